@@ -1,0 +1,152 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/awarekit/awarekit/toolkit/content"
+	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/locale"
+	"github.com/awarekit/awarekit/toolkit/output"
+	"github.com/awarekit/awarekit/toolkit/profile"
+)
+
+// GenerateOptions are everything generate needs, resolved from flags,
+// environment and config files.
+type GenerateOptions struct {
+	IO     *IOStreams
+	Engine func() (*generate.Engine, error)
+
+	Audiences []string
+	Langs     []string
+	Formats   []string
+	Paper     string
+	OutDir    string
+	Org       profile.Organisation
+}
+
+func newCmdGenerate(f *Factory, runF func(*GenerateOptions) error) *cobra.Command {
+	opts := &GenerateOptions{IO: f.IOStreams, Engine: f.Engine}
+	var configFile string
+	cmd := &cobra.Command{
+		Use:   "generate [flags]",
+		Short: "Make materials for one or more audiences and languages",
+		Long: `Make one file per audience × language × format, named
+{audience}-{format}-{lang}.pdf, in the output folder. It prints the paths
+it wrote.
+
+Settings come from flags, then AWAREKIT_* environment variables (for
+example AWAREKIT_ORGANISATION_NAME), then ./awarekit.yaml or --config.`,
+		Example: `  # a youth flyer in English and French
+  $ awarekit generate -a youth -l en,fr
+
+  # every audience, A4, into a folder
+  $ awarekit generate -a youth,indigenous,newcomers,business,health --paper a4 -o flyers
+
+  # with your organisation's details, logo and colour
+  $ awarekit generate -a newcomers -l en --org-name "Riverside Settlement Services" \
+      --phone 604-555-0134 --website riverside.example.org --logo logo.png --color "#7a1f5c"`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := loadSettings(cmd.Flags(), configFile)
+			if err != nil {
+				return err
+			}
+			opts.Audiences, opts.Langs, opts.Formats = s.Audiences, s.Langs, s.Formats
+			opts.Paper, opts.OutDir, opts.Org = s.Paper, s.Out, s.Org
+			if len(opts.Audiences) == 0 || len(opts.Langs) == 0 || len(opts.Formats) == 0 {
+				return usage(errors.New("give at least one audience, language and format"))
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return generateRun(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringSliceP("audience", "a", nil, "audiences to make material for (youth, indigenous, newcomers, business, health)")
+	fl.StringSliceP("lang", "l", nil, "languages, as tags: en, fr, fr-CA…")
+	fl.StringSliceP("format", "f", nil, "formats to make (flyer)")
+	fl.String("paper", "", "paper size: letter or a4 (default letter)")
+	fl.StringP("out", "o", "", "folder to write into (default the current folder)")
+	fl.String("org-name", "", "your organisation's name, printed on the material")
+	fl.String("phone", "", "your organisation's phone number")
+	fl.String("email", "", "your organisation's email address")
+	fl.String("website", "", "your organisation's website; the QR code opens it")
+	fl.String("logo", "", "your logo, a PNG or JPEG `FILE`")
+	fl.String("color", "", "your colour for the header, as hex like #0b5c6b")
+	addConfigFlag(cmd, &configFile)
+
+	complete := func(values func(*generate.Engine) []string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			eng, err := f.Engine()
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveError
+			}
+			return values(eng), cobra.ShellCompDirectiveNoFileComp
+		}
+	}
+	_ = cmd.RegisterFlagCompletionFunc("audience", complete((*generate.Engine).AudienceIDs))
+	_ = cmd.RegisterFlagCompletionFunc("lang", complete((*generate.Engine).Languages))
+	_ = cmd.RegisterFlagCompletionFunc("format", complete(func(*generate.Engine) []string { return generate.FormatNames() }))
+	_ = cmd.RegisterFlagCompletionFunc("paper", cobra.FixedCompletions(layout.PaperNames, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.MarkFlagFilename("logo", "png", "jpg", "jpeg")
+	_ = cmd.MarkFlagDirname("out")
+	return cmd
+}
+
+func generateRun(opts *GenerateOptions) error {
+	eng, err := opts.Engine()
+	if err != nil {
+		return err
+	}
+	// Check every name before making anything, so a typo in the last
+	// language does not leave half a set behind.
+	var jobs []generate.Resolved
+	for _, a := range opts.Audiences {
+		for _, l := range opts.Langs {
+			for _, fm := range opts.Formats {
+				r, err := eng.Resolve(generate.Job{Audience: a, Lang: l, Format: fm, Paper: opts.Paper})
+				if err != nil {
+					return classify(err)
+				}
+				jobs = append(jobs, r)
+			}
+		}
+	}
+	brand, err := opts.Org.Brand()
+	if err != nil {
+		return err
+	}
+	if err := output.CheckDir(opts.OutDir); err != nil {
+		return err
+	}
+	seen := map[string]bool{}
+	for _, r := range jobs {
+		name := r.FileName("")
+		if seen[name] {
+			continue // "fr" and "fr-CA" are the same file
+		}
+		seen[name] = true
+		path, err := eng.Write(opts.OutDir, "", r, opts.Org, brand)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(opts.IO.Out, path)
+	}
+	return nil
+}
+
+// classify marks errors about names the user typed as usage errors.
+func classify(err error) error {
+	var unknown *content.UnknownError
+	var lang *locale.UnknownLanguageError
+	if errors.As(err, &unknown) || errors.As(err, &lang) || strings.HasPrefix(err.Error(), "unknown paper") {
+		return usage(err)
+	}
+	return err
+}

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/locale"
+)
+
+// ListOptions are the options of list.
+type ListOptions struct {
+	IO     *IOStreams
+	Engine func() (*generate.Engine, error)
+	What   string
+}
+
+var listKinds = []string{"audiences", "formats", "languages"}
+
+func newCmdList(f *Factory, runF func(*ListOptions) error) *cobra.Command {
+	opts := &ListOptions{IO: f.IOStreams, Engine: f.Engine}
+	cmd := &cobra.Command{
+		Use:   "list {audiences|formats|languages}",
+		Short: "Show the audiences, formats or languages awarekit can make",
+		Example: `  # which audiences have content
+  $ awarekit list audiences
+
+  # which languages, and whether a fluent speaker has reviewed them
+  $ awarekit list languages`,
+		ValidArgs: listKinds,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usage(fmt.Errorf("list what? choose one of: audiences, formats, languages"))
+			}
+			return usage(cobra.OnlyValidArgs(cmd, args))
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.What = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return listRun(opts)
+		},
+	}
+	return cmd
+}
+
+func listRun(opts *ListOptions) error {
+	eng, err := opts.Engine()
+	if err != nil {
+		return err
+	}
+	w := tabwriter.NewWriter(opts.IO.Out, 0, 4, 2, ' ', 0)
+	switch opts.What {
+	case "audiences":
+		for _, id := range eng.AudienceIDs() {
+			a, _ := eng.Lib.Audience(id)
+			name := id
+			if len(a.Aliases) > 0 {
+				name = fmt.Sprintf("%s (also %s)", id, strings.Join(a.Aliases, ", "))
+			}
+			fmt.Fprintf(w, "%s\t%s\n", name, a.Description)
+		}
+	case "formats":
+		for _, f := range generate.Formats {
+			fmt.Fprintf(w, "%s\t%s\n", f.Name, f.Description)
+		}
+	case "languages":
+		fmt.Fprintf(w, "TAG\tLANGUAGE\tNATIVE\tSCRIPT\tDIRECTION\tSTATUS\n")
+		for _, tag := range eng.Languages() {
+			l := eng.Lib.Catalog.Locale(tag)
+			sc := locale.ScriptOf(tag)
+			dir := "left to right"
+			if sc.RTL {
+				dir = "right to left"
+			}
+			status := l.Meta.Status
+			if l.Meta.Draft() {
+				status = "draft (not yet reviewed)"
+			} else if l.Meta.Reviewer != "" {
+				status = "reviewed by " + l.Meta.Reviewer
+			}
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", tag, l.Meta.Name, l.Meta.Native, sc.Name, dir, status)
+		}
+	}
+	return w.Flush()
+}

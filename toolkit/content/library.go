@@ -1,0 +1,292 @@
+// Package content loads the vetted material (audiences, contacts and
+// messages) and assembles one audience's document in one language.
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/awarekit/awarekit/toolkit/locale"
+)
+
+// Audience is one community the material is written for. Its text fields
+// are message IDs.
+type Audience struct {
+	ID           string   `yaml:"id"`
+	Aliases      []string `yaml:"aliases"`
+	Description  string   `yaml:"description"`
+	ReadingLevel int      `yaml:"reading_level"`
+	Formats      []string `yaml:"formats"`
+	Headline     string   `yaml:"headline"`
+	Intro        string   `yaml:"intro"`
+	Signs        []string `yaml:"signs"`
+	Do           []string `yaml:"do"`
+	Dont         []string `yaml:"dont"`
+	Notes        *Notes   `yaml:"notes"`
+	Fact         *Fact    `yaml:"fact"`
+	Contacts     []string `yaml:"contacts"`
+
+	File string `yaml:"-"`
+}
+
+// Notes is an optional titled block: rights, duties, good practice.
+type Notes struct {
+	Title string   `yaml:"title"`
+	Items []string `yaml:"items"`
+}
+
+// Fact is an optional statistic and its source, both message IDs.
+type Fact struct {
+	Text   string            `yaml:"text"`
+	Source string            `yaml:"source"`
+	Vars   map[string]string `yaml:"vars"` // values for the messages' placeholders
+	URL    string            `yaml:"url"`  // where the fact was verified
+}
+
+// Contact is a verified place to get help. Name, Detail and Text are
+// message IDs; numbers and addresses are data, never translated text.
+type Contact struct {
+	ID     string `yaml:"id"`
+	Name   string `yaml:"name"`
+	Detail string `yaml:"detail"`
+	Phone  string `yaml:"phone"`
+	// PhoneLetters is the number as its owner advertises it in letters,
+	// e.g. 1-800-222-TIPS; Phone stays the dialable digits.
+	PhoneLetters string            `yaml:"phone_letters"`
+	Email        string            `yaml:"email"`
+	Website      string            `yaml:"website"`
+	URL          string            `yaml:"url"`
+	Vars         map[string]string `yaml:"vars"`
+	Text         *TextLine         `yaml:"text"`
+	Source       string            `yaml:"source"`
+}
+
+// TextLine is an SMS line: a keyword sent to a short number.
+type TextLine struct {
+	Keyword string `yaml:"keyword"`
+	Number  string `yaml:"number"`
+}
+
+// Info is the content release: its version and date.
+type Info struct {
+	Version string `yaml:"version"`
+	Date    string `yaml:"date"` // YYYY-MM-DD; fixes the PDF dates
+}
+
+// Library is all loaded content. It is read-only once loaded and shared
+// by every document of the process.
+type Library struct {
+	Info      Info
+	Catalog   *locale.Catalog
+	audiences map[string]*Audience
+	aliases   map[string]string
+	ids       []string
+	contacts  map[string]*Contact
+}
+
+// Load reads audiences (audience folders, contacts.yaml, content.yaml) and
+// locales (message files) and checks that every message ID and contact an
+// audience names exists in every language.
+func Load(audiences, locales fs.FS) (*Library, error) {
+	cat, err := locale.Load(locales)
+	if err != nil {
+		return nil, fmt.Errorf("load messages: %w", err)
+	}
+	lib := &Library{
+		Catalog:   cat,
+		audiences: make(map[string]*Audience),
+		aliases:   make(map[string]string),
+		contacts:  make(map[string]*Contact),
+	}
+	if err := decodeFile(audiences, "content.yaml", &lib.Info); err != nil {
+		return nil, err
+	}
+	if _, err := lib.Date(); err != nil {
+		return nil, err
+	}
+	var contacts struct {
+		Contacts []*Contact `yaml:"contacts"`
+	}
+	if err := decodeFile(audiences, "contacts.yaml", &contacts); err != nil {
+		return nil, err
+	}
+	for _, c := range contacts.Contacts {
+		if c.ID == "" || c.Phone == "" || c.Source == "" {
+			return nil, fmt.Errorf("contacts.yaml: contact %q needs id, phone and source", c.ID)
+		}
+		lib.contacts[c.ID] = c
+	}
+	files, err := fs.Glob(audiences, "*/audience.yaml")
+	if err != nil {
+		return nil, err
+	}
+	for _, file := range files {
+		a := &Audience{File: file}
+		if err := decodeFile(audiences, file, a); err != nil {
+			return nil, err
+		}
+		if want := path.Dir(file); a.ID != want {
+			return nil, fmt.Errorf("%s: id is %q but the folder is %q", file, a.ID, want)
+		}
+		lib.audiences[a.ID] = a
+		lib.ids = append(lib.ids, a.ID)
+		for _, alias := range a.Aliases {
+			lib.aliases[alias] = a.ID
+		}
+	}
+	if len(lib.ids) == 0 {
+		return nil, errors.New("no audiences found")
+	}
+	sort.Strings(lib.ids)
+	if err := lib.check(); err != nil {
+		return nil, err
+	}
+	return lib, nil
+}
+
+func decodeFile(fsys fs.FS, name string, v any) error {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return err
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
+		return fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	return nil
+}
+
+// Date is the content release date, used for reproducible file dates.
+func (lib *Library) Date() (time.Time, error) {
+	d, err := time.Parse(time.DateOnly, lib.Info.Date)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("content.yaml: date %q is not YYYY-MM-DD", lib.Info.Date)
+	}
+	return d, nil
+}
+
+// messageIDs lists every message ID an audience needs.
+func (a *Audience) messageIDs() []string {
+	ids := []string{a.Headline, a.Intro, "audience." + a.ID + ".name"}
+	ids = append(ids, a.Signs...)
+	ids = append(ids, a.Do...)
+	ids = append(ids, a.Dont...)
+	if a.Notes != nil {
+		ids = append(ids, a.Notes.Title)
+		ids = append(ids, a.Notes.Items...)
+	}
+	if a.Fact != nil {
+		ids = append(ids, a.Fact.Text, a.Fact.Source)
+	}
+	return ids
+}
+
+// check makes sure every audience can be assembled in every language.
+func (lib *Library) check() error {
+	var problems []string
+	for _, id := range lib.ids {
+		a := lib.audiences[id]
+		if a.Headline == "" || a.Intro == "" {
+			problems = append(problems, a.File+": needs headline and intro")
+		}
+		if n := len(a.Signs); n < 5 || n > 7 {
+			problems = append(problems, fmt.Sprintf("%s: has %d signs; an audience needs 5 to 7", a.File, n))
+		}
+		if len(a.Contacts) == 0 || a.Contacts[0] != HotlineID {
+			problems = append(problems, fmt.Sprintf("%s: contacts must start with %s, the national hotline", a.File, HotlineID))
+		}
+		ids := a.messageIDs()
+		for _, cid := range a.Contacts {
+			c, ok := lib.contacts[cid]
+			if !ok {
+				problems = append(problems, fmt.Sprintf("%s: unknown contact %q", a.File, cid))
+				continue
+			}
+			ids = append(ids, c.messageIDs()...)
+		}
+		for _, tag := range lib.Catalog.Tags() {
+			l := lib.Catalog.Locale(tag)
+			for _, mid := range ids {
+				if _, ok := l.Messages[mid]; !ok {
+					problems = append(problems, fmt.Sprintf("%s: message %s (audience %s) is missing", l.File, mid, id))
+				}
+			}
+		}
+	}
+	if len(problems) > 0 {
+		slices.Sort(problems)
+		return errors.New("content is incomplete:\n  " + strings.Join(slices.Compact(problems), "\n  "))
+	}
+	return nil
+}
+
+func (c *Contact) messageIDs() []string {
+	ids := []string{c.Name}
+	if c.Detail != "" {
+		ids = append(ids, c.Detail)
+	}
+	if c.Text != nil {
+		ids = append(ids, "contact."+c.ID+".text")
+	}
+	return ids
+}
+
+// HotlineID is the contact every material leads with: the Canadian Human
+// Trafficking Hotline.
+const HotlineID = "chth"
+
+// EmergencyID is the contact for immediate danger (911).
+const EmergencyID = "emergency"
+
+// UnknownError is a name the user gave that the content does not have.
+type UnknownError struct {
+	Kind  string // "audience", "format"…
+	Name  string
+	Valid []string
+}
+
+func (e *UnknownError) Error() string {
+	return fmt.Sprintf("unknown %s %q; choose one of: %s", e.Kind, e.Name, strings.Join(e.Valid, ", "))
+}
+
+// AudienceIDs lists the audience IDs, sorted.
+func (lib *Library) AudienceIDs() []string { return slices.Clone(lib.ids) }
+
+// Audience finds an audience by ID or alias, case-insensitively.
+func (lib *Library) Audience(name string) (*Audience, error) {
+	key := strings.ToLower(strings.TrimSpace(name))
+	if id, ok := lib.aliases[key]; ok {
+		key = id
+	}
+	if a, ok := lib.audiences[key]; ok {
+		return a, nil
+	}
+	return nil, &UnknownError{Kind: "audience", Name: name, Valid: lib.AudienceIDs()}
+}
+
+// Contact returns a contact by ID.
+func (lib *Library) Contact(id string) (*Contact, bool) {
+	c, ok := lib.contacts[id]
+	return c, ok
+}
+
+// Contacts lists every contact, sorted by ID.
+func (lib *Library) Contacts() []*Contact {
+	out := make([]*Contact, 0, len(lib.contacts))
+	for _, c := range lib.contacts {
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b *Contact) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}

@@ -1,0 +1,99 @@
+// Package doc is the format-neutral document model: what one piece of
+// material says, already translated, before any layout decides where it
+// goes. Layouts and text renderers read it; nothing in it knows about
+// pages, fonts or file formats.
+package doc
+
+// Document is one audience's material in one language.
+type Document struct {
+	Meta     Meta
+	Brand    Brand
+	Headline string
+	Intro    string
+	Signs    List // possible signs to look for
+	Do       List // what to do
+	Dont     List // what not to do
+	Notes    *List
+	Fact     *Fact
+	Help     Help
+	QR       QR
+	Footer   Footer
+}
+
+// Meta describes the document for the file's metadata and for renderers.
+type Meta struct {
+	Audience     string // audience ID, e.g. "youth"
+	AudienceName string // localised audience name
+	Lang         string // BCP 47 tag of the text
+	RTL          bool   // the language is written right to left
+	Title        string
+	Subject      string
+	Author       string
+	Creator      string
+	Version      string // content version
+}
+
+// Brand is how the organisation's material looks.
+type Brand struct {
+	OrgName string
+	Color   RGB
+	Logo    *Image
+}
+
+// RGB is a colour.
+type RGB struct{ R, G, B uint8 }
+
+// Image is an encoded raster image: PNG or JPEG.
+type Image struct {
+	Data          []byte
+	Type          string // "png" or "jpg"
+	Width, Height int    // pixels
+}
+
+// List is a titled list of short items.
+type List struct {
+	Title   string
+	Items   []string
+	Caution string // a closing remark, e.g. that one sign proves nothing
+}
+
+// Fact is a statistic with its source and year, printed together.
+type Fact struct {
+	Text   string
+	Source string
+}
+
+// Help is the "Get help" panel: the national hotline first, then the
+// emergency line and the audience's own contacts.
+type Help struct {
+	Title     string
+	Lead      string
+	Hotline   Contact
+	Emergency string // the "in immediate danger, call 911" line
+	Others    []Contact
+}
+
+// Contact is one place to call, text or visit.
+type Contact struct {
+	Name    string
+	Detail  string
+	Phone   string
+	Text    string // e.g. "Text CONNECT to 686868"
+	Website string // printed form, no scheme
+	Email   string
+}
+
+// QR is a code that opens URL, with the address also printed as Text.
+type QR struct {
+	URL     string
+	Text    string
+	Caption string
+}
+
+// Footer closes the page: who made it, which content version, and a
+// draft notice while the translation is unreviewed.
+type Footer struct {
+	OrgName string
+	Version string
+	Draft   string
+}

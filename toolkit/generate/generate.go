@@ -1,0 +1,179 @@
+// Package generate turns a request (audience, language, format, paper,
+// organisation) into finished files. It is the toolkit's front door: the
+// command line and the build planner both go through it.
+package generate
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/awarekit/awarekit/audiences"
+	"github.com/awarekit/awarekit/locales"
+	"github.com/awarekit/awarekit/toolkit/content"
+	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/output"
+	"github.com/awarekit/awarekit/toolkit/profile"
+	"github.com/awarekit/awarekit/toolkit/render/pdf"
+	"github.com/awarekit/awarekit/toolkit/typeset"
+)
+
+// Format is one kind of material.
+type Format struct {
+	Name        string
+	Description string
+	Ext         string
+	layout      func(*typeset.Typesetter, *doc.Document, layout.Options) (*layout.Document, error)
+}
+
+// Formats lists what the tool can make, in the order help shows them.
+var Formats = []Format{
+	{Name: "flyer", Description: "One page: headline, signs, what to do, and the hotline large, with a QR code", Ext: "pdf", layout: layout.Flyer},
+}
+
+// FormatNames lists the format names.
+func FormatNames() []string {
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = f.Name
+	}
+	return names
+}
+
+// FormatByName finds a format.
+func FormatByName(name string) (Format, error) {
+	key := strings.ToLower(strings.TrimSpace(name))
+	for _, f := range Formats {
+		if f.Name == key {
+			return f, nil
+		}
+	}
+	return Format{}, &content.UnknownError{Kind: "format", Name: name, Valid: FormatNames()}
+}
+
+// Engine makes documents. Content and fonts are loaded once and shared;
+// an Engine is safe for concurrent use.
+type Engine struct {
+	Lib     *content.Library
+	Fonts   typeset.Family
+	Creator string
+	Date    time.Time
+
+	setters sync.Pool
+}
+
+// New loads the embedded content and fonts. creator names the program in
+// file metadata; date, when not zero, replaces the content date in files.
+func New(creator string, date time.Time) (*Engine, error) {
+	lib, err := content.Load(audiences.FS, locales.FS)
+	if err != nil {
+		return nil, err
+	}
+	fonts, err := typeset.Embedded()
+	if err != nil {
+		return nil, err
+	}
+	if date.IsZero() {
+		if date, err = lib.Date(); err != nil {
+			return nil, err
+		}
+	}
+	e := &Engine{Lib: lib, Fonts: fonts, Creator: creator, Date: date}
+	e.setters.New = func() any { return typeset.New(e.Fonts) }
+	return e, nil
+}
+
+// Job is one file to make.
+type Job struct {
+	Audience string // ID or alias
+	Lang     string // as typed; resolved by the engine
+	Format   string
+	Paper    string
+}
+
+// Resolved is a job with every name checked and canonical.
+type Resolved struct {
+	Audience string
+	Lang     string
+	Format   Format
+	Paper    layout.Paper
+}
+
+// Resolve checks a job's names and returns their canonical forms.
+func (e *Engine) Resolve(j Job) (Resolved, error) {
+	a, err := e.Lib.Audience(j.Audience)
+	if err != nil {
+		return Resolved{}, err
+	}
+	lang, err := e.Lib.Catalog.Resolve(j.Lang)
+	if err != nil {
+		return Resolved{}, err
+	}
+	f, err := FormatByName(j.Format)
+	if err != nil {
+		return Resolved{}, err
+	}
+	p, err := layout.PaperByName(j.Paper)
+	if err != nil {
+		return Resolved{}, err
+	}
+	return Resolved{Audience: a.ID, Lang: lang, Format: f, Paper: p}, nil
+}
+
+// FileName is the output name of a resolved job under pattern.
+func (r Resolved) FileName(pattern string) string {
+	if pattern == "" {
+		pattern = output.DefaultPattern
+	}
+	return output.Name(pattern, map[string]string{
+		"audience": r.Audience, "format": r.Format.Name, "lang": r.Lang, "paper": r.Paper.Name, "ext": r.Format.Ext,
+	})
+}
+
+// Layout assembles and lays out one document.
+func (e *Engine) Layout(r Resolved, org profile.Organisation, brand doc.Brand) (*layout.Document, error) {
+	d, err := e.Lib.Assemble(content.Request{Audience: r.Audience, Lang: r.Lang, Org: org, Brand: brand, Creator: e.Creator})
+	if err != nil {
+		return nil, err
+	}
+	ts := e.setters.Get().(*typeset.Typesetter)
+	defer e.setters.Put(ts)
+	return r.Format.layout(ts, d, layout.Options{Paper: r.Paper})
+}
+
+// Render makes one file's bytes.
+func (e *Engine) Render(r Resolved, org profile.Organisation, brand doc.Brand) ([]byte, error) {
+	ld, err := e.Layout(r, org, brand)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := pdf.Render(&buf, ld, pdf.Options{Date: e.Date}); err != nil {
+		return nil, fmt.Errorf("render %s %s (%s): %w", r.Audience, r.Format.Name, r.Lang, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Write makes one file in dir, named by pattern, and returns its path.
+func (e *Engine) Write(dir, pattern string, r Resolved, org profile.Organisation, brand doc.Brand) (string, error) {
+	data, err := e.Render(r, org, brand)
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, r.FileName(pattern))
+	if err := output.WriteFile(path, data); err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
+// AudienceIDs lists the audiences, sorted.
+func (e *Engine) AudienceIDs() []string { return e.Lib.AudienceIDs() }
+
+// Languages lists the language tags, sorted.
+func (e *Engine) Languages() []string { return slices.Clone(e.Lib.Catalog.Tags()) }

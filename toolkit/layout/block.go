@@ -1,0 +1,223 @@
+package layout
+
+import (
+	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/typeset"
+	qrcode "github.com/skip2/go-qrcode"
+)
+
+// box is a laid-out piece: elements placed relative to its top-left
+// corner, and its size. Layouts compose boxes: set text into boxes, stack
+// them, place them side by side, then put the result on a page.
+type box struct {
+	W, H float64
+	els  []Element
+}
+
+// place puts other into b with its top-left corner at x, y and grows b to
+// contain it.
+func (b *box) place(other box, x, y float64) {
+	els := append([]Element(nil), other.els...)
+	translate(els, x, y)
+	b.els = append(b.els, els...)
+	if x+other.W > b.W {
+		b.W = x + other.W
+	}
+	if y+other.H > b.H {
+		b.H = y + other.H
+	}
+}
+
+// vstack puts boxes under each other, gap points apart.
+func vstack(w, gap float64, boxes ...box) box {
+	out := box{W: w}
+	y := 0.0
+	for _, b := range boxes {
+		if b.H == 0 && len(b.els) == 0 {
+			continue
+		}
+		if y > 0 {
+			y += gap
+		}
+		out.place(b, 0, y)
+		y += b.H
+	}
+	out.H = y
+	return out
+}
+
+type align int
+
+const (
+	alignStart align = iota // left in left-to-right text, right in right-to-left
+	alignCenter
+	alignEnd
+)
+
+// textStyle is a typeset style plus colour and alignment.
+type textStyle struct {
+	typeset.Style
+	Color doc.RGB
+	Align align
+}
+
+// kit sets text for one document: one language, one direction, one
+// typesetter. It keeps the first error so layouts read as a list of
+// blocks rather than a ladder of checks.
+type kit struct {
+	ts   *typeset.Typesetter
+	lang string
+	rtl  bool
+	err  error
+}
+
+// text sets s into a box w points wide.
+func (k *kit) text(s string, w float64, st textStyle) box {
+	if k.err != nil || s == "" {
+		return box{W: w}
+	}
+	p, err := k.ts.Set(s, typeset.Options{Style: st.Style, Width: w, Lang: k.lang, RTL: k.rtl})
+	if err != nil {
+		k.err = err
+		return box{W: w}
+	}
+	b := box{W: w}
+	y := 0.0
+	for _, l := range p.Lines {
+		x := 0.0
+		switch {
+		case st.Align == alignCenter:
+			x = (w - l.Width) / 2
+		case (st.Align == alignStart) == k.rtl:
+			x = w - l.Width
+		}
+		line := l
+		b.els = append(b.els, Element{Text: &TextLine{X: x, Y: y + l.Ascent, Color: st.Color, Line: line}})
+		y += l.Height
+	}
+	b.H = y
+	return b
+}
+
+// width measures s on one line.
+func (k *kit) width(s string, st textStyle) float64 {
+	if k.err != nil || s == "" {
+		return 0
+	}
+	w, err := k.ts.Measure(s, typeset.Options{Style: st.Style, Lang: k.lang, RTL: k.rtl})
+	if err != nil {
+		k.err = err
+	}
+	return w
+}
+
+// list sets items with a marker before each (after, in right-to-left
+// text), hanging so that wrapped lines align with the text.
+func (k *kit) list(items []string, marker string, markerColor doc.RGB, w, gap float64, st textStyle) box {
+	mst := st
+	mst.Color = markerColor
+	mst.Bold = true
+	indent := st.Size * 1.4
+	var rows []box
+	for _, item := range items {
+		row := box{W: w}
+		m := k.text(marker, indent, textStyle{Style: mst.Style, Color: markerColor, Align: alignStart})
+		t := k.text(item, w-indent, st)
+		if k.rtl {
+			row.place(t, 0, 0)
+			row.place(m, w-indent, 0)
+		} else {
+			row.place(m, 0, 0)
+			row.place(t, indent, 0)
+		}
+		rows = append(rows, row)
+	}
+	return vstack(w, gap, rows...)
+}
+
+// side puts two columns next to each other, the first at the reading
+// start (left, or right in right-to-left documents).
+func (k *kit) side(total, gap float64, first, second box) box {
+	out := box{W: total}
+	colW := (total - gap) / 2
+	if k.rtl {
+		out.place(first, total-colW, 0)
+		out.place(second, 0, 0)
+	} else {
+		out.place(first, 0, 0)
+		out.place(second, colW+gap, 0)
+	}
+	out.W = total
+	return out
+}
+
+// qr makes a QR code box size points wide that opens url.
+func (k *kit) qr(url string, size float64, color doc.RGB) box {
+	if k.err != nil {
+		return box{}
+	}
+	code, err := qrcode.New(url, qrcode.Medium)
+	if err != nil {
+		k.err = err
+		return box{}
+	}
+	code.DisableBorder = true
+	bits := code.Bitmap()
+	rows := make([]string, len(bits))
+	for i, row := range bits {
+		b := make([]byte, len(row))
+		for j, dark := range row {
+			b[j] = '0'
+			if dark {
+				b[j] = '1'
+			}
+		}
+		rows[i] = string(b)
+	}
+	module := size / float64(len(bits))
+	return box{W: size, H: size, els: []Element{
+		{QR: &QR{Module: module, Bits: rows, Color: color}},
+		{Link: &Link{W: size, H: size, URL: url}},
+	}}
+}
+
+// logoBox fits img into a box at most w by h, keeping its proportions.
+func logoBox(img *doc.Image, w, h float64) box {
+	scale := min(w/float64(img.Width), h/float64(img.Height))
+	iw, ih := float64(img.Width)*scale, float64(img.Height)*scale
+	return box{W: iw, H: ih, els: []Element{{Image: &Image{W: iw, H: ih, Image: img}}}}
+}
+
+// luminance is the relative brightness of c, 0 (black) to 1 (white).
+func luminance(c doc.RGB) float64 {
+	return (0.2126*float64(c.R) + 0.7152*float64(c.G) + 0.0722*float64(c.B)) / 255
+}
+
+// onColor is a readable text colour on a background of c.
+func onColor(c doc.RGB) doc.RGB {
+	if luminance(c) > 0.6 {
+		return ink
+	}
+	return white
+}
+
+// readable is c, or darker ink when c is too light to read on white.
+func readable(c doc.RGB) doc.RGB {
+	if luminance(c) > 0.6 {
+		return ink
+	}
+	return c
+}
+
+// tint mixes c with white; amount 0 is white, 1 is c.
+func tint(c doc.RGB, amount float64) doc.RGB {
+	mix := func(v uint8) uint8 { return uint8(255 - (255-float64(v))*amount + 0.5) }
+	return doc.RGB{R: mix(c.R), G: mix(c.G), B: mix(c.B)}
+}
+
+var (
+	ink    = doc.RGB{R: 0x1A, G: 0x1A, B: 0x1A}
+	muted  = doc.RGB{R: 0x55, G: 0x55, B: 0x55}
+	white  = doc.RGB{R: 0xFF, G: 0xFF, B: 0xFF}
+	danger = doc.RGB{R: 0xA4, G: 0x10, B: 0x1A}
+)

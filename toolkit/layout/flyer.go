@@ -1,0 +1,251 @@
+package layout
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/typeset"
+)
+
+// Options are what every layout takes besides the document.
+type Options struct {
+	Paper Paper
+}
+
+// ErrDoesNotFit means the text is too long for the format even at the
+// smallest readable size.
+var ErrDoesNotFit = errors.New("the text does not fit on the page at a readable size")
+
+// flyerScales are the body text scales tried, largest first: the flyer
+// uses the largest that fits, so short text is not lost in white space
+// and long text (some languages run 30% longer) still fits.
+var flyerScales = []float64{1.2, 1.1, 1.0, 0.93, 0.86, 0.8, 0.74}
+
+// Flyer lays out a one-page flyer: a coloured header band with the
+// headline and logo, the introduction, signs beside what to do, notes,
+// a fact, the "Get help" panel with the hotline large and a QR code, and
+// a footer.
+func Flyer(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, error) {
+	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL}
+	paper := opts.Paper
+	const margin = 40.0
+	inner := paper.Width - 2*margin
+
+	header := flyerHeader(k, d, paper.Width, margin)
+	footer := flyerFooter(k, d, inner)
+	if k.err != nil {
+		return nil, fmt.Errorf("lay out flyer: %w", k.err)
+	}
+	top := header.H + 20
+	bottom := paper.Height - margin*0.6 - footer.H
+	avail := bottom - top - 14
+
+	for _, scale := range flyerScales {
+		sections := flyerBody(k, d, inner, scale)
+		if k.err != nil {
+			return nil, fmt.Errorf("lay out flyer: %w", k.err)
+		}
+		used := 0.0
+		for _, s := range sections {
+			used += s.H
+		}
+		gaps := float64(len(sections) - 1)
+		minGap := 14 * scale
+		if used+gaps*minGap > avail {
+			continue
+		}
+		// Share what is left between the gaps, up to a point; the rest
+		// stays below the help panel rather than stretching the page.
+		gap := minGap
+		if gaps > 0 {
+			gap = min((avail-used)/gaps, 30*scale)
+		}
+		page := box{W: paper.Width, H: paper.Height}
+		page.place(header, 0, 0)
+		y := top
+		for i, s := range sections {
+			if i == len(sections)-1 {
+				// The help panel sits at the foot of the page, where people
+				// look for what to do.
+				y = max(y, bottom-14-s.H)
+			}
+			page.place(s, margin, y)
+			y += s.H + gap
+		}
+		page.place(footer, margin, bottom)
+		return &Document{Meta: d.Meta, Pages: []Page{{Width: paper.Width, Height: paper.Height, Elements: page.els}}}, nil
+	}
+	return nil, fmt.Errorf("lay out %s flyer (%s): %w", d.Meta.Audience, d.Meta.Lang, ErrDoesNotFit)
+}
+
+func flyerHeader(k *kit, d *doc.Document, pageW, margin float64) box {
+	band := d.Brand.Color
+	fg := onColor(band)
+	textW := pageW - 2*margin
+	var logo box
+	if d.Brand.Logo != nil {
+		logo = logoBox(d.Brand.Logo, 130, 70)
+		textW -= logo.W + 18
+	}
+	var org box
+	if d.Brand.OrgName != "" {
+		org = k.text(strings.ToUpper(d.Brand.OrgName), textW, textStyle{Style: typeset.Style{Size: 11, Bold: true}, Color: fg})
+	}
+	// The headline takes the largest size at which it fits in three lines.
+	var headline box
+	for _, size := range []float64{32, 29, 26, 23, 20} {
+		headline = k.text(d.Headline, textW, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.12}, Color: fg})
+		if headline.H <= size*1.12*3+0.1 {
+			break
+		}
+	}
+	content := vstack(textW, 6, org, headline)
+	h := max(content.H, logo.H) + 2*30
+	out := box{W: pageW, H: h, els: []Element{{Rect: &Rect{W: pageW, H: h, Fill: band}}}}
+	textX := margin
+	if logo.W > 0 {
+		logoX := pageW - margin - logo.W
+		if k.rtl {
+			logoX, textX = margin, margin+logo.W+18
+		}
+		out.place(logo, logoX, (h-logo.H)/2)
+	}
+	out.place(content, textX, (h-content.H)/2)
+	out.H = h
+	return out
+}
+
+func flyerBody(k *kit, d *doc.Document, w, scale float64) []box {
+	body := textStyle{Style: typeset.Style{Size: 11.5 * scale, Leading: 1.3}, Color: ink}
+	title := textStyle{Style: typeset.Style{Size: 15 * scale, Bold: true}, Color: readable(d.Brand.Color)}
+	small := textStyle{Style: typeset.Style{Size: 9.5 * scale, Leading: 1.3}, Color: muted}
+	accent := readable(d.Brand.Color)
+	itemGap := 4 * scale
+
+	intro := k.text(d.Intro, w, textStyle{Style: typeset.Style{Size: 13.5 * scale, Leading: 1.35}, Color: ink})
+
+	colGap := 26.0
+	colW := (w - colGap) / 2
+	signs := vstack(colW, 7*scale,
+		k.text(d.Signs.Title, colW, title),
+		k.list(d.Signs.Items, "•", accent, colW, itemGap, body),
+		k.text(d.Signs.Caution, colW, small),
+	)
+	actions := vstack(colW, 12*scale,
+		vstack(colW, 7*scale, k.text(d.Do.Title, colW, title), k.list(d.Do.Items, "✓", accent, colW, itemGap, body)),
+		vstack(colW, 7*scale, k.text(d.Dont.Title, colW, title), k.list(d.Dont.Items, "✗", danger, colW, itemGap, body)),
+	)
+	sections := []box{intro, k.side(w, colGap, signs, actions)}
+
+	if d.Notes != nil {
+		sections = append(sections, vstack(w, 7*scale,
+			k.text(d.Notes.Title, w, title),
+			k.list(d.Notes.Items, "•", accent, w, itemGap, body),
+		))
+	}
+	if d.Fact != nil {
+		sections = append(sections, vstack(w, 2*scale,
+			k.text(d.Fact.Text, w, textStyle{Style: typeset.Style{Size: 11 * scale, Bold: true, Leading: 1.3}, Color: ink}),
+			k.text(d.Fact.Source, w, small),
+		))
+	}
+	sections = append(sections, helpPanel(k, d, w, scale))
+	return sections
+}
+
+// helpPanel is the "Get help" box: the hotline number large, the
+// emergency line, the other contacts, and a QR code.
+func helpPanel(k *kit, d *doc.Document, w, scale float64) box {
+	const pad = 16.0
+	accent := readable(d.Brand.Color)
+	qrSize := 84.0
+	qrColW := qrSize + 16
+	mainW := w - 2*pad - qrColW - 14
+
+	h := d.Help
+	hot := vstack(mainW, 3,
+		k.text(h.Title, mainW, textStyle{Style: typeset.Style{Size: 19 * max(scale, 0.9), Bold: true}, Color: accent}),
+		k.text(h.Hotline.Name, mainW, textStyle{Style: typeset.Style{Size: 12 * scale, Bold: true}, Color: ink}),
+		// The number stays large whatever the scale: it is what people
+		// copy down from across a room.
+		k.text(h.Hotline.Phone, mainW, textStyle{Style: typeset.Style{Size: 30, Bold: true, Leading: 1.15}, Color: accent}),
+		k.text(h.Hotline.Detail, mainW, textStyle{Style: typeset.Style{Size: 10 * scale, Leading: 1.3}, Color: ink}),
+		k.text(h.Emergency, mainW, textStyle{Style: typeset.Style{Size: 12 * scale, Bold: true, Leading: 1.3}, Color: danger}),
+	)
+
+	var cards []box
+	cardGap := 14.0
+	cardW := (mainW - cardGap) / 2
+	for _, c := range h.Others {
+		cards = append(cards, contactCard(k, c, cardW, scale))
+	}
+	var grid []box
+	for i := 0; i < len(cards); i += 2 {
+		if i+1 < len(cards) {
+			grid = append(grid, k.side(mainW, cardGap, cards[i], cards[i+1]))
+		} else {
+			grid = append(grid, k.side(mainW, cardGap, cards[i], box{}))
+		}
+	}
+	main := vstack(mainW, 10, hot, vstack(mainW, 8, grid...))
+
+	qr := vstack(qrColW, 4,
+		centered(k.qr(d.QR.URL, qrSize, ink), qrColW),
+		k.text(d.QR.Caption, qrColW, textStyle{Style: typeset.Style{Size: 8, Bold: true}, Color: ink, Align: alignCenter}),
+		k.text(d.QR.Text, qrColW, textStyle{Style: typeset.Style{Size: 7.5}, Color: muted, Align: alignCenter}),
+	)
+
+	inner := max(main.H, qr.H)
+	panel := box{W: w, H: inner + 2*pad}
+	panel.els = append(panel.els, Element{Rect: &Rect{W: w, H: panel.H, Fill: tint(d.Brand.Color, 0.1), Radius: 8, Stroke: &accent, StrokeWidth: 1.5}})
+	mainX, qrX := pad, w-pad-qrColW
+	if k.rtl {
+		mainX, qrX = w-pad-mainW, pad
+	}
+	panel.place(main, mainX, pad)
+	panel.place(qr, qrX, pad)
+	panel.H = inner + 2*pad
+	return panel
+}
+
+func contactCard(k *kit, c doc.Contact, w, scale float64) box {
+	lines := []box{
+		k.text(c.Name, w, textStyle{Style: typeset.Style{Size: 10 * scale, Bold: true, Leading: 1.25}, Color: ink}),
+	}
+	if c.Phone != "" {
+		lines = append(lines, k.text(c.Phone, w, textStyle{Style: typeset.Style{Size: 13 * max(scale, 0.9), Bold: true}, Color: ink}))
+	}
+	for _, s := range []string{c.Text, c.Website, c.Email, c.Detail} {
+		if s != "" {
+			lines = append(lines, k.text(s, w, textStyle{Style: typeset.Style{Size: 9 * scale, Leading: 1.25}, Color: muted}))
+		}
+	}
+	return vstack(w, 1, lines...)
+}
+
+func flyerFooter(k *kit, d *doc.Document, w float64) box {
+	st := textStyle{Style: typeset.Style{Size: 8}, Color: muted}
+	parts := []string{}
+	if d.Footer.OrgName != "" {
+		parts = append(parts, d.Footer.OrgName)
+	}
+	parts = append(parts, d.Footer.Version)
+	lines := []box{k.text(strings.Join(parts, "  ·  "), w, st)}
+	if d.Footer.Draft != "" {
+		lines = append(lines, k.text(d.Footer.Draft, w, textStyle{Style: typeset.Style{Size: 8, Bold: true}, Color: muted}))
+	}
+	text := vstack(w, 2, lines...)
+	out := box{W: w, els: []Element{{Rule: &Rule{X2: w, Color: tint(muted, 0.5), Width: 0.5}}}}
+	out.place(text, 0, 6)
+	return out
+}
+
+// centered puts b in the middle of a box w wide.
+func centered(b box, w float64) box {
+	out := box{W: w}
+	out.place(b, (w-b.W)/2, 0)
+	out.W = w
+	return out
+}

@@ -1,0 +1,98 @@
+// Package output names output files and writes them safely: to a
+// temporary file in the target folder, then renamed, so an interrupted
+// run never leaves half a file behind.
+package output
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+)
+
+// DefaultPattern names a file after what it holds.
+const DefaultPattern = "{audience}-{format}-{lang}.{ext}"
+
+var unsafe = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+
+// Name fills pattern's {field} placeholders from fields and returns a
+// file name that cannot leave its folder: path separators, "..", and
+// characters outside [A-Za-z0-9._-] become "-".
+func Name(pattern string, fields map[string]string) string {
+	name := pattern
+	for k, v := range fields {
+		name = strings.ReplaceAll(name, "{"+k+"}", v)
+	}
+	name = unsafe.ReplaceAllString(name, "-")
+	for strings.Contains(name, "..") {
+		name = strings.ReplaceAll(name, "..", ".")
+	}
+	name = strings.Trim(name, ".-")
+	if name == "" {
+		name = "output"
+	}
+	return name
+}
+
+// CheckDir makes sure dir exists (creating it if needed) and that files
+// can be written in it, so a run fails before doing any work.
+func CheckDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return describe(dir, err)
+	}
+	f, err := os.CreateTemp(dir, ".awarekit-check-*")
+	if err != nil {
+		return describe(dir, err)
+	}
+	name := f.Name()
+	f.Close()
+	return os.Remove(name)
+}
+
+func describe(dir string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("cannot write to folder %s: permission denied; choose another folder with --out", dir)
+	case errors.Is(err, fs.ErrExist), errors.Is(err, os.ErrExist):
+		return fmt.Errorf("cannot use %s as the output folder: a file has that name; choose another with --out", dir)
+	}
+	var perr *fs.PathError
+	if errors.As(err, &perr) && perr.Err != nil && strings.Contains(perr.Err.Error(), "not a directory") {
+		return fmt.Errorf("cannot use %s as the output folder: part of the path is a file; choose another with --out", dir)
+	}
+	return fmt.Errorf("cannot write to folder %s: %w", dir, err)
+}
+
+// WriteFile writes data to path through a temporary file in the same
+// folder and renames it into place.
+func WriteFile(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return describe(dir, err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err := tmp.Write(data); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	done = true
+	return nil
+}

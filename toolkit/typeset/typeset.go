@@ -1,0 +1,302 @@
+package typeset
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-text/typesetting/di"
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/language"
+	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/math/fixed"
+	"golang.org/x/text/unicode/norm"
+)
+
+// units is the fixed-point scale the shaper works in: shaping at
+// size×units gives advances in hundredths of a point, precise enough for
+// print and far from int32 overflow on any paper size.
+const units = 100
+
+// Style is how a paragraph looks.
+type Style struct {
+	Size    float64 // font size in points
+	Bold    bool
+	Leading float64 // line height as a multiple of Size; 0 means 1.25
+}
+
+func (s Style) lineHeight() float64 {
+	if s.Leading == 0 {
+		return s.Size * 1.25
+	}
+	return s.Size * s.Leading
+}
+
+// Options says how to set one paragraph.
+type Options struct {
+	Style Style
+	// Width is the measure in points; 0 means a single line of any width.
+	Width float64
+	// Lang is the BCP 47 tag of the text, used for shaping and messages.
+	Lang string
+	// RTL sets the paragraph's base direction to right-to-left.
+	RTL bool
+}
+
+// Paragraph is text broken into lines, ready to draw.
+type Paragraph struct {
+	Lines  []Line
+	Width  float64 // the widest line, in points
+	Height float64 // the sum of line heights, in points
+}
+
+// Line is one line of a paragraph; runs are in visual order.
+type Line struct {
+	Runs   []Run
+	Width  float64 // advance of the visible text, trailing spaces excluded
+	Height float64 // distance to the next line's top
+	Ascent float64 // distance from the line's top to its baseline
+}
+
+// Run is text in one font, size and direction.
+type Run struct {
+	Font   *Font
+	Size   float64 // points
+	X      float64 // offset of the run's left edge from the line's left edge
+	Width  float64 // advance in points
+	RTL    bool
+	Text   string  // the logical text the glyphs stand for
+	Glyphs []Glyph // visual (left to right) order
+}
+
+// Glyph is one shaped glyph. Metrics are in the font's units.
+type Glyph struct {
+	GID      uint16
+	Cluster  int // byte offset in Run.Text of the glyph's cluster
+	XAdvance int32
+	XOffset  int32
+	YOffset  int32
+}
+
+// MissingGlyphError reports a character that no font in the chain draws.
+type MissingGlyphError struct {
+	Lang  string
+	Char  rune
+	Fonts []string
+}
+
+func (e *MissingGlyphError) Error() string {
+	lang := e.Lang
+	if lang == "" {
+		lang = "the text"
+	}
+	return fmt.Sprintf("no font can draw %q (U+%04X) in %s: tried %s; install a font that covers it, or name one under fonts: in the config",
+		e.Char, e.Char, lang, strings.Join(e.Fonts, ", "))
+}
+
+// Typesetter sets paragraphs. It keeps shaping buffers and caches, so it
+// is not safe for concurrent use: make one per goroutine. Fonts are shared.
+type Typesetter struct {
+	chain   []Family
+	faces   map[*Font]*font.Face
+	shaper  shaping.HarfbuzzShaper
+	seg     shaping.Segmenter
+	wrapper shaping.LineWrapper
+	fontmap fontmap
+}
+
+// New returns a Typesetter that draws each character in the first family
+// of chain whose font has it.
+func New(chain ...Family) *Typesetter {
+	t := &Typesetter{chain: chain, faces: make(map[*Font]*font.Face)}
+	t.fontmap.t = t
+	return t
+}
+
+func (t *Typesetter) face(f *Font) *font.Face {
+	face, ok := t.faces[f]
+	if !ok {
+		face = font.NewFace(f.font)
+		t.faces[f] = face
+	}
+	return face
+}
+
+// fontmap resolves each rune to a face of the chain, for go-text's
+// segmenter. bold selects the family member.
+type fontmap struct {
+	t    *Typesetter
+	bold bool
+}
+
+func (m *fontmap) ResolveFace(r rune) *font.Face {
+	if f := m.t.fontFor(r, m.bold); f != nil {
+		return m.t.face(f)
+	}
+	return m.t.face(m.t.chain[0].Pick(m.bold))
+}
+
+func (t *Typesetter) fontFor(r rune, bold bool) *Font {
+	for _, fam := range t.chain {
+		if f := fam.Pick(bold); f.Has(r) {
+			return f
+		}
+	}
+	return nil
+}
+
+// invisible reports characters that shape to nothing and need no glyph.
+func invisible(r rune) bool {
+	return unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Mn, r) && r >= 0xFE00 && r <= 0xFE0F
+}
+
+// Set breaks text into lines no wider than opts.Width. A newline in text
+// starts a new line. It fails, before shaping anything, when a character
+// has no glyph in any font of the chain.
+func (t *Typesetter) Set(text string, opts Options) (Paragraph, error) {
+	if len(t.chain) == 0 {
+		return Paragraph{}, fmt.Errorf("typeset: no fonts")
+	}
+	if opts.Style.Size <= 0 {
+		return Paragraph{}, fmt.Errorf("typeset: font size %v is not positive", opts.Style.Size)
+	}
+	text = norm.NFC.String(text)
+	if err := t.check(text, opts); err != nil {
+		return Paragraph{}, err
+	}
+	var p Paragraph
+	for _, part := range strings.Split(text, "\n") {
+		if err := t.setLines(&p, part, opts); err != nil {
+			return Paragraph{}, err
+		}
+	}
+	return p, nil
+}
+
+// Measure returns the width of text set on one line.
+func (t *Typesetter) Measure(text string, opts Options) (float64, error) {
+	opts.Width = 0
+	p, err := t.Set(text, opts)
+	return p.Width, err
+}
+
+func (t *Typesetter) check(text string, opts Options) error {
+	for _, r := range text {
+		if r == '\n' || invisible(r) || t.fontFor(r, opts.Style.Bold) != nil {
+			continue
+		}
+		names := make([]string, 0, len(t.chain))
+		for _, fam := range t.chain {
+			names = append(names, fam.Pick(opts.Style.Bold).Name)
+		}
+		return &MissingGlyphError{Lang: opts.Lang, Char: r, Fonts: names}
+	}
+	return nil
+}
+
+func (t *Typesetter) setLines(p *Paragraph, text string, opts Options) error {
+	style := opts.Style
+	lineHeight := style.lineHeight()
+	if strings.TrimSpace(text) == "" {
+		p.Lines = append(p.Lines, Line{Height: lineHeight, Ascent: style.Size})
+		p.Height += lineHeight
+		return nil
+	}
+	runes := []rune(text)
+	byteAt := make([]int, len(runes)+1)
+	off := 0
+	for i, r := range runes {
+		byteAt[i] = off
+		off += utf8.RuneLen(r)
+	}
+	byteAt[len(runes)] = off
+
+	dir := di.DirectionLTR
+	if opts.RTL {
+		dir = di.DirectionRTL
+	}
+	size := fixed.Int26_6(math.Round(style.Size * units * 64))
+	t.fontmap.bold = style.Bold
+	input := shaping.Input{
+		Text:      runes,
+		RunStart:  0,
+		RunEnd:    len(runes),
+		Direction: dir,
+		Size:      size,
+		Language:  language.NewLanguage(opts.Lang),
+	}
+	inputs := t.seg.Split(input, &t.fontmap)
+	outs := make([]shaping.Output, len(inputs))
+	for i, in := range inputs {
+		outs[i] = t.shaper.Shape(in)
+	}
+	width := fixed.Int26_6(math.MaxInt32 >> 1)
+	if opts.Width > 0 {
+		width = fixed.Int26_6(math.Round(opts.Width * units * 64))
+	}
+	lines, _ := t.wrapper.WrapParagraphF(shaping.WrapConfig{Direction: dir}, width, runes, shaping.NewSliceIterator(outs))
+
+	for _, l := range lines {
+		line := t.line(l, text, byteAt, style)
+		line.Height = lineHeight
+		line.Ascent = (lineHeight-style.Size)/2 + style.Size*0.8
+		p.Lines = append(p.Lines, line)
+		p.Height += lineHeight
+		p.Width = math.Max(p.Width, line.Width)
+	}
+	return nil
+}
+
+// line converts one wrapped line of go-text output into runs in visual
+// order, measured in points.
+func (t *Typesetter) line(l shaping.Line, text string, byteAt []int, style Style) Line {
+	ordered := make([]shaping.Output, len(l))
+	for _, out := range l {
+		ordered[out.VisualIndex] = out
+	}
+	var line Line
+	x := 0.0
+	for _, out := range ordered {
+		f := t.fontOfFace(out.Face)
+		start, end := byteAt[out.Runes.Offset], byteAt[out.Runes.Offset+out.Runes.Count]
+		run := Run{
+			Font: f,
+			Size: style.Size,
+			X:    x,
+			RTL:  out.Direction.Progression() == di.TowardTopLeft,
+			Text: text[start:end],
+		}
+		upem := float64(f.UnitsPerEm())
+		toFont := func(v fixed.Int26_6) int32 {
+			return int32(math.Round(float64(v) * upem / float64(out.Size)))
+		}
+		run.Glyphs = make([]Glyph, 0, len(out.Glyphs))
+		var adv fixed.Int26_6
+		for _, g := range out.Glyphs {
+			run.Glyphs = append(run.Glyphs, Glyph{
+				GID:      uint16(g.GlyphID),
+				Cluster:  byteAt[g.ClusterIndex] - start,
+				XAdvance: toFont(g.Advance),
+				XOffset:  toFont(g.XOffset),
+				YOffset:  toFont(g.YOffset),
+			})
+			adv += g.Advance
+		}
+		run.Width = float64(adv) / 64 / units
+		x += run.Width
+		line.Runs = append(line.Runs, run)
+	}
+	line.Width = x
+	return line
+}
+
+func (t *Typesetter) fontOfFace(face *font.Face) *Font {
+	for f, fc := range t.faces {
+		if fc == face {
+			return f
+		}
+	}
+	return t.chain[0].Regular
+}

@@ -1,0 +1,71 @@
+package typeset
+
+import (
+	"strings"
+	"testing"
+)
+
+func embeddedSetter(t testing.TB) *Typesetter {
+	t.Helper()
+	fam, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(fam)
+}
+
+// lineText joins the text of a line's runs in visual order.
+func lineText(l Line) string {
+	var b strings.Builder
+	for _, r := range l.Runs {
+		b.WriteString(r.Text)
+	}
+	return b.String()
+}
+
+func TestSetBreaksWithinWidth(t *testing.T) {
+	ts := embeddedSetter(t)
+	text := "If you or someone you know is in immediate danger, call 911. The hotline is free, confidential and open day and night."
+	tests := []struct {
+		name  string
+		width float64
+	}{
+		{"narrow", 80},
+		{"column", 200},
+		{"wide", 500},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := ts.Set(text, Options{Style: Style{Size: 11}, Width: tt.width, Lang: "en"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got strings.Builder
+			for _, l := range p.Lines {
+				if l.Width > tt.width+0.01 {
+					t.Errorf("line %q is %.2f pt wide, over %.0f", lineText(l), l.Width, tt.width)
+				}
+				got.WriteString(lineText(l))
+			}
+			if got.String() != text {
+				t.Errorf("lines joined = %q, want the source text %q", got.String(), text)
+			}
+			if len(p.Lines) < 2 && tt.width < 500 {
+				t.Errorf("expected several lines at width %.0f, got %d", tt.width, len(p.Lines))
+			}
+		})
+	}
+}
+
+func TestMissingGlyphNamesCharacter(t *testing.T) {
+	ts := embeddedSetter(t)
+	_, err := ts.Set("ਪੰਜਾਬੀ", Options{Style: Style{Size: 10}, Lang: "pa"})
+	if err == nil {
+		t.Fatal("Gurmukhi set in DejaVu alone: want an error, got none")
+	}
+	for _, want := range []string{"U+0A2A", "pa", "DejaVu Sans"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not mention %q", err, want)
+		}
+	}
+}
