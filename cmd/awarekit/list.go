@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -32,10 +33,10 @@ func newCmdList(f *Factory, runF func(*ListOptions) error) *cobra.Command {
   $ awarekit list languages`,
 		ValidArgs: listKinds,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usage(fmt.Errorf("list what? choose one of: audiences, formats, languages"))
+			if len(args) != 1 || !slices.Contains(listKinds, args[0]) {
+				return usage(fmt.Errorf("list what? choose one of: %s", strings.Join(listKinds, ", ")))
 			}
-			return usage(cobra.OnlyValidArgs(cmd, args))
+			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.What = args[0]

@@ -6,6 +6,7 @@ package generate
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -23,13 +24,20 @@ import (
 	"github.com/awarekit/awarekit/toolkit/typeset"
 )
 
-// Format is one kind of material.
+// Format is one kind of material. A page format has a layout and is
+// drawn by the PDF backend; a text format (HTML, Markdown, plain text)
+// is written straight from the document model by Write.
 type Format struct {
 	Name        string
 	Description string
 	Ext         string
 	layout      func(*typeset.Typesetter, *doc.Document, layout.Options) (*layout.Document, error)
+	// Write renders a text format; nil for page formats.
+	Write func(w io.Writer, d *doc.Document) error
 }
+
+// Paged reports whether the format is laid out on pages (PDF).
+func (f Format) Paged() bool { return f.layout != nil }
 
 // Formats lists what the tool can make, in the order help shows them.
 var Formats = []Format{
@@ -137,7 +145,7 @@ func (r Resolved) FileName(pattern string) string {
 
 // Layout assembles and lays out one document.
 func (e *Engine) Layout(r Resolved, org profile.Organisation, brand doc.Brand) (*layout.Document, error) {
-	d, err := e.Lib.Assemble(content.Request{Audience: r.Audience, Lang: r.Lang, Org: org, Brand: brand, Creator: e.Creator})
+	d, err := e.Document(r, org, brand)
 	if err != nil {
 		return nil, err
 	}
@@ -146,8 +154,24 @@ func (e *Engine) Layout(r Resolved, org profile.Organisation, brand doc.Brand) (
 	return r.Format.layout(ts, d, layout.Options{Paper: r.Paper})
 }
 
+// Document assembles one document without laying it out.
+func (e *Engine) Document(r Resolved, org profile.Organisation, brand doc.Brand) (*doc.Document, error) {
+	return e.Lib.Assemble(content.Request{Audience: r.Audience, Lang: r.Lang, Org: org, Brand: brand, Creator: e.Creator})
+}
+
 // Render makes one file's bytes.
 func (e *Engine) Render(r Resolved, org profile.Organisation, brand doc.Brand) ([]byte, error) {
+	if !r.Format.Paged() {
+		d, err := e.Document(r, org, brand)
+		if err != nil {
+			return nil, err
+		}
+		var buf bytes.Buffer
+		if err := r.Format.Write(&buf, d); err != nil {
+			return nil, fmt.Errorf("render %s %s (%s): %w", r.Audience, r.Format.Name, r.Lang, err)
+		}
+		return buf.Bytes(), nil
+	}
 	ld, err := e.Layout(r, org, brand)
 	if err != nil {
 		return nil, err

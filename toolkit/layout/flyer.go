@@ -14,6 +14,10 @@ type Options struct {
 	Paper Paper
 }
 
+// minSize is the smallest type any format sets: fine print, still
+// readable without a magnifier.
+const minSize = 8.0
+
 // ErrDoesNotFit means the text is too long for the format even at the
 // smallest readable size.
 var ErrDoesNotFit = errors.New("the text does not fit on the page at a readable size")
@@ -21,7 +25,7 @@ var ErrDoesNotFit = errors.New("the text does not fit on the page at a readable 
 // flyerScales are the body text scales tried, largest first: the flyer
 // uses the largest that fits, so short text is not lost in white space
 // and long text (some languages run 30% longer) still fits.
-var flyerScales = []float64{1.2, 1.1, 1.0, 0.93, 0.86, 0.8, 0.74}
+var flyerScales = []float64{1.15, 1.08, 1.0, 0.95, 0.9, 0.86, 0.82, 0.78, 0.75}
 
 // Flyer lays out a one-page flyer: a coloured header band with the
 // headline and logo, the introduction, signs beside what to do, notes,
@@ -30,7 +34,7 @@ var flyerScales = []float64{1.2, 1.1, 1.0, 0.93, 0.86, 0.8, 0.74}
 func Flyer(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, error) {
 	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL}
 	paper := opts.Paper
-	const margin = 40.0
+	const margin = 36.0
 	inner := paper.Width - 2*margin
 
 	header := flyerHeader(k, d, paper.Width, margin)
@@ -38,7 +42,7 @@ func Flyer(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, er
 	if k.err != nil {
 		return nil, fmt.Errorf("lay out flyer: %w", k.err)
 	}
-	top := header.H + 20
+	top := header.H + 16
 	bottom := paper.Height - margin*0.6 - footer.H
 	avail := bottom - top - 14
 
@@ -95,14 +99,14 @@ func flyerHeader(k *kit, d *doc.Document, pageW, margin float64) box {
 	}
 	// The headline takes the largest size at which it fits in three lines.
 	var headline box
-	for _, size := range []float64{32, 29, 26, 23, 20} {
+	for _, size := range []float64{28, 26, 24, 22, 20} {
 		headline = k.text(d.Headline, textW, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.12}, Color: fg})
 		if headline.H <= size*1.12*3+0.1 {
 			break
 		}
 	}
 	content := vstack(textW, 6, org, headline)
-	h := max(content.H, logo.H) + 2*30
+	h := max(content.H, logo.H) + 2*22
 	out := box{W: pageW, H: h, els: []Element{{Rect: &Rect{W: pageW, H: h, Fill: band}}}}
 	textX := margin
 	if logo.W > 0 {
@@ -118,29 +122,29 @@ func flyerHeader(k *kit, d *doc.Document, pageW, margin float64) box {
 }
 
 func flyerBody(k *kit, d *doc.Document, w, scale float64) []box {
-	body := textStyle{Style: typeset.Style{Size: 11.5 * scale, Leading: 1.3}, Color: ink}
-	title := textStyle{Style: typeset.Style{Size: 15 * scale, Bold: true}, Color: readable(d.Brand.Color)}
-	small := textStyle{Style: typeset.Style{Size: 9.5 * scale, Leading: 1.3}, Color: muted}
+	body := textStyle{Style: typeset.Style{Size: 11.5 * scale, Leading: 1.25}, Color: ink}
+	title := textStyle{Style: typeset.Style{Size: 14 * scale, Bold: true, Leading: 1.2}, Color: readable(d.Brand.Color)}
+	small := textStyle{Style: typeset.Style{Size: max(9.5*scale, minSize), Leading: 1.25}, Color: muted}
 	accent := readable(d.Brand.Color)
-	itemGap := 4 * scale
+	itemGap := 3 * scale
 
-	intro := k.text(d.Intro, w, textStyle{Style: typeset.Style{Size: 13.5 * scale, Leading: 1.35}, Color: ink})
+	intro := k.text(d.Intro, w, textStyle{Style: typeset.Style{Size: 13 * scale, Leading: 1.3}, Color: ink})
 
 	colGap := 26.0
 	colW := (w - colGap) / 2
-	signs := vstack(colW, 7*scale,
+	signs := vstack(colW, 5*scale,
 		k.text(d.Signs.Title, colW, title),
 		k.list(d.Signs.Items, "•", accent, colW, itemGap, body),
 		k.text(d.Signs.Caution, colW, small),
 	)
-	actions := vstack(colW, 12*scale,
-		vstack(colW, 7*scale, k.text(d.Do.Title, colW, title), k.list(d.Do.Items, "✓", accent, colW, itemGap, body)),
-		vstack(colW, 7*scale, k.text(d.Dont.Title, colW, title), k.list(d.Dont.Items, "✗", danger, colW, itemGap, body)),
+	actions := vstack(colW, 10*scale,
+		vstack(colW, 5*scale, k.text(d.Do.Title, colW, title), k.list(d.Do.Items, "✓", accent, colW, itemGap, body)),
+		vstack(colW, 5*scale, k.text(d.Dont.Title, colW, title), k.list(d.Dont.Items, "✗", danger, colW, itemGap, body)),
 	)
 	sections := []box{intro, k.side(w, colGap, signs, actions)}
 
 	if d.Notes != nil {
-		sections = append(sections, vstack(w, 7*scale,
+		sections = append(sections, vstack(w, 5*scale,
 			k.text(d.Notes.Title, w, title),
 			k.list(d.Notes.Items, "•", accent, w, itemGap, body),
 		))
@@ -158,20 +162,20 @@ func flyerBody(k *kit, d *doc.Document, w, scale float64) []box {
 // helpPanel is the "Get help" box: the hotline number large, the
 // emergency line, the other contacts, and a QR code.
 func helpPanel(k *kit, d *doc.Document, w, scale float64) box {
-	const pad = 16.0
+	const pad = 14.0
 	accent := readable(d.Brand.Color)
-	qrSize := 84.0
+	qrSize := 80.0
 	qrColW := qrSize + 16
 	mainW := w - 2*pad - qrColW - 14
 
 	h := d.Help
 	hot := vstack(mainW, 3,
-		k.text(h.Title, mainW, textStyle{Style: typeset.Style{Size: 19 * max(scale, 0.9), Bold: true}, Color: accent}),
+		k.text(h.Title, mainW, textStyle{Style: typeset.Style{Size: 17, Bold: true}, Color: accent}),
 		k.text(h.Hotline.Name, mainW, textStyle{Style: typeset.Style{Size: 12 * scale, Bold: true}, Color: ink}),
 		// The number stays large whatever the scale: it is what people
 		// copy down from across a room.
 		k.text(h.Hotline.Phone, mainW, textStyle{Style: typeset.Style{Size: 30, Bold: true, Leading: 1.15}, Color: accent}),
-		k.text(h.Hotline.Detail, mainW, textStyle{Style: typeset.Style{Size: 10 * scale, Leading: 1.3}, Color: ink}),
+		k.text(h.Hotline.Detail, mainW, textStyle{Style: typeset.Style{Size: max(10*scale, minSize), Leading: 1.25}, Color: ink}),
 		k.text(h.Emergency, mainW, textStyle{Style: typeset.Style{Size: 12 * scale, Bold: true, Leading: 1.3}, Color: danger}),
 	)
 
@@ -189,12 +193,12 @@ func helpPanel(k *kit, d *doc.Document, w, scale float64) box {
 			grid = append(grid, k.side(mainW, cardGap, cards[i], box{}))
 		}
 	}
-	main := vstack(mainW, 10, hot, vstack(mainW, 8, grid...))
+	main := vstack(mainW, 8, hot, vstack(mainW, 6, grid...))
 
 	qr := vstack(qrColW, 4,
 		centered(k.qr(d.QR.URL, qrSize, ink), qrColW),
 		k.text(d.QR.Caption, qrColW, textStyle{Style: typeset.Style{Size: 8, Bold: true}, Color: ink, Align: alignCenter}),
-		k.text(d.QR.Text, qrColW, textStyle{Style: typeset.Style{Size: 7.5}, Color: muted, Align: alignCenter}),
+		k.text(d.QR.Text, qrColW, textStyle{Style: typeset.Style{Size: minSize}, Color: muted, Align: alignCenter}),
 	)
 
 	inner := max(main.H, qr.H)
@@ -212,16 +216,19 @@ func helpPanel(k *kit, d *doc.Document, w, scale float64) box {
 
 func contactCard(k *kit, c doc.Contact, w, scale float64) box {
 	lines := []box{
-		k.text(c.Name, w, textStyle{Style: typeset.Style{Size: 10 * scale, Bold: true, Leading: 1.25}, Color: ink}),
+		k.text(c.Name, w, textStyle{Style: typeset.Style{Size: max(10*scale, minSize+0.5), Bold: true, Leading: 1.2}, Color: ink}),
 	}
 	if c.Phone != "" {
 		lines = append(lines, k.text(c.Phone, w, textStyle{Style: typeset.Style{Size: 13 * max(scale, 0.9), Bold: true}, Color: ink}))
 	}
-	for _, s := range []string{c.Text, c.Website, c.Email, c.Detail} {
+	var ways []string
+	for _, s := range []string{c.Text, c.Website, c.Email} {
 		if s != "" {
-			lines = append(lines, k.text(s, w, textStyle{Style: typeset.Style{Size: 9 * scale, Leading: 1.25}, Color: muted}))
+			ways = append(ways, s)
 		}
 	}
+	extra := textStyle{Style: typeset.Style{Size: minSize, Leading: 1.2}, Color: muted}
+	lines = append(lines, k.text(strings.Join(ways, " · "), w, extra), k.text(c.Detail, w, extra))
 	return vstack(w, 1, lines...)
 }
 

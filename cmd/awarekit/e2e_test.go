@@ -1,0 +1,245 @@
+package main
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/awarekit/awarekit/audiences"
+	"github.com/awarekit/awarekit/locales"
+	"github.com/awarekit/awarekit/toolkit/content"
+	"github.com/awarekit/awarekit/toolkit/pdftest"
+)
+
+// binary builds awarekit once per test run.
+func binary(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds and runs the real binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "awarekit")
+	if runtime.GOOS == "windows" {
+		bin += ".exe"
+	}
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func runBinary(t *testing.T, bin, dir string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(dir, ".config"))
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	if exit, ok := err.(*exec.ExitError); ok {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{code, stdout.String(), stderr.String()}
+}
+
+// TestGenerateEveryFlyer makes every audience × {en, fr} × {letter, a4}
+// with the real binary and checks each file as a reader's tools see it.
+func TestGenerateEveryFlyer(t *testing.T) {
+	pdftest.Need(t, "qpdf", "pdftotext", "pdffonts", "pdfinfo")
+	bin := binary(t)
+	lib, err := content.Load(audiences.FS, locales.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	work := t.TempDir()
+	org := "Riverside Youth Council"
+	papers := map[string]string{"letter": "612 x 792 pts (letter)", "a4": "595.28 x 841.89 pts (A4)"}
+	for paper, size := range papers {
+		out := filepath.Join(work, paper)
+		r := runBinary(t, bin, work, "generate", "-a", strings.Join(lib.AudienceIDs(), ","), "-l", "en,fr",
+			"--paper", paper, "-o", out, "--org-name", org, "--phone", "604-555-0134", "--website", "riverside.example.org")
+		if r.code != 0 {
+			t.Fatalf("generate --paper %s: exit %d\n%s", paper, r.code, r.stderr)
+		}
+		for _, id := range lib.AudienceIDs() {
+			for _, lang := range []string{"en", "fr"} {
+				path := filepath.Join(out, id+"-flyer-"+lang+".pdf")
+				t.Run(paper+"/"+id+"/"+lang, func(t *testing.T) {
+					if !strings.Contains(r.stdout, path) {
+						t.Errorf("generate did not print %s:\n%s", path, r.stdout)
+					}
+					pdftest.Check(t, path)
+					d, err := lib.Assemble(content.Request{Audience: id, Lang: lang})
+					if err != nil {
+						t.Fatal(err)
+					}
+					text := pdftest.Text(t, path)
+					for _, want := range []string{"1-833-900-1010", pdftest.Normalize(d.Headline), org, "911"} {
+						if !strings.Contains(text, want) {
+							t.Errorf("pdftotext does not contain %q:\n%s", want, text)
+						}
+					}
+					for _, f := range pdftest.Fonts(t, path) {
+						if !f.Embedded {
+							t.Errorf("font %s is not embedded", f.Name)
+						}
+					}
+					info := pdftest.Info(t, path)
+					if info["Page size"] != size || info["Pages"] != "1" {
+						t.Errorf("page size %q, %s pages; want %q, 1 page", info["Page size"], info["Pages"], size)
+					}
+					if info["Title"] != pdftest.Normalize(d.Headline) || info["Author"] != org {
+						t.Errorf("title %q author %q; want %q by %q", info["Title"], info["Author"], d.Headline, org)
+					}
+				})
+			}
+		}
+	}
+}
+
+func TestGenerateIsReproducible(t *testing.T) {
+	bin := binary(t)
+	work := t.TempDir()
+	var files [2][]byte
+	for i := range files {
+		out := filepath.Join(work, "run", string(rune('a'+i)))
+		r := runBinary(t, bin, work, "generate", "-a", "indigenous", "-l", "fr", "-o", out, "--org-name", "Cercle")
+		if r.code != 0 {
+			t.Fatalf("exit %d: %s", r.code, r.stderr)
+		}
+		data, err := os.ReadFile(filepath.Join(out, "indigenous-flyer-fr.pdf"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[i] = data
+	}
+	if !bytes.Equal(files[0], files[1]) {
+		t.Error("two runs with the same inputs gave different bytes")
+	}
+}
+
+func TestGenerateBadInput(t *testing.T) {
+	bin := binary(t)
+	work := t.TempDir()
+	notImage := filepath.Join(work, "logo.png")
+	writeFile(t, notImage, "this is not a picture")
+	huge := filepath.Join(work, "huge.png")
+	writeHugePNG(t, huge)
+	readOnly := filepath.Join(work, "locked")
+	if err := os.MkdirAll(readOnly, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	aFile := filepath.Join(work, "a-file")
+	writeFile(t, aFile, "")
+
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want []string
+	}{
+		{"unknown audience", []string{"-a", "teens"}, 2, []string{`"teens"`, "business, health, indigenous, newcomers, youth"}},
+		{"unknown language", []string{"-l", "en,xx"}, 2, []string{`"xx"`, "en, fr"}},
+		{"unknown format", []string{"-f", "banner"}, 2, []string{`"banner"`, "flyer"}},
+		{"unknown paper", []string{"--paper", "legal"}, 2, []string{`"legal"`, "letter, a4"}},
+		{"stray argument", []string{"youth"}, 2, []string{"unknown command"}},
+		{"logo missing", []string{"--logo", filepath.Join(work, "nope.png")}, 1, []string{"nope.png", "no such file"}},
+		{"logo not an image", []string{"--logo", notImage}, 1, []string{"not a PNG or JPEG"}},
+		{"logo too large", []string{"--logo", huge}, 1, []string{"10000 pixels"}},
+		{"bad colour", []string{"--color", "teal"}, 1, []string{`"teal"`, "hex"}},
+		{"output folder is a file", []string{"-o", filepath.Join(aFile, "sub")}, 1, []string{"output folder"}},
+	}
+	if os.Geteuid() != 0 { // root writes anywhere
+		tests = append(tests, struct {
+			name string
+			args []string
+			code int
+			want []string
+		}{"output folder not writable", []string{"-o", readOnly}, 1, []string{"permission denied"}})
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(work, "out-"+strings.ReplaceAll(tt.name, " ", "-"))
+			args := append([]string{"generate", "-o", out}, tt.args...)
+			r := runBinary(t, bin, work, args...)
+			if r.code != tt.code {
+				t.Errorf("exit %d, want %d; stderr:\n%s", r.code, tt.code, r.stderr)
+			}
+			for _, want := range tt.want {
+				if !strings.Contains(r.stderr, want) {
+					t.Errorf("stderr does not mention %q:\n%s", want, r.stderr)
+				}
+			}
+			if strings.Contains(r.stderr, "panic") || strings.Contains(r.stderr, "goroutine") {
+				t.Errorf("it panicked:\n%s", r.stderr)
+			}
+			if entries, _ := os.ReadDir(out); len(entries) > 0 {
+				t.Errorf("it wrote %d files after failing", len(entries))
+			}
+		})
+	}
+}
+
+func TestListAndVersion(t *testing.T) {
+	bin := binary(t)
+	work := t.TempDir()
+	tests := []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"list", "audiences"}, []string{"youth", "indigenous (also aboriginal)", "newcomers", "business", "health"}},
+		{[]string{"list", "formats"}, []string{"flyer"}},
+		{[]string{"list", "languages"}, []string{"en", "English", "fr", "Français", "draft"}},
+		{[]string{"version"}, []string{"awarekit", "content"}},
+		{[]string{"__complete", "generate", "--audience", ""}, []string{"youth", "health"}},
+		{[]string{"__complete", "generate", "--lang", ""}, []string{"en", "fr"}},
+		{[]string{"completion", "bash"}, []string{"__awarekit"}},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			r := runBinary(t, bin, work, tt.args...)
+			if r.code != 0 {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			for _, want := range tt.want {
+				if !strings.Contains(r.stdout, want) {
+					t.Errorf("output does not contain %q:\n%s", want, r.stdout)
+				}
+			}
+		})
+	}
+	if r := runBinary(t, bin, work, "list", "colours"); r.code != 2 || !strings.Contains(r.stderr, "audiences") {
+		t.Errorf("list colours: exit %d, stderr %q; want 2 naming the choices", r.code, r.stderr)
+	}
+}
+
+// writeHugePNG writes a real PNG that is one pixel over the size limit.
+func writeHugePNG(t *testing.T, path string) {
+	t.Helper()
+	img := image.NewGray(image.Rect(0, 0, 10001, 1))
+	img.Set(0, 0, color.White)
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, img); err != nil {
+		t.Fatal(err)
+	}
+}

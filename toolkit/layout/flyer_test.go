@@ -1,0 +1,107 @@
+package layout_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/awarekit/awarekit/audiences"
+	"github.com/awarekit/awarekit/locales"
+	"github.com/awarekit/awarekit/toolkit/content"
+	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/profile"
+	"github.com/awarekit/awarekit/toolkit/typeset"
+)
+
+type textBox struct {
+	text                 string
+	x0, y0, x1, y1, size float64
+}
+
+func lineBoxes(p layout.Page) []textBox {
+	var out []textBox
+	for _, e := range p.Elements {
+		if e.Text == nil || len(e.Text.Line.Runs) == 0 {
+			continue
+		}
+		l := e.Text.Line
+		var sb strings.Builder
+		size := 0.0
+		for _, r := range l.Runs {
+			sb.WriteString(r.Text)
+			size = max(size, r.Size)
+		}
+		top := e.Text.Y - l.Ascent
+		// The glyphs' own extent, not the leading: lines may touch, never overlap.
+		out = append(out, textBox{sb.String(), e.Text.X, top + (l.Height-size)/2, e.Text.X + l.Width, top + (l.Height+size)/2, size})
+	}
+	return out
+}
+
+// TestFlyerFits lays out every audience and language on both papers and
+// checks what a reader would notice: text off the page, lines drawn over
+// each other, text too small to read, a hotline number too small to copy.
+func TestFlyerFits(t *testing.T) {
+	lib, err := content.Load(audiences.FS, locales.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fam, err := typeset.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := typeset.New(fam)
+	orgs := map[string]profile.Organisation{
+		"no organisation": {},
+		"full organisation": {Name: "Riverside Settlement Services and Community Legal Clinic", Phone: "604-555-0134",
+			Email: "info@riverside.example.org", Website: "riverside.example.org"},
+	}
+	for orgName, org := range orgs {
+		brand, err := org.Brand()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range lib.AudienceIDs() {
+			for _, lang := range lib.Catalog.Tags() {
+				for _, paper := range layout.PaperNames {
+					t.Run(fmt.Sprintf("%s/%s/%s/%s", orgName, id, lang, paper), func(t *testing.T) {
+						d, err := lib.Assemble(content.Request{Audience: id, Lang: lang, Org: org, Brand: brand})
+						if err != nil {
+							t.Fatal(err)
+						}
+						p, _ := layout.PaperByName(paper)
+						ld, err := layout.Flyer(ts, d, layout.Options{Paper: p})
+						if err != nil {
+							t.Fatal(err)
+						}
+						if len(ld.Pages) != 1 {
+							t.Fatalf("%d pages, want 1", len(ld.Pages))
+						}
+						page := ld.Pages[0]
+						boxes := lineBoxes(page)
+						hotline := 0.0
+						for i, b := range boxes {
+							if b.x0 < 0 || b.y0 < 0 || b.x1 > page.Width || b.y1 > page.Height {
+								t.Errorf("%q is off the page: %+v", b.text, b)
+							}
+							if b.size < 8 {
+								t.Errorf("%q is set at %.1f pt, below the 8 pt minimum", b.text, b.size)
+							}
+							if strings.Contains(b.text, "1-833-900-1010") {
+								hotline = max(hotline, b.size)
+							}
+							for _, c := range boxes[i+1:] {
+								if b.x0 < c.x1-0.5 && c.x0 < b.x1-0.5 && b.y0 < c.y1-0.5 && c.y0 < b.y1-0.5 {
+									t.Errorf("%q overlaps %q", b.text, c.text)
+								}
+							}
+						}
+						if hotline < 20 {
+							t.Errorf("the hotline number is %.1f pt, want at least 20", hotline)
+						}
+					})
+				}
+			}
+		}
+	}
+}

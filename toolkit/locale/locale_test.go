@@ -1,0 +1,63 @@
+package locale_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/awarekit/awarekit/locales"
+	"github.com/awarekit/awarekit/toolkit/locale"
+)
+
+func TestResolve(t *testing.T) {
+	cat, err := locale.Load(locales.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		in, want string
+	}{
+		{"en", "en"},
+		{"fr", "fr"},
+		{"fr-CA", "fr"},
+		{"FR", "fr"},
+		{"en_US", "en"},
+		{"en-CA", "en"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := cat.Resolve(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("Resolve(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+	for _, bad := range []string{"klingon", "xx", "", "de"} {
+		_, err := cat.Resolve(bad)
+		var unknown *locale.UnknownLanguageError
+		if !errors.As(err, &unknown) || !strings.Contains(err.Error(), "en, ") {
+			t.Errorf("Resolve(%q) error = %v; want an UnknownLanguageError listing the languages", bad, err)
+		}
+	}
+}
+
+func TestTextIsStrict(t *testing.T) {
+	cat, err := locale.Load(locales.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr := cat.Locale("fr")
+	if _, err := fr.Text("no.such.message", nil); err == nil {
+		t.Error("a missing message gave no error")
+	}
+	if _, err := fr.Text("common.do.call911", nil); err == nil {
+		t.Error("a message rendered without its placeholder value gave no error")
+	}
+	s, err := fr.Text("common.do.call911", map[string]any{"Emergency": "911"})
+	if err != nil || !strings.Contains(s, "911") {
+		t.Errorf("Text = %q, %v; want the French line with 911", s, err)
+	}
+}
