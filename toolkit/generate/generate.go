@@ -68,7 +68,7 @@ func FormatByName(name string) (Format, error) {
 // an Engine is safe for concurrent use.
 type Engine struct {
 	Lib     *content.Library
-	Fonts   typeset.Family
+	Fonts   *typeset.Fonts
 	Creator string
 	Date    time.Time
 
@@ -82,7 +82,11 @@ func New(creator string, date time.Time) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	fonts, err := typeset.Embedded()
+	base, err := typeset.Embedded()
+	if err != nil {
+		return nil, err
+	}
+	fonts, err := typeset.NewFonts(base, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -50,7 +50,11 @@ func TestFlyerFits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := typeset.New(fam)
+	fonts, err := typeset.NewFonts(fam, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := typeset.New(fonts)
 	orgs := map[string]profile.Organisation{
 		"no organisation": {},
 		"full organisation": {Name: "Riverside Settlement Services and Community Legal Clinic", Phone: "604-555-0134",

@@ -3,6 +3,7 @@ package typeset
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -80,11 +81,12 @@ type Glyph struct {
 	YOffset  int32
 }
 
-// MissingGlyphError reports a character that no font in the chain draws.
+// MissingGlyphError reports a character that no available font draws.
 type MissingGlyphError struct {
 	Lang  string
 	Char  rune
 	Fonts []string
+	Hint  string // what to install
 }
 
 func (e *MissingGlyphError) Error() string {
@@ -92,14 +94,15 @@ func (e *MissingGlyphError) Error() string {
 	if lang == "" {
 		lang = "the text"
 	}
-	return fmt.Sprintf("no font can draw %q (U+%04X) in %s: tried %s; install a font that covers it, or name one under fonts: in the config",
-		e.Char, e.Char, lang, strings.Join(e.Fonts, ", "))
+	return fmt.Sprintf("no font can draw %q (U+%04X) in %s: tried %s; %s",
+		e.Char, e.Char, lang, strings.Join(e.Fonts, ", "), e.Hint)
 }
 
 // Typesetter sets paragraphs. It keeps shaping buffers and caches, so it
 // is not safe for concurrent use: make one per goroutine. Fonts are shared.
 type Typesetter struct {
-	chain   []Family
+	fonts   *Fonts
+	extra   []*Family // families for the scripts of the paragraph being set
 	faces   map[*Font]*font.Face
 	shaper  shaping.HarfbuzzShaper
 	seg     shaping.Segmenter
@@ -107,10 +110,10 @@ type Typesetter struct {
 	fontmap fontmap
 }
 
-// New returns a Typesetter that draws each character in the first family
-// of chain whose font has it.
-func New(chain ...Family) *Typesetter {
-	t := &Typesetter{chain: chain, faces: make(map[*Font]*font.Face)}
+// New returns a Typesetter that draws each character in the family for
+// its script when there is one, else in the base family.
+func New(fonts *Fonts) *Typesetter {
+	t := &Typesetter{fonts: fonts, faces: make(map[*Font]*font.Face)}
 	t.fontmap.t = t
 	return t
 }
@@ -135,11 +138,22 @@ func (m *fontmap) ResolveFace(r rune) *font.Face {
 	if f := m.t.fontFor(r, m.bold); f != nil {
 		return m.t.face(f)
 	}
-	return m.t.face(m.t.chain[0].Pick(m.bold))
+	return m.t.face(m.t.fonts.Base.Pick(m.bold))
 }
 
+// fontFor picks the font for r: its script's family first (Gurmukhi in
+// Noto Sans Gurmukhi), then the base family (digits, Latin, spaces), then
+// any other family the paragraph uses (CJK punctuation in a Han font).
 func (t *Typesetter) fontFor(r rune, bold bool) *Font {
-	for _, fam := range t.chain {
+	for _, fam := range t.extra {
+		if f := fam.Pick(bold); f.Has(r) && language.LookupScript(r) != language.Common {
+			return f
+		}
+	}
+	if f := t.fonts.Base.Pick(bold); f.Has(r) {
+		return f
+	}
+	for _, fam := range t.extra {
 		if f := fam.Pick(bold); f.Has(r) {
 			return f
 		}
@@ -156,9 +170,6 @@ func invisible(r rune) bool {
 // starts a new line. It fails, before shaping anything, when a character
 // has no glyph in any font of the chain.
 func (t *Typesetter) Set(text string, opts Options) (Paragraph, error) {
-	if len(t.chain) == 0 {
-		return Paragraph{}, fmt.Errorf("typeset: no fonts")
-	}
 	if opts.Style.Size <= 0 {
 		return Paragraph{}, fmt.Errorf("typeset: font size %v is not positive", opts.Style.Size)
 	}
@@ -182,16 +193,37 @@ func (t *Typesetter) Measure(text string, opts Options) (float64, error) {
 	return p.Width, err
 }
 
+// check finds the families the text's scripts need and fails on the
+// first character that no font draws.
 func (t *Typesetter) check(text string, opts Options) error {
+	t.extra = t.extra[:0]
+	base := t.fonts.Base.Pick(opts.Style.Bold)
+	var seen []language.Script
+	for _, r := range text {
+		if r == '\n' || invisible(r) || base.Has(r) && language.LookupScript(r) == language.Common {
+			continue
+		}
+		sc := language.LookupScript(r)
+		if slices.Contains(seen, sc) {
+			continue
+		}
+		seen = append(seen, sc)
+		if _, ok := needs[sc]; !ok && t.fonts.user[sc] == nil {
+			continue
+		}
+		if fam := t.fonts.forScript(sc); fam != nil {
+			t.extra = append(t.extra, fam)
+		}
+	}
 	for _, r := range text {
 		if r == '\n' || invisible(r) || t.fontFor(r, opts.Style.Bold) != nil {
 			continue
 		}
-		names := make([]string, 0, len(t.chain))
-		for _, fam := range t.chain {
+		names := []string{base.Name}
+		for _, fam := range t.extra {
 			names = append(names, fam.Pick(opts.Style.Bold).Name)
 		}
-		return &MissingGlyphError{Lang: opts.Lang, Char: r, Fonts: names}
+		return &MissingGlyphError{Lang: opts.Lang, Char: r, Fonts: names, Hint: installHint(language.LookupScript(r))}
 	}
 	return nil
 }
@@ -298,5 +330,5 @@ func (t *Typesetter) fontOfFace(face *font.Face) *Font {
 			return f
 		}
 	}
-	return t.chain[0].Regular
+	return t.fonts.Base.Regular
 }

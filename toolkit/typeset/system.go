@@ -1,0 +1,198 @@
+package typeset
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"sort"
+	"sync"
+
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/fontscan"
+	"github.com/go-text/typesetting/language"
+)
+
+// scriptNeed says which font families can draw a script the embedded
+// fonts lack, best first, and which Debian package provides them.
+type scriptNeed struct {
+	families []string
+	pkg      string
+}
+
+// needs covers the scripts of the languages the project writes that
+// DejaVu Sans does not: Gurmukhi (Punjabi), Devanagari (Hindi), Ethiopic
+// (Tigrinya, Amharic) and Han (Chinese). Only TrueType (glyf) faces work:
+// the PDF writer embeds glyph outlines by glyph ID.
+var needs = map[language.Script]scriptNeed{
+	language.Gurmukhi:   {[]string{"Noto Sans Gurmukhi", "Noto Serif Gurmukhi"}, "fonts-noto-core"},
+	language.Devanagari: {[]string{"Noto Sans Devanagari", "Noto Serif Devanagari"}, "fonts-noto-core"},
+	language.Ethiopic:   {[]string{"Noto Sans Ethiopic", "Noto Serif Ethiopic"}, "fonts-noto-core"},
+	language.Han:        {[]string{"Droid Sans Fallback", "Noto Sans SC"}, "fonts-droid-fallback"},
+}
+
+// Fonts is the process's font collection: the embedded base family plus
+// families found on the machine, or named by the user, for other scripts.
+// It is safe for concurrent use; every font is parsed once.
+type Fonts struct {
+	Base Family
+
+	mu       sync.Mutex
+	byScript map[language.Script]*Family // nil entry: looked for, not found
+	user     map[language.Script][]string
+	scan     func() ([]fontscan.Footprint, error)
+}
+
+// NewFonts returns a collection over base. user maps script names (as
+// ISO 15924 codes or names, e.g. "Guru", "Gurmukhi") to font files the
+// user named in the config; they win over fonts found on the machine.
+func NewFonts(base Family, user map[string][]string) (*Fonts, error) {
+	fs := &Fonts{Base: base, byScript: make(map[language.Script]*Family), user: make(map[language.Script][]string)}
+	for name, files := range user {
+		sc, err := language.ParseScript(name)
+		if err != nil {
+			return nil, fmt.Errorf("fonts: %q is not a script name (use a code like Guru or Hans)", name)
+		}
+		fs.user[sc] = files
+	}
+	var once sync.Once
+	var prints []fontscan.Footprint
+	var scanErr error
+	fs.scan = func() ([]fontscan.Footprint, error) {
+		once.Do(func() {
+			prints, scanErr = fontscan.SystemFonts(log.New(io.Discard, "", 0), "")
+		})
+		return prints, scanErr
+	}
+	return fs, nil
+}
+
+// forScript returns the family that draws sc, loading it on first use,
+// or nil when the machine has none.
+func (fs *Fonts) forScript(sc language.Script) *Family {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	if fam, ok := fs.byScript[sc]; ok {
+		return fam
+	}
+	fam := fs.find(sc)
+	fs.byScript[sc] = fam
+	return fam
+}
+
+func (fs *Fonts) find(sc language.Script) *Family {
+	if files, ok := fs.user[sc]; ok && len(files) > 0 {
+		fam := Family{}
+		for i, path := range files {
+			f, err := loadFile(path)
+			if err != nil {
+				continue
+			}
+			if i == 0 {
+				fam.Regular = f
+			} else {
+				fam.Bold = f
+			}
+		}
+		if fam.Regular != nil {
+			return &fam
+		}
+	}
+	need, ok := needs[sc]
+	if !ok {
+		return nil
+	}
+	prints, err := fs.scan()
+	if err != nil {
+		return nil
+	}
+	for _, want := range need.families {
+		key := font.NormalizeFamily(want)
+		var regular, bold string
+		for _, fp := range prints {
+			if fp.Family != key || fp.Location.Index != 0 || fp.Aspect.Style != font.StyleNormal {
+				continue
+			}
+			switch {
+			case fp.Aspect.Weight == font.WeightNormal && regular == "":
+				regular = fp.Location.File
+			case fp.Aspect.Weight == font.WeightBold && bold == "":
+				bold = fp.Location.File
+			}
+		}
+		if regular == "" {
+			continue
+		}
+		r, err := loadFile(regular)
+		if err != nil {
+			continue
+		}
+		fam := Family{Regular: r}
+		if bold != "" {
+			if b, err := loadFile(bold); err == nil {
+				fam.Bold = b
+			}
+		}
+		return &fam
+	}
+	return nil
+}
+
+func loadFile(path string) (*Font, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if bytes.HasPrefix(data, []byte("ttcf")) || bytes.HasPrefix(data, []byte("OTTO")) {
+		return nil, fmt.Errorf("font %s is a collection or CFF font; use a TrueType (.ttf) file", path)
+	}
+	face, err := font.ParseTTF(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %w", path, err)
+	}
+	name := face.Describe().Family
+	if face.Describe().Aspect.Weight >= font.WeightBold {
+		name += " Bold"
+	}
+	return &Font{Name: name, Source: path, Data: data, font: face.Font}, nil
+}
+
+// installHint says what to install for a script the machine cannot draw.
+func installHint(sc language.Script) string {
+	if need, ok := needs[sc]; ok {
+		return fmt.Sprintf("install the Debian package %s (%s), or name a TrueType font for %s under fonts: in the config", need.pkg, need.families[0], sc)
+	}
+	return "install a TrueType font that covers it, or name one under fonts: in the config"
+}
+
+// Source is one font file and the script it draws.
+type Source struct {
+	Script string
+	Font   string
+	File   string // "embedded" for the built-in fonts
+}
+
+// Sources lists the fonts that would draw text, for manifests and
+// `list languages --fonts`: the base family for most characters and the
+// family found for each other script the text uses.
+func (fs *Fonts) Sources(text string) []Source {
+	seen := map[language.Script]bool{}
+	var out []Source
+	add := func(sc string, f *Font) {
+		out = append(out, Source{Script: sc, Font: f.Name, File: f.Source})
+	}
+	add("default", fs.Base.Regular)
+	for _, r := range text {
+		sc := language.LookupScript(r)
+		if seen[sc] || fs.Base.Regular.Has(r) {
+			continue
+		}
+		seen[sc] = true
+		if fam := fs.forScript(sc); fam != nil {
+			add(sc.String(), fam.Regular)
+		}
+	}
+	sort.SliceStable(out[1:], func(i, j int) bool { return out[1+i].Script < out[1+j].Script })
+	return out
+}
