@@ -30,7 +30,19 @@ var needs = map[language.Script]scriptNeed{
 	language.Devanagari: {[]string{"Noto Sans Devanagari", "Noto Serif Devanagari"}, "fonts-noto-core"},
 	language.Ethiopic:   {[]string{"Noto Sans Ethiopic", "Noto Serif Ethiopic"}, "fonts-noto-core"},
 	language.Han:        {[]string{"Droid Sans Fallback", "Noto Sans SC"}, "fonts-droid-fallback"},
+	// DejaVu Sans draws Arabic and Persian, but lacks letters Urdu needs
+	// (ہ U+06C1, ۃ…), so Urdu is set in Noto Sans Arabic throughout.
+	language.Arabic: {[]string{"Noto Sans Arabic", "Noto Naskh Arabic"}, "fonts-noto-core"},
 }
+
+// baseFirst lists scripts the embedded fonts draw well: a system family
+// is used for them only in the languages of systemFor, or for a
+// character the embedded fonts lack.
+var baseFirst = map[language.Script]bool{language.Arabic: true}
+
+// systemFor names languages whose text is set in a system family even
+// though the embedded fonts cover part of their script.
+var systemFor = map[string]language.Script{"ur": language.Arabic}
 
 // Fonts is the process's font collection: the embedded base family plus
 // families found on the machine, or named by the user, for other scripts.

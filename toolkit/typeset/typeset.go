@@ -3,6 +3,7 @@ package typeset
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -174,6 +175,9 @@ func (t *Typesetter) Set(text string, opts Options) (Paragraph, error) {
 		return Paragraph{}, fmt.Errorf("typeset: font size %v is not positive", opts.Style.Size)
 	}
 	text = norm.NFC.String(text)
+	if opts.RTL {
+		text = isolateNumbers(text)
+	}
 	if err := t.check(text, opts); err != nil {
 		return Paragraph{}, err
 	}
@@ -198,6 +202,7 @@ func (t *Typesetter) Measure(text string, opts Options) (float64, error) {
 func (t *Typesetter) check(text string, opts Options) error {
 	t.extra = t.extra[:0]
 	base := t.fonts.Base.Pick(opts.Style.Bold)
+	langBase, _, _ := strings.Cut(opts.Lang, "-")
 	var seen []language.Script
 	for _, r := range text {
 		if r == '\n' || invisible(r) || base.Has(r) && language.LookupScript(r) == language.Common {
@@ -207,10 +212,13 @@ func (t *Typesetter) check(text string, opts Options) error {
 		if slices.Contains(seen, sc) {
 			continue
 		}
-		seen = append(seen, sc)
 		if _, ok := needs[sc]; !ok && t.fonts.user[sc] == nil {
 			continue
 		}
+		if baseFirst[sc] && base.Has(r) && systemFor[langBase] != sc && t.fonts.user[sc] == nil {
+			continue // drawn by the embedded font unless a later character needs more
+		}
+		seen = append(seen, sc)
 		if fam := t.fonts.forScript(sc); fam != nil {
 			t.extra = append(t.extra, fam)
 		}
@@ -293,12 +301,13 @@ func (t *Typesetter) line(l shaping.Line, text string, byteAt []int, style Style
 	for _, out := range ordered {
 		f := t.fontOfFace(out.Face)
 		start, end := byteAt[out.Runes.Offset], byteAt[out.Runes.Offset+out.Runes.Count]
+		runText, newAt := stripControls(text[start:end])
 		run := Run{
 			Font: f,
 			Size: style.Size,
 			X:    x,
 			RTL:  out.Direction.Progression() == di.TowardTopLeft,
-			Text: text[start:end],
+			Text: runText,
 		}
 		upem := float64(f.UnitsPerEm())
 		toFont := func(v fixed.Int26_6) int32 {
@@ -307,9 +316,13 @@ func (t *Typesetter) line(l shaping.Line, text string, byteAt []int, style Style
 		run.Glyphs = make([]Glyph, 0, len(out.Glyphs))
 		var adv fixed.Int26_6
 		for _, g := range out.Glyphs {
+			at := byteAt[g.ClusterIndex] - start
+			if newAt[at] < 0 {
+				continue // a direction control: shaped, never drawn
+			}
 			run.Glyphs = append(run.Glyphs, Glyph{
 				GID:      uint16(g.GlyphID),
-				Cluster:  byteAt[g.ClusterIndex] - start,
+				Cluster:  newAt[at],
 				XAdvance: toFont(g.Advance),
 				XOffset:  toFont(g.XOffset),
 				YOffset:  toFont(g.YOffset),
@@ -331,4 +344,54 @@ func (t *Typesetter) fontOfFace(face *font.Face) *Font {
 		}
 	}
 	return t.fonts.Base.Regular
+}
+
+// phoneNumber matches a phone number or other digit group joined by
+// hyphens, dots or spaces, such as 1-833-900-1010 or 911.
+var phoneNumber = regexp.MustCompile(`[+(]?[0-9٠-٩۰-۹][0-9٠-٩۰-۹)(.\- ]*[0-9٠-٩۰-۹]|[0-9٠-٩۰-۹]`)
+
+// isolateNumbers wraps each number in LEFT-TO-RIGHT OVERRIDE … POP
+// DIRECTIONAL FORMATTING. Without it the bidi algorithm lays out
+// "1-833-900-1010" inside Arabic text as 1010-900-833-1; LRO also holds
+// for Arabic-Indic digits, where an isolate (LRI) does not.
+func isolateNumbers(text string) string {
+	return phoneNumber.ReplaceAllStringFunc(text, func(n string) string {
+		trail := len(n) - len(strings.TrimRight(n, " "))
+		return "\u202D" + n[:len(n)-trail] + "\u202C" + n[len(n)-trail:]
+	})
+}
+
+// isDirectionControl reports the bidi embedding, override and isolate
+// controls, which steer layout but must not reach the page or the text a
+// reader copies.
+func isDirectionControl(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
+}
+
+// stripControls removes direction controls from s and returns, for each
+// byte offset of s, the offset in the result (-1 for removed bytes).
+func stripControls(s string) (string, []int) {
+	at := make([]int, len(s)+1)
+	if !strings.ContainsFunc(s, isDirectionControl) {
+		for i := range at {
+			at[i] = i
+		}
+		return s, at
+	}
+	var b strings.Builder
+	for i, r := range s {
+		n := utf8.RuneLen(r)
+		if isDirectionControl(r) {
+			for j := 0; j < n; j++ {
+				at[i+j] = -1
+			}
+			continue
+		}
+		for j := 0; j < n; j++ {
+			at[i+j] = b.Len() + j
+		}
+		b.WriteRune(r)
+	}
+	at[len(s)] = b.Len()
+	return b.String(), at
 }

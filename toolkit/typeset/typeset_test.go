@@ -1,6 +1,8 @@
 package typeset
 
 import (
+	"errors"
+	"os"
 	"strings"
 	"testing"
 )
@@ -72,5 +74,50 @@ func TestMissingGlyphNamesCharacter(t *testing.T) {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not mention %q", err, want)
 		}
+	}
+}
+
+// TestNumbersInRightToLeftText checks that a phone number inside Arabic,
+// Persian and Urdu text keeps its digit groups in reading order.
+func TestNumbersInRightToLeftText(t *testing.T) {
+	ts := embeddedSetter(t)
+	tests := []struct{ lang, text string }{
+		{"ar", "اتصل بالخط الساخن: 1-833-900-1010 الآن"},
+		{"fa", "با خط تلفن 1-833-900-1010 تماس بگیرید"},
+		{"ur", "ہاٹ لائن 1-833-900-1010 پر کال کریں"},
+		{"ar", "في حالة الخطر اتصل بـ 911."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			p, err := ts.Set(tt.text, Options{Style: Style{Size: 10}, Lang: tt.lang, RTL: true})
+			var missing *MissingGlyphError
+			if errors.As(err, &missing) && os.Getenv("AWAREKIT_REQUIRE_FONTS") != "1" {
+				t.Skip(err)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := phoneNumber.FindString(tt.text)
+			var visual strings.Builder
+			for _, l := range p.Lines {
+				for _, r := range l.Runs {
+					if strings.ContainsFunc(r.Text, isDirectionControl) {
+						t.Errorf("run %q still holds a direction control", r.Text)
+					}
+					if !r.RTL {
+						visual.WriteString(r.Text)
+					}
+				}
+			}
+			if !strings.Contains(visual.String(), want) {
+				t.Errorf("left-to-right runs, left to right, read %q; want the number %q in order", visual.String(), want)
+			}
+			// The number's run must sit to the left of the Arabic that
+			// precedes it in the logical text (right-to-left reading).
+			runs := p.Lines[0].Runs
+			if runs[len(runs)-1].RTL == false {
+				t.Errorf("the line does not start (on the right) with right-to-left text: %+v", runs[len(runs)-1].Text)
+			}
+		})
 	}
 }
