@@ -197,15 +197,32 @@ func (c *Catalog) Resolve(lang string) (string, error) {
 	if err != nil {
 		return "", unknown
 	}
-	supported := make([]language.Tag, len(c.tags))
-	for i, tag := range c.tags {
-		supported[i] = language.Make(tag)
+	// Drop the region, then the script: fr-CA → fr, zh-Hans-CN → zh-Hans,
+	// and a bare base (zh) takes the only tag with that base (zh-Hans).
+	base, _ := wtag.Base()
+	script, sconf := wtag.Script()
+	var candidates []string
+	for _, tag := range c.tags {
+		t := language.Make(tag)
+		tb, _ := t.Base()
+		if tb != base {
+			continue
+		}
+		ts, tconf := t.Script()
+		if sconf == language.Exact && tconf == language.Exact && ts != script {
+			continue
+		}
+		candidates = append(candidates, tag)
 	}
-	_, i, conf := language.NewMatcher(supported).Match(wtag)
-	if conf < language.High {
-		return "", unknown
+	if len(candidates) == 1 {
+		return candidates[0], nil
 	}
-	return c.tags[i], nil
+	for _, tag := range candidates {
+		if tag == base.String() {
+			return tag, nil
+		}
+	}
+	return "", unknown
 }
 
 var placeholder = regexp.MustCompile(`{{\s*\.(\w+)\s*}}`)
