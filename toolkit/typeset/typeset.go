@@ -69,6 +69,7 @@ type Run struct {
 	X      float64 // offset of the run's left edge from the line's left edge
 	Width  float64 // advance in points
 	RTL    bool
+	Start  int     // byte offset of the run in the paragraph's logical text
 	Text   string  // the logical text the glyphs stand for
 	Glyphs []Glyph // visual (left to right) order
 }
@@ -303,11 +304,12 @@ func (t *Typesetter) line(l shaping.Line, text string, byteAt []int, style Style
 		start, end := byteAt[out.Runes.Offset], byteAt[out.Runes.Offset+out.Runes.Count]
 		runText, newAt := stripControls(text[start:end])
 		run := Run{
-			Font: f,
-			Size: style.Size,
-			X:    x,
-			RTL:  out.Direction.Progression() == di.TowardTopLeft,
-			Text: runText,
+			Font:  f,
+			Size:  style.Size,
+			X:     x,
+			RTL:   out.Direction.Progression() == di.TowardTopLeft,
+			Start: start,
+			Text:  runText,
 		}
 		upem := float64(f.UnitsPerEm())
 		toFont := func(v fixed.Int26_6) int32 {
