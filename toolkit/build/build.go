@@ -1,0 +1,520 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/output"
+)
+
+// Options control one build.
+type Options struct {
+	OutDir string
+	Jobs   int   // workers; 0 means one per CPU
+	Force  bool  // rebuild what is unchanged too
+	DryRun bool  // decide, but write nothing
+	Shard  Shard // build only this part; the zero Shard is everything
+	// Progress hears of each output as it is done; nil for none.
+	Progress Progress
+}
+
+// Progress follows a build. Its methods are called from one goroutine.
+type Progress interface {
+	Start(total int)
+	Done(r Result)
+}
+
+// Status is what happened to an output, or in a dry run what would.
+type Status string
+
+// Statuses.
+const (
+	Made      Status = "made"
+	Unchanged Status = "unchanged"
+	Failed    Status = "failed"
+	Skipped   Status = "skipped" // the build was interrupted before it started
+	New       Status = "new"     // dry run: would be made, never made before
+	Changed   Status = "changed" // dry run: would be made again
+)
+
+// Result is one output's outcome.
+type Result struct {
+	Output
+	Status Status
+	Reason string // why it is (or would be) made, or why it failed
+	Entry  *Entry // the file now on disk, when there is one from this build
+	Err    error
+}
+
+// Report is the outcome of a build.
+type Report struct {
+	Results  []Result // one per output built (the shard's), in plan order
+	Pack     *Result  // pack.pdf; nil when the build makes none
+	Index    *Result  // index.html; nil when the build makes none
+	Summary  Summary
+	Warnings []string
+}
+
+// Summary counts the results.
+type Summary struct {
+	Total       int
+	Made        int
+	Unchanged   int
+	Failed      int
+	Skipped     int
+	New         int // dry run
+	Changed     int // dry run
+	Elapsed     time.Duration
+	Interrupted bool
+	DryRun      bool
+}
+
+// Rate is documents made per second.
+func (s Summary) Rate() float64 {
+	if s.Elapsed <= 0 {
+		return 0
+	}
+	return float64(s.Made) / s.Elapsed.Seconds()
+}
+
+// Failures lists the results that failed, the pack and index included.
+func (r *Report) Failures() []Result {
+	var out []Result
+	for _, res := range r.Results {
+		if res.Status == Failed {
+			out = append(out, res)
+		}
+	}
+	for _, res := range []*Result{r.Pack, r.Index} {
+		if res != nil && res.Status == Failed {
+			out = append(out, *res)
+		}
+	}
+	return out
+}
+
+// ErrInterrupted is returned when the context was cancelled (Ctrl-C)
+// before every output was built. The report is still complete and the
+// manifest matches what is on disk.
+var ErrInterrupted = errors.New("interrupted")
+
+type builder struct {
+	eng    *generate.Engine
+	plan   *Plan
+	opts   Options
+	brand  doc.Brand
+	prev   *previous
+	fonts  *fontHashes
+	orgSHA string
+	evSHA  string
+}
+
+// Run builds plan's outputs into opts.OutDir. Outputs that fail do not
+// stop the others; they are reported in the Report, which Run returns
+// together with any error that stopped the build as a whole, or
+// ErrInterrupted. The manifest is written last, atomically, and lists
+// exactly the files on disk, also when ctx was cancelled.
+func Run(ctx context.Context, eng *generate.Engine, plan *Plan, opts Options) (*Report, error) {
+	start := time.Now()
+	if opts.Jobs <= 0 {
+		opts.Jobs = runtime.NumCPU()
+	}
+	outs := opts.Shard.Of(plan.Outputs)
+	brand, err := plan.Org.Brand()
+	if err != nil {
+		return nil, fmt.Errorf("organisation: %w", err)
+	}
+	b := &builder{eng: eng, plan: plan, opts: opts, brand: brand, fonts: newFontHashes()}
+	if b.orgSHA, err = orgHash(plan.Org); err != nil {
+		return nil, fmt.Errorf("organisation: %w", err)
+	}
+	b.evSHA = hash(plan.Event)
+	if !opts.DryRun {
+		if err := output.CheckDir(opts.OutDir); err != nil {
+			return nil, err
+		}
+		b.cleanTemp(outs)
+	}
+	b.prev = readPrevious(opts.OutDir)
+	rep := &Report{}
+	for _, bad := range b.prev.bad {
+		rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s cannot be read; everything it listed is built again", bad))
+	}
+
+	rep.Results = b.pool(ctx, outs)
+	interrupted := ctx.Err() != nil
+	failed := false
+	for _, r := range rep.Results {
+		failed = failed || r.Status == Failed
+	}
+	if !opts.Shard.Active() && plan.Pack && !interrupted {
+		if failed {
+			rep.Warnings = append(rep.Warnings, PackName+" not made: some materials failed")
+		} else {
+			rep.Pack = b.pack(ctx, rep.Results)
+		}
+		if ctx.Err() == nil {
+			rep.Index = b.index(rep.Results, rep.Pack)
+		}
+	}
+	interrupted = ctx.Err() != nil
+
+	if !opts.DryRun {
+		if err := b.writeManifest(rep); err != nil {
+			return rep, err
+		}
+	}
+	rep.Summary = summarise(rep, opts.DryRun)
+	rep.Summary.Interrupted = interrupted
+	rep.Summary.Elapsed = time.Since(start)
+	if interrupted {
+		return rep, ErrInterrupted
+	}
+	return rep, nil
+}
+
+// pool builds outs with opts.Jobs workers. When ctx is cancelled no new
+// output is started; those already started are finished and written, and
+// the rest are reported as skipped.
+func (b *builder) pool(ctx context.Context, outs []Output) []Result {
+	results := make([]Result, len(outs))
+	started := make([]bool, len(outs))
+	if b.opts.Progress != nil {
+		b.opts.Progress.Start(len(outs))
+	}
+	jobs := make(chan int)
+	done := make(chan int)
+	go func() {
+		defer close(jobs)
+		for i := range outs {
+			select {
+			case <-ctx.Done():
+				return
+			case jobs <- i:
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range min(b.opts.Jobs, max(len(outs), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for i := range jobs {
+				if ctx.Err() != nil {
+					continue // a job taken just as the build was stopped
+				}
+				results[i] = b.one(outs[i], &buf)
+				done <- i
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(done) }()
+	for i := range done {
+		started[i] = true
+		if b.opts.Progress != nil {
+			b.opts.Progress.Done(results[i])
+		}
+	}
+	for i := range results {
+		if !started[i] {
+			results[i] = Result{Output: outs[i], Status: Skipped, Reason: "interrupted before it started"}
+		}
+	}
+	return results
+}
+
+// one decides whether an output needs making, and makes it.
+func (b *builder) one(o Output, buf *bytes.Buffer) Result {
+	in := b.inputs(o)
+	st, reason, entry := b.classify(o, in)
+	if b.opts.DryRun || st == Unchanged {
+		return Result{Output: o, Status: st, Reason: reason, Entry: entry}
+	}
+	e, err := b.make(o, in, buf)
+	if err != nil {
+		return Result{Output: o, Status: Failed, Reason: err.Error(), Err: err}
+	}
+	return Result{Output: o, Status: Made, Reason: reason, Entry: e}
+}
+
+func (b *builder) inputs(o Output) Inputs {
+	return Inputs{
+		Audience:       o.Job.Audience,
+		Language:       o.Job.Lang,
+		Format:         o.Job.Format.Name,
+		Paper:          o.Job.Paper.Name,
+		ContentVersion: b.eng.Lib.Info.Version,
+		Program:        b.eng.Creator,
+		Organisation:   b.orgSHA,
+		Event:          b.evSHA,
+	}
+}
+
+// classify compares an output with what earlier builds recorded: it is
+// unchanged when its inputs hash, the fonts it used and the file on disk
+// are all as recorded.
+func (b *builder) classify(o Output, in Inputs) (Status, string, *Entry) {
+	cands := b.prev.entries[o.Name]
+	if len(cands) == 0 {
+		return New, "not built before", nil
+	}
+	if b.opts.Force {
+		return Changed, "--force", nil
+	}
+	key := in.key()
+	var e *Entry
+	for i := range cands {
+		if cands[i].InputsSHA256 == key {
+			e = &cands[i]
+			break
+		}
+	}
+	if e == nil {
+		return Changed, "changed: " + diffInputs(cands[0].Inputs, in), nil
+	}
+	if e.Inputs != nil {
+		if f := b.fonts.changed(e.Inputs.Fonts); f != "" {
+			return Changed, "font changed: " + f, nil
+		}
+	}
+	sha, _, err := fileHash(filepath.Join(b.opts.OutDir, o.Name))
+	switch {
+	case err != nil:
+		return Changed, "cannot read the file: " + err.Error(), nil
+	case sha == "":
+		return Changed, "file missing", nil
+	case sha != e.SHA256:
+		return Changed, "file differs from the manifest", nil
+	}
+	kept := *e
+	kept.Copies = o.Copies
+	return Unchanged, "", &kept
+}
+
+// diffInputs names the inputs that differ from an earlier build's.
+func diffInputs(old *Inputs, in Inputs) string {
+	if old == nil {
+		return "inputs"
+	}
+	var ds []string
+	add := func(name, a, b string) {
+		if a != b {
+			ds = append(ds, name)
+		}
+	}
+	add("audience", old.Audience, in.Audience)
+	add("language", old.Language, in.Language)
+	add("format", old.Format, in.Format)
+	add("paper", old.Paper, in.Paper)
+	add("content version", old.ContentVersion, in.ContentVersion)
+	add("program", old.Program, in.Program)
+	add("organisation", old.Organisation, in.Organisation)
+	add("event", old.Event, in.Event)
+	if len(ds) == 0 {
+		return "inputs"
+	}
+	return strings.Join(ds, ", ")
+}
+
+// make renders one output and writes it through a temporary file, so an
+// interrupted build never leaves half a file.
+func (b *builder) make(o Output, in Inputs, buf *bytes.Buffer) (*Entry, error) {
+	buf.Reset()
+	pages := 0
+	var data []byte
+	if o.Job.Format.Paged() {
+		ld, err := b.eng.Layout(o.Job, b.plan.Org, b.brand)
+		if err != nil {
+			return nil, err
+		}
+		if err := b.eng.RenderPages(buf, ld); err != nil {
+			return nil, fmt.Errorf("render %s %s (%s): %w", o.Job.Audience, o.Job.Format.Name, o.Job.Lang, err)
+		}
+		data, pages = buf.Bytes(), len(ld.Pages)
+		in.Fonts = b.fonts.used(ld)
+	} else {
+		var err error
+		if data, err = b.eng.Render(o.Job, b.plan.Org, b.brand); err != nil {
+			return nil, err
+		}
+	}
+	if err := output.WriteFile(filepath.Join(b.opts.OutDir, o.Name), data); err != nil {
+		return nil, err
+	}
+	return &Entry{
+		File:         o.Name,
+		Inputs:       &in,
+		InputsSHA256: in.key(),
+		SHA256:       sum(data),
+		Bytes:        int64(len(data)),
+		Pages:        pages,
+		Copies:       o.Copies,
+	}, nil
+}
+
+// onDisk returns an earlier build's entry for name if the file on disk is
+// still the one it describes.
+func (b *builder) onDisk(name string, cands ...*Entry) *Entry {
+	for _, e := range cands {
+		if e == nil {
+			continue
+		}
+		if sha, _, err := fileHash(filepath.Join(b.opts.OutDir, name)); err == nil && sha == e.SHA256 {
+			return e
+		}
+	}
+	return nil
+}
+
+func (b *builder) writeManifest(rep *Report) error {
+	m := &Manifest{
+		Version: ManifestVersion,
+		Program: b.eng.Creator,
+		Content: b.eng.Lib.Info.Version,
+		Plan:    filepath.Base(b.plan.File),
+		Outputs: []Entry{},
+	}
+	if b.opts.Shard.Active() {
+		m.Shard = b.opts.Shard.String()
+	}
+	for _, r := range rep.Results {
+		e := r.Entry
+		if e == nil {
+			// Failed or never started: keep what an earlier build left,
+			// if the file is still the one it recorded.
+			var cands []*Entry
+			for i := range b.prev.entries[r.Name] {
+				cands = append(cands, &b.prev.entries[r.Name][i])
+			}
+			e = b.onDisk(r.Name, cands...)
+		}
+		if e != nil {
+			m.Outputs = append(m.Outputs, *e)
+		}
+	}
+	if !b.opts.Shard.Active() {
+		m.Pack = entryOf(rep.Pack)
+		if m.Pack == nil {
+			m.Pack = b.onDisk(PackName, b.prev.pack)
+		}
+		m.Index = entryOf(rep.Index)
+		if m.Index == nil {
+			m.Index = b.onDisk(IndexName, b.prev.index)
+		}
+	}
+	name := ManifestName
+	if b.opts.Shard.Active() {
+		name = shardManifest(b.opts.Shard)
+	}
+	if err := writeManifest(filepath.Join(b.opts.OutDir, name), m); err != nil {
+		return fmt.Errorf("write manifest: %w", err)
+	}
+	if !b.opts.Shard.Active() {
+		// A full build's manifest now holds what the shards recorded.
+		for _, s := range b.prev.shards {
+			os.Remove(s)
+		}
+	}
+	return nil
+}
+
+func entryOf(r *Result) *Entry {
+	if r == nil {
+		return nil
+	}
+	return r.Entry
+}
+
+// cleanTemp removes temporary files that a killed build (kill -9, a
+// second Ctrl-C) may have left for the files this build writes.
+func (b *builder) cleanTemp(outs []Output) {
+	names := []string{shardManifest(b.opts.Shard)}
+	if !b.opts.Shard.Active() {
+		names = []string{ManifestName, PackName, IndexName}
+	}
+	for _, o := range outs {
+		names = append(names, o.Name)
+	}
+	for _, n := range names {
+		// Names are sanitised to [A-Za-z0-9._-], so they are safe in a pattern.
+		tmps, _ := filepath.Glob(filepath.Join(b.opts.OutDir, "."+n+".*.tmp"))
+		for _, t := range tmps {
+			os.Remove(t)
+		}
+	}
+}
+
+func summarise(rep *Report, dry bool) Summary {
+	s := Summary{Total: len(rep.Results), DryRun: dry}
+	for _, r := range rep.Results {
+		switch r.Status {
+		case Made:
+			s.Made++
+		case Unchanged:
+			s.Unchanged++
+		case Failed:
+			s.Failed++
+		case Skipped:
+			s.Skipped++
+		case New:
+			s.New++
+		case Changed:
+			s.Changed++
+		}
+	}
+	return s
+}
+
+// Shard selects part K of N (1 ≤ K ≤ N) of a build's outputs. The zero
+// Shard selects everything.
+type Shard struct{ K, N int }
+
+// Active reports whether s selects a part rather than everything.
+func (s Shard) Active() bool { return s.N > 0 }
+
+func (s Shard) String() string { return strconv.Itoa(s.K) + "/" + strconv.Itoa(s.N) }
+
+// ParseShard reads "K/N".
+func ParseShard(v string) (Shard, error) {
+	ks, ns, ok := strings.Cut(v, "/")
+	k, err1 := strconv.Atoi(strings.TrimSpace(ks))
+	n, err2 := strconv.Atoi(strings.TrimSpace(ns))
+	if !ok || err1 != nil || err2 != nil {
+		return Shard{}, fmt.Errorf("shard %q is not K/N, e.g. 2/4 for the second of four parts", v)
+	}
+	return NewShard(k, n)
+}
+
+// NewShard checks k and n.
+func NewShard(k, n int) (Shard, error) {
+	if n < 1 || k < 1 || k > n {
+		return Shard{}, fmt.Errorf("shard %d/%d: the part must be between 1 and %d", k, n, max(n, 1))
+	}
+	return Shard{K: k, N: n}, nil
+}
+
+// Of returns the outputs in shard s: every Nth output of the plan,
+// starting with the Kth. The parts are balanced to within one output,
+// depend only on the plan, and together are the whole plan, once.
+func (s Shard) Of(outs []Output) []Output {
+	if !s.Active() {
+		return outs
+	}
+	var part []Output
+	for i := s.K - 1; i < len(outs); i += s.N {
+		part = append(part, outs[i])
+	}
+	return part
+}

@@ -1,0 +1,308 @@
+package build
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// Problem is one thing wrong with a plan, where it is.
+type Problem struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Field   string `json:"field,omitempty"` // e.g. outputs[2].languages[1]
+	Message string `json:"message"`
+}
+
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d", p.Line)
+		if p.Column > 0 {
+			fmt.Fprintf(&b, ":%d", p.Column)
+		}
+	}
+	b.WriteString(": ")
+	if p.Field != "" {
+		b.WriteString(p.Field + ": ")
+	}
+	b.WriteString(p.Message)
+	return b.String()
+}
+
+// PlanError lists every problem found in a plan, in file order.
+type PlanError struct {
+	File     string
+	Problems []Problem
+}
+
+func (e *PlanError) Error() string {
+	if len(e.Problems) == 1 {
+		return e.Problems[0].String()
+	}
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = "  " + p.String()
+	}
+	return fmt.Sprintf("%s has %d problems:\n%s", e.File, len(e.Problems), strings.Join(lines, "\n"))
+}
+
+// pos is where a value stands in the file.
+type pos struct{ line, col int }
+
+// decoder fills a spec value from a YAML node tree, collecting every
+// problem instead of stopping at the first, and remembering where each
+// field's value was so later checks can point at it.
+type decoder struct {
+	file     string
+	problems []Problem
+	at       map[string]pos  // field path → position of its value
+	null     map[string]bool // fields given with no value
+	warnings []Problem
+}
+
+func newDecoder(file string) *decoder {
+	return &decoder{file: file, at: map[string]pos{}, null: map[string]bool{}}
+}
+
+func (d *decoder) problem(p pos, field, format string, args ...any) {
+	d.problems = append(d.problems, Problem{File: d.file, Line: p.line, Column: p.col, Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+// problemAt reports a problem at the recorded position of field, or of
+// the nearest enclosing field that has one.
+func (d *decoder) problemAt(field, format string, args ...any) {
+	d.problem(d.find(field), field, format, args...)
+}
+
+func (d *decoder) find(field string) pos {
+	for f := field; f != ""; f = parent(f) {
+		if p, ok := d.at[f]; ok {
+			return p
+		}
+	}
+	return pos{}
+}
+
+// parent is the field that contains field: outputs[1].audience →
+// outputs[1] → outputs.
+func parent(field string) string {
+	if i := strings.LastIndexAny(field, ".["); i >= 0 {
+		return field[:i]
+	}
+	return ""
+}
+
+// Problems sorted by position, duplicates dropped: a bad name in a
+// matrix would otherwise be reported once per combination.
+func (d *decoder) sorted() []Problem {
+	ps := slices.Clone(d.problems)
+	slices.SortStableFunc(ps, func(a, b Problem) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+	})
+	return slices.Compact(ps)
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parse reads data into a node tree; a syntax error becomes a problem.
+func (d *decoder) parse(data []byte) *yaml.Node {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		msg := err.Error()
+		line := 0
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = m[2]
+		} else {
+			msg = strings.TrimPrefix(msg, "yaml: ")
+		}
+		d.problem(pos{line: line}, "", "%s", msg)
+		return nil
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		d.problem(pos{line: 1}, "", "the plan is empty; it needs at least an outputs: list")
+		return nil
+	}
+	return doc.Content[0]
+}
+
+// field describes one key of a spec struct.
+type field struct {
+	key      string
+	index    int
+	doc      string
+	names    string // engine list of valid values: audience, language, format, paper
+	min      int    // smallest number or list length; 0 means no limit
+	either   string // key that must not be given together with this one
+	required bool
+}
+
+func fieldsOf(t reflect.Type) []field {
+	var fs []field
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		key := sf.Tag.Get("yaml")
+		if key == "" || key == "-" {
+			continue
+		}
+		f := field{key: key, index: i, doc: sf.Tag.Get("doc"), names: sf.Tag.Get("names"), either: sf.Tag.Get("either"), required: sf.Tag.Get("required") == "true"}
+		if m := sf.Tag.Get("min"); m != "" {
+			f.min, _ = strconv.Atoi(m)
+		}
+		fs = append(fs, f)
+	}
+	return fs
+}
+
+func keysOf(fs []field) []string {
+	keys := make([]string, len(fs))
+	for i, f := range fs {
+		keys[i] = f.key
+	}
+	return keys
+}
+
+func join(field, key string) string {
+	if field == "" {
+		return key
+	}
+	return field + "." + key
+}
+
+// describe names a node's kind for messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	}
+	return strconv.Quote(n.Value)
+}
+
+// value decodes n into v, which is a spec struct, a field of one, or an
+// element of a list.
+func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, f field) {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	p := pos{n.Line, n.Column}
+	d.at[path] = p
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		d.null[path] = true
+		return // given empty: same as left out
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		nv := reflect.New(v.Type().Elem())
+		d.value(n, nv.Elem(), path, f)
+		v.Set(nv)
+	case reflect.Struct:
+		d.mapping(n, v, path)
+	case reflect.String:
+		if n.Kind != yaml.ScalarNode {
+			d.problem(p, path, "should be text, not %s", describe(n))
+			return
+		}
+		v.SetString(n.Value)
+	case reflect.Int:
+		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 32)
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || err != nil {
+			d.problem(p, path, "should be a whole number, not %s", describe(n))
+			return
+		}
+		if f.min > 0 && int(i) < f.min {
+			d.problem(p, path, "should be at least %d, not %d", f.min, i)
+		}
+		v.SetInt(i)
+	case reflect.Float64:
+		x, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+		if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") || err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+			d.problem(p, path, "should be a number, not %s", describe(n))
+			return
+		}
+		v.SetFloat(x)
+	case reflect.Bool:
+		b, err := strconv.ParseBool(n.Value)
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" || err != nil {
+			d.problem(p, path, "should be true or false, not %s", describe(n))
+			return
+		}
+		v.SetBool(b)
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			example := "[en, fr]"
+			if v.Type().Elem().Kind() == reflect.Struct {
+				example = "of items, each starting with -"
+			}
+			d.problem(p, path, "should be a list %s, not %s", example, describe(n))
+			return
+		}
+		if f.min > 0 && len(n.Content) < f.min {
+			d.problem(p, path, "should have at least %d item", f.min)
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, c := range n.Content {
+			d.value(c, s.Index(i), fmt.Sprintf("%s[%d]", path, i), field0)
+		}
+		v.Set(s)
+	default:
+		panic("build: spec field of unsupported kind " + v.Kind().String())
+	}
+}
+
+var field0 field
+
+// mapping decodes a YAML mapping into a spec struct: every key must be
+// one of the struct's, given once.
+func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
+	fs := fieldsOf(v.Type())
+	p := pos{n.Line, n.Column}
+	if n.Kind != yaml.MappingNode {
+		what := "the plan"
+		if path != "" {
+			what = "it"
+		}
+		d.problem(p, path, "%s should be a mapping with the keys %s, not %s", what, strings.Join(keysOf(fs), ", "), describe(n))
+		return
+	}
+	seen := map[string]pos{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		kp := pos{k.Line, k.Column}
+		sub := join(path, k.Value)
+		j := slices.IndexFunc(fs, func(f field) bool { return f.key == k.Value })
+		if j < 0 {
+			d.problem(kp, sub, "unknown key %q; valid here: %s", k.Value, strings.Join(keysOf(fs), ", "))
+			continue
+		}
+		if first, dup := seen[k.Value]; dup {
+			d.problem(kp, sub, "is given twice (first on line %d)", first.line)
+			continue
+		}
+		seen[k.Value] = kp
+		d.value(val, v.Field(fs[j].index), sub, fs[j])
+	}
+	for _, f := range fs {
+		if _, ok := seen[f.key]; f.required && !ok {
+			d.problem(p, join(path, f.key), "is missing")
+		}
+		if f.either != "" {
+			_, a := seen[f.key]
+			_, b := seen[f.either]
+			if a && b {
+				d.problem(seen[f.either], join(path, f.either), "give %s or %s, not both", f.key, f.either)
+			}
+		}
+	}
+}

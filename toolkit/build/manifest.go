@@ -1,0 +1,248 @@
+package build
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/output"
+	"github.com/awarekit/awarekit/toolkit/profile"
+	"github.com/awarekit/awarekit/toolkit/typeset"
+)
+
+// ManifestVersion is the version of the manifest's format.
+const ManifestVersion = 1
+
+// Manifest records what a build wrote, so the next build can tell what
+// changed and a print shop or a script can check every file. It holds no
+// times, so an unchanged build writes the same bytes.
+type Manifest struct {
+	Version int     `json:"manifest_version"`
+	Program string  `json:"program"`
+	Content string  `json:"content_version"`
+	Plan    string  `json:"plan"`
+	Shard   string  `json:"shard,omitempty"` // "2/4" for a shard's manifest
+	Outputs []Entry `json:"outputs"`
+	Pack    *Entry  `json:"pack,omitempty"`
+	Index   *Entry  `json:"index,omitempty"`
+}
+
+// Entry is one file the build wrote.
+type Entry struct {
+	File         string  `json:"file"`
+	Inputs       *Inputs `json:"inputs,omitempty"`
+	InputsSHA256 string  `json:"inputs_sha256"`
+	SHA256       string  `json:"sha256"`
+	Bytes        int64   `json:"bytes"`
+	Pages        int     `json:"pages,omitempty"`
+	Copies       int     `json:"copies,omitempty"`
+}
+
+// Inputs are what an output was made from. InputsSHA256 is the hash of
+// all of them but Fonts, which are known only once the text is set: the
+// build checks them on their own, by the hash of each file.
+type Inputs struct {
+	Audience       string     `json:"audience"`
+	Language       string     `json:"language"`
+	Format         string     `json:"format"`
+	Paper          string     `json:"paper"`
+	ContentVersion string     `json:"content_version"`
+	Program        string     `json:"program"`
+	Organisation   string     `json:"organisation_sha256"` // the profile, logo bytes included
+	Event          string     `json:"event_sha256"`
+	Fonts          []FontFile `json:"fonts,omitempty"`
+}
+
+// FontFile is a font an output's text was set in.
+type FontFile struct {
+	Name   string `json:"name"`
+	Source string `json:"source"` // "embedded" or the file's path
+	SHA256 string `json:"sha256"`
+}
+
+// hash is the hex SHA-256 of v's JSON.
+func hash(v any) string {
+	data, err := json.Marshal(v)
+	if err != nil {
+		panic("build: hash: " + err.Error()) // only plain data is hashed
+	}
+	return sum(data)
+}
+
+func sum(data []byte) string {
+	h := sha256.Sum256(data)
+	return hex.EncodeToString(h[:])
+}
+
+// key is the inputs hash: everything but the fonts.
+func (in Inputs) key() string {
+	in.Fonts = nil
+	return hash(in)
+}
+
+// orgHash identifies the organisation profile, with the logo by its bytes
+// rather than its path: moving the logo changes nothing, editing it does.
+func orgHash(o profile.Organisation) (string, error) {
+	logo := ""
+	if o.Logo != "" {
+		data, err := os.ReadFile(o.Logo)
+		if err != nil {
+			return "", fmt.Errorf("logo %s: %w", o.Logo, err)
+		}
+		logo = sum(data)
+	}
+	o.Logo = logo
+	return hash(o), nil
+}
+
+// fileHash hashes the file at path; a missing file is ("", nil).
+func fileHash(path string) (string, int64, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", 0, nil
+	}
+	if err != nil {
+		return "", 0, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return "", 0, err
+	}
+	return hex.EncodeToString(h.Sum(nil)), n, nil
+}
+
+// fontHashes hashes each font once per build. Embedded fonts are hashed
+// from memory; files on the machine are hashed from disk when an old
+// manifest is checked, so replacing a font file rebuilds what used it.
+type fontHashes struct {
+	mu   sync.Mutex
+	data map[*typeset.Font]string
+	file map[string]string
+}
+
+func newFontHashes() *fontHashes {
+	return &fontHashes{data: map[*typeset.Font]string{}, file: map[string]string{}}
+}
+
+// used lists the fonts a laid-out document's text is set in.
+func (h *fontHashes) used(ld *layout.Document) []FontFile {
+	var fonts []*typeset.Font
+	for _, p := range ld.Pages {
+		for _, e := range p.Elements {
+			if e.Text == nil {
+				continue
+			}
+			for _, r := range e.Text.Line.Runs {
+				if r.Font != nil && !slices.Contains(fonts, r.Font) {
+					fonts = append(fonts, r.Font)
+				}
+			}
+		}
+	}
+	out := make([]FontFile, len(fonts))
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for i, f := range fonts {
+		s, ok := h.data[f]
+		if !ok {
+			s = sum(f.Data)
+			h.data[f] = s
+		}
+		out[i] = FontFile{Name: f.Name, Source: f.Source, SHA256: s}
+	}
+	slices.SortFunc(out, func(a, b FontFile) int { return strings.Compare(a.Name+a.Source, b.Name+b.Source) })
+	return out
+}
+
+// changed names the first font file on the machine that is no longer
+// what the entry was made with, or "".
+func (h *fontHashes) changed(fonts []FontFile) string {
+	for _, f := range fonts {
+		if !filepath.IsAbs(f.Source) {
+			continue // embedded: part of the program, covered by its version
+		}
+		h.mu.Lock()
+		s, ok := h.file[f.Source]
+		h.mu.Unlock()
+		if !ok {
+			s, _, _ = fileHash(f.Source)
+			h.mu.Lock()
+			h.file[f.Source] = s
+			h.mu.Unlock()
+		}
+		if s != f.SHA256 {
+			return f.Name + " (" + f.Source + ")"
+		}
+	}
+	return ""
+}
+
+// shardManifest names the manifest of shard k of n.
+func shardManifest(s Shard) string {
+	return fmt.Sprintf("manifest.shard-%d-of-%d.json", s.K, s.N)
+}
+
+// previous is what earlier builds recorded: the entries of manifest.json
+// and of every shard manifest in the folder, so that a full build after
+// sharded ones finds their outputs unchanged.
+type previous struct {
+	entries map[string][]Entry // by file name
+	pack    *Entry
+	index   *Entry
+	shards  []string // shard manifest files found
+	bad     []string // manifests that could not be read
+}
+
+func readPrevious(dir string) *previous {
+	p := &previous{entries: map[string][]Entry{}}
+	names, _ := filepath.Glob(filepath.Join(dir, "manifest.shard-*-of-*.json"))
+	slices.Sort(names)
+	p.shards = names
+	for _, path := range append([]string{filepath.Join(dir, ManifestName)}, names...) {
+		data, err := os.ReadFile(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		var m Manifest
+		if err == nil {
+			err = json.Unmarshal(data, &m)
+		}
+		if err != nil || m.Version != ManifestVersion {
+			p.bad = append(p.bad, path)
+			continue
+		}
+		for _, e := range m.Outputs {
+			p.entries[e.File] = append(p.entries[e.File], e)
+		}
+		if filepath.Base(path) == ManifestName {
+			p.pack, p.index = m.Pack, m.Index
+		}
+	}
+	return p
+}
+
+// writeManifest writes m atomically, so the folder always holds either
+// the old manifest or the new one.
+func writeManifest(path string, m *Manifest) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(m); err != nil {
+		return err
+	}
+	return output.WriteFile(path, buf.Bytes())
+}

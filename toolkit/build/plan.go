@@ -1,0 +1,378 @@
+// Package build makes a whole set of materials from a plan file: it reads
+// and checks the plan, expands its matrices into named outputs, builds
+// them with a pool of workers, skips what has not changed since the last
+// build, records everything in manifest.json and makes a print pack.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/output"
+	"github.com/awarekit/awarekit/toolkit/profile"
+)
+
+// Plan is a checked plan: every material it asks for, named, in plan order.
+type Plan struct {
+	File    string // as given; names the plan in messages
+	Dir     string // relative paths in the plan are relative to this folder
+	Event   Event
+	Org     profile.Organisation
+	Outputs []Output
+	Paper   layout.Paper // the plan's default paper; the cover sheet's
+	Pack    bool         // make pack.pdf and index.html
+	// Warnings are things the plan asked for that were adjusted: two
+	// outputs with one name, or the same material asked for twice.
+	Warnings []Problem
+}
+
+// Event is the session the materials are for.
+type Event struct {
+	Name        string `json:"name,omitempty"`
+	Date        string `json:"date,omitempty"`
+	Place       string `json:"place,omitempty"`
+	Facilitator string `json:"facilitator,omitempty"`
+}
+
+// Output is one file the plan makes.
+type Output struct {
+	Name   string // file name in the output folder, unique in the plan
+	Job    generate.Resolved
+	Copies int
+	Item   int // index of the plan's outputs item it came from
+}
+
+// Project is what a plan inherits from the project it lives in
+// (awarekit.yaml): values the plan leaves out.
+type Project struct {
+	Paper   string
+	Formats []string // formats of outputs that name none, after the plan's defaults
+	Org     profile.Organisation
+}
+
+// Reserved names the files a build writes besides the outputs.
+const (
+	ManifestName = "manifest.json"
+	PackName     = "pack.pdf"
+	IndexName    = "index.html"
+)
+
+// Load reads and checks the plan at path.
+func Load(eng *generate.Engine, path string, proj Project) (*Plan, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("plan %s: no such file", path)
+		}
+		return nil, fmt.Errorf("plan %s: %w", path, err)
+	}
+	return Parse(eng, path, data, proj)
+}
+
+// Parse checks a plan read from file. It reports every problem at once,
+// each with its line and field, as a *PlanError.
+func Parse(eng *generate.Engine, file string, data []byte, proj Project) (*Plan, error) {
+	d := newDecoder(file)
+	var spec planSpec
+	if root := d.parse(data); root != nil {
+		d.mapping(root, reflect.ValueOf(&spec).Elem(), "")
+	}
+	plan := d.check(eng, &spec, filepath.Dir(file), proj)
+	if ps := d.sorted(); len(ps) > 0 {
+		return nil, &PlanError{File: file, Problems: ps}
+	}
+	return plan, nil
+}
+
+// check turns a decoded spec into a plan, reporting what the file's shape
+// cannot say: names the engine does not know, bad colours and logos,
+// unknown placeholders, and features not there yet.
+func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Project) *Plan {
+	p := &Plan{
+		File:  d.file,
+		Dir:   dir,
+		Event: Event(s.Event),
+		Pack:  s.Pack == nil || *s.Pack,
+	}
+
+	o := s.Organisation
+	if d.null["organisation.color"] {
+		d.problemAt("organisation.color", `has no value: a colour starts with #, which YAML reads as a comment; quote it, as in color: "#0b5c6b"`)
+	}
+	if o.Color != "" {
+		if _, err := profile.ParseColor(o.Color); err != nil {
+			d.problemAt("organisation.color", "%v", err)
+		}
+	}
+	if o.Logo != "" {
+		if !filepath.IsAbs(o.Logo) {
+			o.Logo = filepath.Join(dir, o.Logo)
+		}
+		if _, err := profile.LoadLogo(o.Logo); err != nil {
+			d.problemAt("organisation.logo", "%v", err)
+		}
+	}
+	p.Org = inherit(profile.Organisation(o), proj.Org)
+
+	if s.Defaults.Bleed != 0 {
+		d.problemAt("defaults.bleed", "bleed is not supported yet: the layouts print to the trim edge; leave it out")
+	}
+	if s.Defaults.CropMarks {
+		d.problemAt("defaults.crop_marks", "crop marks are not supported yet; leave it out")
+	}
+
+	names := newNameCheck(eng)
+	defPaper := value{name: s.Defaults.Paper, field: "defaults.paper"}
+	if defPaper.name == "" {
+		defPaper = value{name: proj.Paper}
+		if defPaper.name == "" {
+			defPaper.name = layout.PaperNames[0]
+		}
+	}
+	defPattern := value{name: s.Defaults.Pattern, field: "defaults.pattern"}
+	if defPattern.name == "" {
+		defPattern = value{name: output.DefaultPattern}
+	}
+	d.checkPattern(defPattern)
+	p.Paper, _ = layout.PaperByName(defPaper.name) // a bad name is reported with the outputs that use it
+	defCopies := max(s.Defaults.Copies, 1)
+
+	var outs []Output
+	for i, it := range s.Outputs {
+		item := fmt.Sprintf("outputs[%d]", i)
+		auds := d.pick(item, "audience", it.Audience, it.Audiences, s.Defaults.Audiences)
+		langs := d.pick(item, "language", it.Language, it.Languages, s.Defaults.Languages)
+		fmts := d.pick(item, "format", it.Format, it.Formats, cmpOrList(s.Defaults.Formats, proj.Formats))
+		paper := defPaper
+		if it.Paper != "" {
+			paper = value{name: it.Paper, field: item + ".paper"}
+		}
+		pattern := defPattern
+		if it.Pattern != "" {
+			pattern = value{name: it.Pattern, field: item + ".pattern"}
+			d.checkPattern(pattern)
+		}
+		copies := defCopies
+		if it.Copies > 0 {
+			copies = it.Copies
+		}
+
+		ok := d.names(names, "audience", auds) && d.names(names, "language", langs) &&
+			d.names(names, "format", fmts) && d.names(names, "paper", []value{paper})
+		if !ok {
+			continue
+		}
+		for _, a := range auds {
+			for _, l := range langs {
+				for _, f := range fmts {
+					r, err := eng.Resolve(generate.Job{Audience: a.name, Lang: l.name, Format: f.name, Paper: paper.name})
+					if err != nil {
+						d.problemAt(item, "%v", err)
+						continue
+					}
+					name := r.FileName(pattern.name)
+					if !strings.Contains(pattern.name, "{ext}") && !strings.HasSuffix(strings.ToLower(name), "."+r.Format.Ext) {
+						d.problemAt(cmpOr(pattern.field, item), "pattern %q names a %s file %s; end it with .{ext} or .%s", pattern.name, r.Format.Ext, name, r.Format.Ext)
+						continue
+					}
+					outs = append(outs, Output{Name: name, Job: r, Copies: copies, Item: i})
+				}
+			}
+		}
+	}
+	p.Outputs = d.unique(outs)
+	p.Warnings = d.warnings
+	return p
+}
+
+func cmpOrList(a, b []string) []string {
+	if len(a) > 0 {
+		return a
+	}
+	return b
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// inherit fills the fields plan leaves empty from project.
+func inherit(plan, project profile.Organisation) profile.Organisation {
+	or := func(a, b string) string {
+		if a != "" {
+			return a
+		}
+		return b
+	}
+	return profile.Organisation{
+		Name:    or(plan.Name, project.Name),
+		Phone:   or(plan.Phone, project.Phone),
+		Email:   or(plan.Email, project.Email),
+		Website: or(plan.Website, project.Website),
+		Logo:    or(plan.Logo, project.Logo),
+		Color:   or(plan.Color, project.Color),
+	}
+}
+
+// value is a name from the plan and the field it was given in ("" when
+// it came from the project or a built-in default).
+type value struct{ name, field string }
+
+// pick returns the values of one matrix dimension of an item: its single
+// key, its list key, or the defaults' list.
+func (d *decoder) pick(item, key, single string, list, defaults []string) []value {
+	switch {
+	case single != "":
+		return []value{{single, item + "." + key}}
+	case len(list) > 0:
+		vs := make([]value, len(list))
+		for i, n := range list {
+			vs[i] = value{n, fmt.Sprintf("%s.%ss[%d]", item, key, i)}
+		}
+		return vs
+	case len(defaults) > 0:
+		vs := make([]value, len(defaults))
+		for i, n := range defaults {
+			vs[i] = value{n, fmt.Sprintf("defaults.%ss[%d]", key, i)}
+		}
+		return vs
+	}
+	d.problemAt(item, "no %s: give %s or %ss here, or %ss under defaults", key, key, key, key)
+	return nil
+}
+
+// names checks each value and reports those the engine does not know.
+func (d *decoder) names(c *nameCheck, kind string, vs []value) bool {
+	ok := len(vs) > 0
+	for _, v := range vs {
+		if err := c.check(kind, v.name); err != nil {
+			field := v.field
+			if field == "" {
+				field = "defaults." + kind // inherited from the project
+			}
+			d.problemAt(field, "%v", err)
+			ok = false
+		}
+	}
+	return ok
+}
+
+// nameCheck checks one name at a time through Engine.Resolve, the same
+// path the build takes, by putting it into a job whose other names are
+// known to be good. Each name is checked once.
+type nameCheck struct {
+	eng  *generate.Engine
+	good generate.Job
+	seen map[string]error
+}
+
+func newNameCheck(eng *generate.Engine) *nameCheck {
+	good := generate.Job{Format: generate.FormatNames()[0], Paper: layout.PaperNames[0]}
+	if ids := eng.AudienceIDs(); len(ids) > 0 {
+		good.Audience = ids[0]
+	}
+	if tags := eng.Languages(); len(tags) > 0 {
+		good.Lang = tags[0]
+	}
+	return &nameCheck{eng: eng, good: good, seen: map[string]error{}}
+}
+
+func (c *nameCheck) check(kind, name string) error {
+	key := kind + "\x00" + name
+	if err, ok := c.seen[key]; ok {
+		return err
+	}
+	j := c.good
+	switch kind {
+	case "audience":
+		j.Audience = name
+	case "language":
+		j.Lang = name
+	case "format":
+		j.Format = name
+	case "paper":
+		j.Paper = name
+	}
+	_, err := c.eng.Resolve(j)
+	c.seen[key] = err
+	return err
+}
+
+// Placeholders are the fields an output name pattern can use.
+var Placeholders = []string{"audience", "format", "lang", "paper", "ext"}
+
+var placeholder = regexp.MustCompile(`\{([^{}]*)\}`)
+
+func (d *decoder) checkPattern(v value) {
+	for _, m := range placeholder.FindAllStringSubmatch(v.name, -1) {
+		known := false
+		for _, p := range Placeholders {
+			known = known || m[1] == p
+		}
+		if !known {
+			d.problemAt(v.field, "unknown placeholder %s in %q; use {%s}", m[0], v.name, strings.Join(Placeholders, "} {"))
+		}
+	}
+}
+
+// unique makes output names unique. The same material asked for twice
+// under one name is made once, with the copies added up; a different
+// material whose name is taken gets -2, -3… before its extension, in plan
+// order, so the names are the same on every run and every shard. Names
+// are compared ignoring case, as macOS and Windows file systems do.
+func (d *decoder) unique(outs []Output) []Output {
+	taken := map[string]bool{ManifestName: true, PackName: true, IndexName: true}
+	first := map[string]int{} // wanted name and job → index in res
+	var res []Output
+	for _, o := range outs {
+		key := strings.ToLower(o.Name) + "\x00" + jobKey(o.Job)
+		if i, ok := first[key]; ok {
+			res[i].Copies += o.Copies
+			d.warn(fmt.Sprintf("outputs[%d]", o.Item), "%s is also made by outputs[%d]; made once, with %d copies", res[i].Name, res[i].Item, res[i].Copies)
+			continue
+		}
+		first[key] = len(res)
+		if taken[strings.ToLower(o.Name)] {
+			name := o.Name
+			o.Name = suffixed(o.Name, taken)
+			d.warn(fmt.Sprintf("outputs[%d]", o.Item), "%s is taken by another output; this one is %s", name, o.Name)
+		}
+		taken[strings.ToLower(o.Name)] = true
+		res = append(res, o)
+	}
+	return res
+}
+
+func jobKey(r generate.Resolved) string {
+	return r.Audience + "\x00" + r.Lang + "\x00" + r.Format.Name + "\x00" + r.Paper.Name
+}
+
+func suffixed(name string, taken map[string]bool) string {
+	base, ext := name, ""
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		base, ext = name[:i], name[i:]
+	}
+	for n := 2; ; n++ {
+		cand := base + "-" + strconv.Itoa(n) + ext
+		if !taken[strings.ToLower(cand)] {
+			return cand
+		}
+	}
+}
+
+// warnings live on the decoder until the plan is made.
+func (d *decoder) warn(field, format string, args ...any) {
+	p := d.find(field)
+	d.warnings = append(d.warnings, Problem{File: d.file, Line: p.line, Column: p.col, Field: field, Message: fmt.Sprintf(format, args...)})
+}

@@ -1,0 +1,57 @@
+package build
+
+// The types in this file are the plan file's shape. They are the single
+// source of truth for both reading a plan (decode.go walks a YAML node
+// tree against them, so every problem has a line) and the JSON Schema
+// (schema.go): yaml names the key, doc describes it, names says which of
+// the engine's lists holds its valid values, min is the smallest number
+// or list length, required marks a key that must be given, and either
+// names a key that must not be given together with this one.
+
+// planSpec is a whole plan file.
+type planSpec struct {
+	Event        eventSpec    `yaml:"event" doc:"The session the materials are for. Printed on the print pack's cover sheet."`
+	Organisation orgSpec      `yaml:"organisation" doc:"Your organisation, printed on every material. Fields left out come from awarekit.yaml beside the plan."`
+	Defaults     defaultsSpec `yaml:"defaults" doc:"Values every output takes unless it gives its own."`
+	Outputs      []outputSpec `yaml:"outputs" required:"true" min:"1" doc:"The materials to make, in the order the print pack shows them. Each item is one material or a matrix of audiences × languages × formats."`
+	Pack         *bool        `yaml:"pack" doc:"Make pack.pdf (a cover sheet and every PDF material) and index.html. Default true."`
+}
+
+type eventSpec struct {
+	Name        string `yaml:"name" doc:"The event's name, e.g. \"Neighbourhood safety evening\"."`
+	Date        string `yaml:"date" doc:"When it takes place, as you want it printed, e.g. 2026-12-03 or \"Thursday 3 December, 7 pm\"."`
+	Place       string `yaml:"place" doc:"Where it takes place."`
+	Facilitator string `yaml:"facilitator" doc:"Who leads it."`
+}
+
+type orgSpec struct {
+	Name    string `yaml:"name" doc:"Your organisation's name."`
+	Phone   string `yaml:"phone" doc:"Your organisation's phone number."`
+	Email   string `yaml:"email" doc:"Your organisation's email address."`
+	Website string `yaml:"website" doc:"Your website; the QR code opens it."`
+	Logo    string `yaml:"logo" doc:"A PNG or JPEG file, relative to the plan's folder."`
+	Color   string `yaml:"color" doc:"Header colour as hex, quoted: \"#0b5c6b\"."`
+}
+
+type defaultsSpec struct {
+	Audiences []string `yaml:"audiences" names:"audience" min:"1" doc:"Audiences of outputs that name none."`
+	Languages []string `yaml:"languages" names:"language" min:"1" doc:"Languages of outputs that name none."`
+	Formats   []string `yaml:"formats" names:"format" min:"1" doc:"Formats of outputs that name none."`
+	Paper     string   `yaml:"paper" names:"paper" doc:"Paper size of outputs that name none (default from awarekit.yaml, else letter)."`
+	Copies    int      `yaml:"copies" min:"1" doc:"Copies to print of each output that names none (default 1)."`
+	Pattern   string   `yaml:"pattern" doc:"Output file name: {audience} {format} {lang} {paper} {ext}. Default {audience}-{format}-{lang}.{ext}."`
+	Bleed     float64  `yaml:"bleed" doc:"Bleed in millimetres. Not supported yet: layouts print to the trim edge; leave it out or 0."`
+	CropMarks bool     `yaml:"crop_marks" doc:"Crop marks. Not supported yet; leave it out or false."`
+}
+
+type outputSpec struct {
+	Audience  string   `yaml:"audience" names:"audience" either:"audiences" doc:"One audience."`
+	Audiences []string `yaml:"audiences" names:"audience" min:"1" doc:"Several audiences: one output each."`
+	Language  string   `yaml:"language" names:"language" either:"languages" doc:"One language tag, e.g. fr or fr-CA."`
+	Languages []string `yaml:"languages" names:"language" min:"1" doc:"Several languages: one output each."`
+	Format    string   `yaml:"format" names:"format" either:"formats" doc:"One format."`
+	Formats   []string `yaml:"formats" names:"format" min:"1" doc:"Several formats: one output each."`
+	Paper     string   `yaml:"paper" names:"paper" doc:"Paper size."`
+	Copies    int      `yaml:"copies" min:"1" doc:"Copies to print of each output of this item."`
+	Pattern   string   `yaml:"pattern" doc:"Output file name for this item: {audience} {format} {lang} {paper} {ext}."`
+}

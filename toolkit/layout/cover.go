@@ -1,0 +1,147 @@
+package layout
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/typeset"
+)
+
+// CoverSheet is what the first page of a print pack says: the event, and
+// every material with how many copies to print, for the print shop and
+// the organiser.
+type CoverSheet struct {
+	Title     string   // the event's name
+	Details   []Detail // date, place, facilitator, organisation: those given
+	Materials []CoverItem
+	Note      string // a closing line: which program and content made the pack
+	Color     doc.RGB
+}
+
+// Detail is one labelled line under the title.
+type Detail struct {
+	Label, Value string
+}
+
+// CoverItem is one material in the pack.
+type CoverItem struct {
+	What   string // e.g. "Youth flyer, French (draft translation)"
+	File   string
+	Paper  string
+	Pages  int
+	Copies int
+}
+
+// Cover lays out the cover sheet on paper: a title band, the details, and
+// a table of the materials with a total. A long list continues on further
+// pages, each with the table's heading again.
+func Cover(ts *typeset.Typesetter, c CoverSheet, paper Paper) ([]Page, error) {
+	k := &kit{ts: ts, lang: "en"}
+	const margin = 40.0
+	inner := paper.Width - 2*margin
+	bottom := paper.Height - margin
+
+	band := c.Color
+	fg := onColor(band)
+	title := k.text(c.Title, inner, textStyle{Style: typeset.Style{Size: 24, Bold: true, Leading: 1.15}, Color: fg})
+	sub := k.text("Print pack", inner, textStyle{Style: typeset.Style{Size: 11, Bold: true}, Color: fg})
+	head := vstack(inner, 6, sub, title)
+	header := box{W: paper.Width, H: head.H + 48, els: []Element{{Rect: &Rect{W: paper.Width, H: head.H + 48, Fill: band}}}}
+	header.place(head, margin, 24)
+
+	label := textStyle{Style: typeset.Style{Size: 10.5, Bold: true}, Color: muted}
+	value := textStyle{Style: typeset.Style{Size: 10.5, Leading: 1.3}, Color: ink}
+	const labelW = 90.0
+	var rows []box
+	for _, d := range c.Details {
+		row := box{W: inner}
+		row.place(k.text(d.Label, labelW, label), 0, 0)
+		row.place(k.text(d.Value, inner-labelW, value), labelW, 0)
+		rows = append(rows, row)
+	}
+	details := vstack(inner, 5, rows...)
+
+	// The table: what, file, paper, pages, copies.
+	cols := []struct {
+		title string
+		w     float64
+		al    align
+	}{
+		{"#", 22, alignEnd}, {"Material", 0, alignStart}, {"File", 150, alignStart},
+		{"Paper", 44, alignStart}, {"Pages", 38, alignEnd}, {"Copies", 44, alignEnd},
+	}
+	const colGap = 8.0
+	fixed := 0.0
+	for _, col := range cols {
+		fixed += col.w + colGap
+	}
+	cols[1].w = inner - fixed + colGap
+	cell := textStyle{Style: typeset.Style{Size: 9.5, Leading: 1.25}, Color: ink}
+	row := func(st textStyle, cells ...string) box {
+		b := box{W: inner}
+		x := 0.0
+		for i, col := range cols {
+			s := st
+			s.Align = col.al
+			b.place(k.text(cells[i], col.w, s), x, 0)
+			x += col.w + colGap
+		}
+		b.W = inner
+		return b
+	}
+	headRow := row(textStyle{Style: typeset.Style{Size: 9.5, Bold: true}, Color: muted}, "#", "Material", "File", "Paper", "Pages", "Copies")
+	rule := func() box {
+		return box{W: inner, H: 1, els: []Element{{Rule: &Rule{X2: inner, Color: tint(muted, 0.4), Width: 0.5}}}}
+	}
+
+	copies, sheets := 0, 0
+	for _, m := range c.Materials {
+		copies += m.Copies
+		sheets += m.Copies * m.Pages
+	}
+	total := row(textStyle{Style: typeset.Style{Size: 9.5, Bold: true}, Color: ink}, "", fmt.Sprintf("Total: %d materials, %d pages to print (one-sided)", len(c.Materials), sheets), "", "", "", strconv.Itoa(copies))
+	note := k.text(c.Note, inner, textStyle{Style: typeset.Style{Size: 8, Leading: 1.3}, Color: muted})
+	if k.err != nil {
+		return nil, fmt.Errorf("lay out cover sheet: %w", k.err)
+	}
+
+	var pages []Page
+	page := box{W: paper.Width, H: paper.Height}
+	page.place(header, 0, 0)
+	y := header.H + 20
+	if details.H > 0 {
+		page.place(details, margin, y)
+		y += details.H + 22
+	}
+	startTable := func() {
+		page.place(headRow, margin, y)
+		y += headRow.H + 3
+		page.place(rule(), margin, y)
+		y += 5
+	}
+	startTable()
+	for i, m := range c.Materials {
+		r := row(cell, strconv.Itoa(i+1), m.What, m.File, m.Paper, strconv.Itoa(m.Pages), strconv.Itoa(m.Copies))
+		if k.err != nil {
+			return nil, fmt.Errorf("lay out cover sheet: %w", k.err)
+		}
+		if y+r.H > bottom {
+			pages = append(pages, Page{Width: paper.Width, Height: paper.Height, Elements: page.els})
+			page = box{W: paper.Width, H: paper.Height}
+			y = margin
+			startTable()
+		}
+		page.place(r, margin, y)
+		y += r.H + 4
+	}
+	end := vstack(inner, 4, rule(), total, box{H: 8}, note)
+	if y+end.H > bottom {
+		pages = append(pages, Page{Width: paper.Width, Height: paper.Height, Elements: page.els})
+		page = box{W: paper.Width, H: paper.Height}
+		y = margin
+	}
+	page.place(end, margin, y)
+	pages = append(pages, Page{Width: paper.Width, Height: paper.Height, Elements: page.els})
+	return pages, nil
+}
