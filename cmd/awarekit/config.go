@@ -43,6 +43,8 @@ type Settings struct {
 	Paper     string
 	Out       string
 	Org       profile.Organisation
+	// Fonts maps a script code (Guru, Hans…) to font files: regular, then bold.
+	Fonts map[string][]string
 	// ConfigFiles lists the files that were read, lowest precedence first.
 	ConfigFiles []string
 }
@@ -75,6 +77,10 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 			return fmt.Errorf("config file %s: %w", path, err)
 		}
 		for _, key := range fv.AllKeys() {
+			if strings.HasPrefix(key, "fonts.") {
+				fileDir[key] = filepath.Dir(path)
+				continue
+			}
 			if _, ok := settingFlags[key]; !ok {
 				return fmt.Errorf("config file %s: unknown setting %q; known: %s", path, key, strings.Join(sortedKeys(), ", "))
 			}
@@ -142,6 +148,16 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 		return val
 	}
 	s.Org.Logo = fromFile("organisation.logo", s.Org.Logo)
+	if fonts := v.GetStringMapStringSlice("fonts"); len(fonts) > 0 {
+		s.Fonts = make(map[string][]string, len(fonts))
+		for script, files := range fonts {
+			// Script codes are written Guru, Hans…; viper lowercases keys.
+			code := strings.ToUpper(script[:1]) + script[1:]
+			for _, f := range list(files) {
+				s.Fonts[code] = append(s.Fonts[code], fromFile("fonts."+script, f))
+			}
+		}
+	}
 	s.Out = fromFile("out", s.Out)
 	return s, nil
 }

@@ -243,3 +243,45 @@ func writeHugePNG(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 }
+
+// TestEveryLanguage makes every audience in every language and checks
+// that a reader's tools get the localised headline and the hotline back.
+func TestEveryLanguage(t *testing.T) {
+	pdftest.Need(t, "qpdf", "pdftotext", "pdffonts")
+	bin := binary(t)
+	lib, err := content.Load(audiences.FS, locales.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	work := t.TempDir()
+	out := filepath.Join(work, "all")
+	r := runBinary(t, bin, work, "generate", "-a", strings.Join(lib.AudienceIDs(), ","),
+		"-l", strings.Join(lib.Catalog.Tags(), ","), "-o", out)
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	squeeze := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	for _, lang := range lib.Catalog.Tags() {
+		for _, id := range lib.AudienceIDs() {
+			t.Run(lang+"/"+id, func(t *testing.T) {
+				path := filepath.Join(out, id+"-flyer-"+lang+".pdf")
+				pdftest.Check(t, path)
+				d, err := lib.Assemble(content.Request{Audience: id, Lang: lang})
+				if err != nil {
+					t.Fatal(err)
+				}
+				text := squeeze(pdftest.Text(t, path))
+				for _, want := range []string{"1-833-900-1010", squeeze(pdftest.Normalize(d.Headline))} {
+					if !strings.Contains(text, want) {
+						t.Errorf("pdftotext lacks %q:\n%s", want, text)
+					}
+				}
+				for _, f := range pdftest.Fonts(t, path) {
+					if !f.Embedded {
+						t.Errorf("font %s is not embedded", f.Name)
+					}
+				}
+			})
+		}
+	}
+}

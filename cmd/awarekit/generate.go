@@ -27,6 +27,7 @@ type GenerateOptions struct {
 	Paper     string
 	OutDir    string
 	Org       profile.Organisation
+	Fonts     map[string][]string
 }
 
 func newCmdGenerate(f *Factory, runF func(*GenerateOptions) error) *cobra.Command {
@@ -57,7 +58,7 @@ example AWAREKIT_ORGANISATION_NAME), then ./awarekit.yaml or --config.`,
 				return err
 			}
 			opts.Audiences, opts.Langs, opts.Formats = s.Audiences, s.Langs, s.Formats
-			opts.Paper, opts.OutDir, opts.Org = s.Paper, s.Out, s.Org
+			opts.Paper, opts.OutDir, opts.Org, opts.Fonts = s.Paper, s.Out, s.Org, s.Fonts
 			if len(opts.Audiences) == 0 || len(opts.Langs) == 0 || len(opts.Formats) == 0 {
 				return usage(errors.New("give at least one audience, language and format"))
 			}
@@ -102,6 +103,9 @@ example AWAREKIT_ORGANISATION_NAME), then ./awarekit.yaml or --config.`,
 func generateRun(opts *GenerateOptions) error {
 	eng, err := opts.Engine()
 	if err != nil {
+		return err
+	}
+	if err := eng.Fonts.SetUser(opts.Fonts); err != nil {
 		return err
 	}
 	// Check every name before making anything, so a typo in the last

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -17,6 +18,7 @@ type ListOptions struct {
 	IO     *IOStreams
 	Engine func() (*generate.Engine, error)
 	What   string
+	Fonts  bool // with languages: which font file draws each script
 }
 
 var listKinds = []string{"audiences", "formats", "languages"}
@@ -40,12 +42,16 @@ func newCmdList(f *Factory, runF func(*ListOptions) error) *cobra.Command {
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.What = args[0]
+			if opts.Fonts && opts.What != "languages" {
+				return usage(fmt.Errorf("--fonts goes with list languages"))
+			}
 			if runF != nil {
 				return runF(opts)
 			}
 			return listRun(opts)
 		},
 	}
+	cmd.Flags().BoolVar(&opts.Fonts, "fonts", false, "with languages: show which font file draws each script")
 	return cmd
 }
 
@@ -70,7 +76,8 @@ func listRun(opts *ListOptions) error {
 			fmt.Fprintf(w, "%s\t%s\n", f.Name, f.Description)
 		}
 	case "languages":
-		fmt.Fprintf(w, "TAG\tLANGUAGE\tNATIVE\tSCRIPT\tDIRECTION\tSTATUS\n")
+		fmt.Fprintf(w, "TAG\tLANGUAGE\tNATIVE\tSCRIPT\tDIRECTION\tCOVERAGE\tSTATUS\tFONTS HERE\n")
+		en := eng.Lib.Catalog.Locale("en")
 		for _, tag := range eng.Languages() {
 			l := eng.Lib.Catalog.Locale(tag)
 			sc := locale.ScriptOf(tag)
@@ -80,12 +87,44 @@ func listRun(opts *ListOptions) error {
 			}
 			status := l.Meta.Status
 			if l.Meta.Draft() {
-				status = "draft (not yet reviewed)"
+				status = "draft"
 			} else if l.Meta.Reviewer != "" {
 				status = "reviewed by " + l.Meta.Reviewer
 			}
-			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", tag, l.Meta.Name, l.Meta.Native, sc.Name, dir, status)
+			have := 0
+			for id := range en.Messages {
+				if _, ok := l.Messages[id]; ok {
+					have++
+				}
+			}
+			fonts := "yes"
+			if r, hint, ok := eng.Fonts.Missing(allText(l)); !ok {
+				fonts = fmt.Sprintf("no: %q (U+%04X) has no font; %s", r, r, hint)
+			}
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%d%%\t%s\t%s\n", tag, l.Meta.Name, l.Meta.Native, sc.Name, dir, have*100/len(en.Messages), status, fonts)
+		}
+		if opts.Fonts {
+			if err := w.Flush(); err != nil {
+				return err
+			}
+			fmt.Fprintf(w, "\nTAG\tSCRIPT\tFONT\tFILE\n")
+			for _, tag := range eng.Languages() {
+				for _, src := range eng.Fonts.Sources(allText(eng.Lib.Catalog.Locale(tag))) {
+					fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", tag, src.Script, src.Font, src.File)
+				}
+			}
 		}
 	}
 	return w.Flush()
+}
+
+// allText joins every message of a locale, in a fixed order.
+func allText(l *locale.Locale) string {
+	ids := slices.Sorted(maps.Keys(l.Messages))
+	var b strings.Builder
+	for _, id := range ids {
+		b.WriteString(l.Messages[id])
+		b.WriteByte('\n')
+	}
+	return b.String()
 }

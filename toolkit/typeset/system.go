@@ -57,16 +57,13 @@ type Fonts struct {
 }
 
 // NewFonts returns a collection over base. user maps script names (as
-// ISO 15924 codes or names, e.g. "Guru", "Gurmukhi") to font files the
-// user named in the config; they win over fonts found on the machine.
+// ISO 15924 codes, e.g. "Guru", "Hans") to font files the user named in
+// the config (regular first, then bold); they win over fonts found on the
+// machine.
 func NewFonts(base Family, user map[string][]string) (*Fonts, error) {
 	fs := &Fonts{Base: base, byScript: make(map[language.Script]*Family), user: make(map[language.Script][]string)}
-	for name, files := range user {
-		sc, err := language.ParseScript(name)
-		if err != nil {
-			return nil, fmt.Errorf("fonts: %q is not a script name (use a code like Guru or Hans)", name)
-		}
-		fs.user[sc] = files
+	if err := fs.SetUser(user); err != nil {
+		return nil, err
 	}
 	var once sync.Once
 	var prints []fontscan.Footprint
@@ -78,6 +75,44 @@ func NewFonts(base Family, user map[string][]string) (*Fonts, error) {
 		return prints, scanErr
 	}
 	return fs, nil
+}
+
+// SetUser adds the fonts a user named for scripts; call it before
+// setting any text. Each file must exist and be a TrueType font.
+func (fs *Fonts) SetUser(user map[string][]string) error {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	for name, files := range user {
+		sc, err := language.ParseScript(name)
+		if err != nil || len(name) != 4 {
+			return fmt.Errorf("fonts: %q is not a script code; use a four-letter ISO 15924 code such as Guru, Deva, Ethi, Hans or Arab", name)
+		}
+		for _, path := range files {
+			if _, err := loadFile(path); err != nil {
+				return fmt.Errorf("fonts: %s: %w", name, err)
+			}
+		}
+		fs.user[sc] = files
+		delete(fs.byScript, sc)
+	}
+	return nil
+}
+
+// Missing returns the first character of text that no available font
+// draws, and what to install for it; ok is true when every character has
+// a font.
+func (fs *Fonts) Missing(text string) (r rune, hint string, ok bool) {
+	for _, r := range text {
+		if r == '\n' || invisible(r) || fs.Base.Regular.Has(r) {
+			continue
+		}
+		sc := language.LookupScript(r)
+		if fam := fs.forScript(sc); fam != nil && fam.Regular.Has(r) {
+			continue
+		}
+		return r, installHint(sc), false
+	}
+	return 0, "", true
 }
 
 // forScript returns the family that draws sc, loading it on first use,
