@@ -72,6 +72,9 @@ contacts, logo and colour.`,
 		newCmdGenerate(f, nil),
 		newCmdList(f, nil),
 		newCmdVersion(f),
+		newCmdBuild(f, nil),
+		newCmdInit(f, nil),
+		newCmdSchema(f, nil),
 	)
 	return root
 }

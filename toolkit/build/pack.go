@@ -43,16 +43,29 @@ func (b *builder) pack(ctx context.Context, results []Result) *Result {
 		Event:        b.plan.Event,
 		Paper:        b.plan.Paper.Name,
 	}
+	pending := false // a dry run: some material would be made
 	for _, r := range results {
-		if r.Job.Format.Paged() && r.Entry != nil {
+		switch {
+		case !r.Job.Format.Paged():
+		case r.Entry != nil:
 			items = append(items, r)
 			in.Items = append(in.Items, packItem{File: r.Name, Inputs: r.Entry.InputsSHA256, Copies: r.Copies})
+		case r.Status == New || r.Status == Changed:
+			items = append(items, r)
+			pending = true
 		}
 	}
 	if len(items) == 0 {
 		return nil
 	}
 	res := &Result{Output: Output{Name: PackName, Copies: 1}}
+	if pending {
+		res.Status, res.Reason = Changed, "materials change"
+		if b.prev.pack == nil {
+			res.Status, res.Reason = New, "not built before"
+		}
+		return res
+	}
 	key := hash(in)
 	path := filepath.Join(b.opts.OutDir, PackName)
 	res.Status, res.Reason = New, "not built before"
@@ -291,6 +304,17 @@ func (b *builder) index(results []Result, pack *Result) *Result {
 		}
 		data.Rows = append(data.Rows, row)
 	}
+	if b.opts.DryRun {
+		for _, r := range results {
+			if r.Status != Unchanged {
+				res.Status, res.Reason = Changed, "lists the outputs"
+				if b.prev.index == nil {
+					res.Status, res.Reason = New, "not built before"
+				}
+				return res
+			}
+		}
+	}
 	var buf bytes.Buffer
 	if err := indexPage.Execute(&buf, data); err != nil {
 		res.Status, res.Reason, res.Err = Failed, err.Error(), err
@@ -301,10 +325,7 @@ func (b *builder) index(results []Result, pack *Result) *Result {
 	if old, _, _ := fileHash(path); old == sha {
 		res.Status = Unchanged
 	} else if b.opts.DryRun {
-		res.Status = Changed
-		if old == "" {
-			res.Status = New
-		}
+		res.Status, res.Reason = Changed, "its contents change"
 		return res
 	} else if err := output.WriteFile(path, buf.Bytes()); err != nil {
 		res.Status, res.Reason, res.Err = Failed, err.Error(), err

@@ -100,7 +100,14 @@ func Cover(ts *typeset.Typesetter, c CoverSheet, paper Paper) ([]Page, error) {
 		copies += m.Copies
 		sheets += m.Copies * m.Pages
 	}
-	total := row(textStyle{Style: typeset.Style{Size: 9.5, Bold: true}, Color: ink}, "", fmt.Sprintf("Total: %d materials, %d pages to print (one-sided)", len(c.Materials), sheets), "", "", "", strconv.Itoa(copies))
+	// The total's words span the material and file columns.
+	bold := textStyle{Style: typeset.Style{Size: 9.5, Bold: true}, Color: ink}
+	total := box{W: inner}
+	total.place(k.text(fmt.Sprintf("Total: %d materials, %d copies, %d pages to print (one-sided)", len(c.Materials), copies, sheets), cols[1].w+colGap+cols[2].w, bold), cols[0].w+colGap, 0)
+	right := bold
+	right.Align = alignEnd
+	total.place(k.text(strconv.Itoa(copies), cols[5].w, right), inner-cols[5].w, 0)
+	total.W = inner
 	note := k.text(c.Note, inner, textStyle{Style: typeset.Style{Size: 8, Leading: 1.3}, Color: muted})
 	if k.err != nil {
 		return nil, fmt.Errorf("lay out cover sheet: %w", k.err)

@@ -1,0 +1,412 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+
+	"github.com/awarekit/awarekit/toolkit/build"
+	"github.com/awarekit/awarekit/toolkit/generate"
+)
+
+// shardIndexEnv is the variable a Kubernetes Indexed Job sets to each
+// pod's index, from 0.
+const shardIndexEnv = "JOB_COMPLETION_INDEX"
+
+// BuildOptions are everything build needs.
+type BuildOptions struct {
+	IO      *IOStreams
+	Engine  func() (*generate.Engine, error)
+	Project build.Project // from awarekit.yaml beside the plan, or --config
+
+	PlanFile string
+	OutDir   string // "" means out/ beside the plan
+	Jobs     int
+	Force    bool
+	DryRun   bool
+	Quiet    bool
+	JSON     bool
+	Shard    build.Shard
+}
+
+func newCmdBuild(f *Factory, runF func(*BuildOptions) error) *cobra.Command {
+	opts := &BuildOptions{IO: f.IOStreams, Engine: f.Engine}
+	var (
+		configFile string
+		shard      string
+		shardCount int
+	)
+	cmd := &cobra.Command{
+		Use:   "build <plan.yaml> [flags]",
+		Short: "Make every material a plan file lists, with a print pack",
+		Long: `Make every material a plan file lists: audiences × languages × formats,
+each with its paper and copies. The plan is checked first and every problem
+is listed with its line. Files go to out/ beside the plan, with:
+
+  pack.pdf       a cover sheet (event, every material with its copies),
+                 then every PDF material, for the print shop
+  index.html     every output, with links
+  manifest.json  each output's inputs, sha256, size and pages
+
+A material whose inputs have not changed since the last build is not made
+again. The organisation comes from the plan, then from awarekit.yaml beside
+it. See 'awarekit schema plan' for every key a plan can have.`,
+		Example: `  # make a workshop's materials and print pack
+  $ awarekit build workshop.yaml
+
+  # what would be made, and why, without making anything
+  $ awarekit build workshop.yaml --dry-run
+
+  # everything again, four at a time, results as JSON for a script
+  $ awarekit build workshop.yaml --force --jobs 4 --json
+
+  # the second of three parts, one per CI job; a last run without --shard makes the pack
+  $ awarekit build region.yaml --shard 2/3
+
+  # in a Kubernetes Indexed Job with completions: 8
+  $ awarekit build region.yaml --shard-count 8`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usage(errors.New("build needs one plan file, e.g. awarekit build workshop.yaml"))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.PlanFile = args[0]
+			if opts.Jobs < 0 {
+				return usage(fmt.Errorf("--jobs %d: give a positive number of workers, or 0 for one per CPU", opts.Jobs))
+			}
+			var err error
+			if opts.Shard, err = shardFrom(shard, shardCount, cmd.Flags().Changed("shard-count")); err != nil {
+				return usage(err)
+			}
+			if configFile == "" {
+				// The project is the folder the plan is in.
+				if beside := filepath.Join(filepath.Dir(opts.PlanFile), ConfigFileName); fileExists(beside) {
+					configFile = beside
+				}
+			}
+			s, err := loadSettings(cmd.Flags(), configFile)
+			if err != nil {
+				return err
+			}
+			opts.Project = build.Project{Paper: s.Paper, Formats: s.Formats, Org: s.Org}
+			if runF != nil {
+				return runF(opts)
+			}
+			return buildRun(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.OutDir, "out", "o", "", "folder to write into (default out/ beside the plan)")
+	fl.IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "documents to make at once")
+	fl.BoolVar(&opts.Force, "force", false, "make everything again, also what has not changed")
+	fl.BoolVarP(&opts.DryRun, "dry-run", "n", false, "list what would be made and why (new, changed, unchanged); write nothing")
+	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "print no progress or summary; errors only")
+	fl.BoolVar(&opts.JSON, "json", false, "print the summary and every output's result as JSON")
+	fl.StringVar(&shard, "shard", "", "make only part `K/N` of the outputs (e.g. 2/4); parts never overlap")
+	fl.IntVar(&shardCount, "shard-count", 0, "make part $"+shardIndexEnv+"+1 of `N` (for a Kubernetes Indexed Job)")
+	addConfigFlag(cmd, &configFile)
+	_ = cmd.MarkFlagDirname("out")
+	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+	}
+	return cmd
+}
+
+// shardFrom reads --shard K/N, or --shard-count N with K from
+// $JOB_COMPLETION_INDEX (0-based, as Kubernetes sets it).
+func shardFrom(shard string, count int, countSet bool) (build.Shard, error) {
+	switch {
+	case shard != "" && countSet:
+		return build.Shard{}, errors.New("give --shard or --shard-count, not both")
+	case shard != "":
+		return build.ParseShard(shard)
+	case countSet:
+		v, ok := os.LookupEnv(shardIndexEnv)
+		if !ok {
+			return build.Shard{}, fmt.Errorf("--shard-count needs $%s (set by a Kubernetes Indexed Job); elsewhere use --shard K/N", shardIndexEnv)
+		}
+		i, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil {
+			return build.Shard{}, fmt.Errorf("$%s is %q, not a number", shardIndexEnv, v)
+		}
+		if i < 0 || i >= count {
+			return build.Shard{}, fmt.Errorf("$%s is %d; with --shard-count %d it must be from 0 to %d", shardIndexEnv, i, count, max(count-1, 0))
+		}
+		return build.NewShard(i+1, count)
+	}
+	return build.Shard{}, nil
+}
+
+func fileExists(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && !st.IsDir()
+}
+
+func buildRun(opts *BuildOptions) error {
+	eng, err := opts.Engine()
+	if err != nil {
+		return err
+	}
+	plan, err := build.Load(eng, opts.PlanFile, opts.Project)
+	if err != nil {
+		return err
+	}
+	errOut := opts.IO.ErrOut
+	if opts.Quiet {
+		errOut = io.Discard
+	}
+	for _, w := range plan.Warnings {
+		fmt.Fprintln(errOut, "warning:", w)
+	}
+	if opts.OutDir == "" {
+		opts.OutDir = filepath.Join(plan.Dir, "out")
+	}
+
+	// The first Ctrl-C (or SIGTERM) stops the workers taking new documents;
+	// those in progress are finished and the manifest is written. Once it
+	// has been caught, the signal's default is restored, so a second
+	// Ctrl-C ends the program at once.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	var finished atomic.Bool
+	context.AfterFunc(ctx, func() {
+		stop()
+		if !finished.Load() {
+			fmt.Fprintln(errOut, "\ninterrupted: finishing the documents in progress (Ctrl-C again to stop at once)")
+		}
+	})
+
+	bopts := build.Options{OutDir: opts.OutDir, Jobs: opts.Jobs, Force: opts.Force, DryRun: opts.DryRun, Shard: opts.Shard}
+	var bar *barProgress
+	switch {
+	case opts.Quiet || opts.DryRun:
+	case opts.IO.IsTTY:
+		bar = &barProgress{w: opts.IO.ErrOut}
+		bopts.Progress = bar
+	default:
+		bopts.Progress = &lineProgress{w: opts.IO.ErrOut}
+	}
+	rep, runErr := build.Run(ctx, eng, plan, bopts)
+	finished.Store(true)
+	if bar != nil {
+		bar.finish()
+	}
+	if rep == nil {
+		return runErr
+	}
+	for _, w := range rep.Warnings {
+		fmt.Fprintln(errOut, "warning:", w)
+	}
+
+	switch {
+	case opts.JSON:
+		if err := writeBuildJSON(opts.IO.Out, plan, opts, rep); err != nil {
+			return err
+		}
+	case opts.DryRun:
+		printDryRun(opts.IO.Out, rep)
+	}
+	printSummary(errOut, opts, rep)
+
+	var problems []string
+	for _, r := range rep.Failures() {
+		problems = append(problems, "  "+r.Name+": "+r.Reason)
+	}
+	switch {
+	case errors.Is(runErr, build.ErrInterrupted):
+		s := rep.Summary
+		return fmt.Errorf("interrupted: %d made, %d unchanged, %d not started; %s matches the files on disk; run again to finish",
+			s.Made, s.Unchanged, s.Skipped, filepath.Join(opts.OutDir, build.ManifestName))
+	case runErr != nil:
+		return runErr
+	case len(problems) > 0:
+		return fmt.Errorf("%d of %d failed:\n%s", len(problems), rep.Summary.Total, strings.Join(problems, "\n"))
+	}
+	return nil
+}
+
+func printSummary(w io.Writer, opts *BuildOptions, rep *build.Report) {
+	s := rep.Summary
+	secs := s.Elapsed.Round(time.Millisecond)
+	if s.DryRun {
+		fmt.Fprintf(w, "dry run: %d new, %d changed, %d unchanged; nothing written\n", s.New, s.Changed, s.Unchanged)
+		return
+	}
+	part := ""
+	if opts.Shard.Active() {
+		part = " (part " + opts.Shard.String() + ")"
+	}
+	fmt.Fprintf(w, "%d made, %d unchanged, %d failed%s in %v (%.1f docs/s) → %s\n", s.Made, s.Unchanged, s.Failed, part, secs, s.Rate(), opts.OutDir)
+	if rep.Pack != nil && rep.Pack.Entry != nil {
+		fmt.Fprintf(w, "print pack: %s (%d pages, %s)\n", filepath.Join(opts.OutDir, build.PackName), rep.Pack.Entry.Pages, rep.Pack.Status)
+	}
+}
+
+func printDryRun(w io.Writer, rep *build.Report) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	rows := rep.Results
+	for _, r := range []*build.Result{rep.Pack, rep.Index} {
+		if r != nil {
+			rows = append(rows, *r)
+		}
+	}
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Status, r.Name, r.Reason)
+	}
+	tw.Flush()
+}
+
+// buildJSON is what --json prints.
+type buildJSON struct {
+	Plan         string          `json:"plan"`
+	Out          string          `json:"out"`
+	DryRun       bool            `json:"dry_run"`
+	Shard        string          `json:"shard,omitempty"`
+	Summary      summaryJSON     `json:"summary"`
+	Outputs      []resultJSON    `json:"outputs"`
+	Pack         *resultJSON     `json:"pack"`
+	Index        *resultJSON     `json:"index"`
+	Warnings     []string        `json:"warnings"`
+	PlanWarnings []build.Problem `json:"plan_warnings"`
+}
+
+type summaryJSON struct {
+	Total         int     `json:"total"`
+	Made          int     `json:"made"`
+	Unchanged     int     `json:"unchanged"`
+	Failed        int     `json:"failed"`
+	Skipped       int     `json:"skipped"`
+	New           int     `json:"new"`
+	Changed       int     `json:"changed"`
+	Seconds       float64 `json:"seconds"`
+	DocsPerSecond float64 `json:"docs_per_second"`
+	Interrupted   bool    `json:"interrupted"`
+}
+
+type resultJSON struct {
+	File     string `json:"file"`
+	Path     string `json:"path"`
+	Status   string `json:"status"`
+	Reason   string `json:"reason,omitempty"`
+	Audience string `json:"audience,omitempty"`
+	Language string `json:"language,omitempty"`
+	Format   string `json:"format,omitempty"`
+	Paper    string `json:"paper,omitempty"`
+	Copies   int    `json:"copies,omitempty"`
+	SHA256   string `json:"sha256,omitempty"`
+	Bytes    int64  `json:"bytes,omitempty"`
+	Pages    int    `json:"pages,omitempty"`
+}
+
+func toResultJSON(dir string, r build.Result) resultJSON {
+	j := resultJSON{
+		File: r.Name, Path: filepath.Join(dir, r.Name), Status: string(r.Status), Reason: r.Reason,
+		Audience: r.Job.Audience, Language: r.Job.Lang, Format: r.Job.Format.Name, Paper: r.Job.Paper.Name, Copies: r.Copies,
+	}
+	if r.Entry != nil {
+		j.SHA256, j.Bytes, j.Pages = r.Entry.SHA256, r.Entry.Bytes, r.Entry.Pages
+	}
+	return j
+}
+
+func writeBuildJSON(w io.Writer, plan *build.Plan, opts *BuildOptions, rep *build.Report) error {
+	s := rep.Summary
+	out := buildJSON{
+		Plan: plan.File, Out: opts.OutDir, DryRun: s.DryRun,
+		Summary: summaryJSON{
+			Total: s.Total, Made: s.Made, Unchanged: s.Unchanged, Failed: s.Failed, Skipped: s.Skipped,
+			New: s.New, Changed: s.Changed, Seconds: s.Elapsed.Seconds(), DocsPerSecond: s.Rate(), Interrupted: s.Interrupted,
+		},
+		Outputs:      make([]resultJSON, 0, len(rep.Results)),
+		Warnings:     append([]string{}, rep.Warnings...),
+		PlanWarnings: append([]build.Problem{}, plan.Warnings...),
+	}
+	if opts.Shard.Active() {
+		out.Shard = opts.Shard.String()
+	}
+	for _, r := range rep.Results {
+		out.Outputs = append(out.Outputs, toResultJSON(opts.OutDir, r))
+	}
+	if rep.Pack != nil {
+		j := toResultJSON(opts.OutDir, *rep.Pack)
+		out.Pack = &j
+	}
+	if rep.Index != nil {
+		j := toResultJSON(opts.OutDir, *rep.Index)
+		out.Index = &j
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// barProgress draws a progress bar (count, rate, time left) on a terminal.
+type barProgress struct {
+	w   io.Writer
+	bar *progressbar.ProgressBar
+}
+
+func (p *barProgress) Start(total int) {
+	p.bar = progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(p.w),
+		progressbar.OptionSetDescription("building"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("docs"),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionThrottle(80*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+		progressbar.OptionFullWidth(),
+	)
+}
+
+func (p *barProgress) Done(r build.Result) {
+	if r.Status == build.Failed {
+		// Print above the bar, so failures are seen as they happen.
+		p.bar.Clear()
+		fmt.Fprintf(p.w, "failed %s: %s\n", r.Name, r.Reason)
+	}
+	p.bar.Add(1)
+}
+
+func (p *barProgress) finish() {
+	if p.bar != nil {
+		p.bar.Finish()
+		p.bar.Clear()
+	}
+}
+
+// lineProgress prints one plain line per output, for logs and pipes.
+type lineProgress struct {
+	w           io.Writer
+	total, done int
+}
+
+func (p *lineProgress) Start(total int) { p.total = total }
+
+func (p *lineProgress) Done(r build.Result) {
+	p.done++
+	width := len(strconv.Itoa(p.total))
+	line := fmt.Sprintf("[%*d/%d] %s %s", width, p.done, p.total, r.Status, r.Name)
+	if r.Status == build.Failed {
+		line += ": " + r.Reason
+	}
+	fmt.Fprintln(p.w, line)
+}

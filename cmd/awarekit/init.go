@@ -1,0 +1,193 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/awarekit/awarekit/toolkit/build"
+	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/output"
+)
+
+// InitOptions are the options of init.
+type InitOptions struct {
+	IO     *IOStreams
+	Engine func() (*generate.Engine, error)
+	Dir    string
+	Force  bool
+}
+
+// planSchemaName is the schema file init writes beside the sample plan.
+const planSchemaName = "plan.schema.json"
+
+func newCmdInit(f *Factory, runF func(*InitOptions) error) *cobra.Command {
+	opts := &InitOptions{IO: f.IOStreams, Engine: f.Engine}
+	cmd := &cobra.Command{
+		Use:   "init [folder]",
+		Short: "Start a project: settings for your organisation and a sample workshop plan",
+		Long: `Write a starter project into folder (default the current folder):
+
+  awarekit.yaml      your organisation's name, contacts, logo and colour, and
+                     what 'awarekit generate' makes by default; commented
+  workshop.yaml      a sample plan that 'awarekit build' turns into flyers
+                     and a print pack
+  plan.schema.json   lets editors complete and check plan files
+
+It never overwrites a file unless you give --force.`,
+		Example: `  # a new project in the folder demo, then its print pack
+  $ awarekit init demo
+  $ cd demo && awarekit build workshop.yaml
+
+  # start again, replacing the files
+  $ awarekit init --force`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usage(fmt.Errorf("init takes one folder, not %d", len(args)))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Dir = "."
+			if len(args) == 1 {
+				opts.Dir = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return initRun(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite files that already exist")
+	return cmd
+}
+
+func initRun(opts *InitOptions) error {
+	eng, err := opts.Engine()
+	if err != nil {
+		return err
+	}
+	schema, err := build.Schema(eng)
+	if err != nil {
+		return err
+	}
+	files := []struct {
+		name string
+		data []byte
+	}{
+		{ConfigFileName, []byte(initConfig)},
+		{"workshop.yaml", []byte(initPlan)},
+		{planSchemaName, append(schema, '\n')},
+	}
+	// Check every file before writing any, so a refusal changes nothing.
+	var exist []string
+	for _, f := range files {
+		path := filepath.Join(opts.Dir, f.name)
+		if _, err := os.Lstat(path); err == nil {
+			exist = append(exist, path)
+		}
+	}
+	if len(exist) > 0 && !opts.Force {
+		verb := "exists"
+		if len(exist) > 1 {
+			verb = "exist"
+		}
+		return fmt.Errorf("%s already %s; use --force to overwrite", strings.Join(exist, ", "), verb)
+	}
+	if err := output.CheckDir(opts.Dir); err != nil {
+		return err
+	}
+	for _, f := range files {
+		path := filepath.Join(opts.Dir, f.name)
+		if st, err := os.Stat(path); err == nil && st.IsDir() {
+			return errors.New(path + " is a folder; move it away and run init again")
+		}
+		if err := output.WriteFile(path, f.data); err != nil {
+			return err
+		}
+		fmt.Fprintln(opts.IO.Out, path)
+	}
+	next := "awarekit build workshop.yaml"
+	if opts.Dir != "." {
+		next = "cd " + opts.Dir + " && " + next
+	}
+	fmt.Fprintf(opts.IO.ErrOut, "Next: add your organisation to %s, then run\n  %s\n", ConfigFileName, next)
+	return nil
+}
+
+const initConfig = `# awarekit project settings, read by every awarekit command run in this
+# folder and by 'awarekit build' for plans in this folder. Every key is
+# optional. Flags and AWAREKIT_* environment variables win over this file,
+# e.g. AWAREKIT_ORGANISATION_NAME or AWAREKIT_PAPER.
+
+# Your organisation, printed on every material. Until you fill it in, the
+# materials show only the national contacts, which are verified. Print only
+# numbers and addresses you have checked yourself. Remove the # before
+# organisation: and before each line you fill in.
+# organisation:
+  # name: "Riverside Settlement Services"   # in the header and the footer
+  # phone: "604-555-0134"                   # under "Get help", with your name
+  # email: "info@riverside.example.org"
+  # website: "riverside.example.org"        # the QR code opens it
+  # logo: "logo.png"                        # PNG or JPEG, relative to this file
+  # color: "#0b5c6b"                        # header colour; keep the quotes: # starts a comment
+
+# Paper for every material: letter or a4.
+paper: letter
+
+# What 'awarekit generate' makes when no flags say otherwise.
+# See 'awarekit list audiences', 'awarekit list languages', 'awarekit list formats'.
+audience: [youth]
+lang: [en, fr]
+format: [flyer]
+
+# Where 'awarekit generate' writes, relative to this file. ('awarekit build'
+# writes to out/ beside the plan, or --out.)
+out: .
+`
+
+const initPlan = `# yaml-language-server: $schema=plan.schema.json
+#
+# A workshop plan. Make everything it lists with
+#
+#   awarekit build workshop.yaml
+#
+# Files go to out/ beside this plan: one PDF per material, pack.pdf (a cover
+# sheet with the copies to print, then every material) for the print shop,
+# index.html to browse them, and manifest.json. Run it again after an edit:
+# only what changed is made again. 'awarekit schema plan' lists every key.
+
+# The session; printed on the print pack's cover sheet.
+event:
+  name: "Neighbourhood safety evening"
+  date: "Thursday 3 December 2026, 7 pm"
+  place: "Community centre, main hall"
+  # facilitator: "A. Singh"
+
+# The organisation comes from awarekit.yaml. To change it for this event
+# only, give the fields here:
+# organisation:
+#   name: "Riverside Settlement Services"
+
+defaults:
+  paper: letter          # letter or a4
+  copies: 10             # per material, unless an output says otherwise
+  # pattern: "{audience}-{format}-{lang}.{ext}"   # file names; also {paper}
+
+outputs:
+  # A matrix: youth and newcomers, in English and French, four flyers.
+  - audiences: [youth, newcomers]
+    languages: [en, fr]
+    format: flyer
+    copies: 25
+
+  # A single material: the health-care flyer in English, on A4.
+  - audience: health
+    language: en
+    format: flyer
+    paper: a4
+`
