@@ -8,5 +8,5 @@ import "embed"
 
 // FS is the embedded audience content.
 //
-//go:embed content.yaml contacts.yaml */audience.yaml
+//go:embed content.yaml contacts.yaml law.yaml */audience.yaml */stories.yaml
 var FS embed.FS

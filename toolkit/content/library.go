@@ -36,7 +36,57 @@ type Audience struct {
 	Fact         *Fact    `yaml:"fact"`
 	Contacts     []string `yaml:"contacts"`
 
-	File string `yaml:"-"`
+	File    string  `yaml:"-"`
+	Stories []Story `yaml:"-"` // from stories.yaml beside audience.yaml
+}
+
+// Story is a story block: message IDs plus the record that makes it
+// printable.
+type Story struct {
+	ID         string   `yaml:"id"`
+	Title      string   `yaml:"title"`
+	Text       string   `yaml:"text"`
+	Composite  bool     `yaml:"composite"`
+	Anonymised bool     `yaml:"anonymised"`
+	Consent    *Consent `yaml:"consent"`
+}
+
+// Consent records who recorded a storyteller's consent, and when.
+type Consent struct {
+	Recorded string `yaml:"recorded"` // YYYY-MM-DD
+	By       string `yaml:"by"`
+}
+
+// printable says why a story may not be printed, or "" when it may.
+func (s Story) printable() string {
+	switch {
+	case s.Consent == nil || s.Consent.By == "" || s.Consent.Recorded == "":
+		return "it has no recorded consent (consent: {recorded: YYYY-MM-DD, by: NAME})"
+	case !s.Anonymised:
+		return "it is not marked anonymised (anonymised: true)"
+	}
+	if _, err := time.Parse(time.DateOnly, s.Consent.Recorded); err != nil {
+		return fmt.Sprintf("its consent date %q is not YYYY-MM-DD", s.Consent.Recorded)
+	}
+	return ""
+}
+
+// Law is "Know the law": message IDs and citations.
+type Law struct {
+	Title string    `yaml:"title"`
+	Intro string    `yaml:"intro"`
+	Note  string    `yaml:"note"`
+	Items []LawItem `yaml:"items"`
+}
+
+// LawItem is one summary and its citation.
+type LawItem struct {
+	ID      string            `yaml:"id"`
+	Text    string            `yaml:"text"`
+	Vars    map[string]string `yaml:"vars"`
+	Cite    string            `yaml:"cite"`
+	Section string            `yaml:"section"`
+	Source  string            `yaml:"source"`
 }
 
 // Notes is an optional titled block: rights, duties, good practice.
@@ -86,7 +136,10 @@ type Info struct {
 // Library is all loaded content. It is read-only once loaded and shared
 // by every document of the process.
 type Library struct {
-	Info      Info
+	Info Info
+	Law  *Law
+	// Warnings say what was left out, such as a story without consent.
+	Warnings  []string
 	Catalog   *locale.Catalog
 	audiences map[string]*Audience
 	aliases   map[string]string
@@ -147,6 +200,32 @@ func Load(audiences, locales fs.FS) (*Library, error) {
 	if len(lib.ids) == 0 {
 		return nil, errors.New("no audiences found")
 	}
+	if _, err := fs.Stat(audiences, "law.yaml"); err == nil {
+		lib.Law = &Law{}
+		if err := decodeFile(audiences, "law.yaml", lib.Law); err != nil {
+			return nil, err
+		}
+	}
+	for _, id := range lib.ids {
+		a := lib.audiences[id]
+		file := path.Join(id, "stories.yaml")
+		if _, err := fs.Stat(audiences, file); err != nil {
+			continue
+		}
+		var stories struct {
+			Stories []Story `yaml:"stories"`
+		}
+		if err := decodeFile(audiences, file, &stories); err != nil {
+			return nil, err
+		}
+		for _, st := range stories.Stories {
+			if why := st.printable(); why != "" {
+				lib.Warnings = append(lib.Warnings, fmt.Sprintf("%s: story %q is left out: %s", file, st.ID, why))
+				continue
+			}
+			a.Stories = append(a.Stories, st)
+		}
+	}
 	sort.Strings(lib.ids)
 	if err := lib.check(); err != nil {
 		return nil, err
@@ -189,6 +268,9 @@ func (a *Audience) messageIDs() []string {
 	if a.Fact != nil {
 		ids = append(ids, a.Fact.Text, a.Fact.Source)
 	}
+	for _, st := range a.Stories {
+		ids = append(ids, st.Title, st.Text)
+	}
 	return ids
 }
 
@@ -206,7 +288,13 @@ func (lib *Library) check() error {
 		if len(a.Contacts) == 0 || a.Contacts[0] != HotlineID {
 			problems = append(problems, fmt.Sprintf("%s: contacts must start with %s, the national hotline", a.File, HotlineID))
 		}
-		ids := a.messageIDs()
+		ids := append(a.messageIDs(), sharedIDs...)
+		if lib.Law != nil {
+			ids = append(ids, lib.Law.Title, lib.Law.Intro, lib.Law.Note)
+			for _, it := range lib.Law.Items {
+				ids = append(ids, it.Text, it.Cite)
+			}
+		}
 		for _, cid := range a.Contacts {
 			c, ok := lib.contacts[cid]
 			if !ok {
@@ -229,6 +317,13 @@ func (lib *Library) check() error {
 		return errors.New("content is incomplete:\n  " + strings.Join(slices.Compact(problems), "\n  "))
 	}
 	return nil
+}
+
+// sharedIDs are messages every document uses, whatever its audience.
+var sharedIDs = []string{
+	"ui.signs.title", "ui.signs.caution", "ui.do.title", "ui.dont.title", "ui.help.title",
+	"ui.help.hotline_lead", "ui.qr.caption", "ui.footer.version", "ui.draft", "ui.fact.source",
+	"common.do.call911",
 }
 
 func (c *Contact) messageIDs() []string {

@@ -18,6 +18,53 @@ type Document struct {
 	Help     Help
 	QR       QR
 	Footer   Footer
+	Law      *Law    // "Know the law", for handouts
+	Stories  []Story // consented, anonymised stories, for handouts
+	Safety   Safety  // the discreet safety card's text
+	Labels   Labels  // short texts that only some formats use
+}
+
+// Law is the "Know the law" block: plain-language items, each with the
+// law it summarises.
+type Law struct {
+	Title string
+	Intro string
+	Items []LawItem
+	Note  string // e.g. that this is not legal advice
+}
+
+// LawItem is one plain-language summary and its citation.
+type LawItem struct {
+	Text     string
+	Citation string
+}
+
+// Story is a story block. Only stories with recorded consent and
+// anonymisation reach a document.
+type Story struct {
+	Title string
+	Text  string
+	Label string // e.g. that it is an illustrative composite
+}
+
+// Safety is the text of the discreet card: a neutral outside, and the
+// hotline and emergency line inside.
+type Safety struct {
+	FrontTitle  string
+	FrontText   string
+	InsideTitle string
+	InsideText  string
+	Danger      string
+}
+
+// Labels are short texts for particular formats.
+type Labels struct {
+	Tab          string // three words on each tear-off tab
+	MoreContacts string // heading of the handout's contact list
+	StorySection string // heading of the story block
+	SMSLead      string // first words of an SMS
+	PosterCall   string // call to action above a poster's number
+	CardsBack    string // line on the back of wallet cards
 }
 
 // Meta describes the document for the file's metadata and for renderers.

@@ -22,10 +22,15 @@ const minSize = 8.0
 // smallest readable size.
 var ErrDoesNotFit = errors.New("the text does not fit on the page at a readable size")
 
+type flyerAttempt struct {
+	scale float64
+	fact  bool
+}
+
 // flyerScales are the body text scales tried, largest first: the flyer
 // uses the largest that fits, so short text is not lost in white space
 // and long text (some languages run 30% longer) still fits.
-var flyerScales = []float64{1.15, 1.08, 1.0, 0.95, 0.9, 0.86, 0.82, 0.78, 0.75}
+var flyerScales = []float64{1.15, 1.08, 1.0, 0.95, 0.9, 0.86, 0.82, 0.78, 0.75, 0.72, 0.7}
 
 // Flyer lays out a one-page flyer: a coloured header band with the
 // headline and logo, the introduction, signs beside what to do, notes,
@@ -46,8 +51,25 @@ func Flyer(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, er
 	bottom := paper.Height - margin*0.6 - footer.H
 	avail := bottom - top - 14
 
+	// Long translations first lose the optional statistic, then shrink.
+	attempts := make([]flyerAttempt, 0, 2*len(flyerScales))
 	for _, scale := range flyerScales {
-		sections := flyerBody(k, d, inner, scale)
+		attempts = append(attempts, flyerAttempt{scale, true})
+	}
+	if d.Fact != nil {
+		for _, scale := range flyerScales[len(flyerScales)-4:] {
+			attempts = append(attempts, flyerAttempt{scale, false})
+		}
+	}
+	for _, at := range attempts {
+		scale := at.scale
+		body := d
+		if !at.fact {
+			trimmed := *d
+			trimmed.Fact = nil
+			body = &trimmed
+		}
+		sections := flyerBody(k, body, inner, scale)
 		if k.err != nil {
 			return nil, fmt.Errorf("lay out flyer: %w", k.err)
 		}
@@ -151,7 +173,7 @@ func flyerBody(k *kit, d *doc.Document, w, scale float64) []box {
 	}
 	if d.Fact != nil {
 		sections = append(sections, vstack(w, 2*scale,
-			k.text(d.Fact.Text, w, textStyle{Style: typeset.Style{Size: 11 * scale, Bold: true, Leading: 1.3}, Color: ink}),
+			k.text(d.Fact.Text, w, textStyle{Style: typeset.Style{Size: max(11*scale, minSize), Bold: true, Leading: 1.3}, Color: ink}),
 			k.text(d.Fact.Source, w, small),
 		))
 	}

@@ -46,6 +46,10 @@ type Page struct {
 	Width    float64   `json:"width"`
 	Height   float64   `json:"height"`
 	Elements []Element `json:"elements"`
+	// Trim and Bleed are the finished piece and its bleed area on the
+	// media, when the page is prepared for a print shop (see Print).
+	Trim  *Box `json:"trim,omitempty"`
+	Bleed *Box `json:"bleed,omitempty"`
 }
 
 // Element is one thing drawn on a page. Exactly one field is set.
