@@ -108,6 +108,9 @@ func generateRun(opts *GenerateOptions) error {
 	if err := eng.Fonts.SetUser(opts.Fonts); err != nil {
 		return err
 	}
+	for _, w := range eng.Lib.Warnings {
+		fmt.Fprintln(opts.IO.ErrOut, "warning:", w)
+	}
 	// Check every name before making anything, so a typo in the last
 	// language does not leave half a set behind.
 	var jobs []generate.Resolved

@@ -1,12 +1,14 @@
 package content_test
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/awarekit/awarekit/audiences"
 	"github.com/awarekit/awarekit/locales"
@@ -219,6 +221,71 @@ func TestAssembleWithoutWebsiteUsesHotlineQR(t *testing.T) {
 	for _, c := range d.Help.Others {
 		if c.Name == "" {
 			t.Errorf("a contact without a name: %+v (no organisation was given)", c)
+		}
+	}
+}
+
+// TestStoryWithoutConsentIsLeftOut loads the embedded content with one
+// story's consent record removed and one not anonymised: neither may
+// reach a document, and the warnings name them and say why.
+func TestStoryWithoutConsentIsLeftOut(t *testing.T) {
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(audiences.FS, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(audiences.FS, path)
+		fsys[path] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["youth/stories.yaml"] = &fstest.MapFile{Data: []byte(`stories:
+  - id: no-consent
+    title: youth.story.1.title
+    text: youth.story.1.text
+    composite: true
+    anonymised: true
+  - id: named
+    title: youth.story.2.title
+    text: youth.story.2.text
+    anonymised: false
+    consent: {recorded: "2026-11-01", by: "Youth worker"}
+`)}
+	lib, err := content.Load(fsys, locales.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := lib.Assemble(content.Request{Audience: "youth", Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Stories) != 0 {
+		t.Errorf("%d stories printed, want none", len(d.Stories))
+	}
+	warnings := strings.Join(lib.Warnings, "\n")
+	for _, want := range []string{`"no-consent"`, "no recorded consent", `"named"`, "not marked anonymised"} {
+		if !strings.Contains(warnings, want) {
+			t.Errorf("warnings lack %q:\n%s", want, warnings)
+		}
+	}
+	full := load(t)
+	for _, id := range full.AudienceIDs() {
+		d, err := full.Assemble(content.Request{Audience: id, Lang: "en"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Stories) != 2 || d.Stories[0].Label == "" {
+			t.Errorf("%s: %d stories (label %q), want the two labelled composites", id, len(d.Stories), d.Stories[0].Label)
+		}
+		if d.Law == nil || len(d.Law.Items) < 5 {
+			t.Fatalf("%s: no law block", id)
+		}
+		for _, it := range d.Law.Items {
+			if it.Citation == "" || strings.Contains(it.Citation+it.Text, "<no value>") {
+				t.Errorf("%s: law item %+v", id, it)
+			}
 		}
 	}
 }
