@@ -67,14 +67,16 @@ type decoder struct {
 	problems []Problem
 	at       map[string]pos  // field path → position of its value
 	null     map[string]bool // fields given with no value
+	bad      map[string]bool // fields whose value could not be read
 	warnings []Problem
 }
 
 func newDecoder(file string) *decoder {
-	return &decoder{file: file, at: map[string]pos{}, null: map[string]bool{}}
+	return &decoder{file: file, at: map[string]pos{}, null: map[string]bool{}, bad: map[string]bool{}}
 }
 
 func (d *decoder) problem(p pos, field, format string, args ...any) {
+	d.bad[field] = true
 	d.problems = append(d.problems, Problem{File: d.file, Line: p.line, Column: p.col, Field: field, Message: fmt.Sprintf(format, args...)})
 }
 
@@ -112,21 +114,28 @@ func (d *decoder) sorted() []Problem {
 	return slices.Compact(ps)
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLine = regexp.MustCompile(`^line (\d+): (.*)$`)
+
+// syntaxLine is the 1-based line of a YAML syntax error. The library
+// counts lines from 0 for parser errors ("did not find expected …") and
+// from 1 for scanner errors, and leaves the line out on the first line.
+func syntaxLine(err error) int {
+	m := yamlLine.FindStringSubmatch(strings.TrimPrefix(err.Error(), "yaml: "))
+	if m == nil {
+		return 1
+	}
+	line, _ := strconv.Atoi(m[1])
+	if strings.HasPrefix(m[2], "did not find expected") {
+		line++
+	}
+	return line
+}
 
 // parse reads data into a node tree; a syntax error becomes a problem.
 func (d *decoder) parse(data []byte) *yaml.Node {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		msg := err.Error()
-		line := 0
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = m[2]
-		} else {
-			msg = strings.TrimPrefix(msg, "yaml: ")
-		}
-		d.problem(pos{line: line}, "", "%s", msg)
+		d.problem(pos{line: syntaxLine(err)}, "", "%s", yamlLine.ReplaceAllString(strings.TrimPrefix(err.Error(), "yaml: "), "$2"))
 		return nil
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
@@ -302,6 +311,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
 			_, b := seen[f.either]
 			if a && b {
 				d.problem(seen[f.either], join(path, f.either), "give %s or %s, not both", f.key, f.either)
+				delete(d.bad, join(path, f.either)) // its values can still be checked
 			}
 		}
 	}

@@ -165,8 +165,11 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 			copies = it.Copies
 		}
 
-		ok := d.names(names, "audience", auds) && d.names(names, "language", langs) &&
-			d.names(names, "format", fmts) && d.names(names, "paper", []value{paper})
+		// Check every dimension, so one bad name does not hide another.
+		ok := d.names(names, "audience", auds)
+		ok = d.names(names, "language", langs) && ok
+		ok = d.names(names, "format", fmts) && ok
+		ok = d.names(names, "paper", []value{paper}) && ok
 		if !ok {
 			continue
 		}
@@ -232,6 +235,9 @@ type value struct{ name, field string }
 // pick returns the values of one matrix dimension of an item: its single
 // key, its list key, or the defaults' list.
 func (d *decoder) pick(item, key, single string, list, defaults []string) []value {
+	if d.bad[item] || d.bad[item+"."+key] || d.bad[item+"."+key+"s"] || d.bad["defaults."+key+"s"] {
+		return nil // already reported: its value could not be read
+	}
 	switch {
 	case single != "":
 		return []value{{single, item + "." + key}}

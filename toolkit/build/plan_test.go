@@ -1,0 +1,302 @@
+package build
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/profile"
+)
+
+var (
+	engineOnce sync.Once
+	engine     *generate.Engine
+	engineErr  error
+)
+
+// testEngine is one engine for the package's tests, as a process has.
+func testEngine(t testing.TB) *generate.Engine {
+	t.Helper()
+	engineOnce.Do(func() { engine, engineErr = generate.New("awarekit test", time.Time{}) })
+	if engineErr != nil {
+		t.Fatal(engineErr)
+	}
+	return engine
+}
+
+func parse(t testing.TB, src string) (*Plan, error) {
+	t.Helper()
+	return Parse(testEngine(t), filepath.Join(t.TempDir(), "plan.yaml"), []byte(src), Project{})
+}
+
+func problems(t *testing.T, err error) []Problem {
+	t.Helper()
+	var pe *PlanError
+	if !errors.As(err, &pe) {
+		t.Fatalf("error = %v, want a *PlanError", err)
+	}
+	return pe.Problems
+}
+
+// TestParseReportsEveryProblem checks that one read of a plan full of
+// mistakes reports all of them, in file order, each with line, column
+// and field, and that names come with the valid choices.
+func TestParseReportsEveryProblem(t *testing.T) {
+	src := `event:
+  name: Evening
+  venue: Hall
+organisation:
+  color: #7a1f5c
+  logo: missing.png
+defaults:
+  paper: a5
+  copies: 0
+outputs:
+  - audience: youth
+    audiences: [health]
+    language: xx
+    format: flyer
+  - audiences: [youth, teens]
+    languages: [en, fr]
+    formats: flyer
+  - audience: youth
+    language: en
+    format: flyer
+    copies: three
+    pattern: "{audience}-{colour}.{ext}"
+extra: 1
+`
+	_, err := parse(t, src)
+	got := problems(t, err)
+	want := []struct {
+		line, col int
+		field     string
+		message   string
+	}{
+		{3, 3, "event.venue", `unknown key "venue"; valid here: name, date, place, facilitator`},
+		{5, 9, "organisation.color", "quote it"},
+		{6, 9, "organisation.logo", "no such file"},
+		{8, 10, "defaults.paper", `unknown paper "a5"; choose one of: letter, a4`},
+		{9, 11, "defaults.copies", "should be at least 1, not 0"},
+		{12, 5, "outputs[0].audiences", "give audience or audiences, not both"},
+		{13, 15, "outputs[0].language", `unknown language "xx"; available: en, fr`},
+		{15, 24, "outputs[1].audiences[1]", `unknown audience "teens"; choose one of: business, health, indigenous, newcomers, youth`},
+		{17, 14, "outputs[1].formats", "should be a list [en, fr]"},
+		{21, 13, "outputs[2].copies", `should be a whole number, not "three"`},
+		{22, 14, "outputs[2].pattern", "unknown placeholder {colour}"},
+		{23, 1, "extra", `unknown key "extra"; valid here: event, organisation, defaults, outputs, pack`},
+	}
+	for i, w := range want {
+		if i >= len(got) {
+			t.Errorf("missing problem %d: %d:%d %s: %s", i, w.line, w.col, w.field, w.message)
+			continue
+		}
+		g := got[i]
+		if g.Line != w.line || g.Column != w.col || g.Field != w.field || !strings.Contains(g.Message, w.message) {
+			t.Errorf("problem %d:\n got %d:%d %s: %s\nwant %d:%d %s: …%s…", i, g.Line, g.Column, g.Field, g.Message, w.line, w.col, w.field, w.message)
+		}
+	}
+	for _, g := range got[min(len(want), len(got)):] {
+		t.Errorf("unexpected problem %s", g)
+	}
+	// The message names the file and the position, as compilers do, so
+	// editors can jump to it.
+	if msg := err.Error(); !strings.Contains(msg, "plan.yaml has 12 problems:") || !strings.Contains(msg, "plan.yaml:13:15: outputs[0].language: unknown language") {
+		t.Errorf("error text:\n%s", msg)
+	}
+}
+
+func TestParseProblems(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want string // file:line:col: field: message, after the folder
+	}{
+		{"empty file", "", "plan.yaml:1: the plan is empty; it needs at least an outputs: list"},
+		{"syntax error", "outputs:\n  - audience: youth\n   language: en\n", "plan.yaml:2: did not find expected '-' indicator"},
+		{"not a mapping", "- youth\n", "plan.yaml:1:1: the plan should be a mapping with the keys event, organisation, defaults, outputs, pack, not a list"},
+		{"no outputs", "event: {name: x}\n", "plan.yaml:1:1: outputs: is missing"},
+		{"empty outputs", "outputs: []\n", "plan.yaml:1:10: outputs: should have at least 1 item"},
+		{"output not a mapping", "outputs:\n  - youth\n", "plan.yaml:2:5: outputs[0]: it should be a mapping with the keys audience, audiences, language, languages, format, formats, paper, copies, pattern, not \"youth\""},
+		{"key twice", "outputs:\n  - audience: youth\n    audience: health\n    language: en\n", "plan.yaml:3:5: outputs[0].audience: is given twice (first on line 2)"},
+		{"no language anywhere", "outputs:\n  - audience: youth\n", "plan.yaml:2:5: outputs[0]: no language: give language or languages here, or languages under defaults"},
+		{"bad default language", "defaults: {languages: [en, klingon]}\noutputs:\n  - audience: youth\n", `plan.yaml:1:28: defaults.languages[1]: unknown language "klingon"; available: en, fr`},
+		{"bad colour", "organisation: {color: teal}\noutputs: [{audience: youth, language: en}]\n", `plan.yaml:1:23: organisation.color: colour "teal" is not a hex colour like #0b5c6b`},
+		{"bleed not yet", "defaults: {bleed: 3}\noutputs: [{audience: youth, language: en}]\n", "plan.yaml:1:19: defaults.bleed: bleed is not supported yet"},
+		{"pack not a bool", "pack: maybe\noutputs: [{audience: youth, language: en}]\n", `plan.yaml:1:7: pack: should be true or false, not "maybe"`},
+		{"wrong extension", "outputs: [{audience: youth, language: en, pattern: '{audience}.txt'}]\n", `plan.yaml:1:52: outputs[0].pattern: pattern "{audience}.txt" names a pdf file youth.txt; end it with .{ext} or .pdf`},
+		{"list for text", "event: {name: [a, b]}\noutputs: [{audience: youth, language: en}]\n", "plan.yaml:1:15: event.name: should be text, not a list"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse(testEngine(t), "plan.yaml", []byte(tt.src), Project{Formats: []string{"flyer"}})
+			got := problems(t, err)
+			if len(got) != 1 {
+				t.Fatalf("got %d problems, want 1:\n%v", len(got), err)
+			}
+			if s := got[0].String(); !strings.HasPrefix(s, tt.want) {
+				t.Errorf("got  %s\nwant %s…", s, tt.want)
+			}
+		})
+	}
+}
+
+// TestExpand checks the order of a matrix, defaults, inherited project
+// values, and how colliding names are made unique.
+func TestExpand(t *testing.T) {
+	tests := []struct {
+		name    string
+		src     string
+		proj    Project
+		want    []string // name audience/lang/format/paper ×copies
+		warning []string
+	}{
+		{
+			name: "matrix in plan order",
+			src: `outputs:
+  - audiences: [youth, business]
+    languages: [en, fr]
+    formats: [flyer]
+  - audience: health
+    language: fr
+    format: flyer
+    paper: a4
+    copies: 5
+`,
+			want: []string{
+				"youth-flyer-en.pdf youth/en/flyer/letter ×1",
+				"youth-flyer-fr.pdf youth/fr/flyer/letter ×1",
+				"business-flyer-en.pdf business/en/flyer/letter ×1",
+				"business-flyer-fr.pdf business/fr/flyer/letter ×1",
+				"health-flyer-fr.pdf health/fr/flyer/a4 ×5",
+			},
+		},
+		{
+			name: "defaults and the project fill what items leave out",
+			src: `defaults:
+  languages: [fr, en]
+  copies: 3
+  pattern: "{lang}/{audience}_{paper}.{ext}"
+outputs:
+  - audience: newcomers
+  - audience: indigenous
+    language: en
+    paper: letter
+`,
+			proj: Project{Paper: "a4", Formats: []string{"flyer"}},
+			want: []string{
+				"fr-newcomers_a4.pdf newcomers/fr/flyer/a4 ×3",
+				"en-newcomers_a4.pdf newcomers/en/flyer/a4 ×3",
+				"en-indigenous_letter.pdf indigenous/en/flyer/letter ×3",
+			},
+		},
+		{
+			name: "a taken name gets a suffix; the same material twice is made once",
+			src: `outputs:
+  - audiences: [youth]
+    languages: [en, fr, fr-CA]
+    format: flyer
+    pattern: "{audience}.pdf"
+    copies: 10
+  - audience: youth
+    language: en
+    format: flyer
+    paper: a4
+    pattern: "{audience}.pdf"
+  - audience: youth
+    language: EN
+    format: flyer
+    pattern: "{audience}.pdf"
+    copies: 5
+  - audience: health
+    language: en
+    format: flyer
+    pattern: "youth-2.pdf"
+`,
+			want: []string{
+				"youth.pdf youth/en/flyer/letter ×15",
+				"youth-2.pdf youth/fr/flyer/letter ×20",
+				"youth-3.pdf youth/en/flyer/a4 ×1",
+				"youth-2-2.pdf health/en/flyer/letter ×1",
+			},
+			warning: []string{
+				"outputs[0]: youth.pdf is taken by another output; this one is youth-2.pdf",
+				"outputs[0]: youth-2.pdf is also made by outputs[0]; made once, with 20 copies",
+				"outputs[1]: youth.pdf is taken by another output; this one is youth-3.pdf",
+				"outputs[2]: youth.pdf is also made by outputs[0]; made once, with 15 copies",
+				"outputs[3]: youth-2.pdf is taken by another output; this one is youth-2-2.pdf",
+			},
+		},
+		{
+			name: "names the build writes itself are never output names",
+			src:  "outputs:\n  - {audience: youth, language: en, format: flyer, pattern: pack.pdf}\n",
+			want: []string{"pack-2.pdf youth/en/flyer/letter ×1"},
+			warning: []string{
+				"outputs[0]: pack.pdf is taken by another output; this one is pack-2.pdf",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := Parse(testEngine(t), "plan.yaml", []byte(tt.src), tt.proj)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, o := range p.Outputs {
+				got = append(got, fmt.Sprintf("%s %s/%s/%s/%s ×%d", o.Name, o.Job.Audience, o.Job.Lang, o.Job.Format.Name, o.Job.Paper.Name, o.Copies))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("outputs:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			var warns []string
+			for _, w := range p.Warnings {
+				warns = append(warns, w.Field+": "+w.Message)
+			}
+			if strings.Join(warns, "\n") != strings.Join(tt.warning, "\n") {
+				t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(warns, "\n"), strings.Join(tt.warning, "\n"))
+			}
+			// Expanding again gives the same names: they are what the
+			// manifest and every shard rely on.
+			again, _ := Parse(testEngine(t), "plan.yaml", []byte(tt.src), tt.proj)
+			for i := range p.Outputs {
+				if again.Outputs[i].Name != p.Outputs[i].Name {
+					t.Fatalf("second expansion named output %d %s, first %s", i, again.Outputs[i].Name, p.Outputs[i].Name)
+				}
+			}
+		})
+	}
+}
+
+// TestPlanPaths checks that the logo is found beside the plan, not in the
+// working folder, and that the plan's organisation wins over the
+// project's field by field.
+func TestPlanPaths(t *testing.T) {
+	dir := t.TempDir()
+	writePNG(t, filepath.Join(dir, "brand", "logo.png"))
+	t.Chdir(t.TempDir())
+	src := "organisation:\n  name: Plan Org\n  logo: brand/logo.png\noutputs: [{audience: youth, language: en, format: flyer}]\n"
+	path := filepath.Join(dir, "plan.yaml")
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Load(testEngine(t), path, Project{Org: profile.Organisation{Name: "Project Org", Phone: "604-555-0134"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(dir, "brand", "logo.png"); p.Org.Logo != want {
+		t.Errorf("logo = %s, want %s", p.Org.Logo, want)
+	}
+	if p.Org.Name != "Plan Org" || p.Org.Phone != "604-555-0134" {
+		t.Errorf("organisation = %+v, want the plan's name and the project's phone", p.Org)
+	}
+	if p.Dir != dir {
+		t.Errorf("Dir = %s, want %s", p.Dir, dir)
+	}
+}

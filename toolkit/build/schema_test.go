@@ -1,0 +1,145 @@
+package build
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// TestSchemaFollowsSpec checks that the schema has exactly the keys the
+// reader accepts, at every level.
+func TestSchemaFollowsSpec(t *testing.T) {
+	data, err := Schema(testEngine(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s map[string]any
+	if err := json.Unmarshal(data, &s); err != nil {
+		t.Fatal(err)
+	}
+	if s["$schema"] != SchemaID {
+		t.Errorf("$schema = %v", s["$schema"])
+	}
+	defs := s["$defs"].(map[string]any)
+	objects := map[string]map[string]any{"": s}
+	for name, def := range defs {
+		objects[name] = def.(map[string]any)
+	}
+	specs := map[string]reflect.Type{"": reflect.TypeFor[planSpec]()}
+	for typ, name := range defNames {
+		specs[name] = typ
+	}
+	for name, typ := range specs {
+		obj, ok := objects[name]
+		if !ok {
+			t.Errorf("schema has no $defs/%s", name)
+			continue
+		}
+		var keys []string
+		for k := range obj["properties"].(map[string]any) {
+			keys = append(keys, k)
+		}
+		want := keysOf(fieldsOf(typ))
+		slices.Sort(keys)
+		slices.Sort(want)
+		if !slices.Equal(keys, want) {
+			t.Errorf("%q: schema keys %v, reader keys %v", name, keys, want)
+		}
+		if obj["additionalProperties"] != false {
+			t.Errorf("%q: unknown keys are allowed", name)
+		}
+	}
+	out := defs["output"].(map[string]any)["properties"].(map[string]any)
+	enum := out["audiences"].(map[string]any)["items"].(map[string]any)["enum"]
+	var want []string // every audience, and the aliases the reader accepts
+	for _, id := range testEngine(t).AudienceIDs() {
+		a, _ := testEngine(t).Lib.Audience(id)
+		want = append(append(want, id), a.Aliases...)
+	}
+	if !reflect.DeepEqual(toStrings(enum), want) {
+		t.Errorf("audiences enum %v, want %v", enum, want)
+	}
+}
+
+func toStrings(v any) []string {
+	var out []string
+	for _, x := range v.([]any) {
+		out = append(out, x.(string))
+	}
+	return out
+}
+
+// TestSchemaAgreesWithReader checks plans against the schema with an
+// outside validator (python's jsonschema), and against Parse: a plan the
+// reader accepts must pass the schema, and each kind of mistake the
+// schema can see must fail both.
+func TestSchemaAgreesWithReader(t *testing.T) {
+	if err := exec.Command("python3", "-c", "import jsonschema").Run(); err != nil {
+		t.Skip("python3 with jsonschema is not installed; install the Debian package python3-jsonschema")
+	}
+	data, err := Schema(testEngine(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	schema := filepath.Join(dir, "plan.schema.json")
+	if err := os.WriteFile(schema, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		plan  string
+		valid bool
+	}{
+		{"matrix and single", "event: {name: E, date: 2026-12-03}\ndefaults: {paper: a4, copies: 2}\noutputs:\n  - {audiences: [youth, health], languages: [en, fr-CA], formats: [flyer]}\n  - {audience: business, language: fr, format: flyer, paper: letter, copies: 4, pattern: '{audience}.{ext}'}\n", true},
+		{"organisation", "organisation: {name: R, phone: 604-555-0134, color: '#0b5c6b'}\npack: false\noutputs: [{audience: youth, language: en, format: flyer}]\n", true},
+		{"unknown key", "outputs: [{audience: youth, language: en, format: flyer, colour: red}]\n", false},
+		{"both audience and audiences", "outputs: [{audience: youth, audiences: [health], language: en, format: flyer}]\n", false},
+		{"no copies", "outputs: [{audience: youth, language: en, format: flyer, copies: 0}]\n", false},
+		{"unknown audience", "outputs: [{audience: teens, language: en, format: flyer}]\n", false},
+		{"no outputs", "event: {name: E}\n", false},
+		{"list where text goes", "event: {name: [a]}\noutputs: [{audience: youth, language: en, format: flyer}]\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, perr := Parse(testEngine(t), "plan.yaml", []byte(tt.plan), Project{})
+			if (perr == nil) != tt.valid {
+				t.Errorf("Parse: %v, want valid=%v", perr, tt.valid)
+			}
+			var doc any
+			if err := yaml.Unmarshal([]byte(tt.plan), &doc); err != nil {
+				t.Fatal(err)
+			}
+			js, err := json.Marshal(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			instance := filepath.Join(dir, "plan.json")
+			if err := os.WriteFile(instance, js, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command("python3", "-c", `
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+jsonschema.Draft202012Validator.check_schema(schema)
+errors = list(jsonschema.Draft202012Validator(schema).iter_errors(json.load(open(sys.argv[2]))))
+print("\n".join(e.message for e in errors))
+sys.exit(1 if errors else 0)
+`, schema, instance)
+			out, err := cmd.CombinedOutput()
+			if _, ok := err.(*exec.ExitError); err != nil && !ok {
+				t.Fatal(err)
+			}
+			if (err == nil) != tt.valid {
+				t.Errorf("jsonschema: valid=%v, want %v: %s", err == nil, tt.valid, strings.TrimSpace(string(out)))
+			}
+		})
+	}
+}
