@@ -20,7 +20,10 @@ import (
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/output"
 	"github.com/awarekit/awarekit/toolkit/profile"
+	"github.com/awarekit/awarekit/toolkit/render/html"
+	"github.com/awarekit/awarekit/toolkit/render/md"
 	"github.com/awarekit/awarekit/toolkit/render/pdf"
+	"github.com/awarekit/awarekit/toolkit/render/txt"
 	"github.com/awarekit/awarekit/toolkit/typeset"
 )
 
@@ -42,6 +45,12 @@ func (f Format) Paged() bool { return f.layout != nil }
 // Formats lists what the tool can make, in the order help shows them.
 var Formats = []Format{
 	{Name: "flyer", Description: "One page: headline, signs, what to do, and the hotline large, with a QR code", Ext: "pdf", layout: layout.Flyer},
+	{Name: "handout", Description: "Two pages: the flyer with room to breathe; on the back the law in plain words, contacts and a story", Ext: "pdf", layout: layout.Handout},
+	{Name: "poster", Description: "Tabloid (11×17 in) or A3: large type and the hotline readable from across a room", Ext: "pdf", layout: layout.Poster},
+	{Name: "html", Description: "One self-contained web page, accessible, with a print stylesheet", Ext: "html", Write: html.Write},
+	{Name: "md", Description: "Markdown for newsletters and websites", Ext: "md", Write: md.Write},
+	{Name: "txt", Description: "Plain text for email, wrapped at 72 columns", Ext: "txt", Write: txt.Write},
+	{Name: "sms", Description: "The shortest text: the hotline, one sign, one action; at most 3 SMS segments", Ext: "txt", Write: txt.WriteSMS},
 }
 
 // FormatNames lists the format names.

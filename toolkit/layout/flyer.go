@@ -3,6 +3,7 @@ package layout
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
@@ -22,9 +23,85 @@ const minSize = 8.0
 // smallest readable size.
 var ErrDoesNotFit = errors.New("the text does not fit on the page at a readable size")
 
-type flyerAttempt struct {
-	scale float64
-	fact  bool
+// attempt is one try at fitting a page: a text scale, and whether the
+// optional blocks stay in.
+type attempt struct {
+	scale    float64
+	optional bool
+}
+
+// attempts lists the tries largest first: long translations first lose
+// the optional blocks (a statistic, a story), then shrink to the smallest
+// scales.
+func attempts(scales []float64, hasOptional bool) []attempt {
+	out := make([]attempt, 0, 2*len(scales))
+	for _, s := range scales {
+		out = append(out, attempt{s, true})
+	}
+	if hasOptional {
+		for _, s := range scales[max(0, len(scales)-4):] {
+			out = append(out, attempt{s, false})
+		}
+	}
+	return out
+}
+
+// pageFrame is what stays put on a page while its body is fitted.
+type pageFrame struct {
+	paper  Paper
+	margin float64
+	header box // full width, at the top
+	footer box // inner width, at the bottom
+	// reserve is space kept free above the footer, such as tear-off tabs.
+	reserve float64
+	// anchorLast puts the last section at the foot of the body area.
+	anchorLast bool
+	gap        float64 // the gap between sections at scale 1
+}
+
+// fit builds the body at each attempt until it fits in the frame, and
+// returns the page. The scale it settled on is returned too.
+func fit(k *kit, f pageFrame, tries []attempt, build func(attempt) []box) (Page, float64, error) {
+	top := f.header.H + 16
+	if f.header.H == 0 {
+		top = f.margin
+	}
+	bottom := f.paper.Height - f.margin*0.6 - f.footer.H - f.reserve
+	avail := bottom - top - 14
+	for _, at := range tries {
+		sections := slices.DeleteFunc(build(at), func(b box) bool { return b.H == 0 && len(b.els) == 0 })
+		if k.err != nil {
+			return Page{}, 0, k.err
+		}
+		used := 0.0
+		for _, s := range sections {
+			used += s.H
+		}
+		gaps := float64(len(sections) - 1)
+		minGap := f.gap * at.scale
+		if used+gaps*minGap > avail {
+			continue
+		}
+		// Share what is left between the gaps, up to a point; the rest
+		// stays at the foot rather than stretching the page.
+		gap := minGap
+		if gaps > 0 {
+			gap = min((avail-used)/gaps, 2*f.gap*at.scale)
+		}
+		page := box{W: f.paper.Width, H: f.paper.Height}
+		page.place(f.header, 0, 0)
+		y := top
+		for i, s := range sections {
+			if f.anchorLast && i == len(sections)-1 {
+				y = max(y, bottom-14-s.H)
+			}
+			page.place(s, f.margin, y)
+			y += s.H + gap
+		}
+		page.place(f.footer, f.margin, f.paper.Height-f.margin*0.6-f.footer.H)
+		return Page{Width: f.paper.Width, Height: f.paper.Height, Elements: page.els}, at.scale, nil
+	}
+	return Page{}, 0, ErrDoesNotFit
 }
 
 // flyerScales are the body text scales tried, largest first: the flyer
@@ -38,72 +115,36 @@ var flyerScales = []float64{1.15, 1.08, 1.0, 0.95, 0.9, 0.86, 0.82, 0.78, 0.75, 
 // a footer.
 func Flyer(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, error) {
 	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL}
-	paper := opts.Paper
 	const margin = 36.0
-	inner := paper.Width - 2*margin
+	inner := opts.Paper.Width - 2*margin
+	frame := pageFrame{
+		paper:      opts.Paper,
+		margin:     margin,
+		header:     flyerHeader(k, d, opts.Paper.Width, margin),
+		footer:     flyerFooter(k, d, inner),
+		anchorLast: true,
+		gap:        14,
+	}
+	page, _, err := fit(k, frame, attempts(flyerScales, d.Fact != nil), func(at attempt) []box {
+		sections := flyerBody(k, withoutOptional(d, at), inner, at.scale)
+		return append(sections, helpPanel(k, d, inner, at.scale))
+	})
+	if err != nil {
+		return nil, fmt.Errorf("lay out %s flyer (%s): %w", d.Meta.Audience, d.Meta.Lang, err)
+	}
+	return &Document{Meta: d.Meta, Pages: []Page{page}}, nil
+}
 
-	header := flyerHeader(k, d, paper.Width, margin)
-	footer := flyerFooter(k, d, inner)
-	if k.err != nil {
-		return nil, fmt.Errorf("lay out flyer: %w", k.err)
+// withoutOptional drops the optional blocks for an attempt that needs
+// the room.
+func withoutOptional(d *doc.Document, at attempt) *doc.Document {
+	if at.optional {
+		return d
 	}
-	top := header.H + 16
-	bottom := paper.Height - margin*0.6 - footer.H
-	avail := bottom - top - 14
-
-	// Long translations first lose the optional statistic, then shrink.
-	attempts := make([]flyerAttempt, 0, 2*len(flyerScales))
-	for _, scale := range flyerScales {
-		attempts = append(attempts, flyerAttempt{scale, true})
-	}
-	if d.Fact != nil {
-		for _, scale := range flyerScales[len(flyerScales)-4:] {
-			attempts = append(attempts, flyerAttempt{scale, false})
-		}
-	}
-	for _, at := range attempts {
-		scale := at.scale
-		body := d
-		if !at.fact {
-			trimmed := *d
-			trimmed.Fact = nil
-			body = &trimmed
-		}
-		sections := flyerBody(k, body, inner, scale)
-		if k.err != nil {
-			return nil, fmt.Errorf("lay out flyer: %w", k.err)
-		}
-		used := 0.0
-		for _, s := range sections {
-			used += s.H
-		}
-		gaps := float64(len(sections) - 1)
-		minGap := 14 * scale
-		if used+gaps*minGap > avail {
-			continue
-		}
-		// Share what is left between the gaps, up to a point; the rest
-		// stays below the help panel rather than stretching the page.
-		gap := minGap
-		if gaps > 0 {
-			gap = min((avail-used)/gaps, 30*scale)
-		}
-		page := box{W: paper.Width, H: paper.Height}
-		page.place(header, 0, 0)
-		y := top
-		for i, s := range sections {
-			if i == len(sections)-1 {
-				// The help panel sits at the foot of the page, where people
-				// look for what to do.
-				y = max(y, bottom-14-s.H)
-			}
-			page.place(s, margin, y)
-			y += s.H + gap
-		}
-		page.place(footer, margin, bottom)
-		return &Document{Meta: d.Meta, Pages: []Page{{Width: paper.Width, Height: paper.Height, Elements: page.els}}}, nil
-	}
-	return nil, fmt.Errorf("lay out %s flyer (%s): %w", d.Meta.Audience, d.Meta.Lang, ErrDoesNotFit)
+	trimmed := *d
+	trimmed.Fact = nil
+	trimmed.Stories = nil
+	return &trimmed
 }
 
 func flyerHeader(k *kit, d *doc.Document, pageW, margin float64) box {
@@ -177,7 +218,6 @@ func flyerBody(k *kit, d *doc.Document, w, scale float64) []box {
 			k.text(d.Fact.Source, w, small),
 		))
 	}
-	sections = append(sections, helpPanel(k, d, w, scale))
 	return sections
 }
 

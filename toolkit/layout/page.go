@@ -71,18 +71,21 @@ type Rect struct {
 	StrokeWidth float64  `json:",omitempty"`
 }
 
-// Rule is a straight line.
+// Rule is a straight line, dashed when Dash is set (on, off lengths).
 type Rule struct {
 	X1, Y1, X2, Y2 float64
 	Color          doc.RGB
 	Width          float64
+	Dash           []float64 `json:",omitempty"`
 }
 
 // TextLine is one set line of text; X is the left end of its baseline.
+// Rotate turns it counterclockwise by that many degrees about (X, Y).
 type TextLine struct {
-	X, Y  float64
-	Color doc.RGB
-	Line  typeset.Line
+	X, Y   float64
+	Color  doc.RGB
+	Line   typeset.Line
+	Rotate float64 `json:",omitempty"`
 }
 
 // Image is a raster image scaled into a box.

@@ -1,0 +1,134 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/typeset"
+)
+
+// posterPapers are the sheets a poster prints on: Tabloid (11×17 in) for
+// Letter users, A3 for A4 users.
+var posterPapers = map[string]Paper{
+	"letter": {"tabloid", 792, 1224},
+	"a4":     {"a3", 841.89, 1190.55},
+}
+
+// Poster sizes: readable from across a room.
+const (
+	posterBody    = 16.0 // the smallest body text
+	posterHotline = 54.0 // the hotline number; at least 48
+)
+
+var posterScales = []float64{1.4, 1.3, 1.2, 1.12, 1.06, 1.0}
+
+// Poster lays out one large page: the headline, the introduction, the
+// signs, what to do, and the hotline very large with a QR code.
+func Poster(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, error) {
+	paper, ok := posterPapers[opts.Paper.Name]
+	if !ok {
+		paper = opts.Paper
+	}
+	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL}
+	const margin = 44.0
+	inner := paper.Width - 2*margin
+	frame := pageFrame{
+		paper: paper, margin: margin, anchorLast: true, gap: 18,
+		header: posterHeader(k, d, paper.Width, margin),
+		footer: flyerFooter(k, d, inner),
+	}
+	// A poster is read in passing: when the text runs long it loses the
+	// introduction and keeps five signs, rather than shrinking below 16 pt.
+	page, _, err := fit(k, frame, attempts(posterScales, true), func(at attempt) []box {
+		s := at.scale
+		signItems := d.Signs.Items
+		if !at.optional && len(signItems) > 5 {
+			signItems = signItems[:5]
+		}
+		body := textStyle{Style: typeset.Style{Size: posterBody * s, Leading: 1.25}, Color: ink}
+		title := textStyle{Style: typeset.Style{Size: 22 * s, Bold: true}, Color: readable(d.Brand.Color)}
+		accent := readable(d.Brand.Color)
+		colGap := 36.0
+		colW := (inner - colGap) / 2
+		signs := vstack(colW, 8*s, k.text(d.Signs.Title, colW, title), k.list(signItems, "•", accent, colW, 4*s, body))
+		actions := vstack(colW, 8*s,
+			k.text(d.Do.Title, colW, title), k.list(d.Do.Items, "✓", accent, colW, 4*s, body),
+			k.text(d.Dont.Title, colW, title), k.list(d.Dont.Items, "✗", danger, colW, 4*s, body),
+		)
+		var intro box
+		if at.optional {
+			intro = k.text(d.Intro, inner, textStyle{Style: typeset.Style{Size: 19 * s, Leading: 1.3}, Color: ink})
+		}
+		return []box{intro, k.side(inner, colGap, signs, actions), posterCall(k, d, inner)}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("lay out %s poster (%s): %w", d.Meta.Audience, d.Meta.Lang, err)
+	}
+	return &Document{Meta: d.Meta, Pages: []Page{page}}, nil
+}
+
+func posterHeader(k *kit, d *doc.Document, pageW, margin float64) box {
+	fg := onColor(d.Brand.Color)
+	textW := pageW - 2*margin
+	var logo box
+	if d.Brand.Logo != nil {
+		logo = logoBox(d.Brand.Logo, 220, 120)
+		textW -= logo.W + 24
+	}
+	var org box
+	if d.Brand.OrgName != "" {
+		org = k.text(strings.ToUpper(d.Brand.OrgName), textW, textStyle{Style: typeset.Style{Size: 18, Bold: true}, Color: fg})
+	}
+	var headline box
+	for _, size := range []float64{56, 50, 44, 40, 36} {
+		headline = k.text(d.Headline, textW, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.1}, Color: fg})
+		if headline.H <= size*1.1*3+0.1 {
+			break
+		}
+	}
+	content := vstack(textW, 10, org, headline)
+	h := max(content.H, logo.H) + 2*26
+	out := box{W: pageW, H: h, els: []Element{{Rect: &Rect{W: pageW, H: h, Fill: d.Brand.Color}}}}
+	textX := margin
+	if logo.W > 0 {
+		logoX := pageW - margin - logo.W
+		if k.rtl {
+			logoX, textX = margin, margin+logo.W+24
+		}
+		out.place(logo, logoX, (h-logo.H)/2)
+	}
+	out.place(content, textX, (h-content.H)/2)
+	out.H = h
+	return out
+}
+
+// posterCall is the foot of the poster: the call to action, the hotline
+// number very large, the emergency line, and a QR code.
+func posterCall(k *kit, d *doc.Document, w float64) box {
+	const pad = 20.0
+	accent := readable(d.Brand.Color)
+	qrSize := 130.0
+	mainW := w - 2*pad - qrSize - 24
+	main := vstack(mainW, 6,
+		k.text(d.Labels.PosterCall+" "+d.Help.Hotline.Name, mainW, textStyle{Style: typeset.Style{Size: 20, Bold: true, Leading: 1.2}, Color: ink}),
+		k.text(d.Help.Hotline.Phone, mainW, textStyle{Style: typeset.Style{Size: posterHotline, Bold: true, Leading: 1.1}, Color: accent}),
+		k.text(d.Help.Hotline.Detail, mainW, textStyle{Style: typeset.Style{Size: posterBody, Leading: 1.25}, Color: ink}),
+		k.text(d.Help.Emergency, mainW, textStyle{Style: typeset.Style{Size: 22, Bold: true}, Color: danger}),
+	)
+	qr := vstack(qrSize, 6,
+		k.qr(d.QR.URL, qrSize, ink),
+		k.text(d.QR.Text, qrSize, textStyle{Style: typeset.Style{Size: 11}, Color: muted, Align: alignCenter}),
+	)
+	inner := max(main.H, qr.H)
+	out := box{W: w, H: inner + 2*pad}
+	out.els = append(out.els, Element{Rect: &Rect{W: w, H: out.H, Fill: tint(d.Brand.Color, 0.1), Radius: 14, Stroke: &accent, StrokeWidth: 3}})
+	mainX, qrX := pad, w-pad-qrSize
+	if k.rtl {
+		mainX, qrX = w-pad-mainW, pad
+	}
+	out.place(main, mainX, pad)
+	out.place(qr, qrX, pad+(inner-qr.H)/2)
+	out.H = inner + 2*pad
+	return out
+}
