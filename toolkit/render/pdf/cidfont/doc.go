@@ -1,0 +1,45 @@
+// Package cidfont draws already-shaped glyph runs into an fpdf document.
+//
+// fpdf draws text only through a font's cmap, so glyphs that no character
+// maps to (conjuncts, contextual Arabic forms, positioned marks) cannot be
+// reached through its text API. This package writes its own font objects
+// instead: a Type0 font (Identity-H) whose descendant is a CIDFontType2 with
+// its own /W widths, CIDToGIDMap and ToUnicode CMap, and whose FontFile2 is
+// a subset of the TrueType font that keeps glyph IDs. Each run is a Form
+// XObject that the page draws with fpdf's UseImportedTemplate, and every
+// object reaches the file through fpdf's public import hooks
+// (ImportObjects, ImportObjPos, ImportTemplates). fpdf itself is not changed.
+//
+// # Copying text out
+//
+// A CID stands for a unit of glyphs together with the text it copies out
+// as, so the same glyph can copy out differently in different clusters. A
+// unit is a glyph with an advance plus the zero-advance marks of its
+// cluster; a unit of more than one glyph, or one moved up or down, is drawn
+// as a composite glyph that the subset adds after the font's own glyphs.
+// Text extractors then see one character per unit, on the baseline, and do
+// not take a mark for duplicated text. A cluster's characters are spread
+// over its units in reading order (the first unit takes the first
+// character, the last unit the rest; units beyond the characters join the
+// last one), which gives back the logical text where the shaper reordered
+// glyphs, as with the pre-base vowel signs of Gurmukhi and Devanagari. In
+// right-to-left runs a unit's text is stored reversed, because extractors
+// reverse it.
+//
+// # Using it with fpdf
+//
+// Run.X and Run.Y are in the document's user units with y downward, like
+// fpdf's Text: a run and fpdf's Text at the same point render identically.
+// Draw writes to the current page at once, so a run keeps its place among
+// the page's other drawing; it must be called while that page is current,
+// and after SetPage only if all pages have the same height (fpdf's
+// UseImportedTemplate uses the height of the page last added).
+//
+// The fonts and XObjects are handed to fpdf by Finish, after the last Draw
+// and before fpdf writes the file. fpdf writes imported objects in Go map
+// order, so Finish followed by fpdf's own Output gives a valid file whose
+// object order changes from run to run; Writer.Output gives the same bytes
+// for the same drawing. The Writer must be the only user of fpdf's import
+// hooks in its document (no gofpdi), and the document must not be
+// encrypted: fpdf does not encrypt imported objects.
+package cidfont

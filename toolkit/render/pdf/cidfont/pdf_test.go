@@ -1,0 +1,276 @@
+package cidfont
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/go-fonts/dejavu/dejavusans"
+	"github.com/go-text/typesetting/language"
+)
+
+// sample is one line of text in one language and font.
+type sample struct {
+	name   string
+	font   func(testing.TB) *testFont
+	script language.Script
+	lang   string
+	rtl    bool
+	text   string
+}
+
+func noto(file string) func(testing.TB) *testFont {
+	return func(tb testing.TB) *testFont { return notoFont(tb, file) }
+}
+
+var samples = []sample{
+	{name: "English", font: dejaVuSans, script: language.Latin, lang: "en", text: "Human trafficking: call 1-833-900-1010 (Toll free, 24/7). AVA To Wait."},
+	{name: "French", font: dejaVuSans, script: language.Latin, lang: "fr", text: "La traite des personnes : où trouver de l’aide, très sûr, Noël, œuvre."},
+	{name: "Punjabi", font: noto("NotoSansGurmukhi-Regular.ttf"), script: language.Gurmukhi, lang: "pa", text: "ਮਨੁੱਖੀ ਤਸਕਰੀ ਬਾਰੇ ਜਾਣਕਾਰੀ ਕਿਸੇ ਪ੍ਰਿਯ"},
+	{name: "Hindi", font: noto("NotoSansDevanagari-Regular.ttf"), script: language.Devanagari, lang: "hi", text: "मानव तस्करी की जानकारी क्षत्रिय"},
+	{name: "Arabic", font: noto("NotoSansArabic-Regular.ttf"), script: language.Arabic, lang: "ar", rtl: true, text: "الاتجار بالبشر اتصل"},
+	{name: "Arabic in DejaVu Sans", font: dejaVuSans, script: language.Arabic, lang: "ar", rtl: true, text: "الاتجار بالبشر اتصل"},
+	// Marks positioned on their letters, shadda with fatha, tanween.
+	{name: "Arabic vocalised", font: noto("NotoSansArabic-Regular.ttf"), script: language.Arabic, lang: "ar", rtl: true, text: "بِسْمِ اللَّهِ مَرْحَبًا"},
+	// Persian letters and a zero-width non-joiner.
+	{name: "Persian", font: noto("NotoSansArabic-Regular.ttf"), script: language.Arabic, lang: "fa", rtl: true, text: "آیا می‌شناسید؟ پیام گروه"},
+	{name: "Hindi conjuncts", font: noto("NotoSansDevanagari-Regular.ttf"), script: language.Devanagari, lang: "hi", text: "कि क्ष त्र ज्ञ श्र कर्म पूर्ण प्रिय हिन्दी द्ध ट्ट कोई"},
+	{name: "Punjabi clusters", font: noto("NotoSansGurmukhi-Regular.ttf"), script: language.Gurmukhi, lang: "pa", text: "ਕਿ ਪ੍ਰਿਯ ਕ੍ਰਿਪਾ ਸ੍ਵਰ ਖ਼ੁਸ਼ੀ ਤੁਸੀਂ"},
+	// Split vowel signs: one character, glyphs on both sides of the consonant.
+	{name: "Bengali split vowels", font: noto("NotoSansBengali-Regular.ttf"), script: language.Bengali, lang: "bn", text: "কোথায় কৌশল"},
+}
+
+// TestExtractText draws each sample alone on a page and checks the file
+// with qpdf, pdffonts and pdftotext: the text a reader copies out must be
+// the source text.
+func TestExtractText(t *testing.T) {
+	qpdf := tool(t, "qpdf", "qpdf")
+	pdffonts := tool(t, "pdffonts", "poppler-utils")
+	pdftotext := tool(t, "pdftotext", "poppler-utils")
+	for _, s := range samples {
+		t.Run(s.name, func(t *testing.T) {
+			tf := s.font(t)
+			pdf := newDoc()
+			pdf.AddPage()
+			w := NewWriter(pdf)
+			r := shape(tf, s.text, s.script, s.lang, s.rtl)
+			r.X, r.Y = 20, 30
+			if err := w.Draw(r); err != nil {
+				t.Fatal(err)
+			}
+			path := writePDF(t, pdf, w)
+
+			run(t, qpdf, "--check", path)
+
+			fonts := run(t, pdffonts, path)
+			lines := strings.Split(strings.TrimSpace(fonts), "\n")
+			if len(lines) != 3 {
+				t.Fatalf("pdffonts: want one font, got\n%s", fonts)
+			}
+			// name type encoding emb sub uni object ID
+			fields := strings.Fields(lines[2])
+			if len(fields) < 8 || !strings.Contains(lines[2], "CID TrueType") || !strings.Contains(lines[2], "Identity-H") ||
+				fields[len(fields)-5] != "yes" || fields[len(fields)-4] != "yes" || fields[len(fields)-3] != "yes" {
+				t.Errorf("pdffonts: want an embedded CID TrueType subset with ToUnicode, got\n%s", fonts)
+			}
+			if !strings.HasPrefix(fields[0], "") || len(fields[0]) < 8 || fields[0][6] != '+' {
+				t.Errorf("pdffonts: want a subset name ABCDEF+Name, got %q", fields[0])
+			}
+
+			got := normalise(run(t, pdftotext, "-layout", path, "-"))
+			if want := normalise(s.text); got != want {
+				t.Errorf("pdftotext:\n got %q\nwant %q", got, want)
+			}
+		})
+	}
+}
+
+// mixedDocument draws glyph runs in several fonts, sizes and colours on two
+// pages, between fpdf's own rectangles, lines, image and AddUTF8Font text.
+// It returns the document, its writer and each page's texts in drawing
+// order.
+func mixedDocument(tb testing.TB, extra []sample) (*fpdf.Fpdf, *Writer, [][]string) {
+	tb.Helper()
+	pdf := newDoc()
+	pdf.AddUTF8FontFromBytes("fpdfsans", "", dejavusans.TTF)
+	pdf.RegisterImageOptionsReader("dot", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(testPNG(tb)))
+	w := NewWriter(pdf)
+	var pages [][]string
+
+	draw := func(s sample, size float64, color [3]uint8, x, y float64) {
+		tb.Helper()
+		r := shape(s.font(tb), s.text, s.script, s.lang, s.rtl)
+		r.Size, r.Color, r.X, r.Y = size, color, x, y
+		if err := w.Draw(r); err != nil {
+			tb.Fatal(err)
+		}
+		pages[len(pages)-1] = append(pages[len(pages)-1], s.text)
+	}
+	fpdfText := func(text string, x, y float64) {
+		pdf.SetFont("fpdfsans", "", 11)
+		pdf.Text(x, y, text)
+		pages[len(pages)-1] = append(pages[len(pages)-1], text)
+	}
+	latin := func(text, lang string) sample {
+		return sample{font: dejaVuSans, script: language.Latin, lang: lang, text: text}
+	}
+
+	for page := 1; page <= 2; page++ {
+		pdf.AddPage()
+		pages = append(pages, nil)
+		pdf.SetFillColor(230, 240, 255)
+		pdf.Rect(15, 20, 180, 100, "F")
+		fpdfText(fmt.Sprintf("Page %d, drawn by fpdf itself", page), 20, 30)
+		draw(latin("Glyph runs sit on the same page as fpdf drawing.", "en"), 12, [3]uint8{}, 20, 42)
+		pdf.ImageOptions("dot", 170, 25, 10, 10, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+		draw(latin("Rouge, plus grand : « très sûr »", "fr"), 18, [3]uint8{200, 0, 0}, 20, 56)
+		for i, s := range extra {
+			draw(s, 11+float64(page), [3]uint8{0, 0, 120}, 20, 70+float64(10*i))
+		}
+		pdf.SetDrawColor(0, 120, 0)
+		pdf.Line(15, 125, 195, 125)
+		fpdfText("After the line, fpdf again", 20, 135)
+	}
+	return pdf, w, pages
+}
+
+// testPNG returns a small PNG image.
+func testPNG(tb testing.TB) []byte {
+	img := image.NewRGBA(image.Rect(0, 0, 8, 8))
+	for i := range img.Pix {
+		img.Pix[i] = byte(i * 7)
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// scriptSamples are one sample per system font, for documents that mix them.
+func scriptSamples(tb testing.TB) []sample {
+	var out []sample
+	for _, s := range samples {
+		switch s.name {
+		case "Punjabi", "Hindi", "Arabic":
+			s.font(tb) // skips the test when the font is missing
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// TestMixedDrawing checks glyph runs next to fpdf's own drawing and text,
+// on several pages, in several fonts and sizes: the file is valid, each
+// font is embedded once, and every page's text comes out.
+func TestMixedDrawing(t *testing.T) {
+	qpdf := tool(t, "qpdf", "qpdf")
+	pdffonts := tool(t, "pdffonts", "poppler-utils")
+	pdftotext := tool(t, "pdftotext", "poppler-utils")
+	pdf, w, pages := mixedDocument(t, scriptSamples(t))
+	path := writePDF(t, pdf, w)
+
+	run(t, qpdf, "--check", path)
+	fonts := strings.Split(strings.TrimSpace(run(t, pdffonts, path)), "\n")[2:]
+	// fpdf's own font, DejaVu Sans for the runs, and the three Noto fonts.
+	if len(fonts) != 5 {
+		t.Errorf("pdffonts: want 5 fonts, got\n%s", strings.Join(fonts, "\n"))
+	}
+	for page, texts := range pages {
+		n := strconv.Itoa(page + 1)
+		got := normalise(run(t, pdftotext, "-layout", "-f", n, "-l", n, path, "-"))
+		for _, text := range texts {
+			if !strings.Contains(got, normalise(text)) {
+				t.Errorf("page %s: pdftotext lacks %q; got\n%s", n, text, got)
+			}
+		}
+	}
+}
+
+// TestDeterministic draws the same document several times: the bytes must
+// not change, although fpdf writes imported objects in map order.
+func TestDeterministic(t *testing.T) {
+	extra := scriptSamples(t)
+	var first []byte
+	for i := range 6 {
+		pdf, w, _ := mixedDocument(t, extra)
+		var buf bytes.Buffer
+		if err := w.Output(&buf); err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = buf.Bytes()
+			continue
+		}
+		if !bytes.Equal(first, buf.Bytes()) {
+			t.Fatalf("output %d differs from the first (%d and %d bytes)", i, buf.Len(), len(first))
+		}
+		_ = pdf
+	}
+}
+
+// TestPlacementMatchesFpdf draws the same line once with fpdf's own Text and
+// once as a glyph run at the same position, in several user units: the
+// rendered pages must be identical, so a run's X and Y mean what they mean
+// to fpdf (the left end of the baseline, y downward).
+func TestPlacementMatchesFpdf(t *testing.T) {
+	pdftoppm := tool(t, "pdftoppm", "poppler-utils")
+	// No kerning pairs: fpdf does not kern, the shaper does.
+	const text = "Hill 1010 mm"
+	tests := []struct {
+		name, unit string
+		x, y       float64
+	}{
+		{name: "millimetres", unit: "mm", x: 30.5, y: 40.25},
+		{name: "points", unit: "pt", x: 86.5, y: 114.1},
+		{name: "inches", unit: "in", x: 1.25, y: 1.5},
+	}
+	// fpdf rounds Text positions to 1/100 pt and UseImportedTemplate to
+	// 1/10000 pt; the positions above are exact in both.
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			render := func(viaFpdf bool) []byte {
+				pdf := fpdf.New("P", tt.unit, "A4", "")
+				pdf.AddUTF8FontFromBytes("sans", "", dejavusans.TTF)
+				pdf.AddPage()
+				w := NewWriter(pdf)
+				if viaFpdf {
+					pdf.SetFont("sans", "", 20)
+					pdf.Text(tt.x, tt.y, text)
+				} else {
+					r := shape(dejaVuSans(t), text, language.Latin, "en", false)
+					r.Size, r.X, r.Y = 20, tt.x, tt.y
+					if err := w.Draw(r); err != nil {
+						t.Fatal(err)
+					}
+				}
+				path := writePDF(t, pdf, w)
+				run(t, pdftoppm, "-r", "300", "-gray", "-x", "250", "-y", "300", "-W", "1500", "-H", "300", path, path)
+				out, err := os.ReadFile(path + "-1.pgm")
+				if err != nil {
+					t.Fatal(err)
+				}
+				return out
+			}
+			want, got := render(true), render(false)
+			if !bytes.Equal(want, got) {
+				diff := 0
+				for i := range min(len(want), len(got)) {
+					if want[i] != got[i] {
+						diff++
+					}
+				}
+				t.Errorf("the run renders differently from fpdf's Text (%d of %d bytes differ)", diff, len(want))
+			}
+			if bytes.Count(want, []byte{255}) == len(want)-len("P5\n1500 300\n255\n") {
+				t.Error("nothing was drawn in the compared area")
+			}
+		})
+	}
+}

@@ -1,0 +1,387 @@
+package cidfont
+
+import (
+	"bytes"
+	"compress/zlib"
+	"io"
+	"math"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/language"
+)
+
+func TestUnits(t *testing.T) {
+	type want struct {
+		first, end int
+		text       string
+	}
+	tests := []struct {
+		name   string
+		text   string
+		rtl    bool
+		glyphs []Glyph // only Cluster and XAdvance matter
+		want   []want  // in visual order
+	}{
+		{
+			name:   "one glyph per character",
+			text:   "abc",
+			glyphs: []Glyph{{Cluster: 0, XAdvance: 1}, {Cluster: 1, XAdvance: 1}, {Cluster: 2, XAdvance: 1}},
+			want:   []want{{0, 1, "a"}, {1, 2, "b"}, {2, 3, "c"}},
+		},
+		{
+			name:   "ligature",
+			text:   "fix",
+			glyphs: []Glyph{{Cluster: 0, XAdvance: 1}, {Cluster: 2, XAdvance: 1}},
+			want:   []want{{0, 1, "fi"}, {1, 2, "x"}},
+		},
+		{
+			// कि is drawn vowel sign first: the glyphs copy out as क, ि.
+			name:   "pre-base vowel sign",
+			text:   "कि",
+			glyphs: []Glyph{{Cluster: 0, XAdvance: 300}, {Cluster: 0, XAdvance: 500}},
+			want:   []want{{0, 1, "क"}, {1, 2, "ि"}},
+		},
+		{
+			name:   "mark joins its base",
+			text:   "ਨੁੱਖ",
+			glyphs: []Glyph{{Cluster: 0, XAdvance: 500}, {Cluster: 0}, {Cluster: 0}, {Cluster: 3, XAdvance: 500}},
+			want:   []want{{0, 3, "ਨੁੱ"}, {3, 4, "ਖ"}},
+		},
+		{
+			name:   "split vowel sign joins the last unit",
+			text:   "কো",
+			glyphs: []Glyph{{Cluster: 0, XAdvance: 300}, {Cluster: 0, XAdvance: 500}, {Cluster: 0, XAdvance: 200}},
+			want:   []want{{0, 1, "ক"}, {1, 3, "ো"}},
+		},
+		{
+			name:   "right to left",
+			text:   "اب",
+			rtl:    true,
+			glyphs: []Glyph{{Cluster: 1, XAdvance: 1}, {Cluster: 0, XAdvance: 1}},
+			want:   []want{{0, 1, "ب"}, {1, 2, "ا"}},
+		},
+		{
+			// In visual order the mark comes before its base; together
+			// they copy out reversed, because extractors reverse them.
+			name:   "right to left mark joins its base",
+			text:   "بِس",
+			rtl:    true,
+			glyphs: []Glyph{{Cluster: 2, XAdvance: 1}, {Cluster: 0}, {Cluster: 0, XAdvance: 1}},
+			want:   []want{{0, 1, "س"}, {1, 3, "ِب"}},
+		},
+		{
+			name:   "right to left ligature",
+			text:   "لا",
+			rtl:    true,
+			glyphs: []Glyph{{Cluster: 0, XAdvance: 1}},
+			want:   []want{{0, 1, "ال"}},
+		},
+		{
+			name:   "character without a glyph stays with its cluster",
+			text:   "a\u200db",
+			glyphs: []Glyph{{Cluster: 0, XAdvance: 1}, {Cluster: 2, XAdvance: 1}},
+			want:   []want{{0, 1, "a\u200d"}, {1, 2, "b"}},
+		},
+		{
+			name:   "cluster in two places",
+			text:   "ab",
+			glyphs: []Glyph{{Cluster: 0, XAdvance: 1}, {Cluster: 1, XAdvance: 1}, {Cluster: 0, XAdvance: 1}},
+			want:   []want{{0, 1, "a"}, {1, 2, "b"}, {2, 3, ""}},
+		},
+		{
+			name:   "no text",
+			text:   "",
+			glyphs: []Glyph{{Cluster: 0, XAdvance: 1}},
+			want:   []want{{0, 1, ""}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := NewWriter(nil)
+			units, err := w.units(&Run{Text: tt.text, RTL: tt.rtl, Glyphs: tt.glyphs})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []want
+			for _, u := range units {
+				got = append(got, want{u.first, u.end, u.text})
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %+v, want %+v", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("unit %d: got %+v, want %+v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestDrawErrors(t *testing.T) {
+	f := dejaVuSans(t).font
+	good := func() Run {
+		return Run{Font: f, Size: 10, Text: "ab", Glyphs: []Glyph{{GID: 68, XAdvance: 1255}, {GID: 69, Cluster: 1, XAdvance: 1300}}}
+	}
+	tests := []struct {
+		name   string
+		noPage bool
+		edit   func(*Run)
+		want   string
+	}{
+		{name: "no page", noPage: true, edit: func(*Run) {}, want: "no page yet"},
+		{name: "no font", edit: func(r *Run) { r.Font = nil }, want: "no font"},
+		{name: "zero size", edit: func(r *Run) { r.Size = 0 }, want: "font size 0 is not a positive number"},
+		{name: "size not a number", edit: func(r *Run) { r.Size = math.NaN() }, want: "is not a positive number"},
+		{name: "infinite position", edit: func(r *Run) { r.X = math.Inf(1) }, want: "is not finite"},
+		{name: "glyph beyond the font", edit: func(r *Run) { r.Glyphs[1].GID = 60000 }, want: "glyph 1: glyph ID 60000 is beyond the font's 6253 glyphs"},
+		{name: "cluster beyond the text", edit: func(r *Run) { r.Glyphs[1].Cluster = 3 }, want: "cluster 3 is outside the text's 2 runes"},
+		{name: "negative cluster", edit: func(r *Run) { r.Glyphs[0].Cluster = -1 }, want: "cluster -1 is outside"},
+		{name: "offset out of range", edit: func(r *Run) { r.Glyphs[0].YOffset = 40000 }, want: "is out of range"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pdf := newDoc()
+			if !tt.noPage {
+				pdf.AddPage()
+			}
+			w := NewWriter(pdf)
+			r := good()
+			tt.edit(&r)
+			err := w.Draw(r)
+			if err == nil || !strings.HasPrefix(err.Error(), `draw glyph run "ab": `) || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v, want one about %q", err, tt.want)
+			}
+			if len(w.fonts) != 0 || len(w.forms) != 0 {
+				t.Error("a failed Draw left a font or an XObject behind")
+			}
+		})
+	}
+
+	t.Run("failed run leaves the font as it was", func(t *testing.T) {
+		pdf := newDoc()
+		pdf.AddPage()
+		w := NewWriter(pdf)
+		if err := w.Draw(good()); err != nil {
+			t.Fatal(err)
+		}
+		before := len(w.fonts[0].entries)
+		r := Run{Font: f, Size: 10, Text: "xyz", Glyphs: []Glyph{
+			{GID: 91, XAdvance: 1200},
+			{GID: 92, Cluster: 1, XAdvance: 1200},
+			{GID: 93, Cluster: 2, YOffset: 40000},
+		}}
+		if err := w.Draw(r); err == nil {
+			t.Fatal("Draw succeeded")
+		}
+		if got := len(w.fonts[0].entries); got != before || len(w.fonts[0].cids) != before {
+			t.Errorf("%d CIDs after the failed run, want %d", got, before)
+		}
+	})
+
+	t.Run("no document", func(t *testing.T) {
+		w := NewWriter(nil)
+		if err := w.Draw(good()); err == nil {
+			t.Error("Draw without a document succeeded")
+		}
+		if err := w.Finish(); err == nil {
+			t.Error("Finish without a document succeeded")
+		}
+	})
+}
+
+// TestEmptyRun checks that a run without glyphs writes nothing, not even its
+// font.
+func TestEmptyRun(t *testing.T) {
+	pdf := newDoc()
+	pdf.AddPage()
+	w := NewWriter(pdf)
+	if err := w.Draw(Run{Font: dejaVuSans(t).font, Size: 10, Text: "x"}); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := w.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(buf.Bytes(), []byte("/FontFile2")) || bytes.Contains(buf.Bytes(), []byte("/CF1")) {
+		t.Error("an empty run wrote a font or an XObject")
+	}
+}
+
+// formContent returns the uncompressed content stream of the i-th run.
+func formContent(tb testing.TB, w *Writer, i int) string {
+	tb.Helper()
+	body := w.forms[i].obj.body
+	start := bytes.Index(body, []byte(">>\nstream\n")) + len(">>\nstream\n")
+	end := bytes.LastIndex(body, []byte("\nendstream"))
+	data := body[start:end]
+	if !bytes.Contains(body[:start], []byte("/FlateDecode")) {
+		return string(data)
+	}
+	zr, err := zlib.NewReader(bytes.NewReader(data))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(out)
+}
+
+// TestContentStream checks that the TJ array has numbers only where the
+// shaped position differs from the glyph's own advance.
+func TestContentStream(t *testing.T) {
+	dejavu := dejaVuSans(t)
+	tests := []struct {
+		name    string
+		text    string
+		color   [3]uint8
+		want    string
+		numbers int
+	}{
+		{name: "no kerning", text: "Hill", want: "BT\n/F1 10 Tf\n[<0001000200030003>]TJ\nET"},
+		{name: "kerning", text: "AVA", numbers: 2},
+		{name: "colour", text: "Hi", color: [3]uint8{255, 0, 51}, want: "1 0 0.2 rg\nBT\n/F1 10 Tf\n[<00010002>]TJ\nET"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pdf := newDoc()
+			pdf.AddPage()
+			w := NewWriter(pdf)
+			r := shape(dejavu, tt.text, language.Latin, "en", false)
+			r.Size, r.Color = 10, tt.color
+			if err := w.Draw(r); err != nil {
+				t.Fatal(err)
+			}
+			got := formContent(t, w, 0)
+			if tt.want != "" && got != tt.want {
+				t.Errorf("content %q, want %q", got, tt.want)
+			}
+			tj := got[strings.Index(got, "[")+1 : strings.Index(got, "]")]
+			if n := strings.Count(tj, "<") - 1; n != tt.numbers {
+				t.Errorf("%d adjustments in %q, want %d", n, tj, tt.numbers)
+			}
+		})
+	}
+}
+
+// TestFooterDrawnDuringOutput draws from fpdf's footer function, which fpdf
+// calls for the last page inside Output, after Finish.
+func TestFooterDrawnDuringOutput(t *testing.T) {
+	qpdf := tool(t, "qpdf", "qpdf")
+	pdftotext := tool(t, "pdftotext", "poppler-utils")
+	dejavu := dejaVuSans(t)
+	pdf := newDoc()
+	w := NewWriter(pdf)
+	var drawErr error
+	pdf.SetFooterFunc(func() {
+		r := shape(dejavu, "Footer line", language.Latin, "en", false)
+		r.Size, r.X, r.Y = 9, 20, 280
+		if err := w.Draw(r); err != nil && drawErr == nil {
+			drawErr = err
+		}
+	})
+	for range 2 {
+		pdf.AddPage()
+		r := shape(dejavu, "Body line", language.Latin, "en", false)
+		r.X, r.Y = 20, 30
+		if err := w.Draw(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := writePDF(t, pdf, w)
+	if drawErr != nil {
+		t.Fatal(drawErr)
+	}
+	run(t, qpdf, "--check", path)
+	for _, page := range []string{"1", "2"} {
+		if got := normalise(run(t, pdftotext, "-f", page, "-l", page, path, "-")); got != "Body line Footer line" {
+			t.Errorf("page %s: %q, want the body and the footer", page, got)
+		}
+	}
+}
+
+// TestFinishThenFpdfOutput uses fpdf's own Output after Finish: a valid file,
+// only not byte-for-byte reproducible.
+func TestFinishThenFpdfOutput(t *testing.T) {
+	qpdf := tool(t, "qpdf", "qpdf")
+	pdftotext := tool(t, "pdftotext", "poppler-utils")
+	pdf, w, pages := mixedDocument(t, nil)
+	if err := w.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	path := t.TempDir() + "/out.pdf"
+	if err := pdf.OutputFileAndClose(path); err != nil {
+		t.Fatal(err)
+	}
+	run(t, qpdf, "--check", path)
+	got := normalise(run(t, pdftotext, path, "-"))
+	for _, text := range pages[1] {
+		if !strings.Contains(got, normalise(text)) {
+			t.Errorf("pdftotext lacks %q", text)
+		}
+	}
+}
+
+// TestOutputWithForeignObjects: when something else imported objects into
+// the document too, Output cannot always tell; it must then either refuse
+// with an error that says why or write a valid file, never a broken one.
+func TestOutputWithForeignObjects(t *testing.T) {
+	qpdf := tool(t, "qpdf", "qpdf")
+	for i := range 5 {
+		pdf, w, _ := mixedDocument(t, nil)
+		pdf.ImportObjects(map[string][]byte{"other": []byte("<<>>\nendobj")})
+		var buf bytes.Buffer
+		if err := w.Output(&buf); err != nil {
+			if !strings.Contains(err.Error(), "stable order") {
+				t.Errorf("attempt %d: error %v, want one about the stable order", i, err)
+			}
+			continue
+		}
+		path := t.TempDir() + "/out.pdf"
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		run(t, qpdf, "--check", path)
+	}
+}
+
+// TestConcurrentDocuments shares one Font between documents built at the
+// same time; run it with -race. (go-text's font.Face is not safe for
+// concurrent use, so each goroutine shapes with a Face of its own.)
+func TestConcurrentDocuments(t *testing.T) {
+	shared := dejaVuSans(t)
+	outputs := make([][]byte, 8)
+	var wg sync.WaitGroup
+	for i := range outputs {
+		wg.Go(func() {
+			dejavu := &testFont{face: font.NewFace(shared.face.Font), font: shared.font}
+			pdf := newDoc()
+			pdf.AddPage()
+			w := NewWriter(pdf)
+			r := shape(dejavu, "Shared font, separate documents", language.Latin, "en", false)
+			r.X, r.Y = 20, 30
+			if err := w.Draw(r); err != nil {
+				t.Error(err)
+				return
+			}
+			var buf bytes.Buffer
+			if err := w.Output(&buf); err != nil {
+				t.Error(err)
+				return
+			}
+			outputs[i] = buf.Bytes()
+		})
+	}
+	wg.Wait()
+	for i := range outputs {
+		if !bytes.Equal(outputs[i], outputs[0]) {
+			t.Fatalf("document %d differs from document 0", i)
+		}
+	}
+}
