@@ -28,6 +28,8 @@ type GenerateOptions struct {
 	OutDir    string
 	Org       profile.Organisation
 	Fonts     map[string][]string
+	BleedMM   float64
+	CropMarks bool
 }
 
 func newCmdGenerate(f *Factory, runF func(*GenerateOptions) error) *cobra.Command {
@@ -80,6 +82,8 @@ example AWAREKIT_ORGANISATION_NAME), then ./awarekit.yaml or --config.`,
 	fl.String("website", "", "your organisation's website; the QR code opens it")
 	fl.String("logo", "", "your logo, a PNG or JPEG `FILE`")
 	fl.String("color", "", "your colour for the header, as hex like #0b5c6b")
+	fl.Float64Var(&opts.BleedMM, "bleed", 0, "extend backgrounds `MM` millimetres past the trim edge for a print shop (3 is usual)")
+	fl.BoolVar(&opts.CropMarks, "crop-marks", false, "draw crop marks at the trim corners")
 	addConfigFlag(cmd, &configFile)
 
 	complete := func(values func(*generate.Engine) []string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -117,7 +121,8 @@ func generateRun(opts *GenerateOptions) error {
 	for _, a := range opts.Audiences {
 		for _, l := range opts.Langs {
 			for _, fm := range opts.Formats {
-				r, err := eng.Resolve(generate.Job{Audience: a, Lang: l, Format: fm, Paper: opts.Paper})
+				r, err := eng.Resolve(generate.Job{Audience: a, Lang: l, Format: fm, Paper: opts.Paper,
+					Print: layout.PrintOptions{Bleed: opts.BleedMM * layout.PointsPerMM, CropMarks: opts.CropMarks}})
 				if err != nil {
 					return classify(err)
 				}
@@ -152,7 +157,7 @@ func generateRun(opts *GenerateOptions) error {
 func classify(err error) error {
 	var unknown *content.UnknownError
 	var lang *locale.UnknownLanguageError
-	if errors.As(err, &unknown) || errors.As(err, &lang) || strings.HasPrefix(err.Error(), "unknown paper") {
+	if errors.As(err, &unknown) || errors.As(err, &lang) || strings.HasPrefix(err.Error(), "unknown paper") || strings.HasPrefix(err.Error(), "bleed ") {
 		return usage(err)
 	}
 	return err

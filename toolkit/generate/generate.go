@@ -115,6 +115,7 @@ type Job struct {
 	Lang     string // as typed; resolved by the engine
 	Format   string
 	Paper    string
+	Print    layout.PrintOptions
 }
 
 // Resolved is a job with every name checked and canonical.
@@ -123,6 +124,7 @@ type Resolved struct {
 	Lang     string
 	Format   Format
 	Paper    layout.Paper
+	Print    layout.PrintOptions
 }
 
 // Resolve checks a job's names and returns their canonical forms.
@@ -143,7 +145,10 @@ func (e *Engine) Resolve(j Job) (Resolved, error) {
 	if err != nil {
 		return Resolved{}, err
 	}
-	return Resolved{Audience: a.ID, Lang: lang, Format: f, Paper: p}, nil
+	if j.Print.Bleed < 0 || j.Print.Bleed > 20*layout.PointsPerMM {
+		return Resolved{}, fmt.Errorf("bleed %.1f mm is out of range; use 0 to 20 mm (3 is usual)", j.Print.Bleed/layout.PointsPerMM)
+	}
+	return Resolved{Audience: a.ID, Lang: lang, Format: f, Paper: p, Print: j.Print}, nil
 }
 
 // FileName is the output name of a resolved job under pattern.
@@ -164,7 +169,12 @@ func (e *Engine) Layout(r Resolved, org profile.Organisation, brand doc.Brand) (
 	}
 	ts := e.setters.Get().(*typeset.Typesetter)
 	defer e.setters.Put(ts)
-	return r.Format.layout(ts, d, layout.Options{Paper: r.Paper})
+	ld, err := r.Format.layout(ts, d, layout.Options{Paper: r.Paper, Print: r.Print})
+	if err != nil {
+		return nil, err
+	}
+	layout.Print(ld, r.Print)
+	return ld, nil
 }
 
 // Document assembles one document without laying it out.

@@ -13,6 +13,11 @@ import (
 // Options are what every layout takes besides the document.
 type Options struct {
 	Paper Paper
+	// Print asks for bleed and crop marks. Page layouts leave it to
+	// Print (the function), which the engine applies after layout;
+	// layouts that impose several pieces on a sheet (cards) apply it per
+	// piece themselves and set each page's Trim.
+	Print PrintOptions
 }
 
 // minSize is the smallest type any format sets: fine print, still
