@@ -177,6 +177,8 @@ defaults:
   paper: letter          # letter or a4
   copies: 10             # per material, unless an output says otherwise
   # pattern: "{audience}-{format}-{lang}.{ext}"   # file names; also {paper}
+  # bleed: 3             # mm of background past the trim edge, if the print shop trims
+  # crop_marks: true     # marks at the trim corners
 
 outputs:
   # A matrix: youth and newcomers, in English and French, four flyers.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/output"
 )
 
@@ -255,6 +257,8 @@ func (b *builder) inputs(o Output) Inputs {
 		Language:       o.Job.Lang,
 		Format:         o.Job.Format.Name,
 		Paper:          o.Job.Paper.Name,
+		BleedMM:        math.Round(o.Job.Print.Bleed/layout.PointsPerMM*100) / 100,
+		CropMarks:      o.Job.Print.CropMarks,
 		ContentVersion: b.eng.Lib.Info.Version,
 		Program:        b.eng.Creator,
 		Organisation:   b.orgSHA,
@@ -318,6 +322,8 @@ func diffInputs(old *Inputs, in Inputs) string {
 	add("language", old.Language, in.Language)
 	add("format", old.Format, in.Format)
 	add("paper", old.Paper, in.Paper)
+	add("bleed", fmt.Sprint(old.BleedMM), fmt.Sprint(in.BleedMM))
+	add("crop marks", fmt.Sprint(old.CropMarks), fmt.Sprint(in.CropMarks))
 	add("content version", old.ContentVersion, in.ContentVersion)
 	add("program", old.Program, in.Program)
 	add("organisation", old.Organisation, in.Organisation)

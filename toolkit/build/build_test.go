@@ -146,7 +146,7 @@ outputs:
     format: flyer
     paper: %s
     copies: %d
-`
+%s`
 
 // TestIncremental changes one input at a time and checks that a build
 // makes exactly what depends on it, and that the manifest always matches
@@ -155,8 +155,9 @@ func TestIncremental(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
 	writePNG(t, filepath.Join(dir, "logo.png"))
+	extra := ""
 	plan := func(auds, paper string, copies int) *Plan {
-		return writePlan(t, dir, fmt.Sprintf(incrementalPlan, auds, paper, copies))
+		return writePlan(t, dir, fmt.Sprintf(incrementalPlan, auds, paper, copies, extra))
 	}
 	p := plan("youth, health", "a4", 2)
 	all := []string{"business-flyer-en.pdf", "health-flyer-en.pdf", "health-flyer-fr.pdf", IndexName, PackName, "youth-flyer-en.pdf", "youth-flyer-fr.pdf"}
@@ -185,6 +186,10 @@ func TestIncremental(t *testing.T) {
 		}, Options{}, []string{"health-flyer-en.pdf"}, map[string]string{"health-flyer-en.pdf": "file differs from the manifest"}},
 		{"one more audience", func() *Plan { return plan("youth, health, newcomers", "letter", 3) }, Options{},
 			[]string{IndexName, "newcomers-flyer-en.pdf", "newcomers-flyer-fr.pdf", PackName}, nil},
+		{"bleed and crop marks on one item", func() *Plan {
+			extra = "    bleed: 3\n    crop_marks: true\n"
+			return plan("youth, health, newcomers", "letter", 3)
+		}, Options{}, []string{"business-flyer-en.pdf", IndexName, PackName}, map[string]string{"business-flyer-en.pdf": "changed: bleed, crop marks"}},
 		{"the logo's bytes", func() *Plan {
 			writePNG(t, filepath.Join(dir, "logo.png"), 0x80)
 			return plan("youth, health, newcomers", "letter", 3)
@@ -225,6 +230,10 @@ func TestIncremental(t *testing.T) {
 	if in.Audience != "health" || in.Language != "fr" || in.Format != "flyer" || in.Paper != "letter" ||
 		in.ContentVersion != testEngine(t).Lib.Info.Version || e.Pages != 1 || e.Copies != 5 || len(in.Fonts) == 0 {
 		t.Errorf("manifest entry %+v, inputs %+v", e, in)
+	}
+	b := m.Outputs[slices.IndexFunc(m.Outputs, func(e Entry) bool { return e.File == "business-flyer-en.pdf" })]
+	if b.Inputs.BleedMM != 3 || !b.Inputs.CropMarks {
+		t.Errorf("business flyer inputs %+v, want 3 mm bleed and crop marks", b.Inputs)
 	}
 	for _, f := range in.Fonts {
 		if f.Name == "" || f.Source == "" || len(f.SHA256) != 64 {

@@ -57,6 +57,8 @@ type Inputs struct {
 	Language       string     `json:"language"`
 	Format         string     `json:"format"`
 	Paper          string     `json:"paper"`
+	BleedMM        float64    `json:"bleed_mm,omitempty"`
+	CropMarks      bool       `json:"crop_marks,omitempty"`
 	ContentVersion string     `json:"content_version"`
 	Program        string     `json:"program"`
 	Organisation   string     `json:"organisation_sha256"` // the profile, logo bytes included

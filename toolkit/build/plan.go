@@ -122,14 +122,8 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 	}
 	p.Org = inherit(profile.Organisation(o), proj.Org)
 
-	if s.Defaults.Bleed != 0 {
-		d.problemAt("defaults.bleed", "bleed is not supported yet: the layouts print to the trim edge; leave it out")
-	}
-	if s.Defaults.CropMarks {
-		d.problemAt("defaults.crop_marks", "crop marks are not supported yet; leave it out")
-	}
-
 	names := newNameCheck(eng)
+	defPrint, printOK := d.print(names, "defaults.bleed", s.Defaults.Bleed, s.Defaults.CropMarks)
 	defPaper := value{name: s.Defaults.Paper, field: "defaults.paper"}
 	if defPaper.name == "" {
 		defPaper = value{name: proj.Paper}
@@ -164,9 +158,20 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 		if it.Copies > 0 {
 			copies = it.Copies
 		}
+		print, ok := defPrint, printOK
+		if it.Bleed != nil || it.CropMarks != nil {
+			bleed, marks := s.Defaults.Bleed, s.Defaults.CropMarks
+			if it.Bleed != nil {
+				bleed = *it.Bleed
+			}
+			if it.CropMarks != nil {
+				marks = *it.CropMarks
+			}
+			print, ok = d.print(names, item+".bleed", bleed, marks)
+		}
 
 		// Check every dimension, so one bad name does not hide another.
-		ok := d.names(names, "audience", auds)
+		ok = d.names(names, "audience", auds) && ok
 		ok = d.names(names, "language", langs) && ok
 		ok = d.names(names, "format", fmts) && ok
 		ok = d.names(names, "paper", []value{paper}) && ok
@@ -176,7 +181,7 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 		for _, a := range auds {
 			for _, l := range langs {
 				for _, f := range fmts {
-					r, err := eng.Resolve(generate.Job{Audience: a.name, Lang: l.name, Format: f.name, Paper: paper.name})
+					r, err := eng.Resolve(generate.Job{Audience: a.name, Lang: l.name, Format: f.name, Paper: paper.name, Print: print})
 					if err != nil {
 						d.problemAt(item, "%v", err)
 						continue
@@ -315,6 +320,19 @@ func (c *nameCheck) check(kind, name string) error {
 	return err
 }
 
+// print makes print options from a bleed in millimetres, checked by the
+// engine.
+func (d *decoder) print(c *nameCheck, field string, bleedMM float64, marks bool) (layout.PrintOptions, bool) {
+	opts := layout.PrintOptions{Bleed: bleedMM * layout.PointsPerMM, CropMarks: marks}
+	j := c.good
+	j.Print = opts
+	if _, err := c.eng.Resolve(j); err != nil {
+		d.problemAt(field, "%v", err)
+		return opts, false
+	}
+	return opts, true
+}
+
 // Placeholders are the fields an output name pattern can use.
 var Placeholders = []string{"audience", "format", "lang", "paper", "ext"}
 
@@ -361,7 +379,7 @@ func (d *decoder) unique(outs []Output) []Output {
 }
 
 func jobKey(r generate.Resolved) string {
-	return r.Audience + "\x00" + r.Lang + "\x00" + r.Format.Name + "\x00" + r.Paper.Name
+	return fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%v", r.Audience, r.Lang, r.Format.Name, r.Paper.Name, r.Print)
 }
 
 func suffixed(name string, taken map[string]bool) string {

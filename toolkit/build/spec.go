@@ -40,8 +40,8 @@ type defaultsSpec struct {
 	Paper     string   `yaml:"paper" names:"paper" doc:"Paper size of outputs that name none (default from awarekit.yaml, else letter)."`
 	Copies    int      `yaml:"copies" min:"1" doc:"Copies to print of each output that names none (default 1)."`
 	Pattern   string   `yaml:"pattern" doc:"Output file name: {audience} {format} {lang} {paper} {ext}. Default {audience}-{format}-{lang}.{ext}."`
-	Bleed     float64  `yaml:"bleed" doc:"Bleed in millimetres. Not supported yet: layouts print to the trim edge; leave it out or 0."`
-	CropMarks bool     `yaml:"crop_marks" doc:"Crop marks. Not supported yet; leave it out or false."`
+	Bleed     float64  `yaml:"bleed" doc:"Bleed in millimetres, 0 to 20 (3 is usual): backgrounds run past the trim edge and the PDF records TrimBox and BleedBox. Default 0."`
+	CropMarks bool     `yaml:"crop_marks" doc:"Draw crop marks at the trim corners, outside the bleed. Default false."`
 }
 
 type outputSpec struct {
@@ -54,4 +54,6 @@ type outputSpec struct {
 	Paper     string   `yaml:"paper" names:"paper" doc:"Paper size."`
 	Copies    int      `yaml:"copies" min:"1" doc:"Copies to print of each output of this item."`
 	Pattern   string   `yaml:"pattern" doc:"Output file name for this item: {audience} {format} {lang} {paper} {ext}."`
+	Bleed     *float64 `yaml:"bleed" doc:"Bleed in millimetres for this item's PDFs."`
+	CropMarks *bool    `yaml:"crop_marks" doc:"Crop marks on this item's PDFs."`
 }

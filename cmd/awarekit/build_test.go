@@ -1,0 +1,379 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/awarekit/awarekit/toolkit/build"
+	"github.com/awarekit/awarekit/toolkit/pdftest"
+)
+
+func TestBuildFlags(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	project := t.TempDir()
+	writeFile(t, filepath.Join(project, ConfigFileName), "organisation:\n  name: Project Org\npaper: a4\n")
+	plan := filepath.Join(project, "workshop.yaml")
+	tests := []struct {
+		name    string
+		args    []string
+		env     map[string]string
+		check   func(*testing.T, *BuildOptions)
+		wantErr string // "" for none; a usage error's text otherwise
+	}{
+		{name: "defaults", args: []string{plan}, check: func(t *testing.T, o *BuildOptions) {
+			if o.PlanFile != plan || o.Jobs != runtime.NumCPU() || o.Shard.Active() || o.OutDir != "" || o.Force || o.DryRun || o.JSON || o.Quiet {
+				t.Errorf("options %+v", o)
+			}
+		}},
+		{name: "the project beside the plan", args: []string{plan}, check: func(t *testing.T, o *BuildOptions) {
+			if o.Project.Org.Name != "Project Org" || o.Project.Paper != "a4" {
+				t.Errorf("project %+v", o.Project)
+			}
+		}},
+		{name: "flags", args: []string{plan, "-j", "3", "--force", "-n", "-q", "--json", "-o", "x"}, check: func(t *testing.T, o *BuildOptions) {
+			if o.Jobs != 3 || !o.Force || !o.DryRun || !o.Quiet || !o.JSON || o.OutDir != "x" {
+				t.Errorf("options %+v", o)
+			}
+		}},
+		{name: "shard", args: []string{plan, "--shard", "2/4"}, check: func(t *testing.T, o *BuildOptions) {
+			if o.Shard != (build.Shard{K: 2, N: 4}) {
+				t.Errorf("shard %v", o.Shard)
+			}
+		}},
+		{name: "shard from an indexed job", args: []string{plan, "--shard-count", "4"}, env: map[string]string{shardIndexEnv: "3"}, check: func(t *testing.T, o *BuildOptions) {
+			if o.Shard != (build.Shard{K: 4, N: 4}) {
+				t.Errorf("shard %v", o.Shard)
+			}
+		}},
+		{name: "no plan", wantErr: "build needs one plan file"},
+		{name: "two plans", args: []string{plan, plan}, wantErr: "build needs one plan file"},
+		{name: "shard out of range", args: []string{plan, "--shard", "5/4"}, wantErr: "shard 5/4: the part must be between 1 and 4"},
+		{name: "shard not K/N", args: []string{plan, "--shard", "half"}, wantErr: `shard "half" is not K/N`},
+		{name: "index past the count", args: []string{plan, "--shard-count", "4"}, env: map[string]string{shardIndexEnv: "4"}, wantErr: "must be from 0 to 3"},
+		{name: "shard count without an index", args: []string{plan, "--shard-count", "4"}, wantErr: "--shard-count needs $JOB_COMPLETION_INDEX"},
+		{name: "both shard flags", args: []string{plan, "--shard", "1/2", "--shard-count", "2"}, env: map[string]string{shardIndexEnv: "0"}, wantErr: "not both"},
+		{name: "negative jobs", args: []string{plan, "--jobs", "-1"}, wantErr: "--jobs -1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			os.Unsetenv(shardIndexEnv)
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			var got *BuildOptions
+			f := newFactory(&IOStreams{Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}})
+			root := newRootCmd(f)
+			root.RemoveCommand(root.Commands()...)
+			root.AddCommand(newCmdBuild(f, func(o *BuildOptions) error { got = o; return nil }))
+			root.SetArgs(append([]string{"build"}, tt.args...))
+			err := root.Execute()
+			if tt.wantErr != "" {
+				if err == nil || !isUsage(err) || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error = %v, want a usage error with %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.check(t, got)
+		})
+	}
+}
+
+// checkManifest checks out's manifest against the folder and returns it:
+// every file it lists is on disk with its sha256, every PDF on disk is
+// listed, and no temporary file is left.
+func checkManifest(t *testing.T, out string) build.Manifest {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(out, build.ManifestName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m build.Manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]bool{}
+	entries := slices.Clone(m.Outputs)
+	if m.Pack != nil {
+		entries = append(entries, *m.Pack)
+	}
+	for _, e := range entries {
+		listed[e.File] = true
+		data, err := os.ReadFile(filepath.Join(out, e.File))
+		if err != nil {
+			t.Errorf("manifest lists %s: %v", e.File, err)
+			continue
+		}
+		sum := sha256.Sum256(data)
+		if hex.EncodeToString(sum[:]) != e.SHA256 || int64(len(data)) != e.Bytes {
+			t.Errorf("%s on disk does not match the manifest", e.File)
+		}
+	}
+	pdfs, _ := filepath.Glob(filepath.Join(out, "*.pdf"))
+	for _, p := range pdfs {
+		if st, err := os.Stat(p); err == nil && st.IsDir() {
+			continue // a test's obstacle
+		}
+		if !listed[filepath.Base(p)] {
+			t.Errorf("%s is on disk but not in the manifest", filepath.Base(p))
+		}
+	}
+	if tmps, _ := filepath.Glob(filepath.Join(out, ".*")); len(tmps) > 0 {
+		t.Errorf("temporary files left: %v", tmps)
+	}
+	return m
+}
+
+// TestInitBuildsAPack is the issue's finish line: awarekit init demo &&
+// cd demo && awarekit build workshop.yaml makes a complete, valid pack.
+func TestInitBuildsAPack(t *testing.T) {
+	pdftest.Need(t, "qpdf", "pdftotext", "pdfinfo")
+	bin := binary(t)
+	work := t.TempDir()
+	r := runBinary(t, bin, work, "init", "demo")
+	if r.code != 0 {
+		t.Fatalf("init: exit %d\n%s", r.code, r.stderr)
+	}
+	demo := filepath.Join(work, "demo")
+	r = runBinary(t, bin, demo, "build", "workshop.yaml")
+	if r.code != 0 {
+		t.Fatalf("build: exit %d\n%s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "5 made, 0 unchanged, 0 failed") || !strings.Contains(r.stderr, "print pack: out/pack.pdf (6 pages, made)") {
+		t.Errorf("summary:\n%s", r.stderr)
+	}
+	out := filepath.Join(demo, "out")
+	m := checkManifest(t, out)
+	if len(m.Outputs) != 5 || m.Pack == nil || m.Pack.Pages != 6 {
+		t.Fatalf("manifest: %d outputs, pack %+v", len(m.Outputs), m.Pack)
+	}
+	for _, e := range append(m.Outputs, *m.Pack) {
+		pdftest.Check(t, filepath.Join(out, e.File))
+		if text := pdftest.Text(t, filepath.Join(out, e.File)); !strings.Contains(text, "1-833-900-1010") {
+			t.Errorf("%s lacks the hotline number", e.File)
+		}
+	}
+	pack := pdftest.Text(t, filepath.Join(out, build.PackName))
+	for _, want := range []string{"Neighbourhood safety evening", "Community centre, main hall", "youth-flyer-fr.pdf", "health-flyer-en.pdf", "Total: 5 materials, 110 copies"} {
+		if !strings.Contains(pack, want) {
+			t.Errorf("pack lacks %q", want)
+		}
+	}
+	if info := pdftest.Info(t, filepath.Join(out, build.PackName), "-f", "6", "-l", "6"); !strings.HasPrefix(info["Page    6 size"], "595.28 x 841.89") {
+		t.Errorf("the A4 material's page is %q in the pack", info["Page    6 size"])
+	}
+	if _, err := os.Stat(filepath.Join(out, build.IndexName)); err != nil {
+		t.Error(err)
+	}
+
+	// A second run finds everything unchanged.
+	r = runBinary(t, bin, demo, "build", "workshop.yaml")
+	if r.code != 0 || !strings.Contains(r.stderr, "0 made, 5 unchanged, 0 failed") || !strings.Contains(r.stderr, "(6 pages, unchanged)") {
+		t.Errorf("second build: exit %d\n%s", r.code, r.stderr)
+	}
+	// Run from elsewhere, the plan's folder still decides where out/ is.
+	r = runBinary(t, bin, work, "build", "demo/workshop.yaml", "-q")
+	if r.code != 0 || r.stderr != "" || r.stdout != "" {
+		t.Errorf("quiet build from the parent folder: exit %d\nstdout %q\nstderr %q", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestBuildJSON checks the shape of --json, for a build and a dry run.
+func TestBuildJSON(t *testing.T) {
+	bin := binary(t)
+	work := t.TempDir()
+	writeFile(t, filepath.Join(work, "plan.yaml"), "event: {name: E}\noutputs:\n  - {audiences: [youth, health], languages: [en, fr], format: flyer, copies: 3}\n")
+	type result struct {
+		File, Path, Status, Reason, Audience, Language, Format, Paper, SHA256 string
+		Copies, Pages                                                         int
+		Bytes                                                                 int64
+	}
+	var got struct {
+		Plan, Out string
+		DryRun    bool `json:"dry_run"`
+		Summary   map[string]any
+		Outputs   []result
+		Pack      *result
+		Index     *result
+		Warnings  []string
+	}
+
+	r := runBinary(t, bin, work, "build", "plan.yaml", "--json", "-q")
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatalf("--json output: %v\n%s", err, r.stdout)
+	}
+	var keys map[string]json.RawMessage
+	json.Unmarshal([]byte(r.stdout), &keys)
+	for _, k := range []string{"plan", "out", "dry_run", "summary", "outputs", "pack", "index", "warnings", "plan_warnings"} {
+		if _, ok := keys[k]; !ok {
+			t.Errorf("--json has no %q", k)
+		}
+	}
+	for _, k := range []string{"total", "made", "unchanged", "failed", "skipped", "seconds", "docs_per_second", "interrupted"} {
+		if _, ok := got.Summary[k]; !ok {
+			t.Errorf("--json summary has no %q", k)
+		}
+	}
+	if got.Plan != "plan.yaml" || got.Out != "out" || got.DryRun || got.Summary["made"] != 4.0 || got.Summary["total"] != 4.0 || len(got.Outputs) != 4 {
+		t.Errorf("--json: %+v", got)
+	}
+	first := got.Outputs[0]
+	if first.File != "youth-flyer-en.pdf" || first.Path != filepath.Join("out", "youth-flyer-en.pdf") || first.Status != "made" || first.Reason != "not built before" ||
+		first.Audience != "youth" || first.Language != "en" || first.Format != "flyer" || first.Paper != "letter" ||
+		first.Copies != 3 || first.Pages != 1 || len(first.SHA256) != 64 || first.Bytes == 0 {
+		t.Errorf("first output %+v", first)
+	}
+	if got.Pack == nil || got.Pack.Status != "made" || got.Pack.Pages != 5 || got.Index == nil {
+		t.Errorf("pack %+v index %+v", got.Pack, got.Index)
+	}
+
+	writeFile(t, filepath.Join(work, "plan.yaml"), "event: {name: E}\noutputs:\n  - {audiences: [youth, health], languages: [en, fr], format: flyer, copies: 3}\n  - {audience: business, language: en, format: flyer}\n")
+	r = runBinary(t, bin, work, "build", "plan.yaml", "--json", "--dry-run")
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	got.Outputs = nil
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	var st []string
+	for _, o := range got.Outputs {
+		st = append(st, o.File+" "+o.Status)
+	}
+	want := []string{"youth-flyer-en.pdf unchanged", "youth-flyer-fr.pdf unchanged", "health-flyer-en.pdf unchanged", "health-flyer-fr.pdf unchanged", "business-flyer-en.pdf new"}
+	if !got.DryRun || !slices.Equal(st, want) || got.Pack.Status != "changed" {
+		t.Errorf("dry run: %v, pack %+v\nwant %v", st, got.Pack, want)
+	}
+	if !strings.Contains(r.stderr, "dry run: 1 new, 0 changed, 4 unchanged; nothing written") {
+		t.Errorf("dry run summary:\n%s", r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(work, "out", "business-flyer-en.pdf")); err == nil {
+		t.Error("the dry run wrote a file")
+	}
+}
+
+// TestBuildErrors checks what the user sees when a plan is wrong and when
+// an output fails.
+func TestBuildErrors(t *testing.T) {
+	bin := binary(t)
+	work := t.TempDir()
+	writeFile(t, filepath.Join(work, "bad.yaml"), "outputs:\n  - audience: teens\n    language: klingon\n    format: flyer\n    colour: red\n")
+	r := runBinary(t, bin, work, "build", "bad.yaml")
+	for _, want := range []string{
+		"bad.yaml has 3 problems:",
+		`bad.yaml:2:15: outputs[0].audience: unknown audience "teens"; choose one of: business, health,`,
+		`bad.yaml:3:15: outputs[0].language: unknown language "klingon"`,
+		`bad.yaml:5:5: outputs[0].colour: unknown key "colour"`,
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if r.code != 1 {
+		t.Errorf("exit %d, want 1", r.code)
+	}
+
+	writeFile(t, filepath.Join(work, "plan.yaml"), "outputs:\n  - {audiences: [youth, health], languages: [en, fr], format: flyer}\n")
+	if err := os.MkdirAll(filepath.Join(work, "out", "health-flyer-en.pdf", "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	r = runBinary(t, bin, work, "build", "plan.yaml")
+	if r.code != 1 || !strings.Contains(r.stderr, "awarekit: 1 of 4 failed:\n  health-flyer-en.pdf: write ") ||
+		!strings.Contains(r.stderr, "3 made, 0 unchanged, 1 failed") || !strings.Contains(r.stderr, "failed health-flyer-en.pdf: write") {
+		t.Errorf("exit %d\n%s", r.code, r.stderr)
+	}
+	checkManifest(t, filepath.Join(work, "out"))
+}
+
+// TestBuildInterrupt sends SIGINT to the real binary in the middle of a
+// 400-document build: it stops, leaves no partial or temporary file, and
+// its manifest lists exactly the files on disk with their sha256. The
+// next build makes only what is missing.
+func TestBuildInterrupt(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no SIGINT on Windows")
+	}
+	bin := binary(t)
+	work := t.TempDir()
+	var plan strings.Builder
+	plan.WriteString("outputs:\n")
+	for i := range 40 {
+		fmt.Fprintf(&plan, "  - {audiences: [youth, indigenous, newcomers, business, health], languages: [en, fr], format: flyer, pattern: \"{audience}-{lang}-%02d.{ext}\"}\n", i)
+	}
+	writeFile(t, filepath.Join(work, "plan.yaml"), plan.String())
+
+	cmd := exec.Command(bin, "build", "plan.yaml", "--jobs", "2")
+	cmd.Dir = work
+	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(work, ".config"))
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var log strings.Builder
+	sc := bufio.NewScanner(stderr)
+	made := 0
+	for sc.Scan() {
+		log.WriteString(sc.Text() + "\n")
+		if strings.Contains(sc.Text(), "] made ") {
+			if made++; made == 25 {
+				if err := cmd.Process.Signal(os.Interrupt); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	err = cmd.Wait()
+	exit, ok := err.(*exec.ExitError)
+	if !ok || exit.ExitCode() != 1 {
+		t.Fatalf("exit %v, want 1\n%s", err, log.String())
+	}
+	if !strings.Contains(log.String(), "interrupted: finishing the documents in progress") || !strings.Contains(log.String(), "awarekit: interrupted: ") {
+		t.Errorf("stderr:\n%s", log.String())
+	}
+	out := filepath.Join(work, "out")
+	m := checkManifest(t, out)
+	if n := len(m.Outputs); n < 25 || n >= 400 {
+		t.Errorf("manifest lists %d outputs after an interrupt at 25", n)
+	}
+	if m.Pack != nil {
+		t.Error("an interrupted build made a pack")
+	}
+	if _, err := os.Stat(filepath.Join(out, build.PackName)); err == nil {
+		t.Error("pack.pdf exists after an interrupted build")
+	}
+
+	start := time.Now()
+	r := runBinary(t, bin, work, "build", "plan.yaml", "--json", "-q")
+	if r.code != 0 {
+		t.Fatalf("the build after: exit %d\n%s", r.code, r.stderr)
+	}
+	var got struct{ Summary map[string]any }
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Summary["unchanged"] != float64(len(m.Outputs)) || got.Summary["made"] != float64(400-len(m.Outputs)) || got.Summary["interrupted"] != false {
+		t.Errorf("the build after made %v and kept %v; %d were done before", got.Summary["made"], got.Summary["unchanged"], len(m.Outputs))
+	}
+	checkManifest(t, out)
+	t.Logf("finished the remaining %v documents and the pack in %v", got.Summary["made"], time.Since(start))
+}
