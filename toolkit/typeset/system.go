@@ -6,6 +6,7 @@ import (
 	"io"
 	"log"
 	"os"
+	"slices"
 	"sort"
 	"sync"
 
@@ -102,15 +103,24 @@ func (fs *Fonts) SetUser(user map[string][]string) error {
 // draws, and what to install for it; ok is true when every character has
 // a font.
 func (fs *Fonts) Missing(text string) (r rune, hint string, ok bool) {
+	// Punctuation shared between scripts (a full-width colon) is drawn by
+	// the family of the script around it, as when setting text.
+	var families []*Family
+	for _, r := range text {
+		if sc := language.LookupScript(r); sc != language.Common && sc != language.Inherited && !fs.Base.Regular.Has(r) {
+			if fam := fs.forScript(sc); fam != nil && !slices.Contains(families, fam) {
+				families = append(families, fam)
+			}
+		}
+	}
 	for _, r := range text {
 		if r == '\n' || invisible(r) || fs.Base.Regular.Has(r) {
 			continue
 		}
-		sc := language.LookupScript(r)
-		if fam := fs.forScript(sc); fam != nil && fam.Regular.Has(r) {
+		if slices.ContainsFunc(families, func(f *Family) bool { return f.Regular.Has(r) }) {
 			continue
 		}
-		return r, installHint(sc), false
+		return r, installHint(language.LookupScript(r)), false
 	}
 	return 0, "", true
 }
