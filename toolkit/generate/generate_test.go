@@ -31,18 +31,24 @@ func TestResolve(t *testing.T) {
 	}
 }
 
-// BenchmarkFlyer measures one English youth flyer, from assembly to PDF
+// BenchmarkFlyer measures one flyer per language, from assembly to PDF
 // bytes, with content and fonts already loaded (as in a build).
 func BenchmarkFlyer(b *testing.B) {
+	for _, lang := range []string{"en", "ar", "pa", "zh-Hans"} {
+		b.Run(lang, func(b *testing.B) { benchmarkFlyer(b, lang) })
+	}
+}
+
+func benchmarkFlyer(b *testing.B, lang string) {
 	e := engine(b)
 	org := profile.Organisation{Name: "Riverside Youth Council", Phone: "604-555-0134", Website: "riverside.example.org"}
 	brand, err := org.Brand()
 	if err != nil {
 		b.Fatal(err)
 	}
-	r, err := e.Resolve(generate.Job{Audience: "youth", Lang: "en", Format: "flyer", Paper: "letter"})
+	r, err := e.Resolve(generate.Job{Audience: "youth", Lang: lang, Format: "flyer", Paper: "letter"})
 	if err != nil {
-		b.Fatal(err)
+		b.Skipf("%s: %v", lang, err)
 	}
 	b.ReportAllocs()
 	size := 0

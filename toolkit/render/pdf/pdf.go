@@ -8,12 +8,14 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"sync"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/render/pdf/cidfont"
 	"github.com/awarekit/awarekit/toolkit/typeset"
 )
 
@@ -22,6 +24,26 @@ type Options struct {
 	// Date is written as the creation and modification date, so the same
 	// inputs give the same bytes.
 	Date time.Time
+	// FpdfText draws text through fpdf's own UTF-8 fonts instead of the
+	// shaped glyph runs. It cannot draw shaped scripts (Arabic, Gurmukhi…)
+	// and re-parses every font per document; it is kept only so that
+	// benchmarks can compare the two paths.
+	FpdfText bool
+}
+
+// cidFonts holds each font parsed for embedding once per process.
+var cidFonts sync.Map // *typeset.Font → *cidfont.Font
+
+func cidFontOf(f *typeset.Font) (*cidfont.Font, error) {
+	if cf, ok := cidFonts.Load(f); ok {
+		return cf.(*cidfont.Font), nil
+	}
+	cf, err := cidfont.Parse(f.Data)
+	if err != nil {
+		return nil, fmt.Errorf("font %s (%s): %w", f.Name, f.Source, err)
+	}
+	actual, _ := cidFonts.LoadOrStore(f, cf)
+	return actual.(*cidfont.Font), nil
 }
 
 // Render writes d as a PDF to w.
@@ -47,18 +69,47 @@ func Render(w io.Writer, d *layout.Document, opts Options) error {
 	f.SetProducer(d.Meta.Creator, true)
 	f.SetLang(d.Meta.Lang)
 
-	r := &renderer{f: f, fonts: make(map[*typeset.Font]string), images: make(map[*doc.Image]string)}
+	r := &renderer{f: f, fonts: make(map[*typeset.Font]string), images: make(map[*doc.Image]string), fpdfText: opts.FpdfText}
+	if !opts.FpdfText {
+		r.glyphs = cidfont.NewWriter(f)
+	}
+	boxed := false
 	for _, p := range d.Pages {
 		f.AddPageFormat("P", fpdf.SizeType{Wd: p.Width, Ht: p.Height})
+		// Boxes are symmetric about the page centre, so fpdf's
+		// bottom-left origin for page boxes needs no flip.
+		// fpdf carries a page box on to the following pages; reset it to
+		// the whole page where an earlier page had one.
+		trim, bleed := p.Trim, p.Bleed
+		if trim == nil && boxed {
+			trim = &layout.Box{W: p.Width, H: p.Height}
+		}
+		if bleed == nil && boxed {
+			bleed = trim
+		}
+		if trim != nil {
+			f.SetPageBox("trim", trim.X, trim.Y, trim.W, trim.H)
+			boxed = true
+		}
+		if bleed != nil {
+			f.SetPageBox("bleed", bleed.X, bleed.Y, bleed.W, bleed.H)
+		}
 		for _, e := range p.Elements {
 			r.element(e)
+		}
+		if r.err != nil {
+			return fmt.Errorf("render pdf: %w", r.err)
 		}
 		if err := f.Error(); err != nil {
 			return fmt.Errorf("render pdf: %w", err)
 		}
 	}
 	var buf bytes.Buffer
-	if err := f.Output(&buf); err != nil {
+	if r.glyphs != nil {
+		if err := r.glyphs.Output(&buf); err != nil {
+			return fmt.Errorf("render pdf: %w", err)
+		}
+	} else if err := f.Output(&buf); err != nil {
 		return fmt.Errorf("render pdf: %w", err)
 	}
 	_, err := w.Write(buf.Bytes())
@@ -66,9 +117,12 @@ func Render(w io.Writer, d *layout.Document, opts Options) error {
 }
 
 type renderer struct {
-	f      *fpdf.Fpdf
-	fonts  map[*typeset.Font]string
-	images map[*doc.Image]string
+	f        *fpdf.Fpdf
+	glyphs   *cidfont.Writer
+	fpdfText bool
+	fonts    map[*typeset.Font]string
+	images   map[*doc.Image]string
+	err      error
 }
 
 func (r *renderer) element(e layout.Element) {
@@ -92,9 +146,26 @@ func (r *renderer) element(e layout.Element) {
 		l := e.Rule
 		f.SetDrawColor(int(l.Color.R), int(l.Color.G), int(l.Color.B))
 		f.SetLineWidth(l.Width)
+		if len(l.Dash) > 0 {
+			f.SetDashPattern(l.Dash, 0)
+		}
 		f.Line(l.X1, l.Y1, l.X2, l.Y2)
+		if len(l.Dash) > 0 {
+			f.SetDashPattern(nil, 0)
+		}
 	case e.Text != nil:
-		r.text(e.Text)
+		if e.Text.Rotate != 0 {
+			f.TransformBegin()
+			f.TransformRotate(e.Text.Rotate, e.Text.X, e.Text.Y)
+		}
+		if r.fpdfText {
+			r.fpdfLine(e.Text)
+		} else {
+			r.line(e.Text)
+		}
+		if e.Text.Rotate != 0 {
+			f.TransformEnd()
+		}
 	case e.Image != nil:
 		r.image(e.Image)
 	case e.QR != nil:
@@ -131,9 +202,47 @@ func (r *renderer) image(im *layout.Image) {
 	r.f.ImageOptions(name, im.X, im.Y, im.W, im.H, false, fpdf.ImageOptions{ImageType: im.Image.Type}, 0, "")
 }
 
-// text draws one line through fpdf's own UTF-8 fonts, word by word at the
-// positions the typesetter measured.
-func (r *renderer) text(t *layout.TextLine) {
+// line draws one line's shaped glyph runs as they are: every position
+// comes from the typesetter, and each glyph's text goes into the font's
+// ToUnicode map so that copying gives back the logical text.
+func (r *renderer) line(t *layout.TextLine) {
+	for _, run := range t.Line.Runs {
+		if r.err != nil || len(run.Glyphs) == 0 {
+			continue
+		}
+		cf, err := cidFontOf(run.Font)
+		if err != nil {
+			r.err = err
+			return
+		}
+		// typeset counts clusters in bytes; the writer counts runes.
+		runeAt := make([]int, len(run.Text)+1)
+		n := 0
+		for i := range run.Text {
+			runeAt[i] = n
+			n++
+		}
+		runeAt[len(run.Text)] = n
+		glyphs := make([]cidfont.Glyph, len(run.Glyphs))
+		for i, g := range run.Glyphs {
+			glyphs[i] = cidfont.Glyph{GID: g.GID, Cluster: runeAt[g.Cluster], XAdvance: g.XAdvance, XOffset: g.XOffset, YOffset: g.YOffset}
+		}
+		r.err = r.glyphs.Draw(cidfont.Run{
+			Font:   cf,
+			Size:   run.Size,
+			Color:  [3]uint8{t.Color.R, t.Color.G, t.Color.B},
+			X:      t.X + run.X,
+			Y:      t.Y,
+			RTL:    run.RTL,
+			Text:   run.Text,
+			Glyphs: glyphs,
+		})
+	}
+}
+
+// fpdfLine draws one line through fpdf's own UTF-8 fonts, word by word at
+// the positions the typesetter measured (see Options.FpdfText).
+func (r *renderer) fpdfLine(t *layout.TextLine) {
 	f := r.f
 	f.SetTextColor(int(t.Color.R), int(t.Color.G), int(t.Color.B))
 	for _, run := range t.Line.Runs {

@@ -1,0 +1,85 @@
+package pdf_test
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/pdftest"
+	"github.com/awarekit/awarekit/toolkit/profile"
+	"github.com/awarekit/awarekit/toolkit/render/pdf"
+)
+
+func flyer(tb testing.TB, lang string) *layout.Document {
+	tb.Helper()
+	e, err := generate.New("awarekit test", time.Time{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	r, err := e.Resolve(generate.Job{Audience: "youth", Lang: lang, Format: "flyer", Paper: "letter"})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	org := profile.Organisation{Name: "Riverside Youth Council", Website: "riverside.example.org"}
+	brand, err := org.Brand()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	d, err := e.Layout(r, org, brand)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return d
+}
+
+// TestBothTextPathsAgree renders the same page through the shaped glyph
+// path and fpdf's text path: both must pass qpdf and give the same words.
+func TestBothTextPathsAgree(t *testing.T) {
+	d := flyer(t, "en")
+	dir := t.TempDir()
+	var texts [2]string
+	for i, fpdfText := range []bool{false, true} {
+		var buf bytes.Buffer
+		if err := pdf.Render(&buf, d, pdf.Options{FpdfText: fpdfText}); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, "flyer.pdf")
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		pdftest.Check(t, path)
+		texts[i] = pdftest.Text(t, path)
+	}
+	for _, want := range []string{"1-833-900-1010", "Know the signs.", "Riverside Youth Council"} {
+		for i, text := range texts {
+			if !strings.Contains(text, want) {
+				t.Errorf("path %d: text lacks %q", i, want)
+			}
+		}
+	}
+}
+
+// BenchmarkTextPath compares the shaped glyph path with fpdf's own text
+// path on the same laid-out English flyer.
+func BenchmarkTextPath(b *testing.B) {
+	d := flyer(b, "en")
+	for _, tt := range []struct {
+		name     string
+		fpdfText bool
+	}{{"shaped", false}, {"fpdf", true}} {
+		b.Run(tt.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := pdf.Render(io.Discard, d, pdf.Options{FpdfText: tt.fpdfText}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
