@@ -1,0 +1,362 @@
+// Package html writes a document as one self-contained web page: inline
+// CSS, the logo as a data: URI, no fonts, scripts or requests of its own.
+// Headings, lists and landmarks carry the structure, so a screen reader
+// can jump to "Get help"; a print stylesheet makes it a clean handout.
+package html
+
+import (
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"io"
+	"math"
+	"strings"
+
+	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/render/txt"
+)
+
+// MinContrast is the WCAG AA contrast ratio for body text, which every
+// text colour on the page meets.
+const MinContrast = 4.5
+
+// Write writes d as an HTML page.
+func Write(w io.Writer, d *doc.Document) error {
+	return page.Execute(w, newView(d))
+}
+
+// view is the document as the template reads it: every URL checked and
+// typed, colours worked out.
+type view struct {
+	*doc.Document
+	Dir     string
+	CSS     template.CSS
+	Logo    *logo
+	Hotline contact
+	Others  []contact
+	Columns [][]list // signs beside what to do and not to do
+	Wide    []list   // notes, across the page
+	More    *link // the QR code's address, when no contact shows it already
+}
+
+type logo struct {
+	Src           template.URL
+	Width, Height int
+}
+
+type list struct {
+	ID string
+	*doc.List
+}
+
+type contact struct {
+	doc.Contact
+	PhoneClass string
+	Tel        template.URL // empty when the number cannot be dialled
+	Web        template.URL
+	Mailto     template.URL
+}
+
+type link struct {
+	URL  template.URL
+	Text string
+}
+
+func newView(d *doc.Document) *view {
+	v := &view{Document: d, Dir: "ltr", CSS: template.CSS(stylesheet(d.Brand.Color))}
+	if d.Meta.RTL {
+		v.Dir = "rtl"
+	}
+	if l := d.Brand.Logo; l != nil && len(l.Data) > 0 {
+		mime := "image/png"
+		if l.Type == "jpg" || l.Type == "jpeg" {
+			mime = "image/jpeg"
+		}
+		// The data is our own encoding of a checked image, so the URL is safe.
+		v.Logo = &logo{Src: template.URL("data:" + mime + ";base64," + base64.StdEncoding.EncodeToString(l.Data)), Width: l.Width, Height: l.Height}
+	}
+	lists := func(ls ...list) []list {
+		var out []list
+		for _, l := range ls {
+			if l.List != nil && len(l.Items) > 0 {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	for _, col := range [][]list{lists(list{"signs", &d.Signs}), lists(list{"do", &d.Do}, list{"dont", &d.Dont})} {
+		if len(col) > 0 {
+			v.Columns = append(v.Columns, col)
+		}
+	}
+	v.Wide = lists(list{"notes", d.Notes})
+	shown := map[string]bool{}
+	v.Hotline = newContact(d.Help.Hotline, "number", d.QR, shown)
+	for _, c := range d.Help.Others {
+		v.Others = append(v.Others, newContact(c, "phone", d.QR, shown))
+	}
+	if u := safeURL(d.QR.URL); u != "" && !shown[strings.TrimSuffix(string(u), "/")] && !shown[d.QR.Text] {
+		text := d.QR.Text
+		if text == "" {
+			text = d.QR.URL
+		}
+		v.More = &link{URL: u, Text: text}
+	}
+	return v
+}
+
+func newContact(c doc.Contact, phoneClass string, qr doc.QR, shown map[string]bool) contact {
+	out := contact{Contact: c, PhoneClass: phoneClass}
+	if tel := txt.TelURI(c.Phone); tel != "" {
+		out.Tel = template.URL(tel) // digits, + and ;ext= only
+	}
+	if c.Website != "" {
+		// The QR code knows the canonical address of the site it prints
+		// (www or not); other sites are printed without their scheme.
+		site := c.Website
+		switch {
+		case site == qr.Text && qr.URL != "":
+			site = qr.URL
+		case !strings.HasPrefix(site, "http://") && !strings.HasPrefix(site, "https://"):
+			site = "https://" + site
+		}
+		out.Web = safeURL(site)
+		shown[c.Website], shown[strings.TrimSuffix(site, "/")] = true, true
+	}
+	if c.Email != "" && !strings.ContainsAny(c.Email, " <>\"'") {
+		out.Mailto = template.URL("mailto:" + c.Email)
+	}
+	return out
+}
+
+// safeURL returns u as a URL for an href when it is a web address, and ""
+// otherwise (javascript: and friends never reach the page).
+func safeURL(u string) template.URL {
+	u = strings.TrimSpace(u)
+	lower := strings.ToLower(u)
+	if !strings.HasPrefix(lower, "https://") && !strings.HasPrefix(lower, "http://") || strings.ContainsAny(u, " \"'<>`") {
+		return ""
+	}
+	return template.URL(u)
+}
+
+// Colours that are not the brand's.
+var (
+	ink    = doc.RGB{R: 0x1A, G: 0x1A, B: 0x1A}
+	black  = doc.RGB{}
+	white  = doc.RGB{R: 0xFF, G: 0xFF, B: 0xFF}
+	muted  = doc.RGB{R: 0x55, G: 0x55, B: 0x55}
+	danger = doc.RGB{R: 0xA4, G: 0x10, B: 0x1A}
+)
+
+// palette is the brand colour put to work: the header band with text
+// that reads on it, and an accent for headings and the help panel that
+// reads on white, or dark text when the brand colour is too light.
+type palette struct {
+	Band, OnBand, Accent, Panel doc.RGB
+}
+
+func colours(brand doc.RGB) palette {
+	p := palette{Band: brand, OnBand: white, Accent: brand, Panel: tint(brand, 0.08)}
+	if Contrast(brand, black) > Contrast(brand, white) {
+		p.OnBand = black
+	}
+	if Contrast(p.Band, p.OnBand) < MinContrast { // cannot happen with black or white, but keep the rule whole
+		p.Band, p.OnBand = ink, white
+	}
+	if Contrast(brand, white) < MinContrast {
+		p.Accent = ink
+	}
+	// The panel's tint must leave every text on it readable.
+	for _, c := range []doc.RGB{p.Accent, ink, muted, danger} {
+		if Contrast(c, p.Panel) < MinContrast {
+			p.Panel = white
+		}
+	}
+	return p
+}
+
+// Contrast is the WCAG 2 contrast ratio of two colours, from 1 to 21.
+func Contrast(a, b doc.RGB) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+// luminance is the WCAG 2 relative luminance of c.
+func luminance(c doc.RGB) float64 {
+	lin := func(v uint8) float64 {
+		s := float64(v) / 255
+		if s <= 0.04045 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(c.R) + 0.7152*lin(c.G) + 0.0722*lin(c.B)
+}
+
+// tint mixes c with white; amount 0 is white, 1 is c.
+func tint(c doc.RGB, amount float64) doc.RGB {
+	mix := func(v uint8) uint8 { return uint8(255 - (255-float64(v))*amount + 0.5) }
+	return doc.RGB{R: mix(c.R), G: mix(c.G), B: mix(c.B)}
+}
+
+func hex(c doc.RGB) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+
+// stylesheet is the page's CSS. It uses logical properties (inline-start,
+// not left) so that one stylesheet serves right-to-left pages.
+func stylesheet(brand doc.RGB) string {
+	p := colours(brand)
+	return strings.NewReplacer(
+		"BAND", hex(p.Band), "ONBAND", hex(p.OnBand), "ACCENT", hex(p.Accent), "PANEL", hex(p.Panel),
+		"INK", hex(ink), "MUTED", hex(muted), "DANGER", hex(danger), "BRAND", hex(brand),
+	).Replace(css)
+}
+
+const css = `
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0; background: #fff; color: INK; font: 1.0625rem/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
+.masthead { background: BAND; color: ONBAND; padding: 1.75rem max(1rem, calc((100% - 48rem) / 2)); display: flex; gap: 1.5rem; align-items: center; justify-content: space-between; }
+.masthead img { flex: none; max-height: 4.5rem; width: auto; height: auto; background: #fff; padding: .25rem; border-radius: .25rem; }
+.org { margin: 0 0 .35rem; font-weight: 700; letter-spacing: .04em; font-size: .9rem; text-transform: uppercase; }
+h1 { margin: 0; font-size: clamp(1.75rem, 5vw, 2.6rem); line-height: 1.15; }
+main, .fact, footer { max-width: 50rem; margin: 0 auto; padding: 0 1rem; }
+.intro { font-size: 1.2rem; margin: 1.5rem 0; }
+h2 { color: ACCENT; font-size: 1.35rem; line-height: 1.25; margin: 1.5rem 0 .5rem; }
+h3 { font-size: 1.05rem; margin: 0; }
+ul { margin: 0; padding-inline-start: 1.25rem; }
+li { margin: .3rem 0; }
+li::marker { color: ACCENT; }
+a { color: ACCENT; }
+.columns { display: grid; grid-template-columns: 1fr 1fr; gap: 0 2.5rem; }
+@media (max-width: 40rem) { .columns { grid-template-columns: 1fr; } .masthead { flex-direction: column; align-items: flex-start; } }
+.caution, .source, footer { color: MUTED; }
+.caution { font-size: .95rem; margin: .5rem 0 0; }
+.help { background: PANEL; border: 2px solid ACCENT; border-radius: .5rem; padding: .25rem 1.25rem 1.25rem; margin: 2rem 0; }
+.help p { margin: .25rem 0; }
+.hotline { margin: .75rem 0 1rem; }
+.number { font-size: 2.25rem; font-weight: 700; line-height: 1.2; }
+.number a { text-decoration: none; }
+.emergency { color: DANGER; font-weight: 700; font-size: 1.15rem; }
+.others { list-style: none; padding: 0; margin-top: 1rem; display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 1rem 1.5rem; }
+.others li { margin: 0; }
+.others .phone { font-weight: 700; font-size: 1.15rem; }
+.detail { font-size: .95rem; }
+.fact { margin: 2rem auto; }
+.fact > div { border-inline-start: 4px solid ACCENT; padding-inline-start: 1rem; }
+.fact p { margin: 0; font-weight: 700; }
+.fact .source { font-weight: 400; font-size: .9rem; margin-top: .25rem; }
+footer { border-top: 1px solid #ccc; margin-top: 2rem; padding-top: .75rem; padding-bottom: 2rem; font-size: .875rem; }
+footer p { margin: .2rem 0; }
+.draft { font-style: italic; }
+@media print {
+  @page { margin: 15mm; }
+  body { font-size: 11pt; }
+  .masthead { background: none; color: #000; border-bottom: 4pt solid BRAND; padding: 0 0 8pt; }
+  .masthead img { padding: 0; }
+  main, .fact, footer { max-width: none; padding: 0; }
+  a { color: inherit; text-decoration: none; }
+  .help { background: none; break-inside: avoid; }
+  section, li, .fact { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+}
+`
+
+var page = template.Must(template.New("page").Parse(`<!DOCTYPE html>
+<html lang="{{.Meta.Lang}}" dir="{{.Dir}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Meta.Title}}</title>
+{{- with .Meta.Subject}}
+<meta name="description" content="{{.}}">{{end}}
+{{- with .Meta.Author}}
+<meta name="author" content="{{.}}">{{end}}
+{{- with .Meta.Creator}}
+<meta name="generator" content="{{.}}">{{end}}
+<style>{{.CSS}}</style>
+</head>
+<body>
+<header class="masthead">
+<div>
+{{- with .Brand.OrgName}}
+<p class="org">{{.}}</p>{{end}}
+<h1>{{.Headline}}</h1>
+</div>
+{{- with .Logo}}
+<img src="{{.Src}}" alt=""{{if .Width}} width="{{.Width}}" height="{{.Height}}"{{end}}>{{end}}
+</header>
+<main>
+{{- with .Intro}}
+<p class="intro">{{.}}</p>{{end}}
+<div class="columns">
+{{- range .Columns}}
+<div>
+{{- range .}}{{template "list" .}}{{end}}
+</div>{{end}}
+</div>
+{{- range .Wide}}{{template "list" .}}{{end}}
+<section class="help" aria-labelledby="help">
+<h2 id="help">{{.Help.Title}}</h2>
+{{- with .Help.Lead}}
+<p class="lead">{{.}}</p>{{end}}
+<div class="hotline">
+{{- template "contact" .Hotline}}
+</div>
+{{- with .Help.Emergency}}
+<p class="emergency">{{.}}</p>{{end}}
+{{- if .Others}}
+<ul class="others">
+{{- range .Others}}
+<li>
+{{- template "contact" .}}
+</li>{{end}}
+</ul>{{end}}
+{{- with .More}}
+<p class="more"><a href="{{.URL}}">{{.Text}}</a></p>{{end}}
+</section>
+</main>
+{{- with .Fact}}
+<aside class="fact">
+<div>
+<p>{{.Text}}</p>
+{{- with .Source}}
+<p class="source">{{.}}</p>{{end}}
+</div>
+</aside>{{end}}
+<footer>
+<p>{{with .Footer.OrgName}}{{.}} · {{end}}{{.Footer.Version}}</p>
+{{- with .Footer.Draft}}
+<p class="draft">{{.}}</p>{{end}}
+</footer>
+</body>
+</html>
+{{define "list"}}
+<section aria-labelledby="{{.ID}}">
+<h2 id="{{.ID}}">{{.Title}}</h2>
+<ul>
+{{- range .Items}}
+<li>{{.}}</li>{{end}}
+</ul>
+{{- with .Caution}}
+<p class="caution">{{.}}</p>{{end}}
+</section>
+{{- end}}
+{{define "contact"}}
+<h3>{{.Name}}</h3>
+{{- if .Phone}}
+<p class="{{.PhoneClass}}">{{if .Tel}}<a href="{{.Tel}}"><span dir="ltr">{{.Phone}}</span></a>{{else}}<span dir="ltr">{{.Phone}}</span>{{end}}</p>{{end}}
+{{- with .Text}}
+<p>{{.}}</p>{{end}}
+{{- with .Detail}}
+<p class="detail">{{.}}</p>{{end}}
+{{- if or .Web .Email}}
+<p class="ways">
+{{- if .Web}}<a href="{{.Web}}">{{.Website}}</a>{{end}}
+{{- if and .Web .Email}} · {{end}}
+{{- if .Mailto}}<a href="{{.Mailto}}">{{.Email}}</a>{{else}}{{.Email}}{{end}}</p>{{end}}
+{{- end}}
+`))

@@ -1,0 +1,226 @@
+package html
+
+import (
+	"bytes"
+	"html/template"
+	"image"
+	"image/color"
+	"image/png"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/awarekit/awarekit/audiences"
+	"github.com/awarekit/awarekit/locales"
+	"github.com/awarekit/awarekit/toolkit/content"
+	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/profile"
+)
+
+func documents(t testing.TB) []*doc.Document {
+	t.Helper()
+	lib, err := content.Load(audiences.FS, locales.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	org := profile.Organisation{Name: "Riverside Youth Council", Phone: "604-555-0134", Website: "riverside.example.org"}
+	brand, err := org.Brand()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*doc.Document
+	for _, lang := range lib.Catalog.Tags() {
+		for _, id := range lib.AudienceIDs() {
+			d, err := lib.Assemble(content.Request{Audience: id, Lang: lang, Org: org, Brand: brand})
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs = append(docs, d)
+		}
+	}
+	return docs
+}
+
+// synthetic is a document in a right-to-left script with a logo and a
+// light brand colour: what the real content does not have yet. Its text
+// is a test fixture, not reviewed content.
+func synthetic(t testing.TB) *doc.Document {
+	t.Helper()
+	return &doc.Document{
+		Meta:     doc.Meta{Audience: "youth", Lang: "ar", RTL: true, Title: "اعرف العلامات. يمكنك الحصول على المساعدة.", Subject: "الشباب"},
+		Brand:    doc.Brand{OrgName: "مجلس الشباب", Color: doc.RGB{R: 0xFF, G: 0xD7, B: 0x00}, Logo: testLogo(t)},
+		Headline: "اعرف العلامات. يمكنك الحصول على المساعدة.",
+		Intro:    "الاتجار بالبشر هو عندما يستخدم شخص الخوف أو السيطرة لإجبار شخص آخر على العمل. المساعدة مجانية.",
+		Signs:    doc.List{Title: "علامات يجب الانتباه إليها", Items: []string{"لديه هاتف ثانٍ أو هاتف سري.", "دائمًا مع شخص يتكلم نيابة عنه."}, Caution: "علامة واحدة وحدها لا تثبت الاتجار."},
+		Do:       doc.List{Title: "ما يمكنك فعله", Items: []string{"تحدث مع شخص بالغ تثق به."}},
+		Dont:     doc.List{Title: "ما لا يجب فعله", Items: []string{"لا تواجه الشخص المشتبه به."}},
+		Notes:    &doc.List{Title: "ملاحظات", Items: []string{"الخط الساخن ليس الشرطة."}},
+		Fact:     &doc.Fact{Text: "تسع ضحايا من كل عشرة يعرفون المتهم.", Source: "المصدر: هيئة الإحصاء الكندية"},
+		Help: doc.Help{
+			Title:     "احصل على المساعدة",
+			Lead:      "اتصل أو دردش في أي وقت:",
+			Hotline:   doc.Contact{Name: "الخط الساخن الكندي لمكافحة الاتجار بالبشر", Phone: "1-833-900-1010", Website: "canadianhumantraffickinghotline.ca", Email: "hotline@ccteht.ca"},
+			Emergency: "في حالة الخطر المباشر، اتصل بالرقم 911.",
+			Others:    []doc.Contact{{Name: "Crime Stoppers", Phone: "1-800-222-TIPS (8477)"}},
+		},
+		QR:     doc.QR{URL: "https://riverside.example.org/ar", Text: "riverside.example.org/ar"},
+		Footer: doc.Footer{OrgName: "مجلس الشباب", Version: "إصدار المحتوى 2026.11.1", Draft: "ترجمة مسودة: لم يراجعها متحدث بطلاقة بعد."},
+	}
+}
+
+func testLogo(t testing.TB) *doc.Image {
+	t.Helper()
+	img := image.NewNRGBA(image.Rect(0, 0, 60, 30))
+	for x := range 60 {
+		for y := range 30 {
+			img.Set(x, y, color.NRGBA{R: uint8(4 * x), G: 0x40, B: 0x80, A: 0xFF})
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return &doc.Image{Data: b.Bytes(), Type: "png", Width: 60, Height: 30}
+}
+
+func write(t testing.TB, d *doc.Document) string {
+	t.Helper()
+	var b strings.Builder
+	if err := Write(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+var (
+	tagPattern = regexp.MustCompile(`<(/?)([^\s>/]*)`)
+	allowed    = map[string]bool{
+		"!DOCTYPE": true, "html": true, "head": true, "meta": true, "title": true, "style": true, "body": true,
+		"header": true, "main": true, "section": true, "aside": true, "footer": true, "div": true,
+		"h1": true, "h2": true, "h3": true, "p": true, "ul": true, "li": true, "a": true, "span": true, "img": true,
+	}
+)
+
+// checkMarkup fails on any tag the renderer does not write, which is how
+// unescaped text would show, and on anything that would load from the
+// network.
+func checkMarkup(t *testing.T, out string) {
+	t.Helper()
+	for _, m := range tagPattern.FindAllStringSubmatch(out, -1) {
+		if !allowed[m[2]] {
+			t.Errorf("unexpected markup %q", m[0])
+		}
+	}
+	for _, bad := range []string{"<script", "<link", "@import", "url(", `src="http`, "@font-face", `href="javascript`} {
+		if strings.Contains(strings.ToLower(out), bad) {
+			t.Errorf("the page contains %q", bad)
+		}
+	}
+}
+
+func TestWriteEveryDocument(t *testing.T) {
+	for _, d := range documents(t) {
+		t.Run(d.Meta.Audience+"/"+d.Meta.Lang, func(t *testing.T) {
+			out := write(t, d)
+			checkMarkup(t, out)
+			e := template.HTMLEscapeString
+			for _, want := range []string{
+				`<html lang="` + d.Meta.Lang + `" dir="ltr">`,
+				`<title>` + e(d.Meta.Title) + `</title>`,
+				`<h1>` + e(d.Headline) + `</h1>`,
+				`<a href="tel:&#43;18339001010"><span dir="ltr">` + d.Help.Hotline.Phone + `</span></a>`,
+				`<a href="tel:&#43;16045550134"><span dir="ltr">604-555-0134</span></a>`,
+				`<h2 id="help">` + e(d.Help.Title) + `</h2>`,
+				`<p class="emergency">` + e(d.Help.Emergency) + `</p>`,
+				`<li>` + e(d.Signs.Items[0]) + `</li>`,
+				"@media print",
+			} {
+				if !strings.Contains(out, want) {
+					t.Errorf("the page lacks %s", want)
+				}
+			}
+			draft := `<p class="draft">` + e(d.Footer.Draft) + `</p>`
+			if got := strings.Contains(out, draft); got != (d.Footer.Draft != "") {
+				t.Errorf("draft line shown %v, want %v", got, d.Footer.Draft != "")
+			}
+		})
+	}
+}
+
+func TestWriteRTL(t *testing.T) {
+	d := synthetic(t)
+	out := write(t, d)
+	checkMarkup(t, out)
+	for _, want := range []string{
+		`<html lang="ar" dir="rtl">`,
+		`<a href="tel:&#43;18339001010"><span dir="ltr">1-833-900-1010</span></a>`,
+		`<a href="tel:&#43;18002228477"><span dir="ltr">1-800-222-TIPS (8477)</span></a>`,
+		`<img src="data:image/png;base64,iVBORw0KGgo`,
+		`width="60" height="30"`,
+		`<p class="draft">ترجمة مسودة`,
+		`<a href="https://riverside.example.org/ar">riverside.example.org/ar</a>`, // the QR code's address, shown nowhere else
+		`<a href="mailto:hotline@ccteht.ca">`,
+		`padding-inline-start`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+}
+
+func TestWriteEscapes(t *testing.T) {
+	d := synthetic(t)
+	d.Headline = `<script>alert(1)</script>`
+	d.Meta.Title = `</title><script>alert(2)</script>`
+	d.Meta.Lang = `en" onload="alert(3)`
+	d.Brand.OrgName = `</style><img src=x onerror=alert(4)>`
+	d.Signs.Items = []string{`<b>bold</b> & "quoted"`}
+	d.Help.Hotline.Website = `javascript:alert(5)//`
+	d.Help.Hotline.Email = `"><img src=x>`
+	d.QR = doc.QR{URL: "javascript:alert(6)", Text: "click"}
+	out := write(t, d)
+	checkMarkup(t, out)
+	for _, want := range []string{`&lt;script&gt;alert(1)&lt;/script&gt;`, `&lt;b&gt;bold&lt;/b&gt; &amp; &#34;quoted&#34;`, `lang="en&#34; onload=&#34;alert(3)"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	if strings.Contains(out, ">click<") {
+		t.Error("a javascript: QR address became a link")
+	}
+}
+
+func TestContrast(t *testing.T) {
+	if c := Contrast(white, black); c != 21 {
+		t.Errorf("white on black = %v, want 21", c)
+	}
+	if c := Contrast(doc.RGB{R: 0x76, G: 0x76, B: 0x76}, white); c < 4.5 || c > 4.6 {
+		t.Errorf("#767676 on white = %v, want 4.54", c)
+	}
+	brands := []doc.RGB{
+		profile.DefaultColor, white, black, {R: 0xFF, G: 0xD7}, {R: 0xFF}, {G: 0x80}, {R: 0x77, G: 0x77, B: 0x77},
+		{R: 0x76, G: 0x76, B: 0x76}, {R: 0x7A, G: 0x1F, B: 0x5C}, {R: 0x00, G: 0x96, B: 0xD6}, {R: 0xE0, G: 0xF0, B: 0xFF},
+	}
+	for _, b := range brands {
+		p := colours(b)
+		pairs := []struct {
+			name   string
+			fg, bg doc.RGB
+		}{
+			{"header text", p.OnBand, p.Band},
+			{"accent on white", p.Accent, white},
+			{"accent on the panel", p.Accent, p.Panel},
+			{"text on the panel", ink, p.Panel},
+			{"muted text on the panel", muted, p.Panel},
+			{"emergency line on the panel", danger, p.Panel},
+		}
+		for _, pr := range pairs {
+			if c := Contrast(pr.fg, pr.bg); c < MinContrast {
+				t.Errorf("brand %s: %s %s on %s has contrast %.2f", hex(b), pr.name, hex(pr.fg), hex(pr.bg), c)
+			}
+		}
+		if Contrast(b, white) >= MinContrast && p.Accent != b {
+			t.Errorf("brand %s reads on white but is not the accent", hex(b))
+		}
+	}
+}

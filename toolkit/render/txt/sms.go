@@ -1,0 +1,206 @@
+package txt
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf16"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/awarekit/awarekit/toolkit/doc"
+)
+
+// Encodings of an SMS, as Segments names them.
+const (
+	GSM7 = "GSM-7"
+	UCS2 = "UCS-2"
+)
+
+// MaxSegments is the most parts an SMS may take: longer messages arrive
+// out of order or not at all on many phones, and every part is paid for.
+const MaxSegments = 3
+
+// Segment sizes: a single message carries 160 GSM-7 characters or 70
+// UTF-16 code units; a concatenated one loses room in each part to the
+// header that joins them.
+const (
+	gsmSingle, gsmPart = 160, 153
+	ucsSingle, ucsPart = 70, 67
+)
+
+// gsmBasic is the GSM 03.38 default alphabet; gsmExtension holds the
+// characters sent as an escape and a second septet, so they count two.
+var (
+	gsmBasic = setOf("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?" +
+		"¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà")
+	gsmExtension = setOf("\f^{}\\[~]|€")
+)
+
+func setOf(s string) map[rune]bool {
+	m := make(map[rune]bool)
+	for _, r := range s {
+		m[r] = true
+	}
+	return m
+}
+
+// Segments returns how many SMS parts s takes and in which encoding:
+// GSM-7 when every character is in the GSM default alphabet or its
+// extension table (which count two), otherwise UCS-2, counted in UTF-16
+// code units so that characters outside the BMP, like emoji, count two.
+// A character is never split between two parts, as phones do.
+func Segments(s string) (n int, encoding string) {
+	if s == "" {
+		return 0, GSM7
+	}
+	units, single, part := gsmUnits(s), gsmSingle, gsmPart
+	encoding = GSM7
+	if units == nil {
+		units, single, part = ucsUnits(s), ucsSingle, ucsPart
+		encoding = UCS2
+	}
+	total := 0
+	for _, u := range units {
+		total += u
+	}
+	if total <= single {
+		return 1, encoding
+	}
+	n, used := 1, 0
+	for _, u := range units {
+		if used+u > part {
+			n, used = n+1, 0
+		}
+		used += u
+	}
+	return n, encoding
+}
+
+// gsmUnits is the size in septets of each character of s, or nil when
+// a character is not in the GSM-7 alphabet.
+func gsmUnits(s string) []int {
+	var units []int
+	for _, r := range s {
+		switch {
+		case gsmBasic[r]:
+			units = append(units, 1)
+		case gsmExtension[r]:
+			units = append(units, 2)
+		default:
+			return nil
+		}
+	}
+	return units
+}
+
+// ucsUnits is the size in UTF-16 code units of each character of s.
+func ucsUnits(s string) []int {
+	var units []int
+	for _, r := range s {
+		units = append(units, utf16.RuneLen(r))
+	}
+	return units
+}
+
+// TooLongError is an SMS that needs more parts than MaxSegments even
+// in its shortest form.
+type TooLongError struct {
+	Segments int
+	Encoding string
+	Length   int // characters, in the encoding's units
+}
+
+func (e *TooLongError) Error() string {
+	return fmt.Sprintf("sms takes %d segments (%s, %d characters), more than the limit of %d, even with only the hotline number and the emergency line",
+		e.Segments, e.Encoding, e.Length, MaxSegments)
+}
+
+// SMS is the shortest version of d: the hotline (its name first when the
+// name is short), one sign to look for (the shortest) and what to do in
+// danger. When that takes more than MaxSegments parts it drops the sign,
+// then the name; if it is still too long it fails with *TooLongError.
+func SMS(d *doc.Document) (string, error) {
+	h := d.Help.Hotline
+	var lead string
+	if name := strings.TrimSpace(h.Name); utf16Len(name) <= maxLead {
+		lead = name
+	}
+	sign := shortest(d.Signs.Items)
+	if sign != "" && d.Signs.Title != "" {
+		sign = d.Signs.Title + "\n" + sign
+	}
+	candidates := [][]string{
+		{lead, h.Phone, sign, d.Help.Emergency},
+		{lead, h.Phone, d.Help.Emergency},
+		{h.Phone, d.Help.Emergency},
+	}
+	var err *TooLongError
+	for _, c := range candidates {
+		text := joinLines(c)
+		n, enc := Segments(text)
+		if n <= MaxSegments {
+			return text, nil
+		}
+		err = &TooLongError{Segments: n, Encoding: enc, Length: length(text, enc)}
+	}
+	return "", err
+}
+
+// maxLead is the longest hotline name the SMS leads with, in UTF-16 code
+// units: longer names cost a part of their own in UCS-2 scripts.
+const maxLead = 60
+
+// WriteSMS writes the SMS of d with nothing after it: a final newline
+// would be one more character to pay for.
+func WriteSMS(w io.Writer, d *doc.Document) error {
+	s, err := SMS(d)
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, s)
+	return err
+}
+
+func shortest(items []string) string {
+	best := ""
+	for _, it := range items {
+		it = strings.TrimSpace(it)
+		if it != "" && (best == "" || utf16Len(it) < utf16Len(best)) {
+			best = it
+		}
+	}
+	return best
+}
+
+func joinLines(parts []string) string {
+	var keep []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(norm.NFC.String(p)); p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, "\n")
+}
+
+// length is the size of s in the units of its encoding: septets or
+// UTF-16 code units.
+func length(s, encoding string) int {
+	units := ucsUnits(s)
+	if encoding == GSM7 {
+		units = gsmUnits(s)
+	}
+	n := 0
+	for _, u := range units {
+		n += u
+	}
+	return n
+}
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
+}

@@ -1,0 +1,164 @@
+package txt
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/awarekit/awarekit/toolkit/doc"
+)
+
+func TestSegments(t *testing.T) {
+	a := func(n int) string { return strings.Repeat("a", n) }
+	r := strings.Repeat
+	tests := []struct {
+		name     string
+		s        string
+		n        int
+		encoding string
+	}{
+		{"empty", "", 0, GSM7},
+		{"latin", "Canadian Human Trafficking Hotline\n1-833-900-1010", 1, GSM7},
+		{"160 GSM-7 fill one", a(160), 1, GSM7},
+		{"161 GSM-7 take two", a(161), 2, GSM7},
+		{"306 GSM-7 fill two parts of 153", a(306), 2, GSM7},
+		{"307 GSM-7 take three", a(307), 3, GSM7},
+		{"459 GSM-7 fill three", a(459), 3, GSM7},
+		{"460 GSM-7 take four", a(460), 4, GSM7},
+		{"euro counts two: 158+2 fit", a(158) + "€", 1, GSM7},
+		{"euro counts two: 159+2 do not", a(159) + "€", 2, GSM7},
+		{"extension table", "^{}\\[~]|€", 1, GSM7},
+		{"escape pair never split between parts", a(152) + "€" + a(152), 3, GSM7},
+		{"French é is GSM-7", "Café, élève, à, è, ù", 1, GSM7},
+		{"French capital Ç is GSM-7", "ÇA VA", 1, GSM7},
+		{"French small ç is not", "Ça, français", 1, UCS2},
+		{"French ê is not", "être", 1, UCS2},
+		{"curly apostrophe is not GSM-7", "l’aide", 1, UCS2},
+		{"backtick is not GSM-7", "a`b", 1, UCS2},
+		{"Arabic 70 fill one", r("ع", 70), 1, UCS2},
+		{"Arabic 71 take two", r("ع", 71), 2, UCS2},
+		{"Arabic 134 fill two parts of 67", r("ع", 134), 2, UCS2},
+		{"Arabic 135 take three", r("ع", 135), 3, UCS2},
+		{"Arabic 201 fill three", r("ع", 201), 3, UCS2},
+		{"Arabic 202 take four", r("ع", 202), 4, UCS2},
+		{"Arabic sentence", "اتصل بالرقم 1-833-900-1010", 1, UCS2},
+		{"Chinese 70", r("汉", 70), 1, UCS2},
+		{"Chinese 71", r("汉", 71), 2, UCS2},
+		{"Latin with one Chinese character", a(69) + "汉", 1, UCS2},
+		{"Latin with one Chinese character over", a(70) + "汉", 2, UCS2},
+		{"emoji counts two: 35 fill one", r("😀", 35), 1, UCS2},
+		{"emoji counts two: 36 do not", r("😀", 36), 2, UCS2},
+		{"emoji 68 units on one", a(68) + "😀", 1, UCS2},
+		{"emoji 71 units on two", a(69) + "😀", 2, UCS2},
+		{"surrogate pair never split between parts", a(66) + "😀" + a(66), 3, UCS2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n, enc := Segments(tt.s)
+			if n != tt.n || enc != tt.encoding {
+				t.Errorf("Segments = %d %s, want %d %s", n, enc, tt.n, tt.encoding)
+			}
+		})
+	}
+}
+
+func smsDoc() *doc.Document {
+	return &doc.Document{
+		Signs: doc.List{Title: "Signs to look for", Items: []string{
+			"Has new friends who are older, sometimes met online.",
+			"Has a second phone.",
+			"Is always with someone who speaks for them.",
+		}},
+		Help: doc.Help{
+			Hotline:   doc.Contact{Name: "Canadian Human Trafficking Hotline", Phone: "1-833-900-1010"},
+			Emergency: "In immediate danger, call 911.",
+		},
+	}
+}
+
+func TestSMS(t *testing.T) {
+	long := strings.Repeat("ع", 150)
+	tests := []struct {
+		name    string
+		edit    func(*doc.Document)
+		want    string
+		wantErr string
+	}{
+		{
+			name: "everything fits",
+			edit: func(*doc.Document) {},
+			want: "Canadian Human Trafficking Hotline\n1-833-900-1010\nSigns to look for\nHas a second phone.\nIn immediate danger, call 911.",
+		},
+		{
+			name: "a long sign is dropped first",
+			edit: func(d *doc.Document) { d.Signs.Items = []string{long + long} },
+			want: "Canadian Human Trafficking Hotline\n1-833-900-1010\nIn immediate danger, call 911.",
+		},
+		{
+			name: "a long name leads no message",
+			edit: func(d *doc.Document) { d.Help.Hotline.Name = strings.Repeat("Hotline ", 8) },
+			want: "1-833-900-1010\nSigns to look for\nHas a second phone.\nIn immediate danger, call 911.",
+		},
+		{
+			name: "then the name goes",
+			edit: func(d *doc.Document) {
+				d.Help.Hotline.Name = strings.Repeat("ع", 55)
+				d.Help.Emergency = strings.Repeat("ع", 140)
+			},
+			want: "1-833-900-1010\n" + strings.Repeat("ع", 140),
+		},
+		{
+			name:    "and then it fails naming the count and the limit",
+			edit:    func(d *doc.Document) { d.Help.Emergency = long + long },
+			wantErr: "sms takes 5 segments (UCS-2, 315 characters), more than the limit of 3",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := smsDoc()
+			tt.edit(d)
+			got, err := SMS(d)
+			if tt.wantErr != "" {
+				var tooLong *TooLongError
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) || !errors.As(err, &tooLong) {
+					t.Fatalf("err = %v, want *TooLongError containing %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("SMS =\n%q\nwant\n%q", got, tt.want)
+			}
+			if n, _ := Segments(got); n > MaxSegments {
+				t.Errorf("%d segments", n)
+			}
+		})
+	}
+}
+
+func TestSMSEveryDocument(t *testing.T) {
+	for _, d := range documents(t) {
+		t.Run(d.Meta.Audience+"/"+d.Meta.Lang, func(t *testing.T) {
+			var b strings.Builder
+			if err := WriteSMS(&b, d); err != nil {
+				t.Fatal(err)
+			}
+			s := b.String()
+			for _, want := range []string{d.Help.Hotline.Phone, d.Help.Emergency} {
+				if !strings.Contains(s, want) {
+					t.Errorf("the SMS lacks %q:\n%s", want, s)
+				}
+			}
+			if strings.HasSuffix(s, "\n") || strings.HasPrefix(s, "\n") {
+				t.Errorf("the SMS has white space around it: %q", s)
+			}
+			n, enc := Segments(s)
+			if n < 1 || n > MaxSegments {
+				t.Errorf("%d segments (%s):\n%s", n, enc, s)
+			}
+			t.Logf("%d segments (%s), %d characters", n, enc, length(s, enc))
+		})
+	}
+}

@@ -1,0 +1,115 @@
+package txt
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/awarekit/awarekit/audiences"
+	"github.com/awarekit/awarekit/locales"
+	"github.com/awarekit/awarekit/toolkit/content"
+	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/profile"
+)
+
+// documents assembles every audience in every language, as an
+// organisation with its own phone number and website would.
+func documents(t *testing.T) []*doc.Document {
+	t.Helper()
+	lib, err := content.Load(audiences.FS, locales.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	org := profile.Organisation{Name: "Riverside Youth Council", Phone: "604-555-0134", Website: "riverside.example.org"}
+	brand, err := org.Brand()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*doc.Document
+	for _, lang := range lib.Catalog.Tags() {
+		for _, id := range lib.AudienceIDs() {
+			d, err := lib.Assemble(content.Request{Audience: id, Lang: lang, Org: org, Brand: brand})
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs = append(docs, d)
+		}
+	}
+	return docs
+}
+
+func TestWriteEveryDocument(t *testing.T) {
+	for _, d := range documents(t) {
+		t.Run(d.Meta.Audience+"/"+d.Meta.Lang, func(t *testing.T) {
+			var b strings.Builder
+			if err := Write(&b, d); err != nil {
+				t.Fatal(err)
+			}
+			out := b.String()
+			lines := strings.Split(out, "\n")
+			for i, l := range lines {
+				if w := Width(l); w > LineWidth {
+					t.Errorf("line %d is %d columns wide: %q", i+1, w, l)
+				}
+			}
+			// The hotline number stands on a line of its own, exactly as
+			// contacts.yaml writes it, where a reader can copy it.
+			if !containsLine(lines, d.Help.Hotline.Phone) {
+				t.Errorf("no line is just the hotline number %q", d.Help.Hotline.Phone)
+			}
+			squeezed := strings.Join(strings.Fields(out), " ")
+			for _, want := range []string{d.Headline, d.Help.Emergency, d.Signs.Items[0], "604-555-0134", d.Footer.Draft} {
+				if !strings.Contains(squeezed, strings.Join(strings.Fields(want), " ")) {
+					t.Errorf("the text lacks %q", want)
+				}
+			}
+			if !strings.HasSuffix(out, "\n") || strings.HasSuffix(out, "\n\n") {
+				t.Errorf("the text should end with exactly one newline")
+			}
+		})
+	}
+}
+
+func containsLine(lines []string, want string) bool {
+	for _, l := range lines {
+		if strings.TrimSpace(l) == want {
+			return true
+		}
+	}
+	return false
+}
+
+// TestWriteWideScripts writes a document in scripts whose characters are
+// two columns wide or need no spaces to break, to check widths and that
+// a phone number inside such text stays whole.
+func TestWriteWideScripts(t *testing.T) {
+	tests := []struct {
+		name, lang, headline, intro string
+	}{
+		{"Chinese", "zh", "了解这些迹象。你可以获得帮助。", strings.Repeat("人口贩运是指有人利用恐惧或控制，强迫他人从事性行为或劳动。", 4) + "请拨打1-833-900-1010。"},
+		{"Japanese with Latin", "ja", "サインを知ろう", strings.Repeat("カナダの人身取引ホットライン（Canadian Human Trafficking Hotline）は無料です。", 3)},
+		{"Arabic", "ar", "اعرف العلامات. يمكنك الحصول على المساعدة.", strings.Repeat("الاتجار بالبشر هو عندما يستخدم شخص الخوف أو السيطرة لإجبار شخص آخر على العمل. ", 3) + "اتصل بالرقم 1-833-900-1010"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := smsDoc()
+			d.Meta.Lang, d.Headline, d.Intro = tt.lang, tt.headline, tt.intro
+			var b strings.Builder
+			if err := Write(&b, d); err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(b.String(), "\n")
+			phoneWhole := false
+			for i, l := range lines {
+				if w := Width(l); w > LineWidth {
+					t.Errorf("line %d is %d columns wide: %q", i+1, w, l)
+				}
+				if strings.Contains(l, "1-833-900-1010") {
+					phoneWhole = true
+				}
+			}
+			if !phoneWhole {
+				t.Errorf("the number was split:\n%s", b.String())
+			}
+		})
+	}
+}
