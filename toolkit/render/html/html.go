@@ -36,7 +36,7 @@ type view struct {
 	Others  []contact
 	Columns [][]list // signs beside what to do and not to do
 	Wide    []list   // notes, across the page
-	More    *link // the QR code's address, when no contact shows it already
+	More    *link    // the QR code's address, when no contact shows it already
 }
 
 type logo struct {
