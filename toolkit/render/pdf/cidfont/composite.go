@@ -17,11 +17,18 @@ const (
 	specComponent = 6
 )
 
+// textOnly is the spec of a glyph that draws nothing and has no advance: it
+// only carries text.
+var textOnly = []byte{0, 0, 0, 0}
+
 // glyphSpec returns the spec of one unit, in w.spec (reused by the next
-// call).
+// call). A glyph is drawn as it is when it has no offset and the shaper
+// left its advance alone or its advance is zero anyway; a mark whose
+// advance the shaper zeroed gets a composite of advance zero, so that its
+// width in /W is zero too.
 func (w *Writer) glyphSpec(f *Font, glyphs []Glyph) ([]byte, error) {
 	b := w.spec[:0]
-	if len(glyphs) == 1 && glyphs[0].YOffset == 0 {
+	if g := glyphs[0]; len(glyphs) == 1 && g.XOffset == 0 && g.YOffset == 0 && (g.XAdvance != 0 || f.advances[g.GID] == 0) {
 		w.spec = binary.BigEndian.AppendUint16(b, glyphs[0].GID)
 		return w.spec, nil
 	}

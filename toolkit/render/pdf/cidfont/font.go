@@ -13,8 +13,7 @@ import (
 // process (safe for concurrent use). It keeps a reference to the font data it
 // was parsed from, which must not be modified afterwards.
 type Font struct {
-	data   []byte
-	tables map[string][]byte
+	tables map[string][]byte // slices of the font data
 
 	upem      int
 	numGlyphs int
@@ -68,7 +67,7 @@ func parse(data []byte) (*Font, error) {
 	if 12+16*numTables > len(data) {
 		return nil, errors.New("table directory runs past the end of the file")
 	}
-	f := &Font{data: data, tables: make(map[string][]byte, numTables)}
+	f := &Font{tables: make(map[string][]byte, numTables)}
 	for i := range numTables {
 		rec := data[12+16*i:]
 		tag := string(rec[:4])

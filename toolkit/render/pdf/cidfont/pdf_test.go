@@ -42,6 +42,10 @@ var samples = []sample{
 	{name: "Persian", font: noto("NotoSansArabic-Regular.ttf"), script: language.Arabic, lang: "fa", rtl: true, text: "آیا می‌شناسید؟ پیام گروه"},
 	{name: "Hindi conjuncts", font: noto("NotoSansDevanagari-Regular.ttf"), script: language.Devanagari, lang: "hi", text: "कि क्ष त्र ज्ञ श्र कर्म पूर्ण प्रिय हिन्दी द्ध ट्ट कोई"},
 	{name: "Punjabi clusters", font: noto("NotoSansGurmukhi-Regular.ttf"), script: language.Gurmukhi, lang: "pa", text: "ਕਿ ਪ੍ਰਿਯ ਕ੍ਰਿਪਾ ਸ੍ਵਰ ਖ਼ੁਸ਼ੀ ਤੁਸੀਂ"},
+	{name: "Punjabi sentence", font: noto("NotoSansGurmukhi-Regular.ttf"), script: language.Gurmukhi, lang: "pa", text: "ਜੇ ਤੁਹਾਨੂੰ ਲੱਗਦਾ ਹੈ ਕਿ ਕੋਈ ਵਿਅਕਤੀ ਖ਼ਤਰੇ ਵਿੱਚ ਹੈ, ਤਾਂ ਤੁਰੰਤ ਫ਼ੋਨ ਕਰੋ।"},
+	{name: "Hindi sentence", font: noto("NotoSansDevanagari-Regular.ttf"), script: language.Devanagari, lang: "hi", text: "हेल्पलाइन मुफ़्त और गोपनीय है, नाम बताने की ज़रूरत नहीं।"},
+	// Marks from GPOS, not precomposed characters.
+	{name: "Vietnamese decomposed", font: dejaVuSans, script: language.Latin, lang: "vi", text: "Nê\u0301u ba\u0323n nghi\u0303 ai đo\u0301 đang gă\u0323p nguy hiê\u0309m"},
 	// Split vowel signs: one character, glyphs on both sides of the consonant.
 	{name: "Bengali split vowels", font: noto("NotoSansBengali-Regular.ttf"), script: language.Bengali, lang: "bn", text: "কোথায় কৌশল"},
 }

@@ -209,39 +209,19 @@ func (w *Writer) content(r *Run, df *docFont, units []unit) ([]byte, [4]float64,
 		inString bool
 		bbox     = [4]float64{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
 	)
-	for _, u := range units {
-		// A unit of one glyph that sits on the baseline is the glyph
-		// itself, moved sideways by the TJ adjustment if need be; any
-		// other unit is a composite glyph with its origin at the pen.
-		x := pen
-		spec, err := w.glyphSpec(f, r.Glyphs[u.first:u.end])
-		if err != nil {
-			return fail(err)
-		}
-		if len(spec) == 2 {
-			x += float64(r.Glyphs[u.first].XOffset)
-		}
-		for _, g := range r.Glyphs[u.first:u.end] {
-			gx := pen + float64(g.XOffset)
-			bbox[0] = min(bbox[0], gx+float64(f.xMin))
-			bbox[2] = max(bbox[2], gx+float64(f.xMax))
-			bbox[1] = min(bbox[1], float64(g.YOffset)+float64(f.yMin))
-			bbox[3] = max(bbox[3], float64(g.YOffset)+float64(f.yMax))
-			pen += float64(g.XAdvance)
-		}
-
-		key := cidKey{glyphs: string(spec), text: u.text}
+	// show draws the glyph of spec, standing for text, at x font units.
+	show := func(x float64, spec []byte, text string) error {
+		key := cidKey{glyphs: string(spec), text: text}
 		cid, ok := df.cids[key]
 		if !ok {
 			if len(df.entries) >= maxCID {
-				return fail(fmt.Errorf("more than %d distinct glyphs in one font", maxCID))
+				return fmt.Errorf("more than %d distinct glyphs in one font", maxCID)
 			}
 			df.entries = append(df.entries, key)
 			df.widths = append(df.widths, roundTo(f.toThousandths(float64(specAdvance(f, spec))), 2))
 			cid = uint16(len(df.entries))
 			df.cids[key] = cid
 		}
-
 		if move := f.toThousandths(x) - pdfPen; math.Abs(move) >= 0.5 {
 			if inString {
 				b = append(b, '>')
@@ -257,6 +237,47 @@ func (w *Writer) content(r *Run, df *docFont, units []unit) ([]byte, [4]float64,
 		}
 		b = appendHex4(b, cid)
 		pdfPen += df.widths[cid-1]
+		return nil
+	}
+	// Every CID is shown at the shaper's pen position, offsets being part
+	// of composite glyphs (glyphSpec): extractors take a glyph moved onto
+	// its neighbour for duplicated text (fake bold) and break the word, and
+	// one moved off the baseline for another line.
+	for _, u := range units {
+		glyphs := r.Glyphs[u.first:u.end]
+		start := pen
+		for _, g := range glyphs {
+			gx := pen + float64(g.XOffset)
+			bbox[0] = min(bbox[0], gx+float64(f.xMin))
+			bbox[2] = max(bbox[2], gx+float64(f.xMax))
+			bbox[1] = min(bbox[1], float64(g.YOffset)+float64(f.yMin))
+			bbox[3] = max(bbox[3], float64(g.YOffset)+float64(f.yMax))
+			pen += float64(g.XAdvance)
+		}
+		// Text before the unit in reading order sits at its left end in
+		// LTR text and at its right end in RTL text, text after it at the
+		// other end; the content goes left to right.
+		left, right := u.pre, u.post
+		if r.RTL {
+			left, right = right, left
+		}
+		if left != "" {
+			if err := show(start, textOnly, left); err != nil {
+				return fail(err)
+			}
+		}
+		spec, err := w.glyphSpec(f, glyphs)
+		if err != nil {
+			return fail(err)
+		}
+		if err := show(start, spec, u.text); err != nil {
+			return fail(err)
+		}
+		if right != "" {
+			if err := show(pen, textOnly, right); err != nil {
+				return fail(err)
+			}
+		}
 	}
 	if inString {
 		b = append(b, '>')

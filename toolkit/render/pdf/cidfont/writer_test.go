@@ -16,8 +16,8 @@ import (
 
 func TestUnits(t *testing.T) {
 	type want struct {
-		first, end int
-		text       string
+		first, end      int
+		pre, text, post string
 	}
 	tests := []struct {
 		name   string
@@ -30,73 +30,89 @@ func TestUnits(t *testing.T) {
 			name:   "one glyph per character",
 			text:   "abc",
 			glyphs: []Glyph{{Cluster: 0, XAdvance: 1}, {Cluster: 1, XAdvance: 1}, {Cluster: 2, XAdvance: 1}},
-			want:   []want{{0, 1, "a"}, {1, 2, "b"}, {2, 3, "c"}},
+			want:   []want{{0, 1, "", "a", ""}, {1, 2, "", "b", ""}, {2, 3, "", "c", ""}},
 		},
 		{
 			name:   "ligature",
 			text:   "fix",
 			glyphs: []Glyph{{Cluster: 0, XAdvance: 1}, {Cluster: 2, XAdvance: 1}},
-			want:   []want{{0, 1, "fi"}, {1, 2, "x"}},
+			want:   []want{{0, 1, "", "fi", ""}, {1, 2, "", "x", ""}},
 		},
 		{
 			// कि is drawn vowel sign first: the glyphs copy out as क, ि.
 			name:   "pre-base vowel sign",
 			text:   "कि",
 			glyphs: []Glyph{{Cluster: 0, XAdvance: 300}, {Cluster: 0, XAdvance: 500}},
-			want:   []want{{0, 1, "क"}, {1, 2, "ि"}},
+			want:   []want{{0, 1, "", "क", ""}, {1, 2, "", "ि", ""}},
 		},
 		{
-			name:   "mark joins its base",
+			name:   "zero-width marks",
 			text:   "ਨੁੱਖ",
 			glyphs: []Glyph{{Cluster: 0, XAdvance: 500}, {Cluster: 0}, {Cluster: 0}, {Cluster: 3, XAdvance: 500}},
-			want:   []want{{0, 3, "ਨੁੱ"}, {3, 4, "ਖ"}},
+			want:   []want{{0, 1, "", "ਨ", ""}, {1, 2, "", "ੁ", ""}, {2, 3, "", "ੱ", ""}, {3, 4, "", "ਖ", ""}},
 		},
 		{
-			name:   "split vowel sign joins the last unit",
+			// One glyph for a conjunct: the virama and what follows it
+			// go to a zero-width glyph after it.
+			name:   "conjunct glyph",
+			text:   "क्ष",
+			glyphs: []Glyph{{Cluster: 0, XAdvance: 700}},
+			want:   []want{{0, 1, "", "क", "्ष"}},
+		},
+		{
+			// ਪ੍ਰਿ: sign I, then ਪ, then a zero-width subjoined ra. The
+			// virama would fall on ਪ's glyph; it goes in front of it.
+			name:   "virama before a glyph with an advance",
+			text:   "ਪ੍ਰਿ",
+			glyphs: []Glyph{{Cluster: 0, XAdvance: 259}, {Cluster: 0, XAdvance: 593}, {Cluster: 0}},
+			want:   []want{{0, 1, "", "ਪ", ""}, {1, 2, "੍", "ਰ", ""}, {2, 3, "", "ਿ", ""}},
+		},
+		{
+			name:   "split vowel sign joins the glyph before",
 			text:   "কো",
 			glyphs: []Glyph{{Cluster: 0, XAdvance: 300}, {Cluster: 0, XAdvance: 500}, {Cluster: 0, XAdvance: 200}},
-			want:   []want{{0, 1, "ক"}, {1, 3, "ো"}},
+			want:   []want{{0, 1, "", "ক", ""}, {1, 3, "", "ো", ""}},
 		},
 		{
 			name:   "right to left",
 			text:   "اب",
 			rtl:    true,
 			glyphs: []Glyph{{Cluster: 1, XAdvance: 1}, {Cluster: 0, XAdvance: 1}},
-			want:   []want{{0, 1, "ب"}, {1, 2, "ا"}},
+			want:   []want{{0, 1, "", "ب", ""}, {1, 2, "", "ا", ""}},
 		},
 		{
-			// In visual order the mark comes before its base; together
-			// they copy out reversed, because extractors reverse them.
-			name:   "right to left mark joins its base",
+			// In visual order the mark comes before its base.
+			name:   "right to left mark",
 			text:   "بِس",
 			rtl:    true,
 			glyphs: []Glyph{{Cluster: 2, XAdvance: 1}, {Cluster: 0}, {Cluster: 0, XAdvance: 1}},
-			want:   []want{{0, 1, "س"}, {1, 3, "ِب"}},
+			want:   []want{{0, 1, "", "س", ""}, {1, 2, "", "ِ", ""}, {2, 3, "", "ب", ""}},
 		},
 		{
+			// Extractors reverse a multi-character string in RTL text.
 			name:   "right to left ligature",
 			text:   "لا",
 			rtl:    true,
 			glyphs: []Glyph{{Cluster: 0, XAdvance: 1}},
-			want:   []want{{0, 1, "ال"}},
+			want:   []want{{0, 1, "", "ال", ""}},
 		},
 		{
 			name:   "character without a glyph stays with its cluster",
 			text:   "a\u200db",
 			glyphs: []Glyph{{Cluster: 0, XAdvance: 1}, {Cluster: 2, XAdvance: 1}},
-			want:   []want{{0, 1, "a\u200d"}, {1, 2, "b"}},
+			want:   []want{{0, 1, "", "a\u200d", ""}, {1, 2, "", "b", ""}},
 		},
 		{
 			name:   "cluster in two places",
 			text:   "ab",
 			glyphs: []Glyph{{Cluster: 0, XAdvance: 1}, {Cluster: 1, XAdvance: 1}, {Cluster: 0, XAdvance: 1}},
-			want:   []want{{0, 1, "a"}, {1, 2, "b"}, {2, 3, ""}},
+			want:   []want{{0, 1, "", "a", ""}, {1, 2, "", "b", ""}, {2, 3, "", "", ""}},
 		},
 		{
 			name:   "no text",
 			text:   "",
 			glyphs: []Glyph{{Cluster: 0, XAdvance: 1}},
-			want:   []want{{0, 1, ""}},
+			want:   []want{{0, 1, "", "", ""}},
 		},
 	}
 	for _, tt := range tests {
@@ -108,7 +124,7 @@ func TestUnits(t *testing.T) {
 			}
 			var got []want
 			for _, u := range units {
-				got = append(got, want{u.first, u.end, u.text})
+				got = append(got, want{u.first, u.end, u.pre, u.text, u.post})
 			}
 			if len(got) != len(tt.want) {
 				t.Fatalf("got %+v, want %+v", got, tt.want)
