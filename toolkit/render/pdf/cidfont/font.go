@@ -254,6 +254,8 @@ func postScriptName(name []byte) string {
 	return best
 }
 
+// cleanName keeps the letters, digits, hyphens and underscores of s, at
+// most 63 of them: what a PostScript font name in a PDF name may hold.
 func cleanName(s string) string {
 	var b strings.Builder
 	for _, r := range s {

@@ -245,8 +245,8 @@ func subsetTag(name string, gids []uint16, composites []string) string {
 }
 
 // toUnicodeCMap returns the ToUnicode CMap for the CIDs 1…len(entries).
-// A CID that stands for no text (a unit beyond its cluster's characters,
-// which units avoids where it can) has no entry.
+// A CID that stands for no text (a glyph of a cluster without characters,
+// or a mark whose characters went to the glyphs before it) has no entry.
 func toUnicodeCMap(entries []cidKey) []byte {
 	var b bytes.Buffer
 	b.WriteString("/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n" +

@@ -22,7 +22,9 @@ func (w *Writer) Output(dst io.Writer) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := w.pdf.Output(&buf); err != nil {
+	err := w.pdf.Output(&buf)
+	w.written = true
+	if err != nil {
 		return fmt.Errorf("output pdf: %w", err)
 	}
 	out, err := w.stableOrder(buf.Bytes())
@@ -60,7 +62,7 @@ func parseXref(b []byte) (xrefTable, error) {
 	}
 	p = start + len("xref\n0 ")
 	count, n, ok := parseUint(b, p)
-	if !ok || b[p+n] != '\n' {
+	if !ok || p+n >= len(b) || b[p+n] != '\n' {
 		return x, errors.New("bad xref subsection")
 	}
 	entries := p + n + 1
@@ -115,7 +117,7 @@ func (w *Writer) stableOrder(b []byte) ([]byte, error) {
 			continue
 		}
 		idx, n, ok := parseUint(b, off+len(head))
-		if !ok || idx >= len(num) || num[idx] != 0 || b[off+len(head)+n] != '\n' {
+		if !ok || idx >= len(num) || num[idx] != 0 || off+len(head)+n >= len(b) || b[off+len(head)+n] != '\n' {
 			return nil, fmt.Errorf("object %d has an unexpected marker", j)
 		}
 		num[idx] = j

@@ -152,6 +152,7 @@ func spread(text string, starts []int, units []unit, idx []int) {
 	}
 }
 
+// reverseRunes returns s with its characters in reverse order.
 func reverseRunes(s string) string {
 	if utf8.RuneCountInString(s) < 2 {
 		return s

@@ -57,6 +57,7 @@ type Writer struct {
 
 	objs     []*object // the objects handed to fpdf by the last Finish
 	finished bool      // Finish has handed over every run drawn so far
+	written  bool      // Output has written the document
 
 	zbuf bytes.Buffer
 
@@ -120,6 +121,9 @@ func (w *Writer) draw(r *Run) error {
 	}
 	if w.pdf.Err() {
 		return fmt.Errorf("fpdf document has an error: %w", w.pdf.Error())
+	}
+	if w.written {
+		return errors.New("the document has already been written")
 	}
 	if w.pdf.PageNo() == 0 {
 		return errors.New("the document has no page yet; call AddPage first")

@@ -199,6 +199,18 @@ func TestDrawErrors(t *testing.T) {
 		}
 	})
 
+	t.Run("after Output", func(t *testing.T) {
+		pdf := newDoc()
+		pdf.AddPage()
+		w := NewWriter(pdf)
+		if err := w.Output(io.Discard); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Draw(good()); err == nil || !strings.Contains(err.Error(), "already been written") {
+			t.Errorf("error %v, want one about the document being written", err)
+		}
+	})
+
 	t.Run("no document", func(t *testing.T) {
 		w := NewWriter(nil)
 		if err := w.Draw(good()); err == nil {
