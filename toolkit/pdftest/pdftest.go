@@ -68,9 +68,18 @@ func Text(t testing.TB, path string) string {
 	return Normalize(run(t, "pdftotext", "-enc", "UTF-8", path, "-"))
 }
 
-// Normalize applies NFKC and folds white space, so extracted text and
-// source text compare equal when they say the same thing.
+// Normalize applies NFKC, drops bidi embedding controls and folds white
+// space, so extracted text and source text compare equal when they say
+// the same thing. Poppler wraps right-to-left lines and the neutral
+// characters inside them in embedding controls (U+202A–U+202E); they
+// steer display only and are not part of the text.
 func Normalize(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 {
+			return -1
+		}
+		return r
+	}, s)
 	return strings.Join(strings.Fields(norm.NFKC.String(s)), " ")
 }
 
