@@ -116,7 +116,9 @@ type violation struct {
 
 // axeCheck opens page in headless Chromium with axe-core and returns what
 // axe reports as violations.
-func axeCheck(t *testing.T, bin, axe, page string) []violation {
+// profile is Chromium's user data folder; reusing one saves a second a
+// page, but two browsers must never share one at once.
+func axeCheck(t *testing.T, bin, axe, profile, page string) []violation {
 	t.Helper()
 	dir := t.TempDir()
 	inject := strings.Replace(runner, "AXE", "file://"+filepath.ToSlash(axe), 1)
@@ -131,7 +133,7 @@ func axeCheck(t *testing.T, bin, axe, page string) []violation {
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
 	var stdout, stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, bin, append(chromiumFlags(dir), "--virtual-time-budget=10000", "--dump-dom", "file://"+filepath.ToSlash(path))...)
+	cmd := exec.CommandContext(ctx, bin, append(chromiumFlags(profile), "--virtual-time-budget=10000", "--dump-dom", "file://"+filepath.ToSlash(path))...)
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("chromium: %v\n%s", err, stderr.String())
@@ -156,36 +158,53 @@ func axeCheck(t *testing.T, bin, axe, page string) []violation {
 
 // chromiumFlags keep headless Chromium off the network and out of the
 // user's profile.
-func chromiumFlags(dir string) []string {
+func chromiumFlags(profile string) []string {
 	return []string{
 		"--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 		"--disable-component-update", "--disable-sync", "--no-first-run", "--no-default-browser-check",
-		"--user-data-dir=" + filepath.Join(dir, "profile"),
+		"--user-data-dir=" + profile,
 	}
 }
 
-// TestAccessibility checks every page the content makes, and a
-// right-to-left page with a logo and a light brand colour, with axe-core
-// in a real browser, and fails on any violation.
+// TestAccessibility checks pages in every language and for every
+// audience, and a right-to-left page with a logo and a light brand
+// colour, with axe-core in a real browser, and fails on any violation.
 func TestAccessibility(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs a browser")
 	}
 	bin := chromium(t)
 	axe := axeScript(t)
+	// Every page shares one template, so the check covers every language
+	// (scripts, directions, lengths) and every audience without taking
+	// every pair: language i goes with audience i mod the audience count.
 	type page struct{ name, html string }
 	var pages []page
+	byLang := map[string][]string{}
+	var langs []string
+	docs := map[string]string{}
 	for _, d := range documents(t) {
-		pages = append(pages, page{d.Meta.Audience + "/" + d.Meta.Lang, write(t, d)})
+		if _, ok := byLang[d.Meta.Lang]; !ok {
+			langs = append(langs, d.Meta.Lang)
+		}
+		byLang[d.Meta.Lang] = append(byLang[d.Meta.Lang], d.Meta.Audience)
+		docs[d.Meta.Audience+"/"+d.Meta.Lang] = write(t, d)
+	}
+	for i, lang := range langs {
+		audience := byLang[lang][i%len(byLang[lang])]
+		pages = append(pages, page{audience + "/" + lang, docs[audience+"/"+lang]})
 	}
 	pages = append(pages, page{"synthetic/ar-rtl-logo-light-brand", write(t, synthetic(t))})
-	sem := make(chan struct{}, 4) // Chromium mostly waits while it starts
+	profiles := make(chan string, 2) // one browser per core
+	for range cap(profiles) {
+		profiles <- t.TempDir()
+	}
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) {
 			t.Parallel()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			for _, v := range axeCheck(t, bin, axe, p.html) {
+			profile := <-profiles
+			defer func() { profiles <- profile }()
+			for _, v := range axeCheck(t, bin, axe, profile, p.html) {
 				t.Errorf("%s (%s): %s\n  %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n  "))
 			}
 		})
@@ -201,7 +220,7 @@ func TestAccessibilityCatches(t *testing.T) {
 	bin, axe := chromium(t), axeScript(t)
 	bad := `<!DOCTYPE html><html><head><title>x</title></head><body><main><img src="data:image/png;base64,iVBORw0KGgo="><p style="color:#bbb">faint</p></main></body></html>`
 	got := map[string]bool{}
-	for _, v := range axeCheck(t, bin, axe, bad) {
+	for _, v := range axeCheck(t, bin, axe, t.TempDir(), bad) {
 		got[v.ID] = true
 	}
 	for _, want := range []string{"html-has-lang", "image-alt", "color-contrast"} {

@@ -235,7 +235,8 @@ a { color: ACCENT; }
 @media (max-width: 40rem) { .columns { grid-template-columns: 1fr; } .masthead { flex-direction: column; align-items: flex-start; } }
 .caution, .source, footer { color: MUTED; }
 .caution { font-size: .95rem; margin: .5rem 0 0; }
-.help { background: PANEL; border: 2px solid ACCENT; border-radius: .5rem; padding: .25rem 1.25rem 1.25rem; margin: 2rem 0; }
+.help { background: PANEL; border: 2px solid ACCENT; border-radius: .5rem; padding: 0 1.25rem 1.25rem; margin: 2rem 0; }
+.help h2 { margin-top: 1rem; }
 .help p { margin: .25rem 0; }
 .hotline { margin: .75rem 0 1rem; }
 .number { font-size: 2.25rem; font-weight: 700; line-height: 1.2; }
@@ -252,15 +253,23 @@ a { color: ACCENT; }
 footer { border-top: 1px solid #ccc; margin-top: 2rem; padding-top: .75rem; padding-bottom: 2rem; font-size: .875rem; }
 footer p { margin: .2rem 0; }
 .draft { font-style: italic; }
+.law .cite { display: block; color: MUTED; font-size: .875rem; }
+.story { margin: 1rem 0; }
+.story p { margin: .25rem 0; }
+.story-label { color: MUTED; font-style: italic; font-size: .9rem; }
 @media print {
   @page { margin: 15mm; }
-  body { font-size: 11pt; }
+  body { font-size: 10.5pt; line-height: 1.35; }
+  .intro { font-size: 12pt; margin: 10pt 0; }
+  h2 { margin: 12pt 0 4pt; }
+  .number { font-size: 24pt; }
+  .others { grid-template-columns: repeat(3, 1fr); }
   .masthead { background: none; color: #000; border-bottom: 4pt solid BRAND; padding: 0 0 8pt; }
   .masthead img { padding: 0; }
   main, .fact, footer { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
-  .help { background: none; break-inside: avoid; }
-  section, li, .fact { break-inside: avoid; }
+  .help { background: none; }
+  .hotline, li, .fact { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
 }
 `
@@ -318,6 +327,31 @@ var page = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 {{- with .More}}
 <p class="more"><a href="{{.URL}}">{{.Text}}</a></p>{{end}}
 </section>
+{{- with .Law}}
+<section aria-labelledby="law">
+<h2 id="law">{{.Title}}</h2>
+{{- with .Intro}}
+<p>{{.}}</p>{{end}}
+<ul class="law">
+{{- range .Items}}
+<li>{{.Text}}{{with .Citation}}<span class="cite">{{.}}</span>{{end}}</li>{{end}}
+</ul>
+{{- with .Note}}
+<p class="caution">{{.}}</p>{{end}}
+</section>{{end}}
+{{- if .Stories}}{{if .Labels.StorySection}}
+<section aria-labelledby="stories">
+<h2 id="stories">{{.Labels.StorySection}}</h2>
+{{- range .Stories}}
+<div class="story">
+<h3>{{.Title}}</h3>
+{{- template "story" .}}
+</div>{{end}}
+</section>{{else}}{{range $i, $s := .Stories}}
+<section class="story" aria-labelledby="story-{{$i}}">
+<h2 id="story-{{$i}}">{{$s.Title}}</h2>
+{{- template "story" $s}}
+</section>{{end}}{{end}}{{end}}
 </main>
 {{- with .Fact}}
 <aside class="fact">
@@ -344,6 +378,11 @@ var page = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 {{- with .Caution}}
 <p class="caution">{{.}}</p>{{end}}
 </section>
+{{- end}}
+{{define "story"}}
+{{- with .Label}}
+<p class="story-label">{{.}}</p>{{end}}
+<p>{{.Text}}</p>
 {{- end}}
 {{define "contact"}}
 <h3>{{.Name}}</h3>

@@ -63,8 +63,12 @@ func synthetic(t testing.TB) *doc.Document {
 			Emergency: "في حالة الخطر المباشر، اتصل بالرقم 911.",
 			Others:    []doc.Contact{{Name: "Crime Stoppers", Phone: "1-800-222-TIPS (8477)"}},
 		},
-		QR:     doc.QR{URL: "https://riverside.example.org/ar", Text: "riverside.example.org/ar"},
-		Footer: doc.Footer{OrgName: "مجلس الشباب", Version: "إصدار المحتوى 2026.11.1", Draft: "ترجمة مسودة: لم يراجعها متحدث بطلاقة بعد."},
+		Law: &doc.Law{Title: "اعرف القانون", Intro: "الاتجار بالبشر جريمة في كندا.", Note: "معلومات عامة، وليست استشارة قانونية.",
+			Items: []doc.LawItem{{Text: "الاتجار بالبشر جريمة.", Citation: "Criminal Code, s. 279.01"}}},
+		// No Labels.StorySection: each story is a section of its own.
+		Stories: []doc.Story{{Title: "قصة توضيحية", Text: "نص القصة.", Label: "قصة توضيحية مركبة، وليست شخصًا حقيقيًا."}},
+		QR:      doc.QR{URL: "https://riverside.example.org/ar", Text: "riverside.example.org/ar"},
+		Footer:  doc.Footer{OrgName: "مجلس الشباب", Version: "إصدار المحتوى 2026.11.1", Draft: "ترجمة مسودة: لم يراجعها متحدث بطلاقة بعد."},
 	}
 }
 
@@ -124,8 +128,12 @@ func TestWriteEveryDocument(t *testing.T) {
 			out := write(t, d)
 			checkMarkup(t, out)
 			e := template.HTMLEscapeString
+			dir := "ltr"
+			if d.Meta.RTL {
+				dir = "rtl"
+			}
 			for _, want := range []string{
-				`<html lang="` + d.Meta.Lang + `" dir="ltr">`,
+				`<html lang="` + d.Meta.Lang + `" dir="` + dir + `">`,
 				`<title>` + e(d.Meta.Title) + `</title>`,
 				`<h1>` + e(d.Headline) + `</h1>`,
 				`<a href="tel:&#43;18339001010"><span dir="ltr">` + d.Help.Hotline.Phone + `</span></a>`,
@@ -137,6 +145,23 @@ func TestWriteEveryDocument(t *testing.T) {
 			} {
 				if !strings.Contains(out, want) {
 					t.Errorf("the page lacks %s", want)
+				}
+			}
+			if d.Law != nil && len(d.Law.Items) > 0 {
+				for _, want := range []string{`<h2 id="law">` + e(d.Law.Title) + `</h2>`, `<li>` + e(d.Law.Items[0].Text) + `<span class="cite">` + e(d.Law.Items[0].Citation) + `</span></li>`} {
+					if !strings.Contains(out, want) {
+						t.Errorf("the page lacks %s", want)
+					}
+				}
+			}
+			for _, st := range d.Stories {
+				for _, want := range []string{`<h3>` + e(st.Title) + `</h3>`, `<p class="story-label">` + e(st.Label) + `</p>`, `<p>` + e(st.Text) + `</p>`} {
+					if st.Label == "" && strings.Contains(want, "story-label") {
+						continue
+					}
+					if !strings.Contains(out, want) {
+						t.Errorf("the page lacks %s", want)
+					}
 				}
 			}
 			draft := `<p class="draft">` + e(d.Footer.Draft) + `</p>`
@@ -161,6 +186,9 @@ func TestWriteRTL(t *testing.T) {
 		`<a href="https://riverside.example.org/ar">riverside.example.org/ar</a>`, // the QR code's address, shown nowhere else
 		`<a href="mailto:hotline@ccteht.ca">`,
 		`padding-inline-start`,
+		`<section class="story" aria-labelledby="story-0">`,
+		`<h2 id="story-0">قصة توضيحية</h2>`,
+		`<span class="cite">Criminal Code, s. 279.01</span>`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the page lacks %s", want)

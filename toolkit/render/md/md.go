@@ -46,6 +46,8 @@ func Write(w io.Writer, d *doc.Document) error {
 	for _, c := range h.Others {
 		p.contact(c, false, siteURL(c.Website, d.QR))
 	}
+	p.law(d.Law)
+	p.stories(d.Stories, d.Labels.StorySection)
 	if d.QR.URL != "" && p.links[d.QR.Text] == "" {
 		text := d.QR.Text
 		if text == "" {
@@ -126,6 +128,43 @@ func (p *printer) list(l *doc.List) {
 	p.block(lines)
 	if l.Caution != "" {
 		p.para(emphasis(Escape(l.Caution)))
+	}
+}
+
+func (p *printer) law(l *doc.Law) {
+	if l == nil || len(l.Items) == 0 {
+		return
+	}
+	p.heading(l.Title, '-')
+	p.para(Escape(l.Intro))
+	var lines []string
+	for _, it := range l.Items {
+		item := p.wrap(Escape(it.Text), "- ", "  ", LineWidth-1)
+		if cite := p.wrap(emphasis(Escape(it.Citation)), "  ", "  ", LineWidth); len(cite) > 0 {
+			item[len(item)-1] += `\`
+			item = append(item, cite...)
+		}
+		lines = append(lines, item...)
+	}
+	p.block(lines)
+	p.para(emphasis(Escape(l.Note)))
+}
+
+// stories writes each story under the section heading, its title in
+// bold, or, without a section heading, under its own title.
+func (p *printer) stories(stories []doc.Story, heading string) {
+	if len(stories) == 0 {
+		return
+	}
+	p.heading(heading, '-')
+	for _, st := range stories {
+		if heading == "" {
+			p.heading(st.Title, '-')
+		} else {
+			p.para(strong(Escape(st.Title)))
+		}
+		p.para(emphasis(Escape(st.Label)))
+		p.para(Escape(st.Text))
 	}
 }
 

@@ -116,15 +116,18 @@ func (e *TooLongError) Error() string {
 		e.Segments, e.Encoding, e.Length, MaxSegments)
 }
 
-// SMS is the shortest version of d: the hotline (its name first when the
-// name is short), one sign to look for (the shortest) and what to do in
-// danger. When that takes more than MaxSegments parts it drops the sign,
-// then the name; if it is still too long it fails with *TooLongError.
+// SMS is the shortest version of d: a lead (the hotline's name when it
+// is short, else the locale's SMS lead, d.Labels.SMSLead), the hotline
+// number on a line of its own (so that no right-to-left text around it
+// can reorder its digits), one sign to look for (the shortest) and what
+// to do in danger. When that takes more than MaxSegments parts it drops
+// the sign, then the lead; if it is still too long it fails with
+// *TooLongError.
 func SMS(d *doc.Document) (string, error) {
 	h := d.Help.Hotline
-	var lead string
-	if name := strings.TrimSpace(h.Name); utf16Len(name) <= maxLead {
-		lead = name
+	lead := strings.TrimSpace(h.Name)
+	if utf16Len(lead) > maxLead {
+		lead = strings.TrimSpace(d.Labels.SMSLead)
 	}
 	sign := shortest(d.Signs.Items)
 	if sign != "" && d.Signs.Title != "" {
@@ -148,8 +151,9 @@ func SMS(d *doc.Document) (string, error) {
 }
 
 // maxLead is the longest hotline name the SMS leads with, in UTF-16 code
-// units: longer names cost a part of their own in UCS-2 scripts.
-const maxLead = 60
+// units: "Canadian Human Trafficking Hotline" is 34; a name with its
+// translation in parentheses is twice that, a part of its own in UCS-2.
+const maxLead = 40
 
 // WriteSMS writes the SMS of d with nothing after it: a final newline
 // would be one more character to pay for.

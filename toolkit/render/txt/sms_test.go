@@ -95,14 +95,23 @@ func TestSMS(t *testing.T) {
 			want: "Canadian Human Trafficking Hotline\n1-833-900-1010\nIn immediate danger, call 911.",
 		},
 		{
-			name: "a long name leads no message",
+			name: "a long name gives way to the SMS lead",
+			edit: func(d *doc.Document) {
+				d.Help.Hotline.Name = "Ligne d'urgence canadienne contre la traite des personnes"
+				d.Labels.SMSLead = "Ligne contre la traite"
+			},
+			want: "Ligne contre la traite\n1-833-900-1010\nSigns to look for\nHas a second phone.\nIn immediate danger, call 911.",
+		},
+		{
+			name: "a long name and no SMS lead: no lead",
 			edit: func(d *doc.Document) { d.Help.Hotline.Name = strings.Repeat("Hotline ", 8) },
 			want: "1-833-900-1010\nSigns to look for\nHas a second phone.\nIn immediate danger, call 911.",
 		},
 		{
 			name: "then the name goes",
 			edit: func(d *doc.Document) {
-				d.Help.Hotline.Name = strings.Repeat("ع", 55)
+				d.Help.Hotline.Name = strings.Repeat("ع", 80)
+				d.Labels.SMSLead = strings.Repeat("ع", 55)
 				d.Help.Emergency = strings.Repeat("ع", 140)
 			},
 			want: "1-833-900-1010\n" + strings.Repeat("ع", 140),

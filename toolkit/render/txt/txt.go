@@ -45,6 +45,8 @@ func Write(w io.Writer, d *doc.Document) error {
 		p.blank()
 		p.contact(c)
 	}
+	p.law(d.Law)
+	p.stories(d.Stories, d.Labels.StorySection)
 	if d.QR.URL != "" && !p.printed[d.QR.Text] {
 		p.blank()
 		if d.QR.Text != "" && d.QR.URL != "https://"+d.QR.Text {
@@ -129,6 +131,45 @@ func (p *printer) list(l *doc.List) {
 	if l.Caution != "" {
 		p.blank()
 		p.para(l.Caution)
+	}
+}
+
+func (p *printer) law(l *doc.Law) {
+	if l == nil || len(l.Items) == 0 {
+		return
+	}
+	p.heading(l.Title, '-')
+	if l.Intro != "" {
+		p.para(l.Intro)
+		p.blank()
+	}
+	for _, it := range l.Items {
+		p.wrap(it.Text, "- ", "  ")
+		p.wrap(it.Citation, "  ", "  ")
+	}
+	if l.Note != "" {
+		p.blank()
+		p.para(l.Note)
+	}
+}
+
+// stories prints each story under the section heading, or, without
+// one, under its own title as a heading.
+func (p *printer) stories(stories []doc.Story, heading string) {
+	if len(stories) == 0 {
+		return
+	}
+	p.heading(heading, '-')
+	for _, st := range stories {
+		if heading == "" {
+			p.heading(st.Title, '-')
+		} else {
+			p.blank()
+			p.para(st.Title)
+		}
+		p.para(st.Label)
+		p.blank()
+		p.para(st.Text)
 	}
 }
 

@@ -71,6 +71,19 @@ func TestWriteEveryDocument(t *testing.T) {
 	}
 }
 
+// optional lists texts of the parts only some documents have (the law,
+// stories), which every text format must show when they are there.
+func optional(d *doc.Document) []string {
+	var out []string
+	if d.Law != nil && len(d.Law.Items) > 0 {
+		out = append(out, d.Law.Title, d.Law.Items[0].Text, d.Law.Items[0].Citation)
+	}
+	for _, st := range d.Stories {
+		out = append(out, st.Title, st.Label, st.Text)
+	}
+	return out
+}
+
 func containsLine(lines []string, want string) bool {
 	for _, l := range lines {
 		if strings.TrimSpace(l) == want {
