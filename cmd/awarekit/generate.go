@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -13,6 +14,7 @@ import (
 	"github.com/awarekit/awarekit/toolkit/locale"
 	"github.com/awarekit/awarekit/toolkit/output"
 	"github.com/awarekit/awarekit/toolkit/profile"
+	"github.com/awarekit/awarekit/toolkit/render/txt"
 )
 
 // GenerateOptions are everything generate needs, resolved from flags,
@@ -149,6 +151,19 @@ func generateRun(opts *GenerateOptions) error {
 			return err
 		}
 		fmt.Fprintln(opts.IO.Out, path)
+		if r.Format.Name == "sms" {
+			// What an SMS costs is its segment count: report it with the warnings.
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			n, enc := txt.Segments(string(data))
+			unit := "segments"
+			if n == 1 {
+				unit = "segment"
+			}
+			fmt.Fprintf(opts.IO.ErrOut, "%s: %d SMS %s (%s)\n", path, n, unit, enc)
+		}
 	}
 	return nil
 }
