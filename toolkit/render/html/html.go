@@ -385,7 +385,8 @@ var page = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <p>{{.Text}}</p>
 {{- end}}
 {{define "contact"}}
-<h3>{{.Name}}</h3>
+{{- with .Name}}
+<h3>{{.}}</h3>{{end}}
 {{- if .Phone}}
 <p class="{{.PhoneClass}}">{{if .Tel}}<a href="{{.Tel}}"><span dir="ltr">{{.Phone}}</span></a>{{else}}<span dir="ltr">{{.Phone}}</span>{{end}}</p>{{end}}
 {{- with .Text}}

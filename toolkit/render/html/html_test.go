@@ -61,7 +61,7 @@ func synthetic(t testing.TB) *doc.Document {
 			Lead:      "اتصل أو دردش في أي وقت:",
 			Hotline:   doc.Contact{Name: "الخط الساخن الكندي لمكافحة الاتجار بالبشر", Phone: "1-833-900-1010", Website: "canadianhumantraffickinghotline.ca", Email: "hotline@ccteht.ca"},
 			Emergency: "في حالة الخطر المباشر، اتصل بالرقم 911.",
-			Others:    []doc.Contact{{Name: "Crime Stoppers", Phone: "1-800-222-TIPS (8477)"}},
+			Others:    []doc.Contact{{Name: "Crime Stoppers", Phone: "1-800-222-TIPS (8477)"}, {Phone: "604-555-0134"}}, // an organisation that gave no name
 		},
 		Law: &doc.Law{Title: "اعرف القانون", Intro: "الاتجار بالبشر جريمة في كندا.", Note: "معلومات عامة، وليست استشارة قانونية.",
 			Items: []doc.LawItem{{Text: "الاتجار بالبشر جريمة.", Citation: "Criminal Code, s. 279.01"}}},
@@ -193,6 +193,9 @@ func TestWriteRTL(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("the page lacks %s", want)
 		}
+	}
+	if strings.Contains(out, "<h3></h3>") {
+		t.Error("a contact without a name has an empty heading")
 	}
 }
 
