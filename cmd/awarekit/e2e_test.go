@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/awarekit/awarekit/audiences"
 	"github.com/awarekit/awarekit/locales"
@@ -288,4 +289,58 @@ func TestEveryLanguage(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestBilingual makes two languages in one document, a right-to-left
+// one included, and refuses a format that has no bilingual form.
+func TestBilingual(t *testing.T) {
+	pdftest.Need(t, "qpdf", "pdftotext")
+	bin := binary(t)
+	work := t.TempDir()
+	out := filepath.Join(work, "bi")
+	r := runBinary(t, bin, work, "generate", "-a", "newcomers", "-l", "fr+en,ar+en", "-f", "flyer,poster", "-o", out)
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	lib, err := content.Load(audiences.FS, locales.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pair := range [][2]string{{"fr", "en"}, {"ar", "en"}} {
+		for _, format := range []string{"flyer", "poster"} {
+			path := filepath.Join(out, "newcomers-"+format+"-"+pair[0]+"-"+pair[1]+".pdf")
+			pdftest.Check(t, path)
+			text := strings.Join(strings.Fields(pdftest.Text(t, path)), "")
+			if n := strings.Count(text, "1-833-900-1010"); n != 1 {
+				t.Errorf("%s: the hotline appears %d times, want once", path, n)
+			}
+			for _, lang := range pair {
+				d, err := lib.Assemble(content.Request{Audience: "newcomers", Lang: lang})
+				if err != nil {
+					t.Fatal(err)
+				}
+				// On a page mixing directions poppler may give a right-to-left
+				// line's runs in visual order, so look for each word.
+				for _, word := range strings.Fields(pdftest.Normalize(d.Help.Emergency)) {
+					if w := noPunct(word); !strings.Contains(noPunct(text), w) {
+						t.Errorf("%s lacks %q of the %s emergency line", path, w, lang)
+					}
+				}
+			}
+		}
+	}
+	r = runBinary(t, bin, work, "generate", "-l", "fr+en", "-f", "handout", "-o", filepath.Join(work, "no"))
+	if r.code != 2 || !strings.Contains(r.stderr, "flyer, poster") {
+		t.Errorf("bilingual handout: exit %d, stderr %q; want 2 naming the bilingual formats", r.code, r.stderr)
+	}
+}
+
+// noPunct drops punctuation and white space.
+func noPunct(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsPunct(r) || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
 }

@@ -4,14 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/awarekit/awarekit/toolkit/content"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/layout"
-	"github.com/awarekit/awarekit/toolkit/locale"
 	"github.com/awarekit/awarekit/toolkit/output"
 	"github.com/awarekit/awarekit/toolkit/profile"
 	"github.com/awarekit/awarekit/toolkit/render/txt"
@@ -126,7 +123,8 @@ func generateRun(opts *GenerateOptions) error {
 				r, err := eng.Resolve(generate.Job{Audience: a, Lang: l, Format: fm, Paper: opts.Paper,
 					Print: layout.PrintOptions{Bleed: opts.BleedMM * layout.PointsPerMM, CropMarks: opts.CropMarks}})
 				if err != nil {
-					return classify(err)
+					// Resolve only checks names the user typed.
+					return usage(err)
 				}
 				jobs = append(jobs, r)
 			}
@@ -166,14 +164,4 @@ func generateRun(opts *GenerateOptions) error {
 		}
 	}
 	return nil
-}
-
-// classify marks errors about names the user typed as usage errors.
-func classify(err error) error {
-	var unknown *content.UnknownError
-	var lang *locale.UnknownLanguageError
-	if errors.As(err, &unknown) || errors.As(err, &lang) || strings.HasPrefix(err.Error(), "unknown paper") || strings.HasPrefix(err.Error(), "bleed ") {
-		return usage(err)
-	}
-	return err
 }

@@ -35,6 +35,9 @@ type Format struct {
 	Description string
 	Ext         string
 	layout      func(*typeset.Typesetter, *doc.Document, layout.Options) (*layout.Document, error)
+	// bilingual lays out two languages in one document; nil when the
+	// format has no bilingual form.
+	bilingual layout.Bilingual
 	// Write renders a text format; nil for page formats.
 	Write func(w io.Writer, d *doc.Document) error
 }
@@ -44,9 +47,12 @@ func (f Format) Paged() bool { return f.layout != nil }
 
 // Formats lists what the tool can make, in the order help shows them.
 var Formats = []Format{
-	{Name: "flyer", Description: "One page: headline, signs, what to do, and the hotline large, with a QR code", Ext: "pdf", layout: layout.Flyer},
+	{Name: "flyer", Description: "One page: headline, signs, what to do, and the hotline large, with a QR code", Ext: "pdf", layout: layout.Flyer, bilingual: layout.BilingualFlyer},
 	{Name: "handout", Description: "Two pages: the flyer with room to breathe; on the back the law in plain words, contacts and a story", Ext: "pdf", layout: layout.Handout},
-	{Name: "poster", Description: "Tabloid (11×17 in) or A3: large type and the hotline readable from across a room", Ext: "pdf", layout: layout.Poster},
+	{Name: "poster", Description: "Tabloid (11×17 in) or A3: large type and the hotline readable from across a room", Ext: "pdf", layout: layout.Poster, bilingual: layout.BilingualPoster},
+	{Name: "cards", Description: "Wallet cards, 10 on Letter or 8 on A4 with crop marks: the hotline on the front, signs and contacts on the back", Ext: "pdf", layout: layout.Cards},
+	{Name: "tearoff", Description: "A flyer whose bottom quarter is 8 to 10 tear-off tabs with the hotline number", Ext: "pdf", layout: layout.Tearoff},
+	{Name: "safety-card", Description: "Discreet credit-card sized cards: a neutral front, the hotline and 911 inside", Ext: "pdf", layout: layout.SafetyCard},
 	{Name: "html", Description: "One self-contained web page, accessible, with a print stylesheet", Ext: "html", Write: html.Write},
 	{Name: "md", Description: "Markdown for newsletters and websites", Ext: "md", Write: md.Write},
 	{Name: "txt", Description: "Plain text for email, wrapped at 72 columns", Ext: "txt", Write: txt.Write},
@@ -122,9 +128,12 @@ type Job struct {
 type Resolved struct {
 	Audience string
 	Lang     string
-	Format   Format
-	Paper    layout.Paper
-	Print    layout.PrintOptions
+	// Second is the second language of a bilingual document ("fr+en"
+	// gives Lang fr and Second en), or "".
+	Second string
+	Format Format
+	Paper  layout.Paper
+	Print  layout.PrintOptions
 }
 
 // Resolve checks a job's names and returns their canonical forms.
@@ -133,13 +142,26 @@ func (e *Engine) Resolve(j Job) (Resolved, error) {
 	if err != nil {
 		return Resolved{}, err
 	}
-	lang, err := e.Lib.Catalog.Resolve(j.Lang)
+	firstLang, secondLang, bilingual := strings.Cut(j.Lang, "+")
+	lang, err := e.Lib.Catalog.Resolve(firstLang)
 	if err != nil {
 		return Resolved{}, err
 	}
 	f, err := FormatByName(j.Format)
 	if err != nil {
 		return Resolved{}, err
+	}
+	var second string
+	if bilingual {
+		if second, err = e.Lib.Catalog.Resolve(secondLang); err != nil {
+			return Resolved{}, err
+		}
+		if f.bilingual == nil {
+			return Resolved{}, &BilingualError{Format: f.Name, Valid: bilingualFormats()}
+		}
+		if second == lang {
+			return Resolved{}, fmt.Errorf("%s: a bilingual document needs two different languages", j.Lang)
+		}
 	}
 	p, err := layout.PaperByName(j.Paper)
 	if err != nil {
@@ -148,7 +170,28 @@ func (e *Engine) Resolve(j Job) (Resolved, error) {
 	if j.Print.Bleed < 0 || j.Print.Bleed > 20*layout.PointsPerMM {
 		return Resolved{}, fmt.Errorf("bleed %.1f mm is out of range; use 0 to 20 mm (3 is usual)", j.Print.Bleed/layout.PointsPerMM)
 	}
-	return Resolved{Audience: a.ID, Lang: lang, Format: f, Paper: p, Print: j.Print}, nil
+	return Resolved{Audience: a.ID, Lang: lang, Second: second, Format: f, Paper: p, Print: j.Print}, nil
+}
+
+// BilingualError is a bilingual request for a format that has no
+// bilingual form.
+type BilingualError struct {
+	Format string
+	Valid  []string
+}
+
+func (e *BilingualError) Error() string {
+	return fmt.Sprintf("format %s has no bilingual form; two languages in one document work with: %s", e.Format, strings.Join(e.Valid, ", "))
+}
+
+func bilingualFormats() []string {
+	var names []string
+	for _, f := range Formats {
+		if f.bilingual != nil {
+			names = append(names, f.Name)
+		}
+	}
+	return names
 }
 
 // FileName is the output name of a resolved job under pattern.
@@ -156,8 +199,12 @@ func (r Resolved) FileName(pattern string) string {
 	if pattern == "" {
 		pattern = output.DefaultPattern
 	}
+	lang := r.Lang
+	if r.Second != "" {
+		lang += "+" + r.Second
+	}
 	return output.Name(pattern, map[string]string{
-		"audience": r.Audience, "format": r.Format.Name, "lang": r.Lang, "paper": r.Paper.Name, "ext": r.Format.Ext,
+		"audience": r.Audience, "format": r.Format.Name, "lang": lang, "paper": r.Paper.Name, "ext": r.Format.Ext,
 	})
 }
 
@@ -169,7 +216,19 @@ func (e *Engine) Layout(r Resolved, org profile.Organisation, brand doc.Brand) (
 	}
 	ts := e.setters.Get().(*typeset.Typesetter)
 	defer e.setters.Put(ts)
-	ld, err := r.Format.layout(ts, d, layout.Options{Paper: r.Paper, Print: r.Print})
+	opts := layout.Options{Paper: r.Paper, Print: r.Print}
+	var ld *layout.Document
+	if r.Second != "" {
+		second := r
+		second.Lang, second.Second = r.Second, ""
+		d2, err := e.Document(second, org, brand)
+		if err != nil {
+			return nil, err
+		}
+		ld, err = r.Format.bilingual(ts, d, d2, opts)
+	} else {
+		ld, err = r.Format.layout(ts, d, opts)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package layout_test
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -8,7 +9,9 @@ import (
 	"github.com/awarekit/awarekit/audiences"
 	"github.com/awarekit/awarekit/locales"
 	"github.com/awarekit/awarekit/toolkit/content"
+	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/pdftest"
 	"github.com/awarekit/awarekit/toolkit/profile"
 	"github.com/awarekit/awarekit/toolkit/typeset"
 )
@@ -107,5 +110,87 @@ func TestFlyerFits(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// checkPage fails on text off the page, overlapping lines and type below
+// the minimum; it returns the largest size the hotline number is set at.
+func checkPage(t *testing.T, page layout.Page) float64 {
+	t.Helper()
+	boxes := lineBoxes(page)
+	hotline := 0.0
+	for i, b := range boxes {
+		if b.x0 < 0 || b.y0 < 0 || b.x1 > page.Width || b.y1 > page.Height {
+			t.Errorf("%q is off the page: %+v", b.text, b)
+		}
+		if b.size < 8 {
+			t.Errorf("%q is set at %.1f pt, below the 8 pt minimum", b.text, b.size)
+		}
+		if strings.Contains(b.text, "1-833-900-1010") {
+			hotline = max(hotline, b.size)
+		}
+		for _, c := range boxes[i+1:] {
+			if b.x0 < c.x1-0.5 && c.x0 < b.x1-0.5 && b.y0 < c.y1-0.5 && c.y0 < b.y1-0.5 {
+				t.Errorf("%q overlaps %q", b.text, c.text)
+			}
+		}
+	}
+	return hotline
+}
+
+// TestBilingualFits lays out two languages side by side, including a
+// right-to-left language first and second, for flyer and poster.
+func TestBilingualFits(t *testing.T) {
+	lib, err := content.Load(audiences.FS, locales.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fam, err := typeset.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fonts, err := typeset.NewFonts(fam, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := typeset.New(fonts)
+	org := profile.Organisation{Name: "Riverside Youth Council", Phone: "604-555-0134", Website: "riverside.example.org"}
+	brand, _ := org.Brand()
+	pairs := [][2]string{{"fr", "en"}, {"en", "fr"}, {"ar", "en"}, {"en", "ar"}, {"pa", "en"}, {"zh-Hans", "en"}, {"crk", "en"}, {"fa", "fr"}}
+	formats := map[string]layout.Bilingual{"flyer": layout.BilingualFlyer, "poster": layout.BilingualPoster}
+	for _, pr := range pairs {
+		for _, id := range lib.AudienceIDs() {
+			for name, lay := range formats {
+				for _, paper := range layout.PaperNames {
+					t.Run(fmt.Sprintf("%s+%s/%s/%s/%s", pr[0], pr[1], id, name, paper), func(t *testing.T) {
+						var docs [2]*doc.Document
+						for i, lang := range pr {
+							d, err := lib.Assemble(content.Request{Audience: id, Lang: lang, Org: org, Brand: brand})
+							if err != nil {
+								fontsOrSkip(t, err)
+							}
+							docs[i] = d
+						}
+						p, _ := layout.PaperByName(paper)
+						ld, err := lay(ts, docs[0], docs[1], layout.Options{Paper: p})
+						fontsOrSkip(t, err)
+						if n := checkPage(t, ld.Pages[0]); n < 20 {
+							t.Errorf("hotline at %.1f pt, want at least 20", n)
+						}
+					})
+				}
+			}
+		}
+	}
+}
+
+func fontsOrSkip(t *testing.T, err error) {
+	t.Helper()
+	var missing *typeset.MissingGlyphError
+	if errors.As(err, &missing) && !pdftest.Required() {
+		t.Skip(err)
+	}
+	if err != nil {
+		t.Fatal(err)
 	}
 }
