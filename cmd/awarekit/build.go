@@ -91,6 +91,9 @@ it. See 'awarekit schema plan' for every key a plan can have.`,
 			if opts.Jobs < 0 {
 				return usage(fmt.Errorf("--jobs %d: give a positive number of workers, or 0 for one per CPU", opts.Jobs))
 			}
+			if opts.Jobs == 0 {
+				opts.Jobs = runtime.NumCPU()
+			}
 			var err error
 			if opts.Shard, err = shardFrom(shard, shardCount, cmd.Flags().Changed("shard-count")); err != nil {
 				return usage(err)
@@ -114,7 +117,7 @@ it. See 'awarekit schema plan' for every key a plan can have.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.OutDir, "out", "o", "", "folder to write into (default out/ beside the plan)")
-	fl.IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "documents to make at once")
+	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "documents to make at once (default one per CPU)")
 	fl.BoolVar(&opts.Force, "force", false, "make everything again, also what has not changed")
 	fl.BoolVarP(&opts.DryRun, "dry-run", "n", false, "list what would be made and why (new, changed, unchanged); write nothing")
 	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "print no progress or summary; errors only")
