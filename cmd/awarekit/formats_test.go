@@ -1,0 +1,245 @@
+package main
+
+import (
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/locale"
+	"github.com/awarekit/awarekit/toolkit/pdftest"
+	"github.com/awarekit/awarekit/toolkit/profile"
+)
+
+const hotlineNumber = "1-833-900-1010"
+
+// pageText is the text of pages first to last as pdftotext extracts it.
+func pageText(t *testing.T, path string, first, last int) string {
+	t.Helper()
+	pdftest.Need(t, "pdftotext")
+	out, err := exec.Command("pdftotext", "-f", strconv.Itoa(first), "-l", strconv.Itoa(last), "-enc", "UTF-8", path, "-").CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v\n%s", path, err, out)
+	}
+	return pdftest.Normalize(string(out))
+}
+
+// cardLangs are the languages the card formats are checked in with the
+// real binary: the two every audience has, and the first right-to-left
+// language the project has.
+func cardLangs(tags []string) []string {
+	langs := []string{"en", "fr"}
+	for _, tag := range tags {
+		if locale.ScriptOf(tag).RTL {
+			return append(langs, tag)
+		}
+	}
+	return langs
+}
+
+// TestGenerateCardsAndTearoff makes wallet cards, safety cards and
+// tear-off flyers with the real binary for every audience on both papers
+// and checks them as a reader's tools see them: a valid file, the page
+// size and count, the hotline on every card and every tab, and nothing on
+// the outside of a safety card that gives it away.
+func TestGenerateCardsAndTearoff(t *testing.T) {
+	pdftest.Need(t, "qpdf", "pdftotext", "pdfinfo")
+	bin := binary(t)
+	e, err := generate.New("awarekit test", time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	noOrg := profile.Organisation{}
+	brand, err := noOrg.Brand()
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs := cardLangs(e.Languages())
+	work := t.TempDir()
+	papers := []struct {
+		name, size string
+		cards      int
+	}{
+		{"letter", "612 x 792 pts (letter)", 10},
+		{"a4", "595.28 x 841.89 pts (A4)", 8},
+	}
+	for _, paper := range papers {
+		out := filepath.Join(work, paper.name)
+		r := runBinary(t, bin, work, "generate", "-a", strings.Join(e.AudienceIDs(), ","), "-l", strings.Join(langs, ","),
+			"-f", "cards,safety-card,tearoff", "--paper", paper.name, "-o", out)
+		if r.code != 0 {
+			t.Fatalf("generate --paper %s: exit %d\n%s", paper.name, r.code, r.stderr)
+		}
+		for _, id := range e.AudienceIDs() {
+			for _, lang := range langs {
+				file := func(format string) string { return filepath.Join(out, id+"-"+format+"-"+lang+".pdf") }
+				res, err := e.Resolve(generate.Job{Audience: id, Lang: lang, Format: "cards", Paper: paper.name})
+				if err != nil {
+					t.Fatal(err)
+				}
+				d, err := e.Document(res, noOrg, brand)
+				if err != nil {
+					t.Fatal(err)
+				}
+				check := func(t *testing.T, path string, pages int) {
+					t.Helper()
+					pdftest.Check(t, path)
+					info := pdftest.Info(t, path)
+					if info["Page size"] != paper.size || info["Pages"] != strconv.Itoa(pages) {
+						t.Errorf("page size %q, %s pages; want %q, %d pages", info["Page size"], info["Pages"], paper.size, pages)
+					}
+				}
+
+				t.Run(paper.name+"/"+id+"/"+lang+"/cards", func(t *testing.T) {
+					path := file("cards")
+					check(t, path, 2)
+					if n := strings.Count(pageText(t, path, 1, 1), hotlineNumber); n != paper.cards {
+						t.Errorf("the hotline is on %d fronts, want %d", n, paper.cards)
+					}
+					backs := pageText(t, path, 2, 2)
+					if strings.Contains(backs, hotlineNumber) {
+						t.Error("the backs repeat the hotline; they are for the other contacts")
+					}
+					// pdftotext reorders brackets by its own guess at the
+					// direction in right-to-left pages, even where the page
+					// draws them in place; compare without them.
+					backs = withoutBrackets(backs)
+					for _, c := range d.Help.Others {
+						if n := strings.Count(backs, withoutBrackets(c.Phone)); c.Phone != "" && n != paper.cards {
+							t.Errorf("%s (%s) is on %d backs, want %d", c.Name, c.Phone, n, paper.cards)
+						}
+					}
+				})
+
+				t.Run(paper.name+"/"+id+"/"+lang+"/safety-card", func(t *testing.T) {
+					path := file("safety-card")
+					check(t, path, 2)
+					front := pageText(t, path, 1, 1)
+					// The outside says its calm words and nothing else.
+					allowed := strings.Fields(pdftest.Normalize(d.Safety.FrontTitle + " " + d.Safety.FrontText))
+					for _, word := range strings.Fields(front) {
+						if !containsWord(allowed, word) {
+							t.Errorf("the outside of the safety card says %q", word)
+						}
+					}
+					for _, bad := range []string{hotlineNumber, "911", "rafficking", "traite", pdftest.Normalize(d.Help.Hotline.Name)} {
+						if strings.Contains(front, bad) {
+							t.Errorf("the outside of the safety card shows %q:\n%s", bad, front)
+						}
+					}
+					if n := strings.Count(pageText(t, path, 2, 2), hotlineNumber); n != paper.cards {
+						t.Errorf("the hotline is inside %d safety cards, want %d", n, paper.cards)
+					}
+				})
+
+				t.Run(paper.name+"/"+id+"/"+lang+"/tearoff", func(t *testing.T) {
+					path := file("tearoff")
+					check(t, path, 1)
+					res.Format, _ = generate.FormatByName("tearoff")
+					ld, err := e.Layout(res, noOrg, brand)
+					if err != nil {
+						t.Fatal(err)
+					}
+					tabs, all := 0, 0
+					for _, el := range ld.Pages[0].Elements {
+						if el.Text == nil {
+							continue
+						}
+						var s strings.Builder
+						for _, run := range el.Text.Line.Runs {
+							s.WriteString(run.Text)
+						}
+						if strings.Contains(s.String(), hotlineNumber) {
+							all++
+							if el.Text.Rotate != 0 {
+								tabs++
+							}
+						}
+					}
+					if tabs < 8 || tabs > 10 {
+						t.Errorf("%d tabs, want 8 to 10", tabs)
+					}
+					if n := strings.Count(pageText(t, path, 1, 1), hotlineNumber); n != all {
+						t.Errorf("pdftotext finds the hotline %d times, want %d: on each of %d tabs and above them", n, all, tabs)
+					}
+				})
+			}
+		}
+	}
+}
+
+// withoutBrackets drops brackets and bidi controls.
+func withoutBrackets(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '(' || r == ')' || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func containsWord(words []string, w string) bool {
+	for _, x := range words {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// TestGenerateCardsBleed asks for a 3 mm bleed and crop marks and checks
+// the print boxes pdfinfo reports: the bleed box 3 mm outside the trim
+// box on every side, both on the page.
+func TestGenerateCardsBleed(t *testing.T) {
+	pdftest.Need(t, "qpdf", "pdfinfo")
+	bin := binary(t)
+	work := t.TempDir()
+	for _, paper := range []string{"letter", "a4"} {
+		out := filepath.Join(work, paper)
+		r := runBinary(t, bin, work, "generate", "-a", "youth", "-l", "en", "-f", "cards,safety-card,tearoff",
+			"--paper", paper, "--bleed", "3", "--crop-marks", "-o", out)
+		if r.code != 0 {
+			t.Fatalf("exit %d\n%s", r.code, r.stderr)
+		}
+		for _, format := range []string{"cards", "safety-card", "tearoff"} {
+			t.Run(paper+"/"+format, func(t *testing.T) {
+				path := filepath.Join(out, "youth-"+format+"-en.pdf")
+				pdftest.Check(t, path)
+				info := pdftest.Info(t, path, "-box")
+				trim, bleed := boxOf(t, info["TrimBox"]), boxOf(t, info["BleedBox"])
+				media := boxOf(t, info["MediaBox"])
+				want := 3 * layout.PointsPerMM
+				for i, sign := range []float64{-1, -1, 1, 1} {
+					if d := (bleed[i] - trim[i]) * sign; d < want-0.02 || d > want+0.02 {
+						t.Errorf("bleed box %v is %.2f pt outside trim box %v on side %d, want %.2f", bleed, d, trim, i, want)
+					}
+				}
+				if bleed[0] < media[0] || bleed[1] < media[1] || bleed[2] > media[2] || bleed[3] > media[3] {
+					t.Errorf("bleed box %v is not on the page %v", bleed, media)
+				}
+			})
+		}
+	}
+}
+
+// boxOf parses a pdfinfo box: four numbers, left bottom right top.
+func boxOf(t *testing.T, s string) [4]float64 {
+	t.Helper()
+	f := strings.Fields(s)
+	if len(f) != 4 {
+		t.Fatalf("box %q: want four numbers", s)
+	}
+	var b [4]float64
+	for i, v := range f {
+		n, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			t.Fatalf("box %q: %v", s, err)
+		}
+		b[i] = n
+	}
+	return b
+}
