@@ -112,11 +112,13 @@ func (s *schemaMaker) name(kind string) map[string]any {
 		}
 		return map[string]any{"type": "string", "enum": names}
 	case "language":
-		// Regional tags (fr-CA, en_US) resolve to the nearest language, so
-		// the list is a suggestion, not the whole set of accepted values.
+		// Regional tags (fr-CA, en_US) resolve to the nearest language and
+		// two tags joined by + (fr+en) make a bilingual document, so the
+		// list is a suggestion, not the whole set of accepted values.
+		const tag = "[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*"
 		return map[string]any{"type": "string", "anyOf": []any{
 			map[string]any{"enum": s.eng.Languages()},
-			map[string]any{"pattern": "^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$"},
+			map[string]any{"pattern": "^" + tag + "(\\+" + tag + ")?$"},
 		}}
 	case "format":
 		return map[string]any{"type": "string", "enum": generate.FormatNames()}

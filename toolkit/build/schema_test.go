@@ -99,6 +99,7 @@ func TestSchemaAgreesWithReader(t *testing.T) {
 		valid bool
 	}{
 		{"matrix and single", "event: {name: E, date: 2026-12-03}\ndefaults: {paper: a4, copies: 2}\noutputs:\n  - {audiences: [youth, health], languages: [en, fr-CA], formats: [flyer]}\n  - {audience: business, language: fr, format: flyer, paper: letter, copies: 4, pattern: '{audience}.{ext}'}\n", true},
+		{"bilingual", "outputs: [{audience: newcomers, language: fr+en, format: poster}]\n", true},
 		{"organisation", "organisation: {name: R, phone: 604-555-0134, color: '#0b5c6b'}\npack: false\noutputs: [{audience: youth, language: en, format: flyer}]\n", true},
 		{"unknown key", "outputs: [{audience: youth, language: en, format: flyer, colour: red}]\n", false},
 		{"both audience and audiences", "outputs: [{audience: youth, audiences: [health], language: en, format: flyer}]\n", false},
