@@ -1,6 +1,9 @@
 package layout
 
 import (
+	"fmt"
+	"sync"
+
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/typeset"
 	qrcode "github.com/skip2/go-qrcode"
@@ -156,10 +159,29 @@ func (k *kit) qr(url string, size float64, color doc.RGB) box {
 	if k.err != nil {
 		return box{}
 	}
-	code, err := qrcode.New(url, qrcode.Medium)
+	rows, err := qrBits(url)
 	if err != nil {
 		k.err = err
 		return box{}
+	}
+	module := size / float64(len(rows))
+	return box{W: size, H: size, els: []Element{
+		{QR: &QR{Module: module, Bits: rows, Color: color}},
+		{Link: &Link{W: size, H: size, URL: url}},
+	}}
+}
+
+// qrCodes caches each URL's modules for the process: encoding (with its
+// mask evaluation) cost more than the rest of a flyer's layout.
+var qrCodes sync.Map // url → []string
+
+func qrBits(url string) ([]string, error) {
+	if rows, ok := qrCodes.Load(url); ok {
+		return rows.([]string), nil
+	}
+	code, err := qrcode.New(url, qrcode.Medium)
+	if err != nil {
+		return nil, fmt.Errorf("QR code for %s: %w", url, err)
 	}
 	code.DisableBorder = true
 	bits := code.Bitmap()
@@ -174,11 +196,8 @@ func (k *kit) qr(url string, size float64, color doc.RGB) box {
 		}
 		rows[i] = string(b)
 	}
-	module := size / float64(len(bits))
-	return box{W: size, H: size, els: []Element{
-		{QR: &QR{Module: module, Bits: rows, Color: color}},
-		{Link: &Link{W: size, H: size, URL: url}},
-	}}
+	qrCodes.Store(url, rows)
+	return rows, nil
 }
 
 // logoBox fits img into a box at most w by h, keeping its proportions.

@@ -110,12 +110,14 @@ type Typesetter struct {
 	seg     shaping.Segmenter
 	wrapper shaping.LineWrapper
 	fontmap fontmap
+	cache   map[shapeKey]*shaped
+	checked map[shapeKey]bool // texts whose characters all have a font
 }
 
 // New returns a Typesetter that draws each character in the family for
 // its script when there is one, else in the base family.
 func New(fonts *Fonts) *Typesetter {
-	t := &Typesetter{fonts: fonts, faces: make(map[*Font]*font.Face)}
+	t := &Typesetter{fonts: fonts, faces: make(map[*Font]*font.Face), cache: make(map[shapeKey]*shaped), checked: make(map[shapeKey]bool)}
 	t.fontmap.t = t
 	return t
 }
@@ -179,8 +181,15 @@ func (t *Typesetter) Set(text string, opts Options) (Paragraph, error) {
 	if opts.RTL {
 		text = isolateNumbers(text)
 	}
-	if err := t.check(text, opts); err != nil {
-		return Paragraph{}, err
+	key := shapeKey{text: text, lang: opts.Lang, bold: opts.Style.Bold, rtl: opts.RTL}
+	if !t.checked[key] {
+		if err := t.check(text, opts); err != nil {
+			return Paragraph{}, err
+		}
+		if len(t.checked) >= cacheLimit {
+			clear(t.checked)
+		}
+		t.checked[key] = true
 	}
 	var p Paragraph
 	for _, part := range strings.Split(text, "\n") {
@@ -237,13 +246,33 @@ func (t *Typesetter) check(text string, opts Options) error {
 	return nil
 }
 
-func (t *Typesetter) setLines(p *Paragraph, text string, opts Options) error {
-	style := opts.Style
-	lineHeight := style.lineHeight()
-	if strings.TrimSpace(text) == "" {
-		p.Lines = append(p.Lines, Line{Height: lineHeight, Ascent: style.Size})
-		p.Height += lineHeight
-		return nil
+// refSize is the size text is shaped at. Without hinting, shaped
+// advances scale linearly with size, so a paragraph is shaped once and
+// wrapped at any size by scaling the width instead: a layout that tries
+// several sizes, or a build that sets the same messages in a hundred
+// documents, shapes each text once.
+const refSize = 10.0
+
+// cacheLimit bounds the shaped-text cache; it is cleared when full.
+const cacheLimit = 8192
+
+type shapeKey struct {
+	text, lang string
+	bold, rtl  bool
+}
+
+// shaped is one paragraph part shaped at refSize.
+type shaped struct {
+	runes  []rune
+	byteAt []int // byte offset of each rune, and the length at the end
+	outs   []shaping.Output
+}
+
+// shape returns text shaped at refSize, from the cache when it can.
+func (t *Typesetter) shape(text string, opts Options) *shaped {
+	key := shapeKey{text: text, lang: opts.Lang, bold: opts.Style.Bold, rtl: opts.RTL}
+	if sh, ok := t.cache[key]; ok {
+		return sh
 	}
 	runes := []rune(text)
 	byteAt := make([]int, len(runes)+1)
@@ -253,19 +282,17 @@ func (t *Typesetter) setLines(p *Paragraph, text string, opts Options) error {
 		off += utf8.RuneLen(r)
 	}
 	byteAt[len(runes)] = off
-
 	dir := di.DirectionLTR
 	if opts.RTL {
 		dir = di.DirectionRTL
 	}
-	size := fixed.Int26_6(math.Round(style.Size * units * 64))
-	t.fontmap.bold = style.Bold
+	t.fontmap.bold = opts.Style.Bold
 	input := shaping.Input{
 		Text:      runes,
 		RunStart:  0,
 		RunEnd:    len(runes),
 		Direction: dir,
-		Size:      size,
+		Size:      fixed.Int26_6(refSize * units * 64),
 		Language:  language.NewLanguage(opts.Lang),
 	}
 	inputs := t.seg.Split(input, &t.fontmap)
@@ -273,14 +300,43 @@ func (t *Typesetter) setLines(p *Paragraph, text string, opts Options) error {
 	for i, in := range inputs {
 		outs[i] = t.shaper.Shape(in)
 	}
+	sh := &shaped{runes: runes, byteAt: byteAt, outs: outs}
+	if len(t.cache) >= cacheLimit {
+		clear(t.cache)
+	}
+	t.cache[key] = sh
+	return sh
+}
+
+func (t *Typesetter) setLines(p *Paragraph, text string, opts Options) error {
+	style := opts.Style
+	lineHeight := style.lineHeight()
+	if strings.TrimSpace(text) == "" {
+		p.Lines = append(p.Lines, Line{Height: lineHeight, Ascent: style.Size})
+		p.Height += lineHeight
+		return nil
+	}
+	sh := t.shape(text, opts)
+	scale := style.Size / refSize
+	dir := di.DirectionLTR
+	if opts.RTL {
+		dir = di.DirectionRTL
+	}
 	width := fixed.Int26_6(math.MaxInt32 >> 1)
 	if opts.Width > 0 {
-		width = fixed.Int26_6(math.Round(opts.Width * units * 64))
+		width = fixed.Int26_6(math.Round(opts.Width / scale * units * 64))
 	}
-	lines, _ := t.wrapper.WrapParagraphF(shaping.WrapConfig{Direction: dir}, width, runes, shaping.NewSliceIterator(outs))
+	// The wrapper zeroes the advance of trailing spaces in place: give it
+	// copies so the cached shaping stays whole.
+	outs := make([]shaping.Output, len(sh.outs))
+	for i, o := range sh.outs {
+		outs[i] = o
+		outs[i].Glyphs = slices.Clone(o.Glyphs)
+	}
+	lines, _ := t.wrapper.WrapParagraphF(shaping.WrapConfig{Direction: dir}, width, sh.runes, shaping.NewSliceIterator(outs))
 
 	for _, l := range lines {
-		line := t.line(l, text, byteAt, style)
+		line := t.line(l, text, sh.byteAt, style.Size, scale)
 		line.Height = lineHeight
 		line.Ascent = (lineHeight-style.Size)/2 + style.Size*0.8
 		p.Lines = append(p.Lines, line)
@@ -292,7 +348,7 @@ func (t *Typesetter) setLines(p *Paragraph, text string, opts Options) error {
 
 // line converts one wrapped line of go-text output into runs in visual
 // order, measured in points.
-func (t *Typesetter) line(l shaping.Line, text string, byteAt []int, style Style) Line {
+func (t *Typesetter) line(l shaping.Line, text string, byteAt []int, size, scale float64) Line {
 	ordered := make([]shaping.Output, len(l))
 	for _, out := range l {
 		ordered[out.VisualIndex] = out
@@ -305,7 +361,7 @@ func (t *Typesetter) line(l shaping.Line, text string, byteAt []int, style Style
 		runText, newAt := stripControls(text[start:end])
 		run := Run{
 			Font:  f,
-			Size:  style.Size,
+			Size:  size,
 			X:     x,
 			RTL:   out.Direction.Progression() == di.TowardTopLeft,
 			Start: start,
@@ -331,7 +387,7 @@ func (t *Typesetter) line(l shaping.Line, text string, byteAt []int, style Style
 			})
 			adv += g.Advance
 		}
-		run.Width = float64(adv) / 64 / units
+		run.Width = float64(adv) / 64 / units * scale
 		x += run.Width
 		line.Runs = append(line.Runs, run)
 	}
