@@ -7,6 +7,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"regexp"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -112,8 +114,24 @@ func Render(w io.Writer, d *layout.Document, opts Options) error {
 	} else if err := f.Output(&buf); err != nil {
 		return fmt.Errorf("render pdf: %w", err)
 	}
-	_, err := w.Write(buf.Bytes())
+	_, err := w.Write(sortPageBoxes(buf.Bytes()))
 	return err
+}
+
+// pageBoxLines matches the page box lines fpdf writes into a page object,
+// one per line, in Go map order.
+var pageBoxLines = regexp.MustCompile(`(?m)(?:^/(?:TrimBox|BleedBox|CropBox|ArtBox) \[[^\]\n]*\]\n){2,}`)
+
+// sortPageBoxes puts each page's box lines in a fixed order, so the same
+// document gives the same bytes. The lines only change places, so every
+// byte offset in the cross-reference table stays right.
+func sortPageBoxes(pdf []byte) []byte {
+	return pageBoxLines.ReplaceAllFunc(pdf, func(block []byte) []byte {
+		lines := bytes.SplitAfter(block, []byte("\n"))
+		lines = lines[:len(lines)-1] // the empty piece after the last newline
+		slices.SortFunc(lines, bytes.Compare)
+		return bytes.Join(lines, nil)
+	})
 }
 
 type renderer struct {

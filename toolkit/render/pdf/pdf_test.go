@@ -83,3 +83,33 @@ func BenchmarkTextPath(b *testing.B) {
 		})
 	}
 }
+
+// TestBleedIsReproducible: fpdf writes page boxes in map order; the same
+// document must still give the same bytes every time.
+func TestBleedIsReproducible(t *testing.T) {
+	d := flyer(t, "en")
+	layout.Print(d, layout.PrintOptions{Bleed: 3 * layout.PointsPerMM, CropMarks: true})
+	var first []byte
+	for i := range 20 {
+		var buf bytes.Buffer
+		if err := pdf.Render(&buf, d, pdf.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = buf.Bytes()
+			continue
+		}
+		if !bytes.Equal(first, buf.Bytes()) {
+			t.Fatalf("render %d differs from the first", i)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "bleed.pdf")
+	if err := os.WriteFile(path, first, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pdftest.Check(t, path)
+	info := pdftest.Info(t, path, "-box")
+	if !strings.HasPrefix(info["TrimBox"], "29.50") || !strings.HasPrefix(info["BleedBox"], "21.00") {
+		t.Errorf("TrimBox %q BleedBox %q", info["TrimBox"], info["BleedBox"])
+	}
+}
