@@ -77,6 +77,9 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 			return fmt.Errorf("config file %s: %w", path, err)
 		}
 		for _, key := range fv.AllKeys() {
+			if fv.Get(key) == nil {
+				continue // a section whose entries are all commented out
+			}
 			if strings.HasPrefix(key, "fonts.") {
 				fileDir[key] = filepath.Dir(path)
 				continue

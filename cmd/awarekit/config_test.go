@@ -89,6 +89,13 @@ func TestSettingsNamedConfigFile(t *testing.T) {
 	if err := cmd.Execute(); err == nil || !isUsage(err) {
 		t.Errorf("missing --config file: error %v, want a usage error", err)
 	}
+	writeFile(t, cfg, "# every entry commented out\norganisation:\n  # name: Club\npaper: a4\n")
+	cmd = newCmdGenerate(f, func(o *GenerateOptions) error { got = o; return nil })
+	cmd.SilenceUsage, cmd.SilenceErrors = true, true
+	cmd.SetArgs([]string{"--config", cfg})
+	if err := cmd.Execute(); err != nil || got.Paper != "a4" {
+		t.Errorf("a section with its entries commented out: error %v, paper %q", err, got.Paper)
+	}
 	writeFile(t, cfg, "organisation:\n  nmae: typo\n")
 	cmd = newCmdGenerate(f, func(o *GenerateOptions) error { return nil })
 	cmd.SilenceUsage, cmd.SilenceErrors = true, true
