@@ -517,3 +517,23 @@ func BenchmarkBuild100(b *testing.B) {
 	b.ReportMetric(1/perDoc, "docs/s")
 	b.ReportMetric(perDoc*1000, "ms/doc")
 }
+
+// TestEventOnHandouts: a plan's event is printed on handouts, not on
+// flyers, and a handout without an event has no event line.
+func TestEventOnHandouts(t *testing.T) {
+	pdftest.Need(t, "pdftotext")
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	p := writePlan(t, dir, `event: {name: Safety evening, date: 3 December 2026, place: Main hall, facilitator: A. Singh}
+outputs:
+  - {audience: youth, language: fr, formats: [handout, flyer]}
+`)
+	run(t, p, Options{})
+	handout := pdftest.Normalize(runText(t, filepath.Join(out, "youth-handout-fr.pdf"), 1, 1))
+	if !strings.Contains(handout, "Safety evening · 3 December 2026 · Main hall · A. Singh") {
+		t.Errorf("the handout lacks the event line:\n%s", handout)
+	}
+	if flyer := pdftest.Text(t, filepath.Join(out, "youth-flyer-fr.pdf")); strings.Contains(flyer, "Safety evening") {
+		t.Error("the flyer carries the event line; only handouts and the cover sheet do")
+	}
+}

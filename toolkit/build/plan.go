@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/output"
@@ -40,6 +41,14 @@ type Event struct {
 	Date        string `json:"date,omitempty"`
 	Place       string `json:"place,omitempty"`
 	Facilitator string `json:"facilitator,omitempty"`
+}
+
+// doc is the event for printing, or nil when the plan names none.
+func (e Event) doc() *doc.Event {
+	if e == (Event{}) {
+		return nil
+	}
+	return &doc.Event{Name: e.Name, Date: e.Date, Place: e.Place, Facilitator: e.Facilitator}
 }
 
 // Output is one file the plan makes.
@@ -181,7 +190,7 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 		for _, a := range auds {
 			for _, l := range langs {
 				for _, f := range fmts {
-					r, err := eng.Resolve(generate.Job{Audience: a.name, Lang: l.name, Format: f.name, Paper: paper.name, Print: print})
+					r, err := eng.Resolve(generate.Job{Audience: a.name, Lang: l.name, Format: f.name, Paper: paper.name, Print: print, Event: p.Event.doc()})
 					if err != nil {
 						d.problemAt(item, "%v", err)
 						continue

@@ -16,6 +16,7 @@ type Request struct {
 	Org      profile.Organisation
 	Brand    doc.Brand // from Org.Brand(), loaded once per run
 	Creator  string    // the program, for the file's metadata
+	Event    *doc.Event
 }
 
 // Assemble builds the format-neutral document for one audience in one
@@ -33,7 +34,7 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 	t := &translator{loc: loc}
 	script := locale.ScriptOf(req.Lang)
 
-	d := &doc.Document{Brand: req.Brand}
+	d := &doc.Document{Brand: req.Brand, Event: req.Event}
 	d.Headline = t.text(a.Headline, nil)
 	d.Intro = t.text(a.Intro, nil)
 	d.Signs = doc.List{

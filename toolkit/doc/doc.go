@@ -4,6 +4,8 @@
 // pages, fonts or file formats.
 package doc
 
+import "strings"
+
 // Document is one audience's material in one language.
 type Document struct {
 	Meta     Meta
@@ -22,6 +24,23 @@ type Document struct {
 	Stories  []Story // consented, anonymised stories, for handouts
 	Safety   Safety  // the discreet safety card's text
 	Labels   Labels  // short texts that only some formats use
+	Event    *Event  // the session the material is for, when given
+}
+
+// Event is the session a material is made for, as the organiser wrote it.
+type Event struct {
+	Name, Date, Place, Facilitator string
+}
+
+// Line joins the event's details for one printed line.
+func (e Event) Line() string {
+	var parts []string
+	for _, s := range []string{e.Name, e.Date, e.Place, e.Facilitator} {
+		if s = strings.TrimSpace(s); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, "  ·  ")
 }
 
 // Law is the "Know the law" block: plain-language items, each with the

@@ -122,6 +122,7 @@ type Job struct {
 	Format   string
 	Paper    string
 	Print    layout.PrintOptions
+	Event    *doc.Event // printed on handouts when given
 }
 
 // Resolved is a job with every name checked and canonical.
@@ -134,6 +135,7 @@ type Resolved struct {
 	Format Format
 	Paper  layout.Paper
 	Print  layout.PrintOptions
+	Event  *doc.Event
 }
 
 // Resolve checks a job's names and returns their canonical forms.
@@ -170,7 +172,7 @@ func (e *Engine) Resolve(j Job) (Resolved, error) {
 	if j.Print.Bleed < 0 || j.Print.Bleed > 20*layout.PointsPerMM {
 		return Resolved{}, fmt.Errorf("bleed %.1f mm is out of range; use 0 to 20 mm (3 is usual)", j.Print.Bleed/layout.PointsPerMM)
 	}
-	return Resolved{Audience: a.ID, Lang: lang, Second: second, Format: f, Paper: p, Print: j.Print}, nil
+	return Resolved{Audience: a.ID, Lang: lang, Second: second, Format: f, Paper: p, Print: j.Print, Event: j.Event}, nil
 }
 
 // BilingualError is a bilingual request for a format that has no
@@ -238,7 +240,7 @@ func (e *Engine) Layout(r Resolved, org profile.Organisation, brand doc.Brand) (
 
 // Document assembles one document without laying it out.
 func (e *Engine) Document(r Resolved, org profile.Organisation, brand doc.Brand) (*doc.Document, error) {
-	return e.Lib.Assemble(content.Request{Audience: r.Audience, Lang: r.Lang, Org: org, Brand: brand, Creator: e.Creator})
+	return e.Lib.Assemble(content.Request{Audience: r.Audience, Lang: r.Lang, Org: org, Brand: brand, Creator: e.Creator, Event: r.Event})
 }
 
 // Render makes one file's bytes.

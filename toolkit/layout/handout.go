@@ -26,7 +26,7 @@ func Handout(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, 
 
 	front, _, err := fit(k, pageFrame{
 		paper: opts.Paper, margin: margin, footer: footer, anchorLast: true, gap: 16,
-		header: flyerHeader(k, d, opts.Paper.Width, margin),
+		header: withEvent(k, d, flyerHeader(k, d, opts.Paper.Width, margin), margin),
 	}, attempts(handoutScales, false), func(at attempt) []box {
 		body := flyerBody(k, d, inner, at.scale)
 		return append(body, hotlineBar(k, d, inner, at.scale))
@@ -50,6 +50,20 @@ func Handout(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, 
 		return nil, fmt.Errorf("lay out %s handout back (%s): %w", d.Meta.Audience, d.Meta.Lang, err)
 	}
 	return &Document{Meta: d.Meta, Pages: []Page{front, back}}, nil
+}
+
+// withEvent adds the session's details under the header band, when the
+// handout is made for one.
+func withEvent(k *kit, d *doc.Document, header box, margin float64) box {
+	if d.Event == nil || d.Event.Line() == "" {
+		return header
+	}
+	w := header.W - 2*margin
+	line := k.text(d.Event.Line(), w, textStyle{Style: typeset.Style{Size: 11, Bold: true}, Color: ink})
+	strip := box{W: header.W, H: line.H + 12, els: []Element{{Rect: &Rect{W: header.W, H: line.H + 12, Fill: tint(d.Brand.Color, 0.15)}}}}
+	strip.place(line, margin, 6)
+	strip.H = line.H + 12
+	return vstack(header.W, 0, header, strip)
 }
 
 // band is a slim coloured band with one title, for pages after the first.
