@@ -181,7 +181,7 @@ func bilingualHelp(p pair, w, gap, number, scale float64) box {
 	}
 	sub := pair{docs: p.docs, kits: p.kits}
 	words := sub.columns(mainW, gap, cols[0], cols[1])
-	num := p.kits[0].text(first.Help.Hotline.Phone, mainW, textStyle{Style: typeset.Style{Size: number, Bold: true, Leading: 1.1}, Color: accent, Align: alignCenter})
+	num := p.kits[0].number(first.Help.Hotline.Phone, mainW, textStyle{Style: typeset.Style{Size: number, Bold: true, Leading: 1.1}, Color: accent, Align: alignCenter})
 	main := vstack(mainW, 6, words, num)
 	qr := vstack(qrSize, 3, p.kits[0].qr(first.QR.URL, qrSize, ink),
 		p.kits[0].text(first.QR.Text, qrSize, textStyle{Style: typeset.Style{Size: minSize}, Color: muted, Align: alignCenter}))

@@ -365,23 +365,3 @@ func contactRow(k *kit, name, phone string, w, size float64) box {
 	out.W = w
 	return out
 }
-
-// number sets a phone number, which reads left to right in every
-// language: in right-to-left text the bidi algorithm would move its
-// brackets and letters ("1-800-222-TIPS (8477)" came out as
-// "(1-800-222-TIPS (8477"). It keeps the alignment the reader expects.
-func (k *kit) number(s string, w float64, st textStyle) box {
-	ltr := *k
-	ltr.rtl = false
-	if k.rtl {
-		switch st.Align {
-		case alignStart:
-			st.Align = alignEnd
-		case alignEnd:
-			st.Align = alignStart
-		}
-	}
-	b := ltr.text(s, w, st)
-	k.err = ltr.err
-	return b
-}

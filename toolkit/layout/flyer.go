@@ -241,7 +241,7 @@ func helpPanel(k *kit, d *doc.Document, w, scale float64) box {
 		k.text(h.Hotline.Name, mainW, textStyle{Style: typeset.Style{Size: 12 * scale, Bold: true}, Color: ink}),
 		// The number stays large whatever the scale: it is what people
 		// copy down from across a room.
-		k.text(h.Hotline.Phone, mainW, textStyle{Style: typeset.Style{Size: 30, Bold: true, Leading: 1.15}, Color: accent}),
+		k.number(h.Hotline.Phone, mainW, textStyle{Style: typeset.Style{Size: 30, Bold: true, Leading: 1.15}, Color: accent}),
 		k.text(h.Hotline.Detail, mainW, textStyle{Style: typeset.Style{Size: max(10*scale, minSize), Leading: 1.25}, Color: ink}),
 		k.text(h.Emergency, mainW, textStyle{Style: typeset.Style{Size: 12 * scale, Bold: true, Leading: 1.3}, Color: danger}),
 	)
@@ -286,7 +286,7 @@ func contactCard(k *kit, c doc.Contact, w, scale float64) box {
 		k.text(c.Name, w, textStyle{Style: typeset.Style{Size: max(10*scale, minSize+0.5), Bold: true, Leading: 1.2}, Color: ink}),
 	}
 	if c.Phone != "" {
-		lines = append(lines, k.text(c.Phone, w, textStyle{Style: typeset.Style{Size: 13 * max(scale, 0.9), Bold: true}, Color: ink}))
+		lines = append(lines, k.number(c.Phone, w, textStyle{Style: typeset.Style{Size: 13 * max(scale, 0.9), Bold: true}, Color: ink}))
 	}
 	var ways []string
 	for _, s := range []string{c.Text, c.Website, c.Email} {

@@ -85,7 +85,7 @@ func hotlineBar(k *kit, d *doc.Document, w, scale float64) box {
 	inner := w - 2*pad
 	content := vstack(inner, 3,
 		k.text(d.Help.Hotline.Name, inner, textStyle{Style: typeset.Style{Size: max(13*scale, 11), Bold: true}, Color: ink}),
-		k.text(d.Help.Hotline.Phone, inner, textStyle{Style: typeset.Style{Size: 32, Bold: true, Leading: 1.15}, Color: accent}),
+		k.number(d.Help.Hotline.Phone, inner, textStyle{Style: typeset.Style{Size: 32, Bold: true, Leading: 1.15}, Color: accent}),
 		k.text(d.Help.Hotline.Detail, inner, textStyle{Style: typeset.Style{Size: max(10*scale, minSize), Leading: 1.25}, Color: ink}),
 		k.text(d.Help.Emergency, inner, textStyle{Style: typeset.Style{Size: max(12*scale, 10), Bold: true}, Color: danger}),
 	)

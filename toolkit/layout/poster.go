@@ -112,7 +112,7 @@ func posterCall(k *kit, d *doc.Document, w float64) box {
 	mainW := w - 2*pad - qrSize - 24
 	main := vstack(mainW, 6,
 		k.text(d.Labels.PosterCall+" "+d.Help.Hotline.Name, mainW, textStyle{Style: typeset.Style{Size: 20, Bold: true, Leading: 1.2}, Color: ink}),
-		k.text(d.Help.Hotline.Phone, mainW, textStyle{Style: typeset.Style{Size: posterHotline, Bold: true, Leading: 1.1}, Color: accent}),
+		k.number(d.Help.Hotline.Phone, mainW, textStyle{Style: typeset.Style{Size: posterHotline, Bold: true, Leading: 1.1}, Color: accent}),
 		k.text(d.Help.Hotline.Detail, mainW, textStyle{Style: typeset.Style{Size: posterBody, Leading: 1.25}, Color: ink}),
 		k.text(d.Help.Emergency, mainW, textStyle{Style: typeset.Style{Size: 22, Bold: true}, Color: danger}),
 	)
