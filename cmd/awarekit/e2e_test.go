@@ -329,8 +329,24 @@ func TestBilingual(t *testing.T) {
 			}
 		}
 	}
+	// Cards carry one language on each side, the hotline on every card.
+	r = runBinary(t, bin, work, "generate", "-a", "youth", "-l", "en+ar", "-f", "cards", "-o", out)
+	if r.code != 0 {
+		t.Fatalf("bilingual cards: exit %d\n%s", r.code, r.stderr)
+	}
+	cards := filepath.Join(out, "youth-cards-en-ar.pdf")
+	pdftest.Check(t, cards)
+	for _, page := range []string{"1", "2"} {
+		out, err := exec.Command("pdftotext", "-f", page, "-l", page, cards, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(string(out), "1-833-900-1010"); n != 10 {
+			t.Errorf("bilingual cards page %s: %d hotline numbers, want 10", page, n)
+		}
+	}
 	r = runBinary(t, bin, work, "generate", "-l", "fr+en", "-f", "handout", "-o", filepath.Join(work, "no"))
-	if r.code != 2 || !strings.Contains(r.stderr, "flyer, poster") {
+	if r.code != 2 || !strings.Contains(r.stderr, "flyer, poster, cards") {
 		t.Errorf("bilingual handout: exit %d, stderr %q; want 2 naming the bilingual formats", r.code, r.stderr)
 	}
 }

@@ -50,7 +50,7 @@ var Formats = []Format{
 	{Name: "flyer", Description: "One page: headline, signs, what to do, and the hotline large, with a QR code", Ext: "pdf", layout: layout.Flyer, bilingual: layout.BilingualFlyer},
 	{Name: "handout", Description: "Two pages: the flyer with room to breathe; on the back the law in plain words, contacts and a story", Ext: "pdf", layout: layout.Handout},
 	{Name: "poster", Description: "Tabloid (11×17 in) or A3: large type and the hotline readable from across a room", Ext: "pdf", layout: layout.Poster, bilingual: layout.BilingualPoster},
-	{Name: "cards", Description: "Wallet cards, 10 on Letter or 8 on A4 with crop marks: the hotline on the front, signs and contacts on the back", Ext: "pdf", layout: layout.Cards},
+	{Name: "cards", Description: "Wallet cards, 10 on Letter or 8 on A4 with crop marks: the hotline on the front, signs and contacts on the back", Ext: "pdf", layout: layout.Cards, bilingual: layout.BilingualCards},
 	{Name: "tearoff", Description: "A flyer whose bottom quarter is 8 to 10 tear-off tabs with the hotline number", Ext: "pdf", layout: layout.Tearoff},
 	{Name: "safety-card", Description: "Discreet credit-card sized cards: a neutral front, the hotline and 911 inside", Ext: "pdf", layout: layout.SafetyCard},
 	{Name: "html", Description: "One self-contained web page, accessible, with a print stylesheet", Ext: "html", Write: html.Write},

@@ -365,3 +365,27 @@ func contactRow(k *kit, name, phone string, w, size float64) box {
 	out.W = w
 	return out
 }
+
+// BilingualCards puts one language on each side of the wallet cards: the
+// front in the first language and, on the back, the same front in the
+// second, so either side can face a reader.
+func BilingualCards(ts *typeset.Typesetter, first, second *doc.Document, opts Options) (*Document, error) {
+	fail := func(err error) (*Document, error) {
+		return nil, fmt.Errorf("lay out %s cards (%s+%s): %w", first.Meta.Audience, first.Meta.Lang, second.Meta.Lang, err)
+	}
+	s, err := sheetFor(walletCards, opts.Paper, opts.Print)
+	if err != nil {
+		return fail(err)
+	}
+	var sides [2]box
+	for i, d := range []*doc.Document{first, second} {
+		k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL}
+		sides[i], err = fitCard(k, s.w, s.h, cardTries(d.Help.Hotline.Detail != "", 0.9), func(at attempt) box { return cardFront(k, d, s.w, s.h, at) })
+		if err != nil {
+			return fail(fmt.Errorf("%s side: %w", d.Meta.Lang, err))
+		}
+	}
+	meta := first.Meta
+	meta.Title = first.Headline + " / " + second.Headline
+	return &Document{Meta: meta, Pages: []Page{s.page(sides[0], false), s.page(sides[1], true)}}, nil
+}
