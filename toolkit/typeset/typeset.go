@@ -112,12 +112,13 @@ type Typesetter struct {
 	fontmap fontmap
 	cache   map[shapeKey]*shaped
 	checked map[shapeKey]bool // texts whose characters all have a font
+	wraps   map[wrapKey][]Line
 }
 
 // New returns a Typesetter that draws each character in the family for
 // its script when there is one, else in the base family.
 func New(fonts *Fonts) *Typesetter {
-	t := &Typesetter{fonts: fonts, faces: make(map[*Font]*font.Face), cache: make(map[shapeKey]*shaped), checked: make(map[shapeKey]bool)}
+	t := &Typesetter{fonts: fonts, faces: make(map[*Font]*font.Face), cache: make(map[shapeKey]*shaped), checked: make(map[shapeKey]bool), wraps: make(map[wrapKey][]Line)}
 	t.fontmap.t = t
 	return t
 }
@@ -326,17 +327,31 @@ func (t *Typesetter) setLines(p *Paragraph, text string, opts Options) error {
 	if opts.Width > 0 {
 		width = fixed.Int26_6(math.Round(opts.Width / scale * units * 64))
 	}
-	// The wrapper zeroes the advance of trailing spaces in place: give it
-	// copies so the cached shaping stays whole.
-	outs := make([]shaping.Output, len(sh.outs))
-	for i, o := range sh.outs {
-		outs[i] = o
-		outs[i].Glyphs = slices.Clone(o.Glyphs)
+	// Lines at refSize are cached too: a build sets the same message at
+	// the same size and width in many documents.
+	wkey := wrapKey{shapeKey{text: text, lang: opts.Lang, bold: style.Bold, rtl: opts.RTL}, width}
+	refLines, ok := t.wraps[wkey]
+	if !ok {
+		// The wrapper zeroes the advance of trailing spaces in place: give
+		// it copies so the cached shaping stays whole.
+		outs := make([]shaping.Output, len(sh.outs))
+		for i, o := range sh.outs {
+			outs[i] = o
+			outs[i].Glyphs = slices.Clone(o.Glyphs)
+		}
+		lines, _ := t.wrapper.WrapParagraphF(shaping.WrapConfig{Direction: dir}, width, sh.runes, shaping.NewSliceIterator(outs))
+		refLines = make([]Line, len(lines))
+		for i, l := range lines {
+			refLines[i] = t.line(l, text, sh.byteAt, refSize, 1)
+		}
+		if len(t.wraps) >= cacheLimit {
+			clear(t.wraps)
+		}
+		t.wraps[wkey] = refLines
 	}
-	lines, _ := t.wrapper.WrapParagraphF(shaping.WrapConfig{Direction: dir}, width, sh.runes, shaping.NewSliceIterator(outs))
 
-	for _, l := range lines {
-		line := t.line(l, text, sh.byteAt, style.Size, scale)
+	for _, rl := range refLines {
+		line := scaleLine(rl, style.Size, scale)
 		line.Height = lineHeight
 		line.Ascent = (lineHeight-style.Size)/2 + style.Size*0.8
 		p.Lines = append(p.Lines, line)
@@ -344,6 +359,25 @@ func (t *Typesetter) setLines(p *Paragraph, text string, opts Options) error {
 		p.Width = math.Max(p.Width, line.Width)
 	}
 	return nil
+}
+
+// wrapKey is a shaped text wrapped at a width in reference units.
+type wrapKey struct {
+	shapeKey
+	width fixed.Int26_6
+}
+
+// scaleLine is a line set at refSize, resized: glyphs are in font units
+// and stay shared; positions and widths scale.
+func scaleLine(l Line, size, scale float64) Line {
+	out := Line{Width: l.Width * scale, Runs: make([]Run, len(l.Runs))}
+	for i, r := range l.Runs {
+		r.Size = size
+		r.X *= scale
+		r.Width *= scale
+		out.Runs[i] = r
+	}
+	return out
 }
 
 // line converts one wrapped line of go-text output into runs in visual

@@ -126,6 +126,9 @@ var pageBoxLines = regexp.MustCompile(`(?m)(?:^/(?:TrimBox|BleedBox|CropBox|ArtB
 // document gives the same bytes. The lines only change places, so every
 // byte offset in the cross-reference table stays right.
 func sortPageBoxes(pdf []byte) []byte {
+	if !bytes.Contains(pdf, []byte("/TrimBox")) && !bytes.Contains(pdf, []byte("/BleedBox")) {
+		return pdf
+	}
 	return pageBoxLines.ReplaceAllFunc(pdf, func(block []byte) []byte {
 		lines := bytes.SplitAfter(block, []byte("\n"))
 		lines = lines[:len(lines)-1] // the empty piece after the last newline

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf16"
 )
 
@@ -29,6 +31,10 @@ type Font struct {
 	italicAngle            float64
 	fixedPitch             bool
 	psName                 string
+
+	// subsets caches cut and compressed font programs by glyph set.
+	subsets     sync.Map // string → *subsetEntry
+	subsetCount atomic.Int64
 }
 
 // sfnt versions that are accepted or explicitly rejected.

@@ -7,6 +7,7 @@ import (
 	"hash/fnv"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf16"
 )
@@ -81,6 +82,47 @@ func (w *Writer) deflate(data []byte) []byte {
 	return w.zbuf.Bytes()
 }
 
+// subsetEntry is a font program cut to a set of glyphs, and compressed.
+type subsetEntry struct {
+	program  []byte
+	base     int
+	deflated []byte
+}
+
+// subsetCacheLimit bounds each font's cache of subsets; documents of one
+// build share a few dozen glyph sets per font.
+const subsetCacheLimit = 256
+
+// cachedSubset cuts and compresses the font for a glyph set once per
+// process: documents of a build that use the same glyphs share the work,
+// the largest part of writing a page after compression of the page itself.
+func (f *Font) cachedSubset(w *Writer, gids []uint16, composites []string) (*subsetEntry, error) {
+	var key strings.Builder
+	for _, g := range gids {
+		key.WriteByte(byte(g >> 8))
+		key.WriteByte(byte(g))
+	}
+	for _, c := range composites {
+		key.WriteByte(0xff)
+		key.WriteString(c)
+	}
+	k := key.String()
+	if e, ok := f.subsets.Load(k); ok {
+		return e.(*subsetEntry), nil
+	}
+	program, base, err := f.subset(gids, composites)
+	if err != nil {
+		return nil, err
+	}
+	e := &subsetEntry{program: program, base: base, deflated: bytes.Clone(w.deflate(program))}
+	if f.subsetCount.Add(1) > subsetCacheLimit {
+		f.subsets.Clear()
+		f.subsetCount.Store(0)
+	}
+	f.subsets.Store(k, e)
+	return e, nil
+}
+
 // formObject returns the Form XObject for one run.
 func (w *Writer) formObject(df *docFont, content []byte, bbox [4]float64) *object {
 	o := &object{body: make([]byte, 0, 160+len(content))}
@@ -133,10 +175,11 @@ func (w *Writer) buildFont(df *docFont) error {
 	}
 	slices.Sort(gids)
 	gids = slices.Compact(gids)
-	program, base, err := f.subset(gids, composites)
+	sub, err := f.cachedSubset(w, gids, composites)
 	if err != nil {
 		return fmt.Errorf("subset font %s: %w", f.psName, err)
 	}
+	program, base := sub.program, sub.base
 	name := subsetTag(f.psName, gids, composites) + "+" + f.psName
 
 	type0, cidFont, desc := &object{}, &object{}, &object{}
@@ -203,7 +246,11 @@ func (w *Writer) buildFont(df *docFont) error {
 
 	file.body = append(file.body, "<</Length1 "...)
 	file.body = strconv.AppendInt(file.body, int64(len(program)), 10)
-	w.appendStream(file, program)
+	file.body = append(file.body, "/Filter/FlateDecode/Length "...)
+	file.body = strconv.AppendInt(file.body, int64(len(sub.deflated)), 10)
+	file.body = append(file.body, ">>\nstream\n"...)
+	file.body = append(file.body, sub.deflated...)
+	file.body = append(file.body, "\nendstream\nendobj"...)
 
 	m := make([]byte, 2*(len(df.entries)+1))
 	for i, gid := range gidOf {
