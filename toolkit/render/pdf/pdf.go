@@ -24,7 +24,8 @@ import (
 // Options control the file, not the page.
 type Options struct {
 	// Date is written as the creation and modification date, so the same
-	// inputs give the same bytes.
+	// inputs give the same bytes. A zero Date means now, which is never
+	// reproducible: the engine always passes one.
 	Date time.Time
 	// FpdfText draws text through fpdf's own UTF-8 fonts instead of the
 	// shaped glyph runs. It cannot draw shaped scripts (Arabic, Gurmukhi…)
@@ -62,6 +63,9 @@ func Render(w io.Writer, d *layout.Document, opts Options) error {
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
 	f.SetCatalogSort(true)
+	// Page content is rectangles and references to the glyph-run forms,
+	// small enough that fpdf's per-page zlib writer costs more than it saves.
+	f.SetCompression(false)
 	f.SetCreationDate(opts.Date)
 	f.SetModificationDate(opts.Date)
 	f.SetTitle(d.Meta.Title, true)

@@ -38,10 +38,13 @@ func (o *object) appendRef(target *object) {
 // appendStream ends the dictionary with the stream's filter and length and
 // appends the stream, compressed unless that makes it longer.
 func (w *Writer) appendStream(o *object, data []byte) {
-	z := w.deflate(data)
-	if len(z)+len("/Filter/FlateDecode") < len(data) {
-		o.body = append(o.body, "/Filter/FlateDecode"...)
-		data = z
+	// A line's glyph run is a few hundred bytes: compressing it saves
+	// little and costs more than drawing it.
+	if len(data) >= tinyStream {
+		if z := w.deflate(data); len(z)+len("/Filter/FlateDecode") < len(data) {
+			o.body = append(o.body, "/Filter/FlateDecode"...)
+			data = z
+		}
 	}
 	o.body = append(o.body, "/Length "...)
 	o.body = strconv.AppendInt(o.body, int64(len(data)), 10)
@@ -62,6 +65,9 @@ var (
 		return zw
 	}}
 )
+
+// tinyStream is the size below which a stream is stored uncompressed.
+const tinyStream = 512
 
 // smallStream is the size below which a stream is compressed fast.
 const smallStream = 4096
