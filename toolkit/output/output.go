@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync/atomic"
 )
 
 // DefaultPattern names a file after what it holds.
@@ -66,11 +67,24 @@ func describe(dir string, err error) error {
 	return fmt.Errorf("cannot write to folder %s: %w", dir, err)
 }
 
+// tmpCounter makes temporary names unique within the process; the pid
+// keeps them apart between processes writing into the same folder.
+var tmpCounter atomic.Uint64
+
 // WriteFile writes data to path through a temporary file in the same
 // folder and renames it into place.
 func WriteFile(path string, data []byte) error {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	var tmp *os.File
+	var err error
+	for range 100 {
+		name := filepath.Join(dir, fmt.Sprintf(".%s.%d-%d.tmp", filepath.Base(path), os.Getpid(), tmpCounter.Add(1)))
+		// Created with its final permissions, so no chmod is needed.
+		tmp, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if !errors.Is(err, fs.ErrExist) {
+			break
+		}
+	}
 	if err != nil {
 		return describe(dir, err)
 	}
@@ -82,9 +96,6 @@ func WriteFile(path string, data []byte) error {
 		}
 	}()
 	if _, err := tmp.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {
