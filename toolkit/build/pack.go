@@ -3,11 +3,14 @@ package build
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"html/template"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/layout"
@@ -90,64 +93,50 @@ func (b *builder) pack(ctx context.Context, results []Result) *Result {
 		res.Status, res.Reason, res.Err = Failed, err.Error(), err
 		return res
 	}
-	pages := make([][]layout.Page, len(items))
-	errs := make([]error, len(items))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(b.opts.Jobs, len(items)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				ld, err := b.eng.Layout(items[i].Job, b.plan.Org, b.brand)
-				if err != nil {
-					errs[i] = fmt.Errorf("%s: %w", items[i].Name, err)
-					continue
-				}
-				pages[i] = ld.Pages
-			}
-		}()
-	}
-	for i := range items {
-		if ctx.Err() != nil {
-			break
-		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if ctx.Err() != nil {
-		res.Status, res.Reason = Skipped, "interrupted"
-		return res
-	}
-	for _, err := range errs {
-		if err != nil {
-			return fail(fmt.Errorf("pack: %w", err))
-		}
-	}
-
+	// The pack joins the cover sheet and the files already written, one
+	// file in memory at a time, without laying anything out again.
 	cover, err := layout.Cover(typeset.New(b.eng.Fonts), b.coverSheet(items), b.plan.Paper)
 	if err != nil {
 		return fail(err)
 	}
-	ld := &layout.Document{Meta: b.packMeta(), Pages: cover}
-	for _, p := range pages {
-		ld.Pages = append(ld.Pages, p...)
-	}
-	pages = nil
-	var buf bytes.Buffer
-	if err := b.eng.RenderPages(&buf, ld); err != nil {
+	var coverPDF bytes.Buffer
+	if err := b.eng.RenderPages(&coverPDF, &layout.Document{Meta: b.packMeta(), Pages: cover}); err != nil {
 		return fail(fmt.Errorf("pack: %w", err))
 	}
+	i := -1
+	next := func() ([]byte, error) {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		i++
+		switch {
+		case i == 0:
+			return coverPDF.Bytes(), nil
+		case i > len(items):
+			return nil, io.EOF
+		}
+		return os.ReadFile(filepath.Join(b.opts.OutDir, items[i-1].Name))
+	}
+	// Straight to a temporary file beside the pack, hashed on the way.
+	hash := sha256.New()
+	var pages int
+	var size int64
+	err = output.WriteStream(path, func(w io.Writer) error {
+		cw := &counter{w: io.MultiWriter(w, hash)}
+		var err error
+		pages, err = b.eng.MergePDF(cw, b.packMeta(), next)
+		size = cw.n
+		return err
+	})
 	if ctx.Err() != nil {
 		res.Status, res.Reason = Skipped, "interrupted"
 		return res
 	}
-	if err := output.WriteFile(path, buf.Bytes()); err != nil {
-		return fail(err)
+	if err != nil {
+		return fail(fmt.Errorf("pack: %w", err))
 	}
 	res.Status = Made
-	res.Entry = &Entry{File: PackName, InputsSHA256: key, SHA256: sum(buf.Bytes()), Bytes: int64(buf.Len()), Pages: len(ld.Pages), Copies: 1}
+	res.Entry = &Entry{File: PackName, InputsSHA256: key, SHA256: hex.EncodeToString(hash.Sum(nil)), Bytes: size, Pages: pages, Copies: 1}
 	return res
 }
 
@@ -353,4 +342,16 @@ func pathEscape(name string) string {
 		s = "./" + s
 	}
 	return s
+}
+
+// counter counts the bytes written through it.
+type counter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *counter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }

@@ -4,8 +4,10 @@
 package output
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -74,6 +76,16 @@ var tmpCounter atomic.Uint64
 // WriteFile writes data to path through a temporary file in the same
 // folder and renames it into place.
 func WriteFile(path string, data []byte) error {
+	return WriteStream(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteStream is WriteFile for output too large to hold in memory: write
+// fills the temporary file, which is renamed into place only when write
+// succeeds.
+func WriteStream(path string, write func(io.Writer) error) error {
 	dir := filepath.Dir(path)
 	var tmp *os.File
 	var err error
@@ -95,7 +107,11 @@ func WriteFile(path string, data []byte) error {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if _, err := tmp.Write(data); err != nil {
+	bw := bufio.NewWriterSize(tmp, 1<<16)
+	if err := write(bw); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {

@@ -54,48 +54,73 @@ func Render(w io.Writer, d *layout.Document, opts Options) error {
 	if len(d.Pages) == 0 {
 		return fmt.Errorf("render pdf: the document has no pages")
 	}
-	first := d.Pages[0]
-	f := fpdf.NewCustom(&fpdf.InitType{
-		OrientationStr: "P",
-		UnitStr:        "pt",
-		Size:           fpdf.SizeType{Wd: first.Width, Ht: first.Height},
-	})
+	doc := NewWriter(d.Meta, opts)
+	if err := doc.AddPages(d.Pages); err != nil {
+		return err
+	}
+	return doc.Finish(w)
+}
+
+// Writer draws pages into one PDF as they come, so that a long document
+// (a print pack of a thousand materials) never holds every page's layout
+// at once.
+type Writer struct {
+	f     *fpdf.Fpdf
+	r     *renderer
+	boxed bool // an earlier page had page boxes
+	pages int
+}
+
+// compressAfter is the page count from which page streams are
+// compressed: on a flyer fpdf's per-page zlib writer costs more than it
+// saves, on a pack of hundreds of pages the bytes add up.
+const compressAfter = 8
+
+// NewWriter starts a PDF with meta as its metadata.
+func NewWriter(meta doc.Meta, opts Options) *Writer {
+	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: 612, Ht: 792}})
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
 	f.SetCatalogSort(true)
-	// Page content is rectangles and references to the glyph-run forms,
-	// small enough that fpdf's per-page zlib writer costs more than it saves.
 	f.SetCompression(false)
 	f.SetCreationDate(opts.Date)
 	f.SetModificationDate(opts.Date)
-	f.SetTitle(d.Meta.Title, true)
-	f.SetSubject(d.Meta.Subject, true)
-	f.SetAuthor(d.Meta.Author, true)
-	f.SetCreator(d.Meta.Creator, true)
-	f.SetProducer(d.Meta.Creator, true)
-	f.SetLang(d.Meta.Lang)
-
+	f.SetTitle(meta.Title, true)
+	f.SetSubject(meta.Subject, true)
+	f.SetAuthor(meta.Author, true)
+	f.SetCreator(meta.Creator, true)
+	f.SetProducer(meta.Creator, true)
+	f.SetLang(meta.Lang)
 	r := &renderer{f: f, fonts: make(map[*typeset.Font]string), images: make(map[*doc.Image]string), fpdfText: opts.FpdfText}
 	if !opts.FpdfText {
 		r.glyphs = cidfont.NewWriter(f)
 	}
-	boxed := false
-	for _, p := range d.Pages {
+	return &Writer{f: f, r: r}
+}
+
+// AddPages draws pages after those already added.
+func (w *Writer) AddPages(pages []layout.Page) error {
+	f, r := w.f, w.r
+	for _, p := range pages {
+		w.pages++
+		if w.pages == compressAfter {
+			f.SetCompression(true)
+		}
 		f.AddPageFormat("P", fpdf.SizeType{Wd: p.Width, Ht: p.Height})
 		// Boxes are symmetric about the page centre, so fpdf's
 		// bottom-left origin for page boxes needs no flip.
 		// fpdf carries a page box on to the following pages; reset it to
 		// the whole page where an earlier page had one.
 		trim, bleed := p.Trim, p.Bleed
-		if trim == nil && boxed {
+		if trim == nil && w.boxed {
 			trim = &layout.Box{W: p.Width, H: p.Height}
 		}
-		if bleed == nil && boxed {
+		if bleed == nil && w.boxed {
 			bleed = trim
 		}
 		if trim != nil {
 			f.SetPageBox("trim", trim.X, trim.Y, trim.W, trim.H)
-			boxed = true
+			w.boxed = true
 		}
 		if bleed != nil {
 			f.SetPageBox("bleed", bleed.X, bleed.Y, bleed.W, bleed.H)
@@ -110,15 +135,26 @@ func Render(w io.Writer, d *layout.Document, opts Options) error {
 			return fmt.Errorf("render pdf: %w", err)
 		}
 	}
+	return nil
+}
+
+// Pages is the number of pages added so far.
+func (w *Writer) Pages() int { return w.pages }
+
+// Finish writes the PDF to out. The Writer cannot be used after.
+func (w *Writer) Finish(out io.Writer) error {
+	if w.pages == 0 {
+		return fmt.Errorf("render pdf: the document has no pages")
+	}
 	var buf bytes.Buffer
-	if r.glyphs != nil {
-		if err := r.glyphs.Output(&buf); err != nil {
+	if w.r.glyphs != nil {
+		if err := w.r.glyphs.Output(&buf); err != nil {
 			return fmt.Errorf("render pdf: %w", err)
 		}
-	} else if err := f.Output(&buf); err != nil {
+	} else if err := w.f.Output(&buf); err != nil {
 		return fmt.Errorf("render pdf: %w", err)
 	}
-	_, err := w.Write(sortPageBoxes(buf.Bytes()))
+	_, err := out.Write(sortPageBoxes(buf.Bytes()))
 	return err
 }
 

@@ -2,6 +2,9 @@ package pdf_test
 
 import (
 	"bytes"
+	"fmt"
+	"os/exec"
+	"strconv"
 	"io"
 	"os"
 	"path/filepath"
@@ -9,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/pdftest"
@@ -112,4 +116,84 @@ func TestBleedIsReproducible(t *testing.T) {
 	if !strings.HasPrefix(info["TrimBox"], "29.50") || !strings.HasPrefix(info["BleedBox"], "21.00") {
 		t.Errorf("TrimBox %q BleedBox %q", info["TrimBox"], info["BleedBox"])
 	}
+}
+
+// TestMerge joins an English flyer, an Arabic one and a two-page A4
+// handout: qpdf must accept the result, every page must keep its size,
+// and each page's text must be its source page's text.
+func TestMerge(t *testing.T) {
+	pdftest.Need(t, "qpdf", "pdftotext", "pdfinfo")
+	e, err := generate.New("awarekit test", time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var files []string
+	for _, job := range []generate.Job{
+		{Audience: "youth", Lang: "en", Format: "flyer", Paper: "letter"},
+		{Audience: "newcomers", Lang: "ar", Format: "flyer", Paper: "letter"},
+		{Audience: "health", Lang: "fr", Format: "handout", Paper: "a4"},
+	} {
+		r, err := e.Resolve(job)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path, err := e.Write(dir, "", r, profile.Organisation{}, mustBrand(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, path)
+	}
+	i := 0
+	next := func() ([]byte, error) {
+		if i == len(files) {
+			return nil, io.EOF
+		}
+		i++
+		return os.ReadFile(files[i-1])
+	}
+	var buf bytes.Buffer
+	n, err := pdf.Merge(&buf, doc.Meta{Title: "Pack", Lang: "en", Creator: "awarekit test"}, pdf.Options{Date: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)}, next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	merged := filepath.Join(dir, "merged.pdf")
+	if err := os.WriteFile(merged, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pdftest.Check(t, merged)
+	info := pdftest.Info(t, merged, "-f", "1", "-l", "4")
+	if n != 4 || info["Pages"] != "4" || info["Title"] != "Pack" {
+		t.Fatalf("%d pages, pdfinfo %v", n, info)
+	}
+	sizes := []string{"612 x 792", "612 x 792", "595.28 x 841.89", "595.28 x 841.89"}
+	sources := []struct {
+		file string
+		page int
+	}{{files[0], 1}, {files[1], 1}, {files[2], 1}, {files[2], 2}}
+	for p, src := range sources {
+		if got := info[fmt.Sprintf("Page %4d size", p+1)]; !strings.HasPrefix(got, sizes[p]) {
+			t.Errorf("page %d size %q, want %s", p+1, got, sizes[p])
+		}
+		if a, b := pageText(t, merged, p+1), pageText(t, src.file, src.page); a != b {
+			t.Errorf("page %d text differs from %s page %d", p+1, src.file, src.page)
+		}
+	}
+}
+
+func pageText(t *testing.T, path string, page int) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-f", strconv.Itoa(page), "-l", strconv.Itoa(page), path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pdftest.Normalize(string(out))
+}
+
+func mustBrand(t *testing.T) doc.Brand {
+	b, err := profile.Organisation{}.Brand()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
