@@ -3,11 +3,11 @@ package pdf_test
 import (
 	"bytes"
 	"fmt"
-	"os/exec"
-	"strconv"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
