@@ -152,41 +152,61 @@ func withoutOptional(d *doc.Document, at attempt) *doc.Document {
 	return &trimmed
 }
 
-func flyerHeader(k *kit, d *doc.Document, pageW, margin float64) box {
+// headerSpec sizes a header band.
+type headerSpec struct {
+	org       float64   // organisation name size
+	headlines []float64 // headline sizes tried, largest first, to fit three lines
+	pad       float64   // space above and below the text
+	logoW     float64   // the logo's largest box
+	logoH     float64
+	gap       float64 // between the logo and the text
+	orgGap    float64 // between the organisation's name and the headline
+	leading   float64 // of the headline
+}
+
+var flyerHeaderSpec = headerSpec{org: 11, headlines: []float64{28, 26, 24, 22, 20}, pad: 22, logoW: 130, logoH: 70, gap: 18, orgGap: 6, leading: 1.12}
+
+// header is the coloured band across the top of a page: the organisation's
+// name, the headline at the largest size that fits in three lines, and
+// the logo on the side opposite the reading start.
+func header(k *kit, d *doc.Document, pageW, margin float64, hs headerSpec) box {
 	band := d.Brand.Color
 	fg := onColor(band)
 	textW := pageW - 2*margin
 	var logo box
 	if d.Brand.Logo != nil {
-		logo = logoBox(d.Brand.Logo, 130, 70)
-		textW -= logo.W + 18
+		logo = logoBox(d.Brand.Logo, hs.logoW, hs.logoH)
+		textW -= logo.W + hs.gap
 	}
 	var org box
 	if d.Brand.OrgName != "" {
-		org = k.text(strings.ToUpper(d.Brand.OrgName), textW, textStyle{Style: typeset.Style{Size: 11, Bold: true}, Color: fg})
+		org = k.text(strings.ToUpper(d.Brand.OrgName), textW, textStyle{Style: typeset.Style{Size: hs.org, Bold: true}, Color: fg})
 	}
-	// The headline takes the largest size at which it fits in three lines.
 	var headline box
-	for _, size := range []float64{28, 26, 24, 22, 20} {
-		headline = k.text(d.Headline, textW, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.12}, Color: fg})
-		if headline.H <= size*1.12*3+0.1 {
+	for _, size := range hs.headlines {
+		headline = k.text(d.Headline, textW, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: hs.leading}, Color: fg})
+		if headline.H <= size*hs.leading*3+0.1 {
 			break
 		}
 	}
-	content := vstack(textW, 6, org, headline)
-	h := max(content.H, logo.H) + 2*22
+	content := vstack(textW, hs.orgGap, org, headline)
+	h := max(content.H, logo.H) + 2*hs.pad
 	out := box{W: pageW, H: h, els: []Element{{Rect: &Rect{W: pageW, H: h, Fill: band}}}}
 	textX := margin
 	if logo.W > 0 {
 		logoX := pageW - margin - logo.W
 		if k.rtl {
-			logoX, textX = margin, margin+logo.W+18
+			logoX, textX = margin, margin+logo.W+hs.gap
 		}
 		out.place(logo, logoX, (h-logo.H)/2)
 	}
 	out.place(content, textX, (h-content.H)/2)
 	out.H = h
 	return out
+}
+
+func flyerHeader(k *kit, d *doc.Document, pageW, margin float64) box {
+	return header(k, d, pageW, margin, flyerHeaderSpec)
 }
 
 func flyerBody(k *kit, d *doc.Document, w, scale float64) []box {

@@ -2,7 +2,6 @@ package layout
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/typeset"
@@ -69,38 +68,7 @@ func Poster(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, e
 }
 
 func posterHeader(k *kit, d *doc.Document, pageW, margin float64) box {
-	fg := onColor(d.Brand.Color)
-	textW := pageW - 2*margin
-	var logo box
-	if d.Brand.Logo != nil {
-		logo = logoBox(d.Brand.Logo, 220, 120)
-		textW -= logo.W + 24
-	}
-	var org box
-	if d.Brand.OrgName != "" {
-		org = k.text(strings.ToUpper(d.Brand.OrgName), textW, textStyle{Style: typeset.Style{Size: 18, Bold: true}, Color: fg})
-	}
-	var headline box
-	for _, size := range []float64{56, 50, 44, 40, 36} {
-		headline = k.text(d.Headline, textW, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.1}, Color: fg})
-		if headline.H <= size*1.1*3+0.1 {
-			break
-		}
-	}
-	content := vstack(textW, 10, org, headline)
-	h := max(content.H, logo.H) + 2*26
-	out := box{W: pageW, H: h, els: []Element{{Rect: &Rect{W: pageW, H: h, Fill: d.Brand.Color}}}}
-	textX := margin
-	if logo.W > 0 {
-		logoX := pageW - margin - logo.W
-		if k.rtl {
-			logoX, textX = margin, margin+logo.W+24
-		}
-		out.place(logo, logoX, (h-logo.H)/2)
-	}
-	out.place(content, textX, (h-content.H)/2)
-	out.H = h
-	return out
+	return header(k, d, pageW, margin, headerSpec{org: 18, headlines: []float64{56, 50, 44, 40, 36}, pad: 26, logoW: 220, logoH: 120, gap: 24, orgGap: 10, leading: 1.1})
 }
 
 // posterCall is the foot of the poster: the call to action, the hotline
