@@ -56,6 +56,9 @@ type Locale struct {
 	Meta     Meta
 	Messages map[string]string // message ID → text (go template)
 	File     string
+	// I18nTag is the tag go-i18n knows the locale by: the tag itself, or
+	// art-x-<tag> for languages it has no plural rules for (Cree, Ojibwe).
+	I18nTag string
 
 	localizer *i18n.Localizer
 }
@@ -137,7 +140,8 @@ func parse(name string, data []byte) (*Locale, error) {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 	}
-	l.localizer = i18n.NewLocalizer(bundle, itag.String())
+	l.I18nTag = itag.String()
+	l.localizer = i18n.NewLocalizer(bundle, l.I18nTag)
 	return l, nil
 }
 

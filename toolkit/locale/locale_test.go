@@ -61,3 +61,25 @@ func TestTextIsStrict(t *testing.T) {
 		t.Errorf("Text = %q, %v; want the French line with 911", s, err)
 	}
 }
+
+// TestNoPluralRuleLanguages: go-i18n has no plural rules for Cree or
+// Ojibwe; they load under an art-x- tag (as Hugo does) and still render.
+func TestNoPluralRuleLanguages(t *testing.T) {
+	cat, err := locale.Load(locales.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for tag, want := range map[string]string{"crk": "art-x-crk", "oj": "art-x-oj", "fr": "fr", "zh-Hans": "zh-Hans"} {
+		l := cat.Locale(tag)
+		if l == nil {
+			t.Fatalf("no %s locale", tag)
+		}
+		if l.I18nTag != want {
+			t.Errorf("%s loads as %q, want %q", tag, l.I18nTag, want)
+		}
+		s, err := l.Text("common.do.call911", map[string]any{"Emergency": "911"})
+		if err != nil || !strings.Contains(s, "911") {
+			t.Errorf("%s: %q, %v", tag, s, err)
+		}
+	}
+}
