@@ -166,8 +166,8 @@ func bilingualHelp(p pair, w, gap, number, scale float64) box {
 	const pad = 14.0
 	first := p.docs[0]
 	accent := readable(first.Brand.Color)
-	qrSize := 76.0
-	mainW := w - 2*pad - qrSize - 16
+	qr := p.kits[0].qrColumn(first.QR, 76, 0, minSize, w/3)
+	mainW := w - 2*pad - qr.W - 16
 	colW := (mainW - gap) / 2
 	var cols [2]box
 	for i, d := range p.docs {
@@ -183,12 +183,10 @@ func bilingualHelp(p pair, w, gap, number, scale float64) box {
 	words := sub.columns(mainW, gap, cols[0], cols[1])
 	num := p.kits[0].number(first.Help.Hotline.Phone, mainW, textStyle{Style: typeset.Style{Size: number, Bold: true, Leading: 1.1}, Color: accent, Align: alignCenter})
 	main := vstack(mainW, 6, words, num)
-	qr := vstack(qrSize, 3, p.kits[0].qr(first.QR.URL, qrSize, ink),
-		p.kits[0].text(first.QR.Text, qrSize, textStyle{Style: typeset.Style{Size: minSize}, Color: muted, Align: alignCenter}))
 	inner := max(main.H, qr.H)
 	out := box{W: w, H: inner + 2*pad}
 	out.els = append(out.els, Element{Rect: &Rect{W: w, H: out.H, Fill: tint(first.Brand.Color, 0.1), Radius: 8, Stroke: &accent, StrokeWidth: 1.5}})
-	mainX, qrX := pad, w-pad-qrSize
+	mainX, qrX := pad, w-pad-qr.W
 	if first.Meta.RTL {
 		mainX, qrX = w-pad-mainW, pad
 	}

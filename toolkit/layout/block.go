@@ -117,6 +117,11 @@ func (k *kit) number(s string, w float64, st textStyle) box {
 			st.Align = alignStart
 		}
 	}
+	// A number is never broken: when it is too wide it is set a little
+	// smaller, down to 85% of its size.
+	if width := ltr.width(s, st); width > w && width > 0 {
+		st.Size = max(st.Size*w/width*0.995, st.Size*0.85)
+	}
 	b := ltr.text(s, w, st)
 	k.err = ltr.err
 	return b
@@ -189,6 +194,21 @@ func (k *kit) qr(url string, size float64, color doc.RGB) box {
 		{QR: &QR{Module: module, Bits: rows, Color: color}},
 		{Link: &Link{W: size, H: size, URL: url}},
 	}}
+}
+
+// qrColumn is a QR code with an optional caption under it and the address
+// it opens, printed too. The column is widened, up to maxW, so that the
+// address stays on one line: a web address broken inside a word is hard
+// to type.
+func (k *kit) qrColumn(q doc.QR, size, captionSize, addressSize, maxW float64) box {
+	addr := textStyle{Style: typeset.Style{Size: addressSize}, Color: muted, Align: alignCenter}
+	w := min(max(size+16, k.width(q.Text, addr)+4), maxW)
+	parts := []box{centered(k.qr(q.URL, size, ink), w)}
+	if captionSize > 0 {
+		parts = append(parts, k.text(q.Caption, w, textStyle{Style: typeset.Style{Size: captionSize, Bold: true}, Color: ink, Align: alignCenter}))
+	}
+	parts = append(parts, k.text(q.Text, w, addr))
+	return vstack(w, 4, parts...)
 }
 
 // qrCodes caches each URL's modules for the process: encoding (with its

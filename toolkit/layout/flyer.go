@@ -251,8 +251,8 @@ func flyerBody(k *kit, d *doc.Document, w, scale float64) []box {
 func helpPanel(k *kit, d *doc.Document, w, scale float64) box {
 	const pad = 14.0
 	accent := readable(d.Brand.Color)
-	qrSize := 80.0
-	qrColW := qrSize + 16
+	qr := k.qrColumn(d.QR, 80, 8, minSize, w/3)
+	qrColW := qr.W
 	mainW := w - 2*pad - qrColW - 14
 
 	h := d.Help
@@ -281,12 +281,6 @@ func helpPanel(k *kit, d *doc.Document, w, scale float64) box {
 		}
 	}
 	main := vstack(mainW, 8, hot, vstack(mainW, 6, grid...))
-
-	qr := vstack(qrColW, 4,
-		centered(k.qr(d.QR.URL, qrSize, ink), qrColW),
-		k.text(d.QR.Caption, qrColW, textStyle{Style: typeset.Style{Size: 8, Bold: true}, Color: ink, Align: alignCenter}),
-		k.text(d.QR.Text, qrColW, textStyle{Style: typeset.Style{Size: minSize}, Color: muted, Align: alignCenter}),
-	)
 
 	inner := max(main.H, qr.H)
 	panel := box{W: w, H: inner + 2*pad}

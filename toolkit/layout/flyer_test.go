@@ -194,3 +194,47 @@ func fontsOrSkip(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// TestPosterAndHandoutFit lays out the poster and the handout in every
+// language: nothing off the page or overlapping, the hotline number on
+// one line, at least 48 pt on the poster.
+func TestPosterAndHandoutFit(t *testing.T) {
+	lib, err := content.Load(audiences.FS, locales.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fam, err := typeset.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fonts, err := typeset.NewFonts(fam, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := typeset.New(fonts)
+	org := profile.Organisation{Name: "Riverside Youth Council", Phone: "604-555-0134", Website: "riverside.example.org"}
+	brand, _ := org.Brand()
+	formats := []struct {
+		name    string
+		lay     func(*typeset.Typesetter, *doc.Document, layout.Options) (*layout.Document, error)
+		hotline float64
+	}{{"poster", layout.Poster, 48}, {"handout", layout.Handout, 20}}
+	for _, f := range formats {
+		for _, id := range lib.AudienceIDs() {
+			for _, lang := range lib.Catalog.Tags() {
+				t.Run(f.name+"/"+id+"/"+lang, func(t *testing.T) {
+					d, err := lib.Assemble(content.Request{Audience: id, Lang: lang, Org: org, Brand: brand})
+					if err != nil {
+						t.Fatal(err)
+					}
+					p, _ := layout.PaperByName("letter")
+					ld, err := f.lay(ts, d, layout.Options{Paper: p})
+					fontsOrSkip(t, err)
+					if n := checkPage(t, ld.Pages[0]); n < f.hotline {
+						t.Errorf("hotline at %.1f pt on one line, want at least %.0f", n, f.hotline)
+					}
+				})
+			}
+		}
+	}
+}

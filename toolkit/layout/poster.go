@@ -17,7 +17,7 @@ var posterPapers = map[string]Paper{
 // Poster sizes: readable from across a room.
 const (
 	posterBody    = 16.0 // the smallest body text
-	posterHotline = 54.0 // the hotline number; at least 48
+	posterHotline = 58.0 // the hotline number; at least 48 even when shrunk to fit (85%)
 )
 
 var posterScales = []float64{1.4, 1.3, 1.2, 1.12, 1.06, 1.0}
@@ -76,22 +76,18 @@ func posterHeader(k *kit, d *doc.Document, pageW, margin float64) box {
 func posterCall(k *kit, d *doc.Document, w float64) box {
 	const pad = 20.0
 	accent := readable(d.Brand.Color)
-	qrSize := 130.0
-	mainW := w - 2*pad - qrSize - 24
+	qr := k.qrColumn(d.QR, 130, 0, 10, w/4)
+	mainW := w - 2*pad - qr.W - 24
 	main := vstack(mainW, 6,
 		k.text(d.Labels.PosterCall+" "+d.Help.Hotline.Name, mainW, textStyle{Style: typeset.Style{Size: 20, Bold: true, Leading: 1.2}, Color: ink}),
 		k.number(d.Help.Hotline.Phone, mainW, textStyle{Style: typeset.Style{Size: posterHotline, Bold: true, Leading: 1.1}, Color: accent}),
 		k.text(d.Help.Hotline.Detail, mainW, textStyle{Style: typeset.Style{Size: posterBody, Leading: 1.25}, Color: ink}),
 		k.text(d.Help.Emergency, mainW, textStyle{Style: typeset.Style{Size: 22, Bold: true}, Color: danger}),
 	)
-	qr := vstack(qrSize, 6,
-		k.qr(d.QR.URL, qrSize, ink),
-		k.text(d.QR.Text, qrSize, textStyle{Style: typeset.Style{Size: 11}, Color: muted, Align: alignCenter}),
-	)
 	inner := max(main.H, qr.H)
 	out := box{W: w, H: inner + 2*pad}
 	out.els = append(out.els, Element{Rect: &Rect{W: w, H: out.H, Fill: tint(d.Brand.Color, 0.1), Radius: 14, Stroke: &accent, StrokeWidth: 3}})
-	mainX, qrX := pad, w-pad-qrSize
+	mainX, qrX := pad, w-pad-qr.W
 	if k.rtl {
 		mainX, qrX = w-pad-mainW, pad
 	}
