@@ -24,6 +24,8 @@ type Font struct {
 	Source string
 	// Data is the font file itself, needed by renderers that embed it.
 	Data []byte
+	// Bold says the face is a bold weight.
+	Bold bool
 
 	font *font.Font
 }
@@ -80,6 +82,7 @@ func Embedded() (Family, error) {
 		if embeddedErr != nil {
 			return
 		}
+		bold.Bold = true
 		embedded = Family{Regular: regular, Bold: bold}
 	})
 	return embedded, embeddedErr

@@ -209,10 +209,11 @@ func loadFile(path string) (*Font, error) {
 		return nil, fmt.Errorf("font %s: %w", path, err)
 	}
 	name := face.Describe().Family
-	if face.Describe().Aspect.Weight >= font.WeightBold {
+	bold := face.Describe().Aspect.Weight >= font.WeightBold
+	if bold {
 		name += " Bold"
 	}
-	return &Font{Name: name, Source: path, Data: data, font: face.Font}, nil
+	return &Font{Name: name, Source: path, Data: data, Bold: bold, font: face.Font}, nil
 }
 
 // installHint says what to install for a script the machine cannot draw.

@@ -64,14 +64,17 @@ type Line struct {
 
 // Run is text in one font, size and direction.
 type Run struct {
-	Font   *Font
-	Size   float64 // points
-	X      float64 // offset of the run's left edge from the line's left edge
-	Width  float64 // advance in points
-	RTL    bool
-	Start  int     // byte offset of the run in the paragraph's logical text
-	Text   string  // the logical text the glyphs stand for
-	Glyphs []Glyph // visual (left to right) order
+	Font  *Font
+	Size  float64 // points
+	X     float64 // offset of the run's left edge from the line's left edge
+	Width float64 // advance in points
+	RTL   bool
+	Start int // byte offset of the run in the paragraph's logical text
+	// FakeBold asks the renderer to embolden: the text is bold but its
+	// font has no bold face.
+	FakeBold bool
+	Text     string  // the logical text the glyphs stand for
+	Glyphs   []Glyph // visual (left to right) order
 }
 
 // Glyph is one shaped glyph. Metrics are in the font's units.
@@ -342,7 +345,7 @@ func (t *Typesetter) setLines(p *Paragraph, text string, opts Options) error {
 		lines, _ := t.wrapper.WrapParagraphF(shaping.WrapConfig{Direction: dir}, width, sh.runes, shaping.NewSliceIterator(outs))
 		refLines = make([]Line, len(lines))
 		for i, l := range lines {
-			refLines[i] = t.line(l, text, sh.byteAt, refSize, 1)
+			refLines[i] = t.line(l, text, sh.byteAt, refSize, 1, style.Bold)
 		}
 		if len(t.wraps) >= cacheLimit {
 			clear(t.wraps)
@@ -382,7 +385,7 @@ func scaleLine(l Line, size, scale float64) Line {
 
 // line converts one wrapped line of go-text output into runs in visual
 // order, measured in points.
-func (t *Typesetter) line(l shaping.Line, text string, byteAt []int, size, scale float64) Line {
+func (t *Typesetter) line(l shaping.Line, text string, byteAt []int, size, scale float64, bold bool) Line {
 	ordered := make([]shaping.Output, len(l))
 	for _, out := range l {
 		ordered[out.VisualIndex] = out
@@ -399,7 +402,10 @@ func (t *Typesetter) line(l shaping.Line, text string, byteAt []int, size, scale
 			X:     x,
 			RTL:   out.Direction.Progression() == di.TowardTopLeft,
 			Start: start,
-			Text:  runText,
+			// A bold run in a font without a bold face (Droid Sans
+			// Fallback for Chinese) is emboldened when drawn.
+			FakeBold: bold && !f.Bold,
+			Text:     runText,
 		}
 		upem := float64(f.UnitsPerEm())
 		toFont := func(v fixed.Int26_6) int32 {
@@ -439,17 +445,21 @@ func (t *Typesetter) fontOfFace(face *font.Face) *Font {
 }
 
 // phoneNumber matches a phone number or other digit group joined by
-// hyphens, dots or spaces, such as 1-833-900-1010 or 911.
-var phoneNumber = regexp.MustCompile(`[+(]?[0-9٠-٩۰-۹][0-9٠-٩۰-۹)(.\- ]*[0-9٠-٩۰-۹]|[0-9٠-٩۰-۹]`)
+// hyphens, dots, slashes or spaces: 1-833-900-1010, 911, 24/7.
+var phoneNumber = regexp.MustCompile(`[+(]?[0-9٠-٩۰-۹][0-9٠-٩۰-۹)(./\- ]*[0-9٠-٩۰-۹]|[0-9٠-٩۰-۹]`)
 
-// isolateNumbers wraps each number in LEFT-TO-RIGHT OVERRIDE … POP
-// DIRECTIONAL FORMATTING. Without it the bidi algorithm lays out
-// "1-833-900-1010" inside Arabic text as 1010-900-833-1; LRO also holds
-// for Arabic-Indic digits, where an isolate (LRI) does not.
+// isolateNumbers wraps each number in LEFT-TO-RIGHT ISOLATE and
+// LEFT-TO-RIGHT OVERRIDE … POP DIRECTIONAL FORMATTING, POP DIRECTIONAL
+// ISOLATE. The override keeps the digit groups in order (the bidi
+// algorithm lays out "1-833-900-1010" inside Arabic as 1010-900-833-1,
+// and an isolate alone does not fix Arabic-Indic digits); the isolate
+// makes the number a neutral to the text around it, so that two numbers
+// in a row ("24/7، 200") or a number before Latin text keep their
+// right-to-left order instead of joining one left-to-right run.
 func isolateNumbers(text string) string {
 	return phoneNumber.ReplaceAllStringFunc(text, func(n string) string {
 		trail := len(n) - len(strings.TrimRight(n, " "))
-		return "\u202D" + n[:len(n)-trail] + "\u202C" + n[len(n)-trail:]
+		return "\u2066\u202D" + n[:len(n)-trail] + "\u202C\u2069" + n[len(n)-trail:]
 	})
 }
 

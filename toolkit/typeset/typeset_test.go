@@ -121,3 +121,45 @@ func TestNumbersInRightToLeftText(t *testing.T) {
 		})
 	}
 }
+
+// TestNumbersKeepRightToLeftOrder: two numbers in a row, or a number
+// before Latin text, keep the right-to-left order of the sentence; each
+// number reads left to right inside.
+func TestNumbersKeepRightToLeftOrder(t *testing.T) {
+	ts := embeddedSetter(t)
+	tests := []struct {
+		name, lang, text string
+		leftToRight      []string // pieces in their order on the page, left to right
+	}{
+		{"hours then languages", "ur", "مفت اور رازدارانہ، 24/7، 200 سے زیادہ زبانوں میں۔", []string{"200", "24/7"}},
+		{"number then address", "ar", "أرسل CONNECT برسالة نصية إلى 686868 · kidshelpphone.ca", []string{"kidshelpphone.ca", "686868", "CONNECT"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := ts.Set(tt.text, Options{Style: Style{Size: 10}, Lang: tt.lang, RTL: true})
+			var missing *MissingGlyphError
+			if errors.As(err, &missing) && os.Getenv("AWAREKIT_REQUIRE_FONTS") != "1" {
+				t.Skip(err)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(p.Lines) != 1 {
+				t.Fatalf("%d lines, want 1", len(p.Lines))
+			}
+			var visual strings.Builder
+			for _, r := range p.Lines[0].Runs {
+				visual.WriteString(r.Text)
+				visual.WriteString("|")
+			}
+			last := -1
+			for _, piece := range tt.leftToRight {
+				i := strings.Index(visual.String(), piece)
+				if i < 0 || i < last {
+					t.Fatalf("runs left to right %q: want %v in that order", visual.String(), tt.leftToRight)
+				}
+				last = i
+			}
+		})
+	}
+}

@@ -289,14 +289,15 @@ func (r *renderer) line(t *layout.TextLine) {
 			glyphs[i] = cidfont.Glyph{GID: g.GID, Cluster: runeAt[g.Cluster], XAdvance: g.XAdvance, XOffset: g.XOffset, YOffset: g.YOffset}
 		}
 		r.err = r.glyphs.Draw(cidfont.Run{
-			Font:   cf,
-			Size:   run.Size,
-			Color:  [3]uint8{t.Color.R, t.Color.G, t.Color.B},
-			X:      t.X + run.X,
-			Y:      t.Y,
-			RTL:    run.RTL,
-			Text:   run.Text,
-			Glyphs: glyphs,
+			Font:     cf,
+			Size:     run.Size,
+			Color:    [3]uint8{t.Color.R, t.Color.G, t.Color.B},
+			X:        t.X + run.X,
+			Y:        t.Y,
+			RTL:      run.RTL,
+			FakeBold: run.FakeBold,
+			Text:     run.Text,
+			Glyphs:   glyphs,
 		})
 	}
 }

@@ -22,7 +22,10 @@ type Run struct {
 	Color [3]uint8 // RGB fill colour
 	X, Y  float64  // left end of the baseline, in the fpdf document's user units, y downward like fpdf
 	RTL   bool     // the run is right-to-left (glyphs are given in visual order; affects ToUnicode order)
-	Text  string   // the run's logical text
+	// FakeBold thickens the glyphs with a stroke in the fill colour, for
+	// a bold run in a font that has no bold face (Droid Sans Fallback).
+	FakeBold bool
+	Text     string // the run's logical text
 
 	// Glyphs are the shaped glyphs in visual (left-to-right) order.
 	Glyphs []Glyph
@@ -191,6 +194,15 @@ func (w *Writer) content(r *Run, df *docFont, units []unit) ([]byte, [4]float64,
 			b = append(b, ' ')
 		}
 		b = append(b, "rg\n"...)
+	}
+	if r.FakeBold {
+		for _, c := range r.Color {
+			b = appendNum(b, float64(c)/255, 3)
+			b = append(b, ' ')
+		}
+		b = append(b, "RG "...)
+		b = appendNum(b, r.Size*0.035, 3)
+		b = append(b, " w 2 Tr\n"...)
 	}
 	b = append(b, "BT\n"...)
 	b = append(b, df.name...)
