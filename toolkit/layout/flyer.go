@@ -309,7 +309,16 @@ func contactCard(k *kit, c doc.Contact, w, scale float64) box {
 		}
 	}
 	extra := textStyle{Style: typeset.Style{Size: minSize, Leading: 1.2}, Color: muted}
-	lines = append(lines, k.text(strings.Join(ways, " · "), w, extra), k.text(c.Detail, w, extra))
+	// The ways to reach a contact share a line when they fit, else each
+	// takes its own: a separator never hangs at a line end.
+	if joined := strings.Join(ways, " · "); k.width(joined, extra) <= w {
+		lines = append(lines, k.text(joined, w, extra))
+	} else {
+		for _, way := range ways {
+			lines = append(lines, k.text(way, w, extra))
+		}
+	}
+	lines = append(lines, k.text(c.Detail, w, extra))
 	return vstack(w, 1, lines...)
 }
 
