@@ -303,7 +303,7 @@ func TestBuildErrors(t *testing.T) {
 }
 
 // TestBuildInterrupt sends SIGINT to the real binary in the middle of a
-// 400-document build: it stops, leaves no partial or temporary file, and
+// 1,600-document build: it stops, leaves no partial or temporary file, and
 // its manifest lists exactly the files on disk with their sha256. The
 // next build makes only what is missing.
 func TestBuildInterrupt(t *testing.T) {
@@ -314,8 +314,12 @@ func TestBuildInterrupt(t *testing.T) {
 	work := t.TempDir()
 	var plan strings.Builder
 	plan.WriteString("outputs:\n")
-	for i := range 40 {
-		fmt.Fprintf(&plan, "  - {audiences: [youth, indigenous, newcomers, business, health], languages: [en, fr], format: flyer, pattern: \"{audience}-{lang}-%02d.{ext}\"}\n", i)
+	// Enough documents that the build is still running when the
+	// interrupt arrives: the progress lines fit in the pipe's buffer, so
+	// the build never waits for this test to read them.
+	const items = 160
+	for i := range items {
+		fmt.Fprintf(&plan, "  - {audiences: [youth, indigenous, newcomers, business, health], languages: [en, fr], format: flyer, pattern: \"{audience}-{lang}-%03d.{ext}\"}\n", i)
 	}
 	writeFile(t, filepath.Join(work, "plan.yaml"), plan.String())
 
@@ -352,7 +356,7 @@ func TestBuildInterrupt(t *testing.T) {
 	}
 	out := filepath.Join(work, "out")
 	m := checkManifest(t, out)
-	if n := len(m.Outputs); n < 25 || n >= 400 {
+	if n := len(m.Outputs); n < 25 || n >= items*10 {
 		t.Errorf("manifest lists %d outputs after an interrupt at 25", n)
 	}
 	if m.Pack != nil {
@@ -371,7 +375,7 @@ func TestBuildInterrupt(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
 		t.Fatal(err)
 	}
-	if got.Summary["unchanged"] != float64(len(m.Outputs)) || got.Summary["made"] != float64(400-len(m.Outputs)) || got.Summary["interrupted"] != false {
+	if got.Summary["unchanged"] != float64(len(m.Outputs)) || got.Summary["made"] != float64(items*10-len(m.Outputs)) || got.Summary["interrupted"] != false {
 		t.Errorf("the build after made %v and kept %v; %d were done before", got.Summary["made"], got.Summary["unchanged"], len(m.Outputs))
 	}
 	checkManifest(t, out)
