@@ -85,6 +85,7 @@ func TestFlyerFits(t *testing.T) {
 							t.Fatalf("%d pages, want 1", len(ld.Pages))
 						}
 						page := ld.Pages[0]
+						noBoxes(t, page)
 						boxes := lineBoxes(page)
 						hotline := 0.0
 						for i, b := range boxes {
@@ -117,6 +118,7 @@ func TestFlyerFits(t *testing.T) {
 // the minimum; it returns the largest size the hotline number is set at.
 func checkPage(t *testing.T, page layout.Page) float64 {
 	t.Helper()
+	noBoxes(t, page)
 	boxes := lineBoxes(page)
 	hotline := 0.0
 	for i, b := range boxes {
@@ -234,6 +236,25 @@ func TestPosterAndHandoutFit(t *testing.T) {
 						t.Errorf("hotline at %.1f pt on one line, want at least %.0f", n, f.hotline)
 					}
 				})
+			}
+		}
+	}
+}
+
+// noBoxes fails on a glyph drawn as .notdef (glyph 0): an empty box
+// where a character should be.
+func noBoxes(t *testing.T, page layout.Page) {
+	t.Helper()
+	for _, e := range page.Elements {
+		if e.Text == nil {
+			continue
+		}
+		for _, r := range e.Text.Line.Runs {
+			for _, g := range r.Glyphs {
+				if g.GID == 0 {
+					t.Errorf("run %q in %s draws .notdef", r.Text, r.Font.Name)
+					break
+				}
 			}
 		}
 	}

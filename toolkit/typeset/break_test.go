@@ -113,3 +113,33 @@ func TestChineseLineStarts(t *testing.T) {
 		}
 	}
 }
+
+// TestCachesKeepEachTextsFonts sets Punjabi, then English, then empties
+// the shaping caches and sets the Punjabi again: it must still be shaped
+// in its Gurmukhi font, never drawn as .notdef boxes (glyph 0).
+func TestCachesKeepEachTextsFonts(t *testing.T) {
+	ts := embeddedSetter(t)
+	pa := "ਮਨੁੱਖੀ ਤਸਕਰੀ ਬਾਰੇ ਜਾਣਕਾਰੀ"
+	opts := Options{Style: Style{Size: 10}, Width: 200, Lang: "pa"}
+	if _, err := ts.Set(pa, opts); err != nil {
+		fontsOrSkip(t, err)
+	}
+	if _, err := ts.Set("Know the signs", Options{Style: Style{Size: 10}, Width: 200, Lang: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	clear(ts.cache)
+	clear(ts.wraps)
+	p, err := ts.Set(pa, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range p.Lines {
+		for _, r := range l.Runs {
+			for _, g := range r.Glyphs {
+				if g.GID == 0 {
+					t.Fatalf("run %q in %s has a .notdef glyph", r.Text, r.Font.Name)
+				}
+			}
+		}
+	}
+}

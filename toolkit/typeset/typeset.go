@@ -114,14 +114,14 @@ type Typesetter struct {
 	wrapper shaping.LineWrapper
 	fontmap fontmap
 	cache   map[shapeKey]*shaped
-	checked map[shapeKey]bool // texts whose characters all have a font
+	checked map[shapeKey][]*Family // texts whose characters all have a font, with the families they need
 	wraps   map[wrapKey][]Line
 }
 
 // New returns a Typesetter that draws each character in the family for
 // its script when there is one, else in the base family.
 func New(fonts *Fonts) *Typesetter {
-	t := &Typesetter{fonts: fonts, faces: make(map[*Font]*font.Face), cache: make(map[shapeKey]*shaped), checked: make(map[shapeKey]bool), wraps: make(map[wrapKey][]Line)}
+	t := &Typesetter{fonts: fonts, faces: make(map[*Font]*font.Face), cache: make(map[shapeKey]*shaped), checked: make(map[shapeKey][]*Family), wraps: make(map[wrapKey][]Line)}
 	t.fontmap.t = t
 	return t
 }
@@ -186,14 +186,17 @@ func (t *Typesetter) Set(text string, opts Options) (Paragraph, error) {
 		text = isolateNumbers(text)
 	}
 	key := shapeKey{text: text, lang: opts.Lang, bold: opts.Style.Bold, rtl: opts.RTL}
-	if !t.checked[key] {
+	// The families a text needs are found once and kept with it: shaping
+	// after a cache miss must use this text's fonts, not those of the
+	// paragraph set before.
+	if extra, ok := t.checked[key]; ok {
+		t.extra = append(t.extra[:0], extra...)
+	} else {
 		if err := t.check(text, opts); err != nil {
 			return Paragraph{}, err
 		}
-		if len(t.checked) >= cacheLimit {
-			clear(t.checked)
-		}
-		t.checked[key] = true
+		t.limitCaches()
+		t.checked[key] = slices.Clone(t.extra)
 	}
 	var p Paragraph
 	for _, part := range strings.Split(text, "\n") {
@@ -305,9 +308,7 @@ func (t *Typesetter) shape(text string, opts Options) *shaped {
 		outs[i] = t.shaper.Shape(in)
 	}
 	sh := &shaped{runes: runes, byteAt: byteAt, outs: outs}
-	if len(t.cache) >= cacheLimit {
-		clear(t.cache)
-	}
+	t.limitCaches()
 	t.cache[key] = sh
 	return sh
 }
@@ -347,9 +348,7 @@ func (t *Typesetter) setLines(p *Paragraph, text string, opts Options) error {
 		for i, l := range lines {
 			refLines[i] = t.line(l, text, sh.byteAt, refSize, 1, style.Bold)
 		}
-		if len(t.wraps) >= cacheLimit {
-			clear(t.wraps)
-		}
+		t.limitCaches()
 		t.wraps[wkey] = refLines
 	}
 
@@ -362,6 +361,16 @@ func (t *Typesetter) setLines(p *Paragraph, text string, opts Options) error {
 		p.Width = math.Max(p.Width, line.Width)
 	}
 	return nil
+}
+
+// limitCaches empties every cache together when one is full, so that no
+// cache keeps an entry whose companions in the others are gone.
+func (t *Typesetter) limitCaches() {
+	if len(t.checked) >= cacheLimit || len(t.cache) >= cacheLimit || len(t.wraps) >= cacheLimit {
+		clear(t.checked)
+		clear(t.cache)
+		clear(t.wraps)
+	}
 }
 
 // wrapKey is a shaped text wrapped at a width in reference units.
