@@ -108,7 +108,7 @@ it. See 'awarekit schema plan' for every key a plan can have.`,
 			if err != nil {
 				return err
 			}
-			opts.Project = build.Project{Paper: s.Paper, Formats: s.Formats, Org: s.Org}
+			opts.Project = build.Project{Paper: s.Paper, Formats: s.Formats, Org: s.Org, Fonts: s.Fonts}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -165,6 +165,9 @@ func fileExists(path string) bool {
 func buildRun(opts *BuildOptions) error {
 	eng, err := opts.Engine()
 	if err != nil {
+		return err
+	}
+	if err := eng.Fonts.SetUser(opts.Project.Fonts); err != nil {
 		return err
 	}
 	plan, err := build.Load(eng, opts.PlanFile, opts.Project)

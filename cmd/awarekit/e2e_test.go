@@ -360,3 +360,33 @@ func noPunct(s string) string {
 		return r
 	}, s)
 }
+
+// TestFontsSetting: fonts named in awarekit.yaml are used by list,
+// generate and build alike, and a missing file stops each of them.
+func TestFontsSetting(t *testing.T) {
+	gurmukhi := "/usr/share/fonts/truetype/noto/NotoSansGurmukhi-Regular.ttf"
+	if _, err := os.Stat(gurmukhi); err != nil {
+		if pdftest.Required() {
+			t.Fatal(err)
+		}
+		t.Skip("needs the Debian package fonts-noto-core")
+	}
+	bin := binary(t)
+	work := t.TempDir()
+	writeFile(t, filepath.Join(work, "awarekit.yaml"), "fonts:\n  Guru: ["+gurmukhi+"]\n")
+	writeFile(t, filepath.Join(work, "plan.yaml"), "outputs:\n  - {audience: youth, language: pa, format: flyer}\n")
+	r := runBinary(t, bin, work, "list", "languages", "--fonts")
+	if r.code != 0 || !strings.Contains(r.stdout, gurmukhi) {
+		t.Errorf("list languages --fonts: exit %d, the configured file is not listed:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := runBinary(t, bin, work, "build", "plan.yaml", "-q"); r.code != 0 {
+		t.Errorf("build: exit %d\n%s", r.code, r.stderr)
+	}
+	writeFile(t, filepath.Join(work, "awarekit.yaml"), "fonts:\n  Guru: [missing.ttf]\n")
+	for _, args := range [][]string{{"list", "languages"}, {"generate", "-l", "pa"}, {"build", "plan.yaml", "-q"}} {
+		r := runBinary(t, bin, work, args...)
+		if r.code == 0 || !strings.Contains(r.stderr, "missing.ttf") {
+			t.Errorf("%v with a missing font file: exit %d, stderr %q", args, r.code, r.stderr)
+		}
+	}
+}

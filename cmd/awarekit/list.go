@@ -19,12 +19,16 @@ type ListOptions struct {
 	Engine func() (*generate.Engine, error)
 	What   string
 	Fonts  bool // with languages: which font file draws each script
+	// UserFonts is the fonts: setting, so the list shows the fonts that
+	// generate and build would use.
+	UserFonts map[string][]string
 }
 
 var listKinds = []string{"audiences", "formats", "languages"}
 
 func newCmdList(f *Factory, runF func(*ListOptions) error) *cobra.Command {
 	opts := &ListOptions{IO: f.IOStreams, Engine: f.Engine}
+	var configFile string
 	cmd := &cobra.Command{
 		Use:   "list {audiences|formats|languages}",
 		Short: "Show the audiences, formats or languages awarekit can make",
@@ -45,6 +49,11 @@ func newCmdList(f *Factory, runF func(*ListOptions) error) *cobra.Command {
 			if opts.Fonts && opts.What != "languages" {
 				return usage(fmt.Errorf("--fonts goes with list languages"))
 			}
+			s, err := loadSettings(cmd.Flags(), configFile)
+			if err != nil {
+				return err
+			}
+			opts.UserFonts = s.Fonts
 			if runF != nil {
 				return runF(opts)
 			}
@@ -52,12 +61,16 @@ func newCmdList(f *Factory, runF func(*ListOptions) error) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Fonts, "fonts", false, "with languages: show which font file draws each script")
+	addConfigFlag(cmd, &configFile)
 	return cmd
 }
 
 func listRun(opts *ListOptions) error {
 	eng, err := opts.Engine()
 	if err != nil {
+		return err
+	}
+	if err := eng.Fonts.SetUser(opts.UserFonts); err != nil {
 		return err
 	}
 	w := tabwriter.NewWriter(opts.IO.Out, 0, 4, 2, ' ', 0)

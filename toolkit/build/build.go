@@ -120,6 +120,9 @@ type builder struct {
 	fonts  *fontHashes
 	orgSHA string
 	evSHA  string
+	// fontConfig names the fonts: setting, so that pointing a script at
+	// another file rebuilds what it draws.
+	fontConfig string
 }
 
 // Run builds plan's outputs into opts.OutDir. Outputs that fail do not
@@ -142,6 +145,7 @@ func Run(ctx context.Context, eng *generate.Engine, plan *Plan, opts Options) (*
 		return nil, fmt.Errorf("organisation: %w", err)
 	}
 	b.evSHA = hash(plan.Event)
+	b.fontConfig = fontConfig(plan.Fonts)
 	if !opts.DryRun {
 		if err := output.CheckDir(opts.OutDir); err != nil {
 			return nil, err
@@ -263,6 +267,7 @@ func (b *builder) inputs(o Output) Inputs {
 		Program:        b.eng.Creator,
 		Organisation:   b.orgSHA,
 		Event:          b.evSHA,
+		FontConfig:     b.fontConfig,
 	}
 }
 
@@ -328,6 +333,7 @@ func diffInputs(old *Inputs, in Inputs) string {
 	add("program", old.Program, in.Program)
 	add("organisation", old.Organisation, in.Organisation)
 	add("event", old.Event, in.Event)
+	add("fonts setting", old.FontConfig, in.FontConfig)
 	if len(ds) == 0 {
 		return "inputs"
 	}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -63,6 +64,7 @@ type Inputs struct {
 	Program        string     `json:"program"`
 	Organisation   string     `json:"organisation_sha256"` // the profile, logo bytes included
 	Event          string     `json:"event_sha256"`
+	FontConfig     string     `json:"font_config,omitempty"` // the fonts: setting, script=files
 	Fonts          []FontFile `json:"fonts,omitempty"`
 }
 
@@ -247,4 +249,14 @@ func writeManifest(path string, m *Manifest) error {
 		return err
 	}
 	return output.WriteFile(path, buf.Bytes())
+}
+
+// fontConfig writes the fonts: setting as "script=file,file;…" in script
+// order, or "" when there is none.
+func fontConfig(fonts map[string][]string) string {
+	var parts []string
+	for _, script := range slices.Sorted(maps.Keys(fonts)) {
+		parts = append(parts, script+"="+strings.Join(fonts[script], ","))
+	}
+	return strings.Join(parts, ";")
 }

@@ -27,6 +27,7 @@ type Plan struct {
 	Dir     string // relative paths in the plan are relative to this folder
 	Event   Event
 	Org     profile.Organisation
+	Fonts   map[string][]string // the project's fonts: setting
 	Outputs []Output
 	Paper   layout.Paper // the plan's default paper; the cover sheet's
 	Pack    bool         // make pack.pdf and index.html
@@ -65,6 +66,10 @@ type Project struct {
 	Paper   string
 	Formats []string // formats of outputs that name none, after the plan's defaults
 	Org     profile.Organisation
+	// Fonts are the font files the project names per script (fonts: in
+	// awarekit.yaml); the caller gives them to the engine, and a change
+	// of them rebuilds what they draw.
+	Fonts map[string][]string
 }
 
 // Reserved names the files a build writes besides the outputs.
@@ -130,6 +135,7 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 		}
 	}
 	p.Org = inherit(profile.Organisation(o), proj.Org)
+	p.Fonts = proj.Fonts
 
 	names := newNameCheck(eng)
 	defPrint, printOK := d.print(names, "defaults.bleed", s.Defaults.Bleed, s.Defaults.CropMarks)
