@@ -390,3 +390,33 @@ func TestFontsSetting(t *testing.T) {
 		}
 	}
 }
+
+// TestOrganisationOnEveryFormat: the organisation's phone number, when
+// given, is printed on every PDF format.
+func TestOrganisationOnEveryFormat(t *testing.T) {
+	pdftest.Need(t, "pdftotext")
+	bin := binary(t)
+	work := t.TempDir()
+	out := filepath.Join(work, "org")
+	for _, args := range [][]string{
+		{"-l", "en", "-f", "flyer,handout,poster,tearoff,cards"},
+		{"-l", "fr+en", "-f", "flyer,poster"},
+	} {
+		r := runBinary(t, bin, work, append([]string{"generate", "-a", "youth", "-o", out, "--org-name", "Riverside Youth Council", "--phone", "604-555-0134"}, args...)...)
+		if r.code != 0 {
+			t.Fatalf("exit %d\n%s", r.code, r.stderr)
+		}
+	}
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if text := pdftest.Text(t, filepath.Join(out, e.Name())); !strings.Contains(text, "604-555-0134") {
+			t.Errorf("%s does not print the organisation's phone", e.Name())
+		}
+	}
+	if len(entries) != 7 {
+		t.Errorf("%d files, want 7", len(entries))
+	}
+}

@@ -71,6 +71,7 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 		Emergency: t.text("common.do.call911", vars),
 	}
 	if org := orgContact(req.Org, req.Brand.OrgName); org != nil {
+		d.Help.Local = org
 		d.Help.Others = append(d.Help.Others, *org)
 	}
 	for _, id := range a.Contacts[1:] {

@@ -137,6 +137,9 @@ type Help struct {
 	Hotline   Contact
 	Emergency string // the "in immediate danger, call 911" line
 	Others    []Contact
+	// Local is the organisation that made the material, when it gave a
+	// way to reach it; it is also the first of Others.
+	Local *Contact
 }
 
 // Contact is one place to call, text or visit.

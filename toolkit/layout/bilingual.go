@@ -182,7 +182,7 @@ func bilingualHelp(p pair, w, gap, number, scale float64) box {
 	sub := pair{docs: p.docs, kits: p.kits}
 	words := sub.columns(mainW, gap, cols[0], cols[1])
 	num := p.kits[0].number(first.Help.Hotline.Phone, mainW, textStyle{Style: typeset.Style{Size: number, Bold: true, Leading: 1.1}, Color: accent, Align: alignCenter})
-	main := vstack(mainW, 6, words, num)
+	main := vstack(mainW, 6, words, num, p.kits[0].localContact(first.Help.Local, mainW, max(10*scale, minSize)))
 	inner := max(main.H, qr.H)
 	out := box{W: w, H: inner + 2*pad}
 	out.els = append(out.els, Element{Rect: &Rect{W: w, H: out.H, Fill: tint(first.Brand.Color, 0.1), Radius: 8, Stroke: &accent, StrokeWidth: 1.5}})

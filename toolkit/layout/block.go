@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
@@ -194,6 +195,26 @@ func (k *kit) qr(url string, size float64, color doc.RGB) box {
 		{QR: &QR{Module: module, Bits: rows, Color: color}},
 		{Link: &Link{W: size, H: size, URL: url}},
 	}}
+}
+
+// localContact is the organisation's own line for the compact help
+// panels (poster, tear-off, bilingual): its name, then its number and
+// addresses. Empty when the organisation gave no way to reach it.
+func (k *kit) localContact(c *doc.Contact, w, size float64) box {
+	if c == nil {
+		return box{W: w}
+	}
+	var ways []string
+	for _, s := range []string{c.Phone, c.Website, c.Email} {
+		if s != "" {
+			ways = append(ways, s)
+		}
+	}
+	line := strings.Join(ways, "  ·  ")
+	if c.Name != "" {
+		line = c.Name + ":  " + line
+	}
+	return k.text(line, w, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.25}, Color: ink})
 }
 
 // qrColumn is a QR code with an optional caption under it and the address

@@ -88,6 +88,7 @@ func hotlineBar(k *kit, d *doc.Document, w, scale float64) box {
 		k.number(d.Help.Hotline.Phone, inner, textStyle{Style: typeset.Style{Size: 32, Bold: true, Leading: 1.15}, Color: accent}),
 		k.text(d.Help.Hotline.Detail, inner, textStyle{Style: typeset.Style{Size: max(10*scale, minSize), Leading: 1.25}, Color: ink}),
 		k.text(d.Help.Emergency, inner, textStyle{Style: typeset.Style{Size: max(12*scale, 10), Bold: true}, Color: danger}),
+		k.localContact(d.Help.Local, inner, max(10*scale, minSize)),
 	)
 	out := box{W: w, H: content.H + 2*pad}
 	out.els = append(out.els, Element{Rect: &Rect{W: w, H: out.H, Fill: tint(d.Brand.Color, 0.1), Radius: 8, Stroke: &accent, StrokeWidth: 1.5}})

@@ -30,7 +30,7 @@ func Poster(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, e
 		paper = opts.Paper
 	}
 	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL}
-	const margin = 44.0
+	const margin = 40.0
 	inner := paper.Width - 2*margin
 	frame := pageFrame{
 		paper: paper, margin: margin, anchorLast: true, gap: 18,
@@ -50,10 +50,10 @@ func Poster(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, e
 		accent := readable(d.Brand.Color)
 		colGap := 36.0
 		colW := (inner - colGap) / 2
-		signs := vstack(colW, 8*s, k.text(d.Signs.Title, colW, title), k.list(signItems, "•", accent, colW, 4*s, body))
-		actions := vstack(colW, 8*s,
-			k.text(d.Do.Title, colW, title), k.list(d.Do.Items, "✓", accent, colW, 4*s, body),
-			k.text(d.Dont.Title, colW, title), k.list(d.Dont.Items, "✗", danger, colW, 4*s, body),
+		signs := vstack(colW, 6*s, k.text(d.Signs.Title, colW, title), k.list(signItems, "•", accent, colW, 3*s, body))
+		actions := vstack(colW, 6*s,
+			k.text(d.Do.Title, colW, title), k.list(d.Do.Items, "✓", accent, colW, 3*s, body),
+			k.text(d.Dont.Title, colW, title), k.list(d.Dont.Items, "✗", danger, colW, 3*s, body),
 		)
 		var intro box
 		if at.optional {
@@ -68,7 +68,7 @@ func Poster(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, e
 }
 
 func posterHeader(k *kit, d *doc.Document, pageW, margin float64) box {
-	return header(k, d, pageW, margin, headerSpec{org: 18, headlines: []float64{56, 50, 44, 40, 36}, pad: 26, logoW: 220, logoH: 120, gap: 24, orgGap: 10, leading: 1.1})
+	return header(k, d, pageW, margin, headerSpec{org: 18, headlines: []float64{56, 50, 44, 40, 36}, pad: 20, logoW: 220, logoH: 120, gap: 24, orgGap: 10, leading: 1.1})
 }
 
 // posterCall is the foot of the poster: the call to action, the hotline
@@ -83,6 +83,7 @@ func posterCall(k *kit, d *doc.Document, w float64) box {
 		k.number(d.Help.Hotline.Phone, mainW, textStyle{Style: typeset.Style{Size: posterHotline, Bold: true, Leading: 1.1}, Color: accent}),
 		k.text(d.Help.Hotline.Detail, mainW, textStyle{Style: typeset.Style{Size: posterBody, Leading: 1.25}, Color: ink}),
 		k.text(d.Help.Emergency, mainW, textStyle{Style: typeset.Style{Size: 22, Bold: true}, Color: danger}),
+		k.localContact(d.Help.Local, mainW, posterBody),
 	)
 	inner := max(main.H, qr.H)
 	out := box{W: w, H: inner + 2*pad}
