@@ -109,7 +109,7 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 	if loc.Meta.Draft() {
 		d.Footer.Draft = t.text("ui.draft", nil)
 	}
-	if lib.Law != nil && loc.Messages[lib.Law.Title] != "" {
+	if lib.Law != nil {
 		law := &doc.Law{Title: t.text(lib.Law.Title, nil), Intro: t.text(lib.Law.Intro, nil), Note: t.text(lib.Law.Note, nil)}
 		for _, it := range lib.Law.Items {
 			vars := map[string]any{"Section": it.Section}
@@ -121,31 +121,28 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 		d.Law = law
 	}
 	for _, st := range a.Stories {
-		if loc.Messages[st.Title] == "" {
-			continue
-		}
 		story := doc.Story{Title: t.text(st.Title, nil), Text: t.text(st.Text, nil)}
 		if st.Composite {
 			story.Label = t.text("story.label", nil)
 		}
 		d.Stories = append(d.Stories, story)
 	}
-	if _, ok := loc.Messages["safety.front.title"]; ok {
-		d.Safety = doc.Safety{
-			FrontTitle:  t.text("safety.front.title", nil),
-			FrontText:   t.text("safety.front.text", nil),
-			InsideTitle: t.text("safety.inside.title", nil),
-			InsideText:  t.text("safety.inside.text", nil),
-			Danger:      t.text("safety.inside.danger", vars),
-		}
-		d.Labels = doc.Labels{
-			Tab:          t.text("ui.tab.label", nil),
-			MoreContacts: t.text("ui.law.more", nil),
-			StorySection: t.text("story.title_section", nil),
-			SMSLead:      t.text("ui.sms.lead", nil),
-			PosterCall:   t.text("ui.poster.call", nil),
-			CardsBack:    t.text("ui.cards.back", nil),
-		}
+	// Every locale has these (Load checks it): a missing label is an
+	// error, never a blank on the page.
+	d.Safety = doc.Safety{
+		FrontTitle:  t.text("safety.front.title", nil),
+		FrontText:   t.text("safety.front.text", nil),
+		InsideTitle: t.text("safety.inside.title", nil),
+		InsideText:  t.text("safety.inside.text", nil),
+		Danger:      t.text("safety.inside.danger", vars),
+	}
+	d.Labels = doc.Labels{
+		Tab:          t.text("ui.tab.label", nil),
+		MoreContacts: t.text("ui.law.more", nil),
+		StorySection: t.text("story.title_section", nil),
+		SMSLead:      t.text("ui.sms.lead", nil),
+		PosterCall:   t.text("ui.poster.call", nil),
+		CardsBack:    t.text("ui.cards.back", nil),
 	}
 	if t.err != nil {
 		return nil, fmt.Errorf("assemble %s (%s): %w", a.ID, req.Lang, t.err)

@@ -324,6 +324,8 @@ var sharedIDs = []string{
 	"ui.signs.title", "ui.signs.caution", "ui.do.title", "ui.dont.title", "ui.help.title",
 	"ui.help.hotline_lead", "ui.qr.caption", "ui.footer.version", "ui.draft", "ui.fact.source",
 	"common.do.call911",
+	"ui.tab.label", "ui.law.more", "story.title_section", "story.label", "ui.sms.lead", "ui.poster.call", "ui.cards.back",
+	"safety.front.title", "safety.front.text", "safety.inside.title", "safety.inside.text", "safety.inside.danger",
 }
 
 func (c *Contact) messageIDs() []string {

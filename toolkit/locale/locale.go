@@ -212,8 +212,11 @@ func (c *Catalog) Resolve(lang string) (string, error) {
 		if tb != base {
 			continue
 		}
+		// A different script is a different language to a reader, whether
+		// the tag names it (iu-Latn) or implies it (zh-TW is Traditional,
+		// pa-PK is Shahmukhi): never serve the wrong one.
 		ts, tconf := t.Script()
-		if sconf == language.Exact && tconf == language.Exact && ts != script {
+		if sconf != language.No && tconf != language.No && ts != script {
 			continue
 		}
 		candidates = append(candidates, tag)

@@ -23,6 +23,11 @@ func TestResolve(t *testing.T) {
 		{"FR", "fr"},
 		{"en_US", "en"},
 		{"en-CA", "en"},
+		{"zh", "zh-Hans"},
+		{"zh-CN", "zh-Hans"},
+		{"pa-IN", "pa"},
+		{"es-MX", "es"},
+		{"ar-EG", "ar"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -35,7 +40,7 @@ func TestResolve(t *testing.T) {
 			}
 		})
 	}
-	for _, bad := range []string{"klingon", "xx", "", "de", "sw", "zh-Hant"} {
+	for _, bad := range []string{"klingon", "xx", "", "de", "sw", "zh-Hant", "zh-TW", "zh-HK", "pa-Arab", "pa-PK", "iu-Latn", "sr-Latn"} {
 		_, err := cat.Resolve(bad)
 		var unknown *locale.UnknownLanguageError
 		if !errors.As(err, &unknown) || !strings.Contains(err.Error(), "en, ") {
