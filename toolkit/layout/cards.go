@@ -301,7 +301,13 @@ func cardBack(k *kit, d *doc.Document, w, h float64, at attempt) box {
 	accent := readable(d.Brand.Color)
 	small := max(8*scale, 7)
 	body := textStyle{Style: typeset.Style{Size: small, Leading: 1.15}, Color: ink}
-	signs := d.Signs.Items[:min(3, len(d.Signs.Items))]
+	// Three signs; two where room is short, so that the contacts and the
+	// draft notice always fit.
+	n := 3
+	if !at.optional {
+		n = 2
+	}
+	signs := d.Signs.Items[:min(n, len(d.Signs.Items))]
 	sections := []box{vstack(inner, 2*scale,
 		k.text(d.Signs.Title, inner, textStyle{Style: typeset.Style{Size: max(9*scale, 7.5), Bold: true}, Color: accent}),
 		k.list(signs, "•", accent, inner, 1.5*scale, body),
@@ -333,6 +339,7 @@ func cardBack(k *kit, d *doc.Document, w, h float64, at attempt) box {
 	} else {
 		sections = append(sections, k.text(d.Labels.CardsBack, inner, closing))
 	}
+	sections = append(sections, draftLine(k, d, inner))
 	content := vstack(inner, 5*scale, sections...)
 
 	out := box{W: w, els: []Element{
@@ -388,4 +395,13 @@ func BilingualCards(ts *typeset.Typesetter, first, second *doc.Document, opts Op
 	meta := first.Meta
 	meta.Title = first.Headline + " / " + second.Headline
 	return &Document{Meta: meta, Pages: []Page{s.page(sides[0], false), s.page(sides[1], true)}}, nil
+}
+
+// draftLine is the small "draft translation" notice for pieces too small
+// for a footer, or nothing when the translation has been reviewed.
+func draftLine(k *kit, d *doc.Document, w float64) box {
+	if d.Footer.Draft == "" {
+		return box{W: w}
+	}
+	return k.text(d.Footer.Draft, w, textStyle{Style: typeset.Style{Size: 7, Leading: 1.1}, Color: muted})
 }

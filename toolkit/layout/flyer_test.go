@@ -259,3 +259,37 @@ func noBoxes(t *testing.T, page layout.Page) {
 		}
 	}
 }
+
+// TestDraftLineOnSmallPieces: wallet cards and safety cards, too small
+// for a footer, still say when their translation is a draft.
+func TestDraftLineOnSmallPieces(t *testing.T) {
+	lib, err := content.Load(audiences.FS, locales.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fam, _ := typeset.Embedded()
+	fonts, _ := typeset.NewFonts(fam, nil)
+	ts := typeset.New(fonts)
+	brand, _ := profile.Organisation{}.Brand()
+	for _, lang := range []string{"en", "fr"} {
+		d, err := lib.Assemble(content.Request{Audience: "youth", Lang: lang, Brand: brand})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, _ := layout.PaperByName("letter")
+		for name, lay := range map[string]func(*typeset.Typesetter, *doc.Document, layout.Options) (*layout.Document, error){"cards": layout.Cards, "safety-card": layout.SafetyCard} {
+			ld, err := lay(ts, d, layout.Options{Paper: p})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var text strings.Builder
+			for _, b := range lineBoxes(ld.Pages[1]) {
+				text.WriteString(b.text)
+			}
+			draft := strings.Fields(lib.Catalog.Locale("fr").Messages["ui.draft"])[0]
+			if got := strings.Count(text.String(), draft); (lang == "fr") != (got > 0) {
+				t.Errorf("%s %s: the draft notice appears %d times", name, lang, got)
+			}
+		}
+	}
+}

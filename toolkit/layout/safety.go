@@ -108,6 +108,7 @@ func safetyInside(k *kit, d *doc.Document, w, h, scale float64) box {
 		k.number(d.Help.Hotline.Phone, inner, textStyle{Style: typeset.Style{Size: max(22*scale, 16), Bold: true, Leading: 1.1}, Color: calmTeal}),
 		k.text(sf.InsideText, inner, textStyle{Style: typeset.Style{Size: max(8.5*scale, 7), Leading: 1.2}, Color: ink}),
 		k.text(sf.Danger, inner, textStyle{Style: typeset.Style{Size: max(9.5*scale, minSize), Bold: true, Leading: 1.15}, Color: danger}),
+		draftLine(k, d, inner),
 	)
 	out := box{W: w, els: []Element{
 		{Rect: &Rect{W: w, H: h, Fill: calmHaze}},
