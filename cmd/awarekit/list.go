@@ -11,6 +11,7 @@ import (
 
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/locale"
+	"github.com/awarekit/awarekit/toolkit/typeset"
 )
 
 // ListOptions are the options of list.
@@ -74,6 +75,7 @@ func listRun(opts *ListOptions) error {
 		return err
 	}
 	w := tabwriter.NewWriter(opts.IO.Out, 0, 4, 2, ' ', 0)
+	ts := typeset.New(eng.Fonts)
 	switch opts.What {
 	case "audiences":
 		for _, id := range eng.AudienceIDs() {
@@ -111,8 +113,8 @@ func listRun(opts *ListOptions) error {
 				}
 			}
 			fonts := "yes"
-			if r, hint, ok := eng.Fonts.Missing(allText(l)); !ok {
-				fonts = fmt.Sprintf("no: %q (U+%04X) has no font; %s", r, r, hint)
+			if _, err := ts.Sources(allText(l), typeset.Options{Lang: tag, RTL: sc.RTL}); err != nil {
+				fonts = "no: " + err.Error()
 			}
 			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%d%%\t%s\t%s\n", tag, l.Meta.Name, l.Meta.Native, sc.Name, dir, have*100/len(en.Messages), status, fonts)
 		}
@@ -122,7 +124,8 @@ func listRun(opts *ListOptions) error {
 			}
 			fmt.Fprintf(w, "\nTAG\tSCRIPT\tFONT\tFILE\n")
 			for _, tag := range eng.Languages() {
-				for _, src := range eng.Fonts.Sources(allText(eng.Lib.Catalog.Locale(tag))) {
+				srcs, _ := ts.Sources(allText(eng.Lib.Catalog.Locale(tag)), typeset.Options{Lang: tag, RTL: locale.ScriptOf(tag).RTL})
+				for _, src := range srcs {
 					fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", tag, src.Script, src.Font, src.File)
 				}
 			}

@@ -6,8 +6,6 @@ import (
 	"io"
 	"log"
 	"os"
-	"slices"
-	"sort"
 	"sync"
 
 	"github.com/go-text/typesetting/font"
@@ -97,32 +95,6 @@ func (fs *Fonts) SetUser(user map[string][]string) error {
 		delete(fs.byScript, sc)
 	}
 	return nil
-}
-
-// Missing returns the first character of text that no available font
-// draws, and what to install for it; ok is true when every character has
-// a font.
-func (fs *Fonts) Missing(text string) (r rune, hint string, ok bool) {
-	// Punctuation shared between scripts (a full-width colon) is drawn by
-	// the family of the script around it, as when setting text.
-	var families []*Family
-	for _, r := range text {
-		if sc := language.LookupScript(r); sc != language.Common && sc != language.Inherited && !fs.Base.Regular.Has(r) {
-			if fam := fs.forScript(sc); fam != nil && !slices.Contains(families, fam) {
-				families = append(families, fam)
-			}
-		}
-	}
-	for _, r := range text {
-		if r == '\n' || invisible(r) || fs.Base.Regular.Has(r) {
-			continue
-		}
-		if slices.ContainsFunc(families, func(f *Family) bool { return f.Regular.Has(r) }) {
-			continue
-		}
-		return r, installHint(language.LookupScript(r)), false
-	}
-	return 0, "", true
 }
 
 // forScript returns the family that draws sc, loading it on first use,
@@ -229,28 +201,4 @@ type Source struct {
 	Script string
 	Font   string
 	File   string // "embedded" for the built-in fonts
-}
-
-// Sources lists the fonts that would draw text, for manifests and
-// `list languages --fonts`: the base family for most characters and the
-// family found for each other script the text uses.
-func (fs *Fonts) Sources(text string) []Source {
-	seen := map[language.Script]bool{}
-	var out []Source
-	add := func(sc string, f *Font) {
-		out = append(out, Source{Script: sc, Font: f.Name, File: f.Source})
-	}
-	add("default", fs.Base.Regular)
-	for _, r := range text {
-		sc := language.LookupScript(r)
-		if seen[sc] || fs.Base.Regular.Has(r) {
-			continue
-		}
-		seen[sc] = true
-		if fam := fs.forScript(sc); fam != nil {
-			add(sc.String(), fam.Regular)
-		}
-	}
-	sort.SliceStable(out[1:], func(i, j int) bool { return out[1+i].Script < out[1+j].Script })
-	return out
 }

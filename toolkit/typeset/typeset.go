@@ -506,3 +506,39 @@ func stripControls(s string) (string, []int) {
 	at[len(s)] = b.Len()
 	return b.String(), at
 }
+
+// Sources sets text as the typesetter would for a document and lists the
+// font files that drew it, one per script, in order of first use: what
+// `awarekit list languages --fonts` and build manifests report. It fails
+// as Set does when a character has no font.
+func (t *Typesetter) Sources(text string, opts Options) ([]Source, error) {
+	if opts.Style.Size == 0 {
+		opts.Style.Size = refSize
+	}
+	var out []Source
+	seen := map[Source]bool{}
+	for _, bold := range []bool{false, true} {
+		opts.Style.Bold = bold
+		p, err := t.Set(text, opts)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range p.Lines {
+			for _, r := range l.Runs {
+				script := "Common" // digits, punctuation, spaces
+				for _, c := range r.Text {
+					if sc := language.LookupScript(c); sc != language.Common && sc != language.Inherited {
+						script = sc.String()
+						break
+					}
+				}
+				src := Source{Script: script, Font: r.Font.Name, File: r.Font.Source}
+				if !seen[src] {
+					seen[src] = true
+					out = append(out, src)
+				}
+			}
+		}
+	}
+	return out, nil
+}
