@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"strconv"
 	"sync"
@@ -35,9 +36,12 @@ func newFactory(streams *IOStreams) *Factory {
 				// SOURCE_DATE_EPOCH is the reproducible-builds convention for
 				// fixing the dates written into files.
 				if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-					if sec, perr := strconv.ParseInt(s, 10, 64); perr == nil {
-						date = time.Unix(sec, 0).UTC()
+					sec, perr := strconv.ParseInt(s, 10, 64)
+					if perr != nil {
+						err = usage(fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds since 1970", s))
+						return
 					}
+					date = time.Unix(sec, 0).UTC()
 				}
 				eng, err = generate.New("awarekit "+version, date)
 			})

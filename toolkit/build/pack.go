@@ -35,8 +35,8 @@ type packItem struct {
 }
 
 // pack makes pack.pdf: a cover sheet, then every PDF material's pages in
-// plan order. Each material is laid out again (in parallel) and all pages
-// are drawn into one file, so fonts and the logo are embedded once.
+// plan order, joined from the files already written (pdf.Merge), one file
+// in memory at a time.
 func (b *builder) pack(ctx context.Context, results []Result) *Result {
 	var items []Result
 	in := packInputs{

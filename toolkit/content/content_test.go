@@ -276,8 +276,8 @@ func TestStoryWithoutConsentIsLeftOut(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(d.Stories) != 2 || d.Stories[0].Label == "" {
-			t.Errorf("%s: %d stories (label %q), want the two labelled composites", id, len(d.Stories), d.Stories[0].Label)
+		if len(d.Stories) != 2 || d.Stories[0].Label == "" || d.Stories[1].Label == "" {
+			t.Errorf("%s: %d stories %+v, want the two labelled composites", id, len(d.Stories), d.Stories)
 		}
 		if d.Law == nil || len(d.Law.Items) < 5 {
 			t.Fatalf("%s: no law block", id)

@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync/atomic"
 )
@@ -25,10 +27,12 @@ var unsafe = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 // file name that cannot leave its folder: path separators, "..", and
 // characters outside [A-Za-z0-9._-] become "-".
 func Name(pattern string, fields map[string]string) string {
-	name := pattern
-	for k, v := range fields {
-		name = strings.ReplaceAll(name, "{"+k+"}", v)
+	// One pass, so that a value holding "{…}" is never filled again.
+	pairs := make([]string, 0, 2*len(fields))
+	for _, k := range slices.Sorted(maps.Keys(fields)) {
+		pairs = append(pairs, "{"+k+"}", fields[k])
 	}
+	name := strings.NewReplacer(pairs...).Replace(pattern)
 	name = unsafe.ReplaceAllString(name, "-")
 	for strings.Contains(name, "..") {
 		name = strings.ReplaceAll(name, "..", ".")

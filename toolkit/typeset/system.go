@@ -97,6 +97,13 @@ func (fs *Fonts) SetUser(user map[string][]string) error {
 	return nil
 }
 
+// hasUser reports whether the user named fonts for sc.
+func (fs *Fonts) hasUser(sc language.Script) bool {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	return len(fs.user[sc]) > 0
+}
+
 // forScript returns the family that draws sc, loading it on first use,
 // or nil when the machine has none.
 func (fs *Fonts) forScript(sc language.Script) *Family {

@@ -229,10 +229,11 @@ func (t *Typesetter) check(text string, opts Options) error {
 		if slices.Contains(seen, sc) {
 			continue
 		}
-		if _, ok := needs[sc]; !ok && t.fonts.user[sc] == nil {
+		userFont := t.fonts.hasUser(sc)
+		if _, ok := needs[sc]; !ok && !userFont {
 			continue
 		}
-		if baseFirst[sc] && base.Has(r) && systemFor[langBase] != sc && t.fonts.user[sc] == nil {
+		if baseFirst[sc] && base.Has(r) && systemFor[langBase] != sc && !userFont {
 			continue // drawn by the embedded font unless a later character needs more
 		}
 		seen = append(seen, sc)
