@@ -40,22 +40,6 @@ func (p pair) err() error {
 	return nil
 }
 
-// columns places one box per language side by side; the first language
-// takes the side its script starts from.
-func (p pair) columns(total, gap float64, first, second box) box {
-	out := box{W: total}
-	colW := (total - gap) / 2
-	if p.docs[0].Meta.RTL {
-		out.place(first, colW+gap, 0)
-		out.place(second, 0, 0)
-	} else {
-		out.place(first, 0, 0)
-		out.place(second, colW+gap, 0)
-	}
-	out.W = total
-	return out
-}
-
 func (p pair) meta() doc.Meta {
 	m := p.docs[0].Meta
 	m.Title = p.docs[0].Headline + " / " + p.docs[1].Headline
@@ -113,13 +97,13 @@ func bilingualPage(ts *typeset.Typesetter, first, second *doc.Document, opts Opt
 	if first.Brand.OrgName != "" {
 		org = p.kits[0].text(strings.ToUpper(first.Brand.OrgName), inner, textStyle{Style: typeset.Style{Size: 11, Bold: true}, Color: fg, Align: alignCenter})
 	}
-	heading := vstack(inner, 8, org, p.columns(inner, st.gap, heads[0], heads[1]))
+	heading := vstack(inner, 8, org, p.kits[0].side(inner, st.gap, heads[0], heads[1]))
 	header := box{W: paper.Width, H: heading.H + 40, els: []Element{{Rect: &Rect{W: paper.Width, H: heading.H + 40, Fill: first.Brand.Color}}}}
 	header.place(heading, st.margin, 20)
 	header.H = heading.H + 40
 
 	footers := [2]box{flyerFooter(p.kits[0], first, colW), flyerFooter(p.kits[1], second, colW)}
-	frame := pageFrame{paper: paper, margin: st.margin, header: header, footer: p.columns(inner, st.gap, footers[0], footers[1]), anchorLast: true, gap: 14}
+	frame := pageFrame{paper: paper, margin: st.margin, header: header, footer: p.kits[0].side(inner, st.gap, footers[0], footers[1]), anchorLast: true, gap: 14}
 	if err := p.err(); err != nil {
 		return nil, fmt.Errorf("lay out bilingual %s: %w", st.name, err)
 	}
@@ -132,7 +116,7 @@ func bilingualPage(ts *typeset.Typesetter, first, second *doc.Document, opts Opt
 		if err := p.err(); err != nil {
 			p.kits[0].err = err
 		}
-		return []box{p.columns(inner, st.gap, cols[0], cols[1]), panel}
+		return []box{p.kits[0].side(inner, st.gap, cols[0], cols[1]), panel}
 	})
 	if err != nil {
 		return nil, fmt.Errorf("lay out %s %s+%s %s: %w", first.Meta.Audience, first.Meta.Lang, second.Meta.Lang, st.name, err)
@@ -179,19 +163,9 @@ func bilingualHelp(p pair, w, gap, number, scale float64) box {
 			k.text(d.Help.Emergency, colW, textStyle{Style: typeset.Style{Size: max(11*scale, minSize+1), Bold: true, Leading: 1.2}, Color: danger}),
 		)
 	}
-	sub := pair{docs: p.docs, kits: p.kits}
-	words := sub.columns(mainW, gap, cols[0], cols[1])
+	words := p.kits[0].side(mainW, gap, cols[0], cols[1])
 	num := p.kits[0].number(first.Help.Hotline.Phone, mainW, textStyle{Style: typeset.Style{Size: number, Bold: true, Leading: 1.1}, Color: accent, Align: alignCenter})
 	main := vstack(mainW, 6, words, num, p.kits[0].localContact(first.Help.Local, mainW, max(10*scale, minSize)))
-	inner := max(main.H, qr.H)
-	out := box{W: w, H: inner + 2*pad}
-	out.els = append(out.els, Element{Rect: &Rect{W: w, H: out.H, Fill: tint(first.Brand.Color, 0.1), Radius: 8, Stroke: &accent, StrokeWidth: 1.5}})
-	mainX, qrX := pad, w-pad-qr.W
-	if first.Meta.RTL {
-		mainX, qrX = w-pad-mainW, pad
-	}
-	out.place(main, mainX, pad)
-	out.place(qr, qrX, pad+(inner-qr.H)/2)
-	out.H = inner + 2*pad
-	return out
+	main.W = mainW
+	return p.kits[0].panel(first.Brand.Color, w, main, qr, panelStyle{pad: pad, radius: 8, stroke: 1.5, centreSide: true})
 }

@@ -197,6 +197,36 @@ func (k *kit) qr(url string, size float64, color doc.RGB) box {
 	}}
 }
 
+// panelStyle is the look of a help panel's frame.
+type panelStyle struct {
+	pad, radius, stroke float64
+	centreSide          bool // centre the side box vertically, else top-align it
+}
+
+// panel frames the help panels of every format: a box tinted with the
+// brand colour and outlined in it, main at the reading start and side
+// (a QR code column, or nothing) at the other end.
+func (k *kit) panel(brand doc.RGB, w float64, main, side box, ps panelStyle) box {
+	accent := readable(brand)
+	inner := max(main.H, side.H)
+	out := box{W: w, H: inner + 2*ps.pad}
+	out.els = append(out.els, Element{Rect: &Rect{W: w, H: out.H, Fill: tint(brand, 0.1), Radius: ps.radius, Stroke: &accent, StrokeWidth: ps.stroke}})
+	mainX, sideX := ps.pad, w-ps.pad-side.W
+	if k.rtl {
+		mainX, sideX = w-ps.pad-main.W, ps.pad
+	}
+	sideY := ps.pad
+	if ps.centreSide {
+		sideY += (inner - side.H) / 2
+	}
+	out.place(main, mainX, ps.pad)
+	if side.W > 0 {
+		out.place(side, sideX, sideY)
+	}
+	out.W, out.H = w, inner+2*ps.pad
+	return out
+}
+
 // localContact is the organisation's own line for the compact help
 // panels (poster, tear-off, bilingual): its name, then its number and
 // addresses. Empty when the organisation gave no way to reach it.

@@ -282,17 +282,8 @@ func helpPanel(k *kit, d *doc.Document, w, scale float64) box {
 	}
 	main := vstack(mainW, 8, hot, vstack(mainW, 6, grid...))
 
-	inner := max(main.H, qr.H)
-	panel := box{W: w, H: inner + 2*pad}
-	panel.els = append(panel.els, Element{Rect: &Rect{W: w, H: panel.H, Fill: tint(d.Brand.Color, 0.1), Radius: 8, Stroke: &accent, StrokeWidth: 1.5}})
-	mainX, qrX := pad, w-pad-qrColW
-	if k.rtl {
-		mainX, qrX = w-pad-mainW, pad
-	}
-	panel.place(main, mainX, pad)
-	panel.place(qr, qrX, pad)
-	panel.H = inner + 2*pad
-	return panel
+	main.W = mainW
+	return k.panel(d.Brand.Color, w, main, qr, panelStyle{pad: pad, radius: 8, stroke: 1.5})
 }
 
 func contactCard(k *kit, c doc.Contact, w, scale float64) box {

@@ -90,11 +90,8 @@ func hotlineBar(k *kit, d *doc.Document, w, scale float64) box {
 		k.text(d.Help.Emergency, inner, textStyle{Style: typeset.Style{Size: max(12*scale, 10), Bold: true}, Color: danger}),
 		k.localContact(d.Help.Local, inner, max(10*scale, minSize)),
 	)
-	out := box{W: w, H: content.H + 2*pad}
-	out.els = append(out.els, Element{Rect: &Rect{W: w, H: out.H, Fill: tint(d.Brand.Color, 0.1), Radius: 8, Stroke: &accent, StrokeWidth: 1.5}})
-	out.place(content, pad, pad)
-	out.H = content.H + 2*pad
-	return out
+	content.W = inner
+	return k.panel(d.Brand.Color, w, content, box{}, panelStyle{pad: pad, radius: 8, stroke: 1.5})
 }
 
 // lawBlock is "Know the law": a lead, each item with its citation under

@@ -85,15 +85,6 @@ func posterCall(k *kit, d *doc.Document, w float64) box {
 		k.text(d.Help.Emergency, mainW, textStyle{Style: typeset.Style{Size: 22, Bold: true}, Color: danger}),
 		k.localContact(d.Help.Local, mainW, posterBody),
 	)
-	inner := max(main.H, qr.H)
-	out := box{W: w, H: inner + 2*pad}
-	out.els = append(out.els, Element{Rect: &Rect{W: w, H: out.H, Fill: tint(d.Brand.Color, 0.1), Radius: 14, Stroke: &accent, StrokeWidth: 3}})
-	mainX, qrX := pad, w-pad-qr.W
-	if k.rtl {
-		mainX, qrX = w-pad-mainW, pad
-	}
-	out.place(main, mainX, pad)
-	out.place(qr, qrX, pad+(inner-qr.H)/2)
-	out.H = inner + 2*pad
-	return out
+	main.W = mainW
+	return k.panel(d.Brand.Color, w, main, qr, panelStyle{pad: pad, radius: 14, stroke: 3, centreSide: true})
 }
