@@ -16,6 +16,25 @@ import (
 	"github.com/awarekit/awarekit/toolkit/typeset"
 )
 
+// setup loads the embedded content and a typesetter over the embedded
+// and system fonts.
+func setup(t *testing.T) (*content.Library, *typeset.Typesetter) {
+	t.Helper()
+	lib, err := content.Load(audiences.FS, locales.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fam, err := typeset.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fonts, err := typeset.NewFonts(fam, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib, typeset.New(fonts)
+}
+
 type textBox struct {
 	text                 string
 	x0, y0, x1, y1, size float64
@@ -45,19 +64,7 @@ func lineBoxes(p layout.Page) []textBox {
 // checks what a reader would notice: text off the page, lines drawn over
 // each other, text too small to read, a hotline number too small to copy.
 func TestFlyerFits(t *testing.T) {
-	lib, err := content.Load(audiences.FS, locales.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fam, err := typeset.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	fonts, err := typeset.NewFonts(fam, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := typeset.New(fonts)
+	lib, ts := setup(t)
 	orgs := map[string]profile.Organisation{
 		"no organisation": {},
 		"full organisation": {Name: "Riverside Settlement Services and Community Legal Clinic", Phone: "604-555-0134",
@@ -143,19 +150,7 @@ func checkPage(t *testing.T, page layout.Page) float64 {
 // TestBilingualFits lays out two languages side by side, including a
 // right-to-left language first and second, for flyer and poster.
 func TestBilingualFits(t *testing.T) {
-	lib, err := content.Load(audiences.FS, locales.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fam, err := typeset.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	fonts, err := typeset.NewFonts(fam, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := typeset.New(fonts)
+	lib, ts := setup(t)
 	org := profile.Organisation{Name: "Riverside Youth Council", Phone: "604-555-0134", Website: "riverside.example.org"}
 	brand, _ := org.Brand()
 	pairs := [][2]string{{"fr", "en"}, {"en", "fr"}, {"ar", "en"}, {"en", "ar"}, {"pa", "en"}, {"zh-Hans", "en"}, {"crk", "en"}, {"fa", "fr"}}
@@ -201,19 +196,7 @@ func fontsOrSkip(t *testing.T, err error) {
 // language: nothing off the page or overlapping, the hotline number on
 // one line, at least 48 pt on the poster.
 func TestPosterAndHandoutFit(t *testing.T) {
-	lib, err := content.Load(audiences.FS, locales.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fam, err := typeset.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	fonts, err := typeset.NewFonts(fam, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := typeset.New(fonts)
+	lib, ts := setup(t)
 	org := profile.Organisation{Name: "Riverside Youth Council", Phone: "604-555-0134", Website: "riverside.example.org"}
 	brand, _ := org.Brand()
 	formats := []struct {
@@ -263,13 +246,7 @@ func noBoxes(t *testing.T, page layout.Page) {
 // TestDraftLineOnSmallPieces: wallet cards and safety cards, too small
 // for a footer, still say when their translation is a draft.
 func TestDraftLineOnSmallPieces(t *testing.T) {
-	lib, err := content.Load(audiences.FS, locales.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fam, _ := typeset.Embedded()
-	fonts, _ := typeset.NewFonts(fam, nil)
-	ts := typeset.New(fonts)
+	lib, ts := setup(t)
 	brand, _ := profile.Organisation{}.Brand()
 	for _, lang := range []string{"en", "fr"} {
 		d, err := lib.Assemble(content.Request{Audience: "youth", Lang: lang, Brand: brand})
