@@ -109,6 +109,7 @@ it. See 'awarekit schema plan' for every key a plan can have.`,
 				return err
 			}
 			opts.Project = build.Project{Paper: s.Paper, Formats: s.Formats, Org: s.Org, Fonts: s.Fonts}
+			f.ContentDir = s.Content
 			if runF != nil {
 				return runF(opts)
 			}

@@ -31,6 +31,7 @@ var settingFlags = map[string]string{
 	"organisation.website": "website",
 	"organisation.logo":    "logo",
 	"organisation.color":   "color",
+	"content":              "content",
 }
 
 // Settings are the resolved configuration: flags over environment
@@ -43,6 +44,9 @@ type Settings struct {
 	Paper     string
 	Out       string
 	Org       profile.Organisation
+	// Content is a folder of the user's own content over the embedded
+	// content: audiences/ (file by file) and locales/ (message by message).
+	Content string
 	// Fonts maps a script code (Guru, Hans…) to font files: regular, then bold.
 	Fonts map[string][]string
 	// ConfigFiles lists the files that were read, lowest precedence first.
@@ -162,6 +166,7 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 		}
 	}
 	s.Out = fromFile("out", s.Out)
+	s.Content = fromFile("content", v.GetString("content"))
 	return s, nil
 }
 

@@ -420,3 +420,71 @@ func TestOrganisationOnEveryFormat(t *testing.T) {
 		t.Errorf("%d files, want 7", len(entries))
 	}
 }
+
+// TestUserContent: a youth group's own headline (one message) and its
+// own story (with recorded consent) replace the built-in ones; a story
+// without consent is left out with a warning; verified contacts cannot be
+// replaced.
+func TestUserContent(t *testing.T) {
+	pdftest.Need(t, "pdftotext")
+	bin := binary(t)
+	work := t.TempDir()
+	own := filepath.Join(work, "ours")
+	writeFile(t, filepath.Join(own, "locales", "en.toml"), `[youth]
+headline = "Eastside Youth: know the signs"
+story.1.title = "Our friend Sam"
+story.1.text = "Sam met someone online who promised a job and a place to stay. A teacher at our school helped Sam call the hotline."
+`)
+	writeFile(t, filepath.Join(own, "audiences", "youth", "stories.yaml"), `stories:
+  - id: eastside-1
+    title: youth.story.1.title
+    text: youth.story.1.text
+    anonymised: true
+    consent: {recorded: "2026-11-20", by: "Eastside Youth Council"}
+  - id: eastside-2
+    title: youth.story.2.title
+    text: youth.story.2.text
+    anonymised: true
+`)
+	writeFile(t, filepath.Join(work, "awarekit.yaml"), "content: ours\n")
+	out := filepath.Join(work, "out")
+	r := runBinary(t, bin, work, "generate", "-a", "youth", "-l", "en,fr", "-f", "handout", "-o", out)
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, `"eastside-2"`) || !strings.Contains(r.stderr, "no recorded consent") {
+		t.Errorf("no warning about the story without consent:\n%s", r.stderr)
+	}
+	en := pdftest.Text(t, filepath.Join(out, "youth-handout-en.pdf"))
+	for _, want := range []string{"Eastside Youth: know the signs", "Our friend Sam", "1-833-900-1010", "+user."} {
+		if !strings.Contains(en, want) {
+			t.Errorf("the English handout lacks %q", want)
+		}
+	}
+	if strings.Contains(en, "A story: The new friend online") {
+		t.Error("the built-in story is still printed")
+	}
+	fr := pdftest.Text(t, filepath.Join(out, "youth-handout-fr.pdf"))
+	if strings.Contains(fr, "Eastside Youth") || !strings.Contains(fr, "Connais les signes") {
+		t.Error("an English override reached the French handout")
+	}
+	// The group wrote its story in English only: the French handout must
+	// not print the built-in French text under the group's consent record.
+	frStory := lib(t).Catalog.Locale("fr").Messages["youth.story.1.title"]
+	if strings.Contains(fr, frStory) {
+		t.Error("the French handout prints built-in story text in place of the group's story")
+	}
+	writeFile(t, filepath.Join(own, "audiences", "contacts.yaml"), "contacts: []\n")
+	if r := runBinary(t, bin, work, "generate", "-o", out); r.code == 0 || !strings.Contains(r.stderr, "contacts.yaml cannot be replaced") {
+		t.Errorf("replacing contacts.yaml: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+func lib(t *testing.T) *content.Library {
+	t.Helper()
+	l, err := content.Load(audiences.FS, locales.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}

@@ -60,6 +60,7 @@ example AWAREKIT_ORGANISATION_NAME), then ./awarekit.yaml or --config.`,
 			}
 			opts.Audiences, opts.Langs, opts.Formats = s.Audiences, s.Langs, s.Formats
 			opts.Paper, opts.OutDir, opts.Org, opts.Fonts = s.Paper, s.Out, s.Org, s.Fonts
+			f.ContentDir = s.Content
 			if len(opts.Audiences) == 0 || len(opts.Langs) == 0 || len(opts.Formats) == 0 {
 				return usage(errors.New("give at least one audience, language and format"))
 			}
@@ -83,6 +84,7 @@ example AWAREKIT_ORGANISATION_NAME), then ./awarekit.yaml or --config.`,
 	fl.String("color", "", "your colour for the header, as hex like #0b5c6b")
 	fl.Float64Var(&opts.BleedMM, "bleed", 0, "extend backgrounds `MM` millimetres past the trim edge for a print shop (3 is usual)")
 	fl.BoolVar(&opts.CropMarks, "crop-marks", false, "draw crop marks at the trim corners")
+	fl.String("content", "", "your own content over the built-in: a `FOLDER` with audiences/ and locales/")
 	addConfigFlag(cmd, &configFile)
 
 	complete := func(values func(*generate.Engine) []string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {

@@ -148,6 +148,25 @@ format: [flyer]
 # Where 'awarekit generate' writes, relative to this file. ('awarekit build'
 # writes to out/ beside the plan, or --out.)
 out: .
+
+# Your own words over the built-in content, in a folder beside this file:
+#   ours/locales/en.toml           messages you change, by ID, e.g.
+#                                  [youth]
+#                                  headline = "Eastside Youth: know the signs"
+#   ours/audiences/youth/stories.yaml
+#                                  your own stories, each with
+#                                  consent: {recorded: YYYY-MM-DD, by: NAME}
+#                                  and anonymised: true, or it is not printed
+# Contacts are verified facts and cannot be replaced: give your own with
+# phone, email and website above. Message IDs are those of locales/en.toml
+# in the awarekit source; every page then shows the content version with
+# "+user." and a fingerprint of your folder.
+# content: ours
+
+# Fonts for scripts your computer has no font for, TrueType files
+# (regular, then bold), by script code:
+# fonts:
+#   Guru: [NotoSansGurmukhi-Regular.ttf, NotoSansGurmukhi-Bold.ttf]
 `
 
 const initPlan = `# yaml-language-server: $schema=plan.schema.json

@@ -55,6 +55,7 @@ func newCmdList(f *Factory, runF func(*ListOptions) error) *cobra.Command {
 				return err
 			}
 			opts.UserFonts = s.Fonts
+			f.ContentDir = s.Content
 			if runF != nil {
 				return runF(opts)
 			}

@@ -20,6 +20,9 @@ var version = "0.1.0-dev"
 type Factory struct {
 	IOStreams *IOStreams
 	Engine    func() (*generate.Engine, error)
+	// ContentDir is the user's content folder (content: in the settings);
+	// a command sets it before it first asks for the engine.
+	ContentDir string
 }
 
 func newFactory(streams *IOStreams) *Factory {
@@ -28,26 +31,25 @@ func newFactory(streams *IOStreams) *Factory {
 		eng  *generate.Engine
 		err  error
 	)
-	return &Factory{
-		IOStreams: streams,
-		Engine: func() (*generate.Engine, error) {
-			once.Do(func() {
-				var date time.Time
-				// SOURCE_DATE_EPOCH is the reproducible-builds convention for
-				// fixing the dates written into files.
-				if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-					sec, perr := strconv.ParseInt(s, 10, 64)
-					if perr != nil {
-						err = usage(fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds since 1970", s))
-						return
-					}
-					date = time.Unix(sec, 0).UTC()
+	f := &Factory{IOStreams: streams}
+	f.Engine = func() (*generate.Engine, error) {
+		once.Do(func() {
+			var date time.Time
+			// SOURCE_DATE_EPOCH is the reproducible-builds convention for
+			// fixing the dates written into files.
+			if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+				sec, perr := strconv.ParseInt(s, 10, 64)
+				if perr != nil {
+					err = usage(fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds since 1970", s))
+					return
 				}
-				eng, err = generate.New("awarekit "+version, date)
-			})
-			return eng, err
-		},
+				date = time.Unix(sec, 0).UTC()
+			}
+			eng, err = generate.Open(generate.Config{Creator: "awarekit " + version, Date: date, ContentDir: f.ContentDir})
+		})
+		return eng, err
 	}
+	return f
 }
 
 func newRootCmd(f *Factory) *cobra.Command {

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
@@ -121,6 +122,9 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 		d.Law = law
 	}
 	for _, st := range a.Stories {
+		if st.FromUser && !(slices.Contains(loc.Overridden, st.Title) && slices.Contains(loc.Overridden, st.Text)) {
+			continue
+		}
 		story := doc.Story{Title: t.text(st.Title, nil), Text: t.text(st.Text, nil)}
 		if st.Composite {
 			story.Label = t.text("story.label", nil)

@@ -4,10 +4,13 @@ package content
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path"
 	"slices"
 	"sort"
@@ -49,6 +52,10 @@ type Story struct {
 	Composite  bool     `yaml:"composite"`
 	Anonymised bool     `yaml:"anonymised"`
 	Consent    *Consent `yaml:"consent"`
+	// FromUser marks a story from the user's folder: it is printed only in
+	// the languages whose text the user wrote too, never with built-in
+	// text under the user's consent record.
+	FromUser bool `yaml:"-"`
 }
 
 // Consent records who recorded a storyteller's consent, and when.
@@ -155,6 +162,84 @@ func Load(audiences, locales fs.FS) (*Library, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load messages: %w", err)
 	}
+	return load(audiences, cat)
+}
+
+// protected are content files a user folder may not replace: contacts
+// are verified facts, and the release fixes versions and dates.
+var protected = []string{"contacts.yaml", "content.yaml"}
+
+// LoadUser loads the content with a user's folder over it: files under
+// dir/audiences replace the embedded ones file by file (an audience's
+// audience.yaml, or a stories.yaml with the group's own consented
+// stories), and messages in dir/locales replace the embedded ones
+// message by message (a youth group's own headline). A missing dir/…
+// subfolder is fine.
+func LoadUser(audiences, locales fs.FS, dir string) (*Library, error) {
+	user := os.DirFS(dir)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("content folder %s: not a folder", dir)
+	}
+	for _, name := range protected {
+		if _, err := fs.Stat(user, path.Join("audiences", name)); err == nil {
+			return nil, fmt.Errorf("content folder %s: audiences/%s cannot be replaced: it holds verified facts; give your own contact with --phone, --email and --website", dir, name)
+		}
+	}
+	cat, err := locale.Load(locales)
+	if err != nil {
+		return nil, fmt.Errorf("load messages: %w", err)
+	}
+	if sub, err := fs.Sub(user, "locales"); err == nil {
+		if err := cat.Override(sub); err != nil {
+			return nil, fmt.Errorf("content folder %s: %w", dir, err)
+		}
+	}
+	var aud fs.FS = audiences
+	if sub, err := fs.Sub(user, "audiences"); err == nil {
+		aud = Overlay{Upper: sub, Lower: audiences}
+	}
+	lib, err := load(aud, cat)
+	if err != nil {
+		return nil, err
+	}
+	// The version printed on every page and recorded in build manifests
+	// says the content was customised, and changes when the folder does.
+	sum, err := folderHash(user)
+	if err != nil {
+		return nil, fmt.Errorf("content folder %s: %w", dir, err)
+	}
+	lib.Info.Version += "+user." + sum[:12]
+	return lib, nil
+}
+
+// folderHash is a sha256 over the names and bytes of every file of the
+// audiences and locales folders of fsys, in path order.
+func folderHash(fsys fs.FS) (string, error) {
+	h := sha256.New()
+	for _, top := range []string{"audiences", "locales"} {
+		err := fs.WalkDir(fsys, top, func(p string, d fs.DirEntry, err error) error {
+			if errors.Is(err, fs.ErrNotExist) && p == top {
+				return fs.SkipDir
+			}
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(h, "%s\x00%d\x00", p, len(data))
+			h.Write(data)
+			return nil
+		})
+		if err != nil {
+			return "", err
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func load(audiences fs.FS, cat *locale.Catalog) (*Library, error) {
 	lib := &Library{
 		Catalog:   cat,
 		audiences: make(map[string]*Audience),
@@ -218,7 +303,12 @@ func Load(audiences, locales fs.FS) (*Library, error) {
 		if err := decodeFile(audiences, file, &stories); err != nil {
 			return nil, err
 		}
+		fromUser := false
+		if o, ok := audiences.(Overlay); ok {
+			fromUser = o.Layer(file) == "user"
+		}
 		for _, st := range stories.Stories {
+			st.FromUser = fromUser
 			if why := st.printable(); why != "" {
 				lib.Warnings = append(lib.Warnings, fmt.Sprintf("%s: story %q is left out: %s", file, st.ID, why))
 				continue

@@ -93,7 +93,28 @@ type Engine struct {
 // New loads the embedded content and fonts. creator names the program in
 // file metadata; date, when not zero, replaces the content date in files.
 func New(creator string, date time.Time) (*Engine, error) {
-	lib, err := content.Load(audiences.FS, locales.FS)
+	return Open(Config{Creator: creator, Date: date})
+}
+
+// Config is how to open an engine.
+type Config struct {
+	Creator string    // the program, for file metadata
+	Date    time.Time // file dates; zero means the content release date
+	// ContentDir is a folder of the user's own content over the embedded
+	// content (see content.LoadUser); "" for the embedded content only.
+	ContentDir string
+}
+
+// Open loads content and fonts as cfg says.
+func Open(cfg Config) (*Engine, error) {
+	creator, date := cfg.Creator, cfg.Date
+	var lib *content.Library
+	var err error
+	if cfg.ContentDir != "" {
+		lib, err = content.LoadUser(audiences.FS, locales.FS, cfg.ContentDir)
+	} else {
+		lib, err = content.Load(audiences.FS, locales.FS)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -59,6 +59,8 @@ type Locale struct {
 	// I18nTag is the tag go-i18n knows the locale by: the tag itself, or
 	// art-x-<tag> for languages it has no plural rules for (Cree, Ojibwe).
 	I18nTag string
+	// Overridden lists the message IDs a user's file replaced.
+	Overridden []string
 
 	localizer *i18n.Localizer
 }
@@ -122,11 +124,20 @@ func parse(name string, data []byte) (*Locale, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 
+	if err := l.bind(); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// bind builds the locale's go-i18n localizer from its messages.
+func (l *Locale) bind() error {
+	name, tag := l.File, l.Tag
 	// go-i18n knows no plural rule for some languages (Cree, Ojibwe…); like
 	// Hugo, register those under an art-x- private-use tag.
 	itag, err := language.Parse(tag)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %q is not a language tag: %w", name, tag, err)
+		return fmt.Errorf("%s: %q is not a language tag: %w", name, tag, err)
 	}
 	msgs := make([]*i18n.Message, 0, len(l.Messages))
 	for _, id := range slices.Sorted(maps.Keys(l.Messages)) {
@@ -137,12 +148,52 @@ func parse(name string, data []byte) (*Locale, error) {
 		itag = language.MustParse("art-x-" + strings.ReplaceAll(tag, "-", ""))
 		bundle = i18n.NewBundle(itag)
 		if err := bundle.AddMessages(itag, msgs...); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return fmt.Errorf("%s: %w", name, err)
 		}
 	}
 	l.I18nTag = itag.String()
 	l.localizer = i18n.NewLocalizer(bundle, l.I18nTag)
-	return l, nil
+	return nil
+}
+
+// Override lays the message files of fsys over the catalog, message by
+// message: a user's en.toml holding only youth.headline changes that one
+// headline. A file for a language the catalog lacks adds the language
+// (it must then hold every message, which content.Load checks). Its
+// _meta, when given, replaces the language's.
+func (c *Catalog) Override(fsys fs.FS) error {
+	names, err := fs.Glob(fsys, "*.toml")
+	if err != nil {
+		return err
+	}
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		over, err := parse(name, data)
+		if err != nil {
+			return err
+		}
+		l, ok := c.locales[over.Tag]
+		if !ok {
+			c.locales[over.Tag] = over
+			c.tags = append(c.tags, over.Tag)
+			sort.Strings(c.tags)
+			continue
+		}
+		merged := &Locale{Tag: l.Tag, Meta: l.Meta, File: l.File + " + " + name, Messages: maps.Clone(l.Messages)}
+		maps.Copy(merged.Messages, over.Messages)
+		if over.Meta != (Meta{}) {
+			merged.Meta = over.Meta
+		}
+		merged.Overridden = slices.Sorted(maps.Keys(over.Messages))
+		if err := merged.bind(); err != nil {
+			return err
+		}
+		c.locales[l.Tag] = merged
+	}
+	return nil
 }
 
 // flatten turns nested TOML tables into dotted message IDs. A table with
