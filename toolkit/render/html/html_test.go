@@ -10,35 +10,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/awarekit/awarekit/audiences"
-	"github.com/awarekit/awarekit/locales"
-	"github.com/awarekit/awarekit/toolkit/content"
+	"github.com/awarekit/awarekit/toolkit/content/contenttest"
+
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/profile"
 )
 
 func documents(t testing.TB) []*doc.Document {
-	t.Helper()
-	lib, err := content.Load(audiences.FS, locales.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	org := profile.Organisation{Name: "Riverside Youth Council", Phone: "604-555-0134", Website: "riverside.example.org"}
-	brand, err := org.Brand()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var docs []*doc.Document
-	for _, lang := range lib.Catalog.Tags() {
-		for _, id := range lib.AudienceIDs() {
-			d, err := lib.Assemble(content.Request{Audience: id, Lang: lang, Org: org, Brand: brand})
-			if err != nil {
-				t.Fatal(err)
-			}
-			docs = append(docs, d)
-		}
-	}
-	return docs
+	return contenttest.Documents(t)
 }
 
 // synthetic is a document in a right-to-left script with a logo and a

@@ -4,37 +4,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/awarekit/awarekit/audiences"
-	"github.com/awarekit/awarekit/locales"
-	"github.com/awarekit/awarekit/toolkit/content"
+	"github.com/awarekit/awarekit/toolkit/content/contenttest"
+
 	"github.com/awarekit/awarekit/toolkit/doc"
-	"github.com/awarekit/awarekit/toolkit/profile"
 )
 
 // documents assembles every audience in every language, as an
 // organisation with its own phone number and website would.
 func documents(t *testing.T) []*doc.Document {
-	t.Helper()
-	lib, err := content.Load(audiences.FS, locales.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	org := profile.Organisation{Name: "Riverside Youth Council", Phone: "604-555-0134", Website: "riverside.example.org"}
-	brand, err := org.Brand()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var docs []*doc.Document
-	for _, lang := range lib.Catalog.Tags() {
-		for _, id := range lib.AudienceIDs() {
-			d, err := lib.Assemble(content.Request{Audience: id, Lang: lang, Org: org, Brand: brand})
-			if err != nil {
-				t.Fatal(err)
-			}
-			docs = append(docs, d)
-		}
-	}
-	return docs
+	return contenttest.Documents(t)
 }
 
 func TestWriteEveryDocument(t *testing.T) {
