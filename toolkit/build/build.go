@@ -298,14 +298,12 @@ func (b *builder) classify(o Output, in Inputs) (Status, string, *Entry) {
 			return Changed, "font changed: " + f, nil
 		}
 	}
-	sha, _, err := fileHash(filepath.Join(b.opts.OutDir, o.Name))
+	why, err := onDisk(filepath.Join(b.opts.OutDir, o.Name), e)
 	switch {
 	case err != nil:
 		return Changed, "cannot read the file: " + err.Error(), nil
-	case sha == "":
-		return Changed, "file missing", nil
-	case sha != e.SHA256:
-		return Changed, "file differs from the manifest", nil
+	case why != "":
+		return Changed, why, nil
 	}
 	kept := *e
 	kept.Copies = o.Copies
@@ -362,10 +360,11 @@ func (b *builder) make(o Output, in Inputs, buf *bytes.Buffer) (*Entry, error) {
 			return nil, err
 		}
 	}
-	if err := output.WriteFile(filepath.Join(b.opts.OutDir, o.Name), data); err != nil {
+	path := filepath.Join(b.opts.OutDir, o.Name)
+	if err := output.WriteFile(path, data); err != nil {
 		return nil, err
 	}
-	return &Entry{
+	e := &Entry{
 		File:         o.Name,
 		Inputs:       &in,
 		InputsSHA256: in.key(),
@@ -373,7 +372,9 @@ func (b *builder) make(o Output, in Inputs, buf *bytes.Buffer) (*Entry, error) {
 		Bytes:        int64(len(data)),
 		Pages:        pages,
 		Copies:       o.Copies,
-	}, nil
+	}
+	e.stamp(path)
+	return e, nil
 }
 
 // onDisk returns an earlier build's entry for name if the file on disk is
@@ -383,7 +384,7 @@ func (b *builder) onDisk(name string, cands ...*Entry) *Entry {
 		if e == nil {
 			continue
 		}
-		if sha, _, err := fileHash(filepath.Join(b.opts.OutDir, name)); err == nil && sha == e.SHA256 {
+		if why, err := onDisk(filepath.Join(b.opts.OutDir, name), e); err == nil && why == "" {
 			return e
 		}
 	}
@@ -459,11 +460,25 @@ func (b *builder) cleanTemp(outs []Output) {
 	for _, o := range outs {
 		names = append(names, o.Name)
 	}
+	ours := make(map[string]bool, len(names))
 	for _, n := range names {
-		// Names are sanitised to [A-Za-z0-9._-], so they are safe in a pattern.
-		tmps, _ := filepath.Glob(filepath.Join(b.opts.OutDir, "."+n+".*.tmp"))
-		for _, t := range tmps {
-			os.Remove(t)
+		ours[n] = true
+	}
+	// One listing of the folder, not one per output: a pack of a thousand
+	// materials would read the folder a thousand times.
+	entries, err := os.ReadDir(b.opts.OutDir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		// A temporary file is ".NAME.SOMETHING.tmp" (see output.WriteFile).
+		tmp := e.Name()
+		if !strings.HasPrefix(tmp, ".") || !strings.HasSuffix(tmp, ".tmp") {
+			continue
+		}
+		inner := strings.TrimSuffix(tmp[1:], ".tmp")
+		if i := strings.LastIndexByte(inner, '.'); i > 0 && ours[inner[:i]] {
+			os.Remove(filepath.Join(b.opts.OutDir, tmp))
 		}
 	}
 }

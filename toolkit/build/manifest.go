@@ -48,6 +48,41 @@ type Entry struct {
 	Bytes        int64   `json:"bytes"`
 	Pages        int     `json:"pages,omitempty"`
 	Copies       int     `json:"copies,omitempty"`
+	// ModTime is the file's modification time when it was written, in
+	// nanoseconds: a file with its recorded size and time is taken as
+	// unchanged without reading it again.
+	ModTime int64 `json:"mtime_ns,omitempty"`
+}
+
+// stamp records the size and time of the file just written at path.
+func (e *Entry) stamp(path string) {
+	if st, err := os.Stat(path); err == nil {
+		e.Bytes, e.ModTime = st.Size(), st.ModTime().UnixNano()
+	}
+}
+
+// onDisk compares the file at path with the one e describes: by size
+// and time when they match what was recorded, else by its sha256. It
+// returns "" when they are the same, else why not.
+func onDisk(path string, e *Entry) (string, error) {
+	st, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "file missing", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	if e.ModTime != 0 && st.Size() == e.Bytes && st.ModTime().UnixNano() == e.ModTime {
+		return "", nil
+	}
+	sha, _, err := fileHash(path)
+	if err != nil {
+		return "", err
+	}
+	if sha != e.SHA256 {
+		return "file differs from the manifest", nil
+	}
+	return "", nil
 }
 
 // Inputs are what an output was made from. InputsSHA256 is the hash of

@@ -78,7 +78,7 @@ func (b *builder) pack(ctx context.Context, results []Result) *Result {
 		case b.opts.Force:
 			res.Reason = "--force"
 		case p.InputsSHA256 == key:
-			if sha, _, _ := fileHash(path); sha == p.SHA256 {
+			if why, err := onDisk(path, p); err == nil && why == "" {
 				res.Status, res.Reason, res.Entry = Unchanged, "", p
 				return res
 			}
@@ -137,6 +137,7 @@ func (b *builder) pack(ctx context.Context, results []Result) *Result {
 	}
 	res.Status = Made
 	res.Entry = &Entry{File: PackName, InputsSHA256: key, SHA256: hex.EncodeToString(hash.Sum(nil)), Bytes: size, Pages: pages, Copies: 1}
+	res.Entry.stamp(path)
 	return res
 }
 
