@@ -488,3 +488,27 @@ func lib(t *testing.T) *content.Library {
 	}
 	return l
 }
+
+// TestGenerateWritesNothingWhenOneFails: every document is made before
+// any is written, so a language that cannot be drawn leaves no half set.
+func TestGenerateWritesNothingWhenOneFails(t *testing.T) {
+	ethiopic := "/usr/share/fonts/truetype/noto/NotoSansEthiopic-Regular.ttf"
+	if _, err := os.Stat(ethiopic); err != nil {
+		if pdftest.Required() {
+			t.Fatal(err)
+		}
+		t.Skip("needs the Debian package fonts-noto-core")
+	}
+	bin := binary(t)
+	work := t.TempDir()
+	// A font for Gurmukhi that has no Gurmukhi: Punjabi cannot be drawn.
+	writeFile(t, filepath.Join(work, "awarekit.yaml"), "fonts:\n  Guru: ["+ethiopic+"]\n")
+	out := filepath.Join(work, "out")
+	r := runBinary(t, bin, work, "generate", "-a", "youth", "-l", "en,fr,pa", "-o", out)
+	if r.code != 1 || !strings.Contains(r.stderr, "U+0A") {
+		t.Fatalf("exit %d, stderr %q; want 1 naming the Gurmukhi character", r.code, r.stderr)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("%d files written although pa failed", len(entries))
+	}
+}

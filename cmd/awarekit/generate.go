@@ -3,7 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -139,6 +139,14 @@ func generateRun(opts *GenerateOptions) error {
 	if err := output.CheckDir(opts.OutDir); err != nil {
 		return err
 	}
+	// Make every file before writing any, so that a document that cannot
+	// be made (a missing font, text too long) leaves no half set behind.
+	type made struct {
+		path   string
+		data   []byte
+		format string
+	}
+	var files []made
 	seen := map[string]bool{}
 	for _, r := range jobs {
 		name := r.FileName("")
@@ -146,23 +154,25 @@ func generateRun(opts *GenerateOptions) error {
 			continue // "fr" and "fr-CA" are the same file
 		}
 		seen[name] = true
-		path, err := eng.Write(opts.OutDir, "", r, opts.Org, brand)
+		data, err := eng.Render(r, opts.Org, brand)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(opts.IO.Out, path)
-		if r.Format.Name == "sms" {
+		files = append(files, made{filepath.Join(opts.OutDir, name), data, r.Format.Name})
+	}
+	for _, f := range files {
+		if err := output.WriteFile(f.path, f.data); err != nil {
+			return err
+		}
+		fmt.Fprintln(opts.IO.Out, f.path)
+		if f.format == "sms" {
 			// What an SMS costs is its segment count: report it with the warnings.
-			data, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			n, enc := txt.Segments(string(data))
+			n, enc := txt.Segments(string(f.data))
 			unit := "segments"
 			if n == 1 {
 				unit = "segment"
 			}
-			fmt.Fprintf(opts.IO.ErrOut, "%s: %d SMS %s (%s)\n", path, n, unit, enc)
+			fmt.Fprintf(opts.IO.ErrOut, "%s: %d SMS %s (%s)\n", f.path, n, unit, enc)
 		}
 	}
 	return nil
