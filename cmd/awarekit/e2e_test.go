@@ -474,6 +474,14 @@ story.1.text = "Sam met someone online who promised a job and a place to stay. A
 	if strings.Contains(fr, frStory) {
 		t.Error("the French handout prints built-in story text in place of the group's story")
 	}
+	r = runBinary(t, bin, work, "list", "audiences")
+	if !strings.Contains(r.stdout, "[yours: youth/stories.yaml]") {
+		t.Errorf("list audiences does not say which files are the group's:\n%s", r.stdout)
+	}
+	r = runBinary(t, bin, work, "list", "languages")
+	if !strings.Contains(r.stdout, "3 messages yours") {
+		t.Errorf("list languages does not count the group's messages:\n%s", r.stdout)
+	}
 	writeFile(t, filepath.Join(own, "audiences", "contacts.yaml"), "contacts: []\n")
 	if r := runBinary(t, bin, work, "generate", "-o", out); r.code == 0 || !strings.Contains(r.stderr, "contacts.yaml cannot be replaced") {
 		t.Errorf("replacing contacts.yaml: exit %d, stderr %q", r.code, r.stderr)

@@ -85,7 +85,11 @@ func listRun(opts *ListOptions) error {
 			if len(a.Aliases) > 0 {
 				name = fmt.Sprintf("%s (also %s)", id, strings.Join(a.Aliases, ", "))
 			}
-			fmt.Fprintf(w, "%s\t%s\n", name, a.Description)
+			desc := a.Description
+			if len(a.FromUser) > 0 {
+				desc += " [yours: " + strings.Join(a.FromUser, ", ") + "]"
+			}
+			fmt.Fprintf(w, "%s\t%s\n", name, desc)
 		}
 	case "formats":
 		for _, f := range generate.Formats {
@@ -106,6 +110,9 @@ func listRun(opts *ListOptions) error {
 				status = "draft"
 			} else if l.Meta.Reviewer != "" {
 				status = "reviewed by " + l.Meta.Reviewer
+			}
+			if n := len(l.Overridden); n > 0 {
+				status += fmt.Sprintf(", %d messages yours", n)
 			}
 			have := 0
 			for id := range en.Messages {

@@ -41,6 +41,9 @@ type Audience struct {
 
 	File    string  `yaml:"-"`
 	Stories []Story `yaml:"-"` // from stories.yaml beside audience.yaml
+	// FromUser lists the audience's files that come from the user's
+	// content folder rather than the embedded content.
+	FromUser []string `yaml:"-"`
 }
 
 // Story is a story block: message IDs plus the record that makes it
@@ -275,6 +278,13 @@ func load(audiences fs.FS, cat *locale.Catalog) (*Library, error) {
 		}
 		if want := path.Dir(file); a.ID != want {
 			return nil, fmt.Errorf("%s: id is %q but the folder is %q", file, a.ID, want)
+		}
+		if o, ok := audiences.(Overlay); ok {
+			for _, f := range []string{file, path.Join(a.ID, "stories.yaml")} {
+				if o.Layer(f) == "user" {
+					a.FromUser = append(a.FromUser, f)
+				}
+			}
 		}
 		lib.audiences[a.ID] = a
 		lib.ids = append(lib.ids, a.ID)
