@@ -430,15 +430,19 @@ func TestUserContent(t *testing.T) {
 	bin := binary(t)
 	work := t.TempDir()
 	own := filepath.Join(work, "ours")
-	writeFile(t, filepath.Join(own, "locales", "en.toml"), `[youth]
+	writeFile(t, filepath.Join(own, "locales", "en.toml"), `[_meta]
+language = "en"
+[youth]
 headline = "Eastside Youth: know the signs"
-story.1.title = "Our friend Sam"
-story.1.text = "Sam met someone online who promised a job and a place to stay. A teacher at our school helped Sam call the hotline."
+story.2.text = "Words of ours under a built-in story's consent record."
+[eastside]
+story.title = "Our friend Sam"
+story.text = "Sam met someone online who promised a job and a place to stay. A teacher at our school helped Sam call the hotline."
 `)
 	writeFile(t, filepath.Join(own, "audiences", "youth", "stories.yaml"), `stories:
   - id: eastside-1
-    title: youth.story.1.title
-    text: youth.story.1.text
+    title: eastside.story.title
+    text: eastside.story.text
     anonymised: true
     consent: {recorded: "2026-11-20", by: "Eastside Youth Council"}
   - id: eastside-2
@@ -461,6 +465,9 @@ story.1.text = "Sam met someone online who promised a job and a place to stay. A
 			t.Errorf("the English handout lacks %q", want)
 		}
 	}
+	if strings.Contains(en, "Draft translation") {
+		t.Error("a _meta with only the language made the English source a draft")
+	}
 	if strings.Contains(en, "A story: The new friend online") {
 		t.Error("the built-in story is still printed")
 	}
@@ -479,7 +486,7 @@ story.1.text = "Sam met someone online who promised a job and a place to stay. A
 		t.Errorf("list audiences does not say which files are the group's:\n%s", r.stdout)
 	}
 	r = runBinary(t, bin, work, "list", "languages")
-	if !strings.Contains(r.stdout, "3 messages yours") {
+	if !strings.Contains(r.stdout, "4 messages yours") {
 		t.Errorf("list languages does not count the group's messages:\n%s", r.stdout)
 	}
 	writeFile(t, filepath.Join(own, "audiences", "contacts.yaml"), "contacts: []\n")

@@ -122,7 +122,12 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 		d.Law = law
 	}
 	for _, st := range a.Stories {
-		if st.FromUser && !(slices.Contains(loc.Overridden, st.Title) && slices.Contains(loc.Overridden, st.Text)) {
+		// A story's words and its consent record come from the same
+		// place: a user's story prints only where the user wrote it, and a
+		// built-in story whose words a user replaced does not print at all,
+		// or the user's words would stand under the content team's record.
+		userTitle, userText := slices.Contains(loc.Overridden, st.Title), slices.Contains(loc.Overridden, st.Text)
+		if st.FromUser && !(userTitle && userText) || !st.FromUser && (userTitle || userText) {
 			continue
 		}
 		story := doc.Story{Title: t.text(st.Title, nil), Text: t.text(st.Text, nil)}

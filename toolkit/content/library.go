@@ -369,7 +369,11 @@ func (a *Audience) messageIDs() []string {
 		ids = append(ids, a.Fact.Text, a.Fact.Source)
 	}
 	for _, st := range a.Stories {
-		ids = append(ids, st.Title, st.Text)
+		// A user's story may be written in some languages only; Assemble
+		// prints it where it is.
+		if !st.FromUser {
+			ids = append(ids, st.Title, st.Text)
+		}
 	}
 	return ids
 }

@@ -2,8 +2,14 @@ package content
 
 import (
 	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/awarekit/awarekit/audiences"
+	"github.com/awarekit/awarekit/locales"
 )
 
 func TestOverlay(t *testing.T) {
@@ -43,5 +49,36 @@ func TestOverlay(t *testing.T) {
 	}
 	if err := fstest.TestFS(o, "youth/audience.yaml", "youth/stories.yaml", "club/audience.yaml"); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestUserWordsNeverUnderBuiltInConsent: a user who replaces the words of
+// a built-in story does not get them printed under the content team's
+// consent record; the other built-in story still prints.
+func TestUserWordsNeverUnderBuiltInConsent(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "locales"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "locales", "en.toml"), []byte("[youth]\nstory.1.text = \"A real story of ours.\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lib, err := LoadUser(audiences.FS, locales.FS, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := lib.Assemble(Request{Audience: "youth", Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Stories) != 1 || strings.Contains(d.Stories[0].Text, "A real story of ours") {
+		t.Errorf("stories %+v: want only the untouched built-in story", d.Stories)
+	}
+	fr, err := lib.Assemble(Request{Audience: "youth", Lang: "fr"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fr.Stories) != 2 {
+		t.Errorf("French: %d stories, want both built-in ones (the user changed only English)", len(fr.Stories))
 	}
 }

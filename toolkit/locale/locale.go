@@ -177,6 +177,7 @@ func (c *Catalog) Override(fsys fs.FS) error {
 		}
 		l, ok := c.locales[over.Tag]
 		if !ok {
+			over.Overridden = slices.Sorted(maps.Keys(over.Messages))
 			c.locales[over.Tag] = over
 			c.tags = append(c.tags, over.Tag)
 			sort.Strings(c.tags)
@@ -184,9 +185,7 @@ func (c *Catalog) Override(fsys fs.FS) error {
 		}
 		merged := &Locale{Tag: l.Tag, Meta: l.Meta, File: l.File + " + " + name, Messages: maps.Clone(l.Messages)}
 		maps.Copy(merged.Messages, over.Messages)
-		if over.Meta != (Meta{}) {
-			merged.Meta = over.Meta
-		}
+		merged.Meta = mergeMeta(l.Meta, over.Meta)
 		merged.Overridden = slices.Sorted(maps.Keys(over.Messages))
 		if err := merged.bind(); err != nil {
 			return err
@@ -309,4 +308,22 @@ func (l *Locale) Text(id string, data map[string]any) (string, error) {
 		return "", fmt.Errorf("message %s in %s uses a placeholder that was not given (have %v)", id, l.File, slices.Sorted(maps.Keys(data)))
 	}
 	return s, nil
+}
+
+// mergeMeta is base with every field over sets: a user file that gives
+// only a reviewer keeps the language's names and status.
+func mergeMeta(base, over Meta) Meta {
+	set := func(dst *string, v string) {
+		if v != "" {
+			*dst = v
+		}
+	}
+	set(&base.Language, over.Language)
+	set(&base.Name, over.Name)
+	set(&base.Native, over.Native)
+	set(&base.Status, over.Status)
+	set(&base.Reviewer, over.Reviewer)
+	set(&base.Reviewed, over.Reviewed)
+	set(&base.Notes, over.Notes)
+	return base
 }
