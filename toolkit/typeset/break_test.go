@@ -143,3 +143,22 @@ func TestCachesKeepEachTextsFonts(t *testing.T) {
 		}
 	}
 }
+
+// TestSameLineSameFontsWhateverCameBefore: a line is drawn in the fonts
+// of its own paragraph, whatever was set before it.
+func TestSameLineSameFontsWhateverCameBefore(t *testing.T) {
+	font := func(ts *Typesetter, texts ...string) string {
+		var p Paragraph
+		var err error
+		for _, s := range texts {
+			p, err = ts.Set(s, Options{Style: Style{Size: 10}, Lang: "fa", RTL: true})
+			fontsOrSkip(t, err)
+		}
+		return p.Lines[0].Runs[0].Font.Name
+	}
+	a := font(embeddedSetter(t), "سلام\nہ", "سلام")
+	b := font(embeddedSetter(t), "سلام")
+	if a != b {
+		t.Errorf("\"سلام\" alone is set in %s after a paragraph that needed another font, %s on its own", a, b)
+	}
+}

@@ -106,16 +106,18 @@ func (e *MissingGlyphError) Error() string {
 // Typesetter sets paragraphs. It keeps shaping buffers and caches, so it
 // is not safe for concurrent use: make one per goroutine. Fonts are shared.
 type Typesetter struct {
-	fonts   *Fonts
-	extra   []*Family // families for the scripts of the paragraph being set
-	faces   map[*Font]*font.Face
-	shaper  shaping.HarfbuzzShaper
-	seg     shaping.Segmenter
-	wrapper shaping.LineWrapper
-	fontmap fontmap
-	cache   map[shapeKey]*shaped
-	checked map[shapeKey][]*Family // texts whose characters all have a font, with the families they need
-	wraps   map[wrapKey][]Line
+	fonts *Fonts
+	extra []*Family // families for the scripts of the paragraph being set
+	// fontsKey names extra, for the shaping and wrapping caches.
+	fontsKey string
+	faces    map[*Font]*font.Face
+	shaper   shaping.HarfbuzzShaper
+	seg      shaping.Segmenter
+	wrapper  shaping.LineWrapper
+	fontmap  fontmap
+	cache    map[shapeKey]*shaped
+	checked  map[shapeKey][]*Family // texts whose characters all have a font, with the families they need
+	wraps    map[wrapKey][]Line
 }
 
 // New returns a Typesetter that draws each character in the family for
@@ -198,6 +200,12 @@ func (t *Typesetter) Set(text string, opts Options) (Paragraph, error) {
 		t.limitCaches()
 		t.checked[key] = slices.Clone(t.extra)
 	}
+	var sig strings.Builder
+	for _, fam := range t.extra {
+		sig.WriteString(fam.Regular.Source)
+		sig.WriteByte(0)
+	}
+	t.fontsKey = sig.String()
 	var p Paragraph
 	for _, part := range strings.Split(text, "\n") {
 		if err := t.setLines(&p, part, opts); err != nil {
@@ -267,6 +275,10 @@ const cacheLimit = 8192
 type shapeKey struct {
 	text, lang string
 	bold, rtl  bool
+	// fonts names the families the paragraph draws with besides the base:
+	// the same line shapes differently in a paragraph that needs Noto
+	// Sans Arabic than in one that does not.
+	fonts string
 }
 
 // shaped is one paragraph part shaped at refSize.
@@ -278,7 +290,7 @@ type shaped struct {
 
 // shape returns text shaped at refSize, from the cache when it can.
 func (t *Typesetter) shape(text string, opts Options) *shaped {
-	key := shapeKey{text: text, lang: opts.Lang, bold: opts.Style.Bold, rtl: opts.RTL}
+	key := shapeKey{text: text, lang: opts.Lang, bold: opts.Style.Bold, rtl: opts.RTL, fonts: t.fontsKey}
 	if sh, ok := t.cache[key]; ok {
 		return sh
 	}
@@ -334,7 +346,7 @@ func (t *Typesetter) setLines(p *Paragraph, text string, opts Options) error {
 	}
 	// Lines at refSize are cached too: a build sets the same message at
 	// the same size and width in many documents.
-	wkey := wrapKey{shapeKey{text: text, lang: opts.Lang, bold: style.Bold, rtl: opts.RTL}, width}
+	wkey := wrapKey{shapeKey{text: text, lang: opts.Lang, bold: style.Bold, rtl: opts.RTL, fonts: t.fontsKey}, width}
 	refLines, ok := t.wraps[wkey]
 	if !ok {
 		// The wrapper zeroes the advance of trailing spaces in place: give
