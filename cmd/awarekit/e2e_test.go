@@ -373,14 +373,25 @@ func TestFontsSetting(t *testing.T) {
 	}
 	bin := binary(t)
 	work := t.TempDir()
-	writeFile(t, filepath.Join(work, "awarekit.yaml"), "fonts:\n  Guru: ["+gurmukhi+"]\n")
+	// A font beside the settings, named by a relative path.
+	data, err := os.ReadFile(gurmukhi)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(work, "fonts", "Gurmukhi.ttf"), string(data))
+	writeFile(t, filepath.Join(work, "awarekit.yaml"), "fonts:\n  Guru: [fonts/Gurmukhi.ttf]\n")
 	writeFile(t, filepath.Join(work, "plan.yaml"), "outputs:\n  - {audience: youth, language: pa, format: flyer}\n")
 	r := runBinary(t, bin, work, "list", "languages", "--fonts")
-	if r.code != 0 || !strings.Contains(r.stdout, gurmukhi) {
+	if r.code != 0 || !strings.Contains(r.stdout, "Gurmukhi.ttf") {
 		t.Errorf("list languages --fonts: exit %d, the configured file is not listed:\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	if r := runBinary(t, bin, work, "build", "plan.yaml", "-q"); r.code != 0 {
 		t.Errorf("build: exit %d\n%s", r.code, r.stderr)
+	}
+	// The same build run from another folder finds nothing changed.
+	r = runBinary(t, bin, filepath.Dir(work), "build", filepath.Join(filepath.Base(work), "plan.yaml"), "--dry-run", "--json")
+	if r.code != 0 || !strings.Contains(r.stdout, `"unchanged": 1`) {
+		t.Errorf("build from the parent folder: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	writeFile(t, filepath.Join(work, "awarekit.yaml"), "fonts:\n  Guru: [missing.ttf]\n")
 	for _, args := range [][]string{{"list", "languages"}, {"generate", "-l", "pa"}, {"build", "plan.yaml", "-q"}} {

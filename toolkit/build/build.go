@@ -145,7 +145,7 @@ func Run(ctx context.Context, eng *generate.Engine, plan *Plan, opts Options) (*
 		return nil, fmt.Errorf("organisation: %w", err)
 	}
 	b.evSHA = hash(plan.Event)
-	b.fontConfig = fontConfig(plan.Fonts)
+	b.fontConfig = fontConfig(plan.Fonts, plan.Dir)
 	if !opts.DryRun {
 		if err := output.CheckDir(opts.OutDir); err != nil {
 			return nil, err
@@ -307,6 +307,9 @@ func (b *builder) classify(o Output, in Inputs) (Status, string, *Entry) {
 	}
 	kept := *e
 	kept.Copies = o.Copies
+	// Recognised by its hash after a copy or a touch: record its time now,
+	// so that the next build need not read it again.
+	kept.stamp(filepath.Join(b.opts.OutDir, o.Name))
 	return Unchanged, "", &kept
 }
 

@@ -287,11 +287,23 @@ func writeManifest(path string, m *Manifest) error {
 }
 
 // fontConfig writes the fonts: setting as "script=file,file;…" in script
-// order, or "" when there is none.
-func fontConfig(fonts map[string][]string) string {
+// order, or "" when there is none. Paths are relative to the plan's
+// folder, so building from another working folder changes nothing.
+func fontConfig(fonts map[string][]string, dir string) string {
 	var parts []string
 	for _, script := range slices.Sorted(maps.Keys(fonts)) {
-		parts = append(parts, script+"="+strings.Join(fonts[script], ","))
+		files := make([]string, len(fonts[script]))
+		for i, f := range fonts[script] {
+			files[i] = f
+			if abs, err := filepath.Abs(f); err == nil {
+				if absDir, err := filepath.Abs(dir); err == nil {
+					if rel, err := filepath.Rel(absDir, abs); err == nil {
+						files[i] = filepath.ToSlash(rel)
+					}
+				}
+			}
+		}
+		parts = append(parts, script+"="+strings.Join(files, ","))
 	}
 	return strings.Join(parts, ";")
 }

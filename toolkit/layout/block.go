@@ -240,11 +240,21 @@ func (k *kit) localContact(c *doc.Contact, w, size float64) box {
 			ways = append(ways, s)
 		}
 	}
+	st := textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.25}, Color: ink}
 	line := strings.Join(ways, "  ·  ")
 	if c.Name != "" {
 		line = c.Name + ":  " + line
 	}
-	return k.text(line, w, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.25}, Color: ink})
+	if k.width(line, st) <= w {
+		return k.text(line, w, st)
+	}
+	// Too long for one line: the name, then each way on its own line, so
+	// that no number is broken and no separator starts a line.
+	lines := []box{k.text(c.Name, w, st)}
+	for _, way := range ways {
+		lines = append(lines, k.number(way, w, st))
+	}
+	return vstack(w, 1, lines...)
 }
 
 // qrColumn is a QR code with an optional caption under it and the address

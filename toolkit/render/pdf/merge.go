@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
+	"unicode/utf16"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
 )
@@ -278,28 +280,15 @@ func lengthOf(dict []byte) int {
 	return n
 }
 
-// pdfString is a PDF text string: UTF-16BE with a byte order mark.
+// pdfString is a PDF text string: UTF-16BE with a byte order mark, in
+// hex, so that no byte of it can be read as a line end or a delimiter.
 func pdfString(s string) string {
-	var b bytes.Buffer
-	b.WriteString("(\xfe\xff")
-	for _, r := range s {
-		var units []uint16
-		if r >= 0x10000 {
-			r -= 0x10000
-			units = []uint16{uint16(0xD800 + r>>10), uint16(0xDC00 + r&0x3FF)}
-		} else {
-			units = []uint16{uint16(r)}
-		}
-		for _, u := range units {
-			for _, c := range []byte{byte(u >> 8), byte(u)} {
-				if c == '(' || c == ')' || c == '\\' {
-					b.WriteByte('\\')
-				}
-				b.WriteByte(c)
-			}
-		}
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&b, "%04X", u)
 	}
-	b.WriteByte(')')
+	b.WriteByte('>')
 	return b.String()
 }
 
