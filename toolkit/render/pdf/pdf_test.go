@@ -153,7 +153,7 @@ func TestMerge(t *testing.T) {
 		return os.ReadFile(files[i-1])
 	}
 	var buf bytes.Buffer
-	n, err := pdf.Merge(&buf, doc.Meta{Title: "Pack", Lang: "en", Creator: "awarekit test"}, pdf.Options{Date: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)}, next)
+	n, err := pdf.Merge(&buf, doc.Meta{Title: "Pack 不要 (x)", Lang: "en", Creator: "awarekit test"}, pdf.Options{Date: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)}, next)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +163,9 @@ func TestMerge(t *testing.T) {
 	}
 	pdftest.Check(t, merged)
 	info := pdftest.Info(t, merged, "-f", "1", "-l", "4")
-	if n != 4 || info["Pages"] != "4" || info["Title"] != "Pack" {
+	// 不 is U+4E0D: its second byte is a carriage return, which must not
+	// reach the file as a line end.
+	if n != 4 || info["Pages"] != "4" || info["Title"] != "Pack 不要 (x)" {
 		t.Fatalf("%d pages, pdfinfo %v", n, info)
 	}
 	sizes := []string{"612 x 792", "612 x 792", "595.28 x 841.89", "595.28 x 841.89"}
