@@ -179,6 +179,9 @@ func buildRun(opts *BuildOptions) error {
 	if opts.Quiet {
 		errOut = io.Discard
 	}
+	for _, w := range eng.Lib.Warnings {
+		fmt.Fprintln(errOut, "warning:", w)
+	}
 	for _, w := range plan.Warnings {
 		fmt.Fprintln(errOut, "warning:", w)
 	}

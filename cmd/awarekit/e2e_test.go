@@ -446,6 +446,7 @@ language = "en"
 [youth]
 headline = "Eastside Youth: know the signs"
 story.2.text = "Words of ours under a built-in story's consent record."
+yuoth.headline = "A misspelt ID"
 [eastside]
 story.title = "Our friend Sam"
 story.text = "Sam met someone online who promised a job and a place to stay. A teacher at our school helped Sam call the hotline."
@@ -466,6 +467,9 @@ story.text = "Sam met someone online who promised a job and a place to stay. A t
 	r := runBinary(t, bin, work, "generate", "-a", "youth", "-l", "en,fr", "-f", "handout", "-o", out)
 	if r.code != 0 {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "youth.yuoth.headline is not used") {
+		t.Errorf("no warning about the misspelt message ID:\n%s", r.stderr)
 	}
 	if !strings.Contains(r.stderr, `"eastside-2"`) || !strings.Contains(r.stderr, "no recorded consent") {
 		t.Errorf("no warning about the story without consent:\n%s", r.stderr)
@@ -497,7 +501,7 @@ story.text = "Sam met someone online who promised a job and a place to stay. A t
 		t.Errorf("list audiences does not say which files are the group's:\n%s", r.stdout)
 	}
 	r = runBinary(t, bin, work, "list", "languages")
-	if !strings.Contains(r.stdout, "4 messages yours") {
+	if !strings.Contains(r.stdout, "5 messages yours") {
 		t.Errorf("list languages does not count the group's messages:\n%s", r.stdout)
 	}
 	writeFile(t, filepath.Join(own, "audiences", "contacts.yaml"), "contacts: []\n")

@@ -205,6 +205,7 @@ func LoadUser(audiences, locales fs.FS, dir string) (*Library, error) {
 	if err != nil {
 		return nil, err
 	}
+	lib.warnUnusedOverrides(dir)
 	// The version printed on every page and recorded in build manifests
 	// says the content was customised, and changes when the folder does.
 	sum, err := folderHash(user)
@@ -490,4 +491,41 @@ func (lib *Library) Contacts() []*Contact {
 	}
 	slices.SortFunc(out, func(a, b *Contact) int { return strings.Compare(a.ID, b.ID) })
 	return out
+}
+
+// warnUnusedOverrides warns about messages in the user's folder that no
+// material uses: most often a misspelt ID, which would otherwise change
+// nothing without a word.
+func (lib *Library) warnUnusedOverrides(dir string) {
+	used := map[string]bool{}
+	for _, id := range sharedIDs {
+		used[id] = true
+	}
+	for _, a := range lib.audiences {
+		for _, id := range a.messageIDs() {
+			used[id] = true
+		}
+		for _, st := range a.Stories {
+			used[st.Title], used[st.Text] = true, true
+		}
+	}
+	for _, c := range lib.contacts {
+		for _, id := range c.messageIDs() {
+			used[id] = true
+		}
+	}
+	if lib.Law != nil {
+		used[lib.Law.Title], used[lib.Law.Intro], used[lib.Law.Note] = true, true, true
+		for _, it := range lib.Law.Items {
+			used[it.Text], used[it.Cite] = true, true
+		}
+	}
+	for _, tag := range lib.Catalog.Tags() {
+		for _, id := range lib.Catalog.Locale(tag).Overridden {
+			if !used[id] && !strings.HasPrefix(id, "ui.") {
+				lib.Warnings = append(lib.Warnings, fmt.Sprintf("%s/locales/%s.toml: message %s is not used by any material; is the ID spelt right?", dir, tag, id))
+			}
+		}
+	}
+	slices.Sort(lib.Warnings)
 }
