@@ -91,26 +91,7 @@ func TestFlyerFits(t *testing.T) {
 						if len(ld.Pages) != 1 {
 							t.Fatalf("%d pages, want 1", len(ld.Pages))
 						}
-						page := ld.Pages[0]
-						noBoxes(t, page)
-						boxes := lineBoxes(page)
-						hotline := 0.0
-						for i, b := range boxes {
-							if b.x0 < 0 || b.y0 < 0 || b.x1 > page.Width || b.y1 > page.Height {
-								t.Errorf("%q is off the page: %+v", b.text, b)
-							}
-							if b.size < 8 {
-								t.Errorf("%q is set at %.1f pt, below the 8 pt minimum", b.text, b.size)
-							}
-							if strings.Contains(b.text, "1-833-900-1010") {
-								hotline = max(hotline, b.size)
-							}
-							for _, c := range boxes[i+1:] {
-								if b.x0 < c.x1-0.5 && c.x0 < b.x1-0.5 && b.y0 < c.y1-0.5 && c.y0 < b.y1-0.5 {
-									t.Errorf("%q overlaps %q", b.text, c.text)
-								}
-							}
-						}
+						hotline := checkPage(t, ld.Pages[0])
 						if hotline < 20 {
 							t.Errorf("the hotline number is %.1f pt, want at least 20", hotline)
 						}
