@@ -244,8 +244,10 @@ func (e *Engine) Layout(r Resolved, org profile.Organisation, brand doc.Brand) (
 	if r.Second != "" {
 		second := r
 		second.Lang, second.Second = r.Second, ""
-		d2, err := e.Document(second, org, brand)
-		if err != nil {
+		// d2 and err are declared apart: "d2, err :=" here would shadow
+		// err, and a bilingual layout's failure would be lost.
+		var d2 *doc.Document
+		if d2, err = e.Document(second, org, brand); err != nil {
 			return nil, err
 		}
 		ld, err = r.Format.bilingual(ts, d, d2, opts)
