@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/locale"
@@ -139,7 +140,7 @@ func TestGenerateCardsAndTearoff(t *testing.T) {
 				t.Run(paper.name+"/"+id+"/"+lang+"/tearoff", func(t *testing.T) {
 					path := file("tearoff")
 					check(t, path, 1)
-					res.Format, _ = generate.FormatByName("tearoff")
+					res.Format, _ = format.ByName("tearoff")
 					ld, err := e.Layout(res, noOrg, brand)
 					if err != nil {
 						t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/output"
@@ -98,7 +99,7 @@ example AWAREKIT_ORGANISATION_NAME), then ./awarekit.yaml or --config.`,
 	}
 	_ = cmd.RegisterFlagCompletionFunc("audience", complete((*generate.Engine).AudienceIDs))
 	_ = cmd.RegisterFlagCompletionFunc("lang", complete((*generate.Engine).Languages))
-	_ = cmd.RegisterFlagCompletionFunc("format", complete(func(*generate.Engine) []string { return generate.FormatNames() }))
+	_ = cmd.RegisterFlagCompletionFunc("format", complete(func(*generate.Engine) []string { return format.Names() }))
 	_ = cmd.RegisterFlagCompletionFunc("paper", cobra.FixedCompletions(layout.PaperNames, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.MarkFlagFilename("logo", "png", "jpg", "jpeg")
 	_ = cmd.MarkFlagDirname("out")

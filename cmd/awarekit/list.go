@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/locale"
 	"github.com/awarekit/awarekit/toolkit/typeset"
@@ -92,7 +93,7 @@ func listRun(opts *ListOptions) error {
 			fmt.Fprintf(w, "%s\t%s\n", name, desc)
 		}
 	case "formats":
-		for _, f := range generate.Formats {
+		for _, f := range format.Formats {
 			fmt.Fprintf(w, "%s\t%s\n", f.Name, f.Description)
 		}
 	case "languages":

@@ -260,6 +260,7 @@ func (b *builder) inputs(o Output) Inputs {
 		Audience:       o.Job.Audience,
 		Language:       o.Job.Lang,
 		Format:         o.Job.Format.Name,
+		Backend:        o.Job.Backend.Name,
 		Paper:          o.Job.Paper.Name,
 		BleedMM:        math.Round(o.Job.Print.Bleed/layout.PointsPerMM*100) / 100,
 		CropMarks:      o.Job.Print.CropMarks,
@@ -327,6 +328,7 @@ func diffInputs(old *Inputs, in Inputs) string {
 	add("audience", old.Audience, in.Audience)
 	add("language", old.Language, in.Language)
 	add("format", old.Format, in.Format)
+	add("backend", old.Backend, in.Backend)
 	add("paper", old.Paper, in.Paper)
 	add("bleed", fmt.Sprint(old.BleedMM), fmt.Sprint(in.BleedMM))
 	add("crop marks", fmt.Sprint(old.CropMarks), fmt.Sprint(in.CropMarks))
@@ -345,23 +347,13 @@ func diffInputs(old *Inputs, in Inputs) string {
 // interrupted build never leaves half a file.
 func (b *builder) make(o Output, in Inputs, buf *bytes.Buffer) (*Entry, error) {
 	buf.Reset()
-	pages := 0
-	var data []byte
-	if o.Job.Format.Paged() {
-		ld, err := b.eng.Layout(o.Job, b.plan.Org, b.brand)
-		if err != nil {
-			return nil, err
-		}
-		if err := b.eng.RenderPages(buf, ld); err != nil {
-			return nil, fmt.Errorf("render %s %s (%s): %w", o.Job.Audience, o.Job.Format.Name, o.Job.Lang, err)
-		}
-		data, pages = buf.Bytes(), len(ld.Pages)
-		in.Fonts = b.fonts.used(ld)
-	} else {
-		var err error
-		if data, err = b.eng.Render(o.Job, b.plan.Org, b.brand); err != nil {
-			return nil, err
-		}
+	made, err := b.eng.Make(buf, o.Job, b.plan.Org, b.brand)
+	if err != nil {
+		return nil, err
+	}
+	data, pages := buf.Bytes(), made.Pages()
+	if made.Layout != nil {
+		in.Fonts = b.fonts.used(made.Layout)
 	}
 	path := filepath.Join(b.opts.OutDir, o.Name)
 	if err := output.WriteFile(path, data); err != nil {

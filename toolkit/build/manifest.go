@@ -92,6 +92,7 @@ type Inputs struct {
 	Audience       string     `json:"audience"`
 	Language       string     `json:"language"`
 	Format         string     `json:"format"`
+	Backend        string     `json:"backend,omitempty"` // what drew a page format: pdf
 	Paper          string     `json:"paper"`
 	BleedMM        float64    `json:"bleed_mm,omitempty"`
 	CropMarks      bool       `json:"crop_marks,omitempty"`

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/output"
 	"github.com/awarekit/awarekit/toolkit/typeset"
@@ -49,7 +50,9 @@ func (b *builder) pack(ctx context.Context, results []Result) *Result {
 	pending := false // a dry run: some material would be made
 	for _, r := range results {
 		switch {
-		case !r.Job.Format.Paged():
+		case r.Job.Backend.Name != format.PDF.Name:
+			// The pack joins PDF files; other backends' files and text
+			// formats are listed in index.html only.
 		case r.Entry != nil:
 			items = append(items, r)
 			in.Items = append(in.Items, packItem{File: r.Name, Inputs: r.Entry.InputsSHA256, Copies: r.Copies})
@@ -100,7 +103,7 @@ func (b *builder) pack(ctx context.Context, results []Result) *Result {
 		return fail(err)
 	}
 	var coverPDF bytes.Buffer
-	if err := b.eng.RenderPages(&coverPDF, &layout.Document{Meta: b.packMeta(), Pages: cover}); err != nil {
+	if err := b.eng.Draw(&coverPDF, format.PDF, &layout.Document{Meta: b.packMeta(), Pages: cover}); err != nil {
 		return fail(fmt.Errorf("pack: %w", err))
 	}
 	i := -1

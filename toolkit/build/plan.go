@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/output"
@@ -202,8 +203,8 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 						continue
 					}
 					name := r.FileName(pattern.name)
-					if !strings.Contains(pattern.name, "{ext}") && !strings.HasSuffix(strings.ToLower(name), "."+r.Format.Ext) {
-						d.problemAt(cmpOr(pattern.field, item), "pattern %q names a %s file %s; end it with .{ext} or .%s", pattern.name, r.Format.Ext, name, r.Format.Ext)
+					if !strings.Contains(pattern.name, "{ext}") && !strings.HasSuffix(strings.ToLower(name), "."+r.Ext()) {
+						d.problemAt(cmpOr(pattern.field, item), "pattern %q names a %s file %s; end it with .{ext} or .%s", pattern.name, r.Ext(), name, r.Ext())
 						continue
 					}
 					outs = append(outs, Output{Name: name, Job: r, Copies: copies, Item: i})
@@ -304,7 +305,7 @@ type nameCheck struct {
 }
 
 func newNameCheck(eng *generate.Engine) *nameCheck {
-	good := generate.Job{Format: generate.FormatNames()[0], Paper: layout.PaperNames[0]}
+	good := generate.Job{Format: format.Names()[0], Paper: layout.PaperNames[0]}
 	if ids := eng.AudienceIDs(); len(ids) > 0 {
 		good.Audience = ids[0]
 	}
@@ -394,7 +395,7 @@ func (d *decoder) unique(outs []Output) []Output {
 }
 
 func jobKey(r generate.Resolved) string {
-	return fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%v", r.Audience, r.Lang, r.Format.Name, r.Paper.Name, r.Print)
+	return fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%s\x00%v", r.Audience, r.Lang, r.Format.Name, r.Backend.Name, r.Paper.Name, r.Print)
 }
 
 func suffixed(name string, taken map[string]bool) string {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/layout"
 )
@@ -121,7 +122,7 @@ func (s *schemaMaker) name(kind string) map[string]any {
 			map[string]any{"pattern": "^" + tag + "(\\+" + tag + ")?$"},
 		}}
 	case "format":
-		return map[string]any{"type": "string", "enum": generate.FormatNames()}
+		return map[string]any{"type": "string", "enum": format.Names()}
 	case "paper":
 		return map[string]any{"type": "string", "enum": slices.Clone(layout.PaperNames)}
 	case "":

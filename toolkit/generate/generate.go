@@ -13,71 +13,19 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"github.com/awarekit/awarekit/audiences"
 	"github.com/awarekit/awarekit/locales"
 	"github.com/awarekit/awarekit/toolkit/content"
 	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/locale"
 	"github.com/awarekit/awarekit/toolkit/output"
 	"github.com/awarekit/awarekit/toolkit/profile"
-	"github.com/awarekit/awarekit/toolkit/render/html"
-	"github.com/awarekit/awarekit/toolkit/render/md"
-	"github.com/awarekit/awarekit/toolkit/render/pdf"
-	"github.com/awarekit/awarekit/toolkit/render/txt"
 	"github.com/awarekit/awarekit/toolkit/typeset"
 )
-
-// Format is one kind of material. A page format has a layout and is
-// drawn by the PDF backend; a text format (HTML, Markdown, plain text)
-// is written straight from the document model by Write.
-type Format struct {
-	Name        string
-	Description string
-	Ext         string
-	layout      func(*typeset.Typesetter, *doc.Document, layout.Options) (*layout.Document, error)
-	// bilingual lays out two languages in one document; nil when the
-	// format has no bilingual form.
-	bilingual layout.Bilingual
-	// Write renders a text format; nil for page formats.
-	Write func(w io.Writer, d *doc.Document) error
-}
-
-// Paged reports whether the format is laid out on pages (PDF).
-func (f Format) Paged() bool { return f.layout != nil }
-
-// Formats lists what the tool can make, in the order help shows them.
-var Formats = []Format{
-	{Name: "flyer", Description: "One page: headline, signs, what to do, and the hotline large, with a QR code", Ext: "pdf", layout: layout.Flyer, bilingual: layout.BilingualFlyer},
-	{Name: "handout", Description: "Two pages: the flyer with room to breathe; on the back the law in plain words, contacts and a story", Ext: "pdf", layout: layout.Handout},
-	{Name: "poster", Description: "Tabloid (11×17 in) or A3: large type and the hotline readable from across a room", Ext: "pdf", layout: layout.Poster, bilingual: layout.BilingualPoster},
-	{Name: "cards", Description: "Wallet cards, 10 on Letter or 8 on A4 with crop marks: the hotline on the front, signs and contacts on the back", Ext: "pdf", layout: layout.Cards, bilingual: layout.BilingualCards},
-	{Name: "tearoff", Description: "A flyer whose bottom quarter is 8 to 10 tear-off tabs with the hotline number", Ext: "pdf", layout: layout.Tearoff},
-	{Name: "safety-card", Description: "Discreet credit-card sized cards: a neutral front, the hotline and 911 inside", Ext: "pdf", layout: layout.SafetyCard},
-	{Name: "html", Description: "One self-contained web page, accessible, with a print stylesheet", Ext: "html", Write: html.Write},
-	{Name: "md", Description: "Markdown for newsletters and websites", Ext: "md", Write: md.Write},
-	{Name: "txt", Description: "Plain text for email, wrapped at 72 columns", Ext: "txt", Write: txt.Write},
-	{Name: "sms", Description: "The shortest text: the hotline, one sign, one action; at most 3 SMS segments", Ext: "txt", Write: txt.WriteSMS},
-}
-
-// FormatNames lists the format names.
-func FormatNames() []string {
-	names := make([]string, len(Formats))
-	for i, f := range Formats {
-		names[i] = f.Name
-	}
-	return names
-}
-
-// FormatByName finds a format.
-func FormatByName(name string) (Format, error) {
-	key := strings.ToLower(strings.TrimSpace(name))
-	for _, f := range Formats {
-		if f.Name == key {
-			return f, nil
-		}
-	}
-	return Format{}, &content.UnknownError{Kind: "format", Name: name, Valid: FormatNames()}
-}
 
 // Engine makes documents. Content and fonts are loaded once and shared;
 // an Engine is safe for concurrent use.
@@ -139,11 +87,14 @@ func Open(cfg Config) (*Engine, error) {
 // Job is one file to make.
 type Job struct {
 	Audience string // ID or alias
-	Lang     string // as typed; resolved by the engine
+	Lang     string // as typed, "fr" or "fr+en"; resolved by the engine
 	Format   string
-	Paper    string
-	Print    layout.PrintOptions
-	Event    *doc.Event // printed on handouts when given
+	// Backend draws a page format (pdf); "" is the format's default. A
+	// text format has none.
+	Backend string
+	Paper   string
+	Print   layout.PrintOptions
+	Event   *doc.Event // printed on handouts when given
 }
 
 // Resolved is a job with every name checked and canonical.
@@ -152,11 +103,20 @@ type Resolved struct {
 	Lang     string
 	// Second is the second language of a bilingual document ("fr+en"
 	// gives Lang fr and Second en), or "".
-	Second string
-	Format Format
-	Paper  layout.Paper
-	Print  layout.PrintOptions
-	Event  *doc.Event
+	Second  string
+	Format  format.Format
+	Backend format.Backend // the zero Backend for a text format
+	Paper   layout.Paper
+	Print   layout.PrintOptions
+	Event   *doc.Event
+}
+
+// Ext is the extension of the file r makes, without the dot.
+func (r Resolved) Ext() string {
+	if r.Format.Text != nil {
+		return r.Format.Text.Ext
+	}
+	return r.Backend.Ext
 }
 
 // Resolve checks a job's names and returns their canonical forms.
@@ -166,25 +126,32 @@ func (e *Engine) Resolve(j Job) (Resolved, error) {
 		return Resolved{}, err
 	}
 	firstLang, secondLang, bilingual := strings.Cut(j.Lang, "+")
-	lang, err := e.Lib.Catalog.Resolve(firstLang)
+	if strings.Contains(secondLang, "+") {
+		return Resolved{}, fmt.Errorf("%s: a document holds at most two languages, as in fr+en", j.Lang)
+	}
+	lang, err := e.resolveLang(firstLang)
 	if err != nil {
 		return Resolved{}, err
 	}
-	f, err := FormatByName(j.Format)
+	f, err := format.ByName(j.Format)
 	if err != nil {
 		return Resolved{}, err
 	}
 	var second string
 	if bilingual {
-		if second, err = e.Lib.Catalog.Resolve(secondLang); err != nil {
+		if second, err = e.resolveLang(secondLang); err != nil {
 			return Resolved{}, err
 		}
-		if f.bilingual == nil {
-			return Resolved{}, &BilingualError{Format: f.Name, Valid: bilingualFormats()}
+		if f.Bilingual == nil {
+			return Resolved{}, &BilingualError{Format: f.Name, Valid: format.BilingualNames()}
 		}
 		if second == lang {
 			return Resolved{}, fmt.Errorf("%s: a bilingual document needs two different languages", j.Lang)
 		}
+	}
+	b, err := f.Backend(j.Backend)
+	if err != nil {
+		return Resolved{}, err
 	}
 	p, err := layout.PaperByName(j.Paper)
 	if err != nil {
@@ -193,8 +160,25 @@ func (e *Engine) Resolve(j Job) (Resolved, error) {
 	if j.Print.Bleed < 0 || j.Print.Bleed > 20*layout.PointsPerMM {
 		return Resolved{}, fmt.Errorf("bleed %.1f mm is out of range; use 0 to 20 mm (3 is usual)", j.Print.Bleed/layout.PointsPerMM)
 	}
-	return Resolved{Audience: a.ID, Lang: lang, Second: second, Format: f, Paper: p, Print: j.Print, Event: j.Event}, nil
+	return Resolved{Audience: a.ID, Lang: lang, Second: second, Format: f, Backend: b, Paper: p, Print: j.Print, Event: j.Event}, nil
 }
+
+// resolveLang finds the language a tag asks for. A tag that names no
+// language ("und", "mul", "zxx") is refused: the catalog would otherwise
+// match it to its likeliest language, English, and print a page the user
+// did not ask for.
+func (e *Engine) resolveLang(tag string) (string, error) {
+	t := strings.ReplaceAll(strings.TrimSpace(tag), "_", "-")
+	if parsed, err := language.Parse(t); err == nil {
+		if base, conf := parsed.Base(); conf != language.Exact || slices.Contains(noLanguage, base.String()) {
+			return "", &locale.UnknownLanguageError{Lang: tag, Valid: e.Lib.Catalog.Tags()}
+		}
+	}
+	return e.Lib.Catalog.Resolve(tag)
+}
+
+// noLanguage are the ISO 639 codes that name no language.
+var noLanguage = []string{"und", "mul", "zxx", "mis"}
 
 // BilingualError is a bilingual request for a format that has no
 // bilingual form.
@@ -207,16 +191,6 @@ func (e *BilingualError) Error() string {
 	return fmt.Sprintf("format %s has no bilingual form; two languages in one document work with: %s", e.Format, strings.Join(e.Valid, ", "))
 }
 
-func bilingualFormats() []string {
-	var names []string
-	for _, f := range Formats {
-		if f.bilingual != nil {
-			names = append(names, f.Name)
-		}
-	}
-	return names
-}
-
 // FileName is the output name of a resolved job under pattern.
 func (r Resolved) FileName(pattern string) string {
 	if pattern == "" {
@@ -227,12 +201,28 @@ func (r Resolved) FileName(pattern string) string {
 		lang += "+" + r.Second
 	}
 	return output.Name(pattern, map[string]string{
-		"audience": r.Audience, "format": r.Format.Name, "lang": lang, "paper": r.Paper.Name, "ext": r.Format.Ext,
+		"audience": r.Audience, "format": r.Format.Name, "lang": lang, "paper": r.Paper.Name, "ext": r.Ext(),
 	})
 }
 
-// Layout assembles and lays out one document.
+// Document assembles one document without laying it out, and checks
+// that it carries what its format must.
+func (e *Engine) Document(r Resolved, org profile.Organisation, brand doc.Brand) (*doc.Document, error) {
+	d, err := e.Lib.Assemble(content.Request{Audience: r.Audience, Lang: r.Lang, Org: org, Brand: brand, Creator: e.Creator, Event: r.Event})
+	if err != nil {
+		return nil, err
+	}
+	if err := r.Format.Budget.Check(d); err != nil {
+		return nil, fmt.Errorf("%s %s (%s): %w", r.Audience, r.Format.Name, r.Lang, err)
+	}
+	return d, nil
+}
+
+// Layout assembles and lays out one document of a page format.
 func (e *Engine) Layout(r Resolved, org profile.Organisation, brand doc.Brand) (*layout.Document, error) {
+	if !r.Format.Paged() {
+		return nil, fmt.Errorf("format %s has no pages to lay out", r.Format.Name)
+	}
 	d, err := e.Document(r, org, brand)
 	if err != nil {
 		return nil, err
@@ -250,9 +240,9 @@ func (e *Engine) Layout(r Resolved, org profile.Organisation, brand doc.Brand) (
 		if d2, err = e.Document(second, org, brand); err != nil {
 			return nil, err
 		}
-		ld, err = r.Format.bilingual(ts, d, d2, opts)
+		ld, err = r.Format.Bilingual(ts, d, d2, opts)
 	} else {
-		ld, err = r.Format.layout(ts, d, opts)
+		ld, err = r.Format.Layout(ts, d, opts)
 	}
 	if err != nil {
 		return nil, err
@@ -261,31 +251,60 @@ func (e *Engine) Layout(r Resolved, org profile.Organisation, brand doc.Brand) (
 	return ld, nil
 }
 
-// Document assembles one document without laying it out.
-func (e *Engine) Document(r Resolved, org profile.Organisation, brand doc.Brand) (*doc.Document, error) {
-	return e.Lib.Assemble(content.Request{Audience: r.Audience, Lang: r.Lang, Org: org, Brand: brand, Creator: e.Creator, Event: r.Event})
+// Made describes a file the engine wrote.
+type Made struct {
+	// Layout is the laid-out document of a page format, which tells
+	// the pages and the fonts drawn; nil for a text format.
+	Layout *layout.Document
+}
+
+// Pages is the number of pages made; 0 for a text format.
+func (m Made) Pages() int {
+	if m.Layout == nil {
+		return 0
+	}
+	return len(m.Layout.Pages)
+}
+
+// Make writes one file's bytes to w: a text format straight from the
+// document, a page format laid out and drawn by the job's backend. This
+// is the one place that dispatches on the format table.
+func (e *Engine) Make(w io.Writer, r Resolved, org profile.Organisation, brand doc.Brand) (Made, error) {
+	if r.Format.Text != nil {
+		d, err := e.Document(r, org, brand)
+		if err != nil {
+			return Made{}, err
+		}
+		if err := r.Format.Text.Write(w, d); err != nil {
+			return Made{}, fmt.Errorf("render %s %s (%s): %w", r.Audience, r.Format.Name, r.Lang, err)
+		}
+		return Made{}, nil
+	}
+	ld, err := e.Layout(r, org, brand)
+	if err != nil {
+		return Made{}, err
+	}
+	if err := e.Draw(w, r.Backend, ld); err != nil {
+		return Made{}, fmt.Errorf("render %s %s (%s): %w", r.Audience, r.Format.Name, r.Lang, err)
+	}
+	return Made{Layout: ld}, nil
+}
+
+// Draw draws laid-out pages with backend b and the engine's file
+// options (fixed dates), for pages the caller laid out itself, such as
+// the print pack's cover sheet.
+func (e *Engine) Draw(w io.Writer, b format.Backend, ld *layout.Document) error {
+	if b.Draw == nil {
+		return fmt.Errorf("no backend to draw %q with", ld.Meta.Title)
+	}
+	return b.Draw(w, ld, format.Options{Date: e.Date})
 }
 
 // Render makes one file's bytes.
 func (e *Engine) Render(r Resolved, org profile.Organisation, brand doc.Brand) ([]byte, error) {
-	if !r.Format.Paged() {
-		d, err := e.Document(r, org, brand)
-		if err != nil {
-			return nil, err
-		}
-		var buf bytes.Buffer
-		if err := r.Format.Write(&buf, d); err != nil {
-			return nil, fmt.Errorf("render %s %s (%s): %w", r.Audience, r.Format.Name, r.Lang, err)
-		}
-		return buf.Bytes(), nil
-	}
-	ld, err := e.Layout(r, org, brand)
-	if err != nil {
-		return nil, err
-	}
 	var buf bytes.Buffer
-	if err := pdf.Render(&buf, ld, pdf.Options{Date: e.Date}); err != nil {
-		return nil, fmt.Errorf("render %s %s (%s): %w", r.Audience, r.Format.Name, r.Lang, err)
+	if _, err := e.Make(&buf, r, org, brand); err != nil {
+		return nil, err
 	}
 	return buf.Bytes(), nil
 }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/locale"
@@ -58,7 +59,7 @@ func TestGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := filepath.Join("testdata", "golden")
-	for _, f := range generate.Formats {
+	for _, f := range format.Formats {
 		if !f.Paged() {
 			continue
 		}

@@ -1,0 +1,246 @@
+// Package format is the table of what awarekit makes. Each format is one
+// entry: its name and description, its layout (or, for a text format, the
+// writer that turns the document model straight into text), the backends
+// that can draw its pages and their file extensions, its bilingual form,
+// and its content budget (the blocks it must carry).
+//
+// The engine (toolkit/generate) dispatches on this table once; the build,
+// the print pack and any other front end reuse that dispatch instead of
+// asking "is this a PDF?". A new format or backend is one entry here.
+package format
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/render/html"
+	"github.com/awarekit/awarekit/toolkit/render/md"
+	"github.com/awarekit/awarekit/toolkit/render/pdf"
+	"github.com/awarekit/awarekit/toolkit/render/txt"
+	"github.com/awarekit/awarekit/toolkit/typeset"
+)
+
+// Options are what every backend is given besides the pages.
+type Options struct {
+	// Date is written as the file's creation and modification date, so
+	// the same inputs give the same bytes.
+	Date time.Time
+}
+
+// Backend draws laid-out pages into one file.
+type Backend struct {
+	Name        string // as a user names it: pdf
+	Ext         string // file extension, without the dot
+	Description string
+	Draw        func(w io.Writer, ld *layout.Document, opts Options) error
+}
+
+// PDF draws pages with fpdf; it is the default backend of every page
+// format, and the only one the print pack joins.
+var PDF = Backend{
+	Name:        "pdf",
+	Ext:         "pdf",
+	Description: "print-ready PDF with embedded fonts",
+	Draw: func(w io.Writer, ld *layout.Document, opts Options) error {
+		return pdf.Render(w, ld, pdf.Options{Date: opts.Date})
+	},
+}
+
+// Backends lists every page backend, the default first.
+var Backends = []Backend{PDF}
+
+// BackendNames lists the backends' names.
+func BackendNames() []string {
+	names := make([]string, len(Backends))
+	for i, b := range Backends {
+		names[i] = b.Name
+	}
+	return names
+}
+
+// Layout places one document on pages.
+type Layout func(ts *typeset.Typesetter, d *doc.Document, opts layout.Options) (*layout.Document, error)
+
+// Text writes a document straight from the model, with no pages.
+type Text struct {
+	Ext   string // file extension, without the dot
+	Write func(w io.Writer, d *doc.Document) error
+}
+
+// Block names a part of a document that a format must carry.
+type Block string
+
+// Blocks a budget can ask for.
+const (
+	Hotline   Block = "hotline number"   // the national hotline's number
+	Emergency Block = "emergency line"   // the "in danger, call 911" line
+	Law       Block = "law section"      // the "Know the law" section
+	Safety    Block = "safety card text" // the discreet card's outside and inside
+)
+
+// Budget is what a format must carry. A document that lacks a block its
+// format needs is refused before anything is laid out or written, so a
+// safety-critical part is never silently dropped.
+type Budget struct {
+	Must []Block
+}
+
+// Check names the first block d lacks, as an error.
+func (b Budget) Check(d *doc.Document) error {
+	for _, blk := range b.Must {
+		var ok bool
+		switch blk {
+		case Hotline:
+			ok = strings.TrimSpace(d.Help.Hotline.Phone) != ""
+		case Emergency:
+			ok = strings.TrimSpace(d.Help.Emergency) != ""
+		case Law:
+			ok = d.Law != nil && len(d.Law.Items) > 0
+		case Safety:
+			sf := d.Safety
+			ok = sf.FrontTitle != "" && sf.InsideTitle != "" && sf.InsideText != "" && sf.Danger != ""
+		default:
+			return fmt.Errorf("unknown block %q in a format's budget", blk)
+		}
+		if !ok {
+			return &MissingError{Block: blk}
+		}
+	}
+	return nil
+}
+
+// MissingError is a document without a block its format must carry.
+type MissingError struct{ Block Block }
+
+func (e *MissingError) Error() string {
+	return fmt.Sprintf("the content has no %s, which this format must carry", e.Block)
+}
+
+// Format is one kind of material. A page format has a Layout and is drawn
+// by one of its backends; a text format has Text and no pages.
+type Format struct {
+	Name        string
+	Description string
+	Layout      Layout
+	// Bilingual lays out two languages in one document; nil when the
+	// format has no bilingual form.
+	Bilingual layout.Bilingual
+	// Backends names the backends a page format can be drawn with, the
+	// default first; nil means every backend in Backends.
+	Backends []string
+	Text     *Text
+	Budget   Budget
+}
+
+// Paged reports whether the format is laid out on pages.
+func (f Format) Paged() bool { return f.Layout != nil }
+
+// BackendNames lists the backends f can be drawn with, the default
+// first; none for a text format.
+func (f Format) BackendNames() []string {
+	if !f.Paged() {
+		return nil
+	}
+	if f.Backends != nil {
+		return slices.Clone(f.Backends)
+	}
+	return BackendNames()
+}
+
+// Backend finds the backend name draws f with; "" is f's default. A text
+// format has no backend: it gives the zero Backend for "", and an error
+// for any name.
+func (f Format) Backend(name string) (Backend, error) {
+	key := strings.ToLower(strings.TrimSpace(name))
+	valid := f.BackendNames()
+	if !f.Paged() {
+		if key == "" {
+			return Backend{}, nil
+		}
+		return Backend{}, fmt.Errorf("format %s is text, written as .%s; a backend (%s) draws page formats only", f.Name, f.Text.Ext, name)
+	}
+	if key == "" {
+		key = valid[0]
+	}
+	if slices.Contains(valid, key) {
+		for _, b := range Backends {
+			if b.Name == key {
+				return b, nil
+			}
+		}
+	}
+	return Backend{}, &UnknownError{Kind: "backend", Name: name, Valid: valid}
+}
+
+var pageBudget = Budget{Must: []Block{Hotline, Emergency}}
+
+// Formats lists what the tool can make, in the order help shows them.
+var Formats = []Format{
+	{Name: "flyer", Description: "One page: headline, signs, what to do, and the hotline large, with a QR code",
+		Layout: layout.Flyer, Bilingual: layout.BilingualFlyer, Budget: pageBudget},
+	{Name: "handout", Description: "Two pages: the flyer with room to breathe; on the back the law in plain words, contacts and a story",
+		Layout: layout.Handout, Budget: Budget{Must: []Block{Hotline, Emergency, Law}}},
+	{Name: "poster", Description: "Tabloid (11×17 in) or A3: large type and the hotline readable from across a room",
+		Layout: layout.Poster, Bilingual: layout.BilingualPoster, Budget: pageBudget},
+	{Name: "cards", Description: "Wallet cards, 10 on Letter or 8 on A4 with crop marks: the hotline on the front, signs and contacts on the back",
+		Layout: layout.Cards, Bilingual: layout.BilingualCards, Budget: pageBudget},
+	{Name: "tearoff", Description: "A flyer whose bottom quarter is 8 to 10 tear-off tabs with the hotline number",
+		Layout: layout.Tearoff, Budget: pageBudget},
+	{Name: "safety-card", Description: "Discreet credit-card sized cards: a neutral front, the hotline and 911 inside",
+		Layout: layout.SafetyCard, Budget: Budget{Must: []Block{Hotline, Emergency, Safety}}},
+	{Name: "html", Description: "One self-contained web page, accessible, with a print stylesheet",
+		Text: &Text{Ext: "html", Write: html.Write}, Budget: pageBudget},
+	{Name: "md", Description: "Markdown for newsletters and websites",
+		Text: &Text{Ext: "md", Write: md.Write}, Budget: pageBudget},
+	{Name: "txt", Description: "Plain text for email, wrapped at 72 columns",
+		Text: &Text{Ext: "txt", Write: txt.Write}, Budget: pageBudget},
+	{Name: "sms", Description: "The shortest text: the hotline, one sign, one action; at most 3 SMS segments",
+		Text: &Text{Ext: "txt", Write: txt.WriteSMS}, Budget: pageBudget},
+}
+
+// Names lists the format names.
+func Names() []string {
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = f.Name
+	}
+	return names
+}
+
+// BilingualNames lists the formats that have a bilingual form.
+func BilingualNames() []string {
+	var names []string
+	for _, f := range Formats {
+		if f.Bilingual != nil {
+			names = append(names, f.Name)
+		}
+	}
+	return names
+}
+
+// ByName finds a format; case and surrounding spaces do not matter.
+func ByName(name string) (Format, error) {
+	key := strings.ToLower(strings.TrimSpace(name))
+	for _, f := range Formats {
+		if f.Name == key {
+			return f, nil
+		}
+	}
+	return Format{}, &UnknownError{Kind: "format", Name: name, Valid: Names()}
+}
+
+// UnknownError is a name that is not in a table.
+type UnknownError struct {
+	Kind  string // format, backend
+	Name  string
+	Valid []string
+}
+
+func (e *UnknownError) Error() string {
+	return fmt.Sprintf("unknown %s %q; choose one of: %s", e.Kind, e.Name, strings.Join(e.Valid, ", "))
+}

@@ -1,0 +1,107 @@
+package format
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/awarekit/awarekit/toolkit/doc"
+)
+
+// TestTable checks each entry is whole: a page format has a layout and
+// backends, a text format a writer and an extension, never both.
+func TestTable(t *testing.T) {
+	seen := map[string]bool{}
+	for _, f := range Formats {
+		t.Run(f.Name, func(t *testing.T) {
+			if seen[f.Name] || f.Name != strings.ToLower(f.Name) || f.Description == "" {
+				t.Errorf("name %q twice, not lower case, or without a description", f.Name)
+			}
+			seen[f.Name] = true
+			switch {
+			case f.Layout != nil && f.Text != nil:
+				t.Error("both a layout and a text writer")
+			case f.Layout == nil && (f.Text == nil || f.Text.Write == nil || f.Text.Ext == ""):
+				t.Error("neither a layout nor a whole text writer")
+			case f.Layout == nil && (f.Bilingual != nil || f.Backends != nil):
+				t.Error("a text format with a bilingual form or backends")
+			}
+			if len(f.Budget.Must) == 0 || !slices.Contains(f.Budget.Must, Hotline) {
+				t.Errorf("budget %v does not carry the hotline", f.Budget.Must)
+			}
+			for _, name := range f.BackendNames() {
+				b, err := f.Backend(name)
+				if err != nil || b.Name != name || b.Ext == "" || b.Draw == nil {
+					t.Errorf("backend %q: %+v, %v", name, b, err)
+				}
+			}
+		})
+	}
+}
+
+func TestBackend(t *testing.T) {
+	flyer, err := ByName(" Flyer ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err := flyer.Backend(""); err != nil || b.Name != "pdf" || b.Ext != "pdf" {
+		t.Errorf("the flyer's default backend is %+v, %v; want pdf", b, err)
+	}
+	if b, err := flyer.Backend("PDF"); err != nil || b.Name != "pdf" {
+		t.Errorf("PDF: %+v, %v", b, err)
+	}
+	_, err = flyer.Backend("tiff")
+	var unknown *UnknownError
+	if !errors.As(err, &unknown) || !strings.Contains(err.Error(), `unknown backend "tiff"; choose one of: pdf`) {
+		t.Errorf("tiff: %v", err)
+	}
+	html, err := ByName("html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err := html.Backend(""); err != nil || b.Draw != nil {
+		t.Errorf("html's backend is %+v, %v; want none", b, err)
+	}
+	if _, err := html.Backend("pdf"); err == nil || !strings.Contains(err.Error(), "page formats only") {
+		t.Errorf("html drawn as pdf: %v", err)
+	}
+	if _, err := ByName("banner"); err == nil || !strings.Contains(err.Error(), `unknown format "banner"; choose one of: flyer, handout`) {
+		t.Errorf("banner: %v", err)
+	}
+}
+
+func TestBudget(t *testing.T) {
+	whole := &doc.Document{
+		Help:   doc.Help{Hotline: doc.Contact{Phone: "1-833-900-1010"}, Emergency: "In danger, call 911."},
+		Law:    &doc.Law{Items: []doc.LawItem{{Text: "t"}}},
+		Safety: doc.Safety{FrontTitle: "f", InsideTitle: "t", InsideText: "i", Danger: "d"},
+	}
+	for _, f := range Formats {
+		if err := f.Budget.Check(whole); err != nil {
+			t.Errorf("%s: %v", f.Name, err)
+		}
+	}
+	tests := []struct {
+		name   string
+		format string
+		cut    func(*doc.Document)
+		want   Block
+	}{
+		{"no hotline", "sms", func(d *doc.Document) { d.Help.Hotline.Phone = " " }, Hotline},
+		{"no 911 line", "flyer", func(d *doc.Document) { d.Help.Emergency = "" }, Emergency},
+		{"no law", "handout", func(d *doc.Document) { d.Law = nil }, Law},
+		{"no safety text", "safety-card", func(d *doc.Document) { d.Safety = doc.Safety{} }, Safety},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := *whole
+			tt.cut(&d)
+			f, _ := ByName(tt.format)
+			var missing *MissingError
+			if err := f.Budget.Check(&d); !errors.As(err, &missing) || missing.Block != tt.want {
+				t.Errorf("%s: %v, want the %s missing", tt.format, err, tt.want)
+			}
+		})
+	}
+}
