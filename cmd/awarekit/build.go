@@ -20,8 +20,11 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
-	"github.com/awarekit/awarekit/toolkit/build"
+	"github.com/awarekit/awarekit/toolkit/batch"
 	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/manifest"
+	"github.com/awarekit/awarekit/toolkit/pack"
+	"github.com/awarekit/awarekit/toolkit/plan"
 )
 
 // shardIndexEnv is the variable a Kubernetes Indexed Job sets to each
@@ -32,7 +35,7 @@ const shardIndexEnv = "JOB_COMPLETION_INDEX"
 type BuildOptions struct {
 	IO      *IOStreams
 	Engine  func() (*generate.Engine, error)
-	Project build.Project // from awarekit.yaml beside the plan, or --config
+	Project plan.Project // from awarekit.yaml beside the plan, or --config
 
 	PlanFile string
 	OutDir   string // "" means out/ beside the plan
@@ -41,7 +44,7 @@ type BuildOptions struct {
 	DryRun   bool
 	Quiet    bool
 	JSON     bool
-	Shard    build.Shard
+	Shard    batch.Shard
 }
 
 func newCmdBuild(f *Factory, runF func(*BuildOptions) error) *cobra.Command {
@@ -108,7 +111,7 @@ it. See 'awarekit schema plan' for every key a plan can have.`,
 			if err != nil {
 				return err
 			}
-			opts.Project = build.Project{Paper: s.Paper, Formats: s.Formats, Org: s.Org, Fonts: s.Fonts}
+			opts.Project = plan.Project{Paper: s.Paper, Formats: s.Formats, Org: s.Org, Fonts: s.Fonts}
 			f.ContentDir = s.Content
 			if runF != nil {
 				return runF(opts)
@@ -135,27 +138,27 @@ it. See 'awarekit schema plan' for every key a plan can have.`,
 
 // shardFrom reads --shard K/N, or --shard-count N with K from
 // $JOB_COMPLETION_INDEX (0-based, as Kubernetes sets it).
-func shardFrom(shard string, count int, countSet bool) (build.Shard, error) {
+func shardFrom(shard string, count int, countSet bool) (batch.Shard, error) {
 	switch {
 	case shard != "" && countSet:
-		return build.Shard{}, errors.New("give --shard or --shard-count, not both")
+		return batch.Shard{}, errors.New("give --shard or --shard-count, not both")
 	case shard != "":
-		return build.ParseShard(shard)
+		return batch.ParseShard(shard)
 	case countSet:
 		v, ok := os.LookupEnv(shardIndexEnv)
 		if !ok {
-			return build.Shard{}, fmt.Errorf("--shard-count needs $%s (set by a Kubernetes Indexed Job); elsewhere use --shard K/N", shardIndexEnv)
+			return batch.Shard{}, fmt.Errorf("--shard-count needs $%s (set by a Kubernetes Indexed Job); elsewhere use --shard K/N", shardIndexEnv)
 		}
 		i, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil {
-			return build.Shard{}, fmt.Errorf("$%s is %q, not a number", shardIndexEnv, v)
+			return batch.Shard{}, fmt.Errorf("$%s is %q, not a number", shardIndexEnv, v)
 		}
 		if i < 0 || i >= count {
-			return build.Shard{}, fmt.Errorf("$%s is %d; with --shard-count %d it must be from 0 to %d", shardIndexEnv, i, count, max(count-1, 0))
+			return batch.Shard{}, fmt.Errorf("$%s is %d; with --shard-count %d it must be from 0 to %d", shardIndexEnv, i, count, max(count-1, 0))
 		}
-		return build.NewShard(i+1, count)
+		return batch.NewShard(i+1, count)
 	}
-	return build.Shard{}, nil
+	return batch.Shard{}, nil
 }
 
 func fileExists(path string) bool {
@@ -171,7 +174,7 @@ func buildRun(opts *BuildOptions) error {
 	if err := eng.Fonts.SetUser(opts.Project.Fonts); err != nil {
 		return err
 	}
-	plan, err := build.Load(eng, opts.PlanFile, opts.Project)
+	pl, err := plan.Load(eng, opts.PlanFile, opts.Project)
 	if err != nil {
 		return err
 	}
@@ -182,11 +185,11 @@ func buildRun(opts *BuildOptions) error {
 	for _, w := range eng.Lib.Warnings {
 		fmt.Fprintln(errOut, "warning:", w)
 	}
-	for _, w := range plan.Warnings {
+	for _, w := range pl.Warnings {
 		fmt.Fprintln(errOut, "warning:", w)
 	}
 	if opts.OutDir == "" {
-		opts.OutDir = filepath.Join(plan.Dir, "out")
+		opts.OutDir = filepath.Join(pl.Dir, "out")
 	}
 
 	// The first Ctrl-C (or SIGTERM) stops the workers taking new documents;
@@ -203,7 +206,7 @@ func buildRun(opts *BuildOptions) error {
 		}
 	})
 
-	bopts := build.Options{OutDir: opts.OutDir, Jobs: opts.Jobs, Force: opts.Force, DryRun: opts.DryRun, Shard: opts.Shard}
+	bopts := batch.Options{OutDir: opts.OutDir, Jobs: opts.Jobs, Force: opts.Force, DryRun: opts.DryRun, Shard: opts.Shard}
 	var bar *barProgress
 	switch {
 	case opts.Quiet || opts.DryRun:
@@ -213,7 +216,7 @@ func buildRun(opts *BuildOptions) error {
 	default:
 		bopts.Progress = &lineProgress{w: opts.IO.ErrOut}
 	}
-	rep, runErr := build.Run(ctx, eng, plan, bopts)
+	rep, runErr := batch.Run(ctx, eng, pl, bopts)
 	finished.Store(true)
 	if bar != nil {
 		bar.finish()
@@ -227,7 +230,7 @@ func buildRun(opts *BuildOptions) error {
 
 	switch {
 	case opts.JSON:
-		if err := writeBuildJSON(opts.IO.Out, plan, opts, rep); err != nil {
+		if err := writeBuildJSON(opts.IO.Out, pl, opts, rep); err != nil {
 			return err
 		}
 	case opts.DryRun:
@@ -240,10 +243,10 @@ func buildRun(opts *BuildOptions) error {
 		problems = append(problems, "  "+r.Name+": "+r.Reason)
 	}
 	switch {
-	case errors.Is(runErr, build.ErrInterrupted):
+	case errors.Is(runErr, batch.ErrInterrupted):
 		s := rep.Summary
 		return fmt.Errorf("interrupted: %d made, %d unchanged, %d not started; %s matches the files on disk; run again to finish",
-			s.Made, s.Unchanged, s.Skipped, filepath.Join(opts.OutDir, build.ManifestName))
+			s.Made, s.Unchanged, s.Skipped, filepath.Join(opts.OutDir, manifest.FileName))
 	case runErr != nil:
 		return runErr
 	case len(problems) > 0:
@@ -252,7 +255,7 @@ func buildRun(opts *BuildOptions) error {
 	return nil
 }
 
-func printSummary(w io.Writer, opts *BuildOptions, rep *build.Report) {
+func printSummary(w io.Writer, opts *BuildOptions, rep *batch.Report) {
 	s := rep.Summary
 	secs := s.Elapsed.Round(time.Millisecond)
 	if s.DryRun {
@@ -265,14 +268,14 @@ func printSummary(w io.Writer, opts *BuildOptions, rep *build.Report) {
 	}
 	fmt.Fprintf(w, "%d made, %d unchanged, %d failed%s in %v (%.1f docs/s) → %s\n", s.Made, s.Unchanged, s.Failed, part, secs, s.Rate(), opts.OutDir)
 	if rep.Pack != nil && rep.Pack.Entry != nil {
-		fmt.Fprintf(w, "print pack: %s (%d pages, %s)\n", filepath.Join(opts.OutDir, build.PackName), rep.Pack.Entry.Pages, rep.Pack.Status)
+		fmt.Fprintf(w, "print pack: %s (%d pages, %s)\n", filepath.Join(opts.OutDir, pack.FileName), rep.Pack.Entry.Pages, rep.Pack.Status)
 	}
 }
 
-func printDryRun(w io.Writer, rep *build.Report) {
+func printDryRun(w io.Writer, rep *batch.Report) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	rows := rep.Results
-	for _, r := range []*build.Result{rep.Pack, rep.Index} {
+	for _, r := range []*batch.Result{rep.Pack, rep.Index} {
 		if r != nil {
 			rows = append(rows, *r)
 		}
@@ -285,16 +288,16 @@ func printDryRun(w io.Writer, rep *build.Report) {
 
 // buildJSON is what --json prints.
 type buildJSON struct {
-	Plan         string          `json:"plan"`
-	Out          string          `json:"out"`
-	DryRun       bool            `json:"dry_run"`
-	Shard        string          `json:"shard,omitempty"`
-	Summary      summaryJSON     `json:"summary"`
-	Outputs      []resultJSON    `json:"outputs"`
-	Pack         *resultJSON     `json:"pack"`
-	Index        *resultJSON     `json:"index"`
-	Warnings     []string        `json:"warnings"`
-	PlanWarnings []build.Problem `json:"plan_warnings"`
+	Plan         string         `json:"plan"`
+	Out          string         `json:"out"`
+	DryRun       bool           `json:"dry_run"`
+	Shard        string         `json:"shard,omitempty"`
+	Summary      summaryJSON    `json:"summary"`
+	Outputs      []resultJSON   `json:"outputs"`
+	Pack         *resultJSON    `json:"pack"`
+	Index        *resultJSON    `json:"index"`
+	Warnings     []string       `json:"warnings"`
+	PlanWarnings []plan.Problem `json:"plan_warnings"`
 }
 
 type summaryJSON struct {
@@ -325,7 +328,7 @@ type resultJSON struct {
 	Pages    int    `json:"pages,omitempty"`
 }
 
-func toResultJSON(dir string, r build.Result) resultJSON {
+func toResultJSON(dir string, r batch.Result) resultJSON {
 	j := resultJSON{
 		File: r.Name, Path: filepath.Join(dir, r.Name), Status: string(r.Status), Reason: r.Reason,
 		Audience: r.Job.Audience, Language: r.Job.Lang, Format: r.Job.Format.Name, Paper: r.Job.Paper.Name, Copies: r.Copies,
@@ -336,17 +339,17 @@ func toResultJSON(dir string, r build.Result) resultJSON {
 	return j
 }
 
-func writeBuildJSON(w io.Writer, plan *build.Plan, opts *BuildOptions, rep *build.Report) error {
+func writeBuildJSON(w io.Writer, pl *plan.Plan, opts *BuildOptions, rep *batch.Report) error {
 	s := rep.Summary
 	out := buildJSON{
-		Plan: plan.File, Out: opts.OutDir, DryRun: s.DryRun,
+		Plan: pl.File, Out: opts.OutDir, DryRun: s.DryRun,
 		Summary: summaryJSON{
 			Total: s.Total, Made: s.Made, Unchanged: s.Unchanged, Failed: s.Failed, Skipped: s.Skipped,
 			New: s.New, Changed: s.Changed, Seconds: s.Elapsed.Seconds(), DocsPerSecond: s.Rate(), Interrupted: s.Interrupted,
 		},
 		Outputs:      make([]resultJSON, 0, len(rep.Results)),
 		Warnings:     append([]string{}, rep.Warnings...),
-		PlanWarnings: append([]build.Problem{}, plan.Warnings...),
+		PlanWarnings: append([]plan.Problem{}, pl.Warnings...),
 	}
 	if opts.Shard.Active() {
 		out.Shard = opts.Shard.String()
@@ -387,8 +390,8 @@ func (p *barProgress) Start(total int) {
 	)
 }
 
-func (p *barProgress) Done(r build.Result) {
-	if r.Status == build.Failed {
+func (p *barProgress) Done(r batch.Result) {
+	if r.Status == batch.Failed {
 		// Print above the bar, so failures are seen as they happen.
 		p.bar.Clear()
 		fmt.Fprintf(p.w, "failed %s: %s\n", r.Name, r.Reason)
@@ -411,11 +414,11 @@ type lineProgress struct {
 
 func (p *lineProgress) Start(total int) { p.total = total }
 
-func (p *lineProgress) Done(r build.Result) {
+func (p *lineProgress) Done(r batch.Result) {
 	p.done++
 	width := len(strconv.Itoa(p.total))
 	line := fmt.Sprintf("[%*d/%d] %s %s", width, p.done, p.total, r.Status, r.Name)
-	if r.Status == build.Failed {
+	if r.Status == batch.Failed {
 		line += ": " + r.Reason
 	}
 	fmt.Fprintln(p.w, line)

@@ -16,7 +16,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/awarekit/awarekit/toolkit/build"
+	"github.com/awarekit/awarekit/toolkit/batch"
+	"github.com/awarekit/awarekit/toolkit/manifest"
+	"github.com/awarekit/awarekit/toolkit/pack"
 	"github.com/awarekit/awarekit/toolkit/pdftest"
 )
 
@@ -48,12 +50,12 @@ func TestBuildFlags(t *testing.T) {
 			}
 		}},
 		{name: "shard", args: []string{plan, "--shard", "2/4"}, check: func(t *testing.T, o *BuildOptions) {
-			if o.Shard != (build.Shard{K: 2, N: 4}) {
+			if o.Shard != (batch.Shard{K: 2, N: 4}) {
 				t.Errorf("shard %v", o.Shard)
 			}
 		}},
 		{name: "shard from an indexed job", args: []string{plan, "--shard-count", "4"}, env: map[string]string{shardIndexEnv: "3"}, check: func(t *testing.T, o *BuildOptions) {
-			if o.Shard != (build.Shard{K: 4, N: 4}) {
+			if o.Shard != (batch.Shard{K: 4, N: 4}) {
 				t.Errorf("shard %v", o.Shard)
 			}
 		}},
@@ -96,13 +98,13 @@ func TestBuildFlags(t *testing.T) {
 // checkManifest checks out's manifest against the folder and returns it:
 // every file it lists is on disk with its sha256, every PDF on disk is
 // listed, and no temporary file is left.
-func checkManifest(t *testing.T, out string) build.Manifest {
+func checkManifest(t *testing.T, out string) manifest.Manifest {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(out, build.ManifestName))
+	data, err := os.ReadFile(filepath.Join(out, manifest.FileName))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var m build.Manifest
+	var m manifest.Manifest
 	if err := json.Unmarshal(data, &m); err != nil {
 		t.Fatal(err)
 	}
@@ -167,16 +169,16 @@ func TestInitBuildsAPack(t *testing.T) {
 			t.Errorf("%s lacks the hotline number", e.File)
 		}
 	}
-	pack := pdftest.Text(t, filepath.Join(out, build.PackName))
+	packText := pdftest.Text(t, filepath.Join(out, pack.FileName))
 	for _, want := range []string{"Neighbourhood safety evening", "Community centre, main hall", "youth-flyer-fr.pdf", "health-flyer-en.pdf", "Total: 5 materials, 110 copies"} {
-		if !strings.Contains(pack, want) {
+		if !strings.Contains(packText, want) {
 			t.Errorf("pack lacks %q", want)
 		}
 	}
-	if info := pdftest.Info(t, filepath.Join(out, build.PackName), "-f", "6", "-l", "6"); !strings.HasPrefix(info["Page    6 size"], "595.28 x 841.89") {
+	if info := pdftest.Info(t, filepath.Join(out, pack.FileName), "-f", "6", "-l", "6"); !strings.HasPrefix(info["Page    6 size"], "595.28 x 841.89") {
 		t.Errorf("the A4 material's page is %q in the pack", info["Page    6 size"])
 	}
-	if _, err := os.Stat(filepath.Join(out, build.IndexName)); err != nil {
+	if _, err := os.Stat(filepath.Join(out, pack.IndexName)); err != nil {
 		t.Error(err)
 	}
 
@@ -362,7 +364,7 @@ func TestBuildInterrupt(t *testing.T) {
 	if m.Pack != nil {
 		t.Error("an interrupted build made a pack")
 	}
-	if _, err := os.Stat(filepath.Join(out, build.PackName)); err == nil {
+	if _, err := os.Stat(filepath.Join(out, pack.FileName)); err == nil {
 		t.Error("pack.pdf exists after an interrupted build")
 	}
 

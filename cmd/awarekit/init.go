@@ -9,9 +9,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/awarekit/awarekit/toolkit/build"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/output"
+	"github.com/awarekit/awarekit/toolkit/plan"
 )
 
 // InitOptions are the options of init.
@@ -71,7 +71,7 @@ func initRun(opts *InitOptions) error {
 	if err != nil {
 		return err
 	}
-	schema, err := build.Schema(eng)
+	schema, err := plan.Schema(eng)
 	if err != nil {
 		return err
 	}

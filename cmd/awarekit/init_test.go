@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/awarekit/awarekit/toolkit/build"
+	"github.com/awarekit/awarekit/toolkit/plan"
 )
 
 func runInit(t *testing.T, args ...string) (stdout, stderr string, err error) {
@@ -62,7 +62,7 @@ func TestInit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := build.Load(eng, filepath.Join(dir, "workshop.yaml"), build.Project{Paper: s.Paper, Formats: s.Formats, Org: s.Org})
+	p, err := plan.Load(eng, filepath.Join(dir, "workshop.yaml"), plan.Project{Paper: s.Paper, Formats: s.Formats, Org: s.Org})
 	if err != nil {
 		t.Fatalf("the written workshop.yaml: %v", err)
 	}

@@ -5,8 +5,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/awarekit/awarekit/toolkit/build"
 	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/plan"
 )
 
 // SchemaOptions are the options of schema.
@@ -53,7 +53,7 @@ func schemaRun(opts *SchemaOptions) error {
 	if err != nil {
 		return err
 	}
-	data, err := build.Schema(eng)
+	data, err := plan.Schema(eng)
 	if err != nil {
 		return err
 	}

@@ -322,6 +322,28 @@ func (e *Engine) Write(dir, pattern string, r Resolved, org profile.Organisation
 	return path, nil
 }
 
+// Describe says what a resolved job makes, in English words, for lists
+// that people read (the print pack's cover sheet, the index page):
+// "Youth flyer, French (draft translation)".
+func (e *Engine) Describe(r Resolved) string {
+	who := r.Audience
+	if en := e.Lib.Catalog.Locale("en"); en != nil {
+		if name, err := en.Text("audience."+r.Audience+".name", nil); err == nil && name != "" {
+			who = name
+		}
+	}
+	lang := r.Lang
+	if l := e.Lib.Catalog.Locale(r.Lang); l != nil {
+		if l.Meta.Name != "" {
+			lang = l.Meta.Name
+		}
+		if l.Meta.Draft() {
+			lang += " (draft translation)"
+		}
+	}
+	return fmt.Sprintf("%s %s, %s", who, r.Format.Name, lang)
+}
+
 // AudienceIDs lists the audiences, sorted.
 func (e *Engine) AudienceIDs() []string { return e.Lib.AudienceIDs() }
 

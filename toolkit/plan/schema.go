@@ -1,4 +1,4 @@
-package build
+package plan
 
 import (
 	"encoding/json"
@@ -97,7 +97,7 @@ func (s *schemaMaker) typ(t reflect.Type, f field) map[string]any {
 		}
 		return m
 	}
-	panic("build: spec field of unsupported kind " + t.Kind().String())
+	panic("plan: spec field of unsupported kind " + t.Kind().String())
 }
 
 // name is the schema of a string that takes one of the engine's names.
@@ -128,5 +128,5 @@ func (s *schemaMaker) name(kind string) map[string]any {
 	case "":
 		return map[string]any{"type": "string"}
 	}
-	panic("build: unknown names kind " + strings.ToUpper(kind))
+	panic("plan: unknown names kind " + strings.ToUpper(kind))
 }

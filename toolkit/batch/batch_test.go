@@ -1,4 +1,4 @@
-package build
+package batch
 
 import (
 	"context"
@@ -13,9 +13,15 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
+	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/manifest"
+	"github.com/awarekit/awarekit/toolkit/pack"
 	"github.com/awarekit/awarekit/toolkit/pdftest"
+	"github.com/awarekit/awarekit/toolkit/plan"
 )
 
 func writePNG(t testing.TB, path string, shade ...uint8) {
@@ -43,20 +49,20 @@ func writePNG(t testing.TB, path string, shade ...uint8) {
 	}
 }
 
-func writePlan(t testing.TB, dir, src string) *Plan {
+func writePlan(t testing.TB, dir, src string) *plan.Plan {
 	t.Helper()
 	path := filepath.Join(dir, "plan.yaml")
 	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	p, err := Load(testEngine(t), path, Project{})
+	p, err := plan.Load(testEngine(t), path, plan.Project{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return p
 }
 
-func run(t testing.TB, p *Plan, opts Options) *Report {
+func run(t testing.TB, p *plan.Plan, opts Options) *Report {
 	t.Helper()
 	if opts.Jobs == 0 {
 		opts.Jobs = 2
@@ -100,26 +106,26 @@ func made(rep *Report) []string {
 // checkDisk reads the manifest and checks it against the folder: every
 // file it lists is there with its recorded sha256 and size, and no
 // temporary file is left behind.
-func checkDisk(t testing.TB, dir, manifest string) *Manifest {
+func checkDisk(t testing.TB, dir, name string) *manifest.Manifest {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(dir, manifest))
+	data, err := os.ReadFile(filepath.Join(dir, name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var m Manifest
+	var m manifest.Manifest
 	if err := json.Unmarshal(data, &m); err != nil {
-		t.Fatalf("%s: %v", manifest, err)
+		t.Fatalf("%s: %v", name, err)
 	}
 	entries := slices.Clone(m.Outputs)
-	for _, e := range []*Entry{m.Pack, m.Index} {
+	for _, e := range []*manifest.Entry{m.Pack, m.Index} {
 		if e != nil {
 			entries = append(entries, *e)
 		}
 	}
 	for _, e := range entries {
-		sha, n, err := fileHash(filepath.Join(dir, e.File))
+		sha, n, err := manifest.FileHash(filepath.Join(dir, e.File))
 		if err != nil || sha != e.SHA256 || n != e.Bytes {
-			t.Errorf("%s: %s on disk has sha256 %.12s (%d bytes), manifest says %.12s (%d bytes)", manifest, e.File, sha, n, e.SHA256, e.Bytes)
+			t.Errorf("%s: %s on disk has sha256 %.12s (%d bytes), manifest says %.12s (%d bytes)", name, e.File, sha, n, e.SHA256, e.Bytes)
 		}
 	}
 	tmps, _ := filepath.Glob(filepath.Join(dir, ".*"))
@@ -156,47 +162,47 @@ func TestIncremental(t *testing.T) {
 	out := filepath.Join(dir, "out")
 	writePNG(t, filepath.Join(dir, "logo.png"))
 	extra := ""
-	plan := func(auds, paper string, copies int) *Plan {
+	planOf := func(auds, paper string, copies int) *plan.Plan {
 		return writePlan(t, dir, fmt.Sprintf(incrementalPlan, auds, paper, copies, extra))
 	}
-	p := plan("youth, health", "a4", 2)
-	all := []string{"business-flyer-en.pdf", "health-flyer-en.pdf", "health-flyer-fr.pdf", IndexName, PackName, "youth-flyer-en.pdf", "youth-flyer-fr.pdf"}
+	p := planOf("youth, health", "a4", 2)
+	all := []string{"business-flyer-en.pdf", "health-flyer-en.pdf", "health-flyer-fr.pdf", pack.IndexName, pack.FileName, "youth-flyer-en.pdf", "youth-flyer-fr.pdf"}
 
 	steps := []struct {
 		name   string
-		change func() *Plan
+		change func() *plan.Plan
 		opts   Options
 		want   []string // made
 		reason map[string]string
 	}{
-		{"first build makes everything", func() *Plan { return p }, Options{}, all, map[string]string{"youth-flyer-en.pdf": "not built before"}},
-		{"nothing changed", func() *Plan { return p }, Options{}, nil, nil},
-		{"copies change only the pack and index", func() *Plan { return plan("youth, health", "a4", 3) }, Options{}, []string{IndexName, PackName}, nil},
-		{"paper of one item", func() *Plan { return plan("youth, health", "letter", 3) }, Options{},
-			[]string{"business-flyer-en.pdf", IndexName, PackName}, map[string]string{"business-flyer-en.pdf": "changed: paper"}},
+		{"first build makes everything", func() *plan.Plan { return p }, Options{}, all, map[string]string{"youth-flyer-en.pdf": "not built before"}},
+		{"nothing changed", func() *plan.Plan { return p }, Options{}, nil, nil},
+		{"copies change only the pack and index", func() *plan.Plan { return planOf("youth, health", "a4", 3) }, Options{}, []string{pack.IndexName, pack.FileName}, nil},
+		{"paper of one item", func() *plan.Plan { return planOf("youth, health", "letter", 3) }, Options{},
+			[]string{"business-flyer-en.pdf", pack.IndexName, pack.FileName}, map[string]string{"business-flyer-en.pdf": "changed: paper"}},
 		// A file made again is the same bytes, so the pack and index,
 		// which depend on its inputs, stay as they are.
-		{"a deleted file", func() *Plan {
+		{"a deleted file", func() *plan.Plan {
 			os.Remove(filepath.Join(out, "youth-flyer-fr.pdf"))
-			return plan("youth, health", "letter", 3)
+			return planOf("youth, health", "letter", 3)
 		}, Options{}, []string{"youth-flyer-fr.pdf"}, map[string]string{"youth-flyer-fr.pdf": "file missing"}},
-		{"a file edited by hand", func() *Plan {
+		{"a file edited by hand", func() *plan.Plan {
 			os.WriteFile(filepath.Join(out, "health-flyer-en.pdf"), []byte("%PDF-1.4 not really"), 0o644)
-			return plan("youth, health", "letter", 3)
+			return planOf("youth, health", "letter", 3)
 		}, Options{}, []string{"health-flyer-en.pdf"}, map[string]string{"health-flyer-en.pdf": "file differs from the manifest"}},
-		{"one more audience", func() *Plan { return plan("youth, health, newcomers", "letter", 3) }, Options{},
-			[]string{IndexName, "newcomers-flyer-en.pdf", "newcomers-flyer-fr.pdf", PackName}, nil},
-		{"bleed and crop marks on one item", func() *Plan {
+		{"one more audience", func() *plan.Plan { return planOf("youth, health, newcomers", "letter", 3) }, Options{},
+			[]string{pack.IndexName, "newcomers-flyer-en.pdf", "newcomers-flyer-fr.pdf", pack.FileName}, nil},
+		{"bleed and crop marks on one item", func() *plan.Plan {
 			extra = "    bleed: 3\n    crop_marks: true\n"
-			return plan("youth, health, newcomers", "letter", 3)
-		}, Options{}, []string{"business-flyer-en.pdf", IndexName, PackName}, map[string]string{"business-flyer-en.pdf": "changed: bleed, crop marks"}},
-		{"the logo's bytes", func() *Plan {
+			return planOf("youth, health, newcomers", "letter", 3)
+		}, Options{}, []string{"business-flyer-en.pdf", pack.IndexName, pack.FileName}, map[string]string{"business-flyer-en.pdf": "changed: bleed, crop marks"}},
+		{"the logo's bytes", func() *plan.Plan {
 			writePNG(t, filepath.Join(dir, "logo.png"), 0x80)
-			return plan("youth, health, newcomers", "letter", 3)
-		}, Options{}, []string{"business-flyer-en.pdf", "health-flyer-en.pdf", "health-flyer-fr.pdf", IndexName, "newcomers-flyer-en.pdf", "newcomers-flyer-fr.pdf", PackName, "youth-flyer-en.pdf", "youth-flyer-fr.pdf"},
+			return planOf("youth, health, newcomers", "letter", 3)
+		}, Options{}, []string{"business-flyer-en.pdf", "health-flyer-en.pdf", "health-flyer-fr.pdf", pack.IndexName, "newcomers-flyer-en.pdf", "newcomers-flyer-fr.pdf", pack.FileName, "youth-flyer-en.pdf", "youth-flyer-fr.pdf"},
 			map[string]string{"youth-flyer-en.pdf": "changed: organisation"}},
-		{"--force", func() *Plan { return plan("youth, health, newcomers", "letter", 3) }, Options{Force: true},
-			[]string{"business-flyer-en.pdf", "health-flyer-en.pdf", "health-flyer-fr.pdf", "newcomers-flyer-en.pdf", "newcomers-flyer-fr.pdf", PackName, "youth-flyer-en.pdf", "youth-flyer-fr.pdf"}, nil},
+		{"--force", func() *plan.Plan { return planOf("youth, health, newcomers", "letter", 3) }, Options{Force: true},
+			[]string{"business-flyer-en.pdf", "health-flyer-en.pdf", "health-flyer-fr.pdf", "newcomers-flyer-en.pdf", "newcomers-flyer-fr.pdf", pack.FileName, "youth-flyer-en.pdf", "youth-flyer-fr.pdf"}, nil},
 	}
 	for _, st := range steps {
 		p := st.change()
@@ -208,7 +214,7 @@ func TestIncremental(t *testing.T) {
 		if st.opts.Force {
 			// index.html is written only when its text changes, and that
 			// depends on whether the outputs come out byte for byte the same.
-			got = slices.DeleteFunc(got, func(n string) bool { return n == IndexName })
+			got = slices.DeleteFunc(got, func(n string) bool { return n == pack.IndexName })
 		}
 		if !slices.Equal(got, st.want) {
 			t.Errorf("%s: made %v\nwant %v", st.name, got, st.want)
@@ -222,21 +228,21 @@ func TestIncremental(t *testing.T) {
 				t.Errorf("%s: %s: reason %q, want %q", st.name, r.Name, r.Reason, want)
 			}
 		}
-		m := checkDisk(t, out, ManifestName)
+		m := checkDisk(t, out, manifest.FileName)
 		if len(m.Outputs) != len(p.Outputs) || m.Pack == nil || m.Index == nil {
 			t.Errorf("%s: manifest lists %d outputs (pack %v, index %v), want %d and both", st.name, len(m.Outputs), m.Pack != nil, m.Index != nil, len(p.Outputs))
 		}
 	}
 
 	// The manifest says what each output was made from.
-	m := checkDisk(t, out, ManifestName)
-	e := m.Outputs[slices.IndexFunc(m.Outputs, func(e Entry) bool { return e.File == "health-flyer-fr.pdf" })]
+	m := checkDisk(t, out, manifest.FileName)
+	e := m.Outputs[slices.IndexFunc(m.Outputs, func(e manifest.Entry) bool { return e.File == "health-flyer-fr.pdf" })]
 	in := e.Inputs
 	if in.Audience != "health" || in.Language != "fr" || in.Format != "flyer" || in.Paper != "letter" ||
 		in.ContentVersion != testEngine(t).Lib.Info.Version || e.Pages != 1 || e.Copies != 5 || len(in.Fonts) == 0 {
 		t.Errorf("manifest entry %+v, inputs %+v", e, in)
 	}
-	b := m.Outputs[slices.IndexFunc(m.Outputs, func(e Entry) bool { return e.File == "business-flyer-en.pdf" })]
+	b := m.Outputs[slices.IndexFunc(m.Outputs, func(e manifest.Entry) bool { return e.File == "business-flyer-en.pdf" })]
 	if b.Inputs.BleedMM != 3 || !b.Inputs.CropMarks {
 		t.Errorf("business flyer inputs %+v, want 3 mm bleed and crop marks", b.Inputs)
 	}
@@ -251,7 +257,7 @@ func TestIncremental(t *testing.T) {
 // together the whole plan, and balanced.
 func TestShardPartition(t *testing.T) {
 	for size := range 30 {
-		outs := make([]Output, size)
+		outs := make([]plan.Output, size)
 		for i := range outs {
 			outs[i].Name = fmt.Sprintf("out-%02d.pdf", i)
 		}
@@ -268,7 +274,7 @@ func TestShardPartition(t *testing.T) {
 				for _, o := range part {
 					seen[o.Name]++
 				}
-				if again := s.Of(outs); !slices.EqualFunc(again, part, func(a, b Output) bool { return a.Name == b.Name }) {
+				if again := s.Of(outs); !slices.EqualFunc(again, part, func(a, b plan.Output) bool { return a.Name == b.Name }) {
 					t.Fatalf("shard %v of %d outputs differs between calls", s, size)
 				}
 			}
@@ -306,7 +312,7 @@ func TestShardsThenFull(t *testing.T) {
 		if rep.Pack != nil || rep.Index != nil {
 			t.Errorf("shard %v made a pack or index", s)
 		}
-		m := checkDisk(t, out, shardManifest(s))
+		m := checkDisk(t, out, s.manifest())
 		if m.Shard != s.String() {
 			t.Errorf("shard manifest says shard %q", m.Shard)
 		}
@@ -314,7 +320,7 @@ func TestShardsThenFull(t *testing.T) {
 			union = append(union, e.File)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(out, ManifestName)); err == nil {
+	if _, err := os.Stat(filepath.Join(out, manifest.FileName)); err == nil {
 		t.Error("a shard wrote manifest.json")
 	}
 	var all []string
@@ -328,10 +334,10 @@ func TestShardsThenFull(t *testing.T) {
 	}
 
 	rep := run(t, p, Options{})
-	if got := made(rep); !slices.Equal(got, []string{IndexName, PackName}) {
+	if got := made(rep); !slices.Equal(got, []string{pack.IndexName, pack.FileName}) {
 		t.Errorf("full build after shards made %v, want only the index and pack", got)
 	}
-	checkDisk(t, out, ManifestName)
+	checkDisk(t, out, manifest.FileName)
 	if left, _ := filepath.Glob(filepath.Join(out, "manifest.shard-*")); len(left) > 0 {
 		t.Errorf("shard manifests left after the full build: %v", left)
 	}
@@ -358,7 +364,7 @@ func TestFailureDoesNotStopOthers(t *testing.T) {
 	if rep.Pack != nil || !slices.ContainsFunc(rep.Warnings, func(w string) bool { return strings.Contains(w, "pack.pdf not made") }) {
 		t.Errorf("pack %+v, warnings %v", rep.Pack, rep.Warnings)
 	}
-	m := checkDisk(t, out, ManifestName)
+	m := checkDisk(t, out, manifest.FileName)
 	if len(m.Outputs) != 3 {
 		t.Errorf("manifest lists %d outputs, want the 3 made", len(m.Outputs))
 	}
@@ -394,7 +400,7 @@ func TestCancel(t *testing.T) {
 	if !s.Interrupted || s.Made < 2 || s.Made+s.Skipped != 10 || rep.Pack != nil {
 		t.Errorf("summary %+v, pack %v", s, rep.Pack)
 	}
-	m := checkDisk(t, out, ManifestName)
+	m := checkDisk(t, out, manifest.FileName)
 	if len(m.Outputs) != s.Made {
 		t.Errorf("manifest lists %d outputs, %d were made", len(m.Outputs), s.Made)
 	}
@@ -407,7 +413,7 @@ func TestCancel(t *testing.T) {
 	if rep.Summary.Unchanged != s.Made || rep.Summary.Made != 10-s.Made {
 		t.Errorf("after the interrupted build: %+v", rep.Summary)
 	}
-	checkDisk(t, out, ManifestName)
+	checkDisk(t, out, manifest.FileName)
 }
 
 // TestPack checks pack.pdf and index.html as a reader's tools see them:
@@ -434,13 +440,13 @@ outputs:
 	if rep.Pack == nil || rep.Pack.Status != Made || rep.Pack.Entry.Pages != 6 {
 		t.Fatalf("pack %+v", rep.Pack)
 	}
-	pack := filepath.Join(out, PackName)
-	pdftest.Check(t, pack)
-	info := pdftest.Info(t, pack, "-f", "1", "-l", "6")
+	packPDF := filepath.Join(out, pack.FileName)
+	pdftest.Check(t, packPDF)
+	info := pdftest.Info(t, packPDF, "-f", "1", "-l", "6")
 	if info["Pages"] != "6" || !strings.HasPrefix(info["Page    1 size"], "612 x 792") || !strings.HasPrefix(info["Page    6 size"], "595.28 x 841.89") {
 		t.Errorf("pdfinfo: pages %s, page 1 %s, page 6 %s", info["Pages"], info["Page    1 size"], info["Page    6 size"])
 	}
-	cover := pdftest.Normalize(runText(t, pack, 1, 1))
+	cover := pdftest.Normalize(runText(t, packPDF, 1, 1))
 	for _, want := range []string{"Evening <script>alert(1)</script> & talk", "2026-12-03", "Main hall", "A. Singh", "Riverside Settlement Services",
 		"Youth flyer, English", "youth-flyer-en.pdf", "newcomers-flyer-fr.pdf", "Health care providers flyer, English", "Total: 5 materials, 107 copies, 107 pages"} {
 		if !strings.Contains(cover, want) {
@@ -449,7 +455,7 @@ outputs:
 	}
 	hotline, _ := testEngine(t).Lib.Contact("chth")
 	for i, o := range p.Outputs {
-		page := pdftest.Normalize(runText(t, pack, i+2, i+2))
+		page := pdftest.Normalize(runText(t, packPDF, i+2, i+2))
 		alone := pdftest.Text(t, filepath.Join(out, o.Name))
 		if page != alone {
 			t.Errorf("pack page %d is not %s:\n%s\nwant\n%s", i+2, o.Name, page, alone)
@@ -459,7 +465,7 @@ outputs:
 		}
 	}
 
-	html, err := os.ReadFile(filepath.Join(out, IndexName))
+	html, err := os.ReadFile(filepath.Join(out, pack.IndexName))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -536,4 +542,20 @@ outputs:
 	if flyer := pdftest.Text(t, filepath.Join(out, "youth-flyer-fr.pdf")); strings.Contains(flyer, "Safety evening") {
 		t.Error("the flyer carries the event line; only handouts and the cover sheet do")
 	}
+}
+
+var (
+	engineOnce sync.Once
+	engine     *generate.Engine
+	engineErr  error
+)
+
+// testEngine is one engine for the package's tests, as a process has.
+func testEngine(t testing.TB) *generate.Engine {
+	t.Helper()
+	engineOnce.Do(func() { engine, engineErr = generate.New("awarekit test", time.Time{}) })
+	if engineErr != nil {
+		t.Fatal(engineErr)
+	}
+	return engine
 }

@@ -1,8 +1,12 @@
-package build
+package plan
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -299,5 +303,26 @@ func TestPlanPaths(t *testing.T) {
 	}
 	if p.Dir != dir {
 		t.Errorf("Dir = %s, want %s", p.Dir, dir)
+	}
+}
+
+// writePNG writes a small real PNG at path.
+func writePNG(t testing.TB, path string) {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 40, 20))
+	for y := range 20 {
+		for x := range 40 {
+			img.Set(x, y, color.RGBA{R: 0x7a, G: 0x1f, B: 0x5c, A: 0xff})
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

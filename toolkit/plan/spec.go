@@ -1,4 +1,4 @@
-package build
+package plan
 
 // The types in this file are the plan file's shape. They are the single
 // source of truth for both reading a plan (decode.go walks a YAML node

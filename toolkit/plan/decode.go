@@ -1,4 +1,4 @@
-package build
+package plan
 
 import (
 	"cmp"
@@ -266,7 +266,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, f field) {
 		}
 		v.Set(s)
 	default:
-		panic("build: spec field of unsupported kind " + v.Kind().String())
+		panic("plan: spec field of unsupported kind " + v.Kind().String())
 	}
 }
 

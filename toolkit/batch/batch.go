@@ -1,4 +1,9 @@
-package build
+// Package batch builds a plan's outputs: a pool of workers makes each
+// output through the engine, skips what has not changed since the last
+// build (by the manifest), writes manifest.json last so it always matches
+// the folder, makes the print pack and index page, and reports every
+// output's outcome. A build can be cut into shards for several machines.
+package batch
 
 import (
 	"bytes"
@@ -9,7 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strconv"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -17,7 +22,10 @@ import (
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/manifest"
 	"github.com/awarekit/awarekit/toolkit/output"
+	"github.com/awarekit/awarekit/toolkit/pack"
+	"github.com/awarekit/awarekit/toolkit/plan"
 )
 
 // Options control one build.
@@ -52,10 +60,10 @@ const (
 
 // Result is one output's outcome.
 type Result struct {
-	Output
+	plan.Output
 	Status Status
-	Reason string // why it is (or would be) made, or why it failed
-	Entry  *Entry // the file now on disk, when there is one from this build
+	Reason string          // why it is (or would be) made, or why it failed
+	Entry  *manifest.Entry // the file now on disk, when there is one from this build
 	Err    error
 }
 
@@ -113,11 +121,11 @@ var ErrInterrupted = errors.New("interrupted")
 
 type builder struct {
 	eng    *generate.Engine
-	plan   *Plan
+	plan   *plan.Plan
 	opts   Options
 	brand  doc.Brand
-	prev   *previous
-	fonts  *fontHashes
+	prev   *manifest.Previous
+	fonts  *manifest.Fonts
 	orgSHA string
 	evSHA  string
 	// fontConfig names the fonts: setting, so that pointing a script at
@@ -130,31 +138,31 @@ type builder struct {
 // together with any error that stopped the build as a whole, or
 // ErrInterrupted. The manifest is written last, atomically, and lists
 // exactly the files on disk, also when ctx was cancelled.
-func Run(ctx context.Context, eng *generate.Engine, plan *Plan, opts Options) (*Report, error) {
+func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) (*Report, error) {
 	start := time.Now()
 	if opts.Jobs <= 0 {
 		opts.Jobs = runtime.NumCPU()
 	}
-	outs := opts.Shard.Of(plan.Outputs)
-	brand, err := plan.Org.Brand()
+	outs := opts.Shard.Of(p.Outputs)
+	brand, err := p.Org.Brand()
 	if err != nil {
 		return nil, fmt.Errorf("organisation: %w", err)
 	}
-	b := &builder{eng: eng, plan: plan, opts: opts, brand: brand, fonts: newFontHashes()}
-	if b.orgSHA, err = orgHash(plan.Org); err != nil {
+	b := &builder{eng: eng, plan: p, opts: opts, brand: brand, fonts: manifest.NewFonts()}
+	if b.orgSHA, err = manifest.OrgHash(p.Org); err != nil {
 		return nil, fmt.Errorf("organisation: %w", err)
 	}
-	b.evSHA = hash(plan.Event)
-	b.fontConfig = fontConfig(plan.Fonts, plan.Dir)
+	b.evSHA = manifest.Hash(p.Event)
+	b.fontConfig = manifest.FontConfig(p.Fonts, p.Dir)
 	if !opts.DryRun {
 		if err := output.CheckDir(opts.OutDir); err != nil {
 			return nil, err
 		}
 		b.cleanTemp(outs)
 	}
-	b.prev = readPrevious(opts.OutDir)
+	b.prev = manifest.ReadPrevious(opts.OutDir)
 	rep := &Report{}
-	for _, bad := range b.prev.bad {
+	for _, bad := range b.prev.Bad {
 		rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s cannot be read; everything it listed is built again", bad))
 	}
 
@@ -164,9 +172,9 @@ func Run(ctx context.Context, eng *generate.Engine, plan *Plan, opts Options) (*
 	for _, r := range rep.Results {
 		failed = failed || r.Status == Failed
 	}
-	if !opts.Shard.Active() && plan.Pack && !interrupted {
+	if !opts.Shard.Active() && p.Pack && !interrupted {
 		if failed {
-			rep.Warnings = append(rep.Warnings, PackName+" not made: some materials failed")
+			rep.Warnings = append(rep.Warnings, pack.FileName+" not made: some materials failed")
 		} else {
 			rep.Pack = b.pack(ctx, rep.Results)
 		}
@@ -193,7 +201,7 @@ func Run(ctx context.Context, eng *generate.Engine, plan *Plan, opts Options) (*
 // pool builds outs with opts.Jobs workers. When ctx is cancelled no new
 // output is started; those already started are finished and written, and
 // the rest are reported as skipped.
-func (b *builder) pool(ctx context.Context, outs []Output) []Result {
+func (b *builder) pool(ctx context.Context, outs []plan.Output) []Result {
 	results := make([]Result, len(outs))
 	started := make([]bool, len(outs))
 	if b.opts.Progress != nil {
@@ -242,7 +250,7 @@ func (b *builder) pool(ctx context.Context, outs []Output) []Result {
 }
 
 // one decides whether an output needs making, and makes it.
-func (b *builder) one(o Output, buf *bytes.Buffer) Result {
+func (b *builder) one(o plan.Output, buf *bytes.Buffer) Result {
 	in := b.inputs(o)
 	st, reason, entry := b.classify(o, in)
 	if b.opts.DryRun || st == Unchanged {
@@ -255,8 +263,8 @@ func (b *builder) one(o Output, buf *bytes.Buffer) Result {
 	return Result{Output: o, Status: Made, Reason: reason, Entry: e}
 }
 
-func (b *builder) inputs(o Output) Inputs {
-	return Inputs{
+func (b *builder) inputs(o plan.Output) manifest.Inputs {
+	return manifest.Inputs{
 		Audience:       o.Job.Audience,
 		Language:       o.Job.Lang,
 		Format:         o.Job.Format.Name,
@@ -275,16 +283,16 @@ func (b *builder) inputs(o Output) Inputs {
 // classify compares an output with what earlier builds recorded: it is
 // unchanged when its inputs hash, the fonts it used and the file on disk
 // are all as recorded.
-func (b *builder) classify(o Output, in Inputs) (Status, string, *Entry) {
-	cands := b.prev.entries[o.Name]
+func (b *builder) classify(o plan.Output, in manifest.Inputs) (Status, string, *manifest.Entry) {
+	cands := b.prev.Entries[o.Name]
 	if len(cands) == 0 {
 		return New, "not built before", nil
 	}
 	if b.opts.Force {
 		return Changed, "--force", nil
 	}
-	key := in.key()
-	var e *Entry
+	key := in.Key()
+	var e *manifest.Entry
 	for i := range cands {
 		if cands[i].InputsSHA256 == key {
 			e = &cands[i]
@@ -295,11 +303,11 @@ func (b *builder) classify(o Output, in Inputs) (Status, string, *Entry) {
 		return Changed, "changed: " + diffInputs(cands[0].Inputs, in), nil
 	}
 	if e.Inputs != nil {
-		if f := b.fonts.changed(e.Inputs.Fonts); f != "" {
+		if f := b.fonts.Changed(e.Inputs.Fonts); f != "" {
 			return Changed, "font changed: " + f, nil
 		}
 	}
-	why, err := onDisk(filepath.Join(b.opts.OutDir, o.Name), e)
+	why, err := manifest.OnDisk(filepath.Join(b.opts.OutDir, o.Name), e)
 	switch {
 	case err != nil:
 		return Changed, "cannot read the file: " + err.Error(), nil
@@ -310,12 +318,12 @@ func (b *builder) classify(o Output, in Inputs) (Status, string, *Entry) {
 	kept.Copies = o.Copies
 	// Recognised by its hash after a copy or a touch: record its time now,
 	// so that the next build need not read it again.
-	kept.stamp(filepath.Join(b.opts.OutDir, o.Name))
+	kept.Stamp(filepath.Join(b.opts.OutDir, o.Name))
 	return Unchanged, "", &kept
 }
 
 // diffInputs names the inputs that differ from an earlier build's.
-func diffInputs(old *Inputs, in Inputs) string {
+func diffInputs(old *manifest.Inputs, in manifest.Inputs) string {
 	if old == nil {
 		return "inputs"
 	}
@@ -345,7 +353,7 @@ func diffInputs(old *Inputs, in Inputs) string {
 
 // make renders one output and writes it through a temporary file, so an
 // interrupted build never leaves half a file.
-func (b *builder) make(o Output, in Inputs, buf *bytes.Buffer) (*Entry, error) {
+func (b *builder) make(o plan.Output, in manifest.Inputs, buf *bytes.Buffer) (*manifest.Entry, error) {
 	buf.Reset()
 	made, err := b.eng.Make(buf, o.Job, b.plan.Org, b.brand)
 	if err != nil {
@@ -353,33 +361,38 @@ func (b *builder) make(o Output, in Inputs, buf *bytes.Buffer) (*Entry, error) {
 	}
 	data, pages := buf.Bytes(), made.Pages()
 	if made.Layout != nil {
-		in.Fonts = b.fonts.used(made.Layout)
+		in.Fonts = b.fonts.Used(made.Layout)
 	}
 	path := filepath.Join(b.opts.OutDir, o.Name)
-	if err := output.WriteFile(path, data); err != nil {
+	if err := b.write(path, data); err != nil {
 		return nil, err
 	}
-	e := &Entry{
+	e := &manifest.Entry{
 		File:         o.Name,
 		Inputs:       &in,
-		InputsSHA256: in.key(),
-		SHA256:       sum(data),
+		InputsSHA256: in.Key(),
+		SHA256:       manifest.Sum(data),
 		Bytes:        int64(len(data)),
 		Pages:        pages,
 		Copies:       o.Copies,
 	}
-	e.stamp(path)
+	e.Stamp(path)
 	return e, nil
+}
+
+// write writes one file of the build atomically.
+func (b *builder) write(path string, data []byte) error {
+	return output.WriteFile(path, data)
 }
 
 // onDisk returns an earlier build's entry for name if the file on disk is
 // still the one it describes.
-func (b *builder) onDisk(name string, cands ...*Entry) *Entry {
+func (b *builder) onDisk(name string, cands ...*manifest.Entry) *manifest.Entry {
 	for _, e := range cands {
 		if e == nil {
 			continue
 		}
-		if why, err := onDisk(filepath.Join(b.opts.OutDir, name), e); err == nil && why == "" {
+		if why, err := manifest.OnDisk(filepath.Join(b.opts.OutDir, name), e); err == nil && why == "" {
 			return e
 		}
 	}
@@ -387,12 +400,12 @@ func (b *builder) onDisk(name string, cands ...*Entry) *Entry {
 }
 
 func (b *builder) writeManifest(rep *Report) error {
-	m := &Manifest{
-		Version: ManifestVersion,
+	m := &manifest.Manifest{
+		Version: manifest.Version,
 		Program: b.eng.Creator,
 		Content: b.eng.Lib.Info.Version,
 		Plan:    filepath.Base(b.plan.File),
-		Outputs: []Entry{},
+		Outputs: []manifest.Entry{},
 	}
 	if b.opts.Shard.Active() {
 		m.Shard = b.opts.Shard.String()
@@ -402,9 +415,9 @@ func (b *builder) writeManifest(rep *Report) error {
 		if e == nil {
 			// Failed or never started: keep what an earlier build left,
 			// if the file is still the one it recorded.
-			var cands []*Entry
-			for i := range b.prev.entries[r.Name] {
-				cands = append(cands, &b.prev.entries[r.Name][i])
+			var cands []*manifest.Entry
+			for i := range b.prev.Entries[r.Name] {
+				cands = append(cands, &b.prev.Entries[r.Name][i])
 			}
 			e = b.onDisk(r.Name, cands...)
 		}
@@ -415,30 +428,30 @@ func (b *builder) writeManifest(rep *Report) error {
 	if !b.opts.Shard.Active() {
 		m.Pack = entryOf(rep.Pack)
 		if m.Pack == nil {
-			m.Pack = b.onDisk(PackName, b.prev.pack)
+			m.Pack = b.onDisk(pack.FileName, b.prev.Pack)
 		}
 		m.Index = entryOf(rep.Index)
 		if m.Index == nil {
-			m.Index = b.onDisk(IndexName, b.prev.index)
+			m.Index = b.onDisk(pack.IndexName, b.prev.Index)
 		}
 	}
-	name := ManifestName
+	name := manifest.FileName
 	if b.opts.Shard.Active() {
-		name = shardManifest(b.opts.Shard)
+		name = b.opts.Shard.manifest()
 	}
-	if err := writeManifest(filepath.Join(b.opts.OutDir, name), m); err != nil {
+	if err := manifest.Write(filepath.Join(b.opts.OutDir, name), m); err != nil {
 		return fmt.Errorf("write manifest: %w", err)
 	}
 	if !b.opts.Shard.Active() {
 		// A full build's manifest now holds what the shards recorded.
-		for _, s := range b.prev.shards {
+		for _, s := range b.prev.Shards {
 			os.Remove(s)
 		}
 	}
 	return nil
 }
 
-func entryOf(r *Result) *Entry {
+func entryOf(r *Result) *manifest.Entry {
 	if r == nil {
 		return nil
 	}
@@ -447,10 +460,10 @@ func entryOf(r *Result) *Entry {
 
 // cleanTemp removes temporary files that a killed build (kill -9, a
 // second Ctrl-C) may have left for the files this build writes.
-func (b *builder) cleanTemp(outs []Output) {
-	names := []string{shardManifest(b.opts.Shard)}
+func (b *builder) cleanTemp(outs []plan.Output) {
+	names := []string{b.opts.Shard.manifest()}
 	if !b.opts.Shard.Active() {
-		names = []string{ManifestName, PackName, IndexName}
+		names = slices.Clone(plan.Reserved)
 	}
 	for _, o := range outs {
 		names = append(names, o.Name)
@@ -497,46 +510,4 @@ func summarise(rep *Report, dry bool) Summary {
 		}
 	}
 	return s
-}
-
-// Shard selects part K of N (1 ≤ K ≤ N) of a build's outputs. The zero
-// Shard selects everything.
-type Shard struct{ K, N int }
-
-// Active reports whether s selects a part rather than everything.
-func (s Shard) Active() bool { return s.N > 0 }
-
-func (s Shard) String() string { return strconv.Itoa(s.K) + "/" + strconv.Itoa(s.N) }
-
-// ParseShard reads "K/N".
-func ParseShard(v string) (Shard, error) {
-	ks, ns, ok := strings.Cut(v, "/")
-	k, err1 := strconv.Atoi(strings.TrimSpace(ks))
-	n, err2 := strconv.Atoi(strings.TrimSpace(ns))
-	if !ok || err1 != nil || err2 != nil {
-		return Shard{}, fmt.Errorf("shard %q is not K/N, e.g. 2/4 for the second of four parts", v)
-	}
-	return NewShard(k, n)
-}
-
-// NewShard checks k and n.
-func NewShard(k, n int) (Shard, error) {
-	if n < 1 || k < 1 || k > n {
-		return Shard{}, fmt.Errorf("shard %d/%d: the part must be between 1 and %d", k, n, max(n, 1))
-	}
-	return Shard{K: k, N: n}, nil
-}
-
-// Of returns the outputs in shard s: every Nth output of the plan,
-// starting with the Kth. The parts are balanced to within one output,
-// depend only on the plan, and together are the whole plan, once.
-func (s Shard) Of(outs []Output) []Output {
-	if !s.Active() {
-		return outs
-	}
-	var part []Output
-	for i := s.K - 1; i < len(outs); i += s.N {
-		part = append(part, outs[i])
-	}
-	return part
 }

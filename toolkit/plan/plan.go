@@ -1,8 +1,9 @@
-// Package build makes a whole set of materials from a plan file: it reads
-// and checks the plan, expands its matrices into named outputs, builds
-// them with a pool of workers, skips what has not changed since the last
-// build, records everything in manifest.json and makes a print pack.
-package build
+// Package plan reads a build plan (awarekit build workshop.yaml): it
+// decodes the YAML against the plan's spec, reporting every problem with
+// its line and field at once, checks every name through the engine,
+// expands matrices of audiences × languages × formats into named outputs,
+// and describes the same spec as a JSON Schema for editors.
+package plan
 
 import (
 	"errors"
@@ -18,7 +19,9 @@ import (
 	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/manifest"
 	"github.com/awarekit/awarekit/toolkit/output"
+	"github.com/awarekit/awarekit/toolkit/pack"
 	"github.com/awarekit/awarekit/toolkit/profile"
 )
 
@@ -45,8 +48,8 @@ type Event struct {
 	Facilitator string `json:"facilitator,omitempty"`
 }
 
-// doc is the event for printing, or nil when the plan names none.
-func (e Event) doc() *doc.Event {
+// Doc is the event for printing, or nil when the plan names none.
+func (e Event) Doc() *doc.Event {
 	if e == (Event{}) {
 		return nil
 	}
@@ -73,12 +76,9 @@ type Project struct {
 	Fonts map[string][]string
 }
 
-// Reserved names the files a build writes besides the outputs.
-const (
-	ManifestName = "manifest.json"
-	PackName     = "pack.pdf"
-	IndexName    = "index.html"
-)
+// Reserved names the files a build writes besides the outputs; no
+// output may take one.
+var Reserved = []string{manifest.FileName, pack.FileName, pack.IndexName}
 
 // Load reads and checks the plan at path.
 func Load(eng *generate.Engine, path string, proj Project) (*Plan, error) {
@@ -197,7 +197,7 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 		for _, a := range auds {
 			for _, l := range langs {
 				for _, f := range fmts {
-					r, err := eng.Resolve(generate.Job{Audience: a.name, Lang: l.name, Format: f.name, Paper: paper.name, Print: print, Event: p.Event.doc()})
+					r, err := eng.Resolve(generate.Job{Audience: a.name, Lang: l.name, Format: f.name, Paper: paper.name, Print: print, Event: p.Event.Doc()})
 					if err != nil {
 						d.problemAt(item, "%v", err)
 						continue
@@ -372,7 +372,10 @@ func (d *decoder) checkPattern(v value) {
 // order, so the names are the same on every run and every shard. Names
 // are compared ignoring case, as macOS and Windows file systems do.
 func (d *decoder) unique(outs []Output) []Output {
-	taken := map[string]bool{ManifestName: true, PackName: true, IndexName: true}
+	taken := map[string]bool{}
+	for _, name := range Reserved {
+		taken[name] = true
+	}
 	first := map[string]int{} // wanted name and job → index in res
 	var res []Output
 	for _, o := range outs {

@@ -1,4 +1,4 @@
-package build
+package plan
 
 import (
 	"encoding/json"

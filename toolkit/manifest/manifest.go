@@ -1,4 +1,9 @@
-package build
+// Package manifest records what a build wrote: each file with the inputs
+// it was made from and its checksum, in manifest.json, so that the next
+// build can tell what changed and a print shop or a script can check
+// every file. It reads earlier builds' manifests and hashes the inputs
+// (organisation, fonts, files) that decide whether an output is current.
+package manifest
 
 import (
 	"bytes"
@@ -22,8 +27,11 @@ import (
 	"github.com/awarekit/awarekit/toolkit/typeset"
 )
 
-// ManifestVersion is the version of the manifest's format.
-const ManifestVersion = 1
+// Version is the version of the manifest's format.
+const Version = 1
+
+// FileName is the manifest of a whole build, in the output folder.
+const FileName = "manifest.json"
 
 // Manifest records what a build wrote, so the next build can tell what
 // changed and a print shop or a script can check every file. It holds no
@@ -54,17 +62,17 @@ type Entry struct {
 	ModTime int64 `json:"mtime_ns,omitempty"`
 }
 
-// stamp records the size and time of the file just written at path.
-func (e *Entry) stamp(path string) {
+// Stamp records the size and time of the file just written at path.
+func (e *Entry) Stamp(path string) {
 	if st, err := os.Stat(path); err == nil {
 		e.Bytes, e.ModTime = st.Size(), st.ModTime().UnixNano()
 	}
 }
 
-// onDisk compares the file at path with the one e describes: by size
+// OnDisk compares the file at path with the one e describes: by size
 // and time when they match what was recorded, else by its sha256. It
 // returns "" when they are the same, else why not.
-func onDisk(path string, e *Entry) (string, error) {
+func OnDisk(path string, e *Entry) (string, error) {
 	st, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return "file missing", nil
@@ -75,7 +83,7 @@ func onDisk(path string, e *Entry) (string, error) {
 	if e.ModTime != 0 && st.Size() == e.Bytes && st.ModTime().UnixNano() == e.ModTime {
 		return "", nil
 	}
-	sha, _, err := fileHash(path)
+	sha, _, err := FileHash(path)
 	if err != nil {
 		return "", err
 	}
@@ -111,43 +119,44 @@ type FontFile struct {
 	SHA256 string `json:"sha256"`
 }
 
-// hash is the hex SHA-256 of v's JSON.
-func hash(v any) string {
+// Hash is the hex SHA-256 of v's JSON.
+func Hash(v any) string {
 	data, err := json.Marshal(v)
 	if err != nil {
-		panic("build: hash: " + err.Error()) // only plain data is hashed
+		panic("manifest: hash: " + err.Error()) // only plain data is hashed
 	}
-	return sum(data)
+	return Sum(data)
 }
 
-func sum(data []byte) string {
+// Sum is the hex SHA-256 of data.
+func Sum(data []byte) string {
 	h := sha256.Sum256(data)
 	return hex.EncodeToString(h[:])
 }
 
-// key is the inputs hash: everything but the fonts.
-func (in Inputs) key() string {
+// Key is the inputs hash: everything but the fonts.
+func (in Inputs) Key() string {
 	in.Fonts = nil
-	return hash(in)
+	return Hash(in)
 }
 
-// orgHash identifies the organisation profile, with the logo by its bytes
+// OrgHash identifies the organisation profile, with the logo by its bytes
 // rather than its path: moving the logo changes nothing, editing it does.
-func orgHash(o profile.Organisation) (string, error) {
+func OrgHash(o profile.Organisation) (string, error) {
 	logo := ""
 	if o.Logo != "" {
 		data, err := os.ReadFile(o.Logo)
 		if err != nil {
 			return "", fmt.Errorf("logo %s: %w", o.Logo, err)
 		}
-		logo = sum(data)
+		logo = Sum(data)
 	}
 	o.Logo = logo
-	return hash(o), nil
+	return Hash(o), nil
 }
 
-// fileHash hashes the file at path; a missing file is ("", nil).
-func fileHash(path string) (string, int64, error) {
+// FileHash hashes the file at path; a missing file is ("", nil).
+func FileHash(path string) (string, int64, error) {
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return "", 0, nil
@@ -164,21 +173,23 @@ func fileHash(path string) (string, int64, error) {
 	return hex.EncodeToString(h.Sum(nil)), n, nil
 }
 
-// fontHashes hashes each font once per build. Embedded fonts are hashed
+// Fonts hashes each font once per build. Embedded fonts are hashed
 // from memory; files on the machine are hashed from disk when an old
 // manifest is checked, so replacing a font file rebuilds what used it.
-type fontHashes struct {
+// It is safe for concurrent use.
+type Fonts struct {
 	mu   sync.Mutex
 	data map[*typeset.Font]string
 	file map[string]string
 }
 
-func newFontHashes() *fontHashes {
-	return &fontHashes{data: map[*typeset.Font]string{}, file: map[string]string{}}
+// NewFonts makes an empty set of font hashes.
+func NewFonts() *Fonts {
+	return &Fonts{data: map[*typeset.Font]string{}, file: map[string]string{}}
 }
 
-// used lists the fonts a laid-out document's text is set in.
-func (h *fontHashes) used(ld *layout.Document) []FontFile {
+// Used lists the fonts a laid-out document's text is set in.
+func (h *Fonts) Used(ld *layout.Document) []FontFile {
 	var fonts []*typeset.Font
 	for _, p := range ld.Pages {
 		for _, e := range p.Elements {
@@ -198,7 +209,7 @@ func (h *fontHashes) used(ld *layout.Document) []FontFile {
 	for i, f := range fonts {
 		s, ok := h.data[f]
 		if !ok {
-			s = sum(f.Data)
+			s = Sum(f.Data)
 			h.data[f] = s
 		}
 		out[i] = FontFile{Name: f.Name, Source: f.Source, SHA256: s}
@@ -207,9 +218,9 @@ func (h *fontHashes) used(ld *layout.Document) []FontFile {
 	return out
 }
 
-// changed names the first font file on the machine that is no longer
+// Changed names the first font file on the machine that is no longer
 // what the entry was made with, or "".
-func (h *fontHashes) changed(fonts []FontFile) string {
+func (h *Fonts) Changed(fonts []FontFile) string {
 	for _, f := range fonts {
 		if !filepath.IsAbs(f.Source) {
 			continue // embedded: part of the program, covered by its version
@@ -218,7 +229,7 @@ func (h *fontHashes) changed(fonts []FontFile) string {
 		s, ok := h.file[f.Source]
 		h.mu.Unlock()
 		if !ok {
-			s, _, _ = fileHash(f.Source)
+			s, _, _ = FileHash(f.Source)
 			h.mu.Lock()
 			h.file[f.Source] = s
 			h.mu.Unlock()
@@ -230,28 +241,30 @@ func (h *fontHashes) changed(fonts []FontFile) string {
 	return ""
 }
 
-// shardManifest names the manifest of shard k of n.
-func shardManifest(s Shard) string {
-	return fmt.Sprintf("manifest.shard-%d-of-%d.json", s.K, s.N)
+// ShardFileName names the manifest of part k of n of a build.
+func ShardFileName(k, n int) string {
+	return fmt.Sprintf("manifest.shard-%d-of-%d.json", k, n)
 }
 
-// previous is what earlier builds recorded: the entries of manifest.json
+// Previous is what earlier builds recorded: the entries of manifest.json
 // and of every shard manifest in the folder, so that a full build after
 // sharded ones finds their outputs unchanged.
-type previous struct {
-	entries map[string][]Entry // by file name
-	pack    *Entry
-	index   *Entry
-	shards  []string // shard manifest files found
-	bad     []string // manifests that could not be read
+type Previous struct {
+	Entries map[string][]Entry // by file name
+	Pack    *Entry             // the print pack
+	Index   *Entry             // the index page
+	Shards  []string           // shard manifest files found
+	Bad     []string           // manifests that could not be read
 }
 
-func readPrevious(dir string) *previous {
-	p := &previous{entries: map[string][]Entry{}}
+// ReadPrevious reads the manifests in dir. One that cannot be read is
+// listed in Bad, and everything it listed counts as never built.
+func ReadPrevious(dir string) *Previous {
+	p := &Previous{Entries: map[string][]Entry{}}
 	names, _ := filepath.Glob(filepath.Join(dir, "manifest.shard-*-of-*.json"))
 	slices.Sort(names)
-	p.shards = names
-	for _, path := range append([]string{filepath.Join(dir, ManifestName)}, names...) {
+	p.Shards = names
+	for _, path := range append([]string{filepath.Join(dir, FileName)}, names...) {
 		data, err := os.ReadFile(path)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
@@ -260,23 +273,23 @@ func readPrevious(dir string) *previous {
 		if err == nil {
 			err = json.Unmarshal(data, &m)
 		}
-		if err != nil || m.Version != ManifestVersion {
-			p.bad = append(p.bad, path)
+		if err != nil || m.Version != Version {
+			p.Bad = append(p.Bad, path)
 			continue
 		}
 		for _, e := range m.Outputs {
-			p.entries[e.File] = append(p.entries[e.File], e)
+			p.Entries[e.File] = append(p.Entries[e.File], e)
 		}
-		if filepath.Base(path) == ManifestName {
-			p.pack, p.index = m.Pack, m.Index
+		if filepath.Base(path) == FileName {
+			p.Pack, p.Index = m.Pack, m.Index
 		}
 	}
 	return p
 }
 
-// writeManifest writes m atomically, so the folder always holds either
+// Write writes m atomically, so the folder always holds either
 // the old manifest or the new one.
-func writeManifest(path string, m *Manifest) error {
+func Write(path string, m *Manifest) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
@@ -287,10 +300,10 @@ func writeManifest(path string, m *Manifest) error {
 	return output.WriteFile(path, buf.Bytes())
 }
 
-// fontConfig writes the fonts: setting as "script=file,file;…" in script
+// FontConfig writes the fonts: setting as "script=file,file;…" in script
 // order, or "" when there is none. Paths are relative to the plan's
 // folder, so building from another working folder changes nothing.
-func fontConfig(fonts map[string][]string, dir string) string {
+func FontConfig(fonts map[string][]string, dir string) string {
 	var parts []string
 	for _, script := range slices.Sorted(maps.Keys(fonts)) {
 		files := make([]string, len(fonts[script]))
