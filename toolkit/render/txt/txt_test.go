@@ -16,7 +16,12 @@ func documents(t *testing.T) []*doc.Document {
 }
 
 func TestWriteEveryDocument(t *testing.T) {
+	law, stories := 0, 0
 	for _, d := range documents(t) {
+		if d.Law != nil {
+			law++
+		}
+		stories += len(d.Stories)
 		t.Run(d.Meta.Audience+"/"+d.Meta.Lang, func(t *testing.T) {
 			var b strings.Builder
 			if err := Write(&b, d); err != nil {
@@ -37,7 +42,7 @@ func TestWriteEveryDocument(t *testing.T) {
 			// Lines may break after a hyphen (UAX #14), so compare with all
 			// white space removed.
 			squeezed := strings.Join(strings.Fields(out), "")
-			for _, want := range []string{d.Headline, d.Help.Emergency, d.Signs.Items[0], "604-555-0134", d.Footer.Draft} {
+			for _, want := range append([]string{d.Headline, d.Help.Emergency, d.Signs.Items[0], "604-555-0134", d.Footer.Draft}, optional(d)...) {
 				if !strings.Contains(squeezed, strings.Join(strings.Fields(want), "")) {
 					t.Errorf("the text lacks %q", want)
 				}
@@ -46,6 +51,9 @@ func TestWriteEveryDocument(t *testing.T) {
 				t.Errorf("the text should end with exactly one newline")
 			}
 		})
+	}
+	if law == 0 || stories == 0 {
+		t.Errorf("%d documents have the law and %d stories in all: the law and story text went unchecked", law, stories)
 	}
 }
 
