@@ -71,18 +71,15 @@ type Writer struct {
 	pages int
 }
 
-// compressAfter is the page count from which page streams are
-// compressed: on a flyer fpdf's per-page zlib writer costs more than it
-// saves, on a pack of hundreds of pages the bytes add up.
-const compressAfter = 8
-
 // NewWriter starts a PDF with meta as its metadata.
 func NewWriter(meta doc.Meta, opts Options) *Writer {
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: 612, Ht: 792}})
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
 	f.SetCatalogSort(true)
-	f.SetCompression(false)
+	// The glyph runs' writer compresses the pages as it adds its fonts;
+	// fpdf's own text path has fpdf compress them.
+	f.SetCompression(opts.FpdfText)
 	f.SetCreationDate(opts.Date)
 	f.SetModificationDate(opts.Date)
 	f.SetTitle(meta.Title, true)
@@ -103,9 +100,6 @@ func (w *Writer) AddPages(pages []layout.Page) error {
 	f, r := w.f, w.r
 	for _, p := range pages {
 		w.pages++
-		if w.pages == compressAfter {
-			f.SetCompression(true)
-		}
 		f.AddPageFormat("P", fpdf.SizeType{Wd: p.Width, Ht: p.Height})
 		// Boxes are symmetric about the page centre, so fpdf's
 		// bottom-left origin for page boxes needs no flip.

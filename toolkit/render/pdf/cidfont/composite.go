@@ -84,20 +84,14 @@ func (s *compositeStats) include(o compositeStats) {
 	s.depth = max(s.depth, o.depth)
 }
 
-// compositeGlyph returns the glyf entry of a composite spec and what maxp
-// must allow for it.
-func (f *Font) compositeGlyph(spec string) ([]byte, compositeStats, error) {
+// compositeGlyph returns the glyf entry of a composite spec, its components
+// renumbered by newGID, and what maxp must allow for it.
+func (f *Font) compositeGlyph(spec string, newGID map[int]int) ([]byte, compositeStats, error) {
 	var st compositeStats
 	n := (len(spec) - specHeader) / specComponent
 	if n == 0 {
 		return nil, st, nil // an empty glyph: nothing but an advance
 	}
-	const (
-		argsAreWords  = 0x0001
-		argsAreXY     = 0x0002
-		roundXYToGrid = 0x0004
-		moreComps     = 0x0020
-	)
 	g := make([]byte, 10, 10+8*n)
 	binary.BigEndian.PutUint16(g, 0xffff) // numberOfContours -1: composite
 	xMin, yMin, xMax, yMax := math.MaxInt16, math.MaxInt16, math.MinInt16, math.MinInt16
@@ -125,10 +119,10 @@ func (f *Font) compositeGlyph(spec string) ([]byte, compositeStats, error) {
 		}
 		flags := uint16(argsAreWords | argsAreXY | roundXYToGrid)
 		if k < n {
-			flags |= moreComps
+			flags |= moreComponents
 		}
 		g = binary.BigEndian.AppendUint16(g, flags)
-		g = binary.BigEndian.AppendUint16(g, gid)
+		g = binary.BigEndian.AppendUint16(g, uint16(newGID[int(gid)]))
 		g = binary.BigEndian.AppendUint16(g, uint16(dx))
 		g = binary.BigEndian.AppendUint16(g, uint16(dy))
 

@@ -4,11 +4,13 @@
 // maps to (conjuncts, contextual Arabic forms, positioned marks) cannot be
 // reached through its text API. This package writes its own font objects
 // instead: a Type0 font (Identity-H) whose descendant is a CIDFontType2 with
-// its own /W widths, CIDToGIDMap and ToUnicode CMap, and whose FontFile2 is
-// a subset of the TrueType font that keeps glyph IDs. Each run is a Form
-// XObject that the page draws with fpdf's UseImportedTemplate, and every
-// object reaches the file through fpdf's public import hooks
-// (ImportObjects, ImportObjPos, ImportTemplates). fpdf itself is not changed.
+// its own /W widths and ToUnicode CMap, and whose FontFile2 is a subset of
+// the TrueType font in which glyph k draws CID k (CIDToGIDMap /Identity),
+// without hinting. One such font per font and document serves every run:
+// each run is a few text operators written straight into the page's content
+// stream with fpdf's RawWriteStr, so it keeps its place among fpdf's own
+// drawing (and can be wrapped in marked content like anything else drawn
+// that way). fpdf itself is not changed.
 //
 // # Copying text out
 //
@@ -35,14 +37,13 @@
 // fpdf's Text: a run and fpdf's Text at the same point render identically.
 // Draw writes to the current page at once, so a run keeps its place among
 // the page's other drawing; it must be called while that page is current,
-// and after SetPage only if all pages have the same height (fpdf's
-// UseImportedTemplate uses the height of the page last added).
+// and after SetPage only if all pages have the same height (fpdf keeps the
+// height of the page last added).
 //
-// The fonts and XObjects are handed to fpdf by Finish, after the last Draw
-// and before fpdf writes the file. fpdf writes imported objects in Go map
-// order, so Finish followed by fpdf's own Output gives a valid file whose
-// object order changes from run to run; Writer.Output gives the same bytes
-// for the same drawing. The Writer must be the only user of fpdf's import
-// hooks in its document (no gofpdi), and the document must not be
-// encrypted: fpdf does not encrypt imported objects.
+// fpdf cannot name a font of one's own in a page's resources, so the
+// document must be written with Writer.Output, not fpdf's Output: it lets
+// fpdf write the file, then appends the fonts, names them in the resources
+// that every page shares, compresses the page contents and writes the
+// cross-reference table anew. The same drawing gives the same bytes. The
+// document must not be encrypted: the fonts would not be.
 package cidfont

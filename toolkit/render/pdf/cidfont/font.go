@@ -295,13 +295,6 @@ func (f *Font) componentGlyphs(gid int, dst []int) ([]int, error) {
 	if len(g) < 10 || int16(binary.BigEndian.Uint16(g)) >= 0 {
 		return dst, nil
 	}
-	const (
-		argsAreWords = 0x0001
-		haveScale    = 0x0008
-		moreComps    = 0x0020
-		haveXYScale  = 0x0040
-		haveTwoByTwo = 0x0080
-	)
 	p := 10
 	for {
 		if p+4 > len(g) {
@@ -327,7 +320,7 @@ func (f *Font) componentGlyphs(gid int, dst []int) ([]int, error) {
 		case flags&haveTwoByTwo != 0:
 			p += 8
 		}
-		if flags&moreComps == 0 {
+		if flags&moreComponents == 0 {
 			return dst, nil
 		}
 	}

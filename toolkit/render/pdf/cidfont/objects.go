@@ -3,61 +3,17 @@ package cidfont
 import (
 	"bytes"
 	"compress/zlib"
-	"fmt"
+	"encoding/binary"
 	"hash/fnv"
-	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"unicode/utf16"
 )
 
-// object is one PDF object as handed to fpdf's ImportObjects: the body
-// without "N 0 obj", ending with "endobj", with 40-byte slots where fpdf
-// writes the object numbers of other objects.
-type object struct {
-	body  []byte
-	refs  []ref
-	index int // position in Writer.objs
-}
-
-type ref struct {
-	pos    int // offset of the 40-byte slot in body
-	target *object
-}
-
-const refSlot = "                                        " // 40 bytes, as fpdf expects
-
-// appendRef appends an indirect reference to target ("<slot> 0 R").
-func (o *object) appendRef(target *object) {
-	o.refs = append(o.refs, ref{pos: len(o.body), target: target})
-	o.body = append(o.body, refSlot...)
-	o.body = append(o.body, " 0 R"...)
-}
-
-// appendStream ends the dictionary with the stream's filter and length and
-// appends the stream, compressed unless that makes it longer.
-func (w *Writer) appendStream(o *object, data []byte) {
-	// A line's glyph run is a few hundred bytes: compressing it saves
-	// little and costs more than drawing it.
-	if len(data) >= tinyStream {
-		if z := w.deflate(data); len(z)+len("/Filter/FlateDecode") < len(data) {
-			o.body = append(o.body, "/Filter/FlateDecode"...)
-			data = z
-		}
-	}
-	o.body = append(o.body, "/Length "...)
-	o.body = strconv.AppendInt(o.body, int64(len(data)), 10)
-	o.body = append(o.body, ">>\nstream\n"...)
-	o.body = append(o.body, data...)
-	o.body = append(o.body, "\nendstream\nendobj"...)
-}
-
 // Compressors are shared by all documents: one allocates about a megabyte,
-// more than the rest of a page's glyph runs together. Small streams (the
-// runs' content) get the fast level, whose reset costs far less than the
-// default level's, for a few percent more bytes; font programs get the
-// default level.
+// more than the rest of a page. Small streams get the fast level, whose
+// reset costs far less than the default level's, for a few percent more
+// bytes; font programs and pages get the default level.
 var (
 	zlibWriters     = sync.Pool{New: func() any { return zlib.NewWriter(nil) }}
 	fastZlibWriters = sync.Pool{New: func() any {
@@ -88,131 +44,110 @@ func (w *Writer) deflate(data []byte) []byte {
 	return w.zbuf.Bytes()
 }
 
-// subsetEntry is a font program cut to a set of glyphs, and compressed.
+// appendStream appends the end of a stream object's dictionary (its filter
+// and length) and the stream, compressed unless that does not pay.
+func (w *Writer) appendStream(b, data []byte) []byte {
+	if len(data) >= tinyStream {
+		if z := w.deflate(data); len(z)+len("/Filter/FlateDecode") < len(data) {
+			b = append(b, "/Filter/FlateDecode"...)
+			data = z
+		}
+	}
+	b = append(b, "/Length "...)
+	b = strconv.AppendInt(b, int64(len(data)), 10)
+	b = append(b, ">>\nstream\n"...)
+	b = append(b, data...)
+	return append(b, "\nendstream"...)
+}
+
+// subsetEntry is a font program cut to a list of glyph specs, and
+// compressed.
 type subsetEntry struct {
-	program  []byte
-	base     int
+	size     int // of the program before compression
 	deflated []byte
+	tag      string // the subset's name prefix, "ABCDEF"
 }
 
 // subsetCacheLimit bounds each font's cache of subsets; documents of one
-// build share a few dozen glyph sets per font.
+// build share a few dozen glyph lists per font.
 const subsetCacheLimit = 256
 
-// cachedSubset cuts and compresses the font for a glyph set once per
-// process: documents of a build that use the same glyphs share the work,
-// the largest part of writing a page after compression of the page itself.
-func (f *Font) cachedSubset(w *Writer, gids []uint16, composites []string) (*subsetEntry, error) {
-	var key strings.Builder
-	for _, g := range gids {
-		key.WriteByte(byte(g >> 8))
-		key.WriteByte(byte(g))
+// cachedSubset cuts and compresses the font for a list of glyph specs once
+// per process: documents of a build that draw the same glyphs in the same
+// order share the work.
+func (f *Font) cachedSubset(w *Writer, df *docFont) (*subsetEntry, error) {
+	key := w.key[:0]
+	for _, e := range df.entries {
+		key = binary.BigEndian.AppendUint32(key, uint32(len(e.glyphs)))
+		key = append(key, e.glyphs...)
 	}
-	for _, c := range composites {
-		key.WriteByte(0xff)
-		key.WriteString(c)
-	}
-	k := key.String()
-	if e, ok := f.subsets.Load(k); ok {
+	w.key = key
+	if e, ok := f.subsets.Load(string(key)); ok {
 		return e.(*subsetEntry), nil
 	}
-	program, base, err := f.subset(gids, composites)
+	specs := make([]string, len(df.entries))
+	for i, e := range df.entries {
+		specs[i] = e.glyphs
+	}
+	program, err := f.subset(specs)
 	if err != nil {
 		return nil, err
 	}
-	e := &subsetEntry{program: program, base: base, deflated: bytes.Clone(w.deflate(program))}
+	e := &subsetEntry{size: len(program), deflated: bytes.Clone(w.deflate(program)), tag: subsetTag(f.psName, key)}
 	if f.subsetCount.Add(1) > subsetCacheLimit {
 		f.subsets.Clear()
 		f.subsetCount.Store(0)
 	}
-	f.subsets.Store(k, e)
+	f.subsets.Store(string(key), e)
 	return e, nil
 }
 
-// formObject returns the Form XObject for one run.
-func (w *Writer) formObject(df *docFont, content []byte, bbox [4]float64) *object {
-	o := &object{body: make([]byte, 0, 160+len(content))}
-	o.body = append(o.body, "<</Type/XObject/Subtype/Form/BBox["...)
-	for i, v := range bbox {
-		if i > 0 {
-			o.body = append(o.body, ' ')
-		}
-		o.body = appendNum(o.body, v, 2)
-	}
-	o.body = append(o.body, "]/Resources<</Font<<"...)
-	o.body = append(o.body, df.name...)
-	o.body = append(o.body, ' ')
-	// The font's Type0 object is not built until Finish; the reference is
-	// resolved there.
-	o.refs = append(o.refs, ref{pos: len(o.body)})
-	o.body = append(o.body, refSlot...)
-	o.body = append(o.body, " 0 R>>>>"...)
-	w.appendStream(o, content)
-	return o
-}
+// fontObjects is the number of objects appendFont writes.
+const fontObjects = 5
 
-// buildFont (re)builds the six objects of df for the CIDs allocated so far.
-func (w *Writer) buildFont(df *docFont) error {
-	if df.built == len(df.entries) && df.objs != nil {
-		return nil
-	}
+// appendFont appends the objects of df, numbered from num on (Type0,
+// CIDFontType2, FontDescriptor, FontFile2, ToUnicode), and records where
+// each starts in offsets.
+func (w *Writer) appendFont(b []byte, df *docFont, num int, offsets []int) ([]byte, error) {
 	f := df.font
-	// Glyph IDs of the CIDs: the font's own, or base+k for the k-th
-	// composite glyph, once base is known.
-	gidOf := make([]int, len(df.entries))
-	var gids []uint16
-	var composites []string
-	compositeIndex := map[string]int{}
-	for i, e := range df.entries {
-		if len(e.glyphs) == 2 {
-			gid := uint16(e.glyphs[0])<<8 | uint16(e.glyphs[1])
-			gids = append(gids, gid)
-			gidOf[i] = int(gid)
-			continue
-		}
-		k, ok := compositeIndex[e.glyphs]
-		if !ok {
-			k = len(composites)
-			compositeIndex[e.glyphs] = k
-			composites = append(composites, e.glyphs)
-			specComponents(e.glyphs, func(gid uint16, _, _ int16) { gids = append(gids, gid) })
-		}
-		gidOf[i] = -1 - k
-	}
-	slices.Sort(gids)
-	gids = slices.Compact(gids)
-	sub, err := f.cachedSubset(w, gids, composites)
+	sub, err := f.cachedSubset(w, df)
 	if err != nil {
-		return fmt.Errorf("subset font %s: %w", f.psName, err)
+		return nil, err
 	}
-	program, base := sub.program, sub.base
-	name := subsetTag(f.psName, gids, composites) + "+" + f.psName
+	name := sub.tag + "+" + f.psName
+	obj := func(k int) {
+		offsets[num+k] = len(b)
+		b = strconv.AppendInt(b, int64(num+k), 10)
+		b = append(b, " 0 obj\n"...)
+	}
+	ref := func(k int) {
+		b = strconv.AppendInt(b, int64(num+k), 10)
+		b = append(b, " 0 R"...)
+	}
+	end := "\nendobj\n"
 
-	type0, cidFont, desc := &object{}, &object{}, &object{}
-	file, cidToGID, toUnicode := &object{}, &object{}, &object{}
+	obj(0)
+	b = append(b, "<</Type/Font/Subtype/Type0/BaseFont/"...)
+	b = append(b, name...)
+	b = append(b, "/Encoding/Identity-H/DescendantFonts["...)
+	ref(1)
+	b = append(b, "]/ToUnicode "...)
+	ref(4)
+	b = append(b, ">>"+end...)
 
-	type0.body = append(type0.body, "<</Type/Font/Subtype/Type0/BaseFont/"...)
-	type0.body = append(type0.body, name...)
-	type0.body = append(type0.body, "/Encoding/Identity-H/DescendantFonts["...)
-	type0.appendRef(cidFont)
-	type0.body = append(type0.body, "]/ToUnicode "...)
-	type0.appendRef(toUnicode)
-	type0.body = append(type0.body, ">>\nendobj"...)
-
-	cidFont.body = append(cidFont.body, "<</Type/Font/Subtype/CIDFontType2/BaseFont/"...)
-	cidFont.body = append(cidFont.body, name...)
-	cidFont.body = append(cidFont.body, "/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor "...)
-	cidFont.appendRef(desc)
-	cidFont.body = append(cidFont.body, "/CIDToGIDMap "...)
-	cidFont.appendRef(cidToGID)
-	cidFont.body = append(cidFont.body, "/W[1["...)
+	obj(1)
+	b = append(b, "<</Type/Font/Subtype/CIDFontType2/BaseFont/"...)
+	b = append(b, name...)
+	b = append(b, "/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor "...)
+	ref(2)
+	b = append(b, "/CIDToGIDMap/Identity/W[1["...)
 	for i, wd := range df.widths {
 		if i > 0 {
-			cidFont.body = append(cidFont.body, ' ')
+			b = append(b, ' ')
 		}
-		cidFont.body = appendNum(cidFont.body, wd, 2)
+		b = appendNum(b, wd, 2)
 	}
-	cidFont.body = append(cidFont.body, "]]>>\nendobj"...)
+	b = append(b, "]]>>"+end...)
 
 	k := func(v int16) float64 { return roundTo(f.toThousandths(float64(v)), 0) }
 	flags := 4 // symbolic: the glyphs are reached by CID, not a standard encoding
@@ -223,71 +158,55 @@ func (w *Writer) buildFont(df *docFont) error {
 		flags |= 64
 	}
 	stemV := 10 + 220*(float64(f.weightClass)-50)/900
-	d := desc.body
-	d = append(d, "<</Type/FontDescriptor/FontName/"...)
-	d = append(d, name...)
-	d = append(d, "/Flags "...)
-	d = strconv.AppendInt(d, int64(flags), 10)
-	d = append(d, "/FontBBox["...)
+	obj(2)
+	b = append(b, "<</Type/FontDescriptor/FontName/"...)
+	b = append(b, name...)
+	b = append(b, "/Flags "...)
+	b = strconv.AppendInt(b, int64(flags), 10)
+	b = append(b, "/FontBBox["...)
 	for i, v := range []int16{f.xMin, f.yMin, f.xMax, f.yMax} {
 		if i > 0 {
-			d = append(d, ' ')
+			b = append(b, ' ')
 		}
-		d = appendNum(d, k(v), 0)
+		b = appendNum(b, k(v), 0)
 	}
-	d = append(d, "]/ItalicAngle "...)
-	d = appendNum(d, f.italicAngle, 2)
-	d = append(d, "/Ascent "...)
-	d = appendNum(d, k(f.ascent), 0)
-	d = append(d, "/Descent "...)
-	d = appendNum(d, k(f.descent), 0)
-	d = append(d, "/CapHeight "...)
-	d = appendNum(d, k(f.capHeight), 0)
-	d = append(d, "/StemV "...)
-	d = appendNum(d, max(stemV, 10), 0)
-	d = append(d, "/FontFile2 "...)
-	desc.body = d
-	desc.appendRef(file)
-	desc.body = append(desc.body, ">>\nendobj"...)
+	b = append(b, "]/ItalicAngle "...)
+	b = appendNum(b, f.italicAngle, 2)
+	b = append(b, "/Ascent "...)
+	b = appendNum(b, k(f.ascent), 0)
+	b = append(b, "/Descent "...)
+	b = appendNum(b, k(f.descent), 0)
+	b = append(b, "/CapHeight "...)
+	b = appendNum(b, k(f.capHeight), 0)
+	b = append(b, "/StemV "...)
+	b = appendNum(b, max(stemV, 10), 0)
+	b = append(b, "/FontFile2 "...)
+	ref(3)
+	b = append(b, ">>"+end...)
 
-	file.body = append(file.body, "<</Length1 "...)
-	file.body = strconv.AppendInt(file.body, int64(len(program)), 10)
-	file.body = append(file.body, "/Filter/FlateDecode/Length "...)
-	file.body = strconv.AppendInt(file.body, int64(len(sub.deflated)), 10)
-	file.body = append(file.body, ">>\nstream\n"...)
-	file.body = append(file.body, sub.deflated...)
-	file.body = append(file.body, "\nendstream\nendobj"...)
+	obj(3)
+	b = append(b, "<</Length1 "...)
+	b = strconv.AppendInt(b, int64(sub.size), 10)
+	b = append(b, "/Filter/FlateDecode/Length "...)
+	b = strconv.AppendInt(b, int64(len(sub.deflated)), 10)
+	b = append(b, ">>\nstream\n"...)
+	b = append(b, sub.deflated...)
+	b = append(b, "\nendstream"+end...)
 
-	m := make([]byte, 2*(len(df.entries)+1))
-	for i, gid := range gidOf {
-		if gid < 0 {
-			gid = base - 1 - gid
-		}
-		m[2*i+2], m[2*i+3] = byte(gid>>8), byte(gid)
-	}
-	cidToGID.body = append(cidToGID.body, "<<"...)
-	w.appendStream(cidToGID, m)
-
-	toUnicode.body = append(toUnicode.body, "<<"...)
-	w.appendStream(toUnicode, toUnicodeCMap(df.entries))
-
-	df.objs = []*object{type0, cidFont, desc, file, cidToGID, toUnicode}
-	df.built = len(df.entries)
-	return nil
+	obj(4)
+	b = append(b, "<<"...)
+	b = w.appendStream(b, toUnicodeCMap(df.entries))
+	b = append(b, end...)
+	return b, nil
 }
 
 // subsetTag returns the six capital letters that PDF puts before the name of
 // a subset font, derived from the glyphs so that equal subsets get equal
 // names and the output stays reproducible.
-func subsetTag(name string, gids []uint16, composites []string) string {
+func subsetTag(name string, glyphs []byte) string {
 	h := fnv.New64a()
 	h.Write([]byte(name))
-	for _, g := range gids {
-		h.Write([]byte{byte(g >> 8), byte(g)})
-	}
-	for _, c := range composites {
-		h.Write([]byte(c))
-	}
+	h.Write(glyphs)
 	v := h.Sum64()
 	var tag [6]byte
 	for i := range tag {
@@ -300,7 +219,7 @@ func subsetTag(name string, gids []uint16, composites []string) string {
 // toUnicodeCMap returns the ToUnicode CMap for the CIDs 1…len(entries).
 // A CID that stands for no text (a glyph of a cluster without characters,
 // or a mark whose characters went to the glyphs before it) has no entry.
-func toUnicodeCMap(entries []cidKey) []byte {
+func toUnicodeCMap(entries []cidEntry) []byte {
 	var b bytes.Buffer
 	b.WriteString("/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
 		"/CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n" +
@@ -336,71 +255,4 @@ func toUnicodeCMap(entries []cidKey) []byte {
 	}
 	b.WriteString("endcmap\nCMapName currentdict/CMap defineresource pop\nend\nend")
 	return b.Bytes()
-}
-
-// Finish hands the fonts and the XObjects of every run drawn so far to fpdf
-// through its import hooks; only fonts that were drawn with are written,
-// subset to the glyphs drawn. Call it after the last Draw and before fpdf
-// writes the document (Output, OutputFileAndClose, Close), or use
-// Writer.Output, which calls it. It may be called again after more Draws.
-func (w *Writer) Finish() error {
-	if w.pdf == nil {
-		return fmt.Errorf("finish glyph runs: writer has no fpdf document")
-	}
-	if w.finished {
-		return nil
-	}
-	objs := w.objs[:0]
-	for _, df := range w.fonts {
-		if err := w.buildFont(df); err != nil {
-			return fmt.Errorf("finish glyph runs: %w", err)
-		}
-		objs = append(objs, df.objs...)
-	}
-	for _, fm := range w.forms {
-		fm.obj.refs[0].target = fm.font.objs[0]
-		objs = append(objs, fm.obj)
-	}
-	for i, o := range objs {
-		o.index = i
-	}
-	w.objs = objs
-
-	bodies := make(map[string][]byte, len(objs))
-	positions := make(map[string]map[int]string, len(objs))
-	for _, o := range objs {
-		key := objectKey(o.index)
-		marker := objectMarker(o.index)
-		data := make([]byte, 0, len(marker)+len(o.body))
-		data = append(append(data, marker...), o.body...)
-		bodies[key] = data
-		// Every key gets its map, even an empty one, so that no slot
-		// positions of an earlier Finish survive for this key.
-		pos := make(map[int]string, len(o.refs))
-		for _, r := range o.refs {
-			pos[len(marker)+r.pos] = objectKey(r.target.index)
-		}
-		positions[key] = pos
-	}
-	templates := make(map[string]string, len(w.forms))
-	for _, fm := range w.forms {
-		templates[fm.name] = objectKey(fm.obj.index)
-	}
-	w.pdf.ImportObjects(bodies)
-	w.pdf.ImportObjPos(positions)
-	w.pdf.ImportTemplates(templates)
-	w.finished = true
-	return nil
-}
-
-// objectKey is the key of an object in fpdf's import maps.
-func objectKey(index int) string {
-	return "awarekit/cidfont/" + strconv.Itoa(index)
-}
-
-// objectMarker starts every object this package writes, so that Output can
-// find the objects in the file fpdf writes. A PDF comment is whitespace to
-// every reader.
-func objectMarker(index int) string {
-	return "%cidfont " + strconv.Itoa(index) + "\n"
 }

@@ -5,21 +5,26 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 )
 
-// Output finishes the document and writes it to dst, like fpdf's Output,
-// with this Writer's objects in a fixed order.
+// Output writes the document to dst, like fpdf's Output, and adds the
+// fonts that the glyph runs use.
 //
-// fpdf writes imported objects, and their names in the page resources, in Go
-// map order, which changes from one run of the program to the next. Output
-// renumbers them in the order they were drawn, so that the same drawing
-// gives the same bytes (with fixed fpdf dates and SetCatalogSort(true)). It
-// fails rather than guess if anything else imported objects into the
-// document too (gofpdi, a second Writer).
+// fpdf has no way to put a font of one's own into a page's resources, so
+// Output lets fpdf write the whole file, then copies it: the fonts' objects
+// are appended with the next free numbers, their names go into the /Font
+// dictionary of the resources that every page shares, page content streams
+// are compressed where that pays, and the cross-reference table is written
+// anew. The same drawing gives the same bytes (with fixed fpdf dates and
+// SetCatalogSort(true)).
 func (w *Writer) Output(dst io.Writer) error {
-	if err := w.Finish(); err != nil {
-		return err
+	if w.pdf == nil {
+		return errors.New("output pdf: writer has no fpdf document")
+	}
+	if w.written {
+		return errors.New("output pdf: the document has already been written")
 	}
 	var buf bytes.Buffer
 	err := w.pdf.Output(&buf)
@@ -27,9 +32,9 @@ func (w *Writer) Output(dst io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("output pdf: %w", err)
 	}
-	out, err := w.stableOrder(buf.Bytes())
+	out, err := w.complete(buf.Bytes())
 	if err != nil {
-		return fmt.Errorf("output pdf: put glyph run objects in a stable order: %w", err)
+		return fmt.Errorf("output pdf: add the glyph runs' fonts: %w", err)
 	}
 	if _, err := dst.Write(out); err != nil {
 		return fmt.Errorf("output pdf: %w", err)
@@ -67,13 +72,13 @@ func parseXref(b []byte) (xrefTable, error) {
 	}
 	entries := p + n + 1
 	x.trailer = entries + 20*count
-	if x.trailer > len(b) {
-		return x, errors.New("xref table runs past the end")
+	if x.trailer > len(b) || !bytes.HasPrefix(b[x.trailer:], []byte("trailer\n")) {
+		return x, errors.New("xref table does not end in a trailer")
 	}
 	x.offsets = make([]int, count)
 	for j := 1; j < count; j++ {
 		off, _, ok := parseUint(b[:entries+20*j+10], entries+20*j)
-		if !ok || off >= len(b) {
+		if !ok || off >= start {
 			return x, fmt.Errorf("bad xref entry %d", j)
 		}
 		x.offsets[j] = off
@@ -91,175 +96,135 @@ func parseUint(b []byte, p int) (v, n int, ok bool) {
 	return v, n, n > 0
 }
 
-// stableOrder renumbers this Writer's objects in b, a whole file from
-// fpdf, in the order of w.objs, sorts their names in the page resources the
-// same way and rewrites the cross-reference table to match.
-func (w *Writer) stableOrder(b []byte) ([]byte, error) {
-	if len(w.objs) == 0 {
-		return b, nil
-	}
+// complete copies b, a whole file from fpdf, with the fonts added and the
+// page contents compressed (see Output).
+func (w *Writer) complete(b []byte) ([]byte, error) {
 	x, err := parseXref(b)
 	if err != nil {
 		return nil, err
 	}
-	if len(x.offsets) < 3 {
+	count := len(x.offsets)
+	if count < 3 {
 		return nil, errors.New("too few objects")
 	}
+	// The objects in file order; each runs to the next one, the last to
+	// the cross-reference table.
+	order := make([]int, 0, count-1)
+	for j := 1; j < count; j++ {
+		order = append(order, j)
+	}
+	slices.SortFunc(order, func(a, c int) int { return x.offsets[a] - x.offsets[c] })
+	ends := make([]int, count)
+	for i, j := range order {
+		ends[j] = x.start
+		if i+1 < len(order) {
+			ends[j] = x.offsets[order[i+1]]
+		}
+		head := strconv.AppendInt(nil, int64(j), 10)
+		if !bytes.HasPrefix(b[x.offsets[j]:ends[j]], append(head, " 0 obj\n"...)) {
+			return nil, fmt.Errorf("object %d is not where the cross-reference table says", j)
+		}
+	}
 
-	// Where fpdf put each object, found by its marker.
-	num := make([]int, len(w.objs))
-	var head []byte
-	for j := 1; j < len(x.offsets); j++ {
-		head = strconv.AppendInt(head[:0], int64(j), 10)
-		head = append(head, " 0 obj\n%cidfont "...)
-		off := x.offsets[j]
-		if !bytes.HasPrefix(b[off:], head) {
+	// The content streams of the pages.
+	contents := make(map[int]bool)
+	for _, j := range order {
+		obj := b[x.offsets[j]:ends[j]]
+		if !bytes.Contains(obj, []byte("<</Type /Page\n")) {
 			continue
 		}
-		idx, n, ok := parseUint(b, off+len(head))
-		if !ok || idx >= len(num) || num[idx] != 0 || off+len(head)+n >= len(b) || b[off+len(head)+n] != '\n' {
-			return nil, fmt.Errorf("object %d has an unexpected marker", j)
+		i := bytes.Index(obj, []byte("/Contents "))
+		if i < 0 {
+			continue
 		}
-		num[idx] = j
-	}
-	first := len(x.offsets)
-	for i, n := range num {
-		if n == 0 {
-			return nil, fmt.Errorf("object %d was not written", i)
+		if n, _, ok := parseUint(obj, i+len("/Contents ")); ok {
+			contents[n] = true
 		}
-		first = min(first, n)
-	}
-	last := first + len(num) - 1
-	if last >= len(x.offsets) {
-		return nil, errors.New("the objects are not numbered consecutively")
-	}
-	byNum := make([]int, len(num)) // object index at number first+k
-	for i, n := range num {
-		if n > last {
-			return nil, errors.New("the objects are not numbered consecutively")
-		}
-		byNum[n-first] = i
 	}
 
-	// Check that each object is exactly what was handed to fpdf, with the
-	// references it filled in, and that they are back to back before the
-	// resource dictionary (object 2), where fpdf writes imported objects.
-	rangeStart := x.offsets[first]
-	pos := rangeStart
-	for k, i := range byNum {
-		if x.offsets[first+k] != pos {
-			return nil, fmt.Errorf("object %d is not where expected", first+k)
-		}
-		o := w.objs[i]
-		head = strconv.AppendInt(head[:0], int64(first+k), 10)
-		head = append(head, " 0 obj\n"...)
-		head = append(head, objectMarker(i)...)
-		if !bytes.HasPrefix(b[pos:], head) {
-			return nil, fmt.Errorf("object %d has an unexpected header", first+k)
-		}
-		pos += len(head)
-		if pos+len(o.body)+1 > len(b) {
-			return nil, fmt.Errorf("object %d is cut short", first+k)
-		}
-		got := b[pos : pos+len(o.body)]
-		prev := 0
-		for _, r := range o.refs {
-			if !bytes.Equal(got[prev:r.pos], o.body[prev:r.pos]) {
-				return nil, fmt.Errorf("object %d differs from the one imported", first+k)
-			}
-			want := fmt.Sprintf("%40d", num[r.target.index])
-			if string(got[r.pos:r.pos+40]) != want {
-				return nil, fmt.Errorf("object %d has an unexpected reference", first+k)
-			}
-			prev = r.pos + 40
-		}
-		if !bytes.Equal(got[prev:], o.body[prev:]) || b[pos+len(o.body)] != '\n' {
-			return nil, fmt.Errorf("object %d differs from the one imported", first+k)
-		}
-		pos += len(o.body) + 1
-	}
-	rangeEnd := pos
-	if rangeEnd != x.offsets[2] {
-		return nil, errors.New("other objects are mixed with the imported ones")
-	}
-
-	// The XObject names are the last lines of the /XObject dictionary in
-	// object 2.
-	dictStart := bytes.Index(b[rangeEnd:x.start], []byte("\n/XObject <<\n"))
-	if dictStart < 0 {
-		return nil, errors.New("no /XObject dictionary in the resources")
-	}
-	dictStart += rangeEnd + len("\n/XObject <<\n")
-	dictEnd := bytes.Index(b[dictStart:x.start], []byte("\n>>\n"))
-	if dictEnd < 0 {
-		return nil, errors.New("unterminated /XObject dictionary")
-	}
-	blockEnd := dictStart + dictEnd + 1 // after the last name's newline
-	blockStart := blockEnd
-	byName := make(map[string]*form, len(w.forms))
-	for _, fm := range w.forms {
-		byName[fm.name] = fm
-	}
-	for range w.forms {
-		if blockStart <= dictStart {
-			return nil, errors.New("the /XObject dictionary lacks names")
-		}
-		lineStart := bytes.LastIndexByte(b[dictStart:blockStart-1], '\n') + 1 + dictStart
-		line := b[lineStart : blockStart-1]
-		fields := bytes.Fields(line)
-		if len(fields) != 4 || string(fields[2]) != "0" || string(fields[3]) != "R" {
-			return nil, fmt.Errorf("unexpected /XObject entry %q", line)
-		}
-		fm := byName[string(fields[0])]
-		if fm == nil || string(fields[1]) != strconv.Itoa(num[fm.obj.index]) {
-			return nil, fmt.Errorf("unexpected /XObject entry %q", line)
-		}
-		delete(byName, fm.name)
-		blockStart = lineStart
-	}
-
-	out := make([]byte, 0, len(b)+64)
-	out = append(out, b[:rangeStart]...)
-	newOffsets := make([]int, len(w.objs))
-	for i, o := range w.objs {
-		newOffsets[i] = len(out)
-		out = strconv.AppendInt(out, int64(first+i), 10)
-		out = append(out, " 0 obj\n"...)
-		out = append(out, objectMarker(i)...)
-		bodyStart := len(out)
-		out = append(out, o.body...)
-		for _, r := range o.refs {
-			copy(out[bodyStart+r.pos:], fmt.Sprintf("%40d", first+r.target.index))
-		}
-		out = append(out, '\n')
-	}
-	if len(out) != rangeEnd {
-		return nil, errors.New("renumbering changed the length of the objects")
-	}
-	out = append(out, b[rangeEnd:blockStart]...)
-	for _, fm := range w.forms {
-		out = append(out, fm.name...)
-		out = append(out, ' ')
-		out = strconv.AppendInt(out, int64(first+fm.obj.index), 10)
-		out = append(out, " 0 R\n"...)
-	}
-	delta := len(out) - blockEnd
-	out = append(out, b[blockEnd:x.start]...)
-
-	out = append(out, "xref\n0 "...)
-	out = strconv.AppendInt(out, int64(len(x.offsets)), 10)
-	out = append(out, "\n0000000000 65535 f \n"...)
-	for j := 1; j < len(x.offsets); j++ {
-		off := x.offsets[j]
+	total := count + fontObjects*len(w.fonts)
+	offsets := make([]int, total)
+	out := make([]byte, 0, len(b)+len(b)/4)
+	out = append(out, b[:x.offsets[order[0]]]...)
+	for _, j := range order {
+		obj := b[x.offsets[j]:ends[j]]
+		offsets[j] = len(out)
 		switch {
-		case j >= first && j <= last:
-			off = newOffsets[j-first]
-		case off > blockStart:
-			off += delta
+		case j == 2 && len(w.fonts) > 0:
+			// The resources that every page shares.
+			const fontDict = "2 0 obj\n<<\n/ProcSet [/PDF /Text /ImageB /ImageC /ImageI]\n/Font <<\n"
+			if !bytes.HasPrefix(obj, []byte(fontDict)) {
+				return nil, errors.New("object 2 is not the resource dictionary")
+			}
+			out = append(out, fontDict...)
+			for i, df := range w.fonts {
+				out = append(out, df.name...)
+				out = append(out, ' ')
+				out = strconv.AppendInt(out, int64(count+fontObjects*i), 10)
+				out = append(out, " 0 R\n"...)
+			}
+			out = append(out, obj[len(fontDict):]...)
+		case contents[j]:
+			out = w.appendContent(out, j, obj)
+		default:
+			out = append(out, obj...)
 		}
-		out = fmt.Appendf(out, "%010d 00000 n \n", off)
 	}
-	out = append(out, b[x.trailer:x.startxrf]...)
-	out = fmt.Appendf(out, "startxref\n%d\n%%%%EOF\n", x.start+delta)
-	return out, nil
+	for i, df := range w.fonts {
+		if out, err = w.appendFont(out, df, count+fontObjects*i, offsets); err != nil {
+			return nil, err
+		}
+	}
+
+	xref := len(out)
+	out = append(out, "xref\n0 "...)
+	out = strconv.AppendInt(out, int64(total), 10)
+	out = append(out, "\n0000000000 65535 f \n"...)
+	for _, off := range offsets[1:] {
+		out = appendOffset(out, off)
+		out = append(out, " 00000 n \n"...)
+	}
+	trailer := b[x.trailer:x.startxrf]
+	size := "\n/Size " + strconv.Itoa(count) + "\n"
+	i := bytes.Index(trailer, []byte(size))
+	if i < 0 {
+		return nil, errors.New("the trailer has no /Size")
+	}
+	out = append(out, trailer[:i]...)
+	out = append(out, "\n/Size "...)
+	out = strconv.AppendInt(out, int64(total), 10)
+	out = append(out, trailer[i+len(size)-1:]...)
+	out = append(out, "startxref\n"...)
+	out = strconv.AppendInt(out, int64(xref), 10)
+	return append(out, "\n%%EOF\n"...), nil
+}
+
+// appendContent appends obj, page content stream object j as fpdf writes
+// it, compressed where that pays.
+func (w *Writer) appendContent(b []byte, j int, obj []byte) []byte {
+	head := strconv.AppendInt(w.key[:0], int64(j), 10)
+	head = append(head, " 0 obj\n<</Length "...)
+	w.key = head
+	if !bytes.HasPrefix(obj, head) {
+		return append(b, obj...) // compressed by fpdf already, or not fpdf's
+	}
+	n, digits, ok := parseUint(obj, len(head))
+	start := len(head) + digits + len(">>\nstream\n")
+	const tail = "\nendstream\nendobj\n"
+	if !ok || !bytes.HasPrefix(obj[len(head)+digits:], []byte(">>\nstream\n")) || start+n+len(tail) != len(obj) || string(obj[start+n:]) != tail {
+		return append(b, obj...)
+	}
+	b = append(b, obj[:len(head)-len("/Length ")]...)
+	b = w.appendStream(b, obj[start:start+n])
+	return append(b, "\nendobj\n"...)
+}
+
+// appendOffset appends off as the ten digits of a cross-reference entry.
+func appendOffset(b []byte, off int) []byte {
+	var digits [10]byte
+	for i := len(digits) - 1; i >= 0; i-- {
+		digits[i] = byte('0' + off%10)
+		off /= 10
+	}
+	return append(b, digits[:]...)
 }

@@ -3,14 +3,17 @@ package cidfont
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"slices"
 )
 
 // subsetTables are the tables a subset has, in the ascending tag order the
-// table directory needs. The layout tables (GSUB, GPOS, GDEF, kern, …) and
-// the per-glyph device tables are left out: glyphs are drawn by ID, with
-// positions already applied.
-var subsetTables = []string{"OS/2", "cmap", "cvt ", "fpgm", "gasp", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "post", "prep"}
+// table directory needs. The layout tables (GSUB, GPOS, GDEF, kern, …) are
+// left out: glyphs are drawn by ID, with positions already applied. So is
+// the hinting (cvt, fpgm, prep, gasp and every glyph's instructions): it
+// only fits outlines to a screen's pixels, viewers that draw PDFs mostly
+// ignore it, and print never uses it, but it was half of every subset.
+var subsetTables = []string{"OS/2", "cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "post"}
 
 // emptyCmap is a cmap that maps no character: a (3,1) format 4 subtable
 // with only the closing segment. PDF draws the glyphs through the
@@ -24,95 +27,129 @@ var emptyCmap = []byte{
 	0, 1, 0, 0, // idDelta, idRangeOffset
 }
 
-// subset returns a TrueType font program with the glyphs gids (plus .notdef
-// and the components of composite glyphs) under their original glyph IDs.
-// Other glyphs are empty, and the glyph count ends after the highest kept
-// glyph, so the work and the size follow the glyphs used, not the font.
-//
-// After them come the document's own composite glyphs: composites[k], a
-// composite glyph spec, gets glyph ID base+k.
-func (f *Font) subset(gids []uint16, composites []string) (program []byte, base int, err error) {
-	keep := make(map[int]bool, len(gids)+1)
-	todo := make([]int, 0, len(gids)+1)
-	todo = append(todo, 0)
-	for _, g := range gids {
-		todo = append(todo, int(g))
+// subset returns a TrueType font program whose glyph k+1 draws specs[k]
+// (a glyph spec: one of the font's glyphs, or a composite made for the
+// document), so that a CID can be its own glyph ID (CIDToGIDMap
+// /Identity). Glyph 0 is the font's .notdef; after the specs come the
+// components of composite glyphs that no spec draws by itself. The glyph
+// IDs are new, so the tables are as long as the glyphs used, not the font.
+func (f *Font) subset(specs []string) ([]byte, error) {
+	// slots[g] is what glyph g of the subset draws: one of the font's
+	// glyphs (gid ≥ 0) or a composite spec.
+	type slot struct {
+		gid  int
+		spec string
+	}
+	slots := make([]slot, 1, len(specs)+1)
+	newGID := map[int]int{0: 0} // the font's glyph → the subset glyph that draws it alone
+	for _, s := range specs {
+		if len(s) == 2 {
+			gid := int(binary.BigEndian.Uint16([]byte(s)))
+			if _, ok := newGID[gid]; !ok {
+				newGID[gid] = len(slots)
+			}
+			slots = append(slots, slot{gid: gid})
+			continue
+		}
+		slots = append(slots, slot{gid: -1, spec: s})
+	}
+	// Components: those of the font's composite glyphs and of the specs,
+	// and theirs in turn.
+	var todo []int
+	for _, s := range slots {
+		if s.gid >= 0 {
+			var err error
+			if todo, err = f.componentGlyphs(s.gid, todo); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		specComponents(s.spec, func(gid uint16, _, _ int16) { todo = append(todo, int(gid)) })
 	}
 	for len(todo) > 0 {
 		g := todo[len(todo)-1]
 		todo = todo[:len(todo)-1]
-		if keep[g] {
+		if _, ok := newGID[g]; ok {
 			continue
 		}
-		keep[g] = true
+		newGID[g] = len(slots)
+		slots = append(slots, slot{gid: g})
+		var err error
 		if todo, err = f.componentGlyphs(g, todo); err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 	}
-	kept := make([]int, 0, len(keep))
-	for g := range keep {
-		kept = append(kept, g)
-	}
-	slices.Sort(kept)
-	base = kept[len(kept)-1] + 1
-	n := base + len(composites)
+	n := len(slots)
 	if n > 0xffff {
-		return nil, 0, errors.New("too many glyphs for one font")
+		return nil, errors.New("too many glyphs for one font")
 	}
 
-	glyfSize := 0
-	for _, spec := range composites {
-		glyfSize += 10 + 8*(len(spec)-specHeader)/specComponent
-	}
-	for _, g := range kept {
-		glyfSize += (len(f.glyphData(g)) + 3) &^ 3
-	}
-	glyf := make([]byte, 0, glyfSize)
-	loca := make([]byte, 4*(n+1))
+	glyf := make([]byte, 0, 64*n)
+	loca := make([]uint32, n+1)
 	hmtx := make([]byte, 4*n)
-	k := 0
-	for g := range base {
-		binary.BigEndian.PutUint32(loca[4*g:], uint32(len(glyf)))
-		if k < len(kept) && kept[k] == g {
-			k++
-			d := f.glyphData(g)
-			glyf = append(glyf, d...)
-			for len(glyf)%4 != 0 {
-				glyf = append(glyf, 0)
-			}
-			binary.BigEndian.PutUint16(hmtx[4*g:], f.advances[g])
-			binary.BigEndian.PutUint16(hmtx[4*g+2:], uint16(f.lsbs[g]))
-		}
-	}
 	var stats compositeStats
-	for k, spec := range composites {
-		g := base + k
-		binary.BigEndian.PutUint32(loca[4*g:], uint32(len(glyf)))
-		data, st, err := f.compositeGlyph(spec)
-		if err != nil {
-			return nil, 0, err
+	for g, s := range slots {
+		loca[g] = uint32(len(glyf))
+		var data []byte
+		var err error
+		if s.gid >= 0 {
+			glyf, err = f.appendGlyph(glyf, s.gid, newGID)
+			if err != nil {
+				return nil, err
+			}
+			binary.BigEndian.PutUint16(hmtx[4*g:], f.advances[s.gid])
+			binary.BigEndian.PutUint16(hmtx[4*g+2:], uint16(f.lsbs[s.gid]))
+		} else {
+			var st compositeStats
+			data, st, err = f.compositeGlyph(s.spec, newGID)
+			if err != nil {
+				return nil, err
+			}
+			stats.include(st)
+			glyf = append(glyf, data...)
+			binary.BigEndian.PutUint16(hmtx[4*g:], specAdvance(f, []byte(s.spec)))
+			if len(data) >= 10 {
+				copy(hmtx[4*g+2:4*g+4], data[2:4]) // left side bearing = xMin
+			}
 		}
-		stats.include(st)
-		glyf = append(glyf, data...)
-		binary.BigEndian.PutUint16(hmtx[4*g:], specAdvance(f, []byte(spec)))
-		if len(data) >= 10 {
-			copy(hmtx[4*g+2:4*g+4], data[2:4]) // left side bearing = xMin
+		for len(glyf)%4 != 0 {
+			glyf = append(glyf, 0)
 		}
 	}
-	binary.BigEndian.PutUint32(loca[4*n:], uint32(len(glyf)))
+	loca[n] = uint32(len(glyf))
+
+	// Short offsets (half the offset, in 16 bits) where the glyphs allow.
+	long := len(glyf) > 0x1fffe
+	var locaTable []byte
+	if long {
+		locaTable = make([]byte, 4*(n+1))
+		for i, off := range loca {
+			binary.BigEndian.PutUint32(locaTable[4*i:], off)
+		}
+	} else {
+		locaTable = make([]byte, 2*(n+1))
+		for i, off := range loca {
+			binary.BigEndian.PutUint16(locaTable[2*i:], uint16(off/2))
+		}
+	}
 
 	head := slices.Clone(f.tables["head"][:54])
-	binary.BigEndian.PutUint32(head[8:], 0)  // checkSumAdjustment, set below
-	binary.BigEndian.PutUint16(head[50:], 1) // long loca
+	binary.BigEndian.PutUint32(head[8:], 0) // checkSumAdjustment, set below
+	if long {
+		binary.BigEndian.PutUint16(head[50:], 1)
+	} else {
+		binary.BigEndian.PutUint16(head[50:], 0)
+	}
 	hhea := slices.Clone(f.tables["hhea"][:36])
 	binary.BigEndian.PutUint16(hhea[34:], uint16(n))
 	maxp := slices.Clone(f.tables["maxp"])
 	binary.BigEndian.PutUint16(maxp[4:], uint16(n))
-	if len(composites) > 0 && len(maxp) >= 32 {
+	if len(maxp) >= 32 {
 		u16 := func(p int) int { return int(binary.BigEndian.Uint16(maxp[p:])) }
 		put := func(p, v int) { binary.BigEndian.PutUint16(maxp[p:], uint16(min(v, 0xffff))) }
 		put(10, max(u16(10), stats.points))   // maxCompositePoints
 		put(12, max(u16(12), stats.contours)) // maxCompositeContours
+		put(26, 0)                            // maxSizeOfInstructions: none are left
 		put(28, max(u16(28), stats.elements)) // maxComponentElements
 		put(30, max(u16(30), stats.depth))    // maxComponentDepth
 	}
@@ -128,7 +165,7 @@ func (f *Font) subset(gids []uint16, composites []string) (program []byte, base 
 		case "glyf":
 			tables[i] = glyf
 		case "loca":
-			tables[i] = loca
+			tables[i] = locaTable
 		case "hmtx":
 			tables[i] = hmtx
 		case "head":
@@ -145,7 +182,80 @@ func (f *Font) subset(gids []uint16, composites []string) (program []byte, base 
 			tables[i] = f.tables[tag]
 		}
 	}
-	return assembleSFNT(tables), base, nil
+	return assembleSFNT(tables), nil
+}
+
+// Composite glyph flags.
+const (
+	argsAreWords     = 0x0001
+	argsAreXY        = 0x0002
+	roundXYToGrid    = 0x0004
+	haveScale        = 0x0008
+	moreComponents   = 0x0020
+	haveXYScale      = 0x0040
+	haveTwoByTwo     = 0x0080
+	haveInstructions = 0x0100
+)
+
+// appendGlyph appends the font's glyph gid to glyf without its hinting
+// instructions; a composite glyph's components are renumbered by newGID.
+func (f *Font) appendGlyph(glyf []byte, gid int, newGID map[int]int) ([]byte, error) {
+	g := f.glyphData(gid)
+	if len(g) == 0 {
+		return glyf, nil
+	}
+	if len(g) < 10 {
+		return nil, fmt.Errorf("glyph %d is truncated", gid)
+	}
+	contours := int(int16(binary.BigEndian.Uint16(g)))
+	if contours >= 0 {
+		// header, end points, instruction length, instructions, flags and
+		// coordinates: everything but the instructions.
+		p := 10 + 2*contours
+		if p+2 > len(g) {
+			return nil, fmt.Errorf("glyph %d is truncated", gid)
+		}
+		n := int(binary.BigEndian.Uint16(g[p:]))
+		if p+2+n > len(g) {
+			return nil, fmt.Errorf("glyph %d is truncated", gid)
+		}
+		glyf = append(glyf, g[:p]...)
+		glyf = append(glyf, 0, 0)
+		return append(glyf, g[p+2+n:]...), nil
+	}
+	glyf = append(glyf, g[:10]...)
+	p := 10
+	for {
+		if p+4 > len(g) {
+			return nil, fmt.Errorf("composite glyph %d is truncated", gid)
+		}
+		flags := binary.BigEndian.Uint16(g[p:])
+		size := 4
+		if flags&argsAreWords != 0 {
+			size += 4
+		} else {
+			size += 2
+		}
+		switch {
+		case flags&haveScale != 0:
+			size += 2
+		case flags&haveXYScale != 0:
+			size += 4
+		case flags&haveTwoByTwo != 0:
+			size += 8
+		}
+		if p+size > len(g) {
+			return nil, fmt.Errorf("composite glyph %d is truncated", gid)
+		}
+		comp := len(glyf)
+		glyf = append(glyf, g[p:p+size]...)
+		binary.BigEndian.PutUint16(glyf[comp:], flags&^haveInstructions)
+		binary.BigEndian.PutUint16(glyf[comp+2:], uint16(newGID[int(binary.BigEndian.Uint16(g[p+2:]))]))
+		p += size
+		if flags&moreComponents == 0 {
+			return glyf, nil
+		}
+	}
 }
 
 // assembleSFNT writes a TrueType file from tables in subsetTables order,

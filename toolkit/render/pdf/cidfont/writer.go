@@ -2,6 +2,7 @@ package cidfont
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
@@ -47,20 +48,15 @@ type Glyph struct {
 // Writer collects one document's glyph runs; one per fpdf document, not for
 // concurrent use.
 //
-// Draw puts each run on the current page at once, as a Form XObject drawn
-// with fpdf's UseImportedTemplate; the fonts and the XObjects themselves are
-// handed to fpdf by Finish, which must come after the last Draw and before
-// fpdf writes the document. Output does both and also makes the bytes
-// reproducible.
+// Draw writes each run into the content stream of the current page at once,
+// as text operators that name the document's fonts; Output writes the
+// document and adds those fonts to it.
 type Writer struct {
 	pdf    *fpdf.Fpdf
 	fonts  []*docFont
 	byFont map[*Font]*docFont
-	forms  []*form
 
-	objs     []*object // the objects handed to fpdf by the last Finish
-	finished bool      // Finish has handed over every run drawn so far
-	written  bool      // Output has written the document
+	written bool // Output has written the document
 
 	zbuf bytes.Buffer
 
@@ -70,32 +66,24 @@ type Writer struct {
 	order      []int
 	stream     []byte
 	spec       []byte
+	key        []byte
 }
 
 // docFont is a Font as used in one document: the CIDs allocated so far.
+// CID k draws glyph k of the document's subset of the font.
 type docFont struct {
 	font    *Font
-	name    string // resource name inside the XObjects, "/F1" …
-	cids    map[cidKey]uint16
-	entries []cidKey  // entries[cid-1]
-	widths  []float64 // widths[cid-1], thousandths of an em as written in /W
-
-	built int       // len(entries) when objs was built
-	objs  []*object // Type0, CIDFont, FontDescriptor, FontFile2, CIDToGIDMap, ToUnicode
+	name    string            // resource name in the page resources, "/C1" …
+	cids    map[string]uint16 // cidKey bytes → CID
+	entries []cidEntry        // entries[cid-1]
+	widths  []float64         // widths[cid-1], thousandths of an em as written in /W
 }
 
-// cidKey is what a CID stands for: the glyphs of a unit and the text they
-// copy out as. glyphs is a glyphSpec.
-type cidKey struct {
+// cidEntry is what a CID stands for: the glyphs of a unit (a glyph spec)
+// and the text they copy out as.
+type cidEntry struct {
 	glyphs string
 	text   string
-}
-
-// form is one drawn run: a Form XObject.
-type form struct {
-	name string // resource name on the page, "/CF1" …
-	font *docFont
-	obj  *object
 }
 
 // NewWriter returns a Writer that draws into pdf.
@@ -105,15 +93,11 @@ func NewWriter(pdf *fpdf.Fpdf) *Writer {
 
 // Draw draws r on the current page of the document, at once, so it keeps
 // its place among the page's other drawing. A run without glyphs draws
-// nothing. Draws after Finish (fpdf calls the footer function of the last
-// page from inside Output) hand the objects to fpdf again.
+// nothing. Draws from inside fpdf's Output (the footer function of the last
+// page) are part of the document too.
 func (w *Writer) Draw(r Run) error {
 	if err := w.draw(&r); err != nil {
 		return fmt.Errorf("draw glyph run %q: %w", abbreviate(r.Text), err)
-	}
-	if w.finished {
-		w.finished = false
-		return w.Finish()
 	}
 	return nil
 }
@@ -157,11 +141,11 @@ func (w *Writer) draw(r *Run) error {
 	if df == nil {
 		df = &docFont{
 			font: r.Font,
-			name: "/F" + strconv.Itoa(len(w.fonts)+1),
-			cids: make(map[cidKey]uint16),
+			name: "/C" + strconv.Itoa(len(w.fonts)+1),
+			cids: make(map[string]uint16),
 		}
 	}
-	content, bbox, err := w.content(r, df, units)
+	content, err := w.content(r, df, units)
 	if err != nil {
 		return err
 	}
@@ -169,71 +153,68 @@ func (w *Writer) draw(r *Run) error {
 		w.byFont[r.Font] = df
 		w.fonts = append(w.fonts, df)
 	}
-	fm := &form{name: "/CF" + strconv.Itoa(len(w.forms)+1), font: df}
-	fm.obj = w.formObject(df, content, bbox)
-	w.forms = append(w.forms, fm)
-
-	// The XObject's space is points with its origin at the run's start:
-	// fpdf maps (0, 0) to (tx, page height + ty) and scales by k·s.
-	k := w.pdf.GetConversionRatio()
-	w.pdf.UseImportedTemplate(fm.name, 1/k, 1/k, r.X, -r.Y)
+	// fpdf has no way to write bytes to the page but as a string.
+	w.pdf.RawWriteStr(string(content))
 	return nil
 }
 
 // content allocates the CIDs of the run's units in df and returns the
-// XObject's content stream and bounding box, in points from the start of the
-// baseline.
-func (w *Writer) content(r *Run, df *docFont, units []unit) ([]byte, [4]float64, error) {
+// run's operators for the page's content stream, from q to Q: the fill
+// colour is set for the run alone, and fpdf's idea of the graphics state
+// stays true.
+func (w *Writer) content(r *Run, df *docFont, units []unit) ([]byte, error) {
 	f := r.Font
-	scale := r.Size / float64(f.upem) // points per font unit
+	// The page's space is points with the origin at the bottom left; fpdf's
+	// is user units with y downward.
+	k := w.pdf.GetConversionRatio()
+	_, pageHeight := w.pdf.GetPageSize()
 
-	b := w.stream[:0]
-	if r.Color != [3]uint8{} {
-		for _, c := range r.Color {
-			b = appendNum(b, float64(c)/255, 3)
-			b = append(b, ' ')
-		}
-		b = append(b, "rg\n"...)
-	}
+	b := append(w.stream[:0], "q "...)
+	b = appendColor(b, r.Color, "g", "rg")
 	if r.FakeBold {
-		for _, c := range r.Color {
-			b = appendNum(b, float64(c)/255, 3)
-			b = append(b, ' ')
-		}
-		b = append(b, "RG "...)
+		b = append(b, ' ')
+		b = appendColor(b, r.Color, "G", "RG")
+		b = append(b, " 0 J 0 j "...)
 		b = appendNum(b, r.Size*0.035, 3)
-		b = append(b, " w 2 Tr\n"...)
+		b = append(b, " w 2 Tr"...)
 	}
-	b = append(b, "BT\n"...)
+	b = append(b, " BT "...)
 	b = append(b, df.name...)
 	b = append(b, ' ')
 	b = appendNum(b, r.Size, 3)
-	b = append(b, " Tf\n["...)
+	b = append(b, " Tf "...)
+	b = appendNum(b, r.X*k, 3)
+	b = append(b, ' ')
+	b = appendNum(b, (pageHeight-r.Y)*k, 3)
+	b = append(b, " Td["...)
 
 	first := len(df.entries)
-	fail := func(err error) ([]byte, [4]float64, error) {
+	fail := func(err error) ([]byte, error) {
 		// Forget the CIDs of a run that is not drawn.
-		for _, e := range df.entries[first:] {
-			delete(df.cids, e)
+		for i := first; i < len(df.entries); i++ {
+			e := df.entries[i]
+			w.key = cidKeyOf(w.key[:0], []byte(e.glyphs), e.text)
+			delete(df.cids, string(w.key))
 		}
 		df.entries, df.widths = df.entries[:first], df.widths[:first]
-		return nil, [4]float64{}, err
+		return nil, err
 	}
 	var (
 		pen      float64 // where the shaper puts the next glyph, font units
 		pdfPen   float64 // where the PDF text position is, thousandths of an em
 		inString bool
-		bbox     = [4]float64{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
 	)
 	// show draws the glyph of spec, standing for text, at x font units.
 	show := func(x float64, spec []byte, text string) error {
-		key := cidKey{glyphs: string(spec), text: text}
-		cid, ok := df.cids[key]
+		w.key = cidKeyOf(w.key[:0], spec, text)
+		cid, ok := df.cids[string(w.key)]
 		if !ok {
 			if len(df.entries) >= maxCID {
 				return fmt.Errorf("more than %d distinct glyphs in one font", maxCID)
 			}
-			df.entries = append(df.entries, key)
+			key := string(w.key)
+			e := cidEntry{glyphs: key[4 : 4+len(spec)], text: key[4+len(spec):]}
+			df.entries = append(df.entries, e)
 			df.widths = append(df.widths, roundTo(f.toThousandths(float64(specAdvance(f, spec))), 2))
 			cid = uint16(len(df.entries))
 			df.cids[key] = cid
@@ -263,11 +244,6 @@ func (w *Writer) content(r *Run, df *docFont, units []unit) ([]byte, [4]float64,
 		glyphs := r.Glyphs[u.first:u.end]
 		start := pen
 		for _, g := range glyphs {
-			gx := pen + float64(g.XOffset)
-			bbox[0] = min(bbox[0], gx+float64(f.xMin))
-			bbox[2] = max(bbox[2], gx+float64(f.xMax))
-			bbox[1] = min(bbox[1], float64(g.YOffset)+float64(f.yMin))
-			bbox[3] = max(bbox[3], float64(g.YOffset)+float64(f.yMax))
 			pen += float64(g.XAdvance)
 		}
 		// Text before the unit in reading order sits at its left end in
@@ -298,15 +274,32 @@ func (w *Writer) content(r *Run, df *docFont, units []unit) ([]byte, [4]float64,
 	if inString {
 		b = append(b, '>')
 	}
-	b = append(b, "]TJ\nET"...)
+	b = append(b, "]TJ ET Q"...)
 	w.stream = b
+	return b, nil
+}
 
-	for i := range bbox {
-		bbox[i] *= scale
+// cidKeyOf appends the map key of a CID: the length of the glyph spec, the
+// spec and the text.
+func cidKeyOf(b []byte, spec []byte, text string) []byte {
+	b = binary.BigEndian.AppendUint32(b, uint32(len(spec)))
+	b = append(b, spec...)
+	return append(b, text...)
+}
+
+// appendColor appends the operator that sets c as the colour: gray for a
+// gray, rgb otherwise.
+func appendColor(b []byte, c [3]uint8, gray, rgb string) []byte {
+	if c[0] == c[1] && c[1] == c[2] {
+		b = appendNum(b, float64(c[0])/255, 3)
+		b = append(b, ' ')
+		return append(b, gray...)
 	}
-	bbox[0], bbox[1] = math.Floor(bbox[0]), math.Floor(bbox[1])
-	bbox[2], bbox[3] = math.Ceil(bbox[2]), math.Ceil(bbox[3])
-	return b, bbox, nil
+	for _, v := range c {
+		b = appendNum(b, float64(v)/255, 3)
+		b = append(b, ' ')
+	}
+	return append(b, rgb...)
 }
 
 // abbreviate shortens s for an error message.
