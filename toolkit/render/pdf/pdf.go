@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -178,6 +179,8 @@ type renderer struct {
 	fonts    map[*typeset.Font]string
 	images   map[*doc.Image]string
 	err      error
+
+	buf []byte // scratch space for operators written to the page
 }
 
 func (r *renderer) element(e layout.Element) {
@@ -224,27 +227,77 @@ func (r *renderer) element(e layout.Element) {
 	case e.Image != nil:
 		r.image(e.Image)
 	case e.QR != nil:
-		q := e.QR
-		f.SetFillColor(int(q.Color.R), int(q.Color.G), int(q.Color.B))
-		for i, row := range q.Bits {
-			for j := 0; j < len(row); {
-				if row[j] != '1' {
-					j++
-					continue
-				}
-				start := j
-				for j < len(row) && row[j] == '1' {
-					j++
-				}
-				// A hair of overlap hides the seams viewers draw between
-				// touching rectangles.
-				f.Rect(q.X+float64(start)*q.Module, q.Y+float64(i)*q.Module, float64(j-start)*q.Module+0.05, q.Module+0.05, "F")
-			}
-		}
+		r.qr(e.QR)
 	case e.Link != nil:
 		l := e.Link
 		f.LinkString(l.X, l.Y, l.W, l.H, l.URL)
 	}
+}
+
+// qr draws the code's dark modules as one filled path of rectangles, in a
+// space scaled to modules: viewers draw no seams inside one fill, and the
+// numbers are small integers. A run of dark modules in a row is one
+// rectangle, and the same run in the rows below it makes it taller.
+func (r *renderer) qr(q *layout.QR) {
+	f := r.f
+	f.SetFillColor(int(q.Color.R), int(q.Color.G), int(q.Color.B))
+	k := f.GetConversionRatio()
+	_, h := f.GetPageSize()
+	b := append(r.buf[:0], "q "...)
+	for _, v := range []float64{q.Module * k, 0, 0, -q.Module * k, q.X * k, (h - q.Y) * k} {
+		b = strconv.AppendFloat(b, math.Round(v*1000)/1000, 'f', -1, 64)
+		b = append(b, ' ')
+	}
+	b = append(b, "cm\n"...)
+	// open are the rectangles that reach the row before: start, end, top.
+	type rect struct{ start, end, top int }
+	var open, next []rect
+	put := func(rc rect, bottom int) {
+		b = strconv.AppendInt(b, int64(rc.start), 10)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(rc.top), 10)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(rc.end-rc.start), 10)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(bottom-rc.top), 10)
+		b = append(b, " re\n"...)
+	}
+	for i := 0; i <= len(q.Bits); i++ {
+		next = next[:0]
+		var row string
+		if i < len(q.Bits) {
+			row = q.Bits[i]
+		}
+		o := 0
+		for j := 0; j < len(row); {
+			if row[j] != '1' {
+				j++
+				continue
+			}
+			start := j
+			for j < len(row) && row[j] == '1' {
+				j++
+			}
+			rc := rect{start, j, i}
+			// Runs in a row and rectangles in open are both in order.
+			for o < len(open) && open[o].start < start {
+				put(open[o], i)
+				o++
+			}
+			if o < len(open) && open[o].start == start && open[o].end == j {
+				rc.top = open[o].top
+				o++
+			}
+			next = append(next, rc)
+		}
+		for ; o < len(open); o++ {
+			put(open[o], i)
+		}
+		open, next = next, open
+	}
+	b = append(b, "f Q"...)
+	r.buf = b
+	f.RawWriteStr(string(b))
 }
 
 func (r *renderer) image(im *layout.Image) {

@@ -199,3 +199,62 @@ func mustBrand(t *testing.T) doc.Brand {
 	}
 	return b
 }
+
+// TestQR draws a code whose modules are 4 points wide and renders the page
+// at 72 dpi, one module to 4 pixels: each module's centre must be dark
+// exactly where its bit is 1, and its edges must meet without a light seam.
+func TestQR(t *testing.T) {
+	pdftest.Need(t, "pdftoppm")
+	// Runs of every length, rows that repeat (taller rectangles) and rows
+	// that do not.
+	bits := []string{
+		"1111111010101",
+		"1111111010101",
+		"1000001001100",
+		"1011101111111",
+		"1011101111111",
+		"0000000000000",
+		"1101101101101",
+		"0110110110110",
+		"1111111111111",
+	}
+	const module, x0, y0 = 4.0, 20.0, 30.0
+	d := &layout.Document{Meta: doc.Meta{Title: "QR", Lang: "en"}, Pages: []layout.Page{{
+		Width: 100, Height: 100,
+		Elements: []layout.Element{{QR: &layout.QR{X: x0, Y: y0, Module: module, Bits: bits, Color: doc.RGB{R: 0, G: 0, B: 0}}}},
+	}}}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "qr.pdf")
+	var buf bytes.Buffer
+	if err := pdf.Render(&buf, d, pdf.Options{Date: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pdftest.Check(t, path)
+	if out, err := exec.Command("pdftoppm", "-r", "72", "-gray", "-aa", "no", "-aaVector", "no", path, filepath.Join(dir, "qr")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v\n%s", err, out)
+	}
+	img, err := os.ReadFile(filepath.Join(dir, "qr-1.pgm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// P5 100 100 255, then one byte per pixel.
+	pix := img[len(img)-100*100:]
+	at := func(x, y int) byte { return pix[y*100+x] }
+	for i, row := range bits {
+		for j, bit := range row {
+			px, py := int(x0+module*float64(j)), int(y0+module*float64(i))
+			dark := at(px+2, py+2) < 128
+			if dark != (bit == '1') {
+				t.Errorf("module (%d, %d): dark %v, bit %c", i, j, dark, bit)
+			}
+			// The pixels along the module's left and top edges belong to
+			// the module: where the neighbour is dark too, no seam.
+			if bit == '1' && (at(px, py+2) >= 128 || at(px+2, py) >= 128) {
+				t.Errorf("module (%d, %d): light pixel on its edge", i, j)
+			}
+		}
+	}
+}

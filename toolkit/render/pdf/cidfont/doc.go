@@ -21,8 +21,8 @@
 // logical text where the shaper reordered glyphs, as with the pre-base
 // vowel signs of Gurmukhi and Devanagari. Every glyph is shown at the
 // shaper's pen position on the baseline; a glyph with an x or y offset is
-// drawn as a composite glyph, added to the subset after the font's own, that
-// carries the offset. A nonspacing mark (virama, nukta, harakat) in the text
+// drawn as a composite glyph made for the document, which carries the
+// offset. A nonspacing mark (virama, nukta, harakat) in the text
 // of a glyph with an advance goes to a zero-width glyph that draws nothing,
 // next to it, and glyphs beyond their cluster's characters join the glyph
 // before them. In right-to-left runs multi-character texts are stored
