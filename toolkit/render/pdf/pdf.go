@@ -180,7 +180,10 @@ type renderer struct {
 	images   map[*doc.Image]string
 	err      error
 
-	buf []byte // scratch space for operators written to the page
+	// scratch space reused from run to run
+	buf      []byte // operators written to the page
+	runeAt   []int
+	glyphBuf []cidfont.Glyph
 }
 
 func (r *renderer) element(e layout.Element) {
@@ -324,17 +327,18 @@ func (r *renderer) line(t *layout.TextLine) {
 			return
 		}
 		// typeset counts clusters in bytes; the writer counts runes.
-		runeAt := make([]int, len(run.Text)+1)
+		runeAt := slices.Grow(r.runeAt[:0], len(run.Text)+1)[:len(run.Text)+1]
 		n := 0
 		for i := range run.Text {
 			runeAt[i] = n
 			n++
 		}
 		runeAt[len(run.Text)] = n
-		glyphs := make([]cidfont.Glyph, len(run.Glyphs))
-		for i, g := range run.Glyphs {
-			glyphs[i] = cidfont.Glyph{GID: g.GID, Cluster: runeAt[g.Cluster], XAdvance: g.XAdvance, XOffset: g.XOffset, YOffset: g.YOffset}
+		glyphs := r.glyphBuf[:0]
+		for _, g := range run.Glyphs {
+			glyphs = append(glyphs, cidfont.Glyph{GID: g.GID, Cluster: runeAt[g.Cluster], XAdvance: g.XAdvance, XOffset: g.XOffset, YOffset: g.YOffset})
 		}
+		r.runeAt, r.glyphBuf = runeAt, glyphs
 		r.err = r.glyphs.Draw(cidfont.Run{
 			Font:     cf,
 			Size:     run.Size,

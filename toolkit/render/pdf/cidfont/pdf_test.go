@@ -23,6 +23,7 @@ type sample struct {
 	lang   string
 	rtl    bool
 	text   string
+	size   float64 // points; 0 is 14
 }
 
 func noto(file string) func(testing.TB) *testFont {
@@ -46,6 +47,9 @@ var samples = []sample{
 	{name: "Hindi sentence", font: noto("NotoSansDevanagari-Regular.ttf"), script: language.Devanagari, lang: "hi", text: "हेल्पलाइन मुफ़्त और गोपनीय है, नाम बताने की ज़रूरत नहीं।"},
 	// Marks from GPOS, not precomposed characters.
 	{name: "Vietnamese decomposed", font: dejaVuSans, script: language.Latin, lang: "vi", text: "Nê\u0301u ba\u0323n nghi\u0303 ai đo\u0301 đang gă\u0323p nguy hiê\u0309m"},
+	// Over a hundred glyphs: codes with the bytes of a string's delimiters,
+	// its escape character and line ends ( ) \\ CR LF.
+	{name: "Many glyphs", font: dejaVuSans, script: language.Latin, lang: "fr", text: "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789 ÀÂÆÇÉÈÊËÎÏÔŒÙÛÜŸ àâæçéèêëîïôœùûüÿ ¡¿ñÑ ß ø Ø å Å « » – — ‘ ’ “ ” … € £ ¥ § ¶ © ® ™ ± × ÷ ° µ", size: 5},
 	// Split vowel signs: one character, glyphs on both sides of the consonant.
 	{name: "Bengali split vowels", font: noto("NotoSansBengali-Regular.ttf"), script: language.Bengali, lang: "bn", text: "কোথায় কৌশল"},
 }
@@ -65,6 +69,9 @@ func TestExtractText(t *testing.T) {
 			w := NewWriter(pdf)
 			r := shape(tf, s.text, s.script, s.lang, s.rtl)
 			r.X, r.Y = 20, 30
+			if s.size != 0 {
+				r.Size = s.size
+			}
 			if err := w.Draw(r); err != nil {
 				t.Fatal(err)
 			}

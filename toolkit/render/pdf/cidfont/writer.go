@@ -221,7 +221,7 @@ func (w *Writer) content(r *Run, df *docFont, units []unit) ([]byte, error) {
 		}
 		if move := f.toThousandths(x) - pdfPen; math.Abs(move) >= 0.5 {
 			if inString {
-				b = append(b, '>')
+				b = append(b, ')')
 				inString = false
 			}
 			adj := math.Round(move)
@@ -229,10 +229,10 @@ func (w *Writer) content(r *Run, df *docFont, units []unit) ([]byte, error) {
 			pdfPen += adj
 		}
 		if !inString {
-			b = append(b, '<')
+			b = append(b, '(')
 			inString = true
 		}
-		b = appendHex4(b, cid)
+		b = appendCode(b, cid)
 		pdfPen += df.widths[cid-1]
 		return nil
 	}
@@ -272,7 +272,7 @@ func (w *Writer) content(r *Run, df *docFont, units []unit) ([]byte, error) {
 		}
 	}
 	if inString {
-		b = append(b, '>')
+		b = append(b, ')')
 	}
 	b = append(b, "]TJ ET Q"...)
 	w.stream = b
@@ -325,6 +325,25 @@ func appendNum(b []byte, v float64, decimals int) []byte {
 		}
 		if b[len(b)-1] == '.' {
 			b = b[:len(b)-1]
+		}
+	}
+	return b
+}
+
+// appendCode appends the two bytes of a CID's code inside a literal string:
+// half the size of hex. The delimiters and the backslash are escaped, and so
+// are the line ends, which a reader would otherwise turn into a newline.
+func appendCode(b []byte, cid uint16) []byte {
+	for _, c := range [2]byte{byte(cid >> 8), byte(cid)} {
+		switch c {
+		case '(', ')', '\\':
+			b = append(b, '\\', c)
+		case '\r':
+			b = append(b, '\\', 'r')
+		case '\n':
+			b = append(b, '\\', 'n')
+		default:
+			b = append(b, c)
 		}
 	}
 	return b

@@ -251,10 +251,10 @@ func TestContentStream(t *testing.T) {
 		want     string
 		numbers  int
 	}{
-		{name: "no kerning", text: "Hill", want: "q 0 g BT /C1 10 Tf 28.346 785.197 Td[<0001000200030003>]TJ ET Q"},
+		{name: "no kerning", text: "Hill", want: "q 0 g BT /C1 10 Tf 28.346 785.197 Td[(\x00\x01\x00\x02\x00\x03\x00\x03)]TJ ET Q"},
 		{name: "kerning", text: "AVA", numbers: 2},
-		{name: "colour", text: "Hi", color: [3]uint8{255, 0, 51}, want: "q 1 0 0.2 rg BT /C1 10 Tf 28.346 785.197 Td[<00010002>]TJ ET Q"},
-		{name: "fake bold", text: "Hi", color: [3]uint8{0, 0, 0}, fakeBold: true, want: "q 0 g 0 G 0 J 0 j 0.35 w 2 Tr BT /C1 10 Tf 28.346 785.197 Td[<00010002>]TJ ET Q"},
+		{name: "colour", text: "Hi", color: [3]uint8{255, 0, 51}, want: "q 1 0 0.2 rg BT /C1 10 Tf 28.346 785.197 Td[(\x00\x01\x00\x02)]TJ ET Q"},
+		{name: "fake bold", text: "Hi", color: [3]uint8{0, 0, 0}, fakeBold: true, want: "q 0 g 0 G 0 J 0 j 0.35 w 2 Tr BT /C1 10 Tf 28.346 785.197 Td[(\x00\x01\x00\x02)]TJ ET Q"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -272,10 +272,28 @@ func TestContentStream(t *testing.T) {
 				t.Errorf("content %q, want %q", got, tt.want)
 			}
 			tj := got[strings.Index(got, "[")+1 : strings.Index(got, "]")]
-			if n := strings.Count(tj, "<") - 1; n != tt.numbers {
+			if n := strings.Count(tj, "(") - 1; n != tt.numbers {
 				t.Errorf("%d adjustments in %q, want %d", n, tj, tt.numbers)
 			}
 		})
+	}
+}
+
+func TestAppendCode(t *testing.T) {
+	tests := []struct {
+		cid  uint16
+		want string
+	}{
+		{0x0041, "\x00A"},
+		{0x2829, `\(\)`},
+		{0x5c0d, `\\\r`},
+		{0x0a0a, `\n\n`},
+		{0xffff, "\xff\xff"},
+	}
+	for _, tt := range tests {
+		if got := string(appendCode(nil, tt.cid)); got != tt.want {
+			t.Errorf("appendCode(%#04x) = %q, want %q", tt.cid, got, tt.want)
+		}
 	}
 }
 
