@@ -180,8 +180,15 @@ func invisible(r rune) bool {
 // starts a new line. It fails, before shaping anything, when a character
 // has no glyph in any font of the chain.
 func (t *Typesetter) Set(text string, opts Options) (Paragraph, error) {
-	if opts.Style.Size <= 0 {
-		return Paragraph{}, fmt.Errorf("typeset: font size %v is not positive", opts.Style.Size)
+	if !(opts.Style.Size > 0) || math.IsInf(opts.Style.Size, 0) {
+		return Paragraph{}, fmt.Errorf("typeset: font size %v is not a positive number", opts.Style.Size)
+	}
+	if math.IsNaN(opts.Width) || math.IsInf(opts.Width, 0) || math.IsNaN(opts.Style.Leading) || math.IsInf(opts.Style.Leading, 0) {
+		return Paragraph{}, fmt.Errorf("typeset: width %v or leading %v is not a number", opts.Width, opts.Style.Leading)
+	}
+	text, err := clean(text)
+	if err != nil {
+		return Paragraph{}, err
 	}
 	text = norm.NFC.String(text)
 	if opts.RTL {
@@ -213,6 +220,42 @@ func (t *Typesetter) Set(text string, opts Options) (Paragraph, error) {
 		}
 	}
 	return p, nil
+}
+
+// lineBreaks are the characters that end a line, as a newline does:
+// CR LF and CR, vertical tab, form feed, NEXT LINE and the Unicode line
+// and paragraph separators. Each becomes "\n" before shaping, so that a
+// separator never reaches the line breaker, which cannot place it.
+var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\v", "\n", "\f", "\n", "\u0085", "\n", "\u2028", "\n", "\u2029", "\n")
+
+// clean makes any string safe to shape: bytes that are not UTF-8 (a
+// lone surrogate written as WTF-8 among them) become U+FFFD, every line
+// break becomes "\n", and a tab a space. Other control characters have
+// no glyph and no place on a page: they are an error, not a panic or an
+// empty box. User values are checked before they get here (package
+// profile); this is the typesetter keeping its own promise never to fail
+// on a string.
+func clean(text string) (string, error) {
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "\uFFFD")
+	}
+	if !strings.ContainsFunc(text, func(r rune) bool { return unicode.IsControl(r) || r == 0x2028 || r == 0x2029 }) {
+		return text, nil
+	}
+	text = strings.ReplaceAll(lineBreaks.Replace(text), "\t", " ")
+	if i := strings.IndexFunc(text, func(r rune) bool { return r != '\n' && unicode.IsControl(r) }); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(text[i:])
+		return "", &ControlError{Char: r}
+	}
+	return text, nil
+}
+
+// ControlError reports a control character (U+0000–U+001F, U+007F–U+009F)
+// other than a line break or tab in text to set.
+type ControlError struct{ Char rune }
+
+func (e *ControlError) Error() string {
+	return fmt.Sprintf("typeset: control character U+%04X cannot be printed; remove it from the text", e.Char)
 }
 
 // Measure returns the width of text set on one line.
@@ -340,9 +383,11 @@ func (t *Typesetter) setLines(p *Paragraph, text string, opts Options) error {
 	if opts.RTL {
 		dir = di.DirectionRTL
 	}
+	// A width of 0 or less means one line; a width past what fixed point
+	// holds is as good as unlimited.
 	width := fixed.Int26_6(math.MaxInt32 >> 1)
-	if opts.Width > 0 {
-		width = fixed.Int26_6(math.Round(opts.Width / scale * units * 64))
+	if w := math.Round(opts.Width / scale * units * 64); opts.Width > 0 && w < float64(width) {
+		width = fixed.Int26_6(max(w, 1))
 	}
 	// Lines at refSize are cached too: a build sets the same message at
 	// the same size and width in many documents.
