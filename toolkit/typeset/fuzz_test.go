@@ -93,4 +93,3 @@ func settable(text string) string {
 	}
 	return b.String()
 }
-
