@@ -1,0 +1,205 @@
+package input
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// within fails the test if f takes longer than a few seconds: reading a
+// named pipe must never wait for a writer.
+func within(t *testing.T, f func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() { f(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("hung")
+	}
+}
+
+func fifo(t *testing.T, path string) {
+	t.Helper()
+	if runtime.GOOS == "windows" {
+		t.Skip("no named pipes in the file system")
+	}
+	if err := syscall.Mkfifo(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func sparse(t *testing.T, path string, size int64) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := f.Truncate(size); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestReadFile(t *testing.T) {
+	dir := t.TempDir()
+	ok := filepath.Join(dir, "plan.yaml")
+	os.WriteFile(ok, []byte("outputs: []\n"), 0o644)
+	link := filepath.Join(dir, "link.yaml")
+	os.Symlink(ok, link)
+	pipe := filepath.Join(dir, "pipe.yaml")
+	fifo(t, pipe)
+	big := filepath.Join(dir, "big.yaml")
+	sparse(t, big, Plan.Limit+1)
+	tests := []struct {
+		name, path string
+		want       string // in the error; "" means no error
+	}{
+		{"regular", ok, ""},
+		{"link to a regular file", link, ""},
+		{"folder", dir, "is a folder, not a file"},
+		{"named pipe", pipe, "is a named pipe, not a file"},
+		{"device", "/dev/zero", "is a device, not a file"},
+		{"too large", big, "larger than 4 MB, the most awarekit reads for a plan"},
+		{"missing", filepath.Join(dir, "none.yaml"), "does not exist"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.path == "/dev/zero" && runtime.GOOS == "windows" {
+				t.Skip()
+			}
+			var err error
+			within(t, func() { _, err = ReadFile(Plan, tt.path) })
+			if tt.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "plan "+tt.path) {
+				t.Fatalf("error %v, want one naming plan %s and saying %q", err, tt.path, tt.want)
+			}
+		})
+	}
+}
+
+func TestFolder(t *testing.T) {
+	outside := t.TempDir()
+	secret := filepath.Join(outside, "passwd")
+	os.WriteFile(secret, []byte("root:x:0:0:root:/root:/bin/bash\n"), 0o644)
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "locales", "sub"), 0o755)
+	os.WriteFile(filepath.Join(dir, "locales", "en.toml"), []byte("a = 'b'\n"), 0o644)
+	os.Symlink("en.toml", filepath.Join(dir, "locales", "inside.toml"))
+	os.Symlink(secret, filepath.Join(dir, "locales", "abs.toml"))
+	os.Symlink("../../"+filepath.Base(outside)+"/passwd", filepath.Join(dir, "locales", "rel.toml"))
+	os.Symlink(outside, filepath.Join(dir, "locales", "outdir"))
+	fifo(t, filepath.Join(dir, "locales", "pipe.toml"))
+	sparse(t, filepath.Join(dir, "locales", "big.toml"), Content.Limit+1)
+
+	f, err := OpenFolder(Content, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sub, err := fs.Sub(f, "locales")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, want string }{
+		{"en.toml", ""},
+		{"inside.toml", ""},
+		{"abs.toml", "outside the folder"},
+		{"rel.toml", "outside the folder"},
+		{"outdir/passwd", "outside the folder"},
+		{"pipe.toml", "is a named pipe"},
+		{"big.toml", "larger than 4 MB"},
+		{"none.toml", "not exist"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var data []byte
+			var err error
+			within(t, func() { data, err = fs.ReadFile(sub, tt.name) })
+			if tt.want == "" {
+				if err != nil || string(data) != "a = 'b'\n" {
+					t.Fatalf("got %q, %v", data, err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v, want one saying %q", err, tt.want)
+			}
+			if strings.Contains(err.Error(), "root:") {
+				t.Errorf("error quotes the file: %v", err)
+			}
+		})
+	}
+	if _, err := fs.ReadFile(sub, "none.toml"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a missing file: %v, want fs.ErrNotExist", err)
+	}
+	entries, err := fs.ReadDir(f, "locales")
+	if err != nil || len(entries) != 8 {
+		t.Errorf("ReadDir: %d entries, %v", len(entries), err)
+	}
+}
+
+func TestParseYAML(t *testing.T) {
+	bomb := "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+	for i, c := range "bcdefgh" {
+		prev := string(rune('a' + i))
+		bomb += string(c) + ": &" + string(c) + " [" + strings.Repeat("*"+prev+", ", 9) + "*" + prev + "]\n"
+	}
+	tests := []struct {
+		name, in, want string
+	}{
+		{"plain", "a: 1\nb: [x, y]\n", ""},
+		{"a few aliases", "org: &org {name: A}\nplans:\n  - *org\n  - *org\n", ""},
+		{"empty", "", ""},
+		{"alias bomb", bomb, "aliases (*name) expand to over 100000 values"},
+		{"syntax", "a: [1, 2\n", "plan p.yaml:"},
+		{"two documents", "a: 1\n---\nb: 2\n", "p.yaml:2: a second YAML document"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseYAML(Plan, "p.yaml", []byte(tt.in))
+			if tt.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v, want one saying %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestYAMLErrorQuotesNothing(t *testing.T) {
+	var v struct {
+		Names []string `yaml:"names"`
+	}
+	err := yaml.Unmarshal([]byte("names: root:x:0:0:root:/root:/bin/bash\n"), &v)
+	got := YAMLError(Settings, "awarekit.yaml", err).Error()
+	want := "settings file awarekit.yaml:1: found a text where a list belongs"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestSize(t *testing.T) {
+	for n, want := range map[int64]string{20 << 20: "20 MB", 1536 << 10: "1.5 MB", 4096: "4 KB", 12: "12 bytes"} {
+		if got := Size(n); got != want {
+			t.Errorf("Size(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -1,0 +1,133 @@
+package input
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxYAMLValues is the most values (scalars, lists and maps) a YAML file
+// may hold once its aliases are expanded. A workshop plan of a thousand
+// outputs holds a few thousand; an alias bomb (each level ten copies of
+// the one before) holds billions in a few hundred bytes.
+const MaxYAMLValues = 100_000
+
+// ParseYAML parses a YAML file into a node tree with line numbers,
+// refusing a file whose aliases expand past MaxYAMLValues. An empty file
+// gives a nil node. Errors name path and line and never quote the file.
+func ParseYAML(k Kind, path string, data []byte) (*yaml.Node, error) {
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, nil
+		}
+		return nil, YAMLError(k, path, err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return nil, fmt.Errorf("%s %s:%d: a second YAML document (after ---); keep one document per file", k.Name, path, extra.Line)
+	}
+	sizes := map[*yaml.Node]int64{}
+	if n := expanded(&doc, sizes, 0); n > MaxYAMLValues {
+		line := 0
+		for node, size := range sizes {
+			if node.Kind == yaml.AliasNode && size > MaxYAMLValues/10 && (line == 0 || node.Line < line) {
+				line = node.Line
+			}
+		}
+		return nil, fmt.Errorf("%s %s:%d: its aliases (*name) expand to over %d values; write the values out, or use fewer aliases", k.Name, path, line, MaxYAMLValues)
+	}
+	if len(doc.Content) == 0 {
+		return nil, nil
+	}
+	return doc.Content[0], nil
+}
+
+// expanded counts the values n stands for with every alias replaced by
+// what it names, stopping early once past the limit. Sizes are kept per
+// node so that shared anchors are counted without being expanded.
+func expanded(n *yaml.Node, sizes map[*yaml.Node]int64, depth int) int64 {
+	if s, ok := sizes[n]; ok {
+		return s
+	}
+	if depth > 10_000 {
+		return MaxYAMLValues + 1 // nesting this deep is no settings file
+	}
+	sizes[n] = MaxYAMLValues + 1 // a node that reaches itself is too large
+	var s int64 = 1
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		s = expanded(n.Alias, sizes, depth+1)
+	}
+	for _, c := range n.Content {
+		s += expanded(c, sizes, depth+1)
+		if s > MaxYAMLValues {
+			s = MaxYAMLValues + 1
+			break
+		}
+	}
+	sizes[n] = s
+	return s
+}
+
+var (
+	yamlLine   = regexp.MustCompile(`^line (\d+): `)
+	yamlQuoted = regexp.MustCompile("`[^`]*`")
+	yamlType   = regexp.MustCompile("^cannot unmarshal (!!\\w+)(?: `[^`]*`)? into (\\S+)")
+	yamlWords  = map[string]string{"!!str": "a text", "!!int": "a number", "!!float": "a number", "!!bool": "true or false",
+		"!!seq": "a list", "!!map": "a map", "!!null": "nothing", "!!timestamp": "a date", "!!binary": "binary data"}
+)
+
+// goTypeWords says what a Go type holds, in words.
+func goTypeWords(t string) string {
+	switch {
+	case strings.HasPrefix(t, "[]"):
+		return "a list"
+	case strings.HasPrefix(t, "map["):
+		return "a map"
+	case t == "string":
+		return "a text"
+	case t == "bool":
+		return "true or false"
+	case strings.HasPrefix(t, "int"), strings.HasPrefix(t, "uint"), strings.HasPrefix(t, "float"):
+		return "a number"
+	}
+	return "a map of settings"
+}
+
+// YAMLError rewrites an error of the YAML library as "kind path:line:
+// problem", with the file's own text left out (a value is said to be "a
+// text" rather than quoted: the file may not be what the user thinks).
+func YAMLError(k Kind, path string, err error) error {
+	var te *yaml.TypeError
+	var msgs []string
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	} else {
+		msgs = []string{err.Error()}
+	}
+	var out []string
+	for _, m := range msgs {
+		m = strings.TrimPrefix(m, "yaml: ")
+		where := path
+		if sm := yamlLine.FindStringSubmatch(m); sm != nil {
+			where += ":" + sm[1]
+			m = m[len(sm[0]):]
+		}
+		if sm := yamlType.FindStringSubmatch(m); sm != nil {
+			w, ok := yamlWords[sm[1]]
+			if !ok {
+				w = "a value"
+			}
+			m = "found " + w + " where " + goTypeWords(sm[2]) + " belongs"
+		}
+		m = yamlQuoted.ReplaceAllString(m, "a value")
+		out = append(out, fmt.Sprintf("%s %s: %s", k.Name, where, m))
+	}
+	return errors.New(strings.Join(out, "\n"))
+}
