@@ -7,14 +7,16 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	_ "image/jpeg" // register the decoders DecodeConfig needs
-	_ "image/png"
-	"io"
-	"os"
+	"image/color"
+	"image/jpeg"
+	"image/png"
 	"strconv"
 	"strings"
 
+	xdraw "golang.org/x/image/draw"
+
 	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/input"
 )
 
 // DefaultColor is the header colour when the organisation names none: a
@@ -24,8 +26,16 @@ var DefaultColor = doc.RGB{R: 0x0B, G: 0x5C, B: 0x6B}
 // Limits on logo files: larger ones are almost always a mistake and would
 // make every document slow and heavy.
 const (
-	MaxLogoBytes = 20 << 20
-	MaxLogoSide  = 10000
+	MaxLogoBytes = 20 << 20 // the file (input.Logo's limit)
+	// MaxLogoDecode is the most memory a logo's pixels may take once
+	// decoded: 16 million pixels at 8 bits a channel. The size is read
+	// from the file's header before any pixel is, so a 10,000 × 10,000
+	// image is refused without the 800 MB it would take.
+	MaxLogoDecode = 64 << 20
+	// MaxLogoSide is the longest side embedded: 2,000 pixels print a logo
+	// 6.5 inches wide at 300 dpi, more than any layout gives it. Larger
+	// logos are scaled down before they are embedded.
+	MaxLogoSide = 2000
 )
 
 // Organisation is what a user tells about their group.
@@ -38,6 +48,40 @@ type Organisation struct {
 	Color   string `mapstructure:"color"` // hex, e.g. "#0b5c6b"
 }
 
+// Check checks and normalises the values a person typed (name, phone,
+// email, website) and returns them ready to print: nothing inside the
+// toolkit checks them again. from says where a field came from, by its
+// settings key ("name", "phone", "email", "website", "logo", "color"),
+// for messages; it may be nil.
+func (o Organisation) Check(from func(key string) string) (Organisation, error) {
+	field := func(key, name string) Field {
+		f := Field{Name: name}
+		if from != nil {
+			f.From = from(key)
+		}
+		return f
+	}
+	var err error
+	if o.Name, err = CheckText(field("name", "organisation name"), o.Name, MaxName); err != nil {
+		return o, err
+	}
+	if o.Phone, err = CheckPhone(field("phone", "organisation phone"), o.Phone); err != nil {
+		return o, err
+	}
+	if o.Email, err = CheckEmail(field("email", "organisation email"), o.Email); err != nil {
+		return o, err
+	}
+	if o.Website, err = CheckWebsite(field("website", "organisation website"), o.Website); err != nil {
+		return o, err
+	}
+	if o.Color = strings.TrimSpace(o.Color); o.Color != "" {
+		if _, err := ParseColor(o.Color); err != nil {
+			return o, &FieldError{Field: field("color", "organisation colour"), Problem: err.Error()}
+		}
+	}
+	return o, nil
+}
+
 // Brand checks the organisation's colour and logo and returns them ready
 // for a document.
 func (o Organisation) Brand() (doc.Brand, error) {
@@ -45,7 +89,7 @@ func (o Organisation) Brand() (doc.Brand, error) {
 	if o.Color != "" {
 		c, err := ParseColor(o.Color)
 		if err != nil {
-			return b, err
+			return b, fmt.Errorf("organisation colour %w", err)
 		}
 		b.Color = c
 	}
@@ -59,6 +103,8 @@ func (o Organisation) Brand() (doc.Brand, error) {
 	return b, nil
 }
 
+var errBadColor = errors.New("is not a hex colour; write it like \"#0b5c6b\" (in quotes in a YAML file)")
+
 // ParseColor reads "#rrggbb", "rrggbb" or "#rgb".
 func ParseColor(s string) (doc.RGB, error) {
 	h := strings.TrimPrefix(strings.TrimSpace(s), "#")
@@ -66,64 +112,101 @@ func ParseColor(s string) (doc.RGB, error) {
 		h = string([]byte{h[0], h[0], h[1], h[1], h[2], h[2]})
 	}
 	if len(h) != 6 {
-		return doc.RGB{}, fmt.Errorf("colour %q is not a hex colour like #0b5c6b", s)
+		return doc.RGB{}, errBadColor
 	}
 	v, err := strconv.ParseUint(h, 16, 32)
 	if err != nil {
-		return doc.RGB{}, fmt.Errorf("colour %q is not a hex colour like #0b5c6b", s)
+		return doc.RGB{}, errBadColor
 	}
 	return doc.RGB{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v)}, nil
 }
 
-// LoadLogo reads a PNG or JPEG logo and checks its size.
+// LoadLogo reads a PNG or JPEG logo and checks it (DecodeLogo).
 func LoadLogo(path string) (*doc.Image, error) {
-	f, err := os.Open(path)
+	data, err := input.ReadFile(input.Logo, path)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("logo %s: no such file", path)
-		}
-		return nil, fmt.Errorf("logo %s: %w", path, err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("logo %s: %w", path, err)
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("logo %s is a folder, not an image file", path)
-	}
-	if st.Size() > MaxLogoBytes {
-		return nil, fmt.Errorf("logo %s is %d MB; use an image under %d MB", path, st.Size()>>20, MaxLogoBytes>>20)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxLogoBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("logo %s: %w", path, err)
+		return nil, err
 	}
 	return DecodeLogo(path, data)
 }
 
-// DecodeLogo checks that data is a PNG or JPEG of a sensible size.
+// DecodeLogo checks that data is a PNG or JPEG that PDF can carry and
+// that fits the memory budget, reading its header before its pixels,
+// and scales it down when it is larger than any page needs. Every
+// problem is found here, never while drawing.
 func DecodeLogo(name string, data []byte) (*doc.Image, error) {
+	const fix = "; export it as a PNG (or JPEG) and try again"
 	if len(data) > MaxLogoBytes {
-		return nil, fmt.Errorf("logo %s is over %d MB; use a smaller image", name, MaxLogoBytes>>20)
+		return nil, fmt.Errorf("logo %s is larger than %s; use a smaller image", name, input.Size(MaxLogoBytes))
 	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("logo %s is not a PNG or JPEG image; export it as PNG and try again", name)
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("logo %s is not a PNG or JPEG image"+fix, name)
+	case format != "png" && format != "jpeg":
+		return nil, fmt.Errorf("logo %s is a %s image; awarekit prints PNG and JPEG logos"+fix, name, strings.ToUpper(format))
+	case format == "png" && len(data) > 28 && data[28] != 0:
+		return nil, fmt.Errorf("logo %s is an interlaced PNG, which PDF cannot hold; save it again without interlacing (the \"interlaced\" or \"progressive\" box in the export dialog)", name)
+	case cfg.Width <= 0 || cfg.Height <= 0:
+		return nil, fmt.Errorf("logo %s has no pixels"+fix, name)
 	}
-	if cfg.Width > MaxLogoSide || cfg.Height > MaxLogoSide {
-		return nil, fmt.Errorf("logo %s is %d×%d pixels; use an image at most %d pixels on a side", name, cfg.Width, cfg.Height, MaxLogoSide)
-	}
-	if cfg.Width == 0 || cfg.Height == 0 {
-		return nil, fmt.Errorf("logo %s has no pixels", name)
-	}
-	typ := "png"
-	if format == "jpeg" {
-		typ = "jpg"
+	if need := int64(cfg.Width) * int64(cfg.Height) * int64(bytesPerPixel(cfg.ColorModel)); need > MaxLogoDecode {
+		return nil, fmt.Errorf("logo %s is %d × %d pixels, more than awarekit opens (%s of pixels, about 4,000 × 4,000); save it at most %d pixels on its longer side",
+			name, cfg.Width, cfg.Height, input.Size(MaxLogoDecode), MaxLogoSide)
 	}
 	// Decode fully once: a truncated file must fail here, not in the PDF writer.
-	if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
-		return nil, fmt.Errorf("logo %s is damaged (%v); export it again as PNG", name, err)
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("logo %s is damaged and cannot be read"+fix, name)
 	}
-	return &doc.Image{Data: data, Type: typ, Width: cfg.Width, Height: cfg.Height}, nil
+	typ := map[string]string{"png": "png", "jpeg": "jpg"}[format]
+	out := &doc.Image{Data: data, Type: typ, Width: cfg.Width, Height: cfg.Height}
+	deep := format == "png" && len(data) > 24 && data[24] > 8 // 16 bits a channel
+	if cfg.Width > MaxLogoSide || cfg.Height > MaxLogoSide || deep {
+		if out, err = shrink(img, format); err != nil {
+			return nil, fmt.Errorf("logo %s: %w", name, err)
+		}
+	}
+	return out, nil
+}
+
+// bytesPerPixel is what one pixel of a colour model takes once decoded.
+func bytesPerPixel(m color.Model) int {
+	switch m {
+	case color.RGBA64Model, color.NRGBA64Model:
+		return 8
+	case color.Gray16Model:
+		return 2
+	case color.GrayModel, color.AlphaModel:
+		return 1
+	case color.YCbCrModel:
+		return 3
+	}
+	if _, ok := m.(color.Palette); ok {
+		return 1
+	}
+	return 4
+}
+
+// shrink scales img to fit MaxLogoSide (when larger) at 8 bits a channel
+// and encodes it again: a JPEG as JPEG, anything else as PNG.
+func shrink(img image.Image, format string) (*doc.Image, error) {
+	b := img.Bounds()
+	w, h := b.Dx(), b.Dy()
+	if s := float64(MaxLogoSide) / float64(max(w, h)); s < 1 {
+		w, h = max(1, int(float64(w)*s+0.5)), max(1, int(float64(h)*s+0.5))
+	}
+	dst := image.NewNRGBA(image.Rect(0, 0, w, h))
+	xdraw.CatmullRom.Scale(dst, dst.Bounds(), img, b, xdraw.Src, nil)
+	var buf bytes.Buffer
+	if format == "jpeg" {
+		if err := jpeg.Encode(&buf, dst, &jpeg.Options{Quality: 92}); err != nil {
+			return nil, err
+		}
+		return &doc.Image{Data: buf.Bytes(), Type: "jpg", Width: w, Height: h}, nil
+	}
+	if err := png.Encode(&buf, dst); err != nil {
+		return nil, err
+	}
+	return &doc.Image{Data: buf.Bytes(), Type: "png", Width: w, Height: h}, nil
 }

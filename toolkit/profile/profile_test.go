@@ -2,14 +2,20 @@ package profile
 
 import (
 	"bytes"
+	"encoding/binary"
 	"image"
 	"image/color"
 	"image/jpeg"
 	"image/png"
+	"hash/crc32"
+	"image/gif"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+
+	"golang.org/x/image/tiff"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
 )
@@ -71,9 +77,15 @@ func TestLoadLogo(t *testing.T) {
 		{"jpeg", write("logo.jpg", jpgData.Bytes()), "jpg", ""},
 		{"not an image", write("logo.txt", []byte("hello")), "", "not a PNG or JPEG"},
 		{"truncated png", write("cut.png", pngData.Bytes()[:60]), "", "logo"},
-		{"over 20 MB", big, "", "under 20 MB"},
-		{"missing", filepath.Join(dir, "none.png"), "", "no such file"},
+		{"over 20 MB", big, "", "larger than 20 MB"},
+		{"missing", filepath.Join(dir, "none.png"), "", "does not exist"},
 		{"a folder", dir, "", "is a folder"},
+		{"a named pipe", pipe(t, dir), "", "is a named pipe"},
+		{"a device", "/dev/zero", "", "is a device"},
+		{"GIF", write("logo.gif", encode(t, "gif", img)), "", "is a GIF image; awarekit prints PNG and JPEG logos"},
+		{"TIFF", write("logo.tiff", encode(t, "tiff", img)), "", "is a TIFF image"},
+		{"interlaced PNG", write("adam7.png", pngHeader(40, 20, 8, 6, 1)), "", "is an interlaced PNG"},
+		{"16-bit 10000 × 10000 PNG", write("huge.png", pngHeader(10000, 10000, 16, 6, 0)), "", "is 10000 × 10000 pixels, more than awarekit opens"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -89,6 +101,89 @@ func TestLoadLogo(t *testing.T) {
 			}
 			if got.Type != tt.wantType || got.Width != 40 || got.Height != 20 {
 				t.Errorf("got %s %d×%d", got.Type, got.Width, got.Height)
+			}
+		})
+	}
+}
+
+func encode(t *testing.T, format string, img image.Image) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	var err error
+	switch format {
+	case "gif":
+		err = gif.Encode(&buf, img, nil)
+	case "tiff":
+		err = tiff.Encode(&buf, img, nil)
+	case "png16":
+		src := image.NewRGBA64(img.Bounds())
+		for y := range img.Bounds().Dy() {
+			for x := range img.Bounds().Dx() {
+				src.Set(x, y, img.At(x, y))
+			}
+		}
+		err = png.Encode(&buf, src)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func pipe(t *testing.T, dir string) string {
+	p := filepath.Join(dir, "pipe.png")
+	if err := syscall.Mkfifo(p, 0o644); err != nil {
+		t.Skip(err)
+	}
+	return p
+}
+
+// pngHeader is the start of a PNG with the given header and no pixels:
+// enough for DecodeConfig, which must refuse it before any decoding.
+func pngHeader(w, h uint32, depth, colorType, interlace byte) []byte {
+	chunk := func(typ string, data []byte) []byte {
+		out := binary.BigEndian.AppendUint32(nil, uint32(len(data)))
+		out = append(out, typ...)
+		out = append(out, data...)
+		return binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(append([]byte(typ), data...)))
+	}
+	ihdr := binary.BigEndian.AppendUint32(nil, w)
+	ihdr = binary.BigEndian.AppendUint32(ihdr, h)
+	ihdr = append(ihdr, depth, colorType, 0, 0, interlace)
+	out := []byte("\x89PNG\r\n\x1a\n")
+	out = append(out, chunk("IHDR", ihdr)...)
+	out = append(out, chunk("IDAT", []byte{0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01})...)
+	return append(out, chunk("IEND", nil)...)
+}
+
+// TestLogoScaledDown: a logo larger than any page needs is embedded at
+// MaxLogoSide, and a 16-bit PNG at 8 bits, which every PDF reader takes.
+func TestLogoScaledDown(t *testing.T) {
+	wide := image.NewNRGBA(image.Rect(0, 0, 3000, 1000))
+	var wideData bytes.Buffer
+	png.Encode(&wideData, wide)
+	small := image.NewRGBA(image.Rect(0, 0, 40, 20))
+	small.Set(3, 3, color.RGBA{R: 200, A: 255})
+	tests := []struct {
+		name string
+		data []byte
+		w, h int
+	}{
+		{"3000 × 1000", wideData.Bytes(), 2000, 667},
+		{"16 bits a channel", encode(t, "png16", small), 40, 20},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			img, err := DecodeLogo("logo.png", tt.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cfg, err := png.DecodeConfig(bytes.NewReader(img.Data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if img.Width != tt.w || img.Height != tt.h || cfg.Width != tt.w || cfg.Height != tt.h || cfg.ColorModel != color.NRGBAModel {
+				t.Errorf("embedded %d×%d (%d×%d, %v), want %d×%d at 8 bits", img.Width, img.Height, cfg.Width, cfg.Height, cfg.ColorModel, tt.w, tt.h)
 			}
 		})
 	}

@@ -5,12 +5,13 @@ import (
 	"fmt"
 	"io"
 	"log"
-	"os"
 	"sync"
 
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/fontscan"
 	"github.com/go-text/typesetting/language"
+
+	"github.com/awarekit/awarekit/toolkit/input"
 )
 
 // scriptNeed says which font families can draw a script the embedded
@@ -82,13 +83,13 @@ func (fs *Fonts) SetUser(user map[string][]string) error {
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
 	for name, files := range user {
-		sc, err := language.ParseScript(name)
-		if err != nil || len(name) != 4 {
-			return fmt.Errorf("fonts: %q is not a script code; use a four-letter ISO 15924 code such as Guru, Deva, Ethi, Hans or Arab", name)
+		sc, err := ParseScriptCode(name)
+		if err != nil {
+			return fmt.Errorf("fonts: %w", err)
 		}
 		for _, path := range files {
 			if _, err := loadFile(path); err != nil {
-				return fmt.Errorf("fonts: %s: %w", name, err)
+				return fmt.Errorf("fonts: %s: %w", ScriptCode(sc), err)
 			}
 		}
 		fs.user[sc] = files
@@ -176,7 +177,7 @@ func (fs *Fonts) find(sc language.Script) *Family {
 }
 
 func loadFile(path string) (*Font, error) {
-	data, err := os.ReadFile(path)
+	data, err := input.ReadFile(input.Font, path)
 	if err != nil {
 		return nil, err
 	}

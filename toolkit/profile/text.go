@@ -1,0 +1,258 @@
+package profile
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Limits on what people type, in characters (code points).
+const (
+	MaxName    = 100 // the organisation's name: the layouts are made to hold this many
+	MaxPhone   = 40
+	MaxEmail   = 254 // the longest address mail systems carry
+	MaxWebsite = 200 // a QR code of this many characters still scans from a flyer
+)
+
+// Field names a value for messages: what it is ("organisation phone")
+// and where it came from ("--phone", "AWAREKIT_ORGANISATION_PHONE",
+// "settings file awarekit.yaml:4", "plan workshop.yaml:12").
+type Field struct {
+	Name string
+	From string
+}
+
+func (f Field) String() string {
+	if f.From == "" {
+		return f.Name
+	}
+	return f.Name + " (from " + f.From + ")"
+}
+
+// FieldError is a value a person gave that cannot be used, with what to
+// do instead. It never quotes the value: the value may hold characters
+// that would garble a terminal.
+type FieldError struct {
+	Field   Field
+	Problem string
+	Fix     string
+}
+
+func (e *FieldError) Error() string {
+	s := e.Field.String() + " " + e.Problem
+	if e.Fix != "" {
+		s += "; " + e.Fix
+	}
+	return s
+}
+
+func fieldErr(f Field, fix, format string, args ...any) error {
+	return &FieldError{Field: f, Problem: fmt.Sprintf(format, args...), Fix: fix}
+}
+
+// forbidden names the characters no value may hold, and why. Line and
+// paragraph separators and control characters break a line or a
+// terminal; bidirectional controls reorder what is printed (a phone
+// number with U+202E prints backwards). ZWJ and ZWNJ are allowed:
+// Persian, Urdu and Indic names need them.
+func forbidden(r rune) string {
+	switch {
+	case r == 0x1B:
+		return "ESC, the start of a terminal escape sequence"
+	case r == '\n' || r == '\r':
+		return "a line break"
+	case r == '\t':
+		return "a tab"
+	case r < 0x20 || r == 0x7F:
+		return "a control character"
+	case r >= 0x80 && r <= 0x9F:
+		return "a C1 control character"
+	case r == 0x2028:
+		return "LINE SEPARATOR, a line break"
+	case r == 0x2029:
+		return "PARAGRAPH SEPARATOR, a line break"
+	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C:
+		return bidiNames[r] + ", a bidirectional control that reorders the printed text"
+	case r == utf8.RuneError:
+		return "U+FFFD REPLACEMENT CHARACTER, a character lost when the text was converted"
+	case r >= 0xFFFE && r&0xFFFE == 0xFFFE, r >= 0xFDD0 && r <= 0xFDEF:
+		return "a noncharacter"
+	}
+	return ""
+}
+
+var bidiNames = map[rune]string{
+	0x202A: "LEFT-TO-RIGHT EMBEDDING", 0x202B: "RIGHT-TO-LEFT EMBEDDING", 0x202C: "POP DIRECTIONAL FORMATTING",
+	0x202D: "LEFT-TO-RIGHT OVERRIDE", 0x202E: "RIGHT-TO-LEFT OVERRIDE", 0x2066: "LEFT-TO-RIGHT ISOLATE",
+	0x2067: "RIGHT-TO-LEFT ISOLATE", 0x2068: "FIRST STRONG ISOLATE", 0x2069: "POP DIRECTIONAL ISOLATE",
+	0x200E: "LEFT-TO-RIGHT MARK", 0x200F: "RIGHT-TO-LEFT MARK", 0x061C: "ARABIC LETTER MARK",
+}
+
+// CheckText checks one line of text a person typed (a name, a label, a
+// local contact's description): valid UTF-8, none of the characters
+// above, at most max characters. It returns the text NFC-normalised,
+// spaces trimmed at both ends; empty stays empty.
+func CheckText(f Field, s string, max int) (string, error) {
+	if !utf8.ValidString(s) {
+		at := 0
+		for at < len(s) {
+			r, n := utf8.DecodeRuneInString(s[at:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			at += n
+		}
+		return "", fieldErr(f, "save the file as UTF-8, or type the value again",
+			"is not valid UTF-8 text (byte 0x%02X after %d characters)", s[at], utf8.RuneCountInString(s[:at]))
+	}
+	s = norm.NFC.String(strings.TrimFunc(s, unicode.IsSpace))
+	n := 0
+	for _, r := range s {
+		n++
+		if why := forbidden(r); why != "" {
+			return "", fieldErr(f, "type the value again without it",
+				"holds U+%04X at character %d: %s", r, n, why)
+		}
+	}
+	if n > max {
+		return "", fieldErr(f, "shorten it", "is %d characters long; the most is %d", n, max)
+	}
+	return s, nil
+}
+
+var (
+	phoneExt   = regexp.MustCompile(`(?i)\s*(?:ext\.?|x|poste)\s*[0-9]{1,6}$`)
+	phoneMain  = regexp.MustCompile(`^\+?[0-9(][0-9 ().-]*$`)
+	phoneWords = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$`)
+)
+
+// CheckPhone checks a phone number: digits, spaces and + - . ( ), then
+// optionally a vanity word (1-855-554-HEAL) and an extension ("ext. 12",
+// "x12", "poste 12"). The number is kept exactly as typed, apart from
+// spaces at its ends: what is printed is what the user wrote.
+func CheckPhone(f Field, s string) (string, error) {
+	s, err := CheckText(f, s, MaxPhone)
+	if err != nil || s == "" {
+		return s, err
+	}
+	const fix = "write it with digits, spaces and + - . ( ), like 604-555-0134, 1-855-554-HEAL or 416-555-0199 ext. 12"
+	number := s
+	if loc := phoneExt.FindStringIndex(number); loc != nil && loc[0] > 0 {
+		number = number[:loc[0]]
+	}
+	main, word := number, ""
+	if i := strings.IndexFunc(number, unicode.IsLetter); i >= 0 {
+		main, word = number[:i], number[i:]
+	}
+	digits := strings.Count(strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return 'd'
+		}
+		return -1
+	}, main), "d")
+	switch {
+	case digits == 0 && word != "":
+		return "", fieldErr(f, fix, "has no digits before its letters")
+	case word != "" && !phoneWords.MatchString(word):
+		return "", fieldErr(f, fix, "has letters that are not one word after the digits")
+	case !phoneMain.MatchString(strings.TrimRight(main, " .-")):
+		return "", fieldErr(f, fix, "has a character a phone number does not use")
+	case digits < 3:
+		return "", fieldErr(f, fix, "has %d digits before any letters; a phone number has at least 3", digits)
+	case strings.Count(main, "(") != strings.Count(main, ")"):
+		return "", fieldErr(f, fix, "has unmatched brackets")
+	case digits > 15:
+		return "", fieldErr(f, fix, "has %d digits; a phone number has at most 15", digits)
+	}
+	return s, nil
+}
+
+// emailAddress is a plain address: no display name, no mailto:, no
+// ?cc= or other query, no quoted or bracketed parts.
+var emailAddress = regexp.MustCompile(`^[\p{L}\p{N}._%+-]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}[\p{L}\p{N}-]*$`)
+
+// CheckEmail checks a plain email address, like info@example.org.
+func CheckEmail(f Field, s string) (string, error) {
+	s, err := CheckText(f, s, MaxEmail)
+	if err != nil || s == "" {
+		return s, err
+	}
+	const fix = "give the address alone, like info@example.org"
+	lower := strings.ToLower(s)
+	switch {
+	case strings.HasPrefix(lower, "mailto:"):
+		return "", fieldErr(f, fix, "starts with mailto:")
+	case strings.ContainsAny(s, "?&="):
+		return "", fieldErr(f, fix, "holds ? & or =, which would add recipients or text to a message")
+	case strings.Count(s, "@") != 1:
+		return "", fieldErr(f, fix, "is not one address: it has %d @ signs", strings.Count(s, "@"))
+	case strings.Contains(s, ".."), strings.HasPrefix(s, "."), strings.Contains(s, ".@"):
+		return "", fieldErr(f, fix, "has a dot in the wrong place")
+	case !emailAddress.MatchString(s):
+		return "", fieldErr(f, fix, "is not a plain email address")
+	}
+	return s, nil
+}
+
+var (
+	urlScheme = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9+.-]*):`)
+	hostLabel = regexp.MustCompile(`^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$`)
+)
+
+// CheckWebsite checks a website: an http or https address, or a bare
+// domain (riverside.example.org), which means https. Other schemes
+// (javascript:, data:, mailto:), user names in the address and spaces
+// are refused. The text is kept as typed; WebsiteURL gives the address.
+func CheckWebsite(f Field, s string) (string, error) {
+	s, err := CheckText(f, s, MaxWebsite)
+	if err != nil || s == "" {
+		return s, err
+	}
+	const fix = "give a web address like riverside.example.org or https://riverside.example.org/help"
+	if m := urlScheme.FindStringSubmatch(s); m != nil {
+		scheme := strings.ToLower(m[1])
+		hostPort := strings.Contains(m[1], ".") && len(s) > len(m[0]) && s[len(m[0])] >= '0' && s[len(m[0])] <= '9'
+		if scheme != "http" && scheme != "https" && !hostPort {
+			return "", fieldErr(f, fix, "is a %s: address; only http and https websites can be printed", scheme)
+		}
+		if (scheme == "http" || scheme == "https") && !strings.HasPrefix(s[len(m[0]):], "//") {
+			return "", fieldErr(f, fix, "has no // after %s:", scheme)
+		}
+	}
+	if strings.ContainsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("\"'<>\\`^{}|", r) }) {
+		return "", fieldErr(f, fix, "holds a space or one of \" ' < > \\ ` ^ { } |, which a web address cannot")
+	}
+	u, err := url.Parse(WebsiteURL(s))
+	if err != nil {
+		return "", fieldErr(f, fix, "is not a web address")
+	}
+	if u.User != nil {
+		return "", fieldErr(f, fix, "has a user name or an @ before the site's name, a trick that leads readers to another site")
+	}
+	host := u.Hostname()
+	labels := strings.Split(strings.TrimSuffix(host, "."), ".")
+	if len(labels) < 2 {
+		return "", fieldErr(f, fix, "has no domain (like example.org)")
+	}
+	for _, l := range labels {
+		if !hostLabel.MatchString(l) {
+			return "", fieldErr(f, fix, "has a site name that is not a domain")
+		}
+	}
+	return s, nil
+}
+
+// WebsiteURL is the address of a website checked by CheckWebsite: as
+// given when it has a scheme, else with https://.
+func WebsiteURL(site string) string {
+	lower := strings.ToLower(site)
+	if strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") {
+		return site
+	}
+	return "https://" + site
+}

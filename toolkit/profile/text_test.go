@@ -1,0 +1,179 @@
+package profile
+
+import (
+	"strings"
+	"testing"
+)
+
+var from = Field{Name: "organisation phone", From: "--phone"}
+
+func TestCheckText(t *testing.T) {
+	tests := []struct {
+		name, in, want, err string
+	}{
+		{"plain", "  Eastside Youth Council ", "Eastside Youth Council", ""},
+		{"NFC", "Cafe\u0301 Jeunesse", "Café Jeunesse", ""},
+		{"ZWNJ kept (Persian)", "می\u200cخواهم", "می\u200cخواهم", ""},
+		{"ZWJ kept (Devanagari)", "क्\u200dष", "क्\u200dष", ""},
+		{"empty", "   ", "", ""},
+		{"invalid UTF-8", "A\xffB", "", "is not valid UTF-8 text (byte 0xFF after 1 characters)"},
+		{"WTF-8 surrogate", "A\xed\xa0\x80", "", "is not valid UTF-8"},
+		{"paragraph separator", "Org\u2029Name", "", "U+2029 at character 4: PARAGRAPH SEPARATOR"},
+		{"line separator", "Org\u2028Name", "", "U+2028"},
+		{"newline", "Org\nName", "", "a line break"},
+		{"tab", "Org\tName", "", "a tab"},
+		{"NUL", "Org\x00", "", "U+0000"},
+		{"terminal escape", "\x1b]0;pwn\x07Org", "", "ESC, the start of a terminal escape sequence"},
+		{"C1 CSI", "Org\u009b2J", "", "C1 control"},
+		{"DEL", "Org\x7f", "", "U+007F"},
+		{"RLO", "Org\u202e", "", "RIGHT-TO-LEFT OVERRIDE"},
+		{"LRE", "\u202aOrg", "", "LEFT-TO-RIGHT EMBEDDING"},
+		{"RLI", "Org\u2067", "", "RIGHT-TO-LEFT ISOLATE"},
+		{"PDI", "Org\u2069", "", "POP DIRECTIONAL ISOLATE"},
+		{"LRM", "Org\u200e", "", "LEFT-TO-RIGHT MARK"},
+		{"RLM", "Org\u200f", "", "RIGHT-TO-LEFT MARK"},
+		{"ALM", "Org\u061c", "", "ARABIC LETTER MARK"},
+		{"replacement character", "Org\ufffd", "", "REPLACEMENT CHARACTER"},
+		{"noncharacter", "Org\uffff", "", "noncharacter"},
+		{"100 characters", strings.Repeat("é", 100), strings.Repeat("é", 100), ""},
+		{"101 characters", strings.Repeat("a", 101), "", "is 101 characters long; the most is 100"},
+		{"huge", strings.Repeat("a", 1<<20), "", "is 1048576 characters long"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := CheckText(Field{Name: "organisation name", From: "settings file awarekit.yaml:3"}, tt.in, MaxName)
+			if tt.err == "" {
+				if err != nil || got != tt.want {
+					t.Fatalf("got %q, %v; want %q", got, err, tt.want)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Fatalf("error %v, want one saying %q", err, tt.err)
+			}
+			if !strings.HasPrefix(err.Error(), "organisation name (from settings file awarekit.yaml:3) ") {
+				t.Errorf("error %q does not start with the field and where it came from", err)
+			}
+			if strings.ContainsFunc(err.Error(), func(r rune) bool { return forbidden(r) != "" }) {
+				t.Errorf("error %q carries a forbidden character", err)
+			}
+		})
+	}
+}
+
+func TestCheckPhone(t *testing.T) {
+	ok := []string{"604-555-0134", "1-833-900-1010", "+1 (604) 555-0134", "604.555.0134", "911",
+		"1-855-554-HEAL", "1-800-GOT-JUNK", "416-555-0199 ext. 12", "416-555-0199 ext 12", "416-555-0199x12",
+		"416-555-0199 x 12", "514-555-0100 poste 221", "+44 20 7946 0958"}
+	for _, s := range ok {
+		got, err := CheckPhone(from, " "+s+" ")
+		if err != nil || got != s {
+			t.Errorf("CheckPhone(%q) = %q, %v; want it as typed", s, got, err)
+		}
+	}
+	bad := []struct{ in, err string }{
+		{"HEAL", "no digits before its letters"},
+		{"CALL-NOW", "no digits"},
+		{"call 604-555-0134", "no digits before its letters"},
+		{"604-555-0134 or 911", "letters that are not one word"},
+		{"12", "has 2 digits"},
+		{"604-555-0134; DROP", "a character a phone number does not use"},
+		{"604_555_0134", "a character a phone number does not use"},
+		{"604-555-0134#", "a character a phone number does not use"},
+		{"(604 555-0134", "unmatched brackets"},
+		{"1234567890123456", "has 16 digits"},
+		{"604-555\u202e-0134", "RIGHT-TO-LEFT OVERRIDE"},
+		{"604-555-0134\u2066", "LEFT-TO-RIGHT ISOLATE"},
+		{"\x1b]0;pwn\x07555-1234\x1b[2J", "ESC"},
+		{"٦٠٤-٥٥٥-٠١٣٤", "a character a phone number does not use"},
+		{"604-555-0134 ext. 1234567", "letters that are not one word"},
+	}
+	for _, tt := range bad {
+		_, err := CheckPhone(from, tt.in)
+		if err == nil || !strings.Contains(err.Error(), tt.err) || !strings.HasPrefix(err.Error(), "organisation phone (from --phone) ") {
+			t.Errorf("CheckPhone(%q): error %v, want one naming the field and saying %q", tt.in, err, tt.err)
+		}
+	}
+}
+
+func TestCheckEmail(t *testing.T) {
+	for _, s := range []string{"info@example.org", "first.last+flyers@riverside.example.ca", "jeunesse@maison-accueil.qc.ca", "aide@café.ca"} {
+		if got, err := CheckEmail(from, s); err != nil || got != s {
+			t.Errorf("CheckEmail(%q) = %q, %v", s, got, err)
+		}
+	}
+	bad := []struct{ in, err string }{
+		{"a@b.c?cc=evil@x.y", "holds ? & or ="},
+		{"info@example.org?subject=hi", "holds ? & or ="},
+		{"mailto:info@example.org", "starts with mailto:"},
+		{"info@example.org, evil@x.y", "2 @ signs"},
+		{"Info <info@example.org>", "not a plain email address"},
+		{"\"x\"@example.org", "not a plain email address"},
+		{"info.example.org", "0 @ signs"},
+		{"info@localhost", "not a plain email address"},
+		{"x@y.z\"onmouseover=\"alert(1)", "holds ? & or ="},
+		{"a..b@example.org", "a dot in the wrong place"},
+		{"<script>@x.org", "not a plain email address"},
+	}
+	for _, tt := range bad {
+		if _, err := CheckEmail(from, tt.in); err == nil || !strings.Contains(err.Error(), tt.err) {
+			t.Errorf("CheckEmail(%q): error %v, want one saying %q", tt.in, err, tt.err)
+		}
+	}
+}
+
+func TestCheckWebsite(t *testing.T) {
+	ok := map[string]string{
+		"riverside.example.org":                 "https://riverside.example.org",
+		"https://riverside.example.org/help?x=1": "https://riverside.example.org/help?x=1",
+		"HTTP://Example.org":                    "HTTP://Example.org",
+		"example.org:8080/path":                 "https://example.org:8080/path",
+		"www.café.ca":                           "https://www.café.ca",
+	}
+	for in, url := range ok {
+		got, err := CheckWebsite(from, in)
+		if err != nil || got != in || WebsiteURL(got) != url {
+			t.Errorf("CheckWebsite(%q) = %q (%q), %v; want it as typed, address %q", in, got, WebsiteURL(got), err, url)
+		}
+	}
+	bad := []struct{ in, err string }{
+		{"javascript:alert(1)", "is a javascript: address"},
+		{"JavaScript:alert(1)//x.org", "is a javascript: address"},
+		{"data:text/html,<script>alert(1)</script>", "is a data: address"},
+		{"mailto:info@example.org", "is a mailto: address"},
+		{"ftp://example.org", "is a ftp: address"},
+		{"https:example.org", "no // after https:"},
+		{"a.org> <img src=x onerror=alert(1)", "a space or one of"},
+		{"https://bank.example@evil.example", "a user name"},
+		{"example", "no domain"},
+		{"https://", "no domain"},
+		{"exa_mple.org", "not a domain"},
+		{"https://example.org/\u202etxt.exe", "RIGHT-TO-LEFT OVERRIDE"},
+		{"example.org/" + strings.Repeat("a", 200), "the most is 200"},
+	}
+	for _, tt := range bad {
+		if _, err := CheckWebsite(from, tt.in); err == nil || !strings.Contains(err.Error(), tt.err) {
+			t.Errorf("CheckWebsite(%q): error %v, want one saying %q", tt.in, err, tt.err)
+		}
+	}
+}
+
+func TestOrganisationCheck(t *testing.T) {
+	o := Organisation{Name: " Cafe\u0301 ", Phone: "604-555-0134", Email: "info@example.org", Website: "example.org", Color: " #7a1f5c "}
+	got, err := o.Check(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Name != "Café" || got.Color != "#7a1f5c" {
+		t.Errorf("got %+v", got)
+	}
+	o.Website = "javascript:alert(1)"
+	_, err = o.Check(func(key string) string { return "settings file awarekit.yaml:" + map[string]string{"website": "7"}[key] })
+	if err == nil || !strings.HasPrefix(err.Error(), "organisation website (from settings file awarekit.yaml:7) is a javascript: address") {
+		t.Errorf("error %v", err)
+	}
+	o.Website, o.Color = "", "teal"
+	if _, err = o.Check(nil); err == nil || !strings.Contains(err.Error(), `organisation colour is not a hex colour; write it like "#0b5c6b"`) {
+		t.Errorf("error %v", err)
+	}
+}
