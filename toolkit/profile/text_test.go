@@ -124,11 +124,11 @@ func TestCheckEmail(t *testing.T) {
 
 func TestCheckWebsite(t *testing.T) {
 	ok := map[string]string{
-		"riverside.example.org":                 "https://riverside.example.org",
+		"riverside.example.org":                  "https://riverside.example.org",
 		"https://riverside.example.org/help?x=1": "https://riverside.example.org/help?x=1",
-		"HTTP://Example.org":                    "HTTP://Example.org",
-		"example.org:8080/path":                 "https://example.org:8080/path",
-		"www.café.ca":                           "https://www.café.ca",
+		"HTTP://Example.org":                     "HTTP://Example.org",
+		"example.org:8080/path":                  "https://example.org:8080/path",
+		"www.café.ca":                            "https://www.café.ca",
 	}
 	for in, url := range ok {
 		got, err := CheckWebsite(from, in)
@@ -168,7 +168,9 @@ func TestOrganisationCheck(t *testing.T) {
 		t.Errorf("got %+v", got)
 	}
 	o.Website = "javascript:alert(1)"
-	_, err = o.Check(func(key string) string { return "settings file awarekit.yaml:" + map[string]string{"website": "7"}[key] })
+	_, err = o.Check(func(key string) string {
+		return "settings file awarekit.yaml:" + map[string]string{"website": "7"}[key]
+	})
 	if err == nil || !strings.HasPrefix(err.Error(), "organisation website (from settings file awarekit.yaml:7) is a javascript: address") {
 		t.Errorf("error %v", err)
 	}
