@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 	"slices"
 	"sort"
@@ -19,6 +18,7 @@ import (
 
 	yaml "go.yaml.in/yaml/v3"
 
+	"github.com/awarekit/awarekit/toolkit/input"
 	"github.com/awarekit/awarekit/toolkit/locale"
 )
 
@@ -179,9 +179,12 @@ var protected = []string{"contacts.yaml", "content.yaml"}
 // message by message (a youth group's own headline). A missing dir/…
 // subfolder is fine.
 func LoadUser(audiences, locales fs.FS, dir string) (*Library, error) {
-	user := os.DirFS(dir)
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return nil, fmt.Errorf("content folder %s: not a folder", dir)
+	// No link leads out of the folder, and only regular files of a sane
+	// size are read: a link to /etc/passwd or a named pipe is an error
+	// that names the file, never its contents.
+	user, err := input.OpenFolder(input.Content, dir)
+	if err != nil {
+		return nil, fmt.Errorf("content folder %s: %w", dir, err)
 	}
 	for _, name := range protected {
 		if _, err := fs.Stat(user, path.Join("audiences", name)); err == nil {

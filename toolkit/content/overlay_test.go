@@ -5,8 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/awarekit/awarekit/audiences"
 	"github.com/awarekit/awarekit/locales"
@@ -80,5 +82,56 @@ func TestUserWordsNeverUnderBuiltInConsent(t *testing.T) {
 	}
 	if len(fr.Stories) != 2 {
 		t.Errorf("French: %d stories, want both built-in ones (the user changed only English)", len(fr.Stories))
+	}
+}
+
+// TestUserFolderIsHostile: a content folder's links may not lead out of
+// it, a named pipe in it cannot hang a run, and no error quotes a file.
+func TestUserFolderIsHostile(t *testing.T) {
+	secret := filepath.Join(t.TempDir(), "passwd")
+	if err := os.WriteFile(secret, []byte("root:x:0:0:root:/root:/bin/bash\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, file, want string
+		make             func(path string) error
+	}{
+		{"link to /etc/passwd as messages", "locales/en.toml", "is a link to a place outside the folder",
+			func(p string) error { return os.Symlink(secret, p) }},
+		{"link to /etc/passwd as an audience", "audiences/youth/audience.yaml", "is a link to a place outside the folder",
+			func(p string) error { return os.Symlink(secret, p) }},
+		{"relative link out", "audiences/youth/stories.yaml", "is a link to a place outside the folder",
+			func(p string) error { return os.Symlink("../../../"+filepath.Base(filepath.Dir(secret))+"/passwd", p) }},
+		{"named pipe", "audiences/youth/stories.yaml", "is a named pipe, not a file",
+			func(p string) error { return syscall.Mkfifo(p, 0o644) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			p := filepath.Join(dir, filepath.FromSlash(tt.file))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := tt.make(p); err != nil {
+				t.Skip(err)
+			}
+			done := make(chan error, 1)
+			go func() {
+				_, err := LoadUser(audiences.FS, locales.FS, dir)
+				done <- err
+			}()
+			var err error
+			select {
+			case err = <-done:
+			case <-time.After(10 * time.Second):
+				t.Fatal("LoadUser hung")
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), tt.file) {
+				t.Fatalf("error %v, want one naming %s and saying %q", err, tt.file, tt.want)
+			}
+			if strings.Contains(err.Error(), "root:") {
+				t.Errorf("error quotes the linked file: %v", err)
+			}
+		})
 	}
 }
