@@ -2,9 +2,7 @@ package main
 
 import (
 	"bytes"
-	"image"
-	"image/color"
-	"image/png"
+	"hash/crc32"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -160,10 +158,10 @@ func TestGenerateBadInput(t *testing.T) {
 		{"unknown format", []string{"-f", "banner"}, 2, []string{`"banner"`, "flyer"}},
 		{"unknown paper", []string{"--paper", "legal"}, 2, []string{`"legal"`, "letter, a4"}},
 		{"stray argument", []string{"youth"}, 2, []string{"unknown command"}},
-		{"logo missing", []string{"--logo", filepath.Join(work, "nope.png")}, 1, []string{"nope.png", "no such file"}},
+		{"logo missing", []string{"--logo", filepath.Join(work, "nope.png")}, 1, []string{"nope.png", "does not exist"}},
 		{"logo not an image", []string{"--logo", notImage}, 1, []string{"not a PNG or JPEG"}},
-		{"logo too large", []string{"--logo", huge}, 1, []string{"10000 pixels"}},
-		{"bad colour", []string{"--color", "teal"}, 1, []string{`"teal"`, "hex"}},
+		{"logo too large", []string{"--logo", huge}, 1, []string{"10000 × 10000 pixels"}},
+		{"bad colour", []string{"--color", "teal"}, 1, []string{"colour", "hex"}},
 		{"output folder is a file", []string{"-o", filepath.Join(aFile, "sub")}, 1, []string{"output folder"}},
 	}
 	if os.Geteuid() != 0 { // root writes anywhere
@@ -231,18 +229,22 @@ func TestListAndVersion(t *testing.T) {
 }
 
 // writeHugePNG writes a real PNG that is one pixel over the size limit.
+// writeHugePNG writes the header of a 16-bit 10,000 × 10,000 PNG, small
+// on disk and 800 MB decoded: it must be refused before any decoding.
 func writeHugePNG(t *testing.T, path string) {
 	t.Helper()
-	img := image.NewGray(image.Rect(0, 0, 10001, 1))
-	img.Set(0, 0, color.White)
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
+	u32 := func(b []byte, v uint32) []byte { return append(b, byte(v>>24), byte(v>>16), byte(v>>8), byte(v)) }
+	chunk := func(typ string, data []byte) []byte {
+		out := u32(nil, uint32(len(data)))
+		out = append(out, typ...)
+		out = append(out, data...)
+		return u32(out, crc32.ChecksumIEEE(append([]byte(typ), data...)))
 	}
-	defer f.Close()
-	if err := png.Encode(f, img); err != nil {
-		t.Fatal(err)
-	}
+	ihdr := u32(u32(nil, 10000), 10000)
+	ihdr = append(ihdr, 16, 6, 0, 0, 0)
+	data := append([]byte("\x89PNG\r\n\x1a\n"), chunk("IHDR", ihdr)...)
+	data = append(data, chunk("IDAT", []byte{0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01})...)
+	writeFile(t, path, string(append(data, chunk("IEND", nil)...)))
 }
 
 // TestEveryLanguage makes every audience in every language and checks

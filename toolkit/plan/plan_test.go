@@ -85,7 +85,7 @@ extra: 1
 	}{
 		{3, 3, "event.venue", `unknown key "venue"; valid here: name, date, place, facilitator`},
 		{5, 9, "organisation.color", "quote it"},
-		{6, 9, "organisation.logo", "no such file"},
+		{6, 9, "organisation.logo", "does not exist"},
 		{8, 10, "defaults.paper", `unknown paper "a5"; choose one of: letter, a4`},
 		{9, 11, "defaults.copies", "should be at least 1, not 0"},
 		{12, 5, "outputs[0].audiences", "give audience or audiences, not both"},
@@ -131,7 +131,7 @@ func TestParseProblems(t *testing.T) {
 		{"key twice", "outputs:\n  - audience: youth\n    audience: health\n    language: en\n", "plan.yaml:3:5: outputs[0].audience: is given twice (first on line 2)"},
 		{"no language anywhere", "outputs:\n  - audience: youth\n", "plan.yaml:2:5: outputs[0]: no language: give language or languages here, or languages under defaults"},
 		{"bad default language", "defaults: {languages: [en, klingon]}\noutputs:\n  - audience: youth\n", `plan.yaml:1:28: defaults.languages[1]: unknown language "klingon"; available: `},
-		{"bad colour", "organisation: {color: teal}\noutputs: [{audience: youth, language: en}]\n", `plan.yaml:1:23: organisation.color: colour "teal" is not a hex colour like #0b5c6b`},
+		{"bad colour", "organisation: {color: teal}\noutputs: [{audience: youth, language: en}]\n", `plan.yaml:1:23: organisation.color: is not a hex colour; write it like "#0b5c6b"`},
 		{"bleed out of range", "defaults: {bleed: 30}\noutputs: [{audience: youth, language: en}]\n", "plan.yaml:1:19: defaults.bleed: bleed 30.0 mm is out of range; use 0 to 20 mm"},
 		{"item bleed out of range", "outputs: [{audience: youth, language: en, bleed: -1}]\n", "plan.yaml:1:50: outputs[0].bleed: bleed -1.0 mm is out of range"},
 		{"pack not a bool", "pack: maybe\noutputs: [{audience: youth, language: en}]\n", `plan.yaml:1:7: pack: should be true or false, not "maybe"`},
