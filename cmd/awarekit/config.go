@@ -1,8 +1,10 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,32 +13,68 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
+	"go.yaml.in/yaml/v3"
 
+	"github.com/awarekit/awarekit/toolkit/input"
 	"github.com/awarekit/awarekit/toolkit/profile"
+	"github.com/awarekit/awarekit/toolkit/typeset"
 )
 
 // ConfigFileName is the project file read from the working folder.
 const ConfigFileName = "awarekit.yaml"
 
-// settingFlags binds config keys to the flags that set them.
-var settingFlags = map[string]string{
-	"audience":             "audience",
-	"lang":                 "lang",
-	"format":               "format",
-	"paper":                "paper",
-	"out":                  "out",
-	"organisation.name":    "org-name",
-	"organisation.phone":   "phone",
-	"organisation.email":   "email",
-	"organisation.website": "website",
-	"organisation.logo":    "logo",
-	"organisation.color":   "color",
-	"content":              "content",
+// shape is what a setting's value may be in a settings file.
+type shape int
+
+const (
+	scalar  shape = iota // one value: text or a number, kept as written
+	values               // one value or a list ("en,fr" and [en, fr] alike)
+	scripts              // a map of script code to font files
+)
+
+// setting is one key of the settings file, its AWAREKIT_ variable and
+// its flag. The loader checks files against this table and `awarekit
+// schema config` prints it as a JSON Schema, so they cannot disagree.
+type setting struct {
+	Key   string // dotted: organisation.phone
+	Flag  string // "" when no flag sets it
+	Shape shape
+	Doc   string
+	Enum  []string // the values it takes, when it is a fixed set
+}
+
+var settings = []setting{
+	{Key: "audience", Flag: "audience", Shape: values, Doc: "Audiences to make material for: youth, indigenous, newcomers, business, health."},
+	{Key: "lang", Flag: "lang", Shape: values, Doc: "Languages, as tags: en, fr, fr-CA… or two joined by + for a bilingual document (fr+en)."},
+	{Key: "format", Flag: "format", Shape: values, Doc: "Formats to make: flyer, handout, poster, cards, tearoff, safety-card, html, md, txt, sms."},
+	{Key: "paper", Flag: "paper", Shape: scalar, Doc: "Paper size.", Enum: []string{"letter", "a4"}},
+	{Key: "out", Flag: "out", Shape: scalar, Doc: "Folder to write into, relative to this file."},
+	{Key: "content", Flag: "content", Shape: scalar, Doc: "Your own content over the built-in: a folder with audiences/ and locales/, relative to this file."},
+	{Key: "organisation.name", Flag: "org-name", Shape: scalar, Doc: fmt.Sprintf("Your organisation's name, printed on the material (at most %d characters).", profile.MaxName)},
+	{Key: "organisation.phone", Flag: "phone", Shape: scalar, Doc: "Your phone number, printed as written: digits, spaces and + - . ( ), a word after the digits (1-855-554-HEAL), an extension (ext. 12)."},
+	{Key: "organisation.email", Flag: "email", Shape: scalar, Doc: "Your email address, like info@example.org."},
+	{Key: "organisation.website", Flag: "website", Shape: scalar, Doc: "Your website, like example.org or https://example.org/help; the QR code opens it."},
+	{Key: "organisation.logo", Flag: "logo", Shape: scalar, Doc: "Your logo, a PNG or JPEG file, relative to this file."},
+	{Key: "organisation.color", Flag: "color", Shape: scalar, Doc: `Your colour for the header, in quotes: "#0b5c6b".`},
+	{Key: "fonts", Shape: scripts, Doc: "TrueType fonts per script (ISO 15924 code: Guru, Deva, Ethi, Hani…): the regular file, then the bold, relative to this file."},
+}
+
+func lookupSetting(key string) (setting, bool) {
+	i := slices.IndexFunc(settings, func(s setting) bool { return s.Key == key })
+	if i < 0 {
+		return setting{}, false
+	}
+	return settings[i], true
+}
+
+// envName is the environment variable of a setting.
+func envName(key string) string {
+	return "AWAREKIT_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_"))
 }
 
 // Settings are the resolved configuration: flags over environment
 // (AWAREKIT_…) over the project file over the user's config file over
-// defaults.
+// defaults. Organisation values are checked (profile.Organisation.Check).
 type Settings struct {
 	Audiences []string
 	Langs     []string
@@ -47,10 +85,184 @@ type Settings struct {
 	// Content is a folder of the user's own content over the embedded
 	// content: audiences/ (file by file) and locales/ (message by message).
 	Content string
-	// Fonts maps a script code (Guru, Hans…) to font files: regular, then bold.
+	// Fonts maps a script code (Guru, Hani…) to font files: regular, then bold.
 	Fonts map[string][]string
 	// ConfigFiles lists the files that were read, lowest precedence first.
 	ConfigFiles []string
+}
+
+// fileSettings is one settings file, read and checked.
+type fileSettings struct {
+	path   string
+	values map[string]any // key → string or []string, as written
+	lines  map[string]int // key → line
+	fonts  map[string][]string
+}
+
+// parseSettings checks one settings file against the settings table:
+// every key known, every value of the right shape, at file:line. Values
+// are kept as written: a phone number 0123 stays 0123.
+func parseSettings(path string, data []byte) (*fileSettings, error) {
+	fs := &fileSettings{path: path, values: map[string]any{}, lines: map[string]int{}}
+	root, err := input.ParseYAML(input.Settings, path, data)
+	if err != nil || root == nil {
+		return fs, err
+	}
+	at := func(n *yaml.Node) string { return fmt.Sprintf("settings file %s:%d", path, n.Line) }
+	if root.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("%s: the file must be a list of settings, like paper: a4", at(root))
+	}
+	var walk func(prefix string, m *yaml.Node) error
+	walk = func(prefix string, m *yaml.Node) error {
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			k, v := m.Content[i], m.Content[i+1]
+			key := prefix + k.Value
+			if k.Kind != yaml.ScalarNode || k.Value == "" {
+				return fmt.Errorf("%s: a setting without a name; write name: value", at(k))
+			}
+			if key == "organisation" {
+				if isNull(v) {
+					continue // every entry commented out
+				}
+				if v.Kind != yaml.MappingNode {
+					return fmt.Errorf("%s: organisation holds settings (name:, phone:…), one per line under it", at(v))
+				}
+				if err := walk("organisation.", v); err != nil {
+					return err
+				}
+				continue
+			}
+			s, ok := lookupSetting(key)
+			if !ok {
+				return fmt.Errorf("%s: unknown setting %q; known: %s", at(k), key, strings.Join(settingKeys(), ", "))
+			}
+			if _, dup := fs.lines[key]; dup {
+				return fmt.Errorf("%s: %s is set twice; keep one", at(k), key)
+			}
+			if isNull(v) {
+				// "color: #7a1f5c" is a setting followed by a comment.
+				if c := strings.TrimSpace(strings.TrimPrefix(v.LineComment+k.LineComment, "#")); c != "" && (key == "organisation.color" || !strings.Contains(c, " ")) {
+					return fmt.Errorf("%s: %s reads as empty: in YAML, # starts a comment; quote the value: %s: \"#%s\"", at(k), k.Value, k.Value, c)
+				}
+				continue
+			}
+			fs.lines[key] = k.Line
+			switch s.Shape {
+			case scalar:
+				val, err := scalarValue(v, at, key)
+				if err != nil {
+					return err
+				}
+				fs.values[key] = val
+			case values:
+				var list []string
+				items := []*yaml.Node{v}
+				if v.Kind == yaml.SequenceNode {
+					items = v.Content
+				}
+				for _, it := range items {
+					val, err := scalarValue(it, at, key)
+					if err != nil {
+						return err
+					}
+					list = append(list, val)
+				}
+				fs.values[key] = list
+			case scripts:
+				if fs.fonts, err = fontSettings(v, at, filepath.Dir(path)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	if err := walk("", root); err != nil {
+		return nil, err
+	}
+	return fs, nil
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null" && (n.Value == "" || n.Value == "~" || n.Value == "null")
+}
+
+// scalarValue is a single value as written, or an error saying what
+// was found instead.
+func scalarValue(n *yaml.Node, at func(*yaml.Node) string, key string) (string, error) {
+	switch {
+	case n.Kind == yaml.MappingNode:
+		return "", fmt.Errorf("%s: %s is a map here; give it one value", at(n), key)
+	case n.Kind == yaml.SequenceNode:
+		return "", fmt.Errorf("%s: %s is a list here; give it one value", at(n), key)
+	case n.Kind != yaml.ScalarNode:
+		return "", fmt.Errorf("%s: %s has no value; give it one", at(n), key)
+	case n.Tag == "!!bool":
+		return "", fmt.Errorf("%s: %s reads as true or false; if %s is meant, quote it: \"%s\"", at(n), key, n.Value, n.Value)
+	case n.Tag == "!!binary" || n.Tag == "!!timestamp" && strings.HasPrefix(key, "organisation."):
+		return "", fmt.Errorf("%s: %s is not text; quote it", at(n), key)
+	}
+	return n.Value, nil
+}
+
+// fontSettings reads fonts: {Guru: [regular.ttf, bold.ttf]}, paths
+// relative to the file's folder.
+func fontSettings(v *yaml.Node, at func(*yaml.Node) string, dir string) (map[string][]string, error) {
+	const shape = "fonts maps a script code to font files, like fonts: {Guru: [NotoSansGurmukhi-Regular.ttf, NotoSansGurmukhi-Bold.ttf]}"
+	if v.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("%s: %s", at(v), shape)
+	}
+	out := map[string][]string{}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, files := v.Content[i], v.Content[i+1]
+		sc, err := typeset.ParseScriptCode(k.Value)
+		if err != nil {
+			return nil, fmt.Errorf("%s: fonts: %w", at(k), err)
+		}
+		code := typeset.ScriptCode(sc)
+		items := []*yaml.Node{files}
+		if files.Kind == yaml.SequenceNode {
+			items = files.Content
+		}
+		if len(items) == 0 || len(items) > 2 {
+			return nil, fmt.Errorf("%s: fonts: %s takes one or two files (regular, then bold)", at(files), k.Value)
+		}
+		if _, dup := out[code]; dup {
+			return nil, fmt.Errorf("%s: fonts: %s is given twice", at(k), code)
+		}
+		for _, it := range items {
+			f, err := scalarValue(it, at, "fonts."+k.Value)
+			if err != nil {
+				return nil, err
+			}
+			if f == "" {
+				return nil, fmt.Errorf("%s: fonts: %s has an empty file name", at(it), k.Value)
+			}
+			if !filepath.IsAbs(f) {
+				f = filepath.Join(dir, f)
+			}
+			out[code] = append(out[code], f)
+		}
+	}
+	return out, nil
+}
+
+// readSettingsFile reads and checks one file; a missing optional file is
+// nil, nil.
+func readSettingsFile(path string, required bool) (*fileSettings, error) {
+	data, err := input.ReadFile(input.Settings, path)
+	if errors.Is(err, fs.ErrNotExist) {
+		if required {
+			return nil, usage(fmt.Errorf("settings file %s (--config) does not exist; check the name, or leave --config out to use ./%s", path, ConfigFileName))
+		}
+		return nil, nil
+	}
+	if err != nil {
+		if required {
+			return nil, usage(fmt.Errorf("--config: %w", err))
+		}
+		return nil, err
+	}
+	return parseSettings(path, data)
 }
 
 // loadSettings reads configuration for one run with a fresh viper.
@@ -65,112 +277,135 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 	v.SetDefault("out", ".")
 
 	s := &Settings{}
-	fileDir := map[string]string{} // key → folder of the file that set it
-	read := func(path string, required bool) error {
-		fv := viper.New()
-		fv.SetConfigFile(path)
-		fv.SetConfigType("yaml")
-		if err := fv.ReadInConfig(); err != nil {
-			var notFound viper.ConfigFileNotFoundError
-			if !required && (errors.As(err, &notFound) || errors.Is(err, os.ErrNotExist)) {
-				return nil
-			}
-			if errors.Is(err, os.ErrNotExist) {
-				return usage(fmt.Errorf("config file %s does not exist", path))
-			}
-			return fmt.Errorf("config file %s: %w", path, err)
-		}
-		for _, key := range fv.AllKeys() {
-			if fv.Get(key) == nil {
-				continue // a section whose entries are all commented out
-			}
-			if strings.HasPrefix(key, "fonts.") {
-				fileDir[key] = filepath.Dir(path)
-				continue
-			}
-			if _, ok := settingFlags[key]; !ok {
-				return fmt.Errorf("config file %s: unknown setting %q; known: %s", path, key, strings.Join(sortedKeys(), ", "))
-			}
-			fileDir[key] = filepath.Dir(path)
-		}
-		if err := v.MergeConfigMap(fv.AllSettings()); err != nil {
-			return fmt.Errorf("config file %s: %w", path, err)
-		}
-		s.ConfigFiles = append(s.ConfigFiles, path)
-		return nil
+	var files []*fileSettings
+	paths := []struct {
+		path     string
+		required bool
+	}{{ConfigFileName, false}}
+	if configFile != "" {
+		paths[0] = struct {
+			path     string
+			required bool
+		}{configFile, true}
 	}
 	if dir, err := os.UserConfigDir(); err == nil {
-		if err := read(filepath.Join(dir, "awarekit", ConfigFileName), false); err != nil {
-			return nil, err
-		}
+		paths = append([]struct {
+			path     string
+			required bool
+		}{{filepath.Join(dir, "awarekit", ConfigFileName), false}}, paths...)
 	}
-	if configFile != "" {
-		if err := read(configFile, true); err != nil {
+	for _, p := range paths {
+		fs, err := readSettingsFile(p.path, p.required)
+		if err != nil {
 			return nil, err
 		}
-	} else if err := read(ConfigFileName, false); err != nil {
-		return nil, err
+		if fs == nil {
+			continue
+		}
+		files = append(files, fs)
+		s.ConfigFiles = append(s.ConfigFiles, p.path)
+		nested := map[string]any{}
+		for key, val := range fs.values {
+			m := nested
+			parts := strings.Split(key, ".")
+			for _, p := range parts[:len(parts)-1] {
+				if _, ok := m[p].(map[string]any); !ok {
+					m[p] = map[string]any{}
+				}
+				m = m[p].(map[string]any)
+			}
+			m[parts[len(parts)-1]] = val
+		}
+		if err := v.MergeConfigMap(nested); err != nil {
+			return nil, fmt.Errorf("settings file %s could not be merged (%v); check its layout against `awarekit schema config`", p.path, err)
+		}
+		for script, f := range fs.fonts {
+			if s.Fonts == nil {
+				s.Fonts = map[string][]string{}
+			}
+			s.Fonts[script] = f // a later file's fonts for a script replace an earlier one's
+		}
 	}
 
 	v.SetEnvPrefix("AWAREKIT")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
-	for key, flag := range settingFlags {
+	for _, st := range settings {
+		if st.Shape == scripts {
+			continue
+		}
 		// Unmarshal and Get ignore environment values of keys that were
 		// never bound, so bind every key explicitly.
-		if err := v.BindEnv(key); err != nil {
-			return nil, fmt.Errorf("bind environment for %s: %w", key, err)
+		if err := v.BindEnv(st.Key); err != nil {
+			return nil, fmt.Errorf("bind environment for %s: %w", st.Key, err)
 		}
-		if f := flags.Lookup(flag); f != nil {
-			if err := v.BindPFlag(key, f); err != nil {
-				return nil, fmt.Errorf("bind flag --%s: %w", flag, err)
+		if f := flags.Lookup(st.Flag); f != nil {
+			if err := v.BindPFlag(st.Key, f); err != nil {
+				return nil, fmt.Errorf("bind flag --%s: %w", st.Flag, err)
 			}
 		}
+	}
+
+	// origin says where a key's value came from; file is the file that
+	// set it, if a file did.
+	origin := func(key string) (from string, file *fileSettings) {
+		st, _ := lookupSetting(key)
+		if flagChanged(flags, st.Flag) {
+			return "--" + st.Flag, nil
+		}
+		if _, ok := os.LookupEnv(envName(key)); ok {
+			return envName(key), nil
+		}
+		for i := len(files) - 1; i >= 0; i-- {
+			if line, ok := files[i].lines[key]; ok {
+				return fmt.Sprintf("settings file %s:%d", files[i].path, line), files[i]
+			}
+		}
+		return "the default", nil
+	}
+	// A relative path in a settings file is relative to that file, not
+	// to wherever the command happens to run.
+	fromFile := func(key, val string) string {
+		if _, f := origin(key); f != nil && val != "" && !filepath.IsAbs(val) {
+			return filepath.Join(filepath.Dir(f.path), val)
+		}
+		return val
 	}
 
 	s.Audiences = list(v.GetStringSlice("audience"))
 	s.Langs = list(v.GetStringSlice("lang"))
 	s.Formats = list(v.GetStringSlice("format"))
 	s.Paper = v.GetString("paper")
-	s.Out = v.GetString("out")
-	s.Org = profile.Organisation{
+	s.Out = fromFile("out", v.GetString("out"))
+	s.Content = fromFile("content", v.GetString("content"))
+	org := profile.Organisation{
 		Name:    v.GetString("organisation.name"),
 		Phone:   v.GetString("organisation.phone"),
 		Email:   v.GetString("organisation.email"),
 		Website: v.GetString("organisation.website"),
-		Logo:    v.GetString("organisation.logo"),
+		Logo:    fromFile("organisation.logo", v.GetString("organisation.logo")),
 		Color:   v.GetString("organisation.color"),
 	}
-	// A relative path in a config file is relative to that file, not to
-	// wherever the command happens to run.
-	fromFile := func(key, val string) string {
-		if val == "" || filepath.IsAbs(val) || flagChanged(flags, settingFlags[key]) {
-			return val
+	var err error
+	s.Org, err = org.Check(func(field string) string {
+		from, _ := origin("organisation." + field)
+		return from
+	})
+	if err != nil {
+		// A bad value on the command line or in the environment is a
+		// usage error (exit 2); one in a file is bad content (exit 1).
+		var fe *profile.FieldError
+		if errors.As(err, &fe) && !strings.HasPrefix(fe.Field.From, "settings file") {
+			return nil, usage(err)
 		}
-		if _, inEnv := os.LookupEnv("AWAREKIT_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_"))); inEnv {
-			return val
-		}
-		if dir, ok := fileDir[key]; ok {
-			return filepath.Join(dir, val)
-		}
-		return val
+		return nil, err
 	}
-	s.Org.Logo = fromFile("organisation.logo", s.Org.Logo)
-	if fonts := v.GetStringMapStringSlice("fonts"); len(fonts) > 0 {
-		s.Fonts = make(map[string][]string, len(fonts))
-		for script, files := range fonts {
-			// Script codes are written Guru, Hans…; viper lowercases keys.
-			code := strings.ToUpper(script[:1]) + script[1:]
-			for _, f := range list(files) {
-				s.Fonts[code] = append(s.Fonts[code], fromFile("fonts."+script, f))
-			}
-		}
-	}
-	s.Out = fromFile("out", s.Out)
-	s.Content = fromFile("content", v.GetString("content"))
 	return s, nil
 }
 
 func flagChanged(flags *pflag.FlagSet, name string) bool {
+	if name == "" {
+		return false
+	}
 	f := flags.Lookup(name)
 	return f != nil && f.Changed
 }
@@ -187,16 +422,69 @@ func list(values []string) []string {
 	return out
 }
 
-func sortedKeys() []string {
-	keys := make([]string, 0, len(settingFlags))
-	for k := range settingFlags {
-		keys = append(keys, k)
+func settingKeys() []string {
+	keys := make([]string, 0, len(settings))
+	for _, s := range settings {
+		keys = append(keys, s.Key)
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// settingsSchema is the JSON Schema (draft 2020-12) of a settings file,
+// made from the table the loader checks against. enums adds the values
+// a key takes (audiences, formats…) when the engine knows them.
+func settingsSchema(enums map[string][]string) ([]byte, error) {
+	type object = map[string]any
+	props := object{}
+	org := object{}
+	for _, s := range settings {
+		var p object
+		one := object{"type": []string{"string", "number"}}
+		enum := s.Enum
+		if e, ok := enums[s.Key]; ok {
+			enum = e
+		}
+		if len(enum) > 0 {
+			one = object{"enum": enum}
+		}
+		switch s.Shape {
+		case scalar:
+			p = one
+		case values:
+			p = object{"anyOf": []any{one, object{"type": "array", "items": one}}}
+		case scripts:
+			files := object{"type": "string", "minLength": 1}
+			p = object{
+				"type":                 "object",
+				"propertyNames":        object{"pattern": "^[A-Za-z]{4}$", "examples": typeset.ScriptCodes()},
+				"additionalProperties": object{"anyOf": []any{files, object{"type": "array", "items": files, "minItems": 1, "maxItems": 2}}},
+			}
+		}
+		p["description"] = s.Doc
+		if name, ok := strings.CutPrefix(s.Key, "organisation."); ok {
+			org[name] = p
+		} else {
+			props[s.Key] = p
+		}
+	}
+	for name, max := range map[string]int{"name": profile.MaxName, "phone": profile.MaxPhone, "email": profile.MaxEmail, "website": profile.MaxWebsite} {
+		org[name].(object)["maxLength"] = max
+	}
+	org["color"].(object)["pattern"] = "^#?([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$"
+	props["organisation"] = object{"type": "object", "additionalProperties": false, "properties": org,
+		"description": "Your organisation, printed on every material."}
+	return json.MarshalIndent(object{
+		"$schema":              "https://json-schema.org/draft/2020-12/schema",
+		"title":                "awarekit settings (" + ConfigFileName + ")",
+		"type":                 "object",
+		"additionalProperties": false,
+		"properties":           props,
+	}, "", "  ")
 }
 
 // addConfigFlag adds --config to cmd.
 func addConfigFlag(cmd *cobra.Command, target *string) {
 	cmd.Flags().StringVar(target, "config", "", "read settings from `FILE` instead of ./"+ConfigFileName)
 }
+

@@ -51,7 +51,8 @@ func TestInit(t *testing.T) {
 	}
 	// Every organisation key config.go accepts is in it, to fill in.
 	cfg, _ := os.ReadFile(filepath.Join(dir, ConfigFileName))
-	for key := range settingFlags {
+	for _, st := range settings {
+		key := st.Key
 		k := key[strings.LastIndex(key, ".")+1:]
 		if !strings.Contains(string(cfg), k+":") {
 			t.Errorf("awarekit.yaml does not mention %s", key)
