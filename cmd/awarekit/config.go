@@ -487,4 +487,3 @@ func settingsSchema(enums map[string][]string) ([]byte, error) {
 func addConfigFlag(cmd *cobra.Command, target *string) {
 	cmd.Flags().StringVar(target, "config", "", "read settings from `FILE` instead of ./"+ConfigFileName)
 }
-
