@@ -8,7 +8,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -393,11 +395,13 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 	if err != nil {
 		// A bad value on the command line or in the environment is a
 		// usage error (exit 2); one in a file is bad content (exit 1).
-		var fe *profile.FieldError
-		if errors.As(err, &fe) && !strings.HasPrefix(fe.Field.From, "settings file") {
-			return nil, usage(err)
+		for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+			var fe *profile.FieldError
+			if errors.As(e, &fe) && strings.HasPrefix(fe.Field.From, "settings file") {
+				return nil, err
+			}
 		}
-		return nil, err
+		return nil, usage(err)
 	}
 	return s, nil
 }
@@ -481,6 +485,28 @@ func settingsSchema(enums map[string][]string) ([]byte, error) {
 		"additionalProperties": false,
 		"properties":           props,
 	}, "", "  ")
+}
+
+// maxSourceDate is the last second that PDF and ZIP dates can write
+// (9999-12-31T23:59:59Z).
+const maxSourceDate = 253402300799
+
+// sourceDateEpoch reads SOURCE_DATE_EPOCH, the reproducible-builds
+// convention for fixing the dates written into files: a whole number of
+// seconds from 0 (1970) to the end of year 9999. A bad value is a mistake
+// in the environment: a usage error (exit 2). Unset or empty is the zero
+// time.
+func sourceDateEpoch() (time.Time, error) {
+	s, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
+	if !ok || s == "" {
+		return time.Time{}, nil
+	}
+	sec, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || sec < 0 || sec > maxSourceDate {
+		return time.Time{}, usage(fmt.Errorf("SOURCE_DATE_EPOCH %q is not a whole number of seconds since 1970 from 0 to %d (the end of year 9999); unset it or give one like %d",
+			s, maxSourceDate, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC).Unix()))
+	}
+	return time.Unix(sec, 0).UTC(), nil
 }
 
 // addConfigFlag adds --config to cmd.

@@ -159,3 +159,42 @@ func TestSettingsFileNotAFile(t *testing.T) {
 		t.Errorf("a --config that cannot be read is a usage error")
 	}
 }
+
+// TestBadNumbers: --bleed and SOURCE_DATE_EPOCH outside what can be
+// printed are usage errors naming the input, before anything is made.
+func TestBadNumbers(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		env  string // SOURCE_DATE_EPOCH
+		want string
+	}{
+		{"bleed NaN", []string{"--bleed", "NaN"}, "", "--bleed NaN is not a number of millimetres from 0 to 20"},
+		{"bleed Inf", []string{"--bleed", "Inf"}, "", "--bleed +Inf"},
+		{"bleed negative", []string{"--bleed", "-3"}, "", "--bleed -3"},
+		{"bleed too large", []string{"--bleed", "21"}, "", "--bleed 21"},
+		{"epoch past 9999", nil, "253402300800", `SOURCE_DATE_EPOCH "253402300800" is not a whole number of seconds`},
+		{"epoch negative", nil, "-1", `SOURCE_DATE_EPOCH "-1"`},
+		{"epoch not a number", nil, "yesterday", `SOURCE_DATE_EPOCH "yesterday"`},
+		{"epoch with an escape", nil, "1\x1b[2J", `SOURCE_DATE_EPOCH "1\x1b[2J"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			t.Chdir(dir)
+			t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "none"))
+			t.Setenv("SOURCE_DATE_EPOCH", tt.env)
+			var stderr bytes.Buffer
+			code := run(append([]string{"generate", "-o", "out"}, tt.args...), &IOStreams{Out: &bytes.Buffer{}, ErrOut: &stderr})
+			if code != exitUsage || !strings.Contains(stderr.String(), tt.want) {
+				t.Errorf("exit %d, stderr %q; want 2 and %q", code, stderr.String(), tt.want)
+			}
+			if strings.Contains(stderr.String(), "\x1b") || strings.Contains(stderr.String(), "goroutine") {
+				t.Errorf("stderr carries an escape or a stack: %q", stderr.String())
+			}
+			if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
+				t.Error("the output folder was made")
+			}
+		})
+	}
+}

@@ -65,6 +65,9 @@ example AWAREKIT_ORGANISATION_NAME), then ./awarekit.yaml or --config.`,
 			if len(opts.Audiences) == 0 || len(opts.Langs) == 0 || len(opts.Formats) == 0 {
 				return usage(errors.New("give at least one audience, language and format"))
 			}
+			if !(opts.BleedMM >= 0 && opts.BleedMM <= 20) { // NaN fails both
+				return usage(fmt.Errorf("--bleed %v is not a number of millimetres from 0 to 20; 3 is usual", opts.BleedMM))
+			}
 			if runF != nil {
 				return runF(opts)
 			}

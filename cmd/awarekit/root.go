@@ -1,9 +1,6 @@
 package main
 
 import (
-	"fmt"
-	"os"
-	"strconv"
 	"sync"
 	"time"
 
@@ -37,13 +34,8 @@ func newFactory(streams *IOStreams) *Factory {
 			var date time.Time
 			// SOURCE_DATE_EPOCH is the reproducible-builds convention for
 			// fixing the dates written into files.
-			if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-				sec, perr := strconv.ParseInt(s, 10, 64)
-				if perr != nil {
-					err = usage(fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds since 1970", s))
-					return
-				}
-				date = time.Unix(sec, 0).UTC()
+			if date, err = sourceDateEpoch(); err != nil {
+				return
 			}
 			eng, err = generate.Open(generate.Config{Creator: "awarekit " + version, Date: date, ContentDir: f.ContentDir})
 		})

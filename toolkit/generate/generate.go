@@ -157,7 +157,7 @@ func (e *Engine) Resolve(j Job) (Resolved, error) {
 	if err != nil {
 		return Resolved{}, err
 	}
-	if j.Print.Bleed < 0 || j.Print.Bleed > 20*layout.PointsPerMM {
+	if !(j.Print.Bleed >= 0 && j.Print.Bleed <= 20*layout.PointsPerMM) { // NaN fails both
 		return Resolved{}, fmt.Errorf("bleed %.1f mm is out of range; use 0 to 20 mm (3 is usual)", j.Print.Bleed/layout.PointsPerMM)
 	}
 	return Resolved{Audience: a.ID, Lang: lang, Second: second, Format: f, Backend: b, Paper: p, Print: j.Print, Event: j.Event}, nil

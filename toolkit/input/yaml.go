@@ -33,20 +33,32 @@ func ParseYAML(k Kind, path string, data []byte) (*yaml.Node, error) {
 	if err := dec.Decode(&extra); err == nil {
 		return nil, fmt.Errorf("%s %s:%d: a second YAML document (after ---); keep one document per file", k.Name, path, extra.Line)
 	}
-	sizes := map[*yaml.Node]int64{}
-	if n := expanded(&doc, sizes, 0); n > MaxYAMLValues {
-		line := 0
-		for node, size := range sizes {
-			if node.Kind == yaml.AliasNode && size > MaxYAMLValues/10 && (line == 0 || node.Line < line) {
-				line = node.Line
-			}
-		}
-		return nil, fmt.Errorf("%s %s:%d: its aliases (*name) expand to over %d values; write the values out, or use fewer aliases", k.Name, path, line, MaxYAMLValues)
+	if line, ok := CheckAliases(&doc); !ok {
+		return nil, fmt.Errorf("%s %s:%d: %s", k.Name, path, line, AliasProblem)
 	}
 	if len(doc.Content) == 0 {
 		return nil, nil
 	}
 	return doc.Content[0], nil
+}
+
+// AliasProblem says what is wrong with a file CheckAliases refuses.
+var AliasProblem = fmt.Sprintf("its aliases (*name) expand to over %d values; write the values out, or use fewer aliases", MaxYAMLValues)
+
+// CheckAliases reports whether the tree under n stays within
+// MaxYAMLValues once its aliases are expanded, without expanding them;
+// when it does not, line is that of the first alias that adds much.
+func CheckAliases(n *yaml.Node) (line int, ok bool) {
+	sizes := map[*yaml.Node]int64{}
+	if expanded(n, sizes, 0) <= MaxYAMLValues {
+		return 0, true
+	}
+	for node, size := range sizes {
+		if node.Kind == yaml.AliasNode && size > MaxYAMLValues/10 && (line == 0 || node.Line < line) {
+			line = node.Line
+		}
+	}
+	return max(line, 1), false
 }
 
 // expanded counts the values n stands for with every alias replaced by

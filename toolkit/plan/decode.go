@@ -2,6 +2,7 @@ package plan
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -11,6 +12,9 @@ import (
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/awarekit/awarekit/toolkit/input"
+	"github.com/awarekit/awarekit/toolkit/profile"
 )
 
 // Problem is one thing wrong with a plan, where it is.
@@ -80,6 +84,21 @@ func (d *decoder) problem(p pos, field, format string, args ...any) {
 	d.problems = append(d.problems, Problem{File: d.file, Line: p.line, Column: p.col, Field: field, Message: fmt.Sprintf(format, args...)})
 }
 
+// fieldProblem reports a value that profile's checks refused, without
+// repeating the field and line the problem already carries.
+func (d *decoder) fieldProblem(field string, err error) {
+	var fe *profile.FieldError
+	if errors.As(err, &fe) {
+		msg := fe.Problem
+		if fe.Fix != "" {
+			msg += "; " + fe.Fix
+		}
+		d.problemAt(field, "%s", msg)
+		return
+	}
+	d.problemAt(field, "%v", err)
+}
+
 // problemAt reports a problem at the recorded position of field, or of
 // the nearest enclosing field that has one.
 func (d *decoder) problemAt(field, format string, args ...any) {
@@ -136,6 +155,12 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		d.problem(pos{line: syntaxLine(err)}, "", "%s", yamlLine.ReplaceAllString(strings.TrimPrefix(err.Error(), "yaml: "), "$2"))
+		return nil
+	}
+	// A YAML alias bomb (each level ten copies of the one before) is
+	// refused before the decoder follows a single alias.
+	if line, ok := input.CheckAliases(&doc); !ok {
+		d.problem(pos{line: line}, "", "%s", input.AliasProblem)
 		return nil
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {

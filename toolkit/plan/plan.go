@@ -8,7 +8,6 @@ package plan
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -18,6 +17,7 @@ import (
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/input"
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/manifest"
 	"github.com/awarekit/awarekit/toolkit/output"
@@ -80,14 +80,16 @@ type Project struct {
 // output may take one.
 var Reserved = []string{manifest.FileName, pack.FileName, pack.IndexName}
 
+// MaxOutputs is the most outputs one plan may make, matrices expanded:
+// ten times a large workshop pack, and a bound on the work and disk a
+// plan file can ask for.
+const MaxOutputs = 10_000
+
 // Load reads and checks the plan at path.
 func Load(eng *generate.Engine, path string, proj Project) (*Plan, error) {
-	data, err := os.ReadFile(path)
+	data, err := input.ReadFile(input.Plan, path)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("plan %s: no such file", path)
-		}
-		return nil, fmt.Errorf("plan %s: %w", path, err)
+		return nil, err
 	}
 	return Parse(eng, path, data, proj)
 }
@@ -112,20 +114,40 @@ func Parse(eng *generate.Engine, file string, data []byte, proj Project) (*Plan,
 // unknown placeholders, and features not there yet.
 func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Project) *Plan {
 	p := &Plan{
-		File:  d.file,
-		Dir:   dir,
-		Event: Event(s.Event),
-		Pack:  s.Pack == nil || *s.Pack,
+		File: d.file,
+		Dir:  dir,
+		Pack: s.Pack == nil || *s.Pack,
 	}
 
+	// Text people typed is checked once, here, with the line it is on.
+	from := func(field string) string { return fmt.Sprintf("plan %s:%d", d.file, d.find(field).line) }
+	for _, ev := range []struct {
+		key string
+		val *string
+	}{{"name", &s.Event.Name}, {"date", &s.Event.Date}, {"place", &s.Event.Place}, {"facilitator", &s.Event.Facilitator}} {
+		field := "event." + ev.key
+		v, err := profile.CheckText(profile.Field{Name: "event " + ev.key, From: from(field)}, *ev.val, profile.MaxName)
+		if err != nil {
+			d.fieldProblem(field, err)
+		}
+		*ev.val = v
+	}
+	p.Event = Event(s.Event)
 	o := s.Organisation
+	checked, err := profile.Organisation(o).Check(func(key string) string { return from("organisation." + key) })
+	if err != nil {
+		keys := map[string]string{"organisation name": "name", "organisation phone": "phone", "organisation email": "email",
+			"organisation website": "website", "organisation colour": "color"}
+		for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+			var fe *profile.FieldError
+			if errors.As(e, &fe) {
+				d.fieldProblem("organisation."+keys[fe.Field.Name], e)
+			}
+		}
+	}
+	o = orgSpec(checked)
 	if d.null["organisation.color"] {
 		d.problemAt("organisation.color", `has no value: a colour starts with #, which YAML reads as a comment; quote it, as in color: "#0b5c6b"`)
-	}
-	if o.Color != "" {
-		if _, err := profile.ParseColor(o.Color); err != nil {
-			d.problemAt("organisation.color", "%v", err)
-		}
 	}
 	if o.Logo != "" {
 		if !filepath.IsAbs(o.Logo) {
@@ -156,6 +178,7 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 	defCopies := max(s.Defaults.Copies, 1)
 
 	var outs []Output
+	total := 0
 	for i, it := range s.Outputs {
 		item := fmt.Sprintf("outputs[%d]", i)
 		auds := d.pick(item, "audience", it.Audience, it.Audiences, s.Defaults.Audiences)
@@ -193,6 +216,10 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 		ok = d.names(names, "paper", []value{paper}) && ok
 		if !ok {
 			continue
+		}
+		if total += len(auds) * len(langs) * len(fmts); total > MaxOutputs {
+			d.problemAt(item, "the plan asks for more than %d outputs; split it into several plans", MaxOutputs)
+			break
 		}
 		for _, a := range auds {
 			for _, l := range langs {

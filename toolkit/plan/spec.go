@@ -13,7 +13,7 @@ type planSpec struct {
 	Event        eventSpec    `yaml:"event" doc:"The session the materials are for. Printed on the print pack's cover sheet."`
 	Organisation orgSpec      `yaml:"organisation" doc:"Your organisation, printed on every material. Fields left out come from awarekit.yaml beside the plan."`
 	Defaults     defaultsSpec `yaml:"defaults" doc:"Values every output takes unless it gives its own."`
-	Outputs      []outputSpec `yaml:"outputs" required:"true" min:"1" doc:"The materials to make, in the order the print pack shows them. Each item is one material or a matrix of audiences × languages × formats."`
+	Outputs      []outputSpec `yaml:"outputs" required:"true" min:"1" doc:"The materials to make, in the order the print pack shows them. Each item is one material or a matrix of audiences × languages × formats; at most 10,000 outputs in all."`
 	Pack         *bool        `yaml:"pack" doc:"Make pack.pdf (a cover sheet and every PDF material) and index.html. Default true."`
 }
 

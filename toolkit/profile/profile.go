@@ -49,10 +49,11 @@ type Organisation struct {
 }
 
 // Check checks and normalises the values a person typed (name, phone,
-// email, website) and returns them ready to print: nothing inside the
-// toolkit checks them again. from says where a field came from, by its
-// settings key ("name", "phone", "email", "website", "logo", "color"),
-// for messages; it may be nil.
+// email, website, colour) and returns them ready to print: nothing inside
+// the toolkit checks them again. from says where a field came from, by
+// its settings key ("name", "phone", "email", "website", "color"), for
+// messages; it may be nil. Every bad value is reported, each as a
+// *FieldError, joined (errors.Join); bad values are left empty.
 func (o Organisation) Check(from func(key string) string) (Organisation, error) {
 	field := func(key, name string) Field {
 		f := Field{Name: name}
@@ -61,25 +62,26 @@ func (o Organisation) Check(from func(key string) string) (Organisation, error) 
 		}
 		return f
 	}
-	var err error
-	if o.Name, err = CheckText(field("name", "organisation name"), o.Name, MaxName); err != nil {
-		return o, err
-	}
-	if o.Phone, err = CheckPhone(field("phone", "organisation phone"), o.Phone); err != nil {
-		return o, err
-	}
-	if o.Email, err = CheckEmail(field("email", "organisation email"), o.Email); err != nil {
-		return o, err
-	}
-	if o.Website, err = CheckWebsite(field("website", "organisation website"), o.Website); err != nil {
-		return o, err
-	}
-	if o.Color = strings.TrimSpace(o.Color); o.Color != "" {
-		if _, err := ParseColor(o.Color); err != nil {
-			return o, &FieldError{Field: field("color", "organisation colour"), Problem: err.Error()}
+	var errs []error
+	check := func(val *string, key, name string, fn func(Field, string) (string, error)) {
+		v, err := fn(field(key, name), *val)
+		if err != nil {
+			errs = append(errs, err)
 		}
+		*val = v
 	}
-	return o, nil
+	check(&o.Name, "name", "organisation name", func(f Field, s string) (string, error) { return CheckText(f, s, MaxName) })
+	check(&o.Phone, "phone", "organisation phone", CheckPhone)
+	check(&o.Email, "email", "organisation email", CheckEmail)
+	check(&o.Website, "website", "organisation website", CheckWebsite)
+	check(&o.Color, "color", "organisation colour", func(f Field, s string) (string, error) {
+		s = strings.TrimSpace(s)
+		if _, err := ParseColor(s); s != "" && err != nil {
+			return "", &FieldError{Field: f, Problem: err.Error()}
+		}
+		return s, nil
+	})
+	return o, errors.Join(errs...)
 }
 
 // Brand checks the organisation's colour and logo and returns them ready
