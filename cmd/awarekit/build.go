@@ -34,8 +34,9 @@ const shardIndexEnv = "JOB_COMPLETION_INDEX"
 // BuildOptions are everything build needs.
 type BuildOptions struct {
 	IO      *IOStreams
-	Engine  func() (*generate.Engine, error)
+	Engine  func(generate.Config) (*generate.Engine, error)
 	Project plan.Project // from awarekit.yaml beside the plan, or --config
+	Content string       // the user's content folder (content: in the settings), or ""
 
 	PlanFile string
 	OutDir   string // "" means out/ beside the plan
@@ -112,7 +113,7 @@ it. See 'awarekit schema plan' for every key a plan can have.`,
 				return err
 			}
 			opts.Project = plan.Project{Paper: s.Paper, Formats: s.Formats, Org: s.Org, Fonts: s.Fonts}
-			f.ContentDir = s.Content
+			opts.Content = s.Content
 			if runF != nil {
 				return runF(opts)
 			}
@@ -167,11 +168,8 @@ func fileExists(path string) bool {
 }
 
 func buildRun(opts *BuildOptions) error {
-	eng, err := opts.Engine()
+	eng, err := opts.Engine(generate.Config{ContentDir: opts.Content, Fonts: opts.Project.Fonts})
 	if err != nil {
-		return err
-	}
-	if err := eng.Fonts.SetUser(opts.Project.Fonts); err != nil {
 		return err
 	}
 	pl, err := plan.Load(eng, opts.PlanFile, opts.Project)

@@ -19,7 +19,7 @@ import (
 // environment and config files.
 type GenerateOptions struct {
 	IO     *IOStreams
-	Engine func() (*generate.Engine, error)
+	Engine func(generate.Config) (*generate.Engine, error)
 
 	Audiences []string
 	Langs     []string
@@ -27,7 +27,8 @@ type GenerateOptions struct {
 	Paper     string
 	OutDir    string
 	Org       profile.Organisation
-	Fonts     map[string][]string
+	Content   string              // the user's content folder, or ""
+	Fonts     map[string][]string // the fonts: setting
 	BleedMM   float64
 	CropMarks bool
 }
@@ -60,8 +61,7 @@ example AWAREKIT_ORGANISATION_NAME), then ./awarekit.yaml or --config.`,
 				return err
 			}
 			opts.Audiences, opts.Langs, opts.Formats = s.Audiences, s.Langs, s.Formats
-			opts.Paper, opts.OutDir, opts.Org, opts.Fonts = s.Paper, s.Out, s.Org, s.Fonts
-			f.ContentDir = s.Content
+			opts.Paper, opts.OutDir, opts.Org, opts.Fonts, opts.Content = s.Paper, s.Out, s.Org, s.Fonts, s.Content
 			if len(opts.Audiences) == 0 || len(opts.Langs) == 0 || len(opts.Formats) == 0 {
 				return usage(errors.New("give at least one audience, language and format"))
 			}
@@ -93,7 +93,7 @@ example AWAREKIT_ORGANISATION_NAME), then ./awarekit.yaml or --config.`,
 
 	complete := func(values func(*generate.Engine) []string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-			eng, err := f.Engine()
+			eng, err := f.Engine(generate.Config{})
 			if err != nil {
 				return nil, cobra.ShellCompDirectiveError
 			}
@@ -110,11 +110,8 @@ example AWAREKIT_ORGANISATION_NAME), then ./awarekit.yaml or --config.`,
 }
 
 func generateRun(opts *GenerateOptions) error {
-	eng, err := opts.Engine()
+	eng, err := opts.Engine(generate.Config{ContentDir: opts.Content, Fonts: opts.Fonts})
 	if err != nil {
-		return err
-	}
-	if err := eng.Fonts.SetUser(opts.Fonts); err != nil {
 		return err
 	}
 	for _, w := range eng.Lib.Warnings {
@@ -122,25 +119,17 @@ func generateRun(opts *GenerateOptions) error {
 	}
 	// Check every name before making anything, so a typo in the last
 	// language does not leave half a set behind.
-	var jobs []generate.Resolved
-	for _, a := range opts.Audiences {
-		for _, l := range opts.Langs {
-			for _, fm := range opts.Formats {
-				r, err := eng.Resolve(generate.Job{Audience: a, Lang: l, Format: fm, Paper: opts.Paper,
-					Print: layout.PrintOptions{Bleed: opts.BleedMM * layout.PointsPerMM, CropMarks: opts.CropMarks}})
-				if err != nil {
-					// Resolve only checks names the user typed.
-					return usage(err)
-				}
-				jobs = append(jobs, r)
-			}
-		}
+	jobs, err := eng.Expand(generate.Matrix{Audiences: opts.Audiences, Langs: opts.Langs, Formats: opts.Formats, Paper: opts.Paper,
+		Print: layout.PrintOptions{Bleed: opts.BleedMM * layout.PointsPerMM, CropMarks: opts.CropMarks}})
+	if err != nil {
+		// Expand only checks names the user typed.
+		return usage(err)
 	}
 	brand, err := opts.Org.Brand()
 	if err != nil {
 		return err
 	}
-	if err := output.CheckDir(opts.OutDir); err != nil {
+	if err := eng.CheckOutDir(opts.OutDir); err != nil {
 		return err
 	}
 	// Make every file before writing any, so that a document that cannot

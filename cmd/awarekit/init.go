@@ -17,7 +17,7 @@ import (
 // InitOptions are the options of init.
 type InitOptions struct {
 	IO     *IOStreams
-	Engine func() (*generate.Engine, error)
+	Engine func(generate.Config) (*generate.Engine, error)
 	Dir    string
 	Force  bool
 }
@@ -67,7 +67,7 @@ It never overwrites a file unless you give --force.`,
 }
 
 func initRun(opts *InitOptions) error {
-	eng, err := opts.Engine()
+	eng, err := opts.Engine(generate.Config{})
 	if err != nil {
 		return err
 	}

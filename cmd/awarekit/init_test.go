@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/awarekit/awarekit/toolkit/generate"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,7 +60,7 @@ func TestInit(t *testing.T) {
 		}
 	}
 	// The plan is valid and the schema is the one schema prints.
-	eng, err := newFactory(&IOStreams{}).Engine()
+	eng, err := newFactory(&IOStreams{}).Engine(generate.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}

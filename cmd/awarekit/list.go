@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -11,18 +10,17 @@ import (
 
 	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
-	"github.com/awarekit/awarekit/toolkit/locale"
-	"github.com/awarekit/awarekit/toolkit/typeset"
 )
 
 // ListOptions are the options of list.
 type ListOptions struct {
 	IO     *IOStreams
-	Engine func() (*generate.Engine, error)
+	Engine func(generate.Config) (*generate.Engine, error)
 	What   string
 	Fonts  bool // with languages: which font file draws each script
-	// UserFonts is the fonts: setting, so the list shows the fonts that
-	// generate and build would use.
+	// Content and UserFonts are the content: and fonts: settings, so the
+	// list shows what generate and build would use.
+	Content   string
 	UserFonts map[string][]string
 }
 
@@ -55,8 +53,7 @@ func newCmdList(f *Factory, runF func(*ListOptions) error) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			opts.UserFonts = s.Fonts
-			f.ContentDir = s.Content
+			opts.UserFonts, opts.Content = s.Fonts, s.Content
 			if runF != nil {
 				return runF(opts)
 			}
@@ -69,15 +66,11 @@ func newCmdList(f *Factory, runF func(*ListOptions) error) *cobra.Command {
 }
 
 func listRun(opts *ListOptions) error {
-	eng, err := opts.Engine()
+	eng, err := opts.Engine(generate.Config{ContentDir: opts.Content, Fonts: opts.UserFonts})
 	if err != nil {
 		return err
 	}
-	if err := eng.Fonts.SetUser(opts.UserFonts); err != nil {
-		return err
-	}
 	w := tabwriter.NewWriter(opts.IO.Out, 0, 4, 2, ' ', 0)
-	ts := typeset.New(eng.Fonts)
 	switch opts.What {
 	case "audiences":
 		for _, id := range eng.AudienceIDs() {
@@ -97,59 +90,37 @@ func listRun(opts *ListOptions) error {
 			fmt.Fprintf(w, "%s\t%s\n", f.Name, f.Description)
 		}
 	case "languages":
-		fmt.Fprintf(w, "TAG\tLANGUAGE\tNATIVE\tSCRIPT\tDIRECTION\tCOVERAGE\tSTATUS\tFONTS HERE\n")
-		en := eng.Lib.Catalog.Locale("en")
+		var langs []generate.Language
 		for _, tag := range eng.Languages() {
-			l := eng.Lib.Catalog.Locale(tag)
-			sc := locale.ScriptOf(tag)
+			l, err := eng.Language(tag)
+			if err != nil {
+				return err
+			}
+			langs = append(langs, l)
+		}
+		fmt.Fprintf(w, "TAG\tLANGUAGE\tNATIVE\tSCRIPT\tDIRECTION\tCOVERAGE\tSTATUS\tFONTS HERE\n")
+		for _, l := range langs {
 			dir := "left to right"
-			if sc.RTL {
+			if l.RTL {
 				dir = "right to left"
 			}
-			status := l.Meta.Status
-			if l.Meta.Draft() {
-				status = "draft"
-			} else if l.Meta.Reviewer != "" {
-				status = "reviewed by " + l.Meta.Reviewer
-			}
-			if n := len(l.Overridden); n > 0 {
-				status += fmt.Sprintf(", %d messages yours", n)
-			}
-			have := 0
-			for id := range en.Messages {
-				if _, ok := l.Messages[id]; ok {
-					have++
-				}
-			}
 			fonts := "yes"
-			if _, err := ts.Sources(allText(l), typeset.Options{Lang: tag, RTL: sc.RTL}); err != nil {
-				fonts = "no: " + err.Error()
+			if l.FontsErr != nil {
+				fonts = "no: " + l.FontsErr.Error()
 			}
-			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%d%%\t%s\t%s\n", tag, l.Meta.Name, l.Meta.Native, sc.Name, dir, have*100/len(en.Messages), status, fonts)
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%d%%\t%s\t%s\n", l.Tag, l.Name, l.Native, l.Script, dir, l.Coverage, l.Status, fonts)
 		}
 		if opts.Fonts {
 			if err := w.Flush(); err != nil {
 				return err
 			}
 			fmt.Fprintf(w, "\nTAG\tSCRIPT\tFONT\tFILE\n")
-			for _, tag := range eng.Languages() {
-				srcs, _ := ts.Sources(allText(eng.Lib.Catalog.Locale(tag)), typeset.Options{Lang: tag, RTL: locale.ScriptOf(tag).RTL})
-				for _, src := range srcs {
-					fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", tag, src.Script, src.Font, src.File)
+			for _, l := range langs {
+				for _, src := range l.Fonts {
+					fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", l.Tag, src.Script, src.Font, src.File)
 				}
 			}
 		}
 	}
 	return w.Flush()
-}
-
-// allText joins every message of a locale, in a fixed order.
-func allText(l *locale.Locale) string {
-	ids := slices.Sorted(maps.Keys(l.Messages))
-	var b strings.Builder
-	for _, id := range ids {
-		b.WriteString(l.Messages[id])
-		b.WriteByte('\n')
-	}
-	return b.String()
 }

@@ -1,9 +1,6 @@
 package main
 
 import (
-	"sync"
-	"time"
-
 	"github.com/spf13/cobra"
 
 	"github.com/awarekit/awarekit/toolkit/generate"
@@ -12,36 +9,32 @@ import (
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "0.1.0-dev"
 
-// Factory gives commands what they share: streams and the engine, which
-// is loaded once, on first use.
+// Factory gives commands what they share: streams, and a way to open
+// the engine. Commands never write into it: each passes its own settings
+// (content folder, fonts) to Engine.
 type Factory struct {
 	IOStreams *IOStreams
-	Engine    func() (*generate.Engine, error)
-	// ContentDir is the user's content folder (content: in the settings);
-	// a command sets it before it first asks for the engine.
-	ContentDir string
+	// Engine opens the engine with cfg's content folder and fonts; it
+	// fills in the program's name and the file date.
+	Engine func(cfg generate.Config) (*generate.Engine, error)
 }
 
 func newFactory(streams *IOStreams) *Factory {
-	var (
-		once sync.Once
-		eng  *generate.Engine
-		err  error
-	)
-	f := &Factory{IOStreams: streams}
-	f.Engine = func() (*generate.Engine, error) {
-		once.Do(func() {
-			var date time.Time
-			// SOURCE_DATE_EPOCH is the reproducible-builds convention for
-			// fixing the dates written into files.
-			if date, err = sourceDateEpoch(); err != nil {
-				return
-			}
-			eng, err = generate.Open(generate.Config{Creator: "awarekit " + version, Date: date, ContentDir: f.ContentDir})
-		})
-		return eng, err
+	return &Factory{IOStreams: streams, Engine: openEngine}
+}
+
+// openEngine opens the engine as this program: its name in file metadata
+// and SOURCE_DATE_EPOCH, when set, as the date written into files.
+func openEngine(cfg generate.Config) (*generate.Engine, error) {
+	cfg.Creator = "awarekit " + version
+	// SOURCE_DATE_EPOCH is the reproducible-builds convention for fixing
+	// the dates written into files.
+	date, err := sourceDateEpoch()
+	if err != nil {
+		return nil, err
 	}
-	return f
+	cfg.Date = date
+	return generate.Open(cfg)
 }
 
 func newRootCmd(f *Factory) *cobra.Command {

@@ -12,7 +12,7 @@ import (
 // SchemaOptions are the options of schema.
 type SchemaOptions struct {
 	IO     *IOStreams
-	Engine func() (*generate.Engine, error)
+	Engine func(generate.Config) (*generate.Engine, error)
 	What   string
 }
 
@@ -49,7 +49,7 @@ paper sizes this version of awarekit knows.`,
 }
 
 func schemaRun(opts *SchemaOptions) error {
-	eng, err := opts.Engine()
+	eng, err := opts.Engine(generate.Config{})
 	if err != nil {
 		return err
 	}

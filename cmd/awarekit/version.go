@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"github.com/awarekit/awarekit/toolkit/generate"
 )
 
 func newCmdVersion(f *Factory) *cobra.Command {
@@ -14,7 +16,7 @@ func newCmdVersion(f *Factory) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			out := f.IOStreams.Out
 			fmt.Fprintf(out, "awarekit %s\n", version)
-			eng, err := f.Engine()
+			eng, err := f.Engine(generate.Config{})
 			if err != nil {
 				return err
 			}

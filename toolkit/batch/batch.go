@@ -154,8 +154,11 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 	}
 	b.evSHA = manifest.Hash(p.Event)
 	b.fontConfig = manifest.FontConfig(p.Fonts, p.Dir)
+	if err := eng.OutsideContent(opts.OutDir); err != nil {
+		return nil, err
+	}
 	if !opts.DryRun {
-		if err := output.CheckDir(opts.OutDir); err != nil {
+		if err := eng.CheckOutDir(opts.OutDir); err != nil {
 			return nil, err
 		}
 		b.cleanTemp(outs)

@@ -56,3 +56,92 @@ func writeFile(t *testing.T, path, data string) {
 		t.Fatal(err)
 	}
 }
+
+// TestOutputInsideContent: an output folder inside the content folder
+// is refused, also when reached through a symbolic link or not made yet;
+// one beside it is fine.
+func TestOutputInsideContent(t *testing.T) {
+	root := t.TempDir()
+	content := filepath.Join(root, "ours")
+	writeFile(t, filepath.Join(content, "locales", "en.toml"), "[_meta]\nlanguage = \"en\"\n")
+	if err := os.Symlink(content, filepath.Join(root, "link")); err != nil {
+		t.Fatal(err)
+	}
+	e, err := generate.Open(generate.Config{Creator: "awarekit test", ContentDir: content})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{content, filepath.Join(content, "out"), filepath.Join(content, "a", "b"), filepath.Join(root, "link", "out")} {
+		if err := e.CheckOutDir(dir); err == nil || !strings.Contains(err.Error(), "inside the content folder") {
+			t.Errorf("%s: %v, want it refused", dir, err)
+		}
+		if _, err := os.Stat(dir); dir != content && err == nil {
+			t.Errorf("%s was made although it was refused", dir)
+		}
+	}
+	for _, dir := range []string{filepath.Join(root, "out"), filepath.Join(root, "ours-out")} {
+		if err := e.CheckOutDir(dir); err != nil {
+			t.Errorf("%s: %v", dir, err)
+		}
+	}
+}
+
+// TestOpenWithFonts: a library caller gets the user's fonts from Config,
+// as the command line does; a font file that is not there stops Open.
+func TestOpenWithFonts(t *testing.T) {
+	const gurmukhi = "/usr/share/fonts/truetype/noto/NotoSansGurmukhi-Regular.ttf"
+	if _, err := os.Stat(gurmukhi); err != nil {
+		if os.Getenv("AWAREKIT_REQUIRE_FONTS") == "1" {
+			t.Fatal(err)
+		}
+		t.Skip("needs the Debian package fonts-noto-core")
+	}
+	e, err := generate.Open(generate.Config{Creator: "awarekit test", Fonts: map[string][]string{"Guru": {gurmukhi}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := e.Language("pa")
+	if err != nil || l.FontsErr != nil {
+		t.Fatalf("pa: %+v, %v", l, err)
+	}
+	found := false
+	for _, src := range l.Fonts {
+		found = found || src.File == gurmukhi
+	}
+	if !found || l.Script != "Gurmukhi" || l.Coverage != 100 {
+		t.Errorf("pa: %+v; want Gurmukhi drawn by %s, fully translated", l, gurmukhi)
+	}
+	missing := filepath.Join(t.TempDir(), "missing.ttf")
+	if _, err := generate.Open(generate.Config{Fonts: map[string][]string{"Guru": {missing}}}); err == nil || !strings.Contains(err.Error(), "missing.ttf") {
+		t.Errorf("a missing font file: %v", err)
+	}
+}
+
+// TestExpand: every audience × language × format, in that order, and
+// every bad name once, together.
+func TestExpand(t *testing.T) {
+	e, err := generate.New("awarekit test", time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	jobs, err := e.Expand(generate.Matrix{Audiences: []string{"youth", "health"}, Langs: []string{"en", "fr"}, Formats: []string{"flyer", "md"}, Paper: "a4"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, r := range jobs {
+		names = append(names, r.FileName(""))
+	}
+	want := "youth-flyer-en.pdf youth-md-en.md youth-flyer-fr.pdf youth-md-fr.md health-flyer-en.pdf health-md-en.md health-flyer-fr.pdf health-md-fr.md"
+	if strings.Join(names, " ") != want {
+		t.Errorf("jobs %v\nwant %s", names, want)
+	}
+	jobs, err = e.Expand(generate.Matrix{Audiences: []string{"youth", "teens"}, Langs: []string{"en", "xx"}, Formats: []string{"flyer"}, Paper: "letter"})
+	if len(jobs) != 1 || err == nil {
+		t.Fatalf("%d jobs, error %v; want youth in en and an error", len(jobs), err)
+	}
+	msg := err.Error()
+	if strings.Count(msg, `"teens"`) != 1 || strings.Count(msg, `"xx"`) != 1 {
+		t.Errorf("want each bad name once:\n%s", msg)
+	}
+}

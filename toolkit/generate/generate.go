@@ -5,6 +5,7 @@ package generate
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -34,6 +35,9 @@ type Engine struct {
 	Fonts   *typeset.Fonts
 	Creator string
 	Date    time.Time
+	// ContentDir is the user's content folder, absolute; "" when there
+	// is none.
+	ContentDir string
 
 	setters sync.Pool
 }
@@ -51,6 +55,10 @@ type Config struct {
 	// ContentDir is a folder of the user's own content over the embedded
 	// content (see content.LoadUser); "" for the embedded content only.
 	ContentDir string
+	// Fonts are font files the user named per script (the fonts:
+	// setting): a four-letter ISO 15924 code (Guru, Hans…) → regular,
+	// then bold. They come before the fonts found on the machine.
+	Fonts map[string][]string
 }
 
 // Open loads content and fonts as cfg says.
@@ -70,7 +78,7 @@ func Open(cfg Config) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	fonts, err := typeset.NewFonts(base, nil)
+	fonts, err := typeset.NewFonts(base, cfg.Fonts)
 	if err != nil {
 		return nil, err
 	}
@@ -80,6 +88,11 @@ func Open(cfg Config) (*Engine, error) {
 		}
 	}
 	e := &Engine{Lib: lib, Fonts: fonts, Creator: creator, Date: date}
+	if cfg.ContentDir != "" {
+		if e.ContentDir, err = filepath.Abs(cfg.ContentDir); err != nil {
+			return nil, fmt.Errorf("content folder %s: %w", cfg.ContentDir, err)
+		}
+	}
 	e.setters.New = func() any { return typeset.New(e.Fonts) }
 	return e, nil
 }
@@ -349,3 +362,96 @@ func (e *Engine) AudienceIDs() []string { return e.Lib.AudienceIDs() }
 
 // Languages lists the language tags, sorted.
 func (e *Engine) Languages() []string { return slices.Clone(e.Lib.Catalog.Tags()) }
+
+// Matrix asks for every audience × language × format, on one paper with
+// one set of print options: what generate's flags and each item of a
+// build plan ask for.
+type Matrix struct {
+	Audiences []string
+	Langs     []string
+	Formats   []string
+	Backend   string // "" for each format's default
+	Paper     string
+	Print     layout.PrintOptions
+	Event     *doc.Event
+}
+
+// Expand resolves every job of m, audience first, then language, then
+// format. It returns the jobs that resolved, and an error joining every
+// distinct problem of those that did not (a bad name is reported once,
+// not once per combination), so all mistakes show at once.
+func (e *Engine) Expand(m Matrix) ([]Resolved, error) {
+	var jobs []Resolved
+	var errs []error
+	seen := map[string]bool{}
+	for _, a := range m.Audiences {
+		for _, l := range m.Langs {
+			for _, f := range m.Formats {
+				r, err := e.Resolve(Job{Audience: a, Lang: l, Format: f, Backend: m.Backend, Paper: m.Paper, Print: m.Print, Event: m.Event})
+				if err != nil {
+					if !seen[err.Error()] {
+						seen[err.Error()] = true
+						errs = append(errs, err)
+					}
+					continue
+				}
+				jobs = append(jobs, r)
+			}
+		}
+	}
+	return jobs, errors.Join(errs...)
+}
+
+// CheckOutDir makes sure files can be written in dir (creating it if
+// needed), before any work is done, and refuses a folder inside the
+// user's content folder: every output written there would change the
+// content, and so its version, and every build would rebuild everything.
+func (e *Engine) CheckOutDir(dir string) error {
+	if err := e.OutsideContent(dir); err != nil {
+		return err
+	}
+	return output.CheckDir(dir)
+}
+
+// OutsideContent refuses an output folder inside the user's content
+// folder, without touching the disk.
+func (e *Engine) OutsideContent(dir string) error {
+	if e.ContentDir != "" {
+		abs, err := filepath.Abs(dir)
+		if err != nil {
+			return fmt.Errorf("output folder %s: %w", dir, err)
+		}
+		if within(abs, e.ContentDir) {
+			return fmt.Errorf("output folder %s is inside the content folder %s; write somewhere else with --out (outputs there would change the content and rebuild everything every time)", dir, e.ContentDir)
+		}
+	}
+	return nil
+}
+
+// within reports whether path is dir or inside it, with symbolic links
+// resolved where the folders exist.
+func within(path, dir string) bool {
+	if p, err := evalExisting(path); err == nil {
+		path = p
+	}
+	if d, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = d
+	}
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// evalExisting resolves symbolic links in the longest part of path that
+// exists, and keeps the rest as written.
+func evalExisting(path string) (string, error) {
+	rest := ""
+	for p := path; ; p = filepath.Dir(p) {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(r, rest), nil
+		}
+		if filepath.Dir(p) == p {
+			return path, nil
+		}
+		rest = filepath.Join(filepath.Base(p), rest)
+	}
+}

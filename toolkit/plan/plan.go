@@ -221,27 +221,42 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 			d.problemAt(item, "the plan asks for more than %d outputs; split it into several plans", MaxOutputs)
 			break
 		}
-		for _, a := range auds {
-			for _, l := range langs {
-				for _, f := range fmts {
-					r, err := eng.Resolve(generate.Job{Audience: a.name, Lang: l.name, Format: f.name, Paper: paper.name, Print: print, Event: p.Event.Doc()})
-					if err != nil {
-						d.problemAt(item, "%v", err)
-						continue
-					}
-					name := r.FileName(pattern.name)
-					if !strings.Contains(pattern.name, "{ext}") && !strings.HasSuffix(strings.ToLower(name), "."+r.Ext()) {
-						d.problemAt(cmpOr(pattern.field, item), "pattern %q names a %s file %s; end it with .{ext} or .%s", pattern.name, r.Ext(), name, r.Ext())
-						continue
-					}
-					outs = append(outs, Output{Name: name, Job: r, Copies: copies, Item: i})
-				}
+		jobs, err := eng.Expand(generate.Matrix{Audiences: namesOf(auds), Langs: namesOf(langs), Formats: namesOf(fmts),
+			Paper: paper.name, Print: print, Event: p.Event.Doc()})
+		for _, err := range unjoin(err) {
+			d.problemAt(item, "%v", err)
+		}
+		for _, r := range jobs {
+			name := r.FileName(pattern.name)
+			if !strings.Contains(pattern.name, "{ext}") && !strings.HasSuffix(strings.ToLower(name), "."+r.Ext()) {
+				d.problemAt(cmpOr(pattern.field, item), "pattern %q names a %s file %s; end it with .{ext} or .%s", pattern.name, r.Ext(), name, r.Ext())
+				continue
 			}
+			outs = append(outs, Output{Name: name, Job: r, Copies: copies, Item: i})
 		}
 	}
 	p.Outputs = d.unique(outs)
 	p.Warnings = d.warnings
 	return p
+}
+
+func namesOf(vs []value) []string {
+	names := make([]string, len(vs))
+	for i, v := range vs {
+		names[i] = v.name
+	}
+	return names
+}
+
+// unjoin lists the errors errors.Join joined; nil gives none.
+func unjoin(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
 }
 
 func cmpOrList(a, b []string) []string {

@@ -1,0 +1,75 @@
+package generate
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/awarekit/awarekit/toolkit/locale"
+	"github.com/awarekit/awarekit/toolkit/typeset"
+)
+
+// Language is what the engine knows about one language: its names,
+// script and direction, how much of it is translated and reviewed, and
+// whether the fonts on this machine (and the user's) can draw it.
+type Language struct {
+	Tag    string
+	Name   string // in English
+	Native string // in the language itself
+	Script string // e.g. Latin, Gurmukhi
+	RTL    bool
+	// Coverage is the share of the English messages this language has,
+	// in whole percent.
+	Coverage int
+	// Status is "source", "draft" or "reviewed by NAME", with the count
+	// of messages from the user's content folder when there are any.
+	Status string
+	// Fonts are the font files that draw its text, one per script used;
+	// FontsErr says why its text cannot be drawn, when it cannot.
+	Fonts    []typeset.Source
+	FontsErr error
+}
+
+// Language describes one of the engine's languages, by its tag as
+// Languages lists it.
+func (e *Engine) Language(tag string) (Language, error) {
+	l := e.Lib.Catalog.Locale(tag)
+	if l == nil {
+		return Language{}, &locale.UnknownLanguageError{Lang: tag, Valid: e.Lib.Catalog.Tags()}
+	}
+	sc := locale.ScriptOf(tag)
+	info := Language{Tag: tag, Name: l.Meta.Name, Native: l.Meta.Native, Script: sc.Name, RTL: sc.RTL, Status: l.Meta.Status}
+	switch {
+	case l.Meta.Draft():
+		info.Status = "draft"
+	case l.Meta.Reviewer != "":
+		info.Status = "reviewed by " + l.Meta.Reviewer
+	}
+	if n := len(l.Overridden); n > 0 {
+		info.Status += fmt.Sprintf(", %d messages yours", n)
+	}
+	if en := e.Lib.Catalog.Locale("en"); en != nil && len(en.Messages) > 0 {
+		have := 0
+		for id := range en.Messages {
+			if _, ok := l.Messages[id]; ok {
+				have++
+			}
+		}
+		info.Coverage = have * 100 / len(en.Messages)
+	}
+	ts := e.setters.Get().(*typeset.Typesetter)
+	defer e.setters.Put(ts)
+	info.Fonts, info.FontsErr = ts.Sources(allText(l), typeset.Options{Lang: tag, RTL: sc.RTL})
+	return info, nil
+}
+
+// allText joins every message of a locale, in a fixed order.
+func allText(l *locale.Locale) string {
+	var b strings.Builder
+	for _, id := range slices.Sorted(maps.Keys(l.Messages)) {
+		b.WriteString(l.Messages[id])
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
