@@ -10,10 +10,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -37,6 +39,13 @@ type Options struct {
 	Shard  Shard // build only this part; the zero Shard is everything
 	// Progress hears of each output as it is done; nil for none.
 	Progress Progress
+
+	// Test hooks: write replaces output.WriteFile for every file the
+	// build writes itself (outputs, index.html, manifest.json), so a
+	// test can make a write fail as a full disk does; beforeMake runs
+	// before each output is made, so a test can make one panic.
+	write      func(path string, data []byte) error
+	beforeMake func(plan.Output)
 }
 
 // Progress follows a build. Its methods are called from one goroutine.
@@ -161,6 +170,13 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 		if err := eng.CheckOutDir(opts.OutDir); err != nil {
 			return nil, err
 		}
+		// One build at a time in a folder: two would mix their files, their
+		// manifests and their packs.
+		unlock, err := lockDir(opts.OutDir, p.File)
+		if err != nil {
+			return nil, err
+		}
+		defer unlock()
 		b.cleanTemp(outs)
 	}
 	b.prev = manifest.ReadPrevious(opts.OutDir)
@@ -179,26 +195,53 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 		if failed {
 			rep.Warnings = append(rep.Warnings, pack.FileName+" not made: some materials failed")
 		} else {
-			rep.Pack = b.pack(ctx, rep.Results)
+			rep.Pack = safely(plan.Output{Name: pack.FileName}, func() *Result { return b.pack(ctx, rep.Results) })
 		}
 		if ctx.Err() == nil {
-			rep.Index = b.index(rep.Results, rep.Pack)
+			rep.Index = safely(plan.Output{Name: pack.IndexName}, func() *Result { return b.index(rep.Results, rep.Pack) })
 		}
 	}
 	interrupted = ctx.Err() != nil
 
+	// The summary counts what happened, also when the manifest below
+	// cannot be written.
+	rep.Summary = summarise(rep, opts.DryRun)
+	rep.Summary.Interrupted = interrupted
 	if !opts.DryRun {
 		if err := b.writeManifest(rep); err != nil {
+			rep.Summary.Elapsed = time.Since(start)
 			return rep, err
 		}
 	}
-	rep.Summary = summarise(rep, opts.DryRun)
-	rep.Summary.Interrupted = interrupted
 	rep.Summary.Elapsed = time.Since(start)
 	if interrupted {
 		return rep, ErrInterrupted
 	}
 	return rep, nil
+}
+
+// safely runs fn, turning a panic into a failed result for o: one
+// output's bug must not kill the build and leave no manifest.
+func safely(o plan.Output, fn func() *Result) (res *Result) {
+	defer func() {
+		if v := recover(); v != nil {
+			err := &PanicError{Output: o.Name, Value: v, Stack: debug.Stack()}
+			res = &Result{Output: o, Status: Failed, Reason: err.Error(), Err: err}
+		}
+	}()
+	return fn()
+}
+
+// PanicError is a panic while making one output, recovered. The build
+// reports it as that output's failure; Stack is for a bug report.
+type PanicError struct {
+	Output string
+	Value  any
+	Stack  []byte
+}
+
+func (e *PanicError) Error() string {
+	return fmt.Sprintf("internal error while making %s: %v (this is a bug in awarekit; please report it with the command you ran)", e.Output, e.Value)
 }
 
 // pool builds outs with opts.Jobs workers. When ctx is cancelled no new
@@ -232,7 +275,11 @@ func (b *builder) pool(ctx context.Context, outs []plan.Output) []Result {
 				if ctx.Err() != nil {
 					continue // a job taken just as the build was stopped
 				}
-				results[i] = b.one(outs[i], &buf)
+				o := outs[i]
+				results[i] = *safely(o, func() *Result {
+					r := b.one(o, &buf)
+					return &r
+				})
 				done <- i
 			}
 		}()
@@ -254,6 +301,9 @@ func (b *builder) pool(ctx context.Context, outs []plan.Output) []Result {
 
 // one decides whether an output needs making, and makes it.
 func (b *builder) one(o plan.Output, buf *bytes.Buffer) Result {
+	if b.opts.beforeMake != nil {
+		b.opts.beforeMake(o)
+	}
 	in := b.inputs(o)
 	st, reason, entry := b.classify(o, in)
 	if b.opts.DryRun || st == Unchanged {
@@ -385,6 +435,9 @@ func (b *builder) make(o plan.Output, in manifest.Inputs, buf *bytes.Buffer) (*m
 
 // write writes one file of the build atomically.
 func (b *builder) write(path string, data []byte) error {
+	if b.opts.write != nil {
+		return b.opts.write(path, data)
+	}
 	return output.WriteFile(path, data)
 }
 
@@ -442,8 +495,19 @@ func (b *builder) writeManifest(rep *Report) error {
 	if b.opts.Shard.Active() {
 		name = b.opts.Shard.manifest()
 	}
-	if err := manifest.Write(filepath.Join(b.opts.OutDir, name), m); err != nil {
-		return fmt.Errorf("write manifest: %w", err)
+	path := filepath.Join(b.opts.OutDir, name)
+	data, err := manifest.Encode(m)
+	if err == nil {
+		err = b.write(path, data)
+	}
+	if err != nil {
+		// The old manifest would now describe files this build replaced:
+		// a folder with no manifest is better than one that lies. The next
+		// build checks every file again.
+		if rmErr := os.Remove(path); rmErr != nil && !errors.Is(rmErr, fs.ErrNotExist) {
+			return fmt.Errorf("write %s: %w; and the old one could not be removed (%v), so it may not match the files", name, err, rmErr)
+		}
+		return fmt.Errorf("write %s: %w; the folder now has no manifest, and the next build checks every file again", name, err)
 	}
 	if !b.opts.Shard.Active() {
 		// A full build's manifest now holds what the shards recorded.

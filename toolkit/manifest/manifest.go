@@ -287,17 +287,27 @@ func ReadPrevious(dir string) *Previous {
 	return p
 }
 
-// Write writes m atomically, so the folder always holds either
-// the old manifest or the new one.
-func Write(path string, m *Manifest) error {
+// Encode gives m as manifest.json holds it: indented JSON, one trailing
+// newline, the same bytes for the same manifest.
+func Encode(m *Manifest) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(m); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Write writes m atomically, so the folder always holds either the old
+// manifest or the new one.
+func Write(path string, m *Manifest) error {
+	data, err := Encode(m)
+	if err != nil {
 		return err
 	}
-	return output.WriteFile(path, buf.Bytes())
+	return output.WriteFile(path, data)
 }
 
 // FontConfig writes the fonts: setting as "script=file,file;…" in script

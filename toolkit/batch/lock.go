@@ -1,0 +1,46 @@
+package batch
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// lockName is the file in the output folder that says which build holds
+// it. The lock itself is on the folder (see lock_unix.go), so a build
+// that died leaves no lock behind, only this note, which the next build
+// overwrites.
+const lockName = ".awarekit-build.lock"
+
+// BusyError is a build refused because another build is writing into
+// the same output folder.
+type BusyError struct {
+	Dir    string
+	Holder string // who holds it, as its note says; "" when unknown
+}
+
+func (e *BusyError) Error() string {
+	who := "another build"
+	if e.Holder != "" {
+		who = "another build (" + e.Holder + ")"
+	}
+	return fmt.Sprintf("output folder %s is in use by %s; wait for it to finish, or build into another folder with --out", e.Dir, who)
+}
+
+// note is what a lock's file says: the process, the plan and when.
+func note(planFile string) []byte {
+	host, _ := os.Hostname()
+	return fmt.Appendf(nil, "pid %d on %s, plan %s, started %s\n", os.Getpid(), host, planFile, time.Now().Format("2006-01-02 15:04:05"))
+}
+
+// readNote reads the holder's note, for the message; "" when there is
+// none.
+func readNote(dir string) string {
+	data, err := os.ReadFile(filepath.Join(dir, lockName))
+	if err != nil || len(data) > 512 {
+		return ""
+	}
+	return strings.TrimSpace(string(data))
+}
