@@ -243,8 +243,8 @@ func buildRun(opts *BuildOptions) error {
 	switch {
 	case errors.Is(runErr, batch.ErrInterrupted):
 		s := rep.Summary
-		return fmt.Errorf("interrupted: %d made, %d unchanged, %d not started; %s matches the files on disk; run again to finish",
-			s.Made, s.Unchanged, s.Skipped, filepath.Join(opts.OutDir, manifest.FileName))
+		return fmt.Errorf("%w: %d made, %d unchanged, %d not started; %s matches the files on disk; run again to finish",
+			errInterrupted, s.Made, s.Unchanged, s.Skipped, filepath.Join(opts.OutDir, manifest.FileName))
 	case runErr != nil:
 		return runErr
 	case len(problems) > 0:

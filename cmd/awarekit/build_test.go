@@ -14,7 +14,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/awarekit/awarekit/toolkit/batch"
 	"github.com/awarekit/awarekit/toolkit/manifest"
@@ -144,14 +143,13 @@ func checkManifest(t *testing.T, out string) manifest.Manifest {
 // cd demo && awarekit build workshop.yaml makes a complete, valid pack.
 func TestInitBuildsAPack(t *testing.T) {
 	pdftest.Need(t, "qpdf", "pdftotext", "pdfinfo")
-	bin := binary(t)
 	work := t.TempDir()
-	r := runBinary(t, bin, work, "init", "demo")
+	r := runCLI(t, work, "init", "demo")
 	if r.code != 0 {
 		t.Fatalf("init: exit %d\n%s", r.code, r.stderr)
 	}
 	demo := filepath.Join(work, "demo")
-	r = runBinary(t, bin, demo, "build", "workshop.yaml")
+	r = runCLI(t, demo, "build", "workshop.yaml")
 	if r.code != 0 {
 		t.Fatalf("build: exit %d\n%s", r.code, r.stderr)
 	}
@@ -183,12 +181,12 @@ func TestInitBuildsAPack(t *testing.T) {
 	}
 
 	// A second run finds everything unchanged.
-	r = runBinary(t, bin, demo, "build", "workshop.yaml")
+	r = runCLI(t, demo, "build", "workshop.yaml")
 	if r.code != 0 || !strings.Contains(r.stderr, "0 made, 5 unchanged, 0 failed") || !strings.Contains(r.stderr, "(6 pages, unchanged)") {
 		t.Errorf("second build: exit %d\n%s", r.code, r.stderr)
 	}
 	// Run from elsewhere, the plan's folder still decides where out/ is.
-	r = runBinary(t, bin, work, "build", "demo/workshop.yaml", "-q")
+	r = runCLI(t, work, "build", "demo/workshop.yaml", "-q")
 	if r.code != 0 || r.stderr != "" || r.stdout != "" {
 		t.Errorf("quiet build from the parent folder: exit %d\nstdout %q\nstderr %q", r.code, r.stdout, r.stderr)
 	}
@@ -196,7 +194,6 @@ func TestInitBuildsAPack(t *testing.T) {
 
 // TestBuildJSON checks the shape of --json, for a build and a dry run.
 func TestBuildJSON(t *testing.T) {
-	bin := binary(t)
 	work := t.TempDir()
 	writeFile(t, filepath.Join(work, "plan.yaml"), "event: {name: E}\noutputs:\n  - {audiences: [youth, health], languages: [en, fr], format: flyer, copies: 3}\n")
 	type result struct {
@@ -214,7 +211,7 @@ func TestBuildJSON(t *testing.T) {
 		Warnings  []string
 	}
 
-	r := runBinary(t, bin, work, "build", "plan.yaml", "--json", "-q")
+	r := runCLI(t, work, "build", "plan.yaml", "--json", "-q")
 	if r.code != 0 {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
@@ -247,7 +244,7 @@ func TestBuildJSON(t *testing.T) {
 	}
 
 	writeFile(t, filepath.Join(work, "plan.yaml"), "event: {name: E}\noutputs:\n  - {audiences: [youth, health], languages: [en, fr], format: flyer, copies: 3}\n  - {audience: business, language: en, format: flyer}\n")
-	r = runBinary(t, bin, work, "build", "plan.yaml", "--json", "--dry-run")
+	r = runCLI(t, work, "build", "plan.yaml", "--json", "--dry-run")
 	if r.code != 0 {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
@@ -274,10 +271,9 @@ func TestBuildJSON(t *testing.T) {
 // TestBuildErrors checks what the user sees when a plan is wrong and when
 // an output fails.
 func TestBuildErrors(t *testing.T) {
-	bin := binary(t)
 	work := t.TempDir()
 	writeFile(t, filepath.Join(work, "bad.yaml"), "outputs:\n  - audience: teens\n    language: klingon\n    format: flyer\n    colour: red\n")
-	r := runBinary(t, bin, work, "build", "bad.yaml")
+	r := runCLI(t, work, "build", "bad.yaml")
 	for _, want := range []string{
 		"bad.yaml has 3 problems:",
 		`bad.yaml:2:15: outputs[0].audience: unknown audience "teens"; choose one of: business, health,`,
@@ -296,7 +292,7 @@ func TestBuildErrors(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(work, "out", "health-flyer-en.pdf", "x"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	r = runBinary(t, bin, work, "build", "plan.yaml")
+	r = runCLI(t, work, "build", "plan.yaml")
 	if r.code != 1 || !strings.Contains(r.stderr, "awarekit: 1 of 4 failed:\n  health-flyer-en.pdf: write ") ||
 		!strings.Contains(r.stderr, "3 made, 0 unchanged, 1 failed") || !strings.Contains(r.stderr, "failed health-flyer-en.pdf: write") {
 		t.Errorf("exit %d\n%s", r.code, r.stderr)
@@ -305,9 +301,10 @@ func TestBuildErrors(t *testing.T) {
 }
 
 // TestBuildInterrupt sends SIGINT to the real binary in the middle of a
-// 1,600-document build: it stops, leaves no partial or temporary file, and
-// its manifest lists exactly the files on disk with their sha256. The
-// next build makes only what is missing.
+// build: it stops, exits 130, leaves no partial or temporary file, and its
+// manifest lists exactly the files on disk with their sha256. The next
+// build would make only what is missing. It is the one test of the real
+// binary: a signal needs a process of its own.
 func TestBuildInterrupt(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("no SIGINT on Windows")
@@ -316,16 +313,15 @@ func TestBuildInterrupt(t *testing.T) {
 	work := t.TempDir()
 	var plan strings.Builder
 	plan.WriteString("outputs:\n")
-	// Enough documents that the build is still running when the
-	// interrupt arrives: the progress lines fit in the pipe's buffer, so
-	// the build never waits for this test to read them.
-	const items = 160
+	// Enough documents, one worker at a time, that the build is still
+	// running when the interrupt arrives after the first is made.
+	const items = 6
 	for i := range items {
 		fmt.Fprintf(&plan, "  - {audiences: [youth, indigenous, newcomers, business, health], languages: [en, fr], format: flyer, pattern: \"{audience}-{lang}-%03d.{ext}\"}\n", i)
 	}
 	writeFile(t, filepath.Join(work, "plan.yaml"), plan.String())
 
-	cmd := exec.Command(bin, "build", "plan.yaml", "--jobs", "2")
+	cmd := exec.Command(bin, "build", "plan.yaml", "--jobs", "1")
 	cmd.Dir = work
 	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(work, ".config"))
 	stderr, err := cmd.StderrPipe()
@@ -337,29 +333,28 @@ func TestBuildInterrupt(t *testing.T) {
 	}
 	var log strings.Builder
 	sc := bufio.NewScanner(stderr)
-	made := 0
+	sent := false
 	for sc.Scan() {
 		log.WriteString(sc.Text() + "\n")
-		if strings.Contains(sc.Text(), "] made ") {
-			if made++; made == 25 {
-				if err := cmd.Process.Signal(os.Interrupt); err != nil {
-					t.Fatal(err)
-				}
+		if !sent && strings.Contains(sc.Text(), "] made ") {
+			if err := cmd.Process.Signal(os.Interrupt); err != nil {
+				t.Fatal(err)
 			}
+			sent = true
 		}
 	}
 	err = cmd.Wait()
 	exit, ok := err.(*exec.ExitError)
-	if !ok || exit.ExitCode() != 1 {
-		t.Fatalf("exit %v, want 1\n%s", err, log.String())
+	if !ok || exit.ExitCode() != exitInterrupt {
+		t.Fatalf("exit %v, want %d\n%s", err, exitInterrupt, log.String())
 	}
 	if !strings.Contains(log.String(), "interrupted: finishing the documents in progress") || !strings.Contains(log.String(), "awarekit: interrupted: ") {
 		t.Errorf("stderr:\n%s", log.String())
 	}
 	out := filepath.Join(work, "out")
 	m := checkManifest(t, out)
-	if n := len(m.Outputs); n < 25 || n >= items*10 {
-		t.Errorf("manifest lists %d outputs after an interrupt at 25", n)
+	if n := len(m.Outputs); n < 1 || n >= items*10 {
+		t.Errorf("manifest lists %d outputs after an interrupt at the first", n)
 	}
 	if m.Pack != nil {
 		t.Error("an interrupted build made a pack")
@@ -368,18 +363,15 @@ func TestBuildInterrupt(t *testing.T) {
 		t.Error("pack.pdf exists after an interrupted build")
 	}
 
-	start := time.Now()
-	r := runBinary(t, bin, work, "build", "plan.yaml", "--json", "-q")
+	r := runCLI(t, work, "build", "plan.yaml", "--dry-run", "--json")
 	if r.code != 0 {
-		t.Fatalf("the build after: exit %d\n%s", r.code, r.stderr)
+		t.Fatalf("the dry run after: exit %d\n%s", r.code, r.stderr)
 	}
 	var got struct{ Summary map[string]any }
 	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
 		t.Fatal(err)
 	}
-	if got.Summary["unchanged"] != float64(len(m.Outputs)) || got.Summary["made"] != float64(items*10-len(m.Outputs)) || got.Summary["interrupted"] != false {
-		t.Errorf("the build after made %v and kept %v; %d were done before", got.Summary["made"], got.Summary["unchanged"], len(m.Outputs))
+	if got.Summary["unchanged"] != float64(len(m.Outputs)) || got.Summary["new"] != float64(items*10-len(m.Outputs)) {
+		t.Errorf("the build after would keep %v and make %v; %d were done before", got.Summary["unchanged"], got.Summary["new"], len(m.Outputs))
 	}
-	checkManifest(t, out)
-	t.Logf("finished the remaining %v documents and the pack in %v", got.Summary["made"], time.Since(start))
 }

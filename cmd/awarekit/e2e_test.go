@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"unicode"
@@ -17,51 +16,11 @@ import (
 	"github.com/awarekit/awarekit/toolkit/pdftest"
 )
 
-// binary builds awarekit once per test run.
-func binary(t *testing.T) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("builds and runs the real binary")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "awarekit")
-	if runtime.GOOS == "windows" {
-		bin += ".exe"
-	}
-	cmd := exec.Command("go", "build", "-o", bin, ".")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
-
-type result struct {
-	code           int
-	stdout, stderr string
-}
-
-func runBinary(t *testing.T, bin, dir string, args ...string) result {
-	t.Helper()
-	cmd := exec.Command(bin, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(dir, ".config"))
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	code := 0
-	if exit, ok := err.(*exec.ExitError); ok {
-		code = exit.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return result{code, stdout.String(), stderr.String()}
-}
-
 // TestGenerateEveryFlyer makes every audience × {en, fr} × {letter, a4}
-// with the real binary and checks each file as a reader's tools see it.
+// (a sample unless AWAREKIT_FULL=1)
+// in-process and checks each file as a reader's tools see it.
 func TestGenerateEveryFlyer(t *testing.T) {
 	pdftest.Need(t, "qpdf", "pdftotext", "pdffonts", "pdfinfo")
-	bin := binary(t)
 	lib, err := content.Load(audiences.FS, locales.FS)
 	if err != nil {
 		t.Fatal(err)
@@ -70,14 +29,23 @@ func TestGenerateEveryFlyer(t *testing.T) {
 	org := "Riverside Youth Council"
 	papers := map[string]string{"letter": "612 x 792 pts (letter)", "a4": "595.28 x 841.89 pts (A4)"}
 	for paper, size := range papers {
+		// The sample: every audience in English on letter, one in French
+		// on A4; AWAREKIT_FULL=1 makes them all on both.
+		auds, langs := lib.AudienceIDs(), []string{"en"}
+		if paper == "a4" {
+			auds, langs = []string{"youth"}, []string{"fr"}
+		}
+		if full() {
+			auds, langs = lib.AudienceIDs(), []string{"en", "fr"}
+		}
 		out := filepath.Join(work, paper)
-		r := runBinary(t, bin, work, "generate", "-a", strings.Join(lib.AudienceIDs(), ","), "-l", "en,fr",
+		r := runCLI(t, work, "generate", "-a", strings.Join(auds, ","), "-l", strings.Join(langs, ","),
 			"--paper", paper, "-o", out, "--org-name", org, "--phone", "604-555-0134", "--website", "riverside.example.org")
 		if r.code != 0 {
 			t.Fatalf("generate --paper %s: exit %d\n%s", paper, r.code, r.stderr)
 		}
-		for _, id := range lib.AudienceIDs() {
-			for _, lang := range []string{"en", "fr"} {
+		for _, id := range auds {
+			for _, lang := range langs {
 				path := filepath.Join(out, id+"-flyer-"+lang+".pdf")
 				t.Run(paper+"/"+id+"/"+lang, func(t *testing.T) {
 					if !strings.Contains(r.stdout, path) {
@@ -113,12 +81,11 @@ func TestGenerateEveryFlyer(t *testing.T) {
 }
 
 func TestGenerateIsReproducible(t *testing.T) {
-	bin := binary(t)
 	work := t.TempDir()
 	var files [2][]byte
 	for i := range files {
 		out := filepath.Join(work, "run", string(rune('a'+i)))
-		r := runBinary(t, bin, work, "generate", "-a", "indigenous", "-l", "fr", "-o", out, "--org-name", "Cercle")
+		r := runCLI(t, work, "generate", "-a", "indigenous", "-l", "fr", "-o", out, "--org-name", "Cercle")
 		if r.code != 0 {
 			t.Fatalf("exit %d: %s", r.code, r.stderr)
 		}
@@ -134,7 +101,6 @@ func TestGenerateIsReproducible(t *testing.T) {
 }
 
 func TestGenerateBadInput(t *testing.T) {
-	bin := binary(t)
 	work := t.TempDir()
 	notImage := filepath.Join(work, "logo.png")
 	writeFile(t, notImage, "this is not a picture")
@@ -176,7 +142,7 @@ func TestGenerateBadInput(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			out := filepath.Join(work, "out-"+strings.ReplaceAll(tt.name, " ", "-"))
 			args := append([]string{"generate", "-o", out}, tt.args...)
-			r := runBinary(t, bin, work, args...)
+			r := runCLI(t, work, args...)
 			if r.code != tt.code {
 				t.Errorf("exit %d, want %d; stderr:\n%s", r.code, tt.code, r.stderr)
 			}
@@ -196,7 +162,6 @@ func TestGenerateBadInput(t *testing.T) {
 }
 
 func TestListAndVersion(t *testing.T) {
-	bin := binary(t)
 	work := t.TempDir()
 	tests := []struct {
 		args []string
@@ -212,7 +177,7 @@ func TestListAndVersion(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			r := runBinary(t, bin, work, tt.args...)
+			r := runCLI(t, work, tt.args...)
 			if r.code != 0 {
 				t.Fatalf("exit %d: %s", r.code, r.stderr)
 			}
@@ -223,7 +188,7 @@ func TestListAndVersion(t *testing.T) {
 			}
 		})
 	}
-	if r := runBinary(t, bin, work, "list", "colours"); r.code != 2 || !strings.Contains(r.stderr, "audiences") {
+	if r := runCLI(t, work, "list", "colours"); r.code != 2 || !strings.Contains(r.stderr, "audiences") {
 		t.Errorf("list colours: exit %d, stderr %q; want 2 naming the choices", r.code, r.stderr)
 	}
 }
@@ -247,25 +212,34 @@ func writeHugePNG(t *testing.T, path string) {
 	writeFile(t, path, string(append(data, chunk("IEND", nil)...)))
 }
 
-// TestEveryLanguage makes every audience in every language and checks
+// TestEveryLanguage makes every audience in every language (a sample
+// unless AWAREKIT_FULL=1) and checks
 // that a reader's tools get the localised headline and the hotline back.
 func TestEveryLanguage(t *testing.T) {
 	pdftest.Need(t, "qpdf", "pdftotext", "pdffonts")
-	bin := binary(t)
 	lib, err := content.Load(audiences.FS, locales.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
 	work := t.TempDir()
-	out := filepath.Join(work, "all")
-	r := runBinary(t, bin, work, "generate", "-a", strings.Join(lib.AudienceIDs(), ","),
-		"-l", strings.Join(lib.Catalog.Tags(), ","), "-o", out)
-	if r.code != 0 {
-		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	ids := lib.AudienceIDs()
+	// The sample: every language once, the audiences taking turns;
+	// AWAREKIT_FULL=1 makes every audience in every language.
+	pick := func(i int) []string { return ids[i%len(ids) : i%len(ids)+1] }
+	if full() {
+		pick = func(int) []string { return ids }
 	}
+	for i, lang := range lib.Catalog.Tags() {
+		out := filepath.Join(work, "all")
+		r := runCLI(t, work, "generate", "-a", strings.Join(pick(i), ","), "-l", lang, "-o", out)
+		if r.code != 0 {
+			t.Fatalf("%s: exit %d\n%s", lang, r.code, r.stderr)
+		}
+	}
+	out := filepath.Join(work, "all")
 	squeeze := func(s string) string { return strings.Join(strings.Fields(s), "") }
-	for _, lang := range lib.Catalog.Tags() {
-		for _, id := range lib.AudienceIDs() {
+	for i, lang := range lib.Catalog.Tags() {
+		for _, id := range pick(i) {
 			t.Run(lang+"/"+id, func(t *testing.T) {
 				path := filepath.Join(out, id+"-flyer-"+lang+".pdf")
 				pdftest.Check(t, path)
@@ -297,10 +271,9 @@ func TestEveryLanguage(t *testing.T) {
 // one included, and refuses a format that has no bilingual form.
 func TestBilingual(t *testing.T) {
 	pdftest.Need(t, "qpdf", "pdftotext")
-	bin := binary(t)
 	work := t.TempDir()
 	out := filepath.Join(work, "bi")
-	r := runBinary(t, bin, work, "generate", "-a", "newcomers", "-l", "fr+en,ar+en", "-f", "flyer,poster", "-o", out)
+	r := runCLI(t, work, "generate", "-a", "newcomers", "-l", "fr+en,ar+en", "-f", "flyer,poster", "-o", out)
 	if r.code != 0 {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
@@ -332,7 +305,7 @@ func TestBilingual(t *testing.T) {
 		}
 	}
 	// Cards carry one language on each side, the hotline on every card.
-	r = runBinary(t, bin, work, "generate", "-a", "youth", "-l", "en+ar", "-f", "cards", "-o", out)
+	r = runCLI(t, work, "generate", "-a", "youth", "-l", "en+ar", "-f", "cards", "-o", out)
 	if r.code != 0 {
 		t.Fatalf("bilingual cards: exit %d\n%s", r.code, r.stderr)
 	}
@@ -347,7 +320,7 @@ func TestBilingual(t *testing.T) {
 			t.Errorf("bilingual cards page %s: %d hotline numbers, want 10", page, n)
 		}
 	}
-	r = runBinary(t, bin, work, "generate", "-l", "fr+en", "-f", "handout", "-o", filepath.Join(work, "no"))
+	r = runCLI(t, work, "generate", "-l", "fr+en", "-f", "handout", "-o", filepath.Join(work, "no"))
 	if r.code != 2 || !strings.Contains(r.stderr, "flyer, poster, cards") {
 		t.Errorf("bilingual handout: exit %d, stderr %q; want 2 naming the bilingual formats", r.code, r.stderr)
 	}
@@ -373,7 +346,6 @@ func TestFontsSetting(t *testing.T) {
 		}
 		t.Skip("needs the Debian package fonts-noto-core")
 	}
-	bin := binary(t)
 	work := t.TempDir()
 	// A font beside the settings, named by a relative path.
 	data, err := os.ReadFile(gurmukhi)
@@ -383,21 +355,21 @@ func TestFontsSetting(t *testing.T) {
 	writeFile(t, filepath.Join(work, "fonts", "Gurmukhi.ttf"), string(data))
 	writeFile(t, filepath.Join(work, "awarekit.yaml"), "fonts:\n  Guru: [fonts/Gurmukhi.ttf]\n")
 	writeFile(t, filepath.Join(work, "plan.yaml"), "outputs:\n  - {audience: youth, language: pa, format: flyer}\n")
-	r := runBinary(t, bin, work, "list", "languages", "--fonts")
+	r := runCLI(t, work, "list", "languages", "--fonts")
 	if r.code != 0 || !strings.Contains(r.stdout, "Gurmukhi.ttf") {
 		t.Errorf("list languages --fonts: exit %d, the configured file is not listed:\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	if r := runBinary(t, bin, work, "build", "plan.yaml", "-q"); r.code != 0 {
+	if r := runCLI(t, work, "build", "plan.yaml", "-q"); r.code != 0 {
 		t.Errorf("build: exit %d\n%s", r.code, r.stderr)
 	}
 	// The same build run from another folder finds nothing changed.
-	r = runBinary(t, bin, filepath.Dir(work), "build", filepath.Join(filepath.Base(work), "plan.yaml"), "--dry-run", "--json")
+	r = runCLI(t, filepath.Dir(work), "build", filepath.Join(filepath.Base(work), "plan.yaml"), "--dry-run", "--json")
 	if r.code != 0 || !strings.Contains(r.stdout, `"unchanged": 1`) {
 		t.Errorf("build from the parent folder: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	writeFile(t, filepath.Join(work, "awarekit.yaml"), "fonts:\n  Guru: [missing.ttf]\n")
 	for _, args := range [][]string{{"list", "languages"}, {"generate", "-l", "pa"}, {"build", "plan.yaml", "-q"}} {
-		r := runBinary(t, bin, work, args...)
+		r := runCLI(t, work, args...)
 		if r.code == 0 || !strings.Contains(r.stderr, "missing.ttf") {
 			t.Errorf("%v with a missing font file: exit %d, stderr %q", args, r.code, r.stderr)
 		}
@@ -408,14 +380,13 @@ func TestFontsSetting(t *testing.T) {
 // given, is printed on every PDF format.
 func TestOrganisationOnEveryFormat(t *testing.T) {
 	pdftest.Need(t, "pdftotext")
-	bin := binary(t)
 	work := t.TempDir()
 	out := filepath.Join(work, "org")
 	for _, args := range [][]string{
 		{"-l", "en", "-f", "flyer,handout,poster,tearoff,cards"},
 		{"-l", "fr+en", "-f", "flyer,poster"},
 	} {
-		r := runBinary(t, bin, work, append([]string{"generate", "-a", "youth", "-o", out, "--org-name", "Riverside Youth Council", "--phone", "604-555-0134"}, args...)...)
+		r := runCLI(t, work, append([]string{"generate", "-a", "youth", "-o", out, "--org-name", "Riverside Youth Council", "--phone", "604-555-0134"}, args...)...)
 		if r.code != 0 {
 			t.Fatalf("exit %d\n%s", r.code, r.stderr)
 		}
@@ -440,7 +411,6 @@ func TestOrganisationOnEveryFormat(t *testing.T) {
 // replaced.
 func TestUserContent(t *testing.T) {
 	pdftest.Need(t, "pdftotext")
-	bin := binary(t)
 	work := t.TempDir()
 	own := filepath.Join(work, "ours")
 	writeFile(t, filepath.Join(own, "locales", "en.toml"), `[_meta]
@@ -466,7 +436,7 @@ story.text = "Sam met someone online who promised a job and a place to stay. A t
 `)
 	writeFile(t, filepath.Join(work, "awarekit.yaml"), "content: ours\n")
 	out := filepath.Join(work, "out")
-	r := runBinary(t, bin, work, "generate", "-a", "youth", "-l", "en,fr", "-f", "handout", "-o", out)
+	r := runCLI(t, work, "generate", "-a", "youth", "-l", "en,fr", "-f", "handout", "-o", out)
 	if r.code != 0 {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
@@ -498,16 +468,16 @@ story.text = "Sam met someone online who promised a job and a place to stay. A t
 	if strings.Contains(fr, frStory) {
 		t.Error("the French handout prints built-in story text in place of the group's story")
 	}
-	r = runBinary(t, bin, work, "list", "audiences")
+	r = runCLI(t, work, "list", "audiences")
 	if !strings.Contains(r.stdout, "[yours: youth/stories.yaml]") {
 		t.Errorf("list audiences does not say which files are the group's:\n%s", r.stdout)
 	}
-	r = runBinary(t, bin, work, "list", "languages")
+	r = runCLI(t, work, "list", "languages")
 	if !strings.Contains(r.stdout, "5 messages yours") {
 		t.Errorf("list languages does not count the group's messages:\n%s", r.stdout)
 	}
 	writeFile(t, filepath.Join(own, "audiences", "contacts.yaml"), "contacts: []\n")
-	if r := runBinary(t, bin, work, "generate", "-o", out); r.code == 0 || !strings.Contains(r.stderr, "contacts.yaml cannot be replaced") {
+	if r := runCLI(t, work, "generate", "-o", out); r.code == 0 || !strings.Contains(r.stderr, "contacts.yaml cannot be replaced") {
 		t.Errorf("replacing contacts.yaml: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
@@ -531,12 +501,11 @@ func TestGenerateWritesNothingWhenOneFails(t *testing.T) {
 		}
 		t.Skip("needs the Debian package fonts-noto-core")
 	}
-	bin := binary(t)
 	work := t.TempDir()
 	// A font for Gurmukhi that has no Gurmukhi: Punjabi cannot be drawn.
 	writeFile(t, filepath.Join(work, "awarekit.yaml"), "fonts:\n  Guru: ["+ethiopic+"]\n")
 	out := filepath.Join(work, "out")
-	r := runBinary(t, bin, work, "generate", "-a", "youth", "-l", "en,fr,pa", "-o", out)
+	r := runCLI(t, work, "generate", "-a", "youth", "-l", "en,fr,pa", "-o", out)
 	if r.code != 1 || !strings.Contains(r.stderr, "U+0A") {
 		t.Fatalf("exit %d, stderr %q; want 1 naming the Gurmukhi character", r.code, r.stderr)
 	}

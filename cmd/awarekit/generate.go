@@ -1,9 +1,13 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"os"
+	"os/signal"
 	"path/filepath"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -132,6 +136,14 @@ func generateRun(opts *GenerateOptions) error {
 	if err := eng.CheckOutDir(opts.OutDir); err != nil {
 		return err
 	}
+	// Ctrl-C while the files are being made stops before any is written;
+	// once writing has begun (it is quick) the set is finished. Once
+	// caught, the signal's default is restored: a second Ctrl-C ends the
+	// program at once, and atomic writes leave no half file even then.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	context.AfterFunc(ctx, stop)
+
 	// Make every file before writing any, so that a document that cannot
 	// be made (a missing font, text too long) leaves no half set behind.
 	type made struct {
@@ -147,6 +159,9 @@ func generateRun(opts *GenerateOptions) error {
 			continue // "fr" and "fr-CA" are the same file
 		}
 		seen[name] = true
+		if ctx.Err() != nil {
+			return fmt.Errorf("%w: nothing written", errInterrupted)
+		}
 		data, err := eng.Render(r, opts.Org, brand)
 		if err != nil {
 			return err

@@ -6,38 +6,83 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 
 	"golang.org/x/term"
 )
 
-// Exit codes.
+// Exit codes: this table, and run below, are the only place that
+// decides them. exitHelp is the same table for --help and the README.
 const (
-	exitOK      = 0
-	exitFailure = 1
-	exitUsage   = 2
+	exitOK        = 0   // done
+	exitFailure   = 1   // anything else that failed: bad content in a file, work that failed, a bug
+	exitUsage     = 2   // the command line or the environment is wrong
+	exitInterrupt = 130 // interrupted (Ctrl-C or SIGTERM); what was finished is kept
 )
+
+const exitHelp = `Exit status:
+  0    done
+  1    something failed: bad content in a file (settings, plan, content
+       folder, logo, font; reported as file:line), a material that could
+       not be made or written, or a bug
+  2    the command line or the environment is wrong: an unknown command,
+       flag or flag value, a bad AWAREKIT_* variable or SOURCE_DATE_EPOCH
+  130  interrupted; finished files are kept and nothing is half written`
+
+// debugEnv, when set, makes a crash print its stack trace.
+const debugEnv = "AWAREKIT_DEBUG"
 
 func main() {
 	streams := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, IsTTY: term.IsTerminal(int(os.Stderr.Fd()))}
 	os.Exit(run(os.Args[1:], streams))
 }
 
-// run executes the command line and maps its error to an exit code. It
-// is the only place that decides exit codes.
+// run executes the command line and maps its error to an exit code. A
+// panic is a bug: it exits 1 with a short message, never 2, and shows
+// its stack only when AWAREKIT_DEBUG is set.
 func run(args []string, streams *IOStreams) int {
-	root := newRootCmd(newFactory(streams))
+	return runWith(newFactory(streams), args)
+}
+
+// runWith is run with the factory given, so tests can replace what the
+// commands share.
+func runWith(f *Factory, args []string) (code int) {
+	streams := f.IOStreams
+	defer func() {
+		if v := recover(); v != nil {
+			fmt.Fprintf(streams.ErrOut, "awarekit: internal error: %v\nThis is a bug in awarekit; please report it with the command you ran.", v)
+			if os.Getenv(debugEnv) != "" {
+				fmt.Fprintf(streams.ErrOut, "\n\n%s", debug.Stack())
+			} else {
+				fmt.Fprintf(streams.ErrOut, " Set %s=1 to see where it happened.", debugEnv)
+			}
+			fmt.Fprintln(streams.ErrOut)
+			code = exitFailure
+		}
+	}()
+	root := newRootCmd(f)
 	root.SetArgs(args)
-	err := root.Execute()
+	return exitCode(root.Execute(), streams)
+}
+
+// exitCode reports err and gives its exit code.
+func exitCode(err error, streams *IOStreams) int {
 	if err == nil {
 		return exitOK
 	}
 	fmt.Fprintln(streams.ErrOut, "awarekit:", err)
-	if isUsage(err) {
+	switch {
+	case errors.Is(err, errInterrupted):
+		return exitInterrupt
+	case isUsage(err):
 		fmt.Fprintln(streams.ErrOut, "Run 'awarekit --help' for usage.")
 		return exitUsage
 	}
 	return exitFailure
 }
+
+// errInterrupted marks a run stopped by a signal.
+var errInterrupted = errors.New("interrupted")
 
 // usageError marks a mistake in how the command was called.
 type usageError struct{ err error }

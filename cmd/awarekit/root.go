@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/awarekit/awarekit/toolkit/generate"
@@ -55,19 +58,64 @@ contacts, logo and colour.`,
   $ awarekit list audiences`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// Runnable only to refuse an unknown command as a usage error, with
+		// the commands there are; cobra reports it as a plain error.
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return cmd.Help()
+			}
+			return usage(fmt.Errorf("unknown command %q; commands: %s", args[0], strings.Join(commandNames(cmd), ", ")))
+		},
 	}
+	root.SetUsageTemplate(root.UsageTemplate() + "\n" + exitHelp + "\n")
 	root.SetOut(f.IOStreams.Out)
 	root.SetErr(f.IOStreams.ErrOut)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usage(err) })
 	root.AddCommand(
 		newCmdGenerate(f, nil),
 		newCmdList(f, nil),
-		newCmdVersion(f),
+		newCmdVersion(f, nil),
 		newCmdBuild(f, nil),
 		newCmdInit(f, nil),
 		newCmdSchema(f, nil),
 	)
+	fixCompletion(root)
 	return root
+}
+
+// commandNames lists the commands a user can type.
+func commandNames(root *cobra.Command) []string {
+	var names []string
+	for _, c := range root.Commands() {
+		if c.IsAvailableCommand() {
+			names = append(names, c.Name())
+		}
+	}
+	return names
+}
+
+// fixCompletion makes "completion SHELL" with a shell cobra does not
+// know a usage error naming the shells it knows; cobra prints the
+// command's help and exits 0.
+func fixCompletion(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		var shells []string
+		for _, sh := range c.Commands() {
+			shells = append(shells, sh.Name())
+		}
+		c.Args = cobra.ArbitraryArgs
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return cmd.Help()
+			}
+			return usage(fmt.Errorf("no completion for shell %q; choose one of: %s", args[0], strings.Join(shells, ", ")))
+		}
+	}
 }
 
 // noArgs is cobra.NoArgs as a usage error.

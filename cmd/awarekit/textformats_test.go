@@ -16,19 +16,18 @@ import (
 )
 
 // TestGenerateTextFormats makes html, md, txt and sms for every audience
-// in every language with the real binary, and reads each file as its
+// in every language in-process, and reads each file as its
 // reader would: the hotline number whole, the headline, the page's
 // language and direction, lines that fit an email, and an SMS that
 // reports its segment count and stays within three.
 func TestGenerateTextFormats(t *testing.T) {
-	bin := binary(t)
 	lib, err := content.Load(audiences.FS, locales.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
 	work := t.TempDir()
 	out := filepath.Join(work, "out")
-	r := runBinary(t, bin, work, "generate", "-a", strings.Join(lib.AudienceIDs(), ","),
+	r := runCLI(t, work, "generate", "-a", strings.Join(lib.AudienceIDs(), ","),
 		"-l", strings.Join(lib.Catalog.Tags(), ","), "-f", "html,md,txt,sms", "-o", out,
 		"--org-name", "Riverside Youth Council", "--phone", "604-555-0134", "--website", "riverside.example.org")
 	if r.code != 0 {
@@ -125,8 +124,7 @@ func breakable(line string) bool {
 }
 
 func TestListFormatsNamesTextFormats(t *testing.T) {
-	bin := binary(t)
-	r := runBinary(t, bin, t.TempDir(), "list", "formats")
+	r := runCLI(t, t.TempDir(), "list", "formats")
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}

@@ -8,20 +8,33 @@ import (
 	"github.com/awarekit/awarekit/toolkit/generate"
 )
 
-func newCmdVersion(f *Factory) *cobra.Command {
+// VersionOptions are the options of version.
+type VersionOptions struct {
+	IO     *IOStreams
+	Engine func(generate.Config) (*generate.Engine, error)
+}
+
+func newCmdVersion(f *Factory, runF func(*VersionOptions) error) *cobra.Command {
+	opts := &VersionOptions{IO: f.IOStreams, Engine: f.Engine}
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Show the program and content versions",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			out := f.IOStreams.Out
-			fmt.Fprintf(out, "awarekit %s\n", version)
-			eng, err := f.Engine(generate.Config{})
-			if err != nil {
-				return err
+			if runF != nil {
+				return runF(opts)
 			}
-			fmt.Fprintf(out, "content %s (%s)\n", eng.Lib.Info.Version, eng.Lib.Info.Date)
-			return nil
+			return versionRun(opts)
 		},
 	}
+}
+
+func versionRun(opts *VersionOptions) error {
+	fmt.Fprintf(opts.IO.Out, "awarekit %s\n", version)
+	eng, err := opts.Engine(generate.Config{})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.IO.Out, "content %s (%s)\n", eng.Lib.Info.Version, eng.Lib.Info.Date)
+	return nil
 }

@@ -31,8 +31,11 @@ func ParseShard(v string) (Shard, error) {
 
 // NewShard checks k and n.
 func NewShard(k, n int) (Shard, error) {
-	if n < 1 || k < 1 || k > n {
-		return Shard{}, fmt.Errorf("shard %d/%d: the part must be between 1 and %d", k, n, max(n, 1))
+	if n < 1 {
+		return Shard{}, fmt.Errorf("shard %d/%d: the number of parts N must be at least 1; K/N is part K of N, e.g. 2/4", k, n)
+	}
+	if k < 1 || k > n {
+		return Shard{}, fmt.Errorf("shard %d/%d: the part must be between 1 and %d", k, n, n)
 	}
 	return Shard{K: k, N: n}, nil
 }

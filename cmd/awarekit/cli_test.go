@@ -1,0 +1,97 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+)
+
+// result is what a run of the command line gave: its exit code and what
+// it wrote to stdout and stderr.
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// runCLI runs the command line in-process, exactly as main does (flags,
+// settings, the command's run function, exit code), in folder dir and
+// with an empty user config folder.
+func runCLI(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	t.Chdir(dir)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, ".config"))
+	var out, errOut bytes.Buffer
+	code := run(args, &IOStreams{Out: &out, ErrOut: &errOut})
+	return result{code, out.String(), errOut.String()}
+}
+
+// full reports whether exhaustive sweeps run: every audience × language
+// × format × paper. CI sets AWAREKIT_FULL=1; a developer's `go test
+// ./...` checks a sample that still covers every audience, language and
+// format at least once.
+func full() bool { return os.Getenv("AWAREKIT_FULL") == "1" }
+
+var (
+	binOnce sync.Once
+	binDir  string
+	binPath string
+	binErr  error
+)
+
+// binary builds the real awarekit once per package run, for the tests
+// that need a separate process (signals).
+func binary(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds and runs the real binary")
+	}
+	binOnce.Do(func() {
+		if binDir, binErr = os.MkdirTemp("", "awarekit-test-"); binErr != nil {
+			return
+		}
+		binPath = filepath.Join(binDir, "awarekit")
+		if runtime.GOOS == "windows" {
+			binPath += ".exe"
+		}
+		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		if err != nil {
+			binErr = errors.New("go build: " + err.Error() + "\n" + string(out))
+		}
+	})
+	if binErr != nil {
+		t.Fatal(binErr)
+	}
+	return binPath
+}
+
+// runBinary runs the real binary in dir.
+func runBinary(t *testing.T, bin, dir string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(dir, ".config"))
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{code, stdout.String(), stderr.String()}
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
+}
