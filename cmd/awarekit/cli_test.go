@@ -36,6 +36,15 @@ func runCLI(t *testing.T, dir string, args ...string) result {
 // format at least once.
 func full() bool { return os.Getenv("AWAREKIT_FULL") == "1" }
 
+// sweep marks a test that makes many files and reads each with outside
+// tools: go test -short skips it, for a quick loop.
+func sweep(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("a sweep of many files; run without -short")
+	}
+}
+
 var (
 	binOnce sync.Once
 	binDir  string
@@ -67,25 +76,6 @@ func binary(t *testing.T) string {
 		t.Fatal(binErr)
 	}
 	return binPath
-}
-
-// runBinary runs the real binary in dir.
-func runBinary(t *testing.T, bin, dir string, args ...string) result {
-	t.Helper()
-	cmd := exec.Command(bin, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(dir, ".config"))
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	code := 0
-	var exit *exec.ExitError
-	if errors.As(err, &exit) {
-		code = exit.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return result{code, stdout.String(), stderr.String()}
 }
 
 func TestMain(m *testing.M) {

@@ -419,9 +419,7 @@ func flagChanged(flags *pflag.FlagSet, name string) bool {
 func list(values []string) []string {
 	var out []string
 	for _, v := range values {
-		for _, part := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' }) {
-			out = append(out, part)
-		}
+		out = append(out, strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' })...)
 	}
 	return out
 }

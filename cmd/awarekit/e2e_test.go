@@ -20,6 +20,7 @@ import (
 // (a sample unless AWAREKIT_FULL=1)
 // in-process and checks each file as a reader's tools see it.
 func TestGenerateEveryFlyer(t *testing.T) {
+	sweep(t)
 	pdftest.Need(t, "qpdf", "pdftotext", "pdffonts", "pdfinfo")
 	lib, err := content.Load(audiences.FS, locales.FS)
 	if err != nil {
@@ -216,6 +217,7 @@ func writeHugePNG(t *testing.T, path string) {
 // unless AWAREKIT_FULL=1) and checks
 // that a reader's tools get the localised headline and the hotline back.
 func TestEveryLanguage(t *testing.T) {
+	sweep(t)
 	pdftest.Need(t, "qpdf", "pdftotext", "pdffonts")
 	lib, err := content.Load(audiences.FS, locales.FS)
 	if err != nil {

@@ -49,6 +49,7 @@ func cardLangs(tags []string) []string {
 // size and count, the hotline on every card and every tab, and nothing on
 // the outside of a safety card that gives it away.
 func TestGenerateCardsAndTearoff(t *testing.T) {
+	sweep(t)
 	pdftest.Need(t, "qpdf", "pdftotext", "pdfinfo")
 	e, err := generate.New("awarekit test", time.Time{})
 	if err != nil {

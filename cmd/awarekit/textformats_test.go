@@ -21,6 +21,7 @@ import (
 // language and direction, lines that fit an email, and an SMS that
 // reports its segment count and stays within three.
 func TestGenerateTextFormats(t *testing.T) {
+	sweep(t)
 	lib, err := content.Load(audiences.FS, locales.FS)
 	if err != nil {
 		t.Fatal(err)

@@ -481,7 +481,7 @@ func (t *Typesetter) line(l shaping.Line, text string, byteAt []int, size, scale
 		run.Glyphs = make([]Glyph, 0, len(out.Glyphs))
 		var adv fixed.Int26_6
 		for _, g := range out.Glyphs {
-			at := byteAt[g.ClusterIndex] - start
+			at := byteAt[g.TextIndex()] - start
 			if newAt[at] < 0 {
 				continue // a direction control: shaped, never drawn
 			}

@@ -24,6 +24,15 @@ const axeVersion = "4.14.1"
 // than skip it (CI sets it, as for fonts and PDF tools).
 func required() bool { return os.Getenv("AWAREKIT_REQUIRE_FONTS") == "1" }
 
+// needFull skips a browser run unless AWAREKIT_FULL=1 (CI sets it): a
+// browser per page is a minute on two cores, too slow for every go test.
+func needFull(t *testing.T) {
+	t.Helper()
+	if os.Getenv("AWAREKIT_FULL") != "1" {
+		t.Skip("runs a browser; set AWAREKIT_FULL=1 (CI does)")
+	}
+}
+
 func need(t *testing.T, msg string) {
 	t.Helper()
 	msg += "; the HTML accessibility check needs the Debian package chromium and the npm package axe-core"
@@ -170,9 +179,7 @@ func chromiumFlags(profile string) []string {
 // audience, and a right-to-left page with a logo and a light brand
 // colour, with axe-core in a real browser, and fails on any violation.
 func TestAccessibility(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs a browser")
-	}
+	needFull(t)
 	bin := chromium(t)
 	axe := axeScript(t)
 	// Every page shares one template, so the check covers every language
@@ -217,6 +224,7 @@ func TestAccessibilityCatches(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs a browser")
 	}
+	needFull(t)
 	bin, axe := chromium(t), axeScript(t)
 	bad := `<!DOCTYPE html><html><head><title>x</title></head><body><main><img src="data:image/png;base64,iVBORw0KGgo="><p style="color:#bbb">faint</p></main></body></html>`
 	got := map[string]bool{}

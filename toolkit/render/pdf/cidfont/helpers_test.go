@@ -101,7 +101,7 @@ func shape(tf *testFont, text string, script language.Script, lang string, rtl b
 	for i, g := range out.Glyphs {
 		glyphs[i] = Glyph{
 			GID:      uint16(g.GlyphID),
-			Cluster:  g.ClusterIndex,
+			Cluster:  g.TextIndex(),
 			XAdvance: int32(g.Advance.Round()),
 			XOffset:  int32(g.XOffset.Round()),
 			YOffset:  int32(g.YOffset.Round()),

@@ -57,7 +57,7 @@ func parseXref(b []byte) (xrefTable, error) {
 		return x, errors.New("no startxref")
 	}
 	p := x.startxrf + len("startxref\n")
-	start, n, ok := parseUint(b, p)
+	start, _, ok := parseUint(b, p)
 	if !ok || start >= len(b) {
 		return x, errors.New("bad startxref")
 	}

@@ -40,7 +40,7 @@ var samples = []sample{
 	// Marks positioned on their letters, shadda with fatha, tanween.
 	{name: "Arabic vocalised", font: noto("NotoSansArabic-Regular.ttf"), script: language.Arabic, lang: "ar", rtl: true, text: "بِسْمِ اللَّهِ مَرْحَبًا"},
 	// Persian letters and a zero-width non-joiner.
-	{name: "Persian", font: noto("NotoSansArabic-Regular.ttf"), script: language.Arabic, lang: "fa", rtl: true, text: "آیا می‌شناسید؟ پیام گروه"},
+	{name: "Persian", font: noto("NotoSansArabic-Regular.ttf"), script: language.Arabic, lang: "fa", rtl: true, text: "آیا می\u200cشناسید؟ پیام گروه"},
 	{name: "Hindi conjuncts", font: noto("NotoSansDevanagari-Regular.ttf"), script: language.Devanagari, lang: "hi", text: "कि क्ष त्र ज्ञ श्र कर्म पूर्ण प्रिय हिन्दी द्ध ट्ट कोई"},
 	{name: "Punjabi clusters", font: noto("NotoSansGurmukhi-Regular.ttf"), script: language.Gurmukhi, lang: "pa", text: "ਕਿ ਪ੍ਰਿਯ ਕ੍ਰਿਪਾ ਸ੍ਵਰ ਖ਼ੁਸ਼ੀ ਤੁਸੀਂ"},
 	{name: "Punjabi sentence", font: noto("NotoSansGurmukhi-Regular.ttf"), script: language.Gurmukhi, lang: "pa", text: "ਜੇ ਤੁਹਾਨੂੰ ਲੱਗਦਾ ਹੈ ਕਿ ਕੋਈ ਵਿਅਕਤੀ ਖ਼ਤਰੇ ਵਿੱਚ ਹੈ, ਤਾਂ ਤੁਰੰਤ ਫ਼ੋਨ ਕਰੋ।"},
