@@ -62,7 +62,7 @@ func TestRunFunctions(t *testing.T) {
 		}, code: exitFailure, errOut: []string{"inside the content folder"}, noFiles: filepath.Join(content, "out")},
 		{name: "generate: bad colour", run: func(io *IOStreams) error {
 			return generateRun(&GenerateOptions{IO: io, Engine: openEngine, Audiences: []string{"youth"}, Langs: []string{"en"}, Formats: []string{"md"}, Paper: "letter", OutDir: filepath.Join(work, "col"), Org: profile.Organisation{Color: "teal"}})
-		}, code: exitFailure, errOut: []string{`"teal"`}, noFiles: filepath.Join(work, "col")},
+		}, code: exitFailure, errOut: []string{"colour is not a hex colour"}, noFiles: filepath.Join(work, "col")},
 		{name: "build", run: func(io *IOStreams) error {
 			return buildRun(&BuildOptions{IO: io, Engine: openEngine, PlanFile: filepath.Join(work, "plan.yaml"), Jobs: 2})
 		}, errOut: []string{"2 made, 0 unchanged, 0 failed"}},
@@ -145,7 +145,7 @@ func TestExitCodes(t *testing.T) {
 		{"SOURCE_DATE_EPOCH past 9999", []string{"version"}, map[string]string{"SOURCE_DATE_EPOCH": fmt.Sprint(maxSourceDate + 1)}, exitUsage, "the end of year 9999"},
 		{"a bad AWAREKIT_ variable", []string{"generate", "-f", "md"}, map[string]string{"AWAREKIT_AUDIENCE": "teens"}, exitUsage, `unknown audience "teens"`},
 		{"bad plan content", []string{"build", "bad.yaml"}, nil, exitFailure, `bad.yaml:1:58: outputs[0].colour: unknown key "colour"`},
-		{"missing plan", []string{"build", "nope.yaml"}, nil, exitFailure, "plan nope.yaml: no such file"},
+		{"missing plan", []string{"build", "nope.yaml"}, nil, exitFailure, "plan nope.yaml does not exist"},
 		{"done", []string{"build", "plan.yaml", "-q"}, nil, exitOK, ""},
 	}
 	for _, tt := range tests {

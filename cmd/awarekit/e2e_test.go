@@ -128,7 +128,7 @@ func TestGenerateBadInput(t *testing.T) {
 		{"logo missing", []string{"--logo", filepath.Join(work, "nope.png")}, 1, []string{"nope.png", "does not exist"}},
 		{"logo not an image", []string{"--logo", notImage}, 1, []string{"not a PNG or JPEG"}},
 		{"logo too large", []string{"--logo", huge}, 1, []string{"10000 × 10000 pixels"}},
-		{"bad colour", []string{"--color", "teal"}, 1, []string{"colour", "hex"}},
+		{"bad colour", []string{"--color", "teal"}, 2, []string{"colour (from --color)", "hex"}},
 		{"output folder is a file", []string{"-o", filepath.Join(aFile, "sub")}, 1, []string{"output folder"}},
 	}
 	if os.Geteuid() != 0 { // root writes anywhere
