@@ -16,6 +16,7 @@ import (
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/output"
 	"github.com/awarekit/awarekit/toolkit/profile"
+	"github.com/awarekit/awarekit/toolkit/render/png"
 	"github.com/awarekit/awarekit/toolkit/render/txt"
 )
 
@@ -34,6 +35,9 @@ type GenerateOptions struct {
 	Content   string              // the user's content folder, or ""
 	Fonts     map[string][]string // the fonts: setting
 	BleedMM   float64
+	// As is the backend that draws page formats: pdf (default), png, svg.
+	As        string
+	DPI       float64
 	CropMarks bool
 }
 
@@ -44,13 +48,17 @@ func newCmdGenerate(f *Factory, runF func(*GenerateOptions) error) *cobra.Comman
 		Use:   "generate [flags]",
 		Short: "Make materials for one or more audiences and languages",
 		Long: `Make one file per audience × language × format, named
-{audience}-{format}-{lang}.pdf, in the output folder. It prints the paths
-it wrote.
+{audience}-{format}-{lang}.pdf, in the output folder; with --as png or
+--as svg, one image per page, named {audience}-{format}-{lang}-{page}.png.
+It prints the paths it wrote.
 
 Settings come from flags, then AWAREKIT_* environment variables (for
 example AWAREKIT_ORGANISATION_NAME), then ./awarekit.yaml or --config.`,
 		Example: `  # a youth flyer in English and French
   $ awarekit generate -a youth -l en,fr
+
+  # the flyer as a picture for a newsletter or a phone
+  $ awarekit generate -a newcomers -l pa --as png
 
   # every audience, A4, into a folder
   $ awarekit generate -a youth,indigenous,newcomers,business,health --paper a4 -o flyers
@@ -68,6 +76,9 @@ example AWAREKIT_ORGANISATION_NAME), then ./awarekit.yaml or --config.`,
 			opts.Paper, opts.OutDir, opts.Org, opts.Fonts, opts.Content = s.Paper, s.Out, s.Org, s.Fonts, s.Content
 			if len(opts.Audiences) == 0 || len(opts.Langs) == 0 || len(opts.Formats) == 0 {
 				return usage(errors.New("give at least one audience, language and format"))
+			}
+			if cmd.Flags().Changed("dpi") && !(opts.DPI >= png.MinDPI && opts.DPI <= png.MaxDPI) { // NaN fails both
+				return usage(fmt.Errorf("--dpi %v is out of range; use %d to %d (150 is usual)", opts.DPI, png.MinDPI, png.MaxDPI))
 			}
 			if !(opts.BleedMM >= 0 && opts.BleedMM <= 20) { // NaN fails both
 				return usage(fmt.Errorf("--bleed %v is not a number of millimetres from 0 to 20; 3 is usual", opts.BleedMM))
@@ -90,6 +101,8 @@ example AWAREKIT_ORGANISATION_NAME), then ./awarekit.yaml or --config.`,
 	fl.String("website", "", "your organisation's website; the QR code opens it")
 	fl.String("logo", "", "your logo, a PNG or JPEG `FILE`")
 	fl.String("color", "", "your colour for the header, as hex like #0b5c6b")
+	fl.StringVar(&opts.As, "as", "", "draw page formats as `pdf`, png or svg: one image per page, named {audience}-{format}-{lang}-{page}.png (default pdf)")
+	fl.Float64Var(&opts.DPI, "dpi", png.DefaultDPI, "resolution of PNG images, in pixels per inch of paper (36 to 600)")
 	fl.Float64Var(&opts.BleedMM, "bleed", 0, "extend backgrounds `MM` millimetres past the trim edge for a print shop (3 is usual)")
 	fl.BoolVar(&opts.CropMarks, "crop-marks", false, "draw crop marks at the trim corners")
 	fl.String("content", "", "your own content over the built-in: a `FOLDER` with audiences/ and locales/")
@@ -123,7 +136,7 @@ func generateRun(opts *GenerateOptions) error {
 	}
 	// Check every name before making anything, so a typo in the last
 	// language does not leave half a set behind.
-	jobs, err := eng.Expand(generate.Matrix{Audiences: opts.Audiences, Langs: opts.Langs, Formats: opts.Formats, Paper: opts.Paper,
+	jobs, err := eng.Expand(generate.Matrix{Audiences: opts.Audiences, Langs: opts.Langs, Formats: opts.Formats, Backend: opts.As, DPI: opts.DPI, Paper: opts.Paper,
 		Print: layout.PrintOptions{Bleed: opts.BleedMM * layout.PointsPerMM, CropMarks: opts.CropMarks}})
 	if err != nil {
 		// Expand only checks names the user typed.
@@ -162,11 +175,13 @@ func generateRun(opts *GenerateOptions) error {
 		if ctx.Err() != nil {
 			return fmt.Errorf("%w: nothing written", errInterrupted)
 		}
-		data, err := eng.Render(r, opts.Org, brand)
+		out, _, err := eng.Files(r, "", opts.Org, brand)
 		if err != nil {
 			return err
 		}
-		files = append(files, made{filepath.Join(opts.OutDir, name), data, r.Format.Name})
+		for _, f := range out {
+			files = append(files, made{filepath.Join(opts.OutDir, f.Name), f.Data, r.Format.Name})
+		}
 	}
 	for _, f := range files {
 		if err := output.WriteFile(f.path, f.data); err != nil {

@@ -21,6 +21,8 @@ import (
 	"github.com/awarekit/awarekit/toolkit/render/html"
 	"github.com/awarekit/awarekit/toolkit/render/md"
 	"github.com/awarekit/awarekit/toolkit/render/pdf"
+	"github.com/awarekit/awarekit/toolkit/render/png"
+	"github.com/awarekit/awarekit/toolkit/render/svg"
 	"github.com/awarekit/awarekit/toolkit/render/txt"
 	"github.com/awarekit/awarekit/toolkit/typeset"
 )
@@ -30,15 +32,25 @@ type Options struct {
 	// Date is written as the file's creation and modification date, so
 	// the same inputs give the same bytes.
 	Date time.Time
+	// DPI is the resolution of an image backend, in pixels per inch of
+	// the page; 0 means png.DefaultDPI.
+	DPI float64
 }
 
-// Backend draws laid-out pages into one file.
+// Backend draws laid-out pages: into one file (Draw), or one file per
+// page (Page), as images are.
 type Backend struct {
 	Name        string // as a user names it: pdf
 	Ext         string // file extension, without the dot
 	Description string
 	Draw        func(w io.Writer, ld *layout.Document, opts Options) error
+	// Page draws page i (from 0) alone; set instead of Draw by a backend
+	// that makes one file per page.
+	Page func(w io.Writer, ld *layout.Document, i int, opts Options) error
 }
+
+// PerPage reports whether b makes one file per page.
+func (b Backend) PerPage() bool { return b.Page != nil }
 
 // PDF draws pages with fpdf; it is the default backend of every page
 // format, and the only one the print pack joins.
@@ -51,8 +63,30 @@ var PDF = Backend{
 	},
 }
 
+// PNG draws each page as a PNG image, with the same fonts and shaping as
+// the PDF: for phones, newsletters and web pages.
+var PNG = Backend{
+	Name:        "png",
+	Ext:         "png",
+	Description: "one PNG image per page, at --dpi (150 by default)",
+	Page: func(w io.Writer, ld *layout.Document, i int, opts Options) error {
+		return png.Render(w, ld, i, png.Options{DPI: opts.DPI})
+	},
+}
+
+// SVG draws each page as an SVG image: text as outlines, so it looks the
+// same everywhere, with the page's words in its title and description.
+var SVG = Backend{
+	Name:        "svg",
+	Ext:         "svg",
+	Description: "one SVG image per page, text drawn as outlines, the words kept for screen readers",
+	Page: func(w io.Writer, ld *layout.Document, i int, _ Options) error {
+		return svg.Render(w, ld, i)
+	},
+}
+
 // Backends lists every page backend, the default first.
-var Backends = []Backend{PDF}
+var Backends = []Backend{PDF, PNG, SVG}
 
 // BackendNames lists the backends' names.
 func BackendNames() []string {

@@ -32,7 +32,7 @@ func TestTable(t *testing.T) {
 			}
 			for _, name := range f.BackendNames() {
 				b, err := f.Backend(name)
-				if err != nil || b.Name != name || b.Ext == "" || b.Draw == nil {
+				if err != nil || b.Name != name || b.Ext == "" || (b.Draw == nil) == (b.Page == nil) {
 					t.Errorf("backend %q: %+v, %v", name, b, err)
 				}
 			}
@@ -53,7 +53,7 @@ func TestBackend(t *testing.T) {
 	}
 	_, err = flyer.Backend("tiff")
 	var unknown *UnknownError
-	if !errors.As(err, &unknown) || !strings.Contains(err.Error(), `unknown backend "tiff"; choose one of: pdf`) {
+	if !errors.As(err, &unknown) || !strings.Contains(err.Error(), `unknown backend "tiff"; choose one of: pdf, png, svg`) {
 		t.Errorf("tiff: %v", err)
 	}
 	html, err := ByName("html")

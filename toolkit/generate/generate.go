@@ -10,6 +10,7 @@ import (
 	"io"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -25,6 +26,7 @@ import (
 	"github.com/awarekit/awarekit/toolkit/locale"
 	"github.com/awarekit/awarekit/toolkit/output"
 	"github.com/awarekit/awarekit/toolkit/profile"
+	"github.com/awarekit/awarekit/toolkit/render/png"
 	"github.com/awarekit/awarekit/toolkit/typeset"
 )
 
@@ -105,9 +107,11 @@ type Job struct {
 	// Backend draws a page format (pdf); "" is the format's default. A
 	// text format has none.
 	Backend string
-	Paper   string
-	Print   layout.PrintOptions
-	Event   *doc.Event // printed on handouts when given
+	// DPI is the resolution of an image backend (png); 0 is 150.
+	DPI   float64
+	Paper string
+	Print layout.PrintOptions
+	Event *doc.Event // printed on handouts when given
 }
 
 // Resolved is a job with every name checked and canonical.
@@ -119,6 +123,7 @@ type Resolved struct {
 	Second  string
 	Format  format.Format
 	Backend format.Backend // the zero Backend for a text format
+	DPI     float64        // of an image backend; 0 for the default
 	Paper   layout.Paper
 	Print   layout.PrintOptions
 	Event   *doc.Event
@@ -170,10 +175,13 @@ func (e *Engine) Resolve(j Job) (Resolved, error) {
 	if err != nil {
 		return Resolved{}, err
 	}
+	if j.DPI != 0 && !(j.DPI >= png.MinDPI && j.DPI <= png.MaxDPI) { // NaN fails both
+		return Resolved{}, fmt.Errorf("resolution %v dpi is out of range; use %d to %d (150 is usual)", j.DPI, png.MinDPI, png.MaxDPI)
+	}
 	if !(j.Print.Bleed >= 0 && j.Print.Bleed <= 20*layout.PointsPerMM) { // NaN fails both
 		return Resolved{}, fmt.Errorf("bleed %.1f mm is out of range; use 0 to 20 mm (3 is usual)", j.Print.Bleed/layout.PointsPerMM)
 	}
-	return Resolved{Audience: a.ID, Lang: lang, Second: second, Format: f, Backend: b, Paper: p, Print: j.Print, Event: j.Event}, nil
+	return Resolved{Audience: a.ID, Lang: lang, Second: second, Format: f, Backend: b, DPI: j.DPI, Paper: p, Print: j.Print, Event: j.Event}, nil
 }
 
 // resolveLang finds the language a tag asks for. A tag that names no
@@ -215,6 +223,30 @@ func (r Resolved) FileName(pattern string) string {
 	}
 	return output.Name(pattern, map[string]string{
 		"audience": r.Audience, "format": r.Format.Name, "lang": lang, "paper": r.Paper.Name, "ext": r.Ext(),
+	})
+}
+
+// PageName is the output name of page n (from 1) of a job whose backend
+// makes one file per page, with extension ext: pattern's {page} is the
+// page number, and a pattern without one gets "-{page}" before its
+// extension ("youth-flyer-en-1.png").
+func (r Resolved) PageName(pattern string, n int, ext string) string {
+	if pattern == "" {
+		pattern = output.DefaultPattern
+	}
+	if !strings.Contains(pattern, "{page}") {
+		if base, ok := strings.CutSuffix(pattern, ".{ext}"); ok {
+			pattern = base + "-{page}.{ext}"
+		} else {
+			pattern += "-{page}"
+		}
+	}
+	lang := r.Lang
+	if r.Second != "" {
+		lang += "+" + r.Second
+	}
+	return output.Name(pattern, map[string]string{
+		"audience": r.Audience, "format": r.Format.Name, "lang": lang, "paper": r.Paper.Name, "ext": ext, "page": strconv.Itoa(n),
 	})
 }
 
@@ -293,6 +325,9 @@ func (e *Engine) Make(w io.Writer, r Resolved, org profile.Organisation, brand d
 		}
 		return Made{}, nil
 	}
+	if r.Backend.PerPage() {
+		return Made{}, fmt.Errorf("%s %s (%s): the %s backend makes one file per page; make them with Files", r.Audience, r.Format.Name, r.Lang, r.Backend.Name)
+	}
 	ld, err := e.Layout(r, org, brand)
 	if err != nil {
 		return Made{}, err
@@ -311,6 +346,40 @@ func (e *Engine) Draw(w io.Writer, b format.Backend, ld *layout.Document) error 
 		return fmt.Errorf("no backend to draw %q with", ld.Meta.Title)
 	}
 	return b.Draw(w, ld, format.Options{Date: e.Date})
+}
+
+// File is one file a job makes: its name in the output folder, its bytes.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Files makes every file of one job, named by pattern: one for a text
+// format or a backend that draws the whole document (pdf); one per page
+// for an image backend (png, svg), numbered from 1.
+func (e *Engine) Files(r Resolved, pattern string, org profile.Organisation, brand doc.Brand) ([]File, Made, error) {
+	if !r.Backend.PerPage() {
+		var buf bytes.Buffer
+		made, err := e.Make(&buf, r, org, brand)
+		if err != nil {
+			return nil, Made{}, err
+		}
+		return []File{{Name: r.FileName(pattern), Data: buf.Bytes()}}, made, nil
+	}
+	ld, err := e.Layout(r, org, brand)
+	if err != nil {
+		return nil, Made{}, err
+	}
+	opts := format.Options{Date: e.Date, DPI: r.DPI}
+	var files []File
+	for i := range ld.Pages {
+		var buf bytes.Buffer
+		if err := r.Backend.Page(&buf, ld, i, opts); err != nil {
+			return nil, Made{}, fmt.Errorf("render %s %s (%s) page %d: %w", r.Audience, r.Format.Name, r.Lang, i+1, err)
+		}
+		files = append(files, File{Name: r.PageName(pattern, i+1, r.Backend.Ext), Data: buf.Bytes()})
+	}
+	return files, Made{Layout: ld}, nil
 }
 
 // Render makes one file's bytes.
@@ -370,7 +439,8 @@ type Matrix struct {
 	Audiences []string
 	Langs     []string
 	Formats   []string
-	Backend   string // "" for each format's default
+	Backend   string  // "" for each format's default; text formats ignore it
+	DPI       float64 // of an image backend; 0 for the default
 	Paper     string
 	Print     layout.PrintOptions
 	Event     *doc.Event
@@ -387,7 +457,13 @@ func (e *Engine) Expand(m Matrix) ([]Resolved, error) {
 	for _, a := range m.Audiences {
 		for _, l := range m.Langs {
 			for _, f := range m.Formats {
-				r, err := e.Resolve(Job{Audience: a, Lang: l, Format: f, Backend: m.Backend, Paper: m.Paper, Print: m.Print, Event: m.Event})
+				// The backend draws page formats; text formats in the
+				// same matrix are written as text.
+				backend := m.Backend
+				if tf, err := format.ByName(f); err == nil && !tf.Paged() {
+					backend = ""
+				}
+				r, err := e.Resolve(Job{Audience: a, Lang: l, Format: f, Backend: backend, DPI: m.DPI, Paper: m.Paper, Print: m.Print, Event: m.Event})
 				if err != nil {
 					if !seen[err.Error()] {
 						seen[err.Error()] = true
