@@ -93,3 +93,54 @@ func TestGenerateAsRefuses(t *testing.T) {
 		})
 	}
 }
+
+// TestGenerateSocial makes the Punjabi square image for newcomers, as an
+// educator would for a WhatsApp group: a 1080 × 1080 PNG and, beside it,
+// its caption in Punjabi with the hotline number, whose first line names
+// no crime; a bilingual wide image as SVG; and it refuses Inuktitut,
+// whose social text no fluent speaker has written.
+func TestGenerateSocial(t *testing.T) {
+	dir := t.TempDir()
+	code, stdout, stderr := generateIn(t, dir, "-a", "newcomers", "-l", "pa", "-f", "social-square", "--as", "png", "-o", "out")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if got, want := strings.Fields(stdout), []string{"out/newcomers-social-square-pa-1.png", "out/newcomers-social-square-pa-1.txt"}; !slices.Equal(got, want) {
+		t.Fatalf("wrote %q, want %q", got, want)
+	}
+	if size := pngSize(t, filepath.Join(dir, "out/newcomers-social-square-pa-1.png")); size != image.Pt(1080, 1080) {
+		t.Errorf("the image is %v, want 1080 × 1080", size)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "out/newcomers-social-square-pa-1.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	caption := string(data)
+	first, _, _ := strings.Cut(caption, "\n")
+	if first != "ਕੰਮ ’ਤੇ ਆਪਣੇ ਹੱਕ ਜਾਣੋ" {
+		t.Errorf("the caption's first line is %q, want the Punjabi headline", first)
+	}
+	for _, want := range []string{hotlineNumber, "911", "ਤਸਵੀਰ ਦਾ ਵੇਰਵਾ:", "ਖਰੜਾ ਅਨੁਵਾਦ"} {
+		if !strings.Contains(caption, want) {
+			t.Errorf("the caption lacks %q:\n%s", want, caption)
+		}
+	}
+	for _, crime := range []string{"ਤਸਕਰੀ", "ਸ਼ੋਸ਼ਣ", "ਪੁਲਿਸ", "trafficking", "police"} {
+		if strings.Contains(first, crime) {
+			t.Errorf("the caption's first line names %q: %q", crime, first)
+		}
+	}
+
+	code, stdout, stderr = generateIn(t, dir, "-a", "youth", "-l", "ar+en", "-f", "social-wide", "--as", "svg", "-o", "pair")
+	if code != 0 || !slices.Equal(strings.Fields(stdout), []string{"pair/youth-social-wide-ar-en-1.svg", "pair/youth-social-wide-ar-en-1.txt"}) {
+		t.Fatalf("bilingual: exit %d, wrote %q: %s", code, stdout, stderr)
+	}
+
+	code, _, stderr = generateIn(t, dir, "-a", "indigenous", "-l", "iu", "-f", "social-story", "-o", "iu")
+	if code != exitUsage || !strings.Contains(stderr, "social-story is not made in Inuktitut (iu): no fluent speaker has written its words yet") {
+		t.Errorf("Inuktitut: exit %d, stderr %q; want 2 and a refusal", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "iu")); err == nil {
+		t.Error("the output folder was made for a refused run")
+	}
+}

@@ -82,6 +82,21 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 		d.Help.Others = append(d.Help.Others, t.contact(lib.contacts[id]))
 	}
 
+	if _, ok := loc.Messages["social.help"]; ok {
+		// Social text is written per language; where it is missing the
+		// social formats refuse the language (see format).
+		d.Social = &doc.Social{
+			Help:     t.text("social.help", nil),
+			Alt:      t.text("social.alt", nil),
+			Discreet: a.Discreet,
+		}
+		for _, w := range strings.Split(t.text("social.avoid", nil), ",") {
+			if w = strings.ToLower(strings.TrimSpace(w)); w != "" {
+				d.Social.Avoid = append(d.Social.Avoid, w)
+			}
+		}
+	}
+
 	d.QR = doc.QR{URL: hotline.URL, Text: hotline.Website, Caption: t.text("ui.qr.caption", nil)}
 	if site := strings.TrimSpace(req.Org.Website); site != "" {
 		d.QR.URL, d.QR.Text = websiteURL(site), websiteText(site)

@@ -38,6 +38,10 @@ type Audience struct {
 	Notes        *Notes   `yaml:"notes"`
 	Fact         *Fact    `yaml:"fact"`
 	Contacts     []string `yaml:"contacts"`
+	// Discreet audiences may read material on a phone a controlling
+	// person sees: their social images and captions name no crime in
+	// their largest words and first line.
+	Discreet bool `yaml:"discreet"`
 
 	File    string  `yaml:"-"`
 	Stories []Story `yaml:"-"` // from stories.yaml beside audience.yaml

@@ -24,6 +24,7 @@ type Document struct {
 	Stories  []Story // consented, anonymised stories, for handouts
 	Safety   Safety  // the discreet safety card's text
 	Labels   Labels  // short texts that only some formats use
+	Social   *Social // social-media images' text; nil where no one wrote it
 	Event    *Event  // the session the material is for, when given
 }
 
@@ -74,6 +75,33 @@ type Safety struct {
 	InsideTitle string
 	InsideText  string
 	Danger      string
+}
+
+// Social is the text that social-media images and their captions add to
+// the document's own: written per language, and missing (nil) in a
+// language where no one has written it.
+type Social struct {
+	Help string // above the hotline number: what the call gives
+	Alt  string // the label before the image's description in a caption
+	// Avoid lists words that name a crime, in the document's language,
+	// lower case: a discreet document shows none of them large.
+	Avoid []string
+	// Discreet documents may be seen on a phone by a controlling person:
+	// their image's largest words and their caption's first line name no
+	// crime.
+	Discreet bool
+}
+
+// Names returns the first word of Avoid that s contains, ignoring case,
+// or "".
+func (s *Social) Names(text string) string {
+	text = strings.ToLower(text)
+	for _, w := range s.Avoid {
+		if w != "" && strings.Contains(text, w) {
+			return w
+		}
+	}
+	return ""
 }
 
 // Labels are short texts for particular formats.

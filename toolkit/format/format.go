@@ -115,6 +115,7 @@ const (
 	Emergency Block = "emergency line"   // the "in danger, call 911" line
 	Law       Block = "law section"      // the "Know the law" section
 	Safety    Block = "safety card text" // the discreet card's outside and inside
+	Social    Block = "social-media text (social.* messages)"
 )
 
 // Budget is what a format must carry. A document that lacks a block its
@@ -123,6 +124,9 @@ const (
 type Budget struct {
 	Must []Block
 }
+
+// Needs reports whether the budget asks for blk.
+func (b Budget) Needs(blk Block) bool { return slices.Contains(b.Must, blk) }
 
 // Check names the first block d lacks, as an error.
 func (b Budget) Check(d *doc.Document) error {
@@ -138,6 +142,8 @@ func (b Budget) Check(d *doc.Document) error {
 		case Safety:
 			sf := d.Safety
 			ok = sf.FrontTitle != "" && sf.InsideTitle != "" && sf.InsideText != "" && sf.Danger != ""
+		case Social:
+			ok = d.Social != nil && d.Social.Help != "" && d.Social.Alt != "" && len(d.Social.Avoid) > 0
 		default:
 			return fmt.Errorf("unknown block %q in a format's budget", blk)
 		}
@@ -169,6 +175,13 @@ type Format struct {
 	Backends []string
 	Text     *Text
 	Budget   Budget
+	// Screen formats are laid out in pixels for phones and the web, not
+	// on paper: one unit of the page is one pixel of the image.
+	Screen bool
+	// Caption writes the text posted beside each image (its languages'
+	// documents in order), into a .txt file of the image's name; nil for
+	// none.
+	Caption func(w io.Writer, docs ...*doc.Document) error
 }
 
 // Paged reports whether the format is laid out on pages.
@@ -213,6 +226,13 @@ func (f Format) Backend(name string) (Backend, error) {
 
 var pageBudget = Budget{Must: []Block{Hotline, Emergency}}
 
+// socialBudget: a social image carries the hotline, the emergency line
+// and the words written for social media in its language.
+var socialBudget = Budget{Must: []Block{Hotline, Emergency, Social}}
+
+// screenBackends draw the social formats: images only, PNG by default.
+var screenBackends = []string{"png", "svg"}
+
 // Formats lists what the tool can make, in the order help shows them.
 var Formats = []Format{
 	{Name: "flyer", Description: "One page: headline, signs, what to do, and the hotline large, with a QR code",
@@ -227,6 +247,12 @@ var Formats = []Format{
 		Layout: layout.Tearoff, Budget: pageBudget},
 	{Name: "safety-card", Description: "Discreet credit-card sized cards: a neutral front, the hotline and 911 inside",
 		Layout: layout.SafetyCard, Budget: Budget{Must: []Block{Hotline, Emergency, Safety}}},
+	{Name: "social-square", Description: "A 1080 × 1080 image for social media posts: headline, signs, the hotline large; its caption beside it in a .txt file",
+		Layout: layout.SocialSquare, Bilingual: layout.BilingualSocialSquare, Backends: screenBackends, Screen: true, Caption: txt.WriteCaption, Budget: socialBudget},
+	{Name: "social-story", Description: "A 1080 × 1920 image for stories and status updates, with its caption",
+		Layout: layout.SocialStory, Bilingual: layout.BilingualSocialStory, Backends: screenBackends, Screen: true, Caption: txt.WriteCaption, Budget: socialBudget},
+	{Name: "social-wide", Description: "A 1200 × 630 image for link previews and newsletters, with its caption",
+		Layout: layout.SocialWide, Bilingual: layout.BilingualSocialWide, Backends: screenBackends, Screen: true, Caption: txt.WriteCaption, Budget: socialBudget},
 	{Name: "html", Description: "One self-contained web page, accessible, with a print stylesheet",
 		Text: &Text{Ext: "html", Write: html.Write}, Budget: pageBudget},
 	{Name: "md", Description: "Markdown for newsletters and websites",

@@ -76,6 +76,7 @@ func TestBudget(t *testing.T) {
 		Help:   doc.Help{Hotline: doc.Contact{Phone: "1-833-900-1010"}, Emergency: "In danger, call 911."},
 		Law:    &doc.Law{Items: []doc.LawItem{{Text: "t"}}},
 		Safety: doc.Safety{FrontTitle: "f", InsideTitle: "t", InsideText: "i", Danger: "d"},
+		Social: &doc.Social{Help: "h", Alt: "a", Avoid: []string{"trafficking"}},
 	}
 	for _, f := range Formats {
 		if err := f.Budget.Check(whole); err != nil {
@@ -92,6 +93,8 @@ func TestBudget(t *testing.T) {
 		{"no 911 line", "flyer", func(d *doc.Document) { d.Help.Emergency = "" }, Emergency},
 		{"no law", "handout", func(d *doc.Document) { d.Law = nil }, Law},
 		{"no safety text", "safety-card", func(d *doc.Document) { d.Safety = doc.Safety{} }, Safety},
+		{"no social text", "social-square", func(d *doc.Document) { d.Social = nil }, Social},
+		{"no words to avoid", "social-wide", func(d *doc.Document) { d.Social = &doc.Social{Help: "h", Alt: "a"} }, Social},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -171,6 +171,15 @@ func (e *Engine) Resolve(j Job) (Resolved, error) {
 	if err != nil {
 		return Resolved{}, err
 	}
+	if f.Budget.Needs(format.Social) {
+		for _, tag := range []string{lang, second} {
+			if l := e.Lib.Catalog.Locale(tag); l != nil {
+				if _, ok := l.Messages["social.help"]; !ok {
+					return Resolved{}, &NoSocialError{Format: f.Name, Lang: tag, Name: l.Meta.Name}
+				}
+			}
+		}
+	}
 	p, err := layout.PaperByName(j.Paper)
 	if err != nil {
 		return Resolved{}, err
@@ -200,6 +209,18 @@ func (e *Engine) resolveLang(tag string) (string, error) {
 
 // noLanguage are the ISO 639 codes that name no language.
 var noLanguage = []string{"und", "mul", "zxx", "mis"}
+
+// NoSocialError is a social format asked for in a language in which no
+// one has written the social-media text. Indigenous languages (iu, crk,
+// oj) are refused on purpose: their text waits for fluent speakers, and
+// without one no one can check that a discreet image names no crime.
+type NoSocialError struct {
+	Format, Lang, Name string
+}
+
+func (e *NoSocialError) Error() string {
+	return fmt.Sprintf("%s is not made in %s (%s): no fluent speaker has written its words yet (the social.* messages); choose another language, or add those messages to locales/%s.toml in your content folder", e.Format, e.Name, e.Lang, e.Lang)
+}
 
 // BilingualError is a bilingual request for a format that has no
 // bilingual form.
@@ -371,6 +392,21 @@ func (e *Engine) Files(r Resolved, pattern string, org profile.Organisation, bra
 		return nil, Made{}, err
 	}
 	opts := format.Options{Date: e.Date, DPI: r.DPI}
+	if r.Format.Screen {
+		opts.DPI = 72 // one pixel per unit: a 1080 × 1080 layout is a 1080 × 1080 image
+	}
+	var caption []byte
+	if r.Format.Caption != nil {
+		docs, err := e.documents(r, org, brand)
+		if err != nil {
+			return nil, Made{}, err
+		}
+		var buf bytes.Buffer
+		if err := r.Format.Caption(&buf, docs...); err != nil {
+			return nil, Made{}, fmt.Errorf("caption of %s %s (%s): %w", r.Audience, r.Format.Name, r.Lang, err)
+		}
+		caption = buf.Bytes()
+	}
 	var files []File
 	for i := range ld.Pages {
 		var buf bytes.Buffer
@@ -378,8 +414,30 @@ func (e *Engine) Files(r Resolved, pattern string, org profile.Organisation, bra
 			return nil, Made{}, fmt.Errorf("render %s %s (%s) page %d: %w", r.Audience, r.Format.Name, r.Lang, i+1, err)
 		}
 		files = append(files, File{Name: r.PageName(pattern, i+1, r.Backend.Ext), Data: buf.Bytes()})
+		if caption != nil {
+			files = append(files, File{Name: r.PageName(pattern, i+1, "txt"), Data: caption})
+		}
 	}
 	return files, Made{Layout: ld}, nil
+}
+
+// documents assembles the job's document, and its second language's for a
+// bilingual job.
+func (e *Engine) documents(r Resolved, org profile.Organisation, brand doc.Brand) ([]*doc.Document, error) {
+	d, err := e.Document(r, org, brand)
+	if err != nil {
+		return nil, err
+	}
+	if r.Second == "" {
+		return []*doc.Document{d}, nil
+	}
+	second := r
+	second.Lang, second.Second = r.Second, ""
+	d2, err := e.Document(second, org, brand)
+	if err != nil {
+		return nil, err
+	}
+	return []*doc.Document{d, d2}, nil
 }
 
 // Render makes one file's bytes.

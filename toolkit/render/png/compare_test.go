@@ -24,6 +24,7 @@ func cases() []imagetest.Case {
 		{Audience: "youth", Lang: "ar", Format: "tearoff"},
 		{Audience: "newcomers", Lang: "zh-Hans", Format: "cards", Print: bleed},
 		{Audience: "indigenous", Lang: "iu", Format: "safety-card"},
+		{Audience: "newcomers", Lang: "ar", Format: "social-square", Logo: true},
 	}
 	if !imagetest.Full() {
 		return sample

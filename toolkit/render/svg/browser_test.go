@@ -47,10 +47,10 @@ func TestAgainstChromium(t *testing.T) {
 		profiles <- t.TempDir()
 	}
 	for _, c := range browserCases() {
-		ld := imagetest.Layout(t, e, c)
-		pdf := imagetest.PDF(t, ld)
 		t.Run(c.String(), func(t *testing.T) {
 			t.Parallel()
+			ld := imagetest.Layout(t, e, c)
+			pdf := imagetest.PDF(t, ld)
 			for i, pg := range ld.Pages {
 				w, h := int(math.Ceil(pg.Width*96/72-1e-6)), int(math.Ceil(pg.Height*96/72-1e-6))
 				profile := <-profiles
