@@ -1,0 +1,103 @@
+package manifest
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// TestOnDisk: a file is the one an entry describes when its size and
+// time are as recorded or, after a copy or a touch, when its bytes hash
+// the same; an edited or missing file is not.
+func TestOnDisk(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.pdf")
+	if err := os.WriteFile(path, []byte("first"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := &Entry{File: "a.pdf", SHA256: Sum([]byte("first"))}
+	e.Stamp(path)
+	if why, err := OnDisk(path, e); why != "" || err != nil {
+		t.Errorf("the file just written: %q, %v", why, err)
+	}
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(path, later, later); err != nil {
+		t.Fatal(err)
+	}
+	if why, err := OnDisk(path, e); why != "" || err != nil {
+		t.Errorf("touched, same bytes: %q, %v", why, err)
+	}
+	if err := os.WriteFile(path, []byte("other"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if why, _ := OnDisk(path, e); why != "file differs from the manifest" {
+		t.Errorf("edited: %q", why)
+	}
+	os.Remove(path)
+	if why, _ := OnDisk(path, e); why != "file missing" {
+		t.Errorf("removed: %q", why)
+	}
+}
+
+// TestReadPrevious reads manifest.json and every shard manifest, and
+// lists one that cannot be read instead of failing.
+func TestReadPrevious(t *testing.T) {
+	dir := t.TempDir()
+	whole := &Manifest{Version: Version, Outputs: []Entry{{File: "a.pdf", SHA256: "1"}}, Pack: &Entry{File: "pack.pdf"}}
+	shard := &Manifest{Version: Version, Shard: "1/2", Outputs: []Entry{{File: "b.pdf", SHA256: "2"}, {File: "a.pdf", SHA256: "3"}}}
+	if err := Write(filepath.Join(dir, FileName), whole); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(filepath.Join(dir, ShardFileName(1, 2)), shard); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ShardFileName(2, 2)), []byte("{not json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := ReadPrevious(dir)
+	if len(p.Entries["a.pdf"]) != 2 || len(p.Entries["b.pdf"]) != 1 || p.Pack == nil || p.Pack.File != "pack.pdf" {
+		t.Errorf("entries %v, pack %v", p.Entries, p.Pack)
+	}
+	if len(p.Shards) != 2 || len(p.Bad) != 1 || filepath.Base(p.Bad[0]) != ShardFileName(2, 2) {
+		t.Errorf("shards %v, bad %v", p.Shards, p.Bad)
+	}
+	if empty := ReadPrevious(filepath.Join(dir, "none")); len(empty.Entries) != 0 || len(empty.Bad) != 0 {
+		t.Errorf("a folder with no manifest: %+v", empty)
+	}
+}
+
+// TestEncodeIsStable: the same manifest gives the same bytes, with no
+// HTML escaping of file names, so an unchanged build rewrites nothing.
+func TestEncodeIsStable(t *testing.T) {
+	m := &Manifest{Version: Version, Program: "awarekit test", Outputs: []Entry{{File: "youth<&>.pdf", Inputs: &Inputs{Audience: "youth"}}}}
+	a, err := Encode(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := Encode(m)
+	if !bytes.Equal(a, b) || !bytes.Contains(a, []byte(`"youth<&>.pdf"`)) || !bytes.HasSuffix(a, []byte("}\n")) {
+		t.Errorf("encoding:\n%s", a)
+	}
+	in := Inputs{Audience: "youth", Fonts: []FontFile{{Name: "DejaVu Sans"}}}
+	if in.Key() != (Inputs{Audience: "youth"}).Key() {
+		t.Error("the inputs key depends on the fonts, which are checked on their own")
+	}
+}
+
+// TestFontConfig records the fonts: setting relative to the plan's
+// folder, in script order, so building from elsewhere changes nothing.
+func TestFontConfig(t *testing.T) {
+	dir := t.TempDir()
+	got := FontConfig(map[string][]string{
+		"Guru": {filepath.Join(dir, "fonts", "Gurmukhi.ttf")},
+		"Ethi": {filepath.Join(dir, "E.ttf"), filepath.Join(dir, "E-Bold.ttf")},
+	}, dir)
+	if want := "Ethi=E.ttf,E-Bold.ttf;Guru=fonts/Gurmukhi.ttf"; got != want {
+		t.Errorf("FontConfig = %q, want %q", got, want)
+	}
+	if FontConfig(nil, dir) != "" {
+		t.Error("no fonts setting should record nothing")
+	}
+}

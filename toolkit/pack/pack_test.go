@@ -1,0 +1,112 @@
+package pack
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/pdftest"
+	"github.com/awarekit/awarekit/toolkit/profile"
+)
+
+func engine(t *testing.T) *generate.Engine {
+	t.Helper()
+	e, err := generate.New("awarekit test", time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// TestIndex: every item is a row, a made one with a link and its
+// checksum, a missing one with why; text from the plan is escaped.
+func TestIndex(t *testing.T) {
+	s := Sheet{Event: doc.Event{Name: `Evening <script>alert(1)</script>`, Place: "Hall & annex"}, Brand: doc.Brand{OrgName: "Riverside", Color: doc.RGB{R: 0x0b, G: 0x5c, B: 0x6b}}}
+	items := []Item{
+		{File: "youth-flyer-en.pdf", What: "Youth flyer, English", Paper: "letter", Pages: 1, Copies: 3, SHA256: "0123456789abcdef0123"},
+		{File: ".hidden name.pdf", What: "odd", Paper: "a4", Copies: 1, Failed: "write: no space left on device"},
+	}
+	data, err := Index(engine(t), s, items, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(data)
+	for _, want := range []string{
+		`<a href="pack.pdf">`, `<a href="youth-flyer-en.pdf">youth-flyer-en.pdf</a>`, "<code>0123456789ab</code>",
+		`.hidden name.pdf: not made: write: no space left on device`, "Evening &lt;script&gt;", "Hall &amp; annex",
+		"border-left:.5rem solid #0b5c6b", `<a href="manifest.json">`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("index.html lacks %s", want)
+		}
+	}
+	if strings.Contains(page, "<script>") {
+		t.Error("the event's name is not escaped")
+	}
+	if got := pathEscape(".hidden name.pdf"); got != "./.hidden%20name.pdf" {
+		t.Errorf("pathEscape = %q", got)
+	}
+}
+
+// TestWrite joins a cover sheet and two materials into one valid PDF,
+// and leaves nothing when cancelled.
+func TestWrite(t *testing.T) {
+	pdftest.Need(t, "qpdf", "pdfinfo")
+	e := engine(t)
+	dir := t.TempDir()
+	brand, err := profile.Organisation{Name: "Riverside"}.Brand()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []Item
+	for _, lang := range []string{"en", "fr"} {
+		r, err := e.Resolve(generate.Job{Audience: "youth", Lang: lang, Format: "flyer", Paper: "letter"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !Joinable(r) {
+			t.Fatalf("%s is not joinable", r.FileName(""))
+		}
+		path, err := e.Write(dir, "", r, profile.Organisation{Name: "Riverside"}, brand)
+		if err != nil {
+			t.Fatal(err)
+		}
+		items = append(items, Item{File: filepath.Base(path), What: e.Describe(r), Paper: "letter", Pages: 1, Copies: 2})
+	}
+	paper, err := layout.PaperByName("letter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Sheet{Event: doc.Event{Name: "Evening"}, Brand: brand, Paper: paper}
+	entry, err := Write(context.Background(), e, dir, s, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, FileName)
+	pdftest.Check(t, path)
+	if info := pdftest.Info(t, path); info["Pages"] != "3" || entry.Pages != 3 || info["Title"] != "Print pack: Evening" {
+		t.Errorf("pack: %d pages recorded, pdfinfo %v", entry.Pages, info)
+	}
+	if st, _ := os.Stat(path); st == nil || st.Size() != entry.Bytes {
+		t.Errorf("recorded %d bytes, file %v", entry.Bytes, st)
+	}
+
+	os.Remove(path)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Write(ctx, e, dir, s, items); err == nil {
+		t.Error("a cancelled pack reported success")
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Error("a cancelled pack left pack.pdf")
+	}
+	if tmps, _ := filepath.Glob(filepath.Join(dir, ".*")); len(tmps) > 0 {
+		t.Errorf("files left: %v", tmps)
+	}
+}
