@@ -172,7 +172,7 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 		}
 		// One build at a time in a folder: two would mix their files, their
 		// manifests and their packs.
-		unlock, err := lockDir(opts.OutDir, p.File)
+		unlock, err := lockDir(opts.OutDir, p.File, opts.Shard)
 		if err != nil {
 			return nil, err
 		}

@@ -158,7 +158,7 @@ func TestLock(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := writePlan(t, dir, "outputs: [{audience: youth, language: en, format: flyer}]\n")
-	unlock, err := lockDir(out, "first.yaml")
+	unlock, err := lockDir(out, "first.yaml", Shard{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +172,7 @@ func TestLock(t *testing.T) {
 	}
 	unlock()
 	// A note whose build was killed (kill -9 leaves it) is only a note.
-	if err := os.WriteFile(filepath.Join(out, lockName), []byte("pid 999999 on elsewhere, plan old.yaml, started 2026-01-01 00:00:00\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(out, noteName(Shard{})), []byte("pid 999999 on elsewhere, plan old.yaml, started 2026-01-01 00:00:00\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	rep := run(t, p, Options{OutDir: out})
@@ -180,6 +180,34 @@ func TestLock(t *testing.T) {
 		t.Errorf("summary %+v", rep.Summary)
 	}
 	checkDisk(t, out, manifest.FileName)
+}
+
+// TestLockShards: the shards of a build may run into one folder at once
+// (a CI job per shard, a Kubernetes Indexed Job on a shared volume); the
+// same shard twice, or a whole build beside a shard, may not.
+func TestLockShards(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	p := writePlan(t, dir, fourFlyers)
+	unlock, err := lockDir(out, "plan.yaml", Shard{K: 1, N: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	rep := run(t, p, Options{OutDir: out, Shard: Shard{K: 2, N: 2}})
+	if rep.Summary.Made != 2 {
+		t.Errorf("shard 2/2 beside shard 1/2: %+v", rep.Summary)
+	}
+	for _, s := range []Shard{{K: 1, N: 2}, {}} {
+		_, err := Run(context.Background(), testEngine(t), p, Options{OutDir: out, Shard: s})
+		var busy *BusyError
+		if !errors.As(err, &busy) || !strings.Contains(err.Error(), "plan plan.yaml") {
+			t.Errorf("shard %v beside shard 1/2: %v, want busy naming the holder", s, err)
+		}
+	}
 }
 
 // TestLockHeldByAnotherProcess: the lock holds between processes, and a
@@ -223,7 +251,7 @@ func TestLockHeldByAnotherProcess(t *testing.T) {
 // holdLock is the helper process of TestLockHeldByAnotherProcess: it
 // takes the lock, says so, and waits to be killed.
 func holdLock(dir string) {
-	if _, err := lockDir(dir, "held.yaml"); err != nil {
+	if _, err := lockDir(dir, "held.yaml", Shard{}); err != nil {
 		fmt.Println("error:", err)
 		os.Exit(1)
 	}

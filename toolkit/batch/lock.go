@@ -8,11 +8,21 @@ import (
 	"time"
 )
 
-// lockName is the file in the output folder that says which build holds
-// it. The lock itself is on the folder (see lock_unix.go), so a build
-// that died leaves no lock behind, only this note, which the next build
-// overwrites.
-const lockName = ".awarekit-build.lock"
+// noteName is the file in the output folder that says which build holds
+// it: a whole build, or shard s. The lock itself is on the folder (see
+// lock_unix.go), so a build that died leaves no lock behind, only its
+// note, which the next build overwrites. Shards of one build write
+// different files and may run at once; a whole build may not run beside
+// anything.
+func noteName(s Shard) string {
+	if !s.Active() {
+		return ".awarekit-build.lock"
+	}
+	return fmt.Sprintf(".awarekit-build-%d-of-%d.lock", s.K, s.N)
+}
+
+// notePattern matches every build's note.
+const notePattern = ".awarekit-build*.lock"
 
 // BusyError is a build refused because another build is writing into
 // the same output folder.
@@ -35,12 +45,23 @@ func note(planFile string) []byte {
 	return fmt.Appendf(nil, "pid %d on %s, plan %s, started %s\n", os.Getpid(), host, planFile, time.Now().Format("2006-01-02 15:04:05"))
 }
 
-// readNote reads the holder's note, for the message; "" when there is
-// none.
-func readNote(dir string) string {
-	data, err := os.ReadFile(filepath.Join(dir, lockName))
+// readNote reads a holder's note at path, for the message; "" when
+// there is none.
+func readNote(path string) string {
+	data, err := os.ReadFile(path)
 	if err != nil || len(data) > 512 {
 		return ""
 	}
 	return strings.TrimSpace(string(data))
+}
+
+// anyNote reads the first note in dir that says something.
+func anyNote(dir string) string {
+	paths, _ := filepath.Glob(filepath.Join(dir, notePattern))
+	for _, p := range paths {
+		if n := readNote(p); n != "" {
+			return n
+		}
+	}
+	return ""
 }
