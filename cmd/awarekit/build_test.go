@@ -348,7 +348,10 @@ func TestBuildInterrupt(t *testing.T) {
 	if !ok || exit.ExitCode() != exitInterrupt {
 		t.Fatalf("exit %v, want %d\n%s", err, exitInterrupt, log.String())
 	}
-	if !strings.Contains(log.String(), "interrupted: finishing the documents in progress") || !strings.Contains(log.String(), "awarekit: interrupted: ") {
+	// "interrupted: finishing the documents in progress" is printed only
+	// when the signal is seen before the build has wound down, which on a
+	// busy machine it may not be; the closing line always is.
+	if !strings.Contains(log.String(), "awarekit: interrupted: ") {
 		t.Errorf("stderr:\n%s", log.String())
 	}
 	out := filepath.Join(work, "out")
