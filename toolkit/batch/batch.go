@@ -271,15 +271,20 @@ func (b *builder) pool(ctx context.Context, outs []plan.Output) []Result {
 		go func() {
 			defer wg.Done()
 			var buf bytes.Buffer
+			wk := b.eng.NewWorker()
 			for i := range jobs {
 				if ctx.Err() != nil {
 					continue // a job taken just as the build was stopped
 				}
 				o := outs[i]
 				results[i] = *safely(o, func() *Result {
-					r := b.one(o, &buf)
+					r := b.one(wk, o, &buf)
 					return &r
 				})
+				if _, ok := results[i].Err.(*PanicError); ok {
+					// Its caches may be half updated.
+					wk = b.eng.NewWorker()
+				}
 				done <- i
 			}
 		}()
@@ -300,7 +305,7 @@ func (b *builder) pool(ctx context.Context, outs []plan.Output) []Result {
 }
 
 // one decides whether an output needs making, and makes it.
-func (b *builder) one(o plan.Output, buf *bytes.Buffer) Result {
+func (b *builder) one(wk *generate.Worker, o plan.Output, buf *bytes.Buffer) Result {
 	if b.opts.beforeMake != nil {
 		b.opts.beforeMake(o)
 	}
@@ -309,7 +314,7 @@ func (b *builder) one(o plan.Output, buf *bytes.Buffer) Result {
 	if b.opts.DryRun || st == Unchanged {
 		return Result{Output: o, Status: st, Reason: reason, Entry: entry}
 	}
-	e, err := b.make(o, in, buf)
+	e, err := b.make(wk, o, in, buf)
 	if err != nil {
 		return Result{Output: o, Status: Failed, Reason: err.Error(), Err: err}
 	}
@@ -406,9 +411,9 @@ func diffInputs(old *manifest.Inputs, in manifest.Inputs) string {
 
 // make renders one output and writes it through a temporary file, so an
 // interrupted build never leaves half a file.
-func (b *builder) make(o plan.Output, in manifest.Inputs, buf *bytes.Buffer) (*manifest.Entry, error) {
+func (b *builder) make(wk *generate.Worker, o plan.Output, in manifest.Inputs, buf *bytes.Buffer) (*manifest.Entry, error) {
 	buf.Reset()
-	made, err := b.eng.Make(buf, o.Job, b.plan.Org, b.brand)
+	made, err := wk.Make(buf, o.Job, b.plan.Org, b.brand)
 	if err != nil {
 		return nil, err
 	}

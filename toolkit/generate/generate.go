@@ -41,7 +41,10 @@ type Engine struct {
 	// is none.
 	ContentDir string
 
-	setters sync.Pool
+	// workers serve the one-off calls of Layout and Make; a build makes
+	// a Worker for each of its goroutines instead, whose caches the
+	// collector cannot empty.
+	workers sync.Pool
 }
 
 // New loads the embedded content and fonts. creator names the program in
@@ -95,7 +98,7 @@ func Open(cfg Config) (*Engine, error) {
 			return nil, fmt.Errorf("content folder %s: %w", cfg.ContentDir, err)
 		}
 	}
-	e.setters.New = func() any { return typeset.New(e.Fonts) }
+	e.workers.New = func() any { return e.NewWorker() }
 	return e, nil
 }
 
@@ -284,8 +287,31 @@ func (e *Engine) Document(r Resolved, org profile.Organisation, brand doc.Brand)
 	return d, nil
 }
 
+// Worker makes documents one at a time with a typesetter of its own,
+// whose shaping and line-breaking caches (bounded, keyed by the text, its
+// language, style, direction and fonts) last as long as the Worker: the
+// documents of a build set the same messages again and again. A Worker is
+// not safe for concurrent use; give each goroutine one.
+type Worker struct {
+	e  *Engine
+	ts *typeset.Typesetter
+}
+
+// NewWorker returns a Worker for e.
+func (e *Engine) NewWorker() *Worker {
+	return &Worker{e: e, ts: typeset.New(e.Fonts)}
+}
+
 // Layout assembles and lays out one document of a page format.
 func (e *Engine) Layout(r Resolved, org profile.Organisation, brand doc.Brand) (*layout.Document, error) {
+	w := e.workers.Get().(*Worker)
+	defer e.workers.Put(w)
+	return w.Layout(r, org, brand)
+}
+
+// Layout assembles and lays out one document of a page format.
+func (w *Worker) Layout(r Resolved, org profile.Organisation, brand doc.Brand) (*layout.Document, error) {
+	e, ts := w.e, w.ts
 	if !r.Format.Paged() {
 		return nil, fmt.Errorf("format %s has no pages to lay out", r.Format.Name)
 	}
@@ -293,8 +319,6 @@ func (e *Engine) Layout(r Resolved, org profile.Organisation, brand doc.Brand) (
 	if err != nil {
 		return nil, err
 	}
-	ts := e.setters.Get().(*typeset.Typesetter)
-	defer e.setters.Put(ts)
 	opts := layout.Options{Paper: r.Paper, Print: r.Print}
 	var ld *layout.Document
 	if r.Second != "" {
@@ -333,9 +357,18 @@ func (m Made) Pages() int {
 }
 
 // Make writes one file's bytes to w: a text format straight from the
+// document, a page format laid out and drawn by the job's backend.
+func (e *Engine) Make(w io.Writer, r Resolved, org profile.Organisation, brand doc.Brand) (Made, error) {
+	wk := e.workers.Get().(*Worker)
+	defer e.workers.Put(wk)
+	return wk.Make(w, r, org, brand)
+}
+
+// Make writes one file's bytes to w: a text format straight from the
 // document, a page format laid out and drawn by the job's backend. This
 // is the one place that dispatches on the format table.
-func (e *Engine) Make(w io.Writer, r Resolved, org profile.Organisation, brand doc.Brand) (Made, error) {
+func (wk *Worker) Make(w io.Writer, r Resolved, org profile.Organisation, brand doc.Brand) (Made, error) {
+	e := wk.e
 	if r.Format.Text != nil {
 		d, err := e.Document(r, org, brand)
 		if err != nil {
@@ -349,7 +382,7 @@ func (e *Engine) Make(w io.Writer, r Resolved, org profile.Organisation, brand d
 	if r.Backend.PerPage() {
 		return Made{}, fmt.Errorf("%s %s (%s): the %s backend makes one file per page; make them with Files", r.Audience, r.Format.Name, r.Lang, r.Backend.Name)
 	}
-	ld, err := e.Layout(r, org, brand)
+	ld, err := wk.Layout(r, org, brand)
 	if err != nil {
 		return Made{}, err
 	}

@@ -58,9 +58,9 @@ func (e *Engine) Language(tag string) (Language, error) {
 		}
 		info.Coverage = have * 100 / len(en.Messages)
 	}
-	ts := e.setters.Get().(*typeset.Typesetter)
-	defer e.setters.Put(ts)
-	info.Fonts, info.FontsErr = ts.Sources(allText(l), typeset.Options{Lang: tag, RTL: sc.RTL})
+	w := e.workers.Get().(*Worker)
+	defer e.workers.Put(w)
+	info.Fonts, info.FontsErr = w.ts.Sources(allText(l), typeset.Options{Lang: tag, RTL: sc.RTL})
 	return info, nil
 }
 
