@@ -3,6 +3,7 @@ package layout
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -64,8 +65,14 @@ type pageFrame struct {
 	gap        float64 // the gap between sections at scale 1
 }
 
-// fit builds the body at each attempt until it fits in the frame, and
-// returns the page. The scale it settled on is returned too.
+// fit returns the page built at the first attempt that fits in the frame,
+// and that attempt's scale. Later attempts fit more easily than earlier
+// ones (smaller text, then without the optional blocks), so it need not
+// build them all in turn: when the first does not fit, the height it
+// needed tells which attempt should (text height grows with the square of
+// its scale), and the search walks from there, up while the attempt
+// before fits too and down while it does not. Each try lays out the whole
+// body, the largest part of making a page.
 func fit(k *kit, f pageFrame, tries []attempt, build func(attempt) []box) (Page, float64, error) {
 	top := f.header.H + 16
 	if f.header.H == 0 {
@@ -73,40 +80,90 @@ func fit(k *kit, f pageFrame, tries []attempt, build func(attempt) []box) (Page,
 	}
 	bottom := f.paper.Height - f.margin*0.6 - f.footer.H - f.reserve
 	avail := bottom - top - 14
-	for _, at := range tries {
+	// try builds attempt i and returns its sections, whether they fit and
+	// the height they need.
+	try := func(i int) ([]box, bool, float64) {
+		at := tries[i]
 		sections := slices.DeleteFunc(build(at), func(b box) bool { return b.H == 0 && len(b.els) == 0 })
-		if k.err != nil {
-			return Page{}, 0, k.err
-		}
 		used := 0.0
 		for _, s := range sections {
 			used += s.H
 		}
-		gaps := float64(len(sections) - 1)
-		minGap := f.gap * at.scale
-		if used+gaps*minGap > avail {
-			continue
-		}
-		// Share what is left between the gaps, up to a point; the rest
-		// stays at the foot rather than stretching the page.
-		gap := minGap
-		if gaps > 0 {
-			gap = min((avail-used)/gaps, 2*f.gap*at.scale)
-		}
-		page := box{W: f.paper.Width, H: f.paper.Height}
-		page.place(f.header, 0, 0)
-		y := top
-		for i, s := range sections {
-			if f.anchorLast && i == len(sections)-1 {
-				y = max(y, bottom-14-s.H)
-			}
-			page.place(s, f.margin, y)
-			y += s.H + gap
-		}
-		page.place(f.footer, f.margin, f.paper.Height-f.margin*0.6-f.footer.H)
-		return Page{Width: f.paper.Width, Height: f.paper.Height, Elements: page.els}, at.scale, nil
+		need := used + float64(len(sections)-1)*f.gap*at.scale
+		return sections, need <= avail, need
 	}
-	return Page{}, 0, ErrDoesNotFit
+	if len(tries) == 0 {
+		return Page{}, 0, ErrDoesNotFit
+	}
+	best := -1
+	var bestSections []box
+	sections, ok, need := try(0)
+	if k.err != nil {
+		return Page{}, 0, k.err
+	}
+	if ok {
+		best, bestSections = 0, sections
+	} else {
+		// The attempt the first one's height points to: the largest
+		// scale at most first·√(avail/need).
+		i := len(tries) - 1
+		if need > 0 {
+			want := tries[0].scale * math.Sqrt(avail/need)
+			for j := 1; j < len(tries); j++ {
+				if tries[j].scale <= want+1e-9 || !tries[j].optional {
+					i = j
+					break
+				}
+			}
+		}
+		for ; i < len(tries); i++ { // down until one fits
+			sections, ok, _ := try(i)
+			if k.err != nil {
+				return Page{}, 0, k.err
+			}
+			if ok {
+				best, bestSections = i, sections
+				break
+			}
+		}
+		for j := best - 1; best > 0 && j > 0; j-- { // up while the one before fits too
+			sections, ok, _ := try(j)
+			if k.err != nil {
+				return Page{}, 0, k.err
+			}
+			if !ok {
+				break
+			}
+			best, bestSections = j, sections
+		}
+	}
+	if best < 0 {
+		return Page{}, 0, ErrDoesNotFit
+	}
+	at := tries[best]
+	gaps := float64(len(bestSections) - 1)
+	used := 0.0
+	for _, s := range bestSections {
+		used += s.H
+	}
+	// Share what is left between the gaps, up to a point; the rest
+	// stays at the foot rather than stretching the page.
+	gap := f.gap * at.scale
+	if gaps > 0 {
+		gap = min((avail-used)/gaps, 2*f.gap*at.scale)
+	}
+	page := box{W: f.paper.Width, H: f.paper.Height}
+	page.place(f.header, 0, 0)
+	y := top
+	for i, s := range bestSections {
+		if f.anchorLast && i == len(bestSections)-1 {
+			y = max(y, bottom-14-s.H)
+		}
+		page.place(s, f.margin, y)
+		y += s.H + gap
+	}
+	page.place(f.footer, f.margin, f.paper.Height-f.margin*0.6-f.footer.H)
+	return Page{Width: f.paper.Width, Height: f.paper.Height, Elements: page.els}, at.scale, nil
 }
 
 // flyerScales are the body text scales tried, largest first: the flyer
