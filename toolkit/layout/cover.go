@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"iter"
 	"strconv"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
@@ -37,6 +38,30 @@ type CoverItem struct {
 // a table of the materials with a total. A long list continues on further
 // pages, each with the table's heading again.
 func Cover(ts *typeset.Typesetter, c CoverSheet, paper Paper) ([]Page, error) {
+	var pages []Page
+	for p, err := range CoverPages(ts, c, paper) {
+		if err != nil {
+			return nil, err
+		}
+		pages = append(pages, p)
+	}
+	return pages, nil
+}
+
+// CoverPages is Cover one page at a time: a pack of ten thousand
+// materials has a cover of hundreds of pages, which need not all be held
+// at once. After an error it yields nothing more.
+func CoverPages(ts *typeset.Typesetter, c CoverSheet, paper Paper) iter.Seq2[Page, error] {
+	return func(yield func(Page, error) bool) {
+		if err := cover(ts, c, paper, func(p Page) bool { return yield(p, nil) }); err != nil {
+			yield(Page{}, err)
+		}
+	}
+}
+
+// cover lays out the cover sheet, handing each page to emit as it is
+// done; it stops when emit returns false.
+func cover(ts *typeset.Typesetter, c CoverSheet, paper Paper, emit func(Page) bool) error {
 	k := &kit{ts: ts, lang: "en"}
 	const margin = 40.0
 	inner := paper.Width - 2*margin
@@ -110,10 +135,9 @@ func Cover(ts *typeset.Typesetter, c CoverSheet, paper Paper) ([]Page, error) {
 	total.W = inner
 	note := k.text(c.Note, inner, textStyle{Style: typeset.Style{Size: 8, Leading: 1.3}, Color: muted})
 	if k.err != nil {
-		return nil, fmt.Errorf("lay out cover sheet: %w", k.err)
+		return fmt.Errorf("lay out cover sheet: %w", k.err)
 	}
 
-	var pages []Page
 	page := box{W: paper.Width, H: paper.Height}
 	page.place(header, 0, 0)
 	y := header.H + 20
@@ -131,10 +155,12 @@ func Cover(ts *typeset.Typesetter, c CoverSheet, paper Paper) ([]Page, error) {
 	for i, m := range c.Materials {
 		r := row(cell, strconv.Itoa(i+1), m.What, m.File, m.Paper, strconv.Itoa(m.Pages), strconv.Itoa(m.Copies))
 		if k.err != nil {
-			return nil, fmt.Errorf("lay out cover sheet: %w", k.err)
+			return fmt.Errorf("lay out cover sheet: %w", k.err)
 		}
 		if y+r.H > bottom {
-			pages = append(pages, Page{Width: paper.Width, Height: paper.Height, Elements: page.els})
+			if !emit(Page{Width: paper.Width, Height: paper.Height, Elements: page.els}) {
+				return nil
+			}
 			page = box{W: paper.Width, H: paper.Height}
 			y = margin
 			startTable()
@@ -144,11 +170,13 @@ func Cover(ts *typeset.Typesetter, c CoverSheet, paper Paper) ([]Page, error) {
 	}
 	end := vstack(inner, 4, rule(), total, box{H: 8}, note)
 	if y+end.H > bottom {
-		pages = append(pages, Page{Width: paper.Width, Height: paper.Height, Elements: page.els})
+		if !emit(Page{Width: paper.Width, Height: paper.Height, Elements: page.els}) {
+			return nil
+		}
 		page = box{W: paper.Width, H: paper.Height}
 		y = margin
 	}
 	page.place(end, margin, y)
-	pages = append(pages, Page{Width: paper.Width, Height: paper.Height, Elements: page.els})
-	return pages, nil
+	emit(Page{Width: paper.Width, Height: paper.Height, Elements: page.els})
+	return nil
 }

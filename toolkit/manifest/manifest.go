@@ -291,23 +291,24 @@ func ReadPrevious(dir string) *Previous {
 // newline, the same bytes for the same manifest.
 func Encode(m *Manifest) ([]byte, error) {
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(m); err != nil {
+	if err := encode(&buf, m); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
 }
 
+func encode(w io.Writer, m *Manifest) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(m)
+}
+
 // Write writes m atomically, so the folder always holds either the old
-// manifest or the new one.
+// manifest or the new one. It is encoded straight into the temporary
+// file: the manifest of ten thousand outputs is 16 MB of JSON.
 func Write(path string, m *Manifest) error {
-	data, err := Encode(m)
-	if err != nil {
-		return err
-	}
-	return output.WriteFile(path, data)
+	return output.WriteStream(path, func(w io.Writer) error { return encode(w, m) })
 }
 
 // FontConfig writes the fonts: setting as "script=file,file;…" in script

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,34 +65,39 @@ func Joinable(r generate.Resolved) bool { return r.Backend.Name == format.PDF.Na
 // knows). When ctx is cancelled before the pack is whole it stops,
 // leaves no pack and returns ctx's error.
 func Write(ctx context.Context, eng *generate.Engine, dir string, s Sheet, items []Item) (*manifest.Entry, error) {
-	cover, err := layout.Cover(typeset.New(eng.Fonts), coverSheet(eng, s, items), s.Paper)
-	if err != nil {
-		return nil, err
-	}
 	meta := packMeta(eng, s)
+	// The cover is laid out and drawn a page at a time, each page a PDF
+	// of its own that the merge joins like a material: the cover of ten
+	// thousand materials is hundreds of pages, never all held at once.
+	coverPage, stop := iter.Pull2(layout.CoverPages(typeset.New(eng.Fonts), coverSheet(eng, s, items), s.Paper))
+	defer stop()
 	var coverPDF bytes.Buffer
-	if err := eng.Draw(&coverPDF, format.PDF, &layout.Document{Meta: meta, Pages: cover}); err != nil {
-		return nil, fmt.Errorf("pack: %w", err)
-	}
-	i := -1
+	i := 0
 	next := func() ([]byte, error) {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		i++
-		switch {
-		case i == 0:
+		if page, err, ok := coverPage(); ok {
+			if err != nil {
+				return nil, err
+			}
+			coverPDF.Reset()
+			if err := eng.Draw(&coverPDF, format.PDF, &layout.Document{Meta: meta, Pages: []layout.Page{page}}); err != nil {
+				return nil, err
+			}
 			return coverPDF.Bytes(), nil
-		case i > len(items):
+		}
+		if i == len(items) {
 			return nil, io.EOF
 		}
+		i++
 		return os.ReadFile(filepath.Join(dir, items[i-1].File))
 	}
 	path := filepath.Join(dir, FileName)
 	hash := sha256.New()
 	var pages int
 	var size int64
-	err = output.WriteStream(path, func(w io.Writer) error {
+	err := output.WriteStream(path, func(w io.Writer) error {
 		cw := &counter{w: io.MultiWriter(w, hash)}
 		var err error
 		pages, err = pdf.Merge(cw, meta, pdf.Options{Date: eng.Date}, next)
