@@ -34,7 +34,10 @@ const debugEnv = "AWAREKIT_DEBUG"
 
 func main() {
 	streams := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, IsTTY: term.IsTerminal(int(os.Stderr.Fd()))}
-	os.Exit(run(os.Args[1:], streams))
+	stopProfiles := startProfiles(streams.ErrOut)
+	code := run(os.Args[1:], streams)
+	stopProfiles()
+	os.Exit(code)
 }
 
 // run executes the command line and maps its error to an exit code. A
