@@ -327,6 +327,7 @@ func (b *builder) inputs(o plan.Output) manifest.Inputs {
 		Language:       o.Job.Lang,
 		Format:         o.Job.Format.Name,
 		Backend:        o.Job.Backend.Name,
+		DPI:            o.Job.DPI,
 		Paper:          o.Job.Paper.Name,
 		BleedMM:        math.Round(o.Job.Print.Bleed/layout.PointsPerMM*100) / 100,
 		CropMarks:      o.Job.Print.CropMarks,
@@ -365,7 +366,7 @@ func (b *builder) classify(o plan.Output, in manifest.Inputs) (Status, string, *
 			return Changed, "font changed: " + f, nil
 		}
 	}
-	why, err := manifest.OnDisk(filepath.Join(b.opts.OutDir, o.Name), e)
+	why, err := manifest.AllOnDisk(b.opts.OutDir, e)
 	switch {
 	case err != nil:
 		return Changed, "cannot read the file: " + err.Error(), nil
@@ -395,6 +396,7 @@ func diffInputs(old *manifest.Inputs, in manifest.Inputs) string {
 	add("language", old.Language, in.Language)
 	add("format", old.Format, in.Format)
 	add("backend", old.Backend, in.Backend)
+	add("resolution", fmt.Sprint(old.DPI), fmt.Sprint(in.DPI))
 	add("paper", old.Paper, in.Paper)
 	add("bleed", fmt.Sprint(old.BleedMM), fmt.Sprint(in.BleedMM))
 	add("crop marks", fmt.Sprint(old.CropMarks), fmt.Sprint(in.CropMarks))
@@ -412,6 +414,9 @@ func diffInputs(old *manifest.Inputs, in manifest.Inputs) string {
 // make renders one output and writes it through a temporary file, so an
 // interrupted build never leaves half a file.
 func (b *builder) make(wk *generate.Worker, o plan.Output, in manifest.Inputs, buf *bytes.Buffer) (*manifest.Entry, error) {
+	if o.Job.Backend.PerPage() {
+		return b.makeFiles(o, in)
+	}
 	buf.Reset()
 	made, err := wk.Make(buf, o.Job, b.plan.Org, b.brand)
 	if err != nil {
@@ -435,6 +440,40 @@ func (b *builder) make(wk *generate.Worker, o plan.Output, in manifest.Inputs, b
 		Copies:       o.Copies,
 	}
 	e.Stamp(path)
+	return e, nil
+}
+
+// makeFiles makes an output of a backend that draws one file per page:
+// every page (and caption) is made before any is written, the first is
+// the output's file and the others are recorded with it.
+func (b *builder) makeFiles(o plan.Output, in manifest.Inputs) (*manifest.Entry, error) {
+	files, made, err := b.eng.Files(o.Job, o.Pattern, b.plan.Org, b.brand)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 || files[0].Name != o.Name {
+		return nil, fmt.Errorf("%s: the engine made no file of that name", o.Name)
+	}
+	if made.Layout != nil {
+		in.Fonts = b.fonts.Used(made.Layout)
+	}
+	e := &manifest.Entry{File: o.Name, Inputs: &in, InputsSHA256: in.Key(), Pages: made.Pages(), Copies: o.Copies}
+	for i, f := range files {
+		path := filepath.Join(b.opts.OutDir, f.Name)
+		if err := b.write(path, f.Data); err != nil {
+			return nil, err
+		}
+		if i == 0 {
+			e.SHA256 = manifest.Sum(f.Data)
+			e.Stamp(path)
+			continue
+		}
+		p := manifest.Part{File: f.Name, SHA256: manifest.Sum(f.Data)}
+		if st, err := os.Stat(path); err == nil {
+			p.Bytes, p.ModTime = st.Size(), st.ModTime().UnixNano()
+		}
+		e.Also = append(e.Also, p)
+	}
 	return e, nil
 }
 

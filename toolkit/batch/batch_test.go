@@ -127,6 +127,12 @@ func checkDisk(t testing.TB, dir, name string) *manifest.Manifest {
 		if err != nil || sha != e.SHA256 || n != e.Bytes {
 			t.Errorf("%s: %s on disk has sha256 %.12s (%d bytes), manifest says %.12s (%d bytes)", name, e.File, sha, n, e.SHA256, e.Bytes)
 		}
+		for _, p := range e.Also {
+			sha, n, err := manifest.FileHash(filepath.Join(dir, p.File))
+			if err != nil || sha != p.SHA256 || n != p.Bytes {
+				t.Errorf("%s: %s on disk has sha256 %.12s (%d bytes), manifest says %.12s (%d bytes)", name, p.File, sha, n, p.SHA256, p.Bytes)
+			}
+		}
 	}
 	tmps, _ := filepath.Glob(filepath.Join(dir, ".*"))
 	if len(tmps) > 0 {

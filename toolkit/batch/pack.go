@@ -1,12 +1,15 @@
 package batch
 
 import (
+	"bytes"
 	"context"
 	"path/filepath"
 
 	"github.com/awarekit/awarekit/toolkit/manifest"
 	"github.com/awarekit/awarekit/toolkit/pack"
 	"github.com/awarekit/awarekit/toolkit/plan"
+	"github.com/awarekit/awarekit/toolkit/render/paint"
+	"github.com/awarekit/awarekit/toolkit/render/png"
 )
 
 // packInputs is everything pack.pdf shows: when none of it changed, the
@@ -136,6 +139,9 @@ func (b *builder) index(results []Result, packed *Result) *Result {
 	items := make([]pack.Item, len(results))
 	for i, r := range results {
 		items[i] = b.item(r)
+		if r.Entry != nil && !b.opts.DryRun {
+			items[i].Thumb = b.thumb(r)
+		}
 	}
 	data, err := pack.Index(b.eng, b.sheet(), items, packed != nil && packed.Entry != nil)
 	if err != nil {
@@ -157,4 +163,35 @@ func (b *builder) index(results []Result, packed *Result) *Result {
 	}
 	res.Entry = &manifest.Entry{File: pack.IndexName, InputsSHA256: sha, SHA256: sha, Bytes: int64(len(data))}
 	return res
+}
+
+// thumbWidth is the width in pixels of a material's picture in index.html.
+const thumbWidth = 120
+
+// thumb draws the first page of a page format small, for the index: the
+// layout is made again, so an unchanged material gets its picture too.
+// A material that cannot be drawn gets none; its own file is what counts.
+func (b *builder) thumb(r Result) []byte {
+	if !r.Job.Format.Paged() {
+		return nil
+	}
+	ld, err := b.eng.Layout(r.Job, b.plan.Org, b.brand)
+	if err != nil || len(ld.Pages) == 0 {
+		return nil
+	}
+	p := &ld.Pages[0]
+	dpi := thumbWidth * 72 / p.Width
+	pg, err := paint.Draw(p, paint.Options{Hairline: 72 / dpi})
+	if err != nil {
+		return nil
+	}
+	img, err := png.Rasterize(pg, dpi)
+	if err != nil {
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		return nil
+	}
+	return buf.Bytes()
 }

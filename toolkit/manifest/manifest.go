@@ -60,6 +60,32 @@ type Entry struct {
 	// nanoseconds: a file with its recorded size and time is taken as
 	// unchanged without reading it again.
 	ModTime int64 `json:"mtime_ns,omitempty"`
+	// Also lists the output's further files, for a backend that makes one
+	// file per page (png, svg): the other pages, and each image's caption.
+	Also []Part `json:"also,omitempty"`
+}
+
+// Part is one further file of an output.
+type Part struct {
+	File    string `json:"file"`
+	SHA256  string `json:"sha256"`
+	Bytes   int64  `json:"bytes"`
+	ModTime int64  `json:"mtime_ns,omitempty"`
+}
+
+// AllOnDisk is OnDisk for the output's first file and every further one
+// in dir: "" when all are as recorded, else why not.
+func AllOnDisk(dir string, e *Entry) (string, error) {
+	if why, err := OnDisk(filepath.Join(dir, e.File), e); why != "" || err != nil {
+		return why, err
+	}
+	for _, p := range e.Also {
+		why, err := OnDisk(filepath.Join(dir, p.File), &Entry{SHA256: p.SHA256, Bytes: p.Bytes, ModTime: p.ModTime})
+		if why != "" || err != nil {
+			return p.File + ": " + why, err
+		}
+	}
+	return "", nil
 }
 
 // Stamp records the size and time of the file just written at path.
@@ -101,6 +127,7 @@ type Inputs struct {
 	Language       string     `json:"language"`
 	Format         string     `json:"format"`
 	Backend        string     `json:"backend,omitempty"` // what drew a page format: pdf
+	DPI            float64    `json:"dpi,omitempty"`     // of an image backend, when given
 	Paper          string     `json:"paper"`
 	BleedMM        float64    `json:"bleed_mm,omitempty"`
 	CropMarks      bool       `json:"crop_marks,omitempty"`

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"fmt"
 	"html/template"
@@ -52,6 +53,9 @@ type Item struct {
 	// Failed says why the file is not there ("" when it is): the
 	// index shows it in place of a link.
 	Failed string
+	// Thumb is a small PNG picture of the first page, shown in the index;
+	// nil for a text format.
+	Thumb []byte
 }
 
 // Joinable reports whether the pack can join r's file: only files drawn
@@ -168,6 +172,7 @@ table{border-collapse:collapse;width:100%;font-size:.95rem}
 th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #ddd;vertical-align:top}
 th{color:#555}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
+td img{display:block;border:1px solid #ccc;max-width:none}
 code{font-size:.8rem;color:#555}
 .failed{color:#a4101a}
 .pack{font-size:1.1rem;margin:1rem 0}
@@ -189,10 +194,10 @@ code{font-size:.8rem;color:#555}
 <p class="pack"><a href="{{.Pack}}">{{.Pack}}</a>: a cover sheet with copies to print, then every PDF material, ready for the print shop.</p>
 {{- end}}
 <table>
-<thead><tr><th>#</th><th>Material</th><th>File</th><th>Paper</th><th>Pages</th><th>Copies</th><th>SHA-256</th></tr></thead>
+<thead><tr><th>#</th><th>Page 1</th><th>Material</th><th>File</th><th>Paper</th><th>Pages</th><th>Copies</th><th>SHA-256</th></tr></thead>
 <tbody>
 {{- range $i, $r := .Rows}}
-<tr><td class="n">{{$r.N}}</td><td>{{$r.What}}</td>
+<tr><td class="n">{{$r.N}}</td><td>{{if $r.Thumb}}<img src="{{$r.Thumb}}" alt="" width="120">{{end}}</td><td>{{$r.What}}</td>
 {{- if $r.Failed}}<td class="failed">{{$r.File}}: not made: {{$r.Failed}}</td>{{else}}<td><a href="{{$r.Href}}">{{$r.File}}</a></td>{{end -}}
 <td>{{$r.Paper}}</td><td class="n">{{if $r.Pages}}{{$r.Pages}}{{end}}</td><td class="n">{{$r.Copies}}</td><td><code>{{$r.SHA}}</code></td></tr>
 {{- end}}
@@ -209,6 +214,7 @@ type indexRow struct {
 	Href              template.URL
 	Pages, Copies     int
 	SHA, Failed       string
+	Thumb             template.URL
 }
 
 // Index makes index.html: every item with a link to its file, or why
@@ -236,6 +242,11 @@ func Index(eng *generate.Engine, s Sheet, items []Item, withPack bool) ([]byte, 
 	for i, it := range items {
 		row := indexRow{N: i + 1, What: it.What, File: it.File, Paper: it.Paper, Copies: it.Copies, Pages: it.Pages,
 			Href: template.URL(pathEscape(it.File)), Failed: it.Failed}
+		if len(it.Thumb) > 0 {
+			// A data URL keeps the page one file, and the picture in
+			// step with the material it shows.
+			row.Thumb = template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(it.Thumb))
+		}
 		if it.Failed == "" && len(it.SHA256) >= 12 {
 			row.SHA = it.SHA256[:12]
 		}

@@ -58,10 +58,13 @@ func (e Event) Doc() *doc.Event {
 
 // Output is one file the plan makes.
 type Output struct {
-	Name   string // file name in the output folder, unique in the plan
-	Job    generate.Resolved
-	Copies int
-	Item   int // index of the plan's outputs item it came from
+	Name string // file name in the output folder, unique in the plan
+	// Pattern names the files of a backend that makes one per page (png,
+	// svg): Name is then the first page's.
+	Pattern string
+	Job     generate.Resolved
+	Copies  int
+	Item    int // index of the plan's outputs item it came from
 }
 
 // Project is what a plan inherits from the project it lives in
@@ -221,12 +224,21 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 			d.problemAt(item, "the plan asks for more than %d outputs; split it into several plans", MaxOutputs)
 			break
 		}
+		dpi := s.Defaults.DPI
+		if it.DPI != 0 {
+			dpi = it.DPI
+		}
 		jobs, err := eng.Expand(generate.Matrix{Audiences: namesOf(auds), Langs: namesOf(langs), Formats: namesOf(fmts),
-			Paper: paper.name, Print: print, Event: p.Event.Doc()})
+			Backend: cmpOr(it.As, s.Defaults.As), DPI: dpi, Paper: paper.name, Print: print, Event: p.Event.Doc()})
 		for _, err := range unjoin(err) {
 			d.problemAt(item, "%v", err)
 		}
 		for _, r := range jobs {
+			if r.Backend.PerPage() {
+				// One file per page: the output is known by its first.
+				outs = append(outs, Output{Name: r.PageName(pattern.name, 1, r.Ext()), Pattern: pattern.name, Job: r, Copies: copies, Item: i})
+				continue
+			}
 			name := r.FileName(pattern.name)
 			if !strings.Contains(pattern.name, "{ext}") && !strings.HasSuffix(strings.ToLower(name), "."+r.Ext()) {
 				d.problemAt(cmpOr(pattern.field, item), "pattern %q names a %s file %s; end it with .{ext} or .%s", pattern.name, r.Ext(), name, r.Ext())

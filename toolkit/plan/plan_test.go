@@ -127,7 +127,7 @@ func TestParseProblems(t *testing.T) {
 		{"not a mapping", "- youth\n", "plan.yaml:1:1: the plan should be a mapping with the keys event, organisation, defaults, outputs, pack, not a list"},
 		{"no outputs", "event: {name: x}\n", "plan.yaml:1:1: outputs: is missing"},
 		{"empty outputs", "outputs: []\n", "plan.yaml:1:10: outputs: should have at least 1 item"},
-		{"output not a mapping", "outputs:\n  - youth\n", "plan.yaml:2:5: outputs[0]: it should be a mapping with the keys audience, audiences, language, languages, format, formats, paper, copies, pattern, bleed, crop_marks, not \"youth\""},
+		{"output not a mapping", "outputs:\n  - youth\n", "plan.yaml:2:5: outputs[0]: it should be a mapping with the keys audience, audiences, language, languages, format, formats, paper, copies, pattern, bleed, crop_marks, as, dpi, not \"youth\""},
 		{"key twice", "outputs:\n  - audience: youth\n    audience: health\n    language: en\n", "plan.yaml:3:5: outputs[0].audience: is given twice (first on line 2)"},
 		{"no language anywhere", "outputs:\n  - audience: youth\n", "plan.yaml:2:5: outputs[0]: no language: give language or languages here, or languages under defaults"},
 		{"bad default language", "defaults: {languages: [en, klingon]}\noutputs:\n  - audience: youth\n", `plan.yaml:1:28: defaults.languages[1]: unknown language "klingon"; available: `},

@@ -125,6 +125,8 @@ func (s *schemaMaker) name(kind string) map[string]any {
 		return map[string]any{"type": "string", "enum": format.Names()}
 	case "paper":
 		return map[string]any{"type": "string", "enum": slices.Clone(layout.PaperNames)}
+	case "backend":
+		return map[string]any{"type": "string", "enum": format.BackendNames()}
 	case "":
 		return map[string]any{"type": "string"}
 	}

@@ -42,6 +42,8 @@ type defaultsSpec struct {
 	Pattern   string   `yaml:"pattern" doc:"Output file name: {audience} {format} {lang} {paper} {ext}. Default {audience}-{format}-{lang}.{ext}."`
 	Bleed     float64  `yaml:"bleed" doc:"Bleed in millimetres, 0 to 20 (3 is usual): backgrounds run past the trim edge and the PDF records TrimBox and BleedBox. Default 0."`
 	CropMarks bool     `yaml:"crop_marks" doc:"Draw crop marks at the trim corners, outside the bleed. Default false."`
+	As        string   `yaml:"as" names:"backend" doc:"Draw page formats as pdf (default), png or svg: an image backend makes one file per page, {page} in the pattern or -{page} before the extension."`
+	DPI       float64  `yaml:"dpi" doc:"Resolution of PNG images, 36 to 600 pixels per inch of paper. Default 150."`
 }
 
 type outputSpec struct {
@@ -56,4 +58,6 @@ type outputSpec struct {
 	Pattern   string   `yaml:"pattern" doc:"Output file name for this item: {audience} {format} {lang} {paper} {ext}."`
 	Bleed     *float64 `yaml:"bleed" doc:"Bleed in millimetres for this item's PDFs."`
 	CropMarks *bool    `yaml:"crop_marks" doc:"Crop marks on this item's PDFs."`
+	As        string   `yaml:"as" names:"backend" doc:"Draw this item's page formats as pdf, png or svg."`
+	DPI       float64  `yaml:"dpi" doc:"Resolution of this item's PNG images, 36 to 600."`
 }
