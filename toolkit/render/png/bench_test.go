@@ -24,3 +24,20 @@ func BenchmarkFlyer(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSocialSquare draws a laid-out 1080 × 1080 social image as a
+// PNG, encoding included.
+func BenchmarkSocialSquare(b *testing.B) {
+	e := imagetest.Engine(b)
+	for _, lang := range []string{"en", "ar", "pa"} {
+		d := imagetest.Layout(b, e, imagetest.Case{Audience: "newcomers", Lang: lang, Format: "social-square", Logo: true})
+		b.Run(lang, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := png.Render(io.Discard, d, 0, png.Options{DPI: 72}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
