@@ -6,9 +6,11 @@ package md
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/render/txt"
@@ -204,6 +206,9 @@ func (p *printer) contact(c doc.Contact, hotline bool, site string) {
 // defined once at the end, so that long addresses never make long lines.
 func (p *printer) link(text, url string) string {
 	label := Escape(text)
+	if url = destination(url); url == "" {
+		return label // not an address a reader should be sent to
+	}
 	if _, ok := p.links[label]; !ok {
 		p.links[label] = url
 		p.order = append(p.order, label)
@@ -251,10 +256,41 @@ func phoneLink(phone string) string {
 // emailLink is an autolink, or the address as text when it is not one
 // that an autolink can hold.
 func emailLink(email string) string {
-	if strings.ContainsAny(email, " <>\\") || !strings.Contains(email, "@") {
+	if !autolinkEmail.MatchString(email) {
 		return Escape(email)
 	}
 	return "<" + email + ">"
+}
+
+// autolinkEmail is CommonMark's email autolink: nothing in it can end
+// the link early or start HTML.
+var autolinkEmail = regexp.MustCompile(`^[a-zA-Z0-9.!#$%&'*+/=?^_{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$`)
+
+// destination makes u safe inside a link destination's angle brackets:
+// only http, https, mailto and tel addresses are linked (javascript: and
+// data: never are), and the characters that could end the brackets or
+// the line are percent-encoded, so a value can never become raw HTML.
+func destination(u string) string {
+	lower := strings.ToLower(strings.TrimSpace(u))
+	ok := false
+	for _, scheme := range []string{"https://", "http://", "mailto:", "tel:"} {
+		ok = ok || strings.HasPrefix(lower, scheme)
+	}
+	if !ok {
+		return ""
+	}
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(u) {
+		if r < 0x20 || r == 0x7F || strings.ContainsRune(" <>\"'`\\", r) || r >= 0x80 && r <= 0x9F {
+			var buf [utf8.UTFMax]byte
+			for _, c := range buf[:utf8.EncodeRune(buf[:], r)] {
+				fmt.Fprintf(&b, "%%%02X", c)
+			}
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // siteURL is the address of a website printed without its scheme: the
