@@ -210,7 +210,7 @@ func (k *kit) panel(brand doc.RGB, w float64, main, side box, ps panelStyle) box
 	accent := readable(brand)
 	inner := max(main.H, side.H)
 	out := box{W: w, H: inner + 2*ps.pad}
-	out.els = append(out.els, Element{Rect: &Rect{W: w, H: out.H, Fill: tint(brand, 0.1), Radius: ps.radius, Stroke: &accent, StrokeWidth: ps.stroke}})
+	out.els = append(out.els, Element{Rect: &Rect{W: w, H: out.H, Fill: doc.NewPalette(brand).Panel, Radius: ps.radius, Stroke: &accent, StrokeWidth: ps.stroke}})
 	mainX, sideX := ps.pad, w-ps.pad-side.W
 	if k.rtl {
 		mainX, sideX = w-ps.pad-main.W, ps.pad
@@ -308,36 +308,19 @@ func logoBox(img *doc.Image, w, h float64) box {
 	return box{W: iw, H: ih, els: []Element{{Image: &Image{W: iw, H: ih, Image: img}}}}
 }
 
-// luminance is the relative brightness of c, 0 (black) to 1 (white).
-func luminance(c doc.RGB) float64 {
-	return (0.2126*float64(c.R) + 0.7152*float64(c.G) + 0.0722*float64(c.B)) / 255
-}
+// onColor is the text colour on a band of c: the brand palette's, the
+// same rule every backend uses (doc.NewPalette).
+func onColor(c doc.RGB) doc.RGB { return doc.NewPalette(c).OnBand }
 
-// onColor is a readable text colour on a background of c.
-func onColor(c doc.RGB) doc.RGB {
-	if luminance(c) > 0.6 {
-		return ink
-	}
-	return white
-}
-
-// readable is c, or darker ink when c is too light to read on white.
-func readable(c doc.RGB) doc.RGB {
-	if luminance(c) > 0.6 {
-		return ink
-	}
-	return c
-}
+// readable is c, darkened until it reads on white (doc.NewPalette).
+func readable(c doc.RGB) doc.RGB { return doc.NewPalette(c).Accent }
 
 // tint mixes c with white; amount 0 is white, 1 is c.
-func tint(c doc.RGB, amount float64) doc.RGB {
-	mix := func(v uint8) uint8 { return uint8(255 - (255-float64(v))*amount + 0.5) }
-	return doc.RGB{R: mix(c.R), G: mix(c.G), B: mix(c.B)}
-}
+func tint(c doc.RGB, amount float64) doc.RGB { return doc.Tint(c, amount) }
 
 var (
-	ink    = doc.RGB{R: 0x1A, G: 0x1A, B: 0x1A}
-	muted  = doc.RGB{R: 0x55, G: 0x55, B: 0x55}
-	white  = doc.RGB{R: 0xFF, G: 0xFF, B: 0xFF}
-	danger = doc.RGB{R: 0xA4, G: 0x10, B: 0x1A}
+	ink    = doc.Ink
+	muted  = doc.Muted
+	white  = doc.White
+	danger = doc.Danger
 )

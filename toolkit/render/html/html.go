@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"math"
 	"strings"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
@@ -18,7 +17,7 @@ import (
 
 // MinContrast is the WCAG AA contrast ratio for body text, which every
 // text colour on the page meets.
-const MinContrast = 4.5
+const MinContrast = doc.MinContrast
 
 // Write writes d as an HTML page.
 func Write(w io.Writer, d *doc.Document) error {
@@ -140,75 +139,22 @@ func safeURL(u string) template.URL {
 	return template.URL(u)
 }
 
-// Colours that are not the brand's.
+// Colours that are not the brand's: the same as every backend's.
 var (
-	ink    = doc.RGB{R: 0x1A, G: 0x1A, B: 0x1A}
-	black  = doc.RGB{}
-	white  = doc.RGB{R: 0xFF, G: 0xFF, B: 0xFF}
-	muted  = doc.RGB{R: 0x55, G: 0x55, B: 0x55}
-	danger = doc.RGB{R: 0xA4, G: 0x10, B: 0x1A}
+	ink    = doc.Ink
+	muted  = doc.Muted
+	danger = doc.Danger
 )
 
-// palette is the brand colour put to work: the header band with text
-// that reads on it, and an accent for headings and the help panel that
-// reads on white, or dark text when the brand colour is too light.
-type palette struct {
-	Band, OnBand, Accent, Panel doc.RGB
-}
-
-func colours(brand doc.RGB) palette {
-	p := palette{Band: brand, OnBand: white, Accent: brand, Panel: tint(brand, 0.08)}
-	if Contrast(brand, black) > Contrast(brand, white) {
-		p.OnBand = black
-	}
-	if Contrast(p.Band, p.OnBand) < MinContrast { // cannot happen with black or white, but keep the rule whole
-		p.Band, p.OnBand = ink, white
-	}
-	if Contrast(brand, white) < MinContrast {
-		p.Accent = ink
-	}
-	// The panel's tint must leave every text on it readable.
-	for _, c := range []doc.RGB{p.Accent, ink, muted, danger} {
-		if Contrast(c, p.Panel) < MinContrast {
-			p.Panel = white
-		}
-	}
-	return p
-}
-
 // Contrast is the WCAG 2 contrast ratio of two colours, from 1 to 21.
-func Contrast(a, b doc.RGB) float64 {
-	la, lb := luminance(a), luminance(b)
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
-}
-
-// luminance is the WCAG 2 relative luminance of c.
-func luminance(c doc.RGB) float64 {
-	lin := func(v uint8) float64 {
-		s := float64(v) / 255
-		if s <= 0.04045 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(c.R) + 0.7152*lin(c.G) + 0.0722*lin(c.B)
-}
-
-// tint mixes c with white; amount 0 is white, 1 is c.
-func tint(c doc.RGB, amount float64) doc.RGB {
-	mix := func(v uint8) uint8 { return uint8(255 - (255-float64(v))*amount + 0.5) }
-	return doc.RGB{R: mix(c.R), G: mix(c.G), B: mix(c.B)}
-}
+func Contrast(a, b doc.RGB) float64 { return doc.Contrast(a, b) }
 
 func hex(c doc.RGB) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
 
 // stylesheet is the page's CSS. It uses logical properties (inline-start,
 // not left) so that one stylesheet serves right-to-left pages.
 func stylesheet(brand doc.RGB) string {
-	p := colours(brand)
+	p := doc.NewPalette(brand)
 	return strings.NewReplacer(
 		"BAND", hex(p.Band), "ONBAND", hex(p.OnBand), "ACCENT", hex(p.Accent), "PANEL", hex(p.Panel),
 		"INK", hex(ink), "MUTED", hex(muted), "DANGER", hex(danger), "BRAND", hex(brand),

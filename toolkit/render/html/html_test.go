@@ -201,6 +201,7 @@ func TestWriteEscapes(t *testing.T) {
 }
 
 func TestContrast(t *testing.T) {
+	white, black := doc.White, doc.Black
 	if c := Contrast(white, black); c != 21 {
 		t.Errorf("white on black = %v, want 21", c)
 	}
@@ -212,7 +213,7 @@ func TestContrast(t *testing.T) {
 		{R: 0x76, G: 0x76, B: 0x76}, {R: 0x7A, G: 0x1F, B: 0x5C}, {R: 0x00, G: 0x96, B: 0xD6}, {R: 0xE0, G: 0xF0, B: 0xFF},
 	}
 	for _, b := range brands {
-		p := colours(b)
+		p := doc.NewPalette(b)
 		pairs := []struct {
 			name   string
 			fg, bg doc.RGB
@@ -231,6 +232,19 @@ func TestContrast(t *testing.T) {
 		}
 		if Contrast(b, white) >= MinContrast && p.Accent != b {
 			t.Errorf("brand %s reads on white but is not the accent", hex(b))
+		}
+	}
+}
+
+// TestStylesheetUsesThePalette: the page's header and accent colours are
+// the brand palette's, the one the PDF, SVG and PNG layouts use.
+func TestStylesheetUsesThePalette(t *testing.T) {
+	orange := doc.RGB{R: 0xE6, G: 0x7E, B: 0x22}
+	p := doc.NewPalette(orange)
+	css := stylesheet(orange)
+	for _, want := range []string{".masthead { background: " + hex(p.Band) + "; color: " + hex(p.OnBand) + ";", "h2 { color: " + hex(p.Accent) + ";"} {
+		if !strings.Contains(css, want) {
+			t.Errorf("stylesheet lacks %q", want)
 		}
 	}
 }
