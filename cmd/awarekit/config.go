@@ -18,6 +18,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/awarekit/awarekit/toolkit/input"
+	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/profile"
 	"github.com/awarekit/awarekit/toolkit/typeset"
 )
@@ -49,7 +50,7 @@ var settings = []setting{
 	{Key: "audience", Flag: "audience", Shape: values, Doc: "Audiences to make material for: youth, indigenous, newcomers, business, health."},
 	{Key: "lang", Flag: "lang", Shape: values, Doc: "Languages, as tags: en, fr, fr-CA… or two joined by + for a bilingual document (fr+en)."},
 	{Key: "format", Flag: "format", Shape: values, Doc: "Formats to make: flyer, handout, poster, cards, tearoff, safety-card, html, md, txt, sms."},
-	{Key: "paper", Flag: "paper", Shape: scalar, Doc: "Paper size.", Enum: []string{"letter", "a4"}},
+	{Key: "paper", Flag: "paper", Shape: scalar, Doc: "Paper size.", Enum: layout.PaperNames},
 	{Key: "out", Flag: "out", Shape: scalar, Doc: "Folder to write into, relative to this file."},
 	{Key: "content", Flag: "content", Shape: scalar, Doc: "Your own content over the built-in: a folder with audiences/ and locales/, relative to this file."},
 	{Key: "organisation.name", Flag: "org-name", Shape: scalar, Doc: fmt.Sprintf("Your organisation's name, printed on the material (at most %d characters).", profile.MaxName)},
@@ -434,20 +435,20 @@ func settingKeys() []string {
 }
 
 // settingsSchema is the JSON Schema (draft 2020-12) of a settings file,
-// made from the table the loader checks against. enums adds the values
-// a key takes (audiences, formats…) when the engine knows them.
-func settingsSchema(enums map[string][]string) ([]byte, error) {
+// made from the table the loader checks against.
+func settingsSchema() ([]byte, error) {
 	type object = map[string]any
 	props := object{}
 	org := object{}
 	for _, s := range settings {
 		var p object
-		one := object{"type": []string{"string", "number"}}
-		enum := s.Enum
-		if e, ok := enums[s.Key]; ok {
-			enum = e
-		}
-		if len(enum) > 0 {
+		// Empty (null) means not set, as in the file awarekit init writes.
+		one := object{"type": []string{"string", "number", "null"}}
+		if len(s.Enum) > 0 {
+			enum := []any{nil}
+			for _, e := range s.Enum {
+				enum = append(enum, e)
+			}
 			one = object{"enum": enum}
 		}
 		switch s.Shape {

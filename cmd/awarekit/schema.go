@@ -6,9 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
-	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/plan"
 )
 
@@ -19,16 +17,20 @@ type SchemaOptions struct {
 	What   string
 }
 
-var schemaKinds = []string{"plan", "settings"}
+// schemaKinds are the files schema describes; "settings" is another
+// name for "config".
+var schemaKinds = []string{"plan", "config", "settings"}
 
 func newCmdSchema(f *Factory, runF func(*SchemaOptions) error) *cobra.Command {
 	opts := &SchemaOptions{IO: f.IOStreams, Engine: f.Engine}
 	return &cobra.Command{
-		Use:   "schema {plan|settings}",
+		Use:   "schema {plan|config}",
 		Short: "Print the JSON Schema of a file awarekit reads",
 		Long: `Print a JSON Schema (draft 2020-12) of a build plan or of the settings
-file (awarekit.yaml), so editors can complete and check them. It lists the
-audiences, languages, formats and paper sizes this version of awarekit knows.`,
+file (awarekit.yaml), so editors can complete and check them. The plan schema
+lists the audiences, languages, formats and paper sizes this version of
+awarekit knows; the settings schema is made from the table awarekit checks
+settings files against.`,
 		Example: `  # save it beside your plans
   $ awarekit schema plan > plan.schema.json
 
@@ -36,11 +38,11 @@ audiences, languages, formats and paper sizes this version of awarekit knows.`,
   # yaml-language-server: $schema=plan.schema.json
 
   # the same for awarekit.yaml
-  $ awarekit schema settings > settings.schema.json`,
+  $ awarekit schema config > awarekit.schema.json`,
 		ValidArgs: schemaKinds,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usage(fmt.Errorf("schema of what? choose one of: %s", strings.Join(schemaKinds, ", ")))
+				return usage(fmt.Errorf("schema of what? choose one of: %s", strings.Join(schemaKinds[:2], ", ")))
 			}
 			return usage(cobra.OnlyValidArgs(cmd, args))
 		},
@@ -55,17 +57,19 @@ audiences, languages, formats and paper sizes this version of awarekit knows.`,
 }
 
 func schemaRun(opts *SchemaOptions) error {
-	eng, err := opts.Engine(generate.Config{})
-	if err != nil {
-		return err
-	}
 	var data []byte
+	var err error
 	switch opts.What {
-	case "settings":
-		data, err = settingsSchema(map[string][]string{
-			"audience": eng.AudienceIDs(), "lang": eng.Languages(), "format": format.Names(), "paper": layout.PaperNames,
-		})
+	case "config", "settings":
+		// No enums for audiences, languages or formats: the file takes
+		// aliases (aboriginal), regional tags (fr-CA), pairs (fr+en) and
+		// comma lists, which the engine checks with a message.
+		data, err = settingsSchema()
 	default:
+		var eng *generate.Engine
+		if eng, err = opts.Engine(generate.Config{}); err != nil {
+			return err
+		}
 		data, err = plan.Schema(eng)
 	}
 	if err != nil {
