@@ -199,6 +199,12 @@ func TestListAndVersion(t *testing.T) {
 // on disk and 800 MB decoded: it must be refused before any decoding.
 func writeHugePNG(t *testing.T, path string) {
 	t.Helper()
+	writeFile(t, path, string(pngWithHeader(10000, 10000, 16, 6, 0)))
+}
+
+// pngWithHeader is a PNG with the given header and no pixels to speak
+// of: enough for a decoder's header check, which must refuse it.
+func pngWithHeader(w, h uint32, depth, colorType, interlace byte) []byte {
 	u32 := func(b []byte, v uint32) []byte { return append(b, byte(v>>24), byte(v>>16), byte(v>>8), byte(v)) }
 	chunk := func(typ string, data []byte) []byte {
 		out := u32(nil, uint32(len(data)))
@@ -206,11 +212,10 @@ func writeHugePNG(t *testing.T, path string) {
 		out = append(out, data...)
 		return u32(out, crc32.ChecksumIEEE(append([]byte(typ), data...)))
 	}
-	ihdr := u32(u32(nil, 10000), 10000)
-	ihdr = append(ihdr, 16, 6, 0, 0, 0)
+	ihdr := append(u32(u32(nil, w), h), depth, colorType, 0, 0, interlace)
 	data := append([]byte("\x89PNG\r\n\x1a\n"), chunk("IHDR", ihdr)...)
 	data = append(data, chunk("IDAT", []byte{0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01})...)
-	writeFile(t, path, string(append(data, chunk("IEND", nil)...)))
+	return append(data, chunk("IEND", nil)...)
 }
 
 // TestEveryLanguage makes every audience in every language (a sample

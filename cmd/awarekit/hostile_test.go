@@ -1,0 +1,272 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/gif"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/awarekit/awarekit/toolkit/pdftest"
+)
+
+// hostileCase is one hostile input given to a command in-process.
+type hostileCase struct {
+	family string
+	name   string
+	args   []string          // after the program name; "$DIR" is replaced by the test's folder
+	env    map[string]string // environment, besides a clean one
+	files  map[string]string // files to make first, relative to the folder; "FIFO" makes a named pipe
+	code   int               // the exit code wanted
+	want   []string          // in stderr: the input named, and what is wrong
+}
+
+func hostileCases() []hostileCase {
+	gen := func(args ...string) []string { return append([]string{"generate", "-o", "$DIR/out"}, args...) }
+	build := []string{"build", "$DIR/plan.yaml", "-o", "$DIR/out"}
+	plan := func(extra string) map[string]string {
+		return map[string]string{"plan.yaml": extra + "outputs: [{audience: youth, language: en}]\n"}
+	}
+	settings := func(s string) map[string]string { return map[string]string{"awarekit.yaml": s} }
+	bomb := aliasBomb()
+	return []hostileCase{
+		// Invalid UTF-8.
+		{"invalid UTF-8", "org name flag", gen("--org-name", "A\xffB"), nil, nil, 2, []string{"--org-name", "not valid UTF-8"}},
+		{"invalid UTF-8", "phone flag", gen("--phone", "604\xff555"), nil, nil, 2, []string{"--phone", "not valid UTF-8"}},
+		{"invalid UTF-8", "website flag, WTF-8 surrogate", gen("--website", "ex\xed\xa0\x80.org"), nil, nil, 2, []string{"--website", "not valid UTF-8"}},
+		{"invalid UTF-8", "name in the environment", gen(), map[string]string{"AWAREKIT_ORGANISATION_NAME": "Club\xc0"}, nil, 2, []string{"AWAREKIT_ORGANISATION_NAME", "not valid UTF-8"}},
+		{"invalid UTF-8", "name in the settings file", gen(), nil, settings("organisation:\n  name: \"Club\xfe\"\n"), 1, []string{"awarekit.yaml"}},
+		{"invalid UTF-8", "event in a plan", build, nil, plan("event: {name: \"A\xffB\"}\n"), 1, []string{"plan.yaml:1"}},
+		// Control characters.
+		{"controls", "terminal escape in the name", gen("--org-name", "\x1b]0;pwned\x07Club\x1b[2J"), nil, nil, 2, []string{"--org-name", "U+001B", "ESC"}},
+		{"controls", "NUL in the phone", gen("--phone", "604-555\x00-0134"), nil, nil, 2, []string{"--phone", "U+0000"}},
+		{"controls", "C1 CSI in the environment", gen(), map[string]string{"AWAREKIT_ORGANISATION_PHONE": "604\u009b555"}, nil, 2, []string{"AWAREKIT_ORGANISATION_PHONE", "C1 control"}},
+		{"controls", "tab in the email", gen("--email", "info@ex\tample.org"), nil, nil, 2, []string{"--email", "a tab"}},
+		{"controls", "escape in the settings file", gen(), nil, settings("organisation:\n  name: \"\\e[31mRed\"\n"), 1, []string{"awarekit.yaml:2", "U+001B"}},
+		{"controls", "escape in the plan", build, nil, plan("organisation: {name: \"\\e[2J\"}\n"), 1, []string{"plan.yaml:1", "organisation.name", "U+001B"}},
+		// Bidi controls.
+		{"bidi", "RLO in the phone", gen("--phone", "614-555-9910\u202e"), nil, nil, 2, []string{"--phone", "RIGHT-TO-LEFT OVERRIDE"}},
+		{"bidi", "LRI in the name, settings file", gen(), nil, settings("organisation:\n  name: \"Club\\u2066\"\n"), 1, []string{"awarekit.yaml:2", "LEFT-TO-RIGHT ISOLATE"}},
+		{"bidi", "RLM in the website", gen("--website", "example.org/\u200f"), nil, nil, 2, []string{"--website", "RIGHT-TO-LEFT MARK"}},
+		{"bidi", "ALM in the email, environment", gen(), map[string]string{"AWAREKIT_ORGANISATION_EMAIL": "a\u061c@example.org"}, nil, 2, []string{"AWAREKIT_ORGANISATION_EMAIL", "ARABIC LETTER MARK"}},
+		{"bidi", "PDF in a plan phone", build, nil, plan("organisation: {phone: \"604\\u202c-555-0134\"}\n"), 1, []string{"plan.yaml:1", "organisation.phone", "POP DIRECTIONAL FORMATTING"}},
+		// Line and paragraph separators.
+		{"separators", "U+2029 in the name", gen("--org-name", "Org\u2029Name"), nil, nil, 2, []string{"--org-name", "PARAGRAPH SEPARATOR"}},
+		{"separators", "U+2028 in the phone", gen("--phone", "604\u2028555-0134"), nil, nil, 2, []string{"--phone", "LINE SEPARATOR"}},
+		{"separators", "NEL in the website", gen("--website", "example.org\u0085x"), nil, nil, 2, []string{"--website", "C1 control"}},
+		{"separators", "newline in the name, settings file", gen(), nil, settings("organisation:\n  name: \"Two\\nLines\"\n"), 1, []string{"awarekit.yaml:2", "a line break"}},
+		// Overlong values.
+		{"overlong", "101-character name", gen("--org-name", strings.Repeat("N", 101)), nil, nil, 2, []string{"--org-name", "101 characters", "the most is 100"}},
+		{"overlong", "41-character phone", gen("--phone", "604-555-0134"+strings.Repeat(" ", 20)+"ext. 12345678"), nil, nil, 2, []string{"--phone"}},
+		{"overlong", "201-character website", gen("--website", "example.org/"+strings.Repeat("a", 190)), nil, nil, 2, []string{"--website", "the most is 200"}},
+		{"overlong", "1 MB name in the environment", gen(), map[string]string{"AWAREKIT_ORGANISATION_NAME": strings.Repeat("n", 1<<20)}, nil, 2, []string{"AWAREKIT_ORGANISATION_NAME", "the most is 100"}},
+		{"overlong", "255-character email in the settings file", gen(), nil, settings("organisation:\n  email: " + strings.Repeat("a", 245) + "@example.org\n"), 1, []string{"awarekit.yaml:2", "the most is 254"}},
+		// Values of the wrong type or shape.
+		{"wrong type", "name is a list", gen(), nil, settings("organisation:\n  name: [a, b]\n"), 1, []string{"awarekit.yaml:2", "is a list here"}},
+		{"wrong type", "fonts is a list", gen(), nil, settings("fonts: [a.ttf]\n"), 1, []string{"awarekit.yaml:1", "fonts maps a script code"}},
+		{"wrong type", "fonts with an empty key", gen(), nil, settings("fonts: {\"\": [a.ttf]}\n"), 1, []string{"awarekit.yaml:1", "not a script code", "Guru"}},
+		{"wrong type", "unquoted colour", gen(), nil, settings("organisation:\n  color: #7a1f5c\n"), 1, []string{"awarekit.yaml:2", "quote the value"}},
+		{"wrong type", "plan event name is a map", build, nil, plan("event: {name: {a: 1}}\n"), 1, []string{"plan.yaml:1", "event.name: should be text"}},
+		{"wrong type", "plan copies is text", build, nil, map[string]string{"plan.yaml": "outputs: [{audience: youth, language: en, copies: many}]\n"}, 1, []string{"plan.yaml:1", "copies: should be a whole number"}},
+		// Named pipes, devices and huge files.
+		{"pipes and devices", "--config a named pipe", gen("--config", "$DIR/fifo.yaml"), nil, map[string]string{"fifo.yaml": "FIFO"}, 2, []string{"fifo.yaml", "is a named pipe"}},
+		{"pipes and devices", "--config /dev/zero", gen("--config", "/dev/zero"), nil, nil, 2, []string{"/dev/zero", "is a device"}},
+		{"pipes and devices", "--logo a named pipe", gen("--logo", "$DIR/logo.png"), nil, map[string]string{"logo.png": "FIFO"}, 1, []string{"logo.png", "is a named pipe"}},
+		{"pipes and devices", "--logo /dev/zero", gen("--logo", "/dev/zero"), nil, nil, 1, []string{"/dev/zero", "is a device"}},
+		{"pipes and devices", "plan a named pipe", build, nil, map[string]string{"plan.yaml": "FIFO"}, 1, []string{"plan.yaml", "is a named pipe"}},
+		{"pipes and devices", "font /dev/zero", gen(), nil, settings("fonts: {Guru: /dev/zero}\n"), 1, []string{"/dev/zero", "is a device"}},
+		{"pipes and devices", "settings file of 2 MB", gen("--config", "$DIR/big.yaml"), nil, map[string]string{"big.yaml": "SPARSE2M"}, 2, []string{"big.yaml", "larger than 1 MB"}},
+		{"pipes and devices", "content file a named pipe", gen("--content", "$DIR/ours"), nil, map[string]string{"ours/audiences/youth/stories.yaml": "FIFO"}, 1, []string{"stories.yaml", "is a named pipe"}},
+		// Symbolic links out of the content folder.
+		{"symlinks", "messages linked to /etc/passwd", gen("--content", "$DIR/ours"), nil, map[string]string{"ours/locales/en.toml": "LINK:/etc/passwd"}, 1, []string{"en.toml", "outside the folder"}},
+		{"symlinks", "audience linked out by ../", gen("--content", "$DIR/ours"), nil, map[string]string{"secret.yaml": "id: x\n", "ours/audiences/youth/audience.yaml": "LINK:../../../secret.yaml"}, 1, []string{"audience.yaml", "outside the folder"}},
+		{"symlinks", "a folder linked out", gen("--content", "$DIR/ours"), nil, map[string]string{"ours/locales": "LINK:/etc"}, 1, []string{"locales", "outside the folder"}},
+		// YAML alias bombs.
+		{"alias bombs", "settings file", gen(), nil, settings(bomb), 1, []string{"awarekit.yaml:", "expand to over 100000 values"}},
+		{"alias bombs", "plan", build, nil, map[string]string{"plan.yaml": bomb + "outputs: [{audience: youth, language: en}]\n"}, 1, []string{"plan.yaml:", "expand to over 100000 values"}},
+		{"alias bombs", "self-reference", build, nil, map[string]string{"plan.yaml": "outputs: &o [*o]\n"}, 1, []string{"plan.yaml:"}},
+		// Images.
+		{"images", "16-bit 10,000 × 10,000 PNG", gen("--logo", "$DIR/huge.png"), nil, map[string]string{"huge.png": "HUGEPNG"}, 1, []string{"huge.png", "10000 × 10000 pixels"}},
+		{"images", "GIF", gen("--logo", "$DIR/logo.gif"), nil, map[string]string{"logo.gif": "GIF"}, 1, []string{"logo.gif", "is a GIF image"}},
+		{"images", "interlaced PNG", gen("--logo", "$DIR/adam7.png"), nil, map[string]string{"adam7.png": "INTERLACED"}, 1, []string{"adam7.png", "interlaced PNG"}},
+		{"images", "not an image", gen("--logo", "$DIR/logo.png"), nil, map[string]string{"logo.png": "<svg/>"}, 1, []string{"logo.png", "not a PNG or JPEG"}},
+		{"images", "logo of 21 MB", gen("--logo", "$DIR/big.png"), nil, map[string]string{"big.png": "SPARSE21M"}, 1, []string{"big.png", "larger than 20 MB"}},
+		// Web addresses, emails and phone numbers.
+		{"addresses", "javascript: website", gen("--website", "javascript:alert(1)"), nil, nil, 2, []string{"--website", "javascript:"}},
+		{"addresses", "data: website", gen("--website", "data:text/html,<script>alert(1)</script>"), nil, nil, 2, []string{"--website", "data:"}},
+		{"addresses", "website with raw HTML", gen("--website", "a.org> <img src=x onerror=alert(1)"), nil, nil, 2, []string{"--website"}},
+		{"addresses", "email with ?cc=", gen("--email", "a@b.c?cc=evil@x.y"), nil, nil, 2, []string{"--email", "? & or ="}},
+		{"addresses", "mailto: email", gen("--email", "mailto:info@example.org"), nil, nil, 2, []string{"--email", "mailto:"}},
+		{"addresses", "letter-only phone", gen("--phone", "CALL-NOW"), nil, nil, 2, []string{"--phone", "no digits"}},
+		{"addresses", "phone with a sentence", gen("--phone", "call us at 604-555-0134"), nil, nil, 2, []string{"--phone"}},
+		{"addresses", "website in a plan", build, nil, plan("organisation: {website: \"javascript:alert(1)\"}\n"), 1, []string{"plan.yaml:1", "organisation.website"}},
+		{"addresses", "user name in the website, settings file", gen(), nil, settings("organisation:\n  website: https://bank.example@evil.example\n"), 1, []string{"awarekit.yaml:2", "user name"}},
+		// Numbers that are not numbers.
+		{"numbers", "--bleed NaN", gen("--bleed", "NaN"), nil, nil, 2, []string{"--bleed NaN"}},
+		{"numbers", "--bleed -Inf", gen("--bleed", "-Inf"), nil, nil, 2, []string{"--bleed -Inf"}},
+		{"numbers", "--bleed negative", gen("--bleed", "-0.5"), nil, nil, 2, []string{"--bleed -0.5"}},
+		{"numbers", "plan bleed .nan", build, nil, plan("defaults: {bleed: .nan}\n"), 1, []string{"plan.yaml:1", "defaults.bleed"}},
+		{"numbers", "plan bleed 1e400", build, nil, plan("defaults: {bleed: 1e400}\n"), 1, []string{"plan.yaml:1", "defaults.bleed"}},
+		// The environment.
+		{"environment", "SOURCE_DATE_EPOCH past 9999", gen(), map[string]string{"SOURCE_DATE_EPOCH": "253402300800"}, nil, 2, []string{"SOURCE_DATE_EPOCH"}},
+		{"environment", "SOURCE_DATE_EPOCH negative", gen(), map[string]string{"SOURCE_DATE_EPOCH": "-86400"}, nil, 2, []string{"SOURCE_DATE_EPOCH"}},
+		{"environment", "SOURCE_DATE_EPOCH not a number", gen(), map[string]string{"SOURCE_DATE_EPOCH": "tomorrow"}, nil, 2, []string{"SOURCE_DATE_EPOCH"}},
+		{"environment", "SOURCE_DATE_EPOCH with an escape", gen(), map[string]string{"SOURCE_DATE_EPOCH": "1\x1b[2J"}, nil, 2, []string{"SOURCE_DATE_EPOCH"}},
+		{"environment", "AWAREKIT_ORGANISATION_WEBSITE javascript:", gen(), map[string]string{"AWAREKIT_ORGANISATION_WEBSITE": "javascript:alert(1)"}, nil, 2, []string{"AWAREKIT_ORGANISATION_WEBSITE"}},
+		{"environment", "AWAREKIT_ORGANISATION_COLOR not a colour", gen(), map[string]string{"AWAREKIT_ORGANISATION_COLOR": "red"}, nil, 2, []string{"AWAREKIT_ORGANISATION_COLOR", "hex"}},
+	}
+}
+
+// TestHostileInput runs every hostile input against the commands,
+// in-process: the right exit code, a message naming the input, no panic
+// or stack, no terminal escape echoed, and nothing written anywhere.
+func TestHostileInput(t *testing.T) {
+	counts := map[string]int{}
+	for _, tt := range hostileCases() {
+		counts[tt.family]++
+		t.Run(tt.family+"/"+tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			t.Chdir(dir)
+			t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "no-user-config"))
+			t.Setenv("HOME", filepath.Join(dir, "home"))
+			for _, k := range []string{"SOURCE_DATE_EPOCH", "AWAREKIT_ORGANISATION_NAME", "AWAREKIT_ORGANISATION_PHONE", "AWAREKIT_ORGANISATION_EMAIL", "AWAREKIT_ORGANISATION_WEBSITE", "AWAREKIT_ORGANISATION_COLOR"} {
+				t.Setenv(k, "")
+				os.Unsetenv(k)
+			}
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			for name, data := range tt.files {
+				makeHostileFile(t, filepath.Join(dir, filepath.FromSlash(name)), data)
+			}
+			before := tree(t, dir)
+			args := slices.Clone(tt.args)
+			for i := range args {
+				args[i] = strings.ReplaceAll(args[i], "$DIR", dir)
+			}
+			var stdout, stderr bytes.Buffer
+			code := -1
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				defer func() {
+					if r := recover(); r != nil {
+						t.Errorf("panic: %v", r)
+					}
+				}()
+				code = run(args, &IOStreams{Out: &stdout, ErrOut: &stderr})
+			}()
+			select {
+			case <-done:
+			case <-time.After(60 * time.Second):
+				t.Fatal("the command hung")
+			}
+			msg := stderr.String()
+			if code != tt.code {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, tt.code, msg)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(msg, strings.ReplaceAll(w, "$DIR", dir)) {
+					t.Errorf("stderr does not say %q:\n%s", w, msg)
+				}
+			}
+			for _, bad := range []string{"goroutine ", "panic:", "\x1b", "\u202e", "\u2029", "root:x:0:0"} {
+				if strings.Contains(msg, bad) || strings.Contains(stdout.String(), bad) {
+					t.Errorf("output carries %q:\n%s", bad, msg)
+				}
+			}
+			if after := tree(t, dir); !slices.Equal(before, after) {
+				t.Errorf("files written: before %v, after %v", before, after)
+			}
+		})
+	}
+	t.Logf("hostile inputs by family: %v", counts)
+}
+
+// tree lists every path under dir.
+func tree(t *testing.T, dir string) []string {
+	var out []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil {
+			out = append(out, p)
+		}
+		return nil
+	})
+	return out
+}
+
+func makeHostileFile(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var err error
+	switch {
+	case data == "FIFO":
+		err = syscall.Mkfifo(path, 0o644)
+	case strings.HasPrefix(data, "LINK:"):
+		err = os.Symlink(strings.TrimPrefix(data, "LINK:"), path)
+	case strings.HasPrefix(data, "SPARSE"):
+		var mb int64
+		fmt.Sscanf(data, "SPARSE%dM", &mb)
+		var f *os.File
+		if f, err = os.Create(path); err == nil {
+			err = f.Truncate(mb << 20)
+			f.Close()
+		}
+	case data == "HUGEPNG":
+		writeHugePNG(t, path)
+	case data == "INTERLACED":
+		err = os.WriteFile(path, pngWithHeader(40, 20, 8, 6, 1), 0o644)
+	case data == "GIF":
+		var b bytes.Buffer
+		if err = gif.Encode(&b, image.NewPaletted(image.Rect(0, 0, 8, 8), []color.Color{color.White}), nil); err == nil {
+			err = os.WriteFile(path, b.Bytes(), 0o644)
+		}
+	default:
+		err = os.WriteFile(path, []byte(data), 0o644)
+	}
+	if err != nil {
+		t.Skip(err) // no named pipes or links here
+	}
+}
+
+// TestPhonePrintedAsTyped: the organisation's number comes back from the
+// PDF exactly as typed, character for character, on left-to-right and
+// right-to-left pages (read by poppler's pdftotext).
+func TestPhonePrintedAsTyped(t *testing.T) {
+	pdftest.Need(t, "pdftotext")
+	phones := []string{"1-855-554-HEAL", "+1 (604) 555-0134 ext. 12", "604.555.0134 x12", "0123 456 789"}
+	for _, lang := range []string{"en", "ar", "fa"} {
+		for _, phone := range phones {
+			t.Run(lang+"/"+phone, func(t *testing.T) {
+				dir := t.TempDir()
+				t.Chdir(dir)
+				t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "none"))
+				var stderr bytes.Buffer
+				if code := run([]string{"generate", "-a", "newcomers", "-l", lang, "-o", dir, "--org-name", "Riverside", "--phone", phone}, &IOStreams{Out: &bytes.Buffer{}, ErrOut: &stderr}); code != 0 {
+					t.Fatalf("exit %d: %s", code, stderr.String())
+				}
+				text := pdftest.Text(t, filepath.Join(dir, "newcomers-flyer-"+lang+".pdf"))
+				// pdftotext marks direction with embedding controls; drop them.
+				text = strings.Map(func(r rune) rune {
+					if r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x200E || r == 0x200F {
+						return -1
+					}
+					return r
+				}, text)
+				if !strings.Contains(text, phone) {
+					t.Errorf("the PDF's text does not hold %q as typed:\n%s", phone, text)
+				}
+			})
+		}
+	}
+}
