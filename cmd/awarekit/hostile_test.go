@@ -270,3 +270,34 @@ func TestPhonePrintedAsTyped(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildOverNamedPipes: named pipes left in the output folder where an
+// output and the manifest go never hang a build; the outputs are made
+// over them.
+func TestBuildOverNamedPipes(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "none"))
+	makeHostileFile(t, filepath.Join(dir, "plan.yaml"), "pack: false\noutputs: [{audience: youth, language: en, format: txt}]\n")
+	for _, name := range []string{"youth-txt-en.txt", "manifest.json"} {
+		makeHostileFile(t, filepath.Join(dir, "out", name), "FIFO")
+	}
+	var stderr bytes.Buffer
+	code := -1
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		code = run([]string{"build", filepath.Join(dir, "plan.yaml"), "-o", filepath.Join(dir, "out"), "-q"}, &IOStreams{Out: &bytes.Buffer{}, ErrOut: &stderr})
+	}()
+	select {
+	case <-done:
+	case <-time.After(60 * time.Second):
+		t.Fatal("build hung on a named pipe")
+	}
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if st, err := os.Stat(filepath.Join(dir, "out", "youth-txt-en.txt")); err != nil || !st.Mode().IsRegular() {
+		t.Errorf("the output is not a file: %v", err)
+	}
+}

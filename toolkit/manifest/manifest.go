@@ -23,6 +23,7 @@ import (
 
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/output"
+	"github.com/awarekit/awarekit/toolkit/input"
 	"github.com/awarekit/awarekit/toolkit/profile"
 	"github.com/awarekit/awarekit/toolkit/typeset"
 )
@@ -172,9 +173,9 @@ func (in Inputs) Key() string {
 func OrgHash(o profile.Organisation) (string, error) {
 	logo := ""
 	if o.Logo != "" {
-		data, err := os.ReadFile(o.Logo)
+		data, err := input.ReadFile(input.Logo, o.Logo)
 		if err != nil {
-			return "", fmt.Errorf("logo %s: %w", o.Logo, err)
+			return "", err
 		}
 		logo = Sum(data)
 	}
@@ -182,8 +183,18 @@ func OrgHash(o profile.Organisation) (string, error) {
 	return Hash(o), nil
 }
 
+// manifestFile is how a manifest left by an earlier build is read: it
+// is in the output folder, where anything may have been put.
+var manifestFile = input.Kind{Name: "manifest", Limit: 256 << 20}
+
 // FileHash hashes the file at path; a missing file is ("", nil).
 func FileHash(path string) (string, int64, error) {
+	// Something that is not a regular file (a named pipe left where an
+	// output was) counts as missing: it is never opened, so never waited
+	// on, and the output is made again over it.
+	if st, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) || err == nil && !st.Mode().IsRegular() {
+		return "", 0, nil
+	}
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return "", 0, nil
@@ -292,7 +303,7 @@ func ReadPrevious(dir string) *Previous {
 	slices.Sort(names)
 	p.Shards = names
 	for _, path := range append([]string{filepath.Join(dir, FileName)}, names...) {
-		data, err := os.ReadFile(path)
+		data, err := input.ReadFile(manifestFile, path)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
