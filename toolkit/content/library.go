@@ -346,10 +346,18 @@ func decodeFile(fsys fs.FS, name string, v any) error {
 	if err != nil {
 		return err
 	}
+	// An alias bomb is refused before the decoder expands it, and an
+	// error never quotes the file (it may be a link's target).
+	var n yaml.Node
+	if yaml.Unmarshal(data, &n) == nil {
+		if line, ok := input.CheckAliases(&n); !ok {
+			return fmt.Errorf("%s:%d: %s", name, line, input.AliasProblem)
+		}
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
-		return fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
+		return input.YAMLError(input.Content, name, err)
 	}
 	return nil
 }

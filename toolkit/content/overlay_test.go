@@ -104,11 +104,18 @@ func TestUserFolderIsHostile(t *testing.T) {
 			func(p string) error { return os.Symlink("../../../"+filepath.Base(filepath.Dir(secret))+"/passwd", p) }},
 		{"named pipe", "audiences/youth/stories.yaml", "is a named pipe, not a file",
 			func(p string) error { return syscall.Mkfifo(p, 0o644) }},
+		{"alias bomb", "youth/stories.yaml", "expand to over 100000 values",
+			func(p string) error { return os.WriteFile(p, []byte(aliasBomb()), 0o644) }},
+		{"a value of the wrong type", "youth/stories.yaml", "found a text where",
+			func(p string) error { return os.WriteFile(p, []byte("stories: root:x:0:0:root:/root:/bin/bash\n"), 0o644) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			p := filepath.Join(dir, filepath.FromSlash(tt.file))
+			if !strings.HasPrefix(tt.file, "locales/") && !strings.HasPrefix(tt.file, "audiences/") {
+				p = filepath.Join(dir, "audiences", filepath.FromSlash(tt.file))
+			}
 			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 				t.Fatal(err)
 			}
@@ -134,4 +141,13 @@ func TestUserFolderIsHostile(t *testing.T) {
 			}
 		})
 	}
+}
+
+func aliasBomb() string {
+	s := "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+	for i, c := range "bcdefgh" {
+		prev := string(rune('a' + i))
+		s += string(c) + ": &" + string(c) + " [" + strings.Repeat("*"+prev+", ", 9) + "*" + prev + "]\n"
+	}
+	return s
 }

@@ -121,7 +121,8 @@ func YAMLError(k Kind, path string, err error) error {
 	if errors.As(err, &te) {
 		msgs = te.Errors
 	} else {
-		msgs = []string{err.Error()}
+		// A syntax error: say what to look at.
+		msgs = []string{err.Error() + "; check the indentation, colons and quotes there (a value holding : or # needs quotes)"}
 	}
 	var out []string
 	for _, m := range msgs {
