@@ -107,7 +107,9 @@ func TestUserFolderIsHostile(t *testing.T) {
 		{"alias bomb", "youth/stories.yaml", "expand to over 100000 values",
 			func(p string) error { return os.WriteFile(p, []byte(aliasBomb()), 0o644) }},
 		{"a value of the wrong type", "youth/stories.yaml", "found a text where",
-			func(p string) error { return os.WriteFile(p, []byte("stories: root:x:0:0:root:/root:/bin/bash\n"), 0o644) }},
+			func(p string) error {
+				return os.WriteFile(p, []byte("stories: root:x:0:0:root:/root:/bin/bash\n"), 0o644)
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
