@@ -25,6 +25,7 @@ import (
 	"github.com/awarekit/awarekit/toolkit/manifest"
 	"github.com/awarekit/awarekit/toolkit/pack"
 	"github.com/awarekit/awarekit/toolkit/plan"
+	"github.com/awarekit/awarekit/toolkit/profile"
 )
 
 // shardIndexEnv is the variable a Kubernetes Indexed Job sets to each
@@ -92,6 +93,9 @@ it. See 'awarekit schema plan' for every key a plan can have.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.PlanFile = args[0]
+			if _, err := profile.CheckPath(profile.Field{Name: "plan", From: "the command line"}, opts.PlanFile); err != nil {
+				return usage(err)
+			}
 			if opts.Jobs < 0 {
 				return usage(fmt.Errorf("--jobs %d: give a positive number of workers, or 0 for one per CPU", opts.Jobs))
 			}

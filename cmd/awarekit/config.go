@@ -252,6 +252,9 @@ func fontSettings(v *yaml.Node, at func(*yaml.Node) string, dir string) (map[str
 // readSettingsFile reads and checks one file; a missing optional file is
 // nil, nil.
 func readSettingsFile(path string, required bool) (*fileSettings, error) {
+	if _, err := profile.CheckPath(profile.Field{Name: "settings file", From: "--config"}, path); err != nil {
+		return nil, usage(err)
+	}
 	data, err := input.ReadFile(input.Settings, path)
 	if errors.Is(err, fs.ErrNotExist) {
 		if required {
@@ -380,6 +383,24 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 	s.Paper = v.GetString("paper")
 	s.Out = fromFile("out", v.GetString("out"))
 	s.Content = fromFile("content", v.GetString("content"))
+	// Paths are printed (the files written, messages): no control or
+	// direction character may ride along.
+	for key, val := range map[string]string{"out": s.Out, "content": s.Content, "organisation.logo": v.GetString("organisation.logo")} {
+		from, _ := origin(key)
+		if _, err := profile.CheckPath(profile.Field{Name: strings.TrimPrefix(key, "organisation."), From: from}, val); err != nil {
+			if strings.HasPrefix(from, "settings file") {
+				return nil, err
+			}
+			return nil, usage(err)
+		}
+	}
+	for script, files := range s.Fonts {
+		for _, f := range files {
+			if _, err := profile.CheckPath(profile.Field{Name: "font for " + script, From: "settings file"}, f); err != nil {
+				return nil, err
+			}
+		}
+	}
 	org := profile.Organisation{
 		Name:    v.GetString("organisation.name"),
 		Phone:   v.GetString("organisation.phone"),

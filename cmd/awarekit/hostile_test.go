@@ -63,6 +63,9 @@ func hostileCases() []hostileCase {
 		{"separators", "U+2028 in the phone", gen("--phone", "604\u2028555-0134"), nil, nil, 2, []string{"--phone", "LINE SEPARATOR"}},
 		{"separators", "NEL in the website", gen("--website", "example.org\u0085x"), nil, nil, 2, []string{"--website", "C1 control"}},
 		{"separators", "newline in the name, settings file", gen(), nil, settings("organisation:\n  name: \"Two\\nLines\"\n"), 1, []string{"awarekit.yaml:2", "a line break"}},
+		{"controls", "escape in the output folder", []string{"generate", "-o", "$DIR/out\x1b[2J"}, nil, nil, 2, []string{"--out", "U+001B"}},
+		{"controls", "bell in the plan's name", []string{"build", "$DIR/plan\a.yaml"}, nil, nil, 2, []string{"plan (from the command line)", "U+0007"}},
+		{"bidi", "RLO in the content folder, settings file", gen(), nil, settings("content: \"ours\\u202e\"\n"), 1, []string{"awarekit.yaml:1", "RIGHT-TO-LEFT OVERRIDE"}},
 		// Overlong values.
 		{"overlong", "101-character name", gen("--org-name", strings.Repeat("N", 101)), nil, nil, 2, []string{"--org-name", "101 characters", "the most is 100"}},
 		{"overlong", "41-character phone", gen("--phone", "604-555-0134"+strings.Repeat(" ", 20)+"ext. 12345678"), nil, nil, 2, []string{"--phone"}},

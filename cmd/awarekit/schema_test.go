@@ -60,6 +60,7 @@ func TestSchemaCommand(t *testing.T) {
 		})
 	}
 }
+
 // TestSettingsSchemaAgreesWithLoader: the settings schema, checked by a
 // validator nobody here wrote, accepts what the loader accepts and
 // refuses what it refuses.

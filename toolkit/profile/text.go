@@ -125,6 +125,17 @@ func CheckText(f Field, s string, max int) (string, error) {
 	return s, nil
 }
 
+// CheckPath checks a file or folder name a person gave: any length the
+// system takes, but valid UTF-8 and none of the characters CheckText
+// refuses, which would garble the terminal it is printed on or reorder
+// it. It is returned as given.
+func CheckPath(f Field, s string) (string, error) {
+	if _, err := CheckText(f, s, len(s)+1); err != nil {
+		return "", err
+	}
+	return s, nil
+}
+
 var (
 	phoneExt   = regexp.MustCompile(`(?i)\s*(?:ext\.?|x|poste)\s*[0-9]{1,6}$`)
 	phoneMain  = regexp.MustCompile(`^\+?[0-9(][0-9 ().-]*$`)
