@@ -20,6 +20,7 @@ func TestTextReadsOnItsBackground(t *testing.T) {
 	layouts := map[string]func(*typeset.Typesetter, *doc.Document, layout.Options) (*layout.Document, error){
 		"flyer": layout.Flyer, "handout": layout.Handout, "poster": layout.Poster, "cards": layout.Cards,
 		"safety-card": layout.SafetyCard, "tearoff": layout.Tearoff,
+		"social-square": layout.SocialSquare, "social-story": layout.SocialStory, "social-wide": layout.SocialWide,
 	}
 	for _, color := range []string{"#e67e22", "#ffd700", "#777777", "#0b5c6b", "#7a1f5c", "#e0f0ff"} {
 		org := profile.Organisation{Name: "Riverside", Phone: "604-555-0134", Color: color}
