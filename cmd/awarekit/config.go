@@ -284,21 +284,20 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 
 	s := &Settings{}
 	var files []*fileSettings
-	paths := []struct {
+	// The user's file, then the project's (or --config), lowest
+	// precedence first; only --config must exist.
+	type source struct {
 		path     string
 		required bool
-	}{{ConfigFileName, false}}
-	if configFile != "" {
-		paths[0] = struct {
-			path     string
-			required bool
-		}{configFile, true}
 	}
+	var paths []source
 	if dir, err := os.UserConfigDir(); err == nil {
-		paths = append([]struct {
-			path     string
-			required bool
-		}{{filepath.Join(dir, "awarekit", ConfigFileName), false}}, paths...)
+		paths = append(paths, source{filepath.Join(dir, "awarekit", ConfigFileName), false})
+	}
+	if configFile != "" {
+		paths = append(paths, source{configFile, true})
+	} else {
+		paths = append(paths, source{ConfigFileName, false})
 	}
 	for _, p := range paths {
 		fs, err := readSettingsFile(p.path, p.required)
