@@ -64,6 +64,7 @@ func hostileCases() []hostileCase {
 		{"separators", "NEL in the website", gen("--website", "example.org\u0085x"), nil, nil, 2, []string{"--website", "C1 control"}},
 		{"separators", "newline in the name, settings file", gen(), nil, settings("organisation:\n  name: \"Two\\nLines\"\n"), 1, []string{"awarekit.yaml:2", "a line break"}},
 		{"controls", "escape in the output folder", []string{"generate", "-o", "$DIR/out\x1b[2J"}, nil, nil, 2, []string{"--out", "U+001B"}},
+		{"controls", "escape in the init folder", []string{"init", "$DIR/club\x1b[2J"}, nil, nil, 2, []string{"folder (from the command line)", "U+001B"}},
 		{"controls", "bell in the plan's name", []string{"build", "$DIR/plan\a.yaml"}, nil, nil, 2, []string{"plan (from the command line)", "U+0007"}},
 		{"bidi", "RLO in the content folder, settings file", gen(), nil, settings("content: \"ours\\u202e\"\n"), 1, []string{"awarekit.yaml:1", "RIGHT-TO-LEFT OVERRIDE"}},
 		// Overlong values.

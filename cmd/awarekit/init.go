@@ -12,6 +12,7 @@ import (
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/output"
 	"github.com/awarekit/awarekit/toolkit/plan"
+	"github.com/awarekit/awarekit/toolkit/profile"
 )
 
 // InitOptions are the options of init.
@@ -55,6 +56,9 @@ It never overwrites a file unless you give --force.`,
 			opts.Dir = "."
 			if len(args) == 1 {
 				opts.Dir = args[0]
+			}
+			if _, err := profile.CheckPath(profile.Field{Name: "folder", From: "the command line"}, opts.Dir); err != nil {
+				return usage(err)
 			}
 			if runF != nil {
 				return runF(opts)
