@@ -106,10 +106,10 @@ type fileSettings struct {
 // every key known, every value of the right shape, at file:line. Values
 // are kept as written: a phone number 0123 stays 0123.
 func parseSettings(path string, data []byte) (*fileSettings, error) {
-	fs := &fileSettings{path: path, values: map[string]any{}, lines: map[string]int{}}
+	fset := &fileSettings{path: path, values: map[string]any{}, lines: map[string]int{}}
 	root, err := input.ParseYAML(input.Settings, path, data)
 	if err != nil || root == nil {
-		return fs, err
+		return fset, err
 	}
 	at := func(n *yaml.Node) string { return fmt.Sprintf("settings file %s:%d", path, n.Line) }
 	if root.Kind != yaml.MappingNode {
@@ -139,7 +139,7 @@ func parseSettings(path string, data []byte) (*fileSettings, error) {
 			if !ok {
 				return fmt.Errorf("%s: unknown setting %q; known: %s", at(k), key, strings.Join(settingKeys(), ", "))
 			}
-			if _, dup := fs.lines[key]; dup {
+			if _, dup := fset.lines[key]; dup {
 				return fmt.Errorf("%s: %s is set twice; keep one", at(k), key)
 			}
 			if isNull(v) {
@@ -149,14 +149,14 @@ func parseSettings(path string, data []byte) (*fileSettings, error) {
 				}
 				continue
 			}
-			fs.lines[key] = k.Line
+			fset.lines[key] = k.Line
 			switch s.Shape {
 			case scalar:
 				val, err := scalarValue(v, at, key)
 				if err != nil {
 					return err
 				}
-				fs.values[key] = val
+				fset.values[key] = val
 			case values:
 				var list []string
 				items := []*yaml.Node{v}
@@ -170,9 +170,9 @@ func parseSettings(path string, data []byte) (*fileSettings, error) {
 					}
 					list = append(list, val)
 				}
-				fs.values[key] = list
+				fset.values[key] = list
 			case scripts:
-				if fs.fonts, err = fontSettings(v, at, filepath.Dir(path)); err != nil {
+				if fset.fonts, err = fontSettings(v, at, filepath.Dir(path)); err != nil {
 					return err
 				}
 			}
@@ -182,7 +182,7 @@ func parseSettings(path string, data []byte) (*fileSettings, error) {
 	if err := walk("", root); err != nil {
 		return nil, err
 	}
-	return fs, nil
+	return fset, nil
 }
 
 func isNull(n *yaml.Node) bool {
@@ -300,17 +300,17 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 		paths = append(paths, source{ConfigFileName, false})
 	}
 	for _, p := range paths {
-		fs, err := readSettingsFile(p.path, p.required)
+		fset, err := readSettingsFile(p.path, p.required)
 		if err != nil {
 			return nil, err
 		}
-		if fs == nil {
+		if fset == nil {
 			continue
 		}
-		files = append(files, fs)
+		files = append(files, fset)
 		s.ConfigFiles = append(s.ConfigFiles, p.path)
 		nested := map[string]any{}
-		for key, val := range fs.values {
+		for key, val := range fset.values {
 			m := nested
 			parts := strings.Split(key, ".")
 			for _, p := range parts[:len(parts)-1] {
@@ -324,7 +324,7 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 		if err := v.MergeConfigMap(nested); err != nil {
 			return nil, fmt.Errorf("settings file %s could not be merged (%v); check its layout against `awarekit schema config`", p.path, err)
 		}
-		for script, f := range fs.fonts {
+		for script, f := range fset.fonts {
 			if s.Fonts == nil {
 				s.Fonts = map[string][]string{}
 			}
