@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/viper"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/input"
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/profile"
@@ -380,6 +381,28 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 	s.Langs = list(v.GetStringSlice("lang"))
 	s.Formats = list(v.GetStringSlice("format"))
 	s.Paper = v.GetString("paper")
+	// Names that need no engine are checked here, where it is known
+	// where they came from: a plan would otherwise blame its own
+	// defaults for a value set in the environment.
+	checks := []struct {
+		key   string
+		vals  []string
+		check func(string) error
+	}{
+		{"paper", []string{s.Paper}, func(n string) error { _, err := layout.PaperByName(n); return err }},
+		{"format", s.Formats, func(n string) error { _, err := format.ByName(n); return err }},
+	}
+	for _, c := range checks {
+		for _, val := range c.vals {
+			if err := c.check(val); err != nil {
+				from, file := origin(c.key)
+				if file != nil {
+					return nil, fmt.Errorf("%s: %w", from, err)
+				}
+				return nil, usage(fmt.Errorf("%s: %w", from, err))
+			}
+		}
+	}
 	s.Out = fromFile("out", v.GetString("out"))
 	s.Content = fromFile("content", v.GetString("content"))
 	// Paths are printed (the files written, messages): no control or

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -154,5 +155,47 @@ func writeFile(t *testing.T, path, data string) {
 	}
 	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestValueBlamedOnItsSource: a bad paper or format is reported as coming
+// from where it was set (the variable, the flag, the settings file and
+// line), with the exit code of that source, never as the plan's own.
+func TestValueBlamedOnItsSource(t *testing.T) {
+	tests := []struct {
+		name     string
+		env      map[string]string
+		settings string
+		args     []string
+		code     int
+		want     string
+		notWant  string
+	}{
+		{name: "paper from the environment", env: map[string]string{"AWAREKIT_PAPER": "legal"}, args: []string{"build", "plan.yaml"},
+			code: exitUsage, want: `AWAREKIT_PAPER: unknown paper "legal"`, notWant: "defaults.paper"},
+		{name: "format from the environment", env: map[string]string{"AWAREKIT_FORMAT": "leaflet"}, args: []string{"build", "plan.yaml"},
+			code: exitUsage, want: `AWAREKIT_FORMAT: unknown format "leaflet"`, notWant: "defaults.format"},
+		{name: "paper flag", args: []string{"generate", "--paper", "legal"}, code: exitUsage, want: `--paper: unknown paper "legal"`},
+		{name: "paper in the settings file", settings: "paper: legal\n", args: []string{"build", "plan.yaml"},
+			code: exitFailure, want: `settings file awarekit.yaml:1: unknown paper "legal"`, notWant: "defaults.paper"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFile(t, filepath.Join(dir, "plan.yaml"), "outputs: [{audience: youth, language: en, format: md}]\n")
+			if tt.settings != "" {
+				writeFile(t, filepath.Join(dir, ConfigFileName), tt.settings)
+			}
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			r := runCLI(t, dir, tt.args...)
+			if r.code != tt.code || !strings.Contains(r.stderr, tt.want) || tt.notWant != "" && strings.Contains(r.stderr, tt.notWant) {
+				t.Errorf("exit %d, stderr:\n%s\nwant exit %d with %q", r.code, r.stderr, tt.code, tt.want)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
+				t.Error("out/ was written")
+			}
+		})
 	}
 }

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -215,7 +214,7 @@ func makeHostileFile(t *testing.T, path, data string) {
 	var err error
 	switch {
 	case data == "FIFO":
-		err = syscall.Mkfifo(path, 0o644)
+		err = mkfifo(path)
 	case strings.HasPrefix(data, "LINK:"):
 		err = os.Symlink(strings.TrimPrefix(data, "LINK:"), path)
 	case strings.HasPrefix(data, "SPARSE"):

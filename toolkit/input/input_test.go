@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -32,7 +31,7 @@ func fifo(t *testing.T, path string) {
 	if runtime.GOOS == "windows" {
 		t.Skip("no named pipes in the file system")
 	}
-	if err := syscall.Mkfifo(path, 0o644); err != nil {
+	if err := mkfifo(path); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -89,7 +88,7 @@ func TestHostilePlans(t *testing.T) {
 func TestLoadOnlyRegularFiles(t *testing.T) {
 	dir := t.TempDir()
 	pipe := filepath.Join(dir, "plan.yaml")
-	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
+	if err := mkfifo(pipe); err != nil {
 		t.Skip(err)
 	}
 	big := filepath.Join(dir, "big.yaml")

@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"golang.org/x/image/tiff"
@@ -132,7 +131,7 @@ func encode(t *testing.T, format string, img image.Image) []byte {
 
 func pipe(t *testing.T, dir string) string {
 	p := filepath.Join(dir, "pipe.png")
-	if err := syscall.Mkfifo(p, 0o644); err != nil {
+	if err := mkfifo(p); err != nil {
 		t.Skip(err)
 	}
 	return p
