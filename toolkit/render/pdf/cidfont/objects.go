@@ -60,26 +60,33 @@ func (w *Writer) appendStream(b, data []byte) []byte {
 	return append(b, "\nendstream"...)
 }
 
-// subsetEntry is a font program cut to a list of glyph specs, and
-// compressed.
+// subsetEntry is what a document's use of a font comes to, made once for
+// every document that draws the same glyphs with the same text in the same
+// order: the font program cut to those glyphs and compressed, the /W
+// widths, and the ToUnicode stream.
 type subsetEntry struct {
-	size     int // of the program before compression
-	deflated []byte
-	tag      string // the subset's name prefix, "ABCDEF"
+	size      int // of the program before compression
+	deflated  []byte
+	tag       string // the subset's name prefix, "ABCDEF"
+	widths    []byte // the numbers of the /W array
+	toUnicode []byte // the ToUnicode object from its dictionary's end to endstream
 }
 
 // subsetCacheLimit bounds each font's cache of subsets; documents of one
 // build share a few dozen glyph lists per font.
 const subsetCacheLimit = 256
 
-// cachedSubset cuts and compresses the font for a list of glyph specs once
-// per process: documents of a build that draw the same glyphs in the same
-// order share the work.
+// cachedSubset returns df's subsetEntry, made once per process for every
+// document whose CIDs stand for the same glyphs and text: documents of a
+// build share the work, the largest part of writing a page's fonts. The
+// key is everything the entry is made from.
 func (f *Font) cachedSubset(w *Writer, df *docFont) (*subsetEntry, error) {
 	key := w.key[:0]
 	for _, e := range df.entries {
 		key = binary.BigEndian.AppendUint32(key, uint32(len(e.glyphs)))
 		key = append(key, e.glyphs...)
+		key = binary.BigEndian.AppendUint32(key, uint32(len(e.text)))
+		key = append(key, e.text...)
 	}
 	w.key = key
 	if e, ok := f.subsets.Load(string(key)); ok {
@@ -94,6 +101,13 @@ func (f *Font) cachedSubset(w *Writer, df *docFont) (*subsetEntry, error) {
 		return nil, err
 	}
 	e := &subsetEntry{size: len(program), deflated: bytes.Clone(w.deflate(program, false)), tag: subsetTag(f.psName, key)}
+	for i, wd := range df.widths {
+		if i > 0 {
+			e.widths = append(e.widths, ' ')
+		}
+		e.widths = appendNum(e.widths, wd, 2)
+	}
+	e.toUnicode = w.appendStream(nil, toUnicodeCMap(df.entries))
 	if f.subsetCount.Add(1) > subsetCacheLimit {
 		f.subsets.Clear()
 		f.subsetCount.Store(0)
@@ -141,12 +155,7 @@ func (w *Writer) appendFont(b []byte, df *docFont, num int, offsets []int) ([]by
 	b = append(b, "/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor "...)
 	ref(2)
 	b = append(b, "/CIDToGIDMap/Identity/W[1["...)
-	for i, wd := range df.widths {
-		if i > 0 {
-			b = append(b, ' ')
-		}
-		b = appendNum(b, wd, 2)
-	}
+	b = append(b, sub.widths...)
 	b = append(b, "]]>>"+end...)
 
 	k := func(v int16) float64 { return roundTo(f.toThousandths(float64(v)), 0) }
@@ -195,7 +204,7 @@ func (w *Writer) appendFont(b []byte, df *docFont, num int, offsets []int) ([]by
 
 	obj(4)
 	b = append(b, "<<"...)
-	b = w.appendStream(b, toUnicodeCMap(df.entries))
+	b = append(b, sub.toUnicode...)
 	b = append(b, end...)
 	return b, nil
 }
