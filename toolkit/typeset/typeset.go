@@ -118,12 +118,13 @@ type Typesetter struct {
 	cache    map[shapeKey]*shaped
 	checked  map[shapeKey][]*Family // texts whose characters all have a font, with the families they need
 	wraps    map[wrapKey][]Line
+	prepared map[preparedKey]string // texts as given → as set
 }
 
 // New returns a Typesetter that draws each character in the family for
 // its script when there is one, else in the base family.
 func New(fonts *Fonts) *Typesetter {
-	t := &Typesetter{fonts: fonts, faces: make(map[*Font]*font.Face), cache: make(map[shapeKey]*shaped), checked: make(map[shapeKey][]*Family), wraps: make(map[wrapKey][]Line)}
+	t := &Typesetter{fonts: fonts, faces: make(map[*Font]*font.Face), cache: make(map[shapeKey]*shaped), checked: make(map[shapeKey][]*Family), wraps: make(map[wrapKey][]Line), prepared: make(map[preparedKey]string)}
 	t.fontmap.t = t
 	return t
 }
@@ -186,13 +187,9 @@ func (t *Typesetter) Set(text string, opts Options) (Paragraph, error) {
 	if math.IsNaN(opts.Width) || math.IsInf(opts.Width, 0) || math.IsNaN(opts.Style.Leading) || math.IsInf(opts.Style.Leading, 0) {
 		return Paragraph{}, fmt.Errorf("typeset: width %v or leading %v is not a number", opts.Width, opts.Style.Leading)
 	}
-	text, err := clean(text)
+	text, err := t.prepare(text, opts.RTL)
 	if err != nil {
 		return Paragraph{}, err
-	}
-	text = norm.NFC.String(text)
-	if opts.RTL {
-		text = isolateNumbers(text)
 	}
 	key := shapeKey{text: text, lang: opts.Lang, bold: opts.Style.Bold, rtl: opts.RTL}
 	// The families a text needs are found once and kept with it: shaping
@@ -235,6 +232,34 @@ var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\v", "\n", "\f",
 // empty box. User values are checked before they get here (package
 // profile); this is the typesetter keeping its own promise never to fail
 // on a string.
+// prepare returns text cleaned, NFC-normalised and, in right-to-left text,
+// with its numbers isolated; from the cache when it can, for normalising
+// Gurmukhi or Arabic is not cheap and a build sets the same texts again
+// and again.
+func (t *Typesetter) prepare(text string, rtl bool) (string, error) {
+	key := preparedKey{text, rtl}
+	if p, ok := t.prepared[key]; ok {
+		return p, nil
+	}
+	p, err := clean(text)
+	if err != nil {
+		return "", err
+	}
+	p = norm.NFC.String(p)
+	if rtl {
+		p = isolateNumbers(p)
+	}
+	t.limitCaches()
+	t.prepared[key] = p
+	return p, nil
+}
+
+// preparedKey is a text as given to Set, and its direction.
+type preparedKey struct {
+	text string
+	rtl  bool
+}
+
 func clean(text string) (string, error) {
 	if !utf8.ValidString(text) {
 		text = strings.ToValidUTF8(text, "\uFFFD")
@@ -424,7 +449,8 @@ func (t *Typesetter) setLines(p *Paragraph, text string, opts Options) error {
 // limitCaches empties every cache together when one is full, so that no
 // cache keeps an entry whose companions in the others are gone.
 func (t *Typesetter) limitCaches() {
-	if len(t.checked) >= cacheLimit || len(t.cache) >= cacheLimit || len(t.wraps) >= cacheLimit {
+	if len(t.checked) >= cacheLimit || len(t.cache) >= cacheLimit || len(t.wraps) >= cacheLimit || len(t.prepared) >= cacheLimit {
+		clear(t.prepared)
 		clear(t.checked)
 		clear(t.cache)
 		clear(t.wraps)
