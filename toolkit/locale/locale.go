@@ -19,6 +19,8 @@ import (
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	toml "github.com/pelletier/go-toml/v2"
 	"golang.org/x/text/language"
+
+	"github.com/awarekit/awarekit/toolkit/profile"
 )
 
 // Status values of a locale file's _meta.status.
@@ -175,6 +177,9 @@ func (c *Catalog) Override(fsys fs.FS) error {
 		if err != nil {
 			return err
 		}
+		if err := checkUserMessages(name, over.Messages); err != nil {
+			return err
+		}
 		l, ok := c.locales[over.Tag]
 		if !ok {
 			over.Overridden = slices.Sorted(maps.Keys(over.Messages))
@@ -191,6 +196,21 @@ func (c *Catalog) Override(fsys fs.FS) error {
 			return err
 		}
 		c.locales[l.Tag] = merged
+	}
+	return nil
+}
+
+// checkUserMessages holds a user's messages to the rules for every value
+// people type (profile.CheckText): no control, direction or separator
+// character, which would reorder a printed line or reach a terminal
+// through txt and md files. Line breaks between lines are allowed.
+func checkUserMessages(file string, msgs map[string]string) error {
+	for _, id := range slices.Sorted(maps.Keys(msgs)) {
+		for _, line := range strings.Split(msgs[id], "\n") {
+			if _, err := profile.CheckText(profile.Field{Name: "message " + id, From: file}, line, len(line)+1); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
