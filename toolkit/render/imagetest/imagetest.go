@@ -380,15 +380,18 @@ func Save(t testing.TB, name string, img image.Image) {
 // AgreePoppler is how close a page drawn by the PNG backend, or the SVG
 // backend's page in Chromium, must be to poppler's rendering of the PDF
 // of the same page at 96 dpi. Measured over every page format in the
-// seven languages of Langs (71 pages, December 2026): mean at most 2.4
-// (median 1.4), worst tile at most 20.7 (median 12.6), pixels over
-// Threshold in one tile 0 except in Chinese (small dense strokes that
-// poppler snaps to its grid), at most 11. A page missing one short line
-// has tiles with 80 to 145 such pixels (TestComparisonSeesADroppedLine).
-var AgreePoppler = Tolerance{Mean: 3, Tile: 30, TileOver: 12}
+// seven languages of Langs (December 2026): mean at most 2.5, worst tile
+// at most 23 (crop marks, which poppler draws a pixel wide), pixels over
+// Threshold in one tile 0 except in Chinese, at most 20 there (small
+// dense strokes that poppler puts on its pixel grid, and bold text drawn
+// by stroking, whose corners poppler mitres and the PNG backend rounds).
+// A page missing one short line has tiles with 80 to 145 such pixels
+// (TestComparisonSeesADroppedLine).
+var AgreePoppler = Tolerance{Mean: 3, Tile: 30, TileOver: 24}
 
 // AgreeExact is how close the SVG backend's page in Chromium must be to
 // the PNG backend's drawing of it: both fill the same outlines by their
-// exact covered area, so they differ only in rounding (measured: mean
-// under 0.6, worst tile under 3.5, no pixel over Threshold).
-var AgreeExact = Tolerance{Mean: 1, Tile: 10, TileOver: 0}
+// exact covered area, so they differ only in rounding and in how bold
+// Chinese is thickened (measured: mean at most 1.4, worst tile under 9,
+// no pixel over Threshold).
+var AgreeExact = Tolerance{Mean: 2, Tile: 12, TileOver: 0}

@@ -139,13 +139,15 @@ type rasterizer struct {
 	dst    *image.RGBA
 	k      float64 // pixels per point
 	z      vector.Rasterizer
-	mask   image.Alpha
+	mask   image.Alpha // coverage of the shape being painted
+	copy   image.Alpha // coverage of one copy of a fake-bold outline
 	images map[*doc.Image]image.Image
 }
 
 // emboldenOffsets spread copies of an outline around a circle, whose
 // union is the outline stroked with round joins: what fake bold needs at
-// widths of a pixel or two, with no stroker.
+// widths of a pixel or two, with no stroker. The first is the outline
+// itself.
 var emboldenOffsets = func() []paint.Point {
 	pts := []paint.Point{{}}
 	for i := range 8 {
@@ -166,35 +168,48 @@ func (r *rasterizer) shape(s *paint.Shape) {
 	if clip.Empty() {
 		return
 	}
-	r.z.Reset(clip.Dx(), clip.Dy())
+	w, h := clip.Dx(), clip.Dy()
 	ox, oy := float64(clip.Min.X), float64(clip.Min.Y)
-	offsets := emboldenOffsets[:1]
+	m.E -= ox
+	m.F -= oy
+	r.cover(&r.mask, s.Path, m, w, h)
 	if grow > 0 {
-		offsets = emboldenOffsets
-	}
-	for _, o := range offsets {
-		m := m
-		m.E += o.X*grow - ox
-		m.F += o.Y*grow - oy
-		r.add(s.Path, m)
+		// Each copy's coverage is rasterised alone and the largest kept:
+		// adding them up would darken every edge pixel several copies
+		// touch, and make the text look bolder than a stroke does.
+		for _, o := range emboldenOffsets[1:] {
+			mo := m
+			mo.E += o.X * grow
+			mo.F += o.Y * grow
+			r.cover(&r.copy, s.Path, mo, w, h)
+			for i, a := range r.copy.Pix {
+				r.mask.Pix[i] = max(r.mask.Pix[i], a)
+			}
+		}
 	}
 	r.fill(clip, s.Color)
 }
 
-// fill paints colour c through the rasterised coverage over clip. The
-// coverage goes to an alpha mask first (x/image/vector's fastest path),
-// then most pixels are either untouched or fully covered and only edges
-// are blended.
+// cover rasterises the path, mapped by m, into mask as w × h coverage
+// values (x/image/vector's fastest path: straight into an alpha mask).
+func (r *rasterizer) cover(mask *image.Alpha, p *paint.Path, m paint.Matrix, w, h int) {
+	if n := w * h; cap(mask.Pix) < n {
+		mask.Pix = make([]byte, n)
+	} else {
+		mask.Pix = mask.Pix[:n]
+	}
+	mask.Stride, mask.Rect = w, image.Rect(0, 0, w, h)
+	r.z.Reset(w, h)
+	r.add(p, m)
+	r.z.DrawOp = draw.Src
+	r.z.Draw(mask, mask.Rect, image.Opaque, image.Point{})
+}
+
+// fill paints colour c through the coverage in r.mask over clip: most
+// pixels are either untouched or fully covered, and only edges are
+// blended.
 func (r *rasterizer) fill(clip image.Rectangle, c doc.RGB) {
 	w, h := clip.Dx(), clip.Dy()
-	if n := w * h; cap(r.mask.Pix) < n {
-		r.mask.Pix = make([]byte, n)
-	} else {
-		r.mask.Pix = r.mask.Pix[:n]
-	}
-	r.mask.Stride, r.mask.Rect = w, image.Rect(0, 0, w, h)
-	r.z.DrawOp = draw.Src
-	r.z.Draw(&r.mask, r.mask.Rect, image.Opaque, image.Point{})
 	cr, cg, cb := uint32(c.R), uint32(c.G), uint32(c.B)
 	for y := range h {
 		mrow := r.mask.Pix[y*w : y*w+w]
