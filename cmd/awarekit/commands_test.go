@@ -95,7 +95,7 @@ func TestRunFunctions(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			io, out, errOut := testStreams()
-			code := exitCode(tt.run(io), io)
+			code := exitCode(tt.run(io), io, "awarekit --help")
 			if code != tt.code {
 				t.Errorf("exit %d, want %d\nstderr: %s", code, tt.code, errOut)
 			}
@@ -133,8 +133,13 @@ func TestExitCodes(t *testing.T) {
 		want string // in stderr
 	}{
 		{"unknown command", []string{"frobnicate"}, nil, exitUsage, `unknown command "frobnicate"; commands: build, completion, generate`},
-		{"unknown flag", []string{"generate", "--colour", "red"}, nil, exitUsage, "unknown flag: --colour"},
-		{"bad flag value", []string{"generate", "--bleed", "abc"}, nil, exitUsage, `invalid argument "abc" for "--bleed"`},
+		{"unknown flag", []string{"generate", "--colr", "red"}, nil, exitUsage, "unknown flag: --colr (did you mean --color?)"},
+		{"bad flag value", []string{"generate", "--bleed", "abc"}, nil, exitUsage, `--bleed "abc" is not a number, like 3 or 2.5`},
+		{"a number too large", []string{"build", "plan.yaml", "--jobs", "99999999999999999999"}, nil, exitUsage, `--jobs "99999999999999999999" is too large; give a whole number, like 4`},
+		{"a whole number with a point", []string{"build", "plan.yaml", "-j", "2.5"}, nil, exitUsage, `--jobs "2.5" is not a whole number, like 4`},
+		{"a near command", []string{"genrate"}, nil, exitUsage, `unknown command "genrate" (did you mean generate?)`},
+		{"usage names the command's help", []string{"list", "langauges"}, nil, exitUsage, `(did you mean "languages"?); choose one of: audiences, formats, languages
+Run 'awarekit list --help' for usage.`},
 		{"completion for an unknown shell", []string{"completion", "tcsh"}, nil, exitUsage, `no completion for shell "tcsh"; choose one of: bash, fish, powershell, zsh`},
 		{"shard of zero parts", []string{"build", "plan.yaml", "--shard", "1/0"}, nil, exitUsage, "the number of parts N must be at least 1"},
 		{"shard past the count", []string{"build", "plan.yaml", "--shard", "3/2"}, nil, exitUsage, "between 1 and 2"},
@@ -161,10 +166,10 @@ func TestExitCodes(t *testing.T) {
 	}
 
 	io, _, errOut := testStreams()
-	if code := exitCode(fmt.Errorf("%w: 3 made", errInterrupted), io); code != exitInterrupt || !strings.Contains(errOut.String(), "interrupted: 3 made") {
+	if code := exitCode(fmt.Errorf("%w: 3 made", errInterrupted), io, "awarekit --help"); code != exitInterrupt || !strings.Contains(errOut.String(), "interrupted: 3 made") {
 		t.Errorf("interrupted: exit %d, stderr %q", code, errOut)
 	}
-	if code := exitCode(&batch.BusyError{Dir: "out"}, io); code != exitFailure {
+	if code := exitCode(&batch.BusyError{Dir: "out"}, io, "awarekit --help"); code != exitFailure {
 		t.Errorf("a busy folder: exit %d, want %d", code, exitFailure)
 	}
 }

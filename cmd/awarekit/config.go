@@ -21,6 +21,7 @@ import (
 	"github.com/awarekit/awarekit/toolkit/input"
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/profile"
+	"github.com/awarekit/awarekit/toolkit/spell"
 	"github.com/awarekit/awarekit/toolkit/typeset"
 )
 
@@ -59,7 +60,7 @@ var settings = []setting{
 	{Key: "organisation.email", Flag: "email", Shape: scalar, Doc: "Your email address, like info@example.org."},
 	{Key: "organisation.website", Flag: "website", Shape: scalar, Doc: "Your website, like example.org or https://example.org/help; the QR code opens it."},
 	{Key: "organisation.logo", Flag: "logo", Shape: scalar, Doc: "Your logo, a PNG or JPEG file, relative to this file."},
-	{Key: "organisation.color", Flag: "color", Shape: scalar, Doc: `Your colour for the header, in quotes: "#0b5c6b".`},
+	{Key: "organisation.color", Flag: "color", Shape: scalar, Doc: `Your colour for the header, in quotes: "#0b5c6b". Also spelt colour.`},
 	{Key: "fonts", Shape: scripts, Doc: "TrueType fonts per script (ISO 15924 code: Guru, Deva, Ethi, Hani…): the regular file, then the bold, relative to this file."},
 }
 
@@ -74,6 +75,69 @@ func lookupSetting(key string) (setting, bool) {
 // envName is the environment variable of a setting.
 func envName(key string) string {
 	return "AWAREKIT_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_"))
+}
+
+// keyAliases are the other spellings of words in settings keys: British
+// and Canadian (colour) beside the ones in the help, and American
+// (organization). They work in settings files and AWAREKIT_ variables.
+var keyAliases = map[string]string{"organization": "organisation", "colour": "color"}
+
+// flagAliases are the other spellings of flags; they work, and the help
+// names them beside the flag they stand for.
+var flagAliases = map[string]string{
+	"colour":            "color",
+	"organisation":      "org-name",
+	"organization":      "org-name",
+	"organisation-name": "org-name",
+	"organization-name": "org-name",
+}
+
+// normalizeFlag makes an alias of a flag that flag.
+func normalizeFlag(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+	if to, ok := flagAliases[name]; ok {
+		name = to
+	}
+	return pflag.NormalizedName(name)
+}
+
+// canonicalKey spells a settings key as the table does.
+func canonicalKey(key string) string {
+	parts := strings.Split(key, ".")
+	for i, p := range parts {
+		if to, ok := keyAliases[strings.ToLower(p)]; ok {
+			parts[i] = to
+		}
+	}
+	return strings.Join(parts, ".")
+}
+
+// envNames lists a setting's environment variables: its own, then those
+// spelt with the key's aliases (AWAREKIT_ORGANIZATION_NAME).
+func envNames(key string) []string {
+	spellings := []string{""}
+	for i, word := range strings.Split(key, ".") {
+		forms := []string{word}
+		for alias, to := range keyAliases {
+			if to == word {
+				forms = append(forms, alias)
+			}
+		}
+		var next []string
+		for _, s := range spellings {
+			for _, f := range forms {
+				if i > 0 {
+					f = s + "." + f
+				}
+				next = append(next, f)
+			}
+		}
+		spellings = next
+	}
+	names := make([]string, len(spellings))
+	for i, s := range spellings {
+		names[i] = envName(s)
+	}
+	return names
 }
 
 // Settings are the resolved configuration: flags over environment
@@ -120,7 +184,7 @@ func parseSettings(path string, data []byte) (*fileSettings, error) {
 	walk = func(prefix string, m *yaml.Node) error {
 		for i := 0; i+1 < len(m.Content); i += 2 {
 			k, v := m.Content[i], m.Content[i+1]
-			key := prefix + k.Value
+			key := canonicalKey(prefix + k.Value)
 			if k.Kind != yaml.ScalarNode || k.Value == "" {
 				return fmt.Errorf("%s: a setting without a name; write name: value", at(k))
 			}
@@ -138,7 +202,11 @@ func parseSettings(path string, data []byte) (*fileSettings, error) {
 			}
 			s, ok := lookupSetting(key)
 			if !ok {
-				return fmt.Errorf("%s: unknown setting %q; known: %s", at(k), key, strings.Join(settingKeys(), ", "))
+				hint := ""
+				if near := spell.Nearest(key, settingKeys()); len(near) > 0 {
+					hint = fmt.Sprintf(" (did you mean %s?)", strings.Join(near, " or "))
+				}
+				return fmt.Errorf("%s: unknown setting %q%s; known: %s", at(k), key, hint, strings.Join(settingKeys(), ", "))
 			}
 			if _, dup := fset.lines[key]; dup {
 				return fmt.Errorf("%s: %s is set twice; keep one", at(k), key)
@@ -341,7 +409,7 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 		}
 		// Unmarshal and Get ignore environment values of keys that were
 		// never bound, so bind every key explicitly.
-		if err := v.BindEnv(st.Key); err != nil {
+		if err := v.BindEnv(append([]string{st.Key}, envNames(st.Key)...)...); err != nil {
 			return nil, fmt.Errorf("bind environment for %s: %w", st.Key, err)
 		}
 		if f := flags.Lookup(st.Flag); f != nil {
@@ -358,8 +426,10 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 		if flagChanged(flags, st.Flag) {
 			return "--" + st.Flag, nil
 		}
-		if _, ok := os.LookupEnv(envName(key)); ok {
-			return envName(key), nil
+		for _, name := range envNames(key) {
+			if _, ok := os.LookupEnv(name); ok {
+				return name, nil
+			}
 		}
 		for i := len(files) - 1; i >= 0; i-- {
 			if line, ok := files[i].lines[key]; ok {
@@ -379,6 +449,12 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 
 	s.Audiences = list(v.GetStringSlice("audience"))
 	s.Langs = list(v.GetStringSlice("lang"))
+	if from, _ := origin("lang"); strings.HasPrefix(from, "--") {
+		// A flag's values are already split at commas; a space there may
+		// be part of a language's name (-l "Tiếng Việt"), which only the
+		// engine knows: generate splits the rest.
+		s.Langs = trimmed(v.GetStringSlice("lang"))
+	}
 	s.Formats = list(v.GetStringSlice("format"))
 	s.Paper = v.GetString("paper")
 	// Names that need no engine are checked here, where it is known
@@ -468,6 +544,17 @@ func list(values []string) []string {
 	return out
 }
 
+// trimmed is values without surrounding spaces or empty ones.
+func trimmed(values []string) []string {
+	var out []string
+	for _, v := range values {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
 func settingKeys() []string {
 	keys := make([]string, 0, len(settings))
 	for _, s := range settings {
@@ -518,8 +605,19 @@ func settingsSchema() ([]byte, error) {
 		org[name].(object)["maxLength"] = max
 	}
 	org["color"].(object)["pattern"] = "^#?([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$"
+	// The other spellings the loader takes, so editors do not flag them.
+	for alias, to := range keyAliases {
+		if p, ok := org[to]; ok {
+			org[alias] = p
+		}
+	}
 	props["organisation"] = object{"type": "object", "additionalProperties": false, "properties": org,
-		"description": "Your organisation, printed on every material."}
+		"description": "Your organisation, printed on every material. Also spelt organization."}
+	for alias, to := range keyAliases {
+		if p, ok := props[to]; ok {
+			props[alias] = p
+		}
+	}
 	return json.MarshalIndent(object{
 		"$schema":              "https://json-schema.org/draft/2020-12/schema",
 		"title":                "awarekit settings (" + ConfigFileName + ")",

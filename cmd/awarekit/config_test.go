@@ -199,3 +199,61 @@ func TestValueBlamedOnItsSource(t *testing.T) {
 		})
 	}
 }
+
+// TestSpellings: British, Canadian and American spellings of flags,
+// settings keys and AWAREKIT_ variables work as the ones in the help.
+func TestSpellings(t *testing.T) {
+	tests := []struct {
+		name     string
+		settings string
+		env      map[string]string
+		args     []string
+		orgName  string
+		color    string
+		errWant  string
+	}{
+		{name: "--colour and --organisation", args: []string{"--colour", "#112233", "--organisation", "Club"}, orgName: "Club", color: "#112233"},
+		{name: "--organization-name", args: []string{"--organization-name", "Club"}, orgName: "Club"},
+		{name: "organization: and colour: in the file", settings: "organization:\n  name: Club\n  colour: \"#112233\"\n", orgName: "Club", color: "#112233"},
+		{name: "AWAREKIT_ORGANIZATION_NAME", env: map[string]string{"AWAREKIT_ORGANIZATION_NAME": "Club", "AWAREKIT_ORGANISATION_COLOUR": "#112233"}, orgName: "Club", color: "#112233"},
+		{name: "the help's spelling wins over an alias", env: map[string]string{"AWAREKIT_ORGANISATION_NAME": "Ours", "AWAREKIT_ORGANIZATION_NAME": "Theirs"}, orgName: "Ours"},
+		{name: "both spellings in one file", settings: "organisation:\n  color: \"#112233\"\n  colour: \"#445566\"\n", errWant: "organisation.color is set twice"},
+		{name: "a misspelt key", settings: "papr: a4\n", errWant: `unknown setting "papr" (did you mean paper?)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			t.Chdir(dir)
+			t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "no-user-config"))
+			if tt.settings != "" {
+				writeFile(t, filepath.Join(dir, ConfigFileName), tt.settings)
+			}
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			var got *GenerateOptions
+			f := newFactory(&IOStreams{Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}})
+			root := newRootCmd(f)
+			for _, c := range root.Commands() {
+				if c.Name() == "generate" {
+					root.RemoveCommand(c)
+				}
+			}
+			root.AddCommand(newCmdGenerate(f, func(o *GenerateOptions) error { got = o; return nil }))
+			root.SetArgs(append([]string{"generate"}, tt.args...))
+			err := root.Execute()
+			if tt.errWant != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.errWant) {
+					t.Fatalf("error %v, want %q", err, tt.errWant)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Org.Name != tt.orgName || got.Org.Color != tt.color {
+				t.Errorf("name %q colour %q, want %q %q", got.Org.Name, got.Org.Color, tt.orgName, tt.color)
+			}
+		})
+	}
+}

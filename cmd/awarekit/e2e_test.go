@@ -121,7 +121,7 @@ func TestGenerateBadInput(t *testing.T) {
 		want []string
 	}{
 		{"unknown audience", []string{"-a", "teens"}, 2, []string{`"teens"`, "business, health, indigenous, newcomers, youth"}},
-		{"unknown language", []string{"-l", "en,xx"}, 2, []string{`"xx"`, "available: ", " en, ", " fr, "}},
+		{"unknown language", []string{"-l", "en,xx"}, 2, []string{`"xx"`, "choose one of: ", " en, ", " fr, "}},
 		{"unknown format", []string{"-f", "banner"}, 2, []string{`"banner"`, "flyer"}},
 		{"unknown paper", []string{"--paper", "legal"}, 2, []string{`"legal"`, "letter, a4"}},
 		{"stray argument", []string{"youth"}, 2, []string{"unknown command"}},

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -95,12 +96,12 @@ example AWAREKIT_ORGANISATION_NAME), then ./awarekit.yaml or --config.`,
 	fl.StringSliceP("format", "f", nil, "formats to make (flyer)")
 	fl.String("paper", "", "paper size: letter or a4 (default letter)")
 	fl.StringP("out", "o", "", "folder to write into (default the current folder)")
-	fl.String("org-name", "", "your organisation's name, printed on the material")
+	fl.String("org-name", "", "your organisation's name, printed on the material (also --organisation, --organization)")
 	fl.String("phone", "", "your organisation's phone number")
 	fl.String("email", "", "your organisation's email address")
 	fl.String("website", "", "your organisation's website; the QR code opens it")
 	fl.String("logo", "", "your logo, a PNG or JPEG `FILE`")
-	fl.String("color", "", "your colour for the header, as hex like #0b5c6b")
+	fl.String("color", "", "your colour for the header, as hex like #0b5c6b (also --colour)")
 	fl.StringVar(&opts.As, "as", "", "draw page formats as `pdf`, png or svg: one image per page, named {audience}-{format}-{lang}-{page}.png (default pdf)")
 	fl.Float64Var(&opts.DPI, "dpi", png.DefaultDPI, "resolution of PNG images, in pixels per inch of paper (36 to 600)")
 	fl.Float64Var(&opts.BleedMM, "bleed", 0, "extend backgrounds `MM` millimetres past the trim edge for a print shop (3 is usual)")
@@ -136,7 +137,7 @@ func generateRun(opts *GenerateOptions) error {
 	}
 	// Check every name before making anything, so a typo in the last
 	// language does not leave half a set behind.
-	jobs, err := eng.Expand(generate.Matrix{Audiences: opts.Audiences, Langs: opts.Langs, Formats: opts.Formats, Backend: opts.As, DPI: opts.DPI, Paper: opts.Paper,
+	jobs, err := eng.Expand(generate.Matrix{Audiences: opts.Audiences, Langs: splitLangs(eng, opts.Langs), Formats: opts.Formats, Backend: opts.As, DPI: opts.DPI, Paper: opts.Paper,
 		Print: layout.PrintOptions{Bleed: opts.BleedMM * layout.PointsPerMM, CropMarks: opts.CropMarks}})
 	if err != nil {
 		// Expand only checks names the user typed.
@@ -199,4 +200,18 @@ func generateRun(opts *GenerateOptions) error {
 		}
 	}
 	return nil
+}
+
+// splitLangs splits at spaces the values that are not a language's
+// name, so -l "en fr" is two languages and -l "Tiếng Việt" one.
+func splitLangs(eng *generate.Engine, langs []string) []string {
+	var out []string
+	for _, l := range langs {
+		if _, _, err := eng.ResolveLang(l); err == nil || !strings.ContainsAny(l, " \t") {
+			out = append(out, l)
+			continue
+		}
+		out = append(out, strings.Fields(l)...)
+	}
+	return out
 }

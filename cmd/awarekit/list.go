@@ -10,6 +10,7 @@ import (
 
 	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/spell"
 )
 
 // ListOptions are the options of list.
@@ -39,8 +40,11 @@ func newCmdList(f *Factory, runF func(*ListOptions) error) *cobra.Command {
   $ awarekit list languages`,
 		ValidArgs: listKinds,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 || !slices.Contains(listKinds, args[0]) {
+			if len(args) != 1 {
 				return usage(fmt.Errorf("list what? choose one of: %s", strings.Join(listKinds, ", ")))
+			}
+			if !slices.Contains(listKinds, args[0]) {
+				return usage(spell.Unknown(nil, "list", args[0], listKinds, nil))
 			}
 			return nil
 		},

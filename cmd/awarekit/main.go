@@ -65,11 +65,17 @@ func runWith(f *Factory, args []string) (code int) {
 	}()
 	root := newRootCmd(f)
 	root.SetArgs(args)
-	return exitCode(root.Execute(), streams)
+	cmd, err := root.ExecuteC()
+	help := "awarekit --help"
+	if cmd != nil && cmd != root {
+		help = cmd.CommandPath() + " --help"
+	}
+	return exitCode(err, streams, help)
 }
 
-// exitCode reports err and gives its exit code.
-func exitCode(err error, streams *IOStreams) int {
+// exitCode reports err and gives its exit code; help is the command that
+// shows the usage of the command that failed.
+func exitCode(err error, streams *IOStreams, help string) int {
 	if err == nil {
 		return exitOK
 	}
@@ -78,7 +84,7 @@ func exitCode(err error, streams *IOStreams) int {
 	case errors.Is(err, errInterrupted):
 		return exitInterrupt
 	case isUsage(err):
-		fmt.Fprintln(streams.ErrOut, "Run 'awarekit --help' for usage.")
+		fmt.Fprintf(streams.ErrOut, "Run '%s' for usage.\n", help)
 		return exitUsage
 	}
 	return exitFailure

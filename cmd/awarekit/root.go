@@ -1,12 +1,16 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/spell"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -65,13 +69,18 @@ contacts, logo and colour.`,
 			if len(args) == 0 {
 				return cmd.Help()
 			}
-			return usage(fmt.Errorf("unknown command %q; commands: %s", args[0], strings.Join(commandNames(cmd), ", ")))
+			hint := ""
+			if near := spell.Nearest(args[0], commandNames(cmd)); len(near) > 0 {
+				hint = fmt.Sprintf(" (did you mean %s?)", strings.Join(near, " or "))
+			}
+			return usage(fmt.Errorf("unknown command %q%s; commands: %s", args[0], hint, strings.Join(commandNames(cmd), ", ")))
 		},
 	}
 	root.SetUsageTemplate(root.UsageTemplate() + "\n" + exitHelp + "\n")
 	root.SetOut(f.IOStreams.Out)
 	root.SetErr(f.IOStreams.ErrOut)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usage(err) })
+	root.SetFlagErrorFunc(flagError)
+	root.SetGlobalNormalizationFunc(normalizeFlag)
 	root.AddCommand(
 		newCmdGenerate(f, nil),
 		newCmdList(f, nil),
@@ -121,4 +130,45 @@ func fixCompletion(root *cobra.Command) {
 // noArgs is cobra.NoArgs as a usage error.
 func noArgs(cmd *cobra.Command, args []string) error {
 	return usage(cobra.NoArgs(cmd, args))
+}
+
+// flagError is a mistake in a flag, as a usage error; an unknown flag
+// near one of the command's gets "did you mean".
+func flagError(cmd *cobra.Command, err error) error {
+	var nf *pflag.NotExistError
+	if errors.As(err, &nf) && nf.GetSpecifiedShortnames() == "" {
+		var names []string
+		cmd.Flags().VisitAll(func(f *pflag.Flag) {
+			if !f.Hidden {
+				names = append(names, f.Name)
+			}
+		})
+		if near := spell.Nearest(nf.GetSpecifiedName(), names); len(near) > 0 {
+			return usage(fmt.Errorf("%w (did you mean --%s?)", err, strings.Join(near, " or --")))
+		}
+	}
+	var iv *pflag.InvalidValueError
+	if errors.As(err, &iv) {
+		return usage(invalidValue(iv))
+	}
+	return usage(err)
+}
+
+// invalidValue says in words why a flag's value could not be read, in
+// place of the parser's "strconv.ParseFloat: parsing …: invalid syntax".
+func invalidValue(e *pflag.InvalidValueError) error {
+	f := e.GetFlag()
+	name := "--" + f.Name
+	want := map[string]string{
+		"float64": "a number, like 3 or 2.5",
+		"int":     "a whole number, like 4",
+		"bool":    "true or false",
+	}[f.Value.Type()]
+	if want == "" {
+		return e
+	}
+	if errors.Is(e, strconv.ErrRange) {
+		return fmt.Errorf("%s %q is too large; give %s", name, e.GetValue(), want)
+	}
+	return fmt.Errorf("%s %q is not %s", name, e.GetValue(), want)
 }

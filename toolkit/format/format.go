@@ -24,6 +24,7 @@ import (
 	"github.com/awarekit/awarekit/toolkit/render/png"
 	"github.com/awarekit/awarekit/toolkit/render/svg"
 	"github.com/awarekit/awarekit/toolkit/render/txt"
+	"github.com/awarekit/awarekit/toolkit/spell"
 	"github.com/awarekit/awarekit/toolkit/typeset"
 )
 
@@ -302,5 +303,5 @@ type UnknownError struct {
 }
 
 func (e *UnknownError) Error() string {
-	return fmt.Sprintf("unknown %s %q; choose one of: %s", e.Kind, e.Name, strings.Join(e.Valid, ", "))
+	return spell.Unknown(nil, e.Kind, e.Name, e.Valid, nil).Error()
 }

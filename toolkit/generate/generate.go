@@ -27,6 +27,7 @@ import (
 	"github.com/awarekit/awarekit/toolkit/output"
 	"github.com/awarekit/awarekit/toolkit/profile"
 	"github.com/awarekit/awarekit/toolkit/render/png"
+	"github.com/awarekit/awarekit/toolkit/spell"
 	"github.com/awarekit/awarekit/toolkit/typeset"
 )
 
@@ -144,13 +145,9 @@ func (r Resolved) Ext() string {
 func (e *Engine) Resolve(j Job) (Resolved, error) {
 	a, err := e.Lib.Audience(j.Audience)
 	if err != nil {
-		return Resolved{}, err
+		return Resolved{}, e.unknownAudience(j.Audience, err)
 	}
-	firstLang, secondLang, bilingual := strings.Cut(j.Lang, "+")
-	if strings.Contains(secondLang, "+") {
-		return Resolved{}, fmt.Errorf("%s: a document holds at most two languages, as in fr+en", j.Lang)
-	}
-	lang, err := e.resolveLang(firstLang)
+	lang, second, err := e.ResolveLang(j.Lang)
 	if err != nil {
 		return Resolved{}, err
 	}
@@ -158,17 +155,8 @@ func (e *Engine) Resolve(j Job) (Resolved, error) {
 	if err != nil {
 		return Resolved{}, err
 	}
-	var second string
-	if bilingual {
-		if second, err = e.resolveLang(secondLang); err != nil {
-			return Resolved{}, err
-		}
-		if f.Bilingual == nil {
-			return Resolved{}, &BilingualError{Format: f.Name, Valid: format.BilingualNames()}
-		}
-		if second == lang {
-			return Resolved{}, fmt.Errorf("%s: a bilingual document needs two different languages", j.Lang)
-		}
+	if second != "" && f.Bilingual == nil {
+		return Resolved{}, &BilingualError{Format: f.Name, Valid: format.BilingualNames()}
 	}
 	b, err := f.Backend(j.Backend)
 	if err != nil {
@@ -196,18 +184,121 @@ func (e *Engine) Resolve(j Job) (Resolved, error) {
 	return Resolved{Audience: a.ID, Lang: lang, Second: second, Format: f, Backend: b, DPI: j.DPI, Paper: p, Print: j.Print, Event: j.Event}, nil
 }
 
-// resolveLang finds the language a tag asks for. A tag that names no
-// language ("und", "mul", "zxx") is refused: the catalog would otherwise
-// match it to its likeliest language, English, and print a page the user
-// did not ask for.
-func (e *Engine) resolveLang(tag string) (string, error) {
-	t := strings.ReplaceAll(strings.TrimSpace(tag), "_", "-")
-	if parsed, err := language.Parse(t); err == nil {
-		if base, conf := parsed.Base(); conf != language.Exact || slices.Contains(noLanguage, base.String()) {
-			return "", &locale.UnknownLanguageError{Lang: tag, Valid: e.Lib.Catalog.Tags()}
+// ResolveLang finds the language or the two languages ("fr+en") typed,
+// each by tag or name, and returns their tags; second is "" for one.
+func (e *Engine) ResolveLang(typed string) (first, second string, err error) {
+	firstLang, secondLang, bilingual := strings.Cut(typed, "+")
+	if strings.Contains(secondLang, "+") {
+		return "", "", fmt.Errorf("%s: a document holds at most two languages, as in fr+en", typed)
+	}
+	if first, err = e.resolveLang(firstLang); err != nil {
+		return "", "", err
+	}
+	if bilingual {
+		if second, err = e.resolveLang(secondLang); err != nil {
+			return "", "", err
+		}
+		if second == first {
+			return "", "", fmt.Errorf("%s: a bilingual document needs two different languages", typed)
 		}
 	}
-	return e.Lib.Catalog.Resolve(tag)
+	return first, second, nil
+}
+
+// resolveLang finds the language a user asked for: by its tag ("fr",
+// "fr-CA", "FR"), or by its name in English or in the language itself
+// ("French", "Français", "francais"), as its locale file's _meta gives
+// them. A tag that names no language ("und", "mul", "zxx") is refused:
+// the catalog would otherwise match it to its likeliest language,
+// English, and print a page the user did not ask for.
+func (e *Engine) resolveLang(typed string) (string, error) {
+	tags := e.Lib.Catalog.Tags()
+	if tag, ok := e.langByName(typed); ok {
+		return tag, nil
+	}
+	unknown := func(err error) error {
+		u := spell.Unknown(err, "language", typed, tags, append(tags, e.languageNames()...))
+		u.Also = "or a language's name in English or in itself, like French or Français"
+		return u
+	}
+	t := strings.ReplaceAll(strings.TrimSpace(typed), "_", "-")
+	if parsed, err := language.Parse(t); err == nil {
+		if base, conf := parsed.Base(); conf != language.Exact || slices.Contains(noLanguage, base.String()) {
+			return "", unknown(&locale.UnknownLanguageError{Lang: typed, Valid: tags})
+		}
+	}
+	tag, err := e.Lib.Catalog.Resolve(typed)
+	var ule *locale.UnknownLanguageError
+	if errors.As(err, &ule) {
+		return "", unknown(err)
+	}
+	return tag, err
+}
+
+// langByName finds the one language whose English name (with or without
+// a qualifier in brackets: "Chinese (Simplified)" or "Chinese") or own
+// name is typed, compared without case or accents.
+func (e *Engine) langByName(typed string) (string, bool) {
+	want := spell.Fold(typed)
+	if want == "" {
+		return "", false
+	}
+	found := ""
+	for _, tag := range e.Lib.Catalog.Tags() {
+		for _, name := range e.namesOf(tag) {
+			if spell.Fold(name) == want && found != tag {
+				if found != "" {
+					return "", false // two languages go by this name: the tag must say which
+				}
+				found = tag
+			}
+		}
+	}
+	return found, found != ""
+}
+
+// namesOf lists the names a language goes by: in English, the English
+// name without its qualifier, and its own name.
+func (e *Engine) namesOf(tag string) []string {
+	l := e.Lib.Catalog.Locale(tag)
+	if l == nil {
+		return nil
+	}
+	var names []string
+	for _, n := range []string{l.Meta.Name, l.Meta.Native} {
+		if n = strings.TrimSpace(n); n != "" {
+			names = append(names, n)
+		}
+		if short, _, ok := strings.Cut(n, " ("); ok && strings.HasSuffix(n, ")") {
+			names = append(names, strings.TrimSpace(short))
+		}
+	}
+	return names
+}
+
+// languageNames lists every name the languages go by.
+func (e *Engine) languageNames() []string {
+	var names []string
+	for _, tag := range e.Lib.Catalog.Tags() {
+		names = append(names, e.namesOf(tag)...)
+	}
+	return names
+}
+
+// unknownAudience adds the nearest audience IDs and aliases to an
+// unknown audience's error.
+func (e *Engine) unknownAudience(typed string, err error) error {
+	var u *content.UnknownError
+	if !errors.As(err, &u) {
+		return err
+	}
+	names := e.AudienceIDs()
+	for _, id := range e.AudienceIDs() {
+		if a, err := e.Lib.Audience(id); err == nil {
+			names = append(names, a.Aliases...)
+		}
+	}
+	return spell.Unknown(err, u.Kind, typed, u.Valid, names)
 }
 
 // noLanguage are the ISO 639 codes that name no language.

@@ -5,10 +5,10 @@
 package layout
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/spell"
 	"github.com/awarekit/awarekit/toolkit/typeset"
 )
 
@@ -32,7 +32,7 @@ func PaperByName(name string) (Paper, error) {
 	if p, ok := Papers[strings.ToLower(strings.TrimSpace(name))]; ok {
 		return p, nil
 	}
-	return Paper{}, fmt.Errorf("unknown paper %q; choose one of: %s", name, strings.Join(PaperNames, ", "))
+	return Paper{}, spell.Unknown(nil, "paper", name, PaperNames, nil)
 }
 
 // Document is a laid-out document: pages plus what the file's metadata needs.

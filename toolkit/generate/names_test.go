@@ -1,0 +1,85 @@
+package generate_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/awarekit/awarekit/toolkit/generate"
+)
+
+// TestLanguageByName: a language is found by its tag or by its name, in
+// English or in itself, as the locale files' _meta give them, without
+// regard to case or accents; pairs take names too.
+func TestLanguageByName(t *testing.T) {
+	e, err := generate.Open(generate.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		typed, lang, second string
+	}{
+		{"pa", "pa", ""},
+		{"punjabi", "pa", ""},
+		{"Punjabi", "pa", ""},
+		{"ਪੰਜਾਬੀ", "pa", ""},
+		{"Français", "fr", ""},
+		{"francais", "fr", ""},
+		{"FRENCH", "fr", ""},
+		{"español", "es", ""},
+		{"Espanol", "es", ""},
+		{"Chinese", "zh-Hans", ""},
+		{"chinese (simplified)", "zh-Hans", ""},
+		{"简体中文", "zh-Hans", ""},
+		{"العربية", "ar", ""},
+		{"fr-CA", "fr", ""},
+		{"français+english", "fr", "en"},
+		{"Punjabi+English", "pa", "en"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.typed, func(t *testing.T) {
+			r, err := e.Resolve(generate.Job{Audience: "newcomers", Lang: tt.typed, Format: "flyer", Paper: "letter"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Lang != tt.lang || r.Second != tt.second {
+				t.Errorf("got %s+%s, want %s+%s", r.Lang, r.Second, tt.lang, tt.second)
+			}
+		})
+	}
+}
+
+// TestDidYouMean: a name close to a valid one is answered with it; a name
+// close to nothing gets only the list.
+func TestDidYouMean(t *testing.T) {
+	e, err := generate.Open(generate.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := generate.Job{Audience: "youth", Lang: "en", Format: "flyer", Paper: "letter"}
+	tests := []struct {
+		name string
+		job  func(j *generate.Job)
+		want string
+	}{
+		{"audience", func(j *generate.Job) { j.Audience = "yuoth" }, `unknown audience "yuoth" (did you mean "youth"?); choose one of: business, health, indigenous, newcomers, youth`},
+		{"audience start", func(j *generate.Job) { j.Audience = "newcom" }, `(did you mean "newcomers"?)`},
+		{"language name", func(j *generate.Job) { j.Lang = "punjbi" }, `unknown language "punjbi" (did you mean "Punjabi"?); choose one of: ar,`},
+		{"language in itself", func(j *generate.Job) { j.Lang = "espagnol" }, `(did you mean "Español"?)`},
+		{"second language", func(j *generate.Job) { j.Lang = "fr+englsh" }, `unknown language "englsh" (did you mean "English"?)`},
+		{"format", func(j *generate.Job) { j.Format = "flyr" }, `unknown format "flyr" (did you mean "flyer"?); choose one of: flyer,`},
+		{"backend", func(j *generate.Job) { j.Backend = "pgn" }, `unknown backend "pgn" (did you mean "png"?); choose one of: pdf, png, svg`},
+		{"paper", func(j *generate.Job) { j.Paper = "leter" }, `unknown paper "leter" (did you mean "letter"?); choose one of: letter, a4`},
+		{"nothing near", func(j *generate.Job) { j.Audience = "teens" }, `unknown audience "teens"; choose one of:`},
+		{"no language near", func(j *generate.Job) { j.Lang = "klingon" }, `unknown language "klingon"; choose one of: ar,`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			j := good
+			tt.job(&j)
+			_, err := e.Resolve(j)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+}
