@@ -16,7 +16,6 @@ import (
 	"sync"
 
 	xdraw "golang.org/x/image/draw"
-	"golang.org/x/image/math/f64"
 	"golang.org/x/image/vector"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
@@ -108,7 +107,6 @@ func rasterize(pg *paint.Page, dpi float64, pix *[]byte) (*image.RGBA, error) {
 	r := rasterizers.Get().(*rasterizer)
 	defer rasterizers.Put(r)
 	r.dst, r.k = dst, dpi/72
-	clear(r.images)
 	for _, it := range pg.Items {
 		if it.Image != nil {
 			if err := r.image(it.Image); err != nil {
@@ -133,15 +131,14 @@ func white(pix []byte) {
 }
 
 // rasterizers keep their coverage buffers between pages.
-var rasterizers = sync.Pool{New: func() any { return &rasterizer{images: make(map[*doc.Image]image.Image)} }}
+var rasterizers = sync.Pool{New: func() any { return &rasterizer{} }}
 
 type rasterizer struct {
-	dst    *image.RGBA
-	k      float64 // pixels per point
-	z      vector.Rasterizer
-	mask   image.Alpha // coverage of the shape being painted
-	copy   image.Alpha // coverage of one copy of a fake-bold outline
-	images map[*doc.Image]image.Image
+	dst  *image.RGBA
+	k    float64 // pixels per point
+	z    vector.Rasterizer
+	mask image.Alpha // coverage of the shape being painted
+	copy image.Alpha // coverage of one copy of a fake-bold outline
 }
 
 // emboldenOffsets spread copies of an outline around a circle, whose
@@ -272,26 +269,46 @@ func (r *rasterizer) add(p *paint.Path, m paint.Matrix) {
 	}
 }
 
-// image resamples the picture into its box with a Catmull-Rom filter,
-// which keeps a logo's edges crisp when it is shrunk.
+// image draws the picture over its box, rounded to whole pixels (half a
+// pixel at most, as a viewer places it), resampled once per size.
 func (r *rasterizer) image(im *paint.Image) error {
-	src, err := r.decode(im.Src)
+	box := image.Rect(int(math.Round(im.X*r.k)), int(math.Round(im.Y*r.k)), int(math.Round((im.X+im.W)*r.k)), int(math.Round((im.Y+im.H)*r.k)))
+	if box.Empty() {
+		return nil
+	}
+	src, err := resampled(im.Src, box.Dx(), box.Dy())
 	if err != nil {
 		return err
 	}
-	b := src.Bounds()
-	if b.Empty() || im.W <= 0 || im.H <= 0 {
-		return nil
-	}
-	sx, sy := im.W*r.k/float64(b.Dx()), im.H*r.k/float64(b.Dy())
-	s2d := f64.Aff3{sx, 0, im.X*r.k - float64(b.Min.X)*sx, 0, sy, im.Y*r.k - float64(b.Min.Y)*sy}
-	xdraw.CatmullRom.Transform(r.dst, s2d, src, b, draw.Over, nil)
+	draw.Draw(r.dst, box, src, image.Point{}, draw.Over)
 	return nil
 }
 
-func (r *rasterizer) decode(im *doc.Image) (image.Image, error) {
-	if src, ok := r.images[im]; ok {
-		return src, nil
+type sizedImage struct {
+	src  *doc.Image
+	w, h int
+}
+
+// scaled holds each picture resampled to each size it was drawn at: every
+// material of a build shows the same logo at the same few sizes, and
+// resampling cost more than the rest of a social image. It is emptied
+// when it holds maxScaled.
+var (
+	scaledMu sync.Mutex
+	scaled   = map[sizedImage]*image.RGBA{}
+)
+
+const maxScaled = 32
+
+// resampled is im decoded and resampled to w × h pixels with a
+// Catmull-Rom filter, which keeps a logo's edges crisp when it is shrunk.
+func resampled(im *doc.Image, w, h int) (*image.RGBA, error) {
+	key := sizedImage{im, w, h}
+	scaledMu.Lock()
+	out, ok := scaled[key]
+	scaledMu.Unlock()
+	if ok {
+		return out, nil
 	}
 	var src image.Image
 	var err error
@@ -306,6 +323,13 @@ func (r *rasterizer) decode(im *doc.Image) (image.Image, error) {
 	if err != nil {
 		return nil, fmt.Errorf("decode logo: %w", err)
 	}
-	r.images[im] = src
-	return src, nil
+	out = image.NewRGBA(image.Rect(0, 0, w, h))
+	xdraw.CatmullRom.Scale(out, out.Rect, src, src.Bounds(), draw.Src, nil)
+	scaledMu.Lock()
+	if len(scaled) >= maxScaled {
+		clear(scaled)
+	}
+	scaled[key] = out
+	scaledMu.Unlock()
+	return out, nil
 }

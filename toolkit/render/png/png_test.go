@@ -2,7 +2,11 @@ package png_test
 
 import (
 	"bytes"
+	"compress/zlib"
+	"encoding/binary"
+	"image"
 	stdpng "image/png"
+	"io"
 	"strings"
 	"testing"
 
@@ -93,5 +97,58 @@ func TestOptions(t *testing.T) {
 	}
 	if got := img.Bounds().Size(); got.X != 1275 || got.Y != 1650 {
 		t.Errorf("a letter page at the default resolution is %v, want 1275 × 1650", got)
+	}
+}
+
+// TestEncodeStream reads the compressed stream of encoded images to its
+// end with compress/zlib, which checks the Adler-32 checksum that the
+// two halves' checksums were combined into (image/png stops reading once
+// it has its pixels, and never checks it).
+func TestEncodeStream(t *testing.T) {
+	for _, size := range []image.Point{{1, 1}, {7, 3}, {300, 301}, {1275, 1650}} {
+		img := image.NewRGBA(image.Rectangle{Max: size})
+		for i := range img.Pix {
+			img.Pix[i] = byte(i*7 + i/13)
+		}
+		for i := 3; i < len(img.Pix); i += 4 {
+			img.Pix[i] = 0xff
+		}
+		var b bytes.Buffer
+		if err := png.Encode(&b, img); err != nil {
+			t.Fatal(err)
+		}
+		data := b.Bytes()[8:]
+		var idat []byte
+		for len(data) >= 12 {
+			n := int(binary.BigEndian.Uint32(data))
+			if string(data[4:8]) == "IDAT" {
+				idat = append(idat, data[8:8+n]...)
+			}
+			data = data[12+n:]
+		}
+		zr, err := zlib.NewReader(bytes.NewReader(idat))
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatalf("%v: the compressed stream does not check out: %v", size, err)
+		}
+		if want := size.Y * (1 + 3*size.X); len(raw) != want {
+			t.Errorf("%v: %d bytes of rows, want %d", size, len(raw), want)
+		}
+		got, err := stdpng.Decode(bytes.NewReader(b.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for y := range size.Y {
+			for x := range size.X {
+				r1, g1, b1, _ := got.At(x, y).RGBA()
+				r2, g2, b2, _ := img.At(x, y).RGBA()
+				if r1 != r2 || g1 != g2 || b1 != b2 {
+					t.Fatalf("%v: pixel (%d, %d) differs", size, x, y)
+				}
+			}
+		}
 	}
 }
