@@ -59,32 +59,18 @@ func newCmdBuild(f *Factory, runF func(*BuildOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "build <plan.yaml> [flags]",
 		Short: "Make every material a plan file lists, with a print pack",
-		Long: `Make every material a plan file lists: audiences × languages × formats,
-each with its paper and copies. The plan is checked first and every problem
-is listed with its line. Files go to out/ beside the plan, with:
-
-  pack.pdf       a cover sheet (event, every material with its copies),
-                 then every PDF material, for the print shop
-  index.html     every output, with links
-  manifest.json  each output's inputs, sha256, size and pages
-
-A material whose inputs have not changed since the last build is not made
-again. The organisation comes from the plan, then from awarekit.yaml beside
-it. See 'awarekit schema plan' for every key a plan can have.`,
-		Example: `  # make a workshop's materials and print pack
+		Long: buildLong,
+		Example: `  # start a workshop: a sample plan and settings, then everything in it
+  $ awarekit init workshop
+  $ cd workshop
   $ awarekit build workshop.yaml
 
-  # what would be made, and why, without making anything
+  # before printing: what would be made, and how many sheets of each paper
   $ awarekit build workshop.yaml --dry-run
 
-  # everything again, four at a time, results as JSON for a script
-  $ awarekit build workshop.yaml --force --jobs 4 --json
-
-  # the second of three parts, one per CI job; a last run without --shard makes the pack
-  $ awarekit build region.yaml --shard 2/3
-
-  # in a Kubernetes Indexed Job with completions: 8
-  $ awarekit build region.yaml --shard-count 8`,
+  # everything again, as JSON for a script
+  $ awarekit build workshop.yaml --force --json`,
+		Annotations: map[string]string{"advanced": buildAdvanced},
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usage(errors.New("build needs one plan file, e.g. awarekit build workshop.yaml"))
@@ -134,12 +120,59 @@ it. See 'awarekit schema plan' for every key a plan can have.`,
 	fl.StringVar(&shard, "shard", "", "make only part `K/N` of the outputs (e.g. 2/4); parts never overlap")
 	fl.IntVar(&shardCount, "shard-count", 0, "make part $"+shardIndexEnv+"+1 of `N` (for a Kubernetes Indexed Job)")
 	addConfigFlag(cmd, &configFile)
+	markAdvanced(cmd, "shard", "shard-count", "jobs")
 	_ = cmd.MarkFlagDirname("out")
 	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	}
 	return cmd
 }
+
+// buildLong leads with what a workshop organiser does, and shows a plan.
+const buildLong = `Make every material a workshop needs from one plan file: the flyers, handouts
+and cards for each audience in each language, and pack.pdf for the print shop
+(a cover sheet with the copies and sheets to print, then every PDF). A plan
+looks like this ('awarekit init' writes one to start from):
+
+  event:
+    name: "Neighbourhood safety evening"
+    date: "Thursday 3 December 2026, 7 pm"
+    place: "Community centre, main hall"
+  defaults:
+    paper: letter
+    copies: 10
+  outputs:
+    - audiences: [youth, newcomers]
+      languages: [en, fr]
+      format: flyer
+      copies: 25
+    - audience: newcomers
+      language: punjabi
+      format: cards
+
+The plan is checked first, and every problem is listed with its line. Files go
+to out/ beside the plan: one per material, with
+
+  pack.pdf       a cover sheet (the event, every material with its copies),
+                 then every PDF material, for the print shop
+  index.html     every output, with links and a picture of page 1
+  manifest.json  each output's inputs, sha256, size and pages
+
+Run it again after an edit: only what changed is made again. The organisation
+comes from the plan, then from awarekit.yaml beside it. 'awarekit schema plan'
+lists every key a plan can have.`
+
+// buildAdvanced is build's help for large builds, after the flags.
+const buildAdvanced = `  A large build can be split across machines into parts that never overlap.
+  Make each part with --shard K/N (one per CI job), then run once more
+  without --shard to make pack.pdf and index.html from the parts:
+
+    $ awarekit build region.yaml --shard 2/3
+
+  In a Kubernetes Indexed Job with completions: 8, each pod makes the part
+  its $JOB_COMPLETION_INDEX names:
+
+    $ awarekit build region.yaml --shard-count 8`
 
 // shardFrom reads --shard K/N, or --shard-count N with K from
 // $JOB_COMPLETION_INDEX (0-based, as Kubernetes sets it).

@@ -90,7 +90,7 @@ func TestRunFunctions(t *testing.T) {
 		{name: "init", run: func(io *IOStreams) error {
 			return initRun(&InitOptions{IO: io, Engine: openEngine, Dir: filepath.Join(work, "demo")})
 		}, out: []string{filepath.Join(work, "demo", "workshop.yaml") + "\n"}, errOut: []string{"awarekit build workshop.yaml"}},
-		{name: "version", run: func(io *IOStreams) error { return versionRun(&VersionOptions{IO: io, Engine: openEngine}) }, out: []string{"awarekit " + version + "\n", "content "}},
+		{name: "version", run: func(io *IOStreams) error { return versionRun(&VersionOptions{IO: io, Engine: openEngine}) }, out: []string{"awarekit " + version + " (", "\ncontent "}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -203,11 +203,12 @@ func TestPanicExitsOne(t *testing.T) {
 	}
 }
 
-// TestHelpHasExitCodes: --help ends with the exit code table.
+// TestHelpHasExitCodes: --help ends with the exit code table, then
+// where to read more.
 func TestHelpHasExitCodes(t *testing.T) {
 	for _, args := range [][]string{{"--help"}, {"build", "--help"}} {
 		io, out, _ := testStreams()
-		if code := runWith(newFactory(io), args); code != exitOK || !strings.HasSuffix(out.String(), exitHelp+"\n") {
+		if code := runWith(newFactory(io), args); code != exitOK || !strings.Contains(out.String(), exitHelp+"\n\nLearn more:\n"+repoURL) {
 			t.Errorf("%v: exit %d, output does not end with the exit codes:\n%s", args, code, out)
 		}
 	}

@@ -48,25 +48,20 @@ func newCmdGenerate(f *Factory, runF func(*GenerateOptions) error) *cobra.Comman
 	cmd := &cobra.Command{
 		Use:   "generate [flags]",
 		Short: "Make materials for one or more audiences and languages",
-		Long: `Make one file per audience × language × format, named
-{audience}-{format}-{lang}.pdf, in the output folder; with --as png or
---as svg, one image per page, named {audience}-{format}-{lang}-{page}.png.
-It prints the paths it wrote.
-
-Settings come from flags, then AWAREKIT_* environment variables (for
-example AWAREKIT_ORGANISATION_NAME), then ./awarekit.yaml or --config.`,
-		Example: `  # a youth flyer in English and French
+		// Long is made from the engine when help is shown (generateLong);
+		// this is what shows when the engine cannot open.
+		Long: `Make one file per audience × language × format in the output folder.
+'awarekit list audiences', 'awarekit list formats' and 'awarekit list
+languages' show what can be made.`,
+		Example: `  # flyers for a youth workshop, in English and in French
   $ awarekit generate -a youth -l en,fr
 
-  # the flyer as a picture for a newsletter or a phone
-  $ awarekit generate -a newcomers -l pa --as png
+  # one flyer in French and English side by side, on A4
+  $ awarekit generate -a newcomers -l fr+en --paper a4
 
-  # every audience, A4, into a folder
-  $ awarekit generate -a youth,indigenous,newcomers,business,health --paper a4 -o flyers
-
-  # with your organisation's details, logo and colour
-  $ awarekit generate -a newcomers -l en --org-name "Riverside Settlement Services" \
-      --phone 604-555-0134 --website riverside.example.org --logo logo.png --color "#7a1f5c"`,
+  # wallet cards in Punjabi with your agency's name and number, into a folder
+  $ awarekit generate -a newcomers -l punjabi -f cards -o cards \
+      --org-name "Riverside Settlement Services" --phone 604-555-0134`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := loadSettings(cmd.Flags(), configFile)
@@ -91,9 +86,9 @@ example AWAREKIT_ORGANISATION_NAME), then ./awarekit.yaml or --config.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringSliceP("audience", "a", nil, "audiences to make material for (youth, indigenous, newcomers, business, health)")
-	fl.StringSliceP("lang", "l", nil, "languages, as tags: en, fr, fr-CA…")
-	fl.StringSliceP("format", "f", nil, "formats to make (flyer)")
+	fl.StringSliceP("audience", "a", nil, "audiences to make material for, listed above (default youth)")
+	fl.StringSliceP("lang", "l", nil, "languages by tag or name, listed above; fr+en for one bilingual document (default en)")
+	fl.StringSliceP("format", "f", nil, "formats to make, listed above (default flyer)")
 	fl.String("paper", "", "paper size: letter or a4 (default letter)")
 	fl.StringP("out", "o", "", "folder to write into (default the current folder)")
 	fl.String("org-name", "", "your organisation's name, printed on the material (also --organisation, --organization)")

@@ -30,7 +30,7 @@ func newCmdInit(f *Factory, runF func(*InitOptions) error) *cobra.Command {
 	opts := &InitOptions{IO: f.IOStreams, Engine: f.Engine}
 	cmd := &cobra.Command{
 		Use:   "init [folder]",
-		Short: "Start a project: settings for your organisation and a sample workshop plan",
+		Short: "Start a project: your organisation's settings and a sample plan",
 		Long: `Write a starter project into folder (default the current folder):
 
   awarekit.yaml      your organisation's name, contacts, logo and colour, and

@@ -13,9 +13,6 @@ import (
 	"github.com/awarekit/awarekit/toolkit/spell"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "0.1.0-dev"
-
 // Factory gives commands what they share: streams, and a way to open
 // the engine. Commands never write into it: each passes its own settings
 // (content folder, fonts) to Engine.
@@ -45,27 +42,38 @@ func openEngine(cfg generate.Config) (*generate.Engine, error) {
 }
 
 func newRootCmd(f *Factory) *cobra.Command {
+	var showVersion bool
 	root := &cobra.Command{
 		Use:   "awarekit <command> [flags]",
 		Short: "Make print-ready, translated human-trafficking awareness materials",
 		Long: `awarekit turns vetted Canadian human-trafficking awareness content into
 print-ready materials for youth, Indigenous communities, newcomers, businesses
 and health providers, in their languages, with your organisation's name,
-contacts, logo and colour.`,
+contacts, logo and colour.
+
+Start with 'awarekit generate' for a few flyers, or 'awarekit init' and
+'awarekit build' for a workshop's whole set and its print pack.
+'awarekit doctor' checks this computer.`,
 		Example: `  # a flyer for youth in English and French, in this folder
   $ awarekit generate --audience youth --lang en,fr
 
-  # newcomers, A4, with your agency's details
-  $ awarekit generate -a newcomers -l fr --paper a4 --org-name "Maison d'accueil" --phone 514-555-0100
+  # a workshop: a sample plan, then its materials and print pack
+  $ awarekit init workshop && cd workshop && awarekit build workshop.yaml
 
   # what can be made
-  $ awarekit list audiences`,
+  $ awarekit list languages`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		// Runnable only to refuse an unknown command as a usage error, with
 		// the commands there are; cobra reports it as a plain error.
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if showVersion {
+				if len(args) > 0 {
+					return usage(fmt.Errorf("--version takes no arguments"))
+				}
+				return versionRun(&VersionOptions{IO: f.IOStreams, Engine: f.Engine})
+			}
 			if len(args) == 0 {
 				return cmd.Help()
 			}
@@ -76,7 +84,8 @@ contacts, logo and colour.`,
 			return usage(fmt.Errorf("unknown command %q%s; commands: %s", args[0], hint, strings.Join(commandNames(cmd), ", ")))
 		},
 	}
-	root.SetUsageTemplate(root.UsageTemplate() + "\n" + exitHelp + "\n")
+	root.Flags().BoolVarP(&showVersion, "version", "v", false, "show the version, commit and date (as 'awarekit version')")
+	root.SetUsageTemplate(usageTemplate)
 	root.SetOut(f.IOStreams.Out)
 	root.SetErr(f.IOStreams.ErrOut)
 	root.SetFlagErrorFunc(flagError)
@@ -88,8 +97,10 @@ contacts, logo and colour.`,
 		newCmdBuild(f, nil),
 		newCmdInit(f, nil),
 		newCmdSchema(f, nil),
+		newCmdMan(f, nil),
 	)
 	fixCompletion(root)
+	setHelp(root, f)
 	return root
 }
 
@@ -116,6 +127,10 @@ func fixCompletion(root *cobra.Command) {
 		var shells []string
 		for _, sh := range c.Commands() {
 			shells = append(shells, sh.Name())
+		}
+		// cobra's own help for the shells runs past 80 columns.
+		for _, sh := range append([]*cobra.Command{c}, c.Commands()...) {
+			sh.Long = wrapLong(sh.Long, helpWidth)
 		}
 		c.Args = cobra.ArbitraryArgs
 		c.RunE = func(cmd *cobra.Command, args []string) error {

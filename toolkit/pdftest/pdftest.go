@@ -21,6 +21,7 @@ var packages = map[string]string{
 	"pdffonts":  "poppler-utils",
 	"pdfinfo":   "poppler-utils",
 	"pdftoppm":  "poppler-utils",
+	"groff":     "groff-base",
 }
 
 // Required reports whether missing tools and fonts must fail tests.
