@@ -59,7 +59,7 @@ func newCmdBuild(f *Factory, runF func(*BuildOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "build <plan.yaml> [flags]",
 		Short: "Make every material a plan file lists, with a print pack",
-		Long: buildLong,
+		Long:  buildLong,
 		Example: `  # start a workshop: a sample plan and settings, then everything in it
   $ awarekit init workshop
   $ cd workshop
