@@ -11,7 +11,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/pdftest"
+	"github.com/awarekit/awarekit/toolkit/plan"
 )
 
 var update = flag.Bool("update", false, "rewrite docs/cli from the help")
@@ -125,5 +127,27 @@ func TestVersion(t *testing.T) {
 	}
 	if r := runCLI(t, dir, "--version", "extra"); r.code != exitUsage {
 		t.Errorf("--version extra: exit %d", r.code)
+	}
+}
+
+// TestBuildHelpPlanIsValid: the plan shown in build --help is one that
+// build accepts.
+func TestBuildHelpPlanIsValid(t *testing.T) {
+	_, rest, _ := strings.Cut(buildLong, "one to start from):\n\n")
+	block, _, _ := strings.Cut(rest, "\n\n")
+	var yaml strings.Builder
+	for _, l := range strings.Split(block, "\n") {
+		yaml.WriteString(strings.TrimPrefix(l, "  ") + "\n")
+	}
+	eng, err := openEngine(generate.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := plan.Parse(eng, "help.yaml", []byte(yaml.String()), plan.Project{})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, yaml.String())
+	}
+	if len(p.Outputs) != 5 {
+		t.Errorf("%d outputs, want 5", len(p.Outputs))
 	}
 }
