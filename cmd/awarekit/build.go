@@ -122,9 +122,7 @@ func newCmdBuild(f *Factory, runF func(*BuildOptions) error) *cobra.Command {
 	addConfigFlag(cmd, &configFile)
 	markAdvanced(cmd, "shard", "shard-count", "jobs")
 	_ = cmd.MarkFlagDirname("out")
-	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
-	}
+	cmd.ValidArgsFunction = completePlans
 	return cmd
 }
 

@@ -12,7 +12,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/output"
@@ -104,18 +103,18 @@ languages' show what can be made.`,
 	fl.String("content", "", "your own content over the built-in: a `FOLDER` with audiences/ and locales/")
 	addConfigFlag(cmd, &configFile)
 
-	complete := func(values func(*generate.Engine) []string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	complete := func(values func(*generate.Engine) []choice, pairs bool) cobra.CompletionFunc {
+		return func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			eng, err := f.Engine(generate.Config{})
 			if err != nil {
 				return nil, cobra.ShellCompDirectiveError
 			}
-			return values(eng), cobra.ShellCompDirectiveNoFileComp
+			return completeList(values(eng), toComplete, pairs), cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
 		}
 	}
-	_ = cmd.RegisterFlagCompletionFunc("audience", complete((*generate.Engine).AudienceIDs))
-	_ = cmd.RegisterFlagCompletionFunc("lang", complete((*generate.Engine).Languages))
-	_ = cmd.RegisterFlagCompletionFunc("format", complete(func(*generate.Engine) []string { return format.Names() }))
+	_ = cmd.RegisterFlagCompletionFunc("audience", complete(audienceChoices, false))
+	_ = cmd.RegisterFlagCompletionFunc("lang", complete(languageChoices, true))
+	_ = cmd.RegisterFlagCompletionFunc("format", complete(formatChoices, false))
 	_ = cmd.RegisterFlagCompletionFunc("paper", cobra.FixedCompletions(layout.PaperNames, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.MarkFlagFilename("logo", "png", "jpg", "jpeg")
 	_ = cmd.MarkFlagDirname("out")
