@@ -216,10 +216,10 @@ func buildRun(opts *BuildOptions) error {
 		errOut = io.Discard
 	}
 	for _, w := range eng.Lib.Warnings {
-		fmt.Fprintln(errOut, "warning:", w)
+		fmt.Fprintln(errOut, opts.IO.warning(), w)
 	}
 	for _, w := range pl.Warnings {
-		fmt.Fprintln(errOut, "warning:", w)
+		fmt.Fprintln(errOut, opts.IO.warning(), w)
 	}
 	if opts.OutDir == "" {
 		opts.OutDir = filepath.Join(pl.Dir, "out")
@@ -242,12 +242,17 @@ func buildRun(opts *BuildOptions) error {
 	bopts := batch.Options{OutDir: opts.OutDir, Jobs: opts.Jobs, Force: opts.Force, DryRun: opts.DryRun, Shard: opts.Shard}
 	var bar *barProgress
 	switch {
+	// Progress is for a person watching: on a terminal only, as a bar,
+	// or as a line per output where animation is unwelcome (NO_COLOR,
+	// TERM=dumb). Logs and pipes get the summary and the failures.
 	case opts.Quiet || opts.DryRun:
-	case opts.IO.IsTTY:
+	case !opts.IO.IsTTY:
+		bopts.Progress = &failureProgress{w: opts.IO.ErrOut}
+	case opts.IO.Plain:
+		bopts.Progress = &lineProgress{w: opts.IO.ErrOut}
+	default:
 		bar = &barProgress{w: opts.IO.ErrOut}
 		bopts.Progress = bar
-	default:
-		bopts.Progress = &lineProgress{w: opts.IO.ErrOut}
 	}
 	rep, runErr := batch.Run(ctx, eng, pl, bopts)
 	finished.Store(true)
@@ -258,7 +263,7 @@ func buildRun(opts *BuildOptions) error {
 		return runErr
 	}
 	for _, w := range rep.Warnings {
-		fmt.Fprintln(errOut, "warning:", w)
+		fmt.Fprintln(errOut, opts.IO.warning(), w)
 	}
 
 	switch {
@@ -299,7 +304,11 @@ func printSummary(w io.Writer, opts *BuildOptions, rep *batch.Report) {
 	if opts.Shard.Active() {
 		part = " (part " + opts.Shard.String() + ")"
 	}
-	fmt.Fprintf(w, "%d made, %d unchanged, %d failed%s in %v (%.1f docs/s) → %s\n", s.Made, s.Unchanged, s.Failed, part, secs, s.Rate(), opts.OutDir)
+	rate := ""
+	if s.Made > 0 {
+		rate = fmt.Sprintf(" (%.1f docs/s)", s.Rate())
+	}
+	fmt.Fprintf(w, "%d made, %d unchanged, %d failed%s in %v%s → %s\n", s.Made, s.Unchanged, s.Failed, part, secs, rate, opts.OutDir)
 	if rep.Pack != nil && rep.Pack.Entry != nil {
 		fmt.Fprintf(w, "print pack: %s (%d pages, %s)\n", filepath.Join(opts.OutDir, pack.FileName), rep.Pack.Entry.Pages, rep.Pack.Status)
 	}
@@ -439,7 +448,21 @@ func (p *barProgress) finish() {
 	}
 }
 
-// lineProgress prints one plain line per output, for logs and pipes.
+// failureProgress says each failure as it happens, and nothing else:
+// for logs and pipes, where a long build's failures should not wait for
+// its end.
+type failureProgress struct{ w io.Writer }
+
+func (p *failureProgress) Start(int) {}
+
+func (p *failureProgress) Done(r batch.Result) {
+	if r.Status == batch.Failed {
+		fmt.Fprintf(p.w, "failed %s: %s\n", r.Name, r.Reason)
+	}
+}
+
+// lineProgress prints one plain line per output, for a terminal that
+// should not animate (NO_COLOR, TERM=dumb).
 type lineProgress struct {
 	w           io.Writer
 	total, done int

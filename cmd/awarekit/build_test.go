@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/awarekit/awarekit/toolkit/batch"
 	"github.com/awarekit/awarekit/toolkit/manifest"
@@ -331,18 +332,27 @@ func TestBuildInterrupt(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	var log strings.Builder
-	sc := bufio.NewScanner(stderr)
-	sent := false
-	for sc.Scan() {
-		log.WriteString(sc.Text() + "\n")
-		if !sent && strings.Contains(sc.Text(), "] made ") {
-			if err := cmd.Process.Signal(os.Interrupt); err != nil {
-				t.Fatal(err)
-			}
-			sent = true
+	// Progress is shown on a terminal only; here the first material on
+	// disk says the build is under way.
+	logged := make(chan string)
+	go func() {
+		var log strings.Builder
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			log.WriteString(sc.Text() + "\n")
+		}
+		logged <- log.String()
+	}()
+	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		if made, _ := filepath.Glob(filepath.Join(work, "out", "*.pdf")); len(made) > 0 {
+			break
 		}
 	}
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	var log strings.Builder
+	log.WriteString(<-logged)
 	err = cmd.Wait()
 	exit, ok := err.(*exec.ExitError)
 	if !ok || exit.ExitCode() != exitInterrupt {

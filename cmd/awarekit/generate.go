@@ -127,7 +127,7 @@ func generateRun(opts *GenerateOptions) error {
 		return err
 	}
 	for _, w := range eng.Lib.Warnings {
-		fmt.Fprintln(opts.IO.ErrOut, "warning:", w)
+		fmt.Fprintln(opts.IO.ErrOut, opts.IO.warning(), w)
 	}
 	// Check every name before making anything, so a typo in the last
 	// language does not leave half a set behind.

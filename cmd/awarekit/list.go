@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -74,7 +73,10 @@ func listRun(opts *ListOptions) error {
 	if err != nil {
 		return err
 	}
-	w := tabwriter.NewWriter(opts.IO.Out, 0, 4, 2, ' ', 0)
+	// Columns are lined up by the cells each name takes on a terminal,
+	// so wide (简体中文) and right-to-left (العربية) names keep the
+	// table straight.
+	t := &table{}
 	switch opts.What {
 	case "audiences":
 		for _, id := range eng.AudienceIDs() {
@@ -87,11 +89,11 @@ func listRun(opts *ListOptions) error {
 			if len(a.FromUser) > 0 {
 				desc += " [yours: " + strings.Join(a.FromUser, ", ") + "]"
 			}
-			fmt.Fprintf(w, "%s\t%s\n", name, desc)
+			t.add(name, desc)
 		}
 	case "formats":
 		for _, f := range format.Formats {
-			fmt.Fprintf(w, "%s\t%s\n", f.Name, f.Description)
+			t.add(f.Name, f.Description)
 		}
 	case "languages":
 		var langs []generate.Language
@@ -102,7 +104,7 @@ func listRun(opts *ListOptions) error {
 			}
 			langs = append(langs, l)
 		}
-		fmt.Fprintf(w, "TAG\tLANGUAGE\tNATIVE\tSCRIPT\tDIRECTION\tCOVERAGE\tSTATUS\tFONTS HERE\n")
+		t.add("TAG", "LANGUAGE", "NATIVE", "SCRIPT", "DIRECTION", "COVERAGE", "STATUS", "FONTS HERE")
 		for _, l := range langs {
 			dir := "left to right"
 			if l.RTL {
@@ -112,19 +114,21 @@ func listRun(opts *ListOptions) error {
 			if l.FontsErr != nil {
 				fonts = "no: " + l.FontsErr.Error()
 			}
-			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%d%%\t%s\t%s\n", l.Tag, l.Name, l.Native, l.Script, dir, l.Coverage, l.Status, fonts)
+			t.add(l.Tag, l.Name, isolate(l.Native, l.RTL), l.Script, dir, fmt.Sprintf("%d%%", l.Coverage), l.Status, fonts)
 		}
 		if opts.Fonts {
-			if err := w.Flush(); err != nil {
+			if err := t.write(opts.IO.Out); err != nil {
 				return err
 			}
-			fmt.Fprintf(w, "\nTAG\tSCRIPT\tFONT\tFILE\n")
+			fmt.Fprintln(opts.IO.Out)
+			t = &table{}
+			t.add("TAG", "SCRIPT", "FONT", "FILE")
 			for _, l := range langs {
 				for _, src := range l.Fonts {
-					fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", l.Tag, src.Script, src.Font, src.File)
+					t.add(l.Tag, src.Script, src.Font, src.File)
 				}
 			}
 		}
 	}
-	return w.Flush()
+	return t.write(opts.IO.Out)
 }

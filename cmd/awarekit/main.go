@@ -33,7 +33,7 @@ const exitHelp = `Exit status:
 const debugEnv = "AWAREKIT_DEBUG"
 
 func main() {
-	streams := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, IsTTY: term.IsTerminal(int(os.Stderr.Fd()))}
+	streams := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, IsTTY: term.IsTerminal(int(os.Stderr.Fd())), Plain: plainTerminal()}
 	stopProfiles := startProfiles(streams.ErrOut)
 	code := run(os.Args[1:], streams)
 	stopProfiles()
@@ -79,7 +79,7 @@ func exitCode(err error, streams *IOStreams, help string) int {
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintln(streams.ErrOut, "awarekit:", err)
+	fmt.Fprintln(streams.ErrOut, streams.colour("31", "awarekit:"), err)
 	switch {
 	case errors.Is(err, errInterrupted):
 		return exitInterrupt

@@ -112,6 +112,9 @@ func goTypeWords(t string) string {
 	return "a map of settings"
 }
 
+// SyntaxHint says what to look at where YAML could not be read.
+const SyntaxHint = "check the indentation, colons and quotes there (a value holding : or # needs quotes)"
+
 // YAMLError rewrites an error of the YAML library as "kind path:line:
 // problem", with the file's own text left out (a value is said to be "a
 // text" rather than quoted: the file may not be what the user thinks).
@@ -122,7 +125,7 @@ func YAMLError(k Kind, path string, err error) error {
 		msgs = te.Errors
 	} else {
 		// A syntax error: say what to look at.
-		msgs = []string{err.Error() + "; check the indentation, colons and quotes there (a value holding : or # needs quotes)"}
+		msgs = []string{err.Error() + "; " + SyntaxHint}
 	}
 	var out []string
 	for _, m := range msgs {

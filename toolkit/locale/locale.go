@@ -106,7 +106,7 @@ func parse(name string, data []byte) (*Locale, error) {
 		var derr *toml.DecodeError
 		if errors.As(err, &derr) {
 			row, col := derr.Position()
-			return nil, fmt.Errorf("%s:%d:%d: %s", name, row, col, derr.Error())
+			return nil, fmt.Errorf("%s:%d:%d: %s; check the [brackets], quotes and = on that line (a message is id = \"text\")", name, row, col, strings.TrimPrefix(derr.Error(), "toml: "))
 		}
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

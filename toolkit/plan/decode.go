@@ -154,7 +154,7 @@ func syntaxLine(err error) int {
 func (d *decoder) parse(data []byte) *yaml.Node {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		d.problem(pos{line: syntaxLine(err)}, "", "%s", yamlLine.ReplaceAllString(strings.TrimPrefix(err.Error(), "yaml: "), "$2"))
+		d.problem(pos{line: syntaxLine(err)}, "", "%s; %s", yamlLine.ReplaceAllString(strings.TrimPrefix(err.Error(), "yaml: "), "$2"), input.SyntaxHint)
 		return nil
 	}
 	// A YAML alias bomb (each level ten copies of the one before) is
