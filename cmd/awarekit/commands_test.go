@@ -80,7 +80,7 @@ func TestRunFunctions(t *testing.T) {
 		}, out: []string{"flyer", "safety-card", "sms"}},
 		{name: "list languages with the content folder", run: func(io *IOStreams) error {
 			return listRun(&ListOptions{IO: io, Engine: openEngine, What: "languages", Content: content})
-		}, out: []string{"TAG", "en ", "1 messages yours", "pa "}},
+		}, out: []string{"TAG", "en ", "1 message yours", "pa "}},
 		{name: "list languages with a missing font", run: func(io *IOStreams) error {
 			return listRun(&ListOptions{IO: io, Engine: openEngine, What: "languages", UserFonts: map[string][]string{"Guru": {filepath.Join(work, "missing.ttf")}}})
 		}, code: exitFailure, errOut: []string{"missing.ttf"}},
@@ -132,7 +132,7 @@ func TestExitCodes(t *testing.T) {
 		code int
 		want string // in stderr
 	}{
-		{"unknown command", []string{"frobnicate"}, nil, exitUsage, `unknown command "frobnicate"; commands: build, completion, generate`},
+		{"unknown command", []string{"frobnicate"}, nil, exitUsage, `unknown command "frobnicate"; commands: build, completion, doctor, generate`},
 		{"unknown flag", []string{"generate", "--colr", "red"}, nil, exitUsage, "unknown flag: --colr (did you mean --color?)"},
 		{"bad flag value", []string{"generate", "--bleed", "abc"}, nil, exitUsage, `--bleed "abc" is not a number, like 3 or 2.5`},
 		{"a number too large", []string{"build", "plan.yaml", "--jobs", "99999999999999999999"}, nil, exitUsage, `--jobs "99999999999999999999" is too large; give a whole number, like 4`},

@@ -340,6 +340,28 @@ func readSettingsFile(path string, required bool) (*fileSettings, error) {
 	return parseSettings(path, data)
 }
 
+// source is a settings file to read, and whether it must exist.
+type source struct {
+	path     string
+	required bool
+}
+
+// settingsSources are the settings files a run reads: the user's file,
+// then the project's (or --config), lowest precedence first; only
+// --config must exist.
+func settingsSources(configFile string) []source {
+	var paths []source
+	if dir, err := os.UserConfigDir(); err == nil {
+		paths = append(paths, source{filepath.Join(dir, "awarekit", ConfigFileName), false})
+	}
+	if configFile != "" {
+		paths = append(paths, source{configFile, true})
+	} else {
+		paths = append(paths, source{ConfigFileName, false})
+	}
+	return paths
+}
+
 // loadSettings reads configuration for one run with a fresh viper.
 // configFile is --config ("" looks for awarekit.yaml in the working
 // folder); a missing default file is not an error, a missing named one is.
@@ -353,22 +375,7 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 
 	s := &Settings{}
 	var files []*fileSettings
-	// The user's file, then the project's (or --config), lowest
-	// precedence first; only --config must exist.
-	type source struct {
-		path     string
-		required bool
-	}
-	var paths []source
-	if dir, err := os.UserConfigDir(); err == nil {
-		paths = append(paths, source{filepath.Join(dir, "awarekit", ConfigFileName), false})
-	}
-	if configFile != "" {
-		paths = append(paths, source{configFile, true})
-	} else {
-		paths = append(paths, source{ConfigFileName, false})
-	}
-	for _, p := range paths {
+	for _, p := range settingsSources(configFile) {
 		fset, err := readSettingsFile(p.path, p.required)
 		if err != nil {
 			return nil, err

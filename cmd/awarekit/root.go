@@ -98,6 +98,7 @@ Start with 'awarekit generate' for a few flyers, or 'awarekit init' and
 		newCmdInit(f, nil),
 		newCmdSchema(f, nil),
 		newCmdMan(f, nil),
+		newCmdDoctor(f, nil),
 	)
 	fixCompletion(root)
 	setHelp(root, f)

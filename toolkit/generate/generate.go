@@ -65,6 +65,10 @@ type Config struct {
 	// setting): a four-letter ISO 15924 code (Guru, Hans…) → regular,
 	// then bold. They come before the fonts found on the machine.
 	Fonts map[string][]string
+	// FontDirs, when not nil, are the only folders searched for the
+	// fonts of scripts the embedded fonts lack, in place of the
+	// machine's font folders (typeset.Fonts.SearchIn).
+	FontDirs []string
 }
 
 // Open loads content and fonts as cfg says.
@@ -87,6 +91,9 @@ func Open(cfg Config) (*Engine, error) {
 	fonts, err := typeset.NewFonts(base, cfg.Fonts)
 	if err != nil {
 		return nil, err
+	}
+	if cfg.FontDirs != nil {
+		fonts.SearchIn(cfg.FontDirs)
 	}
 	if date.IsZero() {
 		if date, err = lib.Date(); err != nil {

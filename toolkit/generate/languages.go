@@ -47,7 +47,11 @@ func (e *Engine) Language(tag string) (Language, error) {
 		info.Status = "reviewed by " + l.Meta.Reviewer
 	}
 	if n := len(l.Overridden); n > 0 {
-		info.Status += fmt.Sprintf(", %d messages yours", n)
+		unit := "messages"
+		if n == 1 {
+			unit = "message"
+		}
+		info.Status += fmt.Sprintf(", %d %s yours", n, unit)
 	}
 	if en := e.Lib.Catalog.Locale("en"); en != nil && len(en.Messages) > 0 {
 		have := 0

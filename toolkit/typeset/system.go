@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
 	"log"
+	"path/filepath"
+	"strings"
 	"sync"
 
 	"github.com/go-text/typesetting/font"
@@ -194,6 +197,55 @@ func loadFile(path string) (*Font, error) {
 		name += " Bold"
 	}
 	return &Font{Name: name, Source: path, Data: data, Bold: bold, font: face.Font}, nil
+}
+
+// SearchIn makes fs look for the fonts of the scripts the embedded fonts
+// lack in dirs and the folders under them alone, instead of the
+// machine's font folders: for a check of what a machine without some
+// font package would do, without uninstalling it. Call it before setting
+// any text.
+func (fs *Fonts) SearchIn(dirs []string) {
+	var once sync.Once
+	var prints []fontscan.Footprint
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	fs.scan = func() ([]fontscan.Footprint, error) {
+		once.Do(func() { prints = scanDirs(dirs) })
+		return prints, nil
+	}
+	clear(fs.byScript)
+}
+
+// scanDirs describes every TrueType font file under dirs; files that are
+// not fonts are passed over, as the system scan does.
+func scanDirs(dirs []string) []fontscan.Footprint {
+	var out []fontscan.Footprint
+	for _, dir := range dirs {
+		_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.EqualFold(filepath.Ext(path), ".ttf") {
+				return nil
+			}
+			f, err := loadFile(path)
+			if err != nil {
+				return nil
+			}
+			desc := f.font.Describe()
+			out = append(out, fontscan.Footprint{Location: font.FontID{File: path}, Family: font.NormalizeFamily(desc.Family), Aspect: desc.Aspect})
+			return nil
+		})
+	}
+	return out
+}
+
+// Install says how to get a font for the script of r: the script's ISO
+// 15924 code (for the fonts: setting) and the Debian package that has a
+// font for it, "" when none is known.
+func Install(r rune) (script, pkg string) {
+	sc := language.LookupScript(r)
+	if need, ok := needs[sc]; ok {
+		pkg = need.pkg
+	}
+	return ScriptCode(sc), pkg
 }
 
 // installHint says what to install for a script the machine cannot draw.

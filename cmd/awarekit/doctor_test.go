@@ -1,0 +1,113 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/pdftest"
+)
+
+// runDoctor runs awarekit doctor in dir as a machine whose only font
+// folder is fontDir would: the embedded fonts, and nothing from the
+// system's Noto or Droid packages.
+func runDoctor(t *testing.T, dir, fontDir string, args ...string) result {
+	t.Helper()
+	t.Chdir(dir)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, ".config"))
+	var out, errOut bytes.Buffer
+	f := newFactory(&IOStreams{Out: &out, ErrOut: &errOut})
+	f.Engine = func(cfg generate.Config) (*generate.Engine, error) {
+		cfg.FontDirs = []string{fontDir}
+		return openEngine(cfg)
+	}
+	code := runWith(f, append([]string{"doctor"}, args...))
+	return result{code, out.String(), errOut.String()}
+}
+
+// TestDoctorWithoutNoto: on a machine without fonts-noto-core (here: a
+// font search path without it, not an uninstalled package), doctor names
+// the package for every language it cannot print, and exits 1.
+func TestDoctorWithoutNoto(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, ConfigFileName), "content: ours\npaper: a4\n")
+	writeFile(t, filepath.Join(dir, "ours", "locales", "en.toml"), "[_meta]\nlanguage = \"en\"\n[youth]\nheadline = \"Eastside Youth: know the signs\"\n")
+	t.Setenv("AWAREKIT_PAPER", "letter")
+	r := runDoctor(t, dir, t.TempDir())
+	if r.code != exitFailure {
+		t.Errorf("exit %d, want 1", r.code)
+	}
+	for _, want := range []string{
+		"awarekit " + version + " (",
+		"\ncontent 20",
+		"  " + ConfigFileName + "  ", "read\n",
+		"AWAREKIT_PAPER",
+		"Content folder: " + filepath.Join(dir, "ours"),
+		"yours: locales/en.toml: 1 message",
+		"en       English",
+		"NO (Guru letters): install fonts-noto-core",
+		"cannot print Punjabi (pa), Tigrinya (ti), Urdu (ur) here: install the Debian\n    package fonts-noto-core, or name TrueType files for Guru, Ethi, Arab under\n    fonts: in awarekit.yaml",
+		"cannot print Chinese (Simplified) (zh-Hans) here: install the Debian package\n    fonts-droid-fallback",
+		"PDF tools awarekit's tests use",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if !strings.Contains(r.stderr, "problems found") {
+		t.Errorf("stderr: %s", r.stderr)
+	}
+
+	r = runDoctor(t, dir, t.TempDir(), "--json")
+	if r.code != exitFailure {
+		t.Errorf("--json: exit %d, want 1", r.code)
+	}
+	var rep doctorReport
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatalf("--json: %v\n%s", err, r.stdout)
+	}
+	byTag := map[string]languageReport{}
+	for _, l := range rep.Languages {
+		byTag[l.Tag] = l
+	}
+	if pa := byTag["pa"]; pa.FontsHere || pa.Package != "fonts-noto-core" || pa.Script != "Guru" {
+		t.Errorf("pa: %+v", pa)
+	}
+	if en := byTag["en"]; !en.FontsHere || len(en.Fonts) == 0 {
+		t.Errorf("en: %+v", en)
+	}
+	if len(rep.Problems) != 2 || len(rep.Settings.Files) != 2 || !rep.Settings.Files[1].Read || rep.Content.Folder == "" {
+		t.Errorf("report: %+v", rep)
+	}
+}
+
+// TestDoctorAllWell: with the system's fonts (fonts-noto-core and
+// fonts-droid-fallback installed, as CI has them) nothing is missing.
+func TestDoctorAllWell(t *testing.T) {
+	dir := t.TempDir()
+	r := runCLI(t, dir, "doctor")
+	if strings.Contains(r.stdout, "fonts-noto-core") || strings.Contains(r.stdout, "fonts-droid-fallback") {
+		if pdftest.Required() {
+			t.Fatalf("fonts missing although required:\n%s", r.stdout)
+		}
+		t.Skip("this machine lacks fonts-noto-core or fonts-droid-fallback")
+	}
+	if r.code != exitOK || !strings.Contains(r.stdout, "No problems found.") {
+		t.Errorf("exit %d:\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestDoctorBadSettings: settings that cannot be read are a problem
+// doctor reports, and it goes on with the rest.
+func TestDoctorBadSettings(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, ConfigFileName), "papr: a4\n")
+	r := runCLI(t, dir, "doctor")
+	if r.code != exitFailure || !strings.Contains(r.stdout, `could not be read: settings file awarekit.yaml:1: unknown setting "papr"`) ||
+		!strings.Contains(r.stdout, "Languages, and whether this computer has the fonts") {
+		t.Errorf("exit %d:\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+}
