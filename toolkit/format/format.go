@@ -183,6 +183,51 @@ type Format struct {
 	// documents in order), into a .txt file of the image's name; nil for
 	// none.
 	Caption func(w io.Writer, docs ...*doc.Document) error
+	// Print says how a copy goes through a printer; nil for a format
+	// that is not printed (text, images for screens).
+	Print *Printing
+}
+
+// Printing is how one copy of a page format is printed.
+type Printing struct {
+	// Sides is 1, or 2 for a copy printed on both sides of one sheet
+	// (duplex, turned on the long edge).
+	Sides int
+	// Sheet is the paper a copy prints on when the plan asks for paper:
+	// nil for the same; a poster asks a larger sheet.
+	Sheet func(layout.Paper) layout.Paper
+	// Up is how many pieces are cut from one sheet, for a format imposed
+	// several to a sheet; nil for one. For such a format a copy is a
+	// sheet.
+	Up func(layout.Paper) int
+	// Pieces names what is cut from the sheet: "wallet cards".
+	Pieces string
+}
+
+// Sheet is how one copy of a format prints on a paper.
+type Sheet struct {
+	Paper  layout.Paper // the sheet fed to the printer
+	Sides  int          // 1, or 2 for both sides (duplex)
+	Up     int          // pieces cut from the sheet; 1 when the page is the piece
+	Pieces string       // what the pieces are, when Up > 1
+}
+
+// Duplex reports whether the sheet is printed on both sides.
+func (s Sheet) Duplex() bool { return s.Sides == 2 }
+
+// Sheet says how f prints on paper; ok is false when f is not printed.
+func (f Format) Sheet(paper layout.Paper) (s Sheet, ok bool) {
+	if f.Print == nil {
+		return Sheet{}, false
+	}
+	s = Sheet{Paper: paper, Sides: f.Print.Sides, Up: 1}
+	if f.Print.Sheet != nil {
+		s.Paper = f.Print.Sheet(paper)
+	}
+	if f.Print.Up != nil {
+		s.Up, s.Pieces = f.Print.Up(paper), f.Print.Pieces
+	}
+	return s, true
 }
 
 // Paged reports whether the format is laid out on pages.
@@ -237,17 +282,19 @@ var screenBackends = []string{"png", "svg"}
 // Formats lists what the tool can make, in the order help shows them.
 var Formats = []Format{
 	{Name: "flyer", Description: "One page: headline, signs, what to do, and the hotline large, with a QR code",
-		Layout: layout.Flyer, Bilingual: layout.BilingualFlyer, Budget: pageBudget},
+		Layout: layout.Flyer, Bilingual: layout.BilingualFlyer, Budget: pageBudget, Print: &Printing{Sides: 1}},
 	{Name: "handout", Description: "Two pages: the flyer with room to breathe; on the back the law in plain words, contacts and a story",
-		Layout: layout.Handout, Budget: Budget{Must: []Block{Hotline, Emergency, Law}}},
+		Layout: layout.Handout, Budget: Budget{Must: []Block{Hotline, Emergency, Law}}, Print: &Printing{Sides: 2}},
 	{Name: "poster", Description: "Tabloid (11×17 in) or A3: large type and the hotline readable from across a room",
-		Layout: layout.Poster, Bilingual: layout.BilingualPoster, Budget: pageBudget},
+		Layout: layout.Poster, Bilingual: layout.BilingualPoster, Budget: pageBudget, Print: &Printing{Sides: 1, Sheet: layout.PosterSheet}},
 	{Name: "cards", Description: "Wallet cards, 10 on Letter or 8 on A4 with crop marks: the hotline on the front, signs and contacts on the back",
-		Layout: layout.Cards, Bilingual: layout.BilingualCards, Budget: pageBudget},
+		Layout: layout.Cards, Bilingual: layout.BilingualCards, Budget: pageBudget,
+		Print: &Printing{Sides: 2, Up: layout.WalletCardsPerSheet, Pieces: "wallet cards"}},
 	{Name: "tearoff", Description: "A flyer whose bottom quarter is 8 to 10 tear-off tabs with the hotline number",
-		Layout: layout.Tearoff, Budget: pageBudget},
+		Layout: layout.Tearoff, Budget: pageBudget, Print: &Printing{Sides: 1}},
 	{Name: "safety-card", Description: "Discreet credit-card sized cards: a neutral front, the hotline and 911 inside",
-		Layout: layout.SafetyCard, Budget: Budget{Must: []Block{Hotline, Emergency, Safety}}},
+		Layout: layout.SafetyCard, Budget: Budget{Must: []Block{Hotline, Emergency, Safety}},
+		Print: &Printing{Sides: 2, Up: layout.SafetyCardsPerSheet, Pieces: "safety cards"}},
 	{Name: "social-square", Description: "A 1080 × 1080 image for social media posts: headline, signs, the hotline large; its caption beside it in a .txt file",
 		Layout: layout.SocialSquare, Bilingual: layout.BilingualSocialSquare, Backends: screenBackends, Screen: true, Caption: txt.WriteCaption, Budget: socialBudget},
 	{Name: "social-story", Description: "A 1080 × 1920 image for stories and status updates, with its caption",

@@ -1,0 +1,61 @@
+package generate_test
+
+import (
+	"math"
+	"testing"
+
+	"github.com/awarekit/awarekit/toolkit/format"
+	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/profile"
+)
+
+// TestPrintingMatchesLayouts: what the format table says about printing
+// (pages per copy, the sheet's size) is what the layouts make, on each
+// paper, in one language and in two; the print shop's totals rest on it.
+func TestPrintingMatchesLayouts(t *testing.T) {
+	e, err := generate.Open(generate.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	brand, err := profile.Organisation{}.Brand()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range format.Formats {
+		if f.Print == nil {
+			if f.Paged() && !f.Screen {
+				t.Errorf("%s: a page format for paper with no printing entry", f.Name)
+			}
+			continue
+		}
+		langs := []string{"en"}
+		if f.Bilingual != nil {
+			langs = append(langs, "fr+en")
+		}
+		for _, paper := range layout.PaperNames {
+			for _, lang := range langs {
+				r, err := e.Resolve(generate.Job{Audience: "newcomers", Lang: lang, Format: f.Name, Paper: paper})
+				if err != nil {
+					t.Fatal(err)
+				}
+				ld, err := e.Layout(r, profile.Organisation{}, brand)
+				if err != nil {
+					t.Fatal(err)
+				}
+				s, ok := f.Sheet(r.Paper)
+				if !ok || len(ld.Pages) != s.Sides {
+					t.Errorf("%s %s %s: %d pages, the table says %d sides", f.Name, lang, paper, len(ld.Pages), s.Sides)
+				}
+				for i, p := range ld.Pages {
+					if math.Abs(p.Width-s.Paper.Width) > 0.5 || math.Abs(p.Height-s.Paper.Height) > 0.5 {
+						t.Errorf("%s %s %s page %d: %.1f × %.1f, the table says %s %.1f × %.1f", f.Name, lang, paper, i+1, p.Width, p.Height, s.Paper.Name, s.Paper.Width, s.Paper.Height)
+					}
+				}
+				if (s.Up > 1) != (s.Pieces != "") || s.Up < 1 {
+					t.Errorf("%s %s: %d up, pieces %q", f.Name, paper, s.Up, s.Pieces)
+				}
+			}
+		}
+	}
+}
