@@ -14,7 +14,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"syscall"
-	"text/tabwriter"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -114,7 +113,7 @@ func newCmdBuild(f *Factory, runF func(*BuildOptions) error) *cobra.Command {
 	fl.StringVarP(&opts.OutDir, "out", "o", "", "folder to write into (default out/ beside the plan)")
 	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "documents to make at once (default one per CPU)")
 	fl.BoolVar(&opts.Force, "force", false, "make everything again, also what has not changed")
-	fl.BoolVarP(&opts.DryRun, "dry-run", "n", false, "list what would be made and why (new, changed, unchanged); write nothing")
+	fl.BoolVarP(&opts.DryRun, "dry-run", "n", false, "list what would be made and why, and count the sheets to print; write nothing")
 	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "print no progress or summary; errors only")
 	fl.BoolVar(&opts.JSON, "json", false, "print the summary and every output's result as JSON")
 	fl.StringVar(&shard, "shard", "", "make only part `K/N` of the outputs (e.g. 2/4); parts never overlap")
@@ -315,7 +314,7 @@ func printSummary(w io.Writer, opts *BuildOptions, rep *batch.Report) {
 }
 
 func printDryRun(w io.Writer, rep *batch.Report) {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	t := &table{}
 	rows := rep.Results
 	for _, r := range []*batch.Result{rep.Pack, rep.Index} {
 		if r != nil {
@@ -323,9 +322,80 @@ func printDryRun(w io.Writer, rep *batch.Report) {
 		}
 	}
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Status, r.Name, r.Reason)
+		t.add(string(r.Status), r.Name, r.Reason)
 	}
-	tw.Flush()
+	_ = t.write(w)
+
+	// For the print shop: what the whole plan takes, made now or before.
+	p := printTotals(rep)
+	fmt.Fprintf(w, "\n%s in the plan, %s.\n", count(p.Documents, "document"), count(p.Pages, "page"))
+	if len(p.Papers) == 0 {
+		fmt.Fprintln(w, "Nothing to print: no PDF materials.")
+		return
+	}
+	fmt.Fprintf(w, "To print, %s:\n", count(p.Materials, "PDF material"))
+	t = &table{indent: "  "}
+	for _, pt := range p.Papers {
+		both := ""
+		if pt.Duplex > 0 {
+			both = fmt.Sprintf("%d of them on both sides", pt.Duplex)
+		}
+		t.add(pt.Paper, count(pt.Sheets, "sheet"), both)
+	}
+	_ = t.write(w)
+	if len(p.DuplexFiles) > 0 {
+		fmt.Fprintf(w, "Both sides (duplex, turned on the long edge): %s\n", strings.Join(p.DuplexFiles, ", "))
+	}
+	if len(p.SheetItems) > 0 {
+		fmt.Fprintf(w, "Copies are sheets for: %s\n", strings.Join(p.SheetItems, "; "))
+	}
+}
+
+// printJSON is what the plan takes to print, for the print shop.
+type printJSON struct {
+	Documents int `json:"documents"`
+	Pages     int `json:"pages"`
+	pack.Totals
+	// SheetItems are the items whose copies are sheets of pieces, with
+	// what they make: "newcomers-cards-pa.pdf (10 sheets, both sides: 100
+	// wallet cards)".
+	SheetItems []string `json:"sheet_items"`
+}
+
+// printTotals adds up every output of the plan, made now or before.
+func printTotals(rep *batch.Report) printJSON {
+	p := printJSON{SheetItems: []string{}}
+	var items []pack.Item
+	for _, r := range rep.Results {
+		p.Documents++
+		sheet, printed := r.Job.Format.Sheet(r.Job.Paper)
+		switch {
+		case r.Entry != nil && r.Entry.Pages > 0:
+			p.Pages += r.Entry.Pages
+		case printed:
+			p.Pages += sheet.Sides
+		case r.Job.Format.Paged():
+			p.Pages++
+		}
+		if !printed || !pack.Joinable(r.Job) {
+			continue
+		}
+		it := pack.Item{File: r.Name, Copies: r.Copies, Sheet: sheet}
+		items = append(items, it)
+		if sheet.Up > 1 {
+			p.SheetItems = append(p.SheetItems, fmt.Sprintf("%s (%s)", r.Name, it.ToPrint()))
+		}
+	}
+	p.Totals = pack.Total(items)
+	return p
+}
+
+// count is n with its unit, plural when n is not one.
+func count(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%d %ss", n, unit)
 }
 
 // buildJSON is what --json prints.
@@ -340,6 +410,7 @@ type buildJSON struct {
 	Index        *resultJSON    `json:"index"`
 	Warnings     []string       `json:"warnings"`
 	PlanWarnings []plan.Problem `json:"plan_warnings"`
+	Print        printJSON      `json:"print"`
 }
 
 type summaryJSON struct {
@@ -392,6 +463,7 @@ func writeBuildJSON(w io.Writer, pl *plan.Plan, opts *BuildOptions, rep *batch.R
 		Outputs:      make([]resultJSON, 0, len(rep.Results)),
 		Warnings:     append([]string{}, rep.Warnings...),
 		PlanWarnings: append([]plan.Problem{}, pl.Warnings...),
+		Print:        printTotals(rep),
 	}
 	if opts.Shard.Active() {
 		out.Shard = opts.Shard.String()

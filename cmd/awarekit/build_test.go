@@ -169,7 +169,7 @@ func TestInitBuildsAPack(t *testing.T) {
 		}
 	}
 	packText := pdftest.Text(t, filepath.Join(out, pack.FileName))
-	for _, want := range []string{"Neighbourhood safety evening", "Community centre, main hall", "youth-flyer-fr.pdf", "health-flyer-en.pdf", "Total: 5 materials, 110 copies"} {
+	for _, want := range []string{"Neighbourhood safety evening", "Community centre, main hall", "youth-flyer-fr.pdf", "health-flyer-en.pdf", "Total: 5 materials: 100 sheets of letter, 10 sheets of a4"} {
 		if !strings.Contains(packText, want) {
 			t.Errorf("pack lacks %q", want)
 		}

@@ -454,7 +454,7 @@ outputs:
 	}
 	cover := pdftest.Normalize(runText(t, packPDF, 1, 1))
 	for _, want := range []string{"Evening <script>alert(1)</script> & talk", "2026-12-03", "Main hall", "A. Singh", "Riverside Settlement Services",
-		"Youth flyer, English", "youth-flyer-en.pdf", "newcomers-flyer-fr.pdf", "Health care providers flyer, English", "Total: 5 materials, 107 copies, 107 pages"} {
+		"Youth flyer, English", "youth-flyer-en.pdf", "newcomers-flyer-fr.pdf", "Health care providers flyer, English", "Total: 5 materials: 100 sheets of letter, 7 sheets of a4"} {
 		if !strings.Contains(cover, want) {
 			t.Errorf("cover sheet lacks %q:\n%s", want, cover)
 		}

@@ -39,6 +39,9 @@ func (b *builder) sheet() pack.Sheet {
 // item is how the pack and the index list a result.
 func (b *builder) item(r Result) pack.Item {
 	it := pack.Item{File: r.Name, What: b.eng.Describe(r.Job), Paper: r.Job.Paper.Name, Copies: r.Copies}
+	if pack.Joinable(r.Job) {
+		it.Sheet, _ = r.Job.Format.Sheet(r.Job.Paper)
+	}
 	if r.Job.Format.Screen {
 		it.Paper = "" // an image for screens is not printed
 	}

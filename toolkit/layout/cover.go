@@ -16,6 +16,7 @@ type CoverSheet struct {
 	Title     string   // the event's name
 	Details   []Detail // date, place, facilitator, organisation: those given
 	Materials []CoverItem
+	Total     string // what all of it takes to print, in a sentence
 	Note      string // a closing line: which program and content made the pack
 	Color     doc.RGB
 }
@@ -27,11 +28,13 @@ type Detail struct {
 
 // CoverItem is one material in the pack.
 type CoverItem struct {
-	What   string // e.g. "Youth flyer, French (draft translation)"
-	File   string
-	Paper  string
-	Pages  int
-	Copies int
+	What  string // e.g. "Youth flyer, French (draft translation)"
+	File  string
+	Paper string // the sheet it is printed on
+	Pages int
+	// ToPrint says what to print, in words: "25 copies, both sides", "25
+	// sheets, both sides: 250 wallet cards".
+	ToPrint string
 }
 
 // Cover lays out the cover sheet on paper: a title band, the details, and
@@ -93,8 +96,8 @@ func cover(ts *typeset.Typesetter, c CoverSheet, paper Paper, emit func(Page) bo
 		w     float64
 		al    align
 	}{
-		{"#", 22, alignEnd}, {"Material", 0, alignStart}, {"File", 150, alignStart},
-		{"Paper", 44, alignStart}, {"Pages", 38, alignEnd}, {"Copies", 44, alignEnd},
+		{"#", 22, alignEnd}, {"Material", 0, alignStart}, {"File", 140, alignStart},
+		{"Paper", 44, alignStart}, {"Pages", 38, alignEnd}, {"To print", 96, alignStart},
 	}
 	const colGap = 8.0
 	fixed := 0.0
@@ -115,23 +118,15 @@ func cover(ts *typeset.Typesetter, c CoverSheet, paper Paper, emit func(Page) bo
 		b.W = inner
 		return b
 	}
-	headRow := row(textStyle{Style: typeset.Style{Size: 9.5, Bold: true}, Color: muted}, "#", "Material", "File", "Paper", "Pages", "Copies")
+	headRow := row(textStyle{Style: typeset.Style{Size: 9.5, Bold: true}, Color: muted}, "#", "Material", "File", "Paper", "Pages", "To print")
 	rule := func() box {
 		return box{W: inner, H: 1, els: []Element{{Rule: &Rule{X2: inner, Color: tint(muted, 0.4), Width: 0.5}}}}
 	}
 
-	copies, sheets := 0, 0
-	for _, m := range c.Materials {
-		copies += m.Copies
-		sheets += m.Copies * m.Pages
-	}
-	// The total's words span the material and file columns.
-	bold := textStyle{Style: typeset.Style{Size: 9.5, Bold: true}, Color: ink}
+	// The total's words span the table, after the number column.
+	bold := textStyle{Style: typeset.Style{Size: 9.5, Bold: true, Leading: 1.25}, Color: ink}
 	total := box{W: inner}
-	total.place(k.text(fmt.Sprintf("Total: %d materials, %d copies, %d pages to print (one-sided)", len(c.Materials), copies, sheets), cols[1].w+colGap+cols[2].w, bold), cols[0].w+colGap, 0)
-	right := bold
-	right.Align = alignEnd
-	total.place(k.text(strconv.Itoa(copies), cols[5].w, right), inner-cols[5].w, 0)
+	total.place(k.text(c.Total, inner-cols[0].w-colGap, bold), cols[0].w+colGap, 0)
 	total.W = inner
 	note := k.text(c.Note, inner, textStyle{Style: typeset.Style{Size: 8, Leading: 1.3}, Color: muted})
 	if k.err != nil {
@@ -153,7 +148,7 @@ func cover(ts *typeset.Typesetter, c CoverSheet, paper Paper, emit func(Page) bo
 	}
 	startTable()
 	for i, m := range c.Materials {
-		r := row(cell, strconv.Itoa(i+1), m.What, m.File, m.Paper, strconv.Itoa(m.Pages), strconv.Itoa(m.Copies))
+		r := row(cell, strconv.Itoa(i+1), m.What, m.File, m.Paper, strconv.Itoa(m.Pages), m.ToPrint)
 		if k.err != nil {
 			return fmt.Errorf("lay out cover sheet: %w", k.err)
 		}

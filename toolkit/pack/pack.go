@@ -56,6 +56,8 @@ type Item struct {
 	// Thumb is a small PNG picture of the first page, shown in the index;
 	// nil for a text format.
 	Thumb []byte
+	// Sheet is how a copy is printed; zero for an item that is not.
+	Sheet format.Sheet
 }
 
 // Joinable reports whether the pack can join r's file: only files drawn
@@ -149,9 +151,14 @@ func coverSheet(eng *generate.Engine, s Sheet, items []Item) layout.CoverSheet {
 		c.Title = "Materials"
 	}
 	for _, it := range items {
-		c.Materials = append(c.Materials, layout.CoverItem{What: it.What, File: it.File, Paper: it.Paper, Pages: it.Pages, Copies: it.Copies})
+		paper := it.Paper
+		if it.Sheet.Sides > 0 {
+			paper = it.Sheet.Paper.Name
+		}
+		c.Materials = append(c.Materials, layout.CoverItem{What: it.What, File: it.File, Paper: paper, Pages: it.Pages, ToPrint: it.ToPrint()})
 	}
-	c.Note = fmt.Sprintf("The materials follow this sheet in the order listed. Print each the number of copies shown. Made with %s from content version %s.", eng.Creator, eng.Lib.Info.Version)
+	c.Total = "Total: " + Total(items).String()
+	c.Note = fmt.Sprintf("The materials follow this sheet in the order listed. Print each as shown: a copy is one sheet, and for cards cut from a sheet the number is of sheets. Both sides means duplex, turned on the long edge. Made with %s from content version %s.", eng.Creator, eng.Lib.Info.Version)
 	return c
 }
 

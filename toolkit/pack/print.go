@@ -1,0 +1,102 @@
+package pack
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// ToPrint says in words what the print shop makes of an item: "25
+// copies", "25 copies, both sides", or for a format cut from sheets,
+// where a copy is a sheet, "25 sheets, both sides: 250 wallet cards".
+// It is "" for an item that is not printed.
+func (it Item) ToPrint() string {
+	s := it.Sheet
+	if s.Sides == 0 {
+		return ""
+	}
+	unit := "copies"
+	if s.Up > 1 {
+		unit = "sheets"
+	}
+	words := count(it.Copies, unit)
+	if s.Duplex() {
+		words += ", both sides"
+	}
+	if s.Up > 1 {
+		words += fmt.Sprintf(": %d %s", it.Copies*s.Up, s.Pieces)
+	}
+	return words
+}
+
+// count is n and its unit, singular for one: "1 copy", "3 copies".
+func count(n int, plural string) string {
+	if n == 1 {
+		switch plural {
+		case "copies":
+			return "1 copy"
+		case "materials":
+			return "1 material"
+		}
+		return "1 " + strings.TrimSuffix(plural, "s")
+	}
+	return fmt.Sprintf("%d %s", n, plural)
+}
+
+// PaperTotal is the sheets of one paper size a set of items needs.
+type PaperTotal struct {
+	Paper  string `json:"paper"`
+	Sheets int    `json:"sheets"`
+	// Duplex is how many of them are printed on both sides.
+	Duplex int `json:"duplex"`
+}
+
+// Totals is what a set of items takes to print.
+type Totals struct {
+	Materials int          `json:"materials"` // items printed
+	Papers    []PaperTotal `json:"papers"`    // by paper, in the order first met
+	// DuplexFiles are the files printed on both sides.
+	DuplexFiles []string `json:"duplex_files"`
+}
+
+// Total adds up the sheets of every printed item, by paper size: each
+// copy is a sheet (one copy of a two-sided handout is one sheet printed
+// on both sides; one copy of wallet cards is one sheet of them).
+func Total(items []Item) Totals {
+	t := Totals{Papers: []PaperTotal{}, DuplexFiles: []string{}}
+	for _, it := range items {
+		s := it.Sheet
+		if s.Sides == 0 {
+			continue
+		}
+		t.Materials++
+		i := slices.IndexFunc(t.Papers, func(p PaperTotal) bool { return p.Paper == s.Paper.Name })
+		if i < 0 {
+			t.Papers = append(t.Papers, PaperTotal{Paper: s.Paper.Name})
+			i = len(t.Papers) - 1
+		}
+		t.Papers[i].Sheets += it.Copies
+		if s.Duplex() {
+			t.Papers[i].Duplex += it.Copies
+			t.DuplexFiles = append(t.DuplexFiles, it.File)
+		}
+	}
+	return t
+}
+
+// String is the totals in a sentence: "3 materials: 110 sheets of
+// letter (25 printed on both sides), 10 sheets of tabloid".
+func (t Totals) String() string {
+	var papers []string
+	for _, p := range t.Papers {
+		s := count(p.Sheets, "sheets") + " of " + p.Paper
+		if p.Duplex > 0 {
+			s += fmt.Sprintf(" (%d printed on both sides)", p.Duplex)
+		}
+		papers = append(papers, s)
+	}
+	if len(papers) == 0 {
+		return "nothing to print"
+	}
+	return count(t.Materials, "materials") + ": " + strings.Join(papers, ", ")
+}
