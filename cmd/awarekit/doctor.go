@@ -148,7 +148,11 @@ func doctorRun(opts *DoctorOptions) error {
 	rep := doctorReport{Program: readBuildInfo(), Problems: []string{}}
 	for _, src := range opts.Sources {
 		read := opts.Settings != nil && slices.Contains(opts.Settings.ConfigFiles, src.path)
-		rep.Settings.Files = append(rep.Settings.Files, settingsFileReport{Path: src.path, Read: read})
+		path := src.path
+		if abs, err := filepath.Abs(path); err == nil {
+			path = abs // "awarekit.yaml" says nothing of which folder
+		}
+		rep.Settings.Files = append(rep.Settings.Files, settingsFileReport{Path: path, Read: read})
 	}
 	rep.Settings.Environment = []string{}
 	for _, kv := range os.Environ() {

@@ -43,7 +43,7 @@ func TestDoctorWithoutNoto(t *testing.T) {
 	for _, want := range []string{
 		"awarekit " + version + " (",
 		"\ncontent 20",
-		"  " + ConfigFileName + "  ", "read\n",
+		"  " + filepath.Join(dir, ConfigFileName) + "  ", "read\n",
 		"AWAREKIT_PAPER",
 		"Content folder: " + filepath.Join(dir, "ours"),
 		"yours: locales/en.toml: 1 message",
@@ -57,6 +57,7 @@ func TestDoctorWithoutNoto(t *testing.T) {
 			t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
 		}
 	}
+	t.Logf("awarekit doctor without fonts-noto-core:\n%s%s", r.stdout, r.stderr)
 	if !strings.Contains(r.stderr, "problems found") {
 		t.Errorf("stderr: %s", r.stderr)
 	}
