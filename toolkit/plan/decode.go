@@ -14,6 +14,7 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 
 	"github.com/awarekit/awarekit/toolkit/input"
+	"github.com/awarekit/awarekit/toolkit/spell"
 	"github.com/awarekit/awarekit/toolkit/profile"
 )
 
@@ -317,7 +318,11 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
 		sub := join(path, k.Value)
 		j := slices.IndexFunc(fs, func(f field) bool { return f.key == k.Value })
 		if j < 0 {
-			d.problem(kp, sub, "unknown key %q; valid here: %s", k.Value, strings.Join(keysOf(fs), ", "))
+			hint := ""
+			if near := spell.Nearest(k.Value, keysOf(fs)); len(near) > 0 {
+				hint = fmt.Sprintf(" (did you mean %s?)", strings.Join(near, " or "))
+			}
+			d.problem(kp, sub, "unknown key %q%s; valid here: %s", k.Value, hint, strings.Join(keysOf(fs), ", "))
 			continue
 		}
 		if first, dup := seen[k.Value]; dup {

@@ -128,6 +128,8 @@ func TestParseProblems(t *testing.T) {
 		{"no outputs", "event: {name: x}\n", "plan.yaml:1:1: outputs: is missing"},
 		{"empty outputs", "outputs: []\n", "plan.yaml:1:10: outputs: should have at least 1 item"},
 		{"output not a mapping", "outputs:\n  - youth\n", "plan.yaml:2:5: outputs[0]: it should be a mapping with the keys audience, audiences, language, languages, format, formats, paper, copies, pattern, bleed, crop_marks, as, dpi, not \"youth\""},
+		{"misspelt key", "outputs:\n  - {audience: youth, language: en, copeis: 3}\n", `plan.yaml:2:37: outputs[0].copeis: unknown key "copeis" (did you mean copies?); valid here: `},
+		{"language near a name", "outputs:\n  - {audience: youth, language: punjbi}\n", `plan.yaml:2:33: outputs[0].language: unknown language "punjbi" (did you mean "Punjabi"?); choose one of: `},
 		{"key twice", "outputs:\n  - audience: youth\n    audience: health\n    language: en\n", "plan.yaml:3:5: outputs[0].audience: is given twice (first on line 2)"},
 		{"no language anywhere", "outputs:\n  - audience: youth\n", "plan.yaml:2:5: outputs[0]: no language: give language or languages here, or languages under defaults"},
 		{"bad default language", "defaults: {languages: [en, klingon]}\noutputs:\n  - audience: youth\n", `plan.yaml:1:28: defaults.languages[1]: unknown language "klingon"; choose one of: `},
