@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/output"
@@ -116,6 +117,7 @@ languages' show what can be made.`,
 	_ = cmd.RegisterFlagCompletionFunc("lang", complete(languageChoices, true))
 	_ = cmd.RegisterFlagCompletionFunc("format", complete(formatChoices, false))
 	_ = cmd.RegisterFlagCompletionFunc("paper", cobra.FixedCompletions(layout.PaperNames, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("as", cobra.FixedCompletions(format.BackendNames(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.MarkFlagFilename("logo", "png", "jpg", "jpeg")
 	_ = cmd.MarkFlagDirname("out")
 	return cmd

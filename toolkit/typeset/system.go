@@ -189,7 +189,7 @@ func loadFile(path string) (*Font, error) {
 	}
 	face, err := font.ParseTTF(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("font %s: %w", path, err)
+		return nil, fmt.Errorf("font %s could not be read as a TrueType font (%v); name a .ttf file, like NotoSansGurmukhi-Regular.ttf", path, err)
 	}
 	name := face.Describe().Family
 	bold := face.Describe().Aspect.Weight >= font.WeightBold
