@@ -49,9 +49,9 @@ type setting struct {
 }
 
 var settings = []setting{
-	{Key: "audience", Flag: "audience", Shape: values, Doc: "Audiences to make material for: youth, indigenous, newcomers, business, health."},
+	{Key: "audience", Flag: "audience", Shape: values, Doc: "Audiences to make material for, as 'awarekit list audiences' shows them: youth, newcomers…"},
 	{Key: "lang", Flag: "lang", Shape: values, Doc: "Languages, as tags: en, fr, fr-CA… or two joined by + for a bilingual document (fr+en)."},
-	{Key: "format", Flag: "format", Shape: values, Doc: "Formats to make: flyer, handout, poster, cards, tearoff, safety-card, html, md, txt, sms."},
+	{Key: "format", Flag: "format", Shape: values, Doc: "Formats to make, as 'awarekit list formats' shows them: flyer, cards, html…"},
 	{Key: "paper", Flag: "paper", Shape: scalar, Doc: "Paper size.", Enum: layout.PaperNames},
 	{Key: "out", Flag: "out", Shape: scalar, Doc: "Folder to write into, relative to this file."},
 	{Key: "content", Flag: "content", Shape: scalar, Doc: "Your own content over the built-in: a folder with audiences/ and locales/, relative to this file."},

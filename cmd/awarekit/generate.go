@@ -89,7 +89,7 @@ languages' show what can be made.`,
 	fl.StringSliceP("audience", "a", nil, "audiences to make material for, listed above (default youth)")
 	fl.StringSliceP("lang", "l", nil, "languages by tag or name, listed above; fr+en for one bilingual document (default en)")
 	fl.StringSliceP("format", "f", nil, "formats to make, listed above (default flyer)")
-	fl.String("paper", "", "paper size: letter or a4 (default letter)")
+	fl.String("paper", "", "paper size: "+strings.Join(layout.PaperNames, " or ")+" (default "+layout.PaperNames[0]+")")
 	fl.StringP("out", "o", "", "folder to write into (default the current folder)")
 	fl.String("org-name", "", "your organisation's name, printed on the material (also --organisation, --organization)")
 	fl.String("phone", "", "your organisation's phone number")
