@@ -35,8 +35,9 @@ const shardIndexEnv = "JOB_COMPLETION_INDEX"
 type BuildOptions struct {
 	IO      *IOStreams
 	Engine  func(generate.Config) (*generate.Engine, error)
-	Project plan.Project // from awarekit.yaml beside the plan, or --config
-	Content string       // the user's content folder (content: in the settings), or ""
+	Now     func() time.Time // the clock the facts' check-again date is compared with
+	Project plan.Project     // from awarekit.yaml beside the plan, or --config
+	Content string           // the user's content folder (content: in the settings), or ""
 
 	PlanFile string
 	OutDir   string // "" means out/ beside the plan
@@ -49,7 +50,7 @@ type BuildOptions struct {
 }
 
 func newCmdBuild(f *Factory, runF func(*BuildOptions) error) *cobra.Command {
-	opts := &BuildOptions{IO: f.IOStreams, Engine: f.Engine}
+	opts := &BuildOptions{IO: f.IOStreams, Engine: f.Engine, Now: f.Now}
 	var (
 		configFile string
 		shard      string
@@ -101,7 +102,7 @@ func newCmdBuild(f *Factory, runF func(*BuildOptions) error) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			opts.Project = plan.Project{Paper: s.Paper, Formats: s.Formats, Org: s.Org, Fonts: s.Fonts}
+			opts.Project = plan.Project{Paper: s.Paper, Formats: s.Formats, Org: s.Org, Fonts: s.Fonts, Province: s.Province, AllowDraft: s.AllowDraft}
 			opts.Content = s.Content
 			if runF != nil {
 				return runF(opts)
@@ -118,6 +119,8 @@ func newCmdBuild(f *Factory, runF func(*BuildOptions) error) *cobra.Command {
 	fl.BoolVar(&opts.JSON, "json", false, "print the summary and every output's result as JSON")
 	fl.StringVar(&shard, "shard", "", "make only part `K/N` of the outputs (e.g. 2/4); parts never overlap")
 	fl.IntVar(&shardCount, "shard-count", 0, "make part $"+shardIndexEnv+"+1 of `N` (for a Kubernetes Indexed Job)")
+	fl.String("province", "", "add the verified lines of a province or territory to every output: `CODE` like bc, ab, on (province: in a plan)")
+	fl.Bool("allow-draft", false, "make languages a fluent speaker must rewrite before print (iu, crk, oj): proofs (allow_draft: in a plan)")
 	addConfigFlag(cmd, &configFile)
 	markAdvanced(cmd, "shard", "shard-count", "jobs")
 	_ = cmd.MarkFlagDirname("out")
@@ -219,6 +222,23 @@ func buildRun(opts *BuildOptions) error {
 	}
 	for _, w := range pl.Warnings {
 		fmt.Fprintln(errOut, opts.IO.warning(), w)
+	}
+	warnFactsDue(errOut, opts.IO.warning(), eng, opts.Now)
+	var jobs []generate.Resolved
+	for _, o := range pl.Outputs {
+		jobs = append(jobs, o.Job)
+	}
+	// One line per draft language, in English (plan.Load refused those
+	// that must be rewritten unless the plan or settings allow drafts).
+	notices, err := eng.Drafts(jobs)
+	for _, n := range notices {
+		fmt.Fprintln(errOut, "draft:", n)
+	}
+	for _, n := range eng.Leaves(jobs, pl.Org) {
+		fmt.Fprintln(errOut, "note:", n)
+	}
+	if err != nil {
+		return err
 	}
 	if opts.OutDir == "" {
 		opts.OutDir = filepath.Join(pl.Dir, "out")

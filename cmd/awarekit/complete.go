@@ -10,7 +10,6 @@ import (
 
 	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
-	"github.com/awarekit/awarekit/toolkit/locale"
 	"github.com/awarekit/awarekit/toolkit/spell"
 )
 
@@ -33,6 +32,15 @@ func audienceChoices(eng *generate.Engine) []choice {
 	return out
 }
 
+// provinceChoices are the province codes, each with its name.
+func provinceChoices(eng *generate.Engine) []choice {
+	var out []choice
+	for _, p := range eng.Lib.Provinces() {
+		out = append(out, choice{value: p.ID, desc: p.Name, names: []string{p.Name}})
+	}
+	return out
+}
+
 func formatChoices(*generate.Engine) []choice {
 	var out []choice
 	for _, f := range format.Formats {
@@ -50,7 +58,7 @@ func languageChoices(eng *generate.Engine) []choice {
 		}
 		desc := l.Meta.Name
 		if l.Meta.Native != "" && l.Meta.Native != l.Meta.Name {
-			desc += ", " + isolate(l.Meta.Native, locale.ScriptOf(tag).RTL)
+			desc += ", " + isolate(l.Meta.Native, l.Script.RTL)
 		}
 		desc += " (" + statusWord(l.Meta) + ")"
 		out = append(out, choice{value: tag, desc: desc, names: []string{l.Meta.Name, l.Meta.Native}})

@@ -32,9 +32,11 @@ const ConfigFileName = "awarekit.yaml"
 type shape int
 
 const (
-	scalar  shape = iota // one value: text or a number, kept as written
-	values               // one value or a list ("en,fr" and [en, fr] alike)
-	scripts              // a map of script code to font files
+	scalar   shape = iota // one value: text or a number, kept as written
+	values                // one value or a list ("en,fr" and [en, fr] alike)
+	scripts               // a map of script code to font files
+	boolean               // true or false
+	contacts              // a list of local contacts: label, phone, website
 )
 
 // setting is one key of the settings file, its AWAREKIT_ variable and
@@ -61,6 +63,9 @@ var settings = []setting{
 	{Key: "organisation.website", Flag: "website", Shape: scalar, Doc: "Your website, like example.org or https://example.org/help; the QR code opens it."},
 	{Key: "organisation.logo", Flag: "logo", Shape: scalar, Doc: "Your logo, a PNG or JPEG file, relative to this file."},
 	{Key: "organisation.color", Flag: "color", Shape: scalar, Doc: `Your colour for the header, in quotes: "#0b5c6b". Also spelt colour.`},
+	{Key: "organisation.local", Shape: contacts, Doc: fmt.Sprintf("Up to %d local contacts of your own (police non-emergency, victim services, an Indigenous-led service), each a label (at most %d characters) and a phone or a website: printed as your organisation's list, apart from the verified lines.", profile.MaxLocal, profile.MaxLabel)},
+	{Key: "province", Flag: "province", Shape: scalar, Doc: "Add the verified lines of a province or territory, by its two-letter code (bc, ab, on…)."},
+	{Key: "allow_draft", Flag: "allow-draft", Shape: boolean, Doc: "Make languages whose translation a fluent speaker must rewrite before it is printed (today iu, crk, oj): proofs for a reviewer, not for print."},
 	{Key: "fonts", Shape: scripts, Doc: "TrueType fonts per script (ISO 15924 code: Guru, Deva, Ethi, Hani…): the regular file, then the bold, relative to this file."},
 }
 
@@ -155,6 +160,11 @@ type Settings struct {
 	Content string
 	// Fonts maps a script code (Guru, Hani…) to font files: regular, then bold.
 	Fonts map[string][]string
+	// Province is the province or territory whose verified lines are
+	// added, as typed ("" for none); the engine checks the name.
+	Province string
+	// AllowDraft lets languages that must be rewritten be made (proofs).
+	AllowDraft bool
 	// ConfigFiles lists the files that were read, lowest precedence first.
 	ConfigFiles []string
 }
@@ -165,6 +175,7 @@ type fileSettings struct {
 	values map[string]any // key → string or []string, as written
 	lines  map[string]int // key → line
 	fonts  map[string][]string
+	local  []profile.LocalContact // organisation.local
 }
 
 // parseSettings checks one settings file against the settings table:
@@ -244,6 +255,15 @@ func parseSettings(path string, data []byte) (*fileSettings, error) {
 				if fset.fonts, err = fontSettings(v, at, filepath.Dir(path)); err != nil {
 					return err
 				}
+			case boolean:
+				if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
+					return fmt.Errorf("%s: %s is true or false, not %s", at(v), key, describeNode(v))
+				}
+				fset.values[key] = strings.ToLower(v.Value)
+			case contacts:
+				if fset.local, err = localSettings(v, at); err != nil {
+					return err
+				}
 			}
 		}
 		return nil
@@ -274,6 +294,53 @@ func scalarValue(n *yaml.Node, at func(*yaml.Node) string, key string) (string, 
 		return "", fmt.Errorf("%s: %s is not text; quote it", at(n), key)
 	}
 	return n.Value, nil
+}
+
+// describeNode says what a YAML value is, for messages.
+func describeNode(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a map"
+	case yaml.SequenceNode:
+		return "a list"
+	}
+	return "text"
+}
+
+// localSettings reads organisation.local: a list of contacts, each with
+// a label and a phone or a website. Their text is checked with the rest
+// of the organisation's (profile.Organisation.Check).
+func localSettings(v *yaml.Node, at func(*yaml.Node) string) ([]profile.LocalContact, error) {
+	const shape = "organisation.local is a list of contacts, each like {label: \"Riverside police, non-emergency\", phone: 604-555-0199}"
+	if v.Kind != yaml.SequenceNode {
+		return nil, fmt.Errorf("%s: %s", at(v), shape)
+	}
+	var out []profile.LocalContact
+	for _, item := range v.Content {
+		if item.Kind != yaml.MappingNode {
+			return nil, fmt.Errorf("%s: %s", at(item), shape)
+		}
+		var c profile.LocalContact
+		for i := 0; i+1 < len(item.Content); i += 2 {
+			k, val := item.Content[i], item.Content[i+1]
+			text, err := scalarValue(val, at, "organisation.local "+k.Value)
+			if err != nil {
+				return nil, err
+			}
+			switch k.Value {
+			case "label":
+				c.Label = text
+			case "phone":
+				c.Phone = text
+			case "website":
+				c.Website = text
+			default:
+				return nil, fmt.Errorf("%s: organisation.local: unknown key %q; a contact has label, phone and website", at(k), k.Value)
+			}
+		}
+		out = append(out, c)
+	}
+	return out, nil
 }
 
 // fontSettings reads fonts: {Guru: [regular.ttf, bold.ttf]}, paths
@@ -400,6 +467,9 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 		if err := v.MergeConfigMap(nested); err != nil {
 			return nil, fmt.Errorf("settings file %s could not be merged (%v); check its layout against `awarekit schema config`", p.path, err)
 		}
+		if fset.local != nil {
+			s.Org.Local = fset.local // a later file's list replaces an earlier one's
+		}
 		for script, f := range fset.fonts {
 			if s.Fonts == nil {
 				s.Fonts = map[string][]string{}
@@ -411,7 +481,7 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 	v.SetEnvPrefix("AWAREKIT")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
 	for _, st := range settings {
-		if st.Shape == scripts {
+		if st.Shape == scripts || st.Shape == contacts {
 			continue
 		}
 		// Unmarshal and Get ignore environment values of keys that were
@@ -506,7 +576,15 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 			}
 		}
 	}
+	s.Province = v.GetString("province")
+	if raw, ok := os.LookupEnv(envName("allow_draft")); ok && !flagChanged(flags, "allow-draft") {
+		if _, err := strconv.ParseBool(raw); err != nil {
+			return nil, usage(fmt.Errorf("%s is %q; set it to true or false", envName("allow_draft"), raw))
+		}
+	}
+	s.AllowDraft = v.GetBool("allow_draft")
 	org := profile.Organisation{
+		Local:   s.Org.Local,
 		Name:    v.GetString("organisation.name"),
 		Phone:   v.GetString("organisation.phone"),
 		Email:   v.GetString("organisation.email"),
@@ -593,6 +671,15 @@ func settingsSchema() ([]byte, error) {
 			p = one
 		case values:
 			p = object{"anyOf": []any{one, object{"type": "array", "items": one}}}
+		case boolean:
+			p = object{"type": "boolean"}
+		case contacts:
+			text := func(max int) object { return object{"type": "string", "minLength": 1, "maxLength": max} }
+			p = object{"type": "array", "maxItems": profile.MaxLocal, "items": object{
+				"type": "object", "additionalProperties": false, "required": []string{"label"},
+				"properties": object{"label": text(profile.MaxLabel), "phone": text(profile.MaxPhone), "website": text(profile.MaxWebsite)},
+				"anyOf":      []any{object{"required": []string{"phone"}}, object{"required": []string{"website"}}},
+			}}
 		case scripts:
 			files := object{"type": "string", "minLength": 1}
 			p = object{

@@ -53,7 +53,7 @@ func TestGenerateEveryFlyer(t *testing.T) {
 						t.Errorf("generate did not print %s:\n%s", path, r.stdout)
 					}
 					pdftest.Check(t, path)
-					d, err := lib.Assemble(content.Request{Audience: id, Lang: lang})
+					d, err := lib.Assemble(content.Request{Audience: id, Lang: lang, AllowDraft: true})
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -238,7 +238,7 @@ func TestEveryLanguage(t *testing.T) {
 	}
 	for i, lang := range lib.Catalog.Tags() {
 		out := filepath.Join(work, "all")
-		r := runCLI(t, work, "generate", "-a", strings.Join(pick(i), ","), "-l", lang, "-o", out)
+		r := runCLI(t, work, "generate", "-a", strings.Join(pick(i), ","), "-l", lang, "-o", out, "--allow-draft")
 		if r.code != 0 {
 			t.Fatalf("%s: exit %d\n%s", lang, r.code, r.stderr)
 		}
@@ -250,7 +250,7 @@ func TestEveryLanguage(t *testing.T) {
 			t.Run(lang+"/"+id, func(t *testing.T) {
 				path := filepath.Join(out, id+"-flyer-"+lang+".pdf")
 				pdftest.Check(t, path)
-				d, err := lib.Assemble(content.Request{Audience: id, Lang: lang})
+				d, err := lib.Assemble(content.Request{Audience: id, Lang: lang, AllowDraft: true})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -297,7 +297,7 @@ func TestBilingual(t *testing.T) {
 				t.Errorf("%s: the hotline appears %d times, want once", path, n)
 			}
 			for _, lang := range pair {
-				d, err := lib.Assemble(content.Request{Audience: "newcomers", Lang: lang})
+				d, err := lib.Assemble(content.Request{Audience: "newcomers", Lang: lang, AllowDraft: true})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -390,10 +390,12 @@ func TestOrganisationOnEveryFormat(t *testing.T) {
 	work := t.TempDir()
 	out := filepath.Join(work, "org")
 	for _, args := range [][]string{
-		{"-l", "en", "-f", "flyer,handout,poster,tearoff,cards"},
-		{"-l", "fr+en", "-f", "flyer,poster"},
+		{"-a", "youth", "-l", "en", "-f", "flyer,handout,poster,tearoff,cards"},
+		// Youth material holds two groups of actions: in two languages it
+		// is too long for one page (TestBilingualTooLong); newcomers' fits.
+		{"-a", "newcomers", "-l", "fr+en", "-f", "flyer,poster"},
 	} {
-		r := runCLI(t, work, append([]string{"generate", "-a", "youth", "-o", out, "--org-name", "Riverside Youth Council", "--phone", "604-555-0134"}, args...)...)
+		r := runCLI(t, work, append([]string{"generate", "-o", out, "--org-name", "Riverside Youth Council", "--phone", "604-555-0134"}, args...)...)
 		if r.code != 0 {
 			t.Fatalf("exit %d\n%s", r.code, r.stderr)
 		}
@@ -412,10 +414,22 @@ func TestOrganisationOnEveryFormat(t *testing.T) {
 	}
 }
 
+// TestBilingualTooLong: a bilingual flyer whose two languages' signs and
+// actions do not fit on one page fails, saying what to do, rather than
+// leave a group of actions out.
+func TestBilingualTooLong(t *testing.T) {
+	work := t.TempDir()
+	r := runCLI(t, work, "generate", "-a", "youth", "-l", "fr+en", "-f", "flyer", "-o", filepath.Join(work, "out"),
+		"--org-name", "Riverside Youth Council", "--phone", "604-555-0134", "--website", "riverside.example.org")
+	if r.code != 1 || !strings.Contains(r.stderr, "make one per language (-l fr,en)") {
+		t.Errorf("exit %d, stderr %q; want 1 and the way out", r.code, r.stderr)
+	}
+}
+
 // TestUserContent: a youth group's own headline (one message) and its
 // own story (with recorded consent) replace the built-in ones; a story
-// without consent is left out with a warning; verified contacts cannot be
-// replaced.
+// without consent stops the run (exit 1) until it has one; verified
+// contacts cannot be replaced.
 func TestUserContent(t *testing.T) {
 	pdftest.Need(t, "pdftotext")
 	work := t.TempDir()
@@ -444,14 +458,30 @@ story.text = "Sam met someone online who promised a job and a place to stay. A t
 	writeFile(t, filepath.Join(work, "awarekit.yaml"), "content: ours\n")
 	out := filepath.Join(work, "out")
 	r := runCLI(t, work, "generate", "-a", "youth", "-l", "en,fr", "-f", "handout", "-o", out)
+	if r.code != 1 || !strings.Contains(r.stderr, `"eastside-2"`) || !strings.Contains(r.stderr, "no recorded consent") {
+		t.Fatalf("a story without consent: exit %d, stderr %q; want exit 1 naming the story", r.code, r.stderr)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("%d files written although a story has no consent", len(entries))
+	}
+	writeFile(t, filepath.Join(own, "audiences", "youth", "stories.yaml"), `stories:
+  - id: eastside-1
+    title: eastside.story.title
+    text: eastside.story.text
+    anonymised: true
+    consent: {recorded: "2026-11-20", by: "Eastside Youth Council"}
+  - id: eastside-2
+    title: youth.story.2.title
+    text: youth.story.2.text
+    anonymised: true
+    consent: {recorded: "2026-11-21", by: "Eastside Youth Council"}
+`)
+	r = runCLI(t, work, "generate", "-a", "youth", "-l", "en,fr", "-f", "handout", "-o", out)
 	if r.code != 0 {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
 	if !strings.Contains(r.stderr, "youth.yuoth.headline is not used") {
 		t.Errorf("no warning about the misspelt message ID:\n%s", r.stderr)
-	}
-	if !strings.Contains(r.stderr, `"eastside-2"`) || !strings.Contains(r.stderr, "no recorded consent") {
-		t.Errorf("no warning about the story without consent:\n%s", r.stderr)
 	}
 	en := pdftest.Text(t, filepath.Join(out, "youth-handout-en.pdf"))
 	for _, want := range []string{"Eastside Youth: know the signs", "Our friend Sam", "1-833-900-1010", "+user."} {

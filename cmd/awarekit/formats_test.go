@@ -35,7 +35,7 @@ func pageText(t *testing.T, path string, first, last int) string {
 func cardLangs(tags []string) []string {
 	langs := []string{"en", "fr"}
 	for _, tag := range tags {
-		if locale.ScriptOf(tag).RTL {
+		if sc, _ := locale.ScriptOf(tag); sc.RTL {
 			return append(langs, tag)
 		}
 	}

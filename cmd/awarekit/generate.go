@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -40,10 +41,15 @@ type GenerateOptions struct {
 	As        string
 	DPI       float64
 	CropMarks bool
+	// Province adds a province's verified lines; AllowDraft makes
+	// languages a fluent speaker must rewrite (proofs).
+	Province   string
+	AllowDraft bool
+	Now        func() time.Time
 }
 
 func newCmdGenerate(f *Factory, runF func(*GenerateOptions) error) *cobra.Command {
-	opts := &GenerateOptions{IO: f.IOStreams, Engine: f.Engine}
+	opts := &GenerateOptions{IO: f.IOStreams, Engine: f.Engine, Now: f.Now}
 	var configFile string
 	cmd := &cobra.Command{
 		Use:   "generate [flags]",
@@ -70,6 +76,7 @@ languages' show what can be made.`,
 			}
 			opts.Audiences, opts.Langs, opts.Formats = s.Audiences, s.Langs, s.Formats
 			opts.Paper, opts.OutDir, opts.Org, opts.Fonts, opts.Content = s.Paper, s.Out, s.Org, s.Fonts, s.Content
+			opts.Province, opts.AllowDraft = s.Province, s.AllowDraft
 			if len(opts.Audiences) == 0 || len(opts.Langs) == 0 || len(opts.Formats) == 0 {
 				return usage(errors.New("give at least one audience, language and format"))
 			}
@@ -102,6 +109,8 @@ languages' show what can be made.`,
 	fl.Float64Var(&opts.BleedMM, "bleed", 0, "extend backgrounds `MM` millimetres past the trim edge for a print shop (3 is usual)")
 	fl.BoolVar(&opts.CropMarks, "crop-marks", false, "draw crop marks at the trim corners")
 	fl.String("content", "", "your own content over the built-in: a `FOLDER` with audiences/ and locales/")
+	fl.String("province", "", "add the verified lines of a province or territory: `CODE` like bc, ab, on, mb, ns, qc")
+	fl.Bool("allow-draft", false, "make languages a fluent speaker must rewrite before print (iu, crk, oj): proofs for a reviewer")
 	addConfigFlag(cmd, &configFile)
 
 	complete := func(values func(*generate.Engine) []choice, pairs bool) cobra.CompletionFunc {
@@ -116,6 +125,7 @@ languages' show what can be made.`,
 	_ = cmd.RegisterFlagCompletionFunc("audience", complete(audienceChoices, false))
 	_ = cmd.RegisterFlagCompletionFunc("lang", complete(languageChoices, true))
 	_ = cmd.RegisterFlagCompletionFunc("format", complete(formatChoices, false))
+	_ = cmd.RegisterFlagCompletionFunc("province", complete(provinceChoices, false))
 	_ = cmd.RegisterFlagCompletionFunc("paper", cobra.FixedCompletions(layout.PaperNames, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("as", cobra.FixedCompletions(format.BackendNames(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.MarkFlagFilename("logo", "png", "jpg", "jpeg")
@@ -131,13 +141,28 @@ func generateRun(opts *GenerateOptions) error {
 	for _, w := range eng.Lib.Warnings {
 		fmt.Fprintln(opts.IO.ErrOut, opts.IO.warning(), w)
 	}
+	warnFactsDue(opts.IO.ErrOut, opts.IO.warning(), eng, opts.Now)
 	// Check every name before making anything, so a typo in the last
 	// language does not leave half a set behind.
 	jobs, err := eng.Expand(generate.Matrix{Audiences: opts.Audiences, Langs: splitLangs(eng, opts.Langs), Formats: opts.Formats, Backend: opts.As, DPI: opts.DPI, Paper: opts.Paper,
-		Print: layout.PrintOptions{Bleed: opts.BleedMM * layout.PointsPerMM, CropMarks: opts.CropMarks}})
+		Print:    layout.PrintOptions{Bleed: opts.BleedMM * layout.PointsPerMM, CropMarks: opts.CropMarks},
+		Province: opts.Province, AllowDraft: opts.AllowDraft})
 	if err != nil {
 		// Expand only checks names the user typed.
 		return usage(err)
+	}
+	// One line per draft language, in English: the page says it in a
+	// language the operator may not read. A language that must be
+	// rewritten stops the run unless --allow-draft.
+	notices, err := eng.Drafts(jobs)
+	for _, n := range notices {
+		fmt.Fprintln(opts.IO.ErrOut, "draft:", n)
+	}
+	for _, n := range eng.Leaves(jobs, opts.Org) {
+		fmt.Fprintln(opts.IO.ErrOut, "note:", n)
+	}
+	if err != nil {
+		return err
 	}
 	brand, err := opts.Org.Brand()
 	if err != nil {

@@ -177,13 +177,15 @@ the first language first: -l fr+en.`, helpWidth) + "\n")
 		if l.Meta.Draft() {
 			drafts++
 		}
-		t.add(tag, l.Meta.Name, isolate(native, locale.ScriptOf(tag).RTL), status)
+		t.add(tag, l.Meta.Name, isolate(native, l.Script.RTL), status)
 	}
 	_ = t.write(&b)
 	if drafts > 0 {
 		b.WriteString("\n" + wrapText(`A draft has not yet been checked by a fluent speaker: the page says so, in its
-language and in English. 'awarekit list languages' shows more, and whether
-this computer has the fonts for each.`, helpWidth) + "\n")
+language and in English. A language marked must-rewrite waits for a fluent
+speaker from its community: it is made only with --allow-draft, as a proof.
+'awarekit list languages' shows more, and whether this computer has the fonts
+for each.`, helpWidth) + "\n")
 	}
 	b.WriteString("\n" + wrapText(`Settings come from flags, then AWAREKIT_* environment variables (like
 AWAREKIT_ORGANISATION_NAME), then ./awarekit.yaml or --config, then

@@ -139,6 +139,18 @@ const initConfig = `# awarekit project settings, read by every awarekit command 
   # website: "riverside.example.org"        # the QR code opens it
   # logo: "logo.png"                        # PNG or JPEG, relative to this file
   # color: "#0b5c6b"                        # header colour; keep the quotes: # starts a comment
+  # local:                                  # up to three contacts of your own, printed as your list
+  #   - {label: "Riverside police, non-emergency", phone: "604-555-0199"}
+  #   - {label: "Riverside victim services", phone: "604-555-0142", website: "victims.example.org"}
+
+# The verified lines of your province or territory, added to every material:
+# ab, bc, mb, nb, nl, ns, nt, nu, on, pe, qc, sk, yt.
+# province: bc
+
+# Proofs in languages whose translation a fluent speaker must rewrite before
+# anything is printed (today Inuktitut, Plains Cree, Ojibwe): for a reviewer,
+# never for handing out.
+# allow_draft: false
 
 # Paper for every material: letter or a4.
 paper: letter

@@ -3,8 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -21,10 +23,24 @@ type Factory struct {
 	// Engine opens the engine with cfg's content folder and fonts; it
 	// fills in the program's name and the file date.
 	Engine func(cfg generate.Config) (*generate.Engine, error)
+	// Now is the clock: the day the facts' check-again date is compared
+	// with. Tests set it.
+	Now func() time.Time
 }
 
 func newFactory(streams *IOStreams) *Factory {
-	return &Factory{IOStreams: streams, Engine: openEngine}
+	return &Factory{IOStreams: streams, Engine: openEngine, Now: time.Now}
+}
+
+// warnFactsDue warns once, on errOut, when the facts the content prints
+// are past their check-again date.
+func warnFactsDue(errOut io.Writer, warning string, eng *generate.Engine, now func() time.Time) {
+	if now == nil {
+		now = time.Now
+	}
+	if w := eng.Lib.CheckDue(now()); w != "" {
+		fmt.Fprintln(errOut, warning, w)
+	}
 }
 
 // openEngine opens the engine as this program: its name in file metadata
@@ -72,7 +88,7 @@ Start with 'awarekit generate' for a few flyers, or 'awarekit init' and
 				if len(args) > 0 {
 					return usage(fmt.Errorf("--version takes no arguments"))
 				}
-				return versionRun(&VersionOptions{IO: f.IOStreams, Engine: f.Engine})
+				return versionRun(&VersionOptions{IO: f.IOStreams, Engine: f.Engine, Now: f.Now})
 			}
 			if len(args) == 0 {
 				return cmd.Help()
@@ -96,6 +112,7 @@ Start with 'awarekit generate' for a few flyers, or 'awarekit init' and
 		newCmdVersion(f, nil),
 		newCmdBuild(f, nil),
 		newCmdInit(f, nil),
+		newCmdMessages(f, nil),
 		newCmdSchema(f, nil),
 		newCmdMan(f, nil),
 		newCmdDoctor(f, nil),

@@ -30,7 +30,7 @@ func TestGenerateTextFormats(t *testing.T) {
 	out := filepath.Join(work, "out")
 	r := runCLI(t, work, "generate", "-a", strings.Join(lib.AudienceIDs(), ","),
 		"-l", strings.Join(lib.Catalog.Tags(), ","), "-f", "html,md,txt,sms", "-o", out,
-		"--org-name", "Riverside Youth Council", "--phone", "604-555-0134", "--website", "riverside.example.org")
+		"--org-name", "Riverside Youth Council", "--phone", "604-555-0134", "--website", "riverside.example.org", "--allow-draft")
 	if r.code != 0 {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
@@ -42,7 +42,7 @@ func TestGenerateTextFormats(t *testing.T) {
 	squeeze := func(s string) string { return strings.Join(strings.Fields(s), " ") }
 	for _, lang := range lib.Catalog.Tags() {
 		for _, id := range lib.AudienceIDs() {
-			d, err := lib.Assemble(content.Request{Audience: id, Lang: lang})
+			d, err := lib.Assemble(content.Request{Audience: id, Lang: lang, AllowDraft: true})
 			if err != nil {
 				t.Fatal(err)
 			}

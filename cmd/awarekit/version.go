@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -89,17 +90,19 @@ func (b buildInfo) String() string {
 type VersionOptions struct {
 	IO     *IOStreams
 	Engine func(generate.Config) (*generate.Engine, error)
+	Now    func() time.Time
 }
 
 func newCmdVersion(f *Factory, runF func(*VersionOptions) error) *cobra.Command {
-	opts := &VersionOptions{IO: f.IOStreams, Engine: f.Engine}
+	opts := &VersionOptions{IO: f.IOStreams, Engine: f.Engine, Now: f.Now}
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Show the version, commit and date of the program and content",
 		Long: `Show the program's version, the commit it was built from and that
-commit's date, and the version and date of the content it prints. Give
-both lines when you report a problem. 'awarekit --version' shows the
-same.`,
+commit's date, and the version and date of the content it prints, with
+the date by which its facts must be checked against their sources again
+(after it, a warning on stderr). Give both lines when you report a
+problem. 'awarekit --version' shows the same.`,
 		Example: `  $ awarekit version`,
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -117,6 +120,7 @@ func versionRun(opts *VersionOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.Out, "content %s (%s)\n", eng.Lib.Info.Version, eng.Lib.Info.Date)
+	fmt.Fprintf(opts.IO.Out, "content %s (%s), facts checked again by %s\n", eng.Lib.Info.Version, eng.Lib.Info.Date, eng.Lib.Facts.CheckAgainBy)
+	warnFactsDue(opts.IO.ErrOut, opts.IO.warning(), eng, opts.Now)
 	return nil
 }

@@ -331,6 +331,7 @@ func (b *builder) inputs(o plan.Output) manifest.Inputs {
 		Paper:          o.Job.Paper.Name,
 		BleedMM:        math.Round(o.Job.Print.Bleed/layout.PointsPerMM*100) / 100,
 		CropMarks:      o.Job.Print.CropMarks,
+		Province:       o.Job.Province,
 		ContentVersion: b.eng.Lib.Info.Version,
 		Program:        b.eng.Creator,
 		Organisation:   b.orgSHA,
@@ -400,6 +401,7 @@ func diffInputs(old *manifest.Inputs, in manifest.Inputs) string {
 	add("paper", old.Paper, in.Paper)
 	add("bleed", fmt.Sprint(old.BleedMM), fmt.Sprint(in.BleedMM))
 	add("crop marks", fmt.Sprint(old.CropMarks), fmt.Sprint(in.CropMarks))
+	add("province", old.Province, in.Province)
 	add("content version", old.ContentVersion, in.ContentVersion)
 	add("program", old.Program, in.Program)
 	add("organisation", old.Organisation, in.Organisation)

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -18,11 +19,74 @@ type Request struct {
 	Brand    doc.Brand // from Org.Brand(), loaded once per run
 	Creator  string    // the program, for the file's metadata
 	Event    *doc.Event
+	// Province adds the verified lines of a province or territory (a
+	// code like "bc"); "" adds none.
+	Province string
+	// AllowDraft makes documents in languages whose file says a fluent
+	// speaker must rewrite it (a proof for the reviewer).
+	AllowDraft bool
+}
+
+// DraftError is a language that may not be printed without the
+// operator's say-so: its file says a fluent speaker must rewrite it.
+type DraftError struct {
+	Lang, Name, File string
+}
+
+func (e *DraftError) Error() string {
+	return fmt.Sprintf("%s (%s) is a draft that a fluent speaker must rewrite before anything in it is printed (the notes in %s say why); to make a proof for a reviewer anyway, add --allow-draft (allow_draft: true in settings or a plan)", e.Name, e.Lang, e.File)
+}
+
+// CheckLanguage refuses a language that must be rewritten before it is
+// printed, unless allowDraft; tag is an available tag.
+func (lib *Library) CheckLanguage(tag string, allowDraft bool) error {
+	l := lib.Catalog.Locale(tag)
+	if l == nil {
+		return &locale.UnknownLanguageError{Lang: tag, Valid: lib.Catalog.Tags()}
+	}
+	if l.Meta.MustRewrite() && !allowDraft {
+		name := l.Meta.Name
+		if name == "" {
+			name = tag
+		}
+		return &DraftError{Lang: tag, Name: name, File: l.File}
+	}
+	return nil
+}
+
+// DraftNotice is the line an operator sees for a draft language, in
+// English: its name, tag and status; "" for English and reviewed text.
+func (lib *Library) DraftNotice(tag string) string {
+	l := lib.Catalog.Locale(tag)
+	if l == nil || !l.Meta.Draft() {
+		return ""
+	}
+	name := l.Meta.Name
+	if name == "" {
+		name = tag
+	}
+	line := fmt.Sprintf("%s (%s) is a %s", name, tag, l.Meta.StatusLine())
+	if n := lib.fallbacks(l); n > 0 {
+		line += fmt.Sprintf("; %d of its messages are missing or older than today's English and print in English, marked %q", n, strings.TrimSpace(EnglishMark))
+	}
+	return line
+}
+
+// fallbacks counts the messages l prints in English, marked.
+func (lib *Library) fallbacks(l *locale.Locale) int {
+	n := 0
+	for _, m := range lib.table {
+		if len(m.Uses) > 0 && lib.fallsBack(l, m.ID) {
+			n++
+		}
+	}
+	return n
 }
 
 // Assemble builds the format-neutral document for one audience in one
 // language. Every text comes from the locale; a missing message is an
-// error, never another language's text.
+// error, never another language's text, except in a draft that must be
+// rewritten, which prints a missing or stale message in English, marked.
 func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 	a, err := lib.Audience(req.Audience)
 	if err != nil {
@@ -32,15 +96,21 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 	if loc == nil {
 		return nil, &locale.UnknownLanguageError{Lang: req.Lang, Valid: lib.Catalog.Tags()}
 	}
-	t := &translator{loc: loc}
-	script := locale.ScriptOf(req.Lang)
+	if err := lib.CheckLanguage(req.Lang, req.AllowDraft); err != nil {
+		return nil, err
+	}
+	province, err := lib.Province(req.Province)
+	if err != nil {
+		return nil, err
+	}
+	t := &translator{lib: lib, loc: loc, en: lib.Catalog.Locale(locale.SourceTag), audience: a}
 
 	d := &doc.Document{Brand: req.Brand, Event: req.Event}
 	d.Headline = t.text(a.Headline, nil)
 	d.Intro = t.text(a.Intro, nil)
 	d.Signs = doc.List{
 		Title:   t.text("ui.signs.title", nil),
-		Items:   t.texts(a.Signs),
+		Items:   t.items(a.Signs, nil),
 		Caution: t.text("ui.signs.caution", nil),
 	}
 	emergency, ok := lib.contacts[EmergencyID]
@@ -48,10 +118,14 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 		return nil, fmt.Errorf("contacts.yaml has no %q contact", EmergencyID)
 	}
 	vars := map[string]any{"Emergency": emergency.Phone}
-	d.Do = doc.List{Title: t.text("ui.do.title", nil), Items: t.textsWith(a.Do, vars)}
-	d.Dont = doc.List{Title: t.text("ui.dont.title", nil), Items: t.textsWith(a.Dont, vars)}
+	for k, v := range a.Vars {
+		vars[k] = v
+	}
+	for _, g := range a.Actions {
+		d.Actions = append(d.Actions, doc.Actions{Title: t.text(g.Title, nil), Do: t.items(g.Do, vars), Dont: t.items(g.Dont, vars)})
+	}
 	if a.Notes != nil {
-		d.Notes = &doc.List{Title: t.text(a.Notes.Title, nil), Items: t.texts(a.Notes.Items)}
+		d.Notes = &doc.List{Title: t.text(a.Notes.Title, nil), Items: t.items(a.Notes.Items, vars)}
 	}
 	if a.Fact != nil {
 		fv := make(map[string]any, len(a.Fact.Vars))
@@ -71,15 +145,22 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 		Hotline:   t.contact(hotline),
 		Emergency: t.text("common.do.call911", vars),
 	}
-	if org := orgContact(req.Org, req.Brand.OrgName); org != nil {
-		d.Help.Local = org
-		d.Help.Others = append(d.Help.Others, *org)
-	}
 	for _, id := range a.Contacts[1:] {
-		if id == EmergencyID {
-			continue
-		}
 		d.Help.Others = append(d.Help.Others, t.contact(lib.contacts[id]))
+	}
+	if province != nil {
+		for _, id := range province.Contacts {
+			if !slices.Contains(a.Contacts, id) {
+				d.Help.Province = append(d.Help.Province, t.contact(lib.contacts[id]))
+			}
+		}
+	}
+	if local := localContacts(req.Org, req.Brand.OrgName); len(local) > 0 {
+		owner := req.Brand.OrgName
+		if owner == "" {
+			owner = cmp.Or(local[0].Website, local[0].Phone, local[0].Email)
+		}
+		d.Help.Local = &doc.Local{Title: t.text("ui.help.listed_by", map[string]any{"Org": owner}), Contacts: local}
 	}
 
 	if _, ok := loc.Messages["social.help"]; ok {
@@ -111,7 +192,7 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 		Audience:     a.ID,
 		AudienceName: audienceName,
 		Lang:         req.Lang,
-		RTL:          script.RTL,
+		RTL:          loc.Script.RTL,
 		Title:        d.Headline,
 		Subject:      audienceName + ": " + d.Signs.Title,
 		Author:       author,
@@ -124,6 +205,13 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 	}
 	if loc.Meta.Draft() {
 		d.Footer.Draft = t.text("ui.draft", nil)
+		if t.en != nil && loc.Tag != locale.SourceTag {
+			en, err := t.en.Text("ui.draft", nil)
+			if err != nil {
+				return nil, err
+			}
+			d.Footer.DraftEnglish = strings.TrimSpace(en)
+		}
 	}
 	if lib.Law != nil {
 		law := &doc.Law{Title: t.text(lib.Law.Title, nil), Intro: t.text(lib.Law.Intro, nil), Note: t.text(lib.Law.Note, nil)}
@@ -143,6 +231,9 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 		// or the user's words would stand under the content team's record.
 		userTitle, userText := slices.Contains(loc.Overridden, st.Title), slices.Contains(loc.Overridden, st.Text)
 		if st.FromUser && !(userTitle && userText) || !st.FromUser && (userTitle || userText) {
+			continue
+		}
+		if lib.omitted(a, loc.Tag, st.Title) || lib.omitted(a, loc.Tag, st.Text) {
 			continue
 		}
 		story := doc.Story{Title: t.text(st.Title, nil), Text: t.text(st.Text, nil)}
@@ -168,6 +259,12 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 		PosterCall:   t.text("ui.poster.call", nil),
 		CardsBack:    t.text("ui.cards.back", nil),
 	}
+	if loc.Meta.Draft() {
+		d.Labels.SMSDraft = t.text("ui.sms.draft", nil)
+		if en, ok := lib.Catalog.English("ui.sms.draft"); ok && strings.TrimPrefix(d.Labels.SMSDraft, EnglishMark) != en {
+			d.Labels.SMSDraft += " / " + en
+		}
+	}
 	if t.err != nil {
 		return nil, fmt.Errorf("assemble %s (%s): %w", a.ID, req.Lang, t.err)
 	}
@@ -177,13 +274,27 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 // translator keeps the first error so assembling reads as a list of
 // texts rather than a ladder of checks.
 type translator struct {
-	loc *locale.Locale
-	err error
+	lib      *Library
+	loc      *locale.Locale
+	en       *locale.Locale // for messages a must-rewrite draft prints in English
+	audience *Audience
+	err      error
 }
 
 func (t *translator) text(id string, data map[string]any) string {
 	if t.err != nil {
 		return ""
+	}
+	if _, ok := t.lib.table[id]; !ok {
+		t.err = fmt.Errorf("message %s is not in the message table (audiences/messages.yaml)", id)
+		return ""
+	}
+	if t.lib.fallsBack(t.loc, id) && t.en != nil {
+		s, err := t.en.Text(id, data)
+		if err != nil {
+			t.err = err
+		}
+		return EnglishMark + strings.TrimSpace(s)
 	}
 	s, err := t.loc.Text(id, data)
 	if err != nil {
@@ -192,12 +303,15 @@ func (t *translator) text(id string, data map[string]any) string {
 	return strings.TrimSpace(s)
 }
 
-func (t *translator) texts(ids []string) []string { return t.textsWith(ids, nil) }
-
-func (t *translator) textsWith(ids []string, data map[string]any) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = t.text(id, data)
+// items are the texts of a list, without those the language or the
+// audience leaves out.
+func (t *translator) items(ids []string, data map[string]any) []string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if t.audience != nil && t.lib.omitted(t.audience, t.loc.Tag, id) {
+			continue
+		}
+		out = append(out, t.text(id, data))
 	}
 	return out
 }
@@ -215,23 +329,27 @@ func (t *translator) contact(c *Contact) doc.Contact {
 		out.Detail = t.text(c.Detail, vars)
 	}
 	if c.Text != nil {
-		out.Text = t.text("contact."+c.ID+".text", map[string]any{"Keyword": c.Text.Keyword, "Number": c.Text.Number})
+		out.Text = t.text(c.textID(), map[string]any{"Keyword": c.Text.Keyword, "Number": c.Text.Number})
 	}
 	return out
 }
 
-// orgContact is the organisation as a local contact, when it gave any way
-// to reach it.
-func orgContact(o profile.Organisation, name string) *doc.Contact {
-	if o.Phone == "" && o.Email == "" && o.Website == "" {
-		return nil
+// localContacts are the organisation's own: the organisation itself,
+// when it gave a way to reach it, then the local contacts it labelled.
+func localContacts(o profile.Organisation, name string) []doc.Contact {
+	var out []doc.Contact
+	if o.Phone != "" || o.Email != "" || o.Website != "" {
+		out = append(out, doc.Contact{
+			Name:    name,
+			Phone:   strings.TrimSpace(o.Phone),
+			Email:   strings.TrimSpace(o.Email),
+			Website: websiteText(o.Website),
+		})
 	}
-	return &doc.Contact{
-		Name:    name,
-		Phone:   strings.TrimSpace(o.Phone),
-		Email:   strings.TrimSpace(o.Email),
-		Website: websiteText(o.Website),
+	for _, c := range o.Local {
+		out = append(out, doc.Contact{Name: strings.TrimSpace(c.Label), Phone: strings.TrimSpace(c.Phone), Website: websiteText(c.Website)})
 	}
+	return out
 }
 
 func websiteURL(site string) string {

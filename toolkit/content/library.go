@@ -1,11 +1,10 @@
-// Package content loads the vetted material (audiences, contacts and
-// messages) and assembles one audience's document in one language.
+// Package content loads the vetted material (audiences, contacts,
+// messages and the facts they stand on) and assembles one audience's
+// document in one language.
 package content
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -25,29 +24,41 @@ import (
 // Audience is one community the material is written for. Its text fields
 // are message IDs.
 type Audience struct {
-	ID           string   `yaml:"id"`
-	Aliases      []string `yaml:"aliases"`
-	Description  string   `yaml:"description"`
-	ReadingLevel int      `yaml:"reading_level"`
-	Formats      []string `yaml:"formats"`
-	Headline     string   `yaml:"headline"`
-	Intro        string   `yaml:"intro"`
-	Signs        []string `yaml:"signs"`
-	Do           []string `yaml:"do"`
-	Dont         []string `yaml:"dont"`
-	Notes        *Notes   `yaml:"notes"`
-	Fact         *Fact    `yaml:"fact"`
-	Contacts     []string `yaml:"contacts"`
+	ID           string        `yaml:"id"`
+	Aliases      []string      `yaml:"aliases"`
+	Description  string        `yaml:"description"`
+	ReadingLevel int           `yaml:"reading_level"` // Flesch–Kincaid grade its English must not pass
+	Headline     string        `yaml:"headline"`
+	Intro        string        `yaml:"intro"`
+	Signs        []string      `yaml:"signs"`
+	Actions      []ActionGroup `yaml:"actions"`
+	Notes        *Notes        `yaml:"notes"`
+	Fact         *Fact         `yaml:"fact"`
+	// Vars are the values of the placeholders in the audience's own
+	// messages (an age in an action, a count in a note).
+	Vars     map[string]string `yaml:"vars"`
+	Contacts []string          `yaml:"contacts"`
 	// Discreet audiences may read material on a phone a controlling
 	// person sees: their social images and captions name no crime in
 	// their largest words and first line.
 	Discreet bool `yaml:"discreet"`
+	// Omit lists, per language tag, messages of this audience that the
+	// language leaves out.
+	Omit map[string][]string `yaml:"omit"`
 
 	File    string  `yaml:"-"`
 	Stories []Story `yaml:"-"` // from stories.yaml beside audience.yaml
 	// FromUser lists the audience's files that come from the user's
 	// content folder rather than the embedded content.
 	FromUser []string `yaml:"-"`
+}
+
+// ActionGroup is one group of actions: a title and message IDs of what
+// to do and what to avoid.
+type ActionGroup struct {
+	Title string   `yaml:"title"`
+	Do    []string `yaml:"do"`
+	Dont  []string `yaml:"dont"`
 }
 
 // Story is a story block: message IDs plus the record that makes it
@@ -71,18 +82,26 @@ type Consent struct {
 	By       string `yaml:"by"`
 }
 
-// printable says why a story may not be printed, or "" when it may.
-func (s Story) printable() string {
+// checkStory says why a story may not be printed, or nil when it may. A
+// story is printed only with a recorded consent of a real date, not in
+// the future, by someone named, and only anonymised.
+func (s Story) check(now time.Time) error {
 	switch {
-	case s.Consent == nil || s.Consent.By == "" || s.Consent.Recorded == "":
-		return "it has no recorded consent (consent: {recorded: YYYY-MM-DD, by: NAME})"
+	case s.ID == "":
+		return errors.New("a story has no id")
+	case s.Consent == nil || strings.TrimSpace(s.Consent.By) == "" || strings.TrimSpace(s.Consent.Recorded) == "":
+		return fmt.Errorf("story %q has no recorded consent; add consent: {recorded: YYYY-MM-DD, by: NAME} or remove the story", s.ID)
 	case !s.Anonymised:
-		return "it is not marked anonymised (anonymised: true)"
+		return fmt.Errorf("story %q is not marked anonymised; remove names and places, then add anonymised: true", s.ID)
 	}
-	if _, err := time.Parse(time.DateOnly, s.Consent.Recorded); err != nil {
-		return fmt.Sprintf("its consent date %q is not YYYY-MM-DD", s.Consent.Recorded)
+	day, err := time.Parse(time.DateOnly, s.Consent.Recorded)
+	if err != nil {
+		return fmt.Errorf("story %q: its consent date %q is not a date like 2026-11-27", s.ID, s.Consent.Recorded)
 	}
-	return ""
+	if today := now.UTC().Truncate(24 * time.Hour); day.After(today) {
+		return fmt.Errorf("story %q: its consent date %s is in the future; give the day consent was recorded", s.ID, s.Consent.Recorded)
+	}
+	return nil
 }
 
 // Law is "Know the law": message IDs and citations.
@@ -100,7 +119,7 @@ type LawItem struct {
 	Vars    map[string]string `yaml:"vars"`
 	Cite    string            `yaml:"cite"`
 	Section string            `yaml:"section"`
-	Source  string            `yaml:"source"`
+	Facts   []string          `yaml:"facts"`
 }
 
 // Notes is an optional titled block: rights, duties, good practice.
@@ -114,7 +133,6 @@ type Fact struct {
 	Text   string            `yaml:"text"`
 	Source string            `yaml:"source"`
 	Vars   map[string]string `yaml:"vars"` // values for the messages' placeholders
-	URL    string            `yaml:"url"`  // where the fact was verified
 }
 
 // Contact is a verified place to get help. Name, Detail and Text are
@@ -132,13 +150,22 @@ type Contact struct {
 	URL          string            `yaml:"url"`
 	Vars         map[string]string `yaml:"vars"`
 	Text         *TextLine         `yaml:"text"`
-	Source       string            `yaml:"source"`
+	Facts        []string          `yaml:"facts"`
 }
 
 // TextLine is an SMS line: a keyword sent to a short number.
 type TextLine struct {
 	Keyword string `yaml:"keyword"`
 	Number  string `yaml:"number"`
+}
+
+// Province is a province or territory and the verified lines printed for
+// it.
+type Province struct {
+	ID       string   `yaml:"id"`
+	Name     string   `yaml:"name"` // in English, for the operator
+	Contacts []string `yaml:"contacts"`
+	Facts    []string `yaml:"facts"`
 }
 
 // Info is the content release: its version and date.
@@ -150,31 +177,39 @@ type Info struct {
 // Library is all loaded content. It is read-only once loaded and shared
 // by every document of the process.
 type Library struct {
-	Info Info
-	Law  *Law
-	// Warnings say what was left out, such as a story without consent.
+	Info  Info
+	Law   *Law
+	Facts *Register
+	// Warnings say what a user's content folder changes that they should
+	// know about: a misspelt message ID, a message stale against today's
+	// English, a language their change does not reach.
 	Warnings  []string
 	Catalog   *locale.Catalog
 	audiences map[string]*Audience
 	aliases   map[string]string
 	ids       []string
 	contacts  map[string]*Contact
+	provinces map[string]*Province
+	table     map[string]*Message
 }
 
-// Load reads audiences (audience folders, contacts.yaml, content.yaml) and
-// locales (message files) and checks that every message ID and contact an
-// audience names exists in every language.
+// Options say what to load.
+type Options struct {
+	Audiences, Locales fs.FS // the embedded content
+	// UserDir is a user's content folder over the embedded content (see
+	// LoadUser); "" for the embedded content only.
+	UserDir string
+	// Now is today, for consent dates in the future; zero means the
+	// clock's.
+	Now time.Time
+}
+
+// Load reads audiences (audience folders, contacts, facts, the message
+// table) and locales (message files) and checks that every message ID
+// and contact an audience names exists in every language.
 func Load(audiences, locales fs.FS) (*Library, error) {
-	cat, err := locale.Load(locales)
-	if err != nil {
-		return nil, fmt.Errorf("load messages: %w", err)
-	}
-	return load(audiences, cat)
+	return Open(Options{Audiences: audiences, Locales: locales})
 }
-
-// protected are content files a user folder may not replace: contacts
-// are verified facts, and the release fixes versions and dates.
-var protected = []string{"contacts.yaml", "content.yaml"}
 
 // LoadUser loads the content with a user's folder over it: files under
 // dir/audiences replace the embedded ones file by file (an audience's
@@ -183,84 +218,46 @@ var protected = []string{"contacts.yaml", "content.yaml"}
 // message by message (a youth group's own headline). A missing dir/…
 // subfolder is fine.
 func LoadUser(audiences, locales fs.FS, dir string) (*Library, error) {
-	// No link leads out of the folder, and only regular files of a sane
-	// size are read: a link to /etc/passwd or a named pipe is an error
-	// that names the file, never its contents.
-	user, err := input.OpenFolder(input.Content, dir)
-	if err != nil {
-		return nil, fmt.Errorf("content folder %s: %w", dir, err)
+	return Open(Options{Audiences: audiences, Locales: locales, UserDir: dir})
+}
+
+// Open loads content as o says.
+func Open(o Options) (*Library, error) {
+	if o.Now.IsZero() {
+		o.Now = time.Now()
 	}
-	for _, name := range protected {
-		if _, err := fs.Stat(user, path.Join("audiences", name)); err == nil {
-			return nil, fmt.Errorf("content folder %s: audiences/%s cannot be replaced: it holds verified facts; give your own contact with --phone, --email and --website", dir, name)
-		}
-	}
-	cat, err := locale.Load(locales)
+	cat, err := locale.Load(o.Locales)
 	if err != nil {
 		return nil, fmt.Errorf("load messages: %w", err)
 	}
-	if sub, err := fs.Sub(user, "locales"); err == nil {
-		if err := cat.Override(sub); err != nil {
-			return nil, fmt.Errorf("content folder %s: %w", dir, err)
-		}
+	if o.UserDir == "" {
+		return load(o.Audiences, cat, o.Now)
 	}
-	var aud fs.FS = audiences
-	if sub, err := fs.Sub(user, "audiences"); err == nil {
-		aud = Overlay{Upper: sub, Lower: audiences}
-	}
-	lib, err := load(aud, cat)
-	if err != nil {
-		return nil, err
-	}
-	lib.warnUnusedOverrides(dir)
-	// The version printed on every page and recorded in build manifests
-	// says the content was customised, and changes when the folder does.
-	sum, err := folderHash(user)
-	if err != nil {
-		return nil, fmt.Errorf("content folder %s: %w", dir, err)
-	}
-	lib.Info.Version += "+user." + sum[:12]
-	return lib, nil
+	return loadUser(o, cat)
 }
 
-// folderHash is a sha256 over the names and bytes of every file of the
-// audiences and locales folders of fsys, in path order.
-func folderHash(fsys fs.FS) (string, error) {
-	h := sha256.New()
-	for _, top := range []string{"audiences", "locales"} {
-		err := fs.WalkDir(fsys, top, func(p string, d fs.DirEntry, err error) error {
-			if errors.Is(err, fs.ErrNotExist) && p == top {
-				return fs.SkipDir
-			}
-			if err != nil || d.IsDir() {
-				return err
-			}
-			data, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(h, "%s\x00%d\x00", p, len(data))
-			h.Write(data)
-			return nil
-		})
-		if err != nil {
-			return "", err
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
-
-func load(audiences fs.FS, cat *locale.Catalog) (*Library, error) {
+func load(audiences fs.FS, cat *locale.Catalog, now time.Time) (*Library, error) {
 	lib := &Library{
 		Catalog:   cat,
 		audiences: make(map[string]*Audience),
 		aliases:   make(map[string]string),
 		contacts:  make(map[string]*Contact),
+		provinces: make(map[string]*Province),
 	}
 	if err := decodeFile(audiences, "content.yaml", &lib.Info); err != nil {
 		return nil, err
 	}
 	if _, err := lib.Date(); err != nil {
+		return nil, err
+	}
+	lib.Facts = &Register{}
+	if err := decodeFile(audiences, "facts.yaml", lib.Facts); err != nil {
+		return nil, err
+	}
+	if err := lib.Facts.check(); err != nil {
+		return nil, err
+	}
+	if err := lib.loadTable(audiences); err != nil {
 		return nil, err
 	}
 	var contacts struct {
@@ -270,10 +267,28 @@ func load(audiences fs.FS, cat *locale.Catalog) (*Library, error) {
 		return nil, err
 	}
 	for _, c := range contacts.Contacts {
-		if c.ID == "" || c.Phone == "" || c.Source == "" {
-			return nil, fmt.Errorf("contacts.yaml: contact %q needs id, phone and source", c.ID)
+		if c.ID == "" || c.Phone == "" || len(c.Facts) == 0 {
+			return nil, fmt.Errorf("contacts.yaml: contact %q needs id, phone and facts", c.ID)
+		}
+		if c.ID != EmergencyID && c.Name == "" {
+			return nil, fmt.Errorf("contacts.yaml: contact %q needs a name", c.ID)
+		}
+		if _, dup := lib.contacts[c.ID]; dup {
+			return nil, fmt.Errorf("contacts.yaml: contact %q is listed twice", c.ID)
 		}
 		lib.contacts[c.ID] = c
+	}
+	var provinces struct {
+		Provinces []*Province `yaml:"provinces"`
+	}
+	if err := decodeFile(audiences, "provinces.yaml", &provinces); err != nil {
+		return nil, err
+	}
+	for _, p := range provinces.Provinces {
+		if p.ID == "" || p.Name == "" || len(p.Contacts) == 0 {
+			return nil, fmt.Errorf("provinces.yaml: province %q needs id, name and contacts", p.ID)
+		}
+		lib.provinces[p.ID] = p
 	}
 	files, err := fs.Glob(audiences, "*/audience.yaml")
 	if err != nil {
@@ -309,6 +324,7 @@ func load(audiences fs.FS, cat *locale.Catalog) (*Library, error) {
 			return nil, err
 		}
 	}
+	var storyErrs []string
 	for _, id := range lib.ids {
 		a := lib.audiences[id]
 		file := path.Join(id, "stories.yaml")
@@ -327,14 +343,22 @@ func load(audiences fs.FS, cat *locale.Catalog) (*Library, error) {
 		}
 		for _, st := range stories.Stories {
 			st.FromUser = fromUser
-			if why := st.printable(); why != "" {
-				lib.Warnings = append(lib.Warnings, fmt.Sprintf("%s: story %q is left out: %s", file, st.ID, why))
+			if err := st.check(now); err != nil {
+				storyErrs = append(storyErrs, fmt.Sprintf("%s: %v", file, err))
 				continue
 			}
 			a.Stories = append(a.Stories, st)
 		}
 	}
+	if len(storyErrs) > 0 {
+		// A story without consent is never printed, and never left out
+		// without the user knowing: the run stops.
+		return nil, errors.New(strings.Join(storyErrs, "\n"))
+	}
 	sort.Strings(lib.ids)
+	if err := lib.useTable(); err != nil {
+		return nil, err
+	}
 	if err := lib.check(); err != nil {
 		return nil, err
 	}
@@ -371,12 +395,17 @@ func (lib *Library) Date() (time.Time, error) {
 	return d, nil
 }
 
-// messageIDs lists every message ID an audience needs.
+// messageIDs lists every message ID an audience prints, with the
+// stories a user wrote in some languages only left out: Assemble prints
+// those where they are.
 func (a *Audience) messageIDs() []string {
 	ids := []string{a.Headline, a.Intro, "audience." + a.ID + ".name"}
 	ids = append(ids, a.Signs...)
-	ids = append(ids, a.Do...)
-	ids = append(ids, a.Dont...)
+	for _, g := range a.Actions {
+		ids = append(ids, g.Title)
+		ids = append(ids, g.Do...)
+		ids = append(ids, g.Dont...)
+	}
 	if a.Notes != nil {
 		ids = append(ids, a.Notes.Title)
 		ids = append(ids, a.Notes.Items...)
@@ -385,13 +414,37 @@ func (a *Audience) messageIDs() []string {
 		ids = append(ids, a.Fact.Text, a.Fact.Source)
 	}
 	for _, st := range a.Stories {
-		// A user's story may be written in some languages only; Assemble
-		// prints it where it is.
 		if !st.FromUser {
 			ids = append(ids, st.Title, st.Text)
 		}
 	}
 	return ids
+}
+
+// omittable are the messages of an audience a language may leave out:
+// list items and stories, never a heading or the hotline panel.
+func (a *Audience) omittable() []string {
+	ids := slices.Clone(a.Signs)
+	for _, g := range a.Actions {
+		ids = append(ids, g.Do...)
+		ids = append(ids, g.Dont...)
+	}
+	if a.Notes != nil {
+		ids = append(ids, a.Notes.Items...)
+	}
+	for _, st := range a.Stories {
+		ids = append(ids, st.Title, st.Text)
+	}
+	return ids
+}
+
+// omitted reports whether language tag leaves message id out of audience
+// a, by the language's _meta.omit or the audience's omit list.
+func (lib *Library) omitted(a *Audience, tag, id string) bool {
+	if l := lib.Catalog.Locale(tag); l != nil && slices.Contains(l.Meta.Omit, id) {
+		return true
+	}
+	return slices.Contains(a.Omit[tag], id)
 }
 
 // check makes sure every audience can be assembled in every language.
@@ -402,33 +455,72 @@ func (lib *Library) check() error {
 		if a.Headline == "" || a.Intro == "" {
 			problems = append(problems, a.File+": needs headline and intro")
 		}
-		if n := len(a.Signs); n < 5 || n > 7 {
-			problems = append(problems, fmt.Sprintf("%s: has %d signs; an audience needs 5 to 7", a.File, n))
+		if len(a.Actions) == 0 || len(a.Actions) > 2 {
+			problems = append(problems, fmt.Sprintf("%s: has %d groups of actions; an audience needs one, or two (for the person it may be happening to, then for someone worried)", a.File, len(a.Actions)))
+		}
+		for i, g := range a.Actions {
+			if g.Title == "" || len(g.Do)+len(g.Dont) == 0 {
+				problems = append(problems, fmt.Sprintf("%s: actions[%d] needs a title and at least one action", a.File, i+1))
+			}
 		}
 		if len(a.Contacts) == 0 || a.Contacts[0] != HotlineID {
 			problems = append(problems, fmt.Sprintf("%s: contacts must start with %s, the national hotline", a.File, HotlineID))
 		}
-		ids := append(a.messageIDs(), sharedIDs...)
-		if lib.Law != nil {
-			ids = append(ids, lib.Law.Title, lib.Law.Intro, lib.Law.Note)
-			for _, it := range lib.Law.Items {
-				ids = append(ids, it.Text, it.Cite)
+		for _, cid := range a.Contacts {
+			if _, ok := lib.contacts[cid]; !ok || cid == EmergencyID {
+				problems = append(problems, fmt.Sprintf("%s: unknown contact %q", a.File, cid))
 			}
 		}
-		for _, cid := range a.Contacts {
-			c, ok := lib.contacts[cid]
-			if !ok {
-				problems = append(problems, fmt.Sprintf("%s: unknown contact %q", a.File, cid))
-				continue
+		omittable := a.omittable()
+		for tag, ids := range a.Omit {
+			if lib.Catalog.Locale(tag) == nil {
+				problems = append(problems, fmt.Sprintf("%s: omit names language %q, which the content does not have", a.File, tag))
 			}
-			ids = append(ids, c.messageIDs()...)
+			for _, mid := range ids {
+				if !slices.Contains(omittable, mid) {
+					problems = append(problems, fmt.Sprintf("%s: omit (%s) names %s, which is not one of the audience's signs, actions, notes or stories", a.File, tag, mid))
+				}
+			}
 		}
 		for _, tag := range lib.Catalog.Tags() {
 			l := lib.Catalog.Locale(tag)
-			for _, mid := range ids {
-				if _, ok := l.Messages[mid]; !ok {
+			signs := 0
+			for _, s := range a.Signs {
+				if !lib.omitted(a, tag, s) {
+					signs++
+				}
+			}
+			if signs < 5 || signs > 7 {
+				problems = append(problems, fmt.Sprintf("%s: has %d signs in %s; an audience needs 5 to 7", a.File, signs, tag))
+			}
+			for _, mid := range lib.needs(a) {
+				if lib.omitted(a, tag, mid) {
+					continue
+				}
+				if _, ok := l.Messages[mid]; !ok && !lib.fallsBack(l, mid) {
 					problems = append(problems, fmt.Sprintf("%s: message %s (audience %s) is missing", l.File, mid, id))
 				}
+			}
+		}
+	}
+	for _, tag := range lib.Catalog.Tags() {
+		l := lib.Catalog.Locale(tag)
+		for _, mid := range l.Meta.Omit {
+			m, ok := lib.table[mid]
+			switch {
+			case !ok:
+				problems = append(problems, fmt.Sprintf("%s: _meta.omit names %s, which is not in the message table", l.File, mid))
+			case m.Safety:
+				problems = append(problems, fmt.Sprintf("%s: _meta.omit names %s, a safety message, which no language may leave out", l.File, mid))
+			case !lib.omittableAnywhere(mid):
+				problems = append(problems, fmt.Sprintf("%s: _meta.omit names %s, which is not a sign, action, note or story", l.File, mid))
+			}
+		}
+	}
+	for _, p := range lib.Provinces() {
+		for _, cid := range p.Contacts {
+			if _, ok := lib.contacts[cid]; !ok || cid == EmergencyID {
+				problems = append(problems, fmt.Sprintf("provinces.yaml: %s: unknown contact %q", p.ID, cid))
 			}
 		}
 	}
@@ -439,25 +531,58 @@ func (lib *Library) check() error {
 	return nil
 }
 
-// sharedIDs are messages every document uses, whatever its audience.
-var sharedIDs = []string{
-	"ui.signs.title", "ui.signs.caution", "ui.do.title", "ui.dont.title", "ui.help.title",
-	"ui.help.hotline_lead", "ui.qr.caption", "ui.footer.version", "ui.draft", "ui.fact.source",
-	"common.do.call911",
-	"ui.tab.label", "ui.law.more", "story.title_section", "story.label", "ui.sms.lead", "ui.poster.call", "ui.cards.back",
-	"safety.front.title", "safety.front.text", "safety.inside.title", "safety.inside.text", "safety.inside.danger",
+func (lib *Library) omittableAnywhere(id string) bool {
+	for _, a := range lib.audiences {
+		if slices.Contains(a.omittable(), id) {
+			return true
+		}
+	}
+	return false
+}
+
+// needs lists every message a document of audience a may print: its
+// own, every document's, the law's, its contacts' and every province's
+// contacts' (any province may be asked for).
+func (lib *Library) needs(a *Audience) []string {
+	ids := a.messageIDs()
+	for _, m := range lib.table {
+		if m.Every {
+			ids = append(ids, m.ID)
+		}
+	}
+	if lib.Law != nil {
+		ids = append(ids, lib.Law.Title, lib.Law.Intro, lib.Law.Note)
+		for _, it := range lib.Law.Items {
+			ids = append(ids, it.Text, it.Cite)
+		}
+	}
+	cids := slices.Clone(a.Contacts)
+	for _, p := range lib.provinces {
+		cids = append(cids, p.Contacts...)
+	}
+	for _, cid := range cids {
+		if c, ok := lib.contacts[cid]; ok {
+			ids = append(ids, c.messageIDs()...)
+		}
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
 }
 
 func (c *Contact) messageIDs() []string {
-	ids := []string{c.Name}
-	if c.Detail != "" {
-		ids = append(ids, c.Detail)
+	var ids []string
+	for _, id := range []string{c.Name, c.Detail} {
+		if id != "" {
+			ids = append(ids, id)
+		}
 	}
 	if c.Text != nil {
-		ids = append(ids, "contact."+c.ID+".text")
+		ids = append(ids, c.textID())
 	}
 	return ids
 }
+
+func (c *Contact) textID() string { return "contact." + c.ID + ".text" }
 
 // HotlineID is the contact every material leads with: the Canadian Human
 // Trafficking Hotline.
@@ -508,39 +633,29 @@ func (lib *Library) Contacts() []*Contact {
 	return out
 }
 
-// warnUnusedOverrides warns about messages in the user's folder that no
-// material uses: most often a misspelt ID, which would otherwise change
-// nothing without a word.
-func (lib *Library) warnUnusedOverrides(dir string) {
-	used := map[string]bool{}
-	for _, id := range sharedIDs {
-		used[id] = true
+// Provinces lists the provinces and territories, sorted by ID.
+func (lib *Library) Provinces() []*Province {
+	out := make([]*Province, 0, len(lib.provinces))
+	for _, p := range lib.provinces {
+		out = append(out, p)
 	}
-	for _, a := range lib.audiences {
-		for _, id := range a.messageIDs() {
-			used[id] = true
-		}
-		for _, st := range a.Stories {
-			used[st.Title], used[st.Text] = true, true
-		}
+	slices.SortFunc(out, func(a, b *Province) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}
+
+// Province finds a province or territory by its code or its English
+// name, case-insensitively; "" is no province.
+func (lib *Library) Province(name string) (*Province, error) {
+	key := strings.ToLower(strings.TrimSpace(name))
+	if key == "" {
+		return nil, nil
 	}
-	for _, c := range lib.contacts {
-		for _, id := range c.messageIDs() {
-			used[id] = true
+	var valid []string
+	for _, p := range lib.Provinces() {
+		if p.ID == key || strings.EqualFold(p.Name, key) {
+			return p, nil
 		}
+		valid = append(valid, p.ID)
 	}
-	if lib.Law != nil {
-		used[lib.Law.Title], used[lib.Law.Intro], used[lib.Law.Note] = true, true, true
-		for _, it := range lib.Law.Items {
-			used[it.Text], used[it.Cite] = true, true
-		}
-	}
-	for _, tag := range lib.Catalog.Tags() {
-		for _, id := range lib.Catalog.Locale(tag).Overridden {
-			if !used[id] && !strings.HasPrefix(id, "ui.") {
-				lib.Warnings = append(lib.Warnings, fmt.Sprintf("%s/locales/%s.toml: message %s is not used by any material; is the ID spelt right?", dir, tag, id))
-			}
-		}
-	}
-	slices.Sort(lib.Warnings)
+	return nil, &UnknownError{Kind: "province", Name: name, Valid: valid}
 }

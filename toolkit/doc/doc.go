@@ -4,7 +4,10 @@
 // pages, fonts or file formats.
 package doc
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Document is one audience's material in one language.
 type Document struct {
@@ -13,19 +16,23 @@ type Document struct {
 	Headline string
 	Intro    string
 	Signs    List // possible signs to look for
-	Do       List // what to do
-	Dont     List // what not to do
-	Notes    *List
-	Fact     *Fact
-	Help     Help
-	QR       QR
-	Footer   Footer
-	Law      *Law    // "Know the law", for handouts
-	Stories  []Story // consented, anonymised stories, for handouts
-	Safety   Safety  // the discreet safety card's text
-	Labels   Labels  // short texts that only some formats use
-	Social   *Social // social-media images' text; nil where no one wrote it
-	Event    *Event  // the session the material is for, when given
+	// Actions are what to do, in one or two groups: "If this is
+	// happening to you", then "If you are worried about someone", where
+	// the material speaks to both readers; one group where it speaks to
+	// one (staff, a health care provider). A format prints every group
+	// or fails: it never drops one.
+	Actions []Actions
+	Notes   *List
+	Fact    *Fact
+	Help    Help
+	QR      QR
+	Footer  Footer
+	Law     *Law    // "Know the law", for handouts
+	Stories []Story // consented, anonymised stories, for handouts
+	Safety  Safety  // the discreet safety card's text
+	Labels  Labels  // short texts that only some formats use
+	Social  *Social // social-media images' text; nil where no one wrote it
+	Event   *Event  // the session the material is for, when given
 }
 
 // Event is the session a material is made for, as the organiser wrote it.
@@ -112,6 +119,9 @@ type Labels struct {
 	SMSLead      string // first words of an SMS
 	PosterCall   string // call to action above a poster's number
 	CardsBack    string // line on the back of wallet cards
+	// SMSDraft says, in the fewest words, that the translation is a
+	// draft: in the page's language and in English; "" when reviewed.
+	SMSDraft string
 }
 
 // Meta describes the document for the file's metadata and for renderers.
@@ -151,6 +161,14 @@ type List struct {
 	Caution string // a closing remark, e.g. that one sign proves nothing
 }
 
+// Actions is one group of actions: its title, what to do and what to
+// avoid.
+type Actions struct {
+	Title string
+	Do    []string
+	Dont  []string
+}
+
 // Fact is a statistic with its source and year, printed together.
 type Fact struct {
 	Text   string
@@ -158,16 +176,29 @@ type Fact struct {
 }
 
 // Help is the "Get help" panel: the national hotline first, then the
-// emergency line and the audience's own contacts.
+// emergency line, the verified contacts of the audience and province,
+// and the organisation's own local contacts, apart.
 type Help struct {
 	Title     string
 	Lead      string
 	Hotline   Contact
-	Emergency string // the "in immediate danger, call 911" line
-	Others    []Contact
-	// Local is the organisation that made the material, when it gave a
-	// way to reach it; it is also the first of Others.
-	Local *Contact
+	Emergency string // the "in immediate danger, call 911, or local police" line
+	// Others are the audience's verified contacts.
+	Others []Contact
+	// Province are the verified lines of the province or territory the
+	// material is made for, when one was named.
+	Province []Contact
+	// Local is the organisation's own list, printed as theirs and never
+	// mixed with the verified contacts; nil when it gave none.
+	Local *Local
+}
+
+// Local is the organisation's list of local help: a title that says
+// whose list it is, then the organisation itself (when it gave a way to
+// reach it) and the local contacts it labelled.
+type Local struct {
+	Title    string
+	Contacts []Contact
 }
 
 // Contact is one place to call, text or visit.
@@ -192,5 +223,21 @@ type QR struct {
 type Footer struct {
 	OrgName string
 	Version string
-	Draft   string
+	// Draft says the translation is a draft, in the page's language;
+	// DraftEnglish says it in English, so the educator who cannot read
+	// the page can tell. Both are empty for reviewed and English text.
+	Draft        string
+	DraftEnglish string
+}
+
+// DraftLines are the draft notices to print, the page's language first;
+// none when the text is reviewed.
+func (f Footer) DraftLines() []string {
+	var out []string
+	for _, s := range []string{f.Draft, f.DraftEnglish} {
+		if s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -117,6 +117,10 @@ const (
 	Law       Block = "law section"      // the "Know the law" section
 	Safety    Block = "safety card text" // the discreet card's outside and inside
 	Social    Block = "social-media text (social.* messages)"
+	// Province and Local are what a user adds to the help panel: the
+	// verified lines of a province, the organisation's own contacts.
+	Province Block = "province's lines"
+	Local    Block = "organisation's local contacts"
 )
 
 // Budget is what a format must carry. A document that lacks a block its
@@ -124,6 +128,25 @@ const (
 // safety-critical part is never silently dropped.
 type Budget struct {
 	Must []Block
+	// Leaves are blocks the format has no room for (a wallet-sized
+	// safety card, three SMS segments): it prints without them and the
+	// operator is told, never silently. LeavesBilingual are those its
+	// bilingual form leaves too (bilingual cards have a front in each
+	// language and no back).
+	Leaves, LeavesBilingual []Block
+}
+
+// Leaving lists the blocks of d's kind the budget leaves out, of those
+// the job has: a province (province) or organisation's contacts (local).
+func (b Budget) Leaving(bilingual, province, local bool) []Block {
+	var out []Block
+	for _, blk := range []Block{Province, Local} {
+		has := blk == Province && province || blk == Local && local
+		if has && (slices.Contains(b.Leaves, blk) || bilingual && slices.Contains(b.LeavesBilingual, blk)) {
+			out = append(out, blk)
+		}
+	}
+	return out
 }
 
 // Needs reports whether the budget asks for blk.
@@ -145,6 +168,8 @@ func (b Budget) Check(d *doc.Document) error {
 			ok = sf.FrontTitle != "" && sf.InsideTitle != "" && sf.InsideText != "" && sf.Danger != ""
 		case Social:
 			ok = d.Social != nil && d.Social.Help != "" && d.Social.Alt != "" && len(d.Social.Avoid) > 0
+		case Province, Local:
+			return fmt.Errorf("block %q is added by the user; no format must carry it", blk)
 		default:
 			return fmt.Errorf("unknown block %q in a format's budget", blk)
 		}
@@ -272,6 +297,10 @@ func (f Format) Backend(name string) (Backend, error) {
 
 var pageBudget = Budget{Must: []Block{Hotline, Emergency}}
 
+// helpOnly leaves what the user adds to the help panel: the format has
+// room for the hotline and 911 only.
+var helpOnly = []Block{Province, Local}
+
 // socialBudget: a social image carries the hotline, the emergency line
 // and the words written for social media in its language.
 var socialBudget = Budget{Must: []Block{Hotline, Emergency, Social}}
@@ -288,12 +317,12 @@ var Formats = []Format{
 	{Name: "poster", Description: "Tabloid (11×17 in) or A3: large type and the hotline readable from across a room",
 		Layout: layout.Poster, Bilingual: layout.BilingualPoster, Budget: pageBudget, Print: &Printing{Sides: 1, Sheet: layout.PosterSheet}},
 	{Name: "cards", Description: "Wallet cards, 10 on Letter or 8 on A4 with crop marks: the hotline on the front, signs and contacts on the back",
-		Layout: layout.Cards, Bilingual: layout.BilingualCards, Budget: pageBudget,
+		Layout: layout.Cards, Bilingual: layout.BilingualCards, Budget: Budget{Must: pageBudget.Must, LeavesBilingual: helpOnly},
 		Print: &Printing{Sides: 2, Up: layout.WalletCardsPerSheet, Pieces: "wallet cards"}},
 	{Name: "tearoff", Description: "A flyer whose bottom quarter is 8 to 10 tear-off tabs with the hotline number",
 		Layout: layout.Tearoff, Budget: pageBudget, Print: &Printing{Sides: 1}},
 	{Name: "safety-card", Description: "Discreet credit-card sized cards: a neutral front, the hotline and 911 inside",
-		Layout: layout.SafetyCard, Budget: Budget{Must: []Block{Hotline, Emergency, Safety}},
+		Layout: layout.SafetyCard, Budget: Budget{Must: []Block{Hotline, Emergency, Safety}, Leaves: helpOnly},
 		Print: &Printing{Sides: 2, Up: layout.SafetyCardsPerSheet, Pieces: "safety cards"}},
 	{Name: "social-square", Description: "A 1080 × 1080 image for social media posts: headline, signs, the hotline large; its caption beside it in a .txt file",
 		Layout: layout.SocialSquare, Bilingual: layout.BilingualSocialSquare, Backends: screenBackends, Screen: true, Caption: txt.WriteCaption, Budget: socialBudget},
@@ -308,7 +337,7 @@ var Formats = []Format{
 	{Name: "txt", Description: "Plain text for email, wrapped at 72 columns",
 		Text: &Text{Ext: "txt", Write: txt.Write}, Budget: pageBudget},
 	{Name: "sms", Description: "The shortest text: the hotline, one sign, one action; at most 3 SMS segments",
-		Text: &Text{Ext: "txt", Write: txt.WriteSMS}, Budget: pageBudget},
+		Text: &Text{Ext: "txt", Write: txt.WriteSMS}, Budget: Budget{Must: pageBudget.Must, Leaves: helpOnly}},
 }
 
 // Names lists the format names.

@@ -108,3 +108,29 @@ func TestBudget(t *testing.T) {
 		})
 	}
 }
+
+// TestLeaving: the formats with no room for what a user adds to the help
+// panel say so (the engine tells the operator); the others carry it.
+func TestLeaving(t *testing.T) {
+	for _, f := range Formats {
+		single := f.Budget.Leaving(false, true, true)
+		both := f.Budget.Leaving(true, true, true)
+		switch f.Name {
+		case "safety-card", "sms":
+			if len(single) != 2 {
+				t.Errorf("%s leaves %v; want the province's lines and the local contacts", f.Name, single)
+			}
+		case "cards":
+			if len(single) != 0 || len(both) != 2 {
+				t.Errorf("cards leave %v, bilingual cards %v; want nothing, then both", single, both)
+			}
+		default:
+			if len(single) != 0 || len(both) != 0 {
+				t.Errorf("%s leaves %v (bilingual %v); it has room", f.Name, single, both)
+			}
+		}
+		if got := f.Budget.Leaving(true, false, false); len(got) != 0 {
+			t.Errorf("%s leaves %v of a job that asks for neither", f.Name, got)
+		}
+	}
+}

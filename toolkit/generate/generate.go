@@ -123,6 +123,12 @@ type Job struct {
 	Paper string
 	Print layout.PrintOptions
 	Event *doc.Event // printed on handouts when given
+	// Province adds the verified lines of a province or territory (a
+	// code like bc); "" adds none.
+	Province string
+	// AllowDraft makes languages whose file says a fluent speaker must
+	// rewrite it (a proof for the reviewer).
+	AllowDraft bool
 }
 
 // Resolved is a job with every name checked and canonical.
@@ -138,6 +144,10 @@ type Resolved struct {
 	Paper   layout.Paper
 	Print   layout.PrintOptions
 	Event   *doc.Event
+	// Province is the province's code, or "".
+	Province string
+	// AllowDraft lets a language that must be rewritten be made.
+	AllowDraft bool
 }
 
 // Ext is the extension of the file r makes, without the dot.
@@ -188,7 +198,15 @@ func (e *Engine) Resolve(j Job) (Resolved, error) {
 	if !(j.Print.Bleed >= 0 && j.Print.Bleed <= 20*layout.PointsPerMM) { // NaN fails both
 		return Resolved{}, fmt.Errorf("bleed %.1f mm is out of range; use 0 to 20 mm (3 is usual)", j.Print.Bleed/layout.PointsPerMM)
 	}
-	return Resolved{Audience: a.ID, Lang: lang, Second: second, Format: f, Backend: b, DPI: j.DPI, Paper: p, Print: j.Print, Event: j.Event}, nil
+	province, err := e.Lib.Province(j.Province)
+	if err != nil {
+		return Resolved{}, err
+	}
+	r := Resolved{Audience: a.ID, Lang: lang, Second: second, Format: f, Backend: b, DPI: j.DPI, Paper: p, Print: j.Print, Event: j.Event, AllowDraft: j.AllowDraft}
+	if province != nil {
+		r.Province = province.ID
+	}
+	return r, nil
 }
 
 // ResolveLang finds the language or the two languages ("fr+en") typed,
@@ -375,7 +393,8 @@ func (r Resolved) PageName(pattern string, n int, ext string) string {
 // Document assembles one document without laying it out, and checks
 // that it carries what its format must.
 func (e *Engine) Document(r Resolved, org profile.Organisation, brand doc.Brand) (*doc.Document, error) {
-	d, err := e.Lib.Assemble(content.Request{Audience: r.Audience, Lang: r.Lang, Org: org, Brand: brand, Creator: e.Creator, Event: r.Event})
+	d, err := e.Lib.Assemble(content.Request{Audience: r.Audience, Lang: r.Lang, Org: org, Brand: brand, Creator: e.Creator, Event: r.Event,
+		Province: r.Province, AllowDraft: r.AllowDraft})
 	if err != nil {
 		return nil, err
 	}
@@ -625,14 +644,16 @@ func (e *Engine) Languages() []string { return slices.Clone(e.Lib.Catalog.Tags()
 // one set of print options: what generate's flags and each item of a
 // build plan ask for.
 type Matrix struct {
-	Audiences []string
-	Langs     []string
-	Formats   []string
-	Backend   string  // "" for each format's default; text formats ignore it
-	DPI       float64 // of an image backend; 0 for the default
-	Paper     string
-	Print     layout.PrintOptions
-	Event     *doc.Event
+	Audiences  []string
+	Langs      []string
+	Formats    []string
+	Backend    string  // "" for each format's default; text formats ignore it
+	DPI        float64 // of an image backend; 0 for the default
+	Paper      string
+	Print      layout.PrintOptions
+	Event      *doc.Event
+	Province   string // a province's code, or ""
+	AllowDraft bool   // make languages that must be rewritten (proofs)
 }
 
 // Expand resolves every job of m, audience first, then language, then
@@ -652,7 +673,8 @@ func (e *Engine) Expand(m Matrix) ([]Resolved, error) {
 				if tf, err := format.ByName(f); err == nil && !tf.Paged() {
 					backend = ""
 				}
-				r, err := e.Resolve(Job{Audience: a, Lang: l, Format: f, Backend: backend, DPI: m.DPI, Paper: m.Paper, Print: m.Print, Event: m.Event})
+				r, err := e.Resolve(Job{Audience: a, Lang: l, Format: f, Backend: backend, DPI: m.DPI, Paper: m.Paper, Print: m.Print, Event: m.Event,
+					Province: m.Province, AllowDraft: m.AllowDraft})
 				if err != nil {
 					if !seen[err.Error()] {
 						seen[err.Error()] = true
@@ -719,4 +741,61 @@ func evalExisting(path string) (string, error) {
 		}
 		rest = filepath.Join(filepath.Base(p), rest)
 	}
+}
+
+// Leaves says, one line per format, what the jobs ask for that the
+// format has no room for (a province's lines, the organisation's local
+// contacts on a safety card or an SMS): the format is made without them,
+// and the operator is told rather than left to find out.
+func (e *Engine) Leaves(jobs []Resolved, org profile.Organisation) []string {
+	var notes []string
+	seen := map[string]bool{}
+	for _, r := range jobs {
+		left := r.Format.Budget.Leaving(r.Second != "", r.Province != "", len(org.Local) > 0)
+		if len(left) == 0 {
+			continue
+		}
+		name := r.Format.Name
+		if r.Second != "" {
+			name = "bilingual " + name
+		}
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		what := make([]string, len(left))
+		for i, b := range left {
+			what[i] = "the " + string(b)
+		}
+		notes = append(notes, fmt.Sprintf("%s: no room for %s, which it leaves out; the flyer, handout, poster, cards (one language), tear-off, html, md and txt print them", name, strings.Join(what, " or ")))
+	}
+	return notes
+}
+
+// Drafts checks the languages of jobs before anything is made: a
+// language whose file says a fluent speaker must rewrite it is refused
+// unless its job allows drafts (*content.DraftError, naming
+// --allow-draft). It returns one line per draft language, in English,
+// naming the language and its status, for the operator: the page's own
+// draft notice is in a language the operator may not read.
+func (e *Engine) Drafts(jobs []Resolved) ([]string, error) {
+	var notices []string
+	var errs []error
+	seen := map[string]bool{}
+	for _, r := range jobs {
+		for _, tag := range []string{r.Lang, r.Second} {
+			if tag == "" || seen[tag] {
+				continue
+			}
+			seen[tag] = true
+			if err := e.Lib.CheckLanguage(tag, r.AllowDraft); err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			if n := e.Lib.DraftNotice(tag); n != "" {
+				notices = append(notices, n)
+			}
+		}
+	}
+	return notices, errors.Join(errs...)
 }

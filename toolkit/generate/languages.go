@@ -38,9 +38,11 @@ func (e *Engine) Language(tag string) (Language, error) {
 	if l == nil {
 		return Language{}, &locale.UnknownLanguageError{Lang: tag, Valid: e.Lib.Catalog.Tags()}
 	}
-	sc := locale.ScriptOf(tag)
+	sc := l.Script
 	info := Language{Tag: tag, Name: l.Meta.Name, Native: l.Meta.Native, Script: sc.Name, RTL: sc.RTL, Status: l.Meta.Status}
 	switch {
+	case l.Meta.MustRewrite():
+		info.Status = "draft, must be rewritten"
 	case l.Meta.Draft():
 		info.Status = "draft"
 	case l.Meta.Reviewer != "":

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -64,7 +65,7 @@ func BilingualPoster(ts *typeset.Typesetter, first, second *doc.Document, opts O
 	}
 	return bilingualPage(ts, first, second, opts, bilingualStyle{
 		margin: 44, gap: 32, headline: []float64{44, 40, 36, 32},
-		scales: []float64{1.4, 1.3, 1.2, 1.1}, number: posterHotline, name: "poster",
+		scales: []float64{1.4, 1.3, 1.2, 1.1, 1.05, 1.0}, number: posterHotline, name: "poster",
 	})
 }
 
@@ -82,32 +83,41 @@ func bilingualPage(ts *typeset.Typesetter, first, second *doc.Document, opts Opt
 	inner := paper.Width - 2*st.margin
 	colW := (inner - st.gap) / 2
 
-	// The band carries both headlines, each over its column.
+	// The band carries both headlines, each over its column; a slimmer
+	// band, with smaller headlines, is tried before the text goes.
 	fg := onColor(first.Brand.Color)
-	var heads [2]box
-	for i, d := range p.docs {
-		for _, size := range st.headline {
-			heads[i] = p.kits[i].text(d.Headline, colW, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.12}, Color: fg})
-			if heads[i].H <= size*1.12*3+0.1 {
-				break
+	band := func(sizes []float64, pad float64) box {
+		var heads [2]box
+		for i, d := range p.docs {
+			for _, size := range sizes {
+				heads[i] = p.kits[i].text(d.Headline, colW, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.12}, Color: fg})
+				if heads[i].H <= size*1.12*3+0.1 {
+					break
+				}
 			}
 		}
+		var org box
+		if first.Brand.OrgName != "" {
+			org = p.kits[0].text(strings.ToUpper(first.Brand.OrgName), inner, textStyle{Style: typeset.Style{Size: 11, Bold: true}, Color: fg, Align: alignCenter})
+		}
+		heading := vstack(inner, 8, org, p.kits[0].side(inner, st.gap, heads[0], heads[1]))
+		header := box{W: paper.Width, H: heading.H + 2*pad, els: []Element{{Rect: &Rect{W: paper.Width, H: heading.H + 2*pad, Fill: first.Brand.Color}}}}
+		header.place(heading, st.margin, pad)
+		header.H = heading.H + 2*pad
+		return header
 	}
-	var org box
-	if first.Brand.OrgName != "" {
-		org = p.kits[0].text(strings.ToUpper(first.Brand.OrgName), inner, textStyle{Style: typeset.Style{Size: 11, Bold: true}, Color: fg, Align: alignCenter})
+	small := make([]float64, len(st.headline))
+	for i, size := range st.headline {
+		small[i] = size * 0.75
 	}
-	heading := vstack(inner, 8, org, p.kits[0].side(inner, st.gap, heads[0], heads[1]))
-	header := box{W: paper.Width, H: heading.H + 40, els: []Element{{Rect: &Rect{W: paper.Width, H: heading.H + 40, Fill: first.Brand.Color}}}}
-	header.place(heading, st.margin, 20)
-	header.H = heading.H + 40
+	headers := []box{band(st.headline, 20), band(small, 14)}
 
 	footers := [2]box{flyerFooter(p.kits[0], first, colW), flyerFooter(p.kits[1], second, colW)}
-	frame := pageFrame{paper: paper, margin: st.margin, header: header, footer: p.kits[0].side(inner, st.gap, footers[0], footers[1]), anchorLast: true, gap: 14}
+	frame := pageFrame{paper: paper, margin: st.margin, footer: p.kits[0].side(inner, st.gap, footers[0], footers[1]), anchorLast: true, gap: 14}
 	if err := p.err(); err != nil {
 		return nil, fmt.Errorf("lay out bilingual %s: %w", st.name, err)
 	}
-	page, _, err := fit(p.kits[0], frame, attempts(st.scales, true), func(at attempt) []box {
+	page, err := fitHeaders(p.kits[0], frame, headers, attempts(st.scales, true), func(at attempt) []box {
 		var cols [2]box
 		for i, d := range p.docs {
 			cols[i] = bilingualColumn(p.kits[i], d, colW, at)
@@ -119,7 +129,16 @@ func bilingualPage(ts *typeset.Typesetter, first, second *doc.Document, opts Opt
 		return []box{p.kits[0].side(inner, st.gap, cols[0], cols[1]), panel}
 	})
 	if err != nil {
-		return nil, fmt.Errorf("lay out %s %s+%s %s: %w", first.Meta.Audience, first.Meta.Lang, second.Meta.Lang, st.name, err)
+		hint := fitHint(first)
+		if errors.Is(err, ErrDoesNotFit) {
+			// Both languages' signs and actions are printed whole or not at
+			// all: one document per language holds them.
+			hint += fmt.Sprintf("; both languages' signs and actions do not fit on one %s: make one per language (-l %s,%s)", st.name, first.Meta.Lang, second.Meta.Lang)
+			if st.name == "flyer" {
+				hint += " or a bilingual poster (-f poster)"
+			}
+		}
+		return nil, fmt.Errorf("lay out %s %s+%s %s: %w%s", first.Meta.Audience, first.Meta.Lang, second.Meta.Lang, st.name, err, hint)
 	}
 	return &Document{Meta: p.meta(), Pages: []Page{page}}, nil
 }
@@ -139,8 +158,7 @@ func bilingualColumn(k *kit, d *doc.Document, w float64, at attempt) box {
 	return vstack(w, 10*s,
 		intro,
 		vstack(w, 5*s, k.text(d.Signs.Title, w, title), k.list(d.Signs.Items, "•", accent, w, 3*s, body)),
-		vstack(w, 5*s, k.text(d.Do.Title, w, title), k.list(d.Do.Items, "✓", accent, w, 3*s, body)),
-		vstack(w, 5*s, k.text(d.Dont.Title, w, title), k.list(d.Dont.Items, "✗", danger, w, 3*s, body)),
+		k.actions(d.Actions, w, 10*s, 5*s, 3*s, title, body, accent),
 	)
 }
 
@@ -157,15 +175,16 @@ func bilingualHelp(p pair, w, gap, number, scale float64) box {
 	for i, d := range p.docs {
 		k := p.kits[i]
 		cols[i] = vstack(colW, 3,
-			k.text(d.Help.Title, colW, textStyle{Style: typeset.Style{Size: 15, Bold: true}, Color: accent}),
+			k.text(d.Help.Title, colW, textStyle{Style: typeset.Style{Size: 15 * min(scale, 1), Bold: true}, Color: accent}),
 			k.text(d.Help.Hotline.Name, colW, textStyle{Style: typeset.Style{Size: max(11*scale, minSize+1), Bold: true, Leading: 1.2}, Color: ink}),
 			k.text(d.Help.Hotline.Detail, colW, textStyle{Style: typeset.Style{Size: max(9.5*scale, minSize), Leading: 1.2}, Color: ink}),
 			k.text(d.Help.Emergency, colW, textStyle{Style: typeset.Style{Size: max(11*scale, minSize+1), Bold: true, Leading: 1.2}, Color: danger}),
+			k.provinceLines(d.Help.Province, colW, max(9.5*scale, minSize)),
 		)
 	}
 	words := p.kits[0].side(mainW, gap, cols[0], cols[1])
 	num := p.kits[0].number(first.Help.Hotline.Phone, mainW, textStyle{Style: typeset.Style{Size: number, Bold: true, Leading: 1.1}, Color: accent, Align: alignCenter})
-	main := vstack(mainW, 6, words, num, p.kits[0].localContact(first.Help.Local, mainW, max(10*scale, minSize)))
+	main := vstack(mainW, 6, words, num, p.kits[0].localGroup(first.Help.Local, mainW, max(10*scale, minSize), accent))
 	main.W = mainW
 	return p.kits[0].panel(first.Brand.Color, w, main, qr, panelStyle{pad: pad, radius: 8, stroke: 1.5, centreSide: true})
 }

@@ -227,13 +227,71 @@ func (k *kit) panel(brand doc.RGB, w float64, main, side box, ps panelStyle) box
 	return out
 }
 
-// localContact is the organisation's own line for the compact help
-// panels (poster, tear-off, bilingual): its name, then its number and
-// addresses. Empty when the organisation gave no way to reach it.
-func (k *kit) localContact(c *doc.Contact, w, size float64) box {
-	if c == nil {
+// actions sets the groups of actions under each other: each group's
+// title, what to do (✓) and what to avoid (✗). Every group is set:
+// a format that has no room for them fails rather than drop one.
+func (k *kit) actions(groups []doc.Actions, w, groupGap, titleGap, itemGap float64, title, body textStyle, accent doc.RGB) box {
+	var out []box
+	for _, g := range groups {
+		out = append(out, vstack(w, titleGap,
+			k.text(g.Title, w, title),
+			k.list(g.Do, "✓", accent, w, itemGap, body),
+			k.list(g.Dont, "✗", danger, w, itemGap, body),
+		))
+	}
+	return vstack(w, groupGap, out...)
+}
+
+// signsAndActions puts the signs at the reading start and the actions
+// beside them. With two groups of actions, the second goes under the
+// signs when that evens the columns out (the signs are often the
+// shorter column): no group is ever left out.
+func (k *kit) signsAndActions(signs box, groups []doc.Actions, total, colGap, groupGap, titleGap, itemGap float64, title, body textStyle, accent doc.RGB) box {
+	colW := (total - colGap) / 2
+	all := k.actions(groups, colW, groupGap, titleGap, itemGap, title, body, accent)
+	best := k.side(total, colGap, signs, all)
+	if len(groups) == 2 {
+		first := k.actions(groups[:1], colW, groupGap, titleGap, itemGap, title, body, accent)
+		second := k.actions(groups[1:], colW, groupGap, titleGap, itemGap, title, body, accent)
+		left := vstack(colW, groupGap, signs, second)
+		if max(left.H, first.H) < max(signs.H, all.H) {
+			best = k.side(total, colGap, left, first)
+		}
+	}
+	return best
+}
+
+// localGroup is the organisation's own list for the compact help panels
+// (poster, tear-off, handout front, bilingual): its title, then one
+// line per contact. Empty when the organisation gave none.
+func (k *kit) localGroup(l *doc.Local, w, size float64, accent doc.RGB) box {
+	if l == nil {
 		return box{W: w}
 	}
+	lines := []box{k.text(l.Title, w, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.25}, Color: accent})}
+	for i := range l.Contacts {
+		lines = append(lines, k.contactLine(&l.Contacts[i], w, size))
+	}
+	return vstack(w, 1, lines...)
+}
+
+// provinceLines are the verified lines of the province asked for, in
+// the compact help panels (poster, tear-off, bilingual), each on one
+// line like the organisation's, but above its list and apart from it.
+func (k *kit) provinceLines(cs []doc.Contact, w, size float64) box {
+	lines := make([]box, 0, len(cs))
+	for i := range cs {
+		lines = append(lines, k.contactLine(&cs[i], w, size))
+	}
+	return vstack(w, 1, lines...)
+}
+
+// contactLine is one contact on one line: its name, then its number and
+// addresses. The name and the ways are set
+// apart, the ways left to right, so that in right-to-left text the bidi
+// algorithm cannot move an extension or a bracket of the number ("ext.
+// 12" came out as "12 ext.").
+func (k *kit) contactLine(c *doc.Contact, w, size float64) box {
 	var ways []string
 	for _, s := range []string{c.Phone, c.Website, c.Email} {
 		if s != "" {
@@ -241,16 +299,35 @@ func (k *kit) localContact(c *doc.Contact, w, size float64) box {
 		}
 	}
 	st := textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.25}, Color: ink}
-	line := strings.Join(ways, "  ·  ")
-	if c.Name != "" {
-		line = c.Name + ":  " + line
+	joined := strings.Join(ways, "  ·  ")
+	ltr := *k
+	ltr.rtl = false
+	name := c.Name
+	if name != "" && joined != "" {
+		name += ":"
 	}
-	if k.width(line, st) <= w {
-		return k.text(line, w, st)
+	nameW, waysW, gap := k.width(name, st), ltr.width(joined, st), size*0.5
+	if nameW+gap+waysW <= w {
+		nb := k.text(name, nameW+1, st)
+		wb := k.number(joined, waysW+1, st)
+		out := box{W: w}
+		if k.rtl {
+			out.place(nb, w-nb.W, 0)
+			out.place(wb, w-nb.W-gap-wb.W, 0)
+		} else {
+			out.place(nb, 0, 0)
+			out.place(wb, nb.W+gap, 0)
+		}
+		out.W = w
+		return out
 	}
-	// Too long for one line: the name, then each way on its own line, so
-	// that no number is broken and no separator starts a line.
+	// Too long for one line: the name, then the ways on the next line,
+	// or each on its own line, so that no number is broken and no
+	// separator starts a line.
 	lines := []box{k.text(c.Name, w, st)}
+	if waysW <= w {
+		return vstack(w, 1, append(lines, k.number(joined, w, st))...)
+	}
 	for _, way := range ways {
 		lines = append(lines, k.number(way, w, st))
 	}

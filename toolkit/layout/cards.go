@@ -1,7 +1,10 @@
 package layout
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
@@ -200,7 +203,7 @@ const cardPad = 11.0
 // long-edge duplex printing.
 func Cards(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, error) {
 	fail := func(err error) (*Document, error) {
-		return nil, fmt.Errorf("lay out %s cards (%s): %w", d.Meta.Audience, d.Meta.Lang, err)
+		return nil, layoutError("cards", d, err)
 	}
 	s, err := sheetFor(walletCards, opts.Paper, opts.Print)
 	if err != nil {
@@ -211,7 +214,7 @@ func Cards(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, er
 	if err != nil {
 		return fail(fmt.Errorf("front: %w", err))
 	}
-	back, err := fitCard(k, s.w, s.h, cardTries(d.QR.URL != "", 1), func(at attempt) box { return cardBack(k, d, s.w, s.h, at) })
+	back, err := fitCardBack(k, d, s)
 	if err != nil {
 		return fail(fmt.Errorf("back: %w", err))
 	}
@@ -294,34 +297,69 @@ func cardFront(k *kit, d *doc.Document, w, h float64, at attempt) box {
 // (name and number), and the line asking to keep the card, beside a QR
 // code to the hotline's (or the organisation's) website when there is
 // room (optional). Its H is the height the content needs.
-func cardBack(k *kit, d *doc.Document, w, h float64, at attempt) box {
+// fitCardBack fits the back of a wallet card: three signs beside the
+// contacts and a QR code, then without the QR code, then with fewer
+// signs. Only when the card also carries provincial lines or the
+// organisation's own contacts may the signs go altogether: the contacts
+// are what a wallet card is for, and every contact is printed.
+func fitCardBack(k *kit, d *doc.Document, s sheet) (box, error) {
+	least := 2
+	if len(d.Help.Province) > 0 || d.Help.Local != nil {
+		least = 0
+	}
+	var err error
+	for n := 3; n >= least; n-- {
+		var b box
+		b, err = fitCard(k, s.w, s.h, cardTries(d.QR.URL != "", 1), func(at attempt) box { return cardBack(k, d, s.w, s.h, at, n) })
+		if !errors.Is(err, ErrDoesNotFit) {
+			return b, err
+		}
+	}
+	if least == 0 {
+		return box{}, fmt.Errorf("%w: the contacts alone fill the back of a wallet card", err)
+	}
+	return box{}, err
+}
+
+// cardBack is the back of a wallet card with n signs.
+func cardBack(k *kit, d *doc.Document, w, h float64, at attempt, n int) box {
 	const stripe, qrSize = 4.0, 42.0
 	scale := at.scale
 	inner := w - 2*cardPad
 	accent := readable(d.Brand.Color)
 	small := max(8*scale, 7)
 	body := textStyle{Style: typeset.Style{Size: small, Leading: 1.15}, Color: ink}
-	// Three signs; two where room is short, so that the contacts and the
-	// draft notice always fit.
-	n := 3
-	if !at.optional {
-		n = 2
+	var sections []box
+	if n > 0 {
+		signs := d.Signs.Items[:min(n, len(d.Signs.Items))]
+		sections = append(sections, vstack(inner, 2*scale,
+			k.text(d.Signs.Title, inner, textStyle{Style: typeset.Style{Size: max(9*scale, 7.5), Bold: true}, Color: accent}),
+			k.list(signs, "•", accent, inner, 1.5*scale, body),
+		))
 	}
-	signs := d.Signs.Items[:min(n, len(d.Signs.Items))]
-	sections := []box{vstack(inner, 2*scale,
-		k.text(d.Signs.Title, inner, textStyle{Style: typeset.Style{Size: max(9*scale, 7.5), Bold: true}, Color: accent}),
-		k.list(signs, "•", accent, inner, 1.5*scale, body),
-	)}
 	var rows []box
-	for _, c := range d.Help.Others {
+	for _, c := range append(slices.Clone(d.Help.Others), d.Help.Province...) {
 		if c.Phone == "" {
 			continue
 		}
 		rows = append(rows, contactRow(k, c.Name, c.Phone, inner, small))
 	}
+	rule := box{W: inner, H: 0.5, els: []Element{{Rule: &Rule{X2: inner, Color: tint(muted, 0.4), Width: 0.5}}}}
 	if len(rows) > 0 {
-		rule := box{W: inner, H: 0.5, els: []Element{{Rule: &Rule{X2: inner, Color: tint(muted, 0.4), Width: 0.5}}}}
+		if len(sections) == 0 {
+			rule = box{W: inner}
+		}
 		sections = append(sections, vstack(inner, 3*scale, rule, vstack(inner, 2*scale, rows...)))
+	}
+	if l := d.Help.Local; l != nil {
+		// The organisation's list, under its title and apart from the
+		// verified lines; a contact with only a website takes a line too.
+		local := []box{k.text(l.Title, inner, textStyle{Style: typeset.Style{Size: small, Bold: true, Leading: 1.15}, Color: accent})}
+		for _, c := range l.Contacts {
+			way := cmp.Or(c.Phone, c.Website, c.Email)
+			local = append(local, contactRow(k, c.Name, way, inner, small))
+		}
+		sections = append(sections, vstack(inner, 3*scale, rule, vstack(inner, 2*scale, local...)))
 	}
 	closing := textStyle{Style: typeset.Style{Size: small, Bold: true, Leading: 1.15}, Color: muted}
 	if at.optional && d.QR.URL != "" {
@@ -400,8 +438,9 @@ func BilingualCards(ts *typeset.Typesetter, first, second *doc.Document, opts Op
 // draftLine is the small "draft translation" notice for pieces too small
 // for a footer, or nothing when the translation has been reviewed.
 func draftLine(k *kit, d *doc.Document, w float64) box {
-	if d.Footer.Draft == "" {
-		return box{W: w}
+	var lines []box
+	for _, draft := range d.Footer.DraftLines() {
+		lines = append(lines, k.text(draft, w, textStyle{Style: typeset.Style{Size: 7, Leading: 1.1}, Color: muted}))
 	}
-	return k.text(d.Footer.Draft, w, textStyle{Style: typeset.Style{Size: 7, Leading: 1.1}, Color: muted})
+	return vstack(w, 1, lines...)
 }

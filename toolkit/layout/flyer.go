@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/typeset"
@@ -166,6 +167,61 @@ func fit(k *kit, f pageFrame, tries []attempt, build func(attempt) []box) (Page,
 	return Page{Width: f.paper.Width, Height: f.paper.Height, Elements: page.els}, at.scale, nil
 }
 
+// fitHint says what a user can change when a page does not fit: the
+// parts of it that are theirs to choose.
+func fitHint(d *doc.Document) string {
+	var parts []string
+	if n := utf8.RuneCountInString(d.Brand.OrgName); n > 40 {
+		parts = append(parts, fmt.Sprintf("a shorter organisation name (it has %d characters)", n))
+	}
+	if d.Help.Local != nil && len(d.Help.Local.Contacts) > 1 {
+		parts = append(parts, "fewer local contacts (organisation.local)")
+	}
+	if len(d.Help.Province) > 0 {
+		parts = append(parts, "leaving out the province for this format")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "; to make room, try " + strings.Join(parts, ", or ")
+}
+
+// layoutError wraps a layout's error, with a hint when the page did not
+// fit.
+func layoutError(what string, d *doc.Document, err error) error {
+	if errors.Is(err, ErrDoesNotFit) {
+		return fmt.Errorf("lay out %s %s (%s): %w%s", d.Meta.Audience, what, d.Meta.Lang, err, fitHint(d))
+	}
+	return fmt.Errorf("lay out %s %s (%s): %w", d.Meta.Audience, what, d.Meta.Lang, err)
+}
+
+// fitHeaders fits a page trying each header band in turn, first at
+// every scale keeping the optional blocks, then without them: a slimmer
+// header band comes before a lost statistic or sign.
+func fitHeaders(k *kit, f pageFrame, headers []box, tries []attempt, build func(attempt) []box) (Page, error) {
+	var keep, drop []attempt
+	for _, at := range tries {
+		if at.optional {
+			keep = append(keep, at)
+		} else {
+			drop = append(drop, at)
+		}
+	}
+	for _, pass := range [][]attempt{keep, drop} {
+		if len(pass) == 0 {
+			continue
+		}
+		for _, h := range headers {
+			f.header = h
+			page, _, err := fit(k, f, pass, build)
+			if !errors.Is(err, ErrDoesNotFit) {
+				return page, err
+			}
+		}
+	}
+	return Page{}, ErrDoesNotFit
+}
+
 // flyerScales are the body text scales tried, largest first: the flyer
 // uses the largest that fits, so short text is not lost in white space
 // and long text (some languages run 30% longer) still fits.
@@ -182,17 +238,37 @@ func Flyer(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, er
 	frame := pageFrame{
 		paper:      opts.Paper,
 		margin:     margin,
-		header:     flyerHeader(k, d, opts.Paper.Width, margin),
 		footer:     flyerFooter(k, d, inner),
 		anchorLast: true,
 		gap:        14,
 	}
-	page, _, err := fit(k, frame, attempts(flyerScales, d.Fact != nil), func(at attempt) []box {
+	// A long translation gets smaller text, then a slimmer header band,
+	// before it loses the statistic; it never loses a sign, an action or
+	// a contact.
+	headers := []box{header(k, d, opts.Paper.Width, margin, flyerHeaderSpec), header(k, d, opts.Paper.Width, margin, compactHeaderSpec)}
+	page, err := fitHeaders(k, frame, headers, attempts(flyerScales, d.Fact != nil), func(at attempt) []box {
 		sections := flyerBody(k, withoutOptional(d, at), inner, at.scale)
-		return append(sections, helpPanel(k, d, inner, at.scale))
+		return append(sections, helpPanel(k, d, inner, at.scale, false))
 	})
+	// Then the contacts become rows across the panel (the same names,
+	// numbers and details in less height); last, as on a poster or a
+	// tear-off, the introduction goes.
+	for _, dropIntro := range []bool{false, true} {
+		if !errors.Is(err, ErrDoesNotFit) {
+			break
+		}
+		page, err = fitHeaders(k, frame, headers[1:], attempts(flyerScales[len(flyerScales)-4:], d.Fact != nil), func(at attempt) []box {
+			dd := withoutOptional(d, at)
+			if dropIntro {
+				trimmed := *dd
+				trimmed.Intro = ""
+				dd = &trimmed
+			}
+			return append(flyerBody(k, dd, inner, at.scale), helpPanel(k, d, inner, at.scale, true))
+		})
+	}
 	if err != nil {
-		return nil, fmt.Errorf("lay out %s flyer (%s): %w", d.Meta.Audience, d.Meta.Lang, err)
+		return nil, layoutError("flyer", d, err)
 	}
 	return &Document{Meta: d.Meta, Pages: []Page{page}}, nil
 }
@@ -222,6 +298,10 @@ type headerSpec struct {
 }
 
 var flyerHeaderSpec = headerSpec{org: 11, headlines: []float64{28, 26, 24, 22, 20}, pad: 22, logoW: 130, logoH: 70, gap: 18, orgGap: 6, leading: 1.12}
+
+// compactHeaderSpec is the flyer's band for text that runs long: the
+// headline still the largest type on the page, the band a little slimmer.
+var compactHeaderSpec = headerSpec{org: 10, headlines: []float64{22, 20, 18}, pad: 14, logoW: 110, logoH: 56, gap: 16, orgGap: 4, leading: 1.1}
 
 // header is the coloured band across the top of a page: the organisation's
 // name, the headline at the largest size that fits in three lines, and
@@ -282,11 +362,7 @@ func flyerBody(k *kit, d *doc.Document, w, scale float64) []box {
 		k.list(d.Signs.Items, "•", accent, colW, itemGap, body),
 		k.text(d.Signs.Caution, colW, small),
 	)
-	actions := vstack(colW, 10*scale,
-		vstack(colW, 5*scale, k.text(d.Do.Title, colW, title), k.list(d.Do.Items, "✓", accent, colW, itemGap, body)),
-		vstack(colW, 5*scale, k.text(d.Dont.Title, colW, title), k.list(d.Dont.Items, "✗", danger, colW, itemGap, body)),
-	)
-	sections := []box{intro, k.side(w, colGap, signs, actions)}
+	sections := []box{intro, k.signsAndActions(signs, d.Actions, w, colGap, 10*scale, 5*scale, itemGap, title, body, accent)}
 
 	if d.Notes != nil {
 		sections = append(sections, vstack(w, 5*scale,
@@ -305,7 +381,7 @@ func flyerBody(k *kit, d *doc.Document, w, scale float64) []box {
 
 // helpPanel is the "Get help" box: the hotline number large, the
 // emergency line, the other contacts, and a QR code.
-func helpPanel(k *kit, d *doc.Document, w, scale float64) box {
+func helpPanel(k *kit, d *doc.Document, w, scale float64, compact bool) box {
 	const pad = 14.0
 	accent := readable(d.Brand.Color)
 	qr := k.qrColumn(d.QR, 80, 8, minSize, w/3)
@@ -323,24 +399,63 @@ func helpPanel(k *kit, d *doc.Document, w, scale float64) box {
 		k.text(h.Emergency, mainW, textStyle{Style: typeset.Style{Size: 12 * scale, Bold: true, Leading: 1.3}, Color: danger}),
 	)
 
-	var cards []box
-	cardGap := 14.0
-	cardW := (mainW - cardGap) / 2
-	for _, c := range h.Others {
-		cards = append(cards, contactCard(k, c, cardW, scale))
+	// The hotline beside the QR code, then the other contacts across the
+	// panel's whole width, where their details take fewer lines.
+	cw := w - 2*pad
+	top := box{W: cw}
+	hotX, qrX := 0.0, cw-qrColW
+	if k.rtl {
+		hotX, qrX = cw-mainW, 0
 	}
-	var grid []box
-	for i := 0; i < len(cards); i += 2 {
-		if i+1 < len(cards) {
-			grid = append(grid, k.side(mainW, cardGap, cards[i], cards[i+1]))
-		} else {
-			grid = append(grid, k.side(mainW, cardGap, cards[i], box{}))
-		}
+	top.place(hot, hotX, 0)
+	top.place(qr, qrX, 0)
+	top.W = cw
+	others := contactGrid(k, h.Others, cw, scale)
+	if compact {
+		others = contactRows(k, h.Others, cw, scale)
 	}
-	main := vstack(mainW, 8, hot, vstack(mainW, 6, grid...))
+	content := vstack(cw, 10, top, others, contactRows(k, h.Province, cw, scale))
+	if h.Local != nil {
+		// The organisation's own list, under its own heading and a rule:
+		// never mixed into the verified contacts above.
+		rule := box{W: cw, H: 0.5, els: []Element{{Rule: &Rule{X2: cw, Color: tint(muted, 0.5), Width: 0.5}}}}
+		content = vstack(cw, 6, content, rule, k.localGroup(h.Local, cw, max(9.5*scale, minSize), accent))
+	}
+	content.W = cw
+	return k.panel(d.Brand.Color, w, content, box{}, panelStyle{pad: pad, radius: 8, stroke: 1.5})
+}
 
-	main.W = mainW
-	return k.panel(d.Brand.Color, w, main, qr, panelStyle{pad: pad, radius: 8, stroke: 1.5})
+// contactGrid sets contacts as cards, two to a row.
+func contactGrid(k *kit, contacts []doc.Contact, w, scale float64) box {
+	const cardGap = 14.0
+	cardW := (w - cardGap) / 2
+	var rows []box
+	for i := 0; i < len(contacts); i += 2 {
+		second := box{}
+		if i+1 < len(contacts) {
+			second = contactCard(k, contacts[i+1], cardW, scale)
+		}
+		rows = append(rows, k.side(w, cardGap, contactCard(k, contacts[i], cardW, scale), second))
+	}
+	return vstack(w, 6, rows...)
+}
+
+// contactRows sets contacts one to a row across w: the name and number
+// on one line, what it is and other ways to reach it under them.
+func contactRows(k *kit, contacts []doc.Contact, w, scale float64) box {
+	var rows []box
+	size := max(10*scale, minSize+0.5)
+	extra := textStyle{Style: typeset.Style{Size: minSize, Leading: 1.2}, Color: muted}
+	for _, c := range contacts {
+		var ways []string
+		for _, s := range []string{c.Detail, c.Text, c.Website, c.Email} {
+			if s != "" {
+				ways = append(ways, s)
+			}
+		}
+		rows = append(rows, vstack(w, 1, contactRow(k, c.Name, c.Phone, w, size), k.text(strings.Join(ways, " · "), w, extra)))
+	}
+	return vstack(w, 5, rows...)
 }
 
 func contactCard(k *kit, c doc.Contact, w, scale float64) box {
@@ -378,8 +493,15 @@ func flyerFooter(k *kit, d *doc.Document, w float64) box {
 	}
 	parts = append(parts, d.Footer.Version)
 	lines := []box{k.text(strings.Join(parts, "  ·  "), w, st)}
-	if d.Footer.Draft != "" {
-		lines = append(lines, k.text(d.Footer.Draft, w, textStyle{Style: typeset.Style{Size: 8, Bold: true}, Color: muted}))
+	draft := textStyle{Style: typeset.Style{Size: 8, Bold: true}, Color: muted}
+	// The draft notice in the page's language and in English share a
+	// line when they fit on one.
+	if drafts := d.Footer.DraftLines(); len(drafts) > 1 && k.width(strings.Join(drafts, "  ·  "), draft) <= w {
+		lines = append(lines, k.text(strings.Join(drafts, "  ·  "), w, draft))
+	} else {
+		for _, s := range drafts {
+			lines = append(lines, k.text(s, w, draft))
+		}
 	}
 	text := vstack(w, 2, lines...)
 	out := box{W: w, els: []Element{{Rule: &Rule{X2: w, Color: tint(muted, 0.5), Width: 0.5}}}}

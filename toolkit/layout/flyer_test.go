@@ -79,7 +79,7 @@ func TestFlyerFits(t *testing.T) {
 			for _, lang := range lib.Catalog.Tags() {
 				for _, paper := range layout.PaperNames {
 					t.Run(fmt.Sprintf("%s/%s/%s/%s", orgName, id, lang, paper), func(t *testing.T) {
-						d, err := lib.Assemble(content.Request{Audience: id, Lang: lang, Org: org, Brand: brand})
+						d, err := lib.Assemble(content.Request{Audience: id, Lang: lang, Org: org, Brand: brand, AllowDraft: true})
 						if err != nil {
 							t.Fatal(err)
 						}
@@ -143,7 +143,7 @@ func TestBilingualFits(t *testing.T) {
 					t.Run(fmt.Sprintf("%s+%s/%s/%s/%s", pr[0], pr[1], id, name, paper), func(t *testing.T) {
 						var docs [2]*doc.Document
 						for i, lang := range pr {
-							d, err := lib.Assemble(content.Request{Audience: id, Lang: lang, Org: org, Brand: brand})
+							d, err := lib.Assemble(content.Request{Audience: id, Lang: lang, Org: org, Brand: brand, AllowDraft: true})
 							if err != nil {
 								fontsOrSkip(t, err)
 							}
@@ -151,6 +151,15 @@ func TestBilingualFits(t *testing.T) {
 						}
 						p, _ := layout.PaperByName(paper)
 						ld, err := lay(ts, docs[0], docs[1], layout.Options{Paper: p})
+						// The youth material holds two groups of actions; in
+						// two languages it may not fit one page. Then it must
+						// fail saying what to do, never drop a group.
+						if errors.Is(err, layout.ErrDoesNotFit) && id == "youth" {
+							if !strings.Contains(err.Error(), "make one per language") {
+								t.Errorf("error %v does not say what to do", err)
+							}
+							return
+						}
 						fontsOrSkip(t, err)
 						if n := checkPage(t, ld.Pages[0]); n < 20 {
 							t.Errorf("hotline at %.1f pt, want at least 20", n)
@@ -189,7 +198,7 @@ func TestPosterAndHandoutFit(t *testing.T) {
 		for _, id := range lib.AudienceIDs() {
 			for _, lang := range lib.Catalog.Tags() {
 				t.Run(f.name+"/"+id+"/"+lang, func(t *testing.T) {
-					d, err := lib.Assemble(content.Request{Audience: id, Lang: lang, Org: org, Brand: brand})
+					d, err := lib.Assemble(content.Request{Audience: id, Lang: lang, Org: org, Brand: brand, AllowDraft: true})
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -230,7 +239,7 @@ func TestDraftLineOnSmallPieces(t *testing.T) {
 	lib, ts := setup(t)
 	brand, _ := profile.Organisation{}.Brand()
 	for _, lang := range []string{"en", "fr"} {
-		d, err := lib.Assemble(content.Request{Audience: "youth", Lang: lang, Brand: brand})
+		d, err := lib.Assemble(content.Request{Audience: "youth", Lang: lang, Brand: brand, AllowDraft: true})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -102,7 +102,7 @@ func (fx fixture) each(t *testing.T, f func(t *testing.T, d *doc.Document, paper
 			for _, lang := range fx.lib.Catalog.Tags() {
 				for _, name := range PaperNames {
 					t.Run(fmt.Sprintf("%s/%s/%s/%s", o.name, id, lang, name), func(t *testing.T) {
-						d, err := fx.lib.Assemble(content.Request{Audience: id, Lang: lang, Org: o.org, Brand: brand})
+						d, err := fx.lib.Assemble(content.Request{Audience: id, Lang: lang, Org: o.org, Brand: brand, AllowDraft: true})
 						if err != nil {
 							t.Fatal(err)
 						}
@@ -309,7 +309,7 @@ func TestTearoffEveryLanguage(t *testing.T) {
 // but not into its neighbour's, and the marks stay off every card.
 func TestCardsPrint(t *testing.T) {
 	fx := newFixture(t)
-	d, err := fx.lib.Assemble(content.Request{Audience: "youth", Lang: "en"})
+	d, err := fx.lib.Assemble(content.Request{Audience: "youth", Lang: "en", AllowDraft: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -432,7 +432,7 @@ func TestCardsDuplex(t *testing.T) {
 // and checks that what sits at the reading start moves to the right.
 func TestMirrored(t *testing.T) {
 	fx := newFixture(t)
-	d, err := fx.lib.Assemble(content.Request{Audience: "youth", Lang: "en"})
+	d, err := fx.lib.Assemble(content.Request{Audience: "youth", Lang: "en", AllowDraft: true})
 	if err != nil {
 		t.Fatal(err)
 	}

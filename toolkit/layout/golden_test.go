@@ -34,7 +34,7 @@ type goldenCase struct{ audience, lang, paper string }
 func goldenCases(tags []string) []goldenCase {
 	cases := []goldenCase{{"youth", "en", "letter"}, {"newcomers", "fr", "a4"}}
 	for _, tag := range tags {
-		if locale.ScriptOf(tag).RTL {
+		if sc, _ := locale.ScriptOf(tag); sc.RTL {
 			return append(cases, goldenCase{"newcomers", tag, "letter"})
 		}
 	}

@@ -29,10 +29,10 @@ func Handout(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, 
 		header: withEvent(k, d, flyerHeader(k, d, opts.Paper.Width, margin), margin),
 	}, attempts(handoutScales, false), func(at attempt) []box {
 		body := flyerBody(k, d, inner, at.scale)
-		return append(body, hotlineBar(k, d, inner, at.scale))
+		return append(body, hotlineBar(k, d, inner, at.scale, false))
 	})
 	if err != nil {
-		return nil, fmt.Errorf("lay out %s handout front (%s): %w", d.Meta.Audience, d.Meta.Lang, err)
+		return nil, layoutError("handout front", d, err)
 	}
 
 	back, _, err := fit(k, pageFrame{
@@ -44,10 +44,10 @@ func Handout(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, 
 		if len(dd.Stories) > 0 {
 			sections = append(sections, storyBlock(k, dd, dd.Stories[0], inner, at.scale))
 		}
-		return append(sections, helpPanel(k, d, inner, min(at.scale, 1)))
+		return append(sections, helpPanel(k, d, inner, min(at.scale, 1), !at.optional))
 	})
 	if err != nil {
-		return nil, fmt.Errorf("lay out %s handout back (%s): %w", d.Meta.Audience, d.Meta.Lang, err)
+		return nil, layoutError("handout back", d, err)
 	}
 	return &Document{Meta: d.Meta, Pages: []Page{front, back}}, nil
 }
@@ -78,17 +78,48 @@ func band(k *kit, d *doc.Document, title string, pageW, margin float64) box {
 }
 
 // hotlineBar is the front's compact call to action: the hotline's name,
-// its number large, and the emergency line.
-func hotlineBar(k *kit, d *doc.Document, w, scale float64) box {
+// its number large, the emergency line and the organisation's list; with
+// province (the tear-off, which has no back) the province's lines too
+// (a handout prints them with the other contacts on its back).
+func hotlineBar(k *kit, d *doc.Document, w, scale float64, province bool) box {
 	const pad = 14.0
 	accent := readable(d.Brand.Color)
 	inner := w - 2*pad
+	name := textStyle{Style: typeset.Style{Size: max(13*scale, 11), Bold: true}, Color: ink}
+	number := textStyle{Style: typeset.Style{Size: 32, Bold: true, Leading: 1.15}, Color: accent}
+	hotline := vstack(inner, 3, k.text(d.Help.Hotline.Name, inner, name), k.number(d.Help.Hotline.Phone, inner, number))
+	provinces := province && len(d.Help.Province) > 0
+	if d.Help.Local != nil || provinces {
+		// The province's lines, then the organisation's list under its
+		// own title, sit beside the number, where the number leaves
+		// room, rather than under everything else.
+		const gap = 18.0
+		numW := max(k.width(d.Help.Hotline.Phone, number), inner*0.45)
+		hotline = vstack(numW, 3, k.text(d.Help.Hotline.Name, numW, name), k.number(d.Help.Hotline.Phone, numW, number))
+		sideW := inner - numW - gap
+		size := max(10*scale, minSize)
+		var parts []box
+		if provinces {
+			parts = append(parts, k.provinceLines(d.Help.Province, sideW, size))
+		}
+		if d.Help.Local != nil {
+			parts = append(parts, k.localGroup(d.Help.Local, sideW, size, accent))
+		}
+		side := vstack(sideW, 6, parts...)
+		row := box{W: inner}
+		hx, sx := 0.0, numW+gap
+		if k.rtl {
+			hx, sx = inner-numW, 0
+		}
+		row.place(hotline, hx, 0)
+		row.place(side, sx, 0)
+		row.W = inner
+		hotline = row
+	}
 	content := vstack(inner, 3,
-		k.text(d.Help.Hotline.Name, inner, textStyle{Style: typeset.Style{Size: max(13*scale, 11), Bold: true}, Color: ink}),
-		k.number(d.Help.Hotline.Phone, inner, textStyle{Style: typeset.Style{Size: 32, Bold: true, Leading: 1.15}, Color: accent}),
+		hotline,
 		k.text(d.Help.Hotline.Detail, inner, textStyle{Style: typeset.Style{Size: max(10*scale, minSize), Leading: 1.25}, Color: ink}),
 		k.text(d.Help.Emergency, inner, textStyle{Style: typeset.Style{Size: max(12*scale, 10), Bold: true}, Color: danger}),
-		k.localContact(d.Help.Local, inner, max(10*scale, minSize)),
 	)
 	content.W = inner
 	return k.panel(d.Brand.Color, w, content, box{}, panelStyle{pad: pad, radius: 8, stroke: 1.5})

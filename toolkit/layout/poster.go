@@ -1,8 +1,6 @@
 package layout
 
 import (
-	"fmt"
-
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/typeset"
 )
@@ -32,14 +30,12 @@ func Poster(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, e
 	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL}
 	const margin = 40.0
 	inner := paper.Width - 2*margin
-	frame := pageFrame{
-		paper: paper, margin: margin, anchorLast: true, gap: 18,
-		header: posterHeader(k, d, paper.Width, margin),
-		footer: flyerFooter(k, d, inner),
-	}
-	// A poster is read in passing: when the text runs long it loses the
-	// introduction and keeps five signs, rather than shrinking below 16 pt.
-	page, _, err := fit(k, frame, attempts(posterScales, true), func(at attempt) []box {
+	frame := pageFrame{paper: paper, margin: margin, anchorLast: true, gap: 18, footer: flyerFooter(k, d, inner)}
+	headers := []box{header(k, d, paper.Width, margin, posterHeaderSpec), header(k, d, paper.Width, margin, compactPosterHeaderSpec)}
+	// A poster is read in passing: when the text runs long its header band
+	// gets slimmer, then it loses the introduction and keeps five signs,
+	// rather than shrinking below 16 pt.
+	page, err := fitHeaders(k, frame, headers, attempts(posterScales, true), func(at attempt) []box {
 		s := at.scale
 		signItems := d.Signs.Items
 		if !at.optional && len(signItems) > 5 {
@@ -51,25 +47,22 @@ func Poster(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, e
 		colGap := 36.0
 		colW := (inner - colGap) / 2
 		signs := vstack(colW, 6*s, k.text(d.Signs.Title, colW, title), k.list(signItems, "•", accent, colW, 3*s, body))
-		actions := vstack(colW, 6*s,
-			k.text(d.Do.Title, colW, title), k.list(d.Do.Items, "✓", accent, colW, 3*s, body),
-			k.text(d.Dont.Title, colW, title), k.list(d.Dont.Items, "✗", danger, colW, 3*s, body),
-		)
 		var intro box
 		if at.optional {
 			intro = k.text(d.Intro, inner, textStyle{Style: typeset.Style{Size: 19 * s, Leading: 1.3}, Color: ink})
 		}
-		return []box{intro, k.side(inner, colGap, signs, actions), posterCall(k, d, inner)}
+		return []box{intro, k.signsAndActions(signs, d.Actions, inner, colGap, 10*s, 6*s, 3*s, title, body, accent), posterCall(k, d, inner)}
 	})
 	if err != nil {
-		return nil, fmt.Errorf("lay out %s poster (%s): %w", d.Meta.Audience, d.Meta.Lang, err)
+		return nil, layoutError("poster", d, err)
 	}
 	return &Document{Meta: d.Meta, Pages: []Page{page}}, nil
 }
 
-func posterHeader(k *kit, d *doc.Document, pageW, margin float64) box {
-	return header(k, d, pageW, margin, headerSpec{org: 18, headlines: []float64{56, 50, 44, 40, 36}, pad: 20, logoW: 220, logoH: 120, gap: 24, orgGap: 10, leading: 1.1})
-}
+var (
+	posterHeaderSpec        = headerSpec{org: 18, headlines: []float64{56, 50, 44, 40, 36}, pad: 20, logoW: 220, logoH: 120, gap: 24, orgGap: 10, leading: 1.1}
+	compactPosterHeaderSpec = headerSpec{org: 16, headlines: []float64{40, 36, 32}, pad: 16, logoW: 180, logoH: 96, gap: 20, orgGap: 8, leading: 1.08}
+)
 
 // posterCall is the foot of the poster: the call to action, the hotline
 // number very large, the emergency line, and a QR code.
@@ -83,7 +76,8 @@ func posterCall(k *kit, d *doc.Document, w float64) box {
 		k.number(d.Help.Hotline.Phone, mainW, textStyle{Style: typeset.Style{Size: posterHotline, Bold: true, Leading: 1.1}, Color: accent}),
 		k.text(d.Help.Hotline.Detail, mainW, textStyle{Style: typeset.Style{Size: posterBody, Leading: 1.25}, Color: ink}),
 		k.text(d.Help.Emergency, mainW, textStyle{Style: typeset.Style{Size: 22, Bold: true}, Color: danger}),
-		k.localContact(d.Help.Local, mainW, posterBody),
+		k.provinceLines(d.Help.Province, mainW, posterBody),
+		k.localGroup(d.Help.Local, mainW, posterBody, accent),
 	)
 	main.W = mainW
 	return k.panel(d.Brand.Color, w, main, qr, panelStyle{pad: pad, radius: 14, stroke: 3, centreSide: true})

@@ -168,10 +168,16 @@ func socialPage(kits []*kit, docs []*doc.Document, s socialSpec, scale float64, 
 		body = vstack(w, 40*scale, signBox, panel)
 	}
 
+	// Each draft language's notice in its own words and in English, the
+	// English once.
 	var notes []box
+	seen := map[string]bool{}
 	for i, d := range docs {
-		if d.Footer.Draft != "" {
-			notes = append(notes, kits[i].text(d.Footer.Draft, w, textStyle{Style: typeset.Style{Size: s.small * scale, Bold: true, Leading: 1.2}, Color: muted}))
+		for _, draft := range d.Footer.DraftLines() {
+			if !seen[draft] {
+				seen[draft] = true
+				notes = append(notes, kits[i].text(draft, w, textStyle{Style: typeset.Style{Size: s.small * scale, Bold: true, Leading: 1.2}, Color: muted}))
+			}
 		}
 	}
 	footer := vstack(w, 4, notes...)
@@ -269,7 +275,18 @@ func socialPanel(kits []*kit, docs []*doc.Document, s socialSpec, w, scale float
 		}
 	}
 	for i, d := range docs {
-		parts = append(parts, kits[i].text(d.Help.Emergency, inner, textStyle{Style: typeset.Style{Size: s.help * scale, Bold: true, Leading: 1.2}, Color: danger}))
+		parts = append(parts, kits[i].text(socialEmergency(d), inner, textStyle{Style: typeset.Style{Size: s.help * scale, Bold: true, Leading: 1.2}, Color: danger}))
 	}
 	return k0.panel(first.Brand.Color, w, vstack(inner, 10*scale, parts...), box{}, panelStyle{pad: pad, radius: 24 * scale, stroke: 3 * scale})
+}
+
+// socialEmergency is the emergency line of a social image: the full
+// line, which names local police where there is no 911, or, for a
+// discreet audience, whose largest words name no police, the safety
+// card's short one ("In danger now? Call 911.").
+func socialEmergency(d *doc.Document) string {
+	if d.Social.Discreet && d.Safety.Danger != "" {
+		return d.Safety.Danger
+	}
+	return d.Help.Emergency
 }

@@ -32,7 +32,7 @@ var tabSizes = []struct{ number, label float64 }{
 // hotline block.
 func Tearoff(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, error) {
 	fail := func(err error) (*Document, error) {
-		return nil, fmt.Errorf("lay out %s tear-off (%s): %w", d.Meta.Audience, d.Meta.Lang, err)
+		return nil, layoutError("tear-off", d, err)
 	}
 	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL}
 	const margin = 36.0
@@ -50,29 +50,43 @@ func Tearoff(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, 
 	frame := pageFrame{
 		paper:  paper,
 		margin: margin,
-		header: flyerHeader(k, d, paper.Width, margin),
 		// fit keeps the body above the strip and the footer, which sits
 		// just above the strip rather than at the foot of the page.
 		reserve:    stripH + footer.H + 2*footerGap - margin*0.6,
 		anchorLast: true,
 		gap:        12,
 	}
-	build := func(dropNotes bool) func(attempt) []box {
+	build := func(dropNotes, dropIntro bool) func(attempt) []box {
 		return func(at attempt) []box {
 			dd := withoutOptional(d, at)
-			if dropNotes {
+			if dropNotes || dropIntro {
 				trimmed := *dd
-				trimmed.Notes = nil
+				if dropNotes {
+					trimmed.Notes = nil
+				}
+				if dropIntro {
+					trimmed.Intro = ""
+				}
 				dd = &trimmed
 			}
-			return append(flyerBody(k, dd, inner, at.scale), hotlineBar(k, d, inner, min(at.scale, 1)))
+			return append(flyerBody(k, dd, inner, at.scale), hotlineBar(k, d, inner, min(at.scale, 1), true))
 		}
 	}
 	// Three quarters of a page hold less than a flyer: long text first
-	// loses the statistic, then the notes, before it is too small to read.
-	page, _, err := fit(k, frame, attempts(flyerScales, d.Fact != nil), build(false))
+	// gets smaller and its header band slimmer, then loses the statistic,
+	// then the notes, then the introduction (as a poster does), before it
+	// is too small to read. The signs, the actions and the hotline stay.
+	headers := []box{header(k, d, paper.Width, margin, flyerHeaderSpec), header(k, d, paper.Width, margin, compactHeaderSpec)}
+	var last []attempt // the smallest scales, without the optional blocks
+	for _, sc := range flyerScales[len(flyerScales)-4:] {
+		last = append(last, attempt{sc, false})
+	}
+	page, err := fitHeaders(k, frame, headers, attempts(flyerScales, d.Fact != nil), build(false, false))
 	if errors.Is(err, ErrDoesNotFit) && d.Notes != nil {
-		page, _, err = fit(k, frame, attempts(flyerScales[len(flyerScales)-4:], false), build(true))
+		page, err = fitHeaders(k, frame, headers[1:], last, build(true, false))
+	}
+	if errors.Is(err, ErrDoesNotFit) {
+		page, err = fitHeaders(k, frame, headers[1:], last, build(true, true))
 	}
 	if err != nil {
 		return fail(err)

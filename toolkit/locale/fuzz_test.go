@@ -8,8 +8,9 @@ import (
 	"github.com/awarekit/awarekit/locales"
 )
 
-// FuzzLocale reads any bytes as a user's message file and renders every
-// message it holds: never a panic, and every error names the file.
+// FuzzLocale reads any bytes as a user's message file, works out its
+// script and renders every message it holds: never a panic, and every
+// error names the file.
 func FuzzLocale(f *testing.F) {
 	for _, name := range []string{"en.toml", "fr.toml", "ar.toml"} {
 		data, err := locales.FS.ReadFile(name)
@@ -37,6 +38,9 @@ func FuzzLocale(f *testing.F) {
 			return
 		}
 		l, err := parse("fr.toml", file)
+		if err == nil {
+			err = l.resolve() // its script, then its messages bound
+		}
 		if err != nil {
 			if !strings.Contains(err.Error(), "fr.toml") {
 				t.Fatalf("error %q does not name the file", err)

@@ -6,6 +6,8 @@ package locale
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -28,17 +30,32 @@ const (
 	StatusSource   = "source"   // written by the project in this language
 	StatusDraft    = "draft"    // translated, not yet checked by a fluent speaker
 	StatusReviewed = "reviewed" // checked by the reviewer named in the file
+	// StatusMustRewrite is a draft whose notes say a fluent speaker must
+	// rewrite it before anything is printed: it is made only when the
+	// operator allows drafts (a proof for the reviewer).
+	StatusMustRewrite = "must-rewrite"
 )
+
+var statuses = []string{StatusSource, StatusDraft, StatusReviewed, StatusMustRewrite}
 
 // Meta is the _meta table at the top of a locale file.
 type Meta struct {
 	Language string `toml:"language"`
 	Name     string `toml:"name"`     // in English
 	Native   string `toml:"native"`   // in the language itself
-	Status   string `toml:"status"`   // source, draft or reviewed
+	Status   string `toml:"status"`   // source, draft, reviewed or must-rewrite
 	Reviewer string `toml:"reviewer"` // who reviewed it, when reviewed
 	Reviewed string `toml:"reviewed"` // when
 	Notes    string `toml:"notes"`    // for the next reviewer
+	// Script is the ISO 15924 code of the script the file is written in.
+	// It is needed only where it differs from CLDR's likely script for
+	// the language (Ojibwe in Latin letters).
+	Script string `toml:"script"`
+	// Omit lists messages this language leaves out: signs, actions,
+	// notes or stories that do not work in it (a sign whose word also
+	// means something the reader is told to trust). Safety messages can
+	// never be left out.
+	Omit []string `toml:"omit"`
 }
 
 // Draft reports whether the text still needs a fluent reviewer.
@@ -52,12 +69,44 @@ func (m Meta) Draft() bool {
 	return true
 }
 
+// MustRewrite reports whether a fluent speaker must rewrite the file
+// before anything in it is printed.
+func (m Meta) MustRewrite() bool { return m.Status == StatusMustRewrite }
+
+// StatusLine says the language's review status in English words, for
+// the operator: "draft translation, not yet checked by a fluent speaker".
+func (m Meta) StatusLine() string {
+	switch {
+	case m.MustRewrite():
+		return "draft that a fluent speaker must rewrite before it is printed"
+	case m.Draft():
+		return "draft translation, not yet checked by a fluent speaker"
+	case m.Status == StatusSource:
+		return "source text"
+	}
+	return "reviewed by " + m.Reviewer
+}
+
+// SourceHash is the mark a translation keeps of the English it was made
+// from: the first 12 hexadecimal digits of the SHA-256 of the English
+// message exactly as en.toml holds it (the TOML string, placeholders and
+// all). When the English changes, the marks no longer match and the
+// translation is stale.
+func SourceHash(english string) string {
+	sum := sha256.Sum256([]byte(english))
+	return hex.EncodeToString(sum[:])[:12]
+}
+
 // Locale is one language's messages.
 type Locale struct {
 	Tag      string
 	Meta     Meta
+	Script   Script            // from _meta.script or CLDR
 	Messages map[string]string // message ID → text (go template)
-	File     string
+	// Sources holds, per message, the SourceHash of the English it was
+	// translated from: the file's [_source] table.
+	Sources map[string]string
+	File    string
 	// I18nTag is the tag go-i18n knows the locale by: the tag itself, or
 	// art-x-<tag> for languages it has no plural rules for (Cree, Ojibwe).
 	I18nTag string
@@ -71,6 +120,39 @@ type Locale struct {
 type Catalog struct {
 	locales map[string]*Locale
 	tags    []string
+	// english is the built-in English, before any user's file: what
+	// translations and user overrides record the hash of.
+	english map[string]string
+	builtIn map[string]bool // tags of the built-in files
+}
+
+// BuiltIn reports whether the language comes with awarekit, rather than
+// from a user's folder alone.
+func (c *Catalog) BuiltIn(tag string) bool { return c.builtIn[tag] }
+
+// SourceTag is the language every other is translated from.
+const SourceTag = "en"
+
+// English returns the built-in English text of a message, before any
+// user's override.
+func (c *Catalog) English(id string) (string, bool) {
+	s, ok := c.english[id]
+	return s, ok
+}
+
+// Current reports whether l's text for id was translated from today's
+// built-in English. English itself is always current, except where a
+// user's file replaced a message: then the file must record the hash of
+// the English it replaced, like any translation.
+func (c *Catalog) Current(l *Locale, id string) bool {
+	en, ok := c.english[id]
+	if !ok {
+		return true // a message of the user's own, with no English to follow
+	}
+	if l.Tag == SourceTag && !slices.Contains(l.Overridden, id) {
+		return true
+	}
+	return l.Sources[id] == SourceHash(en)
 }
 
 // Load reads every *.toml file at the top of fsys.
@@ -89,11 +171,21 @@ func Load(fsys fs.FS) (*Catalog, error) {
 		if err != nil {
 			return nil, err
 		}
+		if err := l.resolve(); err != nil {
+			return nil, err
+		}
 		c.locales[l.Tag] = l
 		c.tags = append(c.tags, l.Tag)
 	}
 	if len(c.tags) == 0 {
 		return nil, errors.New("no locale files found")
+	}
+	if en, ok := c.locales[SourceTag]; ok {
+		c.english = maps.Clone(en.Messages)
+	}
+	c.builtIn = make(map[string]bool, len(c.tags))
+	for _, t := range c.tags {
+		c.builtIn[t] = true
 	}
 	sort.Strings(c.tags)
 	return c, nil
@@ -111,10 +203,12 @@ func parse(name string, data []byte) (*Locale, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	tag := strings.TrimSuffix(path.Base(name), ".toml")
-	l := &Locale{Tag: tag, Messages: make(map[string]string), File: name}
+	if _, err := language.Parse(tag); err != nil || tag == "und" {
+		return nil, fmt.Errorf("%s: %q is not a language tag; name the file after its language, like fr.toml or zh-Hans.toml", name, tag)
+	}
+	l := &Locale{Tag: tag, Messages: make(map[string]string), Sources: make(map[string]string), File: name}
 	if m, ok := raw["_meta"]; ok {
-		b, _ := toml.Marshal(m)
-		if err := toml.Unmarshal(b, &l.Meta); err != nil {
+		if err := decodeTable(m, &l.Meta); err != nil {
 			return nil, fmt.Errorf("%s: _meta: %w", name, err)
 		}
 		delete(raw, "_meta")
@@ -122,14 +216,75 @@ func parse(name string, data []byte) (*Locale, error) {
 	if l.Meta.Language != "" && l.Meta.Language != tag {
 		return nil, fmt.Errorf("%s: _meta.language is %q but the file name says %q", name, l.Meta.Language, tag)
 	}
+	if l.Meta.Status != "" && !slices.Contains(statuses, l.Meta.Status) {
+		return nil, fmt.Errorf("%s: _meta.status is %q; use one of: %s", name, l.Meta.Status, strings.Join(statuses, ", "))
+	}
+	if src, ok := raw["_source"]; ok {
+		table, ok := src.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("%s: _source must be a table of message ID = hash", name)
+		}
+		for id, v := range table {
+			h, ok := v.(string)
+			if !ok || !sourceHash.MatchString(h) {
+				return nil, fmt.Errorf("%s: _source.%q must be 12 hexadecimal digits (see awarekit messages)", name, id)
+			}
+			l.Sources[id] = h
+		}
+		delete(raw, "_source")
+	}
 	if err := flatten("", raw, l.Messages); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-
-	if err := l.bind(); err != nil {
-		return nil, err
+	for id := range l.Sources {
+		if _, ok := l.Messages[id]; !ok {
+			return nil, fmt.Errorf("%s: _source names message %s, which the file does not have", name, id)
+		}
 	}
 	return l, nil
+}
+
+var sourceHash = regexp.MustCompile(`^[0-9a-f]{12}$`)
+
+// decodeTable decodes a TOML table already read into a map, refusing
+// keys the struct does not have (a misspelt _meta key would otherwise
+// be ignored without a word).
+func decodeTable(m any, v any) error {
+	if _, ok := m.(map[string]any); !ok {
+		return errors.New("must be a table")
+	}
+	b, err := toml.Marshal(m)
+	if err != nil {
+		return err
+	}
+	dec := toml.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var strict *toml.StrictMissingError
+		if errors.As(err, &strict) {
+			var keys []string
+			for _, e := range strict.Errors {
+				keys = append(keys, strings.Join(e.Key(), "."))
+			}
+			return fmt.Errorf("unknown key %s", strings.Join(keys, ", "))
+		}
+		var derr *toml.DecodeError
+		if errors.As(err, &derr) {
+			return errors.New(derr.Error())
+		}
+		return err
+	}
+	return nil
+}
+
+// resolve works out the locale's script and binds its messages.
+func (l *Locale) resolve() error {
+	sc, err := resolveScript(l.File, l.Tag, l.Meta.Script, l.Messages)
+	if err != nil {
+		return err
+	}
+	l.Script = sc
+	return l.bind()
 }
 
 // bind builds the locale's go-i18n localizer from its messages.
@@ -147,7 +302,14 @@ func (l *Locale) bind() error {
 	}
 	bundle := i18n.NewBundle(itag)
 	if err := bundle.AddMessages(itag, msgs...); err != nil {
-		itag = language.MustParse("art-x-" + strings.ReplaceAll(tag, "-", ""))
+		// A private-use subtag holds at most 8 letters or digits.
+		private := strings.ReplaceAll(tag, "-", "")
+		if len(private) > 8 {
+			private = private[:8]
+		}
+		if itag, err = language.Parse("art-x-" + private); err != nil {
+			return fmt.Errorf("%s: %q has no plural rules and cannot be registered: %w", name, tag, err)
+		}
 		bundle = i18n.NewBundle(itag)
 		if err := bundle.AddMessages(itag, msgs...); err != nil {
 			return fmt.Errorf("%s: %w", name, err)
@@ -182,17 +344,28 @@ func (c *Catalog) Override(fsys fs.FS) error {
 		}
 		l, ok := c.locales[over.Tag]
 		if !ok {
+			if err := over.resolve(); err != nil {
+				return err
+			}
 			over.Overridden = slices.Sorted(maps.Keys(over.Messages))
 			c.locales[over.Tag] = over
 			c.tags = append(c.tags, over.Tag)
 			sort.Strings(c.tags)
 			continue
 		}
-		merged := &Locale{Tag: l.Tag, Meta: l.Meta, File: l.File + " + " + name, Messages: maps.Clone(l.Messages)}
+		merged := &Locale{Tag: l.Tag, Meta: l.Meta, File: l.File + " + " + name, Messages: maps.Clone(l.Messages), Sources: maps.Clone(l.Sources)}
 		maps.Copy(merged.Messages, over.Messages)
+		// A replaced message carries the hash the user's file recorded,
+		// or none: never the built-in translation's.
+		for id := range over.Messages {
+			delete(merged.Sources, id)
+			if h, ok := over.Sources[id]; ok {
+				merged.Sources[id] = h
+			}
+		}
 		merged.Meta = mergeMeta(l.Meta, over.Meta)
 		merged.Overridden = slices.Sorted(maps.Keys(over.Messages))
-		if err := merged.bind(); err != nil {
+		if err := merged.resolve(); err != nil {
 			return err
 		}
 		c.locales[l.Tag] = merged
@@ -320,6 +493,9 @@ func (l *Locale) Text(id string, data map[string]any) (string, error) {
 	if _, ok := l.Messages[id]; !ok {
 		return "", fmt.Errorf("message %s is missing from %s", id, l.File)
 	}
+	if l.localizer == nil {
+		return "", fmt.Errorf("%s was not loaded through a catalog", l.File)
+	}
 	s, err := l.localizer.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
 	if err != nil {
 		return "", fmt.Errorf("message %s in %s: %w", id, l.File, err)
@@ -345,5 +521,9 @@ func mergeMeta(base, over Meta) Meta {
 	set(&base.Reviewer, over.Reviewer)
 	set(&base.Reviewed, over.Reviewed)
 	set(&base.Notes, over.Notes)
+	set(&base.Script, over.Script)
+	if over.Omit != nil {
+		base.Omit = over.Omit
+	}
 	return base
 }

@@ -1,6 +1,13 @@
 package locale
 
-import "strings"
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/language"
+)
 
 // Script is how a language is written.
 type Script struct {
@@ -9,32 +16,158 @@ type Script struct {
 	RTL  bool
 }
 
-// scripts holds the writing system of each language the project writes
-// or plans to, by base language.
-var scripts = map[string]Script{
-	"en":  {"Latn", "Latin", false},
-	"fr":  {"Latn", "Latin", false},
-	"es":  {"Latn", "Latin", false},
-	"tl":  {"Latn", "Latin", false},
-	"vi":  {"Latn", "Latin", false},
-	"oj":  {"Latn", "Latin", false},
-	"uk":  {"Cyrl", "Cyrillic", false},
-	"ar":  {"Arab", "Arabic", true},
-	"fa":  {"Arab", "Arabic", true},
-	"ur":  {"Arab", "Arabic", true},
-	"pa":  {"Guru", "Gurmukhi", false},
-	"hi":  {"Deva", "Devanagari", false},
-	"zh":  {"Hans", "Han (Simplified)", false},
-	"ti":  {"Ethi", "Ethiopic", false},
-	"iu":  {"Cans", "Canadian Aboriginal Syllabics", false},
-	"crk": {"Cans", "Canadian Aboriginal Syllabics", false},
+// writable are the scripts awarekit can lay out: a font for them is
+// embedded or found on the machine (see typeset), the line breaker knows
+// where their lines may break, and bidi knows their direction. These are
+// facts about scripts, not languages: which script a language is written
+// in comes from CLDR or the file's _meta.script. unicode names the
+// Go unicode table used to recognise the script in text.
+var writable = map[string]struct {
+	Script
+	unicode string
+}{
+	"Latn": {Script{"Latn", "Latin", false}, "Latin"},
+	"Grek": {Script{"Grek", "Greek", false}, "Greek"},
+	"Cyrl": {Script{"Cyrl", "Cyrillic", false}, "Cyrillic"},
+	"Arab": {Script{"Arab", "Arabic", true}, "Arabic"},
+	"Hebr": {Script{"Hebr", "Hebrew", true}, "Hebrew"},
+	"Guru": {Script{"Guru", "Gurmukhi", false}, "Gurmukhi"},
+	"Deva": {Script{"Deva", "Devanagari", false}, "Devanagari"},
+	"Ethi": {Script{"Ethi", "Ethiopic", false}, "Ethiopic"},
+	"Hans": {Script{"Hans", "Han (Simplified)", false}, "Han"},
+	"Hant": {Script{"Hant", "Han (Traditional)", false}, "Han"},
+	"Cans": {Script{"Cans", "Canadian Aboriginal Syllabics", false}, "Canadian_Aboriginal"},
 }
 
-// ScriptOf returns the script of a language tag, Latin when unknown.
-func ScriptOf(tag string) Script {
-	base, _, _ := strings.Cut(tag, "-")
-	if s, ok := scripts[base]; ok {
-		return s
+// WritableScripts lists the ISO 15924 codes of the scripts awarekit can
+// lay out, sorted.
+func WritableScripts() []string {
+	codes := make([]string, 0, len(writable))
+	for c := range writable {
+		codes = append(codes, c)
 	}
-	return Script{"Latn", "Latin", false}
+	slices.Sort(codes)
+	return codes
+}
+
+// ScriptOf returns the script CLDR gives as the likely one for a
+// language tag, and false when CLDR does not know one or awarekit cannot
+// lay it out. A locale's own script, which its file may set, is
+// Locale.Script.
+func ScriptOf(tag string) (Script, bool) {
+	t, err := language.Parse(tag)
+	if err != nil {
+		return Script{}, false
+	}
+	sc, conf := t.Script()
+	if conf == language.No {
+		return Script{}, false
+	}
+	w, ok := writable[sc.String()]
+	return w.Script, ok
+}
+
+// resolveScript decides the script of a locale: _meta.script when the
+// file sets it, else CLDR's likely script for the tag. It refuses a
+// script awarekit cannot lay out, and a file whose text is mostly in
+// another script than the one decided (Ojibwe written in Latin letters,
+// where CLDR knows no script, or a Serbian file in Latin where CLDR says
+// Cyrillic), so that a language is never laid out in the wrong direction
+// or with the wrong fonts without a word.
+func resolveScript(file, tag, override string, messages map[string]string) (Script, error) {
+	code := override
+	if code == "" {
+		t, err := language.Parse(tag)
+		if err != nil {
+			return Script{}, fmt.Errorf("%s: %q is not a language tag", file, tag)
+		}
+		sc, conf := t.Script()
+		if conf == language.No || sc.String() == "Zzzz" {
+			return Script{}, fmt.Errorf("%s: CLDR knows no script for %q; say which one the file uses with _meta.script, one of: %s", file, tag, strings.Join(WritableScripts(), ", "))
+		}
+		code = sc.String()
+	}
+	w, ok := writable[code]
+	if !ok {
+		what := "_meta.script"
+		if override == "" {
+			what = "CLDR's script for " + tag
+		}
+		return Script{}, fmt.Errorf("%s: %s is %q, which awarekit cannot lay out; scripts it can lay out: %s", file, what, code, strings.Join(WritableScripts(), ", "))
+	}
+	seen, ok := dominantScript(messages)
+	if ok && seen == otherScript {
+		return Script{}, fmt.Errorf("%s: most of the messages are written in a script awarekit cannot lay out; scripts it can lay out: %s", file, strings.Join(WritableScripts(), ", "))
+	}
+	if ok && writable[seen].unicode != w.unicode {
+		if override != "" {
+			return Script{}, fmt.Errorf("%s: _meta.script is %q (%s) but the messages are written in %s; correct _meta.script", file, code, w.Name, writable[seen].Name)
+		}
+		return Script{}, fmt.Errorf("%s: the messages are written in %s, not in %s as CLDR expects for %q; add script = %q to _meta", file, writable[seen].Name, w.Name, tag, seen)
+	}
+	return w.Script, nil
+}
+
+// otherScript stands for letters of scripts awarekit cannot lay out.
+const otherScript = "other"
+
+// dominantScript is the script most letters of messages are written in
+// (a writable script's code, or otherScript), ignoring placeholders;
+// false when there are too few letters to tell or no script has most.
+func dominantScript(messages map[string]string) (string, bool) {
+	counts := map[string]int{}
+	total := 0
+	for _, text := range messages {
+		text = placeholder.ReplaceAllString(text, "")
+		for _, r := range text {
+			if !unicode.IsLetter(r) {
+				continue
+			}
+			total++
+			counts[scriptOfLetter(r)]++
+		}
+	}
+	if total < 20 {
+		return "", false
+	}
+	best := ""
+	for _, code := range append(WritableScripts(), otherScript) {
+		if counts[code] > counts[best] {
+			best = code
+		}
+	}
+	// Han letters count once, under Hans (the first Han code sorted).
+	return best, best != "" && counts[best]*2 > total
+}
+
+// scriptTables are the writable scripts' Unicode tables, in code order,
+// so that Han letters count under Hans.
+var scriptTables = func() []struct {
+	code  string
+	table *unicode.RangeTable
+} {
+	var out []struct {
+		code  string
+		table *unicode.RangeTable
+	}
+	for _, code := range WritableScripts() {
+		out = append(out, struct {
+			code  string
+			table *unicode.RangeTable
+		}{code, unicode.Scripts[writable[code].unicode]})
+	}
+	return out
+}()
+
+// scriptOfLetter is the writable script of a letter, or otherScript.
+func scriptOfLetter(r rune) string {
+	if r < 0x250 && unicode.Is(unicode.Latin, r) {
+		return "Latn"
+	}
+	for _, st := range scriptTables {
+		if unicode.Is(st.table, r) {
+			return st.code
+		}
+	}
+	return otherScript
 }

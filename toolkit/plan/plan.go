@@ -35,6 +35,12 @@ type Plan struct {
 	Outputs []Output
 	Paper   layout.Paper // the plan's default paper; the cover sheet's
 	Pack    bool         // make pack.pdf and index.html
+	// Province is the province whose verified lines every output adds,
+	// or "".
+	Province string
+	// AllowDraft lets the plan make languages a fluent speaker must
+	// rewrite (proofs).
+	AllowDraft bool
 	// Warnings are things the plan asked for that were adjusted: two
 	// outputs with one name, or the same material asked for twice.
 	Warnings []Problem
@@ -77,6 +83,10 @@ type Project struct {
 	// awarekit.yaml); the caller gives them to the engine, and a change
 	// of them rebuilds what they draw.
 	Fonts map[string][]string
+	// Province and AllowDraft are the settings' defaults for a plan that
+	// does not set them.
+	Province   string
+	AllowDraft bool
 }
 
 // Reserved names the files a build writes besides the outputs; no
@@ -144,7 +154,11 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 		for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
 			var fe *profile.FieldError
 			if errors.As(e, &fe) {
-				d.fieldProblem("organisation."+keys[fe.Field.Name], e)
+				key, ok := keys[fe.Field.Name]
+				if !ok { // "local contact 2 phone", "organisation local contacts"
+					key = "local"
+				}
+				d.fieldProblem("organisation."+key, e)
 			}
 		}
 	}
@@ -161,6 +175,17 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 		}
 	}
 	p.Org = inherit(profile.Organisation(o), proj.Org)
+	p.Province, p.AllowDraft = proj.Province, proj.AllowDraft
+	if s.Province != "" {
+		if pr, err := eng.Lib.Province(s.Province); err != nil {
+			d.problemAt("province", "%v", err)
+		} else {
+			p.Province = pr.ID
+		}
+	}
+	if s.AllowDraft != nil {
+		p.AllowDraft = *s.AllowDraft
+	}
 	p.Fonts = proj.Fonts
 
 	names := newNameCheck(eng)
@@ -229,9 +254,17 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 			dpi = it.DPI
 		}
 		jobs, err := eng.Expand(generate.Matrix{Audiences: namesOf(auds), Langs: namesOf(langs), Formats: namesOf(fmts),
-			Backend: cmpOr(it.As, s.Defaults.As), DPI: dpi, Paper: paper.name, Print: print, Event: p.Event.Doc()})
+			Backend: cmpOr(it.As, s.Defaults.As), DPI: dpi, Paper: paper.name, Print: print, Event: p.Event.Doc(), Province: p.Province, AllowDraft: p.AllowDraft})
 		for _, err := range unjoin(err) {
 			d.problemAt(item, "%v", err)
+		}
+		// A language a fluent speaker must rewrite is refused here, at
+		// the item that asks for it, unless the plan allows drafts.
+		if _, err := eng.Drafts(jobs); err != nil {
+			for _, err := range unjoin(err) {
+				d.problemAt(item, "%v (allow_draft: true in the plan)", err)
+			}
+			continue
 		}
 		for _, r := range jobs {
 			if r.Backend.PerPage() {
@@ -293,6 +326,9 @@ func inherit(plan, project profile.Organisation) profile.Organisation {
 		}
 		return b
 	}
+	if len(plan.Local) == 0 {
+		plan.Local = project.Local
+	}
 	return profile.Organisation{
 		Name:    or(plan.Name, project.Name),
 		Phone:   or(plan.Phone, project.Phone),
@@ -300,6 +336,7 @@ func inherit(plan, project profile.Organisation) profile.Organisation {
 		Website: or(plan.Website, project.Website),
 		Logo:    or(plan.Logo, project.Logo),
 		Color:   or(plan.Color, project.Color),
+		Local:   plan.Local,
 	}
 }
 

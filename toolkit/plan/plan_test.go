@@ -124,7 +124,7 @@ func TestParseProblems(t *testing.T) {
 	}{
 		{"empty file", "", "plan.yaml:1: the plan is empty; it needs at least an outputs: list"},
 		{"syntax error", "outputs:\n  - audience: youth\n   language: en\n", "plan.yaml:2: did not find expected '-' indicator"},
-		{"not a mapping", "- youth\n", "plan.yaml:1:1: the plan should be a mapping with the keys event, organisation, defaults, outputs, pack, not a list"},
+		{"not a mapping", "- youth\n", "plan.yaml:1:1: the plan should be a mapping with the keys event, organisation, defaults, outputs, pack, province, allow_draft, not a list"},
 		{"no outputs", "event: {name: x}\n", "plan.yaml:1:1: outputs: is missing"},
 		{"empty outputs", "outputs: []\n", "plan.yaml:1:10: outputs: should have at least 1 item"},
 		{"output not a mapping", "outputs:\n  - youth\n", "plan.yaml:2:5: outputs[0]: it should be a mapping with the keys audience, audiences, language, languages, format, formats, paper, copies, pattern, bleed, crop_marks, as, dpi, not \"youth\""},

@@ -9,6 +9,7 @@ import (
 	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/profile"
 )
 
 // SchemaID is the JSON Schema dialect of Schema.
@@ -35,10 +36,11 @@ type schemaMaker struct {
 
 // defNames names the $defs entry of each nested spec type.
 var defNames = map[reflect.Type]string{
-	reflect.TypeFor[eventSpec]():    "event",
-	reflect.TypeFor[orgSpec]():      "organisation",
-	reflect.TypeFor[defaultsSpec](): "defaults",
-	reflect.TypeFor[outputSpec]():   "output",
+	reflect.TypeFor[eventSpec]():            "event",
+	reflect.TypeFor[orgSpec]():              "organisation",
+	reflect.TypeFor[defaultsSpec]():         "defaults",
+	reflect.TypeFor[outputSpec]():           "output",
+	reflect.TypeFor[profile.LocalContact](): "local_contact",
 }
 
 func (s *schemaMaker) object(t reflect.Type) map[string]any {
@@ -127,6 +129,12 @@ func (s *schemaMaker) name(kind string) map[string]any {
 		return map[string]any{"type": "string", "enum": slices.Clone(layout.PaperNames)}
 	case "backend":
 		return map[string]any{"type": "string", "enum": format.BackendNames()}
+	case "province":
+		var ids []string
+		for _, p := range s.eng.Lib.Provinces() {
+			ids = append(ids, p.ID)
+		}
+		return map[string]any{"type": "string", "enum": ids}
 	case "":
 		return map[string]any{"type": "string"}
 	}

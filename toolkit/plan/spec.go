@@ -1,5 +1,7 @@
 package plan
 
+import "github.com/awarekit/awarekit/toolkit/profile"
+
 // The types in this file are the plan file's shape. They are the single
 // source of truth for both reading a plan (decode.go walks a YAML node
 // tree against them, so every problem has a line) and the JSON Schema
@@ -15,6 +17,8 @@ type planSpec struct {
 	Defaults     defaultsSpec `yaml:"defaults" doc:"Values every output takes unless it gives its own."`
 	Outputs      []outputSpec `yaml:"outputs" required:"true" min:"1" doc:"The materials to make, in the order the print pack shows them. Each item is one material or a matrix of audiences × languages × formats; at most 10,000 outputs in all."`
 	Pack         *bool        `yaml:"pack" doc:"Make pack.pdf (a cover sheet and every PDF material) and index.html. Default true."`
+	Province     string       `yaml:"province" names:"province" doc:"Add the verified lines of a province or territory (ab, bc, mb, nb, nl, ns, nt, nu, on, pe, qc, sk, yt) to every material. Default from awarekit.yaml, else none."`
+	AllowDraft   *bool        `yaml:"allow_draft" doc:"Make languages whose translation a fluent speaker must rewrite before it is printed (today iu, crk, oj): proofs for a reviewer, not for print. Default from awarekit.yaml, else false."`
 }
 
 type eventSpec struct {
@@ -25,12 +29,13 @@ type eventSpec struct {
 }
 
 type orgSpec struct {
-	Name    string `yaml:"name" doc:"Your organisation's name."`
-	Phone   string `yaml:"phone" doc:"Your organisation's phone number."`
-	Email   string `yaml:"email" doc:"Your organisation's email address."`
-	Website string `yaml:"website" doc:"Your website; the QR code opens it."`
-	Logo    string `yaml:"logo" doc:"A PNG or JPEG file, relative to the plan's folder."`
-	Color   string `yaml:"color" doc:"Header colour as hex, quoted: \"#0b5c6b\"."`
+	Name    string                 `yaml:"name" doc:"Your organisation's name."`
+	Phone   string                 `yaml:"phone" doc:"Your organisation's phone number."`
+	Email   string                 `yaml:"email" doc:"Your organisation's email address."`
+	Website string                 `yaml:"website" doc:"Your website; the QR code opens it."`
+	Logo    string                 `yaml:"logo" doc:"A PNG or JPEG file, relative to the plan's folder."`
+	Color   string                 `yaml:"color" doc:"Header colour as hex, quoted: \"#0b5c6b\"."`
+	Local   []profile.LocalContact `yaml:"local" doc:"Up to three local contacts of your own (police non-emergency, victim services, an Indigenous-led service), each with a label and a phone or a website; printed as your organisation's list, apart from the verified lines."`
 }
 
 type defaultsSpec struct {

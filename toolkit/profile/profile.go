@@ -10,6 +10,7 @@ import (
 	"image/color"
 	"image/jpeg"
 	"image/png"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -46,12 +47,33 @@ type Organisation struct {
 	Website string `mapstructure:"website"`
 	Logo    string `mapstructure:"logo"`  // path to a PNG or JPEG file
 	Color   string `mapstructure:"color"` // hex, e.g. "#0b5c6b"
+	// Local lists the organisation's own local contacts (police
+	// non-emergency, victim services, an Indigenous-led service). They
+	// are printed as the organisation's, apart from the verified lines.
+	Local []LocalContact `mapstructure:"local"`
 }
 
+// LocalContact is one local contact the organisation gives: a label
+// saying what it is, and a phone number or a website (or both).
+type LocalContact struct {
+	Label   string `mapstructure:"label" yaml:"label" doc:"What the contact is, as printed: \"Riverside police, non-emergency\"."`
+	Phone   string `mapstructure:"phone" yaml:"phone" doc:"Its phone number."`
+	Website string `mapstructure:"website" yaml:"website" doc:"Its website."`
+}
+
+// MaxLocal is the most local contacts an organisation may give: every
+// format's help panel must hold them beside the verified lines.
+const MaxLocal = 3
+
+// MaxLabel is the longest label of a local contact, in characters: it
+// shares a line with the number on a wallet card.
+const MaxLabel = 60
+
 // Check checks and normalises the values a person typed (name, phone,
-// email, website, colour) and returns them ready to print: nothing inside
+// email, website, colour, local contacts) and returns them ready to print: nothing inside
 // the toolkit checks them again. from says where a field came from, by
-// its settings key ("name", "phone", "email", "website", "color"), for
+// its settings key ("name", "phone", "email", "website", "color",
+// "local"), for
 // messages; it may be nil. Every bad value is reported, each as a
 // *FieldError, joined (errors.Join); bad values are left empty.
 func (o Organisation) Check(from func(key string) string) (Organisation, error) {
@@ -74,6 +96,28 @@ func (o Organisation) Check(from func(key string) string) (Organisation, error) 
 	check(&o.Phone, "phone", "organisation phone", CheckPhone)
 	check(&o.Email, "email", "organisation email", CheckEmail)
 	check(&o.Website, "website", "organisation website", CheckWebsite)
+	if n := len(o.Local); n > MaxLocal {
+		errs = append(errs, &FieldError{Field: field("local", "organisation local contacts"), Problem: fmt.Sprintf("holds %d contacts", n), Fix: fmt.Sprintf("give at most %d, the ones people need most", MaxLocal)})
+	}
+	if len(o.Local) > 0 && strings.TrimSpace(o.Name) == "" {
+		errs = append(errs, &FieldError{Field: field("local", "organisation local contacts"), Problem: "are given without the organisation's name", Fix: "give organisation.name (or --org-name) too: the page prints them as its list"})
+	}
+	o.Local = slices.Clone(o.Local) // the caller's values stay as they were
+	for i := range o.Local {
+		c := &o.Local[i]
+		name := fmt.Sprintf("local contact %d", i+1)
+		check(&c.Label, "local", name+" label", func(f Field, s string) (string, error) {
+			if strings.TrimSpace(s) == "" {
+				return "", &FieldError{Field: f, Problem: "is empty", Fix: `say what the contact is, like "Riverside police, non-emergency"`}
+			}
+			return CheckText(f, s, MaxLabel)
+		})
+		check(&c.Phone, "local", name+" phone", CheckPhone)
+		check(&c.Website, "local", name+" website", CheckWebsite)
+		if strings.TrimSpace(c.Phone) == "" && strings.TrimSpace(c.Website) == "" {
+			errs = append(errs, &FieldError{Field: field("local", name), Problem: "has no phone and no website", Fix: "give one or both"})
+		}
+	}
 	check(&o.Color, "color", "organisation colour", func(f Field, s string) (string, error) {
 		s = strings.TrimSpace(s)
 		if _, err := ParseColor(s); s != "" && err != nil {

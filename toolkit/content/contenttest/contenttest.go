@@ -32,7 +32,7 @@ func Documents(t testing.TB) []*doc.Document {
 	var docs []*doc.Document
 	for _, lang := range lib.Catalog.Tags() {
 		for _, id := range lib.AudienceIDs() {
-			d, err := lib.Assemble(content.Request{Audience: id, Lang: lang, Org: Org, Brand: brand})
+			d, err := lib.Assemble(content.Request{Audience: id, Lang: lang, Org: Org, Brand: brand, AllowDraft: true})
 			if err != nil {
 				t.Fatal(err)
 			}

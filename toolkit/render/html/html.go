@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
@@ -33,9 +34,10 @@ type view struct {
 	Logo    *logo
 	Hotline contact
 	Others  []contact
-	Columns [][]list // signs beside what to do and not to do
-	Wide    []list   // notes, across the page
-	More    *link    // the QR code's address, when no contact shows it already
+	Local   []contact // the organisation's own list, under Help.Local.Title
+	Columns [][]list  // signs beside what to do and not to do
+	Wide    []list    // notes, across the page
+	More    *link     // the QR code's address, when no contact shows it already
 }
 
 type logo struct {
@@ -83,7 +85,11 @@ func newView(d *doc.Document) *view {
 		}
 		return out
 	}
-	for _, col := range [][]list{lists(list{"signs", &d.Signs}), lists(list{"do", &d.Do}, list{"dont", &d.Dont})} {
+	var actions []list
+	for i, g := range d.Actions {
+		actions = append(actions, list{fmt.Sprintf("actions-%d", i+1), &doc.List{Title: g.Title, Items: append(slices.Clone(g.Do), g.Dont...)}})
+	}
+	for _, col := range [][]list{lists(list{"signs", &d.Signs}), lists(actions...)} {
 		if len(col) > 0 {
 			v.Columns = append(v.Columns, col)
 		}
@@ -91,8 +97,13 @@ func newView(d *doc.Document) *view {
 	v.Wide = lists(list{"notes", d.Notes})
 	shown := map[string]bool{}
 	v.Hotline = newContact(d.Help.Hotline, "number", d.QR, shown)
-	for _, c := range d.Help.Others {
+	for _, c := range append(slices.Clone(d.Help.Others), d.Help.Province...) {
 		v.Others = append(v.Others, newContact(c, "phone", d.QR, shown))
+	}
+	if d.Help.Local != nil {
+		for _, c := range d.Help.Local.Contacts {
+			v.Local = append(v.Local, newContact(c, "phone", d.QR, shown))
+		}
 	}
 	if u := safeURL(d.QR.URL); u != "" && !shown[strings.TrimSuffix(string(u), "/")] && !shown[d.QR.Text] {
 		text := d.QR.Text
@@ -191,6 +202,8 @@ a { color: ACCENT; }
 .others { list-style: none; padding: 0; margin-top: 1rem; display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 1rem 1.5rem; }
 .others li { margin: 0; }
 .others .phone { font-weight: 700; font-size: 1.15rem; }
+.local { border-top: 1px solid MUTED; margin-top: 1rem; }
+.local h3 { margin-top: .75rem; }
 .detail { font-size: .95rem; }
 .fact { margin: 2rem auto; }
 .fact > div { border-inline-start: 4px solid ACCENT; padding-inline-start: 1rem; }
@@ -270,6 +283,16 @@ var page = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 {{- template "contact" .}}
 </li>{{end}}
 </ul>{{end}}
+{{- if .Local}}
+<div class="local">
+<h3>{{.Help.Local.Title}}</h3>
+<ul class="others">
+{{- range .Local}}
+<li>
+{{- template "contact" .}}
+</li>{{end}}
+</ul>
+</div>{{end}}
 {{- with .More}}
 <p class="more"><a href="{{.URL}}">{{.Text}}</a></p>{{end}}
 </section>
@@ -309,7 +332,7 @@ var page = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 </aside>{{end}}
 <footer>
 <p>{{with .Footer.OrgName}}{{.}} · {{end}}{{.Footer.Version}}</p>
-{{- with .Footer.Draft}}
+{{- range .Footer.DraftLines}}
 <p class="draft">{{.}}</p>{{end}}
 </footer>
 </body>

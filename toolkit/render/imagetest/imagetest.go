@@ -82,7 +82,8 @@ func PageFormats() []string {
 // Layout lays out the case's document for contenttest.Org.
 func Layout(t testing.TB, e *generate.Engine, c Case) *layout.Document {
 	t.Helper()
-	r, err := e.Resolve(generate.Job{Audience: c.Audience, Lang: c.Lang, Format: c.Format, Paper: "letter", Print: c.Print})
+	// Drafts that must be rewritten are proofs: the images draw them too.
+	r, err := e.Resolve(generate.Job{Audience: c.Audience, Lang: c.Lang, Format: c.Format, Paper: "letter", Print: c.Print, AllowDraft: true})
 	var noSocial *generate.NoSocialError
 	if errors.As(err, &noSocial) {
 		t.Skip(err) // social formats refuse languages without social text, on purpose
@@ -385,13 +386,17 @@ func Save(t testing.TB, name string, img image.Image) {
 // Threshold in one tile 0 except in Chinese, at most 20 there (small
 // dense strokes that poppler puts on its pixel grid, and bold text drawn
 // by stroking, whose corners poppler mitres and the PNG backend rounds).
-// A page missing one short line has tiles with 80 to 145 such pixels
-// (TestComparisonSeesADroppedLine).
-var AgreePoppler = Tolerance{Mean: 3, Tile: 30, TileOver: 24}
+// The content review (issue 8) put a bold Chinese title, the
+// organisation's list, on the back of the wallet cards: 39 such pixels
+// in its tile, the same stroking difference (the words and number are
+// there in both). A page missing one short line has tiles with 80 to 145
+// such pixels (TestComparisonSeesADroppedLine).
+var AgreePoppler = Tolerance{Mean: 3, Tile: 30, TileOver: 45}
 
 // AgreeExact is how close the SVG backend's page in Chromium must be to
 // the PNG backend's drawing of it: both fill the same outlines by their
 // exact covered area, so they differ only in rounding and in how bold
 // Chinese is thickened (measured: mean at most 1.4, worst tile under 9,
-// no pixel over Threshold).
-var AgreeExact = Tolerance{Mean: 2, Tile: 12, TileOver: 0}
+// no pixel over Threshold; since the content review, 12.4 in the tile of
+// the wallet-card front's emergency line, two lines of bold Chinese).
+var AgreeExact = Tolerance{Mean: 2, Tile: 15, TileOver: 0}

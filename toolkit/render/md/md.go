@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -28,7 +29,7 @@ func Write(w io.Writer, d *doc.Document) error {
 	}
 	p.heading(d.Headline, '=')
 	p.para(Escape(d.Intro))
-	for _, l := range []*doc.List{&d.Signs, &d.Do, &d.Dont, d.Notes} {
+	for _, l := range txt.Lists(d) {
 		p.list(l)
 	}
 	if d.Fact != nil {
@@ -45,8 +46,15 @@ func Write(w io.Writer, d *doc.Document) error {
 	p.para(Escape(h.Lead))
 	p.contact(h.Hotline, true, siteURL(h.Hotline.Website, d.QR))
 	p.para(strong(Escape(h.Emergency)))
-	for _, c := range h.Others {
+	for _, c := range append(slices.Clone(h.Others), h.Province...) {
 		p.contact(c, false, siteURL(c.Website, d.QR))
+	}
+	if h.Local != nil {
+		// The organisation's own list, under its own heading.
+		p.heading(h.Local.Title, '-')
+		for _, c := range h.Local.Contacts {
+			p.contact(c, false, siteURL(c.Website, d.QR))
+		}
 	}
 	p.law(d.Law)
 	p.stories(d.Stories, d.Labels.StorySection)
@@ -66,8 +74,8 @@ func Write(w io.Writer, d *doc.Document) error {
 		}
 	}
 	p.para(strings.Join(foot, " · "))
-	if d.Footer.Draft != "" {
-		p.para(emphasis(Escape(d.Footer.Draft)))
+	for _, draft := range d.Footer.DraftLines() {
+		p.para(emphasis(Escape(draft)))
 	}
 	p.definitions()
 	return p.w.Flush()

@@ -2,6 +2,7 @@ package png_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/awarekit/awarekit/toolkit/layout"
@@ -36,7 +37,10 @@ func cases() []imagetest.Case {
 		}
 	}
 	all = append(all,
-		imagetest.Case{Audience: "youth", Lang: "fr+en", Format: "flyer", Logo: true, Print: bleed},
+		// Youth in French and English no longer fits one bilingual flyer
+		// (its actions come in two groups since the content review; the
+		// layout refuses rather than drop one): newcomers does.
+		imagetest.Case{Audience: "newcomers", Lang: "fr+en", Format: "flyer", Logo: true, Print: bleed},
 		imagetest.Case{Audience: "health", Lang: "ar", Format: "poster", Logo: true},
 	)
 	return append(all, sample...)
@@ -88,7 +92,8 @@ func TestComparisonSeesADroppedLine(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		line := slices.Index(pg.Lines, "604-555-0134") + 1
+		// The organisation's line: "Riverside Youth Council:  604-555-0134  ·  …".
+		line := slices.IndexFunc(pg.Lines, func(l string) bool { return strings.Contains(l, "604-555-0134") }) + 1
 		if line == 0 {
 			t.Fatalf("%s: no line is the local phone number: %q", lang, pg.Lines)
 		}

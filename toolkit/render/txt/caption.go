@@ -11,7 +11,7 @@ import (
 // WriteCaption writes the text to post with a social-media image, one
 // block per language of the image: the headline (the first line, which
 // for a discreet audience names no crime), what the hotline gives and
-// its number, the emergency line, the organisation's own contact, and a
+// its number, the emergency line, the organisation's own contacts, and a
 // description of the image for people who cannot see it. It writes
 // nothing when a discreet document's first line names a crime.
 func WriteCaption(w io.Writer, docs ...*doc.Document) error {
@@ -29,18 +29,20 @@ func WriteCaption(w io.Writer, docs ...*doc.Document) error {
 		b.WriteString(d.Headline + "\n")
 		b.WriteString(d.Social.Help + " " + d.Help.Hotline.Phone + "\n")
 		b.WriteString(d.Help.Emergency + "\n")
+		for _, c := range d.Help.Province {
+			b.WriteString(strings.Join(append([]string{c.Name}, ways(c)...), " · ") + "\n")
+		}
 		if l := d.Help.Local; l != nil {
-			var ways []string
-			for _, s := range []string{l.Phone, l.Website, l.Email} {
-				if s != "" {
-					ways = append(ways, s)
-				}
+			// The organisation's own list, under its title: never mixed
+			// with the verified lines.
+			b.WriteString(l.Title + "\n")
+			for _, c := range l.Contacts {
+				b.WriteString(strings.Join(append([]string{c.Name}, ways(c)...), " · ") + "\n")
 			}
-			b.WriteString(strings.Join(append([]string{l.Name}, ways...), " · ") + "\n")
 		}
 		b.WriteString("\n" + d.Social.Alt + " " + altText(d) + "\n")
-		if d.Footer.Draft != "" {
-			b.WriteString(d.Footer.Draft + "\n")
+		for _, draft := range d.Footer.DraftLines() {
+			b.WriteString(draft + "\n")
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -64,4 +66,15 @@ func altText(d *doc.Document) string {
 		}
 	}
 	return strings.Join(out, " — ")
+}
+
+// ways are a contact's number and addresses, those it has.
+func ways(c doc.Contact) []string {
+	var out []string
+	for _, s := range []string{c.Phone, c.Website, c.Email} {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -119,8 +119,9 @@ func (e *TooLongError) Error() string {
 // SMS is the shortest version of d: a lead (the hotline's name when it
 // is short, else the locale's SMS lead, d.Labels.SMSLead), the hotline
 // number on a line of its own (so that no right-to-left text around it
-// can reorder its digits), one sign to look for (the shortest) and what
-// to do in danger. When that takes more than MaxSegments parts it drops
+// can reorder its digits), one sign to look for (the shortest), what to
+// do in danger, and, for a draft translation, a short draft notice in
+// the language and in English. When that takes more than MaxSegments parts it drops
 // the sign, then the lead; if it is still too long it fails with
 // *TooLongError.
 func SMS(d *doc.Document) (string, error) {
@@ -133,10 +134,13 @@ func SMS(d *doc.Document) (string, error) {
 	if sign != "" && d.Signs.Title != "" {
 		sign = d.Signs.Title + "\n" + sign
 	}
+	// A draft translation says so in every candidate: the educator who
+	// sends it may not read the language.
+	draft := d.Labels.SMSDraft
 	candidates := [][]string{
-		{lead, h.Phone, sign, d.Help.Emergency},
-		{lead, h.Phone, d.Help.Emergency},
-		{h.Phone, d.Help.Emergency},
+		{lead, h.Phone, sign, d.Help.Emergency, draft},
+		{lead, h.Phone, d.Help.Emergency, draft},
+		{h.Phone, d.Help.Emergency, draft},
 	}
 	var err *TooLongError
 	for _, c := range candidates {

@@ -5,6 +5,7 @@ package txt
 import (
 	"bufio"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
@@ -23,7 +24,7 @@ func Write(w io.Writer, d *doc.Document) error {
 	}
 	p.heading(d.Headline, '=')
 	p.para(d.Intro)
-	for _, l := range []*doc.List{&d.Signs, &d.Do, &d.Dont, d.Notes} {
+	for _, l := range Lists(d) {
 		p.list(l)
 	}
 	if d.Fact != nil {
@@ -41,9 +42,19 @@ func Write(w io.Writer, d *doc.Document) error {
 	p.contact(h.Hotline)
 	p.blank()
 	p.para(h.Emergency)
-	for _, c := range h.Others {
+	for _, c := range append(slices.Clone(h.Others), h.Province...) {
 		p.blank()
 		p.contact(c)
+	}
+	if h.Local != nil {
+		// The organisation's own list, under its own heading.
+		p.blank()
+		p.para(strings.Repeat("-", 8))
+		p.para(h.Local.Title)
+		for _, c := range h.Local.Contacts {
+			p.blank()
+			p.contact(c)
+		}
 	}
 	p.law(d.Law)
 	p.stories(d.Stories, d.Labels.StorySection)
@@ -57,18 +68,37 @@ func Write(w io.Writer, d *doc.Document) error {
 
 	p.blank()
 	p.para(strings.Repeat("-", 8))
-	for _, s := range []string{d.Footer.OrgName, d.Footer.Version, d.Footer.Draft} {
+	for _, s := range append([]string{d.Footer.OrgName, d.Footer.Version}, d.Footer.DraftLines()...) {
 		p.para(s)
 	}
 	return p.flush()
+}
+
+// Lists are the document's lists in reading order, for text formats:
+// the signs, each group of actions (what to do, then what to avoid, in
+// one list under the group's title), and the notes.
+func Lists(d *doc.Document) []*doc.List {
+	lists := []*doc.List{&d.Signs}
+	for _, g := range d.Actions {
+		lists = append(lists, &doc.List{Title: g.Title, Items: append(slices.Clone(g.Do), g.Dont...)})
+	}
+	if d.Notes != nil {
+		lists = append(lists, d.Notes)
+	}
+	return lists
 }
 
 // Phones lists the phone numbers a document prints, which no renderer may
 // split over two lines.
 func Phones(d *doc.Document) []string {
 	phones := []string{d.Help.Hotline.Phone}
-	for _, c := range d.Help.Others {
+	for _, c := range append(slices.Clone(d.Help.Others), d.Help.Province...) {
 		phones = append(phones, c.Phone)
+	}
+	if d.Help.Local != nil {
+		for _, c := range d.Help.Local.Contacts {
+			phones = append(phones, c.Phone)
+		}
 	}
 	return phones
 }

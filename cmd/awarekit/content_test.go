@@ -1,0 +1,191 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/awarekit/awarekit/toolkit/locale"
+	"github.com/awarekit/awarekit/toolkit/pdftest"
+)
+
+// TestDraftLanguages: a language whose file says a fluent speaker must
+// rewrite it is refused (exit 1, naming --allow-draft) unless drafts are
+// allowed by flag, setting or plan; every draft language made prints one
+// line on stderr, in English, naming it and its status.
+func TestDraftLanguages(t *testing.T) {
+	work := t.TempDir()
+	out := filepath.Join(work, "out")
+	r := runCLI(t, work, "generate", "-a", "youth", "-l", "iu", "-o", out)
+	if r.code != 1 || !strings.Contains(r.stderr, "--allow-draft") || !strings.Contains(r.stderr, "Inuktitut (iu)") {
+		t.Fatalf("generate -l iu: exit %d, stderr %q; want 1 naming --allow-draft", r.code, r.stderr)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("%d files written for a refused language", len(entries))
+	}
+
+	r = runCLI(t, work, "generate", "-a", "youth", "-l", "pa,fr,en", "-f", "txt", "-o", out)
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	for _, want := range []string{"draft: Punjabi (pa) is a draft translation", "draft: French (fr) is a draft translation"} {
+		if strings.Count(r.stderr, want) != 1 {
+			t.Errorf("stderr lacks one %q:\n%s", want, r.stderr)
+		}
+	}
+	if strings.Contains(r.stderr, "English (en)") {
+		t.Errorf("English reported as a draft:\n%s", r.stderr)
+	}
+	pa, err := os.ReadFile(filepath.Join(out, "youth-txt-pa.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(pa), "Draft translation: not yet checked by a fluent speaker.") {
+		t.Error("the Punjabi text carries no English draft line")
+	}
+
+	for _, allow := range [][]string{{"--allow-draft"}, {"--config", writeSettings(t, work, "allow_draft: true\n")}} {
+		r = runCLI(t, work, append([]string{"generate", "-a", "youth", "-l", "oj", "-f", "txt,sms", "-o", out}, allow...)...)
+		if r.code != 0 || !strings.Contains(r.stderr, "draft: Ojibwe (oj) is a draft that a fluent speaker must rewrite") {
+			t.Fatalf("%v: exit %d\n%s", allow, r.code, r.stderr)
+		}
+	}
+	txt, _ := os.ReadFile(filepath.Join(out, "youth-txt-oj.txt"))
+	if !strings.Contains(string(txt), "[English] Call the hotline for yourself") {
+		t.Error("a message Ojibwe lacks is not printed in English, marked")
+	}
+	sms, _ := os.ReadFile(filepath.Join(out, "youth-sms-oj.txt"))
+	if !strings.Contains(string(sms), "Draft translation") {
+		t.Errorf("the SMS carries no draft line:\n%s", sms)
+	}
+
+	writeFile(t, filepath.Join(work, "plan.yaml"), "outputs:\n  - {audience: youth, language: crk, format: txt}\n")
+	r = runCLI(t, work, "build", "plan.yaml", "-q")
+	if r.code != 1 || !strings.Contains(r.stderr, "allow_draft: true in the plan") {
+		t.Errorf("build with crk: exit %d, stderr %q", r.code, r.stderr)
+	}
+	writeFile(t, filepath.Join(work, "plan.yaml"), "allow_draft: true\noutputs:\n  - {audience: youth, language: crk, format: txt}\n")
+	r = runCLI(t, work, "build", "plan.yaml")
+	if r.code != 0 || !strings.Contains(r.stderr, "draft: Plains Cree (crk)") {
+		t.Errorf("build with allow_draft: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+func writeSettings(t *testing.T, dir, body string) string {
+	t.Helper()
+	p := filepath.Join(dir, "settings-"+strings.ReplaceAll(t.Name(), "/", "_")+".yaml")
+	writeFile(t, p, body)
+	return p
+}
+
+// TestFactsDue: version, generate and build warn once, on stderr, when
+// the facts are past their check-again date (an injected clock).
+func TestFactsDue(t *testing.T) {
+	work := t.TempDir()
+	t.Chdir(work)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(work, ".config"))
+	writeFile(t, filepath.Join(work, "plan.yaml"), "outputs:\n  - {audience: youth, language: en, format: txt}\n")
+	for _, tt := range []struct {
+		now  time.Time
+		warn bool
+	}{{time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC), false}, {time.Date(2027, 6, 2, 0, 0, 0, 0, time.UTC), true}} {
+		for _, args := range [][]string{{"version"}, {"generate", "-f", "txt", "-o", "out"}, {"build", "plan.yaml"}} {
+			var out, errOut bytes.Buffer
+			f := newFactory(&IOStreams{Out: &out, ErrOut: &errOut})
+			f.Now = func() time.Time { return tt.now }
+			root := newRootCmd(f)
+			root.SetArgs(args)
+			if err := root.Execute(); err != nil {
+				t.Fatalf("%v: %v", args, err)
+			}
+			n := strings.Count(errOut.String(), "due to be checked again by 2027-06-01")
+			if (n == 1) != tt.warn || n > 1 {
+				t.Errorf("%v on %s: %d warnings, want one: %v\n%s", args, tt.now.Format(time.DateOnly), n, tt.warn, errOut.String())
+			}
+		}
+	}
+}
+
+// TestProvinceAndLocalContacts: --province and province: add a
+// province's verified lines; organisation.local adds the organisation's
+// own contacts, printed under its name, apart from the verified lines;
+// a bad value is an error naming the file and line.
+func TestProvinceAndLocalContacts(t *testing.T) {
+	pdftest.Need(t, "pdftotext")
+	work := t.TempDir()
+	out := filepath.Join(work, "out")
+	writeFile(t, filepath.Join(work, "awarekit.yaml"), `organisation:
+  name: "Riverside Youth Council"
+  local:
+    - {label: "Riverside police, non-emergency", phone: "604-555-0199"}
+    - {label: "Riverside victim services", website: "victims.example.org"}
+province: bc
+`)
+	r := runCLI(t, work, "generate", "-a", "newcomers", "-l", "en", "-f", "flyer,txt", "-o", out)
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	text := pdftest.Text(t, filepath.Join(out, "newcomers-flyer-en.pdf"))
+	for _, want := range []string{"1-888-712-7974", "Local help listed by Riverside Youth Council", "Riverside police, non-emergency", "604-555-0199", "victims.example.org"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the flyer lacks %q", want)
+		}
+	}
+	if i, j := strings.Index(text, "BC human trafficking line"), strings.Index(text, "Local help listed by"); i < 0 || j < i {
+		t.Error("the organisation's list is not after the verified lines")
+	}
+	// A format with no room for them says so, once, on stderr.
+	r = runCLI(t, work, "generate", "-a", "newcomers", "-l", "en,fr", "-f", "safety-card,sms,flyer", "-o", out)
+	if r.code != 0 || strings.Count(r.stderr, "note: safety-card: no room for the province's lines or the organisation's local contacts") != 1 ||
+		strings.Count(r.stderr, "note: sms: no room") != 1 || strings.Contains(r.stderr, "note: flyer") {
+		t.Errorf("safety card and SMS: exit %d, stderr %q", r.code, r.stderr)
+	}
+	r = runCLI(t, work, "generate", "-a", "newcomers", "-l", "en", "-f", "txt", "-o", out, "--province", "ns")
+	txt, _ := os.ReadFile(filepath.Join(out, "newcomers-txt-en.txt"))
+	if r.code != 0 || !strings.Contains(string(txt), "902-449-2425") || strings.Contains(string(txt), "1-888-712-7974") {
+		t.Errorf("--province ns over the settings' bc: exit %d\n%s", r.code, txt)
+	}
+	r = runCLI(t, work, "generate", "-o", out, "--province", "atlantis")
+	if r.code != 2 || !strings.Contains(r.stderr, `unknown province "atlantis"`) {
+		t.Errorf("--province atlantis: exit %d, stderr %q", r.code, r.stderr)
+	}
+	writeFile(t, filepath.Join(work, "awarekit.yaml"), "organisation:\n  name: Us\n  local:\n    - {label: \"Police\u202e\", phone: \"604-555-0199\"}\n")
+	r = runCLI(t, work, "generate", "-o", out)
+	if r.code != 1 || !strings.Contains(r.stderr, "awarekit.yaml:3") || !strings.Contains(r.stderr, "local contact 1 label") {
+		t.Errorf("a bidi control in a label: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// TestMessagesCommand lists every message ID with its text, its
+// placeholders, whether it is a safety message, and its English hash.
+func TestMessagesCommand(t *testing.T) {
+	work := t.TempDir()
+	r := runCLI(t, work, "messages", "-a", "youth")
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	for _, want := range []string{
+		"youth.headline\n  text:         Know the signs. You can get help.",
+		"common.do.call911\n",
+		"placeholders: {{.Emergency}}",
+		"safety message",
+		"english hash: " + locale.SourceHash("Know the signs. You can get help."),
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("messages -a youth lacks %q", want)
+		}
+	}
+	if strings.Contains(r.stdout, "business.headline") {
+		t.Error("messages -a youth lists the business audience's messages")
+	}
+	r = runCLI(t, work, "messages", "-l", "fr")
+	if r.code != 0 || !strings.Contains(r.stdout, "Connais les signes") || !strings.Contains(r.stdout, "business.headline") {
+		t.Errorf("messages -l fr: exit %d", r.code)
+	}
+	if r := runCLI(t, work, "messages", "-a", "teens"); r.code != 2 {
+		t.Errorf("messages -a teens: exit %d, want 2", r.code)
+	}
+}

@@ -1,0 +1,265 @@
+package content
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/awarekit/awarekit/toolkit/input"
+	"github.com/awarekit/awarekit/toolkit/locale"
+)
+
+// protected are content files a user folder may not replace: contacts,
+// provinces and the facts register are verified facts, the message
+// table says which messages are safety messages, and the release fixes
+// versions and dates.
+var protected = []string{"contacts.yaml", "content.yaml", "facts.yaml", "messages.yaml", "provinces.yaml"}
+
+func loadUser(o Options, cat *locale.Catalog) (*Library, error) {
+	dir := o.UserDir
+	// No link leads out of the folder, and only regular files of a sane
+	// size are read: a link to /etc/passwd or a named pipe is an error
+	// that names the file, never its contents.
+	user, err := input.OpenFolder(input.Content, dir)
+	if err != nil {
+		return nil, fmt.Errorf("content folder %s: %w", dir, err)
+	}
+	for _, name := range protected {
+		if _, err := fs.Stat(user, path.Join("audiences", name)); err == nil {
+			return nil, fmt.Errorf("content folder %s: audiences/%s cannot be replaced: it holds verified facts; give your own contacts with --phone, --email, --website or organisation.local", dir, name)
+		}
+	}
+	if sub, err := fs.Sub(user, "locales"); err == nil {
+		if err := cat.Override(sub); err != nil {
+			return nil, fmt.Errorf("content folder %s: %w", dir, err)
+		}
+	}
+	var aud fs.FS = o.Audiences
+	if sub, err := fs.Sub(user, "audiences"); err == nil {
+		aud = Overlay{Upper: sub, Lower: o.Audiences}
+	}
+	lib, err := load(aud, cat, o.Now)
+	if err != nil {
+		return nil, err
+	}
+	if err := lib.checkUserMessages(dir); err != nil {
+		return nil, err
+	}
+	lib.warnUnusedOverrides(dir)
+	slices.Sort(lib.Warnings)
+	// The version printed on every page and recorded in build manifests
+	// says the content was customised, and changes when the folder does.
+	sum, err := folderHash(user)
+	if err != nil {
+		return nil, fmt.Errorf("content folder %s: %w", dir, err)
+	}
+	lib.Info.Version += "+user." + sum[:12]
+	return lib, nil
+}
+
+// folderHash is a sha256 over the names and bytes of every file of the
+// audiences and locales folders of fsys, in path order.
+func folderHash(fsys fs.FS) (string, error) {
+	h := sha256.New()
+	for _, top := range []string{"audiences", "locales"} {
+		err := fs.WalkDir(fsys, top, func(p string, d fs.DirEntry, err error) error {
+			if errors.Is(err, fs.ErrNotExist) && p == top {
+				return fs.SkipDir
+			}
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(h, "%s\x00%d\x00", p, len(data))
+			h.Write(data)
+			return nil
+		})
+		if err != nil {
+			return "", err
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// templateAction is any {{…}} in a message; plainField is the one kind
+// a message may use: a placeholder like {{.Emergency}}.
+var (
+	templateAction = regexp.MustCompile(`{{.*?}}`)
+	plainField     = regexp.MustCompile(`^{{\s*\.([A-Za-z_][A-Za-z0-9_]*)\s*}}$`)
+)
+
+// checkUserMessages holds the user's messages to the rules that keep
+// safety text safe. Any message: only placeholders, no other template
+// actions, and only the placeholders its English has. A safety message
+// (the hotline, 911, a contact, a number): every placeholder of its
+// English kept, no digits of its own in any script, and a recorded hash
+// of the English it replaced that matches today's English. Other
+// messages that are stale or record no hash are reported.
+func (lib *Library) checkUserMessages(dir string) error {
+	var problems []string
+	overridden := map[string][]string{} // built-in message ID → languages that replace it
+	for _, tag := range lib.Catalog.Tags() {
+		l := lib.Catalog.Locale(tag)
+		file := dir + "/locales/" + tag + ".toml"
+		var noHash, stale []string
+		for _, id := range l.Overridden {
+			text := l.Messages[id]
+			en, builtin := lib.Catalog.English(id)
+			fields, err := fieldsOf(text)
+			if err != nil {
+				problems = append(problems, fmt.Sprintf("%s: message %s: %v", file, id, err))
+				continue
+			}
+			if !builtin {
+				continue // the user's own message: no English to follow
+			}
+			if lib.Catalog.BuiltIn(tag) {
+				overridden[id] = append(overridden[id], tag)
+			}
+			want := locale.Placeholders(en)
+			for _, f := range fields {
+				if !slices.Contains(want, f) {
+					problems = append(problems, fmt.Sprintf("%s: message %s uses {{.%s}}, which it does not have; its placeholders are: %s", file, id, f, placeholderList(want)))
+				}
+			}
+			m := lib.table[id]
+			current := lib.Catalog.Current(l, id)
+			_, hashed := l.Sources[id]
+			if m == nil || !m.Safety {
+				switch {
+				case !hashed:
+					noHash = append(noHash, id)
+				case !current:
+					stale = append(stale, id)
+				}
+				continue
+			}
+			for _, f := range want {
+				if !slices.Contains(fields, f) {
+					problems = append(problems, fmt.Sprintf("%s: message %s is a safety message and must keep {{.%s}}: it prints the number or contact people call", file, id, f))
+				}
+			}
+			if r, ok := ownDigit(text); ok {
+				problems = append(problems, fmt.Sprintf("%s: message %s is a safety message and may not write a number of its own (%q); numbers come from the verified contacts through its placeholders: %s", file, id, r, placeholderList(want)))
+			}
+			switch {
+			case !hashed:
+				problems = append(problems, fmt.Sprintf("%s: message %s is a safety message; record the English it replaces by adding under [_source]: %q = %q (awarekit messages -l en shows it), after checking your words against that English", file, id, id, locale.SourceHash(en)))
+			case !current:
+				problems = append(problems, fmt.Sprintf("%s: message %s is a safety message whose English has changed since you wrote it; compare your words with today's English (awarekit messages -l en), update them, then set %q = %q under [_source]", file, id, id, locale.SourceHash(en)))
+			}
+		}
+		if len(stale) > 0 {
+			lib.Warnings = append(lib.Warnings, fmt.Sprintf("%s: the English of %s has changed since you wrote your words; compare them with awarekit messages -l en and update the hashes under [_source]", file, strings.Join(stale, ", ")))
+		}
+		if len(noHash) > 0 {
+			lib.Warnings = append(lib.Warnings, fmt.Sprintf("%s: no hash of the English it replaces is recorded for %s, so awarekit cannot tell you when that English changes; add one under [_source] for each (awarekit messages -l en shows them)", file, strings.Join(noHash, ", ")))
+		}
+	}
+	// A change made in some languages only: one warning per language it
+	// does not reach.
+	var ids []string
+	for id := range overridden {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, tag := range lib.Catalog.Tags() {
+		if !lib.Catalog.BuiltIn(tag) {
+			continue
+		}
+		var missing []string
+		for _, id := range ids {
+			if !slices.Contains(overridden[id], tag) {
+				missing = append(missing, id)
+			}
+		}
+		if len(missing) > 0 {
+			langs := map[string]bool{}
+			for _, id := range missing {
+				for _, t := range overridden[id] {
+					langs[t] = true
+				}
+			}
+			lib.Warnings = append(lib.Warnings, fmt.Sprintf("%s/locales/%s.toml: your folder changes %s in %s but not in %s; %s materials keep the built-in words there",
+				dir, tag, strings.Join(missing, ", "), strings.Join(sortedKeys(langs), ", "), tag, tag))
+		}
+	}
+	if len(problems) > 0 {
+		slices.Sort(problems)
+		return fmt.Errorf("content folder %s: your words may not weaken safety text:\n  %s", dir, strings.Join(slices.Compact(problems), "\n  "))
+	}
+	return nil
+}
+
+// fieldsOf lists the placeholders of a user's message, and refuses any
+// template action other than a placeholder: a message is text, never a
+// program.
+func fieldsOf(text string) ([]string, error) {
+	var fields []string
+	for _, a := range templateAction.FindAllString(text, -1) {
+		m := plainField.FindStringSubmatch(a)
+		if m == nil {
+			return nil, fmt.Errorf("%q is not a placeholder; a message may hold only placeholders like {{.Name}}", a)
+		}
+		fields = append(fields, m[1])
+	}
+	if rest := templateAction.ReplaceAllString(text, ""); strings.Contains(rest, "{{") || strings.Contains(rest, "}}") {
+		return nil, errors.New("has an unclosed {{ or a stray }}; a message may hold only placeholders like {{.Name}}")
+	}
+	slices.Sort(fields)
+	return slices.Compact(fields), nil
+}
+
+// ownDigit finds a digit (of any script: 2, ٢, ੨…) or other number
+// character outside the placeholders of text.
+func ownDigit(text string) (string, bool) {
+	for _, r := range templateAction.ReplaceAllString(text, "") {
+		if unicode.IsNumber(r) {
+			return string(r), true
+		}
+	}
+	return "", false
+}
+
+func placeholderList(names []string) string {
+	if len(names) == 0 {
+		return "none"
+	}
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = "{{." + n + "}}"
+	}
+	return strings.Join(out, ", ")
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// warnUnusedOverrides warns about messages in the user's folder that no
+// material uses: most often a misspelt ID, which would otherwise change
+// nothing without a word.
+func (lib *Library) warnUnusedOverrides(dir string) {
+	for _, tag := range lib.Catalog.Tags() {
+		for _, id := range lib.Catalog.Locale(tag).Overridden {
+			if m, ok := lib.table[id]; !ok || len(m.Uses) == 0 {
+				lib.Warnings = append(lib.Warnings, fmt.Sprintf("%s/locales/%s.toml: message %s is not used by any material; is the ID spelt right? (awarekit messages lists them)", dir, tag, id))
+			}
+		}
+	}
+}

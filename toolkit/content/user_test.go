@@ -1,0 +1,162 @@
+package content_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/awarekit/awarekit/audiences"
+	"github.com/awarekit/awarekit/locales"
+	"github.com/awarekit/awarekit/toolkit/content"
+	"github.com/awarekit/awarekit/toolkit/locale"
+)
+
+// userFolder writes a content folder with the given files.
+func userFolder(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestUserWordsCannotWeakenSafety: a user's folder may reword a safety
+// message, but not drop its placeholders, add digits of its own in any
+// script, use template actions, or keep words written for English that
+// has since changed.
+func TestUserWordsCannotWeakenSafety(t *testing.T) {
+	lib := load(t)
+	enDetail := english(t, lib, "contact.chth.detail")
+	hash := locale.SourceHash(enDetail)
+	src := func(id, h string) string { return "\n[_source]\n\"" + id + "\" = \"" + h + "\"\n" }
+	tests := []struct {
+		name, file, want string
+	}{
+		{"drops a placeholder", `[contact]` + "\n" + `chth.detail = "Free, any time, in many languages."` + src("contact.chth.detail", hash), "must keep {{.Hours}}"},
+		{"own digits", `[contact]` + "\n" + `chth.detail = "Free, {{.Hours}}, in more than {{.Languages}} languages. Call 1-833-555-0000."` + src("contact.chth.detail", hash), "may not write a number of its own"},
+		{"Arabic-Indic digits", `[contact]` + "\n" + `chth.detail = "مجاني، {{.Hours}}، بأكثر من {{.Languages}} لغة، ٢٠٠"` + src("contact.chth.detail", hash), "may not write a number of its own"},
+		{"no hash", `[contact]` + "\n" + `chth.detail = "Free, {{.Hours}}, in more than {{.Languages}} languages."`, "record the English it replaces"},
+		{"stale hash", `[contact]` + "\n" + `chth.detail = "Free, {{.Hours}}, in more than {{.Languages}} languages."` + src("contact.chth.detail", locale.SourceHash("Free and confidential, {{.Hours}}, in more than {{.Languages}} languages. Not police or government.")), "English has changed"},
+		{"template action", `[youth]` + "\n" + `headline = "{{if .X}}Know the signs{{end}}"`, "is not a placeholder"},
+		{"unknown placeholder", `[youth]` + "\n" + `headline = "Know the signs, {{.Name}}"`, "uses {{.Name}}, which it does not have"},
+		{"stray braces", `[youth]` + "\n" + `headline = "Know the signs }}"`, "stray }}"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := userFolder(t, map[string]string{"locales/en.toml": tt.file})
+			_, err := content.LoadUser(audiences.FS, locales.FS, dir)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error = %v; want one saying %q", err, tt.want)
+			}
+		})
+	}
+
+	t.Run("reworded with its placeholders and today's hash", func(t *testing.T) {
+		dir := userFolder(t, map[string]string{
+			"locales/en.toml": `[contact]` + "\n" + `chth.detail = "Free, {{.Hours}}, in more than {{.Languages}} languages. They tell police if someone may be harmed, or if the law requires it."` + src("contact.chth.detail", hash),
+		})
+		lib, err := content.LoadUser(audiences.FS, locales.FS, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := lib.Assemble(content.Request{Audience: "youth", Lang: "en"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(d.Help.Hotline.Detail, "24/7") || !strings.Contains(d.Help.Hotline.Detail, "They tell police") {
+			t.Errorf("detail = %q", d.Help.Hotline.Detail)
+		}
+	})
+}
+
+// TestUserWordsReported: other messages may change freely, but one that
+// records no hash, or a stale one, is reported; a change made in some
+// languages only warns once for each language it does not reach.
+func TestUserWordsReported(t *testing.T) {
+	lib := load(t)
+	headline := english(t, lib, "youth.headline")
+	dir := userFolder(t, map[string]string{
+		"locales/en.toml": "[youth]\nheadline = \"Our school knows the signs\"\nintro = \"Our own words.\"\n\n[_source]\n\"youth.headline\" = \"" + locale.SourceHash(headline) + "\"\n\"youth.intro\" = \"" + locale.SourceHash("an older English intro") + "\"\n",
+		"locales/fr.toml": "[youth]\nheadline = \"Notre école connaît les signes\"\n",
+	})
+	lib, err := content.LoadUser(audiences.FS, locales.FS, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	warnings := strings.Join(lib.Warnings, "\n")
+	for _, want := range []string{
+		"en.toml: the English of youth.intro has changed",
+		"fr.toml: no hash of the English it replaces is recorded for youth.headline",
+		"locales/es.toml: your folder changes youth.headline, youth.intro in en, fr but not in es",
+		"locales/fr.toml: your folder changes youth.intro in en but not in fr",
+	} {
+		if !strings.Contains(warnings, want) {
+			t.Errorf("warnings lack %q:\n%s", want, warnings)
+		}
+	}
+	if n := strings.Count(warnings, "locales/es.toml"); n != 1 {
+		t.Errorf("%d warnings about es, want one:\n%s", n, warnings)
+	}
+	if strings.Contains(warnings, "locales/en.toml: your folder changes") {
+		t.Errorf("a warning about English, which the folder changes:\n%s", warnings)
+	}
+}
+
+// TestProtectedFiles: a content folder cannot replace the verified
+// contacts, the provinces, the facts register or the message table.
+func TestProtectedFiles(t *testing.T) {
+	for _, name := range []string{"contacts.yaml", "facts.yaml", "messages.yaml", "provinces.yaml", "content.yaml"} {
+		dir := userFolder(t, map[string]string{"audiences/" + name: "x: 1\n"})
+		_, err := content.LoadUser(audiences.FS, locales.FS, dir)
+		if err == nil || !strings.Contains(err.Error(), "audiences/"+name+" cannot be replaced") {
+			t.Errorf("%s: error = %v", name, err)
+		}
+	}
+}
+
+// TestProvincesAndLocalContacts: a province adds its verified lines, and
+// the organisation's own contacts are printed as its list, apart.
+func TestProvincesAndLocalContacts(t *testing.T) {
+	lib := load(t)
+	tests := []struct {
+		province string
+		phones   []string
+	}{
+		{"bc", []string{"1-888-712-7974"}},
+		{"ab", []string{"211"}},
+		{"Manitoba", []string{"1-866-345-9241", "211"}},
+		{"ns", []string{"902-449-2425", "211"}},
+		{"qc", []string{"211"}},
+	}
+	for _, tt := range tests {
+		d, err := lib.Assemble(content.Request{Audience: "newcomers", Lang: "fr", Province: tt.province})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, c := range d.Help.Province {
+			got = append(got, c.Phone)
+			if c.Name == "" || c.Detail == "" {
+				t.Errorf("%s: contact %+v without a name or a detail", tt.province, c)
+			}
+		}
+		if strings.Join(got, ",") != strings.Join(tt.phones, ",") {
+			t.Errorf("%s: provincial lines %v, want %v", tt.province, got, tt.phones)
+		}
+	}
+	d, _ := lib.Assemble(content.Request{Audience: "newcomers", Lang: "en", Province: "ns"})
+	if !strings.Contains(d.Help.Province[0].Name, "(police)") || !strings.Contains(d.Help.Province[0].Detail, "not victim services") {
+		t.Errorf("Nova Scotia's line is not labelled a police line: %+v", d.Help.Province[0])
+	}
+	if _, err := lib.Assemble(content.Request{Audience: "youth", Lang: "en", Province: "atlantis"}); err == nil || !strings.Contains(err.Error(), "ab, bc, mb") {
+		t.Errorf("unknown province: %v", err)
+	}
+}
