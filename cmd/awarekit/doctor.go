@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -21,6 +22,7 @@ import (
 type DoctorOptions struct {
 	IO     *IOStreams
 	Engine func(generate.Config) (*generate.Engine, error)
+	Now    func() time.Time // the day the facts' check-again date is compared with
 	JSON   bool
 
 	// Settings are the settings as a command would read them, or nil
@@ -34,7 +36,7 @@ type DoctorOptions struct {
 }
 
 func newCmdDoctor(f *Factory, runF func(*DoctorOptions) error) *cobra.Command {
-	opts := &DoctorOptions{IO: f.IOStreams, Engine: f.Engine, LookPath: exec.LookPath}
+	opts := &DoctorOptions{IO: f.IOStreams, Engine: f.Engine, Now: f.Now, LookPath: exec.LookPath}
 	var configFile string
 	cmd := &cobra.Command{
 		Use:   "doctor [flags]",
@@ -84,6 +86,9 @@ type doctorReport struct {
 type contentReport struct {
 	Version string `json:"version"`
 	Date    string `json:"date"`
+	// CheckAgainBy is the date by which the facts the content prints
+	// must be read against their sources again.
+	CheckAgainBy string `json:"check_again_by,omitempty"`
 	// Folder is the user's content folder, "" for the built-in content.
 	Folder string `json:"folder,omitempty"`
 	// Overrides lists what the folder changes: "audiences/youth/stories.yaml",
@@ -180,6 +185,16 @@ func doctorRun(opts *DoctorOptions) error {
 		return err
 	}
 	rep.Content = contentReport{Version: eng.Lib.Info.Version, Date: eng.Lib.Info.Date, Folder: eng.ContentDir, Warnings: eng.Lib.Warnings}
+	if eng.Lib.Facts != nil {
+		rep.Content.CheckAgainBy = eng.Lib.Facts.CheckAgainBy
+	}
+	now := time.Now
+	if opts.Now != nil {
+		now = opts.Now
+	}
+	if due := eng.Lib.CheckDue(now()); due != "" {
+		rep.Problems = append(rep.Problems, due)
+	}
 	rep.Content.Overrides = overrides(eng)
 
 	// Languages that lack fonts, by the package that would add them
@@ -281,7 +296,11 @@ func overrides(eng *generate.Engine) []string {
 func writeDoctor(io *IOStreams, rep doctorReport) error {
 	w := &strings.Builder{}
 	fmt.Fprintln(w, rep.Program)
-	fmt.Fprintf(w, "content %s (%s)\n", rep.Content.Version, rep.Content.Date)
+	fmt.Fprintf(w, "content %s (%s)", rep.Content.Version, rep.Content.Date)
+	if rep.Content.CheckAgainBy != "" {
+		fmt.Fprintf(w, ", facts to be checked again by %s", rep.Content.CheckAgainBy)
+	}
+	fmt.Fprintln(w)
 
 	fmt.Fprintln(w, "\nSettings, read in this order (a later one wins):")
 	t := &table{indent: "  "}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/pdftest"
@@ -42,7 +43,7 @@ func TestDoctorWithoutNoto(t *testing.T) {
 	}
 	for _, want := range []string{
 		"awarekit " + version + " (",
-		"\ncontent 20",
+		"\ncontent 20", ", facts to be checked again by 20",
 		"  " + filepath.Join(dir, ConfigFileName) + "  ", "read\n",
 		"AWAREKIT_PAPER",
 		"Content folder: " + filepath.Join(dir, "ours"),
@@ -110,5 +111,26 @@ func TestDoctorBadSettings(t *testing.T) {
 	if r.code != exitFailure || !strings.Contains(r.stdout, `could not be read: settings file awarekit.yaml:1: unknown setting "papr"`) ||
 		!strings.Contains(r.stdout, "Languages, and whether this computer has the fonts") {
 		t.Errorf("exit %d:\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestDoctorFactsDue: past the content's check-again date, doctor says
+// the facts are due and exits 1.
+func TestDoctorFactsDue(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, ".config"))
+	var out, errOut bytes.Buffer
+	f := newFactory(&IOStreams{Out: &out, ErrOut: &errOut})
+	f.Now = func() time.Time { return time.Date(2040, 1, 1, 0, 0, 0, 0, time.UTC) }
+	if code := runWith(f, []string{"doctor", "--json"}); code != exitFailure {
+		t.Errorf("exit %d, want 1", code)
+	}
+	var rep doctorReport
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Content.CheckAgainBy == "" || len(rep.Problems) == 0 || !strings.Contains(strings.Join(rep.Problems, "\n"), "due to be checked again by "+rep.Content.CheckAgainBy) {
+		t.Errorf("content %+v, problems %q", rep.Content, rep.Problems)
 	}
 }

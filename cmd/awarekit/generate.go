@@ -109,8 +109,8 @@ languages' show what can be made.`,
 	fl.Float64Var(&opts.BleedMM, "bleed", 0, "extend backgrounds `MM` millimetres past the trim edge for a print shop (3 is usual)")
 	fl.BoolVar(&opts.CropMarks, "crop-marks", false, "draw crop marks at the trim corners")
 	fl.String("content", "", "your own content over the built-in: a `FOLDER` with audiences/ and locales/")
-	fl.String("province", "", "add the verified lines of a province or territory: `CODE` like bc, ab, on, mb, ns, qc")
-	fl.Bool("allow-draft", false, "make languages a fluent speaker must rewrite before print (iu, crk, oj): proofs for a reviewer")
+	fl.String("province", "", "add the verified lines of a province or territory, by its `CODE` listed above")
+	fl.Bool("allow-draft", false, "make the languages marked must-rewrite above, as proofs for a reviewer")
 	addConfigFlag(cmd, &configFile)
 
 	complete := func(values func(*generate.Engine) []choice, pairs bool) cobra.CompletionFunc {

@@ -159,6 +159,24 @@ named {audience}-{format}-{lang}.{ext}, and print the paths written. With
 	}
 	_ = t.write(&b)
 
+	if provinces := eng.Lib.Provinces(); len(provinces) > 0 {
+		b.WriteString("\nProvinces and territories (--province), whose verified lines are added:\n")
+		// A line breaks between provinces, never inside a name.
+		line := " "
+		for i, p := range provinces {
+			item := " " + p.ID + " " + p.Name
+			if i < len(provinces)-1 {
+				item += ","
+			}
+			if width(line+item) > helpWidth {
+				b.WriteString(line + "\n")
+				line = " "
+			}
+			line += item
+		}
+		b.WriteString(line + "\n")
+	}
+
 	b.WriteString("\n" + wrapText(`Languages (-l), by tag or by name in English or in the language itself
 (-l pa, -l punjabi, -l ਪੰਜਾਬੀ). Two joined by + make one bilingual document,
 the first language first: -l fr+en.`, helpWidth) + "\n")
