@@ -30,6 +30,9 @@ var (
 	Content  = Kind{"content file", 4 << 20}
 	Logo     = Kind{"logo", 20 << 20}
 	Font     = Kind{"font", 64 << 20}
+	// Partners is a plan's organisations: file, a CSV of partner
+	// organisations: 4 MB is some 30,000 rows.
+	Partners = Kind{"organisations file", 4 << 20}
 )
 
 // ReadFile reads the regular file at path (a symbolic link to one is

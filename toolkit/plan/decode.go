@@ -128,10 +128,19 @@ func parent(field string) string {
 // matrix would otherwise be reported once per combination.
 func (d *decoder) sorted() []Problem {
 	ps := slices.Clone(d.problems)
+	// The plan's own problems first, then those of files it names.
 	slices.SortStableFunc(ps, func(a, b Problem) int {
-		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+		return cmp.Or(cmp.Compare(boolInt(a.File != d.file), boolInt(b.File != d.file)), strings.Compare(a.File, b.File),
+			cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
 	})
 	return slices.Compact(ps)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 var yamlLine = regexp.MustCompile(`^line (\d+): (.*)$`)

@@ -27,10 +27,17 @@ import (
 
 // Plan is a checked plan: every material it asks for, named, in plan order.
 type Plan struct {
-	File    string // as given; names the plan in messages
-	Dir     string // relative paths in the plan are relative to this folder
-	Event   Event
-	Org     profile.Organisation
+	File  string // as given; names the plan in messages
+	Dir   string // relative paths in the plan are relative to this folder
+	Event Event
+	Org   profile.Organisation
+	// Orgs are the organisations the outputs are made for: Orgs[0] is
+	// Org, then each item's own organisation and each partner's, once.
+	Orgs []profile.Organisation
+	// Sets are the parts of the build made for one organisation each, in
+	// plan order: with partners (organisations:), one per partner in a
+	// folder of its own; without, one in the output folder itself.
+	Sets    []Set
 	Fonts   map[string][]string // the project's fonts: setting
 	Outputs []Output
 	Paper   layout.Paper // the plan's default paper; the cover sheet's
@@ -62,15 +69,38 @@ func (e Event) Doc() *doc.Event {
 	return &doc.Event{Name: e.Name, Date: e.Date, Place: e.Place, Facilitator: e.Facilitator}
 }
 
+// Set is the part of a build made for one organisation, with a pack.pdf
+// and an index.html of its own in its folder.
+type Set struct {
+	// Folder is where its files go, under the output folder: a partner's
+	// folder name, or "" for the output folder itself.
+	Folder string
+	Org    int // index in Plan.Orgs: whose cover sheet and index page
+}
+
+// Path is name inside the set's folder, as a path under the output
+// folder with forward slashes (as the manifest records it).
+func (s Set) Path(name string) string {
+	if s.Folder == "" {
+		return name
+	}
+	return s.Folder + "/" + name
+}
+
 // Output is one file the plan makes.
 type Output struct {
-	Name string // file name in the output folder, unique in the plan
+	// Name is the file's path under the output folder, unique in the
+	// plan: a file name, after its set's folder and a slash when the
+	// set has one.
+	Name string
 	// Pattern names the files of a backend that makes one per page (png,
 	// svg): Name is then the first page's.
 	Pattern string
 	Job     generate.Resolved
 	Copies  int
 	Item    int // index of the plan's outputs item it came from
+	Org     int // index in Plan.Orgs of the organisation it is made for
+	Set     int // index in Plan.Sets
 }
 
 // Project is what a plan inherits from the project it lives in
@@ -146,35 +176,9 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 		*ev.val = v
 	}
 	p.Event = Event(s.Event)
-	o := s.Organisation
-	checked, err := profile.Organisation(o).Check(func(key string) string { return from("organisation." + key) })
-	if err != nil {
-		keys := map[string]string{"organisation name": "name", "organisation phone": "phone", "organisation email": "email",
-			"organisation website": "website", "organisation colour": "color"}
-		for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
-			var fe *profile.FieldError
-			if errors.As(e, &fe) {
-				key, ok := keys[fe.Field.Name]
-				if !ok { // "local contact 2 phone", "organisation local contacts"
-					key = "local"
-				}
-				d.fieldProblem("organisation."+key, e)
-			}
-		}
-	}
-	o = orgSpec(checked)
-	if d.null["organisation.color"] {
-		d.problemAt("organisation.color", `has no value: a colour starts with #, which YAML reads as a comment; quote it, as in color: "#0b5c6b"`)
-	}
-	if o.Logo != "" {
-		if !filepath.IsAbs(o.Logo) {
-			o.Logo = filepath.Join(dir, o.Logo)
-		}
-		if _, err := profile.LoadLogo(o.Logo); err != nil {
-			d.problemAt("organisation.logo", "%v", err)
-		}
-	}
-	p.Org = inherit(profile.Organisation(o), proj.Org)
+	p.Org = inherit(d.org("organisation", s.Organisation, dir), proj.Org)
+	var orgs orgList
+	orgs.add(p.Org)
 	p.Province, p.AllowDraft = proj.Province, proj.AllowDraft
 	if s.Province != "" {
 		if pr, err := eng.Lib.Province(s.Province); err != nil {
@@ -225,6 +229,13 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 		if it.Copies > 0 {
 			copies = it.Copies
 		}
+		org := 0
+		if it.Organisation != nil {
+			if s.Organisations != "" {
+				d.problemAt(item+".organisation", "an item cannot name its own organisation when organisations: makes every output once per partner; move it to its own plan")
+			}
+			org = orgs.add(d.org(item+".organisation", *it.Organisation, dir))
+		}
 		print, ok := defPrint, printOK
 		if it.Bleed != nil || it.CropMarks != nil {
 			bleed, marks := s.Defaults.Bleed, s.Defaults.CropMarks
@@ -269,7 +280,7 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 		for _, r := range jobs {
 			if r.Backend.PerPage() {
 				// One file per page: the output is known by its first.
-				outs = append(outs, Output{Name: r.PageName(pattern.name, 1, r.Ext()), Pattern: pattern.name, Job: r, Copies: copies, Item: i})
+				outs = append(outs, Output{Name: r.PageName(pattern.name, 1, r.Ext()), Pattern: pattern.name, Job: r, Copies: copies, Item: i, Org: org})
 				continue
 			}
 			name := r.FileName(pattern.name)
@@ -277,12 +288,52 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 				d.problemAt(cmpOr(pattern.field, item), "pattern %q names a %s file %s; end it with .{ext} or .%s", pattern.name, r.Ext(), name, r.Ext())
 				continue
 			}
-			outs = append(outs, Output{Name: name, Job: r, Copies: copies, Item: i})
+			outs = append(outs, Output{Name: name, Job: r, Copies: copies, Item: i, Org: org})
 		}
 	}
-	p.Outputs = d.unique(outs)
+	outs = d.unique(outs)
+	p.Sets = []Set{{}}
+	if s.Organisations != "" {
+		partners := d.partners(s.Organisations, dir)
+		if len(partners)*len(outs) > MaxOutputs {
+			d.problemAt("organisations", "%d partners × %d outputs is more than %d outputs; split the partners into several files", len(partners), len(outs), MaxOutputs)
+			partners = nil
+		}
+		p.Sets = p.Sets[:0]
+		all := make([]Output, 0, len(partners)*len(outs))
+		for _, pt := range partners {
+			set := Set{Folder: pt.folder, Org: orgs.add(pt.org)}
+			p.Sets = append(p.Sets, set)
+			for _, o := range outs {
+				o.Name, o.Org, o.Set = set.Path(o.Name), set.Org, len(p.Sets)-1
+				all = append(all, o)
+			}
+		}
+		outs = all
+	}
+	p.Outputs = outs
+	p.Orgs = orgs.list
 	p.Warnings = d.warnings
 	return p
+}
+
+// orgList numbers the organisations of a plan, each once.
+type orgList struct {
+	list  []profile.Organisation
+	index map[string]int // by the organisation's values, as %q prints them
+}
+
+func (l *orgList) add(o profile.Organisation) int {
+	key := fmt.Sprintf("%q", o)
+	if i, ok := l.index[key]; ok {
+		return i
+	}
+	if l.index == nil {
+		l.index = map[string]int{}
+	}
+	l.index[key] = len(l.list)
+	l.list = append(l.list, o)
+	return len(l.list) - 1
 }
 
 func namesOf(vs []value) []string {
@@ -316,6 +367,41 @@ func cmpOr(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// org checks an organisation given at field (the plan's, or an item's):
+// its text, colour and logo, each problem at its line. It returns the
+// organisation with bad values left empty and the logo's path made
+// absolute.
+func (d *decoder) org(field string, o orgSpec, dir string) profile.Organisation {
+	from := func(key string) string { return fmt.Sprintf("plan %s:%d", d.file, d.find(field+"."+key).line) }
+	checked, err := profile.Organisation(o).Check(from)
+	if err != nil {
+		keys := map[string]string{"organisation name": "name", "organisation phone": "phone", "organisation email": "email",
+			"organisation website": "website", "organisation colour": "color"}
+		for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+			var fe *profile.FieldError
+			if errors.As(e, &fe) {
+				key, ok := keys[fe.Field.Name]
+				if !ok { // "local contact 2 phone", "organisation local contacts"
+					key = "local"
+				}
+				d.fieldProblem(field+"."+key, e)
+			}
+		}
+	}
+	if d.null[field+".color"] {
+		d.problemAt(field+".color", `has no value: a colour starts with #, which YAML reads as a comment; quote it, as in color: "#0b5c6b"`)
+	}
+	if checked.Logo != "" {
+		if !filepath.IsAbs(checked.Logo) {
+			checked.Logo = filepath.Join(dir, checked.Logo)
+		}
+		if _, err := profile.LoadLogo(checked.Logo); err != nil {
+			d.problemAt(field+".logo", "%v", err)
+		}
+	}
+	return checked
 }
 
 // inherit fills the fields plan leaves empty from project.

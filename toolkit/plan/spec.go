@@ -12,13 +12,15 @@ import "github.com/awarekit/awarekit/toolkit/profile"
 
 // planSpec is a whole plan file.
 type planSpec struct {
-	Event        eventSpec    `yaml:"event" doc:"The session the materials are for. Printed on the print pack's cover sheet."`
-	Organisation orgSpec      `yaml:"organisation" doc:"Your organisation, printed on every material. Fields left out come from awarekit.yaml beside the plan."`
-	Defaults     defaultsSpec `yaml:"defaults" doc:"Values every output takes unless it gives its own."`
-	Outputs      []outputSpec `yaml:"outputs" required:"true" min:"1" doc:"The materials to make, in the order the print pack shows them. Each item is one material or a matrix of audiences × languages × formats; at most 10,000 outputs in all."`
-	Pack         *bool        `yaml:"pack" doc:"Make pack.pdf (a cover sheet and every PDF material) and index.html. Default true."`
-	Province     string       `yaml:"province" names:"province" doc:"Add the verified lines of a province or territory (ab, bc, mb, nb, nl, ns, nt, nu, on, pe, qc, sk, yt) to every material. Default from awarekit.yaml, else none."`
-	AllowDraft   *bool        `yaml:"allow_draft" doc:"Make languages whose translation a fluent speaker must rewrite before it is printed (today iu, crk, oj): proofs for a reviewer, not for print. Default from awarekit.yaml, else false."`
+	Event        eventSpec `yaml:"event" doc:"The session the materials are for. Printed on the print pack's cover sheet."`
+	Organisation orgSpec   `yaml:"organisation" doc:"Your organisation, printed on every material. Fields left out come from awarekit.yaml beside the plan."`
+	// Organisations is read by partners.go: a CSV file, not YAML.
+	Organisations string       `yaml:"organisations" doc:"Co-branding in bulk: a CSV file of partner organisations, relative to the plan's folder, with a header row naming its columns (name, phone, email, website, logo, colour; folder optional). Every output of the plan is made once per partner, each partner's files in a folder of its own with its own pack.pdf and index.html."`
+	Defaults      defaultsSpec `yaml:"defaults" doc:"Values every output takes unless it gives its own."`
+	Outputs       []outputSpec `yaml:"outputs" required:"true" min:"1" doc:"The materials to make, in the order the print pack shows them. Each item is one material or a matrix of audiences × languages × formats; at most 10,000 outputs in all."`
+	Pack          *bool        `yaml:"pack" doc:"Make pack.pdf (a cover sheet and every PDF material) and index.html. Default true."`
+	Province      string       `yaml:"province" names:"province" doc:"Add the verified lines of a province or territory (ab, bc, mb, nb, nl, ns, nt, nu, on, pe, qc, sk, yt) to every material. Default from awarekit.yaml, else none."`
+	AllowDraft    *bool        `yaml:"allow_draft" doc:"Make languages whose translation a fluent speaker must rewrite before it is printed (today iu, crk, oj): proofs for a reviewer, not for print. Default from awarekit.yaml, else false."`
 }
 
 type eventSpec struct {
@@ -65,4 +67,8 @@ type outputSpec struct {
 	CropMarks *bool    `yaml:"crop_marks" doc:"Crop marks on this item's PDFs."`
 	As        string   `yaml:"as" names:"backend" doc:"Draw this item's page formats as pdf, png or svg."`
 	DPI       float64  `yaml:"dpi" doc:"Resolution of this item's PNG images, 36 to 600."`
+	// Organisation replaces the plan's organisation for this item's
+	// outputs, whole: a partner's flyer must not carry another
+	// organisation's phone or logo.
+	Organisation *orgSpec `yaml:"organisation" doc:"This item's own organisation, printed on its outputs instead of the plan's. It replaces the plan's organisation whole: fields left out are left off."`
 }

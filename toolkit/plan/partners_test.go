@@ -1,0 +1,187 @@
+package plan
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/awarekit/awarekit/toolkit/profile"
+)
+
+// TestItemOrganisation: an item's own organisation replaces the plan's
+// for its outputs, whole (nothing of the plan's leaks onto a partner's
+// flyer); items that name the same organisation share it.
+func TestItemOrganisation(t *testing.T) {
+	p, err := parse(t, `organisation: {name: Lead Agency, phone: 604-555-0134, color: "#7a1f5c"}
+outputs:
+  - {audience: youth, language: en, format: flyer}
+  - {audience: health, language: en, format: flyer, organisation: {name: Partner One, website: partner.example.org}}
+  - {audience: business, language: en, format: flyer, organisation: {name: Partner One, website: partner.example.org}}
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Orgs) != 2 || len(p.Outputs) != 3 {
+		t.Fatalf("%d organisations, %d outputs", len(p.Orgs), len(p.Outputs))
+	}
+	want := profile.Organisation{Name: "Partner One", Website: "partner.example.org"}
+	for i, o := range p.Outputs {
+		org := p.Orgs[o.Org]
+		switch {
+		case i == 0 && !reflect.DeepEqual(org, p.Org):
+			t.Errorf("output 0 is made for %+v, want the plan's", org)
+		case i > 0 && !reflect.DeepEqual(org, want):
+			t.Errorf("output %d is made for %+v, want %+v (nothing of the plan's)", i, org, want)
+		}
+	}
+	if len(p.Sets) != 1 || p.Sets[0].Folder != "" {
+		t.Errorf("sets %+v, want the output folder alone", p.Sets)
+	}
+
+	_, err = parse(t, "outputs:\n  - audience: youth\n    language: en\n    format: flyer\n    organisation:\n      name: X\n      phone: HELP\n")
+	got := problems(t, err)
+	if len(got) != 1 || got[0].Line != 7 || got[0].Field != "outputs[0].organisation.phone" || !strings.Contains(got[0].Message, "has no digits") {
+		t.Errorf("problems %v", got)
+	}
+}
+
+// writePartners writes a partners file beside a plan that names it, and
+// parses the plan.
+func writePartners(t *testing.T, csv, outputs string) (*Plan, string, error) {
+	t.Helper()
+	dir := t.TempDir()
+	csvPath := filepath.Join(dir, "partners.csv")
+	if err := os.WriteFile(csvPath, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src := "organisations: partners.csv\noutputs:\n" + outputs
+	path := filepath.Join(dir, "plan.yaml")
+	p, err := Parse(testEngine(t), path, []byte(src), Project{})
+	return p, csvPath, err
+}
+
+// TestPartners: a partners file makes the plan's outputs once per
+// partner, in plan order partner after partner, each in a folder named
+// after the partner (or its folder column), with the organisation of its
+// row, checked and printed as typed.
+func TestPartners(t *testing.T) {
+	dir := t.TempDir()
+	writePNG(t, filepath.Join(dir, "logos", "a.png"))
+	csv := "\ufeffName, Phone ,Colour,logo,website\n" +
+		"Riverside Settlement Services,604-555-0134,#7a1f5c,logos/a.png,riverside.example.org\n" +
+		"\"Hope Centre, East\",  416-555-0199,,,\n" +
+		"riverside settlement services!,,,,\n" +
+		"ਪੰਜਾਬੀ ਸਭਾ,,,,\n"
+	if err := os.WriteFile(filepath.Join(dir, "partners.csv"), []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src := "organisation: {name: Lead}\norganisations: partners.csv\noutputs:\n  - {audiences: [youth, health], language: en, format: flyer}\n"
+	p, err := Parse(testEngine(t), filepath.Join(dir, "plan.yaml"), []byte(src), Project{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var folders []string
+	for _, s := range p.Sets {
+		folders = append(folders, s.Folder)
+	}
+	wantFolders := []string{"riverside-settlement-services", "hope-centre-east", "riverside-settlement-services-2", "partner-4"}
+	if !slices.Equal(folders, wantFolders) {
+		t.Errorf("folders %q, want %q", folders, wantFolders)
+	}
+	if len(p.Outputs) != 8 {
+		t.Fatalf("%d outputs, want 2 for each of 4 partners", len(p.Outputs))
+	}
+	for i, o := range p.Outputs {
+		s := p.Sets[o.Set]
+		if o.Set != i/2 || !strings.HasPrefix(o.Name, s.Folder+"/") || o.Org != s.Org {
+			t.Errorf("output %d: %s in set %d, organisation %d; set %+v", i, o.Name, o.Set, o.Org, s)
+		}
+	}
+	if o := p.Outputs[1]; o.Name != "riverside-settlement-services/health-flyer-en.pdf" {
+		t.Errorf("output 1 is %s", o.Name)
+	}
+	first := p.Orgs[p.Sets[0].Org]
+	if first.Name != "Riverside Settlement Services" || first.Phone != "604-555-0134" || first.Color != "#7a1f5c" ||
+		first.Logo != filepath.Join(dir, "logos", "a.png") || first.Website != "riverside.example.org" {
+		t.Errorf("first partner %+v", first)
+	}
+	if second := p.Orgs[p.Sets[1].Org]; second.Name != "Hope Centre, East" || second.Phone != "416-555-0199" || second.Logo != "" {
+		t.Errorf("second partner %+v: want its own values only, nothing of the plan's", second)
+	}
+	if p.Org.Name != "Lead" {
+		t.Errorf("the plan's organisation is %+v", p.Org)
+	}
+}
+
+// TestPartnersProblems: every problem in a partners file is reported at
+// its file:line and column, with what to do.
+func TestPartnersProblems(t *testing.T) {
+	one := "  - {audience: youth, language: en, format: flyer}\n"
+	tests := []struct {
+		name, csv, outputs string
+		want               []string // file:line[:col]: field: message, after the folder
+	}{
+		{"empty", "", one, []string{"partners.csv:1: is empty; its first row names the columns"}},
+		{"header only", "name,phone\n", one, []string{"partners.csv:2: has no partners"}},
+		{"unknown column", "name,fax\nA,1\n", one, []string{`partners.csv:1:6: unknown column "fax"; the first row names the columns: name,phone,email,website,logo,colour`}},
+		{"no name column", "phone\n604-555-0134\n", one, []string{"partners.csv:1:1: has no name column"}},
+		{"column twice", "name,colour,color\nA,,\n", one, []string{`partners.csv:1:13: column "color" is given twice`}},
+		{"bad values", "name,phone,email,colour\nA,HELP,a@b.c?cc=d,teal\n,604-555-0134,,\n", one, []string{
+			"partners.csv:2:3: phone: has no digits",
+			"partners.csv:2:8: email: holds ? & or =",
+			"partners.csv:2:19: colour: is not a hex colour; write it like \"#0b5c6b\"",
+			"partners.csv:3:1: name: is empty; every partner needs its name",
+		}},
+		{"bidi name", "name\n\"A\u202eB\"\n", one, []string{"partners.csv:2:1: name: holds U+202E at character 2: RIGHT-TO-LEFT OVERRIDE"}},
+		{"missing logo", "name,logo\nA,nowhere.png\n", one, []string{"partners.csv:2:3: logo: logo ", "nowhere.png does not exist"}},
+		{"field count", "name,phone\nA,1,2\n", one, []string{"partners.csv:2:1: has a different number of fields than the header row; put a value in quotes when it holds a comma"}},
+		{"bare quote", "name\nThe \"Hope\" Centre\n", one, []string{`partners.csv:2:5: bare " in non-quoted-field; a value with quotes inside is written in quotes with each quote doubled`}},
+		{"not UTF-8", "name\nA\nB\xff\n", one, []string{`partners.csv:3: is not UTF-8 text; save it as "CSV UTF-8"`}},
+		{"folder twice", "name,folder\nA,east\nB,East\n", one, []string{"partners.csv:3:3: folder: East is also the folder of the partner on line 2"}},
+		{"folder path", "name,folder\nA,../up\n", one, []string{"partners.csv:2:3: folder: may not start with a dot"}},
+		{"folder slash", "name,folder\nA,a/b\n", one, []string{"partners.csv:2:3: folder: may hold only letters a-z, digits and . - _"}},
+		{"folder reserved", "name,folder\nA,pack.pdf\n", one, []string{"partners.csv:2:3: folder: pack.pdf is a name the build uses for its own files"}},
+		{"item organisation too", "name\nA\n", "  - {audience: youth, language: en, format: flyer, organisation: {name: B}}\n",
+			[]string{"plan.yaml:3:66: outputs[0].organisation: an item cannot name its own organisation when organisations: makes every output once per partner"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := writePartners(t, tt.csv, tt.outputs)
+			got := problems(t, err)
+			if len(got) != len(tt.want) && !(tt.name == "missing logo" && len(got) == 1) {
+				t.Fatalf("got %d problems, want %d:\n%v", len(got), len(tt.want), err)
+			}
+			for i, p := range got {
+				s := p.String()
+				if tt.name == "missing logo" {
+					for _, w := range tt.want {
+						if !strings.Contains(s, w) {
+							t.Errorf("got %s\nwant it to hold %s", s, w)
+						}
+					}
+					continue
+				}
+				if j := strings.Index(s, filepath.Base(strings.SplitN(tt.want[i], ":", 2)[0])); j < 0 || !strings.HasPrefix(s[j:], tt.want[i]) {
+					t.Errorf("got  %s\nwant %s…", s, tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+// TestPartnersTooMany: partners × outputs is held to the plan's limit.
+func TestPartnersTooMany(t *testing.T) {
+	var csv strings.Builder
+	csv.WriteString("name\n")
+	for i := range MaxOutputs/2 + 1 {
+		csv.WriteString("Partner " + strings.Repeat("x", i%3) + string(rune('a'+i%26)) + "\n")
+	}
+	_, _, err := writePartners(t, csv.String(), "  - {audiences: [youth, health], language: en, format: flyer}\n")
+	got := problems(t, err)
+	if len(got) != 1 || !strings.Contains(got[0].Message, "partners × 2 outputs is more than 10000 outputs") {
+		t.Errorf("problems %v", got)
+	}
+}
