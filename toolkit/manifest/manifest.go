@@ -6,6 +6,7 @@
 package manifest
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -14,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"maps"
 	"os"
 	"path/filepath"
@@ -46,6 +48,17 @@ type Manifest struct {
 	Outputs []Entry `json:"outputs"`
 	Pack    *Entry  `json:"pack,omitempty"`
 	Index   *Entry  `json:"index,omitempty"`
+	// Sets are the partner organisations' folders, when the plan names
+	// partners (organisations:): each with its own pack and index page.
+	Sets []Set `json:"sets,omitempty"`
+}
+
+// Set is one partner organisation's folder.
+type Set struct {
+	Folder       string `json:"folder"`
+	Organisation string `json:"organisation"` // its name, as printed
+	Pack         *Entry `json:"pack,omitempty"`
+	Index        *Entry `json:"index,omitempty"`
 }
 
 // Entry is one file the build wrote.
@@ -292,6 +305,7 @@ type Previous struct {
 	Entries map[string][]Entry // by file name
 	Pack    *Entry             // the print pack
 	Index   *Entry             // the index page
+	Sets    map[string]Set     // partners' folders, by folder
 	Shards  []string           // shard manifest files found
 	Bad     []string           // manifests that could not be read
 }
@@ -299,7 +313,7 @@ type Previous struct {
 // ReadPrevious reads the manifests in dir. One that cannot be read is
 // listed in Bad, and everything it listed counts as never built.
 func ReadPrevious(dir string) *Previous {
-	p := &Previous{Entries: map[string][]Entry{}}
+	p := &Previous{Entries: map[string][]Entry{}, Sets: map[string]Set{}}
 	names, _ := filepath.Glob(filepath.Join(dir, "manifest.shard-*-of-*.json"))
 	slices.Sort(names)
 	p.Shards = names
@@ -321,6 +335,9 @@ func ReadPrevious(dir string) *Previous {
 		}
 		if filepath.Base(path) == FileName {
 			p.Pack, p.Index = m.Pack, m.Index
+			for _, s := range m.Sets {
+				p.Sets[s.Folder] = s
+			}
 		}
 	}
 	return p
@@ -348,6 +365,48 @@ func encode(w io.Writer, m *Manifest) error {
 // file: the manifest of ten thousand outputs is 16 MB of JSON.
 func Write(path string, m *Manifest) error {
 	return output.WriteStream(path, func(w io.Writer) error { return encode(w, m) })
+}
+
+// Stream writes m as Encode does, with the entries outputs yields in
+// place of m.Outputs, each encoded as it comes: the entries of a large
+// build are never all held at once.
+func Stream(w io.Writer, m *Manifest, outputs iter.Seq[*Entry]) error {
+	head := *m
+	head.Outputs = []Entry{}
+	var buf bytes.Buffer
+	if err := encode(&buf, &head); err != nil {
+		return err
+	}
+	const empty = "\n  \"outputs\": []"
+	whole := buf.Bytes()
+	i := bytes.Index(whole, []byte(empty))
+	if i < 0 {
+		return errors.New("manifest: no outputs list to fill")
+	}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	bw.Write(whole[:i+len(empty)-1])
+	var one bytes.Buffer
+	enc := json.NewEncoder(&one)
+	enc.SetIndent("    ", "  ")
+	enc.SetEscapeHTML(false)
+	n := 0
+	for e := range outputs {
+		one.Reset()
+		if err := enc.Encode(e); err != nil {
+			return err
+		}
+		if n > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteString("\n    ")
+		bw.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n")))
+		n++
+	}
+	if n > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.Write(whole[i+len(empty)-1:])
+	return bw.Flush()
 }
 
 // FontConfig writes the fonts: setting as "script=file,file;…" in script

@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -99,5 +100,34 @@ func TestFontConfig(t *testing.T) {
 	}
 	if FontConfig(nil, dir) != "" {
 		t.Error("no fonts setting should record nothing")
+	}
+}
+
+// TestStream: a manifest streamed entry by entry is the same bytes as
+// one encoded whole, with no entries, one, and several.
+func TestStream(t *testing.T) {
+	for _, n := range []int{0, 1, 3} {
+		m := &Manifest{Version: Version, Program: "awarekit <test>", Content: "1", Plan: "plan.yaml", Outputs: []Entry{},
+			Pack: &Entry{File: "pack.pdf", SHA256: "ab", Bytes: 3}, Sets: []Set{{Folder: "a", Organisation: "A & B"}}}
+		for i := range n {
+			m.Outputs = append(m.Outputs, Entry{File: fmt.Sprintf("f-%d.pdf", i), Inputs: &Inputs{Audience: "youth", Fonts: []FontFile{{Name: "x"}}}, SHA256: "00", Pages: 1})
+		}
+		want, err := Encode(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		if err := Stream(&got, m, func(yield func(*Entry) bool) {
+			for i := range m.Outputs {
+				if !yield(&m.Outputs[i]) {
+					return
+				}
+			}
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != string(want) {
+			t.Errorf("%d entries: streamed\n%s\nwant\n%s", n, got.String(), want)
+		}
 	}
 }

@@ -90,6 +90,30 @@ func WriteFile(path string, data []byte) error {
 // fills the temporary file, which is renamed into place only when write
 // succeeds.
 func WriteStream(path string, write func(io.Writer) error) error {
+	f, err := Create(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Abort()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return f.Commit()
+}
+
+// File is a file being written, for output made over a long time (a
+// print pack filled as its materials are made): it is a temporary file
+// in the target folder until Commit renames it into place; Abort removes
+// it. One of the two must be called.
+type File struct {
+	path string
+	tmp  *os.File
+	bw   *bufio.Writer
+	done bool
+}
+
+// Create starts writing the file at path.
+func Create(path string) (*File, error) {
 	dir := filepath.Dir(path)
 	var tmp *os.File
 	var err error
@@ -102,28 +126,41 @@ func WriteStream(path string, write func(io.Writer) error) error {
 		}
 	}
 	if err != nil {
-		return describe(dir, err)
+		return nil, describe(dir, err)
 	}
-	done := false
-	defer func() {
-		if !done {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	bw := bufio.NewWriterSize(tmp, 1<<16)
-	if err := write(bw); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	return &File{path: path, tmp: tmp, bw: bufio.NewWriterSize(tmp, 1<<16)}, nil
+}
+
+// Write writes to the temporary file.
+func (f *File) Write(p []byte) (int, error) { return f.bw.Write(p) }
+
+// Commit puts the whole file in place.
+func (f *File) Commit() error {
+	if f.done {
+		return fmt.Errorf("write %s: already finished", f.path)
 	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	f.done = true
+	err := f.bw.Flush()
+	if cerr := f.tmp.Close(); err == nil {
+		err = cerr
 	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if err == nil {
+		err = os.Rename(f.tmp.Name(), f.path)
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if err != nil {
+		os.Remove(f.tmp.Name())
+		return fmt.Errorf("write %s: %w", f.path, err)
 	}
-	done = true
 	return nil
+}
+
+// Abort removes the temporary file: nothing is left of it. It does
+// nothing after Commit.
+func (f *File) Abort() {
+	if f.done {
+		return
+	}
+	f.done = true
+	f.tmp.Close()
+	os.Remove(f.tmp.Name())
 }

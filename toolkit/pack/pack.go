@@ -5,17 +5,20 @@
 package pack
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"html/template"
 	"io"
 	"iter"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
@@ -64,61 +67,116 @@ type Item struct {
 // by the PDF backend can be.
 func Joinable(r generate.Resolved) bool { return r.Backend.Name == format.PDF.Name }
 
-// Write makes dir/pack.pdf: the cover sheet, then the pages of every
-// item's file in order, joined from the files already written one at a
-// time, straight into a temporary file that is renamed into place. It
-// returns the pack's entry (without its inputs hash, which the caller
-// knows). When ctx is cancelled before the pack is whole it stops,
-// leaves no pack and returns ctx's error.
-func Write(ctx context.Context, eng *generate.Engine, dir string, s Sheet, items []Item) (*manifest.Entry, error) {
-	meta := packMeta(eng, s)
-	// The cover is laid out and drawn a page at a time, each page a PDF
-	// of its own that the merge joins like a material: the cover of ten
-	// thousand materials is hundreds of pages, never all held at once.
-	coverPage, stop := iter.Pull2(layout.CoverPages(typeset.New(eng.Fonts), coverSheet(eng, s, items), s.Paper))
-	defer stop()
-	var coverPDF bytes.Buffer
-	i := 0
-	next := func() ([]byte, error) {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		if page, err, ok := coverPage(); ok {
-			if err != nil {
-				return nil, err
-			}
-			coverPDF.Reset()
-			if err := eng.Draw(&coverPDF, format.PDF, &layout.Document{Meta: meta, Pages: []layout.Page{page}}); err != nil {
-				return nil, err
-			}
-			return coverPDF.Bytes(), nil
-		}
-		if i == len(items) {
-			return nil, io.EOF
-		}
-		i++
-		return os.ReadFile(filepath.Join(dir, items[i-1].File))
-	}
-	path := filepath.Join(dir, FileName)
-	hash := sha256.New()
-	var pages int
-	var size int64
-	err := output.WriteStream(path, func(w io.Writer) error {
-		cw := &counter{w: io.MultiWriter(w, hash)}
-		var err error
-		pages, err = pdf.Merge(cw, meta, pdf.Options{Date: eng.Date}, next)
-		size = cw.n
-		return err
-	})
+// Writer makes pack.pdf while its materials are made: each material's
+// pages go into the file as it is added, and Finish puts the cover sheet
+// (which needs every material's pages and copies) in front of them. The
+// pack is a temporary file until Finish renames it into place.
+type Writer struct {
+	eng   *generate.Engine
+	dir   string
+	sheet Sheet
+	file  *output.File
+	hash  hash.Hash
+	size  *counter
+	pk    *pdf.Packer
+}
+
+// Start begins dir/pack.pdf for the set of materials s describes.
+func Start(eng *generate.Engine, dir string, s Sheet) (*Writer, error) {
+	f, err := output.Create(filepath.Join(dir, FileName))
 	if err != nil {
-		if ctx.Err() != nil {
-			return nil, ctx.Err() // stopped: no pack, and no half of one
-		}
 		return nil, fmt.Errorf("pack: %w", err)
 	}
-	e := &manifest.Entry{File: FileName, SHA256: hex.EncodeToString(hash.Sum(nil)), Bytes: size, Pages: pages, Copies: 1}
+	w := &Writer{eng: eng, dir: dir, sheet: s, file: f, hash: sha256.New()}
+	w.size = &counter{w: io.MultiWriter(f, w.hash)}
+	w.pk = pdf.NewPacker(w.size)
+	return w, nil
+}
+
+// Add puts one material's PDF after those added before.
+func (w *Writer) Add(data []byte) error {
+	if _, err := w.pk.Add(data); err != nil {
+		return fmt.Errorf("pack: %w", err)
+	}
+	return nil
+}
+
+// AddFile adds the material already written at dir/name.
+func (w *Writer) AddFile(name string) error {
+	data, err := os.ReadFile(filepath.Join(w.dir, filepath.FromSlash(name)))
+	if err != nil {
+		return fmt.Errorf("pack: %w", err)
+	}
+	return w.Add(data)
+}
+
+// Finish lays out the cover sheet for items, the materials added in
+// order, a page at a time, puts it in front of them, and puts the pack in
+// place. It returns the pack's entry (without its inputs hash, which the
+// caller knows). When ctx is cancelled before the pack is whole it
+// stops, leaves no pack and returns ctx's error.
+func (w *Writer) Finish(ctx context.Context, items []Item) (*manifest.Entry, error) {
+	eng, s := w.eng, w.sheet
+	meta := packMeta(eng, s)
+	// The cover is laid out and drawn a page at a time, each page a PDF
+	// of its own that the packer joins like a material: the cover of ten
+	// thousand materials is hundreds of pages, never all held at once.
+	var coverPDF bytes.Buffer
+	for page, err := range layout.CoverPages(typeset.New(eng.Fonts), coverSheet(eng, s, items), s.Paper) {
+		if err == nil {
+			err = ctx.Err()
+		}
+		if err == nil {
+			coverPDF.Reset()
+			err = eng.Draw(&coverPDF, format.PDF, &layout.Document{Meta: meta, Pages: []layout.Page{page}})
+		}
+		if err == nil {
+			_, err = w.pk.AddFront(coverPDF.Bytes())
+		}
+		if err != nil {
+			w.Abort()
+			if ctx.Err() != nil {
+				return nil, ctx.Err() // stopped: no pack, and no half of one
+			}
+			return nil, fmt.Errorf("pack: %w", err)
+		}
+	}
+	pages, err := w.pk.Finish(meta, pdf.Options{Date: eng.Date})
+	if err != nil {
+		w.Abort()
+		return nil, fmt.Errorf("pack: %w", err)
+	}
+	if err := w.file.Commit(); err != nil {
+		return nil, fmt.Errorf("pack: %w", err)
+	}
+	path := filepath.Join(w.dir, FileName)
+	e := &manifest.Entry{File: FileName, SHA256: hex.EncodeToString(w.hash.Sum(nil)), Bytes: w.size.n, Pages: pages, Copies: 1}
 	e.Stamp(path)
 	return e, nil
+}
+
+// Abort leaves no pack: the temporary file is removed.
+func (w *Writer) Abort() { w.file.Abort() }
+
+// Write makes dir/pack.pdf from items' files, already written in dir:
+// the cover sheet, then the pages of every item's file in order, one
+// file at a time.
+func Write(ctx context.Context, eng *generate.Engine, dir string, s Sheet, items []Item) (*manifest.Entry, error) {
+	w, err := Start(eng, dir, s)
+	if err != nil {
+		return nil, err
+	}
+	for _, it := range items {
+		if err := ctx.Err(); err != nil {
+			w.Abort()
+			return nil, err
+		}
+		if err := w.AddFile(it.File); err != nil {
+			w.Abort()
+			return nil, err
+		}
+	}
+	return w.Finish(ctx, items)
 }
 
 func packMeta(eng *generate.Engine, s Sheet) doc.Meta {
@@ -162,7 +220,7 @@ func coverSheet(eng *generate.Engine, s Sheet, items []Item) layout.CoverSheet {
 	return c
 }
 
-var indexPage = template.Must(template.New("index").Parse(`<!doctype html>
+var indexPage = template.Must(template.New("index").Parse(`{{define "head"}}<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -187,6 +245,9 @@ code{font-size:.8rem;color:#555}
 </head>
 <body>
 <header>
+{{- if .Up}}
+<p><a href="{{.Up}}">All partners</a></p>
+{{- end}}
 <p>Materials</p>
 <h1>{{.Title}}</h1>
 {{- if .Details}}
@@ -201,19 +262,36 @@ code{font-size:.8rem;color:#555}
 <p class="pack"><a href="{{.Pack}}">{{.Pack}}</a>: a cover sheet with copies to print, then every PDF material, ready for the print shop.</p>
 {{- end}}
 <table>
+{{- if .Partners}}
+<thead><tr><th>#</th><th>Partner</th><th>Folder</th><th>Print pack</th><th>Materials</th></tr></thead>
+{{- else}}
 <thead><tr><th>#</th><th>Page 1</th><th>Material</th><th>File</th><th>Paper</th><th>Pages</th><th>Copies</th><th>SHA-256</th></tr></thead>
-<tbody>
-{{- range $i, $r := .Rows}}
-<tr><td class="n">{{$r.N}}</td><td>{{if $r.Thumb}}<img src="{{$r.Thumb}}" alt="" width="120">{{end}}</td><td>{{$r.What}}</td>
-{{- if $r.Failed}}<td class="failed">{{$r.File}}: not made: {{$r.Failed}}</td>{{else}}<td><a href="{{$r.Href}}">{{$r.File}}</a></td>{{end -}}
-<td>{{$r.Paper}}</td><td class="n">{{if $r.Pages}}{{$r.Pages}}{{end}}</td><td class="n">{{$r.Copies}}</td><td><code>{{$r.SHA}}</code></td></tr>
 {{- end}}
+<tbody>
+{{- end}}
+{{- define "row"}}
+<tr><td class="n">{{.N}}</td><td>{{if .Thumb}}<img src="{{.Thumb}}" alt="" width="120">{{end}}</td><td>{{.What}}</td>
+{{- if .Failed}}<td class="failed">{{.File}}: not made: {{.Failed}}</td>{{else}}<td><a href="{{.Href}}">{{.File}}</a></td>{{end -}}
+<td>{{.Paper}}</td><td class="n">{{if .Pages}}{{.Pages}}{{end}}</td><td class="n">{{.Copies}}</td><td><code>{{.SHA}}</code></td></tr>
+{{- end}}
+{{- define "partner"}}
+<tr><td class="n">{{.N}}</td><td>{{.Name}}</td><td><a href="{{.Href}}">{{.Folder}}/</a></td><td>{{if .Pack}}<a href="{{.Pack}}">pack.pdf</a>{{end}}</td><td class="n">{{.Materials}}{{if .Failed}} <span class="failed">({{.Failed}} not made)</span>{{end}}</td></tr>
+{{- end}}
+{{- define "foot"}}
 </tbody>
 </table>
 <p><small>{{.Note}} <a href="{{.Manifest}}">{{.Manifest}}</a> lists each file's inputs and checksum.</small></p>
 </body>
 </html>
-`))
+{{end}}`))
+
+// indexHead is what an index page says above and below its rows.
+type indexHead struct {
+	Title, Color, Note string
+	Details            []layout.Detail
+	Pack, Manifest, Up string
+	Partners           bool
+}
 
 type indexRow struct {
 	N                 int
@@ -224,30 +302,37 @@ type indexRow struct {
 	Thumb             template.URL
 }
 
+// Page is what an index page says besides its rows.
+type Page struct {
+	Sheet Sheet
+	Pack  bool // link pack.pdf, beside the page
+	// Manifest links manifest.json from the page's folder.
+	Manifest string
+	// Up links the index page of the whole build from a partner's ("" for
+	// none).
+	Up string
+}
+
 // Index makes index.html: every item with a link to its file, or why
 // it is missing, and a link to the pack when withPack. It depends only on
 // its arguments, so an unchanged build makes the same bytes.
 func Index(eng *generate.Engine, s Sheet, items []Item, withPack bool) ([]byte, error) {
-	data := struct {
-		Title, Color, Note string
-		Details            []layout.Detail
-		Pack, Manifest     string
-		Rows               []indexRow
-	}{
-		Title:    s.Event.Name,
-		Color:    fmt.Sprintf("#%02x%02x%02x", s.Brand.Color.R, s.Brand.Color.G, s.Brand.Color.B),
-		Note:     fmt.Sprintf("Made with %s from content version %s.", eng.Creator, eng.Lib.Info.Version),
-		Manifest: manifest.FileName,
-		Details:  details(s),
+	var buf bytes.Buffer
+	err := WriteIndex(&buf, eng, Page{Sheet: s, Pack: withPack, Manifest: manifest.FileName}, slices.Values(items))
+	return buf.Bytes(), err
+}
+
+// WriteIndex writes index.html to w a row at a time: the page of ten
+// thousand materials is never held whole.
+func WriteIndex(w io.Writer, eng *generate.Engine, pg Page, items iter.Seq[Item]) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	if err := indexPage.ExecuteTemplate(bw, "head", head(eng, pg)); err != nil {
+		return err
 	}
-	if data.Title == "" {
-		data.Title = "Materials"
-	}
-	if withPack {
-		data.Pack = FileName
-	}
-	for i, it := range items {
-		row := indexRow{N: i + 1, What: it.What, File: it.File, Paper: it.Paper, Copies: it.Copies, Pages: it.Pages,
+	i := 0
+	for it := range items {
+		i++
+		row := indexRow{N: i, What: it.What, File: it.File, Paper: it.Paper, Copies: it.Copies, Pages: it.Pages,
 			Href: template.URL(pathEscape(it.File)), Failed: it.Failed}
 		if len(it.Thumb) > 0 {
 			// A data URL keeps the page one file, and the picture in
@@ -257,13 +342,76 @@ func Index(eng *generate.Engine, s Sheet, items []Item, withPack bool) ([]byte, 
 		if it.Failed == "" && len(it.SHA256) >= 12 {
 			row.SHA = it.SHA256[:12]
 		}
-		data.Rows = append(data.Rows, row)
+		if err := indexPage.ExecuteTemplate(bw, "row", row); err != nil {
+			return err
+		}
 	}
-	var buf bytes.Buffer
-	if err := indexPage.Execute(&buf, data); err != nil {
-		return nil, err
+	if err := indexPage.ExecuteTemplate(bw, "foot", head(eng, pg)); err != nil {
+		return err
 	}
-	return buf.Bytes(), nil
+	return bw.Flush()
+}
+
+func head(eng *generate.Engine, pg Page) indexHead {
+	s := pg.Sheet
+	h := indexHead{
+		Title:    s.Event.Name,
+		Color:    fmt.Sprintf("#%02x%02x%02x", s.Brand.Color.R, s.Brand.Color.G, s.Brand.Color.B),
+		Note:     fmt.Sprintf("Made with %s from content version %s.", eng.Creator, eng.Lib.Info.Version),
+		Manifest: pg.Manifest,
+		Up:       pg.Up,
+		Details:  details(s),
+	}
+	if h.Title == "" {
+		h.Title = "Materials"
+	}
+	if pg.Pack {
+		h.Pack = FileName
+	}
+	return h
+}
+
+// Partner is one partner organisation's folder, as the build's own
+// index page lists it.
+type Partner struct {
+	Name, Folder      string
+	Materials, Failed int
+	Pack              bool // its folder has a pack.pdf
+}
+
+type partnerRow struct {
+	N                 int
+	Name, Folder      string
+	Href, Pack        template.URL
+	Materials, Failed int
+}
+
+// WritePartners writes the index page of a build made for partner
+// organisations: a row for each, with links to its folder's index page
+// and print pack.
+func WritePartners(w io.Writer, eng *generate.Engine, s Sheet, partners iter.Seq[Partner]) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	h := head(eng, Page{Sheet: s, Manifest: manifest.FileName})
+	h.Partners = true
+	if err := indexPage.ExecuteTemplate(bw, "head", h); err != nil {
+		return err
+	}
+	i := 0
+	for pt := range partners {
+		i++
+		folder := pathEscape(pt.Folder)
+		row := partnerRow{N: i, Name: pt.Name, Folder: pt.Folder, Href: template.URL(folder + "/" + IndexName), Materials: pt.Materials, Failed: pt.Failed}
+		if pt.Pack {
+			row.Pack = template.URL(folder + "/" + FileName)
+		}
+		if err := indexPage.ExecuteTemplate(bw, "partner", row); err != nil {
+			return err
+		}
+	}
+	if err := indexPage.ExecuteTemplate(bw, "foot", h); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // pathEscape makes a file name safe as a relative link; output names are

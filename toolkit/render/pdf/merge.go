@@ -3,9 +3,11 @@ package pdf
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"errors"
 	"fmt"
+	"hash"
 	"io"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,17 +17,10 @@ import (
 )
 
 // Merge writes one PDF that holds every page of the PDFs that next
-// returns, in order, without drawing anything again: a print pack of a
-// thousand materials costs one file's memory at a time. It reads the
-// files this package writes (fpdf's classic cross-reference table, no
-// object streams); next returns io.EOF when there are no more.
+// returns, in order, without drawing anything again (see Packer); next
+// returns io.EOF when there are no more.
 func Merge(w io.Writer, meta doc.Meta, opts Options, next func() ([]byte, error)) (pages int, err error) {
-	out := &countWriter{w: bufio.NewWriterSize(w, 1<<16)}
-	out.writeString("%PDF-1.4\n%\xb5\xb6\xb5\xb6\n")
-	// Object 1 is the new page tree, 2 the catalog, 3 the metadata;
-	// every file's objects follow, renumbered.
-	offsets := []int64{0, 0, 0, 0}
-	var kids []int
+	p := NewPacker(w)
 	for n := 0; ; n++ {
 		data, err := next()
 		if err == io.EOF {
@@ -34,22 +29,91 @@ func Merge(w io.Writer, meta doc.Meta, opts Options, next func() ([]byte, error)
 		if err != nil {
 			return 0, err
 		}
-		pageNums, err := mergeOne(out, &offsets, data)
-		if err != nil {
+		if _, err := p.Add(data); err != nil {
 			return 0, fmt.Errorf("merge PDF %d: %w", n+1, err)
 		}
-		kids = append(kids, pageNums...)
 	}
-	if len(kids) == 0 {
-		return 0, fmt.Errorf("merge: no pages")
-	}
+	return p.Finish(meta, opts)
+}
 
-	offsets[1] = out.n
-	var b []byte
+// Packer joins PDFs into one as they come: each file's objects are
+// copied into the output at once, renumbered, so a print pack of ten
+// thousand materials holds one file at a time, and what it keeps is a
+// few numbers per object. Objects that two files share byte for byte
+// once renumbered (a font subset, its widths and ToUnicode map, a logo,
+// the resources that name them) are written once and shared: documents
+// of one build draw the same glyphs again and again.
+//
+// It reads the files this package writes: a classic cross-reference
+// table, no object streams, a flat page tree. It finds references by
+// parsing each object's dictionary (strings, names and arrays included),
+// never inside a stream's data.
+type Packer struct {
+	out         *countWriter
+	offsets     []int64 // offsets[n] is where object n starts; 1, 2 and 3 are written last
+	front, back []int   // the page objects: those added with AddFront, then those added with Add
+	err         error   // the first error: the output is broken after it
+
+	// shared maps the hash of an object, as written, to its number.
+	shared map[[sha256.Size]byte]int
+	sum    hash.Hash
+
+	// scratch reused from file to file
+	objs  []srcObj
+	refs  []srcRef
+	order []int
+	stack []int
+	buf   []byte
+}
+
+// maxShared bounds the table of shared objects: past it, it starts
+// again empty (objects are then shared only with files that follow).
+// A flyer adds about a dozen objects; 16,384 keep the fonts of a large
+// build shared at about a megabyte.
+const maxShared = 1 << 14
+
+// NewPacker starts a PDF written to w.
+func NewPacker(w io.Writer) *Packer {
+	out := &countWriter{w: bufio.NewWriterSize(w, 1<<16)}
+	out.writeString("%PDF-1.4\n%\xb5\xb6\xb5\xb6\n")
+	// Object 1 is the new page tree, 2 the catalog, 3 the metadata;
+	// every file's objects follow, renumbered.
+	return &Packer{out: out, offsets: []int64{0, 0, 0, 0}, shared: make(map[[sha256.Size]byte]int), sum: sha256.New()}
+}
+
+// Add copies the pages of one PDF after those added before, and returns
+// how many it has. After an error the Packer cannot be used.
+func (p *Packer) Add(data []byte) (int, error) { return p.add(data, false) }
+
+// AddFront copies the pages of one PDF after those added with AddFront
+// before, but ahead of every page added with Add: the print pack's cover
+// sheet, which is known only when every material is, comes first.
+func (p *Packer) AddFront(data []byte) (int, error) { return p.add(data, true) }
+
+// Pages is the number of pages added so far.
+func (p *Packer) Pages() int { return len(p.front) + len(p.back) }
+
+// Objects is the number of objects written so far: a measure of what
+// sharing saved.
+func (p *Packer) Objects() int { return len(p.offsets) - 4 }
+
+// Finish writes the page tree, the catalog, the metadata and the
+// cross-reference table, and returns the number of pages.
+func (p *Packer) Finish(meta doc.Meta, opts Options) (int, error) {
+	if p.err != nil {
+		return 0, p.err
+	}
+	kids := len(p.front) + len(p.back)
+	if kids == 0 {
+		return 0, errors.New("merge: no pages")
+	}
+	out := p.out
+	p.offsets[1] = out.n
+	b := p.buf[:0]
 	b = append(b, "1 0 obj\n<</Type /Pages /Count "...)
-	b = strconv.AppendInt(b, int64(len(kids)), 10)
+	b = strconv.AppendInt(b, int64(kids), 10)
 	b = append(b, " /Kids ["...)
-	for i, k := range kids {
+	for i, k := range slices.Concat(p.front, p.back) {
 		if i > 0 {
 			b = append(b, ' ')
 		}
@@ -59,9 +123,9 @@ func Merge(w io.Writer, meta doc.Meta, opts Options, next func() ([]byte, error)
 	b = append(b, "]>>\nendobj\n"...)
 	out.write(b)
 
-	offsets[2] = out.n
+	p.offsets[2] = out.n
 	out.writeString("2 0 obj\n<</Type /Catalog /Pages 1 0 R /Lang " + pdfString(meta.Lang) + ">>\nendobj\n")
-	offsets[3] = out.n
+	p.offsets[3] = out.n
 	date := "D:" + opts.Date.UTC().Format("20060102150405") + "Z"
 	out.writeString("3 0 obj\n<</Title " + pdfString(meta.Title) + " /Subject " + pdfString(meta.Subject) +
 		" /Author " + pdfString(meta.Author) + " /Creator " + pdfString(meta.Creator) + " /Producer " + pdfString(meta.Creator) +
@@ -70,214 +134,614 @@ func Merge(w io.Writer, meta doc.Meta, opts Options, next func() ([]byte, error)
 	xref := out.n
 	b = b[:0]
 	b = append(b, "xref\n0 "...)
-	b = strconv.AppendInt(b, int64(len(offsets)), 10)
+	b = strconv.AppendInt(b, int64(len(p.offsets)), 10)
 	b = append(b, "\n0000000000 65535 f \n"...)
-	for _, off := range offsets[1:] {
-		b = fmt.Appendf(b, "%010d 00000 n \n", off)
-	}
-	b = fmt.Appendf(b, "trailer\n<</Size %d /Root 2 0 R /Info 3 0 R>>\nstartxref\n%d\n%%%%EOF\n", len(offsets), xref)
 	out.write(b)
+	for _, off := range p.offsets[1:] {
+		b = appendOffset(b[:0], off)
+		b = append(b, " 00000 n \n"...)
+		out.write(b)
+	}
+	b = fmt.Appendf(b[:0], "trailer\n<</Size %d /Root 2 0 R /Info 3 0 R>>\nstartxref\n%d\n%%%%EOF\n", len(p.offsets), xref)
+	out.write(b)
+	p.buf = b
 	if out.err != nil {
 		return 0, out.err
 	}
-	return len(kids), out.w.(*bufio.Writer).Flush()
+	return kids, out.w.(*bufio.Writer).Flush()
 }
 
-var (
-	startXref = regexp.MustCompile(`startxref\s+(\d+)`)
-	objRef    = regexp.MustCompile(`(\d+) 0 R\b`)
-	rootRef   = regexp.MustCompile(`/Root (\d+) 0 R`)
-	infoRef   = regexp.MustCompile(`/Info (\d+) 0 R`)
-	pagesRef  = regexp.MustCompile(`/Pages (\d+) 0 R`)
-	mediaBox  = regexp.MustCompile(`/MediaBox\s*\[[^\]]*\]`)
+// appendOffset appends off as the ten digits of a cross-reference entry.
+func appendOffset(b []byte, off int64) []byte {
+	var digits [10]byte
+	for i := len(digits) - 1; i >= 0; i-- {
+		digits[i] = byte('0' + off%10)
+		off /= 10
+	}
+	return append(b, digits[:]...)
+}
+
+// srcObj is one object of the file being added.
+type srcObj struct {
+	start, end int // the object's value, after "N 0 obj", before "endobj"
+	dictEnd    int // where the dictionary ends and the stream keyword starts; end when there is none
+	refs       [2]int
+	kind       objKind
+	inherit    []byte // a page: the entries it inherits from the page tree, to write into it
+	num        int    // its number in the output; 0 before it has one
+	state      uint8  // of the walk: unseen, on the stack, written
+	unshared   bool   // on a cycle of references: numbered before it was written, so never shared
+}
+
+type objKind uint8
+
+const (
+	plainObj objKind = iota
+	pageObj
+	treeObj // the file's page tree: its pages join the output's
+	skipObj // the catalog and the metadata, which the output has its own of
 )
 
-// mergeOne copies the objects of one PDF, renumbered after those already
-// written, and returns the new numbers of its pages in order.
-func mergeOne(out *countWriter, offsets *[]int64, data []byte) ([]int, error) {
-	objs, trailer, err := readObjects(data)
-	if err != nil {
-		return nil, err
-	}
-	num := func(re *regexp.Regexp, s []byte) int {
-		m := re.FindSubmatch(s)
-		if m == nil {
-			return -1
-		}
-		n, _ := strconv.Atoi(string(m[1]))
-		return n
-	}
-	root, info := num(rootRef, trailer), num(infoRef, trailer)
-	if root < 0 || objs[root] == nil {
-		return nil, fmt.Errorf("no catalog")
-	}
-	tree := num(pagesRef, objs[root])
-	if tree < 0 || objs[tree] == nil {
-		return nil, fmt.Errorf("no page tree")
-	}
-	// The old tree's media box, for pages that inherit it.
-	inherited := mediaBox.Find(objs[tree])
-	var kids []int
-	for _, m := range objRef.FindAllSubmatch(kidsOf(objs[tree]), -1) {
-		n, _ := strconv.Atoi(string(m[1]))
-		kids = append(kids, n)
-	}
+// srcRef is a reference "N G R" in an object's dictionary.
+type srcRef struct {
+	at, end int // the bytes "N G R" in the file
+	num     int
+}
 
-	renumber := make(map[int]int, len(objs))
-	nums := make([]int, 0, len(objs))
-	for n := range objs {
-		if objs[n] != nil && n != root && n != info && n != tree {
-			nums = append(nums, n)
-		}
+const (
+	unseen uint8 = iota
+	walking
+	written
+)
+
+func (p *Packer) add(data []byte, front bool) (int, error) {
+	if p.err != nil {
+		return 0, p.err
 	}
-	slices.Sort(nums)
-	for _, n := range nums {
-		renumber[n] = len(*offsets)
-		*offsets = append(*offsets, 0)
+	pages, err := p.copyFile(data, front)
+	if err == nil {
+		err = p.out.err
 	}
-	fix := func(dict []byte) []byte {
-		return objRef.ReplaceAllFunc(dict, func(ref []byte) []byte {
-			n, _ := strconv.Atoi(string(ref[:bytes.IndexByte(ref, ' ')]))
-			if n == tree {
-				return []byte("1 0 R")
-			}
-			if nn, ok := renumber[n]; ok {
-				return append(strconv.AppendInt(nil, int64(nn), 10), " 0 R"...)
-			}
-			return ref
-		})
-	}
-	pageSet := make(map[int]bool, len(kids))
-	for _, k := range kids {
-		pageSet[k] = true
-	}
-	for _, n := range nums {
-		body := objs[n]
-		dict, rest := body, []byte(nil)
-		if i := bytes.Index(body, []byte("stream\n")); i >= 0 {
-			dict, rest = body[:i], body[i:]
-		}
-		dict = fix(dict)
-		if pageSet[n] && inherited != nil && !mediaBox.Match(dict) {
-			dict = bytes.Replace(dict, []byte("/Type /Page"), append([]byte("/Type /Page "), inherited...), 1)
-		}
-		(*offsets)[renumber[n]] = out.n
-		out.writeString(strconv.Itoa(renumber[n]) + " 0 obj\n")
-		out.write(dict)
-		out.write(rest)
-		out.writeString("\nendobj\n")
-	}
-	pages := make([]int, len(kids))
-	for i, k := range kids {
-		nn, ok := renumber[k]
-		if !ok {
-			return nil, fmt.Errorf("page object %d is missing", k)
-		}
-		pages[i] = nn
+	if err != nil {
+		p.err = err
+		return 0, err
 	}
 	return pages, nil
 }
 
-// kidsOf returns the /Kids array of a page tree node.
-func kidsOf(tree []byte) []byte {
-	i := bytes.Index(tree, []byte("/Kids"))
-	if i < 0 {
-		return nil
+func (p *Packer) copyFile(data []byte, front bool) (int, error) {
+	xref, err := readXref(data)
+	if err != nil {
+		return 0, err
 	}
-	j := bytes.IndexByte(tree[i:], ']')
-	if j < 0 {
-		return nil
+	objs := slices.Grow(p.objs[:0], len(xref.offsets))[:len(xref.offsets)]
+	clear(objs)
+	p.objs = objs
+	p.refs = p.refs[:0]
+
+	// Each object runs from its offset to the next object's, the last to
+	// the cross-reference table.
+	order := p.order[:0]
+	for n, off := range xref.offsets {
+		if off > 0 {
+			order = append(order, n)
+		}
 	}
-	return tree[i : i+j]
+	slices.SortFunc(order, func(a, b int) int { return xref.offsets[a] - xref.offsets[b] })
+	p.order = order
+	for i, n := range order {
+		end := xref.start
+		if i+1 < len(order) {
+			end = xref.offsets[order[i+1]]
+		}
+		o := &objs[n]
+		if o.start, o.end, err = objectBounds(data, xref.offsets[n], end, n); err != nil {
+			return 0, err
+		}
+		first := len(p.refs)
+		s := scanner{b: data[:o.end], i: o.start, refs: p.refs}
+		o.dictEnd, err = s.object()
+		p.refs = s.refs
+		if err != nil {
+			return 0, fmt.Errorf("object %d: %w", n, err)
+		}
+		o.refs = [2]int{first, len(p.refs)}
+		for _, r := range p.refs[first:] {
+			if r.num <= 0 || r.num >= len(objs) || xref.offsets[r.num] == 0 {
+				return 0, fmt.Errorf("object %d refers to object %d, which the file does not have", n, r.num)
+			}
+		}
+	}
+
+	// The catalog, its page tree, and the pages in the tree's order.
+	root, ok := trailerRef(data[xref.trailer:], "/Root")
+	if !ok || root <= 0 || root >= len(objs) || objs[root].end == 0 {
+		return 0, errors.New("no catalog")
+	}
+	tree, ok := p.entryRef(data, &objs[root], "/Pages")
+	if !ok || tree <= 0 || tree >= len(objs) || objs[tree].end == 0 {
+		return 0, errors.New("no page tree")
+	}
+	objs[root].kind = skipObj
+	if info, ok := trailerRef(data[xref.trailer:], "/Info"); ok && info > 0 && info < len(objs) {
+		objs[info].kind = skipObj
+	}
+	objs[tree].kind, objs[tree].num = treeObj, 1
+	t := &objs[tree]
+	kidsAt, kidsEnd, ok := entry(data[t.start:t.dictEnd], "/Kids")
+	if !ok {
+		return 0, errors.New("the page tree has no /Kids")
+	}
+	kidsAt, kidsEnd = kidsAt+t.start, kidsEnd+t.start
+	// Entries a page takes from the tree when it has none of its own.
+	var inherited []byte
+	for _, key := range []string{"/MediaBox", "/CropBox", "/Rotate"} {
+		if at, end, ok := entry(data[t.start:t.dictEnd], key); ok {
+			inherited = append(append(append(inherited, key...), ' '), data[t.start+at:t.start+end]...)
+			inherited = append(inherited, '\n')
+		}
+	}
+	if _, _, ok := entry(data[t.start:t.dictEnd], "/Resources"); ok {
+		return 0, errors.New("the page tree holds /Resources for its pages, which merging does not support")
+	}
+	firstPage := len(p.front) + len(p.back)
+	for _, r := range p.refs[t.refs[0]:t.refs[1]] {
+		if r.at < kidsAt || r.end > kidsEnd {
+			continue
+		}
+		k := &objs[r.num]
+		if k.kind != plainObj {
+			return 0, fmt.Errorf("page %d is listed twice, or is not a page", r.num)
+		}
+		if _, _, ok := entry(data[k.start:k.dictEnd], "/Kids"); ok {
+			return 0, errors.New("the page tree has more than one level, which merging does not support")
+		}
+		k.kind = pageObj
+		// Pages are numbered first: they are never shared, and whatever
+		// refers back to one (a link's /P) finds its number.
+		k.num = p.newNum()
+		for _, key := range []string{"/MediaBox", "/CropBox", "/Rotate"} {
+			if _, _, has := entry(data[k.start:k.dictEnd], key); !has {
+				if i := bytes.Index(inherited, []byte(key+" ")); i >= 0 {
+					k.inherit = append(k.inherit, inherited[i:i+bytes.IndexByte(inherited[i:], '\n')+1]...)
+				}
+			}
+		}
+		if front {
+			p.front = append(p.front, k.num)
+		} else {
+			p.back = append(p.back, k.num)
+		}
+	}
+	pages := len(p.front) + len(p.back) - firstPage
+	if pages == 0 {
+		return 0, errors.New("no pages")
+	}
+
+	// Every other object, each after those it refers to, so that a shared
+	// one is known by its number before anything that names it is
+	// written.
+	for n := range objs {
+		if objs[n].end > 0 && objs[n].kind != skipObj && objs[n].kind != treeObj && objs[n].state == unseen {
+			if err := p.walk(data, n); err != nil {
+				return 0, err
+			}
+		}
+	}
+	return pages, nil
 }
 
-// readObjects slices a PDF into its objects' bodies (between "N 0 obj"
-// and "endobj") through its cross-reference table, and returns the
-// trailer dictionary.
-func readObjects(data []byte) (map[int][]byte, []byte, error) {
-	m := startXref.FindAllSubmatch(data, -1)
-	if m == nil {
-		return nil, nil, fmt.Errorf("no startxref")
+// walk writes object n after everything it refers to, depth first
+// without recursion.
+func (p *Packer) walk(data []byte, n int) error {
+	objs := p.objs
+	stack := append(p.stack[:0], n)
+	objs[n].state = walking
+	for len(stack) > 0 {
+		top := stack[len(stack)-1]
+		o := &objs[top]
+		pushed := false
+		for _, r := range p.refs[o.refs[0]:o.refs[1]] {
+			c := &objs[r.num]
+			switch {
+			case c.kind == skipObj:
+				return fmt.Errorf("object %d refers to the file's catalog or metadata", top)
+			case c.kind == treeObj || c.state == written || c.kind == pageObj && c.state == walking:
+			case c.state == walking:
+				// A cycle: c is numbered now and written when its walk
+				// ends, unshared.
+				if c.num == 0 {
+					c.num, c.unshared = p.newNum(), true
+				}
+			default:
+				c.state = walking
+				stack = append(stack, r.num)
+				pushed = true
+			}
+			if pushed {
+				break
+			}
+		}
+		if pushed {
+			continue
+		}
+		stack = stack[:len(stack)-1]
+		if err := p.write(data, o, top); err != nil {
+			return err
+		}
+		o.state = written
 	}
-	start, _ := strconv.Atoi(string(m[len(m)-1][1]))
-	if start <= 0 || start >= len(data) || !bytes.HasPrefix(data[start:], []byte("xref")) {
-		return nil, nil, fmt.Errorf("no classic cross-reference table at %d", start)
+	p.stack = stack
+	return nil
+}
+
+// write writes object o (number n in its file) with its references
+// renumbered, or finds it already written and takes that one's number.
+func (p *Packer) write(data []byte, o *srcObj, n int) error {
+	b := p.buf[:0]
+	pos := o.start
+	if o.kind == pageObj && len(o.inherit) > 0 {
+		i := bytes.Index(data[o.start:o.dictEnd], []byte("<<"))
+		if i < 0 {
+			return fmt.Errorf("page %d is not a dictionary", n)
+		}
+		b = append(b, data[o.start:o.start+i+2]...)
+		b = append(b, o.inherit...)
+		pos = o.start + i + 2
 	}
-	lines := bytes.Split(data[start:], []byte("\n"))
-	objs := make(map[int][]byte)
-	i := 1
-	for i < len(lines) {
-		head := bytes.Fields(lines[i])
-		if len(head) != 2 {
+	for _, r := range p.refs[o.refs[0]:o.refs[1]] {
+		b = append(b, data[pos:r.at]...)
+		b = strconv.AppendInt(b, int64(p.objs[r.num].num), 10)
+		b = append(b, " 0 R"...)
+		pos = r.end
+	}
+	b = append(b, data[pos:o.dictEnd]...)
+	p.buf = b
+	rest := data[o.dictEnd:o.end]
+
+	if o.kind == plainObj && !o.unshared {
+		p.sum.Reset()
+		p.sum.Write(b)
+		p.sum.Write(rest)
+		var key [sha256.Size]byte
+		p.sum.Sum(key[:0])
+		if num, ok := p.shared[key]; ok {
+			o.num = num
+			return nil
+		}
+		if len(p.shared) >= maxShared {
+			clear(p.shared)
+		}
+		o.num = p.newNum()
+		p.shared[key] = o.num
+	} else if o.num == 0 {
+		o.num = p.newNum()
+	}
+	out := p.out
+	p.offsets[o.num] = out.n
+	var head [24]byte
+	out.write(append(strconv.AppendInt(head[:0], int64(o.num), 10), " 0 obj\n"...))
+	out.write(b)
+	out.write(rest)
+	out.writeString("\nendobj\n")
+	return nil
+}
+
+// newNum allocates the next object number of the output.
+func (p *Packer) newNum() int {
+	p.offsets = append(p.offsets, 0)
+	return len(p.offsets) - 1
+}
+
+// entryRef is the object that the entry key of o's dictionary refers to.
+func (p *Packer) entryRef(data []byte, o *srcObj, key string) (int, bool) {
+	at, end, ok := entry(data[o.start:o.dictEnd], key)
+	if !ok {
+		return 0, false
+	}
+	for _, r := range p.refs[o.refs[0]:o.refs[1]] {
+		if r.at == o.start+at && r.end == o.start+end {
+			return r.num, true
+		}
+	}
+	return 0, false
+}
+
+// xrefTable is where a file's objects are, by its cross-reference table.
+type xrefTable struct {
+	offsets []int // offsets[n] is where object n starts; 0 for none
+	start   int   // of "xref"
+	trailer int   // of the trailer dictionary, after "trailer"
+}
+
+// readXref reads the file's last classic cross-reference table.
+func readXref(data []byte) (xrefTable, error) {
+	var x xrefTable
+	sx := bytes.LastIndex(data, []byte("startxref"))
+	if sx < 0 {
+		return x, errors.New("no startxref")
+	}
+	i := skipSpace(data, sx+len("startxref"))
+	start, n := parseInt(data, i)
+	if n == 0 || start <= 0 || start >= sx || !bytes.HasPrefix(data[start:], []byte("xref")) {
+		return x, errors.New("no classic cross-reference table: the file has object streams or is not a PDF")
+	}
+	x.start = start
+	i = skipSpace(data, start+len("xref"))
+	for {
+		first, n1 := parseInt(data, i)
+		if n1 == 0 {
 			break
 		}
-		first, _ := strconv.Atoi(string(head[0]))
-		count, _ := strconv.Atoi(string(head[1]))
-		i++
-		for k := 0; k < count && i < len(lines); k, i = k+1, i+1 {
-			f := bytes.Fields(lines[i])
-			if len(f) != 3 || string(f[2]) != "n" {
-				continue
+		i = skipSpace(data, i+n1)
+		count, n2 := parseInt(data, i)
+		if n2 == 0 {
+			return x, errors.New("bad cross-reference subsection")
+		}
+		i = skipSpace(data, i+n2)
+		// An object takes at least a dozen bytes ("1 0 obj\nendobj"): a
+		// table naming more than the file can hold is not to be believed.
+		if first < 0 || count < 0 || first+count > len(data)/12+1 {
+			return x, errors.New("bad cross-reference subsection")
+		}
+		if len(x.offsets) < first+count {
+			x.offsets = slices.Grow(x.offsets, first+count-len(x.offsets))[:first+count]
+		}
+		for k := range count {
+			// Each entry is 20 bytes: ten digits, a space, five digits, a
+			// space, n or f, and two bytes of line end.
+			if i+18 > len(data) || data[i+10] != ' ' || data[i+16] != ' ' {
+				return x, errors.New("bad cross-reference entry")
 			}
-			off, _ := strconv.Atoi(string(f[0]))
-			body, err := objectAt(data, off, first+k)
-			if err != nil {
-				return nil, nil, err
+			if data[i+17] == 'n' {
+				off, _ := parseInt(data[:i+10], i)
+				if off <= 0 || off >= start {
+					return x, fmt.Errorf("cross-reference entry %d is outside the file", first+k)
+				}
+				x.offsets[first+k] = off
 			}
-			objs[first+k] = body
+			i += 20
 		}
 	}
-	t := bytes.Index(data[start:], []byte("trailer"))
-	if t < 0 {
-		return nil, nil, fmt.Errorf("no trailer")
+	if !bytes.HasPrefix(data[i:], []byte("trailer")) {
+		return x, errors.New("no trailer")
 	}
-	return objs, data[start+t:], nil
+	x.trailer = i + len("trailer")
+	return x, nil
 }
 
-// objectAt returns the body of object n, which starts at off.
-func objectAt(data []byte, off, n int) ([]byte, error) {
-	head := []byte(strconv.Itoa(n) + " 0 obj")
-	if off < 0 || off >= len(data) || !bytes.HasPrefix(data[off:], head) {
-		return nil, fmt.Errorf("object %d is not at offset %d", n, off)
+// objectBounds checks that object n starts at off with "n G obj" and
+// ends before limit with endobj, and returns where its value is.
+func objectBounds(data []byte, off, limit, n int) (start, end int, err error) {
+	num, k := parseInt(data[:limit], off)
+	if k == 0 || num != n {
+		return 0, 0, fmt.Errorf("object %d is not at offset %d", n, off)
 	}
-	body := data[off+len(head):]
-	// A stream may hold any bytes: skip it by its length before looking
-	// for endobj.
-	if s := bytes.Index(body, []byte("stream\n")); s >= 0 {
-		if e := bytes.Index(body, []byte("endobj")); e < 0 || s < e {
-			length := lengthOf(body[:s])
-			if length < 0 || s+7+length > len(body) {
-				return nil, fmt.Errorf("object %d: stream length unknown", n)
-			}
-			end := s + 7 + length
-			e := bytes.Index(body[end:], []byte("endobj"))
-			if e < 0 {
-				return nil, fmt.Errorf("object %d has no endobj", n)
-			}
-			return bytes.TrimSpace(body[:end+e]), nil
-		}
+	i := skipSpace(data[:limit], off+k)
+	_, k = parseInt(data[:limit], i)
+	i = skipSpace(data[:limit], i+k)
+	if k == 0 || !bytes.HasPrefix(data[i:limit], []byte("obj")) {
+		return 0, 0, fmt.Errorf("object %d is not at offset %d", n, off)
 	}
-	e := bytes.Index(body, []byte("endobj"))
+	start = i + len("obj")
+	e := bytes.LastIndex(data[start:limit], []byte("endobj"))
 	if e < 0 {
-		return nil, fmt.Errorf("object %d has no endobj", n)
+		return 0, 0, fmt.Errorf("object %d has no endobj", n)
 	}
-	return bytes.TrimSpace(body[:e]), nil
+	end = start + e
+	for start < end && isSpace(data[start]) {
+		start++
+	}
+	for end > start && isSpace(data[end-1]) {
+		end--
+	}
+	return start, end, nil
 }
 
-var lengthKey = regexp.MustCompile(`/Length (\d+)`)
+// trailerRef reads the reference of key in a trailer dictionary.
+func trailerRef(trailer []byte, key string) (int, bool) {
+	s := scanner{b: trailer, i: skipSpace(trailer, 0)}
+	if err := s.value(0); err != nil {
+		return 0, false
+	}
+	at, end, ok := entry(trailer, key)
+	if !ok {
+		return 0, false
+	}
+	for _, r := range s.refs {
+		if r.at == at && r.end == end {
+			return r.num, true
+		}
+	}
+	return 0, false
+}
 
-// lengthOf reads a direct /Length from a stream dictionary; fpdf and
-// cidfont never write an indirect one.
-func lengthOf(dict []byte) int {
-	var last []byte
-	for _, m := range lengthKey.FindAllSubmatch(dict, -1) {
-		last = m[1] // /Length1 (a font program's size) does not match: it has no space
+// entry finds key among the entries of the dictionary that dict starts
+// with, and returns where its value is.
+func entry(dict []byte, key string) (at, end int, ok bool) {
+	s := scanner{b: dict, i: skipSpace(dict, 0)}
+	if !bytes.HasPrefix(dict[s.i:], []byte("<<")) {
+		return 0, 0, false
 	}
-	if last == nil {
-		return -1
+	s.i += 2
+	for {
+		s.i = skipSpace(dict, s.i)
+		if s.i >= len(dict) || bytes.HasPrefix(dict[s.i:], []byte(">>")) {
+			return 0, 0, false
+		}
+		k0 := s.i
+		if dict[k0] != '/' {
+			return 0, 0, false
+		}
+		s.i = endOfToken(dict, k0+1)
+		name := dict[k0:s.i]
+		s.i = skipSpace(dict, s.i)
+		v0 := s.i
+		if err := s.value(0); err != nil {
+			return 0, 0, false
+		}
+		if string(name) == key {
+			return v0, s.i, true
+		}
 	}
-	n, _ := strconv.Atoi(string(last))
-	return n
+}
+
+// scanner reads PDF objects, recording every reference it meets.
+type scanner struct {
+	b    []byte
+	i    int
+	refs []srcRef
+}
+
+// maxDepth bounds the nesting of arrays and dictionaries.
+const maxDepth = 64
+
+// object reads the value at s.i, a dictionary maybe followed by a stream,
+// and returns where the stream keyword is (len(s.b) when there is none).
+func (s *scanner) object() (int, error) {
+	if err := s.value(0); err != nil {
+		return 0, err
+	}
+	i := skipSpace(s.b, s.i)
+	if i < len(s.b) {
+		if !bytes.HasPrefix(s.b[i:], []byte("stream")) {
+			return 0, errors.New("something follows the object's value that is not a stream")
+		}
+		return i, nil
+	}
+	return len(s.b), nil
+}
+
+// value reads one value: a dictionary, an array, a string, a name, a
+// number, a reference or a keyword.
+func (s *scanner) value(depth int) error {
+	b := s.b
+	s.i = skipSpace(b, s.i)
+	if s.i >= len(b) {
+		return errors.New("a value is missing")
+	}
+	if depth > maxDepth {
+		return errors.New("nested too deep")
+	}
+	switch c := b[s.i]; {
+	case c == '<' && s.i+1 < len(b) && b[s.i+1] == '<':
+		s.i += 2
+		for {
+			s.i = skipSpace(b, s.i)
+			if s.i+1 < len(b) && b[s.i] == '>' && b[s.i+1] == '>' {
+				s.i += 2
+				return nil
+			}
+			if s.i >= len(b) || b[s.i] != '/' {
+				return errors.New("a dictionary key is not a name")
+			}
+			s.i = endOfToken(b, s.i+1)
+			if err := s.value(depth + 1); err != nil {
+				return err
+			}
+		}
+	case c == '[':
+		s.i++
+		for {
+			s.i = skipSpace(b, s.i)
+			if s.i < len(b) && b[s.i] == ']' {
+				s.i++
+				return nil
+			}
+			if err := s.value(depth + 1); err != nil {
+				return err
+			}
+		}
+	case c == '(':
+		nest := 0
+		for s.i++; s.i < len(b); s.i++ {
+			switch b[s.i] {
+			case '\\':
+				s.i++
+			case '(':
+				nest++
+			case ')':
+				if nest == 0 {
+					s.i++
+					return nil
+				}
+				nest--
+			}
+		}
+		return errors.New("a string is not closed")
+	case c == '<':
+		e := bytes.IndexByte(b[s.i:], '>')
+		if e < 0 {
+			return errors.New("a hex string is not closed")
+		}
+		s.i += e + 1
+		return nil
+	case c == '/':
+		s.i = endOfToken(b, s.i+1)
+		return nil
+	case c == '>' || c == ']' || c == ')' || c == '{' || c == '}':
+		return fmt.Errorf("unexpected %q", c)
+	}
+	// A number, a keyword, or a reference: two whole numbers and R.
+	start := s.i
+	num, n := parseInt(b, start)
+	s.i = endOfToken(b, start)
+	if n > 0 && n == s.i-start {
+		j := skipSpace(b, s.i)
+		if _, g := parseInt(b, j); g > 0 && endOfToken(b, j) == j+g {
+			k := skipSpace(b, j+g)
+			if k < len(b) && b[k] == 'R' && endOfToken(b, k) == k+1 {
+				s.refs = append(s.refs, srcRef{at: start, end: k + 1, num: num})
+				s.i = k + 1
+			}
+		}
+	}
+	if s.i == start {
+		return fmt.Errorf("unexpected %q", b[start])
+	}
+	return nil
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
+}
+
+func isDelim(c byte) bool {
+	return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' || c == '{' || c == '}' || c == '/' || c == '%'
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) {
+		switch {
+		case isSpace(b[i]):
+			i++
+		case b[i] == '%':
+			for i < len(b) && b[i] != '\n' && b[i] != '\r' {
+				i++
+			}
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// endOfToken is where the token of regular characters at i ends.
+func endOfToken(b []byte, i int) int {
+	for i < len(b) && !isSpace(b[i]) && !isDelim(b[i]) {
+		i++
+	}
+	return i
+}
+
+// parseInt reads the unsigned decimal number at b[i:] and returns it
+// with its number of digits (0 when there is none).
+func parseInt(b []byte, i int) (v, n int) {
+	for i+n < len(b) && b[i+n] >= '0' && b[i+n] <= '9' && n < 12 {
+		v = 10*v + int(b[i+n]-'0')
+		n++
+	}
+	return v, n
 }
 
 // pdfString is a PDF text string: UTF-16BE with a byte order mark, in

@@ -1,0 +1,171 @@
+package pdf_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/pdftest"
+	"github.com/awarekit/awarekit/toolkit/profile"
+	"github.com/awarekit/awarekit/toolkit/render/pdf"
+)
+
+// materials makes flyers as a build does: two for one organisation in
+// English, one in Arabic, and one for another organisation.
+func materials(t testing.TB) [][]byte {
+	t.Helper()
+	e, err := generate.New("awarekit test", time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out [][]byte
+	for _, m := range []struct {
+		aud, lang string
+		org       profile.Organisation
+	}{
+		{"youth", "en", profile.Organisation{Name: "Riverside"}},
+		{"health", "en", profile.Organisation{Name: "Riverside"}},
+		{"newcomers", "ar", profile.Organisation{Name: "Riverside"}},
+		{"youth", "en", profile.Organisation{Name: "Hope Centre", Phone: "416-555-0199", Color: "#7a1f5c"}},
+	} {
+		r, err := e.Resolve(generate.Job{Audience: m.aud, Lang: m.lang, Format: "flyer", Paper: "letter"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		brand, err := m.org.Brand()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := e.Render(r, m.org, brand)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, data)
+	}
+	return out
+}
+
+// TestPackerShares joins each material twice, and the first once more in
+// front: the pack is valid, its pages are in order (front pages first)
+// and show their sources' text, and what the files have in common (the
+// fonts, and whole pages of the same file) is written once.
+func TestPackerShares(t *testing.T) {
+	pdftest.Need(t, "qpdf", "pdftotext", "pdfinfo")
+	files := materials(t)
+	dir := t.TempDir()
+	var buf bytes.Buffer
+	p := pdf.NewPacker(&buf)
+	sum := 0
+	var order []int
+	for round := range 2 {
+		for i, f := range files {
+			if n, err := p.Add(f); err != nil || n != 1 {
+				t.Fatalf("round %d, file %d: %d pages, %v", round, i, n, err)
+			}
+			order = append(order, i)
+			sum += len(f)
+		}
+	}
+	if _, err := p.AddFront(files[3]); err != nil {
+		t.Fatal(err)
+	}
+	order = append([]int{3}, order...)
+	if n, err := p.Finish(doc.Meta{Title: "Pack", Lang: "en"}, pdf.Options{Date: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)}); err != nil || n != 9 {
+		t.Fatalf("%d pages, %v", n, err)
+	}
+	packed := filepath.Join(dir, "pack.pdf")
+	if err := os.WriteFile(packed, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pdftest.Check(t, packed)
+	if info := pdftest.Info(t, packed); info["Pages"] != "9" {
+		t.Fatalf("pdfinfo %v", info)
+	}
+	for i, f := range files {
+		src := filepath.Join(dir, "m"+string(rune('0'+i))+".pdf")
+		if err := os.WriteFile(src, f, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for page, k := range order {
+			if k == i && pageText(t, packed, page+1) != pageText(t, src, 1) {
+				t.Errorf("page %d is not file %d's", page+1, i)
+			}
+		}
+	}
+	// The second round and the front page add nothing new but page objects.
+	if buf.Len() > sum/2 {
+		t.Errorf("pack of %d bytes for files of %d: nothing shared", buf.Len(), sum)
+	}
+	t.Logf("%d files of %d bytes in all → %d bytes, %d objects", len(order), sum+len(files[3]), buf.Len(), p.Objects())
+}
+
+// TestPackerRefuses: a file that is not what the packer reads is an
+// error that says what is wrong, never a panic or a broken pack.
+func TestPackerRefuses(t *testing.T) {
+	good := materials(t)[0]
+	xref := bytes.LastIndex(good, []byte("\nxref\n")) + 1
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"empty", nil, "no startxref"},
+		{"not a PDF", []byte("hello startxref 3\n"), "no classic cross-reference table"},
+		{"truncated in the table", good[:xref+40], "startxref"},
+		{"truncated in an object", append(append([]byte{}, good[:xref/2]...), good[xref:]...), ""},
+		{"an offset off by one", bytes.Replace(good, []byte("\n0000000015 00000 n "), []byte("\n0000000016 00000 n "), 1), "is not at offset"},
+		{"a reference to nothing", bytes.Replace(good, []byte("/Contents 4 0 R"), []byte("/Contents 0 0 R"), 1), "which the file does not have"},
+		{"a string not closed", bytes.Replace(good, []byte("/URI (https"), []byte("/URI (\\"), 1), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := pdf.NewPacker(&bytes.Buffer{})
+			_, err := p.Add(tt.data)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q, want it to say %q", err, tt.want)
+			}
+			if _, err := p.Add(good); err == nil {
+				t.Error("the packer went on after an error")
+			}
+		})
+	}
+}
+
+// FuzzPacker gives the packer any bytes after a real flyer: it must
+// return pages or an error, never panic, and a pack it finishes must
+// still parse.
+func FuzzPacker(f *testing.F) {
+	// A small page of shapes: fuzzing large files barely moves.
+	var small bytes.Buffer
+	if err := pdf.Render(&small, &layout.Document{Meta: doc.Meta{Title: "t (x)"}, Pages: []layout.Page{{Width: 200, Height: 100, Elements: []layout.Element{
+		{Rect: &layout.Rect{X: 10, Y: 10, W: 50, H: 20, Fill: doc.RGB{R: 200}}},
+		{Link: &layout.Link{X: 10, Y: 10, W: 50, H: 20, URL: "https://example.org/(a)"}},
+	}}}}, pdf.Options{}); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(small.Bytes())
+	f.Add([]byte("%PDF-1.4\n1 0 obj\n<</Type /Pages /Kids [2 0 R] /Count 1>>\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<</Root 1 0 R>>\nstartxref\n60\n%%EOF\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var buf bytes.Buffer
+		p := pdf.NewPacker(&buf)
+		if _, err := p.Add(data); err != nil {
+			return
+		}
+		if _, err := p.Finish(doc.Meta{}, pdf.Options{}); err != nil {
+			t.Fatalf("finish after a good file: %v", err)
+		}
+		// What was written is a file the packer reads again.
+		if _, err := pdf.NewPacker(&bytes.Buffer{}).Add(buf.Bytes()); err != nil {
+			t.Fatalf("the pack does not read back: %v", err)
+		}
+	})
+}
