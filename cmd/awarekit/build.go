@@ -331,17 +331,41 @@ func printSummary(w io.Writer, opts *BuildOptions, rep *batch.Report) {
 	if rep.Pack != nil && rep.Pack.Entry != nil {
 		fmt.Fprintf(w, "print pack: %s (%d pages, %s)\n", filepath.Join(opts.OutDir, pack.FileName), rep.Pack.Entry.Pages, rep.Pack.Status)
 	}
+	if n := len(rep.Sets); n > 0 {
+		packs := 0
+		for _, s := range rep.Sets {
+			if s.Pack != nil && s.Pack.Entry != nil {
+				packs++
+			}
+		}
+		fmt.Fprintf(w, "partners: %d, each in its folder with its own print pack (%d of %d made or unchanged); %s lists them\n",
+			n, packs, n, filepath.Join(opts.OutDir, pack.IndexName))
+	}
+}
+
+// packsOf lists the packs and index pages of a build's report.
+func packsOf(rep *batch.Report) []batch.Result {
+	var out []batch.Result
+	add := func(r *batch.Result) {
+		if r != nil {
+			out = append(out, *r)
+		}
+	}
+	add(rep.Pack)
+	for _, s := range rep.Sets {
+		add(s.Pack)
+		add(s.Index)
+	}
+	add(rep.Index)
+	return out
 }
 
 func printDryRun(w io.Writer, rep *batch.Report) {
 	t := &table{}
-	rows := rep.Results
-	for _, r := range []*batch.Result{rep.Pack, rep.Index} {
-		if r != nil {
-			rows = append(rows, *r)
-		}
+	for r := range rep.Results() {
+		t.add(string(r.Status), r.Name, r.Reason)
 	}
-	for _, r := range rows {
+	for _, r := range packsOf(rep) {
 		t.add(string(r.Status), r.Name, r.Reason)
 	}
 	_ = t.write(w)
@@ -386,7 +410,7 @@ type printJSON struct {
 func printTotals(rep *batch.Report) printJSON {
 	p := printJSON{SheetItems: []string{}}
 	var items []pack.Item
-	for _, r := range rep.Results {
+	for r := range rep.Results() {
 		p.Documents++
 		sheet, printed := r.Job.Format.Sheet(r.Job.Paper)
 		switch {
@@ -428,9 +452,18 @@ type buildJSON struct {
 	Outputs      []resultJSON   `json:"outputs"`
 	Pack         *resultJSON    `json:"pack"`
 	Index        *resultJSON    `json:"index"`
+	Partners     []partnerJSON  `json:"partners,omitempty"`
 	Warnings     []string       `json:"warnings"`
 	PlanWarnings []plan.Problem `json:"plan_warnings"`
 	Print        printJSON      `json:"print"`
+}
+
+// partnerJSON is a partner's folder, with its pack and index page.
+type partnerJSON struct {
+	Folder       string      `json:"folder"`
+	Organisation string      `json:"organisation"`
+	Pack         *resultJSON `json:"pack"`
+	Index        *resultJSON `json:"index"`
 }
 
 type summaryJSON struct {
@@ -480,7 +513,7 @@ func writeBuildJSON(w io.Writer, pl *plan.Plan, opts *BuildOptions, rep *batch.R
 			Total: s.Total, Made: s.Made, Unchanged: s.Unchanged, Failed: s.Failed, Skipped: s.Skipped,
 			New: s.New, Changed: s.Changed, Seconds: s.Elapsed.Seconds(), DocsPerSecond: s.Rate(), Interrupted: s.Interrupted,
 		},
-		Outputs:      make([]resultJSON, 0, len(rep.Results)),
+		Outputs:      make([]resultJSON, 0, rep.Len()),
 		Warnings:     append([]string{}, rep.Warnings...),
 		PlanWarnings: append([]plan.Problem{}, pl.Warnings...),
 		Print:        printTotals(rep),
@@ -488,8 +521,20 @@ func writeBuildJSON(w io.Writer, pl *plan.Plan, opts *BuildOptions, rep *batch.R
 	if opts.Shard.Active() {
 		out.Shard = opts.Shard.String()
 	}
-	for _, r := range rep.Results {
+	for r := range rep.Results() {
 		out.Outputs = append(out.Outputs, toResultJSON(opts.OutDir, r))
+	}
+	for _, s := range rep.Sets {
+		p := partnerJSON{Folder: s.Folder, Organisation: s.Organisation}
+		if s.Pack != nil {
+			j := toResultJSON(opts.OutDir, *s.Pack)
+			p.Pack = &j
+		}
+		if s.Index != nil {
+			j := toResultJSON(opts.OutDir, *s.Index)
+			p.Index = &j
+		}
+		out.Partners = append(out.Partners, p)
 	}
 	if rep.Pack != nil {
 		j := toResultJSON(opts.OutDir, *rep.Pack)

@@ -119,6 +119,13 @@ func hostileCases() []hostileCase {
 		{"numbers", "--bleed NaN", gen("--bleed", "NaN"), nil, nil, 2, []string{"--bleed NaN"}},
 		{"numbers", "--bleed -Inf", gen("--bleed", "-Inf"), nil, nil, 2, []string{"--bleed -Inf"}},
 		{"numbers", "--bleed negative", gen("--bleed", "-0.5"), nil, nil, 2, []string{"--bleed -0.5"}},
+		// Partners files (organisations: in a plan).
+		{"partners", "partners file a named pipe", build, nil, map[string]string{"plan.yaml": "organisations: p.csv\noutputs: [{audience: youth, language: en}]\n", "p.csv": "FIFO"}, 1, []string{"p.csv", "is a named pipe"}},
+		{"partners", "RLO in a partner's phone", build, nil, map[string]string{"plan.yaml": "organisations: p.csv\noutputs: [{audience: youth, language: en}]\n", "p.csv": "name,phone\nClub,\"604-555\u202e-0134\"\n"}, 1, []string{"p.csv:2:6", "phone", "RIGHT-TO-LEFT OVERRIDE"}},
+		{"partners", "escape in a partner's name", build, nil, map[string]string{"plan.yaml": "organisations: p.csv\noutputs: [{audience: youth, language: en}]\n", "p.csv": "name\n\x1b[2JClub\n"}, 1, []string{"p.csv:2:1", "U+001B"}},
+		{"partners", "partners file not UTF-8", build, nil, map[string]string{"plan.yaml": "organisations: p.csv\noutputs: [{audience: youth, language: en}]\n", "p.csv": "name\nCaf\xe9\n"}, 1, []string{"p.csv:2", "not UTF-8"}},
+		{"partners", "partner folder out of the output folder", build, nil, map[string]string{"plan.yaml": "organisations: p.csv\noutputs: [{audience: youth, language: en}]\n", "p.csv": "name,folder\nClub,../../etc\n"}, 1, []string{"p.csv:2:6", "folder"}},
+		{"partners", "javascript: website of a plan item's organisation", build, nil, map[string]string{"plan.yaml": "outputs: [{audience: youth, language: en, organisation: {name: A, website: \"javascript:alert(1)\"}}]\n"}, 1, []string{"plan.yaml:1", "outputs[0].organisation.website"}},
 		{"numbers", "plan bleed .nan", build, nil, plan("defaults: {bleed: .nan}\n"), 1, []string{"plan.yaml:1", "defaults.bleed"}},
 		{"numbers", "plan bleed 1e400", build, nil, plan("defaults: {bleed: 1e400}\n"), 1, []string{"plan.yaml:1", "defaults.bleed"}},
 		// The environment.

@@ -8,15 +8,18 @@ package batch
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"iter"
 	"math"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -28,6 +31,7 @@ import (
 	"github.com/awarekit/awarekit/toolkit/output"
 	"github.com/awarekit/awarekit/toolkit/pack"
 	"github.com/awarekit/awarekit/toolkit/plan"
+	"github.com/awarekit/awarekit/toolkit/profile"
 )
 
 // Options control one build.
@@ -40,11 +44,11 @@ type Options struct {
 	// Progress hears of each output as it is done; nil for none.
 	Progress Progress
 
-	// Test hooks: write replaces output.WriteFile for every file the
+	// Test hooks: write replaces output.WriteStream for every file the
 	// build writes itself (outputs, index.html, manifest.json), so a
 	// test can make a write fail as a full disk does; beforeMake runs
 	// before each output is made, so a test can make one panic.
-	write      func(path string, data []byte) error
+	write      func(path string, fill func(io.Writer) error) error
 	beforeMake func(plan.Output)
 }
 
@@ -76,13 +80,44 @@ type Result struct {
 	Err    error
 }
 
-// Report is the outcome of a build.
+// Report is the outcome of a build. It keeps a few dozen bytes per
+// output; Results gives each output's Result as it is asked for.
 type Report struct {
-	Results  []Result // one per output built (the shard's), in plan order
-	Pack     *Result  // pack.pdf; nil when the build makes none
-	Index    *Result  // index.html; nil when the build makes none
+	// Pack and Index are the output folder's pack.pdf and index.html; nil
+	// when the build makes none. With partners (organisations:) Index is
+	// the page that lists them, and each partner's pack and index page
+	// are in Sets.
+	Pack     *Result
+	Index    *Result
+	Sets     []SetResult
 	Summary  Summary
 	Warnings []string
+
+	b *builder
+}
+
+// SetResult is what a build made in a partner's folder.
+type SetResult struct {
+	Folder       string
+	Pack, Index  *Result
+	Organisation string
+}
+
+// Len is the number of outputs built (the shard's).
+func (r *Report) Len() int { return len(r.b.outs) }
+
+// Result is output i's outcome, in plan order.
+func (r *Report) Result(i int) Result { return r.b.result(i, true) }
+
+// Results yields every output's outcome, in plan order.
+func (r *Report) Results() iter.Seq[Result] {
+	return func(yield func(Result) bool) {
+		for i := range r.b.outs {
+			if !yield(r.b.result(i, true)) {
+				return
+			}
+		}
+	}
 }
 
 // Summary counts the results.
@@ -107,15 +142,19 @@ func (s Summary) Rate() float64 {
 	return float64(s.Made) / s.Elapsed.Seconds()
 }
 
-// Failures lists the results that failed, the pack and index included.
+// Failures lists the results that failed, packs and index pages included.
 func (r *Report) Failures() []Result {
 	var out []Result
-	for _, res := range r.Results {
-		if res.Status == Failed {
-			out = append(out, res)
+	for i := range r.b.outs {
+		if r.b.recs[i].status == Failed {
+			out = append(out, r.b.result(i, false))
 		}
 	}
-	for _, res := range []*Result{r.Pack, r.Index} {
+	extra := []*Result{r.Pack, r.Index}
+	for _, s := range r.Sets {
+		extra = append(extra, s.Pack, s.Index)
+	}
+	for _, res := range extra {
 		if res != nil && res.Status == Failed {
 			out = append(out, *res)
 		}
@@ -129,17 +168,45 @@ func (r *Report) Failures() []Result {
 var ErrInterrupted = errors.New("interrupted")
 
 type builder struct {
-	eng    *generate.Engine
-	plan   *plan.Plan
-	opts   Options
-	brand  doc.Brand
-	prev   *manifest.Previous
-	fonts  *manifest.Fonts
-	orgSHA string
+	eng  *generate.Engine
+	plan *plan.Plan
+	opts Options
+	outs []plan.Output // the outputs built: the shard's, in plan order
+	recs []record      // recs[i] is what happened to outs[i]
+	sets []*set        // one per plan set
+	prev *manifest.Previous
+	// fonts hashes the fonts; fontSets numbers the lists of fonts the
+	// outputs are set in, each list once (a build uses a handful).
+	fonts    *manifest.Fonts
+	fontMu   sync.Mutex
+	fontSets [][]manifest.FontFile
+	fontIDs  map[string]int32
+
+	orgMu  sync.Mutex
+	orgSHA []string // by organisation; "" until hashed
 	evSHA  string
 	// fontConfig names the fonts: setting, so that pointing a script at
 	// another file rebuilds what it draws.
 	fontConfig string
+	thumbs     bool    // index.html shows each material's first page
+	topIndex   *Result // with partners: the index page that lists them
+}
+
+// record is what happened to one output, kept small: a build of ten
+// thousand keeps ten thousand of them. The output's manifest entry is
+// made from it and the plan when it is needed (entry).
+type record struct {
+	status Status
+	reason string
+	err    error
+	has    bool  // a file from this build is on disk (made or unchanged)
+	fonts  int32 // index in fontSets; -1 for none
+	pages  int32
+	size   int64
+	mtime  int64
+	sha    [sha256.Size]byte // of the file
+	key    [sha256.Size]byte // the inputs hash
+	also   []manifest.Part   // further files of a backend that makes one per page
 }
 
 // Run builds plan's outputs into opts.OutDir. Outputs that fail do not
@@ -152,17 +219,21 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 	if opts.Jobs <= 0 {
 		opts.Jobs = runtime.NumCPU()
 	}
-	outs := opts.Shard.Of(p.Outputs)
-	brand, err := p.Org.Brand()
-	if err != nil {
+	if _, err := p.Org.Brand(); err != nil {
 		return nil, fmt.Errorf("organisation: %w", err)
 	}
-	b := &builder{eng: eng, plan: p, opts: opts, brand: brand, fonts: manifest.NewFonts()}
-	if b.orgSHA, err = manifest.OrgHash(p.Org); err != nil {
+	b := &builder{eng: eng, plan: p, opts: opts, fonts: manifest.NewFonts(), fontIDs: map[string]int32{}, orgSHA: make([]string, len(p.Orgs))}
+	b.outs = opts.Shard.Of(p.Outputs)
+	b.recs = make([]record, len(b.outs))
+	for i := range b.recs {
+		b.recs[i].fonts = -1
+	}
+	if _, err := b.orgKey(0); err != nil {
 		return nil, fmt.Errorf("organisation: %w", err)
 	}
 	b.evSHA = manifest.Hash(p.Event)
 	b.fontConfig = manifest.FontConfig(p.Fonts, p.Dir)
+	b.thumbs = len(p.Outputs) <= maxThumbs && !opts.DryRun
 	if err := eng.OutsideContent(opts.OutDir); err != nil {
 		return nil, err
 	}
@@ -177,35 +248,45 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 			return nil, err
 		}
 		defer unlock()
-		b.cleanTemp(outs)
+		if err := b.makeFolders(); err != nil {
+			return nil, err
+		}
+		b.cleanTemp()
 	}
 	b.prev = manifest.ReadPrevious(opts.OutDir)
-	rep := &Report{}
+	rep := &Report{b: b}
 	for _, bad := range b.prev.Bad {
 		rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s cannot be read; everything it listed is built again", bad))
 	}
 
-	rep.Results = b.pool(ctx, outs)
-	interrupted := ctx.Err() != nil
-	failed := false
-	for _, r := range rep.Results {
-		failed = failed || r.Status == Failed
+	b.sets = b.planSets()
+	if !opts.Shard.Active() && p.Pack && !opts.DryRun {
+		b.startPacks()
 	}
+	b.pool(ctx)
+	interrupted := ctx.Err() != nil
 	if !opts.Shard.Active() && p.Pack && !interrupted {
-		if failed {
-			rep.Warnings = append(rep.Warnings, pack.FileName+" not made: some materials failed")
-		} else {
-			rep.Pack = safely(plan.Output{Name: pack.FileName}, func() *Result { return b.pack(ctx, rep.Results) })
-		}
+		rep.Warnings = append(rep.Warnings, b.finishPacks(ctx)...)
 		if ctx.Err() == nil {
-			rep.Index = safely(plan.Output{Name: pack.IndexName}, func() *Result { return b.index(rep.Results, rep.Pack) })
+			b.indexes()
 		}
+	}
+	b.abortPacks()
+	for _, st := range b.sets {
+		if st.Folder == "" {
+			rep.Pack, rep.Index = st.packRes, st.indexRes
+			continue
+		}
+		rep.Sets = append(rep.Sets, SetResult{Folder: st.Folder, Pack: st.packRes, Index: st.indexRes, Organisation: p.Orgs[st.Org].Name})
+	}
+	if b.partners() && len(b.sets) > 0 {
+		rep.Index = b.topIndex
 	}
 	interrupted = ctx.Err() != nil
 
 	// The summary counts what happened, also when the manifest below
 	// cannot be written.
-	rep.Summary = summarise(rep, opts.DryRun)
+	rep.Summary = b.summarise()
 	rep.Summary.Interrupted = interrupted
 	if !opts.DryRun {
 		if err := b.writeManifest(rep); err != nil {
@@ -218,6 +299,103 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 		return rep, ErrInterrupted
 	}
 	return rep, nil
+}
+
+// partners reports whether the plan makes a set per partner organisation,
+// each in its own folder.
+func (b *builder) partners() bool {
+	return len(b.plan.Sets) > 1 || len(b.plan.Sets) == 1 && b.plan.Sets[0].Folder != ""
+}
+
+// makeFolders makes each partner's folder.
+func (b *builder) makeFolders() error {
+	for _, s := range b.plan.Sets {
+		if s.Folder == "" {
+			continue
+		}
+		dir := filepath.Join(b.opts.OutDir, s.Folder)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("partner folder %s: %w", dir, err)
+		}
+	}
+	return nil
+}
+
+// result is output i's Result; its manifest entry is made only when
+// withEntry (progress reports need none).
+func (b *builder) result(i int, withEntry bool) Result {
+	rec := &b.recs[i]
+	r := Result{Output: b.outs[i], Status: rec.status, Reason: rec.reason, Err: rec.err}
+	if withEntry {
+		r.Entry = b.entry(i)
+	}
+	return r
+}
+
+// entry is output i's manifest entry, or nil when this build left no
+// file of it.
+func (b *builder) entry(i int) *manifest.Entry {
+	rec := &b.recs[i]
+	if !rec.has {
+		return nil
+	}
+	o := b.outs[i]
+	in := b.inputs(o)
+	in.Fonts = b.fontSet(rec.fonts)
+	return &manifest.Entry{
+		File:         o.Name,
+		Inputs:       &in,
+		InputsSHA256: hex.EncodeToString(rec.key[:]),
+		SHA256:       hex.EncodeToString(rec.sha[:]),
+		Bytes:        rec.size,
+		Pages:        int(rec.pages),
+		Copies:       o.Copies,
+		ModTime:      rec.mtime,
+		Also:         rec.also,
+	}
+}
+
+// fontID numbers a list of fonts, each distinct list once.
+func (b *builder) fontID(fonts []manifest.FontFile) int32 {
+	if len(fonts) == 0 {
+		return -1
+	}
+	var key strings.Builder
+	for _, f := range fonts {
+		key.WriteString(f.Name + "\x00" + f.Source + "\x00" + f.SHA256 + "\x00")
+	}
+	b.fontMu.Lock()
+	defer b.fontMu.Unlock()
+	id, ok := b.fontIDs[key.String()]
+	if !ok {
+		id = int32(len(b.fontSets))
+		b.fontIDs[key.String()] = id
+		b.fontSets = append(b.fontSets, fonts)
+	}
+	return id
+}
+
+func (b *builder) fontSet(id int32) []manifest.FontFile {
+	if id < 0 {
+		return nil
+	}
+	b.fontMu.Lock()
+	defer b.fontMu.Unlock()
+	return b.fontSets[id]
+}
+
+// orgKey is the hash of organisation i (manifest.OrgHash), made once.
+func (b *builder) orgKey(i int) (string, error) {
+	b.orgMu.Lock()
+	defer b.orgMu.Unlock()
+	if b.orgSHA[i] == "" {
+		sha, err := manifest.OrgHash(b.plan.Orgs[i])
+		if err != nil {
+			return "", err
+		}
+		b.orgSHA[i] = sha
+	}
+	return b.orgSHA[i], nil
 }
 
 // safely runs fn, turning a panic into a failed result for o: one
@@ -244,20 +422,65 @@ func (e *PanicError) Error() string {
 	return fmt.Sprintf("internal error while making %s: %v (this is a bug in awarekit; please report it with the command you ran)", e.Output, e.Value)
 }
 
-// pool builds outs with opts.Jobs workers. When ctx is cancelled no new
-// output is started; those already started are finished and written, and
-// the rest are reported as skipped.
-func (b *builder) pool(ctx context.Context, outs []plan.Output) []Result {
-	results := make([]Result, len(outs))
-	started := make([]bool, len(outs))
-	if b.opts.Progress != nil {
-		b.opts.Progress.Start(len(outs))
+// worker is one goroutine's tools: the engine's Worker with its caches,
+// the buffer a document is drawn into, and the brands of the
+// organisations it made documents for lately.
+type worker struct {
+	wk     *generate.Worker
+	buf    bytes.Buffer
+	brands map[int]doc.Brand
+}
+
+// maxBrands bounds a worker's brands: a brand holds its logo, decoded,
+// and partners' outputs come one partner after another.
+const maxBrands = 8
+
+func (b *builder) brand(w *worker, org int) (doc.Brand, error) {
+	if br, ok := w.brands[org]; ok {
+		return br, nil
 	}
+	br, err := b.plan.Orgs[org].Brand()
+	if err != nil {
+		return br, fmt.Errorf("organisation %s: %w", b.plan.Orgs[org].Name, err)
+	}
+	if len(w.brands) >= maxBrands {
+		clear(w.brands)
+	}
+	w.brands[org] = br
+	return br, nil
+}
+
+// done is one output finished by a worker: its PDF, for the pack, when
+// the pack is being made as the materials are.
+type done struct {
+	i    int
+	data []byte
+}
+
+// pool builds the outputs with opts.Jobs workers, and hands each one, in
+// plan order, to its set's pack as soon as it and those before it are
+// done. At most window outputs are in flight past the first one not yet
+// handed on, so the PDFs waiting for the pack stay few. When ctx is
+// cancelled no new output is started; those already started are finished
+// and written, and the rest are reported as skipped.
+func (b *builder) pool(ctx context.Context) {
+	n := len(b.outs)
+	if b.opts.Progress != nil {
+		b.opts.Progress.Start(n)
+	}
+	window := 4*b.opts.Jobs + 4
+	tokens := make(chan struct{}, window)
 	jobs := make(chan int)
-	done := make(chan int)
+	results := make(chan done, window)
+	free := make(chan []byte, window) // PDF buffers the pack is done with
 	go func() {
 		defer close(jobs)
-		for i := range outs {
+		for i := range n {
+			select {
+			case <-ctx.Done():
+				return
+			case tokens <- struct{}{}:
+			}
 			select {
 			case <-ctx.Done():
 				return
@@ -266,62 +489,129 @@ func (b *builder) pool(ctx context.Context, outs []plan.Output) []Result {
 		}
 	}()
 	var wg sync.WaitGroup
-	for range min(b.opts.Jobs, max(len(outs), 1)) {
+	for range min(b.opts.Jobs, max(n, 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var buf bytes.Buffer
-			wk := b.eng.NewWorker()
+			w := &worker{wk: b.eng.NewWorker(), brands: map[int]doc.Brand{}}
 			for i := range jobs {
 				if ctx.Err() != nil {
 					continue // a job taken just as the build was stopped
 				}
-				o := outs[i]
-				results[i] = *safely(o, func() *Result {
-					r := b.one(wk, o, &buf)
-					return &r
+				o := b.outs[i]
+				var data []byte
+				res := safely(o, func() *Result {
+					data = b.one(w, i)
+					return nil
 				})
-				if _, ok := results[i].Err.(*PanicError); ok {
+				if res != nil {
+					b.recs[i] = record{status: res.Status, reason: res.Reason, err: res.Err, fonts: -1}
+					data = nil
 					// Its caches may be half updated.
-					wk = b.eng.NewWorker()
+					w = &worker{wk: b.eng.NewWorker(), brands: map[int]doc.Brand{}}
 				}
-				done <- i
+				if data != nil {
+					// The worker draws the next document into its
+					// buffer: the pack gets a copy.
+					var own []byte
+					select {
+					case own = <-free:
+					default:
+					}
+					data = append(own[:0], data...)
+				}
+				results <- done{i: i, data: data}
 			}
 		}()
 	}
-	go func() { wg.Wait(); close(done) }()
-	for i := range done {
-		started[i] = true
+	go func() { wg.Wait(); close(results) }()
+
+	started := make([]bool, n)
+	pending := make(map[int][]byte, window)
+	next := 0
+	for d := range results {
+		started[d.i] = true
+		pending[d.i] = d.data
 		if b.opts.Progress != nil {
-			b.opts.Progress.Done(results[i])
+			b.opts.Progress.Done(b.result(d.i, false))
+		}
+		for next < n && started[next] {
+			data := pending[next]
+			delete(pending, next)
+			b.feed(ctx, next, data)
+			if data != nil {
+				select {
+				case free <- data:
+				default:
+				}
+			}
+			<-tokens
+			next++
 		}
 	}
-	for i := range results {
+	for i := next; i < n; i++ {
 		if !started[i] {
-			results[i] = Result{Output: outs[i], Status: Skipped, Reason: "interrupted before it started"}
+			b.recs[i] = record{status: Skipped, reason: "interrupted before it started", fonts: -1}
 		}
+		b.feed(ctx, i, pending[i])
 	}
-	return results
 }
 
-// one decides whether an output needs making, and makes it.
-func (b *builder) one(wk *generate.Worker, o plan.Output, buf *bytes.Buffer) Result {
+// one decides whether output i needs making, makes it, and records what
+// happened. It returns the file's bytes when the pack takes them from
+// here rather than from the disk.
+func (b *builder) one(w *worker, i int) []byte {
+	o := b.outs[i]
+	rec := &b.recs[i]
 	if b.opts.beforeMake != nil {
 		b.opts.beforeMake(o)
 	}
-	in := b.inputs(o)
-	st, reason, entry := b.classify(o, in)
-	if b.opts.DryRun || st == Unchanged {
-		return Result{Output: o, Status: st, Reason: reason, Entry: entry}
-	}
-	e, err := b.make(wk, o, in, buf)
+	in, err := b.inputsChecked(o)
 	if err != nil {
-		return Result{Output: o, Status: Failed, Reason: err.Error(), Err: err}
+		*rec = record{status: Failed, reason: err.Error(), err: err, fonts: -1}
+		return nil
 	}
-	return Result{Output: o, Status: Made, Reason: reason, Entry: e}
+	rec.key = keyOf(in)
+	st, reason := b.classify(o, in, rec)
+	rec.status, rec.reason = st, reason
+	if b.opts.DryRun || st == Unchanged {
+		return nil
+	}
+	data, err := b.make(w, o, in, rec)
+	if err != nil {
+		*rec = record{status: Failed, reason: err.Error(), err: err, fonts: -1, key: rec.key}
+		return nil
+	}
+	rec.status = Made
+	if !b.sets[o.Set].streaming {
+		return nil
+	}
+	return data
 }
 
+// keyOf is the inputs hash, as bytes (Inputs.Key is its hex).
+func keyOf(in manifest.Inputs) [sha256.Size]byte {
+	var k [sha256.Size]byte
+	hex.Decode(k[:], []byte(in.Key()))
+	return k
+}
+
+func (b *builder) inputsChecked(o plan.Output) (manifest.Inputs, error) {
+	org, err := b.orgKey(o.Org)
+	if err != nil {
+		return manifest.Inputs{}, fmt.Errorf("organisation %s: %w", b.plan.Orgs[o.Org].Name, err)
+	}
+	in := b.inputs(o)
+	in.Organisation = org
+	return in, nil
+}
+
+// inputs are what o is made from; the organisation's hash is that of an
+// organisation hashed already (orgKey).
 func (b *builder) inputs(o plan.Output) manifest.Inputs {
+	b.orgMu.Lock()
+	org := b.orgSHA[o.Org]
+	b.orgMu.Unlock()
 	return manifest.Inputs{
 		Audience:       o.Job.Audience,
 		Language:       o.Job.Lang,
@@ -334,7 +624,7 @@ func (b *builder) inputs(o plan.Output) manifest.Inputs {
 		Province:       o.Job.Province,
 		ContentVersion: b.eng.Lib.Info.Version,
 		Program:        b.eng.Creator,
-		Organisation:   b.orgSHA,
+		Organisation:   org,
 		Event:          b.evSHA,
 		FontConfig:     b.fontConfig,
 	}
@@ -342,16 +632,17 @@ func (b *builder) inputs(o plan.Output) manifest.Inputs {
 
 // classify compares an output with what earlier builds recorded: it is
 // unchanged when its inputs hash, the fonts it used and the file on disk
-// are all as recorded.
-func (b *builder) classify(o plan.Output, in manifest.Inputs) (Status, string, *manifest.Entry) {
+// are all as recorded. An unchanged output's record is filled from the
+// earlier build's entry.
+func (b *builder) classify(o plan.Output, in manifest.Inputs, rec *record) (Status, string) {
 	cands := b.prev.Entries[o.Name]
 	if len(cands) == 0 {
-		return New, "not built before", nil
+		return New, "not built before"
 	}
 	if b.opts.Force {
-		return Changed, "--force", nil
+		return Changed, "--force"
 	}
-	key := in.Key()
+	key := hex.EncodeToString(rec.key[:])
 	var e *manifest.Entry
 	for i := range cands {
 		if cands[i].InputsSHA256 == key {
@@ -360,26 +651,32 @@ func (b *builder) classify(o plan.Output, in manifest.Inputs) (Status, string, *
 		}
 	}
 	if e == nil {
-		return Changed, "changed: " + diffInputs(cands[0].Inputs, in), nil
+		return Changed, "changed: " + diffInputs(cands[0].Inputs, in)
 	}
 	if e.Inputs != nil {
 		if f := b.fonts.Changed(e.Inputs.Fonts); f != "" {
-			return Changed, "font changed: " + f, nil
+			return Changed, "font changed: " + f
 		}
 	}
 	why, err := manifest.AllOnDisk(b.opts.OutDir, e)
 	switch {
 	case err != nil:
-		return Changed, "cannot read the file: " + err.Error(), nil
+		return Changed, "cannot read the file: " + err.Error()
 	case why != "":
-		return Changed, why, nil
+		return Changed, why
 	}
-	kept := *e
-	kept.Copies = o.Copies
+	if n, err := hex.Decode(rec.sha[:], []byte(e.SHA256)); err != nil || n != sha256.Size {
+		return Changed, "the manifest's checksum cannot be read"
+	}
 	// Recognised by its hash after a copy or a touch: record its time now,
 	// so that the next build need not read it again.
+	kept := *e
 	kept.Stamp(filepath.Join(b.opts.OutDir, o.Name))
-	return Unchanged, "", &kept
+	rec.has, rec.size, rec.mtime, rec.pages, rec.also = true, kept.Bytes, kept.ModTime, int32(kept.Pages), kept.Also
+	if e.Inputs != nil {
+		rec.fonts = b.fontID(e.Inputs.Fonts)
+	}
+	return Unchanged, ""
 }
 
 // diffInputs names the inputs that differ from an earlier build's.
@@ -414,77 +711,90 @@ func diffInputs(old *manifest.Inputs, in manifest.Inputs) string {
 }
 
 // make renders one output and writes it through a temporary file, so an
-// interrupted build never leaves half a file.
-func (b *builder) make(wk *generate.Worker, o plan.Output, in manifest.Inputs, buf *bytes.Buffer) (*manifest.Entry, error) {
-	if o.Job.Backend.PerPage() {
-		return b.makeFiles(o, in)
-	}
-	buf.Reset()
-	made, err := wk.Make(buf, o.Job, b.plan.Org, b.brand)
+// interrupted build never leaves half a file, and records it in rec. It
+// returns the file's bytes, valid until the worker's next document.
+func (b *builder) make(w *worker, o plan.Output, in manifest.Inputs, rec *record) ([]byte, error) {
+	brand, err := b.brand(w, o.Org)
 	if err != nil {
 		return nil, err
 	}
-	data, pages := buf.Bytes(), made.Pages()
-	if made.Layout != nil {
-		in.Fonts = b.fonts.Used(made.Layout)
+	org := b.plan.Orgs[o.Org]
+	if o.Job.Backend.PerPage() {
+		return nil, b.makeFiles(o, org, brand, rec)
 	}
-	path := filepath.Join(b.opts.OutDir, o.Name)
-	if err := b.write(path, data); err != nil {
+	w.buf.Reset()
+	made, err := w.wk.Make(&w.buf, o.Job, org, brand)
+	if err != nil {
 		return nil, err
 	}
-	e := &manifest.Entry{
-		File:         o.Name,
-		Inputs:       &in,
-		InputsSHA256: in.Key(),
-		SHA256:       manifest.Sum(data),
-		Bytes:        int64(len(data)),
-		Pages:        pages,
-		Copies:       o.Copies,
+	data := w.buf.Bytes()
+	if made.Layout != nil {
+		rec.fonts = b.fontID(b.fonts.Used(made.Layout))
 	}
-	e.Stamp(path)
-	return e, nil
+	path := filepath.Join(b.opts.OutDir, filepath.FromSlash(o.Name))
+	if err := b.writeFile(path, data); err != nil {
+		return nil, err
+	}
+	rec.has, rec.sha, rec.size, rec.pages = true, sha256.Sum256(data), int64(len(data)), int32(made.Pages())
+	if st, err := os.Stat(path); err == nil {
+		rec.size, rec.mtime = st.Size(), st.ModTime().UnixNano()
+	}
+	return data, nil
 }
 
 // makeFiles makes an output of a backend that draws one file per page:
 // every page (and caption) is made before any is written, the first is
 // the output's file and the others are recorded with it.
-func (b *builder) makeFiles(o plan.Output, in manifest.Inputs) (*manifest.Entry, error) {
-	files, made, err := b.eng.Files(o.Job, o.Pattern, b.plan.Org, b.brand)
+func (b *builder) makeFiles(o plan.Output, org profile.Organisation, brand doc.Brand, rec *record) error {
+	files, made, err := b.eng.Files(o.Job, o.Pattern, org, brand)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if len(files) == 0 || files[0].Name != o.Name {
-		return nil, fmt.Errorf("%s: the engine made no file of that name", o.Name)
+	set := b.plan.Sets[o.Set]
+	if len(files) == 0 || set.Path(files[0].Name) != o.Name {
+		return fmt.Errorf("%s: the engine made no file of that name", o.Name)
 	}
 	if made.Layout != nil {
-		in.Fonts = b.fonts.Used(made.Layout)
+		rec.fonts = b.fontID(b.fonts.Used(made.Layout))
 	}
-	e := &manifest.Entry{File: o.Name, Inputs: &in, InputsSHA256: in.Key(), Pages: made.Pages(), Copies: o.Copies}
+	rec.pages = int32(made.Pages())
 	for i, f := range files {
-		path := filepath.Join(b.opts.OutDir, f.Name)
-		if err := b.write(path, f.Data); err != nil {
-			return nil, err
+		name := set.Path(f.Name)
+		path := filepath.Join(b.opts.OutDir, filepath.FromSlash(name))
+		if err := b.writeFile(path, f.Data); err != nil {
+			return err
 		}
 		if i == 0 {
-			e.SHA256 = manifest.Sum(f.Data)
-			e.Stamp(path)
+			rec.sha, rec.size = sha256.Sum256(f.Data), int64(len(f.Data))
+			if st, err := os.Stat(path); err == nil {
+				rec.size, rec.mtime = st.Size(), st.ModTime().UnixNano()
+			}
 			continue
 		}
-		p := manifest.Part{File: f.Name, SHA256: manifest.Sum(f.Data)}
+		p := manifest.Part{File: name, SHA256: manifest.Sum(f.Data)}
 		if st, err := os.Stat(path); err == nil {
 			p.Bytes, p.ModTime = st.Size(), st.ModTime().UnixNano()
 		}
-		e.Also = append(e.Also, p)
+		rec.also = append(rec.also, p)
 	}
-	return e, nil
+	rec.has = true
+	return nil
 }
 
-// write writes one file of the build atomically.
-func (b *builder) write(path string, data []byte) error {
+// writeFile writes one file of the build atomically.
+func (b *builder) writeFile(path string, data []byte) error {
+	return b.writeStream(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeStream writes one file of the build atomically, as fill writes it.
+func (b *builder) writeStream(path string, fill func(io.Writer) error) error {
 	if b.opts.write != nil {
-		return b.opts.write(path, data)
+		return b.opts.write(path, fill)
 	}
-	return output.WriteFile(path, data)
+	return output.WriteStream(path, fill)
 }
 
 // onDisk returns an earlier build's entry for name if the file on disk is
@@ -494,7 +804,7 @@ func (b *builder) onDisk(name string, cands ...*manifest.Entry) *manifest.Entry 
 		if e == nil {
 			continue
 		}
-		if why, err := manifest.OnDisk(filepath.Join(b.opts.OutDir, name), e); err == nil && why == "" {
+		if why, err := manifest.OnDisk(filepath.Join(b.opts.OutDir, filepath.FromSlash(name)), e); err == nil && why == "" {
 			return e
 		}
 	}
@@ -507,34 +817,47 @@ func (b *builder) writeManifest(rep *Report) error {
 		Program: b.eng.Creator,
 		Content: b.eng.Lib.Info.Version,
 		Plan:    filepath.Base(b.plan.File),
-		Outputs: []manifest.Entry{},
 	}
 	if b.opts.Shard.Active() {
 		m.Shard = b.opts.Shard.String()
-	}
-	for _, r := range rep.Results {
-		e := r.Entry
-		if e == nil {
-			// Failed or never started: keep what an earlier build left,
-			// if the file is still the one it recorded.
-			var cands []*manifest.Entry
-			for i := range b.prev.Entries[r.Name] {
-				cands = append(cands, &b.prev.Entries[r.Name][i])
+	} else {
+		for _, st := range b.sets {
+			pk := entryOf(st.packRes)
+			if pk == nil {
+				pk = b.onDisk(st.Path(pack.FileName), b.prevSet(st.Folder).Pack)
 			}
-			e = b.onDisk(r.Name, cands...)
+			ix := entryOf(st.indexRes)
+			if ix == nil {
+				ix = b.onDisk(st.Path(pack.IndexName), b.prevSet(st.Folder).Index)
+			}
+			if st.Folder == "" {
+				m.Pack, m.Index = pk, ix
+				continue
+			}
+			m.Sets = append(m.Sets, manifest.Set{Folder: st.Folder, Organisation: b.plan.Orgs[st.Org].Name, Pack: pk, Index: ix})
 		}
-		if e != nil {
-			m.Outputs = append(m.Outputs, *e)
+		if b.partners() {
+			m.Index = entryOf(b.topIndex)
+			if m.Index == nil {
+				m.Index = b.onDisk(pack.IndexName, b.prev.Index)
+			}
 		}
 	}
-	if !b.opts.Shard.Active() {
-		m.Pack = entryOf(rep.Pack)
-		if m.Pack == nil {
-			m.Pack = b.onDisk(pack.FileName, b.prev.Pack)
-		}
-		m.Index = entryOf(rep.Index)
-		if m.Index == nil {
-			m.Index = b.onDisk(pack.IndexName, b.prev.Index)
+	entries := func(yield func(*manifest.Entry) bool) {
+		for i, o := range b.outs {
+			e := b.entry(i)
+			if e == nil {
+				// Failed or never started: keep what an earlier build left,
+				// if the file is still the one it recorded.
+				var cands []*manifest.Entry
+				for k := range b.prev.Entries[o.Name] {
+					cands = append(cands, &b.prev.Entries[o.Name][k])
+				}
+				e = b.onDisk(o.Name, cands...)
+			}
+			if e != nil && !yield(e) {
+				return
+			}
 		}
 	}
 	name := manifest.FileName
@@ -542,10 +865,7 @@ func (b *builder) writeManifest(rep *Report) error {
 		name = b.opts.Shard.manifest()
 	}
 	path := filepath.Join(b.opts.OutDir, name)
-	data, err := manifest.Encode(m)
-	if err == nil {
-		err = b.write(path, data)
-	}
+	err := b.writeStream(path, func(w io.Writer) error { return manifest.Stream(w, m, entries) })
 	if err != nil {
 		// The old manifest would now describe files this build replaced:
 		// a folder with no manifest is better than one that lies. The next
@@ -573,41 +893,51 @@ func entryOf(r *Result) *manifest.Entry {
 
 // cleanTemp removes temporary files that a killed build (kill -9, a
 // second Ctrl-C) may have left for the files this build writes.
-func (b *builder) cleanTemp(outs []plan.Output) {
-	names := []string{b.opts.Shard.manifest()}
+func (b *builder) cleanTemp() {
+	ours := map[string]bool{b.opts.Shard.manifest(): true}
+	folders := map[string]bool{"": true}
+	for _, s := range b.plan.Sets {
+		folders[s.Folder] = true
+		if !b.opts.Shard.Active() {
+			for _, n := range plan.Reserved {
+				ours[s.Path(n)] = true
+			}
+		}
+	}
 	if !b.opts.Shard.Active() {
-		names = slices.Clone(plan.Reserved)
+		for _, n := range plan.Reserved {
+			ours[n] = true
+		}
 	}
-	for _, o := range outs {
-		names = append(names, o.Name)
+	for _, o := range b.outs {
+		ours[o.Name] = true
 	}
-	ours := make(map[string]bool, len(names))
-	for _, n := range names {
-		ours[n] = true
-	}
-	// One listing of the folder, not one per output: a pack of a thousand
-	// materials would read the folder a thousand times.
-	entries, err := os.ReadDir(b.opts.OutDir)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		// A temporary file is ".NAME.SOMETHING.tmp" (see output.WriteFile).
-		tmp := e.Name()
-		if !strings.HasPrefix(tmp, ".") || !strings.HasSuffix(tmp, ".tmp") {
+	// One listing of each folder, not one per output: a pack of a
+	// thousand materials would read the folder a thousand times.
+	for folder := range folders {
+		dir := filepath.Join(b.opts.OutDir, folder)
+		entries, err := os.ReadDir(dir)
+		if err != nil {
 			continue
 		}
-		inner := strings.TrimSuffix(tmp[1:], ".tmp")
-		if i := strings.LastIndexByte(inner, '.'); i > 0 && ours[inner[:i]] {
-			os.Remove(filepath.Join(b.opts.OutDir, tmp))
+		for _, e := range entries {
+			// A temporary file is ".NAME.SOMETHING.tmp" (see output.Create).
+			tmp := e.Name()
+			if !strings.HasPrefix(tmp, ".") || !strings.HasSuffix(tmp, ".tmp") {
+				continue
+			}
+			inner := strings.TrimSuffix(tmp[1:], ".tmp")
+			if i := strings.LastIndexByte(inner, '.'); i > 0 && ours[(plan.Set{Folder: folder}).Path(inner[:i])] {
+				os.Remove(filepath.Join(dir, tmp))
+			}
 		}
 	}
 }
 
-func summarise(rep *Report, dry bool) Summary {
-	s := Summary{Total: len(rep.Results), DryRun: dry}
-	for _, r := range rep.Results {
-		switch r.Status {
+func (b *builder) summarise() Summary {
+	s := Summary{Total: len(b.outs), DryRun: b.opts.DryRun}
+	for i := range b.recs {
+		switch b.recs[i].status {
 		case Made:
 			s.Made++
 		case Unchanged:

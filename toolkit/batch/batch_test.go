@@ -80,7 +80,7 @@ func run(t testing.TB, p *plan.Plan, opts Options) *Report {
 // statuses maps each output (pack and index too) to what happened to it.
 func statuses(rep *Report) map[string]Status {
 	m := map[string]Status{}
-	for _, r := range rep.Results {
+	for r := range rep.Results() {
 		m[r.Name] = r.Status
 	}
 	for _, r := range []*Result{rep.Pack, rep.Index} {
@@ -226,7 +226,7 @@ func TestIncremental(t *testing.T) {
 			t.Errorf("%s: made %v\nwant %v", st.name, got, st.want)
 		}
 		// The dry run said beforehand what the build then did.
-		for _, r := range rep.Results {
+		for r := range rep.Results() {
 			if d := statuses(drep)[r.Name]; (d == Unchanged) != (r.Status == Unchanged) {
 				t.Errorf("%s: %s: dry run said %s, build did %s", st.name, r.Name, d, r.Status)
 			}
@@ -564,4 +564,100 @@ func testEngine(t testing.TB) *generate.Engine {
 		t.Fatal(engineErr)
 	}
 	return engine
+}
+
+// TestPartners builds a plan for two partner organisations: each gets its
+// materials, with its own name and phone and no one else's, its own
+// pack.pdf and index.html in its folder; the output folder's index.html
+// links both, and the manifest lists every file under its folder. A
+// second build makes nothing; a change to one partner remakes only its
+// folder.
+func TestPartners(t *testing.T) {
+	pdftest.Need(t, "qpdf", "pdftotext")
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	partners := func(phone string) {
+		csv := "name,phone,colour\nRiverside Settlement Services,604-555-0134,\"#7a1f5c\"\nHope Centre," + phone + ",\n"
+		if err := os.WriteFile(filepath.Join(dir, "partners.csv"), []byte(csv), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	partners("416-555-0199")
+	src := "event: {name: Safety evening}\norganisations: partners.csv\noutputs:\n  - {audiences: [youth, health], language: en, format: flyer, copies: 3}\n  - {audience: youth, language: en, format: md}\n"
+	p := writePlan(t, dir, src)
+	rep := run(t, p, Options{})
+	if s := rep.Summary; s.Made != 6 || s.Failed != 0 {
+		t.Fatalf("summary %+v", s)
+	}
+	if rep.Pack != nil || rep.Index == nil || rep.Index.Status != Made || len(rep.Sets) != 2 {
+		t.Fatalf("pack %v, index %v, sets %+v", rep.Pack, rep.Index, rep.Sets)
+	}
+	hotline, _ := testEngine(t).Lib.Contact("chth")
+	for k, pt := range []struct{ folder, name, phone, other string }{
+		{"riverside-settlement-services", "Riverside Settlement Services", "604-555-0134", "416-555-0199"},
+		{"hope-centre", "Hope Centre", "416-555-0199", "604-555-0134"},
+	} {
+		s := rep.Sets[k]
+		if s.Folder != pt.folder || s.Pack == nil || s.Pack.Status != Made || s.Pack.Entry.Pages != 3 || s.Index == nil || s.Index.Status != Made {
+			t.Fatalf("set %d: %+v, pack %+v", k, s, s.Pack)
+		}
+		flyer := pdftest.Text(t, filepath.Join(out, pt.folder, "youth-flyer-en.pdf"))
+		if !strings.Contains(flyer, pt.phone) || strings.Contains(flyer, pt.other) || !strings.Contains(flyer, hotline.Phone) {
+			t.Errorf("%s's flyer: want its phone %s, not %s, and the hotline:\n%s", pt.name, pt.phone, pt.other, flyer)
+		}
+		packPDF := filepath.Join(out, pt.folder, pack.FileName)
+		pdftest.Check(t, packPDF)
+		if cover := pdftest.Normalize(runText(t, packPDF, 1, 1)); !strings.Contains(cover, pt.name) || !strings.Contains(cover, "Total: 2 materials, 6 copies") {
+			t.Errorf("%s's cover sheet:\n%s", pt.name, cover)
+		}
+		html, err := os.ReadFile(filepath.Join(out, pt.folder, pack.IndexName))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{`<a href="youth-flyer-en.pdf">`, `<a href="youth-md-en.md">`, `<a href="pack.pdf">`, `<a href="../manifest.json">`, `<a href="../index.html">All partners</a>`} {
+			if !strings.Contains(string(html), want) {
+				t.Errorf("%s/index.html lacks %s", pt.folder, want)
+			}
+		}
+	}
+	top, err := os.ReadFile(filepath.Join(out, pack.IndexName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<a href="riverside-settlement-services/index.html">riverside-settlement-services/</a>`, `<a href="hope-centre/pack.pdf">pack.pdf</a>`, "Hope Centre"} {
+		if !strings.Contains(string(top), want) {
+			t.Errorf("index.html lacks %s", want)
+		}
+	}
+	m := checkDisk(t, out, manifest.FileName)
+	if len(m.Outputs) != 6 || m.Pack != nil || m.Index == nil || len(m.Sets) != 2 || m.Sets[1].Pack == nil || m.Sets[1].Pack.File != "hope-centre/pack.pdf" || m.Sets[1].Organisation != "Hope Centre" {
+		t.Fatalf("manifest: %d outputs, pack %v, sets %+v", len(m.Outputs), m.Pack, m.Sets)
+	}
+	for _, s := range m.Sets {
+		for _, e := range []*manifest.Entry{s.Pack, s.Index} {
+			if sha, _, _ := manifest.FileHash(filepath.Join(out, e.File)); sha != e.SHA256 {
+				t.Errorf("%s on disk is not as recorded", e.File)
+			}
+		}
+	}
+
+	if rep := run(t, p, Options{}); rep.Summary.Made != 0 || rep.Sets[0].Pack.Status != Unchanged {
+		t.Errorf("second build: %+v, first pack %+v", rep.Summary, rep.Sets[0].Pack)
+	}
+	partners("416-555-0100")
+	p = writePlan(t, dir, src)
+	rep = run(t, p, Options{})
+	var remade []string
+	for r := range rep.Results() {
+		if r.Status == Made {
+			remade = append(remade, r.Name)
+		}
+	}
+	if want := []string{"hope-centre/youth-flyer-en.pdf", "hope-centre/health-flyer-en.pdf", "hope-centre/youth-md-en.md"}; !slices.Equal(remade, want) {
+		t.Errorf("after Hope Centre's phone changed, made %v, want %v", remade, want)
+	}
+	if rep.Sets[0].Pack.Status != Unchanged || rep.Sets[1].Pack.Status != Made {
+		t.Errorf("packs %s and %s, want unchanged and made", rep.Sets[0].Pack.Status, rep.Sets[1].Pack.Status)
+	}
+	checkDisk(t, out, manifest.FileName)
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -62,14 +63,14 @@ func TestWriteFails(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
 	p := writePlan(t, dir, fourFlyers)
-	failing := func(names ...string) func(string, []byte) error {
-		return func(path string, data []byte) error {
+	failing := func(names ...string) func(string, func(io.Writer) error) error {
+		return func(path string, fill func(io.Writer) error) error {
 			for _, n := range names {
 				if filepath.Base(path) == n {
 					return errFull
 				}
 			}
-			return output.WriteFile(path, data)
+			return output.WriteStream(path, fill)
 		}
 	}
 
@@ -128,7 +129,7 @@ func TestFullDisk(t *testing.T) {
 	if s.Made == 0 || s.Failed == 0 || s.Made+s.Failed != 10 {
 		t.Fatalf("summary %+v: want some made and some failed on a 160 KiB disk", s)
 	}
-	for _, r := range rep.Results {
+	for r := range rep.Results() {
 		if r.Status == Failed && !strings.Contains(r.Reason, "no space left") {
 			t.Errorf("%s failed with %q, want the disk named as full", r.Name, r.Reason)
 		}

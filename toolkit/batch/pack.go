@@ -3,7 +3,12 @@ package batch
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
 	"path/filepath"
+	"strings"
 
 	"github.com/awarekit/awarekit/toolkit/manifest"
 	"github.com/awarekit/awarekit/toolkit/pack"
@@ -28,148 +33,417 @@ type packItem struct {
 	Copies       int
 }
 
-func (b *builder) sheet() pack.Sheet {
-	s := pack.Sheet{Brand: b.brand, Paper: b.plan.Paper}
+// set is one plan set as the build goes: its outputs, and its pack, made
+// as its materials are when streaming.
+type set struct {
+	plan.Set
+	outs []int32 // indices in builder.outs, in plan order
+	last int     // the last output the pack joins; -1 for none
+
+	// streaming: the pack is being written as the materials come (pw), or
+	// was until a material failed (failed) or the pack did (packErr).
+	streaming bool
+	pw        *pack.Writer
+	failed    bool
+	packErr   error
+
+	packRes, indexRes *Result
+}
+
+// rel is output name as a path inside the set's folder.
+func (s *set) rel(name string) string {
+	if s.Folder == "" {
+		return name
+	}
+	return strings.TrimPrefix(name, s.Folder+"/")
+}
+
+// planSets gives each output built to its set.
+func (b *builder) planSets() []*set {
+	sets := make([]*set, len(b.plan.Sets))
+	for k, ps := range b.plan.Sets {
+		sets[k] = &set{Set: ps, last: -1}
+	}
+	for i, o := range b.outs {
+		st := sets[o.Set]
+		st.outs = append(st.outs, int32(i))
+		if pack.Joinable(o.Job) {
+			st.last = i
+		}
+	}
+	return sets
+}
+
+// prevSet is what the last build recorded of a set's pack and index.
+func (b *builder) prevSet(folder string) manifest.Set {
+	if folder == "" {
+		return manifest.Set{Pack: b.prev.Pack, Index: b.prev.Index}
+	}
+	return b.prev.Sets[folder]
+}
+
+// sheet is what a set's cover sheet and index page say about it.
+func (b *builder) sheet(st *set) (pack.Sheet, error) {
+	brand, err := b.plan.Orgs[st.Org].Brand()
+	s := pack.Sheet{Brand: brand, Paper: b.plan.Paper}
 	if ev := b.plan.Event.Doc(); ev != nil {
 		s.Event = *ev
 	}
-	return s
+	return s, err
 }
 
-// item is how the pack and the index list a result.
-func (b *builder) item(r Result) pack.Item {
-	it := pack.Item{File: r.Name, What: b.eng.Describe(r.Job), Paper: r.Job.Paper.Name, Copies: r.Copies}
-	if pack.Joinable(r.Job) {
-		it.Sheet, _ = r.Job.Format.Sheet(r.Job.Paper)
+// startPacks decides, before anything is made, which sets' packs are made
+// again: a pack whose materials, copies and event are all as the last
+// build recorded, and whose file is still the one recorded, is kept.
+// Every other pack is started, to be filled as its materials are made.
+func (b *builder) startPacks() {
+	for _, st := range b.sets {
+		if st.last < 0 {
+			continue
+		}
+		path := filepath.Join(b.opts.OutDir, st.Folder, pack.FileName)
+		if prev := b.prevSet(st.Folder).Pack; prev != nil && !b.opts.Force {
+			for _, i := range st.outs {
+				if pack.Joinable(b.outs[i].Job) {
+					in, err := b.inputsChecked(b.outs[i])
+					if err != nil {
+						break // the output will fail, and the pack with it
+					}
+					b.recs[i].key = keyOf(in)
+				}
+			}
+			if prev.InputsSHA256 == b.packKey(st) {
+				if why, err := manifest.OnDisk(path, prev); err == nil && why == "" {
+					st.packRes = &Result{Output: plan.Output{Name: st.Path(pack.FileName), Copies: 1}, Status: Unchanged, Entry: prev}
+					continue
+				}
+			}
+		}
+		sheet, err := b.sheet(st)
+		if err == nil {
+			st.pw, err = pack.Start(b.eng, filepath.Join(b.opts.OutDir, st.Folder), sheet)
+		}
+		if err != nil {
+			st.packErr = err
+			continue
+		}
+		st.streaming = true
 	}
-	if r.Job.Format.Screen {
-		it.Paper = "" // an image for screens is not printed
-	}
-	switch {
-	case r.Entry != nil:
-		it.Pages, it.SHA256 = r.Entry.Pages, r.Entry.SHA256
-	case r.Status == Failed:
-		it.Failed = r.Reason
-	default:
-		it.Failed = string(r.Status)
-	}
-	return it
 }
 
-// pack decides whether pack.pdf must be made (it is not when every
-// material it joins, their copies and the event are as recorded and the
-// file is still the one recorded) and makes it: a cover sheet, then every
-// PDF material's pages in plan order.
-func (b *builder) pack(ctx context.Context, results []Result) *Result {
-	var items []pack.Item
+// packKey is the hash of everything a set's pack shows.
+func (b *builder) packKey(st *set) string {
+	org, _ := b.orgKey(st.Org)
 	in := packInputs{
 		Program:      b.eng.Creator,
 		Content:      b.eng.Lib.Info.Version,
-		Organisation: b.orgSHA,
+		Organisation: org,
 		Event:        b.plan.Event,
 		Paper:        b.plan.Paper.Name,
 	}
-	pending := false // a dry run: some material would be made
-	for _, r := range results {
-		switch {
-		case !pack.Joinable(r.Job):
-			// The pack joins PDF files; other backends' files and text
-			// formats are listed in index.html only.
-		case r.Entry != nil:
-			items = append(items, b.item(r))
-			in.Items = append(in.Items, packItem{File: r.Name, Inputs: r.Entry.InputsSHA256, Copies: r.Copies})
-		case r.Status == New || r.Status == Changed:
-			items = append(items, b.item(r))
-			pending = true
+	for _, i := range st.outs {
+		o := b.outs[i]
+		if pack.Joinable(o.Job) {
+			in.Items = append(in.Items, packItem{File: o.Name, Inputs: hex.EncodeToString(b.recs[i].key[:]), Copies: o.Copies})
 		}
 	}
-	if len(items) == 0 {
-		return nil
+	return manifest.Hash(in)
+}
+
+// feed hands output i, done, to its set's pack, in plan order: data is
+// its PDF when the worker kept it, else the pack reads the file. A
+// material that failed or was not made leaves its set without a pack.
+// After the set's last material, the pack is finished.
+func (b *builder) feed(ctx context.Context, i int, data []byte) {
+	o := b.outs[i]
+	st := b.sets[o.Set]
+	if !pack.Joinable(o.Job) {
+		return
 	}
-	res := &Result{Output: plan.Output{Name: pack.FileName, Copies: 1}}
-	if pending {
-		res.Status, res.Reason = Changed, "materials change"
-		if b.prev.Pack == nil {
-			res.Status, res.Reason = New, "not built before"
+	rec := &b.recs[i]
+	switch {
+	case !rec.has:
+		st.failed = true
+		b.abortPack(st)
+	case st.pw == nil:
+	case data != nil:
+		if err := st.pw.Add(data); err != nil {
+			st.packErr = fmt.Errorf("%s: %w", o.Name, err)
+			b.abortPack(st)
 		}
-		return res
-	}
-	key := manifest.Hash(in)
-	path := filepath.Join(b.opts.OutDir, pack.FileName)
-	res.Status, res.Reason = New, "not built before"
-	if p := b.prev.Pack; p != nil {
-		res.Status, res.Reason = Changed, "materials, copies or event changed"
-		switch {
-		case b.opts.Force:
-			res.Reason = "--force"
-		case p.InputsSHA256 == key:
-			if why, err := manifest.OnDisk(path, p); err == nil && why == "" {
-				res.Status, res.Reason, res.Entry = Unchanged, "", p
-				return res
-			}
-			res.Reason = "file missing or differs from the manifest"
+	default:
+		if err := st.pw.AddFile(st.rel(o.Name)); err != nil {
+			st.packErr = err
+			b.abortPack(st)
 		}
 	}
-	if b.opts.DryRun {
-		return res
+	if i == st.last && st.pw != nil {
+		b.finishPack(ctx, st)
 	}
-	e, err := pack.Write(ctx, b.eng, b.opts.OutDir, b.sheet(), items)
+}
+
+func (b *builder) abortPack(st *set) {
+	if st.pw != nil {
+		st.pw.Abort()
+		st.pw = nil
+	}
+}
+
+// abortPacks leaves no pack half made: those not finished are removed.
+func (b *builder) abortPacks() {
+	for _, st := range b.sets {
+		b.abortPack(st)
+	}
+}
+
+// finishPack puts the cover sheet in front of a set's pack and the pack
+// in place.
+func (b *builder) finishPack(ctx context.Context, st *set) {
+	pw := st.pw
+	st.pw = nil
+	res := &Result{Output: plan.Output{Name: st.Path(pack.FileName), Copies: 1}, Status: Made, Reason: "materials, copies or event changed"}
+	if prev := b.prevSet(st.Folder).Pack; prev == nil {
+		res.Reason = "not built before"
+	} else if b.opts.Force {
+		res.Reason = "--force"
+	}
+	e, err := pw.Finish(ctx, b.items(st, false))
 	switch {
 	case err != nil && ctx.Err() != nil:
 		res.Status, res.Reason = Skipped, "interrupted"
 	case err != nil:
 		res.Status, res.Reason, res.Err = Failed, err.Error(), err
 	default:
-		e.InputsSHA256 = key
-		res.Status, res.Entry = Made, e
+		e.File = st.Path(pack.FileName)
+		e.InputsSHA256 = b.packKey(st)
+		res.Entry = e
+	}
+	st.packRes = res
+}
+
+// finishPacks settles each set's pack once every material is done, and
+// returns warnings for the packs not made. In a dry run it says what a
+// build would do.
+func (b *builder) finishPacks(ctx context.Context) []string {
+	var warnings []string
+	for _, st := range b.sets {
+		if st.last < 0 {
+			continue
+		}
+		name := st.Path(pack.FileName)
+		switch {
+		case b.opts.DryRun:
+			st.packRes = b.dryPack(st)
+		case st.failed:
+			b.abortPack(st)
+			st.packRes = nil
+			warnings = append(warnings, name+" not made: some materials failed")
+		case st.packErr != nil:
+			st.packRes = &Result{Output: plan.Output{Name: name, Copies: 1}, Status: Failed, Reason: st.packErr.Error(), Err: st.packErr}
+		case st.pw != nil:
+			b.finishPack(ctx, st)
+		}
+	}
+	return warnings
+}
+
+// dryPack says what a build would do with a set's pack.
+func (b *builder) dryPack(st *set) *Result {
+	res := &Result{Output: plan.Output{Name: st.Path(pack.FileName), Copies: 1}}
+	prev := b.prevSet(st.Folder).Pack
+	for _, i := range st.outs {
+		if !pack.Joinable(b.outs[i].Job) {
+			continue
+		}
+		switch b.recs[i].status {
+		case New, Changed:
+			res.Status, res.Reason = Changed, "materials change"
+			if prev == nil {
+				res.Status, res.Reason = New, "not built before"
+			}
+			return res
+		case Unchanged:
+		default:
+			return nil
+		}
+	}
+	res.Status, res.Reason = New, "not built before"
+	if prev != nil {
+		res.Status, res.Reason = Changed, "materials, copies or event changed"
+		switch {
+		case b.opts.Force:
+			res.Reason = "--force"
+		case prev.InputsSHA256 == b.packKey(st):
+			path := filepath.Join(b.opts.OutDir, st.Folder, pack.FileName)
+			if why, err := manifest.OnDisk(path, prev); err == nil && why == "" {
+				res.Status, res.Reason, res.Entry = Unchanged, "", prev
+				return res
+			}
+			res.Reason = "file missing or differs from the manifest"
+		}
 	}
 	return res
 }
 
-// index writes index.html: every output with a link, for people who open
-// the folder in a browser. It depends only on the results, so an
-// unchanged build leaves it as it is.
-func (b *builder) index(results []Result, packed *Result) *Result {
-	res := &Result{Output: plan.Output{Name: pack.IndexName}}
+// item is how the pack and the index list output i: by its name in its
+// set's folder.
+func (b *builder) item(st *set, i int, thumb bool) pack.Item {
+	o := b.outs[i]
+	rec := &b.recs[i]
+	it := pack.Item{File: st.rel(o.Name), What: b.eng.Describe(o.Job), Paper: o.Job.Paper.Name, Copies: o.Copies}
+	if pack.Joinable(o.Job) {
+		it.Sheet, _ = o.Job.Format.Sheet(o.Job.Paper)
+	}
+	if o.Job.Format.Screen {
+		it.Paper = "" // an image for screens is not printed
+	}
+	switch {
+	case rec.has:
+		it.Pages, it.SHA256 = int(rec.pages), hex.EncodeToString(rec.sha[:])
+		if thumb {
+			it.Thumb = b.thumb(i)
+		}
+	case rec.status == Failed:
+		it.Failed = rec.reason
+	default:
+		it.Failed = string(rec.status)
+	}
+	return it
+}
+
+// items lists a set's outputs as its pack (joinable only) or its index
+// page (all) shows them.
+func (b *builder) items(st *set, all bool) []pack.Item {
+	var items []pack.Item
+	for _, i := range st.outs {
+		if all || pack.Joinable(b.outs[i].Job) {
+			items = append(items, b.item(st, int(i), false))
+		}
+	}
+	return items
+}
+
+// indexes writes each set's index.html, and with partners the output
+// folder's, which lists them.
+func (b *builder) indexes() {
+	for _, st := range b.sets {
+		st.indexRes = b.index(st)
+	}
+	if b.partners() {
+		b.topIndex = b.partnersIndex()
+	}
+}
+
+// index writes a set's index.html: every output with a link, for people
+// who open the folder in a browser. It depends only on the results, so
+// an unchanged build leaves it as it is.
+func (b *builder) index(st *set) *Result {
+	name := st.Path(pack.IndexName)
+	res := &Result{Output: plan.Output{Name: name}}
+	prev := b.prevSet(st.Folder).Index
 	if b.opts.DryRun {
-		for _, r := range results {
-			if r.Status != Unchanged {
+		for _, i := range st.outs {
+			if b.recs[i].status != Unchanged {
 				res.Status, res.Reason = Changed, "lists the outputs"
-				if b.prev.Index == nil {
+				if prev == nil {
 					res.Status, res.Reason = New, "not built before"
 				}
 				return res
 			}
 		}
 	}
-	items := make([]pack.Item, len(results))
-	thumbs := len(results) <= maxThumbs && !b.opts.DryRun
-	for i, r := range results {
-		items[i] = b.item(r)
-		if r.Entry != nil && thumbs {
-			items[i].Thumb = b.thumb(r)
-		}
-	}
-	data, err := pack.Index(b.eng, b.sheet(), items, packed != nil && packed.Entry != nil)
+	sheet, err := b.sheet(st)
 	if err != nil {
 		res.Status, res.Reason, res.Err = Failed, err.Error(), err
 		return res
 	}
-	sha := manifest.Sum(data)
-	path := filepath.Join(b.opts.OutDir, pack.IndexName)
-	if old, _, _ := manifest.FileHash(path); old == sha {
-		res.Status = Unchanged
-	} else if b.opts.DryRun {
-		res.Status, res.Reason = Changed, "its contents change"
+	pg := pack.Page{Sheet: sheet, Pack: st.packRes != nil && st.packRes.Entry != nil, Manifest: manifest.FileName}
+	if st.Folder != "" {
+		pg.Manifest, pg.Up = "../"+manifest.FileName, "../"+pack.IndexName
+	}
+	rows := func(yield func(pack.Item) bool) {
+		for _, i := range st.outs {
+			if !yield(b.item(st, int(i), b.thumbs)) {
+				return
+			}
+		}
+	}
+	return b.writePage(res, func(w io.Writer) error { return pack.WriteIndex(w, b.eng, pg, rows) })
+}
+
+// partnersIndex writes the output folder's index.html when the build is
+// made for partners: one row for each, linking its folder.
+func (b *builder) partnersIndex() *Result {
+	res := &Result{Output: plan.Output{Name: pack.IndexName}}
+	if b.opts.DryRun {
+		res.Status, res.Reason = Changed, "lists the partners"
+		if b.prev.Index == nil {
+			res.Status, res.Reason = New, "not built before"
+		}
 		return res
-	} else if err := b.write(path, data); err != nil {
+	}
+	sheet, err := b.sheet(&set{})
+	if err != nil {
 		res.Status, res.Reason, res.Err = Failed, err.Error(), err
 		return res
+	}
+	partners := func(yield func(pack.Partner) bool) {
+		for _, st := range b.sets {
+			pt := pack.Partner{Name: b.plan.Orgs[st.Org].Name, Folder: st.Folder, Materials: len(st.outs), Pack: st.packRes != nil && st.packRes.Entry != nil}
+			for _, i := range st.outs {
+				if !b.recs[i].has {
+					pt.Failed++
+				}
+			}
+			if !yield(pt) {
+				return
+			}
+		}
+	}
+	return b.writePage(res, func(w io.Writer) error { return pack.WritePartners(w, b.eng, sheet, partners) })
+}
+
+// writePage writes an index page as write makes it, through a hash: the
+// page is Unchanged when it comes out as the file already there.
+func (b *builder) writePage(res *Result, write func(io.Writer) error) *Result {
+	path := filepath.Join(b.opts.OutDir, filepath.FromSlash(res.Name))
+	old, _, _ := manifest.FileHash(path)
+	h := sha256.New()
+	size := &counter{w: h}
+	var err error
+	if b.opts.DryRun {
+		err = write(size)
 	} else {
+		err = b.writeStream(path, func(w io.Writer) error { return write(io.MultiWriter(w, size)) })
+	}
+	if err != nil {
+		res.Status, res.Reason, res.Err = Failed, err.Error(), err
+		return res
+	}
+	sha := hex.EncodeToString(h.Sum(nil))
+	switch {
+	case sha == old:
+		res.Status = Unchanged
+	case b.opts.DryRun:
+		res.Status, res.Reason = Changed, "its contents change"
+		return res
+	default:
 		res.Status = Made
 	}
-	res.Entry = &manifest.Entry{File: pack.IndexName, InputsSHA256: sha, SHA256: sha, Bytes: int64(len(data))}
+	res.Entry = &manifest.Entry{File: res.Name, InputsSHA256: sha, SHA256: sha, Bytes: size.n}
 	return res
+}
+
+// counter counts the bytes written through it.
+type counter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *counter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // thumbWidth is the width in pixels of a material's picture in index.html.
@@ -179,17 +453,22 @@ const thumbWidth = 120
 // larger build lists them without. Each picture is its page laid out and
 // drawn again (in a profile of 1,000 flyers, 58% of the build's CPU time)
 // and carried inside the page: ten thousand would make an index of tens of
-// megabytes that no browser shows well, built in memory.
+// megabytes that no browser shows well.
 const maxThumbs = 200
 
 // thumb draws the first page of a page format small, for the index: the
 // layout is made again, so an unchanged material gets its picture too.
 // A material that cannot be drawn gets none; its own file is what counts.
-func (b *builder) thumb(r Result) []byte {
-	if !r.Job.Format.Paged() {
+func (b *builder) thumb(i int) []byte {
+	o := b.outs[i]
+	if !o.Job.Format.Paged() {
 		return nil
 	}
-	ld, err := b.eng.Layout(r.Job, b.plan.Org, b.brand)
+	brand, err := b.plan.Orgs[o.Org].Brand()
+	if err != nil {
+		return nil
+	}
+	ld, err := b.eng.Layout(o.Job, b.plan.Orgs[o.Org], brand)
 	if err != nil || len(ld.Pages) == 0 {
 		return nil
 	}
