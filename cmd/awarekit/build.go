@@ -47,6 +47,7 @@ type BuildOptions struct {
 	Quiet    bool
 	JSON     bool
 	Shard    batch.Shard
+	Gather   []string // folders holding the parts of a sharded build, to join
 }
 
 func newCmdBuild(f *Factory, runF func(*BuildOptions) error) *cobra.Command {
@@ -72,15 +73,34 @@ func newCmdBuild(f *Factory, runF func(*BuildOptions) error) *cobra.Command {
   $ awarekit build workshop.yaml --force --json`,
 		Annotations: map[string]string{"advanced": buildAdvanced},
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
+			// With --gather, folders after the plan are more parts:
+			// --gather parts/* is what a shell makes of a glob.
+			if len(args) == 1 || len(args) > 1 && cmd.Flags().Changed("gather") {
+				return nil
+			}
+			if len(args) == 0 {
 				return usage(errors.New("build needs one plan file, e.g. awarekit build workshop.yaml"))
 			}
-			return nil
+			return usage(fmt.Errorf("build takes one plan file, not %d arguments; folders of parts to join go after --gather", len(args)))
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.PlanFile = args[0]
 			if _, err := profile.CheckPath(profile.Field{Name: "plan", From: "the command line"}, opts.PlanFile); err != nil {
 				return usage(err)
+			}
+			if cmd.Flags().Changed("gather") {
+				opts.Gather = append(opts.Gather, args[1:]...)
+				for _, dir := range opts.Gather {
+					if _, err := profile.CheckPath(profile.Field{Name: "folder of parts", From: "--gather"}, dir); err != nil {
+						return usage(err)
+					}
+				}
+				switch {
+				case shard != "" || cmd.Flags().Changed("shard-count"):
+					return usage(errors.New("--gather joins the parts that --shard makes; give one or the other"))
+				case opts.Force:
+					return usage(errors.New("--gather makes nothing again, so --force has nothing to do; leave it out"))
+				}
 			}
 			if opts.Jobs < 0 {
 				return usage(fmt.Errorf("--jobs %d: give a positive number of workers, or 0 for one per CPU", opts.Jobs))
@@ -121,8 +141,9 @@ func newCmdBuild(f *Factory, runF func(*BuildOptions) error) *cobra.Command {
 	fl.IntVar(&shardCount, "shard-count", 0, "make part $"+shardIndexEnv+"+1 of `N` (for a Kubernetes Indexed Job)")
 	fl.String("province", "", "add the verified lines of a province or territory to every output: `CODE` like bc, ab, on (province: in a plan)")
 	fl.Bool("allow-draft", false, "make languages a fluent speaker must rewrite before print (iu, crk, oj): proofs (allow_draft: in a plan)")
+	fl.StringArrayVar(&opts.Gather, "gather", nil, "join the parts made into `DIR` (and folders after it): one manifest, pack and index")
 	addConfigFlag(cmd, &configFile)
-	markAdvanced(cmd, "shard", "shard-count", "jobs")
+	markAdvanced(cmd, "shard", "shard-count", "gather", "jobs")
 	_ = cmd.MarkFlagDirname("out")
 	cmd.ValidArgsFunction = completePlans
 	return cmd
@@ -159,20 +180,32 @@ to out/ beside the plan: one per material, with
   manifest.json  each output's inputs, sha256, size and pages
 
 Run it again after an edit: only what changed is made again. The organisation
-comes from the plan, then from awarekit.yaml beside it. 'awarekit schema plan'
-lists every key a plan can have.`
+comes from the plan, then from awarekit.yaml beside it; an output item can
+name its own (organisation: under the item). To make the whole set once for
+each partner agency, list them in a CSV file with a header row (name, phone,
+email, website, logo, colour) and name it in the plan:
+
+  organisations: partners.csv
+
+Each partner's files then go to a folder of its own, with its own pack.pdf.
+'awarekit schema plan' lists every key a plan can have.`
 
 // buildAdvanced is build's help for large builds, after the flags.
 const buildAdvanced = `  A large build can be split across machines into parts that never overlap.
-  Make each part with --shard K/N (one per CI job), then run once more
-  without --shard to make pack.pdf and index.html from the parts:
+  Make each part with --shard K/N (one per CI job), then join the parts with
+  --gather: it checks that every part is there once, made from this plan and
+  these settings, and writes one manifest, pack.pdf and index.html without
+  making any material again:
 
-    $ awarekit build region.yaml --shard 2/3
+    $ awarekit build region.yaml --shard 2/3 --out parts/2
+    $ awarekit build region.yaml --out out --gather parts/1 parts/2 parts/3
 
   In a Kubernetes Indexed Job with completions: 8, each pod makes the part
-  its $JOB_COMPLETION_INDEX names:
+  its $JOB_COMPLETION_INDEX names, all into one shared folder, and a last
+  step joins them (docs/kubernetes.md):
 
-    $ awarekit build region.yaml --shard-count 8`
+    $ awarekit build region.yaml --out /data/out --shard-count 8
+    $ awarekit build region.yaml --out /data/out --gather /data/out`
 
 // shardFrom reads --shard K/N, or --shard-count N with K from
 // $JOB_COMPLETION_INDEX (0-based, as Kubernetes sets it).
@@ -258,7 +291,7 @@ func buildRun(opts *BuildOptions) error {
 		}
 	})
 
-	bopts := batch.Options{OutDir: opts.OutDir, Jobs: opts.Jobs, Force: opts.Force, DryRun: opts.DryRun, Shard: opts.Shard}
+	bopts := batch.Options{OutDir: opts.OutDir, Jobs: opts.Jobs, Force: opts.Force, DryRun: opts.DryRun, Shard: opts.Shard, Gather: opts.Gather}
 	var bar *barProgress
 	switch {
 	// Progress is for a person watching: on a terminal only, as a bar,
@@ -327,7 +360,11 @@ func printSummary(w io.Writer, opts *BuildOptions, rep *batch.Report) {
 	if s.Made > 0 {
 		rate = fmt.Sprintf(" (%.1f docs/s)", s.Rate())
 	}
-	fmt.Fprintf(w, "%d made, %d unchanged, %d failed%s in %v%s → %s\n", s.Made, s.Unchanged, s.Failed, part, secs, rate, opts.OutDir)
+	if len(opts.Gather) > 0 {
+		fmt.Fprintf(w, "%d gathered from %s in %v → %s\n", s.Gathered, strings.Join(opts.Gather, ", "), secs, opts.OutDir)
+	} else {
+		fmt.Fprintf(w, "%d made, %d unchanged, %d failed%s in %v%s → %s\n", s.Made, s.Unchanged, s.Failed, part, secs, rate, opts.OutDir)
+	}
 	if rep.Pack != nil && rep.Pack.Entry != nil {
 		fmt.Fprintf(w, "print pack: %s (%d pages, %s)\n", filepath.Join(opts.OutDir, pack.FileName), rep.Pack.Entry.Pages, rep.Pack.Status)
 	}
@@ -472,6 +509,7 @@ type summaryJSON struct {
 	Unchanged     int     `json:"unchanged"`
 	Failed        int     `json:"failed"`
 	Skipped       int     `json:"skipped"`
+	Gathered      int     `json:"gathered"`
 	New           int     `json:"new"`
 	Changed       int     `json:"changed"`
 	Seconds       float64 `json:"seconds"`
@@ -510,7 +548,7 @@ func writeBuildJSON(w io.Writer, pl *plan.Plan, opts *BuildOptions, rep *batch.R
 	out := buildJSON{
 		Plan: pl.File, Out: opts.OutDir, DryRun: s.DryRun,
 		Summary: summaryJSON{
-			Total: s.Total, Made: s.Made, Unchanged: s.Unchanged, Failed: s.Failed, Skipped: s.Skipped,
+			Total: s.Total, Made: s.Made, Unchanged: s.Unchanged, Failed: s.Failed, Skipped: s.Skipped, Gathered: s.Gathered,
 			New: s.New, Changed: s.Changed, Seconds: s.Elapsed.Seconds(), DocsPerSecond: s.Rate(), Interrupted: s.Interrupted,
 		},
 		Outputs:      make([]resultJSON, 0, rep.Len()),

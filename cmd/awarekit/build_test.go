@@ -60,7 +60,15 @@ func TestBuildFlags(t *testing.T) {
 			}
 		}},
 		{name: "no plan", wantErr: "build needs one plan file"},
-		{name: "two plans", args: []string{plan, plan}, wantErr: "build needs one plan file"},
+		{name: "two plans", args: []string{plan, plan}, wantErr: "build takes one plan file, not 2 arguments"},
+		{name: "gather", args: []string{plan, "--gather", "a", "--gather", "b", "c", "d"}, check: func(t *testing.T, o *BuildOptions) {
+			if !slices.Equal(o.Gather, []string{"a", "b", "c", "d"}) || o.PlanFile != plan {
+				t.Errorf("gather %q, plan %s", o.Gather, o.PlanFile)
+			}
+		}},
+		{name: "gather and shard", args: []string{plan, "--gather", "a", "--shard", "1/2"}, wantErr: "give one or the other"},
+		{name: "gather and force", args: []string{plan, "--gather", "a", "--force"}, wantErr: "--force has nothing to do"},
+		{name: "gather a folder with an escape", args: []string{plan, "--gather", "a\x1b[2J"}, wantErr: "U+001B"},
 		{name: "shard out of range", args: []string{plan, "--shard", "5/4"}, wantErr: "shard 5/4: the part must be between 1 and 4"},
 		{name: "shard not K/N", args: []string{plan, "--shard", "half"}, wantErr: `shard "half" is not K/N`},
 		{name: "index past the count", args: []string{plan, "--shard-count", "4"}, env: map[string]string{shardIndexEnv: "4"}, wantErr: "must be from 0 to 3"},
@@ -304,8 +312,8 @@ func TestBuildErrors(t *testing.T) {
 // TestBuildInterrupt sends SIGINT to the real binary in the middle of a
 // build: it stops, exits 130, leaves no partial or temporary file, and its
 // manifest lists exactly the files on disk with their sha256. The next
-// build would make only what is missing. It is the one test of the real
-// binary: a signal needs a process of its own.
+// build would make only what is missing. It runs the real binary: a
+// signal needs a process of its own.
 func TestBuildInterrupt(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("no SIGINT on Windows")

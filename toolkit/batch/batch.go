@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -41,6 +42,10 @@ type Options struct {
 	Force  bool  // rebuild what is unchanged too
 	DryRun bool  // decide, but write nothing
 	Shard  Shard // build only this part; the zero Shard is everything
+	// Gather joins the parts of a sharded build, made into these
+	// folders, instead of making anything: their files (copied into
+	// OutDir when they are elsewhere), one manifest, pack and index page.
+	Gather []string
 	// Progress hears of each output as it is done; nil for none.
 	Progress Progress
 
@@ -66,9 +71,10 @@ const (
 	Made      Status = "made"
 	Unchanged Status = "unchanged"
 	Failed    Status = "failed"
-	Skipped   Status = "skipped" // the build was interrupted before it started
-	New       Status = "new"     // dry run: would be made, never made before
-	Changed   Status = "changed" // dry run: would be made again
+	Skipped   Status = "skipped"  // the build was interrupted before it started
+	Gathered  Status = "gathered" // made by a part of a sharded build, joined by --gather
+	New       Status = "new"      // dry run: would be made, never made before
+	Changed   Status = "changed"  // dry run: would be made again
 )
 
 // Result is one output's outcome.
@@ -127,6 +133,7 @@ type Summary struct {
 	Unchanged   int
 	Failed      int
 	Skipped     int
+	Gathered    int
 	New         int // dry run
 	Changed     int // dry run
 	Elapsed     time.Duration
@@ -219,6 +226,9 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 	if opts.Jobs <= 0 {
 		opts.Jobs = runtime.NumCPU()
 	}
+	if len(opts.Gather) > 0 && opts.Shard.Active() {
+		return nil, errors.New("a build either makes a part (shard) or gathers the parts, not both")
+	}
 	if _, err := p.Org.Brand(); err != nil {
 		return nil, fmt.Errorf("organisation: %w", err)
 	}
@@ -248,6 +258,20 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 			return nil, err
 		}
 		defer unlock()
+		// The parts' folders too: a part still being made holds its own
+		// (shared) lock, and its files are not yet what its manifest says.
+		locked := []string{opts.OutDir}
+		for _, dir := range opts.Gather {
+			if _, err := os.Stat(dir); err != nil || slices.ContainsFunc(locked, func(l string) bool { return same(l, dir) }) {
+				continue // a folder that is not there is reported with the parts
+			}
+			locked = append(locked, dir)
+			unlock, err := lockDir(dir, p.File, Shard{})
+			if err != nil {
+				return nil, err
+			}
+			defer unlock()
+		}
 		if err := b.makeFolders(); err != nil {
 			return nil, err
 		}
@@ -260,10 +284,19 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 	}
 
 	b.sets = b.planSets()
+	if len(opts.Gather) > 0 {
+		if err := b.gather(); err != nil {
+			return nil, err
+		}
+	}
 	if !opts.Shard.Active() && p.Pack && !opts.DryRun {
 		b.startPacks()
 	}
-	b.pool(ctx)
+	if len(opts.Gather) > 0 {
+		b.packAll(ctx)
+	} else {
+		b.pool(ctx)
+	}
 	interrupted := ctx.Err() != nil
 	if !opts.Shard.Active() && p.Pack && !interrupted {
 		rep.Warnings = append(rep.Warnings, b.finishPacks(ctx)...)
@@ -299,6 +332,13 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 		return rep, ErrInterrupted
 	}
 	return rep, nil
+}
+
+// same reports whether two paths name the same folder.
+func same(a, b string) bool {
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }
 
 // partners reports whether the plan makes a set per partner organisation,
@@ -554,6 +594,22 @@ func (b *builder) pool(ctx context.Context) {
 			b.recs[i] = record{status: Skipped, reason: "interrupted before it started", fonts: -1}
 		}
 		b.feed(ctx, i, pending[i])
+	}
+}
+
+// packAll hands every output, gathered, to its set's pack in plan order.
+func (b *builder) packAll(ctx context.Context) {
+	if b.opts.Progress != nil {
+		b.opts.Progress.Start(len(b.outs))
+	}
+	for i := range b.outs {
+		if ctx.Err() != nil {
+			b.recs[i] = record{status: Skipped, reason: "interrupted before it was gathered", fonts: -1}
+		}
+		if b.opts.Progress != nil {
+			b.opts.Progress.Done(b.result(i, false))
+		}
+		b.feed(ctx, i, nil)
 	}
 }
 
@@ -946,6 +1002,8 @@ func (b *builder) summarise() Summary {
 			s.Failed++
 		case Skipped:
 			s.Skipped++
+		case Gathered:
+			s.Gathered++
 		case New:
 			s.New++
 		case Changed:

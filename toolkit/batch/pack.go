@@ -262,7 +262,7 @@ func (b *builder) dryPack(st *set) *Result {
 				res.Status, res.Reason = New, "not built before"
 			}
 			return res
-		case Unchanged:
+		case Unchanged, Gathered:
 		default:
 			return nil
 		}
@@ -343,7 +343,7 @@ func (b *builder) index(st *set) *Result {
 	prev := b.prevSet(st.Folder).Index
 	if b.opts.DryRun {
 		for _, i := range st.outs {
-			if b.recs[i].status != Unchanged {
+			if st := b.recs[i].status; st != Unchanged && st != Gathered {
 				res.Status, res.Reason = Changed, "lists the outputs"
 				if prev == nil {
 					res.Status, res.Reason = New, "not built before"
