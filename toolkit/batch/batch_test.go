@@ -607,7 +607,7 @@ func TestPartners(t *testing.T) {
 		}
 		packPDF := filepath.Join(out, pt.folder, pack.FileName)
 		pdftest.Check(t, packPDF)
-		if cover := pdftest.Normalize(runText(t, packPDF, 1, 1)); !strings.Contains(cover, pt.name) || !strings.Contains(cover, "Total: 2 materials, 6 copies") {
+		if cover := pdftest.Normalize(runText(t, packPDF, 1, 1)); !strings.Contains(cover, pt.name) || !strings.Contains(cover, "Total: 2 materials: 6 sheets of letter") {
 			t.Errorf("%s's cover sheet:\n%s", pt.name, cover)
 		}
 		html, err := os.ReadFile(filepath.Join(out, pt.folder, pack.IndexName))
