@@ -132,7 +132,7 @@ func TestExitCodes(t *testing.T) {
 		code int
 		want string // in stderr
 	}{
-		{"unknown command", []string{"frobnicate"}, nil, exitUsage, `unknown command "frobnicate"; commands: build, completion, doctor, generate`},
+		{"unknown command", []string{"frobnicate"}, nil, exitUsage, `unknown command "frobnicate"; commands: build, check, completion, doctor, generate`},
 		{"unknown flag", []string{"generate", "--colr", "red"}, nil, exitUsage, "unknown flag: --colr (did you mean --color?)"},
 		{"bad flag value", []string{"generate", "--bleed", "abc"}, nil, exitUsage, `--bleed "abc" is not a number, like 3 or 2.5`},
 		{"a number too large", []string{"build", "plan.yaml", "--jobs", "99999999999999999999"}, nil, exitUsage, `--jobs "99999999999999999999" is too large; give a whole number, like 4`},

@@ -164,6 +164,12 @@ func generateRun(opts *GenerateOptions) error {
 	if err != nil {
 		return err
 	}
+	// An audience not written in a language asked for (one of a user's
+	// own, in English alone) stops the run before anything is written,
+	// naming the messages that language lacks.
+	if err := eng.Written(jobs); err != nil {
+		return err
+	}
 	brand, err := opts.Org.Brand()
 	if err != nil {
 		return err

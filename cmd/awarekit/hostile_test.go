@@ -95,6 +95,13 @@ func hostileCases() []hostileCase {
 		{"symlinks", "messages linked to /etc/passwd", gen("--content", "$DIR/ours"), nil, map[string]string{"ours/locales/en.toml": "LINK:/etc/passwd"}, 1, []string{"en.toml", "outside the folder"}},
 		{"symlinks", "audience linked out by ../", gen("--content", "$DIR/ours"), nil, map[string]string{"secret.yaml": "id: x\n", "ours/audiences/youth/audience.yaml": "LINK:../../../secret.yaml"}, 1, []string{"audience.yaml", "outside the folder"}},
 		{"symlinks", "a folder linked out", gen("--content", "$DIR/ours"), nil, map[string]string{"ours/locales": "LINK:/etc"}, 1, []string{"locales", "outside the folder"}},
+		{"symlinks", "new audience into a linked locales folder", []string{"new", "audience", "club", "--content", "$DIR/ours"}, nil, map[string]string{"ours/locales": "LINK:/etc"}, 1, []string{"locales", "outside the folder"}},
+		{"symlinks", "new audience over en.toml linked to /etc/passwd", []string{"new", "audience", "club", "--content", "$DIR/ours"}, nil, map[string]string{"ours/locales/en.toml": "LINK:/etc/passwd"}, 1, []string{"en.toml", "outside the folder"}},
+		{"symlinks", "check a folder whose messages link out", []string{"check", "--content", "$DIR/ours"}, nil, map[string]string{"ours/locales/en.toml": "LINK:/etc/passwd"}, 1, []string{"1 problem"}},
+		// Names typed for a new audience.
+		{"names", "new audience with ../ in its ID", []string{"new", "audience", "../../escape", "--content", "$DIR/ours"}, nil, nil, 2, []string{"../../escape", "lower-case letters"}},
+		{"names", "new audience with an escape in its ID", []string{"new", "audience", "club\x1b[2J", "--content", "$DIR/ours"}, nil, nil, 2, []string{"lower-case letters"}},
+		{"names", "new audience from an unknown audience", []string{"new", "audience", "club", "--from", "teens\u202e", "--content", "$DIR/ours"}, nil, nil, 2, []string{"unknown audience"}},
 		// YAML alias bombs.
 		{"alias bombs", "settings file", gen(), nil, settings(bomb), 1, []string{"awarekit.yaml:", "expand to over 100000 values"}},
 		{"alias bombs", "plan", build, nil, map[string]string{"plan.yaml": bomb + "outputs: [{audience: youth, language: en}]\n"}, 1, []string{"plan.yaml:", "expand to over 100000 values"}},

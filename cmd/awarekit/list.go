@@ -64,6 +64,7 @@ func newCmdList(f *Factory, runF func(*ListOptions) error) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Fonts, "fonts", false, "with languages: show which font file draws each script")
+	cmd.Flags().String("content", "", "your own content over the built-in: a `FOLDER` with audiences/ and locales/")
 	addConfigFlag(cmd, &configFile)
 	return cmd
 }
@@ -86,7 +87,13 @@ func listRun(opts *ListOptions) error {
 				name = fmt.Sprintf("%s (also %s)", id, strings.Join(a.Aliases, ", "))
 			}
 			desc := a.Description
-			if len(a.FromUser) > 0 {
+			if langs := eng.Lib.Languages(id); len(langs) < len(eng.Languages()) {
+				desc += " (in " + strings.Join(langs, ", ") + ")"
+			}
+			switch {
+			case eng.Lib.Added(id):
+				desc += " [yours: from your content folder]"
+			case len(a.FromUser) > 0:
 				desc += " [yours: " + strings.Join(a.FromUser, ", ") + "]"
 			}
 			t.add(name, desc)

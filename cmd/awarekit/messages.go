@@ -108,6 +108,9 @@ func messagesRun(opts *MessagesOptions) error {
 		if len(kind) > 0 {
 			fmt.Fprintf(w, "  note:         %s\n", strings.Join(kind, "; "))
 		}
+		if len(m.Facts) > 0 {
+			fmt.Fprintf(w, "  facts:        %s\n", strings.Join(m.Facts, ", "))
+		}
 		if builtin {
 			fmt.Fprintf(w, "  english hash: %s\n", locale.SourceHash(en))
 		}

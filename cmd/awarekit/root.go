@@ -113,6 +113,8 @@ Start with 'awarekit generate' for a few flyers, or 'awarekit init' and
 		newCmdBuild(f, nil),
 		newCmdInit(f, nil),
 		newCmdMessages(f, nil),
+		newCmdNew(f, nil),
+		newCmdCheck(f, nil),
 		newCmdSchema(f, nil),
 		newCmdMan(f, nil),
 		newCmdDoctor(f, nil),

@@ -76,7 +76,7 @@ func (lib *Library) DraftNotice(tag string) string {
 func (lib *Library) fallbacks(l *locale.Locale) int {
 	n := 0
 	for _, m := range lib.table {
-		if len(m.Uses) > 0 && lib.fallsBack(l, m.ID) {
+		if lib.usedWhereWritten(m, l) && lib.fallsBack(l, m.ID) {
 			n++
 		}
 	}
@@ -99,6 +99,9 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 	if err := lib.CheckLanguage(req.Lang, req.AllowDraft); err != nil {
 		return nil, err
 	}
+	if err := lib.Written(a.ID, req.Lang); err != nil {
+		return nil, err
+	}
 	province, err := lib.Province(req.Province)
 	if err != nil {
 		return nil, err
@@ -107,7 +110,9 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 
 	d := &doc.Document{Brand: req.Brand, Event: req.Event}
 	d.Headline = t.text(a.Headline, nil)
-	d.Intro = t.text(a.Intro, nil)
+	if a.Prints(BlockIntro) {
+		d.Intro = t.text(a.Intro, nil)
+	}
 	d.Signs = doc.List{
 		Title:   t.text("ui.signs.title", nil),
 		Items:   t.items(a.Signs, nil),
@@ -124,10 +129,10 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 	for _, g := range a.Actions {
 		d.Actions = append(d.Actions, doc.Actions{Title: t.text(g.Title, nil), Do: t.items(g.Do, vars), Dont: t.items(g.Dont, vars)})
 	}
-	if a.Notes != nil {
+	if a.Notes != nil && a.Prints(BlockNotes) {
 		d.Notes = &doc.List{Title: t.text(a.Notes.Title, nil), Items: t.items(a.Notes.Items, vars)}
 	}
-	if a.Fact != nil {
+	if a.Fact != nil && a.Prints(BlockFact) {
 		fv := make(map[string]any, len(a.Fact.Vars))
 		for k, v := range a.Fact.Vars {
 			fv[k] = v
@@ -213,7 +218,7 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 			d.Footer.DraftEnglish = strings.TrimSpace(en)
 		}
 	}
-	if lib.Law != nil {
+	if lib.Law != nil && a.Prints(BlockLaw) {
 		law := &doc.Law{Title: t.text(lib.Law.Title, nil), Intro: t.text(lib.Law.Intro, nil), Note: t.text(lib.Law.Note, nil)}
 		for _, it := range lib.Law.Items {
 			vars := map[string]any{"Section": it.Section}
@@ -225,6 +230,9 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 		d.Law = law
 	}
 	for _, st := range a.Stories {
+		if !a.Prints(BlockStories) {
+			break
+		}
 		// A story's words and its consent record come from the same
 		// place: a user's story prints only where the user wrote it, and a
 		// built-in story whose words a user replaced does not print at all,

@@ -45,6 +45,15 @@ type Audience struct {
 	// Omit lists, per language tag, messages of this audience that the
 	// language leaves out.
 	Omit map[string][]string `yaml:"omit"`
+	// Blocks are the parts the audience prints of those it may leave out
+	// (OptionalBlocks); nil prints every part it has. The headline, the
+	// signs, the actions and the help panel with the hotline and the
+	// emergency line are on every material and cannot be left out.
+	Blocks []string `yaml:"blocks"`
+	// Facts names, for the audience's own messages that the built-in
+	// message table does not have (an audience of a user's own), the
+	// facts register entries each one states.
+	Facts map[string][]string `yaml:"facts"`
 
 	File    string  `yaml:"-"`
 	Stories []Story `yaml:"-"` // from stories.yaml beside audience.yaml
@@ -191,6 +200,21 @@ type Library struct {
 	contacts  map[string]*Contact
 	provinces map[string]*Province
 	table     map[string]*Message
+	// written holds, per audience and language, the messages the
+	// audience prints that the language lacks: none where the audience
+	// is written in it.
+	written map[string]map[string][]string
+
+	// problems are what is wrong with the content; Open fails with them
+	// all, and Check lists them.
+	problems []Problem
+	// audFS and localesFS are the audiences and locales read (the
+	// user's over the embedded), user the user's content folder (nil
+	// for none) and userDir its path as given: where a problem's file
+	// and line are found.
+	audFS, localesFS fs.FS
+	user             fs.FS
+	userDir          string
 }
 
 // Options say what to load.
@@ -230,51 +254,72 @@ func Open(o Options) (*Library, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load messages: %w", err)
 	}
-	if o.UserDir == "" {
-		return load(o.Audiences, cat, o.Now)
+	lib, err := open(o, cat)
+	if err != nil {
+		return nil, err
 	}
-	return loadUser(o, cat)
+	if err := lib.problemsErr(); err != nil {
+		return nil, err
+	}
+	return lib, nil
 }
 
-func load(audiences fs.FS, cat *locale.Catalog, now time.Time) (*Library, error) {
-	lib := &Library{
+// open loads content as o says. It fails on a file it cannot read;
+// other problems are gathered in the library's problems.
+func open(o Options, cat *locale.Catalog) (*Library, error) {
+	lib := newLibrary(cat)
+	lib.localesFS = o.Locales
+	if o.UserDir == "" {
+		return lib, lib.load(o.Audiences, o.Now)
+	}
+	return lib, lib.loadUser(o)
+}
+
+func newLibrary(cat *locale.Catalog) *Library {
+	return &Library{
 		Catalog:   cat,
 		audiences: make(map[string]*Audience),
 		aliases:   make(map[string]string),
 		contacts:  make(map[string]*Contact),
 		provinces: make(map[string]*Province),
 	}
+}
+
+// load reads the audiences folder into lib. It fails on a file it
+// cannot read; other problems are gathered in lib.problems.
+func (lib *Library) load(audiences fs.FS, now time.Time) error {
+	lib.audFS = audiences
 	if err := decodeFile(audiences, "content.yaml", &lib.Info); err != nil {
-		return nil, err
+		return err
 	}
 	if _, err := lib.Date(); err != nil {
-		return nil, err
+		return err
 	}
 	lib.Facts = &Register{}
 	if err := decodeFile(audiences, "facts.yaml", lib.Facts); err != nil {
-		return nil, err
+		return err
 	}
 	if err := lib.Facts.check(); err != nil {
-		return nil, err
+		return err
 	}
 	if err := lib.loadTable(audiences); err != nil {
-		return nil, err
+		return err
 	}
 	var contacts struct {
 		Contacts []*Contact `yaml:"contacts"`
 	}
 	if err := decodeFile(audiences, "contacts.yaml", &contacts); err != nil {
-		return nil, err
+		return err
 	}
 	for _, c := range contacts.Contacts {
 		if c.ID == "" || c.Phone == "" || len(c.Facts) == 0 {
-			return nil, fmt.Errorf("contacts.yaml: contact %q needs id, phone and facts", c.ID)
+			return fmt.Errorf("contacts.yaml: contact %q needs id, phone and facts", c.ID)
 		}
 		if c.ID != EmergencyID && c.Name == "" {
-			return nil, fmt.Errorf("contacts.yaml: contact %q needs a name", c.ID)
+			return fmt.Errorf("contacts.yaml: contact %q needs a name", c.ID)
 		}
 		if _, dup := lib.contacts[c.ID]; dup {
-			return nil, fmt.Errorf("contacts.yaml: contact %q is listed twice", c.ID)
+			return fmt.Errorf("contacts.yaml: contact %q is listed twice", c.ID)
 		}
 		lib.contacts[c.ID] = c
 	}
@@ -282,25 +327,25 @@ func load(audiences fs.FS, cat *locale.Catalog, now time.Time) (*Library, error)
 		Provinces []*Province `yaml:"provinces"`
 	}
 	if err := decodeFile(audiences, "provinces.yaml", &provinces); err != nil {
-		return nil, err
+		return err
 	}
 	for _, p := range provinces.Provinces {
 		if p.ID == "" || p.Name == "" || len(p.Contacts) == 0 {
-			return nil, fmt.Errorf("provinces.yaml: province %q needs id, name and contacts", p.ID)
+			return fmt.Errorf("provinces.yaml: province %q needs id, name and contacts", p.ID)
 		}
 		lib.provinces[p.ID] = p
 	}
 	files, err := fs.Glob(audiences, "*/audience.yaml")
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for _, file := range files {
 		a := &Audience{File: file}
-		if err := decodeFile(audiences, file, a); err != nil {
-			return nil, err
+		if err := decodeAs(audiences, file, lib.displayName(file), a); err != nil {
+			return err
 		}
 		if want := path.Dir(file); a.ID != want {
-			return nil, fmt.Errorf("%s: id is %q but the folder is %q", file, a.ID, want)
+			return fmt.Errorf("%s: id is %q but the folder is %q", file, a.ID, want)
 		}
 		if o, ok := audiences.(Overlay); ok {
 			for _, f := range []string{file, path.Join(a.ID, "stories.yaml")} {
@@ -316,15 +361,14 @@ func load(audiences fs.FS, cat *locale.Catalog, now time.Time) (*Library, error)
 		}
 	}
 	if len(lib.ids) == 0 {
-		return nil, errors.New("no audiences found")
+		return errors.New("no audiences found")
 	}
 	if _, err := fs.Stat(audiences, "law.yaml"); err == nil {
 		lib.Law = &Law{}
 		if err := decodeFile(audiences, "law.yaml", lib.Law); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	var storyErrs []string
 	for _, id := range lib.ids {
 		a := lib.audiences[id]
 		file := path.Join(id, "stories.yaml")
@@ -334,8 +378,8 @@ func load(audiences fs.FS, cat *locale.Catalog, now time.Time) (*Library, error)
 		var stories struct {
 			Stories []Story `yaml:"stories"`
 		}
-		if err := decodeFile(audiences, file, &stories); err != nil {
-			return nil, err
+		if err := decodeAs(audiences, file, lib.displayName(file), &stories); err != nil {
+			return err
 		}
 		fromUser := false
 		if o, ok := audiences.(Overlay); ok {
@@ -344,28 +388,27 @@ func load(audiences fs.FS, cat *locale.Catalog, now time.Time) (*Library, error)
 		for _, st := range stories.Stories {
 			st.FromUser = fromUser
 			if err := st.check(now); err != nil {
-				storyErrs = append(storyErrs, fmt.Sprintf("%s: %v", file, err))
+				// A story without consent is never printed, and never
+				// left out without the user knowing: the run stops.
+				lib.problemAt(file, st.ID, "%v", err)
 				continue
 			}
 			a.Stories = append(a.Stories, st)
 		}
 	}
-	if len(storyErrs) > 0 {
-		// A story without consent is never printed, and never left out
-		// without the user knowing: the run stops.
-		return nil, errors.New(strings.Join(storyErrs, "\n"))
-	}
 	sort.Strings(lib.ids)
-	if err := lib.useTable(); err != nil {
-		return nil, err
-	}
-	if err := lib.check(); err != nil {
-		return nil, err
-	}
-	return lib, nil
+	lib.useTable()
+	lib.check()
+	return nil
 }
 
 func decodeFile(fsys fs.FS, name string, v any) error {
+	return decodeAs(fsys, name, name, v)
+}
+
+// decodeAs decodes a YAML file, naming it label in its errors: the path
+// the user knows it by.
+func decodeAs(fsys fs.FS, name, label string, v any) error {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return err
@@ -375,13 +418,13 @@ func decodeFile(fsys fs.FS, name string, v any) error {
 	var n yaml.Node
 	if yaml.Unmarshal(data, &n) == nil {
 		if line, ok := input.CheckAliases(&n); !ok {
-			return fmt.Errorf("%s:%d: %s", name, line, input.AliasProblem)
+			return fmt.Errorf("%s:%d: %s", label, line, input.AliasProblem)
 		}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
-		return input.YAMLError(input.Content, name, err)
+		return input.YAMLError(input.Content, label, err)
 	}
 	return nil
 }
@@ -399,26 +442,52 @@ func (lib *Library) Date() (time.Time, error) {
 // stories a user wrote in some languages only left out: Assemble prints
 // those where they are.
 func (a *Audience) messageIDs() []string {
-	ids := []string{a.Headline, a.Intro, "audience." + a.ID + ".name"}
+	ids := []string{a.Headline, "audience." + a.ID + ".name"}
+	if a.Prints(BlockIntro) {
+		ids = append(ids, a.Intro)
+	}
 	ids = append(ids, a.Signs...)
 	for _, g := range a.Actions {
 		ids = append(ids, g.Title)
 		ids = append(ids, g.Do...)
 		ids = append(ids, g.Dont...)
 	}
-	if a.Notes != nil {
+	if a.Notes != nil && a.Prints(BlockNotes) {
 		ids = append(ids, a.Notes.Title)
 		ids = append(ids, a.Notes.Items...)
 	}
-	if a.Fact != nil {
+	if a.Fact != nil && a.Prints(BlockFact) {
 		ids = append(ids, a.Fact.Text, a.Fact.Source)
 	}
-	for _, st := range a.Stories {
-		if !st.FromUser {
-			ids = append(ids, st.Title, st.Text)
+	if a.Prints(BlockStories) {
+		for _, st := range a.Stories {
+			if !st.FromUser {
+				ids = append(ids, st.Title, st.Text)
+			}
 		}
 	}
 	return ids
+}
+
+// Parts of a document an audience may leave out (blocks: in its
+// audience.yaml).
+const (
+	BlockIntro   = "intro"
+	BlockNotes   = "notes"
+	BlockFact    = "fact"
+	BlockLaw     = "law"
+	BlockStories = "stories"
+)
+
+// OptionalBlocks lists the parts of a document an audience may leave
+// out. Everything else (the headline, signs, actions, and the help panel
+// with the hotline and the emergency line) is on every material.
+var OptionalBlocks = []string{BlockIntro, BlockNotes, BlockFact, BlockLaw, BlockStories}
+
+// Prints reports whether the audience prints an optional block: every
+// block when its audience.yaml chooses none.
+func (a *Audience) Prints(block string) bool {
+	return a.Blocks == nil || slices.Contains(a.Blocks, block)
 }
 
 // omittable are the messages of an audience a language may leave out:
@@ -447,59 +516,76 @@ func (lib *Library) omitted(a *Audience, tag, id string) bool {
 	return slices.Contains(a.Omit[tag], id)
 }
 
-// check makes sure every audience can be assembled in every language.
-func (lib *Library) check() error {
-	var problems []string
+// MinSigns and MaxSigns bound the signs an audience prints in any
+// language: fewer say too little, more than the page formats hold.
+const (
+	MinSigns = 3
+	MaxSigns = 7
+)
+
+// check makes sure every audience is whole: what it names exists, its
+// lists are of a size the formats hold, and its omit lists leave out
+// only what may be left out. Whether a language has every message an
+// audience prints is asked per audience and language, when a material
+// is asked for (Written), so that an audience of one's own written in
+// English alone never stops the built-in ones.
+func (lib *Library) check() {
 	for _, id := range lib.ids {
 		a := lib.audiences[id]
-		if a.Headline == "" || a.Intro == "" {
-			problems = append(problems, a.File+": needs headline and intro")
+		if a.Headline == "" || a.Intro == "" && a.Prints(BlockIntro) {
+			lib.problemAt(a.File, "headline", "needs headline and intro (or blocks: without intro)")
+		}
+		for _, b := range a.Blocks {
+			if !slices.Contains(OptionalBlocks, b) {
+				lib.problemAt(a.File, "blocks", "blocks names %q; it lists the parts an audience may leave out, of: %s (the headline, signs, actions and the help panel with the hotline and the emergency line are on every material)", b, strings.Join(OptionalBlocks, ", "))
+			}
 		}
 		if len(a.Actions) == 0 || len(a.Actions) > 2 {
-			problems = append(problems, fmt.Sprintf("%s: has %d groups of actions; an audience needs one, or two (for the person it may be happening to, then for someone worried)", a.File, len(a.Actions)))
+			lib.problemAt(a.File, "actions", "has %d groups of actions; an audience needs one, or two (for the person it may be happening to, then for someone worried)", len(a.Actions))
 		}
 		for i, g := range a.Actions {
 			if g.Title == "" || len(g.Do)+len(g.Dont) == 0 {
-				problems = append(problems, fmt.Sprintf("%s: actions[%d] needs a title and at least one action", a.File, i+1))
+				lib.problemAt(a.File, "actions", "actions[%d] needs a title and at least one action", i+1)
 			}
 		}
 		if len(a.Contacts) == 0 || a.Contacts[0] != HotlineID {
-			problems = append(problems, fmt.Sprintf("%s: contacts must start with %s, the national hotline", a.File, HotlineID))
+			lib.problemAt(a.File, "contacts", "contacts must start with %s, the national hotline", HotlineID)
 		}
 		for _, cid := range a.Contacts {
 			if _, ok := lib.contacts[cid]; !ok || cid == EmergencyID {
-				problems = append(problems, fmt.Sprintf("%s: unknown contact %q", a.File, cid))
+				lib.problemAt(a.File, cid, "unknown contact %q", cid)
+			}
+		}
+		for mid, facts := range a.Facts {
+			if m, ok := lib.table[mid]; !ok || !m.User {
+				lib.problemAt(a.File, mid+":", "facts names %s, which is not a message of your own (the message table gives the facts of built-in messages)", mid)
+			}
+			for _, f := range facts {
+				if lib.Facts.Entry(f) == nil {
+					lib.problemAt(a.File, f, "facts: %s names fact %q, which the facts register (audiences/facts.yaml) does not have", mid, f)
+				}
 			}
 		}
 		omittable := a.omittable()
 		for tag, ids := range a.Omit {
 			if lib.Catalog.Locale(tag) == nil {
-				problems = append(problems, fmt.Sprintf("%s: omit names language %q, which the content does not have", a.File, tag))
+				lib.problemAt(a.File, tag+":", "omit names language %q, which the content does not have", tag)
 			}
 			for _, mid := range ids {
 				if !slices.Contains(omittable, mid) {
-					problems = append(problems, fmt.Sprintf("%s: omit (%s) names %s, which is not one of the audience's signs, actions, notes or stories", a.File, tag, mid))
+					lib.problemAt(a.File, mid, "omit (%s) names %s, which is not one of the audience's signs, actions, notes or stories", tag, mid)
 				}
 			}
 		}
 		for _, tag := range lib.Catalog.Tags() {
-			l := lib.Catalog.Locale(tag)
 			signs := 0
 			for _, s := range a.Signs {
 				if !lib.omitted(a, tag, s) {
 					signs++
 				}
 			}
-			if signs < 5 || signs > 7 {
-				problems = append(problems, fmt.Sprintf("%s: has %d signs in %s; an audience needs 5 to 7", a.File, signs, tag))
-			}
-			for _, mid := range lib.needs(a) {
-				if lib.omitted(a, tag, mid) {
-					continue
-				}
-				if _, ok := l.Messages[mid]; !ok && !lib.fallsBack(l, mid) {
-					problems = append(problems, fmt.Sprintf("%s: message %s (audience %s) is missing", l.File, mid, id))
-				}
+			if signs < MinSigns || signs > MaxSigns {
+				lib.problemAt(a.File, "signs", "has %d signs in %s; an audience needs %d to %d", signs, tag, MinSigns, MaxSigns)
 			}
 		}
 	}
@@ -509,26 +595,29 @@ func (lib *Library) check() error {
 			m, ok := lib.table[mid]
 			switch {
 			case !ok:
-				problems = append(problems, fmt.Sprintf("%s: _meta.omit names %s, which is not in the message table", l.File, mid))
+				lib.problemAt("locales/"+tag+".toml", "omit", "_meta.omit names %s, which is not in the message table", mid)
 			case m.Safety:
-				problems = append(problems, fmt.Sprintf("%s: _meta.omit names %s, a safety message, which no language may leave out", l.File, mid))
+				lib.problemAt("locales/"+tag+".toml", "omit", "_meta.omit names %s, a safety message, which no language may leave out", mid)
 			case !lib.omittableAnywhere(mid):
-				problems = append(problems, fmt.Sprintf("%s: _meta.omit names %s, which is not a sign, action, note or story", l.File, mid))
+				lib.problemAt("locales/"+tag+".toml", "omit", "_meta.omit names %s, which is not a sign, action, note or story", mid)
 			}
 		}
 	}
 	for _, p := range lib.Provinces() {
 		for _, cid := range p.Contacts {
 			if _, ok := lib.contacts[cid]; !ok || cid == EmergencyID {
-				problems = append(problems, fmt.Sprintf("provinces.yaml: %s: unknown contact %q", p.ID, cid))
+				lib.problemAt("provinces.yaml", cid, "%s: unknown contact %q", p.ID, cid)
 			}
 		}
 	}
-	if len(problems) > 0 {
-		slices.Sort(problems)
-		return errors.New("content is incomplete:\n  " + strings.Join(slices.Compact(problems), "\n  "))
+	lib.written = make(map[string]map[string][]string, len(lib.ids))
+	for _, id := range lib.ids {
+		a := lib.audiences[id]
+		lib.written[id] = make(map[string][]string)
+		for _, tag := range lib.Catalog.Tags() {
+			lib.written[id][tag] = lib.missing(a, lib.Catalog.Locale(tag))
+		}
 	}
-	return nil
 }
 
 func (lib *Library) omittableAnywhere(id string) bool {
@@ -550,7 +639,7 @@ func (lib *Library) needs(a *Audience) []string {
 			ids = append(ids, m.ID)
 		}
 	}
-	if lib.Law != nil {
+	if lib.Law != nil && a.Prints(BlockLaw) {
 		ids = append(ids, lib.Law.Title, lib.Law.Intro, lib.Law.Note)
 		for _, it := range lib.Law.Items {
 			ids = append(ids, it.Text, it.Cite)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"path"
 	"slices"
 	"strings"
 
@@ -77,8 +78,7 @@ func (lib *Library) loadTable(audiences fs.FS) error {
 // useTable records where each message is printed, adds the user's own
 // messages that a user's audience names, and refuses a name that is in
 // neither the table nor the user's files.
-func (lib *Library) useTable() error {
-	var problems []string
+func (lib *Library) useTable() {
 	use := func(id, where, file string) {
 		if id == "" {
 			return
@@ -86,7 +86,7 @@ func (lib *Library) useTable() error {
 		m, ok := lib.table[id]
 		if !ok {
 			if !lib.userMessage(id) {
-				problems = append(problems, fmt.Sprintf("%s: message %s is in no message file", file, id))
+				lib.problemAt(file, id, "message %s is in no message file; is it spelt right? (awarekit messages lists them; your own go in locales/en.toml of your content folder)", id)
 				return
 			}
 			m = &Message{ID: id, User: true}
@@ -107,13 +107,27 @@ func (lib *Library) useTable() error {
 			use(mid, a.ID, a.File)
 		}
 		for _, st := range a.Stories {
-			use(st.Title, a.ID, a.File)
-			use(st.Text, a.ID, a.File)
+			use(st.Title, a.ID, path.Join(a.ID, "stories.yaml"))
+			use(st.Text, a.ID, path.Join(a.ID, "stories.yaml"))
 		}
 	}
 	for _, c := range lib.Contacts() {
 		for _, mid := range c.messageIDs() {
 			use(mid, "contact:"+c.ID, "contacts.yaml")
+		}
+	}
+	// A message of the user's own states the facts its audience names
+	// for it.
+	for _, id := range lib.ids {
+		a := lib.audiences[id]
+		for _, mid := range slices.Sorted(maps.Keys(a.Facts)) {
+			if m, ok := lib.table[mid]; ok && m.User {
+				for _, f := range a.Facts[mid] {
+					if !slices.Contains(m.Facts, f) {
+						m.Facts = append(m.Facts, f)
+					}
+				}
+			}
 		}
 	}
 	if lib.Law != nil {
@@ -125,11 +139,6 @@ func (lib *Library) useTable() error {
 			use(it.Cite, "law", "law.yaml")
 		}
 	}
-	if len(problems) > 0 {
-		slices.Sort(problems)
-		return errors.New(strings.Join(slices.Compact(problems), "\n"))
-	}
-	return nil
 }
 
 // userMessage reports whether a user's message file has id although the

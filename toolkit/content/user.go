@@ -22,46 +22,44 @@ import (
 // versions and dates.
 var protected = []string{"contacts.yaml", "content.yaml", "facts.yaml", "messages.yaml", "provinces.yaml"}
 
-func loadUser(o Options, cat *locale.Catalog) (*Library, error) {
+func (lib *Library) loadUser(o Options) error {
 	dir := o.UserDir
 	// No link leads out of the folder, and only regular files of a sane
 	// size are read: a link to /etc/passwd or a named pipe is an error
 	// that names the file, never its contents.
 	user, err := input.OpenFolder(input.Content, dir)
 	if err != nil {
-		return nil, fmt.Errorf("content folder %s: %w", dir, err)
+		return fmt.Errorf("content folder %s: %w", dir, err)
 	}
+	lib.user, lib.userDir = user, dir
 	for _, name := range protected {
 		if _, err := fs.Stat(user, path.Join("audiences", name)); err == nil {
-			return nil, fmt.Errorf("content folder %s: audiences/%s cannot be replaced: it holds verified facts; give your own contacts with --phone, --email, --website or organisation.local", dir, name)
+			return fmt.Errorf("content folder %s: audiences/%s cannot be replaced: it holds verified facts; give your own contacts with --phone, --email, --website or organisation.local", dir, name)
 		}
 	}
 	if sub, err := fs.Sub(user, "locales"); err == nil {
-		if err := cat.Override(sub); err != nil {
-			return nil, fmt.Errorf("content folder %s: %w", dir, err)
+		if err := lib.Catalog.Override(sub); err != nil {
+			return fmt.Errorf("content folder %s: %w", dir, err)
 		}
 	}
 	var aud fs.FS = o.Audiences
 	if sub, err := fs.Sub(user, "audiences"); err == nil {
 		aud = Overlay{Upper: sub, Lower: o.Audiences}
 	}
-	lib, err := load(aud, cat, o.Now)
-	if err != nil {
-		return nil, err
+	if err := lib.load(aud, o.Now); err != nil {
+		return err
 	}
-	if err := lib.checkUserMessages(dir); err != nil {
-		return nil, err
-	}
+	lib.checkUserMessages()
 	lib.warnUnusedOverrides(dir)
 	slices.Sort(lib.Warnings)
 	// The version printed on every page and recorded in build manifests
 	// says the content was customised, and changes when the folder does.
 	sum, err := folderHash(user)
 	if err != nil {
-		return nil, fmt.Errorf("content folder %s: %w", dir, err)
+		return fmt.Errorf("content folder %s: %w", dir, err)
 	}
 	lib.Info.Version += "+user." + sum[:12]
-	return lib, nil
+	return nil
 }
 
 // folderHash is a sha256 over the names and bytes of every file of the
@@ -105,19 +103,20 @@ var (
 // English kept, no digits of its own in any script, and a recorded hash
 // of the English it replaced that matches today's English. Other
 // messages that are stale or record no hash are reported.
-func (lib *Library) checkUserMessages(dir string) error {
-	var problems []string
+func (lib *Library) checkUserMessages() {
+	dir := lib.userDir
 	overridden := map[string][]string{} // built-in message ID → languages that replace it
 	for _, tag := range lib.Catalog.Tags() {
 		l := lib.Catalog.Locale(tag)
 		file := dir + "/locales/" + tag + ".toml"
+		src := "locales/" + tag + ".toml"
 		var noHash, stale []string
 		for _, id := range l.Overridden {
 			text := l.Messages[id]
 			en, builtin := lib.Catalog.English(id)
 			fields, err := fieldsOf(text)
 			if err != nil {
-				problems = append(problems, fmt.Sprintf("%s: message %s: %v", file, id, err))
+				lib.problemAt(src, id, "message %s: %v", id, err)
 				continue
 			}
 			if !builtin {
@@ -129,7 +128,7 @@ func (lib *Library) checkUserMessages(dir string) error {
 			want := locale.Placeholders(en)
 			for _, f := range fields {
 				if !slices.Contains(want, f) {
-					problems = append(problems, fmt.Sprintf("%s: message %s uses {{.%s}}, which it does not have; its placeholders are: %s", file, id, f, placeholderList(want)))
+					lib.problemAt(src, id, "message %s uses {{.%s}}, which it does not have; its placeholders are: %s", id, f, placeholderList(want))
 				}
 			}
 			m := lib.table[id]
@@ -146,17 +145,17 @@ func (lib *Library) checkUserMessages(dir string) error {
 			}
 			for _, f := range want {
 				if !slices.Contains(fields, f) {
-					problems = append(problems, fmt.Sprintf("%s: message %s is a safety message and must keep {{.%s}}: it prints the number or contact people call", file, id, f))
+					lib.problemAt(src, id, "message %s is a safety message and must keep {{.%s}}: it prints the number or contact people call", id, f)
 				}
 			}
 			if r, ok := ownDigit(text); ok {
-				problems = append(problems, fmt.Sprintf("%s: message %s is a safety message and may not write a number of its own (%q); numbers come from the verified contacts through its placeholders: %s", file, id, r, placeholderList(want)))
+				lib.problemAt(src, id, "message %s is a safety message and may not write a number of its own (%q); numbers come from the verified contacts through its placeholders: %s", id, r, placeholderList(want))
 			}
 			switch {
 			case !hashed:
-				problems = append(problems, fmt.Sprintf("%s: message %s is a safety message; record the English it replaces by adding under [_source]: %q = %q (awarekit messages -l en shows it), after checking your words against that English", file, id, id, locale.SourceHash(en)))
+				lib.problemAt(src, id, "message %s is a safety message; record the English it replaces by adding under [_source]: %q = %q (awarekit messages -l en shows it), after checking your words against that English", id, id, locale.SourceHash(en))
 			case !current:
-				problems = append(problems, fmt.Sprintf("%s: message %s is a safety message whose English has changed since you wrote it; compare your words with today's English (awarekit messages -l en), update them, then set %q = %q under [_source]", file, id, id, locale.SourceHash(en)))
+				lib.problemAt(src, id, "message %s is a safety message whose English has changed since you wrote it; compare your words with today's English (awarekit messages -l en), update them, then set %q = %q under [_source]", id, id, locale.SourceHash(en))
 			}
 		}
 		if len(stale) > 0 {
@@ -194,11 +193,6 @@ func (lib *Library) checkUserMessages(dir string) error {
 				dir, tag, strings.Join(missing, ", "), strings.Join(sortedKeys(langs), ", "), tag, tag))
 		}
 	}
-	if len(problems) > 0 {
-		slices.Sort(problems)
-		return fmt.Errorf("content folder %s: your words may not weaken safety text:\n  %s", dir, strings.Join(slices.Compact(problems), "\n  "))
-	}
-	return nil
 }
 
 // fieldsOf lists the placeholders of a user's message, and refuses any

@@ -799,3 +799,27 @@ func (e *Engine) Drafts(jobs []Resolved) ([]string, error) {
 	}
 	return notices, errors.Join(errs...)
 }
+
+// Written checks, before anything is made, that each job's audience is
+// written in its language (and its second language): an audience of a
+// user's own written in English alone makes its English materials and
+// refuses French with the messages French lacks (*content.IncompleteError),
+// each audience × language once. It never stops the jobs of other
+// audiences; the caller decides whether one refusal stops the run.
+func (e *Engine) Written(jobs []Resolved) error {
+	var errs []error
+	seen := map[string]bool{}
+	for _, r := range jobs {
+		for _, tag := range []string{r.Lang, r.Second} {
+			key := r.Audience + "\x00" + tag
+			if tag == "" || seen[key] {
+				continue
+			}
+			seen[key] = true
+			if err := e.Lib.Written(r.Audience, tag); err != nil {
+				errs = append(errs, err)
+			}
+		}
+	}
+	return errors.Join(errs...)
+}

@@ -527,3 +527,14 @@ func mergeMeta(base, over Meta) Meta {
 	}
 	return base
 }
+
+// ParseMessages reads a message file's messages (its _meta and _source
+// tables left out), by message ID: what a tool that adds messages to a
+// user's file reads back to check it changed nothing else.
+func ParseMessages(name string, data []byte) (map[string]string, error) {
+	l, err := parse(name, data)
+	if err != nil {
+		return nil, err
+	}
+	return l.Messages, nil
+}

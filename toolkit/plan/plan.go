@@ -277,6 +277,14 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 			}
 			continue
 		}
+		// An audience not written in a language the item asks for is
+		// refused here, naming the messages that language lacks.
+		if err := eng.Written(jobs); err != nil {
+			for _, err := range unjoin(err) {
+				d.problemAt(item, "%v", err)
+			}
+			continue
+		}
 		for _, r := range jobs {
 			if r.Backend.PerPage() {
 				// One file per page: the output is known by its first.

@@ -1,0 +1,160 @@
+package content
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Problem is one thing wrong with the content, at a file and line: a
+// message ID no file has, a story without consent, a safety message that
+// lost its placeholder. Loading gathers every problem before it stops,
+// so that one mistake does not hide the next, and awarekit check lists
+// them without making anything.
+type Problem struct {
+	// File is the file's path as the user knows it: inside their content
+	// folder for their own files (ours/audiences/club/audience.yaml), and
+	// as in the repository for the embedded ones (audiences/youth/…).
+	File string
+	Line int // from 1; 0 when no line stands out
+	Text string
+}
+
+func (p Problem) String() string {
+	if p.File == "" {
+		return p.Text
+	}
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Text)
+	}
+	return p.File + ": " + p.Text
+}
+
+// ProblemsError is content that cannot be used as it is: every problem
+// found, one a line.
+type ProblemsError struct{ Problems []Problem }
+
+func (e *ProblemsError) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.String()
+	}
+	if len(lines) == 1 {
+		return lines[0]
+	}
+	return fmt.Sprintf("the content has %d problems:\n  %s", len(lines), strings.Join(lines, "\n  "))
+}
+
+// problemAt records a problem with file, a path in the audiences folder
+// ("youth/stories.yaml") or the locales folder ("locales/fr.toml"), on the
+// first line that names at ("" for none).
+func (lib *Library) problemAt(file, at, format string, args ...any) {
+	p := Problem{File: lib.displayName(file), Text: fmt.Sprintf(format, args...)}
+	if at != "" {
+		if data, err := lib.readSource(file); err == nil {
+			if strings.HasSuffix(file, ".toml") {
+				p.Line = tomlLine(data, at)
+			} else {
+				p.Line = yamlLine(data, at)
+			}
+		}
+	}
+	lib.problems = append(lib.problems, p)
+}
+
+// readSource reads a content file by the name problemAt takes.
+func (lib *Library) readSource(file string) ([]byte, error) {
+	if rest, ok := strings.CutPrefix(file, "locales/"); ok {
+		if lib.user != nil {
+			if data, err := fs.ReadFile(lib.user, file); err == nil {
+				return data, nil
+			}
+		}
+		if lib.localesFS != nil {
+			return fs.ReadFile(lib.localesFS, rest)
+		}
+		return nil, fs.ErrNotExist
+	}
+	if lib.audFS == nil {
+		return nil, fs.ErrNotExist
+	}
+	return fs.ReadFile(lib.audFS, file)
+}
+
+// displayName is where the user finds file: in their folder when it
+// comes from it, else among the built-in files.
+func (lib *Library) displayName(file string) string {
+	rel := file
+	if !strings.HasPrefix(file, "locales/") {
+		rel = path.Join("audiences", file)
+	}
+	if lib.user != nil {
+		if _, err := fs.Stat(lib.user, rel); err == nil {
+			return path.Join(lib.userDir, rel)
+		}
+	}
+	return rel
+}
+
+// problemsErr is the error of the problems found, sorted by file and
+// line, or nil.
+func (lib *Library) problemsErr() error {
+	if len(lib.problems) == 0 {
+		return nil
+	}
+	ps := slices.Clone(lib.problems)
+	slices.SortFunc(ps, func(a, b Problem) int {
+		if c := strings.Compare(a.File, b.File); c != 0 {
+			return c
+		}
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		return strings.Compare(a.Text, b.Text)
+	})
+	return &ProblemsError{Problems: slices.Compact(ps)}
+}
+
+// yamlLine is the first line of a YAML file on which at stands as a
+// whole name (farmworkers.sign.1, not farmworkers.sign.10); 0 when none.
+func yamlLine(data []byte, at string) int {
+	re := regexp.MustCompile(`(^|[^\w.-])` + regexp.QuoteMeta(at) + `($|[^\w.-])`)
+	for i, line := range strings.Split(string(data), "\n") {
+		if re.MatchString(line) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// tomlLine is the line of a message file that gives message id, whether
+// as a dotted key under a table ([farmworkers] then sign.1 = …) or
+// quoted whole ("farmworkers.sign.1" = …); 0 when none.
+func tomlLine(data []byte, id string) int {
+	table := ""
+	unquote := func(s string) string {
+		return strings.ReplaceAll(strings.ReplaceAll(strings.TrimSpace(s), `"`, ""), `'`, "")
+	}
+	for i, line := range strings.Split(string(data), "\n") {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") {
+			table = unquote(strings.Trim(t, "[]"))
+			continue
+		}
+		key, _, ok := strings.Cut(t, "=")
+		if !ok || strings.HasPrefix(t, "#") {
+			continue
+		}
+		full := unquote(key)
+		if table != "" {
+			full = table + "." + full
+		}
+		if full == id {
+			return i + 1
+		}
+	}
+	return 0
+}
