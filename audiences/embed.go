@@ -10,5 +10,5 @@ import "embed"
 
 // FS is the embedded audience content.
 //
-//go:embed content.yaml contacts.yaml facts.yaml law.yaml messages.yaml provinces.yaml */audience.yaml */stories.yaml
+//go:embed content.yaml contacts.yaml facts.yaml kit.yaml law.yaml messages.yaml provinces.yaml */audience.yaml */stories.yaml */kit.yaml
 var FS embed.FS

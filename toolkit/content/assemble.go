@@ -25,6 +25,9 @@ type Request struct {
 	// AllowDraft makes documents in languages whose file says a fluent
 	// speaker must rewrite it (a proof for the reviewer).
 	AllowDraft bool
+	// Kit lists the parts of the workshop kit to add (doc.Kit), for the
+	// kit's formats; none for the others.
+	Kit []doc.KitPart
 }
 
 // DraftError is a language that may not be printed without the
@@ -105,6 +108,11 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 	province, err := lib.Province(req.Province)
 	if err != nil {
 		return nil, err
+	}
+	for _, p := range req.Kit {
+		if err := lib.CheckKit(a.ID, req.Lang, p); err != nil {
+			return nil, err
+		}
 	}
 	t := &translator{lib: lib, loc: loc, en: lib.Catalog.Locale(locale.SourceTag), audience: a}
 
@@ -248,6 +256,9 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 		if st.Composite {
 			story.Label = t.text("story.label", nil)
 		}
+		if slices.Contains(req.Kit, doc.PartGuide) {
+			story.Consent = t.text(lib.Kit.Guide.Consent, map[string]any{"Date": st.Consent.Recorded, "By": st.Consent.By})
+		}
 		d.Stories = append(d.Stories, story)
 	}
 	// Every locale has these (Load checks it): a missing label is an
@@ -272,6 +283,9 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 		if en, ok := lib.Catalog.English("ui.sms.draft"); ok && strings.TrimPrefix(d.Labels.SMSDraft, EnglishMark) != en {
 			d.Labels.SMSDraft += " / " + en
 		}
+	}
+	if len(req.Kit) > 0 {
+		lib.assembleKit(t, a, d, req.Kit, vars)
 	}
 	if t.err != nil {
 		return nil, fmt.Errorf("assemble %s (%s): %w", a.ID, req.Lang, t.err)

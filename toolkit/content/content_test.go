@@ -78,6 +78,9 @@ func TestLocalesMatchEnglish(t *testing.T) {
 				if !ok && strings.HasPrefix(id, "social.") && !hasSocial(l.Messages) {
 					continue // no one wrote social posts in this language: the social formats refuse it
 				}
+				if m, _ := lib.Message(id); !ok && m.KitOnly() && l.Meta.Status != locale.StatusSource {
+					continue // the workshop kit's parts are made where written (TestKitLanguages)
+				}
 				if !ok {
 					if !l.Meta.MustRewrite() {
 						t.Errorf("%s: message %s is missing", l.File, id)

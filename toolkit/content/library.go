@@ -57,6 +57,9 @@ type Audience struct {
 
 	File    string  `yaml:"-"`
 	Stories []Story `yaml:"-"` // from stories.yaml beside audience.yaml
+	// Kit is the audience's part of the workshop kit, from kit.yaml
+	// beside audience.yaml; nil when it has none.
+	Kit *AudienceKit `yaml:"-"`
 	// FromUser lists the audience's files that come from the user's
 	// content folder rather than the embedded content.
 	FromUser []string `yaml:"-"`
@@ -189,6 +192,9 @@ type Library struct {
 	Info  Info
 	Law   *Law
 	Facts *Register
+	// Kit is the workshop kit's shared structure; nil when the content
+	// has none.
+	Kit *KitSpec
 	// Warnings say what a user's content folder changes that they should
 	// know about: a misspelt message ID, a message stale against today's
 	// English, a language their change does not reach.
@@ -397,6 +403,9 @@ func (lib *Library) load(audiences fs.FS, now time.Time) error {
 		}
 	}
 	sort.Strings(lib.ids)
+	if err := lib.loadKit(audiences); err != nil {
+		return err
+	}
 	lib.useTable()
 	lib.check()
 	return nil
@@ -610,6 +619,7 @@ func (lib *Library) check() {
 			}
 		}
 	}
+	lib.checkKit()
 	lib.written = make(map[string]map[string][]string, len(lib.ids))
 	for _, id := range lib.ids {
 		a := lib.audiences[id]

@@ -26,7 +26,8 @@ type Message struct {
 	// Facts are the facts register entries the message states.
 	Facts []string `yaml:"facts"`
 	// Uses says where the message is printed: "every", an audience ID,
-	// "contact:ID", "law".
+	// "contact:ID", "law", or "kit:PART" for a part of the workshop kit
+	// (kit.yaml) whatever the audience.
 	Uses []string `yaml:"-"`
 	// User marks a message of the user's own, which the built-in table
 	// does not have (a new audience's text).
@@ -139,6 +140,37 @@ func (lib *Library) useTable() {
 			use(it.Cite, "law", "law.yaml")
 		}
 	}
+	for p, ids := range lib.kitUses(nil) {
+		for _, mid := range ids {
+			use(mid, "kit:"+string(p), "kit.yaml")
+		}
+	}
+	for _, id := range lib.ids {
+		a := lib.audiences[id]
+		if a.Kit == nil {
+			continue
+		}
+		for p, ids := range lib.kitUses(a) {
+			for _, mid := range ids {
+				use(mid, "kit:"+string(p), path.Join(a.ID, "kit.yaml"))
+			}
+		}
+	}
+}
+
+// KitOnly reports whether m is printed by the workshop kit only: a
+// language may lack it, and then does not make the kit's parts that
+// print it (see KitMissing).
+func (m *Message) KitOnly() bool {
+	if len(m.Uses) == 0 {
+		return false
+	}
+	for _, u := range m.Uses {
+		if !strings.HasPrefix(u, "kit:") {
+			return false
+		}
+	}
+	return true
 }
 
 // userMessage reports whether a user's message file has id although the
@@ -203,7 +235,12 @@ func (lib *Library) MessagesFor(id string) ([]*Message, error) {
 		return nil, err
 	}
 	var out []*Message
-	for _, mid := range lib.needs(a) {
+	ids := lib.needs(a)
+	for _, kit := range lib.kitUses(a) {
+		ids = append(ids, kit...)
+	}
+	slices.Sort(ids)
+	for _, mid := range slices.Compact(ids) {
 		if m, ok := lib.table[mid]; ok {
 			out = append(out, m)
 		}

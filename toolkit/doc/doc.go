@@ -33,6 +33,9 @@ type Document struct {
 	Labels  Labels  // short texts that only some formats use
 	Social  *Social // social-media images' text; nil where no one wrote it
 	Event   *Event  // the session the material is for, when given
+	// Kit is the workshop kit's text, for the kit's formats; nil for
+	// the others.
+	Kit *Kit
 }
 
 // Event is the session a material is made for, as the organiser wrote it.
@@ -72,6 +75,9 @@ type Story struct {
 	Title string
 	Text  string
 	Label string // e.g. that it is an illustrative composite
+	// Consent says who recorded the teller's consent and when, for the
+	// facilitator guide; "" elsewhere.
+	Consent string
 }
 
 // Safety is the text of the discreet card: a neutral outside, and the

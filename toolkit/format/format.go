@@ -10,6 +10,7 @@
 package format
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -123,6 +124,12 @@ const (
 	Local    Block = "organisation's local contacts"
 )
 
+// KitBlock is the text of a part of the workshop kit, as a block a
+// format must carry.
+func KitBlock(p doc.KitPart) Block {
+	return Block("workshop kit's " + string(p) + " text (kit.* messages)")
+}
+
 // Budget is what a format must carry. A document that lacks a block its
 // format needs is refused before anything is laid out or written, so a
 // safety-critical part is never silently dropped.
@@ -134,6 +141,11 @@ type Budget struct {
 	// bilingual form leaves too (bilingual cards have a front in each
 	// language and no back).
 	Leaves, LeavesBilingual []Block
+	// Kit lists the parts of the workshop kit the format prints (the
+	// facilitator guide prints the slides' presenter notes too). The
+	// engine assembles them only for such a format, and refuses an
+	// audience or a language that does not have them.
+	Kit []doc.KitPart
 }
 
 // Leaving lists the blocks of d's kind the budget leaves out, of those
@@ -154,6 +166,11 @@ func (b Budget) Needs(blk Block) bool { return slices.Contains(b.Must, blk) }
 
 // Check names the first block d lacks, as an error.
 func (b Budget) Check(d *doc.Document) error {
+	for _, p := range b.Kit {
+		if !d.Kit.Has(p) {
+			return &MissingError{Block: KitBlock(p)}
+		}
+	}
 	for _, blk := range b.Must {
 		var ok bool
 		switch blk {
@@ -215,9 +232,13 @@ type Format struct {
 
 // Printing is how one copy of a page format is printed.
 type Printing struct {
-	// Sides is 1, or 2 for a copy printed on both sides of one sheet
+	// Sides is 1, or 2 for a copy printed on both sides of its sheets
 	// (duplex, turned on the long edge).
 	Sides int
+	// Pages is how many pages a copy has: 0 for Sides (one sheet), or
+	// VariesPages when it depends on the text (a facilitator guide): then
+	// the pages are counted once the file is made.
+	Pages int
 	// Sheet is the paper a copy prints on when the plan asks for paper:
 	// nil for the same; a poster asks a larger sheet.
 	Sheet func(layout.Paper) layout.Paper
@@ -229,10 +250,14 @@ type Printing struct {
 	Pieces string
 }
 
+// VariesPages says that a format's pages depend on its text.
+const VariesPages = -1
+
 // Sheet is how one copy of a format prints on a paper.
 type Sheet struct {
 	Paper  layout.Paper // the sheet fed to the printer
 	Sides  int          // 1, or 2 for both sides (duplex)
+	Pages  int          // of a copy; VariesPages when the text decides
 	Up     int          // pieces cut from the sheet; 1 when the page is the piece
 	Pieces string       // what the pieces are, when Up > 1
 }
@@ -240,12 +265,22 @@ type Sheet struct {
 // Duplex reports whether the sheet is printed on both sides.
 func (s Sheet) Duplex() bool { return s.Sides == 2 }
 
+// PerCopy is how many sheets one copy takes, given the pages its file
+// has (0 when not yet made: then the table's count, or one sheet when
+// the text decides).
+func (s Sheet) PerCopy(pages int) int {
+	if pages <= 0 {
+		pages = max(s.Pages, s.Sides)
+	}
+	return max(1, (pages+s.Sides-1)/s.Sides)
+}
+
 // Sheet says how f prints on paper; ok is false when f is not printed.
 func (f Format) Sheet(paper layout.Paper) (s Sheet, ok bool) {
 	if f.Print == nil {
 		return Sheet{}, false
 	}
-	s = Sheet{Paper: paper, Sides: f.Print.Sides, Up: 1}
+	s = Sheet{Paper: paper, Sides: f.Print.Sides, Pages: cmp.Or(f.Print.Pages, f.Print.Sides), Up: 1}
 	if f.Print.Sheet != nil {
 		s.Paper = f.Print.Sheet(paper)
 	}
@@ -338,6 +373,13 @@ var Formats = []Format{
 		Text: &Text{Ext: "txt", Write: txt.Write}, Budget: pageBudget},
 	{Name: "sms", Description: "The shortest text: the hotline, one sign, one action; at most 3 SMS segments",
 		Text: &Text{Ext: "txt", Write: txt.WriteSMS}, Budget: Budget{Must: pageBudget.Must, Leaves: helpOnly}},
+
+	// The workshop kit: what an organiser needs in the room for a
+	// session, for every audience (English and French; the participant
+	// sheets in other languages where someone wrote them).
+	{Name: "guide", Description: "Workshop kit: the facilitator guide (6 to 12 pages): goals, agendas, opening safely, responding to a disclosure, presenter notes",
+		Layout: layout.Guide, Budget: Budget{Must: pageBudget.Must, Kit: []doc.KitPart{doc.PartGuide, doc.PartSlides}},
+		Print: &Printing{Sides: 2, Pages: VariesPages}},
 }
 
 // Names lists the format names.

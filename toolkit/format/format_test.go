@@ -77,6 +77,8 @@ func TestBudget(t *testing.T) {
 		Law:    &doc.Law{Items: []doc.LawItem{{Text: "t"}}},
 		Safety: doc.Safety{FrontTitle: "f", InsideTitle: "t", InsideText: "i", Danger: "d"},
 		Social: &doc.Social{Help: "h", Alt: "a", Avoid: []string{"trafficking"}},
+		Kit: &doc.Kit{Guide: &doc.Guide{}, Slides: &doc.Slides{}, Scenarios: &doc.Scenarios{}, Myths: &doc.Myths{},
+			Quiz: &doc.Quiz{}, SignIn: &doc.Form{}, Feedback: &doc.Form{}},
 	}
 	for _, f := range Formats {
 		if err := f.Budget.Check(whole); err != nil {
@@ -95,6 +97,8 @@ func TestBudget(t *testing.T) {
 		{"no safety text", "safety-card", func(d *doc.Document) { d.Safety = doc.Safety{} }, Safety},
 		{"no social text", "social-square", func(d *doc.Document) { d.Social = nil }, Social},
 		{"no words to avoid", "social-wide", func(d *doc.Document) { d.Social = &doc.Social{Help: "h", Alt: "a"} }, Social},
+		{"no kit", "guide", func(d *doc.Document) { d.Kit = nil }, KitBlock(doc.PartGuide)},
+		{"no presenter notes", "guide", func(d *doc.Document) { k := *d.Kit; k.Slides = nil; d.Kit = &k }, KitBlock(doc.PartSlides)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

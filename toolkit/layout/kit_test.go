@@ -1,0 +1,189 @@
+package layout_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/awarekit/awarekit/toolkit/content"
+	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/format"
+	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/profile"
+)
+
+const hotlineNumber = "1-833-900-1010"
+
+// kitChecks are what each format of the workshop kit must show, beyond
+// the rules every page keeps.
+var kitChecks = map[string]func(t *testing.T, d *doc.Document, ld *layout.Document){
+	"guide": checkGuideLayout,
+}
+
+// TestKitLayouts lays out every format of the workshop kit for every
+// audience, in English and French, on both papers, with and without an
+// organisation that adds its name, a province and local contacts, and
+// checks each page as a reader would: nothing off the page, nothing over
+// anything else, no type below 8 pt, every text on a background it reads
+// on; then what the format itself must show.
+func TestKitLayouts(t *testing.T) {
+	lib, ts := setup(t)
+	orgs := []struct {
+		name     string
+		org      profile.Organisation
+		province string
+	}{
+		{"plain", profile.Organisation{}, ""},
+		{"organisation", profile.Organisation{Name: "Riverside Settlement Services and Community Legal Clinic", Phone: "604-555-0134",
+			Local: []profile.LocalContact{{Label: "Riverside police, non-emergency", Phone: "604-555-0199"}}}, "mb"},
+	}
+	for _, f := range format.Formats {
+		if len(f.Budget.Kit) == 0 {
+			continue
+		}
+		check, ok := kitChecks[f.Name]
+		if !ok {
+			t.Errorf("no check for the kit's format %s", f.Name)
+			continue
+		}
+		for _, o := range orgs {
+			brand, err := o.org.Brand()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, id := range lib.AudienceIDs() {
+				for _, lang := range []string{"en", "fr"} {
+					for _, paper := range layout.PaperNames {
+						if testing.Short() && (paper != "letter" || o.province != "") {
+							continue
+						}
+						t.Run(fmt.Sprintf("%s/%s/%s/%s/%s", f.Name, o.name, id, lang, paper), func(t *testing.T) {
+							d, err := lib.Assemble(content.Request{Audience: id, Lang: lang, Org: o.org, Brand: brand, Province: o.province, Kit: f.Budget.Kit})
+							if err != nil {
+								t.Fatal(err)
+							}
+							p, _ := layout.PaperByName(paper)
+							ld, err := f.Layout(ts, d, layout.Options{Paper: p})
+							if err != nil {
+								t.Fatal(err)
+							}
+							for i, page := range ld.Pages {
+								t.Run(fmt.Sprint("page ", i+1), func(t *testing.T) {
+									checkPage(t, page)
+									checkContrast(t, page)
+								})
+							}
+							check(t, d, ld)
+							if o.province != "" && !slices.Contains(f.Budget.Leaves, format.Province) {
+								all := documentText(ld)
+								for _, want := range []string{"1-866-345-9241", "604-555-0199"} {
+									if !strings.Contains(all, want) {
+										t.Errorf("the province's or the organisation's line %s is not printed", want)
+									}
+								}
+							}
+						})
+					}
+				}
+			}
+		}
+	}
+}
+
+// checkContrast fails on text drawn on a background it does not read on.
+func checkContrast(t *testing.T, page layout.Page) {
+	t.Helper()
+	for i, e := range page.Elements {
+		if e.Text == nil || len(e.Text.Line.Runs) == 0 {
+			continue
+		}
+		back := background(page.Elements[:i], e.Text)
+		if c := doc.Contrast(e.Text.Color, back); c < doc.MinContrast {
+			t.Errorf("%q in %v on %v: %.2f:1", lineText(e.Text.Line), e.Text.Color, back, c)
+		}
+	}
+}
+
+// documentText is every page's text, in drawing order.
+func documentText(ld *layout.Document) string {
+	var sb strings.Builder
+	for _, p := range ld.Pages {
+		sb.WriteString(pageText(p))
+	}
+	return sb.String()
+}
+
+// squeeze drops white space, so that text broken into lines compares with
+// the text it was set from.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// printsAll fails for each text of want that the layout does not print.
+func printsAll(t *testing.T, ld *layout.Document, what string, want ...string) {
+	t.Helper()
+	all := squeeze(documentText(ld))
+	for _, w := range want {
+		if w != "" && !strings.Contains(all, squeeze(w)) {
+			t.Errorf("%s: %q is not printed", what, w)
+		}
+	}
+}
+
+// checkGuideLayout: 6 to 12 pages; every block of every section printed;
+// every page numbered "page i of n" and carrying the kit's review line
+// and the translation's draft lines; the hotline on the first page,
+// larger than anything else there.
+func checkGuideLayout(t *testing.T, d *doc.Document, ld *layout.Document) {
+	n := len(ld.Pages)
+	if n < 6 || n > 12 {
+		t.Errorf("the guide has %d pages, want 6 to 12", n)
+	}
+	for _, s := range d.Kit.Guide.Sections {
+		printsAll(t, ld, "section title", s.Title)
+		for _, b := range s.Blocks {
+			printsAll(t, ld, "block", b.Text, b.Title)
+			printsAll(t, ld, "list", b.Items...)
+			for _, r := range b.Rows {
+				printsAll(t, ld, "table row", r...)
+			}
+			if b.Story != nil {
+				printsAll(t, ld, "story", b.Story.Text, b.Story.Consent)
+			}
+		}
+	}
+	printsAll(t, ld, "help panel", d.Help.Emergency)
+	for _, c := range d.Help.Others {
+		printsAll(t, ld, "help panel", c.Phone)
+	}
+	for i, p := range ld.Pages {
+		text := squeeze(pageText(p))
+		for _, want := range append([]string{d.Kit.Page(i+1, n), d.Kit.Review}, d.Footer.DraftLines()...) {
+			if !strings.Contains(text, squeeze(want)) {
+				t.Errorf("page %d lacks %q", i+1, want)
+			}
+		}
+	}
+	first := ld.Pages[0]
+	if size := largest(first, hotlineNumber); size == 0 || size < largest(first, "") {
+		t.Errorf("page 1: the hotline number is %.0f pt; the largest text there is %.0f pt", size, largest(first, ""))
+	}
+}
+
+// largest is the largest size of the text lines of p that contain substr.
+func largest(p layout.Page, substr string) float64 {
+	size := 0.0
+	for _, b := range lineBoxes(p) {
+		if strings.Contains(b.text, substr) {
+			size = max(size, b.size)
+		}
+	}
+	return size
+}
