@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/awarekit/awarekit/toolkit/content"
 	"github.com/awarekit/awarekit/toolkit/content/contenttest"
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/format"
@@ -85,8 +86,11 @@ func Layout(t testing.TB, e *generate.Engine, c Case) *layout.Document {
 	// Drafts that must be rewritten are proofs: the images draw them too.
 	r, err := e.Resolve(generate.Job{Audience: c.Audience, Lang: c.Lang, Format: c.Format, Paper: "letter", Print: c.Print, AllowDraft: true})
 	var noSocial *generate.NoSocialError
-	if errors.As(err, &noSocial) {
-		t.Skip(err) // social formats refuse languages without social text, on purpose
+	var noKit *content.NoKitError
+	if errors.As(err, &noSocial) || errors.As(err, &noKit) {
+		// Social formats and the workshop kit refuse languages their
+		// text is not written in, on purpose.
+		t.Skip(err)
 	}
 	if err != nil {
 		t.Fatal(err)
