@@ -70,7 +70,13 @@ func describe(dir string, err error) error {
 	if errors.As(err, &perr) && perr.Err != nil && strings.Contains(perr.Err.Error(), "not a directory") {
 		return fmt.Errorf("cannot use %s as the output folder: part of the path is a file; choose another with --out", dir)
 	}
-	return fmt.Errorf("cannot write to folder %s: %w", dir, err)
+	// Another cause (no such file in a system folder, a full or
+	// read-only disk): say it as the system does, then what to do.
+	var why error = err
+	if errors.As(err, &perr) && perr.Err != nil {
+		why = perr.Err
+	}
+	return fmt.Errorf("cannot write to folder %s: %w; choose another folder with --out", dir, why)
 }
 
 // tmpCounter makes temporary names unique within the process; the pid

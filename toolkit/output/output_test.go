@@ -3,6 +3,7 @@ package output
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -48,5 +49,30 @@ func TestWriteFileLeavesNoTemporaryFile(t *testing.T) {
 	}
 	if err := WriteFile(filepath.Join(dir, "missing", "b.pdf"), nil); err == nil {
 		t.Error("writing into a missing folder gave no error")
+	}
+}
+
+// TestCheckDirSaysWhatToDo holds every reason an output folder cannot be
+// used to a message that names the folder and the fix, without the
+// system call's wording ("mkdir …") in front of the reason.
+func TestCheckDirSaysWhatToDo(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dirs := []string{file, filepath.Join(file, "sub")}
+	if _, err := os.Stat("/proc/self"); err == nil {
+		dirs = append(dirs, "/proc/self/out") // procfs: no such file or directory
+	}
+	for _, dir := range dirs {
+		err := CheckDir(dir)
+		if err == nil {
+			t.Errorf("CheckDir(%s) = nil, want an error", dir)
+			continue
+		}
+		msg := err.Error()
+		if !strings.Contains(msg, dir) || !strings.Contains(msg, "choose another") || strings.Contains(msg, "mkdir") {
+			t.Errorf("CheckDir(%s) = %q, want the folder, no system call, and what to do", dir, msg)
+		}
 	}
 }
