@@ -454,7 +454,7 @@ func printTotals(rep *batch.Report) printJSON {
 		case r.Entry != nil && r.Entry.Pages > 0:
 			p.Pages += r.Entry.Pages
 		case printed:
-			p.Pages += sheet.Sides
+			p.Pages += max(sheet.Pages, sheet.Sides)
 		case r.Job.Format.Paged():
 			p.Pages++
 		}
@@ -462,6 +462,9 @@ func printTotals(rep *batch.Report) printJSON {
 			continue
 		}
 		it := pack.Item{File: r.Name, Copies: r.Copies, Sheet: sheet}
+		if r.Entry != nil {
+			it.Pages = r.Entry.Pages // a guide's sheets follow its pages
+		}
 		items = append(items, it)
 		if sheet.Up > 1 {
 			p.SheetItems = append(p.SheetItems, fmt.Sprintf("%s (%s)", r.Name, it.ToPrint()))

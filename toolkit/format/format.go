@@ -380,6 +380,9 @@ var Formats = []Format{
 	{Name: "guide", Description: "Workshop kit: the facilitator guide (6 to 12 pages): goals, agendas, opening safely, responding to a disclosure, presenter notes",
 		Layout: layout.Guide, Budget: Budget{Must: pageBudget.Must, Kit: []doc.KitPart{doc.PartGuide, doc.PartSlides}},
 		Print: &Printing{Sides: 2, Pages: VariesPages}},
+	{Name: "scenarios", Description: "Workshop kit: eight scenario cards for small groups, four to a sheet with cutting guides, the facilitator's notes on the back",
+		Layout: layout.Scenarios, Budget: Budget{Must: pageBudget.Must, Leaves: helpOnly, Kit: []doc.KitPart{doc.PartScenarios}},
+		Print: &Printing{Sides: 2, Pages: 4, Up: layout.ScenarioCardsPerSheet, Pieces: "scenario cards"}},
 }
 
 // Names lists the format names.

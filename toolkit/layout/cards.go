@@ -101,32 +101,43 @@ func (s sheet) gridBox() Box {
 	return Box{X: s.x0, Y: s.y0, W: float64(s.cols)*s.w + float64(s.cols-1)*s.gx, H: float64(s.rows)*s.h + float64(s.rows-1)*s.gy}
 }
 
-// page puts piece in every cell. The piece's rectangles that reach its
-// trim edge are extended by the bleed. A back page (back true) is meant
-// for long-edge duplex printing: the back of the piece at column c lands
-// at column cols-1-c, which the symmetric grid puts behind it.
+// page puts piece in every cell (see pageOf).
 func (s sheet) page(piece box, back bool) Page {
-	p := piece
-	if s.print.Bleed > 0 {
-		p.els = append([]Element(nil), piece.els...)
-		for i := range p.els {
-			if r := p.els[i].Rect; r != nil && r.Radius == 0 {
-				rr := *r
-				bleedRect(&rr, 0, s.w, s.h, s.print.Bleed)
-				p.els[i].Rect = &rr
-			}
-		}
+	pieces := make([]box, s.cols*s.rows)
+	for i := range pieces {
+		pieces[i] = piece
 	}
+	return s.pageOf(pieces, back)
+}
+
+// pageOf puts pieces[i] in cell i, row by row; an empty box leaves its
+// cell blank. The pieces' rectangles that reach their trim edge are
+// extended by the bleed. A back page (back true) is meant for long-edge
+// duplex printing: the back of the piece at column c lands at column
+// cols-1-c, which the symmetric grid puts behind it.
+func (s sheet) pageOf(pieces []box, back bool) Page {
 	out := box{W: s.media.Width, H: s.media.Height}
-	for r := range s.rows {
-		for c := range s.cols {
-			at := c
-			if back {
-				at = s.cols - 1 - c
-			}
-			cell := s.cell(at, r)
-			out.place(p, cell.X, cell.Y)
+	for i, piece := range pieces {
+		if i >= s.cols*s.rows {
+			break
 		}
+		p := piece
+		if s.print.Bleed > 0 {
+			p.els = append([]Element(nil), piece.els...)
+			for i := range p.els {
+				if r := p.els[i].Rect; r != nil && r.Radius == 0 {
+					rr := *r
+					bleedRect(&rr, 0, s.w, s.h, s.print.Bleed)
+					p.els[i].Rect = &rr
+				}
+			}
+		}
+		r, c := i/s.cols, i%s.cols
+		if back {
+			c = s.cols - 1 - c
+		}
+		cell := s.cell(c, r)
+		out.place(p, cell.X, cell.Y)
 	}
 	out.els = append(out.els, s.marks()...)
 	page := Page{Width: s.media.Width, Height: s.media.Height, Elements: out.els}

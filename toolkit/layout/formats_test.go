@@ -407,7 +407,7 @@ func inAnyCell(r Rect, s sheet, bleed float64) bool {
 // about the sheet's vertical centre line, so column c's mirror is column
 // cols-1-c.
 func TestCardsDuplex(t *testing.T) {
-	for _, specs := range []map[string]sheetSpec{walletCards, safetyCards} {
+	for _, specs := range []map[string]sheetSpec{walletCards, safetyCards, scenarioCards} {
 		for _, name := range PaperNames {
 			paper, _ := PaperByName(name)
 			for _, po := range []PrintOptions{{}, {Bleed: 3 * PointsPerMM, CropMarks: true}} {

@@ -19,7 +19,8 @@ const hotlineNumber = "1-833-900-1010"
 // kitChecks are what each format of the workshop kit must show, beyond
 // the rules every page keeps.
 var kitChecks = map[string]func(t *testing.T, d *doc.Document, ld *layout.Document){
-	"guide": checkGuideLayout,
+	"guide":     checkGuideLayout,
+	"scenarios": checkScenariosLayout,
 }
 
 // TestKitLayouts lays out every format of the workshop kit for every
@@ -186,4 +187,33 @@ func largest(p layout.Page, substr string) float64 {
 		}
 	}
 	return size
+}
+
+// checkScenariosLayout: a page of fronts then a page of backs for each
+// sheet of four; every situation, question, sign and note printed; the
+// made-up line on every front; the hotline on every back, its largest
+// text.
+func checkScenariosLayout(t *testing.T, d *doc.Document, ld *layout.Document) {
+	sc := d.Kit.Scenarios
+	if want := 2 * ((len(sc.Cards) + 3) / 4); len(ld.Pages) != want {
+		t.Errorf("%d pages, want %d", len(ld.Pages), want)
+	}
+	for _, c := range sc.Cards {
+		printsAll(t, ld, c.Label, append(append([]string{c.Situation, c.Notes}, c.Questions...), c.Signs...)...)
+	}
+	for i, p := range ld.Pages {
+		text := squeeze(pageText(p))
+		if i%2 == 0 {
+			if n := strings.Count(text, squeeze(sc.MadeUp)); n != 4 {
+				t.Errorf("page %d: the made-up line is on %d fronts, want 4", i+1, n)
+			}
+			continue
+		}
+		if n := strings.Count(text, hotlineNumber); n != 4 {
+			t.Errorf("page %d: the hotline is on %d backs, want 4", i+1, n)
+		}
+		if largest(p, hotlineNumber) < largest(p, "") {
+			t.Errorf("page %d: the hotline number is %.0f pt, smaller than other text (%.0f pt)", i+1, largest(p, hotlineNumber), largest(p, ""))
+		}
+	}
 }

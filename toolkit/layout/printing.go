@@ -14,6 +14,12 @@ func SafetyCardsPerSheet(p Paper) int {
 	return s.cols * s.rows
 }
 
+// ScenarioCardsPerSheet is how many scenario cards one sheet holds.
+func ScenarioCardsPerSheet(p Paper) int {
+	s := scenarioCards[p.Name]
+	return s.cols * s.rows
+}
+
 // PosterSheet is the sheet a poster is printed on for paper: Tabloid for
 // Letter, A3 for A4.
 func PosterSheet(p Paper) Paper {

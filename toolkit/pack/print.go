@@ -7,24 +7,29 @@ import (
 )
 
 // ToPrint says in words what the print shop makes of an item: "25
-// copies", "25 copies, both sides", or for a format cut from sheets,
-// where a copy is a sheet, "25 sheets, both sides: 250 wallet cards".
-// It is "" for an item that is not printed.
+// copies", "25 copies, both sides", "1 copy, both sides, 5 sheets
+// each" for a copy of several sheets, or for a format cut from sheets,
+// where the number is of sheets, "25 sheets, both sides: 250 wallet
+// cards". It is "" for an item that is not printed.
 func (it Item) ToPrint() string {
 	s := it.Sheet
 	if s.Sides == 0 {
 		return ""
 	}
-	unit := "copies"
+	per := s.PerCopy(it.Pages)
 	if s.Up > 1 {
-		unit = "sheets"
+		words := count(it.Copies*per, "sheets")
+		if s.Duplex() {
+			words += ", both sides"
+		}
+		return words + fmt.Sprintf(": %d %s", it.Copies*per*s.Up, s.Pieces)
 	}
-	words := count(it.Copies, unit)
+	words := count(it.Copies, "copies")
 	if s.Duplex() {
 		words += ", both sides"
 	}
-	if s.Up > 1 {
-		words += fmt.Sprintf(": %d %s", it.Copies*s.Up, s.Pieces)
+	if per > 1 {
+		words += fmt.Sprintf(", %d sheets each", per)
 	}
 	return words
 }
@@ -59,9 +64,10 @@ type Totals struct {
 	DuplexFiles []string `json:"duplex_files"`
 }
 
-// Total adds up the sheets of every printed item, by paper size: each
-// copy is a sheet (one copy of a two-sided handout is one sheet printed
-// on both sides; one copy of wallet cards is one sheet of them).
+// Total adds up the sheets of every printed item, by paper size: most
+// copies are a sheet (one copy of a two-sided handout is one sheet
+// printed on both sides; one copy of wallet cards is one sheet of them);
+// a copy of a facilitator guide or a set of scenario cards is several.
 func Total(items []Item) Totals {
 	t := Totals{Papers: []PaperTotal{}, DuplexFiles: []string{}}
 	for _, it := range items {
@@ -75,9 +81,10 @@ func Total(items []Item) Totals {
 			t.Papers = append(t.Papers, PaperTotal{Paper: s.Paper.Name})
 			i = len(t.Papers) - 1
 		}
-		t.Papers[i].Sheets += it.Copies
+		sheets := it.Copies * s.PerCopy(it.Pages)
+		t.Papers[i].Sheets += sheets
 		if s.Duplex() {
-			t.Papers[i].Duplex += it.Copies
+			t.Papers[i].Duplex += sheets
 			t.DuplexFiles = append(t.DuplexFiles, it.File)
 		}
 	}

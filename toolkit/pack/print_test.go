@@ -35,9 +35,14 @@ func TestToPrint(t *testing.T) {
 		{"cards", "a4", 1, "1 sheet, both sides: 8 wallet cards"},
 		{"safety-card", "letter", 3, "3 sheets, both sides: 30 safety cards"},
 		{"poster", "letter", 4, "4 copies"},
+		{"scenarios", "letter", 5, "10 sheets, both sides: 40 scenario cards"},
+		{"guide", "letter", 2, "2 copies, both sides, 5 sheets each"},
 	}
 	for _, tt := range tests {
 		it := Item{File: "x.pdf", Copies: tt.copies, Sheet: sheetOf(t, tt.format, tt.paper)}
+		if tt.format == "guide" {
+			it.Pages = 9 // the text decides: nine pages take five sheets
+		}
 		if got := it.ToPrint(); got != tt.want {
 			t.Errorf("%s on %s, %d: %q, want %q", tt.format, tt.paper, tt.copies, got, tt.want)
 		}
@@ -57,13 +62,15 @@ func TestTotal(t *testing.T) {
 		{File: "youth-poster-en.pdf", Copies: 2, Sheet: sheetOf(t, "poster", "letter")},
 		{File: "youth-md-en.md", Copies: 5},
 		{File: "health-handout-en.pdf", Copies: 7, Sheet: sheetOf(t, "handout", "a4")},
+		{File: "youth-scenarios-en.pdf", Copies: 3, Sheet: sheetOf(t, "scenarios", "letter"), Pages: 4},
+		{File: "youth-guide-en.pdf", Copies: 1, Sheet: sheetOf(t, "guide", "letter"), Pages: 8},
 	}
 	got := Total(items)
-	want := "4 materials: 35 sheets of letter (10 printed on both sides), 2 sheets of tabloid, 7 sheets of a4 (7 printed on both sides)"
+	want := "6 materials: 45 sheets of letter (20 printed on both sides), 2 sheets of tabloid, 7 sheets of a4 (7 printed on both sides)"
 	if got.String() != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
-	if len(got.DuplexFiles) != 2 || got.DuplexFiles[0] != "youth-cards-en.pdf" {
+	if len(got.DuplexFiles) != 4 || got.DuplexFiles[0] != "youth-cards-en.pdf" {
 		t.Errorf("duplex: %v", got.DuplexFiles)
 	}
 	one := Total(items[:1])

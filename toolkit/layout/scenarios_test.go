@@ -1,0 +1,66 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/awarekit/awarekit/toolkit/content"
+	"github.com/awarekit/awarekit/toolkit/doc"
+)
+
+// TestScenarioSheets lays out every audience's scenario cards in English
+// and French on both papers, with and without print marks: four cards to
+// a sheet, every line inside its card at least 10 pt from the cut, none
+// over another, none below 8 pt; each front's label on its back, in the
+// cell behind it for long-edge duplex.
+func TestScenarioSheets(t *testing.T) {
+	fx := newFixture(t)
+	for _, id := range fx.lib.AudienceIDs() {
+		for _, lang := range []string{"en", "fr"} {
+			d, err := fx.lib.Assemble(content.Request{Audience: id, Lang: lang, Kit: []doc.KitPart{doc.PartScenarios}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, name := range PaperNames {
+				for _, po := range []PrintOptions{{}, {Bleed: 3 * PointsPerMM, CropMarks: true}} {
+					if testing.Short() && po.Bleed > 0 {
+						continue
+					}
+					t.Run(id+"/"+lang+"/"+name, func(t *testing.T) {
+						ld, err := Scenarios(fx.ts, d, Options{Paper: Papers[name], Print: po})
+						if err != nil {
+							t.Fatal(err)
+						}
+						s, _ := sheetFor(scenarioCards, Papers[name], po)
+						if len(ld.Pages) != 4 || s.cols*s.rows != 4 {
+							t.Fatalf("%d pages of %d cards, want 4 pages of 4", len(ld.Pages), s.cols*s.rows)
+						}
+						for i, p := range ld.Pages {
+							checkSheet(t, p, s, 10, minSize, "")
+							back := i%2 == 1
+							for n, c := range d.Kit.Scenarios.Cards[i/2*4 : i/2*4+4] {
+								col, row := n%s.cols, n/s.cols
+								if back {
+									col = s.cols - 1 - col
+								}
+								if !cellHas(p, s.cell(col, row), c.Label) {
+									t.Errorf("page %d: %q is not in the cell at column %d, row %d", i+1, c.Label, col+1, row+1)
+								}
+							}
+						}
+					})
+				}
+			}
+		}
+	}
+}
+
+// cellHas reports whether a line of p inside cell b starts with text.
+func cellHas(p Page, b Box, text string) bool {
+	for _, l := range inkedLines(p) {
+		if l.in(b) && strings.HasPrefix(l.text, text) {
+			return true
+		}
+	}
+	return false
+}
