@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/awarekit/awarekit/toolkit/input"
@@ -80,7 +81,7 @@ func (d *decoder) partners(name, dir string) []partner {
 		_, col := r.FieldPos(i)
 		switch {
 		case !ok:
-			problem(1, col, "", "unknown column %s; the first row names the columns: %s", strconv.Quote(h), partnerHeader)
+			problem(1, col, "", "unknown column %s; the first row names the columns: %s", columnName(h), partnerHeader)
 			bad = true
 		case seen[key]:
 			problem(1, col, "", "column %s is given twice", strconv.Quote(h))
@@ -261,4 +262,23 @@ func firstInvalid(data []byte) int {
 		i += size
 	}
 	return len(data)
+}
+
+// columnName is an unknown header cell as an error may show it: quoted
+// when it reads like a column's name (a word or two), else only its
+// length, so a plan naming some other file as its partners (a password
+// file, a letter) never has that file's text printed.
+func columnName(h string) string {
+	t := strings.TrimSpace(h)
+	plain := t != "" && utf8.RuneCountInString(t) <= 24
+	for _, r := range t {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != ' ' && r != '_' && r != '-' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return strconv.Quote(t)
+	}
+	return fmt.Sprintf("(%d characters, not a column name)", utf8.RuneCountInString(h))
 }

@@ -127,6 +127,7 @@ func TestPartnersProblems(t *testing.T) {
 		{"empty", "", one, []string{"partners.csv:1: is empty; its first row names the columns"}},
 		{"header only", "name,phone\n", one, []string{"partners.csv:2: has no partners"}},
 		{"unknown column", "name,fax\nA,1\n", one, []string{`partners.csv:1:6: unknown column "fax"; the first row names the columns: name,phone,email,website,logo,colour`}},
+		{"another file", "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1\n", one, []string{"partners.csv:1:1: unknown column (31 characters, not a column name); the first row names the columns", "partners.csv:1:1: has no name column"}},
 		{"no name column", "phone\n604-555-0134\n", one, []string{"partners.csv:1:1: has no name column"}},
 		{"column twice", "name,colour,color\nA,,\n", one, []string{`partners.csv:1:13: column "color" is given twice`}},
 		{"bad values", "name,phone,email,colour\nA,HELP,a@b.c?cc=d,teal\n,604-555-0134,,\n", one, []string{
