@@ -433,7 +433,7 @@ func decodeAs(fsys fs.FS, name, label string, v any) error {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
-		return input.YAMLError(input.Content, label, err)
+		return input.YAMLErrorFor(input.Content, label, err, v)
 	}
 	return nil
 }

@@ -202,3 +202,38 @@ func TestSize(t *testing.T) {
 		}
 	}
 }
+
+// TestYAMLErrorUnknownKey says an unknown key with the keys its map can
+// have (a nested map's too), in words, and never prints a key that does
+// not read like one.
+func TestYAMLErrorUnknownKey(t *testing.T) {
+	type Group struct {
+		Title string   `yaml:"title"`
+		Do    []string `yaml:"do,omitempty"`
+	}
+	type Base struct {
+		ID string `yaml:"id"`
+	}
+	type Audience struct {
+		Base    `yaml:",inline"`
+		Signs   []string `yaml:"signs"`
+		Actions []Group  `yaml:"actions"`
+	}
+	tests := []struct{ file, want string }{
+		{"id: x\nname: X\n", `content file a.yaml:2: unknown key "name"; the keys here are id, signs, actions`},
+		{"actions:\n  - title: t\n    dont: [a]\n", `content file a.yaml:3: unknown key "dont"; the keys here are title, do`},
+		{"root:x:0:0:/root:/bin/bash: 1\n", `content file a.yaml:1: unknown key (26 characters long); the keys here are id, signs, actions`},
+	}
+	for _, tt := range tests {
+		var v Audience
+		dec := yaml.NewDecoder(strings.NewReader(tt.file))
+		dec.KnownFields(true)
+		err := dec.Decode(&v)
+		if err == nil {
+			t.Fatalf("%q decoded", tt.file)
+		}
+		if got := YAMLErrorFor(Content, "a.yaml", err, &v).Error(); got != tt.want {
+			t.Errorf("%q:\n got %q\nwant %q", tt.file, got, tt.want)
+		}
+	}
+}

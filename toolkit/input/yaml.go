@@ -5,8 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -90,6 +94,7 @@ func expanded(n *yaml.Node, sizes map[*yaml.Node]int64, depth int) int64 {
 var (
 	yamlLine   = regexp.MustCompile(`^line (\d+): `)
 	yamlQuoted = regexp.MustCompile("`[^`]*`")
+	yamlField  = regexp.MustCompile(`^field (.+) not found in type (\S+)$`)
 	yamlType   = regexp.MustCompile("^cannot unmarshal (!!\\w+)(?: `[^`]*`)? into (\\S+)")
 	yamlWords  = map[string]string{"!!str": "a text", "!!int": "a number", "!!float": "a number", "!!bool": "true or false",
 		"!!seq": "a list", "!!map": "a map", "!!null": "nothing", "!!timestamp": "a date", "!!binary": "binary data"}
@@ -119,6 +124,12 @@ const SyntaxHint = "check the indentation, colons and quotes there (a value hold
 // problem", with the file's own text left out (a value is said to be "a
 // text" rather than quoted: the file may not be what the user thinks).
 func YAMLError(k Kind, path string, err error) error {
+	return YAMLErrorFor(k, path, err, nil)
+}
+
+// YAMLErrorFor is YAMLError for a file decoded into v: an unknown key is
+// said with the keys the map it is in can have, read from v's yaml tags.
+func YAMLErrorFor(k Kind, path string, err error, v any) error {
 	var te *yaml.TypeError
 	var msgs []string
 	if errors.As(err, &te) {
@@ -142,8 +153,93 @@ func YAMLError(k Kind, path string, err error) error {
 			}
 			m = "found " + w + " where " + goTypeWords(sm[2]) + " belongs"
 		}
+		if sm := yamlField.FindStringSubmatch(m); sm != nil {
+			m = "unknown key " + keyName(sm[1])
+			if keys := knownKeys(v, sm[2]); len(keys) > 0 {
+				m += "; the keys here are " + strings.Join(keys, ", ")
+			} else {
+				m += "; check its spelling, or remove it"
+			}
+		}
 		m = yamlQuoted.ReplaceAllString(m, "a value")
 		out = append(out, fmt.Sprintf("%s %s: %s", k.Name, where, m))
 	}
 	return errors.New(strings.Join(out, "\n"))
+}
+
+// keyName is an unknown key as a message may show it: quoted when it
+// reads like a key, else only its length (the file may be another one
+// than the user thinks, and errors never quote a file's text).
+func keyName(key string) string {
+	plain := key != "" && utf8.RuneCountInString(key) <= 30
+	for _, r := range key {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && r != '-' && r != '.' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return strconv.Quote(key)
+	}
+	return fmt.Sprintf("(%d characters long)", utf8.RuneCountInString(key))
+}
+
+// knownKeys lists the yaml keys of the struct type named typeName (as
+// reflect prints it: "content.Audience") found in v's type or the types
+// of its fields, in the struct's order.
+func knownKeys(v any, typeName string) []string {
+	if v == nil {
+		return nil
+	}
+	seen := map[reflect.Type]bool{}
+	var find func(t reflect.Type) []string
+	find = func(t reflect.Type) []string {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array || t.Kind() == reflect.Map {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || seen[t] {
+			return nil
+		}
+		seen[t] = true
+		if t.String() == typeName {
+			return structKeys(t)
+		}
+		for i := range t.NumField() {
+			if keys := find(t.Field(i).Type); keys != nil {
+				return keys
+			}
+		}
+		return nil
+	}
+	return find(reflect.TypeOf(v))
+}
+
+// structKeys lists the yaml keys of struct type t, those of inline
+// fields in their place.
+func structKeys(t reflect.Type) []string {
+	var keys []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		switch {
+		case name == "-":
+			continue
+		case strings.Contains(opts, "inline"):
+			ft := f.Type
+			if ft.Kind() == reflect.Pointer {
+				ft = ft.Elem()
+			}
+			if ft.Kind() == reflect.Struct {
+				keys = append(keys, structKeys(ft)...)
+			}
+			continue
+		case name == "":
+			name = strings.ToLower(f.Name)
+		}
+		keys = append(keys, name)
+	}
+	return keys
 }
