@@ -2,6 +2,7 @@ package input
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -157,10 +158,18 @@ func TestParseYAML(t *testing.T) {
 		prev := string(rune('a' + i))
 		bomb += string(c) + ": &" + string(c) + " [" + strings.Repeat("*"+prev+", ", 9) + "*" + prev + "]\n"
 	}
+	// Ten thousand plan items written out, no alias: 160,000 values.
+	var long strings.Builder
+	long.WriteString("outputs:\n")
+	for i := range 10_000 {
+		fmt.Fprintf(&long, "  - {audience: youth, language: en, format: flyer, pattern: \"p-%d.{ext}\", organisation: {name: \"P %d\", phone: 604-555-0134}}\n", i, i)
+	}
 	tests := []struct {
 		name, in, want string
 	}{
 		{"plain", "a: 1\nb: [x, y]\n", ""},
+		{"ten thousand items written out", long.String(), ""},
+		{"the same with a bomb beside", long.String() + bomb, "aliases (*name) expand to over 100000 values"},
 		{"a few aliases", "org: &org {name: A}\nplans:\n  - *org\n  - *org\n", ""},
 		{"empty", "", ""},
 		{"alias bomb", bomb, "aliases (*name) expand to over 100000 values"},

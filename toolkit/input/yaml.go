@@ -15,10 +15,12 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// MaxYAMLValues is the most values (scalars, lists and maps) a YAML file
-// may hold once its aliases are expanded. A workshop plan of a thousand
-// outputs holds a few thousand; an alias bomb (each level ten copies of
-// the one before) holds billions in a few hundred bytes.
+// MaxYAMLValues is the most values (scalars, lists and maps) the aliases
+// of a YAML file may add to those it holds written out. A workshop plan
+// with anchors for its defaults adds a few hundred; an alias bomb (each
+// level ten copies of the one before) adds billions in a few hundred
+// bytes. What a file holds written out is bounded by its size limit: a
+// plan of ten thousand outputs, one item each, holds some 160,000.
 const MaxYAMLValues = 100_000
 
 // ParseYAML parses a YAML file into a node tree with line numbers,
@@ -49,12 +51,14 @@ func ParseYAML(k Kind, path string, data []byte) (*yaml.Node, error) {
 // AliasProblem says what is wrong with a file CheckAliases refuses.
 var AliasProblem = fmt.Sprintf("its aliases (*name) expand to over %d values; write the values out, or use fewer aliases", MaxYAMLValues)
 
-// CheckAliases reports whether the tree under n stays within
-// MaxYAMLValues once its aliases are expanded, without expanding them;
-// when it does not, line is that of the first alias that adds much.
+// CheckAliases reports whether the tree under n, once its aliases are
+// expanded, holds at most MaxYAMLValues more values than written out,
+// without expanding them; when it does not, line is that of the first
+// alias that adds much.
 func CheckAliases(n *yaml.Node) (line int, ok bool) {
+	limit := written(n, 0) + MaxYAMLValues
 	sizes := map[*yaml.Node]int64{}
-	if expanded(n, sizes, 0) <= MaxYAMLValues {
+	if expanded(n, sizes, 0, limit) <= limit {
 		return 0, true
 	}
 	for node, size := range sizes {
@@ -65,25 +69,38 @@ func CheckAliases(n *yaml.Node) (line int, ok bool) {
 	return max(line, 1), false
 }
 
+// written counts the values of the tree under n as written, an alias as
+// one.
+func written(n *yaml.Node, depth int) int64 {
+	if depth > 10_000 {
+		return 0 // refused by expanded
+	}
+	var s int64 = 1
+	for _, c := range n.Content {
+		s += written(c, depth+1)
+	}
+	return s
+}
+
 // expanded counts the values n stands for with every alias replaced by
-// what it names, stopping early once past the limit. Sizes are kept per
-// node so that shared anchors are counted without being expanded.
-func expanded(n *yaml.Node, sizes map[*yaml.Node]int64, depth int) int64 {
+// what it names, stopping early once past limit. Sizes are kept per node
+// so that shared anchors are counted without being expanded.
+func expanded(n *yaml.Node, sizes map[*yaml.Node]int64, depth int, limit int64) int64 {
 	if s, ok := sizes[n]; ok {
 		return s
 	}
 	if depth > 10_000 {
-		return MaxYAMLValues + 1 // nesting this deep is no settings file
+		return limit + 1 // nesting this deep is no settings file
 	}
-	sizes[n] = MaxYAMLValues + 1 // a node that reaches itself is too large
+	sizes[n] = limit + 1 // a node that reaches itself is too large
 	var s int64 = 1
 	if n.Kind == yaml.AliasNode && n.Alias != nil {
-		s = expanded(n.Alias, sizes, depth+1)
+		s = expanded(n.Alias, sizes, depth+1, limit)
 	}
 	for _, c := range n.Content {
-		s += expanded(c, sizes, depth+1)
-		if s > MaxYAMLValues {
-			s = MaxYAMLValues + 1
+		s += expanded(c, sizes, depth+1, limit)
+		if s > limit {
+			s = limit + 1
 			break
 		}
 	}
