@@ -61,15 +61,22 @@ func Contrast(a, b RGB) float64 {
 
 // Luminance is the WCAG 2 relative luminance of c, 0 (black) to 1 (white).
 func (c RGB) Luminance() float64 {
-	lin := func(v uint8) float64 {
+	return 0.2126*linear[c.R] + 0.7152*linear[c.G] + 0.0722*linear[c.B]
+}
+
+// linear is each 8-bit sRGB value made linear, as WCAG 2 defines it: a
+// layout asks for colours' contrast a thousand times a page.
+var linear = func() (t [256]float64) {
+	for v := range t {
 		s := float64(v) / 255
 		if s <= 0.04045 {
-			return s / 12.92
+			t[v] = s / 12.92
+		} else {
+			t[v] = math.Pow((s+0.055)/1.055, 2.4)
 		}
-		return math.Pow((s+0.055)/1.055, 2.4)
 	}
-	return 0.2126*lin(c.R) + 0.7152*lin(c.G) + 0.0722*lin(c.B)
-}
+	return t
+}()
 
 // Tint mixes c with white; amount 0 is white, 1 is c.
 func Tint(c RGB, amount float64) RGB {
