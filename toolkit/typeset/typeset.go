@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/font"
@@ -119,12 +120,26 @@ type Typesetter struct {
 	checked  map[shapeKey][]*Family // texts whose characters all have a font, with the families they need
 	wraps    map[wrapKey][]Line
 	prepared map[preparedKey]string // texts as given → as set
+	// paras are paragraphs as Set returned them: a layout sets the same
+	// message at the same size and width in every document of a build,
+	// and in every attempt of a page that tries several sizes.
+	paras map[setKey]Paragraph
+	// held is about how many bytes the caches hold (see limitCaches).
+	held int
+}
+
+// setKey is what Set's result depends on: the text as given and every
+// option. The fonts are the Typesetter's own, the same for every call.
+type setKey struct {
+	text string
+	opts Options
 }
 
 // New returns a Typesetter that draws each character in the family for
 // its script when there is one, else in the base family.
 func New(fonts *Fonts) *Typesetter {
-	t := &Typesetter{fonts: fonts, faces: make(map[*Font]*font.Face), cache: make(map[shapeKey]*shaped), checked: make(map[shapeKey][]*Family), wraps: make(map[wrapKey][]Line), prepared: make(map[preparedKey]string)}
+	t := &Typesetter{fonts: fonts, faces: make(map[*Font]*font.Face), cache: make(map[shapeKey]*shaped), checked: make(map[shapeKey][]*Family),
+		wraps: make(map[wrapKey][]Line), prepared: make(map[preparedKey]string), paras: make(map[setKey]Paragraph)}
 	t.fontmap.t = t
 	return t
 }
@@ -179,8 +194,24 @@ func invisible(r rune) bool {
 
 // Set breaks text into lines no wider than opts.Width. A newline in text
 // starts a new line. It fails, before shaping anything, when a character
-// has no glyph in any font of the chain.
+// has no glyph in any font of the chain. The paragraph may be one Set
+// returned before for the same text and options: its lines are shared,
+// and must not be changed.
 func (t *Typesetter) Set(text string, opts Options) (Paragraph, error) {
+	pkey := setKey{text, opts}
+	if p, ok := t.paras[pkey]; ok {
+		return p, nil
+	}
+	p, err := t.set(text, opts)
+	if err != nil {
+		return p, err
+	}
+	t.limitCaches(len(text) + paraBytes(p))
+	t.paras[pkey] = p
+	return p, nil
+}
+
+func (t *Typesetter) set(text string, opts Options) (Paragraph, error) {
 	if !(opts.Style.Size > 0) || math.IsInf(opts.Style.Size, 0) {
 		return Paragraph{}, fmt.Errorf("typeset: font size %v is not a positive number", opts.Style.Size)
 	}
@@ -201,7 +232,7 @@ func (t *Typesetter) Set(text string, opts Options) (Paragraph, error) {
 		if err := t.check(text, opts); err != nil {
 			return Paragraph{}, err
 		}
-		t.limitCaches()
+		t.limitCaches(len(text) + 8*len(t.extra) + 64)
 		t.checked[key] = slices.Clone(t.extra)
 	}
 	var sig strings.Builder
@@ -249,7 +280,7 @@ func (t *Typesetter) prepare(text string, rtl bool) (string, error) {
 	if rtl {
 		p = isolateNumbers(p)
 	}
-	t.limitCaches()
+	t.limitCaches(len(text) + len(p) + 48)
 	t.prepared[key] = p
 	return p, nil
 }
@@ -337,8 +368,34 @@ func (t *Typesetter) check(text string, opts Options) error {
 // documents, shapes each text once.
 const refSize = 10.0
 
-// cacheLimit bounds the shaped-text cache; it is cleared when full.
-const cacheLimit = 8192
+// cacheBytes bounds what a Typesetter's caches hold, by an estimate of
+// their bytes: a build of documents each for another organisation adds
+// texts that no other document sets, and a bound by the number of
+// entries let two workers hold 80 MB. The caches hold every message of a
+// few audiences in a few languages at a few sizes well within it.
+const cacheBytes = 6 << 20
+
+// paraBytes estimates the bytes a Paragraph holds of its own: its lines
+// and runs; the glyphs are shared with the wrapping cache.
+func paraBytes(p Paragraph) int {
+	n := 48
+	for _, l := range p.Lines {
+		n += lineBytes(l, false)
+	}
+	return n
+}
+
+// lineBytes estimates a line's bytes, its glyphs counted when it holds
+// them.
+func lineBytes(l Line, glyphs bool) int {
+	n := int(unsafe.Sizeof(l)) + int(unsafe.Sizeof(Run{}))*len(l.Runs)
+	if glyphs {
+		for _, r := range l.Runs {
+			n += int(unsafe.Sizeof(Glyph{})) * len(r.Glyphs)
+		}
+	}
+	return n
+}
 
 type shapeKey struct {
 	text, lang string
@@ -389,7 +446,11 @@ func (t *Typesetter) shape(text string, opts Options) *shaped {
 		outs[i] = t.shaper.Shape(in)
 	}
 	sh := &shaped{runes: runes, byteAt: byteAt, outs: outs}
-	t.limitCaches()
+	size := len(text) + 12*len(runes) + 64
+	for _, o := range outs {
+		size += 96 + int(unsafe.Sizeof(shaping.Glyph{}))*len(o.Glyphs)
+	}
+	t.limitCaches(size)
 	t.cache[key] = sh
 	return sh
 }
@@ -431,7 +492,11 @@ func (t *Typesetter) setLines(p *Paragraph, text string, opts Options) error {
 		for i, l := range lines {
 			refLines[i] = t.line(l, text, sh.byteAt, refSize, 1, style.Bold)
 		}
-		t.limitCaches()
+		size := len(text) + 64
+		for _, l := range refLines {
+			size += lineBytes(l, true)
+		}
+		t.limitCaches(size)
 		t.wraps[wkey] = refLines
 	}
 
@@ -446,15 +511,20 @@ func (t *Typesetter) setLines(p *Paragraph, text string, opts Options) error {
 	return nil
 }
 
-// limitCaches empties every cache together when one is full, so that no
-// cache keeps an entry whose companions in the others are gone.
-func (t *Typesetter) limitCaches() {
-	if len(t.checked) >= cacheLimit || len(t.cache) >= cacheLimit || len(t.wraps) >= cacheLimit || len(t.prepared) >= cacheLimit {
+// limitCaches makes room for an entry of about size bytes: when the
+// caches would hold more than cacheBytes, every cache is emptied
+// together, so that no cache keeps an entry whose companions in the
+// others are gone.
+func (t *Typesetter) limitCaches(size int) {
+	if t.held+size > cacheBytes {
 		clear(t.prepared)
 		clear(t.checked)
 		clear(t.cache)
 		clear(t.wraps)
+		clear(t.paras)
+		t.held = 0
 	}
+	t.held += size
 }
 
 // wrapKey is a shaped text wrapped at a width in reference units.
