@@ -19,7 +19,7 @@ import (
 var (
 	zlibWriters     = sync.Pool{New: func() any { return zlib.NewWriter(nil) }}
 	fastZlibWriters = sync.Pool{New: func() any {
-		zw, _ := zlib.NewWriterLevel(nil, 2) // a valid level: no error
+		zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // a valid level: no error
 		return zw
 	}}
 )
@@ -100,7 +100,7 @@ func (f *Font) cachedSubset(w *Writer, df *docFont) (*subsetEntry, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &subsetEntry{size: len(program), deflated: bytes.Clone(w.deflate(program, false)), tag: subsetTag(f.psName, key)}
+	e := &subsetEntry{size: len(program), deflated: bytes.Clone(w.deflate(program, true)), tag: subsetTag(f.psName, key)}
 	for i, wd := range df.widths {
 		if i > 0 {
 			e.widths = append(e.widths, ' ')
