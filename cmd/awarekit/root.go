@@ -118,6 +118,7 @@ Start with 'awarekit generate' for a few flyers, or 'awarekit init' and
 		newCmdSchema(f, nil),
 		newCmdMan(f, nil),
 		newCmdDoctor(f, nil),
+		newCmdServe(f, nil),
 	)
 	fixCompletion(root)
 	setHelp(root, f)
