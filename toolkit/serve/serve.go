@@ -206,7 +206,13 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /workshop/cancel", timed(s.cancelBuild))
 	mux.HandleFunc("GET /workshop/zip", s.zipBuild)
 	static, _ := fs.Sub(staticFiles, "static")
-	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
+	files := http.StripPrefix("/static/", http.FileServerFS(static))
+	mux.Handle("GET /static/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// Embedded files have no date: without this a browser could keep
+		// an older version's script after an upgrade.
+		w.Header().Set("Cache-Control", "no-cache")
+		files.ServeHTTP(w, r)
+	}))
 	mux.HandleFunc("/", s.notFound)
 
 	cop := http.NewCrossOriginProtection()

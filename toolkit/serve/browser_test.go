@@ -1,0 +1,442 @@
+package serve
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/awarekit/awarekit/toolkit/pdftest"
+)
+
+// The browser tests drive Debian's Chromium through the page as a person
+// does: with a mouse, with the keyboard only, at desktop and phone
+// width, with and without the page's script, and run axe-core on every
+// page. They take a minute, so they run with AWAREKIT_FULL=1 (CI sets it).
+//
+// AWAREKIT_SCREENSHOTS=FOLDER keeps the screenshots they take there
+// (the README's pictures are made so).
+
+// axeVersion is the axe-core release CI installs (.ci/run), as the HTML
+// format's accessibility test uses it.
+const axeVersion = "4.14.1"
+
+func needBrowser(t *testing.T) (chromium, axe string) {
+	t.Helper()
+	if os.Getenv("AWAREKIT_FULL") != "1" {
+		t.Skip("drives a browser; set AWAREKIT_FULL=1 (CI does)")
+	}
+	need := func(msg string) {
+		msg += "; the browser tests need the Debian package chromium and axe-core " + axeVersion + " (npm), found through $AWAREKIT_AXE_CORE"
+		if pdftest.Required() {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			chromium = p
+			break
+		}
+	}
+	if chromium == "" {
+		need("chromium is not installed")
+	}
+	axe = os.Getenv("AWAREKIT_AXE_CORE")
+	if axe == "" {
+		if cache, err := os.UserCacheDir(); err == nil {
+			axe = filepath.Join(cache, "awarekit", "axe-core-"+axeVersion)
+		}
+	}
+	if !strings.HasSuffix(axe, ".js") {
+		axe = filepath.Join(axe, "node_modules", "axe-core", "axe.min.js")
+	}
+	if _, err := os.Stat(axe); err != nil {
+		need("axe-core is not at " + axe)
+	}
+	return chromium, axe
+}
+
+// newBrowser starts headless Chromium with a fresh profile, off the
+// network, and returns a tab.
+func newBrowser(t *testing.T, chromium string, lang string) context.Context {
+	t.Helper()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("no-default-browser-check", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.Flag("lang", lang),
+		chromedp.Flag("accept-lang", lang),
+		chromedp.UserDataDir(t.TempDir()),
+	}
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel2 := chromedp.NewContext(actx)
+	t.Cleanup(cancel2)
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	return ctx
+}
+
+// within runs actions with a time limit.
+func within(t *testing.T, ctx context.Context, d time.Duration, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	c, cancel := context.WithTimeout(ctx, d)
+	defer cancel()
+	if err := chromedp.Do(c, steps...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func eval[T any](t *testing.T, ctx context.Context, js string) T {
+	t.Helper()
+	c, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(c, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+// viewport sets the window's size; mobile emulates a phone.
+func viewport(width, height int64, mobile bool) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+			Width: width, Height: height, DeviceScaleFactor: 1, Mobile: mobile,
+		})
+		return err
+	})
+}
+
+// screenshot keeps a picture of the whole page at width pixels, in
+// $AWAREKIT_SCREENSHOTS when set, and always in the test's folder.
+func screenshot(t *testing.T, ctx context.Context, name string, width int64, mobile bool) string {
+	t.Helper()
+	within(t, ctx, 30*time.Second, viewport(width, 900, mobile))
+	height := eval[int64](t, ctx, `Math.ceil(document.documentElement.scrollHeight)`)
+	within(t, ctx, 30*time.Second, viewport(width, min(height, 6000), mobile))
+	c, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	png, err := chromedp.Run(c, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := os.Getenv("AWAREKIT_SCREENSHOTS")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	path := filepath.Join(dir, name+".png")
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	within(t, ctx, 30*time.Second, viewport(width, 900, mobile))
+	return path
+}
+
+type axeViolation struct {
+	ID, Impact, Help string
+	Nodes            []string
+}
+
+// axeCheck runs axe-core on the page as it is and fails on any
+// violation. The page's content security policy allows no script but
+// its own, so the check asks the browser to set it aside for axe.
+func axeCheck(t *testing.T, ctx context.Context, axe, name string) {
+	t.Helper()
+	src, err := os.ReadFile(axe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	within(t, ctx, 30*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.SetBypassCSP, page.SetBypassCSPParams{Enabled: true})
+		return err
+	}))
+	if !eval[bool](t, ctx, `typeof axe !== "undefined"`) {
+		eval[chromedp.Void](t, ctx, string(src))
+	}
+	c, cancel := context.WithTimeout(ctx, 90*time.Second)
+	defer cancel()
+	res, err := chromedp.Run(c, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(function (r) {
+  return JSON.stringify(r.violations.map(function (x) {
+    return {id: x.id, impact: x.impact, help: x.help, nodes: x.nodes.map(function (n) { return n.target.join(" ") + ": " + n.failureSummary; })};
+  }));
+})`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("axe on %s: %v", name, err)
+	}
+	var vs []axeViolation
+	if err := json.Unmarshal([]byte(res), &vs); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range vs {
+		t.Errorf("axe, %s: %s (%s): %s\n  %s", name, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n  "))
+	}
+}
+
+// TestBrowserMaterials: a person opens the page, ticks an audience, two
+// languages and a format, types the organisation, chooses a logo; the
+// preview follows; "Make the files" makes them; the PDF downloaded
+// through the browser holds the hotline and the organisation's phone.
+func TestBrowserMaterials(t *testing.T) {
+	chromium, axe := needBrowser(t)
+	pdftest.Need(t, "pdftotext")
+	s := newSite(t)
+	ctx := newBrowser(t, chromium, "en-CA")
+	within(t, ctx, time.Minute, chromedp.Navigate(s.URL+"/"), viewport(1400, 900, false))
+	axeCheck(t, ctx, axe, "the form")
+
+	// The settings ticked youth, English and flyer; choose newcomers in
+	// Punjabi and French instead, and a handout too.
+	within(t, ctx, time.Minute,
+		chromedp.Click(chromedp.ID("audience-youth")),
+		chromedp.Click(chromedp.ID("audience-newcomers")),
+		chromedp.Click(chromedp.ID("lang-en")),
+		chromedp.Click(chromedp.ID("lang-pa")),
+		chromedp.Click(chromedp.ID("lang-fr")),
+		chromedp.SendKeys(chromedp.ID("org-name"), "Riverside Settlement Services"),
+		chromedp.SendKeys(chromedp.ID("phone"), "604-555-0134"),
+	)
+	logo := filepath.Join(t.TempDir(), "logo.png")
+	os.WriteFile(logo, pngLogo(t), 0o644)
+	within(t, ctx, time.Minute, chromedp.SetUploadFiles(chromedp.ID("logo-file"), []string{logo}))
+	within(t, ctx, time.Minute, chromedp.Poll[chromedp.Void](`/^[0-9a-f]{64}\.png$/.test(document.getElementById("logo").value) && !document.getElementById("logo-now").hidden`))
+	// The preview shows newcomers pages, drawn and loaded.
+	waitPreview(t, ctx, "audience=newcomers", 2)
+	if got := eval[string](t, ctx, `location.search`); !strings.Contains(got, "audience=newcomers") || !strings.Contains(got, "org-name=Riverside") {
+		t.Errorf("the address does not follow the form: %s", got)
+	}
+	alts := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#preview-body img")).map(function (i) { return i.alt; })`)
+	if len(alts) != 2 || !strings.Contains(alts[0], "Newcomers and migrant workers, Flyer, French") || !strings.Contains(alts[1], "Punjabi") {
+		t.Errorf("preview images: %v", alts)
+	}
+	screenshot(t, ctx, "serve-form", 1400, false)
+	axeCheck(t, ctx, axe, "the form with its preview")
+
+	// Add the handout: the preview follows, with its two pages.
+	within(t, ctx, time.Minute, chromedp.Click(chromedp.ID("format-handout")))
+	waitPreview(t, ctx, "format=handout", 6)
+
+	// Make the files, then download the French flyer.
+	within(t, ctx, 2*time.Minute, chromedp.Click(`button.primary`, chromedp.NodeVisible),
+		chromedp.WaitVisible(chromedp.ID("files")))
+	names := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#files .file-list a")).map(function (a) { return a.textContent; })`)
+	want := []string{"newcomers-flyer-fr.pdf", "newcomers-flyer-pa.pdf", "newcomers-handout-fr.pdf", "newcomers-handout-pa.pdf"}
+	slices.Sort(names)
+	if !slices.Equal(names, want) {
+		t.Errorf("files listed: %v, want %v", names, want)
+	}
+	screenshot(t, ctx, "serve-files", 1400, false)
+	axeCheck(t, ctx, axe, "the files made")
+	downloads := t.TempDir()
+	within(t, ctx, time.Minute, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := cdp.Call(ctx, chromedp.FromContext(ctx).Browser, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+			Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads})
+		return err
+	}), chromedp.Click(`#files a[href="/files/newcomers-flyer-fr.pdf"]`))
+	got := filepath.Join(downloads, "newcomers-flyer-fr.pdf")
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if st, err := os.Stat(got); err == nil && st.Size() > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			entries, _ := os.ReadDir(downloads)
+			t.Fatalf("the download did not arrive; the folder holds %v", entries)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	time.Sleep(200 * time.Millisecond) // the browser renames the finished file into place
+	text := pdftest.Normalize(pdftest.Text(t, got))
+	for _, want := range []string{"1-833-900-1010", "604-555-0134", "Riverside Settlement Services"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the downloaded flyer lacks %q", want)
+		}
+	}
+	made, _ := os.ReadFile(filepath.Join(s.dir, "out", "newcomers-flyer-fr.pdf"))
+	if dl, _ := os.ReadFile(got); string(dl) != string(made) {
+		t.Error("the download differs from the file in out/")
+	}
+
+	// At phone width: nothing wider than the screen.
+	within(t, ctx, time.Minute, chromedp.Navigate(s.URL+"/?ui=fr"), viewport(390, 844, true))
+	if w := eval[int64](t, ctx, `document.documentElement.scrollWidth - window.innerWidth`); w > 0 {
+		t.Errorf("at phone width the page is %d pixels wider than the screen", w)
+	}
+	screenshot(t, ctx, "serve-phone-fr", 390, true)
+	axeCheck(t, ctx, axe, "the French form at phone width")
+}
+
+func waitPreview(t *testing.T, ctx context.Context, query string, images int) {
+	t.Helper()
+	js := fmt.Sprintf(`(function () {
+  var imgs = Array.from(document.querySelectorAll("#preview-body img"));
+  return imgs.length === %d && imgs.every(function (i) { return i.src.indexOf(%q) >= 0 && i.complete && i.naturalWidth > 0; });
+})()`, images, query)
+	c, cancel := context.WithTimeout(ctx, 90*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(c, chromedp.Poll[bool](js, chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(85*time.Second))); err != nil {
+		body := eval[string](t, ctx, `document.getElementById("preview").innerText`)
+		t.Fatalf("the preview did not show %d images for %s: %v\n%s", images, query, err, body)
+	}
+}
+
+// TestBrowserKeyboard: everything the form does can be done with the
+// keyboard alone, and the focused control can always be seen.
+func TestBrowserKeyboard(t *testing.T) {
+	chromium, _ := needBrowser(t)
+	s := newSite(t)
+	ctx := newBrowser(t, chromium, "en")
+	within(t, ctx, time.Minute, chromedp.Navigate(s.URL+"/"), viewport(1280, 900, false))
+	// The first Tab reaches the link that skips to the form.
+	within(t, ctx, time.Minute, chromedp.KeyEvent("\t"))
+	if got := eval[string](t, ctx, `document.activeElement.className`); got != "skip" {
+		t.Errorf("the first Tab reaches %q, not the skip link", got)
+	}
+	// Tab through the whole page: every control is reached once, each with
+	// a visible focus mark, and Space ticks a box.
+	var seen []string
+	for range 200 {
+		within(t, ctx, 10*time.Second, chromedp.KeyEvent("\t"))
+		info := eval[map[string]string](t, ctx, `(function () {
+  var e = document.activeElement, s = getComputedStyle(e);
+  return {id: e.id || e.textContent.trim().slice(0, 30), tag: e.tagName,
+    mark: (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== "none" ? "yes" : "no"};
+})()`)
+		if info["tag"] == "BODY" || slices.Contains(seen, info["id"]) {
+			break
+		}
+		seen = append(seen, info["id"])
+		if info["mark"] != "yes" {
+			t.Errorf("%s %s has no visible focus mark", info["tag"], info["id"])
+		}
+		if info["id"] == "audience-health" {
+			within(t, ctx, 10*time.Second, chromedp.KeyEvent(" "))
+		}
+	}
+	// A group of radio buttons is one stop; the arrow keys choose in it.
+	for _, want := range []string{"audience-youth", "lang-pa", "first", "format-flyer", "paper-letter", "as-pdf", "org-name", "phone", "color", "logo-file"} {
+		if !slices.Contains(seen, want) {
+			t.Errorf("Tab never reaches %s; it reached %v", want, seen)
+		}
+	}
+	if !eval[bool](t, ctx, `document.getElementById("audience-health").checked`) {
+		t.Error("Space did not tick the focused box")
+	}
+	within(t, ctx, 10*time.Second, chromedp.Focus(chromedp.ID("paper-letter")), chromedp.KeyEvent(kb.ArrowRight))
+	if !eval[bool](t, ctx, `document.getElementById("paper-a4").checked`) {
+		t.Error("the arrow key did not choose A4")
+	}
+	// Enter on "Make the files" makes them.
+	within(t, ctx, time.Minute, chromedp.Focus(`button.primary`), chromedp.KeyEvent("\r"), chromedp.WaitVisible(chromedp.ID("files")))
+	if _, err := os.Stat(filepath.Join(s.dir, "out", "health-flyer-en.pdf")); err != nil {
+		t.Errorf("Enter on Make the files made nothing: %v", err)
+	}
+}
+
+// TestBrowserWorkshop: a plan is put together on the workshop page,
+// built with its progress shown, and its print pack downloaded; every
+// page passes axe.
+func TestBrowserWorkshop(t *testing.T) {
+	chromium, axe := needBrowser(t)
+	pdftest.Need(t, "pdftotext")
+	s := newSite(t)
+	ctx := newBrowser(t, chromium, "en")
+	within(t, ctx, time.Minute, chromedp.Navigate(s.URL+"/workshop"), viewport(1400, 900, false))
+	axeCheck(t, ctx, axe, "the workshop page")
+	within(t, ctx, time.Minute,
+		chromedp.SendKeys(chromedp.ID("ev-name"), "Neighbourhood safety evening"),
+		chromedp.SendKeys(chromedp.ID("ev-date"), "Thursday 3 December, 7 pm"),
+		chromedp.Click(chromedp.ID("r0-audience-newcomers")),
+		chromedp.Click(chromedp.ID("r0-lang-fr")),
+		chromedp.Clear(chromedp.ID("r0-copies")),
+		chromedp.SendKeys(chromedp.ID("r0-copies"), "25"),
+	)
+	// Add a row (the form goes to the server and comes back with two).
+	within(t, ctx, time.Minute, chromedp.Click(`button[value="add"]`), chromedp.WaitVisible(chromedp.ID("r1-row")))
+	within(t, ctx, 10*time.Second, chromedp.Click(chromedp.ID("r1-audience-health")))
+	within(t, ctx, 10*time.Second, chromedp.Click(chromedp.ID("r1-lang-en")))
+	within(t, ctx, 10*time.Second, chromedp.Click(chromedp.ID("r1-format-poster")))
+	within(t, ctx, 10*time.Second, chromedp.SetValue(chromedp.ID("plan-name"), "safety-evening.yaml"))
+	within(t, ctx, 10*time.Second, chromedp.Click(chromedp.CSS(`.actions button[value="check"]`)))
+	within(t, ctx, 20*time.Second, chromedp.WaitVisible(chromedp.CSS(".outputs, .error-summary")))
+	if e := eval[string](t, ctx, `(document.querySelector(".error-summary") || {}).innerText || ""`); e != "" {
+		t.Fatalf("the plan has problems:\n%s", e)
+	}
+	if got := eval[string](t, ctx, `document.querySelector(".outputs h2").textContent`); !strings.Contains(got, "5 files") {
+		t.Errorf("the checked plan says %q", got)
+	}
+	screenshot(t, ctx, "serve-workshop", 1400, false)
+	axeCheck(t, ctx, axe, "the checked plan")
+	within(t, ctx, time.Minute, chromedp.Click(`button[value="save"]`), chromedp.WaitVisible(`.notice`))
+	if _, err := os.Stat(filepath.Join(s.dir, "safety-evening.yaml")); err != nil {
+		t.Errorf("the plan was not saved: %v", err)
+	}
+	within(t, ctx, 3*time.Minute, chromedp.Click(`button[value="build"]`), chromedp.WaitVisible(`a[href="/files/pack.pdf"]`))
+	screenshot(t, ctx, "serve-build", 1400, false)
+	axeCheck(t, ctx, axe, "the finished build")
+	resp, body := s.get(t, "/files/pack.pdf")
+	path := filepath.Join(t.TempDir(), "pack.pdf")
+	os.WriteFile(path, []byte(body), 0o644)
+	if text := pdftest.Text(t, path); resp.StatusCode != 200 || !strings.Contains(text, "Neighbourhood safety evening") {
+		t.Errorf("pack.pdf = %d, without the event", resp.StatusCode)
+	}
+	// The saved plan opens again, at phone width too.
+	within(t, ctx, time.Minute, chromedp.Navigate(s.URL+"/workshop?plan=safety-evening.yaml"), viewport(390, 844, true))
+	if !eval[bool](t, ctx, `document.getElementById("r1-format-poster").checked`) {
+		t.Error("the opened plan lost its second row's poster")
+	}
+	if w := eval[int64](t, ctx, `document.documentElement.scrollWidth - window.innerWidth`); w > 0 {
+		t.Errorf("at phone width the workshop page is %d pixels wider than the screen", w)
+	}
+	screenshot(t, ctx, "serve-workshop-phone", 390, true)
+	within(t, ctx, time.Minute, chromedp.Navigate(s.URL+"/nowhere"))
+	axeCheck(t, ctx, axe, "the page not found")
+}
+
+// TestBrowserWithoutScript: with the script off, the preview button and
+// Make still work.
+func TestBrowserWithoutScript(t *testing.T) {
+	chromium, _ := needBrowser(t)
+	s := newSite(t)
+	ctx := newBrowser(t, chromium, "en")
+	within(t, ctx, time.Minute, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		return err
+	}), chromedp.Navigate(s.URL+"/"))
+	within(t, ctx, time.Minute, chromedp.Click(chromedp.ID("format-poster")), chromedp.Click(chromedp.ID("preview-button")),
+		chromedp.WaitVisible(`#preview-body img[src*="format=poster"]`))
+	if got := eval[string](t, ctx, `location.search`); !strings.Contains(got, "format=poster") {
+		t.Errorf("the preview button sent %s", got)
+	}
+	q, _ := url.ParseQuery(strings.TrimPrefix(eval[string](t, ctx, `location.search`), "?"))
+	if !slices.Contains(q["format"], "flyer") {
+		t.Errorf("the form lost the flyer: %v", q)
+	}
+	within(t, ctx, time.Minute, chromedp.Click(`button.primary`), chromedp.WaitVisible(chromedp.ID("files")))
+	if _, err := os.Stat(filepath.Join(s.dir, "out", "youth-poster-en.pdf")); err != nil {
+		t.Error(err)
+	}
+}
