@@ -142,6 +142,13 @@ func hostileCases() []hostileCase {
 		{"environment", "SOURCE_DATE_EPOCH with an escape", gen(), map[string]string{"SOURCE_DATE_EPOCH": "1\x1b[2J"}, nil, 2, []string{"SOURCE_DATE_EPOCH"}},
 		{"environment", "AWAREKIT_ORGANISATION_WEBSITE javascript:", gen(), map[string]string{"AWAREKIT_ORGANISATION_WEBSITE": "javascript:alert(1)"}, nil, 2, []string{"AWAREKIT_ORGANISATION_WEBSITE"}},
 		{"environment", "AWAREKIT_ORGANISATION_COLOR not a colour", gen(), map[string]string{"AWAREKIT_ORGANISATION_COLOR": "red"}, nil, 2, []string{"AWAREKIT_ORGANISATION_COLOR", "hex"}},
+		// serve: each refused before anything is served.
+		{"serve", "folder that is not there", []string{"serve", "--dir", "$DIR/missing"}, nil, nil, 2, []string{"--dir", "not a folder"}},
+		{"serve", "folder that is a file", []string{"serve", "--dir", "$DIR/awarekit.yaml"}, nil, settings("paper: a4\n"), 2, []string{"--dir", "not a folder"}},
+		{"serve", "escape in the folder", []string{"serve", "--dir", "$DIR/\x1b[2J"}, nil, nil, 2, []string{"--dir", "U+001B"}},
+		{"serve", "port out of range", []string{"serve", "--dir", "$DIR", "--port", "70000"}, nil, nil, 2, []string{"--port 70000"}},
+		{"serve", "listen on an address that is not one", []string{"serve", "--dir", "$DIR", "--listen", "256.1.1.1"}, nil, nil, 2, []string{"cannot serve on 256.1.1.1"}},
+		{"serve", "bad settings beside the folder", []string{"serve", "--dir", "$DIR"}, nil, settings("organisation:\n  phone: \"call us\"\n"), 1, []string{"awarekit.yaml:2", "phone"}},
 	}
 }
 

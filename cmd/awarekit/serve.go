@@ -45,7 +45,7 @@ func newCmdServe(f *Factory, runF func(*ServeOptions) error) *cobra.Command {
 	var configFile string
 	cmd := &cobra.Command{
 		Use:   "serve [flags]",
-		Short: "Open a page in your browser to make materials without the command line",
+		Short: "Make materials in your browser, without typing commands",
 		Long: `Serve a page on this computer that makes the materials 'generate' and
 'build' make: a form with a preview of every page, downloads of each file
 or of all of them as a zip, and a workshop page that builds a plan with its
@@ -56,7 +56,8 @@ there, saves plans beside it, keeps uploaded logos in logos/ and writes
 every material to out/. It writes nowhere else.
 
 The page is served on 127.0.0.1 only, at a free port unless --port says
-which; only this computer can open it. Ctrl-C stops it.`,
+which; only this computer can open it. Ctrl-C stops it, which is its
+normal end (exit 0): a build in progress finishes its documents first.`,
 		Example: `  # open the page in your browser
   $ awarekit serve --open
 
@@ -130,10 +131,11 @@ func serveRun(opts *ServeOptions) error {
 	defer ln.Close()
 	addr := ln.Addr().(*net.TCPAddr)
 	if !addr.IP.IsLoopback() {
-		fmt.Fprintf(opts.IO.ErrOut, "warning: serving on %s: every computer that can reach this one can open the page, make files in %s and download them; use --listen only on a network you trust\n", addr, opts.Dir)
+		fmt.Fprintf(opts.IO.ErrOut, "warning: serving on %s: every computer that can reach this one can open the page, make files in %s and download them; use --listen only on a network you trust\n",
+			net.JoinHostPort(host, strconv.Itoa(addr.Port)), opts.Dir)
 	}
 	srv, err := serve.New(serve.Config{
-		Engine: eng, Dir: opts.Dir, Fonts: s.Fonts, Addr: addr.String(), Version: version, Log: opts.IO.ErrOut,
+		Engine: eng, Dir: opts.Dir, Fonts: s.Fonts, Addr: net.JoinHostPort(host, strconv.Itoa(addr.Port)), Version: version, Log: opts.IO.ErrOut,
 		Defaults: serve.Defaults{Audiences: s.Audiences, Langs: s.Langs, Formats: s.Formats, Paper: s.Paper, Org: s.Org},
 	})
 	if err != nil {
