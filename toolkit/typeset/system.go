@@ -2,11 +2,13 @@ package typeset
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"log"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -18,24 +20,35 @@ import (
 )
 
 // scriptNeed says which font families can draw a script the embedded
-// fonts lack, best first, and which Debian package provides them.
+// fonts lack, best first, and where to get one on each system: the
+// Debian package, and the font that comes with Windows and with macOS.
 type scriptNeed struct {
 	families []string
-	pkg      string
+	pkg      string // Debian
+	windows  string // ships with Windows 10 and 11
+	mac      string // ships with macOS
 }
 
 // needs covers the scripts of the languages the project writes that
 // DejaVu Sans does not: Gurmukhi (Punjabi), Devanagari (Hindi), Ethiopic
-// (Tigrinya, Amharic) and Han (Chinese). Only TrueType (glyf) faces work:
-// the PDF writer embeds glyph outlines by glyph ID.
+// (Tigrinya, Amharic) and Han (Chinese). Each list names the Noto or
+// Droid families Linux has first, then those Windows and macOS ship,
+// which often come as collections (.ttc): Nirmala UI, Ebrima, Microsoft
+// YaHei, PingFang. Only TrueType (glyf) faces work: the PDF writer embeds
+// glyph outlines by glyph ID, so a face with CFF outlines is passed over.
 var needs = map[language.Script]scriptNeed{
-	language.Gurmukhi:   {[]string{"Noto Sans Gurmukhi", "Noto Serif Gurmukhi"}, "fonts-noto-core"},
-	language.Devanagari: {[]string{"Noto Sans Devanagari", "Noto Serif Devanagari"}, "fonts-noto-core"},
-	language.Ethiopic:   {[]string{"Noto Sans Ethiopic", "Noto Serif Ethiopic"}, "fonts-noto-core"},
-	language.Han:        {[]string{"Droid Sans Fallback", "Noto Sans SC"}, "fonts-droid-fallback"},
+	language.Gurmukhi: {[]string{"Noto Sans Gurmukhi", "Noto Serif Gurmukhi", "Nirmala UI", "Raavi", "Gurmukhi MN", "Gurmukhi Sangam MN", "Mukta Mahee"},
+		"fonts-noto-core", "Nirmala UI", "Gurmukhi MN"},
+	language.Devanagari: {[]string{"Noto Sans Devanagari", "Noto Serif Devanagari", "Nirmala UI", "Mangal", "Kohinoor Devanagari", "Devanagari Sangam MN", "ITF Devanagari"},
+		"fonts-noto-core", "Nirmala UI", "Kohinoor Devanagari"},
+	language.Ethiopic: {[]string{"Noto Sans Ethiopic", "Noto Serif Ethiopic", "Ebrima", "Kefa"},
+		"fonts-noto-core", "Ebrima", "Kefa"},
+	language.Han: {[]string{"Droid Sans Fallback", "Noto Sans SC", "Noto Sans CJK SC", "Microsoft YaHei", "DengXian", "SimSun", "PingFang SC", "Heiti SC", "Songti SC"},
+		"fonts-droid-fallback", "Microsoft YaHei", "PingFang SC"},
 	// DejaVu Sans draws Arabic and Persian, but lacks letters Urdu needs
 	// (ہ U+06C1, ۃ…), so Urdu is set in Noto Sans Arabic throughout.
-	language.Arabic: {[]string{"Noto Sans Arabic", "Noto Naskh Arabic"}, "fonts-noto-core"},
+	language.Arabic: {[]string{"Noto Sans Arabic", "Noto Naskh Arabic", "Segoe UI", "Geeza Pro"},
+		"fonts-noto-core", "Segoe UI", "Geeza Pro"},
 }
 
 // baseFirst lists scripts the embedded fonts draw well: a system family
@@ -149,28 +162,35 @@ func (fs *Fonts) find(sc language.Script) *Family {
 	}
 	for _, want := range need.families {
 		key := font.NormalizeFamily(want)
-		var regular, bold string
-		for _, fp := range prints {
-			if fp.Family != key || fp.Location.Index != 0 || fp.Aspect.Style != font.StyleNormal {
+		var regular, bold *fontscan.Footprint
+		for i := range prints {
+			fp := &prints[i]
+			if fp.Family != key || fp.Aspect.Style != font.StyleNormal {
 				continue
 			}
-			switch {
-			case fp.Aspect.Weight == font.WeightNormal && regular == "":
-				regular = fp.Location.File
-			case fp.Aspect.Weight == font.WeightBold && bold == "":
-				bold = fp.Location.File
+			// The regular face; for bold, Bold, else the nearest heavier
+			// (a collection such as PingFang has Semibold and no Bold).
+			switch w := fp.Aspect.Weight; {
+			case w == font.WeightNormal:
+				if regular == nil {
+					regular = fp
+				}
+			case w >= font.WeightSemibold && w <= font.WeightExtraBold:
+				if bold == nil || absWeight(w-font.WeightBold) < absWeight(bold.Aspect.Weight-font.WeightBold) {
+					bold = fp
+				}
 			}
 		}
-		if regular == "" {
+		if regular == nil {
 			continue
 		}
-		r, err := loadFile(regular)
+		r, err := loadFace(regular.Location.File, int(regular.Location.Index))
 		if err != nil {
-			continue
+			continue // CFF outlines, or damaged: the next family
 		}
 		fam := Family{Regular: r}
-		if bold != "" {
-			if b, err := loadFile(bold); err == nil {
+		if bold != nil {
+			if b, err := loadFace(bold.Location.File, int(bold.Location.Index)); err == nil {
 				fam.Bold = b
 			}
 		}
@@ -179,20 +199,49 @@ func (fs *Fonts) find(sc language.Script) *Family {
 	return nil
 }
 
-func loadFile(path string) (*Font, error) {
+func absWeight(w font.Weight) font.Weight {
+	if w < 0 {
+		return -w
+	}
+	return w
+}
+
+// loadFile reads the font at path: a TrueType file, or the first face of
+// a collection.
+func loadFile(path string) (*Font, error) { return loadFace(path, 0) }
+
+// loadFace reads face index of the font file at path: a TrueType file
+// (index 0), or a face of a collection (.ttc, .otc) cut out into a font
+// of its own. A face with CFF outlines is refused, saying why: the PDF
+// writer embeds TrueType glyphs.
+func loadFace(path string, index int) (*Font, error) {
 	data, err := input.ReadFile(input.Font, path)
 	if err != nil {
 		return nil, err
 	}
-	if bytes.HasPrefix(data, []byte("ttcf")) || bytes.HasPrefix(data, []byte("OTTO")) {
-		return nil, fmt.Errorf("font %s is a collection or CFF font; use a TrueType (.ttf) file", path)
+	return parseFace(path, data, index)
+}
+
+// parseFace is loadFace on a file already read.
+func parseFace(path string, data []byte, index int) (*Font, error) {
+	if _, err := collectionFaces(data); err == nil {
+		if data, err = extractFace(data, index); err != nil {
+			return nil, fmt.Errorf("font %s: %w", path, err)
+		}
+	} else if !errors.Is(err, errNotCollection) {
+		return nil, fmt.Errorf("font %s: %w", path, err)
+	} else if index != 0 {
+		return nil, fmt.Errorf("font %s is not a collection; it has no face %d", path, index)
+	}
+	if bytes.HasPrefix(data, []byte("OTTO")) {
+		return nil, fmt.Errorf("font %s has CFF (PostScript) outlines, which awarekit cannot embed in a PDF; use a TrueType font (.ttf, or a .ttc of TrueType faces)", path)
 	}
 	face, err := font.ParseTTF(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("font %s could not be read as a TrueType font (%v); name a .ttf file, like NotoSansGurmukhi-Regular.ttf", path, err)
 	}
 	name := face.Describe().Family
-	bold := face.Describe().Aspect.Weight >= font.WeightBold
+	bold := face.Describe().Aspect.Weight >= font.WeightSemibold
 	if bold {
 		name += " Bold"
 	}
@@ -216,21 +265,37 @@ func (fs *Fonts) SearchIn(dirs []string) {
 	clear(fs.byScript)
 }
 
-// scanDirs describes every TrueType font file under dirs; files that are
-// not fonts are passed over, as the system scan does.
+// scanDirs describes every font file under dirs, each face of a
+// collection (.ttc, .otc) included; files that are not fonts are passed
+// over, as the system scan does.
 func scanDirs(dirs []string) []fontscan.Footprint {
 	var out []fontscan.Footprint
 	for _, dir := range dirs {
 		_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.EqualFold(filepath.Ext(path), ".ttf") {
+			if err != nil || d.IsDir() {
 				return nil
 			}
-			f, err := loadFile(path)
+			switch strings.ToLower(filepath.Ext(path)) {
+			case ".ttf", ".otf", ".ttc", ".otc":
+			default:
+				return nil
+			}
+			data, err := input.ReadFile(input.Font, path)
 			if err != nil {
 				return nil
 			}
-			desc := f.font.Describe()
-			out = append(out, fontscan.Footprint{Location: font.FontID{File: path}, Family: font.NormalizeFamily(desc.Family), Aspect: desc.Aspect})
+			faces := 1
+			if n, err := collectionFaces(data); err == nil {
+				faces = n
+			}
+			for i := range faces {
+				f, err := parseFace(path, data, i)
+				if err != nil {
+					continue
+				}
+				desc := f.font.Describe()
+				out = append(out, fontscan.Footprint{Location: font.FontID{File: path, Index: uint16(i)}, Family: font.NormalizeFamily(desc.Family), Aspect: desc.Aspect})
+			}
 			return nil
 		})
 	}
@@ -248,12 +313,23 @@ func Install(r rune) (script, pkg string) {
 	return ScriptCode(sc), pkg
 }
 
-// installHint says what to install for a script the machine cannot draw.
-func installHint(sc language.Script) string {
-	if need, ok := needs[sc]; ok {
-		return fmt.Sprintf("install the Debian package %s (%s), or name a TrueType font for %s under fonts: in the config", need.pkg, need.families[0], sc)
+// installHint says what to install for a script this machine cannot
+// draw, in the terms of its system.
+func installHint(sc language.Script) string { return installHintFor(runtime.GOOS, sc) }
+
+func installHintFor(goos string, sc language.Script) string {
+	need, ok := needs[sc]
+	if !ok {
+		return "install a TrueType font that covers it, or name one under fonts: in the config"
 	}
-	return "install a TrueType font that covers it, or name one under fonts: in the config"
+	code := ScriptCode(sc)
+	switch goos {
+	case "windows":
+		return fmt.Sprintf("Windows 10 and 11 draw it with %s: add the language in Settings (Time & language, Language & region) so that Windows installs its fonts, or install %s; or name a TrueType font for %s under fonts: in the config", need.windows, need.families[0], code)
+	case "darwin":
+		return fmt.Sprintf("macOS draws it with %s: download it in Font Book (it may be listed but not installed), or install %s; or name a TrueType font for %s under fonts: in the config", need.mac, need.families[0], code)
+	}
+	return fmt.Sprintf("install the Debian package %s (%s), or name a TrueType font for %s under fonts: in the config", need.pkg, need.families[0], code)
 }
 
 // Source is one font file and the script it draws.
