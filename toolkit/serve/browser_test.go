@@ -131,13 +131,16 @@ func viewport(width, height int64, mobile bool) chromedp.Action[chromedp.Void] {
 	})
 }
 
-// screenshot keeps a picture of the whole page at width pixels, in
-// $AWAREKIT_SCREENSHOTS when set, and always in the test's folder.
-func screenshot(t *testing.T, ctx context.Context, name string, width int64, mobile bool) string {
+// screenshot keeps a picture of the page at width × height pixels, or
+// of the whole page when full, in $AWAREKIT_SCREENSHOTS when set (the
+// README's pictures are made so), else in the test's folder.
+func screenshot(t *testing.T, ctx context.Context, name string, width, height int64, mobile, full bool) string {
 	t.Helper()
-	within(t, ctx, 30*time.Second, viewport(width, 900, mobile))
-	height := eval[int64](t, ctx, `Math.ceil(document.documentElement.scrollHeight)`)
-	within(t, ctx, 30*time.Second, viewport(width, min(height, 6000), mobile))
+	within(t, ctx, 30*time.Second, viewport(width, height, mobile))
+	if full {
+		h := eval[int64](t, ctx, `Math.ceil(document.documentElement.scrollHeight)`)
+		within(t, ctx, 30*time.Second, viewport(width, min(h, 6000), mobile))
+	}
 	c, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	png, err := chromedp.Run(c, chromedp.FullScreenshot(100))
@@ -152,7 +155,7 @@ func screenshot(t *testing.T, ctx context.Context, name string, width int64, mob
 	if err := os.WriteFile(path, png, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	within(t, ctx, 30*time.Second, viewport(width, 900, mobile))
+	within(t, ctx, 30*time.Second, viewport(width, height, mobile))
 	return path
 }
 
@@ -232,7 +235,8 @@ func TestBrowserMaterials(t *testing.T) {
 	if len(alts) != 2 || !strings.Contains(alts[0], "Newcomers and migrant workers, Flyer, French") || !strings.Contains(alts[1], "Punjabi") {
 		t.Errorf("preview images: %v", alts)
 	}
-	screenshot(t, ctx, "serve-form", 1400, false)
+	screenshot(t, ctx, "serve-form", 1280, 860, false, false)
+	screenshot(t, ctx, "serve-form-full", 1400, 900, false, true)
 	axeCheck(t, ctx, axe, "the form with its preview")
 
 	// Add the handout: the preview follows, with its two pages.
@@ -248,7 +252,7 @@ func TestBrowserMaterials(t *testing.T) {
 	if !slices.Equal(names, want) {
 		t.Errorf("files listed: %v, want %v", names, want)
 	}
-	screenshot(t, ctx, "serve-files", 1400, false)
+	screenshot(t, ctx, "serve-files", 1400, 900, false, true)
 	axeCheck(t, ctx, axe, "the files made")
 	downloads := t.TempDir()
 	within(t, ctx, time.Minute, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
@@ -285,7 +289,8 @@ func TestBrowserMaterials(t *testing.T) {
 	if w := eval[int64](t, ctx, `document.documentElement.scrollWidth - window.innerWidth`); w > 0 {
 		t.Errorf("at phone width the page is %d pixels wider than the screen", w)
 	}
-	screenshot(t, ctx, "serve-phone-fr", 390, true)
+	screenshot(t, ctx, "serve-phone-fr", 390, 844, true, false)
+	screenshot(t, ctx, "serve-phone-fr-full", 390, 844, true, true)
 	axeCheck(t, ctx, axe, "the French form at phone width")
 }
 
@@ -388,14 +393,15 @@ func TestBrowserWorkshop(t *testing.T) {
 	if got := eval[string](t, ctx, `document.querySelector(".outputs h2").textContent`); !strings.Contains(got, "5 files") {
 		t.Errorf("the checked plan says %q", got)
 	}
-	screenshot(t, ctx, "serve-workshop", 1400, false)
+	screenshot(t, ctx, "serve-workshop", 1280, 860, false, false)
+	screenshot(t, ctx, "serve-workshop-full", 1400, 900, false, true)
 	axeCheck(t, ctx, axe, "the checked plan")
 	within(t, ctx, time.Minute, chromedp.Click(`button[value="save"]`), chromedp.WaitVisible(`.notice`))
 	if _, err := os.Stat(filepath.Join(s.dir, "safety-evening.yaml")); err != nil {
 		t.Errorf("the plan was not saved: %v", err)
 	}
 	within(t, ctx, 3*time.Minute, chromedp.Click(`button[value="build"]`), chromedp.WaitVisible(`a[href="/files/pack.pdf"]`))
-	screenshot(t, ctx, "serve-build", 1400, false)
+	screenshot(t, ctx, "serve-build", 1280, 700, false, false)
 	axeCheck(t, ctx, axe, "the finished build")
 	resp, body := s.get(t, "/files/pack.pdf")
 	path := filepath.Join(t.TempDir(), "pack.pdf")
@@ -411,7 +417,7 @@ func TestBrowserWorkshop(t *testing.T) {
 	if w := eval[int64](t, ctx, `document.documentElement.scrollWidth - window.innerWidth`); w > 0 {
 		t.Errorf("at phone width the workshop page is %d pixels wider than the screen", w)
 	}
-	screenshot(t, ctx, "serve-workshop-phone", 390, true)
+	screenshot(t, ctx, "serve-workshop-phone", 390, 844, true, true)
 	within(t, ctx, time.Minute, chromedp.Navigate(s.URL+"/nowhere"))
 	axeCheck(t, ctx, axe, "the page not found")
 }
