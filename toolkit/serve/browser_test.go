@@ -134,16 +134,25 @@ func viewport(width, height int64, mobile bool) chromedp.Action[chromedp.Void] {
 // screenshot keeps a picture of the page at width × height pixels, or
 // of the whole page when full, in $AWAREKIT_SCREENSHOTS when set (the
 // README's pictures are made so), else in the test's folder.
-func screenshot(t *testing.T, ctx context.Context, name string, width, height int64, mobile, full bool) string {
+func screenshot(t *testing.T, ctx context.Context, name string, width, height int64, mobile, full bool, top ...string) string {
 	t.Helper()
 	within(t, ctx, 30*time.Second, viewport(width, height, mobile))
+	// The window shows the top of the page, or of the element named.
+	eval[chromedp.Void](t, ctx, `document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)`)
+	for _, sel := range top {
+		eval[chromedp.Void](t, ctx, fmt.Sprintf(`document.querySelector(%q).scrollIntoView()`, sel))
+	}
 	if full {
 		h := eval[int64](t, ctx, `Math.ceil(document.documentElement.scrollHeight)`)
 		within(t, ctx, 30*time.Second, viewport(width, min(h, 6000), mobile))
 	}
 	c, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	png, err := chromedp.Run(c, chromedp.FullScreenshot(100))
+	// What the window shows: the viewport alone, as a person sees it.
+	png, err := chromedp.Run(c, func(ctx context.Context, tg *chromedp.Target) ([]byte, error) {
+		r, err := cdp.Call(ctx, tg, page.CaptureScreenshot, page.CaptureScreenshotParams{Format: page.CaptureScreenshotFormatPng})
+		return r.Data, err
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -393,7 +402,7 @@ func TestBrowserWorkshop(t *testing.T) {
 	if got := eval[string](t, ctx, `document.querySelector(".outputs h2").textContent`); !strings.Contains(got, "5 files") {
 		t.Errorf("the checked plan says %q", got)
 	}
-	screenshot(t, ctx, "serve-workshop", 1280, 860, false, false)
+	screenshot(t, ctx, "serve-workshop", 1280, 860, false, false, ".outputs")
 	screenshot(t, ctx, "serve-workshop-full", 1400, 900, false, true)
 	axeCheck(t, ctx, axe, "the checked plan")
 	within(t, ctx, time.Minute, chromedp.Click(`button[value="save"]`), chromedp.WaitVisible(`.notice`))

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -220,8 +219,6 @@ var templateFuncs = template.FuncMap{
 		return fmt.Sprintf("%.1f", d.Seconds())
 	},
 }
-
-var errGone = errors.New("gone")
 
 // errs is a form view that knows each field's problem.
 type errs interface{ Err(id string) string }

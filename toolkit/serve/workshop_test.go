@@ -101,6 +101,9 @@ func TestWorkshopSaveOpenBuild(t *testing.T) {
 		t.Error("the saved plans are not listed")
 	}
 	resp, body = s.get(t, "/workshop?plan=safety-evening.yaml")
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("open = %d", resp.StatusCode)
+	}
 	for _, want := range []string{`id="r0-audience-youth" value="youth" checked`, `id="r0-audience-newcomers" value="newcomers" checked`, `id="r0-lang-fr" value="fr" checked`,
 		`name="r0-copies" id="r0-copies" value="25"`, `id="r1-audience-health" value="health" checked`, `<option value="fr" selected>`, `name="r1-copies" id="r1-copies" value="5"`,
 		`<option value="a4" selected>`, `value="Neighbourhood safety evening"`, `value="Riverside Settlement Services"`, `name="opened" value="safety-evening.yaml"`} {
@@ -174,11 +177,9 @@ func waitBuild(t *testing.T, s *site) {
 // and a second build is refused; stopping the build works as Ctrl-C does.
 func TestWorkshopBusy(t *testing.T) {
 	s := newSite(t)
-	var auds []string
 	f := form("rows", "1", "r0-format", "flyer", "r0-format", "handout", "action", "build")
 	for _, a := range testEngine(t).AudienceIDs() {
 		f.Add("r0-audience", a)
-		auds = append(auds, a)
 	}
 	for _, l := range []string{"en", "fr", "es", "uk", "vi", "tl"} {
 		f.Add("r0-lang", l)
