@@ -82,7 +82,7 @@ func (b *syncBuffer) String() string {
 // cleanly.
 func TestServe(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, ConfigFileName), "organisation:\n  name: \"Eastside Youth Council\"\n  phone: \"416-555-0199\"\npaper: a4\nlang: [fr]\n")
+	writeFile(t, filepath.Join(dir, ConfigFileName), "organisation:\n  name: \"Eastside Youth Council\"\n  phone: \"416-555-0199\"\n  local:\n    - {label: \"Toronto police, non-emergency\", phone: \"416-555-0100\"}\npaper: a4\nlang: [fr]\nprovince: on\n")
 	var opened string
 	url, out, errOut := serving(t, dir, func(o *ServeOptions) {
 		o.Open = true
@@ -100,7 +100,8 @@ func TestServe(t *testing.T) {
 	}
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	for _, want := range []string{`value="Eastside Youth Council"`, `value="416-555-0199"`, `id="paper-a4" value="a4" checked`, `id="lang-fr" value="fr" checked`} {
+	for _, want := range []string{`value="Eastside Youth Council"`, `value="416-555-0199"`, `id="paper-a4" value="a4" checked`, `id="lang-fr" value="fr" checked`,
+		`<option value="on" selected>`, `value="Toronto police, non-emergency"`, `value="416-555-0100"`} {
 		if !bytes.Contains(body, []byte(want)) {
 			t.Errorf("the form is not filled from awarekit.yaml: no %s", want)
 		}

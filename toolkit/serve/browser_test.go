@@ -293,6 +293,25 @@ func TestBrowserMaterials(t *testing.T) {
 		t.Error("the download differs from the file in out/")
 	}
 
+	// A language a fluent speaker must rewrite: refused with why, the
+	// problem listed and focused; allowed as a proof, the preview says
+	// it is a draft, in English.
+	within(t, ctx, time.Minute, chromedp.Navigate(s.URL+"/?audience=indigenous&lang=iu&format=flyer&province=nu"), chromedp.WaitVisible(chromedp.ID("errors")))
+	if got := eval[string](t, ctx, `document.activeElement.id`); got != "errors" {
+		t.Errorf("the list of problems is not focused; %q is", got)
+	}
+	axeCheck(t, ctx, axe, "a problem listed")
+	within(t, ctx, time.Minute, chromedp.Click(chromedp.ID("allow-draft")))
+	waitPreview(t, ctx, "allow-draft=on", 1)
+	if notes := eval[string](t, ctx, `(document.querySelector("#preview-body .notes") || {}).textContent || ""`); !strings.Contains(notes, "Inuktitut (iu) is a draft that a fluent speaker must rewrite") {
+		t.Errorf("the preview does not say the draft: %q", notes)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll("#errors, #materials .field-error:not([hidden])").length`); n != 0 {
+		t.Errorf("%d problems still shown for a form that has none", n)
+	}
+	screenshot(t, ctx, "serve-draft", 1280, 860, false, false, "#preview")
+	axeCheck(t, ctx, axe, "a draft allowed as a proof")
+
 	// At phone width: nothing wider than the screen.
 	within(t, ctx, time.Minute, chromedp.Navigate(s.URL+"/?ui=fr"), viewport(390, 844, true))
 	if w := eval[int64](t, ctx, `document.documentElement.scrollWidth - window.innerWidth`); w > 0 {

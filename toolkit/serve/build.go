@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/awarekit/awarekit/toolkit/batch"
+	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/pack"
 	"github.com/awarekit/awarekit/toolkit/plan"
 )
@@ -27,6 +28,7 @@ type building struct {
 	report   *batch.Report
 	err      error
 	cancel   context.CancelFunc
+	notes    []string // what build says first: drafts, what a format leaves out
 }
 
 // Start and Done follow the build (batch.Progress).
@@ -68,7 +70,7 @@ func (s *Server) startBuild(pl *plan.Plan, name string) error {
 		return errBusy
 	}
 	ctx, cancel := context.WithCancel(s.base)
-	b := &building{plan: name, started: time.Now(), cancel: cancel}
+	b := &building{plan: name, started: time.Now(), cancel: cancel, notes: s.planNotes(pl)}
 	s.mu.Lock()
 	s.build = b
 	s.mu.Unlock()
@@ -101,7 +103,19 @@ type buildView struct {
 	Index    *fileLink
 	Zip      template.URL
 	Warnings []string
+	Notes    []string
 	Out      string
+}
+
+// planNotes is what `awarekit build` says before it builds pl: each draft
+// language's status, and what a format has no room for.
+func (s *Server) planNotes(pl *plan.Plan) []string {
+	jobs := make([]generate.Resolved, len(pl.Outputs))
+	for i, o := range pl.Outputs {
+		jobs[i] = o.Job
+	}
+	notes, _ := s.eng.Drafts(jobs) // plan.Parse refused what it may not make
+	return append(notes, s.eng.Leaves(jobs, pl.Org)...)
 }
 
 func (s *Server) buildView() *buildView {
@@ -113,7 +127,7 @@ func (s *Server) buildView() *buildView {
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	v := &buildView{Plan: b.plan, Running: b.finished.IsZero(), Total: b.total, Done: b.done, Failed: b.failed, Out: s.out}
+	v := &buildView{Plan: b.plan, Running: b.finished.IsZero(), Total: b.total, Done: b.done, Failed: b.failed, Out: s.out, Notes: b.notes}
 	if v.Running {
 		return v
 	}

@@ -15,6 +15,7 @@ type choices struct {
 	Formats   []format.Format
 	Papers    []string
 	Backends  []string
+	Provinces []option // ID and English name
 }
 
 // loadChoices asks the engine once: what a language's fonts are does not
@@ -26,12 +27,31 @@ func (s *Server) loadChoices() choices {
 		Papers:    layout.PaperNames,
 		Backends:  format.BackendNames(),
 	}
+	for _, p := range s.eng.Lib.Provinces() {
+		c.Provinces = append(c.Provinces, option{Value: p.ID, Label: p.Name})
+	}
 	for _, tag := range s.eng.Languages() {
 		if l, err := s.eng.Language(tag); err == nil {
 			c.Languages = append(c.Languages, l)
 		}
 	}
 	return c
+}
+
+// mustRewrite reports whether a language's file says a fluent speaker
+// must rewrite it before it is printed.
+func (s *Server) mustRewrite(tag string) bool {
+	l := s.eng.Lib.Catalog.Locale(tag)
+	return l != nil && l.Meta.MustRewrite()
+}
+
+// provinceName is a province's name in the page's language when the page
+// has one, in English (from the content) otherwise.
+func (s *Server) provinceName(u *ui, p option) string {
+	if id := "province." + p.Value; u.Has(id) {
+		return u.T(id)
+	}
+	return p.Label
 }
 
 // audienceName is an audience's name in the page's language when the

@@ -35,16 +35,17 @@ func writeOut(out, name string, data []byte) error {
 // fileSet is the files one press of "Make" wrote.
 type fileSet struct {
 	names []string
+	notes []string // what generate said: drafts, what a format left out
 }
 
 // maxSets is how many sets the server remembers; older links say so.
 const maxSets = 50
 
-func (s *Server) keepSet(names []string) string {
+func (s *Server) keepSet(names, notes []string) string {
 	id := newID()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.sets[id] = &fileSet{names: names}
+	s.sets[id] = &fileSet{names: names, notes: notes}
 	s.setIDs = append(s.setIDs, id)
 	if len(s.setIDs) > maxSets {
 		delete(s.sets, s.setIDs[0])
@@ -65,6 +66,7 @@ type setView struct {
 	Zip     template.URL
 	Out     string
 	Expired bool
+	Notes   []string
 }
 
 type fileLink struct {
@@ -81,6 +83,7 @@ func (s *Server) setView(u *ui, id string) *setView {
 		return v
 	}
 	v.Zip = template.URL("/zip?set=" + id)
+	v.Notes = set.notes
 	for _, name := range set.names {
 		v.Files = append(v.Files, s.fileLink(name))
 	}
@@ -231,6 +234,7 @@ type orgView struct {
 	Color     string
 	Logo      string
 	LogoLabel string
+	Local     []localRow
 }
 
 // textField is one text input with its label, hint and problem.
@@ -238,11 +242,27 @@ type textField struct {
 	P                     *pageData
 	ID, Type, Value, Auto string
 	Err                   string
+	// Msg names the label's and hint's messages when they are not
+	// form.ID's (rows of local contacts), filled with N.
+	Msg string
+	N   int
+}
+
+// notesView is a list of what generate says before it makes anything.
+type notesView struct {
+	P     *pageData
+	Notes []string
 }
 
 func init() {
-	templateFuncs["orgOf"] = func(p *pageData, org profile.Organisation, color, logo, label string, v errs) orgView {
-		return orgView{P: p, V: v, Org: org, Color: color, Logo: logo, LogoLabel: label}
+	templateFuncs["orgOf"] = func(p *pageData, org profile.Organisation, color, logo, label string, local []localRow, v errs) orgView {
+		return orgView{P: p, V: v, Org: org, Color: color, Logo: logo, LogoLabel: label, Local: local}
+	}
+	templateFuncs["fieldN"] = func(p *pageData, v errs, id, typ, value, auto, msg string, n int) textField {
+		return textField{P: p, ID: id, Type: typ, Value: value, Auto: auto, Err: v.Err(id), Msg: msg, N: n}
+	}
+	templateFuncs["notesOf"] = func(p *pageData, notes []string) notesView {
+		return notesView{P: p, Notes: notes}
 	}
 	templateFuncs["field"] = func(p *pageData, v errs, id, typ, value, auto string) textField {
 		return textField{P: p, ID: id, Type: typ, Value: value, Auto: auto, Err: v.Err(id)}

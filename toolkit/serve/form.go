@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/awarekit/awarekit/toolkit/content"
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
@@ -123,6 +124,47 @@ type materials struct {
 	Org       profile.Organisation // as typed; Logo unused
 	Logo      string               // "", "project" or a stored logo's name
 	NoLogo    bool                 // "remove the logo" was ticked
+	Province  string
+	// AllowDraft makes languages a fluent speaker must rewrite, as
+	// proofs for a reviewer (--allow-draft).
+	AllowDraft bool
+	// LocalRows is the form row of each of Org.Local.
+	LocalRows []int
+}
+
+// rowOf is the form row of local contact i: where rows says, else i.
+func rowOf(rows []int, i int) int {
+	if i < len(rows) {
+		return rows[i]
+	}
+	return i
+}
+
+// formLocal reads the organisation's local contacts: rows local-N-label,
+// -phone, -website; a row left empty is no contact. rows says which row
+// of the form each contact came from.
+func formLocal(v url.Values, prefix string) (cs []profile.LocalContact, rows []int) {
+	for i := range profile.MaxLocal {
+		p := fmt.Sprintf("%slocal-%d-", prefix, i)
+		c := profile.LocalContact{Label: v.Get(p + "label"), Phone: v.Get(p + "phone"), Website: v.Get(p + "website")}
+		if strings.TrimSpace(c.Label+c.Phone+c.Website) != "" {
+			cs = append(cs, c)
+			rows = append(rows, i)
+		}
+	}
+	return cs, rows
+}
+
+// addLocal puts local contacts into a query, each in its form row.
+func addLocal(v url.Values, prefix string, cs []profile.LocalContact, rows []int) {
+	for i, c := range cs {
+		p := fmt.Sprintf("%slocal-%d-", prefix, rowOf(rows, i))
+		for k, val := range map[string]string{"label": c.Label, "phone": c.Phone, "website": c.Website} {
+			if val != "" {
+				v.Set(p+k, val)
+			}
+		}
+	}
 }
 
 // formMaterials reads the materials form's fields.
@@ -141,16 +183,19 @@ func formMaterials(v url.Values) materials {
 			Name: v.Get("org-name"), Phone: v.Get("phone"), Email: v.Get("email"),
 			Website: v.Get("website"), Color: v.Get("color"),
 		},
-		Logo:   v.Get("logo"),
-		NoLogo: v.Get("no-logo") != "",
+		Logo:       v.Get("logo"),
+		NoLogo:     v.Get("no-logo") != "",
+		Province:   v.Get("province"),
+		AllowDraft: v.Get("allow-draft") != "",
 	}
+	m.Org.Local, m.LocalRows = formLocal(v, "")
 	return m
 }
 
 // defaultMaterials is the form as the folder's settings fill it.
 func (s *Server) defaultMaterials() materials {
 	d := s.cfg.Defaults
-	m := materials{Audiences: d.Audiences, Formats: d.Formats, Paper: d.Paper, Org: d.Org}
+	m := materials{Audiences: d.Audiences, Formats: d.Formats, Paper: d.Paper, Org: d.Org, Province: d.Province, AllowDraft: d.AllowDraft}
 	for _, l := range d.Langs {
 		if first, second, ok := strings.Cut(l, "+"); ok {
 			m.First, m.Second = first, second
@@ -193,6 +238,11 @@ func (m materials) values() url.Values {
 	add("website", m.Org.Website)
 	add("color", m.Org.Color)
 	add("logo", m.Logo)
+	add("province", m.Province)
+	if m.AllowDraft {
+		add("allow-draft", "on")
+	}
+	addLocal(v, "", m.Org.Local, m.LocalRows)
 	return v
 }
 
@@ -212,6 +262,9 @@ type request struct {
 	brand  doc.Brand
 	jobs   []generate.Resolved
 	key    string // the form's canonical query: the same form, the same key
+	// notes are what generate says on stderr before it makes anything:
+	// each draft language's status, what a format has no room for.
+	notes []string
 }
 
 // projectLogo names the logo from awarekit.yaml in the form: the browser
@@ -263,12 +316,17 @@ func (s *Server) check(m materials, u *ui) (*request, []fieldError) {
 	for _, e := range unjoin(err) {
 		var fe *profile.FieldError
 		if errors.As(e, &fe) {
-			field := orgFields[fe.Field.Name]
+			field, label := orgFields[fe.Field.Name], ""
+			if field != "" {
+				label = u.T("form." + field + ".label")
+			} else {
+				field, label = localField(fe.Field.Name, u, m.LocalRows)
+			}
 			msg := fe.Problem
 			if fe.Fix != "" {
 				msg += "; " + fe.Fix
 			}
-			fail(field, u.T("form."+field+".label"), msg)
+			fail(field, label, msg)
 		} else {
 			fail("", "", e.Error())
 		}
@@ -285,7 +343,8 @@ func (s *Server) check(m materials, u *ui) (*request, []fieldError) {
 		return nil, errs
 	}
 	mx := generate.Matrix{Audiences: auds, Langs: langs, Formats: fmts, Backend: m.As, Paper: m.Paper,
-		Print: layout.PrintOptions{Bleed: bleed * layout.PointsPerMM, CropMarks: m.CropMarks}}
+		Print:    layout.PrintOptions{Bleed: bleed * layout.PointsPerMM, CropMarks: m.CropMarks},
+		Province: m.Province, AllowDraft: m.AllowDraft}
 	if mx.Paper == "" {
 		mx.Paper = layout.PaperNames[0]
 	}
@@ -293,6 +352,18 @@ func (s *Server) check(m materials, u *ui) (*request, []fieldError) {
 	for _, e := range unjoin(err) {
 		fail(matrixField(e, s), "", e.Error())
 	}
+	// As generate: a language a fluent speaker must rewrite is refused
+	// unless drafts are allowed; every draft is said, in English.
+	notes, err := s.eng.Drafts(jobs)
+	for _, e := range unjoin(err) {
+		var de *content.DraftError
+		if errors.As(e, &de) {
+			fail("lang-"+de.Lang, s.langLabel(u, de.Lang), u.T("error.must_rewrite", "Reason", e.Error()))
+		} else {
+			fail("", "", e.Error())
+		}
+	}
+	notes = append(notes, s.eng.Leaves(jobs, org)...)
 	brand, err := s.brand(org)
 	if err != nil {
 		fail("logo-file", u.T("form.logo-file.label"), err.Error())
@@ -305,7 +376,7 @@ func (s *Server) check(m materials, u *ui) (*request, []fieldError) {
 	if m.NoLogo {
 		key.Del("logo")
 	}
-	return &request{matrix: mx, org: org, brand: brand, jobs: jobs, key: key.Encode()}, nil
+	return &request{matrix: mx, org: org, brand: brand, jobs: jobs, key: key.Encode(), notes: notes}, nil
 }
 
 // orgFields maps the organisation's field names in profile's messages to
@@ -315,13 +386,34 @@ var orgFields = map[string]string{
 	"organisation website": "website", "organisation colour": "color",
 }
 
+var localName = regexp.MustCompile(`^local contact (\d+)(?: (label|phone|website))?$`)
+
+// localField is the input of a local contact's problem, from its name in
+// profile's messages ("local contact 2 phone"), and its label.
+func localField(name string, u *ui, rows []int) (field, label string) {
+	m := localName.FindStringSubmatch(name)
+	if m == nil {
+		return fmt.Sprintf("local-%d-label", rowOf(rows, 0)), u.T("form.local.legend")
+	}
+	n, _ := strconv.Atoi(m[1])
+	part := m[2]
+	if part == "" {
+		part = "label"
+	}
+	row := rowOf(rows, n-1)
+	return fmt.Sprintf("local-%d-%s", row, part), u.T("form.local.row", "N", row+1)
+}
+
 // matrixField is the input a problem from the engine's Expand is about.
 func matrixField(err error, s *Server) string {
 	var ul *locale.UnknownLanguageError
 	var ue *format.UnknownError
 	var be *generate.BilingualError
 	var ns *generate.NoSocialError
+	var pe *content.UnknownError
 	switch {
+	case errors.As(err, &pe) && pe.Kind == "province":
+		return "province"
 	case errors.As(err, &ul):
 		return "lang-" + firstOr(s.eng.Languages())
 	case errors.As(err, &be):

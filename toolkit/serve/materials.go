@@ -36,7 +36,10 @@ type langOption struct {
 	Lang      string // the native name's language, for screen readers
 	Dir       string // "rtl" for a right-to-left language
 	Draft     bool
-	FontIssue string
+	// MustRewrite marks a draft a fluent speaker must rewrite before it
+	// is printed: made only as a proof, with "allow drafts" ticked.
+	MustRewrite bool
+	FontIssue   string
 }
 
 // materialsView is the materials form, filled.
@@ -54,7 +57,19 @@ type materialsView struct {
 	Color     string // the colour input's value: always a colour
 	Logo      string // the logo's name in the form
 	LogoLabel string // what the page says about the current logo
-	errs      map[string]string
+	Provinces []option
+	Local     []localRow
+	// AllowDraft is ticked; AnyRewrite says some language needs it.
+	AllowDraft bool
+	AnyRewrite bool
+	errs       map[string]string
+}
+
+// localRow is one of the organisation's local contacts on the form.
+type localRow struct {
+	N                     int    // from 1
+	Prefix                string // local-0-
+	Label, Phone, Website string
 }
 
 // Err is the problem with field id, or "".
@@ -120,7 +135,19 @@ func (s *Server) renderMaterials(w http.ResponseWriter, r *http.Request, u *ui, 
 }
 
 func (s *Server) materialsView(u *ui, m materials, errs []fieldError) *materialsView {
-	v := &materialsView{Bleed: m.Bleed, CropMarks: m.CropMarks, Org: m.Org, Logo: m.Logo, errs: map[string]string{}}
+	v := &materialsView{Bleed: m.Bleed, CropMarks: m.CropMarks, Org: m.Org, Logo: m.Logo, AllowDraft: m.AllowDraft, errs: map[string]string{}}
+	v.Provinces = append(v.Provinces, option{Value: "", Label: u.T("form.province.none"), Checked: m.Province == ""})
+	for _, p := range s.choices.Provinces {
+		v.Provinces = append(v.Provinces, option{Value: p.Value, Label: s.provinceName(u, p), Checked: strings.EqualFold(m.Province, p.Value) || strings.EqualFold(m.Province, p.Label)})
+	}
+	for i := range profile.MaxLocal {
+		v.Local = append(v.Local, localRow{N: i + 1, Prefix: fmt.Sprintf("local-%d-", i)})
+	}
+	for i, c := range m.Org.Local {
+		if r := rowOf(m.LocalRows, i); r < len(v.Local) {
+			v.Local[r].Label, v.Local[r].Phone, v.Local[r].Website = c.Label, c.Phone, c.Website
+		}
+	}
 	for _, e := range errs {
 		if e.Field != "" {
 			v.errs[e.Field] = e.Message
@@ -146,7 +173,8 @@ func (s *Server) materialsView(u *ui, m materials, errs []fieldError) *materials
 	v.Seconds = append(v.Seconds, option{Value: "", Label: u.T("form.pair.none"), Checked: m.Second == ""})
 	for _, l := range s.choices.Languages {
 		o := langOption{option: option{ID: "lang-" + l.Tag, Value: l.Tag, Label: u.LangName(l.Tag, l.Name), Checked: slices.Contains(m.Langs, l.Tag)},
-			Native: l.Native, Lang: l.Tag, Draft: strings.HasPrefix(l.Status, "draft")}
+			Native: l.Native, Lang: l.Tag, Draft: strings.HasPrefix(l.Status, "draft"), MustRewrite: s.mustRewrite(l.Tag)}
+		v.AnyRewrite = v.AnyRewrite || o.MustRewrite
 		if l.RTL {
 			o.Dir = "rtl"
 		}
@@ -225,8 +253,9 @@ func (s *Server) describe(u *ui, r generate.Resolved) string {
 
 // previewView is the preview of a form's documents.
 type previewView struct {
-	Docs []previewDoc
-	More int // documents the preview leaves out
+	Docs  []previewDoc
+	More  int      // documents the preview leaves out
+	Notes []string // what generate would say first: drafts, what a format leaves out
 }
 
 type previewDoc struct {
@@ -258,7 +287,7 @@ type laidOut struct {
 // preview lays out the form's first documents to tell their pages; the
 // images themselves are drawn when the browser asks for them.
 func (s *Server) preview(ctx context.Context, u *ui, req *request) *previewView {
-	v := &previewView{}
+	v := &previewView{Notes: req.notes}
 	for i, job := range req.jobs {
 		if i >= maxPreviewDocs {
 			v.More = len(req.jobs) - i
@@ -454,7 +483,7 @@ func (s *Server) makeFiles(w http.ResponseWriter, r *http.Request) {
 		s.renderMaterials(w, r, u, m, []fieldError{{Message: err.Error()}}, http.StatusUnprocessableEntity)
 		return
 	}
-	id := s.keepSet(names)
+	id := s.keepSet(names, req.notes)
 	q := m.values()
 	if m.NoLogo {
 		q.Del("logo")

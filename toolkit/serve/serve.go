@@ -73,7 +73,9 @@ type Defaults struct {
 	Paper     string
 	// Org is checked (profile.Organisation.Check); its Logo is a path,
 	// shown on the page as "the logo from awarekit.yaml", never sent.
-	Org profile.Organisation
+	Org        profile.Organisation
+	Province   string
+	AllowDraft bool
 }
 
 // Config is what a server serves.

@@ -283,6 +283,12 @@ func TestPageMessages(t *testing.T) {
 	for _, b := range format.BackendNames() {
 		used["backend."+b] = true
 	}
+	for _, p := range testEngine(t).Lib.Provinces() {
+		used["province."+p.ID] = true
+	}
+	for _, part := range []string{"label", "phone", "website"} {
+		used["form.local-"+part+".label"], used["form.local-"+part+".hint"] = true, true
+	}
 	for _, id := range []string{"form.org-name.label", "form.org-name.hint", "form.phone.label", "form.phone.hint", "form.email.label", "form.email.hint",
 		"form.website.label", "form.website.hint", "form.ev-name.label", "form.ev-name.hint", "form.ev-date.label", "form.ev-date.hint",
 		"form.ev-place.label", "form.ev-place.hint", "form.ev-facilitator.label", "form.ev-facilitator.hint", "form.plan-name.label", "form.plan-name.hint",
@@ -290,6 +296,12 @@ func TestPageMessages(t *testing.T) {
 		used[id] = true
 	}
 	en := c.cat.Locale("en")
+	// The English names of provinces are the content's.
+	for _, p := range testEngine(t).Lib.Provinces() {
+		if got := en.Messages["province."+p.ID]; got != p.Name {
+			t.Errorf("en.toml names %s %q; the content names it %q", p.ID, got, p.Name)
+		}
+	}
 	for id := range used {
 		if _, ok := en.Messages[id]; !ok {
 			t.Errorf("the page uses %s, which en.toml lacks", id)

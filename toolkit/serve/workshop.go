@@ -53,7 +53,10 @@ type workshop struct {
 	NoLogo bool
 	Rows   []row
 	// Replace lets "Save" replace a plan other than the one opened.
-	Replace bool
+	Replace    bool
+	Province   string
+	AllowDraft bool
+	LocalRows  []int // the form row of each of Org.Local
 }
 
 // row is one line of the plan: every audience × language × format in it.
@@ -76,10 +79,13 @@ func formWorkshop(v url.Values) workshop {
 		Paper:  v.Get("paper"),
 		Org: profile.Organisation{Name: v.Get("org-name"), Phone: v.Get("phone"), Email: v.Get("email"),
 			Website: v.Get("website"), Color: v.Get("color")},
-		Logo:    v.Get("logo"),
-		NoLogo:  v.Get("no-logo") != "",
-		Replace: v.Get("replace") != "",
+		Logo:       v.Get("logo"),
+		NoLogo:     v.Get("no-logo") != "",
+		Replace:    v.Get("replace") != "",
+		Province:   v.Get("province"),
+		AllowDraft: v.Get("allow-draft") != "",
 	}
+	w.Org.Local, w.LocalRows = formLocal(v, "")
 	n, _ := strconv.Atoi(v.Get("rows"))
 	n = min(max(n, 0), maxRows)
 	for i := range n {
@@ -96,7 +102,7 @@ func formWorkshop(v url.Values) workshop {
 func (s *Server) defaultWorkshop() workshop {
 	m := s.defaultMaterials()
 	return workshop{
-		Name: defaultPlan, Paper: m.Paper, Org: m.Org, Logo: m.Logo,
+		Name: defaultPlan, Paper: m.Paper, Org: m.Org, Logo: m.Logo, Province: m.Province, AllowDraft: m.AllowDraft,
 		Rows: []row{{Audiences: m.Audiences, Langs: m.Langs, First: m.First, Second: m.Second, Formats: m.Formats, Copies: "10"}},
 	}
 }
@@ -105,6 +111,8 @@ func (s *Server) defaultWorkshop() workshop {
 // build` reads (see `awarekit schema plan`).
 type planYAML struct {
 	Event        *plan.Event   `yaml:"event,omitempty"`
+	Province     string        `yaml:"province,omitempty"`
+	AllowDraft   *bool         `yaml:"allow_draft,omitempty"`
 	Organisation *orgYAML      `yaml:"organisation,omitempty"`
 	Defaults     *defaultsYAML `yaml:"defaults,omitempty"`
 	Outputs      []itemYAML    `yaml:"outputs"`
@@ -117,6 +125,14 @@ type orgYAML struct {
 	Website string `yaml:"website,omitempty"`
 	Logo    string `yaml:"logo,omitempty"`
 	Color   string `yaml:"color,omitempty"`
+	// Local is written when it differs from awarekit.yaml's.
+	Local []localYAML `yaml:"local,omitempty"`
+}
+
+type localYAML struct {
+	Label   string `yaml:"label"`
+	Phone   string `yaml:"phone,omitempty"`
+	Website string `yaml:"website,omitempty"`
 }
 
 type defaultsYAML struct {
@@ -160,8 +176,25 @@ func (s *Server) yaml(w workshop, u *ui) ([]byte, []fieldError) {
 			o.Logo = LogoDir + "/" + w.Logo
 		}
 	}
-	if o != (orgYAML{}) {
+	if !slices.Equal(w.Org.Local, def.Local) {
+		for _, c := range w.Org.Local {
+			o.Local = append(o.Local, localYAML{Label: c.Label, Phone: c.Phone, Website: c.Website})
+		}
+	}
+	if o.Name != "" || o.Phone != "" || o.Email != "" || o.Website != "" || o.Logo != "" || o.Color != "" || len(o.Local) > 0 {
 		p.Organisation = &o
+	}
+	// Province and drafts: written when they differ from awarekit.yaml's,
+	// which the plan inherits.
+	if !strings.EqualFold(w.Province, s.cfg.Defaults.Province) {
+		p.Province = w.Province
+		if w.Province == "" {
+			errs = append(errs, fieldError{Field: "province", Label: u.T("form.province.label"), Message: u.T("error.province_none")})
+		}
+	}
+	if w.AllowDraft != s.cfg.Defaults.AllowDraft {
+		b := w.AllowDraft
+		p.AllowDraft = &b
 	}
 	if w.Paper != "" {
 		p.Defaults = &defaultsYAML{Paper: w.Paper}
@@ -207,7 +240,7 @@ func rowField(i int, name string) string {
 // project is what a plan built here inherits: the folder's settings.
 func (s *Server) project() plan.Project {
 	d := s.cfg.Defaults
-	return plan.Project{Paper: d.Paper, Formats: d.Formats, Org: d.Org, Fonts: s.cfg.Fonts}
+	return plan.Project{Paper: d.Paper, Formats: d.Formats, Org: d.Org, Fonts: s.cfg.Fonts, Province: d.Province, AllowDraft: d.AllowDraft}
 }
 
 // parsePlan checks the form's plan through the plan reader `awarekit
@@ -258,6 +291,7 @@ func (s *Server) planProblem(p plan.Problem, u *ui) fieldError {
 		"event.name": "ev-name", "event.date": "ev-date", "event.place": "ev-place", "event.facilitator": "ev-facilitator",
 		"organisation.name": "org-name", "organisation.phone": "phone", "organisation.email": "email",
 		"organisation.website": "website", "organisation.color": "color", "organisation.logo": "logo-file", "defaults.paper": "paper-" + firstOr(s.choices.Papers),
+		"province": "province", "organisation.local": "local-0-label",
 	}
 	if f, ok := fields[p.Field]; ok {
 		return fieldError{Field: f, Label: u.T("form." + f + ".label"), Message: p.Message}
@@ -304,7 +338,7 @@ func (s *Server) openPlan(name string, u *ui) (workshop, []fieldError, string) {
 		}
 		return w, []fieldError{{Message: err.Error()}}, ""
 	}
-	w = workshop{Name: name, Opened: name, Event: pl.Event, Paper: pl.Paper.Name, Org: pl.Org}
+	w = workshop{Name: name, Opened: name, Event: pl.Event, Paper: pl.Paper.Name, Org: pl.Org, Province: pl.Province, AllowDraft: pl.AllowDraft}
 	switch {
 	case pl.Org.Logo == "":
 	case pl.Org.Logo == s.cfg.Defaults.Org.Logo:
@@ -364,8 +398,14 @@ type workshopView struct {
 	Color     string
 	Logo      string
 	LogoLabel string
-	Rows      []rowView
+	Local     []localRow
+	Provinces []option
+	// AllowDraft is ticked; AnyRewrite says some language needs it.
+	AllowDraft bool
+	AnyRewrite bool
+	Rows       []rowView
 	Outputs   []string // what the plan makes, after "Check"
+	Notes     []string // what build would say first
 	Copies    int
 	Building  bool
 	errs      map[string]string
@@ -389,9 +429,10 @@ type rowView struct {
 
 func (s *Server) workshopView(u *ui, w workshop, errs []fieldError) *workshopView {
 	// The row's choices are the materials form's, under the row's names.
-	mv := s.materialsView(u, materials{Paper: w.Paper, Org: w.Org, Logo: w.Logo, NoLogo: w.NoLogo}, errs)
+	mv := s.materialsView(u, materials{Paper: w.Paper, Org: w.Org, Logo: w.Logo, NoLogo: w.NoLogo, Province: w.Province, AllowDraft: w.AllowDraft, LocalRows: w.LocalRows}, errs)
 	v := &workshopView{Plans: s.savedPlans(), Name: w.Name, Opened: w.Opened, Event: w.Event, Papers: mv.Papers,
-		Org: w.Org, Color: mv.Color, Logo: mv.Logo, LogoLabel: mv.LogoLabel, errs: mv.errs}
+		Org: w.Org, Color: mv.Color, Logo: mv.Logo, LogoLabel: mv.LogoLabel, Local: mv.Local, Provinces: mv.Provinces,
+		AllowDraft: w.AllowDraft, AnyRewrite: mv.AnyRewrite, errs: mv.errs}
 	for i, r := range w.Rows {
 		p := rowField(i, "")
 		rm := s.materialsView(u, materials{Audiences: r.Audiences, Langs: r.Langs, First: r.First, Second: r.Second, Formats: r.Formats}, nil)
@@ -443,6 +484,7 @@ func (s *Server) renderWorkshop(w http.ResponseWriter, u *ui, ws workshop, errs 
 			p.Workshop.Outputs = append(p.Workshop.Outputs, u.T("workshop.output", "Name", o.Name, "What", s.describe(u, o.Job), "Copies", o.Copies))
 			p.Workshop.Copies += o.Copies
 		}
+		p.Workshop.Notes = s.planNotes(pl)
 	}
 	p.Workshop.Building = s.running()
 	s.render(w, status, "workshop.html", p)

@@ -41,6 +41,7 @@
           if (n !== seq) return; // a newer update is on its way
           body.innerHTML = html; // drawn by the server's templates, escaped there
           status.textContent = msg("updated");
+          if (!body.querySelector(".preview-problems")) clearProblems(form);
           history.replaceState(null, "", "?" + q.toString());
         })
         .catch(function () { if (n === seq) status.textContent = msg("failed"); });
@@ -88,6 +89,19 @@
         })
         .catch(function () { problem.textContent = msg("failed"); problem.hidden = false; });
     }
+  }
+
+  // clearProblems takes away the problems the page was drawn with, once
+  // the form has none: they would tell of a form that is gone.
+  function clearProblems(form) {
+    var list = document.getElementById("errors");
+    if (list) list.parentNode.removeChild(list);
+    Array.prototype.forEach.call(form.querySelectorAll(".field-error"), function (e) {
+      if (e.getAttribute("role") !== "alert") e.parentNode.removeChild(e);
+    });
+    Array.prototype.forEach.call(form.querySelectorAll("[aria-invalid]"), function (e) {
+      e.removeAttribute("aria-invalid");
+    });
   }
 
   function follow(section) {
