@@ -32,10 +32,10 @@ type option struct {
 // this computer lacks.
 type langOption struct {
 	option
-	Native    string
-	Lang      string // the native name's language, for screen readers
-	Dir       string // "rtl" for a right-to-left language
-	Draft     bool
+	Native string
+	Lang   string // the native name's language, for screen readers
+	Dir    string // "rtl" for a right-to-left language
+	Draft  bool
 	// MustRewrite marks a draft a fluent speaker must rewrite before it
 	// is printed: made only as a proof, with "allow drafts" ticked.
 	MustRewrite bool

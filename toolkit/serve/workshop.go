@@ -404,11 +404,11 @@ type workshopView struct {
 	AllowDraft bool
 	AnyRewrite bool
 	Rows       []rowView
-	Outputs   []string // what the plan makes, after "Check"
-	Notes     []string // what build would say first
-	Copies    int
-	Building  bool
-	errs      map[string]string
+	Outputs    []string // what the plan makes, after "Check"
+	Notes      []string // what build would say first
+	Copies     int
+	Building   bool
+	errs       map[string]string
 }
 
 // Err is the problem with field id, or "".
