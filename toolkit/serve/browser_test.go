@@ -110,6 +110,25 @@ func within(t *testing.T, ctx context.Context, d time.Duration, steps ...chromed
 	}
 }
 
+// waitFor waits until the script is true, across the page loads a
+// form's submission makes (a Poll alone ends when the page goes).
+func waitFor(t *testing.T, ctx context.Context, d time.Duration, js string) {
+	t.Helper()
+	deadline := time.Now().Add(d)
+	for {
+		c, cancel := context.WithTimeout(ctx, 5*time.Second)
+		ok, err := chromedp.Run(c, chromedp.Evaluate[bool](js))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after %v still not true: %s (%v)", d, js, err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
 func eval[T any](t *testing.T, ctx context.Context, js string) T {
 	t.Helper()
 	c, cancel := context.WithTimeout(ctx, 30*time.Second)
@@ -424,7 +443,9 @@ func TestBrowserWorkshop(t *testing.T) {
 	screenshot(t, ctx, "serve-workshop", 1280, 860, false, false, ".outputs")
 	screenshot(t, ctx, "serve-workshop-full", 1400, 900, false, true)
 	axeCheck(t, ctx, axe, "the checked plan")
-	within(t, ctx, time.Minute, chromedp.Click(`button[value="save"]`), chromedp.WaitVisible(`.notice`))
+	// The check left a notice too, so wait for the one that names the file.
+	within(t, ctx, time.Minute, chromedp.Click(`button[value="save"]`))
+	waitFor(t, ctx, time.Minute, `(document.querySelector(".notice") || {textContent: ""}).textContent.includes("safety-evening.yaml")`)
 	if _, err := os.Stat(filepath.Join(s.dir, "safety-evening.yaml")); err != nil {
 		t.Errorf("the plan was not saved: %v", err)
 	}
