@@ -60,7 +60,7 @@ func languageChoices(eng *generate.Engine) []choice {
 		if l.Meta.Native != "" && l.Meta.Native != l.Meta.Name {
 			desc += ", " + isolate(l.Meta.Native, l.Script.RTL)
 		}
-		desc += " (" + statusWord(l.Meta) + ")"
+		desc += " (" + statusWord(l) + ")"
 		out = append(out, choice{value: tag, desc: desc, names: []string{l.Meta.Name, l.Meta.Native}})
 	}
 	return out

@@ -191,8 +191,8 @@ the first language first: -l fr+en.`, helpWidth) + "\n")
 		if native == l.Meta.Name {
 			native = ""
 		}
-		status := statusWord(l.Meta)
-		if l.Meta.Draft() {
+		status := statusWord(l)
+		if l.Draft() {
 			drafts++
 		}
 		t.add(tag, l.Meta.Name, isolate(native, l.Script.RTL), status)
@@ -213,13 +213,14 @@ awarekit/awarekit.yaml in your user config folder.`, helpWidth))
 
 // statusWord is a language's review status in a word: source, draft or
 // reviewed, or the status its file gives.
-func statusWord(m locale.Meta) string {
+func statusWord(l *locale.Locale) string {
+	m := l.Meta
 	switch {
 	case m.Status == locale.StatusSource:
 		return "source"
 	case m.Status != "" && m.Status != locale.StatusReviewed && m.Status != locale.StatusDraft:
 		return m.Status
-	case m.Draft():
+	case l.Draft():
 		return "draft"
 	}
 	return "reviewed"

@@ -119,6 +119,7 @@ Start with 'awarekit generate' for a few flyers, or 'awarekit init' and
 		newCmdMan(f, nil),
 		newCmdDoctor(f, nil),
 		newCmdServe(f, nil),
+		newCmdTranslate(f),
 	)
 	fixCompletion(root)
 	setHelp(root, f)

@@ -61,18 +61,33 @@ func (lib *Library) CheckLanguage(tag string, allowDraft bool) error {
 // English: its name, tag and status; "" for English and reviewed text.
 func (lib *Library) DraftNotice(tag string) string {
 	l := lib.Catalog.Locale(tag)
-	if l == nil || !l.Meta.Draft() {
+	if l == nil || !l.Draft() {
 		return ""
 	}
 	name := l.Meta.Name
 	if name == "" {
 		name = tag
 	}
-	line := fmt.Sprintf("%s (%s) is a %s", name, tag, l.Meta.StatusLine())
+	line := fmt.Sprintf("%s (%s) is a %s", name, tag, l.StatusLine())
 	if n := lib.fallbacks(l); n > 0 {
 		line += fmt.Sprintf("; %d of its messages are missing or older than today's English and print in English, marked %q", n, strings.TrimSpace(EnglishMark))
 	}
+	if n := lib.staleKept(l); n > 0 {
+		line += fmt.Sprintf("; %d of its messages were translated from older English and print as they are (awarekit translate export -l %s --only stale gives them to a translator)", n, tag)
+	}
 	return line
+}
+
+// staleKept counts the printed messages l translated from older English
+// that print all the same, with the page's draft line.
+func (lib *Library) staleKept(l *locale.Locale) int {
+	n := 0
+	for _, id := range l.Stale() {
+		if m, ok := lib.table[id]; ok && len(m.Uses) > 0 && !lib.fallsBack(l, id) {
+			n++
+		}
+	}
+	return n
 }
 
 // fallbacks counts the messages l prints in English, marked.
@@ -216,7 +231,7 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 		OrgName: req.Brand.OrgName,
 		Version: t.text("ui.footer.version", map[string]any{"Version": lib.Info.Version}),
 	}
-	if loc.Meta.Draft() {
+	if loc.Draft() {
 		d.Footer.Draft = t.text("ui.draft", nil)
 		if t.en != nil && loc.Tag != locale.SourceTag {
 			en, err := t.en.Text("ui.draft", nil)
@@ -245,8 +260,12 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 		// place: a user's story prints only where the user wrote it, and a
 		// built-in story whose words a user replaced does not print at all,
 		// or the user's words would stand under the content team's record.
+		// A translation of the language (a user file with a status, as
+		// awarekit translate writes) translates the content team's story:
+		// it is not the user's own words.
 		userTitle, userText := slices.Contains(loc.Overridden, st.Title), slices.Contains(loc.Overridden, st.Text)
-		if st.FromUser && !(userTitle && userText) || !st.FromUser && (userTitle || userText) {
+		ownTitle, ownText := userTitle && !loc.Translation, userText && !loc.Translation
+		if st.FromUser && !(userTitle && userText) || !st.FromUser && (ownTitle || ownText) {
 			continue
 		}
 		if lib.omitted(a, loc.Tag, st.Title) || lib.omitted(a, loc.Tag, st.Text) {
@@ -278,7 +297,7 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 		PosterCall:   t.text("ui.poster.call", nil),
 		CardsBack:    t.text("ui.cards.back", nil),
 	}
-	if loc.Meta.Draft() {
+	if loc.Draft() {
 		d.Labels.SMSDraft = t.text("ui.sms.draft", nil)
 		if en, ok := lib.Catalog.English("ui.sms.draft"); ok && strings.TrimPrefix(d.Labels.SMSDraft, EnglishMark) != en {
 			d.Labels.SMSDraft += " / " + en

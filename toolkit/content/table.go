@@ -25,6 +25,11 @@ type Message struct {
 	Safety bool `yaml:"safety"`
 	// Facts are the facts register entries the message states.
 	Facts []string `yaml:"facts"`
+	// Max is the room the message has where it is printed in a fixed
+	// space (a tear-off tab, a wallet card's back, a safety card), in
+	// terminal cells: a Chinese character or other wide character takes
+	// two. 0 means no fixed limit. TestMaxFits holds each to the layouts.
+	Max int `yaml:"max"`
 	// Uses says where the message is printed: "every", an audience ID,
 	// "contact:ID", "law", or "kit:PART" for a part of the workshop kit
 	// (kit.yaml) whatever the audience.
@@ -200,22 +205,48 @@ func (lib *Library) Message(id string) (*Message, bool) {
 
 // fallsBack reports whether language l prints message id in English,
 // marked: l is a draft that must be rewritten, and its text for id is
-// missing or was translated from English that has since changed. Such
+// missing or was translated from English that has since changed (such
 // a language is made only when the operator allows drafts; then a
-// stale or missing message is never printed in its old wording. A
-// built-in translation stale against today's English falls back too,
-// whatever its status (a test keeps that from happening).
+// stale or missing message is never printed in its old wording), or
+// id is a safety message translated from older English.
 func (lib *Library) fallsBack(l *locale.Locale, id string) bool {
 	if _, ok := lib.Catalog.English(id); !ok || l.Tag == locale.SourceTag {
 		return false
 	}
-	if slices.Contains(l.Overridden, id) {
+	if slices.Contains(l.Overridden, id) && !l.Translation {
 		return false // the user's own words: checked when loaded
 	}
 	if _, ok := l.Messages[id]; !ok {
 		return l.Meta.MustRewrite()
 	}
-	return !lib.Catalog.Current(l, id)
+	if lib.Catalog.Current(l, id) {
+		return false
+	}
+	// A stale message prints, and the page says it is a draft
+	// (Locale.Draft), except in a draft that must be rewritten and in a
+	// safety message: a promise or a number the English no longer gives
+	// never reaches the page in a language the operator cannot read.
+	m := lib.table[id]
+	return l.Meta.MustRewrite() || m != nil && m.Safety
+}
+
+// OfficialName reports whether message id is an official name or a
+// citation (a contact's name, a law's citation), which a translation
+// may keep in English as it is.
+func (lib *Library) OfficialName(id string) bool {
+	for _, c := range lib.contacts {
+		if c.Name == id {
+			return true
+		}
+	}
+	if lib.Law != nil {
+		for _, it := range lib.Law.Items {
+			if it.Cite == id {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // EnglishMark starts a message printed in English in place of a

@@ -122,7 +122,9 @@ func (lib *Library) checkUserMessages() {
 			if !builtin {
 				continue // the user's own message: no English to follow
 			}
-			if lib.Catalog.BuiltIn(tag) {
+			// A translation changes the language's text, not the
+			// group's words: nothing to carry to the other languages.
+			if lib.Catalog.BuiltIn(tag) && !l.Translation {
 				overridden[id] = append(overridden[id], tag)
 			}
 			want := locale.Placeholders(en)
@@ -151,6 +153,14 @@ func (lib *Library) checkUserMessages() {
 			if r, ok := ownDigit(text); ok {
 				lib.problemAt(src, id, "message %s is a safety message and may not write a number of its own (%q); numbers come from the verified contacts through its placeholders: %s", id, r, placeholderList(want))
 			}
+			if l.Translation {
+				// A translation's safety message made from older English
+				// prints in English, marked, and the page says draft.
+				if !current {
+					stale = append(stale, id)
+				}
+				continue
+			}
 			switch {
 			case !hashed:
 				lib.problemAt(src, id, "message %s is a safety message; record the English it replaces by adding under [_source]: %q = %q (awarekit messages -l en shows it), after checking your words against that English", id, id, locale.SourceHash(en))
@@ -158,7 +168,9 @@ func (lib *Library) checkUserMessages() {
 				lib.problemAt(src, id, "message %s is a safety message whose English has changed since you wrote it; compare your words with today's English (awarekit messages -l en), update them, then set %q = %q under [_source]", id, id, locale.SourceHash(en))
 			}
 		}
-		if len(stale) > 0 {
+		if len(stale) > 0 && l.Translation {
+			lib.Warnings = append(lib.Warnings, fmt.Sprintf("%s: %s were translated from English that has changed since; they print with the draft line (safety messages in English); awarekit translate export -l %s --only stale gives them to a translator", file, strings.Join(stale, ", "), tag))
+		} else if len(stale) > 0 {
 			lib.Warnings = append(lib.Warnings, fmt.Sprintf("%s: the English of %s has changed since you wrote your words; compare them with awarekit messages -l en and update the hashes under [_source]", file, strings.Join(stale, ", ")))
 		}
 		if len(noHash) > 0 {

@@ -632,7 +632,7 @@ func (e *Engine) Describe(r Resolved) string {
 		if l.Meta.Name != "" {
 			lang = l.Meta.Name
 		}
-		if l.Meta.Draft() {
+		if l.Draft() {
 			lang += " (draft translation)"
 		}
 	}

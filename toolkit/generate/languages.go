@@ -45,7 +45,7 @@ func (e *Engine) Language(tag string) (Language, error) {
 	switch {
 	case l.Meta.MustRewrite():
 		info.Status = "draft, must be rewritten"
-	case l.Meta.Draft():
+	case l.Draft():
 		info.Status = "draft"
 	case l.Meta.Reviewer != "":
 		info.Status = "reviewed by " + l.Meta.Reviewer

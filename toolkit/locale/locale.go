@@ -17,6 +17,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	toml "github.com/pelletier/go-toml/v2"
@@ -56,7 +57,22 @@ type Meta struct {
 	// means something the reader is told to trust). Safety messages can
 	// never be left out.
 	Omit []string `toml:"omit"`
+	// Reviews record who checked which part of the language and when:
+	// one entry per scope ("all", or an audience for a review of its
+	// materials only), the latest review of that scope.
+	Reviews []Review `toml:"reviews"`
 }
+
+// Review is one recorded review of a language, or of the messages of
+// one audience's materials in it.
+type Review struct {
+	Scope    string `toml:"scope"` // "all" or an audience ID
+	Reviewer string `toml:"reviewer"`
+	Date     string `toml:"date"` // YYYY-MM-DD
+}
+
+// ScopeAll is the scope of a review of every message of a language.
+const ScopeAll = "all"
 
 // Draft reports whether the text still needs a fluent reviewer.
 func (m Meta) Draft() bool {
@@ -106,6 +122,15 @@ type Locale struct {
 	// Sources holds, per message, the SourceHash of the English it was
 	// translated from: the file's [_source] table.
 	Sources map[string]string
+	// Checked holds, per message, the SourceHash of the text a reviewer
+	// read: the file's [_reviewed] table. A message whose text changed
+	// after the review no longer matches.
+	Checked map[string]string
+	// Translation marks a language whose user file gives a status in its
+	// _meta: a translation of the language (awarekit translate writes
+	// one), whose messages are the language's text rather than a
+	// group's own words.
+	Translation bool
 	File    string
 	// I18nTag is the tag go-i18n knows the locale by: the tag itself, or
 	// art-x-<tag> for languages it has no plural rules for (Cree, Ojibwe).
@@ -114,6 +139,49 @@ type Locale struct {
 	Overridden []string
 
 	localizer *i18n.Localizer
+	// stale and unchecked are the messages translated from English that
+	// has changed since, and those whose text changed after the review:
+	// set by the catalog, which knows today's English.
+	stale, unchecked []string
+}
+
+// Stale lists the messages translated from English that has changed
+// since (or that record no English at all), sorted.
+func (l *Locale) Stale() []string { return slices.Clone(l.stale) }
+
+// Unchecked lists the messages of a reviewed language whose text is not
+// the text its reviewer read, sorted; none when no message-by-message
+// review is recorded.
+func (l *Locale) Unchecked() []string { return slices.Clone(l.unchecked) }
+
+// CheckedNow reports whether a reviewer read message id as it is now.
+func (l *Locale) CheckedNow(id string) bool {
+	text, ok := l.Messages[id]
+	return ok && l.Checked[id] == SourceHash(text)
+}
+
+// Draft reports whether the language's pages must say they are a draft:
+// its file says so, or it says reviewed while a message was translated
+// from older English or changed after the review.
+func (l *Locale) Draft() bool {
+	return l.Meta.Draft() || l.Meta.Status == StatusReviewed && (len(l.stale) > 0 || len(l.unchecked) > 0)
+}
+
+// StatusLine says the language's review status in English words, for
+// the operator, as Meta.StatusLine does, and why a reviewed language
+// is a draft again.
+func (l *Locale) StatusLine() string {
+	if l.Meta.Draft() || !l.Draft() {
+		return l.Meta.StatusLine()
+	}
+	var why []string
+	if n := len(l.stale); n > 0 {
+		why = append(why, fmt.Sprintf("%d translated from older English", n))
+	}
+	if n := len(l.unchecked); n > 0 {
+		why = append(why, fmt.Sprintf("%d changed since", n))
+	}
+	return "draft again: reviewed by " + l.Meta.Reviewer + ", but " + strings.Join(why, " and ") + " (awarekit translate status)"
 }
 
 // Catalog is every language the tool can write.
@@ -155,6 +223,20 @@ func (c *Catalog) Current(l *Locale, id string) bool {
 	return l.Sources[id] == SourceHash(en)
 }
 
+// measure records which of l's messages are stale against today's
+// English and which changed after their review.
+func (c *Catalog) measure(l *Locale) {
+	l.stale, l.unchecked = nil, nil
+	for _, id := range slices.Sorted(maps.Keys(l.Messages)) {
+		if l.Tag != SourceTag && !c.Current(l, id) {
+			l.stale = append(l.stale, id)
+		}
+		if len(l.Checked) > 0 && !l.CheckedNow(id) {
+			l.unchecked = append(l.unchecked, id)
+		}
+	}
+}
+
 // Load reads every *.toml file at the top of fsys.
 func Load(fsys fs.FS) (*Catalog, error) {
 	names, err := fs.Glob(fsys, "*.toml")
@@ -186,10 +268,16 @@ func Load(fsys fs.FS) (*Catalog, error) {
 	c.builtIn = make(map[string]bool, len(c.tags))
 	for _, t := range c.tags {
 		c.builtIn[t] = true
+		c.measure(c.locales[t])
 	}
 	sort.Strings(c.tags)
 	return c, nil
 }
+
+// ParseFile reads one message file as it is, without a catalog: its
+// _meta, messages and hashes. Its script and today's English are not
+// worked out.
+func ParseFile(name string, data []byte) (*Locale, error) { return parse(name, data) }
 
 func parse(name string, data []byte) (*Locale, error) {
 	var raw map[string]any
@@ -206,7 +294,7 @@ func parse(name string, data []byte) (*Locale, error) {
 	if _, err := language.Parse(tag); err != nil || tag == "und" {
 		return nil, fmt.Errorf("%s: %q is not a language tag; name the file after its language, like fr.toml or zh-Hans.toml", name, tag)
 	}
-	l := &Locale{Tag: tag, Messages: make(map[string]string), Sources: make(map[string]string), File: name}
+	l := &Locale{Tag: tag, Messages: make(map[string]string), Sources: make(map[string]string), Checked: make(map[string]string), File: name}
 	if m, ok := raw["_meta"]; ok {
 		if err := decodeTable(m, &l.Meta); err != nil {
 			return nil, fmt.Errorf("%s: _meta: %w", name, err)
@@ -219,19 +307,34 @@ func parse(name string, data []byte) (*Locale, error) {
 	if l.Meta.Status != "" && !slices.Contains(statuses, l.Meta.Status) {
 		return nil, fmt.Errorf("%s: _meta.status is %q; use one of: %s", name, l.Meta.Status, strings.Join(statuses, ", "))
 	}
-	if src, ok := raw["_source"]; ok {
+	for _, t := range []struct {
+		key string
+		to  map[string]string
+	}{{"_source", l.Sources}, {"_reviewed", l.Checked}} {
+		src, ok := raw[t.key]
+		if !ok {
+			continue
+		}
 		table, ok := src.(map[string]any)
 		if !ok {
-			return nil, fmt.Errorf("%s: _source must be a table of message ID = hash", name)
+			return nil, fmt.Errorf("%s: %s must be a table of message ID = hash", name, t.key)
 		}
 		for id, v := range table {
 			h, ok := v.(string)
 			if !ok || !sourceHash.MatchString(h) {
-				return nil, fmt.Errorf("%s: _source.%q must be 12 hexadecimal digits (see awarekit messages)", name, id)
+				return nil, fmt.Errorf("%s: %s.%q must be 12 hexadecimal digits (see awarekit messages)", name, t.key, id)
 			}
-			l.Sources[id] = h
+			t.to[id] = h
 		}
-		delete(raw, "_source")
+		delete(raw, t.key)
+	}
+	for _, r := range l.Meta.Reviews {
+		if r.Scope == "" || strings.TrimSpace(r.Reviewer) == "" {
+			return nil, fmt.Errorf("%s: _meta.reviews: each review needs a scope and a reviewer", name)
+		}
+		if _, err := time.Parse(time.DateOnly, r.Date); err != nil {
+			return nil, fmt.Errorf("%s: _meta.reviews: the %s review's date %q is not a date like 2026-12-04", name, r.Scope, r.Date)
+		}
 	}
 	if err := flatten("", raw, l.Messages); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -342,18 +445,26 @@ func (c *Catalog) Override(fsys fs.FS) error {
 		if err := checkUserMessages(name, over.Messages); err != nil {
 			return err
 		}
+		over.Translation = over.Meta.Status != ""
 		l, ok := c.locales[over.Tag]
 		if !ok {
 			if err := over.resolve(); err != nil {
 				return err
 			}
 			over.Overridden = slices.Sorted(maps.Keys(over.Messages))
+			c.measure(over)
 			c.locales[over.Tag] = over
 			c.tags = append(c.tags, over.Tag)
 			sort.Strings(c.tags)
 			continue
 		}
-		merged := &Locale{Tag: l.Tag, Meta: l.Meta, File: l.File + " + " + name, Messages: maps.Clone(l.Messages), Sources: maps.Clone(l.Sources)}
+		merged := &Locale{Tag: l.Tag, Meta: l.Meta, File: l.File + " + " + name, Messages: maps.Clone(l.Messages), Sources: maps.Clone(l.Sources),
+			Checked: l.Checked, Translation: over.Translation}
+		// A review recorded in the user's file is a review of the text
+		// as merged: it replaces the built-in one whole.
+		if len(over.Checked) > 0 {
+			merged.Checked = over.Checked
+		}
 		maps.Copy(merged.Messages, over.Messages)
 		// A replaced message carries the hash the user's file recorded,
 		// or none: never the built-in translation's.
@@ -368,6 +479,7 @@ func (c *Catalog) Override(fsys fs.FS) error {
 		if err := merged.resolve(); err != nil {
 			return err
 		}
+		c.measure(merged)
 		c.locales[l.Tag] = merged
 	}
 	return nil
@@ -524,6 +636,9 @@ func mergeMeta(base, over Meta) Meta {
 	set(&base.Script, over.Script)
 	if over.Omit != nil {
 		base.Omit = over.Omit
+	}
+	if over.Reviews != nil {
+		base.Reviews = over.Reviews
 	}
 	return base
 }

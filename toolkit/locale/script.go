@@ -171,3 +171,13 @@ func scriptOfLetter(r rune) string {
 	}
 	return otherScript
 }
+
+// Has reports whether r is a letter of the script (a Han character for
+// Hans and Hant).
+func (s Script) Has(r rune) bool {
+	w, ok := writable[s.Code]
+	if !ok {
+		return false
+	}
+	return unicode.Is(unicode.Scripts[w.unicode], r)
+}

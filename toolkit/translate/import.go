@@ -1,0 +1,434 @@
+package translate
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/awarekit/awarekit/toolkit/input"
+	"github.com/awarekit/awarekit/toolkit/locale"
+	"github.com/awarekit/awarekit/toolkit/output"
+	"github.com/awarekit/awarekit/toolkit/spell"
+)
+
+// Formats of a translation file.
+const (
+	XLIFF = "xliff"
+	PO    = "po"
+	CSV   = "csv"
+	TOML  = "toml"
+)
+
+// Formats lists the translation file formats, the default first.
+var Formats = []string{XLIFF, PO, CSV, TOML}
+
+// Ext is the file extension a format is written with.
+func Ext(format string) string {
+	if format == XLIFF {
+		return "xlf"
+	}
+	return format
+}
+
+// File is a translation file read back.
+type File struct {
+	Name   string
+	Format string
+	Lang   string // as the file says; "" when it does not
+	Got    []Got
+}
+
+// Got is one message of a translation file as it came back.
+type Got struct {
+	ID      string
+	English string // the English the file carries; "" when it carries none
+	Text    string
+	HasText bool // a translation is there (an empty one is not)
+	Line    int
+	// Fuzzy marks a message the translator's tool says needs work (PO's
+	// fuzzy flag): it is never imported.
+	Fuzzy bool
+	// Pending marks a message exported as needing work whose mark the
+	// tool kept (an XLIFF segment still initial, a CSV row still
+	// stale): it is imported only when its text changed.
+	Pending bool
+	// Hash and Description are a goi18n message's: the hash of its
+	// description and the English it was made from.
+	Hash, Description string
+	// Problem is what the reader found wrong with the message itself.
+	Problem string
+
+	segments int // XLIFF segments of the unit
+}
+
+// Problem is one thing wrong in a translation file.
+type Problem struct {
+	File string `json:"file"`
+	Line int    `json:"line,omitempty"`
+	ID   string `json:"id,omitempty"`
+	What string `json:"what"`
+}
+
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d", p.Line)
+	}
+	b.WriteString(": ")
+	if p.ID != "" {
+		b.WriteString(p.ID + ": ")
+	}
+	b.WriteString(p.What)
+	return b.String()
+}
+
+// ImportOptions say how to import.
+type ImportOptions struct {
+	// Lang is the language, when the file does not say it or to
+	// confirm what it says.
+	Lang string
+	// Partial writes the messages that pass, when some do not.
+	Partial bool
+	// Format reads the file as this format; "" tells it by the name.
+	Format string
+}
+
+// ImportResult says what Import found and did.
+type ImportResult struct {
+	Lang     string    `json:"lang"`
+	Target   string    `json:"target,omitempty"`  // the file written; "" when none was
+	Written  []string  `json:"written,omitempty"` // the messages written (text or hash)
+	Same     int       `json:"unchanged"`         // messages that were already so
+	Skipped  []Problem `json:"skipped,omitempty"` // not translated, or still marked as needing work
+	Problems []Problem `json:"problems,omitempty"`
+	Warnings []string  `json:"warnings,omitempty"`
+}
+
+// ProblemsError is an import refused for the problems it lists.
+type ProblemsError struct{ Problems []Problem }
+
+func (e *ProblemsError) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.String()
+	}
+	noun := "problems"
+	if len(lines) == 1 {
+		noun = "problem"
+	}
+	return fmt.Sprintf("%d %s; nothing was written (correct them and import again, or add --partial to write the messages that pass):\n%s", len(lines), noun, strings.Join(lines, "\n"))
+}
+
+// ReadFile reads a translation file from disk, refusing what is not a
+// regular file or is too large.
+func ReadFile(path string) ([]byte, error) {
+	return input.ReadFile(translationFile, path)
+}
+
+// FormatOf tells a file's format by its name.
+func FormatOf(name string) (string, error) {
+	switch ext := strings.ToLower(filepath.Ext(name)); ext {
+	case ".xlf", ".xliff", ".xlf2":
+		return XLIFF, nil
+	case ".po":
+		return PO, nil
+	case ".csv":
+		return CSV, nil
+	case ".toml":
+		return TOML, nil
+	default:
+		return "", fmt.Errorf("%s: cannot tell the format from its name; name it .xlf, .po, .csv or .toml, or say it with --as", name)
+	}
+}
+
+// Read reads a translation file in any of the formats.
+func Read(name string, data []byte, format string) (*File, error) {
+	var err error
+	if format == "" {
+		if format, err = FormatOf(name); err != nil {
+			return nil, err
+		}
+	}
+	switch format {
+	case XLIFF:
+		return readXLIFF(name, data)
+	case PO:
+		return readPO(name, data)
+	case CSV:
+		return readCSV(name, data)
+	case TOML:
+		return readGoi18n(name, data)
+	}
+	return nil, spell.Unknown(nil, "translation file format", format, Formats, nil)
+}
+
+// Export writes language l's messages (all, or those only says) for a
+// translator, in format.
+func (p *Project) Export(w io.Writer, l *locale.Locale, format, only string) (*Sheet, error) {
+	s, err := p.Sheet(l, only)
+	if err != nil {
+		return nil, err
+	}
+	switch format {
+	case XLIFF:
+		err = writeXLIFF(w, s)
+	case PO:
+		err = writePO(w, s, p.Lib.Info.Date)
+	case CSV:
+		err = writeCSV(w, s)
+	case TOML:
+		err = writeGoi18n(w, s)
+	default:
+		return nil, spell.Unknown(nil, "translation file format", format, Formats, nil)
+	}
+	return s, err
+}
+
+// accepted is a message that passed its checks.
+type accepted struct {
+	Got
+	text string // as stored
+}
+
+// Import reads a translation file and writes the messages that pass
+// every check into the language's file: the content folder's, or the
+// project's locales/. Unless o.Partial, nothing is written when any
+// message fails; the problems come back as a *ProblemsError.
+func (p *Project) Import(name string, data []byte, o ImportOptions) (*ImportResult, error) {
+	f, err := Read(name, data, o.Format)
+	if err != nil {
+		return nil, err
+	}
+	lang := o.Lang
+	switch {
+	case lang == "" && f.Lang == "":
+		return nil, fmt.Errorf("%s does not say its language; say it with -l, like -l es", name)
+	case lang == "":
+		lang = f.Lang
+	case f.Lang != "":
+		a, errA := p.Lib.Catalog.Resolve(lang)
+		b, errB := p.Lib.Catalog.Resolve(f.Lang)
+		if errA == nil && errB == nil && a != b {
+			return nil, fmt.Errorf("%s is in %s, not %s as -l says; check which file you meant", name, f.Lang, lang)
+		}
+	}
+	l, err := p.Language(lang)
+	if err != nil {
+		return nil, err
+	}
+	res := &ImportResult{Lang: l.Tag}
+	problem := func(g Got, format string, args ...any) {
+		res.Problems = append(res.Problems, Problem{File: name, Line: g.Line, ID: g.ID, What: fmt.Sprintf(format, args...)})
+	}
+	skip := func(g Got, format string, args ...any) {
+		res.Skipped = append(res.Skipped, Problem{File: name, Line: g.Line, ID: g.ID, What: fmt.Sprintf(format, args...)})
+	}
+	seen := map[string]int{}
+	var good []accepted
+	for _, g := range f.Got {
+		if line, dup := seen[g.ID]; dup {
+			problem(g, "is in the file twice (also on line %d); keep one", line)
+			continue
+		}
+		seen[g.ID] = g.Line
+		m, ok := p.Lib.Message(g.ID)
+		en, builtin := p.Lib.Catalog.English(g.ID)
+		if !ok || !builtin {
+			problem(g, "is not one of awarekit's messages; keep the IDs as exported (awarekit messages lists them)")
+			continue
+		}
+		if g.Problem != "" {
+			problem(g, "%s", g.Problem)
+			continue
+		}
+		if slices.Contains(l.Meta.Omit, g.ID) {
+			skip(g, "%s leaves this message out (_meta.omit); not imported", languageName(l))
+			continue
+		}
+		switch {
+		case g.English != "" && strings.TrimSpace(g.English) != strings.TrimSpace(en):
+			problem(g, "was translated from English that has changed since the file was exported; today's English is %q: export the message again (awarekit translate export -l %s --only stale)", en, l.Tag)
+			continue
+		case g.Hash != "" && g.Hash != goi18nHash(g.Description, en):
+			problem(g, "its hash is not that of today's English: the English changed after the file was made, or the description was edited; export the message again (awarekit translate export -l %s --only stale --as toml)", l.Tag)
+			continue
+		}
+		current, has := l.Messages[g.ID]
+		switch {
+		case g.Fuzzy:
+			skip(g, "is marked fuzzy (\"Needs work\" in Poedit); not imported: check it against the English and clear the mark")
+			continue
+		case !g.HasText || strings.TrimSpace(g.Text) == "":
+			skip(g, "has no translation; not imported")
+			continue
+		case f.Format == TOML && strings.TrimSpace(g.Text) == strings.TrimSpace(en) && current != en:
+			skip(g, "is still the English (goi18n leaves it for the translator); not imported")
+			continue
+		case g.Pending && has && strings.TrimSpace(g.Text) == strings.TrimSpace(current):
+			skip(g, "is still marked %s and its text did not change; not imported: correct it, or mark it translated", p.State(l, g.ID))
+			continue
+		}
+		e := Entry{ID: g.ID, English: en, Max: m.Max, Placeholders: locale.Placeholders(en), Safety: m.Safety, Official: p.Lib.OfficialName(g.ID)}
+		if e.Max > 0 {
+			if e.Where, err = p.WhereNote(g.ID); err != nil {
+				return nil, err
+			}
+		}
+		text, probs := check(l, e, g.Text)
+		for _, pr := range probs {
+			problem(g, "%s", pr)
+		}
+		if len(probs) == 0 {
+			good = append(good, accepted{Got: g, text: text})
+		}
+	}
+	sortProblems(res.Problems)
+	if len(res.Problems) > 0 && !o.Partial {
+		return res, &ProblemsError{Problems: res.Problems}
+	}
+	if err := p.write(l, good, res); err != nil {
+		return res, err
+	}
+	if len(res.Problems) > 0 {
+		return res, &ProblemsError{Problems: res.Problems}
+	}
+	return res, nil
+}
+
+func sortProblems(ps []Problem) {
+	slices.SortStableFunc(ps, func(a, b Problem) int { return a.Line - b.Line })
+}
+
+// write records the accepted messages in language l's file.
+func (p *Project) write(l *locale.Locale, good []accepted, res *ImportResult) error {
+	target, err := p.Target(l.Tag)
+	if err != nil {
+		return err
+	}
+	base, err := p.projectLocale(l.Tag)
+	if err != nil {
+		return err
+	}
+	existing, data, err := readTarget(target)
+	if err != nil {
+		return err
+	}
+	ed := localeEdit{Messages: map[string]string{}, Sources: map[string]string{}, Order: p.englishOrder()}
+	changed := false
+	for _, g := range good {
+		en, _ := p.Lib.Catalog.English(g.ID)
+		hash := locale.SourceHash(en)
+		current, has := l.Messages[g.ID]
+		if has && current == g.text && l.Sources[g.ID] == hash {
+			res.Same++
+			continue
+		}
+		if has && current != g.text {
+			changed = true
+		}
+		if p.IntoContent() {
+			// A content folder holds what differs from the project's
+			// text: a message the project already has, from today's
+			// English, needs no line of its own.
+			_, inFolder := existing.Messages[g.ID]
+			if !inFolder && base != nil && base.Messages[g.ID] == g.text && base.Sources[g.ID] == hash {
+				res.Same++
+				continue
+			}
+		}
+		ed.Messages[g.ID] = g.text
+		ed.Sources[g.ID] = hash
+		res.Written = append(res.Written, g.ID)
+	}
+	if len(res.Written) == 0 {
+		return nil
+	}
+	status := existing.Meta.Status
+	switch {
+	case p.IntoContent() && status == "":
+		// The folder's file becomes a translation of the language
+		// (locale.Locale.Translation); it keeps the project's status,
+		// and a reviewed language is a draft until it is reviewed again.
+		status = l.Meta.Status
+		if base != nil {
+			status = base.Meta.Status
+		}
+		if status == locale.StatusReviewed || status == "" {
+			status = locale.StatusDraft
+		}
+		ed.Meta = append(ed.Meta, metaSet{"status", tomlString(status)})
+	case changed && status == locale.StatusReviewed:
+		ed.Meta = append(ed.Meta, metaSet{"status", tomlString(locale.StatusDraft)}, metaSet{"reviewer", `""`}, metaSet{"reviewed", `""`})
+		res.Warnings = append(res.Warnings, fmt.Sprintf("%s was reviewed; its changed messages make it a draft until it is reviewed again (awarekit translate review -l %s)", languageName(l), l.Tag))
+	}
+	out, err := editLocale(target, data, ed)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+		return fmt.Errorf("write %s: %w", target, err)
+	}
+	if err := output.WriteFile(target, out); err != nil {
+		return err
+	}
+	res.Target = target
+	return nil
+}
+
+// readTarget reads the file Import or Review changes, or starts one
+// for a content folder that has none for the language.
+func readTarget(target string) (*locale.Locale, []byte, error) {
+	data, err := input.ReadFile(input.Content, target)
+	if errors.Is(err, fs.ErrNotExist) {
+		tag := strings.TrimSuffix(filepath.Base(target), ".toml")
+		data = []byte("# " + tag + ": a translation of awarekit's messages, written by awarekit translate.\n# Messages not here print as the built-in ones.\n[_meta]\n")
+	} else if err != nil {
+		return nil, nil, err
+	}
+	l, err := locale.ParseFile(target, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	return l, data, nil
+}
+
+// projectLocale is the project's own file of a language, before any
+// content folder; nil when the project has none.
+func (p *Project) projectLocale(tag string) (*locale.Locale, error) {
+	data, err := fs.ReadFile(p.Locales, tag+".toml")
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return locale.ParseFile(tag+".toml", data)
+}
+
+// englishOrder lists the message IDs in the order en.toml has them.
+func (p *Project) englishOrder() []string {
+	data, err := fs.ReadFile(p.Locales, locale.SourceTag+".toml")
+	if err != nil {
+		return nil
+	}
+	d, err := parseTOMLDoc("en.toml", data)
+	if err != nil {
+		return nil
+	}
+	var ids []string
+	for _, t := range d.tables {
+		if strings.HasPrefix(t.path, "_") {
+			continue
+		}
+		for _, k := range t.keys {
+			ids = append(ids, k.id)
+		}
+	}
+	return ids
+}

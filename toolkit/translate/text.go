@@ -1,0 +1,205 @@
+package translate
+
+import (
+	"crypto/sha1"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/awarekit/awarekit/toolkit/input"
+	"github.com/awarekit/awarekit/toolkit/locale"
+	"github.com/awarekit/awarekit/toolkit/profile"
+)
+
+// translationFile is the kind of file Import reads, with the most it reads.
+var translationFile = input.Kind{Name: "translation file", Limit: 8 << 20}
+
+// placeholderRE is a placeholder as messages write it; anyAction is any
+// {{…}}, of which a translation may hold placeholders only.
+var (
+	placeholderRE = regexp.MustCompile(`{{\s*\.\w+\s*}}`)
+	anyAction     = regexp.MustCompile(`{{.*?}}`)
+	plainField    = regexp.MustCompile(`^{{\s*\.([A-Za-z_][A-Za-z0-9_]*)\s*}}$`)
+)
+
+// Cells is the room text takes, in terminal cells (a wide character
+// takes two), placeholders not counted.
+func Cells(text string) int {
+	return uniseg.StringWidth(placeholderRE.ReplaceAllString(text, ""))
+}
+
+// piece is a stretch of a message: text, or a placeholder (Field set,
+// Raw as written).
+type piece struct {
+	Text  string
+	Field string
+	Raw   string
+}
+
+// pieces splits a message into text and placeholders.
+func pieces(s string) []piece {
+	var out []piece
+	at := 0
+	for _, m := range placeholderRE.FindAllStringIndex(s, -1) {
+		if m[0] > at {
+			out = append(out, piece{Text: s[at:m[0]]})
+		}
+		raw := s[m[0]:m[1]]
+		out = append(out, piece{Field: strings.TrimSpace(strings.Trim(strings.TrimSpace(raw[2:len(raw)-2]), ".")), Raw: raw})
+		at = m[1]
+	}
+	if at < len(s) {
+		out = append(out, piece{Text: s[at:]})
+	}
+	return out
+}
+
+// goi18nHash is the hash goi18n merge writes beside a message of a
+// translate file: "sha1-" and the SHA-1 of its description then its
+// source text.
+func goi18nHash(description, source string) string {
+	return fmt.Sprintf("sha1-%x", sha1.Sum([]byte(description+source)))
+}
+
+// check finds what is wrong with text as language l's translation of
+// message e: the rules every imported message is held to. It returns
+// the text as it is stored (NFC, without spaces at its ends) and the
+// problems, in words.
+func check(l *locale.Locale, e Entry, text string) (string, []string) {
+	if !utf8.ValidString(text) {
+		return "", []string{"is not valid UTF-8 text; save the file as UTF-8"}
+	}
+	text = norm.NFC.String(strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n")))
+	var problems []string
+	say := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
+
+	// Characters that garble a terminal or reorder a printed line, as
+	// for anything people type; line breaks only where the English has
+	// them.
+	lines := strings.Split(text, "\n")
+	if len(lines) > 1 && !strings.Contains(e.English, "\n") {
+		say("has a line break, which the English does not; write it on one line")
+	} else if len(lines) > 1 && len(lines) != len(strings.Split(e.English, "\n")) {
+		say("has %d lines; the English has %d", len(lines), len(strings.Split(e.English, "\n")))
+	}
+	for _, line := range lines {
+		if _, err := profile.CheckText(profile.Field{Name: "the translation"}, line, len(line)+1); err != nil {
+			var fe *profile.FieldError
+			if ok := asFieldError(err, &fe); ok {
+				say("%s; %s", fe.Problem, fe.Fix)
+			} else {
+				say("%v", err)
+			}
+			break
+		}
+	}
+
+	// Placeholders: the same as the English, and nothing else between
+	// {{ and }}.
+	var fields []string
+	for _, a := range anyAction.FindAllString(text, -1) {
+		m := plainField.FindStringSubmatch(a)
+		if m == nil {
+			say("holds %q, which is not a placeholder; write placeholders exactly as the English does, like %s", a, placeholderList(orNone(e.Placeholders)))
+			continue
+		}
+		fields = append(fields, m[1])
+	}
+	if rest := anyAction.ReplaceAllString(text, ""); strings.Contains(rest, "{{") || strings.Contains(rest, "}}") {
+		say("has an unclosed {{ or a stray }}; write placeholders exactly as the English does")
+	}
+	slices.Sort(fields)
+	fields = slices.Compact(fields)
+	for _, f := range e.Placeholders {
+		if !slices.Contains(fields, f) {
+			say("lost the placeholder {{.%s}}; put it back where your sentence needs it: awarekit prints the verified value there", f)
+		}
+	}
+	for _, f := range fields {
+		if !slices.Contains(e.Placeholders, f) {
+			say("has the placeholder {{.%s}}, which the English does not; the English has %s", f, placeholderList(orNone(e.Placeholders)))
+		}
+	}
+
+	// Numbers come from the verified contacts and facts through
+	// placeholders: a translation writes none of its own (2, ٢, ੨, ½…)
+	// where the English has none.
+	if !hasNumber(e.English) {
+		if r, ok := ownNumber(text); ok {
+			say("writes the number %q, which the English does not; numbers are printed from verified data through the placeholders: write the words only", r)
+		}
+	}
+
+	if e.Max > 0 {
+		if n := Cells(text); n > e.Max {
+			say("is %d characters long; it has room for %d where it is printed (%s); shorten it", n, e.Max, e.Where)
+		}
+	}
+
+	// The language's own letters, unless the English has none or the
+	// message is a name that may stay in English.
+	if !e.Official && hasLetter(e.English) && !hasScript(l.Script, text) {
+		say("has no letter of the %s script %s is written in; is it in the right language?", l.Script.Name, languageName(l))
+	}
+	if text == e.English && !e.Official {
+		say("is the English text; translate it, or leave it out of the file")
+	}
+	return text, problems
+}
+
+func asFieldError(err error, fe **profile.FieldError) bool {
+	e, ok := err.(*profile.FieldError)
+	if ok {
+		*fe = e
+	}
+	return ok
+}
+
+func orNone(names []string) []string {
+	if len(names) == 0 {
+		return []string{"none"}
+	}
+	return names
+}
+
+func hasNumber(s string) bool {
+	_, ok := ownNumber(s)
+	return ok
+}
+
+// ownNumber finds a digit (of any script) or other number character
+// outside the placeholders of s.
+func ownNumber(s string) (string, bool) {
+	for _, r := range anyAction.ReplaceAllString(s, "") {
+		if unicode.IsNumber(r) {
+			return string(r), true
+		}
+	}
+	return "", false
+}
+
+func hasLetter(s string) bool {
+	return strings.IndexFunc(placeholderRE.ReplaceAllString(s, ""), unicode.IsLetter) >= 0
+}
+
+func hasScript(sc locale.Script, s string) bool {
+	for _, r := range placeholderRE.ReplaceAllString(s, "") {
+		if sc.Has(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func languageName(l *locale.Locale) string {
+	if l.Meta.Name != "" {
+		return l.Meta.Name
+	}
+	return l.Tag
+}
