@@ -36,7 +36,17 @@ func hostileCases() []hostileCase {
 	}
 	settings := func(s string) map[string]string { return map[string]string{"awarekit.yaml": s} }
 	bomb := aliasBomb()
+	imp := func(file string) []string {
+		return []string{"translate", "import", "$DIR/" + file, "--into", "$DIR/ours"}
+	}
 	return []hostileCase{
+		// Translation files (translate import).
+		{"translate", "a named pipe", imp("fifo.po"), nil, map[string]string{"fifo.po": "FIFO", "ours/locales/.keep": ""}, 1, []string{"fifo.po", "is a named pipe"}},
+		{"translate", "a file of 9 MB", imp("big.po"), nil, map[string]string{"big.po": "SPARSE9M", "ours/locales/.keep": ""}, 1, []string{"big.po", "larger than 8 MB"}},
+		{"translate", "RLO in a translation", imp("es.po"), nil, map[string]string{"es.po": "msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"ui.signs.title\"\nmsgid \"Signs to look for\"\nmsgstr \"Se\u202eñales\"\n", "ours/locales/.keep": ""}, 1, []string{"es.po:6: ui.signs.title:", "RIGHT-TO-LEFT OVERRIDE"}},
+		{"translate", "invalid UTF-8 in a PO file", imp("es.po"), nil, map[string]string{"es.po": "msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"ui.signs.title\"\nmsgid \"Signs to look for\"\nmsgstr \"Se\xffñales\"\n", "ours/locales/.keep": ""}, 1, []string{"es.po:6:", "not valid UTF-8"}},
+		{"translate", "escape in a message ID", imp("es.po"), nil, map[string]string{"es.po": "msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"a\x1b[2J\"\nmsgid \"x\"\nmsgstr \"y\"\n", "ours/locales/.keep": ""}, 1, []string{"is not one of awarekit's messages", `\x1b`}},
+		{"translate", "a link out as the file", imp("es.po"), nil, map[string]string{"es.po": "LINK:/etc/passwd", "ours/locales/.keep": ""}, 1, []string{"es.po:1:"}},
 		// Invalid UTF-8.
 		{"invalid UTF-8", "org name flag", gen("--org-name", "A\xffB"), nil, nil, 2, []string{"--org-name", "not valid UTF-8"}},
 		{"invalid UTF-8", "phone flag", gen("--phone", "604\xff555"), nil, nil, 2, []string{"--phone", "not valid UTF-8"}},

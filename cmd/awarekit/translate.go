@@ -17,6 +17,7 @@ import (
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/locale"
 	"github.com/awarekit/awarekit/toolkit/output"
+	"github.com/awarekit/awarekit/toolkit/profile"
 	"github.com/awarekit/awarekit/toolkit/spell"
 	"github.com/awarekit/awarekit/toolkit/translate"
 	"github.com/awarekit/awarekit/toolkit/typeset"
@@ -322,7 +323,7 @@ func translateExportRun(opts *TranslateExportOptions) error {
 	if err := output.WriteFile(out, b.Bytes()); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.Out, "%s: %d messages of %s (%s) for a translator\n", out, len(s.Entries), l.Meta.Name, l.Tag)
+	fmt.Fprintf(opts.IO.Out, "%s: %s of %s (%s) for a translator\n", out, messages(len(s.Entries)), l.Meta.Name, l.Tag)
 	fmt.Fprintf(opts.IO.ErrOut, "When it comes back: awarekit translate import %s\n", out)
 	return nil
 }
@@ -371,7 +372,11 @@ work, are left as they were.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.File = args[0]
+			file, err := profile.CheckPath(profile.Field{Name: "translation file"}, args[0])
+			if err != nil {
+				return usage(err)
+			}
+			opts.File = file
 			if err := translateSettings(cmd, &opts.TranslateOptions, configFile, opts.Into); err != nil {
 				return err
 			}
@@ -399,11 +404,11 @@ work, are left as they were.`,
 }
 
 func translateImportRun(opts *TranslateImportOptions) error {
-	p, err := opts.open()
+	data, err := translate.ReadFile(opts.File)
 	if err != nil {
 		return err
 	}
-	data, err := translate.ReadFile(opts.File)
+	p, err := opts.open()
 	if err != nil {
 		return err
 	}
@@ -424,9 +429,9 @@ func translateImportRun(opts *TranslateImportOptions) error {
 		} else {
 			switch {
 			case res.Target != "":
-				fmt.Fprintf(opts.IO.Out, "%s: %d messages written to %s; %d were already so; %d not imported\n", opts.File, len(res.Written), res.Target, res.Same, len(res.Skipped)+len(res.Problems))
+				fmt.Fprintf(opts.IO.Out, "%s: %s written to %s; %d already so; %d not imported\n", opts.File, messages(len(res.Written)), res.Target, res.Same, len(res.Skipped)+len(res.Problems))
 			case err == nil:
-				fmt.Fprintf(opts.IO.Out, "%s: nothing to change; %d messages were already so; %d not imported\n", opts.File, res.Same, len(res.Skipped))
+				fmt.Fprintf(opts.IO.Out, "%s: nothing to change; %s already so; %d not imported\n", opts.File, messages(res.Same), len(res.Skipped))
 			}
 		}
 	}
@@ -447,6 +452,14 @@ func translateImportRun(opts *TranslateImportOptions) error {
 		}
 	}
 	return nil
+}
+
+// messages says how many messages, in words: "1 message", "3 messages".
+func messages(n int) string {
+	if n == 1 {
+		return "1 message"
+	}
+	return fmt.Sprintf("%d messages", n)
 }
 
 func problemLines(ps []translate.Problem) string {
@@ -530,7 +543,7 @@ func translateReviewRun(opts *TranslateReviewOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.Out, "%s: recorded the review of %d messages of %s (%s) by %s in %s\n", l.Meta.Name, res.Messages, l.Tag, res.Scope, strings.TrimSpace(opts.Reviewer), res.Target)
+	fmt.Fprintf(opts.IO.Out, "%s: recorded the review of %s of %s (%s) by %s in %s\n", l.Meta.Name, messages(res.Messages), l.Tag, res.Scope, strings.TrimSpace(opts.Reviewer), res.Target)
 	if res.Reviewed {
 		fmt.Fprintf(opts.IO.Out, "%s is reviewed: its pages no longer say they are a draft\n", l.Meta.Name)
 	} else {

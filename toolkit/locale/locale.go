@@ -131,7 +131,7 @@ type Locale struct {
 	// one), whose messages are the language's text rather than a
 	// group's own words.
 	Translation bool
-	File    string
+	File        string
 	// I18nTag is the tag go-i18n knows the locale by: the tag itself, or
 	// art-x-<tag> for languages it has no plural rules for (Cree, Ojibwe).
 	I18nTag string

@@ -22,6 +22,9 @@ var packages = map[string]string{
 	"pdfinfo":   "poppler-utils",
 	"pdftoppm":  "poppler-utils",
 	"groff":     "groff-base",
+	"msgfmt":    "gettext",
+	"msgcat":    "gettext",
+	"xmllint":   "libxml2-utils",
 }
 
 // Required reports whether missing tools and fonts must fail tests.

@@ -2,24 +2,26 @@ package translate
 
 import (
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/rivo/uniseg"
+
 	"github.com/awarekit/awarekit/audiences"
 	"github.com/awarekit/awarekit/locales"
 	"github.com/awarekit/awarekit/toolkit/content"
-	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/locale"
-	"github.com/awarekit/awarekit/toolkit/profile"
+	"github.com/awarekit/awarekit/toolkit/pdftest"
 	"github.com/awarekit/awarekit/toolkit/typeset"
-	"github.com/rivo/uniseg"
 )
 
 // ofCells is English-like text of n terminal cells: the message's own
 // words, repeated and cut, then its placeholders.
 func ofCells(en string, n int) string {
+	n -= len(locale.Placeholders(en)) // the space before each placeholder
 	words := strings.Fields(placeholderRE.ReplaceAllString(en, ""))
 	if len(words) == 0 {
 		words = []string{"words"}
@@ -35,83 +37,156 @@ func ofCells(en string, n int) string {
 	for uniseg.StringWidth(string(s)) > n {
 		s = s[:len(s)-1]
 	}
-	out := strings.TrimSpace(string(s))
+	if s[len(s)-1] == ' ' {
+		s[len(s)-1] = 'x'
+	}
+	out := string(s)
 	for _, ph := range locale.Placeholders(en) {
 		out += " {{." + ph + "}}"
 	}
 	return out
 }
 
-// fitsEverywhere lays out every format and audience that prints id with
-// id's text set to text and every other message in English.
-func fitsEverywhere(t *testing.T, p *Project, id, text string) error {
-	lib, err := p.probeWith(func(_ int, mid, en string) string {
-		if mid == id {
-			return text
+// TestMaxFits: every message whose room the message table declares
+// (max) is laid out at that length in every format and audience that
+// print it, all of them at once, and every page still fits; so the room
+// import allows is room the layouts have.
+func TestMaxFits(t *testing.T) {
+	p, err := Open(Source{Audiences: audiences.FS, Locales: locales.FS}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := map[string]string{}
+	for _, m := range p.Lib.Messages() {
+		if m.Max > 0 {
+			en, _ := p.Lib.Catalog.English(m.ID)
+			long[m.ID] = ofCells(en, m.Max)
+			if got := Cells(long[m.ID]); got != m.Max {
+				t.Fatalf("%s: test text of %d cells, want %d", m.ID, got, m.Max)
+			}
+		}
+	}
+	if len(long) == 0 {
+		t.Fatal("no message declares its room")
+	}
+	lib, err := p.probeWith(func(_ int, id, en string) string {
+		if s, ok := long[id]; ok {
+			return s
 		}
 		return en
 	})
 	if err != nil {
-		return err
+		t.Fatal(err)
 	}
 	where, err := p.Where()
 	if err != nil {
 		t.Fatal(err)
 	}
 	ts := typeset.New(p.Fonts)
-	for _, pl := range where[id] {
-		f, _ := format.ByName(pl.Format)
-		req := content.Request{Audience: pl.Audience, Lang: probeTag, AllowDraft: true}
-		if req.Audience == "" {
-			req.Audience = lib.AudienceIDs()[0]
+	done := map[Place]bool{}
+	for id := range long {
+		if len(where[id]) == 0 {
+			t.Errorf("%s declares its room but is printed nowhere", id)
 		}
-		if pr, ok := strings.CutPrefix(pl.With, provinceLines); ok {
-			req.Province = pr
-		} else if pl.With != "" {
-			req.Org = profile.Organisation{Name: "Org", Phone: "555-0100", Local: []profile.LocalContact{{Label: "Local", Phone: "555-0101"}}}
-			req.Brand = doc.Brand{OrgName: "Org"}
-		}
-		d, err := lib.Assemble(req)
-		if err != nil {
-			return err
-		}
-		if _, err := printed(ts, f, d); err != nil {
-			return err
+		for _, pl := range where[id] {
+			if done[pl] || pl.With != "" {
+				continue
+			}
+			done[pl] = true
+			f, _ := format.ByName(pl.Format)
+			d, err := lib.Assemble(content.Request{Audience: pl.Audience, Lang: probeTag, AllowDraft: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := printed(ts, f, d); err != nil {
+				t.Errorf("%s %s with every declared room full: %v", pl.Audience, pl.Format, err)
+			}
 		}
 	}
-	return nil
 }
 
-func TestMeasureBudgets(t *testing.T) {
-	if os.Getenv("MEASURE") == "" {
-		t.Skip()
-	}
+// TestWhere: where messages print is measured from what the formats
+// print, so it follows the layouts: a few facts any reader of the
+// layouts can check.
+func TestWhere(t *testing.T) {
 	p, err := Open(Source{Audiences: audiences.FS, Locales: locales.FS}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	where, _ := p.Where()
-	tight := []string{"cards", "tearoff", "safety-card", "social-square", "social-story", "social-wide", "poster", "sms"}
-	for _, m := range p.Lib.Messages() {
-		in := false
-		for _, pl := range where[m.ID] {
-			if slices.Contains(tight, pl.Format) {
-				in = true
+	where, err := p.Where()
+	if err != nil {
+		t.Fatal(err)
+	}
+	formats := func(id string) []string {
+		var out []string
+		for _, pl := range where[id] {
+			if !slices.Contains(out, pl.Format) {
+				out = append(out, pl.Format)
 			}
 		}
-		if !in {
-			continue
+		return sortFormats(out)
+	}
+	for id, want := range map[string][]string{
+		"ui.tab.label":       {"tearoff"},
+		"ui.cards.back":      {"cards"},
+		"ui.poster.call":     {"poster"},
+		"safety.front.title": {"safety-card"},
+		"ui.sms.draft":       {"sms"},
+	} {
+		if got := formats(id); !slices.Equal(got, want) {
+			t.Errorf("%s prints on %v, want %v", id, got, want)
 		}
-		en, _ := p.Lib.Catalog.English(m.ID)
-		lo, hi := 1, 600
-		for lo < hi {
-			mid := (lo + hi + 1) / 2
-			if fitsEverywhere(t, p, m.ID, ofCells(en, mid)) == nil {
-				lo = mid
-			} else {
-				hi = mid - 1
+	}
+	for _, pl := range where["youth.headline"] {
+		if pl.Audience != "youth" {
+			t.Errorf("youth.headline prints for %q", pl.Audience)
+		}
+	}
+	if got := formats("common.do.call911"); len(got) < 10 {
+		t.Errorf("the 911 line prints on only %v", got)
+	}
+	note, err := p.WhereNote("contact.bcoctip.name")
+	if err != nil || !strings.Contains(note, "with the lines of province bc") {
+		t.Errorf("contact.bcoctip.name: %q, %v", note, err)
+	}
+	note, _ = p.WhereNote("ui.help.listed_by")
+	if !strings.Contains(note, "your organisation's own contacts") {
+		t.Errorf("ui.help.listed_by: %q", note)
+	}
+}
+
+// TestProof: the proof holds, for a message, its ID, the English and
+// the translation as they print (placeholders filled), in embedded
+// fonts, and qpdf finds the file sound.
+func TestProof(t *testing.T) {
+	pdftest.Need(t, "pdftotext", "qpdf", "pdffonts")
+	_, p := checkout(t)
+	dir := t.TempDir()
+	for _, tag := range []string{"es", "ar"} {
+		path := filepath.Join(dir, "proof-"+tag+".pdf")
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Proof(f, ProofOptions{Lang: tag}); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		pdftest.Check(t, path)
+		text := pdftest.Normalize(pdftest.Text(t, path))
+		en, _ := p.Lib.Catalog.English("ui.signs.title")
+		for _, want := range []string{"contact.chth.detail", "ui.signs.title", en, "24/7"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s proof lacks %q", tag, want)
 			}
 		}
-		t.Logf("%-28s english %3d cells, fits up to %3d", m.ID, uniseg.StringWidth(placeholderRE.ReplaceAllString(en, "")), lo)
+		if tag == "es" && !strings.Contains(text, pdftest.Normalize(p.Lib.Catalog.Locale("es").Messages["ui.signs.title"])) {
+			t.Error("the Spanish proof lacks the Spanish text")
+		}
+		for _, font := range pdftest.Fonts(t, path) {
+			if !font.Embedded {
+				t.Errorf("%s proof: font %s is not embedded", tag, font.Name)
+			}
+		}
 	}
 }

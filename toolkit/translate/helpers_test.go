@@ -1,9 +1,24 @@
 package translate
 
 import (
+	"bytes"
+	"encoding/csv"
+	"encoding/xml"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
+	"time"
+
+	toml "github.com/pelletier/go-toml/v2"
+
+	"github.com/awarekit/awarekit/toolkit/content"
+	"github.com/awarekit/awarekit/toolkit/format"
+	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/pdftest"
+	"github.com/awarekit/awarekit/toolkit/typeset"
 )
 
 // checkout copies the repository's audiences/ and locales/ into a
@@ -33,5 +48,190 @@ func reopen(t testing.TB, dir, content string) *Project {
 	if err != nil {
 		t.Fatal(err)
 	}
+	p.Now = today
 	return p
+}
+
+// today is the tests' clock.
+var today = time.Date(2026, 12, 10, 12, 0, 0, 0, time.UTC)
+
+// export writes language tag's messages in format.
+func export(t testing.TB, p *Project, tag, format, only string) []byte {
+	t.Helper()
+	l, err := p.Language(tag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if _, err := p.Export(&b, l, format, only); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// flyerText is the text pdftotext reads in the flyer of audience in
+// language tag, as the project prints it.
+func flyerText(t *testing.T, p *Project, audience, tag string) string {
+	t.Helper()
+	pdftest.Need(t, "pdftotext")
+	d, err := p.Lib.Assemble(content.Request{Audience: audience, Lang: tag})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := format.ByName("flyer")
+	ld, err := f.Layout(typeset.New(p.Fonts), d, layout.Options{Paper: layout.Papers["letter"]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := format.PDF.Draw(&b, ld, format.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), audience+"-flyer-"+tag+".pdf")
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return pdftest.Normalize(pdftest.Text(t, path))
+}
+
+// The edits below change one message of an exported file the way the
+// translator's tool would save it.
+
+// editPO sets the msgstr of message id and clears its fuzzy mark, as
+// Poedit does when a translator edits a message.
+func editPO(t testing.TB, data []byte, id, text string) []byte {
+	t.Helper()
+	lines := strings.Split(string(data), "\n")
+	at := -1
+	for i, l := range lines {
+		if l == "msgctxt "+poQuote(id) {
+			at = i
+		}
+	}
+	if at < 0 {
+		t.Fatalf("no msgctxt %s", id)
+	}
+	if at > 0 && strings.HasPrefix(lines[at-1], "#,") {
+		flags := strings.ReplaceAll(strings.ReplaceAll(lines[at-1], "fuzzy, ", ""), ", fuzzy", "")
+		if flags == "#, fuzzy" {
+			flags = "#,"
+		}
+		lines[at-1] = flags
+	}
+	end := at + 1
+	for !strings.HasPrefix(lines[end], "msgstr") {
+		end++
+	}
+	stop := end + 1
+	for stop < len(lines) && strings.HasPrefix(lines[stop], `"`) {
+		stop++
+	}
+	out := append(append(append([]string{}, lines[:end]...), "msgstr "+poQuote(text)), lines[stop:]...)
+	return []byte(strings.Join(out, "\n"))
+}
+
+// editXLIFF sets the target of unit id and marks it translated, as
+// Weblate or OmegaT do.
+func editXLIFF(t testing.TB, data []byte, id, text string) []byte {
+	t.Helper()
+	unit := regexp.MustCompile(`(?s)<unit id="` + regexp.QuoteMeta(id) + `".*?</unit>`)
+	loc := unit.FindIndex(data)
+	if loc == nil {
+		t.Fatalf("no unit %s", id)
+	}
+	block := string(data[loc[0]:loc[1]])
+	var esc bytes.Buffer
+	_ = xml.EscapeText(&esc, []byte(text))
+	block = regexp.MustCompile(`(?s)<target>.*?</target>\n\s*`).ReplaceAllString(block, "")
+	block = strings.Replace(block, "</source>\n", "</source>\n    <target>"+esc.String()+"</target>\n", 1)
+	block = regexp.MustCompile(`<segment[^>]*>`).ReplaceAllString(block, `<segment state="translated">`)
+	return append(append(append([]byte{}, data[:loc[0]]...), block...), data[loc[1]:]...)
+}
+
+// editCSV sets the translation of row id and saves the file as a
+// spreadsheet does: fields quoted only where needed, semicolons between
+// them when semicolon is set (Excel in much of Europe), no state change.
+func editCSV(t testing.TB, data []byte, id, text string, semicolon bool) []byte {
+	t.Helper()
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, rec := range recs {
+		if rec[0] == id {
+			rec[2] = text
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("no row %s", id)
+	}
+	var b bytes.Buffer
+	b.WriteString("\ufeff")
+	w := csv.NewWriter(&b)
+	if semicolon {
+		w.Comma = ';'
+	}
+	if err := w.WriteAll(recs); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// editTOML sets other of message id and writes the file again with
+// another TOML encoder, as a goi18n user's editor or script would.
+func editTOML(t testing.TB, data []byte, id, text string) []byte {
+	t.Helper()
+	var m map[string]map[string]string
+	if err := toml.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := m[id]; !ok {
+		t.Fatalf("no message %s", id)
+	}
+	m[id]["other"] = text
+	out, err := toml.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// edit changes message id of an exported file in format.
+func edit(t testing.TB, format string, data []byte, id, text string) []byte {
+	switch format {
+	case XLIFF:
+		return editXLIFF(t, data, id, text)
+	case PO:
+		return editPO(t, data, id, text)
+	case CSV:
+		return editCSV(t, data, id, text, false)
+	case TOML:
+		return editTOML(t, data, id, text)
+	}
+	t.Fatalf("format %s", format)
+	return nil
+}
+
+// msgcat runs the PO file through GNU msgcat, which writes it again as
+// gettext tools (and Poedit) do: strings wrapped at 79 columns, comments
+// kept.
+func msgcat(t testing.TB, data []byte) []byte {
+	t.Helper()
+	pdftest.Need(t, "msgcat")
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in.po"), filepath.Join(dir, "out.po")
+	if err := os.WriteFile(in, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := exec.Command("msgcat", "--width=79", "-o", out, in).CombinedOutput(); err != nil {
+		t.Fatalf("msgcat: %v\n%s", err, b)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -8,7 +8,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/awarekit/awarekit/toolkit/input"
 	"github.com/awarekit/awarekit/toolkit/locale"
@@ -72,20 +74,35 @@ type Problem struct {
 	Line int    `json:"line,omitempty"`
 	ID   string `json:"id,omitempty"`
 	What string `json:"what"`
+
+	ids []string // the messages a page that does not fit prints
 }
 
 func (p Problem) String() string {
 	var b strings.Builder
-	b.WriteString(p.File)
+	b.WriteString(printable(p.File))
 	if p.Line > 0 {
 		fmt.Fprintf(&b, ":%d", p.Line)
 	}
 	b.WriteString(": ")
 	if p.ID != "" {
-		b.WriteString(p.ID + ": ")
+		b.WriteString(printable(p.ID) + ": ")
 	}
 	b.WriteString(p.What)
 	return b.String()
+}
+
+// printable is s as it may be printed on a terminal: as it is when it
+// is plain, else quoted with every other character escaped (an ID from a
+// hostile file could hold a character that reorders or garbles the
+// line).
+func printable(s string) string {
+	for _, r := range s {
+		if !unicode.IsPrint(r) || r == 0x202E || unicode.Is(unicode.Cf, r) {
+			return strconv.QuoteToASCII(s)
+		}
+	}
+	return s
 }
 
 // ImportOptions say how to import.
@@ -97,6 +114,10 @@ type ImportOptions struct {
 	Partial bool
 	// Format reads the file as this format; "" tells it by the name.
 	Format string
+
+	// noLayout skips laying out the pages the messages print on, for
+	// the fuzz test, which checks the reading and the message rules.
+	noLayout bool
 }
 
 // ImportResult says what Import found and did.
@@ -201,26 +222,46 @@ type accepted struct {
 // project's locales/. Unless o.Partial, nothing is written when any
 // message fails; the problems come back as a *ProblemsError.
 func (p *Project) Import(name string, data []byte, o ImportOptions) (*ImportResult, error) {
+	l, res, good, err := p.examine(name, data, o)
+	if err != nil {
+		return res, err
+	}
+	if len(res.Problems) > 0 && !o.Partial {
+		return res, &ProblemsError{Problems: res.Problems}
+	}
+	if err := p.write(l, good, res); err != nil {
+		return res, err
+	}
+	if len(res.Problems) > 0 {
+		return res, &ProblemsError{Problems: res.Problems}
+	}
+	return res, nil
+}
+
+// examine reads a translation file and checks every message, as Import
+// does, without writing anything: the language, what was found, and the
+// messages that passed.
+func (p *Project) examine(name string, data []byte, o ImportOptions) (*locale.Locale, *ImportResult, []accepted, error) {
 	f, err := Read(name, data, o.Format)
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	lang := o.Lang
 	switch {
 	case lang == "" && f.Lang == "":
-		return nil, fmt.Errorf("%s does not say its language; say it with -l, like -l es", name)
+		return nil, nil, nil, fmt.Errorf("%s does not say its language; say it with -l, like -l es", name)
 	case lang == "":
 		lang = f.Lang
 	case f.Lang != "":
 		a, errA := p.Lib.Catalog.Resolve(lang)
 		b, errB := p.Lib.Catalog.Resolve(f.Lang)
 		if errA == nil && errB == nil && a != b {
-			return nil, fmt.Errorf("%s is in %s, not %s as -l says; check which file you meant", name, f.Lang, lang)
+			return nil, nil, nil, fmt.Errorf("%s is in %q, not %q as -l says; check which file you meant", name, f.Lang, lang)
 		}
 	}
 	l, err := p.Language(lang)
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
 	res := &ImportResult{Lang: l.Tag}
 	problem := func(g Got, format string, args ...any) {
@@ -277,7 +318,7 @@ func (p *Project) Import(name string, data []byte, o ImportOptions) (*ImportResu
 		e := Entry{ID: g.ID, English: en, Max: m.Max, Placeholders: locale.Placeholders(en), Safety: m.Safety, Official: p.Lib.OfficialName(g.ID)}
 		if e.Max > 0 {
 			if e.Where, err = p.WhereNote(g.ID); err != nil {
-				return nil, err
+				return nil, nil, nil, err
 			}
 		}
 		text, probs := check(l, e, g.Text)
@@ -288,17 +329,29 @@ func (p *Project) Import(name string, data []byte, o ImportOptions) (*ImportResu
 			good = append(good, accepted{Got: g, text: text})
 		}
 	}
+	if len(good) > 0 && (len(res.Problems) == 0 || o.Partial) && !o.noLayout {
+		fits, warning, err := p.fits(name, l, good)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		res.Problems = append(res.Problems, fits...)
+		if warning != "" {
+			res.Warnings = append(res.Warnings, warning)
+		}
+		if len(fits) > 0 {
+			// The messages of a page that does not fit are not written,
+			// even with --partial: the page would fail to print.
+			bad := map[string]bool{}
+			for _, pr := range fits {
+				for _, id := range pr.ids {
+					bad[id] = true
+				}
+			}
+			good = slices.DeleteFunc(good, func(a accepted) bool { return bad[a.ID] })
+		}
+	}
 	sortProblems(res.Problems)
-	if len(res.Problems) > 0 && !o.Partial {
-		return res, &ProblemsError{Problems: res.Problems}
-	}
-	if err := p.write(l, good, res); err != nil {
-		return res, err
-	}
-	if len(res.Problems) > 0 {
-		return res, &ProblemsError{Problems: res.Problems}
-	}
-	return res, nil
+	return l, res, good, nil
 }
 
 func sortProblems(ps []Problem) {

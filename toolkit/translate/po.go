@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -231,6 +232,12 @@ func readPO(name string, data []byte) (*File, error) {
 			field.WriteString(s)
 			continue
 		}
+		switch {
+		case keyword == "msgctxt", keyword == "msgid", keyword == "msgid_plural", keyword == "msgstr", poPlural.MatchString(keyword):
+		default:
+			// The line is not quoted back: the file may be anything.
+			return nil, fmt.Errorf("%s:%d: the line does not start with msgctxt, msgid or msgstr; is this a PO file? (open it in Poedit and save it again)", name, n)
+		}
 		s, err := poUnquote(strings.TrimSpace(rest))
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: %v", name, n, err)
@@ -241,7 +248,7 @@ func readPO(name string, data []byte) (*File, error) {
 			}
 		}
 		if cur == nil || cur.obsolete {
-			return nil, fmt.Errorf("%s:%d: %s must follow msgid; open the file in Poedit and save it again", name, n, firstWord(keyword))
+			return nil, fmt.Errorf("%s:%d: %s must follow msgid; open the file in Poedit and save it again", name, n, keyword)
 		}
 		switch {
 		case keyword == "msgctxt":
@@ -256,12 +263,10 @@ func readPO(name string, data []byte) (*File, error) {
 			cur.hasStr = true
 			cur.strLine = n
 			field = cur.str
-		case strings.HasPrefix(keyword, "msgstr["):
+		case poPlural.MatchString(keyword):
 			cur.plural = true
 			cur.hasStr = true
 			field = &strings.Builder{}
-		default:
-			return nil, fmt.Errorf("%s:%d: %q is not a PO keyword (msgctxt, msgid, msgstr); open the file in Poedit and save it again", name, n, firstWord(keyword))
 		}
 		field.WriteString(s)
 	}
@@ -346,12 +351,8 @@ func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
-func firstWord(s string) string {
-	if len(s) > 20 {
-		s = s[:20]
-	}
-	return strings.ToValidUTF8(s, "?")
-}
+// poPlural is the keyword of a plural form's translation.
+var poPlural = regexp.MustCompile(`^msgstr\[[0-9]+\]$`)
 
 // wrapWords breaks s into lines of at most width bytes at spaces (a
 // longer word stays whole).

@@ -41,8 +41,8 @@ type tomlTable struct {
 	path        string
 	headerStart int // offset of the header's line
 	headerEnd   int // offset just after the header's line
-	lastEnd   int // offset just after the table's last key's line
-	keys      []tomlKey
+	lastEnd     int // offset just after the table's last key's line
+	keys        []tomlKey
 }
 
 type tomlKey struct {

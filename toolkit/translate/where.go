@@ -6,7 +6,6 @@ import (
 	"maps"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing/fstest"
 
@@ -156,9 +155,9 @@ func (p *Project) probeWith(text func(i int, id, en string) string) (*content.Li
 		if l := p.Lib.Catalog.Locale(locale.SourceTag); !builtin && l != nil {
 			en = l.Messages[m.ID] // a message of the user's own
 		}
-		fmt.Fprintf(&file, "%s = %s\n", strconv.Quote(m.ID), strconv.Quote(text(i, m.ID, en)))
+		fmt.Fprintf(&file, "%s = %s\n", tomlString(m.ID), tomlString(text(i, m.ID, en)))
 		if builtin {
-			fmt.Fprintf(&hashes, "%s = %q\n", strconv.Quote(m.ID), locale.SourceHash(en))
+			fmt.Fprintf(&hashes, "%s = %s\n", tomlString(m.ID), tomlString(locale.SourceHash(en)))
 		}
 	}
 	fmt.Fprintf(&file, "[_meta]\nlanguage = %q\nstatus = %q\n[_source]\n", probeTag, locale.StatusDraft)
@@ -301,4 +300,3 @@ func sortFormats(names []string) []string {
 	slices.SortFunc(out, func(a, b string) int { return slices.Index(order, a) - slices.Index(order, b) })
 	return slices.Compact(out)
 }
-

@@ -33,15 +33,15 @@ func writeXLIFF(w io.Writer, s *Sheet) error {
 		return b.String()
 	}
 	fmt.Fprintf(bw, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-	fmt.Fprintf(bw, "<xliff xmlns=%q version=\"2.0\" srcLang=\"en\" trgLang=%q>\n", xliffNS, esc(s.Lang))
-	fmt.Fprintf(bw, " <file id=\"f1\" original=%q>\n", esc("locales/"+s.Lang+".toml"))
+	fmt.Fprintf(bw, "<xliff xmlns=\"%s\" version=\"2.0\" srcLang=\"en\" trgLang=\"%s\">\n", xliffNS, esc(s.Lang))
+	fmt.Fprintf(bw, " <file id=\"f1\" original=\"%s\">\n", esc("locales/"+s.Lang+".toml"))
 	fmt.Fprintf(bw, "  <notes>\n   <note id=\"about\" category=\"instructions\">%s</note>\n", esc(aboutSheet(s)))
 	if strings.TrimSpace(s.Notes) != "" {
 		fmt.Fprintf(bw, "   <note id=\"reviewer\" category=\"reviewer\">%s</note>\n", esc(s.Notes))
 	}
 	fmt.Fprintf(bw, "  </notes>\n")
 	for _, e := range s.Entries {
-		fmt.Fprintf(bw, "  <unit id=%q name=%q>\n", esc(e.ID), esc(e.ID))
+		fmt.Fprintf(bw, "  <unit id=\"%s\" name=\"%s\">\n", esc(e.ID), esc(e.ID))
 		fmt.Fprintf(bw, "   <notes>\n")
 		for i, n := range e.Notes() {
 			fmt.Fprintf(bw, "    <note id=\"n%d\" category=\"instructions\">%s</note>\n", i+1, esc(n))
@@ -51,7 +51,7 @@ func writeXLIFF(w io.Writer, s *Sheet) error {
 		if len(data) > 0 {
 			fmt.Fprintf(bw, "   <originalData>\n")
 			for _, d := range data {
-				fmt.Fprintf(bw, "    <data id=%q>%s</data>\n", d.id, esc(d.raw))
+				fmt.Fprintf(bw, "    <data id=\"%s\">%s</data>\n", d.id, esc(d.raw))
 			}
 			fmt.Fprintf(bw, "   </originalData>\n")
 		}
@@ -113,7 +113,7 @@ func xliffInline(text string, data []xliffDatum, esc func(string) string) string
 			continue
 		}
 		n++
-		fmt.Fprintf(&b, `<ph id="%d" dataRef=%q equiv=%q disp=%q canDelete="no"/>`, n, ref, esc(pc.Raw), esc(pc.Raw))
+		fmt.Fprintf(&b, `<ph id="%d" dataRef="%s" equiv="%s" disp="%s" canDelete="no"/>`, n, ref, esc(pc.Raw), esc(pc.Raw))
 	}
 	return b.String()
 }

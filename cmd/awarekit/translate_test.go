@@ -1,0 +1,144 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/awarekit/awarekit/toolkit/pdftest"
+)
+
+// TestTranslateVolunteerFlow is the round trip a volunteer makes with
+// only Poedit and awarekit: export Spanish as PO, translate a message
+// and save (here a script edits the file, and msgcat writes it again as
+// gettext tools and Poedit do), import it into the group's content
+// folder, record the fluent reviewer, and print a Spanish flyer that
+// carries the new words and no draft line.
+func TestTranslateVolunteerFlow(t *testing.T) {
+	pdftest.Need(t, "msgcat", "msgfmt", "pdftotext")
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "ours"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	step := func(args ...string) result {
+		t.Helper()
+		r := runCLI(t, dir, args...)
+		if r.code != exitOK {
+			t.Fatalf("awarekit %s: exit %d\n%s%s", strings.Join(args, " "), r.code, r.stdout, r.stderr)
+		}
+		return r
+	}
+	before := step("translate", "status", "-l", "es", "--content", "ours")
+	t.Logf("$ awarekit translate status -l es --content ours\n%s", before.stdout)
+	if !strings.Contains(before.stdout, " draft ") {
+		t.Fatalf("Spanish is not a draft to start with:\n%s", before.stdout)
+	}
+
+	r := step("translate", "export", "-l", "es", "--as", "po", "-o", "es.po", "--content", "ours")
+	t.Logf("$ awarekit translate export -l es --as po -o es.po\n%s%s", r.stdout, r.stderr)
+	path := filepath.Join(dir, "es.po")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The translator's change, as Poedit saves it.
+	const headline = "Conoce las señales. Hay ayuda para ti."
+	entry := regexp.MustCompile(`(msgctxt "youth.headline"\nmsgid "[^"]*"\nmsgstr )"[^"]*"`)
+	if !entry.Match(data) {
+		t.Fatalf("no youth.headline entry in the PO file")
+	}
+	data = entry.ReplaceAll(data, []byte(`${1}"`+headline+`"`))
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("msgcat", "--width=79", "-o", path, path).CombinedOutput(); err != nil {
+		t.Fatalf("msgcat: %v\n%s", err, out)
+	}
+	if out, err := exec.Command("msgfmt", "--check", "-o", os.DevNull, path).CombinedOutput(); err != nil {
+		t.Fatalf("msgfmt --check: %v\n%s", err, out)
+	}
+
+	r = step("translate", "import", "es.po", "--into", "ours")
+	t.Logf("$ awarekit translate import es.po --into ours\n%s%s", r.stdout, r.stderr)
+	if !strings.Contains(r.stdout, "1 message written to "+filepath.Join("ours", "locales", "es.toml")) {
+		t.Errorf("import says:\n%s", r.stdout)
+	}
+	r = step("translate", "review", "-l", "es", "--reviewer", "Ana García", "--into", "ours")
+	t.Logf("$ awarekit translate review -l es --reviewer \"Ana García\" --into ours\n%s", r.stdout)
+	after := step("translate", "status", "-l", "es", "--content", "ours")
+	t.Logf("$ awarekit translate status -l es --content ours\n%s", after.stdout)
+	if !strings.Contains(after.stdout, " reviewed ") || !strings.Contains(after.stdout, "Ana García") {
+		t.Errorf("after the review:\n%s", after.stdout)
+	}
+
+	r = step("generate", "-a", "youth", "-l", "es", "--content", "ours", "-o", "out")
+	if strings.Contains(r.stderr, "Spanish (es) is a") {
+		t.Errorf("generate still warns of a draft:\n%s", r.stderr)
+	}
+	text := pdftest.Normalize(pdftest.Text(t, filepath.Join(dir, "out", "youth-flyer-es.pdf")))
+	if !strings.Contains(text, pdftest.Normalize(headline)) {
+		t.Errorf("the flyer lacks the new headline:\n%s", text)
+	}
+	if strings.Contains(text, "borrador") || strings.Contains(strings.ToLower(text), "draft") {
+		t.Errorf("the reviewed flyer still has a draft line:\n%s", text)
+	}
+}
+
+// TestTranslateExitCodes: mistakes on the command line exit 2 with the
+// choices named; bad file content and unfinished translations exit 1.
+func TestTranslateExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "bad.po"), "msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"ui.signs.title\"\nmsgid \"Signs to look for\"\nmsgstr \"Las 7 señales\"\n")
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"translate", "export", "-l", "klingon"}, exitUsage, `unknown language "klingon"`},
+		{[]string{"translate", "export", "-l", "en"}, exitUsage, "English is the source"},
+		{[]string{"translate", "export", "-l", "es", "--only", "old"}, exitUsage, "choose one of: all, stale, missing, todo"},
+		{[]string{"translate", "export", "-l", "es", "--as", "docx"}, exitUsage, "po"},
+		{[]string{"translate", "import"}, exitUsage, "give the translation file"},
+		{[]string{"translate", "import", "es.docx"}, exitUsage, "name it .xlf, .po, .csv or .toml"},
+		{[]string{"translate", "import", "bad.po"}, exitFailure, "bad.po:6: ui.signs.title: writes the number \"7\""},
+		{[]string{"translate", "review", "-l", "es"}, exitUsage, "--reviewer"},
+		{[]string{"translate", "review", "-l", "es", "--reviewer", "Ana", "--scope", "pilots"}, exitUsage, `unknown scope "pilots"`},
+		{[]string{"translate", "proof", "-l", "es", "--paper", "legal"}, exitUsage, "unknown paper"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			r := runCLI(t, dir, tt.args...)
+			if r.code != tt.code || !strings.Contains(r.stderr, tt.want) {
+				t.Errorf("exit %d, want %d and %q; stderr:\n%s", r.code, tt.code, tt.want, r.stderr)
+			}
+		})
+	}
+}
+
+// TestTranslateStatusCheck: in a checkout whose English changed, status
+// --check exits 1 naming the languages with stale messages.
+func TestTranslateStatusCheck(t *testing.T) {
+	dir := t.TempDir()
+	for _, sub := range []string{"audiences", "locales"} {
+		if err := os.CopyFS(filepath.Join(dir, sub), os.DirFS(filepath.Join("..", "..", sub))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if r := runCLI(t, dir, "translate", "status", "--check"); r.code != exitOK {
+		t.Fatalf("the checkout as it is: exit %d\n%s", r.code, r.stderr)
+	}
+	en := filepath.Join(dir, "locales", "en.toml")
+	data, err := os.ReadFile(en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = []byte(strings.Replace(string(data), `signs.title = "Signs to look for"`, `signs.title = "Signs to watch for"`, 1))
+	writeFile(t, en, string(data))
+	r := runCLI(t, dir, "translate", "status", "--check", "--json")
+	if r.code != exitFailure || !strings.Contains(r.stderr, "es (1 stale, 0 missing)") || !strings.Contains(r.stdout, `"stale_ids": [`) {
+		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+}

@@ -1,0 +1,438 @@
+package translate
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/awarekit/awarekit/toolkit/content"
+	"github.com/awarekit/awarekit/toolkit/locale"
+	"github.com/awarekit/awarekit/toolkit/pdftest"
+)
+
+// TestRoundTrip: for every format, a file exported for a translator,
+// with one message changed the way the translator's tool saves it, is
+// imported into a content folder, and the flyer prints the change.
+func TestRoundTrip(t *testing.T) {
+	for _, f := range Formats {
+		t.Run(f, func(t *testing.T) {
+			dir, _ := checkout(t)
+			folder := t.TempDir()
+			p := reopen(t, dir, folder)
+			const id = "youth.headline"
+			text := "Conoce las señales de la trata: pide ayuda (" + f + ")"
+			data := edit(t, f, export(t, p, "es", f, OnlyAll), id, text)
+			res, err := p.Import("translation.es."+Ext(f), data, ImportOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(res.Written, []string{id}) {
+				t.Fatalf("written %v, want [%s]; skipped %v", res.Written, id, res.Skipped)
+			}
+			written, err := os.ReadFile(filepath.Join(folder, "locales", "es.toml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			l, err := locale.ParseFile("es.toml", written)
+			if err != nil {
+				t.Fatal(err)
+			}
+			en, _ := p.Lib.Catalog.English(id)
+			if len(l.Messages) != 1 || l.Messages[id] != text || l.Sources[id] != locale.SourceHash(en) || l.Meta.Status != locale.StatusDraft {
+				t.Errorf("the content folder's es.toml holds %v, sources %v, status %q; want only the changed headline, its English hash and status draft:\n%s", l.Messages, l.Sources, l.Meta.Status, written)
+			}
+			q := reopen(t, dir, folder)
+			got := flyerText(t, q, "youth", "es")
+			if !strings.Contains(got, pdftest.Normalize(text)) {
+				t.Errorf("the flyer does not print the new headline %q:\n%s", text, got)
+			}
+			if !strings.Contains(got, "borrador") {
+				t.Errorf("the draft Spanish flyer lost its draft line:\n%s", got)
+			}
+		})
+	}
+}
+
+// TestImportIntoProject: without a content folder, import changes the
+// project's locales/es.toml in place: the one value, and nothing else
+// of the file (comments, notes, sections, hashes) moves.
+func TestImportIntoProject(t *testing.T) {
+	dir, p := checkout(t)
+	path := filepath.Join(dir, "locales", "es.toml")
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := editPO(t, export(t, p, "es", PO, OnlyAll), "ui.signs.title", "Señales de alarma")
+	if _, err := p.Import("es.po", data, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	after, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := strings.Split(string(before), "\n"), strings.Split(string(after), "\n")
+	if len(a) != len(b) {
+		t.Fatalf("the file went from %d to %d lines", len(a), len(b))
+	}
+	var changed []string
+	for i := range a {
+		if a[i] != b[i] {
+			changed = append(changed, b[i])
+		}
+	}
+	if !slices.Equal(changed, []string{`signs.title = "Señales de alarma"`}) {
+		t.Errorf("changed lines %q; want only the message's", changed)
+	}
+}
+
+// TestUnchangedImportWritesNothing: every language's file, exported in
+// every format and imported untouched, passes every check and leaves
+// the language file byte for byte as it was. The built-in translations
+// are the checks' calibration.
+func TestUnchangedImportWritesNothing(t *testing.T) {
+	dir, p := checkout(t)
+	for _, tag := range p.Lib.Catalog.Tags() {
+		if tag == locale.SourceTag {
+			continue
+		}
+		path := filepath.Join(dir, "locales", tag+".toml")
+		before, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range Formats {
+			res, err := p.Import("x."+tag+"."+Ext(f), export(t, p, tag, f, OnlyAll), ImportOptions{})
+			if err != nil {
+				t.Errorf("%s %s: %v", tag, f, err)
+				continue
+			}
+			if len(res.Written) > 0 || res.Target != "" {
+				t.Errorf("%s %s: wrote %v", tag, f, res.Written)
+			}
+		}
+		if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+			t.Errorf("%s.toml changed", tag)
+		}
+	}
+}
+
+// TestExportIsDeterministic: the same content gives the same bytes.
+func TestExportIsDeterministic(t *testing.T) {
+	_, p := checkout(t)
+	for _, f := range Formats {
+		a, b := export(t, p, "pa", f, OnlyAll), export(t, p, "pa", f, OnlyAll)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: two exports differ", f)
+		}
+	}
+}
+
+// TestImportChecks: each check has a case that fails it, reported as
+// file:line: message-id: what is wrong, and nothing is written.
+func TestImportChecks(t *testing.T) {
+	long := strings.Repeat("ayuda ", 12)
+	tests := []struct {
+		name, lang, id, text string
+		want                 string
+	}{
+		{"placeholder lost", "es", "contact.chth.detail", "Gratis, en muchos idiomas. No es la policía.", "lost the placeholder {{.Hours}}"},
+		{"placeholder added", "es", "ui.signs.title", "Señales {{.Hours}}", "has the placeholder {{.Hours}}, which the English does not"},
+		{"template action", "es", "ui.signs.title", `Señales {{printf "%d" 7}}`, "is not a placeholder"},
+		{"unclosed braces", "es", "ui.signs.title", "Señales {{.Hours", "unclosed {{"},
+		{"digits", "es", "ui.signs.title", "Las 7 señales", `writes the number "7"`},
+		{"digits of another script", "es", "ui.signs.title", "Señales ७", `writes the number "७"`},
+		{"vulgar fraction", "es", "ui.signs.title", "Señales ½", `writes the number "½"`},
+		{"length budget", "es", "ui.tab.label", long, "it has room for 50 where it is printed (tearoff"},
+		{"script", "pa", "ui.signs.title", "Signs in the wrong letters", "has no letter of the Gurmukhi script"},
+		{"copy of the English", "es", "ui.signs.title", "Signs to look for", "is the English text"},
+		{"direction control", "es", "ui.signs.title", "Señales \u202ede alerta", "RIGHT-TO-LEFT OVERRIDE"},
+		{"control character", "es", "ui.signs.title", "Señales\x07 de alerta", "a control character"},
+		{"line break", "es", "ui.signs.title", "Señales\nde alerta", "has a line break, which the English does not"},
+		{"unknown message", "es", "ui.signs.titel", "Señales", "is not one of awarekit's messages"},
+	}
+	// Nothing is written when a check fails, so the cases share a project.
+	dir, p := checkout(t)
+	exported := map[string][]byte{"es": export(t, p, "es", PO, OnlyAll), "pa": export(t, p, "pa", PO, OnlyAll)}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := exported[tt.lang]
+			if tt.name == "unknown message" {
+				data = bytes.Replace(data, []byte(`msgctxt "ui.signs.title"`), []byte(`msgctxt "ui.signs.titel"`), 1)
+				tt.id = "ui.signs.titel"
+			} else {
+				data = editPO(t, data, tt.id, tt.text)
+			}
+			path := filepath.Join(dir, "locales", tt.lang+".toml")
+			before, _ := os.ReadFile(path)
+			_, err := p.Import("t.po", data, ImportOptions{})
+			var perr *ProblemsError
+			if !errors.As(err, &perr) {
+				t.Fatalf("error %v; want problems", err)
+			}
+			line := lineOf(t, data, tt.id)
+			found := false
+			for _, pr := range perr.Problems {
+				if pr.ID == tt.id && pr.Line == line && strings.Contains(pr.What, tt.want) {
+					found = true
+				}
+				if !strings.HasPrefix(pr.String(), "t.po:") {
+					t.Errorf("problem %q does not start with file:line", pr)
+				}
+			}
+			if !found {
+				t.Errorf("no problem at t.po:%d: %s: %q; got:\n%v", line, tt.id, tt.want, err)
+			}
+			if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+				t.Error("the language file was written")
+			}
+		})
+	}
+}
+
+// lineOf is the line of a PO file holding the msgstr of message id.
+func lineOf(t *testing.T, data []byte, id string) int {
+	t.Helper()
+	lines := strings.Split(string(data), "\n")
+	for i, l := range lines {
+		if l == "msgctxt "+poQuote(id) {
+			for j := i; j < len(lines); j++ {
+				if strings.HasPrefix(lines[j], "msgstr") {
+					return j + 1
+				}
+			}
+		}
+	}
+	t.Fatalf("no %s", id)
+	return 0
+}
+
+// TestImportFileProblems: what is wrong with the file as a whole, or
+// with how it came back, is reported with its line.
+func TestImportFileProblems(t *testing.T) {
+	_, p := checkout(t)
+	po := export(t, p, "es", PO, OnlyAll)
+	tests := []struct {
+		name, file string
+		data       []byte
+		want       string
+	}{
+		{"invalid UTF-8", "t.po", editPO(t, po, "ui.signs.title", "Se\xffales"), "t.po:"},
+		{"English changed since export", "t.po", bytes.Replace(po, []byte(`msgid "Signs to look for"`), []byte(`msgid "Signs to watch for"`), 1), "changed since the file was exported"},
+		{"twice", "t.po", append(slices.Clone(po), []byte("\nmsgctxt \"ui.signs.title\"\nmsgid \"Signs to look for\"\nmsgstr \"Señales\"\n")...), "is in the file twice"},
+		{"goi18n hash", "translate.es.toml", bytes.Replace(export(t, p, "es", TOML, OnlyAll), []byte("Printed on"), []byte("Printed at"), 1), "its hash is not that of today's English"},
+		{"not XLIFF 2.0", "t.xlf", []byte(`<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file/></xliff>`), "awarekit reads XLIFF 2.0"},
+		{"broken XML", "t.xlf", []byte("<xliff version=\"2.0\" xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" srcLang=\"en\" trgLang=\"es\">\n<file id=\"f\">\n<unit id=\"a\">\n</file>"), "t.xlf:4: the file is not well-formed XML"},
+		{"UTF-16 CSV", "t.csv", []byte{0xFF, 0xFE, 'i', 0, 'd', 0}, "save it as \"CSV UTF-8\""},
+		{"plural PO", "t.po", []byte("msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"ui.signs.title\"\nmsgid \"Sign\"\nmsgid_plural \"Signs\"\nmsgstr[0] \"Señal\"\n"), "plural forms"},
+		{"no language", "t.csv", []byte("id,en,state\nui.signs.title,Signs to look for,translated\n"), "the columns must be"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := p.Import(tt.file, tt.data, ImportOptions{})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v; want it to say %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestPartial: --partial writes the messages that pass and lists the
+// others; without it nothing is written.
+func TestPartial(t *testing.T) {
+	dir, _ := checkout(t)
+	folder := t.TempDir()
+	p := reopen(t, dir, folder)
+	data := export(t, p, "es", CSV, OnlyAll)
+	data = editCSV(t, data, "ui.signs.title", "Señales de alarma", false)
+	data = editCSV(t, data, "ui.do.title", "Qué hacer 24 horas 7", true)
+	if _, err := p.Import("es.csv", data, ImportOptions{}); err == nil {
+		t.Fatal("a file with a bad message was imported")
+	}
+	if _, err := os.Stat(filepath.Join(folder, "locales", "es.toml")); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("something was written without --partial: %v", err)
+	}
+	res, err := p.Import("es.csv", data, ImportOptions{Partial: true})
+	var perr *ProblemsError
+	if !errors.As(err, &perr) || len(perr.Problems) != 1 || perr.Problems[0].ID != "ui.do.title" {
+		t.Fatalf("error %v; want the one problem of ui.do.title", err)
+	}
+	if !slices.Equal(res.Written, []string{"ui.signs.title"}) {
+		t.Errorf("written %v", res.Written)
+	}
+}
+
+// TestStale: after the English of a message changes, every translation
+// of it is stale: status counts it, export --only stale gives it (fuzzy
+// in PO), the page still prints the old translation with the draft line
+// and the operator is told; a stale safety message prints in English.
+// Importing the new translation makes it current.
+func TestStale(t *testing.T) {
+	dir, p := checkout(t)
+	if r := p.StatusOf(p.Lib.Catalog.Locale("es")); r.Stale != 0 {
+		t.Fatalf("es starts with %d stale messages", r.Stale)
+	}
+	enPath := filepath.Join(dir, "locales", "en.toml")
+	en, err := os.ReadFile(enPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	en = bytes.Replace(en, []byte(`headline = "Know the signs. You can get help."`), []byte(`headline = "Know the signs. Help is free."`), 1)
+	en = bytes.Replace(en, []byte(`tab.label = "Free help, any time"`), []byte(`tab.label = "Free, private help"`), 1)
+	if err := os.WriteFile(enPath, en, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p = reopen(t, dir, "")
+	es := p.Lib.Catalog.Locale("es")
+	r := p.StatusOf(es)
+	if r.Stale != 2 || !slices.Equal(r.StaleIDs, []string{"ui.tab.label", "youth.headline"}) {
+		t.Fatalf("es stale %d %v; want the two changed messages", r.Stale, r.StaleIDs)
+	}
+	po := export(t, p, "es", PO, OnlyStale)
+	if n := strings.Count(string(po), "msgctxt "); n != 2 || !strings.Contains(string(po), "#, fuzzy\nmsgctxt \"youth.headline\"") {
+		t.Fatalf("export --only stale:\n%s", po)
+	}
+	d, err := p.Lib.Assemble(content.Request{Audience: "youth", Lang: "es"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Headline != es.Messages["youth.headline"] || d.Footer.Draft == "" {
+		t.Errorf("headline %q, draft line %q; want the old Spanish and the draft line", d.Headline, d.Footer.Draft)
+	}
+	if !strings.HasPrefix(d.Labels.Tab, content.EnglishMark+"Free, private help") {
+		t.Errorf("a stale safety message prints %q; want today's English, marked", d.Labels.Tab)
+	}
+	if n := p.Lib.DraftNotice("es"); !strings.Contains(n, "1 of its messages were translated from older English") {
+		t.Errorf("the operator's notice: %q", n)
+	}
+	po = editPO(t, po, "youth.headline", "Conoce las señales. La ayuda es gratis.")
+	po = editPO(t, po, "ui.tab.label", "Ayuda gratis y privada")
+	if _, err := p.Import("es.po", po, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	p = reopen(t, dir, "")
+	if r := p.StatusOf(p.Lib.Catalog.Locale("es")); r.Stale != 0 {
+		t.Errorf("after the import es has %d stale messages", r.Stale)
+	}
+}
+
+// TestFuzzyIsNotImported: a message a tool still marks as needing work
+// is left as it was.
+func TestFuzzyIsNotImported(t *testing.T) {
+	_, p := checkout(t)
+	po := editPO(t, export(t, p, "es", PO, OnlyAll), "ui.signs.title", "Señales de alarma")
+	po = bytes.Replace(po, []byte("\nmsgctxt \"ui.signs.title\""), []byte("\n#, fuzzy\nmsgctxt \"ui.signs.title\""), 1)
+	res, err := p.Import("es.po", po, ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Written) != 0 || len(res.Skipped) != 1 || !strings.Contains(res.Skipped[0].What, "fuzzy") {
+		t.Errorf("written %v, skipped %v", res.Written, res.Skipped)
+	}
+}
+
+// TestReview: a review of one audience is recorded per audience and
+// leaves the language a draft; a review of all makes it reviewed and
+// the flyer loses its draft line; a later change makes it a draft again.
+func TestReview(t *testing.T) {
+	dir, _ := checkout(t)
+	folder := t.TempDir()
+	p := reopen(t, dir, folder)
+	res, err := p.Review(ReviewOptions{Lang: "es", Reviewer: "Ana García", Scope: "youth", Date: "2026-12-05"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Reviewed || res.Messages == 0 || res.Left == 0 {
+		t.Fatalf("a youth review: %+v", res)
+	}
+	p = reopen(t, dir, folder)
+	es := p.Lib.Catalog.Locale("es")
+	if r := p.StatusOf(es); r.Status != locale.StatusDraft || r.Reviewed != res.Messages || r.Reviewer != "Ana García (youth)" || r.Date != "2026-12-05" {
+		t.Errorf("after the youth review: %+v", r)
+	}
+	if !strings.Contains(flyerText(t, p, "youth", "es"), "borrador") {
+		t.Error("a partly reviewed language lost its draft line")
+	}
+
+	if _, err := p.Review(ReviewOptions{Lang: "es", Reviewer: "Ana García", Date: "2026-12-06"}); err != nil {
+		t.Fatal(err)
+	}
+	p = reopen(t, dir, folder)
+	es = p.Lib.Catalog.Locale("es")
+	if r := p.StatusOf(es); r.Status != locale.StatusReviewed || r.Reviewed != r.Messages || r.Reviewer != "Ana García" {
+		t.Errorf("after the full review: %+v", r)
+	}
+	if got := flyerText(t, p, "youth", "es"); strings.Contains(got, "borrador") || strings.Contains(strings.ToLower(got), "draft") {
+		t.Errorf("the reviewed Spanish flyer still has a draft line:\n%s", got)
+	}
+	if n := p.Lib.DraftNotice("es"); n != "" {
+		t.Errorf("the operator is still told %q", n)
+	}
+
+	po := editPO(t, export(t, p, "es", PO, OnlyAll), "ui.signs.title", "Señales de alarma")
+	if _, err := p.Import("es.po", po, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	p = reopen(t, dir, folder)
+	es = p.Lib.Catalog.Locale("es")
+	if r := p.StatusOf(es); r.Status != locale.StatusDraft || r.Reviewed != r.Messages-1 {
+		t.Errorf("after a change: %+v", r)
+	}
+	if !strings.Contains(flyerText(t, p, "youth", "es"), "borrador") {
+		t.Error("a changed message did not bring the draft line back")
+	}
+}
+
+// TestReviewRefuses: a review needs every message translated from
+// today's English, a reviewer's name and a real, past date.
+func TestReviewRefuses(t *testing.T) {
+	_, p := checkout(t)
+	for _, tt := range []struct {
+		o    ReviewOptions
+		want string
+	}{
+		{ReviewOptions{Lang: "es", Reviewer: ""}, "say who reviewed"},
+		{ReviewOptions{Lang: "es", Reviewer: "A\u202eB"}, "RIGHT-TO-LEFT OVERRIDE"},
+		{ReviewOptions{Lang: "es", Reviewer: "Ana", Date: "2026-13-01"}, "is not a date"},
+		{ReviewOptions{Lang: "es", Reviewer: "Ana", Date: "2999-01-01"}, "is after today"},
+		{ReviewOptions{Lang: "es", Reviewer: "Ana", Scope: "pilots"}, "unknown audience"},
+		{ReviewOptions{Lang: "en", Reviewer: "Ana"}, "English is the source"},
+		{ReviewOptions{Lang: "iu", Reviewer: "Ana"}, "cannot be reviewed yet"},
+	} {
+		if _, err := p.Review(tt.o); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%+v: error %v; want %q", tt.o, err, tt.want)
+		}
+	}
+}
+
+// TestMustRewriteStays: importing text into a language that must be
+// rewritten (here a clearly fake Inuktitut fixture, into a content
+// folder) never lifts the gate: its materials are still refused without
+// --allow-draft.
+func TestMustRewriteStays(t *testing.T) {
+	dir, _ := checkout(t)
+	folder := t.TempDir()
+	p := reopen(t, dir, folder)
+	data, err := os.ReadFile(filepath.Join("testdata", "iu-fake.po"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := p.Import("iu-fake.po", data, ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Written) != 1 {
+		t.Fatalf("written %v", res.Written)
+	}
+	p = reopen(t, dir, folder)
+	if err := p.Lib.CheckLanguage("iu", false); err == nil {
+		t.Error("after an import, Inuktitut materials are made without --allow-draft")
+	}
+	if r := p.StatusOf(p.Lib.Catalog.Locale("iu")); r.Status != locale.StatusMustRewrite {
+		t.Errorf("iu is %s", r.Status)
+	}
+}
