@@ -147,7 +147,9 @@ func newCmdTranslateStatus(f *Factory, runF func(*TranslateStatusOptions) error)
 		Long: `Show one row per language: how many messages it should have, how many are
 translated, how many are stale (translated from English that has changed
 since), how many are missing, how many a reviewer read as they are now, its
-status (draft, reviewed, must-rewrite) and its reviewer and date.`,
+status (draft, reviewed, must-rewrite) and its reviewer and date. KIT counts
+the messages only the workshop kit prints that the language has: a language
+may lack them (it then does not make the kit), so they are not missing.`,
 		Example: `  # every language
   $ awarekit translate status
 
@@ -286,7 +288,7 @@ toml: translate.LANG.toml) in this folder.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Lang, "lang", "l", "", "the language to export, by tag or name (es, Spanish)")
-	cmd.Flags().StringVar(&opts.Only, "only", translate.OnlyAll, "which messages: all, stale, missing, or todo (stale and missing)")
+	cmd.Flags().StringVar(&opts.Only, "only", translate.OnlyAll, "which messages: all, stale, missing, todo (stale and missing), or kit (the workshop kit's)")
 	cmd.Flags().StringVar(&opts.As, "as", "", "the file format: po, xliff, csv or toml")
 	cmd.Flags().StringVarP(&opts.Out, "output", "o", "", "write to `FILE`")
 	cmd.Flags().String("content", "", "your content `FOLDER` over the built-in content")
@@ -429,9 +431,9 @@ func translateImportRun(opts *TranslateImportOptions) error {
 		} else {
 			switch {
 			case res.Target != "":
-				fmt.Fprintf(opts.IO.Out, "%s: %s written to %s; %d already so; %d not imported\n", opts.File, messages(len(res.Written)), res.Target, res.Same, len(res.Skipped)+len(res.Problems))
+				fmt.Fprintf(opts.IO.Out, "%s: %s written to %s; %d already so; %d not imported; %d with no translation\n", opts.File, messages(len(res.Written)), res.Target, res.Same, len(res.Skipped)+len(res.Problems), res.Untranslated)
 			case err == nil:
-				fmt.Fprintf(opts.IO.Out, "%s: nothing to change; %s already so; %d not imported\n", opts.File, messages(res.Same), len(res.Skipped))
+				fmt.Fprintf(opts.IO.Out, "%s: nothing to change; %s already so; %d not imported; %d with no translation\n", opts.File, messages(res.Same), len(res.Skipped), res.Untranslated)
 			}
 		}
 	}
@@ -598,7 +600,7 @@ print in its placeholders).`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Lang, "lang", "l", "", "the language to proof")
-	cmd.Flags().StringVar(&opts.Only, "only", translate.OnlyAll, "which messages: all, stale, missing, or todo")
+	cmd.Flags().StringVar(&opts.Only, "only", translate.OnlyAll, "which messages: all, stale, missing, todo, or kit")
 	cmd.Flags().StringVarP(&opts.Out, "output", "o", "", "write to `FILE` (proof-LANG.pdf when not given)")
 	cmd.Flags().StringVar(&opts.Paper, "paper", "letter", "letter or a4")
 	cmd.Flags().String("content", "", "your content `FOLDER` over the built-in content")

@@ -94,9 +94,9 @@ func TestMaxFits(t *testing.T) {
 			}
 			done[pl] = true
 			f, _ := format.ByName(pl.Format)
-			d, err := lib.Assemble(content.Request{Audience: pl.Audience, Lang: probeTag, AllowDraft: true})
-			if err != nil {
-				t.Fatal(err)
+			d, ok, err := document(lib, f, content.Request{Audience: pl.Audience, Lang: probeTag, AllowDraft: true})
+			if err != nil || !ok {
+				t.Fatalf("%s %s: %v", pl.Audience, pl.Format, err)
 			}
 			if _, err := printed(ts, f, d); err != nil {
 				t.Errorf("%s %s with every declared room full: %v", pl.Audience, pl.Format, err)

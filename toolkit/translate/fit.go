@@ -82,14 +82,12 @@ func (p *Project) fits(name string, l *locale.Locale, good []accepted) ([]Proble
 			req.Org = profile.Organisation{Name: "Organisation", Phone: "555-0100", Local: []profile.LocalContact{{Label: "Local help", Phone: "555-0101"}}}
 			req.Brand = doc.Brand{OrgName: req.Org.Name}
 		}
-		if f.Budget.Needs(format.Social) {
-			if _, ok := text["social.help"]; !ok {
-				continue
-			}
-		}
-		d, err := lib.Assemble(req)
+		d, ok, err := document(lib, f, req)
 		if err != nil {
 			return nil, "", fmt.Errorf("check that %s's pages still fit: %w", l.Tag, err)
+		}
+		if !ok {
+			continue
 		}
 		_, err = printed(ts, f, d)
 		var missing *typeset.MissingGlyphError
@@ -118,18 +116,17 @@ func (p *Project) fits(name string, l *locale.Locale, good []accepted) ([]Proble
 }
 
 // probeLanguage loads the content with one more language, tag, written
-// as language l is (its script, its omitted messages) with text for its
-// messages; a message it lacks is the English. Every message records
-// today's English, so that none prints in English for being stale.
+// as language l is (its script, its status, its omitted messages) with
+// text for its messages; one it lacks prints as in l (in English, for a
+// draft that must be rewritten; the kit is not made). Every message
+// records today's English, so that none prints in English for being
+// stale.
 func (p *Project) probeLanguage(tag string, l *locale.Locale, text map[string]string) (*content.Library, error) {
 	var file, hashes bytes.Buffer
 	for _, m := range p.Lib.Messages() {
 		en, builtin := p.Lib.Catalog.English(m.ID)
 		s, ok := text[m.ID]
-		if !ok {
-			s = en
-		}
-		if s == "" {
+		if !ok || s == "" {
 			continue
 		}
 		fmt.Fprintf(&file, "%s = %s\n", tomlString(m.ID), tomlString(s))
@@ -137,7 +134,11 @@ func (p *Project) probeLanguage(tag string, l *locale.Locale, text map[string]st
 			fmt.Fprintf(&hashes, "%s = %s\n", tomlString(m.ID), tomlString(locale.SourceHash(en)))
 		}
 	}
-	fmt.Fprintf(&file, "[_meta]\nlanguage = %q\nstatus = %q\nscript = %q\nomit = %s\n[_source]\n", tag, locale.StatusDraft, l.Script.Code, tomlStrings(l.Meta.Omit))
+	status := locale.StatusDraft
+	if l.Meta.MustRewrite() {
+		status = locale.StatusMustRewrite
+	}
+	fmt.Fprintf(&file, "[_meta]\nlanguage = %q\nstatus = %q\nscript = %q\nomit = %s\n[_source]\n", tag, status, l.Script.Code, tomlStrings(l.Meta.Omit))
 	file.Write(hashes.Bytes())
 	fsys := content.Overlay{Upper: fstest.MapFS{tag + ".toml": {Data: file.Bytes()}}, Lower: p.Locales}
 	return content.Open(content.Options{Audiences: p.Audiences, Locales: fsys, UserDir: p.ContentDir, Now: p.Now})

@@ -122,13 +122,16 @@ type ImportOptions struct {
 
 // ImportResult says what Import found and did.
 type ImportResult struct {
-	Lang     string    `json:"lang"`
-	Target   string    `json:"target,omitempty"`  // the file written; "" when none was
-	Written  []string  `json:"written,omitempty"` // the messages written (text or hash)
-	Same     int       `json:"unchanged"`         // messages that were already so
-	Skipped  []Problem `json:"skipped,omitempty"` // not translated, or still marked as needing work
-	Problems []Problem `json:"problems,omitempty"`
-	Warnings []string  `json:"warnings,omitempty"`
+	Lang    string    `json:"lang"`
+	Target  string    `json:"target,omitempty"`  // the file written; "" when none was
+	Written []string  `json:"written,omitempty"` // the messages written (text or hash)
+	Same    int       `json:"unchanged"`         // messages that were already so
+	Skipped []Problem `json:"skipped,omitempty"` // still marked as needing work, or left out by the language
+	// Untranslated counts the messages that came back with no
+	// translation: left as they were, and not listed one by one.
+	Untranslated int       `json:"untranslated"`
+	Problems     []Problem `json:"problems,omitempty"`
+	Warnings     []string  `json:"warnings,omitempty"`
 }
 
 // ProblemsError is an import refused for the problems it lists.
@@ -306,10 +309,10 @@ func (p *Project) examine(name string, data []byte, o ImportOptions) (*locale.Lo
 			skip(g, "is marked fuzzy (\"Needs work\" in Poedit); not imported: check it against the English and clear the mark")
 			continue
 		case !g.HasText || strings.TrimSpace(g.Text) == "":
-			skip(g, "has no translation; not imported")
+			res.Untranslated++
 			continue
 		case f.Format == TOML && strings.TrimSpace(g.Text) == strings.TrimSpace(en) && current != en:
-			skip(g, "is still the English (goi18n leaves it for the translator); not imported")
+			res.Untranslated++ // goi18n leaves the English for the translator
 			continue
 		case g.Pending && has && strings.TrimSpace(g.Text) == strings.TrimSpace(current):
 			skip(g, "is still marked %s and its text did not change; not imported: correct it, or mark it translated", p.State(l, g.ID))

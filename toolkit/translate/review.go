@@ -92,6 +92,9 @@ func (p *Project) Review(o ReviewOptions) (*ReviewResult, error) {
 		case StateOmitted:
 			continue
 		case StateMissing:
+			if m.KitOnly() {
+				continue // the language does not make the kit
+			}
 			missing = append(missing, m.ID)
 		case StateStale:
 			stale = append(stale, m.ID)
@@ -127,7 +130,11 @@ func (p *Project) Review(o ReviewOptions) (*ReviewResult, error) {
 		}
 		switch p.State(l, m.ID) {
 		case StateOmitted:
-		case StateMissing, StateStale:
+		case StateMissing:
+			if !m.KitOnly() {
+				left++
+			}
+		case StateStale:
 			left++
 		default:
 			if checked[m.ID] != locale.SourceHash(l.Messages[m.ID]) {

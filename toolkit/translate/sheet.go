@@ -14,10 +14,14 @@ const (
 	OnlyStale   = "stale"   // translated from English that has changed since
 	OnlyMissing = "missing" // not translated
 	OnlyTodo    = "todo"    // stale or missing
+	// OnlyKit is every message only the workshop kit prints, which
+	// stale, missing and todo leave out when the language lacks them
+	// (it then does not make the kit).
+	OnlyKit = "kit"
 )
 
 // Onlys lists the choices of Export's only, the default first.
-var Onlys = []string{OnlyAll, OnlyStale, OnlyMissing, OnlyTodo}
+var Onlys = []string{OnlyAll, OnlyStale, OnlyMissing, OnlyTodo, OnlyKit}
 
 // Entry is one message as a translator sees it.
 type Entry struct {
@@ -53,7 +57,9 @@ func (p *Project) Sheet(l *locale.Locale, only string) (*Sheet, error) {
 		switch {
 		case state == StateOmitted:
 			continue
-		case only == OnlyStale && state != StateStale,
+		case only == OnlyKit && !m.KitOnly(),
+			(only == OnlyMissing || only == OnlyTodo) && state == StateMissing && m.KitOnly(),
+			only == OnlyStale && state != StateStale,
 			only == OnlyMissing && state != StateMissing,
 			only == OnlyTodo && state != StateStale && state != StateMissing:
 			continue

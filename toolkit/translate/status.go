@@ -32,6 +32,11 @@ type Row struct {
 	Stale      int `json:"stale"`
 	Missing    int `json:"missing"`
 	Reviewed   int `json:"reviewed"` // read by a reviewer as they are now, and current
+	// Kit and KitTranslated count the messages only the workshop kit
+	// prints, and those the language has: a language may lack them, and
+	// then does not make the kit (they are not counted as missing).
+	Kit           int `json:"kit"`
+	KitTranslated int `json:"kit_translated"`
 	// Reviewer and Date are the whole language's review, or the latest
 	// review of a part of it.
 	Reviewer string          `json:"reviewer,omitempty"`
@@ -98,7 +103,15 @@ func (p *Project) Status() []Row {
 func (p *Project) StatusOf(l *locale.Locale) Row {
 	r := Row{Lang: l.Tag, Name: l.Meta.Name, Reviews: l.Meta.Reviews}
 	for _, m := range p.printed() {
-		switch p.State(l, m.ID) {
+		state := p.State(l, m.ID)
+		if m.KitOnly() && state != StateOmitted {
+			r.Kit++
+			if state == StateMissing {
+				continue
+			}
+			r.KitTranslated++
+		}
+		switch state {
 		case StateOmitted:
 			continue
 		case StateMissing:
@@ -143,7 +156,7 @@ func (p *Project) StatusOf(l *locale.Locale) Row {
 // WriteStatus writes rows as a table for people.
 func WriteStatus(w io.Writer, rows []Row) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "LANG\tNAME\tSTATUS\tMESSAGES\tTRANSLATED\tSTALE\tMISSING\tREVIEWED\tREVIEWER\tDATE")
+	fmt.Fprintln(tw, "LANG\tNAME\tSTATUS\tMESSAGES\tTRANSLATED\tSTALE\tMISSING\tREVIEWED\tKIT\tREVIEWER\tDATE")
 	dash := func(s string) string {
 		if s == "" {
 			return "-"
@@ -151,10 +164,21 @@ func WriteStatus(w io.Writer, rows []Row) error {
 		return s
 	}
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\t%s\n", r.Lang, dash(r.Name), r.Status, r.Messages, r.Translated, r.Stale, r.Missing, r.Reviewed, dash(oneLine(r.Reviewer)), dash(r.Date))
+		kit := "-"
+		if r.Kit > 0 {
+			kit = fmt.Sprintf("%d/%d", r.KitTranslated, r.Kit)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t%s\n", r.Lang, dash(oneLine(r.Name)), r.Status, r.Messages, r.Translated, r.Stale, r.Missing, r.Reviewed, kit, dash(oneLine(r.Reviewer)), dash(r.Date))
 	}
 	return tw.Flush()
 }
 
-// oneLine keeps a value on one line of a table.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine keeps a value on one line of a table, with nothing in it that
+// would garble a terminal (a content folder's _meta is the user's).
+func oneLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if p := printable(s); p != s {
+		return p
+	}
+	return s
+}

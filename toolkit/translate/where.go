@@ -55,8 +55,15 @@ func (p *Project) measureWhere() (map[string][]Place, error) {
 	}
 	found := map[string][]Place{}
 	ts := typeset.New(p.Fonts)
-	add := func(d *doc.Document, place Place, formats []format.Format) error {
+	add := func(lib *content.Library, req content.Request, place Place, formats []format.Format) error {
 		for _, f := range formats {
+			d, ok, err := document(lib, f, req)
+			if err != nil {
+				return fmt.Errorf("measure where messages print: %w", err)
+			}
+			if !ok {
+				continue
+			}
 			text, err := printed(ts, f, d)
 			if err != nil {
 				return fmt.Errorf("measure where messages print: %s %s: %w", d.Meta.Audience, f.Name, err)
@@ -89,11 +96,7 @@ func (p *Project) measureWhere() (map[string][]Place, error) {
 			formats = text
 		}
 		for _, a := range lib.AudienceIDs() {
-			d, err := lib.Assemble(content.Request{Audience: a, Lang: probeTag, AllowDraft: true})
-			if err != nil {
-				return nil, fmt.Errorf("measure where messages print: %w", err)
-			}
-			if err := add(d, Place{Audience: a}, formats); err != nil {
+			if err := add(lib, content.Request{Audience: a, Lang: probeTag, AllowDraft: true}, Place{Audience: a}, formats); err != nil {
 				return nil, err
 			}
 		}
@@ -105,20 +108,13 @@ func (p *Project) measureWhere() (map[string][]Place, error) {
 		// where they print.
 		first := lib.AudienceIDs()[0]
 		for _, pr := range lib.Provinces() {
-			d, err := lib.Assemble(content.Request{Audience: first, Lang: probeTag, AllowDraft: true, Province: pr.ID})
-			if err != nil {
-				return nil, fmt.Errorf("measure where messages print: %w", err)
-			}
-			if err := add(d, Place{With: provinceLines + pr.ID}, formats); err != nil {
+			if err := add(lib, content.Request{Audience: first, Lang: probeTag, AllowDraft: true, Province: pr.ID}, Place{With: provinceLines + pr.ID}, formats); err != nil {
 				return nil, err
 			}
 		}
 		org := profile.Organisation{Name: "Probe", Phone: "555-0100", Local: []profile.LocalContact{{Label: "Probe", Phone: "555-0101"}}}
-		d, err := lib.Assemble(content.Request{Audience: first, Lang: probeTag, AllowDraft: true, Org: org, Brand: doc.Brand{OrgName: org.Name}})
-		if err != nil {
-			return nil, fmt.Errorf("measure where messages print: %w", err)
-		}
-		if err := add(d, Place{With: "your organisation's own contacts"}, formats); err != nil {
+		req := content.Request{Audience: first, Lang: probeTag, AllowDraft: true, Org: org, Brand: doc.Brand{OrgName: org.Name}}
+		if err := add(lib, req, Place{With: "your organisation's own contacts"}, formats); err != nil {
 			return nil, err
 		}
 	}
@@ -194,6 +190,26 @@ func probeWord(i int) string {
 	return string(b)
 }
 
+// document assembles what format f prints for req: with the parts of
+// the workshop kit it prints. ok is false when f is not made for req (the
+// audience has no kit, or the language lacks the kit's or the social
+// images' text).
+func document(lib *content.Library, f format.Format, req content.Request) (d *doc.Document, ok bool, err error) {
+	for _, part := range f.Budget.Kit {
+		if lib.CheckKit(req.Audience, req.Lang, part) != nil {
+			return nil, false, nil
+		}
+	}
+	req.Kit = f.Budget.Kit
+	if d, err = lib.Assemble(req); err != nil {
+		return nil, false, err
+	}
+	if f.Budget.Needs(format.Social) && d.Social == nil {
+		return nil, false, nil
+	}
+	return d, true, nil
+}
+
 // printed is everything format f prints of d: a text format's file, or
 // the text of every line a page format lays out, with the caption
 // posted beside an image.
@@ -237,6 +253,13 @@ func (p *Project) WhereNote(id string) (string, error) {
 	}
 	places := where[id]
 	if len(places) == 0 {
+		if m, ok := p.Lib.Message(id); ok {
+			for _, u := range m.Uses {
+				if part, ok := strings.CutPrefix(u, "kit:"); ok {
+					return "the workshop kit's " + part + ", which no format prints yet", nil
+				}
+			}
+		}
 		return "not printed by any format", nil
 	}
 	// Group who prints the message by the formats they print it in.
