@@ -98,7 +98,7 @@ func TestTranslateExitCodes(t *testing.T) {
 		want string
 	}{
 		{[]string{"translate", "export", "-l", "klingon"}, exitUsage, `unknown language "klingon"`},
-		{[]string{"translate", "export", "-l", "en"}, exitUsage, "English is the source"},
+		{[]string{"translate", "export", "-l", "en"}, exitUsage, "English text is the source"},
 		{[]string{"translate", "export", "-l", "es", "--only", "old"}, exitUsage, "choose one of: all, stale, missing, todo, kit"},
 		{[]string{"translate", "export", "-l", "es", "--as", "docx"}, exitUsage, "po"},
 		{[]string{"translate", "import"}, exitUsage, "give the translation file"},

@@ -96,7 +96,7 @@ func (p *Project) Language(typed string) (*locale.Locale, error) {
 		return nil, err
 	}
 	if tag == locale.SourceTag {
-		return nil, errors.New("English is the source every language is translated from; choose another language")
+		return nil, errors.New("the English text is the source every language is translated from; choose another language")
 	}
 	return p.Lib.Catalog.Locale(tag), nil
 }

@@ -400,7 +400,7 @@ func TestReviewRefuses(t *testing.T) {
 		{ReviewOptions{Lang: "es", Reviewer: "Ana", Date: "2026-13-01"}, "is not a date"},
 		{ReviewOptions{Lang: "es", Reviewer: "Ana", Date: "2999-01-01"}, "is after today"},
 		{ReviewOptions{Lang: "es", Reviewer: "Ana", Scope: "pilots"}, "unknown audience"},
-		{ReviewOptions{Lang: "en", Reviewer: "Ana"}, "English is the source"},
+		{ReviewOptions{Lang: "en", Reviewer: "Ana"}, "English text is the source"},
 		{ReviewOptions{Lang: "iu", Reviewer: "Ana"}, "cannot be reviewed yet"},
 	} {
 		if _, err := p.Review(tt.o); err == nil || !strings.Contains(err.Error(), tt.want) {
