@@ -349,10 +349,11 @@ func newCmdTranslateImport(f *Factory, runF func(*TranslateImportOptions) error)
 		Short: "Check a translator's file and write its messages",
 		Long: `Read a file translate export wrote, after a translator worked on it (PO,
 XLIFF 2.0, CSV or goi18n TOML, told by its extension), and check every
-message: the same placeholders as the English, no numbers of its own where
-the English has none, its room, letters of the language's script, not a copy
-of the English, valid UTF-8 and no control or direction characters, line
-breaks only where the English has them. Each problem is reported as
+message: the same placeholders as the English, the English's numbers and no
+others, no web or email address that is not verified, no markup, its room,
+letters of the language's script, not a copy of the English, valid UTF-8 and
+no control or direction characters, line breaks only where the English has
+them. Each problem is reported as
 FILE:LINE: MESSAGE-ID: what is wrong, and nothing is written unless every
 message passes (--partial writes those that pass).
 

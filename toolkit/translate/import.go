@@ -324,7 +324,7 @@ func (p *Project) examine(name string, data []byte, o ImportOptions) (*locale.Lo
 				return nil, nil, nil, err
 			}
 		}
-		text, probs := check(l, e, g.Text)
+		text, probs := check(l, e, g.Text, p.verifiedHosts())
 		for _, pr := range probs {
 			problem(g, "%s", pr)
 		}

@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -44,6 +45,9 @@ type Project struct {
 	Fonts *typeset.Fonts
 	// Now is today, for review dates; zero means the clock's.
 	Now time.Time
+
+	hostsOnce sync.Once
+	hosts     map[string]bool
 
 	whereOnce sync.Once
 	where     map[string][]Place
@@ -116,3 +120,30 @@ func (p *Project) Target(tag string) (string, error) {
 // IntoContent reports whether the target is a group's content folder,
 // which holds only what differs from the project's text.
 func (p *Project) IntoContent() bool { return p.ContentDir != "" }
+
+// verifiedHosts are the hosts and email domains the content verified:
+// the contacts' websites, addresses and emails, and the sources of the
+// verified facts. A translation may name no other.
+func (p *Project) verifiedHosts() map[string]bool {
+	p.hostsOnce.Do(func() {
+		p.hosts = map[string]bool{}
+		add := func(a string) {
+			if a = strings.TrimSpace(a); a != "" {
+				p.hosts[host(a)] = true
+			}
+		}
+		for _, c := range p.Lib.Contacts() {
+			add(c.Website)
+			add(c.URL)
+			add(c.Email)
+		}
+		if p.Lib.Facts != nil {
+			for _, f := range p.Lib.Facts.Facts {
+				if f.Status == content.FactVerified {
+					add(f.Source)
+				}
+			}
+		}
+	})
+	return p.hosts
+}

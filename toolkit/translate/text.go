@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -68,10 +69,11 @@ func goi18nHash(description, source string) string {
 }
 
 // check finds what is wrong with text as language l's translation of
-// message e: the rules every imported message is held to. It returns
+// message e: the rules every imported message is held to. verified
+// holds the hosts and email domains the content verified (Verified). It returns
 // the text as it is stored (NFC, without spaces at its ends) and the
 // problems, in words.
-func check(l *locale.Locale, e Entry, text string) (string, []string) {
+func check(l *locale.Locale, e Entry, text string, verified map[string]bool) (string, []string) {
 	if !utf8.ValidString(text) {
 		return "", []string{"is not valid UTF-8 text; save the file as UTF-8"}
 	}
@@ -134,6 +136,31 @@ func check(l *locale.Locale, e Entry, text string) (string, []string) {
 		if r, ok := ownNumber(text); ok {
 			say("writes the number %q, which the English does not; numbers are printed from verified data through the placeholders: write the words only", r)
 		}
+	} else if want, got := numbers(e.English), numbers(text); !slices.Equal(want, got) {
+		// A number the English writes (an app's name, like P3 Tips) is
+		// kept as it is, in any script's digits; none is added or changed.
+		say("writes the numbers %s; the English writes %s: keep the English's numbers as they are and add none", quoteList(got), quoteList(want))
+	}
+
+	// Web and email addresses are verified with the contacts and facts:
+	// a translation writes only those (the English's, or an official
+	// name in another language that a verified source uses, like
+	// Cyberaide.ca), and keeps one where the English has one, so no
+	// reader is sent to an address nobody checked.
+	want, got := addresses(e.English), addresses(text)
+	for _, a := range got {
+		if !slices.ContainsFunc(want, func(w string) bool { return strings.EqualFold(w, a) }) && !verified[host(a)] {
+			say("writes the address %q, which is not verified; write the English's (%s) as it is", a, quoteList(orNone(want)))
+		}
+	}
+	if len(want) > 0 && len(got) == 0 {
+		say("lost the address %s; write it exactly as the English does", quoteList(want))
+	}
+
+	// Markup prints as it is on paper, and HTML or Markdown output
+	// escapes it: a message is plain text.
+	if m := markupRE.FindString(text); m != "" && !markupRE.MatchString(e.English) {
+		say("holds the markup %q, which prints as it is; write plain text", m)
 	}
 
 	if e.Max > 0 {
@@ -188,6 +215,87 @@ func ownNumber(s string) (string, bool) {
 }
 
 func notLetter(r rune) bool { return !unicode.IsLetter(r) }
+
+// numbers lists the numbers s writes outside its placeholders, each as
+// its digits' values (so ٣ and 3 are the same number), sorted; a number
+// character that is not a decimal digit (½, Ⅻ) is listed as itself.
+func numbers(s string) []string {
+	var out []string
+	var run strings.Builder
+	flush := func() {
+		if run.Len() > 0 {
+			out = append(out, run.String())
+			run.Reset()
+		}
+	}
+	for _, r := range anyAction.ReplaceAllString(s, " ") {
+		switch {
+		case unicode.IsDigit(r):
+			// Each script's digits are a run of code points from zero.
+			zero := r
+			for unicode.IsDigit(zero - 1) {
+				zero--
+			}
+			run.WriteRune('0' + (r-zero)%10)
+		case unicode.IsNumber(r):
+			flush()
+			out = append(out, string(r))
+		default:
+			flush()
+		}
+	}
+	flush()
+	slices.Sort(out)
+	return out
+}
+
+// addressRE finds web and email addresses: a scheme or www., an email,
+// or a name ending in a common top-level domain (Cybertip.ca).
+var addressRE = regexp.MustCompile(`(?i:https?://|www\.)[^\s<>"]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?i:ca|com|org|net|info|gov|edu|io|app|link|site|online)\b`)
+
+// addresses lists the web and email addresses s writes, as written but
+// without a sentence's final full stop, sorted.
+func addresses(s string) []string {
+	var out []string
+	for _, a := range addressRE.FindAllString(anyAction.ReplaceAllString(s, " "), -1) {
+		out = append(out, strings.TrimRight(a, ".,;:!?)»”"))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// markupRE finds HTML tags and character references, and Markdown links
+// and emphasis.
+var markupRE = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);|\[[^\]]*\]\([^)]*\)|\*\*[^*]+\*\*|__[^_]+__|` + "`[^`]+`")
+
+// host is the host an address names, in lower case, without www.: the
+// domain of an email address.
+func host(a string) string {
+	a = strings.ToLower(a)
+	if _, rest, ok := strings.Cut(a, "://"); ok {
+		a = rest
+	}
+	if _, domain, ok := strings.Cut(a, "@"); ok {
+		a = domain
+	}
+	a, _, _ = strings.Cut(a, "/")
+	return strings.TrimPrefix(a, "www.")
+}
+
+func quoteList(s []string) string {
+	q := make([]string, len(s))
+	for i, v := range s {
+		if v == "none" {
+			q[i] = v
+			continue
+		}
+		q[i] = strconv.Quote(v)
+	}
+	if len(q) == 0 {
+		return "none"
+	}
+	return strings.Join(q, ", ")
+}
 
 func hasLetter(s string) bool {
 	return strings.IndexFunc(placeholderRE.ReplaceAllString(s, ""), unicode.IsLetter) >= 0

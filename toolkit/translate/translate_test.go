@@ -153,6 +153,18 @@ func TestImportChecks(t *testing.T) {
 		{"direction control", "es", "ui.signs.title", "Señales \u202ede alerta", "RIGHT-TO-LEFT OVERRIDE"},
 		{"control character", "es", "ui.signs.title", "Señales\x07 de alerta", "a control character"},
 		{"line break", "es", "ui.signs.title", "Señales\nde alerta", "has a line break, which the English does not"},
+		{"number changed", "es", "contact.crimestoppers.detail", "Dar información sin decir su nombre. También en línea y con la app P4 Tips.", `writes the numbers "4"; the English writes "3"`},
+		{"number added beside the English's", "es", "contact.crimestoppers.detail", "Dar información sin decir su nombre, 24 horas. También con la app P3 Tips.", `writes the numbers "24", "3"`},
+		{"phone number", "es", "ui.signs.title", "Señales: llame al 1-800-555-0199", `writes the number "1"`},
+		{"address changed", "es", "youth.do.adult", "Contarle a un adulto de confianza. ¿Tienes menos de {{.Age}} años? También puedes denunciarlo en Cybertips.com.", `writes the address "Cybertips.com", which is not verified`},
+		{"address lost", "es", "youth.do.adult", "Contarle a un adulto de confianza. ¿Tienes menos de {{.Age}} años? También puedes denunciarlo en línea.", `lost the address "Cybertip.ca"`},
+		{"address added", "es", "ui.signs.title", "Señales: vea ayuda-trata.org", `writes the address "ayuda-trata.org", which is not verified`},
+		{"web link added", "es", "ui.signs.title", "Señales: https://example.net/x", `writes the address "https://example.net/x"`},
+		{"email added", "es", "ui.signs.title", "Señales: escriba a ayuda@example.org", `writes the address "ayuda@example.org"`},
+		{"HTML markup", "es", "ui.signs.title", "<b>Señales</b> de alerta", `holds the markup "<b>"`},
+		{"HTML entity", "es", "ui.signs.title", "Señales&nbsp;de alerta", `holds the markup "&nbsp;"`},
+		{"Markdown link", "es", "ui.signs.title", "[Señales](seniales) de alerta", `holds the markup "[Señales](seniales)"`},
+		{"Markdown emphasis", "es", "ui.signs.title", "**Señales** de alerta", `holds the markup "**Señales**"`},
 		{"unknown message", "es", "ui.signs.titel", "Señales", "is not one of awarekit's messages"},
 	}
 	// Nothing is written when a check fails, so the cases share a project.
@@ -434,5 +446,27 @@ func TestMustRewriteStays(t *testing.T) {
 	}
 	if r := p.StatusOf(p.Lib.Catalog.Locale("iu")); r.Status != locale.StatusMustRewrite {
 		t.Errorf("iu is %s", r.Status)
+	}
+}
+
+// TestNumbersAcrossScripts: a number is the same in any script's digits,
+// so a translation may write P3 as P٣, and no other.
+func TestNumbersAcrossScripts(t *testing.T) {
+	tests := []struct {
+		name, s string
+		want    []string
+	}{
+		{"latin", "la app P3 Tips, 24 horas", []string{"24", "3"}},
+		{"arabic-indic", "تطبيق P٣ Tips", []string{"3"}},
+		{"devanagari and gurmukhi", "२४ ਘੰਟੇ ੭", []string{"24", "7"}},
+		{"fraction", "½ hora", []string{"½"}},
+		{"placeholders are not numbers", "{{.Age}} años", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := numbers(tt.s); !slices.Equal(got, tt.want) {
+				t.Errorf("numbers(%q) = %q, want %q", tt.s, got, tt.want)
+			}
+		})
 	}
 }
