@@ -471,6 +471,57 @@ func TestBrowserWorkshop(t *testing.T) {
 	axeCheck(t, ctx, axe, "the page not found")
 }
 
+// TestBrowserFrench: a browser set to French gets the page in French
+// without asking (its Accept-Language), with the preview and the
+// workshop page; the English page is a link away. Both fit a phone's
+// width, and the French pages pass axe. The pictures are those of the
+// notes: each page at desktop and phone width, in English and French.
+func TestBrowserFrench(t *testing.T) {
+	chromium, axe := needBrowser(t)
+	s := newSite(t)
+	ctx := newBrowser(t, chromium, "fr-CA")
+	form := "audience=newcomers&lang=fr&format=flyer&format=safety-card&org-name=" + url.QueryEscape("Services d'établissement Riverside") + "&phone=604-555-0134"
+	within(t, ctx, time.Minute, chromedp.Navigate(s.URL+"/?"+form), viewport(1400, 900, false))
+	if got := eval[string](t, ctx, `document.documentElement.lang + " " + document.querySelector("h1").textContent`); got != "fr Créer des documents" {
+		t.Errorf("a French browser got %q", got)
+	}
+	waitPreview(t, ctx, "audience=newcomers", 3)
+	if alt := eval[string](t, ctx, `document.querySelector("#preview-body img").alt`); !strings.Contains(alt, "français") && !strings.Contains(alt, "Français") {
+		t.Errorf("the preview's first page is described as %q, not in French", alt)
+	}
+	screenshot(t, ctx, "serve-form-fr", 1280, 860, false, false)
+	axeCheck(t, ctx, axe, "the French form with its preview")
+
+	pages := []struct{ name, path string }{
+		{"serve-phone-en", "/?ui=en&" + form},
+		{"serve-workshop-fr", "/workshop"},
+		{"serve-workshop-phone-fr", "/workshop"},
+	}
+	for _, pg := range pages {
+		phone := strings.Contains(pg.name, "phone")
+		w, h := int64(1280), int64(860)
+		if phone {
+			w, h = 390, 844
+		}
+		within(t, ctx, time.Minute, chromedp.Navigate(s.URL+pg.path), viewport(w, h, phone))
+		if strings.HasPrefix(pg.path, "/?") {
+			waitPreview(t, ctx, "audience=newcomers", 3)
+		}
+		if over := eval[int64](t, ctx, `document.documentElement.scrollWidth - window.innerWidth`); over > 0 {
+			t.Errorf("%s: the page is %d pixels wider than the screen", pg.name, over)
+		}
+		wantLang := "fr"
+		if strings.HasSuffix(pg.name, "-en") {
+			wantLang = "en"
+		}
+		if got := eval[string](t, ctx, `document.documentElement.lang`); got != wantLang {
+			t.Errorf("%s: the page is in %q, want %q", pg.name, got, wantLang)
+		}
+		screenshot(t, ctx, pg.name, w, h, phone, false)
+	}
+	axeCheck(t, ctx, axe, "the French workshop page at phone width")
+}
+
 // TestBrowserWithoutScript: with the script off, the preview button and
 // Make still work.
 func TestBrowserWithoutScript(t *testing.T) {
