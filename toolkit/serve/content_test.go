@@ -185,3 +185,38 @@ func TestWorkshopContent(t *testing.T) {
 		}
 	}
 }
+
+// TestMissingFont: on a computer without a font for a language (here:
+// an engine that may search only an empty folder), the form says so
+// beside the language, with what to install, and the preview and "Make"
+// refuse it with the same words instead of printing empty boxes.
+func TestMissingFont(t *testing.T) {
+	eng, err := generate.Open(generate.Config{Creator: "awarekit test", Date: testEngine(t).Date, FontDirs: []string{t.TempDir()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := eng.Language("pa")
+	if err != nil || l.FontsErr == nil {
+		t.Fatalf("pa without font folders: %v, fonts error %v", err, l.FontsErr)
+	}
+	s := newSite(t, func(c *Config) { c.Engine = eng })
+	_, body := s.get(t, "/")
+	hint := l.FontsErr.Error()
+	if !strings.Contains(body, `id="lang-pa-font"`) || !strings.Contains(html.UnescapeString(body), hint) || !strings.Contains(hint, "install") {
+		t.Errorf("the form does not say pa's font is missing with what to install (%s)", hint)
+	}
+	if en, _ := eng.Language("en"); en.FontsErr != nil || strings.Contains(body, `id="lang-en-font"`) {
+		t.Errorf("English, drawn with the embedded fonts, is marked: %v", en.FontsErr)
+	}
+	q := form("audience", "newcomers", "lang", "pa", "format", "flyer")
+	_, body = s.get(t, "/preview?"+q.Encode())
+	if strings.Contains(body, "<img") || !strings.Contains(body, "fonts-noto-core") && !strings.Contains(body, "Font Book") && !strings.Contains(body, "Windows") {
+		t.Errorf("the preview of pa without its font:\n%s", body)
+	}
+	if resp, _ := s.post(t, "/make", q, nil); resp.StatusCode == http.StatusSeeOther {
+		t.Error("Make made pa without its font")
+	}
+	if _, err := os.Stat(filepath.Join(s.dir, "out", "newcomers-flyer-pa.pdf")); err == nil {
+		t.Error("a pa flyer was written without its font")
+	}
+}
