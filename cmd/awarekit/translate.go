@@ -339,6 +339,7 @@ type TranslateImportOptions struct {
 	As      string
 	Partial bool
 	JSON    bool
+	Writer  string
 }
 
 func newCmdTranslateImport(f *Factory, runF func(*TranslateImportOptions) error) *cobra.Command {
@@ -362,12 +363,20 @@ The messages are written into locales/LANG.toml of your content folder
 made from, so that a later change of the English shows as stale. In a
 checkout of the awarekit repository with no content folder, they are written
 into its locales/. Untranslated messages, and those still marked as needing
-work, are left as they were.`,
+work, are left as they were.
+
+A language that must be rewritten (Inuktitut, Plains Cree, Ojibwe) takes text
+only from a fluent speaker from its community: name them with --writer. Each
+message they wrote, or confirmed by clearing its "needs work" mark, is
+recorded as theirs; the language can be reviewed once every message is.`,
 		Example: `  # a Spanish PO file back from Poedit, into a group's content folder
   $ awarekit translate import es.po --into my-content
 
   # write what passes, and list the rest
-  $ awarekit translate import pa.csv --into my-content --partial`,
+  $ awarekit translate import pa.csv --into my-content --partial
+
+  # Inuktitut written by a fluent speaker from the community
+  $ awarekit translate import iu.po --into my-content --writer "NAME"`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usage(errors.New("give the translation file to import, like: awarekit translate import es.po"))
@@ -402,6 +411,7 @@ work, are left as they were.`,
 	cmd.Flags().StringVarP(&opts.Lang, "lang", "l", "", "the file's language, when it does not say (a CSV or TOML renamed)")
 	cmd.Flags().StringVar(&opts.As, "as", "", "read the file as po, xliff, csv or toml, whatever its name")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "write what was done as JSON")
+	cmd.Flags().StringVar(&opts.Writer, "writer", "", "the fluent speaker from the community who wrote the text of a language that must be rewritten, as they agreed to be named")
 	addConfigFlag(cmd, &configFile)
 	return cmd
 }
@@ -415,7 +425,11 @@ func translateImportRun(opts *TranslateImportOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := p.Import(opts.File, data, translate.ImportOptions{Lang: opts.Lang, Partial: opts.Partial, Format: opts.As})
+	res, err := p.Import(opts.File, data, translate.ImportOptions{Lang: opts.Lang, Partial: opts.Partial, Format: opts.As, Writer: opts.Writer})
+	var needWriter *translate.WriterNeededError
+	if errors.As(err, &needWriter) {
+		return usage(err)
+	}
 	if res != nil {
 		for _, w := range res.Warnings {
 			fmt.Fprintln(opts.IO.ErrOut, opts.IO.colour("33", "warning:"), w)
@@ -433,6 +447,9 @@ func translateImportRun(opts *TranslateImportOptions) error {
 			switch {
 			case res.Target != "":
 				fmt.Fprintf(opts.IO.Out, "%s: %s written to %s; %d already so; %d not imported; %d with no translation\n", opts.File, messages(len(res.Written)), res.Target, res.Same, len(res.Skipped)+len(res.Problems), res.Untranslated)
+				if len(res.Confirmed) > 0 {
+					fmt.Fprintf(opts.IO.Out, "%s confirmed as %s wrote them\n", messages(len(res.Confirmed)), strings.TrimSpace(opts.Writer))
+				}
 			case err == nil:
 				fmt.Fprintf(opts.IO.Out, "%s: nothing to change; %s already so; %d not imported; %d with no translation\n", opts.File, messages(res.Same), len(res.Skipped), res.Untranslated)
 			}

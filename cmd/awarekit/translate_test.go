@@ -91,6 +91,11 @@ func TestTranslateVolunteerFlow(t *testing.T) {
 // choices named; bad file content and unfinished translations exit 1.
 func TestTranslateExitCodes(t *testing.T) {
 	dir := t.TempDir()
+	iu, err := os.ReadFile(filepath.Join("..", "..", "toolkit", "translate", "testdata", "iu-fake.po"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "iu.po"), string(iu))
 	writeFile(t, filepath.Join(dir, "bad.po"), "msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"ui.signs.title\"\nmsgid \"Signs to look for\"\nmsgstr \"Las 7 señales\"\n")
 	tests := []struct {
 		args []string
@@ -104,7 +109,10 @@ func TestTranslateExitCodes(t *testing.T) {
 		{[]string{"translate", "import"}, exitUsage, "give the translation file"},
 		{[]string{"translate", "import", "es.docx"}, exitUsage, "name it .xlf, .po, .csv or .toml"},
 		{[]string{"translate", "import", "bad.po"}, exitFailure, "bad.po:6: ui.signs.title: writes the number \"7\""},
+		{[]string{"translate", "import", "iu.po"}, exitUsage, `Inuktitut (iu) must be rewritten by a fluent speaker from its community, and only their text is imported: name who wrote or confirmed this file's text with --writer "NAME"`},
+		{[]string{"translate", "import", "iu.po", "--writer", "A\u202eB"}, exitFailure, "RIGHT-TO-LEFT OVERRIDE"},
 		{[]string{"translate", "review", "-l", "es"}, exitUsage, "--reviewer"},
+		{[]string{"translate", "review", "-l", "iu", "--reviewer", "Ana"}, exitFailure, "still the draft a non-speaker wrote"},
 		{[]string{"translate", "review", "-l", "es", "--reviewer", "Ana", "--scope", "pilots"}, exitUsage, `unknown scope "pilots"`},
 		{[]string{"translate", "proof", "-l", "es", "--paper", "legal"}, exitUsage, "unknown paper"},
 	}

@@ -61,6 +61,18 @@ type Meta struct {
 	// one entry per scope ("all", or an audience for a review of its
 	// materials only), the latest review of that scope.
 	Reviews []Review `toml:"reviews"`
+	// Writers record the fluent speakers from the community who wrote or
+	// confirmed the text of a language that must be rewritten
+	// (awarekit translate import --writer), each with the day of their
+	// latest file; the [_rewritten] table records which text.
+	Writers []Writer `toml:"writers"`
+}
+
+// Writer is a fluent speaker who wrote text of a language that must be
+// rewritten, as they agreed to be named.
+type Writer struct {
+	Name string `toml:"name"`
+	Date string `toml:"date"` // YYYY-MM-DD
 }
 
 // Review is one recorded review of a language, or of the messages of
@@ -126,6 +138,11 @@ type Locale struct {
 	// read: the file's [_reviewed] table. A message whose text changed
 	// after the review no longer matches.
 	Checked map[string]string
+	// Rewritten holds, per message of a language that must be rewritten,
+	// the SourceHash of the text a named fluent speaker from the
+	// community wrote or confirmed: the file's [_rewritten] table. A
+	// message without it is still the draft nobody fluent wrote.
+	Rewritten map[string]string
 	// Translation marks a language whose user file gives a status in its
 	// _meta: a translation of the language (awarekit translate writes
 	// one), whose messages are the language's text rather than a
@@ -158,6 +175,25 @@ func (l *Locale) Unchecked() []string { return slices.Clone(l.unchecked) }
 func (l *Locale) CheckedNow(id string) bool {
 	text, ok := l.Messages[id]
 	return ok && l.Checked[id] == SourceHash(text)
+}
+
+// RewrittenNow reports whether a named fluent speaker from the community
+// wrote or confirmed message id as it is now.
+func (l *Locale) RewrittenNow(id string) bool {
+	text, ok := l.Messages[id]
+	return ok && l.Rewritten[id] == SourceHash(text)
+}
+
+// NotRewritten lists the messages of l whose text no named fluent
+// speaker wrote or confirmed as it is, sorted.
+func (l *Locale) NotRewritten() []string {
+	var ids []string
+	for _, id := range slices.Sorted(maps.Keys(l.Messages)) {
+		if !l.RewrittenNow(id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }
 
 // Draft reports whether the language's pages must say they are a draft:
@@ -294,7 +330,7 @@ func parse(name string, data []byte) (*Locale, error) {
 	if _, err := language.Parse(tag); err != nil || tag == "und" {
 		return nil, fmt.Errorf("%s: %q is not a language tag; name the file after its language, like fr.toml or zh-Hans.toml", name, tag)
 	}
-	l := &Locale{Tag: tag, Messages: make(map[string]string), Sources: make(map[string]string), Checked: make(map[string]string), File: name}
+	l := &Locale{Tag: tag, Messages: make(map[string]string), Sources: make(map[string]string), Checked: make(map[string]string), Rewritten: make(map[string]string), File: name}
 	if m, ok := raw["_meta"]; ok {
 		if err := decodeTable(m, &l.Meta); err != nil {
 			return nil, fmt.Errorf("%s: _meta: %w", name, err)
@@ -310,7 +346,7 @@ func parse(name string, data []byte) (*Locale, error) {
 	for _, t := range []struct {
 		key string
 		to  map[string]string
-	}{{"_source", l.Sources}, {"_reviewed", l.Checked}} {
+	}{{"_source", l.Sources}, {"_reviewed", l.Checked}, {"_rewritten", l.Rewritten}} {
 		src, ok := raw[t.key]
 		if !ok {
 			continue
@@ -327,6 +363,14 @@ func parse(name string, data []byte) (*Locale, error) {
 			t.to[id] = h
 		}
 		delete(raw, t.key)
+	}
+	for _, w := range l.Meta.Writers {
+		if strings.TrimSpace(w.Name) == "" {
+			return nil, fmt.Errorf("%s: _meta.writers: each writer needs a name", name)
+		}
+		if _, err := time.Parse(time.DateOnly, w.Date); err != nil {
+			return nil, fmt.Errorf("%s: _meta.writers: %s's date %q is not a date like 2026-12-04", name, w.Name, w.Date)
+		}
 	}
 	for _, r := range l.Meta.Reviews {
 		if r.Scope == "" || strings.TrimSpace(r.Reviewer) == "" {
@@ -465,6 +509,11 @@ func (c *Catalog) Override(fsys fs.FS) error {
 		if len(over.Checked) > 0 {
 			merged.Checked = over.Checked
 		}
+		merged.Rewritten = maps.Clone(l.Rewritten)
+		if merged.Rewritten == nil {
+			merged.Rewritten = map[string]string{}
+		}
+		maps.Copy(merged.Rewritten, over.Rewritten)
 		maps.Copy(merged.Messages, over.Messages)
 		// A replaced message carries the hash the user's file recorded,
 		// or none: never the built-in translation's.
@@ -475,6 +524,14 @@ func (c *Catalog) Override(fsys fs.FS) error {
 			}
 		}
 		merged.Meta = mergeMeta(l.Meta, over.Meta)
+		// A language that must be rewritten stays so until a named
+		// fluent speaker from the community wrote or confirmed every
+		// message: a user's file cannot lift the gate by saying so.
+		if l.Meta.MustRewrite() && !merged.Meta.MustRewrite() {
+			if left := merged.NotRewritten(); len(left) > 0 {
+				return fmt.Errorf("%s: _meta.status is %q, but %s must be rewritten by a fluent speaker from its community, and %d of its messages are still the draft nobody fluent wrote (%s); keep status = %q until their text is imported with awarekit translate import --writer NAME and reviewed", name, merged.Meta.Status, l.Meta.Name, len(left), shortIDs(left), StatusMustRewrite)
+			}
+		}
 		merged.Overridden = slices.Sorted(maps.Keys(over.Messages))
 		if err := merged.resolve(); err != nil {
 			return err
@@ -640,6 +697,9 @@ func mergeMeta(base, over Meta) Meta {
 	if over.Reviews != nil {
 		base.Reviews = over.Reviews
 	}
+	if over.Writers != nil {
+		base.Writers = over.Writers
+	}
 	return base
 }
 
@@ -652,4 +712,12 @@ func ParseMessages(name string, data []byte) (map[string]string, error) {
 		return nil, err
 	}
 	return l.Messages, nil
+}
+
+// shortIDs names the first few of ids and how many more.
+func shortIDs(ids []string) string {
+	if len(ids) > 3 {
+		return strings.Join(ids[:3], ", ") + fmt.Sprintf(" and %d more", len(ids)-3)
+	}
+	return strings.Join(ids, ", ")
 }

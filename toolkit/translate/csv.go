@@ -136,7 +136,7 @@ func readCSV(name string, data []byte) (*File, error) {
 		g.HasText = g.HasText && strings.TrimSpace(g.Text) != ""
 		if state, ok := cell(rec, "state"); ok {
 			state = strings.ToLower(strings.TrimSpace(state))
-			g.Pending = state == StateStale || state == StateMissing
+			g.Pending = state == StateStale || state == StateMissing || state == StateRewrite
 		}
 		f.Got = append(f.Got, g)
 	}

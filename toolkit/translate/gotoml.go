@@ -36,10 +36,13 @@ func writeGoi18n(w io.Writer, s *Sheet) error {
 	for _, e := range s.Entries {
 		desc := "English: " + e.English + "\n" + strings.Join(e.Notes(), "\n")
 		other := e.Text
-		if e.State == StateStale {
+		switch e.State {
+		case StateStale:
 			desc += "\nThe translation made from the older English: " + e.Text
+		case StateRewrite:
+			desc += "\nThe draft a non-speaker wrote: " + e.Text
 		}
-		if e.State == StateStale || e.State == StateMissing {
+		if e.State == StateStale || e.State == StateMissing || e.State == StateRewrite {
 			other = e.English
 		}
 		fmt.Fprintf(bw, "\n[%s]\ndescription = %s\nhash = %s\nother = %s\n", tomlString(e.ID), tomlString(desc), tomlString(goi18nHash(desc, e.English)), tomlString(other))

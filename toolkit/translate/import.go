@@ -10,11 +10,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/awarekit/awarekit/toolkit/input"
 	"github.com/awarekit/awarekit/toolkit/locale"
 	"github.com/awarekit/awarekit/toolkit/output"
+	"github.com/awarekit/awarekit/toolkit/profile"
 	"github.com/awarekit/awarekit/toolkit/spell"
 )
 
@@ -114,6 +116,11 @@ type ImportOptions struct {
 	Partial bool
 	// Format reads the file as this format; "" tells it by the name.
 	Format string
+	// Writer is the fluent speaker from the community who wrote or
+	// confirmed the file's text, as they agreed to be named: required
+	// for a language that must be rewritten, and recorded with each
+	// message they wrote or confirmed (locale.Locale.Rewritten).
+	Writer string
 
 	// noLayout skips laying out the pages the messages print on, for
 	// the fuzz test, which checks the reading and the message rules.
@@ -122,16 +129,28 @@ type ImportOptions struct {
 
 // ImportResult says what Import found and did.
 type ImportResult struct {
-	Lang    string    `json:"lang"`
-	Target  string    `json:"target,omitempty"`  // the file written; "" when none was
-	Written []string  `json:"written,omitempty"` // the messages written (text or hash)
-	Same    int       `json:"unchanged"`         // messages that were already so
-	Skipped []Problem `json:"skipped,omitempty"` // still marked as needing work, or left out by the language
+	Lang    string   `json:"lang"`
+	Target  string   `json:"target,omitempty"`  // the file written; "" when none was
+	Written []string `json:"written,omitempty"` // the messages written (text or hash)
+	Same    int      `json:"unchanged"`         // messages that were already so
+	// Confirmed lists the messages of a language that must be
+	// rewritten that came back unchanged and marked done: the writer
+	// confirmed the draft's text, and it is recorded as theirs.
+	Confirmed []string  `json:"confirmed,omitempty"`
+	Skipped   []Problem `json:"skipped,omitempty"` // still marked as needing work, or left out by the language
 	// Untranslated counts the messages that came back with no
 	// translation: left as they were, and not listed one by one.
 	Untranslated int       `json:"untranslated"`
 	Problems     []Problem `json:"problems,omitempty"`
 	Warnings     []string  `json:"warnings,omitempty"`
+}
+
+// WriterNeededError is an import into a language that must be
+// rewritten that does not say which fluent speaker wrote the text.
+type WriterNeededError struct{ Lang, Name string }
+
+func (e *WriterNeededError) Error() string {
+	return fmt.Sprintf("%s (%s) must be rewritten by a fluent speaker from its community, and only their text is imported: name who wrote or confirmed this file's text with --writer \"NAME\" (with their agreement to be named)", e.Name, e.Lang)
 }
 
 // ProblemsError is an import refused for the problems it lists.
@@ -232,7 +251,7 @@ func (p *Project) Import(name string, data []byte, o ImportOptions) (*ImportResu
 	if len(res.Problems) > 0 && !o.Partial {
 		return res, &ProblemsError{Problems: res.Problems}
 	}
-	if err := p.write(l, good, res); err != nil {
+	if err := p.write(l, good, res, o.Writer); err != nil {
 		return res, err
 	}
 	if len(res.Problems) > 0 {
@@ -265,6 +284,15 @@ func (p *Project) examine(name string, data []byte, o ImportOptions) (*locale.Lo
 	l, err := p.Language(lang)
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if l.Meta.MustRewrite() {
+		writer, err := profile.CheckText(profile.Field{Name: "writer", From: "--writer"}, o.Writer, profile.MaxName)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		if writer == "" {
+			return nil, nil, nil, &WriterNeededError{Lang: l.Tag, Name: languageName(l)}
+		}
 	}
 	res := &ImportResult{Lang: l.Tag}
 	problem := func(g Got, format string, args ...any) {
@@ -311,8 +339,10 @@ func (p *Project) examine(name string, data []byte, o ImportOptions) (*locale.Lo
 		case !g.HasText || strings.TrimSpace(g.Text) == "":
 			res.Untranslated++
 			continue
-		case f.Format == TOML && strings.TrimSpace(g.Text) == strings.TrimSpace(en) && current != en:
-			res.Untranslated++ // goi18n leaves the English for the translator
+		case f.Format == TOML && strings.TrimSpace(g.Text) == strings.TrimSpace(en) && (current != en || p.State(l, g.ID) == StateRewrite):
+			// goi18n leaves the English for the translator; a goi18n file
+			// has no mark a writer clears to confirm a draft's text.
+			res.Untranslated++
 			continue
 		case g.Pending && has && strings.TrimSpace(g.Text) == strings.TrimSpace(current):
 			skip(g, "is still marked %s and its text did not change; not imported: correct it, or mark it translated", p.State(l, g.ID))
@@ -361,8 +391,9 @@ func sortProblems(ps []Problem) {
 	slices.SortStableFunc(ps, func(a, b Problem) int { return a.Line - b.Line })
 }
 
-// write records the accepted messages in language l's file.
-func (p *Project) write(l *locale.Locale, good []accepted, res *ImportResult) error {
+// write records the accepted messages in language l's file, and, in a
+// language that must be rewritten, that writer wrote or confirmed them.
+func (p *Project) write(l *locale.Locale, good []accepted, res *ImportResult, writer string) error {
 	target, err := p.Target(l.Tag)
 	if err != nil {
 		return err
@@ -377,12 +408,21 @@ func (p *Project) write(l *locale.Locale, good []accepted, res *ImportResult) er
 	}
 	ed := localeEdit{Messages: map[string]string{}, Sources: map[string]string{}, Order: p.englishOrder()}
 	changed := false
+	rewrite := l.Meta.MustRewrite()
+	rewritten := map[string]string{}
+	confirm := func(g accepted) {
+		if rewrite && !l.RewrittenNow(g.ID) {
+			rewritten[g.ID] = locale.SourceHash(g.text)
+			res.Confirmed = append(res.Confirmed, g.ID)
+		}
+	}
 	for _, g := range good {
 		en, _ := p.Lib.Catalog.English(g.ID)
 		hash := locale.SourceHash(en)
 		current, has := l.Messages[g.ID]
 		if has && current == g.text && l.Sources[g.ID] == hash {
 			res.Same++
+			confirm(g)
 			continue
 		}
 		if has && current != g.text {
@@ -395,15 +435,27 @@ func (p *Project) write(l *locale.Locale, good []accepted, res *ImportResult) er
 			_, inFolder := existing.Messages[g.ID]
 			if !inFolder && base != nil && base.Messages[g.ID] == g.text && base.Sources[g.ID] == hash {
 				res.Same++
+				confirm(g)
 				continue
 			}
 		}
 		ed.Messages[g.ID] = g.text
 		ed.Sources[g.ID] = hash
+		if rewrite {
+			rewritten[g.ID] = locale.SourceHash(g.text)
+		}
 		res.Written = append(res.Written, g.ID)
 	}
-	if len(res.Written) == 0 {
+	if len(res.Written) == 0 && len(rewritten) == 0 {
 		return nil
+	}
+	if rewrite {
+		ed.Rewritten = rewritten
+		name, _ := profile.CheckText(profile.Field{Name: "writer"}, writer, profile.MaxName)
+		writers := slices.DeleteFunc(slices.Clone(existing.Meta.Writers), func(w locale.Writer) bool { return w.Name == name })
+		writers = append(writers, locale.Writer{Name: name, Date: p.today().Format(time.DateOnly)})
+		slices.SortFunc(writers, func(a, b locale.Writer) int { return strings.Compare(a.Name, b.Name) })
+		ed.Meta = append(ed.Meta, metaSet{"writers", tomlWriters(writers, newline(data))})
 	}
 	status := existing.Meta.Status
 	switch {

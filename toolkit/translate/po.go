@@ -56,7 +56,7 @@ func writePO(w io.Writer, s *Sheet, date string) error {
 			}
 		}
 		var flags []string
-		if e.State == StateStale {
+		if e.State == StateStale || e.State == StateRewrite {
 			flags = append(flags, "fuzzy")
 		}
 		if len(e.Placeholders) > 0 {

@@ -75,7 +75,7 @@ func (p *Project) Review(o ReviewOptions) (*ReviewResult, error) {
 			return nil, err
 		}
 	}
-	var missing, stale []string
+	var missing, stale, rewrite []string
 	checked := maps.Clone(l.Checked)
 	if checked == nil {
 		checked = map[string]string{}
@@ -98,10 +98,15 @@ func (p *Project) Review(o ReviewOptions) (*ReviewResult, error) {
 			missing = append(missing, m.ID)
 		case StateStale:
 			stale = append(stale, m.ID)
+		case StateRewrite:
+			rewrite = append(rewrite, m.ID)
 		default:
 			checked[m.ID] = locale.SourceHash(l.Messages[m.ID])
 			n++
 		}
+	}
+	if len(rewrite) > 0 {
+		return nil, fmt.Errorf("%s cannot be reviewed yet: it must be rewritten by a fluent speaker from its community, and %d of the messages of %s are still the draft a non-speaker wrote (%s); give them the file (awarekit translate export -l %s --only todo), then import what they wrote or confirmed with --writer \"NAME\"", languageName(l), len(rewrite), scopeWords(scope), shortList(rewrite), l.Tag)
 	}
 	if len(missing)+len(stale) > 0 {
 		var why []string
@@ -134,7 +139,7 @@ func (p *Project) Review(o ReviewOptions) (*ReviewResult, error) {
 			if !m.KitOnly() {
 				left++
 			}
-		case StateStale:
+		case StateStale, StateRewrite:
 			left++
 		default:
 			if checked[m.ID] != locale.SourceHash(l.Messages[m.ID]) {

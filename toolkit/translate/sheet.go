@@ -13,7 +13,7 @@ const (
 	OnlyAll     = "all"     // every message
 	OnlyStale   = "stale"   // translated from English that has changed since
 	OnlyMissing = "missing" // not translated
-	OnlyTodo    = "todo"    // stale or missing
+	OnlyTodo    = "todo"    // stale or missing, or to be rewritten by a fluent speaker
 	// OnlyKit is every message only the workshop kit prints, which
 	// stale, missing and todo leave out when the language lacks them
 	// (it then does not make the kit).
@@ -61,7 +61,7 @@ func (p *Project) Sheet(l *locale.Locale, only string) (*Sheet, error) {
 			(only == OnlyMissing || only == OnlyTodo) && state == StateMissing && m.KitOnly(),
 			only == OnlyStale && state != StateStale,
 			only == OnlyMissing && state != StateMissing,
-			only == OnlyTodo && state != StateStale && state != StateMissing:
+			only == OnlyTodo && state != StateStale && state != StateMissing && state != StateRewrite:
 			continue
 		}
 		en, ok := p.Lib.Catalog.English(m.ID)
@@ -103,6 +103,8 @@ func (e Entry) Notes() []string {
 		out = append(out, "The English changed after this was translated: check the translation against today's English and correct it.")
 	case StateMissing:
 		out = append(out, "Not translated yet.")
+	case StateRewrite:
+		out = append(out, "Written by someone who does not speak the language: rewrite it, or, if it is right as it is, clear the mark to confirm it. Only a fluent speaker from the community may.")
 	}
 	return out
 }

@@ -18,6 +18,10 @@ const (
 	StateTranslated = "translated" // translated from today's English, not reviewed as it is
 	StateReviewed   = "reviewed"   // translated from today's English and read by a reviewer as it is
 	StateOmitted    = "omitted"    // left out of the language on purpose (_meta.omit)
+	// StateRewrite is a message of a language that must be rewritten
+	// whose text no named fluent speaker from the community wrote or
+	// confirmed: the draft a non-speaker wrote.
+	StateRewrite = "rewrite"
 )
 
 // Row is one language's line of the status table.
@@ -32,6 +36,9 @@ type Row struct {
 	Stale      int `json:"stale"`
 	Missing    int `json:"missing"`
 	Reviewed   int `json:"reviewed"` // read by a reviewer as they are now, and current
+	// Rewrite counts, in a language that must be rewritten, the
+	// messages it has that no named fluent speaker wrote or confirmed.
+	Rewrite int `json:"rewrite,omitempty"`
 	// Kit and KitTranslated count the messages only the workshop kit
 	// prints, and those the language has: a language may lack them, and
 	// then does not make the kit (they are not counted as missing).
@@ -61,6 +68,9 @@ func (p *Project) State(l *locale.Locale, id string) string {
 	}
 	if l.Tag != locale.SourceTag && !p.Lib.Catalog.Current(l, id) {
 		return StateStale
+	}
+	if l.Meta.MustRewrite() && !l.RewrittenNow(id) {
+		return StateRewrite
 	}
 	if l.CheckedNow(id) {
 		return StateReviewed
@@ -124,6 +134,9 @@ func (p *Project) StatusOf(l *locale.Locale) Row {
 		case StateReviewed:
 			r.Translated++
 			r.Reviewed++
+		case StateRewrite:
+			r.Translated++
+			r.Rewrite++
 		default:
 			r.Translated++
 		}

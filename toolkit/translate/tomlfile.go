@@ -28,7 +28,10 @@ type localeEdit struct {
 	Messages map[string]string // message ID → new text
 	Sources  map[string]string // message ID → hash of the English it was made from
 	Checked  map[string]string // message ID → hash of the text a reviewer read
-	Meta     []metaSet         // _meta keys to set, in order
+	// Rewritten: message ID → hash of the text a named fluent speaker
+	// wrote or confirmed, in a language that must be rewritten.
+	Rewritten map[string]string
+	Meta      []metaSet // _meta keys to set, in order
 	// Order lists the message IDs in en.toml's order, to place a new
 	// message after the one before it.
 	Order []string
@@ -108,7 +111,7 @@ func parseTOMLDoc(name string, data []byte) (*tomlDoc, error) {
 				k.value = [2]int{int(v.Raw.Offset), int(v.Raw.Offset + v.Raw.Length)}
 			}
 			switch {
-			case cur.path == "_meta" || cur.path == "_source" || cur.path == "_reviewed":
+			case cur.path == "_meta" || cur.path == "_source" || cur.path == "_reviewed" || cur.path == "_rewritten":
 				k.id = strings.Join(parts, ".")
 			case cur.path == "":
 				k.id = strings.Join(parts, ".")
@@ -186,6 +189,16 @@ func tomlStrings(ss []string) string {
 }
 
 // tomlReviews writes _meta.reviews, one review a line.
+func tomlWriters(ws []locale.Writer, nl string) string {
+	var b strings.Builder
+	b.WriteString("[" + nl)
+	for _, w := range ws {
+		fmt.Fprintf(&b, "  {name = %s, date = %s},%s", tomlString(w.Name), tomlString(w.Date), nl)
+	}
+	b.WriteString("]")
+	return b.String()
+}
+
 func tomlReviews(rs []locale.Review, nl string) string {
 	if len(rs) == 0 {
 		return "[]"
@@ -271,7 +284,7 @@ func editLocale(name string, data []byte, ed localeEdit) ([]byte, error) {
 	if sections.Len() > 0 {
 		hashAt := -1
 		for _, t := range d.tables {
-			if (t.path == "_source" || t.path == "_reviewed") && (hashAt < 0 || t.headerStart < hashAt) {
+			if (t.path == "_source" || t.path == "_reviewed" || t.path == "_rewritten") && (hashAt < 0 || t.headerStart < hashAt) {
 				hashAt = t.headerStart
 			}
 		}
@@ -286,7 +299,7 @@ func editLocale(name string, data []byte, ed localeEdit) ([]byte, error) {
 	for _, h := range []struct {
 		table string
 		set   map[string]string
-	}{{"_source", ed.Sources}, {"_reviewed", ed.Checked}} {
+	}{{"_source", ed.Sources}, {"_reviewed", ed.Checked}, {"_rewritten", ed.Rewritten}} {
 		if len(h.set) == 0 {
 			continue
 		}
@@ -441,6 +454,8 @@ func verifyEdit(name string, before *locale.Locale, data []byte, ed localeEdit) 
 	maps.Copy(wantSources, ed.Sources)
 	wantChecked := maps.Clone(before.Checked)
 	maps.Copy(wantChecked, ed.Checked)
+	wantRewritten := maps.Clone(before.Rewritten)
+	maps.Copy(wantRewritten, ed.Rewritten)
 	switch {
 	case !maps.Equal(after.Messages, want):
 		return fmt.Errorf("the change to %s did not give the messages meant; it was not written", name)
@@ -448,6 +463,8 @@ func verifyEdit(name string, before *locale.Locale, data []byte, ed localeEdit) 
 		return fmt.Errorf("the change to %s did not give the [_source] hashes meant; it was not written", name)
 	case !maps.Equal(after.Checked, wantChecked):
 		return fmt.Errorf("the change to %s did not give the [_reviewed] hashes meant; it was not written", name)
+	case !maps.Equal(after.Rewritten, wantRewritten):
+		return fmt.Errorf("the change to %s did not give the [_rewritten] hashes meant; it was not written", name)
 	}
 	return nil
 }

@@ -106,13 +106,16 @@ func TestUnchangedImportWritesNothing(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, f := range Formats {
-			res, err := p.Import("x."+tag+"."+Ext(f), export(t, p, tag, f, OnlyAll), ImportOptions{})
+			// A writer is named for the languages that must be
+			// rewritten: an untouched file confirms none of their
+			// draft (every message of it is marked as needing work).
+			res, err := p.Import("x."+tag+"."+Ext(f), export(t, p, tag, f, OnlyAll), ImportOptions{Writer: "Test Writer"})
 			if err != nil {
 				t.Errorf("%s %s: %v", tag, f, err)
 				continue
 			}
-			if len(res.Written) > 0 || res.Target != "" {
-				t.Errorf("%s %s: wrote %v", tag, f, res.Written)
+			if len(res.Written) > 0 || len(res.Confirmed) > 0 || res.Target != "" {
+				t.Errorf("%s %s: wrote %v, confirmed %v", tag, f, res.Written, res.Confirmed)
 			}
 		}
 		if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
@@ -421,31 +424,98 @@ func TestReviewRefuses(t *testing.T) {
 	}
 }
 
-// TestMustRewriteStays: importing text into a language that must be
-// rewritten (here a clearly fake Inuktitut fixture, into a content
-// folder) never lifts the gate: its materials are still refused without
-// --allow-draft.
+// TestMustRewriteStays: a language that must be rewritten (Inuktitut
+// here) takes text only from a named fluent speaker from its community.
+// Without --writer nothing is imported; with it, each message they wrote
+// (here a clearly fake fixture) or confirmed by clearing its "needs
+// work" mark is recorded as theirs, and the language stays must-rewrite:
+// its materials are refused without --allow-draft, a review is refused
+// while any message is still the non-speaker's draft, and a content
+// folder's file cannot lift the gate by saying "reviewed". No test
+// writes words in the language: the fixture is syllabic letters in a
+// row, and a confirmation keeps the existing draft's text.
 func TestMustRewriteStays(t *testing.T) {
 	dir, _ := checkout(t)
 	folder := t.TempDir()
 	p := reopen(t, dir, folder)
+	iu := p.Lib.Catalog.Locale("iu")
+	before := p.StatusOf(iu)
+	if before.Rewrite == 0 || before.Rewrite != before.Translated-before.Stale {
+		t.Fatalf("iu before any import: %+v; want every current message to be rewritten", before)
+	}
 	data, err := os.ReadFile(filepath.Join("testdata", "iu-fake.po"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := p.Import("iu-fake.po", data, ImportOptions{})
+	var need *WriterNeededError
+	if _, err := p.Import("iu-fake.po", data, ImportOptions{}); !errors.As(err, &need) || !strings.Contains(err.Error(), "--writer") {
+		t.Fatalf("an import with no writer: %v; want it refused, asking for --writer", err)
+	}
+	if _, err := os.Stat(filepath.Join(folder, "locales", "iu.toml")); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("an import with no writer wrote the file: %v", err)
+	}
+
+	// The writer's file: the fake fixture's one message, and two of the
+	// draft's messages confirmed as they are.
+	const writer = "Test Writer (fixture)"
+	res, err := p.Import("iu-fake.po", data, ImportOptions{Writer: writer})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Written) != 1 {
+	if !slices.Equal(res.Written, []string{"ui.signs.title"}) {
 		t.Fatalf("written %v", res.Written)
 	}
+	po := export(t, p, "iu", PO, OnlyAll)
+	if !strings.Contains(string(po), "#, fuzzy, awarekit-placeholders\nmsgctxt \"contact.chth.detail\"") && !strings.Contains(string(po), "#, fuzzy\nmsgctxt \"ui.do.title\"") {
+		t.Errorf("the draft's messages are not marked fuzzy (needs work) in the export")
+	}
+	confirm := []string{"ui.do.title", "ui.help.title"}
+	for _, id := range confirm {
+		if p.State(iu, id) != StateRewrite {
+			t.Fatalf("%s is %s, want %s", id, p.State(iu, id), StateRewrite)
+		}
+		po = editPO(t, po, id, iu.Messages[id])
+	}
+	res, err = p.Import("iu.po", po, ImportOptions{Writer: writer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(res.Confirmed, confirm) || len(res.Written) != 0 {
+		t.Fatalf("confirmed %v, written %v; want %v confirmed and nothing written", res.Confirmed, res.Written, confirm)
+	}
+	written, err := os.ReadFile(filepath.Join(folder, "locales", "iu.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := locale.ParseFile("iu.toml", written)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Meta.Writers) != 1 || l.Meta.Writers[0].Name != writer || len(l.Rewritten) != 3 || l.Meta.Status != locale.StatusMustRewrite {
+		t.Errorf("the folder's iu.toml: writers %v, %d rewritten, status %q; want the writer, 3 and must-rewrite:\n%s", l.Meta.Writers, len(l.Rewritten), l.Meta.Status, written)
+	}
+
 	p = reopen(t, dir, folder)
 	if err := p.Lib.CheckLanguage("iu", false); err == nil {
 		t.Error("after an import, Inuktitut materials are made without --allow-draft")
 	}
-	if r := p.StatusOf(p.Lib.Catalog.Locale("iu")); r.Status != locale.StatusMustRewrite {
-		t.Errorf("iu is %s", r.Status)
+	r := p.StatusOf(p.Lib.Catalog.Locale("iu"))
+	if r.Status != locale.StatusMustRewrite || r.Rewrite != before.Rewrite-3 {
+		t.Errorf("iu after the writer's files: %s with %d to rewrite; want must-rewrite with %d", r.Status, r.Rewrite, before.Rewrite-3)
+	}
+	if _, err := p.Review(ReviewOptions{Lang: "iu", Reviewer: "Ana", Date: "2026-12-05"}); err == nil || !strings.Contains(err.Error(), "still the draft a non-speaker wrote") {
+		t.Errorf("a review of the draft: %v; want it refused", err)
+	}
+
+	// A hand-edited status does not lift the gate.
+	edited := bytes.Replace(written, []byte(`status = "must-rewrite"`), []byte(`status = "reviewed"`), 1)
+	if err := os.WriteFile(filepath.Join(folder, "locales", "iu.toml"), edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src, _ := Checkout(dir)
+	src.ContentDir = folder
+	if _, err := Open(src, nil); err == nil || !strings.Contains(err.Error(), "must be rewritten by a fluent speaker from its community") {
+		t.Errorf("a content folder's iu.toml saying reviewed: %v; want it refused", err)
 	}
 }
 

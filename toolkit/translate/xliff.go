@@ -22,7 +22,7 @@ const xliffNS = "urn:oasis:names:tc:xliff:document:2.0"
 // xliffStates maps a message's state to the segment's state; a stale
 // message is "initial", with the subState awarekit:stale.
 var xliffStates = map[string]string{
-	StateMissing: "initial", StateStale: "initial", StateTranslated: "translated", StateReviewed: "reviewed",
+	StateMissing: "initial", StateStale: "initial", StateRewrite: "initial", StateTranslated: "translated", StateReviewed: "reviewed",
 }
 
 func writeXLIFF(w io.Writer, s *Sheet) error {
@@ -56,8 +56,8 @@ func writeXLIFF(w io.Writer, s *Sheet) error {
 			fmt.Fprintf(bw, "   </originalData>\n")
 		}
 		state := fmt.Sprintf(" state=%q", xliffStates[e.State])
-		if e.State == StateStale {
-			state += ` subState="awarekit:stale"`
+		if e.State == StateStale || e.State == StateRewrite {
+			state += ` subState="awarekit:` + e.State + `"`
 		}
 		space := ""
 		if strings.Contains(e.English, "\n") {
