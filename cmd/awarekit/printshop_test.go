@@ -37,7 +37,7 @@ func TestDryRunForThePrintShop(t *testing.T) {
 		"  a4       1 sheet     1 of them on both sides\n",
 		"  tabloid  2 sheets\n",
 		"Both sides (duplex, turned on the long edge): newcomers-cards-pa.pdf, health-handout-en.pdf\n",
-		"Copies are sheets for: newcomers-cards-pa.pdf (10 sheets, both sides: 100 wallet cards)",
+		"Copies are sheets for: newcomers-cards-pa.pdf (10 sheets, duplex: 100 wallet cards)",
 	} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
@@ -67,7 +67,7 @@ func TestCoverSheetSaysWhatToPrint(t *testing.T) {
 		t.Fatal(r.stderr)
 	}
 	cover := pdftest.Text(t, filepath.Join(dir, "out", "pack.pdf"))
-	for _, want := range []string{"To print", "1 sheet, both sides: 10 wallet cards", "Total: 1 material: 1 sheet of letter (1 printed on both sides)"} {
+	for _, want := range []string{"To print", "1 sheet, duplex: 10 wallet cards", "Total: 1 material: 1 sheet of letter (1 printed on both sides)"} {
 		if !strings.Contains(cover, want) {
 			t.Errorf("cover lacks %q:\n%s", want, cover)
 		}

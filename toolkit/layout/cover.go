@@ -32,13 +32,17 @@ type CoverItem struct {
 	File  string
 	Paper string // the sheet it is printed on
 	Pages int
+	// First is the pack's page number of the material's first page,
+	// counting the cover sheet's pages; 0 when the cover does not say.
+	First int
 	// ToPrint says what to print, in words: "25 copies, both sides", "25
 	// sheets, both sides: 250 wallet cards".
 	ToPrint string
 }
 
 // Cover lays out the cover sheet on paper: a title band, the details, and
-// a table of the materials with a total. A long list continues on further
+// a table of the materials (with each one's pages in the pack, so that
+// the print shop can print a range) with a total. A long list continues on further
 // pages, each with the table's heading again.
 func Cover(ts *typeset.Typesetter, c CoverSheet, paper Paper) ([]Page, error) {
 	var pages []Page
@@ -97,7 +101,7 @@ func cover(ts *typeset.Typesetter, c CoverSheet, paper Paper, emit func(Page) bo
 		al    align
 	}{
 		{"#", 22, alignEnd}, {"Material", 0, alignStart}, {"File", 140, alignStart},
-		{"Paper", 44, alignStart}, {"Pages", 38, alignEnd}, {"To print", 96, alignStart},
+		{"Paper", 44, alignStart}, {"Pages", 58, alignEnd}, {"To print", 96, alignStart},
 	}
 	const colGap = 8.0
 	fixed := 0.0
@@ -148,7 +152,7 @@ func cover(ts *typeset.Typesetter, c CoverSheet, paper Paper, emit func(Page) bo
 	}
 	startTable()
 	for i, m := range c.Materials {
-		r := row(cell, strconv.Itoa(i+1), m.What, m.File, m.Paper, strconv.Itoa(m.Pages), m.ToPrint)
+		r := row(cell, strconv.Itoa(i+1), m.What, m.File, m.Paper, m.pages(), m.ToPrint)
 		if k.err != nil {
 			return fmt.Errorf("lay out cover sheet: %w", k.err)
 		}
@@ -174,4 +178,16 @@ func cover(ts *typeset.Typesetter, c CoverSheet, paper Paper, emit func(Page) bo
 	page.place(end, margin, y)
 	emit(Page{Width: paper.Width, Height: paper.Height, Elements: page.els})
 	return nil
+}
+
+// pages is what the Pages column says of m: its page range in the pack
+// ("5–6", "4") or, when the cover does not know it, how many it has.
+func (m CoverItem) pages() string {
+	switch {
+	case m.First <= 0:
+		return strconv.Itoa(m.Pages)
+	case m.Pages <= 1:
+		return strconv.Itoa(m.First)
+	}
+	return strconv.Itoa(m.First) + "\u2013" + strconv.Itoa(m.First+m.Pages-1)
 }

@@ -79,6 +79,8 @@ type Writer struct {
 	hash  hash.Hash
 	size  *counter
 	pk    *pdf.Packer
+	// pages are how many pages each material added has, in order.
+	pages []int
 }
 
 // Start begins dir/pack.pdf for the set of materials s describes.
@@ -95,9 +97,11 @@ func Start(eng *generate.Engine, dir string, s Sheet) (*Writer, error) {
 
 // Add puts one material's PDF after those added before.
 func (w *Writer) Add(data []byte) error {
-	if _, err := w.pk.Add(data); err != nil {
+	n, err := w.pk.Add(data)
+	if err != nil {
 		return fmt.Errorf("pack: %w", err)
 	}
+	w.pages = append(w.pages, n)
 	return nil
 }
 
@@ -118,11 +122,38 @@ func (w *Writer) AddFile(name string) error {
 func (w *Writer) Finish(ctx context.Context, items []Item) (*manifest.Entry, error) {
 	eng, s := w.eng, w.sheet
 	meta := packMeta(eng, s)
+	if len(items) != len(w.pages) {
+		w.Abort()
+		return nil, fmt.Errorf("pack: %d materials listed for the cover sheet, %d added", len(items), len(w.pages))
+	}
+	ts := typeset.New(eng.Fonts)
+	// The cover gives each material's pages in the pack, which come after
+	// the cover's own: count the cover's pages with the numbers that count
+	// gives until the count holds (a longer number can wrap a row).
+	coverPages := 1
+	for tries := 0; ; tries++ {
+		n := 0
+		for _, err := range layout.CoverPages(ts, coverSheet(eng, s, items, w.pages, coverPages), s.Paper) {
+			if err != nil {
+				w.Abort()
+				return nil, fmt.Errorf("pack: %w", err)
+			}
+			n++
+		}
+		if n == coverPages {
+			break
+		}
+		if tries == 3 {
+			w.Abort()
+			return nil, fmt.Errorf("pack: the cover sheet's length does not settle (%d pages, then %d)", coverPages, n)
+		}
+		coverPages = n
+	}
 	// The cover is laid out and drawn a page at a time, each page a PDF
 	// of its own that the packer joins like a material: the cover of ten
 	// thousand materials is hundreds of pages, never all held at once.
 	var coverPDF bytes.Buffer
-	for page, err := range layout.CoverPages(typeset.New(eng.Fonts), coverSheet(eng, s, items), s.Paper) {
+	for page, err := range layout.CoverPages(ts, coverSheet(eng, s, items, w.pages, coverPages), s.Paper) {
 		if err == nil {
 			err = ctx.Err()
 		}
@@ -141,6 +172,7 @@ func (w *Writer) Finish(ctx context.Context, items []Item) (*manifest.Entry, err
 			return nil, fmt.Errorf("pack: %w", err)
 		}
 	}
+	w.pk.SetOutline(outline(items, w.pages, coverPages))
 	pages, err := w.pk.Finish(meta, pdf.Options{Date: eng.Date})
 	if err != nil {
 		w.Abort()
@@ -203,20 +235,37 @@ func details(s Sheet) []layout.Detail {
 	return out
 }
 
-func coverSheet(eng *generate.Engine, s Sheet, items []Item) layout.CoverSheet {
+// outline is pack.pdf's bookmarks: the cover sheet, then each material
+// under its number and name, opening at its first page.
+func outline(items []Item, pages []int, coverPages int) []pdf.Bookmark {
+	out := make([]pdf.Bookmark, 0, len(items)+1)
+	out = append(out, pdf.Bookmark{Title: "Cover sheet: what to print", Page: 0})
+	at := coverPages
+	for i, it := range items {
+		out = append(out, pdf.Bookmark{Title: fmt.Sprintf("%d. %s (%s)", i+1, it.What, it.File), Page: at})
+		at += pages[i]
+	}
+	return out
+}
+
+// coverSheet is what the cover says of items, whose files have pages
+// pages each and follow the cover's coverPages pages in the pack.
+func coverSheet(eng *generate.Engine, s Sheet, items []Item, pages []int, coverPages int) layout.CoverSheet {
 	c := layout.CoverSheet{Title: s.Event.Name, Color: s.Brand.Color, Details: details(s)}
 	if c.Title == "" {
 		c.Title = "Materials"
 	}
-	for _, it := range items {
+	first := coverPages + 1
+	for i, it := range items {
 		paper := it.Paper
 		if it.Sheet.Sides > 0 {
 			paper = it.Sheet.Paper.Name
 		}
-		c.Materials = append(c.Materials, layout.CoverItem{What: it.What, File: it.File, Paper: paper, Pages: it.Pages, ToPrint: it.ToPrint()})
+		c.Materials = append(c.Materials, layout.CoverItem{What: it.What, File: it.File, Paper: paper, Pages: pages[i], First: first, ToPrint: it.ToPrint()})
+		first += pages[i]
 	}
 	c.Total = "Total: " + Total(items).String()
-	c.Note = fmt.Sprintf("The materials follow this sheet in the order listed. Print each as shown: a copy is one sheet, and for cards cut from a sheet the number is of sheets. Both sides means duplex, turned on the long edge. Made with %s from content version %s.", eng.Creator, eng.Lib.Info.Version)
+	c.Note = fmt.Sprintf("The materials follow this sheet in the order listed; Pages are their page numbers in this file, and each has a bookmark. Print each as shown: a copy is one sheet, and for cards cut from a sheet the number is of sheets. Duplex means printed on both sides, turned on the long edge. Made with %s from content version %s.", eng.Creator, eng.Lib.Info.Version)
 	return c
 }
 

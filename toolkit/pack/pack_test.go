@@ -2,8 +2,10 @@ package pack
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -92,6 +94,19 @@ func TestWrite(t *testing.T) {
 	pdftest.Check(t, path)
 	if info := pdftest.Info(t, path); info["Pages"] != "3" || entry.Pages != 3 || info["Title"] != "Print pack: Evening" {
 		t.Errorf("pack: %d pages recorded, pdfinfo %v", entry.Pages, info)
+	}
+	// The cover gives each material's pages in the pack, and the outline
+	// opens each one at its first page (qpdf reads it).
+	if cover := pdftest.Text(t, path); !strings.Contains(cover, "youth-flyer-en.pdf letter 2 2 Youth flyer") || !strings.Contains(cover, "youth-flyer-fr.pdf letter 3 Total") {
+		t.Errorf("the cover sheet does not give the materials' pages in the pack:\n%s", cover)
+	}
+	var got []string
+	for _, o := range pdftest.Outline(t, path) {
+		got = append(got, fmt.Sprintf("%d %s", o.Page, o.Title))
+	}
+	want := []string{"1 Cover sheet: what to print", "2 1. " + items[0].What + " (youth-flyer-en.pdf)", "3 2. " + items[1].What + " (youth-flyer-fr.pdf)"}
+	if !slices.Equal(got, want) {
+		t.Errorf("outline %q, want %q", got, want)
 	}
 	if st, _ := os.Stat(path); st == nil || st.Size() != entry.Bytes {
 		t.Errorf("recorded %d bytes, file %v", entry.Bytes, st)

@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/awarekit/awarekit/toolkit/format"
 )
 
 // ToPrint says in words what the print shop makes of an item: "25
-// copies", "25 copies, both sides", "1 copy, both sides, 5 sheets
+// copies, one side", "25 copies, duplex", "1 copy, duplex, 5 sheets
 // each" for a copy of several sheets, or for a format cut from sheets,
-// where the number is of sheets, "25 sheets, both sides: 250 wallet
+// where the number is of sheets, "25 sheets, duplex: 250 wallet
 // cards". It is "" for an item that is not printed.
 func (it Item) ToPrint() string {
 	s := it.Sheet
@@ -18,20 +20,22 @@ func (it Item) ToPrint() string {
 	}
 	per := s.PerCopy(it.Pages)
 	if s.Up > 1 {
-		words := count(it.Copies*per, "sheets")
-		if s.Duplex() {
-			words += ", both sides"
-		}
+		words := count(it.Copies*per, "sheets") + sides(s)
 		return words + fmt.Sprintf(": %d %s", it.Copies*per*s.Up, s.Pieces)
 	}
-	words := count(it.Copies, "copies")
-	if s.Duplex() {
-		words += ", both sides"
-	}
+	words := count(it.Copies, "copies") + sides(s)
 	if per > 1 {
 		words += fmt.Sprintf(", %d sheets each", per)
 	}
 	return words
+}
+
+// sides says how a sheet is printed, in the print shop's word.
+func sides(s format.Sheet) string {
+	if s.Duplex() {
+		return ", duplex"
+	}
+	return ", one side"
 }
 
 // count is n and its unit, singular for one: "1 copy", "3 copies".

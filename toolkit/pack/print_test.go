@@ -28,15 +28,15 @@ func TestToPrint(t *testing.T) {
 		copies        int
 		want          string
 	}{
-		{"flyer", "letter", 25, "25 copies"},
-		{"flyer", "letter", 1, "1 copy"},
-		{"handout", "a4", 10, "10 copies, both sides"},
-		{"cards", "letter", 25, "25 sheets, both sides: 250 wallet cards"},
-		{"cards", "a4", 1, "1 sheet, both sides: 8 wallet cards"},
-		{"safety-card", "letter", 3, "3 sheets, both sides: 30 safety cards"},
-		{"poster", "letter", 4, "4 copies"},
-		{"scenarios", "letter", 5, "10 sheets, both sides: 40 scenario cards"},
-		{"guide", "letter", 2, "2 copies, both sides, 5 sheets each"},
+		{"flyer", "letter", 25, "25 copies, one side"},
+		{"flyer", "letter", 1, "1 copy, one side"},
+		{"handout", "a4", 10, "10 copies, duplex"},
+		{"cards", "letter", 25, "25 sheets, duplex: 250 wallet cards"},
+		{"cards", "a4", 1, "1 sheet, duplex: 8 wallet cards"},
+		{"safety-card", "letter", 3, "3 sheets, duplex: 30 safety cards"},
+		{"poster", "letter", 4, "4 copies, one side"},
+		{"scenarios", "letter", 5, "10 sheets, duplex: 40 scenario cards"},
+		{"guide", "letter", 2, "2 copies, duplex, 5 sheets each"},
 	}
 	for _, tt := range tests {
 		it := Item{File: "x.pdf", Copies: tt.copies, Sheet: sheetOf(t, tt.format, tt.paper)}

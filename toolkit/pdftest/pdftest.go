@@ -6,6 +6,7 @@ package pdftest
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"strings"
@@ -121,4 +122,24 @@ func Info(t testing.TB, path string, extra ...string) map[string]string {
 		}
 	}
 	return info
+}
+
+// Bookmark is one entry of a file's outline as qpdf reads it, with the
+// page it opens (from 1) and the entries under it.
+type Bookmark struct {
+	Title string     `json:"title"`
+	Page  int        `json:"destpageposfrom1"`
+	Kids  []Bookmark `json:"kids"`
+}
+
+// Outline is the file's outline (its bookmarks) as qpdf --json reads it.
+func Outline(t testing.TB, path string) []Bookmark {
+	t.Helper()
+	var v struct {
+		Outlines []Bookmark `json:"outlines"`
+	}
+	if err := json.Unmarshal([]byte(run(t, "qpdf", "--json", "--json-key=outlines", path)), &v); err != nil {
+		t.Fatalf("qpdf --json %s: %v", path, err)
+	}
+	return v.Outlines
 }

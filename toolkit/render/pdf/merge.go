@@ -58,6 +58,8 @@ type Packer struct {
 	shared map[[sha256.Size]byte]int
 	sum    hash.Hash
 
+	outline []Bookmark
+
 	// scratch reused from file to file
 	objs  []srcObj
 	refs  []srcRef
@@ -97,6 +99,18 @@ func (p *Packer) Pages() int { return len(p.front) + len(p.back) }
 // sharing saved.
 func (p *Packer) Objects() int { return len(p.offsets) - 4 }
 
+// Bookmark is one entry of the joined file's outline (the bookmarks a
+// viewer lists beside the pages): a title, the page it opens (counting
+// from 0 in the joined file, front pages first) and entries under it.
+type Bookmark struct {
+	Title string
+	Page  int
+	Kids  []Bookmark
+}
+
+// SetOutline gives the joined file an outline, written by Finish.
+func (p *Packer) SetOutline(b []Bookmark) { p.outline = b }
+
 // Finish writes the page tree, the catalog, the metadata and the
 // cross-reference table, and returns the number of pages.
 func (p *Packer) Finish(meta doc.Meta, opts Options) (int, error) {
@@ -108,12 +122,20 @@ func (p *Packer) Finish(meta doc.Meta, opts Options) (int, error) {
 		return 0, errors.New("merge: no pages")
 	}
 	out := p.out
+	pageNums := slices.Concat(p.front, p.back)
+	outline := 0
+	if len(p.outline) > 0 {
+		var err error
+		if outline, err = p.writeOutline(pageNums); err != nil {
+			return 0, err
+		}
+	}
 	p.offsets[1] = out.n
 	b := p.buf[:0]
 	b = append(b, "1 0 obj\n<</Type /Pages /Count "...)
 	b = strconv.AppendInt(b, int64(kids), 10)
 	b = append(b, " /Kids ["...)
-	for i, k := range slices.Concat(p.front, p.back) {
+	for i, k := range pageNums {
 		if i > 0 {
 			b = append(b, ' ')
 		}
@@ -124,7 +146,11 @@ func (p *Packer) Finish(meta doc.Meta, opts Options) (int, error) {
 	out.write(b)
 
 	p.offsets[2] = out.n
-	out.writeString("2 0 obj\n<</Type /Catalog /Pages 1 0 R /Lang " + pdfString(meta.Lang) + ">>\nendobj\n")
+	catalog := "2 0 obj\n<</Type /Catalog /Pages 1 0 R /Lang " + pdfString(meta.Lang)
+	if outline > 0 {
+		catalog += " /Outlines " + strconv.Itoa(outline) + " 0 R /PageMode /UseOutlines"
+	}
+	out.writeString(catalog + ">>\nendobj\n")
 	p.offsets[3] = out.n
 	date := "D:" + opts.Date.UTC().Format("20060102150405") + "Z"
 	out.writeString("3 0 obj\n<</Title " + pdfString(meta.Title) + " /Subject " + pdfString(meta.Subject) +
@@ -149,6 +175,86 @@ func (p *Packer) Finish(meta doc.Meta, opts Options) (int, error) {
 		return 0, out.err
 	}
 	return kids, out.w.(*bufio.Writer).Flush()
+}
+
+// writeOutline writes the outline's objects and returns the number of its
+// root. Each entry opens its page whole (/Fit); entries with entries under
+// them are shown open.
+func (p *Packer) writeOutline(pages []int) (int, error) {
+	root := p.newNum()
+	// Numbers first, level by level, so that each entry knows its
+	// neighbours' and children's.
+	nums := make(map[*Bookmark]int)
+	var number func(bs []Bookmark) error
+	number = func(bs []Bookmark) error {
+		for i := range bs {
+			if bs[i].Page < 0 || bs[i].Page >= len(pages) {
+				return fmt.Errorf("merge: bookmark %q opens page %d of %d", bs[i].Title, bs[i].Page+1, len(pages))
+			}
+			nums[&bs[i]] = p.newNum()
+		}
+		for i := range bs {
+			if err := number(bs[i].Kids); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := number(p.outline); err != nil {
+		return 0, err
+	}
+	var count func(bs []Bookmark) int
+	count = func(bs []Bookmark) int {
+		n := len(bs)
+		for _, b := range bs {
+			n += count(b.Kids)
+		}
+		return n
+	}
+	ref := func(b []byte, n int) []byte {
+		b = strconv.AppendInt(b, int64(n), 10)
+		return append(b, " 0 R"...)
+	}
+	var write func(bs []Bookmark, parent int)
+	write = func(bs []Bookmark, parent int) {
+		for i := range bs {
+			bm := &bs[i]
+			n := nums[bm]
+			b := strconv.AppendInt(p.buf[:0], int64(n), 10)
+			b = append(b, " 0 obj\n<</Title "...)
+			b = append(b, pdfString(bm.Title)...)
+			b = append(b, " /Parent "...)
+			b = ref(b, parent)
+			if i > 0 {
+				b = ref(append(b, " /Prev "...), nums[&bs[i-1]])
+			}
+			if i+1 < len(bs) {
+				b = ref(append(b, " /Next "...), nums[&bs[i+1]])
+			}
+			if len(bm.Kids) > 0 {
+				b = ref(append(b, " /First "...), nums[&bm.Kids[0]])
+				b = ref(append(b, " /Last "...), nums[&bm.Kids[len(bm.Kids)-1]])
+				b = strconv.AppendInt(append(b, " /Count "...), int64(count(bm.Kids)), 10)
+			}
+			b = ref(append(b, " /Dest ["...), pages[bm.Page])
+			b = append(b, " /Fit]>>\nendobj\n"...)
+			p.offsets[n] = p.out.n
+			p.out.write(b)
+			p.buf = b
+			write(bm.Kids, n)
+		}
+	}
+	write(p.outline, root)
+	b := strconv.AppendInt(p.buf[:0], int64(root), 10)
+	b = append(b, " 0 obj\n<</Type /Outlines /First "...)
+	b = ref(b, nums[&p.outline[0]])
+	b = ref(append(b, " /Last "...), nums[&p.outline[len(p.outline)-1]])
+	b = strconv.AppendInt(append(b, " /Count "...), int64(count(p.outline)), 10)
+	b = append(b, ">>\nendobj\n"...)
+	p.offsets[root] = p.out.n
+	p.out.write(b)
+	p.buf = b
+	return root, p.out.err
 }
 
 // appendOffset appends off as the ten digits of a cross-reference entry.

@@ -2,6 +2,7 @@ package pdf_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -76,6 +77,17 @@ func TestPackerShares(t *testing.T) {
 		t.Fatal(err)
 	}
 	order = append([]int{3}, order...)
+	// Bookmarks, one level grouped under another: the cover, then each
+	// round's files.
+	outline := []pdf.Bookmark{{Title: "Cover", Page: 0}}
+	for round := range 2 {
+		group := pdf.Bookmark{Title: "Round " + string(rune('1'+round)), Page: 1 + 4*round}
+		for i := range 4 {
+			group.Kids = append(group.Kids, pdf.Bookmark{Title: "Fichier é " + string(rune('1'+i)), Page: 1 + 4*round + i})
+		}
+		outline = append(outline, group)
+	}
+	p.SetOutline(outline)
 	if n, err := p.Finish(doc.Meta{Title: "Pack", Lang: "en"}, pdf.Options{Date: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)}); err != nil || n != 9 {
 		t.Fatalf("%d pages, %v", n, err)
 	}
@@ -86,6 +98,25 @@ func TestPackerShares(t *testing.T) {
 	pdftest.Check(t, packed)
 	if info := pdftest.Info(t, packed); info["Pages"] != "9" {
 		t.Fatalf("pdfinfo %v", info)
+	}
+	var flat func(bs []pdftest.Bookmark, depth int) string
+	flat = func(bs []pdftest.Bookmark, depth int) string {
+		var sb strings.Builder
+		for _, b := range bs {
+			fmt.Fprintf(&sb, "%s%s:%d\n", strings.Repeat(" ", depth), b.Title, b.Page)
+			sb.WriteString(flat(b.Kids, depth+1))
+		}
+		return sb.String()
+	}
+	var want strings.Builder
+	for _, b := range outline {
+		fmt.Fprintf(&want, "%s:%d\n", b.Title, b.Page+1)
+		for _, k := range b.Kids {
+			fmt.Fprintf(&want, " %s:%d\n", k.Title, k.Page+1)
+		}
+	}
+	if got := flat(pdftest.Outline(t, packed), 0); got != want.String() {
+		t.Errorf("outline as qpdf reads it:\n%s\nwant:\n%s", got, want.String())
 	}
 	for i, f := range files {
 		src := filepath.Join(dir, "m"+string(rune('0'+i))+".pdf")
@@ -98,8 +129,9 @@ func TestPackerShares(t *testing.T) {
 			}
 		}
 	}
-	// The second round and the front page add nothing new but page objects.
-	if buf.Len() > sum/2 {
+	// The second round and the front page add nothing new but page
+	// objects (and the outline, about a kilobyte).
+	if buf.Len() > sum/2+2048 {
 		t.Errorf("pack of %d bytes for files of %d: nothing shared", buf.Len(), sum)
 	}
 	t.Logf("%d files of %d bytes in all → %d bytes, %d objects", len(order), sum+len(files[3]), buf.Len(), p.Objects())
