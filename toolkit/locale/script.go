@@ -115,61 +115,110 @@ const otherScript = "other"
 // (a writable script's code, or otherScript), ignoring placeholders;
 // false when there are too few letters to tell or no script has most.
 func dominantScript(messages map[string]string) (string, bool) {
-	counts := map[string]int{}
+	// counts[i] is for scriptTables[i]; the last is otherScript.
+	counts := make([]int, len(scriptTables)+1)
 	total := 0
+	var blocks letterBlocks
 	for _, text := range messages {
-		text = placeholder.ReplaceAllString(text, "")
+		if strings.Contains(text, "{{") {
+			text = placeholder.ReplaceAllString(text, "")
+		}
 		for _, r := range text {
-			if !unicode.IsLetter(r) {
-				continue
+			if i := blocks.script(r); i >= 0 {
+				total++
+				counts[i]++
 			}
-			total++
-			counts[scriptOfLetter(r)]++
 		}
 	}
 	if total < 20 {
 		return "", false
 	}
-	best := ""
-	for _, code := range append(WritableScripts(), otherScript) {
-		if counts[code] > counts[best] {
-			best = code
+	best := -1
+	for i, n := range counts {
+		if n > 0 && (best < 0 || n > counts[best]) {
+			best = i
 		}
 	}
+	if best < 0 || counts[best]*2 <= total {
+		return "", false
+	}
 	// Han letters count once, under Hans (the first Han code sorted).
-	return best, best != "" && counts[best]*2 > total
+	if best == len(scriptTables) {
+		return otherScript, true
+	}
+	return scriptTables[best].code, true
 }
+
+// letterBlocks answers, for the runes of one locale's messages, which
+// script each letter is in: every letter was looked up in the Unicode
+// letter table and then in each script's table, a fifth of the work of
+// loading the messages; now each code point a file uses is looked up
+// once.
+type letterBlocks struct {
+	last  rune
+	block *[256]int8
+	// blocks hold, per 256 code points, each one's script index plus 2
+	// (1: not a letter; 0: not looked up yet).
+	blocks map[rune]*[256]int8
+}
+
+// script is the index in scriptTables of letter r's script,
+// len(scriptTables) for otherScript, or -1 when r is not a letter.
+func (lb *letterBlocks) script(r rune) int {
+	if r < 0x80 {
+		if 'a' <= r|0x20 && r|0x20 <= 'z' {
+			return latin
+		}
+		return -1
+	}
+	if hi := r >> 8; lb.block == nil || hi != lb.last {
+		b, ok := lb.blocks[hi]
+		if !ok {
+			b = new([256]int8)
+			if lb.blocks == nil {
+				lb.blocks = map[rune]*[256]int8{}
+			}
+			lb.blocks[hi] = b
+		}
+		lb.last, lb.block = hi, b
+	}
+	v := &lb.block[r&0xff]
+	if *v == 0 {
+		*v = 1
+		if unicode.IsLetter(r) {
+			*v = int8(scriptIndex(r) + 2)
+		}
+	}
+	return int(*v) - 2
+}
+
+// latin is Latn's index in scriptTables.
+var latin = slices.IndexFunc(scriptTables, func(st scriptTable) bool { return st.code == "Latn" })
 
 // scriptTables are the writable scripts' Unicode tables, in code order,
 // so that Han letters count under Hans.
-var scriptTables = func() []struct {
-	code  string
-	table *unicode.RangeTable
-} {
-	var out []struct {
-		code  string
-		table *unicode.RangeTable
-	}
+var scriptTables = func() []scriptTable {
+	var out []scriptTable
 	for _, code := range WritableScripts() {
-		out = append(out, struct {
-			code  string
-			table *unicode.RangeTable
-		}{code, unicode.Scripts[writable[code].unicode]})
+		out = append(out, scriptTable{code, unicode.Scripts[writable[code].unicode]})
 	}
 	return out
 }()
 
-// scriptOfLetter is the writable script of a letter, or otherScript.
-func scriptOfLetter(r rune) string {
-	if r < 0x250 && unicode.Is(unicode.Latin, r) {
-		return "Latn"
-	}
-	for _, st := range scriptTables {
+type scriptTable struct {
+	code  string
+	table *unicode.RangeTable
+}
+
+// scriptIndex is the index in scriptTables of the script of letter r,
+// or len(scriptTables) for otherScript.
+func scriptIndex(r rune) int {
+	for i, st := range scriptTables {
 		if unicode.Is(st.table, r) {
-			return st.code
+			return i
 		}
 	}
-	return otherScript
+	return len(scriptTables)
 }
 
 // Has reports whether r is a letter of the script (a Han character for
