@@ -84,11 +84,7 @@ func Open(cfg Config) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	base, err := typeset.Embedded()
-	if err != nil {
-		return nil, err
-	}
-	fonts, err := typeset.NewFonts(base, cfg.Fonts)
+	fonts, err := typeset.EmbeddedFonts(cfg.Fonts)
 	if err != nil {
 		return nil, err
 	}

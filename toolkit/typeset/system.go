@@ -64,7 +64,13 @@ var systemFor = map[string]language.Script{"ur": language.Arabic}
 // families found on the machine, or named by the user, for other scripts.
 // It is safe for concurrent use; every font is parsed once.
 type Fonts struct {
-	Base Family
+	// base draws every script no other family is for. It is loaded when
+	// the first text is set (Typesetter.set): a command that sets none,
+	// such as `awarekit version`, parses no font.
+	baseOnce sync.Once
+	loadBase func() (Family, error)
+	base     Family
+	baseErr  error
 
 	mu       sync.Mutex
 	byScript map[language.Script]*Family // nil entry: looked for, not found
@@ -77,7 +83,17 @@ type Fonts struct {
 // the config (regular first, then bold); they win over fonts found on the
 // machine.
 func NewFonts(base Family, user map[string][]string) (*Fonts, error) {
-	fs := &Fonts{Base: base, byScript: make(map[language.Script]*Family), user: make(map[language.Script][]string)}
+	return newFonts(func() (Family, error) { return base, nil }, user)
+}
+
+// EmbeddedFonts is NewFonts over the Embedded family, which is parsed
+// when the first text is set.
+func EmbeddedFonts(user map[string][]string) (*Fonts, error) {
+	return newFonts(Embedded, user)
+}
+
+func newFonts(base func() (Family, error), user map[string][]string) (*Fonts, error) {
+	fs := &Fonts{loadBase: base, byScript: make(map[language.Script]*Family), user: make(map[language.Script][]string)}
 	if err := fs.SetUser(user); err != nil {
 		return nil, err
 	}
@@ -91,6 +107,12 @@ func NewFonts(base Family, user map[string][]string) (*Fonts, error) {
 		return prints, scanErr
 	}
 	return fs, nil
+}
+
+// Base returns the base family, loading it on first use.
+func (fs *Fonts) Base() (Family, error) {
+	fs.baseOnce.Do(func() { fs.base, fs.baseErr = fs.loadBase() })
+	return fs.base, fs.baseErr
 }
 
 // SetUser adds the fonts a user named for scripts; call it before

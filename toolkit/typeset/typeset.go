@@ -164,7 +164,7 @@ func (m *fontmap) ResolveFace(r rune) *font.Face {
 	if f := m.t.fontFor(r, m.bold); f != nil {
 		return m.t.face(f)
 	}
-	return m.t.face(m.t.fonts.Base.Pick(m.bold))
+	return m.t.face(m.t.fonts.base.Pick(m.bold))
 }
 
 // fontFor picks the font for r: its script's family first (Gurmukhi in
@@ -176,7 +176,7 @@ func (t *Typesetter) fontFor(r rune, bold bool) *Font {
 			return f
 		}
 	}
-	if f := t.fonts.Base.Pick(bold); f.Has(r) {
+	if f := t.fonts.base.Pick(bold); f.Has(r) {
 		return f
 	}
 	for _, fam := range t.extra {
@@ -217,6 +217,10 @@ func (t *Typesetter) set(text string, opts Options) (Paragraph, error) {
 	}
 	if math.IsNaN(opts.Width) || math.IsInf(opts.Width, 0) || math.IsNaN(opts.Style.Leading) || math.IsInf(opts.Style.Leading, 0) {
 		return Paragraph{}, fmt.Errorf("typeset: width %v or leading %v is not a number", opts.Width, opts.Style.Leading)
+	}
+	// Everything below reads t.fonts.base.
+	if _, err := t.fonts.Base(); err != nil {
+		return Paragraph{}, err
 	}
 	text, err := t.prepare(text, opts.RTL)
 	if err != nil {
@@ -325,7 +329,7 @@ func (t *Typesetter) Measure(text string, opts Options) (float64, error) {
 // first character that no font draws.
 func (t *Typesetter) check(text string, opts Options) error {
 	t.extra = t.extra[:0]
-	base := t.fonts.Base.Pick(opts.Style.Bold)
+	base := t.fonts.base.Pick(opts.Style.Bold)
 	langBase, _, _ := strings.Cut(opts.Lang, "-")
 	var seen []language.Script
 	for _, r := range text {
@@ -604,7 +608,7 @@ func (t *Typesetter) fontOfFace(face *font.Face) *Font {
 			return f
 		}
 	}
-	return t.fonts.Base.Regular
+	return t.fonts.base.Regular
 }
 
 // phoneNumber matches a phone number or other digit group joined by
