@@ -150,3 +150,29 @@ func TestTranslateStatusCheck(t *testing.T) {
 		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// TestTranslateStaleWarns: a content folder's Spanish headline recorded
+// as made from other English is stale: status --check exits 1 naming it,
+// the flyer still prints it with the draft line, and generate says so
+// on stderr with the command that gives it to a translator.
+func TestTranslateStaleWarns(t *testing.T) {
+	pdftest.Need(t, "pdftotext")
+	dir := t.TempDir()
+	const headline = "Conoce las señales. Puedes pedir ayuda hoy."
+	writeFile(t, filepath.Join(dir, "ours", "locales", "es.toml"), "[_meta]\nstatus = \"draft\"\n\n[youth]\nheadline = \""+headline+"\"\n\n[_source]\n\"youth.headline\" = \"000000000000\"\n")
+	r := runCLI(t, dir, "translate", "status", "-l", "es", "--content", "ours", "--check")
+	if r.code != exitFailure || !strings.Contains(r.stderr, "es (1 stale, 0 missing)") {
+		t.Errorf("status --check: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = runCLI(t, dir, "generate", "-a", "youth", "-l", "es", "--content", "ours", "-o", "out")
+	if r.code != exitOK {
+		t.Fatalf("generate: exit %d\n%s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "1 of its messages were translated from older English") || !strings.Contains(r.stderr, "awarekit translate export -l es --only stale") {
+		t.Errorf("generate does not warn of the stale message:\n%s", r.stderr)
+	}
+	text := pdftest.Normalize(pdftest.Text(t, filepath.Join(dir, "out", "youth-flyer-es.pdf")))
+	if !strings.Contains(text, pdftest.Normalize(headline)) || !strings.Contains(text, "borrador") {
+		t.Errorf("the flyer should print the stale headline with the draft line:\n%s", text)
+	}
+}
