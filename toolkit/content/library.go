@@ -707,11 +707,13 @@ func (lib *Library) AudienceIDs() []string { return slices.Clone(lib.ids) }
 // Audience finds an audience by ID or alias, case-insensitively.
 func (lib *Library) Audience(name string) (*Audience, error) {
 	key := strings.ToLower(strings.TrimSpace(name))
-	if id, ok := lib.aliases[key]; ok {
-		key = id
-	}
+	// An audience's ID wins over another's alias: a content folder's own
+	// audience "farm" is found by its name.
 	if a, ok := lib.audiences[key]; ok {
 		return a, nil
+	}
+	if id, ok := lib.aliases[key]; ok {
+		return lib.audiences[id], nil
 	}
 	return nil, &UnknownError{Kind: "audience", Name: name, Valid: lib.AudienceIDs()}
 }

@@ -167,3 +167,34 @@ func (lib *Library) Added(id string) bool {
 	_, err = fs.Stat(o.Lower, a.File)
 	return err != nil
 }
+
+// Coverage is the share, in whole percent, of the English messages that
+// language tag needs that its file has: those of every document, the
+// contacts and the law, and those of each audience its file has begun
+// (it has the audience's headline). A language that is complete for the
+// audiences it is written in covers 100, though it leaves out audiences
+// written in other languages only. The workshop kit's messages are not
+// counted: a language has each part of the kit whole or not at all
+// (KitLanguages).
+func (lib *Library) Coverage(tag string) int {
+	l := lib.Catalog.Locale(tag)
+	en := lib.Catalog.Locale(locale.SourceTag)
+	if l == nil || en == nil {
+		return 0
+	}
+	have, want := 0, 0
+	for id := range en.Messages {
+		m, ok := lib.table[id]
+		if !ok || m.KitOnly() || !lib.usedWhereWritten(m, l) {
+			continue
+		}
+		want++
+		if _, ok := l.Messages[id]; ok {
+			have++
+		}
+	}
+	if want == 0 {
+		return 0
+	}
+	return have * 100 / want
+}

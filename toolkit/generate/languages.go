@@ -19,10 +19,10 @@ type Language struct {
 	Native string // in the language itself
 	Script string // e.g. Latin, Gurmukhi
 	RTL    bool
-	// Coverage is the share of the English messages of the materials
-	// this language has, in whole percent. The workshop kit's messages
-	// are not counted: a language has each part of the kit whole or not
-	// at all (content.Library.KitLanguages).
+	// Coverage is the share of the English messages this language needs
+	// that it has, in whole percent: those of the audiences it is
+	// written in, every document's, the contacts' and the law's
+	// (content.Library.Coverage).
 	Coverage int
 	// Status is "source", "draft" or "reviewed by NAME", with the count
 	// of messages from the user's content folder when there are any.
@@ -57,19 +57,7 @@ func (e *Engine) Language(tag string) (Language, error) {
 		}
 		info.Status += fmt.Sprintf(", %d %s yours", n, unit)
 	}
-	if en := e.Lib.Catalog.Locale("en"); en != nil && len(en.Messages) > 0 {
-		have, all := 0, 0
-		for id := range en.Messages {
-			if m, ok := e.Lib.Message(id); ok && m.KitOnly() {
-				continue
-			}
-			all++
-			if _, ok := l.Messages[id]; ok {
-				have++
-			}
-		}
-		info.Coverage = have * 100 / max(all, 1)
-	}
+	info.Coverage = e.Lib.Coverage(tag)
 	w := e.workers.Get().(*Worker)
 	defer e.workers.Put(w)
 	info.Fonts, info.FontsErr = w.ts.Sources(allText(l), typeset.Options{Lang: tag, RTL: sc.RTL})

@@ -99,7 +99,7 @@ func (fx fixture) each(t *testing.T, f func(t *testing.T, d *doc.Document, paper
 			t.Fatal(err)
 		}
 		for _, id := range fx.lib.AudienceIDs() {
-			for _, lang := range fx.lib.Catalog.Tags() {
+			for _, lang := range fx.lib.Languages(id) {
 				for _, name := range PaperNames {
 					t.Run(fmt.Sprintf("%s/%s/%s/%s", o.name, id, lang, name), func(t *testing.T) {
 						d, err := fx.lib.Assemble(content.Request{Audience: id, Lang: lang, Org: o.org, Brand: brand, AllowDraft: true})
