@@ -285,7 +285,7 @@ func TestBuildErrors(t *testing.T) {
 	r := runCLI(t, work, "build", "bad.yaml")
 	for _, want := range []string{
 		"bad.yaml has 3 problems:",
-		`bad.yaml:2:15: outputs[0].audience: unknown audience "teens"; choose one of: business, health,`,
+		`bad.yaml:2:15: outputs[0].audience: unknown audience "teens"; choose one of: agriculture, business,`,
 		`bad.yaml:3:15: outputs[0].language: unknown language "klingon"`,
 		`bad.yaml:5:5: outputs[0].colour: unknown key "colour"`,
 	} {

@@ -61,7 +61,7 @@ func TestDidYouMean(t *testing.T) {
 		job  func(j *generate.Job)
 		want string
 	}{
-		{"audience", func(j *generate.Job) { j.Audience = "yuoth" }, `unknown audience "yuoth" (did you mean "youth"?); choose one of: business, health, indigenous, newcomers, youth`},
+		{"audience", func(j *generate.Job) { j.Audience = "yuoth" }, `unknown audience "yuoth" (did you mean "youth"?); choose one of: agriculture, business, caregivers, health, hospitality, indigenous, newcomers, parents, students, youth`},
 		{"audience start", func(j *generate.Job) { j.Audience = "newcom" }, `(did you mean "newcomers"?)`},
 		{"language name", func(j *generate.Job) { j.Lang = "punjbi" }, `unknown language "punjbi" (did you mean "Punjabi"?); choose one of: ar,`},
 		{"language in itself", func(j *generate.Job) { j.Lang = "espagnol" }, `(did you mean "Español"?)`},

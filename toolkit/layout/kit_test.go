@@ -55,6 +55,9 @@ func TestKitLayouts(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, id := range lib.AudienceIDs() {
+				if a, _ := lib.Audience(id); a.Kit == nil {
+					continue // a sector audience has no kit yet: the kit's formats refuse it (content.TestKitLanguages)
+				}
 				for _, lang := range []string{"en", "fr"} {
 					for _, paper := range layout.PaperNames {
 						if testing.Short() && (paper != "letter" || o.province != "") {

@@ -90,7 +90,7 @@ extra: 1
 		{9, 11, "defaults.copies", "should be at least 1, not 0"},
 		{12, 5, "outputs[0].audiences", "give audience or audiences, not both"},
 		{13, 15, "outputs[0].language", `unknown language "xx"; choose one of: `},
-		{15, 24, "outputs[1].audiences[1]", `unknown audience "teens"; choose one of: business, health, indigenous, newcomers, youth`},
+		{15, 24, "outputs[1].audiences[1]", `unknown audience "teens"; choose one of: agriculture, business, caregivers, health, hospitality, indigenous, newcomers, parents, students, youth`},
 		{17, 14, "outputs[1].formats", "should be a list [en, fr]"},
 		{21, 13, "outputs[2].copies", `should be a whole number, not "three"`},
 		{22, 14, "outputs[2].pattern", "unknown placeholder {colour}"},
