@@ -16,6 +16,9 @@ import (
 func TestScenarioSheets(t *testing.T) {
 	fx := newFixture(t)
 	for _, id := range fx.lib.AudienceIDs() {
+		if a, _ := fx.lib.Audience(id); a.Kit == nil {
+			continue // a sector audience has no kit yet: the kit's formats refuse it (content.TestKitLanguages)
+		}
 		for _, lang := range []string{"en", "fr"} {
 			d, err := fx.lib.Assemble(content.Request{Audience: id, Lang: lang, Kit: []doc.KitPart{doc.PartScenarios}})
 			if err != nil {
