@@ -198,3 +198,26 @@ func (lib *Library) Coverage(tag string) int {
 	}
 	return have * 100 / want
 }
+
+// Unbegun reports whether message id is printed only by audiences that
+// language tag has not begun (its file lacks the audience's headline): a
+// language written in other audiences only may lack it without being
+// incomplete, and those audiences are refused in it (Written), as the
+// sector audiences are outside English and French.
+func (lib *Library) Unbegun(id, tag string) bool {
+	m, ok := lib.table[id]
+	l := lib.Catalog.Locale(tag)
+	if !ok || l == nil || len(m.Uses) == 0 {
+		return false
+	}
+	for _, u := range m.Uses {
+		a, ok := lib.audiences[u]
+		if !ok {
+			return false
+		}
+		if _, started := l.Messages[a.Headline]; started {
+			return false
+		}
+	}
+	return true
+}

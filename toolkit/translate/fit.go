@@ -60,6 +60,9 @@ func (p *Project) fits(name string, l *locale.Locale, good []accepted) ([]Proble
 			if err != nil || f.Text != nil {
 				continue // a text format has no page to overflow
 			}
+			if pl.Audience != "" && lib.Written(pl.Audience, tag) != nil {
+				continue // an audience not written in the language is not made in it
+			}
 			i := slices.IndexFunc(pages, func(pg *page) bool { return pg.place == pl })
 			if i < 0 {
 				pages = append(pages, &page{place: pl})
@@ -74,7 +77,14 @@ func (p *Project) fits(name string, l *locale.Locale, good []accepted) ([]Proble
 		f, _ := format.ByName(pg.place.Format)
 		req := content.Request{Audience: pg.place.Audience, Lang: tag, AllowDraft: true}
 		if req.Audience == "" {
-			req.Audience = lib.AudienceIDs()[0]
+			// A message every material prints: the first audience the
+			// language is written in shows it (a sector audience may be
+			// written in English and French only).
+			ids := lib.AudienceIDs()
+			req.Audience = ids[0]
+			if i := slices.IndexFunc(ids, func(id string) bool { return lib.Written(id, tag) == nil }); i >= 0 {
+				req.Audience = ids[i]
+			}
 		}
 		if pr, ok := strings.CutPrefix(pg.place.With, provinceLines); ok {
 			req.Province = pr

@@ -92,8 +92,8 @@ func (p *Project) Review(o ReviewOptions) (*ReviewResult, error) {
 		case StateOmitted:
 			continue
 		case StateMissing:
-			if m.KitOnly() {
-				continue // the language does not make the kit
+			if m.KitOnly() || p.Lib.Unbegun(m.ID, l.Tag) {
+				continue // the language does not make the kit, or that audience
 			}
 			missing = append(missing, m.ID)
 		case StateStale:
@@ -136,7 +136,7 @@ func (p *Project) Review(o ReviewOptions) (*ReviewResult, error) {
 		switch p.State(l, m.ID) {
 		case StateOmitted:
 		case StateMissing:
-			if !m.KitOnly() {
+			if !m.KitOnly() && !p.Lib.Unbegun(m.ID, l.Tag) {
 				left++
 			}
 		case StateStale, StateRewrite:

@@ -58,7 +58,7 @@ func (p *Project) Sheet(l *locale.Locale, only string) (*Sheet, error) {
 		case state == StateOmitted:
 			continue
 		case only == OnlyKit && !m.KitOnly(),
-			(only == OnlyMissing || only == OnlyTodo) && state == StateMissing && m.KitOnly(),
+			(only == OnlyMissing || only == OnlyTodo) && state == StateMissing && (m.KitOnly() || p.Lib.Unbegun(m.ID, l.Tag)),
 			only == OnlyStale && state != StateStale,
 			only == OnlyMissing && state != StateMissing,
 			only == OnlyTodo && state != StateStale && state != StateMissing && state != StateRewrite:

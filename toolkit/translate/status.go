@@ -114,6 +114,9 @@ func (p *Project) StatusOf(l *locale.Locale) Row {
 	r := Row{Lang: l.Tag, Name: l.Meta.Name, Reviews: l.Meta.Reviews}
 	for _, m := range p.printed() {
 		state := p.State(l, m.ID)
+		if state == StateMissing && p.Lib.Unbegun(m.ID, l.Tag) {
+			continue // an audience the language is not written in (content.Library.Unbegun)
+		}
 		if m.KitOnly() && state != StateOmitted {
 			r.Kit++
 			if state == StateMissing {
