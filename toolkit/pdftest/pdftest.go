@@ -143,3 +143,131 @@ func Outline(t testing.TB, path string) []Bookmark {
 	}
 	return v.Outlines
 }
+
+// StructLine is one line of `pdfinfo -struct-text`: a structure element
+// (Role, e.g. "P", "H1", "Figure") or a text it holds (Text), at a
+// depth in the tree.
+type StructLine struct {
+	Depth      int
+	Role, Text string
+}
+
+// StructText is the file's structure tree as `pdfinfo -struct-text`
+// prints it, in the tree's order. Poppler's warnings about the tree fail
+// the test.
+func StructText(t testing.TB, path string) []StructLine {
+	t.Helper()
+	Need(t, "pdfinfo")
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command("pdfinfo", "-struct-text", path)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil || stderr.Len() > 0 {
+		t.Fatalf("pdfinfo -struct-text %s: %v\n%s", path, err, stderr.String())
+	}
+	var out []StructLine
+	for _, line := range strings.Split(stdout.String(), "\n") {
+		trimmed := strings.TrimLeft(line, " ")
+		if trimmed == "" {
+			continue
+		}
+		depth := (len(line) - len(trimmed)) / 2
+		if strings.HasPrefix(trimmed, `"`) {
+			out = append(out, StructLine{Depth: depth, Text: strings.TrimSuffix(trimmed[1:], `"`)})
+			continue
+		}
+		role, _, _ := strings.Cut(trimmed, " ")
+		out = append(out, StructLine{Depth: depth, Role: role})
+	}
+	return out
+}
+
+// StructElem is one structure element as qpdf reads it from the file's
+// objects: its role, alternative text, language (its own, not
+// inherited), the actual text it gives, and how many link annotations it
+// claims.
+type StructElem struct {
+	Depth                   int
+	Role, Alt, Lang, Actual string
+	Links                   int
+	MCIDs                   int
+}
+
+// StructTree walks the file's structure tree from the catalog's
+// /StructTreeRoot as `qpdf --json` gives its objects, depth first in the
+// order of each element's kids, and returns its elements.
+func StructTree(t testing.TB, path string) []StructElem {
+	t.Helper()
+	var v struct {
+		QPDF [2]json.RawMessage `json:"qpdf"`
+	}
+	var objs map[string]struct {
+		Value any `json:"value"`
+	}
+	if err := json.Unmarshal([]byte(run(t, "qpdf", "--json", "--json-key=qpdf", path)), &v); err != nil {
+		t.Fatalf("qpdf --json %s: %v", path, err)
+	}
+	if err := json.Unmarshal(v.QPDF[1], &objs); err != nil {
+		t.Fatalf("qpdf --json %s: %v", path, err)
+	}
+	dict := func(ref any) map[string]any {
+		s, _ := ref.(string)
+		d, _ := objs["obj:"+s].Value.(map[string]any)
+		return d
+	}
+	text := func(v any) string {
+		s, _ := v.(string)
+		if strings.HasPrefix(s, "u:") {
+			return s[2:]
+		}
+		return s
+	}
+	trailer, _ := objs["trailer"].Value.(map[string]any)
+	root := dict(dict(trailer["/Root"])["/StructTreeRoot"])
+	if root == nil {
+		t.Fatalf("%s has no /StructTreeRoot", path)
+	}
+	var out []StructElem
+	seen := map[string]bool{}
+	var walk func(kids any, depth int)
+	walk = func(kids any, depth int) {
+		list, ok := kids.([]any)
+		if !ok {
+			list = []any{kids}
+		}
+		for _, k := range list {
+			ref, isRef := k.(string)
+			if !isRef {
+				continue // an MCID or a marked-content or object reference
+			}
+			if seen[ref] {
+				t.Fatalf("%s: structure element %s is in the tree twice", path, ref)
+			}
+			seen[ref] = true
+			d := dict(ref)
+			if d == nil {
+				t.Fatalf("%s: structure kid %s is not a dictionary", path, ref)
+			}
+			e := StructElem{Depth: depth, Role: strings.TrimPrefix(text(d["/S"]), "/"), Alt: text(d["/Alt"]), Lang: text(d["/Lang"]), Actual: text(d["/ActualText"])}
+			kids, ok := d["/K"].([]any)
+			if !ok {
+				kids = []any{d["/K"]}
+			}
+			for _, kid := range kids {
+				switch kid := kid.(type) {
+				case float64:
+					e.MCIDs++
+				case map[string]any:
+					if text(kid["/Type"]) == "/OBJR" && text(dict(kid["/Obj"])["/Subtype"]) == "/Link" {
+						e.Links++
+					} else if text(kid["/Type"]) == "/MCR" {
+						e.MCIDs++
+					}
+				}
+			}
+			out = append(out, e)
+			walk(d["/K"], depth+1)
+		}
+	}
+	walk(root["/K"], 0)
+	return out
+}

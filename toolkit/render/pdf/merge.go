@@ -10,7 +10,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
-	"strings"
+	"unicode"
 	"unicode/utf16"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
@@ -59,6 +59,19 @@ type Packer struct {
 	sum    hash.Hash
 
 	outline []Bookmark
+
+	// The joined structure tree, when the files are tagged: its root's
+	// number and its one Document element's (0 until a tagged file
+	// comes), each file's top elements, which become Parts of that
+	// Document (front files first, as their pages), the ParentTree's key and value
+	// pairs, and the next free key. A file's keys are shifted past those
+	// before it; its marked-content identifiers belong to its own pages
+	// and stay as they are.
+	structRoot, structDoc   int
+	structFront, structBack []int
+	parentTree              []int
+	nextKey                 int
+	keyShift                int // the shift of the file being copied
 
 	// scratch reused from file to file
 	objs  []srcObj
@@ -145,8 +158,14 @@ func (p *Packer) Finish(meta doc.Meta, opts Options) (int, error) {
 	b = append(b, "]>>\nendobj\n"...)
 	out.write(b)
 
+	if p.structRoot > 0 {
+		p.writeStructRoot(meta.Lang)
+	}
 	p.offsets[2] = out.n
 	catalog := "2 0 obj\n<</Type /Catalog /Pages 1 0 R /Lang " + pdfString(meta.Lang)
+	if p.structRoot > 0 {
+		catalog += " /StructTreeRoot " + strconv.Itoa(p.structRoot) + " 0 R /MarkInfo <</Marked true>> /ViewerPreferences <</DisplayDocTitle true>>"
+	}
 	if outline > 0 {
 		catalog += " /Outlines " + strconv.Itoa(outline) + " 0 R /PageMode /UseOutlines"
 	}
@@ -175,6 +194,55 @@ func (p *Packer) Finish(meta doc.Meta, opts Options) (int, error) {
 		return 0, out.err
 	}
 	return kids, out.w.(*bufio.Writer).Flush()
+}
+
+// writeStructRoot writes the joined structure tree's root, its Document
+// element in lang, and its ParentTree.
+func (p *Packer) writeStructRoot(lang string) {
+	pt := p.newNum()
+	b := strconv.AppendInt(p.buf[:0], int64(pt), 10)
+	b = append(b, " 0 obj\n<</Nums ["...)
+	for i, v := range p.parentTree {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = strconv.AppendInt(b, int64(v), 10)
+		if i%2 == 1 {
+			b = append(b, " 0 R"...)
+		}
+	}
+	b = append(b, "]>>\nendobj\n"...)
+	p.offsets[pt] = p.out.n
+	p.out.write(b)
+
+	b = strconv.AppendInt(b[:0], int64(p.structDoc), 10)
+	b = append(b, " 0 obj\n<</Type /StructElem /S /Document /P "...)
+	b = strconv.AppendInt(b, int64(p.structRoot), 10)
+	b = append(b, " 0 R /Lang "...)
+	b = append(b, pdfString(lang)...)
+	b = append(b, " /K ["...)
+	for i, k := range slices.Concat(p.structFront, p.structBack) {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = strconv.AppendInt(b, int64(k), 10)
+		b = append(b, " 0 R"...)
+	}
+	b = append(b, "]>>\nendobj\n"...)
+	p.offsets[p.structDoc] = p.out.n
+	p.out.write(b)
+
+	b = strconv.AppendInt(b[:0], int64(p.structRoot), 10)
+	b = append(b, " 0 obj\n<</Type /StructTreeRoot /K ["...)
+	b = strconv.AppendInt(b, int64(p.structDoc), 10)
+	b = append(b, " 0 R] /ParentTree "...)
+	b = strconv.AppendInt(b, int64(pt), 10)
+	b = append(b, " 0 R /ParentTreeNextKey "...)
+	b = strconv.AppendInt(b, int64(p.nextKey), 10)
+	b = append(b, ">>\nendobj\n"...)
+	p.offsets[p.structRoot] = p.out.n
+	p.out.write(b)
+	p.buf = b
 }
 
 // writeOutline writes the outline's objects and returns the number of its
@@ -277,6 +345,7 @@ type srcObj struct {
 	num        int    // its number in the output; 0 before it has one
 	state      uint8  // of the walk: unseen, on the stack, written
 	unshared   bool   // on a cycle of references: numbered before it was written, so never shared
+	part       bool   // a top element of the file's structure tree: its Document becomes a Part
 }
 
 type objKind uint8
@@ -373,6 +442,10 @@ func (p *Packer) copyFile(data []byte, front bool) (int, error) {
 		objs[info].kind = skipObj
 	}
 	objs[tree].kind, objs[tree].num = treeObj, 1
+	str, err := p.structTree(data, root)
+	if err != nil {
+		return 0, err
+	}
 	t := &objs[tree]
 	kidsAt, kidsEnd, ok := entry(data[t.start:t.dictEnd], "/Kids")
 	if !ok {
@@ -434,7 +507,106 @@ func (p *Packer) copyFile(data []byte, front bool) (int, error) {
 			}
 		}
 	}
+	if str.root > 0 {
+		for _, k := range str.kids {
+			if front {
+				p.structFront = append(p.structFront, objs[k].num)
+			} else {
+				p.structBack = append(p.structBack, objs[k].num)
+			}
+		}
+		for i := 0; i < len(str.nums); i += 2 {
+			p.parentTree = append(p.parentTree, str.nums[i]+p.keyShift, objs[str.nums[i+1]].num)
+		}
+		p.nextKey = p.keyShift + str.nextKey
+	}
 	return pages, nil
+}
+
+// fileStruct is a file's structure tree as the packer joins it.
+type fileStruct struct {
+	root    int   // its StructTreeRoot; 0 for an untagged file
+	kids    []int // the root's children
+	nums    []int // the ParentTree's key, object pairs
+	nextKey int
+}
+
+// structTree reads the structure tree of the file whose catalog is
+// object root, if it has one. The root becomes the output's (its elements'
+// /P then name it), its ParentTree is not copied but read into key and
+// object pairs, and the keys of this file are shifted past those before.
+func (p *Packer) structTree(data []byte, root int) (fileStruct, error) {
+	var fs fileStruct
+	objs := p.objs
+	sr, ok := p.entryRef(data, &objs[root], "/StructTreeRoot")
+	p.keyShift = p.nextKey
+	if !ok {
+		return fs, nil
+	}
+	o := &objs[sr]
+	if o.kind != plainObj {
+		return fs, errors.New("the structure tree's root is the catalog or the page tree")
+	}
+	dict := data[o.start:o.dictEnd]
+	pt, ok := p.entryRef(data, o, "/ParentTree")
+	if !ok || objs[pt].kind != plainObj || pt == sr {
+		return fs, errors.New("the structure tree has no /ParentTree")
+	}
+	if at, end, ok := entry(dict, "/K"); ok {
+		for _, r := range p.refs[o.refs[0]:o.refs[1]] {
+			if r.at >= o.start+at && r.end <= o.start+end {
+				fs.kids = append(fs.kids, r.num)
+				objs[r.num].part = true
+			}
+		}
+	}
+	for _, key := range []string{"/RoleMap", "/ClassMap", "/IDTree"} {
+		if _, _, has := entry(dict, key); has {
+			return fs, fmt.Errorf("the structure tree has a %s, which merging does not support", key)
+		}
+	}
+	// The ParentTree: one flat /Nums array of keys and references.
+	t := &objs[pt]
+	tdict := data[t.start:t.dictEnd]
+	if _, _, has := entry(tdict, "/Kids"); has {
+		return fs, errors.New("the structure's ParentTree has more than one level, which merging does not support")
+	}
+	at, end, ok := entry(tdict, "/Nums")
+	if !ok || tdict[at] != '[' {
+		return fs, errors.New("the structure's ParentTree has no /Nums array")
+	}
+	refs := p.refs[t.refs[0]:t.refs[1]]
+	i := skipSpace(tdict, at+1)
+	for i < end && tdict[i] != ']' {
+		key, k := parseInt(tdict, i)
+		if k == 0 {
+			return fs, errors.New("the structure's ParentTree has a key that is not a whole number")
+		}
+		if len(fs.nums) > 0 && key <= fs.nums[len(fs.nums)-2] {
+			return fs, errors.New("the structure's ParentTree keys are not in order")
+		}
+		i = skipSpace(tdict, i+k)
+		j := slices.IndexFunc(refs, func(r srcRef) bool { return r.at == t.start+i })
+		if j < 0 {
+			return fs, errors.New("the structure's ParentTree holds a value that is not a reference, which merging does not support")
+		}
+		fs.nums = append(fs.nums, key, refs[j].num)
+		fs.nextKey = key + 1
+		i = skipSpace(tdict, refs[j].end-t.start)
+	}
+	if nk, _, ok := entry(dict, "/ParentTreeNextKey"); ok {
+		if v, k := parseInt(dict, nk); k > 0 && v > fs.nextKey {
+			fs.nextKey = v
+		}
+	}
+	if p.structRoot == 0 {
+		p.structRoot, p.structDoc = p.newNum(), p.newNum()
+	}
+	// The file's root is the joined Document: its elements' /P name it.
+	o.kind, o.num = treeObj, p.structDoc
+	t.kind = skipObj
+	fs.root = sr
+	return fs, nil
 }
 
 // walk writes object n after everything it refers to, depth first
@@ -502,6 +674,14 @@ func (p *Packer) write(data []byte, o *srcObj, n int) error {
 		pos = r.end
 	}
 	b = append(b, data[pos:o.dictEnd]...)
+	if p.keyShift > 0 && bytes.Contains(b, []byte("/StructParent")) {
+		b = shiftKey(shiftKey(b, "/StructParents", p.keyShift), "/StructParent", p.keyShift)
+	}
+	if o.part {
+		if at, end, ok := entry(b, "/S"); ok && string(b[at:end]) == "/Document" {
+			b = slices.Concat(b[:at], []byte("/Part"), b[end:])
+		}
+	}
 	p.buf = b
 	rest := data[o.dictEnd:o.end]
 
@@ -531,6 +711,23 @@ func (p *Packer) write(data []byte, o *srcObj, n int) error {
 	out.write(rest)
 	out.writeString("\nendobj\n")
 	return nil
+}
+
+// shiftKey adds shift to the whole number that key names in dict, a
+// page's or an annotation's key in the structure's ParentTree.
+func shiftKey(dict []byte, key string, shift int) []byte {
+	at, end, ok := entry(dict, key)
+	if !ok {
+		return dict
+	}
+	v, k := parseInt(dict, at)
+	if k == 0 || k != end-at {
+		return dict
+	}
+	out := make([]byte, 0, len(dict)+4)
+	out = append(out, dict[:at]...)
+	out = strconv.AppendInt(out, int64(v+shift), 10)
+	return append(out, dict[end:]...)
 }
 
 // newNum allocates the next object number of the output.
@@ -852,14 +1049,29 @@ func parseInt(b []byte, i int) (v, n int) {
 
 // pdfString is a PDF text string: UTF-16BE with a byte order mark, in
 // hex, so that no byte of it can be read as a line end or a delimiter.
-func pdfString(s string) string {
-	var b strings.Builder
-	b.WriteString("<FEFF")
-	for _, u := range utf16.Encode([]rune(s)) {
-		fmt.Fprintf(&b, "%04X", u)
+func pdfString(s string) string { return string(appendPDFString(nil, s)) }
+
+// appendPDFString appends s as pdfString writes it.
+func appendPDFString(b []byte, s string) []byte {
+	const hex = "0123456789ABCDEF"
+	b = append(b, "<FEFF"...)
+	var pair [2]uint16
+	for _, r := range s {
+		units := pair[:1]
+		if r1, r2 := utf16.EncodeRune(r); r1 != unicode.ReplacementChar {
+			pair[0], pair[1] = uint16(r1), uint16(r2)
+			units = pair[:2]
+		} else {
+			pair[0] = uint16(r)
+			if r > 0xFFFF {
+				pair[0] = unicode.ReplacementChar
+			}
+		}
+		for _, u := range units {
+			b = append(b, hex[u>>12], hex[u>>8&15], hex[u>>4&15], hex[u&15])
+		}
 	}
-	b.WriteByte('>')
-	return b.String()
+	return append(b, '>')
 }
 
 // countWriter counts what it writes, for the cross-reference table, and

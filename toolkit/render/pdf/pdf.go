@@ -68,6 +68,7 @@ func Render(w io.Writer, d *layout.Document, opts Options) error {
 type Writer struct {
 	f     *fpdf.Fpdf
 	r     *renderer
+	meta  doc.Meta
 	boxed bool // an earlier page had page boxes
 	pages int
 }
@@ -89,11 +90,12 @@ func NewWriter(meta doc.Meta, opts Options) *Writer {
 	f.SetCreator(meta.Creator, true)
 	f.SetProducer(meta.Creator, true)
 	f.SetLang(meta.Lang)
-	r := &renderer{f: f, fonts: make(map[*typeset.Font]string), images: make(map[*doc.Image]string), fpdfText: opts.FpdfText}
+	r := &renderer{f: f, fonts: make(map[*typeset.Font]string), images: make(map[*doc.Image]string), fpdfText: opts.FpdfText,
+		st: newStructure(meta.Lang), logoAlt: logoAlt(meta)}
 	if !opts.FpdfText {
 		r.glyphs = cidfont.NewWriter(f)
 	}
-	return &Writer{f: f, r: r}
+	return &Writer{f: f, r: r, meta: meta}
 }
 
 // AddPages draws pages after those already added.
@@ -120,8 +122,10 @@ func (w *Writer) AddPages(pages []layout.Page) error {
 		if bleed != nil {
 			f.SetPageBox("bleed", bleed.X, bleed.Y, bleed.W, bleed.H)
 		}
-		for _, e := range p.Elements {
-			r.element(e)
+		r.st.newPage()
+		r.startPage(&p)
+		for i, e := range p.Elements {
+			r.tagged(&p, i, e)
 		}
 		if r.err != nil {
 			return fmt.Errorf("render pdf: %w", r.err)
@@ -149,7 +153,11 @@ func (w *Writer) Finish(out io.Writer) error {
 	} else if err := w.f.Output(&buf); err != nil {
 		return fmt.Errorf("render pdf: %w", err)
 	}
-	_, err := out.Write(sortPageBoxes(buf.Bytes()))
+	tagged, err := tagFile(sortPageBoxes(buf.Bytes()), w.r.st)
+	if err != nil {
+		return fmt.Errorf("render pdf: %w", err)
+	}
+	_, err = out.Write(tagged)
 	return err
 }
 
@@ -179,6 +187,10 @@ type renderer struct {
 	fonts    map[*typeset.Font]string
 	images   map[*doc.Image]string
 	err      error
+
+	st      *structure
+	logoAlt string
+	page    pageGuess
 
 	// scratch space reused from run to run
 	buf      []byte // operators written to the page
@@ -231,10 +243,46 @@ func (r *renderer) element(e layout.Element) {
 		r.image(e.Image)
 	case e.QR != nil:
 		r.qr(e.QR)
-	case e.Link != nil:
-		l := e.Link
-		f.LinkString(l.X, l.Y, l.W, l.H, l.URL)
 	}
+}
+
+// tagged draws element i of page p inside the marked content of the
+// structure element it belongs to, or as an artifact when it is
+// decoration; a link becomes an annotation that its element claims.
+func (r *renderer) tagged(p *layout.Page, i int, e layout.Element) {
+	id := r.open(p, i)
+	if e.Link != nil {
+		if id < 0 {
+			return // a link that nothing says is one: not made
+		}
+		l := e.Link
+		r.st.link(id, linkAnnot{x1: l.X, y1: p.Height - l.Y - l.H, x2: l.X + l.W, y2: p.Height - l.Y, url: l.URL})
+		return
+	}
+	b := r.buf[:0]
+	if id < 0 {
+		b = append(b, "/Artifact BMC\n"...)
+	} else {
+		actual, rtl := "", false
+		if e.Text != nil {
+			actual, rtl = logical(e.Text.Line)
+		}
+		// The tag is the element's role: poppler takes the ActualText of
+		// a Span for the glyphs' text and then turns it around again.
+		b = append(b, '/')
+		b = append(b, r.st.elems[id].role...)
+		b = append(b, " <</MCID "...)
+		b = strconv.AppendInt(b, int64(r.st.mark(id)), 10)
+		if rtl {
+			b = append(b, " /ActualText "...)
+			b = appendPDFString(b, actual)
+		}
+		b = append(b, ">> BDC\n"...)
+	}
+	r.buf = b
+	r.f.RawWriteStr(string(b))
+	r.element(e)
+	r.f.RawWriteStr("\nEMC\n")
 }
 
 // qr draws the code's dark modules as one filled path of rectangles, in a

@@ -1,0 +1,455 @@
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/awarekit/awarekit/toolkit/typeset"
+)
+
+// A tagged PDF (ISO 32000-1, 14.8) carries, besides what is drawn, the
+// document's logical structure: a tree of structure elements (headings,
+// paragraphs, lists, figures with alternative text, links) in reading
+// order, each with its language where it differs from its parent's.
+// Every drawn thing is marked in the page's content stream, as a
+// marked-content sequence with an identifier (MCID) that a structure
+// element claims, or as an artifact (backgrounds, rules, crop marks) that
+// assistive technology skips. Screen readers and "save as text" read the
+// tree, not the drawing order.
+//
+// fpdf writes none of this and has no hook for it, so the renderer marks
+// the content itself as it draws (fpdf's RawWriteStr), collects the tree
+// in a structure, and tagFile adds the tree's objects to the finished
+// file, with the catalog's /StructTreeRoot, /MarkInfo and each page's
+// /StructParents.
+
+// structure is a document's structure tree as its pages are drawn.
+type structure struct {
+	lang  string
+	elems []structElem // elems[0] is the Document element
+	pages []pageMarks
+}
+
+// structElem is one structure element.
+type structElem struct {
+	role, lang, alt string
+	parent          int32
+	page            int32 // the page of its first marked content, for /Pg; -1 for none
+	kids            []structKid
+}
+
+// structKid is a structure element's child: another element, marked
+// content on a page, or a link annotation.
+type structKid struct {
+	kind       kidKind
+	elem       int32 // kidElem
+	page, mcid int32 // kidMCID, and kidAnnot's page
+	annot      int32 // kidAnnot: index in its page's annots
+}
+
+type kidKind uint8
+
+const (
+	kidElem kidKind = iota
+	kidMCID
+	kidAnnot
+)
+
+// pageMarks is what one page's marked content and annotations belong to.
+type pageMarks struct {
+	mcids  []int32 // mcids[k] is the element that claims MCID k
+	annots []linkAnnot
+}
+
+// linkAnnot is a link annotation, in the page's PDF coordinates.
+type linkAnnot struct {
+	x1, y1, x2, y2 float64
+	url            string
+	elem           int32 // the Link element it belongs to
+}
+
+func newStructure(lang string) *structure {
+	return &structure{lang: lang, elems: []structElem{{role: "Document", lang: lang, parent: -1, page: -1}}}
+}
+
+// add opens a new element with role under parent, after its other
+// children: elements are made in reading order.
+func (s *structure) add(parent int32, role, lang, alt string) int32 {
+	id := int32(len(s.elems))
+	s.elems = append(s.elems, structElem{role: role, lang: lang, alt: alt, parent: parent, page: -1})
+	s.elems[parent].kids = append(s.elems[parent].kids, structKid{kind: kidElem, elem: id})
+	return id
+}
+
+// newPage starts the marks of the next page.
+func (s *structure) newPage() { s.pages = append(s.pages, pageMarks{}) }
+
+// mark gives element id the next marked-content identifier of the
+// current page, and returns it.
+func (s *structure) mark(id int32) int32 {
+	pg := &s.pages[len(s.pages)-1]
+	mcid := int32(len(pg.mcids))
+	pg.mcids = append(pg.mcids, id)
+	e := &s.elems[id]
+	if e.page < 0 {
+		e.page = int32(len(s.pages) - 1)
+	}
+	e.kids = append(e.kids, structKid{kind: kidMCID, page: int32(len(s.pages) - 1), mcid: mcid})
+	return mcid
+}
+
+// logical is line's text in reading order, when it has a right-to-left
+// run: its glyphs are drawn in visual order, and the text that they copy
+// out as is stored for extractors that reorder by position (pdftotext),
+// so one that reads marked content in stream order gets it backwards
+// without /ActualText.
+func logical(line typeset.Line) (string, bool) {
+	rtl := false
+	for _, r := range line.Runs {
+		rtl = rtl || r.RTL
+	}
+	if !rtl {
+		return "", false
+	}
+	runs := slices.Clone(line.Runs)
+	slices.SortStableFunc(runs, func(a, b typeset.Run) int { return a.Start - b.Start })
+	var sb strings.Builder
+	for _, r := range runs {
+		sb.WriteString(r.Text)
+	}
+	return sb.String(), true
+}
+
+// link adds a link annotation to the current page, claimed by element id.
+func (s *structure) link(id int32, a linkAnnot) {
+	pg := &s.pages[len(s.pages)-1]
+	a.elem = id
+	e := &s.elems[id]
+	if e.page < 0 {
+		e.page = int32(len(s.pages) - 1)
+	}
+	e.kids = append(e.kids, structKid{kind: kidAnnot, page: int32(len(s.pages) - 1), annot: int32(len(pg.annots))})
+	pg.annots = append(pg.annots, a)
+}
+
+// tagFile returns data, a whole PDF from fpdf and the glyph writer, with
+// s added: the structure tree's objects and the link annotations are
+// appended with the next free numbers; the catalog gets the tree and
+// /MarkInfo, each page its /StructParents, its annotations and /Tabs /S
+// (tab through links in structure order). The file is written anew with
+// its cross-reference table; the same inputs give the same bytes.
+func tagFile(data []byte, s *structure) ([]byte, error) {
+	x, err := readXref(data)
+	if err != nil {
+		return nil, err
+	}
+	type obj struct{ start, end int } // the value, as objectBounds gives it
+	objs := make([]obj, len(x.offsets))
+	var order []int
+	for n, off := range x.offsets {
+		if off > 0 {
+			order = append(order, n)
+		}
+	}
+	// fpdf writes objects in no number order; keep the file's.
+	slices.SortFunc(order, func(a, b int) int { return x.offsets[a] - x.offsets[b] })
+	for i, n := range order {
+		limit := x.start
+		if i+1 < len(order) {
+			limit = x.offsets[order[i+1]]
+		}
+		o := &objs[n]
+		if o.start, o.end, err = objectBounds(data, x.offsets[n], limit, n); err != nil {
+			return nil, err
+		}
+	}
+	refOf := func(b []byte, key string) (int, bool) {
+		at, end, ok := entry(b, key)
+		if !ok {
+			return 0, false
+		}
+		n, k := parseInt(b, at)
+		if k == 0 || !bytes.HasSuffix(b[at:end], []byte("R")) || n <= 0 || n >= len(objs) || objs[n].end == 0 {
+			return 0, false
+		}
+		return n, true
+	}
+	root, ok := trailerRef(data[x.trailer:], "/Root")
+	if !ok || root <= 0 || root >= len(objs) || objs[root].end == 0 {
+		return nil, errors.New("tag pdf: no catalog")
+	}
+	cat := data[objs[root].start:objs[root].end]
+	tree, ok := refOf(cat, "/Pages")
+	if !ok {
+		return nil, errors.New("tag pdf: no page tree")
+	}
+	t := data[objs[tree].start:objs[tree].end]
+	kidsAt, kidsEnd, ok := entry(t, "/Kids")
+	if !ok {
+		return nil, errors.New("tag pdf: the page tree has no /Kids")
+	}
+	sc := scanner{b: t[:kidsEnd], i: kidsAt}
+	if err := sc.value(0); err != nil {
+		return nil, fmt.Errorf("tag pdf: page tree: %w", err)
+	}
+	if len(sc.refs) != len(s.pages) {
+		return nil, fmt.Errorf("tag pdf: %d pages in the file, %d drawn", len(sc.refs), len(s.pages))
+	}
+	pageOf := make(map[int]int, len(sc.refs)) // object number → page index
+	pageNums := make([]int, len(sc.refs))
+	for i, r := range sc.refs {
+		pageOf[r.num] = i
+		pageNums[i] = r.num
+	}
+
+	// New objects: the tree's root, its ParentTree, the elements, each
+	// page's array of the elements its MCIDs belong to, the annotations.
+	next := len(x.offsets)
+	treeRoot, parentTree := next, next+1
+	elemNum := next + 2
+	arrayNum := elemNum + len(s.elems)
+	annotNum := make([][]int, len(s.pages))
+	n := arrayNum + len(s.pages)
+	for i, pg := range s.pages {
+		for range pg.annots {
+			annotNum[i] = append(annotNum[i], n)
+			n++
+		}
+	}
+	total := n
+
+	out := make([]byte, 0, len(data)+len(data)/8+200*len(s.elems))
+	out = append(out, data[:x.offsets[order[0]]]...)
+	offsets := make([]int, total)
+	ref := func(b []byte, n int) []byte {
+		b = strconv.AppendInt(b, int64(n), 10)
+		return append(b, " 0 R"...)
+	}
+	for _, num := range order {
+		o := objs[num]
+		offsets[num] = len(out)
+		val := data[o.start:o.end]
+		out = strconv.AppendInt(out, int64(num), 10)
+		out = append(out, " 0 obj\n"...)
+		switch page, isPage := pageOf[num]; {
+		case num == root:
+			i := bytes.LastIndex(val, []byte(">>"))
+			if !bytes.HasPrefix(val, []byte("<<")) || i < 0 {
+				return nil, errors.New("tag pdf: the catalog is not a dictionary")
+			}
+			out = append(out, val[:i]...)
+			out = append(out, "/StructTreeRoot "...)
+			out = ref(out, treeRoot)
+			out = append(out, "\n/MarkInfo <</Marked true>>\n/ViewerPreferences <</DisplayDocTitle true>>\n"...)
+			out = append(out, val[i:]...)
+		case isPage:
+			if !bytes.HasPrefix(val, []byte("<<")) {
+				return nil, fmt.Errorf("tag pdf: page %d is not a dictionary", page+1)
+			}
+			if _, _, has := entry(val, "/Annots"); has {
+				return nil, fmt.Errorf("tag pdf: page %d has annotations the structure does not know", page+1)
+			}
+			out = append(out, "<</StructParents "...)
+			out = strconv.AppendInt(out, int64(page), 10)
+			out = append(out, " /Tabs /S"...)
+			if len(annotNum[page]) > 0 {
+				out = append(out, " /Annots ["...)
+				for k, a := range annotNum[page] {
+					if k > 0 {
+						out = append(out, ' ')
+					}
+					out = ref(out, a)
+				}
+				out = append(out, ']')
+			}
+			out = append(out, '\n')
+			out = append(out, val[2:]...)
+		default:
+			out = append(out, val...)
+		}
+		out = append(out, "\nendobj\n"...)
+	}
+
+	begin := func(num int) {
+		offsets[num] = len(out)
+		out = strconv.AppendInt(out, int64(num), 10)
+		out = append(out, " 0 obj\n"...)
+	}
+	// The root: the Document element, the ParentTree and its next key.
+	begin(treeRoot)
+	out = append(out, "<</Type /StructTreeRoot /K ["...)
+	out = ref(out, elemNum)
+	out = append(out, "] /ParentTree "...)
+	out = ref(out, parentTree)
+	out = append(out, " /ParentTreeNextKey "...)
+	annots := 0
+	for _, pg := range s.pages {
+		annots += len(pg.annots)
+	}
+	out = strconv.AppendInt(out, int64(len(s.pages)+annots), 10)
+	out = append(out, ">>\nendobj\n"...)
+
+	// The ParentTree: page k's key is k, the annotations' follow.
+	begin(parentTree)
+	out = append(out, "<</Nums ["...)
+	for i := range s.pages {
+		out = strconv.AppendInt(out, int64(i), 10)
+		out = append(out, ' ')
+		out = ref(out, arrayNum+i)
+		out = append(out, ' ')
+	}
+	key := len(s.pages)
+	for _, pg := range s.pages {
+		for _, a := range pg.annots {
+			out = strconv.AppendInt(out, int64(key), 10)
+			out = append(out, ' ')
+			out = ref(out, elemNum+int(a.elem))
+			out = append(out, ' ')
+			key++
+		}
+	}
+	out = append(out, "]>>\nendobj\n"...)
+
+	for id, e := range s.elems {
+		begin(elemNum + id)
+		out = append(out, "<</S /"...)
+		out = append(out, e.role...)
+		out = append(out, " /P "...)
+		if e.parent < 0 {
+			out = ref(out, treeRoot)
+		} else {
+			out = ref(out, elemNum+int(e.parent))
+		}
+		if e.page >= 0 {
+			out = append(out, " /Pg "...)
+			out = ref(out, pageNums[e.page])
+		}
+		if e.lang != "" && (e.parent < 0 || e.lang != s.langOf(e.parent)) {
+			out = append(out, " /Lang "...)
+			out = append(out, pdfLiteral(e.lang)...)
+		}
+		if e.alt != "" {
+			out = append(out, " /Alt "...)
+			out = appendPDFString(out, e.alt)
+		}
+
+		out = append(out, " /K ["...)
+		for k, kid := range e.kids {
+			if k > 0 {
+				out = append(out, ' ')
+			}
+			switch kid.kind {
+			case kidElem:
+				out = ref(out, elemNum+int(kid.elem))
+			case kidMCID:
+				if kid.page == e.page {
+					out = strconv.AppendInt(out, int64(kid.mcid), 10)
+					break
+				}
+				out = append(out, "<</Type /MCR /Pg "...)
+				out = ref(out, pageNums[kid.page])
+				out = append(out, " /MCID "...)
+				out = strconv.AppendInt(out, int64(kid.mcid), 10)
+				out = append(out, ">>"...)
+			case kidAnnot:
+				out = append(out, "<</Type /OBJR /Pg "...)
+				out = ref(out, pageNums[kid.page])
+				out = append(out, " /Obj "...)
+				out = ref(out, annotNum[kid.page][kid.annot])
+				out = append(out, ">>"...)
+			}
+		}
+		out = append(out, "]>>\nendobj\n"...)
+	}
+	for i, pg := range s.pages {
+		begin(arrayNum + i)
+		out = append(out, '[')
+		for k, id := range pg.mcids {
+			if k > 0 {
+				out = append(out, ' ')
+			}
+			out = ref(out, elemNum+int(id))
+		}
+		out = append(out, "]\nendobj\n"...)
+	}
+	key = len(s.pages)
+	for i, pg := range s.pages {
+		for k, a := range pg.annots {
+			begin(annotNum[i][k])
+			out = append(out, "<</Type /Annot /Subtype /Link /Rect ["...)
+			for j, v := range []float64{a.x1, a.y1, a.x2, a.y2} {
+				if j > 0 {
+					out = append(out, ' ')
+				}
+				out = strconv.AppendFloat(out, math.Round(v*100)/100, 'f', -1, 64)
+			}
+			out = append(out, "] /Border [0 0 0] /F 4 /Contents "...)
+			out = appendPDFString(out, a.url)
+			out = append(out, " /StructParent "...)
+			out = strconv.AppendInt(out, int64(key), 10)
+			out = append(out, " /A <</S /URI /URI "...)
+			out = append(out, pdfLiteral(a.url)...)
+			out = append(out, ">>>>\nendobj\n"...)
+			key++
+		}
+	}
+
+	xref := len(out)
+	out = append(out, "xref\n0 "...)
+	out = strconv.AppendInt(out, int64(total), 10)
+	out = append(out, "\n0000000000 65535 f \n"...)
+	for _, off := range offsets[1:] {
+		if off == 0 {
+			out = append(out, "0000000000 65535 f \n"...)
+			continue
+		}
+		out = appendOffset(out, int64(off))
+		out = append(out, " 00000 n \n"...)
+	}
+	out = append(out, "trailer\n<</Size "...)
+	out = strconv.AppendInt(out, int64(total), 10)
+	out = append(out, " /Root "...)
+	out = ref(out, root)
+	if info, ok := trailerRef(data[x.trailer:], "/Info"); ok {
+		out = append(out, " /Info "...)
+		out = ref(out, info)
+	}
+	out = append(out, ">>\nstartxref\n"...)
+	out = strconv.AppendInt(out, int64(xref), 10)
+	return append(out, "\n%%EOF\n"...), nil
+}
+
+// langOf is the language element id speaks: its own, or its nearest
+// ancestor's.
+func (s *structure) langOf(id int32) string {
+	for ; id >= 0; id = s.elems[id].parent {
+		if l := s.elems[id].lang; l != "" {
+			return l
+		}
+	}
+	return ""
+}
+
+// pdfLiteral is s as a PDF literal string, for ASCII such as a URI:
+// parentheses and backslashes escaped, other bytes outside printable
+// ASCII in octal.
+func pdfLiteral(s string) string {
+	b := []byte{'('}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '(' || c == ')' || c == '\\':
+			b = append(b, '\\', c)
+		case c < 0x20 || c > 0x7e:
+			b = append(b, '\\', '0'+c>>6, '0'+c>>3&7, '0'+c&7)
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(append(b, ')'))
+}

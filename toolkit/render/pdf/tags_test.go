@@ -1,0 +1,257 @@
+package pdf_test
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/pdftest"
+	"github.com/awarekit/awarekit/toolkit/profile"
+	"github.com/awarekit/awarekit/toolkit/render/pdf"
+)
+
+// qrAlt is what a screen reader says for the hotline's QR code.
+const qrAlt = "QR code: canadianhumantraffickinghotline.ca"
+
+// tagCase is one material the structure test makes.
+type tagCase struct {
+	aud, lang, format string
+	logo              bool
+	qr                bool // the format carries the hotline's QR code
+	full              bool // made only in the full run (AWAREKIT_FULL=1): slow to read back
+}
+
+var tagCases = []tagCase{
+	{"youth", "en", "flyer", true, true, false},
+	{"newcomers", "fr+en", "flyer", false, true, false},
+	{"newcomers", "ar", "flyer", false, true, false},
+	{"newcomers", "pa", "flyer", false, true, false},
+	{"newcomers", "zh-Hans", "flyer", false, true, false},
+	{"health", "fr", "poster", false, true, false},
+	{"youth", "en", "handout", false, true, true},
+	{"newcomers", "en", "cards", false, false, true},
+}
+
+// tagged lays out and draws c, and returns the layout and the file.
+func tagged(t *testing.T, e *generate.Engine, dir string, c tagCase) (*layout.Document, string) {
+	t.Helper()
+	org := profile.Organisation{Name: "Riverside Youth Services"}
+	if c.logo {
+		img := image.NewRGBA(image.Rect(0, 0, 120, 40))
+		for x := range 120 {
+			for y := range 40 {
+				img.Set(x, y, color.RGBA{R: 11, G: 92, B: uint8(x), A: 255})
+			}
+		}
+		var buf bytes.Buffer
+		if err := png.Encode(&buf, img); err != nil {
+			t.Fatal(err)
+		}
+		org.Logo = filepath.Join(dir, "logo.png")
+		if err := os.WriteFile(org.Logo, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := e.Resolve(generate.Job{Audience: c.aud, Lang: c.lang, Format: c.format, Paper: "letter"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	brand, err := org.Brand()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ld, err := e.Layout(r, org, brand)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := pdf.Render(&buf, ld, pdf.Options{Date: time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, strings.NewReplacer("+", "-").Replace(c.aud+"-"+c.format+"-"+c.lang)+".pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return ld, path
+}
+
+// TestTagged reads the structure of tagged materials back with tools
+// nobody here wrote: pdfinfo says the file is tagged; its
+// -struct-text gives every line of text the layout placed, in the
+// layout's reading order; qpdf's objects give a tree under one
+// Document in the material's language, with a figure for the logo and
+// for the QR code with their alternative text, the QR code inside a
+// link that claims the link annotation.
+func TestTagged(t *testing.T) {
+	pdftest.Need(t, "qpdf", "pdfinfo")
+	e, err := generate.New("awarekit test", time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, c := range tagCases {
+		if c.full && os.Getenv("AWAREKIT_FULL") != "1" {
+			continue
+		}
+		t.Run(c.aud+"-"+c.format+"-"+c.lang, func(t *testing.T) {
+			ld, path := tagged(t, e, dir, c)
+			pdftest.Check(t, path)
+			if got := pdftest.Info(t, path)["Tagged"]; got != "yes" {
+				t.Fatalf("pdfinfo says Tagged: %q", got)
+			}
+
+			// The text, line by line, in the layout's order.
+			var want []string
+			rtl := map[int]bool{}
+			for _, p := range ld.Pages {
+				for _, el := range p.Elements {
+					if el.Text == nil {
+						continue
+					}
+					var sb strings.Builder
+					for _, run := range el.Text.Line.Runs {
+						sb.WriteString(run.Text)
+						if run.RTL {
+							rtl[len(want)] = true
+						}
+					}
+					if s := pdftest.Normalize(sb.String()); s != "" {
+						want = append(want, s)
+					}
+				}
+			}
+			var got []string
+			lines := pdftest.StructText(t, path)
+			if len(lines) == 0 || lines[0].Role != "Document" || lines[0].Depth != 0 {
+				t.Fatalf("the tree does not start with a Document: %v", lines[:min(3, len(lines))])
+			}
+			for _, l := range lines {
+				if l.Role == "" {
+					if s := pdftest.Normalize(l.Text); s != "" {
+						got = append(got, s)
+					}
+				}
+			}
+			if len(got) != len(want) {
+				t.Fatalf("pdfinfo -struct-text gives %d lines of text, the layout has %d:\n%q\n%q", len(got), len(want), got, want)
+			}
+			for i := range want {
+				g, w := got[i], want[i]
+				if rtl[i] {
+					// Poppler reads a right-to-left line's glyphs as
+					// drawn, left to right; the line must still hold
+					// the same characters, in its place in the order.
+					g, w = sortedRunes(g), sortedRunes(w)
+				}
+				if g != w {
+					t.Errorf("line %d of the structure is %q, the layout's is %q", i+1, got[i], want[i])
+				}
+			}
+
+			// The elements, from the file's objects.
+			elems := pdftest.StructTree(t, path)
+			if len(elems) == 0 || elems[0].Role != "Document" || elems[0].Lang != ld.Meta.Lang {
+				t.Fatalf("the tree's first element is %+v, want a Document in %q", elems[:min(1, len(elems))], ld.Meta.Lang)
+			}
+			var alts []string
+			for i, el := range elems {
+				if el.Role == "Figure" {
+					if el.Alt == "" {
+						t.Errorf("a figure has no alternative text")
+					}
+					alts = append(alts, el.Alt)
+				}
+				if el.Alt == qrAlt && (i == 0 || elems[i-1].Role != "Link" || elems[i-1].Depth != el.Depth-1 || elems[i-1].Links != 1) {
+					t.Errorf("the QR code is not inside a link that claims its annotation: %+v", elems[max(0, i-1)])
+				}
+				if el.Role == "Link" && el.Links == 0 {
+					t.Errorf("a Link element claims no link annotation")
+				}
+			}
+			if c.qr && !slices.Contains(alts, qrAlt) {
+				t.Errorf("no figure says %q; figures: %q", qrAlt, alts)
+			}
+			if c.logo && !slices.ContainsFunc(alts, func(a string) bool { return strings.HasPrefix(a, "Logo") }) {
+				t.Errorf("no figure for the logo; figures: %q", alts)
+			}
+			if !slices.ContainsFunc(elems, func(el pdftest.StructElem) bool { return el.Role == "H1" || el.Role == "H2" }) {
+				t.Errorf("no heading in the structure")
+			}
+		})
+	}
+}
+
+// TestPackerKeepsTags joins tagged files: the pack is tagged, and its
+// structure is each file's, in order, under one Document.
+func TestPackerKeepsTags(t *testing.T) {
+	pdftest.Need(t, "qpdf", "pdfinfo")
+	files := materials(t)
+	dir := t.TempDir()
+	var buf bytes.Buffer
+	p := pdf.NewPacker(&buf)
+	var want []pdftest.StructLine
+	for i, f := range append(files, files[0]) {
+		if _, err := p.Add(f); err != nil {
+			t.Fatal(err)
+		}
+		src := filepath.Join(dir, "m"+string(rune('0'+i))+".pdf")
+		if err := os.WriteFile(src, f, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		// Each file's Document is a Part of the pack's.
+		for _, l := range pdftest.StructText(t, src) {
+			if l.Role == "Document" {
+				l.Role = "Part"
+			}
+			l.Depth++
+			want = append(want, l)
+		}
+	}
+	if _, err := p.Finish(doc.Meta{Title: "Pack", Lang: "en"}, pdf.Options{Date: time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	packed := filepath.Join(dir, "pack.pdf")
+	if err := os.WriteFile(packed, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pdftest.Check(t, packed)
+	if got := pdftest.Info(t, packed)["Tagged"]; got != "yes" {
+		t.Fatalf("pdfinfo says Tagged: %q", got)
+	}
+	got := pdftest.StructText(t, packed)
+	want = append([]pdftest.StructLine{{Role: "Document"}}, want...)
+	if !slices.Equal(got, want) {
+		for i := range min(len(got), len(want)) {
+			if got[i] != want[i] {
+				t.Fatalf("the pack's structure differs from its files' at line %d: %+v, want %+v", i+1, got[i], want[i])
+			}
+		}
+		t.Fatalf("the pack's structure has %d lines, its files' %d", len(got), len(want))
+	}
+	// The Arabic file's parts keep their language.
+	var langs []string
+	for _, el := range pdftest.StructTree(t, packed) {
+		if el.Depth == 1 {
+			langs = append(langs, el.Lang)
+		}
+	}
+	if !slices.Equal(langs, []string{"en", "en", "ar", "en", "en"}) {
+		t.Errorf("the pack's parts are in %q", langs)
+	}
+}
+
+func sortedRunes(s string) string {
+	rs := []rune(strings.ReplaceAll(s, " ", ""))
+	slices.Sort(rs)
+	return string(rs)
+}
