@@ -369,25 +369,7 @@ func TestBrowserKeyboard(t *testing.T) {
 	}
 	// Tab through the whole page: every control is reached once, each with
 	// a visible focus mark, and Space ticks a box.
-	var seen []string
-	for range 200 {
-		within(t, ctx, 10*time.Second, chromedp.KeyEvent("\t"))
-		info := eval[map[string]string](t, ctx, `(function () {
-  var e = document.activeElement, s = getComputedStyle(e);
-  return {id: e.id || e.textContent.trim().slice(0, 30), tag: e.tagName,
-    mark: (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== "none" ? "yes" : "no"};
-})()`)
-		if info["tag"] == "BODY" || slices.Contains(seen, info["id"]) {
-			break
-		}
-		seen = append(seen, info["id"])
-		if info["mark"] != "yes" {
-			t.Errorf("%s %s has no visible focus mark", info["tag"], info["id"])
-		}
-		if info["id"] == "audience-health" {
-			within(t, ctx, 10*time.Second, chromedp.KeyEvent(" "))
-		}
-	}
+	seen := tabThrough(t, ctx, "audience-health")
 	// A group of radio buttons is one stop; the arrow keys choose in it.
 	for _, want := range []string{"audience-youth", "lang-pa", "first", "format-flyer", "paper-letter", "as-pdf", "org-name", "phone", "color", "logo-file"} {
 		if !slices.Contains(seen, want) {
@@ -406,6 +388,50 @@ func TestBrowserKeyboard(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(s.dir, "out", "health-flyer-en.pdf")); err != nil {
 		t.Errorf("Enter on Make the files made nothing: %v", err)
 	}
+
+	// The workshop page too: every control reached with a visible mark,
+	// Space ticks a row's box, Enter on "Add a row" adds one.
+	within(t, ctx, time.Minute, chromedp.Navigate(s.URL+"/workshop"))
+	seen = tabThrough(t, ctx, "r0-audience-health")
+	for _, want := range []string{"ev-name", "r0-audience-youth", "r0-lang-en", "r0-format-flyer", "r0-copies", "plan-name"} {
+		if !slices.Contains(seen, want) {
+			t.Errorf("on the workshop page Tab never reaches %s; it reached %v", want, seen)
+		}
+	}
+	if !eval[bool](t, ctx, `document.getElementById("r0-audience-health").checked`) {
+		t.Error("Space did not tick the row's focused box")
+	}
+	within(t, ctx, time.Minute, chromedp.Focus(`button[value="add"]`), chromedp.KeyEvent("\r"), chromedp.WaitVisible(chromedp.ID("r1-row")))
+	if !eval[bool](t, ctx, `document.getElementById("r0-audience-health").checked`) {
+		t.Error("adding a row lost the first row's ticked box")
+	}
+}
+
+// tabThrough presses Tab until the focus comes round again, checking
+// that each control it reaches shows a focus mark; Space ticks the
+// control whose id is tick. It returns the ids reached, in order.
+func tabThrough(t *testing.T, ctx context.Context, tick string) []string {
+	t.Helper()
+	var seen []string
+	for range 300 {
+		within(t, ctx, 10*time.Second, chromedp.KeyEvent("\t"))
+		info := eval[map[string]string](t, ctx, `(function () {
+  var e = document.activeElement, s = getComputedStyle(e);
+  return {id: e.id || e.textContent.trim().slice(0, 30), tag: e.tagName,
+    mark: (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== "none" ? "yes" : "no"};
+})()`)
+		if info["tag"] == "BODY" || slices.Contains(seen, info["id"]) {
+			break
+		}
+		seen = append(seen, info["id"])
+		if info["mark"] != "yes" {
+			t.Errorf("%s %s has no visible focus mark", info["tag"], info["id"])
+		}
+		if info["id"] == tick {
+			within(t, ctx, 10*time.Second, chromedp.KeyEvent(" "))
+		}
+	}
+	return seen
 }
 
 // TestBrowserWorkshop: a plan is put together on the workshop page,
