@@ -546,6 +546,16 @@ func TestBrowserFrench(t *testing.T) {
 		screenshot(t, ctx, pg.name, w, h, phone, false)
 	}
 	axeCheck(t, ctx, axe, "the French workshop page at phone width")
+
+	// A choice made on the English page is kept when the page changes
+	// language through its link.
+	within(t, ctx, time.Minute, chromedp.Navigate(s.URL+"/?ui=en&"+form), viewport(1280, 860, false))
+	within(t, ctx, time.Minute, chromedp.Click(chromedp.ID("format-poster")))
+	waitPreview(t, ctx, "format=poster", 4)
+	within(t, ctx, time.Minute, chromedp.Click(`.langs a[hreflang="fr"]`), chromedp.WaitVisible(chromedp.ID("format-poster")))
+	if got := eval[string](t, ctx, `document.documentElement.lang + " " + document.getElementById("format-poster").checked + " " + document.getElementById("audience-newcomers").checked`); got != "fr true true" {
+		t.Errorf("after the link to French: %q, want the French page with the poster and newcomers still ticked", got)
+	}
 }
 
 // TestBrowserWithoutScript: with the script off, the preview button and

@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"math"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -90,6 +91,20 @@ type pageData struct {
 	Files    *setView
 	Workshop *workshopView
 	Build    *buildView
+	// query is the query the page was asked with, kept by the link to the
+	// other page language, so changing language keeps what was chosen.
+	query url.Values
+}
+
+// Switch is the link to the page in language lang: the query, encoded
+// by url.Values, so it holds nothing a URL may not.
+func (p *pageData) Switch(lang string) template.URL {
+	q := url.Values{}
+	for k, v := range p.query {
+		q[k] = v
+	}
+	q.Set("ui", lang)
+	return template.URL("?" + q.Encode())
 }
 
 func (s *Server) newPage(u *ui, title, nav string) *pageData {
@@ -118,6 +133,9 @@ func (s *Server) materialsPage(w http.ResponseWriter, r *http.Request) {
 // the query names.
 func (s *Server) renderMaterials(w http.ResponseWriter, r *http.Request, u *ui, m materials, errs []fieldError, status int) {
 	p := s.newPage(u, u.T("materials.title"), "materials")
+	if r.Method == http.MethodGet {
+		p.query = r.URL.Query()
+	}
 	if len(errs) == 0 && (len(m.Audiences) > 0 || len(m.Formats) > 0) {
 		req, problems := s.check(m, u)
 		if req != nil {

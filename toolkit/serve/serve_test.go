@@ -227,8 +227,21 @@ func TestPageLanguage(t *testing.T) {
 			t.Errorf("Accept-Language %q %s: want lang %s saying %q", tt.accept, tt.query, tt.want, tt.says)
 		}
 	}
+	// The link to the other language keeps the form as it was asked for.
+	_, body := s.get(t, "/?audience=health&lang=en&format=poster")
+	if want := `href="?audience=health&amp;format=poster&amp;lang=en&amp;ui=fr" lang="fr"`; !strings.Contains(body, want) {
+		t.Errorf("the link to the French page loses the form: no %s", want)
+	}
+	_, body = s.get(t, "/?audience=health&lang=en&format=poster&ui=fr")
+	if !strings.Contains(body, `id="audience-health" value="health" checked`) || !strings.Contains(body, `href="?audience=health&amp;format=poster&amp;lang=en&amp;ui=en" lang="en"`) {
+		t.Error("the French page does not keep the form, or its link to English loses it")
+	}
+	_, body = s.get(t, "/?audience=health&org-name="+url.QueryEscape(`"><script>alert(1)</script>`))
+	if strings.Contains(body, "<script>alert") || !strings.Contains(body, `org-name=%22%3E%3Cscript%3Ealert%281%29%3C%2Fscript%3E&amp;ui=fr"`) {
+		t.Error("a field's text went into the language link unescaped, or not at all")
+	}
 	// Audience names come from the materials' own messages, in French.
-	_, body := s.get(t, "/?ui=fr")
+	_, body = s.get(t, "/?ui=fr")
 	fr := s.srv.eng.Lib.Catalog.Locale("fr")
 	name, err := fr.Text("audience.youth.name", nil)
 	if err != nil || !strings.Contains(body, ">"+name+"</label>") {

@@ -43,6 +43,7 @@
           status.textContent = msg("updated");
           if (!body.querySelector(".preview-problems")) clearProblems(form);
           history.replaceState(null, "", "?" + q.toString());
+          keepInLanguageLink(q);
         })
         .catch(function () { if (n === seq) status.textContent = msg("failed"); });
     }
@@ -89,6 +90,16 @@
         })
         .catch(function () { problem.textContent = msg("failed"); problem.hidden = false; });
     }
+  }
+
+  // keepInLanguageLink makes the link to the page in the other language
+  // carry the form as it is now, so changing language loses nothing.
+  function keepInLanguageLink(q) {
+    Array.prototype.forEach.call(document.querySelectorAll(".langs a[hreflang]"), function (a) {
+      var l = new URLSearchParams(q);
+      l.set("ui", a.getAttribute("hreflang"));
+      a.setAttribute("href", "?" + l.toString());
+    });
   }
 
   // clearProblems takes away the problems the page was drawn with, once
