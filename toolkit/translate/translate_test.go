@@ -540,3 +540,70 @@ func TestNumbersAcrossScripts(t *testing.T) {
 		})
 	}
 }
+
+// TestMustRewriteLifted: the gate of a language that must be rewritten
+// lifts only the way it is meant to: once a named writer has written or
+// confirmed every message it prints, a review makes it reviewed, the
+// content loads with that status, and its materials are made without
+// --allow-draft. The "writing" here is a fake: syllabic letters in a
+// row with the English's placeholders, numbers and addresses, in a
+// temporary folder, never words of the language.
+func TestMustRewriteLifted(t *testing.T) {
+	dir, _ := checkout(t)
+	folder := t.TempDir()
+	p := reopen(t, dir, folder)
+	iu := p.Lib.Catalog.Locale("iu")
+	s, err := p.Sheet(iu, OnlyAll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	po := export(t, p, "iu", PO, OnlyAll)
+	for _, e := range s.Entries {
+		m, _ := p.Lib.Message(e.ID)
+		switch {
+		case e.State == StateMissing && m.KitOnly():
+			continue // the language does not make the kit
+		case e.State == StateRewrite:
+			po = editPO(t, po, e.ID, e.Text) // confirmed as it is
+		case e.State == StateMissing || e.State == StateStale:
+			po = editPO(t, po, e.ID, fakeSyllabics(e.English))
+		}
+	}
+	const writer = "Test Writer (fixture)"
+	if _, err := p.Import("iu.po", po, ImportOptions{Writer: writer}); err != nil {
+		t.Fatal(err)
+	}
+	p = reopen(t, dir, folder)
+	if r := p.StatusOf(p.Lib.Catalog.Locale("iu")); r.Rewrite != 0 || r.Stale != 0 || r.Missing != 0 || r.Status != locale.StatusMustRewrite {
+		t.Fatalf("after the writer's file: %+v", r)
+	}
+	res, err := p.Review(ReviewOptions{Lang: "iu", Reviewer: writer, Date: "2026-12-06"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Reviewed {
+		t.Fatalf("the review: %+v", res)
+	}
+	p = reopen(t, dir, folder)
+	if r := p.StatusOf(p.Lib.Catalog.Locale("iu")); r.Status != locale.StatusReviewed {
+		t.Errorf("after the review iu is %s", r.Status)
+	}
+	if err := p.Lib.CheckLanguage("iu", false); err != nil {
+		t.Errorf("the reviewed language's materials are refused: %v", err)
+	}
+}
+
+// fakeSyllabics stands in for a writer's text: syllabic letters in a
+// row, then the placeholders, numbers and addresses of english, on as
+// many lines as it has.
+func fakeSyllabics(english string) string {
+	lines := strings.Split(english, "\n")
+	for i, line := range lines {
+		parts := []string{"ᐊᐃᐅ"}
+		parts = append(parts, placeholderRE.FindAllString(line, -1)...)
+		parts = append(parts, numbers(line)...)
+		parts = append(parts, addresses(line)...)
+		lines[i] = strings.Join(parts, " ")
+	}
+	return strings.Join(lines, "\n")
+}
