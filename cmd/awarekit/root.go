@@ -54,6 +54,7 @@ func openEngine(cfg generate.Config) (*generate.Engine, error) {
 		return nil, err
 	}
 	cfg.Date = date
+	defer pauseGC()()
 	return generate.Open(cfg)
 }
 
