@@ -383,6 +383,22 @@ var Formats = []Format{
 	{Name: "scenarios", Description: "Workshop kit: eight scenario cards for small groups, four to a sheet with cutting guides, the facilitator's notes on the back",
 		Layout: layout.Scenarios, Budget: Budget{Must: pageBudget.Must, Leaves: helpOnly, Kit: []doc.KitPart{doc.PartScenarios}},
 		Print: &Printing{Sides: 2, Pages: 4, Up: layout.ScenarioCardsPerSheet, Pieces: "scenario cards"}},
+	{Name: "myths", Description: "Workshop kit: myths and facts on one page, each fact with its source",
+		Layout: layout.Myths, Budget: kitSheet(doc.PartMyths), Print: &Printing{Sides: 1}},
+	{Name: "quiz", Description: "Workshop kit: a ten-question quiz to give before and after the session (the same questions), and its answer key on a page of its own",
+		Layout: layout.Quiz, Budget: kitSheet(doc.PartQuiz), Print: &Printing{Sides: 1, Pages: 3}},
+	{Name: "signin", Description: "Workshop kit: a sign-in sheet that asks only for a first name or initials, if people want, and the language they read",
+		Layout: layout.SignIn, Budget: kitSheet(doc.PartSignIn), Print: &Printing{Sides: 1}},
+	{Name: "feedback", Description: "Workshop kit: a feedback form with no name on it: what people learned, what was missing, the languages they need",
+		Layout: layout.Feedback, Budget: kitSheet(doc.PartFeedback), Print: &Printing{Sides: 1}},
+}
+
+// kitSheet is the budget of a participant sheet of the workshop kit: the
+// hotline and 911 at its foot, and its part of the kit; no room for the
+// province's or the organisation's lines, which the guide and the slides
+// print.
+func kitSheet(p doc.KitPart) Budget {
+	return Budget{Must: pageBudget.Must, Leaves: helpOnly, Kit: []doc.KitPart{p}}
 }
 
 // Names lists the format names.

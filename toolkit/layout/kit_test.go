@@ -21,6 +21,10 @@ const hotlineNumber = "1-833-900-1010"
 var kitChecks = map[string]func(t *testing.T, d *doc.Document, ld *layout.Document){
 	"guide":     checkGuideLayout,
 	"scenarios": checkScenariosLayout,
+	"myths":     checkMythsLayout,
+	"quiz":      checkQuizLayout,
+	"signin":    checkSignInLayout,
+	"feedback":  checkFeedbackLayout,
 }
 
 // TestKitLayouts lays out every format of the workshop kit for every
@@ -217,6 +221,152 @@ func checkScenariosLayout(t *testing.T, d *doc.Document, ld *layout.Document) {
 		}
 		if largest(p, hotlineNumber) < largest(p, "") {
 			t.Errorf("page %d: the hotline number is %.0f pt, smaller than other text (%.0f pt)", i+1, largest(p, hotlineNumber), largest(p, ""))
+		}
+	}
+}
+
+// checkSheetPages: the sheet has pages pages, and each carries the
+// hotline, the emergency line, the kit's review line and the
+// translation's draft lines, the hotline number its largest text after
+// the band's title.
+func checkSheetPages(t *testing.T, d *doc.Document, ld *layout.Document, pages int) {
+	t.Helper()
+	if len(ld.Pages) != pages {
+		t.Errorf("%d pages, want %d", len(ld.Pages), pages)
+	}
+	for i, p := range ld.Pages {
+		text := squeeze(pageText(p))
+		for _, want := range append([]string{hotlineNumber, d.Help.Emergency, d.Kit.Review}, d.Footer.DraftLines()...) {
+			if !strings.Contains(text, squeeze(want)) {
+				t.Errorf("page %d lacks %q", i+1, want)
+			}
+		}
+		if size := largest(p, hotlineNumber); size < 18 {
+			t.Errorf("page %d: the hotline number is %.0f pt", i+1, size)
+		}
+	}
+}
+
+// checkMythsLayout: one page; every myth and fact printed, and each
+// fact's sources (at least one each) with their publisher and address.
+func checkMythsLayout(t *testing.T, d *doc.Document, ld *layout.Document) {
+	checkSheetPages(t, d, ld, 1)
+	m := d.Kit.Myths
+	printsAll(t, ld, "myths", m.Title, m.Intro, m.Myth, m.Fact)
+	for _, it := range m.Items {
+		if len(it.Sources) == 0 {
+			t.Errorf("the fact %q has no source", it.Fact)
+		}
+		printsAll(t, ld, "myth", it.Myth, it.Fact)
+		for _, src := range it.Sources {
+			printsAll(t, ld, "source", src.Publisher, src.Address)
+		}
+	}
+}
+
+// checkQuizLayout: three pages, the same statements on the first two
+// (before and after) with True and False to circle after each and no
+// answer given; the answer key on the third alone, each statement's
+// answer in order as the data says, and why.
+func checkQuizLayout(t *testing.T, d *doc.Document, ld *layout.Document) {
+	checkSheetPages(t, d, ld, 3)
+	if len(ld.Pages) != 3 {
+		return
+	}
+	q := d.Kit.Quiz
+	if len(q.Questions) != 10 {
+		t.Errorf("%d questions, want 10", len(q.Questions))
+	}
+	for i, when := range []string{q.Before, q.After} {
+		p := ld.Pages[i]
+		text := squeeze(pageText(p))
+		for _, want := range []string{when, q.How, q.Score} {
+			if !strings.Contains(text, squeeze(want)) {
+				t.Errorf("page %d lacks %q", i+1, want)
+			}
+		}
+		for _, qq := range q.Questions {
+			if !strings.Contains(text, squeeze(qq.Text)) {
+				t.Errorf("page %d lacks %q", i+1, qq.Text)
+			}
+			// The emergency line is at every page's foot: a why that
+			// says only that gives nothing away.
+			if strings.Contains(text, squeeze(qq.Why)) && !strings.Contains(squeeze(d.Help.Emergency), squeeze(qq.Why)) {
+				t.Errorf("page %d gives the answer %q", i+1, qq.Why)
+			}
+		}
+		for _, word := range []string{q.True, q.False} {
+			if n := countLines(p, word); n != len(q.Questions) {
+				t.Errorf("page %d: %q to circle %d times, want %d", i+1, word, n, len(q.Questions))
+			}
+		}
+	}
+	key := ld.Pages[2]
+	text := squeeze(pageText(key))
+	var answers []string
+	for _, l := range lineBoxes(key) {
+		if l.text == q.True || l.text == q.False {
+			answers = append(answers, l.text)
+		}
+	}
+	var want []string
+	for _, qq := range q.Questions {
+		for _, s := range []string{qq.Text, qq.Why} {
+			if !strings.Contains(text, squeeze(s)) {
+				t.Errorf("the key lacks %q", s)
+			}
+		}
+		if qq.Answer {
+			want = append(want, q.True)
+		} else {
+			want = append(want, q.False)
+		}
+	}
+	if !slices.Equal(answers, want) {
+		t.Errorf("the key's answers are %q, the data says %q", answers, want)
+	}
+	if !strings.Contains(text, squeeze(q.KeyNote)) {
+		t.Errorf("the key lacks %q", q.KeyNote)
+	}
+}
+
+// countLines counts the lines of p whose text is s.
+func countLines(p layout.Page, s string) int {
+	n := 0
+	for _, l := range lineBoxes(p) {
+		if l.text == s {
+			n++
+		}
+	}
+	return n
+}
+
+// checkSignInLayout: one page; the intro saying why it asks so little,
+// each column, the facilitator's note; at least 12 numbered rows to
+// write in.
+func checkSignInLayout(t *testing.T, d *doc.Document, ld *layout.Document) {
+	checkSheetPages(t, d, ld, 1)
+	fm := d.Kit.SignIn
+	printsAll(t, ld, "sign-in sheet", append([]string{fm.Title, fm.Intro, fm.Note}, fm.Columns...)...)
+	if len(ld.Pages) == 1 {
+		for n := 1; n <= 12; n++ {
+			if countLines(ld.Pages[0], fmt.Sprint(n)) != 1 {
+				t.Errorf("row %d is not numbered once", n)
+			}
+		}
+	}
+}
+
+// checkFeedbackLayout: one page; every question and choice, the intro and
+// the note.
+func checkFeedbackLayout(t *testing.T, d *doc.Document, ld *layout.Document) {
+	checkSheetPages(t, d, ld, 1)
+	fm := d.Kit.Feedback
+	printsAll(t, ld, "feedback form", fm.Title, fm.Intro, fm.Note)
+	for _, f := range fm.Fields {
+		printsAll(t, ld, "question", append([]string{f.Label}, f.Choices...)...)
+		if f.Lines == 0 && len(f.Choices) == 0 {
+			t.Errorf("%q has nowhere to answer", f.Label)
 		}
 	}
 }
