@@ -380,6 +380,8 @@ var Formats = []Format{
 	{Name: "guide", Description: "Workshop kit: the facilitator guide (6 to 12 pages): goals, agendas, opening safely, responding to a disclosure, presenter notes",
 		Layout: layout.Guide, Budget: Budget{Must: pageBudget.Must, Kit: []doc.KitPart{doc.PartGuide, doc.PartSlides}},
 		Print: &Printing{Sides: 2, Pages: VariesPages}},
+	{Name: "slides", Description: "Workshop kit: 16:9 slides for a projector (1920 × 1080), the hotline at its largest; what to say with each is in the guide",
+		Layout: layout.Slides, Screen: true, Budget: Budget{Must: pageBudget.Must, Kit: []doc.KitPart{doc.PartSlides}}},
 	{Name: "scenarios", Description: "Workshop kit: eight scenario cards for small groups, four to a sheet with cutting guides, the facilitator's notes on the back",
 		Layout: layout.Scenarios, Budget: Budget{Must: pageBudget.Must, Leaves: helpOnly, Kit: []doc.KitPart{doc.PartScenarios}},
 		Print: &Printing{Sides: 2, Pages: 4, Up: layout.ScenarioCardsPerSheet, Pieces: "scenario cards"}},

@@ -21,6 +21,7 @@ const hotlineNumber = "1-833-900-1010"
 var kitChecks = map[string]func(t *testing.T, d *doc.Document, ld *layout.Document){
 	"guide":     checkGuideLayout,
 	"scenarios": checkScenariosLayout,
+	"slides":    checkSlidesLayout,
 	"myths":     checkMythsLayout,
 	"quiz":      checkQuizLayout,
 	"signin":    checkSignInLayout,
@@ -368,5 +369,60 @@ func checkFeedbackLayout(t *testing.T, d *doc.Document, ld *layout.Document) {
 		if f.Lines == 0 && len(f.Choices) == 0 {
 			t.Errorf("%q has nowhere to answer", f.Label)
 		}
+	}
+}
+
+// checkSlidesLayout: a 16:9 page for each slide; each carries the
+// hotline number, the review and draft lines and its number; the hotline
+// slide's number is the largest text of the show; every slide's words
+// are printed and no presenter note is; the contacts slide has every
+// contact's number, the province's and the organisation's.
+func checkSlidesLayout(t *testing.T, d *doc.Document, ld *layout.Document) {
+	sl := d.Kit.Slides.Slides
+	if len(ld.Pages) != len(sl) {
+		t.Fatalf("%d pages for %d slides", len(ld.Pages), len(sl))
+	}
+	biggest, hotline := 0.0, 0.0
+	for i, p := range ld.Pages {
+		if p.Width/p.Height < 16.0/9-0.001 || p.Width/p.Height > 16.0/9+0.001 {
+			t.Errorf("slide %d is %.0f × %.0f, not 16:9", i+1, p.Width, p.Height)
+		}
+		text := squeeze(pageText(p))
+		for _, want := range append([]string{hotlineNumber, d.Kit.Review, fmt.Sprintf("%d/%d", i+1, len(sl)), sl[i].Title, sl[i].Text, sl[i].Caution}, append(d.Footer.DraftLines(), sl[i].Items...)...) {
+			if !strings.Contains(text, squeeze(want)) {
+				t.Errorf("slide %d lacks %q", i+1, want)
+			}
+		}
+		if sl[i].Notes != "" && strings.Contains(text, squeeze(sl[i].Notes)) {
+			t.Errorf("slide %d shows its presenter notes", i+1)
+		}
+		biggest = max(biggest, largest(p, ""))
+		switch sl[i].Kind {
+		case doc.HotlineSlide:
+			hotline = largest(p, hotlineNumber)
+			printsAll(t, ld, "hotline slide", d.Help.Hotline.Name, d.Help.Emergency)
+		case doc.ActionsSlide:
+			for _, g := range d.Actions {
+				printsAll(t, ld, "actions slide", append(append([]string{g.Title}, g.Do...), g.Dont...)...)
+			}
+		case doc.ContactsSlide:
+			var phones []string
+			for _, c := range append(append([]doc.Contact(nil), d.Help.Others...), d.Help.Province...) {
+				phones = append(phones, c.Phone)
+			}
+			if d.Help.Local != nil {
+				for _, c := range d.Help.Local.Contacts {
+					phones = append(phones, c.Phone)
+				}
+			}
+			for _, ph := range phones {
+				if !strings.Contains(text, squeeze(ph)) {
+					t.Errorf("the contacts slide lacks %s", ph)
+				}
+			}
+		}
+	}
+	if hotline == 0 || hotline < biggest {
+		t.Errorf("the hotline slide's number is %.0f, smaller than the largest text of the show (%.0f)", hotline, biggest)
 	}
 }
