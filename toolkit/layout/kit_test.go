@@ -69,7 +69,12 @@ func TestKitLayouts(t *testing.T) {
 							continue
 						}
 						t.Run(fmt.Sprintf("%s/%s/%s/%s/%s", f.Name, o.name, id, lang, paper), func(t *testing.T) {
-							d, err := lib.Assemble(content.Request{Audience: id, Lang: lang, Org: o.org, Brand: brand, Province: o.province, Kit: f.Budget.Kit})
+							req := content.Request{Audience: id, Lang: lang, Org: o.org, Brand: brand, Province: o.province, Kit: f.Budget.Kit}
+							if o.province != "" {
+								// A session with every detail given, as a plan's event: has.
+								req.Event = &doc.Event{Name: "Neighbourhood safety evening", Date: "Thursday 3 December 2026, 7 pm", Place: "Community centre, main hall", Facilitator: "A. Singh"}
+							}
+							d, err := lib.Assemble(req)
 							if err != nil {
 								t.Fatal(err)
 							}
@@ -248,10 +253,15 @@ func checkSheetPages(t *testing.T, d *doc.Document, ld *layout.Document, pages i
 	}
 }
 
-// checkMythsLayout: one page; every myth and fact printed, and each
-// fact's sources (at least one each) with their publisher and address.
+// checkMythsLayout: one page (two at most for a session with long
+// details); every myth and fact printed, and each fact's sources (at
+// least one each) with their publisher and address.
 func checkMythsLayout(t *testing.T, d *doc.Document, ld *layout.Document) {
-	checkSheetPages(t, d, ld, 1)
+	pages := 1
+	if d.Event != nil && len(ld.Pages) == 2 {
+		pages = 2
+	}
+	checkSheetPages(t, d, ld, pages)
 	m := d.Kit.Myths
 	printsAll(t, ld, "myths", m.Title, m.Intro, m.Myth, m.Fact)
 	for _, it := range m.Items {

@@ -23,7 +23,7 @@ import (
 const formMargin = 44.0
 
 // sheetScales are the sizes a sheet's body is tried at, largest first.
-var sheetScales = []float64{1, 0.96, 0.92, 0.88, 0.84, 0.8, 0.76, 0.72}
+var sheetScales = []float64{1, 0.96, 0.92, 0.88, 0.84, 0.8, 0.76, 0.72, 0.7}
 
 // sheetFrame is what a participant sheet prints around its body.
 type sheetFrame struct {
@@ -39,9 +39,43 @@ type sheetFrame struct {
 // number, or "").
 func newSheetFrame(k *kit, d *doc.Document, paper Paper, kicker, title, page string) sheetFrame {
 	inner := paper.Width - 2*formMargin
-	top := withEvent(k, d, kitBand(k, d, kicker, title, paper.Width, formMargin), formMargin)
-	bottom := vstack(inner, 12, hotlineStrip(k, d, inner), runningFooter(k, d, inner, page))
+	// The session's details share the band's line under the title, where
+	// the guide gives them a strip of their own: a sheet has one page.
+	if d.Event != nil && d.Event.Line() != "" {
+		kicker += "  ·  " + d.Event.Line()
+	}
+	top := kitBand(k, d, kicker, title, paper.Width, formMargin)
+	bottom := vstack(inner, 10, hotlineStrip(k, d, inner), sheetFooter(k, d, inner, page))
 	return sheetFrame{k: k, d: d, paper: paper, top: top, bottom: bottom}
+}
+
+// sheetFooter is the guide's running footer, the review and draft lines
+// sharing a line where two fit on one: a sheet has one page for
+// everything.
+func sheetFooter(k *kit, d *doc.Document, w float64, page string) box {
+	dd := *d
+	lines := dd.Footer.DraftLines()
+	if d.Kit != nil && d.Kit.Review != "" {
+		lines = append([]string{d.Kit.Review}, lines...)
+	}
+	draft := textStyle{Style: typeset.Style{Size: 8, Bold: true, Leading: 1.2}, Color: muted}
+	var rows []string
+	for _, l := range lines {
+		if n := len(rows); n > 0 && k.width(rows[n-1]+"  ·  "+l, draft) <= w {
+			rows[n-1] += "  ·  " + l
+			continue
+		}
+		rows = append(rows, l)
+	}
+	kt := *d.Kit
+	kt.Review = ""
+	dd.Kit = &kt
+	dd.Footer.Draft, dd.Footer.DraftEnglish = "", ""
+	parts := []box{runningFooter(k, &dd, w, page)}
+	for _, r := range rows {
+		parts = append(parts, k.text(r, w, draft))
+	}
+	return vstack(w, 2, parts...)
 }
 
 // bodyW is the width of a sheet's body.
@@ -143,7 +177,8 @@ func (k *kit) columns(widths []float64, gap float64, cells ...box) box {
 }
 
 // Myths lays out the myths and facts page: each myth beside the fact
-// that answers it, the fact's sources under it, on one page.
+// that answers it, the fact's sources under it, on one page (two when a
+// long organisation name and session's details leave too little room).
 func Myths(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, error) {
 	if d.Kit == nil || d.Kit.Myths == nil {
 		return nil, layoutError("myths and facts", d, errors.New("the document has no myths and facts"))
@@ -152,10 +187,31 @@ func Myths(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, er
 	m := d.Kit.Myths
 	f := newSheetFrame(k, d, opts.Paper, kitKicker(d), m.Title, "")
 	page, err := f.page(func(s, _ float64) box { return mythsBody(k, d, m, f.bodyW(), s) })
-	if err != nil {
+	if err == nil {
+		return &Document{Meta: d.Meta, Pages: []Page{page}}, nil
+	}
+	if !errors.Is(err, ErrDoesNotFit) {
 		return nil, layoutError("myths and facts", d, err)
 	}
-	return &Document{Meta: d.Meta, Pages: []Page{page}}, nil
+	// A long organisation name and session's details in a longer
+	// language can leave too little room: then the myths take two pages,
+	// half on each, rather than smaller type or one left out.
+	var pages []Page
+	half := (len(m.Items) + 1) / 2
+	for i, items := range [][]doc.MythFact{m.Items[:half], m.Items[half:]} {
+		part := *m
+		part.Items = items
+		if i > 0 {
+			part.Intro = ""
+		}
+		f := newSheetFrame(k, d, opts.Paper, kitKicker(d), m.Title, d.Kit.Page(i+1, 2))
+		p, err := f.page(func(s, _ float64) box { return mythsBody(k, d, &part, f.bodyW(), s) })
+		if err != nil {
+			return nil, layoutError("myths and facts", d, err)
+		}
+		pages = append(pages, p)
+	}
+	return &Document{Meta: d.Meta, Pages: pages}, nil
 }
 
 // mythsBody is the intro and a table: a heading row (Myth, Fact), then a
@@ -399,7 +455,7 @@ func feedbackBody(k *kit, d *doc.Document, fm *doc.Form, w, s float64) box {
 	accent := readable(d.Brand.Color)
 	label := textStyle{Style: typeset.Style{Size: max(12*s, minSize), Bold: true, Leading: 1.3}, Color: ink}
 	choice := textStyle{Style: typeset.Style{Size: max(11.5*s, minSize)}, Color: ink}
-	lineGap := 22.0
+	lineGap := max(22*s, 18) // room to write by hand
 	grey := tint(muted, 0.6)
 	var fields []box
 	for i, fd := range fm.Fields {
