@@ -162,12 +162,14 @@ func TestInitBuildsAPack(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("build: exit %d\n%s", r.code, r.stderr)
 	}
-	if !strings.Contains(r.stderr, "5 made, 0 unchanged, 0 failed") || !strings.Contains(r.stderr, "print pack: out/pack.pdf (6 pages, made)") {
+	// Five flyers, then the newcomers' workshop kit in English and French
+	// (seven parts each); the cover sheet takes two pages.
+	if !strings.Contains(r.stderr, "19 made, 0 unchanged, 0 failed") || !strings.Contains(r.stderr, "print pack: out/pack.pdf (62 pages, made)") {
 		t.Errorf("summary:\n%s", r.stderr)
 	}
 	out := filepath.Join(demo, "out")
 	m := checkManifest(t, out)
-	if len(m.Outputs) != 5 || m.Pack == nil || m.Pack.Pages != 6 {
+	if len(m.Outputs) != 19 || m.Pack == nil || m.Pack.Pages != 62 {
 		t.Fatalf("manifest: %d outputs, pack %+v", len(m.Outputs), m.Pack)
 	}
 	for _, e := range append(m.Outputs, *m.Pack) {
@@ -177,13 +179,33 @@ func TestInitBuildsAPack(t *testing.T) {
 		}
 	}
 	packText := pdftest.Text(t, filepath.Join(out, pack.FileName))
-	for _, want := range []string{"Neighbourhood safety evening", "Community centre, main hall", "youth-flyer-fr.pdf", "health-flyer-en.pdf", "Total: 5 materials: 100 sheets of letter, 10 sheets of a4"} {
+	// The slides are for the projector: in the pack, not in the totals.
+	// 100 sheets of flyers; each kit: 4 or 5 sheets of guide (one copy,
+	// duplex), 10 myths, 30 quiz, 20 scenario sheets (duplex), 10
+	// sign-in, 10 feedback.
+	for _, want := range []string{"Neighbourhood safety evening", "Community centre, main hall", "youth-flyer-fr.pdf", "health-flyer-en.pdf",
+		"Total: 17 materials: 269 sheets of letter (49 printed on both sides), 10 sheets of a4"} {
 		if !strings.Contains(packText, want) {
 			t.Errorf("pack lacks %q", want)
 		}
 	}
-	if info := pdftest.Info(t, filepath.Join(out, pack.FileName), "-f", "6", "-l", "6"); !strings.HasPrefix(info["Page    6 size"], "595.28 x 841.89") {
-		t.Errorf("the A4 material's page is %q in the pack", info["Page    6 size"])
+	// The kit in the order of a session, on the cover as in the pack.
+	squeezed := strings.Join(strings.Fields(packText), " ")
+	last := -1
+	for _, part := range []string{"guide", "slides", "myths", "quiz", "scenarios", "signin", "feedback"} {
+		i := strings.Index(squeezed, "newcomers-"+part+"-en.pdf")
+		if i < last {
+			t.Errorf("the cover lists newcomers-%s-en.pdf out of the session's order", part)
+		}
+		last = i
+	}
+	for _, want := range []string{"Newcomers and migrant workers facilitator guide, English", "1 copy, duplex, 4 sheets each", "Newcomers and migrant workers sign-in sheet, English"} {
+		if !strings.Contains(squeezed, want) {
+			t.Errorf("the cover lacks %q", want)
+		}
+	}
+	if info := pdftest.Info(t, filepath.Join(out, pack.FileName), "-f", "7", "-l", "7"); !strings.HasPrefix(info["Page    7 size"], "595.28 x 841.89") {
+		t.Errorf("the A4 material's page is %q in the pack", info["Page    7 size"])
 	}
 	if _, err := os.Stat(filepath.Join(out, pack.IndexName)); err != nil {
 		t.Error(err)
@@ -191,7 +213,7 @@ func TestInitBuildsAPack(t *testing.T) {
 
 	// A second run finds everything unchanged.
 	r = runCLI(t, demo, "build", "workshop.yaml")
-	if r.code != 0 || !strings.Contains(r.stderr, "0 made, 5 unchanged, 0 failed") || !strings.Contains(r.stderr, "(6 pages, unchanged)") {
+	if r.code != 0 || !strings.Contains(r.stderr, "0 made, 19 unchanged, 0 failed") || !strings.Contains(r.stderr, "(62 pages, unchanged)") {
 		t.Errorf("second build: exit %d\n%s", r.code, r.stderr)
 	}
 	// Run from elsewhere, the plan's folder still decides where out/ is.

@@ -35,8 +35,8 @@ func newCmdInit(f *Factory, runF func(*InitOptions) error) *cobra.Command {
 
   awarekit.yaml      your organisation's name, contacts, logo and colour, and
                      what 'awarekit generate' makes by default; commented
-  workshop.yaml      a sample plan that 'awarekit build' turns into flyers
-                     and a print pack
+  workshop.yaml      a sample plan that 'awarekit build' turns into flyers,
+                     a workshop kit and a print pack
   plan.schema.json   lets editors complete and check plan files
 
 It never overwrites a file unless you give --force.`,
@@ -227,4 +227,12 @@ outputs:
     language: en
     format: flyer
     paper: a4
+
+  # The workshop kit for leading the session, in the order you use it: the
+  # facilitator guide (one copy), slides for a projector, myths and facts,
+  # the quiz, scenario cards, the sign-in sheet and the feedback form.
+  # English and French; its text is a draft for community review.
+  - audience: newcomers
+    languages: [en, fr]
+    kit: true
 `

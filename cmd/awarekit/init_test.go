@@ -68,7 +68,7 @@ func TestInit(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the written workshop.yaml: %v", err)
 	}
-	if len(p.Outputs) != 5 || p.Event.Name == "" || !p.Pack {
+	if len(p.Outputs) != 19 || p.Event.Name == "" || !p.Pack {
 		t.Errorf("plan: %d outputs, event %+v", len(p.Outputs), p.Event)
 	}
 	schema, _ := os.ReadFile(filepath.Join(dir, planSchemaName))

@@ -493,6 +493,15 @@ func (e *NoKitError) Error() string {
 	return fmt.Sprintf("the %s for %s is written in %s only, not in %s (%s): %d of its messages are not written in it; to make a draft, add them (kit.* in locales/en.toml) to locales/%s.toml in your content folder", what, e.Audience, andList(e.In), e.Name, e.Lang, e.Missing, e.Lang)
 }
 
+// KitPartName is what a part of the kit is called in a sentence:
+// "facilitator guide", "sign-in sheet".
+func KitPartName(p doc.KitPart) string {
+	if n, ok := kitPartNames[p]; ok {
+		return n
+	}
+	return string(p)
+}
+
 var kitPartNames = map[doc.KitPart]string{
 	doc.PartGuide: "facilitator guide", doc.PartSlides: "slide show", doc.PartScenarios: "scenario cards",
 	doc.PartMyths: "myths and facts page", doc.PartQuiz: "quiz", doc.PartSignIn: "sign-in sheet", doc.PartFeedback: "feedback form",

@@ -376,19 +376,21 @@ var Formats = []Format{
 
 	// The workshop kit: what an organiser needs in the room for a
 	// session, for every audience (English and French; the participant
-	// sheets in other languages where someone wrote them).
+	// sheets in other languages where someone wrote them), in the order
+	// a session uses them and the print pack shows them (KitFormats):
+	// the guide, the slides, the handouts, the cards, sign-in, feedback.
 	{Name: "guide", Description: "Workshop kit: the facilitator guide (6 to 12 pages): goals, agendas, opening safely, responding to a disclosure, presenter notes",
 		Layout: layout.Guide, Budget: Budget{Must: pageBudget.Must, Kit: []doc.KitPart{doc.PartGuide, doc.PartSlides}},
 		Print: &Printing{Sides: 2, Pages: VariesPages}},
 	{Name: "slides", Description: "Workshop kit: 16:9 slides for a projector (1920 × 1080), the hotline at its largest; what to say with each is in the guide",
 		Layout: layout.Slides, Screen: true, Budget: Budget{Must: pageBudget.Must, Kit: []doc.KitPart{doc.PartSlides}}},
-	{Name: "scenarios", Description: "Workshop kit: eight scenario cards for small groups, four to a sheet with cutting guides, the facilitator's notes on the back",
-		Layout: layout.Scenarios, Budget: Budget{Must: pageBudget.Must, Leaves: helpOnly, Kit: []doc.KitPart{doc.PartScenarios}},
-		Print: &Printing{Sides: 2, Pages: 4, Up: layout.ScenarioCardsPerSheet, Pieces: "scenario cards"}},
 	{Name: "myths", Description: "Workshop kit: myths and facts on one page, each fact with its source",
 		Layout: layout.Myths, Budget: kitSheet(doc.PartMyths), Print: &Printing{Sides: 1}},
 	{Name: "quiz", Description: "Workshop kit: a ten-question quiz to give before and after the session (the same questions), and its answer key on a page of its own",
 		Layout: layout.Quiz, Budget: kitSheet(doc.PartQuiz), Print: &Printing{Sides: 1, Pages: 3}},
+	{Name: "scenarios", Description: "Workshop kit: eight scenario cards for small groups, four to a sheet with cutting guides, the facilitator's notes on the back",
+		Layout: layout.Scenarios, Budget: Budget{Must: pageBudget.Must, Leaves: helpOnly, Kit: []doc.KitPart{doc.PartScenarios}},
+		Print: &Printing{Sides: 2, Pages: 4, Up: layout.ScenarioCardsPerSheet, Pieces: "scenario cards"}},
 	{Name: "signin", Description: "Workshop kit: a sign-in sheet that asks only for a first name or initials, if people want, and the language they read",
 		Layout: layout.SignIn, Budget: kitSheet(doc.PartSignIn), Print: &Printing{Sides: 1}},
 	{Name: "feedback", Description: "Workshop kit: a feedback form with no name on it: what people learned, what was missing, the languages they need",
@@ -401,6 +403,18 @@ var Formats = []Format{
 // print.
 func kitSheet(p doc.KitPart) Budget {
 	return Budget{Must: pageBudget.Must, Leaves: helpOnly, Kit: []doc.KitPart{p}}
+}
+
+// KitFormats lists the formats of the workshop kit, in the order of a
+// session.
+func KitFormats() []string {
+	var names []string
+	for _, f := range Formats {
+		if len(f.Budget.Kit) > 0 {
+			names = append(names, f.Name)
+		}
+	}
+	return names
 }
 
 // Names lists the format names.

@@ -632,7 +632,11 @@ func (e *Engine) Describe(r Resolved) string {
 			lang += " (draft translation)"
 		}
 	}
-	return fmt.Sprintf("%s %s, %s", who, r.Format.Name, lang)
+	what := r.Format.Name
+	if kit := r.Format.Budget.Kit; len(kit) > 0 {
+		what = content.KitPartName(kit[0]) // "sign-in sheet", not "signin"
+	}
+	return fmt.Sprintf("%s %s, %s", who, what, lang)
 }
 
 // AudienceIDs lists the audiences, sorted.

@@ -11,9 +11,11 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/awarekit/awarekit/toolkit/content"
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
@@ -215,7 +217,13 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 		item := fmt.Sprintf("outputs[%d]", i)
 		auds := d.pick(item, "audience", it.Audience, it.Audiences, s.Defaults.Audiences)
 		langs := d.pick(item, "language", it.Language, it.Languages, s.Defaults.Languages)
-		fmts := d.pick(item, "format", it.Format, it.Formats, cmpOrList(s.Defaults.Formats, proj.Formats))
+		var fmts []value
+		if !it.Kit || it.Format != "" || len(it.Formats) > 0 {
+			fmts = d.pick(item, "format", it.Format, it.Formats, cmpOrList(s.Defaults.Formats, proj.Formats))
+		}
+		if it.Kit {
+			fmts = withKit(fmts, item+".kit")
+		}
 		paper := defPaper
 		if it.Paper != "" {
 			paper = value{name: it.Paper, field: item + ".paper"}
@@ -286,6 +294,10 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 			continue
 		}
 		for _, r := range jobs {
+			copies := copies
+			if it.Kit && r.Format.Name == "guide" && !slices.ContainsFunc(fmts, func(v value) bool { return v.name == "guide" && v.field != item+".kit" }) {
+				copies = 1 // the facilitator's
+			}
 			if r.Backend.PerPage() {
 				// One file per page: the output is known by its first.
 				outs = append(outs, Output{Name: r.PageName(pattern.name, 1, r.Ext()), Pattern: pattern.name, Job: r, Copies: copies, Item: i, Org: org})
@@ -464,6 +476,18 @@ func (d *decoder) pick(item, key, single string, list, defaults []string) []valu
 	return nil
 }
 
+// withKit adds the workshop kit's formats to fmts, those it does not
+// name already, in the order of a session; field is where they come from.
+func withKit(fmts []value, field string) []value {
+	out := slices.Clone(fmts)
+	for _, name := range format.KitFormats() {
+		if !slices.ContainsFunc(out, func(v value) bool { return strings.EqualFold(strings.TrimSpace(v.name), name) }) {
+			out = append(out, value{name, field})
+		}
+	}
+	return out
+}
+
 // names checks each value and reports those the engine does not know.
 func (d *decoder) names(c *nameCheck, kind string, vs []value) bool {
 	ok := len(vs) > 0
@@ -517,6 +541,13 @@ func (c *nameCheck) check(kind, name string) error {
 		j.Paper = name
 	}
 	_, err := c.eng.Resolve(j)
+	var noKit *content.NoKitError
+	if kind == "format" && errors.As(err, &noKit) {
+		// The format is known; the workshop kit is written in fewer
+		// languages than the one checked with, and the item's own
+		// languages are checked when it is expanded.
+		err = nil
+	}
 	c.seen[key] = err
 	return err
 }

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/profile"
 )
@@ -127,7 +128,7 @@ func TestParseProblems(t *testing.T) {
 		{"not a mapping", "- youth\n", "plan.yaml:1:1: the plan should be a mapping with the keys event, organisation, organisations, defaults, outputs, pack, province, allow_draft, not a list"},
 		{"no outputs", "event: {name: x}\n", "plan.yaml:1:1: outputs: is missing"},
 		{"empty outputs", "outputs: []\n", "plan.yaml:1:10: outputs: should have at least 1 item"},
-		{"output not a mapping", "outputs:\n  - youth\n", "plan.yaml:2:5: outputs[0]: it should be a mapping with the keys audience, audiences, language, languages, format, formats, paper, copies, pattern, bleed, crop_marks, as, dpi, organisation, not \"youth\""},
+		{"output not a mapping", "outputs:\n  - youth\n", "plan.yaml:2:5: outputs[0]: it should be a mapping with the keys audience, audiences, language, languages, format, formats, kit, paper, copies, pattern, bleed, crop_marks, as, dpi, organisation, not \"youth\""},
 		{"misspelt key", "outputs:\n  - {audience: youth, language: en, copeis: 3}\n", `plan.yaml:2:37: outputs[0].copeis: unknown key "copeis" (did you mean copies?); valid here: `},
 		{"language near a name", "outputs:\n  - {audience: youth, language: punjbi}\n", `plan.yaml:2:33: outputs[0].language: unknown language "punjbi" (did you mean "Punjabi"?); choose one of: `},
 		{"key twice", "outputs:\n  - audience: youth\n    audience: health\n    language: en\n", "plan.yaml:3:5: outputs[0].audience: is given twice (first on line 2)"},
@@ -139,6 +140,7 @@ func TestParseProblems(t *testing.T) {
 		{"pack not a bool", "pack: maybe\noutputs: [{audience: youth, language: en}]\n", `plan.yaml:1:7: pack: should be true or false, not "maybe"`},
 		{"wrong extension", "outputs: [{audience: youth, language: en, pattern: '{audience}.txt'}]\n", `plan.yaml:1:52: outputs[0].pattern: pattern "{audience}.txt" names a pdf file youth.txt; end it with .{ext} or .pdf`},
 		{"list for text", "event: {name: [a, b]}\noutputs: [{audience: youth, language: en}]\n", "plan.yaml:1:15: event.name: should be text, not a list"},
+		{"kit not a bool", "outputs: [{audience: youth, language: en, kit: yes please}]\n", `plan.yaml:1:48: outputs[0].kit: should be true or false, not "yes please"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -151,6 +153,22 @@ func TestParseProblems(t *testing.T) {
 				t.Errorf("got  %s\nwant %s…", s, tt.want)
 			}
 		})
+	}
+}
+
+// TestKitRefusesItsMissingLanguages: kit: true in a language the kit is
+// not written in names each part refused, the languages it is written
+// in, and the item.
+func TestKitRefusesItsMissingLanguages(t *testing.T) {
+	_, err := Parse(testEngine(t), "plan.yaml", []byte("outputs: [{audience: youth, languages: [en, ar], kit: true}]\n"), Project{})
+	got := problems(t, err)
+	if len(got) != len(format.KitFormats()) {
+		t.Fatalf("%d problems, want one for each of the kit's %d parts:\n%v", len(got), len(format.KitFormats()), err)
+	}
+	for _, p := range got {
+		if s := p.String(); !strings.HasPrefix(s, "plan.yaml:1:11: outputs[0]: ") || !strings.Contains(s, "is written in English (en) and French (fr) only, not in Arabic (ar)") {
+			t.Errorf("problem %s", s)
+		}
 	}
 }
 
@@ -238,6 +256,46 @@ outputs:
 				"outputs[1]: youth.pdf is taken by another output; this one is youth-3.pdf",
 				"outputs[2]: youth.pdf is also made by outputs[0]; made once, with 15 copies",
 				"outputs[3]: youth-2.pdf is taken by another output; this one is youth-2-2.pdf",
+			},
+		},
+		{
+			name: "kit: true adds the workshop kit in the order of a session, after the item's own formats; one guide for the facilitator",
+			src: `defaults: {copies: 20}
+outputs:
+  - audience: newcomers
+    languages: [en, fr]
+    format: flyer
+    kit: true
+  - audience: youth
+    language: en
+    kit: true
+    copies: 15
+`,
+			proj: Project{Formats: []string{"handout"}},
+			want: []string{
+				"newcomers-flyer-en.pdf newcomers/en/flyer/letter ×20",
+				"newcomers-guide-en.pdf newcomers/en/guide/letter ×1",
+				"newcomers-slides-en.pdf newcomers/en/slides/letter ×20",
+				"newcomers-myths-en.pdf newcomers/en/myths/letter ×20",
+				"newcomers-quiz-en.pdf newcomers/en/quiz/letter ×20",
+				"newcomers-scenarios-en.pdf newcomers/en/scenarios/letter ×20",
+				"newcomers-signin-en.pdf newcomers/en/signin/letter ×20",
+				"newcomers-feedback-en.pdf newcomers/en/feedback/letter ×20",
+				"newcomers-flyer-fr.pdf newcomers/fr/flyer/letter ×20",
+				"newcomers-guide-fr.pdf newcomers/fr/guide/letter ×1",
+				"newcomers-slides-fr.pdf newcomers/fr/slides/letter ×20",
+				"newcomers-myths-fr.pdf newcomers/fr/myths/letter ×20",
+				"newcomers-quiz-fr.pdf newcomers/fr/quiz/letter ×20",
+				"newcomers-scenarios-fr.pdf newcomers/fr/scenarios/letter ×20",
+				"newcomers-signin-fr.pdf newcomers/fr/signin/letter ×20",
+				"newcomers-feedback-fr.pdf newcomers/fr/feedback/letter ×20",
+				"youth-guide-en.pdf youth/en/guide/letter ×1",
+				"youth-slides-en.pdf youth/en/slides/letter ×15",
+				"youth-myths-en.pdf youth/en/myths/letter ×15",
+				"youth-quiz-en.pdf youth/en/quiz/letter ×15",
+				"youth-scenarios-en.pdf youth/en/scenarios/letter ×15",
+				"youth-signin-en.pdf youth/en/signin/letter ×15",
+				"youth-feedback-en.pdf youth/en/feedback/letter ×15",
 			},
 		},
 		{
