@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -160,6 +161,7 @@ func TestWhere(t *testing.T) {
 // fonts, and qpdf finds the file sound.
 func TestProof(t *testing.T) {
 	pdftest.Need(t, "pdftotext", "qpdf", "pdffonts")
+	const kitID = "kit.youth.scenario.5.notes"
 	_, p := checkout(t)
 	dir := t.TempDir()
 	for _, tag := range []string{"es", "ar"} {
@@ -182,6 +184,25 @@ func TestProof(t *testing.T) {
 		}
 		if tag == "es" && !strings.Contains(text, pdftest.Normalize(p.Lib.Catalog.Locale("es").Messages["ui.signs.title"])) {
 			t.Error("the Spanish proof lacks the Spanish text")
+		}
+		// Spanish lacks the workshop kit's messages (it does not make
+		// the kit) and the sector audiences' (it has not begun them):
+		// the proof of all leaves them out.
+		if m, ok := p.Lib.Message(kitID); !ok || !m.KitOnly() || p.State(p.Lib.Catalog.Locale(tag), kitID) != StateMissing {
+			t.Fatalf("%s is not a kit message %s lacks", kitID, tag)
+		}
+		all, err := p.Sheet(p.Lib.Catalog.Locale(tag), OnlyAll)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 0
+		for _, e := range all.Entries {
+			if m, _ := p.Lib.Message(e.ID); e.State != StateMissing || !m.KitOnly() && !p.Lib.Unbegun(e.ID, tag) {
+				want++
+			}
+		}
+		if n := fmt.Sprintf(" %d messages;", want); !strings.Contains(text, n) {
+			t.Errorf("%s proof of all does not say%s (every message but those of the kit and of audiences it lacks)", tag, n)
 		}
 		for _, font := range pdftest.Fonts(t, path) {
 			if !font.Embedded {

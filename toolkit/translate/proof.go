@@ -3,6 +3,7 @@ package translate
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -40,6 +41,16 @@ func (p *Project) Proof(w io.Writer, o ProofOptions) error {
 	if err != nil {
 		return err
 	}
+	if only == OnlyAll {
+		// A message the language lacks because it does not make the
+		// workshop kit, or has not begun the audience, has nothing to
+		// proof: pages of empty rows would bury the rest. --only kit
+		// lists the kit's.
+		s.Entries = slices.DeleteFunc(s.Entries, func(e Entry) bool {
+			m, ok := p.Lib.Message(e.ID)
+			return e.State == StateMissing && ok && (m.KitOnly() || p.Lib.Unbegun(e.ID, l.Tag))
+		})
+	}
 	if o.Paper.Width == 0 {
 		o.Paper = layout.Papers["letter"]
 	}
@@ -70,7 +81,7 @@ func (p *Project) Proof(w io.Writer, o ProofOptions) error {
 		if e.Max > 0 {
 			about = append(about, layout.Span{Text: fmt.Sprintf("Room: %d characters; this has %d.", e.Max, Cells(e.Text)), Small: true})
 		}
-		about = append(about, layout.Span{Text: e.State, Small: true, Mark: e.State == StateStale || e.State == StateMissing})
+		about = append(about, layout.Span{Text: e.State, Small: true, Mark: e.State == StateStale || e.State == StateMissing || e.State == StateRewrite})
 		english := layout.Cell{{Text: fill(e.English, values[e.ID])}}
 		var translation layout.Cell
 		if e.Text == "" {
