@@ -240,6 +240,13 @@ func TestPageLanguage(t *testing.T) {
 	if strings.Contains(body, "<script>alert") || !strings.Contains(body, `org-name=%22%3E%3Cscript%3Ealert%281%29%3C%2Fscript%3E&amp;ui=fr"`) {
 		t.Error("a field's text went into the language link unescaped, or not at all")
 	}
+	// Every language has a name in French, CLDR's or the page's own.
+	frUI := s.srv.ui.ui("fr")
+	for _, l := range s.srv.choices.Languages {
+		if got := frUI.LangName(l.Tag, l.Name); l.Tag != "en" && got == l.Name {
+			t.Errorf("the French page names %s in English: %q", l.Tag, got)
+		}
+	}
 	// Audience names come from the materials' own messages, in French.
 	_, body = s.get(t, "/?ui=fr")
 	fr := s.srv.eng.Lib.Catalog.Locale("fr")
@@ -298,6 +305,11 @@ func TestPageMessages(t *testing.T) {
 	}
 	for _, p := range testEngine(t).Lib.Provinces() {
 		used["province."+p.ID] = true
+	}
+	for _, tag := range testEngine(t).Languages() {
+		if _, ok := c0.cat.Locale("en").Messages["langname."+tag]; ok {
+			used["langname."+tag] = true
+		}
 	}
 	for _, part := range []string{"label", "phone", "website"} {
 		used["form.local-"+part+".label"], used["form.local-"+part+".hint"] = true, true

@@ -114,9 +114,13 @@ func (u *ui) Has(id string) bool {
 	return ok
 }
 
-// LangName is a language's name in the page's language, from CLDR, or
-// fallback when CLDR has none (Plains Cree, Ojibwe…).
+// LangName is a language's name in the page's language: the page's own
+// name for it where CLDR has none (langname.crk: Plains Cree), else
+// CLDR's, else fallback (the content's English name).
 func (u *ui) LangName(tag, fallback string) string {
+	if id := "langname." + tag; u.Has(id) {
+		return u.T(id)
+	}
 	if n := u.namer.Name(language.Make(tag)); n != "" && !strings.EqualFold(n, tag) {
 		return n
 	}
