@@ -227,6 +227,9 @@ type Catalog struct {
 	// english is the built-in English, before any user's file: what
 	// translations and user overrides record the hash of.
 	english map[string]string
+	// enHash is the SourceHash of each English message, worked out once:
+	// every language's every message is compared with it at start.
+	enHash  map[string]string
 	builtIn map[string]bool // tags of the built-in files
 }
 
@@ -249,14 +252,14 @@ func (c *Catalog) English(id string) (string, bool) {
 // user's file replaced a message: then the file must record the hash of
 // the English it replaced, like any translation.
 func (c *Catalog) Current(l *Locale, id string) bool {
-	en, ok := c.english[id]
+	h, ok := c.enHash[id]
 	if !ok {
 		return true // a message of the user's own, with no English to follow
 	}
 	if l.Tag == SourceTag && !slices.Contains(l.Overridden, id) {
 		return true
 	}
-	return l.Sources[id] == SourceHash(en)
+	return l.Sources[id] == h
 }
 
 // measure records which of l's messages are stale against today's
@@ -303,6 +306,10 @@ func Load(fsys fs.FS) (*Catalog, error) {
 	}
 	if en, ok := c.locales[SourceTag]; ok {
 		c.english = maps.Clone(en.Messages)
+		c.enHash = make(map[string]string, len(c.english))
+		for id, text := range c.english {
+			c.enHash[id] = SourceHash(text)
+		}
 	}
 	c.builtIn = make(map[string]bool, len(c.tags))
 	for _, t := range c.tags {
