@@ -181,10 +181,10 @@ func TestInitBuildsAPack(t *testing.T) {
 	packText := pdftest.Text(t, filepath.Join(out, pack.FileName))
 	// The slides are for the projector: in the pack, not in the totals.
 	// 100 sheets of flyers; each kit: 4 or 5 sheets of guide (one copy,
-	// duplex), 10 myths, 30 quiz, 20 scenario sheets (duplex), 10
-	// sign-in, 10 feedback.
+	// duplex), 10 myths, 30 quiz, 20 scenario sheets (duplex), 1 sign-in
+	// sheet (12 rows or more for 10 people), 10 feedback.
 	for _, want := range []string{"Neighbourhood safety evening", "Community centre, main hall", "youth-flyer-fr.pdf", "health-flyer-en.pdf",
-		"Total: 17 materials: 269 sheets of letter (49 printed on both sides), 10 sheets of a4"} {
+		"Total: 17 materials: 251 sheets of letter (49 printed on both sides), 10 sheets of a4"} {
 		if !strings.Contains(packText, want) {
 			t.Errorf("pack lacks %q", want)
 		}

@@ -230,7 +230,8 @@ outputs:
 
   # The workshop kit for leading the session, in the order you use it: the
   # facilitator guide (one copy), slides for a projector, myths and facts,
-  # the quiz, scenario cards, the sign-in sheet and the feedback form.
+  # the quiz, scenario cards, the sign-in sheet (one for every 12 copies)
+  # and the feedback form.
   # English and French; its text is a draft for community review.
   - audience: newcomers
     languages: [en, fr]

@@ -360,7 +360,7 @@ func checkSignInLayout(t *testing.T, d *doc.Document, ld *layout.Document) {
 	fm := d.Kit.SignIn
 	printsAll(t, ld, "sign-in sheet", append([]string{fm.Title, fm.Intro, fm.Note}, fm.Columns...)...)
 	if len(ld.Pages) == 1 {
-		for n := 1; n <= 12; n++ {
+		for n := 1; n <= layout.SignInRows; n++ {
 			if countLines(ld.Pages[0], fmt.Sprint(n)) != 1 {
 				t.Errorf("row %d is not numbered once", n)
 			}

@@ -354,8 +354,9 @@ func quizKey(k *kit, d *doc.Document, q *doc.Quiz, w, s float64) box {
 // by hand.
 const signInRow = 26.0
 
-// signInRows is the fewest rows a sign-in sheet has: a small group's.
-const signInRows = 12
+// SignInRows is the fewest rows a sign-in sheet has: a small group's. A
+// plan prints one sign-in sheet for each SignInRows people.
+const SignInRows = 12
 
 // SignIn lays out the sign-in sheet: why it asks so little, then a table
 // with a column for each thing it asks (all of them optional) and as
@@ -375,7 +376,7 @@ func SignIn(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, e
 }
 
 // signInBody fills h: the intro in a tinted box, the table's heading,
-// and rows down to the facilitator's note. At least signInRows rows, or the
+// and rows down to the facilitator's note. At least SignInRows rows, or the
 // sheet does not fit.
 func signInBody(k *kit, d *doc.Document, fm *doc.Form, w, h, s float64) box {
 	const pad = 6.0
@@ -402,7 +403,7 @@ func signInBody(k *kit, d *doc.Document, fm *doc.Form, w, h, s float64) box {
 	const gap = 12.0
 	room := h - introBox.H - note.H - header.H - 2*gap*s
 	n := int(room / signInRow)
-	if n < signInRows {
+	if n < SignInRows {
 		return box{W: w, H: h + 1} // does not fit
 	}
 	grey := tint(muted, 0.5)

@@ -295,8 +295,15 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 		}
 		for _, r := range jobs {
 			copies := copies
-			if it.Kit && r.Format.Name == "guide" && !slices.ContainsFunc(fmts, func(v value) bool { return v.name == "guide" && v.field != item+".kit" }) {
-				copies = 1 // the facilitator's
+			if it.Kit && !slices.ContainsFunc(fmts, func(v value) bool { return v.name == r.Format.Name && v.field != item+".kit" }) {
+				switch r.Format.Name {
+				case "guide":
+					copies = 1 // the facilitator's
+				case "signin":
+					// A copy for each person is a sheet of rows for
+					// each SignInRows of them.
+					copies = (copies + layout.SignInRows - 1) / layout.SignInRows
+				}
 			}
 			if r.Backend.PerPage() {
 				// One file per page: the output is known by its first.

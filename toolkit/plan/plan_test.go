@@ -259,7 +259,7 @@ outputs:
 			},
 		},
 		{
-			name: "kit: true adds the workshop kit in the order of a session, after the item's own formats; one guide for the facilitator",
+			name: "kit: true adds the workshop kit in the order of a session, after the item's own formats; one guide for the facilitator, a sign-in sheet for every 12 people",
 			src: `defaults: {copies: 20}
 outputs:
   - audience: newcomers
@@ -279,7 +279,7 @@ outputs:
 				"newcomers-myths-en.pdf newcomers/en/myths/letter ×20",
 				"newcomers-quiz-en.pdf newcomers/en/quiz/letter ×20",
 				"newcomers-scenarios-en.pdf newcomers/en/scenarios/letter ×20",
-				"newcomers-signin-en.pdf newcomers/en/signin/letter ×20",
+				"newcomers-signin-en.pdf newcomers/en/signin/letter ×2",
 				"newcomers-feedback-en.pdf newcomers/en/feedback/letter ×20",
 				"newcomers-flyer-fr.pdf newcomers/fr/flyer/letter ×20",
 				"newcomers-guide-fr.pdf newcomers/fr/guide/letter ×1",
@@ -287,14 +287,14 @@ outputs:
 				"newcomers-myths-fr.pdf newcomers/fr/myths/letter ×20",
 				"newcomers-quiz-fr.pdf newcomers/fr/quiz/letter ×20",
 				"newcomers-scenarios-fr.pdf newcomers/fr/scenarios/letter ×20",
-				"newcomers-signin-fr.pdf newcomers/fr/signin/letter ×20",
+				"newcomers-signin-fr.pdf newcomers/fr/signin/letter ×2",
 				"newcomers-feedback-fr.pdf newcomers/fr/feedback/letter ×20",
 				"youth-guide-en.pdf youth/en/guide/letter ×1",
 				"youth-slides-en.pdf youth/en/slides/letter ×15",
 				"youth-myths-en.pdf youth/en/myths/letter ×15",
 				"youth-quiz-en.pdf youth/en/quiz/letter ×15",
 				"youth-scenarios-en.pdf youth/en/scenarios/letter ×15",
-				"youth-signin-en.pdf youth/en/signin/letter ×15",
+				"youth-signin-en.pdf youth/en/signin/letter ×2",
 				"youth-feedback-en.pdf youth/en/feedback/letter ×15",
 			},
 		},

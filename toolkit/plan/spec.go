@@ -62,7 +62,7 @@ type outputSpec struct {
 	Formats   []string `yaml:"formats" names:"format" min:"1" doc:"Several formats: one output each."`
 	// Kit adds the workshop kit's formats (format.KitFormats) after the
 	// item's own, in the order of a session.
-	Kit       bool     `yaml:"kit" doc:"Add the whole workshop kit for this item's audiences and languages, in the order of a session: the facilitator guide (one copy, for the facilitator), the slides, myths and facts, the quiz, the scenario cards, the sign-in sheet and the feedback form. With format or formats, the kit comes after them; without, the item is the kit alone. The kit is written in English and French."`
+	Kit       bool     `yaml:"kit" doc:"Add the whole workshop kit for this item's audiences and languages, in the order of a session: the facilitator guide (one copy, for the facilitator), the slides, myths and facts, the quiz, the scenario cards, the sign-in sheet (one for every 12 copies, as each has at least 12 rows) and the feedback form. With format or formats, the kit comes after them; without, the item is the kit alone. The kit is written in English and French."`
 	Paper     string   `yaml:"paper" names:"paper" doc:"Paper size."`
 	Copies    int      `yaml:"copies" min:"1" doc:"Copies to print of each output of this item."`
 	Pattern   string   `yaml:"pattern" doc:"Output file name for this item: {audience} {format} {lang} {paper} {ext}."`
