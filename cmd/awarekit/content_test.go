@@ -134,7 +134,9 @@ province: bc
 			t.Errorf("the flyer lacks %q", want)
 		}
 	}
-	if i, j := strings.Index(text, "BC human trafficking line"), strings.Index(text, "Local help listed by"); i < 0 || j < i {
+	// The panel's lines are in columns: read them row by row.
+	rows := pdftest.LayoutText(t, filepath.Join(out, "newcomers-flyer-en.pdf"))
+	if i, j := strings.Index(rows, "BC human trafficking line"), strings.Index(rows, "Local help listed by"); i < 0 || j < i {
 		t.Error("the organisation's list is not after the verified lines")
 	}
 	// A format with no room for them says so, once, on stderr.

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -306,8 +307,11 @@ func TestBilingual(t *testing.T) {
 			path := filepath.Join(out, "newcomers-"+format+"-"+pair[0]+"-"+pair[1]+".pdf")
 			pdftest.Check(t, path)
 			text := strings.Join(strings.Fields(pdftest.Text(t, path)), "")
-			if n := strings.Count(text, "1-833-900-1010"); n != 1 {
-				t.Errorf("%s: the hotline appears %d times, want once", path, n)
+			// The number once on each side: a bilingual flyer's two
+			// sides each end with the hotline.
+			pages, _ := strconv.Atoi(pdftest.Info(t, path)["Pages"])
+			if n := strings.Count(text, "1-833-900-1010"); n != pages {
+				t.Errorf("%s: the hotline appears %d times on %d pages, want once a page", path, n, pages)
 			}
 			for _, lang := range pair {
 				d, err := lib.Assemble(content.Request{Audience: "newcomers", Lang: lang, AllowDraft: true})
@@ -427,15 +431,26 @@ func TestOrganisationOnEveryFormat(t *testing.T) {
 	}
 }
 
-// TestBilingualTooLong: a bilingual flyer whose two languages' signs and
-// actions do not fit on one page fails, saying what to do, rather than
-// leave a group of actions out.
-func TestBilingualTooLong(t *testing.T) {
+// TestBilingualLong: the youth flyer in French and English, whose two
+// languages' signs and actions do not fit on one side, goes on to the
+// back rather than leave a group of actions out, or refuse.
+func TestBilingualLong(t *testing.T) {
+	pdftest.Need(t, "pdftotext", "pdfinfo")
 	work := t.TempDir()
 	r := runCLI(t, work, "generate", "-a", "youth", "-l", "fr+en", "-f", "flyer", "-o", filepath.Join(work, "out"),
 		"--org-name", "Riverside Youth Council", "--phone", "604-555-0134", "--website", "riverside.example.org")
-	if r.code != 1 || !strings.Contains(r.stderr, "make one per language (-l fr,en)") {
-		t.Errorf("exit %d, stderr %q; want 1 and the way out", r.code, r.stderr)
+	if r.code != 0 {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	path := filepath.Join(work, "out", "youth-flyer-fr-en.pdf")
+	if pages := pdftest.Info(t, path)["Pages"]; pages != "2" {
+		t.Errorf("%s pages, want 2 (both sides)", pages)
+	}
+	text := pdftest.Text(t, path)
+	for _, want := range []string{"Si vous vous inquiétez pour quelqu'un", "If you are worried about someone", "604-555-0134"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the flyer lacks %q", want)
+		}
 	}
 }
 

@@ -46,8 +46,8 @@ func TestGenerateAs(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	want := []string{
-		"out/newcomers-flyer-pa-1.png", "out/newcomers-handout-pa-1.png", "out/newcomers-handout-pa-2.png", "out/newcomers-html-pa.html",
-		"out/newcomers-flyer-ar-1.png", "out/newcomers-handout-ar-1.png", "out/newcomers-handout-ar-2.png", "out/newcomers-html-ar.html",
+		"out/newcomers-flyer-pa-1.png", "out/newcomers-handout-pa-1.png", "out/newcomers-handout-pa-2.png", "out/newcomers-handout-pa-3.png", "out/newcomers-html-pa.html",
+		"out/newcomers-flyer-ar-1.png", "out/newcomers-handout-ar-1.png", "out/newcomers-handout-ar-2.png", "out/newcomers-handout-ar-3.png", "out/newcomers-html-ar.html",
 	}
 	if got := strings.Fields(stdout); !slices.Equal(got, want) {
 		t.Fatalf("wrote %q, want %q", got, want)

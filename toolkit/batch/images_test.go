@@ -58,7 +58,7 @@ func TestImages(t *testing.T) {
 			also[e.File] = append(also[e.File], p.File)
 		}
 	}
-	if got := also["newcomers-handout-pa-1.png"]; !slices.Equal(got, []string{"newcomers-handout-pa-2.png"}) {
+	if got := also["newcomers-handout-pa-1.png"]; !slices.Equal(got, []string{"newcomers-handout-pa-2.png", "newcomers-handout-pa-3.png"}) {
 		t.Errorf("the handout's further files are %q", got)
 	}
 	if got := also["newcomers-social-square-pa-1.png"]; !slices.Equal(got, []string{"newcomers-social-square-pa-1.txt"}) {

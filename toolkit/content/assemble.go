@@ -206,9 +206,12 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 		}
 	}
 
+	// The hotline's code always opens the hotline's site; the
+	// organisation's site gets a code of its own, which the address under
+	// it captions, beside the organisation's list.
 	d.QR = doc.QR{URL: hotline.URL, Text: hotline.Website, Caption: t.text("ui.qr.caption", nil)}
 	if site := strings.TrimSpace(req.Org.Website); site != "" {
-		d.QR.URL, d.QR.Text = websiteURL(site), websiteText(site)
+		d.OrgQR = &doc.QR{URL: websiteURL(site), Text: websiteText(site)}
 	}
 
 	audienceName := t.text("audience."+a.ID+".name", nil)

@@ -219,8 +219,11 @@ func TestAssemble(t *testing.T) {
 						t.Errorf("the organisation is among the verified contacts: %+v", d.Help.Others)
 					}
 				}
-				if d.QR.URL != "https://riverside.example.org/" || d.QR.Text != "riverside.example.org" {
-					t.Errorf("QR = %+v, want the organisation's website", d.QR)
+				if d.QR.URL != "https://www.canadianhumantraffickinghotline.ca" || d.QR.Caption == "" {
+					t.Errorf("QR = %+v, want the hotline's website, captioned", d.QR)
+				}
+				if q := d.OrgQR; q == nil || q.URL != "https://riverside.example.org/" || q.Text != "riverside.example.org" {
+					t.Errorf("organisation's QR = %+v, want its website", d.OrgQR)
 				}
 				draft := lib.Catalog.Locale(lang).Meta.Draft()
 				if (d.Footer.Draft != "") != draft || (d.Footer.DraftEnglish != "") != draft {

@@ -25,7 +25,8 @@ type Document struct {
 	Notes   *List
 	Fact    *Fact
 	Help    Help
-	QR      QR
+	QR      QR  // the hotline's code
+	OrgQR   *QR // the organisation's website's code; nil when it gave none
 	Footer  Footer
 	Law     *Law    // "Know the law", for handouts
 	Stories []Story // consented, anonymised stories, for handouts

@@ -90,3 +90,13 @@ func shade(c RGB, amount float64) RGB {
 	mix := func(v uint8) uint8 { return uint8(float64(v)*amount + 0.5) }
 	return RGB{R: mix(c.R), G: mix(c.G), B: mix(c.B)}
 }
+
+// Darken is c, darkened in small steps keeping its hue, until it has at
+// least ratio contrast with bg (black at worst).
+func Darken(c, bg RGB, ratio float64) RGB {
+	out := c
+	for i := 1; Contrast(out, bg) < ratio && i <= 20; i++ {
+		out = shade(c, 1-float64(i)*0.05)
+	}
+	return out
+}

@@ -218,6 +218,10 @@ type Format struct {
 	Backends []string
 	Text     *Text
 	Budget   Budget
+	// Carries is what a page format's layout prints of a document, every
+	// block in full (or fails naming what did not fit); Bilingual
+	// carries BilingualCarries of each language's document.
+	Carries, BilingualCarries layout.Content
 	// Screen formats are laid out in pixels for phones and the web, not
 	// on paper: one unit of the page is one pixel of the image.
 	Screen bool
@@ -239,6 +243,9 @@ type Printing struct {
 	// VariesPages when it depends on the text (a facilitator guide): then
 	// the pages are counted once the file is made.
 	Pages int
+	// BilingualSides is Sides for the bilingual form, when it differs:
+	// a bilingual flyer has a language's rows on each side.
+	BilingualSides int
 	// Sheet is the paper a copy prints on when the plan asks for paper:
 	// nil for the same; a poster asks a larger sheet.
 	Sheet func(layout.Paper) layout.Paper
@@ -276,11 +283,19 @@ func (s Sheet) PerCopy(pages int) int {
 }
 
 // Sheet says how f prints on paper; ok is false when f is not printed.
-func (f Format) Sheet(paper layout.Paper) (s Sheet, ok bool) {
+func (f Format) Sheet(paper layout.Paper) (s Sheet, ok bool) { return f.SheetFor(paper, false) }
+
+// SheetFor says how f, or its bilingual form, prints on paper; ok is
+// false when f is not printed.
+func (f Format) SheetFor(paper layout.Paper, bilingual bool) (s Sheet, ok bool) {
 	if f.Print == nil {
 		return Sheet{}, false
 	}
-	s = Sheet{Paper: paper, Sides: f.Print.Sides, Pages: cmp.Or(f.Print.Pages, f.Print.Sides), Up: 1}
+	sides := f.Print.Sides
+	if bilingual && f.Print.BilingualSides > 0 {
+		sides = f.Print.BilingualSides
+	}
+	s = Sheet{Paper: paper, Sides: sides, Pages: cmp.Or(f.Print.Pages, sides), Up: 1}
 	if f.Print.Sheet != nil {
 		s.Paper = f.Print.Sheet(paper)
 	}
@@ -346,25 +361,28 @@ var screenBackends = []string{"png", "svg"}
 // Formats lists what the tool can make, in the order help shows them.
 var Formats = []Format{
 	{Name: "flyer", Description: "One page: headline, signs, what to do, and the hotline large, with a QR code",
-		Layout: layout.Flyer, Bilingual: layout.BilingualFlyer, Budget: pageBudget, Print: &Printing{Sides: 1}},
-	{Name: "handout", Description: "Two pages: the flyer with room to breathe; on the back the law in plain words, contacts and a story",
-		Layout: layout.Handout, Budget: Budget{Must: []Block{Hotline, Emergency, Law}}, Print: &Printing{Sides: 2}},
+		Layout: layout.Flyer, Bilingual: layout.BilingualFlyer, Budget: pageBudget,
+		Carries: layout.FlyerContent, BilingualCarries: layout.BilingualFlyerContent, Print: &Printing{Sides: 1, BilingualSides: 2}},
+	{Name: "handout", Description: "Both sides of a sheet (a third page when the text needs it): the flyer with room to breathe; on the back the law in plain words, contacts and a story",
+		Layout: layout.Handout, Budget: Budget{Must: []Block{Hotline, Emergency, Law}}, Carries: layout.HandoutContent, Print: &Printing{Sides: 2, Pages: VariesPages}},
 	{Name: "poster", Description: "Tabloid (11×17 in) or A3: large type and the hotline readable from across a room",
-		Layout: layout.Poster, Bilingual: layout.BilingualPoster, Budget: pageBudget, Print: &Printing{Sides: 1, Sheet: layout.PosterSheet}},
+		Layout: layout.Poster, Bilingual: layout.BilingualPoster, Budget: pageBudget,
+		Carries: layout.PosterContent, BilingualCarries: layout.BilingualPosterContent, Print: &Printing{Sides: 1, Sheet: layout.PosterSheet}},
 	{Name: "cards", Description: "Wallet cards, 10 on Letter or 8 on A4 with crop marks: the hotline on the front, signs and contacts on the back",
 		Layout: layout.Cards, Bilingual: layout.BilingualCards, Budget: Budget{Must: pageBudget.Must, LeavesBilingual: helpOnly},
+		Carries: layout.CardsContent, BilingualCarries: layout.BilingualCardsContent,
 		Print: &Printing{Sides: 2, Up: layout.WalletCardsPerSheet, Pieces: "wallet cards"}},
 	{Name: "tearoff", Description: "A flyer whose bottom quarter is 8 to 10 tear-off tabs with the hotline number",
-		Layout: layout.Tearoff, Budget: pageBudget, Print: &Printing{Sides: 1}},
+		Layout: layout.Tearoff, Budget: pageBudget, Carries: layout.TearoffContent, Print: &Printing{Sides: 1}},
 	{Name: "safety-card", Description: "Discreet credit-card sized cards: a neutral front, the hotline and 911 inside",
-		Layout: layout.SafetyCard, Budget: Budget{Must: []Block{Hotline, Emergency, Safety}, Leaves: helpOnly},
+		Layout: layout.SafetyCard, Budget: Budget{Must: []Block{Hotline, Emergency, Safety}, Leaves: helpOnly}, Carries: layout.SafetyContent,
 		Print: &Printing{Sides: 2, Up: layout.SafetyCardsPerSheet, Pieces: "safety cards"}},
 	{Name: "social-square", Description: "A 1080 × 1080 image for social media posts: headline, signs, the hotline large; its caption beside it in a .txt file",
-		Layout: layout.SocialSquare, Bilingual: layout.BilingualSocialSquare, Backends: screenBackends, Screen: true, Caption: txt.WriteCaption, Budget: socialBudget},
+		Layout: layout.SocialSquare, Bilingual: layout.BilingualSocialSquare, Carries: layout.SocialContent, BilingualCarries: layout.SocialContent, Backends: screenBackends, Screen: true, Caption: txt.WriteCaption, Budget: socialBudget},
 	{Name: "social-story", Description: "A 1080 × 1920 image for stories and status updates, with its caption",
-		Layout: layout.SocialStory, Bilingual: layout.BilingualSocialStory, Backends: screenBackends, Screen: true, Caption: txt.WriteCaption, Budget: socialBudget},
+		Layout: layout.SocialStory, Bilingual: layout.BilingualSocialStory, Carries: layout.SocialContent, BilingualCarries: layout.SocialContent, Backends: screenBackends, Screen: true, Caption: txt.WriteCaption, Budget: socialBudget},
 	{Name: "social-wide", Description: "A 1200 × 630 image for link previews and newsletters, with its caption",
-		Layout: layout.SocialWide, Bilingual: layout.BilingualSocialWide, Backends: screenBackends, Screen: true, Caption: txt.WriteCaption, Budget: socialBudget},
+		Layout: layout.SocialWide, Bilingual: layout.BilingualSocialWide, Carries: layout.SocialContent, BilingualCarries: layout.SocialContent, Backends: screenBackends, Screen: true, Caption: txt.WriteCaption, Budget: socialBudget},
 	{Name: "html", Description: "One self-contained web page, accessible, with a print stylesheet",
 		Text: &Text{Ext: "html", Write: html.Write}, Budget: pageBudget},
 	{Name: "md", Description: "Markdown for newsletters and websites",

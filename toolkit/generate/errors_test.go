@@ -1,6 +1,7 @@
 package generate_test
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/profile"
 )
 
@@ -37,7 +39,7 @@ func TestBilingualLayoutFails(t *testing.T) {
 			if err == nil || ld != nil {
 				t.Fatalf("Layout = %v, %v; want no layout and an error", ld, err)
 			}
-			if !strings.Contains(err.Error(), "does not fit") {
+			if !errors.Is(err, layout.ErrDoesNotFit) || !strings.Contains(err.Error(), "not fit") {
 				t.Errorf("error %q does not say the text does not fit", err)
 			}
 			if _, err := e.Render(r, profile.Organisation{}, brand); err == nil {

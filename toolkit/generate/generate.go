@@ -757,6 +757,9 @@ func (e *Engine) Leaves(jobs []Resolved, org profile.Organisation) []string {
 	seen := map[string]bool{}
 	for _, r := range jobs {
 		left := r.Format.Budget.Leaving(r.Second != "", r.Province != "", len(org.Local) > 0)
+		if r.Second == "" && r.Format.Carries.LeavesLocal(len(org.Local)) && !slices.Contains(left, format.Local) {
+			left = append(left, format.Local)
+		}
 		if len(left) == 0 {
 			continue
 		}
@@ -772,9 +775,28 @@ func (e *Engine) Leaves(jobs []Resolved, org profile.Organisation) []string {
 		for i, b := range left {
 			what[i] = "the " + string(b)
 		}
-		notes = append(notes, fmt.Sprintf("%s: no room for %s, which it leaves out; the flyer, handout, poster, cards (one language), tear-off, html, md and txt print them", name, strings.Join(what, " or ")))
+		notes = append(notes, fmt.Sprintf("%s: no room for %s, which it leaves out; %s print them", name, strings.Join(what, " or "), printing(left)))
 	}
 	return notes
+}
+
+// printing names the formats that print every one of blocks in one
+// language, in the table's order: "the flyer, handout and html".
+func printing(blocks []format.Block) string {
+	var names []string
+	for _, f := range format.Formats {
+		leaves := slices.ContainsFunc(blocks, func(b format.Block) bool {
+			return slices.Contains(f.Budget.Leaves, b) || b == format.Local && f.Carries.LeavesLocal(profile.MaxLocal)
+		})
+		if f.Screen || len(f.Budget.Kit) > 0 || leaves {
+			continue
+		}
+		names = append(names, f.Name)
+	}
+	if len(names) == 1 {
+		return "the " + names[0]
+	}
+	return "the " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // Drafts checks the languages of jobs before anything is made: a

@@ -9,11 +9,12 @@ import (
 	"github.com/awarekit/awarekit/toolkit/typeset"
 )
 
-// Bilingual lays out two documents, the same material in two languages,
-// on one page each side by side: the first language first in its own
-// reading order (on the left for a left-to-right script, on the right for
-// a right-to-left one). The hotline number is printed once, large, with
-// both languages' words around it.
+// Bilingual lays out two documents, the same material in two languages:
+// the first language first in its own reading order (on the left for a
+// left-to-right script, on the right for a right-to-left one), each
+// section of one beside the same section of the other, aligned. The
+// hotline number is printed once, large, with both languages' words
+// around it.
 type Bilingual func(ts *typeset.Typesetter, first, second *doc.Document, opts Options) (*Document, error)
 
 // pair holds the two documents and a kit for each.
@@ -22,13 +23,10 @@ type pair struct {
 	kits [2]*kit
 }
 
-func newPair(ts *typeset.Typesetter, first, second *doc.Document) pair {
+func newPair(ts *typeset.Typesetter, first, second *doc.Document, st Style) pair {
 	return pair{
 		docs: [2]*doc.Document{first, second},
-		kits: [2]*kit{
-			{ts: ts, lang: first.Meta.Lang, rtl: first.Meta.RTL},
-			{ts: ts, lang: second.Meta.Lang, rtl: second.Meta.RTL},
-		},
+		kits: [2]*kit{newKit(ts, first, st), newKit(ts, second, st)},
 	}
 }
 
@@ -41,6 +39,13 @@ func (p pair) err() error {
 	return nil
 }
 
+// sync gives the first kit the second's error, which fitPage checks.
+func (p pair) sync() {
+	if p.kits[0].err == nil {
+		p.kits[0].err = p.kits[1].err
+	}
+}
+
 func (p pair) meta() doc.Meta {
 	m := p.docs[0].Meta
 	m.Title = p.docs[0].Headline + " / " + p.docs[1].Headline
@@ -48,143 +53,416 @@ func (p pair) meta() doc.Meta {
 	return m
 }
 
-// BilingualFlyer is the flyer in two languages side by side: both
-// headlines in the band, each language's introduction, signs and what to
-// do in its column, and one help panel with the number once.
-func BilingualFlyer(ts *typeset.Typesetter, first, second *doc.Document, opts Options) (*Document, error) {
-	return bilingualPage(ts, first, second, opts, bilingualStyle{
-		margin: 32, gap: 22, headline: []float64{24, 22, 20, 18},
-		scales: []float64{1.0, 0.95, 0.9, 0.86, 0.82, 0.78, 0.75, 0.72, 0.7}, number: 30, name: "flyer",
-	})
+// aligned puts each language's box in its column, the first at the
+// reading start of the first language; the row is as tall as the taller.
+func (p pair) aligned(w, gap float64, a, b box) box {
+	return p.kits[0].side(w, gap, a, b)
 }
 
-// BilingualPoster is the poster in two languages side by side.
-func BilingualPoster(ts *typeset.Typesetter, first, second *doc.Document, opts Options) (*Document, error) {
-	if p, ok := posterPapers[opts.Paper.Name]; ok {
-		opts.Paper = p
-	}
-	return bilingualPage(ts, first, second, opts, bilingualStyle{
-		margin: 44, gap: 32, headline: []float64{44, 40, 36, 32},
-		scales: []float64{1.4, 1.3, 1.2, 1.1, 1.05, 1.0}, number: posterHotline, name: "poster",
-	})
-}
-
+// bilingualStyle sizes a bilingual format.
 type bilingualStyle struct {
-	margin, gap float64
-	headline    []float64
-	scales      []float64 // body scales; body text is 11.5 pt × scale
-	number      float64   // hotline number size
-	name        string
+	name             string
+	margin, gap      float64
+	headlines        []float64
+	minBody, maxBody float64
+	help             helpSizes
+	pages            int  // 2: the rows go on as they fit, the help panel on the last page
+	actions          bool // the format carries what to do
 }
 
-func bilingualPage(ts *typeset.Typesetter, first, second *doc.Document, opts Options, st bilingualStyle) (*Document, error) {
-	p := newPair(ts, first, second)
+// BilingualFlyer is the flyer in two languages, on both sides of one
+// sheet, each sign and action beside its translation: on the front the
+// headlines, the signs and what fits of what to do, with the hotline;
+// on the back the rest and the help panel with the contacts, the
+// province's lines and the organisation's list. It carries what the
+// flyer carries, its body at 11 pt or more.
+func BilingualFlyer(ts *typeset.Typesetter, first, second *doc.Document, opts Options) (*Document, error) {
+	return bilingualPages(ts, first, second, opts, bilingualStyle{
+		name: "flyer", margin: 32, gap: 22, headlines: []float64{24, 22, 20, 18},
+		minBody: minFlyerBody, maxBody: 12.5, help: flyerHelp, pages: 2, actions: true,
+	})
+}
+
+// BilingualPoster is the poster in two languages side by side, on one
+// sheet: the headlines, each sign beside its translation, and the help
+// panel, its body at 11 pt or more. Two languages' signs and help fill
+// the sheet: what to do is the poster's and the bilingual flyer's
+// (BilingualPosterContent).
+func BilingualPoster(ts *typeset.Typesetter, first, second *doc.Document, opts Options) (*Document, error) {
+	opts.Paper = PosterSheet(opts.Paper)
+	return bilingualPages(ts, first, second, opts, bilingualStyle{
+		name: "poster", margin: 36, gap: 28, headlines: []float64{40, 36, 32, 28, 24},
+		minBody: minBilingualPosterBody, maxBody: 18, help: bilingualPosterHelp, pages: 1,
+	})
+}
+
+// bilingualPosterHelp are the bilingual poster's panel sizes: two
+// languages' words share the width, the number is as large as on the
+// poster.
+var bilingualPosterHelp = helpSizes{title: 18, name: 15, number: posterHotline, detail: 12, emergency: 14, contact: 11, small: 9, qr: 96}
+
+// minBilingualPosterBody is the bilingual poster's least body size: two
+// languages share the width that one has on the poster.
+const minBilingualPosterBody = 14.0
+
+func bilingualPages(ts *typeset.Typesetter, first, second *doc.Document, opts Options, st bilingualStyle) (*Document, error) {
+	p := newPair(ts, first, second, opts.style())
+	k0 := p.kits[0]
 	paper := opts.Paper
 	inner := paper.Width - 2*st.margin
 	colW := (inner - st.gap) / 2
-
-	// The band carries both headlines, each over its column; a slimmer
-	// band, with smaller headlines, is tried before the text goes.
-	fg := onColor(first.Brand.Color)
-	band := func(sizes []float64, pad float64) box {
-		var heads [2]box
-		for i, d := range p.docs {
-			for _, size := range sizes {
-				heads[i] = p.kits[i].text(d.Headline, colW, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.12}, Color: fg})
-				if heads[i].H <= size*1.12*3+0.1 {
-					break
-				}
-			}
-		}
-		var org box
-		if first.Brand.OrgName != "" {
-			org = p.kits[0].text(strings.ToUpper(first.Brand.OrgName), inner, textStyle{Style: typeset.Style{Size: 11, Bold: true}, Color: fg, Align: alignCenter})
-		}
-		heading := vstack(inner, 8, org, p.kits[0].side(inner, st.gap, heads[0], heads[1]))
-		header := box{W: paper.Width, H: heading.H + 2*pad, els: []Element{{Rect: &Rect{W: paper.Width, H: heading.H + 2*pad, Fill: first.Brand.Color}}}}
-		header.place(heading, st.margin, pad)
-		header.H = heading.H + 2*pad
-		return header
+	if k0.style == LargePrint {
+		st.minBody, st.maxBody = max(st.minBody, minClearBody), max(st.maxBody, minClearBody+2)
 	}
-	small := make([]float64, len(st.headline))
-	for i, size := range st.headline {
-		small[i] = size * 0.75
-	}
-	headers := []box{band(st.headline, 20), band(small, 14)}
-
-	footers := [2]box{flyerFooter(p.kits[0], first, colW), flyerFooter(p.kits[1], second, colW)}
-	frame := pageFrame{paper: paper, margin: st.margin, footer: p.kits[0].side(inner, st.gap, footers[0], footers[1]), anchorLast: true, gap: 14}
+	// A logo too wide for the band goes in the first language's footer.
+	plain := *second
+	plain.Brand.Logo = nil
+	footer := p.aligned(inner, st.gap, k0.footer(first, colW, flyerHeaderSpec), p.kits[1].footer(&plain, colW, flyerHeaderSpec))
+	headers := []box{p.band(paper.Width, st.margin, st.gap, st.headlines, 18), p.band(paper.Width, st.margin, st.gap, scaled(st.headlines, 0.8), 12)}
+	back := p.kits[0].bilingualBackBand(p, paper.Width, st.margin, st.gap)
 	if err := p.err(); err != nil {
 		return nil, fmt.Errorf("lay out bilingual %s: %w", st.name, err)
 	}
-	page, err := fitHeaders(p.kits[0], frame, headers, attempts(st.scales, true), func(at attempt) []box {
-		var cols [2]box
+
+	// rows are the sections in both languages, item beside item, in
+	// order: the signs' titles, each sign, the caution, then each group
+	// of actions, title and items.
+	rows := func(size float64) []piece {
+		var cols [2][]piece
 		for i, d := range p.docs {
-			cols[i] = bilingualColumn(p.kits[i], d, colW, at)
-		}
-		panel := bilingualHelp(p, inner, st.gap, st.number, min(at.scale, 1.2))
-		if err := p.err(); err != nil {
-			p.kits[0].err = err
-		}
-		return []box{p.kits[0].side(inner, st.gap, cols[0], cols[1]), panel}
-	})
-	if err != nil {
-		hint := fitHint(first)
-		if errors.Is(err, ErrDoesNotFit) {
-			// Both languages' signs and actions are printed whole or not at
-			// all: one document per language holds them.
-			hint += fmt.Sprintf("; both languages' signs and actions do not fit on one %s: make one per language (-l %s,%s)", st.name, first.Meta.Lang, second.Meta.Lang)
-			if st.name == "flyer" {
-				hint += " or a bilingual poster (-f poster)"
+			k := p.kits[i]
+			bs := k.newBodyStyle(size)
+			ps := k.signPieces(d, len(d.Signs.Items), colW, bs)
+			if st.actions {
+				ps = append(ps, k.actionPieces(d.Actions, colW, bs)...)
 			}
+			cols[i] = ps
 		}
-		return nil, fmt.Errorf("lay out %s %s+%s %s: %w%s", first.Meta.Audience, first.Meta.Lang, second.Meta.Lang, st.name, err, hint)
+		var out []piece
+		for j := range max(len(cols[0]), len(cols[1])) {
+			var a, b piece
+			if j < len(cols[0]) {
+				a = cols[0][j]
+			}
+			if j < len(cols[1]) {
+				b = cols[1][j]
+			}
+			out = append(out, piece{b: p.aligned(inner, st.gap, a.b, b.b), gap: max(a.gap, b.gap), keep: a.keep || b.keep})
+		}
+		return out
 	}
-	return &Document{Meta: p.meta(), Pages: []Page{page}}, nil
+
+	var pages []Page
+	var lastErr error
+	for _, size := range scalesDown(st.maxBody, st.minBody) {
+		for _, header := range headers {
+			all := rows(size)
+			scale := size / 12.5
+			if st.name == "poster" {
+				scale = 1
+			}
+			panel := p.bilingualPanel(inner, st, scale)
+			p.sync()
+			if k0.err != nil {
+				return nil, fmt.Errorf("lay out %s %s+%s %s: %w", first.Meta.Audience, first.Meta.Lang, second.Meta.Lang, st.name, k0.err)
+			}
+			frames := []pageFrame{{paper: paper, margin: st.margin, header: header, footer: footer, gap: 14}}
+			if st.pages > 1 {
+				frames = append(frames, pageFrame{paper: paper, margin: st.margin, header: back, footer: footer, gap: 14})
+			}
+			var bar box
+			if st.pages > 1 {
+				bar = p.bilingualBar(inner, st, scale)
+			}
+			got, ok, need, have := paginateRows(frames, all, bar, panel)
+			if ok {
+				pages = got
+				break
+			}
+			var boxes []box
+			for _, r := range all {
+				boxes = append(boxes, r.b)
+			}
+			lastErr = &FitError{Format: "bilingual " + st.name, Blocks: blocksOf(boxes...), Size: st.minBody, Need: need, Have: have}
+		}
+		if pages != nil {
+			break
+		}
+	}
+	if pages == nil {
+		hint := fitHint(first)
+		if errors.Is(lastErr, ErrDoesNotFit) {
+			hint += fmt.Sprintf("; or make one per language (-l %s,%s)", first.Meta.Lang, second.Meta.Lang)
+		}
+		return nil, fmt.Errorf("lay out %s %s+%s %s: %w%s", first.Meta.Audience, first.Meta.Lang, second.Meta.Lang, st.name, lastErr, hint)
+	}
+	return &Document{Meta: p.meta(), Pages: pages}, nil
 }
 
-// bilingualColumn is one language's text: introduction, signs, what to
-// do and not to do. The introduction is the first thing to go when space
-// runs short.
-func bilingualColumn(k *kit, d *doc.Document, w float64, at attempt) box {
-	s := at.scale
-	body := textStyle{Style: typeset.Style{Size: max(11.5*s, minSize), Leading: 1.25}, Color: ink}
-	title := textStyle{Style: typeset.Style{Size: 14 * s, Bold: true, Leading: 1.2}, Color: readable(d.Brand.Color)}
-	accent := readable(d.Brand.Color)
-	var intro box
-	if at.optional {
-		intro = k.text(d.Intro, w, textStyle{Style: typeset.Style{Size: max(12.5*s, minSize), Leading: 1.3}, Color: ink})
+// paginateRows puts rows on the pages of frames in order, each page but the
+// last ending with bar (when set) and the last with panel; a title row
+// never ends a page. It reports whether everything fitted, and else the
+// height needed and had on the last page.
+func paginateRows(frames []pageFrame, rows []piece, bar, panel box) ([]Page, bool, float64, float64) {
+	var pages []Page
+	i := 0
+	for n, f := range frames {
+		last := n == len(frames)-1
+		foot := bar
+		if last {
+			foot = panel
+		}
+		room := f.bottom() - f.top() - foot.H - f.gap
+		var on []piece
+		for ; i < len(rows); i++ {
+			if colHeight(append(on[:len(on):len(on)], rows[i])) > room {
+				break
+			}
+			on = append(on, rows[i])
+		}
+		// A title does not end a page: it goes on with its first item.
+		for len(on) > 0 && on[len(on)-1].keep && !last {
+			on = on[:len(on)-1]
+			i--
+		}
+		if last && i < len(rows) {
+			return nil, false, colHeight(append(on, rows[i:]...)) + foot.H + f.gap, room + foot.H + f.gap
+		}
+		if len(on) > 0 && on[0].gap > 0 {
+			on[0].gap = 0
+		}
+		body := box{}
+		if len(on) > 0 {
+			body = stackRows(on)
+		}
+		pages = append(pages, layPage(f, []box{body, foot}))
 	}
-	return vstack(w, 10*s,
-		intro,
-		vstack(w, 5*s, k.text(d.Signs.Title, w, title), k.list(d.Signs.Items, "•", accent, w, 3*s, body)),
-		k.actions(d.Actions, w, 10*s, 5*s, 3*s, title, body, accent),
+	return pages, true, 0, 0
+}
+
+// stackRows puts rows under each other.
+func stackRows(rows []piece) box {
+	out := box{}
+	y := 0.0
+	for i, r := range rows {
+		if i > 0 {
+			y += r.gap
+		}
+		out.place(r.b, 0, y)
+		y += r.b.H
+	}
+	out.H = y
+	return out
+}
+
+func scaled(sizes []float64, f float64) []float64 {
+	out := make([]float64, len(sizes))
+	for i, s := range sizes {
+		out[i] = s * f
+	}
+	return out
+}
+
+// band carries the organisation's name once, both headlines (each over
+// its column, at one size, the largest at which both fit in three
+// lines) and the logo at the first language's reading end.
+func (p pair) band(pageW, margin, gap float64, sizes []float64, pad float64) box {
+	k0 := p.kits[0]
+	first := p.docs[0]
+	fg := k0.col.onBand
+	if !k0.col.onColour {
+		fg = k0.col.ink
+	}
+	inner := pageW - 2*margin
+	var logo box
+	spec := flyerHeaderSpec
+	textW := inner
+	if first.Brand.Logo != nil {
+		lp := placeLogo(first.Brand.Logo, spec, inner)
+		logo = k0.logo(first, lp.w, lp.h)
+		if lp.strip {
+			logo = box{}
+		}
+	}
+	colW := (textW - gap) / 2
+	// Both headlines at one size: the largest at which both fit.
+	var heads [2]box
+	for _, size := range sizes {
+		ok := true
+		for i, d := range p.docs {
+			heads[i] = p.kits[i].headline(d.Headline, colW, []float64{size}, 1.12, fg, 3)
+			if heads[i].H > size*1.12*3+0.1 {
+				ok = false
+			}
+		}
+		if ok {
+			break
+		}
+	}
+	var orgRow box
+	if first.Brand.OrgName != "" {
+		orgW := inner
+		if logo.W > 0 {
+			orgW = inner - logo.W - spec.gap
+		}
+		org := inBlock(k0.text(strings.ToUpper(first.Brand.OrgName), orgW, textStyle{Style: typeset.Style{Size: 10, Bold: true, Leading: 1.2}, Color: fg}), doc.PartOrg)
+		orgRow = org
+	}
+	if logo.W > 0 {
+		orgRow = k0.row(inner, spec.gap, box{W: inner - logo.W - spec.gap, H: orgRow.H, els: orgRow.els}, logo)
+	}
+	heading := vstack(inner, 8, orgRow, p.aligned(inner, gap, heads[0], heads[1]))
+	h := heading.H + 2*pad
+	out := box{W: pageW, H: h}
+	if k0.col.onColour {
+		out.els = append(out.els, Element{Rect: &Rect{W: pageW, H: h, Fill: k0.col.band}})
+	} else {
+		out.els = append(out.els, Element{Rect: &Rect{Y: h - 6, W: pageW, H: 6, Fill: k0.col.band}})
+	}
+	out.place(heading, margin, pad)
+	out.H = h
+	out.W = pageW
+	return out
+}
+
+// bilingualBackBand is the back page's slim band in the brand colour
+// (a rule in the clear styles): decoration that says the page goes with
+// the front.
+func (k *kit) bilingualBackBand(_ pair, pageW, _, _ float64) box {
+	h := 14.0
+	out := box{W: pageW, H: h}
+	if k.col.onColour {
+		out.els = append(out.els, Element{Rect: &Rect{W: pageW, H: h, Fill: k.col.band}})
+	} else {
+		out.els = append(out.els, Element{Rect: &Rect{Y: h - 5, W: pageW, H: 5, Fill: k.col.band}})
+	}
+	return out
+}
+
+// bilingualBar is the front page's hotline: each language's hotline
+// name and emergency line in its column, the number once across both.
+func (p pair) bilingualBar(w float64, st bilingualStyle, scale float64) box {
+	const pad = 12.0
+	k0 := p.kits[0]
+	hs := st.help
+	hs.name, hs.emergency = max(hs.name*scale, 10.5), max(hs.emergency*scale, 10.5)
+	if k0.style == LargePrint {
+		hs = clearHelp(hs)
+	}
+	cw := w - 2*pad
+	colW := (cw - st.gap) / 2
+	var names, emerg [2]box
+	for i, d := range p.docs {
+		k := p.kits[i]
+		names[i] = inBlock(k.text(d.Help.Hotline.Name, colW, textStyle{Style: typeset.Style{Size: hs.name, Bold: true, Leading: 1.2}, Color: k.col.ink}), doc.PartHotline)
+		emerg[i] = inBlock(k.text(d.Help.Emergency, colW, textStyle{Style: typeset.Style{Size: hs.emergency, Bold: true, Leading: 1.25}, Color: k.col.danger}), doc.PartEmergency)
+	}
+	number := inBlock(k0.number(p.docs[0].Help.Hotline.Phone, cw, textStyle{Style: typeset.Style{Size: hs.number, Bold: true, Leading: 1.1}, Color: k0.col.accent, Align: alignCenter}), doc.PartHotline)
+	content := vstack(cw, 4, p.aligned(cw, st.gap, names[0], names[1]), number, p.aligned(cw, st.gap, emerg[0], emerg[1]))
+	content.W = cw
+	return k0.panel(w, content, panelStyle{pad: pad, radius: 8, stroke: 1.5})
+}
+
+// bilingualPanel is the help panel in two languages: each language's
+// hotline name, what it is and emergency line in its column; the number
+// once across both beside the QR code; every contact once, named in
+// both languages, one to a line; and the organisation's list under both
+// languages' titles.
+func (p pair) bilingualPanel(w float64, st bilingualStyle, scale float64) box {
+	pad := 10.0
+	if st.name == "poster" {
+		pad = 20
+	}
+	k0 := p.kits[0]
+	first := p.docs[0]
+	hs := st.help
+	hs.name, hs.detail, hs.emergency = max(hs.name*scale, 10.5), max(hs.detail*scale, minSize+0.5), max(hs.emergency*scale, 10.5)
+	if st.name != "poster" {
+		hs.contact, hs.small = minSize+0.5, minSize
+	}
+	if k0.style == LargePrint {
+		hs = clearHelp(hs)
+	}
+	cw := w - 2*pad
+	colW := (cw - st.gap) / 2
+	var words [2]box
+	for i, d := range p.docs {
+		words[i] = p.kits[i].hotlineWords(d, colW, hs)
+	}
+	qr := inBlock(k0.qrColumn(first.QR, hs.qr, hs.small, hs.small, cw*0.3, translation{p.kits[1], p.docs[1].QR.Caption}), doc.PartQR)
+	leftW := cw - qr.W - pad
+	numberSt := textStyle{Style: typeset.Style{Size: hs.number, Bold: true, Leading: 1.1}, Color: k0.col.accent}
+	// The number beside the code when it fits there at its size, else on
+	// a row of its own above them.
+	var above box
+	var number box
+	if k0.ltr().width(first.Help.Hotline.Phone, numberSt) <= leftW {
+		number = inBlock(k0.number(first.Help.Hotline.Phone, leftW, numberSt), doc.PartHotline)
+	} else {
+		above = inBlock(k0.number(first.Help.Hotline.Phone, cw, numberSt), doc.PartHotline)
+	}
+	// The contacts, each once, named in both languages.
+	var lines []piece
+	for _, list := range []struct {
+		block doc.Part
+		cs    [2][]doc.Contact
+	}{{doc.PartContacts, [2][]doc.Contact{first.Help.Others, p.docs[1].Help.Others}}, {doc.PartProvince, [2][]doc.Contact{first.Help.Province, p.docs[1].Help.Province}}} {
+		var all box
+		for j, c := range list.cs[0] {
+			if j < len(list.cs[1]) && list.cs[1][j].Name != c.Name {
+				c.Name += " / " + list.cs[1][j].Name
+			}
+			if j < len(list.cs[1]) && list.cs[1][j].Text != c.Text {
+				c.Text += " / " + list.cs[1][j].Text
+			}
+			b := group(inBlock(k0.contactLine(c, (leftW-18)/2, hs.contact, k0.col.ink), list.block), RoleLI, list.block)
+			lines = append(lines, piece{b: b, gap: hs.contact * 0.35})
+			all.els = append(all.els, b.els...)
+		}
+		group(all, RoleL, list.block)
+	}
+	// The number, and the contacts under it, beside the QR code.
+	left := vstack(leftW, pad*0.6, number, k0.flow(lines, 2, leftW, 18))
+	parts := []box{p.aligned(cw, st.gap, words[0], words[1]), above, k0.row(cw, pad, left, qr)}
+	if first.Help.Local != nil {
+		parts = append(parts, rule(cw), p.localBlock(cw, hs))
+	}
+	content := vstack(cw, pad*0.6, parts...)
+	content.W = cw
+	return k0.panel(w, content, panelStyle{pad: pad, radius: 8, stroke: 1.5})
+}
+
+// hotlineWords are one language's words about the hotline: its name,
+// as the panel's heading, what it is, and the emergency line.
+func (k *kit) hotlineWords(d *doc.Document, w float64, hs helpSizes) box {
+	return vstack(w, 3,
+		inBlock(vstack(w, 2,
+			k.text(d.Help.Hotline.Name, w, textStyle{Style: typeset.Style{Size: hs.name * 1.1, Bold: true, Leading: 1.2}, Color: k.col.accent, Role: RoleH2}),
+			k.text(d.Help.Hotline.Detail, w, textStyle{Style: typeset.Style{Size: hs.detail, Leading: 1.25}, Color: k.col.ink}),
+		), doc.PartHotline),
+		inBlock(k.text(d.Help.Emergency, w, textStyle{Style: typeset.Style{Size: hs.emergency, Bold: true, Leading: 1.25}, Color: k.col.danger}), doc.PartEmergency),
 	)
 }
 
-// bilingualHelp is the help panel: each language's title, hotline name
-// and emergency line in its column, the number once across both.
-func bilingualHelp(p pair, w, gap, number, scale float64) box {
-	const pad = 14.0
-	first := p.docs[0]
-	accent := readable(first.Brand.Color)
-	qr := p.kits[0].qrColumn(first.QR, 76, 0, minSize, w/3)
-	mainW := w - 2*pad - qr.W - 16
-	colW := (mainW - gap) / 2
-	var cols [2]box
-	for i, d := range p.docs {
-		k := p.kits[i]
-		cols[i] = vstack(colW, 3,
-			k.text(d.Help.Title, colW, textStyle{Style: typeset.Style{Size: 15 * min(scale, 1), Bold: true}, Color: accent}),
-			k.text(d.Help.Hotline.Name, colW, textStyle{Style: typeset.Style{Size: max(11*scale, minSize+1), Bold: true, Leading: 1.2}, Color: ink}),
-			k.text(d.Help.Hotline.Detail, colW, textStyle{Style: typeset.Style{Size: max(9.5*scale, minSize), Leading: 1.2}, Color: ink}),
-			k.text(d.Help.Emergency, colW, textStyle{Style: typeset.Style{Size: max(11*scale, minSize+1), Bold: true, Leading: 1.2}, Color: danger}),
-			k.provinceLines(d.Help.Province, colW, max(9.5*scale, minSize)),
-		)
+// localBlock is the organisation's list under both languages' titles,
+// its contacts once, one to a line.
+func (p pair) localBlock(w float64, hs helpSizes) box {
+	k0, k1 := p.kits[0], p.kits[1]
+	first, second := p.docs[0], p.docs[1]
+	l := first.Help.Local
+	title := textStyle{Style: typeset.Style{Size: hs.contact, Bold: true, Leading: 1.2}, Color: k0.col.accent, Role: RoleH3}
+	colW := (w - 18) / 2
+	t2 := box{W: colW}
+	if second.Help.Local != nil && second.Help.Local.Title != l.Title {
+		t2 = inBlock(k1.text(second.Help.Local.Title, colW, title), doc.PartLocal)
 	}
-	words := p.kits[0].side(mainW, gap, cols[0], cols[1])
-	num := p.kits[0].number(first.Help.Hotline.Phone, mainW, textStyle{Style: typeset.Style{Size: number, Bold: true, Leading: 1.1}, Color: accent, Align: alignCenter})
-	main := vstack(mainW, 6, words, num, p.kits[0].localGroup(first.Help.Local, mainW, max(10*scale, minSize), accent))
-	main.W = mainW
-	return p.kits[0].panel(first.Brand.Color, w, main, qr, panelStyle{pad: pad, radius: 8, stroke: 1.5, centreSide: true})
+	titles := p.aligned(w, 18, inBlock(k0.text(l.Title, colW, title), doc.PartLocal), t2)
+	var entries []doc.Contact
+	for _, c := range l.Contacts {
+		if c.Name == first.Brand.OrgName {
+			c.Name = ""
+		}
+		entries = append(entries, c)
+	}
+	return vstack(w, 3, titles, k0.contactLines(entries, w, hs.contact, doc.PartLocal))
 }

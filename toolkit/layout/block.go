@@ -32,22 +32,73 @@ func (b *box) place(other box, x, y float64) {
 	}
 }
 
+// empty reports whether b draws nothing and takes no room.
+func (b box) empty() bool { return b.H == 0 && len(b.els) == 0 }
+
 // vstack puts boxes under each other, gap points apart.
 func vstack(w, gap float64, boxes ...box) box {
 	out := box{W: w}
 	y := 0.0
+	first := true
 	for _, b := range boxes {
-		if b.H == 0 && len(b.els) == 0 {
+		if b.empty() {
 			continue
 		}
-		if y > 0 {
+		if !first {
 			y += gap
 		}
+		first = false
 		out.place(b, 0, y)
 		y += b.H
 	}
 	out.H = y
+	out.W = w
 	return out
+}
+
+// group gives the structure elements of b that have no parent a new one
+// of role, from block: a list around its items, a section around its
+// parts. Tags are made fresh for every attempt at a page, so a parent is
+// never given twice.
+func group(b box, role Role, block doc.Part) box {
+	t := &Tag{Role: role, Block: block}
+	for _, e := range b.els {
+		if e.Tag == nil {
+			continue
+		}
+		if r := e.Tag.Root(); r != t {
+			r.Parent = t
+			if t.Lang == "" {
+				t.Lang = r.Lang
+			}
+		}
+	}
+	return b
+}
+
+// inBlock marks the structure elements of b as coming from block, where
+// they say no block of their own.
+func inBlock(b box, block doc.Part) box {
+	for _, e := range b.els {
+		for t := e.Tag; t != nil; t = t.Parent {
+			if t.Block == "" {
+				t.Block = block
+			}
+		}
+	}
+	return b
+}
+
+// untagged drops b's tags: a copy of a piece (the second card on a sheet,
+// a tear-off tab) is decoration to a screen reader, who reads the first.
+func untagged(b box) box {
+	els := make([]Element, len(b.els))
+	for i, e := range b.els {
+		e.Tag = nil
+		els[i] = e
+	}
+	b.els = els
+	return b
 }
 
 type align int
@@ -58,33 +109,49 @@ const (
 	alignEnd
 )
 
-// textStyle is a typeset style plus colour and alignment.
+// textStyle is a typeset style plus colour, alignment and the role the
+// text plays (a paragraph unless said).
 type textStyle struct {
 	typeset.Style
 	Color doc.RGB
 	Align align
+	Role  Role
 }
 
 // kit sets text for one document: one language, one direction, one
-// typesetter. It keeps the first error so layouts read as a list of
-// blocks rather than a ladder of checks.
+// typesetter, one style's colours. It keeps the first error so layouts
+// read as a list of blocks rather than a ladder of checks.
 type kit struct {
-	ts   *typeset.Typesetter
-	lang string
-	rtl  bool
-	err  error
+	ts    *typeset.Typesetter
+	lang  string
+	rtl   bool
+	col   colours
+	style Style
+	err   error
 }
 
-// text sets s into a box w points wide.
+func newKit(ts *typeset.Typesetter, d *doc.Document, st Style) *kit {
+	return &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL, col: coloursFor(d.Brand.Color, st), style: st}
+}
+
+// text sets s into a box w points wide, as one structure element.
 func (k *kit) text(s string, w float64, st textStyle) box {
 	if k.err != nil || s == "" {
 		return box{W: w}
+	}
+	if k.style == LargePrint && st.Align == alignCenter {
+		st.Align = alignStart // Clear Print: nothing centred
 	}
 	p, err := k.ts.Set(s, typeset.Options{Style: st.Style, Width: w, Lang: k.lang, RTL: k.rtl})
 	if err != nil {
 		k.err = err
 		return box{W: w}
 	}
+	role := st.Role
+	if role == "" {
+		role = RoleP
+	}
+	tag := &Tag{Role: role, Lang: k.lang}
 	b := box{W: w}
 	y := 0.0
 	for _, l := range p.Lines {
@@ -95,12 +162,19 @@ func (k *kit) text(s string, w float64, st textStyle) box {
 		case (st.Align == alignStart) == k.rtl:
 			x = w - l.Width
 		}
-		line := l
-		b.els = append(b.els, Element{Text: &TextLine{X: x, Y: y + l.Ascent, Color: st.Color, Line: line}})
+		b.els = append(b.els, Element{Tag: tag, Text: &TextLine{X: x, Y: y + l.Ascent, Color: st.Color, Line: l}})
 		y += l.Height
 	}
 	b.H = y
 	return b
+}
+
+// ltr is k for text that reads left to right in every language: phone
+// numbers, web addresses, the English draft line.
+func (k *kit) ltr() *kit {
+	c := *k
+	c.rtl = false
+	return &c
 }
 
 // number sets a phone number, which reads left to right in every
@@ -108,8 +182,7 @@ func (k *kit) text(s string, w float64, st textStyle) box {
 // brackets and letters ("1-800-222-TIPS (8477)" came out as
 // "(1-800-222-TIPS (8477"). It keeps the alignment the reader expects.
 func (k *kit) number(s string, w float64, st textStyle) box {
-	ltr := *k
-	ltr.rtl = false
+	ltr := k.ltr()
 	if k.rtl {
 		switch st.Align {
 		case alignStart:
@@ -119,11 +192,12 @@ func (k *kit) number(s string, w float64, st textStyle) box {
 		}
 	}
 	// A number is never broken: when it is too wide it is set a little
-	// smaller, down to 85% of its size.
+	// smaller, down to 85% of its size, and then on one line whatever
+	// its width (the layout tests catch a number wider than its box).
 	if width := ltr.width(s, st); width > w && width > 0 {
 		st.Size = max(st.Size*w/width*0.995, st.Size*0.85)
 	}
-	b := ltr.text(s, w, st)
+	b := ltr.text(typeset.NoBreak(s), w, st)
 	k.err = ltr.err
 	return b
 }
@@ -140,28 +214,38 @@ func (k *kit) width(s string, st textStyle) float64 {
 	return w
 }
 
-// list sets items with a marker before each (after, in right-to-left
-// text), hanging so that wrapped lines align with the text.
-func (k *kit) list(items []string, marker string, markerColor doc.RGB, w, gap float64, st textStyle) box {
+// item is one list item: its marker at the reading start, hanging, and
+// its text beside it, so that wrapped lines align with the text.
+func (k *kit) item(text, marker string, markerColor doc.RGB, w float64, st textStyle) box {
 	mst := st
 	mst.Color = markerColor
 	mst.Bold = true
-	indent := st.Size * 1.4
-	var rows []box
-	for _, item := range items {
-		row := box{W: w}
-		m := k.text(marker, indent, textStyle{Style: mst.Style, Color: markerColor, Align: alignStart})
-		t := k.text(item, w-indent, st)
-		if k.rtl {
-			row.place(t, 0, 0)
-			row.place(m, w-indent, 0)
-		} else {
-			row.place(m, 0, 0)
-			row.place(t, indent, 0)
-		}
-		rows = append(rows, row)
+	mst.Align = alignStart
+	mst.Role = RoleLbl
+	indent := st.Size * 1.25
+	row := box{W: w}
+	m := k.text(marker, indent, mst)
+	tst := st
+	tst.Role = RoleLBody
+	t := k.text(text, w-indent, tst)
+	if k.rtl {
+		row.place(m, w-indent, 0)
+		row.place(t, 0, 0)
+	} else {
+		row.place(m, 0, 0)
+		row.place(t, indent, 0)
 	}
-	return vstack(w, gap, rows...)
+	row.W = w
+	return group(row, RoleLI, "")
+}
+
+// list sets items with a marker before each, as one list.
+func (k *kit) list(items []string, marker string, markerColor doc.RGB, w, gap float64, st textStyle) box {
+	rows := make([]box, 0, len(items))
+	for _, it := range items {
+		rows = append(rows, k.item(it, marker, markerColor, w, st))
+	}
+	return group(vstack(w, gap, rows...), RoleL, "")
 }
 
 // side puts two columns next to each other, the first at the reading
@@ -180,173 +264,127 @@ func (k *kit) side(total, gap float64, first, second box) box {
 	return out
 }
 
-// qr makes a QR code box size points wide that opens url.
-func (k *kit) qr(url string, size float64, color doc.RGB) box {
+// row puts boxes of the given widths next to each other, gap apart, in
+// reading order: from the left, or from the right in right-to-left text.
+func (k *kit) row(total, gap float64, boxes ...box) box {
+	out := box{W: total}
+	x := 0.0
+	for _, b := range boxes {
+		if k.rtl {
+			out.place(b, total-x-b.W, 0)
+		} else {
+			out.place(b, x, 0)
+		}
+		x += b.W + gap
+	}
+	out.W = total
+	return out
+}
+
+// qrCode makes a QR code size points wide that opens url, as a figure
+// whose alternative text says where it goes, inside a link.
+func (k *kit) qrCode(q doc.QR, size float64, color doc.RGB) box {
 	if k.err != nil {
 		return box{}
 	}
-	rows, err := qrBits(url)
+	rows, err := qrBits(q.URL)
 	if err != nil {
 		k.err = err
 		return box{}
 	}
+	where := q.Text
+	if where == "" {
+		where = q.URL
+	}
+	link := &Tag{Role: RoleLink, Lang: k.lang}
+	fig := &Tag{Role: RoleFigure, Lang: "en", Alt: "QR code: " + where, Parent: link}
 	module := size / float64(len(rows))
 	return box{W: size, H: size, els: []Element{
-		{QR: &QR{Module: module, Bits: rows, Color: color}},
-		{Link: &Link{W: size, H: size, URL: url}},
+		{Tag: fig, QR: &QR{Module: module, Bits: rows, Color: color}},
+		{Tag: link, Link: &Link{W: size, H: size, URL: q.URL}},
 	}}
+}
+
+// minQR is the smallest QR code printed: about 2 cm, which a phone reads
+// at arm's length.
+const minQR = 56.0
+
+// qrColumn is a QR code with its caption under it (what scanning gives)
+// and the address it opens, printed too: every code says where it goes.
+// The column is widened, up to maxW, so that the address stays on one
+// line; when it cannot, the address breaks only after a dot or a slash.
+//
+// On a bilingual page, translated are the caption in the other language,
+// set by its own kit under the first.
+func (k *kit) qrColumn(q doc.QR, size, captionSize, addressSize, maxW float64, translated ...translation) box {
+	addr := textStyle{Style: typeset.Style{Size: addressSize, Leading: 1.2}, Color: k.col.muted, Align: alignCenter, Role: RoleCaption}
+	// As wide as the address when it can be, and never narrower than the
+	// longest part between its dots and slashes, which cannot break.
+	w := max(min(max(size+8, k.ltr().width(q.Text, addr)+2), maxW), k.widestPart(q.Text, addr)+2)
+	parts := []box{centered(k.qrCode(q, size, ink), w)}
+	if captionSize > 0 && q.Caption != "" {
+		parts = append(parts, k.text(q.Caption, w, textStyle{Style: typeset.Style{Size: captionSize, Bold: true, Leading: 1.15}, Color: k.col.ink, Align: alignCenter, Role: RoleCaption}))
+		for _, t := range translated {
+			if t.text != "" && t.text != q.Caption {
+				parts = append(parts, t.k.text(t.text, w, textStyle{Style: typeset.Style{Size: captionSize, Bold: true, Leading: 1.15}, Color: k.col.ink, Align: alignCenter, Role: RoleCaption}))
+			}
+		}
+	}
+	parts = append(parts, k.address(q.Text, w, addr))
+	return vstack(w, 3, parts...)
+}
+
+// translation is a text in another language of a bilingual page, with
+// the kit that sets it.
+type translation struct {
+	k    *kit
+	text string
+}
+
+// widestPart is the width of the widest part of a web address that does
+// not break: up to and with a dot or a slash.
+func (k *kit) widestPart(s string, st textStyle) float64 {
+	w := 0.0
+	start := 0
+	for i, r := range s {
+		if r == '.' || r == '/' {
+			w = max(w, k.ltr().width(s[start:i+1], st))
+			start = i + 1
+		}
+	}
+	return max(w, k.ltr().width(s[start:], st))
+}
+
+// address sets a web address, left to right in every language, broken
+// only after a dot or a slash when it is longer than the line.
+func (k *kit) address(s string, w float64, st textStyle) box {
+	ltr := k.ltr()
+	if k.rtl && st.Align != alignCenter {
+		st.Align = alignEnd - st.Align
+	}
+	b := ltr.text(typeset.BreakURL(s), w, st)
+	k.err = ltr.err
+	return b
 }
 
 // panelStyle is the look of a help panel's frame.
 type panelStyle struct {
 	pad, radius, stroke float64
-	centreSide          bool // centre the side box vertically, else top-align it
 }
 
-// panel frames the help panels of every format: a box tinted with the
-// brand colour and outlined in it, main at the reading start and side
-// (a QR code column, or nothing) at the other end.
-func (k *kit) panel(brand doc.RGB, w float64, main, side box, ps panelStyle) box {
-	accent := readable(brand)
-	inner := max(main.H, side.H)
-	out := box{W: w, H: inner + 2*ps.pad}
-	out.els = append(out.els, Element{Rect: &Rect{W: w, H: out.H, Fill: doc.NewPalette(brand).Panel, Radius: ps.radius, Stroke: &accent, StrokeWidth: ps.stroke}})
-	mainX, sideX := ps.pad, w-ps.pad-side.W
+// panel frames content: the brand's tint (white in the clear styles),
+// outlined in the accent colour. It is the help panel's section.
+func (k *kit) panel(w float64, content box, ps panelStyle) box {
+	out := box{W: w, H: content.H + 2*ps.pad}
+	accent := k.col.accent
+	out.els = append(out.els, Element{Rect: &Rect{W: w, H: out.H, Fill: k.col.panel, Radius: ps.radius, Stroke: &accent, StrokeWidth: ps.stroke}})
+	x := ps.pad
 	if k.rtl {
-		mainX, sideX = w-ps.pad-main.W, ps.pad
+		x = w - ps.pad - content.W
 	}
-	sideY := ps.pad
-	if ps.centreSide {
-		sideY += (inner - side.H) / 2
-	}
-	out.place(main, mainX, ps.pad)
-	if side.W > 0 {
-		out.place(side, sideX, sideY)
-	}
-	out.W, out.H = w, inner+2*ps.pad
-	return out
-}
-
-// actions sets the groups of actions under each other: each group's
-// title, what to do (✓) and what to avoid (✗). Every group is set:
-// a format that has no room for them fails rather than drop one.
-func (k *kit) actions(groups []doc.Actions, w, groupGap, titleGap, itemGap float64, title, body textStyle, accent doc.RGB) box {
-	var out []box
-	for _, g := range groups {
-		out = append(out, vstack(w, titleGap,
-			k.text(g.Title, w, title),
-			k.list(g.Do, "✓", accent, w, itemGap, body),
-			k.list(g.Dont, "✗", danger, w, itemGap, body),
-		))
-	}
-	return vstack(w, groupGap, out...)
-}
-
-// signsAndActions puts the signs at the reading start and the actions
-// beside them. With two groups of actions, the second goes under the
-// signs when that evens the columns out (the signs are often the
-// shorter column): no group is ever left out.
-func (k *kit) signsAndActions(signs box, groups []doc.Actions, total, colGap, groupGap, titleGap, itemGap float64, title, body textStyle, accent doc.RGB) box {
-	colW := (total - colGap) / 2
-	all := k.actions(groups, colW, groupGap, titleGap, itemGap, title, body, accent)
-	best := k.side(total, colGap, signs, all)
-	if len(groups) == 2 {
-		first := k.actions(groups[:1], colW, groupGap, titleGap, itemGap, title, body, accent)
-		second := k.actions(groups[1:], colW, groupGap, titleGap, itemGap, title, body, accent)
-		left := vstack(colW, groupGap, signs, second)
-		if max(left.H, first.H) < max(signs.H, all.H) {
-			best = k.side(total, colGap, left, first)
-		}
-	}
-	return best
-}
-
-// localGroup is the organisation's own list for the compact help panels
-// (poster, tear-off, handout front, bilingual): its title, then one
-// line per contact. Empty when the organisation gave none.
-func (k *kit) localGroup(l *doc.Local, w, size float64, accent doc.RGB) box {
-	if l == nil {
-		return box{W: w}
-	}
-	lines := []box{k.text(l.Title, w, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.25}, Color: accent})}
-	for i := range l.Contacts {
-		lines = append(lines, k.contactLine(&l.Contacts[i], w, size))
-	}
-	return vstack(w, 1, lines...)
-}
-
-// provinceLines are the verified lines of the province asked for, in
-// the compact help panels (poster, tear-off, bilingual), each on one
-// line like the organisation's, but above its list and apart from it.
-func (k *kit) provinceLines(cs []doc.Contact, w, size float64) box {
-	lines := make([]box, 0, len(cs))
-	for i := range cs {
-		lines = append(lines, k.contactLine(&cs[i], w, size))
-	}
-	return vstack(w, 1, lines...)
-}
-
-// contactLine is one contact on one line: its name, then its number and
-// addresses. The name and the ways are set
-// apart, the ways left to right, so that in right-to-left text the bidi
-// algorithm cannot move an extension or a bracket of the number ("ext.
-// 12" came out as "12 ext.").
-func (k *kit) contactLine(c *doc.Contact, w, size float64) box {
-	var ways []string
-	for _, s := range []string{c.Phone, c.Website, c.Email} {
-		if s != "" {
-			ways = append(ways, s)
-		}
-	}
-	st := textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.25}, Color: ink}
-	joined := strings.Join(ways, "  ·  ")
-	ltr := *k
-	ltr.rtl = false
-	name := c.Name
-	if name != "" && joined != "" {
-		name += ":"
-	}
-	nameW, waysW, gap := k.width(name, st), ltr.width(joined, st), size*0.5
-	if nameW+gap+waysW <= w {
-		nb := k.text(name, nameW+1, st)
-		wb := k.number(joined, waysW+1, st)
-		out := box{W: w}
-		if k.rtl {
-			out.place(nb, w-nb.W, 0)
-			out.place(wb, w-nb.W-gap-wb.W, 0)
-		} else {
-			out.place(nb, 0, 0)
-			out.place(wb, nb.W+gap, 0)
-		}
-		out.W = w
-		return out
-	}
-	// Too long for one line: the name, then the ways on the next line,
-	// or each on its own line, so that no number is broken and no
-	// separator starts a line.
-	lines := []box{k.text(c.Name, w, st)}
-	if waysW <= w {
-		return vstack(w, 1, append(lines, k.number(joined, w, st))...)
-	}
-	for _, way := range ways {
-		lines = append(lines, k.number(way, w, st))
-	}
-	return vstack(w, 1, lines...)
-}
-
-// qrColumn is a QR code with an optional caption under it and the address
-// it opens, printed too. The column is widened, up to maxW, so that the
-// address stays on one line: a web address broken inside a word is hard
-// to type.
-func (k *kit) qrColumn(q doc.QR, size, captionSize, addressSize, maxW float64) box {
-	addr := textStyle{Style: typeset.Style{Size: addressSize}, Color: muted, Align: alignCenter}
-	w := min(max(size+16, k.width(q.Text, addr)+4), maxW)
-	parts := []box{centered(k.qr(q.URL, size, ink), w)}
-	if captionSize > 0 {
-		parts = append(parts, k.text(q.Caption, w, textStyle{Style: typeset.Style{Size: captionSize, Bold: true}, Color: ink, Align: alignCenter}))
-	}
-	parts = append(parts, k.text(q.Text, w, addr))
-	return vstack(w, 4, parts...)
+	out.place(content, x, ps.pad)
+	out.W, out.H = w, content.H+2*ps.pad
+	return group(out, RoleSect, doc.PartHelp)
 }
 
 // qrCodes caches each URL's modules for the process: encoding (with its
@@ -378,11 +416,28 @@ func qrBits(url string) ([]string, error) {
 	return rows, nil
 }
 
-// logoBox fits img into a box at most w by h, keeping its proportions.
-func logoBox(img *doc.Image, w, h float64) box {
-	scale := min(w/float64(img.Width), h/float64(img.Height))
-	iw, ih := float64(img.Width)*scale, float64(img.Height)*scale
-	return box{W: iw, H: ih, els: []Element{{Image: &Image{W: iw, H: ih, Image: img}}}}
+// centered puts b in the middle of a box w wide.
+func centered(b box, w float64) box {
+	out := box{W: w}
+	out.place(b, (w-b.W)/2, 0)
+	out.W = w
+	return out
+}
+
+// rule is a thin line across w.
+func rule(w float64) box {
+	return box{W: w, H: 0.5, els: []Element{{Rule: &Rule{X2: w, Color: tint(muted, 0.5), Width: 0.5}}}}
+}
+
+// joinWays joins the ways to reach a contact for one line.
+func joinWays(ways ...string) string {
+	var out []string
+	for _, s := range ways {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, "  ·  ")
 }
 
 // onColor is the text colour on a band of c: the brand palette's, the

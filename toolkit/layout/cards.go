@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
@@ -101,12 +100,16 @@ func (s sheet) gridBox() Box {
 	return Box{X: s.x0, Y: s.y0, W: float64(s.cols)*s.w + float64(s.cols-1)*s.gx, H: float64(s.rows)*s.h + float64(s.rows-1)*s.gy}
 }
 
-// page puts piece in every cell (see pageOf).
+// page puts piece in every cell (see pageOf). The first is tagged; the
+// others are copies, which a screen reader would otherwise read ten
+// times.
 func (s sheet) page(piece box, back bool) Page {
 	pieces := make([]box, s.cols*s.rows)
+	copies := untagged(piece)
 	for i := range pieces {
-		pieces[i] = piece
+		pieces[i] = copies
 	}
+	pieces[0] = piece
 	return s.pageOf(pieces, back)
 }
 
@@ -207,11 +210,15 @@ var cardScales = []float64{1.1, 1.05, 1, 0.975, 0.95, 0.925, 0.9, 0.875, 0.85, 0
 // that a cut a little off never touches a letter.
 const cardPad = 11.0
 
+// minCardText is the smallest type on a card's back.
+const minCardText = 7.0
+
 // Cards lays out wallet cards on two pages: the fronts, with the
 // headline on a band in the brand colour, the hotline large and the 911
-// line; and the backs, with three signs, the audience's other contacts
-// and a line asking to keep and share the card. The backs are placed for
-// long-edge duplex printing.
+// line; and the backs, with three signs, the audience's other contacts,
+// the province's lines, the organisation's list and a line asking to
+// keep and share the card. The backs are placed for long-edge duplex
+// printing.
 func Cards(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, error) {
 	fail := func(err error) (*Document, error) {
 		return nil, layoutError("cards", d, err)
@@ -220,196 +227,190 @@ func Cards(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, er
 	if err != nil {
 		return fail(err)
 	}
-	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL}
-	front, err := fitCard(k, s.w, s.h, cardTries(d.Help.Hotline.Detail != "", 0.9), func(at attempt) box { return cardFront(k, d, s.w, s.h, at) })
-	if err != nil {
-		return fail(fmt.Errorf("front: %w", err))
+	d = CardsContent.ownLocal(d)
+	k := newKit(ts, d, opts.style())
+	front, err := fitCard(k, s.w, s.h, func(scale float64) box { return k.cardFront(d, s.w, s.h, scale, true) })
+	orgOnBack := false
+	if errors.Is(err, ErrDoesNotFit) && d.Brand.OrgName != "" {
+		// A long name leaves the front to the hotline: the back names
+		// the organisation, over its list or on a line of its own.
+		orgOnBack = true
+		front, err = fitCard(k, s.w, s.h, func(scale float64) box { return k.cardFront(d, s.w, s.h, scale, false) })
 	}
-	back, err := fitCardBack(k, d, s)
 	if err != nil {
-		return fail(fmt.Errorf("back: %w", err))
+		return fail(cardError("wallet card front", err))
+	}
+	var back box
+	counts := CardsContent.SignCounts(len(d.Signs.Items))
+	if len(d.Help.Province) == 0 && d.Help.Local == nil && !orgOnBack {
+		counts = counts[:1] // nothing the user added needs the signs' room
+	}
+	for _, n := range counts {
+		back, err = fitCard(k, s.w, s.h, func(scale float64) box { return k.cardBack(d, s.w, s.h, scale, n, orgOnBack) })
+		if !errors.Is(err, ErrDoesNotFit) {
+			break
+		}
+	}
+	if err != nil {
+		return fail(cardError("wallet card back", err))
 	}
 	return &Document{Meta: d.Meta, Pages: []Page{s.page(front, false), s.page(back, true)}}, nil
 }
 
-// fitCard builds a card side at each attempt until its content fits.
+// cardError names the side of a card that did not fit.
+func cardError(side string, err error) error {
+	if fe, ok := err.(*FitError); ok {
+		fe.Format = side
+		return fe
+	}
+	return err
+}
+
+// fitCard builds a card side at each scale until its content fits.
 // build returns the side with H set to the height its content needs.
-func fitCard(k *kit, w, h float64, tries []attempt, build func(attempt) box) (box, error) {
-	for _, at := range tries {
-		b := build(at)
+func fitCard(k *kit, w, h float64, build func(scale float64) box) (box, error) {
+	var last box
+	for _, sc := range cardScales {
+		last = build(sc)
 		if k.err != nil {
 			return box{}, k.err
 		}
-		if b.H <= h+0.01 {
-			b.W, b.H = w, h
-			return b, nil
+		if last.H <= h+0.01 {
+			last.W, last.H = w, h
+			return group(last, RoleSect, ""), nil
 		}
 	}
-	return box{}, ErrDoesNotFit
-}
-
-// cardTries are a card side's attempts: the optional part goes before
-// the text gets smaller than keepTo.
-func cardTries(hasOptional bool, keepTo float64) []attempt {
-	var out []attempt
-	for _, s := range cardScales {
-		if s >= keepTo || !hasOptional {
-			out = append(out, attempt{s, true})
-		}
-	}
-	if hasOptional {
-		for _, s := range cardScales {
-			out = append(out, attempt{s, false})
-		}
-	}
-	return out
+	return box{}, &FitError{Blocks: blocksOf(last), Size: minCardText, Need: last.H, Have: h}
 }
 
 // cardFront is the brand band with the organisation's name and the
 // headline, then the hotline's name, its number large, what the hotline
-// is (optional) and the emergency line, centred in what is left. Its H
-// is the height the content needs.
-func cardFront(k *kit, d *doc.Document, w, h float64, at attempt) box {
-	const bandPad = 8.0
-	scale := at.scale
+// is and the emergency line, centred in what is left. Its H is the
+// height the content needs.
+func (k *kit) cardFront(d *doc.Document, w, h, scale float64, withOrg bool) box {
+	const bandPad = 5.5
 	inner := w - 2*cardPad
-	fg := onColor(d.Brand.Color)
+	fg := k.col.onBand
+	if !k.col.onColour {
+		fg = k.col.ink
+	}
 	var org box
-	if d.Brand.OrgName != "" {
-		org = k.text(strings.ToUpper(d.Brand.OrgName), inner, textStyle{Style: typeset.Style{Size: minSize, Bold: true, Leading: 1.15}, Color: fg})
+	if withOrg && d.Brand.OrgName != "" {
+		// In capitals when the name takes one line so; a long name
+		// keeps its case, which is narrower and reads better.
+		orgSt := textStyle{Style: typeset.Style{Size: max(7*scale, minSize), Bold: true, Leading: 1.15}, Color: fg}
+		name := strings.ToUpper(d.Brand.OrgName)
+		if k.width(name, orgSt) > inner {
+			name = d.Brand.OrgName
+		}
+		org = inBlock(k.text(name, inner, orgSt), doc.PartOrg)
 	}
 	headline := vstack(inner, 2, org,
-		k.text(d.Headline, inner, textStyle{Style: typeset.Style{Size: 10.5 * scale, Bold: true, Leading: 1.15}, Color: fg}))
+		inBlock(k.text(d.Headline, inner, textStyle{Style: typeset.Style{Size: 10 * scale, Bold: true, Leading: 1.12}, Color: fg, Role: RoleH1}), doc.PartHeadline))
 	bandH := headline.H + 2*bandPad
-	accent := readable(d.Brand.Color)
-	var detail box
-	if at.optional {
-		detail = k.text(d.Help.Hotline.Detail, inner, textStyle{Style: typeset.Style{Size: max(7.5*scale, minSize), Leading: 1.2}, Color: muted})
-	}
-	body := vstack(inner, 2*scale,
-		k.text(d.Help.Hotline.Name, inner, textStyle{Style: typeset.Style{Size: max(9*scale, minSize), Bold: true, Leading: 1.15}, Color: ink}),
-		// The number is what the card is for: never below 16 pt.
-		k.number(d.Help.Hotline.Phone, inner, textStyle{Style: typeset.Style{Size: max(22*scale, 16), Bold: true, Leading: 1.1}, Color: accent}),
-		detail,
-		k.text(d.Help.Emergency, inner, textStyle{Style: typeset.Style{Size: max(9*scale, minSize), Bold: true, Leading: 1.15}, Color: danger}),
+	body := vstack(inner, 1.5*scale,
+		inBlock(vstack(inner, 1.5*scale,
+			k.text(d.Help.Hotline.Name, inner, textStyle{Style: typeset.Style{Size: max(8.5*scale, minSize), Bold: true, Leading: 1.15}, Color: k.col.ink}),
+			// The number is what the card is for: never below 16 pt.
+			k.number(d.Help.Hotline.Phone, inner, textStyle{Style: typeset.Style{Size: max(22*scale, 16), Bold: true, Leading: 1.05}, Color: k.col.accent}),
+			k.text(d.Help.Hotline.Detail, inner, textStyle{Style: typeset.Style{Size: max(7.5*scale, minSize), Leading: 1.15}, Color: k.col.muted}),
+		), doc.PartHotline),
+		inBlock(k.text(d.Help.Emergency, inner, textStyle{Style: typeset.Style{Size: max(8.5*scale, minSize), Bold: true, Leading: 1.15}, Color: k.col.danger}), doc.PartEmergency),
 	)
-	out := box{W: w, els: []Element{
-		{Rect: &Rect{W: w, H: h, Fill: white}},
-		{Rect: &Rect{W: w, H: bandH, Fill: d.Brand.Color}},
-	}}
+	out := box{W: w, els: []Element{{Rect: &Rect{W: w, H: h, Fill: white}}}}
+	if k.col.onColour {
+		out.els = append(out.els, Element{Rect: &Rect{W: w, H: bandH, Fill: k.col.band}})
+	} else {
+		out.els = append(out.els, Element{Rect: &Rect{W: w, H: 3, Fill: k.col.band}})
+	}
 	out.place(headline, cardPad, bandPad)
-	const gap = 7.0
+	const gap = 4.0
 	out.place(body, cardPad, bandH+max(gap, (h-bandH-body.H)/2))
-	out.H = bandH + body.H + 2*gap
+	out.H = bandH + body.H + gap + cardPad - 4
 	return out
 }
 
-// cardBack lists the first three signs, the audience's other contacts
-// (name and number), and the line asking to keep the card, beside a QR
-// code to the hotline's (or the organisation's) website when there is
-// room (optional). Its H is the height the content needs.
-// fitCardBack fits the back of a wallet card: three signs beside the
-// contacts and a QR code, then without the QR code, then with fewer
-// signs. Only when the card also carries provincial lines or the
-// organisation's own contacts may the signs go altogether: the contacts
-// are what a wallet card is for, and every contact is printed.
-func fitCardBack(k *kit, d *doc.Document, s sheet) (box, error) {
-	least := 2
-	if len(d.Help.Province) > 0 || d.Help.Local != nil {
-		least = 0
-	}
-	var err error
-	for n := 3; n >= least; n-- {
-		var b box
-		b, err = fitCard(k, s.w, s.h, cardTries(d.QR.URL != "", 1), func(at attempt) box { return cardBack(k, d, s.w, s.h, at, n) })
-		if !errors.Is(err, ErrDoesNotFit) {
-			return b, err
-		}
-	}
-	if least == 0 {
-		return box{}, fmt.Errorf("%w: the contacts alone fill the back of a wallet card", err)
-	}
-	return box{}, err
-}
-
-// cardBack is the back of a wallet card with n signs.
-func cardBack(k *kit, d *doc.Document, w, h float64, at attempt, n int) box {
-	const stripe, qrSize = 4.0, 42.0
-	scale := at.scale
+// cardBack lists the first n signs, the audience's other contacts,
+// the province's lines and the organisation's list (name and number or
+// address), the line asking to keep the card beside a QR code to the
+// hotline's site, and the draft notice. Its H is the height the content
+// needs.
+func (k *kit) cardBack(d *doc.Document, w, h, scale float64, n int, withOrg bool) box {
+	const stripe, qrSize = 4.0, 40.0
 	inner := w - 2*cardPad
-	accent := readable(d.Brand.Color)
-	small := max(8*scale, 7)
-	body := textStyle{Style: typeset.Style{Size: small, Leading: 1.15}, Color: ink}
+	size := max(7.5*scale, minCardText)
+	body := textStyle{Style: typeset.Style{Size: size, Leading: 1.12}, Color: k.col.ink}
 	var sections []box
 	if n > 0 {
-		signs := d.Signs.Items[:min(n, len(d.Signs.Items))]
-		sections = append(sections, vstack(inner, 2*scale,
-			k.text(d.Signs.Title, inner, textStyle{Style: typeset.Style{Size: max(9*scale, 7.5), Bold: true}, Color: accent}),
-			k.list(signs, "•", accent, inner, 1.5*scale, body),
-		))
+		sections = append(sections, inBlock(vstack(inner, 1.5*scale,
+			k.text(d.Signs.Title, inner, textStyle{Style: typeset.Style{Size: max(8.5*scale, minCardText+0.5), Bold: true, Leading: 1.1}, Color: k.col.accent, Role: RoleH2}),
+			k.list(d.Signs.Items[:n], "•", k.col.accent, inner, 1*scale, body),
+		), doc.PartSigns))
 	}
 	var rows []box
-	for _, c := range append(slices.Clone(d.Help.Others), d.Help.Province...) {
-		if c.Phone == "" {
-			continue
+	for _, c := range d.Help.Others {
+		if c.Phone != "" {
+			rows = append(rows, group(inBlock(contactRow(k, c.Name, c.Phone, inner, size), doc.PartContacts), RoleLI, doc.PartContacts))
 		}
-		rows = append(rows, contactRow(k, c.Name, c.Phone, inner, small))
 	}
-	rule := box{W: inner, H: 0.5, els: []Element{{Rule: &Rule{X2: inner, Color: tint(muted, 0.4), Width: 0.5}}}}
+	for _, c := range d.Help.Province {
+		rows = append(rows, group(inBlock(contactRow(k, c.Name, cmp.Or(c.Phone, c.Website), inner, size), doc.PartProvince), RoleLI, doc.PartProvince))
+	}
 	if len(rows) > 0 {
-		if len(sections) == 0 {
-			rule = box{W: inner}
-		}
-		sections = append(sections, vstack(inner, 3*scale, rule, vstack(inner, 2*scale, rows...)))
+		sections = append(sections, vstack(inner, 2*scale, cardRule(inner), group(vstack(inner, 1.5*scale, rows...), RoleL, "")))
+	}
+	if withOrg && d.Help.Local == nil {
+		sections = append(sections, vstack(inner, 2*scale, cardRule(inner),
+			inBlock(k.text(d.Brand.OrgName, inner, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.12}, Color: k.col.accent}), doc.PartOrg)))
 	}
 	if l := d.Help.Local; l != nil {
 		// The organisation's list, under its title and apart from the
 		// verified lines; a contact with only a website takes a line too.
-		local := []box{k.text(l.Title, inner, textStyle{Style: typeset.Style{Size: small, Bold: true, Leading: 1.15}, Color: accent})}
+		local := []box{inBlock(k.text(l.Title, inner, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.12}, Color: k.col.accent, Role: RoleH3}), doc.PartLocal)}
 		for _, c := range l.Contacts {
-			way := cmp.Or(c.Phone, c.Website, c.Email)
-			local = append(local, contactRow(k, c.Name, way, inner, small))
+			name := c.Name
+			if name == d.Brand.OrgName {
+				name = ""
+			}
+			local = append(local, group(inBlock(contactRow(k, name, cmp.Or(c.Phone, c.Website, c.Email), inner, size), doc.PartLocal), RoleLI, doc.PartLocal))
 		}
-		sections = append(sections, vstack(inner, 3*scale, rule, vstack(inner, 2*scale, local...)))
+		sections = append(sections, vstack(inner, 2*scale, cardRule(inner), vstack(inner, 1.5*scale, local...)))
 	}
-	closing := textStyle{Style: typeset.Style{Size: small, Bold: true, Leading: 1.15}, Color: muted}
-	if at.optional && d.QR.URL != "" {
-		textW := inner - qrSize - 10
-		text := k.text(d.Labels.CardsBack, textW, closing)
-		row := box{W: inner, H: qrSize}
-		textX, qrX := 0.0, inner-qrSize
-		if k.rtl {
-			textX, qrX = inner-textW, 0
-		}
-		row.place(text, textX, (qrSize-text.H)/2)
-		row.place(k.qr(d.QR.URL, qrSize, ink), qrX, 0)
-		row.H = max(qrSize, text.H)
-		sections = append(sections, row)
-	} else {
-		sections = append(sections, k.text(d.Labels.CardsBack, inner, closing))
-	}
-	sections = append(sections, draftLine(k, d, inner))
-	content := vstack(inner, 5*scale, sections...)
+	closing := textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.12}, Color: k.col.muted}
+	textW := inner - qrSize - 8
+	// The draft notice goes under the closing line, beside the code,
+	// where it takes no height of its own.
+	text := vstack(textW, 3*scale, k.text(d.Labels.CardsBack, textW, closing), k.draftLine(d, textW))
+	code := inBlock(k.qrCode(d.QR, qrSize, ink), doc.PartQR)
+	row := k.row(inner, 8, text, code)
+	row.H = max(qrSize, text.H)
+	sections = append(sections, row)
+	content := vstack(inner, 4*scale, sections...)
 
-	out := box{W: w, els: []Element{
-		{Rect: &Rect{W: w, H: h, Fill: white}},
-		{Rect: &Rect{W: w, H: stripe, Fill: d.Brand.Color}},
-	}}
+	out := box{W: w, els: []Element{{Rect: &Rect{W: w, H: h, Fill: white}}, {Rect: &Rect{W: w, H: stripe, Fill: k.col.band}}}}
 	// The stripe is decoration: text may come closer to it than to a cut.
-	top := stripe + 6
-	out.place(content, cardPad, top+max(0, (h-top-cardPad+4-content.H)/2))
-	out.H = top + content.H + cardPad - 4
+	top := stripe + 5
+	out.place(content, cardPad, top+max(0, (h-top-cardPad+3-content.H)/2))
+	out.H = top + content.H + cardPad - 3
 	return out
+}
+
+func cardRule(w float64) box {
+	return box{W: w, H: 0.5, els: []Element{{Rule: &Rule{X2: w, Color: tint(muted, 0.4), Width: 0.5}}}}
 }
 
 // contactRow is a contact's name at the reading start and its number at
 // the end of the same line; a long name wraps before the number.
 func contactRow(k *kit, name, phone string, w, size float64) box {
-	num := textStyle{Style: typeset.Style{Size: size + 0.5, Bold: true, Leading: 1.15}, Color: ink}
-	numW := k.width(phone, num) + 1
-	nameW := w - numW - 8
-	n := k.text(strings.TrimSpace(name), nameW, textStyle{Style: typeset.Style{Size: size, Leading: 1.15}, Color: ink})
+	num := textStyle{Style: typeset.Style{Size: size + 0.5, Bold: true, Leading: 1.12}, Color: k.col.ink}
+	numW := min(k.ltr().width(phone, num)+1, w)
+	nameW := w - numW - 6
 	p := k.number(phone, numW, num)
+	if strings.TrimSpace(name) == "" || nameW < w*0.3 {
+		// A long number takes its own line, under the name.
+		return vstack(w, 1, k.text(strings.TrimSpace(name), w, textStyle{Style: typeset.Style{Size: size, Leading: 1.12}, Color: k.col.ink}), k.row(w, 0, p))
+	}
+	n := k.text(strings.TrimSpace(name), nameW, textStyle{Style: typeset.Style{Size: size, Leading: 1.12}, Color: k.col.ink})
 	out := box{W: w}
 	if k.rtl {
 		out.place(n, w-nameW, 0)
@@ -434,12 +435,22 @@ func BilingualCards(ts *typeset.Typesetter, first, second *doc.Document, opts Op
 		return fail(err)
 	}
 	var sides [2]box
+	named := 0 // sides that name the organisation
 	for i, d := range []*doc.Document{first, second} {
-		k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL}
-		sides[i], err = fitCard(k, s.w, s.h, cardTries(d.Help.Hotline.Detail != "", 0.9), func(at attempt) box { return cardFront(k, d, s.w, s.h, at) })
-		if err != nil {
-			return fail(fmt.Errorf("%s side: %w", d.Meta.Lang, err))
+		k := newKit(ts, d, opts.style())
+		sides[i], err = fitCard(k, s.w, s.h, func(scale float64) box { return k.cardFront(d, s.w, s.h, scale, true) })
+		if errors.Is(err, ErrDoesNotFit) && d.Brand.OrgName != "" {
+			// A long name on one side leaves the other to the hotline.
+			sides[i], err = fitCard(k, s.w, s.h, func(scale float64) box { return k.cardFront(d, s.w, s.h, scale, false) })
+		} else if err == nil {
+			named++
 		}
+		if err != nil {
+			return fail(fmt.Errorf("%s side: %w", d.Meta.Lang, cardError("wallet card front", err)))
+		}
+	}
+	if named == 0 && first.Brand.OrgName != "" {
+		return fail(&FitError{Format: "wallet card front", Blocks: []doc.Part{doc.PartOrg}, Size: minSize})
 	}
 	meta := first.Meta
 	meta.Title = first.Headline + " / " + second.Headline
@@ -448,10 +459,16 @@ func BilingualCards(ts *typeset.Typesetter, first, second *doc.Document, opts Op
 
 // draftLine is the small "draft translation" notice for pieces too small
 // for a footer, or nothing when the translation has been reviewed.
-func draftLine(k *kit, d *doc.Document, w float64) box {
+func (k *kit) draftLine(d *doc.Document, w float64) box {
 	var lines []box
-	for _, draft := range d.Footer.DraftLines() {
-		lines = append(lines, k.text(draft, w, textStyle{Style: typeset.Style{Size: 7, Leading: 1.1}, Color: muted}))
+	drafts := d.Footer.DraftLines()
+	for i, draft := range drafts {
+		st := textStyle{Style: typeset.Style{Size: minCardText, Leading: 1.1}, Color: k.col.muted}
+		if i == len(drafts)-1 && len(drafts) > 1 {
+			lines = append(lines, k.ltrText(draft, w, st))
+		} else {
+			lines = append(lines, k.text(draft, w, st))
+		}
 	}
-	return vstack(w, 1, lines...)
+	return inBlock(vstack(w, 1, lines...), doc.PartFooter)
 }

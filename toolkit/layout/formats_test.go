@@ -236,9 +236,9 @@ func TestSafetyCardEveryLanguage(t *testing.T) {
 }
 
 // TestTearoffEveryLanguage lays out the tear-off flyer for every
-// audience, language and paper: 8 to 10 tabs in the bottom quarter, each
-// with the number and the label inside it, and the rest of the text above
-// the strip.
+// audience, language and paper: 8 to 10 tabs in a strip at the foot, each
+// with the number and the label inside it, 6 mm or more from the sheet's
+// edges, and the rest of the text above the strip.
 func TestTearoffEveryLanguage(t *testing.T) {
 	fx := newFixture(t)
 	fx.each(t, func(t *testing.T, d *doc.Document, paper Paper) {
@@ -250,7 +250,16 @@ func TestTearoffEveryLanguage(t *testing.T) {
 			t.Fatalf("%d pages, want 1", len(ld.Pages))
 		}
 		p := ld.Pages[0]
-		stripTop := p.Height * 3 / 4
+		// The strip starts at its dashed top line, across the sheet.
+		stripTop := 0.0
+		for _, e := range p.Elements {
+			if r := e.Rule; r != nil && r.Dash != nil && r.Y1 == r.Y2 {
+				stripTop = r.Y1
+			}
+		}
+		if stripTop < p.Height*0.7 {
+			t.Fatalf("the strip starts %.0f pt from the top, above 70%% of the sheet", stripTop)
+		}
 		lines := inkedLines(p)
 		tabs := 0
 		for _, b := range lines {
@@ -261,7 +270,9 @@ func TestTearoffEveryLanguage(t *testing.T) {
 		if tabs < 8 || tabs > 10 {
 			t.Fatalf("%d tabs, want 8 to 10", tabs)
 		}
-		tabW := p.Width / float64(tabs)
+		// The tabs lie between the sheet's 6 mm margins, their text 6 mm
+		// or more from every edge.
+		tabW := (p.Width - 2*tabEdge) / float64(tabs)
 		numbers, labels := map[int]bool{}, map[int]bool{}
 		for i, b := range lines {
 			if b.size < minSize-0.01 {
@@ -281,8 +292,8 @@ func TestTearoffEveryLanguage(t *testing.T) {
 				}
 				continue
 			}
-			tab := int(math.Floor((b.x0 + b.x1) / 2 / tabW))
-			cell := Box{X: float64(tab)*tabW + 2, Y: stripTop + 4, W: tabW - 4, H: p.Height - stripTop - 8}
+			tab := int(math.Floor(((b.x0+b.x1)/2 - tabEdge) / tabW))
+			cell := Box{X: tabEdge + float64(tab)*tabW + 2, Y: stripTop + 4, W: tabW - 4, H: p.Height - stripTop - 4 - tabEdge}
 			if !b.in(cell) {
 				t.Errorf("%q is not inside tab %d: %+v", b.text, tab, b)
 			}

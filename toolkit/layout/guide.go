@@ -22,14 +22,14 @@ func Guide(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, er
 	if d.Kit == nil || d.Kit.Guide == nil {
 		return nil, fmt.Errorf("lay out %s guide (%s): the document has no facilitator guide", d.Meta.Audience, d.Meta.Lang)
 	}
-	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL}
+	k := newKit(ts, d, opts.style())
 	g := d.Kit.Guide
 	paper := opts.Paper
 	inner := paper.Width - 2*guideMargin
 
 	opening := vstack(paper.Width, 16,
-		withEvent(k, d, kitBand(k, d, g.Subtitle, g.Title, paper.Width, guideMargin), guideMargin),
-		indent(hotlineBar(k, d, inner, 1, false), guideMargin, paper.Width))
+		k.withEvent(d, kitBand(k, d, g.Subtitle, g.Title, paper.Width, guideMargin), guideMargin),
+		indent(k.hotlineBar(d, inner, 1, false), guideMargin, paper.Width))
 	running := runningHeader(k, d, g.Title+"  ·  "+g.Subtitle, paper.Width, guideMargin)
 
 	f := &flow{k: k, w: inner, st: guideStyle(d)}
@@ -97,9 +97,9 @@ func (f *flow) block(d *doc.Document, b doc.Block, gap float64) {
 	case doc.Table:
 		f.table(b.Title, b.Rows, gap+4)
 	case doc.HelpPanel:
-		f.add(helpPanel(f.k, d, f.w, 1, false), gap, false)
+		f.add(f.k.backPanel(d, f.w, 1), gap, false)
 	case doc.StoryBlock:
-		st := storyBlock(f.k, d, *b.Story, f.w, 1)
+		st := f.k.storyBlock(d, *b.Story, f.w, f.st.body.Size)
 		if b.Story.Consent != "" {
 			st = vstack(f.w, 4, st, f.k.text(b.Story.Consent, f.w, f.st.small))
 		}
@@ -148,7 +148,7 @@ func kitBand(k *kit, d *doc.Document, kicker, title string, pageW, margin float6
 	textW := pageW - 2*margin
 	var logo box
 	if d.Brand.Logo != nil {
-		logo = logoBox(d.Brand.Logo, 110, 56)
+		logo = k.logo(d, 110, 56)
 		textW -= logo.W + 16
 	}
 	var org box

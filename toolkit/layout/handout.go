@@ -1,155 +1,294 @@
 package layout
 
 import (
+	"cmp"
 	"fmt"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/typeset"
 )
 
-// handoutScales start larger than the flyer's: the handout has two pages
-// for the same signs, so the front can breathe.
-var handoutScales = []float64{1.3, 1.22, 1.15, 1.08, 1.0, 0.95, 0.9, 0.86, 0.82, 0.78, 0.75, 0.72, 0.7}
+const handoutMargin = 40.0
 
-// Handout lays out two pages. The front carries the flyer's content with
-// room to breathe and the hotline; the back explains the law in plain
-// language with citations, lists the audience's contacts with a QR code,
-// and tells a story when one with recorded consent exists.
+// minBackDrop is how much smaller than the front's least body size the
+// back's may be, to keep the law, a story and the help on one page.
+const minBackDrop = 1.0
+
+// handoutHelp are the hotline bar's and the back panel's sizes.
+var handoutHelp = helpSizes{title: 16, name: 12.5, number: 38, detail: 10, emergency: 12, contact: 10, small: 8.5, qr: 70}
+
+// Handout lays out the handout: the front carries the flyer's words with
+// room to breathe (the body at 11 pt or more), the notes and the
+// statistic, and a bar with the hotline large; the back explains the law
+// in plain words with its citations, tells a story when one with
+// recorded consent exists, and ends with the help panel: every contact,
+// the province's lines, the organisation's list and the QR codes. What
+// the front cannot hold at 11 pt (the notes, then the statistic) moves
+// to the back (and the organisation's list, which the back's panel
+// prints anyway, leaves the front's bar); a back too long for one page goes on to a third, so a
+// handout is two pages or more, printed on both sides, and never drops
+// a block.
 func Handout(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, error) {
 	if d.Law == nil {
 		return nil, fmt.Errorf("lay out %s handout (%s): the content has no law section", d.Meta.Audience, d.Meta.Lang)
 	}
-	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL}
-	const margin = 40.0
-	inner := opts.Paper.Width - 2*margin
-	footer := flyerFooter(k, d, inner)
-
-	front, _, err := fit(k, pageFrame{
-		paper: opts.Paper, margin: margin, footer: footer, anchorLast: true, gap: 16,
-		header: withEvent(k, d, flyerHeader(k, d, opts.Paper.Width, margin), margin),
-	}, attempts(handoutScales, false), func(at attempt) []box {
-		body := flyerBody(k, d, inner, at.scale)
-		return append(body, hotlineBar(k, d, inner, at.scale, false))
-	})
-	if err != nil {
-		return nil, layoutError("handout front", d, err)
+	k := newKit(ts, d, opts.style())
+	inner := opts.Paper.Width - 2*handoutMargin
+	footer := k.footer(d, inner, flyerHeaderSpec)
+	minBody, maxBody := minFlyerBody, 13.5
+	if k.style == LargePrint {
+		minBody, maxBody = minClearBody, 16
 	}
+	header := k.withEvent(d, k.header(d, opts.Paper.Width, handoutMargin, flyerHeaderSpec), handoutMargin)
+	compact := k.withEvent(d, k.header(d, opts.Paper.Width, handoutMargin, compactHeaderSpec), handoutMargin)
 
-	back, _, err := fit(k, pageFrame{
-		paper: opts.Paper, margin: margin, footer: footer, anchorLast: true, gap: 16,
-		header: band(k, d, d.Law.Title, opts.Paper.Width, margin),
-	}, attempts(handoutScales, len(d.Stories) > 0), func(at attempt) []box {
-		dd := withoutOptional(d, at)
-		sections := []box{lawBlock(k, dd, inner, at.scale)}
-		if len(dd.Stories) > 0 {
-			sections = append(sections, storyBlock(k, dd, dd.Stories[0], inner, at.scale))
+	// The front: as much as fits at 11 pt or more, the notes and the
+	// statistic going to the back before the text gets smaller than 12.
+	var front Page
+	var moved []doc.Part
+	var err error
+	// Last, the organisation's list leaves the front's bar: the back's
+	// panel prints it in full.
+	for _, part := range []flyerPart{{intro: true, notes: true, fact: true, local: true}, {intro: true, notes: true, local: true}, {intro: true, local: true}, {intro: true}} {
+		bar := d
+		if !part.local && d.Help.Local != nil {
+			nd := *d
+			nd.Help.Local = nil
+			bar = &nd
 		}
-		return append(sections, helpPanel(k, d, inner, min(at.scale, 1), !at.optional))
-	})
-	if err != nil {
-		return nil, layoutError("handout back", d, err)
+		var tries []try
+		for _, size := range scalesDown(maxBody, minBody) {
+			for _, h := range []box{header, compact} {
+				tries = append(tries, try{frame: pageFrame{paper: opts.Paper, margin: handoutMargin, header: h, footer: footer, gap: 14}, scale: size})
+			}
+		}
+		front, _, err = fitPage(k, tries, func(t try) []box {
+			return append(flyerBody(k, d, inner, t.scale, part), k.hotlineBar(bar, inner, t.scale/12.5, false))
+		})
+		if err == nil {
+			if !part.notes && d.Notes != nil {
+				moved = append(moved, doc.PartNotes)
+			}
+			if !part.fact && d.Fact != nil {
+				moved = append(moved, doc.PartFact)
+			}
+			break
+		}
+		if fe, ok := err.(*FitError); ok {
+			fe.Format, fe.Size = "handout front", minBody
+		}
+		if k.err != nil {
+			break
+		}
 	}
-	return &Document{Meta: d.Meta, Pages: []Page{front, back}}, nil
+	if err != nil {
+		return nil, layoutError("handout", d, err)
+	}
+
+	// The back is read up close, after the front has done its work: its
+	// body may be a point smaller than the front's least.
+	backs, err := handoutBack(k, d, opts, inner, footer, moved, minBody-minBackDrop, maxBody)
+	if err != nil {
+		return nil, layoutError("handout", d, err)
+	}
+	return &Document{Meta: d.Meta, Pages: append([]Page{front}, backs...)}, nil
+}
+
+// handoutBack lays out the back: the law, what moved from the front, the
+// story, and the help panel at the foot of the last page. It is one page
+// at the largest size that fits; else the sections go on as many pages
+// as they need at the front's base size.
+func handoutBack(k *kit, d *doc.Document, opts Options, inner float64, footer box, moved []doc.Part, minBody, maxBody float64) ([]Page, error) {
+	band := k.band(d, d.Law.Title, opts.Paper.Width, handoutMargin)
+	sections := func(size float64) []box {
+		bs := k.newBodyStyle(size)
+		out := []box{k.lawBlock(d, inner, size)}
+		for _, b := range moved {
+			switch b {
+			case doc.PartNotes:
+				out = append(out, k.stackPieces(k.notePieces(d, inner, bs), inner))
+			case doc.PartFact:
+				out = append(out, inBlock(vstack(inner, 2,
+					k.text(d.Fact.Text, inner, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.3}, Color: k.col.ink}),
+					k.text(d.Fact.Source, inner, bs.small)), doc.PartFact))
+			}
+		}
+		for _, st := range d.Stories[:min(len(d.Stories), cmp.Or(HandoutContent.Stories, len(d.Stories)))] {
+			out = append(out, k.storyBlock(d, st, inner, size))
+		}
+		return append(out, k.backPanel(d, inner, min(size/12.5, 1)))
+	}
+	var tries []try
+	for _, size := range scalesDown(maxBody, minBody) {
+		tries = append(tries, try{frame: pageFrame{paper: opts.Paper, margin: handoutMargin, header: band, footer: footer, gap: 16}, scale: size})
+	}
+	page, _, err := fitPage(k, tries, func(t try) []box { return sections(t.scale) })
+	if err == nil {
+		return []Page{page}, nil
+	}
+	if k.err != nil {
+		return nil, k.err
+	}
+	// Pages in turn: each section on the page it starts on when it fits
+	// there, else on the next; the help panel at the foot of the last.
+	size := max(minBody, 12.0)
+	if k.style == LargePrint {
+		size = minClearBody
+	}
+	all := sections(size)
+	first := pageFrame{paper: opts.Paper, margin: handoutMargin, header: band, footer: footer, gap: 16}
+	next := first
+	next.header = box{}
+	var pages []Page
+	var on []box
+	frame := first
+	for _, s := range all {
+		if sectionsHeight(append(on[:len(on):len(on)], s), frame.gap) > frame.bottom()-frame.top() && len(on) > 0 {
+			pages = append(pages, layPage(frame, append(on, box{})))
+			on, frame = nil, next
+		}
+		if s.H > frame.bottom()-frame.top() {
+			return nil, &FitError{Format: "handout back", Blocks: blocksOf(s), Size: size, Need: s.H, Have: frame.bottom() - frame.top()}
+		}
+		on = append(on, s)
+	}
+	return append(pages, layPage(frame, on)), nil
 }
 
 // withEvent adds the session's details under the header band, when the
 // handout is made for one.
-func withEvent(k *kit, d *doc.Document, header box, margin float64) box {
+func (k *kit) withEvent(d *doc.Document, header box, margin float64) box {
 	if d.Event == nil || d.Event.Line() == "" {
 		return header
 	}
 	w := header.W - 2*margin
-	line := k.text(d.Event.Line(), w, textStyle{Style: typeset.Style{Size: 11, Bold: true}, Color: ink})
-	strip := box{W: header.W, H: line.H + 12, els: []Element{{Rect: &Rect{W: header.W, H: line.H + 12, Fill: tint(d.Brand.Color, 0.15)}}}}
+	line := inBlock(k.text(d.Event.Line(), w, textStyle{Style: typeset.Style{Size: 11, Bold: true}, Color: k.col.ink}), doc.PartEvent)
+	fill := tint(d.Brand.Color, 0.15)
+	if !k.col.onColour {
+		fill = white
+	}
+	strip := box{W: header.W, H: line.H + 12, els: []Element{{Rect: &Rect{W: header.W, H: line.H + 12, Fill: fill}}}}
 	strip.place(line, margin, 6)
 	strip.H = line.H + 12
 	return vstack(header.W, 0, header, strip)
 }
 
-// band is a slim coloured band with one title, for pages after the first.
-func band(k *kit, d *doc.Document, title string, pageW, margin float64) box {
-	fg := onColor(d.Brand.Color)
-	t := k.text(title, pageW-2*margin, textStyle{Style: typeset.Style{Size: 22, Bold: true}, Color: fg})
-	h := t.H + 2*18
-	out := box{W: pageW, H: h, els: []Element{{Rect: &Rect{W: pageW, H: h, Fill: d.Brand.Color}}}}
-	out.place(t, margin, 18)
+// band is a slim band with one title, for pages after the first.
+func (k *kit) band(d *doc.Document, title string, pageW, margin float64) box {
+	fg := k.col.onBand
+	if !k.col.onColour {
+		fg = k.col.ink
+	}
+	t := inBlock(k.text(title, pageW-2*margin, textStyle{Style: typeset.Style{Size: 22, Bold: true, Leading: 1.15}, Color: fg, Role: RoleH1}), doc.PartLaw)
+	h := t.H + 2*16
+	out := box{W: pageW, H: h}
+	if k.col.onColour {
+		out.els = append(out.els, Element{Rect: &Rect{W: pageW, H: h, Fill: d.Brand.Color}})
+	} else {
+		out.els = append(out.els, Element{Rect: &Rect{Y: h - 5, W: pageW, H: 5, Fill: k.col.band}})
+	}
+	out.place(t, margin, 16)
 	out.H = h
 	return out
 }
 
 // hotlineBar is the front's compact call to action: the hotline's name,
-// its number large, the emergency line and the organisation's list; with
-// province (the tear-off, which has no back) the province's lines too
-// (a handout prints them with the other contacts on its back).
-func hotlineBar(k *kit, d *doc.Document, w, scale float64, province bool) box {
-	const pad = 14.0
-	accent := readable(d.Brand.Color)
+// its number large, what it is and the emergency line; beside the number
+// the province's lines (when province is set: the tear-off, which has no
+// back) and the organisation's list.
+func (k *kit) hotlineBar(d *doc.Document, w, scale float64, province bool) box {
+	const pad = 12.0
+	hs := handoutHelp
+	hs.name, hs.detail, hs.emergency = max(hs.name*scale, 10.5), max(hs.detail*scale, minSize+0.5), max(hs.emergency*scale, 10.5)
+	hs.contact = max(hs.contact*scale, minSize+0.5)
+	if k.style == LargePrint {
+		hs = clearHelp(hs)
+	}
 	inner := w - 2*pad
-	name := textStyle{Style: typeset.Style{Size: max(13*scale, 11), Bold: true}, Color: ink}
-	number := textStyle{Style: typeset.Style{Size: 32, Bold: true, Leading: 1.15}, Color: accent}
-	hotline := vstack(inner, 3, k.text(d.Help.Hotline.Name, inner, name), k.number(d.Help.Hotline.Phone, inner, number))
 	provinces := province && len(d.Help.Province) > 0
+	var side box
+	mainW := inner
 	if d.Help.Local != nil || provinces {
-		// The province's lines, then the organisation's list under its
-		// own title, sit beside the number, where the number leaves
-		// room, rather than under everything else.
-		const gap = 18.0
-		numW := max(k.width(d.Help.Hotline.Phone, number), inner*0.45)
-		hotline = vstack(numW, 3, k.text(d.Help.Hotline.Name, numW, name), k.number(d.Help.Hotline.Phone, numW, number))
-		sideW := inner - numW - gap
-		size := max(10*scale, minSize)
+		numW := max(k.width(d.Help.Hotline.Phone, textStyle{Style: typeset.Style{Size: hs.number, Bold: true}}), inner*0.48)
+		mainW = numW
+		sideW := inner - numW - 16
 		var parts []box
 		if provinces {
-			parts = append(parts, k.provinceLines(d.Help.Province, sideW, size))
+			parts = append(parts, k.contactLines(d.Help.Province, sideW, hs.contact, doc.PartProvince))
 		}
-		if d.Help.Local != nil {
-			parts = append(parts, k.localGroup(d.Help.Local, sideW, size, accent))
-		}
-		side := vstack(sideW, 6, parts...)
-		row := box{W: inner}
-		hx, sx := 0.0, numW+gap
-		if k.rtl {
-			hx, sx = inner-numW, 0
-		}
-		row.place(hotline, hx, 0)
-		row.place(side, sx, 0)
-		row.W = inner
-		hotline = row
+		parts = append(parts, k.localLines(d, sideW, hs.contact))
+		side = vstack(sideW, 6, parts...)
 	}
-	content := vstack(inner, 3,
-		hotline,
-		k.text(d.Help.Hotline.Detail, inner, textStyle{Style: typeset.Style{Size: max(10*scale, minSize), Leading: 1.25}, Color: ink}),
-		k.text(d.Help.Emergency, inner, textStyle{Style: typeset.Style{Size: max(12*scale, 10), Bold: true}, Color: danger}),
-	)
+	main := k.hotlineBlock(d, mainW, hs, false)
+	content := main
+	if side.W > 0 {
+		content = k.row(inner, 16, main, side)
+		// A long list is shorter in two columns under the number than
+		// in one beside it.
+		var pieces []piece
+		if provinces {
+			pieces = append(pieces, k.linePieces(d.Help.Province, inner, hs.contact, doc.PartProvince)...)
+		}
+		pieces = append(pieces, k.localPieces(d, (inner-18)/2, hs.contact)...)
+		under := vstack(inner, 8, k.hotlineBlock(d, inner, hs, false), k.flow(pieces, 2, inner, 18))
+		if under.H < content.H {
+			content = under
+		}
+	}
 	content.W = inner
-	return k.panel(d.Brand.Color, w, content, box{}, panelStyle{pad: pad, radius: 8, stroke: 1.5})
+	return k.panel(w, content, panelStyle{pad: pad, radius: 8, stroke: 1.5})
+}
+
+// backPanel is the handout back's help panel: the hotline beside its QR
+// code, every contact in cards, the province's lines, and the
+// organisation's list beside its QR code.
+func (k *kit) backPanel(d *doc.Document, w, scale float64) box {
+	const pad = 14.0
+	hs := handoutHelp
+	hs.name, hs.detail, hs.emergency = max(hs.name*scale, 10.5), max(hs.detail*scale, minSize+0.5), max(hs.emergency*scale, 10.5)
+	hs.contact, hs.small = max(hs.contact*scale, minSize+1), minSize
+	if k.style == LargePrint {
+		hs = clearHelp(hs)
+	}
+	cw := w - 2*pad
+	qr := inBlock(k.qrColumn(d.QR, hs.qr, hs.small, hs.small, cw*0.3), doc.PartQR)
+	top := k.row(cw, pad, k.hotlineBlock(d, cw-qr.W-pad, hs, true), qr)
+	more := vstack(cw, hs.contact*0.6,
+		k.contactGrid(d.Help.Others, cw, 2, pad, hs, doc.PartContacts),
+		k.contactGrid(d.Help.Province, cw, 2, pad, hs, doc.PartProvince))
+	parts := []box{top, more}
+	if d.Help.Local != nil {
+		parts = append(parts, rule(cw), k.localBlock(d, cw, 2, hs, true))
+	}
+	content := vstack(cw, pad*0.7, parts...)
+	content.W = cw
+	return k.panel(w, content, panelStyle{pad: pad, radius: 8, stroke: 1.5})
 }
 
 // lawBlock is "Know the law": a lead, each item with its citation under
 // it, and the note that this is not legal advice.
-func lawBlock(k *kit, d *doc.Document, w, scale float64) box {
-	body := textStyle{Style: typeset.Style{Size: 11.5 * scale, Leading: 1.3}, Color: ink}
-	cite := textStyle{Style: typeset.Style{Size: max(9*scale, minSize), Bold: true}, Color: muted}
+func (k *kit) lawBlock(d *doc.Document, w, size float64) box {
+	body := textStyle{Style: typeset.Style{Size: size, Leading: 1.3}, Color: k.col.ink}
+	cite := textStyle{Style: typeset.Style{Size: max(size*0.8, minSize), Bold: true, Leading: 1.2}, Color: k.col.muted}
 	items := make([]box, 0, len(d.Law.Items))
 	for _, it := range d.Law.Items {
-		items = append(items, vstack(w, 1, k.text(it.Text, w, body), k.text(it.Citation, w, cite)))
+		items = append(items, group(vstack(w, 1, k.text(it.Text, w, body), k.text(it.Citation, w, cite)), RoleLI, ""))
 	}
-	return vstack(w, 8*scale,
-		k.text(d.Law.Intro, w, textStyle{Style: typeset.Style{Size: 12.5 * scale, Leading: 1.3}, Color: ink}),
-		vstack(w, 7*scale, items...),
-		k.text(d.Law.Note, w, textStyle{Style: typeset.Style{Size: max(9*scale, minSize)}, Color: muted}),
-	)
+	return inBlock(vstack(w, size*0.7,
+		k.text(d.Law.Intro, w, textStyle{Style: typeset.Style{Size: size * 1.08, Leading: 1.3}, Color: k.col.ink}),
+		group(vstack(w, size*0.6, items...), RoleL, ""),
+		k.text(d.Law.Note, w, textStyle{Style: typeset.Style{Size: max(size*0.8, minSize), Leading: 1.25}, Color: k.col.muted}),
+	), doc.PartLaw)
 }
 
 // storyBlock is one story with its label (an illustrative composite says
-// so), set apart by a rule.
-func storyBlock(k *kit, d *doc.Document, st doc.Story, w, scale float64) box {
-	accent := readable(d.Brand.Color)
+// so), set apart by a rule at the reading start.
+func (k *kit) storyBlock(d *doc.Document, st doc.Story, w, size float64) box {
 	inner := w - 16
-	content := vstack(inner, 4*scale,
-		k.text(d.Labels.StorySection+": "+st.Title, inner, textStyle{Style: typeset.Style{Size: 13 * scale, Bold: true}, Color: accent}),
-		k.text(st.Text, inner, textStyle{Style: typeset.Style{Size: 11 * scale, Leading: 1.3}, Color: ink}),
-		k.text(st.Label, inner, textStyle{Style: typeset.Style{Size: max(8.5*scale, minSize), Bold: true}, Color: muted}),
+	content := vstack(inner, size*0.35,
+		k.text(d.Labels.StorySection+": "+st.Title, inner, textStyle{Style: typeset.Style{Size: size * 1.12, Bold: true, Leading: 1.2}, Color: k.col.accent, Role: RoleH2}),
+		k.text(st.Text, inner, textStyle{Style: typeset.Style{Size: size, Leading: 1.3}, Color: k.col.ink}),
+		k.text(st.Label, inner, textStyle{Style: typeset.Style{Size: max(size*0.75, minSize), Bold: true, Leading: 1.2}, Color: k.col.muted}),
 	)
 	out := box{W: w}
 	x, ruleX := 16.0, 0.0
@@ -157,7 +296,7 @@ func storyBlock(k *kit, d *doc.Document, st doc.Story, w, scale float64) box {
 		x, ruleX = 0, w-3
 	}
 	out.place(content, x, 0)
-	out.els = append(out.els, Element{Rect: &Rect{X: ruleX, W: 3, H: content.H, Fill: accent}})
+	out.els = append(out.els, Element{Rect: &Rect{X: ruleX, W: 3, H: content.H, Fill: k.col.accent}})
 	out.H = content.H
-	return out
+	return group(inBlock(out, doc.PartStory), RoleSect, doc.PartStory)
 }

@@ -46,10 +46,31 @@ func TestProvinceAndLocalOnEveryPage(t *testing.T) {
 	}
 	p, _ := layout.PaperByName("letter")
 	single := map[string]func(*typeset.Typesetter, *doc.Document, layout.Options) (*layout.Document, error){
-		"flyer": layout.Flyer, "handout": layout.Handout, "poster": layout.Poster, "cards": layout.Cards, "tearoff": layout.Tearoff,
+		"flyer": layout.Flyer, "handout": layout.Handout, "poster": layout.Poster, "cards": layout.Cards,
 	}
 	for _, lang := range []string{"en", "ar"} {
 		d := assemble(lang)
+		// The tear-off prints the province's lines and the
+		// organisation's own number, not the contacts it labelled
+		// (TearoffContent).
+		t.Run(lang+"/tearoff", func(t *testing.T) {
+			ld, err := layout.Tearoff(ts, d, layout.Options{Paper: p})
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := ""
+			for _, p := range ld.Pages {
+				text += pageText(p)
+			}
+			for _, w := range []string{"1-866-345-9241", "211", "604-555-0134"} {
+				if !strings.Contains(text, w) {
+					t.Errorf("%s is not printed", w)
+				}
+			}
+			if strings.Contains(text, "604-555-0199") {
+				t.Errorf("the tear-off prints a labelled local contact, which its budget leaves")
+			}
+		})
 		for name, lay := range single {
 			t.Run(lang+"/"+name, func(t *testing.T) {
 				ld, err := lay(ts, d, layout.Options{Paper: p})

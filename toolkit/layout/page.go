@@ -52,8 +52,13 @@ type Page struct {
 	Bleed *Box `json:"bleed,omitempty"`
 }
 
-// Element is one thing drawn on a page. Exactly one field is set.
+// Element is one thing drawn on a page. Exactly one of the fields
+// after Tag is set.
 type Element struct {
+	// Tag is what the element is in the document's structure; nil for
+	// decoration (backgrounds, rules, crop marks, the copies of a piece
+	// repeated on a sheet), which a screen reader skips.
+	Tag   *Tag      `json:"-"`
 	Rect  *Rect     `json:"rect,omitempty"`
 	Text  *TextLine `json:"text,omitempty"`
 	Image *Image    `json:"image,omitempty"`
@@ -105,6 +110,68 @@ type QR struct {
 type Link struct {
 	X, Y, W, H float64
 	URL        string
+}
+
+// Role is a structure type of tagged PDF (ISO 32000-1, 14.8.4), the
+// standard names a screen reader knows.
+type Role string
+
+// The roles layouts give.
+const (
+	RoleSect    Role = "Sect"   // a section: the help panel, a card, one language's column
+	RoleH1      Role = "H1"     // the headline
+	RoleH2      Role = "H2"     // a section's title
+	RoleH3      Role = "H3"     // a title inside a section
+	RoleP       Role = "P"      // a paragraph, or a line such as a phone number
+	RoleL       Role = "L"      // a list
+	RoleLI      Role = "LI"     // a list item: its label and body
+	RoleLbl     Role = "Lbl"    // a list item's marker
+	RoleLBody   Role = "LBody"  // a list item's text
+	RoleFigure  Role = "Figure" // a logo or a QR code, with alternative text
+	RoleLink    Role = "Link"   // what a link annotation opens, and its content
+	RoleCaption Role = "Caption"
+)
+
+// Tag is an element's place in the document's structure: its role, the
+// document block it comes from, its language and, for a figure, its
+// alternative text. Elements that share a Tag are one structure element
+// (the lines of one paragraph); Parent nests it (an item in its list, a
+// list in its section). The order in which a page's elements first name
+// a structure element is the reading order.
+type Tag struct {
+	Role   Role
+	Block  doc.Part
+	Lang   string // BCP 47; the language of the words, which on a bilingual page is not always the document's
+	Alt    string // a figure's alternative text
+	Parent *Tag
+}
+
+// BlockOf is the block t or its nearest ancestor names; "" for none.
+func (t *Tag) BlockOf() doc.Part {
+	for ; t != nil; t = t.Parent {
+		if t.Block != "" {
+			return t.Block
+		}
+	}
+	return ""
+}
+
+// Root is t's outermost ancestor.
+func (t *Tag) Root() *Tag {
+	for t != nil && t.Parent != nil {
+		t = t.Parent
+	}
+	return t
+}
+
+// Within reports whether t is role or inside an element of role.
+func (t *Tag) Within(role Role) bool {
+	for ; t != nil; t = t.Parent {
+		if t.Role == role {
+			return true
+		}
+	}
+	return false
 }
 
 // translate moves elements by dx, dy.

@@ -14,71 +14,82 @@ var posterPapers = map[string]Paper{
 
 // Poster sizes: readable from across a room.
 const (
-	posterBody    = 16.0 // the smallest body text
-	posterHotline = 58.0 // the hotline number; at least 48 even when shrunk to fit (85%)
+	minPosterBody = 14.0 // the smallest body text
+	posterHotline = 76.0 // the hotline number; never below 72 (minPosterHotline)
+	// minPosterHotline is what the number may shrink to when it must fit
+	// its column.
+	minPosterHotline = 72.0
+	posterMargin     = 36.0
 )
 
-var posterScales = []float64{1.4, 1.3, 1.2, 1.12, 1.06, 1.0}
+var (
+	posterHeaderSpec        = headerSpec{org: 16, headlines: []float64{60, 54, 48, 44, 40}, pad: 24, logoArea: 16000, logoMaxW: 240, logoMaxH: 120, gap: 24, orgGap: 10, leading: 1.08}
+	compactPosterHeaderSpec = headerSpec{org: 13, headlines: []float64{44, 40, 36, 32, 28}, pad: 16, logoArea: 11000, logoMaxW: 200, logoMaxH: 90, gap: 20, orgGap: 8, leading: 1.06, lines: 2}
+)
 
-// Poster lays out one large page: the headline, the introduction, the
-// signs, what to do, and the hotline very large with a QR code.
+var posterHelp = helpSizes{title: 22, name: 18, number: posterHotline, detail: 14, emergency: 18, contact: 12, small: 11, qr: 100}
+
+// Poster lays out one large page: the headline, the signs and what to do
+// in two balanced columns, and the hotline very large with its QR code,
+// the province's lines and the organisation's list with its own code.
+// A poster is read in passing: it carries no introduction, and its body
+// is 14 pt or more.
 func Poster(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, error) {
-	paper, ok := posterPapers[opts.Paper.Name]
-	if !ok {
-		paper = opts.Paper
+	paper := PosterSheet(opts.Paper)
+	k := newKit(ts, d, opts.style())
+	inner := paper.Width - 2*posterMargin
+	footer := k.footer(d, inner, posterHeaderSpec)
+	headers := []box{k.header(d, paper.Width, posterMargin, posterHeaderSpec), k.header(d, paper.Width, posterMargin, compactPosterHeaderSpec)}
+	var tries []try
+	for _, size := range scalesDown(20, minPosterBody) {
+		for _, h := range headers {
+			tries = append(tries, try{frame: pageFrame{paper: paper, margin: posterMargin, header: h, footer: footer, gap: 16}, scale: size})
+		}
 	}
-	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL}
-	const margin = 40.0
-	inner := paper.Width - 2*margin
-	frame := pageFrame{paper: paper, margin: margin, anchorLast: true, gap: 18, footer: flyerFooter(k, d, inner)}
-	headers := []box{header(k, d, paper.Width, margin, posterHeaderSpec), header(k, d, paper.Width, margin, compactPosterHeaderSpec)}
-	// A poster is read in passing: when the text runs long its header band
-	// gets slimmer, then it loses the introduction and keeps five signs,
-	// rather than shrinking below 16 pt.
-	page, err := fitHeaders(k, frame, headers, attempts(posterScales, true), func(at attempt) []box {
-		s := at.scale
-		signItems := d.Signs.Items
-		if !at.optional && len(signItems) > 5 {
-			signItems = signItems[:5]
-		}
-		body := textStyle{Style: typeset.Style{Size: posterBody * s, Leading: 1.25}, Color: ink}
-		title := textStyle{Style: typeset.Style{Size: 22 * s, Bold: true}, Color: readable(d.Brand.Color)}
-		accent := readable(d.Brand.Color)
-		colGap := 36.0
+	page, _, err := fitPage(k, tries, func(t try) []box {
+		bs := k.newBodyStyle(t.scale)
+		const colGap = 28.0
 		colW := (inner - colGap) / 2
-		signs := vstack(colW, 6*s, k.text(d.Signs.Title, colW, title), k.list(signItems, "•", accent, colW, 3*s, body))
-		var intro box
-		if at.optional {
-			intro = k.text(d.Intro, inner, textStyle{Style: typeset.Style{Size: 19 * s, Leading: 1.3}, Color: ink})
-		}
-		return []box{intro, k.signsAndActions(signs, d.Actions, inner, colGap, 10*s, 6*s, 3*s, title, body, accent), posterCall(k, d, inner)}
+		pieces := append(k.signPieces(d, len(d.Signs.Items), colW, bs), k.actionPieces(d.Actions, colW, bs)...)
+		return []box{k.flow(pieces, 2, inner, colGap), k.posterPanel(d, inner)}
 	})
 	if err != nil {
+		if fe, ok := err.(*FitError); ok {
+			fe.Format, fe.Size = "poster", minPosterBody
+		}
 		return nil, layoutError("poster", d, err)
 	}
 	return &Document{Meta: d.Meta, Pages: []Page{page}}, nil
 }
 
-var (
-	posterHeaderSpec        = headerSpec{org: 18, headlines: []float64{56, 50, 44, 40, 36}, pad: 20, logoW: 220, logoH: 120, gap: 24, orgGap: 10, leading: 1.1}
-	compactPosterHeaderSpec = headerSpec{org: 16, headlines: []float64{40, 36, 32}, pad: 16, logoW: 180, logoH: 96, gap: 20, orgGap: 8, leading: 1.08}
-)
-
-// posterCall is the foot of the poster: the call to action, the hotline
-// number very large, the emergency line, and a QR code.
-func posterCall(k *kit, d *doc.Document, w float64) box {
-	const pad = 20.0
-	accent := readable(d.Brand.Color)
-	qr := k.qrColumn(d.QR, 130, 0, 10, w/4)
-	mainW := w - 2*pad - qr.W - 24
-	main := vstack(mainW, 6,
-		k.text(d.Labels.PosterCall+" "+d.Help.Hotline.Name, mainW, textStyle{Style: typeset.Style{Size: 20, Bold: true, Leading: 1.2}, Color: ink}),
-		k.number(d.Help.Hotline.Phone, mainW, textStyle{Style: typeset.Style{Size: posterHotline, Bold: true, Leading: 1.1}, Color: accent}),
-		k.text(d.Help.Hotline.Detail, mainW, textStyle{Style: typeset.Style{Size: posterBody, Leading: 1.25}, Color: ink}),
-		k.text(d.Help.Emergency, mainW, textStyle{Style: typeset.Style{Size: 22, Bold: true}, Color: danger}),
-		k.provinceLines(d.Help.Province, mainW, posterBody),
-		k.localGroup(d.Help.Local, mainW, posterBody, accent),
-	)
-	main.W = mainW
-	return k.panel(d.Brand.Color, w, main, qr, panelStyle{pad: pad, radius: 14, stroke: 3, centreSide: true})
+// posterPanel is the foot of the poster: the call to action, the number
+// very large across the panel, what the hotline is and the emergency
+// line beside the QR code; under them the province's lines and the
+// organisation's list with its own code.
+func (k *kit) posterPanel(d *doc.Document, w float64) box {
+	const pad = 16.0
+	hs := posterHelp
+	cw := w - 2*pad
+	qr := inBlock(k.qrColumn(d.QR, hs.qr, hs.small+2, hs.small, cw*0.36), doc.PartQR)
+	mainW := cw - qr.W - 24
+	call := inBlock(k.text(d.Labels.PosterCall+" "+d.Help.Hotline.Name, cw, textStyle{Style: typeset.Style{Size: hs.name, Bold: true, Leading: 1.2}, Color: k.col.ink, Role: RoleH2}), doc.PartHotline)
+	number := inBlock(k.number(d.Help.Hotline.Phone, cw, textStyle{Style: typeset.Style{Size: hs.number, Bold: true, Leading: 1.05}, Color: k.col.accent}), doc.PartHotline)
+	words := vstack(mainW, 8,
+		inBlock(k.text(d.Help.Hotline.Detail, mainW, textStyle{Style: typeset.Style{Size: hs.detail, Leading: 1.25}, Color: k.col.ink}), doc.PartHotline),
+		inBlock(k.text(d.Help.Emergency, mainW, textStyle{Style: typeset.Style{Size: hs.emergency, Bold: true, Leading: 1.2}, Color: k.col.danger}), doc.PartEmergency))
+	parts := []box{call, number, k.row(cw, 24, words, qr)}
+	if len(d.Help.Province) > 0 {
+		parts = append(parts, k.flow(k.linePieces(d.Help.Province, cw, hs.contact, doc.PartProvince), 2, cw, 18))
+	}
+	if d.Help.Local != nil {
+		var code box
+		if d.OrgQR != nil {
+			code = inBlock(k.qrColumn(*d.OrgQR, minQR*1.4, 0, hs.small, cw*0.3), doc.PartOrgQR)
+		}
+		local := k.localFlow(d, cw-code.W-18, hs, true)
+		parts = append(parts, rule(cw), k.row(cw, 18, local, code))
+	}
+	content := vstack(cw, 8, parts...)
+	content.W = cw
+	return k.panel(w, content, panelStyle{pad: pad, radius: 14, stroke: 3})
 }

@@ -47,12 +47,12 @@ func SafetyCard(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Documen
 	if err != nil {
 		return fail(err)
 	}
-	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL}
-	front, err := fitCard(k, s.w, s.h, cardTries(false, 0), func(at attempt) box { return safetyFront(k, sf, s.w, s.h, at.scale) })
+	k := newKit(ts, d, opts.style())
+	front, err := fitCard(k, s.w, s.h, func(scale float64) box { return safetyFront(k, sf, s.w, s.h, scale) })
 	if err != nil {
 		return fail(fmt.Errorf("front: %w", err))
 	}
-	back, err := fitCard(k, s.w, s.h, cardTries(false, 0), func(at attempt) box { return safetyInside(k, d, s.w, s.h, at.scale) })
+	back, err := fitCard(k, s.w, s.h, func(scale float64) box { return safetyInside(k, d, s.w, s.h, scale) })
 	if err != nil {
 		return fail(fmt.Errorf("inside: %w", err))
 	}
@@ -68,10 +68,10 @@ func safetyFront(k *kit, sf doc.Safety, w, h, scale float64) box {
 	sunTop := sky - sun*0.62
 	inner := w - 2*cardPad
 	set := func(textW float64) box {
-		return vstack(textW, 4*scale,
-			k.text(sf.FrontTitle, textW, textStyle{Style: typeset.Style{Size: 15 * scale, Bold: true, Leading: 1.15}, Color: calmInk}),
+		return inBlock(vstack(textW, 4*scale,
+			k.text(sf.FrontTitle, textW, textStyle{Style: typeset.Style{Size: 15 * scale, Bold: true, Leading: 1.15}, Color: calmInk, Role: RoleH1}),
 			k.text(sf.FrontText, textW, textStyle{Style: typeset.Style{Size: max(10*scale, minSize), Leading: 1.25}, Color: calmShade}),
-		)
+		), doc.PartSafety)
 	}
 	// The text takes the card's width when it ends above the sun, else
 	// the width beside it.
@@ -103,12 +103,12 @@ func safetyInside(k *kit, d *doc.Document, w, h, scale float64) box {
 	sf := d.Safety
 	inner := w - 2*cardPad
 	content := vstack(inner, 3*scale,
-		k.text(sf.InsideTitle, inner, textStyle{Style: typeset.Style{Size: 10.5 * scale, Bold: true, Leading: 1.15}, Color: calmInk}),
+		inBlock(k.text(sf.InsideTitle, inner, textStyle{Style: typeset.Style{Size: 10.5 * scale, Bold: true, Leading: 1.15}, Color: calmInk, Role: RoleH2}), doc.PartSafety),
 		// Large enough to read in poor light: never below 16 pt.
-		k.number(d.Help.Hotline.Phone, inner, textStyle{Style: typeset.Style{Size: max(22*scale, 16), Bold: true, Leading: 1.1}, Color: calmTeal}),
-		k.text(sf.InsideText, inner, textStyle{Style: typeset.Style{Size: max(8.5*scale, 7), Leading: 1.2}, Color: ink}),
-		k.text(sf.Danger, inner, textStyle{Style: typeset.Style{Size: max(9.5*scale, minSize), Bold: true, Leading: 1.15}, Color: danger}),
-		draftLine(k, d, inner),
+		inBlock(k.number(d.Help.Hotline.Phone, inner, textStyle{Style: typeset.Style{Size: max(22*scale, 16), Bold: true, Leading: 1.1}, Color: calmTeal}), doc.PartHotline),
+		inBlock(k.text(sf.InsideText, inner, textStyle{Style: typeset.Style{Size: max(8.5*scale, 7), Leading: 1.2}, Color: ink}), doc.PartSafety),
+		inBlock(k.text(sf.Danger, inner, textStyle{Style: typeset.Style{Size: max(9.5*scale, minSize), Bold: true, Leading: 1.15}, Color: danger}), doc.PartSafety),
+		k.draftLine(d, inner),
 	)
 	out := box{W: w, els: []Element{
 		{Rect: &Rect{W: w, H: h, Fill: calmHaze}},

@@ -29,18 +29,18 @@ func Scenarios(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document
 	if err != nil {
 		return fail(err)
 	}
-	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL}
+	k := newKit(ts, d, opts.style())
 	sc := d.Kit.Scenarios
 	perSheet := s.cols * s.rows
 	var pages []Page
 	for first := 0; first < len(sc.Cards); first += perSheet {
 		var fronts, backs []box
 		for _, c := range sc.Cards[first:min(first+perSheet, len(sc.Cards))] {
-			front, err := fitCard(k, s.w, s.h, cardTries(false, 0), func(at attempt) box { return scenarioFront(k, d, c, s.w, s.h, at.scale) })
+			front, err := fitCard(k, s.w, s.h, func(scale float64) box { return scenarioFront(k, d, c, s.w, s.h, scale) })
 			if err != nil {
 				return fail(fmt.Errorf("%s, front: %w", c.Label, err))
 			}
-			back, err := fitCard(k, s.w, s.h, cardTries(false, 0), func(at attempt) box { return scenarioBack(k, d, c, s.w, s.h, at.scale) })
+			back, err := fitCard(k, s.w, s.h, func(scale float64) box { return scenarioBack(k, d, c, s.w, s.h, scale) })
 			if err != nil {
 				return fail(fmt.Errorf("%s, back: %w", c.Label, err))
 			}

@@ -91,14 +91,14 @@ func social(ts *typeset.Typesetter, docs []*doc.Document, s socialSpec) (*Docume
 		if w := d.Social.Names(d.Headline); d.Social.Discreet && w != "" {
 			return fail(fmt.Errorf("the headline %q names %q: an image for %s shows no crime in its largest words (social.avoid in %s); reword the headline", d.Headline, w, d.Meta.AudienceName, d.Meta.Lang))
 		}
-		kits[i] = &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL}
+		kits[i] = newKit(ts, d, Standard)
 	}
 	signs := s.signs
 	if len(docs) == 2 {
 		signs = 2
 	}
 	var page box
-	for _, scale := range []float64{1, 0.94, 0.88, 0.82, 0.76, 0.7, 0.64} {
+	for _, scale := range socialScales {
 		for n := signs; n >= 2; n-- {
 			b, ok := socialPage(kits, docs, s, scale, n)
 			for _, k := range kits {
@@ -116,7 +116,7 @@ func social(ts *typeset.Typesetter, docs []*doc.Document, s socialSpec) (*Docume
 		}
 	}
 	if page.W == 0 {
-		return fail(fmt.Errorf("the text does not fit, even at 64%% of its size"))
+		return fail(fmt.Errorf("the text does not fit, even at %.0f%% of its size", socialScales[len(socialScales)-1]*100))
 	}
 	m := first.Meta
 	if len(docs) == 2 {
@@ -204,14 +204,31 @@ func socialBand(kits []*kit, docs []*doc.Document, s socialSpec, scale, largest 
 	fg := onColor(band)
 	pad := s.margin * 0.8
 	textW := s.w - 2*s.margin
-	var logo box
+	var logo, strip box
 	if first.Brand.Logo != nil {
-		logo = logoBox(first.Brand.Logo, s.logoW*scale, s.logoH*scale)
-		textW -= logo.W + s.margin/2
+		lp := placeLogo(first.Brand.Logo, headerSpec{logoArea: s.logoW * s.logoH * 0.5 * scale * scale, logoMaxW: s.logoW * scale, logoMaxH: s.logoH * scale}, textW)
+		if lp.strip {
+			// A very wide logo takes a row of its own over the text,
+			// which keeps the band's whole width.
+			strip = k0.row(textW, 0, k0.logo(first, lp.w, lp.h))
+		} else {
+			logo = k0.logo(first, lp.w, lp.h)
+			textW -= logo.W + s.margin/2
+		}
 	}
 	var parts []box
+	if strip.W > 0 {
+		parts = append(parts, strip)
+	}
 	if first.Brand.OrgName != "" {
-		parts = append(parts, k0.text(strings.ToUpper(first.Brand.OrgName), textW, textStyle{Style: typeset.Style{Size: s.org * scale, Bold: true}, Color: fg}))
+		// In capitals when that takes one line; a long name keeps its
+		// case, which is narrower.
+		st := textStyle{Style: typeset.Style{Size: s.org * scale, Bold: true}, Color: fg}
+		name := strings.ToUpper(first.Brand.OrgName)
+		if k0.width(name, st) > textW {
+			name = first.Brand.OrgName
+		}
+		parts = append(parts, inBlock(k0.text(name, textW, st), doc.PartOrg))
 	}
 	for i, d := range docs {
 		var hl box
@@ -277,7 +294,9 @@ func socialPanel(kits []*kit, docs []*doc.Document, s socialSpec, w, scale float
 	for i, d := range docs {
 		parts = append(parts, kits[i].text(socialEmergency(d), inner, textStyle{Style: typeset.Style{Size: s.help * scale, Bold: true, Leading: 1.2}, Color: danger}))
 	}
-	return k0.panel(first.Brand.Color, w, vstack(inner, 10*scale, parts...), box{}, panelStyle{pad: pad, radius: 24 * scale, stroke: 3 * scale})
+	content := vstack(inner, 10*scale, parts...)
+	content.W = inner
+	return k0.panel(w, content, panelStyle{pad: pad, radius: 24 * scale, stroke: 3 * scale})
 }
 
 // socialEmergency is the emergency line of a social image: the full
@@ -290,3 +309,7 @@ func socialEmergency(d *doc.Document) string {
 	}
 	return d.Help.Emergency
 }
+
+// socialScales are the sizes an image tries, as parts of its specified
+// sizes, largest first.
+var socialScales = []float64{1, 0.94, 0.88, 0.82, 0.76, 0.7, 0.64, 0.58}

@@ -8,13 +8,26 @@ import (
 	"github.com/awarekit/awarekit/toolkit/typeset"
 )
 
-// Tear-off tabs: how many, and how small their type may get.
+// Tear-off tabs: how many, and how far from the sheet's edges.
 const (
 	maxTabs = 10
 	minTabs = 8
-	tabPadX = 5.0  // between a tab's cut lines and its text
-	tabPadY = 12.0 // between a tab's ends and its text
+	tabPadX = 5.0 // between a tab's cut lines and its text
+	// tabEdge is the least distance from the sheet's edges to a tab's
+	// text and to the strip's sides: 6 mm, past what desktop printers
+	// leave white, and enough that a tab torn off keeps its number.
+	tabEdge = 6 * PointsPerMM
+	// cutStop is where the cut lines stop short of the sheet's edge.
+	cutStop = 3 * PointsPerMM
+	// minTearoffBody is the tear-off's least body size: a quarter of
+	// the sheet is tabs, so its text has less room than a flyer's.
+	minTearoffBody = 10.0
 )
+
+// tabStripHeights are the strip's heights, tallest first: the number
+// set along a tab with room above and below it. A lower strip leaves the
+// text above it more room, with the number a little smaller.
+var tabStripHeights = []float64{190, 165}
 
 // tabDash is the cut lines' dash: 4 pt on, 3 pt off.
 var tabDash = []float64{4, 3}
@@ -25,152 +38,154 @@ var tabSizes = []struct{ number, label float64 }{
 	{18, 10}, {17, 9.5}, {16, 9}, {15, 9}, {14, 8.5}, {13, 8},
 }
 
-// Tearoff lays out a flyer whose bottom quarter is a strip of 8 to 10
-// tabs to tear off and take away, each with the hotline number and a
-// short label set sideways, between dashed cut lines. Above the strip:
-// the flyer's header, introduction, signs and what to do, and a compact
-// hotline block.
+// Tearoff lays out a flyer whose foot is a strip of 8 to 10 tabs to tear
+// off and take away, each with the hotline number and a short label set
+// sideways between dashed cut lines, 6 mm or more from the sheet's
+// edges. Above the strip: the header, the signs and what to do in two
+// balanced columns at 11 pt or more, and a bar with the hotline large,
+// the emergency line, the province's lines and the organisation's list.
 func Tearoff(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, error) {
-	fail := func(err error) (*Document, error) {
-		return nil, layoutError("tear-off", d, err)
-	}
-	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL}
-	const margin = 36.0
-	paper := opts.Paper
-	inner := paper.Width - 2*margin
-	stripH := paper.Height / 4
-	stripTop := paper.Height - stripH
-
-	strip, err := tabStrip(k, d, paper.Width, stripH)
-	if err != nil {
-		return fail(err)
-	}
-	footer := flyerFooter(k, d, inner)
-	const footerGap = 10.0
-	frame := pageFrame{
-		paper:  paper,
-		margin: margin,
-		// fit keeps the body above the strip and the footer, which sits
-		// just above the strip rather than at the foot of the page.
-		reserve:    stripH + footer.H + 2*footerGap - margin*0.6,
-		anchorLast: true,
-		gap:        12,
-	}
-	build := func(dropNotes, dropIntro bool) func(attempt) []box {
-		return func(at attempt) []box {
-			dd := withoutOptional(d, at)
-			if dropNotes || dropIntro {
-				trimmed := *dd
-				if dropNotes {
-					trimmed.Notes = nil
-				}
-				if dropIntro {
-					trimmed.Intro = ""
-				}
-				dd = &trimmed
-			}
-			return append(flyerBody(k, dd, inner, at.scale), hotlineBar(k, d, inner, min(at.scale, 1), true))
+	d = TearoffContent.ownLocal(d)
+	var err error
+	for _, h := range tabStripHeights {
+		var out *Document
+		if out, err = tearoff(ts, d, opts, h); !errors.Is(err, ErrDoesNotFit) {
+			return out, err
 		}
 	}
-	// Three quarters of a page hold less than a flyer: long text first
-	// gets smaller and its header band slimmer, then loses the statistic,
-	// then the notes, then the introduction (as a poster does), before it
-	// is too small to read. The signs, the actions and the hotline stay.
-	headers := []box{header(k, d, paper.Width, margin, flyerHeaderSpec), header(k, d, paper.Width, margin, compactHeaderSpec)}
-	var last []attempt // the smallest scales, without the optional blocks
-	for _, sc := range flyerScales[len(flyerScales)-4:] {
-		last = append(last, attempt{sc, false})
-	}
-	page, err := fitHeaders(k, frame, headers, attempts(flyerScales, d.Fact != nil), build(false, false))
-	if errors.Is(err, ErrDoesNotFit) && d.Notes != nil {
-		page, err = fitHeaders(k, frame, headers[1:], last, build(true, false))
-	}
-	if errors.Is(err, ErrDoesNotFit) {
-		page, err = fitHeaders(k, frame, headers[1:], last, build(true, true))
-	}
+	return nil, err
+}
+
+// tearoff lays out the tear-off with a strip stripH high.
+func tearoff(ts *typeset.Typesetter, d *doc.Document, opts Options, stripH float64) (*Document, error) {
+	k := newKit(ts, d, opts.style())
+	paper := opts.Paper
+	inner := paper.Width - 2*flyerMargin
+	stripTop := paper.Height - stripH
+	strip, err := k.tabStrip(d, paper.Width, stripH)
 	if err != nil {
-		return fail(err)
+		return nil, layoutError("tear-off", d, err)
+	}
+	footer := k.footer(d, inner, flyerHeaderSpec)
+	const footerGap = 8.0
+	minBody, maxBody := minTearoffBody, 12.5
+	if k.style == LargePrint {
+		minBody, maxBody = minClearBody, 15
+	}
+	headers := []box{k.header(d, paper.Width, flyerMargin, flyerHeaderSpec), k.header(d, paper.Width, flyerMargin, compactHeaderSpec)}
+	var tries []try
+	for _, size := range scalesDown(maxBody, minBody) {
+		for _, h := range headers {
+			// fit keeps the body above the strip and the footer, which
+			// sits just above the strip.
+			tries = append(tries, try{frame: pageFrame{paper: paper, margin: flyerMargin, header: h, gap: 12,
+				reserve: stripH + footer.H + footerGap - flyerMargin*0.6}, scale: size})
+		}
+	}
+	page, _, err := fitPage(k, tries, func(t try) []box {
+		bs := k.newBodyStyle(t.scale)
+		const colGap = 24.0
+		colW := (inner - colGap) / 2
+		pieces := append(k.signPieces(d, len(d.Signs.Items), colW, bs), k.actionPieces(d.Actions, colW, bs)...)
+		return []box{k.flow(pieces, 2, inner, colGap), k.hotlineBar(d, inner, t.scale/12.5, true)}
+	})
+	if err != nil {
+		if fe, ok := err.(*FitError); ok {
+			fe.Format, fe.Size = "tear-off", minBody
+		}
+		return nil, layoutError("tear-off", d, err)
 	}
 	out := box{W: paper.Width, H: paper.Height, els: page.Elements}
-	out.place(footer, margin, stripTop-footerGap-footer.H)
+	out.place(footer, flyerMargin, stripTop-footerGap-footer.H)
 	out.place(strip, 0, stripTop)
 	page.Elements = out.els
 	return &Document{Meta: d.Meta, Pages: []Page{page}}, nil
 }
 
 // tabStrip is the strip of tabs, pageW wide and h high: as many tabs as
-// fit at a readable size, from 10 down to 8, each with the hotline number
-// and the tab label set reading upwards, between dashed cut lines, under
-// a dashed line along the strip's top.
-func tabStrip(k *kit, d *doc.Document, pageW, h float64) (box, error) {
-	length := h - 2*tabPadY // the room along a tab, for a line of text
+// fit at a readable size, from 10 down to 8, between the sheet's 6 mm
+// margins, each with the hotline number and the tab label set reading
+// upwards, between dashed cut lines that stop short of the sheet's
+// edge, under a dashed line along the strip's top. The first tab is
+// tagged; the others are copies a screen reader skips.
+func (k *kit) tabStrip(d *doc.Document, pageW, h float64) (box, error) {
+	length := h - tabEdge - 12 // along a tab: from 12 pt under the top line to 6 mm above the edge
+	width := pageW - 2*tabEdge
 	for n := maxTabs; n >= minTabs; n-- {
-		tabW := pageW / float64(n)
+		tabW := width / float64(n)
 		for _, sz := range tabSizes {
-			content := vstack(length, 2,
-				k.number(d.Help.Hotline.Phone, length, textStyle{Style: typeset.Style{Size: sz.number, Bold: true, Leading: 1.15}, Color: ink, Align: alignCenter}),
-				k.text(d.Labels.Tab, length, textStyle{Style: typeset.Style{Size: sz.label, Leading: 1.15}, Color: ink, Align: alignCenter}),
-			)
+			content := inBlock(vstack(length, 2,
+				k.number(d.Help.Hotline.Phone, length, textStyle{Style: typeset.Style{Size: sz.number, Bold: true, Leading: 1.15}, Color: k.col.ink, Align: alignCenter}),
+				k.text(d.Labels.Tab, length, textStyle{Style: typeset.Style{Size: sz.label, Leading: 1.15}, Color: k.col.ink, Align: alignCenter}),
+			), doc.PartTabs)
 			if k.err != nil {
 				return box{}, k.err
 			}
 			if content.H > tabW-2*tabPadX || widest(content) > length {
 				continue
 			}
-			strip := tabs(content, n, tabW, h)
-			scissors(k, &strip)
+			strip := tabs(content, n, tabW, h, pageW, length)
+			k.scissors(&strip)
 			return strip, nil
 		}
 	}
 	return box{}, fmt.Errorf("tear-off tabs: %w", ErrDoesNotFit)
 }
 
-// tabs repeats content, turned to read upwards, in n tabs tabW wide.
-func tabs(content box, n int, tabW, h float64) box {
+// tabs repeats content, turned to read upwards, in n tabs tabW wide,
+// between the sheet's margins.
+func tabs(content box, n int, tabW, h, pageW, length float64) box {
 	cut := tint(muted, 0.7)
-	out := box{W: float64(n) * tabW, H: h, els: []Element{
-		{Rule: &Rule{X2: float64(n) * tabW, Color: cut, Width: 0.6, Dash: tabDash}},
+	left := (pageW - float64(n)*tabW) / 2
+	out := box{W: pageW, H: h, els: []Element{
+		{Rule: &Rule{X1: cutStop, X2: pageW - cutStop, Color: cut, Width: 0.6, Dash: tabDash}},
 	}}
 	// Turned a quarter turn counterclockwise, a line's start goes to the
 	// bottom and the box's first line to the left: a point (u, v) of the
-	// content box lands at (left+v, bottom-u).
-	bottom := h - tabPadY
-	for i := range n {
-		x := float64(i) * tabW
-		if i > 0 {
-			out.els = append(out.els, Element{Rule: &Rule{X1: x, Y1: 0, X2: x, Y2: h, Color: cut, Width: 0.6, Dash: tabDash}})
+	// content box lands at (x+v, bottom-u).
+	bottom := h - tabEdge
+	for i := 0; i <= n; i++ {
+		x := left + float64(i)*tabW
+		out.els = append(out.els, Element{Rule: &Rule{X1: x, Y1: 0, X2: x, Y2: h - cutStop, Color: cut, Width: 0.6, Dash: tabDash}})
+		if i == n {
+			break
 		}
-		left := x + (tabW-content.H)/2
-		for _, e := range content.els {
+		tab := content
+		if i > 0 {
+			tab = untagged(content)
+		}
+		tx := x + (tabW-content.H)/2
+		for _, e := range tab.els {
 			if e.Text == nil {
 				continue
 			}
 			t := *e.Text
-			t.X, t.Y = left+e.Text.Y, bottom-e.Text.X
+			t.X, t.Y = tx+e.Text.Y, bottom-e.Text.X
 			t.Rotate = 90
-			out.els = append(out.els, Element{Text: &t})
+			out.els = append(out.els, Element{Tag: e.Tag, Text: &t})
 		}
 	}
+	_ = length
 	return out
 }
 
 // scissors puts a pair of scissors on the strip's top line, at the
 // reading start, when the font has them: a hint that needs no words.
-func scissors(k *kit, strip *box) {
+func (k *kit) scissors(strip *box) {
 	try := *k
-	sc := try.text("✂", 30, textStyle{Style: typeset.Style{Size: 12, Leading: 1}, Color: muted})
+	sc := try.text("✂", 30, textStyle{Style: typeset.Style{Size: 12, Leading: 1}, Color: k.col.muted})
 	if try.err != nil || len(sc.els) == 0 {
 		return
 	}
 	w := sc.els[0].Text.Line.Width
-	x := 14.0
+	x := tabEdge + 8
 	if k.rtl {
-		x = strip.W - 14 - w
+		x = strip.W - tabEdge - 8 - w
 	}
 	els := []Element{{Rect: &Rect{X: x - 3, Y: -sc.H / 2, W: w + 6, H: sc.H, Fill: white}}}
 	t := *sc.els[0].Text
 	t.X, t.Y = x, t.Y-sc.H/2
-	strip.els = append(strip.els, append(els, Element{Text: &t})...)
+	strip.els = append(strip.els, append(els, Element{Text: &t})...) // decoration: untagged
 }
 
 // widest is the width of the longest text line in b.
@@ -183,3 +198,5 @@ func widest(b box) float64 {
 	}
 	return w
 }
+
+var _ = doc.PartTabs

@@ -73,6 +73,13 @@ func Text(t testing.TB, path string) string {
 	return Normalize(run(t, "pdftotext", "-enc", "UTF-8", path, "-"))
 }
 
+// LayoutText is Text with pdftotext keeping the page's layout: lines
+// side by side stay on one line, so columns read row by row.
+func LayoutText(t testing.TB, path string) string {
+	t.Helper()
+	return Normalize(run(t, "pdftotext", "-layout", "-enc", "UTF-8", path, "-"))
+}
+
 // Normalize applies NFKC, drops bidi embedding controls and folds white
 // space, so extracted text and source text compare equal when they say
 // the same thing. Poppler wraps right-to-left lines and the neutral

@@ -379,11 +379,12 @@ func TestPreview(t *testing.T) {
 		t.Fatalf("preview = %d\n%s", resp.StatusCode, body)
 	}
 	imgs := imgSrc.FindAllStringSubmatch(body, -1)
-	// en flyer 1 + en handout 2 + ar flyer 1 + ar handout 2 = 6 pages
+	// en flyer 1 + en handout 3 + ar flyer 1 + ar handout 3 = 8 pages
 	// (the preview shows the first six documents, audience × language ×
-	// format order: en flyer, handout, sms, html, ar flyer, handout).
-	if len(imgs) != 6 {
-		t.Fatalf("%d page images, want 6:\n%s", len(imgs), body)
+	// format order: en flyer, handout, sms, html, ar flyer, handout; the
+	// youth handout's law, story and help go on to a third page).
+	if len(imgs) != 8 {
+		t.Fatalf("%d page images, want 8:\n%s", len(imgs), body)
 	}
 	if !strings.Contains(body, "1-833-900-1010") {
 		t.Error("the SMS text with the hotline is not shown")

@@ -630,11 +630,12 @@ func isolateNumbers(text string) string {
 	})
 }
 
-// isDirectionControl reports the bidi embedding, override and isolate
-// controls, which steer layout but must not reach the page or the text a
-// reader copies.
+// isDirectionControl reports the characters that steer layout but must
+// not reach the page or the text a reader copies: the bidi embedding,
+// override and isolate controls, and the break marks (ZERO WIDTH SPACE,
+// a place a line may break; WORD JOINER, a place it may not).
 func isDirectionControl(r rune) bool {
-	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == zwsp || r == wordJoiner
 }
 
 // stripControls removes direction controls from s and returns, for each

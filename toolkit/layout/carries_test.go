@@ -1,0 +1,379 @@
+package layout_test
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"image"
+	imgcolor "image/color"
+	"image/png"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/format"
+	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/profile"
+)
+
+// longest is an organisation at every limit profile states: a name of
+// profile.MaxName characters, profile.MaxLocal local contacts whose
+// labels have profile.MaxLabel characters, each with a number and a web
+// address, and the organisation's own number, email and website.
+func longest(t testing.TB) profile.Organisation {
+	t.Helper()
+	fill := func(s string, n int) string {
+		r := []rune(s)
+		for len(r) < n {
+			r = append(r, []rune(" "+s)...)
+		}
+		return strings.TrimSpace(string(r[:n]))
+	}
+	o := profile.Organisation{
+		Name:    fill("Riverside Settlement Services and Community Legal Clinic of the Greater Eastside and Northern Region", profile.MaxName),
+		Phone:   "1-604-555-0134 ext. 1234",
+		Email:   "information.desk@riverside-settlement.example.org",
+		Website: "www.riverside-settlement-services.example.org/help",
+		Local: []profile.LocalContact{
+			{Label: fill("Riverside Police Service, non-emergency line, 24 hours a day", profile.MaxLabel), Phone: "604-555-0100", Website: "police.riverside.example.org"},
+			{Label: fill("Eastside Victim Services and Crisis Support Centre for Youth", profile.MaxLabel), Phone: "604-555-0101 ext. 22", Website: "victims.eastside.example.org"},
+			{Label: fill("Côte-des-Neiges–Notre-Dame-de-Grâce Community Health Clinic", profile.MaxLabel), Phone: "1-888-555-0102"},
+		},
+	}
+	if n := len([]rune(o.Name)); n != profile.MaxName {
+		t.Fatalf("the name has %d characters, want %d", n, profile.MaxName)
+	}
+	return o
+}
+
+// logoPNG is a w × h pixel logo.
+func logoPNG(t testing.TB, w, h int) []byte {
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			img.Set(x, y, imgcolor.NRGBA{uint8(x), uint8(y), 0x80, 255})
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// carriesCase is one organisation, logo and province the sweep makes
+// every format with.
+type carriesCase struct {
+	name     string
+	org      profile.Organisation
+	logo     []byte
+	province string
+}
+
+// TestEveryFormatCarriesItsContent lays out every page format for every
+// audience, in a set of languages and bilingual pairs (every one under
+// AWAREKIT_FULL=1), with no organisation and with one at every input
+// limit (the longest name, three local contacts, a website) with a logo
+// very wide, very tall or square and a province's lines; and checks that
+// the pages print every word of every block the format declares it
+// carries (format.Format.Carries): nothing is dropped to make room.
+func TestEveryFormatCarriesItsContent(t *testing.T) {
+	e, err := generate.New("awarekit test", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := longest(t)
+	cases := []carriesCase{
+		{name: "plain, MB", province: "mb"},
+		{name: "longest, wide logo, NS", org: long, logo: logoPNG(t, 2000, 100), province: "ns"},
+		{name: "longest, tall logo, MB", org: long, logo: logoPNG(t, 100, 1200), province: "mb"},
+		{name: "longest, square logo, BC", org: long, logo: logoPNG(t, 300, 300), province: "bc"},
+	}
+	// The languages and pairs the content review made hardest to fit,
+	// and one of each script.
+	langs := []string{"en", "fr", "uk", "tl", "pa", "ar", "zh-Hans", "iu"}
+	pairs := []string{"fr+en", "en+fr", "uk+en", "tl+en", "pa+en", "ar+en", "zh-Hans+en"}
+	papers := []string{"letter"}
+	audiences := e.AudienceIDs()
+	if os.Getenv("AWAREKIT_FULL") != "" {
+		langs, pairs = e.Languages(), nil
+		for _, a := range langs {
+			for _, b := range langs {
+				if a != b && (a == "en" || b == "en") {
+					pairs = append(pairs, a+"+"+b)
+				}
+			}
+		}
+		papers = layout.PaperNames
+	} else {
+		// Quick: no organisation, and the longest with the logo that
+		// leaves the least room.
+		cases = []carriesCase{cases[0], cases[2]}
+	}
+	for ci, c := range cases {
+		brand, err := c.org.Brand()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.logo != nil {
+			if brand.Logo, err = profile.DecodeLogo("logo.png", c.logo); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, f := range format.Formats {
+			if !f.Paged() || len(f.Carries.Blocks) == 0 {
+				continue
+			}
+			for _, a := range audiences {
+				for _, l := range append(slices.Clone(langs), pairs...) {
+					bilingual := strings.Contains(l, "+")
+					if bilingual && f.Bilingual == nil {
+						continue
+					}
+					for _, paper := range papers {
+						if paper != "letter" && ci > 1 {
+							continue // A4 is taller and narrower: two cases tell
+						}
+						name := fmt.Sprintf("%s/%s/%s/%s/%s", c.name, f.Name, a, l, paper)
+						r, err := e.Resolve(generate.Job{Audience: a, Lang: l, Format: f.Name, Paper: paper, Province: c.province, AllowDraft: true})
+						if err != nil {
+							continue // a combination the engine refuses on purpose (no social text in a language)
+						}
+						docs := []*doc.Document{}
+						for _, lang := range strings.Split(r.Lang+"+"+r.Second, "+") {
+							if lang == "" {
+								continue
+							}
+							one := r
+							one.Lang, one.Second = lang, ""
+							d, err := e.Document(one, c.org, brand)
+							if err != nil {
+								break // a format the content does not have in this language (social text)
+							}
+							docs = append(docs, d)
+						}
+						if len(docs) < len(strings.Split(strings.TrimSuffix(r.Lang+"+"+r.Second, "+"), "+")) {
+							continue
+						}
+						ld, err := e.Layout(r, c.org, brand)
+						var fe *layout.FitError
+						if errors.As(err, &fe) && f.Carries.Compact && c.org.Name != "" {
+							// A wallet card has no room for everything at
+							// every limit: it may refuse, naming what did not
+							// fit and what to shorten.
+							if !strings.Contains(err.Error(), "to make room, try") && !slices.Contains(fe.Blocks, doc.PartOrg) {
+								t.Errorf("%s: %v, which says nothing the user can change", name, err)
+							}
+							continue
+						}
+						if err != nil {
+							t.Errorf("%s: %v", name, err)
+							continue
+						}
+						carries := f.Carries
+						if bilingual {
+							carries = f.BilingualCarries
+						}
+						for _, msg := range missing(ld, docs, carries) {
+							t.Errorf("%s: %s", name, msg)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// squash drops white space and soft hyphens, so that text broken over
+// lines compares with the model's.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '\u00ad' || r == '\u200b' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// missing lists what of carries the pages do not print, for each
+// document (one per language).
+func missing(ld *layout.Document, docs []*doc.Document, carries layout.Content) []string {
+	var text strings.Builder
+	images := 0
+	for _, p := range ld.Pages {
+		for _, e := range p.Elements {
+			switch {
+			case e.Text != nil:
+				for _, r := range e.Text.Line.Runs {
+					text.WriteString(r.Text)
+				}
+			case e.Image != nil:
+				images++
+			}
+		}
+	}
+	all := strings.ToLower(squash(text.String()))
+	rtl := slices.ContainsFunc(docs, func(d *doc.Document) bool { return d.Meta.RTL })
+	var out []string
+	for _, d := range docs {
+		for _, b := range carries.Blocks {
+			switch b {
+			case doc.PartLogo:
+				if d.Brand.Logo != nil && images == 0 {
+					out = append(out, "the logo is not printed")
+				}
+				continue
+			}
+			want := d.Texts(b)
+			if b == doc.PartLocal && d.Help.Local != nil {
+				var own, labelled []doc.Contact
+				for _, c := range d.Help.Local.Contacts {
+					if c.Name == d.Brand.OrgName {
+						own = append(own, c)
+					} else {
+						labelled = append(labelled, c)
+					}
+				}
+				if carries.LeavesLocal(len(labelled)) {
+					nd := *d
+					nl := *d.Help.Local
+					nl.Contacts = own
+					nd.Help.Local = &nl
+					d2 := &nd
+					want = d2.Texts(b)
+					if carries.Compact {
+						want = compact(d2, b, want)
+					}
+					out = append(out, absent(all, want, rtl, b, d.Meta.Lang)...)
+					continue
+				}
+			}
+			if b == doc.PartSigns && carries.Signs > 0 {
+				// The format prints the first signs: the least it
+				// declares at least.
+				least := carries.MinSigns
+				if least == 0 {
+					least = carries.Signs
+				}
+				if least < 0 {
+					continue
+				}
+				want = append([]string{d.Signs.Title}, d.Signs.Items[:min(least, len(d.Signs.Items))]...)
+				if carries.Untitled {
+					want = want[1:]
+				}
+			}
+			if b == doc.PartStory && carries.Stories > 0 {
+				want = nil
+				for _, st := range d.Stories[:min(carries.Stories, len(d.Stories))] {
+					want = append(want, st.Title, st.Text, st.Label)
+				}
+			}
+			if carries.Compact {
+				want = compact(d, b, want)
+			}
+			out = append(out, absent(all, want, rtl, b, d.Meta.Lang)...)
+		}
+	}
+	return out
+}
+
+// compact is what a small piece prints of block b (layout.Content's
+// Compact): contacts by name and number, the QR code without its
+// caption, and of the footer the draft notice.
+func compact(d *doc.Document, b doc.Part, want []string) []string {
+	switch b {
+	case doc.PartContacts:
+		var out []string
+		for _, c := range d.Help.Others {
+			if c.Phone != "" {
+				out = append(out, c.Name, c.Phone)
+			}
+		}
+		return out
+	case doc.PartProvince:
+		var out []string
+		for _, c := range d.Help.Province {
+			out = append(out, c.Name, cmp.Or(c.Phone, c.Website))
+		}
+		return out
+	case doc.PartLocal:
+		l := d.Help.Local
+		if l == nil {
+			return nil
+		}
+		out := []string{l.Title}
+		for _, c := range l.Contacts {
+			if c.Name != d.Brand.OrgName {
+				out = append(out, c.Name)
+			}
+			out = append(out, cmp.Or(c.Phone, c.Website, c.Email))
+		}
+		return out
+	case doc.PartQR:
+		return nil
+	case doc.PartFooter:
+		return d.Footer.DraftLines()
+	}
+	return want
+}
+
+// absent lists the strings of want that all (the pages' text, squashed
+// and in lower case) does not hold. A page with right-to-left text has
+// its lines' runs in visual order, punctuation beside a number or a
+// Latin name moved: there each run of letters, or of digits, must be
+// there.
+func absent(all string, want []string, rtl bool, b doc.Part, lang string) []string {
+	var out []string
+	for _, s := range want {
+		if !rtl {
+			if !strings.Contains(all, strings.ToLower(squash(s))) {
+				out = append(out, fmt.Sprintf("%s (%s): %q is not printed", b, lang, s))
+			}
+			continue
+		}
+		for _, w := range tokens(s) {
+			if !strings.Contains(all, strings.ToLower(w)) {
+				out = append(out, fmt.Sprintf("%s (%s): %q of %q is not printed", b, lang, w, s))
+			}
+		}
+	}
+	return out
+}
+
+// tokens splits s into runs of letters (with their marks) and runs of
+// digits.
+func tokens(s string) []string {
+	var out []string
+	var cur []rune
+	kind := 0
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, string(cur))
+		}
+		cur, kind = nil, 0
+	}
+	for _, r := range s {
+		k := 0
+		switch {
+		case unicode.IsDigit(r):
+			k = 1
+		case unicode.IsLetter(r) || unicode.IsMark(r):
+			k = 2
+		}
+		if k != kind {
+			flush()
+		}
+		if k != 0 {
+			cur, kind = append(cur, r), k
+		}
+	}
+	flush()
+	return out
+}

@@ -1,0 +1,276 @@
+package layout
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/typeset"
+)
+
+// headerSpec sizes a header band.
+type headerSpec struct {
+	org       float64   // organisation name size
+	headlines []float64 // headline sizes tried, largest first, to fit three lines
+	pad       float64   // space above and below the text
+	logoArea  float64   // the logo's area, in square points
+	logoMaxW  float64   // the widest a logo may be in the band
+	logoMaxH  float64   // the tallest
+	gap       float64   // between the logo and the text
+	orgGap    float64   // between the organisation's name and the headline
+	leading   float64   // of the headline
+	lines     int       // the most lines the headline takes at a size before a smaller one is tried; 0 is 3
+}
+
+// minLogoHeight is the least height a logo prints at in the band: 10 mm.
+const minLogoHeight = 10 * PointsPerMM
+
+// logoPlace is where a logo goes and how large.
+type logoPlace struct {
+	w, h  float64
+	strip bool // in a strip of its own under the band: too wide or too tall for it
+}
+
+// placeLogo sizes a logo by its area, the same for every shape: a square
+// logo and a wide one look equally important, within the band's largest
+// box. A logo that would be less than 10 mm tall in the band (a very
+// wide one) goes to a strip of its own under it, at least 10 mm tall
+// and at most maxStripW wide; a very tall one stays in the band at the
+// band's height, however narrow that makes it (LogoWarning says when
+// that is too narrow to read).
+func placeLogo(img *doc.Image, hs headerSpec, maxStripW float64) logoPlace {
+	r := float64(img.Width) / float64(img.Height)
+	w, h := math.Sqrt(hs.logoArea*r), math.Sqrt(hs.logoArea/r)
+	if w > hs.logoMaxW {
+		w, h = hs.logoMaxW, hs.logoMaxW/r
+	}
+	if h > hs.logoMaxH {
+		w, h = hs.logoMaxH*r, hs.logoMaxH
+	}
+	if h >= minLogoHeight-0.01 || r < 1 {
+		return logoPlace{w: w, h: h}
+	}
+	h = minLogoHeight
+	w = h * r
+	if w > maxStripW {
+		w, h = maxStripW, maxStripW/r
+	}
+	return logoPlace{w: w, h: h, strip: true}
+}
+
+// LogoWarning says, for a logo of w × h pixels, whether it prints too
+// small to read on a flyer, the tightest place a logo goes: less than
+// 10 mm tall in its strip (very wide) or wide in the band (very tall);
+// "" when it reads.
+func LogoWarning(w, h int) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	lp := placeLogo(&doc.Image{Width: w, Height: h}, flyerHeaderSpec, Papers["a4"].Width-2*flyerMargin)
+	small := min(lp.w, lp.h) / PointsPerMM
+	if small >= 9.95 {
+		return ""
+	}
+	if w > h {
+		return fmt.Sprintf("the logo is %d × %d pixels, so wide that it prints in a strip of its own only %.0f mm tall on a flyer, which may be too small to read; a logo closer to square reads better", w, h, small)
+	}
+	return fmt.Sprintf("the logo is %d × %d pixels, so tall that it prints only %.0f mm wide on a flyer, which may be too small to read; a logo closer to square reads better", w, h, small)
+}
+
+// header is the top of a page: a band in the brand colour with the
+// organisation's name, the headline at the largest size that fits in
+// three lines (broken at the end of a sentence where it can), and the
+// logo at the reading end, unless it is too wide for the band (then it
+// is at the foot of the page). In the clear styles
+// the band is white, its text black, over a thick rule in the brand
+// colour: no text sits on colour.
+func (k *kit) header(d *doc.Document, pageW, margin float64, hs headerSpec) box {
+	fg := k.col.onBand
+	if !k.col.onColour {
+		fg = k.col.ink
+	}
+	textW := pageW - 2*margin
+	var logo box
+	if d.Brand.Logo != nil {
+		// A logo too wide for the band goes to the footer (k.footer).
+		if lp := placeLogo(d.Brand.Logo, hs, textW); !lp.strip {
+			logo = k.logo(d, lp.w, lp.h)
+			textW -= logo.W + hs.gap
+		}
+	}
+	var org box
+	if name := d.Brand.OrgName; name != "" {
+		// Capitals for a short name; a long one keeps its case, which
+		// takes fewer lines.
+		if utf8.RuneCountInString(name) <= 40 {
+			name = strings.ToUpper(name)
+		}
+		org = inBlock(k.text(name, textW, textStyle{Style: typeset.Style{Size: hs.org, Bold: true, Leading: 1.2}, Color: fg}), doc.PartOrg)
+	}
+	lines := hs.lines
+	if lines == 0 {
+		lines = 3
+	}
+	headline := k.headline(d.Headline, textW, hs.headlines, hs.leading, fg, lines)
+	content := vstack(textW, hs.orgGap, org, headline)
+	h := max(content.H, logo.H) + 2*hs.pad
+	out := box{W: pageW, H: h}
+	if k.col.onColour {
+		out.els = append(out.els, Element{Rect: &Rect{W: pageW, H: h, Fill: k.col.band}})
+	} else {
+		out.els = append(out.els, Element{Rect: &Rect{Y: h - 6, W: pageW, H: 6, Fill: k.col.band}})
+	}
+	textX := margin
+	if logo.W > 0 {
+		logoX := pageW - margin - logo.W
+		if k.rtl {
+			logoX, textX = margin, margin+logo.W+hs.gap
+		}
+		out.place(logo, logoX, (h-logo.H)/2)
+	}
+	out.place(content, textX, (h-content.H)/2)
+	out.H = h
+	out.W = pageW
+	return out
+}
+
+// logo is the organisation's logo w × h, a figure named by the
+// organisation.
+func (k *kit) logo(d *doc.Document, w, h float64) box {
+	alt := d.Brand.OrgName
+	if alt == "" {
+		alt = "Logo"
+	}
+	return box{W: w, H: h, els: []Element{{Tag: &Tag{Role: RoleFigure, Block: doc.PartLogo, Lang: k.lang, Alt: alt}, Image: &Image{W: w, H: h, Image: d.Brand.Logo}}}}
+}
+
+// headline sets the headline at the largest of sizes that fits in three
+// lines. A headline of several sentences that each fit on a line puts
+// each on its own line: "Know the signs. / You can get help." reads
+// better than "Know the signs. You can / get help.".
+func (k *kit) headline(s string, w float64, sizes []float64, leading float64, color doc.RGB, lines int) box {
+	var out box
+	for _, size := range sizes {
+		st := textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: leading}, Color: color, Role: RoleH1}
+		text := s
+		if parts := sentences(s); len(parts) > 1 && len(parts) <= 3 {
+			fits := true
+			for _, p := range parts {
+				if k.width(p, st) > w {
+					fits = false
+					break
+				}
+			}
+			if fits {
+				text = strings.Join(parts, "\n")
+			}
+		}
+		out = inBlock(k.text(text, w, st), doc.PartHeadline)
+		if out.H <= size*leading*float64(lines)+0.1 {
+			break
+		}
+	}
+	return out
+}
+
+// sentences splits s after each sentence's end (. ! ? and their CJK and
+// Arabic forms) followed by a space or the end; "" parts are dropped.
+func sentences(s string) []string {
+	var out []string
+	rs := []rune(s)
+	start := 0
+	for i, r := range rs {
+		if !strings.ContainsRune(".!?。！？؟۔।", r) {
+			continue
+		}
+		cjk := strings.ContainsRune("。！？", r)
+		if i+1 < len(rs) && !cjk && !unicode.IsSpace(rs[i+1]) {
+			continue
+		}
+		if p := strings.TrimSpace(string(rs[start : i+1])); p != "" {
+			out = append(out, p)
+		}
+		start = i + 1
+	}
+	if p := strings.TrimSpace(string(rs[start:])); p != "" {
+		out = append(out, p)
+	}
+	return out
+}
+
+// footer closes a page: the content version and, for a draft
+// translation, the draft notice in the page's language and in English;
+// and a logo too wide for the header band, at the reading end (wide
+// logos' defined place). The organisation's name is in the header and
+// with its contacts, not here too.
+func (k *kit) footer(d *doc.Document, w float64, hs headerSpec) box {
+	draft := textStyle{Style: typeset.Style{Size: minSize, Leading: 1.2}, Color: k.col.muted}
+	drafts := d.Footer.DraftLines()
+	first := d.Footer.Version
+	if len(drafts) > 0 {
+		first += "  ·  " + drafts[0]
+	}
+	var lines []box
+	if len(drafts) > 1 && !k.rtl && k.width(first+"  ·  "+drafts[1], draft) <= w*0.6 {
+		lines = append(lines, k.text(first+"  ·  "+drafts[1], w, draft))
+	} else {
+		lines = append(lines, k.text(first, w, draft))
+		if len(drafts) > 1 {
+			// The English line reads left to right on every page.
+			lines = append(lines, k.ltrText(drafts[1], w, draft))
+		}
+	}
+	text := inBlock(vstack(w, 1, lines...), doc.PartFooter)
+	out := box{W: w, els: []Element{{Rule: &Rule{X2: w, Color: tint(muted, 0.5), Width: 0.5}}}}
+	row := text
+	if d.Brand.Logo != nil {
+		// The logo at the reading end, the words beside it, narrower
+		// when they must be.
+		if lp := placeLogo(d.Brand.Logo, hs, w*0.45); lp.strip {
+			logo := k.logo(d, lp.w, lp.h)
+			textW := w - logo.W - 12
+			ls := []box{}
+			for _, l := range lines {
+				ls = append(ls, l)
+			}
+			if widestAll(lines) > textW {
+				ls = ls[:0]
+				ls = append(ls, k.text(first, textW, draft))
+				if len(drafts) > 1 {
+					ls = append(ls, k.ltrText(drafts[1], textW, draft))
+				}
+			}
+			text = inBlock(vstack(textW, 1, ls...), doc.PartFooter)
+			row = k.row(w, 12, text, logo)
+			row = box{W: w, H: max(text.H, logo.H), els: row.els}
+		}
+	}
+	out.place(row, 0, 5)
+	out.W = w
+	return out
+}
+
+// widestAll is the widest text line in any of boxes.
+func widestAll(boxes []box) float64 {
+	w := 0.0
+	for _, b := range boxes {
+		w = max(w, widest(b))
+	}
+	return w
+}
+
+// ltrText sets English text on a page of any direction: left to right,
+// at the page's reading start, tagged as English.
+func (k *kit) ltrText(s string, w float64, st textStyle) box {
+	e := k.ltr()
+	e.lang = "en"
+	if k.rtl && st.Align == alignStart {
+		st.Align = alignEnd
+	}
+	b := e.text(s, w, st)
+	k.err = e.err
+	return b
+}
