@@ -183,6 +183,9 @@ func TestEveryFormatCarriesItsContent(t *testing.T) {
 						for _, msg := range missing(ld, docs, carries) {
 							t.Errorf("%s: %s", name, msg)
 						}
+						for _, msg := range hierarchy(ld, docs, f.Name, bilingual) {
+							t.Errorf("%s: %s", name, msg)
+						}
 					}
 				}
 			}
@@ -375,5 +378,83 @@ func tokens(s string) []string {
 		}
 	}
 	flush()
+	return out
+}
+
+// leastNumber is the hotline number's least size where a format names
+// one (the rule: a flyer's at least 36 pt, a poster's 72).
+var leastNumber = map[string]float64{"flyer": 36, "handout": 36, "tearoff": 36, "poster": 72}
+
+// hierarchy checks the size rules over the laid-out pages: the hotline
+// number is the largest text on every page that prints it, at least the
+// format's least size; the body (signs, what to do, the introduction) of
+// a flyer's pages and a handout's front is 11 pt or more, whatever the
+// branding adds; on a one-language flyer and poster the organisation's
+// name is printed once in the header and once over its contacts.
+func hierarchy(ld *layout.Document, docs []*doc.Document, format string, bilingual bool) []string {
+	var out []string
+	phone := squash(docs[0].Help.Hotline.Phone)
+	for i, p := range ld.Pages {
+		number, other := 0.0, 0.0
+		var otherText string
+		for _, e := range p.Elements {
+			if e.Text == nil || len(e.Text.Line.Runs) == 0 {
+				continue
+			}
+			var sb strings.Builder
+			size := 0.0
+			for _, r := range e.Text.Line.Runs {
+				sb.WriteString(r.Text)
+				size = max(size, r.Size)
+			}
+			text := squash(sb.String())
+			switch {
+			case strings.Contains(text, phone):
+				number = max(number, size)
+			case size > other:
+				other, otherText = size, sb.String()
+			}
+			body := format == "flyer" || format == "handout" && i == 0
+			if blk := e.Tag.BlockOf(); body && size < 11-0.01 && (blk == doc.PartSigns || blk == doc.PartActions || blk == doc.PartIntro) {
+				caution := slices.ContainsFunc(docs, func(d *doc.Document) bool {
+					return squash(d.Signs.Caution) != "" && strings.Contains(squash(d.Signs.Caution), text)
+				})
+				if blk != doc.PartSigns || !caution { // the caution is a note, in small print
+					out = append(out, fmt.Sprintf("page %d: %q (%s) is set at %.1f pt, below 11", i+1, sb.String(), blk, size))
+				}
+			}
+		}
+		if number == 0 {
+			continue
+		}
+		if number < other-0.01 {
+			out = append(out, fmt.Sprintf("page %d: the hotline number is %.1f pt, smaller than %q at %.1f pt", i+1, number, otherText, other))
+		}
+		if least := leastNumber[format]; number < least-0.01 {
+			out = append(out, fmt.Sprintf("page %d: the hotline number is %.1f pt, below %.0f", i+1, number, least))
+		}
+	}
+	// (A name in Latin letters inside a right-to-left line has its runs
+	// in visual order: counted in left-to-right pages only.)
+	if d := docs[0]; !bilingual && !d.Meta.RTL && (format == "flyer" || format == "poster") {
+		name := strings.ToLower(squash(d.Brand.OrgName))
+		if name != "" {
+			var text strings.Builder
+			for _, e := range ld.Pages[0].Elements {
+				if e.Text != nil {
+					for _, r := range e.Text.Line.Runs {
+						text.WriteString(r.Text)
+					}
+				}
+			}
+			want := 1
+			if d.Help.Local != nil {
+				want = 2
+			}
+			if n := strings.Count(strings.ToLower(squash(text.String())), name); n != want {
+				out = append(out, fmt.Sprintf("the organisation's name is printed %d times, want %d (the header and over its contacts)", n, want))
+			}
+		}
+	}
 	return out
 }
