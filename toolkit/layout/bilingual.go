@@ -103,7 +103,7 @@ var bilingualPosterHelp = helpSizes{title: 18, name: 15, number: posterHotline, 
 
 // minBilingualPosterBody is the bilingual poster's least body size: two
 // languages share the width that one has on the poster.
-const minBilingualPosterBody = 14.0
+const minBilingualPosterBody = 13.0
 
 func bilingualPages(ts *typeset.Typesetter, first, second *doc.Document, opts Options, st bilingualStyle) (*Document, error) {
 	p := newPair(ts, first, second, opts.style())

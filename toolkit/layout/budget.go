@@ -22,8 +22,8 @@ type Content struct {
 	// for them all (a wallet card's back), the first ones; 0 means
 	// every sign.
 	Signs int
-	// MinSigns is the fewest the format prints when what the user adds
-	// (a province's lines, the organisation's contacts) needs the room:
+	// MinSigns is the fewest the format prints when the contacts (the
+	// audience's, a province's lines, the organisation's) need the room:
 	// on a wallet card the contacts are what the card is for. 0 means
 	// Signs; NoSigns means none (the card then shows no signs title).
 	MinSigns int

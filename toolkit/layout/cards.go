@@ -241,11 +241,7 @@ func Cards(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, er
 		return fail(cardError("wallet card front", err))
 	}
 	var back box
-	counts := CardsContent.SignCounts(len(d.Signs.Items))
-	if len(d.Help.Province) == 0 && d.Help.Local == nil && !orgOnBack {
-		counts = counts[:1] // nothing the user added needs the signs' room
-	}
-	for _, n := range counts {
+	for _, n := range CardsContent.SignCounts(len(d.Signs.Items)) {
 		back, err = fitCard(k, s.w, s.h, func(scale float64) box { return k.cardBack(d, s.w, s.h, scale, n, orgOnBack) })
 		if !errors.Is(err, ErrDoesNotFit) {
 			break
