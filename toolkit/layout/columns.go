@@ -189,3 +189,17 @@ func (k *kit) newBodyStyle(size float64) bodyStyle {
 		marker:   k.col.accent,
 	}
 }
+
+// actions are groups of actions in one column: each group's title, what
+// to do (✓) and what to avoid (✗).
+func (k *kit) actions(groups []doc.Actions, w, groupGap, titleGap, itemGap float64, title, body textStyle, accent doc.RGB) box {
+	var out []box
+	for _, g := range groups {
+		out = append(out, vstack(w, titleGap,
+			k.text(g.Title, w, title),
+			k.list(g.Do, "✓", accent, w, itemGap, body),
+			k.list(g.Dont, "✗", danger, w, itemGap, body),
+		))
+	}
+	return vstack(w, groupGap, out...)
+}
