@@ -91,7 +91,7 @@ func NewWriter(meta doc.Meta, opts Options) *Writer {
 	f.SetProducer(meta.Creator, true)
 	f.SetLang(meta.Lang)
 	r := &renderer{f: f, fonts: make(map[*typeset.Font]string), images: make(map[*doc.Image]string), fpdfText: opts.FpdfText,
-		st: newStructure(meta.Lang), logoAlt: logoAlt(meta)}
+		st: newStructure(meta.Lang)}
 	if !opts.FpdfText {
 		r.glyphs = cidfont.NewWriter(f)
 	}
@@ -123,7 +123,6 @@ func (w *Writer) AddPages(pages []layout.Page) error {
 			f.SetPageBox("bleed", bleed.X, bleed.Y, bleed.W, bleed.H)
 		}
 		r.st.newPage()
-		r.startPage(&p)
 		for i, e := range p.Elements {
 			r.tagged(&p, i, e)
 		}
@@ -188,9 +187,7 @@ type renderer struct {
 	images   map[*doc.Image]string
 	err      error
 
-	st      *structure
-	logoAlt string
-	page    pageGuess
+	st *structure
 
 	// scratch space reused from run to run
 	buf      []byte // operators written to the page

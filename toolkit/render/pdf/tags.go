@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/typeset"
 )
 
@@ -33,6 +34,7 @@ type structure struct {
 	lang  string
 	elems []structElem // elems[0] is the Document element
 	pages []pageMarks
+	byTag map[*layout.Tag]int32 // the layout's tags and the elements they made
 }
 
 // structElem is one structure element.
@@ -74,7 +76,31 @@ type linkAnnot struct {
 }
 
 func newStructure(lang string) *structure {
-	return &structure{lang: lang, elems: []structElem{{role: "Document", lang: lang, parent: -1, page: -1}}}
+	return &structure{lang: lang, elems: []structElem{{role: "Document", lang: lang, parent: -1, page: -1}}, byTag: make(map[*layout.Tag]int32)}
+}
+
+// open is the structure element that element i of page p belongs to, as
+// the layout tagged it (layout.Tag), made with its ancestors on first
+// sight: the order in which a page's elements first name an element is
+// the reading order. It is -1 for decoration.
+func (r *renderer) open(p *layout.Page, i int) int32 { return r.st.element(p.Elements[i].Tag) }
+
+// element is the structure element of t, made with its ancestors the
+// first time; -1 for no tag.
+func (s *structure) element(t *layout.Tag) int32 {
+	if t == nil {
+		return -1
+	}
+	if id, ok := s.byTag[t]; ok {
+		return id
+	}
+	parent := int32(0)
+	if t.Parent != nil {
+		parent = s.element(t.Parent)
+	}
+	id := s.add(parent, string(t.Role), t.Lang, t.Alt)
+	s.byTag[t] = id
+	return id
 }
 
 // add opens a new element with role under parent, after its other

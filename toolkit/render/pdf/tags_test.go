@@ -110,26 +110,63 @@ func TestTagged(t *testing.T) {
 				t.Fatalf("pdfinfo says Tagged: %q", got)
 			}
 
-			// The text, line by line, in the layout's order.
-			var want []string
-			rtl := map[int]bool{}
+			// The text, line by line, in the layout's reading order: the
+			// structure elements in the order the page's elements first
+			// name them, each with its lines and then its children.
+			type node struct {
+				lines []*layout.TextLine
+				kids  []*layout.Tag
+			}
+			nodes := map[*layout.Tag]*node{}
+			var top []*layout.Tag
+			var reach func(tag *layout.Tag) *node
+			reach = func(tag *layout.Tag) *node {
+				if n, ok := nodes[tag]; ok {
+					return n
+				}
+				n := &node{}
+				nodes[tag] = n
+				if tag.Parent == nil {
+					top = append(top, tag)
+				} else {
+					p := reach(tag.Parent)
+					p.kids = append(p.kids, tag)
+				}
+				return n
+			}
 			for _, p := range ld.Pages {
 				for _, el := range p.Elements {
-					if el.Text == nil {
+					if el.Tag == nil {
 						continue
 					}
-					var sb strings.Builder
-					for _, run := range el.Text.Line.Runs {
-						sb.WriteString(run.Text)
-						if run.RTL {
-							rtl[len(want)] = true
-						}
-					}
-					if s := pdftest.Normalize(sb.String()); s != "" {
-						want = append(want, s)
+					n := reach(el.Tag)
+					if el.Text != nil {
+						n.lines = append(n.lines, el.Text)
 					}
 				}
 			}
+			var want []string
+			rtl := map[int]bool{}
+			var walk func(tags []*layout.Tag)
+			walk = func(tags []*layout.Tag) {
+				for _, tag := range tags {
+					n := nodes[tag]
+					for _, l := range n.lines {
+						var sb strings.Builder
+						for _, run := range l.Line.Runs {
+							sb.WriteString(run.Text)
+							if run.RTL {
+								rtl[len(want)] = true
+							}
+						}
+						if s := pdftest.Normalize(sb.String()); s != "" {
+							want = append(want, s)
+						}
+					}
+					walk(n.kids)
+				}
+			}
+			walk(top)
 			var got []string
 			lines := pdftest.StructText(t, path)
 			if len(lines) == 0 || lines[0].Role != "Document" || lines[0].Depth != 0 {
@@ -181,11 +218,47 @@ func TestTagged(t *testing.T) {
 			if c.qr && !slices.Contains(alts, qrAlt) {
 				t.Errorf("no figure says %q; figures: %q", qrAlt, alts)
 			}
-			if c.logo && !slices.ContainsFunc(alts, func(a string) bool { return strings.HasPrefix(a, "Logo") }) {
+			if c.logo && !slices.ContainsFunc(alts, func(a string) bool { return strings.Contains(a, "Riverside Youth Services") }) {
 				t.Errorf("no figure for the logo; figures: %q", alts)
 			}
-			if !slices.ContainsFunc(elems, func(el pdftest.StructElem) bool { return el.Role == "H1" || el.Role == "H2" }) {
-				t.Errorf("no heading in the structure")
+			// Headings, lists of items with a label and a body, and the
+			// language of every element that holds text: the document's,
+			// or on a bilingual page the second language's where its
+			// words are.
+			roles := map[string]int{}
+			langs := map[string]int{}
+			stack := []string{elems[0].Lang}
+			for i, el := range elems {
+				roles[el.Role]++
+				stack = append(stack[:el.Depth], el.Lang)
+				if el.Lang == "" {
+					stack[el.Depth] = stack[max(0, el.Depth-1)]
+				}
+				if el.MCIDs > 0 && el.Role != "Figure" {
+					langs[stack[el.Depth]]++
+				}
+				if el.Role == "Lbl" && (i+1 >= len(elems) || elems[i+1].Role != "LBody" || elems[i-1].Role != "LI") {
+					t.Errorf("a list item's label is not first in its item, before its body")
+				}
+				if el.Role == "LI" && (i+1 >= len(elems) || elems[i+1].Depth != el.Depth+1) {
+					t.Errorf("a list item is empty")
+				}
+			}
+			if c.format != "cards" && (roles["H1"] == 0 || roles["L"] == 0 || roles["LI"] == 0) {
+				t.Errorf("the structure lacks a headline, a list or its items: %v", roles)
+			}
+			// English may come in any material: the line that says a
+			// translation is a draft.
+			wantLangs := strings.Split(c.lang, "+")
+			for l := range langs {
+				if !slices.Contains(wantLangs, l) && l != "en" {
+					t.Errorf("text in %q, want only %q: %v", l, wantLangs, langs)
+				}
+			}
+			for _, l := range wantLangs {
+				if langs[l] == 0 {
+					t.Errorf("no text in %q: %v", l, langs)
+				}
 			}
 		})
 	}
