@@ -273,7 +273,8 @@ func TestPackerKeepsTags(t *testing.T) {
 	var buf bytes.Buffer
 	p := pdf.NewPacker(&buf)
 	var want []pdftest.StructLine
-	for i, f := range append(files, files[0]) {
+	// English, Arabic, and the English file again (shared objects).
+	for i, f := range [][]byte{files[0], files[2], files[0]} {
 		if _, err := p.Add(f); err != nil {
 			t.Fatal(err)
 		}
@@ -318,7 +319,7 @@ func TestPackerKeepsTags(t *testing.T) {
 			langs = append(langs, el.Lang)
 		}
 	}
-	if !slices.Equal(langs, []string{"en", "en", "ar", "en", "en"}) {
+	if !slices.Equal(langs, []string{"en", "ar", "en"}) {
 		t.Errorf("the pack's parts are in %q", langs)
 	}
 }
