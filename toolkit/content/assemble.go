@@ -28,6 +28,9 @@ type Request struct {
 	// Kit lists the parts of the workshop kit to add (doc.Kit), for the
 	// kit's formats; none for the others.
 	Kit []doc.KitPart
+	// Pocket adds the audience's pocket card (doc.Pocket), for the
+	// format that prints it.
+	Pocket bool
 }
 
 // DraftError is a language that may not be printed without the
@@ -126,6 +129,11 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 	}
 	for _, p := range req.Kit {
 		if err := lib.CheckKit(a.ID, req.Lang, p); err != nil {
+			return nil, err
+		}
+	}
+	if req.Pocket {
+		if err := lib.CheckPocket(a.ID, req.Lang); err != nil {
 			return nil, err
 		}
 	}
@@ -308,6 +316,9 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 	}
 	if len(req.Kit) > 0 {
 		lib.assembleKit(t, a, d, req.Kit, vars)
+	}
+	if req.Pocket {
+		t.assemblePocket(a.Pocket, d, vars)
 	}
 	if t.err != nil {
 		return nil, fmt.Errorf("assemble %s (%s): %w", a.ID, req.Lang, t.err)

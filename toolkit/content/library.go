@@ -54,6 +54,10 @@ type Audience struct {
 	// message table does not have (an audience of a user's own), the
 	// facts register entries each one states.
 	Facts map[string][]string `yaml:"facts"`
+	// Pocket is the audience's pocket card (the health audience's
+	// clinician card), printed by the format whose budget asks for it;
+	// nil when it has none.
+	Pocket *PocketSpec `yaml:"pocket"`
 
 	File    string  `yaml:"-"`
 	Stories []Story `yaml:"-"` // from stories.yaml beside audience.yaml
@@ -623,6 +627,7 @@ func (lib *Library) check() {
 		}
 	}
 	lib.checkKit()
+	lib.checkPockets()
 	lib.written = make(map[string]map[string][]string, len(lib.ids))
 	for _, id := range lib.ids {
 		a := lib.audiences[id]

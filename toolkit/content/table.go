@@ -145,6 +145,12 @@ func (lib *Library) useTable() {
 			use(it.Cite, "law", "law.yaml")
 		}
 	}
+	for _, id := range lib.ids {
+		a := lib.audiences[id]
+		for _, mid := range a.Pocket.messageIDs() {
+			use(mid, "pocket:"+a.ID, a.File)
+		}
+	}
 	for p, ids := range lib.kitUses(nil) {
 		for _, mid := range ids {
 			use(mid, "kit:"+string(p), "kit.yaml")
@@ -172,6 +178,21 @@ func (m *Message) KitOnly() bool {
 	}
 	for _, u := range m.Uses {
 		if !strings.HasPrefix(u, "kit:") {
+			return false
+		}
+	}
+	return true
+}
+
+// PocketOnly reports whether m is printed by a pocket card only: a
+// language may lack it, and then does not make that card (see
+// PocketMissing).
+func (m *Message) PocketOnly() bool {
+	if len(m.Uses) == 0 {
+		return false
+	}
+	for _, u := range m.Uses {
+		if !strings.HasPrefix(u, "pocket:") {
 			return false
 		}
 	}

@@ -174,8 +174,8 @@ func (lib *Library) Added(id string) bool {
 // (it has the audience's headline). A language that is complete for the
 // audiences it is written in covers 100, though it leaves out audiences
 // written in other languages only. The workshop kit's messages are not
-// counted: a language has each part of the kit whole or not at all
-// (KitLanguages).
+// counted, nor a pocket card's: a language has each part of the kit
+// and each card whole or not at all (KitLanguages, PocketLanguages).
 func (lib *Library) Coverage(tag string) int {
 	l := lib.Catalog.Locale(tag)
 	en := lib.Catalog.Locale(locale.SourceTag)
@@ -185,7 +185,7 @@ func (lib *Library) Coverage(tag string) int {
 	have, want := 0, 0
 	for id := range en.Messages {
 		m, ok := lib.table[id]
-		if !ok || m.KitOnly() || !lib.usedWhereWritten(m, l) {
+		if !ok || m.KitOnly() || m.PocketOnly() || !lib.usedWhereWritten(m, l) {
 			continue
 		}
 		want++

@@ -37,6 +37,9 @@ type Document struct {
 	// Kit is the workshop kit's text, for the kit's formats; nil for
 	// the others.
 	Kit *Kit
+	// Pocket is the audience's pocket card, for the format that prints
+	// it; nil for the others.
+	Pocket *Pocket
 }
 
 // Event is the session a material is made for, as the organiser wrote it.

@@ -146,7 +146,15 @@ type Budget struct {
 	// engine assembles them only for such a format, and refuses an
 	// audience or a language that does not have them.
 	Kit []doc.KitPart
+	// Pocket says the format prints the audience's pocket card
+	// (doc.Pocket): the engine assembles it only for such a format, and
+	// refuses an audience or a language that does not have one.
+	Pocket bool
 }
+
+// PocketBlock is the text of an audience's pocket card, as a block a
+// format must carry.
+const PocketBlock Block = "pocket card text (pocket: in audience.yaml)"
 
 // Leaving lists the blocks of d's kind the budget leaves out, of those
 // the job has: a province (province) or organisation's contacts (local).
@@ -166,6 +174,9 @@ func (b Budget) Needs(blk Block) bool { return slices.Contains(b.Must, blk) }
 
 // Check names the first block d lacks, as an error.
 func (b Budget) Check(d *doc.Document) error {
+	if b.Pocket && (d.Pocket == nil || len(d.Pocket.Sections) == 0) {
+		return &MissingError{Block: PocketBlock}
+	}
 	for _, p := range b.Kit {
 		if !d.Kit.Has(p) {
 			return &MissingError{Block: KitBlock(p)}
@@ -391,6 +402,10 @@ var Formats = []Format{
 		Text: &Text{Ext: "txt", Write: txt.Write}, Budget: pageBudget},
 	{Name: "sms", Description: "The shortest text: the hotline, one sign, one action; at most 3 SMS segments",
 		Text: &Text{Ext: "txt", Write: txt.WriteSMS}, Budget: Budget{Must: pageBudget.Must, Leaves: helpOnly}},
+
+	{Name: "clinician-card", Description: "For health care providers: a pocket conversation guide, 4 to a sheet printed on both sides with crop marks (seeing the patient alone, questions to ask, what to document, referral, children), the hotline and 911 on the back",
+		Layout: layout.PocketCard, Budget: Budget{Must: pageBudget.Must, Leaves: helpOnly, Pocket: true},
+		Print: &Printing{Sides: 2, Up: layout.PocketCardsPerSheet, Pieces: "pocket cards"}},
 
 	// The workshop kit: what an organiser needs in the room for a
 	// session, for every audience (English and French; the participant

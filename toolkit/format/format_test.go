@@ -79,6 +79,7 @@ func TestBudget(t *testing.T) {
 		Social: &doc.Social{Help: "h", Alt: "a", Avoid: []string{"trafficking"}},
 		Kit: &doc.Kit{Guide: &doc.Guide{}, Slides: &doc.Slides{}, Scenarios: &doc.Scenarios{}, Myths: &doc.Myths{},
 			Quiz: &doc.Quiz{}, SignIn: &doc.Form{}, Feedback: &doc.Form{}},
+		Pocket: &doc.Pocket{Title: "t", Sections: []doc.PocketSection{{Title: "s", Items: []string{"i"}}}},
 	}
 	for _, f := range Formats {
 		if err := f.Budget.Check(whole); err != nil {
@@ -98,6 +99,8 @@ func TestBudget(t *testing.T) {
 		{"no social text", "social-square", func(d *doc.Document) { d.Social = nil }, Social},
 		{"no words to avoid", "social-wide", func(d *doc.Document) { d.Social = &doc.Social{Help: "h", Alt: "a"} }, Social},
 		{"no kit", "guide", func(d *doc.Document) { d.Kit = nil }, KitBlock(doc.PartGuide)},
+		{"no pocket card", "clinician-card", func(d *doc.Document) { d.Pocket = nil }, PocketBlock},
+		{"an empty pocket card", "clinician-card", func(d *doc.Document) { d.Pocket = &doc.Pocket{Title: "t"} }, PocketBlock},
 		{"no presenter notes", "guide", func(d *doc.Document) { k := *d.Kit; k.Slides = nil; d.Kit = &k }, KitBlock(doc.PartSlides)},
 	}
 	for _, tt := range tests {
@@ -120,9 +123,11 @@ func TestLeaving(t *testing.T) {
 		single := f.Budget.Leaving(false, true, true)
 		both := f.Budget.Leaving(true, true, true)
 		switch f.Name {
-		case "safety-card", "sms", "scenarios", "myths", "quiz", "signin", "feedback":
+		case "safety-card", "sms", "scenarios", "myths", "quiz", "signin", "feedback", "clinician-card":
 			// The kit's cards and participant sheets carry the hotline
-			// and 911; the local help is in the guide and slides.
+			// and 911; the local help is in the guide and slides. The
+			// clinician's card is the clinician's guide: the hotline and
+			// 911 are for the patient.
 			if len(single) != 2 {
 				t.Errorf("%s leaves %v; want the province's lines and the local contacts", f.Name, single)
 			}

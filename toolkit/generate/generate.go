@@ -180,6 +180,11 @@ func (e *Engine) Resolve(j Job) (Resolved, error) {
 			return Resolved{}, err
 		}
 	}
+	if f.Budget.Pocket {
+		if err := e.Lib.CheckPocket(a.ID, lang); err != nil {
+			return Resolved{}, err
+		}
+	}
 	if f.Budget.Needs(format.Social) {
 		for _, tag := range []string{lang, second} {
 			if l := e.Lib.Catalog.Locale(tag); l != nil {
@@ -395,7 +400,7 @@ func (r Resolved) PageName(pattern string, n int, ext string) string {
 // that it carries what its format must.
 func (e *Engine) Document(r Resolved, org profile.Organisation, brand doc.Brand) (*doc.Document, error) {
 	d, err := e.Lib.Assemble(content.Request{Audience: r.Audience, Lang: r.Lang, Org: org, Brand: brand, Creator: e.Creator, Event: r.Event,
-		Province: r.Province, AllowDraft: r.AllowDraft, Kit: r.Format.Budget.Kit})
+		Province: r.Province, AllowDraft: r.AllowDraft, Kit: r.Format.Budget.Kit, Pocket: r.Format.Budget.Pocket})
 	if err != nil {
 		return nil, err
 	}

@@ -37,7 +37,11 @@ func TestPrintingMatchesLayouts(t *testing.T) {
 		}
 		for _, paper := range layout.PaperNames {
 			for _, lang := range langs {
-				r, err := e.Resolve(generate.Job{Audience: "newcomers", Lang: lang, Format: f.Name, Paper: paper})
+				audience := "newcomers"
+				if f.Budget.Pocket {
+					audience = "health" // the one audience with a pocket card
+				}
+				r, err := e.Resolve(generate.Job{Audience: audience, Lang: lang, Format: f.Name, Paper: paper})
 				if err != nil {
 					t.Fatal(err)
 				}
