@@ -200,7 +200,8 @@ func (lib *Library) Coverage(tag string) int {
 }
 
 // Unbegun reports whether message id is printed only by audiences that
-// language tag has not begun (its file lacks the audience's headline): a
+// language tag has not begun (its file lacks the audience's headline),
+// or by pocket cards it has not begun (it lacks the card's title): a
 // language written in other audiences only may lack it without being
 // incomplete, and those audiences are refused in it (Written), as the
 // sector audiences are outside English and French.
@@ -211,6 +212,17 @@ func (lib *Library) Unbegun(id, tag string) bool {
 		return false
 	}
 	for _, u := range m.Uses {
+		// A pocket card is begun where its title is written.
+		if id, ok := strings.CutPrefix(u, "pocket:"); ok {
+			a, ok := lib.audiences[id]
+			if !ok || a.Pocket == nil {
+				return false
+			}
+			if _, started := l.Messages[a.Pocket.Title]; started {
+				return false
+			}
+			continue
+		}
 		a, ok := lib.audiences[u]
 		if !ok {
 			return false
