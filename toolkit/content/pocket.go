@@ -174,4 +174,6 @@ func (t *translator) assemblePocket(p *PocketSpec, d *doc.Document, vars map[str
 		pk.Sections = append(pk.Sections, sec)
 	}
 	d.Pocket = pk
+	// The file is the card: its title names it.
+	d.Meta.Title = pk.Title
 }

@@ -191,9 +191,9 @@ func probeWord(i int) string {
 }
 
 // document assembles what format f prints for req: with the parts of
-// the workshop kit it prints. ok is false when f is not made for req (the
-// audience has no kit, or the language lacks the kit's or the social
-// images' text).
+// the workshop kit or the pocket card it prints. ok is false when f is
+// not made for req (the audience has no kit or pocket card, or the
+// language lacks the kit's, the card's or the social images' text).
 func document(lib *content.Library, f format.Format, req content.Request) (d *doc.Document, ok bool, err error) {
 	for _, part := range f.Budget.Kit {
 		if lib.CheckKit(req.Audience, req.Lang, part) != nil {
@@ -201,6 +201,10 @@ func document(lib *content.Library, f format.Format, req content.Request) (d *do
 		}
 	}
 	req.Kit = f.Budget.Kit
+	if f.Budget.Pocket && lib.CheckPocket(req.Audience, req.Lang) != nil {
+		return nil, false, nil // the pocket card is made for an audience that has one, where written
+	}
+	req.Pocket = f.Budget.Pocket
 	if d, err = lib.Assemble(req); err != nil {
 		return nil, false, err
 	}
