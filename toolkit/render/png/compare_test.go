@@ -36,6 +36,11 @@ func cases() []imagetest.Case {
 			all = append(all, imagetest.Case{Audience: "newcomers", Lang: lang, Format: f})
 		}
 	}
+	// The clinician card is made for health only, in English and French
+	// (newcomers' cases skip it, as the engine refuses it on purpose).
+	for _, lang := range []string{"en", "fr"} {
+		all = append(all, imagetest.Case{Audience: "health", Lang: lang, Format: "clinician-card"})
+	}
 	all = append(all,
 		// Youth in French and English no longer fits one bilingual flyer
 		// (its actions come in two groups since the content review; the

@@ -29,6 +29,11 @@ func browserCases() []imagetest.Case {
 			all = append(all, imagetest.Case{Audience: "newcomers", Lang: lang, Format: f})
 		}
 	}
+	// The clinician card is made for health only, in English and French
+	// (newcomers' cases skip it, as the engine refuses it on purpose).
+	for _, lang := range []string{"en", "fr"} {
+		all = append(all, imagetest.Case{Audience: "health", Lang: lang, Format: "clinician-card"})
+	}
 	return append(all, sample...)
 }
 
