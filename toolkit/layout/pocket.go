@@ -131,7 +131,7 @@ func pocketBack(k *kit, d *doc.Document, w, h, scale float64, sections []doc.Poc
 		// The number is what the patient may be given: never below 16 pt.
 		k.number(d.Help.Hotline.Phone, inner, textStyle{Style: typeset.Style{Size: max(18*scale, 16), Bold: true, Leading: 1.1}, Color: accent}),
 		k.text(d.Help.Emergency, inner, textStyle{Style: typeset.Style{Size: max(8.5*scale, 7.5), Bold: true, Leading: 1.15}, Color: danger}),
-		draftLine(k, d, inner),
+		k.draftLine(d, inner),
 	))
 	body := pocketSections(k, d, inner, scale, sections)
 	out := box{W: w, els: []Element{
