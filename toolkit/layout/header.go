@@ -232,10 +232,7 @@ func (k *kit) footer(d *doc.Document, w float64, hs headerSpec) box {
 		if lp := placeLogo(d.Brand.Logo, hs, w*0.45); lp.strip {
 			logo := k.logo(d, lp.w, lp.h)
 			textW := w - logo.W - 12
-			ls := []box{}
-			for _, l := range lines {
-				ls = append(ls, l)
-			}
+			ls := append([]box{}, lines...)
 			if widestAll(lines) > textW {
 				ls = ls[:0]
 				ls = append(ls, k.text(first, textW, draft))
