@@ -20,7 +20,9 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/pdftest"
+	"github.com/awarekit/awarekit/toolkit/profile"
 )
 
 // The browser tests drive Debian's Chromium through the page as a person
@@ -269,7 +271,10 @@ func TestBrowserMaterials(t *testing.T) {
 
 	// Add the handout: the preview follows, with its two pages.
 	within(t, ctx, time.Minute, chromedp.Click(chromedp.ID("format-handout")))
-	waitPreview(t, ctx, "format=handout", 6)
+	// One image a page: the two flyers and each handout's pages, as
+	// many as the engine lays out for this organisation.
+	org := profile.Organisation{Name: "Riverside Settlement Services", Phone: "604-555-0134", Logo: logo}
+	waitPreview(t, ctx, "format=handout", 2+pagesOf(t, "newcomers", "fr", "handout", org)+pagesOf(t, "newcomers", "pa", "handout", org))
 
 	// Make the files, then download the French flyer.
 	within(t, ctx, 2*time.Minute, chromedp.Click(`button.primary`, chromedp.NodeVisible),
@@ -339,6 +344,25 @@ func TestBrowserMaterials(t *testing.T) {
 	screenshot(t, ctx, "serve-phone-fr", 390, 844, true, false)
 	screenshot(t, ctx, "serve-phone-fr-full", 390, 844, true, true)
 	axeCheck(t, ctx, axe, "the French form at phone width")
+}
+
+// pagesOf is how many pages the engine lays out for a material.
+func pagesOf(t *testing.T, audience, lang, format string, org profile.Organisation) int {
+	t.Helper()
+	eng := testEngine(t)
+	r, err := eng.Resolve(generate.Job{Audience: audience, Lang: lang, Format: format, Paper: "letter"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	brand, err := org.Brand()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ld, err := eng.Layout(r, org, brand)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(ld.Pages)
 }
 
 func waitPreview(t *testing.T, ctx context.Context, query string, images int) {
