@@ -137,7 +137,7 @@ func (d *decoder) partners(name, dir string) []partner {
 		}
 		at := fmt.Sprintf("organisations file %s:%d", path, line)
 		checked, err := o.Check(func(string) string { return at })
-		for _, e := range unjoin(err) {
+		for _, e := range profile.Problems(err) {
 			var fe *profile.FieldError
 			if errors.As(e, &fe) {
 				key := strings.TrimPrefix(fe.Field.Name, "organisation ")

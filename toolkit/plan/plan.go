@@ -274,13 +274,13 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 		}
 		jobs, err := eng.Expand(generate.Matrix{Audiences: namesOf(auds), Langs: namesOf(langs), Formats: namesOf(fmts),
 			Backend: cmpOr(it.As, s.Defaults.As), DPI: dpi, Paper: paper.name, Print: print, Event: p.Event.Doc(), Province: p.Province, AllowDraft: p.AllowDraft})
-		for _, err := range unjoin(err) {
+		for _, err := range profile.Problems(err) {
 			d.problemAt(item, "%v", err)
 		}
 		// A language a fluent speaker must rewrite is refused here, at
 		// the item that asks for it, unless the plan allows drafts.
 		if _, err := eng.Drafts(jobs); err != nil {
-			for _, err := range unjoin(err) {
+			for _, err := range profile.Problems(err) {
 				d.problemAt(item, "%v (allow_draft: true in the plan)", err)
 			}
 			continue
@@ -288,7 +288,7 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 		// An audience not written in a language the item asks for is
 		// refused here, naming the messages that language lacks.
 		if err := eng.Written(jobs); err != nil {
-			for _, err := range unjoin(err) {
+			for _, err := range profile.Problems(err) {
 				d.problemAt(item, "%v", err)
 			}
 			continue
@@ -369,17 +369,6 @@ func namesOf(vs []value) []string {
 		names[i] = v.name
 	}
 	return names
-}
-
-// unjoin lists the errors errors.Join joined; nil gives none.
-func unjoin(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
 }
 
 func cmpOrList(a, b []string) []string {

@@ -256,3 +256,15 @@ func shrink(img image.Image, format string) (*doc.Image, error) {
 	}
 	return &doc.Image{Data: buf.Bytes(), Type: "png", Width: w, Height: h}, nil
 }
+
+// Problems lists the problems a check of this package joined into err
+// (errors.Join), each on its own; nil gives none.
+func Problems(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}

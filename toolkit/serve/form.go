@@ -313,7 +313,7 @@ func (s *Server) check(m materials, u *ui) (*request, []fieldError) {
 		}
 	}
 	org, err := m.Org.Check(nil)
-	for _, e := range unjoin(err) {
+	for _, e := range profile.Problems(err) {
 		var fe *profile.FieldError
 		if errors.As(e, &fe) {
 			field, label := orgFields[fe.Field.Name], ""
@@ -349,13 +349,13 @@ func (s *Server) check(m materials, u *ui) (*request, []fieldError) {
 		mx.Paper = layout.PaperNames[0]
 	}
 	jobs, err := s.eng.Expand(mx)
-	for _, e := range unjoin(err) {
+	for _, e := range profile.Problems(err) {
 		fail(matrixField(e, s), "", e.Error())
 	}
 	// As generate: a language a fluent speaker must rewrite is refused
 	// unless drafts are allowed; every draft is said, in English.
 	notes, err := s.eng.Drafts(jobs)
-	for _, e := range unjoin(err) {
+	for _, e := range profile.Problems(err) {
 		var de *content.DraftError
 		if errors.As(e, &de) {
 			fail("lang-"+de.Lang, s.langLabel(u, de.Lang), u.T("error.must_rewrite", "Reason", e.Error()))
@@ -453,17 +453,6 @@ func unique(vals []string) []string {
 		}
 	}
 	return out
-}
-
-// unjoin lists the errors errors.Join joined; nil gives none.
-func unjoin(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
 }
 
 // errNoLogo is a logo name that names no logo this server keeps.
