@@ -189,14 +189,18 @@ func (e *FitError) Error() string {
 		}
 		what = joinAnd(names)
 	}
-	msg := fmt.Sprintf("%s do not fit on the %s", what, e.Format)
+	verb, pronoun := "do", "they need"
+	if len(e.Blocks) == 1 || len(e.Blocks) == 0 {
+		verb, pronoun = "does", "it needs"
+	}
+	msg := fmt.Sprintf("%s %s not fit on the %s", what, verb, e.Format)
 	if e.Size > 0 {
 		msg += fmt.Sprintf(" at %.0f pt", e.Size)
 	}
 	if e.Need > 0 {
-		msg += fmt.Sprintf(" (they need %.0f pt of height, the page has %.0f)", e.Need, e.Have)
+		msg += fmt.Sprintf(" (%s %.0f pt of height, the page has %.0f)", pronoun, e.Need, e.Have)
 	}
-	return msg
+	return msg + "; shorten what you gave (the organisation's name, its local contacts), or choose a format with more room (flyer, handout, poster)"
 }
 
 // Unwrap makes a FitError an ErrDoesNotFit.
