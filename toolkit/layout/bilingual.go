@@ -309,7 +309,9 @@ func (p pair) band(pageW, margin, gap float64, sizes []float64, pad float64) box
 		orgRow = org
 	}
 	if logo.W > 0 {
-		orgRow = k0.row(inner, spec.gap, box{W: inner - logo.W - spec.gap, H: orgRow.H, els: orgRow.els}, logo)
+		org := orgRow
+		org.W = inner - logo.W - spec.gap
+		orgRow = k0.row(inner, spec.gap, org, logo)
 	}
 	heading := vstack(inner, 8, orgRow, p.aligned(inner, gap, heads[0], heads[1]))
 	h := heading.H + 2*pad
@@ -417,7 +419,7 @@ func (p pair) bilingualPanel(w float64, st bilingualStyle, scale float64) box {
 			}
 			b := group(inBlock(k0.contactLine(c, (leftW-18)/2, hs.contact, k0.col.ink), list.block), RoleLI, list.block)
 			lines = append(lines, piece{b: b, gap: hs.contact * 0.35})
-			all.els = append(all.els, b.els...)
+			all.place(b, 0, 0)
 		}
 		group(all, RoleL, list.block)
 	}

@@ -13,17 +13,32 @@ import (
 // box is a laid-out piece: elements placed relative to its top-left
 // corner, and its size. Layouts compose boxes: set text into boxes, stack
 // them, place them side by side, then put the result on a page.
+//
+// A box keeps the boxes placed in it as they are, with where they go,
+// and its elements are copied to where they end up only when a page is
+// made (elements): a layout tries a page at several sizes and keeps one,
+// and copying every element at every level of every try was most of its
+// work.
 type box struct {
 	W, H float64
-	els  []Element
+	els  []Element // its own elements, in the order they were added
+	kids []kid     // the boxes placed in it
+}
+
+// kid is a box placed in another at x, y, drawn after the first at of
+// the other's own elements.
+type kid struct {
+	box
+	at   int
+	x, y float64
 }
 
 // place puts other into b with its top-left corner at x, y and grows b to
 // contain it.
 func (b *box) place(other box, x, y float64) {
-	els := append([]Element(nil), other.els...)
-	translate(els, x, y)
-	b.els = append(b.els, els...)
+	if len(other.els) > 0 || len(other.kids) > 0 {
+		b.kids = append(b.kids, kid{box: other, at: len(b.els), x: x, y: y})
+	}
 	if x+other.W > b.W {
 		b.W = x + other.W
 	}
@@ -33,7 +48,126 @@ func (b *box) place(other box, x, y float64) {
 }
 
 // empty reports whether b draws nothing and takes no room.
-func (b box) empty() bool { return b.H == 0 && len(b.els) == 0 }
+func (b box) empty() bool { return b.H == 0 && len(b.els) == 0 && len(b.kids) == 0 }
+
+// offset is where a box was placed in the one it is in.
+type offset struct{ x, y float64 }
+
+// walk calls fn with each element of b in drawing order and the offsets
+// of the boxes it is in, outermost first.
+func (b *box) walk(offs []offset, fn func(e *Element, offs []offset)) {
+	k := 0
+	for i := 0; i <= len(b.els); i++ {
+		for ; k < len(b.kids) && b.kids[k].at == i; k++ {
+			c := &b.kids[k]
+			c.walk(append(offs, offset{c.x, c.y}), fn)
+		}
+		if i < len(b.els) {
+			fn(&b.els[i], offs)
+		}
+	}
+}
+
+// each calls fn with each element of b, in drawing order, where it is in
+// the box it belongs to (not where it is in b): for what reads tags,
+// sizes or kinds.
+func (b box) each(fn func(e *Element)) {
+	b.walk(nil, func(e *Element, _ []offset) { fn(e) })
+}
+
+// elements are b's elements where they are in b, each a copy of its
+// own, in drawing order: what a page holds. A position is moved by the
+// same additions, in the same order (innermost box first), as placing
+// boxes one in another once moved the elements' own fields, so a page
+// comes out exactly as it did. The copies of each kind share one
+// allocation.
+func (b box) elements() []Element {
+	var n [6]int
+	total := 0
+	b.each(func(e *Element) {
+		total++
+		switch {
+		case e.Rect != nil:
+			n[0]++
+		case e.Text != nil:
+			n[1]++
+		case e.Image != nil:
+			n[2]++
+		case e.QR != nil:
+			n[3]++
+		case e.Link != nil:
+			n[4]++
+		case e.Rule != nil:
+			n[5]++
+		}
+	})
+	rects, texts, images := make([]Rect, 0, n[0]), make([]TextLine, 0, n[1]), make([]Image, 0, n[2])
+	qrs, links, rules := make([]QR, 0, n[3]), make([]Link, 0, n[4]), make([]Rule, 0, n[5])
+	out := make([]Element, 0, total)
+	b.walk(make([]offset, 0, 16), func(it *Element, offs []offset) {
+		e := Element{Tag: it.Tag}
+		switch {
+		case it.Rect != nil:
+			r := *it.Rect
+			for i := len(offs) - 1; i >= 0; i-- {
+				r.X += offs[i].x
+				r.Y += offs[i].y
+			}
+			rects = append(rects, r)
+			e.Rect = &rects[len(rects)-1]
+		case it.Text != nil:
+			t := *it.Text
+			for i := len(offs) - 1; i >= 0; i-- {
+				t.X += offs[i].x
+				t.Y += offs[i].y
+			}
+			texts = append(texts, t)
+			e.Text = &texts[len(texts)-1]
+		case it.Image != nil:
+			im := *it.Image
+			for i := len(offs) - 1; i >= 0; i-- {
+				im.X += offs[i].x
+				im.Y += offs[i].y
+			}
+			images = append(images, im)
+			e.Image = &images[len(images)-1]
+		case it.QR != nil:
+			q := *it.QR
+			for i := len(offs) - 1; i >= 0; i-- {
+				q.X += offs[i].x
+				q.Y += offs[i].y
+			}
+			qrs = append(qrs, q)
+			e.QR = &qrs[len(qrs)-1]
+		case it.Link != nil:
+			l := *it.Link
+			for i := len(offs) - 1; i >= 0; i-- {
+				l.X += offs[i].x
+				l.Y += offs[i].y
+			}
+			links = append(links, l)
+			e.Link = &links[len(links)-1]
+		case it.Rule != nil:
+			r := *it.Rule
+			for i := len(offs) - 1; i >= 0; i-- {
+				r.X1 += offs[i].x
+				r.X2 += offs[i].x
+				r.Y1 += offs[i].y
+				r.Y2 += offs[i].y
+			}
+			rules = append(rules, r)
+			e.Rule = &rules[len(rules)-1]
+		}
+		out = append(out, e)
+	})
+	return out
+}
+
+// flat is b with its elements where they are in b and no boxes in it:
+// for the few places that change the elements of a finished piece.
+func (b box) flat() box {
+	return box{W: b.W, H: b.H, els: b.elements()}
+}
 
 // vstack puts boxes under each other, gap points apart.
 func vstack(w, gap float64, boxes ...box) box {
@@ -62,9 +196,9 @@ func vstack(w, gap float64, boxes ...box) box {
 // never given twice.
 func group(b box, role Role, block doc.Part) box {
 	t := &Tag{Role: role, Block: block}
-	for _, e := range b.els {
+	b.each(func(e *Element) {
 		if e.Tag == nil {
-			continue
+			return
 		}
 		if r := e.Tag.Root(); r != t {
 			r.Parent = t
@@ -72,32 +206,30 @@ func group(b box, role Role, block doc.Part) box {
 				t.Lang = r.Lang
 			}
 		}
-	}
+	})
 	return b
 }
 
 // inBlock marks the structure elements of b as coming from block, where
 // they say no block of their own.
 func inBlock(b box, block doc.Part) box {
-	for _, e := range b.els {
+	b.each(func(e *Element) {
 		for t := e.Tag; t != nil; t = t.Parent {
 			if t.Block == "" {
 				t.Block = block
 			}
 		}
-	}
+	})
 	return b
 }
 
 // untagged drops b's tags: a copy of a piece (the second card on a sheet,
 // a tear-off tab) is decoration to a screen reader, who reads the first.
 func untagged(b box) box {
-	els := make([]Element, len(b.els))
-	for i, e := range b.els {
-		e.Tag = nil
-		els[i] = e
+	b = b.flat()
+	for i := range b.els {
+		b.els[i].Tag = nil
 	}
-	b.els = els
 	return b
 }
 

@@ -249,11 +249,11 @@ func layoutError(what string, d *doc.Document, err error) error {
 func blocksOf(boxes ...box) []doc.Part {
 	var out []doc.Part
 	for _, b := range boxes {
-		for _, e := range b.els {
+		b.each(func(e *Element) {
 			if blk := e.Tag.BlockOf(); blk != "" && !slices.Contains(out, blk) {
 				out = append(out, blk)
 			}
-		}
+		})
 	}
 	return out
 }

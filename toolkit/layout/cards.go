@@ -126,12 +126,10 @@ func (s sheet) pageOf(pieces []box, back bool) Page {
 		}
 		p := piece
 		if s.print.Bleed > 0 {
-			p.els = append([]Element(nil), piece.els...)
+			p = piece.flat() // its own copies, to extend
 			for i := range p.els {
 				if r := p.els[i].Rect; r != nil && r.Radius == 0 {
-					rr := *r
-					bleedRect(&rr, 0, s.w, s.h, s.print.Bleed)
-					p.els[i].Rect = &rr
+					bleedRect(r, 0, s.w, s.h, s.print.Bleed)
 				}
 			}
 		}
@@ -143,7 +141,7 @@ func (s sheet) pageOf(pieces []box, back bool) Page {
 		out.place(p, cell.X, cell.Y)
 	}
 	out.els = append(out.els, s.marks()...)
-	page := Page{Width: s.media.Width, Height: s.media.Height, Elements: out.els}
+	page := Page{Width: s.media.Width, Height: s.media.Height, Elements: out.elements()}
 	if s.print.Bleed > 0 || s.print.CropMarks {
 		g := s.gridBox()
 		b := s.print.Bleed

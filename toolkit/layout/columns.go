@@ -140,7 +140,7 @@ func (k *kit) itemPieces(block doc.Part, items []string, marker string, w float6
 			gap = bs.titleGap
 		}
 		out = append(out, piece{b: b, gap: gap})
-		all.els = append(all.els, b.els...)
+		all.place(b, 0, 0)
 	}
 	group(all, RoleL, block)
 	return out

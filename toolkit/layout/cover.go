@@ -157,7 +157,7 @@ func cover(ts *typeset.Typesetter, c CoverSheet, paper Paper, emit func(Page) bo
 			return fmt.Errorf("lay out cover sheet: %w", k.err)
 		}
 		if y+r.H > bottom {
-			if !emit(Page{Width: paper.Width, Height: paper.Height, Elements: page.els}) {
+			if !emit(Page{Width: paper.Width, Height: paper.Height, Elements: page.elements()}) {
 				return nil
 			}
 			page = box{W: paper.Width, H: paper.Height}
@@ -169,14 +169,14 @@ func cover(ts *typeset.Typesetter, c CoverSheet, paper Paper, emit func(Page) bo
 	}
 	end := vstack(inner, 4, rule(), total, box{H: 8}, note)
 	if y+end.H > bottom {
-		if !emit(Page{Width: paper.Width, Height: paper.Height, Elements: page.els}) {
+		if !emit(Page{Width: paper.Width, Height: paper.Height, Elements: page.elements()}) {
 			return nil
 		}
 		page = box{W: paper.Width, H: paper.Height}
 		y = margin
 	}
 	page.place(end, margin, y)
-	emit(Page{Width: paper.Width, Height: paper.Height, Elements: page.els})
+	emit(Page{Width: paper.Width, Height: paper.Height, Elements: page.elements()})
 	return nil
 }
 

@@ -126,7 +126,7 @@ func layPage(f pageFrame, sections []box) Page {
 		y += s.H + gap
 	}
 	page.place(f.footer, f.margin, f.paper.Height-f.margin*0.6-f.footer.H)
-	return Page{Width: f.paper.Width, Height: f.paper.Height, Elements: page.els}
+	return Page{Width: f.paper.Width, Height: f.paper.Height, Elements: page.elements()}
 }
 
 // scalesDown lists body scales from hi down to lo in steps of about 4%,

@@ -44,7 +44,7 @@ type flow struct {
 }
 
 func (f *flow) add(b box, space float64, keep bool) {
-	if b.H == 0 && len(b.els) == 0 {
+	if b.empty() {
 		return
 	}
 	f.items = append(f.items, flowItem{b: b, space: space, keep: keep})
@@ -247,6 +247,7 @@ func runningFooter(k *kit, d *doc.Document, w float64, page string) box {
 	row := box{W: w}
 	if k.rtl {
 		right.els, left.els = left.els, right.els
+		right.kids, left.kids = left.kids, right.kids
 		right.H, left.H = left.H, right.H
 	}
 	row.place(left, 0, 0)

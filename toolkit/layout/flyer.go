@@ -178,7 +178,7 @@ func (k *kit) linePieces(cs []doc.Contact, w, size float64, block doc.Part) []pi
 	for _, c := range cs {
 		b := group(inBlock(k.contactLine(c, colW, size, k.col.ink), block), RoleLI, block)
 		out = append(out, piece{b: b, gap: size * 0.35})
-		all.els = append(all.els, b.els...)
+		all.place(b, 0, 0)
 	}
 	group(all, RoleL, block)
 	return out

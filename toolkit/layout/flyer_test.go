@@ -19,7 +19,7 @@ import (
 
 // setup loads the embedded content and a typesetter over the embedded
 // and system fonts.
-func setup(t *testing.T) (*content.Library, *typeset.Typesetter) {
+func setup(t testing.TB) (*content.Library, *typeset.Typesetter) {
 	t.Helper()
 	lib, err := content.Load(audiences.FS, locales.FS)
 	if err != nil {

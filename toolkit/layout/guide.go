@@ -134,7 +134,7 @@ func flowPages(k *kit, d *doc.Document, f *flow, paper Paper, opening, running b
 		}
 		footer := runningFooter(k, d, inner, d.Kit.Page(i+1, len(body)))
 		p.place(footer, guideMargin, paper.Height-guideMargin*0.6-footerH)
-		pages[i] = Page{Width: paper.Width, Height: paper.Height, Elements: p.els}
+		pages[i] = Page{Width: paper.Width, Height: paper.Height, Elements: p.elements()}
 	}
 	return pages, k.err
 }

@@ -242,7 +242,7 @@ func (k *kit) footer(d *doc.Document, w float64, hs headerSpec) box {
 			}
 			text = inBlock(vstack(textW, 1, ls...), doc.PartFooter)
 			row = k.row(w, 12, text, logo)
-			row = box{W: w, H: max(text.H, logo.H), els: row.els}
+			row.W, row.H = w, max(text.H, logo.H)
 		}
 	}
 	out.place(row, 0, 5)

@@ -218,7 +218,7 @@ func (k *kit) localPieces(d *doc.Document, w, size float64) []piece {
 		}
 		b := group(inBlock(k.contactLine(c, w, size, k.col.ink), doc.PartLocal), RoleLI, doc.PartLocal)
 		out = append(out, piece{b: b, gap: size * 0.25})
-		all.els = append(all.els, b.els...)
+		all.place(b, 0, 0)
 	}
 	group(all, RoleL, doc.PartLocal)
 	return out

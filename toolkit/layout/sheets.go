@@ -105,7 +105,7 @@ func (f sheetFrame) page(build func(scale, h float64) box) (Page, error) {
 		p.place(f.top, 0, 0)
 		p.place(body, formMargin, f.top.H+sheetGap)
 		p.place(f.bottom, formMargin, f.paper.Height-formMargin*0.6-f.bottom.H)
-		return Page{Width: f.paper.Width, Height: f.paper.Height, Elements: p.els}, nil
+		return Page{Width: f.paper.Width, Height: f.paper.Height, Elements: p.elements()}, nil
 	}
 	return Page{}, ErrDoesNotFit
 }

@@ -82,7 +82,7 @@ func slidePage(k *kit, d *doc.Document, sl doc.Slide, n, total int) (Page, error
 		}
 		p.place(body, slideMargin, y)
 		p.place(foot, slideMargin, footY)
-		return Page{Width: SlideWidth, Height: SlideHeight, Elements: p.els}, nil
+		return Page{Width: SlideWidth, Height: SlideHeight, Elements: p.elements()}, nil
 	}
 	return Page{}, ErrDoesNotFit
 }

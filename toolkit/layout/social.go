@@ -122,7 +122,7 @@ func social(ts *typeset.Typesetter, docs []*doc.Document, s socialSpec) (*Docume
 	if len(docs) == 2 {
 		m.Title = first.Headline + " / " + docs[1].Headline
 	}
-	return &Document{Meta: m, Pages: []Page{{Width: s.w, Height: s.h, Elements: page.els}}}, nil
+	return &Document{Meta: m, Pages: []Page{{Width: s.w, Height: s.h, Elements: page.elements()}}}, nil
 }
 
 // socialPage builds the image at one scale with n signs per language and

@@ -149,7 +149,7 @@ func LayTable(ts *typeset.Typesetter, t Table, paper Paper) (*Document, error) {
 		y += 6
 	}
 	newPage := func() {
-		out.Pages = append(out.Pages, Page{Width: paper.Width, Height: paper.Height, Elements: page.els})
+		out.Pages = append(out.Pages, Page{Width: paper.Width, Height: paper.Height, Elements: page.elements()})
 		page = box{W: paper.Width, H: paper.Height}
 		y = margin
 		startTable()
@@ -177,6 +177,6 @@ func LayTable(ts *typeset.Typesetter, t Table, paper Paper) (*Document, error) {
 		}
 		page.place(note, margin, y+8)
 	}
-	out.Pages = append(out.Pages, Page{Width: paper.Width, Height: paper.Height, Elements: page.els})
+	out.Pages = append(out.Pages, Page{Width: paper.Width, Height: paper.Height, Elements: page.elements()})
 	return out, nil
 }

@@ -98,7 +98,7 @@ func tearoff(ts *typeset.Typesetter, d *doc.Document, opts Options, stripH float
 	out := box{W: paper.Width, H: paper.Height, els: page.Elements}
 	out.place(footer, flyerMargin, stripTop-footerGap-footer.H)
 	out.place(strip, 0, stripTop)
-	page.Elements = out.els
+	page.Elements = out.elements()
 	return &Document{Meta: d.Meta, Pages: []Page{page}}, nil
 }
 
@@ -144,15 +144,16 @@ func tabs(content box, n int, tabW, h, pageW, length float64) box {
 	// bottom and the box's first line to the left: a point (u, v) of the
 	// content box lands at (x+v, bottom-u).
 	bottom := h - tabEdge
+	flat := content.flat()
 	for i := 0; i <= n; i++ {
 		x := left + float64(i)*tabW
 		out.els = append(out.els, Element{Rule: &Rule{X1: x, Y1: 0, X2: x, Y2: h - cutStop, Color: cut, Width: 0.6, Dash: tabDash}})
 		if i == n {
 			break
 		}
-		tab := content
+		tab := flat
 		if i > 0 {
-			tab = untagged(content)
+			tab = untagged(flat)
 		}
 		tx := x + (tabW-content.H)/2
 		for _, e := range tab.els {
@@ -191,11 +192,11 @@ func (k *kit) scissors(strip *box) {
 // widest is the width of the longest text line in b.
 func widest(b box) float64 {
 	w := 0.0
-	for _, e := range b.els {
+	b.each(func(e *Element) {
 		if e.Text != nil {
 			w = max(w, e.Text.Line.Width)
 		}
-	}
+	})
 	return w
 }
 
