@@ -465,17 +465,29 @@ func (s *Server) workshopPage(w http.ResponseWriter, r *http.Request) {
 	ws := s.defaultWorkshop()
 	var errs []fieldError
 	var notice string
-	if name := r.URL.Query().Get("plan"); name != "" {
+	name := r.URL.Query().Get("plan")
+	if name != "" {
 		ws, errs, notice = s.openPlan(name, u)
 	}
 	status := http.StatusOK
 	if len(errs) > 0 {
 		status = http.StatusBadRequest
 	}
-	s.renderWorkshop(w, u, ws, errs, notice, nil, status)
+	p := s.workshopData(u, ws, errs, notice, nil)
+	if name != "" {
+		// The link to the page in the other language opens the same plan.
+		p.query = url.Values{"plan": {name}}
+	}
+	s.render(w, status, "workshop.html", p)
 }
 
 func (s *Server) renderWorkshop(w http.ResponseWriter, u *ui, ws workshop, errs []fieldError, notice string, pl *plan.Plan, status int) {
+	s.render(w, status, "workshop.html", s.workshopData(u, ws, errs, notice, pl))
+}
+
+// workshopData is what the workshop page shows: the form, its problems,
+// and the plan's outputs once it is checked.
+func (s *Server) workshopData(u *ui, ws workshop, errs []fieldError, notice string, pl *plan.Plan) *pageData {
 	p := s.newPage(u, u.T("workshop.title"), "workshop")
 	p.Errors, p.Notice = errs, notice
 	p.Workshop = s.workshopView(u, ws, errs)
@@ -487,7 +499,7 @@ func (s *Server) renderWorkshop(w http.ResponseWriter, u *ui, ws workshop, errs 
 		p.Workshop.Notes = s.planNotes(pl)
 	}
 	p.Workshop.Building = s.running()
-	s.render(w, status, "workshop.html", p)
+	return p
 }
 
 // workshopAction is a press of one of the workshop form's buttons: add or

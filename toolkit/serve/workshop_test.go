@@ -255,6 +255,10 @@ outputs:
 			t.Errorf("the opened plan lacks %s", want)
 		}
 	}
+	// The link to the page in French opens the same plan.
+	if want := `href="?plan=workshop.yaml&amp;ui=fr"`; !strings.Contains(body, want) {
+		t.Errorf("the language link does not keep the plan: no %s", want)
+	}
 	if resp, body := s.get(t, "/workshop?plan=missing.yaml"); resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "There is no plan named missing.yaml") {
 		t.Errorf("a missing plan = %d", resp.StatusCode)
 	}
