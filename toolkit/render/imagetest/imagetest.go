@@ -15,10 +15,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 
 	"github.com/awarekit/awarekit/toolkit/content"
 	"github.com/awarekit/awarekit/toolkit/content/contenttest"
@@ -146,8 +149,22 @@ func PDF(t testing.TB, ld *layout.Document) []byte {
 	return b.Bytes()
 }
 
-// Poppler renders page i (from 0) of a PDF with pdftoppm at dpi.
+// Poppler renders page i (from 0) of a PDF with poppler's pdftoppm at
+// dpi.
 func Poppler(t testing.TB, pdfData []byte, i int, dpi float64) image.Image {
+	t.Helper()
+	n := strconv.Itoa(i + 1)
+	return poppler(t, pdfData, dpi, "-f", n, "-l", n)[0]
+}
+
+// PopplerPages renders every page of a PDF with poppler's pdftoppm at dpi,
+// in one run: pdftoppm reads the file once, not once a page.
+func PopplerPages(t testing.TB, pdfData []byte, dpi float64) []image.Image {
+	t.Helper()
+	return poppler(t, pdfData, dpi)
+}
+
+func poppler(t testing.TB, pdfData []byte, dpi float64, pages ...string) []image.Image {
 	t.Helper()
 	pdftest.Need(t, "pdftoppm")
 	dir := t.TempDir()
@@ -155,14 +172,24 @@ func Poppler(t testing.TB, pdfData []byte, i int, dpi float64) image.Image {
 	if err := os.WriteFile(in, pdfData, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	n := strconv.Itoa(i + 1)
 	r := strconv.FormatFloat(dpi, 'f', -1, 64)
-	out := filepath.Join(dir, "page")
-	cmd := exec.Command("pdftoppm", "-f", n, "-l", n, "-r", r, "-png", "-singlefile", in, out)
+	args := append(append([]string{}, pages...), "-r", r, "-png", in, filepath.Join(dir, "page"))
+	cmd := exec.Command("pdftoppm", args...)
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("pdftoppm: %v\n%s", err, msg)
 	}
-	return decode(t, out+".png")
+	// pdftoppm numbers its files page-1.png or page-01.png, as wide as
+	// the document's page count: their names sort in page order.
+	files, err := filepath.Glob(filepath.Join(dir, "page-*.png"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("pdftoppm wrote no page (%v)", err)
+	}
+	slices.Sort(files)
+	imgs := make([]image.Image, len(files))
+	for k, f := range files {
+		imgs[k] = decode(t, f)
+	}
+	return imgs
 }
 
 func decode(t testing.TB, path string) image.Image {
@@ -196,28 +223,68 @@ func Chromium(t testing.TB) string {
 	return ""
 }
 
-// Screenshot opens an SVG file in headless Chromium and returns what it
-// shows in a window of w × h CSS pixels (96 per inch). profile is the
-// browser's user data folder; two browsers must not share one at once.
-func Screenshot(t testing.TB, bin, profile string, svg []byte, w, h int) image.Image {
+// Browser is one headless Chromium kept open for many screenshots:
+// starting one takes about two seconds, a page in an open one a tenth of
+// that. Two goroutines must not use one Browser at once.
+type Browser struct {
+	ctx context.Context
+}
+
+// NewBrowser starts headless Chromium (bin, from Chromium) with a fresh
+// profile, off the network; the test's cleanup closes it.
+func NewBrowser(t testing.TB, bin string) *Browser {
 	t.Helper()
-	dir := t.TempDir()
-	in := filepath.Join(dir, "page.svg")
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(bin),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("no-default-browser-check", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.Flag("force-device-scale-factor", "1"),
+		chromedp.UserDataDir(t.TempDir()),
+	}
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel2 := chromedp.NewContext(actx)
+	t.Cleanup(cancel2)
+	// The first action starts the browser, which lives as long as the
+	// context that action is given: ctx itself, not one with a deadline.
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	return &Browser{ctx: ctx}
+}
+
+// Screenshot opens an SVG file in the browser and returns what it shows
+// in a viewport of w × h CSS pixels (96 per inch).
+func (b *Browser) Screenshot(t testing.TB, svg []byte, w, h int) image.Image {
+	t.Helper()
+	in := filepath.Join(t.TempDir(), "page.svg")
 	if err := os.WriteFile(in, svg, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(dir, "shot.png")
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	ctx, cancel := context.WithTimeout(b.ctx, 90*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bin,
-		"--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-		"--disable-component-update", "--disable-sync", "--no-first-run", "--no-default-browser-check",
-		"--user-data-dir="+profile, "--hide-scrollbars", "--force-device-scale-factor=1",
-		fmt.Sprintf("--window-size=%d,%d", w, h), "--screenshot="+out, "file://"+filepath.ToSlash(in))
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("chromium: %v\n%s", err, msg)
+	if err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(int64(w), int64(h), chromedp.EmulateScale(1)),
+		chromedp.Navigate("file://"+filepath.ToSlash(in)),
+	); err != nil {
+		t.Fatalf("chromium: %v", err)
 	}
-	return decode(t, out)
+	shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatalf("chromium screenshot: %v", err)
+	}
+	img, err := png.Decode(bytes.NewReader(shot))
+	if err != nil {
+		t.Fatalf("chromium screenshot: %v", err)
+	}
+	return img
 }
 
 // Tolerance bounds how far two renderings of one page may differ.

@@ -58,10 +58,13 @@ func TestAgainstPoppler(t *testing.T) {
 	e := imagetest.Engine(t)
 	for _, c := range cases() {
 		t.Run(c.String(), func(t *testing.T) {
+			t.Parallel()
 			ld := imagetest.Layout(t, e, c)
-			pdf := imagetest.PDF(t, ld)
-			for i := range ld.Pages {
-				want := imagetest.Poppler(t, pdf, i, compareDPI)
+			wants := imagetest.PopplerPages(t, imagetest.PDF(t, ld), compareDPI)
+			if len(wants) != len(ld.Pages) {
+				t.Fatalf("poppler drew %d pages of %d", len(wants), len(ld.Pages))
+			}
+			for i, want := range wants {
 				pg, err := paint.Draw(&ld.Pages[i], paint.Options{Hairline: 72.0 / compareDPI})
 				if err != nil {
 					t.Fatal(err)

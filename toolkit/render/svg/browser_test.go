@@ -1,6 +1,7 @@
 package svg_test
 
 import (
+	"image"
 	"math"
 	"testing"
 
@@ -10,9 +11,8 @@ import (
 	"github.com/awarekit/awarekit/toolkit/render/png"
 )
 
-// browserCases are the pages opened in Chromium: two by default (each
-// screenshot starts a browser, about two seconds), every page format in
-// every language of imagetest.Langs with AWAREKIT_FULL=1.
+// browserCases are the pages opened in Chromium: two by default, every
+// page format in every language of imagetest.Langs with AWAREKIT_FULL=1.
 func browserCases() []imagetest.Case {
 	sample := []imagetest.Case{
 		{Audience: "newcomers", Lang: "ar", Format: "flyer", Logo: true},
@@ -47,21 +47,26 @@ func TestAgainstChromium(t *testing.T) {
 	}
 	bin := imagetest.Chromium(t)
 	e := imagetest.Engine(t)
-	profiles := make(chan string, 2) // one browser per core
-	for range cap(profiles) {
-		profiles <- t.TempDir()
+	browsers := make(chan *imagetest.Browser, 2) // one browser per core
+	for range cap(browsers) {
+		browsers <- imagetest.NewBrowser(t, bin)
 	}
 	for _, c := range browserCases() {
 		t.Run(c.String(), func(t *testing.T) {
 			t.Parallel()
 			ld := imagetest.Layout(t, e, c)
-			pdf := imagetest.PDF(t, ld)
+			refs := imagetest.PopplerPages(t, imagetest.PDF(t, ld), 96)
+			if len(refs) != len(ld.Pages) {
+				t.Fatalf("poppler drew %d pages of %d", len(refs), len(ld.Pages))
+			}
 			for i, pg := range ld.Pages {
 				w, h := int(math.Ceil(pg.Width*96/72-1e-6)), int(math.Ceil(pg.Height*96/72-1e-6))
-				profile := <-profiles
-				shot := imagetest.Screenshot(t, bin, profile, render(t, ld, i), w, h)
-				profiles <- profile
-				ref := imagetest.Poppler(t, pdf, i, 96)
+				shot := func() image.Image {
+					b := <-browsers
+					defer func() { browsers <- b }() // also when the shot fails
+					return b.Screenshot(t, render(t, ld, i), w, h)
+				}()
+				ref := refs[i]
 				d, err := imagetest.Compare(ref, shot)
 				if err != nil {
 					t.Fatalf("page %d: %v", i+1, err)
