@@ -24,10 +24,12 @@ type pair struct {
 }
 
 func newPair(ts *typeset.Typesetter, first, second *doc.Document, st Style) pair {
-	return pair{
+	p := pair{
 		docs: [2]*doc.Document{first, second},
 		kits: [2]*kit{newKit(ts, first, st), newKit(ts, second, st)},
 	}
+	matched(p.kits[:]...) // both languages look one size
+	return p
 }
 
 func (p pair) err() error {

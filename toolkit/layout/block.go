@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/typeset"
@@ -260,13 +261,50 @@ type kit struct {
 	col   colours
 	style Style
 	err   error
+	// least is the smallest optical factor of the page's languages and
+	// Latin's 1 (typeset.Typesetter.Optical): text is set at its
+	// script's factor over it, so that no text is set smaller than the
+	// layout asks and the script that looks smaller is the one enlarged.
+	least float64
 }
 
 func newKit(ts *typeset.Typesetter, d *doc.Document, st Style) *kit {
-	return &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL, col: coloursFor(d.Brand.Color, st), style: st}
+	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL, col: coloursFor(d.Brand.Color, st), style: st}
+	k.least = min(1, ts.Optical(d.Headline+" "+d.Signs.Title, d.Meta.Lang))
+	return k
 }
 
-// text sets s into a box w points wide, as one structure element.
+// optical is how many times the size asked s is set: its script's
+// optical factor over the page's least, 1 for text without letters (a
+// phone number looks the same in every language).
+func (k *kit) optical(s string) float64 {
+	if !strings.ContainsFunc(s, unicode.IsLetter) {
+		return 1
+	}
+	f := k.ts.Optical(s, k.lang)
+	if k.least == 0 { // a kit for a page of its own kind (sheets, slides): never smaller
+		return max(1, f)
+	}
+	return f / k.least
+}
+
+// matched makes the kits of a page's languages set text at one optical
+// size: each script at its factor over the smallest of them.
+func matched(kits ...*kit) {
+	least := 1.0
+	for _, k := range kits {
+		least = min(least, k.least)
+	}
+	for _, k := range kits {
+		k.least = least
+	}
+}
+
+// text sets s into a box w points wide, as one structure element. Sizes
+// are Latin's: text in a script that looks smaller or larger than Latin
+// at one size is set at the size that looks like it
+// (typeset.Typesetter.Optical), so that two languages side by side look
+// the same size and a body floor means the same in every script.
 func (k *kit) text(s string, w float64, st textStyle) box {
 	if k.err != nil || s == "" {
 		return box{W: w}
@@ -274,6 +312,7 @@ func (k *kit) text(s string, w float64, st textStyle) box {
 	if k.style == LargePrint && st.Align == alignCenter {
 		st.Align = alignStart // Clear Print: nothing centred
 	}
+	st.Size *= k.optical(s)
 	p, err := k.ts.Set(s, typeset.Options{Style: st.Style, Width: w, Lang: k.lang, RTL: k.rtl})
 	if err != nil {
 		k.err = err
@@ -339,6 +378,7 @@ func (k *kit) width(s string, st textStyle) float64 {
 	if k.err != nil || s == "" {
 		return 0
 	}
+	st.Size *= k.optical(s)
 	w, err := k.ts.Measure(s, typeset.Options{Style: st.Style, Lang: k.lang, RTL: k.rtl})
 	if err != nil {
 		k.err = err

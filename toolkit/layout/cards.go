@@ -429,18 +429,34 @@ func BilingualCards(ts *typeset.Typesetter, first, second *doc.Document, opts Op
 		return fail(err)
 	}
 	var sides [2]box
+	kits := []*kit{newKit(ts, first, opts.style()), newKit(ts, second, opts.style())}
+	matched(kits...) // both sides look one size
+	// Both sides at one scale, the least either needs: the same words
+	// look the same size on both.
+	least := cardScales[0]
 	named := 0 // sides that name the organisation
-	for i, d := range []*doc.Document{first, second} {
-		k := newKit(ts, d, opts.style())
-		sides[i], err = fitCard(k, s.w, s.h, func(scale float64) box { return k.cardFront(d, s.w, s.h, scale, true) })
-		if errors.Is(err, ErrDoesNotFit) && d.Brand.OrgName != "" {
-			// A long name on one side leaves the other to the hotline.
-			sides[i], err = fitCard(k, s.w, s.h, func(scale float64) box { return k.cardFront(d, s.w, s.h, scale, false) })
-		} else if err == nil {
-			named++
-		}
-		if err != nil {
-			return fail(fmt.Errorf("%s side: %w", d.Meta.Lang, cardError("wallet card front", err)))
+	for range 2 {
+		named = 0
+		for i, d := range []*doc.Document{first, second} {
+			k := kits[i]
+			at := func(withOrg bool) func(float64) box {
+				return func(scale float64) box {
+					scale = min(scale, least)
+					return k.cardFront(d, s.w, s.h, scale, withOrg)
+				}
+			}
+			used := 0.0
+			sides[i], err = fitCard(k, s.w, s.h, func(scale float64) box { used = min(scale, least); return at(true)(scale) })
+			if errors.Is(err, ErrDoesNotFit) && d.Brand.OrgName != "" {
+				// A long name on one side leaves the other to the hotline.
+				sides[i], err = fitCard(k, s.w, s.h, func(scale float64) box { used = min(scale, least); return at(false)(scale) })
+			} else if err == nil {
+				named++
+			}
+			if err != nil {
+				return fail(fmt.Errorf("%s side: %w", d.Meta.Lang, cardError("wallet card front", err)))
+			}
+			least = min(least, used)
 		}
 	}
 	if named == 0 && first.Brand.OrgName != "" {

@@ -11,6 +11,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode"
@@ -20,6 +21,7 @@ import (
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/profile"
+	"github.com/awarekit/awarekit/toolkit/typeset"
 )
 
 // longest is an organisation at every limit profile states: a name of
@@ -191,6 +193,33 @@ func TestEveryFormatCarriesItsContent(t *testing.T) {
 			}
 		}
 	}
+}
+
+// opticalSetter measures runs' optical factors: they depend on the
+// runs' fonts and the base family alone.
+var opticalSetter = sync.OnceValue(func() *typeset.Typesetter {
+	fonts, err := typeset.EmbeddedFonts(nil)
+	if err != nil {
+		panic(err)
+	}
+	return typeset.New(fonts)
+})
+
+// lineVisual is the size of Latin a line looks like: its runs of
+// letters' (the punctuation between them is set at their size), or the
+// largest run's when it has no letters (a phone number).
+func lineVisual(l typeset.Line) float64 {
+	letters, all := 0.0, 0.0
+	for _, r := range l.Runs {
+		all = max(all, r.Size)
+		if strings.ContainsFunc(r.Text, unicode.IsLetter) {
+			letters = max(letters, r.Size/opticalSetter().RunOptical(r))
+		}
+	}
+	if letters > 0 {
+		return letters
+	}
+	return all
 }
 
 // squash drops white space and soft hyphens, so that text broken over
@@ -385,11 +414,12 @@ func tokens(s string) []string {
 // one (the rule: a flyer's at least 36 pt, a poster's 72).
 var leastNumber = map[string]float64{"flyer": 36, "handout": 36, "tearoff": 36, "poster": 72}
 
-// hierarchy checks the size rules over the laid-out pages: the hotline
-// number is the largest text on every page that prints it, at least the
-// format's least size; the body (signs, what to do, the introduction) of
-// a flyer's pages and a handout's front is 11 pt or more, whatever the
-// branding adds; on a one-language flyer and poster the organisation's
+// hierarchy checks the size rules over the laid-out pages, in the sizes
+// text looks (a Gurmukhi line at 12.9 pt looks like Latin at 11): the
+// hotline number is the largest text on every page that prints it, at
+// least the format's least size; the body (signs, what to do, the
+// introduction) of a flyer's pages and a handout's front looks 11 pt or
+// more, whatever the branding adds; on a one-language flyer and poster the organisation's
 // name is printed once in the header and once over its contacts.
 func hierarchy(ld *layout.Document, docs []*doc.Document, format string, bilingual bool) []string {
 	var out []string
@@ -401,12 +431,13 @@ func hierarchy(ld *layout.Document, docs []*doc.Document, format string, bilingu
 			if e.Text == nil || len(e.Text.Line.Runs) == 0 {
 				continue
 			}
+			// Sizes are what the text looks like: the size of Latin
+			// letters as large (typeset.Typesetter.RunOptical).
 			var sb strings.Builder
-			size := 0.0
 			for _, r := range e.Text.Line.Runs {
 				sb.WriteString(r.Text)
-				size = max(size, r.Size)
 			}
+			size := lineVisual(e.Text.Line)
 			text := squash(sb.String())
 			switch {
 			case strings.Contains(text, phone):

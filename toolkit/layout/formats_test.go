@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode"
+	"sync"
 	"testing"
 
 	"github.com/awarekit/awarekit/audiences"
@@ -22,7 +24,35 @@ type inked struct {
 	text           string
 	x0, y0, x1, y1 float64
 	size           float64
+	visual         float64 // the size of Latin the line looks like (typeset.Typesetter.RunOptical)
 	rotate         float64
+}
+
+// opticalSetter measures runs' optical factors in tests: they depend on
+// the runs' fonts and the base family alone.
+var opticalSetter = sync.OnceValue(func() *typeset.Typesetter {
+	fonts, err := typeset.EmbeddedFonts(nil)
+	if err != nil {
+		panic(err)
+	}
+	return typeset.New(fonts)
+})
+
+// lineVisual is the size of Latin a line looks like: its runs of
+// letters' (the punctuation among them is set at their size), or its
+// largest run's when it has no letters (a phone number).
+func lineVisual(l typeset.Line) float64 {
+	letters, all := 0.0, 0.0
+	for _, r := range l.Runs {
+		all = max(all, r.Size)
+		if strings.ContainsFunc(r.Text, unicode.IsLetter) {
+			letters = max(letters, r.Size/opticalSetter().RunOptical(r))
+		}
+	}
+	if letters > 0 {
+		return letters
+	}
+	return all
 }
 
 func inkedLines(p Page) []inked {
@@ -38,7 +68,7 @@ func inkedLines(p Page) []inked {
 			sb.WriteString(r.Text)
 			size = max(size, r.Size)
 		}
-		b := inked{text: sb.String(), size: size, rotate: t.Rotate}
+		b := inked{text: sb.String(), size: size, visual: lineVisual(t.Line), rotate: t.Rotate}
 		switch t.Rotate {
 		case 0:
 			b.x0, b.x1, b.y0, b.y1 = t.X, t.X+t.Line.Width, t.Y-0.8*size, t.Y+0.2*size

@@ -87,7 +87,7 @@ func checkSocial(t *testing.T, name string, ld *Document, w, h float64, docs []*
 		if !l.in(Box{W: w, H: h}) {
 			t.Errorf("%s: %q is off the image", name, l.text)
 		}
-		maxSize = max(maxSize, l.size)
+		maxSize = max(maxSize, l.visual) // the number looks the largest
 	}
 	numberSize := 0.0
 	for _, e := range p.Elements {
@@ -96,7 +96,7 @@ func checkSocial(t *testing.T, name string, ld *Document, w, h float64, docs []*
 		}
 		text := logicalText(e.Text.Line)
 		texts = append(texts, text)
-		size := e.Text.Line.Runs[0].Size
+		size := lineVisual(e.Text.Line)
 		if text == hotline {
 			numberSize = size
 		}

@@ -126,6 +126,8 @@ type Typesetter struct {
 	paras map[setKey]Paragraph
 	// held is about how many bytes the caches hold (see limitCaches).
 	held int
+	// optical holds each script's Optical, per language.
+	optical map[opticalKey]float64
 }
 
 // setKey is what Set's result depends on: the text as given and every
@@ -446,7 +448,14 @@ func (t *Typesetter) shape(text string, opts Options) *shaped {
 	}
 	inputs := t.seg.Split(input, &t.fontmap)
 	outs := make([]shaping.Output, len(inputs))
+	main := t.ScriptOptical(mainScript(text), opts.Lang)
 	for i, in := range inputs {
+		// A run in another script than the text's main one is set at
+		// the size that looks like the text's (Optical): the Gurmukhi
+		// name in an English line, the web address in a Punjabi one.
+		if f := t.ScriptOptical(in.Script, opts.Lang) / main; f != 1 {
+			in.Size = fixed.Int26_6(math.Round(refSize * f * units * 64))
+		}
 		outs[i] = t.shaper.Shape(in)
 	}
 	sh := &shaped{runes: runes, byteAt: byteAt, outs: outs}
@@ -542,7 +551,7 @@ type wrapKey struct {
 func scaleLine(l Line, size, scale float64) Line {
 	out := Line{Width: l.Width * scale, Runs: make([]Run, len(l.Runs))}
 	for i, r := range l.Runs {
-		r.Size = size
+		r.Size *= scale
 		r.X *= scale
 		r.Width *= scale
 		out.Runs[i] = r
@@ -565,7 +574,7 @@ func (t *Typesetter) line(l shaping.Line, text string, byteAt []int, size, scale
 		runText, newAt := stripControls(text[start:end])
 		run := Run{
 			Font:  f,
-			Size:  size,
+			Size:  size * float64(out.Size) / (refSize * units * 64), // a run in another script has its own (shape)
 			X:     x,
 			RTL:   out.Direction.Progression() == di.TowardTopLeft,
 			Start: start,
