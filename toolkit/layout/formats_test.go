@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"unicode"
 	"sync"
 	"testing"
+	"unicode"
 
 	"github.com/awarekit/awarekit/audiences"
 	"github.com/awarekit/awarekit/locales"
