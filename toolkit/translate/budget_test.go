@@ -201,6 +201,14 @@ func TestProof(t *testing.T) {
 				want++
 			}
 		}
+		// A message ID breaks across lines only after one of its dots:
+		// joined there, every ID reads whole.
+		joined := strings.ReplaceAll(text, ". ", ".")
+		for _, e := range all.Entries {
+			if m, _ := p.Lib.Message(e.ID); (e.State != StateMissing || !m.KitOnly() && !p.Lib.Unbegun(e.ID, tag)) && !strings.Contains(joined, e.ID) {
+				t.Errorf("%s proof: the ID %s is broken inside a word", tag, e.ID)
+			}
+		}
 		if n := fmt.Sprintf(" %d messages;", want); !strings.Contains(text, n) {
 			t.Errorf("%s proof of all does not say%s (every message but those of the kit and of audiences it lacks)", tag, n)
 		}

@@ -77,7 +77,9 @@ func (p *Project) Proof(w io.Writer, o ProofOptions) error {
 		Meta:    doc.Meta{Title: "Translation proof: " + name, Lang: locale.SourceTag, Author: "awarekit", Creator: "awarekit translate proof", Version: s.Version},
 	}
 	for _, e := range s.Entries {
-		about := layout.Cell{{Text: e.ID, Bold: true}, {Text: e.Where, Small: true}}
+		// An ID breaks only after a dot: "audience.business.na / me" reads
+		// as two words.
+		about := layout.Cell{{Text: typeset.BreakURL(e.ID), Bold: true}, {Text: e.Where, Small: true}}
 		if e.Max > 0 {
 			about = append(about, layout.Span{Text: fmt.Sprintf("Room: %d characters; this has %d.", e.Max, Cells(e.Text)), Small: true})
 		}
