@@ -16,8 +16,9 @@ import (
 // the organiser, not for the people in the room.
 var facilitatorParts = []doc.KitPart{doc.PartGuide, doc.PartSlides}
 
-// broadAudiences must each have a workshop kit; the sector audiences
-// (issue 17) have none yet.
+// broadAudiences must each have a workshop kit; a sector audience (issue
+// 17) gets one as its kit.yaml is written, and until then every part is
+// refused.
 var broadAudiences = []string{"business", "health", "indigenous", "newcomers", "youth"}
 
 // kitAudiences lists the audiences that have a workshop kit.
