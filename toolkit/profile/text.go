@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -185,7 +186,10 @@ func CheckPhone(f Field, s string) (string, error) {
 
 // emailAddress is a plain address: no display name, no mailto:, no
 // ?cc= or other query, no quoted or bracketed parts.
-var emailAddress = regexp.MustCompile(`^[\p{L}\p{N}._%+-]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}[\p{L}\p{N}-]*$`)
+// (Compiled when first used: its letter classes cost every start 1%.)
+var emailAddress = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[\p{L}\p{N}._%+-]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}[\p{L}\p{N}-]*$`)
+})
 
 // CheckEmail checks a plain email address, like info@example.org.
 func CheckEmail(f Field, s string) (string, error) {
@@ -204,7 +208,7 @@ func CheckEmail(f Field, s string) (string, error) {
 		return "", fieldErr(f, fix, "is not one address: it has %d @ signs", strings.Count(s, "@"))
 	case strings.Contains(s, ".."), strings.HasPrefix(s, "."), strings.Contains(s, ".@"):
 		return "", fieldErr(f, fix, "has a dot in the wrong place")
-	case !emailAddress.MatchString(s):
+	case !emailAddress().MatchString(s):
 		return "", fieldErr(f, fix, "is not a plain email address")
 	}
 	return s, nil
@@ -212,7 +216,8 @@ func CheckEmail(f Field, s string) (string, error) {
 
 var (
 	urlScheme = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9+.-]*):`)
-	hostLabel = regexp.MustCompile(`^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$`)
+	// (Compiled when first used, like emailAddress.)
+	hostLabel = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$`) })
 )
 
 // CheckWebsite checks a website: an http or https address, or a bare
@@ -251,7 +256,7 @@ func CheckWebsite(f Field, s string) (string, error) {
 		return "", fieldErr(f, fix, "has no domain (like example.org)")
 	}
 	for _, l := range labels {
-		if !hostLabel.MatchString(l) {
+		if !hostLabel().MatchString(l) {
 			return "", fieldErr(f, fix, "has a site name that is not a domain")
 		}
 	}

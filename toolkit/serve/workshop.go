@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	yaml "go.yaml.in/yaml/v3"
 
@@ -32,11 +33,13 @@ const (
 
 // planFileName is a plan's name in the folder: a plain YAML file name,
 // never a path.
-var planFileName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,80}\.ya?ml$`)
+// (Compiled when first used: its counted repetition made compiling it
+// a twentieth of every command's start.)
+var planFileName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,80}\.ya?ml$`) })
 
 // checkPlanName refuses what is not a plan's plain file name.
 func checkPlanName(name string) error {
-	if !planFileName.MatchString(name) || strings.Contains(name, "..") || strings.EqualFold(name, settingsFile) {
+	if !planFileName().MatchString(name) || strings.Contains(name, "..") || strings.EqualFold(name, settingsFile) {
 		return errors.New("a plan's name is a file name ending in .yaml, of letters, digits, - _ and ., like workshop.yaml (not awarekit.yaml)")
 	}
 	return nil

@@ -140,7 +140,7 @@ func TestWorkshopSaveOpenBuild(t *testing.T) {
 		inZip = append(inZip, zf.Name)
 		// An unzip program puts each entry where its name says: a plain
 		// file name, never a folder, an absolute path or "..".
-		if !fileName.MatchString(zf.Name) || strings.Contains(zf.Name, "..") || zf.Mode()&os.ModeType != 0 {
+		if !fileName().MatchString(zf.Name) || strings.Contains(zf.Name, "..") || zf.Mode()&os.ModeType != 0 {
 			t.Errorf("the zip holds %q (%v), not a plain file", zf.Name, zf.Mode())
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -159,7 +160,7 @@ func check(l *locale.Locale, e Entry, text string, verified map[string]bool) (st
 
 	// Markup prints as it is on paper, and HTML or Markdown output
 	// escapes it: a message is plain text.
-	if m := markupRE.FindString(text); m != "" && !markupRE.MatchString(e.English) {
+	if m := markupRE().FindString(text); m != "" && !markupRE().MatchString(e.English) {
 		say("holds the markup %q, which prints as it is; write plain text", m)
 	}
 
@@ -251,13 +252,16 @@ func numbers(s string) []string {
 
 // addressRE finds web and email addresses: a scheme or www., an email,
 // or a name ending in a common top-level domain (Cybertip.ca).
-var addressRE = regexp.MustCompile(`(?i:https?://|www\.)[^\s<>"]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?i:ca|com|org|net|info|gov|edu|io|app|link|site|online)\b`)
+// (Compiled when first used, not at every command's start.)
+var addressRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i:https?://|www\.)[^\s<>"]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?i:ca|com|org|net|info|gov|edu|io|app|link|site|online)\b`)
+})
 
 // addresses lists the web and email addresses s writes, as written but
 // without a sentence's final full stop, sorted.
 func addresses(s string) []string {
 	var out []string
-	for _, a := range addressRE.FindAllString(anyAction.ReplaceAllString(s, " "), -1) {
+	for _, a := range addressRE().FindAllString(anyAction.ReplaceAllString(s, " "), -1) {
 		out = append(out, strings.TrimRight(a, ".,;:!?)»”"))
 	}
 	slices.Sort(out)
@@ -266,7 +270,10 @@ func addresses(s string) []string {
 
 // markupRE finds HTML tags and character references, and Markdown links
 // and emphasis.
-var markupRE = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);|\[[^\]]*\]\([^)]*\)|\*\*[^*]+\*\*|__[^_]+__|` + "`[^`]+`")
+// (Compiled when first used, not at every command's start.)
+var markupRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);|\[[^\]]*\]\([^)]*\)|\*\*[^*]+\*\*|__[^_]+__|` + "`[^`]+`")
+})
 
 // host is the host an address names, in lower case, without www.: the
 // domain of an email address.
