@@ -13,6 +13,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	yaml "go.yaml.in/yaml/v3"
@@ -210,10 +211,13 @@ type Library struct {
 	contacts  map[string]*Contact
 	provinces map[string]*Province
 	table     map[string]*Message
-	// written holds, per audience and language, the messages the
-	// audience prints that the language lacks: none where the audience
-	// is written in it.
-	written map[string]map[string][]string
+	// langs holds, per language, what is known of it once it is first
+	// used (lang): the messages each audience prints that it lacks, and
+	// what is wrong with it.
+	langs map[string]*langState
+	// lazy is set when the languages are read and checked when first
+	// used, not all at Open (Options.Lazy).
+	lazy bool
 
 	// problems are what is wrong with the content; Open fails with them
 	// all, and Check lists them.
@@ -236,6 +240,13 @@ type Options struct {
 	// Now is today, for consent dates in the future; zero means the
 	// clock's.
 	Now time.Time
+	// Lazy reads each language's messages, and checks what needs them,
+	// when the language is first used, not all at Open: one English
+	// flyer reads English alone. A problem of a language is then
+	// reported where the language is used (Written) rather than by Open.
+	// It holds for the embedded content only, which the tests check
+	// whole; a user's folder (UserDir) is always checked whole.
+	Lazy bool
 }
 
 // Load reads audiences (audience folders, contacts, facts, the message
@@ -260,7 +271,12 @@ func Open(o Options) (*Library, error) {
 	if o.Now.IsZero() {
 		o.Now = time.Now()
 	}
-	cat, err := locale.Load(o.Locales)
+	lazy := o.Lazy && o.UserDir == ""
+	load := locale.Load
+	if lazy {
+		load = locale.Open
+	}
+	cat, err := load(o.Locales)
 	if err != nil {
 		return nil, fmt.Errorf("load messages: %w", err)
 	}
@@ -279,6 +295,7 @@ func Open(o Options) (*Library, error) {
 func open(o Options, cat *locale.Catalog) (*Library, error) {
 	lib := newLibrary(cat)
 	lib.localesFS = o.Locales
+	lib.lazy = o.Lazy && o.UserDir == ""
 	if o.UserDir == "" {
 		return lib, lib.load(o.Audiences, o.Now)
 	}
@@ -546,6 +563,7 @@ const (
 // is asked for (Written), so that an audience of one's own written in
 // English alone never stops the built-in ones.
 func (lib *Library) check() {
+	tags := lib.Catalog.Tags()
 	for _, id := range lib.ids {
 		a := lib.audiences[id]
 		if a.Headline == "" || a.Intro == "" && a.Prints(BlockIntro) {
@@ -584,38 +602,13 @@ func (lib *Library) check() {
 		}
 		omittable := a.omittable()
 		for tag, ids := range a.Omit {
-			if lib.Catalog.Locale(tag) == nil {
+			if !slices.Contains(tags, tag) {
 				lib.problemAt(a.File, tag+":", "omit names language %q, which the content does not have", tag)
 			}
 			for _, mid := range ids {
 				if !slices.Contains(omittable, mid) {
 					lib.problemAt(a.File, mid, "omit (%s) names %s, which is not one of the audience's signs, actions, notes or stories", tag, mid)
 				}
-			}
-		}
-		for _, tag := range lib.Catalog.Tags() {
-			signs := 0
-			for _, s := range a.Signs {
-				if !lib.omitted(a, tag, s) {
-					signs++
-				}
-			}
-			if signs < MinSigns || signs > MaxSigns {
-				lib.problemAt(a.File, "signs", "has %d signs in %s; an audience needs %d to %d", signs, tag, MinSigns, MaxSigns)
-			}
-		}
-	}
-	for _, tag := range lib.Catalog.Tags() {
-		l := lib.Catalog.Locale(tag)
-		for _, mid := range l.Meta.Omit {
-			m, ok := lib.table[mid]
-			switch {
-			case !ok:
-				lib.problemAt("locales/"+tag+".toml", "omit", "_meta.omit names %s, which is not in the message table", mid)
-			case m.Safety:
-				lib.problemAt("locales/"+tag+".toml", "omit", "_meta.omit names %s, a safety message, which no language may leave out", mid)
-			case !lib.omittableAnywhere(mid):
-				lib.problemAt("locales/"+tag+".toml", "omit", "_meta.omit names %s, which is not a sign, action, note or story", mid)
 			}
 		}
 	}
@@ -628,13 +621,74 @@ func (lib *Library) check() {
 	}
 	lib.checkKit()
 	lib.checkPockets()
-	lib.written = make(map[string]map[string][]string, len(lib.ids))
+	lib.langs = make(map[string]*langState, len(tags))
+	for _, tag := range tags {
+		lib.langs[tag] = &langState{}
+	}
+	if lib.lazy {
+		return
+	}
+	for _, tag := range tags {
+		lib.problems = append(lib.problems, lib.lang(tag).problems...)
+	}
+}
+
+// langState is what the library knows of a language once it is first
+// used: the messages each audience prints that it lacks (none where the
+// audience is written in it), and what is wrong with it.
+type langState struct {
+	once     sync.Once
+	missing  map[string][]string // by audience ID
+	problems []Problem
+}
+
+// lang is what the library knows of language tag, worked out the first
+// time it is asked for; nil for a language the content does not have.
+func (lib *Library) lang(tag string) *langState {
+	st := lib.langs[tag]
+	if st == nil {
+		return nil
+	}
+	st.once.Do(func() { lib.checkLang(tag, st) })
+	return st
+}
+
+// checkLang works out st for language tag: that its file can be read,
+// that each audience keeps the signs it needs once the language leaves
+// some out, that the language leaves out only what may be, and what
+// each audience lacks in it.
+func (lib *Library) checkLang(tag string, st *langState) {
+	if err := lib.Catalog.Err(tag); err != nil {
+		st.problems = append(st.problems, parseProblem(err.Error()))
+		return
+	}
+	l := lib.Catalog.Locale(tag)
 	for _, id := range lib.ids {
 		a := lib.audiences[id]
-		lib.written[id] = make(map[string][]string)
-		for _, tag := range lib.Catalog.Tags() {
-			lib.written[id][tag] = lib.missing(a, lib.Catalog.Locale(tag))
+		signs := 0
+		for _, s := range a.Signs {
+			if !lib.omitted(a, tag, s) {
+				signs++
+			}
 		}
+		if signs < MinSigns || signs > MaxSigns {
+			st.problems = append(st.problems, lib.problemOf(a.File, "signs", "has %d signs in %s; an audience needs %d to %d", signs, tag, MinSigns, MaxSigns))
+		}
+	}
+	for _, mid := range l.Meta.Omit {
+		m, ok := lib.table[mid]
+		switch {
+		case !ok:
+			st.problems = append(st.problems, lib.problemOf("locales/"+tag+".toml", "omit", "_meta.omit names %s, which is not in the message table", mid))
+		case m.Safety:
+			st.problems = append(st.problems, lib.problemOf("locales/"+tag+".toml", "omit", "_meta.omit names %s, a safety message, which no language may leave out", mid))
+		case !lib.omittableAnywhere(mid):
+			st.problems = append(st.problems, lib.problemOf("locales/"+tag+".toml", "omit", "_meta.omit names %s, which is not a sign, action, note or story", mid))
+		}
+	}
+	st.missing = make(map[string][]string, len(lib.ids))
+	for _, id := range lib.ids {
+		st.missing[id] = lib.missing(lib.audiences[id], l)
 	}
 }
 

@@ -52,6 +52,11 @@ func (e *ProblemsError) Error() string {
 // ("youth/stories.yaml") or the locales folder ("locales/fr.toml"), on the
 // first line that names at ("" for none).
 func (lib *Library) problemAt(file, at, format string, args ...any) {
+	lib.problems = append(lib.problems, lib.problemOf(file, at, format, args...))
+}
+
+// problemOf is the problem problemAt records.
+func (lib *Library) problemOf(file, at, format string, args ...any) Problem {
 	p := Problem{File: lib.displayName(file), Text: fmt.Sprintf(format, args...)}
 	if at != "" {
 		if data, err := lib.readSource(file); err == nil {
@@ -62,7 +67,7 @@ func (lib *Library) problemAt(file, at, format string, args ...any) {
 			}
 		}
 	}
-	lib.problems = append(lib.problems, p)
+	return p
 }
 
 // readSource reads a content file by the name problemAt takes.

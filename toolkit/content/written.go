@@ -52,11 +52,15 @@ func (lib *Library) Written(id, tag string) error {
 	if err != nil {
 		return err
 	}
+	st := lib.lang(tag)
+	if st != nil && len(st.problems) > 0 {
+		return &ProblemsError{Problems: st.problems}
+	}
 	l := lib.Catalog.Locale(tag)
 	if l == nil {
 		return &locale.UnknownLanguageError{Lang: tag, Valid: lib.Catalog.Tags()}
 	}
-	missing := lib.written[a.ID][tag]
+	missing := st.missing[a.ID]
 	if len(missing) == 0 {
 		return nil
 	}
@@ -78,7 +82,7 @@ func (lib *Library) Languages(id string) []string {
 	}
 	var tags []string
 	for _, tag := range lib.Catalog.Tags() {
-		if len(lib.written[a.ID][tag]) == 0 {
+		if st := lib.lang(tag); len(st.problems) == 0 && len(st.missing[a.ID]) == 0 {
 			tags = append(tags, tag)
 		}
 	}

@@ -79,7 +79,9 @@ func Open(cfg Config) (*Engine, error) {
 	if cfg.ContentDir != "" {
 		lib, err = content.LoadUser(audiences.FS, locales.FS, cfg.ContentDir)
 	} else {
-		lib, err = content.Load(audiences.FS, locales.FS)
+		// Each language is read when first used: a build in English
+		// reads no other language's messages.
+		lib, err = content.Open(content.Options{Audiences: audiences.FS, Locales: locales.FS, Lazy: true})
 	}
 	if err != nil {
 		return nil, err
@@ -244,6 +246,11 @@ func (e *Engine) ResolveLang(typed string) (first, second string, err error) {
 // English, and print a page the user did not ask for.
 func (e *Engine) resolveLang(typed string) (string, error) {
 	tags := e.Lib.Catalog.Tags()
+	// A tag as it is ("en", "zh-Hans") needs no language's names: they
+	// are in each language's file, which would all be read to compare.
+	if i := slices.Index(tags, strings.TrimSpace(typed)); i >= 0 {
+		return tags[i], nil
+	}
 	if tag, ok := e.langByName(typed); ok {
 		return tag, nil
 	}

@@ -17,6 +17,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -221,16 +222,103 @@ func (l *Locale) StatusLine() string {
 }
 
 // Catalog is every language the tool can write.
+//
+// A built-in language's file is read when the language is first asked
+// for (Locale): one English flyer reads English alone, not all fifteen
+// files, which were most of starting up. Load reads them all at once;
+// what the user's folder holds (Override) is read at once too. A
+// Catalog is safe for use by many goroutines once Open, Load and
+// Override have returned.
 type Catalog struct {
+	// locales are the languages a user's file overrode or added, read
+	// before the catalog is shared; the built-in ones are in files.
 	locales map[string]*Locale
+	files   map[string]*pending // the built-in files, by tag
 	tags    []string
 	// english is the built-in English, before any user's file: what
 	// translations and user overrides record the hash of.
 	english map[string]string
 	// enHash is the SourceHash of each English message, worked out once:
-	// every language's every message is compared with it at start.
+	// every language's every message is compared with it.
 	enHash  map[string]string
+	enOnce  sync.Once
 	builtIn map[string]bool // tags of the built-in files
+}
+
+// pending is a built-in message file, read once when first needed:
+// parsed (parsed), then measured against today's English (ready).
+type pending struct {
+	fsys          fs.FS
+	name          string
+	parsed, ready sync.Once
+	l             *Locale
+	err           error
+}
+
+// parse reads, parses and binds p's file, once.
+func (p *pending) parse() (*Locale, error) {
+	p.parsed.Do(func() {
+		data, err := fs.ReadFile(p.fsys, p.name)
+		if err != nil {
+			p.err = err
+			return
+		}
+		l, err := parse(p.name, data)
+		if err == nil {
+			err = l.resolve()
+		}
+		if err != nil {
+			p.err = err
+			return
+		}
+		p.l = l
+	})
+	return p.l, p.err
+}
+
+// builtin is the built-in language tag as its file has it, read and
+// measured the first time it is asked for; nil when there is no such
+// file or it cannot be read (Err says why).
+func (c *Catalog) builtin(tag string) *Locale {
+	p := c.files[tag]
+	if p == nil {
+		return nil
+	}
+	p.ready.Do(func() {
+		if l, err := p.parse(); err == nil {
+			c.measure(l)
+		}
+	})
+	return p.l
+}
+
+// source works out the built-in English and its hashes, once.
+func (c *Catalog) source() {
+	c.enOnce.Do(func() {
+		p := c.files[SourceTag]
+		if p == nil {
+			return
+		}
+		en, err := p.parse()
+		if err != nil {
+			return
+		}
+		c.english = maps.Clone(en.Messages)
+		c.enHash = make(map[string]string, len(c.english))
+		for id, text := range c.english {
+			c.enHash[id] = SourceHash(text)
+		}
+	})
+}
+
+// Err says why the built-in file of language tag cannot be used, or nil.
+func (c *Catalog) Err(tag string) error {
+	p := c.files[tag]
+	if p == nil {
+		return nil
+	}
+	_, err := p.parse()
+	return err
 }
 
 // BuiltIn reports whether the language comes with awarekit, rather than
@@ -243,6 +331,7 @@ const SourceTag = "en"
 // English returns the built-in English text of a message, before any
 // user's override.
 func (c *Catalog) English(id string) (string, bool) {
+	c.source()
 	s, ok := c.english[id]
 	return s, ok
 }
@@ -252,6 +341,7 @@ func (c *Catalog) English(id string) (string, bool) {
 // user's file replaced a message: then the file must record the hash of
 // the English it replaced, like any translation.
 func (c *Catalog) Current(l *Locale, id string) bool {
+	c.source()
 	h, ok := c.enHash[id]
 	if !ok {
 		return true // a message of the user's own, with no English to follow
@@ -281,43 +371,62 @@ func (c *Catalog) measure(l *Locale) {
 
 // Load reads every *.toml file at the top of fsys.
 func Load(fsys fs.FS) (*Catalog, error) {
+	c, err := Open(fsys)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.LoadAll(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Open finds the *.toml files at the top of fsys, each named after its
+// language, and reads each when its language is first asked for. A file
+// that cannot be read or parsed is reported then, by Err and LoadAll,
+// and its language is not there (Locale is nil): Open is for the
+// embedded files, which the tests read whole.
+func Open(fsys fs.FS) (*Catalog, error) {
 	names, err := fs.Glob(fsys, "*.toml")
 	if err != nil {
 		return nil, err
 	}
-	c := &Catalog{locales: make(map[string]*Locale)}
+	c := &Catalog{locales: make(map[string]*Locale), files: make(map[string]*pending, len(names)), builtIn: make(map[string]bool, len(names))}
 	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
+		tag, err := tagOf(name)
 		if err != nil {
 			return nil, err
 		}
-		l, err := parse(name, data)
-		if err != nil {
-			return nil, err
-		}
-		if err := l.resolve(); err != nil {
-			return nil, err
-		}
-		c.locales[l.Tag] = l
-		c.tags = append(c.tags, l.Tag)
+		c.files[tag] = &pending{fsys: fsys, name: name}
+		c.tags = append(c.tags, tag)
+		c.builtIn[tag] = true
 	}
 	if len(c.tags) == 0 {
 		return nil, errors.New("no locale files found")
 	}
-	if en, ok := c.locales[SourceTag]; ok {
-		c.english = maps.Clone(en.Messages)
-		c.enHash = make(map[string]string, len(c.english))
-		for id, text := range c.english {
-			c.enHash[id] = SourceHash(text)
-		}
-	}
-	c.builtIn = make(map[string]bool, len(c.tags))
-	for _, t := range c.tags {
-		c.builtIn[t] = true
-		c.measure(c.locales[t])
-	}
 	sort.Strings(c.tags)
 	return c, nil
+}
+
+// LoadAll reads every built-in file not read yet, and returns the first
+// error, in the order of the tags.
+func (c *Catalog) LoadAll() error {
+	for _, tag := range c.tags {
+		if err := c.Err(tag); err != nil {
+			return err
+		}
+		c.builtin(tag)
+	}
+	return nil
+}
+
+// tagOf is the language tag a message file is named after.
+func tagOf(name string) (string, error) {
+	tag := strings.TrimSuffix(path.Base(name), ".toml")
+	if _, err := language.Parse(tag); err != nil || tag == "und" {
+		return "", fmt.Errorf("%s: %q is not a language tag; name the file after its language, like fr.toml or zh-Hans.toml", name, tag)
+	}
+	return tag, nil
 }
 
 // ParseFile reads one message file as it is, without a catalog: its
@@ -336,9 +445,9 @@ func parse(name string, data []byte) (*Locale, error) {
 		}
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	tag := strings.TrimSuffix(path.Base(name), ".toml")
-	if _, err := language.Parse(tag); err != nil || tag == "und" {
-		return nil, fmt.Errorf("%s: %q is not a language tag; name the file after its language, like fr.toml or zh-Hans.toml", name, tag)
+	tag, err := tagOf(name)
+	if err != nil {
+		return nil, err
 	}
 	l := &Locale{Tag: tag, Messages: make(map[string]string), Sources: make(map[string]string), Checked: make(map[string]string), Rewritten: make(map[string]string), File: name}
 	if m, ok := raw["_meta"]; ok {
@@ -500,8 +609,11 @@ func (c *Catalog) Override(fsys fs.FS) error {
 			return err
 		}
 		over.Translation = over.Meta.Status != ""
-		l, ok := c.locales[over.Tag]
-		if !ok {
+		if err := c.Err(over.Tag); err != nil {
+			return err
+		}
+		l := c.Locale(over.Tag)
+		if l == nil {
 			if err := over.resolve(); err != nil {
 				return err
 			}
@@ -601,7 +713,12 @@ func flatten(prefix string, m map[string]any, out map[string]string) error {
 func (c *Catalog) Tags() []string { return slices.Clone(c.tags) }
 
 // Locale returns the locale for an exact, available tag.
-func (c *Catalog) Locale(tag string) *Locale { return c.locales[tag] }
+func (c *Catalog) Locale(tag string) *Locale {
+	if l, ok := c.locales[tag]; ok {
+		return l
+	}
+	return c.builtin(tag)
+}
 
 // UnknownLanguageError is a language the catalog does not have.
 type UnknownLanguageError struct {
