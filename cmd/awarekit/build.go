@@ -449,7 +449,7 @@ func printTotals(rep *batch.Report) printJSON {
 	var items []pack.Item
 	for r := range rep.Results() {
 		p.Documents++
-		sheet, printed := r.Job.Format.SheetFor(r.Job.Paper, r.Job.Second != "")
+		sheet, printed := r.Job.Format.SheetFor(r.Job.Paper, r.Job.Print, r.Job.Second != "")
 		switch {
 		case r.Entry != nil && r.Entry.Pages > 0:
 			p.Pages += r.Entry.Pages

@@ -135,6 +135,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown command", []string{"frobnicate"}, nil, exitUsage, `unknown command "frobnicate"; commands: build, check, completion, doctor, generate`},
 		{"unknown flag", []string{"generate", "--colr", "red"}, nil, exitUsage, "unknown flag: --colr (did you mean --color?)"},
 		{"bad flag value", []string{"generate", "--bleed", "abc"}, nil, exitUsage, `--bleed "abc" is not a number, like 3 or 2.5`},
+		{"a misspelt imposition", []string{"generate", "-f", "cards", "--imposition", "singel"}, nil, exitUsage, `--imposition: unknown imposition "singel" (did you mean "single"?); choose one of: sheet, single`},
 		{"a number too large", []string{"build", "plan.yaml", "--jobs", "99999999999999999999"}, nil, exitUsage, `--jobs "99999999999999999999" is too large; give a whole number, like 4`},
 		{"a whole number with a point", []string{"build", "plan.yaml", "-j", "2.5"}, nil, exitUsage, `--jobs "2.5" is not a whole number, like 4`},
 		{"a near command", []string{"genrate"}, nil, exitUsage, `unknown command "genrate" (did you mean generate?)`},

@@ -41,6 +41,8 @@ type GenerateOptions struct {
 	As        string
 	DPI       float64
 	CropMarks bool
+	// Imposition is how card formats meet the paper (layout.ImpositionNames).
+	Imposition layout.Imposition
 	// Province adds a province's verified lines; AllowDraft makes
 	// languages a fluent speaker must rewrite (proofs).
 	Province   string
@@ -50,7 +52,7 @@ type GenerateOptions struct {
 
 func newCmdGenerate(f *Factory, runF func(*GenerateOptions) error) *cobra.Command {
 	opts := &GenerateOptions{IO: f.IOStreams, Engine: f.Engine, Now: f.Now}
-	var configFile string
+	var configFile, imposition string
 	cmd := &cobra.Command{
 		Use:   "generate [flags]",
 		Short: "Make materials for one or more audiences and languages",
@@ -86,6 +88,9 @@ languages' show what can be made.`,
 			if !(opts.BleedMM >= 0 && opts.BleedMM <= 20) { // NaN fails both
 				return usage(fmt.Errorf("--bleed %v is not a number of millimetres from 0 to 20; 3 is usual", opts.BleedMM))
 			}
+			if opts.Imposition, err = layout.ImpositionByName(imposition); err != nil {
+				return usage(fmt.Errorf("--imposition: %w", err))
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -108,6 +113,7 @@ languages' show what can be made.`,
 	fl.Float64Var(&opts.DPI, "dpi", png.DefaultDPI, "resolution of PNG images, in pixels per inch of paper (36 to 600)")
 	fl.Float64Var(&opts.BleedMM, "bleed", 0, "extend backgrounds `MM` millimetres past the trim edge for a print shop (3 is usual)")
 	fl.BoolVar(&opts.CropMarks, "crop-marks", false, "draw crop marks at the trim corners")
+	fl.StringVar(&imposition, "imposition", "sheet", "how card formats meet the paper: sheet (several cards on each sheet of the paper, with cutting guides) or single (one page per card, its trim size plus the bleed, as print shops ask)")
 	fl.String("content", "", "your own content over the built-in: a `FOLDER` with audiences/ and locales/")
 	fl.String("province", "", "add the verified lines of a province or territory, by its `CODE` listed above")
 	fl.Bool("allow-draft", false, "make the languages marked must-rewrite above, as proofs for a reviewer")
@@ -127,6 +133,7 @@ languages' show what can be made.`,
 	_ = cmd.RegisterFlagCompletionFunc("format", complete(formatChoices, false))
 	_ = cmd.RegisterFlagCompletionFunc("province", complete(provinceChoices, false))
 	_ = cmd.RegisterFlagCompletionFunc("paper", cobra.FixedCompletions(layout.PaperNames, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("imposition", cobra.FixedCompletions(layout.ImpositionNames, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("as", cobra.FixedCompletions(format.BackendNames(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.MarkFlagFilename("logo", "png", "jpg", "jpeg")
 	_ = cmd.MarkFlagDirname("out")
@@ -145,7 +152,7 @@ func generateRun(opts *GenerateOptions) error {
 	// Check every name before making anything, so a typo in the last
 	// language does not leave half a set behind.
 	jobs, err := eng.Expand(generate.Matrix{Audiences: opts.Audiences, Langs: splitLangs(eng, opts.Langs), Formats: opts.Formats, Backend: opts.As, DPI: opts.DPI, Paper: opts.Paper,
-		Print:    layout.PrintOptions{Bleed: opts.BleedMM * layout.PointsPerMM, CropMarks: opts.CropMarks},
+		Print:    layout.PrintOptions{Bleed: opts.BleedMM * layout.PointsPerMM, CropMarks: opts.CropMarks, Imposition: opts.Imposition},
 		Province: opts.Province, AllowDraft: opts.AllowDraft})
 	if err != nil {
 		// Expand only checks names the user typed.

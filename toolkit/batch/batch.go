@@ -677,6 +677,7 @@ func (b *builder) inputs(o plan.Output) manifest.Inputs {
 		Paper:          o.Job.Paper.Name,
 		BleedMM:        math.Round(o.Job.Print.Bleed/layout.PointsPerMM*100) / 100,
 		CropMarks:      o.Job.Print.CropMarks,
+		Imposition:     string(o.Job.Print.Imposition),
 		Province:       o.Job.Province,
 		ContentVersion: b.eng.Lib.Info.Version,
 		Program:        b.eng.Creator,
@@ -754,6 +755,7 @@ func diffInputs(old *manifest.Inputs, in manifest.Inputs) string {
 	add("paper", old.Paper, in.Paper)
 	add("bleed", fmt.Sprint(old.BleedMM), fmt.Sprint(in.BleedMM))
 	add("crop marks", fmt.Sprint(old.CropMarks), fmt.Sprint(in.CropMarks))
+	add("imposition", old.Imposition, in.Imposition)
 	add("province", old.Province, in.Province)
 	add("content version", old.ContentVersion, in.ContentVersion)
 	add("program", old.Program, in.Program)

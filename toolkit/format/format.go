@@ -260,10 +260,10 @@ type Printing struct {
 	// Sheet is the paper a copy prints on when the plan asks for paper:
 	// nil for the same; a poster asks a larger sheet.
 	Sheet func(layout.Paper) layout.Paper
-	// Up is how many pieces are cut from one sheet, for a format imposed
-	// several to a sheet; nil for one. For such a format a copy is a
-	// sheet.
-	Up func(layout.Paper) int
+	// Up is how many pieces are cut from one sheet with the print
+	// options, for a format imposed several to a sheet; nil for one. For
+	// such a format a copy is a sheet.
+	Up func(layout.Paper, layout.PrintOptions) int
 	// Pieces names what is cut from the sheet: "wallet cards".
 	Pieces string
 }
@@ -294,11 +294,14 @@ func (s Sheet) PerCopy(pages int) int {
 }
 
 // Sheet says how f prints on paper; ok is false when f is not printed.
-func (f Format) Sheet(paper layout.Paper) (s Sheet, ok bool) { return f.SheetFor(paper, false) }
+func (f Format) Sheet(paper layout.Paper) (s Sheet, ok bool) {
+	return f.SheetFor(paper, layout.PrintOptions{}, false)
+}
 
-// SheetFor says how f, or its bilingual form, prints on paper; ok is
-// false when f is not printed.
-func (f Format) SheetFor(paper layout.Paper, bilingual bool) (s Sheet, ok bool) {
+// SheetFor says how f, or its bilingual form, prints on paper with the
+// print options po (a bleed can leave room for fewer cards); ok is false
+// when f is not printed.
+func (f Format) SheetFor(paper layout.Paper, po layout.PrintOptions, bilingual bool) (s Sheet, ok bool) {
 	if f.Print == nil {
 		return Sheet{}, false
 	}
@@ -311,7 +314,7 @@ func (f Format) SheetFor(paper layout.Paper, bilingual bool) (s Sheet, ok bool) 
 		s.Paper = f.Print.Sheet(paper)
 	}
 	if f.Print.Up != nil {
-		s.Up, s.Pieces = f.Print.Up(paper), f.Print.Pieces
+		s.Up, s.Pieces = f.Print.Up(paper, po), f.Print.Pieces
 	}
 	return s, true
 }

@@ -38,6 +38,15 @@ const (
 	sharedCut = 4.0
 	// shortMark is the least length of a crop mark.
 	shortMark = 8.0
+	// gutterColour is the most a piece's colour runs past its trim into
+	// a gutter on a sheet printed without bleed (1.5 mm): a cut a little
+	// off then shows colour, never a white sliver.
+	gutterColour = 1.5 * PointsPerMM
+	// guideGap is the space between a piece's trim and a cutting guide
+	// in a gutter on a sheet printed without bleed.
+	guideGap = 1.5
+	// leastGuide is the shortest cutting guide worth drawing.
+	leastGuide = 3.0
 )
 
 // sheet is a grid of identical pieces, centred on the media.
@@ -47,47 +56,102 @@ type sheet struct {
 	w, h       float64 // a piece's trim size
 	gx, gy     float64 // gutters
 	x0, y0     float64 // the grid's top-left corner
-	print      PrintOptions
+	// bx, by are how far each piece's colour runs past its trim, across
+	// and down: the print bleed, or on a sheet printed without bleed
+	// as much of the gutter as gutterColour allows.
+	bx, by float64
+	print  PrintOptions
 }
 
-// impose centres cols × rows pieces of w × h on paper with gutters. The
-// gutters are at least twice the bleed, so that each piece's bleed stays
-// off its neighbour; when paper has no room for that, or for full-length
-// crop marks, the media grows (a print shop prints on larger stock and
-// cuts), as Print grows single pages.
+// impose centres up to cols × rows pieces of w × h on paper with
+// gutters. The gutters are at least twice the bleed, so that each
+// piece's bleed stays off its neighbour; when the paper has no room for
+// that, or for the crop marks, the sheet carries fewer pieces: the
+// paper stays the one the user chose (a desktop printer takes nothing
+// else). With ImposeSingle the page is one piece, its trim size plus
+// the bleed (and the crop marks' margin).
 func impose(paper Paper, w, h float64, cols, rows int, po PrintOptions) sheet {
-	s := sheet{media: paper, cols: cols, rows: rows, w: w, h: h, print: po}
-	s.gx, s.x0, s.media.Width = spread(paper.Width, w, cols, po)
-	s.gy, s.y0, s.media.Height = spread(paper.Height, h, rows, po)
+	if po.Imposition == ImposeSingle {
+		m := po.Bleed
+		if po.CropMarks {
+			m += markOffset + markLength
+		}
+		return sheet{media: Paper{Name: paper.Name, Width: w + 2*m, Height: h + 2*m}, cols: 1, rows: 1, w: w, h: h,
+			x0: m, y0: m, bx: po.Bleed, by: po.Bleed, print: po}
+	}
+	s := sheet{media: paper, w: w, h: h, print: po}
+	s.cols, s.gx, s.x0, s.media.Width = fit(paper.Width, w, cols, po)
+	s.rows, s.gy, s.y0, s.media.Height = fit(paper.Height, h, rows, po)
+	s.bx, s.by = po.Bleed, po.Bleed
+	if po.Bleed == 0 {
+		s.bx, s.by = min(gutterColour, s.gx/2), min(gutterColour, s.gy/2)
+		if s.cols == 1 {
+			s.bx = gutterColour
+		}
+		if s.rows == 1 {
+			s.by = gutterColour
+		}
+	}
 	return s
 }
 
-// spread places n pieces of length c along a side of length side and
-// returns the gutter, the margin before the first piece, and the side's
-// length (grown when the pieces, bleed and marks need more).
-func spread(side, c float64, n int, po PrintOptions) (gutter, margin, length float64) {
-	minGutter := 2 * po.Bleed
-	minMargin := max(sheetMargin, po.Bleed+markOffset+shortMark)
+// minMargin is the least space kept between the pieces and the sheet's
+// edges: the bleed and room for the marks.
+func minMargin(po PrintOptions) float64 {
 	if po.CropMarks {
-		minMargin = po.Bleed + markOffset + markLength
+		return po.Bleed + markOffset + markLength
 	}
+	return max(sheetMargin, po.Bleed+markOffset+shortMark)
+}
+
+// spread places n pieces of length c along a side of length side and
+// returns the gutter and the margin before the first piece; ok is false
+// when they do not fit with their bleed and marks. With bleed the
+// gutter leaves room for a cutting guide between the two bleeds when
+// the side allows.
+func spread(side, c float64, n int, po PrintOptions) (gutter, margin float64, ok bool) {
+	minGutter := 2 * po.Bleed
+	edge := minMargin(po)
 	free := side - float64(n)*c
 	gaps := float64(n - 1)
-	g := max(sheetGutter, minGutter)
-	if free-gaps*g >= 2*minMargin {
-		return g, (free - gaps*g) / 2, side
+	g := sheetGutter
+	if po.Bleed > 0 {
+		g = max(g, 2*(po.Bleed+markOffset)+shortMark)
+	}
+	if free-gaps*g >= 2*edge {
+		return g, (free - gaps*g) / 2, true
 	}
 	if n > 1 {
-		g = (free - 2*minMargin) / gaps
+		g = (free - 2*edge) / gaps
 		if g >= minGutter {
 			if po.Bleed == 0 && g < sharedCut {
 				g = 0
 			}
-			return g, (free - gaps*g) / 2, side
+			return g, (free - gaps*g) / 2, true
 		}
 	}
-	g = minGutter
-	return g, minMargin, float64(n)*c + gaps*g + 2*minMargin
+	return 0, 0, false
+}
+
+// fit places as many of up to n pieces along a side as spread can, and
+// returns how many, the gutter, the margin and the side's length.
+func fit(side, c float64, n int, po PrintOptions) (count int, gutter, margin, length float64) {
+	for count = n; count >= 1; count-- {
+		if g, m, ok := spread(side, c, count, po); ok {
+			return count, g, m, side
+		}
+	}
+	g, m, length := grow(side, c, 1, po)
+	return 1, g, m, length
+}
+
+// grow is spread for a single piece that does not fit the side with its
+// bleed and marks (none of the sheets does): the side grows, as Print
+// grows a single page.
+func grow(side, c float64, n int, po PrintOptions) (gutter, margin, length float64) {
+	g := 2 * po.Bleed
+	m := minMargin(po)
+	return g, m, float64(n)*c + float64(n-1)*g + 2*m
 }
 
 // cell is the trim box of the piece at column c, row r.
@@ -114,10 +178,11 @@ func (s sheet) page(piece box, back bool) Page {
 }
 
 // pageOf puts pieces[i] in cell i, row by row; an empty box leaves its
-// cell blank. The pieces' rectangles that reach their trim edge are
-// extended by the bleed. A back page (back true) is meant for long-edge
-// duplex printing: the back of the piece at column c lands at column
-// cols-1-c, which the symmetric grid puts behind it.
+// cell blank. The pieces' rectangles that reach their trim edge run on
+// past it (bx, by), so that a cut a little off leaves no white. A back
+// page (back true) is meant for long-edge duplex printing: the back of
+// the piece at column c lands at column cols-1-c, which the symmetric
+// grid puts behind it.
 func (s sheet) pageOf(pieces []box, back bool) Page {
 	out := box{W: s.media.Width, H: s.media.Height}
 	for i, piece := range pieces {
@@ -125,11 +190,11 @@ func (s sheet) pageOf(pieces []box, back bool) Page {
 			break
 		}
 		p := piece
-		if s.print.Bleed > 0 {
+		if s.bx > 0 || s.by > 0 {
 			p = piece.flat() // its own copies, to extend
 			for i := range p.els {
 				if r := p.els[i].Rect; r != nil && r.Radius == 0 {
-					bleedRect(r, 0, s.w, s.h, s.print.Bleed)
+					bleedRectXY(r, 0, s.w, s.h, s.bx, s.by)
 				}
 			}
 		}
@@ -140,7 +205,7 @@ func (s sheet) pageOf(pieces []box, back bool) Page {
 		cell := s.cell(c, r)
 		out.place(p, cell.X, cell.Y)
 	}
-	out.els = append(out.els, s.marks()...)
+	out.els = append(out.els, s.guides()...)
 	page := Page{Width: s.media.Width, Height: s.media.Height, Elements: out.elements()}
 	if s.print.Bleed > 0 || s.print.CropMarks {
 		g := s.gridBox()
@@ -151,28 +216,56 @@ func (s sheet) pageOf(pieces []box, back bool) Page {
 	return page
 }
 
-// marks draws a crop mark at both ends of every cut line, in the margins
-// outside the grid, so that no mark crosses a piece.
-func (s sheet) marks() []Element {
-	g := s.gridBox()
-	gap := s.print.Bleed + markOffset
+// guides draws the cutting guides: along every cut line, a hairline in
+// each space the line crosses between pieces (a gutter) or beyond them
+// (a margin), so that every corner of every piece is marked on both its
+// edges, and no guide lies on a piece. In a margin a guide is a crop
+// mark, markLength long or to the sheet's edge. With bleed the guides
+// keep off the bleed, as a print shop expects; without, a guide in a
+// gutter may lie on the colour that runs past the trim, which is cut
+// away. Where two pieces share a cut (no gutter) the line is marked in
+// the margins only.
+func (s sheet) guides() []Element {
+	// Crop marks keep markOffset beyond the bleed, in the margins; in a
+	// gutter without bleed a guide comes nearer, or none would fit.
+	gap, edgeGap := guideGap, guideGap
+	if s.print.Bleed > 0 {
+		gap = s.print.Bleed + markOffset
+	}
+	if s.print.Bleed > 0 || s.print.CropMarks {
+		edgeGap = s.print.Bleed + markOffset
+	}
 	black := doc.RGB{}
+	g := s.gridBox()
 	var els []Element
-	// Along each side the mark runs from the gap to markLength beyond
-	// it, or to the sheet's edge when the margin is narrower.
-	markX := min(gap+markLength, g.X)
-	markY := min(gap+markLength, g.Y)
+	// spaces lists the spaces along one axis: the margin before the
+	// first piece, the gutters and the margin after the last, each as
+	// the interval (from, to) of a guide in it; one too short for a
+	// guide (a page that ends at the bleed) has none.
+	spaces := func(start, c, gutter float64, n int, side float64) [][2]float64 {
+		end := start + float64(n)*c + float64(n-1)*gutter
+		out := [][2]float64{{max(start-edgeGap-markLength, 0), start - edgeGap}}
+		if gutter > 0 {
+			for i := 1; i < n; i++ {
+				a := start + float64(i)*c + float64(i-1)*gutter
+				out = append(out, [2]float64{a + gap, a + gutter - gap})
+			}
+		}
+		return append(out, [2]float64{end + edgeGap, min(end+edgeGap+markLength, side)})
+	}
 	for _, x := range cutLines(g.X, s.w, s.gx, s.cols) {
-		els = append(els,
-			Element{Rule: &Rule{X1: x, Y1: g.Y - gap, X2: x, Y2: g.Y - markY, Color: black, Width: 0.25}},
-			Element{Rule: &Rule{X1: x, Y1: g.Y + g.H + gap, X2: x, Y2: g.Y + g.H + markY, Color: black, Width: 0.25}},
-		)
+		for _, sp := range spaces(g.Y, s.h, s.gy, s.rows, s.media.Height) {
+			if sp[1]-sp[0] >= leastGuide {
+				els = append(els, Element{Rule: &Rule{X1: x, Y1: sp[0], X2: x, Y2: sp[1], Color: black, Width: 0.25}})
+			}
+		}
 	}
 	for _, y := range cutLines(g.Y, s.h, s.gy, s.rows) {
-		els = append(els,
-			Element{Rule: &Rule{X1: g.X - gap, Y1: y, X2: g.X - markX, Y2: y, Color: black, Width: 0.25}},
-			Element{Rule: &Rule{X1: g.X + g.W + gap, Y1: y, X2: g.X + g.W + markX, Y2: y, Color: black, Width: 0.25}},
-		)
+		for _, sp := range spaces(g.X, s.w, s.gx, s.cols, s.media.Width) {
+			if sp[1]-sp[0] >= leastGuide {
+				els = append(els, Element{Rule: &Rule{X1: sp[0], Y1: y, X2: sp[1], Y2: y, Color: black, Width: 0.25}})
+			}
+		}
 	}
 	return els
 }

@@ -16,12 +16,6 @@ var pocketCards = map[string]sheetSpec{
 	"a4":     {w: 99 * PointsPerMM, h: 139 * PointsPerMM, cols: 2, rows: 2},
 }
 
-// PocketCardsPerSheet is how many pocket cards one sheet holds.
-func PocketCardsPerSheet(p Paper) int {
-	s := pocketCards[p.Name]
-	return s.cols * s.rows
-}
-
 // pocketScales are the text scales a pocket card tries; at the smallest
 // its items are 7 pt, the least the wallet cards print.
 var pocketScales = []float64{1.1, 1.05, 1, 0.95, 0.9, 0.85}

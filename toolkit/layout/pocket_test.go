@@ -38,8 +38,8 @@ func TestPocketCard(t *testing.T) {
 								t.Fatal(err)
 							}
 							s, _ := sheetFor(pocketCards, Papers[name], po)
-							if len(ld.Pages) != 2 || s.cols*s.rows != PocketCardsPerSheet(Papers[name]) {
-								t.Fatalf("%d pages of %d cards, want 2 pages of %d", len(ld.Pages), s.cols*s.rows, PocketCardsPerSheet(Papers[name]))
+							if len(ld.Pages) != 2 || s.cols*s.rows != PocketCardsPerSheet(Papers[name], po) {
+								t.Fatalf("%d pages of %d cards, want 2 pages of %d", len(ld.Pages), s.cols*s.rows, PocketCardsPerSheet(Papers[name], po))
 							}
 							backs := checkSheet(t, ld.Pages[1], s, 10, 7, d.Help.Hotline.Phone)
 							if backs != s.cols*s.rows {

@@ -1,6 +1,11 @@
 package layout
 
-import "github.com/awarekit/awarekit/toolkit/doc"
+import (
+	"strings"
+
+	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/spell"
+)
 
 // Box is a rectangle on a page, in points from the top-left corner.
 type Box struct {
@@ -15,6 +20,46 @@ type PrintOptions struct {
 	Bleed float64
 	// CropMarks draws hairlines at the trim corners, outside the bleed.
 	CropMarks bool
+	// Imposition is how a card format meets the paper: several cards to
+	// a sheet of the paper chosen (ImposeSheet, the default), or one card
+	// to a page of its trim size plus bleed (ImposeSingle), as a print
+	// shop that imposes its own stock asks. Formats printed one page to
+	// a sheet are the same either way.
+	Imposition Imposition
+}
+
+// Imposition is how cards are put on pages.
+type Imposition string
+
+// The impositions. The default is the zero value, so that print options
+// left alone compare equal to none.
+const (
+	ImposeSheet  Imposition = ""
+	ImposeSingle Imposition = "single"
+)
+
+// ImpositionNames lists the impositions as a user names them, the
+// default first.
+var ImpositionNames = []string{"sheet", "single"}
+
+// String is the imposition's name.
+func (i Imposition) String() string {
+	if i == ImposeSheet {
+		return "sheet"
+	}
+	return string(i)
+}
+
+// ImpositionByName finds an imposition, case-insensitively; "" is the
+// default.
+func ImpositionByName(name string) (Imposition, error) {
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "", "sheet":
+		return ImposeSheet, nil
+	case "single":
+		return ImposeSingle, nil
+	}
+	return "", spell.Unknown(nil, "imposition", name, ImpositionNames, nil)
 }
 
 // markLength and markOffset size crop marks: 0.25 in long, starting 3 pt
@@ -66,21 +111,26 @@ func Print(d *Document, opts PrintOptions) {
 // bleedRect extends a rectangle whose edge lies on the trim edge out to
 // the bleed edge. off is where the trim box starts on the grown page.
 func bleedRect(r *Rect, off, w, h, bleed float64) {
+	bleedRectXY(r, off, w, h, bleed, bleed)
+}
+
+// bleedRectXY is bleedRect with a bleed of bx across and by down.
+func bleedRectXY(r *Rect, off, w, h, bx, by float64) {
 	const eps = 0.01
 	x0, y0, x1, y1 := r.X-off, r.Y-off, r.X-off+r.W, r.Y-off+r.H
 	if x0 <= eps {
-		r.X -= bleed
-		r.W += bleed
+		r.X -= bx
+		r.W += bx
 	}
 	if y0 <= eps {
-		r.Y -= bleed
-		r.H += bleed
+		r.Y -= by
+		r.H += by
 	}
 	if x1 >= w-eps {
-		r.W += bleed
+		r.W += bx
 	}
 	if y1 >= h-eps {
-		r.H += bleed
+		r.H += by
 	}
 }
 

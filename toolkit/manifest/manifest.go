@@ -145,7 +145,8 @@ type Inputs struct {
 	Paper          string     `json:"paper"`
 	BleedMM        float64    `json:"bleed_mm,omitempty"`
 	CropMarks      bool       `json:"crop_marks,omitempty"`
-	Province       string     `json:"province,omitempty"` // whose verified lines were added
+	Imposition     string     `json:"imposition,omitempty"` // single for one card a page; "" for sheets
+	Province       string     `json:"province,omitempty"`   // whose verified lines were added
 	ContentVersion string     `json:"content_version"`
 	Program        string     `json:"program"`
 	Organisation   string     `json:"organisation_sha256"` // the profile, logo bytes included

@@ -195,7 +195,8 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 	p.Fonts = proj.Fonts
 
 	names := newNameCheck(eng)
-	defPrint, printOK := d.print(names, "defaults.bleed", s.Defaults.Bleed, s.Defaults.CropMarks)
+	defImposition := value{name: s.Defaults.Imposition, field: "defaults.imposition"}
+	defPrint, printOK := d.print(names, "defaults.bleed", s.Defaults.Bleed, s.Defaults.CropMarks, defImposition)
 	defPaper := value{name: s.Defaults.Paper, field: "defaults.paper"}
 	if defPaper.name == "" {
 		defPaper = value{name: proj.Paper}
@@ -245,15 +246,18 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 			org = orgs.add(d.org(item+".organisation", *it.Organisation, dir))
 		}
 		print, ok := defPrint, printOK
-		if it.Bleed != nil || it.CropMarks != nil {
-			bleed, marks := s.Defaults.Bleed, s.Defaults.CropMarks
+		if it.Bleed != nil || it.CropMarks != nil || it.Imposition != "" {
+			bleed, marks, imposition := s.Defaults.Bleed, s.Defaults.CropMarks, defImposition
 			if it.Bleed != nil {
 				bleed = *it.Bleed
 			}
 			if it.CropMarks != nil {
 				marks = *it.CropMarks
 			}
-			print, ok = d.print(names, item+".bleed", bleed, marks)
+			if it.Imposition != "" {
+				imposition = value{name: it.Imposition, field: item + ".imposition"}
+			}
+			print, ok = d.print(names, item+".bleed", bleed, marks, imposition)
 		}
 
 		// Check every dimension, so one bad name does not hide another.
@@ -550,8 +554,14 @@ func (c *nameCheck) check(kind, name string) error {
 
 // print makes print options from a bleed in millimetres, checked by the
 // engine.
-func (d *decoder) print(c *nameCheck, field string, bleedMM float64, marks bool) (layout.PrintOptions, bool) {
+func (d *decoder) print(c *nameCheck, field string, bleedMM float64, marks bool, imposition value) (layout.PrintOptions, bool) {
 	opts := layout.PrintOptions{Bleed: bleedMM * layout.PointsPerMM, CropMarks: marks}
+	im, err := layout.ImpositionByName(imposition.name)
+	if err != nil {
+		d.problemAt(imposition.field, "%v", err)
+		return opts, false
+	}
+	opts.Imposition = im
 	j := c.good
 	j.Print = opts
 	if _, err := c.eng.Resolve(j); err != nil {

@@ -127,6 +127,8 @@ func (s *schemaMaker) name(kind string) map[string]any {
 		return map[string]any{"type": "string", "enum": format.Names()}
 	case "paper":
 		return map[string]any{"type": "string", "enum": slices.Clone(layout.PaperNames)}
+	case "imposition":
+		return map[string]any{"type": "string", "enum": slices.Clone(layout.ImpositionNames)}
 	case "backend":
 		return map[string]any{"type": "string", "enum": format.BackendNames()}
 	case "province":

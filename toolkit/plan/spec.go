@@ -41,16 +41,17 @@ type orgSpec struct {
 }
 
 type defaultsSpec struct {
-	Audiences []string `yaml:"audiences" names:"audience" min:"1" doc:"Audiences of outputs that name none."`
-	Languages []string `yaml:"languages" names:"language" min:"1" doc:"Languages of outputs that name none."`
-	Formats   []string `yaml:"formats" names:"format" min:"1" doc:"Formats of outputs that name none."`
-	Paper     string   `yaml:"paper" names:"paper" doc:"Paper size of outputs that name none (default from awarekit.yaml, else letter)."`
-	Copies    int      `yaml:"copies" min:"1" doc:"Copies to print of each output that names none (default 1)."`
-	Pattern   string   `yaml:"pattern" doc:"Output file name: {audience} {format} {lang} {paper} {ext}. Default {audience}-{format}-{lang}.{ext}."`
-	Bleed     float64  `yaml:"bleed" doc:"Bleed in millimetres, 0 to 20 (3 is usual): backgrounds run past the trim edge and the PDF records TrimBox and BleedBox. Default 0."`
-	CropMarks bool     `yaml:"crop_marks" doc:"Draw crop marks at the trim corners, outside the bleed. Default false."`
-	As        string   `yaml:"as" names:"backend" doc:"Draw page formats as pdf (default), png or svg: an image backend makes one file per page, {page} in the pattern or -{page} before the extension."`
-	DPI       float64  `yaml:"dpi" doc:"Resolution of PNG images, 36 to 600 pixels per inch of paper. Default 150."`
+	Audiences  []string `yaml:"audiences" names:"audience" min:"1" doc:"Audiences of outputs that name none."`
+	Languages  []string `yaml:"languages" names:"language" min:"1" doc:"Languages of outputs that name none."`
+	Formats    []string `yaml:"formats" names:"format" min:"1" doc:"Formats of outputs that name none."`
+	Paper      string   `yaml:"paper" names:"paper" doc:"Paper size of outputs that name none (default from awarekit.yaml, else letter)."`
+	Copies     int      `yaml:"copies" min:"1" doc:"Copies to print of each output that names none (default 1)."`
+	Pattern    string   `yaml:"pattern" doc:"Output file name: {audience} {format} {lang} {paper} {ext}. Default {audience}-{format}-{lang}.{ext}."`
+	Bleed      float64  `yaml:"bleed" doc:"Bleed in millimetres, 0 to 20 (3 is usual): backgrounds run past the trim edge and the PDF records TrimBox and BleedBox. Default 0."`
+	CropMarks  bool     `yaml:"crop_marks" doc:"Draw crop marks at the trim corners, outside the bleed. Default false."`
+	Imposition string   `yaml:"imposition" names:"imposition" doc:"How card formats meet the paper: sheet (default) puts several cards on a sheet of the paper, with cutting guides at every card's corners (with bleed the sheet stays the paper and holds fewer cards when the bleed needs the room); single makes one page per card at its trim size plus the bleed, as print shops that impose their own sheets ask. Other formats print one page to a sheet either way."`
+	As         string   `yaml:"as" names:"backend" doc:"Draw page formats as pdf (default), png or svg: an image backend makes one file per page, {page} in the pattern or -{page} before the extension."`
+	DPI        float64  `yaml:"dpi" doc:"Resolution of PNG images, 36 to 600 pixels per inch of paper. Default 150."`
 }
 
 type outputSpec struct {
@@ -62,14 +63,15 @@ type outputSpec struct {
 	Formats   []string `yaml:"formats" names:"format" min:"1" doc:"Several formats: one output each."`
 	// Kit adds the workshop kit's formats (format.KitFormats) after the
 	// item's own, in the order of a session.
-	Kit       bool     `yaml:"kit" doc:"Add the whole workshop kit for this item's audiences and languages, in the order of a session: the facilitator guide (one copy, for the facilitator), the slides, myths and facts, the quiz, the scenario cards, the sign-in sheet (one for every 12 copies, as each has at least 12 rows) and the feedback form. With format or formats, the kit comes after them; without, the item is the kit alone. The kit is written in English and French."`
-	Paper     string   `yaml:"paper" names:"paper" doc:"Paper size."`
-	Copies    int      `yaml:"copies" min:"1" doc:"Copies to print of each output of this item."`
-	Pattern   string   `yaml:"pattern" doc:"Output file name for this item: {audience} {format} {lang} {paper} {ext}."`
-	Bleed     *float64 `yaml:"bleed" doc:"Bleed in millimetres for this item's PDFs."`
-	CropMarks *bool    `yaml:"crop_marks" doc:"Crop marks on this item's PDFs."`
-	As        string   `yaml:"as" names:"backend" doc:"Draw this item's page formats as pdf, png or svg."`
-	DPI       float64  `yaml:"dpi" doc:"Resolution of this item's PNG images, 36 to 600."`
+	Kit        bool     `yaml:"kit" doc:"Add the whole workshop kit for this item's audiences and languages, in the order of a session: the facilitator guide (one copy, for the facilitator), the slides, myths and facts, the quiz, the scenario cards, the sign-in sheet (one for every 12 copies, as each has at least 12 rows) and the feedback form. With format or formats, the kit comes after them; without, the item is the kit alone. The kit is written in English and French."`
+	Paper      string   `yaml:"paper" names:"paper" doc:"Paper size."`
+	Copies     int      `yaml:"copies" min:"1" doc:"Copies to print of each output of this item."`
+	Pattern    string   `yaml:"pattern" doc:"Output file name for this item: {audience} {format} {lang} {paper} {ext}."`
+	Bleed      *float64 `yaml:"bleed" doc:"Bleed in millimetres for this item's PDFs."`
+	CropMarks  *bool    `yaml:"crop_marks" doc:"Crop marks on this item's PDFs."`
+	Imposition string   `yaml:"imposition" names:"imposition" doc:"sheet or single: how this item's card formats meet the paper."`
+	As         string   `yaml:"as" names:"backend" doc:"Draw this item's page formats as pdf, png or svg."`
+	DPI        float64  `yaml:"dpi" doc:"Resolution of this item's PNG images, 36 to 600."`
 	// Organisation replaces the plan's organisation for this item's
 	// outputs, whole: a partner's flyer must not carry another
 	// organisation's phone or logo.
