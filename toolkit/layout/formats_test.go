@@ -352,19 +352,6 @@ func crosses(r Rule, b Box) bool {
 	return x0 < b.X+b.W && x1 > b.X && y0 < b.Y+b.H && y1 > b.Y
 }
 
-func inAnyCell(r Rect, s sheet, bleed float64) bool {
-	const eps = 0.01
-	for row := range s.rows {
-		for col := range s.cols {
-			c := s.cell(col, row)
-			if r.X >= c.X-bleed-eps && r.Y >= c.Y-bleed-eps && r.X+r.W <= c.X+c.W+bleed+eps && r.Y+r.H <= c.Y+c.H+bleed+eps {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // TestCardsDuplex checks that the back of each card is printed behind
 // it when the sheet is flipped on its long edge: the grid is symmetric
 // about the sheet's vertical centre line, so column c's mirror is column
