@@ -81,7 +81,7 @@ type bilingualStyle struct {
 func BilingualFlyer(ts *typeset.Typesetter, first, second *doc.Document, opts Options) (*Document, error) {
 	return bilingualPages(ts, first, second, opts, bilingualStyle{
 		name: "flyer", margin: 32, gap: 22, headlines: []float64{24, 22, 20, 18},
-		minBody: minFlyerBody, maxBody: 12.5, help: flyerHelp, pages: 2, actions: true,
+		minBody: minFlyerBody, maxBody: 14, help: flyerHelp, pages: 2, actions: true,
 	})
 }
 
@@ -94,7 +94,7 @@ func BilingualPoster(ts *typeset.Typesetter, first, second *doc.Document, opts O
 	opts.Paper = PosterSheet(opts.Paper)
 	return bilingualPages(ts, first, second, opts, bilingualStyle{
 		name: "poster", margin: 36, gap: 28, headlines: []float64{40, 36, 32, 28, 24},
-		minBody: minBilingualPosterBody, maxBody: 18, help: bilingualPosterHelp, pages: 1,
+		minBody: minBilingualPosterBody, maxBody: 22, help: bilingualPosterHelp, pages: 1,
 	})
 }
 

@@ -106,8 +106,9 @@ func fitPage(k *kit, tries []try, build func(try) []box) (Page, try, error) {
 }
 
 // layPage puts the header, the sections and the footer on a page: the
-// sections from the top of the body, the last one at its foot, the room
-// left over shared between the gaps, up to twice the gap each.
+// sections from the top of the body, the last one at its foot (or at
+// most three gaps under the one before), the room left over shared
+// between the gaps, up to twice the gap each.
 func layPage(f pageFrame, sections []box) Page {
 	top, bottom := f.top(), f.bottom()
 	used := sectionsHeight(sections, 0)
@@ -120,7 +121,10 @@ func layPage(f pageFrame, sections []box) Page {
 	y := top
 	for i, s := range sections {
 		if i == len(sections)-1 && i > 0 {
-			y = max(y, bottom-s.H)
+			// At the foot, unless that leaves a white band above it
+			// wider than three gaps: then it follows the text, and the
+			// white goes under it, where a page ends.
+			y = max(y, min(bottom-s.H, y-gap+3*f.gap))
 		}
 		page.place(s, f.margin, y)
 		y += s.H + gap

@@ -32,6 +32,9 @@ const minSize = 8.0
 // what to do) on a page, whatever the branding adds.
 const (
 	minFlyerBody = 11.0 // flyer, handout front, tear-off
+	// maxFlyerBody is the most: short text grows to fill the page
+	// rather than leave white over the help panel.
+	maxFlyerBody = 14.5
 	minClearBody = 14.0 // large print (CNIB Clear Print)
 )
 
@@ -76,7 +79,7 @@ type flyerPart struct {
 // tear-off share with other parts.
 func flyerPage(k *kit, d *doc.Document, opts Options, part flyerPart) (Page, error) {
 	inner := opts.Paper.Width - 2*flyerMargin
-	minBody, maxBody := minFlyerBody, 12.5
+	minBody, maxBody := minFlyerBody, maxFlyerBody
 	if k.style == LargePrint {
 		minBody, maxBody = minClearBody, 15
 	}

@@ -15,6 +15,7 @@ var posterPapers = map[string]Paper{
 // Poster sizes: readable from across a room.
 const (
 	minPosterBody = 14.0 // the smallest body text
+	maxPosterBody = 24.0 // the largest: short text fills the sheet
 	posterHotline = 76.0 // the hotline number; never below 72 (minPosterHotline)
 	// minPosterHotline is what the number may shrink to when it must fit
 	// its column.
@@ -41,7 +42,7 @@ func Poster(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, e
 	footer := k.footer(d, inner, posterHeaderSpec)
 	headers := []box{k.header(d, paper.Width, posterMargin, posterHeaderSpec), k.header(d, paper.Width, posterMargin, compactPosterHeaderSpec)}
 	var tries []try
-	for _, size := range scalesDown(20, minPosterBody) {
+	for _, size := range scalesDown(maxPosterBody, minPosterBody) {
 		for _, h := range headers {
 			tries = append(tries, try{frame: pageFrame{paper: paper, margin: posterMargin, header: h, footer: footer, gap: 16}, scale: size})
 		}

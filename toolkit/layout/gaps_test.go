@@ -1,0 +1,147 @@
+package layout_test
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/profile"
+	"github.com/awarekit/awarekit/toolkit/typeset"
+)
+
+// maxGapAbovePanel is the most white space a page leaves above its help
+// panel (or the hotline box of a bilingual flyer's front), by format: a
+// designer saw a flyer with 1.5 inches of nothing over its hotline box
+// and a poster with 2 inches over its help panel. A
+// flyer at most five eighths of an inch, a poster three quarters.
+var maxGapAbovePanel = map[string]float64{"flyer": 45, "poster": 54}
+
+// bottom is where an element's ink ends, down the page.
+func bottom(e layout.Element) (float64, bool) {
+	switch {
+	case e.Text != nil:
+		return e.Text.Y - e.Text.Line.Ascent + e.Text.Line.Height, true
+	case e.Rect != nil:
+		return e.Rect.Y + e.Rect.H, true
+	case e.Image != nil:
+		return e.Image.Y + e.Image.H, true
+	case e.QR != nil:
+		return e.QR.Y + e.QR.Module*float64(len(e.QR.Bits)), true
+	}
+	return 0, false
+}
+
+// gapAbovePanel is the white space between the help panel (the box
+// around the hotline number) and what is above it on page p; false when
+// the page has no panel.
+func gapAbovePanel(p layout.Page, phone string) (float64, bool) {
+	var number *layout.TextLine
+	for _, e := range p.Elements {
+		if e.Text != nil && strings.Contains(squash(runsText(e.Text.Line.Runs)), squash(phone)) && (number == nil || e.Text.Line.Runs[0].Size > number.Line.Runs[0].Size) {
+			number = e.Text
+		}
+	}
+	if number == nil {
+		return 0, false
+	}
+	var panel *layout.Rect
+	for _, e := range p.Elements {
+		r := e.Rect
+		if r == nil || r.Stroke == nil || number.X < r.X || number.X > r.X+r.W || number.Y < r.Y || number.Y > r.Y+r.H {
+			continue
+		}
+		if panel == nil || r.H < panel.H {
+			panel = r
+		}
+	}
+	if panel == nil {
+		return 0, false
+	}
+	above := 0.0
+	for _, e := range p.Elements {
+		if b, ok := bottom(e); ok && b <= panel.Y+0.5 {
+			above = max(above, b)
+		}
+	}
+	return panel.Y - above, true
+}
+
+func runsText(runs []typeset.Run) string {
+	var sb strings.Builder
+	for _, r := range runs {
+		sb.WriteString(r.Text)
+	}
+	return sb.String()
+}
+
+// TestNoGapAboveHelpPanel lays out the flyer and the poster, in one
+// language and in two, for every audience in a set of languages (every
+// language under AWAREKIT_FULL=1), plain and with the longest
+// organisation, and checks that no page leaves more than
+// maxGapAbovePanel of white above its help panel: the text grows to fill
+// the page, or the panel follows it.
+func TestNoGapAboveHelpPanel(t *testing.T) {
+	e, err := generate.New("awarekit test", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs := []string{"en", "fr", "pa", "ar", "zh-Hans", "fr+en", "pa+en", "ar+en"}
+	if os.Getenv("AWAREKIT_FULL") != "" {
+		langs = e.Languages()
+		for _, l := range e.Languages() {
+			if l != "en" {
+				langs = append(langs, l+"+en")
+			}
+		}
+	}
+	long := longest(t)
+	longBrand, err := long.Brand()
+	if err != nil {
+		t.Fatal(err)
+	}
+	orgs := []struct {
+		name  string
+		org   profile.Organisation
+		brand doc.Brand
+	}{{"plain", profile.Organisation{}, doc.Brand{}}, {"longest", long, longBrand}}
+	for _, f := range []string{"flyer", "poster"} {
+		for _, a := range e.AudienceIDs() {
+			for _, l := range langs {
+				for _, o := range orgs {
+					name := fmt.Sprintf("%s/%s/%s/%s", f, a, l, o.name)
+					r, err := e.Resolve(generate.Job{Audience: a, Lang: l, Format: f, Paper: "letter", AllowDraft: true})
+					if err != nil {
+						continue
+					}
+					written := true
+					for _, lang := range strings.Split(l, "+") {
+						one := r
+						one.Lang, one.Second = lang, ""
+						if _, err := e.Document(one, o.org, o.brand); err != nil {
+							written = false // an audience not written in the language
+						}
+					}
+					if !written {
+						continue
+					}
+					ld, err := e.Layout(r, o.org, o.brand)
+					if err != nil {
+						t.Errorf("%s: %v", name, err)
+						continue
+					}
+					for i, p := range ld.Pages {
+						gap, ok := gapAbovePanel(p, "1-833-900-1010")
+						if ok && gap > maxGapAbovePanel[f] {
+							t.Errorf("%s: page %d leaves %.0f pt of white above its help panel, more than %.0f", name, i+1, gap, maxGapAbovePanel[f])
+						}
+					}
+				}
+			}
+		}
+	}
+}
