@@ -71,6 +71,22 @@ func gapAbovePanel(p layout.Page, phone string) (float64, bool) {
 	return panel.Y - above, true
 }
 
+// written reports whether the audience of r is written in each of its
+// languages (the sector audiences are not, in most).
+func written(e *generate.Engine, r generate.Resolved, org profile.Organisation, brand doc.Brand) bool {
+	for _, lang := range strings.Split(r.Lang+"+"+r.Second, "+") {
+		if lang == "" {
+			continue
+		}
+		one := r
+		one.Lang, one.Second = lang, ""
+		if _, err := e.Document(one, org, brand); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
 func runsText(runs []typeset.Run) string {
 	var sb strings.Builder
 	for _, r := range runs {
@@ -118,15 +134,7 @@ func TestNoGapAboveHelpPanel(t *testing.T) {
 					if err != nil {
 						continue
 					}
-					written := true
-					for _, lang := range strings.Split(l, "+") {
-						one := r
-						one.Lang, one.Second = lang, ""
-						if _, err := e.Document(one, o.org, o.brand); err != nil {
-							written = false // an audience not written in the language
-						}
-					}
-					if !written {
+					if !written(e, r, o.org, o.brand) {
 						continue
 					}
 					ld, err := e.Layout(r, o.org, o.brand)

@@ -97,7 +97,8 @@ func (t *Typesetter) ScriptOptical(sc language.Script, lang string) float64 {
 // that drew it: a run's size divided by it is the size of Latin it
 // looks like.
 func (t *Typesetter) RunOptical(r Run) float64 {
-	ref, ok := opticalRefs[mainScript(r.Text)]
+	sc := mainScript(r.Text)
+	ref, ok := opticalRefs[sc]
 	if !ok || r.Font == nil {
 		return 1
 	}
@@ -105,10 +106,30 @@ func (t *Typesetter) RunOptical(r Run) float64 {
 	if err != nil {
 		return 1
 	}
-	if o, l := t.opticalHeight(r.Font, ref.own), t.opticalHeight(base.Regular, ref.latin); o > 0 && l > 0 {
+	if o, l := t.opticalHeight(t.fonts.regularOf(r.Font, sc), ref.own), t.opticalHeight(base.Regular, ref.latin); o > 0 && l > 0 {
 		return l / o
 	}
 	return 1
+}
+
+// regularOf is the regular face of the family of f, a face that draws
+// script sc: a script's factor is measured in its regular face and holds
+// for its bold (Noto Sans Arabic Bold's letters stand lower, and a bold
+// heading is not set smaller than the text under it for that). Faces are
+// compared by name and file, so that a run set by another Typesetter's
+// fonts finds its family here.
+func (fs *Fonts) regularOf(f *Font, sc language.Script) *Font {
+	same := func(a, b *Font) bool { return a != nil && b != nil && a.Name == b.Name && a.Source == b.Source }
+	if !f.Bold {
+		return f
+	}
+	if same(fs.base.Bold, f) {
+		return fs.base.Regular
+	}
+	if fam := fs.forScript(sc); fam != nil && same(fam.Bold, f) {
+		return fam.Regular
+	}
+	return f
 }
 
 // drawnIn is the regular font that draws script sc in lang, as check

@@ -85,6 +85,13 @@ func TestOpticalMeasuredFromFonts(t *testing.T) {
 			if r := ts.RunOptical(p.Lines[0].Runs[0]); math.Abs(r-v) > 1e-9 {
 				t.Errorf("RunOptical = %.3f, Optical %.3f", r, v)
 			}
+			// A bold run is measured by its family's regular face, as
+			// the layouts set it.
+			bp, err := ts.Set(tt.text, Options{Style: Style{Size: 12, Bold: true}, Lang: tt.lang})
+			fontsOrSkip(t, err)
+			if r := ts.RunOptical(bp.Lines[0].Runs[0]); math.Abs(r-v) > 1e-9 {
+				t.Errorf("bold: RunOptical = %.3f, Optical %.3f", r, v)
+			}
 			got[tt.lang] = v
 			t.Logf("%s in %s: × %.3f", tt.name, f.Name, v)
 		})
