@@ -60,12 +60,33 @@ type opticalKey struct {
 // times its own Optical, so that both look the same size, and a body
 // floor of 11 pt means what 11 pt of Latin looks like in every script.
 func (t *Typesetter) Optical(text, lang string) float64 {
-	sc := mainScript(text)
-	if _, ok := opticalRefs[sc]; !ok {
-		return 1
+	// A layout asks for every text it sets, at every size it tries: the
+	// answer is kept with the paragraphs (looking at every letter's
+	// script was 8% of a build of flyers).
+	key := opticalText{text, lang}
+	if v, ok := t.opticalTexts[key]; ok {
+		return v
 	}
-	return t.ScriptOptical(sc, lang)
+	v := 1.0
+	if sc := mainScript(text); hasRef(sc) {
+		v = t.ScriptOptical(sc, lang)
+	}
+	t.limitCaches(len(text) + len(lang) + 48)
+	if t.opticalTexts == nil {
+		t.opticalTexts = map[opticalText]float64{}
+	}
+	t.opticalTexts[key] = v
+	return v
 }
+
+// hasRef reports whether script sc is matched in size with Latin.
+func hasRef(sc language.Script) bool {
+	_, ok := opticalRefs[sc]
+	return ok
+}
+
+// opticalText is a text in a language, whose Optical is kept.
+type opticalText struct{ text, lang string }
 
 // ScriptOptical is Optical for text in script sc.
 func (t *Typesetter) ScriptOptical(sc language.Script, lang string) float64 {
@@ -190,10 +211,15 @@ func mainScript(text string) language.Script {
 	var counts []count // a text has a few scripts at most
 	best, most := language.Common, 0
 	for _, r := range text {
-		if r < 0x80 && !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') || !unicode.IsLetter(r) {
+		var sc language.Script
+		switch {
+		case 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z':
+			sc = language.Latin // without looking it up: most letters a page sets
+		case r < 0x80 || !unicode.IsLetter(r):
 			continue
+		default:
+			sc = language.LookupScript(r)
 		}
-		sc := language.LookupScript(r)
 		i := 0
 		for i < len(counts) && counts[i].sc != sc {
 			i++
