@@ -1,17 +1,21 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"time"
 )
 
 // startProfiles writes a CPU profile of the whole process to the file that
 // AWAREKIT_CPUPROFILE names, and a heap profile (what was live at the peak
 // of the last collection, and every allocation) to AWAREKIT_MEMPROFILE's,
-// for `go tool pprof`. The returned function finishes them. Profiling is
+// for `go tool pprof`, and beside it (….peak) the heap as it was when the
+// process held the most, for what holds memory at its peak. The returned
+// function finishes them. Profiling is
 // for developers measuring a real build; a profile that cannot be written
 // is said on stderr and does not stop the command.
 func startProfiles(errOut io.Writer) (stop func()) {
@@ -28,6 +32,7 @@ func startProfiles(errOut io.Writer) (stop func()) {
 		}
 	}
 	if path := os.Getenv("AWAREKIT_MEMPROFILE"); path != "" {
+		stops = append(stops, watchPeak(path+".peak", errOut))
 		stops = append(stops, func() {
 			f, err := os.Create(path)
 			if err == nil {
@@ -43,6 +48,42 @@ func startProfiles(errOut io.Writer) (stop func()) {
 	return func() {
 		for _, s := range stops {
 			s()
+		}
+	}
+}
+
+// watchPeak looks at the heap every 50 ms and keeps a heap profile of
+// the largest it saw; the returned function stops and writes it to
+// path. The profile's in-use figures are those of the collection before
+// the peak.
+func watchPeak(path string, errOut io.Writer) (stop func()) {
+	done, finished := make(chan struct{}), make(chan struct{})
+	var peak bytes.Buffer
+	go func() {
+		defer close(finished)
+		tick := time.NewTicker(50 * time.Millisecond)
+		defer tick.Stop()
+		var most uint64
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > most+most/20 {
+				most = ms.HeapInuse
+				peak.Reset()
+				_ = pprof.Lookup("heap").WriteTo(&peak, 0)
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
+		if err := os.WriteFile(path, peak.Bytes(), 0o644); err != nil {
+			fmt.Fprintln(errOut, "awarekit: memory profile:", err)
 		}
 	}
 }
