@@ -21,6 +21,9 @@ type Bilingual func(ts *typeset.Typesetter, first, second *doc.Document, opts Op
 type pair struct {
 	docs [2]*doc.Document
 	kits [2]*kit
+	// noOrgQR leaves out the organisation's website's own code, where
+	// the page has no room for it: the website is in its list.
+	noOrgQR bool
 }
 
 func newPair(ts *typeset.Typesetter, first, second *doc.Document, st Style) pair {
@@ -109,6 +112,19 @@ const minBilingualPosterBody = 13.0
 
 func bilingualPages(ts *typeset.Typesetter, first, second *doc.Document, opts Options, st bilingualStyle) (*Document, error) {
 	p := newPair(ts, first, second, opts.style())
+	out, err := p.pages(opts, st)
+	if errors.Is(err, ErrDoesNotFit) && first.OrgQR != nil {
+		// The website's own code only where there is room for it.
+		p = newPair(ts, first, second, opts.style())
+		p.noOrgQR = true
+		out, err = p.pages(opts, st)
+	}
+	return out, err
+}
+
+// pages lays out the bilingual pages of p.
+func (p pair) pages(opts Options, st bilingualStyle) (*Document, error) {
+	first, second := p.docs[0], p.docs[1]
 	k0 := p.kits[0]
 	paper := opts.Paper
 	inner := paper.Width - 2*st.margin
@@ -451,6 +467,17 @@ func (k *kit) hotlineWords(d *doc.Document, w float64, hs helpSizes) box {
 // localBlock is the organisation's list under both languages' titles,
 // its contacts once, one to a line.
 func (p pair) localBlock(w float64, hs helpSizes) box {
+	// The organisation's website's own code, captioned with its
+	// address, beside the list.
+	if code := p.kits[0].orgQR(p.docs[0], w*0.3, hs.small); code.W > 0 && !p.noOrgQR {
+		return p.kits[0].row(w, 18, p.localList(w-code.W-18, hs), code)
+	}
+	return p.localList(w, hs)
+}
+
+// localList is the organisation's list: its title in both languages, then
+// its contacts.
+func (p pair) localList(w float64, hs helpSizes) box {
 	k0, k1 := p.kits[0], p.kits[1]
 	first, second := p.docs[0], p.docs[1]
 	l := first.Help.Local

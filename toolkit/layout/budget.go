@@ -123,7 +123,7 @@ var (
 	// branding adds. The notes and the statistic are the handout's.
 	FlyerContent = Content{Blocks: blocks(
 		[]doc.Part{doc.PartHeadline, doc.PartOrg, doc.PartLogo, doc.PartSigns, doc.PartActions},
-		helpBlocks, []doc.Part{doc.PartContacts, doc.PartQR, doc.PartFooter})}
+		helpBlocks, []doc.Part{doc.PartContacts, doc.PartQR, doc.PartOrgQR, doc.PartFooter})}
 	// BilingualFlyerContent: the flyer's blocks in both languages, on
 	// both sides of a sheet.
 	BilingualFlyerContent = FlyerContent
@@ -148,7 +148,7 @@ var (
 	// addresses, not the local contacts it labelled (format's Budget
 	// leaves them, and the operator is told).
 	TearoffContent = Content{Blocks: []doc.Part{doc.PartHeadline, doc.PartOrg, doc.PartLogo, doc.PartSigns, doc.PartActions,
-		doc.PartHotline, doc.PartEmergency, doc.PartProvince, doc.PartTabs, doc.PartFooter}, LocalRoom: NoLocal}
+		doc.PartHotline, doc.PartEmergency, doc.PartProvince, doc.PartOrgQR, doc.PartTabs, doc.PartFooter}, LocalRoom: NoLocal}
 	// CardsContent: the hotline and 911 on the front; three signs, the
 	// other contacts and the organisation's list on the back: its own
 	// number and one contact it labelled (with more, the labelled ones

@@ -332,10 +332,15 @@ func Cards(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, er
 		return fail(cardError("wallet card front", err))
 	}
 	var back box
-	for _, n := range CardsContent.SignCounts(len(d.Signs.Items)) {
-		back, err = fitCard(k, s.w, s.h, func(scale float64) box { return k.cardBack(d, s.w, s.h, scale, n, orgOnBack) })
-		if !errors.Is(err, ErrDoesNotFit) {
-			break
+	// The code's address beside it, unless even the fewest signs leave
+	// no room for that line (the longest local contacts in Arabic).
+tries:
+	for _, where := range []bool{true, false} {
+		for _, n := range CardsContent.SignCounts(len(d.Signs.Items)) {
+			back, err = fitCard(k, s.w, s.h, func(scale float64) box { return k.cardBack(d, s.w, s.h, scale, n, orgOnBack, where) })
+			if !errors.Is(err, ErrDoesNotFit) {
+				break tries
+			}
 		}
 	}
 	if err != nil {
@@ -419,10 +424,10 @@ func (k *kit) cardFront(d *doc.Document, w, h, scale float64, withOrg bool) box 
 
 // cardBack lists the first n signs, the audience's other contacts,
 // the province's lines and the organisation's list (name and number or
-// address), the line asking to keep the card beside a QR code to the
-// hotline's site, and the draft notice. Its H is the height the content
+// address), the line asking to keep the card and the hotline's web
+// address beside a QR code to it, and the draft notice. Its H is the height the content
 // needs.
-func (k *kit) cardBack(d *doc.Document, w, h, scale float64, n int, withOrg bool) box {
+func (k *kit) cardBack(d *doc.Document, w, h, scale float64, n int, withOrg, withWhere bool) box {
 	const stripe, qrSize = 4.0, 40.0
 	inner := w - 2*cardPad
 	size := max(7.5*scale, minCardText)
@@ -467,7 +472,13 @@ func (k *kit) cardBack(d *doc.Document, w, h, scale float64, n int, withOrg bool
 	textW := inner - qrSize - 8
 	// The draft notice goes under the closing line, beside the code,
 	// where it takes no height of its own.
-	text := vstack(textW, 3*scale, k.text(d.Labels.CardsBack, textW, closing), k.draftLine(d, textW))
+	// The code's caption, the address it opens, beside it: under the
+	// code it would take a column as wide as the address.
+	var where box
+	if withWhere {
+		where = inBlock(k.address(d.QR.Text, textW, textStyle{Style: typeset.Style{Size: minCardText, Leading: 1.1}, Color: k.col.muted, Align: alignEnd, Role: RoleCaption}), doc.PartQR)
+	}
+	text := vstack(textW, 3*scale, k.text(d.Labels.CardsBack, textW, closing), where, k.draftLine(d, textW))
 	code := inBlock(k.qrCode(d.QR, qrSize, ink), doc.PartQR)
 	row := k.row(inner, 8, text, code)
 	row.H = max(qrSize, text.H)

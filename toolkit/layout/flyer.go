@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"errors"
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/typeset"
 )
@@ -61,7 +62,13 @@ var flyerHelp = helpSizes{title: 15, name: 12, number: 38, detail: 9.5, emergenc
 // fails naming what did not fit.
 func Flyer(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, error) {
 	k := newKit(ts, d, opts.style())
-	page, err := flyerPage(k, d, opts, flyerPart{contacts: true})
+	page, err := flyerPage(k, d, opts, flyerPart{contacts: true, orgQR: d.OrgQR != nil})
+	if errors.Is(err, ErrDoesNotFit) && d.OrgQR != nil {
+		// The website's own code only where there is room for it: its
+		// address is in the organisation's list.
+		k = newKit(ts, d, opts.style())
+		page, err = flyerPage(k, d, opts, flyerPart{contacts: true})
+	}
 	if err != nil {
 		return nil, layoutError("flyer", d, err)
 	}
@@ -73,6 +80,7 @@ type flyerPart struct {
 	intro, notes, fact bool
 	contacts           bool // the audience's other contacts in the panel
 	local              bool // the organisation's list in the handout front's bar
+	orgQR              bool // the organisation's website's own QR code in the panel
 }
 
 // flyerPage is the flyer's page, which the handout's front and the
@@ -92,7 +100,7 @@ func flyerPage(k *kit, d *doc.Document, opts Options, part flyerPart) (Page, err
 		}
 	}
 	page, _, err := fitPage(k, tries, func(t try) []box {
-		return append(flyerBody(k, d, inner, t.scale, part), k.flyerPanel(d, inner, t.scale/12.5, part.contacts))
+		return append(flyerBody(k, d, inner, t.scale, part), k.flyerPanel(d, inner, t.scale/12.5, part))
 	})
 	if fe, ok := err.(*FitError); ok {
 		fe.Size = minBody
@@ -130,10 +138,10 @@ func flyerBody(k *kit, d *doc.Document, w, size float64, part flyerPart) []box {
 // beside its QR code, what the hotline is and the emergency line under
 // them; the audience's contacts and the province's lines, one to a line
 // in two columns; and, under a rule, the organisation's list beside its
-// own QR code. scale shrinks the small parts with the body, never the
+// own QR code (part.orgQR). scale shrinks the small parts with the body, never the
 // number. details adds what each contact is (the handout's back has the
 // room).
-func (k *kit) flyerPanel(d *doc.Document, w, scale float64, contacts bool) box {
+func (k *kit) flyerPanel(d *doc.Document, w, scale float64, part flyerPart) box {
 	const pad = 10.0
 	hs := flyerHelp
 	hs.name, hs.detail, hs.emergency = max(hs.name*scale, 10.5), max(hs.detail*scale, minSize+0.5), max(hs.emergency*scale, 10.5)
@@ -157,7 +165,7 @@ func (k *kit) flyerPanel(d *doc.Document, w, scale float64, contacts bool) box {
 	emergency := inBlock(k.text(h.Emergency, cw, textStyle{Style: typeset.Style{Size: hs.emergency, Bold: true, Leading: 1.25}, Color: k.col.danger}), doc.PartEmergency)
 	parts := []box{k.row(cw, pad, hot, qr), emergency}
 	var lines []piece
-	if contacts {
+	if part.contacts {
 		lines = append(lines, k.linePieces(h.Others, cw, hs.contact, doc.PartContacts)...)
 	}
 	lines = append(lines, k.linePieces(h.Province, cw, hs.contact, doc.PartProvince)...)
@@ -165,7 +173,13 @@ func (k *kit) flyerPanel(d *doc.Document, w, scale float64, contacts bool) box {
 		parts = append(parts, k.flow(lines, 2, cw, pad*1.5))
 	}
 	if h.Local != nil {
-		parts = append(parts, rule(cw), k.localFlow(d, cw, hs, false))
+		// The organisation's website's own code, captioned with its
+		// address, beside its list.
+		var code box
+		if part.orgQR {
+			code = k.orgQR(d, cw*0.3, hs.small)
+		}
+		parts = append(parts, rule(cw), k.row(cw, pad, k.localFlow(d, cw-gapAfter(code, pad), hs, code.W > 0), code))
 	}
 	content := vstack(cw, pad*0.6, parts...)
 	content.W = cw

@@ -29,7 +29,7 @@ func Guide(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, er
 
 	opening := vstack(paper.Width, 16,
 		k.withEvent(d, kitBand(k, d, g.Subtitle, g.Title, paper.Width, guideMargin), guideMargin),
-		indent(k.hotlineBar(d, inner, 1, false), guideMargin, paper.Width))
+		indent(k.hotlineBar(d, inner, 1, false, false), guideMargin, paper.Width))
 	running := runningHeader(k, d, g.Title+"  ·  "+g.Subtitle, paper.Width, guideMargin)
 
 	f := &flow{k: k, w: inner, st: guideStyle(d)}

@@ -63,7 +63,7 @@ func Handout(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, 
 			}
 		}
 		front, _, err = fitPage(k, tries, func(t try) []box {
-			return append(flyerBody(k, d, inner, t.scale, part), k.hotlineBar(bar, inner, t.scale/12.5, false))
+			return append(flyerBody(k, d, inner, t.scale, part), k.hotlineBar(bar, inner, t.scale/12.5, false, false))
 		})
 		if err == nil {
 			if !part.notes && d.Notes != nil {
@@ -195,8 +195,9 @@ func (k *kit) band(d *doc.Document, title string, pageW, margin float64) box {
 // hotlineBar is the front's compact call to action: the hotline's name,
 // its number large, what it is and the emergency line; beside the number
 // the province's lines (when province is set: the tear-off, which has no
-// back) and the organisation's list.
-func (k *kit) hotlineBar(d *doc.Document, w, scale float64, province bool) box {
+// back) and the organisation's list, with its website's own QR code when
+// orgQR is set (the tear-off, where it has room).
+func (k *kit) hotlineBar(d *doc.Document, w, scale float64, province, orgQR bool) box {
 	const pad = 12.0
 	hs := handoutHelp
 	hs.name, hs.detail, hs.emergency = max(hs.name*scale, 10.5), max(hs.detail*scale, minSize+0.5), max(hs.emergency*scale, 10.5)
@@ -206,18 +207,22 @@ func (k *kit) hotlineBar(d *doc.Document, w, scale float64, province bool) box {
 	}
 	inner := w - 2*pad
 	provinces := province && len(d.Help.Province) > 0
-	var side box
+	var side, code box
+	if orgQR && d.Help.Local != nil {
+		code = k.orgQR(d, inner*0.25, minSize)
+	}
 	mainW := inner
 	if d.Help.Local != nil || provinces {
 		numW := max(k.width(d.Help.Hotline.Phone, textStyle{Style: typeset.Style{Size: hs.number, Bold: true}}), inner*0.48)
 		mainW = numW
 		sideW := inner - numW - 16
+		listW := sideW - gapAfter(code, 10)
 		var parts []box
 		if provinces {
-			parts = append(parts, k.contactLines(d.Help.Province, sideW, hs.contact, doc.PartProvince))
+			parts = append(parts, k.contactLines(d.Help.Province, listW, hs.contact, doc.PartProvince))
 		}
-		parts = append(parts, k.localLines(d, sideW, hs.contact))
-		side = vstack(sideW, 6, parts...)
+		parts = append(parts, k.localLines(d, listW, hs.contact))
+		side = k.row(sideW, 10, vstack(listW, 6, parts...), code)
 	}
 	main := k.hotlineBlock(d, mainW, hs, false)
 	content := main
@@ -229,8 +234,9 @@ func (k *kit) hotlineBar(d *doc.Document, w, scale float64, province bool) box {
 		if provinces {
 			pieces = append(pieces, k.linePieces(d.Help.Province, inner, hs.contact, doc.PartProvince)...)
 		}
-		pieces = append(pieces, k.localPieces(d, (inner-18)/2, hs.contact)...)
-		under := vstack(inner, 8, k.hotlineBlock(d, inner, hs, false), k.flow(pieces, 2, inner, 18))
+		flowW := inner - gapAfter(code, 18)
+		pieces = append(pieces, k.localPieces(d, (flowW-18)/2, hs.contact)...)
+		under := vstack(inner, 8, k.hotlineBlock(d, inner, hs, false), k.row(inner, 18, k.flow(pieces, 2, flowW, 18), code))
 		if under.H < content.H {
 			content = under
 		}

@@ -87,6 +87,24 @@ func (k *kit) contactGrid(contacts []doc.Contact, w float64, cols int, gap float
 	return group(vstack(w, hs.contact*0.6, rows...), RoleL, block)
 }
 
+// orgQR is the organisation's website's QR code at the least size,
+// captioned with its address in addressSize, at most maxW wide; none when
+// the organisation gave no website.
+func (k *kit) orgQR(d *doc.Document, maxW, addressSize float64) box {
+	if d.OrgQR == nil {
+		return box{}
+	}
+	return inBlock(k.qrColumn(*d.OrgQR, minQR, 0, addressSize, maxW), doc.PartOrgQR)
+}
+
+// gapAfter is b's width and the gap after it, or nothing for an empty b.
+func gapAfter(b box, gap float64) float64 {
+	if b.W == 0 {
+		return 0
+	}
+	return b.W + gap
+}
+
 // localBlock is the organisation's own list: its title ("Local help
 // listed by …", which names the organisation), the organisation's own
 // ways to reach it without its name again, then each contact it

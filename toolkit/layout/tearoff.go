@@ -43,21 +43,26 @@ var tabSizes = []struct{ number, label float64 }{
 // sideways between dashed cut lines, 6 mm or more from the sheet's
 // edges. Above the strip: the header, the signs and what to do in two
 // balanced columns at 11 pt or more, and a bar with the hotline large,
-// the emergency line, the province's lines and the organisation's list.
+// the emergency line, the province's lines and the organisation's list
+// with its website's own QR code where there is room.
 func Tearoff(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, error) {
 	d = TearoffContent.ownLocal(d)
 	var err error
-	for _, h := range tabStripHeights {
-		var out *Document
-		if out, err = tearoff(ts, d, opts, h); !errors.Is(err, ErrDoesNotFit) {
-			return out, err
+	// The website's own code only where there is room for it: its
+	// address is in the organisation's list.
+	for _, orgQR := range []bool{d.OrgQR != nil, false} {
+		for _, h := range tabStripHeights {
+			var out *Document
+			if out, err = tearoff(ts, d, opts, h, orgQR); !errors.Is(err, ErrDoesNotFit) {
+				return out, err
+			}
 		}
 	}
 	return nil, err
 }
 
 // tearoff lays out the tear-off with a strip stripH high.
-func tearoff(ts *typeset.Typesetter, d *doc.Document, opts Options, stripH float64) (*Document, error) {
+func tearoff(ts *typeset.Typesetter, d *doc.Document, opts Options, stripH float64, orgQR bool) (*Document, error) {
 	k := newKit(ts, d, opts.style())
 	paper := opts.Paper
 	inner := paper.Width - 2*flyerMargin
@@ -87,7 +92,7 @@ func tearoff(ts *typeset.Typesetter, d *doc.Document, opts Options, stripH float
 		const colGap = 24.0
 		colW := (inner - colGap) / 2
 		pieces := append(k.signPieces(d, len(d.Signs.Items), colW, bs), k.actionPieces(d.Actions, colW, bs)...)
-		return []box{k.flow(pieces, 2, inner, colGap), k.hotlineBar(d, inner, t.scale/12.5, true)}
+		return []box{k.flow(pieces, 2, inner, colGap), k.hotlineBar(d, inner, t.scale/12.5, true, orgQR)}
 	})
 	if err != nil {
 		if fe, ok := err.(*FitError); ok {

@@ -26,6 +26,7 @@ var packages = map[string]string{
 	"msgfmt":    "gettext",
 	"msgcat":    "gettext",
 	"xmllint":   "libxml2-utils",
+	"zbarimg":   "zbar-tools",
 }
 
 // Required reports whether missing tools and fonts must fail tests.

@@ -1,0 +1,167 @@
+package pdf_test
+
+import (
+	"image"
+	"image/draw"
+	"image/png"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/pdftest"
+	"github.com/awarekit/awarekit/toolkit/render/imagetest"
+)
+
+// TestQRCodesDecode draws every format that prints a QR code, with an
+// organisation that gives a website, as PDF; renders each page with
+// poppler and reads every QR code on it with zbarimg (ZBar, a decoder
+// no one here wrote, not our encoder); and checks that each decodes, and
+// that the words printed beside or under it (its caption) say where it
+// goes: the address it opens, without the scheme. The hotline's code
+// stays in the hotline's box; the organisation's website has its own
+// code wherever the format prints the website.
+func TestQRCodesDecode(t *testing.T) {
+	pdftest.Need(t, "zbarimg", "pdftoppm")
+	e := imagetest.Engine(t)
+	cases := []imagetest.Case{
+		{Audience: "youth", Lang: "en", Format: "flyer", Logo: true},
+		{Audience: "youth", Lang: "en", Format: "handout"},
+		{Audience: "youth", Lang: "en", Format: "poster"},
+		{Audience: "youth", Lang: "en", Format: "tearoff"},
+		{Audience: "youth", Lang: "en", Format: "cards"},
+		{Audience: "newcomers", Lang: "ar", Format: "flyer"},
+		{Audience: "newcomers", Lang: "fr+en", Format: "flyer"},
+		{Audience: "newcomers", Lang: "fr+en", Format: "poster"},
+	}
+	if imagetest.Full() {
+		for _, f := range []string{"flyer", "handout", "poster", "tearoff", "cards"} {
+			for _, lang := range []string{"pa", "zh-Hans", "iu", "pa+en"} {
+				cases = append(cases, imagetest.Case{Audience: "newcomers", Lang: lang, Format: f})
+			}
+		}
+	}
+	const dpi = 200.0
+	for _, c := range cases {
+		t.Run(c.String(), func(t *testing.T) {
+			ld := imagetest.Layout(t, e, c)
+			data := imagetest.PDF(t, ld)
+			sites := map[string]bool{} // what the codes of the document open
+			for i, p := range ld.Pages {
+				codes := qrCodes(p)
+				if len(codes) == 0 {
+					continue
+				}
+				img := imagetest.Poppler(t, data, i, dpi)
+				for j, q := range codes {
+					got := zbar(t, img, q, dpi)
+					if got == "" {
+						t.Errorf("page %d: the QR code at %.0f,%.0f does not decode", i+1, q.X, q.Y)
+						continue
+					}
+					sites[got] = true
+					where := address(got)
+					caption := captionOf(p, codes, j)
+					if !strings.Contains(caption, where) {
+						t.Errorf("page %d: the QR code at %.0f,%.0f opens %s; its caption says %q", i+1, q.X, q.Y, got, caption)
+					}
+				}
+			}
+			// The hotline's code wherever it was (not on the tear-off,
+			// whose tabs carry the number); the website's own code on
+			// every format with room for it (the wallet card prints the
+			// website in its list).
+			want := map[string][]string{"tearoff": {"https://riverside.example.org"}, "cards": {"https://www.canadianhumantraffickinghotline.ca"}}[c.Format]
+			if want == nil {
+				want = []string{"https://www.canadianhumantraffickinghotline.ca", "https://riverside.example.org"}
+			}
+			for _, w := range want {
+				if !sites[w] {
+					t.Errorf("no QR code opens %s; the codes open %v", w, sites)
+				}
+			}
+		})
+	}
+}
+
+// qrCodes lists a page's QR codes.
+func qrCodes(p layout.Page) []*layout.QR {
+	var out []*layout.QR
+	for _, e := range p.Elements {
+		if e.QR != nil {
+			out = append(out, e.QR)
+		}
+	}
+	return out
+}
+
+// zbar crops the code q, with its quiet zone, out of the page's image and
+// decodes it with zbarimg; "" when it reads nothing.
+func zbar(t *testing.T, page image.Image, q *layout.QR, dpi float64) string {
+	t.Helper()
+	px := dpi / 72
+	side := q.Module * float64(len(q.Bits))
+	quiet := 4 * q.Module
+	r := image.Rect(int((q.X-quiet)*px), int((q.Y-quiet)*px), int(math.Ceil((q.X+side+quiet)*px)), int(math.Ceil((q.Y+side+quiet)*px))).Intersect(page.Bounds())
+	crop := image.NewRGBA(image.Rect(0, 0, r.Dx(), r.Dy()))
+	draw.Draw(crop, crop.Bounds(), page, r.Min, draw.Src)
+	path := filepath.Join(t.TempDir(), "code.png")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := png.Encode(f, crop); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("zbarimg", "-q", "--raw", path).Output()
+	if err != nil {
+		return "" // zbarimg exits 4 when it finds no code
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) != 1 {
+		t.Errorf("zbarimg read %d codes in one: %q", len(lines), out)
+	}
+	return lines[0]
+}
+
+// address is a URL as a page prints it: without the scheme, "www." and
+// the last slash.
+func address(url string) string {
+	a := strings.TrimPrefix(strings.TrimPrefix(url, "https://"), "http://")
+	return strings.TrimSuffix(strings.TrimPrefix(a, "www."), "/")
+}
+
+// captionOf is the text of the lines near code j (within 48 pt of it,
+// under or beside it, not above), joined without spaces, as an address
+// broken over lines reads. The two codes of a page open different
+// addresses, so the other's caption nearby cannot stand for this one's.
+func captionOf(p layout.Page, codes []*layout.QR, j int) string {
+	dist := func(q *layout.QR, x0, y0, x1, y1 float64) float64 {
+		side := q.Module * float64(len(q.Bits))
+		dx := max(q.X-x1, x0-(q.X+side), 0)
+		dy := max(q.Y-y1, y0-(q.Y+side), 0)
+		return math.Hypot(dx, dy)
+	}
+	var b strings.Builder
+	for _, e := range p.Elements {
+		tl := e.Text
+		if tl == nil || tl.Rotate != 0 || len(tl.Line.Runs) == 0 {
+			continue
+		}
+		size := tl.Line.Runs[0].Size
+		x0, x1, y0, y1 := tl.X, tl.X+tl.Line.Width, tl.Y-0.8*size, tl.Y+0.2*size
+		if y0 < codes[j].Y || dist(codes[j], x0, y0, x1, y1) > 48 {
+			continue
+		}
+		for _, r := range tl.Line.Runs {
+			b.WriteString(r.Text)
+		}
+	}
+	return strings.NewReplacer(" ", "", "\u00ad", "").Replace(b.String())
+}
