@@ -40,7 +40,10 @@ func Poster(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, e
 	k := newKit(ts, d, opts.style())
 	inner := paper.Width - 2*posterMargin
 	footer := k.footer(d, inner, posterHeaderSpec)
-	headers := []box{k.header(d, paper.Width, posterMargin, posterHeaderSpec), k.header(d, paper.Width, posterMargin, compactPosterHeaderSpec)}
+	headers := []box{
+		k.header(d, paper.Width, posterMargin, k.sentenceSizes(d, paper.Width, posterMargin, posterHeaderSpec)),
+		k.header(d, paper.Width, posterMargin, k.sentenceSizes(d, paper.Width, posterMargin, compactPosterHeaderSpec)),
+	}
 	var tries []try
 	for _, size := range scalesDown(maxPosterBody, minPosterBody) {
 		for _, h := range headers {
@@ -93,4 +96,46 @@ func (k *kit) posterPanel(d *doc.Document, w float64) box {
 	content := vstack(cw, 8, parts...)
 	content.W = cw
 	return k.panel(w, content, panelStyle{pad: pad, radius: 14, stroke: 3})
+}
+
+// sentenceSizes is hs with only the headline sizes at which each
+// sentence of a headline of two or three takes a line of its own in the
+// band: read from across a room, "Know the signs. Keep / talking with
+// your child." stops the eye mid-thought where "Know the signs. / Keep
+// talking with your child." does not. A long organisation name or a
+// logo narrows the band until the largest sizes break inside a
+// sentence; the headline is then set smaller instead. When no size lets
+// every sentence take a line, hs is unchanged.
+func (k *kit) sentenceSizes(d *doc.Document, pageW, margin float64, hs headerSpec) headerSpec {
+	parts := sentences(d.Headline)
+	lines := hs.lines
+	if lines == 0 {
+		lines = 3
+	}
+	if len(parts) < 2 || len(parts) > lines {
+		return hs
+	}
+	// The band's text width, as header works it out.
+	w := pageW - 2*margin
+	if d.Brand.Logo != nil {
+		if lp := placeLogo(d.Brand.Logo, hs, w); !lp.strip {
+			w -= lp.w + hs.gap
+		}
+	}
+	var fit []float64
+	for _, size := range hs.headlines {
+		st := textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: hs.leading}}
+		ok := true
+		for _, p := range parts {
+			ok = ok && k.width(p, st) <= w
+		}
+		if ok {
+			fit = append(fit, size)
+		}
+	}
+	if len(fit) == 0 {
+		return hs
+	}
+	hs.headlines = fit
+	return hs
 }

@@ -1,0 +1,79 @@
+package layout_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/profile"
+)
+
+// sentenceInside reports whether line ends one sentence and starts
+// another: a sentence's end (. ! ? and their Arabic and Devanagari
+// forms) followed by a space and more words.
+func sentenceInside(line string) bool {
+	rs := []rune(strings.TrimSpace(line))
+	for i, r := range rs {
+		if strings.ContainsRune(".!?؟۔।", r) && i+2 < len(rs) && unicode.IsSpace(rs[i+1]) && unicode.IsLetter(rs[i+2]) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestPosterHeadlineBreaksAtSentences lays out the poster for every
+// audience in a set of languages, plain and with the longest
+// organisation name and logos of every shape, and checks that no line of
+// a headline of several sentences ends one sentence and starts the next
+// ("Know the signs. Keep / talking with your child."): the headline is
+// set smaller until each sentence takes a line of its own.
+func TestPosterHeadlineBreaksAtSentences(t *testing.T) {
+	e, err := generate.New("awarekit test", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := longest(t)
+	cases := []struct {
+		name string
+		org  profile.Organisation
+		logo [2]int
+	}{{"plain", profile.Organisation{}, [2]int{}}, {"longest", long, [2]int{}},
+		{"longest, square logo", long, [2]int{300, 300}}, {"longest, tall logo", long, [2]int{100, 1200}}}
+	for _, c := range cases {
+		brand, err := c.org.Brand()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.logo[0] > 0 {
+			if brand.Logo, err = profile.DecodeLogo("logo.png", logoPNG(t, c.logo[0], c.logo[1])); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, a := range e.AudienceIDs() {
+			for _, l := range []string{"en", "fr", "uk", "tl", "vi", "es", "ar"} {
+				name := fmt.Sprintf("%s/%s/%s", c.name, a, l)
+				r, err := e.Resolve(generate.Job{Audience: a, Lang: l, Format: "poster", Paper: "letter", AllowDraft: true})
+				if err != nil || !written(e, r, c.org, brand) {
+					continue
+				}
+				ld, err := e.Layout(r, c.org, brand)
+				if err != nil {
+					t.Errorf("%s: %v", name, err)
+					continue
+				}
+				for _, el := range ld.Pages[0].Elements {
+					if el.Text == nil || el.Tag == nil || el.Tag.BlockOf() != doc.PartHeadline {
+						continue
+					}
+					if line := runsText(el.Text.Line.Runs); sentenceInside(line) {
+						t.Errorf("%s: the headline's line %q ends one sentence and starts the next", name, line)
+					}
+				}
+			}
+		}
+	}
+}
