@@ -144,28 +144,40 @@ func (p pair) pages(opts Options, st bilingualStyle) (*Document, error) {
 
 	// rows are the sections in both languages, item beside item, in
 	// order: the signs' titles, each sign, the caution, then each group
-	// of actions, title and items.
+	// of actions, title, what to do and what to avoid. Each part starts
+	// on one row in both columns: where one language has fewer signs or
+	// actions than the other (a translation not yet complete), its
+	// column is left empty beside the other's extra items.
 	rows := func(size float64) []piece {
-		var cols [2][]piece
+		var slots [2][][]piece
+		groups := max(len(first.Actions), len(second.Actions))
 		for i, d := range p.docs {
 			k := p.kits[i]
 			bs := k.newBodyStyle(size)
-			ps := k.signPieces(d, len(d.Signs.Items), colW, bs)
+			signs := k.signSlots(d, colW, bs)
+			slots[i] = append(slots[i], signs[:]...)
 			if st.actions {
-				ps = append(ps, k.actionPieces(d.Actions, colW, bs)...)
+				for g := range groups {
+					var a [3][]piece
+					if g < len(d.Actions) {
+						a = k.actionSlots(d.Actions[g], colW, bs)
+					}
+					slots[i] = append(slots[i], a[:]...)
+				}
 			}
-			cols[i] = ps
 		}
 		var out []piece
-		for j := range max(len(cols[0]), len(cols[1])) {
-			var a, b piece
-			if j < len(cols[0]) {
-				a = cols[0][j]
+		for s := range slots[0] {
+			for j := range max(len(slots[0][s]), len(slots[1][s])) {
+				var a, b piece
+				if j < len(slots[0][s]) {
+					a = slots[0][s][j]
+				}
+				if j < len(slots[1][s]) {
+					b = slots[1][s][j]
+				}
+				out = append(out, piece{b: p.aligned(inner, st.gap, a.b, b.b), gap: max(a.gap, b.gap), keep: a.keep || b.keep})
 			}
-			if j < len(cols[1]) {
-				b = cols[1][j]
-			}
-			out = append(out, piece{b: p.aligned(inner, st.gap, a.b, b.b), gap: max(a.gap, b.gap), keep: a.keep || b.keep})
 		}
 		return out
 	}
@@ -496,4 +508,31 @@ func (p pair) localList(w float64, hs helpSizes) box {
 		entries = append(entries, c)
 	}
 	return vstack(w, 3, titles, k0.contactLines(entries, w, hs.contact, doc.PartLocal))
+}
+
+// signSlots are the signs in three parts: their title, the signs, and
+// the caution.
+func (k *kit) signSlots(d *doc.Document, w float64, bs bodyStyle) [3][]piece {
+	ps := k.signPieces(d, len(d.Signs.Items), w, bs)
+	n := 0
+	if d.Signs.Title != "" {
+		n = 1
+	}
+	m := n + len(d.Signs.Items)
+	return [3][]piece{ps[:n], ps[n:m], ps[m:]}
+}
+
+// actionSlots are one group of actions in three parts, as actionPieces
+// sets them: its title, what to do and what to avoid.
+func (k *kit) actionSlots(g doc.Actions, w float64, bs bodyStyle) [3][]piece {
+	ps := k.listPieces(doc.PartActions, g.Title, g.Do, "✓", "", w, bs)
+	donts := k.itemPieces(doc.PartActions, g.Dont, "✗", w, bs)
+	if len(donts) > 0 {
+		donts[0].gap = bs.itemGap
+	}
+	n := 0
+	if g.Title != "" {
+		n = 1
+	}
+	return [3][]piece{ps[:n], ps[n:], donts}
 }

@@ -109,11 +109,14 @@ func TestBilingualSectionsAligned(t *testing.T) {
 				}
 				for key, as := range starts[langs[0]] {
 					bs := starts[langs[1]][key]
-					if len(as) != len(bs) {
+					// A translation may have fewer signs or actions than
+					// English (one waiting for a fluent speaker): its items
+					// stand beside the first of the other's.
+					if len(as) != len(bs) && !strings.HasSuffix(key, string(layout.RoleLI)) {
 						t.Errorf("%s: %d of %s in %s, %d in %s", name, len(as), key, langs[0], len(bs), langs[1])
 						continue
 					}
-					for i := range as {
+					for i := range min(len(as), len(bs)) {
 						if as[i].page != bs[i].page || math.Abs(as[i].top-bs[i].top) > 0.5 {
 							t.Errorf("%s: %s %d starts on page %d at %.1f in %s, on page %d at %.1f in %s", name, key, i+1, as[i].page+1, as[i].top, langs[0], bs[i].page+1, bs[i].top, langs[1])
 						}
