@@ -24,6 +24,10 @@ type pair struct {
 	// noOrgQR leaves out the organisation's website's own code, where
 	// the page has no room for it: the website is in its list.
 	noOrgQR bool
+	// qrBeside keeps the hotline's code beside the number and contacts
+	// even when they leave the column beside it short, where the page
+	// has no room to set them across the width over the code.
+	qrBeside bool
 }
 
 func newPair(ts *typeset.Typesetter, first, second *doc.Document, st Style) pair {
@@ -111,13 +115,19 @@ var bilingualPosterHelp = helpSizes{title: 18, name: 15, number: posterHotline, 
 const minBilingualPosterBody = 13.0
 
 func bilingualPages(ts *typeset.Typesetter, first, second *doc.Document, opts Options, st bilingualStyle) (*Document, error) {
-	p := newPair(ts, first, second, opts.style())
-	out, err := p.pages(opts, st)
-	if errors.Is(err, ErrDoesNotFit) && first.OrgQR != nil {
-		// The website's own code only where there is room for it.
-		p = newPair(ts, first, second, opts.style())
-		p.noOrgQR = true
-		out, err = p.pages(opts, st)
+	// The roomiest panel first; then without the website's own code
+	// (its address stays in the list), then tighter.
+	var out *Document
+	var err error
+	for _, v := range []struct{ noOrgQR, qrBeside bool }{{false, false}, {true, false}, {true, true}} {
+		if v.noOrgQR && first.OrgQR == nil && !v.qrBeside {
+			continue
+		}
+		p := newPair(ts, first, second, opts.style())
+		p.noOrgQR, p.qrBeside = v.noOrgQR, v.qrBeside
+		if out, err = p.pages(opts, st); !errors.Is(err, ErrDoesNotFit) {
+			break
+		}
 	}
 	return out, err
 }
@@ -433,7 +443,12 @@ func (p pair) bilingualPanel(w float64, st bilingualStyle, scale float64) box {
 	} else {
 		above = inBlock(k0.number(first.Help.Hotline.Phone, cw, numberSt), doc.PartHotline)
 	}
-	// The contacts, each once, named in both languages.
+	// The contacts, each once, named in both languages; one alone takes
+	// the width of both columns, so that none stands empty beside it.
+	lineW := (leftW - 18) / 2
+	if len(first.Help.Others)+len(first.Help.Province) == 1 {
+		lineW = leftW
+	}
 	var lines []piece
 	for _, list := range []struct {
 		block doc.Part
@@ -447,7 +462,7 @@ func (p pair) bilingualPanel(w float64, st bilingualStyle, scale float64) box {
 			if j < len(list.cs[1]) && list.cs[1][j].Text != c.Text {
 				c.Text += " / " + list.cs[1][j].Text
 			}
-			b := group(inBlock(k0.contactLine(c, (leftW-18)/2, hs.contact, k0.col.ink), list.block), RoleLI, list.block)
+			b := group(inBlock(k0.contactLine(c, lineW, hs.contact, k0.col.ink), list.block), RoleLI, list.block)
 			lines = append(lines, piece{b: b, gap: hs.contact * 0.35})
 			all.place(b, 0, 0)
 		}
@@ -455,7 +470,14 @@ func (p pair) bilingualPanel(w float64, st bilingualStyle, scale float64) box {
 	}
 	// The number, and the contacts under it, beside the QR code.
 	left := vstack(leftW, pad*0.6, number, k0.flow(lines, 2, leftW, 18))
-	parts := []box{p.aligned(cw, st.gap, words[0], words[1]), above, k0.row(cw, pad, left, qr)}
+	beside := k0.row(cw, pad, left, qr)
+	if left.H < qr.H*0.6 && !p.qrBeside {
+		// Little or nothing beside the code (the number is above it and
+		// the contacts are few): they take the width, and the code goes
+		// under them in the middle, not beside a column left empty.
+		beside = vstack(cw, pad*0.6, k0.flow(lines, 2, cw, 18), centered(qr, cw))
+	}
+	parts := []box{p.aligned(cw, st.gap, words[0], words[1]), above, beside}
 	if first.Help.Local != nil {
 		parts = append(parts, rule(cw), p.localBlock(cw, hs))
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/typeset"
+	"slices"
 )
 
 // Options are what every layout takes besides the document.
@@ -164,13 +165,27 @@ func (k *kit) flyerPanel(d *doc.Document, w, scale float64, part flyerPart) box 
 	)
 	emergency := inBlock(k.text(h.Emergency, cw, textStyle{Style: typeset.Style{Size: hs.emergency, Bold: true, Leading: 1.25}, Color: k.col.danger}), doc.PartEmergency)
 	parts := []box{k.row(cw, pad, hot, qr), emergency}
-	var lines []piece
+	var others []doc.Contact
 	if part.contacts {
-		lines = append(lines, k.linePieces(h.Others, cw, hs.contact, doc.PartContacts)...)
+		others = h.Others
 	}
-	lines = append(lines, k.linePieces(h.Province, cw, hs.contact, doc.PartProvince)...)
-	if len(lines) > 0 {
-		parts = append(parts, k.flow(lines, 2, cw, pad*1.5))
+	if len(others)+len(h.Province) == 1 {
+		// One line alone takes the panel's width: in a column of two it
+		// would leave the other empty beside it.
+		for _, c := range append(slices.Clone(others), h.Province...) {
+			block := doc.PartContacts
+			if len(others) == 0 {
+				block = doc.PartProvince
+			}
+			parts = append(parts, group(group(inBlock(k.contactLine(c, cw, hs.contact, k.col.ink), block), RoleLI, block), RoleL, block))
+		}
+	} else {
+		var lines []piece
+		lines = append(lines, k.linePieces(others, cw, hs.contact, doc.PartContacts)...)
+		lines = append(lines, k.linePieces(h.Province, cw, hs.contact, doc.PartProvince)...)
+		if len(lines) > 0 {
+			parts = append(parts, k.flow(lines, 2, cw, pad*1.5))
+		}
 	}
 	if h.Local != nil {
 		// The organisation's website's own code, captioned with its

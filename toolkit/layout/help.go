@@ -41,6 +41,22 @@ func (k *kit) hotlineBlock(d *doc.Document, w float64, hs helpSizes, withTitle b
 // contactCard is one contact: its name, its number, its other ways on
 // one line when they fit, and what it is, small.
 func (k *kit) contactCard(c doc.Contact, w float64, hs helpSizes, block doc.Part) box {
+	lines, detail := k.contactParts(c, w, w, hs)
+	return group(inBlock(vstack(w, 1, append(lines, detail)...), block), RoleLI, block)
+}
+
+// contactWide is a contact alone on a row of a grid: its name, number
+// and ways in the first of two columns, what it is in the second, so
+// that neither half of the row stands empty.
+func (k *kit) contactWide(c doc.Contact, w, gap float64, hs helpSizes, block doc.Part) box {
+	colW := (w - gap) / 2
+	lines, detail := k.contactParts(c, colW, colW, hs)
+	return group(inBlock(k.side(w, gap, vstack(colW, 1, lines...), detail), block), RoleLI, block)
+}
+
+// contactParts are a contact's name, number, text line and addresses,
+// set w wide, and what it is, set detailW wide.
+func (k *kit) contactParts(c doc.Contact, w, detailW float64, hs helpSizes) ([]box, box) {
 	name := textStyle{Style: typeset.Style{Size: hs.contact, Bold: true, Leading: 1.2}, Color: k.col.ink}
 	number := textStyle{Style: typeset.Style{Size: hs.contact * 1.15, Bold: true, Leading: 1.15}, Color: k.col.ink}
 	extra := textStyle{Style: typeset.Style{Size: hs.small, Leading: 1.2}, Color: k.col.muted}
@@ -48,8 +64,8 @@ func (k *kit) contactCard(c doc.Contact, w float64, hs helpSizes, block doc.Part
 	if c.Phone != "" {
 		lines = append(lines, k.number(c.Phone, w, number))
 	}
-	lines = append(lines, k.text(c.Text, w, extra), k.ways(w, extra, c.Website, c.Email), k.text(c.Detail, w, extra))
-	return group(inBlock(vstack(w, 1, lines...), block), RoleLI, block)
+	lines = append(lines, k.text(c.Text, w, extra), k.ways(w, extra, c.Website, c.Email))
+	return lines, k.text(c.Detail, detailW, extra)
 }
 
 // ways sets web and email addresses, left to right, on one line when
@@ -75,11 +91,18 @@ func (k *kit) contactGrid(contacts []doc.Contact, w float64, cols int, gap float
 	if len(contacts) == 0 {
 		return box{W: w}
 	}
-	cardW := (w - float64(cols-1)*gap) / float64(cols)
 	var rows []box
 	for i := 0; i < len(contacts); i += cols {
+		// A last row short of cards shares the width among those it
+		// has, so that no column stands empty beside them.
+		n := min(i+cols, len(contacts)) - i
+		if n == 1 && cols > 1 && contacts[i].Detail != "" {
+			rows = append(rows, k.contactWide(contacts[i], w, gap, hs, block))
+			continue
+		}
+		cardW := (w - float64(n-1)*gap) / float64(n)
 		var cards []box
-		for j := i; j < min(i+cols, len(contacts)); j++ {
+		for j := i; j < i+n; j++ {
 			cards = append(cards, k.contactCard(contacts[j], cardW, hs, block))
 		}
 		rows = append(rows, k.row(w, gap, cards...))
