@@ -122,7 +122,7 @@ func newCmdBuild(f *Factory, runF func(*BuildOptions) error) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			opts.Project = plan.Project{Paper: s.Paper, Formats: s.Formats, Org: s.Org, Fonts: s.Fonts, Province: s.Province, AllowDraft: s.AllowDraft}
+			opts.Project = plan.Project{Paper: s.Paper, Style: s.Style, Formats: s.Formats, Org: s.Org, Fonts: s.Fonts, Province: s.Province, AllowDraft: s.AllowDraft}
 			opts.Content = s.Content
 			if runF != nil {
 				return runF(opts)
@@ -449,7 +449,7 @@ func printTotals(rep *batch.Report) printJSON {
 	var items []pack.Item
 	for r := range rep.Results() {
 		p.Documents++
-		sheet, printed := r.Job.Format.SheetFor(r.Job.Paper, r.Job.Print, r.Job.Second != "")
+		sheet, printed := r.Job.Sheet()
 		switch {
 		case r.Entry != nil && r.Entry.Pages > 0:
 			p.Pages += r.Entry.Pages

@@ -34,6 +34,7 @@ func TestCompletion(t *testing.T) {
 		{name: "audiences", args: []string{"generate", "-a", "youth,n"}, want: []string{"youth,newcomers"}, noSpace: true},
 		{name: "formats", args: []string{"generate", "--format", "flyer,so"}, want: []string{"flyer,social-square", "flyer,social-story", "flyer,social-wide"}, noSpace: true},
 		{name: "backends", args: []string{"generate", "--as", ""}, want: []string{"pdf", "png", "svg"}},
+		{name: "styles", args: []string{"generate", "--style", ""}, want: []string{"standard", "large-print", "high-contrast"}},
 		{name: "build offers plans, not the settings file", args: []string{"build", ""}, want: []string{"empty/", "plans/", "region.yml", "workshop.yaml"}, noSpace: true},
 		{name: "build in a folder", args: []string{"build", "plans/"}, want: []string{"plans/spring.yaml"}},
 		{name: "build takes one plan", args: []string{"build", "workshop.yaml", ""}, want: nil},

@@ -55,6 +55,7 @@ var settings = []setting{
 	{Key: "lang", Flag: "lang", Shape: values, Doc: "Languages, as tags: en, fr, fr-CA… or two joined by + for a bilingual document (fr+en)."},
 	{Key: "format", Flag: "format", Shape: values, Doc: "Formats to make, as 'awarekit list formats' shows them: flyer, cards, html…"},
 	{Key: "paper", Flag: "paper", Shape: scalar, Doc: "Paper size.", Enum: layout.PaperNames},
+	{Key: "style", Flag: "style", Shape: scalar, Doc: "How page formats are printed: standard; large-print (CNIB Clear Print: body text 14 pt or more, black on white, aligned left) or high-contrast (black on white, no tints behind text), which the flyer, handout, wallet cards and safety card take.", Enum: layout.StyleNames},
 	{Key: "out", Flag: "out", Shape: scalar, Doc: "Folder to write into, relative to this file."},
 	{Key: "content", Flag: "content", Shape: scalar, Doc: "Your own content over the built-in: a folder with audiences/ and locales/, relative to this file."},
 	{Key: "organisation.name", Flag: "org-name", Shape: scalar, Doc: fmt.Sprintf("Your organisation's name, printed on the material (at most %d characters).", profile.MaxName)},
@@ -153,6 +154,7 @@ type Settings struct {
 	Langs     []string
 	Formats   []string
 	Paper     string
+	Style     string
 	Out       string
 	Org       profile.Organisation
 	// Content is a folder of the user's own content over the embedded
@@ -438,6 +440,7 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 	v.SetDefault("lang", []string{"en"})
 	v.SetDefault("format", []string{"flyer"})
 	v.SetDefault("paper", "letter")
+	v.SetDefault("style", string(layout.Standard))
 	v.SetDefault("out", ".")
 
 	s := &Settings{}
@@ -534,6 +537,7 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 	}
 	s.Formats = list(v.GetStringSlice("format"))
 	s.Paper = v.GetString("paper")
+	s.Style = v.GetString("style")
 	// Names that need no engine are checked here, where it is known
 	// where they came from: a plan would otherwise blame its own
 	// defaults for a value set in the environment.
@@ -543,6 +547,7 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 		check func(string) error
 	}{
 		{"paper", []string{s.Paper}, func(n string) error { _, err := layout.PaperByName(n); return err }},
+		{"style", []string{s.Style}, func(n string) error { _, err := layout.StyleByName(n); return err }},
 		{"format", s.Formats, func(n string) error { _, err := format.ByName(n); return err }},
 	}
 	for _, c := range checks {

@@ -32,6 +32,7 @@ type GenerateOptions struct {
 	Langs     []string
 	Formats   []string
 	Paper     string
+	Style     string
 	OutDir    string
 	Org       profile.Organisation
 	Content   string              // the user's content folder, or ""
@@ -67,6 +68,9 @@ languages' show what can be made.`,
   # one flyer in French and English side by side, on A4
   $ awarekit generate -a newcomers -l fr+en --paper a4
 
+  # large-print handouts (CNIB Clear Print) for readers with low vision
+  $ awarekit generate -a newcomers -l en,fr -f handout --style large-print
+
   # wallet cards in Punjabi with your agency's name and number, into a folder
   $ awarekit generate -a newcomers -l punjabi -f cards -o cards \
       --org-name "Riverside Settlement Services" --phone 604-555-0134`,
@@ -78,6 +82,7 @@ languages' show what can be made.`,
 			}
 			opts.Audiences, opts.Langs, opts.Formats = s.Audiences, s.Langs, s.Formats
 			opts.Paper, opts.OutDir, opts.Org, opts.Fonts, opts.Content = s.Paper, s.Out, s.Org, s.Fonts, s.Content
+			opts.Style = s.Style
 			opts.Province, opts.AllowDraft = s.Province, s.AllowDraft
 			if len(opts.Audiences) == 0 || len(opts.Langs) == 0 || len(opts.Formats) == 0 {
 				return usage(errors.New("give at least one audience, language and format"))
@@ -102,6 +107,7 @@ languages' show what can be made.`,
 	fl.StringSliceP("lang", "l", nil, "languages by tag or name, listed above; fr+en for one bilingual document (default en)")
 	fl.StringSliceP("format", "f", nil, "formats to make, listed above (default flyer)")
 	fl.String("paper", "", "paper size: "+strings.Join(layout.PaperNames, " or ")+" (default "+layout.PaperNames[0]+")")
+	fl.String("style", "", "how to print the "+strings.Join(format.StyledNames(), ", ")+": "+strings.Join(layout.StyleNames, ", ")+", listed above (default "+layout.StyleNames[0]+")")
 	fl.StringP("out", "o", "", "folder to write into (default the current folder)")
 	fl.String("org-name", "", "your organisation's name, printed on the material (also --organisation, --organization)")
 	fl.String("phone", "", "your organisation's phone number")
@@ -134,6 +140,7 @@ languages' show what can be made.`,
 	_ = cmd.RegisterFlagCompletionFunc("province", complete(provinceChoices, false))
 	_ = cmd.RegisterFlagCompletionFunc("paper", cobra.FixedCompletions(layout.PaperNames, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("imposition", cobra.FixedCompletions(layout.ImpositionNames, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("style", cobra.FixedCompletions(layout.StyleNames, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("as", cobra.FixedCompletions(format.BackendNames(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.MarkFlagFilename("logo", "png", "jpg", "jpeg")
 	_ = cmd.MarkFlagDirname("out")
@@ -151,7 +158,7 @@ func generateRun(opts *GenerateOptions) error {
 	warnFactsDue(opts.IO.ErrOut, opts.IO.warning(), eng, opts.Now)
 	// Check every name before making anything, so a typo in the last
 	// language does not leave half a set behind.
-	jobs, err := eng.Expand(generate.Matrix{Audiences: opts.Audiences, Langs: splitLangs(eng, opts.Langs), Formats: opts.Formats, Backend: opts.As, DPI: opts.DPI, Paper: opts.Paper,
+	jobs, err := eng.Expand(generate.Matrix{Audiences: opts.Audiences, Langs: splitLangs(eng, opts.Langs), Formats: opts.Formats, Backend: opts.As, DPI: opts.DPI, Paper: opts.Paper, Style: opts.Style,
 		Print:    layout.PrintOptions{Bleed: opts.BleedMM * layout.PointsPerMM, CropMarks: opts.CropMarks, Imposition: opts.Imposition},
 		Province: opts.Province, AllowDraft: opts.AllowDraft})
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/locale"
 )
 
@@ -156,6 +157,13 @@ named {audience}-{format}-{lang}.{ext}, and print the paths written. With
 	t = &table{indent: "  ", maxWidth: helpWidth}
 	for _, f := range format.Formats {
 		t.add(f.Name, f.Description)
+	}
+	_ = t.write(&b)
+
+	b.WriteString("\n" + wrapText("Styles (--style), for "+strings.Join(format.StyledNames(), ", ")+"; a style other than standard is added to the file name (youth-flyer-en-large-print.pdf):", helpWidth) + "\n")
+	t = &table{indent: "  ", maxWidth: helpWidth}
+	for _, s := range layout.StyleNames {
+		t.add(s, layout.Style(s).Description())
 	}
 	_ = t.write(&b)
 

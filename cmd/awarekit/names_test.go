@@ -1,7 +1,9 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -43,6 +45,68 @@ func TestNamesPeopleType(t *testing.T) {
 			}
 			if !strings.Contains(r.stderr, tt.err) {
 				t.Errorf("stderr %q, want %q", r.stderr, tt.err)
+			}
+		})
+	}
+}
+
+// TestStyleFlag: --style names how the flyer, handout and cards are
+// printed; a slip gets "did you mean", a format printed in one style
+// says which formats take the style, and the style is in the file name.
+// The same holds for the style a settings variable or a plan sets.
+func TestStyleFlag(t *testing.T) {
+	tests := []struct {
+		name  string
+		args  []string
+		env   map[string]string
+		plan  string
+		code  int
+		files []string
+		err   string
+	}{
+		{name: "start of a style", args: []string{"generate", "-f", "flyer", "--style", "large"}, code: exitUsage,
+			err: `--style: unknown style "large" (did you mean "large-print"?); choose one of: standard, large-print, high-contrast`},
+		{name: "a slip", args: []string{"generate", "-f", "flyer", "--style", "high-contarst"}, code: exitUsage, err: `(did you mean "high-contrast"?)`},
+		{name: "from the environment", args: []string{"generate", "-f", "flyer"}, env: map[string]string{"AWAREKIT_STYLE": "larg-print"}, code: exitUsage,
+			err: `AWAREKIT_STYLE: unknown style "larg-print" (did you mean "large-print"?)`},
+		{name: "a format in one style", args: []string{"generate", "-f", "md", "--style", "high-contrast"}, code: exitUsage,
+			err: "format md is made in the standard style only; high-contrast works with: flyer, handout, cards, safety-card"},
+		{name: "large print in two languages", args: []string{"generate", "-f", "flyer", "-l", "fr+en", "--style", "large-print"}, code: exitUsage,
+			err: "large print holds one language to a document; make one of each (-l fr,en)"},
+		{name: "in the file name", args: []string{"generate", "-f", "flyer", "--style", "High-Contrast"}, files: []string{"youth-flyer-en-high-contrast.pdf"}},
+		{name: "standard keeps its name", args: []string{"generate", "-f", "md", "--style", "standard"}, files: []string{"youth-md-en.md"}},
+		{name: "a plan's item and defaults", args: []string{"build", "plan.yaml"},
+			plan:  "defaults: {style: large-print}\noutputs:\n  - {audience: youth, language: en, format: safety-card}\n  - {audience: youth, language: en, format: safety-card, style: standard}\n",
+			files: []string{"youth-safety-card-en-large-print.pdf", "youth-safety-card-en.pdf"}},
+		{name: "a plan's item in a style its format does not take", args: []string{"build", "plan.yaml"},
+			plan: "outputs:\n  - {audience: youth, language: en, format: poster, style: high-contrast}\n", code: exitFailure,
+			err: "outputs[0]: format poster is made in the standard style only; high-contrast works with: flyer, handout, cards, safety-card"},
+		{name: "a plan's slip", args: []string{"build", "plan.yaml"},
+			plan: "outputs:\n  - {audience: youth, language: en, format: flyer, style: large}\n", code: exitFailure,
+			err: `outputs[0].style: unknown style "large" (did you mean "large-print"?)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			if tt.plan != "" {
+				writeFile(t, filepath.Join(dir, "plan.yaml"), tt.plan)
+			}
+			args := slices.Clone(tt.args)
+			args = append(args, "-o", "out")
+			r := runCLI(t, dir, args...)
+			if r.code != tt.code {
+				t.Fatalf("exit %d, want %d; stderr:\n%s", r.code, tt.code, r.stderr)
+			}
+			if !strings.Contains(r.stderr, tt.err) {
+				t.Errorf("stderr %q, want %q", r.stderr, tt.err)
+			}
+			for _, f := range tt.files {
+				if _, err := os.Stat(filepath.Join(dir, "out", f)); err != nil {
+					t.Errorf("%s was not written: %v; stdout:\n%s", f, err, r.stdout)
+				}
 			}
 		})
 	}

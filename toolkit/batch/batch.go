@@ -675,6 +675,7 @@ func (b *builder) inputs(o plan.Output) manifest.Inputs {
 		Backend:        o.Job.Backend.Name,
 		DPI:            o.Job.DPI,
 		Paper:          o.Job.Paper.Name,
+		Style:          styleInput(o.Job.Style),
 		BleedMM:        math.Round(o.Job.Print.Bleed/layout.PointsPerMM*100) / 100,
 		CropMarks:      o.Job.Print.CropMarks,
 		Imposition:     string(o.Job.Print.Imposition),
@@ -685,6 +686,15 @@ func (b *builder) inputs(o plan.Output) manifest.Inputs {
 		Event:          b.evSHA,
 		FontConfig:     b.fontConfig,
 	}
+}
+
+// styleInput is a style as the manifest records it: "" for standard, so
+// that outputs built before styles existed keep their inputs' hash.
+func styleInput(st layout.Style) string {
+	if st == layout.Standard {
+		return ""
+	}
+	return string(st)
 }
 
 // classify compares an output with what earlier builds recorded: it is
@@ -753,6 +763,7 @@ func diffInputs(old *manifest.Inputs, in manifest.Inputs) string {
 	add("backend", old.Backend, in.Backend)
 	add("resolution", fmt.Sprint(old.DPI), fmt.Sprint(in.DPI))
 	add("paper", old.Paper, in.Paper)
+	add("style", old.Style, in.Style)
 	add("bleed", fmt.Sprint(old.BleedMM), fmt.Sprint(in.BleedMM))
 	add("crop marks", fmt.Sprint(old.CropMarks), fmt.Sprint(in.CropMarks))
 	add("imposition", old.Imposition, in.Imposition)

@@ -292,7 +292,7 @@ func (b *builder) item(st *set, i int, thumb bool) pack.Item {
 	rec := &b.recs[i]
 	it := pack.Item{File: st.rel(o.Name), What: b.eng.Describe(o.Job), Paper: o.Job.Paper.Name, Copies: o.Copies}
 	if pack.Joinable(o.Job) {
-		it.Sheet, _ = o.Job.Format.SheetFor(o.Job.Paper, o.Job.Print, o.Job.Second != "")
+		it.Sheet, _ = o.Job.Sheet()
 	}
 	if o.Job.Format.Screen {
 		it.Paper = "" // an image for screens is not printed

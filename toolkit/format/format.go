@@ -243,6 +243,11 @@ type Format struct {
 	// Print says how a copy goes through a printer; nil for a format
 	// that is not printed (text, images for screens).
 	Print *Printing
+	// Styled says the format is made in every layout.Style (large print,
+	// high contrast) as well as the standard one; every other format
+	// refuses another style. Text formats are not styled: the reader's
+	// browser, mail or phone sets their size and colours.
+	Styled bool
 }
 
 // Printing is how one copy of a page format is printed.
@@ -295,13 +300,14 @@ func (s Sheet) PerCopy(pages int) int {
 
 // Sheet says how f prints on paper; ok is false when f is not printed.
 func (f Format) Sheet(paper layout.Paper) (s Sheet, ok bool) {
-	return f.SheetFor(paper, layout.PrintOptions{}, false)
+	return f.SheetFor(paper, layout.PrintOptions{}, false, layout.Standard)
 }
 
 // SheetFor says how f, or its bilingual form, prints on paper with the
-// print options po (a bleed can leave room for fewer cards); ok is false
-// when f is not printed.
-func (f Format) SheetFor(paper layout.Paper, po layout.PrintOptions, bilingual bool) (s Sheet, ok bool) {
+// print options po (a bleed can leave room for fewer cards) in a style
+// (large print puts fewer cards on a sheet); ok is false when f is not
+// printed.
+func (f Format) SheetFor(paper layout.Paper, po layout.PrintOptions, bilingual bool, style layout.Style) (s Sheet, ok bool) {
 	if f.Print == nil {
 		return Sheet{}, false
 	}
@@ -315,6 +321,9 @@ func (f Format) SheetFor(paper layout.Paper, po layout.PrintOptions, bilingual b
 	}
 	if f.Print.Up != nil {
 		s.Up, s.Pieces = f.Print.Up(paper, po), f.Print.Pieces
+		if style == layout.LargePrint && f.Styled {
+			s.Up = layout.ClearCardsPerSheet(paper, po)
+		}
 	}
 	return s, true
 }
@@ -376,21 +385,21 @@ var screenBackends = []string{"png", "svg"}
 var Formats = []Format{
 	{Name: "flyer", Description: "One page: headline, signs, what to do, and the hotline large, with a QR code",
 		Layout: layout.Flyer, Bilingual: layout.BilingualFlyer, Budget: pageBudget,
-		Carries: layout.FlyerContent, BilingualCarries: layout.BilingualFlyerContent, Print: &Printing{Sides: 1, BilingualSides: 2}},
+		Carries: layout.FlyerContent, BilingualCarries: layout.BilingualFlyerContent, Print: &Printing{Sides: 1, BilingualSides: 2}, Styled: true},
 	{Name: "handout", Description: "Both sides of a sheet (a third page when the text needs it): the flyer with room to breathe; on the back the law in plain words, contacts and a story",
-		Layout: layout.Handout, Budget: Budget{Must: []Block{Hotline, Emergency, Law}}, Carries: layout.HandoutContent, Print: &Printing{Sides: 2, Pages: VariesPages}},
+		Layout: layout.Handout, Budget: Budget{Must: []Block{Hotline, Emergency, Law}}, Carries: layout.HandoutContent, Print: &Printing{Sides: 2, Pages: VariesPages}, Styled: true},
 	{Name: "poster", Description: "Tabloid (11×17 in) or A3: large type and the hotline readable from across a room",
 		Layout: layout.Poster, Bilingual: layout.BilingualPoster, Budget: pageBudget,
 		Carries: layout.PosterContent, BilingualCarries: layout.BilingualPosterContent, Print: &Printing{Sides: 1, Sheet: layout.PosterSheet}},
 	{Name: "cards", Description: "Wallet cards, 10 on Letter or 8 on A4 with crop marks: the hotline on the front, signs and contacts on the back",
 		Layout: layout.Cards, Bilingual: layout.BilingualCards, Budget: Budget{Must: pageBudget.Must, LeavesBilingual: helpOnly},
 		Carries: layout.CardsContent, BilingualCarries: layout.BilingualCardsContent,
-		Print: &Printing{Sides: 2, Up: layout.WalletCardsPerSheet, Pieces: "wallet cards"}},
+		Print: &Printing{Sides: 2, Up: layout.WalletCardsPerSheet, Pieces: "wallet cards"}, Styled: true},
 	{Name: "tearoff", Description: "A flyer whose bottom quarter is 8 to 10 tear-off tabs with the hotline number",
 		Layout: layout.Tearoff, Budget: pageBudget, Carries: layout.TearoffContent, Print: &Printing{Sides: 1}},
 	{Name: "safety-card", Description: "Discreet credit-card sized cards: a neutral front, the hotline and 911 inside",
 		Layout: layout.SafetyCard, Budget: Budget{Must: []Block{Hotline, Emergency, Safety}, Leaves: helpOnly}, Carries: layout.SafetyContent,
-		Print: &Printing{Sides: 2, Up: layout.SafetyCardsPerSheet, Pieces: "safety cards"}},
+		Print: &Printing{Sides: 2, Up: layout.SafetyCardsPerSheet, Pieces: "safety cards"}, Styled: true},
 	{Name: "social-square", Description: "A 1080 × 1080 image for social media posts: headline, signs, the hotline large; its caption beside it in a .txt file",
 		Layout: layout.SocialSquare, Bilingual: layout.BilingualSocialSquare, Carries: layout.SocialContent, BilingualCarries: layout.SocialContent, Backends: screenBackends, Screen: true, Caption: txt.WriteCaption, Budget: socialBudget},
 	{Name: "social-story", Description: "A 1080 × 1920 image for stories and status updates, with its caption",
@@ -467,6 +476,17 @@ func BilingualNames() []string {
 	var names []string
 	for _, f := range Formats {
 		if f.Bilingual != nil {
+			names = append(names, f.Name)
+		}
+	}
+	return names
+}
+
+// StyledNames lists the formats made in every style (Format.Styled).
+func StyledNames() []string {
+	var names []string
+	for _, f := range Formats {
+		if f.Styled {
 			names = append(names, f.Name)
 		}
 	}

@@ -5,6 +5,7 @@ package generate
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -119,6 +120,9 @@ type Job struct {
 	// DPI is the resolution of an image backend (png); 0 is 150.
 	DPI   float64
 	Paper string
+	// Style is standard, large-print or high-contrast; "" is standard.
+	// Only the formats in format.StyledNames take another.
+	Style string
 	Print layout.PrintOptions
 	Event *doc.Event // printed on handouts when given
 	// Province adds the verified lines of a province or territory (a
@@ -140,12 +144,19 @@ type Resolved struct {
 	Backend format.Backend // the zero Backend for a text format
 	DPI     float64        // of an image backend; 0 for the default
 	Paper   layout.Paper
+	Style   layout.Style // never "": Standard when none was asked
 	Print   layout.PrintOptions
 	Event   *doc.Event
 	// Province is the province's code, or "".
 	Province string
 	// AllowDraft lets a language that must be rewritten be made.
 	AllowDraft bool
+}
+
+// Sheet says how r's file prints (format.Format.SheetFor); ok is false
+// when it is not printed.
+func (r Resolved) Sheet() (s format.Sheet, ok bool) {
+	return r.Format.SheetFor(r.Paper, r.Print, r.Second != "", r.Style)
 }
 
 // Ext is the extension of the file r makes, without the dot.
@@ -200,6 +211,18 @@ func (e *Engine) Resolve(j Job) (Resolved, error) {
 	if err != nil {
 		return Resolved{}, err
 	}
+	style, err := layout.StyleByName(j.Style)
+	if err != nil {
+		return Resolved{}, err
+	}
+	if style != layout.Standard && !f.Styled {
+		return Resolved{}, &StyleError{Format: f.Name, Style: style, Valid: format.StyledNames()}
+	}
+	if style == layout.LargePrint && second != "" {
+		// Two languages side by side halve the column: at 14 pt the
+		// signs of one language alone fill a flyer.
+		return Resolved{}, fmt.Errorf("%s: large print holds one language to a document; make one of each (-l %s,%s)", j.Lang, lang, second)
+	}
 	if j.DPI != 0 && !(j.DPI >= png.MinDPI && j.DPI <= png.MaxDPI) { // NaN fails both
 		return Resolved{}, fmt.Errorf("resolution %v dpi is out of range; use %d to %d (150 is usual)", j.DPI, png.MinDPI, png.MaxDPI)
 	}
@@ -210,7 +233,7 @@ func (e *Engine) Resolve(j Job) (Resolved, error) {
 	if err != nil {
 		return Resolved{}, err
 	}
-	r := Resolved{Audience: a.ID, Lang: lang, Second: second, Format: f, Backend: b, DPI: j.DPI, Paper: p, Print: j.Print, Event: j.Event, AllowDraft: j.AllowDraft}
+	r := Resolved{Audience: a.ID, Lang: lang, Second: second, Format: f, Backend: b, DPI: j.DPI, Paper: p, Style: style, Print: j.Print, Event: j.Event, AllowDraft: j.AllowDraft}
 	if province != nil {
 		r.Province = province.ID
 	}
@@ -365,18 +388,49 @@ func (e *BilingualError) Error() string {
 	return fmt.Sprintf("format %s has no bilingual form; two languages in one document work with: %s", e.Format, strings.Join(e.Valid, ", "))
 }
 
+// StyleError is a style other than standard asked of a format that is
+// printed in one style only.
+type StyleError struct {
+	Format string
+	Style  layout.Style
+	Valid  []string
+}
+
+func (e *StyleError) Error() string {
+	return fmt.Sprintf("format %s is made in the standard style only; %s works with: %s", e.Format, e.Style, strings.Join(e.Valid, ", "))
+}
+
+// styled is pattern with the style in it: a pattern that does not name
+// {style} gets "-{style}" before its extension when the style is not
+// standard, so that a large-print flyer and a standard one never share a
+// name, and standard files keep the names they always had.
+func (r Resolved) styled(pattern string) string {
+	if r.Style == layout.Standard || r.Style == "" || strings.Contains(pattern, "{style}") {
+		return pattern
+	}
+	if base, ok := strings.CutSuffix(pattern, ".{ext}"); ok {
+		return base + "-{style}.{ext}"
+	}
+	return pattern + "-{style}"
+}
+
+// fields are the values a file-name pattern's placeholders take.
+func (r Resolved) fields(ext string) map[string]string {
+	lang := r.Lang
+	if r.Second != "" {
+		lang += "+" + r.Second
+	}
+	return map[string]string{
+		"audience": r.Audience, "format": r.Format.Name, "lang": lang, "paper": r.Paper.Name, "style": string(cmp.Or(r.Style, layout.Standard)), "ext": ext,
+	}
+}
+
 // FileName is the output name of a resolved job under pattern.
 func (r Resolved) FileName(pattern string) string {
 	if pattern == "" {
 		pattern = output.DefaultPattern
 	}
-	lang := r.Lang
-	if r.Second != "" {
-		lang += "+" + r.Second
-	}
-	return output.Name(pattern, map[string]string{
-		"audience": r.Audience, "format": r.Format.Name, "lang": lang, "paper": r.Paper.Name, "ext": r.Ext(),
-	})
+	return output.Name(r.styled(pattern), r.fields(r.Ext()))
 }
 
 // PageName is the output name of page n (from 1) of a job whose backend
@@ -387,6 +441,7 @@ func (r Resolved) PageName(pattern string, n int, ext string) string {
 	if pattern == "" {
 		pattern = output.DefaultPattern
 	}
+	pattern = r.styled(pattern)
 	if !strings.Contains(pattern, "{page}") {
 		if base, ok := strings.CutSuffix(pattern, ".{ext}"); ok {
 			pattern = base + "-{page}.{ext}"
@@ -394,13 +449,9 @@ func (r Resolved) PageName(pattern string, n int, ext string) string {
 			pattern += "-{page}"
 		}
 	}
-	lang := r.Lang
-	if r.Second != "" {
-		lang += "+" + r.Second
-	}
-	return output.Name(pattern, map[string]string{
-		"audience": r.Audience, "format": r.Format.Name, "lang": lang, "paper": r.Paper.Name, "ext": ext, "page": strconv.Itoa(n),
-	})
+	fields := r.fields(ext)
+	fields["page"] = strconv.Itoa(n)
+	return output.Name(pattern, fields)
 }
 
 // Document assembles one document without laying it out, and checks
@@ -449,7 +500,7 @@ func (w *Worker) Layout(r Resolved, org profile.Organisation, brand doc.Brand) (
 	if err != nil {
 		return nil, err
 	}
-	opts := layout.Options{Paper: r.Paper, Print: r.Print}
+	opts := layout.Options{Paper: r.Paper, Print: r.Print, Style: r.Style}
 	var ld *layout.Document
 	if r.Second != "" {
 		second := r
@@ -667,6 +718,7 @@ type Matrix struct {
 	Backend    string  // "" for each format's default; text formats ignore it
 	DPI        float64 // of an image backend; 0 for the default
 	Paper      string
+	Style      string // "" for standard
 	Print      layout.PrintOptions
 	Event      *doc.Event
 	Province   string // a province's code, or ""
@@ -690,7 +742,7 @@ func (e *Engine) Expand(m Matrix) ([]Resolved, error) {
 				if tf, err := format.ByName(f); err == nil && !tf.Paged() {
 					backend = ""
 				}
-				r, err := e.Resolve(Job{Audience: a, Lang: l, Format: f, Backend: backend, DPI: m.DPI, Paper: m.Paper, Print: m.Print, Event: m.Event,
+				r, err := e.Resolve(Job{Audience: a, Lang: l, Format: f, Backend: backend, DPI: m.DPI, Paper: m.Paper, Style: m.Style, Print: m.Print, Event: m.Event,
 					Province: m.Province, AllowDraft: m.AllowDraft})
 				if err != nil {
 					if !seen[err.Error()] {

@@ -69,6 +69,10 @@ func TestDidYouMean(t *testing.T) {
 		{"format", func(j *generate.Job) { j.Format = "flyr" }, `unknown format "flyr" (did you mean "flyer"?); choose one of: flyer,`},
 		{"backend", func(j *generate.Job) { j.Backend = "pgn" }, `unknown backend "pgn" (did you mean "png"?); choose one of: pdf, png, svg`},
 		{"paper", func(j *generate.Job) { j.Paper = "leter" }, `unknown paper "leter" (did you mean "letter"?); choose one of: letter, a4`},
+		{"style start", func(j *generate.Job) { j.Style = "large" }, `unknown style "large" (did you mean "large-print"?); choose one of: standard, large-print, high-contrast`},
+		{"style slip", func(j *generate.Job) { j.Style = "hihg-contrast" }, `(did you mean "high-contrast"?)`},
+		{"style of a format in one style", func(j *generate.Job) { j.Format, j.Style = "poster", "large-print" }, `format poster is made in the standard style only; large-print works with: flyer, handout, cards, safety-card`},
+		{"large print in two languages", func(j *generate.Job) { j.Lang, j.Style = "fr+en", "large-print" }, `large print holds one language to a document; make one of each (-l fr,en)`},
 		{"nothing near", func(j *generate.Job) { j.Audience = "teens" }, `unknown audience "teens"; choose one of:`},
 		{"no language near", func(j *generate.Job) { j.Lang = "klingon" }, `unknown language "klingon"; choose one of: ar,`},
 	}
@@ -79,6 +83,44 @@ func TestDidYouMean(t *testing.T) {
 			_, err := e.Resolve(j)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("got %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestStyleFileNames: a style other than standard is in the file's name,
+// so the styles of one material never overwrite each other, and the
+// standard style keeps the names files always had; a pattern that
+// names {style} puts it where it says.
+func TestStyleFileNames(t *testing.T) {
+	e, err := generate.Open(generate.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		style, format, backend, pattern string
+		want                            string
+	}{
+		{"", "flyer", "", "", "youth-flyer-en.pdf"},
+		{"standard", "flyer", "", "", "youth-flyer-en.pdf"},
+		{"large-print", "flyer", "", "", "youth-flyer-en-large-print.pdf"},
+		{"High-Contrast", "cards", "", "", "youth-cards-en-high-contrast.pdf"},
+		{"large-print", "handout", "png", "", "youth-handout-en-large-print-2.png"},
+		{"large-print", "flyer", "", "{style}/{audience}.{ext}", "large-print-youth.pdf"},
+		{"standard", "flyer", "", "{audience}-{style}.{ext}", "youth-standard.pdf"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.style+"/"+tt.format+"/"+tt.pattern, func(t *testing.T) {
+			r, err := e.Resolve(generate.Job{Audience: "youth", Lang: "en", Format: tt.format, Backend: tt.backend, Paper: "letter", Style: tt.style})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := r.FileName(tt.pattern)
+			if tt.backend == "png" {
+				got = r.PageName(tt.pattern, 2, "png")
+			}
+			if got != tt.want {
+				t.Errorf("got %s, want %s", got, tt.want)
 			}
 		})
 	}

@@ -49,7 +49,7 @@ func TestPrintingMatchesLayouts(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				s, ok := f.SheetFor(r.Paper, r.Print, r.Second != "")
+				s, ok := r.Sheet()
 				switch {
 				case !ok:
 					t.Errorf("%s: not printed", f.Name)

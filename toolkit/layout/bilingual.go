@@ -479,7 +479,7 @@ func (p pair) bilingualPanel(w float64, st bilingualStyle, scale float64) box {
 	}
 	parts := []box{p.aligned(cw, st.gap, words[0], words[1]), above, beside}
 	if first.Help.Local != nil {
-		parts = append(parts, rule(cw), p.localBlock(cw, hs))
+		parts = append(parts, k0.rule(cw), p.localBlock(cw, hs))
 	}
 	content := vstack(cw, pad*0.6, parts...)
 	content.W = cw

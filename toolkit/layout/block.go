@@ -309,10 +309,9 @@ func (k *kit) text(s string, w float64, st textStyle) box {
 	if k.err != nil || s == "" {
 		return box{W: w}
 	}
-	if k.style == LargePrint && st.Align == alignCenter {
-		st.Align = alignStart // Clear Print: nothing centred
-	}
+	// Large print's floor is on the size set, whatever the script.
 	st.Size *= k.optical(s)
+	st = k.styled(st)
 	p, err := k.ts.Set(s, typeset.Options{Style: st.Style, Width: w, Lang: k.lang, RTL: k.rtl})
 	if err != nil {
 		k.err = err
@@ -379,7 +378,7 @@ func (k *kit) width(s string, st textStyle) float64 {
 		return 0
 	}
 	st.Size *= k.optical(s)
-	w, err := k.ts.Measure(s, typeset.Options{Style: st.Style, Lang: k.lang, RTL: k.rtl})
+	w, err := k.ts.Measure(s, typeset.Options{Style: k.styled(st).Style, Lang: k.lang, RTL: k.rtl})
 	if err != nil {
 		k.err = err
 	}
@@ -549,7 +548,7 @@ type panelStyle struct {
 func (k *kit) panel(w float64, content box, ps panelStyle) box {
 	out := box{W: w, H: content.H + 2*ps.pad}
 	accent := k.col.accent
-	out.els = append(out.els, Element{Rect: &Rect{W: w, H: out.H, Fill: k.col.panel, Radius: ps.radius, Stroke: &accent, StrokeWidth: ps.stroke}})
+	out.els = append(out.els, Element{Rect: &Rect{W: w, H: out.H, Fill: k.col.panel, Radius: ps.radius, Stroke: &accent, StrokeWidth: max(ps.stroke, k.col.frameWidth)}})
 	x := ps.pad
 	if k.rtl {
 		x = w - ps.pad - content.W
@@ -596,9 +595,9 @@ func centered(b box, w float64) box {
 	return out
 }
 
-// rule is a thin line across w.
-func rule(w float64) box {
-	return box{W: w, H: 0.5, els: []Element{{Rule: &Rule{X2: w, Color: tint(muted, 0.5), Width: 0.5}}}}
+// rule is a thin line across w, in the style's colour and weight.
+func (k *kit) rule(w float64) box {
+	return box{W: w, H: k.col.ruleWidth, els: []Element{{Rule: &Rule{X2: w, Color: k.col.rule, Width: k.col.ruleWidth}}}}
 }
 
 // joinWays joins the ways to reach a contact for one line.

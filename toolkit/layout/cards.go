@@ -314,7 +314,7 @@ func Cards(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, er
 	fail := func(err error) (*Document, error) {
 		return nil, layoutError("cards", d, err)
 	}
-	s, err := sheetFor(walletCards, opts.Paper, opts.Print)
+	s, err := sheetFor(opts.cards(walletCards), opts.Paper, opts.Print)
 	if err != nil {
 		return fail(err)
 	}
@@ -362,7 +362,7 @@ func cardError(side string, err error) error {
 // build returns the side with H set to the height its content needs.
 func fitCard(k *kit, w, h float64, build func(scale float64) box) (box, error) {
 	var last box
-	for _, sc := range cardScales {
+	for _, sc := range k.cardScales() {
 		last = build(sc)
 		if k.err != nil {
 			return box{}, k.err
@@ -449,10 +449,10 @@ func (k *kit) cardBack(d *doc.Document, w, h, scale float64, n int, withOrg, wit
 		rows = append(rows, group(inBlock(contactRow(k, c.Name, cmp.Or(c.Phone, c.Website), inner, size), doc.PartProvince), RoleLI, doc.PartProvince))
 	}
 	if len(rows) > 0 {
-		sections = append(sections, vstack(inner, 2*scale, cardRule(inner), group(vstack(inner, 1.5*scale, rows...), RoleL, "")))
+		sections = append(sections, vstack(inner, 2*scale, k.cardRule(inner), group(vstack(inner, 1.5*scale, rows...), RoleL, "")))
 	}
 	if withOrg && d.Help.Local == nil {
-		sections = append(sections, vstack(inner, 2*scale, cardRule(inner),
+		sections = append(sections, vstack(inner, 2*scale, k.cardRule(inner),
 			inBlock(k.text(d.Brand.OrgName, inner, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.12}, Color: k.col.accent}), doc.PartOrg)))
 	}
 	if l := d.Help.Local; l != nil {
@@ -466,7 +466,7 @@ func (k *kit) cardBack(d *doc.Document, w, h, scale float64, n int, withOrg, wit
 			}
 			local = append(local, group(inBlock(contactRow(k, name, cmp.Or(c.Phone, c.Website, c.Email), inner, size), doc.PartLocal), RoleLI, doc.PartLocal))
 		}
-		sections = append(sections, vstack(inner, 2*scale, cardRule(inner), vstack(inner, 1.5*scale, local...)))
+		sections = append(sections, vstack(inner, 2*scale, k.cardRule(inner), vstack(inner, 1.5*scale, local...)))
 	}
 	closing := textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.12}, Color: k.col.muted}
 	textW := inner - qrSize - 8
@@ -493,7 +493,10 @@ func (k *kit) cardBack(d *doc.Document, w, h, scale float64, n int, withOrg, wit
 	return out
 }
 
-func cardRule(w float64) box {
+func (k *kit) cardRule(w float64) box {
+	if k.style.clear() {
+		return k.rule(w)
+	}
 	return box{W: w, H: 0.5, els: []Element{{Rule: &Rule{X2: w, Color: tint(muted, 0.4), Width: 0.5}}}}
 }
 
@@ -528,7 +531,7 @@ func BilingualCards(ts *typeset.Typesetter, first, second *doc.Document, opts Op
 	fail := func(err error) (*Document, error) {
 		return nil, fmt.Errorf("lay out %s cards (%s+%s): %w", first.Meta.Audience, first.Meta.Lang, second.Meta.Lang, err)
 	}
-	s, err := sheetFor(walletCards, opts.Paper, opts.Print)
+	s, err := sheetFor(opts.cards(walletCards), opts.Paper, opts.Print)
 	if err != nil {
 		return fail(err)
 	}

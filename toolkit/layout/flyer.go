@@ -63,6 +63,13 @@ var flyerHelp = helpSizes{title: 15, name: 12, number: 38, detail: 9.5, emergenc
 // fails naming what did not fit.
 func Flyer(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, error) {
 	k := newKit(ts, d, opts.style())
+	if k.style == LargePrint {
+		pages, err := clearPages(k, d, opts.Paper, "large-print flyer", false)
+		if err != nil {
+			return nil, layoutError("flyer", d, err)
+		}
+		return &Document{Meta: d.Meta, Pages: pages}, nil
+	}
 	page, err := flyerPage(k, d, opts, flyerPart{contacts: true, orgQR: d.OrgQR != nil})
 	if errors.Is(err, ErrDoesNotFit) && d.OrgQR != nil {
 		// The website's own code only where there is room for it: its
@@ -194,7 +201,7 @@ func (k *kit) flyerPanel(d *doc.Document, w, scale float64, part flyerPart) box 
 		if part.orgQR {
 			code = k.orgQR(d, cw*0.3, hs.small)
 		}
-		parts = append(parts, rule(cw), k.row(cw, pad, k.localFlow(d, cw-gapAfter(code, pad), hs, code.W > 0), code))
+		parts = append(parts, k.rule(cw), k.row(cw, pad, k.localFlow(d, cw-gapAfter(code, pad), hs, code.W > 0), code))
 	}
 	content := vstack(cw, pad*0.6, parts...)
 	content.W = cw

@@ -33,6 +33,13 @@ func Handout(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, 
 		return nil, fmt.Errorf("lay out %s handout (%s): the content has no law section", d.Meta.Audience, d.Meta.Lang)
 	}
 	k := newKit(ts, d, opts.style())
+	if k.style == LargePrint {
+		pages, err := clearPages(k, d, opts.Paper, "large-print handout", true)
+		if err != nil {
+			return nil, layoutError("handout", d, err)
+		}
+		return &Document{Meta: d.Meta, Pages: pages}, nil
+	}
 	inner := opts.Paper.Width - 2*handoutMargin
 	footer := k.footer(d, inner, flyerHeaderSpec)
 	minBody, maxBody := minFlyerBody, 13.5
@@ -264,7 +271,7 @@ func (k *kit) backPanel(d *doc.Document, w, scale float64) box {
 		k.contactGrid(d.Help.Province, cw, 2, pad, hs, doc.PartProvince))
 	parts := []box{top, more}
 	if d.Help.Local != nil {
-		parts = append(parts, rule(cw), k.localBlock(d, cw, 2, hs, true))
+		parts = append(parts, k.rule(cw), k.localBlock(d, cw, 2, hs, true))
 	}
 	content := vstack(cw, pad*0.7, parts...)
 	content.W = cw
@@ -274,17 +281,23 @@ func (k *kit) backPanel(d *doc.Document, w, scale float64) box {
 // lawBlock is "Know the law": a lead, each item with its citation under
 // it, and the note that this is not legal advice.
 func (k *kit) lawBlock(d *doc.Document, w, size float64) box {
+	intro, items, note := k.lawParts(d, w, size)
+	return inBlock(vstack(w, size*0.7, intro, group(vstack(w, size*0.6, items...), RoleL, ""), note), doc.PartLaw)
+}
+
+// lawParts are the law section's lead, its items (each a list item,
+// not yet in their list) and its note, for a page that breaks between
+// them (large print).
+func (k *kit) lawParts(d *doc.Document, w, size float64) (intro box, items []box, note box) {
 	body := textStyle{Style: typeset.Style{Size: size, Leading: 1.3}, Color: k.col.ink}
 	cite := textStyle{Style: typeset.Style{Size: max(size*0.8, minSize), Bold: true, Leading: 1.2}, Color: k.col.muted}
-	items := make([]box, 0, len(d.Law.Items))
+	items = make([]box, 0, len(d.Law.Items))
 	for _, it := range d.Law.Items {
 		items = append(items, group(vstack(w, 1, k.text(it.Text, w, body), k.text(it.Citation, w, cite)), RoleLI, ""))
 	}
-	return inBlock(vstack(w, size*0.7,
-		k.text(d.Law.Intro, w, textStyle{Style: typeset.Style{Size: size * 1.08, Leading: 1.3}, Color: k.col.ink}),
-		group(vstack(w, size*0.6, items...), RoleL, ""),
-		k.text(d.Law.Note, w, textStyle{Style: typeset.Style{Size: max(size*0.8, minSize), Leading: 1.25}, Color: k.col.muted}),
-	), doc.PartLaw)
+	intro = k.text(d.Law.Intro, w, textStyle{Style: typeset.Style{Size: size * 1.08, Leading: 1.3}, Color: k.col.ink})
+	note = k.text(d.Law.Note, w, textStyle{Style: typeset.Style{Size: max(size*0.8, minSize), Leading: 1.25}, Color: k.col.muted})
+	return intro, items, note
 }
 
 // storyBlock is one story with its label (an illustrative composite says

@@ -224,7 +224,7 @@ func (k *kit) footer(d *doc.Document, w float64, hs headerSpec) box {
 		}
 	}
 	text := inBlock(vstack(w, 1, lines...), doc.PartFooter)
-	out := box{W: w, els: []Element{{Rule: &Rule{X2: w, Color: tint(muted, 0.5), Width: 0.5}}}}
+	out := box{W: w, els: k.rule(w).els}
 	row := text
 	if d.Brand.Logo != nil {
 		// The logo at the reading end, the words beside it, narrower

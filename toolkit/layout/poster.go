@@ -91,7 +91,7 @@ func (k *kit) posterPanel(d *doc.Document, w float64) box {
 			code = inBlock(k.qrColumn(*d.OrgQR, minQR*1.4, 0, hs.small, cw*0.3), doc.PartOrgQR)
 		}
 		local := k.localFlow(d, cw-code.W-18, hs, true)
-		parts = append(parts, rule(cw), k.row(cw, 18, local, code))
+		parts = append(parts, k.rule(cw), k.row(cw, 18, local, code))
 	}
 	content := vstack(cw, 8, parts...)
 	content.W = cw

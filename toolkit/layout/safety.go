@@ -43,7 +43,7 @@ func SafetyCard(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Documen
 		// Safety text never falls back to another language.
 		return fail(errors.New("the language has no safety card text (safety.* messages)"))
 	}
-	s, err := sheetFor(safetyCards, opts.Paper, opts.Print)
+	s, err := sheetFor(opts.cards(safetyCards), opts.Paper, opts.Print)
 	if err != nil {
 		return fail(err)
 	}
@@ -67,10 +67,11 @@ func safetyFront(k *kit, sf doc.Safety, w, h, scale float64) box {
 	sky := h - hill
 	sunTop := sky - sun*0.62
 	inner := w - 2*cardPad
+	c := k.calm()
 	set := func(textW float64) box {
 		return inBlock(vstack(textW, 4*scale,
-			k.text(sf.FrontTitle, textW, textStyle{Style: typeset.Style{Size: 15 * scale, Bold: true, Leading: 1.15}, Color: calmInk, Role: RoleH1}),
-			k.text(sf.FrontText, textW, textStyle{Style: typeset.Style{Size: max(10*scale, minSize), Leading: 1.25}, Color: calmShade}),
+			k.text(sf.FrontTitle, textW, textStyle{Style: typeset.Style{Size: 15 * scale, Bold: true, Leading: 1.15}, Color: c.ink, Role: RoleH1}),
+			k.text(sf.FrontText, textW, textStyle{Style: typeset.Style{Size: max(10*scale, minSize), Leading: 1.25}, Color: c.shade}),
 		), doc.PartSafety)
 	}
 	// The text takes the card's width when it ends above the sun, else
@@ -87,7 +88,7 @@ func safetyFront(k *kit, sf doc.Safety, w, h, scale float64) box {
 		sunX, textX = cardPad, w-cardPad-content.W
 	}
 	out := box{W: w, els: []Element{
-		{Rect: &Rect{W: w, H: h, Fill: calmSky}},
+		{Rect: &Rect{W: w, H: h, Fill: c.sky}},
 		{Rect: &Rect{X: sunX, Y: sunTop, W: sun, H: sun, Fill: calmSun, Radius: sun / 2}},
 		{Rect: &Rect{Y: sky, W: w, H: hill, Fill: calmHill}},
 	}}
@@ -102,16 +103,17 @@ func safetyInside(k *kit, d *doc.Document, w, h, scale float64) box {
 	const stripe = 5.0
 	sf := d.Safety
 	inner := w - 2*cardPad
+	c := k.calm()
 	content := vstack(inner, 3*scale,
-		inBlock(k.text(sf.InsideTitle, inner, textStyle{Style: typeset.Style{Size: 10.5 * scale, Bold: true, Leading: 1.15}, Color: calmInk, Role: RoleH2}), doc.PartSafety),
+		inBlock(k.text(sf.InsideTitle, inner, textStyle{Style: typeset.Style{Size: 10.5 * scale, Bold: true, Leading: 1.15}, Color: c.ink, Role: RoleH2}), doc.PartSafety),
 		// Large enough to read in poor light: never below 16 pt.
-		inBlock(k.number(d.Help.Hotline.Phone, inner, textStyle{Style: typeset.Style{Size: max(22*scale, 16), Bold: true, Leading: 1.1}, Color: calmTeal}), doc.PartHotline),
-		inBlock(k.text(sf.InsideText, inner, textStyle{Style: typeset.Style{Size: max(8.5*scale, 7), Leading: 1.2}, Color: ink}), doc.PartSafety),
-		inBlock(k.text(sf.Danger, inner, textStyle{Style: typeset.Style{Size: max(9.5*scale, minSize), Bold: true, Leading: 1.15}, Color: danger}), doc.PartSafety),
+		inBlock(k.number(d.Help.Hotline.Phone, inner, textStyle{Style: typeset.Style{Size: max(22*scale, 16), Bold: true, Leading: 1.1}, Color: c.teal}), doc.PartHotline),
+		inBlock(k.text(sf.InsideText, inner, textStyle{Style: typeset.Style{Size: max(8.5*scale, 7), Leading: 1.2}, Color: c.text}), doc.PartSafety),
+		inBlock(k.text(sf.Danger, inner, textStyle{Style: typeset.Style{Size: max(9.5*scale, minSize), Bold: true, Leading: 1.15}, Color: c.danger}), doc.PartSafety),
 		k.draftLine(d, inner),
 	)
 	out := box{W: w, els: []Element{
-		{Rect: &Rect{W: w, H: h, Fill: calmHaze}},
+		{Rect: &Rect{W: w, H: h, Fill: c.haze}},
 		{Rect: &Rect{W: w, H: stripe, Fill: calmHill}},
 	}}
 	top := stripe + 7

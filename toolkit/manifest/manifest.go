@@ -143,6 +143,7 @@ type Inputs struct {
 	Backend        string     `json:"backend,omitempty"` // what drew a page format: pdf
 	DPI            float64    `json:"dpi,omitempty"`     // of an image backend, when given
 	Paper          string     `json:"paper"`
+	Style          string     `json:"style,omitempty"` // large-print or high-contrast; "" for standard
 	BleedMM        float64    `json:"bleed_mm,omitempty"`
 	CropMarks      bool       `json:"crop_marks,omitempty"`
 	Imposition     string     `json:"imposition,omitempty"` // single for one card a page; "" for sheets

@@ -109,6 +109,7 @@ type Output struct {
 // (awarekit.yaml): values the plan leaves out.
 type Project struct {
 	Paper   string
+	Style   string   // of outputs that name none, after the plan's defaults; "" is standard
 	Formats []string // formats of outputs that name none, after the plan's defaults
 	Org     profile.Organisation
 	// Fonts are the font files the project names per script (fonts: in
@@ -210,6 +211,10 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 	}
 	d.checkPattern(defPattern)
 	p.Paper, _ = layout.PaperByName(defPaper.name) // a bad name is reported with the outputs that use it
+	defStyle := value{name: s.Defaults.Style, field: "defaults.style"}
+	if defStyle.name == "" {
+		defStyle = value{name: cmpOr(proj.Style, string(layout.Standard))}
+	}
 	defCopies := max(s.Defaults.Copies, 1)
 
 	var outs []Output
@@ -228,6 +233,10 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 		paper := defPaper
 		if it.Paper != "" {
 			paper = value{name: it.Paper, field: item + ".paper"}
+		}
+		style := defStyle
+		if it.Style != "" {
+			style = value{name: it.Style, field: item + ".style"}
 		}
 		pattern := defPattern
 		if it.Pattern != "" {
@@ -265,6 +274,7 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 		ok = d.names(names, "language", langs) && ok
 		ok = d.names(names, "format", fmts) && ok
 		ok = d.names(names, "paper", []value{paper}) && ok
+		ok = d.names(names, "style", []value{style}) && ok
 		if !ok {
 			continue
 		}
@@ -277,7 +287,7 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 			dpi = it.DPI
 		}
 		jobs, err := eng.Expand(generate.Matrix{Audiences: namesOf(auds), Langs: namesOf(langs), Formats: namesOf(fmts),
-			Backend: cmpOr(it.As, s.Defaults.As), DPI: dpi, Paper: paper.name, Print: print, Event: p.Event.Doc(), Province: p.Province, AllowDraft: p.AllowDraft})
+			Backend: cmpOr(it.As, s.Defaults.As), DPI: dpi, Paper: paper.name, Style: style.name, Print: print, Event: p.Event.Doc(), Province: p.Province, AllowDraft: p.AllowDraft})
 		for _, err := range profile.Problems(err) {
 			d.problemAt(item, "%v", err)
 		}
@@ -539,6 +549,8 @@ func (c *nameCheck) check(kind, name string) error {
 		j.Format = name
 	case "paper":
 		j.Paper = name
+	case "style":
+		j.Style = name
 	}
 	_, err := c.eng.Resolve(j)
 	var noKit *content.NoKitError
@@ -572,7 +584,7 @@ func (d *decoder) print(c *nameCheck, field string, bleedMM float64, marks bool,
 }
 
 // Placeholders are the fields an output name pattern can use.
-var Placeholders = []string{"audience", "format", "lang", "paper", "ext"}
+var Placeholders = []string{"audience", "format", "lang", "paper", "style", "ext"}
 
 var placeholder = regexp.MustCompile(`\{([^{}]*)\}`)
 
@@ -620,7 +632,7 @@ func (d *decoder) unique(outs []Output) []Output {
 }
 
 func jobKey(r generate.Resolved) string {
-	return fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%s\x00%v", r.Audience, r.Lang, r.Format.Name, r.Backend.Name, r.Paper.Name, r.Print)
+	return fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%v", r.Audience, r.Lang, r.Format.Name, r.Backend.Name, r.Paper.Name, r.Style, r.Print)
 }
 
 func suffixed(name string, taken map[string]bool) string {

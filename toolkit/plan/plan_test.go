@@ -128,7 +128,7 @@ func TestParseProblems(t *testing.T) {
 		{"not a mapping", "- youth\n", "plan.yaml:1:1: the plan should be a mapping with the keys event, organisation, organisations, defaults, outputs, pack, province, allow_draft, not a list"},
 		{"no outputs", "event: {name: x}\n", "plan.yaml:1:1: outputs: is missing"},
 		{"empty outputs", "outputs: []\n", "plan.yaml:1:10: outputs: should have at least 1 item"},
-		{"output not a mapping", "outputs:\n  - youth\n", "plan.yaml:2:5: outputs[0]: it should be a mapping with the keys audience, audiences, language, languages, format, formats, kit, paper, copies, pattern, bleed, crop_marks, imposition, as, dpi, organisation, not \"youth\""},
+		{"output not a mapping", "outputs:\n  - youth\n", "plan.yaml:2:5: outputs[0]: it should be a mapping with the keys audience, audiences, language, languages, format, formats, kit, paper, style, copies, pattern, bleed, crop_marks, imposition, as, dpi, organisation, not \"youth\""},
 		{"misspelt key", "outputs:\n  - {audience: youth, language: en, copeis: 3}\n", `plan.yaml:2:37: outputs[0].copeis: unknown key "copeis" (did you mean copies?); valid here: `},
 		{"language near a name", "outputs:\n  - {audience: youth, language: punjbi}\n", `plan.yaml:2:33: outputs[0].language: unknown language "punjbi" (did you mean "Punjabi"?); choose one of: `},
 		{"key twice", "outputs:\n  - audience: youth\n    audience: health\n    language: en\n", "plan.yaml:3:5: outputs[0].audience: is given twice (first on line 2)"},

@@ -129,6 +129,8 @@ func (s *schemaMaker) name(kind string) map[string]any {
 		return map[string]any{"type": "string", "enum": slices.Clone(layout.PaperNames)}
 	case "imposition":
 		return map[string]any{"type": "string", "enum": slices.Clone(layout.ImpositionNames)}
+	case "style":
+		return map[string]any{"type": "string", "enum": slices.Clone(layout.StyleNames)}
 	case "backend":
 		return map[string]any{"type": "string", "enum": format.BackendNames()}
 	case "province":
