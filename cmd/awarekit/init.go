@@ -155,6 +155,12 @@ const initConfig = `# awarekit project settings, read by every awarekit command 
 # Paper for every material: letter or a4.
 paper: letter
 
+# How the flyer, handout, cards and safety card are printed: standard;
+# large-print (CNIB Clear Print: every word 14 pt or more, black on white,
+# aligned left; more pages, or four cards to a sheet) or high-contrast
+# (black on white, no tints behind text). A plan's item may set its own.
+# style: standard
+
 # What 'awarekit generate' makes when no flags say otherwise.
 # See 'awarekit list audiences', 'awarekit list languages', 'awarekit list formats'.
 audience: [youth]
@@ -211,7 +217,8 @@ event:
 defaults:
   paper: letter          # letter or a4
   copies: 10             # per material, unless an output says otherwise
-  # pattern: "{audience}-{format}-{lang}.{ext}"   # file names; also {paper}
+  # pattern: "{audience}-{format}-{lang}.{ext}"   # file names; also {paper} {style}
+  # style: large-print   # standard, large-print or high-contrast (flyer, handout, cards, safety-card)
   # bleed: 3             # mm of background past the trim edge, if the print shop trims
   # crop_marks: true     # marks at the trim corners
 

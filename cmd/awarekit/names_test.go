@@ -80,7 +80,7 @@ func TestStyleFlag(t *testing.T) {
 			files: []string{"youth-safety-card-en-large-print.pdf", "youth-safety-card-en.pdf"}},
 		{name: "a plan's item in a style its format does not take", args: []string{"build", "plan.yaml"},
 			plan: "outputs:\n  - {audience: youth, language: en, format: poster, style: high-contrast}\n", code: exitFailure,
-			err: "outputs[0]: format poster is made in the standard style only; high-contrast works with: flyer, handout, cards, safety-card"},
+			err: "outputs[0].style: format poster is made in the standard style only; high-contrast works with: flyer, handout, cards, safety-card"},
 		{name: "a plan's slip", args: []string{"build", "plan.yaml"},
 			plan: "outputs:\n  - {audience: youth, language: en, format: flyer, style: large}\n", code: exitFailure,
 			err: `outputs[0].style: unknown style "large" (did you mean "large-print"?)`},

@@ -136,7 +136,7 @@ func serveRun(opts *ServeOptions) error {
 	}
 	srv, err := serve.New(serve.Config{
 		Engine: eng, Dir: opts.Dir, Fonts: s.Fonts, Addr: net.JoinHostPort(host, strconv.Itoa(addr.Port)), Version: version, Log: opts.IO.ErrOut,
-		Defaults: serve.Defaults{Audiences: s.Audiences, Langs: s.Langs, Formats: s.Formats, Paper: s.Paper, Org: s.Org, Province: s.Province, AllowDraft: s.AllowDraft},
+		Defaults: serve.Defaults{Audiences: s.Audiences, Langs: s.Langs, Formats: s.Formats, Paper: s.Paper, Style: s.Style, Org: s.Org, Province: s.Province, AllowDraft: s.AllowDraft},
 	})
 	if err != nil {
 		return err

@@ -289,6 +289,11 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 		jobs, err := eng.Expand(generate.Matrix{Audiences: namesOf(auds), Langs: namesOf(langs), Formats: namesOf(fmts),
 			Backend: cmpOr(it.As, s.Defaults.As), DPI: dpi, Paper: paper.name, Style: style.name, Print: print, Event: p.Event.Doc(), Province: p.Province, AllowDraft: p.AllowDraft})
 		for _, err := range profile.Problems(err) {
+			var se *generate.StyleError
+			if errors.As(err, &se) {
+				d.problemAt(item+".style", "%v", err)
+				continue
+			}
 			d.problemAt(item, "%v", err)
 		}
 		// A language a fluent speaker must rewrite is refused here, at

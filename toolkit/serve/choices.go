@@ -14,6 +14,7 @@ type choices struct {
 	Languages []generate.Language
 	Formats   []format.Format
 	Papers    []string
+	Styles    []string
 	Backends  []string
 	Provinces []option // ID and English name
 }
@@ -25,6 +26,7 @@ func (s *Server) loadChoices() choices {
 		Audiences: s.eng.AudienceIDs(),
 		Formats:   format.Formats,
 		Papers:    layout.PaperNames,
+		Styles:    layout.StyleNames,
 		Backends:  format.BackendNames(),
 	}
 	for _, p := range s.eng.Lib.Provinces() {

@@ -118,6 +118,7 @@ type materials struct {
 	Second    string // …and second
 	Formats   []string
 	Paper     string
+	Style     string
 	As        string
 	Bleed     string
 	CropMarks bool
@@ -176,6 +177,7 @@ func formMaterials(v url.Values) materials {
 		Second:    v.Get("second"),
 		Formats:   v["format"],
 		Paper:     v.Get("paper"),
+		Style:     v.Get("style"),
 		As:        v.Get("as"),
 		Bleed:     v.Get("bleed"),
 		CropMarks: v.Get("crop-marks") != "",
@@ -195,7 +197,7 @@ func formMaterials(v url.Values) materials {
 // defaultMaterials is the form as the folder's settings fill it.
 func (s *Server) defaultMaterials() materials {
 	d := s.cfg.Defaults
-	m := materials{Audiences: d.Audiences, Formats: d.Formats, Paper: d.Paper, Org: d.Org, Province: d.Province, AllowDraft: d.AllowDraft}
+	m := materials{Audiences: d.Audiences, Formats: d.Formats, Paper: d.Paper, Style: d.Style, Org: d.Org, Province: d.Province, AllowDraft: d.AllowDraft}
 	for _, l := range d.Langs {
 		if first, second, ok := strings.Cut(l, "+"); ok {
 			m.First, m.Second = first, second
@@ -227,6 +229,7 @@ func (m materials) values() url.Values {
 	add("second", m.Second)
 	add("format", m.Formats...)
 	add("paper", m.Paper)
+	add("style", m.Style)
 	add("as", m.As)
 	add("bleed", m.Bleed)
 	if m.CropMarks {
@@ -342,7 +345,7 @@ func (s *Server) check(m materials, u *ui) (*request, []fieldError) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	mx := generate.Matrix{Audiences: auds, Langs: langs, Formats: fmts, Backend: m.As, Paper: m.Paper,
+	mx := generate.Matrix{Audiences: auds, Langs: langs, Formats: fmts, Backend: m.As, Paper: m.Paper, Style: m.Style,
 		Print:    layout.PrintOptions{Bleed: bleed * layout.PointsPerMM, CropMarks: m.CropMarks},
 		Province: m.Province, AllowDraft: m.AllowDraft}
 	if mx.Paper == "" {
@@ -411,7 +414,10 @@ func matrixField(err error, s *Server) string {
 	var be *generate.BilingualError
 	var ns *generate.NoSocialError
 	var pe *content.UnknownError
+	var se *generate.StyleError
 	switch {
+	case errors.As(err, &se):
+		return "style-" + string(se.Style)
 	case errors.As(err, &pe) && pe.Kind == "province":
 		return "province"
 	case errors.As(err, &ul):

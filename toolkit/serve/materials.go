@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -51,6 +52,7 @@ type materialsView struct {
 	Seconds   []option // …and its second
 	Formats   []option
 	Papers    []option
+	Styles    []option
 	Backends  []option
 	Bleed     string
 	CropMarks bool
@@ -217,6 +219,10 @@ func (s *Server) materialsView(u *ui, m materials, errs []fieldError) *materials
 	}
 	for _, p := range s.choices.Papers {
 		v.Papers = append(v.Papers, option{ID: "paper-" + p, Value: p, Label: u.T("paper." + p), Checked: strings.EqualFold(paper, p)})
+	}
+	style := cmp.Or(m.Style, string(layout.Standard))
+	for _, st := range s.choices.Styles {
+		v.Styles = append(v.Styles, option{ID: "style-" + st, Value: st, Label: u.T("style." + st), Hint: u.T("style." + st + "-hint"), Checked: strings.EqualFold(style, st)})
 	}
 	as := m.As
 	if as == "" {

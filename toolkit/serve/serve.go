@@ -71,6 +71,7 @@ type Defaults struct {
 	Langs     []string
 	Formats   []string
 	Paper     string
+	Style     string // "" for standard
 	// Org is checked (profile.Organisation.Check); its Logo is a path,
 	// shown on the page as "the logo from awarekit.yaml", never sent.
 	Org        profile.Organisation

@@ -21,8 +21,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/pdftest"
 	"github.com/awarekit/awarekit/toolkit/profile"
 )
@@ -300,6 +302,9 @@ func TestPageMessages(t *testing.T) {
 	for _, p := range []string{"letter", "a4"} {
 		used["paper."+p] = true
 	}
+	for _, st := range layout.StyleNames {
+		used["style."+st], used["style."+st+"-hint"] = true, true
+	}
 	for _, b := range format.BackendNames() {
 		used["backend."+b] = true
 	}
@@ -441,6 +446,9 @@ func TestPreviewProblems(t *testing.T) {
 		{"one language of two", form("audience", "youth", "lang", "en", "format", "flyer", "first", "fr"), "Choose both languages, or neither."},
 		{"no bilingual form", form("audience", "youth", "first", "fr", "second", "en", "format", "handout"), "has no bilingual form"},
 		{"bleed", form("audience", "youth", "lang", "en", "format", "flyer", "bleed", "50"), "from 0 to 20"},
+		{"a style the format does not take", form("audience", "youth", "lang", "en", "format", "poster", "style", "high-contrast"),
+			"format poster is made in the standard style only; high-contrast works with: flyer, handout, cards, safety-card"},
+		{"a style misspelt", form("audience", "youth", "lang", "en", "format", "flyer", "style", "large"), `(did you mean &#34;large-print&#34;?)`},
 		{"too many", func() url.Values {
 			v := form("format", "flyer", "format", "handout", "format", "poster")
 			for _, a := range testEngine(t).AudienceIDs() {
@@ -552,6 +560,41 @@ func TestMake(t *testing.T) {
 		t.Errorf("zip holds %v, want %v", names, want)
 	}
 	onlyProject(t, s)
+}
+
+// TestMakeStyle: the form's print style makes the same large-print
+// file, under the same name, as generate --style does.
+func TestMakeStyle(t *testing.T) {
+	s := newSite(t)
+	_, page := s.get(t, "/")
+	for _, st := range layout.StyleNames {
+		if !strings.Contains(page, `name="style" id="style-`+st+`" value="`+st+`"`) {
+			t.Errorf("the form offers no %s style", st)
+		}
+	}
+	resp, body := s.post(t, "/make", form("audience", "youth", "lang", "en", "format", "safety-card", "style", "large-print"), nil)
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("make = %d\n%s", resp.StatusCode, body)
+	}
+	if loc := resp.Header.Get("Location"); !strings.Contains(loc, "style=large-print") {
+		t.Errorf("the page after Make forgets the style: %s", loc)
+	}
+	eng := testEngine(t)
+	j, err := eng.Resolve(generate.Job{Audience: "youth", Lang: "en", Format: "safety-card", Paper: "letter", Style: "large-print"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _, err := eng.Files(j, "", profile.Organisation{}, doc.Brand{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(filepath.Join(s.dir, "out", "youth-safety-card-en-large-print.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 1 || !bytes.Equal(got, files[0].Data) {
+		t.Error("the large-print safety card differs from what generate --style large-print makes")
+	}
 }
 
 // onlyProject checks that nothing was written beside the server's folder.

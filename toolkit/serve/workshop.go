@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -71,6 +72,7 @@ type row struct {
 	Formats   []string
 	Copies    string
 	Paper     string
+	Style     string // "" for the settings' style
 }
 
 // formWorkshop reads the workshop form.
@@ -95,7 +97,7 @@ func formWorkshop(v url.Values) workshop {
 		p := "r" + strconv.Itoa(i) + "-"
 		w.Rows = append(w.Rows, row{
 			Audiences: v[p+"audience"], Langs: v[p+"lang"], First: v.Get(p + "first"), Second: v.Get(p + "second"),
-			Formats: v[p+"format"], Copies: v.Get(p + "copies"), Paper: v.Get(p + "paper"),
+			Formats: v[p+"format"], Copies: v.Get(p + "copies"), Paper: v.Get(p + "paper"), Style: v.Get(p + "style"),
 		})
 	}
 	return w
@@ -148,6 +150,7 @@ type itemYAML struct {
 	Formats   []string `yaml:"formats,omitempty,flow"`
 	Copies    int      `yaml:"copies,omitempty"`
 	Paper     string   `yaml:"paper,omitempty"`
+	Style     string   `yaml:"style,omitempty"`
 }
 
 // yaml writes the plan file. The organisation holds only what differs
@@ -204,6 +207,9 @@ func (s *Server) yaml(w workshop, u *ui) ([]byte, []fieldError) {
 	}
 	for i, r := range w.Rows {
 		it := itemYAML{Audiences: unique(r.Audiences), Languages: unique(r.Langs), Formats: unique(r.Formats), Paper: r.Paper}
+		if !strings.EqualFold(cmp.Or(r.Style, s.defaultStyle()), s.defaultStyle()) {
+			it.Style = r.Style // the settings' style is the plan's, unwritten
+		}
 		switch {
 		case r.First != "" && r.Second != "":
 			it.Languages = append(it.Languages, r.First+"+"+r.Second)
@@ -287,6 +293,8 @@ func (s *Server) planProblem(p plan.Problem, u *ui) fieldError {
 			field = rowField(i, "copies")
 		case "paper":
 			field = rowField(i, "paper")
+		case "style":
+			field = rowField(i, "style")
 		}
 		return fieldError{Field: field, Label: u.T("workshop.row", "N", i+1), Message: p.Message}
 	}
@@ -360,6 +368,7 @@ func (s *Server) openPlan(name string, u *ui) (workshop, []fieldError, string) {
 			if o.Job.Paper.Name != pl.Paper.Name {
 				r.Paper = o.Job.Paper.Name
 			}
+			r.Style = string(o.Job.Style)
 			byItem[o.Item] = r
 			order = append(order, o.Item)
 		}
@@ -427,6 +436,7 @@ type rowView struct {
 	Seconds   []option
 	Formats   []option
 	Papers    []option
+	Styles    []option
 	Copies    string
 }
 
@@ -457,9 +467,18 @@ func (s *Server) workshopView(u *ui, w workshop, errs []fieldError) *workshopVie
 		for _, pp := range s.choices.Papers {
 			rv.Papers = append(rv.Papers, option{Value: pp, Label: u.T("paper." + pp), Checked: r.Paper == pp})
 		}
+		style := cmp.Or(r.Style, s.defaultStyle())
+		for _, st := range s.choices.Styles {
+			rv.Styles = append(rv.Styles, option{Value: st, Label: u.T("style." + st), Checked: strings.EqualFold(style, st)})
+		}
 		v.Rows = append(v.Rows, rv)
 	}
 	return v
+}
+
+// defaultStyle is the style awarekit.yaml sets, which a plan inherits.
+func (s *Server) defaultStyle() string {
+	return cmp.Or(s.cfg.Defaults.Style, string(layout.Standard))
 }
 
 // workshopPage is the workshop form: a new plan, or a saved one opened.

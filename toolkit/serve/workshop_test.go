@@ -267,3 +267,48 @@ outputs:
 		t.Errorf("a broken plan's problem does not name its line:\n%s", body)
 	}
 }
+
+// TestWorkshopStyle: a row's print style is saved in the plan (only when
+// it is not the settings' own), makes the styled files, and is chosen
+// again when the plan is opened.
+func TestWorkshopStyle(t *testing.T) {
+	s := newSite(t)
+	f := form("rows", "2", "r0-audience", "youth", "r0-lang", "en", "r0-format", "flyer", "r0-copies", "5", "r0-style", "large-print",
+		"r1-audience", "youth", "r1-lang", "en", "r1-format", "safety-card", "r1-copies", "5", "r1-style", "standard",
+		"paper", "letter", "plan-name", "clear.yaml", "action", "save")
+	resp, body := s.post(t, "/workshop", f, nil)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, "Saved as clear.yaml") {
+		t.Fatalf("save = %d:\n%s", resp.StatusCode, body)
+	}
+	path := filepath.Join(s.dir, "clear.yaml")
+	data, _ := os.ReadFile(path)
+	if strings.Count(string(data), "style:") != 1 || !strings.Contains(string(data), "style: large-print") {
+		t.Errorf("the plan writes the styles as:\n%s", data)
+	}
+	pl, err := plan.Load(testEngine(t), path, plan.Project{})
+	if err != nil {
+		t.Fatalf("the saved plan does not load: %v\n%s", err, data)
+	}
+	var names []string
+	for _, o := range pl.Outputs {
+		names = append(names, o.Name)
+	}
+	if want := []string{"youth-flyer-en-large-print.pdf", "youth-safety-card-en.pdf"}; !slices.Equal(names, want) {
+		t.Errorf("the plan makes %v, want %v", names, want)
+	}
+	_, body = s.get(t, "/workshop?plan=clear.yaml")
+	for _, want := range []string{`<select name="r0-style" id="r0-style"><option value="standard">Standard</option><option value="large-print" selected>`,
+		`<select name="r1-style" id="r1-style"><option value="standard" selected>`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the opened plan lacks %s", want)
+		}
+	}
+	// A style the row's format does not take is the row's problem.
+	f.Set("r1-style", "high-contrast")
+	f.Set("r1-format", "poster")
+	f.Set("action", "check")
+	_, body = s.post(t, "/workshop", f, nil)
+	if !strings.Contains(body, `href="#r1-style"`) || !strings.Contains(body, "format poster is made in the standard style only") {
+		t.Errorf("the check does not place the style problem at the row's style:\n%s", body)
+	}
+}
