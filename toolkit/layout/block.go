@@ -309,9 +309,10 @@ func (k *kit) text(s string, w float64, st textStyle) box {
 	if k.err != nil || s == "" {
 		return box{W: w}
 	}
-	// Large print's floor is on the size set, whatever the script.
-	st.Size *= k.optical(s)
+	// Large print's floor is a Latin size too: 14 pt of Latin, and of
+	// Gurmukhi what looks as large (typeset sets the Latin in it at 14).
 	st = k.styled(st)
+	st.Size *= k.optical(s)
 	p, err := k.ts.Set(s, typeset.Options{Style: st.Style, Width: w, Lang: k.lang, RTL: k.rtl})
 	if err != nil {
 		k.err = err
@@ -377,8 +378,9 @@ func (k *kit) width(s string, st textStyle) float64 {
 	if k.err != nil || s == "" {
 		return 0
 	}
+	st = k.styled(st)
 	st.Size *= k.optical(s)
-	w, err := k.ts.Measure(s, typeset.Options{Style: k.styled(st).Style, Lang: k.lang, RTL: k.rtl})
+	w, err := k.ts.Measure(s, typeset.Options{Style: st.Style, Lang: k.lang, RTL: k.rtl})
 	if err != nil {
 		k.err = err
 	}
