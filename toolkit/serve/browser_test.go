@@ -395,7 +395,7 @@ func TestBrowserKeyboard(t *testing.T) {
 	// a visible focus mark, and Space ticks a box.
 	seen := tabThrough(t, ctx, "audience-health")
 	// A group of radio buttons is one stop; the arrow keys choose in it.
-	for _, want := range []string{"audience-youth", "lang-pa", "first", "format-flyer", "paper-letter", "as-pdf", "org-name", "phone", "color", "logo-file"} {
+	for _, want := range []string{"audience-youth", "lang-pa", "first", "format-flyer", "paper-letter", "style-standard", "as-pdf", "org-name", "phone", "color", "logo-file"} {
 		if !slices.Contains(seen, want) {
 			t.Errorf("Tab never reaches %s; it reached %v", want, seen)
 		}
