@@ -55,7 +55,7 @@ var settings = []setting{
 	{Key: "lang", Flag: "lang", Shape: values, Doc: "Languages, as tags: en, fr, fr-CA… or two joined by + for a bilingual document (fr+en)."},
 	{Key: "format", Flag: "format", Shape: values, Doc: "Formats to make, as 'awarekit list formats' shows them: flyer, cards, html…"},
 	{Key: "paper", Flag: "paper", Shape: scalar, Doc: "Paper size.", Enum: layout.PaperNames},
-	{Key: "style", Flag: "style", Shape: scalar, Doc: "How page formats are printed: standard; large-print (CNIB Clear Print: body text 14 pt or more, black on white, aligned left) or high-contrast (black on white, no tints behind text), which the flyer, handout, wallet cards and safety card take.", Enum: layout.StyleNames},
+	{Key: "style", Flag: "style", Shape: scalar, Doc: "How page formats are printed: standard; large-print (CNIB Clear Print: body text 14 pt or more, black on white, aligned left; more pages, cards two to a sheet) or high-contrast (black on white, no tints behind text), which the flyer, handout, wallet cards and safety card take.", Enum: layout.StyleNames},
 	{Key: "out", Flag: "out", Shape: scalar, Doc: "Folder to write into, relative to this file."},
 	{Key: "content", Flag: "content", Shape: scalar, Doc: "Your own content over the built-in: a folder with audiences/ and locales/, relative to this file."},
 	{Key: "organisation.name", Flag: "org-name", Shape: scalar, Doc: fmt.Sprintf("Your organisation's name, printed on the material (at most %d characters).", profile.MaxName)},

@@ -157,7 +157,7 @@ paper: letter
 
 # How the flyer, handout, cards and safety card are printed: standard;
 # large-print (CNIB Clear Print: every word 14 pt or more, black on white,
-# aligned left; more pages, or four cards to a sheet) or high-contrast
+# aligned left; more pages, or two cards to a sheet) or high-contrast
 # (black on white, no tints behind text). A plan's item may set its own.
 # style: standard
 

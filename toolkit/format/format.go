@@ -269,6 +269,8 @@ type Printing struct {
 	// options, for a format imposed several to a sheet; nil for one. For
 	// such a format a copy is a sheet.
 	Up func(layout.Paper, layout.PrintOptions) int
+	// LargeUp is Up in large print, whose cards are larger; nil for Up.
+	LargeUp func(layout.Paper, layout.PrintOptions) int
 	// Pieces names what is cut from the sheet: "wallet cards".
 	Pieces string
 }
@@ -321,8 +323,8 @@ func (f Format) SheetFor(paper layout.Paper, po layout.PrintOptions, bilingual b
 	}
 	if f.Print.Up != nil {
 		s.Up, s.Pieces = f.Print.Up(paper, po), f.Print.Pieces
-		if style == layout.LargePrint && f.Styled {
-			s.Up = layout.ClearCardsPerSheet(paper, po)
+		if style == layout.LargePrint && f.Print.LargeUp != nil {
+			s.Up = f.Print.LargeUp(paper, po)
 		}
 	}
 	return s, true
@@ -394,12 +396,12 @@ var Formats = []Format{
 	{Name: "cards", Description: "Wallet cards, 10 on Letter or 8 on A4 with crop marks: the hotline on the front, signs and contacts on the back",
 		Layout: layout.Cards, Bilingual: layout.BilingualCards, Budget: Budget{Must: pageBudget.Must, LeavesBilingual: helpOnly},
 		Carries: layout.CardsContent, BilingualCarries: layout.BilingualCardsContent,
-		Print: &Printing{Sides: 2, Up: layout.WalletCardsPerSheet, Pieces: "wallet cards"}, Styled: true},
+		Print: &Printing{Sides: 2, Up: layout.WalletCardsPerSheet, LargeUp: layout.ClearCardsPerSheet, Pieces: "wallet cards"}, Styled: true},
 	{Name: "tearoff", Description: "A flyer whose bottom quarter is 8 to 10 tear-off tabs with the hotline number",
 		Layout: layout.Tearoff, Budget: pageBudget, Carries: layout.TearoffContent, Print: &Printing{Sides: 1}},
 	{Name: "safety-card", Description: "Discreet credit-card sized cards: a neutral front, the hotline and 911 inside",
 		Layout: layout.SafetyCard, Budget: Budget{Must: []Block{Hotline, Emergency, Safety}, Leaves: helpOnly}, Carries: layout.SafetyContent,
-		Print: &Printing{Sides: 2, Up: layout.SafetyCardsPerSheet, Pieces: "safety cards"}, Styled: true},
+		Print: &Printing{Sides: 2, Up: layout.SafetyCardsPerSheet, LargeUp: layout.ClearSafetyCardsPerSheet, Pieces: "safety cards"}, Styled: true},
 	{Name: "social-square", Description: "A 1080 × 1080 image for social media posts: headline, signs, the hotline large; its caption beside it in a .txt file",
 		Layout: layout.SocialSquare, Bilingual: layout.BilingualSocialSquare, Carries: layout.SocialContent, BilingualCarries: layout.SocialContent, Backends: screenBackends, Screen: true, Caption: txt.WriteCaption, Budget: socialBudget},
 	{Name: "social-story", Description: "A 1080 × 1920 image for stories and status updates, with its caption",

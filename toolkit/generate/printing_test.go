@@ -2,8 +2,10 @@ package generate_test
 
 import (
 	"math"
+	"strings"
 	"testing"
 
+	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/layout"
@@ -67,6 +69,51 @@ func TestPrintingMatchesLayouts(t *testing.T) {
 				}
 				if (s.Up > 1) != (s.Pieces != "") || s.Up < 1 {
 					t.Errorf("%s %s: %d up, pieces %q", f.Name, paper, s.Up, s.Pieces)
+				}
+			}
+		}
+	}
+}
+
+// TestLargePrintCardsPerSheet: large-print cards are two to a sheet of
+// either paper, with cutting guides, and with 3 mm of bleed and crop
+// marks; one to a page when the print shop imposes them; and the print
+// totals count what the layout puts on the sheet.
+func TestLargePrintCardsPerSheet(t *testing.T) {
+	e, err := generate.Open(generate.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"cards", "safety-card"} {
+		for _, paper := range []string{"letter", "a4"} {
+			for _, po := range []layout.PrintOptions{{}, {Bleed: 3 * layout.PointsPerMM, CropMarks: true}, {Imposition: layout.ImposeSingle}} {
+				r, err := e.Resolve(generate.Job{Audience: "youth", Lang: "en", Format: f, Paper: paper, Style: "large-print", Print: po})
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := 2
+				if po.Imposition == layout.ImposeSingle {
+					want = 1
+				}
+				if s, ok := r.Sheet(); !ok || s.Up != want {
+					t.Errorf("%s on %s with %+v: %d to a sheet, want %d", f, paper, po, s.Up, want)
+				}
+				ld, err := e.Layout(r, profile.Organisation{}, doc.Brand{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				hotline := 0
+				for _, el := range ld.Pages[0].Elements {
+					if el.Text != nil {
+						for _, run := range el.Text.Line.Runs {
+							if strings.Contains(run.Text, "1-833-900-1010") {
+								hotline++
+							}
+						}
+					}
+				}
+				if f == "cards" && hotline != want {
+					t.Errorf("%s on %s with %+v: the front sheet prints %d cards, want %d", f, paper, po, hotline, want)
 				}
 			}
 		}

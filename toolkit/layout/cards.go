@@ -314,7 +314,7 @@ func Cards(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, er
 	fail := func(err error) (*Document, error) {
 		return nil, layoutError("cards", d, err)
 	}
-	s, err := sheetFor(opts.cards(walletCards), opts.Paper, opts.Print)
+	s, err := sheetFor(opts.cards(walletCards, clearCards), opts.Paper, opts.Print)
 	if err != nil {
 		return fail(err)
 	}
@@ -531,7 +531,7 @@ func BilingualCards(ts *typeset.Typesetter, first, second *doc.Document, opts Op
 	fail := func(err error) (*Document, error) {
 		return nil, fmt.Errorf("lay out %s cards (%s+%s): %w", first.Meta.Audience, first.Meta.Lang, second.Meta.Lang, err)
 	}
-	s, err := sheetFor(opts.cards(walletCards), opts.Paper, opts.Print)
+	s, err := sheetFor(opts.cards(walletCards, clearCards), opts.Paper, opts.Print)
 	if err != nil {
 		return fail(err)
 	}

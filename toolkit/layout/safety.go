@@ -43,7 +43,7 @@ func SafetyCard(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Documen
 		// Safety text never falls back to another language.
 		return fail(errors.New("the language has no safety card text (safety.* messages)"))
 	}
-	s, err := sheetFor(opts.cards(safetyCards), opts.Paper, opts.Print)
+	s, err := sheetFor(opts.cards(safetyCards, clearSafetyCards), opts.Paper, opts.Print)
 	if err != nil {
 		return fail(err)
 	}

@@ -33,7 +33,7 @@ var StyleNames = []string{string(Standard), string(LargePrint), string(HighContr
 func (s Style) Description() string {
 	switch s {
 	case LargePrint:
-		return "CNIB Clear Print: every word 14 pt or more, black on white, aligned left, no text on colour; more pages, or cards four to a sheet, where the words need them"
+		return "CNIB Clear Print: every word 14 pt or more, black on white, aligned left, no text on colour; more pages, or cards two to a sheet, where the words need them"
 	case HighContrast:
 		return "black on white at 7:1 or more, no tints behind text, thicker lines and frames; the standard sizes"
 	}
@@ -266,27 +266,38 @@ func clearPages(k *kit, d *doc.Document, paper Paper, what string, withBack bool
 	return pages, nil
 }
 
-// clearCards are the cards of large print: a quarter of the sheet
-// (4¼ × 5½ in on Letter, A6 on A4), four to a sheet. Every word of a
-// wallet card at 14 pt needs about twice a business card's height, and a
-// card that keeps its size would have to leave words out.
-var clearCards = map[string]sheetSpec{
-	"letter": {w: 306, h: 396, cols: 2, rows: 2},
-	"a4":     {w: 105 * PointsPerMM, h: 148 * PointsPerMM, cols: 2, rows: 2},
+// clearCards are the wallet cards of large print: two to a sheet across
+// it, as the safety cards (clearSafetyCards). Every word of a wallet
+// card at 14 pt needs about twice a business card's height; on a quarter
+// sheet, the largest four with cutting guides and crop marks leave, a
+// French back with an organisation's number needed 380 pt of 357.
+var clearCards = clearSafetyCards
+
+// clearSafetyCards are the large-print safety cards: two to a sheet, as
+// wide as the sheet allows with crop marks, 120 mm high. The card's
+// inside is all words (in a draft translation, the draft notice in two
+// languages): at 14 pt in French they need 380 pt of height on a
+// quarter-sheet card, which holds about 350; across the sheet about 220.
+var clearSafetyCards = map[string]sheetSpec{
+	"letter": {w: 190 * PointsPerMM, h: 120 * PointsPerMM, cols: 1, rows: 2},
+	"a4":     {w: 180 * PointsPerMM, h: 120 * PointsPerMM, cols: 1, rows: 2},
 }
 
-// cards is the card sheet of o's style: specs, or in large print
-// clearCards.
-func (o Options) cards(specs map[string]sheetSpec) map[string]sheetSpec {
+// cards is the card sheet of o's style: specs, or in large print clear.
+func (o Options) cards(specs, clear map[string]sheetSpec) map[string]sheetSpec {
 	if o.style() == LargePrint {
-		return clearCards
+		return clear
 	}
 	return specs
 }
 
-// ClearCardsPerSheet is how many cards of any kind one sheet holds in
-// large print with print options po.
+// ClearCardsPerSheet is how many wallet cards one sheet holds in large
+// print with print options po.
 func ClearCardsPerSheet(p Paper, po PrintOptions) int { return perSheet(clearCards, p, po) }
+
+// ClearSafetyCardsPerSheet is how many safety cards one sheet holds in
+// large print with print options po.
+func ClearSafetyCardsPerSheet(p Paper, po PrintOptions) int { return perSheet(clearSafetyCards, p, po) }
 
 // cardScales are the text scales a card tries in k's style, largest
 // first: a large-print card is four times a wallet card's area, and
