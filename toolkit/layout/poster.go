@@ -16,7 +16,9 @@ var posterPapers = map[string]Paper{
 const (
 	minPosterBody = 14.0 // the smallest body text
 	maxPosterBody = 24.0 // the largest: short text fills the sheet
-	posterHotline = 76.0 // the hotline number; never below 72 (minPosterHotline)
+	// compactPosterBody is the largest body set under the compact band.
+	compactPosterBody = 20.0
+	posterHotline     = 76.0 // the hotline number; never below 72 (minPosterHotline)
 	// minPosterHotline is what the number may shrink to when it must fit
 	// its column.
 	minPosterHotline = 72.0
@@ -46,7 +48,13 @@ func Poster(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, e
 	}
 	var tries []try
 	for _, size := range scalesDown(maxPosterBody, minPosterBody) {
-		for _, h := range headers {
+		for i, h := range headers {
+			// The compact band gives its room to a body that must
+			// shrink, not to one that could grow: a body over
+			// compactPosterBody keeps the large headline.
+			if i > 0 && size > compactPosterBody {
+				continue
+			}
 			tries = append(tries, try{frame: pageFrame{paper: paper, margin: posterMargin, header: h, footer: footer, gap: 16}, scale: size})
 		}
 	}
