@@ -46,6 +46,9 @@ func formatChoices(*generate.Engine) []choice {
 	for _, f := range format.Formats {
 		out = append(out, choice{value: f.Name, desc: f.Description})
 	}
+	for _, g := range format.Groups {
+		out = append(out, choice{value: g.Name, desc: g.Description})
+	}
 	return out
 }
 

@@ -33,6 +33,7 @@ func TestCompletion(t *testing.T) {
 		{name: "a language by its name", args: []string{"generate", "-l", "punj"}, want: []string{"punjabi"}, noSpace: true},
 		{name: "audiences", args: []string{"generate", "-a", "youth,n"}, want: []string{"youth,newcomers"}, noSpace: true},
 		{name: "formats", args: []string{"generate", "--format", "flyer,so"}, want: []string{"flyer,social-square", "flyer,social-story", "flyer,social-wide"}, noSpace: true},
+		{name: "the kit group with the formats", args: []string{"generate", "-f", "flyer,k"}, want: []string{"flyer,kit"}, noSpace: true},
 		{name: "backends", args: []string{"generate", "--as", ""}, want: []string{"pdf", "png", "svg"}},
 		{name: "styles", args: []string{"generate", "--style", ""}, want: []string{"standard", "large-print", "high-contrast"}},
 		{name: "build offers plans, not the settings file", args: []string{"build", ""}, want: []string{"empty/", "plans/", "region.yml", "workshop.yaml"}, noSpace: true},

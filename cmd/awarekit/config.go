@@ -548,7 +548,7 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 	}{
 		{"paper", []string{s.Paper}, func(n string) error { _, err := layout.PaperByName(n); return err }},
 		{"style", []string{s.Style}, func(n string) error { _, err := layout.StyleByName(n); return err }},
-		{"format", s.Formats, func(n string) error { _, err := format.ByName(n); return err }},
+		{"format", s.Formats, format.Check},
 	}
 	for _, c := range checks {
 		for _, val := range c.vals {

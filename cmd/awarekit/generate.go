@@ -73,7 +73,10 @@ languages' show what can be made.`,
 
   # wallet cards in Punjabi with your agency's name and number, into a folder
   $ awarekit generate -a newcomers -l punjabi -f cards -o cards \
-      --org-name "Riverside Settlement Services" --phone 604-555-0134`,
+      --org-name "Riverside Settlement Services" --phone 604-555-0134
+
+  # the whole workshop kit for a session in English and French, and a flyer
+  $ awarekit generate -a newcomers -l en,fr -f flyer,kit -o session`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := loadSettings(cmd.Flags(), configFile)
@@ -105,7 +108,7 @@ languages' show what can be made.`,
 	fl := cmd.Flags()
 	fl.StringSliceP("audience", "a", nil, "audiences to make material for, listed above (default youth)")
 	fl.StringSliceP("lang", "l", nil, "languages by tag or name, listed above; fr+en for one bilingual document (default en)")
-	fl.StringSliceP("format", "f", nil, "formats to make, listed above (default flyer)")
+	fl.StringSliceP("format", "f", nil, "formats to make, listed above; kit for the whole workshop kit (default flyer)")
 	fl.String("paper", "", "paper size: "+strings.Join(layout.PaperNames, " or ")+" (default "+layout.PaperNames[0]+")")
 	fl.String("style", "", "how to print the "+strings.Join(format.StyledNames(), ", ")+": "+strings.Join(layout.StyleNames, ", ")+", listed above (default "+layout.StyleNames[0]+")")
 	fl.StringP("out", "o", "", "folder to write into (default the current folder)")

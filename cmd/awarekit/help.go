@@ -158,6 +158,9 @@ named {audience}-{format}-{lang}.{ext}, and print the paths written. With
 	for _, f := range format.Formats {
 		t.add(f.Name, f.Description)
 	}
+	for _, g := range format.Groups {
+		t.add(g.Name, g.Description)
+	}
 	_ = t.write(&b)
 
 	b.WriteString("\n" + wrapText("Styles (--style), for "+strings.Join(format.StyledNames(), ", ")+"; a style other than standard is added to the file name (youth-flyer-en-large-print.pdf):", helpWidth) + "\n")

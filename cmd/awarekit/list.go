@@ -102,6 +102,9 @@ func listRun(opts *ListOptions) error {
 		for _, f := range format.Formats {
 			t.add(f.Name, f.Description)
 		}
+		for _, g := range format.Groups {
+			t.add(g.Name, g.Description)
+		}
 	case "languages":
 		var langs []generate.Language
 		for _, tag := range eng.Languages() {

@@ -495,7 +495,8 @@ func StyledNames() []string {
 	return names
 }
 
-// ByName finds a format; case and surrounding spaces do not matter.
+// ByName finds a format; case and surrounding spaces do not matter. A
+// group's name is a *GroupError: a group is not one format.
 func ByName(name string) (Format, error) {
 	key := strings.ToLower(strings.TrimSpace(name))
 	for _, f := range Formats {
@@ -503,7 +504,10 @@ func ByName(name string) (Format, error) {
 			return f, nil
 		}
 	}
-	return Format{}, &UnknownError{Kind: "format", Name: name, Valid: Names()}
+	if g, ok := GroupByName(key); ok {
+		return Format{}, &GroupError{Group: g}
+	}
+	return Format{}, unknown(name)
 }
 
 // UnknownError is a name that is not in a table.

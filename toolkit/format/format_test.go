@@ -145,3 +145,64 @@ func TestLeaving(t *testing.T) {
 		}
 	}
 }
+
+// TestGroups: a group is never a format of the table (sweeps over
+// Formats never try to make one), it stands for its members where it is
+// named, a format named itself is asked for once where it is named, and
+// a misspelt group is suggested.
+func TestGroups(t *testing.T) {
+	for _, g := range Groups {
+		if slices.Contains(Names(), g.Name) {
+			t.Errorf("group %s is also a format", g.Name)
+		}
+		if g.Title == "" || g.Description == "" || len(g.Members()) == 0 {
+			t.Errorf("group %s: no title, description or members", g.Name)
+		}
+		for _, m := range g.Members() {
+			if _, err := ByName(m); err != nil {
+				t.Errorf("group %s: member %s: %v", g.Name, m, err)
+			}
+		}
+		var ge *GroupError
+		if _, err := ByName(g.Name); !errors.As(err, &ge) || !strings.Contains(err.Error(), strings.Join(g.Members(), ", ")) {
+			t.Errorf("ByName(%s) = %v, want a GroupError naming its members", g.Name, err)
+		}
+		if err := Check(" " + strings.ToUpper(g.Name) + " "); err != nil {
+			t.Errorf("Check(%s): %v", g.Name, err)
+		}
+	}
+	kit := KitFormats()
+	if want := []string{"guide", "slides", "myths", "quiz", "scenarios", "signin", "feedback"}; !slices.Equal(kit, want) {
+		t.Fatalf("kit members %v, want %v (a session's order)", kit, want)
+	}
+	asked := func(as []Asked) []string {
+		var out []string
+		for _, a := range as {
+			out = append(out, a.Name+"/"+a.Group)
+		}
+		return out
+	}
+	tests := []struct {
+		name  string
+		names []string
+		want  []string
+	}{
+		{"the group alone", []string{"kit"}, []string{"guide/kit", "slides/kit", "myths/kit", "quiz/kit", "scenarios/kit", "signin/kit", "feedback/kit"}},
+		{"mixed, in place", []string{"flyer", "Kit", "sms"}, []string{"flyer/", "guide/kit", "slides/kit", "myths/kit", "quiz/kit", "scenarios/kit", "signin/kit", "feedback/kit", "sms/"}},
+		{"a member named is asked for where it is named", []string{"kit", " Quiz"}, []string{"guide/kit", "slides/kit", "myths/kit", "scenarios/kit", "signin/kit", "feedback/kit", " Quiz/"}},
+		{"twice is once", []string{"kit", "kit"}, []string{"guide/kit", "slides/kit", "myths/kit", "quiz/kit", "scenarios/kit", "signin/kit", "feedback/kit"}},
+		{"a typo is kept for ByName", []string{"kti"}, []string{"kti/"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := asked(Expand(tt.names)); !slices.Equal(got, tt.want) {
+				t.Errorf("Expand(%q) = %q, want %q", tt.names, got, tt.want)
+			}
+		})
+	}
+	err := Check("kti")
+	var unknown *UnknownError
+	if !errors.As(err, &unknown) || !strings.Contains(err.Error(), `(did you mean "kit"?)`) || !strings.HasSuffix(err.Error(), ", feedback, kit") {
+		t.Errorf("Check(kti) = %v, want a did-you-mean of kit and kit among the choices", err)
+	}
+}

@@ -151,6 +151,10 @@ type Resolved struct {
 	Province string
 	// AllowDraft lets a language that must be rewritten be made.
 	AllowDraft bool
+	// Group is the group of formats that asked for this one (kit), or
+	// "" when it was named itself: a group's members are made where they
+	// can be, and a plan counts a kit's copies for the session.
+	Group string
 }
 
 // Sheet says how r's file prints (format.Format.SheetFor); ok is false
@@ -189,8 +193,13 @@ func (e *Engine) Resolve(j Job) (Resolved, error) {
 		return Resolved{}, err
 	}
 	for _, p := range f.Budget.Kit {
-		if err := e.Lib.CheckKit(a.ID, lang, p); err != nil {
-			return Resolved{}, err
+		for _, tag := range []string{lang, second} {
+			if tag == "" {
+				continue
+			}
+			if err := e.Lib.CheckKit(a.ID, tag, p); err != nil {
+				return Resolved{}, err
+			}
 		}
 	}
 	if f.Budget.Pocket {
@@ -714,9 +723,9 @@ func (e *Engine) Languages() []string { return slices.Clone(e.Lib.Catalog.Tags()
 type Matrix struct {
 	Audiences  []string
 	Langs      []string
-	Formats    []string
-	Backend    string  // "" for each format's default; text formats ignore it
-	DPI        float64 // of an image backend; 0 for the default
+	Formats    []string // formats, and groups of them (kit)
+	Backend    string   // "" for each format's default; text formats ignore it
+	DPI        float64  // of an image backend; 0 for the default
 	Paper      string
 	Style      string // "" for standard
 	Print      layout.PrintOptions
@@ -726,36 +735,70 @@ type Matrix struct {
 }
 
 // Expand resolves every job of m, audience first, then language, then
-// format. It returns the jobs that resolved, and an error joining every
-// distinct problem of those that did not (a bad name is reported once,
-// not once per combination), so all mistakes show at once.
+// format, a group of formats (kit) replaced by its members where it
+// stands (format.Expand). It returns the jobs that resolved, and an
+// error joining every distinct problem of those that did not (a bad name
+// is reported once, not once per combination), so all mistakes show at
+// once. A group's member is made only in the languages it can be made
+// in: Leaves names what a group left out.
 func (e *Engine) Expand(m Matrix) ([]Resolved, error) {
 	var jobs []Resolved
 	var errs []error
 	seen := map[string]bool{}
+	report := func(err error) {
+		if !seen[err.Error()] {
+			seen[err.Error()] = true
+			errs = append(errs, err)
+		}
+	}
+	asked := format.Expand(m.Formats)
 	for _, a := range m.Audiences {
 		for _, l := range m.Langs {
-			for _, f := range m.Formats {
+			// A group's member that cannot be made here (the guide in
+			// Spanish, slides for two languages on one page) is left
+			// out, and Leaves says so; a group none of whose members
+			// can be made is refused with its first member's reason.
+			made, left := map[string]bool{}, map[string]error{}
+			for _, f := range asked {
 				// The backend draws page formats; text formats in the
 				// same matrix are written as text.
 				backend := m.Backend
-				if tf, err := format.ByName(f); err == nil && !tf.Paged() {
+				if tf, err := format.ByName(f.Name); err == nil && !tf.Paged() {
 					backend = ""
 				}
-				r, err := e.Resolve(Job{Audience: a, Lang: l, Format: f, Backend: backend, DPI: m.DPI, Paper: m.Paper, Style: m.Style, Print: m.Print, Event: m.Event,
+				r, err := e.Resolve(Job{Audience: a, Lang: l, Format: f.Name, Backend: backend, DPI: m.DPI, Paper: m.Paper, Style: m.Style, Print: m.Print, Event: m.Event,
 					Province: m.Province, AllowDraft: m.AllowDraft})
-				if err != nil {
-					if !seen[err.Error()] {
-						seen[err.Error()] = true
-						errs = append(errs, err)
+				switch {
+				case err == nil:
+					r.Group = f.Group
+					made[f.Group] = true
+					jobs = append(jobs, r)
+				case f.Group != "" && notHere(err):
+					if left[f.Group] == nil {
+						left[f.Group] = err
 					}
-					continue
+				default:
+					report(err)
 				}
-				jobs = append(jobs, r)
+			}
+			for _, g := range format.GroupNames() {
+				if err := left[g]; err != nil && !made[g] {
+					gr, _ := format.GroupByName(g)
+					report(e.groupNotMade(gr, a, l, err))
+				}
 			}
 		}
 	}
 	return jobs, errors.Join(errs...)
+}
+
+// notHere reports whether err says a format cannot be made in a
+// language (or pair of languages) that other formats can be made in: a
+// kit part not written in it, or a format with no bilingual form.
+func notHere(err error) bool {
+	var noKit *content.NoKitError
+	var bi *BilingualError
+	return errors.As(err, &noKit) || errors.As(err, &bi)
 }
 
 // CheckOutDir makes sure files can be written in dir (creating it if
@@ -815,7 +858,9 @@ func evalExisting(path string) (string, error) {
 // Leaves says, one line per format, what the jobs ask for that the
 // format has no room for (a province's lines, the organisation's local
 // contacts on a safety card or an SMS): the format is made without them,
-// and the operator is told rather than left to find out.
+// and the operator is told rather than left to find out. It also says
+// what a group of formats (kit) was made without, where a member cannot
+// be made (the guide in Spanish).
 func (e *Engine) Leaves(jobs []Resolved, org profile.Organisation) []string {
 	var notes []string
 	seen := map[string]bool{}
@@ -841,7 +886,7 @@ func (e *Engine) Leaves(jobs []Resolved, org profile.Organisation) []string {
 		}
 		notes = append(notes, fmt.Sprintf("%s: no room for %s, which it leaves out; %s print them", name, strings.Join(what, " or "), printing(left)))
 	}
-	return notes
+	return append(notes, e.groupNotes(jobs)...)
 }
 
 // printing names the formats that print every one of blocks in one

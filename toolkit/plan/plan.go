@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -228,7 +227,8 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 			fmts = d.pick(item, "format", it.Format, it.Formats, cmpOrList(s.Defaults.Formats, proj.Formats))
 		}
 		if it.Kit {
-			fmts = withKit(fmts, item+".kit")
+			// kit: true is the kit group after the item's formats.
+			fmts = append(fmts, value{"kit", item + ".kit"})
 		}
 		paper := defPaper
 		if it.Paper != "" {
@@ -278,7 +278,7 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 		if !ok {
 			continue
 		}
-		if total += len(auds) * len(langs) * len(fmts); total > MaxOutputs {
+		if total += len(auds) * len(langs) * len(format.Expand(namesOf(fmts))); total > MaxOutputs {
 			d.problemAt(item, "the plan asks for more than %d outputs; split it into several plans", MaxOutputs)
 			break
 		}
@@ -314,7 +314,7 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 		}
 		for _, r := range jobs {
 			copies := copies
-			if it.Kit && !slices.ContainsFunc(fmts, func(v value) bool { return v.name == r.Format.Name && v.field != item+".kit" }) {
+			if r.Group == "kit" {
 				switch r.Format.Name {
 				case "guide":
 					copies = 1 // the facilitator's
@@ -491,18 +491,6 @@ func (d *decoder) pick(item, key, single string, list, defaults []string) []valu
 	return nil
 }
 
-// withKit adds the workshop kit's formats to fmts, those it does not
-// name already, in the order of a session; field is where they come from.
-func withKit(fmts []value, field string) []value {
-	out := slices.Clone(fmts)
-	for _, name := range format.KitFormats() {
-		if !slices.ContainsFunc(out, func(v value) bool { return strings.EqualFold(strings.TrimSpace(v.name), name) }) {
-			out = append(out, value{name, field})
-		}
-	}
-	return out
-}
-
 // names checks each value and reports those the engine does not know.
 func (d *decoder) names(c *nameCheck, kind string, vs []value) bool {
 	ok := len(vs) > 0
@@ -543,6 +531,9 @@ func (c *nameCheck) check(kind, name string) error {
 	key := kind + "\x00" + name
 	if err, ok := c.seen[key]; ok {
 		return err
+	}
+	if _, ok := format.GroupByName(name); ok && kind == "format" {
+		return nil // each member is checked when the item is expanded
 	}
 	j := c.good
 	switch kind {

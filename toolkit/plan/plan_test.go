@@ -158,19 +158,28 @@ func TestParseProblems(t *testing.T) {
 	}
 }
 
-// TestKitRefusesItsMissingLanguages: kit: true in a language the kit is
-// not written in names each part refused, the languages it is written
-// in, and the item.
+// TestKitRefusesItsMissingLanguages: kit: true (or kit among the
+// formats) in a language none of the kit is written in is one problem at
+// the item, naming every part refused and the languages they are written
+// in.
 func TestKitRefusesItsMissingLanguages(t *testing.T) {
-	_, err := Parse(testEngine(t), "plan.yaml", []byte("outputs: [{audience: youth, languages: [en, ar], kit: true}]\n"), Project{})
-	got := problems(t, err)
-	if len(got) != len(format.KitFormats()) {
-		t.Fatalf("%d problems, want one for each of the kit's %d parts:\n%v", len(got), len(format.KitFormats()), err)
-	}
-	for _, p := range got {
-		if s := p.String(); !strings.HasPrefix(s, "plan.yaml:1:11: outputs[0]: ") || !strings.Contains(s, "is written in English (en) and French (fr) only, not in Arabic (ar)") {
-			t.Errorf("problem %s", s)
-		}
+	for _, item := range []string{"kit: true", "formats: [kit]"} {
+		t.Run(item, func(t *testing.T) {
+			_, err := Parse(testEngine(t), "plan.yaml", []byte("outputs: [{audience: youth, languages: [en, ar], "+item+"}]\n"), Project{})
+			got := problems(t, err)
+			if len(got) != 1 {
+				t.Fatalf("%d problems, want one for the kit in Arabic:\n%v", len(got), err)
+			}
+			s := got[0].String()
+			if !strings.HasPrefix(s, "plan.yaml:1:11: outputs[0]: the workshop kit (kit) for youth is not made in Arabic (ar): ") || !strings.Contains(s, ": written in English (en) and French (fr) only") {
+				t.Errorf("problem %s", s)
+			}
+			for _, f := range format.KitFormats() {
+				if !strings.Contains(s, "("+f+")") && !strings.Contains(s, " "+f+",") {
+					t.Errorf("problem %s does not name %s", s, f)
+				}
+			}
+		})
 	}
 }
 
@@ -298,6 +307,63 @@ outputs:
 				"youth-scenarios-en.pdf youth/en/scenarios/letter ×15",
 				"youth-signin-en.pdf youth/en/signin/letter ×2",
 				"youth-feedback-en.pdf youth/en/feedback/letter ×15",
+			},
+		},
+		{
+			name: "kit among the formats is kit: true: the same outputs in the same order, with the same copies",
+			src: `defaults: {copies: 20}
+outputs:
+  - audience: newcomers
+    languages: [en, fr]
+    formats: [flyer, kit]
+  - audience: youth
+    language: en
+    format: KIT
+    copies: 15
+`,
+			proj: Project{Formats: []string{"handout"}},
+			want: []string{
+				"newcomers-flyer-en.pdf newcomers/en/flyer/letter ×20",
+				"newcomers-guide-en.pdf newcomers/en/guide/letter ×1",
+				"newcomers-slides-en.pdf newcomers/en/slides/letter ×20",
+				"newcomers-myths-en.pdf newcomers/en/myths/letter ×20",
+				"newcomers-quiz-en.pdf newcomers/en/quiz/letter ×20",
+				"newcomers-scenarios-en.pdf newcomers/en/scenarios/letter ×20",
+				"newcomers-signin-en.pdf newcomers/en/signin/letter ×2",
+				"newcomers-feedback-en.pdf newcomers/en/feedback/letter ×20",
+				"newcomers-flyer-fr.pdf newcomers/fr/flyer/letter ×20",
+				"newcomers-guide-fr.pdf newcomers/fr/guide/letter ×1",
+				"newcomers-slides-fr.pdf newcomers/fr/slides/letter ×20",
+				"newcomers-myths-fr.pdf newcomers/fr/myths/letter ×20",
+				"newcomers-quiz-fr.pdf newcomers/fr/quiz/letter ×20",
+				"newcomers-scenarios-fr.pdf newcomers/fr/scenarios/letter ×20",
+				"newcomers-signin-fr.pdf newcomers/fr/signin/letter ×2",
+				"newcomers-feedback-fr.pdf newcomers/fr/feedback/letter ×20",
+				"youth-guide-en.pdf youth/en/guide/letter ×1",
+				"youth-slides-en.pdf youth/en/slides/letter ×15",
+				"youth-myths-en.pdf youth/en/myths/letter ×15",
+				"youth-quiz-en.pdf youth/en/quiz/letter ×15",
+				"youth-scenarios-en.pdf youth/en/scenarios/letter ×15",
+				"youth-signin-en.pdf youth/en/signin/letter ×2",
+				"youth-feedback-en.pdf youth/en/feedback/letter ×15",
+			},
+		},
+		{
+			name: "a kit format named beside the group is made where it is named, with the item's copies; the group adds the rest",
+			src: `outputs:
+  - audience: health
+    language: fr
+    formats: [signin, kit, guide]
+    copies: 30
+`,
+			want: []string{
+				"health-signin-fr.pdf health/fr/signin/letter ×30",
+				"health-slides-fr.pdf health/fr/slides/letter ×30",
+				"health-myths-fr.pdf health/fr/myths/letter ×30",
+				"health-quiz-fr.pdf health/fr/quiz/letter ×30",
+				"health-scenarios-fr.pdf health/fr/scenarios/letter ×30",
+				"health-feedback-fr.pdf health/fr/feedback/letter ×30",
+				"health-guide-fr.pdf health/fr/guide/letter ×30",
 			},
 		},
 		{

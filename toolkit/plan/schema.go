@@ -124,7 +124,7 @@ func (s *schemaMaker) name(kind string) map[string]any {
 			map[string]any{"pattern": "^" + tag + "(\\+" + tag + ")?$"},
 		}}
 	case "format":
-		return map[string]any{"type": "string", "enum": format.Names()}
+		return map[string]any{"type": "string", "enum": slices.Concat(format.Names(), format.GroupNames())}
 	case "paper":
 		return map[string]any{"type": "string", "enum": slices.Clone(layout.PaperNames)}
 	case "imposition":

@@ -60,11 +60,11 @@ type outputSpec struct {
 	Audiences []string `yaml:"audiences" names:"audience" min:"1" doc:"Several audiences: one output each."`
 	Language  string   `yaml:"language" names:"language" either:"languages" doc:"One language tag, e.g. fr or fr-CA."`
 	Languages []string `yaml:"languages" names:"language" min:"1" doc:"Several languages: one output each."`
-	Format    string   `yaml:"format" names:"format" either:"formats" doc:"One format."`
-	Formats   []string `yaml:"formats" names:"format" min:"1" doc:"Several formats: one output each."`
-	// Kit adds the workshop kit's formats (format.KitFormats) after the
-	// item's own, in the order of a session.
-	Kit        bool     `yaml:"kit" doc:"Add the whole workshop kit for this item's audiences and languages, in the order of a session: the facilitator guide (one copy, for the facilitator), the slides, myths and facts, the quiz, the scenario cards, the sign-in sheet (one for every 12 copies, as each has at least 12 rows) and the feedback form. With format or formats, the kit comes after them; without, the item is the kit alone. The kit is written in English and French."`
+	Format    string   `yaml:"format" names:"format" either:"formats" doc:"One format, or kit: the whole workshop kit."`
+	Formats   []string `yaml:"formats" names:"format" min:"1" doc:"Several formats: one output each. kit among them is the whole workshop kit, where it stands (as kit: true)."`
+	// Kit adds the kit group (format.KitFormats) after the item's own
+	// formats, in the order of a session: the same as kit among them.
+	Kit        bool     `yaml:"kit" doc:"Add the whole workshop kit for this item's audiences and languages, in the order of a session: the facilitator guide (one copy, for the facilitator), the slides, myths and facts, the quiz, the scenario cards, the sign-in sheet (one for every 12 copies, as each has at least 12 rows) and the feedback form. With format or formats, the kit comes after them; without, the item is the kit alone. The same as kit among the formats. The guide and the slides are made in English and French, the other parts in the languages they are written in."`
 	Paper      string   `yaml:"paper" names:"paper" doc:"Paper size."`
 	Style      string   `yaml:"style" names:"style" doc:"How this item's outputs are printed: standard, large-print or high-contrast (flyer, handout, cards and safety-card only). A style other than standard adds -large-print or -high-contrast to the file names, unless the pattern has {style}."`
 	Copies     int      `yaml:"copies" min:"1" doc:"Copies to print of each output of this item."`
