@@ -7,9 +7,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
+	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/format"
+	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/pdftest"
+	"github.com/awarekit/awarekit/toolkit/profile"
 )
 
 // kitFormats are the formats of the workshop kit, from the format table.
@@ -197,4 +201,80 @@ signin.lang = "prueba: idioma"
 			}
 		}
 	})
+}
+
+// TestGenerateKitBilingual: -l fr+en makes one sign-in sheet and one
+// feedback form with both languages on the page, as a session in two
+// languages needs; pdftotext finds every word of each language's sheet
+// (nothing dropped to make room), the hotline number once, and the
+// file is valid with every font embedded. -f kit in the pair makes
+// these two and says what has no bilingual form.
+func TestGenerateKitBilingual(t *testing.T) {
+	pdftest.Need(t, "qpdf", "pdftotext", "pdffonts")
+	work := t.TempDir()
+	out := filepath.Join(work, "out")
+	r := runCLI(t, work, "generate", "-a", "newcomers", "-l", "fr+en", "-f", "kit", "-o", out, "--org-name", "Riverside Settlement Services")
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	want := []string{filepath.Join(out, "newcomers-signin-fr-en.pdf"), filepath.Join(out, "newcomers-feedback-fr-en.pdf")}
+	if got := strings.Fields(r.stdout); !slices.Equal(got, want) {
+		t.Errorf("wrote %q, want %q", got, want)
+	}
+	if note := "note: the workshop kit for newcomers in French (fr) and English (en) on one page is made without the facilitator guide (guide), slide show (slides), myths and facts page (myths), quiz and scenario cards (scenarios): no bilingual form (-l fr,en makes one in each language)\n"; !strings.Contains(r.stderr, note) {
+		t.Errorf("stderr %q\ndoes not say %q", r.stderr, note)
+	}
+	eng, err := newFactory(&IOStreams{}).Engine(generate.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range want {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			pdftest.Check(t, path)
+			for _, font := range pdftest.Fonts(t, path) {
+				if !font.Embedded {
+					t.Errorf("font %s is not embedded", font.Name)
+				}
+			}
+			text := pdftest.Text(t, path)
+			if n := strings.Count(text, "1-833-900-1010"); n != 1 {
+				t.Errorf("the hotline number is printed %d times, want once", n)
+			}
+			page := squash(text)
+			f := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(path), "newcomers-"), "-fr-en.pdf")
+			fm, _ := format.ByName(f)
+			for _, lang := range []string{"fr", "en"} {
+				d, err := eng.Document(generate.Resolved{Audience: "newcomers", Lang: lang, Format: fm}, profile.Organisation{Name: "Riverside Settlement Services"}, doc.Brand{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				form := d.Kit.SignIn
+				if f == "feedback" {
+					form = d.Kit.Feedback
+				}
+				words := append([]string{form.Title, form.Intro, form.Note, d.Help.Hotline.Name, d.Help.Emergency, d.Kit.Review}, form.Columns...)
+				words = append(words, d.Footer.DraftLines()...)
+				for _, fd := range form.Fields {
+					words = append(append(words, fd.Label), fd.Choices...)
+				}
+				for _, w := range words {
+					if !strings.Contains(page, squash(w)) {
+						t.Errorf("%s: %q is not on the page", lang, w)
+					}
+				}
+			}
+		})
+	}
+}
+
+// squash drops white space and the hyphen pdftotext may leave where a
+// word was broken at the end of a line, so words set over several lines
+// compare with the text they were set from.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '\u00ad' {
+			return -1
+		}
+		return r
+	}, s)
 }

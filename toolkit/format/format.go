@@ -438,10 +438,10 @@ var Formats = []Format{
 	{Name: "scenarios", Description: "Workshop kit: eight scenario cards for small groups, four to a sheet with cutting guides, the facilitator's notes on the back",
 		Layout: layout.Scenarios, Budget: Budget{Must: pageBudget.Must, Leaves: helpOnly, Kit: []doc.KitPart{doc.PartScenarios}},
 		Print: &Printing{Sides: 2, Pages: 4, Up: layout.ScenarioCardsPerSheet, Pieces: "scenario cards"}},
-	{Name: "signin", Description: "Workshop kit: a sign-in sheet that asks only for a first name or initials, if people want, and the language they read",
-		Layout: layout.SignIn, Budget: kitSheet(doc.PartSignIn), Print: &Printing{Sides: 1}},
-	{Name: "feedback", Description: "Workshop kit: a feedback form with no name on it: what people learned, what was missing, the languages they need",
-		Layout: layout.Feedback, Budget: kitSheet(doc.PartFeedback), Print: &Printing{Sides: 1}},
+	{Name: "signin", Description: "Workshop kit: a sign-in sheet that asks only for a first name or initials, if people want, and the language they read; with two languages (-l fr+en), both on one sheet",
+		Layout: layout.SignIn, Bilingual: layout.BilingualSignIn, Budget: kitSheet(doc.PartSignIn), Print: &Printing{Sides: 1}},
+	{Name: "feedback", Description: "Workshop kit: a feedback form with no name on it: what people learned, what was missing, the languages they need; with two languages (-l fr+en), both on one page",
+		Layout: layout.Feedback, Bilingual: layout.BilingualFeedback, Budget: kitSheet(doc.PartFeedback), Print: &Printing{Sides: 1}},
 }
 
 // kitSheet is the budget of a participant sheet of the workshop kit: the

@@ -123,9 +123,6 @@ func (e *Engine) pairName(lang, second string) string {
 // whyNot says why f is not made for audience in lang (and second), in
 // words that follow "made without the guide, …:", whatever their number.
 func (e *Engine) whyNot(f format.Format, audience, lang, second string) string {
-	if second != "" && f.Bilingual == nil {
-		return fmt.Sprintf("no bilingual form (-l %s,%s makes one in each language)", lang, second)
-	}
 	for _, p := range f.Budget.Kit {
 		for _, tag := range []string{lang, second} {
 			var noKit *content.NoKitError
@@ -136,6 +133,9 @@ func (e *Engine) whyNot(f format.Format, audience, lang, second string) string {
 				return "written in " + andWords(noKit.In) + " only"
 			}
 		}
+	}
+	if second != "" && f.Bilingual == nil {
+		return fmt.Sprintf("no bilingual form (-l %s,%s makes one in each language)", lang, second)
 	}
 	return "not made there"
 }

@@ -113,6 +113,25 @@ func TestExpandGroup(t *testing.T) {
 			}
 		}
 	})
+	t.Run("two languages on one page: the sheets that have a bilingual form, and a note naming the rest", func(t *testing.T) {
+		e := engine(t)
+		jobs, err := e.Expand(generate.Matrix{Audiences: []string{"newcomers"}, Langs: []string{"fr+en"}, Formats: []string{"kit"}, Paper: "letter"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := files(jobs), "newcomers-signin-fr-en.pdf/kit newcomers-feedback-fr-en.pdf/kit"; got != want {
+			t.Errorf("jobs %s, want %s", got, want)
+		}
+		want := "the workshop kit for newcomers in French (fr) and English (en) on one page is made without the facilitator guide (guide), slide show (slides), myths and facts page (myths), quiz and scenario cards (scenarios): no bilingual form (-l fr,en makes one in each language)"
+		if notes := e.Leaves(jobs, profile.Organisation{}); !slices.Contains(notes, want) {
+			t.Errorf("notes %q\nwant %q", notes, want)
+		}
+		// A pair whose second language has no kit: refused, naming it.
+		_, err = e.Expand(generate.Matrix{Audiences: []string{"newcomers"}, Langs: []string{"fr+es"}, Formats: []string{"kit"}, Paper: "letter"})
+		if want := "the workshop kit (kit) for newcomers is not made in French (fr) and Spanish (es) on one page: facilitator guide (guide), slide show (slides), myths and facts page (myths), quiz, scenario cards (scenarios), sign-in sheet (signin) and feedback form (feedback): written in English (en) and French (fr) only"; err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("fr+es: %v\nwant %s", err, want)
+		}
+	})
 	t.Run("a language that waits for fluent speakers", func(t *testing.T) {
 		_, err := engine(t).Expand(generate.Matrix{Audiences: []string{"indigenous"}, Langs: []string{"iu"}, Formats: []string{"kit"}, Paper: "letter", AllowDraft: true})
 		if err == nil || !strings.Contains(err.Error(), "no kit text is written in Inuktitut (iu), as its messages wait for fluent speakers from the community") {

@@ -28,7 +28,10 @@ var sheetScales = []float64{1, 0.96, 0.92, 0.88, 0.84, 0.8, 0.76, 0.72, 0.7}
 // sheetFrame is what a participant sheet prints around its body.
 type sheetFrame struct {
 	k      *kit
+	second *kit // the second language's, on a bilingual sheet
 	d      *doc.Document
+	margin float64 // 0 for formMargin
+	gap    float64 // between band, body and foot; 0 for sheetGap
 	paper  Paper
 	top    box // the band and the session's details
 	bottom box // the hotline and the footer
@@ -58,6 +61,16 @@ func sheetFooter(k *kit, d *doc.Document, w float64, page string) box {
 	if d.Kit != nil && d.Kit.Review != "" {
 		lines = append([]string{d.Kit.Review}, lines...)
 	}
+	kt := *d.Kit
+	kt.Review = ""
+	dd.Kit = &kt
+	dd.Footer.Draft, dd.Footer.DraftEnglish = "", ""
+	return vstack(w, 2, append([]box{runningFooter(k, &dd, w, page)}, footRows(k, lines, w)...)...)
+}
+
+// footRows sets a sheet's review and draft lines in one language, two
+// sharing a line where they fit on one.
+func footRows(k *kit, lines []string, w float64) []box {
 	draft := textStyle{Style: typeset.Style{Size: 8, Bold: true, Leading: 1.2}, Color: muted}
 	var rows []string
 	for _, l := range lines {
@@ -67,27 +80,39 @@ func sheetFooter(k *kit, d *doc.Document, w float64, page string) box {
 		}
 		rows = append(rows, l)
 	}
-	kt := *d.Kit
-	kt.Review = ""
-	dd.Kit = &kt
-	dd.Footer.Draft, dd.Footer.DraftEnglish = "", ""
-	parts := []box{runningFooter(k, &dd, w, page)}
+	var out []box
 	for _, r := range rows {
-		parts = append(parts, k.text(r, w, draft))
+		out = append(out, k.text(r, w, draft))
 	}
-	return vstack(w, 2, parts...)
+	return out
 }
 
 // bodyW is the width of a sheet's body.
-func (f sheetFrame) bodyW() float64 { return f.paper.Width - 2*formMargin }
+func (f sheetFrame) bodyW() float64 { return f.paper.Width - 2*f.edge() }
+
+// edge is the frame's margin.
+func (f sheetFrame) edge() float64 {
+	if f.margin > 0 {
+		return f.margin
+	}
+	return formMargin
+}
 
 // bodyH is the height a sheet's body has between the frame's parts.
 func (f sheetFrame) bodyH() float64 {
-	return f.paper.Height - f.top.H - 2*sheetGap - f.bottom.H - formMargin*0.6
+	return f.paper.Height - f.top.H - 2*f.space() - f.bottom.H - f.edge()*0.6
 }
 
 // sheetGap is the room between a sheet's band, body and foot.
 const sheetGap = 16.0
+
+// space is the frame's room between band, body and foot.
+func (f sheetFrame) space() float64 {
+	if f.gap > 0 {
+		return f.gap
+	}
+	return sheetGap
+}
 
 // page lays out a sheet whose body build sets at a scale: the first
 // scale at which it fits. build may also fill the height it is given
@@ -98,13 +123,16 @@ func (f sheetFrame) page(build func(scale, h float64) box) (Page, error) {
 		if f.k.err != nil {
 			return Page{}, f.k.err
 		}
+		if f.second != nil && f.second.err != nil {
+			return Page{}, f.second.err
+		}
 		if body.H > f.bodyH()+0.01 {
 			continue
 		}
 		p := box{W: f.paper.Width, H: f.paper.Height}
 		p.place(f.top, 0, 0)
-		p.place(body, formMargin, f.top.H+sheetGap)
-		p.place(f.bottom, formMargin, f.paper.Height-formMargin*0.6-f.bottom.H)
+		p.place(body, f.edge(), f.top.H+f.space())
+		p.place(f.bottom, f.edge(), f.paper.Height-f.edge()*0.6-f.bottom.H)
 		return Page{Width: f.paper.Width, Height: f.paper.Height, Elements: p.elements()}, nil
 	}
 	return Page{}, ErrDoesNotFit
@@ -114,6 +142,16 @@ func (f sheetFrame) page(build func(scale, h float64) box) (Page, error) {
 // number side by side, then the emergency line, on a tinted strip with
 // a bar in the brand colour. The number is the largest text of the foot.
 func hotlineStrip(k *kit, d *doc.Document, w float64) box {
+	return helpStrip(k, d, w,
+		func(w float64, st textStyle) box { return k.text(d.Help.Hotline.Name, w, st) },
+		func(w float64, st textStyle) box { return k.text(d.Help.Emergency, w, st) })
+}
+
+// helpStrip is hotlineStrip with the hotline's name and the emergency
+// line set by names and emergency, at a width in a style: one
+// language's words, or two languages' (pairHotlineStrip). k is the
+// first language's, which places the number.
+func helpStrip(k *kit, d *doc.Document, w float64, names, emergency func(w float64, st textStyle) box) box {
 	const pad, bar = 10.0, 4.0
 	accent := readable(d.Brand.Color)
 	inner := w - 2*pad - bar
@@ -122,7 +160,7 @@ func hotlineStrip(k *kit, d *doc.Document, w float64) box {
 	numW := k.width(d.Help.Hotline.Phone, number) + 2
 	var top box
 	if nameW := inner - numW - 14; nameW > inner*0.35 {
-		n := k.text(d.Help.Hotline.Name, nameW, name)
+		n := names(nameW, name)
 		num := k.number(d.Help.Hotline.Phone, numW, number)
 		top = box{W: inner}
 		nx, mx := 0.0, inner-numW
@@ -135,10 +173,10 @@ func hotlineStrip(k *kit, d *doc.Document, w float64) box {
 		top.place(num, mx, (h-num.H)/2)
 		top.W, top.H = inner, h
 	} else {
-		top = vstack(inner, 2, k.text(d.Help.Hotline.Name, inner, name), k.number(d.Help.Hotline.Phone, inner, number))
+		top = vstack(inner, 2, names(inner, name), k.number(d.Help.Hotline.Phone, inner, number))
 	}
 	content := vstack(inner, 4, top,
-		k.text(d.Help.Emergency, inner, textStyle{Style: typeset.Style{Size: 10.5, Bold: true, Leading: 1.25}, Color: danger}))
+		emergency(inner, textStyle{Style: typeset.Style{Size: 10.5, Bold: true, Leading: 1.25}, Color: danger}))
 	h := content.H + 2*pad
 	out := box{W: w, H: h, els: []Element{{Rect: &Rect{W: w, H: h, Fill: doc.NewPalette(d.Brand.Color).Panel}}}}
 	barX, textX := 0.0, bar+pad
@@ -379,7 +417,6 @@ func SignIn(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, e
 // and rows down to the facilitator's note. At least SignInRows rows, or the
 // sheet does not fit.
 func signInBody(k *kit, d *doc.Document, fm *doc.Form, w, h, s float64) box {
-	const pad = 6.0
 	accent := readable(d.Brand.Color)
 	intro := (&flow{k: k, w: w, st: flowStyle{note: textStyle{Style: typeset.Style{Size: max(11*s, minSize), Leading: 1.35}, Color: ink},
 		accent: accent, tint: doc.NewPalette(d.Brand.Color).Panel}})
@@ -387,13 +424,23 @@ func signInBody(k *kit, d *doc.Document, fm *doc.Form, w, h, s float64) box {
 	introBox := intro.items[0].b
 	note := k.text(fm.Note, w, textStyle{Style: typeset.Style{Size: max(9*s, minSize), Bold: true, Leading: 1.3}, Color: muted})
 	head := textStyle{Style: typeset.Style{Size: max(10.5*s, minSize), Bold: true, Leading: 1.2}, Color: accent}
+	return signInTable(k, d, len(fm.Columns), signInRow, w, h, s, introBox, note, func(c int, w float64) box { return k.text(fm.Columns[c], w, head) })
+}
+
+// signInTable is the sign-in sheet's body: intro over a table of cols
+// columns, each headed by heading(column, width), with as many rows
+// rowH high as fill h (SignInRows at least), over note. k is the first language's, which orders the
+// columns.
+func signInTable(k *kit, d *doc.Document, cols int, rowH, w, h, s float64, introBox, note box, heading func(c int, w float64) box) box {
+	const pad = 6.0
+	accent := readable(d.Brand.Color)
 	numW := 26.0
-	colW := (w - numW) / float64(max(len(fm.Columns), 1))
+	colW := (w - numW) / float64(max(cols, 1))
 	widths := []float64{numW}
 	cells := []box{{}}
-	for _, c := range fm.Columns {
+	for c := range cols {
 		widths = append(widths, colW)
-		cells = append(cells, indent(k.text(c, colW-2*pad, head), pad, colW))
+		cells = append(cells, indent(heading(c, colW-2*pad), pad, colW))
 	}
 	hr := k.columns(widths, 0, cells...)
 	header := box{W: w, H: hr.H + 2*pad}
@@ -402,7 +449,7 @@ func signInBody(k *kit, d *doc.Document, fm *doc.Form, w, h, s float64) box {
 	header.W, header.H = w, hr.H+2*pad
 	const gap = 12.0
 	room := h - introBox.H - note.H - header.H - 2*gap*s
-	n := int(room / signInRow)
+	n := int(room / rowH)
 	if n < SignInRows {
 		return box{W: w, H: h + 1} // does not fit
 	}
@@ -410,25 +457,25 @@ func signInBody(k *kit, d *doc.Document, fm *doc.Form, w, h, s float64) box {
 	numSt := textStyle{Style: typeset.Style{Size: 9}, Color: muted, Align: alignEnd}
 	table := header
 	for i := range n {
-		row := box{W: w, H: signInRow}
+		row := box{W: w, H: rowH}
 		num := k.text(strconv.Itoa(i+1), numW-pad, numSt)
 		nx := 0.0
 		if k.rtl {
 			nx = w - numW + pad
 		}
-		row.place(num, nx, signInRow-pad-num.H)
-		row.els = append(row.els, Element{Rule: &Rule{Y1: signInRow, X2: w, Y2: signInRow, Color: grey, Width: 0.5}})
+		row.place(num, nx, rowH-pad-num.H)
+		row.els = append(row.els, Element{Rule: &Rule{Y1: rowH, X2: w, Y2: rowH, Color: grey, Width: 0.5}})
 		x := numW
-		for range len(fm.Columns) - 1 {
+		for range cols - 1 {
 			x += colW
 			at := x
 			if k.rtl {
 				at = w - x
 			}
-			row.els = append(row.els, Element{Rule: &Rule{X1: at, Y1: 4, X2: at, Y2: signInRow - 4, Color: grey, Width: 0.5}})
+			row.els = append(row.els, Element{Rule: &Rule{X1: at, Y1: 4, X2: at, Y2: rowH - 4, Color: grey, Width: 0.5}})
 		}
-		row.W, row.H = w, signInRow
-		table.place(row, 0, header.H+float64(i)*signInRow)
+		row.W, row.H = w, rowH
+		table.place(row, 0, header.H+float64(i)*rowH)
 	}
 	table.W = w
 	return vstack(w, gap*s, introBox, table, note)
@@ -456,41 +503,58 @@ func feedbackBody(k *kit, d *doc.Document, fm *doc.Form, w, s float64) box {
 	accent := readable(d.Brand.Color)
 	label := textStyle{Style: typeset.Style{Size: max(12*s, minSize), Bold: true, Leading: 1.3}, Color: ink}
 	choice := textStyle{Style: typeset.Style{Size: max(11.5*s, minSize)}, Color: ink}
-	lineGap := max(22*s, 18) // room to write by hand
-	grey := tint(muted, 0.6)
 	var fields []box
 	for i, fd := range fm.Fields {
 		q := k.list([]string{fd.Label}, strconv.Itoa(i+1)+".", accent, w, 0, label)
-		parts := []box{q}
-		if fd.Lines > 0 {
-			lines := box{W: w, H: float64(fd.Lines) * lineGap}
-			for n := 1; n <= fd.Lines; n++ {
-				y := float64(n) * lineGap
-				lines.els = append(lines.els, Element{Rule: &Rule{X1: label.Size * 1.4, Y1: y, X2: w, Y2: y, Color: grey, Width: 0.5}})
-			}
-			parts = append(parts, lines)
-		}
+		var row box
 		if len(fd.Choices) > 0 {
-			parts = append(parts, indent(tickRow(k, fd.Choices, w-label.Size*1.4, choice), label.Size*1.4, w))
+			row = indent(tickRow(k, fd.Choices, w-label.Size*1.4, choice), label.Size*1.4, w)
 		}
-		fields = append(fields, vstack(w, 6*s, parts...))
+		fields = append(fields, feedbackField(q, fd.Lines, row, w, s, label.Size*1.4))
 	}
 	intro := k.text(fm.Intro, w, textStyle{Style: typeset.Style{Size: max(12*s, minSize), Leading: 1.35}, Color: ink})
 	note := k.text(fm.Note, w, textStyle{Style: typeset.Style{Size: max(11*s, minSize), Bold: true, Leading: 1.3}, Color: ink})
 	return vstack(w, 14*s, intro, vstack(w, 16*s, fields...), note)
 }
 
+// feedbackField is a question q over its lines to write on (from x, the
+// question's text) and its row of choices (choices, or none).
+func feedbackField(q box, lines int, choices box, w, s, x float64) box {
+	lineGap := max(22*s, 18) // room to write by hand
+	grey := tint(muted, 0.6)
+	parts := []box{q}
+	if lines > 0 {
+		b := box{W: w, H: float64(lines) * lineGap}
+		for n := 1; n <= lines; n++ {
+			y := float64(n) * lineGap
+			b.els = append(b.els, Element{Rule: &Rule{X1: x, Y1: y, X2: w, Y2: y, Color: grey, Width: 0.5}})
+		}
+		parts = append(parts, b)
+	}
+	parts = append(parts, choices)
+	return vstack(w, 6*s, parts...)
+}
+
 // tickRow sets choices after a box to tick each, in a row when they fit
 // on one, else one under the other.
 func tickRow(k *kit, choices []string, w float64, st textStyle) box {
-	sq := st.Size * 1.05
+	labels := make([]box, len(choices))
+	for i, c := range choices {
+		labels[i] = k.text(c, k.width(c, st)+2, st)
+	}
+	return tickLabels(k, labels, w, st.Size*1.05)
+}
+
+// tickLabels sets labels (each as wide as its words) after a box sq
+// points square to tick each, in a row when they fit on one, else one
+// under the other.
+func tickLabels(k *kit, labels []box, w, sq float64) box {
 	var cells []box
 	var widths []float64
 	total := 0.0
-	for _, c := range choices {
-		tw := k.width(c, st) + 2
+	for _, t := range labels {
+		tw := t.W
 		cell := box{W: sq + 6 + tw}
-		t := k.text(c, tw, st)
 		cell.place(t, sq+6, 0)
 		boxY := max((t.H-sq)/2, 0)
 		bx := 0.0
