@@ -199,7 +199,7 @@ func TestInitBuildsAPack(t *testing.T) {
 		}
 		last = i
 	}
-	for _, want := range []string{"Newcomers and migrant workers facilitator guide, English", "1 copy, duplex, 4 sheets each", "Newcomers and migrant workers sign-in sheet, English"} {
+	for _, want := range []string{"Newcomers and migrant workers facilitator guide, English", "1 copy, duplex, 4 sheets each", "Newcomers and migrant workers sign-in sheet, English", "not printed: shown on a projector"} {
 		if !strings.Contains(squeezed, want) {
 			t.Errorf("the cover lacks %q", want)
 		}

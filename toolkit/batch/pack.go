@@ -296,6 +296,7 @@ func (b *builder) item(st *set, i int, thumb bool) pack.Item {
 	}
 	if o.Job.Format.Screen {
 		it.Paper = "" // an image for screens is not printed
+		it.Shown = o.Job.Format.Shown
 	}
 	switch {
 	case rec.has:

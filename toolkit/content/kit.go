@@ -483,15 +483,23 @@ type NoKitError struct {
 }
 
 func (e *NoKitError) Error() string {
-	what := kitPartNames[e.Part]
+	what := KitPartName(e.Part)
+	// "the quiz is … make it", "the scenario cards are … make them"
+	is, it, its := "is", "it", "its"
+	if kitPartPlural[e.Part] {
+		is, it, its = "are", "them", "their"
+	}
 	switch {
 	case e.NoKit:
-		return fmt.Sprintf("the %s is not made for audience %s: it has no workshop kit (audiences/%s/kit.yaml)", what, e.Audience, e.Audience)
+		return fmt.Sprintf("the %s %s not made for audience %s: it has no workshop kit (audiences/%s/kit.yaml)", what, is, e.Audience, e.Audience)
 	case e.Rewrite:
-		return fmt.Sprintf("the %s is not made in %s (%s): no kit text is written in it, as its messages wait for fluent speakers from the community; make it in %s", what, e.Name, e.Lang, orList(e.In))
+		return fmt.Sprintf("the %s %s not made in %s (%s): no kit text is written in it, as its messages wait for fluent speakers from the community; make %s in %s", what, is, e.Name, e.Lang, it, orList(e.In))
 	}
-	return fmt.Sprintf("the %s for %s is written in %s only, not in %s (%s): %d of its messages are not written in it; to make a draft, add them (kit.* in locales/en.toml) to locales/%s.toml in your content folder", what, e.Audience, andList(e.In), e.Name, e.Lang, e.Missing, e.Lang)
+	return fmt.Sprintf("the %s for %s %s written in %s only, not in %s (%s): %d of %s messages are not written in it; to make a draft, add them (kit.* in locales/en.toml) to locales/%s.toml in your content folder", what, e.Audience, is, andList(e.In), e.Name, e.Lang, e.Missing, its, e.Lang)
 }
+
+// kitPartPlural are the parts a sentence names in the plural.
+var kitPartPlural = map[doc.KitPart]bool{doc.PartScenarios: true}
 
 // KitPartName is what a part of the kit is called in a sentence:
 // "facilitator guide", "sign-in sheet".

@@ -88,10 +88,11 @@ func TestKitRefused(t *testing.T) {
 		part                 doc.KitPart
 		want                 []string
 	}{
-		{"guide in Spanish", "newcomers", "es", doc.PartGuide, []string{"facilitator guide", "English (en) and French (fr) only", "Spanish (es)"}},
+		{"guide in Spanish", "newcomers", "es", doc.PartGuide, []string{"the facilitator guide for newcomers is written in English (en) and French (fr) only, not in Spanish (es): ", " of its messages are"}},
+		{"scenarios in Arabic: the verbs agree", "health", "ar", doc.PartScenarios, []string{"the scenario cards for health are written in English (en) and French (fr) only, not in Arabic (ar): ", " of their messages are"}},
 		{"slides in Punjabi", "youth", "pa", doc.PartSlides, []string{"slide show", "English (en) and French (fr) only"}},
 		{"quiz in Inuktitut", "indigenous", "iu", doc.PartQuiz, []string{"Inuktitut (iu)", "fluent speakers", "English (en) or French (fr)"}},
-		{"scenarios in Cree", "indigenous", "crk", doc.PartScenarios, []string{"fluent speakers"}},
+		{"scenarios in Cree", "indigenous", "crk", doc.PartScenarios, []string{"the scenario cards are not made in ", "fluent speakers", "make them in English (en) or French (fr)"}},
 		{"sign-in in Ojibwe", "youth", "oj", doc.PartSignIn, []string{"fluent speakers"}},
 	}
 	for _, tt := range tests {
@@ -124,6 +125,13 @@ func TestKitRefused(t *testing.T) {
 		if err := nokit.CheckKit("newcomers", "en", p); !errors.As(err, &nk) || !nk.NoKit || !strings.Contains(err.Error(), "audiences/newcomers/kit.yaml") {
 			t.Errorf("%s for an audience without a kit: %v; want it refused naming audiences/newcomers/kit.yaml", p, err)
 		}
+	}
+	// The verb agrees with the part.
+	if err := nokit.CheckKit("newcomers", "en", doc.PartQuiz); err == nil || !strings.Contains(err.Error(), "the quiz is not made for audience newcomers: it has no workshop kit (audiences/newcomers/kit.yaml)") {
+		t.Errorf("an audience without a kit: %v", err)
+	}
+	if err := nokit.CheckKit("newcomers", "en", doc.PartScenarios); err == nil || !strings.Contains(err.Error(), "the scenario cards are not made for audience newcomers") {
+		t.Errorf("an audience without a kit: %v", err)
 	}
 }
 

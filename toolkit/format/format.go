@@ -248,6 +248,10 @@ type Format struct {
 	// refuses another style. Text formats are not styled: the reader's
 	// browser, mail or phone sets their size and colours.
 	Styled bool
+	// Shown says how a page format that is not printed is used, where a
+	// print shop's list says what to print: slides are shown on a
+	// projector.
+	Shown string
 }
 
 // Printing is how one copy of a page format is printed.
@@ -430,7 +434,7 @@ var Formats = []Format{
 		Layout: layout.Guide, Budget: Budget{Must: pageBudget.Must, Kit: []doc.KitPart{doc.PartGuide, doc.PartSlides}},
 		Print: &Printing{Sides: 2, Pages: VariesPages}},
 	{Name: "slides", Description: "Workshop kit: 16:9 slides for a projector (1920 × 1080), the hotline at its largest; what to say with each is in the guide",
-		Layout: layout.Slides, Screen: true, Budget: Budget{Must: pageBudget.Must, Kit: []doc.KitPart{doc.PartSlides}}},
+		Layout: layout.Slides, Screen: true, Shown: "not printed: shown on a projector", Budget: Budget{Must: pageBudget.Must, Kit: []doc.KitPart{doc.PartSlides}}},
 	{Name: "myths", Description: "Workshop kit: myths and facts on one page, each fact with its source",
 		Layout: layout.Myths, Budget: kitSheet(doc.PartMyths), Print: &Printing{Sides: 1}},
 	{Name: "quiz", Description: "Workshop kit: a ten-question quiz to give before and after the session (the same questions), and its answer key on a page of its own",

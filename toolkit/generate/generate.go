@@ -687,7 +687,8 @@ func (e *Engine) Write(dir, pattern string, r Resolved, org profile.Organisation
 
 // Describe says what a resolved job makes, in English words, for lists
 // that people read (the print pack's cover sheet, the index page):
-// "Youth flyer, French (draft translation)".
+// "Youth flyer, French (draft translation)", "Youth sign-in sheet,
+// French (draft translation) and English" for both on one page.
 func (e *Engine) Describe(r Resolved) string {
 	who := r.Audience
 	if en := e.Lib.Catalog.Locale("en"); en != nil {
@@ -695,14 +696,21 @@ func (e *Engine) Describe(r Resolved) string {
 			who = name
 		}
 	}
-	lang := r.Lang
-	if l := e.Lib.Catalog.Locale(r.Lang); l != nil {
-		if l.Meta.Name != "" {
-			lang = l.Meta.Name
+	named := func(tag string) string {
+		name := tag
+		if l := e.Lib.Catalog.Locale(tag); l != nil {
+			if l.Meta.Name != "" {
+				name = l.Meta.Name
+			}
+			if l.Draft() {
+				name += " (draft translation)"
+			}
 		}
-		if l.Draft() {
-			lang += " (draft translation)"
-		}
+		return name
+	}
+	lang := named(r.Lang)
+	if r.Second != "" {
+		lang += " and " + named(r.Second) // both on one page
 	}
 	what := r.Format.Name
 	if kit := r.Format.Budget.Kit; len(kit) > 0 {

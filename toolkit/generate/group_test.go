@@ -120,7 +120,11 @@ func TestExpandGroup(t *testing.T) {
 			t.Fatal(err)
 		}
 		if got, want := files(jobs), "newcomers-signin-fr-en.pdf/kit newcomers-feedback-fr-en.pdf/kit"; got != want {
-			t.Errorf("jobs %s, want %s", got, want)
+			t.Fatalf("jobs %s, want %s", got, want)
+		}
+		// The print pack's cover names both languages of the page.
+		if got, want := e.Describe(jobs[0]), "Newcomers and migrant workers sign-in sheet, French (draft translation) and English"; got != want {
+			t.Errorf("Describe = %q, want %q", got, want)
 		}
 		want := "the workshop kit for newcomers in French (fr) and English (en) on one page is made without the facilitator guide (guide), slide show (slides), myths and facts page (myths), quiz and scenario cards (scenarios): no bilingual form (-l fr,en makes one in each language)"
 		if notes := e.Leaves(jobs, profile.Organisation{}); !slices.Contains(notes, want) {

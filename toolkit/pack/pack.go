@@ -61,6 +61,9 @@ type Item struct {
 	Thumb []byte
 	// Sheet is how a copy is printed; zero for an item that is not.
 	Sheet format.Sheet
+	// Shown says how an item that is not printed is used (slides:
+	// "not printed: shown on a projector"), for the cover's "To print".
+	Shown string
 }
 
 // Joinable reports whether the pack can join r's file: only files drawn

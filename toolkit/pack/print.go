@@ -12,11 +12,12 @@ import (
 // copies, one side", "25 copies, duplex", "1 copy, duplex, 5 sheets
 // each" for a copy of several sheets, or for a format cut from sheets,
 // where the number is of sheets, "25 sheets, duplex: 250 wallet
-// cards". It is "" for an item that is not printed.
+// cards". For an item that is not printed it is how the item is used
+// (Shown: slides are shown on a projector), or "".
 func (it Item) ToPrint() string {
 	s := it.Sheet
 	if s.Sides == 0 {
-		return ""
+		return it.Shown
 	}
 	per := s.PerCopy(it.Pages)
 	if s.Up > 1 {

@@ -50,6 +50,13 @@ func TestToPrint(t *testing.T) {
 	if got := (Item{Copies: 3}).ToPrint(); got != "" {
 		t.Errorf("an item that is not printed: %q", got)
 	}
+	slides, err := format.ByName("slides")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := (Item{Copies: 20, Shown: slides.Shown}).ToPrint(), "not printed: shown on a projector"; got != want {
+		t.Errorf("slides: %q, want %q", got, want)
+	}
 }
 
 // TestTotal adds sheets by the paper they are printed on (a Letter
