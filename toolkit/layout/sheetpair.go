@@ -81,8 +81,8 @@ func (sp sheetPair) frame(paper Paper, kickers, titles [2]string) sheetFrame {
 	k, d := sp.ks[0], sp.ds[0]
 	inner := paper.Width - 2*pairMargin
 	top := pairBand(sp, kickers, titles, paper.Width, pairMargin)
-	bottom := vstack(inner, 10, pairHotlineStrip(sp, inner), pairFooter(sp, inner))
-	return sheetFrame{k: k, second: sp.ks[1], d: d, paper: paper, top: top, bottom: bottom, margin: pairMargin, gap: 10}
+	bottom := vstack(inner, 6, pairHotlineStrip(sp, inner), pairFooter(sp, inner))
+	return sheetFrame{k: k, second: sp.ks[1], d: d, paper: paper, top: top, bottom: bottom, margin: pairMargin, gap: 8}
 }
 
 // pairBand is kitBand in two languages: the organisation's name once,
@@ -90,7 +90,7 @@ func (sp sheetPair) frame(paper Paper, kickers, titles [2]string) sheetFrame {
 // details once under both (the organiser's own words, in no one
 // language).
 func pairBand(sp sheetPair, kickers, titles [2]string, pageW, margin float64) box {
-	const pad = 10.0
+	const pad = 8.0
 	k, d := sp.ks[0], sp.ds[0]
 	fg := onColor(d.Brand.Color)
 	textW := pageW - 2*margin
@@ -107,7 +107,7 @@ func pairBand(sp sheetPair, kickers, titles [2]string, pageW, margin float64) bo
 		i := sp.index(d)
 		return vstack(w, 4,
 			k.text(titles[i], w, textStyle{Style: typeset.Style{Size: 18, Bold: true, Leading: 1.1}, Color: fg}),
-			k.text(kickers[i], w, textStyle{Style: typeset.Style{Size: 10.5, Bold: true, Leading: 1.2}, Color: fg}))
+			k.text(kickers[i], w, textStyle{Style: typeset.Style{Size: 10, Bold: true, Leading: 1.15}, Color: fg}))
 	})
 	var event box
 	if d.Event != nil && d.Event.Line() != "" {
@@ -134,7 +134,7 @@ func pairBand(sp sheetPair, kickers, titles [2]string, pageW, margin float64) bo
 // emergency line in its column.
 func pairHotlineStrip(sp sheetPair, w float64) box {
 	d0, d1 := sp.ds[0], sp.ds[1]
-	return helpStrip(sp.ks[0], d0, w,
+	return helpStrip(sp.ks[0], d0, w, 7,
 		// Two languages' words share the strip: a size smaller than one's.
 		func(w float64, st textStyle) box {
 			st.Size = 10

@@ -142,17 +142,17 @@ func (f sheetFrame) page(build func(scale, h float64) box) (Page, error) {
 // number side by side, then the emergency line, on a tinted strip with
 // a bar in the brand colour. The number is the largest text of the foot.
 func hotlineStrip(k *kit, d *doc.Document, w float64) box {
-	return helpStrip(k, d, w,
+	return helpStrip(k, d, w, 10,
 		func(w float64, st textStyle) box { return k.text(d.Help.Hotline.Name, w, st) },
 		func(w float64, st textStyle) box { return k.text(d.Help.Emergency, w, st) })
 }
 
 // helpStrip is hotlineStrip with the hotline's name and the emergency
 // line set by names and emergency, at a width in a style: one
-// language's words, or two languages' (pairHotlineStrip). k is the
-// first language's, which places the number.
-func helpStrip(k *kit, d *doc.Document, w float64, names, emergency func(w float64, st textStyle) box) box {
-	const pad, bar = 10.0, 4.0
+// language's words, or two languages' (pairHotlineStrip), pad inside
+// its edges. k is the first language's, which places the number.
+func helpStrip(k *kit, d *doc.Document, w, pad float64, names, emergency func(w float64, st textStyle) box) box {
+	const bar = 4.0
 	accent := readable(d.Brand.Color)
 	inner := w - 2*pad - bar
 	number := textStyle{Style: typeset.Style{Size: 20, Bold: true}, Color: accent}
