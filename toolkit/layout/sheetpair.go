@@ -138,11 +138,11 @@ func pairHotlineStrip(sp sheetPair, w float64) box {
 		// Two languages' words share the strip: a size smaller than one's.
 		func(w float64, st textStyle) box {
 			st.Size = 10
-			return sp.stacked([2]string{d0.Help.Hotline.Name, d1.Help.Hotline.Name}, w, st, st)
+			return inBlock(sp.stacked([2]string{d0.Help.Hotline.Name, d1.Help.Hotline.Name}, w, st, st), doc.PartHotline)
 		},
 		func(w float64, st textStyle) box {
 			st.Size = 9
-			return sp.each(w, func(k *kit, d *doc.Document, w float64) box { return k.text(d.Help.Emergency, w, st) })
+			return inBlock(sp.each(w, func(k *kit, d *doc.Document, w float64) box { return k.text(d.Help.Emergency, w, st) }), doc.PartEmergency)
 		})
 }
 
