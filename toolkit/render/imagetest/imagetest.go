@@ -463,8 +463,13 @@ func Save(t testing.TB, name string, img image.Image) {
 // organisation's list, on the back of the wallet cards: 39 such pixels
 // in its tile, the same stroking difference (the words and number are
 // there in both). A page missing one short line has tiles with 80 to 145
-// such pixels (TestComparisonSeesADroppedLine).
-var AgreePoppler = Tolerance{Mean: 3, Tile: 30, TileOver: 45}
+// such pixels (TestComparisonSeesADroppedLine). The wallet cards with
+// their bleed into the gutters and the Chinese hotline name and 911 line
+// set in bold at their optical size (issue 10) made a Chinese card sheet
+// whose ten fronts are half bold Chinese: mean 3.29 (worst tile 25.6, 37
+// pixels over Threshold in it: the words there in both), so the mean
+// may reach 3.5; the measures that see a dropped line are unchanged.
+var AgreePoppler = Tolerance{Mean: 3.5, Tile: 30, TileOver: 45}
 
 // AgreeExact is how close the SVG backend's page in Chromium must be to
 // the PNG backend's drawing of it: both fill the same outlines by their

@@ -8,9 +8,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/pdftest"
 	"github.com/awarekit/awarekit/toolkit/render/imagetest"
@@ -40,6 +43,9 @@ func TestQRCodesDecode(t *testing.T) {
 	if imagetest.Full() {
 		for _, f := range []string{"flyer", "handout", "poster", "tearoff", "cards"} {
 			for _, lang := range []string{"pa", "zh-Hans", "iu", "pa+en"} {
+				if strings.Contains(lang, "+") && !slices.Contains(format.BilingualNames(), f) {
+					continue // a format with no bilingual form refuses a pair
+				}
 				cases = append(cases, imagetest.Case{Audience: "newcomers", Lang: lang, Format: f})
 			}
 		}
@@ -77,6 +83,11 @@ func TestQRCodesDecode(t *testing.T) {
 			want := map[string][]string{"tearoff": {"https://riverside.example.org"}, "cards": {"https://www.canadianhumantraffickinghotline.ca"}}[c.Format]
 			if want == nil {
 				want = []string{"https://www.canadianhumantraffickinghotline.ca", "https://riverside.example.org"}
+			}
+			// A format whose two-language form leaves the hotline's code
+			// out by its budget (the bilingual wallet card) has none.
+			if f, err := format.ByName(c.Format); err == nil && strings.Contains(c.Lang, "+") && !f.BilingualCarries.Has(doc.PartQR) {
+				want = slices.DeleteFunc(want, func(w string) bool { return w == "https://www.canadianhumantraffickinghotline.ca" })
 			}
 			for _, w := range want {
 				if !sites[w] {
