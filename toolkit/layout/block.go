@@ -110,52 +110,33 @@ func (b box) elements() []Element {
 		switch {
 		case it.Rect != nil:
 			r := *it.Rect
-			for i := len(offs) - 1; i >= 0; i-- {
-				r.X += offs[i].x
-				r.Y += offs[i].y
-			}
+			shift(&r.X, &r.Y, offs)
 			rects = append(rects, r)
 			e.Rect = &rects[len(rects)-1]
 		case it.Text != nil:
 			t := *it.Text
-			for i := len(offs) - 1; i >= 0; i-- {
-				t.X += offs[i].x
-				t.Y += offs[i].y
-			}
+			shift(&t.X, &t.Y, offs)
 			texts = append(texts, t)
 			e.Text = &texts[len(texts)-1]
 		case it.Image != nil:
 			im := *it.Image
-			for i := len(offs) - 1; i >= 0; i-- {
-				im.X += offs[i].x
-				im.Y += offs[i].y
-			}
+			shift(&im.X, &im.Y, offs)
 			images = append(images, im)
 			e.Image = &images[len(images)-1]
 		case it.QR != nil:
 			q := *it.QR
-			for i := len(offs) - 1; i >= 0; i-- {
-				q.X += offs[i].x
-				q.Y += offs[i].y
-			}
+			shift(&q.X, &q.Y, offs)
 			qrs = append(qrs, q)
 			e.QR = &qrs[len(qrs)-1]
 		case it.Link != nil:
 			l := *it.Link
-			for i := len(offs) - 1; i >= 0; i-- {
-				l.X += offs[i].x
-				l.Y += offs[i].y
-			}
+			shift(&l.X, &l.Y, offs)
 			links = append(links, l)
 			e.Link = &links[len(links)-1]
 		case it.Rule != nil:
 			r := *it.Rule
-			for i := len(offs) - 1; i >= 0; i-- {
-				r.X1 += offs[i].x
-				r.X2 += offs[i].x
-				r.Y1 += offs[i].y
-				r.Y2 += offs[i].y
-			}
+			shift(&r.X1, &r.Y1, offs)
+			shift(&r.X2, &r.Y2, offs)
 			rules = append(rules, r)
 			e.Rule = &rules[len(rules)-1]
 		}
@@ -629,3 +610,13 @@ var (
 	white  = doc.White
 	danger = doc.Danger
 )
+
+// shift moves a point by the offsets of the boxes it was placed in, the
+// innermost first: the same additions in the same order as placing each
+// box moved it, so positions come out to the last bit as before.
+func shift(x, y *float64, offs []offset) {
+	for i := len(offs) - 1; i >= 0; i-- {
+		*x += offs[i].x
+		*y += offs[i].y
+	}
+}
