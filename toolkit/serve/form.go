@@ -122,10 +122,13 @@ type materials struct {
 	As        string
 	Bleed     string
 	CropMarks bool
-	Org       profile.Organisation // as typed; Logo unused
-	Logo      string               // "", "project" or a stored logo's name
-	NoLogo    bool                 // "remove the logo" was ticked
-	Province  string
+	// Imposition is how card formats meet the paper: "sheet" (or "")
+	// or "single", as --imposition.
+	Imposition string
+	Org        profile.Organisation // as typed; Logo unused
+	Logo       string               // "", "project" or a stored logo's name
+	NoLogo     bool                 // "remove the logo" was ticked
+	Province   string
 	// AllowDraft makes languages a fluent speaker must rewrite, as
 	// proofs for a reviewer (--allow-draft).
 	AllowDraft bool
@@ -171,16 +174,17 @@ func addLocal(v url.Values, prefix string, cs []profile.LocalContact, rows []int
 // formMaterials reads the materials form's fields.
 func formMaterials(v url.Values) materials {
 	m := materials{
-		Audiences: v["audience"],
-		Langs:     v["lang"],
-		First:     v.Get("first"),
-		Second:    v.Get("second"),
-		Formats:   v["format"],
-		Paper:     v.Get("paper"),
-		Style:     v.Get("style"),
-		As:        v.Get("as"),
-		Bleed:     v.Get("bleed"),
-		CropMarks: v.Get("crop-marks") != "",
+		Audiences:  v["audience"],
+		Langs:      v["lang"],
+		First:      v.Get("first"),
+		Second:     v.Get("second"),
+		Formats:    v["format"],
+		Paper:      v.Get("paper"),
+		Style:      v.Get("style"),
+		As:         v.Get("as"),
+		Bleed:      v.Get("bleed"),
+		CropMarks:  v.Get("crop-marks") != "",
+		Imposition: v.Get("imposition"),
 		Org: profile.Organisation{
 			Name: v.Get("org-name"), Phone: v.Get("phone"), Email: v.Get("email"),
 			Website: v.Get("website"), Color: v.Get("color"),
@@ -235,6 +239,7 @@ func (m materials) values() url.Values {
 	if m.CropMarks {
 		add("crop-marks", "on")
 	}
+	add("imposition", m.Imposition)
 	add("org-name", m.Org.Name)
 	add("phone", m.Org.Phone)
 	add("email", m.Org.Email)
@@ -301,9 +306,10 @@ func (s *Server) check(m materials, u *ui) (*request, []fieldError) {
 	if len(m.Formats) == 0 {
 		fail("format-"+firstOr(formatNames(s.choices.Formats)), u.T("form.format.legend"), u.T("error.format"))
 	}
-	// Each name at most once: a form sent by hand may repeat them.
+	// Each name at most once: a form sent by hand may repeat them. A
+	// group (kit) counts as its members.
 	auds, langs, fmts := unique(m.Audiences), unique(langs), unique(m.Formats)
-	if n := len(auds) * len(langs) * len(fmts); n > maxMakeJobs {
+	if n := len(auds) * len(langs) * len(format.Expand(fmts)); n > maxMakeJobs {
 		fail("", "", u.T("error.too_many", "Count", n, "Max", maxMakeJobs))
 	}
 	bleed := 0.0
@@ -314,6 +320,10 @@ func (s *Server) check(m materials, u *ui) (*request, []fieldError) {
 		} else {
 			bleed = b
 		}
+	}
+	imposition, err := layout.ImpositionByName(m.Imposition)
+	if err != nil {
+		fail("imposition-"+layout.ImpositionNames[0], u.T("form.imposition.legend"), u.T("error.imposition"))
 	}
 	org, err := m.Org.Check(nil)
 	for _, e := range profile.Problems(err) {
@@ -346,7 +356,7 @@ func (s *Server) check(m materials, u *ui) (*request, []fieldError) {
 		return nil, errs
 	}
 	mx := generate.Matrix{Audiences: auds, Langs: langs, Formats: fmts, Backend: m.As, Paper: m.Paper, Style: m.Style,
-		Print:    layout.PrintOptions{Bleed: bleed * layout.PointsPerMM, CropMarks: m.CropMarks},
+		Print:    layout.PrintOptions{Bleed: bleed * layout.PointsPerMM, CropMarks: m.CropMarks, Imposition: imposition},
 		Province: m.Province, AllowDraft: m.AllowDraft}
 	if mx.Paper == "" {
 		mx.Paper = layout.PaperNames[0]

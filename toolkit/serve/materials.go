@@ -56,12 +56,16 @@ type materialsView struct {
 	Backends  []option
 	Bleed     string
 	CropMarks bool
-	Org       profile.Organisation
-	Color     string // the colour input's value: always a colour
-	Logo      string // the logo's name in the form
-	LogoLabel string // what the page says about the current logo
-	Provinces []option
-	Local     []localRow
+	// Imposition is the form's choice as typed ("" for the default);
+	// Impositions are the choices.
+	Imposition  string
+	Impositions []option
+	Org         profile.Organisation
+	Color       string // the colour input's value: always a colour
+	Logo        string // the logo's name in the form
+	LogoLabel   string // what the page says about the current logo
+	Provinces   []option
+	Local       []localRow
 	// AllowDraft is ticked; AnyRewrite says some language needs it.
 	AllowDraft bool
 	AnyRewrite bool
@@ -155,7 +159,7 @@ func (s *Server) renderMaterials(w http.ResponseWriter, r *http.Request, u *ui, 
 }
 
 func (s *Server) materialsView(u *ui, m materials, errs []fieldError) *materialsView {
-	v := &materialsView{Bleed: m.Bleed, CropMarks: m.CropMarks, Org: m.Org, Logo: m.Logo, AllowDraft: m.AllowDraft, errs: map[string]string{}}
+	v := &materialsView{Bleed: m.Bleed, CropMarks: m.CropMarks, Imposition: m.Imposition, Org: m.Org, Logo: m.Logo, AllowDraft: m.AllowDraft, errs: map[string]string{}}
 	v.Provinces = append(v.Provinces, option{Value: "", Label: u.T("form.province.none"), Checked: m.Province == ""})
 	for _, p := range s.choices.Provinces {
 		v.Provinces = append(v.Provinces, option{Value: p.Value, Label: s.provinceName(u, p), Checked: strings.EqualFold(m.Province, p.Value) || strings.EqualFold(m.Province, p.Label)})
@@ -209,9 +213,27 @@ func (s *Server) materialsView(u *ui, m materials, errs []fieldError) *materials
 		v.Firsts = append(v.Firsts, option{Value: l.Tag, Label: label, Checked: m.First == l.Tag})
 		v.Seconds = append(v.Seconds, option{Value: l.Tag, Label: label, Checked: m.Second == l.Tag})
 	}
+	// A group of formats (the workshop kit) is one box, just before its
+	// first member, as -f kit is one name.
+	groupAt := map[string]format.Group{}
+	for _, g := range format.Groups {
+		if ms := g.Members(); len(ms) > 0 {
+			groupAt[ms[0]] = g
+		}
+	}
 	for _, f := range s.choices.Formats {
+		if g, ok := groupAt[f.Name]; ok {
+			v.Formats = append(v.Formats, option{ID: "format-" + g.Name, Value: g.Name, Label: s.groupLabel(u, g), Hint: s.groupHint(u, g), Checked: slices.Contains(m.Formats, g.Name)})
+		}
 		o := option{ID: "format-" + f.Name, Value: f.Name, Label: s.formatLabel(u, f), Hint: s.formatHint(u, f), Checked: slices.Contains(m.Formats, f.Name)}
 		v.Formats = append(v.Formats, o)
+	}
+	imposition := m.Imposition
+	if imposition == "" {
+		imposition = layout.ImpositionNames[0]
+	}
+	for _, name := range layout.ImpositionNames {
+		v.Impositions = append(v.Impositions, option{ID: "imposition-" + name, Value: name, Label: u.T("form.imposition." + name), Hint: u.T("form.imposition." + name + "-hint"), Checked: strings.EqualFold(imposition, name)})
 	}
 	paper := m.Paper
 	if paper == "" {
@@ -253,6 +275,22 @@ func (s *Server) formatHint(u *ui, f format.Format) string {
 		return u.T(id)
 	}
 	return f.Description
+}
+
+// groupLabel and groupHint name a group of formats (the workshop kit)
+// as formatLabel and formatHint name a format.
+func (s *Server) groupLabel(u *ui, g format.Group) string {
+	if id := "format." + g.Name + ".name"; u.Has(id) {
+		return u.T(id)
+	}
+	return g.Title
+}
+
+func (s *Server) groupHint(u *ui, g format.Group) string {
+	if id := "format." + g.Name + ".hint"; u.Has(id) {
+		return u.T(id)
+	}
+	return g.Description
 }
 
 // langLabel names a resolved job's languages in the page's language.

@@ -299,8 +299,18 @@ func TestPageMessages(t *testing.T) {
 			}
 		}
 	}
+	for _, g := range format.Groups {
+		for _, id := range []string{"format." + g.Name + ".name", "format." + g.Name + ".hint"} {
+			if _, ok := c0.cat.Locale("en").Messages[id]; ok {
+				used[id] = true
+			}
+		}
+	}
 	for _, p := range []string{"letter", "a4"} {
 		used["paper."+p] = true
+	}
+	for _, im := range layout.ImpositionNames {
+		used["form.imposition."+im], used["form.imposition."+im+"-hint"] = true, true
 	}
 	for _, st := range layout.StyleNames {
 		used["style."+st], used["style."+st+"-hint"] = true, true
@@ -448,6 +458,7 @@ func TestPreviewProblems(t *testing.T) {
 		{"bleed", form("audience", "youth", "lang", "en", "format", "flyer", "bleed", "50"), "from 0 to 20"},
 		{"a style the format does not take", form("audience", "youth", "lang", "en", "format", "poster", "style", "high-contrast"),
 			"format poster is made in the standard style only; high-contrast works with: flyer, handout, cards, safety-card"},
+		{"an imposition typed by hand", form("audience", "youth", "lang", "en", "format", "cards", "imposition", "double"), "Choose several cards to a sheet, or one card to a page."},
 		{"a style misspelt", form("audience", "youth", "lang", "en", "format", "flyer", "style", "large"), `(did you mean &#34;large-print&#34;?)`},
 		{"too many", func() url.Values {
 			v := form("format", "flyer", "format", "handout", "format", "poster")
@@ -594,6 +605,56 @@ func TestMakeStyle(t *testing.T) {
 	}
 	if len(files) != 1 || !bytes.Equal(got, files[0].Data) {
 		t.Error("the large-print safety card differs from what generate --style large-print makes")
+	}
+}
+
+// TestMakeKitAndImposition: the workshop kit is one box, as -f kit is
+// one name, and the print shop's imposition reaches the cards: the
+// form makes the same files as generate -f kit,cards --imposition single.
+func TestMakeKitAndImposition(t *testing.T) {
+	s := newSite(t)
+	_, page := s.get(t, "/")
+	kit := strings.Index(page, `name="format" id="format-kit" value="kit"`)
+	guide := strings.Index(page, `id="format-`+format.KitFormats()[0]+`"`)
+	if kit < 0 || guide < 0 || kit > guide {
+		t.Errorf("the form offers no workshop kit box before the kit's first part (kit at %d, %s at %d)", kit, format.KitFormats()[0], guide)
+	}
+	for _, im := range layout.ImpositionNames {
+		if !strings.Contains(page, `name="imposition" id="imposition-`+im+`" value="`+im+`"`) {
+			t.Errorf("the form offers no %s imposition", im)
+		}
+	}
+	resp, body := s.post(t, "/make", form("audience", "newcomers", "lang", "en", "format", "kit", "format", "cards", "imposition", "single"), nil)
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("make = %d\n%s", resp.StatusCode, body)
+	}
+	if loc := resp.Header.Get("Location"); !strings.Contains(loc, "imposition=single") || !strings.Contains(loc, "format=kit") {
+		t.Errorf("the page after Make forgets the kit or the imposition: %s", loc)
+	}
+	eng := testEngine(t)
+	jobs, err := eng.Expand(generate.Matrix{Audiences: []string{"newcomers"}, Langs: []string{"en"}, Formats: []string{"kit", "cards"}, Paper: "letter",
+		Print: layout.PrintOptions{Imposition: layout.ImposeSingle}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(jobs) != len(format.KitFormats())+1 {
+		t.Fatalf("the engine makes %d files of the kit and cards, want %d", len(jobs), len(format.KitFormats())+1)
+	}
+	// The form's organisation: none, in the default colour.
+	brand, _ := profile.Organisation{}.Brand()
+	for _, j := range jobs {
+		files, _, err := eng.Files(j, "", profile.Organisation{}, brand)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			got, err := os.ReadFile(filepath.Join(s.dir, "out", f.Name))
+			if err != nil {
+				t.Errorf("%s not made: %v", f.Name, err)
+			} else if !bytes.Equal(got, f.Data) {
+				t.Errorf("%s differs from what generate -f kit,cards --imposition single makes", f.Name)
+			}
+		}
 	}
 }
 
