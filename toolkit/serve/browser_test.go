@@ -23,6 +23,7 @@ import (
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/pdftest"
 	"github.com/awarekit/awarekit/toolkit/profile"
+	"github.com/awarekit/awarekit/toolkit/render/imagetest"
 )
 
 // The browser tests drive Debian's Chromium through the page as a person
@@ -73,33 +74,11 @@ func needBrowser(t *testing.T) (chromium, axe string) {
 	return chromium, axe
 }
 
-// newBrowser starts headless Chromium with a fresh profile, off the
-// network, and returns a tab.
+// newBrowser starts headless Chromium (imagetest.StartChromium) whose
+// preferred language is lang, and returns a tab.
 func newBrowser(t *testing.T, chromium string, lang string) context.Context {
 	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("no-default-browser-check", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.Flag("lang", lang),
-		chromedp.Flag("accept-lang", lang),
-		chromedp.UserDataDir(t.TempDir()),
-	}
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancel)
-	ctx, cancel2 := chromedp.NewContext(actx)
-	t.Cleanup(cancel2)
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	return ctx
+	return imagetest.StartChromium(t, chromium, chromedp.Flag("lang", lang), chromedp.Flag("accept-lang", lang))
 }
 
 // within runs actions with a time limit.

@@ -234,7 +234,17 @@ type Browser struct {
 // profile, off the network; the test's cleanup closes it.
 func NewBrowser(t testing.TB, bin string) *Browser {
 	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
+	return &Browser{ctx: StartChromium(t, bin, chromedp.Flag("force-device-scale-factor", "1"))}
+}
+
+// StartChromium starts the headless Chromium at bin for a test, with the
+// flags every browser test here needs (no sandbox or GPU, nothing
+// fetched in the background, no first-run pages, no scrollbars, a fresh
+// profile) and extra ones, and returns its context; the browser closes
+// when the test ends.
+func StartChromium(t testing.TB, bin string, extra ...chromedp.ExecAllocatorOption) context.Context {
+	t.Helper()
+	opts := append([]chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(bin),
 		chromedp.Flag("headless", true),
 		chromedp.Flag("no-sandbox", true),
@@ -245,9 +255,8 @@ func NewBrowser(t testing.TB, bin string) *Browser {
 		chromedp.Flag("no-first-run", true),
 		chromedp.Flag("no-default-browser-check", true),
 		chromedp.Flag("hide-scrollbars", true),
-		chromedp.Flag("force-device-scale-factor", "1"),
 		chromedp.UserDataDir(t.TempDir()),
-	}
+	}, extra...)
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	t.Cleanup(cancel)
 	ctx, cancel2 := chromedp.NewContext(actx)
@@ -257,7 +266,7 @@ func NewBrowser(t testing.TB, bin string) *Browser {
 	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
-	return &Browser{ctx: ctx}
+	return ctx
 }
 
 // Screenshot opens an SVG file in the browser and returns what it shows
