@@ -422,7 +422,7 @@ var Formats = []Format{
 		Text: &Text{Ext: "txt", Write: txt.WriteSMS}, Budget: Budget{Must: pageBudget.Must, Leaves: helpOnly}},
 
 	{Name: "clinician-card", Description: "For health care providers: a pocket conversation guide, 4 to a sheet printed on both sides with crop marks (seeing the patient alone, questions to ask, what to document, referral, children), the hotline and 911 on the back",
-		Layout: layout.PocketCard, Budget: Budget{Must: pageBudget.Must, Leaves: helpOnly, Pocket: true},
+		Layout: layout.PocketCard, Budget: Budget{Must: pageBudget.Must, Leaves: helpOnly, Pocket: true}, Carries: layout.PocketContent,
 		Print: &Printing{Sides: 2, Up: layout.PocketCardsPerSheet, Pieces: "pocket cards"}},
 
 	// The workshop kit: what an organiser needs in the room for a

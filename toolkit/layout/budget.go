@@ -158,6 +158,10 @@ var (
 		helpBlocks, []doc.Part{doc.PartFooter}), Signs: 3, MinSigns: NoSigns, Compact: true, LocalRoom: 1}
 	// BilingualCardsContent: a front in each language, no back.
 	BilingualCardsContent = Content{Blocks: []doc.Part{doc.PartHeadline, doc.PartOrg, doc.PartHotline, doc.PartEmergency}, Compact: true}
+	// PocketContent: the clinician's pocket card prints the
+	// organisation's name over its guide, the emergency line under the
+	// hotline's number, and the draft notice.
+	PocketContent = Content{Blocks: []doc.Part{doc.PartOrg, doc.PartEmergency, doc.PartFooter}, Compact: true}
 	// SafetyContent: the discreet card's words, the hotline and 911.
 	SafetyContent = Content{Blocks: []doc.Part{doc.PartSafety, doc.PartFooter}, Compact: true}
 	// SocialContent: for a phone: the headline, three signs (two per
@@ -178,6 +182,9 @@ type FitError struct {
 	Size   float64    // the smallest body size tried, in points
 	Need   float64    // points the content needed …
 	Have   float64    // … and the room there was
+	// Fix says what the user can change; "" for the organisation's
+	// text, or a format with more room.
+	Fix string
 }
 
 func (e *FitError) Error() string {
@@ -193,14 +200,14 @@ func (e *FitError) Error() string {
 	if len(e.Blocks) == 1 || len(e.Blocks) == 0 {
 		verb, pronoun = "does", "it needs"
 	}
-	msg := fmt.Sprintf("%s %s not fit on the %s", what, verb, e.Format)
+	msg := fmt.Sprintf("%s %s not fit on the %s", what, verb, cmp.Or(e.Format, "page"))
 	if e.Size > 0 {
 		msg += fmt.Sprintf(" at %.0f pt", e.Size)
 	}
 	if e.Need > 0 {
 		msg += fmt.Sprintf(" (%s %.0f pt of height, the page has %.0f)", pronoun, e.Need, e.Have)
 	}
-	return msg + "; shorten what you gave (the organisation's name, its local contacts), or choose a format with more room (flyer, handout, poster)"
+	return msg + "; " + cmp.Or(e.Fix, "shorten what you gave (the organisation's name, its local contacts), or choose a format with more room (flyer, handout, poster)")
 }
 
 // Unwrap makes a FitError an ErrDoesNotFit.

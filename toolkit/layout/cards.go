@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/typeset"
@@ -301,7 +302,10 @@ var cardScales = []float64{1.1, 1.05, 1, 0.975, 0.95, 0.925, 0.9, 0.875, 0.85, 0
 // that a cut a little off never touches a letter.
 const cardPad = 11.0
 
-// minCardText is the smallest type on a card's back.
+// minCardText is the smallest type on a wallet card: the back's fine
+// print and, on a two-language front with a long organisation name, the
+// name and what the hotline is (frontSets). The rest of a front stays
+// at minSize or more.
 const minCardText = 7.0
 
 // Cards lays out wallet cards on two pages: the fronts, with the
@@ -320,47 +324,39 @@ func Cards(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, er
 	}
 	d = CardsContent.ownLocal(d)
 	k := newKit(ts, d, opts.style())
-	front, err := fitCard(k, s.w, s.h, func(scale float64) box { return k.cardFront(d, s.w, s.h, scale, true) })
+	front, err := fitCard(k, "wallet card front", s.w, s.h, func(scale float64) box { return k.cardFront(d, s.w, s.h, scale, true, frontSet{}) })
 	orgOnBack := false
 	if errors.Is(err, ErrDoesNotFit) && d.Brand.OrgName != "" {
 		// A long name leaves the front to the hotline: the back names
 		// the organisation, over its list or on a line of its own.
 		orgOnBack = true
-		front, err = fitCard(k, s.w, s.h, func(scale float64) box { return k.cardFront(d, s.w, s.h, scale, false) })
+		front, err = fitCard(k, "wallet card front", s.w, s.h, func(scale float64) box { return k.cardFront(d, s.w, s.h, scale, false, frontSet{}) })
 	}
 	if err != nil {
-		return fail(cardError("wallet card front", err))
+		return fail(err)
 	}
 	var back box
 	// The code's address beside it, unless even the fewest signs leave
 	// no room for that line (the longest local contacts in Arabic).
 tries:
-	for _, where := range []bool{true, false} {
+	for _, set := range backSets {
 		for _, n := range CardsContent.SignCounts(len(d.Signs.Items)) {
-			back, err = fitCard(k, s.w, s.h, func(scale float64) box { return k.cardBack(d, s.w, s.h, scale, n, orgOnBack, where) })
+			back, err = fitCard(k, "wallet card back", s.w, s.h, func(scale float64) box { return k.cardBack(d, s.w, s.h, scale, n, orgOnBack, set) })
 			if !errors.Is(err, ErrDoesNotFit) {
 				break tries
 			}
 		}
 	}
 	if err != nil {
-		return fail(cardError("wallet card back", err))
+		return fail(err)
 	}
 	return &Document{Meta: d.Meta, Pages: []Page{s.page(front, false), s.page(back, true)}}, nil
 }
 
-// cardError names the side of a card that did not fit.
-func cardError(side string, err error) error {
-	if fe, ok := err.(*FitError); ok {
-		fe.Format = side
-		return fe
-	}
-	return err
-}
-
 // fitCard builds a card side at each scale until its content fits.
-// build returns the side with H set to the height its content needs.
-func fitCard(k *kit, w, h float64, build func(scale float64) box) (box, error) {
+// build returns the side with H set to the height its content needs;
+// what names the side in the error when none fits ("wallet card back").
+func fitCard(k *kit, what string, w, h float64, build func(scale float64) box) (box, error) {
 	var last box
 	for _, sc := range k.cardScales() {
 		last = build(sc)
@@ -372,15 +368,40 @@ func fitCard(k *kit, w, h float64, build func(scale float64) box) (box, error) {
 			return group(last, RoleSect, ""), nil
 		}
 	}
-	return box{}, &FitError{Blocks: blocksOf(last), Size: minCardText, Need: last.H, Have: h}
+	return box{}, &FitError{Format: what, Blocks: blocksOf(last), Size: minCardText, Need: last.H, Have: h}
 }
 
-// cardFront is the brand band with the organisation's name and the
-// headline, then the hotline's name, its number large, what the hotline
-// is and the emergency line, centred in what is left. Its H is the
-// height the content needs.
-func (k *kit) cardFront(d *doc.Document, w, h, scale float64, withOrg bool) box {
-	const bandPad = 5.5
+// frontSet is how tightly a card front is set, besides its text scale:
+// the steps a long organisation name (up to profile.MaxName characters)
+// takes before it leaves a front, roomiest first. Nothing is set below
+// the card's least size, minCardText; the hotline number never below
+// 16 pt.
+type frontSet struct {
+	// smallOrg sets the organisation's name at minCardText in regular
+	// weight, which takes about two thirds of the width of the bold
+	// name: 100 characters in two lines instead of three.
+	smallOrg bool
+	// fineDetail sets what the hotline is (free, 24/7, who it tells) at
+	// minCardText, the size of a wallet card's fine print.
+	fineDetail bool
+	// tight sets the number at its 16 pt floor and narrows the band's
+	// padding and the gaps: the last step, for the longest languages
+	// (French, Arabic, Persian, Urdu) beside a 100-character name.
+	tight bool
+}
+
+// frontSets are the steps, roomiest first.
+var frontSets = []frontSet{{}, {smallOrg: true}, {smallOrg: true, fineDetail: true}, {smallOrg: true, fineDetail: true, tight: true}}
+
+// cardFront is the brand band with the organisation's name (withOrg)
+// and the headline, then the hotline's name, its number large, what the
+// hotline is and the emergency line, centred in what is left. Its H is
+// the height the content needs.
+func (k *kit) cardFront(d *doc.Document, w, h, scale float64, withOrg bool, set frontSet) box {
+	bandPad, gap, number := 5.5, 4.0, max(22*scale, 16)
+	if set.tight {
+		bandPad, gap, number = 4, 3, 16
+	}
 	inner := w - 2*cardPad
 	fg := k.col.onBand
 	if !k.col.onColour {
@@ -391,6 +412,9 @@ func (k *kit) cardFront(d *doc.Document, w, h, scale float64, withOrg bool) box 
 		// In capitals when the name takes one line so; a long name
 		// keeps its case, which is narrower and reads better.
 		orgSt := textStyle{Style: typeset.Style{Size: max(7*scale, minSize), Bold: true, Leading: 1.15}, Color: fg}
+		if set.smallOrg {
+			orgSt.Size, orgSt.Bold = minCardText, false
+		}
 		name := strings.ToUpper(d.Brand.OrgName)
 		if k.width(name, orgSt) > inner {
 			name = d.Brand.OrgName
@@ -400,12 +424,16 @@ func (k *kit) cardFront(d *doc.Document, w, h, scale float64, withOrg bool) box 
 	headline := vstack(inner, 2, org,
 		inBlock(k.text(d.Headline, inner, textStyle{Style: typeset.Style{Size: 10 * scale, Bold: true, Leading: 1.12}, Color: fg, Role: RoleH1}), doc.PartHeadline))
 	bandH := headline.H + 2*bandPad
+	detail := max(7.5*scale, minSize)
+	if set.fineDetail {
+		detail = minCardText
+	}
 	body := vstack(inner, 1.5*scale,
 		inBlock(vstack(inner, 1.5*scale,
 			k.text(d.Help.Hotline.Name, inner, textStyle{Style: typeset.Style{Size: max(8.5*scale, minSize), Bold: true, Leading: 1.15}, Color: k.col.ink}),
 			// The number is what the card is for: never below 16 pt.
-			k.number(d.Help.Hotline.Phone, inner, textStyle{Style: typeset.Style{Size: max(22*scale, 16), Bold: true, Leading: 1.05}, Color: k.col.accent}),
-			k.text(d.Help.Hotline.Detail, inner, textStyle{Style: typeset.Style{Size: max(7.5*scale, minSize), Leading: 1.15}, Color: k.col.muted}),
+			k.number(d.Help.Hotline.Phone, inner, textStyle{Style: typeset.Style{Size: number, Bold: true, Leading: 1.05}, Color: k.col.accent}),
+			k.text(d.Help.Hotline.Detail, inner, textStyle{Style: typeset.Style{Size: detail, Leading: 1.15}, Color: k.col.muted}),
 		), doc.PartHotline),
 		inBlock(k.text(d.Help.Emergency, inner, textStyle{Style: typeset.Style{Size: max(8.5*scale, minSize), Bold: true, Leading: 1.15}, Color: k.col.danger}), doc.PartEmergency),
 	)
@@ -416,18 +444,36 @@ func (k *kit) cardFront(d *doc.Document, w, h, scale float64, withOrg bool) box 
 		out.els = append(out.els, Element{Rect: &Rect{W: w, H: 3, Fill: k.col.band}})
 	}
 	out.place(headline, cardPad, bandPad)
-	const gap = 4.0
 	out.place(body, cardPad, bandH+max(gap, (h-bandH-body.H)/2))
 	out.H = bandH + body.H + gap + cardPad - 4
 	return out
 }
+
+// backSet is how tightly a card's back is set, besides its text scale
+// and how many signs it lists: the steps the longest organisation name
+// and list take, with a province's lines, before the back is refused.
+// Every step keeps what the wallet card carries (CardsContent); what
+// gives way is emphasis and what the card says besides.
+type backSet struct {
+	// where puts the address the QR code opens beside it.
+	where bool
+	// plainTitle sets the title over the organisation's list, which
+	// holds its name, in regular weight: a 100-character name takes a
+	// line less.
+	plainTitle bool
+	// noClosing leaves out the line asking to keep and share the card.
+	noClosing bool
+}
+
+// backSets are the steps, roomiest first.
+var backSets = []backSet{{where: true}, {where: true, plainTitle: true}, {plainTitle: true}, {plainTitle: true, noClosing: true}}
 
 // cardBack lists the first n signs, the audience's other contacts,
 // the province's lines and the organisation's list (name and number or
 // address), the line asking to keep the card and the hotline's web
 // address beside a QR code to it, and the draft notice. Its H is the height the content
 // needs.
-func (k *kit) cardBack(d *doc.Document, w, h, scale float64, n int, withOrg, withWhere bool) box {
+func (k *kit) cardBack(d *doc.Document, w, h, scale float64, n int, withOrg bool, set backSet) box {
 	const stripe, qrSize = 4.0, 40.0
 	inner := w - 2*cardPad
 	size := max(7.5*scale, minCardText)
@@ -458,7 +504,7 @@ func (k *kit) cardBack(d *doc.Document, w, h, scale float64, n int, withOrg, wit
 	if l := d.Help.Local; l != nil {
 		// The organisation's list, under its title and apart from the
 		// verified lines; a contact with only a website takes a line too.
-		local := []box{inBlock(k.text(l.Title, inner, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.12}, Color: k.col.accent, Role: RoleH3}), doc.PartLocal)}
+		local := []box{inBlock(k.text(l.Title, inner, textStyle{Style: typeset.Style{Size: size, Bold: !set.plainTitle, Leading: 1.12}, Color: k.col.accent, Role: RoleH3}), doc.PartLocal)}
 		for _, c := range l.Contacts {
 			name := c.Name
 			if name == d.Brand.OrgName {
@@ -475,10 +521,14 @@ func (k *kit) cardBack(d *doc.Document, w, h, scale float64, n int, withOrg, wit
 	// The code's caption, the address it opens, beside it: under the
 	// code it would take a column as wide as the address.
 	var where box
-	if withWhere {
+	if set.where {
 		where = inBlock(k.address(d.QR.Text, textW, textStyle{Style: typeset.Style{Size: minCardText, Leading: 1.1}, Color: k.col.muted, Align: alignEnd, Role: RoleCaption}), doc.PartQR)
 	}
-	text := vstack(textW, 3*scale, k.text(d.Labels.CardsBack, textW, closing), where, k.draftLine(d, textW))
+	var keep box
+	if !set.noClosing {
+		keep = k.text(d.Labels.CardsBack, textW, closing)
+	}
+	text := vstack(textW, 3*scale, keep, where, k.draftLine(d, textW))
 	code := inBlock(k.qrCode(d.QR, qrSize, ink), doc.PartQR)
 	row := k.row(inner, 8, text, code)
 	row.H = max(qrSize, text.H)
@@ -526,52 +576,85 @@ func contactRow(k *kit, name, phone string, w, size float64) box {
 
 // BilingualCards puts one language on each side of the wallet cards: the
 // front in the first language and, on the back, the same front in the
-// second, so either side can face a reader.
+// second, so either side can face a reader. Both sides are set at one
+// scale, the largest both fit at, so that the same words look the same
+// size on both. A long organisation name takes the steps of frontSets,
+// each on both sides and then on one (the first language's where it
+// fits), before the card is refused: up to profile.MaxName characters
+// fit beside every language.
 func BilingualCards(ts *typeset.Typesetter, first, second *doc.Document, opts Options) (*Document, error) {
 	fail := func(err error) (*Document, error) {
-		return nil, fmt.Errorf("lay out %s cards (%s+%s): %w", first.Meta.Audience, first.Meta.Lang, second.Meta.Lang, err)
+		hint := ""
+		if errors.Is(err, ErrDoesNotFit) {
+			hint = fitHint(first)
+		}
+		return nil, fmt.Errorf("lay out %s cards (%s+%s): %w%s", first.Meta.Audience, first.Meta.Lang, second.Meta.Lang, err, hint)
 	}
 	s, err := sheetFor(opts.cards(walletCards, clearCards), opts.Paper, opts.Print)
 	if err != nil {
 		return fail(err)
 	}
+	docs := [2]*doc.Document{first, second}
+	kits := [2]*kit{newKit(ts, first, opts.style()), newKit(ts, second, opts.style())}
+	matched(kits[:]...) // both sides look one size
+	naming := [][2]bool{{true, true}, {true, false}, {false, true}}
+	if first.Brand.OrgName == "" {
+		naming = naming[:1]
+	}
+	scales := kits[0].cardScales()
 	var sides [2]box
-	kits := []*kit{newKit(ts, first, opts.style()), newKit(ts, second, opts.style())}
-	matched(kits...) // both sides look one size
-	// Both sides at one scale, the least either needs: the same words
-	// look the same size on both.
-	least := cardScales[0]
-	named := 0 // sides that name the organisation
-	for range 2 {
-		named = 0
-		for i, d := range []*doc.Document{first, second} {
-			k := kits[i]
-			at := func(withOrg bool) func(float64) box {
-				return func(scale float64) box {
-					scale = min(scale, least)
-					return k.cardFront(d, s.w, s.h, scale, withOrg)
+	build := func(scale float64, named [2]bool, set frontSet) (bool, error) {
+		fits := true
+		for i, d := range docs {
+			sides[i] = kits[i].cardFront(d, s.w, s.h, scale, named[i], set)
+			if kits[i].err != nil {
+				return false, kits[i].err
+			}
+			fits = fits && sides[i].H <= s.h+0.01
+		}
+		return fits, nil
+	}
+	for _, set := range frontSets {
+		for _, named := range naming {
+			// At the smallest scale first: a step that does not fit
+			// there fits at none.
+			if ok, err := build(scales[len(scales)-1], named, set); err != nil {
+				return fail(err)
+			} else if !ok {
+				continue
+			}
+			for _, sc := range scales {
+				if ok, err := build(sc, named, set); err != nil {
+					return fail(err)
+				} else if ok {
+					for i := range sides {
+						sides[i].W, sides[i].H = s.w, s.h
+						sides[i] = group(sides[i], RoleSect, "")
+					}
+					meta := first.Meta
+					meta.Title = first.Headline + " / " + second.Headline
+					return &Document{Meta: meta, Pages: []Page{s.page(sides[0], false), s.page(sides[1], true)}}, nil
 				}
 			}
-			used := 0.0
-			sides[i], err = fitCard(k, s.w, s.h, func(scale float64) box { used = min(scale, least); return at(true)(scale) })
-			if errors.Is(err, ErrDoesNotFit) && d.Brand.OrgName != "" {
-				// A long name on one side leaves the other to the hotline.
-				sides[i], err = fitCard(k, s.w, s.h, func(scale float64) box { used = min(scale, least); return at(false)(scale) })
-			} else if err == nil {
-				named++
-			}
-			if err != nil {
-				return fail(fmt.Errorf("%s side: %w", d.Meta.Lang, cardError("wallet card front", err)))
-			}
-			least = min(least, used)
 		}
 	}
-	if named == 0 && first.Brand.OrgName != "" {
-		return fail(&FitError{Format: "wallet card front", Blocks: []doc.Part{doc.PartOrg}, Size: minSize})
+	// Without the name, would it fit? Then the name is what to change.
+	tightest := frontSets[len(frontSets)-1]
+	if ok, err := build(scales[len(scales)-1], [2]bool{}, tightest); err != nil {
+		return fail(err)
+	} else if ok && first.Brand.OrgName != "" {
+		fix := fmt.Sprintf("give a shorter organisation name (it has %d characters)", utf8.RuneCountInString(first.Brand.OrgName))
+		if first.Meta.Lang != "en" && second.Meta.Lang != "en" {
+			fix += fmt.Sprintf(", or make the cards with English on one side (-l %s+en)", first.Meta.Lang)
+		}
+		return nil, fmt.Errorf("lay out %s cards (%s+%s): %w", first.Meta.Audience, first.Meta.Lang, second.Meta.Lang,
+			&FitError{Format: "wallet card front", Blocks: []doc.Part{doc.PartOrg}, Size: minCardText, Fix: fix})
 	}
-	meta := first.Meta
-	meta.Title = first.Headline + " / " + second.Headline
-	return &Document{Meta: meta, Pages: []Page{s.page(sides[0], false), s.page(sides[1], true)}}, nil
+	worst := sides[0]
+	if sides[1].H > worst.H {
+		worst = sides[1]
+	}
+	return fail(&FitError{Format: "wallet card front", Blocks: blocksOf(worst), Size: minCardText, Need: worst.H, Have: s.h})
 }
 
 // draftLine is the small "draft translation" notice for pieces too small

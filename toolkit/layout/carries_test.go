@@ -3,7 +3,6 @@ package layout_test
 import (
 	"bytes"
 	"cmp"
-	"errors"
 	"fmt"
 	"image"
 	imgcolor "image/color"
@@ -164,14 +163,11 @@ func TestEveryFormatCarriesItsContent(t *testing.T) {
 							continue
 						}
 						ld, err := e.Layout(r, c.org, brand)
-						var fe *layout.FitError
-						if errors.As(err, &fe) && f.Carries.Compact && c.org.Name != "" {
-							// A wallet card has no room for everything at
-							// every limit: it may refuse, naming what did not
-							// fit and what to shorten.
-							if !strings.Contains(err.Error(), "to make room, try") && !slices.Contains(fe.Blocks, doc.PartOrg) {
-								t.Errorf("%s: %v, which says nothing the user can change", name, err)
-							}
+						if err != nil && c.province != "" && f.Name == "cards" && strings.Contains(err.Error(), "leaving out the province for this format") {
+							// The one refusal left: a wallet card's back at
+							// every input limit has no room for a
+							// province's lines beside the longest list in
+							// the longest languages, and says so.
 							continue
 						}
 						if err != nil {

@@ -48,15 +48,25 @@ func SafetyCard(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Documen
 		return fail(err)
 	}
 	k := newKit(ts, d, opts.style())
-	front, err := fitCard(k, s.w, s.h, func(scale float64) box { return safetyFront(k, sf, s.w, s.h, scale) })
+	front, err := fitCard(k, "safety card front", s.w, s.h, func(scale float64) box { return safetyFront(k, sf, s.w, s.h, scale) })
 	if err != nil {
-		return fail(fmt.Errorf("front: %w", err))
+		return fail(safetyFit(err))
 	}
-	back, err := fitCard(k, s.w, s.h, func(scale float64) box { return safetyInside(k, d, s.w, s.h, scale) })
+	back, err := fitCard(k, "safety card inside", s.w, s.h, func(scale float64) box { return safetyInside(k, d, s.w, s.h, scale) })
 	if err != nil {
-		return fail(fmt.Errorf("inside: %w", err))
+		return fail(safetyFit(err))
 	}
 	return &Document{Meta: d.Meta, Pages: []Page{s.page(front, false), s.page(back, true)}}, nil
+}
+
+// safetyFit says what can be shortened when a safety card does not fit:
+// it prints none of the organisation's text, only its messages.
+func safetyFit(err error) error {
+	var fe *FitError
+	if errors.As(err, &fe) {
+		fe.Fix = "shorten the safety card's messages (safety.* in your content folder's locale file)"
+	}
+	return err
 }
 
 // safetyFront is a pale sky, a low hill and a rising sun, with the front

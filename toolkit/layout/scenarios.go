@@ -36,11 +36,11 @@ func Scenarios(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document
 	for first := 0; first < len(sc.Cards); first += perSheet {
 		var fronts, backs []box
 		for _, c := range sc.Cards[first:min(first+perSheet, len(sc.Cards))] {
-			front, err := fitCard(k, s.w, s.h, func(scale float64) box { return scenarioFront(k, d, c, s.w, s.h, scale) })
+			front, err := fitCard(k, "scenario card front", s.w, s.h, func(scale float64) box { return scenarioFront(k, d, c, s.w, s.h, scale) })
 			if err != nil {
 				return fail(fmt.Errorf("%s, front: %w", c.Label, err))
 			}
-			back, err := fitCard(k, s.w, s.h, func(scale float64) box { return scenarioBack(k, d, c, s.w, s.h, scale) })
+			back, err := fitCard(k, "scenario card back", s.w, s.h, func(scale float64) box { return scenarioBack(k, d, c, s.w, s.h, scale) })
 			if err != nil {
 				return fail(fmt.Errorf("%s, back: %w", c.Label, err))
 			}

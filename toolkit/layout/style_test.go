@@ -1,7 +1,6 @@
 package layout_test
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -109,14 +108,11 @@ func TestStyles(t *testing.T) {
 						}
 						bilingual := len(docs) > 1
 						ld, err := e.Layout(r, c.org, brand)
-						var fe *layout.FitError
-						if errors.As(err, &fe) && f.Carries.Compact && c.org.Name != "" {
-							// As in TestEveryFormatCarriesItsContent: a card
-							// at every input limit may refuse, saying what to
-							// shorten.
-							if !strings.Contains(err.Error(), "to make room, try") && !slices.Contains(fe.Blocks, doc.PartOrg) {
-								t.Errorf("%s: %v, which says nothing the user can change", name, err)
-							}
+						if err != nil && c.province != "" && f.Name == "cards" && strings.Contains(err.Error(), "leaving out the province for this format") {
+							// The one refusal left: a wallet card's back at
+							// every input limit has no room for a
+							// province's lines beside the longest list in
+							// the longest languages, and says so.
 							continue
 						}
 						if err != nil {

@@ -1,0 +1,239 @@
+package layout_test
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/awarekit/awarekit/toolkit/content"
+	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/format"
+	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/profile"
+)
+
+// cardFormats lists the formats imposed several to a sheet that print
+// text of the document's (their content budget, format.Format.Carries):
+// the wallet cards, the safety card, the clinician's pocket card.
+func cardFormats(t *testing.T) []format.Format {
+	t.Helper()
+	var out []format.Format
+	for _, f := range format.Formats {
+		if f.Paged() && f.Print != nil && f.Print.Up != nil && len(f.Carries.Blocks) > 0 {
+			out = append(out, f)
+		}
+	}
+	for _, want := range []string{"cards", "safety-card", "clinician-card"} {
+		if !slices.ContainsFunc(out, func(f format.Format) bool { return f.Name == want }) {
+			t.Fatalf("%s is not among the card formats: its table entry changed", want)
+		}
+	}
+	return out
+}
+
+// TestCardsCarryEverythingAtTheLimits makes every card format with an
+// organisation at each input limit profile states: the longest name
+// (profile.MaxName characters) with a phone, an email and a website; a
+// short name with profile.MaxLocal local contacts of profile.MaxLabel
+// characters; and both. Every card must be made, in every style the
+// format takes, and print every word of every block the format
+// declares it carries (as TestEveryFormatCarriesItsContent checks):
+// no card refuses an input the profile accepts. Quick: a sample of the
+// longest languages and pairs; AWAREKIT_FULL=1: every audience,
+// language and pair with English, on both papers.
+func TestCardsCarryEverythingAtTheLimits(t *testing.T) {
+	e, err := generate.New("awarekit test", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := longest(t)
+	name := profile.Organisation{Name: long.Name, Phone: long.Phone, Email: long.Email, Website: long.Website}
+	contacts := long
+	contacts.Name = "Riverside Settlement Services"
+	orgs := []struct {
+		name string
+		org  profile.Organisation
+	}{{"longest name", name}, {"three longest contacts", contacts}, {"both", long}}
+
+	// Quick: French (the longest words beside English), Arabic (right to
+	// left, set larger to look one size) and their pairs with English.
+	langs := []string{"fr", "ar"}
+	pairs := []string{"fr+en", "ar+en"}
+	audiences := []string{"youth", "parents", "health"}
+	papers := []string{"letter"}
+	styles := []layout.Style{layout.Standard}
+	full := os.Getenv("AWAREKIT_FULL") != ""
+	if full {
+		langs, pairs = e.Languages(), nil
+		for _, l := range langs {
+			if l != "en" {
+				pairs = append(pairs, l+"+en", "en+"+l)
+			}
+		}
+		audiences, papers = e.AudienceIDs(), layout.PaperNames
+		styles = []layout.Style{layout.Standard, layout.LargePrint, layout.HighContrast}
+	}
+	made := map[string]int{}       // format/organisation: sheets made
+	pairsMade := map[string]bool{} // languages and pairs of the wallet cards at every limit
+	for _, o := range orgs {
+		brand, err := o.org.Brand()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range cardFormats(t) {
+			for _, style := range styles {
+				if style != layout.Standard && !f.Styled {
+					continue
+				}
+				for _, a := range audiences {
+					for _, l := range append(slices.Clone(langs), pairs...) {
+						for _, paper := range papers {
+							if paper != "letter" && style != layout.Standard {
+								continue // the styles' cards are one size on both papers
+							}
+							what := fmt.Sprintf("%s/%s/%s/%s/%s/%s", o.name, f.Name, style, a, l, paper)
+							r, err := e.Resolve(generate.Job{Audience: a, Lang: l, Format: f.Name, Paper: paper, Style: string(style), AllowDraft: true})
+							if err != nil {
+								// Refused on purpose, before any layout: no
+								// bilingual form, two languages in large
+								// print, no pocket card for the audience.
+								continue
+							}
+							if e.Written([]generate.Resolved{r}) != nil {
+								continue // a sector audience, written in English and French only
+							}
+							var docs []*doc.Document
+							for _, lang := range []string{r.Lang, r.Second} {
+								if lang == "" {
+									continue
+								}
+								one := r
+								one.Lang, one.Second = lang, ""
+								d, err := e.Document(one, o.org, brand)
+								if err != nil {
+									t.Fatalf("%s: %v", what, err)
+								}
+								docs = append(docs, d)
+							}
+							ld, err := e.Layout(r, o.org, brand)
+							if err != nil {
+								t.Errorf("%s: %v", what, err)
+								continue
+							}
+							made[f.Name+"/"+o.name]++
+							if f.Name == "cards" && o.name == "both" {
+								pairsMade[l] = true
+							}
+							carries := f.Carries
+							if len(docs) > 1 {
+								carries = f.BilingualCarries
+							}
+							for _, msg := range missing(ld, docs, carries) {
+								t.Errorf("%s: %s", what, msg)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, f := range cardFormats(t) {
+		for _, o := range orgs {
+			if made[f.Name+"/"+o.name] == 0 {
+				t.Errorf("no %s was made with the %s: the sample tests nothing", f.Name, o.name)
+			}
+		}
+	}
+	// Every language and pair asked was made as wallet cards (by the
+	// audiences written in it).
+	for _, l := range append(slices.Clone(langs), pairs...) {
+		if !pairsMade[l] {
+			t.Errorf("no wallet cards in %s were made at every limit", l)
+		}
+	}
+}
+
+// TestCardFitErrorsNameTheCard makes a card whose text cannot fit (a
+// content folder's messages run on for a page) and checks that the
+// error names the card and its side, and says what the user can
+// shorten: on the safety card, which prints none of the organisation's
+// text, its messages.
+func TestCardFitErrorsNameTheCard(t *testing.T) {
+	lib, ts := setup(t)
+	d, err := lib.Assemble(content.Request{Audience: "youth", Lang: "en", AllowDraft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("A sentence that a content folder made far too long for a card. ", 40)
+	tests := []struct {
+		name  string
+		lay   func(d doc.Document) error
+		edit  func(d *doc.Document)
+		want  []string
+		never []string
+	}{
+		{
+			name: "safety card inside",
+			lay: func(d doc.Document) error {
+				_, err := layout.SafetyCard(ts, &d, layout.Options{Paper: layout.Papers["letter"]})
+				return err
+			},
+			edit: func(d *doc.Document) { d.Safety.InsideText = long },
+			want: []string{
+				"lay out youth safety card (en): the safety card text and the hotline number do not fit on the safety card inside at 7 pt",
+				"shorten the safety card's messages (safety.* in your content folder's locale file)",
+			},
+			never: []string{"the  at", "organisation's name, its local contacts"},
+		},
+		{
+			name: "safety card front",
+			lay: func(d doc.Document) error {
+				_, err := layout.SafetyCard(ts, &d, layout.Options{Paper: layout.Papers["a4"]})
+				return err
+			},
+			edit:  func(d *doc.Document) { d.Safety.FrontText = long },
+			want:  []string{"does not fit on the safety card front at 7 pt", "shorten the safety card's messages"},
+			never: []string{"the  at"},
+		},
+		{
+			name: "wallet card back",
+			lay: func(d doc.Document) error {
+				_, err := layout.Cards(ts, &d, layout.Options{Paper: layout.Papers["letter"]})
+				return err
+			},
+			edit: func(d *doc.Document) {
+				d.Help.Others = append(slices.Clone(d.Help.Others), doc.Contact{Name: long, Phone: "1-800-555-0199"})
+			},
+			want:  []string{"not fit on the wallet card back at 7 pt"},
+			never: []string{"the  at"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			one := *d
+			tt.edit(&one)
+			err := tt.lay(one)
+			if err == nil {
+				t.Fatal("made a card whose text cannot fit")
+			}
+			if !errors.Is(err, layout.ErrDoesNotFit) {
+				t.Errorf("%v is not ErrDoesNotFit", err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("%q\ndoes not say %q", err, w)
+				}
+			}
+			for _, n := range tt.never {
+				if strings.Contains(err.Error(), n) {
+					t.Errorf("%q\nsays %q", err, n)
+				}
+			}
+		})
+	}
+}
