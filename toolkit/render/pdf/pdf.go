@@ -193,7 +193,11 @@ type renderer struct {
 	buf      []byte // operators written to the page
 	runeAt   []int
 	glyphBuf []cidfont.Glyph
+	runs     []typeset.Run
 }
+
+// byStart orders runs by where they start in the logical text.
+func byStart(a, b typeset.Run) int { return a.Start - b.Start }
 
 func (r *renderer) element(e layout.Element) {
 	f := r.f
@@ -260,20 +264,12 @@ func (r *renderer) tagged(p *layout.Page, i int, e layout.Element) {
 	if id < 0 {
 		b = append(b, "/Artifact BMC\n"...)
 	} else {
-		actual, rtl := "", false
-		if e.Text != nil {
-			actual, rtl = logical(e.Text.Line)
-		}
-		// The tag is the element's role: poppler takes the ActualText of
-		// a Span for the glyphs' text and then turns it around again.
+		// The tag is the element's role. The text needs no /ActualText:
+		// it is drawn in reading order, right-to-left text too (line).
 		b = append(b, '/')
 		b = append(b, r.st.elems[id].role...)
 		b = append(b, " <</MCID "...)
 		b = strconv.AppendInt(b, int64(r.st.mark(id)), 10)
-		if rtl {
-			b = append(b, " /ActualText "...)
-			b = appendPDFString(b, actual)
-		}
 		b = append(b, ">> BDC\n"...)
 	}
 	r.buf = b
@@ -360,9 +356,20 @@ func (r *renderer) image(im *layout.Image) {
 
 // line draws one line's shaped glyph runs as they are: every position
 // comes from the typesetter, and each glyph's text goes into the font's
-// ToUnicode map so that copying gives back the logical text.
+// ToUnicode map so that copying gives back the logical text. The runs
+// are drawn in reading order (the typesetter gives them in visual
+// order), and cidfont draws an RTL run's glyphs in reading order too, so
+// the content stream holds the line's logical text: a phone number in
+// Arabic text is read after the words before it, its digits left to
+// right.
 func (r *renderer) line(t *layout.TextLine) {
-	for _, run := range t.Line.Runs {
+	runs := t.Line.Runs
+	if !slices.IsSortedFunc(runs, byStart) {
+		runs = append(r.runs[:0], runs...)
+		slices.SortStableFunc(runs, byStart)
+		r.runs = runs
+	}
+	for _, run := range runs {
 		if r.err != nil || len(run.Glyphs) == 0 {
 			continue
 		}

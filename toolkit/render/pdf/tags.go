@@ -7,10 +7,8 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/awarekit/awarekit/toolkit/layout"
-	"github.com/awarekit/awarekit/toolkit/typeset"
 )
 
 // A tagged PDF (ISO 32000-1, 14.8) carries, besides what is drawn, the
@@ -127,28 +125,6 @@ func (s *structure) mark(id int32) int32 {
 	}
 	e.kids = append(e.kids, structKid{kind: kidMCID, page: int32(len(s.pages) - 1), mcid: mcid})
 	return mcid
-}
-
-// logical is line's text in reading order, when it has a right-to-left
-// run: its glyphs are drawn in visual order, and the text that they copy
-// out as is stored for extractors that reorder by position (pdftotext),
-// so one that reads marked content in stream order gets it backwards
-// without /ActualText.
-func logical(line typeset.Line) (string, bool) {
-	rtl := false
-	for _, r := range line.Runs {
-		rtl = rtl || r.RTL
-	}
-	if !rtl {
-		return "", false
-	}
-	runs := slices.Clone(line.Runs)
-	slices.SortStableFunc(runs, func(a, b typeset.Run) int { return a.Start - b.Start })
-	var sb strings.Builder
-	for _, r := range runs {
-		sb.WriteString(r.Text)
-	}
-	return sb.String(), true
 }
 
 // link adds a link annotation to the current page, claimed by element id.

@@ -9,17 +9,38 @@ import (
 
 // A glyph spec says what a CID draws, as bytes that can key a map (as a
 // string). Two bytes are a glyph ID: the font's glyph, drawn as it is.
-// Longer specs are a composite glyph, made for the document: its advance
-// (int32) followed by one (glyph ID, dx, dy) triple (uint16, int16, int16)
-// per component that has an outline, all big-endian and in font units.
+// Six bytes are a glyph ID and an advance (uint32): the font's glyph as
+// it is, in a box of another width (see withAdvance). Other specs are a
+// composite glyph, made for the document: its advance (int32) followed by
+// one (glyph ID, dx, dy) triple (uint16, int16, int16) per component that
+// has an outline, all big-endian and in font units.
 const (
 	specHeader    = 4
 	specComponent = 6
+	specAsIs      = 2 + 4
 )
 
 // textOnly is the spec of a glyph that draws nothing and has no advance: it
 // only carries text.
 var textOnly = []byte{0, 0, 0, 0}
+
+// advanceSpec is the spec of a glyph that draws nothing and advances by
+// adv font units.
+func advanceSpec(adv int64) []byte {
+	return binary.BigEndian.AppendUint32(nil, uint32(int32(max(0, min(math.MaxUint16, adv)))))
+}
+
+// withAdvance is spec with its advance set to adv font units: the same
+// outline, drawn at the same place, in a box of another width. A glyph
+// drawn as it is stays the font's glyph (a composite of it could move
+// its outline, where the font's left side bearing is not the glyph's
+// left edge).
+func withAdvance(spec []byte, adv int64) []byte {
+	if len(spec) == 2 {
+		return append(append([]byte(nil), spec...), advanceSpec(adv)...)
+	}
+	return append(advanceSpec(adv), spec[specHeader:]...)
+}
 
 // glyphSpec returns the spec of one unit, in w.spec (reused by the next
 // call). A glyph is drawn as it is when it has no offset and the shaper
@@ -57,14 +78,20 @@ func (w *Writer) glyphSpec(f *Font, glyphs []Glyph) ([]byte, error) {
 // specAdvance returns the advance width of the glyph a spec draws, as the
 // font's hmtx table gives it, in font units.
 func specAdvance(f *Font, spec []byte) uint16 {
-	if len(spec) == 2 {
+	switch len(spec) {
+	case 2:
 		return f.advances[binary.BigEndian.Uint16(spec)]
+	case specAsIs:
+		spec = spec[2:]
 	}
 	return uint16(max(0, min(math.MaxUint16, int32(binary.BigEndian.Uint32(spec)))))
 }
 
 // specComponents calls fn for each component of a composite spec.
 func specComponents(spec string, fn func(gid uint16, dx, dy int16)) {
+	if len(spec) == specAsIs {
+		return
+	}
 	for p := specHeader; p+specComponent <= len(spec); p += specComponent {
 		fn(uint16(spec[p])<<8|uint16(spec[p+1]),
 			int16(uint16(spec[p+2])<<8|uint16(spec[p+3])),

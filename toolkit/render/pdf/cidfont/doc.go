@@ -25,8 +25,18 @@
 // offset. A nonspacing mark (virama, nukta, harakat) in the text
 // of a glyph with an advance goes to a zero-width glyph that draws nothing,
 // next to it, and glyphs beyond their cluster's characters join the glyph
-// before them. In right-to-left runs multi-character texts are stored
-// reversed, because extractors reverse them. With this, pdftotext gives
+// before them.
+//
+// The content stream holds the text in reading order, as Tagged PDF asks
+// (ISO 32000-1, 14.8.2.3): a right-to-left run's glyphs are shown from
+// right to left, each moved to its place, so that a reader of the stream
+// (a screen reader following the tags, pdfinfo -struct-text) gets the
+// logical text. Readers that order by position (pdftotext) split a
+// CID's text over its width from left to right and lose text of no
+// width; so in right-to-left runs each character of a glyph and its
+// marks gets its own slot of the glyph's width, from the right, the last
+// one on the glyph itself (see rtlGroup). The glyphs land exactly where
+// drawing them from left to right puts them. With this, pdftotext gives
 // back the source text of English, French, Punjabi, Hindi, Bengali, Arabic
 // (also vocalised) and Persian samples exactly (see the tests; pdftotext
 // still moves Arabic punctuation at word ends, whatever the encoding).

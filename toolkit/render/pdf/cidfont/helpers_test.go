@@ -185,3 +185,7 @@ func normalise(s string) string {
 	}, s)
 	return strings.Join(strings.FieldsFunc(norm.NFKC.String(s), unicode.IsSpace), " ")
 }
+
+// unspaced is normalise without any white space: extractors split words
+// where they like when they keep the stream's order.
+func unspaced(s string) string { return strings.ReplaceAll(normalise(s), " ", "") }

@@ -98,6 +98,12 @@ func TestExtractText(t *testing.T) {
 			if want := normalise(s.text); got != want {
 				t.Errorf("pdftotext:\n got %q\nwant %q", got, want)
 			}
+			// The content stream holds the text in reading order,
+			// right-to-left text too: -raw keeps the stream's order,
+			// as a screen reader following the tags does.
+			if got, want := unspaced(run(t, pdftotext, "-raw", path, "-")), unspaced(s.text); got != want {
+				t.Errorf("pdftotext -raw (the content stream's order):\n got %q\nwant %q", got, want)
+			}
 		})
 	}
 }
@@ -280,6 +286,58 @@ func TestPlacementMatchesFpdf(t *testing.T) {
 				t.Errorf("the run renders differently from fpdf's Text (%d of %d bytes differ)", diff, len(want))
 			}
 			if bytes.Count(want, []byte{255}) == len(want)-len("P5\n1500 300\n255\n") {
+				t.Error("nothing was drawn in the compared area")
+			}
+		})
+	}
+}
+
+// TestRightToLeftDrawsAsShaped draws right-to-left samples twice: as
+// right-to-left runs, whose glyphs go into the content stream in reading
+// order, and as the same glyphs handed over as a left-to-right run, drawn
+// from left to right. The pages must look the same: reading order moves
+// no glyph. (A difference of one grey level is the anti-aliasing of
+// glyphs that overlap, a mark on its letter, drawn in another order.)
+func TestRightToLeftDrawsAsShaped(t *testing.T) {
+	pdftoppm := tool(t, "pdftoppm", "poppler-utils")
+	for _, s := range samples {
+		if !s.rtl {
+			continue
+		}
+		t.Run(s.name, func(t *testing.T) {
+			render := func(rtl bool) []byte {
+				pdf := newDoc()
+				pdf.AddPage()
+				w := NewWriter(pdf)
+				r := shape(s.font(t), s.text, s.script, s.lang, true)
+				r.RTL = rtl
+				r.Size, r.X, r.Y = 24, 20.3, 30.7 // mm, off the pixel grid
+				if err := w.Draw(r); err != nil {
+					t.Fatal(err)
+				}
+				path := writePDF(t, pdf, w)
+				run(t, pdftoppm, "-r", "203", "-gray", "-x", "100", "-y", "150", "-W", "1200", "-H", "150", path, path)
+				out, err := os.ReadFile(path + "-1.pgm")
+				if err != nil {
+					t.Fatal(err)
+				}
+				return out
+			}
+			want, got := render(false), render(true)
+			if len(want) != len(got) {
+				t.Fatalf("the pictures differ in size: %d and %d bytes", len(want), len(got))
+			}
+			diff, most := 0, 0
+			for i := range want {
+				if d := max(int(want[i])-int(got[i]), int(got[i])-int(want[i])); d > 0 {
+					diff++
+					most = max(most, d)
+				}
+			}
+			if most > 1 {
+				t.Errorf("drawn in reading order, the run looks different: %d of %d pixels differ, by up to %d grey levels", diff, len(want), most)
+			}
+			if bytes.Count(want, []byte{255}) == len(want)-len("P5\n1200 150\n255\n") {
 				t.Error("nothing was drawn in the compared area")
 			}
 		})

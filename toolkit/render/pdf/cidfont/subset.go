@@ -43,7 +43,9 @@ func (f *Font) subset(specs []string) ([]byte, error) {
 	slots := make([]slot, 1, len(specs)+1)
 	newGID := map[int]int{0: 0} // the font's glyph → the subset glyph that draws it alone
 	for _, s := range specs {
-		if len(s) == 2 {
+		if len(s) == 2 || len(s) == specAsIs {
+			// The font's glyph as it is; in a box of another width
+			// (specAsIs) only in /W.
 			gid := int(binary.BigEndian.Uint16([]byte(s)))
 			if _, ok := newGID[gid]; !ok {
 				newGID[gid] = len(slots)

@@ -2,6 +2,7 @@ package cidfont
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -33,7 +34,11 @@ type unit struct {
 // glyphs beyond the characters (a split vowel sign: Bengali কো is three
 // glyphs) join the unit before them.
 //
-// The units are returned in visual order.
+// The units are returned in reading order, each with its text in
+// reading order, so that the content stream holds the text in logical
+// order: what Tagged PDF asks for (ISO 32000-1, 14.8.2.3), and what a
+// screen reader or pdfinfo -struct-text reads, in stream order, from a
+// structure element's marked content.
 func (w *Writer) units(r *Run) ([]unit, error) {
 	starts := w.runeStarts[:0]
 	for i := range r.Text {
@@ -82,15 +87,6 @@ func (w *Writer) units(r *Run) ([]unit, error) {
 	}
 	units = slices.DeleteFunc(units, func(u unit) bool { return u.end == u.first })
 
-	if r.RTL {
-		slices.Reverse(units)
-		// Extractors reverse a multi-character string in RTL text, so
-		// it is stored reversed.
-		for i := range units {
-			u := &units[i]
-			u.pre, u.text, u.post = reverseRunes(u.pre), reverseRunes(u.text), reverseRunes(u.post)
-		}
-	}
 	w.unitBuf = units
 	return units, nil
 }
@@ -152,12 +148,107 @@ func spread(text string, starts []int, units []unit, idx []int) {
 	}
 }
 
-// reverseRunes returns s with its characters in reverse order.
-func reverseRunes(s string) string {
-	if utf8.RuneCountInString(s) < 2 {
-		return s
+// showFunc draws the glyph of spec, standing for text, at x font units
+// from the run's left end.
+type showFunc func(x float64, spec []byte, text string) error
+
+// placeFunc draws the glyph of spec, standing for text, at x thousandths
+// of an em from the run's left end: exactly there if exact.
+type placeFunc func(x float64, exact bool, spec []byte, text string) error
+
+// visualPlaces is where each unit of an RTL run (in reading order) is
+// drawn, in thousandths of an em from the run's left end: where walking
+// the units from left to right puts it, the text position following each
+// glyph's width in /W and moving only when it is half a thousandth or
+// more away from the shaper's position, as in LTR text. Drawn in reading
+// order at these places, the glyphs land exactly where a left-to-right
+// drawing puts them: the page looks the same to the pixel.
+func (w *Writer) visualPlaces(r *Run, units []unit, at []float64) ([]float64, error) {
+	f := r.Font
+	place := slices.Grow(w.place[:0], len(units))[:len(units)]
+	w.place = place
+	p := 0.0
+	moveTo := func(x float64) {
+		if m := f.toThousandths(x) - p; math.Abs(m) >= 0.5 {
+			p += math.Round(m)
+		}
 	}
-	rs := []rune(s)
-	slices.Reverse(rs)
-	return string(rs)
+	for k := len(units) - 1; k >= 0; k-- {
+		u := units[k]
+		if u.post != "" {
+			moveTo(at[u.first])
+		}
+		moveTo(at[u.first])
+		place[k] = p
+		spec, err := w.glyphSpec(f, r.Glyphs[u.first:u.end])
+		if err != nil {
+			return nil, err
+		}
+		p += roundTo(f.toThousandths(float64(specAdvance(f, spec))), 2)
+		if u.pre != "" {
+			moveTo(at[u.end])
+		}
+	}
+	return place, nil
+}
+
+// rtlGroup draws a right-to-left glyph with the zero-width units after it
+// in reading order, its marks (group[0] is the glyph's unit), so that both
+// kinds of reader get the group's text in logical order. One that reads
+// the content stream (pdfinfo -struct-text, a screen reader following
+// the tags) takes the characters in the order they are shown; one that
+// orders by position (pdftotext, selection) takes them from right to
+// left, splits a CID's string over its width from left to right, and
+// drops or misplaces text of no width. So each character of the group
+// gets a slot of the glyph's width, from its right end leftwards, shown
+// in reading order: all but the last as text of their own that draws
+// nothing, the last on the glyph itself, made as narrow as its slot (its
+// outline unchanged). The glyph and its marks are drawn at place (see
+// visualPlaces), the marks with no text. at[i] is where the shaper puts
+// glyph i of the run, in font units.
+func (w *Writer) rtlGroup(show showFunc, showAt placeFunc, r *Run, group []unit, at, place []float64) error {
+	chars := w.chars[:0]
+	for _, u := range group {
+		for _, s := range [3]string{u.pre, u.text, u.post} {
+			for k, c := range s {
+				chars = append(chars, s[k:k+utf8.RuneLen(c)])
+			}
+		}
+	}
+	w.chars = chars
+	g := group[0]
+	start, end := at[g.first], at[g.end]
+	spec, err := w.glyphSpec(r.Font, r.Glyphs[g.first:g.end])
+	if err != nil {
+		return err
+	}
+	switch n := len(chars); n {
+	case 0:
+		err = showAt(place[0], true, spec, "")
+	case 1:
+		err = showAt(place[0], true, spec, chars[0])
+	default:
+		width := int64(math.Round(end - start))
+		edge := func(k int) int64 { return width * int64(k) / int64(n) } // slot k's right end, from the glyph's left
+		for k := range n - 1 {
+			left, right := edge(n-1-k), edge(n-k)
+			if err := show(start+float64(left), advanceSpec(right-left), chars[k]); err != nil {
+				return err
+			}
+		}
+		err = showAt(place[0], true, withAdvance(spec, edge(1)), chars[n-1])
+	}
+	if err != nil {
+		return err
+	}
+	for k, u := range group[1:] {
+		spec, err := w.glyphSpec(r.Font, r.Glyphs[u.first:u.end])
+		if err != nil {
+			return err
+		}
+		if err := showAt(place[1+k], true, spec, ""); err != nil {
+			return err
+		}
+	}
+	return nil
 }

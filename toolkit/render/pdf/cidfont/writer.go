@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -64,6 +65,9 @@ type Writer struct {
 	unitBuf    []unit
 	runeStarts []int
 	order      []int
+	at         []float64
+	chars      []string
+	place      []float64
 	stream     []byte
 	spec       []byte
 	key        []byte
@@ -200,32 +204,55 @@ func (w *Writer) content(r *Run, df *docFont, units []unit) ([]byte, error) {
 		return nil, err
 	}
 	var (
-		pen      float64 // where the shaper puts the next glyph, font units
 		pdfPen   float64 // where the PDF text position is, thousandths of an em
 		inString bool
 	)
-	// show draws the glyph of spec, standing for text, at x font units.
-	show := func(x float64, spec []byte, text string) error {
+	// at[i] is where the shaper puts glyph i, font units from the run's
+	// left end: units come in reading order, glyphs in visual order.
+	at := slices.Grow(w.at[:0], len(r.Glyphs)+1)
+	pen := 0.0
+	for _, g := range r.Glyphs {
+		at = append(at, pen)
+		pen += float64(g.XAdvance)
+	}
+	at = append(at, pen)
+	w.at = at
+	// cidOf is the CID that draws spec and stands for text.
+	cidOf := func(spec []byte, text string) (uint16, error) {
 		w.key = cidKeyOf(w.key[:0], spec, text)
-		cid, ok := df.cids[string(w.key)]
-		if !ok {
-			if len(df.entries) >= maxCID {
-				return fmt.Errorf("more than %d distinct glyphs in one font", maxCID)
-			}
-			key := string(w.key)
-			e := cidEntry{glyphs: key[4 : 4+len(spec)], text: key[4+len(spec):]}
-			df.entries = append(df.entries, e)
-			df.widths = append(df.widths, roundTo(f.toThousandths(float64(specAdvance(f, spec))), 2))
-			cid = uint16(len(df.entries))
-			df.cids[key] = cid
+		if cid, ok := df.cids[string(w.key)]; ok {
+			return cid, nil
 		}
-		if move := f.toThousandths(x) - pdfPen; math.Abs(move) >= 0.5 {
+		if len(df.entries) >= maxCID {
+			return 0, fmt.Errorf("more than %d distinct glyphs in one font", maxCID)
+		}
+		key := string(w.key)
+		e := cidEntry{glyphs: key[4 : 4+len(spec)], text: key[4+len(spec):]}
+		df.entries = append(df.entries, e)
+		df.widths = append(df.widths, roundTo(f.toThousandths(float64(specAdvance(f, spec))), 2))
+		cid := uint16(len(df.entries))
+		df.cids[key] = cid
+		return cid, nil
+	}
+	// showAt draws the glyph of spec, standing for text, at x
+	// thousandths of an em from the run's left end: exactly there, or,
+	// unless exact, where the text position already is when that is less
+	// than half a thousandth away.
+	var showAt placeFunc = func(x float64, exact bool, spec []byte, text string) error {
+		cid, err := cidOf(spec, text)
+		if err != nil {
+			return err
+		}
+		if move := x - pdfPen; move != 0 && (exact || math.Abs(move) >= 0.5) {
 			if inString {
 				b = append(b, ')')
 				inString = false
 			}
 			adj := math.Round(move)
-			b = appendNum(b, -adj, 0)
+			if exact {
+				adj = roundTo(move, 2)
+			}
+			b = appendNum(b, -adj, 2)
 			pdfPen += adj
 		}
 		if !inString {
@@ -236,40 +263,67 @@ func (w *Writer) content(r *Run, df *docFont, units []unit) ([]byte, error) {
 		pdfPen += df.widths[cid-1]
 		return nil
 	}
+	// show draws the glyph of spec, standing for text, at x font units.
+	show := func(x float64, spec []byte, text string) error {
+		return showAt(f.toThousandths(x), false, spec, text)
+	}
 	// Every CID is shown at the shaper's pen position, offsets being part
 	// of composite glyphs (glyphSpec): extractors take a glyph moved onto
 	// its neighbour for duplicated text (fake bold) and break the word, and
 	// one moved off the baseline for another line.
-	for _, u := range units {
+	//
+	// The units go in reading order, so in RTL text the text position
+	// moves left before each glyph, and the content stream holds the
+	// logical text: what a screen reader following the tags, or
+	// pdfinfo -struct-text, reads.
+	var place []float64
+	if r.RTL {
+		var err error
+		if place, err = w.visualPlaces(r, units, at); err != nil {
+			return fail(err)
+		}
+	}
+	for i := 0; i < len(units); {
+		u := units[i]
 		glyphs := r.Glyphs[u.first:u.end]
-		start := pen
-		for _, g := range glyphs {
-			pen += float64(g.XAdvance)
-		}
-		// Text before the unit in reading order sits at its left end in
-		// LTR text and at its right end in RTL text, text after it at the
-		// other end; the content goes left to right.
-		left, right := u.pre, u.post
-		if r.RTL {
-			left, right = right, left
-		}
-		if left != "" {
-			if err := show(start, textOnly, left); err != nil {
+		start, end := at[u.first], at[u.end]
+		if r.RTL && u.wide {
+			// The glyph and the zero-width units after it (its marks).
+			j := i + 1
+			for j < len(units) && !units[j].wide {
+				j++
+			}
+			if err := w.rtlGroup(show, showAt, r, units[i:j], at, place[i:j]); err != nil {
 				return fail(err)
 			}
+			i = j
+			continue
 		}
 		spec, err := w.glyphSpec(f, glyphs)
 		if err != nil {
 			return fail(err)
 		}
-		if err := show(start, spec, u.text); err != nil {
-			return fail(err)
+		// Text before the unit in reading order sits at its left end in
+		// LTR text and at its right end in RTL text, text after it at the
+		// other end.
+		before, after := start, end
+		if r.RTL {
+			before, after = end, start
 		}
-		if right != "" {
-			if err := show(pen, textOnly, right); err != nil {
+		if u.pre != "" {
+			if err := show(before, textOnly, u.pre); err != nil {
 				return fail(err)
 			}
 		}
+		if err := show(start, spec, u.text); err != nil {
+			return fail(err)
+		}
+		if u.post != "" {
+			if err := show(after, textOnly, u.post); err != nil {
+				return fail(err)
+			}
+		}
+		i++
 	}
 	if inString {
 		b = append(b, ')')

@@ -22,7 +22,7 @@ func TestUnits(t *testing.T) {
 		text   string
 		rtl    bool
 		glyphs []Glyph // only Cluster and XAdvance matter
-		want   []want  // in visual order
+		want   []want  // in reading order
 	}{
 		{
 			name:   "one glyph per character",
@@ -76,23 +76,24 @@ func TestUnits(t *testing.T) {
 			text:   "اب",
 			rtl:    true,
 			glyphs: []Glyph{{Cluster: 1, XAdvance: 1}, {Cluster: 0, XAdvance: 1}},
-			want:   []want{{0, 1, "", "ب", ""}, {1, 2, "", "ا", ""}},
+			want:   []want{{1, 2, "", "ا", ""}, {0, 1, "", "ب", ""}},
 		},
 		{
-			// In visual order the mark comes before its base.
+			// In visual order the mark comes before its base, in
+			// reading order after it.
 			name:   "right to left mark",
 			text:   "بِس",
 			rtl:    true,
 			glyphs: []Glyph{{Cluster: 2, XAdvance: 1}, {Cluster: 0}, {Cluster: 0, XAdvance: 1}},
-			want:   []want{{0, 1, "", "س", ""}, {1, 2, "", "ِ", ""}, {2, 3, "", "ب", ""}},
+			want:   []want{{2, 3, "", "ب", ""}, {1, 2, "", "ِ", ""}, {0, 1, "", "س", ""}},
 		},
 		{
-			// Extractors reverse a multi-character string in RTL text.
+			// Text in reading order (rtlGroup spreads it when drawing).
 			name:   "right to left ligature",
 			text:   "لا",
 			rtl:    true,
 			glyphs: []Glyph{{Cluster: 0, XAdvance: 1}},
-			want:   []want{{0, 1, "", "ال", ""}},
+			want:   []want{{0, 1, "", "لا", ""}},
 		},
 		{
 			name:   "character without a glyph stays with its cluster",
