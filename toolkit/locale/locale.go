@@ -53,6 +53,10 @@ type Meta struct {
 	// It is needed only where it differs from CLDR's likely script for
 	// the language (Ojibwe in Latin letters).
 	Script string `toml:"script"`
+	// Apostrophe is the character the language prints where its file
+	// (and anyone typing) writes the typewriter's ' (Locale.Apostrophes):
+	// "’" in English and French. Left out, ' prints as it is.
+	Apostrophe string `toml:"apostrophe"`
 	// Omit lists messages this language leaves out: signs, actions,
 	// notes or stories that do not work in it (a sign whose word also
 	// means something the reader is told to trust). Safety messages can
@@ -462,6 +466,9 @@ func parse(name string, data []byte) (*Locale, error) {
 	if l.Meta.Status != "" && !slices.Contains(statuses, l.Meta.Status) {
 		return nil, fmt.Errorf("%s: _meta.status is %q; use one of: %s", name, l.Meta.Status, strings.Join(statuses, ", "))
 	}
+	if err := checkApostrophe(name, l.Meta.Apostrophe); err != nil {
+		return nil, err
+	}
 	for _, t := range []struct {
 		key string
 		to  map[string]string
@@ -822,6 +829,7 @@ func mergeMeta(base, over Meta) Meta {
 	set(&base.Reviewed, over.Reviewed)
 	set(&base.Notes, over.Notes)
 	set(&base.Script, over.Script)
+	set(&base.Apostrophe, over.Apostrophe)
 	if over.Omit != nil {
 		base.Omit = over.Omit
 	}
