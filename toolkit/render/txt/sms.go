@@ -123,7 +123,8 @@ func (e *TooLongError) Error() string {
 // do in danger, and, for a draft translation, a short draft notice in
 // the language and in English. When that takes more than MaxSegments parts it drops
 // the sign, then the lead; if it is still too long it fails with
-// *TooLongError.
+// *TooLongError. The document's typographic apostrophes and quotes are
+// written as the typewriter's where that keeps the message in GSM-7.
 func SMS(d *doc.Document) (string, error) {
 	h := d.Help.Hotline
 	lead := strings.TrimSpace(h.Name)
@@ -144,7 +145,7 @@ func SMS(d *doc.Document) (string, error) {
 	}
 	var err *TooLongError
 	for _, c := range candidates {
-		text := joinLines(c)
+		text := gsmQuotes(joinLines(c))
 		n, enc := Segments(text)
 		if n <= MaxSegments {
 			return text, nil
@@ -152,6 +153,26 @@ func SMS(d *doc.Document) (string, error) {
 		err = &TooLongError{Segments: n, Encoding: enc, Length: length(text, enc)}
 	}
 	return "", err
+}
+
+// typewriterQuotes are the typographic quotes and apostrophes the
+// document prints (see locale.Locale.Apostrophes) that GSM-7 lacks, with
+// the typewriter's marks it has.
+var typewriterQuotes = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201C", "\"", "\u201D", "\"")
+
+// gsmQuotes writes the typographic quotes and apostrophes of s as the
+// typewriter's when that is all that keeps s out of GSM-7: one ’ would
+// send the whole message in UCS-2, at 70 characters a part instead of
+// 160, as gateways that substitute characters do. Text that needs UCS-2
+// anyway (Cyrillic, Arabic…) keeps its quotes.
+func gsmQuotes(s string) string {
+	if _, enc := Segments(s); enc == GSM7 {
+		return s
+	}
+	if plain := typewriterQuotes.Replace(s); gsmUnits(plain) != nil {
+		return plain
+	}
+	return s
 }
 
 // maxLead is the longest hotline name the SMS leads with, in UTF-16 code
