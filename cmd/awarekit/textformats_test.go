@@ -13,6 +13,7 @@ import (
 	"github.com/awarekit/awarekit/audiences"
 	"github.com/awarekit/awarekit/locales"
 	"github.com/awarekit/awarekit/toolkit/content"
+	"github.com/awarekit/awarekit/toolkit/pdftest"
 	"github.com/awarekit/awarekit/toolkit/render/txt"
 )
 
@@ -105,8 +106,9 @@ func TestGenerateTextFormats(t *testing.T) {
 				if strings.HasSuffix(sms, "\n") {
 					t.Error("the SMS ends with a newline, one more character to pay for")
 				}
+				// The SMS writes the page's ’ as ' to stay in GSM-7.
 				for _, want := range []string{"1-833-900-1010", d.Help.Emergency} {
-					if !strings.Contains(sms, want) {
+					if !strings.Contains(pdftest.Normalize(sms), pdftest.Normalize(want)) {
 						t.Errorf("the SMS lacks %q:\n%s", want, sms)
 					}
 				}

@@ -139,7 +139,16 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 	}
 	t := &translator{lib: lib, loc: loc, en: lib.Catalog.Locale(locale.SourceTag), audience: a}
 
-	d := &doc.Document{Brand: req.Brand, Event: req.Event}
+	// The organisation's words (its name, its contacts' labels, the
+	// session's details) are printed text too: their apostrophes print
+	// as the language's, as the messages' do; their addresses do not
+	// change (see locale.Locale.Apostrophes).
+	req.Brand.OrgName = loc.Apostrophes(req.Brand.OrgName)
+	d := &doc.Document{Brand: req.Brand}
+	if req.Event != nil {
+		d.Event = &doc.Event{Name: loc.Apostrophes(req.Event.Name), Date: loc.Apostrophes(req.Event.Date),
+			Place: loc.Apostrophes(req.Event.Place), Facilitator: loc.Apostrophes(req.Event.Facilitator)}
+	}
 	d.Headline = t.text(a.Headline, nil)
 	if a.Prints(BlockIntro) {
 		d.Intro = t.text(a.Intro, nil)
@@ -191,7 +200,7 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 			}
 		}
 	}
-	if local := localContacts(req.Org, req.Brand.OrgName); len(local) > 0 {
+	if local := localContacts(req.Org, req.Brand.OrgName, loc); len(local) > 0 {
 		owner := req.Brand.OrgName
 		if owner == "" {
 			owner = cmp.Or(local[0].Website, local[0].Phone, local[0].Email)
@@ -249,7 +258,7 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 			if err != nil {
 				return nil, err
 			}
-			d.Footer.DraftEnglish = strings.TrimSpace(en)
+			d.Footer.DraftEnglish = t.en.Apostrophes(strings.TrimSpace(en))
 		}
 	}
 	if lib.Law != nil && a.Prints(BlockLaw) {
@@ -310,8 +319,8 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 	}
 	if loc.Draft() {
 		d.Labels.SMSDraft = t.text("ui.sms.draft", nil)
-		if en, ok := lib.Catalog.English("ui.sms.draft"); ok && strings.TrimPrefix(d.Labels.SMSDraft, EnglishMark) != en {
-			d.Labels.SMSDraft += " / " + en
+		if en, ok := lib.Catalog.English("ui.sms.draft"); ok && strings.TrimPrefix(d.Labels.SMSDraft, EnglishMark) != t.en.Apostrophes(en) {
+			d.Labels.SMSDraft += " / " + t.en.Apostrophes(en)
 		}
 	}
 	if len(req.Kit) > 0 {
@@ -327,7 +336,11 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 }
 
 // translator keeps the first error so assembling reads as a list of
-// texts rather than a ladder of checks.
+// texts rather than a ladder of checks. Every message enters the
+// document through text, which is where it becomes printed text: its
+// typewriter apostrophes become the language's (locale.Apostrophes), so
+// every format draws the same characters, and the SMS alone writes them
+// back (txt.SMS) to stay in the GSM alphabet.
 type translator struct {
 	lib      *Library
 	loc      *locale.Locale
@@ -349,13 +362,13 @@ func (t *translator) text(id string, data map[string]any) string {
 		if err != nil {
 			t.err = err
 		}
-		return EnglishMark + strings.TrimSpace(s)
+		return EnglishMark + t.en.Apostrophes(strings.TrimSpace(s))
 	}
 	s, err := t.loc.Text(id, data)
 	if err != nil {
 		t.err = err
 	}
-	return strings.TrimSpace(s)
+	return t.loc.Apostrophes(strings.TrimSpace(s))
 }
 
 // items are the texts of a list, without those the language or the
@@ -391,7 +404,7 @@ func (t *translator) contact(c *Contact) doc.Contact {
 
 // localContacts are the organisation's own: the organisation itself,
 // when it gave a way to reach it, then the local contacts it labelled.
-func localContacts(o profile.Organisation, name string) []doc.Contact {
+func localContacts(o profile.Organisation, name string, loc *locale.Locale) []doc.Contact {
 	var out []doc.Contact
 	if o.Phone != "" || o.Email != "" || o.Website != "" {
 		out = append(out, doc.Contact{
@@ -402,7 +415,7 @@ func localContacts(o profile.Organisation, name string) []doc.Contact {
 		})
 	}
 	for _, c := range o.Local {
-		out = append(out, doc.Contact{Name: strings.TrimSpace(c.Label), Phone: strings.TrimSpace(c.Phone), Website: websiteText(c.Website)})
+		out = append(out, doc.Contact{Name: loc.Apostrophes(strings.TrimSpace(c.Label)), Phone: strings.TrimSpace(c.Phone), Website: websiteText(c.Website)})
 	}
 	return out
 }

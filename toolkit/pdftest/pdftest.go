@@ -81,15 +81,21 @@ func LayoutText(t testing.TB, path string) string {
 	return Normalize(run(t, "pdftotext", "-layout", "-enc", "UTF-8", path, "-"))
 }
 
-// Normalize applies NFKC, drops bidi embedding controls and folds white
-// space, so extracted text and source text compare equal when they say
-// the same thing. Poppler wraps right-to-left lines and the neutral
-// characters inside them in embedding controls (U+202A–U+202E); they
-// steer display only and are not part of the text.
+// Normalize applies NFKC, drops bidi embedding controls, writes
+// apostrophes as the typewriter's and folds white space, so extracted
+// text and source text compare equal when they say the same thing.
+// Poppler wraps right-to-left lines and the neutral characters inside
+// them in embedding controls (U+202A–U+202E); they steer display only
+// and are not part of the text. English and French pages print ’ (and
+// ‘) where message files and people type ' (locale.Locale.Apostrophes);
+// a test that a page prints them reads the text before Normalize.
 func Normalize(s string) string {
 	s = strings.Map(func(r rune) rune {
-		if r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 {
+		switch {
+		case r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069:
 			return -1
+		case r == '\u2019' || r == '\u2018':
+			return '\''
 		}
 		return r
 	}, s)

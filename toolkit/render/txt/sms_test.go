@@ -155,7 +155,13 @@ func TestSMSEveryDocument(t *testing.T) {
 				t.Fatal(err)
 			}
 			s := b.String()
+			_, enc := Segments(s)
 			for _, want := range []string{d.Help.Hotline.Phone, d.Help.Emergency} {
+				// A GSM-7 message writes the document's typographic
+				// apostrophes as the typewriter's (gsmQuotes).
+				if enc == GSM7 {
+					want = typewriterQuotes.Replace(want)
+				}
 				if !strings.Contains(s, want) {
 					t.Errorf("the SMS lacks %q:\n%s", want, s)
 				}
@@ -164,10 +170,48 @@ func TestSMSEveryDocument(t *testing.T) {
 				t.Errorf("the SMS has white space around it: %q", s)
 			}
 			n, enc := Segments(s)
+			if d.Meta.Lang == "en" && enc != GSM7 {
+				t.Errorf("the English SMS is sent in %s, not GSM-7:\n%s", enc, s)
+			}
+			if enc == UCS2 && strings.ContainsAny(s, "’‘“”") && gsmUnits(typewriterQuotes.Replace(s)) != nil {
+				t.Errorf("the SMS is sent in UCS-2 for its typographic quotes alone:\n%s", s)
+			}
 			if n < 1 || n > MaxSegments {
 				t.Errorf("%d segments (%s):\n%s", n, enc, s)
 			}
 			t.Logf("%d segments (%s), %d characters", n, enc, length(s, enc))
+		})
+	}
+}
+
+// TestSMSKeepsGSM7 holds that the typographic apostrophes and quotes
+// the document prints (’ ‘ “ ”, none of them in the GSM alphabet) are
+// written as the typewriter's in an SMS, where one of them would send the
+// whole message in UCS-2 at 70 characters a part; text that needs UCS-2
+// anyway keeps them.
+func TestSMSKeepsGSM7(t *testing.T) {
+	tests := []struct {
+		name, emergency, want, enc string
+	}{
+		{"French", "En cas de danger immédiat, composer le 911. Là où le 911 n’existe pas, appeler la police locale.",
+			"En cas de danger immédiat, composer le 911. Là où le 911 n'existe pas, appeler la police locale.", GSM7},
+		{"English", "Call 911 if you’re in danger; the ‘hotline’ is “free”.", "Call 911 if you're in danger; the 'hotline' is \"free\".", GSM7},
+		{"Ukrainian keeps its own apostrophe", "У небезпеці дзвоніть 911, м’ята.", "У небезпеці дзвоніть 911, м’ята.", UCS2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := smsDoc()
+			d.Help.Emergency = tt.emergency
+			got, err := SMS(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("SMS =\n%s\nwant it to hold %q", got, tt.want)
+			}
+			if _, enc := Segments(got); enc != tt.enc {
+				t.Errorf("the SMS is sent in %s, want %s:\n%s", enc, tt.enc, got)
+			}
 		})
 	}
 }
