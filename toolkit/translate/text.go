@@ -72,13 +72,19 @@ func goi18nHash(description, source string) string {
 // check finds what is wrong with text as language l's translation of
 // message e: the rules every imported message is held to. verified
 // holds the hosts and email domains the content verified (Verified). It returns
-// the text as it is stored (NFC, without spaces at its ends) and the
+// the text as it is stored (NFC, without spaces at its ends, apostrophes
+// as the typewriter's in a language that prints its own) and the
 // problems, in words.
 func check(l *locale.Locale, e Entry, text string, verified map[string]bool) (string, []string) {
 	if !utf8.ValidString(text) {
 		return "", []string{"is not valid UTF-8 text; save the file as UTF-8"}
 	}
-	text = norm.NFC.String(strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n")))
+	// A translation tool or a word processor may have curled the
+	// apostrophes: the file keeps the typewriter's, as the English and
+	// the file's other messages write them, and printing curls them
+	// again (locale.Locale.Apostrophes), so a message that comes back
+	// with ’ for ' is the same message, not a change.
+	text = l.Unprinted(norm.NFC.String(strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))))
 	var problems []string
 	say := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
 

@@ -610,3 +610,62 @@ func fakeSyllabics(n int, english string) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// TestCurledApostrophesRoundTrip: French prints ’ where its file writes
+// ' (locale.Locale.Apostrophes); the reviewer gets the file's text, and
+// a message that comes back from a tool that curled its apostrophes is
+// the same message: nothing is written and the file does not move. A
+// changed message is stored with the typewriter's ', as the rest of the
+// file writes it, and prints with ’.
+func TestCurledApostrophesRoundTrip(t *testing.T) {
+	dir, p := checkout(t)
+	path := filepath.Join(dir, "locales", "fr.toml")
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr, err := p.Language("fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const same, changed = "youth.headline", "youth.sign.4"
+	if !strings.Contains(fr.Messages[same], "'") {
+		t.Fatalf("%s = %q has no apostrophe to test with", same, fr.Messages[same])
+	}
+	for _, f := range Formats {
+		t.Run(f, func(t *testing.T) {
+			data := export(t, p, "fr", f, OnlyAll)
+			if bytes.ContainsRune(data, '’') {
+				t.Errorf("the %s export shows the reviewer ’, which the file does not hold", f)
+			}
+			curled := strings.ReplaceAll(fr.Messages[same], "'", "’")
+			res, err := p.Import("fr."+Ext(f), edit(t, f, data, same, curled), ImportOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Written) > 0 || len(res.Problems) > 0 {
+				t.Errorf("%q came back as a change: wrote %v, problems %v", curled, res.Written, res.Problems)
+			}
+			if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+				t.Errorf("fr.toml changed")
+			}
+		})
+	}
+	res, err := p.Import("fr.po", editPO(t, export(t, p, "fr", PO, OnlyAll), changed, "Ses résultats à l’école baissent."), ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(res.Written, []string{changed}) {
+		t.Fatalf("wrote %v, want [%s]; problems %v", res.Written, changed, res.Problems)
+	}
+	after, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(after, []byte(`sign.4 = "Ses résultats à l'école baissent."`)) {
+		t.Errorf("fr.toml does not store the message with the typewriter's apostrophe")
+	}
+	if text := flyerText(t, reopen(t, dir, ""), "youth", "fr"); !strings.Contains(text, "Ses résultats à l'école baissent.") {
+		t.Errorf("the flyer does not print the imported sign:\n%s", text)
+	}
+}
