@@ -269,12 +269,14 @@ func TestGenerateKitBilingual(t *testing.T) {
 
 // squash drops white space and the hyphen pdftotext may leave where a
 // word was broken at the end of a line, so words set over several lines
-// compare with the text they were set from.
+// compare with the text they were set from; both are normalised as
+// pdftest compares extracted with source text (the page's ’ is the
+// message's ').
 func squash(s string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || r == '\u00ad' {
 			return -1
 		}
 		return r
-	}, s)
+	}, pdftest.Normalize(s))
 }
