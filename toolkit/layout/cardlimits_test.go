@@ -40,7 +40,8 @@ func cardFormats(t *testing.T) []format.Format {
 // organisation at each input limit profile states: the longest name
 // (profile.MaxName characters) with a phone, an email and a website; a
 // short name with profile.MaxLocal local contacts of profile.MaxLabel
-// characters; and both. Every card must be made, in every style the
+// characters; both; and both with the province that adds the most
+// lines (Manitoba's two). Every card must be made, in every style the
 // format takes, and print every word of every block the format
 // declares it carries (as TestEveryFormatCarriesItsContent checks):
 // no card refuses an input the profile accepts. Quick: a sample of the
@@ -56,9 +57,12 @@ func TestCardsCarryEverythingAtTheLimits(t *testing.T) {
 	contacts := long
 	contacts.Name = "Riverside Settlement Services"
 	orgs := []struct {
-		name string
-		org  profile.Organisation
-	}{{"longest name", name}, {"three longest contacts", contacts}, {"both", long}}
+		name     string
+		org      profile.Organisation
+		province string
+	}{{"longest name", name, ""}, {"three longest contacts", contacts, ""}, {"both", long, ""},
+		// Manitoba has two lines of its own, the most of any province.
+		{"both and a province", long, "mb"}}
 
 	// Quick: French (the longest words beside English), Arabic (right to
 	// left, set larger to look one size) and their pairs with English.
@@ -97,7 +101,7 @@ func TestCardsCarryEverythingAtTheLimits(t *testing.T) {
 								continue // the styles' cards are one size on both papers
 							}
 							what := fmt.Sprintf("%s/%s/%s/%s/%s/%s", o.name, f.Name, style, a, l, paper)
-							r, err := e.Resolve(generate.Job{Audience: a, Lang: l, Format: f.Name, Paper: paper, Style: string(style), AllowDraft: true})
+							r, err := e.Resolve(generate.Job{Audience: a, Lang: l, Format: f.Name, Paper: paper, Style: string(style), Province: o.province, AllowDraft: true})
 							if err != nil {
 								// Refused on purpose, before any layout: no
 								// bilingual form, two languages in large

@@ -463,10 +463,19 @@ type backSet struct {
 	plainTitle bool
 	// noClosing leaves out the line asking to keep and share the card.
 	noClosing bool
+	// codeBesideList puts the QR code beside the organisation's name or
+	// list, the draft notice across the card under them.
+	codeBesideList bool
+	// tight narrows the gaps between the parts and the lines of
+	// contacts, and sets the code 36 pt wide (12.7 mm; 40 pt otherwise):
+	// the last step, for a province's two lines beside the longest list
+	// in Persian, Inuktitut or French.
+	tight bool
 }
 
 // backSets are the steps, roomiest first.
-var backSets = []backSet{{where: true}, {where: true, plainTitle: true}, {plainTitle: true}, {plainTitle: true, noClosing: true}}
+var backSets = []backSet{{where: true}, {where: true, plainTitle: true}, {plainTitle: true}, {plainTitle: true, noClosing: true},
+	{plainTitle: true, noClosing: true, codeBesideList: true}, {plainTitle: true, noClosing: true, codeBesideList: true, tight: true}}
 
 // cardBack lists the first n signs, the audience's other contacts,
 // the province's lines and the organisation's list (name and number or
@@ -474,7 +483,11 @@ var backSets = []backSet{{where: true}, {where: true, plainTitle: true}, {plainT
 // address beside a QR code to it, and the draft notice. Its H is the height the content
 // needs.
 func (k *kit) cardBack(d *doc.Document, w, h, scale float64, n int, withOrg bool, set backSet) box {
-	const stripe, qrSize = 4.0, 40.0
+	const stripe = 4.0
+	qrSize, gap, rowGap := 40.0, 4*scale, 1.5*scale
+	if set.tight {
+		qrSize, gap, rowGap = 36, 2.5, 0.75
+	}
 	inner := w - 2*cardPad
 	size := max(7.5*scale, minCardText)
 	body := textStyle{Style: typeset.Style{Size: size, Leading: 1.12}, Color: k.col.ink}
@@ -495,45 +508,66 @@ func (k *kit) cardBack(d *doc.Document, w, h, scale float64, n int, withOrg bool
 		rows = append(rows, group(inBlock(contactRow(k, c.Name, cmp.Or(c.Phone, c.Website), inner, size), doc.PartProvince), RoleLI, doc.PartProvince))
 	}
 	if len(rows) > 0 {
-		sections = append(sections, vstack(inner, 2*scale, k.cardRule(inner), group(vstack(inner, 1.5*scale, rows...), RoleL, "")))
+		sections = append(sections, vstack(inner, 2*scale, k.cardRule(inner), group(vstack(inner, rowGap, rows...), RoleL, "")))
 	}
-	if withOrg && d.Help.Local == nil {
-		sections = append(sections, vstack(inner, 2*scale, k.cardRule(inner),
-			inBlock(k.text(d.Brand.OrgName, inner, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.12}, Color: k.col.accent}), doc.PartOrg)))
-	}
-	if l := d.Help.Local; l != nil {
-		// The organisation's list, under its title and apart from the
-		// verified lines; a contact with only a website takes a line too.
-		local := []box{inBlock(k.text(l.Title, inner, textStyle{Style: typeset.Style{Size: size, Bold: !set.plainTitle, Leading: 1.12}, Color: k.col.accent, Role: RoleH3}), doc.PartLocal)}
-		for _, c := range l.Contacts {
-			name := c.Name
-			if name == d.Brand.OrgName {
-				name = ""
+	// org is the organisation's name, or its list under a title, and a
+	// contact with only a website takes a line too; set w wide.
+	org := func(w float64) box {
+		if l := d.Help.Local; l != nil {
+			local := []box{inBlock(k.text(l.Title, w, textStyle{Style: typeset.Style{Size: size, Bold: !set.plainTitle, Leading: 1.12}, Color: k.col.accent, Role: RoleH3}), doc.PartLocal)}
+			for _, c := range l.Contacts {
+				name := c.Name
+				if name == d.Brand.OrgName {
+					name = ""
+				}
+				local = append(local, group(inBlock(contactRow(k, name, cmp.Or(c.Phone, c.Website, c.Email), w, size), doc.PartLocal), RoleLI, doc.PartLocal))
 			}
-			local = append(local, group(inBlock(contactRow(k, name, cmp.Or(c.Phone, c.Website, c.Email), inner, size), doc.PartLocal), RoleLI, doc.PartLocal))
+			return vstack(w, rowGap, local...)
 		}
-		sections = append(sections, vstack(inner, 2*scale, k.cardRule(inner), vstack(inner, 1.5*scale, local...)))
+		if withOrg {
+			return inBlock(k.text(d.Brand.OrgName, w, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.12}, Color: k.col.accent}), doc.PartOrg)
+		}
+		return box{}
 	}
 	closing := textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.12}, Color: k.col.muted}
-	textW := inner - qrSize - 8
-	// The draft notice goes under the closing line, beside the code,
-	// where it takes no height of its own.
-	// The code's caption, the address it opens, beside it: under the
-	// code it would take a column as wide as the address.
-	var where box
-	if set.where {
-		where = inBlock(k.address(d.QR.Text, textW, textStyle{Style: typeset.Style{Size: minCardText, Leading: 1.1}, Color: k.col.muted, Align: alignEnd, Role: RoleCaption}), doc.PartQR)
+	// The rest: the closing line, the code's caption (the address it
+	// opens: under the code it would take a column as wide as the
+	// address) and the draft notice, w wide.
+	rest := func(w float64) box {
+		var keep, where box
+		if !set.noClosing {
+			keep = k.text(d.Labels.CardsBack, w, closing)
+		}
+		if set.where {
+			where = inBlock(k.address(d.QR.Text, w, textStyle{Style: typeset.Style{Size: minCardText, Leading: 1.1}, Color: k.col.muted, Align: alignEnd, Role: RoleCaption}), doc.PartQR)
+		}
+		return vstack(w, 3*scale, keep, where, k.draftLine(d, w))
 	}
-	var keep box
-	if !set.noClosing {
-		keep = k.text(d.Labels.CardsBack, textW, closing)
-	}
-	text := vstack(textW, 3*scale, keep, where, k.draftLine(d, textW))
 	code := inBlock(k.qrCode(d.QR, qrSize, ink), doc.PartQR)
-	row := k.row(inner, 8, text, code)
-	row.H = max(qrSize, text.H)
-	sections = append(sections, row)
-	content := vstack(inner, 4*scale, sections...)
+	textW := inner - qrSize - 8
+	beside := func(b box) box {
+		row := k.row(inner, 8, b, code)
+		row.H = max(qrSize, b.H)
+		return row
+	}
+	var list box
+	if set.codeBesideList {
+		list = org(textW)
+	}
+	if !list.empty() {
+		// The code beside the organisation's list, the rest under
+		// them across the card: where the draft notice in two
+		// languages made the code's row taller than the code.
+		sections = append(sections, vstack(inner, 2*scale, k.cardRule(inner), beside(list)), rest(inner))
+	} else {
+		if list := org(inner); !list.empty() {
+			sections = append(sections, vstack(inner, 2*scale, k.cardRule(inner), list))
+		}
+		// The rest beside the code, where it takes no height of its
+		// own.
+		sections = append(sections, beside(rest(textW)))
+	}
+	content := vstack(inner, gap, sections...)
 
 	out := box{W: w, els: []Element{{Rect: &Rect{W: w, H: h, Fill: white}}, {Rect: &Rect{W: w, H: stripe, Fill: k.col.band}}}}
 	// The stripe is decoration: text may come closer to it than to a cut.
