@@ -232,6 +232,30 @@ func shardFrom(shard string, count int, countSet bool) (batch.Shard, error) {
 	return batch.Shard{}, nil
 }
 
+// logoWarnings are generate.LogoWarnings for each organisation of pl
+// whose outputs print its logo, each logo file once. A logo that cannot
+// be read is left to the build, which says so.
+func logoWarnings(pl *plan.Plan) []string {
+	jobs := make([][]generate.Resolved, len(pl.Orgs))
+	for _, o := range pl.Outputs {
+		jobs[o.Org] = append(jobs[o.Org], o.Job)
+	}
+	seen := map[string]bool{}
+	var out []string
+	for i, org := range pl.Orgs {
+		if org.Logo == "" || seen[org.Logo] || len(jobs[i]) == 0 {
+			continue
+		}
+		seen[org.Logo] = true
+		brand, err := org.Brand()
+		if err != nil {
+			continue
+		}
+		out = append(out, generate.LogoWarnings(jobs[i], org, brand)...)
+	}
+	return out
+}
+
 func fileExists(path string) bool {
 	st, err := os.Stat(path)
 	return err == nil && !st.IsDir()
@@ -269,6 +293,9 @@ func buildRun(opts *BuildOptions) error {
 	}
 	for _, n := range eng.Leaves(jobs, pl.Org) {
 		fmt.Fprintln(errOut, "note:", n)
+	}
+	for _, w := range logoWarnings(pl) {
+		fmt.Fprintln(errOut, opts.IO.warning(), w)
 	}
 	if err != nil {
 		return err

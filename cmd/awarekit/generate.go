@@ -191,6 +191,9 @@ func generateRun(opts *GenerateOptions) error {
 	if err != nil {
 		return err
 	}
+	for _, w := range generate.LogoWarnings(jobs, opts.Org, brand) {
+		fmt.Fprintln(opts.IO.ErrOut, opts.IO.warning(), w)
+	}
 	if err := eng.CheckOutDir(opts.OutDir); err != nil {
 		return err
 	}

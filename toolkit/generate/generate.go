@@ -897,6 +897,28 @@ func (e *Engine) Leaves(jobs []Resolved, org profile.Organisation) []string {
 	return append(notes, e.groupNotes(jobs)...)
 }
 
+// LogoWarnings tells the operator what is wrong with org's logo (brand's,
+// as org.Brand read it) when one of jobs prints it: too small to read
+// or too coarse for its printed size (layout.LogoWarnings), naming the
+// logo's file and what to do. The page cannot say it: the operator must
+// see it before printing.
+func LogoWarnings(jobs []Resolved, org profile.Organisation, brand doc.Brand) []string {
+	if brand.Logo == nil || !slices.ContainsFunc(jobs, printsLogo) {
+		return nil
+	}
+	return layout.LogoWarnings(org.Logo, brand.Logo)
+}
+
+// printsLogo reports whether r's pages carry the organisation's logo: a
+// format whose budget names it, or a part of the workshop kit (its bands).
+func printsLogo(r Resolved) bool {
+	c := r.Format.Carries
+	if r.Second != "" {
+		c = r.Format.BilingualCarries
+	}
+	return r.Format.Paged() && (c.Has(doc.PartLogo) || len(r.Format.Budget.Kit) > 0)
+}
+
 // printing names the formats that print every one of blocks in one
 // language, in the table's order: "the flyer, handout and html".
 func printing(blocks []format.Block) string {

@@ -142,10 +142,12 @@ func (p pair) pages(opts Options, st bilingualStyle) (*Document, error) {
 	if k0.style == LargePrint {
 		st.minBody, st.maxBody = max(st.minBody, minClearBody), max(st.maxBody, minClearBody+2)
 	}
-	// A logo too wide for the band goes in the first language's footer.
-	plain := *second
-	plain.Brand.Logo = nil
-	footer := p.aligned(inner, st.gap, k0.footer(first, colW, flyerHeaderSpec), p.kits[1].footer(&plain, colW, flyerHeaderSpec))
+	// A logo too wide for the band goes in the strip across the page,
+	// over both languages' footers.
+	plain := [2]doc.Document{*first, *second}
+	plain[0].Brand.Logo, plain[1].Brand.Logo = nil, nil
+	footer := vstack(inner, 5, k0.logoStrip(first, inner, flyerHeaderSpec),
+		p.aligned(inner, st.gap, k0.footer(&plain[0], colW, flyerHeaderSpec), p.kits[1].footer(&plain[1], colW, flyerHeaderSpec)))
 	headers := []box{p.band(paper.Width, st.margin, st.gap, st.headlines, 18), p.band(paper.Width, st.margin, st.gap, scaled(st.headlines, 0.8), 12)}
 	back := p.kits[0].bilingualBackBand(p, paper.Width, st.margin, st.gap)
 	if err := p.err(); err != nil {

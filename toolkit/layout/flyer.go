@@ -46,8 +46,9 @@ var (
 	flyerHeaderSpec = headerSpec{org: 10, headlines: []float64{28, 26, 24, 22}, pad: 18, logoArea: 5200, logoMaxW: 150, logoMaxH: 66, gap: 16, orgGap: 5, leading: 1.1}
 	// compactHeaderSpec is the band for text that runs long: the
 	// headline still the largest words but the hotline's, the band
-	// slimmer.
-	compactHeaderSpec = headerSpec{org: 8.5, headlines: []float64{22, 20, 18, 16}, pad: 10, logoArea: 3600, logoMaxW: 120, logoMaxH: 50, gap: 14, orgGap: 4, leading: 1.08, lines: 2}
+	// slimmer. Its logoMaxW is flyerHeaderSpec's, which the footer
+	// uses (placeLogo).
+	compactHeaderSpec = headerSpec{org: 8.5, headlines: []float64{22, 20, 18, 16}, pad: 10, logoArea: 3600, logoMaxW: 150, logoMaxH: 50, gap: 14, orgGap: 4, leading: 1.08, lines: 2}
 )
 
 // flyerHelp are the help panel's sizes on a flyer: the number at 38 pt,

@@ -146,9 +146,8 @@ func kitBand(k *kit, d *doc.Document, kicker, title string, pageW, margin float6
 	const pad = 20.0
 	fg := onColor(d.Brand.Color)
 	textW := pageW - 2*margin
-	var logo box
-	if d.Brand.Logo != nil {
-		logo = k.logo(d, 110, 56)
+	logo, strip := k.kitLogo(d, textW)
+	if logo.W > 0 {
 		textW -= logo.W + 16
 	}
 	var org box
@@ -157,7 +156,7 @@ func kitBand(k *kit, d *doc.Document, kicker, title string, pageW, margin float6
 	}
 	content := vstack(textW, 4, org,
 		k.text(title, textW, textStyle{Style: typeset.Style{Size: 26, Bold: true, Leading: 1.12}, Color: fg}),
-		k.text(kicker, textW, textStyle{Style: typeset.Style{Size: 13, Bold: true, Leading: 1.2}, Color: fg}))
+		k.text(kicker, textW, textStyle{Style: typeset.Style{Size: 13, Bold: true, Leading: 1.2}, Color: fg}), strip)
 	h := max(content.H, logo.H) + 2*pad
 	out := box{W: pageW, H: h, els: []Element{{Rect: &Rect{W: pageW, H: h, Fill: d.Brand.Color}}}}
 	textX := margin

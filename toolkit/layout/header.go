@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,35 +26,46 @@ type headerSpec struct {
 	lines     int       // the most lines the headline takes at a size before a smaller one is tried; 0 is 3
 }
 
-// minLogoHeight is the least height a logo prints at in the band: 10 mm.
+// minLogoHeight is the least height a logo prints at in the band and
+// in the strip: 10 mm. Under it, a logo's words cannot be read.
 const minLogoHeight = 10 * PointsPerMM
 
 // logoPlace is where a logo goes and how large.
 type logoPlace struct {
 	w, h  float64
-	strip bool // in a strip of its own under the band: too wide or too tall for it
+	strip bool // in the strip at the page's foot: too wide for the band
 }
 
 // placeLogo sizes a logo by its area, the same for every shape: a square
 // logo and a wide one look equally important, within the band's largest
-// box. A logo that would be less than 10 mm tall in the band (a very
-// wide one) goes to a strip of its own under it, at least 10 mm tall
-// and at most maxStripW wide; a very tall one stays in the band at the
-// band's height, however narrow that makes it (LogoWarning says when
-// that is too narrow to read).
+// box (hs.logoMaxW × hs.logoMaxH), and never under 10 mm tall. A logo
+// too wide to be 10 mm tall in the band goes to the strip at the
+// page's foot (footer): there it has the area it would have had, at
+// least 10 mm tall, at most maxStripW wide. A very tall logo stays in
+// the band, at the band's height: the band is the tallest place a page
+// gives branding, so a strip would only make it smaller. Whether a
+// logo is in the strip depends on its shape and hs.logoMaxW alone, so a
+// page's bands (compact or not) share logoMaxW with the footer's spec:
+// the footer and the band then agree, and no logo falls between them.
+// LogoWarnings says when a place is too small to read.
 func placeLogo(img *doc.Image, hs headerSpec, maxStripW float64) logoPlace {
-	r := float64(img.Width) / float64(img.Height)
-	w, h := math.Sqrt(hs.logoArea*r), math.Sqrt(hs.logoArea/r)
+	r := float64(max(img.Width, 1)) / float64(max(img.Height, 1))
+	areaW, areaH := math.Sqrt(hs.logoArea*r), math.Sqrt(hs.logoArea/r)
+	w, h := areaW, areaH
 	if w > hs.logoMaxW {
 		w, h = hs.logoMaxW, hs.logoMaxW/r
 	}
 	if h > hs.logoMaxH {
 		w, h = hs.logoMaxH*r, hs.logoMaxH
 	}
-	if h >= minLogoHeight-0.01 || r < 1 {
+	switch {
+	case h >= minLogoHeight-0.01 || r < 1:
 		return logoPlace{w: w, h: h}
+	case minLogoHeight*r <= hs.logoMaxW+0.01:
+		// Capped by the band's width under 10 mm: 10 mm, a little wider.
+		return logoPlace{w: minLogoHeight * r, h: minLogoHeight}
 	}
-	h = minLogoHeight
+	h = max(areaH, minLogoHeight)
 	w = h * r
 	if w > maxStripW {
 		w, h = maxStripW, maxStripW/r
@@ -61,23 +73,66 @@ func placeLogo(img *doc.Image, hs headerSpec, maxStripW float64) logoPlace {
 	return logoPlace{w: w, h: h, strip: true}
 }
 
-// LogoWarning says, for a logo of w × h pixels, whether it prints too
-// small to read on a flyer, the tightest place a logo goes: less than
-// 10 mm tall in its strip (very wide) or wide in the band (very tall);
-// "" when it reads.
-func LogoWarning(w, h int) string {
-	if w <= 0 || h <= 0 {
-		return ""
+// footerLogoShare is the least share of the footer's width the strip
+// gives a logo: the rest is the footer's words.
+const footerLogoShare = 0.45
+
+// minLogoPPI is the least resolution a logo prints at without looking
+// blurred or blocky: pixels per inch at its printed size.
+const minLogoPPI = 100
+
+// LogoWarnings says what is wrong with logo file name (img, as profile
+// read it) on a flyer or handout, the tightest pages a logo prints on
+// (A4's width, a footer with two lines of words beside the strip): too
+// small to read, its smaller side printed under 10 mm (a very wide logo
+// in the strip at the page's foot, a very tall one in the band), or too
+// few pixels for its printed size; each warning names the fix. None
+// when it prints well.
+func LogoWarnings(name string, img *doc.Image) []string {
+	if img == nil || img.Width <= 0 || img.Height <= 0 {
+		return nil
 	}
-	lp := placeLogo(&doc.Image{Width: w, Height: h}, flyerHeaderSpec, Papers["a4"].Width-2*flyerMargin)
-	small := min(lp.w, lp.h) / PointsPerMM
-	if small >= 9.95 {
-		return ""
+	stripW := (Papers["a4"].Width - 2*flyerMargin) * footerLogoShare
+	lp := placeLogo(img, flyerHeaderSpec, stripW)
+	var out []string
+	w, h := float64(img.Width), float64(img.Height)
+	mm := func(pt float64) string { return fmt.Sprintf("%.1f mm", pt/PointsPerMM) }
+	times := func(f float64) string { return strconv.FormatFloat(math.Floor(f*10)/10, 'f', -1, 64) }
+	switch {
+	case lp.strip && lp.h < minLogoHeight-0.01:
+		out = append(out, fmt.Sprintf("logo %s is %s times wider than tall: on a flyer it prints in the strip at the page's foot as little as %s tall, too small to read (less than 10 mm); use a logo at most %s times wider than tall, such as a version with its words on two lines",
+			name, times(w/h), mm(lp.h), times(stripW/minLogoHeight)))
+	case !lp.strip && lp.w < minLogoHeight-0.01:
+		out = append(out, fmt.Sprintf("logo %s is %s times taller than wide: on a flyer it prints in the header band only %s wide, too small to read (less than 10 mm); use a logo at most %s times taller than wide, such as a version with its words beside the symbol",
+			name, times(h/w), mm(lp.w), times(flyerHeaderSpec.logoMaxH/minLogoHeight)))
 	}
-	if w > h {
-		return fmt.Sprintf("the logo is %d × %d pixels, so wide that it prints in a strip of its own only %.0f mm tall on a flyer, which may be too small to read; a logo closer to square reads better", w, h, small)
+	if ppi := w / (lp.w / 72); ppi < minLogoPPI {
+		need := func(pt float64) int { return int(math.Ceil(pt / 72 * minLogoPPI)) }
+		out = append(out, fmt.Sprintf("logo %s is only %d × %d pixels: printed %s wide on a flyer it looks blurred or blocky; use one of at least %d × %d pixels",
+			name, img.Width, img.Height, mm(lp.w), need(lp.w), need(lp.h)))
 	}
-	return fmt.Sprintf("the logo is %d × %d pixels, so tall that it prints only %.0f mm wide on a flyer, which may be too small to read; a logo closer to square reads better", w, h, small)
+	return out
+}
+
+// logoStrip is a logo too wide for the header band (placeLogo's strip)
+// across a strip w wide at the page's foot, at the reading end; an
+// empty box when the logo is in the band or there is none.
+func (k *kit) logoStrip(d *doc.Document, w float64, hs headerSpec) box {
+	if d.Brand.Logo == nil {
+		return box{}
+	}
+	lp := placeLogo(d.Brand.Logo, hs, w)
+	if !lp.strip {
+		return box{}
+	}
+	out := box{W: w, H: lp.h}
+	x := w - lp.w
+	if k.rtl {
+		x = 0
+	}
+	out.place(k.logo(d, lp.w, lp.h), x, 0)
+	out.W, out.H = w, lp.h
+	return out
 }
 
 // header is the top of a page: a band in the brand colour with the
@@ -135,6 +190,23 @@ func (k *kit) header(d *doc.Document, pageW, margin float64, hs headerSpec) box 
 	out.H = h
 	out.W = pageW
 	return out
+}
+
+// kitLogoSpec is the logo's room in the workshop kit's bands.
+var kitLogoSpec = headerSpec{logoArea: 4400, logoMaxW: 150, logoMaxH: 56}
+
+// kitLogo is d's logo in a workshop kit's band, which has no strip at
+// its page's foot: at the band's end (logo, its width taken from the
+// text's), or, too wide for that, in a strip of its own across the
+// band under the words (strip, w wide).
+func (k *kit) kitLogo(d *doc.Document, w float64) (logo, strip box) {
+	if d.Brand.Logo == nil {
+		return box{}, box{}
+	}
+	if lp := placeLogo(d.Brand.Logo, kitLogoSpec, w); !lp.strip {
+		return k.logo(d, lp.w, lp.h), box{}
+	}
+	return box{}, k.logoStrip(d, w, kitLogoSpec)
 }
 
 // logo is the organisation's logo w × h, a figure named by the
@@ -227,9 +299,17 @@ func (k *kit) footer(d *doc.Document, w float64, hs headerSpec) box {
 	out := box{W: w, els: k.rule(w).els}
 	row := text
 	if d.Brand.Logo != nil {
-		// The logo at the reading end, the words beside it, narrower
-		// when they must be.
-		if lp := placeLogo(d.Brand.Logo, hs, w*0.45); lp.strip {
+		// The strip: the logo at the reading end, the words beside it,
+		// 10 mm tall and as wide as the words leave (45% of the width
+		// at least, when they must be narrower). Its height is the
+		// footer's, so it never takes more of the body's room than
+		// 10 mm; a logo too wide for it prints less tall, and
+		// LogoWarnings says so.
+		maxW := max(w*footerLogoShare, w-widestAll(lines)-12)
+		if lp := placeLogo(d.Brand.Logo, hs, maxW); lp.strip {
+			if lp.h > minLogoHeight {
+				lp.w, lp.h = lp.w*minLogoHeight/lp.h, minLogoHeight
+			}
 			logo := k.logo(d, lp.w, lp.h)
 			textW := w - logo.W - 12
 			ls := append([]box{}, lines...)

@@ -26,8 +26,10 @@ const (
 )
 
 var (
-	posterHeaderSpec        = headerSpec{org: 16, headlines: []float64{60, 54, 48, 44, 40}, pad: 24, logoArea: 16000, logoMaxW: 240, logoMaxH: 120, gap: 24, orgGap: 10, leading: 1.08}
-	compactPosterHeaderSpec = headerSpec{org: 13, headlines: []float64{44, 40, 36, 32, 28}, pad: 16, logoArea: 11000, logoMaxW: 200, logoMaxH: 90, gap: 20, orgGap: 8, leading: 1.06, lines: 2}
+	posterHeaderSpec = headerSpec{org: 16, headlines: []float64{60, 54, 48, 44, 40}, pad: 24, logoArea: 16000, logoMaxW: 240, logoMaxH: 120, gap: 24, orgGap: 10, leading: 1.08}
+	// compactPosterHeaderSpec's logoMaxW is posterHeaderSpec's, which
+	// the footer uses (placeLogo).
+	compactPosterHeaderSpec = headerSpec{org: 13, headlines: []float64{44, 40, 36, 32, 28}, pad: 16, logoArea: 11000, logoMaxW: 240, logoMaxH: 90, gap: 20, orgGap: 8, leading: 1.06, lines: 2}
 )
 
 var posterHelp = helpSizes{title: 22, name: 18, number: posterHotline, detail: 14, emergency: 18, contact: 12, small: 11, qr: 100}

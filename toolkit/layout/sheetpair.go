@@ -94,9 +94,8 @@ func pairBand(sp sheetPair, kickers, titles [2]string, pageW, margin float64) bo
 	k, d := sp.ks[0], sp.ds[0]
 	fg := onColor(d.Brand.Color)
 	textW := pageW - 2*margin
-	var logo box
-	if d.Brand.Logo != nil {
-		logo = k.logo(d, 110, 56)
+	logo, strip := k.kitLogo(d, textW)
+	if logo.W > 0 {
 		textW -= logo.W + 16
 	}
 	var org box
@@ -113,7 +112,7 @@ func pairBand(sp sheetPair, kickers, titles [2]string, pageW, margin float64) bo
 	if d.Event != nil && d.Event.Line() != "" {
 		event = k.text(d.Event.Line(), textW, textStyle{Style: typeset.Style{Size: 10, Bold: true, Leading: 1.2}, Color: fg})
 	}
-	content := vstack(textW, 5, org, cols, event)
+	content := vstack(textW, 5, org, cols, event, strip)
 	h := max(content.H, logo.H) + 2*pad
 	out := box{W: pageW, H: h, els: []Element{{Rect: &Rect{W: pageW, H: h, Fill: d.Brand.Color}}}}
 	textX := margin

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeLogo writes a w × h pixel PNG logo at path.
+func writeLogo(t *testing.T, path string, w, h int) {
+	t.Helper()
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			img.Set(x, y, color.NRGBA{uint8(x), uint8(y), 0x80, 255})
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestLogoWarningsReachTheOperator checks that generate and build tell
+// the operator on stderr, naming the file and what to do, when the logo
+// prints too small to read (a very wide one) or too coarse (one pixel),
+// and still make the files; and say nothing about a logo the formats
+// made do not print.
+func TestLogoWarningsReachTheOperator(t *testing.T) {
+	work := t.TempDir()
+	writeLogo(t, filepath.Join(work, "wide.png"), 3000, 60)
+	writeLogo(t, filepath.Join(work, "dot.png"), 1, 1)
+	if err := os.WriteFile(filepath.Join(work, "plan.yaml"), []byte("organisation: {name: Riverside, logo: wide.png}\noutputs: [{audience: youth, language: en, formats: [flyer, sms]}]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		want []string // in stderr, in order; nil: no warning about the logo
+	}{
+		{"very wide logo", []string{"generate", "-a", "youth", "-l", "en", "-f", "flyer", "--logo", "wide.png", "-o", "out"},
+			[]string{"warning: logo wide.png is 50 times wider than tall", "too small to read", "use a logo at most 8.5 times wider than tall"}},
+		{"one-pixel logo", []string{"generate", "-a", "youth", "-l", "en", "-f", "flyer", "--logo", "dot.png", "-o", "out"},
+			[]string{"warning: logo dot.png is only 1 × 1 pixels", "use one of at least"}},
+		{"no format prints the logo", []string{"generate", "-a", "youth", "-l", "en", "-f", "sms", "--logo", "wide.png", "-o", "out"}, nil},
+		{"build", []string{"build", "plan.yaml", "--dry-run"},
+			[]string{"warning: logo wide.png is 50 times wider than tall", "use a logo at most 8.5 times wider than tall"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, work, tt.args...)
+			if r.code != 0 {
+				t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+			}
+			if tt.want == nil {
+				if strings.Contains(r.stderr, "logo") {
+					t.Errorf("stderr %q speaks of the logo, which nothing made prints", r.stderr)
+				}
+				return
+			}
+			rest := r.stderr
+			for _, w := range tt.want {
+				i := strings.Index(rest, w)
+				if i < 0 {
+					t.Fatalf("stderr %q, want %q in it (in order)", r.stderr, w)
+				}
+				rest = rest[i+len(w):]
+			}
+		})
+	}
+}

@@ -1,0 +1,238 @@
+package layout_test
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/format"
+	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/profile"
+)
+
+// logoShape is a logo the logo tests print: w × h pixels.
+type logoShape struct {
+	name string
+	w, h int
+}
+
+// extremeLogos are the shapes a user may give: very wide, very tall,
+// one pixel, square, and wide enough that only a 10 mm height keeps it
+// in the band.
+var extremeLogos = []logoShape{{"wide.png", 3000, 60}, {"tall.png", 60, 3000}, {"dot.png", 1, 1}, {"square.png", 300, 300}, {"five.png", 500, 100}}
+
+// TestLogosPrintAtAReadableSize lays out every page format with the
+// organisation at every input limit (a 100-character name) and each
+// extreme logo, and checks over the laid-out pages: every format whose
+// budget carries the logo prints it; it is never stretched; it is at
+// least 10 mm tall on a printed page unless LogoWarnings tells the
+// operator it is too small to read (a very wide logo, capped by the
+// strip's width); a logo too wide for the band is in the strip at the
+// page's foot, under the body; a logo never covers text or a QR code;
+// and the body stays at 11 pt or more on a flyer and a handout's front,
+// the hotline number the largest text (hierarchy). Quick: the flyer,
+// tear-off, poster and guide for one audience, in en, ar or fr+en, with
+// the wide, tall and 5:1 logos; AWAREKIT_FULL=1: every logo, every page
+// format × audience × a set of languages and pairs.
+func TestLogosPrintAtAReadableSize(t *testing.T) {
+	e, err := generate.New("awarekit test", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	org := longest(t)
+	// Quick: the shapes that leave the least room, on a sample of
+	// formats and languages, one of them right to left, one bilingual.
+	type job struct{ format, lang string }
+	shapes := []logoShape{extremeLogos[0], extremeLogos[1], extremeLogos[4]}
+	jobs := []job{{"flyer", "en"}, {"flyer", "fr+en"}, {"tearoff", "ar"}, {"poster", "en"}, {"guide", "en"}}
+	audiences := []string{"youth"}
+	if os.Getenv("AWAREKIT_FULL") != "" {
+		shapes, jobs = extremeLogos, nil
+		for _, f := range format.Formats {
+			if !f.Paged() {
+				continue
+			}
+			for _, l := range []string{"en", "fr", "pa", "ar", "zh-Hans", "uk", "fr+en", "pa+en", "ar+en", "zh-Hans+en"} {
+				jobs = append(jobs, job{f.Name, l})
+			}
+		}
+		audiences = e.AudienceIDs()
+	}
+	for _, shape := range shapes {
+		brand, err := org.Brand()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if brand.Logo, err = profile.DecodeLogo(shape.name, logoPNG(t, shape.w, shape.h)); err != nil {
+			t.Fatal(err)
+		}
+		warned := len(layout.LogoWarnings(shape.name, brand.Logo)) > 0
+		for _, j := range jobs {
+			for _, a := range audiences {
+				{
+					fname, l := j.format, j.lang
+					name := fmt.Sprintf("%s/%s/%s/%s", shape.name, fname, a, l)
+					r, err := e.Resolve(generate.Job{Audience: a, Lang: l, Format: fname, Paper: "a4", AllowDraft: true})
+					var be *generate.BilingualError
+					if errors.As(err, &be) {
+						continue // a format with no two-language form
+					}
+					if err != nil {
+						t.Logf("%s: %v", name, err)
+						continue // a combination the engine refuses on purpose (a kit in a language not written)
+					}
+					ld, err := e.Layout(r, org, brand)
+					var fe *layout.FitError
+					if errors.As(err, &fe) && r.Format.Carries.Compact {
+						continue // a wallet card may refuse, naming what to shorten (TestEveryFormatCarriesItsContent)
+					}
+					if err != nil {
+						if strings.Contains(err.Error(), "is missing") || strings.Contains(err.Error(), "not written") {
+							continue // content the language does not have (a kit in a language not yet written)
+						}
+						t.Errorf("%s: %v", name, err)
+						continue
+					}
+					carries := r.Format.Carries
+					if r.Second != "" {
+						carries = r.Format.BilingualCarries
+					}
+					foot := fname == "flyer" || fname == "handout" || fname == "poster" || fname == "tearoff"
+					for _, msg := range logoProblems(ld, brand.Logo, carries.Has(doc.PartLogo), r.Format.Screen, foot, warned) {
+						t.Errorf("%s: %s", name, msg)
+					}
+					if foot {
+						var docs []*doc.Document
+						for _, lang := range strings.Split(strings.TrimSuffix(r.Lang+"+"+r.Second, "+"), "+") {
+							one := r
+							one.Lang, one.Second = lang, ""
+							d, err := e.Document(one, org, brand)
+							if err != nil {
+								t.Fatal(err)
+							}
+							docs = append(docs, d)
+						}
+						for _, msg := range hierarchy(ld, docs, fname, r.Second != "") {
+							t.Errorf("%s: %s", name, msg)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// logoProblems checks the logos of ld (of img) as
+// TestLogosPrintAtAReadableSize says; foot is set for a page with a
+// footer, where a strip logo goes.
+func logoProblems(ld *layout.Document, img *doc.Image, carries, screen, foot, warned bool) []string {
+	var out []string
+	const minH = 10 * layout.PointsPerMM
+	n := 0
+	ratio := float64(img.Width) / float64(img.Height)
+	for pi, p := range ld.Pages {
+		boxes := lineBoxes(p)
+		for _, e := range p.Elements {
+			if e.Image == nil {
+				continue
+			}
+			n++
+			im := e.Image
+			where := fmt.Sprintf("page %d: the logo (%.1f × %.1f pt at %.0f, %.0f)", pi+1, im.W, im.H, im.X, im.Y)
+			if got := im.W / im.H; math.Abs(got/ratio-1) > 0.01 {
+				out = append(out, fmt.Sprintf("%s is stretched: %.3f wide for 1 tall, the image %.3f", where, got, ratio))
+			}
+			if !screen && im.H < minH-0.01 && !warned {
+				out = append(out, fmt.Sprintf("%s is %.1f mm tall, under 10 mm, and LogoWarnings does not say so", where, im.H/layout.PointsPerMM))
+			}
+			if !screen && ratio > 20 {
+				// In a strip: at the page's foot beside the footer's
+				// words where the page has a footer, else on a line of
+				// its own.
+				if foot && im.Y < p.Height/2 {
+					out = append(out, fmt.Sprintf("%s is too wide for the band but not in the strip at the page's foot", where))
+				}
+				for _, t := range p.Elements {
+					if t.Text == nil || t.Text.Rotate != 0 || len(t.Text.Line.Runs) == 0 {
+						continue
+					}
+					top := t.Text.Y - t.Text.Line.Ascent
+					if top < im.Y+im.H && im.Y < top+t.Text.Line.Height && !(foot && t.Tag.BlockOf() == doc.PartFooter) {
+						out = append(out, fmt.Sprintf("%s is too wide for the band but shares a line with %q (%s), not in the strip", where, t.Text.Line.Runs[0].Text, t.Tag.BlockOf()))
+						break
+					}
+				}
+			}
+			for _, b := range boxes {
+				if b.text != "" && b.x0 < im.X+im.W && im.X < b.x1 && b.y0 < im.Y+im.H && im.Y < b.y1 {
+					out = append(out, fmt.Sprintf("%s covers %q", where, b.text))
+				}
+			}
+			for _, q := range p.Elements {
+				if q.QR == nil {
+					continue
+				}
+				side := q.QR.Module * float64(len(q.QR.Bits))
+				if q.QR.X < im.X+im.W && im.X < q.QR.X+side && q.QR.Y < im.Y+im.H && im.Y < q.QR.Y+side {
+					out = append(out, fmt.Sprintf("%s covers a QR code", where))
+				}
+			}
+		}
+	}
+	if carries && n == 0 {
+		out = append(out, "the logo is not printed")
+	}
+	return out
+}
+
+// TestLogoWarnings checks what the operator is told about a logo's
+// shape and resolution: a very wide or very tall logo is too small to
+// read on a flyer, a 1-pixel logo too coarse; each warning names the
+// file and the fix, and a logo that prints well has none.
+func TestLogoWarnings(t *testing.T) {
+	tests := []struct {
+		name string
+		w, h int
+		want []string // in the one warning, in order; nil for none
+	}{
+		{"wide.png", 3000, 60, []string{"logo wide.png is 50 times wider than tall", "strip at the page's foot as little as 1.7 mm tall", "use a logo at most 8.5 times wider than tall"}},
+		{"tall.png", 60, 3000, []string{"logo tall.png is 50 times taller than wide", "header band only 0.5 mm wide", "use a logo at most 2.3 times taller than wide"}},
+		{"dot.png", 1, 1, []string{"logo dot.png is only 1 × 1 pixels", "printed 23.3 mm wide", "use one of at least 92 × 92 pixels"}},
+		{"square.png", 300, 300, nil},
+		{"five.png", 500, 100, nil},
+		{"eight.png", 850, 100, nil},
+		{"nine.png", 900, 100, []string{"9 times wider than tall", "as little as 9.5 mm tall", "at most 8.5 times wider than tall"}},
+		{"small.png", 60, 60, []string{"only 60 × 60 pixels"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := layout.LogoWarnings(tt.name, &doc.Image{Width: tt.w, Height: tt.h})
+			if tt.want == nil {
+				if len(got) > 0 {
+					t.Fatalf("LogoWarnings = %q, want none", got)
+				}
+				return
+			}
+			if len(got) != 1 {
+				t.Fatalf("LogoWarnings = %q, want one warning", got)
+			}
+			rest := got[0]
+			for _, w := range tt.want {
+				i := strings.Index(rest, w)
+				if i < 0 {
+					t.Fatalf("LogoWarnings = %q, want %q in it (in order)", got[0], w)
+				}
+				rest = rest[i+len(w):]
+			}
+		})
+	}
+	if got := layout.LogoWarnings("none.png", nil); got != nil {
+		t.Errorf("no logo: %q", got)
+	}
+}
