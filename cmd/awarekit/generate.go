@@ -213,6 +213,7 @@ func generateRun(opts *GenerateOptions) error {
 		format string
 	}
 	var files []made
+	var notes []string // what a layout left out, said once the files are written
 	seen := map[string]bool{}
 	for _, r := range jobs {
 		name := r.FileName("")
@@ -223,9 +224,14 @@ func generateRun(opts *GenerateOptions) error {
 		if ctx.Err() != nil {
 			return fmt.Errorf("%w: nothing written", errInterrupted)
 		}
-		out, _, err := eng.Files(r, "", opts.Org, brand)
+		out, info, err := eng.Files(r, "", opts.Org, brand)
 		if err != nil {
 			return err
+		}
+		if len(out) > 0 {
+			if n := generate.LeftNote(filepath.Join(opts.OutDir, out[0].Name), info, opts.Org); n != "" {
+				notes = append(notes, n)
+			}
 		}
 		for _, f := range out {
 			files = append(files, made{filepath.Join(opts.OutDir, f.Name), f.Data, r.Format.Name})
@@ -245,6 +251,9 @@ func generateRun(opts *GenerateOptions) error {
 			}
 			fmt.Fprintf(opts.IO.ErrOut, "%s: %d SMS %s (%s)\n", f.path, n, unit, enc)
 		}
+	}
+	for _, n := range notes {
+		fmt.Fprintln(opts.IO.ErrOut, "note:", n)
 	}
 	return nil
 }

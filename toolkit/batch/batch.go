@@ -214,6 +214,7 @@ type record struct {
 	sha    [sha256.Size]byte // of the file
 	key    [sha256.Size]byte // the inputs hash
 	also   []manifest.Part   // further files of a backend that makes one per page
+	left   string            // what the layout left out for room, for the operator (generate.LeftNote)
 }
 
 // Run builds plan's outputs into opts.OutDir. Outputs that fail do not
@@ -296,6 +297,11 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 		b.packAll(ctx)
 	} else {
 		b.pool(ctx)
+	}
+	for i := range b.recs {
+		if b.recs[i].left != "" {
+			rep.Warnings = append(rep.Warnings, b.recs[i].left)
+		}
 	}
 	interrupted := ctx.Err() != nil
 	if !opts.Shard.Active() && p.Pack && !interrupted {
@@ -800,6 +806,7 @@ func (b *builder) make(w *worker, o plan.Output, in manifest.Inputs, rec *record
 	if made.Layout != nil {
 		rec.fonts = b.fontID(b.fonts.Used(made.Layout))
 	}
+	rec.left = generate.LeftNote(o.Name, made, org)
 	path := filepath.Join(b.opts.OutDir, filepath.FromSlash(o.Name))
 	if err := b.writeFile(path, data); err != nil {
 		return nil, err
@@ -826,6 +833,7 @@ func (b *builder) makeFiles(o plan.Output, org profile.Organisation, brand doc.B
 	if made.Layout != nil {
 		rec.fonts = b.fontID(b.fonts.Used(made.Layout))
 	}
+	rec.left = generate.LeftNote(o.Name, made, org)
 	rec.pages = int32(made.Pages())
 	for i, f := range files {
 		name := set.Path(f.Name)

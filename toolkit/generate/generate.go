@@ -897,6 +897,16 @@ func (e *Engine) Leaves(jobs []Resolved, org profile.Organisation) []string {
 	return append(notes, e.groupNotes(jobs)...)
 }
 
+// LeftNote tells the operator what file's layout (made) left out for
+// want of room, and what to shorten to make room; "" when nothing. The
+// page cannot say it: the operator decides whether to print it so.
+func LeftNote(file string, made Made, org profile.Organisation) string {
+	if made.Layout == nil || !slices.Contains(made.Layout.Left, doc.PartOrgQR) {
+		return ""
+	}
+	return fmt.Sprintf("%s: no room for the QR code of your website (%s), so it is left out; the address is printed in your list. To make room, shorten the organisation's name, give fewer or shorter local contacts, or use a logo closer to square", file, org.Website)
+}
+
 // LogoWarnings tells the operator what is wrong with org's logo (brand's,
 // as org.Brand read it) when one of jobs prints it: too small to read
 // or too coarse for its printed size (layout.LogoWarnings), naming the

@@ -126,6 +126,9 @@ func bilingualPages(ts *typeset.Typesetter, first, second *doc.Document, opts Op
 		p := newPair(ts, first, second, opts.style())
 		p.noOrgQR, p.qrBeside = v.noOrgQR, v.qrBeside
 		if out, err = p.pages(opts, st); !errors.Is(err, ErrDoesNotFit) {
+			if out != nil && v.noOrgQR && first.OrgQR != nil && first.Help.Local != nil {
+				out.Left = []doc.Part{doc.PartOrgQR} // the operator is told
+			}
 			break
 		}
 	}
@@ -506,14 +509,14 @@ func (p pair) localBlock(w float64, hs helpSizes) box {
 	// The organisation's website's own code, captioned with its
 	// address, beside the list.
 	if code := p.kits[0].orgQR(p.docs[0], w*0.3, hs.small); code.W > 0 && !p.noOrgQR {
-		return p.kits[0].row(w, 18, p.localList(w-code.W-18, hs), code)
+		return p.kits[0].row(w, 18, p.localList(w-code.W-18, hs, true), code)
 	}
-	return p.localList(w, hs)
+	return p.localList(w, hs, false)
 }
 
 // localList is the organisation's list: its title in both languages, then
-// its contacts.
-func (p pair) localList(w float64, hs helpSizes) box {
+// its contacts (localEntries).
+func (p pair) localList(w float64, hs helpSizes, withQR bool) box {
 	k0, k1 := p.kits[0], p.kits[1]
 	first, second := p.docs[0], p.docs[1]
 	l := first.Help.Local
@@ -524,14 +527,7 @@ func (p pair) localList(w float64, hs helpSizes) box {
 		t2 = inBlock(k1.text(second.Help.Local.Title, colW, title), doc.PartLocal)
 	}
 	titles := p.aligned(w, 18, inBlock(k0.text(l.Title, colW, title), doc.PartLocal), t2)
-	var entries []doc.Contact
-	for _, c := range l.Contacts {
-		if c.Name == first.Brand.OrgName {
-			c.Name = ""
-		}
-		entries = append(entries, c)
-	}
-	return vstack(w, 3, titles, k0.contactLines(entries, w, hs.contact, doc.PartLocal))
+	return vstack(w, 3, titles, k0.contactLines(localEntries(first, withQR), w, hs.contact, doc.PartLocal))
 }
 
 // signSlots are the signs in three parts: their title, the signs, and

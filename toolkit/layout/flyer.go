@@ -72,16 +72,19 @@ func Flyer(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, er
 		return &Document{Meta: d.Meta, Pages: pages}, nil
 	}
 	page, err := flyerPage(k, d, opts, flyerPart{contacts: true, orgQR: d.OrgQR != nil})
+	var left []doc.Part
 	if errors.Is(err, ErrDoesNotFit) && d.OrgQR != nil {
 		// The website's own code only where there is room for it: its
-		// address is in the organisation's list.
+		// address is in the organisation's list, and the operator is
+		// told (Document.Left).
 		k = newKit(ts, d, opts.style())
 		page, err = flyerPage(k, d, opts, flyerPart{contacts: true})
+		left = []doc.Part{doc.PartOrgQR}
 	}
 	if err != nil {
 		return nil, layoutError("flyer", d, err)
 	}
-	return &Document{Meta: d.Meta, Pages: []Page{page}}, nil
+	return &Document{Meta: d.Meta, Pages: []Page{page}, Left: left}, nil
 }
 
 // flyerPart says which of the optional parts a flyer-like page has.
@@ -230,17 +233,7 @@ func (k *kit) linePieces(cs []doc.Contact, w, size float64, block doc.Part) []pi
 func (k *kit) localFlow(d *doc.Document, w float64, hs helpSizes, withQR bool) box {
 	l := d.Help.Local
 	title := inBlock(k.text(l.Title, w, textStyle{Style: typeset.Style{Size: hs.contact, Bold: true, Leading: 1.2}, Color: k.col.accent, Role: RoleH3}), doc.PartLocal)
-	var entries []doc.Contact
-	for _, c := range l.Contacts {
-		if c.Name == d.Brand.OrgName {
-			c.Name = "" // the title names it
-			if withQR && d.OrgQR != nil && c.Website == d.OrgQR.Text {
-				c.Website = "" // the code's caption prints it
-			}
-		}
-		entries = append(entries, c)
-	}
-	return vstack(w, 3, title, k.contactLines(entries, w, hs.contact, doc.PartLocal))
+	return vstack(w, 3, title, k.contactLines(localEntries(d, withQR), w, hs.contact, doc.PartLocal))
 }
 
 // clearHelp is a help panel's sizes in large print: every word at 14 pt

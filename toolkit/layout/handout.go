@@ -228,7 +228,7 @@ func (k *kit) hotlineBar(d *doc.Document, w, scale float64, province, orgQR bool
 		if provinces {
 			parts = append(parts, k.contactLines(d.Help.Province, listW, hs.contact, doc.PartProvince))
 		}
-		parts = append(parts, k.localLines(d, listW, hs.contact))
+		parts = append(parts, k.localLines(d, listW, hs.contact, code.W > 0))
 		side = k.row(sideW, 10, vstack(listW, 6, parts...), code)
 	}
 	main := k.hotlineBlock(d, mainW, hs, false)
@@ -242,7 +242,7 @@ func (k *kit) hotlineBar(d *doc.Document, w, scale float64, province, orgQR bool
 			pieces = append(pieces, k.linePieces(d.Help.Province, inner, hs.contact, doc.PartProvince)...)
 		}
 		flowW := inner - gapAfter(code, 18)
-		pieces = append(pieces, k.localPieces(d, (flowW-18)/2, hs.contact)...)
+		pieces = append(pieces, k.localPieces(d, (flowW-18)/2, hs.contact, code.W > 0)...)
 		under := vstack(inner, 8, k.hotlineBlock(d, inner, hs, false), k.row(inner, 18, k.flow(pieces, 2, flowW, 18), code))
 		if under.H < content.H {
 			content = under

@@ -145,14 +145,7 @@ func (k *kit) localBlock(d *doc.Document, w float64, cols int, hs helpSizes, qr 
 		listW = w - code.W - hs.contact
 	}
 	title := inBlock(k.text(l.Title, listW, textStyle{Style: typeset.Style{Size: hs.contact, Bold: true, Leading: 1.2}, Color: k.col.accent, Role: RoleH3}), doc.PartLocal)
-	var entries []doc.Contact
-	for _, c := range l.Contacts {
-		if c.Name == d.Brand.OrgName {
-			c.Name = "" // the title names it
-		}
-		entries = append(entries, c)
-	}
-	list := k.contactGrid(entries, listW, cols, hs.contact, hs, doc.PartLocal)
+	list := k.contactGrid(localEntries(d, code.W > 0), listW, cols, hs.contact, hs, doc.PartLocal)
 	left := vstack(listW, hs.contact*0.4, title, list)
 	if code.W == 0 {
 		return left
@@ -227,36 +220,49 @@ func (k *kit) contactLines(cs []doc.Contact, w, size float64, block doc.Part) bo
 
 // localLines are the organisation's list one contact to a line, under
 // its title, for the compact panels.
-func (k *kit) localLines(d *doc.Document, w, size float64) box {
+func (k *kit) localLines(d *doc.Document, w, size float64, withQR bool) box {
 	l := d.Help.Local
 	if l == nil {
 		return box{W: w}
 	}
 	title := inBlock(k.text(l.Title, w, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.2}, Color: k.col.accent, Role: RoleH3}), doc.PartLocal)
-	var entries []doc.Contact
-	for _, c := range l.Contacts {
+	return vstack(w, size*0.25, title, k.contactLines(localEntries(d, withQR), w, size, doc.PartLocal))
+}
+
+// localEntries are the contacts of the organisation's list as a panel
+// prints them under the list's title: the organisation's own without its
+// name, which the title says, and without its website when the
+// website's own code is beside the list (withQR), whose caption prints
+// it: once is enough, and the tear-off printed it twice, in the list and
+// under the code. An entry left with nothing is dropped.
+func localEntries(d *doc.Document, withQR bool) []doc.Contact {
+	var out []doc.Contact
+	for _, c := range d.Help.Local.Contacts {
 		if c.Name == d.Brand.OrgName {
 			c.Name = ""
+			if withQR && d.OrgQR != nil && c.Website == d.OrgQR.Text {
+				c.Website = ""
+			}
+			if c == (doc.Contact{}) {
+				continue
+			}
 		}
-		entries = append(entries, c)
+		out = append(out, c)
 	}
-	return vstack(w, size*0.25, title, k.contactLines(entries, w, size, doc.PartLocal))
+	return out
 }
 
 // localPieces are the organisation's list as pieces of a column flow:
 // its title, kept with the first contact, then a piece per contact, in
 // one list.
-func (k *kit) localPieces(d *doc.Document, w, size float64) []piece {
+func (k *kit) localPieces(d *doc.Document, w, size float64, withQR bool) []piece {
 	l := d.Help.Local
 	if l == nil {
 		return nil
 	}
 	out := []piece{{b: inBlock(k.text(l.Title, w, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.2}, Color: k.col.accent, Role: RoleH3}), doc.PartLocal), gap: size * 0.6, keep: true}}
 	var all box
-	for _, c := range l.Contacts {
-		if c.Name == d.Brand.OrgName {
-			c.Name = "" // the title names it
-		}
+	for _, c := range localEntries(d, withQR) {
 		b := group(inBlock(k.contactLine(c, w, size, k.col.ink), doc.PartLocal), RoleLI, doc.PartLocal)
 		out = append(out, piece{b: b, gap: size * 0.25})
 		all.place(b, 0, 0)

@@ -39,6 +39,10 @@ func PaperByName(name string) (Paper, error) {
 type Document struct {
 	Meta  doc.Meta
 	Pages []Page
+	// Left lists the optional parts the layout left out for want of
+	// room, for the operator to be told: the organisation's website's
+	// own QR code (doc.PartOrgQR), whose address stays in its list.
+	Left []doc.Part `json:"left,omitempty"`
 }
 
 // Page is one page; elements are drawn in order, later ones on top.

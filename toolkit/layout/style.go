@@ -229,7 +229,8 @@ func clearPages(k *kit, d *doc.Document, paper Paper, what string, withBack bool
 		addPieces(k.linePieces(d.Help.Others, 2*w+18, hs.contact, doc.PartContacts), gap*1.5)
 		addPieces(k.linePieces(d.Help.Province, 2*w+18, hs.contact, doc.PartProvince), gap)
 		if d.Help.Local != nil {
-			add(k.localFlow(d, w, hs, false), gap, false)
+			// The list beside its website's own code, as on the back.
+			add(k.localBlock(d, w, 1, hs, true), gap, false)
 		}
 	}
 	if k.err != nil {

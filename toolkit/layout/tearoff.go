@@ -49,11 +49,15 @@ func Tearoff(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, 
 	d = TearoffContent.ownLocal(d)
 	var err error
 	// The website's own code only where there is room for it: its
-	// address is in the organisation's list.
+	// address is in the organisation's list, and the operator is told
+	// (Document.Left).
 	for _, orgQR := range []bool{d.OrgQR != nil, false} {
 		for _, h := range tabStripHeights {
 			var out *Document
 			if out, err = tearoff(ts, d, opts, h, orgQR); !errors.Is(err, ErrDoesNotFit) {
+				if out != nil && !orgQR && d.OrgQR != nil && d.Help.Local != nil {
+					out.Left = []doc.Part{doc.PartOrgQR}
+				}
 				return out, err
 			}
 		}
