@@ -238,7 +238,7 @@ func shardFrom(shard string, count int, countSet bool) (batch.Shard, error) {
 func logoWarnings(pl *plan.Plan) []string {
 	jobs := make([][]generate.Resolved, len(pl.Orgs))
 	for _, o := range pl.Outputs {
-		jobs[o.Org] = append(jobs[o.Org], o.Job)
+		jobs[o.Org] = append(jobs[o.Org], *o.Job)
 	}
 	seen := map[string]bool{}
 	var out []string
@@ -283,7 +283,7 @@ func buildRun(opts *BuildOptions) error {
 	warnFactsDue(errOut, opts.IO.warning(), eng, opts.Now)
 	var jobs []generate.Resolved
 	for _, o := range pl.Outputs {
-		jobs = append(jobs, o.Job)
+		jobs = append(jobs, *o.Job)
 	}
 	// One line per draft language, in English (plan.Load refused those
 	// that must be rewritten unless the plan or settings allow drafts).
@@ -563,9 +563,9 @@ type resultJSON struct {
 }
 
 func toResultJSON(dir string, r batch.Result) resultJSON {
-	j := resultJSON{
-		File: r.Name, Path: filepath.Join(dir, r.Name), Status: string(r.Status), Reason: r.Reason,
-		Audience: r.Job.Audience, Language: r.Job.Lang, Format: r.Job.Format.Name, Paper: r.Job.Paper.Name, Copies: r.Copies,
+	j := resultJSON{File: r.Name, Path: filepath.Join(dir, r.Name), Status: string(r.Status), Reason: r.Reason, Copies: r.Copies}
+	if r.Job != nil { // the pack and the index page are no job
+		j.Audience, j.Language, j.Format, j.Paper = r.Job.Audience, r.Job.Lang, r.Job.Format.Name, r.Job.Paper.Name
 	}
 	if r.Entry != nil {
 		j.SHA256, j.Bytes, j.Pages = r.Entry.SHA256, r.Entry.Bytes, r.Entry.Pages

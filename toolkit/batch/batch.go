@@ -798,7 +798,7 @@ func (b *builder) make(w *worker, o plan.Output, in manifest.Inputs, rec *record
 		return nil, b.makeFiles(o, org, brand, rec)
 	}
 	w.buf.Reset()
-	made, err := w.wk.Make(&w.buf, o.Job, org, brand)
+	made, err := w.wk.Make(&w.buf, *o.Job, org, brand)
 	if err != nil {
 		return nil, err
 	}
@@ -822,7 +822,7 @@ func (b *builder) make(w *worker, o plan.Output, in manifest.Inputs, rec *record
 // every page (and caption) is made before any is written, the first is
 // the output's file and the others are recorded with it.
 func (b *builder) makeFiles(o plan.Output, org profile.Organisation, brand doc.Brand, rec *record) error {
-	files, made, err := b.eng.Files(o.Job, o.Pattern, org, brand)
+	files, made, err := b.eng.Files(*o.Job, o.Pattern, org, brand)
 	if err != nil {
 		return err
 	}

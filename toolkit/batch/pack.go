@@ -290,7 +290,7 @@ func (b *builder) dryPack(st *set) *Result {
 func (b *builder) item(st *set, i int, thumb bool) pack.Item {
 	o := b.outs[i]
 	rec := &b.recs[i]
-	it := pack.Item{File: st.rel(o.Name), What: b.eng.Describe(o.Job), Paper: o.Job.Paper.Name, Copies: o.Copies}
+	it := pack.Item{File: st.rel(o.Name), What: b.eng.Describe(*o.Job), Paper: o.Job.Paper.Name, Copies: o.Copies}
 	if pack.Joinable(o.Job) {
 		it.Sheet, _ = o.Job.Sheet()
 	}
@@ -469,7 +469,7 @@ func (b *builder) thumb(i int) []byte {
 	if err != nil {
 		return nil
 	}
-	ld, err := b.eng.Layout(o.Job, b.plan.Orgs[o.Org], brand)
+	ld, err := b.eng.Layout(*o.Job, b.plan.Orgs[o.Org], brand)
 	if err != nil || len(ld.Pages) == 0 {
 		return nil
 	}

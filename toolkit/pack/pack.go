@@ -68,7 +68,7 @@ type Item struct {
 
 // Joinable reports whether the pack can join r's file: only files drawn
 // by the PDF backend can be.
-func Joinable(r generate.Resolved) bool { return r.Backend.Name == format.PDF.Name }
+func Joinable(r *generate.Resolved) bool { return r.Backend.Name == format.PDF.Name }
 
 // Writer makes pack.pdf while its materials are made: each material's
 // pages go into the file as it is added, and Finish puts the cover sheet

@@ -72,7 +72,7 @@ func TestWrite(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !Joinable(r) {
+		if !Joinable(&r) {
 			t.Fatalf("%s is not joinable", r.FileName(""))
 		}
 		path, err := e.Write(dir, "", r, profile.Organisation{Name: "Riverside"}, brand)

@@ -97,11 +97,14 @@ type Output struct {
 	// Pattern names the files of a backend that makes one per page (png,
 	// svg): Name is then the first page's.
 	Pattern string
-	Job     generate.Resolved
-	Copies  int
-	Item    int // index of the plan's outputs item it came from
-	Org     int // index in Plan.Orgs of the organisation it is made for
-	Set     int // index in Plan.Sets
+	// Job is what the output is: shared by the outputs that are the
+	// same material for other organisations or names (a plan of ten
+	// thousand outputs holds a handful of jobs), and never changed.
+	Job    *generate.Resolved
+	Copies int
+	Item   int // index of the plan's outputs item it came from
+	Org    int // index in Plan.Orgs of the organisation it is made for
+	Set    int // index in Plan.Sets
 }
 
 // Project is what a plan inherits from the project it lives in
@@ -215,6 +218,8 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 		defStyle = value{name: cmpOr(proj.Style, string(layout.Standard))}
 	}
 	defCopies := max(s.Defaults.Copies, 1)
+	event := p.Event.Doc() // one for every job, so that equal jobs are one
+	var jobs jobTable
 
 	var outs []Output
 	total := 0
@@ -286,8 +291,8 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 		if it.DPI != 0 {
 			dpi = it.DPI
 		}
-		jobs, err := eng.Expand(generate.Matrix{Audiences: namesOf(auds), Langs: namesOf(langs), Formats: namesOf(fmts),
-			Backend: cmpOr(it.As, s.Defaults.As), DPI: dpi, Paper: paper.name, Style: style.name, Print: print, Event: p.Event.Doc(), Province: p.Province, AllowDraft: p.AllowDraft})
+		resolved, err := eng.Expand(generate.Matrix{Audiences: namesOf(auds), Langs: namesOf(langs), Formats: namesOf(fmts),
+			Backend: cmpOr(it.As, s.Defaults.As), DPI: dpi, Paper: paper.name, Style: style.name, Print: print, Event: event, Province: p.Province, AllowDraft: p.AllowDraft})
 		for _, err := range profile.Problems(err) {
 			var se *generate.StyleError
 			if errors.As(err, &se) {
@@ -298,7 +303,7 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 		}
 		// A language a fluent speaker must rewrite is refused here, at
 		// the item that asks for it, unless the plan allows drafts.
-		if _, err := eng.Drafts(jobs); err != nil {
+		if _, err := eng.Drafts(resolved); err != nil {
 			for _, err := range profile.Problems(err) {
 				d.problemAt(item, "%v (allow_draft: true in the plan)", err)
 			}
@@ -306,13 +311,13 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 		}
 		// An audience not written in a language the item asks for is
 		// refused here, naming the messages that language lacks.
-		if err := eng.Written(jobs); err != nil {
+		if err := eng.Written(resolved); err != nil {
 			for _, err := range profile.Problems(err) {
 				d.problemAt(item, "%v", err)
 			}
 			continue
 		}
-		for _, r := range jobs {
+		for _, r := range resolved {
 			copies := copies
 			if r.Group == "kit" {
 				switch r.Format.Name {
@@ -326,7 +331,7 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 			}
 			if r.Backend.PerPage() {
 				// One file per page: the output is known by its first.
-				outs = append(outs, Output{Name: r.PageName(pattern.name, 1, r.Ext()), Pattern: pattern.name, Job: r, Copies: copies, Item: i, Org: org})
+				outs = append(outs, Output{Name: r.PageName(pattern.name, 1, r.Ext()), Pattern: pattern.name, Job: jobs.of(r), Copies: copies, Item: i, Org: org})
 				continue
 			}
 			name := r.FileName(pattern.name)
@@ -334,7 +339,7 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 				d.problemAt(cmpOr(pattern.field, item), "pattern %q names a %s file %s; end it with .{ext} or .%s", pattern.name, r.Ext(), name, r.Ext())
 				continue
 			}
-			outs = append(outs, Output{Name: name, Job: r, Copies: copies, Item: i, Org: org})
+			outs = append(outs, Output{Name: name, Job: jobs.of(r), Copies: copies, Item: i, Org: org})
 		}
 	}
 	outs = d.unique(outs)
@@ -361,6 +366,37 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 	p.Orgs = orgs.list
 	p.Warnings = d.warnings
 	return p
+}
+
+// jobTable keeps each distinct job of a plan once, for its outputs to
+// share: a job is some 600 bytes, and a plan of ten thousand flyers, one
+// per organisation, has five.
+type jobTable map[jobID]*generate.Resolved
+
+// jobID is everything a Resolved holds, by name: the format, backend and
+// paper come from their tables by name.
+type jobID struct {
+	audience, lang, second string
+	format, backend, paper string
+	dpi                    float64
+	style                  layout.Style
+	print                  layout.PrintOptions
+	event                  *doc.Event
+	province, group        string
+	allowDraft             bool
+}
+
+// of is the plan's one copy of r.
+func (t *jobTable) of(r generate.Resolved) *generate.Resolved {
+	id := jobID{r.Audience, r.Lang, r.Second, r.Format.Name, r.Backend.Name, r.Paper.Name, r.DPI, r.Style, r.Print, r.Event, r.Province, r.Group, r.AllowDraft}
+	if j, ok := (*t)[id]; ok {
+		return j
+	}
+	if *t == nil {
+		*t = jobTable{}
+	}
+	(*t)[id] = &r
+	return &r
 }
 
 // orgList numbers the organisations of a plan, each once.
@@ -609,7 +645,7 @@ func (d *decoder) unique(outs []Output) []Output {
 	first := map[string]int{} // wanted name and job → index in res
 	var res []Output
 	for _, o := range outs {
-		key := strings.ToLower(o.Name) + "\x00" + jobKey(o.Job)
+		key := strings.ToLower(o.Name) + "\x00" + jobKey(*o.Job)
 		if i, ok := first[key]; ok {
 			res[i].Copies += o.Copies
 			d.warn(fmt.Sprintf("outputs[%d]", o.Item), "%s is also made by outputs[%d]; made once, with %d copies", res[i].Name, res[i].Item, res[i].Copies)

@@ -112,7 +112,7 @@ type buildView struct {
 func (s *Server) planNotes(pl *plan.Plan) []string {
 	jobs := make([]generate.Resolved, len(pl.Outputs))
 	for i, o := range pl.Outputs {
-		jobs[i] = o.Job
+		jobs[i] = *o.Job
 	}
 	notes, _ := s.eng.Drafts(jobs) // plan.Parse refused what it may not make
 	return append(notes, s.eng.Leaves(jobs, pl.Org)...)

@@ -515,7 +515,7 @@ func (s *Server) workshopData(u *ui, ws workshop, errs []fieldError, notice stri
 	p.Workshop = s.workshopView(u, ws, errs)
 	if pl != nil {
 		for _, o := range pl.Outputs {
-			p.Workshop.Outputs = append(p.Workshop.Outputs, u.T("workshop.output", "Name", o.Name, "What", s.describe(u, o.Job), "Copies", o.Copies))
+			p.Workshop.Outputs = append(p.Workshop.Outputs, u.T("workshop.output", "Name", o.Name, "What", s.describe(u, *o.Job), "Copies", o.Copies))
 			p.Workshop.Copies += o.Copies
 		}
 		p.Workshop.Notes = s.planNotes(pl)
