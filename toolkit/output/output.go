@@ -120,13 +120,30 @@ type File struct {
 
 // Create starts writing the file at path.
 func Create(path string) (*File, error) {
+	// Created with its final permissions, so no chmod is needed.
+	tmp, err := temp(path, os.O_WRONLY, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	return &File{path: path, tmp: tmp, bw: bufio.NewWriterSize(tmp, 1<<16)}, nil
+}
+
+// Scratch creates a temporary file beside path, named as Create names
+// them (so a build killed before it is removed cleans it up the next
+// time), for data a long write keeps on disk rather than in memory. The
+// caller closes and removes it.
+func Scratch(path string) (*os.File, error) {
+	return temp(path, os.O_RDWR, 0o600)
+}
+
+// temp creates a new temporary file beside path: ".NAME.PID-N.tmp".
+func temp(path string, flag int, perm os.FileMode) (*os.File, error) {
 	dir := filepath.Dir(path)
-	var tmp *os.File
+	var f *os.File
 	var err error
 	for range 100 {
 		name := filepath.Join(dir, fmt.Sprintf(".%s.%d-%d.tmp", filepath.Base(path), os.Getpid(), tmpCounter.Add(1)))
-		// Created with its final permissions, so no chmod is needed.
-		tmp, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		f, err = os.OpenFile(name, flag|os.O_CREATE|os.O_EXCL, perm)
 		if !errors.Is(err, fs.ErrExist) {
 			break
 		}
@@ -134,7 +151,7 @@ func Create(path string) (*File, error) {
 	if err != nil {
 		return nil, describe(dir, err)
 	}
-	return &File{path: path, tmp: tmp, bw: bufio.NewWriterSize(tmp, 1<<16)}, nil
+	return f, nil
 }
 
 // Write writes to the temporary file.

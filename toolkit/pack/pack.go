@@ -79,9 +79,12 @@ type Writer struct {
 	dir   string
 	sheet Sheet
 	file  *output.File
-	hash  hash.Hash
-	size  *counter
-	pk    *pdf.Packer
+	// offsets holds where the pack's objects start, read back for its
+	// cross-reference table, so that memory does not grow with the pack.
+	offsets *os.File
+	hash    hash.Hash
+	size    *counter
+	pk      *pdf.Packer
 	// pages are how many pages each material added has, in order.
 	pages []int
 }
@@ -92,9 +95,15 @@ func Start(eng *generate.Engine, dir string, s Sheet) (*Writer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pack: %w", err)
 	}
-	w := &Writer{eng: eng, dir: dir, sheet: s, file: f, hash: sha256.New()}
+	offsets, err := output.Scratch(filepath.Join(dir, FileName))
+	if err != nil {
+		f.Abort()
+		return nil, fmt.Errorf("pack: %w", err)
+	}
+	w := &Writer{eng: eng, dir: dir, sheet: s, file: f, offsets: offsets, hash: sha256.New()}
 	w.size = &counter{w: io.MultiWriter(f, w.hash)}
 	w.pk = pdf.NewPacker(w.size)
+	w.pk.SpillOffsets(offsets)
 	return w, nil
 }
 
@@ -181,6 +190,7 @@ func (w *Writer) Finish(ctx context.Context, items []Item) (*manifest.Entry, err
 		w.Abort()
 		return nil, fmt.Errorf("pack: %w", err)
 	}
+	w.dropOffsets()
 	if err := w.file.Commit(); err != nil {
 		return nil, fmt.Errorf("pack: %w", err)
 	}
@@ -190,8 +200,19 @@ func (w *Writer) Finish(ctx context.Context, items []Item) (*manifest.Entry, err
 	return e, nil
 }
 
-// Abort leaves no pack: the temporary file is removed.
-func (w *Writer) Abort() { w.file.Abort() }
+// Abort leaves no pack: the temporary files are removed.
+func (w *Writer) Abort() {
+	w.dropOffsets()
+	w.file.Abort()
+}
+
+func (w *Writer) dropOffsets() {
+	if w.offsets != nil {
+		w.offsets.Close()
+		os.Remove(w.offsets.Name())
+		w.offsets = nil
+	}
+}
 
 // Write makes dir/pack.pdf from items' files, already written in dir:
 // the cover sheet, then the pages of every item's file in order, one

@@ -202,3 +202,52 @@ func FuzzPacker(f *testing.F) {
 		}
 	})
 }
+
+// TestPackerSpillsOffsets joins the same files with the objects' offsets
+// kept in memory and spilled to a file, many times over (the window is
+// made small): the bytes are the same, and the pack is valid.
+func TestPackerSpillsOffsets(t *testing.T) {
+	defer pdf.SetSpillAfter(50)()
+	files := materials(t)
+	outline := []pdf.Bookmark{{Title: "Cover", Page: 0}}
+	join := func(spill *os.File) []byte {
+		var buf bytes.Buffer
+		p := pdf.NewPacker(&buf)
+		if spill != nil {
+			p.SpillOffsets(spill)
+		}
+		for round := range 5 {
+			for i, f := range files {
+				add := p.Add
+				if round == 4 && i == 0 {
+					add = p.AddFront // late numbers reserved among spilled ones
+				}
+				if _, err := add(f); err != nil {
+					t.Fatalf("round %d, file %d: %v", round, i, err)
+				}
+			}
+		}
+		p.SetOutline(outline)
+		if n, err := p.Finish(doc.Meta{Title: "Pack", Lang: "en"}, pdf.Options{Date: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)}); err != nil || n != 20 {
+			t.Fatalf("%d pages, %v", n, err)
+		}
+		return buf.Bytes()
+	}
+	spill, err := os.CreateTemp(t.TempDir(), "offsets")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer spill.Close()
+	held, spilled := join(nil), join(spill)
+	if st, err := spill.Stat(); err != nil || st.Size() == 0 {
+		t.Fatalf("nothing spilled: %v %v", st, err)
+	}
+	if !bytes.Equal(held, spilled) {
+		t.Fatal("the pack differs when its offsets are spilled")
+	}
+	packed := filepath.Join(t.TempDir(), "pack.pdf")
+	if err := os.WriteFile(packed, spilled, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pdftest.Check(t, packed)
+}
