@@ -197,6 +197,11 @@ type builder struct {
 	fontConfig string
 	thumbs     bool    // index.html shows each material's first page
 	topIndex   *Result // with partners: the index page that lists them
+
+	// thumbPNG holds the pictures of the first pages that the workers
+	// drew from the layouts they made, by output: at most maxThumbs.
+	thumbMu  sync.Mutex
+	thumbPNG map[int][]byte
 }
 
 // record is what happened to one output, kept small: a build of ten
@@ -639,7 +644,7 @@ func (b *builder) one(w *worker, i int) []byte {
 	if b.opts.DryRun || st == Unchanged {
 		return nil
 	}
-	data, err := b.make(w, o, in, rec)
+	data, err := b.make(w, i, in, rec)
 	if err != nil {
 		*rec = record{status: Failed, reason: err.Error(), err: err, fonts: -1, key: rec.key}
 		return nil
@@ -788,7 +793,8 @@ func diffInputs(old *manifest.Inputs, in manifest.Inputs) string {
 // make renders one output and writes it through a temporary file, so an
 // interrupted build never leaves half a file, and records it in rec. It
 // returns the file's bytes, valid until the worker's next document.
-func (b *builder) make(w *worker, o plan.Output, in manifest.Inputs, rec *record) ([]byte, error) {
+func (b *builder) make(w *worker, i int, in manifest.Inputs, rec *record) ([]byte, error) {
+	o := b.outs[i]
 	brand, err := b.brand(w, o.Org)
 	if err != nil {
 		return nil, err
@@ -805,6 +811,9 @@ func (b *builder) make(w *worker, o plan.Output, in manifest.Inputs, rec *record
 	data := w.buf.Bytes()
 	if made.Layout != nil {
 		rec.fonts = b.fontID(b.fonts.Used(made.Layout))
+		if b.thumbs {
+			b.keepThumb(i, made.Layout)
+		}
 	}
 	rec.left = generate.LeftNote(o.Name, made, org)
 	path := filepath.Join(b.opts.OutDir, filepath.FromSlash(o.Name))

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/manifest"
 	"github.com/awarekit/awarekit/toolkit/pack"
 	"github.com/awarekit/awarekit/toolkit/plan"
@@ -451,16 +452,38 @@ func (c *counter) Write(p []byte) (int, error) {
 const thumbWidth = 120
 
 // maxThumbs is the most materials whose pictures index.html shows; a
-// larger build lists them without. Each picture is its page laid out and
-// drawn again (in a profile of 1,000 flyers, 58% of the build's CPU time)
-// and carried inside the page: ten thousand would make an index of tens of
-// megabytes that no browser shows well.
+// larger build lists them without. Each picture is drawn and carried
+// inside the page (some 16 KB of it): ten thousand would make an index of
+// a hundred and sixty megabytes that no browser shows well.
 const maxThumbs = 200
 
-// thumb draws the first page of a page format small, for the index: the
-// layout is made again, so an unchanged material gets its picture too.
-// A material that cannot be drawn gets none; its own file is what counts.
+// keepThumb draws the first page of output i small, for the index, from
+// the layout its worker made: in the workers, and without laying the
+// page out again.
+func (b *builder) keepThumb(i int, ld *layout.Document) {
+	if !b.outs[i].Job.Format.Paged() || len(ld.Pages) == 0 {
+		return
+	}
+	pic := drawThumb(&ld.Pages[0])
+	b.thumbMu.Lock()
+	defer b.thumbMu.Unlock()
+	if b.thumbPNG == nil {
+		b.thumbPNG = map[int][]byte{}
+	}
+	b.thumbPNG[i] = pic
+}
+
+// thumb is the picture of output i's first page for the index: the one
+// its worker drew, or for a material this build did not make (unchanged)
+// one drawn from its layout, made again. A material that cannot be drawn
+// gets none; its own file is what counts.
 func (b *builder) thumb(i int) []byte {
+	b.thumbMu.Lock()
+	pic, ok := b.thumbPNG[i]
+	b.thumbMu.Unlock()
+	if ok {
+		return pic
+	}
 	o := b.outs[i]
 	if !o.Job.Format.Paged() {
 		return nil
@@ -473,7 +496,12 @@ func (b *builder) thumb(i int) []byte {
 	if err != nil || len(ld.Pages) == 0 {
 		return nil
 	}
-	p := &ld.Pages[0]
+	return drawThumb(&ld.Pages[0])
+}
+
+// drawThumb draws a page thumbWidth pixels wide as a PNG, or returns nil
+// when it cannot be drawn.
+func drawThumb(p *layout.Page) []byte {
 	dpi := thumbWidth * 72 / p.Width
 	pg, err := paint.Draw(p, paint.Options{Hairline: 72 / dpi})
 	if err != nil {

@@ -395,8 +395,10 @@ func (t *jobTable) of(r generate.Resolved) *generate.Resolved {
 	if *t == nil {
 		*t = jobTable{}
 	}
-	(*t)[id] = &r
-	return &r
+	j := new(generate.Resolved) // r itself stays on the stack
+	*j = r
+	(*t)[id] = j
+	return j
 }
 
 // orgList numbers the organisations of a plan, each once.
