@@ -205,7 +205,11 @@ func (e *FitError) Error() string {
 		msg += fmt.Sprintf(" at %.0f pt", e.Size)
 	}
 	if e.Need > 0 {
-		msg += fmt.Sprintf(" (%s %.0f pt of height, the page has %.0f)", pronoun, e.Need, e.Have)
+		room := "the page"
+		if strings.Contains(e.Format, "card") { // a side of a card: "wallet card back"
+			room = "the card"
+		}
+		msg += fmt.Sprintf(" (%s %.0f pt of height, %s has %.0f)", pronoun, e.Need, room, e.Have)
 	}
 	return msg + "; " + cmp.Or(e.Fix, "shorten what you gave (the organisation's name, its local contacts), or choose a format with more room (flyer, handout, poster)")
 }

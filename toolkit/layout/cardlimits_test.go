@@ -166,7 +166,10 @@ func TestCardsCarryEverythingAtTheLimits(t *testing.T) {
 // content folder's messages run on for a page) and checks that the
 // error names the card and its side, and says what the user can
 // shorten: on the safety card, which prints none of the organisation's
-// text, its messages.
+// text, its messages. And the one input the wallet cards refuse inside
+// the profile's limits: two long languages without English (ur+fa)
+// beside a 100-character name of wide capitals, which fits paired with
+// English.
 func TestCardFitErrorsNameTheCard(t *testing.T) {
 	lib, ts := setup(t)
 	d, err := lib.Assemble(content.Request{Audience: "youth", Lang: "en", AllowDraft: true})
@@ -174,13 +177,14 @@ func TestCardFitErrorsNameTheCard(t *testing.T) {
 		t.Fatal(err)
 	}
 	long := strings.Repeat("A sentence that a content folder made far too long for a card. ", 40)
-	tests := []struct {
+	type fitCase struct {
 		name  string
 		lay   func(d doc.Document) error
 		edit  func(d *doc.Document)
 		want  []string
 		never []string
-	}{
+	}
+	tests := []fitCase{
 		{
 			name: "safety card inside",
 			lay: func(d doc.Document) error {
@@ -213,9 +217,43 @@ func TestCardFitErrorsNameTheCard(t *testing.T) {
 			edit: func(d *doc.Document) {
 				d.Help.Others = append(slices.Clone(d.Help.Others), doc.Contact{Name: long, Phone: "1-800-555-0199"})
 			},
-			want:  []string{"not fit on the wallet card back at 7 pt"},
+			want:  []string{"not fit on the wallet card back at 7 pt (they need ", "pt of height, the card has 144)"},
 			never: []string{"the  at"},
 		},
+	}
+	// Two languages without English, both long, beside a name of wide
+	// capitals: the one pairing refused at the input limits.
+	wide := profile.Organisation{Name: strings.Repeat("WMWMW ", 17)[:profile.MaxName]}
+	brand, err := wide.Brand()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pair := func(a, b string) (*doc.Document, *doc.Document) {
+		var docs [2]*doc.Document
+		for i, l := range []string{a, b} {
+			if docs[i], err = lib.Assemble(content.Request{Audience: "youth", Lang: l, Org: wide, Brand: brand, AllowDraft: true}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return docs[0], docs[1]
+	}
+	tests = append(tests, fitCase{
+		name: "two-language wallet card front without English",
+		lay: func(doc.Document) error {
+			a, b := pair("ur", "fa")
+			_, err := layout.BilingualCards(ts, a, b, layout.Options{Paper: layout.Papers["letter"]})
+			return err
+		},
+		edit: func(*doc.Document) {},
+		want: []string{"lay out youth cards (ur+fa): the organisation's name does not fit on the wallet card front at 7 pt; " +
+			"give a shorter organisation name (it has 100 characters), or make the cards with English on one side (-l ur+en)"},
+		never: []string{"the  at"},
+	})
+	for _, l := range []string{"ur", "fa"} {
+		a, b := pair(l, "en")
+		if _, err := layout.BilingualCards(ts, a, b, layout.Options{Paper: layout.Papers["letter"]}); err != nil {
+			t.Errorf("%s+en with the name of wide capitals: %v", l, err)
+		}
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
