@@ -384,6 +384,13 @@ func (s *Server) check(m materials, u *ui) (*request, []fieldError) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	// As generate: a logo too small to read, or too coarse, is said. One
+	// chosen on this page is named so; its file name is a hash.
+	named := org
+	if m.Logo != projectLogo {
+		named.Logo = "you chose"
+	}
+	notes = append(notes, generate.LogoWarnings(jobs, named, brand)...)
 	key := m.values()
 	key.Del("ui")
 	if m.NoLogo {

@@ -539,13 +539,13 @@ func (s *Server) makeFiles(w http.ResponseWriter, r *http.Request) {
 		s.renderMaterials(w, r, u, m, []fieldError{{Message: u.T("error.busy")}}, http.StatusConflict)
 		return
 	}
-	names, err := s.makeSet(r.Context(), req)
+	names, left, err := s.makeSet(r.Context(), req)
 	s.write.Unlock()
 	if err != nil {
 		s.renderMaterials(w, r, u, m, []fieldError{{Message: err.Error()}}, http.StatusUnprocessableEntity)
 		return
 	}
-	id := s.keepSet(names, req.notes)
+	id := s.keepSet(names, append(slices.Clone(req.notes), left...))
 	q := m.values()
 	if m.NoLogo {
 		q.Del("logo")
@@ -557,36 +557,41 @@ func (s *Server) makeFiles(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/?"+q.Encode()+"#files", http.StatusSeeOther)
 }
 
-// makeSet makes and writes a form's files, returning their names.
-func (s *Server) makeSet(ctx context.Context, req *request) ([]string, error) {
+// makeSet makes and writes a form's files, returning their names and
+// what a layout left out for room (generate.LeftNote), for the operator.
+func (s *Server) makeSet(ctx context.Context, req *request) (names, left []string, err error) {
 	if err := s.eng.CheckOutDir(s.out); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var files []generate.File
 	seen := map[string]bool{}
 	for _, job := range req.jobs {
 		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("stopped before anything was written: %w", err)
+			return nil, nil, fmt.Errorf("stopped before anything was written: %w", err)
 		}
 		if name := job.FileName(""); seen[name] {
 			continue
 		} else {
 			seen[name] = true
 		}
-		out, _, err := s.eng.Files(job, "", req.org, req.brand)
+		out, made, err := s.eng.Files(job, "", req.org, req.brand)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
+		}
+		if len(out) > 0 {
+			if n := generate.LeftNote(out[0].Name, made, req.org); n != "" {
+				left = append(left, n)
+			}
 		}
 		files = append(files, out...)
 	}
-	var names []string
 	for _, f := range files {
 		if err := writeOut(s.out, f.Name, f.Data); err != nil {
-			return names, err
+			return names, left, err
 		}
 		names = append(names, f.Name)
 	}
-	return names, nil
+	return names, left, nil
 }
 
 // formTooLarge answers a form that could not be read.

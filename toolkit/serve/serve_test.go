@@ -673,8 +673,8 @@ func onlyProject(t *testing.T, s *site) {
 }
 
 // TestLogo: a logo is checked as generate checks a logo file, kept in
-// logos/ under its hash, and printed; a bad one is refused with
-// generate's message.
+// logos/ under its hash, and printed, with generate's warning when it is
+// too coarse; a bad one is refused with generate's message.
 func TestLogo(t *testing.T) {
 	s := newSite(t)
 	logo := pngLogo(t)
@@ -693,6 +693,11 @@ func TestLogo(t *testing.T) {
 	}
 	if !strings.Contains(resp.Header.Get("Location"), "logo="+entries[0].Name()) {
 		t.Errorf("the page after Make does not keep the logo: %s", resp.Header.Get("Location"))
+	}
+	// The page after Make says what generate says of the logo: 60 × 30
+	// pixels are too coarse for a flyer (layout.LogoWarnings).
+	if _, page := s.get(t, resp.Header.Get("Location")); !strings.Contains(page, "logo you chose is only 60 × 30 pixels") {
+		t.Errorf("the page after Make does not warn that the logo is too coarse:\n%s", page)
 	}
 	// The PDF is generate's with --logo on the same file.
 	org := profile.Organisation{Logo: kept}
