@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/pdftest"
@@ -36,11 +37,48 @@ var tagCases = []tagCase{
 	{"youth", "en", "flyer", true, true, false},
 	{"newcomers", "fr+en", "flyer", false, true, false},
 	{"newcomers", "ar", "flyer", false, true, false},
+	{"newcomers", "ar+en", "flyer", false, true, false},
+	{"newcomers", "ar", "poster", false, true, true},
+	{"newcomers", "ar", "handout", true, true, true},
+	{"youth", "fa", "flyer", false, true, true},
+	{"newcomers", "ur", "cards", false, false, true},
 	{"newcomers", "pa", "flyer", false, true, false},
 	{"newcomers", "zh-Hans", "flyer", false, true, false},
 	{"health", "fr", "poster", false, true, false},
 	{"youth", "en", "handout", false, true, true},
 	{"newcomers", "en", "cards", false, false, true},
+}
+
+// lists reports whether c's format has a headline and lists of signs and
+// actions.
+func (c tagCase) lists() bool {
+	return slices.Contains([]string{"flyer", "handout", "poster", "tearoff"}, c.format)
+}
+
+// everyPDFFormat is a case for every format drawn as PDF pages, in
+// English and, where the format has it, in Arabic: each must be tagged,
+// its structure's text the layout's in reading order.
+func everyPDFFormat(t *testing.T, e *generate.Engine) []tagCase {
+	var cases []tagCase
+	for _, f := range format.Formats {
+		if !f.Paged() || !slices.Contains(f.BackendNames(), "pdf") {
+			continue
+		}
+		aud := "newcomers"
+		if f.Budget.Pocket {
+			aud = "health"
+		}
+		for _, lang := range []string{"en", "ar"} {
+			if _, err := e.Resolve(generate.Job{Audience: aud, Lang: lang, Format: f.Name, Paper: "letter"}); err != nil {
+				if lang == "en" {
+					t.Fatalf("%s in English: %v", f.Name, err)
+				}
+				continue // the workshop kit is in English and French
+			}
+			cases = append(cases, tagCase{aud: aud, lang: lang, format: f.Name, full: true})
+		}
+	}
+	return cases
 }
 
 // tagged lays out and draws c, and returns the layout and the file.
@@ -100,7 +138,11 @@ func TestTagged(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	for _, c := range tagCases {
+	cases := slices.Clone(tagCases)
+	if os.Getenv("AWAREKIT_FULL") == "1" {
+		cases = append(cases, everyPDFFormat(t, e)...)
+	}
+	for _, c := range cases {
 		if c.full && os.Getenv("AWAREKIT_FULL") != "1" {
 			continue
 		}
@@ -232,7 +274,7 @@ func TestTagged(t *testing.T) {
 					t.Errorf("a list item is empty")
 				}
 			}
-			if c.format != "cards" && (roles["H1"] == 0 || roles["L"] == 0 || roles["LI"] == 0) {
+			if c.lists() && (roles["H1"] == 0 || roles["L"] == 0 || roles["LI"] == 0) {
 				t.Errorf("the structure lacks a headline, a list or its items: %v", roles)
 			}
 			// English may come in any material: the line that says a
