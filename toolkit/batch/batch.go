@@ -249,7 +249,9 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 	}
 	b.evSHA = manifest.Hash(p.Event)
 	b.fontConfig = manifest.FontConfig(p.Fonts, p.Dir)
-	b.thumbs = len(p.Outputs) <= maxThumbs && !opts.DryRun
+	// Pictures only for an index page this build writes: a part (shard)
+	// or a plan without the pack writes none.
+	b.thumbs = len(p.Outputs) <= maxThumbs && !opts.DryRun && !opts.Shard.Active() && p.Pack
 	if err := eng.OutsideContent(opts.OutDir); err != nil {
 		return nil, err
 	}
