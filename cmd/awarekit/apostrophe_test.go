@@ -45,13 +45,14 @@ func TestTypographicApostrophes(t *testing.T) {
   local:
     - {label: "Women's shelter", phone: "604-555-0199"}
 `)
-	r := runCLI(t, work, "generate", "-a", "youth", "-l", "fr,en", "-f", "flyer,handout,html,md,txt,sms", "-o", out)
-	if r.code != 0 {
-		t.Fatalf("exit %d\n%s", r.code, r.stderr)
-	}
-	r = runCLI(t, work, "generate", "-a", "newcomers", "-l", "fr+en", "-f", "flyer", "-o", out)
-	if r.code != 0 {
-		t.Fatalf("fr+en: exit %d\n%s", r.code, r.stderr)
+	for _, args := range [][]string{
+		{"-a", "youth", "-l", "fr", "-f", "flyer,html,txt,sms"},
+		{"-a", "youth", "-l", "en", "-f", "handout,md,sms"},
+		{"-a", "newcomers", "-l", "fr+en", "-f", "flyer"},
+	} {
+		if r := runCLI(t, work, append([]string{"generate", "-o", out}, args...)...); r.code != 0 {
+			t.Fatalf("%v: exit %d\n%s", args, r.code, r.stderr)
+		}
 	}
 	tests := []struct {
 		file string
