@@ -3,6 +3,7 @@ package translate
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -184,6 +185,11 @@ func TestProof(t *testing.T) {
 		}
 		if tag == "es" && !strings.Contains(text, pdftest.Normalize(p.Lib.Catalog.Locale("es").Messages["ui.signs.title"])) {
 			t.Error("the Spanish proof lacks the Spanish text")
+		}
+		// The English as it prints, with its typographic apostrophes
+		// (pdftest.Text folds them; read the raw text).
+		if raw, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output(); err != nil || !strings.Contains(string(raw), "person’s") {
+			t.Errorf("%s proof does not print the English's apostrophes as its pages do (%v)", tag, err)
 		}
 		// Spanish lacks the workshop kit's messages (it does not make
 		// the kit) and the sector audiences' (it has not begun them):

@@ -61,6 +61,7 @@ func (p *Project) Proof(w io.Writer, o ProofOptions) error {
 		}
 	}
 	values := p.values()
+	en := p.Lib.Catalog.Locale(locale.SourceTag)
 	name := languageName(l)
 	if l.Meta.Native != "" && l.Meta.Native != name {
 		name += " (" + l.Meta.Native + ")"
@@ -84,12 +85,14 @@ func (p *Project) Proof(w io.Writer, o ProofOptions) error {
 			about = append(about, layout.Span{Text: fmt.Sprintf("Room: %d characters; this has %d.", e.Max, Cells(e.Text)), Small: true})
 		}
 		about = append(about, layout.Span{Text: e.State, Small: true, Mark: e.State == StateStale || e.State == StateMissing || e.State == StateRewrite})
-		english := layout.Cell{{Text: fill(e.English, values[e.ID])}}
+		// As they print: with each language's apostrophes (English and
+		// French print ’ where their files write ').
+		english := layout.Cell{{Text: en.Apostrophes(fill(e.English, values[e.ID]))}}
 		var translation layout.Cell
 		if e.Text == "" {
 			translation = layout.Cell{{Text: "(not translated)", Small: true, Mark: true}}
 		} else {
-			translation = layout.Cell{{Text: fill(e.Text, values[e.ID]), Lang: l.Tag, RTL: l.Script.RTL}}
+			translation = layout.Cell{{Text: l.Apostrophes(fill(e.Text, values[e.ID])), Lang: l.Tag, RTL: l.Script.RTL}}
 		}
 		t.Rows = append(t.Rows, []layout.Cell{about, english, translation})
 	}
