@@ -246,6 +246,7 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 		Author:       author,
 		Creator:      req.Creator,
 		Version:      lib.Info.Version,
+		Keep:         loc.Meta.Keep,
 	}
 	d.Footer = doc.Footer{
 		OrgName: req.Brand.OrgName,

@@ -145,6 +145,9 @@ type Meta struct {
 	Author       string
 	Creator      string
 	Version      string // content version
+	// Keep are the language's words and names a line must not split
+	// (locale.Meta.Keep): 加拿大, 人口贩运.
+	Keep []string
 }
 
 // Brand is how the organisation's material looks.

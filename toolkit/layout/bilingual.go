@@ -330,9 +330,25 @@ func (p pair) band(pageW, margin, gap float64, sizes []float64, pad float64) box
 		}
 	}
 	colW := (textW - gap) / 2
-	// Both headlines at one size: the largest at which both fit.
+	// Both headlines at one size: the largest at which both fit, broken
+	// only where a reader accepts (headlineAt) if any size does.
 	var heads [2]box
+	found := false
 	for _, size := range sizes {
+		ok := true
+		for i, d := range p.docs {
+			var clean bool
+			heads[i], clean = p.kits[i].headlineAt(d.Headline, colW, size, 1.12, fg, 3)
+			ok = ok && clean
+		}
+		if found = ok; ok {
+			break
+		}
+	}
+	for _, size := range sizes {
+		if found {
+			break
+		}
 		ok := true
 		for i, d := range p.docs {
 			heads[i] = p.kits[i].headline(d.Headline, colW, []float64{size}, 1.12, fg, 3)

@@ -247,10 +247,15 @@ type kit struct {
 	// script's factor over it, so that no text is set smaller than the
 	// layout asks and the script that looks smaller is the one enlarged.
 	least float64
+	// loose says the ties of the last text set gave way
+	// (typeset.Paragraph.Loose).
+	loose bool
+	// keep are the language's words a line must not split (doc.Meta.Keep).
+	keep []string
 }
 
 func newKit(ts *typeset.Typesetter, d *doc.Document, st Style) *kit {
-	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL, col: coloursFor(d.Brand.Color, st), style: st}
+	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL, col: coloursFor(d.Brand.Color, st), style: st, keep: d.Meta.Keep}
 	k.least = min(1, ts.Optical(d.Headline+" "+d.Signs.Title, d.Meta.Lang))
 	return k
 }
@@ -294,11 +299,22 @@ func (k *kit) text(s string, w float64, st textStyle) box {
 	// Gurmukhi what looks as large (typeset sets the Latin in it at 14).
 	st = k.styled(st)
 	st.Size *= k.optical(s)
+	// Lines break where a reader accepts them: never "call / 911", a
+	// number or a hyphenated name split, an address but after a dot or a
+	// slash, or a last word alone (typeset.Tie).
+	s = typeset.Tie(s, k.keep)
 	p, err := k.ts.Set(s, typeset.Options{Style: st.Style, Width: w, Lang: k.lang, RTL: k.rtl})
+	if err == nil && p.Width > w+0.01 && w > 0 {
+		// A number or a part of an address wider than the line, which
+		// never breaks: set a little smaller, down to 85% of the size.
+		st.Size = max(st.Size*w/p.Width*0.995, st.Size*0.85)
+		p, err = k.ts.Set(s, typeset.Options{Style: st.Style, Width: w, Lang: k.lang, RTL: k.rtl})
+	}
 	if err != nil {
 		k.err = err
 		return box{W: w}
 	}
+	k.loose = p.Loose
 	role := st.Role
 	if role == "" {
 		role = RoleP

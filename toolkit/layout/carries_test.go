@@ -174,6 +174,13 @@ func TestEveryFormatCarriesItsContent(t *testing.T) {
 						for _, msg := range missing(ld, docs, carries) {
 							t.Errorf("%s: %s", name, msg)
 						}
+						var keep []string
+						for _, d := range docs {
+							keep = append(keep, d.Meta.Keep...)
+						}
+						for _, msg := range breaks(ld, keep) {
+							t.Errorf("%s: %s", name, msg)
+						}
 						for _, msg := range hierarchy(ld, docs, f.Name, bilingual) {
 							t.Errorf("%s: %s", name, msg)
 						}

@@ -219,11 +219,48 @@ func (k *kit) logo(d *doc.Document, w, h float64) box {
 	return box{W: w, H: h, els: []Element{{Tag: &Tag{Role: RoleFigure, Block: doc.PartLogo, Lang: k.lang, Alt: alt}, Image: &Image{W: w, H: h, Image: d.Brand.Logo}}}}
 }
 
-// headline sets the headline at the largest of sizes that fits in three
-// lines. A headline of several sentences that each fit on a line puts
-// each on its own line: "Know the signs. / You can get help." reads
-// better than "Know the signs. You can / get help.".
+// headline sets the headline at the largest of sizes that fits in
+// lines, breaking only where a reader accepts (headlineAt); only when no
+// size does is the headline let flow as it can.
 func (k *kit) headline(s string, w float64, sizes []float64, leading float64, color doc.RGB, lines int) box {
+	for _, size := range sizes {
+		if b, ok := k.headlineAt(s, w, size, leading, color, lines); ok {
+			return b
+		}
+	}
+	return k.headlineFlow(s, w, sizes, leading, color, lines)
+}
+
+// headlineAt sets the headline at size, and reports whether it fits in
+// lines breaking only where a reader accepts: a headline of several
+// sentences puts each on a line of its own ("Know the signs. / You can
+// get help." reads better than "Know the signs. You can / get help."),
+// unless it fits on one line, and no tie gives way (a last word alone).
+func (k *kit) headlineAt(s string, w, size, leading float64, color doc.RGB, lines int) (box, bool) {
+	st := textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: leading}, Color: color, Role: RoleH1}
+	fits := func(b box) bool { return b.H <= size*leading*float64(lines)+0.1 && !k.loose }
+	if parts := sentences(s); len(parts) > 1 && len(parts) <= 3 {
+		if b := inBlock(k.text(strings.Join(parts, "\n"), w, st), doc.PartHeadline); fits(b) {
+			return b, true
+		}
+		b := inBlock(k.text(s, w, st), doc.PartHeadline)
+		return b, fits(b) && b.H <= size*leading+0.1
+	}
+	b := inBlock(k.text(s, w, st), doc.PartHeadline)
+	return b, fits(b)
+}
+
+// headlineFlow is the headline when no size keeps every sentence whole
+// and every tie: a size at which the words flow with their ties kept,
+// else as they can, each sentence on its own line where each fits on
+// one.
+func (k *kit) headlineFlow(s string, w float64, sizes []float64, leading float64, color doc.RGB, lines int) box {
+	for _, size := range sizes {
+		st := textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: leading}, Color: color, Role: RoleH1}
+		if b := inBlock(k.text(s, w, st), doc.PartHeadline); b.H <= size*leading*float64(lines)+0.1 && !k.loose {
+			return b
+		}
+	}
 	var out box
 	for _, size := range sizes {
 		st := textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: leading}, Color: color, Role: RoleH1}

@@ -38,7 +38,7 @@ func PocketCard(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Documen
 	if err != nil {
 		return fail(err)
 	}
-	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL}
+	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL, keep: d.Meta.Keep}
 	n := len(d.Pocket.Sections)
 	for _, scale := range pocketScales {
 		// The front needs at least one section and leaves the back at

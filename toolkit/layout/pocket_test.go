@@ -51,7 +51,10 @@ func TestPocketCard(t *testing.T) {
 							var text strings.Builder
 							for _, p := range ld.Pages {
 								for _, l := range inkedLines(p) {
-									text.WriteString(l.text + " ")
+									text.WriteString(l.text)
+									if !strings.HasSuffix(l.text, "-") {
+										text.WriteString(" ") // a line broken after a hyphen ("trauma-" / "informed") goes on
+									}
 								}
 							}
 							all := foldSpace(text.String())

@@ -221,7 +221,7 @@ func Myths(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, er
 	if d.Kit == nil || d.Kit.Myths == nil {
 		return nil, layoutError("myths and facts", d, errors.New("the document has no myths and facts"))
 	}
-	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL}
+	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL, keep: d.Meta.Keep}
 	m := d.Kit.Myths
 	f := newSheetFrame(k, d, opts.Paper, kitKicker(d), m.Title, "")
 	page, err := f.page(func(s, _ float64) box { return mythsBody(k, d, m, f.bodyW(), s) })
@@ -300,7 +300,7 @@ func Quiz(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, err
 	if d.Kit == nil || d.Kit.Quiz == nil {
 		return nil, layoutError("quiz", d, errors.New("the document has no quiz"))
 	}
-	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL}
+	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL, keep: d.Meta.Keep}
 	q := d.Kit.Quiz
 	var pages []Page
 	for i, when := range []string{q.Before, q.After} {
@@ -403,7 +403,7 @@ func SignIn(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, e
 	if d.Kit == nil || d.Kit.SignIn == nil {
 		return nil, layoutError("sign-in sheet", d, errors.New("the document has no sign-in sheet"))
 	}
-	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL}
+	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL, keep: d.Meta.Keep}
 	fm := d.Kit.SignIn
 	f := newSheetFrame(k, d, opts.Paper, kitKicker(d), fm.Title, "")
 	page, err := f.page(func(s, h float64) box { return signInBody(k, d, fm, f.bodyW(), h, s) })
@@ -487,7 +487,7 @@ func Feedback(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document,
 	if d.Kit == nil || d.Kit.Feedback == nil {
 		return nil, layoutError("feedback form", d, errors.New("the document has no feedback form"))
 	}
-	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL}
+	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL, keep: d.Meta.Keep}
 	fm := d.Kit.Feedback
 	f := newSheetFrame(k, d, opts.Paper, kitKicker(d), fm.Title, "")
 	page, err := f.page(func(s, _ float64) box { return feedbackBody(k, d, fm, f.bodyW(), s) })

@@ -38,7 +38,7 @@ func Slides(ts *typeset.Typesetter, d *doc.Document, _ Options) (*Document, erro
 	if d.Kit == nil || d.Kit.Slides == nil {
 		return nil, layoutError("slides", d, errors.New("the document has no slides"))
 	}
-	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL}
+	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL, keep: d.Meta.Keep}
 	slides := d.Kit.Slides.Slides
 	var pages []Page
 	for i, sl := range slides {

@@ -62,6 +62,12 @@ type Meta struct {
 	// means something the reader is told to trust). Safety messages can
 	// never be left out.
 	Omit []string `toml:"omit"`
+	// Keep lists words and names a line must not split, in a language
+	// written without spaces, where a line may otherwise break between
+	// any two characters (加拿大, 人口贩运): the typesetter keeps each
+	// whole while it fits on a line. Only real words, as a fluent reader
+	// would keep them.
+	Keep []string `toml:"keep"`
 	// Reviews record who checked which part of the language and when:
 	// one entry per scope ("all", or an audience for a review of its
 	// materials only), the latest review of that scope.
@@ -832,6 +838,9 @@ func mergeMeta(base, over Meta) Meta {
 	set(&base.Apostrophe, over.Apostrophe)
 	if over.Omit != nil {
 		base.Omit = over.Omit
+	}
+	if over.Keep != nil {
+		base.Keep = over.Keep
 	}
 	if over.Reviews != nil {
 		base.Reviews = over.Reviews

@@ -127,8 +127,9 @@ func (p *Project) fits(name string, l *locale.Locale, good []accepted) ([]Proble
 
 // probeLanguage loads the content with one more language, tag, written
 // as language l is (its script, its status, its apostrophe, its omitted
-// messages) with text for its messages; one it lacks prints as in l (in
-// English, for a draft that must be rewritten; the kit is not made). Every message
+// messages, the words it keeps whole) with text for its messages; one it
+// lacks prints as in l (in English, for a draft that must be rewritten;
+// the kit is not made). Every message
 // records today's English, so that none prints in English for being
 // stale.
 func (p *Project) probeLanguage(tag string, l *locale.Locale, text map[string]string) (*content.Library, error) {
@@ -148,7 +149,7 @@ func (p *Project) probeLanguage(tag string, l *locale.Locale, text map[string]st
 	if l.Meta.MustRewrite() {
 		status = locale.StatusMustRewrite
 	}
-	fmt.Fprintf(&file, "[_meta]\nlanguage = %q\nstatus = %q\nscript = %q\napostrophe = %q\nomit = %s\n[_source]\n", tag, status, l.Script.Code, l.Meta.Apostrophe, tomlStrings(l.Meta.Omit))
+	fmt.Fprintf(&file, "[_meta]\nlanguage = %q\nstatus = %q\nscript = %q\napostrophe = %q\nomit = %s\nkeep = %s\n[_source]\n", tag, status, l.Script.Code, l.Meta.Apostrophe, tomlStrings(l.Meta.Omit), tomlStrings(l.Meta.Keep))
 	file.Write(hashes.Bytes())
 	fsys := content.Overlay{Upper: fstest.MapFS{tag + ".toml": {Data: file.Bytes()}}, Lower: p.Locales}
 	return content.Open(content.Options{Audiences: p.Audiences, Locales: fsys, UserDir: p.ContentDir, Now: p.Now})

@@ -1,35 +1,74 @@
 package typeset
 
-import "strings"
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Break marks: invisible characters that steer the line breaker and are
 // taken out of the text before it is drawn, so that copying a line gives
 // back the words as written.
+//
+// A word joiner ties hard: a phone number or a part of a web address is
+// one unit, never broken, even when it is wider than the line (it then
+// overflows, and the layout sets it smaller). A tie — ZERO WIDTH NO-BREAK
+// SPACE between letters, NO-BREAK SPACE between words — holds only while
+// what it ties fits on a line: "call 911" wider than the column breaks
+// before "911", which is still a whole number.
 const (
 	zwsp       = '\u200B' // ZERO WIDTH SPACE: a line may break here
-	wordJoiner = '\u2060' // WORD JOINER: a line may not break here
+	wordJoiner = '\u2060' // WORD JOINER: a line never breaks here
+	tie        = '\uFEFF' // ZERO WIDTH NO-BREAK SPACE: no break here while the tied run fits
+	nbsp       = '\u00A0' // NO-BREAK SPACE: a space tied as tie ties letters
 )
 
 // BreakURL marks where a web address may break across lines: after a
-// dot or a slash, and nowhere else ("hotline.c / a" is hard to type).
+// dot or a slash, and nowhere else ("hotline.c / a" is hard to type). A
+// short last part stays with the one before it while they fit
+// ("hotline.ca"), and a path's part wider than the line may break before
+// a hyphen, which then starts the next line and so reads as the
+// address's own ("…look-for-to-spot" / "-human-trafficking"): ties.
 func BreakURL(s string) string {
 	if !strings.ContainsAny(s, "./") {
 		return s
 	}
 	var b strings.Builder
 	rs := []rune(s)
+	path := false // past the host: after a slash that is not the scheme's
 	for i, r := range rs {
 		b.WriteRune(r)
 		if i == len(rs)-1 {
 			break
 		}
-		if r == '.' || r == '/' {
+		if r == '/' && rs[i+1] != '/' && (i == 0 || rs[i-1] != '/') && (i == 0 || rs[i-1] != ':') {
+			path = true
+		}
+		switch {
+		case r == '.' && shortPart(rs[i+1:]):
+			b.WriteRune(tie) // no "Cybertip. / ca" while it fits
+		case r == '.' || r == '/':
 			b.WriteRune(zwsp)
-		} else if rs[i+1] != '.' && rs[i+1] != '/' {
+		case rs[i+1] == '-' && path:
+			b.WriteRune(tie)
+		default:
 			b.WriteRune(wordJoiner)
 		}
 	}
 	return b.String()
+}
+
+// shortPart reports whether rs starts with an address's part of three
+// characters or fewer: the "ca" of "hotline.ca", which a line keeps with
+// the part before it.
+func shortPart(rs []rune) bool {
+	n := 0
+	for n < len(rs) && rs[n] != '.' && rs[n] != '/' {
+		n++
+	}
+	return n <= 3
 }
 
 // NoBreak joins s into one unbreakable run: a phone number, which a
@@ -45,3 +84,220 @@ func NoBreak(s string) string {
 	}
 	return b.String()
 }
+
+// Tie marks a paragraph of running text so that its lines break where a
+// reader accepts them:
+//
+//   - a phone number, or any number of five digits or more (a short code
+//     such as 686868), is one unit (NoBreak);
+//   - a web address or an email address breaks only after a dot or a
+//     slash (BreakURL);
+//   - a short number stays with the word before it: no "call / 911",
+//     "composer le / 911";
+//   - a hyphenated name stays whole: no "Côte-des- / Neiges";
+//   - the words in keep stay whole (names and terms of a language written
+//     without spaces: 加拿大, 人口贩运), in any order;
+//   - the last line holds two words at least (two characters in a script
+//     written without spaces).
+//
+// The last four are ties: they give way, in that paragraph, when a tied
+// run is wider than the line. Each line of s (split at "\n") is a
+// paragraph of its own.
+func Tie(s string, keep []string) string {
+	if s == "" || strings.ContainsAny(s, string(wordJoiner)+string(zwsp)) {
+		return s // marked already: a number or an address set as one
+	}
+	// A longer word first: tied, "加拿大" would hide "加拿大服务局".
+	longer := func(a, b string) int { return utf8.RuneCountInString(b) - utf8.RuneCountInString(a) }
+	if !slices.IsSortedFunc(keep, longer) {
+		keep = slices.Clone(keep)
+		slices.SortStableFunc(keep, longer)
+	}
+	parts := strings.Split(s, "\n")
+	for i, p := range parts {
+		parts[i] = tieParagraph(p, keep)
+	}
+	return strings.Join(parts, "\n")
+}
+
+// unitPattern finds what Tie makes a unit: web addresses (with a scheme,
+// "www." or a domain of letters ending in a known kind of name), email
+// addresses, and digit groups joined by hyphens, dots, slashes, brackets
+// or spaces.
+var unitPattern = regexp.MustCompile(`(?i)[\pL\pN._%+\-]+@[\pL\pN\-]+(?:\.[\pL\pN\-]+)+` +
+	`|(?:https?://|www\.)[^\s<>"]*[^\s<>".,;:!?)]` +
+	`|[\pL\pN\-]+(?:\.[\pL\pN\-]+)*\.(?:ca|com|org|net|gov|gc\.ca|info|edu|int)(?:/[^\s<>"]*[^\s<>".,;:!?)])?\b` +
+	`|[+(]?\pN[\pN)(./\- ]*\pN`)
+
+func tieParagraph(s string, keep []string) string {
+	// Units first: their marks are hard, and no tie goes inside them.
+	var b strings.Builder
+	last := 0
+	for _, m := range unitPattern.FindAllStringIndex(s, -1) {
+		u := s[m[0]:m[1]]
+		var marked string
+		switch {
+		case strings.ContainsAny(u, "@") || strings.ContainsFunc(u, unicode.IsLetter):
+			marked = BreakURL(u)
+		case digits(u) >= 5:
+			marked = NoBreak(u)
+		default:
+			continue // a short number: tied to its word below
+		}
+		b.WriteString(tieText(s[last:m[0]], keep))
+		b.WriteString(marked)
+		last = m[1]
+	}
+	if last == 0 {
+		return keepLast(tieText(s, keep))
+	}
+	b.WriteString(tieText(s[last:], keep))
+	return keepLast(b.String())
+}
+
+// digits counts the decimal digits in s.
+func digits(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// tieText ties, in text outside any unit, short numbers to the word
+// before them, hyphenated words, and the words in keep.
+func tieText(s string, keep []string) string {
+	for _, w := range keep {
+		if w != "" && strings.Contains(s, w) {
+			s = strings.ReplaceAll(s, w, joinWith(w, tie))
+		}
+	}
+	if !strings.ContainsAny(s, " -") {
+		return s
+	}
+	rs := []rune(s)
+	var b strings.Builder
+	for i, r := range rs {
+		switch {
+		case r == ' ' && i > 0 && shortNumberAt(rs, i+1) && !unicode.IsSpace(rs[i-1]):
+			b.WriteRune(nbsp)
+			continue
+		case r == '-' && i > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i-1]) && unicode.IsLetter(rs[i+1]) && properName(rs, i):
+			b.WriteRune(r)
+			b.WriteRune(tie)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// properName reports whether the hyphen at rs[i] joins the parts of a
+// name: the compound starts with a capital ("Côte-des-Neiges",
+// "CÔTE-DES-NEIGES"). Other compounds keep their break after the
+// hyphen: Ojibwe writes a preverb with one ("ogii-naanaagadawaabandanziin"),
+// and its long words need it in a narrow column.
+func properName(rs []rune, i int) bool {
+	start := i
+	for start > 0 && (unicode.IsLetter(rs[start-1]) || rs[start-1] == '-' || rs[start-1] == tie) {
+		start--
+	}
+	return unicode.IsUpper(rs[start])
+}
+
+// joinWith puts mark between every two characters of s.
+func joinWith(s string, mark rune) string {
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 {
+			b.WriteRune(mark)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// shortNumberAt reports whether rs[i:] starts with a number of one to
+// four digits standing as a word: 911, 211, 24/7.
+func shortNumberAt(rs []rune, i int) bool {
+	n := 0
+	for i+n < len(rs) && unicode.IsDigit(rs[i+n]) {
+		n++
+	}
+	if n == 0 || n > 4 {
+		return false
+	}
+	if i+n == len(rs) {
+		return true
+	}
+	next := rs[i+n]
+	return !unicode.IsDigit(next) && !unicode.IsLetter(next)
+}
+
+// keepLast ties a paragraph's last two words, so that its last line
+// never holds one word alone; in a script written without spaces, its
+// last two characters.
+func keepLast(s string) string {
+	t := strings.TrimRightFunc(s, unicode.IsSpace)
+	rs := []rune(t)
+	end := len(rs)
+	for end > 0 && !unicode.IsLetter(rs[end-1]) && !unicode.IsDigit(rs[end-1]) {
+		end--
+	}
+	if end == 0 {
+		return s
+	}
+	if spaceless(rs[end-1]) {
+		// Han, kana and Thai: the last two letters before any closing
+		// punctuation.
+		if end < 2 || !spaceless(rs[end-2]) {
+			return s
+		}
+		return string(rs[:end-1]) + string(tie) + string(rs[end-1:]) + s[len(t):]
+	}
+	// A last word written after text without spaces, with no space
+	// before it ("…服务，CFS）", "…性照片：NeedHelpNow.ca"): tied to the
+	// character before it.
+	for j := end - 1; j > 0; j-- {
+		if r := rs[j-1]; r == ' ' || r == nbsp {
+			break
+		} else if spaceless(r) || unicode.In(r, unicode.Han) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF {
+			// Before an opening bracket ("线（OCTIP）"), which never
+			// ends a line.
+			for j > 1 && unicode.Is(unicode.Ps, rs[j-1]) {
+				j--
+			}
+			return string(rs[:j]) + string(tie) + string(rs[j:]) + s[len(t):]
+		}
+	}
+	i := strings.LastIndexAny(t, " "+string(nbsp))
+	if i <= 0 || t[i] != ' ' || t[i-1] == ' ' {
+		return s // one word, or the last word tied already ("call 911")
+	}
+	return t[:i] + string(nbsp) + t[i+1:] + s[len(t):]
+}
+
+// spaceless reports letters of scripts written without spaces between
+// words, where a line may break between any two of them.
+func spaceless(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
+}
+
+// relax turns ties into break opportunities: what they tie is wider
+// than the line.
+func relax(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case tie:
+			return zwsp
+		case nbsp:
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// isTie reports the characters relax gives way.
+func isTie(r rune) bool { return r == tie || r == nbsp }

@@ -76,7 +76,8 @@ func FuzzSet(f *testing.F) {
 }
 
 // settable is text as the lines of its paragraph hold it: cleaned and
-// normalised, without line breaks, blank lines or direction controls.
+// normalised, without line breaks, blank lines or direction controls,
+// each no-break space a space.
 func settable(text string) string {
 	text, _ = clean(text)
 	var b strings.Builder
@@ -87,6 +88,9 @@ func settable(text string) string {
 		b.WriteString(strings.Map(func(r rune) rune {
 			if isDirectionControl(r) {
 				return -1
+			}
+			if r == nbsp {
+				return ' '
 			}
 			return r
 		}, part))

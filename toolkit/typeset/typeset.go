@@ -53,6 +53,10 @@ type Paragraph struct {
 	Lines  []Line
 	Width  float64 // the widest line, in points
 	Height float64 // the sum of line heights, in points
+	// Loose says the ties gave way (see Tie): something they tie was
+	// wider than the line, so a short number may start a line or a last
+	// word stand alone. A caller with sizes to choose from tries another.
+	Loose bool
 }
 
 // Line is one line of a paragraph; runs are in visual order.
@@ -481,41 +485,32 @@ func (t *Typesetter) setLines(p *Paragraph, text string, opts Options) error {
 		p.Height += lineHeight
 		return nil
 	}
-	sh := t.shape(text, opts)
 	scale := style.Size / refSize
-	dir := di.DirectionLTR
-	if opts.RTL {
-		dir = di.DirectionRTL
-	}
 	// A width of 0 or less means one line; a width past what fixed point
 	// holds is as good as unlimited.
 	width := fixed.Int26_6(math.MaxInt32 >> 1)
 	if w := math.Round(opts.Width / scale * units * 64); opts.Width > 0 && w < float64(width) {
 		width = fixed.Int26_6(max(w, 1))
 	}
-	// Lines at refSize are cached too: a build sets the same message at
-	// the same size and width in many documents.
-	wkey := wrapKey{shapeKey{text: text, lang: opts.Lang, bold: style.Bold, rtl: opts.RTL, fonts: t.fontsKey}, width}
-	refLines, ok := t.wraps[wkey]
-	if !ok {
-		// The wrapper zeroes the advance of trailing spaces in place: give
-		// it copies so the cached shaping stays whole.
-		outs := make([]shaping.Output, len(sh.outs))
-		for i, o := range sh.outs {
-			outs[i] = o
-			outs[i].Glyphs = slices.Clone(o.Glyphs)
+	// Words never break inside (a phone number, a part of a web address,
+	// a word); ties give way only when what they tie is wider than the
+	// line, and a word is broken only when it alone is wider, and never
+	// when it is a unit: then its line is wider than the measure, and the
+	// caller sets it smaller.
+	limit := opts.Width/scale + 0.01
+	refLines := t.wrap(text, opts, width, shaping.Never)
+	if opts.Width > 0 && overflows(refLines, limit) {
+		relaxed := text
+		if strings.ContainsFunc(text, isTie) {
+			relaxed = relax(text)
+			refLines = t.wrap(relaxed, opts, width, shaping.Never)
+			p.Loose = true
 		}
-		lines, _ := t.wrapper.WrapParagraphF(shaping.WrapConfig{Direction: dir}, width, sh.runes, shaping.NewSliceIterator(outs))
-		refLines = make([]Line, len(lines))
-		for i, l := range lines {
-			refLines[i] = t.line(l, text, sh.byteAt, refSize, 1, style.Bold)
+		if overflows(refLines, limit) {
+			if forced := t.wrap(relaxed, opts, width, shaping.WhenNecessary); !breaksUnit(forced, relaxed) {
+				refLines = forced
+			}
 		}
-		size := len(text) + 64
-		for _, l := range refLines {
-			size += lineBytes(l, true)
-		}
-		t.limitCaches(size)
-		t.wraps[wkey] = refLines
 	}
 
 	for _, rl := range refLines {
@@ -527,6 +522,76 @@ func (t *Typesetter) setLines(p *Paragraph, text string, opts Options) error {
 		p.Width = math.Max(p.Width, line.Width)
 	}
 	return nil
+}
+
+// wrap breaks text, shaped at refSize, into lines at most width wide
+// (in reference units) with the given policy for breaking inside words.
+// Lines at refSize are cached: a build sets the same message at the same
+// size and width in many documents.
+func (t *Typesetter) wrap(text string, opts Options, width fixed.Int26_6, policy shaping.LineBreakPolicy) []Line {
+	style := opts.Style
+	wkey := wrapKey{shapeKey{text: text, lang: opts.Lang, bold: style.Bold, rtl: opts.RTL, fonts: t.fontsKey}, width, policy}
+	if refLines, ok := t.wraps[wkey]; ok {
+		return refLines
+	}
+	sh := t.shape(text, opts)
+	dir := di.DirectionLTR
+	if opts.RTL {
+		dir = di.DirectionRTL
+	}
+	// The wrapper zeroes the advance of trailing spaces in place: give
+	// it copies so the cached shaping stays whole.
+	outs := make([]shaping.Output, len(sh.outs))
+	for i, o := range sh.outs {
+		outs[i] = o
+		outs[i].Glyphs = slices.Clone(o.Glyphs)
+	}
+	lines, _ := t.wrapper.WrapParagraphF(shaping.WrapConfig{Direction: dir, BreakPolicy: policy}, width, sh.runes, shaping.NewSliceIterator(outs))
+	refLines := make([]Line, len(lines))
+	for i, l := range lines {
+		refLines[i] = t.line(l, text, sh.byteAt, refSize, 1, style.Bold)
+	}
+	size := len(text) + 64
+	for _, l := range refLines {
+		size += lineBytes(l, true)
+	}
+	t.limitCaches(size)
+	t.wraps[wkey] = refLines
+	return refLines
+}
+
+// overflows reports whether a line is wider than limit points at
+// refSize.
+func overflows(lines []Line, limit float64) bool {
+	for _, l := range lines {
+		if l.Width > limit {
+			return true
+		}
+	}
+	return false
+}
+
+// breaksUnit reports whether lines of text break inside a unit: next to
+// a word joiner, or between two digits.
+func breaksUnit(lines []Line, text string) bool {
+	for _, l := range lines[min(1, len(lines)):] {
+		if len(l.Runs) == 0 {
+			continue
+		}
+		start := l.Runs[0].Start
+		for _, r := range l.Runs[1:] {
+			start = min(start, r.Start)
+		}
+		if start <= 0 || start >= len(text) {
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(text[:start])
+		after, _ := utf8.DecodeRuneInString(text[start:])
+		if before == wordJoiner || after == wordJoiner || unicode.IsDigit(before) && unicode.IsDigit(after) {
+			return true
+		}
+	}
+	return false
 }
 
 // limitCaches makes room for an entry of about size bytes: when the
@@ -549,7 +614,8 @@ func (t *Typesetter) limitCaches(size int) {
 // wrapKey is a shaped text wrapped at a width in reference units.
 type wrapKey struct {
 	shapeKey
-	width fixed.Int26_6
+	width  fixed.Int26_6
+	policy shaping.LineBreakPolicy
 }
 
 // scaleLine is a line set at refSize, resized: glyphs are in font units
@@ -627,8 +693,11 @@ func (t *Typesetter) fontOfFace(face *font.Face) *Font {
 }
 
 // phoneNumber matches a phone number or other digit group joined by
-// hyphens, dots, slashes or spaces: 1-833-900-1010, 911, 24/7.
-var phoneNumber = regexp.MustCompile(`[+(]?[0-9٠-٩۰-۹][0-9٠-٩۰-۹)(./\- ]*[0-9٠-٩۰-۹]|[0-9٠-٩۰-۹]`)
+// hyphens, dots, slashes or spaces: 1-833-900-1010, 911, 24/7; with the
+// word joiners Tie puts between a number's characters, for the number is
+// one run to isolate, not one digit after another (isolated one by one,
+// the digits of a number in Arabic text come out in reverse).
+var phoneNumber = regexp.MustCompile(`[+(]?[0-9٠-٩۰-۹][0-9٠-٩۰-۹)(./\- \x{2060}]*[0-9٠-٩۰-۹]|[0-9٠-٩۰-۹]`)
 
 // isolateNumbers wraps each number in LEFT-TO-RIGHT ISOLATE and
 // LEFT-TO-RIGHT OVERRIDE … POP DIRECTIONAL FORMATTING, POP DIRECTIONAL
@@ -650,14 +719,15 @@ func isolateNumbers(text string) string {
 // override and isolate controls, and the break marks (ZERO WIDTH SPACE,
 // a place a line may break; WORD JOINER, a place it may not).
 func isDirectionControl(r rune) bool {
-	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == zwsp || r == wordJoiner
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == zwsp || r == wordJoiner || r == tie
 }
 
-// stripControls removes direction controls from s and returns, for each
-// byte offset of s, the offset in the result (-1 for removed bytes).
+// stripControls removes direction controls from s, makes each no-break
+// space a space, and returns, for each byte offset of s, the offset in
+// the result (-1 for removed bytes).
 func stripControls(s string) (string, []int) {
 	at := make([]int, len(s)+1)
-	if !strings.ContainsFunc(s, isDirectionControl) {
+	if !strings.ContainsFunc(s, func(r rune) bool { return isDirectionControl(r) || r == nbsp }) {
 		for i := range at {
 			at[i] = i
 		}
@@ -670,6 +740,13 @@ func stripControls(s string) (string, []int) {
 			for j := 0; j < n; j++ {
 				at[i+j] = -1
 			}
+			continue
+		}
+		if r == nbsp {
+			// A no-break space keeps two words on one line; copied, it
+			// is the space between them.
+			at[i], at[i+1] = b.Len(), b.Len()
+			b.WriteByte(' ')
 			continue
 		}
 		for j := 0; j < n; j++ {

@@ -78,7 +78,8 @@ func TestMissingGlyphNamesCharacter(t *testing.T) {
 }
 
 // TestNumbersInRightToLeftText checks that a phone number inside Arabic,
-// Persian and Urdu text keeps its digit groups in reading order.
+// Persian and Urdu text keeps its digit groups in reading order, as
+// written and as Tie marks it (a word joiner between its characters).
 func TestNumbersInRightToLeftText(t *testing.T) {
 	ts := embeddedSetter(t)
 	tests := []struct{ lang, text string }{
@@ -88,8 +89,11 @@ func TestNumbersInRightToLeftText(t *testing.T) {
 		{"ar", "في حالة الخطر اتصل بـ 911."},
 	}
 	for _, tt := range tests {
+		tests = append(tests, struct{ lang, text string }{tt.lang + "-tied", Tie(tt.text, nil)})
+	}
+	for _, tt := range tests {
 		t.Run(tt.lang, func(t *testing.T) {
-			p, err := ts.Set(tt.text, Options{Style: Style{Size: 10}, Lang: tt.lang, RTL: true})
+			p, err := ts.Set(tt.text, Options{Style: Style{Size: 10}, Lang: strings.TrimSuffix(tt.lang, "-tied"), RTL: true})
 			var missing *MissingGlyphError
 			if errors.As(err, &missing) && os.Getenv("AWAREKIT_REQUIRE_FONTS") != "1" {
 				t.Skip(err)
@@ -97,7 +101,7 @@ func TestNumbersInRightToLeftText(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := phoneNumber.FindString(tt.text)
+			want := strings.ReplaceAll(phoneNumber.FindString(tt.text), string(wordJoiner), "")
 			var visual strings.Builder
 			for _, l := range p.Lines {
 				for _, r := range l.Runs {
@@ -124,7 +128,7 @@ func TestNumbersInRightToLeftText(t *testing.T) {
 
 // TestNumbersKeepRightToLeftOrder: two numbers in a row, or a number
 // before Latin text, keep the right-to-left order of the sentence; each
-// number reads left to right inside.
+// number reads left to right inside; as written and as Tie marks it.
 func TestNumbersKeepRightToLeftOrder(t *testing.T) {
 	ts := embeddedSetter(t)
 	tests := []struct {
@@ -133,6 +137,10 @@ func TestNumbersKeepRightToLeftOrder(t *testing.T) {
 	}{
 		{"hours then languages", "ur", "مفت اور رازدارانہ، 24/7، 200 سے زیادہ زبانوں میں۔", []string{"200", "24/7"}},
 		{"number then address", "ar", "أرسل CONNECT برسالة نصية إلى 686868 · kidshelpphone.ca", []string{"kidshelpphone.ca", "686868", "CONNECT"}},
+	}
+	for _, tt := range tests {
+		tt.name, tt.text = tt.name+" tied", Tie(tt.text, nil)
+		tests = append(tests, tt)
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
