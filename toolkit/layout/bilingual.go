@@ -36,6 +36,7 @@ func newPair(ts *typeset.Typesetter, first, second *doc.Document, st Style) pair
 		kits: [2]*kit{newKit(ts, first, st), newKit(ts, second, st)},
 	}
 	matched(p.kits[:]...) // both languages look one size
+	shareKeep(p.kits[:]...)
 	return p
 }
 

@@ -286,6 +286,19 @@ func matched(kits ...*kit) {
 	}
 }
 
+// shareKeep gives each kit of a page every language's words a line must
+// not split: a two-language page sets the other language's words too (a
+// Chinese contact's name in the English column of an en+zh-Hans flyer).
+func shareKeep(kits ...*kit) {
+	var keep []string
+	for _, k := range kits {
+		keep = append(keep, k.keep...)
+	}
+	for _, k := range kits {
+		k.keep = keep
+	}
+}
+
 // text sets s into a box w points wide, as one structure element. Sizes
 // are Latin's: text in a script that looks smaller or larger than Latin
 // at one size is set at the size that looks like it

@@ -631,6 +631,7 @@ func BilingualCards(ts *typeset.Typesetter, first, second *doc.Document, opts Op
 	docs := [2]*doc.Document{first, second}
 	kits := [2]*kit{newKit(ts, first, opts.style()), newKit(ts, second, opts.style())}
 	matched(kits[:]...) // both sides look one size
+	shareKeep(kits[:]...)
 	naming := [][2]bool{{true, true}, {true, false}, {false, true}}
 	if first.Brand.OrgName == "" {
 		naming = naming[:1]

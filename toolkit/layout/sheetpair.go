@@ -36,10 +36,12 @@ const pairGap = 18.0
 const pairMargin = 36.0
 
 func newSheetPair(ts *typeset.Typesetter, first, second *doc.Document) sheetPair {
-	return sheetPair{
-		ks: [2]*kit{{ts: ts, lang: first.Meta.Lang, rtl: first.Meta.RTL}, {ts: ts, lang: second.Meta.Lang, rtl: second.Meta.RTL}},
+	sp := sheetPair{
+		ks: [2]*kit{{ts: ts, lang: first.Meta.Lang, rtl: first.Meta.RTL, keep: first.Meta.Keep}, {ts: ts, lang: second.Meta.Lang, rtl: second.Meta.RTL, keep: second.Meta.Keep}},
 		ds: [2]*doc.Document{first, second},
 	}
+	shareKeep(sp.ks[:]...)
+	return sp
 }
 
 // each sets one box per language, each in its column of w.

@@ -94,6 +94,7 @@ func social(ts *typeset.Typesetter, docs []*doc.Document, s socialSpec) (*Docume
 		kits[i] = newKit(ts, d, Standard)
 	}
 	matched(kits...)
+	shareKeep(kits...)
 	signs := s.signs
 	if len(docs) == 2 {
 		signs = 2
