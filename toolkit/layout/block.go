@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -24,6 +25,12 @@ type box struct {
 	W, H float64
 	els  []Element // its own elements, in the order they were added
 	kids []kid     // the boxes placed in it
+	// wide is a line in the box that may not break (a phone number, an
+	// address's part) and is wider than the line it was set in, even at
+	// the least size (kit.unitFloor): a page that holds it is refused
+	// (wideError) rather than printed with the number over its
+	// neighbours.
+	wide string
 }
 
 // kid is a box placed in another at x, y, drawn after the first at of
@@ -39,6 +46,9 @@ type kid struct {
 func (b *box) place(other box, x, y float64) {
 	if len(other.els) > 0 || len(other.kids) > 0 {
 		b.kids = append(b.kids, kid{box: other, at: len(b.els), x: x, y: y})
+	}
+	if b.wide == "" {
+		b.wide = other.wide
 	}
 	if x+other.W > b.W {
 		b.W = x + other.W
@@ -286,6 +296,49 @@ func matched(kits ...*kit) {
 	}
 }
 
+// unitFloor is the least size a paragraph holding a number or an
+// address wider than its line is set at to fit it whole: the fine
+// print's minSize (large print's floor in large print); text asked
+// smaller than that already (a wallet card's) 85% of its size.
+func (k *kit) unitFloor(size float64) float64 {
+	least := minSize
+	if k.style == LargePrint {
+		least = minClearBody
+	}
+	if size < least {
+		return size * 0.85
+	}
+	return least
+}
+
+// wideError is the error for a page whose boxes hold a line that may
+// not break and is wider than its line (box.wide), or nil.
+func wideError(boxes ...box) error {
+	for _, b := range boxes {
+		if b.wide != "" {
+			return &FitError{Unit: b.wide}
+		}
+	}
+	return nil
+}
+
+// widestLine is the text of p's widest line, trimmed.
+func widestLine(p typeset.Paragraph) string {
+	var out string
+	widest := -1.0
+	for _, l := range p.Lines {
+		if l.Width > widest {
+			widest = l.Width
+			var sb strings.Builder
+			for _, r := range l.Runs {
+				sb.WriteString(r.Text)
+			}
+			out = strings.TrimSpace(sb.String())
+		}
+	}
+	return out
+}
+
 // shareKeep gives each kit of a page every language's words a line must
 // not split: a two-language page sets the other language's words too (a
 // Chinese contact's name in the English column of an en+zh-Hans flyer).
@@ -319,9 +372,19 @@ func (k *kit) text(s string, w float64, st textStyle) box {
 	p, err := k.ts.Set(s, typeset.Options{Style: st.Style, Width: w, Lang: k.lang, RTL: k.rtl})
 	if err == nil && p.Width > w+0.01 && w > 0 {
 		// A number or a part of an address wider than the line, which
-		// never breaks: set a little smaller, down to 85% of the size.
-		st.Size = max(st.Size*w/p.Width*0.995, st.Size*0.85)
-		p, err = k.ts.Set(s, typeset.Options{Style: st.Style, Width: w, Lang: k.lang, RTL: k.rtl})
+		// never breaks: the paragraph is set as much smaller as the line
+		// needs, down to unitFloor; narrower still, the layout refuses
+		// (a number split or run over its neighbours is a wrong number).
+		floor := k.unitFloor(st.Size)
+		for range 3 {
+			if p.Width <= w+0.01 || st.Size <= floor {
+				break
+			}
+			st.Size = max(st.Size*w/p.Width*0.995, floor)
+			if p, err = k.ts.Set(s, typeset.Options{Style: st.Style, Width: w, Lang: k.lang, RTL: k.rtl}); err != nil {
+				break
+			}
+		}
 	}
 	if err != nil {
 		k.err = err
@@ -334,6 +397,9 @@ func (k *kit) text(s string, w float64, st textStyle) box {
 	}
 	tag := &Tag{Role: role, Lang: k.lang}
 	b := box{W: w}
+	if w > 0 && p.Width > w+0.01 {
+		b.wide = widestLine(p)
+	}
 	y := 0.0
 	for _, l := range p.Lines {
 		x := 0.0
@@ -538,14 +604,24 @@ func (k *kit) widestPart(s string, st textStyle) float64 {
 	return max(w, k.ltr().width(s[start:], st))
 }
 
-// address sets a web address, left to right in every language, broken
-// only after a dot or a slash when it is longer than the line.
+// address sets a web address, or a contact's ways joined (joinWays),
+// left to right in every language: an address broken only after a dot
+// or a slash when it is longer than the line, a phone number never
+// ("1.604.555.0101" has dots too).
 func (k *kit) address(s string, w float64, st textStyle) box {
 	ltr := k.ltr()
 	if k.rtl && st.Align != alignCenter {
 		st.Align = alignEnd - st.Align
 	}
-	b := ltr.text(typeset.BreakURL(s), w, st)
+	ways := strings.Split(s, waySep)
+	for i, way := range ways {
+		if phoneLike(way) {
+			ways[i] = typeset.NoBreak(way)
+		} else {
+			ways[i] = typeset.BreakURL(way)
+		}
+	}
+	b := ltr.text(strings.Join(ways, waySep), w, st)
 	k.err = ltr.err
 	return b
 }
@@ -620,8 +696,24 @@ func joinWays(ways ...string) string {
 			out = append(out, s)
 		}
 	}
-	return strings.Join(out, "  ·  ")
+	return strings.Join(out, waySep)
 }
+
+// waySep is what joinWays puts between a contact's ways.
+const waySep = "  ·  "
+
+// phoneLike reports a way to reach a contact that is a phone number, as
+// profile.CheckPhone lets people write one: it starts with a digit, a
+// plus or a bracket, and has no @ and no dot before a letter (an
+// address's, "211.ca").
+func phoneLike(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && strings.ContainsAny(s[:1], "0123456789+(") && !strings.Contains(s, "@") && !addressDot.MatchString(s)
+}
+
+// addressDot is a dot before a letter: a domain's ("211.ca"), never a
+// phone number's ("1.604.555.0101", "ext. 12").
+var addressDot = regexp.MustCompile(`\.\pL`)
 
 // onColor is the text colour on a band of c: the brand palette's, the
 // same rule every backend uses (doc.NewPalette).

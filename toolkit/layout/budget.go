@@ -185,9 +185,19 @@ type FitError struct {
 	// Fix says what the user can change; "" for the organisation's
 	// text, or a format with more room.
 	Fix string
+	// Unit is a line that may not break (a phone number, a part of a web
+	// address) and is wider than its line even set at Size.
+	Unit string
 }
 
 func (e *FitError) Error() string {
+	if e.Unit != "" {
+		where := "its line"
+		if e.Format != "" {
+			where += " on the " + e.Format
+		}
+		return fmt.Sprintf("%q does not fit on %s even set small, and a number or an address is never broken across lines; shorten it (a phone number without its extension, a shorter web address) or the organisation's name and local contacts beside it, or choose a format with more room (flyer, handout, poster)", e.Unit, where)
+	}
 	what := "the text"
 	if len(e.Blocks) > 0 {
 		names := make([]string, len(e.Blocks))

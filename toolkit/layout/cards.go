@@ -363,10 +363,16 @@ func fitCard(k *kit, what string, w, h float64, build func(scale float64) box) (
 		if k.err != nil {
 			return box{}, k.err
 		}
-		if last.H <= h+0.01 {
+		if last.H <= h+0.01 && last.wide == "" {
 			last.W, last.H = w, h
 			return group(last, RoleSect, ""), nil
 		}
+	}
+	if err := wideError(last); err != nil {
+		if fe, ok := err.(*FitError); ok {
+			fe.Format = what
+		}
+		return box{}, err
 	}
 	return box{}, &FitError{Format: what, Blocks: blocksOf(last), Size: minCardText, Need: last.H, Have: h}
 }
@@ -645,7 +651,7 @@ func BilingualCards(ts *typeset.Typesetter, first, second *doc.Document, opts Op
 			if kits[i].err != nil {
 				return false, kits[i].err
 			}
-			fits = fits && sides[i].H <= s.h+0.01
+			fits = fits && sides[i].H <= s.h+0.01 && sides[i].wide == ""
 		}
 		return fits, nil
 	}

@@ -67,6 +67,7 @@ func fitPage(k *kit, tries []try, build func(try) []box) (Page, try, error) {
 		sections []box
 		ok       bool
 		need     float64
+		wide     error // a number wider than its line (wideError)
 	}
 	cache := map[int]result{}
 	attempt := func(i int) result {
@@ -76,13 +77,17 @@ func fitPage(k *kit, tries []try, build func(try) []box) (Page, try, error) {
 		t := tries[i]
 		sections := slices.DeleteFunc(build(t), box.empty)
 		need := sectionsHeight(sections, t.frame.gap)
-		r := result{sections, need <= t.frame.bottom()-t.frame.top()+0.01, need}
+		wide := wideError(append(sections, t.frame.header, t.frame.footer)...)
+		r := result{sections, need <= t.frame.bottom()-t.frame.top()+0.01 && wide == nil, need, wide}
 		cache[i] = r
 		return r
 	}
 	last := attempt(len(tries) - 1)
 	if k.err != nil {
 		return Page{}, try{}, k.err
+	}
+	if last.wide != nil {
+		return Page{}, tries[len(tries)-1], last.wide
 	}
 	if !last.ok {
 		t := tries[len(tries)-1]

@@ -134,6 +134,9 @@ func flowPages(k *kit, d *doc.Document, f *flow, paper Paper, opening, running b
 		}
 		footer := runningFooter(k, d, inner, d.Kit.Page(i+1, len(body)))
 		p.place(footer, guideMargin, paper.Height-guideMargin*0.6-footerH)
+		if err := wideError(p); err != nil {
+			return nil, err
+		}
 		pages[i] = Page{Width: paper.Width, Height: paper.Height, Elements: p.elements()}
 	}
 	return pages, k.err

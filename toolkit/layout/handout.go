@@ -236,15 +236,18 @@ func (k *kit) hotlineBar(d *doc.Document, w, scale float64, province, orgQR bool
 	if side.W > 0 {
 		content = k.row(inner, 16, main, side)
 		// A long list is shorter in two columns under the number than
-		// in one beside it.
+		// in one beside it, and a number too wide for the column beside
+		// it fits under it.
+		// Every piece set as wide as the flow's columns: the province's
+		// lines set for the panel's width ran over the list beside them.
+		flowW := inner - gapAfter(code, 18)
 		var pieces []piece
 		if provinces {
-			pieces = append(pieces, k.linePieces(d.Help.Province, inner, hs.contact, doc.PartProvince)...)
+			pieces = append(pieces, k.linePieces(d.Help.Province, flowW, hs.contact, doc.PartProvince)...)
 		}
-		flowW := inner - gapAfter(code, 18)
 		pieces = append(pieces, k.localPieces(d, (flowW-18)/2, hs.contact, code.W > 0)...)
 		under := vstack(inner, 8, k.hotlineBlock(d, inner, hs, false), k.row(inner, 18, k.flow(pieces, 2, flowW, 18), code))
-		if under.H < content.H {
+		if under.H < content.H || content.wide != "" && under.wide == "" {
 			content = under
 		}
 	}

@@ -105,7 +105,17 @@ func (k *kit) contactGrid(contacts []doc.Contact, w float64, cols int, gap float
 		for j := i; j < i+n; j++ {
 			cards = append(cards, k.contactCard(contacts[j], cardW, hs, block))
 		}
-		rows = append(rows, k.row(w, gap, cards...))
+		row := k.row(w, gap, cards...)
+		if row.wide != "" && n > 1 {
+			// A number too wide for a column: the row's cards one
+			// under another, across the width.
+			cards = cards[:0]
+			for j := i; j < i+n; j++ {
+				cards = append(cards, k.contactCard(contacts[j], w, hs, block))
+			}
+			row = vstack(w, hs.contact*0.6, cards...)
+		}
+		rows = append(rows, row)
 	}
 	return group(vstack(w, hs.contact*0.6, rows...), RoleL, block)
 }

@@ -118,6 +118,7 @@ func (f sheetFrame) space() float64 {
 // scale at which it fits. build may also fill the height it is given
 // (the sign-in sheet's rows).
 func (f sheetFrame) page(build func(scale, h float64) box) (Page, error) {
+	var wide error
 	for _, s := range sheetScales {
 		body := build(s, f.bodyH())
 		if f.k.err != nil {
@@ -126,7 +127,8 @@ func (f sheetFrame) page(build func(scale, h float64) box) (Page, error) {
 		if f.second != nil && f.second.err != nil {
 			return Page{}, f.second.err
 		}
-		if body.H > f.bodyH()+0.01 {
+		if body.H > f.bodyH()+0.01 || body.wide != "" {
+			wide = wideError(body)
 			continue
 		}
 		p := box{W: f.paper.Width, H: f.paper.Height}
@@ -134,6 +136,9 @@ func (f sheetFrame) page(build func(scale, h float64) box) (Page, error) {
 		p.place(body, f.edge(), f.top.H+f.space())
 		p.place(f.bottom, f.edge(), f.paper.Height-f.edge()*0.6-f.bottom.H)
 		return Page{Width: f.paper.Width, Height: f.paper.Height, Elements: p.elements()}, nil
+	}
+	if wide != nil {
+		return Page{}, wide
 	}
 	return Page{}, ErrDoesNotFit
 }

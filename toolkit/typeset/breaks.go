@@ -122,22 +122,24 @@ func Tie(s string, keep []string) string {
 
 // unitPattern finds what Tie makes a unit: web addresses (with a scheme,
 // "www." or a domain of letters ending in a known kind of name), email
-// addresses, and digit groups joined by hyphens, dots, slashes, brackets
-// or spaces.
+// addresses, and (the first group) digit groups joined by hyphens, dots,
+// slashes, brackets or spaces, with a phone number's vanity word and
+// extension ("1-855-554-HEAL ext. 12", "604-555-0101 poste 22": the
+// extension is part of the number a reader dials).
 var unitPattern = regexp.MustCompile(`(?i)[\pL\pN._%+\-]+@[\pL\pN\-]+(?:\.[\pL\pN\-]+)+` +
 	`|(?:https?://|www\.)[^\s<>"]*[^\s<>".,;:!?)]` +
 	`|[\pL\pN\-]+(?:\.[\pL\pN\-]+)*\.(?:ca|com|org|net|gov|gc\.ca|info|edu|int)(?:/[^\s<>"]*[^\s<>".,;:!?)])?\b` +
-	`|[+(]?\pN[\pN)(./\- ]*\pN`)
+	`|([+(]?\pN[\pN)(./\- ]*\pN(?-i:-\p{Lu}{2,}\b)?(?:[ \x{A0}]*(?:ext\.?|x|poste)[ \x{A0}]*\pN{1,6}\b)?)`)
 
 func tieParagraph(s string, keep []string) string {
 	// Units first: their marks are hard, and no tie goes inside them.
 	var b strings.Builder
 	last := 0
-	for _, m := range unitPattern.FindAllStringIndex(s, -1) {
+	for _, m := range unitPattern.FindAllStringSubmatchIndex(s, -1) {
 		u := s[m[0]:m[1]]
 		var marked string
 		switch {
-		case strings.ContainsAny(u, "@") || strings.ContainsFunc(u, unicode.IsLetter):
+		case m[2] < 0:
 			marked = BreakURL(u)
 		case digits(u) >= 5:
 			marked = NoBreak(u)
@@ -273,8 +275,8 @@ func keepLast(s string) string {
 		}
 	}
 	i := strings.LastIndexAny(t, " "+string(nbsp))
-	if i <= 0 || t[i] != ' ' || t[i-1] == ' ' {
-		return s // one word, or the last word tied already ("call 911")
+	if i <= 0 || t[i] != ' ' || t[i-1] == ' ' || strings.HasSuffix(t[:i], string(wordJoiner)) {
+		return s // one word, the last word tied already ("call 911"), or a unit's space
 	}
 	return t[:i] + string(nbsp) + t[i+1:] + s[len(t):]
 }

@@ -37,6 +37,8 @@ func TestTie(t *testing.T) {
 		{name: "a Latin last word after Chinese", in: "删除性照片：NeedHelpNow.ca", want: "删除性照片：+N|e|e|d|H|e|l|p|N|o|w|.+c|a"},
 		{name: "a longer term first", in: "请联系加拿大服务局。", keep: []string{"加拿大", "加拿大服务局"}, want: "请联系加+拿+大+服+务+局。"},
 		{name: "a Latin last word in brackets after Chinese", in: "卑诗省人口贩运热线（OCTIP）", want: "卑诗省人口贩运热线+（OCTIP）"},
+		{name: "an extension is part of the number", in: "Call 604-555-0101 ext. 22 now", want: "Call 6|0|4|-|5|5|5|-|0|1|0|1| |e|x|t|.| |2|2~now"},
+		{name: "a vanity number and its extension", in: "Call 1-855-554-HEAL poste 1234", want: "Call 1|-|8|5|5|-|5|5|4|-|H|E|A|L| |p|o|s|t|e| |1|2|3|4"},
 		{name: "marked already", in: NoBreak("1 800"), want: "1| |8|0|0"},
 	}
 	for _, tt := range tests {
