@@ -262,6 +262,11 @@ type kit struct {
 	loose bool
 	// keep are the language's words a line must not split (doc.Meta.Keep).
 	keep []string
+	// tied remembers typeset.Tie's result for each text this document
+	// sets: a layout that tries several sizes sets the same texts again,
+	// and their marks do not depend on the size. Bounded by the
+	// document's texts; emptied when keep changes.
+	tied map[string]string
 }
 
 func newKit(ts *typeset.Typesetter, d *doc.Document, st Style) *kit {
@@ -339,6 +344,19 @@ func widestLine(p typeset.Paragraph) string {
 	return out
 }
 
+// tie is typeset.Tie of s with the kit's words to keep, remembered.
+func (k *kit) tie(s string) string {
+	if t, ok := k.tied[s]; ok {
+		return t
+	}
+	t := typeset.Tie(s, k.keep)
+	if k.tied == nil {
+		k.tied = map[string]string{}
+	}
+	k.tied[s] = t
+	return t
+}
+
 // shareKeep gives each kit of a page every language's words a line must
 // not split: a two-language page sets the other language's words too (a
 // Chinese contact's name in the English column of an en+zh-Hans flyer).
@@ -348,7 +366,7 @@ func shareKeep(kits ...*kit) {
 		keep = append(keep, k.keep...)
 	}
 	for _, k := range kits {
-		k.keep = keep
+		k.keep, k.tied = keep, nil
 	}
 }
 
@@ -368,7 +386,7 @@ func (k *kit) text(s string, w float64, st textStyle) box {
 	// Lines break where a reader accepts them: never "call / 911", a
 	// number or a hyphenated name split, an address but after a dot or a
 	// slash, or a last word alone (typeset.Tie).
-	s = typeset.Tie(s, k.keep)
+	s = k.tie(s)
 	p, err := k.ts.Set(s, typeset.Options{Style: st.Style, Width: w, Lang: k.lang, RTL: k.rtl})
 	if err == nil && p.Width > w+0.01 && w > 0 {
 		// A number or a part of an address wider than the line, which

@@ -132,6 +132,11 @@ var unitPattern = regexp.MustCompile(`(?i)[\pL\pN._%+\-]+@[\pL\pN\-]+(?:\.[\pL\p
 	`|([+(]?\pN[\pN)(./\- ]*\pN(?-i:-\p{Lu}{2,}\b)?(?:[ \x{A0}]*(?:ext\.?|x|poste)[ \x{A0}]*\pN{1,6}\b)?)`)
 
 func tieParagraph(s string, keep []string) string {
+	// Every unit holds a digit, an "@", a "." or a scheme's ":": text
+	// without one (most of a page) skips the pattern, which is slow.
+	if !strings.ContainsFunc(s, mayStartUnit) {
+		return keepLast(tieText(s, keep))
+	}
 	// Units first: their marks are hard, and no tie goes inside them.
 	var b strings.Builder
 	last := 0
@@ -155,6 +160,12 @@ func tieParagraph(s string, keep []string) string {
 	}
 	b.WriteString(tieText(s[last:], keep))
 	return keepLast(b.String())
+}
+
+// mayStartUnit reports whether r is a character every match of
+// unitPattern holds one of: a number (\pN), "@", "." or ":".
+func mayStartUnit(r rune) bool {
+	return r == '@' || r == '.' || r == ':' || unicode.IsNumber(r)
 }
 
 // digits counts the decimal digits in s.
