@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/typeset"
 )
@@ -201,6 +202,27 @@ func paragraphs(p layout.Page) ([][]string, [][]*layout.TextLine) {
 func breaks(ld *layout.Document, keep []string) []string {
 	var out []string
 	for pi, p := range ld.Pages {
+		// HeadlineBreaksAtSentences: a headline of several sentences
+		// on more than one line puts each on a line of its own
+		// (TestPosterHeadlineBreaksAtSentences, on every format).
+		heads := map[*layout.Tag][]string{}
+		var order []*layout.Tag
+		for _, e := range p.Elements {
+			if e.Text == nil || e.Tag == nil || e.Tag.BlockOf() != doc.PartHeadline {
+				continue
+			}
+			if heads[e.Tag] == nil {
+				order = append(order, e.Tag)
+			}
+			heads[e.Tag] = append(heads[e.Tag], runsText(e.Text.Line.Runs))
+		}
+		for _, tag := range order {
+			for _, line := range heads[tag] {
+				if len(heads[tag]) > 1 && sentenceInside(line) {
+					out = append(out, fmt.Sprintf("HeadlineBreaksAtSentences: page %d: the headline's line %q ends one sentence and starts the next: %q", pi+1, line, heads[tag]))
+				}
+			}
+		}
 		paras, set := paragraphs(p)
 		for n, para := range paras {
 			all := strings.Join(para, "")

@@ -427,8 +427,8 @@ func (k *kit) cardFront(d *doc.Document, w, h, scale float64, withOrg bool, set 
 		}
 		org = inBlock(k.text(name, inner, orgSt), doc.PartOrg)
 	}
-	headline := vstack(inner, 2, org,
-		inBlock(k.text(d.Headline, inner, textStyle{Style: typeset.Style{Size: 10 * scale, Bold: true, Leading: 1.12}, Color: fg, Role: RoleH1}), doc.PartHeadline))
+	hlSt := textStyle{Style: typeset.Style{Size: 10 * scale, Bold: true, Leading: 1.12}, Color: fg, Role: RoleH1}
+	headline := vstack(inner, 2, org, inBlock(k.text(k.bySentence(d.Headline, inner, hlSt), inner, hlSt), doc.PartHeadline))
 	bandH := headline.H + 2*bandPad
 	detail := max(7.5*scale, minSize)
 	if set.fineDetail {

@@ -257,7 +257,7 @@ func (k *kit) headlineAt(s string, w, size, leading float64, color doc.RGB, line
 func (k *kit) headlineFlow(s string, w float64, sizes []float64, leading float64, color doc.RGB, lines int) box {
 	for _, size := range sizes {
 		st := textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: leading}, Color: color, Role: RoleH1}
-		if b := inBlock(k.text(s, w, st), doc.PartHeadline); b.H <= size*leading*float64(lines)+0.1 && !k.loose {
+		if b := inBlock(k.text(k.bySentence(s, w, st), w, st), doc.PartHeadline); b.H <= size*leading*float64(lines)+0.1 && !k.loose {
 			return b
 		}
 	}
@@ -283,6 +283,28 @@ func (k *kit) headlineFlow(s string, w float64, sizes []float64, leading float64
 		}
 	}
 	return out
+}
+
+// bySentence is s with each of its two or three sentences on a line of
+// its own ("Know the signs. / Keep talking with your child.", not "Know
+// the signs. Keep talking with / your child.") when s does not fit on one
+// line at st, each sentence does, and that takes no more lines than s
+// flowing; otherwise s.
+func (k *kit) bySentence(s string, w float64, st textStyle) string {
+	parts := sentences(s)
+	if len(parts) < 2 || len(parts) > 3 || k.width(s, st) <= w {
+		return s
+	}
+	for _, p := range parts {
+		if k.width(p, st) > w {
+			return s
+		}
+	}
+	joined := strings.Join(parts, "\n")
+	if k.text(joined, w, st).H > k.text(s, w, st).H+0.1 {
+		return s
+	}
+	return joined
 }
 
 // sentences splits s after each sentence's end (. ! ? and their CJK and

@@ -239,7 +239,8 @@ func socialBand(kits []*kit, docs []*doc.Document, s socialSpec, scale, largest 
 			if len(docs) == 2 {
 				sz *= 0.8
 			}
-			hl = kits[i].text(d.Headline, textW, textStyle{Style: typeset.Style{Size: sz, Bold: true, Leading: 1.1}, Color: fg})
+			st := textStyle{Style: typeset.Style{Size: sz, Bold: true, Leading: 1.1}, Color: fg}
+			hl = kits[i].text(kits[i].bySentence(d.Headline, textW, st), textW, st)
 			if hl.H <= sz*1.1*3+0.1 {
 				break
 			}
