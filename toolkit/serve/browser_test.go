@@ -346,8 +346,14 @@ func pagesOf(t *testing.T, audience, lang, format string, org profile.Organisati
 
 func waitPreview(t *testing.T, ctx context.Context, query string, images int) {
 	t.Helper()
+	// The preview's pictures load lazily, as a person scrolls to them; at
+	// a phone's width they are far below the form, where Chromium loads
+	// them or not depending on how fast it judges the connection (the
+	// test failed now and then under load). The test wants them all, so
+	// it asks for them eagerly.
 	js := fmt.Sprintf(`(function () {
   var imgs = Array.from(document.querySelectorAll("#preview-body img"));
+  imgs.forEach(function (i) { if (i.loading !== "eager") { i.loading = "eager"; } });
   return imgs.length === %d && imgs.every(function (i) { return i.src.indexOf(%q) >= 0 && i.complete && i.naturalWidth > 0; });
 })()`, images, query)
 	c, cancel := context.WithTimeout(ctx, 90*time.Second)
