@@ -111,18 +111,9 @@ func TestCardsCarryEverythingAtTheLimits(t *testing.T) {
 							if e.Written([]generate.Resolved{r}) != nil {
 								continue // a sector audience, written in English and French only
 							}
-							var docs []*doc.Document
-							for _, lang := range []string{r.Lang, r.Second} {
-								if lang == "" {
-									continue
-								}
-								one := r
-								one.Lang, one.Second = lang, ""
-								d, err := e.Document(one, o.org, brand)
-								if err != nil {
-									t.Fatalf("%s: %v", what, err)
-								}
-								docs = append(docs, d)
+							docs, err := docsOf(e, r, o.org, brand)
+							if err != nil {
+								t.Fatalf("%s: %v", what, err)
 							}
 							ld, err := e.Layout(r, o.org, brand)
 							if err != nil {

@@ -146,21 +146,9 @@ func TestEveryFormatCarriesItsContent(t *testing.T) {
 						if err != nil {
 							continue // a combination the engine refuses on purpose (no social text in a language)
 						}
-						docs := []*doc.Document{}
-						for _, lang := range strings.Split(r.Lang+"+"+r.Second, "+") {
-							if lang == "" {
-								continue
-							}
-							one := r
-							one.Lang, one.Second = lang, ""
-							d, err := e.Document(one, c.org, brand)
-							if err != nil {
-								break // a format the content does not have in this language (social text)
-							}
-							docs = append(docs, d)
-						}
-						if len(docs) < len(strings.Split(strings.TrimSuffix(r.Lang+"+"+r.Second, "+"), "+")) {
-							continue
+						docs, err := docsOf(e, r, c.org, brand)
+						if err != nil {
+							continue // a format the content does not have in this language (social text)
 						}
 						ld, err := e.Layout(r, c.org, brand)
 						if err != nil {
@@ -240,6 +228,23 @@ func squash(s string) string {
 }
 
 // missing lists what of carries the pages do not print, for each
+
+// docsOf makes the document of each of r's languages (one, or two for a
+// two-language material), as the layout sets them side by side.
+func docsOf(e *generate.Engine, r generate.Resolved, org profile.Organisation, brand doc.Brand) ([]*doc.Document, error) {
+	var docs []*doc.Document
+	for _, lang := range strings.Split(strings.TrimSuffix(r.Lang+"+"+r.Second, "+"), "+") {
+		one := r
+		one.Lang, one.Second = lang, ""
+		d, err := e.Document(one, org, brand)
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, d)
+	}
+	return docs, nil
+}
+
 // document (one per language).
 func missing(ld *layout.Document, docs []*doc.Document, carries layout.Content) []string {
 	var text strings.Builder

@@ -74,17 +74,8 @@ func gapAbovePanel(p layout.Page, phone string) (float64, bool) {
 // written reports whether the audience of r is written in each of its
 // languages (the sector audiences are not, in most).
 func written(e *generate.Engine, r generate.Resolved, org profile.Organisation, brand doc.Brand) bool {
-	for _, lang := range strings.Split(r.Lang+"+"+r.Second, "+") {
-		if lang == "" {
-			continue
-		}
-		one := r
-		one.Lang, one.Second = lang, ""
-		if _, err := e.Document(one, org, brand); err != nil {
-			return false
-		}
-	}
-	return true
+	_, err := docsOf(e, r, org, brand)
+	return err == nil
 }
 
 func runsText(runs []typeset.Run) string {

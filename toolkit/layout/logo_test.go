@@ -110,15 +110,9 @@ func TestLogosPrintAtAReadableSize(t *testing.T) {
 						t.Errorf("%s: %s", name, msg)
 					}
 					if foot {
-						var docs []*doc.Document
-						for _, lang := range strings.Split(strings.TrimSuffix(r.Lang+"+"+r.Second, "+"), "+") {
-							one := r
-							one.Lang, one.Second = lang, ""
-							d, err := e.Document(one, org, brand)
-							if err != nil {
-								t.Fatal(err)
-							}
-							docs = append(docs, d)
+						docs, err := docsOf(e, r, org, brand)
+						if err != nil {
+							t.Fatal(err)
 						}
 						for _, msg := range hierarchy(ld, docs, fname, r.Second != "") {
 							t.Errorf("%s: %s", name, msg)

@@ -174,15 +174,9 @@ func TestPhoneNumbersNeverSplit(t *testing.T) {
 					if err != nil || !written(e, r, org, brand) {
 						continue // a combination the engine refuses on purpose
 					}
-					var docs []*doc.Document
-					for _, lang := range strings.Split(strings.TrimSuffix(r.Lang+"+"+r.Second, "+"), "+") {
-						one := r
-						one.Lang, one.Second = lang, ""
-						d, err := e.Document(one, org, brand)
-						if err != nil {
-							t.Fatal(err)
-						}
-						docs = append(docs, d)
+					docs, err := docsOf(e, r, org, brand)
+					if err != nil {
+						t.Fatal(err)
 					}
 					ld, err := e.Layout(r, org, brand)
 					var fe *layout.FitError

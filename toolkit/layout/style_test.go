@@ -93,18 +93,9 @@ func TestStyles(t *testing.T) {
 						if e.Written([]generate.Resolved{r}) != nil {
 							continue // a sector audience, written in English and French only
 						}
-						var docs []*doc.Document
-						for _, lang := range []string{r.Lang, r.Second} {
-							if lang == "" {
-								continue
-							}
-							one := r
-							one.Lang, one.Second = lang, ""
-							d, err := e.Document(one, c.org, brand)
-							if err != nil {
-								t.Fatalf("%s: %v", name, err)
-							}
-							docs = append(docs, d)
+						docs, err := docsOf(e, r, c.org, brand)
+						if err != nil {
+							t.Fatalf("%s: %v", name, err)
 						}
 						bilingual := len(docs) > 1
 						ld, err := e.Layout(r, c.org, brand)
