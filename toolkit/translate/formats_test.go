@@ -157,3 +157,23 @@ func englishOf(t *testing.T, p *Project, id string) string {
 	}
 	return en
 }
+
+// TestGoi18nLines: each message read back from a TOML export is placed
+// on the line of its other = "…", where an error about it points.
+func TestGoi18nLines(t *testing.T) {
+	_, p := checkout(t)
+	data := export(t, p, "es", TOML, OnlyAll)
+	f, err := readGoi18n("translate.es.toml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	if len(f.Got) < 100 {
+		t.Fatalf("read %d messages; want the whole catalogue", len(f.Got))
+	}
+	for _, g := range f.Got {
+		if g.Line < 1 || g.Line > len(lines) || !strings.HasPrefix(lines[g.Line-1], "other = ") {
+			t.Fatalf("%s is placed on line %d, which is not its other = line", g.ID, g.Line)
+		}
+	}
+}

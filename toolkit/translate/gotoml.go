@@ -2,6 +2,7 @@ package translate
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -56,6 +57,7 @@ func readGoi18n(name string, data []byte) (*File, error) {
 	var p unstable.Parser
 	p.Reset(data)
 	var cur *Got
+	lines := lineCounter{data: data, line: 1}
 	keys := map[string]bool{}
 	done := func() {
 		if cur != nil {
@@ -80,7 +82,7 @@ func readGoi18n(name string, data []byte) (*File, error) {
 		}
 		line := 1
 		if first >= 0 {
-			line = p.Shape(unstable.Range{Offset: uint32(first)}).Start.Line
+			line = lines.at(first)
 		}
 		switch e.Kind {
 		case unstable.Table:
@@ -140,4 +142,25 @@ func goi18nLang(name string) string {
 		return ""
 	}
 	return tag
+}
+
+// lineCounter gives the line of a byte offset, counting the newlines
+// since the offset asked before: the parser's Shape counts them from the
+// start of the file each time, which made reading a 1,500-message file
+// quadratic (a fifth of the package's test time).
+type lineCounter struct {
+	data []byte
+	off  int // the offset counted up to
+	line int // the line at off
+}
+
+// at is the 1-based line holding byte off.
+func (c *lineCounter) at(off int) int {
+	off = min(max(off, 0), len(c.data))
+	if off < c.off {
+		c.off, c.line = 0, 1
+	}
+	c.line += bytes.Count(c.data[c.off:off], []byte{'\n'})
+	c.off = off
+	return c.line
 }
