@@ -52,6 +52,10 @@ type Project struct {
 	whereOnce sync.Once
 	where     map[string][]Place
 	whereErr  error
+	// ownFonts is true when Open made the fonts (the embedded family and
+	// the machine's): the measure of where messages print may then be
+	// shared with another project of the same content.
+	ownFonts bool
 }
 
 // Open loads the content src names.
@@ -60,7 +64,8 @@ func Open(src Source, fonts *typeset.Fonts) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	if fonts == nil {
+	own := fonts == nil
+	if own {
 		base, err := typeset.Embedded()
 		if err != nil {
 			return nil, err
@@ -69,7 +74,7 @@ func Open(src Source, fonts *typeset.Fonts) (*Project, error) {
 			return nil, err
 		}
 	}
-	return &Project{Source: src, Lib: lib, Fonts: fonts}, nil
+	return &Project{Source: src, Lib: lib, Fonts: fonts, ownFonts: own}, nil
 }
 
 // Checkout finds a checkout of the awarekit repository at dir: its

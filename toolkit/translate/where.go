@@ -2,12 +2,17 @@ package translate
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
+	"io/fs"
 	"maps"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing/fstest"
+	"time"
 
 	"github.com/awarekit/awarekit/toolkit/content"
 	"github.com/awarekit/awarekit/toolkit/doc"
@@ -42,9 +47,107 @@ const probeTag = "en-x-probe"
 // with every message long. A format that picks the shortest of a list
 // (the SMS's one sign) is measured with words of one length: it shows
 // the first.
+//
+// The measure lays out every format of every audience twice, and it
+// depends only on the content: a project opened again on the same files
+// (serve's translation pages, each test of this package) takes the
+// measure made before. Callers must not change what it returns.
 func (p *Project) Where() (map[string][]Place, error) {
-	p.whereOnce.Do(func() { p.where, p.whereErr = p.measureWhere() })
+	p.whereOnce.Do(func() {
+		key, ok := p.contentKey()
+		if ok {
+			if w, ok := measured.get(key); ok {
+				p.where = w
+				return
+			}
+		}
+		p.where, p.whereErr = p.measureWhere()
+		if ok && p.whereErr == nil {
+			measured.put(key, p.where)
+		}
+	})
 	return p.where, p.whereErr
+}
+
+// measured keeps the last few measures of where messages print, by the
+// content they were made from.
+var measured = whereMemo{max: 4}
+
+type whereMemo struct {
+	mu   sync.Mutex
+	max  int
+	keys [][sha256.Size]byte // oldest first
+	vals map[[sha256.Size]byte]map[string][]Place
+}
+
+func (m *whereMemo) get(k [sha256.Size]byte) (map[string][]Place, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	w, ok := m.vals[k]
+	return w, ok
+}
+
+func (m *whereMemo) put(k [sha256.Size]byte, w map[string][]Place) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.vals == nil {
+		m.vals = map[[sha256.Size]byte]map[string][]Place{}
+	}
+	if _, ok := m.vals[k]; ok {
+		return
+	}
+	if len(m.keys) == m.max {
+		delete(m.vals, m.keys[0])
+		m.keys = m.keys[1:]
+	}
+	m.keys = append(m.keys, k)
+	m.vals[k] = w
+}
+
+// contentKey is a digest of everything the measure reads: every file of
+// the audiences, the locales and the content folder, with its name, and
+// today's date. ok is false when the project's fonts are the caller's
+// (they could draw other widths), or a file cannot be read or is not a
+// plain file.
+func (p *Project) contentKey() (key [sha256.Size]byte, ok bool) {
+	if !p.ownFonts {
+		return key, false
+	}
+	h := sha256.New()
+	add := func(label string, fsys fs.FS) error {
+		fmt.Fprintf(h, "%s\x00", label)
+		return fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			if !d.Type().IsRegular() {
+				// A link or a pipe: reading it could see other bytes
+				// than the content did, or never end.
+				return fs.ErrInvalid
+			}
+			data, err := fs.ReadFile(fsys, path)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(h, "%s\x00%d\x00", path, len(data))
+			h.Write(data)
+			return nil
+		})
+	}
+	if err := add("audiences", p.Audiences); err != nil {
+		return key, false
+	}
+	if err := add("locales", p.Locales); err != nil {
+		return key, false
+	}
+	if p.ContentDir != "" {
+		if err := add("content", os.DirFS(p.ContentDir)); err != nil {
+			return key, false
+		}
+	}
+	fmt.Fprintf(h, "now\x00%s", p.Now.Format(time.RFC3339Nano))
+	copy(key[:], h.Sum(nil))
+	return key, true
 }
 
 func (p *Project) measureWhere() (map[string][]Place, error) {
