@@ -5,8 +5,9 @@
 // reached through its text API. This package writes its own font objects
 // instead: a Type0 font (Identity-H) whose descendant is a CIDFontType2 with
 // its own /W widths and ToUnicode CMap, and whose FontFile2 is a subset of
-// the TrueType font in which glyph k draws CID k (CIDToGIDMap /Identity),
-// without hinting. One such font per font and document serves every run:
+// the TrueType font, without hinting, that holds the glyphs the document
+// draws in a fixed order (documents that draw the same glyphs share it),
+// each CID reaching its glyph through the document's CIDToGIDMap. One such font per font and document serves every run:
 // each run is a few text operators written straight into the page's content
 // stream with fpdf's RawWriteStr, so it keeps its place among fpdf's own
 // drawing (and can be wrapped in marked content like anything else drawn

@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"encoding/binary"
 	"hash/fnv"
+	"slices"
 	"strconv"
 	"sync"
 	"unicode/utf16"
@@ -60,68 +61,77 @@ func (w *Writer) appendStream(b, data []byte) []byte {
 	return append(b, "\nendstream"...)
 }
 
-// subsetEntry is what a document's use of a font comes to, made once for
-// every document that draws the same glyphs with the same text in the same
-// order: the font program cut to those glyphs and compressed, the /W
-// widths, and the ToUnicode stream.
+// subsetEntry is a font program cut to a set of glyphs and compressed,
+// made once for every document that draws the same glyphs, in whatever
+// order and standing for whatever text: documents of a build share the
+// work, the largest part of writing a page's fonts. A document's CIDs
+// reach its glyphs through a CIDToGIDMap of its own.
 type subsetEntry struct {
-	size      int // of the program before compression
-	deflated  []byte
-	tag       string // the subset's name prefix, "ABCDEF"
-	widths    []byte // the numbers of the /W array
-	toUnicode []byte // the ToUnicode object from its dictionary's end to endstream
+	size     int // of the program before compression
+	deflated []byte
+	tag      string // the subset's name prefix, "ABCDEF"
 }
 
 // subsetCacheLimit bounds each font's cache of subsets; documents of one
-// build share a few dozen glyph lists per font.
+// build share a few dozen glyph sets per font (a different organisation
+// on every flyer adds at most the digits of its phone number and the
+// letters of its name).
 const subsetCacheLimit = 256
 
-// cachedSubset returns df's subsetEntry, made once per process for every
-// document whose CIDs stand for the same glyphs and text: documents of a
-// build share the work, the largest part of writing a page's fonts. The
-// key is everything the entry is made from.
-func (f *Font) cachedSubset(w *Writer, df *docFont) (*subsetEntry, error) {
-	key := w.key[:0]
+// docSubset is what one document's use of a font comes to: the shared
+// program of its glyph set and, for each CID, the subset glyph that
+// draws it.
+type docSubset struct {
+	*subsetEntry
+	gids []uint16 // gids[cid-1]
+}
+
+// cachedSubset returns df's font program, cut once per process for each
+// set of glyph specs (the key, sorted, is everything the program is made
+// from), and the glyph of each of df's CIDs in it.
+func (f *Font) cachedSubset(w *Writer, df *docFont) (docSubset, error) {
+	specs := w.specs[:0]
 	for _, e := range df.entries {
-		key = binary.BigEndian.AppendUint32(key, uint32(len(e.glyphs)))
-		key = append(key, e.glyphs...)
-		key = binary.BigEndian.AppendUint32(key, uint32(len(e.text)))
-		key = append(key, e.text...)
+		specs = append(specs, e.glyphs)
+	}
+	slices.Sort(specs)
+	specs = slices.Compact(specs)
+	w.specs = specs
+	key := w.key[:0]
+	for _, s := range specs {
+		key = binary.BigEndian.AppendUint32(key, uint32(len(s)))
+		key = append(key, s...)
 	}
 	w.key = key
-	if e, ok := f.subsets.Load(string(key)); ok {
-		return e.(*subsetEntry), nil
-	}
-	specs := make([]string, len(df.entries))
+	gids := make([]uint16, len(df.entries))
 	for i, e := range df.entries {
-		specs[i] = e.glyphs
+		k, _ := slices.BinarySearch(specs, e.glyphs)
+		gids[i] = uint16(k + 1) // glyph 0 is .notdef
+	}
+	if e, ok := f.subsets.Load(string(key)); ok {
+		return docSubset{e.(*subsetEntry), gids}, nil
 	}
 	program, err := f.subset(specs)
 	if err != nil {
-		return nil, err
+		return docSubset{}, err
 	}
 	e := &subsetEntry{size: len(program), deflated: bytes.Clone(w.deflate(program, true)), tag: subsetTag(f.psName, key)}
-	for i, wd := range df.widths {
-		if i > 0 {
-			e.widths = append(e.widths, ' ')
-		}
-		e.widths = appendNum(e.widths, wd, 2)
-	}
-	e.toUnicode = w.appendStream(nil, toUnicodeCMap(df.entries))
 	if f.subsetCount.Add(1) > subsetCacheLimit {
 		f.subsets.Clear()
 		f.subsetCount.Store(0)
 	}
 	f.subsets.Store(string(key), e)
-	return e, nil
+	return docSubset{e, gids}, nil
 }
 
 // fontObjects is the number of objects appendFont writes.
-const fontObjects = 5
+const fontObjects = 6
 
 // appendFont appends the objects of df, numbered from num on (Type0,
-// CIDFontType2, FontDescriptor, FontFile2, ToUnicode), and records where
-// each starts in offsets.
+// CIDFontType2, FontDescriptor, FontFile2, ToUnicode, CIDToGIDMap), and
+// records where each starts in offsets. The FontDescriptor and the
+// FontFile2 are the same for every document that draws the same glyphs
+// (a print pack keeps one of each); the rest is the document's own.
 func (w *Writer) appendFont(b []byte, df *docFont, num int, offsets []int) ([]byte, error) {
 	f := df.font
 	sub, err := f.cachedSubset(w, df)
@@ -154,8 +164,15 @@ func (w *Writer) appendFont(b []byte, df *docFont, num int, offsets []int) ([]by
 	b = append(b, name...)
 	b = append(b, "/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor "...)
 	ref(2)
-	b = append(b, "/CIDToGIDMap/Identity/W[1["...)
-	b = append(b, sub.widths...)
+	b = append(b, "/CIDToGIDMap "...)
+	ref(5)
+	b = append(b, "/W[1["...)
+	for i, wd := range df.widths {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = appendNum(b, wd, 2)
+	}
 	b = append(b, "]]>>"+end...)
 
 	k := func(v int16) float64 { return roundTo(f.toThousandths(float64(v)), 0) }
@@ -204,7 +221,17 @@ func (w *Writer) appendFont(b []byte, df *docFont, num int, offsets []int) ([]by
 
 	obj(4)
 	b = append(b, "<<"...)
-	b = append(b, sub.toUnicode...)
+	b = w.appendStream(b, toUnicodeCMap(df.entries))
+	b = append(b, end...)
+
+	obj(5)
+	b = append(b, "<<"...)
+	m := binary.BigEndian.AppendUint16(w.gidMap[:0], 0) // CID 0, .notdef
+	for _, g := range sub.gids {
+		m = binary.BigEndian.AppendUint16(m, g)
+	}
+	w.gidMap = m
+	b = w.appendStream(b, m)
 	b = append(b, end...)
 	return b, nil
 }

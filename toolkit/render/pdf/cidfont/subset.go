@@ -29,8 +29,7 @@ var emptyCmap = []byte{
 
 // subset returns a TrueType font program whose glyph k+1 draws specs[k]
 // (a glyph spec: one of the font's glyphs, or a composite made for the
-// document), so that a CID can be its own glyph ID (CIDToGIDMap
-// /Identity). Glyph 0 is the font's .notdef; after the specs come the
+// document), for the document's CIDToGIDMap to name. Glyph 0 is the font's .notdef; after the specs come the
 // components of composite glyphs that no spec draws by itself. The glyph
 // IDs are new, so the tables are as long as the glyphs used, not the font.
 func (f *Font) subset(specs []string) ([]byte, error) {

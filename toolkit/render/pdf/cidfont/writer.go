@@ -71,6 +71,8 @@ type Writer struct {
 	stream     []byte
 	spec       []byte
 	key        []byte
+	specs      []string
+	gidMap     []byte
 }
 
 // docFont is a Font as used in one document: the CIDs allocated so far.
