@@ -32,6 +32,10 @@ func startProfiles(errOut io.Writer) (stop func()) {
 		}
 	}
 	if path := os.Getenv("AWAREKIT_MEMPROFILE"); path != "" {
+		// A sample every 16 KB rather than every 512 KB: a build's
+		// heap is a few tens of MB, and the default sees only its
+		// largest parts.
+		runtime.MemProfileRate = 16 << 10
 		stops = append(stops, watchPeak(path+".peak", errOut))
 		stops = append(stops, func() {
 			f, err := os.Create(path)

@@ -145,10 +145,19 @@ func Load(eng *generate.Engine, path string, proj Project) (*Plan, error) {
 // Parse checks a plan read from file. It reports every problem at once,
 // each with its line and field, as a *PlanError.
 func Parse(eng *generate.Engine, file string, data []byte, proj Project) (*Plan, error) {
+	return parseFile(eng, file, data, proj, true)
+}
+
+// parseFile is Parse; pieces lets it read a long outputs: list a piece at a
+// time (decodePieces), which its tests turn off to compare.
+func parseFile(eng *generate.Engine, file string, data []byte, proj Project, pieces bool) (*Plan, error) {
 	d := newDecoder(file)
 	var spec planSpec
-	if root := d.parse(data); root != nil {
-		d.mapping(root, reflect.ValueOf(&spec).Elem(), "")
+	if !pieces || !d.decodePieces(data, &spec) {
+		d, spec = newDecoder(file), planSpec{}
+		if root := d.parse(data); root != nil {
+			d.mapping(root, reflect.ValueOf(&spec).Elem(), "")
+		}
 	}
 	plan := d.check(eng, &spec, filepath.Dir(file), proj)
 	if ps := d.sorted(); len(ps) > 0 {
