@@ -205,7 +205,11 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 		if owner == "" {
 			owner = cmp.Or(local[0].Website, local[0].Phone, local[0].Email)
 		}
-		d.Help.Local = &doc.Local{Title: t.text("ui.help.listed_by", map[string]any{"Org": owner}), Contacts: local}
+		// The name is the organisation's own, in its own script: in a
+		// sentence of the other direction it is an isolate (doc.Isolate),
+		// or "St. Mary's Centre 2." in Arabic loses its period to the
+		// sentence's end and the sentence's words their order.
+		d.Help.Local = &doc.Local{Title: t.text("ui.help.listed_by", map[string]any{"Org": doc.Isolate(owner, loc.Script.RTL)}), Contacts: local}
 	}
 
 	if _, ok := loc.Messages["social.help"]; ok {
@@ -297,7 +301,7 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 			story.Label = t.text("story.label", nil)
 		}
 		if slices.Contains(req.Kit, doc.PartGuide) {
-			story.Consent = t.text(lib.Kit.Guide.Consent, map[string]any{"Date": st.Consent.Recorded, "By": st.Consent.By})
+			story.Consent = t.text(lib.Kit.Guide.Consent, map[string]any{"Date": st.Consent.Recorded, "By": doc.Isolate(st.Consent.By, loc.Script.RTL)})
 		}
 		d.Stories = append(d.Stories, story)
 	}

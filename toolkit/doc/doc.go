@@ -47,6 +47,14 @@ type Event struct {
 	Name, Date, Place, Facilitator string
 }
 
+// Isolated is Line for a page written in the direction rtl says: each
+// detail an isolate where it holds letters of the other direction
+// (Isolate), so that "St. Mary's Hall, Room 2." on an Arabic page keeps
+// its order and the details theirs.
+func (e Event) Isolated(rtl bool) string {
+	return Event{Name: Isolate(e.Name, rtl), Date: Isolate(e.Date, rtl), Place: Isolate(e.Place, rtl), Facilitator: Isolate(e.Facilitator, rtl)}.Line()
+}
+
 // Line joins the event's details for one printed line.
 func (e Event) Line() string {
 	var parts []string

@@ -65,6 +65,13 @@ func (p pair) meta() doc.Meta {
 
 // aligned puts each language's box in its column, the first at the
 // reading start of the first language; the row is as tall as the taller.
+// embed is text of the second language inside a line set in the first
+// ("Hotline name / its English name"): an isolate in the second
+// language's direction when the two differ (doc.Embed).
+func (p pair) embed(s string) string {
+	return doc.Embed(s, p.docs[1].Meta.RTL, p.kits[0].rtl)
+}
+
 func (p pair) aligned(w, gap float64, a, b box) box {
 	return p.kits[0].side(w, gap, a, b)
 }
@@ -367,7 +374,7 @@ func (p pair) band(pageW, margin, gap float64, sizes []float64, pad float64) box
 		if logo.W > 0 {
 			orgW = inner - logo.W - spec.gap
 		}
-		org := inBlock(k0.text(strings.ToUpper(first.Brand.OrgName), orgW, textStyle{Style: typeset.Style{Size: 10, Bold: true, Leading: 1.2}, Color: fg}), doc.PartOrg)
+		org := inBlock(k0.text(k0.own(strings.ToUpper(first.Brand.OrgName)), orgW, textStyle{Style: typeset.Style{Size: 10, Bold: true, Leading: 1.2}, Color: fg}), doc.PartOrg)
 		orgRow = org
 	}
 	if logo.W > 0 {
@@ -479,10 +486,10 @@ func (p pair) bilingualPanel(w float64, st bilingualStyle, scale float64) box {
 		var all box
 		for j, c := range list.cs[0] {
 			if j < len(list.cs[1]) && list.cs[1][j].Name != c.Name {
-				c.Name += " / " + list.cs[1][j].Name
+				c.Name += " / " + p.embed(list.cs[1][j].Name)
 			}
 			if j < len(list.cs[1]) && list.cs[1][j].Text != c.Text {
-				c.Text += " / " + list.cs[1][j].Text
+				c.Text += " / " + p.embed(list.cs[1][j].Text)
 			}
 			b := group(inBlock(k0.contactLine(c, lineW, hs.contact, k0.col.ink), list.block), RoleLI, list.block)
 			lines = append(lines, piece{b: b, gap: hs.contact * 0.35})
@@ -544,7 +551,7 @@ func (p pair) localList(w float64, hs helpSizes, withQR bool) box {
 		t2 = inBlock(k1.text(second.Help.Local.Title, colW, title), doc.PartLocal)
 	}
 	titles := p.aligned(w, 18, inBlock(k0.text(l.Title, colW, title), doc.PartLocal), t2)
-	return vstack(w, 3, titles, k0.contactLines(localEntries(first, withQR), w, hs.contact, doc.PartLocal))
+	return vstack(w, 3, titles, k0.contactLines(localEntries(first, withQR, k0.rtl), w, hs.contact, doc.PartLocal))
 }
 
 // signSlots are the signs in three parts: their title, the signs, and

@@ -434,6 +434,13 @@ func (k *kit) text(s string, w float64, st textStyle) box {
 	return b
 }
 
+// own is a value a user wrote (the organisation's name, a contact's
+// label) as k sets it: in text of the other direction an isolate
+// (doc.Isolate), so that a Latin name on an Arabic page reads in its own
+// order, with its final period and its brackets where its writer put
+// them, and the Arabic around it keeps its word order.
+func (k *kit) own(s string) string { return doc.Isolate(s, k.rtl) }
+
 // ltr is k for text that reads left to right in every language: phone
 // numbers, web addresses, the English draft line.
 func (k *kit) ltr() *kit {

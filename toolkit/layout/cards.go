@@ -425,7 +425,7 @@ func (k *kit) cardFront(d *doc.Document, w, h, scale float64, withOrg bool, set 
 		if k.width(name, orgSt) > inner {
 			name = d.Brand.OrgName
 		}
-		org = inBlock(k.text(name, inner, orgSt), doc.PartOrg)
+		org = inBlock(k.text(k.own(name), inner, orgSt), doc.PartOrg)
 	}
 	hlSt := textStyle{Style: typeset.Style{Size: 10 * scale, Bold: true, Leading: 1.12}, Color: fg, Role: RoleH1}
 	headline := vstack(inner, 2, org, inBlock(k.text(k.bySentence(d.Headline, inner, hlSt), inner, hlSt), doc.PartHeadline))
@@ -526,12 +526,12 @@ func (k *kit) cardBack(d *doc.Document, w, h, scale float64, n int, withOrg bool
 				if name == d.Brand.OrgName {
 					name = ""
 				}
-				local = append(local, group(inBlock(contactRow(k, name, cmp.Or(c.Phone, c.Website, c.Email), w, size), doc.PartLocal), RoleLI, doc.PartLocal))
+				local = append(local, group(inBlock(contactRow(k, k.own(name), cmp.Or(c.Phone, c.Website, c.Email), w, size), doc.PartLocal), RoleLI, doc.PartLocal))
 			}
 			return vstack(w, rowGap, local...)
 		}
 		if withOrg {
-			return inBlock(k.text(d.Brand.OrgName, w, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.12}, Color: k.col.accent}), doc.PartOrg)
+			return inBlock(k.text(k.own(d.Brand.OrgName), w, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.12}, Color: k.col.accent}), doc.PartOrg)
 		}
 		return box{}
 	}

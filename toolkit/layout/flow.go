@@ -238,7 +238,7 @@ func runningFooter(k *kit, d *doc.Document, w float64, page string) box {
 	st := textStyle{Style: typeset.Style{Size: 8.5}, Color: muted}
 	var parts []string
 	if d.Footer.OrgName != "" {
-		parts = append(parts, d.Footer.OrgName)
+		parts = append(parts, k.own(d.Footer.OrgName))
 	}
 	parts = append(parts, d.Footer.Version)
 	left := k.text(strings.Join(parts, "  ·  "), w*0.7, st)

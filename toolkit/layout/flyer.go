@@ -233,7 +233,7 @@ func (k *kit) linePieces(cs []doc.Contact, w, size float64, block doc.Part) []pi
 func (k *kit) localFlow(d *doc.Document, w float64, hs helpSizes, withQR bool) box {
 	l := d.Help.Local
 	title := inBlock(k.text(l.Title, w, textStyle{Style: typeset.Style{Size: hs.contact, Bold: true, Leading: 1.2}, Color: k.col.accent, Role: RoleH3}), doc.PartLocal)
-	return vstack(w, 3, title, k.contactLines(localEntries(d, withQR), w, hs.contact, doc.PartLocal))
+	return vstack(w, 3, title, k.contactLines(localEntries(d, withQR, k.rtl), w, hs.contact, doc.PartLocal))
 }
 
 // clearHelp is a help panel's sizes in large print: every word at 14 pt

@@ -155,7 +155,7 @@ func kitBand(k *kit, d *doc.Document, kicker, title string, pageW, margin float6
 	}
 	var org box
 	if d.Brand.OrgName != "" {
-		org = k.text(strings.ToUpper(d.Brand.OrgName), textW, textStyle{Style: typeset.Style{Size: 10, Bold: true}, Color: fg})
+		org = k.text(k.own(strings.ToUpper(d.Brand.OrgName)), textW, textStyle{Style: typeset.Style{Size: 10, Bold: true}, Color: fg})
 	}
 	content := vstack(textW, 4, org,
 		k.text(title, textW, textStyle{Style: typeset.Style{Size: 26, Bold: true, Leading: 1.12}, Color: fg}),

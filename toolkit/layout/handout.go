@@ -169,7 +169,7 @@ func (k *kit) withEvent(d *doc.Document, header box, margin float64) box {
 		return header
 	}
 	w := header.W - 2*margin
-	line := inBlock(k.text(d.Event.Line(), w, textStyle{Style: typeset.Style{Size: 11, Bold: true}, Color: k.col.ink}), doc.PartEvent)
+	line := inBlock(k.text(d.Event.Isolated(k.rtl), w, textStyle{Style: typeset.Style{Size: 11, Bold: true}, Color: k.col.ink}), doc.PartEvent)
 	fill := tint(d.Brand.Color, 0.15)
 	if !k.col.onColour {
 		fill = white

@@ -163,7 +163,7 @@ func (k *kit) header(d *doc.Document, pageW, margin float64, hs headerSpec) box 
 		if utf8.RuneCountInString(name) <= 40 {
 			name = strings.ToUpper(name)
 		}
-		org = inBlock(k.text(name, textW, textStyle{Style: typeset.Style{Size: hs.org, Bold: true, Leading: 1.2}, Color: fg}), doc.PartOrg)
+		org = inBlock(k.text(k.own(name), textW, textStyle{Style: typeset.Style{Size: hs.org, Bold: true, Leading: 1.2}, Color: fg}), doc.PartOrg)
 	}
 	lines := hs.lines
 	if lines == 0 {

@@ -155,7 +155,7 @@ func (k *kit) localBlock(d *doc.Document, w float64, cols int, hs helpSizes, qr 
 		listW = w - code.W - hs.contact
 	}
 	title := inBlock(k.text(l.Title, listW, textStyle{Style: typeset.Style{Size: hs.contact, Bold: true, Leading: 1.2}, Color: k.col.accent, Role: RoleH3}), doc.PartLocal)
-	list := k.contactGrid(localEntries(d, code.W > 0), listW, cols, hs.contact, hs, doc.PartLocal)
+	list := k.contactGrid(localEntries(d, code.W > 0, k.rtl), listW, cols, hs.contact, hs, doc.PartLocal)
 	left := vstack(listW, hs.contact*0.4, title, list)
 	if code.W == 0 {
 		return left
@@ -236,7 +236,7 @@ func (k *kit) localLines(d *doc.Document, w, size float64, withQR bool) box {
 		return box{W: w}
 	}
 	title := inBlock(k.text(l.Title, w, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.2}, Color: k.col.accent, Role: RoleH3}), doc.PartLocal)
-	return vstack(w, size*0.25, title, k.contactLines(localEntries(d, withQR), w, size, doc.PartLocal))
+	return vstack(w, size*0.25, title, k.contactLines(localEntries(d, withQR, k.rtl), w, size, doc.PartLocal))
 }
 
 // localEntries are the contacts of the organisation's list as a panel
@@ -244,8 +244,10 @@ func (k *kit) localLines(d *doc.Document, w, size float64, withQR bool) box {
 // name, which the title says, and without its website when the
 // website's own code is beside the list (withQR), whose caption prints
 // it: once is enough, and the tear-off printed it twice, in the list and
-// under the code. An entry left with nothing is dropped.
-func localEntries(d *doc.Document, withQR bool) []doc.Contact {
+// under the code. An entry left with nothing is dropped. The labels are
+// the organisation's words, isolates in text of the other direction (rtl
+// is the text's; see kit.own).
+func localEntries(d *doc.Document, withQR, rtl bool) []doc.Contact {
 	var out []doc.Contact
 	for _, c := range d.Help.Local.Contacts {
 		if c.Name == d.Brand.OrgName {
@@ -257,6 +259,7 @@ func localEntries(d *doc.Document, withQR bool) []doc.Contact {
 				continue
 			}
 		}
+		c.Name = doc.Isolate(c.Name, rtl)
 		out = append(out, c)
 	}
 	return out
@@ -272,7 +275,7 @@ func (k *kit) localPieces(d *doc.Document, w, size float64, withQR bool) []piece
 	}
 	out := []piece{{b: inBlock(k.text(l.Title, w, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.2}, Color: k.col.accent, Role: RoleH3}), doc.PartLocal), gap: size * 0.6, keep: true}}
 	var all box
-	for _, c := range localEntries(d, withQR) {
+	for _, c := range localEntries(d, withQR, k.rtl) {
 		b := group(inBlock(k.contactLine(c, w, size, k.col.ink), doc.PartLocal), RoleLI, doc.PartLocal)
 		out = append(out, piece{b: b, gap: size * 0.25})
 		all.place(b, 0, 0)

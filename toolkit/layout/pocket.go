@@ -96,7 +96,7 @@ func pocketFront(k *kit, d *doc.Document, w, scale float64, sections []doc.Pocke
 	fg := onColor(d.Brand.Color)
 	var org box
 	if d.Brand.OrgName != "" {
-		org = inBlock(k.text(strings.ToUpper(d.Brand.OrgName), inner, textStyle{Style: typeset.Style{Size: 7, Bold: true, Leading: 1.15}, Color: fg}), doc.PartOrg)
+		org = inBlock(k.text(k.own(strings.ToUpper(d.Brand.OrgName)), inner, textStyle{Style: typeset.Style{Size: 7, Bold: true, Leading: 1.15}, Color: fg}), doc.PartOrg)
 	}
 	head := vstack(inner, 2, org,
 		k.text(d.Pocket.Title, inner, textStyle{Style: typeset.Style{Size: 11 * scale, Bold: true, Leading: 1.15}, Color: fg}))

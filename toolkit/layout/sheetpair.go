@@ -102,7 +102,7 @@ func pairBand(sp sheetPair, kickers, titles [2]string, pageW, margin float64) bo
 	}
 	var org box
 	if d.Brand.OrgName != "" {
-		org = k.text(strings.ToUpper(d.Brand.OrgName), textW, textStyle{Style: typeset.Style{Size: 10, Bold: true}, Color: fg})
+		org = k.text(k.own(strings.ToUpper(d.Brand.OrgName)), textW, textStyle{Style: typeset.Style{Size: 10, Bold: true}, Color: fg})
 	}
 	cols := sp.each(textW, func(k *kit, d *doc.Document, w float64) box {
 		i := sp.index(d)
@@ -112,7 +112,7 @@ func pairBand(sp sheetPair, kickers, titles [2]string, pageW, margin float64) bo
 	})
 	var event box
 	if d.Event != nil && d.Event.Line() != "" {
-		event = k.text(d.Event.Line(), textW, textStyle{Style: typeset.Style{Size: 10, Bold: true, Leading: 1.2}, Color: fg})
+		event = k.text(d.Event.Isolated(k.rtl), textW, textStyle{Style: typeset.Style{Size: 10, Bold: true, Leading: 1.2}, Color: fg})
 	}
 	content := vstack(textW, 5, org, cols, event, strip)
 	h := max(content.H, logo.H) + 2*pad

@@ -45,7 +45,7 @@ func newSheetFrame(k *kit, d *doc.Document, paper Paper, kicker, title, page str
 	// The session's details share the band's line under the title, where
 	// the guide gives them a strip of their own: a sheet has one page.
 	if d.Event != nil && d.Event.Line() != "" {
-		kicker += "  ·  " + d.Event.Line()
+		kicker += "  ·  " + d.Event.Isolated(k.rtl)
 	}
 	top := kitBand(k, d, kicker, title, paper.Width, formMargin)
 	bottom := vstack(inner, 10, hotlineStrip(k, d, inner), sheetFooter(k, d, inner, page))

@@ -99,14 +99,14 @@ func slideBody(k *kit, d *doc.Document, sl doc.Slide, w, s float64) box {
 		fg := onColor(d.Brand.Color)
 		var parts []box
 		if d.Brand.OrgName != "" {
-			parts = append(parts, k.text(strings.ToUpper(d.Brand.OrgName), w, textStyle{Style: typeset.Style{Size: 36 * s, Bold: true}, Color: fg}))
+			parts = append(parts, k.text(k.own(strings.ToUpper(d.Brand.OrgName)), w, textStyle{Style: typeset.Style{Size: 36 * s, Bold: true}, Color: fg}))
 		}
 		parts = append(parts,
 			k.text(sl.Title, w, textStyle{Style: typeset.Style{Size: 100 * s, Bold: true, Leading: 1.1}, Color: fg}),
 			k.text(sl.Text, w, textStyle{Style: typeset.Style{Size: 52 * s, Bold: true, Leading: 1.2}, Color: fg}),
 			k.text(d.Meta.AudienceName, w, textStyle{Style: typeset.Style{Size: 40 * s, Leading: 1.2}, Color: fg}))
 		if d.Event != nil {
-			parts = append(parts, k.text(d.Event.Line(), w, textStyle{Style: typeset.Style{Size: 40 * s, Bold: true, Leading: 1.2}, Color: fg}))
+			parts = append(parts, k.text(d.Event.Isolated(k.rtl), w, textStyle{Style: typeset.Style{Size: 40 * s, Bold: true, Leading: 1.2}, Color: fg}))
 		}
 		return vstack(w, 28*s, parts...)
 	case doc.ListSlide:
@@ -202,7 +202,7 @@ func slideFoot(k *kit, d *doc.Document, w float64, n, total int) box {
 	startW := w - endW - 40
 	var parts []string
 	if d.Footer.OrgName != "" {
-		parts = append(parts, d.Footer.OrgName)
+		parts = append(parts, k.own(d.Footer.OrgName))
 	}
 	parts = append(parts, d.Footer.Version)
 	lines := []box{k.text(strings.Join(parts, "  ·  "), startW, st)}

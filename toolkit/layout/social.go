@@ -230,7 +230,7 @@ func socialBand(kits []*kit, docs []*doc.Document, s socialSpec, scale, largest 
 		if k0.width(name, st) > textW {
 			name = first.Brand.OrgName
 		}
-		parts = append(parts, inBlock(k0.text(name, textW, st), doc.PartOrg))
+		parts = append(parts, inBlock(k0.text(k0.own(name), textW, st), doc.PartOrg))
 	}
 	for i, d := range docs {
 		var hl box

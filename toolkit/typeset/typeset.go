@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/go-text/typesetting/bidi"
 	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/language"
@@ -118,6 +119,7 @@ type Typesetter struct {
 	faces    map[*Font]*font.Face
 	shaper   shaping.HarfbuzzShaper
 	seg      shaping.Segmenter
+	bidi     bidi.Paragraph // levels for reordering lines (see visualOrder)
 	wrapper  shaping.LineWrapper
 	fontmap  fontmap
 	cache    map[shapeKey]*shaped
@@ -426,6 +428,16 @@ type shaped struct {
 	runes  []rune
 	byteAt []int // byte offset of each rune, and the length at the end
 	outs   []shaping.Output
+	// levels are the bidi runs' embedding levels: levelAt[i] from rune
+	// ends[i-1] (0 for the first) to ends[i].
+	levels []bidi.Level
+	ends   []int
+}
+
+// levelAt is the embedding level of the rune at i.
+func (sh *shaped) levelAt(i int) bidi.Level {
+	j, _ := slices.BinarySearch(sh.ends, i+1)
+	return sh.levels[min(j, len(sh.levels)-1)]
 }
 
 // shape returns text shaped at refSize, from the cache when it can.
@@ -468,7 +480,16 @@ func (t *Typesetter) shape(text string, opts Options) *shaped {
 		outs[i] = t.shaper.Shape(in)
 	}
 	sh := &shaped{runes: runes, byteAt: byteAt, outs: outs}
-	size := len(text) + 12*len(runes) + 64
+	def := bidi.LeftToRight
+	if opts.RTL {
+		def = bidi.RightToLeft
+	}
+	runs := t.bidi.Segment(runes, def)
+	for i := range runs.NumRuns() {
+		r := runs.Run(i)
+		sh.levels, sh.ends = append(sh.levels, r.Level), append(sh.ends, r.End)
+	}
+	size := len(text) + 12*len(runes) + 64 + 16*len(sh.levels)
 	for _, o := range outs {
 		size += 96 + int(unsafe.Sizeof(shaping.Glyph{}))*len(o.Glyphs)
 	}
@@ -549,7 +570,7 @@ func (t *Typesetter) wrap(text string, opts Options, width fixed.Int26_6, policy
 	lines, _ := t.wrapper.WrapParagraphF(shaping.WrapConfig{Direction: dir, BreakPolicy: policy}, width, sh.runes, shaping.NewSliceIterator(outs))
 	refLines := make([]Line, len(lines))
 	for i, l := range lines {
-		refLines[i] = t.line(l, text, sh.byteAt, refSize, 1, style.Bold)
+		refLines[i] = t.line(l, text, sh, refSize, 1, style.Bold)
 	}
 	size := len(text) + 64
 	for _, l := range refLines {
@@ -633,11 +654,9 @@ func scaleLine(l Line, size, scale float64) Line {
 
 // line converts one wrapped line of go-text output into runs in visual
 // order, measured in points.
-func (t *Typesetter) line(l shaping.Line, text string, byteAt []int, size, scale float64, bold bool) Line {
-	ordered := make([]shaping.Output, len(l))
-	for _, out := range l {
-		ordered[out.VisualIndex] = out
-	}
+func (t *Typesetter) line(l shaping.Line, text string, sh *shaped, size, scale float64, bold bool) Line {
+	byteAt := sh.byteAt
+	ordered := visualOrder(l, sh)
 	var line Line
 	x := 0.0
 	for _, out := range ordered {
@@ -811,4 +830,43 @@ func (t *Typesetter) Sources(text string, opts Options) ([]Source, error) {
 	// The next Set finds its own families again.
 	t.extra = t.extra[:0]
 	return out, nil
+}
+
+// visualOrder is a line's runs in the order they are drawn, left to
+// right, by the bidi algorithm's rule L2 over their embedding levels:
+// from the highest level down to the lowest odd one, each sequence of
+// runs at that level or higher is reversed. go-text's wrapper orders
+// runs by two levels only, the paragraph's direction and the other: an
+// Arabic name with a number in an English line (levels 1 and 2 in 0:
+// "جمعية النخيل 24.") came out with the number and the period after the
+// name instead of before it, and a Latin name isolated in Arabic text
+// would lose the order of an Arabic word inside it (level 3). Where a
+// line has two levels, this is the wrapper's order.
+func visualOrder(l shaping.Line, sh *shaped) []shaping.Output {
+	ordered := slices.Clone(l)
+	levels := make([]bidi.Level, len(l))
+	var high, lowOdd bidi.Level = 0, 127
+	for i, out := range l {
+		levels[i] = sh.levelAt(out.Runes.Offset)
+		high = max(high, levels[i])
+		if levels[i]%2 == 1 {
+			lowOdd = min(lowOdd, levels[i])
+		}
+	}
+	for lv := high; lv >= lowOdd && lv > 0; lv-- {
+		for i := 0; i < len(ordered); {
+			if levels[i] < lv {
+				i++
+				continue
+			}
+			j := i
+			for j < len(ordered) && levels[j] >= lv {
+				j++
+			}
+			slices.Reverse(ordered[i:j])
+			slices.Reverse(levels[i:j])
+			i = j
+		}
+	}
+	return ordered
 }

@@ -3,6 +3,7 @@ package typeset
 import (
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -167,6 +168,55 @@ func TestNumbersKeepRightToLeftOrder(t *testing.T) {
 					t.Fatalf("runs left to right %q: want %v in that order", visual.String(), tt.leftToRight)
 				}
 				last = i
+			}
+		})
+	}
+}
+
+// TestIsolatesKeepTheirOrder: a value inserted into text of the other
+// direction as an isolate (FIRST STRONG ISOLATE … POP DIRECTIONAL
+// ISOLATE) is drawn as one piece in its own direction, with its
+// brackets, digits and final period where its writer put them, and the
+// words around it keep their order; also where the value nests a third
+// level (an Arabic name with a number in English, an Arabic word in a
+// Latin name in Arabic), which go-text's wrapper ordered by two levels.
+func TestIsolatesKeepTheirOrder(t *testing.T) {
+	ts := embeddedSetter(t)
+	tests := []struct {
+		name, lang, text string
+		rtl              bool
+		visual           string // the runs' text left to right, right-to-left runs reversed
+	}{
+		{"Latin name in Arabic", "ar", "مساعدة محلية ذكرتها \u2068St. Mary's Centre (Surrey) 2.\u2069", true,
+			"St. Mary's Centre (Surrey) 2. اهتركذ ةيلحم ةدعاسم"},
+		{"Latin name in Persian", "fa", "کمک محلی که \u2068Riverside & Co. 2.\u2069 معرفی کرده است", true,
+			"تسا هدرک یفرعم Riverside & Co. 2. هک یلحم کمک"},
+		{"Arabic name with a number in English", "en", "Local help listed by \u2068جمعية النخيل 24.\u2069", false,
+			"Local help listed by .24 ليخنلا ةيعمج"},
+		{"Arabic word in a Latin name in Arabic", "ar", "ذكرتها \u2068Centre النخيل 2\u2069", true,
+			"Centre ليخنلا 2 اهتركذ"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := ts.Set(tt.text, Options{Style: Style{Size: 10}, Lang: tt.lang, RTL: tt.rtl})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var visual strings.Builder
+			for _, r := range p.Lines[0].Runs {
+				if strings.ContainsFunc(r.Text, isDirectionControl) {
+					t.Errorf("run %q still holds a direction control", r.Text)
+				}
+				if r.RTL {
+					rs := []rune(r.Text)
+					slices.Reverse(rs)
+					visual.WriteString(string(rs))
+				} else {
+					visual.WriteString(r.Text)
+				}
+			}
+			if got := strings.Join(strings.Fields(visual.String()), " "); got != tt.visual {
+				t.Errorf("drawn left to right as %q, want %q", got, tt.visual)
 			}
 		})
 	}
