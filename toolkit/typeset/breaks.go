@@ -2,7 +2,6 @@ package typeset
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -107,12 +106,6 @@ func Tie(s string, keep []string) string {
 	if s == "" || strings.ContainsAny(s, string(wordJoiner)+string(zwsp)) {
 		return s // marked already: a number or an address set as one
 	}
-	// A longer word first: tied, "加拿大" would hide "加拿大服务局".
-	longer := func(a, b string) int { return utf8.RuneCountInString(b) - utf8.RuneCountInString(a) }
-	if !slices.IsSortedFunc(keep, longer) {
-		keep = slices.Clone(keep)
-		slices.SortStableFunc(keep, longer)
-	}
 	parts := strings.Split(s, "\n")
 	for i, p := range parts {
 		parts[i] = tieParagraph(p, keep)
@@ -182,11 +175,7 @@ func digits(s string) int {
 // tieText ties, in text outside any unit, short numbers to the word
 // before them, hyphenated words, and the words in keep.
 func tieText(s string, keep []string) string {
-	for _, w := range keep {
-		if w != "" && strings.Contains(s, w) {
-			s = strings.ReplaceAll(s, w, joinWith(w, tie))
-		}
-	}
+	s = tieWords(s, keep)
 	if !strings.ContainsAny(s, " -") {
 		return s
 	}
@@ -220,16 +209,67 @@ func properName(rs []rune, i int) bool {
 	return unicode.IsUpper(rs[start])
 }
 
-// joinWith puts mark between every two characters of s.
-func joinWith(s string, mark rune) string {
+// tieWords ties the letters of every word of keep found in s, where it
+// stands, overlapping words too: a list of a whole text's words (the
+// Chinese one holds 700) is looked for in each paragraph, so the words
+// are neither sorted nor the text rewritten for each.
+func tieWords(s string, keep []string) string {
+	if len(keep) == 0 {
+		return s
+	}
+	// The pairs of letters s holds, hashed into a set of bits: a word
+	// whose first two letters are not among them is not in s, which the
+	// bits tell faster than a search of s (Chinese text shares its
+	// words' first byte) or a map.
+	var pairs [16]uint64
+	prev := rune(0)
+	for _, r := range s {
+		h := pairHash(prev, r)
+		pairs[h/64] |= 1 << (h % 64)
+		prev = r
+	}
+	var at []bool // at[i]: a tie before the character at byte i
+	for _, w := range keep {
+		r0, first := utf8.DecodeRuneInString(w)
+		if first == len(w) {
+			continue // a word of one letter or none: nothing to tie
+		}
+		r1, _ := utf8.DecodeRuneInString(w[first:])
+		if h := pairHash(r0, r1); pairs[h/64]&(1<<(h%64)) == 0 {
+			continue // not in s
+		}
+		for from := 0; from < len(s); {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			if at == nil {
+				at = make([]bool, len(s)+1)
+			}
+			for j := range w[first:] {
+				at[i+first+j] = true // j: where each letter after the first starts
+			}
+			from = i + first
+		}
+	}
+	if at == nil {
+		return s
+	}
 	var b strings.Builder
+	b.Grow(len(s) + 3*len(s)/2)
 	for i, r := range s {
-		if i > 0 {
-			b.WriteRune(mark)
+		if at[i] {
+			b.WriteRune(tie)
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// pairHash is a number below 1024 for two letters side by side.
+func pairHash(a, b rune) uint32 {
+	return (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77) >> 22
 }
 
 // shortNumberAt reports whether rs[i:] starts with a number of one to

@@ -1,6 +1,8 @@
 package typeset
 
 import (
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -35,6 +37,8 @@ func TestTie(t *testing.T) {
 		{name: "a name in capitals", in: "CÔTE-DES-NEIGES", want: "CÔTE-+DES-+NEIGES"},
 		{name: "a path breaks before a hyphen", in: "See canada.ca/en/look-for-signs", want: "See~c|a|n|a|d|a|.+c|a|//e|n|//l|o|o|k+-|f|o|r+-|s|i|g|n|s"},
 		{name: "a Latin last word after Chinese", in: "删除性照片：NeedHelpNow.ca", want: "删除性照片：+N|e|e|d|H|e|l|p|N|o|w|.+c|a"},
+		{name: "words that overlap", in: "学生活动很多", keep: []string{"活动", "学生", "生活"}, want: "学+生+活+动很+多"},
+		{name: "a word twice, and one not there", in: "热线：热线", keep: []string{"加拿大", "热线"}, want: "热+线：热+线"},
 		{name: "a longer term first", in: "请联系加拿大服务局。", keep: []string{"加拿大", "加拿大服务局"}, want: "请联系加+拿+大+服+务+局。"},
 		{name: "a Latin last word in brackets after Chinese", in: "卑诗省人口贩运热线（OCTIP）", want: "卑诗省人口贩运热线+（OCTIP）"},
 		{name: "an extension is part of the number", in: "Call 604-555-0101 ext. 22 now", want: "Call 6|0|4|-|5|5|5|-|0|1|0|1| |e|x|t|.| |2|2~now"},
@@ -127,5 +131,33 @@ func TestTiesGiveWayUnitsNever(t *testing.T) {
 	lines := linesOf(t, ts, Tie("Call 1-800-668-6868 now.", nil), 40, "en")
 	if !strings.Contains(strings.Join(lines, "\n"), "1-800-668-6868") {
 		t.Errorf("a number wider than the line was broken: %q", lines)
+	}
+}
+
+// zhKeep is the keep list of locales/zh-Hans.toml: every word of its text.
+func zhKeep(b *testing.B) []string {
+	data, err := os.ReadFile("../../locales/zh-Hans.toml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := string(data)
+	s = s[strings.Index(s, "keep = ["):strings.Index(s, "]\nnotes")]
+	var keep []string
+	for _, m := range regexp.MustCompile(`"([^"]+)"`).FindAllStringSubmatch(s, -1) {
+		keep = append(keep, m[1])
+	}
+	return keep
+}
+
+// BenchmarkTieChinese marks a Chinese and an English paragraph with the
+// Chinese keep list (a two-language page's columns carry both lists).
+func BenchmarkTieChinese(b *testing.B) {
+	keep := zhKeep(b)
+	b.Logf("%d words", len(keep))
+	texts := []string{"医护人员安排在私密的房间里单独接诊她，并尊重患者的隐私和选择。", "Staff keep a clear process: note what they saw and tell the manager."}
+	for b.Loop() {
+		for _, s := range texts {
+			Tie(s, keep)
+		}
 	}
 }
