@@ -242,6 +242,8 @@ func breaks(ld *layout.Document, keep []string) []string {
 					from = i + len(w)
 				}
 			}
+			out = append(out, chineseWordBreaks(pi+1, para)...)
+			out = append(out, punctuationBreaks(pi+1, para)...)
 			for _, r := range breakRules {
 				if r.end != nil && r.end(para, set[n]) {
 					out = append(out, fmt.Sprintf("%s: page %d: %s: %q", r.name, pi+1, r.about, para))
