@@ -6,7 +6,6 @@ import (
 	"hash/fnv"
 	"slices"
 	"strconv"
-	"sync"
 	"unicode/utf16"
 
 	"github.com/klauspost/compress/zlib"
@@ -21,14 +20,14 @@ import (
 // compressed once for every document that draws the same glyphs, get
 // the best level: each flyer carries them.
 var (
-	fastZlibWriters = sync.Pool{New: func() any {
+	fastZlibWriters = newSpares(4, func() *zlib.Writer {
 		zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // a valid level: no error
 		return zw
-	}}
-	bestZlibWriters = sync.Pool{New: func() any {
+	})
+	bestZlibWriters = newSpares(2, func() *zlib.Writer {
 		zw, _ := zlib.NewWriterLevel(nil, zlib.BestCompression) // a valid level: no error
 		return zw
-	}}
+	})
 )
 
 // tinyStream is the size below which a stream is stored uncompressed.
@@ -38,16 +37,16 @@ const tinyStream = 512
 // buffer reused by the next call.
 func (w *Writer) deflate(data []byte, fast bool) []byte {
 	w.zbuf.Reset()
-	pool := &bestZlibWriters
+	pool := bestZlibWriters
 	if fast {
-		pool = &fastZlibWriters
+		pool = fastZlibWriters
 	}
-	zw := pool.Get().(*zlib.Writer)
+	zw := pool.get()
 	zw.Reset(&w.zbuf)
 	// Writes to a bytes.Buffer do not fail.
 	_, _ = zw.Write(data)
 	_ = zw.Close()
-	pool.Put(zw)
+	pool.put(zw)
 	return w.zbuf.Bytes()
 }
 

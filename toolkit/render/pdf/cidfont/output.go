@@ -26,17 +26,26 @@ func (w *Writer) Output(dst io.Writer) error {
 	if w.written {
 		return errors.New("output pdf: the document has already been written")
 	}
-	var buf bytes.Buffer
-	err := w.pdf.Output(&buf)
+	// fpdf's file and the copy made from it are as long as the
+	// document; their arrays, and the compressed streams', serve the
+	// next document too.
+	buf := bytes.NewBuffer(getBuffer())
+	err := w.pdf.Output(buf)
 	w.written = true
 	if err != nil {
 		return fmt.Errorf("output pdf: %w", err)
 	}
-	out, err := w.complete(buf.Bytes())
+	w.zbuf = *bytes.NewBuffer(getBuffer())
+	out, err := w.complete(buf.Bytes(), getBuffer())
+	putBuffer(buf.Bytes())
+	putBuffer(w.zbuf.Bytes())
+	w.zbuf = bytes.Buffer{}
 	if err != nil {
 		return fmt.Errorf("output pdf: add the glyph runs' fonts: %w", err)
 	}
-	if _, err := dst.Write(out); err != nil {
+	_, err = dst.Write(out)
+	putBuffer(out)
+	if err != nil {
 		return fmt.Errorf("output pdf: %w", err)
 	}
 	return nil
@@ -97,8 +106,8 @@ func parseUint(b []byte, p int) (v, n int, ok bool) {
 }
 
 // complete copies b, a whole file from fpdf, with the fonts added and the
-// page contents compressed (see Output).
-func (w *Writer) complete(b []byte) ([]byte, error) {
+// page contents compressed (see Output), appended to out.
+func (w *Writer) complete(b, out []byte) ([]byte, error) {
 	x, err := parseXref(b)
 	if err != nil {
 		return nil, err
@@ -144,7 +153,7 @@ func (w *Writer) complete(b []byte) ([]byte, error) {
 
 	total := count + fontObjects*len(w.fonts)
 	offsets := make([]int, total)
-	out := make([]byte, 0, len(b)+len(b)/4)
+	out = slices.Grow(out, len(b)+len(b)/4)
 	out = append(out, b[:x.offsets[order[0]]]...)
 	for _, j := range order {
 		obj := b[x.offsets[j]:ends[j]]
