@@ -129,6 +129,7 @@ func hostileCases() []hostileCase {
 		{"addresses", "email with ?cc=", gen("--email", "a@b.c?cc=evil@x.y"), nil, nil, 2, []string{"--email", "? & or ="}},
 		{"addresses", "mailto: email", gen("--email", "mailto:info@example.org"), nil, nil, 2, []string{"--email", "mailto:"}},
 		{"addresses", "letter-only phone", gen("--phone", "CALL-NOW"), nil, nil, 2, []string{"--phone", "no digits"}},
+		{"addresses", "letter O typed for a zero", gen("--phone", "604 555 O134"), nil, nil, 2, []string{"--phone", "the letter O run together with digits", "0 for O"}},
 		{"addresses", "phone with a sentence", gen("--phone", "call us at 604-555-0134"), nil, nil, 2, []string{"--phone"}},
 		{"addresses", "website in a plan", build, nil, plan("organisation: {website: \"javascript:alert(1)\"}\n"), 1, []string{"plan.yaml:1", "organisation.website"}},
 		{"addresses", "user name in the website, settings file", gen(), nil, settings("organisation:\n  website: https://bank.example@evil.example\n"), 1, []string{"awarekit.yaml:2", "user name"}},

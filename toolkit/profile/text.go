@@ -138,21 +138,26 @@ func CheckPath(f Field, s string) (string, error) {
 }
 
 var (
-	phoneExt   = regexp.MustCompile(`(?i)\s*(?:ext\.?|x|poste)\s*[0-9]{1,6}$`)
-	phoneMain  = regexp.MustCompile(`^\+?[0-9(][0-9 ().-]*$`)
-	phoneWords = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$`)
+	phoneExt  = regexp.MustCompile(`(?i)\s*(?:ext\.?|x|poste)\s*[0-9]{1,6}$`)
+	phoneMain = regexp.MustCompile(`^\+?[0-9(][0-9 ().-]*$`)
+	// A vanity word is letters, in parts joined by hyphens: 1-855-554-HEAL,
+	// 1-800-GOT-JUNK, 1 800 O-Canada.
+	phoneWords = regexp.MustCompile(`^[A-Za-z]+(?:-[A-Za-z]+)*$`)
 )
 
 // CheckPhone checks a phone number: digits, spaces and + - . ( ), then
 // optionally a vanity word (1-855-554-HEAL) and an extension ("ext. 12",
 // "x12", "poste 12"). The number is kept exactly as typed, apart from
-// spaces at its ends: what is printed is what the user wrote.
+// spaces at its ends: what is printed is what the user wrote, so a letter
+// typed for a digit (604-555-O134, 604-555-l34) is refused rather than
+// printed: a keypad dials O as 6 and l as 5, a wrong number on the page.
 func CheckPhone(f Field, s string) (string, error) {
 	s, err := CheckText(f, s, MaxPhone)
 	if err != nil || s == "" {
 		return s, err
 	}
 	const fix = "write it with digits, spaces and + - . ( ), like 604-555-0134, 1-855-554-HEAL or 416-555-0199 ext. 12"
+	const digitFix = "type the digit it stands for (0 for O, 1 for l or I); a vanity word stands apart from the digits, like 1-855-554-HEAL"
 	number := s
 	if loc := phoneExt.FindStringIndex(number); loc != nil && loc[0] > 0 {
 		number = number[:loc[0]]
@@ -170,18 +175,78 @@ func CheckPhone(f Field, s string) (string, error) {
 	switch {
 	case digits == 0 && word != "":
 		return "", fieldErr(f, fix, "has no digits before its letters")
+	case word != "" && phoneExt.MatchString(" "+word):
+		return "", fieldErr(f, fix, "has more than one extension")
 	case word != "" && !phoneWords.MatchString(word):
+		if r, ok := letterBesideDigit(word); ok {
+			return "", fieldErr(f, digitFix, "has the letter %c run together with digits", r)
+		}
+		if onlyDigitLike(word) {
+			return "", fieldErr(f, digitFix, "has letters that look like digits (O, I or l), not a word")
+		}
 		return "", fieldErr(f, fix, "has letters that are not one word after the digits")
+	case word != "" && onlyDigitLike(word):
+		return "", fieldErr(f, digitFix, "has letters that look like digits (O, I or l), not a word")
 	case !phoneMain.MatchString(strings.TrimRight(main, " .-")):
-		return "", fieldErr(f, fix, "has a character a phone number does not use")
+		if odd := phoneOddOne(main); odd != "" {
+			return "", fieldErr(f, fix, "has %s, which a phone number does not use", odd)
+		}
+		return "", fieldErr(f, fix, "has no digits")
+	case digits == 0:
+		return "", fieldErr(f, fix, "has no digits")
 	case digits < 3:
-		return "", fieldErr(f, fix, "has %d digits before any letters; a phone number has at least 3", digits)
+		unit := "digits"
+		if digits == 1 {
+			unit = "digit"
+		}
+		return "", fieldErr(f, fix, "has only %d %s before any letters; a phone number has at least 3", digits, unit)
 	case strings.Count(main, "(") != strings.Count(main, ")"):
 		return "", fieldErr(f, fix, "has unmatched brackets")
 	case digits > 15:
 		return "", fieldErr(f, fix, "has %d digits; a phone number has at most 15", digits)
 	}
 	return s, nil
+}
+
+// letterBesideDigit finds the first letter of a phone's word that touches
+// a digit, as the O of 604-555-O134 does.
+func letterBesideDigit(word string) (rune, bool) {
+	rs := []rune(word)
+	isDigit := func(i int) bool { return i >= 0 && i < len(rs) && rs[i] >= '0' && rs[i] <= '9' }
+	for i, r := range rs {
+		if unicode.IsLetter(r) && (isDigit(i-1) || isDigit(i+1)) {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// onlyDigitLike reports whether every letter of a phone's word is one
+// that looks like a digit (O, I, l), as in 604-555-013O: a slip, not a
+// vanity word (1 800 O-Canada has others).
+func onlyDigitLike(word string) bool {
+	return !strings.ContainsFunc(word, func(r rune) bool { return unicode.IsLetter(r) && !strings.ContainsRune("OoIl", r) })
+}
+
+// phoneOddOne names the first character of a phone's digits that a phone
+// number does not use, or a + that is not first; "" when there is none
+// (the digits are missing, as in "+" or "()"). The text has passed
+// CheckText, so it holds no control characters; anything but printable
+// ASCII is named by its code point.
+func phoneOddOne(main string) string {
+	for i, r := range main {
+		switch {
+		case r == '+' && i == 0, r >= '0' && r <= '9', strings.ContainsRune(" ().-", r):
+			continue
+		case r == '+':
+			return "a + after its first character"
+		case r > ' ' && r < 0x7F:
+			return fmt.Sprintf("the character %c", r)
+		default:
+			return fmt.Sprintf("the character U+%04X", r)
+		}
+	}
+	return ""
 }
 
 // emailAddress is a plain address: no display name, no mailto:, no

@@ -64,7 +64,8 @@ func TestCheckText(t *testing.T) {
 func TestCheckPhone(t *testing.T) {
 	ok := []string{"604-555-0134", "1-833-900-1010", "+1 (604) 555-0134", "604.555.0134", "911",
 		"1-855-554-HEAL", "1-800-GOT-JUNK", "416-555-0199 ext. 12", "416-555-0199 ext 12", "416-555-0199x12",
-		"416-555-0199 x 12", "514-555-0100 poste 221", "+44 20 7946 0958"}
+		"416-555-0199 x 12", "514-555-0100 poste 221", "+44 20 7946 0958",
+		"+1 (604) 555-0134 ext. 22", "1 800 GOT-HELP", "1 800 O-Canada", "6045550134", "(604)555-0134 poste 22"}
 	for _, s := range ok {
 		got, err := CheckPhone(from, " "+s+" ")
 		if err != nil || got != s {
@@ -76,16 +77,29 @@ func TestCheckPhone(t *testing.T) {
 		{"CALL-NOW", "no digits"},
 		{"call 604-555-0134", "no digits before its letters"},
 		{"604-555-0134 or 911", "letters that are not one word"},
-		{"12", "has 2 digits"},
-		{"604-555-0134; DROP", "a character a phone number does not use"},
-		{"604_555_0134", "a character a phone number does not use"},
-		{"604-555-0134#", "a character a phone number does not use"},
+		{"12", "has only 2 digits"},
+		{"604-555-0134; DROP", "has the character ;, which a phone number does not use"},
+		{"604_555_0134", "has the character _"},
+		{"604-555-0134#", "has the character #"},
+		{"604+555-0134", "a + after its first character"},
+		{"+", "has no digits"},
+		{"()", "has no digits"},
+		{"1", "has only 1 digit before"},
+		// A letter typed for a digit would print a number nobody can
+		// reach: a keypad dials O as 6, l as 5, S as 7.
+		{"604 555 O134", "has the letter O run together with digits"},
+		{"604-555-l34", "has the letter l run together with digits"},
+		{"604-5S5-0134", "has the letter S run together with digits"},
+		{"604-555-013O", "letters that look like digits"},
+		{"604-555-O-134", "letters that look like digits"},
+		{"604-555-0134 x12 x13", "more than one extension"},
+		{"604-555-0134 ext. 2O", "has the letter O run together with digits"},
 		{"(604 555-0134", "unmatched brackets"},
 		{"1234567890123456", "has 16 digits"},
 		{"604-555\u202e-0134", "RIGHT-TO-LEFT OVERRIDE"},
 		{"604-555-0134\u2066", "LEFT-TO-RIGHT ISOLATE"},
 		{"\x1b]0;pwn\x07555-1234\x1b[2J", "ESC"},
-		{"٦٠٤-٥٥٥-٠١٣٤", "a character a phone number does not use"},
+		{"٦٠٤-٥٥٥-٠١٣٤", "has the character U+0666, which a phone number does not use"},
 		{"604-555-0134 ext. 1234567", "letters that are not one word"},
 	}
 	for _, tt := range bad {
