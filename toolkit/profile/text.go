@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -324,8 +325,43 @@ func CheckWebsite(f Field, s string) (string, error) {
 		if !hostLabel().MatchString(l) {
 			return "", fieldErr(f, fix, "has a site name that is not a domain")
 		}
+		if a, b := mixedScripts(l); a != "" {
+			return "", fieldErr(f, "type the address again on a keyboard of one language",
+				"mixes %s and %s letters in one part of the site's name; letters of two alphabets that look alike lead the QR code to another site than the one printed", a, b)
+		}
+	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return "", fieldErr(f, fix, "has a port number that is not one (1 to 65535)")
+		}
 	}
 	return s, nil
+}
+
+// lookalikes are the alphabets whose letters pass for Latin ones (Cyrillic
+// а, е, о, р; Greek ο, ν): a site name that mixes two of them is how a
+// look-alike address is made.
+var lookalikes = []struct {
+	name  string
+	table *unicode.RangeTable
+}{{"Latin", unicode.Latin}, {"Cyrillic", unicode.Cyrillic}, {"Greek", unicode.Greek}}
+
+// mixedScripts names two of the look-alike alphabets that one label of a
+// site's name mixes, or "" when it keeps to one.
+func mixedScripts(label string) (string, string) {
+	first := ""
+	for _, r := range label {
+		for _, s := range lookalikes {
+			if unicode.Is(s.table, r) {
+				if first == "" {
+					first = s.name
+				} else if s.name != first {
+					return first, s.name
+				}
+			}
+		}
+	}
+	return "", ""
 }
 
 // WebsiteURL is the address of a website checked by CheckWebsite: as

@@ -143,6 +143,9 @@ func TestCheckWebsite(t *testing.T) {
 		"HTTP://Example.org":                     "HTTP://Example.org",
 		"example.org:8080/path":                  "https://example.org:8080/path",
 		"www.café.ca":                            "https://www.café.ca",
+		"https://xn--bcher-kva.example/":         "https://xn--bcher-kva.example/",
+		"пример.рф":                              "https://пример.рф",
+		"example.org:65535":                      "https://example.org:65535",
 	}
 	for in, url := range ok {
 		got, err := CheckWebsite(from, in)
@@ -164,6 +167,12 @@ func TestCheckWebsite(t *testing.T) {
 		{"exa_mple.org", "not a domain"},
 		{"https://example.org/\u202etxt.exe", "RIGHT-TO-LEFT OVERRIDE"},
 		{"example.org/" + strings.Repeat("a", 200), "the most is 200"},
+		// A Cyrillic а in a Latin name: the QR code leads elsewhere than
+		// the address printed under it seems to say.
+		{"http://ex\u0430mple.org", "mixes Latin and Cyrillic letters"},
+		{"pay\u03bfl.example.ca", "mixes Latin and Greek letters"},
+		{"https://example.org:99999", "a port number that is not one"},
+		{"example.org:0/help", "a port number that is not one"},
 	}
 	for _, tt := range bad {
 		if _, err := CheckWebsite(from, tt.in); err == nil || !strings.Contains(err.Error(), tt.err) {
