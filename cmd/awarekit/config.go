@@ -169,6 +169,10 @@ type Settings struct {
 	AllowDraft bool
 	// ConfigFiles lists the files that were read, lowest precedence first.
 	ConfigFiles []string
+	// From says where the names only the engine can check came from
+	// (audience, lang, province → "--lang", "AWAREKIT_LANG", "settings
+	// file awarekit.yaml:3"), for its messages: see nameError.
+	From map[string]string
 }
 
 // fileSettings is one settings file, read and checked.
@@ -582,6 +586,10 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 		}
 	}
 	s.Province = v.GetString("province")
+	s.From = map[string]string{}
+	for _, key := range []string{"audience", "lang", "province"} {
+		s.From[key], _ = origin(key)
+	}
 	if raw, ok := os.LookupEnv(envName("allow_draft")); ok && !flagChanged(flags, "allow-draft") {
 		if _, err := strconv.ParseBool(raw); err != nil {
 			return nil, usage(fmt.Errorf("%s is %q; set it to true or false", envName("allow_draft"), raw))

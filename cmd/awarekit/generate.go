@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/awarekit/awarekit/toolkit/content"
 	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/layout"
@@ -20,6 +21,7 @@ import (
 	"github.com/awarekit/awarekit/toolkit/profile"
 	"github.com/awarekit/awarekit/toolkit/render/png"
 	"github.com/awarekit/awarekit/toolkit/render/txt"
+	"github.com/awarekit/awarekit/toolkit/spell"
 )
 
 // GenerateOptions are everything generate needs, resolved from flags,
@@ -48,7 +50,10 @@ type GenerateOptions struct {
 	// languages a fluent speaker must rewrite (proofs).
 	Province   string
 	AllowDraft bool
-	Now        func() time.Time
+	// From says where the audiences, languages and province came from
+	// (Settings.From).
+	From map[string]string
+	Now  func() time.Time
 }
 
 func newCmdGenerate(f *Factory, runF func(*GenerateOptions) error) *cobra.Command {
@@ -86,7 +91,7 @@ languages' show what can be made.`,
 			opts.Audiences, opts.Langs, opts.Formats = s.Audiences, s.Langs, s.Formats
 			opts.Paper, opts.OutDir, opts.Org, opts.Fonts, opts.Content = s.Paper, s.Out, s.Org, s.Fonts, s.Content
 			opts.Style = s.Style
-			opts.Province, opts.AllowDraft = s.Province, s.AllowDraft
+			opts.Province, opts.AllowDraft, opts.From = s.Province, s.AllowDraft, s.From
 			if len(opts.Audiences) == 0 || len(opts.Langs) == 0 || len(opts.Formats) == 0 {
 				return usage(errors.New("give at least one audience, language and format"))
 			}
@@ -166,7 +171,7 @@ func generateRun(opts *GenerateOptions) error {
 		Province: opts.Province, AllowDraft: opts.AllowDraft})
 	if err != nil {
 		// Expand only checks names the user typed.
-		return usage(err)
+		return nameError(err, opts.From)
 	}
 	// One line per draft language, in English: the page says it in a
 	// language the operator may not read. A language that must be
@@ -260,6 +265,40 @@ func generateRun(opts *GenerateOptions) error {
 
 // splitLangs splits at spaces the values that are not a language's
 // name, so -l "en fr" is two languages and -l "Tiếng Việt" one.
+// nameError says where each unknown audience, language or province came
+// from: a name in a settings file is bad content there (exit 1, at its
+// line), one from a flag or an AWAREKIT_ variable is a usage error (exit
+// 2) naming which.
+func nameError(err error, from map[string]string) error {
+	keys := map[string]string{"audience": "audience", "language": "lang", "province": "province"}
+	errs := []error{err}
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = joined.Unwrap()
+	}
+	inFile := false
+	for i, e := range errs {
+		var kind string
+		var u *spell.UnknownError
+		var c *content.UnknownError
+		switch {
+		case errors.As(e, &u):
+			kind = u.Kind
+		case errors.As(e, &c):
+			kind = c.Kind
+		}
+		where := from[keys[kind]]
+		if where == "" || where == "the default" {
+			continue
+		}
+		errs[i] = fmt.Errorf("%s: %w", where, e)
+		inFile = inFile || strings.HasPrefix(where, "settings file")
+	}
+	if inFile {
+		return errors.Join(errs...)
+	}
+	return usage(errors.Join(errs...))
+}
+
 func splitLangs(eng *generate.Engine, langs []string) []string {
 	var out []string
 	for _, l := range langs {

@@ -256,6 +256,9 @@ func (e *Engine) ResolveLang(typed string) (first, second string, err error) {
 	if strings.Contains(secondLang, "+") {
 		return "", "", fmt.Errorf("%s: a document holds at most two languages, as in fr+en", typed)
 	}
+	if bilingual && (strings.TrimSpace(firstLang) == "" || strings.TrimSpace(secondLang) == "") {
+		return "", "", fmt.Errorf("%s: a bilingual document needs a language on each side of the +, as in fr+en", typed)
+	}
 	if first, err = e.resolveLang(firstLang); err != nil {
 		return "", "", err
 	}
