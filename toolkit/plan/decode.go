@@ -1,9 +1,11 @@
 package plan
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"reflect"
 	"regexp"
@@ -162,8 +164,18 @@ func syntaxLine(err error) int {
 
 // parse reads data into a node tree; a syntax error becomes a problem.
 func (d *decoder) parse(data []byte) *yaml.Node {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	var doc, extra yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	err := dec.Decode(&doc)
+	if err == nil {
+		// A second document (after ---) would be dropped unread, and
+		// with it every output it lists.
+		if err = dec.Decode(&extra); err == nil {
+			d.problem(pos{line: extra.Line}, "", "a second YAML document (after ---) starts here, which would not be read; keep one document per plan, with one outputs: list")
+			return nil
+		}
+	}
+	if err != nil && !errors.Is(err, io.EOF) {
 		d.problem(pos{line: syntaxLine(err)}, "", "%s; %s", yamlLine.ReplaceAllString(strings.TrimPrefix(err.Error(), "yaml: "), "$2"), input.SyntaxHint)
 		return nil
 	}

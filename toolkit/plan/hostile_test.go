@@ -48,6 +48,8 @@ func TestHostilePlans(t *testing.T) {
 			[]string{"event.facilitator: is 101 characters long"}},
 		{"invalid UTF-8", "event: {name: \"A\xffB\"}\noutputs: [{audience: youth, language: en}]\n", []string{"plan.yaml:1"}},
 		{"bleed NaN", "defaults: {bleed: .nan}\noutputs: [{audience: youth, language: en}]\n", []string{"defaults.bleed: should be a number"}},
+		{"a second document", "outputs: [{audience: youth, language: en}]\n---\noutputs: [{audience: youth, language: fr}]\n",
+			[]string{"plan.yaml:2:", "a second YAML document"}},
 		{"bleed Inf", "defaults: {bleed: .inf}\noutputs: [{audience: youth, language: en}]\n", []string{"defaults.bleed: should be a number"}},
 	}
 	for _, tt := range tests {
