@@ -62,6 +62,14 @@ func (d *decoder) partners(name, dir string) []partner {
 		return nil
 	}
 	r := csv.NewReader(bytes.NewReader(data))
+	// Excel saves "CSV" with semicolons where the decimal mark is a comma
+	// (French Canada), and some tools with tabs: the header row says which.
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	for _, c := range []rune{';', '\t'} {
+		if bytes.Count(first, []byte(string(c))) > bytes.Count(first, []byte(string(r.Comma))) {
+			r.Comma = c
+		}
+	}
 	r.TrimLeadingSpace = true
 	r.ReuseRecord = true
 	header, err := r.Read()

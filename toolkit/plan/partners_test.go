@@ -116,6 +116,34 @@ func TestPartners(t *testing.T) {
 	}
 }
 
+// TestPartnersSeparators: a partners file saved by Excel where the
+// decimal mark is a comma (French Canada) has semicolons between its
+// columns, and one saved as text has tabs; both are read as their header
+// row shows, a comma inside a value kept.
+func TestPartnersSeparators(t *testing.T) {
+	for name, csv := range map[string]string{
+		"semicolons": "\ufeffname;phone;colour\r\nHope Centre, East;416-555-0199;#7a1f5c\r\nMaison Bleue;514-555-0100 poste 22;\r\n",
+		"tabs":       "name\tphone\tcolour\nHope Centre, East\t416-555-0199\t#7a1f5c\nMaison Bleue\t514-555-0100 poste 22\t\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			p, _, err := writePartners(t, csv, "  - {audience: youth, language: en, format: flyer}\n")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(p.Sets) != 2 {
+				t.Fatalf("%d partners, want 2", len(p.Sets))
+			}
+			first, second := p.Orgs[p.Sets[0].Org], p.Orgs[p.Sets[1].Org]
+			if first.Name != "Hope Centre, East" || first.Phone != "416-555-0199" || first.Color != "#7a1f5c" {
+				t.Errorf("first partner %+v", first)
+			}
+			if second.Name != "Maison Bleue" || second.Phone != "514-555-0100 poste 22" {
+				t.Errorf("second partner %+v", second)
+			}
+		})
+	}
+}
+
 // TestPartnersProblems: every problem in a partners file is reported at
 // its file:line and column, with what to do.
 func TestPartnersProblems(t *testing.T) {
