@@ -267,8 +267,8 @@ func generateRun(opts *GenerateOptions) error {
 // name, so -l "en fr" is two languages and -l "Tiếng Việt" one.
 // nameError says where each unknown audience, language or province came
 // from: a name in a settings file is bad content there (exit 1, at its
-// line), one from a flag or an AWAREKIT_ variable is a usage error (exit
-// 2) naming which.
+// line), one from an AWAREKIT_ variable is a usage error (exit 2) naming
+// it; one typed as a flag is a usage error, as the user typed it.
 func nameError(err error, from map[string]string) error {
 	keys := map[string]string{"audience": "audience", "language": "lang", "province": "province"}
 	errs := []error{err}
@@ -287,7 +287,7 @@ func nameError(err error, from map[string]string) error {
 			kind = c.Kind
 		}
 		where := from[keys[kind]]
-		if where == "" || where == "the default" {
+		if where == "" || where == "the default" || strings.HasPrefix(where, "--") {
 			continue
 		}
 		errs[i] = fmt.Errorf("%s: %w", where, e)
