@@ -571,7 +571,17 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 	// direction character may ride along.
 	for key, val := range map[string]string{"out": s.Out, "content": s.Content, "organisation.logo": v.GetString("organisation.logo")} {
 		from, _ := origin(key)
-		if _, err := profile.CheckPath(profile.Field{Name: strings.TrimPrefix(key, "organisation."), From: from}, val); err != nil {
+		field := profile.Field{Name: strings.TrimPrefix(key, "organisation."), From: from}
+		if key == "out" && strings.TrimSpace(val) == "" {
+			// "" would be no folder at all, and " " a folder whose name
+			// nobody sees.
+			err := &profile.FieldError{Field: field, Problem: "is empty or only spaces", Fix: "give a folder's name, or leave it out to write into the current folder"}
+			if strings.HasPrefix(from, "settings file") {
+				return nil, err
+			}
+			return nil, usage(err)
+		}
+		if _, err := profile.CheckPath(field, val); err != nil {
 			if strings.HasPrefix(from, "settings file") {
 				return nil, err
 			}

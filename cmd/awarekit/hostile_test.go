@@ -157,6 +157,8 @@ func hostileCases() []hostileCase {
 		{"serve", "folder that is not there", []string{"serve", "--dir", "$DIR/missing"}, nil, nil, 2, []string{"--dir", "not a folder"}},
 		{"serve", "folder that is a file", []string{"serve", "--dir", "$DIR/awarekit.yaml"}, nil, settings("paper: a4\n"), 2, []string{"--dir", "not a folder"}},
 		{"serve", "escape in the folder", []string{"serve", "--dir", "$DIR/\x1b[2J"}, nil, nil, 2, []string{"--dir", "U+001B"}},
+		{"paths", "empty output folder", gen("-o", ""), nil, nil, 2, []string{"out (from --out) is empty or only spaces", "leave it out"}},
+		{"paths", "output folder of spaces, environment", []string{"generate"}, map[string]string{"AWAREKIT_OUT": "  "}, nil, 2, []string{"out (from AWAREKIT_OUT) is empty or only spaces"}},
 		{"names", "unknown audience in the settings file", gen(), nil, settings("paper: a4\naudience: yuoth\n"), 1, []string{"settings file awarekit.yaml:2: unknown audience \"yuoth\"", "did you mean \"youth\""}},
 		{"names", "unknown language and province in the settings file", gen(), nil, settings("lang: [en, xx]\nprovince: zz\n"), 1, []string{"awarekit.yaml:1: unknown language \"xx\"", "awarekit.yaml:2: unknown province \"zz\""}},
 		{"names", "unknown language in the environment", gen(), map[string]string{"AWAREKIT_LANG": "englsh"}, nil, 2, []string{"AWAREKIT_LANG: unknown language", "did you mean \"English\""}},
