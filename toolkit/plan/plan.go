@@ -597,10 +597,12 @@ func (c *nameCheck) check(kind, name string) error {
 	}
 	_, err := c.eng.Resolve(j)
 	var noKit *content.NoKitError
-	if kind == "format" && errors.As(err, &noKit) {
+	var noPocket *content.NoPocketError
+	if kind == "format" && (errors.As(err, &noKit) || errors.As(err, &noPocket)) {
 		// The format is known; the workshop kit is written in fewer
-		// languages than the one checked with, and the item's own
-		// languages are checked when it is expanded.
+		// languages than the one checked with, the clinician card is made
+		// for other audiences than the one checked with, and the item's
+		// own audiences and languages are checked when it is expanded.
 		err = nil
 	}
 	c.seen[key] = err

@@ -183,6 +183,26 @@ func TestKitRefusesItsMissingLanguages(t *testing.T) {
 	}
 }
 
+// TestClinicianCardInAPlan: the clinician card, made for health only, is
+// made from a plan that asks it of health; asked of another audience it
+// is one problem at the item naming that audience. The format's name was
+// checked with the first audience there is (agriculture), so every plan
+// that named it was refused.
+func TestClinicianCardInAPlan(t *testing.T) {
+	p, err := Parse(testEngine(t), "plan.yaml", []byte("outputs:\n  - {audience: health, language: en, format: clinician-card}\n"), Project{})
+	if err != nil {
+		t.Fatalf("a clinician card for health: %v", err)
+	}
+	if len(p.Outputs) != 1 || p.Outputs[0].Name != "health-clinician-card-en.pdf" {
+		t.Errorf("outputs %+v", p.Outputs)
+	}
+	_, err = Parse(testEngine(t), "plan.yaml", []byte("outputs:\n  - {audiences: [health, youth], language: en, format: clinician-card}\n"), Project{})
+	got := problems(t, err)
+	if len(got) != 1 || !strings.HasPrefix(got[0].String(), "plan.yaml:2:5: outputs[0]: audience youth has no pocket card") {
+		t.Errorf("a clinician card for youth: %v, want one problem at the item naming youth", err)
+	}
+}
+
 // TestExpand checks the order of a matrix, defaults, inherited project
 // values, and how colliding names are made unique.
 func TestExpand(t *testing.T) {
