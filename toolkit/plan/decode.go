@@ -319,6 +319,11 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, f field) {
 
 var field0 field
 
+// keyAliases are the other spellings of plan keys, as awarekit.yaml and
+// the partners file take them: Canadian and British colour, American
+// organization(s).
+var keyAliases = map[string]string{"colour": "color", "organization": "organisation", "organizations": "organisations"}
+
 // mapping decodes a YAML mapping into a spec struct: every key must be
 // one of the struct's, given once.
 func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
@@ -336,8 +341,12 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		kp := pos{k.Line, k.Column}
-		sub := join(path, k.Value)
-		j := slices.IndexFunc(fs, func(f field) bool { return f.key == k.Value })
+		key := k.Value
+		if to, ok := keyAliases[key]; ok {
+			key = to
+		}
+		sub := join(path, key)
+		j := slices.IndexFunc(fs, func(f field) bool { return f.key == key })
 		if j < 0 {
 			hint := ""
 			if near := spell.Nearest(k.Value, keysOf(fs)); len(near) > 0 {
@@ -346,11 +355,11 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
 			d.problem(kp, sub, "unknown key %q%s; valid here: %s", k.Value, hint, strings.Join(keysOf(fs), ", "))
 			continue
 		}
-		if first, dup := seen[k.Value]; dup {
+		if first, dup := seen[key]; dup {
 			d.problem(kp, sub, "is given twice (first on line %d)", first.line)
 			continue
 		}
-		seen[k.Value] = kp
+		seen[key] = kp
 		d.value(val, v.Field(fs[j].index), sub, fs[j])
 	}
 	for _, f := range fs {

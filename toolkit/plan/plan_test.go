@@ -203,6 +203,27 @@ func TestClinicianCardInAPlan(t *testing.T) {
 	}
 }
 
+// TestPlanKeySpellings: a plan takes colour and organization(s) as
+// awarekit.yaml and the partners file do, so an organiser who copies the
+// organisation from one into the other is not refused; both spellings of
+// one key are still one key given twice.
+func TestPlanKeySpellings(t *testing.T) {
+	p, err := Parse(testEngine(t), "plan.yaml", []byte("organization:\n  name: Eastside\n  colour: \"#96203c\"\noutputs:\n  - {audience: youth, language: en, organization: {name: Westside, colour: \"#2a6f97\"}}\n"), Project{Formats: []string{"flyer"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Org.Name != "Eastside" || p.Org.Color != "#96203c" {
+		t.Errorf("the plan's organisation is %+v", p.Org)
+	}
+	if o := p.Orgs[p.Outputs[0].Org]; o.Name != "Westside" || o.Color != "#2a6f97" {
+		t.Errorf("the item's organisation is %+v", o)
+	}
+	_, err = Parse(testEngine(t), "plan.yaml", []byte("organisation:\n  color: \"#96203c\"\n  colour: \"#2a6f97\"\noutputs: [{audience: youth, language: en}]\n"), Project{Formats: []string{"flyer"}})
+	if got := problems(t, err); len(got) != 1 || !strings.HasPrefix(got[0].String(), "plan.yaml:3:3: organisation.color: is given twice (first on line 2)") {
+		t.Errorf("color and colour: %v", err)
+	}
+}
+
 // TestExpand checks the order of a matrix, defaults, inherited project
 // values, and how colliding names are made unique.
 func TestExpand(t *testing.T) {
