@@ -14,6 +14,7 @@ import (
 
 	"github.com/awarekit/awarekit/toolkit/input"
 	"github.com/awarekit/awarekit/toolkit/profile"
+	"golang.org/x/text/unicode/norm"
 )
 
 // partner is one row of an organisations: file.
@@ -234,13 +235,19 @@ func badFolder(f string) string {
 }
 
 // folderOf makes a partner's name into a folder name: lower-case ASCII
-// letters and digits, other characters as one hyphen. A name with none
-// of those (a name in Gurmukhi or Arabic script) gives partner-N, N its
-// place in the file.
+// letters and digits, accents left off (Santé: sante, not sant), other
+// characters as one hyphen. A name with none of those (a name in
+// Gurmukhi or Arabic script) gives partner-N, N its place in the file.
 func folderOf(name string, n int) string {
 	var b []byte
 	dash := false
-	for _, c := range []byte(strings.ToLower(name)) {
+	bare := strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, norm.NFD.String(name))
+	for _, c := range []byte(strings.ToLower(bare)) {
 		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
 			if dash && len(b) > 0 {
 				b = append(b, '-')

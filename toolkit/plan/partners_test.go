@@ -144,6 +144,23 @@ func TestPartnersSeparators(t *testing.T) {
 	}
 }
 
+// TestPartnerFolders: a partner's folder is its name in lower-case ASCII,
+// accents left off rather than the letter ("Maison Santé Est" made
+// maison-sant-est).
+func TestPartnerFolders(t *testing.T) {
+	for name, want := range map[string]string{
+		"Maison Santé Est":               "maison-sante-est",
+		"Centre d'aide Côte-des-Neiges":  "centre-d-aide-cote-des-neiges",
+		"Riverside Settlement Services!": "riverside-settlement-services",
+		"ਪੰਜਾਬੀ ਸਭਾ":                     "partner-4",
+		"Cafe\u0301 Jeunesse (Montréal)": "cafe-jeunesse-montreal",
+	} {
+		if got := folderOf(name, 4); got != want {
+			t.Errorf("folderOf(%q) = %s, want %s", name, got, want)
+		}
+	}
+}
+
 // TestPartnersProblems: every problem in a partners file is reported at
 // its file:line and column, with what to do.
 func TestPartnersProblems(t *testing.T) {
