@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -281,6 +282,9 @@ toml: translate.LANG.toml) in this folder.`,
 			if !slices.Contains(translate.Formats, opts.As) {
 				return usage(spell.Unknown(nil, "translation file format", opts.As, translate.Formats, nil))
 			}
+			if err := checkOutFile(opts.Out, "awarekit-es.po"); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -430,6 +434,9 @@ func translateImportRun(opts *TranslateImportOptions) error {
 	if errors.As(err, &needWriter) {
 		return usage(err)
 	}
+	if err != nil && res == nil {
+		err = flagMistake(err)
+	}
 	if res != nil {
 		for _, w := range res.Warnings {
 			fmt.Fprintln(opts.IO.ErrOut, opts.IO.colour("33", "warning:"), w)
@@ -561,7 +568,7 @@ func translateReviewRun(opts *TranslateReviewOptions) error {
 	}
 	res, err := p.Review(translate.ReviewOptions{Lang: l.Tag, Reviewer: opts.Reviewer, Scope: opts.Scope, Date: opts.Date})
 	if err != nil {
-		return err
+		return flagMistake(err)
 	}
 	fmt.Fprintf(opts.IO.Out, "%s: recorded the review of %s of %s (%s) by %s in %s\n", l.Meta.Name, messages(res.Messages), l.Tag, res.Scope, strings.TrimSpace(opts.Reviewer), res.Target)
 	if res.Reviewed {
@@ -574,6 +581,34 @@ func translateReviewRun(opts *TranslateReviewOptions) error {
 		return err
 	}
 	return translate.WriteStatus(opts.IO.Out, []translate.Row{q.StatusOf(q.Lib.Catalog.Locale(l.Tag))})
+}
+
+// checkOutFile checks the file -o names: a path that prints cleanly, and
+// not a folder, which the file would otherwise fail to replace with a
+// message about renaming a temporary file.
+func checkOutFile(path, example string) error {
+	if path == "" {
+		return nil
+	}
+	if _, err := profile.CheckPath(profile.Field{Name: "output file", From: "-o"}, path); err != nil {
+		return usage(err)
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return usage(fmt.Errorf("-o %s is a folder; give a file's name, like %s", path, filepath.Join(path, example)))
+	}
+	return nil
+}
+
+// flagMistake makes an error about a value typed on the command line
+// (--reviewer, --writer, --date) a usage error, exit 2, as every other
+// command's are; other errors stay as they are.
+func flagMistake(err error) error {
+	var fe *profile.FieldError
+	var de *translate.DateError
+	if errors.As(err, &fe) && strings.HasPrefix(fe.Field.From, "--") || errors.As(err, &de) {
+		return usage(err)
+	}
+	return err
 }
 
 // TranslateProofOptions are the options of translate proof.
@@ -610,6 +645,9 @@ print in its placeholders).`,
 			}
 			if _, err := layout.PaperByName(opts.Paper); err != nil {
 				return usage(err)
+			}
+			if err := checkOutFile(opts.Out, "proof-es.pdf"); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)

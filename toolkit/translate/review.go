@@ -214,13 +214,19 @@ func (p *Project) reviewDate(s string) (string, error) {
 	}
 	d, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
 	if err != nil {
-		return "", fmt.Errorf("--date %q is not a date like %s", s, today)
+		return "", &DateError{fmt.Sprintf("--date %q is not a date like %s", s, today)}
 	}
 	if d.Format(time.DateOnly) > today {
-		return "", fmt.Errorf("--date %s is after today (%s); give the day the review was done", d.Format(time.DateOnly), today)
+		return "", &DateError{fmt.Sprintf("--date %s is after today (%s); give the day the review was done", d.Format(time.DateOnly), today)}
 	}
 	return d.Format(time.DateOnly), nil
 }
+
+// DateError is a review's --date that is no day, or one still to come:
+// a mistake on the command line, which the command says as one.
+type DateError struct{ msg string }
+
+func (e *DateError) Error() string { return e.msg }
 
 func scopeWords(scope string) string {
 	if scope == locale.ScopeAll {
