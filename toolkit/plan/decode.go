@@ -342,7 +342,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
 		k, val := n.Content[i], n.Content[i+1]
 		kp := pos{k.Line, k.Column}
 		key := k.Value
-		if to, ok := keyAliases[key]; ok {
+		if to, ok := keyAliases[key]; ok && slices.ContainsFunc(fs, func(f field) bool { return f.key == to }) {
 			key = to
 		}
 		sub := join(path, key)
