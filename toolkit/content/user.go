@@ -119,6 +119,10 @@ func (lib *Library) checkUserMessages() {
 				lib.problemAt(src, id, "message %s: %v", id, err)
 				continue
 			}
+			if strings.TrimSpace(text) == "" {
+				lib.problemAt(src, id, "message %s is blank, and would print as a gap on the page; write its words, or delete the line to keep the built-in text", id)
+				continue
+			}
 			if !builtin {
 				continue // the user's own message: no English to follow
 			}

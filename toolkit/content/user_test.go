@@ -48,6 +48,10 @@ func TestUserWordsCannotWeakenSafety(t *testing.T) {
 		{"template action", `[youth]` + "\n" + `headline = "{{if .X}}Know the signs{{end}}"`, "is not a placeholder"},
 		{"unknown placeholder", `[youth]` + "\n" + `headline = "Know the signs, {{.Name}}"`, "uses {{.Name}}, which it does not have"},
 		{"stray braces", `[youth]` + "\n" + `headline = "Know the signs }}"`, "stray }}"},
+		// A headline or a sign of spaces printed a page with a blank
+		// where it stood.
+		{"blank headline", `[youth]` + "\n" + `headline = "   "`, "message youth.headline is blank"},
+		{"blank sign", `[youth]` + "\n" + `sign.2 = "\u3000\t"`, "message youth.sign.2 is blank"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
