@@ -110,7 +110,7 @@ func TestTranslateExitCodes(t *testing.T) {
 		{[]string{"translate", "import", "es.docx"}, exitUsage, "name it .xlf, .po, .csv or .toml"},
 		{[]string{"translate", "import", "bad.po"}, exitFailure, "bad.po:6: ui.signs.title: writes the number \"7\""},
 		{[]string{"translate", "import", "iu.po"}, exitUsage, `Inuktitut (iu) must be rewritten by a fluent speaker from its community, and only their text is imported: name who wrote or confirmed this file's text with --writer "NAME"`},
-		{[]string{"translate", "import", "iu.po", "--writer", "A\u202eB"}, exitFailure, "RIGHT-TO-LEFT OVERRIDE"},
+		{[]string{"translate", "import", "iu.po", "--writer", "A\u202eB"}, exitUsage, "writer (from --writer) holds U+202E"},
 		{[]string{"translate", "review", "-l", "es"}, exitUsage, "--reviewer"},
 		{[]string{"translate", "review", "-l", "iu", "--reviewer", "Ana"}, exitFailure, "still the draft a non-speaker wrote"},
 		{[]string{"translate", "review", "-l", "es", "--reviewer", "Ana", "--scope", "pilots"}, exitUsage, `unknown scope "pilots"`},
