@@ -47,12 +47,12 @@ func TestLogoWarningsReachTheOperator(t *testing.T) {
 		want []string // in stderr, in order; nil: no warning about the logo
 	}{
 		{"very wide logo", []string{"generate", "-a", "youth", "-l", "en", "-f", "flyer", "--logo", "wide.png", "-o", "out"},
-			[]string{"warning: logo wide.png is 50 times wider than tall", "too small to read", "use a logo at most 8.5 times wider than tall"}},
+			[]string{"warning: logo wide.png is 50 times wider than tall", "too small to read", "use a logo at most 8.1 times wider than tall"}},
 		{"one-pixel logo", []string{"generate", "-a", "youth", "-l", "en", "-f", "flyer", "--logo", "dot.png", "-o", "out"},
 			[]string{"warning: logo dot.png is only 1 × 1 pixels", "use one of at least"}},
 		{"no format prints the logo", []string{"generate", "-a", "youth", "-l", "en", "-f", "sms", "--logo", "wide.png", "-o", "out"}, nil},
 		{"build", []string{"build", "plan.yaml", "--dry-run"},
-			[]string{"warning: logo wide.png is 50 times wider than tall", "use a logo at most 8.5 times wider than tall"}},
+			[]string{"warning: logo wide.png is 50 times wider than tall", "use a logo at most 8.1 times wider than tall"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -143,6 +143,10 @@ func bilingualPages(ts *typeset.Typesetter, first, second *doc.Document, opts Op
 	return out, err
 }
 
+// bilingualSpec is the logo's room on a two-language page: the flyer's,
+// a very tall logo in the band (whose height the two headlines set).
+var bilingualSpec = bandOnly(flyerHeaderSpec)
+
 // pages lays out the bilingual pages of p.
 func (p pair) pages(opts Options, st bilingualStyle) (*Document, error) {
 	first, second := p.docs[0], p.docs[1]
@@ -154,11 +158,12 @@ func (p pair) pages(opts Options, st bilingualStyle) (*Document, error) {
 		st.minBody, st.maxBody = max(st.minBody, minClearBody), max(st.maxBody, minClearBody+2)
 	}
 	// A logo too wide for the band goes in the strip across the page,
-	// over both languages' footers.
+	// over both languages' footers; a very tall one stays in the band
+	// (bilingualSpec).
 	plain := [2]doc.Document{*first, *second}
 	plain[0].Brand.Logo, plain[1].Brand.Logo = nil, nil
-	footer := vstack(inner, 5, k0.logoStrip(first, inner, flyerHeaderSpec),
-		p.aligned(inner, st.gap, k0.footer(&plain[0], colW, flyerHeaderSpec), p.kits[1].footer(&plain[1], colW, flyerHeaderSpec)))
+	footer := vstack(inner, 5, k0.logoStrip(first, inner, bilingualSpec),
+		p.aligned(inner, st.gap, k0.footer(&plain[0], colW, bilingualSpec), p.kits[1].footer(&plain[1], colW, bilingualSpec)))
 	headers := []box{p.band(paper.Width, st.margin, st.gap, st.headlines, 18), p.band(paper.Width, st.margin, st.gap, scaled(st.headlines, 0.8), 12)}
 	back := p.kits[0].bilingualBackBand(p, paper.Width, st.margin, st.gap)
 	if err := p.err(); err != nil {
@@ -328,7 +333,7 @@ func (p pair) band(pageW, margin, gap float64, sizes []float64, pad float64) box
 	}
 	inner := pageW - 2*margin
 	var logo box
-	spec := flyerHeaderSpec
+	spec := bilingualSpec
 	textW := inner
 	if first.Brand.Logo != nil {
 		lp := placeLogo(first.Brand.Logo, spec, inner)

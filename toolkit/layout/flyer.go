@@ -43,12 +43,12 @@ const (
 const flyerMargin = 28.0
 
 var (
-	flyerHeaderSpec = headerSpec{org: 10, headlines: []float64{28, 26, 24, 22}, pad: 18, logoArea: 5200, logoMaxW: 150, logoMaxH: 66, gap: 16, orgGap: 5, leading: 1.1}
+	flyerHeaderSpec = headerSpec{org: 10, headlines: []float64{28, 26, 24, 22}, pad: 18, logoArea: 5200, logoMaxW: 150, logoMaxH: 66, tallMaxH: 66, stripMaxH: 96, gap: 16, orgGap: 5, leading: 1.1}
 	// compactHeaderSpec is the band for text that runs long: the
 	// headline still the largest words but the hotline's, the band
-	// slimmer. Its logoMaxW is flyerHeaderSpec's, which the footer
-	// uses (placeLogo).
-	compactHeaderSpec = headerSpec{org: 8.5, headlines: []float64{22, 20, 18, 16}, pad: 10, logoArea: 3600, logoMaxW: 150, logoMaxH: 50, gap: 14, orgGap: 4, leading: 1.08, lines: 2}
+	// slimmer. Its logoMaxW, tallMaxH and stripMaxH are
+	// flyerHeaderSpec's, which the footer uses (placeLogo).
+	compactHeaderSpec = headerSpec{org: 8.5, headlines: []float64{22, 20, 18, 16}, pad: 10, logoArea: 3600, logoMaxW: 150, logoMaxH: 50, tallMaxH: 66, stripMaxH: 96, gap: 14, orgGap: 4, leading: 1.08, lines: 2}
 )
 
 // flyerHelp are the help panel's sizes on a flyer: the number at 38 pt,
@@ -103,15 +103,20 @@ func flyerPage(k *kit, d *doc.Document, opts Options, part flyerPart) (Page, err
 	if k.style == LargePrint {
 		minBody, maxBody = minClearBody, 15
 	}
-	footer := k.footer(d, inner, flyerHeaderSpec)
-	headers := []box{k.header(d, opts.Paper.Width, flyerMargin, flyerHeaderSpec), k.header(d, opts.Paper.Width, flyerMargin, compactHeaderSpec)}
-	var tries []try
-	for _, size := range scalesDown(maxBody, minBody) {
-		for _, h := range headers {
-			tries = append(tries, try{frame: pageFrame{paper: opts.Paper, margin: flyerMargin, header: h, footer: footer, gap: 10}, scale: size})
+	band, strip := k.brandings(d,
+		func(hs headerSpec) box { return k.header(d, opts.Paper.Width, flyerMargin, hs) },
+		func(hs headerSpec) box { return k.footer(d, inner, hs) },
+		flyerHeaderSpec, compactHeaderSpec)
+	tries := func(b branding) []try {
+		var out []try
+		for _, size := range scalesDown(maxBody, minBody) {
+			for _, h := range b.headers {
+				out = append(out, try{frame: pageFrame{paper: opts.Paper, margin: flyerMargin, header: h, footer: b.footer, gap: 10}, scale: size})
+			}
 		}
+		return out
 	}
-	page, _, err := fitPage(k, tries, func(t try) []box {
+	page, _, _, err := fitBranded(k, band, strip, tries, func(t try) []box {
 		return append(flyerBody(k, d, inner, t.scale, part), k.flyerPanel(d, inner, t.scale/12.5, part))
 	})
 	if fe, ok := err.(*FitError); ok {

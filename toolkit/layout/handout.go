@@ -41,13 +41,17 @@ func Handout(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, 
 		return &Document{Meta: d.Meta, Pages: pages}, nil
 	}
 	inner := opts.Paper.Width - 2*handoutMargin
-	footer := k.footer(d, inner, flyerHeaderSpec)
 	minBody, maxBody := minFlyerBody, 13.5
 	if k.style == LargePrint {
 		minBody, maxBody = minClearBody, 16
 	}
-	header := k.withEvent(d, k.header(d, opts.Paper.Width, handoutMargin, flyerHeaderSpec), handoutMargin)
-	compact := k.withEvent(d, k.header(d, opts.Paper.Width, handoutMargin, compactHeaderSpec), handoutMargin)
+	band, strip := k.brandings(d,
+		func(hs headerSpec) box {
+			return k.withEvent(d, k.header(d, opts.Paper.Width, handoutMargin, hs), handoutMargin)
+		},
+		func(hs headerSpec) box { return k.footer(d, inner, hs) },
+		flyerHeaderSpec, compactHeaderSpec)
+	branded := band
 
 	// The front: as much as fits at 11 pt or more, the notes and the
 	// statistic going to the back before the text gets smaller than 12.
@@ -63,13 +67,16 @@ func Handout(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, 
 			nd.Help.Local = nil
 			bar = &nd
 		}
-		var tries []try
-		for _, size := range scalesDown(maxBody, minBody) {
-			for _, h := range []box{header, compact} {
-				tries = append(tries, try{frame: pageFrame{paper: opts.Paper, margin: handoutMargin, header: h, footer: footer, gap: 14}, scale: size})
+		tries := func(b branding) []try {
+			var out []try
+			for _, size := range scalesDown(maxBody, minBody) {
+				for _, h := range b.headers {
+					out = append(out, try{frame: pageFrame{paper: opts.Paper, margin: handoutMargin, header: h, footer: b.footer, gap: 14}, scale: size})
+				}
 			}
+			return out
 		}
-		front, _, err = fitPage(k, tries, func(t try) []box {
+		front, _, branded, err = fitBranded(k, band, strip, tries, func(t try) []box {
 			return append(flyerBody(k, d, inner, t.scale, part), k.hotlineBar(bar, inner, t.scale/12.5, false, false))
 		})
 		if err == nil {
@@ -94,7 +101,7 @@ func Handout(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, 
 
 	// The back is read up close, after the front has done its work: its
 	// body may be a point smaller than the front's least.
-	backs, err := handoutBack(k, d, opts, inner, footer, moved, minBody-minBackDrop, maxBody)
+	backs, err := handoutBack(k, d, opts, inner, branded.footer, moved, minBody-minBackDrop, maxBody)
 	if err != nil {
 		return nil, layoutError("handout", d, err)
 	}

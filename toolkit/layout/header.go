@@ -20,33 +20,111 @@ type headerSpec struct {
 	logoArea  float64   // the logo's area, in square points
 	logoMaxW  float64   // the widest a logo may be in the band
 	logoMaxH  float64   // the tallest
+	tallMaxH  float64   // the tallest a logo taller than wide may stand in the band to be 10 mm wide: the page's full band's logoMaxH, which its compact band shares; 0 is logoMaxH
+	stripMaxH float64   // the tallest a logo taller than wide stands in the strip; 0: no strip, it stays in the band
 	gap       float64   // between the logo and the text
 	orgGap    float64   // between the organisation's name and the headline
 	leading   float64   // of the headline
 	lines     int       // the most lines the headline takes at a size before a smaller one is tried; 0 is 3
 }
 
-// minLogoHeight is the least height a logo prints at in the band and
-// in the strip: 10 mm. Under it, a logo's words cannot be read.
+// minLogoHeight is the least a logo's smaller side prints at, in the
+// band and in the strip: 10 mm tall (10 mm wide for a logo taller than
+// wide). Under it, a logo's words cannot be read.
 const minLogoHeight = 10 * PointsPerMM
 
 // logoPlace is where a logo goes and how large.
 type logoPlace struct {
 	w, h  float64
-	strip bool // in the strip at the page's foot: too wide for the band
+	strip bool // in the strip at the page's foot: too wide, or too tall, for the band
 }
+
+// bandOnly is hs with no strip for a logo taller than wide: it stays in
+// the band, as tall as the page's full band (tallMaxH).
+func bandOnly(hs headerSpec) headerSpec {
+	hs.stripMaxH = 0
+	return hs
+}
+
+// branding is one way to put a page's organisation on it: its header
+// bands, roomiest first, and its footer.
+type branding struct {
+	headers []box
+	footer  box
+}
+
+// brandings are a page's brandings: band, with the logo where placeLogo
+// puts it but a very tall one in the band (bandOnly), and strip, with a
+// very tall logo standing in the strip at the page's foot; strip is nil
+// when the logo does not stand in the strip. header makes a band for a
+// spec, footer the footer; specs are the page's bands, full first.
+func (k *kit) brandings(d *doc.Document, header func(headerSpec) box, footer func(headerSpec) box, specs ...headerSpec) (band branding, strip *branding) {
+	for _, hs := range specs {
+		band.headers = append(band.headers, header(bandOnly(hs)))
+	}
+	band.footer = footer(bandOnly(specs[0]))
+	if d.Brand.Logo == nil || !placeLogo(d.Brand.Logo, specs[0], 0).tall() {
+		return band, nil
+	}
+	strip = &branding{footer: footer(specs[0])}
+	for _, hs := range specs {
+		strip.headers = append(strip.headers, header(hs))
+	}
+	return band, strip
+}
+
+// stripCost is the most a very tall logo standing in the strip may
+// shrink the body: three of scalesDown's steps (12.5 pt to 11.1, the
+// tear-off's whole room for it), never below the format's least.
+const stripCost = 0.88
+
+// fitBranded is fitPage over the tries that tries makes for the page's
+// band branding; then, when a very tall logo could stand in the strip
+// at the page's foot (strip), over strip's tries with the body at least
+// stripCost of the size that fit, and that page when one fits: the logo
+// reads better standing in the strip (10 mm wide) than in the band,
+// and a page's body grows to fill it, so the strip's room is the body's;
+// it may take a little, never below the format's least.
+func fitBranded(k *kit, band branding, strip *branding, tries func(branding) []try, build func(try) []box) (Page, try, branding, error) {
+	page, t, err := fitPage(k, tries(band), build)
+	if err != nil || strip == nil {
+		return page, t, band, err
+	}
+	var same []try
+	for _, s := range tries(*strip) {
+		if s.scale >= t.scale*stripCost-1e-9 {
+			same = append(same, s)
+		}
+	}
+	if p, st, err := fitPage(k, same, build); err == nil {
+		return p, st, *strip, nil
+	}
+	if k.err != nil {
+		return Page{}, t, band, k.err
+	}
+	return page, t, band, nil
+}
+
+// tall reports whether a logo in the strip stands upright at the strip's
+// end (taller than wide) rather than lying along it.
+func (lp logoPlace) tall() bool { return lp.strip && lp.h > lp.w }
 
 // placeLogo sizes a logo by its area, the same for every shape: a square
 // logo and a wide one look equally important, within the band's largest
-// box (hs.logoMaxW × hs.logoMaxH), and never under 10 mm tall. A logo
-// too wide to be 10 mm tall in the band goes to the strip at the
-// page's foot (footer): there it has the area it would have had, at
-// least 10 mm tall, at most maxStripW wide. A very tall logo stays in
-// the band, at the band's height: the band is the tallest place a page
-// gives branding, so a strip would only make it smaller. Whether a
-// logo is in the strip depends on its shape and hs.logoMaxW alone, so a
-// page's bands (compact or not) share logoMaxW with the footer's spec:
-// the footer and the band then agree, and no logo falls between them.
+// box (hs.logoMaxW × hs.logoMaxH), and never with its smaller side under
+// 10 mm. A logo too wide to be 10 mm tall in the band goes to the strip
+// at the page's foot (footer): there it has the area it would have had,
+// at least 10 mm tall, at most maxStripW wide. A logo too tall to be
+// 10 mm wide in the page's band (hs.tallMaxH) goes to the strip too,
+// standing at its end beside the footer's words: a stacked logo (its
+// symbol over its name) reads by its width, and the foot of the page
+// can give it the height a band cannot without pushing the headline
+// down; there it is 10 mm wide, at most hs.stripMaxH tall (a designer's
+// corner signature, not a column); a logo too thin to be 10 mm wide
+// even there stays in the band. Whether a logo is in the strip
+// depends on its shape and hs.logoMaxW, tallMaxH and stripMaxH alone, so a
+// page's bands (compact or not) share them with the footer's spec: the
+// footer and the band then agree, and no logo falls between them.
 // LogoWarnings says when a place is too small to read.
 func placeLogo(img *doc.Image, hs headerSpec, maxStripW float64) logoPlace {
 	r := float64(max(img.Width, 1)) / float64(max(img.Height, 1))
@@ -58,12 +136,28 @@ func placeLogo(img *doc.Image, hs headerSpec, maxStripW float64) logoPlace {
 	if h > hs.logoMaxH {
 		w, h = hs.logoMaxH*r, hs.logoMaxH
 	}
+	tallMax := hs.tallMaxH
+	if tallMax == 0 {
+		tallMax = hs.logoMaxH
+	}
 	switch {
-	case h >= minLogoHeight-0.01 || r < 1:
+	case r >= 1 && h >= minLogoHeight-0.01, r < 1 && w >= minLogoHeight-0.01:
 		return logoPlace{w: w, h: h}
-	case minLogoHeight*r <= hs.logoMaxW+0.01:
+	case r >= 1 && minLogoHeight*r <= hs.logoMaxW+0.01:
 		// Capped by the band's width under 10 mm: 10 mm, a little wider.
 		return logoPlace{w: minLogoHeight * r, h: minLogoHeight}
+	case r < 1 && minLogoHeight/r <= tallMax+0.01:
+		// Capped by the band's height under 10 mm wide: 10 mm wide, a
+		// little taller (a compact band as tall as the full one).
+		return logoPlace{w: minLogoHeight, h: minLogoHeight / r}
+	case r < 1 && minLogoHeight/r > hs.stripMaxH+0.01:
+		// Too thin to read even standing in the strip (or no strip:
+		// bandOnly): the strip's room would be spent for nothing, so
+		// it stays in the band, as tall as this one allows, and
+		// LogoWarnings says so.
+		return logoPlace{w: w, h: h}
+	case r < 1:
+		return logoPlace{w: minLogoHeight, h: minLogoHeight / r, strip: true}
 	}
 	h = max(areaH, minLogoHeight)
 	w = h * r
@@ -82,29 +176,32 @@ const footerLogoShare = 0.45
 const minLogoPPI = 100
 
 // LogoWarnings says what is wrong with logo file name (img, as profile
-// read it) on a flyer or handout, the tightest pages a logo prints on
-// (A4's width, a footer with two lines of words beside the strip): too
-// small to read, its smaller side printed under 10 mm (a very wide logo
-// in the strip at the page's foot, a very tall one in the band), or too
-// few pixels for its printed size; each warning names the fix. None
-// when it prints well.
+// read it) on the tightest pages a logo prints on: a handout or a large-
+// print page on A4 (the narrowest strip at a page's foot: A4's width in
+// the widest margins, a footer with two lines of words beside the
+// strip) and a flyer's band, whose sizes every other page's band and
+// strip are at least. It is too small to read when its smaller side
+// prints under 10 mm: a very wide logo lying in the strip, a very tall
+// one in the band (where it stands in the strip only when the page has
+// the room: fitBranded), or has too few pixels for its printed size;
+// each warning names the fix. None when it prints well.
 func LogoWarnings(name string, img *doc.Image) []string {
 	if img == nil || img.Width <= 0 || img.Height <= 0 {
 		return nil
 	}
-	stripW := (Papers["a4"].Width - 2*flyerMargin) * footerLogoShare
-	lp := placeLogo(img, flyerHeaderSpec, stripW)
+	stripW := (Papers["a4"].Width - 2*max(handoutMargin, clearMargin)) * footerLogoShare
+	lp := placeLogo(img, bandOnly(flyerHeaderSpec), stripW)
 	var out []string
 	w, h := float64(img.Width), float64(img.Height)
 	mm := func(pt float64) string { return fmt.Sprintf("%.1f mm", pt/PointsPerMM) }
 	times := func(f float64) string { return strconv.FormatFloat(math.Floor(f*10)/10, 'f', -1, 64) }
 	switch {
-	case lp.strip && lp.h < minLogoHeight-0.01:
-		out = append(out, fmt.Sprintf("logo %s is %s times wider than tall: on a flyer it prints in the strip at the page's foot as little as %s tall, too small to read (less than 10 mm); use a logo at most %s times wider than tall, such as a version with its words on two lines",
+	case lp.strip && !lp.tall() && lp.h < minLogoHeight-0.01:
+		out = append(out, fmt.Sprintf("logo %s is %s times wider than tall: on a handout it prints in the strip at the page's foot as little as %s tall, too small to read (less than 10 mm); use a logo at most %s times wider than tall, such as a version with its words on two lines",
 			name, times(w/h), mm(lp.h), times(stripW/minLogoHeight)))
-	case !lp.strip && lp.w < minLogoHeight-0.01:
-		out = append(out, fmt.Sprintf("logo %s is %s times taller than wide: on a flyer it prints in the header band only %s wide, too small to read (less than 10 mm); use a logo at most %s times taller than wide, such as a version with its words beside the symbol",
-			name, times(h/w), mm(lp.w), times(flyerHeaderSpec.logoMaxH/minLogoHeight)))
+	case lp.w < minLogoHeight-0.01:
+		out = append(out, fmt.Sprintf("logo %s is %s times taller than wide: on a flyer with no room to spare at its foot it prints in the header band only %s wide, too small to read (less than 10 mm); use a logo at most %s times taller than wide, such as a version with its words beside the symbol",
+			name, times(h/w), mm(lp.w), times(flyerHeaderSpec.tallMaxH/minLogoHeight)))
 	}
 	if ppi := w / (lp.w / 72); ppi < minLogoPPI {
 		need := func(pt float64) int { return int(math.Ceil(pt / 72 * minLogoPPI)) }
@@ -116,13 +213,14 @@ func LogoWarnings(name string, img *doc.Image) []string {
 
 // logoStrip is a logo too wide for the header band (placeLogo's strip)
 // across a strip w wide at the page's foot, at the reading end; an
-// empty box when the logo is in the band or there is none.
+// empty box when the logo is in the band, stands upright in the strip
+// at its end, or there is none.
 func (k *kit) logoStrip(d *doc.Document, w float64, hs headerSpec) box {
 	if d.Brand.Logo == nil {
 		return box{}
 	}
 	lp := placeLogo(d.Brand.Logo, hs, w)
-	if !lp.strip {
+	if !lp.strip || lp.tall() {
 		return box{}
 	}
 	out := box{W: w, H: lp.h}
@@ -150,7 +248,8 @@ func (k *kit) header(d *doc.Document, pageW, margin float64, hs headerSpec) box 
 	textW := pageW - 2*margin
 	var logo box
 	if d.Brand.Logo != nil {
-		// A logo too wide for the band goes to the footer (k.footer).
+		// A logo too wide or too tall for the band goes to the footer
+		// (k.footer).
 		if lp := placeLogo(d.Brand.Logo, hs, textW); !lp.strip {
 			logo = k.logo(d, lp.w, lp.h)
 			textW -= logo.W + hs.gap
@@ -192,18 +291,21 @@ func (k *kit) header(d *doc.Document, pageW, margin float64, hs headerSpec) box 
 	return out
 }
 
-// kitLogoSpec is the logo's room in the workshop kit's bands.
-var kitLogoSpec = headerSpec{logoArea: 4400, logoMaxW: 150, logoMaxH: 56}
+// kitLogoSpec is the logo's room in the workshop kit's bands: a logo
+// taller than wide has the flyer's room (tallMaxH, stripMaxH), so that
+// what LogoWarnings says of the flyer holds for the kit.
+var kitLogoSpec = headerSpec{logoArea: 4400, logoMaxW: 150, logoMaxH: 56, tallMaxH: flyerHeaderSpec.tallMaxH, stripMaxH: flyerHeaderSpec.stripMaxH}
 
 // kitLogo is d's logo in a workshop kit's band, which has no strip at
 // its page's foot: at the band's end (logo, its width taken from the
-// text's), or, too wide for that, in a strip of its own across the
-// band under the words (strip, w wide).
+// text's), a very tall one standing there as tall as the strip would
+// have it (the band grows to hold it), or, too wide for that, in a strip
+// of its own across the band under the words (strip, w wide).
 func (k *kit) kitLogo(d *doc.Document, w float64) (logo, strip box) {
 	if d.Brand.Logo == nil {
 		return box{}, box{}
 	}
-	if lp := placeLogo(d.Brand.Logo, kitLogoSpec, w); !lp.strip {
+	if lp := placeLogo(d.Brand.Logo, kitLogoSpec, w); !lp.strip || lp.tall() {
 		return k.logo(d, lp.w, lp.h), box{}
 	}
 	return box{}, k.logoStrip(d, w, kitLogoSpec)
@@ -363,10 +465,12 @@ func (k *kit) footer(d *doc.Document, w float64, hs headerSpec) box {
 		// at least, when they must be narrower). Its height is the
 		// footer's, so it never takes more of the body's room than
 		// 10 mm; a logo too wide for it prints less tall, and
-		// LogoWarnings says so.
+		// LogoWarnings says so. A logo too tall for the band stands
+		// there 10 mm wide (placeLogo), as tall as it must be to be
+		// that wide, up to the strip's height.
 		maxW := max(w*footerLogoShare, w-widestAll(lines)-12)
 		if lp := placeLogo(d.Brand.Logo, hs, maxW); lp.strip {
-			if lp.h > minLogoHeight {
+			if !lp.tall() && lp.h > minLogoHeight {
 				lp.w, lp.h = lp.w*minLogoHeight/lp.h, minLogoHeight
 			}
 			logo := k.logo(d, lp.w, lp.h)
@@ -380,6 +484,11 @@ func (k *kit) footer(d *doc.Document, w float64, hs headerSpec) box {
 				}
 			}
 			text = inBlock(vstack(textW, 1, ls...), doc.PartFooter)
+			if lp.tall() {
+				// The words at the page's foot, level with the
+				// logo's: a running footer's place.
+				text = vstack(textW, 0, box{W: textW, H: logo.H - text.H}, text)
+			}
 			row = k.row(w, 12, text, logo)
 			row.W, row.H = w, max(text.H, logo.H)
 		}

@@ -24,23 +24,32 @@ type logoShape struct {
 }
 
 // extremeLogos are the shapes a user may give: very wide, very tall,
-// one pixel, square, and wide enough that only a 10 mm height keeps it
-// in the band.
-var extremeLogos = []logoShape{{"wide.png", 3000, 60}, {"tall.png", 60, 3000}, {"dot.png", 1, 1}, {"square.png", 300, 300}, {"five.png", 500, 100}}
+// one pixel, square, wide enough that only a 10 mm height keeps it in
+// the band, and the shapes at the edges of what prints 10 mm: 8.4 times
+// wider than tall (a little wider than a handout's strip on A4 holds
+// 10 mm tall beside two draft lines), 2.2 times taller than wide
+// (in a band, 10 mm wide only if a compact band is as tall as the full
+// one) and 3 times (10 mm wide only standing in the strip).
+var extremeLogos = []logoShape{{"wide.png", 3000, 60}, {"tall.png", 60, 3000}, {"dot.png", 1, 1}, {"square.png", 300, 300}, {"five.png", 500, 100},
+	{"eight.png", 840, 100}, {"lanky.png", 100, 220}, {"stacked.png", 100, 300}}
 
-// TestLogosPrintAtAReadableSize lays out every page format with the
-// organisation at every input limit (a 100-character name) and each
-// extreme logo, and checks over the laid-out pages: every format whose
-// budget carries the logo prints it; it is never stretched; it is at
-// least 10 mm tall on a printed page unless LogoWarnings tells the
-// operator it is too small to read (a very wide logo, capped by the
-// strip's width); a logo too wide for the band is in the strip at the
-// page's foot, under the body; a logo never covers text or a QR code;
-// and the body stays at 11 pt or more on a flyer and a handout's front,
-// the hotline number the largest text (hierarchy). Quick: the flyer,
-// tear-off, poster and guide for one audience, in en, ar or fr+en, with
-// the wide, tall and 5:1 logos; AWAREKIT_FULL=1: every logo, every page
-// format × audience × a set of languages and pairs.
+// TestLogosPrintAtAReadableSize lays out every page format (the
+// workshop kit's pages too) with the organisation at every input limit
+// (a 100-character name) and each extreme logo, on A4 (the narrowest
+// strip), and checks over the laid-out pages: every format whose budget
+// carries the logo prints it; it is never stretched; its smaller side
+// is at least 10 mm on a printed page unless LogoWarnings tells the
+// operator it is too small to read; a logo too wide for the band, or
+// is in the strip at the page's foot, under the body, on a page with a
+// footer (a very tall one is there where the page has room:
+// TestTallLogoStandsInTheStrip); a logo never covers
+// text or a QR code; and the body stays at 11 pt or more on a flyer and
+// a handout's front, the hotline number the largest text (hierarchy).
+// Quick: the flyer, handout (in a draft language: two footer lines),
+// tear-off, poster, guide, quiz and two-language sign-in sheet for one
+// audience, with the shapes that leave the least room; AWAREKIT_FULL=1:
+// every logo, every page format × audience × a set of languages and
+// pairs.
 func TestLogosPrintAtAReadableSize(t *testing.T) {
 	e, err := generate.New("awarekit test", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
 	if err != nil {
@@ -50,8 +59,8 @@ func TestLogosPrintAtAReadableSize(t *testing.T) {
 	// Quick: the shapes that leave the least room, on a sample of
 	// formats and languages, one of them right to left, one bilingual.
 	type job struct{ format, lang string }
-	shapes := []logoShape{extremeLogos[0], extremeLogos[1], extremeLogos[4]}
-	jobs := []job{{"flyer", "en"}, {"flyer", "fr+en"}, {"tearoff", "ar"}, {"poster", "en"}, {"guide", "en"}}
+	shapes := []logoShape{extremeLogos[0], extremeLogos[1], extremeLogos[4], extremeLogos[5], extremeLogos[6], extremeLogos[7]}
+	jobs := []job{{"flyer", "en"}, {"flyer", "fr+en"}, {"handout", "pa"}, {"tearoff", "ar"}, {"poster", "en"}, {"guide", "en"}, {"quiz", "en"}, {"signin", "fr+en"}}
 	audiences := []string{"youth"}
 	if os.Getenv("AWAREKIT_FULL") != "" {
 		shapes, jobs = extremeLogos, nil
@@ -124,6 +133,82 @@ func TestLogosPrintAtAReadableSize(t *testing.T) {
 	}
 }
 
+// TestTallLogoStandsInTheStrip lays out the one-language pages with a
+// footer (flyer, handout, tear-off, poster) for an organisation with a
+// stacked logo three times taller than wide, which a flyer's band
+// prints only 7.8 mm wide, and checks that where the page has room it
+// stands in the strip at the page's foot, 10 mm wide (on a poster the
+// band holds it 14 mm wide), and that it takes little room from the
+// body: the signs print at least 88% of the size they have with a logo
+// as tall in the band (fitBranded).
+func TestTallLogoStandsInTheStrip(t *testing.T) {
+	e, err := generate.New("awarekit test", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	org := profile.Organisation{Name: "Riverside Settlement Services"}
+	stacked, err := org.Brand()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stacked.Logo, err = profile.DecodeLogo("stacked.png", logoPNG(t, 300, 900)); err != nil {
+		t.Fatal(err)
+	}
+	// lanky stands in the band as tall as the stacked logo would there
+	// (66 pt),
+	// a little wider: its page's body is no larger than the stacked
+	// logo's with the logo in the band.
+	lanky := stacked
+	if lanky.Logo, err = profile.DecodeLogo("lanky.png", logoPNG(t, 300, 698)); err != nil {
+		t.Fatal(err)
+	}
+	signSize := func(ld *layout.Document) float64 {
+		for _, e := range ld.Pages[0].Elements {
+			if e.Text != nil && e.Tag.BlockOf() == doc.PartSigns && len(e.Text.Line.Runs) > 0 {
+				return e.Text.Line.Runs[0].Size
+			}
+		}
+		return 0
+	}
+	for _, f := range []string{"flyer", "handout", "tearoff", "poster"} {
+		for _, l := range []string{"en", "ar"} {
+			name := f + "/" + l
+			r, err := e.Resolve(generate.Job{Audience: "youth", Lang: l, Format: f, Paper: "letter", AllowDraft: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ld, err := e.Layout(r, org, stacked)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			ref, err := e.Layout(r, org, lanky)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			p := ld.Pages[0]
+			var logo *layout.Image
+			for _, e := range p.Elements {
+				if e.Image != nil {
+					logo = e.Image
+				}
+			}
+			switch {
+			case logo == nil:
+				t.Errorf("%s: no logo", name)
+			case f == "poster" && logo.W < 10*layout.PointsPerMM-0.01:
+				t.Errorf("%s: the logo is %.1f mm wide, under 10 mm", name, logo.W/layout.PointsPerMM)
+			case f != "poster" && logo.Y < p.Height/2:
+				t.Errorf("%s: the logo (%.1f × %.1f pt at %.0f, %.0f) is in the band, not standing in the strip at the page's foot", name, logo.W, logo.H, logo.X, logo.Y)
+			case logo.W < 10*layout.PointsPerMM-0.01:
+				t.Errorf("%s: the logo is %.1f mm wide in the strip, under 10 mm", name, logo.W/layout.PointsPerMM)
+			}
+			if got, want := signSize(ld), signSize(ref); got < want*0.88-0.01 {
+				t.Errorf("%s: the signs print at %.2f pt with the logo in the strip, %.2f with a logo as tall in the band: the strip took the body's room", name, got, want)
+			}
+		}
+	}
+}
+
 // logoProblems checks the logos of ld (of img) as
 // TestLogosPrintAtAReadableSize says; foot is set for a page with a
 // footer, where a strip logo goes.
@@ -144,8 +229,8 @@ func logoProblems(ld *layout.Document, img *doc.Image, carries, screen, foot, wa
 			if got := im.W / im.H; math.Abs(got/ratio-1) > 0.01 {
 				out = append(out, fmt.Sprintf("%s is stretched: %.3f wide for 1 tall, the image %.3f", where, got, ratio))
 			}
-			if !screen && im.H < minH-0.01 && !warned {
-				out = append(out, fmt.Sprintf("%s is %.1f mm tall, under 10 mm, and LogoWarnings does not say so", where, im.H/layout.PointsPerMM))
+			if side := min(im.W, im.H); !screen && side < minH-0.01 && !warned {
+				out = append(out, fmt.Sprintf("%s is %.1f mm on its smaller side, under 10 mm, and LogoWarnings does not say so", where, side/layout.PointsPerMM))
 			}
 			if !screen && ratio > 20 {
 				// In a strip: at the page's foot beside the footer's
@@ -197,13 +282,15 @@ func TestLogoWarnings(t *testing.T) {
 		w, h int
 		want []string // in the one warning, in order; nil for none
 	}{
-		{"wide.png", 3000, 60, []string{"logo wide.png is 50 times wider than tall", "strip at the page's foot as little as 1.7 mm tall", "use a logo at most 8.5 times wider than tall"}},
-		{"tall.png", 60, 3000, []string{"logo tall.png is 50 times taller than wide", "header band only 0.5 mm wide", "use a logo at most 2.3 times taller than wide"}},
+		{"wide.png", 3000, 60, []string{"logo wide.png is 50 times wider than tall", "on a handout it prints in the strip at the page's foot as little as 1.6 mm tall", "use a logo at most 8.1 times wider than tall"}},
+		{"tall.png", 60, 3000, []string{"logo tall.png is 50 times taller than wide", "in the header band only 0.5 mm wide", "use a logo at most 2.3 times taller than wide"}},
+		{"lanky.png", 100, 220, nil},
+		{"stacked.png", 100, 300, []string{"3 times taller than wide", "no room to spare at its foot", "only 7.8 mm wide", "at most 2.3 times taller than wide"}},
 		{"dot.png", 1, 1, []string{"logo dot.png is only 1 × 1 pixels", "printed 23.3 mm wide", "use one of at least 92 × 92 pixels"}},
 		{"square.png", 300, 300, nil},
 		{"five.png", 500, 100, nil},
-		{"eight.png", 850, 100, nil},
-		{"nine.png", 900, 100, []string{"9 times wider than tall", "as little as 9.5 mm tall", "at most 8.5 times wider than tall"}},
+		{"eight.png", 810, 100, nil},
+		{"eight-and-a-half.png", 850, 100, []string{"8.5 times wider than tall", "as little as 9.6 mm tall", "at most 8.1 times wider than tall"}},
 		{"small.png", 60, 60, []string{"only 60 × 60 pixels"}},
 	}
 	for _, tt := range tests {

@@ -26,10 +26,10 @@ const (
 )
 
 var (
-	posterHeaderSpec = headerSpec{org: 16, headlines: []float64{60, 54, 48, 44, 40}, pad: 24, logoArea: 16000, logoMaxW: 240, logoMaxH: 120, gap: 24, orgGap: 10, leading: 1.08}
-	// compactPosterHeaderSpec's logoMaxW is posterHeaderSpec's, which
-	// the footer uses (placeLogo).
-	compactPosterHeaderSpec = headerSpec{org: 13, headlines: []float64{44, 40, 36, 32, 28}, pad: 16, logoArea: 11000, logoMaxW: 240, logoMaxH: 90, gap: 20, orgGap: 8, leading: 1.06, lines: 2}
+	posterHeaderSpec = headerSpec{org: 16, headlines: []float64{60, 54, 48, 44, 40}, pad: 24, logoArea: 16000, logoMaxW: 240, logoMaxH: 120, tallMaxH: 120, stripMaxH: 200, gap: 24, orgGap: 10, leading: 1.08}
+	// compactPosterHeaderSpec's logoMaxW, tallMaxH and stripMaxH are
+	// posterHeaderSpec's, which the footer uses (placeLogo).
+	compactPosterHeaderSpec = headerSpec{org: 13, headlines: []float64{44, 40, 36, 32, 28}, pad: 16, logoArea: 11000, logoMaxW: 240, logoMaxH: 90, tallMaxH: 120, stripMaxH: 200, gap: 20, orgGap: 8, leading: 1.06, lines: 2}
 )
 
 var posterHelp = helpSizes{title: 22, name: 18, number: posterHotline, detail: 14, emergency: 18, contact: 12, small: 11, qr: 100}
@@ -43,24 +43,28 @@ func Poster(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, e
 	paper := PosterSheet(opts.Paper)
 	k := newKit(ts, d, opts.style())
 	inner := paper.Width - 2*posterMargin
-	footer := k.footer(d, inner, posterHeaderSpec)
-	headers := []box{
-		k.header(d, paper.Width, posterMargin, k.sentenceSizes(d, paper.Width, posterMargin, posterHeaderSpec)),
-		k.header(d, paper.Width, posterMargin, k.sentenceSizes(d, paper.Width, posterMargin, compactPosterHeaderSpec)),
-	}
-	var tries []try
-	for _, size := range scalesDown(maxPosterBody, minPosterBody) {
-		for i, h := range headers {
-			// The compact band gives its room to a body that must
-			// shrink, not to one that could grow: a body over
-			// compactPosterBody keeps the large headline.
-			if i > 0 && size > compactPosterBody {
-				continue
+	band, strip := k.brandings(d,
+		func(hs headerSpec) box {
+			return k.header(d, paper.Width, posterMargin, k.sentenceSizes(d, paper.Width, posterMargin, hs))
+		},
+		func(hs headerSpec) box { return k.footer(d, inner, hs) },
+		posterHeaderSpec, compactPosterHeaderSpec)
+	tries := func(b branding) []try {
+		var out []try
+		for _, size := range scalesDown(maxPosterBody, minPosterBody) {
+			for i, h := range b.headers {
+				// The compact band gives its room to a body that must
+				// shrink, not to one that could grow: a body over
+				// compactPosterBody keeps the large headline.
+				if i > 0 && size > compactPosterBody {
+					continue
+				}
+				out = append(out, try{frame: pageFrame{paper: paper, margin: posterMargin, header: h, footer: b.footer, gap: 16}, scale: size})
 			}
-			tries = append(tries, try{frame: pageFrame{paper: paper, margin: posterMargin, header: h, footer: footer, gap: 16}, scale: size})
 		}
+		return out
 	}
-	page, _, err := fitPage(k, tries, func(t try) []box {
+	page, _, _, err := fitBranded(k, band, strip, tries, func(t try) []box {
 		bs := k.newBodyStyle(t.scale)
 		const colGap = 28.0
 		colW := (inner - colGap) / 2

@@ -124,7 +124,7 @@ const clearMargin = 40.0
 
 // clearHeaderSpec is the large-print header: the organisation's name at
 // body size, the headline a good deal larger.
-var clearHeaderSpec = headerSpec{org: minClearBody, headlines: []float64{30, 28, 26, 24}, pad: 18, logoArea: 5200, logoMaxW: 150, logoMaxH: 66, gap: 16, orgGap: 6, leading: 1.15, lines: 4}
+var clearHeaderSpec = headerSpec{org: minClearBody, headlines: []float64{30, 28, 26, 24}, pad: 18, logoArea: 5200, logoMaxW: 150, logoMaxH: 66, tallMaxH: 66, stripMaxH: 96, gap: 16, orgGap: 6, leading: 1.15, lines: 4}
 
 // clearPages lays out a large-print flyer or handout: one column at
 // 14 pt, the hotline first under the header, then the document's blocks

@@ -75,23 +75,28 @@ func tearoff(ts *typeset.Typesetter, d *doc.Document, opts Options, stripH float
 	if err != nil {
 		return nil, layoutError("tear-off", d, err)
 	}
-	footer := k.footer(d, inner, flyerHeaderSpec)
 	const footerGap = 8.0
 	minBody, maxBody := minTearoffBody, 12.5
 	if k.style == LargePrint {
 		minBody, maxBody = minClearBody, 15
 	}
-	headers := []box{k.header(d, paper.Width, flyerMargin, flyerHeaderSpec), k.header(d, paper.Width, flyerMargin, compactHeaderSpec)}
-	var tries []try
-	for _, size := range scalesDown(maxBody, minBody) {
-		for _, h := range headers {
-			// fit keeps the body above the strip and the footer, which
-			// sits just above the strip.
-			tries = append(tries, try{frame: pageFrame{paper: paper, margin: flyerMargin, header: h, gap: 12,
-				reserve: stripH + footer.H + footerGap - flyerMargin*0.6}, scale: size})
+	band, logoStrip := k.brandings(d,
+		func(hs headerSpec) box { return k.header(d, paper.Width, flyerMargin, hs) },
+		func(hs headerSpec) box { return k.footer(d, inner, hs) },
+		flyerHeaderSpec, compactHeaderSpec)
+	tries := func(b branding) []try {
+		var out []try
+		for _, size := range scalesDown(maxBody, minBody) {
+			for _, h := range b.headers {
+				// fit keeps the body above the strip and the footer, which
+				// sits just above the strip.
+				out = append(out, try{frame: pageFrame{paper: paper, margin: flyerMargin, header: h, gap: 12,
+					reserve: stripH + b.footer.H + footerGap - flyerMargin*0.6}, scale: size})
+			}
 		}
+		return out
 	}
-	page, _, err := fitPage(k, tries, func(t try) []box {
+	page, _, branded, err := fitBranded(k, band, logoStrip, tries, func(t try) []box {
 		bs := k.newBodyStyle(t.scale)
 		const colGap = 24.0
 		colW := (inner - colGap) / 2
@@ -105,7 +110,7 @@ func tearoff(ts *typeset.Typesetter, d *doc.Document, opts Options, stripH float
 		return nil, layoutError("tear-off", d, err)
 	}
 	out := box{W: paper.Width, H: paper.Height, els: page.Elements}
-	out.place(footer, flyerMargin, stripTop-footerGap-footer.H)
+	out.place(branded.footer, flyerMargin, stripTop-footerGap-branded.footer.H)
 	out.place(strip, 0, stripTop)
 	page.Elements = out.elements()
 	return &Document{Meta: d.Meta, Pages: []Page{page}}, nil
