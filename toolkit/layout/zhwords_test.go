@@ -104,8 +104,9 @@ const (
 	lineEndPunct   = "（「『《〈【〔“‘([{"
 )
 
-// punctuationBreaks checks the rules NoPunctuationStartsLine and
-// NoOpeningEndsLine on one paragraph (its lines' logical text).
+// punctuationBreaks checks the rules NoPunctuationStartsLine,
+// NoOpeningEndsLine and NoOneLetterWordEndsLine on one paragraph (its
+// lines' logical text).
 func punctuationBreaks(page int, para []string) []string {
 	var out []string
 	for i := 1; i < len(para); i++ {
@@ -120,6 +121,15 @@ func punctuationBreaks(page int, para []string) []string {
 		elision := first == '’' && (unicode.IsLetter(next) || unicode.IsMark(next))
 		if strings.ContainsRune(lineStartPunct, first) && !elision {
 			out = append(out, fmt.Sprintf("NoPunctuationStartsLine: page %d: %q starts a line: %q / %q", page, first, para[i-1], para[i]))
+		}
+		// NoOneLetterWordEndsLine: Cyrillic typesetting keeps a
+		// preposition or conjunction of one letter (в, у, з, і) with
+		// the word after it.
+		if f := strings.Fields(before); len(f) > 1 {
+			w := []rune(f[len(f)-1])
+			if len(w) == 1 && unicode.In(w[0], unicode.Cyrillic) {
+				out = append(out, fmt.Sprintf("NoOneLetterWordEndsLine: page %d: %q ends a line: %q / %q", page, string(w), para[i-1], para[i]))
+			}
 		}
 		if strings.ContainsRune(lineEndPunct, last) && before != "" {
 			out = append(out, fmt.Sprintf("NoOpeningEndsLine: page %d: %q ends a line: %q / %q", page, last, para[i-1], para[i]))

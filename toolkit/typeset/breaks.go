@@ -94,6 +94,8 @@ func NoBreak(s string) string {
 //   - a short number stays with the word before it: no "call / 911",
 //     "composer le / 911";
 //   - a hyphenated name stays whole: no "Côte-des- / Neiges";
+//   - a Cyrillic word of one letter stays with the next: no "в /
+//     місцеву";
 //   - the words in keep stay whole (names and terms of a language written
 //     without spaces: 加拿大, 人口贩运), in any order;
 //   - the last line holds two words at least (two characters in a script
@@ -173,7 +175,8 @@ func digits(s string) int {
 }
 
 // tieText ties, in text outside any unit, short numbers to the word
-// before them, hyphenated words, and the words in keep.
+// before them, Cyrillic words of one letter to the word after them,
+// hyphenated words, and the words in keep.
 func tieText(s string, keep []string) string {
 	s = tieWords(s, keep)
 	if !strings.ContainsAny(s, " -") {
@@ -186,6 +189,9 @@ func tieText(s string, keep []string) string {
 		case r == ' ' && i > 0 && shortNumberAt(rs, i+1) && !unicode.IsSpace(rs[i-1]):
 			b.WriteRune(nbsp)
 			continue
+		case r == ' ' && oneLetterWordBefore(rs, i) && i+1 < len(rs) && unicode.IsLetter(rs[i+1]):
+			b.WriteRune(nbsp)
+			continue
 		case r == '-' && i > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i-1]) && unicode.IsLetter(rs[i+1]) && properName(rs, i):
 			b.WriteRune(r)
 			b.WriteRune(tie)
@@ -194,6 +200,14 @@ func tieText(s string, keep []string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// oneLetterWordBefore reports whether rs[:i] ends with a word of one
+// Cyrillic letter: a preposition or conjunction (Ukrainian в, у, з, і,
+// й, а, о) that Cyrillic typesetting never leaves at a line's end
+// ("дзвонити в / місцеву поліцію"), so it is tied to the next word.
+func oneLetterWordBefore(rs []rune, i int) bool {
+	return i > 0 && unicode.In(rs[i-1], unicode.Cyrillic) && unicode.IsLetter(rs[i-1]) && (i == 1 || !unicode.IsLetter(rs[i-2]) && !unicode.IsMark(rs[i-2]) && rs[i-2] != '\'' && rs[i-2] != '’' && rs[i-2] != '-')
 }
 
 // properName reports whether the hyphen at rs[i] joins the parts of a

@@ -37,6 +37,7 @@ func TestTie(t *testing.T) {
 		{name: "a name in capitals", in: "CÔTE-DES-NEIGES", want: "CÔTE-+DES-+NEIGES"},
 		{name: "a path breaks before a hyphen", in: "See canada.ca/en/look-for-signs", want: "See~c|a|n|a|d|a|.+c|a|//e|n|//l|o|o|k+-|f|o|r+-|s|i|g|n|s"},
 		{name: "a Latin last word after Chinese", in: "删除性照片：NeedHelpNow.ca", want: "删除性照片：+N|e|e|d|H|e|l|p|N|o|w|.+c|a"},
+		{name: "a Cyrillic word of one letter keeps the next", in: "Де 911 немає, дзвонити в місцеву поліцію і до лікаря", want: "Де~911 немає, дзвонити в~місцеву поліцію і~до~лікаря"},
 		{name: "words that overlap", in: "学生活动很多", keep: []string{"活动", "学生", "生活"}, want: "学+生+活+动很+多"},
 		{name: "a word twice, and one not there", in: "热线：热线", keep: []string{"加拿大", "热线"}, want: "热+线：热+线"},
 		{name: "a longer term first", in: "请联系加拿大服务局。", keep: []string{"加拿大", "加拿大服务局"}, want: "请联系加+拿+大+服+务+局。"},
