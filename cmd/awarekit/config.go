@@ -439,6 +439,9 @@ func settingsSources(configFile string) []source {
 // configFile is --config ("" looks for awarekit.yaml in the working
 // folder); a missing default file is not an error, a missing named one is.
 func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
+	if err := checkOrgEnv(os.Environ()); err != nil {
+		return nil, err
+	}
 	v := viper.New()
 	v.SetDefault("audience", []string{"youth"})
 	v.SetDefault("lang", []string{"en"})
@@ -632,6 +635,54 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 		return nil, usage(err)
 	}
 	return s, nil
+}
+
+// checkOrgEnv refuses an AWAREKIT_ORGANISATION_… variable (or one
+// spelt _ORGANIZATION_ or _ORG_, as the --org-name flag suggests) that is
+// no setting's, and one for a setting that only a settings file can
+// hold: viper would pass over it, and a misspelt phone would be left off
+// every page without a word.
+func checkOrgEnv(environ []string) error {
+	known := map[string]setting{}
+	var names []string
+	for _, st := range settings {
+		if !strings.HasPrefix(st.Key, "organisation.") {
+			continue
+		}
+		for _, n := range envNames(st.Key) {
+			known[n] = st
+		}
+		if st.Shape == scalar {
+			names = append(names, envName(st.Key))
+		}
+	}
+	for _, kv := range environ {
+		name, _, _ := strings.Cut(kv, "=")
+		rest, ok := "", false
+		for _, prefix := range []string{"AWAREKIT_ORGANISATION_", "AWAREKIT_ORGANIZATION_", "AWAREKIT_ORG_"} {
+			if r, found := strings.CutPrefix(name, prefix); found {
+				rest, ok = r, true
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		if st, isSetting := known[name]; isSetting {
+			if st.Shape != scalar {
+				return usage(fmt.Errorf("%s: %s can be given only in a settings file (awarekit.yaml), not in the environment; unset it", name, st.Key))
+			}
+			continue
+		}
+		msg := fmt.Sprintf("%s is not a setting awarekit reads", name)
+		if full := "AWAREKIT_ORGANISATION_" + rest; slices.Contains(names, full) {
+			msg += fmt.Sprintf(" (did you mean %s?)", full)
+		} else if near := spell.Nearest(full, names); len(near) > 0 {
+			msg += fmt.Sprintf(" (did you mean %s?)", strings.Join(near, " or "))
+		}
+		return usage(fmt.Errorf("%s; the organisation's are %s", msg, strings.Join(names, ", ")))
+	}
+	return nil
 }
 
 func flagChanged(flags *pflag.FlagSet, name string) bool {
