@@ -166,6 +166,8 @@ func hostileCases() []hostileCase {
 		{"environment", "misspelt organisation phone", gen(), map[string]string{"AWAREKIT_ORGANISATION_PHOEN": "604-555-0134"}, nil, 2, []string{"AWAREKIT_ORGANISATION_PHOEN is not a setting awarekit reads (did you mean AWAREKIT_ORGANISATION_PHONE?)"}},
 		{"environment", "name spelt as the flag", gen(), map[string]string{"AWAREKIT_ORG_NAME": "Club"}, nil, 2, []string{"AWAREKIT_ORG_NAME is not a setting", "did you mean AWAREKIT_ORGANISATION_NAME?"}},
 		{"environment", "local contacts in the environment", gen(), map[string]string{"AWAREKIT_ORGANISATION_LOCAL": "police"}, nil, 2, []string{"AWAREKIT_ORGANISATION_LOCAL: organisation.local can be given only in a settings file"}},
+		{"names", "misspelt language in messages", []string{"messages", "-l", "spanich"}, nil, nil, 2, []string{`unknown language "spanich" (did you mean "Spanish"?)`}},
+		{"names", "misspelt language in translate status", []string{"translate", "status", "-l", "frnch"}, nil, nil, 2, []string{`unknown language "frnch"`, "choose one of"}},
 		{"names", "unknown audience in the settings file", gen(), nil, settings("paper: a4\naudience: yuoth\n"), 1, []string{"settings file awarekit.yaml:2: unknown audience \"yuoth\"", "did you mean \"youth\""}},
 		{"names", "unknown language and province in the settings file", gen(), nil, settings("lang: [en, xx]\nprovince: zz\n"), 1, []string{"awarekit.yaml:1: unknown language \"xx\"", "awarekit.yaml:2: unknown province \"zz\""}},
 		{"names", "unknown language in the environment", gen(), map[string]string{"AWAREKIT_LANG": "englsh"}, nil, 2, []string{"AWAREKIT_LANG: unknown language", "did you mean \"English\""}},

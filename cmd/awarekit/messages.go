@@ -72,9 +72,14 @@ func messagesRun(opts *MessagesOptions) error {
 	if err != nil {
 		return err
 	}
-	tag, err := eng.Lib.Catalog.Resolve(opts.Lang)
+	// The engine's resolver takes a language's name and says "did you
+	// mean" for a near miss, as generate does.
+	tag, second, err := eng.ResolveLang(opts.Lang)
 	if err != nil {
 		return usage(err)
+	}
+	if second != "" {
+		return usage(fmt.Errorf("-l %s: give one language; messages are listed one language at a time", opts.Lang))
 	}
 	msgs, err := eng.Lib.MessagesFor(opts.Audience)
 	if err != nil {

@@ -185,6 +185,10 @@ func translateStatusRun(opts *TranslateStatusOptions) error {
 		var keep []translate.Row
 		for _, typed := range opts.Langs {
 			tag, err := p.Lib.Catalog.Resolve(typed)
+			var unknown *locale.UnknownLanguageError
+			if errors.As(err, &unknown) {
+				return usage(spell.Unknown(err, "language", typed, unknown.Valid, nil))
+			}
 			if err != nil {
 				return usage(err)
 			}
