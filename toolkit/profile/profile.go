@@ -242,8 +242,23 @@ func shrink(img image.Image, format string) (*doc.Image, error) {
 	if s := float64(MaxLogoSide) / float64(max(w, h)); s < 1 {
 		w, h = max(1, int(float64(w)*s+0.5)), max(1, int(float64(h)*s+0.5))
 	}
-	dst := image.NewNRGBA(image.Rect(0, 0, w, h))
-	xdraw.CatmullRom.Scale(dst, dst.Bounds(), img, b, xdraw.Src, nil)
+	// Halve while the logo is twice the size wanted or more, then scale
+	// what is left (less than half again) bilinearly. At exactly half,
+	// ApproxBiLinear averages each 2×2 block, so this is a box filter
+	// that keeps no more than the image itself: CatmullRom keeps a
+	// float64 row buffer of the new width × the old height, 256 MB for a
+	// 4,000 × 4,000 logo of 62 KB.
+	var src image.Image = img
+	for b.Dx()/2 >= w && b.Dy()/2 >= h {
+		half := image.NewNRGBA(image.Rect(0, 0, b.Dx()/2, b.Dy()/2))
+		xdraw.ApproxBiLinear.Scale(half, half.Bounds(), src, b, xdraw.Src, nil)
+		src, b = half, half.Bounds()
+	}
+	dst, ok := src.(*image.NRGBA)
+	if !ok || b.Dx() != w || b.Dy() != h {
+		dst = image.NewNRGBA(image.Rect(0, 0, w, h))
+		xdraw.ApproxBiLinear.Scale(dst, dst.Bounds(), src, b, xdraw.Src, nil)
+	}
 	var buf bytes.Buffer
 	if format == "jpeg" {
 		if err := jpeg.Encode(&buf, dst, &jpeg.Options{Quality: 92}); err != nil {

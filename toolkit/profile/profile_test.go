@@ -11,6 +11,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -153,6 +154,39 @@ func pngHeader(w, h uint32, depth, colorType, interlace byte) []byte {
 	out = append(out, chunk("IHDR", ihdr)...)
 	out = append(out, chunk("IDAT", []byte{0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01})...)
 	return append(out, chunk("IEND", nil)...)
+}
+
+// TestLogoScaledInLittleMemory: a logo four times wider than any page
+// needs is scaled with little more memory than the logo itself, keeping
+// its colour (CatmullRom took 2000 × 1000 float64 pixels, 64 MB, for this
+// 4000 × 1000 one, and 256 MB for a 4000 × 4000 logo of a few kilobytes).
+func TestLogoScaledInLittleMemory(t *testing.T) {
+	img := image.NewNRGBA(image.Rect(0, 0, 4000, 1000))
+	for i := 0; i < len(img.Pix); i += 4 {
+		copy(img.Pix[i:], []byte{0x96, 0x20, 0x3c, 0xff})
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	out, err := shrink(img, "png")
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > 32<<20 {
+		t.Errorf("scaling a 4000 × 1000 logo allocated %d MB; want at most 32", got>>20)
+	}
+	small, err := png.Decode(bytes.NewReader(out.Data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := small.Bounds(); b.Dx() != 2000 || b.Dy() != 500 {
+		t.Fatalf("scaled to %v, want 2000 × 500", b)
+	}
+	for _, p := range []image.Point{{0, 0}, {1000, 250}, {1999, 499}} {
+		if c := color.NRGBAModel.Convert(small.At(p.X, p.Y)).(color.NRGBA); c != (color.NRGBA{0x96, 0x20, 0x3c, 0xff}) {
+			t.Errorf("pixel %v is %v, want the logo's colour", p, c)
+		}
+	}
 }
 
 // TestLogoScaledDown: a logo larger than any page needs is embedded at
