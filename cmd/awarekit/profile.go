@@ -58,16 +58,18 @@ func startProfiles(errOut io.Writer) (stop func()) {
 
 // watchPeak looks at the heap every 50 ms and keeps a heap profile of
 // the largest it saw; the returned function stops and writes it to
-// path. The profile's in-use figures are those of the collection before
-// the peak.
+// path, and says on errOut the most the runtime held: the heap's spans
+// in use, and all it had from the system less what it gave back (what
+// the process's RSS holds besides the program's own pages). The
+// profile's in-use figures are those of the collection before the peak.
 func watchPeak(path string, errOut io.Writer) (stop func()) {
 	done, finished := make(chan struct{}), make(chan struct{})
 	var peak bytes.Buffer
+	var most, held uint64
 	go func() {
 		defer close(finished)
 		tick := time.NewTicker(50 * time.Millisecond)
 		defer tick.Stop()
-		var most uint64
 		for {
 			select {
 			case <-done:
@@ -76,6 +78,7 @@ func watchPeak(path string, errOut io.Writer) (stop func()) {
 			}
 			var ms runtime.MemStats
 			runtime.ReadMemStats(&ms)
+			held = max(held, ms.Sys-ms.HeapReleased)
 			if ms.HeapInuse > most+most/20 {
 				most = ms.HeapInuse
 				peak.Reset()
@@ -86,6 +89,7 @@ func watchPeak(path string, errOut io.Writer) (stop func()) {
 	return func() {
 		close(done)
 		<-finished
+		fmt.Fprintf(errOut, "awarekit: memory: heap in use at most %.1f MB; held from the system at most %.1f MB\n", float64(most)/(1<<20), float64(held)/(1<<20))
 		if err := os.WriteFile(path, peak.Bytes(), 0o644); err != nil {
 			fmt.Fprintln(errOut, "awarekit: memory profile:", err)
 		}

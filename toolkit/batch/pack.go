@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"iter"
 	"path/filepath"
 	"strings"
 
@@ -313,16 +314,17 @@ func (b *builder) item(st *set, i int, thumb bool) pack.Item {
 	return it
 }
 
-// items lists a set's outputs as its pack (joinable only) or its index
-// page (all) shows them.
-func (b *builder) items(st *set, all bool) []pack.Item {
-	var items []pack.Item
-	for _, i := range st.outs {
-		if all || pack.Joinable(b.outs[i].Job) {
-			items = append(items, b.item(st, int(i), false))
+// items yields a set's outputs as its pack (joinable only) or its index
+// page (all) shows them, each made from its record as it is asked for:
+// the list of ten thousand is never held.
+func (b *builder) items(st *set, all bool) iter.Seq[pack.Item] {
+	return func(yield func(pack.Item) bool) {
+		for _, i := range st.outs {
+			if (all || pack.Joinable(b.outs[i].Job)) && !yield(b.item(st, int(i), false)) {
+				return
+			}
 		}
 	}
-	return items
 }
 
 // indexes writes each set's index.html, and with partners the output

@@ -13,9 +13,11 @@ import (
 // every material with how many copies to print, for the print shop and
 // the organiser.
 type CoverSheet struct {
-	Title     string   // the event's name
-	Details   []Detail // date, place, facilitator, organisation: those given
-	Materials []CoverItem
+	Title   string   // the event's name
+	Details []Detail // date, place, facilitator, organisation: those given
+	// Materials yields every material, in the pack's order, each time it
+	// is ranged over: a pack of ten thousand need not hold the list.
+	Materials iter.Seq[CoverItem]
 	Total     string // what all of it takes to print, in a sentence
 	Note      string // a closing line: which program and content made the pack
 	Color     doc.RGB
@@ -151,8 +153,10 @@ func cover(ts *typeset.Typesetter, c CoverSheet, paper Paper, emit func(Page) bo
 		y += 5
 	}
 	startTable()
-	for i, m := range c.Materials {
-		r := row(cell, strconv.Itoa(i+1), m.What, m.File, m.Paper, m.pages(), m.ToPrint)
+	i := 0
+	for m := range c.Materials {
+		i++
+		r := row(cell, strconv.Itoa(i), m.What, m.File, m.Paper, m.pages(), m.ToPrint)
 		if k.err != nil {
 			return fmt.Errorf("lay out cover sheet: %w", k.err)
 		}

@@ -2,6 +2,7 @@ package layout_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -51,12 +52,14 @@ func TestCover(t *testing.T) {
 					Note:    "Made with awarekit test.",
 					Color:   doc.RGB{R: 0x0B, G: 0x5C, B: 0x6B},
 				}
+				var items []layout.CoverItem
 				for i := range n {
-					c.Materials = append(c.Materials, layout.CoverItem{
+					items = append(items, layout.CoverItem{
 						What: fmt.Sprintf("Newcomers and migrant workers flyer %d, French (draft translation)", i+1),
 						File: fmt.Sprintf("newcomers-flyer-fr-%d.pdf", i+1), Paper: paper.Name, Pages: 1, ToPrint: "3 copies",
 					})
 				}
+				c.Materials = slices.Values(items)
 				c.Total = fmt.Sprintf("Total: %d materials: %d sheets of %s", n, 3*n, paper.Name)
 				pages, err := layout.Cover(ts, c, paper)
 				if err != nil {

@@ -130,13 +130,19 @@ func (w *Writer) AddFile(name string) error {
 // order, a page at a time, puts it in front of them, and puts the pack in
 // place. It returns the pack's entry (without its inputs hash, which the
 // caller knows). When ctx is cancelled before the pack is whole it
-// stops, leaves no pack and returns ctx's error.
-func (w *Writer) Finish(ctx context.Context, items []Item) (*manifest.Entry, error) {
+// stops, leaves no pack and returns ctx's error. Items is ranged over
+// several times, each time yielding the same items: a pack of ten
+// thousand materials never holds their list.
+func (w *Writer) Finish(ctx context.Context, items iter.Seq[Item]) (*manifest.Entry, error) {
 	eng, s := w.eng, w.sheet
 	meta := packMeta(eng, s)
-	if len(items) != len(w.pages) {
+	n := 0
+	for range items {
+		n++
+	}
+	if n != len(w.pages) {
 		w.Abort()
-		return nil, fmt.Errorf("pack: %d materials listed for the cover sheet, %d added", len(items), len(w.pages))
+		return nil, fmt.Errorf("pack: %d materials listed for the cover sheet, %d added", n, len(w.pages))
 	}
 	ts := typeset.New(eng.Fonts)
 	// The cover gives each material's pages in the pack, which come after
@@ -232,7 +238,7 @@ func Write(ctx context.Context, eng *generate.Engine, dir string, s Sheet, items
 			return nil, err
 		}
 	}
-	return w.Finish(ctx, items)
+	return w.Finish(ctx, slices.Values(items))
 }
 
 func packMeta(eng *generate.Engine, s Sheet) doc.Meta {
@@ -261,34 +267,40 @@ func details(s Sheet) []layout.Detail {
 
 // outline is pack.pdf's bookmarks: the cover sheet, then each material
 // under its number and name, opening at its first page.
-func outline(items []Item, pages []int, coverPages int) []pdf.Bookmark {
-	out := make([]pdf.Bookmark, 0, len(items)+1)
+func outline(items iter.Seq[Item], pages []int, coverPages int) []pdf.Bookmark {
+	out := make([]pdf.Bookmark, 0, len(pages)+1)
 	out = append(out, pdf.Bookmark{Title: "Cover sheet: what to print", Page: 0})
-	at := coverPages
-	for i, it := range items {
+	at, i := coverPages, 0
+	for it := range items {
 		out = append(out, pdf.Bookmark{Title: fmt.Sprintf("%d. %s (%s)", i+1, it.What, it.File), Page: at})
 		at += pages[i]
+		i++
 	}
 	return out
 }
 
 // coverSheet is what the cover says of items, whose files have pages
 // pages each and follow the cover's coverPages pages in the pack.
-func coverSheet(eng *generate.Engine, s Sheet, items []Item, pages []int, coverPages int) layout.CoverSheet {
+func coverSheet(eng *generate.Engine, s Sheet, items iter.Seq[Item], pages []int, coverPages int) layout.CoverSheet {
 	c := layout.CoverSheet{Title: s.Event.Name, Color: s.Brand.Color, Details: details(s)}
 	if c.Title == "" {
 		c.Title = "Materials"
 	}
-	first := coverPages + 1
-	for i, it := range items {
-		paper := it.Paper
-		if it.Sheet.Sides > 0 {
-			paper = it.Sheet.Paper.Name
+	c.Materials = func(yield func(layout.CoverItem) bool) {
+		first, i := coverPages+1, 0
+		for it := range items {
+			paper := it.Paper
+			if it.Sheet.Sides > 0 {
+				paper = it.Sheet.Paper.Name
+			}
+			if !yield(layout.CoverItem{What: it.What, File: it.File, Paper: paper, Pages: pages[i], First: first, ToPrint: it.ToPrint()}) {
+				return
+			}
+			first += pages[i]
+			i++
 		}
-		c.Materials = append(c.Materials, layout.CoverItem{What: it.What, File: it.File, Paper: paper, Pages: pages[i], First: first, ToPrint: it.ToPrint()})
-		first += pages[i]
 	}
-	c.Total = "Total: " + Total(items).String()
+	c.Total = "Total: " + TotalOf(items).String()
 	c.Note = fmt.Sprintf("The materials follow this sheet in the order listed; Pages are their page numbers in this file, and each has a bookmark. Print each as shown: a copy is one sheet, and for cards cut from a sheet the number is of sheets. Duplex means printed on both sides, turned on the long edge. Made with %s from content version %s.", eng.Creator, eng.Lib.Info.Version)
 	return c
 }

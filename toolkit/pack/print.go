@@ -2,6 +2,7 @@ package pack
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 
@@ -73,9 +74,12 @@ type Totals struct {
 // copies are a sheet (one copy of a two-sided handout is one sheet
 // printed on both sides; one copy of wallet cards is one sheet of them);
 // a copy of a facilitator guide or a set of scenario cards is several.
-func Total(items []Item) Totals {
+func Total(items []Item) Totals { return TotalOf(slices.Values(items)) }
+
+// TotalOf is Total of the items a sequence yields.
+func TotalOf(items iter.Seq[Item]) Totals {
 	t := Totals{Papers: []PaperTotal{}, DuplexFiles: []string{}}
-	for _, it := range items {
+	for it := range items {
 		s := it.Sheet
 		if s.Sides == 0 {
 			continue
