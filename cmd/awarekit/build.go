@@ -39,6 +39,10 @@ type BuildOptions struct {
 	Project plan.Project     // from awarekit.yaml beside the plan, or --config
 	Content string           // the user's content folder (content: in the settings), or ""
 
+	// MemoryLimit is the soft limit on the build's memory, in bytes, or
+	// 0 for none (limitMemory).
+	MemoryLimit int64
+
 	PlanFile string
 	OutDir   string // "" means out/ beside the plan
 	Jobs     int
@@ -51,7 +55,7 @@ type BuildOptions struct {
 }
 
 func newCmdBuild(f *Factory, runF func(*BuildOptions) error) *cobra.Command {
-	opts := &BuildOptions{IO: f.IOStreams, Engine: f.Engine, Now: f.Now}
+	opts := &BuildOptions{IO: f.IOStreams, Engine: f.Engine, Now: f.Now, MemoryLimit: f.MemoryLimit}
 	var (
 		configFile string
 		shard      string
@@ -262,6 +266,7 @@ func fileExists(path string) bool {
 }
 
 func buildRun(opts *BuildOptions) error {
+	defer limitMemory(opts.MemoryLimit)()
 	eng, err := opts.Engine(generate.Config{ContentDir: opts.Content, Fonts: opts.Project.Fonts})
 	if err != nil {
 		return err

@@ -35,7 +35,9 @@ const debugEnv = "AWAREKIT_DEBUG"
 func main() {
 	streams := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, IsTTY: term.IsTerminal(int(os.Stderr.Fd())), Plain: plainTerminal()}
 	stopProfiles := startProfiles(streams.ErrOut)
-	code := run(os.Args[1:], streams)
+	f := newFactory(streams)
+	f.MemoryLimit = buildMemory
+	code := runWith(f, os.Args[1:])
 	stopProfiles()
 	os.Exit(code)
 }
