@@ -11,6 +11,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/render/txt"
@@ -52,6 +53,9 @@ type list struct {
 
 type contact struct {
 	doc.Contact
+	// Own is a contact the organisation labelled: its name is the
+	// organisation's words, in their own direction (dir="auto").
+	Own        bool
 	PhoneClass string
 	Tel        template.URL // empty when the number cannot be dialled
 	Web        template.URL
@@ -102,7 +106,9 @@ func newView(d *doc.Document) *view {
 	}
 	if d.Help.Local != nil {
 		for _, c := range d.Help.Local.Contacts {
-			v.Local = append(v.Local, newContact(c, "phone", d.QR, shown))
+			own := newContact(c, "phone", d.QR, shown)
+			own.Own = true
+			v.Local = append(v.Local, own)
 		}
 	}
 	if u := safeURL(d.QR.URL); u != "" && !shown[strings.TrimSuffix(string(u), "/")] && !shown[d.QR.Text] {
@@ -233,7 +239,47 @@ footer p { margin: .2rem 0; }
 }
 `
 
-var page = template.Must(template.New("page").Parse(`<!DOCTYPE html>
+// isolates is s escaped, with each isolate the document holds (a name
+// inserted into text of the other direction: doc.Isolate, doc.Embed)
+// written as the element HTML has for it, <bdi>, which every browser
+// honours and a screen reader's text keeps clean; a bracket left open is
+// closed at the end.
+func isolates(s string) template.HTML {
+	var b strings.Builder
+	open := 0
+	for {
+		i := strings.IndexFunc(s, func(r rune) bool {
+			return r == doc.FirstStrongIsolate || r == doc.LeftToRightIsolate || r == doc.RightToLeftIsolate || r == doc.PopIsolate
+		})
+		if i < 0 {
+			break
+		}
+		b.WriteString(template.HTMLEscapeString(s[:i]))
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case doc.FirstStrongIsolate:
+			b.WriteString("<bdi>")
+			open++
+		case doc.LeftToRightIsolate:
+			b.WriteString(`<bdi dir="ltr">`)
+			open++
+		case doc.RightToLeftIsolate:
+			b.WriteString(`<bdi dir="rtl">`)
+			open++
+		case doc.PopIsolate:
+			if open > 0 {
+				b.WriteString("</bdi>")
+				open--
+			}
+		}
+		s = s[i+n:]
+	}
+	b.WriteString(template.HTMLEscapeString(s))
+	b.WriteString(strings.Repeat("</bdi>", open))
+	return template.HTML(b.String())
+}
+
+var page = template.Must(template.New("page").Funcs(template.FuncMap{"isolates": isolates}).Parse(`<!DOCTYPE html>
 <html lang="{{.Meta.Lang}}" dir="{{.Dir}}">
 <head>
 <meta charset="utf-8">
@@ -251,7 +297,7 @@ var page = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <header class="masthead">
 <div>
 {{- with .Brand.OrgName}}
-<p class="org">{{.}}</p>{{end}}
+<p class="org" dir="auto">{{.}}</p>{{end}}
 <h1>{{.Headline}}</h1>
 </div>
 {{- with .Logo}}
@@ -285,7 +331,7 @@ var page = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 </ul>{{end}}
 {{- if .Local}}
 <div class="local">
-<h3>{{.Help.Local.Title}}</h3>
+<h3>{{isolates .Help.Local.Title}}</h3>
 <ul class="others">
 {{- range .Local}}
 <li>
@@ -331,7 +377,7 @@ var page = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 </div>
 </aside>{{end}}
 <footer>
-<p>{{with .Footer.OrgName}}{{.}} · {{end}}{{.Footer.Version}}</p>
+<p>{{with .Footer.OrgName}}<bdi>{{.}}</bdi> · {{end}}{{.Footer.Version}}</p>
 {{- range .Footer.DraftLines}}
 <p class="draft">{{.}}</p>{{end}}
 </footer>
@@ -354,8 +400,8 @@ var page = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <p>{{.Text}}</p>
 {{- end}}
 {{define "contact"}}
-{{- with .Name}}
-<h3>{{.}}</h3>{{end}}
+{{- if .Name}}
+<h3{{if .Own}} dir="auto"{{end}}>{{.Name}}</h3>{{end}}
 {{- if .Phone}}
 <p class="{{.PhoneClass}}">{{if .Tel}}<a href="{{.Tel}}"><span dir="ltr">{{.Phone}}</span></a>{{else}}<span dir="ltr">{{.Phone}}</span>{{end}}</p>{{end}}
 {{- with .Text}}
@@ -364,8 +410,8 @@ var page = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <p class="detail">{{.}}</p>{{end}}
 {{- if or .Web .Email}}
 <p class="ways">
-{{- if .Web}}<a href="{{.Web}}">{{.Website}}</a>{{end}}
+{{- if .Web}}<a href="{{.Web}}"><bdi>{{.Website}}</bdi></a>{{end}}
 {{- if and .Web .Email}} · {{end}}
-{{- if .Mailto}}<a href="{{.Mailto}}">{{.Email}}</a>{{else}}{{.Email}}{{end}}</p>{{end}}
+{{- if .Mailto}}<a href="{{.Mailto}}"><bdi>{{.Email}}</bdi></a>{{else}}<bdi>{{.Email}}</bdi>{{end}}</p>{{end}}
 {{- end}}
 `))

@@ -16,6 +16,10 @@ import (
 	"github.com/awarekit/awarekit/toolkit/profile"
 )
 
+// contenttestOrg is the name of the organisation the documents are made
+// for, as the page prints it.
+var contenttestOrg = template.HTMLEscapeString(contenttest.Org.Name)
+
 func documents(t testing.TB) []*doc.Document {
 	return contenttest.Documents(t)
 }
@@ -80,6 +84,7 @@ var (
 		"!DOCTYPE": true, "html": true, "head": true, "meta": true, "title": true, "style": true, "body": true,
 		"header": true, "main": true, "section": true, "aside": true, "footer": true, "div": true,
 		"h1": true, "h2": true, "h3": true, "p": true, "ul": true, "li": true, "a": true, "span": true, "img": true,
+		"bdi": true,
 	}
 )
 
@@ -244,6 +249,57 @@ func TestStylesheetUsesThePalette(t *testing.T) {
 	for _, want := range []string{".masthead { background: " + hex(p.Band) + "; color: " + hex(p.OnBand) + ";", "h2 { color: " + hex(p.Accent) + ";"} {
 		if !strings.Contains(css, want) {
 			t.Errorf("stylesheet lacks %q", want)
+		}
+	}
+}
+
+// TestWriteIsolatesInsertedNames: the organisation's name inserted into a
+// sentence of the other direction ("Local help listed by …" in Arabic,
+// Persian and Urdu) is a <bdi>, so the browser sets it in its own order
+// ("Riverside Youth Council" keeps its words in order, "St. Mary's Centre
+// 2." its period at its end), and no isolate character is left in the
+// page's text; in English, where the name reads in the page's direction,
+// the title is as it was. The organisation's own labels and name are set
+// in their own direction (dir="auto"), and addresses are isolated from
+// each other, so that a website and an email read in the page's order.
+func TestWriteIsolatesInsertedNames(t *testing.T) {
+	rtl := 0
+	for _, d := range documents(t) {
+		if d.Help.Local == nil {
+			t.Fatalf("%s (%s): no local list to test with", d.Meta.Audience, d.Meta.Lang)
+		}
+		out := write(t, d)
+		checkMarkup(t, out)
+		if strings.ContainsAny(out, "\u2066\u2067\u2068\u2069") {
+			t.Errorf("%s (%s): an isolate character is left in the page", d.Meta.Audience, d.Meta.Lang)
+		}
+		name := "<bdi>" + contenttestOrg + "</bdi>"
+		title := out[strings.Index(out, `<div class="local">`):]
+		title = title[:strings.Index(title, "</h3>")]
+		if got := strings.Contains(title, name); got != d.Meta.RTL {
+			t.Errorf("%s (%s): the local list's title %q has the name isolated: %v, want %v", d.Meta.Audience, d.Meta.Lang, title, got, d.Meta.RTL)
+		}
+		if d.Meta.RTL {
+			rtl++
+		}
+		if !strings.Contains(out, `<p class="org" dir="auto">`+contenttestOrg+`</p>`) {
+			t.Errorf("%s (%s): the organisation's name is not set in its own direction", d.Meta.Audience, d.Meta.Lang)
+		}
+	}
+	if rtl == 0 {
+		t.Fatal("no right-to-left document tested")
+	}
+	d := synthetic(t)
+	d.Help.Local = &doc.Local{Title: "مساعدة محلية ذكرتها " + doc.Isolate("St. Mary's Centre (Surrey) 2.", true),
+		Contacts: []doc.Contact{{Name: "Help & Hope (Surrey) 3.", Phone: "604-555-0199", Website: "hope.example.org", Email: "help@hope.example.org"}}}
+	out := write(t, d)
+	for _, want := range []string{
+		`<h3>مساعدة محلية ذكرتها <bdi>St. Mary&#39;s Centre (Surrey) 2.</bdi></h3>`,
+		`<h3 dir="auto">Help &amp; Hope (Surrey) 3.</h3>`,
+		`<a href="https://hope.example.org"><bdi>hope.example.org</bdi></a> · <a href="mailto:help@hope.example.org"><bdi>help@hope.example.org</bdi></a>`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the page lacks %s", want)
 		}
 	}
 }

@@ -145,7 +145,11 @@ func SMS(d *doc.Document) (string, error) {
 	}
 	var err *TooLongError
 	for _, c := range candidates {
-		text := gsmQuotes(joinLines(c))
+		// The isolates around a value inserted into text of the other
+		// direction (doc.Isolate) are not sent: GSM-7 has no such
+		// characters, one would send the message in UCS-2 at 70 a part,
+		// and phones older than Unicode 6.3 draw them as boxes.
+		text := gsmQuotes(doc.StripIsolates(joinLines(c)))
 		n, enc := Segments(text)
 		if n <= MaxSegments {
 			return text, nil

@@ -114,3 +114,43 @@ func TestWriteWideScripts(t *testing.T) {
 		})
 	}
 }
+
+// TestTextKeepsIsolates: plain text and the social caption keep the
+// isolate around the organisation's name in a sentence of the other
+// direction (doc.Isolate): a mail client, editor or web page that reads
+// them (UAX #9, every current one) draws the name in its own order, where
+// without them it scrambles it as the page did; they are invisible, no
+// column wide, and only where the name's script differs from the page's,
+// so an English text with a Latin name has none. An SMS sends none (see
+// SMS).
+func TestTextKeepsIsolates(t *testing.T) {
+	rtl := 0
+	for _, d := range documents(t) {
+		var b strings.Builder
+		if err := Write(&b, d); err != nil {
+			t.Fatal(err)
+		}
+		isolated := "\u2068" + d.Brand.OrgName + "\u2069"
+		if got := strings.Contains(b.String(), isolated); got != d.Meta.RTL {
+			t.Errorf("%s (%s): the name is isolated: %v, want %v", d.Meta.Audience, d.Meta.Lang, got, d.Meta.RTL)
+		}
+		if !d.Meta.RTL && strings.ContainsAny(b.String(), "\u2066\u2067\u2068\u2069") {
+			t.Errorf("%s (%s): an isolate in a text whose names read in its direction", d.Meta.Audience, d.Meta.Lang)
+		}
+		if d.Meta.RTL {
+			rtl++
+		}
+	}
+	if rtl == 0 {
+		t.Fatal("no right-to-left document tested")
+	}
+	d := documents(t)[0]
+	d.Help.Emergency = "اتصل بـ " + doc.Isolate("St. Mary's 2.", true)
+	sms, err := SMS(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsAny(sms, "\u2066\u2067\u2068\u2069") || !strings.Contains(sms, "اتصل بـ St. Mary's 2.") {
+		t.Errorf("the SMS %q keeps an isolate or loses the name", sms)
+	}
+}
