@@ -210,15 +210,20 @@ func hasNumber(s string) bool {
 	return ok
 }
 
-// ownNumber finds a digit (of any script) or other number character
-// outside the placeholders of s.
+// ownNumber finds the first number (digits of any script, or other
+// number characters) outside the placeholders of s.
 func ownNumber(s string) (string, bool) {
-	for _, r := range anyAction.ReplaceAllString(s, "") {
-		if unicode.IsNumber(r) {
-			return string(r), true
-		}
+	text := anyAction.ReplaceAllString(s, "")
+	i := strings.IndexFunc(text, unicode.IsNumber)
+	if i < 0 {
+		return "", false
 	}
-	return "", false
+	// The whole number, as the translator wrote it: "911", not "9".
+	n := strings.IndexFunc(text[i:], func(r rune) bool { return !unicode.IsNumber(r) })
+	if n < 0 {
+		return text[i:], true
+	}
+	return text[i : i+n], true
 }
 
 func notLetter(r rune) bool { return !unicode.IsLetter(r) }

@@ -150,6 +150,7 @@ func TestImportChecks(t *testing.T) {
 		{"digits", "es", "ui.signs.title", "Las 7 señales", `writes the number "7"`},
 		{"digits of another script", "es", "ui.signs.title", "Señales ७", `writes the number "७"`},
 		{"vulgar fraction", "es", "ui.signs.title", "Señales ½", `writes the number "½"`},
+		{"a number of its own in a safety message", "es", "common.do.call911", "Si hay peligro inmediato, llamar al 911. Donde no hay 911, llamar a la policía local.", `writes the number "911"`},
 		{"length budget", "es", "ui.tab.label", long, "it has room for 50 where it is printed (tearoff"},
 		{"script", "pa", "ui.signs.title", "Signs in the wrong letters", "has no letter of the Gurmukhi script"},
 		{"copy of the English", "es", "ui.signs.title", "Signs to look for", "is the English text"},
