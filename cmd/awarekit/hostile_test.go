@@ -168,6 +168,7 @@ func hostileCases() []hostileCase {
 		{"environment", "local contacts in the environment", gen(), map[string]string{"AWAREKIT_ORGANISATION_LOCAL": "police"}, nil, 2, []string{"AWAREKIT_ORGANISATION_LOCAL: organisation.local can be given only in a settings file"}},
 		{"names", "misspelt language in messages", []string{"messages", "-l", "spanich"}, nil, nil, 2, []string{`unknown language "spanich" (did you mean "Spanish"?)`}},
 		{"names", "misspelt language in translate status", []string{"translate", "status", "-l", "frnch"}, nil, nil, 2, []string{`unknown language "frnch"`, "choose one of"}},
+		{"paths", "empty man folder", []string{"man", ""}, nil, nil, 2, []string{"man needs the folder to write into"}},
 		{"names", "unknown audience in the settings file", gen(), nil, settings("paper: a4\naudience: yuoth\n"), 1, []string{"settings file awarekit.yaml:2: unknown audience \"yuoth\"", "did you mean \"youth\""}},
 		{"names", "unknown language and province in the settings file", gen(), nil, settings("lang: [en, xx]\nprovince: zz\n"), 1, []string{"awarekit.yaml:1: unknown language \"xx\"", "awarekit.yaml:2: unknown province \"zz\""}},
 		{"names", "unknown language in the environment", gen(), map[string]string{"AWAREKIT_LANG": "englsh"}, nil, 2, []string{"AWAREKIT_LANG: unknown language", "did you mean \"English\""}},

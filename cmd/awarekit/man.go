@@ -12,6 +12,7 @@ import (
 
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/output"
+	"github.com/awarekit/awarekit/toolkit/profile"
 )
 
 // ManOptions are the options of man.
@@ -39,10 +40,11 @@ the command's --help as a terminal 80 columns wide shows it.`,
   # after changing any help text, bring docs/cli up to date
   $ awarekit man --markdown docs/cli`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
+			if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
 				return usage(fmt.Errorf("man needs the folder to write into, e.g. awarekit man man1"))
 			}
-			return nil
+			_, err := profile.CheckPath(profile.Field{Name: "folder", From: "the command line"}, args[0])
+			return usage(err)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Dir, opts.Root = args[0], cmd.Root()
