@@ -344,14 +344,24 @@ func (p pair) band(pageW, margin, gap float64, sizes []float64, pad float64) box
 	}
 	colW := (textW - gap) / 2
 	// Both headlines at one size: the largest at which both fit, broken
-	// only where a reader accepts (headlineAt) if any size does.
+	// only where a reader accepts (headlineAt) if any size does. Three
+	// lines are three of each script's lines: a script that looks small
+	// is set larger (optical), and its lines are taller. Counted in
+	// Latin's lines, Arabic had room for two beside English's three, and
+	// "اعرف العلامات. / يمكنك الحصول / على المساعدة." never fitted: it
+	// broke inside a sentence, "اعرف العلامات. يمكنك / الحصول على
+	// المساعدة.".
+	var lines [2]float64
+	for i, d := range p.docs {
+		lines[i] = 3 * p.kits[i].optical(d.Headline)
+	}
 	var heads [2]box
 	found := false
 	for _, size := range sizes {
 		ok := true
 		for i, d := range p.docs {
 			var clean bool
-			heads[i], clean = p.kits[i].headlineAt(d.Headline, colW, size, 1.12, fg, 3)
+			heads[i], clean = p.kits[i].headlineAt(d.Headline, colW, size, 1.12, fg, lines[i])
 			ok = ok && clean
 		}
 		if found = ok; ok {
@@ -364,8 +374,8 @@ func (p pair) band(pageW, margin, gap float64, sizes []float64, pad float64) box
 		}
 		ok := true
 		for i, d := range p.docs {
-			heads[i] = p.kits[i].headline(d.Headline, colW, []float64{size}, 1.12, fg, 3)
-			if heads[i].H > size*1.12*3+0.1 {
+			heads[i] = p.kits[i].headline(d.Headline, colW, []float64{size}, 1.12, fg, lines[i])
+			if heads[i].H > size*1.12*lines[i]+0.1 {
 				ok = false
 			}
 		}

@@ -268,7 +268,7 @@ func (k *kit) header(d *doc.Document, pageW, margin float64, hs headerSpec) box 
 	if lines == 0 {
 		lines = 3
 	}
-	headline := k.headline(d.Headline, textW, hs.headlines, hs.leading, fg, lines)
+	headline := k.headline(d.Headline, textW, hs.headlines, hs.leading, fg, float64(lines))
 	content := vstack(textW, hs.orgGap, org, headline)
 	h := max(content.H, logo.H) + 2*hs.pad
 	out := box{W: pageW, H: h}
@@ -324,7 +324,7 @@ func (k *kit) logo(d *doc.Document, w, h float64) box {
 // headline sets the headline at the largest of sizes that fits in
 // lines, breaking only where a reader accepts (headlineAt); only when no
 // size does is the headline let flow as it can.
-func (k *kit) headline(s string, w float64, sizes []float64, leading float64, color doc.RGB, lines int) box {
+func (k *kit) headline(s string, w float64, sizes []float64, leading float64, color doc.RGB, lines float64) box {
 	for _, size := range sizes {
 		if b, ok := k.headlineAt(s, w, size, leading, color, lines); ok {
 			return b
@@ -338,9 +338,9 @@ func (k *kit) headline(s string, w float64, sizes []float64, leading float64, co
 // sentences puts each on a line of its own ("Know the signs. / You can
 // get help." reads better than "Know the signs. You can / get help."),
 // unless it fits on one line, and no tie gives way (a last word alone).
-func (k *kit) headlineAt(s string, w, size, leading float64, color doc.RGB, lines int) (box, bool) {
+func (k *kit) headlineAt(s string, w, size, leading float64, color doc.RGB, lines float64) (box, bool) {
 	st := textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: leading}, Color: color, Role: RoleH1}
-	fits := func(b box) bool { return b.H <= size*leading*float64(lines)+0.1 && !k.loose }
+	fits := func(b box) bool { return b.H <= size*leading*lines+0.1 && !k.loose }
 	if parts := sentences(s); len(parts) > 1 && len(parts) <= 3 {
 		if b := inBlock(k.text(strings.Join(parts, "\n"), w, st), doc.PartHeadline); fits(b) {
 			return b, true
@@ -356,10 +356,10 @@ func (k *kit) headlineAt(s string, w, size, leading float64, color doc.RGB, line
 // and every tie: a size at which the words flow with their ties kept,
 // else as they can, each sentence on its own line where each fits on
 // one.
-func (k *kit) headlineFlow(s string, w float64, sizes []float64, leading float64, color doc.RGB, lines int) box {
+func (k *kit) headlineFlow(s string, w float64, sizes []float64, leading float64, color doc.RGB, lines float64) box {
 	for _, size := range sizes {
 		st := textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: leading}, Color: color, Role: RoleH1}
-		if b := inBlock(k.text(k.bySentence(s, w, st), w, st), doc.PartHeadline); b.H <= size*leading*float64(lines)+0.1 && !k.loose {
+		if b := inBlock(k.text(k.bySentence(s, w, st), w, st), doc.PartHeadline); b.H <= size*leading*lines+0.1 && !k.loose {
 			return b
 		}
 	}
@@ -380,7 +380,7 @@ func (k *kit) headlineFlow(s string, w float64, sizes []float64, leading float64
 			}
 		}
 		out = inBlock(k.text(text, w, st), doc.PartHeadline)
-		if out.H <= size*leading*float64(lines)+0.1 {
+		if out.H <= size*leading*lines+0.1 {
 			break
 		}
 	}
