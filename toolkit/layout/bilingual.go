@@ -342,6 +342,15 @@ func (p pair) band(pageW, margin, gap float64, sizes []float64, pad float64) box
 			logo = box{}
 		}
 	}
+	// A logo as tall as wide or taller stands beside the whole heading,
+	// the organisation's name and both headlines: on the name's row it
+	// would leave the band empty under the name, down to the logo's
+	// foot. A wide one lies on the name's row, about its height, and
+	// leaves the headlines the band's width.
+	beside := logo.W > 0 && logo.H >= logo.W
+	if beside {
+		textW = inner - logo.W - spec.gap
+	}
 	colW := (textW - gap) / 2
 	// Both headlines at one size: the largest at which both fit, broken
 	// only where a reader accepts (headlineAt) if any size does. Three
@@ -392,12 +401,17 @@ func (p pair) band(pageW, margin, gap float64, sizes []float64, pad float64) box
 		org := inBlock(k0.text(k0.own(strings.ToUpper(first.Brand.OrgName)), orgW, textStyle{Style: typeset.Style{Size: 10, Bold: true, Leading: 1.2}, Color: fg}), doc.PartOrg)
 		orgRow = org
 	}
-	if logo.W > 0 {
+	if logo.W > 0 && !beside {
 		org := orgRow
 		org.W = inner - logo.W - spec.gap
 		orgRow = k0.row(inner, spec.gap, org, logo)
 	}
-	heading := vstack(inner, 8, orgRow, p.aligned(inner, gap, heads[0], heads[1]))
+	heading := vstack(textW, 8, orgRow, p.aligned(textW, gap, heads[0], heads[1]))
+	if beside {
+		heading.W = textW
+		heading = k0.row(inner, spec.gap, heading, logo)
+		heading.H = max(heading.H, logo.H)
+	}
 	h := heading.H + 2*pad
 	out := box{W: pageW, H: h}
 	if k0.col.onColour {

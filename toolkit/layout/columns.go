@@ -29,7 +29,8 @@ func colHeight(ps []piece) float64 {
 
 // flow puts pieces into n columns colGap apart, in reading order (the
 // first column at the reading start), at the breaks that make the
-// tallest column shortest. A column never ends on a title.
+// tallest column shortest. A column never ends on a title, and none is
+// left empty before one with pieces in it.
 func (k *kit) flow(pieces []piece, n int, w, colGap float64) box {
 	colW := (w - float64(n-1)*colGap) / float64(n)
 	if n <= 1 || len(pieces) <= 1 {
@@ -55,6 +56,12 @@ func (k *kit) flow(pieces []piece, n int, w, colGap float64) box {
 		}
 		for c := from; c <= len(pieces); c++ {
 			if c > 0 && c < len(pieces) && pieces[c-1].keep {
+				continue
+			}
+			if c == from && c < len(pieces) {
+				// A column left empty before one with pieces in it
+				// leaves a hole at the reading start: the pieces
+				// that cannot be split go in the first column.
 				continue
 			}
 			cuts[col] = c

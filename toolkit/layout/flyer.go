@@ -234,11 +234,24 @@ func (k *kit) linePieces(cs []doc.Contact, w, size float64, block doc.Part) []pi
 
 // localFlow is the organisation's list for a compact panel: its title,
 // then the organisation's own ways to reach it and each contact it
-// labelled, one to a line across the panel.
+// labelled, one to a line across the panel; or, with no QR code beside
+// it and when that is shorter, the title at the reading start and the
+// list beside it: a short list under its title leaves the panel's other
+// half empty beside them.
 func (k *kit) localFlow(d *doc.Document, w float64, hs helpSizes, withQR bool) box {
 	l := d.Help.Local
-	title := inBlock(k.text(l.Title, w, textStyle{Style: typeset.Style{Size: hs.contact, Bold: true, Leading: 1.2}, Color: k.col.accent, Role: RoleH3}), doc.PartLocal)
-	return vstack(w, 3, title, k.contactLines(localEntries(d, withQR, k.rtl), w, hs.contact, doc.PartLocal))
+	titleSt := textStyle{Style: typeset.Style{Size: hs.contact, Bold: true, Leading: 1.2}, Color: k.col.accent, Role: RoleH3}
+	title := inBlock(k.text(l.Title, w, titleSt), doc.PartLocal)
+	stacked := vstack(w, 3, title, k.contactLines(localEntries(d, withQR, k.rtl), w, hs.contact, doc.PartLocal))
+	const gap = 18.0
+	half := (w - gap) / 2
+	t, list := inBlock(k.text(l.Title, half, titleSt), doc.PartLocal), k.contactLines(localEntries(d, withQR, k.rtl), half, hs.contact, doc.PartLocal)
+	if h := max(t.H, list.H); !withQR && h < stacked.H-0.5 && list.wide == "" {
+		side := k.row(w, gap, t, list)
+		side.W, side.H = w, h
+		return side
+	}
+	return stacked
 }
 
 // clearHelp is a help panel's sizes in large print: every word at 14 pt

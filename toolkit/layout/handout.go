@@ -206,6 +206,10 @@ func (k *kit) band(d *doc.Document, title string, pageW, margin float64) box {
 	return out
 }
 
+// maxBarGap is the most white a help bar leaves under its number beside
+// a list that runs on further.
+const maxBarGap = 24.0
+
 // hotlineBar is the front's compact call to action: the hotline's name,
 // its number large, what it is and the emergency line; beside the number
 // the province's lines (when province is set: the tear-off, which has no
@@ -253,8 +257,19 @@ func (k *kit) hotlineBar(d *doc.Document, w, scale float64, province, orgQR bool
 			pieces = append(pieces, k.linePieces(d.Help.Province, flowW, hs.contact, doc.PartProvince)...)
 		}
 		pieces = append(pieces, k.localPieces(d, (flowW-18)/2, hs.contact, code.W > 0)...)
-		under := vstack(inner, 8, k.hotlineBlock(d, inner, hs, false), k.row(inner, 18, k.flow(pieces, 2, flowW, 18), code))
-		if under.H < content.H || content.wide != "" && under.wide == "" {
+		list := k.flow(pieces, 2, flowW, 18)
+		if !provinces && len(localEntries(d, code.W > 0, k.rtl)) <= 1 {
+			// A title and one line do not make two columns: in the
+			// first, they would leave the second empty; across the
+			// width, the title takes fewer lines.
+			list = k.localLines(d, flowW, hs.contact, code.W > 0)
+		}
+		under := vstack(inner, 8, k.hotlineBlock(d, inner, hs, false), k.row(inner, 18, list, code))
+		// Under, too, when the list beside the number runs on far below
+		// it: the bar's half under the number would stay empty beside
+		// the list (at most a few points taller).
+		empty := side.H - main.H
+		if under.H < content.H || content.wide != "" && under.wide == "" || empty > maxBarGap && under.H <= content.H+empty/2 && under.wide == "" {
 			content = under
 		}
 	}

@@ -446,16 +446,22 @@ func (k *kit) footer(d *doc.Document, w float64, hs headerSpec) box {
 	if len(drafts) > 0 {
 		first += "  ·  " + drafts[0]
 	}
-	var lines []box
-	if len(drafts) > 1 && !k.rtl && k.width(first+"  ·  "+drafts[1], draft) <= w*0.6 {
-		lines = append(lines, k.text(first+"  ·  "+drafts[1], w, draft))
-	} else {
-		lines = append(lines, k.text(first, w, draft))
+	// linesAt are the footer's lines set w wide: a line is aligned in
+	// the width it is set in (to the right on a right-to-left page), so
+	// the lines are set again for a narrower strip beside a logo.
+	joined := len(drafts) > 1 && !k.rtl && k.width(first+"  ·  "+drafts[1], draft) <= w*0.6
+	linesAt := func(w float64, join bool) []box {
+		if join {
+			return []box{k.text(first+"  ·  "+drafts[1], w, draft)}
+		}
+		out := []box{k.text(first, w, draft)}
 		if len(drafts) > 1 {
 			// The English line reads left to right on every page.
-			lines = append(lines, k.ltrText(drafts[1], w, draft))
+			out = append(out, k.ltrText(drafts[1], w, draft))
 		}
+		return out
 	}
+	lines := linesAt(w, joined)
 	text := inBlock(vstack(w, 1, lines...), doc.PartFooter)
 	out := box{W: w, els: k.rule(w).els}
 	row := text
@@ -475,15 +481,7 @@ func (k *kit) footer(d *doc.Document, w float64, hs headerSpec) box {
 			}
 			logo := k.logo(d, lp.w, lp.h)
 			textW := w - logo.W - 12
-			ls := append([]box{}, lines...)
-			if widestAll(lines) > textW {
-				ls = ls[:0]
-				ls = append(ls, k.text(first, textW, draft))
-				if len(drafts) > 1 {
-					ls = append(ls, k.ltrText(drafts[1], textW, draft))
-				}
-			}
-			text = inBlock(vstack(textW, 1, ls...), doc.PartFooter)
+			text = inBlock(vstack(textW, 1, linesAt(textW, joined && widestAll(lines) <= textW)...), doc.PartFooter)
 			if lp.tall() {
 				// The words at the page's foot, level with the
 				// logo's: a running footer's place.

@@ -29,9 +29,11 @@ type logoShape struct {
 // wider than tall (a little wider than a handout's strip on A4 holds
 // 10 mm tall beside two draft lines), 2.2 times taller than wide
 // (in a band, 10 mm wide only if a compact band is as tall as the full
-// one) and 3 times (10 mm wide only standing in the strip).
+// one) and 3 times (10 mm wide only standing in the strip); and 7 times
+// wider than tall, in the strip with the footer's words beside it as
+// wide as they were set.
 var extremeLogos = []logoShape{{"wide.png", 3000, 60}, {"tall.png", 60, 3000}, {"dot.png", 1, 1}, {"square.png", 300, 300}, {"five.png", 500, 100},
-	{"eight.png", 840, 100}, {"lanky.png", 100, 220}, {"stacked.png", 100, 300}}
+	{"eight.png", 840, 100}, {"lanky.png", 100, 220}, {"stacked.png", 100, 300}, {"seven.png", 700, 100}}
 
 // TestLogosPrintAtAReadableSize lays out every page format (the
 // workshop kit's pages too) with the organisation at every input limit
@@ -42,7 +44,8 @@ var extremeLogos = []logoShape{{"wide.png", 3000, 60}, {"tall.png", 60, 3000}, {
 // operator it is too small to read; a logo too wide for the band, or
 // is in the strip at the page's foot, under the body, on a page with a
 // footer (a very tall one is there where the page has room:
-// TestTallLogoStandsInTheStrip); a logo never covers
+// TestTallLogoStandsInTheStrip), the footer's words beside it on the
+// page; a logo never covers
 // text or a QR code; and the body stays at 11 pt or more on a flyer and
 // a handout's front, the hotline number the largest text (hierarchy).
 // Quick: the flyer, handout (in a draft language: two footer lines),
@@ -59,7 +62,7 @@ func TestLogosPrintAtAReadableSize(t *testing.T) {
 	// Quick: the shapes that leave the least room, on a sample of
 	// formats and languages, one of them right to left, one bilingual.
 	type job struct{ format, lang string }
-	shapes := []logoShape{extremeLogos[0], extremeLogos[1], extremeLogos[4], extremeLogos[5], extremeLogos[6], extremeLogos[7]}
+	shapes := []logoShape{extremeLogos[0], extremeLogos[1], extremeLogos[4], extremeLogos[5], extremeLogos[6], extremeLogos[7], extremeLogos[8]}
 	jobs := []job{{"flyer", "en"}, {"flyer", "fr+en"}, {"handout", "pa"}, {"tearoff", "ar"}, {"poster", "en"}, {"guide", "en"}, {"quiz", "en"}, {"signin", "fr+en"}}
 	audiences := []string{"youth"}
 	if os.Getenv("AWAREKIT_FULL") != "" {
@@ -219,6 +222,13 @@ func logoProblems(ld *layout.Document, img *doc.Image, carries, screen, foot, wa
 	ratio := float64(img.Width) / float64(img.Height)
 	for pi, p := range ld.Pages {
 		boxes := lineBoxes(p)
+		for _, e := range p.Elements {
+			// The footer's words beside the strip stay on the page (on
+			// a right-to-left page they ran off its right edge).
+			if t := e.Text; t != nil && t.Rotate == 0 && (t.X < -0.5 || t.X+t.Line.Width > p.Width+0.5) {
+				out = append(out, fmt.Sprintf("page %d: %q runs off the page (x %.0f to %.0f of %.0f)", pi+1, runsText(t.Line.Runs), t.X, t.X+t.Line.Width, p.Width))
+			}
+		}
 		for _, e := range p.Elements {
 			if e.Image == nil {
 				continue
