@@ -39,10 +39,6 @@ type BuildOptions struct {
 	Project plan.Project     // from awarekit.yaml beside the plan, or --config
 	Content string           // the user's content folder (content: in the settings), or ""
 
-	// MemoryLimit is the soft limit on the build's memory, in bytes, or
-	// 0 for none (limitMemory).
-	MemoryLimit int64
-
 	PlanFile string
 	OutDir   string // "" means out/ beside the plan
 	Jobs     int
@@ -55,7 +51,7 @@ type BuildOptions struct {
 }
 
 func newCmdBuild(f *Factory, runF func(*BuildOptions) error) *cobra.Command {
-	opts := &BuildOptions{IO: f.IOStreams, Engine: f.Engine, Now: f.Now, MemoryLimit: f.MemoryLimit}
+	opts := &BuildOptions{IO: f.IOStreams, Engine: f.Engine, Now: f.Now}
 	var (
 		configFile string
 		shard      string
@@ -266,7 +262,6 @@ func fileExists(path string) bool {
 }
 
 func buildRun(opts *BuildOptions) error {
-	defer limitMemory(opts.MemoryLimit)()
 	eng, err := opts.Engine(generate.Config{ContentDir: opts.Content, Fonts: opts.Project.Fonts})
 	if err != nil {
 		return err

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"runtime/debug"
 	"sync"
 )
@@ -40,32 +39,4 @@ func pauseGC() (resume func()) {
 			gcPause.Unlock()
 		})
 	}
-}
-
-// buildMemory is the soft limit on what a build's Go runtime holds (its
-// heap, stacks and bookkeeping), with the program's own pages (some
-// 20 MB) the most of its peak RSS. A build holds some 20 to 28 MB live
-// (fonts, each worker's caches, the documents in progress, a few hundred
-// bytes a document); left to itself, the collector lets the heap grow
-// to twice that before it runs, and the peak grew with the build: 68 MB
-// for 100 flyers, 75 for 1,000, 94 for 10,000 (English, with the pack,
-// one organisation each, --jobs 2). Under this limit it runs sooner when
-// it must, and the peak stays flat: 58, 62 and 66 MB; 63 MB for 1,000
-// in Arabic or Punjabi (80 without). What it costs is collections: CPU
-// time (user+sys, 3 rounds each at a machine load of 22-28) for 1,000
-// flyers 4.07 -> 4.26 s in English (+5%), 5.42 -> 6.50 s in Punjabi
-// (+20%), whose shaping holds more; 3,000 English flyers 10.7 -> 13.8 s
-// (one round). 36 MB (an RSS of 56 MB) doubled Punjabi's. GOMEMLIMIT=off
-// turns it off.
-const buildMemory = 44 << 20
-
-// limitMemory sets the runtime's soft memory limit to n bytes until the
-// returned function is called, unless n is 0 or GOMEMLIMIT is set: a
-// limit the user chose holds.
-func limitMemory(n int64) (restore func()) {
-	if _, set := os.LookupEnv("GOMEMLIMIT"); set || n <= 0 {
-		return func() {}
-	}
-	prev := debug.SetMemoryLimit(n)
-	return func() { debug.SetMemoryLimit(prev) }
 }

@@ -35,9 +35,7 @@ const debugEnv = "AWAREKIT_DEBUG"
 func main() {
 	streams := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, IsTTY: term.IsTerminal(int(os.Stderr.Fd())), Plain: plainTerminal()}
 	stopProfiles := startProfiles(streams.ErrOut)
-	f := newFactory(streams)
-	f.MemoryLimit = buildMemory
-	code := runWith(f, os.Args[1:])
+	code := run(os.Args[1:], streams)
 	stopProfiles()
 	os.Exit(code)
 }

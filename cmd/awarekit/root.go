@@ -26,10 +26,6 @@ type Factory struct {
 	// Now is the clock: the day the facts' check-again date is compared
 	// with. Tests set it.
 	Now func() time.Time
-	// MemoryLimit is the soft limit on the memory a build holds, in
-	// bytes (limitMemory), or 0 for none: main sets it, for a process of
-	// its own; tests, which run many commands in one, do not.
-	MemoryLimit int64
 }
 
 func newFactory(streams *IOStreams) *Factory {
