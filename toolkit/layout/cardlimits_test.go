@@ -270,3 +270,77 @@ func TestCardFitErrorsNameTheCard(t *testing.T) {
 		})
 	}
 }
+
+// TestTwoLanguageCardsWithoutEnglish makes the wallet cards in two
+// languages neither of which is English, with an organisation name of
+// profile.MaxName wide capitals and one of profile.MaxName Chinese
+// characters, and checks that each pair is made, or refused only with
+// the error that names the organisation's name, how long it is, and the
+// fix (a shorter name, or English on one side): never another failure.
+// Quick: pairs that must be made (Chinese beside Arabic either way,
+// Punjabi beside Tigrinya and beside Persian); AWAREKIT_FULL=1: every
+// pair of the audience's languages but English, each made or refused so.
+// Refused at the limits: a pair of Arabic, Persian, Urdu and Ukrainian,
+// whose fronts have no room for three lines of a name at 7 pt beside
+// the hotline's text at its least sizes (TestCardFitErrorsNameTheCard).
+func TestTwoLanguageCardsWithoutEnglish(t *testing.T) {
+	lib, ts := setup(t)
+	names := map[string]string{
+		"wide capitals": strings.Repeat("WMWMW ", 17)[:profile.MaxName],
+		"Chinese":       string([]rune(strings.Repeat("河畔安置服务社区法律诊所大东区和北部地区", 6))[:profile.MaxName]),
+	}
+	type pairCase struct {
+		a, b string
+		must bool // made, not refused
+	}
+	pairs := []pairCase{{"zh-Hans", "ar", true}, {"ar", "zh-Hans", true}, {"pa", "ti", true}, {"pa", "fa", true}}
+	if os.Getenv("AWAREKIT_FULL") != "" {
+		pairs = pairs[:0]
+		for _, a := range lib.Languages("youth") {
+			for _, b := range lib.Languages("youth") {
+				if a != b && a != "en" && b != "en" {
+					pairs = append(pairs, pairCase{a, b, false})
+				}
+			}
+		}
+	}
+	for label, name := range names {
+		org := profile.Organisation{Name: name}
+		brand, err := org.Brand()
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs := map[string]*doc.Document{}
+		get := func(l string) *doc.Document {
+			if d, ok := docs[l]; ok {
+				return d
+			}
+			d, err := lib.Assemble(content.Request{Audience: "youth", Lang: l, Org: org, Brand: brand, AllowDraft: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs[l] = d
+			return d
+		}
+		made := 0
+		for _, p := range pairs {
+			what := fmt.Sprintf("%s, %s+%s", label, p.a, p.b)
+			_, err := layout.BilingualCards(ts, get(p.a), get(p.b), layout.Options{Paper: layout.Papers["letter"]})
+			if err == nil {
+				made++
+				continue
+			}
+			if p.must {
+				t.Errorf("%s: %v", what, err)
+				continue
+			}
+			want := fmt.Sprintf("the organisation's name does not fit on the wallet card front at 7 pt; give a shorter organisation name (it has %d characters), or make the cards with English on one side (-l %s+en)", profile.MaxName, p.a)
+			if !errors.Is(err, layout.ErrDoesNotFit) || !strings.Contains(err.Error(), want) {
+				t.Errorf("%s: refused with %q, want the error naming the organisation's name and the fix", what, err)
+			}
+		}
+		if made == 0 {
+			t.Errorf("%s: no pair was made", label)
+		}
+	}
+}

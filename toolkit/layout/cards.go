@@ -404,9 +404,9 @@ var frontSets = []frontSet{{}, {smallOrg: true}, {smallOrg: true, fineDetail: tr
 // hotline is and the emergency line, centred in what is left. Its H is
 // the height the content needs.
 func (k *kit) cardFront(d *doc.Document, w, h, scale float64, withOrg bool, set frontSet) box {
-	bandPad, gap, number := 5.5, 4.0, max(22*scale, 16)
+	bandPad, gap, number, orgGap := 5.5, 4.0, max(22*scale, 16), 2.0
 	if set.tight {
-		bandPad, gap, number = 4, 3, 16
+		bandPad, gap, number, orgGap = 4, 3, 16, 1
 	}
 	inner := w - 2*cardPad
 	fg := k.col.onBand
@@ -428,7 +428,7 @@ func (k *kit) cardFront(d *doc.Document, w, h, scale float64, withOrg bool, set 
 		org = inBlock(k.text(k.own(name), inner, orgSt), doc.PartOrg)
 	}
 	hlSt := textStyle{Style: typeset.Style{Size: 10 * scale, Bold: true, Leading: 1.12}, Color: fg, Role: RoleH1}
-	headline := vstack(inner, 2, org, inBlock(k.text(k.bySentence(d.Headline, inner, hlSt), inner, hlSt), doc.PartHeadline))
+	headline := vstack(inner, orgGap, org, inBlock(k.text(k.bySentence(d.Headline, inner, hlSt), inner, hlSt), doc.PartHeadline))
 	bandH := headline.H + 2*bandPad
 	detail := max(7.5*scale, minSize)
 	if set.fineDetail {
