@@ -32,15 +32,18 @@ func TestQRCodesDecode(t *testing.T) {
 	e := imagetest.Engine(t)
 	cases := []imagetest.Case{
 		{Audience: "youth", Lang: "en", Format: "flyer", Logo: true},
-		{Audience: "youth", Lang: "en", Format: "handout"},
-		{Audience: "youth", Lang: "en", Format: "poster"},
 		{Audience: "youth", Lang: "en", Format: "tearoff"},
 		{Audience: "youth", Lang: "en", Format: "cards"},
 		{Audience: "newcomers", Lang: "ar", Format: "flyer"},
 		{Audience: "newcomers", Lang: "fr+en", Format: "flyer"},
-		{Audience: "newcomers", Lang: "fr+en", Format: "poster"},
 	}
 	if imagetest.Full() {
+		// The poster and handout drawn at 200 dpi and read were half
+		// of the package's quick tests.
+		cases = append(cases,
+			imagetest.Case{Audience: "youth", Lang: "en", Format: "handout"},
+			imagetest.Case{Audience: "youth", Lang: "en", Format: "poster"},
+			imagetest.Case{Audience: "newcomers", Lang: "fr+en", Format: "poster"})
 		for _, f := range []string{"flyer", "handout", "poster", "tearoff", "cards"} {
 			for _, lang := range []string{"pa", "zh-Hans", "iu", "pa+en"} {
 				if strings.Contains(lang, "+") && !slices.Contains(format.BilingualNames(), f) {
