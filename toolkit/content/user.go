@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -67,26 +68,38 @@ func (lib *Library) loadUser(o Options) error {
 func folderHash(fsys fs.FS) (string, error) {
 	h := sha256.New()
 	for _, top := range []string{"audiences", "locales"} {
-		err := fs.WalkDir(fsys, top, func(p string, d fs.DirEntry, err error) error {
-			if errors.Is(err, fs.ErrNotExist) && p == top {
-				return fs.SkipDir
-			}
-			if err != nil || d.IsDir() {
-				return err
-			}
-			data, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(h, "%s\x00%d\x00", p, len(data))
-			h.Write(data)
-			return nil
-		})
-		if err != nil {
+		if err := HashTree(h, fsys, top, false); err != nil {
 			return "", err
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// HashTree writes the name, length and bytes of every file under root of
+// fsys to h, in path order, for a digest of content; a root that does
+// not exist writes nothing. With plainOnly, an entry that is neither a
+// folder nor a plain file (a link, a pipe) is an error (fs.ErrInvalid):
+// reading it could give other bytes than the content was read from, or
+// never end.
+func HashTree(h io.Writer, fsys fs.FS, root string, plainOnly bool) error {
+	return fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) && p == root {
+			return fs.SkipDir
+		}
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if plainOnly && !d.Type().IsRegular() {
+			return fs.ErrInvalid
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", p, len(data))
+		_, err = h.Write(data)
+		return err
+	})
 }
 
 // templateAction is any {{…}} in a message; plainField is the one kind

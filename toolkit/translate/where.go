@@ -116,23 +116,7 @@ func (p *Project) contentKey() (key [sha256.Size]byte, ok bool) {
 	h := sha256.New()
 	add := func(label string, fsys fs.FS) error {
 		fmt.Fprintf(h, "%s\x00", label)
-		return fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			if !d.Type().IsRegular() {
-				// A link or a pipe: reading it could see other bytes
-				// than the content did, or never end.
-				return fs.ErrInvalid
-			}
-			data, err := fs.ReadFile(fsys, path)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(h, "%s\x00%d\x00", path, len(data))
-			h.Write(data)
-			return nil
-		})
+		return content.HashTree(h, fsys, ".", true)
 	}
 	if err := add("audiences", p.Audiences); err != nil {
 		return key, false
