@@ -51,6 +51,23 @@ type try struct {
 	scale float64
 }
 
+// sizeTries tries every body size from maxBody down to minBody, each with
+// every header of a branding, on frames like f with the branding's
+// footer: the flyer's and the handout's order of tries.
+func sizeTries(f pageFrame, maxBody, minBody float64) func(branding) []try {
+	return func(b branding) []try {
+		var out []try
+		for _, size := range scalesDown(maxBody, minBody) {
+			for _, h := range b.headers {
+				fr := f
+				fr.header, fr.footer = h, b.footer
+				out = append(out, try{frame: fr, scale: size})
+			}
+		}
+		return out
+	}
+}
+
 // fitPage builds the body of each try in turn and returns the page of
 // the first whose sections fit between the header and the footer, with
 // that try's scale. Tries are ordered from the roomiest (largest text)

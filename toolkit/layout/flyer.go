@@ -107,15 +107,7 @@ func flyerPage(k *kit, d *doc.Document, opts Options, part flyerPart) (Page, err
 		func(hs headerSpec) box { return k.header(d, opts.Paper.Width, flyerMargin, hs) },
 		func(hs headerSpec) box { return k.footer(d, inner, hs) },
 		flyerHeaderSpec, compactHeaderSpec)
-	tries := func(b branding) []try {
-		var out []try
-		for _, size := range scalesDown(maxBody, minBody) {
-			for _, h := range b.headers {
-				out = append(out, try{frame: pageFrame{paper: opts.Paper, margin: flyerMargin, header: h, footer: b.footer, gap: 10}, scale: size})
-			}
-		}
-		return out
-	}
+	tries := sizeTries(pageFrame{paper: opts.Paper, margin: flyerMargin, gap: 10}, maxBody, minBody)
 	page, _, _, err := fitBranded(k, band, strip, tries, func(t try) []box {
 		return append(flyerBody(k, d, inner, t.scale, part), k.flyerPanel(d, inner, t.scale/12.5, part))
 	})

@@ -67,15 +67,7 @@ func Handout(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, 
 			nd.Help.Local = nil
 			bar = &nd
 		}
-		tries := func(b branding) []try {
-			var out []try
-			for _, size := range scalesDown(maxBody, minBody) {
-				for _, h := range b.headers {
-					out = append(out, try{frame: pageFrame{paper: opts.Paper, margin: handoutMargin, header: h, footer: b.footer, gap: 14}, scale: size})
-				}
-			}
-			return out
-		}
+		tries := sizeTries(pageFrame{paper: opts.Paper, margin: handoutMargin, gap: 14}, maxBody, minBody)
 		front, _, branded, err = fitBranded(k, band, strip, tries, func(t try) []box {
 			return append(flyerBody(k, d, inner, t.scale, part), k.hotlineBar(bar, inner, t.scale/12.5, false, false))
 		})
