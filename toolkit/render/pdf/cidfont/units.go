@@ -218,7 +218,21 @@ func (w *Writer) rtlGroup(show showFunc, showAt placeFunc, r *Run, group []unit,
 	w.chars = chars
 	g := group[0]
 	start, end := at[g.first], at[g.end]
-	spec, err := w.glyphSpec(r.Font, r.Glyphs[g.first:g.end])
+	// The marks are drawn with the glyph, as one composite: a CID of its
+	// own with no text reads as nothing to poppler, but pdf.js reads its
+	// code as a character ("فقد يعّرyض", a stray "2" where a line's last
+	// space stood). They stand before the glyph in visual order, and take
+	// no room, so the composite starts where the glyph does.
+	lo := g.first
+	for _, u := range group[1:] {
+		lo = min(lo, u.first)
+	}
+	marks := at[lo] == start && group[len(group)-1].first == lo
+	first := g.first
+	if marks {
+		first = lo
+	}
+	spec, err := w.glyphSpec(r.Font, r.Glyphs[first:g.end])
 	if err != nil {
 		return err
 	}
@@ -240,6 +254,9 @@ func (w *Writer) rtlGroup(show showFunc, showAt placeFunc, r *Run, group []unit,
 	}
 	if err != nil {
 		return err
+	}
+	if marks {
+		return nil
 	}
 	for k, u := range group[1:] {
 		spec, err := w.glyphSpec(r.Font, r.Glyphs[u.first:u.end])
