@@ -190,7 +190,7 @@ type builder struct {
 	fontIDs  map[string]int32
 
 	orgMu  sync.Mutex
-	orgSHA []string // by organisation; "" until hashed
+	orgSHA []orgSum // by organisation
 	evSHA  string
 	// fontConfig names the fonts: setting, so that pointing a script at
 	// another file rebuilds what it draws.
@@ -198,10 +198,14 @@ type builder struct {
 	thumbs     bool    // index.html shows each material's first page
 	topIndex   *Result // with partners: the index page that lists them
 
-	// thumbPNG holds the pictures of the first pages that the workers
-	// drew from the layouts they made, by output: at most maxThumbs.
-	thumbMu  sync.Mutex
-	thumbPNG map[int][]byte
+	// The pictures of the first pages that the workers drew from the
+	// layouts they made (at most maxThumbs, some 10 KB each) wait for
+	// the index in a temporary file beside it (thumbFile, from thumbEnd
+	// on), not in memory: thumbAt is where each output's is.
+	thumbMu   sync.Mutex
+	thumbFile *os.File
+	thumbEnd  int64
+	thumbAt   map[int]span
 }
 
 // record is what happened to one output, kept small: a build of ten
@@ -238,7 +242,7 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 	if _, err := p.Org.Brand(); err != nil {
 		return nil, fmt.Errorf("organisation: %w", err)
 	}
-	b := &builder{eng: eng, plan: p, opts: opts, fonts: manifest.NewFonts(), fontIDs: map[string]int32{}, orgSHA: make([]string, len(p.Orgs))}
+	b := &builder{eng: eng, plan: p, opts: opts, fonts: manifest.NewFonts(), fontIDs: map[string]int32{}, orgSHA: make([]orgSum, len(p.Orgs))}
 	b.outs = opts.Shard.Of(p.Outputs)
 	b.recs = make([]record, len(b.outs))
 	for i := range b.recs {
@@ -285,6 +289,7 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 		}
 		b.cleanTemp()
 	}
+	defer b.dropThumbs()
 	b.prev = manifest.ReadPrevious(opts.OutDir)
 	rep := &Report{b: b}
 	for _, bad := range b.prev.Bad {
@@ -437,18 +442,30 @@ func (b *builder) fontSet(id int32) []manifest.FontFile {
 	return b.fontSets[id]
 }
 
+// orgSum is an organisation's hash once made: a build of ten thousand
+// documents, each for its own organisation, keeps ten thousand, as bytes
+// (its hex is made when it is asked for).
+type orgSum struct {
+	sum    [sha256.Size]byte
+	hashed bool
+}
+
 // orgKey is the hash of organisation i (manifest.OrgHash), made once.
 func (b *builder) orgKey(i int) (string, error) {
 	b.orgMu.Lock()
 	defer b.orgMu.Unlock()
-	if b.orgSHA[i] == "" {
+	o := &b.orgSHA[i]
+	if !o.hashed {
 		sha, err := manifest.OrgHash(b.plan.Orgs[i])
 		if err != nil {
 			return "", err
 		}
-		b.orgSHA[i] = sha
+		if n, err := hex.Decode(o.sum[:], []byte(sha)); err != nil || n != sha256.Size {
+			return "", fmt.Errorf("organisation hash %q is no SHA-256", sha) // never: OrgHash writes one
+		}
+		o.hashed = true
 	}
-	return b.orgSHA[i], nil
+	return hex.EncodeToString(o.sum[:]), nil
 }
 
 // safely runs fn, turning a panic into a failed result for o: one
@@ -679,8 +696,12 @@ func (b *builder) inputsChecked(o plan.Output) (manifest.Inputs, error) {
 // organisation hashed already (orgKey).
 func (b *builder) inputs(o plan.Output) manifest.Inputs {
 	b.orgMu.Lock()
-	org := b.orgSHA[o.Org]
+	h := b.orgSHA[o.Org]
 	b.orgMu.Unlock()
+	org := ""
+	if h.hashed {
+		org = hex.EncodeToString(h.sum[:])
+	}
 	return manifest.Inputs{
 		Audience:       o.Job.Audience,
 		Language:       o.Job.Lang,

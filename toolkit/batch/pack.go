@@ -5,14 +5,17 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io"
 	"iter"
+	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/manifest"
+	"github.com/awarekit/awarekit/toolkit/output"
 	"github.com/awarekit/awarekit/toolkit/pack"
 	"github.com/awarekit/awarekit/toolkit/plan"
 	"github.com/awarekit/awarekit/toolkit/render/paint"
@@ -20,14 +23,15 @@ import (
 )
 
 // packInputs is everything pack.pdf shows: when none of it changed, the
-// pack is not made again.
+// pack is not made again. Its hash is that of its JSON with Items, the
+// pack's materials in order, after Paper (packKey writes it a material
+// at a time).
 type packInputs struct {
 	Program      string
 	Content      string
 	Organisation string
 	Event        plan.Event
 	Paper        string
-	Items        []packItem
 }
 
 type packItem struct {
@@ -133,23 +137,53 @@ func (b *builder) startPacks() {
 	}
 }
 
-// packKey is the hash of everything a set's pack shows.
+// packKey is the hash of everything a set's pack shows: packInputs's
+// JSON with "Items" added, a list of one packItem per material, written
+// into the hash as each is made. The list of ten thousand, and its
+// megabytes of JSON, are never held; the hash is the one the whole
+// value's json.Marshal gave, so earlier manifests still match.
 func (b *builder) packKey(st *set) string {
 	org, _ := b.orgKey(st.Org)
-	in := packInputs{
+	head, err := json.Marshal(packInputs{
 		Program:      b.eng.Creator,
 		Content:      b.eng.Lib.Info.Version,
 		Organisation: org,
 		Event:        b.plan.Event,
 		Paper:        b.plan.Paper.Name,
+	})
+	if err != nil {
+		panic("batch: pack key: " + err.Error()) // plain strings: no error
 	}
+	h := sha256.New()
+	h.Write(head[:len(head)-1]) // without its closing brace
+	h.Write([]byte(`,"Items":`))
+	n := 0
+	var key [2 * sha256.Size]byte
 	for _, i := range st.outs {
 		o := b.outs[i]
-		if pack.Joinable(o.Job) {
-			in.Items = append(in.Items, packItem{File: o.Name, Inputs: hex.EncodeToString(b.recs[i].key[:]), Copies: o.Copies})
+		if !pack.Joinable(o.Job) {
+			continue
 		}
+		hex.Encode(key[:], b.recs[i].key[:])
+		item, err := json.Marshal(packItem{File: o.Name, Inputs: string(key[:]), Copies: o.Copies})
+		if err != nil {
+			panic("batch: pack key: " + err.Error())
+		}
+		if n == 0 {
+			h.Write([]byte("["))
+		} else {
+			h.Write([]byte(","))
+		}
+		h.Write(item)
+		n++
 	}
-	return manifest.Hash(in)
+	if n == 0 {
+		h.Write([]byte("null")) // a nil list, as json.Marshal writes it
+	} else {
+		h.Write([]byte("]"))
+	}
+	h.Write([]byte("}"))
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // feed hands output i, done, to its set's pack, in plan order: data is
@@ -459,20 +493,49 @@ const thumbWidth = 120
 // a hundred and sixty megabytes that no browser shows well.
 const maxThumbs = 200
 
+// span is where a picture is in the file of pictures.
+type span struct {
+	at int64
+	n  int
+}
+
 // keepThumb draws the first page of output i small, for the index, from
 // the layout its worker made: in the workers, and without laying the
-// page out again.
+// page out again. The picture waits in a temporary file beside the
+// index; when that cannot be written, the index draws it again.
 func (b *builder) keepThumb(i int, ld *layout.Document) {
 	if !b.outs[i].Job.Format.Paged() || len(ld.Pages) == 0 {
 		return
 	}
 	pic := drawThumb(&ld.Pages[0])
+	if pic == nil {
+		return
+	}
 	b.thumbMu.Lock()
 	defer b.thumbMu.Unlock()
-	if b.thumbPNG == nil {
-		b.thumbPNG = map[int][]byte{}
+	if b.thumbFile == nil {
+		f, err := output.Scratch(filepath.Join(b.opts.OutDir, pack.IndexName))
+		if err != nil {
+			return
+		}
+		b.thumbFile, b.thumbAt = f, map[int]span{}
 	}
-	b.thumbPNG[i] = pic
+	if _, err := b.thumbFile.WriteAt(pic, b.thumbEnd); err != nil {
+		return
+	}
+	b.thumbAt[i] = span{b.thumbEnd, len(pic)}
+	b.thumbEnd += int64(len(pic))
+}
+
+// dropThumbs removes the file of pictures.
+func (b *builder) dropThumbs() {
+	b.thumbMu.Lock()
+	defer b.thumbMu.Unlock()
+	if b.thumbFile != nil {
+		b.thumbFile.Close()
+		os.Remove(b.thumbFile.Name())
+		b.thumbFile, b.thumbAt = nil, nil
+	}
 }
 
 // thumb is the picture of output i's first page for the index: the one
@@ -481,10 +544,14 @@ func (b *builder) keepThumb(i int, ld *layout.Document) {
 // gets none; its own file is what counts.
 func (b *builder) thumb(i int) []byte {
 	b.thumbMu.Lock()
-	pic, ok := b.thumbPNG[i]
+	sp, ok := b.thumbAt[i]
+	f := b.thumbFile
 	b.thumbMu.Unlock()
 	if ok {
-		return pic
+		pic := make([]byte, sp.n)
+		if _, err := f.ReadAt(pic, sp.at); err == nil {
+			return pic
+		}
 	}
 	o := b.outs[i]
 	if !o.Job.Format.Paged() {
