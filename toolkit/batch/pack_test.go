@@ -2,6 +2,9 @@ package batch
 
 import (
 	"encoding/hex"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/awarekit/awarekit/toolkit/manifest"
@@ -53,5 +56,38 @@ outputs:
 		if got, want := b.packKey(st), manifest.Hash(in); got != want {
 			t.Errorf("key %s, the whole value's hash %s", got, want)
 		}
+	}
+}
+
+// TestThumbsFromScratch: the pictures the workers draw for index.html wait
+// in a temporary file, which the build removes; the index made from them
+// is the one a second build makes from pictures drawn again from the
+// layouts (its materials unchanged), byte for byte.
+func TestThumbsFromScratch(t *testing.T) {
+	dir := t.TempDir()
+	p := writePlan(t, dir, `organisation: {name: Riverside Settlement Services, phone: 604-555-0134}
+outputs:
+  - {audiences: [youth, health], languages: [en, ar], format: flyer}
+  - {audience: business, language: en, format: md}
+`)
+	out := filepath.Join(dir, "out")
+	rep := run(t, p, Options{})
+	if rep.Index == nil || rep.Index.Status != Made {
+		t.Fatalf("index.html: %+v", rep.Index)
+	}
+	index, err := os.ReadFile(filepath.Join(out, pack.IndexName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(index), `<img src="data:image/png;base64,`); n != 4 {
+		t.Errorf("index.html has %d pictures, want 4 (the flyers)", n)
+	}
+	left, _ := filepath.Glob(filepath.Join(out, ".*.tmp"))
+	if len(left) > 0 {
+		t.Errorf("the build left %q", left)
+	}
+	again := run(t, p, Options{})
+	if len(made(again)) != 0 || again.Index == nil || again.Index.Status != Unchanged {
+		t.Errorf("a second build made %q, index.html %+v; want nothing made and the same index", made(again), again.Index)
 	}
 }
