@@ -202,7 +202,13 @@ func (k *kit) flyerPanel(d *doc.Document, w, scale float64, part flyerPart) box 
 		if part.orgQR {
 			code = k.orgQR(d, cw*0.3, hs.small)
 		}
-		parts = append(parts, k.rule(cw), k.row(cw, pad, k.localFlow(d, cw-gapAfter(code, pad), hs, code.W > 0), code))
+		// The list set the first way that leaves neither half of the
+		// panel empty: a long list under a short line and its short
+		// title leaves the other half empty beside them.
+		list := leastHalfGap(k.localFlows(d, cw-gapAfter(code, pad), hs, code.W > 0), func(list box) box {
+			return vstack(cw, pad*0.6, append(slices.Clone(parts), k.rule(cw), k.row(cw, pad, list, code))...)
+		})
+		parts = append(parts, k.rule(cw), k.row(cw, pad, list, code))
 	}
 	content := vstack(cw, pad*0.6, parts...)
 	content.W = cw
@@ -224,26 +230,33 @@ func (k *kit) linePieces(cs []doc.Contact, w, size float64, block doc.Part) []pi
 	return out
 }
 
-// localFlow is the organisation's list for a compact panel: its title,
-// then the organisation's own ways to reach it and each contact it
-// labelled, one to a line across the panel; or, with no QR code beside
-// it and when that is shorter, the title at the reading start and the
-// list beside it: a short list under its title leaves the panel's other
-// half empty beside them.
-func (k *kit) localFlow(d *doc.Document, w float64, hs helpSizes, withQR bool) box {
+// localFlows are the ways to set the organisation's list in a compact
+// panel, the one it prefers first: its title, then the organisation's
+// own ways to reach it and each contact it labelled, one to a line
+// across the panel; or, with no QR code beside it and when that is
+// shorter, the title at the reading start and the list beside it (a
+// short list under its title leaves the panel's other half empty beside
+// them); then the title and the contacts flowed into two columns (a
+// long list under a short title and a short first line leaves the
+// other half empty beside those).
+func (k *kit) localFlows(d *doc.Document, w float64, hs helpSizes, withQR bool) []box {
 	l := d.Help.Local
 	titleSt := textStyle{Style: typeset.Style{Size: hs.contact, Bold: true, Leading: 1.2}, Color: k.col.accent, Role: RoleH3}
 	title := inBlock(k.text(l.Title, w, titleSt), doc.PartLocal)
 	stacked := vstack(w, 3, title, k.contactLines(localEntries(d, withQR, k.rtl), w, hs.contact, doc.PartLocal))
 	const gap = 18.0
 	half := (w - gap) / 2
+	out := []box{stacked}
 	t, list := inBlock(k.text(l.Title, half, titleSt), doc.PartLocal), k.contactLines(localEntries(d, withQR, k.rtl), half, hs.contact, doc.PartLocal)
 	if h := max(t.H, list.H); !withQR && h < stacked.H-0.5 && list.wide == "" {
 		side := k.row(w, gap, t, list)
 		side.W, side.H = w, h
-		return side
+		out = []box{side, stacked}
 	}
-	return stacked
+	if cols := k.flow(k.localPieces(d, half, hs.contact, withQR), 2, w, gap); cols.wide == "" {
+		out = append(out, cols)
+	}
+	return out
 }
 
 // clearHelp is a help panel's sizes in large print: every word at 14 pt

@@ -249,14 +249,26 @@ func (k *kit) hotlineBar(d *doc.Document, w, scale float64, province, orgQR bool
 			pieces = append(pieces, k.linePieces(d.Help.Province, flowW, hs.contact, doc.PartProvince)...)
 		}
 		pieces = append(pieces, k.localPieces(d, (flowW-18)/2, hs.contact, code.W > 0)...)
-		list := k.flow(pieces, 2, flowW, 18)
+		lists := []box{k.flow(pieces, 2, flowW, 18)}
 		if !provinces && len(localEntries(d, code.W > 0, k.rtl)) <= 1 {
 			// A title and one line do not make two columns: in the
 			// first, they would leave the second empty; across the
-			// width, the title takes fewer lines.
-			list = k.localLines(d, flowW, hs.contact, code.W > 0)
+			// width, the title takes fewer lines; beside the line, the
+			// two fill the width (a title and one line under it leave
+			// the other half empty beside them).
+			lists = []box{
+				k.localLines(d, flowW, hs.contact, code.W > 0),
+				k.titleBeside(d, flowW, hs.contact, func(w float64) box {
+					return k.contactLines(localEntries(d, code.W > 0, k.rtl), w, hs.contact, doc.PartLocal)
+				}),
+			}
 		}
-		under := vstack(inner, 8, k.hotlineBlock(d, inner, hs, false), k.row(inner, 18, list, code))
+		hot := k.hotlineBlock(d, inner, hs, false)
+		var ways []box
+		for _, list := range lists {
+			ways = append(ways, vstack(inner, 8, hot, k.row(inner, 18, list, code)))
+		}
+		under := leastHalfGap(ways, func(b box) box { return b })
 		// Under, too, when the list beside the number runs on far below
 		// it: the bar's half under the number would stay empty beside
 		// the list (at most a few points taller).
@@ -282,15 +294,35 @@ func (k *kit) backPanel(d *doc.Document, w, scale float64) box {
 	}
 	cw := w - 2*pad
 	qr := inBlock(k.qrColumn(d.QR, hs.qr, hs.small, hs.small, cw*0.3), doc.PartQR)
-	top := k.row(cw, pad, k.hotlineBlock(d, cw-qr.W-pad, hs, true), qr)
 	more := vstack(cw, hs.contact*0.6,
 		k.contactGrid(d.Help.Others, cw, 2, pad, hs, doc.PartContacts),
 		k.contactGrid(d.Help.Province, cw, 2, pad, hs, doc.PartProvince))
-	parts := []box{top, more}
-	if d.Help.Local != nil {
-		parts = append(parts, k.rule(cw), k.localBlock(d, cw, 2, hs, true))
+	// The panel set the first way that leaves neither half empty: the
+	// emergency line with the hotline beside the code, or across the
+	// panel under both (the half under the code stays empty beside a
+	// hotline that runs on below it); the organisation's list under its
+	// title, or beside it.
+	hot, _ := k.hotlineParts(d, cw-qr.W-pad, hs, true)
+	_, emergency := k.hotlineParts(d, cw, hs, true)
+	tops := []box{
+		k.row(cw, pad, k.hotlineBlock(d, cw-qr.W-pad, hs, true), qr),
+		vstack(cw, hs.name*0.35, k.row(cw, pad, hot, qr), emergency),
 	}
-	content := vstack(cw, pad*0.7, parts...)
+	locals := []box{{}}
+	if d.Help.Local != nil {
+		locals = k.localBlocks(d, cw, 2, hs, true)
+	}
+	var ways []box
+	for _, top := range tops {
+		for _, local := range locals {
+			parts := []box{top, more}
+			if !local.empty() {
+				parts = append(parts, k.rule(cw), local)
+			}
+			ways = append(ways, vstack(cw, pad*0.7, parts...))
+		}
+	}
+	content := leastHalfGap(ways, func(b box) box { return b })
 	content.W = cw
 	return k.panel(w, content, panelStyle{pad: pad, radius: 8, stroke: 1.5})
 }

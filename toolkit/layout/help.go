@@ -1,6 +1,9 @@
 package layout
 
 import (
+	"cmp"
+	"math"
+	"slices"
 	"strings"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
@@ -22,6 +25,13 @@ type helpSizes struct {
 // hotlineBlock is the hotline: the panel's title (when given), the
 // hotline's name, its number large, what it is, and the emergency line.
 func (k *kit) hotlineBlock(d *doc.Document, w float64, hs helpSizes, withTitle bool) box {
+	hot, emergency := k.hotlineParts(d, w, hs, withTitle)
+	return vstack(w, hs.name*0.35, hot, emergency)
+}
+
+// hotlineParts are hotlineBlock's parts: the title (when given) and the
+// hotline, and the emergency line.
+func (k *kit) hotlineParts(d *doc.Document, w float64, hs helpSizes, withTitle bool) (box, box) {
 	h := d.Help
 	var title box
 	if withTitle {
@@ -35,7 +45,7 @@ func (k *kit) hotlineBlock(d *doc.Document, w float64, hs helpSizes, withTitle b
 		k.text(h.Hotline.Detail, w, textStyle{Style: typeset.Style{Size: hs.detail, Leading: 1.25}, Color: k.col.ink}),
 	), doc.PartHotline)
 	emergency := inBlock(k.text(h.Emergency, w, textStyle{Style: typeset.Style{Size: hs.emergency, Bold: true, Leading: 1.25}, Color: k.col.danger}), doc.PartEmergency)
-	return vstack(w, hs.name*0.35, title, hot, emergency)
+	return vstack(w, hs.name*0.35, title, hot), emergency
 }
 
 // contactCard is one contact: its name, its number, its other ways on
@@ -154,13 +164,43 @@ func (k *kit) localBlock(d *doc.Document, w float64, cols int, hs helpSizes, qr 
 		code = inBlock(k.qrColumn(*d.OrgQR, hs.qr*0.8, 0, hs.small, w*0.3), doc.PartOrgQR)
 		listW = w - code.W - hs.contact
 	}
-	title := inBlock(k.text(l.Title, listW, textStyle{Style: typeset.Style{Size: hs.contact, Bold: true, Leading: 1.2}, Color: k.col.accent, Role: RoleH3}), doc.PartLocal)
+	title := k.localTitle(d, listW, hs.contact)
 	list := k.contactGrid(localEntries(d, code.W > 0, k.rtl), listW, cols, hs.contact, hs, doc.PartLocal)
 	left := vstack(listW, hs.contact*0.4, title, list)
 	if code.W == 0 {
 		return left
 	}
 	return k.row(w, hs.contact, left, code)
+}
+
+// localBlocks are the ways to set localBlock, the one a panel prefers
+// first: the title over the list, then the title at the reading start
+// and the list in one column beside it (with no code beside them: a
+// title and a short list under it leave the other half empty).
+func (k *kit) localBlocks(d *doc.Document, w float64, cols int, hs helpSizes, qr bool) []box {
+	out := []box{k.localBlock(d, w, cols, hs, qr)}
+	if l := d.Help.Local; l != nil && !(qr && d.OrgQR != nil) {
+		out = append(out, k.titleBeside(d, w, hs.contact, func(w float64) box {
+			return k.contactGrid(localEntries(d, false, k.rtl), w, 1, hs.contact, hs, doc.PartLocal)
+		}))
+	}
+	return out
+}
+
+// localTitle is the organisation's list's title, w wide.
+func (k *kit) localTitle(d *doc.Document, w, size float64) box {
+	return inBlock(k.text(d.Help.Local.Title, w, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.2}, Color: k.col.accent, Role: RoleH3}), doc.PartLocal)
+}
+
+// titleBeside is the organisation's list's title at the reading start
+// and the list (list(w) sets it w wide) beside it, each in half of w.
+func (k *kit) titleBeside(d *doc.Document, w, size float64, list func(w float64) box) box {
+	const gap = 18.0
+	half := (w - gap) / 2
+	t, l := k.localTitle(d, half, size), list(half)
+	out := k.row(w, gap, t, l)
+	out.W, out.H = w, max(t.H, l.H)
+	return out
 }
 
 // contactLine is one contact for the compact panels: its name, then
@@ -282,4 +322,96 @@ func (k *kit) localPieces(d *doc.Document, w, size float64, withQR bool) []piece
 	}
 	group(all, RoleL, doc.PartLocal)
 	return out
+}
+
+// maxHalfGap is the most white a help panel leaves down one half of its
+// width beside words in the other half: more, and a reader sees half a
+// panel (TestHelpPanelsHaveNoEmptyHalf allows 30 pt, or a fifth of the
+// content when that is more).
+const maxHalfGap = 30.0
+
+// halfGap is the tallest stretch of b where one half of its width holds
+// nothing (no text, code or picture) while the other half has words or a
+// picture beside it: the white a column that runs on alone leaves. A QR
+// code and its caption fill their half, but stand in a column of their
+// own that may run below what is beside them. A text line is its ink,
+// from its start to its end, as tall as its letters.
+func halfGap(b box) float64 {
+	type stretch struct{ y0, y1 float64 }
+	var ink, words [2][]stretch
+	top, bottom := math.Inf(1), math.Inf(-1)
+	mid := b.W / 2
+	b.walk(nil, func(e *Element, offs []offset) {
+		var x0, y0, x1, y1 float64
+		code := false
+		switch {
+		case e.Text != nil && len(e.Text.Line.Runs) > 0:
+			size := 0.0
+			for _, r := range e.Text.Line.Runs {
+				size = max(size, r.Size)
+			}
+			x, y := e.Text.X, e.Text.Y
+			shift(&x, &y, offs)
+			x0, x1, y0, y1 = x, x+e.Text.Line.Width, y-0.8*size, y+0.2*size
+			code = e.Tag != nil && e.Tag.Role == RoleCaption
+		case e.Image != nil:
+			x0, y0 = e.Image.X, e.Image.Y
+			shift(&x0, &y0, offs)
+			x1, y1 = x0+e.Image.W, y0+e.Image.H
+		case e.QR != nil:
+			x0, y0 = e.QR.X, e.QR.Y
+			shift(&x0, &y0, offs)
+			side := e.QR.Module * float64(len(e.QR.Bits))
+			x1, y1, code = x0+side, y0+side, true
+		default:
+			return
+		}
+		top, bottom = min(top, y0), max(bottom, y1)
+		for i, in := range []bool{x0 < mid, x1 > mid} {
+			if !in {
+				continue
+			}
+			ink[i] = append(ink[i], stretch{y0, y1})
+			if !code {
+				words[i] = append(words[i], stretch{y0, y1})
+			}
+		}
+	})
+	most := 0.0
+	for i, this := range ink {
+		other := words[1-i]
+		slices.SortFunc(this, func(a, b stretch) int { return cmp.Compare(a.y0, b.y0) })
+		y := top
+		// Each white stretch of this half, and whether the other half
+		// has words beside it.
+		for _, s := range append(this, stretch{bottom, bottom}) {
+			if s.y0 > y && slices.ContainsFunc(other, func(o stretch) bool { return o.y0 < s.y0-1 && o.y1 > y+1 }) {
+				most = max(most, s.y0-y)
+			}
+			y = max(y, s.y1)
+		}
+	}
+	return most
+}
+
+// leastHalfGap is the first of boxes (the ways to set one part of a
+// panel, the one it prefers first) that leaves no half of the panel
+// empty when set as whole does (whole(b) is the part of the panel
+// around it), or the one that leaves the least. A way with a number
+// too wide for its column is not taken, but the first.
+func leastHalfGap(boxes []box, whole func(box) box) box {
+	best, bestGap := 0, math.Inf(1)
+	for i, b := range boxes {
+		if i > 0 && b.wide != "" {
+			continue // a number too wide for its column
+		}
+		g := halfGap(whole(b))
+		if g <= maxHalfGap {
+			return b
+		}
+		if g < bestGap-0.5 {
+			best, bestGap = i, g
+		}
+	}
+	return boxes[best]
 }

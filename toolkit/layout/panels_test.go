@@ -64,8 +64,7 @@ func panelOrgs() []struct {
 // (checkBand). A column left short (a grid's last row with one contact
 // of two, a list in a flow's second column with its first empty) and a
 // name over a tall logo's foot are what it finds. Quick: the newcomers
-// audience (the longest texts); AWAREKIT_FULL=1: every audience (the
-// halves not yet for every organisation there: see the loop).
+// audience (the longest texts); AWAREKIT_FULL=1: every audience.
 func TestHelpPanelsHaveNoEmptyHalf(t *testing.T) {
 	fx := newFixture(t)
 	type layFunc func(*typeset.Typesetter, *doc.Document, Options) (*Document, error)
@@ -77,7 +76,6 @@ func TestHelpPanelsHaveNoEmptyHalf(t *testing.T) {
 		audiences = fx.lib.AudienceIDs()
 	}
 	for _, o := range panelOrgs() {
-		halves := true
 		brand, err := o.org.Brand()
 		if err != nil {
 			t.Fatal(err)
@@ -98,18 +96,10 @@ func TestHelpPanelsHaveNoEmptyHalf(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkPanels(t, ld, halves)
+			checkPanels(t, ld)
 			checkBand(t, ld)
 		}
 		for _, id := range audiences {
-			// Not yet closed, in the audiences but newcomers: with three
-			// long contacts, the flyer's panel leaves its right half
-			// empty beside a contact of three lines over the
-			// organisation's list (57-62 pt, en and ar); with a tall
-			// logo, the zh-Hans handout's back panel (54-61 pt) and the
-			// Arabic tear-off's bar (31 pt). For those the sweep checks
-			// the reading start and the band, not the halves.
-			halves = id == "newcomers" || o.name == "no organisation" || o.name == "longest name, wide logo"
 			for _, lang := range []string{"en", "ar", "zh-Hans"} {
 				if !slices.Contains(fx.lib.Languages(id), lang) {
 					continue
@@ -179,9 +169,9 @@ func checkBand(t *testing.T, ld *Document) {
 type span struct{ y0, y1 float64 }
 
 // checkPanels checks the help panels of ld: no white at the reading
-// start of a panel's content (startGap) and, with halves, no empty half
+// start of a panel's content (startGap) and no empty half
 // beside content.
-func checkPanels(t *testing.T, ld *Document, halves bool) {
+func checkPanels(t *testing.T, ld *Document) {
 	t.Helper()
 	for i, p := range ld.Pages {
 		for _, e := range p.Elements {
@@ -254,7 +244,7 @@ func checkPanels(t *testing.T, ld *Document, halves bool) {
 				this, other []span
 			}{{"left", left, rightWords}, {"right", right, leftWords}} {
 				for _, g := range gaps(side.this, top, bottom) {
-					if halves && g.y1-g.y0 > limit && overlapsAny(side.other, g) {
+					if g.y1-g.y0 > limit && overlapsAny(side.other, g) {
 						t.Errorf("page %d: the panel at y=%.0f has its %s half empty from y=%.0f to %.0f (%.0f pt) beside content", i+1, panel.Y, side.name, g.y0, g.y1, g.y1-g.y0)
 					}
 				}

@@ -3,6 +3,7 @@ package layout
 import (
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/typeset"
+	"slices"
 )
 
 // posterPapers are the sheets a poster prints on: Tabloid (11×17 in) for
@@ -104,7 +105,9 @@ func (k *kit) posterPanel(d *doc.Document, w float64) box {
 		if d.OrgQR != nil {
 			code = inBlock(k.qrColumn(*d.OrgQR, minQR*1.4, 0, hs.small, cw*0.3), doc.PartOrgQR)
 		}
-		local := k.localFlow(d, cw-code.W-18, hs, true)
+		local := leastHalfGap(k.localFlows(d, cw-code.W-18, hs, true), func(list box) box {
+			return vstack(cw, 8, append(slices.Clone(parts), k.rule(cw), k.row(cw, 18, list, code))...)
+		})
 		parts = append(parts, k.rule(cw), k.row(cw, 18, local, code))
 	}
 	content := vstack(cw, 8, parts...)
