@@ -3,6 +3,7 @@ package layout
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
@@ -164,7 +165,10 @@ func (p pair) pages(opts Options, st bilingualStyle) (*Document, error) {
 	plain[0].Brand.Logo, plain[1].Brand.Logo = nil, nil
 	footer := vstack(inner, 5, k0.logoStrip(first, inner, bilingualSpec),
 		p.aligned(inner, st.gap, k0.footer(&plain[0], colW, bilingualSpec), p.kits[1].footer(&plain[1], colW, bilingualSpec)))
-	headers := []box{p.band(paper.Width, st.margin, st.gap, st.headlines, 18), p.band(paper.Width, st.margin, st.gap, scaled(st.headlines, 0.8), 12)}
+	// The compact band's least headline is the least either band sets.
+	compact := scaled(st.headlines, 0.8)
+	least := compact[len(compact)-1]
+	headers := []box{p.band(paper.Width, st.margin, st.gap, st.headlines, least, 18), p.band(paper.Width, st.margin, st.gap, compact, least, 12)}
 	back := p.kits[0].bilingualBackBand(p, paper.Width, st.margin, st.gap)
 	if err := p.err(); err != nil {
 		return nil, fmt.Errorf("lay out bilingual %s: %w", st.name, err)
@@ -323,8 +327,10 @@ func scaled(sizes []float64, f float64) []float64 {
 
 // band carries the organisation's name once, both headlines (each over
 // its column, at one size, the largest at which both fit in three
-// lines) and the logo at the first language's reading end.
-func (p pair) band(pageW, margin, gap float64, sizes []float64, pad float64) box {
+// lines, down to least where only a smaller size breaks them at their
+// sentences' ends: cleanHeadlines) and the logo at the first language's
+// reading end.
+func (p pair) band(pageW, margin, gap float64, sizes []float64, least, pad float64) box {
 	k0 := p.kits[0]
 	first := p.docs[0]
 	fg := k0.col.onBand
@@ -364,19 +370,7 @@ func (p pair) band(pageW, margin, gap float64, sizes []float64, pad float64) box
 	for i, d := range p.docs {
 		lines[i] = 3 * p.kits[i].optical(d.Headline)
 	}
-	var heads [2]box
-	found := false
-	for _, size := range sizes {
-		ok := true
-		for i, d := range p.docs {
-			var clean bool
-			heads[i], clean = p.kits[i].headlineAt(d.Headline, colW, size, 1.12, fg, lines[i])
-			ok = ok && clean
-		}
-		if found = ok; ok {
-			break
-		}
-	}
+	heads, found := p.cleanHeadlines(colW, sizes, least, fg, lines)
 	for _, size := range sizes {
 		if found {
 			break
@@ -423,6 +417,60 @@ func (p pair) band(pageW, margin, gap float64, sizes []float64, pad float64) box
 	out.H = h
 	out.W = pageW
 	return out
+}
+
+// cleanHeadlines sets both headlines colW wide at one size: the largest
+// of sizes, then of smaller sizes a step apart down to least, at which
+// each fits in its lines breaking only where a reader accepts
+// (headlineAt: a sentence's end at a line's end, no last word alone),
+// and reports whether one did. A headline that breaks so at none of
+// them (a word wider than the column with its tie, as in Plains Cree
+// beside a square logo) does not hold the other back: it is set as it
+// can at that size (headline), within its lines. Two languages share one
+// size, and beside a logo "Vous étudiez au Canada? Connaissez vos
+// droits." broke inside a sentence at every size of the band; one step
+// smaller, it breaks at the question mark.
+func (p pair) cleanHeadlines(colW float64, sizes []float64, least float64, fg doc.RGB, lines [2]float64) ([2]box, bool) {
+	all := slices.Clone(sizes)
+	if n := len(sizes); n >= 2 {
+		for step, s := sizes[n-2]-sizes[n-1], sizes[n-1]; step > 0 && s > least+0.01; {
+			s = max(s-step, least)
+			all = append(all, s)
+		}
+	}
+	type set struct {
+		b     box
+		clean bool
+	}
+	at := make([][2]set, len(all))
+	var can [2]bool
+	for j, size := range all {
+		for i, d := range p.docs {
+			b, clean := p.kits[i].headlineAt(d.Headline, colW, size, 1.12, fg, lines[i])
+			at[j][i] = set{b, clean}
+			can[i] = can[i] || clean
+		}
+	}
+	var heads [2]box
+	if !can[0] && !can[1] {
+		return heads, false
+	}
+	for j, size := range all {
+		ok := true
+		for i, d := range p.docs {
+			heads[i] = at[j][i].b
+			if can[i] {
+				ok = ok && at[j][i].clean
+				continue
+			}
+			heads[i] = p.kits[i].headline(d.Headline, colW, []float64{size}, 1.12, fg, lines[i])
+			ok = ok && heads[i].H <= size*1.12*lines[i]+0.1
+		}
+		if ok {
+			return heads, true
+		}
+	}
+	return heads, false
 }
 
 // bilingualBackBand is the back page's slim band in the brand colour

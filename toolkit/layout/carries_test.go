@@ -167,16 +167,6 @@ func TestEveryFormatCarriesItsContent(t *testing.T) {
 							keep = append(keep, d.Meta.Keep...)
 						}
 						for _, msg := range breaks(ld, keep) {
-							// Two headlines share one size on a
-							// two-language band; beside a square logo
-							// with the longest name, "Vous étudiez au
-							// Canada? Connaissez vos droits." has no
-							// three-line break at its sentence end
-							// (NoLoneLastWord wins there): the sentence
-							// rule is held on one-language pages.
-							if bilingual && strings.HasPrefix(msg, "HeadlineBreaksAtSentences") {
-								continue
-							}
 							t.Errorf("%s: %s", name, msg)
 						}
 						for _, msg := range hierarchy(ld, docs, f.Name, bilingual) {
