@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"math"
 	"slices"
 )
 
@@ -68,63 +69,268 @@ func sizeTries(f pageFrame, maxBody, minBody float64) func(branding) []try {
 	}
 }
 
-// fitPage builds the body of each try in turn and returns the page of
-// the first whose sections fit between the header and the footer, with
-// that try's scale. Tries are ordered from the roomiest (largest text)
-// to the tightest, and a later one fits whenever an earlier one does,
-// so the search halves the list instead of building every try: each try
-// lays out the whole body, the largest part of making a page. The last
-// section sits at the foot of the body (the help panel); what is left
-// over goes between sections, up to twice the gap.
+// fitPage returns the page of the try the search below chooses, with
+// that try: the last section sits at the foot of the body (the help
+// panel), and what is left over goes between sections, up to twice the
+// gap. Tries come in rows of one body size, from the largest size to the
+// smallest, each row with the page's headers from the tallest to the
+// slimmest (sizeTries); build lays the body out at a try's scale and
+// must depend on nothing else of the try, for each row's body is built
+// once and measured against every header of the row. A page fails when
+// the last try does not fit.
+//
+// The try chosen is the one that halving the list of tries finds (the
+// last try first, then the middle of what is left, keeping a try that
+// fits): the layouts' goldens were made with it. It is the first try
+// that fits when a try fits whenever an earlier one does, which holds
+// within each header but not across them (a slimmer header at one size
+// fits where the tallest at the next smaller size does not); there
+// halving may settle on a smaller size than the first that fits
+// (TestFitSearch logs where).
+//
+// Building a body is the largest part of making a page, so fitPage
+// builds as few rows as it can. A body is shorter the smaller its text,
+// and a slimmer header leaves it more room, so a try is known to fit
+// when a row of larger text fits with the same or a taller header, and
+// known not to fit when a row of smaller text does not fit with the
+// same or a slimmer one (fitter.known). The rows built first are those
+// around the first row that fits, where the answer lies (fitter.search);
+// halving then mostly asks about tries already known. TestFitSearch
+// holds the try chosen to the one halving chooses with every try built
+// afresh, on every page of a sweep of the layouts (all of them under
+// AWAREKIT_FULL=1).
 func fitPage(k *kit, tries []try, build func(try) []box) (Page, try, error) {
 	if len(tries) == 0 {
 		return Page{}, try{}, ErrDoesNotFit
 	}
-	type result struct {
-		sections []box
-		ok       bool
-		need     float64
-		wide     error // a number wider than its line (wideError)
+	f := newFitter(k, tries, build)
+	err := f.search()
+	chosen := -1
+	if err == nil {
+		chosen, err = halve(len(tries), f.fits)
 	}
-	cache := map[int]result{}
-	attempt := func(i int) result {
-		if r, ok := cache[i]; ok {
-			return r
+	if chosen < 0 && err == nil {
+		// Why the last try does not fit: a number wider than its line,
+		// or the room.
+		t, res := tries[len(tries)-1], f.row(len(f.rows)-1)
+		if err = fits(t, res.sections); err == ErrDoesNotFit {
+			err = &FitError{Blocks: blocksOf(res.sections...), Need: res.need, Have: t.frame.bottom() - t.frame.top()}
 		}
-		t := tries[i]
-		sections := slices.DeleteFunc(build(t), box.empty)
-		need := sectionsHeight(sections, t.frame.gap)
-		wide := wideError(append(sections, t.frame.header, t.frame.footer)...)
-		r := result{sections, need <= t.frame.bottom()-t.frame.top()+0.01 && wide == nil, need, wide}
-		cache[i] = r
-		return r
 	}
-	last := attempt(len(tries) - 1)
+	if fitAudit != nil {
+		built := 0
+		for _, r := range f.rows {
+			if r.built {
+				built++
+			}
+		}
+		fitAudit(len(tries), len(f.rows), built, func(i int) bool {
+			t := tries[i]
+			return fits(t, slices.DeleteFunc(build(t), box.empty)) == nil
+		}, chosen)
+	}
 	if k.err != nil {
 		return Page{}, try{}, k.err
 	}
-	if last.wide != nil {
-		return Page{}, tries[len(tries)-1], last.wide
+	if err != nil {
+		return Page{}, tries[len(tries)-1], err
 	}
-	if !last.ok {
-		t := tries[len(tries)-1]
-		return Page{}, t, &FitError{Blocks: blocksOf(last.sections...), Need: last.need, Have: t.frame.bottom() - t.frame.top()}
+	r := f.rowOf[chosen]
+	return layPage(tries[chosen].frame, f.row(r).sections), tries[chosen], nil
+}
+
+// fitter builds the rows of a page's tries (fitPage) and answers whether
+// a try fits from the rows it built.
+type fitter struct {
+	k     *kit
+	tries []try
+	build func(try) []box
+	rows  []fitRow
+	rowOf []int // each try's row
+}
+
+// fitRow is one body size's tries: tries[start:end].
+type fitRow struct {
+	start, end int
+	room       float64 // the most room any of its headers leaves
+	built      bool
+	sections   []box
+	need       float64 // the sections' height
+	fits       []bool  // by header, in the row's order
+	first      int     // the first header that fits, or math.MaxInt
+	last       int     // the last that does not, or -1
+}
+
+func newFitter(k *kit, tries []try, build func(try) []box) *fitter {
+	f := &fitter{k: k, tries: tries, build: build, rowOf: make([]int, len(tries))}
+	for i, t := range tries {
+		if i == 0 || t.scale != tries[i-1].scale {
+			f.rows = append(f.rows, fitRow{start: i})
+		}
+		r := &f.rows[len(f.rows)-1]
+		r.end = i + 1
+		r.room = max(r.room, t.frame.bottom()-t.frame.top())
+		f.rowOf[i] = len(f.rows) - 1
 	}
-	lo, hi := 0, len(tries)-1 // hi fits
+	return f
+}
+
+// row builds row r's body, once, and measures it against each header.
+func (f *fitter) row(r int) *fitRow {
+	row := &f.rows[r]
+	if row.built {
+		return row
+	}
+	row.built = true
+	row.sections = slices.DeleteFunc(f.build(f.tries[row.start]), box.empty)
+	row.need = sectionsHeight(row.sections, f.tries[row.start].frame.gap)
+	row.first, row.last = math.MaxInt, -1
+	for h, t := range f.tries[row.start:row.end] {
+		ok := fits(t, row.sections) == nil
+		row.fits = append(row.fits, ok)
+		if ok {
+			row.first = min(row.first, h)
+		} else {
+			row.last = h
+		}
+	}
+	return row
+}
+
+// known says whether try i fits when the rows built tell: it fits when
+// a row of larger text (or its own) fits with the same or a taller
+// header, and does not when a row of smaller text (or its own) does not
+// fit with the same or a slimmer one.
+func (f *fitter) known(i int) (fit, ok bool) {
+	r := f.rowOf[i]
+	h := i - f.rows[r].start
+	for j := range f.rows {
+		row := &f.rows[j]
+		switch {
+		case !row.built:
+		case j <= r && row.first <= h:
+			return true, true
+		case j >= r && row.last >= h:
+			return false, true
+		}
+	}
+	return false, false
+}
+
+// fits says whether try i fits, building its row when the rows built do
+// not tell.
+func (f *fitter) fits(i int) (bool, error) {
+	if fit, ok := f.known(i); ok {
+		return fit, f.k.err
+	}
+	row := f.row(f.rowOf[i])
+	return row.fits[i-row.start], f.k.err
+}
+
+// search builds the rows around the first row that fits: the largest
+// size first, which is where short text ends up, as it grows to fill
+// the page; then, while the first row that fits lies between the last
+// row known not to fit (lo) and the first known to fit (hi), the row
+// where the body's height would meet the room, were it to follow a power
+// of the size through the two heights measured last (the square of the
+// size, fewer lines each less tall, while only one is); every third
+// row asked about is the middle one instead, so that a guess gone wrong
+// cannot make the search slower than halving.
+func (f *fitter) search() error {
+	n := len(f.rows)
+	lo, hi := -1, n
+	var probes []int
+	for hi-lo > 1 {
+		r := lo + 1
+		if len(probes) > 0 {
+			r = (lo + hi) / 2
+			if len(probes)%3 != 0 {
+				r = f.guess(probes)
+			}
+			r = min(max(r, lo+1), hi-1)
+		}
+		if hi == n && r < n-1 && f.tries[f.rows[r].start].scale < f.tries[f.rows[n-1].start].scale+1e-9 {
+			r = n - 1
+		}
+		row := f.row(r)
+		if f.k.err != nil {
+			return f.k.err
+		}
+		probes = append(probes, r)
+		if row.first < len(row.fits) {
+			hi = r
+		} else {
+			lo = r
+		}
+	}
+	return nil
+}
+
+// guess is the row where the body would fit, from the heights of the
+// rows last built.
+func (f *fitter) guess(probes []int) int {
+	scale := func(r int) float64 { return f.tries[f.rows[r].start].scale }
+	b := probes[len(probes)-1]
+	exp := 2.0
+	if len(probes) > 1 {
+		a := probes[len(probes)-2]
+		if e := math.Log(f.rows[a].need/f.rows[b].need) / math.Log(scale(a)/scale(b)); e > 0.5 && e < 8 {
+			exp = e
+		}
+	}
+	want := scale(b) * math.Pow(f.rows[b].room/f.rows[b].need, 1/exp)
+	r := 0
+	for r < len(f.rows)-1 && scale(r) > want+1e-9 {
+		r++
+	}
+	return r
+}
+
+// halve is the search fitPage chooses a try with: -1 when the last of n
+// tries does not fit, else the try that halving the list finds, keeping
+// the half whose first try is the last known to fit.
+func halve(n int, fits func(int) (bool, error)) (int, error) {
+	ok, err := fits(n - 1)
+	if !ok || err != nil {
+		return -1, err
+	}
+	lo, hi := 0, n-1 // hi fits
 	for lo < hi {
 		mid := (lo + hi) / 2
-		r := attempt(mid)
-		if k.err != nil {
-			return Page{}, try{}, k.err
+		if ok, err = fits(mid); err != nil {
+			return -1, err
 		}
-		if r.ok {
+		if ok {
 			hi = mid
 		} else {
 			lo = mid + 1
 		}
 	}
-	t, r := tries[hi], attempt(hi)
-	return layPage(t.frame, r.sections), t, nil
+	return hi, nil
+}
+
+// fitAudit, when set (by tests), is told of every page fitPage fits: how
+// many tries there were, in how many rows, how many rows it built, a
+// function that builds any try afresh and says whether it fits, and the
+// try chosen (-1 when none was).
+var fitAudit func(tries, rows, built int, fits func(i int) bool, chosen int)
+
+// fits says whether sections fit on a page with t's frame: ErrDoesNotFit
+// when they are too tall, a FitError naming a number or an address
+// wider than its line (wideError).
+func fits(t try, sections []box) error {
+	for _, b := range sections {
+		if err := wideError(b); err != nil {
+			return err
+		}
+	}
+	if err := wideError(t.frame.header, t.frame.footer); err != nil {
+		return err
+	}
+	if sectionsHeight(sections, t.frame.gap) > t.frame.bottom()-t.frame.top()+0.01 {
+		return ErrDoesNotFit
+	}
+	return nil
 }
 
 // layPage puts the header, the sections and the footer on a page: the

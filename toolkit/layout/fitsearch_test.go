@@ -1,0 +1,124 @@
+package layout_test
+
+import (
+	"fmt"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/awarekit/awarekit/toolkit/format"
+	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/profile"
+)
+
+// TestFitSearch holds the fit search (fitPage builds a few of a page's
+// rows of tries and knows the others from them) to halving the list of
+// tries with every try built afresh, the search the layouts were made
+// with: on every page fitted in a sweep of the layouts, each try is
+// built and measured, and the try the layout chose must be the one
+// halving chooses over those (none when the last does not fit). The
+// organisations take turns: none, one with a website, and the longest
+// beside a tall, a wide and a square logo. The quick run takes each
+// format in four languages on Letter, with one audience in turn;
+// AWAREKIT_FULL=1 every page format × audience × language × paper. It
+// logs where halving chose another try than the first that fits (a
+// smaller size), and how many rows the layouts built against the tries
+// halving builds.
+func TestFitSearch(t *testing.T) {
+	e, err := generate.New("awarekit test", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := longest(t)
+	cases := []carriesCase{
+		{name: "plain"},
+		{name: "website, BC", org: profile.Organisation{Name: "Riverside Youth Council", Phone: "604-555-0134", Website: "riverside.example.org"}, province: "bc"},
+		{name: "longest, tall logo, MB", org: long, logo: logoPNG(t, 100, 1200), province: "mb"},
+		{name: "longest, wide logo, NS", org: long, logo: logoPNG(t, 2000, 100), province: "ns"},
+		{name: "longest, square logo, BC", org: long, logo: logoPNG(t, 300, 300), province: "bc"},
+	}
+	langs, papers := []string{"en", "ar", "pa", "zh-Hans"}, []string{"letter"}
+	full := os.Getenv("AWAREKIT_FULL") != ""
+	if full {
+		langs, papers = e.Languages(), layout.PaperNames
+	}
+	audiences := e.AudienceIDs()
+	var name string
+	var pages, tries, rows, built, halvings, firsts int
+	defer layout.AuditFit(func(n, nrows, nbuilt int, fits func(i int) bool, chosen int) {
+		pages, tries, rows, built = pages+1, tries+n, rows+nrows, built+nbuilt
+		fit := make([]bool, n)
+		first := -1
+		for i := range n {
+			fit[i] = fits(i)
+			if fit[i] && first < 0 {
+				first = i
+			}
+		}
+		// Halving: the last try, then the middle of what is left.
+		halved := -1
+		halvings++ // the tries halving builds: the last, …
+		if fit[n-1] {
+			lo, hi := 0, n-1
+			for lo < hi {
+				halvings++ // … and each middle
+				if mid := (lo + hi) / 2; fit[mid] {
+					hi = mid
+				} else {
+					lo = mid + 1
+				}
+			}
+			halved = hi
+		}
+		if chosen != halved {
+			t.Errorf("%s: the search chose try %d of %d, halving chooses %d (fits: %v)", name, chosen, n, halved, fit)
+		}
+		if halved != first {
+			firsts++
+			t.Logf("%s: halving chooses try %d of %d, the first that fits is %d", name, halved, n, first)
+		}
+	})()
+	i := 0
+	for _, f := range format.Formats {
+		if !f.Paged() {
+			continue
+		}
+		for _, l := range langs {
+			for _, paper := range papers {
+				i++
+				for ai, a := range audiences {
+					for ci, c := range cases {
+						if !full && ai != i%len(audiences) || ci != (i*len(audiences)+ai)%len(cases) {
+							continue // one organisation in turn (and in the quick run one audience)
+						}
+						brand, err := c.org.Brand()
+						if err != nil {
+							t.Fatal(err)
+						}
+						if c.logo != nil {
+							if brand.Logo, err = profile.DecodeLogo("logo.png", c.logo); err != nil {
+								t.Fatal(err)
+							}
+						}
+						name = fmt.Sprintf("%s/%s/%s/%s/%s", c.name, f.Name, a, l, paper)
+						r, err := e.Resolve(generate.Job{Audience: a, Lang: l, Format: f.Name, Paper: paper, Province: c.province, AllowDraft: true})
+						if err != nil {
+							continue
+						}
+						if _, err := docsOf(e, r, c.org, brand); err != nil {
+							continue // an audience not written in the language
+						}
+						if _, err := e.Layout(r, c.org, brand); err != nil {
+							t.Logf("%s: %v", name, err)
+						}
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d pages fitted, %d tries in %d rows; %d rows built (halving builds %d tries); halving chose a smaller size than the first that fits on %d", pages, tries, rows, built, halvings, firsts)
+	if pages == 0 {
+		t.Fatal("no page was fitted: the sweep tests nothing")
+	}
+}
