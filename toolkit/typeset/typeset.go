@@ -434,6 +434,45 @@ type shaped struct {
 	ends   []int
 }
 
+// splitLevels splits the shaper's inputs where the embedding level
+// changes, so that each output has one level for visualOrder: go-text
+// splits only where the direction changes. A formatting character
+// (an isolate's, a break mark) draws nothing: it splits nothing, and
+// takes the level of the piece it falls in.
+func splitLevels(inputs []shaping.Input, runes []rune, lv []bidi.Level) []shaping.Input {
+	var out []shaping.Input
+	for _, in := range inputs {
+		start, level, seen := in.RunStart, bidi.Level(0), false
+		for i := in.RunStart; i < in.RunEnd; i++ {
+			if isDirectionControl(runes[i]) {
+				continue
+			}
+			if seen && lv[i] != level {
+				piece := in
+				piece.RunStart, piece.RunEnd = start, i
+				out = append(out, piece)
+				setLevel(lv[start:i], level)
+				start = i
+			}
+			level, seen = lv[i], true
+		}
+		if seen {
+			setLevel(lv[start:in.RunEnd], level)
+		}
+		in.RunStart = start
+		out = append(out, in)
+	}
+	return out
+}
+
+// setLevel gives a piece's runes its level: its formatting characters
+// too.
+func setLevel(lv []bidi.Level, level bidi.Level) {
+	for i := range lv {
+		lv[i] = level
+	}
+}
+
 // levelAt is the embedding level of the rune at i.
 func (sh *shaped) levelAt(i int) bidi.Level {
 	j, _ := slices.BinarySearch(sh.ends, i+1)
@@ -467,7 +506,13 @@ func (t *Typesetter) shape(text string, opts Options) *shaped {
 		Size:      fixed.Int26_6(refSize * units * 64),
 		Language:  language.NewLanguage(opts.Lang),
 	}
-	inputs := t.seg.Split(input, &t.fontmap)
+	def := bidi.LeftToRight
+	if opts.RTL {
+		def = bidi.RightToLeft
+	}
+	runs := t.bidi.Segment(runes, def)
+	lv := levels(runes, &runs, opts.RTL, nil)
+	inputs := splitLevels(t.seg.Split(input, &t.fontmap), runes, lv)
 	outs := make([]shaping.Output, len(inputs))
 	main := t.ScriptOptical(mainScript(text), opts.Lang)
 	for i, in := range inputs {
@@ -480,14 +525,11 @@ func (t *Typesetter) shape(text string, opts Options) *shaped {
 		outs[i] = t.shaper.Shape(in)
 	}
 	sh := &shaped{runes: runes, byteAt: byteAt, outs: outs}
-	def := bidi.LeftToRight
-	if opts.RTL {
-		def = bidi.RightToLeft
-	}
-	runs := t.bidi.Segment(runes, def)
-	for i := range runs.NumRuns() {
-		r := runs.Run(i)
-		sh.levels, sh.ends = append(sh.levels, r.Level), append(sh.ends, r.End)
+	for i, l := range lv {
+		if i == 0 || l != lv[i-1] {
+			sh.levels, sh.ends = append(sh.levels, l), append(sh.ends, i)
+		}
+		sh.ends[len(sh.ends)-1] = i + 1
 	}
 	size := len(text) + 12*len(runes) + 64 + 16*len(sh.levels)
 	for _, o := range outs {
@@ -841,7 +883,8 @@ func (t *Typesetter) Sources(text string, opts Options) ([]Source, error) {
 // "جمعية النخيل 24.") came out with the number and the period after the
 // name instead of before it, and a Latin name isolated in Arabic text
 // would lose the order of an Arabic word inside it (level 3). Where a
-// line has two levels, this is the wrapper's order.
+// line has two levels, this is the wrapper's order. The levels are each
+// rune's own (levels), not go-text's runs'.
 func visualOrder(l shaping.Line, sh *shaped) []shaping.Output {
 	ordered := slices.Clone(l)
 	levels := make([]bidi.Level, len(l))

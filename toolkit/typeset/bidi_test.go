@@ -1,0 +1,113 @@
+package typeset
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/go-text/typesetting/bidi"
+)
+
+// visualString is a line's visible characters in the order they stand
+// on the page, left to right: each run in visual order, a right-to-left
+// run's text reversed, spaces left out.
+func visualString(l Line) string {
+	var b strings.Builder
+	for _, r := range l.Runs {
+		rs := []rune(r.Text)
+		if r.RTL {
+			slices.Reverse(rs)
+		}
+		for _, c := range rs {
+			if !unicode.IsSpace(c) {
+				b.WriteRune(c)
+			}
+		}
+	}
+	return b.String()
+}
+
+// visualCases are lines with the order Chromium (ICU's bidi) draws them
+// in, read from the characters' positions on a headless page: a name
+// ending in a number, in an isolate (doc.Isolate) or as it is, in text
+// of either direction, with Latin after it.
+var visualCases = []struct {
+	text string
+	rtl  bool
+	want string
+}{
+	// An Arabic number after Arabic text goes two levels up (W2, I1):
+	// "24" before the name, read after it, and "abc" after both.
+	{"جمعية 24 abc", false, "24ةيعمجabc"},
+	// The same in an isolate in English text; go-text ran "24 today" together.
+	{"Help from \u2068جمعية النخيل 24\u2069 today", false, "Helpfrom24ليخنلاةيعمجtoday"},
+	{"Help from \u2068جمعية النخيل 24.\u2069 today", false, "Helpfrom.24ليخنلاةيعمجtoday"},
+	// An isolate opening on Arabic at the start of Arabic text: go-text
+	// gave the name the paragraph's level and the rest the isolate's, and
+	// "Service Canada" moved before "24." inside the name.
+	{"\u2067جمعية النخيل 24.\u2069 اتصل بـ Service Canada الآن", true, "نآلاServiceCanadaـبلصتا.24ليخنلاةيعمج"},
+	{"\u2068جمعية النخيل (Palm) 24.\u2069 اتصل بـ Service Canada الآن", true, "نآلاServiceCanadaـبلصتا.24)Palm(ليخنلاةيعمج"},
+	{"جمعية النخيل 24. اتصل بـ Service Canada الآن", true, "نآلاServiceCanadaـبلصتا.24ليخنلاةيعمج"},
+	// A Latin name isolated at the start of Urdu text.
+	{"\u2068St. Mary's Centre (Surrey) 2.\u2069 کی بتائی ہوئی مقامی مدد", true, "ددمیماقمیئوہیئاتبیکSt.Mary'sCentre(Surrey)2."},
+}
+
+// TestVisualOrder sets each line and reads its runs in the order they
+// are drawn: the order Chromium draws.
+func TestVisualOrder(t *testing.T) {
+	fonts, err := EmbeddedFonts(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := New(fonts)
+	for _, c := range visualCases {
+		lang := "en"
+		if c.rtl {
+			lang = "ar"
+		}
+		p, err := ts.Set(c.text, Options{Style: Style{Size: 12}, Lang: lang, RTL: c.rtl})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Lines) != 1 {
+			t.Fatalf("%q takes %d lines", c.text, len(p.Lines))
+		}
+		if got := visualString(p.Lines[0]); got != c.want {
+			t.Errorf("%q is drawn\n%s\nwant (as Chromium draws it)\n%s", c.text, got, c.want)
+		}
+	}
+}
+
+// TestLevels checks the levels of an isolate that opens on Arabic at
+// the start of Arabic text, rule by rule: the isolate's controls at the
+// paragraph's level 1 (here with the character before them: they are
+// not drawn), the name at the isolate's 3, its number at 4, its period
+// at 3, the text after it at 1; go-text gives "⁧جمعية النخيل " 1 and
+// ".⁩ مساعدة محلية" 3.
+func TestLevels(t *testing.T) {
+	text := []rune("\u2067جمعية النخيل 24.\u2069 مساعدة محلية")
+	var p bidi.Paragraph
+	runs := p.Segment(text, bidi.RightToLeft)
+	got := levels(text, &runs, true, nil)
+	want := make([]bidi.Level, len(text))
+	for i, r := range text {
+		switch {
+		case i == 0:
+			want[i] = 3 // the first character's level (the RLI draws nothing)
+		case i < 14:
+			want[i] = 3 // جمعية النخيل and its space
+		case r == '2' || r == '4':
+			want[i] = 4
+		case r == '.':
+			want[i] = 3
+		case r == '\u2069':
+			want[i] = 3 // with the period before it
+		default:
+			want[i] = 1
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("levels\n%v, want\n%v", got, want)
+	}
+}
