@@ -111,3 +111,62 @@ func TestLevels(t *testing.T) {
 		t.Errorf("levels\n%v, want\n%v", got, want)
 	}
 }
+
+// TestBracketsAtBreak sets the Arabic hotline's name, "Canadian Human
+// Trafficking Hotline (خط مساعدة ضد الاتجار بالبشر)", at a width where
+// it breaks inside its brackets, as on the Arabic flyer. The brackets
+// hold Arabic in Arabic text, so both are right to left (rule N0) and
+// drawn mirrored (L4): the "(" that ends the first line stands between
+// the Latin name and خط drawn as ")", opening toward خط, and the ")"
+// that ends the paragraph at the left end of the last line drawn as
+// "(". Chromium draws the same text at the same break so.
+func TestBracketsAtBreak(t *testing.T) {
+	fonts, err := EmbeddedFonts(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := New(fonts)
+	const text = "Canadian Human Trafficking Hotline (خط مساعدة ضد الاتجار بالبشر)"
+	opts := Options{Style: Style{Size: 14, Bold: true}, Lang: "ar", RTL: true}
+	var p Paragraph
+	for w := 200.0; w < 600; w += 4 {
+		opts.Width = w
+		if p, err = ts.Set(text, opts); err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Lines) == 2 && strings.HasSuffix(strings.TrimSpace(logical(Paragraph{Lines: p.Lines[:1]})), "(خط") {
+			break
+		}
+		p.Lines = nil
+	}
+	if p.Lines == nil {
+		t.Fatal("no width breaks the name after \"(خط\"")
+	}
+	glyph := func(r rune) uint16 {
+		gid, ok := p.Lines[0].Runs[0].Font.font.Cmap.Lookup(r)
+		if !ok {
+			t.Fatalf("the font has no %q", r)
+		}
+		return uint16(gid)
+	}
+	// drawn is the glyph drawn for the rune at byte offset i of the
+	// paragraph, and whether its run is right to left.
+	drawn := func(l Line, i int) (uint16, bool) {
+		for _, r := range l.Runs {
+			for _, g := range r.Glyphs {
+				if r.Start+g.Cluster == i {
+					return g.GID, r.RTL
+				}
+			}
+		}
+		t.Fatalf("no glyph for byte %d in %q", i, logical(Paragraph{Lines: []Line{l}}))
+		return 0, false
+	}
+	open, close := strings.Index(text, "("), strings.Index(text, ")")
+	if gid, rtl := drawn(p.Lines[0], open); !rtl || gid != glyph(')') {
+		t.Errorf("the opening bracket is drawn as glyph %d (right to left: %v), want the mirrored %d, ')'", gid, rtl, glyph(')'))
+	}
+	if gid, rtl := drawn(p.Lines[1], close); !rtl || gid != glyph('(') {
+		t.Errorf("the closing bracket is drawn as glyph %d (right to left: %v), want the mirrored %d, '('", gid, rtl, glyph('('))
+	}
+}
