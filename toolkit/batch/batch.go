@@ -291,6 +291,7 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 	}
 	defer b.dropThumbs()
 	b.prev = manifest.ReadPrevious(opts.OutDir)
+	defer b.prev.Close()
 	rep := &Report{b: b}
 	for _, bad := range b.prev.Bad {
 		rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s cannot be read; everything it listed is built again", bad))
@@ -736,7 +737,7 @@ func styleInput(st layout.Style) string {
 // are all as recorded. An unchanged output's record is filled from the
 // earlier build's entry.
 func (b *builder) classify(o plan.Output, in manifest.Inputs, rec *record) (Status, string) {
-	cands := b.prev.Entries[o.Name]
+	cands := b.prev.Entries(o.Name)
 	if len(cands) == 0 {
 		return New, "not built before"
 	}
@@ -959,8 +960,9 @@ func (b *builder) writeManifest(rep *Report) error {
 				// Failed or never started: keep what an earlier build left,
 				// if the file is still the one it recorded.
 				var cands []*manifest.Entry
-				for k := range b.prev.Entries[o.Name] {
-					cands = append(cands, &b.prev.Entries[o.Name][k])
+				prev := b.prev.Entries(o.Name)
+				for k := range prev {
+					cands = append(cands, &prev[k])
 				}
 				e = b.onDisk(o.Name, cands...)
 			}
@@ -968,6 +970,10 @@ func (b *builder) writeManifest(rep *Report) error {
 				return
 			}
 		}
+		// The earlier manifests are read no more: closed before the new
+		// manifest.json takes the old one's place (which an open file
+		// would stop on Windows).
+		b.prev.Close()
 	}
 	name := manifest.FileName
 	if b.opts.Shard.Active() {

@@ -38,6 +38,18 @@ var (
 // ReadFile reads the regular file at path (a symbolic link to one is
 // fine), refusing folders, named pipes, devices and files over k.Limit.
 func ReadFile(k Kind, path string) ([]byte, error) {
+	f, err := Open(k, path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readLimited(k, path, f)
+}
+
+// Open opens the regular file at path for reading, refusing what
+// ReadFile refuses, for a file read a piece at a time; the caller reads
+// no more than k.Limit of it, and closes it.
+func Open(k Kind, path string) (*os.File, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, describe(k, path, err)
@@ -49,17 +61,19 @@ func ReadFile(k Kind, path string) ([]byte, error) {
 	if err != nil {
 		return nil, describe(k, path, err)
 	}
-	defer f.Close()
 	// The file is checked again once open: it may have been swapped for
 	// a pipe between the two looks.
 	st, err = f.Stat()
-	if err != nil {
-		return nil, describe(k, path, err)
+	if err == nil {
+		err = check(k, path, st)
+	} else {
+		err = describe(k, path, err)
 	}
-	if err := check(k, path, st); err != nil {
+	if err != nil {
+		f.Close()
 		return nil, err
 	}
-	return readLimited(k, path, f)
+	return f, nil
 }
 
 // readLimited reads at most k.Limit bytes of r, failing past it: a file

@@ -17,6 +17,7 @@ import (
 	"io/fs"
 	"iter"
 	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -302,39 +303,117 @@ func ShardFileName(k, n int) string {
 
 // Previous is what earlier builds recorded: the entries of manifest.json
 // and of every shard manifest in the folder, so that a full build after
-// sharded ones finds their outputs unchanged.
+// sharded ones finds their outputs unchanged. The manifests are read
+// through once, checked whole as before, and kept open: an entry is
+// read again from its file when it is asked for. A manifest of ten
+// thousand outputs is some 12 MB of JSON, and its entries decoded held
+// some 10 MB; what is kept is where each entry is, some 30 bytes.
 type Previous struct {
-	Entries map[string][]Entry // by file name
-	Pack    *Entry             // the print pack
-	Index   *Entry             // the index page
-	Sets    map[string]Set     // partners' folders, by folder
-	Shards  []string           // shard manifest files found
-	Bad     []string           // manifests that could not be read
+	Pack   *Entry         // the print pack
+	Index  *Entry         // the index page
+	Sets   map[string]Set // partners' folders, by folder
+	Shards []string       // shard manifest files found
+	Bad    []string       // manifests that could not be read
+
+	files []*os.File
+	at    map[uint64]entryAt   // by the hash of the file name (nameKey)
+	more  map[uint64][]entryAt // further entries whose names hash alike
+	n     int
+}
+
+// entryAt is where one entry is: in files[file], n bytes from off.
+type entryAt struct {
+	off  int64
+	n    int32
+	file int32
+}
+
+// nameKey hashes an output's file name (FNV-1a, 64 bits). Two names that
+// hash alike are told apart when their entries are read.
+func nameKey(name string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(name); i++ {
+		h ^= uint64(name[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// Len is the number of entries recorded.
+func (p *Previous) Len() int { return p.n }
+
+// Entries are the entries recorded for the output file name, read from
+// the manifests as they were when the build started: manifest.json's
+// first, then the shards' in order. An entry that cannot be read again
+// (its file changed under the build) is left out: that output is made
+// again.
+func (p *Previous) Entries(name string) []Entry {
+	k := nameKey(name)
+	first, ok := p.at[k]
+	if !ok {
+		return nil
+	}
+	var out []Entry
+	var buf []byte
+	for _, at := range append([]entryAt{first}, p.more[k]...) {
+		buf = slices.Grow(buf[:0], int(at.n))[:at.n]
+		if _, err := p.files[at.file].ReadAt(buf, at.off); err != nil {
+			continue
+		}
+		var e Entry
+		// The bytes before the entry's value: a comma and white space.
+		if err := json.Unmarshal(bytes.TrimLeft(buf, ", \t\r\n"), &e); err != nil || e.File != name {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// Close closes the manifests; Entries finds nothing after it. It is
+// called before a new manifest.json takes the old one's place.
+func (p *Previous) Close() {
+	for _, f := range p.files {
+		f.Close()
+	}
+	p.files, p.at, p.more, p.n = nil, nil, nil, 0
 }
 
 // ReadPrevious reads the manifests in dir. One that cannot be read is
-// listed in Bad, and everything it listed counts as never built.
+// listed in Bad, and everything it listed counts as never built. The
+// caller closes the returned Previous.
 func ReadPrevious(dir string) *Previous {
-	p := &Previous{Entries: map[string][]Entry{}, Sets: map[string]Set{}}
+	p := &Previous{Sets: map[string]Set{}, at: map[uint64]entryAt{}, more: map[uint64][]entryAt{}}
 	names, _ := filepath.Glob(filepath.Join(dir, "manifest.shard-*-of-*.json"))
 	slices.Sort(names)
 	p.Shards = names
 	for _, path := range append([]string{filepath.Join(dir, FileName)}, names...) {
-		data, err := input.ReadFile(manifestFile, path)
+		f, err := input.Open(manifestFile, path)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
 		var m Manifest
+		var found []entryAt
+		var keys []uint64
 		if err == nil {
-			err = json.Unmarshal(data, &m)
+			m, found, keys, err = scan(f, int32(len(p.files)))
 		}
 		if err != nil || m.Version != Version {
+			if f != nil {
+				f.Close()
+			}
 			p.Bad = append(p.Bad, path)
 			continue
 		}
-		for _, e := range m.Outputs {
-			p.Entries[e.File] = append(p.Entries[e.File], e)
+		p.files = append(p.files, f)
+		for i, at := range found {
+			if _, ok := p.at[keys[i]]; ok {
+				p.more[keys[i]] = append(p.more[keys[i]], at)
+			} else {
+				p.at[keys[i]] = at
+			}
 		}
+		p.n += len(found)
 		if filepath.Base(path) == FileName {
 			p.Pack, p.Index = m.Pack, m.Index
 			for _, s := range m.Sets {
@@ -343,6 +422,70 @@ func ReadPrevious(dir string) *Previous {
 		}
 	}
 	return p
+}
+
+// scan reads a manifest through, each entry of its outputs decoded (and
+// dropped) in turn, so that a manifest json.Unmarshal would refuse is
+// refused; it returns the manifest without its outputs, and where each
+// entry is and its name's key.
+func scan(f *os.File, file int32) (m Manifest, found []entryAt, keys []uint64, err error) {
+	dec := json.NewDecoder(bufio.NewReaderSize(io.LimitReader(f, manifestFile.Limit), 1<<16))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return m, nil, nil, errors.New("manifest: not a JSON object")
+	}
+	rest := map[string]json.RawMessage{}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return m, nil, nil, err
+		}
+		key, _ := t.(string)
+		if key != "outputs" {
+			var v json.RawMessage
+			if err := dec.Decode(&v); err != nil {
+				return m, nil, nil, err
+			}
+			rest[key] = v
+			continue
+		}
+		delete(rest, key)
+		found, keys = found[:0], keys[:0]
+		if t, err := dec.Token(); err != nil {
+			return m, nil, nil, err
+		} else if t == nil {
+			continue // null: no outputs
+		} else if t != json.Delim('[') {
+			return m, nil, nil, errors.New("manifest: outputs is not a list")
+		}
+		for dec.More() {
+			start := dec.InputOffset()
+			var e Entry
+			if err := dec.Decode(&e); err != nil {
+				return m, nil, nil, err
+			}
+			n := dec.InputOffset() - start
+			if n > math.MaxInt32 {
+				return m, nil, nil, errors.New("manifest: an entry is too large")
+			}
+			found = append(found, entryAt{off: start, n: int32(n), file: file})
+			keys = append(keys, nameKey(e.File))
+		}
+		if _, err := dec.Token(); err != nil {
+			return m, nil, nil, err
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return m, nil, nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return m, nil, nil, errors.New("manifest: more after the JSON object")
+	}
+	// Everything but the outputs, as json.Unmarshal reads it.
+	head, err := json.Marshal(rest)
+	if err == nil {
+		err = json.Unmarshal(head, &m)
+	}
+	return m, found, keys, err
 }
 
 // Encode gives m as manifest.json holds it: indented JSON, one trailing

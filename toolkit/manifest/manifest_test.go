@@ -2,9 +2,12 @@ package manifest
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"testing"
 	"time"
 )
@@ -58,14 +61,78 @@ func TestReadPrevious(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := ReadPrevious(dir)
-	if len(p.Entries["a.pdf"]) != 2 || len(p.Entries["b.pdf"]) != 1 || p.Pack == nil || p.Pack.File != "pack.pdf" {
-		t.Errorf("entries %v, pack %v", p.Entries, p.Pack)
+	defer p.Close()
+	a, b := p.Entries("a.pdf"), p.Entries("b.pdf")
+	if len(a) != 2 || a[0].SHA256 != "1" || a[1].SHA256 != "3" || len(b) != 1 || b[0].SHA256 != "2" || p.Len() != 3 || p.Pack == nil || p.Pack.File != "pack.pdf" {
+		t.Errorf("entries %v %v (%d), pack %v", a, b, p.Len(), p.Pack)
+	}
+	if c := p.Entries("c.pdf"); c != nil {
+		t.Errorf("an output never built has entries %v", c)
 	}
 	if len(p.Shards) != 2 || len(p.Bad) != 1 || filepath.Base(p.Bad[0]) != ShardFileName(2, 2) {
 		t.Errorf("shards %v, bad %v", p.Shards, p.Bad)
 	}
-	if empty := ReadPrevious(filepath.Join(dir, "none")); len(empty.Entries) != 0 || len(empty.Bad) != 0 {
+	if empty := ReadPrevious(filepath.Join(dir, "none")); empty.Len() != 0 || len(empty.Bad) != 0 {
 		t.Errorf("a folder with no manifest: %+v", empty)
+	}
+}
+
+// TestPreviousAsWhole: the entries read back one at a time from where
+// they are are those json.Unmarshal reads from the whole file, every
+// field; a manifest json.Unmarshal refuses is refused (listed in Bad,
+// none of its entries kept), and so is one of another version.
+func TestPreviousAsWhole(t *testing.T) {
+	dir := t.TempDir()
+	m := &Manifest{Version: Version, Program: "awarekit test", Plan: "plan.yaml", Pack: &Entry{File: "pack.pdf", SHA256: "p"}}
+	for i := range 300 {
+		e := Entry{File: fmt.Sprintf("youth-<%d>&.pdf", i), Inputs: &Inputs{Audience: "youth", Language: "ar", Fonts: []FontFile{{Name: "DejaVu Sans", SHA256: "f"}}},
+			InputsSHA256: fmt.Sprint("k", i), SHA256: fmt.Sprint("s", i), Bytes: int64(i), Pages: 1 + i%3, Copies: i % 4, ModTime: int64(i) << 30}
+		if i%7 == 0 {
+			e.Also = []Part{{File: fmt.Sprintf("youth-%d-2.png", i), SHA256: "a", Bytes: 9}}
+		}
+		m.Outputs = append(m.Outputs, e)
+	}
+	path := filepath.Join(dir, FileName)
+	if err := Write(path, m); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var whole Manifest
+	if err := json.Unmarshal(data, &whole); err != nil {
+		t.Fatal(err)
+	}
+	p := ReadPrevious(dir)
+	if len(p.Bad) != 0 || p.Len() != len(whole.Outputs) || !reflect.DeepEqual(p.Pack, whole.Pack) {
+		t.Fatalf("bad %v, %d entries of %d, pack %+v", p.Bad, p.Len(), len(whole.Outputs), p.Pack)
+	}
+	for _, want := range whole.Outputs {
+		if got := p.Entries(want.File); len(got) != 1 || !reflect.DeepEqual(got[0], want) {
+			t.Fatalf("%s: read back %+v, want %+v", want.File, got, want)
+		}
+	}
+	p.Close()
+	if got := p.Entries(whole.Outputs[0].File); got != nil {
+		t.Errorf("after Close: %v", got)
+	}
+
+	for name, bad := range map[string][]byte{
+		"more after the object":      append(slices.Clone(data), "{}"...),
+		"cut short":                  data[:len(data)/2],
+		"an entry of the wrong type": bytes.Replace(data, []byte(`"bytes": 7,`), []byte(`"bytes": "7",`), 1),
+		"another version":            bytes.Replace(data, []byte(`"manifest_version": 1`), []byte(`"manifest_version": 99`), 1),
+		"an array":                   []byte("[]"),
+	} {
+		if err := os.WriteFile(path, bad, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		p := ReadPrevious(dir)
+		if len(p.Bad) != 1 || p.Len() != 0 || p.Pack != nil {
+			t.Errorf("%s: bad %v, %d entries, pack %v; want it refused", name, p.Bad, p.Len(), p.Pack)
+		}
+		p.Close()
 	}
 }
 
