@@ -16,6 +16,8 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+
+	"github.com/awarekit/awarekit/toolkit/input"
 )
 
 // DefaultPattern names a file after what it holds.
@@ -217,4 +219,75 @@ func (f *File) Abort() {
 	f.release()
 	f.tmp.Close()
 	os.Remove(f.tmp.Name())
+}
+
+// CheckPattern reports a file name pattern that cannot be used as it is
+// written: one that names a folder (an absolute path, "..", a "/"),
+// makes a name that starts with a dot (a hidden file, or none at all:
+// ".{ext}" is a file called "pdf" on some systems), ends with a dot or a
+// space (Windows drops them), or is a name Windows keeps for a device.
+// Each is refused rather than rewritten, so that the files are where and
+// what their maker asked for, and open on the computers they are shared
+// with.
+func CheckPattern(pattern string) error {
+	q := input.Quote(pattern)
+	switch {
+	case strings.TrimSpace(pattern) == "":
+		return fmt.Errorf("pattern %s is empty; use %s", q, DefaultPattern)
+	case strings.ContainsAny(pattern, `/\`) || drive(pattern) || pattern == "..":
+		base := pattern[strings.LastIndexAny(pattern, `/\:`)+1:]
+		if base == "" || base == ".." {
+			base = DefaultPattern
+		}
+		return fmt.Errorf("pattern %s names a folder; file names are made inside the output folder: give a name only (%s) and choose the folder with --out", q, input.Quote(base))
+	case strings.HasPrefix(pattern, "."):
+		return fmt.Errorf("pattern %s makes names that start with a dot, which hides the file or leaves it no name; put a name before the dot, e.g. %s", q, DefaultPattern)
+	case strings.HasSuffix(pattern, ".") || strings.HasSuffix(pattern, " "):
+		return fmt.Errorf("pattern %s ends with a dot or a space, which Windows drops; end it with .{ext}", q)
+	}
+	// A literal name before the first dot ("CON.{ext}"); a placeholder's
+	// value is checked with the name it makes (CheckName).
+	if dev := device(pattern); dev != "" {
+		return fmt.Errorf("pattern %s makes names that Windows keeps for a device (%s), with any extension: such a file cannot be opened or copied there; choose another name, e.g. %s", q, dev, DefaultPattern)
+	}
+	return nil
+}
+
+// drive reports a pattern that starts with a Windows drive ("C:").
+func drive(pattern string) bool {
+	return len(pattern) >= 2 && pattern[1] == ':' && ('a' <= pattern[0]|0x20 && pattern[0]|0x20 <= 'z')
+}
+
+// device is the Windows device that name is kept for, or "".
+func device(name string) string {
+	stem, _, _ := strings.Cut(name, ".")
+	stem = strings.TrimRight(stem, " ")
+	for _, dev := range windowsDevices {
+		if strings.EqualFold(stem, dev) {
+			return dev
+		}
+	}
+	return ""
+}
+
+// windowsDevices are the names Windows keeps for devices, with any
+// extension and in any case: a file called con.pdf cannot be opened, or
+// copied to a Windows computer.
+var windowsDevices = []string{"CON", "PRN", "AUX", "NUL",
+	"COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
+	"LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9"}
+
+// CheckName reports a file name that Windows keeps for a device (CON,
+// NUL, COM1 … with any extension), that starts with a dot, or that ends
+// with a dot or a space.
+func CheckName(name string) error {
+	switch dev := device(name); {
+	case dev != "":
+		return fmt.Errorf("file name %s is kept by Windows for a device (%s), with any extension: such a file cannot be opened or copied there; choose another name, e.g. %s", input.Quote(name), dev, DefaultPattern)
+	case name == "" || strings.HasPrefix(name, "."):
+		return fmt.Errorf("file name %s starts with a dot, which hides the file or leaves it no name; put a name before the dot", input.Quote(name))
+	case strings.HasSuffix(name, ".") || strings.HasSuffix(name, " "):
+		return fmt.Errorf("file name %s ends with a dot or a space, which Windows drops; end it with its extension", input.Quote(name))
+	}
+	return nil
 }

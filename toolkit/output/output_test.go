@@ -76,3 +76,62 @@ func TestCheckDirSaysWhatToDo(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckPatternRefuses holds every pattern that Name would rewrite
+// into something its maker did not ask for (a file called "pdf", a path
+// outside the folder turned into a name inside it, a Windows device
+// name) to an error that names the pattern and the fix.
+func TestCheckPatternRefuses(t *testing.T) {
+	tests := []struct {
+		pattern, says string
+	}{
+		{".{ext}", "start with a dot"},
+		{".hidden-{lang}.{ext}", "start with a dot"},
+		{"/tmp/x-{lang}.{ext}", `give a name only ("x-{lang}.{ext}") and choose the folder with --out`},
+		{"../{audience}.{ext}", "inside the output folder"},
+		{`..\{audience}.{ext}`, "inside the output folder"},
+		{"flyers/{lang}.{ext}", "names a folder"},
+		{`C:{lang}.{ext}`, "names a folder"},
+		{"..", "names a folder"},
+		{"CON.{ext}", "Windows keeps for a device (CON)"},
+		{"nul", "(NUL)"},
+		{"Com7.tar.{ext}", "(COM7)"},
+		{"lpt1 .{ext}", "(LPT1)"},
+		{"{lang}.{ext}.", "ends with a dot"},
+		{"{lang}.{ext} ", "ends with a dot or a space"},
+		{"  ", "empty"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.pattern, func(t *testing.T) {
+			err := CheckPattern(tt.pattern)
+			if err == nil {
+				t.Fatalf("CheckPattern(%q) = nil, want an error", tt.pattern)
+			}
+			if !strings.Contains(err.Error(), tt.says) {
+				t.Errorf("CheckPattern(%q) = %q, want it to say %q", tt.pattern, err, tt.says)
+			}
+		})
+	}
+	for _, ok := range []string{DefaultPattern, "{audience}-{lang}-{paper}.{ext}", "console-{lang}.{ext}", "com10.{ext}", "auxiliary.pdf", "a.b.{ext}"} {
+		if err := CheckPattern(ok); err != nil {
+			t.Errorf("CheckPattern(%q) = %v, want nil", ok, err)
+		}
+	}
+	long := strings.Repeat("/", 20000) + ".{ext}"
+	if err := CheckPattern(long); err == nil || len(err.Error()) > 400 {
+		t.Errorf("a 20,000-character pattern gave %d characters of error, want under 400", len(err.Error()))
+	}
+}
+
+func TestCheckName(t *testing.T) {
+	for _, bad := range []string{"con.pdf", "NUL", "com3.tar.gz", "Lpt9.txt", ".pdf", "", "a.pdf.", "a.pdf "} {
+		if CheckName(bad) == nil {
+			t.Errorf("CheckName(%q) = nil, want an error", bad)
+		}
+	}
+	for _, ok := range []string{"youth-flyer-en.pdf", "conference.pdf", "com0.pdf", "lpt10.pdf", "x.con"} {
+		if err := CheckName(ok); err != nil {
+			t.Errorf("CheckName(%q) = %v", ok, err)
+		}
+	}
+}

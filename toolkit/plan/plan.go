@@ -344,8 +344,17 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 				continue
 			}
 			name := r.FileName(pattern.name)
+			if err := output.CheckName(name); err != nil {
+				// The pattern's own problem is reported once, by
+				// checkPattern; here a placeholder's value made it
+				// ({audience} of an audience called "con").
+				if output.CheckPattern(pattern.name) == nil {
+					d.problemAt(cmpOr(pattern.field, item), "pattern %s: %v", input.Quote(pattern.name), err)
+				}
+				continue
+			}
 			if !strings.Contains(pattern.name, "{ext}") && !strings.HasSuffix(strings.ToLower(name), "."+r.Ext()) {
-				d.problemAt(cmpOr(pattern.field, item), "pattern %q names a %s file %s; end it with .{ext} or .%s", pattern.name, r.Ext(), name, r.Ext())
+				d.problemAt(cmpOr(pattern.field, item), "pattern %s names a %s file %s; end it with .{ext} or .%s", input.Quote(pattern.name), r.Ext(), input.Quote(name), r.Ext())
 				continue
 			}
 			outs = append(outs, Output{Name: name, Job: jobs.of(r), Copies: copies, Item: i, Org: org})
@@ -634,13 +643,17 @@ var Placeholders = []string{"audience", "format", "lang", "paper", "style", "ext
 var placeholder = regexp.MustCompile(`\{([^{}]*)\}`)
 
 func (d *decoder) checkPattern(v value) {
+	if err := output.CheckPattern(v.name); err != nil {
+		d.problemAt(v.field, "%v", err)
+		return
+	}
 	for _, m := range placeholder.FindAllStringSubmatch(v.name, -1) {
 		known := false
 		for _, p := range Placeholders {
 			known = known || m[1] == p
 		}
 		if !known {
-			d.problemAt(v.field, "unknown placeholder %s in %q; use {%s}", m[0], v.name, strings.Join(Placeholders, "} {"))
+			d.problemAt(v.field, "unknown placeholder %s in %s; use {%s}", input.Quote(m[0]), input.Quote(v.name), strings.Join(Placeholders, "} {"))
 		}
 	}
 }

@@ -94,7 +94,7 @@ extra: 1
 		{15, 24, "outputs[1].audiences[1]", `unknown audience "teens"; choose one of: agriculture, business, caregivers, health, hospitality, indigenous, newcomers, parents, students, youth`},
 		{17, 14, "outputs[1].formats", "should be a list [en, fr]"},
 		{21, 13, "outputs[2].copies", `should be a whole number, not "three"`},
-		{22, 14, "outputs[2].pattern", "unknown placeholder {colour}"},
+		{22, 14, "outputs[2].pattern", `unknown placeholder "{colour}"`},
 		{23, 1, "extra", `unknown key "extra"; valid here: event, organisation, organisations, defaults, outputs, pack`},
 	}
 	for i, w := range want {
@@ -140,7 +140,12 @@ func TestParseProblems(t *testing.T) {
 		{"imposition misspelt", "defaults: {imposition: singel}\noutputs: [{audience: youth, language: en}]\n", `plan.yaml:1:24: defaults.imposition: unknown imposition "singel" (did you mean "single"?); choose one of: sheet, single`},
 		{"item imposition unknown", "outputs: [{audience: youth, language: en, format: cards, imposition: booklet}]\n", `plan.yaml:1:70: outputs[0].imposition: unknown imposition "booklet"; choose one of: sheet, single`},
 		{"pack not a bool", "pack: maybe\noutputs: [{audience: youth, language: en}]\n", `plan.yaml:1:7: pack: should be true or false, not "maybe"`},
-		{"wrong extension", "outputs: [{audience: youth, language: en, pattern: '{audience}.txt'}]\n", `plan.yaml:1:52: outputs[0].pattern: pattern "{audience}.txt" names a pdf file youth.txt; end it with .{ext} or .pdf`},
+		{"wrong extension", "outputs: [{audience: youth, language: en, pattern: '{audience}.txt'}]\n", `plan.yaml:1:52: outputs[0].pattern: pattern "{audience}.txt" names a pdf file "youth.txt"; end it with .{ext} or .pdf`},
+		{"hidden name", "outputs: [{audience: youth, language: en, pattern: '.{ext}'}]\n", `plan.yaml:1:52: outputs[0].pattern: pattern ".{ext}" makes names that start with a dot`},
+		{"absolute path", "defaults: {pattern: '/tmp/x-{lang}.{ext}'}\noutputs: [{audience: youth, language: en}]\n", `plan.yaml:1:21: defaults.pattern: pattern "/tmp/x-{lang}.{ext}" names a folder; file names are made inside the output folder: give a name only ("x-{lang}.{ext}") and choose the folder with --out`},
+		{"climbing out", "outputs: [{audience: youth, language: en, pattern: '../{lang}.{ext}'}]\n", `plan.yaml:1:52: outputs[0].pattern: pattern "../{lang}.{ext}" names a folder`},
+		{"windows device", "outputs: [{audience: youth, language: en, pattern: 'Aux.{ext}'}]\n", `plan.yaml:1:52: outputs[0].pattern: pattern "Aux.{ext}" makes names that Windows keeps for a device (AUX)`},
+		{"trailing space", "outputs: [{audience: youth, language: en, pattern: '{lang}.{ext} '}]\n", `plan.yaml:1:52: outputs[0].pattern: pattern "{lang}.{ext} " ends with a dot or a space`},
 		{"list for text", "event: {name: [a, b]}\noutputs: [{audience: youth, language: en}]\n", "plan.yaml:1:15: event.name: should be text, not a list"},
 		{"kit not a bool", "outputs: [{audience: youth, language: en, kit: yes please}]\n", `plan.yaml:1:48: outputs[0].kit: should be true or false, not "yes please"`},
 	}
@@ -286,7 +291,7 @@ func TestExpand(t *testing.T) {
 			src: `defaults:
   languages: [fr, en]
   copies: 3
-  pattern: "{lang}/{audience}_{paper}.{ext}"
+  pattern: "{lang}-{audience}_{paper}.{ext}"
 outputs:
   - audience: newcomers
   - audience: indigenous
