@@ -3,8 +3,10 @@ package typeset
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -256,5 +258,37 @@ func TestInstallHint(t *testing.T) {
 				t.Errorf("%s, %s: %q lacks %q", tt.goos, tt.sc, got, w)
 			}
 		}
+	}
+}
+
+// TestMissingScriptNamesTheFontOnce: a font named under fonts: for a
+// script it lacks (DejaVu Sans for Gurmukhi) is named once, with the
+// script it lacks and what to install, not "tried DejaVu Sans, DejaVu
+// Sans".
+func TestMissingScriptNamesTheFontOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "DejaVuSans.ttf")
+	if err := os.WriteFile(path, dejavusans.TTF, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fonts, err := EmbeddedFonts(map[string][]string{"Guru": {path}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = New(fonts).Set("ਮਦਦ", Options{Lang: "pa", Style: Style{Size: 10}})
+	var missing *MissingGlyphError
+	if !errors.As(err, &missing) {
+		t.Fatalf("Set = %v, want a MissingGlyphError", err)
+	}
+	msg := err.Error()
+	if strings.Count(msg, "DejaVu Sans") != 1 {
+		t.Errorf("%q: want DejaVu Sans named once", msg)
+	}
+	for _, want := range []string{"a Gurmukhi character", "named for it under fonts:", "has no Gurmukhi", "Guru"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("%q: want it to say %q", msg, want)
+		}
+	}
+	if runtime.GOOS == "linux" && !strings.Contains(msg, "fonts-noto-core") {
+		t.Errorf("%q: want the Debian package", msg)
 	}
 }

@@ -23,6 +23,7 @@ import (
 // fonts lack, best first, and where to get one on each system: the
 // Debian package, and the font that comes with Windows and with macOS.
 type scriptNeed struct {
+	name     string // the script's English name
 	families []string
 	pkg      string // Debian
 	windows  string // ships with Windows 10 and 11
@@ -37,17 +38,17 @@ type scriptNeed struct {
 // YaHei, PingFang. Only TrueType (glyf) faces work: the PDF writer embeds
 // glyph outlines by glyph ID, so a face with CFF outlines is passed over.
 var needs = map[language.Script]scriptNeed{
-	language.Gurmukhi: {[]string{"Noto Sans Gurmukhi", "Noto Serif Gurmukhi", "Nirmala UI", "Raavi", "Gurmukhi MN", "Gurmukhi Sangam MN", "Mukta Mahee"},
+	language.Gurmukhi: {"Gurmukhi", []string{"Noto Sans Gurmukhi", "Noto Serif Gurmukhi", "Nirmala UI", "Raavi", "Gurmukhi MN", "Gurmukhi Sangam MN", "Mukta Mahee"},
 		"fonts-noto-core", "Nirmala UI", "Gurmukhi MN"},
-	language.Devanagari: {[]string{"Noto Sans Devanagari", "Noto Serif Devanagari", "Nirmala UI", "Mangal", "Kohinoor Devanagari", "Devanagari Sangam MN", "ITF Devanagari"},
+	language.Devanagari: {"Devanagari", []string{"Noto Sans Devanagari", "Noto Serif Devanagari", "Nirmala UI", "Mangal", "Kohinoor Devanagari", "Devanagari Sangam MN", "ITF Devanagari"},
 		"fonts-noto-core", "Nirmala UI", "Kohinoor Devanagari"},
-	language.Ethiopic: {[]string{"Noto Sans Ethiopic", "Noto Serif Ethiopic", "Ebrima", "Kefa"},
+	language.Ethiopic: {"Ethiopic", []string{"Noto Sans Ethiopic", "Noto Serif Ethiopic", "Ebrima", "Kefa"},
 		"fonts-noto-core", "Ebrima", "Kefa"},
-	language.Han: {[]string{"Droid Sans Fallback", "Noto Sans SC", "Noto Sans CJK SC", "Microsoft YaHei", "DengXian", "SimSun", "PingFang SC", "Heiti SC", "Songti SC"},
+	language.Han: {"Han (Chinese)", []string{"Droid Sans Fallback", "Noto Sans SC", "Noto Sans CJK SC", "Microsoft YaHei", "DengXian", "SimSun", "PingFang SC", "Heiti SC", "Songti SC"},
 		"fonts-droid-fallback", "Microsoft YaHei", "PingFang SC"},
 	// DejaVu Sans draws Arabic and Persian, but lacks letters Urdu needs
 	// (ہ U+06C1, ۃ…), so Urdu is set in Noto Sans Arabic throughout.
-	language.Arabic: {[]string{"Noto Sans Arabic", "Noto Naskh Arabic", "Segoe UI", "Geeza Pro"},
+	language.Arabic: {"Arabic", []string{"Noto Sans Arabic", "Noto Naskh Arabic", "Segoe UI", "Geeza Pro"},
 		"fonts-noto-core", "Segoe UI", "Geeza Pro"},
 }
 
@@ -333,6 +334,23 @@ func Install(r rune) (script, pkg string) {
 		pkg = need.pkg
 	}
 	return ScriptCode(sc), pkg
+}
+
+// scriptName is sc's English name where awarekit knows what draws it,
+// else its ISO 15924 code.
+func scriptName(sc language.Script) string {
+	if need, ok := needs[sc]; ok {
+		return need.name
+	}
+	return ScriptCode(sc)
+}
+
+// family names f by its regular face, the name a person looks for.
+func family(f Family) string {
+	if f.Regular != nil {
+		return f.Regular.Name
+	}
+	return f.Pick(false).Name
 }
 
 // installHint says what to install for a script this machine cannot

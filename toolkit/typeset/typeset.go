@@ -1,6 +1,7 @@
 package typeset
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"regexp"
@@ -94,10 +95,14 @@ type Glyph struct {
 
 // MissingGlyphError reports a character that no available font draws.
 type MissingGlyphError struct {
-	Lang  string
-	Char  rune
-	Fonts []string
-	Hint  string // what to install
+	Lang   string
+	Char   rune
+	Script string   // the character's script: "Gurmukhi", or its ISO 15924 code
+	Fonts  []string // the families tried, each once
+	// User is the family the user named for the script under fonts:,
+	// which lacks it; "" when they named none.
+	User string
+	Hint string // what to install
 }
 
 func (e *MissingGlyphError) Error() string {
@@ -105,8 +110,15 @@ func (e *MissingGlyphError) Error() string {
 	if lang == "" {
 		lang = "the text"
 	}
-	return fmt.Sprintf("no font can draw %q (U+%04X) in %s: tried %s; %s",
-		e.Char, e.Char, lang, strings.Join(e.Fonts, ", "), e.Hint)
+	what := fmt.Sprintf("%q (U+%04X)", e.Char, e.Char)
+	if e.Script != "" {
+		what += ", a " + e.Script + " character,"
+	}
+	if e.User != "" {
+		return fmt.Sprintf("no font can draw %s in %s: %s, the font named for it under fonts:, has no %s; %s",
+			what, lang, e.User, cmp.Or(e.Script, "such characters"), e.Hint)
+	}
+	return fmt.Sprintf("no font can draw %s in %s: tried %s; %s", what, lang, strings.Join(e.Fonts, ", "), e.Hint)
 }
 
 // Typesetter sets paragraphs. It keeps shaping buffers and caches, so it
@@ -366,11 +378,23 @@ func (t *Typesetter) check(text string, opts Options) error {
 		if r == '\n' || invisible(r) || t.fontFor(r, opts.Style.Bold) != nil {
 			continue
 		}
-		names := []string{base.Name}
+		// Families by their regular face's name, each once: the base
+		// family named again for a script ("DejaVu Sans, DejaVu Sans")
+		// says nothing.
+		names := []string{family(t.fonts.base)}
 		for _, fam := range t.extra {
-			names = append(names, fam.Pick(opts.Style.Bold).Name)
+			if n := family(*fam); !slices.Contains(names, n) {
+				names = append(names, n)
+			}
 		}
-		return &MissingGlyphError{Lang: opts.Lang, Char: r, Fonts: names, Hint: installHint(language.LookupScript(r))}
+		sc := language.LookupScript(r)
+		e := &MissingGlyphError{Lang: opts.Lang, Char: r, Script: scriptName(sc), Fonts: names, Hint: installHint(sc)}
+		if t.fonts.hasUser(sc) {
+			if fam := t.fonts.forScript(sc); fam != nil {
+				e.User = family(*fam)
+			}
+		}
+		return e
 	}
 	return nil
 }
