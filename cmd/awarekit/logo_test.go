@@ -47,9 +47,11 @@ func TestLogoWarningsReachTheOperator(t *testing.T) {
 		want []string // in stderr, in order; nil: no warning about the logo
 	}{
 		{"very wide logo", []string{"generate", "-a", "youth", "-l", "en", "-f", "flyer", "--logo", "wide.png", "-o", "out"},
-			[]string{"warning: logo wide.png is 50 times wider than tall", "too small to read", "use a logo at most 8.1 times wider than tall"}},
+			[]string{"warning: logo wide.png is 50 times wider than tall: on the flyer it prints", "too small to read", "use a logo at most 8.1 times wider than tall"}},
 		{"one-pixel logo", []string{"generate", "-a", "youth", "-l", "en", "-f", "flyer", "--logo", "dot.png", "-o", "out"},
-			[]string{"warning: logo dot.png is only 1 × 1 pixels", "use one of at least"}},
+			[]string{"warning: logo dot.png is only 1 × 1 pixels", "on the flyer", "use one of at least"}},
+		{"the formats being made are named", []string{"generate", "-a", "youth", "-l", "en", "-f", "poster,sms,handout", "--logo", "wide.png", "-o", "out"},
+			[]string{"warning: logo wide.png is 50 times wider than tall: on the poster and handout it prints"}},
 		{"no format prints the logo", []string{"generate", "-a", "youth", "-l", "en", "-f", "sms", "--logo", "wide.png", "-o", "out"}, nil},
 		{"build", []string{"build", "plan.yaml", "--dry-run"},
 			[]string{"warning: logo wide.png is 50 times wider than tall", "use a logo at most 8.1 times wider than tall"}},
@@ -65,6 +67,9 @@ func TestLogoWarningsReachTheOperator(t *testing.T) {
 					t.Errorf("stderr %q speaks of the logo, which nothing made prints", r.stderr)
 				}
 				return
+			}
+			if strings.Contains(r.stderr, "handout") && !strings.Contains(strings.Join(tt.args, " "), "handout") {
+				t.Errorf("stderr %q speaks of a handout, which nothing made is", r.stderr)
 			}
 			rest := r.stderr
 			for _, w := range tt.want {

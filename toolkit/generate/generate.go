@@ -916,10 +916,21 @@ func LeftNote(file string, made Made, org profile.Organisation) string {
 // logo's file and what to do. The page cannot say it: the operator must
 // see it before printing.
 func LogoWarnings(jobs []Resolved, org profile.Organisation, brand doc.Brand) []string {
-	if brand.Logo == nil || !slices.ContainsFunc(jobs, printsLogo) {
+	if brand.Logo == nil {
 		return nil
 	}
-	return layout.LogoWarnings(org.Logo, brand.Logo)
+	// The formats named are those being made, so that a run of flyers
+	// is not told about handouts.
+	var formats []string
+	for _, r := range jobs {
+		if printsLogo(r) && !slices.Contains(formats, r.Format.Name) {
+			formats = append(formats, r.Format.Name)
+		}
+	}
+	if len(formats) == 0 {
+		return nil
+	}
+	return layout.LogoWarnings(org.Logo, brand.Logo, formats...)
 }
 
 // printsLogo reports whether r's pages carry the organisation's logo: a

@@ -184,10 +184,18 @@ const minLogoPPI = 100
 // prints under 10 mm: a very wide logo lying in the strip, a very tall
 // one in the band (where it stands in the strip only when the page has
 // the room: fitBranded), or has too few pixels for its printed size;
-// each warning names the fix. None when it prints well.
-func LogoWarnings(name string, img *doc.Image) []string {
+// each warning names the fix. None when it prints well. formats are the
+// formats being made that print the logo, which the warnings name (the
+// sizes are the least any page prints it at); none names the pages the
+// sizes are measured on.
+func LogoWarnings(name string, img *doc.Image, formats ...string) []string {
 	if img == nil || img.Width <= 0 || img.Height <= 0 {
 		return nil
+	}
+	handout, flyer := "on a handout", "on a flyer"
+	if len(formats) > 0 {
+		handout = "on the " + andList(formats)
+		flyer = handout
 	}
 	stripW := (Papers["a4"].Width - 2*max(handoutMargin, clearMargin)) * footerLogoShare
 	lp := placeLogo(img, bandOnly(flyerHeaderSpec), stripW)
@@ -197,18 +205,27 @@ func LogoWarnings(name string, img *doc.Image) []string {
 	times := func(f float64) string { return strconv.FormatFloat(math.Floor(f*10)/10, 'f', -1, 64) }
 	switch {
 	case lp.strip && !lp.tall() && lp.h < minLogoHeight-0.01:
-		out = append(out, fmt.Sprintf("logo %s is %s times wider than tall: on a handout it prints in the strip at the page's foot as little as %s tall, too small to read (less than 10 mm); use a logo at most %s times wider than tall, such as a version with its words on two lines",
-			name, times(w/h), mm(lp.h), times(stripW/minLogoHeight)))
+		out = append(out, fmt.Sprintf("logo %s is %s times wider than tall: %s it prints in the strip at the page's foot as little as %s tall, too small to read (less than 10 mm); use a logo at most %s times wider than tall, such as a version with its words on two lines",
+			name, times(w/h), handout, mm(lp.h), times(stripW/minLogoHeight)))
 	case lp.w < minLogoHeight-0.01:
-		out = append(out, fmt.Sprintf("logo %s is %s times taller than wide: on a flyer with no room to spare at its foot it prints in the header band only %s wide, too small to read (less than 10 mm); use a logo at most %s times taller than wide, such as a version with its words beside the symbol",
-			name, times(h/w), mm(lp.w), times(flyerHeaderSpec.tallMaxH/minLogoHeight)))
+		out = append(out, fmt.Sprintf("logo %s is %s times taller than wide: %s, where a page has no room to spare at its foot, it prints in the header band only %s wide, too small to read (less than 10 mm); use a logo at most %s times taller than wide, such as a version with its words beside the symbol",
+			name, times(h/w), flyer, mm(lp.w), times(flyerHeaderSpec.tallMaxH/minLogoHeight)))
 	}
 	if ppi := w / (lp.w / 72); ppi < minLogoPPI {
 		need := func(pt float64) int { return int(math.Ceil(pt / 72 * minLogoPPI)) }
-		out = append(out, fmt.Sprintf("logo %s is only %d × %d pixels: printed %s wide on a flyer it looks blurred or blocky; use one of at least %d × %d pixels",
-			name, img.Width, img.Height, mm(lp.w), need(lp.w), need(lp.h)))
+		out = append(out, fmt.Sprintf("logo %s is only %d × %d pixels: printed %s wide %s it looks blurred or blocky; use one of at least %d × %d pixels",
+			name, img.Width, img.Height, mm(lp.w), flyer, need(lp.w), need(lp.h)))
 	}
 	return out
+}
+
+// andList joins names as a sentence does: "flyer", "flyer and poster",
+// "flyer, poster and cards".
+func andList(names []string) string {
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // logoStrip is a logo too wide for the header band (placeLogo's strip)
