@@ -27,17 +27,18 @@ func WriteCaption(w io.Writer, docs ...*doc.Document) error {
 			b.WriteString("\n")
 		}
 		b.WriteString(d.Headline + "\n")
-		b.WriteString(d.Social.Help + " " + d.Help.Hotline.Phone + "\n")
+		rtl := d.Meta.RTL
+		b.WriteString(d.Social.Help + " " + leftToRight(d.Help.Hotline.Phone, rtl) + "\n")
 		b.WriteString(d.Help.Emergency + "\n")
 		for _, c := range d.Help.Province {
-			b.WriteString(strings.Join(append([]string{c.Name}, ways(c)...), " · ") + "\n")
+			b.WriteString(contactLine(c, rtl) + "\n")
 		}
 		if l := d.Help.Local; l != nil {
 			// The organisation's own list, under its title: never mixed
 			// with the verified lines.
 			b.WriteString(l.Title + "\n")
 			for _, c := range l.Contacts {
-				b.WriteString(strings.Join(append([]string{c.Name}, ways(c)...), " · ") + "\n")
+				b.WriteString(contactLine(c, rtl) + "\n")
 			}
 		}
 		b.WriteString("\n" + d.Social.Alt + " " + altText(d) + "\n")
@@ -52,9 +53,9 @@ func WriteCaption(w io.Writer, docs ...*doc.Document) error {
 // altText describes the image in words: what it says, in the order it
 // says it.
 func altText(d *doc.Document) string {
-	parts := []string{d.Brand.OrgName, d.Headline}
+	parts := []string{isolated(d.Brand.OrgName, d.Meta.RTL), d.Headline}
 	parts = append(parts, d.Signs.Items[:min(3, len(d.Signs.Items))]...)
-	parts = append(parts, d.Social.Help+" "+d.Help.Hotline.Phone)
+	parts = append(parts, d.Social.Help+" "+leftToRight(d.Help.Hotline.Phone, d.Meta.RTL))
 	if !d.Social.Discreet {
 		parts = append(parts, d.Help.Hotline.Name)
 	}
@@ -66,6 +67,42 @@ func altText(d *doc.Document) string {
 		}
 	}
 	return strings.Join(out, " — ")
+}
+
+// contactLine is a contact's name, number and addresses, those it has,
+// joined by " · ". In a right-to-left caption each is an isolate of its
+// own: a Latin name, a number and an address side by side would
+// otherwise read as one left-to-right run, in the wrong order for the
+// reader, and a number after Arabic words takes their direction (W2 of
+// UAX #9) and shows its digit groups reversed: 1010-900-833-1.
+func contactLine(c doc.Contact, rtl bool) string {
+	var parts []string
+	if c.Name != "" {
+		parts = append(parts, isolated(c.Name, rtl))
+	}
+	for _, w := range ways(c) {
+		parts = append(parts, leftToRight(w, rtl))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// isolated is a name (the organisation's, a contact's) for a caption: in
+// a right-to-left one, a first-strong isolate whatever its letters, so
+// that its neighbours do not reorder with it; in a left-to-right one,
+// as doc.Isolate leaves it (an isolate when it is written right to
+// left).
+func isolated(name string, rtl bool) string {
+	if !rtl || name == "" || strings.HasPrefix(name, string(doc.FirstStrongIsolate)) {
+		return doc.Isolate(name, rtl)
+	}
+	return string(doc.FirstStrongIsolate) + name + string(doc.PopIsolate)
+}
+
+// leftToRight is a number or an address for a caption: in a
+// right-to-left one, a left-to-right isolate (doc.Embed), which a number
+// with no letters needs to keep its digit groups in order.
+func leftToRight(value string, rtl bool) string {
+	return doc.Embed(value, false, rtl)
 }
 
 // ways are a contact's number and addresses, those it has.
