@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/locale"
@@ -157,6 +158,9 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 		Title:   t.text("ui.signs.title", nil),
 		Items:   t.items(a.Signs, nil),
 		Caution: t.text("ui.signs.caution", nil),
+	}
+	if id := t.shortSign(a.Signs); id != "" && !lib.omitted(a, loc.Tag, id) {
+		d.ShortSign = t.text(id, nil)
 	}
 	emergency, ok := lib.contacts[EmergencyID]
 	if !ok {
@@ -387,6 +391,28 @@ func (t *translator) items(ids []string, data map[string]any) []string {
 		out = append(out, t.text(id, data))
 	}
 	return out
+}
+
+// shortSign is the ID of the sign of ids whose English is shortest (the
+// first of equals): the sign an SMS sends in every language. Choosing it
+// in each language by its own length sent a different sign in French
+// than in English, so an educator sending both could not tell that
+// they said the same thing.
+func (t *translator) shortSign(ids []string) string {
+	best, bestLen := "", 0
+	if t.en == nil {
+		return ""
+	}
+	for _, id := range ids {
+		en, err := t.en.Text(id, nil)
+		if err != nil {
+			continue
+		}
+		if n := utf8.RuneCountInString(strings.TrimSpace(en)); n > 0 && (best == "" || n < bestLen) {
+			best, bestLen = id, n
+		}
+	}
+	return best
 }
 
 func (t *translator) contact(c *Contact) doc.Contact {

@@ -16,6 +16,11 @@ type Document struct {
 	Headline string
 	Intro    string
 	Signs    List // possible signs to look for
+	// ShortSign is the one sign the shortest format (the SMS) prints:
+	// the same sign, chosen by its identity, in every language of a
+	// campaign (content picks the one its English says most briefly);
+	// "" when this language leaves that sign out.
+	ShortSign string
 	// Actions are what to do, in one or two groups: "If this is
 	// happening to you", then "If you are worried about someone", where
 	// the material speaks to both readers; one group where it speaks to

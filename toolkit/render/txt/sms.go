@@ -119,7 +119,7 @@ func (e *TooLongError) Error() string {
 // SMS is the shortest version of d: a lead (the hotline's name when it
 // is short, else the locale's SMS lead, d.Labels.SMSLead), the hotline
 // number on a line of its own (so that no right-to-left text around it
-// can reorder its digits), one sign to look for (the shortest), what to
+// can reorder its digits), one sign to look for (d.ShortSign), what to
 // do in danger, and, for a draft translation, a short draft notice in
 // the language and in English. When that takes more than MaxSegments parts it drops
 // the sign, then the lead; if it is still too long it fails with
@@ -131,7 +131,10 @@ func SMS(d *doc.Document) (string, error) {
 	if utf16Len(lead) > maxLead {
 		lead = strings.TrimSpace(d.Labels.SMSLead)
 	}
-	sign := shortest(d.Signs.Items)
+	// The sign is the document's ShortSign, the same sign in every
+	// language, or none: never another sign that happens to be shorter
+	// in this language.
+	sign := strings.TrimSpace(d.ShortSign)
 	if sign != "" && d.Signs.Title != "" {
 		sign = d.Signs.Title + "\n" + sign
 	}
@@ -193,17 +196,6 @@ func WriteSMS(w io.Writer, d *doc.Document) error {
 	}
 	_, err = io.WriteString(w, s)
 	return err
-}
-
-func shortest(items []string) string {
-	best := ""
-	for _, it := range items {
-		it = strings.TrimSpace(it)
-		if it != "" && (best == "" || utf16Len(it) < utf16Len(best)) {
-			best = it
-		}
-	}
-	return best
 }
 
 func joinLines(parts []string) string {

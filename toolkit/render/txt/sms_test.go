@@ -2,6 +2,7 @@ package txt
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -69,6 +70,7 @@ func smsDoc() *doc.Document {
 			"Has a second phone.",
 			"Is always with someone who speaks for them.",
 		}},
+		ShortSign: "Has a second phone.",
 		Help: doc.Help{
 			Hotline:   doc.Contact{Name: "Canadian Human Trafficking Hotline", Phone: "1-833-900-1010"},
 			Emergency: "In immediate danger, call 911.",
@@ -91,7 +93,7 @@ func TestSMS(t *testing.T) {
 		},
 		{
 			name: "a long sign is dropped first",
-			edit: func(d *doc.Document) { d.Signs.Items = []string{long + long} },
+			edit: func(d *doc.Document) { d.ShortSign = long + long },
 			want: "Canadian Human Trafficking Hotline\n1-833-900-1010\nIn immediate danger, call 911.",
 		},
 		{
@@ -213,5 +215,39 @@ func TestSMSKeepsGSM7(t *testing.T) {
 				t.Errorf("the SMS is sent in %s, want %s:\n%s", enc, tt.enc, got)
 			}
 		})
+	}
+}
+
+// TestSMSSendsTheSameSignInEveryLanguage: an audience's SMS sends the
+// same sign (the same item of its list) in every language it is written
+// in, or none where it does not fit; never the sign that happens to be
+// shortest in one language. Languages that leave signs out (_meta.omit)
+// are compared by the sign's text in English order only when they keep
+// every sign.
+func TestSMSSendsTheSameSignInEveryLanguage(t *testing.T) {
+	sent := map[string]map[int][]string{} // audience → sign index → languages
+	for _, d := range documents(t) {
+		sms, err := SMS(d)
+		if err != nil {
+			t.Fatalf("%s %s: %v", d.Meta.Audience, d.Meta.Lang, err)
+		}
+		sms = typewriterQuotes.Replace(sms)
+		for i, item := range d.Signs.Items {
+			if strings.Contains(sms, "\n"+typewriterQuotes.Replace(doc.StripIsolates(strings.TrimSpace(item)))+"\n") {
+				if sent[d.Meta.Audience] == nil {
+					sent[d.Meta.Audience] = map[int][]string{}
+				}
+				sent[d.Meta.Audience][i] = append(sent[d.Meta.Audience][i], d.Meta.Lang+"/"+strconv.Itoa(len(d.Signs.Items)))
+			}
+		}
+	}
+	if len(sent) == 0 {
+		t.Fatal("no SMS sent a sign")
+	}
+	t.Logf("signs sent: %v", sent)
+	for aud, byIndex := range sent {
+		if len(byIndex) > 1 {
+			t.Errorf("%s: the SMS sends different signs by language (sign index: languages/signs): %v", aud, byIndex)
+		}
 	}
 }
