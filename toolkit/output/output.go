@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"syscall"
 
 	"github.com/awarekit/awarekit/toolkit/input"
 )
@@ -72,14 +73,67 @@ func describe(dir string, err error) error {
 	if errors.As(err, &perr) && perr.Err != nil && strings.Contains(perr.Err.Error(), "not a directory") {
 		return fmt.Errorf("cannot use %s as the output folder: part of the path is a file; choose another with --out", dir)
 	}
-	// Another cause (no such file in a system folder, a full or
-	// read-only disk): say it as the system does, then what to do.
+	if why := diskFault(err); why != "" {
+		return fmt.Errorf("cannot write to folder %s: %s; %s", dir, why, diskFix(err))
+	}
+	// Another cause (no such file in a system folder): say it as the
+	// system does, then what to do.
 	var why error = err
 	if errors.As(err, &perr) && perr.Err != nil {
 		why = perr.Err
 	}
 	return fmt.Errorf("cannot write to folder %s: %w; choose another folder with --out", dir, why)
 }
+
+// diskFault says in plain words, with the system's own words after
+// them, why a disk refused a write: full, over its quota, or read-only;
+// "" for any other error.
+func diskFault(err error) string {
+	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		return "the disk is full (" + syscall.ENOSPC.Error() + ")"
+	case errors.Is(err, syscall.EDQUOT):
+		return "your share of the disk is used up (" + syscall.EDQUOT.Error() + ")"
+	case errors.Is(err, syscall.EROFS):
+		return "the folder is on a disk that can only be read (" + syscall.EROFS.Error() + ")"
+	}
+	return ""
+}
+
+// diskFix is what to do about a diskFault.
+func diskFix(err error) string {
+	if errors.Is(err, syscall.EROFS) {
+		return "choose another folder with --out"
+	}
+	return "free some space on it, or choose a folder on another disk with --out"
+}
+
+// writeError is the error of a file at path that could not be written:
+// a full or read-only disk in plain words and what to do, else the
+// system's error.
+func writeError(path string, err error) error {
+	var de *DiskError
+	if errors.As(err, &de) {
+		return err
+	}
+	if why := diskFault(err); why != "" {
+		return &DiskError{Path: path, Why: why, Fix: diskFix(err), Err: err}
+	}
+	return fmt.Errorf("write %s: %w", path, err)
+}
+
+// DiskError is a file that a full, over-quota or read-only disk would
+// not take; nothing of it is left behind.
+type DiskError struct {
+	Path, Why, Fix string
+	Err            error
+}
+
+func (e *DiskError) Error() string {
+	return fmt.Sprintf("cannot write %s: %s; nothing of it was left there; %s", e.Path, e.Why, e.Fix)
+}
+
+func (e *DiskError) Unwrap() error { return e.Err }
 
 // tmpCounter makes temporary names unique within the process; the pid
 // keeps them apart between processes writing into the same folder.
@@ -104,7 +158,7 @@ func WriteStream(path string, write func(io.Writer) error) error {
 	}
 	if err := write(f); err != nil {
 		f.Abort()
-		return fmt.Errorf("write %s: %w", path, err)
+		return writeError(path, err)
 	}
 	return f.Commit()
 }
@@ -130,12 +184,17 @@ func Create(path string) (*File, error) {
 	var bw *bufio.Writer
 	select {
 	case bw = <-spareWriters:
-		bw.Reset(tmp)
+		bw.Reset(sink(tmp))
 	default:
-		bw = bufio.NewWriterSize(tmp, 1<<16)
+		bw = bufio.NewWriterSize(sink(tmp), 1<<16)
 	}
 	return &File{path: path, tmp: tmp, bw: bw}, nil
 }
+
+// sink is what a File's bytes are written to: the temporary file. Tests
+// replace it with one that fails as a full disk does, which no
+// unprivileged test can make.
+var sink = func(f *os.File) io.Writer { return f }
 
 // spareWriters keeps the buffers of files written, for the next ones: a
 // build writes a file for every document, and making (and clearing) 64
@@ -185,7 +244,11 @@ func (f *File) Write(p []byte) (int, error) {
 	if f.done {
 		return 0, fmt.Errorf("write %s: already finished", f.path)
 	}
-	return f.bw.Write(p)
+	n, err := f.bw.Write(p)
+	if err != nil {
+		err = writeError(f.path, err)
+	}
+	return n, err
 }
 
 // Commit puts the whole file in place.
@@ -204,7 +267,7 @@ func (f *File) Commit() error {
 	}
 	if err != nil {
 		os.Remove(f.tmp.Name())
-		return fmt.Errorf("write %s: %w", f.path, err)
+		return writeError(f.path, err)
 	}
 	return nil
 }

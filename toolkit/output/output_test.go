@@ -1,9 +1,14 @@
 package output
 
 import (
+	"bytes"
+	"errors"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -133,5 +138,85 @@ func TestCheckName(t *testing.T) {
 		if err := CheckName(ok); err != nil {
 			t.Errorf("CheckName(%q) = %v", ok, err)
 		}
+	}
+}
+
+// fullDisk is a sink that takes room bytes and then fails as a full
+// disk does.
+type fullDisk struct {
+	f    *os.File
+	room int
+}
+
+func (d *fullDisk) Write(p []byte) (int, error) {
+	if len(p) > d.room {
+		n, _ := d.f.Write(p[:d.room])
+		d.room = 0
+		return n, &fs.PathError{Op: "write", Path: d.f.Name(), Err: syscall.ENOSPC}
+	}
+	d.room -= len(p)
+	return d.f.Write(p)
+}
+
+// TestFullDiskSaysSoAndLeavesNothing: a disk that fills while a file is
+// written (a large stream, or a small file when it is flushed at the
+// end) gives an error that says the disk is full and what to do, and
+// leaves neither a temporary file nor a half file; a file already there
+// keeps its old bytes.
+func TestFullDiskSaysSoAndLeavesNothing(t *testing.T) {
+	old := sink
+	t.Cleanup(func() { sink = old })
+	sink = func(f *os.File) io.Writer { return &fullDisk{f: f, room: 1000} }
+
+	dir := t.TempDir()
+	kept := filepath.Join(dir, "kept.pdf")
+	if err := os.WriteFile(kept, []byte("the earlier build"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	writes := map[string]func(path string) error{
+		"a stream of 200 KB": func(path string) error {
+			return WriteStream(path, func(w io.Writer) error {
+				_, err := w.Write(bytes.Repeat([]byte("x"), 200<<10))
+				return err
+			})
+		},
+		"a small file, full at the flush": func(path string) error { return WriteFile(path, bytes.Repeat([]byte("y"), 5000)) },
+		"over a file already there":       func(string) error { return WriteFile(kept, bytes.Repeat([]byte("z"), 5000)) },
+	}
+	for name, write := range writes {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(dir, "new.pdf")
+			err := write(path)
+			var de *DiskError
+			if !errors.As(err, &de) || !errors.Is(err, syscall.ENOSPC) {
+				t.Fatalf("err = %v, want a *DiskError that is ENOSPC", err)
+			}
+			msg := err.Error()
+			for _, want := range []string{"cannot write ", ".pdf: the disk is full", "free some space", "--out"} {
+				if !strings.Contains(msg, want) {
+					t.Errorf("%q: want %q", msg, want)
+				}
+			}
+			if strings.Contains(msg, ".tmp") || strings.Count(msg, "cannot write") != 1 {
+				t.Errorf("%q: names the temporary file, or says it twice", msg)
+			}
+		})
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 || entries[0].Name() != "kept.pdf" {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("left in the folder: %v, want only kept.pdf", names)
+	}
+	if got, _ := os.ReadFile(kept); string(got) != "the earlier build" {
+		t.Errorf("kept.pdf now holds %q", got)
+	}
+
+	// A read-only disk, when the output folder is checked.
+	err := describe("/mnt/ro", &fs.PathError{Op: "open", Path: "/mnt/ro/.awarekit-check-1", Err: syscall.EROFS})
+	if msg := err.Error(); !strings.Contains(msg, "cannot write to folder /mnt/ro: the folder is on a disk that can only be read") || !strings.Contains(msg, "choose another folder with --out") {
+		t.Errorf("read-only disk: %q", msg)
 	}
 }
