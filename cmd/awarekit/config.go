@@ -223,7 +223,7 @@ func parseSettings(path string, data []byte) (*fileSettings, error) {
 				if near := spell.Nearest(key, settingKeys()); len(near) > 0 {
 					hint = fmt.Sprintf(" (did you mean %s?)", strings.Join(near, " or "))
 				}
-				return fmt.Errorf("%s: unknown setting %q%s; known: %s", at(k), key, hint, strings.Join(settingKeys(), ", "))
+				return fmt.Errorf("%s: unknown setting %s%s; known: %s", at(k), input.Quote(key), hint, strings.Join(settingKeys(), ", "))
 			}
 			if _, dup := fset.lines[key]; dup {
 				return fmt.Errorf("%s: %s is set twice; keep one", at(k), key)
@@ -341,7 +341,7 @@ func localSettings(v *yaml.Node, at func(*yaml.Node) string) ([]profile.LocalCon
 			case "website":
 				c.Website = text
 			default:
-				return nil, fmt.Errorf("%s: organisation.local: unknown key %q; a contact has label, phone and website", at(k), k.Value)
+				return nil, fmt.Errorf("%s: organisation.local: unknown key %s; a contact has label, phone and website", at(k), input.Quote(k.Value))
 			}
 		}
 		out = append(out, c)
@@ -605,7 +605,7 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 	}
 	if raw, ok := os.LookupEnv(envName("allow_draft")); ok && !flagChanged(flags, "allow-draft") {
 		if _, err := strconv.ParseBool(raw); err != nil {
-			return nil, usage(fmt.Errorf("%s is %q; set it to true or false", envName("allow_draft"), raw))
+			return nil, usage(fmt.Errorf("%s is %s; set it to true or false", envName("allow_draft"), input.Quote(raw)))
 		}
 	}
 	s.AllowDraft = v.GetBool("allow_draft")

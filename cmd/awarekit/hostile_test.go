@@ -359,3 +359,44 @@ func TestBuildOverNamedPipes(t *testing.T) {
 		t.Errorf("the output is not a file: %v", err)
 	}
 }
+
+// TestLongValuesAreCut: a 20,000-character value (a message ID in a
+// translation file, a name in a plan, a flag, a path) is quoted in an
+// error at its first characters with an ellipsis and its length, never
+// whole; the file and line are still named.
+func TestLongValuesAreCut(t *testing.T) {
+	long := strings.Repeat("a", 20000)
+	tests := []struct {
+		name  string
+		files map[string]string
+		args  []string
+		code  int
+		want  string
+	}{
+		{"message ID in a PO file", map[string]string{"es.po": "msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"" + long + "\"\nmsgid \"x\"\nmsgstr \"y\"\n", "ours/locales/.keep": ""},
+			[]string{"translate", "import", "es.po", "--into", "ours"}, 1, `es.po:6: "aaaaaaaaaa`},
+		{"audience in a plan", map[string]string{"plan.yaml": "outputs: [{audience: " + long + ", language: en}]\n"},
+			[]string{"build", "plan.yaml"}, 1, "plan.yaml:1:22: outputs[0].audience: unknown audience"},
+		{"pattern in a plan", map[string]string{"plan.yaml": "outputs: [{audience: youth, language: en, pattern: '" + long + "/{lang}.{ext}'}]\n"},
+			[]string{"build", "plan.yaml"}, 1, "plan.yaml:1:52: outputs[0].pattern: pattern"},
+		{"language flag", nil, []string{"generate", "-l", long}, 2, "unknown language"},
+		{"format flag", nil, []string{"generate", "-f", long}, 2, "unknown format"},
+		{"content folder", nil, []string{"generate", "--content", long}, 1, "content folder …aaa"},
+		{"output folder", nil, []string{"generate", "-o", long + "/x"}, 1, "cannot write to folder …aaa"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, data := range tt.files {
+				makeHostileFile(t, filepath.Join(dir, filepath.FromSlash(name)), data)
+			}
+			r := runCLI(t, dir, tt.args...)
+			if r.code != tt.code {
+				t.Errorf("exit %d, want %d", r.code, tt.code)
+			}
+			if len(r.stderr) > 1000 || !strings.Contains(r.stderr, tt.want) || !strings.Contains(r.stderr, "…") {
+				t.Errorf("stderr of %d bytes, want under 1,000 with %q and an ellipsis: %.300q", len(r.stderr), tt.want, r.stderr)
+			}
+		})
+	}
+}

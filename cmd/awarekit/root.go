@@ -13,6 +13,8 @@ import (
 
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/spell"
+
+	"github.com/awarekit/awarekit/toolkit/input"
 )
 
 // Factory gives commands what they share: streams, and a way to open
@@ -98,7 +100,7 @@ Start with 'awarekit generate' for a few flyers, or 'awarekit init' and
 			if near := spell.Nearest(args[0], commandNames(cmd)); len(near) > 0 {
 				hint = fmt.Sprintf(" (did you mean %s?)", strings.Join(near, " or "))
 			}
-			return usage(fmt.Errorf("unknown command %q%s; commands: %s", args[0], hint, strings.Join(commandNames(cmd), ", ")))
+			return usage(fmt.Errorf("unknown command %s%s; commands: %s", input.Quote(args[0]), hint, strings.Join(commandNames(cmd), ", ")))
 		},
 	}
 	root.Flags().BoolVarP(&showVersion, "version", "v", false, "show the version, commit and date (as 'awarekit version')")
@@ -160,7 +162,7 @@ func fixCompletion(root *cobra.Command) {
 			if len(args) == 0 {
 				return cmd.Help()
 			}
-			return usage(fmt.Errorf("no completion for shell %q; choose one of: %s", args[0], strings.Join(shells, ", ")))
+			return usage(fmt.Errorf("no completion for shell %s; choose one of: %s", input.Quote(args[0]), strings.Join(shells, ", ")))
 		}
 	}
 }
@@ -206,7 +208,7 @@ func invalidValue(e *pflag.InvalidValueError) error {
 		return e
 	}
 	if errors.Is(e, strconv.ErrRange) {
-		return fmt.Errorf("%s %q is too large; give %s", name, e.GetValue(), want)
+		return fmt.Errorf("%s %s is too large; give %s", name, input.Quote(e.GetValue()), want)
 	}
-	return fmt.Errorf("%s %q is not %s", name, e.GetValue(), want)
+	return fmt.Errorf("%s %s is not %s", name, input.Quote(e.GetValue()), want)
 }

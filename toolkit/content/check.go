@@ -43,7 +43,7 @@ type FolderAudience struct {
 // when the folder cannot be opened at all.
 func Check(o Options) (*Report, error) {
 	if _, err := input.OpenFolder(input.Content, o.UserDir); err != nil {
-		return nil, fmt.Errorf("content folder %s: %w", o.UserDir, err)
+		return nil, fmt.Errorf("content folder %s: %w", input.ShortPath(o.UserDir), err)
 	}
 	cat, err := locale.Load(o.Locales)
 	if err != nil {
@@ -236,7 +236,7 @@ func (lib *Library) checkFolder() {
 		}
 		for _, mid := range a.messageIDs() {
 			if m, ok := lib.table[mid]; ok && m.User && strings.HasPrefix(strings.TrimSpace(en.Messages[mid]), Starter) {
-				lib.problemAt("locales/en.toml", mid, "message %s still holds the starter text %q; write your own words", mid, en.Messages[mid])
+				lib.problemAt("locales/en.toml", mid, "message %s still holds the starter text %s; write your own words", mid, input.Quote(en.Messages[mid]))
 			}
 		}
 		// Facts: a sign, note or statistic of the user's own names the

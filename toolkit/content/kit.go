@@ -9,6 +9,8 @@ import (
 
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/locale"
+
+	"github.com/awarekit/awarekit/toolkit/input"
 )
 
 // KitSpec is the workshop kit's shared structure (audiences/kit.yaml):
@@ -335,7 +337,7 @@ func (lib *Library) checkKit() {
 	}
 	const file = "kit.yaml"
 	if k.Review.Status != "draft" && k.Review.Status != "reviewed" {
-		lib.problemAt(file, "status", "review.status is %q; use draft, or reviewed with the reviewers and the date", k.Review.Status)
+		lib.problemAt(file, "status", "review.status is %s; use draft, or reviewed with the reviewers and the date", input.Quote(k.Review.Status))
 	}
 	if k.Labels.Review == "" || k.Labels.Page == "" {
 		lib.problemAt(file, "labels", "labels needs review and page")
@@ -370,7 +372,7 @@ func (lib *Library) checkKit() {
 				lib.problemAt(file, s.Title, "guide.sections[%d].blocks[%d] must be one of para, list, steps, note, agenda or from", i, j)
 			}
 			if b.From != "" && !slices.Contains(guideFrom, b.From) {
-				lib.problemAt(file, "from: "+b.From, "guide.sections[%d].blocks[%d]: from %q; use one of %s", i, j, b.From, strings.Join(guideFrom, ", "))
+				lib.problemAt(file, "from: "+b.From, "guide.sections[%d].blocks[%d]: from %s; use one of %s", i, j, input.Quote(b.From), strings.Join(guideFrom, ", "))
 			}
 			if b.Agenda != 0 && !slices.ContainsFunc(k.Agendas, func(a Agenda) bool { return a.Minutes == b.Agenda }) {
 				lib.problemAt(file, "agenda:", "guide.sections[%d].blocks[%d]: no %d-minute agenda", i, j, b.Agenda)
@@ -379,13 +381,13 @@ func (lib *Library) checkKit() {
 	}
 	for i, s := range k.Slides {
 		if _, ok := slideKinds[s.Kind]; !ok {
-			lib.problemAt(file, "kind: "+s.Kind, "slides[%d]: kind %q; use title, list, actions, hotline, contacts or closing", i, s.Kind)
+			lib.problemAt(file, "kind: "+s.Kind, "slides[%d]: kind %s; use title, list, actions, hotline, contacts or closing", i, input.Quote(s.Kind))
 		}
 		if s.Kind != "title" && s.Title == "" || s.Notes == "" {
 			lib.problemAt(file, "slides", "slides[%d] needs a title and notes for the presenter", i)
 		}
 		if s.From != "" && s.From != "key_messages" && s.From != "signs" {
-			lib.problemAt(file, "from: "+s.From, "slides[%d]: from %q; use key_messages or signs", i, s.From)
+			lib.problemAt(file, "from: "+s.From, "slides[%d]: from %s; use key_messages or signs", i, input.Quote(s.From))
 		}
 	}
 	questions := func(file string, items []QuestionSpec) {

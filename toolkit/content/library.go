@@ -107,16 +107,16 @@ func (s Story) check(now time.Time) error {
 	case s.ID == "":
 		return errors.New("a story has no id")
 	case s.Consent == nil || strings.TrimSpace(s.Consent.By) == "" || strings.TrimSpace(s.Consent.Recorded) == "":
-		return fmt.Errorf("story %q has no recorded consent; add consent: {recorded: YYYY-MM-DD, by: NAME} or remove the story", s.ID)
+		return fmt.Errorf("story %s has no recorded consent; add consent: {recorded: YYYY-MM-DD, by: NAME} or remove the story", input.Quote(s.ID))
 	case !s.Anonymised:
-		return fmt.Errorf("story %q is not marked anonymised; remove names and places, then add anonymised: true", s.ID)
+		return fmt.Errorf("story %s is not marked anonymised; remove names and places, then add anonymised: true", input.Quote(s.ID))
 	}
 	day, err := time.Parse(time.DateOnly, s.Consent.Recorded)
 	if err != nil {
-		return fmt.Errorf("story %q: its consent date %q is not a date like 2026-11-27", s.ID, s.Consent.Recorded)
+		return fmt.Errorf("story %s: its consent date %s is not a date like 2026-11-27", input.Quote(s.ID), input.Quote(s.Consent.Recorded))
 	}
 	if today := now.UTC().Truncate(24 * time.Hour); day.After(today) {
-		return fmt.Errorf("story %q: its consent date %s is in the future; give the day consent was recorded", s.ID, s.Consent.Recorded)
+		return fmt.Errorf("story %s: its consent date %s is in the future; give the day consent was recorded", input.Quote(s.ID), s.Consent.Recorded)
 	}
 	return nil
 }
@@ -372,7 +372,7 @@ func (lib *Library) load(audiences fs.FS, now time.Time) error {
 			return err
 		}
 		if want := path.Dir(file); a.ID != want {
-			return fmt.Errorf("%s: id is %q but the folder is %q", file, a.ID, want)
+			return fmt.Errorf("%s: id is %s but the folder is %s", file, input.Quote(a.ID), input.Quote(want))
 		}
 		if o, ok := audiences.(Overlay); ok {
 			for _, f := range []string{file, path.Join(a.ID, "stories.yaml")} {
@@ -571,7 +571,7 @@ func (lib *Library) check() {
 		}
 		for _, b := range a.Blocks {
 			if !slices.Contains(OptionalBlocks, b) {
-				lib.problemAt(a.File, "blocks", "blocks names %q; it lists the parts an audience may leave out, of: %s (the headline, signs, actions and the help panel with the hotline and the emergency line are on every material)", b, strings.Join(OptionalBlocks, ", "))
+				lib.problemAt(a.File, "blocks", "blocks names %s; it lists the parts an audience may leave out, of: %s (the headline, signs, actions and the help panel with the hotline and the emergency line are on every material)", input.Quote(b), strings.Join(OptionalBlocks, ", "))
 			}
 		}
 		if len(a.Actions) == 0 || len(a.Actions) > 2 {
@@ -587,7 +587,7 @@ func (lib *Library) check() {
 		}
 		for _, cid := range a.Contacts {
 			if _, ok := lib.contacts[cid]; !ok || cid == EmergencyID {
-				lib.problemAt(a.File, cid, "unknown contact %q", cid)
+				lib.problemAt(a.File, cid, "unknown contact %s", input.Quote(cid))
 			}
 		}
 		for mid, facts := range a.Facts {
@@ -596,14 +596,14 @@ func (lib *Library) check() {
 			}
 			for _, f := range facts {
 				if lib.Facts.Entry(f) == nil {
-					lib.problemAt(a.File, f, "facts: %s names fact %q, which the facts register (audiences/facts.yaml) does not have", mid, f)
+					lib.problemAt(a.File, f, "facts: %s names fact %s, which the facts register (audiences/facts.yaml) does not have", input.Quote(mid), input.Quote(f))
 				}
 			}
 		}
 		omittable := a.omittable()
 		for tag, ids := range a.Omit {
 			if !slices.Contains(tags, tag) {
-				lib.problemAt(a.File, tag+":", "omit names language %q, which the content does not have", tag)
+				lib.problemAt(a.File, tag+":", "omit names language %s, which the content does not have", input.Quote(tag))
 			}
 			for _, mid := range ids {
 				if !slices.Contains(omittable, mid) {
@@ -760,7 +760,7 @@ type UnknownError struct {
 }
 
 func (e *UnknownError) Error() string {
-	return fmt.Sprintf("unknown %s %q; choose one of: %s", e.Kind, e.Name, strings.Join(e.Valid, ", "))
+	return fmt.Sprintf("unknown %s %s; choose one of: %s", e.Kind, input.Quote(e.Name), strings.Join(e.Valid, ", "))
 }
 
 // AudienceIDs lists the audience IDs, sorted.

@@ -30,17 +30,17 @@ func (lib *Library) loadUser(o Options) error {
 	// that names the file, never its contents.
 	user, err := input.OpenFolder(input.Content, dir)
 	if err != nil {
-		return fmt.Errorf("content folder %s: %w", dir, err)
+		return fmt.Errorf("content folder %s: %w", input.ShortPath(dir), err)
 	}
 	lib.user, lib.userDir = user, dir
 	for _, name := range protected {
 		if _, err := fs.Stat(user, path.Join("audiences", name)); err == nil {
-			return fmt.Errorf("content folder %s: audiences/%s cannot be replaced: it holds verified facts; give your own contacts with --phone, --email, --website or organisation.local", dir, name)
+			return fmt.Errorf("content folder %s: audiences/%s cannot be replaced: it holds verified facts; give your own contacts with --phone, --email, --website or organisation.local", input.ShortPath(dir), name)
 		}
 	}
 	if sub, err := fs.Sub(user, "locales"); err == nil {
 		if err := lib.Catalog.Override(sub); err != nil {
-			return fmt.Errorf("content folder %s: %w", dir, err)
+			return fmt.Errorf("content folder %s: %w", input.ShortPath(dir), err)
 		}
 	}
 	var aud fs.FS = o.Audiences
@@ -57,7 +57,7 @@ func (lib *Library) loadUser(o Options) error {
 	// says the content was customised, and changes when the folder does.
 	sum, err := folderHash(user)
 	if err != nil {
-		return fmt.Errorf("content folder %s: %w", dir, err)
+		return fmt.Errorf("content folder %s: %w", input.ShortPath(dir), err)
 	}
 	lib.Info.Version += "+user." + sum[:12]
 	return nil

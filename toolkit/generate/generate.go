@@ -30,6 +30,8 @@ import (
 	"github.com/awarekit/awarekit/toolkit/render/png"
 	"github.com/awarekit/awarekit/toolkit/spell"
 	"github.com/awarekit/awarekit/toolkit/typeset"
+
+	"github.com/awarekit/awarekit/toolkit/input"
 )
 
 // Engine makes documents. Content and fonts are loaded once and shared;
@@ -102,7 +104,7 @@ func Open(cfg Config) (*Engine, error) {
 	e := &Engine{Lib: lib, Fonts: fonts, Creator: creator, Date: date}
 	if cfg.ContentDir != "" {
 		if e.ContentDir, err = filepath.Abs(cfg.ContentDir); err != nil {
-			return nil, fmt.Errorf("content folder %s: %w", cfg.ContentDir, err)
+			return nil, fmt.Errorf("content folder %s: %w", input.ShortPath(cfg.ContentDir), err)
 		}
 	}
 	e.workers.New = func() any { return e.NewWorker() }

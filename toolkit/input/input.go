@@ -147,7 +147,7 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	s := e.Kind.Name + " " + e.Path + " " + e.Problem
+	s := e.Kind.Name + " " + ShortPath(e.Path) + " " + e.Problem
 	if e.Fix != "" {
 		s += "; " + e.Fix
 	}

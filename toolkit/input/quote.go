@@ -3,6 +3,8 @@ package input
 import (
 	"fmt"
 	"strconv"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -28,4 +30,30 @@ func Quote(s string) string {
 		cut++
 	}
 	return fmt.Sprintf("%s (%d characters)", strconv.Quote(s[:i]+"…"), n)
+}
+
+// PathMax is the most characters of a path an error message prints.
+const PathMax = 120
+
+// ShortPath is a path for an error message: as it is, or, when it is
+// longer than PathMax characters, an ellipsis and its last PathMax
+// characters, which name the file and its folder. Control characters
+// are escaped, as Quote does, so that no path can write to the terminal.
+func ShortPath(p string) string {
+	if strings.ContainsFunc(p, func(r rune) bool { return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }) {
+		q := strconv.Quote(p)
+		p = q[1 : len(q)-1]
+	}
+	n := utf8.RuneCountInString(p)
+	if n <= PathMax {
+		return p
+	}
+	skip := n - PathMax
+	for i := range p {
+		if skip == 0 {
+			return "…" + p[i:]
+		}
+		skip--
+	}
+	return p
 }

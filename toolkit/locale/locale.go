@@ -25,6 +25,8 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/awarekit/awarekit/toolkit/profile"
+
+	"github.com/awarekit/awarekit/toolkit/input"
 )
 
 // Status values of a locale file's _meta.status.
@@ -434,7 +436,7 @@ func (c *Catalog) LoadAll() error {
 func tagOf(name string) (string, error) {
 	tag := strings.TrimSuffix(path.Base(name), ".toml")
 	if _, err := language.Parse(tag); err != nil || tag == "und" {
-		return "", fmt.Errorf("%s: %q is not a language tag; name the file after its language, like fr.toml or zh-Hans.toml", name, tag)
+		return "", fmt.Errorf("%s: %s is not a language tag; name the file after its language, like fr.toml or zh-Hans.toml", name, input.Quote(tag))
 	}
 	return tag, nil
 }
@@ -467,10 +469,10 @@ func parse(name string, data []byte) (*Locale, error) {
 		delete(raw, "_meta")
 	}
 	if l.Meta.Language != "" && l.Meta.Language != tag {
-		return nil, fmt.Errorf("%s: _meta.language is %q but the file name says %q", name, l.Meta.Language, tag)
+		return nil, fmt.Errorf("%s: _meta.language is %s but the file name says %s", name, input.Quote(l.Meta.Language), input.Quote(tag))
 	}
 	if l.Meta.Status != "" && !slices.Contains(statuses, l.Meta.Status) {
-		return nil, fmt.Errorf("%s: _meta.status is %q; use one of: %s", name, l.Meta.Status, strings.Join(statuses, ", "))
+		return nil, fmt.Errorf("%s: _meta.status is %s; use one of: %s", name, input.Quote(l.Meta.Status), strings.Join(statuses, ", "))
 	}
 	if err := checkApostrophe(name, l.Meta.Apostrophe); err != nil {
 		return nil, err
@@ -490,7 +492,7 @@ func parse(name string, data []byte) (*Locale, error) {
 		for id, v := range table {
 			h, ok := v.(string)
 			if !ok || !sourceHash.MatchString(h) {
-				return nil, fmt.Errorf("%s: %s.%q must be 12 hexadecimal digits (see awarekit messages)", name, t.key, id)
+				return nil, fmt.Errorf("%s: %s.%s must be 12 hexadecimal digits (see awarekit messages)", name, t.key, input.Quote(id))
 			}
 			t.to[id] = h
 		}
@@ -501,7 +503,7 @@ func parse(name string, data []byte) (*Locale, error) {
 			return nil, fmt.Errorf("%s: _meta.writers: each writer needs a name", name)
 		}
 		if _, err := time.Parse(time.DateOnly, w.Date); err != nil {
-			return nil, fmt.Errorf("%s: _meta.writers: %s's date %q is not a date like 2026-12-04", name, w.Name, w.Date)
+			return nil, fmt.Errorf("%s: _meta.writers: %s's date %s is not a date like 2026-12-04", name, input.Quote(w.Name), input.Quote(w.Date))
 		}
 	}
 	for _, r := range l.Meta.Reviews {
@@ -509,7 +511,7 @@ func parse(name string, data []byte) (*Locale, error) {
 			return nil, fmt.Errorf("%s: _meta.reviews: each review needs a scope and a reviewer", name)
 		}
 		if _, err := time.Parse(time.DateOnly, r.Date); err != nil {
-			return nil, fmt.Errorf("%s: _meta.reviews: the %s review's date %q is not a date like 2026-12-04", name, r.Scope, r.Date)
+			return nil, fmt.Errorf("%s: _meta.reviews: the %s review's date %s is not a date like 2026-12-04", name, input.Quote(r.Scope), input.Quote(r.Date))
 		}
 	}
 	if err := flatten("", raw, l.Messages); err != nil {
@@ -740,7 +742,7 @@ type UnknownLanguageError struct {
 }
 
 func (e *UnknownLanguageError) Error() string {
-	return fmt.Sprintf("unknown language %q; available: %s", e.Lang, strings.Join(e.Valid, ", "))
+	return fmt.Sprintf("unknown language %s; available: %s", input.Quote(e.Lang), strings.Join(e.Valid, ", "))
 }
 
 // Resolve maps what a user typed ("fr-CA", "FR", "en_US") to an available

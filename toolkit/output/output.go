@@ -63,6 +63,7 @@ func CheckDir(dir string) error {
 }
 
 func describe(dir string, err error) error {
+	dir = input.ShortPath(dir)
 	switch {
 	case errors.Is(err, fs.ErrPermission):
 		return fmt.Errorf("cannot write to folder %s: permission denied; choose another folder with --out", dir)

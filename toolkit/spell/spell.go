@@ -11,6 +11,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/awarekit/awarekit/toolkit/input"
 )
 
 // Fold is s as names are compared: trimmed, lower case, and with the
@@ -141,7 +143,7 @@ func Unknown(err error, kind, name string, valid, candidates []string) *UnknownE
 
 func (e *UnknownError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "unknown %s %q", e.Kind, e.Name)
+	fmt.Fprintf(&b, "unknown %s %s", e.Kind, input.Quote(e.Name))
 	if len(e.Nearest) > 0 {
 		q := make([]string, len(e.Nearest))
 		for i, n := range e.Nearest {

@@ -8,10 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/awarekit/awarekit/toolkit/input"
 	"github.com/awarekit/awarekit/toolkit/locale"
@@ -82,7 +82,7 @@ type Problem struct {
 
 func (p Problem) String() string {
 	var b strings.Builder
-	b.WriteString(printable(p.File))
+	b.WriteString(input.ShortPath(p.File))
 	if p.Line > 0 {
 		fmt.Fprintf(&b, ":%d", p.Line)
 	}
@@ -95,14 +95,14 @@ func (p Problem) String() string {
 }
 
 // printable is s as it may be printed on a terminal: as it is when it
-// is plain, else quoted with every other character escaped (an ID from a
+// is plain and short, else quoted with every control and format
+// character escaped and cut to its first characters (an ID from a
 // hostile file could hold a character that reorders or garbles the
 // line).
 func printable(s string) string {
-	for _, r := range s {
-		if !unicode.IsPrint(r) || r == 0x202E || unicode.Is(unicode.Cf, r) {
-			return strconv.QuoteToASCII(s)
-		}
+	if strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsPrint(r) || unicode.Is(unicode.Cf, r) }) ||
+		utf8.RuneCountInString(s) > input.QuoteMax {
+		return input.Quote(s) // escaped, and cut to its first characters
 	}
 	return s
 }
