@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/awarekit/awarekit/toolkit/content"
 	"github.com/awarekit/awarekit/toolkit/doc"
@@ -15,6 +16,7 @@ import (
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/profile"
+	"github.com/awarekit/awarekit/toolkit/typeset"
 )
 
 // cardFormats lists the formats imposed several to a sheet that print
@@ -43,8 +45,10 @@ func cardFormats(t *testing.T) []format.Format {
 // characters; both; and both with the province that adds the most
 // lines (Manitoba's two). Every card must be made, in every style the
 // format takes, and print every word of every block the format
-// declares it carries (as TestEveryFormatCarriesItsContent checks):
-// no card refuses an input the profile accepts. Quick: a sample of the
+// declares it carries (as TestEveryFormatCarriesItsContent checks),
+// and keep every line and QR code inside its safe area (3 mm from the
+// trim): no card refuses an input the profile accepts. Each is made
+// one card a page (the sheets impose the same card: TestCardSheetsPrint). Quick: a sample of the
 // longest languages and pairs; AWAREKIT_FULL=1: every audience,
 // language and pair with English, on both papers.
 func TestCardsCarryEverythingAtTheLimits(t *testing.T) {
@@ -82,7 +86,11 @@ func TestCardsCarryEverythingAtTheLimits(t *testing.T) {
 		audiences, papers = e.AudienceIDs(), layout.PaperNames
 		styles = []layout.Style{layout.Standard, layout.LargePrint, layout.HighContrast}
 	}
-	made := map[string]int{}       // format/organisation: sheets made
+	// One card a page, whose edges are its trim: each card's safe area
+	// is the page's, 3 mm in.
+	single := layout.PrintOptions{Imposition: layout.ImposeSingle}
+	safe := 3 * layout.PointsPerMM
+	made := map[string]int{}       // format/organisation: cards made
 	pairsMade := map[string]bool{} // languages and pairs of the wallet cards at every limit
 	for _, o := range orgs {
 		brand, err := o.org.Brand()
@@ -101,7 +109,8 @@ func TestCardsCarryEverythingAtTheLimits(t *testing.T) {
 								continue // the styles' cards are one size on both papers
 							}
 							what := fmt.Sprintf("%s/%s/%s/%s/%s/%s", o.name, f.Name, style, a, l, paper)
-							r, err := e.Resolve(generate.Job{Audience: a, Lang: l, Format: f.Name, Paper: paper, Style: string(style), Province: o.province, AllowDraft: true})
+							r, err := e.Resolve(generate.Job{Audience: a, Lang: l, Format: f.Name, Paper: paper, Style: string(style), Province: o.province, AllowDraft: true,
+								Print: single})
 							if err != nil {
 								// Refused on purpose, before any layout: no
 								// bilingual form, two languages in large
@@ -131,6 +140,11 @@ func TestCardsCarryEverythingAtTheLimits(t *testing.T) {
 							for _, msg := range missing(ld, docs, carries) {
 								t.Errorf("%s: %s", what, msg)
 							}
+							for i, p := range ld.Pages {
+								for _, msg := range safeArea(p, safe) {
+									t.Errorf("%s, page %d: %s", what, i+1, msg)
+								}
+							}
 						}
 					}
 				}
@@ -157,10 +171,11 @@ func TestCardsCarryEverythingAtTheLimits(t *testing.T) {
 // content folder's messages run on for a page) and checks that the
 // error names the card and its side, and says what the user can
 // shorten: on the safety card, which prints none of the organisation's
-// text, its messages. And the one input the wallet cards refuse inside
-// the profile's limits: two long languages without English (ur+fa)
-// beside a 100-character name of wide capitals, which fits paired with
-// English.
+// text, its messages. And a name past profile.MaxName, which every
+// input refuses where it enters (profile.Organisation.Check) but a
+// program may still pass: two long languages without English (ur+fa)
+// beside twice the longest name of wide capitals are refused with what
+// to change, where the longest name is made.
 func TestCardFitErrorsNameTheCard(t *testing.T) {
 	lib, ts := setup(t)
 	d, err := lib.Assemble(content.Request{Audience: "youth", Lang: "en", AllowDraft: true})
@@ -213,37 +228,39 @@ func TestCardFitErrorsNameTheCard(t *testing.T) {
 		},
 	}
 	// Two languages without English, both long, beside a name of wide
-	// capitals: the one pairing refused at the input limits.
-	wide := profile.Organisation{Name: strings.Repeat("WMWMW ", 17)[:profile.MaxName]}
-	brand, err := wide.Brand()
-	if err != nil {
-		t.Fatal(err)
+	// capitals: made at the limit, refused past it.
+	wideName := func(n int) profile.Organisation {
+		return profile.Organisation{Name: strings.Repeat("WMWMW ", n/6+1)[:n]}
 	}
-	pair := func(a, b string) (*doc.Document, *doc.Document) {
+	pair := func(org profile.Organisation, a, b string) (*doc.Document, *doc.Document) {
+		brand, err := org.Brand()
+		if err != nil {
+			t.Fatal(err)
+		}
 		var docs [2]*doc.Document
 		for i, l := range []string{a, b} {
-			if docs[i], err = lib.Assemble(content.Request{Audience: "youth", Lang: l, Org: wide, Brand: brand, AllowDraft: true}); err != nil {
+			if docs[i], err = lib.Assemble(content.Request{Audience: "youth", Lang: l, Org: org, Brand: brand, AllowDraft: true}); err != nil {
 				t.Fatal(err)
 			}
 		}
 		return docs[0], docs[1]
 	}
 	tests = append(tests, fitCase{
-		name: "two-language wallet card front without English",
+		name: "two-language wallet card front, a name past the limit",
 		lay: func(doc.Document) error {
-			a, b := pair("ur", "fa")
+			a, b := pair(wideName(2*profile.MaxName), "ur", "fa")
 			_, err := layout.BilingualCards(ts, a, b, layout.Options{Paper: layout.Papers["letter"]})
 			return err
 		},
 		edit: func(*doc.Document) {},
-		want: []string{"lay out youth cards (ur+fa): the organisation's name does not fit on the wallet card front at 7 pt; " +
-			"give a shorter organisation name (it has 100 characters), or make the cards with English on one side (-l ur+en)"},
+		want: []string{fmt.Sprintf("lay out youth cards (ur+fa): the organisation's name does not fit on the wallet card front at 7 pt; "+
+			"give a shorter organisation name (it has %d characters)", 2*profile.MaxName)},
 		never: []string{"the  at"},
 	})
-	for _, l := range []string{"ur", "fa"} {
-		a, b := pair(l, "en")
+	for _, l := range [][2]string{{"ur", "fa"}, {"ur", "en"}, {"fa", "en"}} {
+		a, b := pair(wideName(profile.MaxName), l[0], l[1])
 		if _, err := layout.BilingualCards(ts, a, b, layout.Options{Paper: layout.Papers["letter"]}); err != nil {
-			t.Errorf("%s+en with the name of wide capitals: %v", l, err)
+			t.Errorf("%s+%s with the longest name of wide capitals: %v", l[0], l[1], err)
 		}
 	}
 	for _, tt := range tests {
@@ -274,36 +291,45 @@ func TestCardFitErrorsNameTheCard(t *testing.T) {
 // TestTwoLanguageCardsWithoutEnglish makes the wallet cards in two
 // languages neither of which is English, with an organisation name of
 // profile.MaxName wide capitals and one of profile.MaxName Chinese
-// characters, and checks that each pair is made, or refused only with
-// the error that names the organisation's name, how long it is, and the
-// fix (a shorter name, or English on one side): never another failure.
-// Quick: pairs that must be made (Chinese beside Arabic either way,
-// Punjabi beside Tigrinya and beside Persian); AWAREKIT_FULL=1: every
-// pair of the audience's languages but English, each made or refused so.
-// Refused at the limits: a pair of Arabic, Persian, Urdu and Ukrainian,
-// whose fronts have no room for three lines of a name at 7 pt beside
-// the hotline's text at its least sizes (TestCardFitErrorsNameTheCard).
+// characters, one card a page, and checks that every pair is made and
+// that each card, as a print designer would sign it:
+//   - carries every word of what a two-language card carries
+//     (BilingualCarries), the organisation's name among it;
+//   - sets no text below the card's least size (7 pt of Latin, or what
+//     looks as large in another script) and the hotline number at 16 pt
+//     or more;
+//   - keeps every line inside the safe area, 3 mm from the trim.
+//
+// Quick: pairs of the longest languages (Arabic, Persian, Urdu and
+// Ukrainian, whose fronts need the tightest step beside such a name),
+// and Chinese beside Arabic, Punjabi beside Tigrinya and Persian;
+// AWAREKIT_FULL=1: every pair of the audience's languages but English.
 func TestTwoLanguageCardsWithoutEnglish(t *testing.T) {
 	lib, ts := setup(t)
 	names := map[string]string{
 		"wide capitals": strings.Repeat("WMWMW ", 17)[:profile.MaxName],
 		"Chinese":       string([]rune(strings.Repeat("河畔安置服务社区法律诊所大东区和北部地区", 6))[:profile.MaxName]),
 	}
-	type pairCase struct {
-		a, b string
-		must bool // made, not refused
-	}
-	pairs := []pairCase{{"zh-Hans", "ar", true}, {"ar", "zh-Hans", true}, {"pa", "ti", true}, {"pa", "fa", true}}
+	pairs := [][2]string{{"zh-Hans", "ar"}, {"ar", "zh-Hans"}, {"pa", "ti"}, {"pa", "fa"},
+		{"ur", "fa"}, {"fa", "ur"}, {"uk", "ar"}, {"fa", "uk"}, {"uk", "ur"}}
 	if os.Getenv("AWAREKIT_FULL") != "" {
 		pairs = pairs[:0]
 		for _, a := range lib.Languages("youth") {
 			for _, b := range lib.Languages("youth") {
 				if a != b && a != "en" && b != "en" {
-					pairs = append(pairs, pairCase{a, b, false})
+					pairs = append(pairs, [2]string{a, b})
 				}
 			}
 		}
 	}
+	var cards format.Format
+	for _, f := range format.Formats {
+		if f.Name == "cards" {
+			cards = f
+		}
+	}
+	safe := 3 * layout.PointsPerMM
+	single := layout.Options{Paper: layout.Papers["letter"], Print: layout.PrintOptions{Imposition: layout.ImposeSingle}}
 	for label, name := range names {
 		org := profile.Organisation{Name: name}
 		brand, err := org.Brand()
@@ -322,25 +348,98 @@ func TestTwoLanguageCardsWithoutEnglish(t *testing.T) {
 			docs[l] = d
 			return d
 		}
-		made := 0
 		for _, p := range pairs {
-			what := fmt.Sprintf("%s, %s+%s", label, p.a, p.b)
-			_, err := layout.BilingualCards(ts, get(p.a), get(p.b), layout.Options{Paper: layout.Papers["letter"]})
-			if err == nil {
-				made++
-				continue
-			}
-			if p.must {
+			what := fmt.Sprintf("%s, %s+%s", label, p[0], p[1])
+			ld, err := layout.BilingualCards(ts, get(p[0]), get(p[1]), single)
+			if err != nil {
 				t.Errorf("%s: %v", what, err)
 				continue
 			}
-			want := fmt.Sprintf("the organisation's name does not fit on the wallet card front at 7 pt; give a shorter organisation name (it has %d characters), or make the cards with English on one side (-l %s+en)", profile.MaxName, p.a)
-			if !errors.Is(err, layout.ErrDoesNotFit) || !strings.Contains(err.Error(), want) {
-				t.Errorf("%s: refused with %q, want the error naming the organisation's name and the fix", what, err)
+			for _, msg := range missing(ld, []*doc.Document{get(p[0]), get(p[1])}, cards.BilingualCarries) {
+				t.Errorf("%s: %s", what, msg)
+			}
+			for i, pg := range ld.Pages {
+				for _, msg := range cardRules(pg, safe) {
+					t.Errorf("%s, side %d: %s", what, i+1, msg)
+				}
 			}
 		}
-		if made == 0 {
-			t.Errorf("%s: no pair was made", label)
+	}
+}
+
+// cardRules checks a wallet card's page that is one card (single
+// imposition, no bleed): what safeArea checks; nothing that looks
+// smaller than the card's least size, 7 pt; the hotline number at 16 pt
+// or more.
+func cardRules(p layout.Page, safe float64) []string {
+	out := safeArea(p, safe)
+	number := 0.0
+	for _, e := range p.Elements {
+		if e.Text == nil || len(e.Text.Line.Runs) == 0 {
+			continue
+		}
+		text, size := printed(e.Text.Line)
+		if size == 0 {
+			continue
+		}
+		// Sizes are Latin's: Chinese, which looks larger, is set
+		// smaller to look 7 pt (lineVisual).
+		if v := lineVisual(e.Text.Line); v < 7-0.01 {
+			out = append(out, fmt.Sprintf("%q looks %.2f pt, below the card's 7", text, v))
+		}
+		if strings.Contains(text, hotlineNumber) {
+			number = max(number, size)
 		}
 	}
+	if number < 16 {
+		out = append(out, fmt.Sprintf("the hotline number is at %.1f pt, below 16 (or missing)", number))
+	}
+	return out
+}
+
+// safeArea checks a page that is one card (single imposition, no
+// bleed): every line's letters (from its baseline, 0.8 of its size up
+// and 0.2 down) and every QR code inside the safe area, safe points from
+// each trim edge, where a cut a little off touches nothing.
+func safeArea(p layout.Page, safe float64) []string {
+	var out []string
+	const eps = 0.01
+	outside := func(x0, x1, y0, y1 float64) bool {
+		return x0 < safe-eps || y0 < safe-eps || x1 > p.Width-safe+eps || y1 > p.Height-safe+eps
+	}
+	for _, e := range p.Elements {
+		if q := e.QR; q != nil {
+			if n := float64(len(q.Bits)) * q.Module; outside(q.X, q.X+n, q.Y, q.Y+n) {
+				out = append(out, fmt.Sprintf("a QR code (%.1f, %.1f, %.1f pt wide) is outside the safe area", q.X, q.Y, n))
+			}
+		}
+		if e.Text == nil {
+			continue
+		}
+		tx := e.Text
+		text, size := printed(tx.Line)
+		if size == 0 {
+			continue
+		}
+		x0, x1, y0, y1 := tx.X, tx.X+tx.Line.Width, tx.Y-0.8*size, tx.Y+0.2*size
+		if outside(x0, x1, y0, y1) {
+			out = append(out, fmt.Sprintf("%q (%.1f…%.1f, %.1f…%.1f) is outside the safe area, %.1f pt inside the %.0f×%.0f pt card", text, x0, x1, y0, y1, safe, p.Width, p.Height))
+		}
+	}
+	return out
+}
+
+// printed is a line's text and the size of its largest run that prints:
+// a space or a direction mark between words of another script may be
+// set at another size.
+func printed(l typeset.Line) (string, float64) {
+	var sb strings.Builder
+	size := 0.0
+	for _, r := range l.Runs {
+		sb.WriteString(r.Text)
+		if strings.ContainsFunc(r.Text, func(c rune) bool { return unicode.IsGraphic(c) && !unicode.IsSpace(c) }) {
+			size = max(size, r.Size)
+		}
+	}
+	return strings.TrimSpace(sb.String()), size
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
@@ -381,7 +382,7 @@ func fitCard(k *kit, what string, w, h float64, build func(scale float64) box) (
 // the steps a long organisation name (up to profile.MaxName characters)
 // takes before it leaves a front, roomiest first. Nothing is set below
 // the card's least size, minCardText; the hotline number never below
-// 16 pt.
+// 16 pt; no text outside the safe area (cardSafe).
 type frontSet struct {
 	// smallOrg sets the organisation's name at minCardText in regular
 	// weight, which takes about two thirds of the width of the bold
@@ -391,13 +392,69 @@ type frontSet struct {
 	// minCardText, the size of a wallet card's fine print.
 	fineDetail bool
 	// tight sets the number at its 16 pt floor and narrows the band's
-	// padding and the gaps: the last step, for the longest languages
-	// (French, Arabic, Persian, Urdu) beside a 100-character name.
+	// padding under the headline and the gaps: for the longest
+	// languages (French, Arabic, Persian, Urdu) beside a 100-character
+	// name.
 	tight bool
+	// close is the last step, for two long languages without English
+	// (Arabic, Persian, Urdu, Ukrainian) beside a 100-character name:
+	// the text runs to the safe area's sides (cardSafe, 3 mm from the
+	// trim; 11 pt otherwise), which takes a line off a paragraph of
+	// fine print or of the emergency line, and the lines are set closer:
+	// the name's solid (leading 1.0: a name of Latin capitals or
+	// Chinese has no descenders to meet; 1.15 otherwise), the headline,
+	// the fine print and the emergency line at 1.05, the hotline's name
+	// at 1.1 (its English name and the gloss in the card's language,
+	// which may be drawn larger, share its lines), the number solid, and
+	// the gaps between them 1 pt.
+	close bool
 }
 
 // frontSets are the steps, roomiest first.
-var frontSets = []frontSet{{}, {smallOrg: true}, {smallOrg: true, fineDetail: true}, {smallOrg: true, fineDetail: true, tight: true}}
+var frontSets = []frontSet{{}, {smallOrg: true}, {smallOrg: true, fineDetail: true}, {smallOrg: true, fineDetail: true, tight: true},
+	{smallOrg: true, fineDetail: true, tight: true, close: true}}
+
+// cardSafe is a card's safe area: no text comes nearer its trim than
+// this (3 mm, as print shops ask), so that a cut a little off never
+// touches a letter.
+const cardSafe = 3 * PointsPerMM
+
+// inkOf is how far what b prints reaches, from b's top: its QR codes
+// and images, and the letters of its lines, up to 0.8 of the size of a
+// line's largest printing run over its baseline and down to 0.2 of it
+// under. A run in another script is set larger or smaller than its line
+// (typeset's Optical), so its letters may reach into the line's leading
+// or past it. A box that prints none of these has its own height's
+// extent.
+func inkOf(b box) (top, bottom float64) {
+	top, bottom = b.H, 0
+	for _, e := range b.elements() {
+		switch {
+		case e.QR != nil:
+			top, bottom = min(top, e.QR.Y), max(bottom, e.QR.Y+e.QR.Module*float64(len(e.QR.Bits)))
+		case e.Image != nil:
+			top, bottom = min(top, e.Image.Y), max(bottom, e.Image.Y+e.Image.H)
+		case e.Text != nil:
+			size := 0.0
+			for _, r := range e.Text.Line.Runs {
+				if strings.ContainsFunc(r.Text, printing) {
+					size = max(size, r.Size)
+				}
+			}
+			if size > 0 {
+				top, bottom = min(top, e.Text.Y-0.8*size), max(bottom, e.Text.Y+0.2*size)
+			}
+		}
+	}
+	if top > bottom {
+		return 0, b.H
+	}
+	return top, bottom
+}
+
+// printing reports whether r leaves ink: not a space or a mark of
+// direction.
+func printing(r rune) bool { return unicode.IsGraphic(r) && !unicode.IsSpace(r) }
 
 // cardFront is the brand band with the organisation's name (withOrg)
 // and the headline, then the hotline's name, its number large, what the
@@ -405,10 +462,14 @@ var frontSets = []frontSet{{}, {smallOrg: true}, {smallOrg: true, fineDetail: tr
 // the height the content needs.
 func (k *kit) cardFront(d *doc.Document, w, h, scale float64, withOrg bool, set frontSet) box {
 	bandPad, gap, number, orgGap := 5.5, 4.0, max(22*scale, 16), 2.0
+	side, orgLead, lead, nameLead, numLead, partGap := cardPad, 1.15, 1.15, 1.15, 1.05, 1.5*scale
 	if set.tight {
 		bandPad, gap, number, orgGap = 4, 3, 16, 1
 	}
-	inner := w - 2*cardPad
+	if set.close {
+		side, orgLead, lead, nameLead, numLead, partGap, bandPad, gap = cardSafe, 1.0, 1.05, 1.1, 1.0, 1, 3, 2
+	}
+	inner := w - 2*side
 	fg := k.col.onBand
 	if !k.col.onColour {
 		fg = k.col.ink
@@ -417,7 +478,7 @@ func (k *kit) cardFront(d *doc.Document, w, h, scale float64, withOrg bool, set 
 	if withOrg && d.Brand.OrgName != "" {
 		// In capitals when the name takes one line so; a long name
 		// keeps its case, which is narrower and reads better.
-		orgSt := textStyle{Style: typeset.Style{Size: max(7*scale, minSize), Bold: true, Leading: 1.15}, Color: fg}
+		orgSt := textStyle{Style: typeset.Style{Size: max(7*scale, minSize), Bold: true, Leading: orgLead}, Color: fg}
 		if set.smallOrg {
 			orgSt.Size, orgSt.Bold = minCardText, false
 		}
@@ -427,21 +488,25 @@ func (k *kit) cardFront(d *doc.Document, w, h, scale float64, withOrg bool, set 
 		}
 		org = inBlock(k.text(k.own(name), inner, orgSt), doc.PartOrg)
 	}
-	hlSt := textStyle{Style: typeset.Style{Size: 10 * scale, Bold: true, Leading: 1.12}, Color: fg, Role: RoleH1}
+	hlSt := textStyle{Style: typeset.Style{Size: 10 * scale, Bold: true, Leading: min(lead, 1.12)}, Color: fg, Role: RoleH1}
 	headline := vstack(inner, orgGap, org, inBlock(k.text(k.bySentence(d.Headline, inner, hlSt), inner, hlSt), doc.PartHeadline))
-	bandH := headline.H + 2*bandPad
+	// The band's first line starts where its letters start at the safe
+	// area's edge; the body's last line ends where its letters do.
+	inkTop, _ := inkOf(headline)
+	bandTop := cardSafe - inkTop
+	bandH := bandTop + headline.H + bandPad
 	detail := max(7.5*scale, minSize)
 	if set.fineDetail {
 		detail = minCardText
 	}
-	body := vstack(inner, 1.5*scale,
-		inBlock(vstack(inner, 1.5*scale,
-			k.text(d.Help.Hotline.Name, inner, textStyle{Style: typeset.Style{Size: max(8.5*scale, minSize), Bold: true, Leading: 1.15}, Color: k.col.ink}),
+	body := vstack(inner, partGap,
+		inBlock(vstack(inner, partGap,
+			k.text(d.Help.Hotline.Name, inner, textStyle{Style: typeset.Style{Size: max(8.5*scale, minSize), Bold: true, Leading: nameLead}, Color: k.col.ink}),
 			// The number is what the card is for: never below 16 pt.
-			k.number(d.Help.Hotline.Phone, inner, textStyle{Style: typeset.Style{Size: number, Bold: true, Leading: 1.05}, Color: k.col.accent}),
-			k.text(d.Help.Hotline.Detail, inner, textStyle{Style: typeset.Style{Size: detail, Leading: 1.15}, Color: k.col.muted}),
+			k.number(d.Help.Hotline.Phone, inner, textStyle{Style: typeset.Style{Size: number, Bold: true, Leading: numLead}, Color: k.col.accent}),
+			k.text(d.Help.Hotline.Detail, inner, textStyle{Style: typeset.Style{Size: detail, Leading: lead}, Color: k.col.muted}),
 		), doc.PartHotline),
-		inBlock(k.text(d.Help.Emergency, inner, textStyle{Style: typeset.Style{Size: max(8.5*scale, minSize), Bold: true, Leading: 1.15}, Color: k.col.danger}), doc.PartEmergency),
+		inBlock(k.text(d.Help.Emergency, inner, textStyle{Style: typeset.Style{Size: max(8.5*scale, minSize), Bold: true, Leading: lead}, Color: k.col.danger}), doc.PartEmergency),
 	)
 	out := box{W: w, els: []Element{{Rect: &Rect{W: w, H: h, Fill: white}}}}
 	if k.col.onColour {
@@ -449,9 +514,13 @@ func (k *kit) cardFront(d *doc.Document, w, h, scale float64, withOrg bool, set 
 	} else {
 		out.els = append(out.els, Element{Rect: &Rect{W: w, H: 3, Fill: k.col.band}})
 	}
-	out.place(headline, cardPad, bandPad)
-	out.place(body, cardPad, bandH+max(gap, (h-bandH-body.H)/2))
-	out.H = bandH + body.H + gap + cardPad - 4
+	out.place(headline, side, bandTop)
+	// The body is centred between the band (gap under it) and the safe
+	// area's bottom edge.
+	_, inkBottom := inkOf(body)
+	bottom := cardSafe - (body.H - inkBottom)
+	out.place(body, side, bandH+gap+max(0, (h-bottom-bandH-gap-body.H)/2))
+	out.H = bandH + gap + body.H + bottom
 	return out
 }
 
@@ -576,10 +645,14 @@ func (k *kit) cardBack(d *doc.Document, w, h, scale float64, n int, withOrg bool
 	content := vstack(inner, gap, sections...)
 
 	out := box{W: w, els: []Element{{Rect: &Rect{W: w, H: h, Fill: white}}, {Rect: &Rect{W: w, H: stripe, Fill: k.col.band}}}}
-	// The stripe is decoration: text may come closer to it than to a cut.
-	top := stripe + 5
-	out.place(content, cardPad, top+max(0, (h-top-cardPad+3-content.H)/2))
-	out.H = top + content.H + cardPad - 3
+	// The content's letters and code keep inside the safe area, and
+	// 4 pt under the stripe, which is decoration: text may come closer
+	// to it than to a cut.
+	inkTop, inkBottom := inkOf(content)
+	top := max(stripe+4, cardSafe-inkTop)
+	bottom := cardSafe - (content.H - inkBottom)
+	out.place(content, cardPad, top+max(0, (h-top-bottom-content.H)/2))
+	out.H = top + content.H + bottom
 	return out
 }
 
@@ -621,7 +694,7 @@ func contactRow(k *kit, name, phone string, w, size float64) box {
 // size on both. A long organisation name takes the steps of frontSets,
 // each on both sides and then on one (the first language's where it
 // fits), before the card is refused: up to profile.MaxName characters
-// fit beside every language.
+// fit beside every pair of languages, with or without English.
 func BilingualCards(ts *typeset.Typesetter, first, second *doc.Document, opts Options) (*Document, error) {
 	fail := func(err error) (*Document, error) {
 		hint := ""
@@ -684,10 +757,9 @@ func BilingualCards(ts *typeset.Typesetter, first, second *doc.Document, opts Op
 	if ok, err := build(scales[len(scales)-1], [2]bool{}, tightest); err != nil {
 		return fail(err)
 	} else if ok && first.Brand.OrgName != "" {
+		// Every name the inputs take (profile.MaxName) fits beside every
+		// pair of languages: a longer one, which they refuse, gets here.
 		fix := fmt.Sprintf("give a shorter organisation name (it has %d characters)", utf8.RuneCountInString(first.Brand.OrgName))
-		if first.Meta.Lang != "en" && second.Meta.Lang != "en" {
-			fix += fmt.Sprintf(", or make the cards with English on one side (-l %s+en)", first.Meta.Lang)
-		}
 		return nil, fmt.Errorf("lay out %s cards (%s+%s): %w", first.Meta.Audience, first.Meta.Lang, second.Meta.Lang,
 			&FitError{Format: "wallet card front", Blocks: []doc.Part{doc.PartOrg}, Size: minCardText, Fix: fix})
 	}

@@ -25,7 +25,10 @@ import (
 //     (the bleed, or 1 mm and more on a sheet without bleed) and never
 //     onto another card;
 //   - every back is registered to its front for long-edge duplex: the
-//     card behind a front, mirrored across the sheet, is its back.
+//     card behind a front, mirrored across the sheet, is its back;
+//   - every line and QR code is inside its card's safe area, 3 mm
+//     (cardSafe) from the trim, where a cut a little off touches
+//     nothing.
 func TestCardSheetsPrint(t *testing.T) {
 	fx := newFixture(t)
 	assemble := func(r content.Request) *doc.Document {
@@ -104,11 +107,35 @@ func TestCardSheetsPrint(t *testing.T) {
 							t.Errorf("page %d: %d guides on a page that ends at the bleed: %+v", i+1, len(g), g[0])
 						}
 						checkColour(t, i+1, p, s)
-						checkSheet(t, p, s, 6, minCardText, "")
+						checkSheet(t, p, s, cardSafe, minCardText, "")
+						checkCodesSafe(t, i+1, p, s)
 					}
 					checkDuplex(t, ld, s, sh.label)
 				})
 			}
+		}
+	}
+}
+
+// checkCodesSafe checks that every QR code on page p of sheet s lies in
+// one card's safe area, cardSafe inside its trim.
+func checkCodesSafe(t *testing.T, page int, p Page, s sheet) {
+	t.Helper()
+	for _, e := range p.Elements {
+		q := e.QR
+		if q == nil {
+			continue
+		}
+		n := float64(len(q.Bits)) * q.Module
+		in := false
+		for r := range s.rows {
+			for c := range s.cols {
+				x := s.cell(c, r)
+				in = in || q.X >= x.X+cardSafe-0.01 && q.Y >= x.Y+cardSafe-0.01 && q.X+n <= x.X+x.W-cardSafe+0.01 && q.Y+n <= x.Y+x.H-cardSafe+0.01
+			}
+		}
+		if !in {
+			t.Errorf("page %d: the QR code at %.1f, %.1f (%.1f pt) is not inside a card's safe area", page, q.X, q.Y, n)
 		}
 	}
 }

@@ -215,14 +215,14 @@ func TestCardsEveryLanguage(t *testing.T) {
 				t.Errorf("page is %.2f×%.2f, want %s", p.Width, p.Height, paper.Name)
 			}
 		}
-		if n := checkSheet(t, ld.Pages[0], s, 6, minSize, hotline); n != want {
+		if n := checkSheet(t, ld.Pages[0], s, cardSafe, minSize, hotline); n != want {
 			t.Errorf("the hotline is on %d fronts, want %d", n, want)
 		}
 		if size := largest(ld.Pages[0], hotline); size < 14 {
 			t.Errorf("the hotline number is %.1f pt, want at least 14", size)
 		}
 		closing := strings.Fields(d.Labels.CardsBack)[0]
-		if n := checkSheet(t, ld.Pages[1], s, 6, 7, closing); n != want {
+		if n := checkSheet(t, ld.Pages[1], s, cardSafe, 7, closing); n != want {
 			t.Errorf("%q is on %d backs, want %d", closing, n, want)
 		}
 	})
@@ -254,9 +254,9 @@ func TestSafetyCardEveryLanguage(t *testing.T) {
 				}
 			}
 		}
-		checkSheet(t, ld.Pages[0], s, 6, minSize, "")
+		checkSheet(t, ld.Pages[0], s, cardSafe, minSize, "")
 		n := s.cols * s.rows
-		if got := checkSheet(t, ld.Pages[1], s, 6, 7, hotline); got != n {
+		if got := checkSheet(t, ld.Pages[1], s, cardSafe, 7, hotline); got != n {
 			t.Errorf("the hotline is inside %d cards, want %d", got, n)
 		}
 		if size := largest(ld.Pages[1], hotline); size < 16 {

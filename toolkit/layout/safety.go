@@ -127,7 +127,9 @@ func safetyInside(k *kit, d *doc.Document, w, h, scale float64) box {
 		{Rect: &Rect{W: w, H: stripe, Fill: calmHill}},
 	}}
 	top := stripe + 7
-	out.place(content, cardPad, top+max(0, (h-top-7-content.H)/2))
-	out.H = top + content.H + 7
+	_, inkBottom := inkOf(content)
+	bottom := cardSafe - (content.H - inkBottom)
+	out.place(content, cardPad, top+max(0, (h-top-bottom-content.H)/2))
+	out.H = top + content.H + bottom
 	return out
 }
