@@ -308,14 +308,20 @@ func matched(kits ...*kit) {
 // print's minSize (large print's floor in large print); text asked
 // smaller than that already (a wallet card's) 85% of its size.
 func (k *kit) unitFloor(size float64) float64 {
-	least := minSize
-	if k.style == LargePrint {
-		least = minClearBody
-	}
+	least := k.leastText()
 	if size < least {
 		return size * 0.85
 	}
 	return least
+}
+
+// leastText is the fine print's size in k's style: minSize, or large
+// print's floor.
+func (k *kit) leastText() float64 {
+	if k.style == LargePrint {
+		return minClearBody
+	}
+	return minSize
 }
 
 // wideError is the error for a page whose boxes hold a line that may
@@ -638,8 +644,12 @@ const minQR = 56.0
 func (k *kit) qrColumn(q doc.QR, size, captionSize, addressSize, maxW float64, translated ...translation) box {
 	addr := textStyle{Style: typeset.Style{Size: addressSize, Leading: 1.2}, Color: k.col.muted, Align: alignCenter, Role: RoleCaption}
 	// As wide as the address when it can be, and never narrower than the
-	// longest part between its dots and slashes, which cannot break.
-	w := max(min(max(size+8, k.ltr().width(q.Text, addr)+2), maxW), k.widestPart(q.Text, addr)+2)
+	// longest part between its dots and slashes, which cannot break, with
+	// a short last part it keeps ("hotline.ca"), at the least size the
+	// address is set at to keep it (kit.address).
+	least := addr
+	least.Size = k.addressLeast(q.Text, addr)
+	w := max(min(max(size+8, k.ltr().width(q.Text, addr)+2), maxW), k.widestPart(q.Text, least)+2)
 	parts := []box{centered(k.qrCode(q, size, ink), w)}
 	if captionSize > 0 && q.Caption != "" {
 		parts = append(parts, k.text(q.Caption, w, textStyle{Style: typeset.Style{Size: captionSize, Bold: true, Leading: 1.15}, Color: k.col.ink, Align: alignCenter, Role: RoleCaption}))
@@ -661,17 +671,30 @@ type translation struct {
 }
 
 // widestPart is the width of the widest part of a web address that does
-// not break: up to and with a dot or a slash.
+// not break: up to and with a dot or a slash, and with a short part
+// after it that typeset.BreakURL keeps with it ("hotline.ca").
 func (k *kit) widestPart(s string, st textStyle) float64 {
 	w := 0.0
-	start := 0
-	for i, r := range s {
-		if r == '.' || r == '/' {
-			w = max(w, k.ltr().width(s[start:i+1], st))
-			start = i + 1
-		}
+	for part := range strings.SplitSeq(typeset.BreakURL(s), "\u200b") {
+		w = max(w, k.ltr().width(unjoined.Replace(part), st))
 	}
-	return max(w, k.ltr().width(s[start:], st))
+	return w
+}
+
+// unjoined takes out the marks typeset.BreakURL puts between an
+// address's letters, which have no width.
+var unjoined = strings.NewReplacer("\u2060", "", "\ufeff", "")
+
+// addressLeast is the least size an address asked at st is set at to
+// keep its short last part on the line before (kit.address): the size
+// that looks like the fine print's, unitFloor; an address asked at less
+// than that already (a wallet card's 7 pt caption) keeps its size.
+func (k *kit) addressLeast(s string, st textStyle) float64 {
+	o := k.ltr().optical(s)
+	if least := k.leastText(); st.Size*o > least {
+		return least / o
+	}
+	return st.Size
 }
 
 // address sets a web address, or a contact's ways joined (joinWays),
@@ -691,7 +714,16 @@ func (k *kit) address(s string, w float64, st textStyle) box {
 			ways[i] = typeset.BreakURL(way)
 		}
 	}
-	b := ltr.text(strings.Join(ways, waySep), w, st)
+	joined := strings.Join(ways, waySep)
+	b := ltr.text(joined, w, st)
+	// A short last part the line could not keep with the part before it
+	// ("canadianhumantraffickinghotline." / "ca": the tie gave way) is
+	// kept by setting the address smaller, a step at a time, down to
+	// addressLeast: a reader types it from one line.
+	for least := k.addressLeast(s, st); ltr.loose && ltr.err == nil && st.Size > least+0.01; {
+		st.Size = max(st.Size*0.96, least)
+		b = ltr.text(joined, w, st)
+	}
 	k.err = ltr.err
 	return b
 }

@@ -69,6 +69,18 @@ var breakRules = []breakRule{
 		}
 		return isAddress(w) && last != '.' && last != '/'
 	}},
+	// A web address broken after its dot or slash leaves no tiny last
+	// part alone: "canadianhumantraffickinghotline." / "ca" reads as two
+	// things (a QR code's caption in Chinese did). The line is set
+	// smaller or wider instead (kit.address, qrColumn).
+	{name: "AddressNoShortLastPart", about: "a web address's short last part alone on a line", at: func(before, after string) bool {
+		last, _ := utf8.DecodeLastRuneInString(before)
+		if last != '.' && last != '/' {
+			return false
+		}
+		rest := addressStart.FindString(after)
+		return rest != "" && utf8.RuneCountInString(rest) <= 3 && !strings.ContainsAny(rest, "./") && isAddress(addressEnd.FindString(before)+rest)
+	}},
 	// A word alone wider than its line is broken where it must: the line
 	// before holds nothing else.
 	{name: "NoWordSplit", about: "a word split", at: func(before, after string) bool {
