@@ -144,19 +144,23 @@ func (w *Writer) Finish(out io.Writer) error {
 	if w.pages == 0 {
 		return fmt.Errorf("render pdf: the document has no pages")
 	}
-	var buf bytes.Buffer
+	// The file and its tagged copy are as long as the document; their
+	// arrays serve the next document too (cidfont.Buffer).
+	buf := bytes.NewBuffer(cidfont.Buffer())
+	defer func() { cidfont.Recycle(buf.Bytes()) }()
 	if w.r.glyphs != nil {
-		if err := w.r.glyphs.Output(&buf); err != nil {
+		if err := w.r.glyphs.Output(buf); err != nil {
 			return fmt.Errorf("render pdf: %w", err)
 		}
-	} else if err := w.f.Output(&buf); err != nil {
+	} else if err := w.f.Output(buf); err != nil {
 		return fmt.Errorf("render pdf: %w", err)
 	}
-	tagged, err := tagFile(sortPageBoxes(buf.Bytes()), w.r.st)
+	tagged, err := tagFile(cidfont.Buffer(), sortPageBoxes(buf.Bytes()), w.r.st)
 	if err != nil {
 		return fmt.Errorf("render pdf: %w", err)
 	}
 	_, err = out.Write(tagged)
+	cidfont.Recycle(tagged)
 	return err
 }
 

@@ -139,13 +139,13 @@ func (s *structure) link(id int32, a linkAnnot) {
 	pg.annots = append(pg.annots, a)
 }
 
-// tagFile returns data, a whole PDF from fpdf and the glyph writer, with
-// s added: the structure tree's objects and the link annotations are
+// tagFile appends to dst (over its length: its array is reused) data, a
+// whole PDF from fpdf and the glyph writer, with s added: the structure tree's objects and the link annotations are
 // appended with the next free numbers; the catalog gets the tree and
 // /MarkInfo, each page its /StructParents, its annotations and /Tabs /S
 // (tab through links in structure order). The file is written anew with
 // its cross-reference table; the same inputs give the same bytes.
-func tagFile(data []byte, s *structure) ([]byte, error) {
+func tagFile(dst, data []byte, s *structure) ([]byte, error) {
 	x, err := readXref(data)
 	if err != nil {
 		return nil, err
@@ -225,7 +225,7 @@ func tagFile(data []byte, s *structure) ([]byte, error) {
 	}
 	total := n
 
-	out := make([]byte, 0, len(data)+len(data)/8+200*len(s.elems))
+	out := slices.Grow(dst[:0], len(data)+len(data)/8+200*len(s.elems))
 	out = append(out, data[:x.offsets[order[0]]]...)
 	offsets := make([]int, total)
 	ref := func(b []byte, n int) []byte {

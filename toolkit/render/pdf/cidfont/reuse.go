@@ -50,3 +50,13 @@ func putBuffer(b []byte) {
 		spareBuffers.put(b[:0])
 	}
 }
+
+// Buffer returns an empty slice, with room for a document's file when
+// one was given back (Recycle), to append a file to: the PDF writer's
+// copies of the file it adds the structure to come from the same spares
+// as the glyph writer's.
+func Buffer() []byte { return getBuffer() }
+
+// Recycle gives back a slice that Buffer returned, or any the caller no
+// longer uses, for another document's file: b must not be used after.
+func Recycle(b []byte) { putBuffer(b) }
