@@ -1,7 +1,6 @@
 package content
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -205,15 +204,21 @@ func (lib *Library) Assemble(req Request) (*doc.Document, error) {
 		}
 	}
 	if local := localContacts(req.Org, req.Brand.OrgName, loc); len(local) > 0 {
-		owner := req.Brand.OrgName
-		if owner == "" {
-			owner = cmp.Or(local[0].Website, local[0].Phone, local[0].Email)
+		// With no name, the title is the label alone: "listed by" the
+		// organisation's number printed the number twice, the second
+		// time right under the first.
+		var title string
+		if owner := req.Brand.OrgName; owner == "" {
+			title = t.text("ui.help.local", nil)
+		} else {
+			// The name is the organisation's own, in its own script: in
+			// a sentence of the other direction it is an isolate
+			// (doc.Isolate), or "St. Mary's Centre 2." in Arabic loses
+			// its period to the sentence's end and the sentence's words
+			// their order.
+			title = t.text("ui.help.listed_by", map[string]any{"Org": doc.Isolate(owner, loc.Script.RTL)})
 		}
-		// The name is the organisation's own, in its own script: in a
-		// sentence of the other direction it is an isolate (doc.Isolate),
-		// or "St. Mary's Centre 2." in Arabic loses its period to the
-		// sentence's end and the sentence's words their order.
-		d.Help.Local = &doc.Local{Title: t.text("ui.help.listed_by", map[string]any{"Org": doc.Isolate(owner, loc.Script.RTL)}), Contacts: local}
+		d.Help.Local = &doc.Local{Title: title, Contacts: local}
 	}
 
 	if _, ok := loc.Messages["social.help"]; ok {

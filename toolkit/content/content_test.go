@@ -262,6 +262,44 @@ func TestAssembleWithoutWebsiteUsesHotlineQR(t *testing.T) {
 	}
 }
 
+// TestUnnamedOrganisationsNumberOnce: with a phone and no name, the
+// organisation's list is titled with the label alone ("Local help"),
+// not "Local help listed by 604-555-0134" over the same number; with a
+// name, it is listed by the name. In every language that has the label.
+func TestUnnamedOrganisationsNumberOnce(t *testing.T) {
+	lib := load(t)
+	for _, lang := range []string{"en", "fr", "ar", "pa", "zh-Hans"} {
+		org := profile.Organisation{Phone: "604-555-0134"}
+		d, err := lib.Assemble(content.Request{Audience: "youth", Lang: lang, Org: org, Brand: doc.Brand{Color: profile.DefaultColor}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Help.Local == nil {
+			t.Fatalf("%s: no local list for an organisation with a phone", lang)
+		}
+		var all strings.Builder
+		all.WriteString(d.Help.Local.Title)
+		for _, c := range d.Help.Local.Contacts {
+			all.WriteString(" " + c.Name + " " + c.Phone)
+		}
+		if n := strings.Count(all.String(), "604-555-0134"); n != 1 || strings.Contains(d.Help.Local.Title, "604") {
+			t.Errorf("%s: the list prints the number %d times (title %q); want once, under a title without it", lang, n, d.Help.Local.Title)
+		}
+		want, _ := lib.Catalog.Locale(lang).Text("ui.help.local", nil)
+		if d.Help.Local.Title != strings.TrimSpace(want) {
+			t.Errorf("%s: title %q, want %q", lang, d.Help.Local.Title, want)
+		}
+
+		named := content.Request{Audience: "youth", Lang: lang, Org: profile.Organisation{Name: "Riverside", Phone: "604-555-0134"}, Brand: doc.Brand{OrgName: "Riverside", Color: profile.DefaultColor}}
+		if d, err = lib.Assemble(named); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(d.Help.Local.Title, "Riverside") {
+			t.Errorf("%s: a named organisation's list is titled %q", lang, d.Help.Local.Title)
+		}
+	}
+}
+
 // embeddedFS copies the embedded audiences so a test can change a file.
 func embeddedFS(t *testing.T) fstest.MapFS {
 	t.Helper()
