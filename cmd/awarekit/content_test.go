@@ -191,3 +191,22 @@ func TestMessagesCommand(t *testing.T) {
 		t.Errorf("messages -a teens: exit %d, want 2", r.code)
 	}
 }
+
+// TestOwnNumberLeftIsSaid: the organisation's own number (no name, no
+// local contacts) is in the SMS; the safety card has no room for it and
+// the operator is told which value it leaves out, never silently.
+func TestOwnNumberLeftIsSaid(t *testing.T) {
+	work := t.TempDir()
+	r := runCLI(t, work, "generate", "-a", "youth", "-l", "en", "-f", "safety-card,sms,flyer", "--phone", "604-555-0134", "-o", "out")
+	if r.code != 0 {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "note: safety-card: no room for your organisation's phone 604-555-0134, which it leaves out") ||
+		strings.Contains(r.stderr, "note: sms") || strings.Contains(r.stderr, "note: flyer") {
+		t.Errorf("stderr %q: want a note for the safety card alone, naming the number", r.stderr)
+	}
+	sms, err := os.ReadFile(filepath.Join(work, "out", "youth-sms-en.txt"))
+	if err != nil || !strings.HasSuffix(string(sms), "\nLocal help\n604-555-0134") {
+		t.Errorf("SMS %q (%v): want the organisation's number under its title", sms, err)
+	}
+}

@@ -106,6 +106,10 @@ type Layout func(ts *typeset.Typesetter, d *doc.Document, opts layout.Options) (
 type Text struct {
 	Ext   string // file extension, without the dot
 	Write func(w io.Writer, d *doc.Document) error
+	// Leaves, when set, says what Write leaves out of d for want of
+	// room (the SMS: the organisation's number when three segments
+	// cannot hold it), for the operator.
+	Leaves func(d *doc.Document) []doc.Part
 }
 
 // Block names a part of a document that a format must carry.
@@ -118,10 +122,12 @@ const (
 	Law       Block = "law section"      // the "Know the law" section
 	Safety    Block = "safety card text" // the discreet card's outside and inside
 	Social    Block = "social-media text (social.* messages)"
-	// Province and Local are what a user adds to the help panel: the
-	// verified lines of a province, the organisation's own contacts.
+	// Province, Local and Own are what a user adds to the help panel:
+	// the verified lines of a province, the local contacts the
+	// organisation labelled, and its own phone, email and website.
 	Province Block = "province's lines"
 	Local    Block = "organisation's local contacts"
+	Own      Block = "organisation's phone, email and website"
 )
 
 // KitBlock is the text of a part of the workshop kit, as a block a
@@ -157,11 +163,12 @@ type Budget struct {
 const PocketBlock Block = "pocket card text (pocket: in audience.yaml)"
 
 // Leaving lists the blocks of d's kind the budget leaves out, of those
-// the job has: a province (province) or organisation's contacts (local).
-func (b Budget) Leaving(bilingual, province, local bool) []Block {
+// the job has: a province (province), the local contacts the
+// organisation labelled (local), its own phone, email or website (own).
+func (b Budget) Leaving(bilingual, province, local, own bool) []Block {
 	var out []Block
-	for _, blk := range []Block{Province, Local} {
-		has := blk == Province && province || blk == Local && local
+	for _, blk := range []Block{Province, Local, Own} {
+		has := blk == Province && province || blk == Local && local || blk == Own && own
 		if has && (slices.Contains(b.Leaves, blk) || bilingual && slices.Contains(b.LeavesBilingual, blk)) {
 			out = append(out, blk)
 		}
@@ -196,7 +203,7 @@ func (b Budget) Check(d *doc.Document) error {
 			ok = sf.FrontTitle != "" && sf.InsideTitle != "" && sf.InsideText != "" && sf.Danger != ""
 		case Social:
 			ok = d.Social != nil && d.Social.Help != "" && d.Social.Alt != "" && len(d.Social.Avoid) > 0
-		case Province, Local:
+		case Province, Local, Own:
 			return fmt.Errorf("block %q is added by the user; no format must carry it", blk)
 		default:
 			return fmt.Errorf("unknown block %q in a format's budget", blk)
@@ -378,7 +385,7 @@ var pageBudget = Budget{Must: []Block{Hotline, Emergency}}
 
 // helpOnly leaves what the user adds to the help panel: the format has
 // room for the hotline and 911 only.
-var helpOnly = []Block{Province, Local}
+var helpOnly = []Block{Province, Local, Own}
 
 // socialBudget: a social image carries the hotline, the emergency line
 // and the words written for social media in its language.
@@ -419,7 +426,7 @@ var Formats = []Format{
 	{Name: "txt", Description: "Plain text for email, wrapped at 72 columns",
 		Text: &Text{Ext: "txt", Write: txt.Write}, Budget: pageBudget},
 	{Name: "sms", Description: "The shortest text: the hotline, one sign, one action; at most 3 SMS segments",
-		Text: &Text{Ext: "txt", Write: txt.WriteSMS}, Budget: Budget{Must: pageBudget.Must, Leaves: helpOnly}},
+		Text: &Text{Ext: "txt", Write: txt.WriteSMS, Leaves: txt.SMSLeaves}, Budget: Budget{Must: pageBudget.Must, Leaves: []Block{Province, Local}}},
 
 	{Name: "clinician-card", Description: "For health care providers: a pocket conversation guide, 4 to a sheet printed on both sides with crop marks (seeing the patient alone, questions to ask, what to document, referral, children), the hotline and 911 on the back",
 		Layout: layout.PocketCard, Budget: Budget{Must: pageBudget.Must, Leaves: helpOnly, Pocket: true}, Carries: layout.PocketContent,

@@ -120,19 +120,25 @@ func TestBudget(t *testing.T) {
 // panel say so (the engine tells the operator); the others carry it.
 func TestLeaving(t *testing.T) {
 	for _, f := range Formats {
-		single := f.Budget.Leaving(false, true, true)
-		both := f.Budget.Leaving(true, true, true)
+		single := f.Budget.Leaving(false, true, true, true)
+		both := f.Budget.Leaving(true, true, true, true)
 		switch f.Name {
-		case "safety-card", "sms", "scenarios", "myths", "quiz", "signin", "feedback", "clinician-card":
+		case "sms":
+			// The organisation's own number is in the SMS when three
+			// segments hold it; the engine says when they do not.
+			if len(single) != 2 {
+				t.Errorf("sms leaves %v; want the province's lines and the local contacts", single)
+			}
+		case "safety-card", "scenarios", "myths", "quiz", "signin", "feedback", "clinician-card":
 			// The kit's cards and participant sheets carry the hotline
 			// and 911; the local help is in the guide and slides. The
 			// clinician's card is the clinician's guide: the hotline and
 			// 911 are for the patient.
-			if len(single) != 2 {
-				t.Errorf("%s leaves %v; want the province's lines and the local contacts", f.Name, single)
+			if len(single) != 3 {
+				t.Errorf("%s leaves %v; want the province's lines, the local contacts and the organisation's own", f.Name, single)
 			}
 		case "cards":
-			if len(single) != 0 || len(both) != 2 {
+			if len(single) != 0 || len(both) != 3 {
 				t.Errorf("cards leave %v, bilingual cards %v; want nothing, then both", single, both)
 			}
 		default:
@@ -140,7 +146,7 @@ func TestLeaving(t *testing.T) {
 				t.Errorf("%s leaves %v (bilingual %v); it has room", f.Name, single, both)
 			}
 		}
-		if got := f.Budget.Leaving(true, false, false); len(got) != 0 {
+		if got := f.Budget.Leaving(true, false, false, false); len(got) != 0 {
 			t.Errorf("%s leaves %v of a job that asks for neither", f.Name, got)
 		}
 	}

@@ -32,6 +32,7 @@ import (
 	"github.com/awarekit/awarekit/toolkit/typeset"
 
 	"github.com/awarekit/awarekit/toolkit/input"
+	"github.com/awarekit/awarekit/toolkit/render/txt"
 )
 
 // Engine makes documents. Content and fonts are loaded once and shared;
@@ -541,6 +542,9 @@ type Made struct {
 	// Layout is the laid-out document of a page format, which tells
 	// the pages and the fonts drawn; nil for a text format.
 	Layout *layout.Document
+	// Left is what a text format left out for want of room
+	// (format.Text.Leaves); a page format's is Layout.Left.
+	Left []doc.Part
 }
 
 // Pages is the number of pages made; 0 for a text format.
@@ -572,7 +576,11 @@ func (wk *Worker) Make(w io.Writer, r Resolved, org profile.Organisation, brand 
 		if err := r.Format.Text.Write(w, d); err != nil {
 			return Made{}, fmt.Errorf("render %s %s (%s): %w", r.Audience, r.Format.Name, r.Lang, err)
 		}
-		return Made{}, nil
+		var made Made
+		if r.Format.Text.Leaves != nil {
+			made.Left = r.Format.Text.Leaves(d)
+		}
+		return made, nil
 	}
 	if r.Backend.PerPage() {
 		return Made{}, fmt.Errorf("%s %s (%s): the %s backend makes one file per page; make them with Files", r.Audience, r.Format.Name, r.Lang, r.Backend.Name)
@@ -878,7 +886,7 @@ func (e *Engine) Leaves(jobs []Resolved, org profile.Organisation) []string {
 	var notes []string
 	seen := map[string]bool{}
 	for _, r := range jobs {
-		left := r.Format.Budget.Leaving(r.Second != "", r.Province != "", len(org.Local) > 0)
+		left := r.Format.Budget.Leaving(r.Second != "", r.Province != "", len(org.Local) > 0, ownWays(org) != "")
 		if r.Second == "" && r.Format.Carries.LeavesLocal(len(org.Local)) && !slices.Contains(left, format.Local) {
 			left = append(left, format.Local)
 		}
@@ -896,6 +904,11 @@ func (e *Engine) Leaves(jobs []Resolved, org profile.Organisation) []string {
 		what := make([]string, len(left))
 		for i, b := range left {
 			what[i] = "the " + string(b)
+			if b == format.Own {
+				// Named, so that the operator knows which number the
+				// reader will not find there.
+				what[i] = "your organisation's " + ownWays(org)
+			}
 		}
 		notes = append(notes, fmt.Sprintf("%s: no room for %s, which it leaves out; %s print them", name, strings.Join(what, " or "), printing(left)))
 	}
@@ -906,10 +919,44 @@ func (e *Engine) Leaves(jobs []Resolved, org profile.Organisation) []string {
 // want of room, and what to shorten to make room; "" when nothing. The
 // page cannot say it: the operator decides whether to print it so.
 func LeftNote(file string, made Made, org profile.Organisation) string {
-	if made.Layout == nil || !slices.Contains(made.Layout.Left, doc.PartOrgQR) {
-		return ""
+	left := made.Left
+	if made.Layout != nil {
+		left = append(slices.Clone(left), made.Layout.Left...)
 	}
-	return fmt.Sprintf("%s: no room for the QR code of your website (%s), so it is left out; the address is printed in your list. To make room, shorten the organisation's name, give fewer or shorter local contacts, or use a logo closer to square", file, org.Website)
+	var notes []string
+	if slices.Contains(left, doc.PartOrgQR) {
+		notes = append(notes, fmt.Sprintf("%s: no room for the QR code of your website (%s), so it is left out; the address is printed in your list. To make room, shorten the organisation's name, give fewer or shorter local contacts, or use a logo closer to square", file, org.Website))
+	}
+	if slices.Contains(left, doc.PartLocal) {
+		way := "phone " + org.Phone
+		if org.Phone == "" {
+			way = cmp.Or("website "+org.Website, "email "+org.Email)
+			if org.Website == "" {
+				way = "email " + org.Email
+			}
+		}
+		notes = append(notes, fmt.Sprintf("%s: no room for your organisation's %s within %d SMS segments, with the hotline and the emergency line, so it is left out; send it in a message of its own, or shorten the organisation's name", file, way, txt.MaxSegments))
+	}
+	return strings.Join(notes, "\n")
+}
+
+// ownWays names the organisation's own ways to be reached, with their
+// values: "phone 604-555-0134 and website riverside.example"; "" when
+// it gave none.
+func ownWays(org profile.Organisation) string {
+	var ways []string
+	for _, w := range []struct{ name, value string }{{"phone", org.Phone}, {"email", org.Email}, {"website", org.Website}} {
+		if v := strings.TrimSpace(w.value); v != "" {
+			ways = append(ways, w.name+" "+v)
+		}
+	}
+	switch len(ways) {
+	case 0:
+		return ""
+	case 1:
+		return ways[0]
+	}
+	return strings.Join(ways[:len(ways)-1], ", ") + " and " + ways[len(ways)-1]
 }
 
 // LogoWarnings tells the operator what is wrong with org's logo (brand's,

@@ -1,6 +1,7 @@
 package txt
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -120,12 +121,32 @@ func (e *TooLongError) Error() string {
 // is short, else the locale's SMS lead, d.Labels.SMSLead), the hotline
 // number on a line of its own (so that no right-to-left text around it
 // can reorder its digits), one sign to look for (d.ShortSign), what to
-// do in danger, and, for a draft translation, a short draft notice in
-// the language and in English. When that takes more than MaxSegments parts it drops
-// the sign, then the lead; if it is still too long it fails with
-// *TooLongError. The document's typographic apostrophes and quotes are
-// written as the typewriter's where that keeps the message in GSM-7.
+// do in danger, the organisation's own number (or its website or email
+// when it gave no number) under its list's title, and, for a draft
+// translation, a short draft notice in the language and in English.
+// When that takes more than MaxSegments parts it drops the sign, then
+// the lead, then the organisation's number (SMSLeaves says so); if it is
+// still too long it fails with *TooLongError. The document's typographic
+// apostrophes and quotes are written as the typewriter's where that
+// keeps the message in GSM-7.
 func SMS(d *doc.Document) (string, error) {
+	text, _, err := sms(d)
+	return text, err
+}
+
+// SMSLeaves says what the SMS of d leaves out for want of room: the
+// organisation's own number (doc.PartLocal) when three segments cannot
+// hold it with the hotline and the emergency line; nothing else it
+// could carry.
+func SMSLeaves(d *doc.Document) []doc.Part {
+	if _, orgLeft, err := sms(d); err == nil && orgLeft {
+		return []doc.Part{doc.PartLocal}
+	}
+	return nil
+}
+
+// sms is SMS, and whether it left the organisation's number out.
+func sms(d *doc.Document) (text string, orgLeft bool, err error) {
 	h := d.Help.Hotline
 	lead := strings.TrimSpace(h.Name)
 	if utf16Len(lead) > maxLead {
@@ -138,16 +159,20 @@ func SMS(d *doc.Document) (string, error) {
 	if sign != "" && d.Signs.Title != "" {
 		sign = d.Signs.Title + "\n" + sign
 	}
+	org := ownContact(d)
 	// A draft translation says so in every candidate: the educator who
 	// sends it may not read the language.
 	draft := d.Labels.SMSDraft
 	candidates := [][]string{
+		{lead, h.Phone, sign, d.Help.Emergency, org, draft},
+		{lead, h.Phone, d.Help.Emergency, org, draft},
+		{h.Phone, d.Help.Emergency, org, draft},
 		{lead, h.Phone, sign, d.Help.Emergency, draft},
 		{lead, h.Phone, d.Help.Emergency, draft},
 		{h.Phone, d.Help.Emergency, draft},
 	}
-	var err *TooLongError
-	for _, c := range candidates {
+	var tooLong *TooLongError
+	for i, c := range candidates {
 		// The isolates around a value inserted into text of the other
 		// direction (doc.Isolate) are not sent: GSM-7 has no such
 		// characters, one would send the message in UCS-2 at 70 a part,
@@ -155,11 +180,31 @@ func SMS(d *doc.Document) (string, error) {
 		text := gsmQuotes(doc.StripIsolates(joinLines(c)))
 		n, enc := Segments(text)
 		if n <= MaxSegments {
-			return text, nil
+			return text, org != "" && i >= 3, nil
 		}
-		err = &TooLongError{Segments: n, Encoding: enc, Length: length(text, enc)}
+		tooLong = &TooLongError{Segments: n, Encoding: enc, Length: length(text, enc)}
 	}
-	return "", err
+	return "", false, tooLong
+}
+
+// ownContact is the organisation's list's title and, on a line of its
+// own, its number (or, with none, its website or email): "" when it gave
+// none. Its list's other contacts, labelled by the organisation, have no
+// room in an SMS.
+func ownContact(d *doc.Document) string {
+	l := d.Help.Local
+	if l == nil {
+		return ""
+	}
+	for _, c := range l.Contacts {
+		if c.Name != d.Brand.OrgName {
+			continue
+		}
+		if way := strings.TrimSpace(cmp.Or(c.Phone, c.Website, c.Email)); way != "" {
+			return strings.TrimSpace(l.Title) + "\n" + way
+		}
+	}
+	return ""
 }
 
 // typewriterQuotes are the typographic quotes and apostrophes the

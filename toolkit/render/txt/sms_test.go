@@ -251,3 +251,43 @@ func TestSMSSendsTheSameSignInEveryLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestSMSCarriesTheOrganisationsNumber: the organisation's own number is
+// in the SMS under its list's title when three segments hold it; when
+// they cannot, it is left out and SMSLeaves says so, so that the
+// operator is told rather than finding out from the reader.
+func TestSMSCarriesTheOrganisationsNumber(t *testing.T) {
+	d := smsDoc()
+	d.Brand.OrgName = "Riverside Club"
+	d.Help.Local = &doc.Local{Title: "Local help listed by Riverside Club", Contacts: []doc.Contact{
+		{Name: "Riverside Club", Phone: "604-555-0134", Website: "riverside.example"},
+		{Name: "Riverside police", Phone: "604-555-0199"},
+	}}
+	got, err := SMS(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(got, "In immediate danger, call 911.\nLocal help listed by Riverside Club\n604-555-0134") || strings.Contains(got, "0199") {
+		t.Errorf("SMS = %q, want the organisation's own number under its title, and no labelled contact", got)
+	}
+	if left := SMSLeaves(d); len(left) != 0 {
+		t.Errorf("SMSLeaves = %v, want nothing", left)
+	}
+
+	d.Help.Emergency = strings.Repeat("ع", 180) // with the number, four UCS-2 parts
+	got, err = SMS(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(got, "604-555-0134") {
+		t.Errorf("SMS = %q: the number fits after all; lengthen the test's emergency line", got)
+	}
+	if left := SMSLeaves(d); len(left) != 1 || left[0] != doc.PartLocal {
+		t.Errorf("SMSLeaves = %v, want the organisation's local part", left)
+	}
+
+	d.Help.Local = nil
+	if left := SMSLeaves(d); len(left) != 0 {
+		t.Errorf("no organisation: SMSLeaves = %v", left)
+	}
+}
