@@ -108,9 +108,13 @@ func flyerPage(k *kit, d *doc.Document, opts Options, part flyerPart) (Page, err
 		func(hs headerSpec) box { return k.footer(d, inner, hs) },
 		flyerHeaderSpec, compactHeaderSpec)
 	tries := sizeTries(pageFrame{paper: opts.Paper, margin: flyerMargin, gap: 10}, maxBody, minBody)
-	page, _, _, err := fitBranded(k, band, strip, tries, func(t try) []box {
-		return append(flyerBody(k, d, inner, t.scale, part), k.flyerPanel(d, inner, t.scale/12.5, part))
-	})
+	build := func(t try, grow, air float64) []box {
+		return append(flyerBody(k, d, inner, t.scale*grow, part, air), k.flyerPanel(d, inner, t.scale/12.5, part))
+	}
+	page, t, _, err := fitBranded(k, band, strip, tries, func(t try) []box { return build(t, 1, 1) })
+	if err == nil {
+		page = breathe(k, page, t, maxBody, build)
+	}
 	if fe, ok := err.(*FitError); ok {
 		fe.Size = minBody
 		fe.Format = "flyer"
@@ -119,12 +123,13 @@ func flyerPage(k *kit, d *doc.Document, opts Options, part flyerPart) (Page, err
 }
 
 // flyerBody is the introduction over the signs and what to do, and the
-// notes and the statistic when the page carries them, at body size.
-func flyerBody(k *kit, d *doc.Document, w, size float64, part flyerPart) []box {
-	bs := k.newBodyStyle(size)
+// notes and the statistic when the page carries them, at body size, air
+// times as airy as the body's style (bodyStyle.airy).
+func flyerBody(k *kit, d *doc.Document, w, size float64, part flyerPart, air float64) []box {
+	bs := k.newBodyStyle(size).airy(air)
 	var sections []box
 	if part.intro {
-		sections = append(sections, inBlock(k.text(d.Intro, w, textStyle{Style: typeset.Style{Size: size * 1.08, Leading: 1.3}, Color: k.col.ink}), doc.PartIntro))
+		sections = append(sections, inBlock(k.text(d.Intro, w, textStyle{Style: typeset.Style{Size: size * 1.08, Leading: 1.3 + bs.body.Leading - 1.2}, Color: k.col.ink}), doc.PartIntro))
 	}
 	const colGap = 18.0
 	colW := (w - colGap) / 2
@@ -141,6 +146,96 @@ func flyerBody(k *kit, d *doc.Document, w, size float64, part flyerPart) []box {
 		), doc.PartFact))
 	}
 	return sections
+}
+
+// breathRoom is the most white a page with its body at its largest
+// size leaves under its last section before the body is set airier.
+const breathRoom = 12.0
+
+// breaths are the ways a page of short text breathes, airiest first: its
+// body's size up to 30% over the format's largest, with its items twice
+// as far apart and its lines further (bodyStyle.airy), then at its
+// largest size with less air. Each takes no less room than the next.
+// More than 30% and a section's title would stand as large as the
+// headline.
+var breaths = []struct{ size, air float64 }{{1.3, 2}, {1.2, 2}, {1.15, 2}, {1.1, 2}, {1.05, 2}, {1.05, 1.5}, {1, 2}, {1, 1.5}, {1, 1.25}}
+
+// breathe is page, laid out as try t, set again when its body is at its
+// largest size (maxBody) and it leaves white under its last section,
+// which short text does: the airiest of breaths that fits; layPage puts
+// what white is left. build(t, air) makes t's sections air times as
+// airy, its body grow times as large, 1 and 1 as fitted; the help panel
+// stays as fitted. A designer saw a flyer with two inches of white
+// between its help panel and its footer.
+func breathe(k *kit, page Page, t try, maxBody float64, build func(t try, grow, air float64) []box) Page {
+	if t.scale < maxBody-1e-9 || whiteUnder(page, t.frame) <= breathRoom {
+		return page
+	}
+	type result struct {
+		sections []box
+		ok       bool
+	}
+	attempt := func(i int) result {
+		sections := slices.DeleteFunc(build(t, breaths[i].size, breaths[i].air), box.empty)
+		if k.err != nil {
+			// The page stands as fitted, which set the same text
+			// without error.
+			k.err = nil
+			return result{}
+		}
+		ok := sectionsHeight(sections, t.frame.gap) <= t.frame.bottom()-t.frame.top()+0.01 && wideError(sections...) == nil
+		return result{sections, ok}
+	}
+	// The first that fits, halving the list: a way fits when the one
+	// before it does.
+	lo, hi := 0, len(breaths)
+	var best result
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if r := attempt(mid); r.ok {
+			best, hi = r, mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	if !best.ok {
+		return page
+	}
+	page = layPage(t.frame, best.sections)
+	// White still left under the panel at the airiest (Chinese text is
+	// short in characters) is shared: half of it over the body, under
+	// the band.
+	if white := whiteUnder(page, t.frame); white > breathRoom {
+		f := t.frame
+		f.header.H += white / 2
+		page = layPage(f, best.sections)
+	}
+	return page
+}
+
+// whiteUnder is the white a page laid out in frame f leaves between
+// what is on it and the foot of its body.
+func whiteUnder(p Page, f pageFrame) float64 {
+	foot, low := f.bottom(), f.top()
+	for _, e := range p.Elements {
+		var b float64
+		switch {
+		case e.Text != nil:
+			b = e.Text.Y - e.Text.Line.Ascent + e.Text.Line.Height
+		case e.Rect != nil:
+			b = e.Rect.Y + e.Rect.H
+		case e.Image != nil:
+			b = e.Image.Y + e.Image.H
+		case e.QR != nil:
+			b = e.QR.Y + e.QR.Module*float64(len(e.QR.Bits))
+		default:
+			continue
+		}
+		if b <= foot+0.5 {
+			low = max(low, b)
+		}
+	}
+	return foot - low
 }
 
 // flyerPanel is the flyer's help panel: the hotline's name and number

@@ -17,9 +17,18 @@ import (
 // maxGapAbovePanel is the most white space a page leaves above its help
 // panel (or the hotline box of a bilingual flyer's front), by format: a
 // designer saw a flyer with 1.5 inches of nothing over its hotline box
-// and a poster with 2 inches over its help panel. A
-// flyer at most five eighths of an inch, a poster three quarters.
-var maxGapAbovePanel = map[string]float64{"flyer": 45, "poster": 54}
+// and a poster with 2 inches over its help panel. A flyer and a
+// tear-off at most five eighths of an inch, a handout two thirds (three
+// of the 16 pt between its back's sections), a poster three quarters.
+var maxGapAbovePanel = map[string]float64{"flyer": 45, "handout": 48, "tearoff": 45, "poster": 54}
+
+// maxGapBelowPanel is the most white space the first page of a
+// one-language flyer, handout or tear-off leaves between its help panel
+// and what is under it (the footer, the tabs), by format: a designer saw
+// a flyer with short text leave 90 pt to 2 inches there, the body at its
+// largest size and the panel following it. Three quarters of an inch,
+// and on a tear-off the footer's own room over the tabs.
+var maxGapBelowPanel = map[string]float64{"flyer": 54, "handout": 54, "tearoff": 60}
 
 // bottom is where an element's ink ends, down the page.
 func bottom(e layout.Element) (float64, bool) {
@@ -40,6 +49,22 @@ func bottom(e layout.Element) (float64, bool) {
 // around the hotline number) and what is above it on page p; false when
 // the page has no panel.
 func gapAbovePanel(p layout.Page, phone string) (float64, bool) {
+	panel, ok := helpPanel(p, phone)
+	if !ok {
+		return 0, false
+	}
+	above := 0.0
+	for _, e := range p.Elements {
+		if b, ok := bottom(e); ok && b <= panel.Y+0.5 {
+			above = max(above, b)
+		}
+	}
+	return panel.Y - above, true
+}
+
+// helpPanel is the box around the hotline number (phone, at its largest)
+// on page p; false when the page has none.
+func helpPanel(p layout.Page, phone string) (*layout.Rect, bool) {
 	var number *layout.TextLine
 	for _, e := range p.Elements {
 		if e.Text != nil && strings.Contains(squash(runsText(e.Text.Line.Runs)), squash(phone)) && (number == nil || e.Text.Line.Runs[0].Size > number.Line.Runs[0].Size) {
@@ -47,7 +72,7 @@ func gapAbovePanel(p layout.Page, phone string) (float64, bool) {
 		}
 	}
 	if number == nil {
-		return 0, false
+		return nil, false
 	}
 	var panel *layout.Rect
 	for _, e := range p.Elements {
@@ -59,16 +84,42 @@ func gapAbovePanel(p layout.Page, phone string) (float64, bool) {
 			panel = r
 		}
 	}
-	if panel == nil {
+	return panel, panel != nil
+}
+
+// top is where an element's ink starts, down the page.
+func top(e layout.Element) (float64, bool) {
+	switch {
+	case e.Text != nil:
+		return e.Text.Y - e.Text.Line.Ascent, true
+	case e.Rect != nil:
+		return e.Rect.Y, true
+	case e.Rule != nil:
+		return min(e.Rule.Y1, e.Rule.Y2), true
+	case e.Image != nil:
+		return e.Image.Y, true
+	case e.QR != nil:
+		return e.QR.Y, true
+	}
+	return 0, false
+}
+
+// gapBelowPanel is the white space between the help panel of page p
+// and what is under it (the footer, a tear-off's tabs), or the page's
+// foot; false when the page has no panel.
+func gapBelowPanel(p layout.Page, phone string) (float64, bool) {
+	panel, ok := helpPanel(p, phone)
+	if !ok {
 		return 0, false
 	}
-	above := 0.0
+	end := panel.Y + panel.H
+	under := p.Height
 	for _, e := range p.Elements {
-		if b, ok := bottom(e); ok && b <= panel.Y+0.5 {
-			above = max(above, b)
+		if t, ok := top(e); ok && t >= end-0.5 {
+			under = min(under, t)
 		}
 	}
-	return panel.Y - above, true
+	return under - end, true
 }
 
 // written reports whether the audience of r is written in each of its
@@ -86,12 +137,14 @@ func runsText(runs []typeset.Run) string {
 	return sb.String()
 }
 
-// TestNoGapAboveHelpPanel lays out the flyer and the poster, in one
-// language and in two, for every audience in a set of languages (every
-// language under AWAREKIT_FULL=1), plain and with the longest
-// organisation, and checks that no page leaves more than
-// maxGapAbovePanel of white above its help panel: the text grows to fill
-// the page, or the panel follows it.
+// TestNoGapAboveHelpPanel lays out the flyer, the handout, the tear-off
+// and the poster, in one language and in two, for every audience in a
+// set of languages (every language under AWAREKIT_FULL=1), plain and
+// with the longest organisation, and checks that no page leaves more
+// than maxGapAbovePanel of white above its help panel (the text grows to
+// fill the page, or the panel follows it), and that the first page of a
+// one-language flyer, handout and tear-off leaves no more than
+// maxGapBelowPanel under it (short text breathes: breathe).
 func TestNoGapAboveHelpPanel(t *testing.T) {
 	e, err := generate.New("awarekit test", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
 	if err != nil {
@@ -116,7 +169,7 @@ func TestNoGapAboveHelpPanel(t *testing.T) {
 		org   profile.Organisation
 		brand doc.Brand
 	}{{"plain", profile.Organisation{}, doc.Brand{}}, {"longest", long, longBrand}}
-	for _, f := range []string{"flyer", "poster"} {
+	for _, f := range []string{"flyer", "handout", "tearoff", "poster"} {
 		for _, a := range e.AudienceIDs() {
 			for _, l := range langs {
 				for _, o := range orgs {
@@ -137,6 +190,13 @@ func TestNoGapAboveHelpPanel(t *testing.T) {
 						gap, ok := gapAbovePanel(p, "1-833-900-1010")
 						if ok && gap > maxGapAbovePanel[f] {
 							t.Errorf("%s: page %d leaves %.0f pt of white above its help panel, more than %.0f", name, i+1, gap, maxGapAbovePanel[f])
+						}
+						most, checked := maxGapBelowPanel[f]
+						if !checked || i > 0 || strings.Contains(l, "+") {
+							continue
+						}
+						if below, ok := gapBelowPanel(p, "1-833-900-1010"); ok && below > most {
+							t.Errorf("%s: page %d leaves %.0f pt of white below its help panel, more than %.0f", name, i+1, below, most)
 						}
 					}
 				}

@@ -68,10 +68,13 @@ func Handout(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, 
 			bar = &nd
 		}
 		tries := sizeTries(pageFrame{paper: opts.Paper, margin: handoutMargin, gap: 14}, maxBody, minBody)
-		front, _, branded, err = fitBranded(k, band, strip, tries, func(t try) []box {
-			return append(flyerBody(k, d, inner, t.scale, part), k.hotlineBar(bar, inner, t.scale/12.5, false, false))
-		})
+		build := func(t try, grow, air float64) []box {
+			return append(flyerBody(k, d, inner, t.scale*grow, part, air), k.hotlineBar(bar, inner, t.scale/12.5, false, false))
+		}
+		var t try
+		front, t, branded, err = fitBranded(k, band, strip, tries, func(t try) []box { return build(t, 1, 1) })
 		if err == nil {
+			front = breathe(k, front, t, maxBody, build)
 			if !part.notes && d.Notes != nil {
 				moved = append(moved, doc.PartNotes)
 			}

@@ -96,13 +96,17 @@ func tearoff(ts *typeset.Typesetter, d *doc.Document, opts Options, stripH float
 		}
 		return out
 	}
-	page, _, branded, err := fitBranded(k, band, logoStrip, tries, func(t try) []box {
-		bs := k.newBodyStyle(t.scale)
+	build := func(t try, grow, air float64) []box {
+		bs := k.newBodyStyle(t.scale * grow).airy(air)
 		const colGap = 24.0
 		colW := (inner - colGap) / 2
 		pieces := append(k.signPieces(d, len(d.Signs.Items), colW, bs), k.actionPieces(d.Actions, colW, bs)...)
 		return []box{k.flow(pieces, 2, inner, colGap), k.hotlineBar(d, inner, t.scale/12.5, true, orgQR)}
-	})
+	}
+	page, t, branded, err := fitBranded(k, band, logoStrip, tries, func(t try) []box { return build(t, 1, 1) })
+	if err == nil {
+		page = breathe(k, page, t, maxBody, build)
+	}
 	if err != nil {
 		if fe, ok := err.(*FitError); ok {
 			fe.Format, fe.Size = "tear-off", minBody
