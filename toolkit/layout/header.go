@@ -426,14 +426,15 @@ func (k *kit) bySentence(s string, w float64, st textStyle) string {
 	return joined
 }
 
-// sentences splits s after each sentence's end (. ! ? and their CJK and
-// Arabic forms) followed by a space or the end; "" parts are dropped.
+// sentences splits s after each sentence's end (. ! ? and their CJK,
+// Arabic, Urdu, Devanagari/Gurmukhi, Ethiopic and Canadian syllabics
+// forms) followed by a space or the end; "" parts are dropped.
 func sentences(s string) []string {
 	var out []string
 	rs := []rune(s)
 	start := 0
 	for i, r := range rs {
-		if !strings.ContainsRune(".!?。！？؟۔।", r) {
+		if !strings.ContainsRune(".!?。！？؟۔।።፧᙮", r) {
 			continue
 		}
 		cjk := strings.ContainsRune("。！？", r)

@@ -13,12 +13,13 @@ import (
 )
 
 // sentenceInside reports whether line ends one sentence and starts
-// another: a sentence's end (. ! ? and their Arabic and Devanagari
-// forms) followed by a space and more words.
+// another: a sentence's end (. ! ? and their Arabic, Urdu,
+// Devanagari/Gurmukhi, Ethiopic (Tigrinya ። ፧) and Canadian syllabics
+// (Cree, Inuktitut ᙮) forms) followed by a space and more words.
 func sentenceInside(line string) bool {
 	rs := []rune(strings.TrimSpace(line))
 	for i, r := range rs {
-		if strings.ContainsRune(".!?؟۔।", r) && i+2 < len(rs) && unicode.IsSpace(rs[i+1]) && unicode.IsLetter(rs[i+2]) {
+		if strings.ContainsRune(".!?؟۔।።፧᙮", r) && i+2 < len(rs) && unicode.IsSpace(rs[i+1]) && unicode.IsLetter(rs[i+2]) {
 			return true
 		}
 	}
@@ -54,7 +55,7 @@ func TestPosterHeadlineBreaksAtSentences(t *testing.T) {
 			}
 		}
 		for _, a := range e.AudienceIDs() {
-			for _, l := range []string{"en", "fr", "uk", "tl", "vi", "es", "ar"} {
+			for _, l := range []string{"en", "fr", "uk", "tl", "vi", "es", "ar", "ti", "crk"} {
 				name := fmt.Sprintf("%s/%s/%s", c.name, a, l)
 				r, err := e.Resolve(generate.Job{Audience: a, Lang: l, Format: "poster", Paper: "letter", AllowDraft: true})
 				if err != nil || !written(e, r, c.org, brand) {
