@@ -196,7 +196,7 @@ func (e *FitError) Error() string {
 		if e.Format != "" {
 			where += " on the " + e.Format
 		}
-		return fmt.Sprintf("%q does not fit on %s even set small, and a number or an address is never broken across lines; shorten it (a phone number without its extension, a shorter web address) or the organisation's name and local contacts beside it, or choose a format with more room (flyer, handout, poster)", e.Unit, where)
+		return fmt.Sprintf("%q does not fit on %s even set small, and a number or an address is never broken across lines; shorten it (a phone number without its extension, a shorter web address) or the organisation's name and local contacts beside it, or choose a format with more room (%s)", e.Unit, where, moreRoom(e.Format))
 	}
 	what := "the text"
 	if len(e.Blocks) > 0 {
@@ -221,7 +221,24 @@ func (e *FitError) Error() string {
 		}
 		msg += fmt.Sprintf(" (%s %.0f pt of height, %s has %.0f)", pronoun, e.Need, room, e.Have)
 	}
-	return msg + "; " + cmp.Or(e.Fix, "shorten what you gave (the organisation's name, its local contacts), or choose a format with more room (flyer, handout, poster)")
+	return msg + "; " + cmp.Or(e.Fix, "shorten what you gave (the organisation's name, its local contacts), or choose a format with more room ("+moreRoom(e.Format)+")")
+}
+
+// moreRoom names the formats with more room than format ("bilingual
+// flyer", "handout back", "wallet card back"), so that a refusal never
+// offers the format it refuses: a flyer's text goes on a handout or a
+// poster, a poster's on a handout's pages, a handout's on a poster; any
+// smaller format's on all three.
+func moreRoom(format string) string {
+	switch {
+	case strings.Contains(format, "flyer"):
+		return "handout, poster"
+	case strings.Contains(format, "poster"):
+		return "handout"
+	case strings.Contains(format, "handout"):
+		return "poster"
+	}
+	return "flyer, handout, poster"
 }
 
 // Unwrap makes a FitError an ErrDoesNotFit.
