@@ -39,43 +39,16 @@ type elemText struct{ text, lang string }
 // tags, each tag before its children), with the element's language
 // (its own, its nearest ancestor's, or the document's).
 func modelElements(ld *layout.Document, p int) []elemText {
-	type node struct {
-		lines []string
-		kids  []*layout.Tag
-	}
-	nodes := map[*layout.Tag]*node{}
-	var top []*layout.Tag
-	var reach func(tag *layout.Tag) *node
-	reach = func(tag *layout.Tag) *node {
-		if n, ok := nodes[tag]; ok {
-			return n
-		}
-		n := &node{}
-		nodes[tag] = n
-		if tag.Parent == nil {
-			top = append(top, tag)
-		} else {
-			parent := reach(tag.Parent)
-			parent.kids = append(parent.kids, tag)
-		}
-		return n
-	}
-	for i, pg := range ld.Pages {
-		for _, el := range pg.Elements {
-			if el.Tag == nil {
-				continue
-			}
-			n := reach(el.Tag)
-			if el.Text != nil && i == p {
-				n.lines = append(n.lines, logicalText(el.Text.Line))
-			}
-		}
-	}
+	top, nodes := readingTree(ld, p)
 	var out []elemText
 	var walk func(tags []*layout.Tag)
 	walk = func(tags []*layout.Tag) {
 		for _, tag := range tags {
-			if s := pdftest.Normalize(strings.Join(nodes[tag].lines, " ")); s != "" {
+			lines := make([]string, len(nodes[tag].lines))
+			for i, l := range nodes[tag].lines {
+				lines[i] = logicalText(l.Line)
+			}
+			if s := pdftest.Normalize(strings.Join(lines, " ")); s != "" {
 				lang := ld.Meta.Lang
 				for t := tag; t != nil; t = t.Parent {
 					if t.Lang != "" {

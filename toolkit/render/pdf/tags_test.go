@@ -156,38 +156,7 @@ func TestTagged(t *testing.T) {
 			// The text, line by line, in the layout's reading order: the
 			// structure elements in the order the page's elements first
 			// name them, each with its lines and then its children.
-			type node struct {
-				lines []*layout.TextLine
-				kids  []*layout.Tag
-			}
-			nodes := map[*layout.Tag]*node{}
-			var top []*layout.Tag
-			var reach func(tag *layout.Tag) *node
-			reach = func(tag *layout.Tag) *node {
-				if n, ok := nodes[tag]; ok {
-					return n
-				}
-				n := &node{}
-				nodes[tag] = n
-				if tag.Parent == nil {
-					top = append(top, tag)
-				} else {
-					p := reach(tag.Parent)
-					p.kids = append(p.kids, tag)
-				}
-				return n
-			}
-			for _, p := range ld.Pages {
-				for _, el := range p.Elements {
-					if el.Tag == nil {
-						continue
-					}
-					n := reach(el.Tag)
-					if el.Text != nil {
-						n.lines = append(n.lines, el.Text)
-					}
-				}
-			}
+			top, nodes := readingTree(ld, -1)
 			var want []string
 			var walk func(tags []*layout.Tag)
 			walk = func(tags []*layout.Tag) {
@@ -352,6 +321,48 @@ func TestPackerKeepsTags(t *testing.T) {
 	if !slices.Equal(langs, []string{"en", "ar", "en"}) {
 		t.Errorf("the pack's parts are in %q", langs)
 	}
+}
+
+// tagNode is a structure element of a laid-out document: its lines
+// and its children, in reading order.
+type tagNode struct {
+	lines []*layout.TextLine
+	kids  []*layout.Tag
+}
+
+// readingTree is ld's structure in the layout's reading order: the
+// elements in the order the pages' elements first name them, each tag
+// before its children, with the lines of page (from 0; -1 for every
+// page). top are the elements without a parent.
+func readingTree(ld *layout.Document, page int) (top []*layout.Tag, nodes map[*layout.Tag]*tagNode) {
+	nodes = map[*layout.Tag]*tagNode{}
+	var reach func(tag *layout.Tag) *tagNode
+	reach = func(tag *layout.Tag) *tagNode {
+		if n, ok := nodes[tag]; ok {
+			return n
+		}
+		n := &tagNode{}
+		nodes[tag] = n
+		if tag.Parent == nil {
+			top = append(top, tag)
+		} else {
+			parent := reach(tag.Parent)
+			parent.kids = append(parent.kids, tag)
+		}
+		return n
+	}
+	for i, pg := range ld.Pages {
+		for _, el := range pg.Elements {
+			if el.Tag == nil {
+				continue
+			}
+			n := reach(el.Tag)
+			if el.Text != nil && (page < 0 || i == page) {
+				n.lines = append(n.lines, el.Text)
+			}
+		}
+	}
+	return top, nodes
 }
 
 // logicalText is a line's text in reading order: its runs' texts in
