@@ -129,27 +129,11 @@ type violation struct {
 // page, but two browsers must never share one at once.
 func axeCheck(t *testing.T, bin, axe, profile, page string) []violation {
 	t.Helper()
-	dir := t.TempDir()
 	inject := strings.Replace(runner, "AXE", "file://"+filepath.ToSlash(axe), 1)
-	i := strings.LastIndex(page, "</body>")
-	if i < 0 {
-		t.Fatal("the page has no </body>")
-	}
-	path := filepath.Join(dir, "page.html")
-	if err := os.WriteFile(path, []byte(page[:i]+inject+page[i:]), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	var stdout, stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, bin, append(chromiumFlags(profile), "--virtual-time-budget=10000", "--dump-dom", "file://"+filepath.ToSlash(path))...)
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("chromium: %v\n%s", err, stderr.String())
-	}
-	m := axeResult.FindStringSubmatch(stdout.String())
+	stdout, stderr := dumpWithScript(t, bin, profile, page, inject, "--virtual-time-budget=10000")
+	m := axeResult.FindStringSubmatch(stdout)
 	if m == nil {
-		t.Fatalf("axe did not report (is %s axe-core?); chromium said:\n%s", axe, stderr.String())
+		t.Fatalf("axe did not report (is %s axe-core?); chromium said:\n%s", axe, stderr)
 	}
 	data, err := base64.StdEncoding.DecodeString(m[2])
 	if err != nil {
@@ -236,4 +220,30 @@ func TestAccessibilityCatches(t *testing.T) {
 			t.Errorf("axe did not report %s; it reported %v", want, got)
 		}
 	}
+}
+
+// dumpWithScript writes page with script put before its </body>, opens
+// it in headless Chromium (bin, a fresh profile folder, and flags) and
+// returns the DOM Chromium dumps once the script has run, and what it
+// said on stderr.
+func dumpWithScript(t *testing.T, bin, profile, page, script string, flags ...string) (stdout, stderr string) {
+	t.Helper()
+	i := strings.LastIndex(page, "</body>")
+	if i < 0 {
+		t.Fatal("the page has no </body>")
+	}
+	path := filepath.Join(t.TempDir(), "page.html")
+	if err := os.WriteFile(path, []byte(page[:i]+script+page[i:]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	var out, errs bytes.Buffer
+	args := append(append(chromiumFlags(profile), flags...), "--dump-dom", "file://"+filepath.ToSlash(path))
+	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd.Stdout, cmd.Stderr = &out, &errs
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("chromium: %v\n%s", err, errs.String())
+	}
+	return out.String(), errs.String()
 }

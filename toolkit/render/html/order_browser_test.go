@@ -1,17 +1,11 @@
 package html
 
 import (
-	"bytes"
-	"context"
 	"encoding/base64"
 	"encoding/json"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/awarekit/awarekit/audiences"
 	"github.com/awarekit/awarekit/locales"
@@ -96,25 +90,10 @@ func namesInBrowser(t *testing.T, bin, profileDir, page, name string) []nameOrde
 		t.Fatal(err)
 	}
 	inject := strings.Replace(orderRunner, "NAME", base64.StdEncoding.EncodeToString(js), 1)
-	i := strings.LastIndex(page, "</body>")
-	if i < 0 {
-		t.Fatal("the page has no </body>")
-	}
-	path := filepath.Join(t.TempDir(), "page.html")
-	if err := os.WriteFile(path, []byte(page[:i]+inject+page[i:]), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	var stdout, stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, bin, append(chromiumFlags(profileDir), "--window-size=1600,1200", "--dump-dom", "file://"+filepath.ToSlash(path))...)
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("chromium: %v\n%s", err, stderr.String())
-	}
-	m := orderResult.FindStringSubmatch(stdout.String())
+	stdout, stderr := dumpWithScript(t, bin, profileDir, page, inject, "--window-size=1600,1200")
+	m := orderResult.FindStringSubmatch(stdout)
 	if m == nil {
-		t.Fatalf("the page did not report; chromium said:\n%s", stderr.String())
+		t.Fatalf("the page did not report; chromium said:\n%s", stderr)
 	}
 	data, err := base64.StdEncoding.DecodeString(m[1])
 	if err != nil {
