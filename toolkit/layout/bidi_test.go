@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 	"unicode"
 
 	"golang.org/x/text/unicode/bidi"
@@ -44,10 +43,7 @@ var hostileNames = []profile.Organisation{
 // format in one language, rotating; AWAREKIT_FULL=1: every language,
 // pair and audience.
 func TestInsertedNamesKeepTheirOrder(t *testing.T) {
-	e, err := generate.New("awarekit test", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := testEngine(t)
 	var rtl []string
 	for _, l := range e.Languages() {
 		if loc := e.Lib.Catalog.Locale(l); loc != nil && loc.Script.RTL {

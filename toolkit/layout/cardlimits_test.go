@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 	"unicode"
 
 	"github.com/awarekit/awarekit/toolkit/content"
@@ -52,10 +51,7 @@ func cardFormats(t *testing.T) []format.Format {
 // longest languages and pairs; AWAREKIT_FULL=1: every audience,
 // language and pair with English, on both papers.
 func TestCardsCarryEverythingAtTheLimits(t *testing.T) {
-	e, err := generate.New("awarekit test", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := testEngine(t)
 	long := longest(t)
 	name := profile.Organisation{Name: long.Name, Phone: long.Phone, Email: long.Email, Website: long.Website}
 	contacts := long

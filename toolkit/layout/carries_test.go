@@ -23,6 +23,18 @@ import (
 	"github.com/awarekit/awarekit/toolkit/typeset"
 )
 
+// testEngine is the engine the layout tests make pages with: the
+// built-in content, dated 2026-12-01 so that pages are the same bytes
+// on any day.
+func testEngine(t testing.TB) *generate.Engine {
+	t.Helper()
+	e, err := generate.New("awarekit test", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
 // longest is an organisation at every limit profile states: a name of
 // profile.MaxName characters, profile.MaxLocal local contacts whose
 // labels have profile.MaxLabel characters, each with a number and a web
@@ -85,10 +97,7 @@ type carriesCase struct {
 // the pages print every word of every block the format declares it
 // carries (format.Format.Carries): nothing is dropped to make room.
 func TestEveryFormatCarriesItsContent(t *testing.T) {
-	e, err := generate.New("awarekit test", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := testEngine(t)
 	long := longest(t)
 	cases := []carriesCase{
 		{name: "plain, MB", province: "mb"},

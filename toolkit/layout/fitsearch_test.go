@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"testing"
-	"time"
 
 	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
@@ -26,10 +25,7 @@ import (
 // smaller size), and how many rows the layouts built against the tries
 // halving builds.
 func TestFitSearch(t *testing.T) {
-	e, err := generate.New("awarekit test", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := testEngine(t)
 	long := longest(t)
 	cases := []carriesCase{
 		{name: "plain"},

@@ -5,7 +5,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/generate"
@@ -146,10 +145,7 @@ func runsText(runs []typeset.Run) string {
 // one-language flyer, handout and tear-off leaves no more than
 // maxGapBelowPanel under it (short text breathes: breathe).
 func TestNoGapAboveHelpPanel(t *testing.T) {
-	e, err := generate.New("awarekit test", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := testEngine(t)
 	langs := []string{"en", "fr", "pa", "ar", "zh-Hans", "fr+en", "pa+en", "ar+en"}
 	if os.Getenv("AWAREKIT_FULL") != "" {
 		langs = e.Languages()

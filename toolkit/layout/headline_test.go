@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 	"unicode"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
@@ -33,10 +32,7 @@ func sentenceInside(line string) bool {
 // ("Know the signs. Keep / talking with your child."): the headline is
 // set smaller until each sentence takes a line of its own.
 func TestPosterHeadlineBreaksAtSentences(t *testing.T) {
-	e, err := generate.New("awarekit test", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := testEngine(t)
 	long := longest(t)
 	cases := []struct {
 		name string

@@ -7,7 +7,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/awarekit/awarekit/toolkit/content"
 	"github.com/awarekit/awarekit/toolkit/doc"
@@ -54,10 +53,7 @@ var extremeLogos = []logoShape{{"wide.png", 3000, 60}, {"tall.png", 60, 3000}, {
 // every logo, every page format × audience × a set of languages and
 // pairs.
 func TestLogosPrintAtAReadableSize(t *testing.T) {
-	e, err := generate.New("awarekit test", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := testEngine(t)
 	org := longest(t)
 	// Quick: the shapes that leave the least room, on a sample of
 	// formats and languages, one of them right to left, one bilingual.
@@ -145,10 +141,7 @@ func TestLogosPrintAtAReadableSize(t *testing.T) {
 // body: the signs print at least 88% of the size they have with a logo
 // as tall in the band (fitBranded).
 func TestTallLogoStandsInTheStrip(t *testing.T) {
-	e, err := generate.New("awarekit test", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := testEngine(t)
 	org := profile.Organisation{Name: "Riverside Settlement Services"}
 	stacked, err := org.Brand()
 	if err != nil {

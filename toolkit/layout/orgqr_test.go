@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/awarekit/awarekit/toolkit/content"
 	"github.com/awarekit/awarekit/toolkit/doc"
@@ -29,10 +28,7 @@ import (
 // flyer for youth in en and ar; AWAREKIT_FULL=1: every audience, a set
 // of languages and pairs, both papers and the large-print style.
 func TestOrgWebsiteOnceAndItsCodeKeptOrReported(t *testing.T) {
-	e, err := generate.New("awarekit test", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := testEngine(t)
 	long := longest(t)
 	site := strings.ToLower(squash(long.Website))
 	orgs := []struct {

@@ -6,7 +6,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/format"
@@ -128,10 +127,7 @@ func overflows(p layout.Page, tl *layout.TextLine, boxes []textBox) []string {
 // each in turn; under AWAREKIT_FULL=1 every audience, language, pair
 // with English and paper.
 func TestPhoneNumbersNeverSplit(t *testing.T) {
-	e, err := generate.New("awarekit test", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := testEngine(t)
 	org := longestNumbers(t)
 	brand, err := org.Brand()
 	if err != nil {

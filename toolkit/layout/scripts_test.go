@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 	"unicode"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
@@ -85,10 +84,7 @@ func looksOf(ld *layout.Document) looks {
 // one point size, Gurmukhi looked 17% smaller than Latin and Arabic in
 // DejaVu Sans 13%.
 func TestBilingualScriptsLookOneSize(t *testing.T) {
-	e, err := generate.New("awarekit test", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := testEngine(t)
 	audiences := e.AudienceIDs()
 	if os.Getenv("AWAREKIT_FULL") == "" {
 		audiences = []string{"newcomers", "youth"}

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/format"
@@ -72,10 +71,7 @@ func sectionsOf(ld *layout.Document) (blocks map[string][]doc.Part, starts map[s
 // poster), that each section's title and each item start at the same
 // height on the same page in both columns.
 func TestBilingualSectionsAligned(t *testing.T) {
-	e, err := generate.New("awarekit test", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := testEngine(t)
 	audiences := e.AudienceIDs()
 	checked := 0
 	for _, f := range format.Formats {

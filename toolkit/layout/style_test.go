@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 	"unicode"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
@@ -35,10 +34,7 @@ import (
 //     (missing, as TestEveryFormatCarriesItsContent), and the hotline
 //     number is still the largest text (hierarchy).
 func TestStyles(t *testing.T) {
-	e, err := generate.New("awarekit test", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := testEngine(t)
 	long := longest(t)
 	cases := []carriesCase{
 		{name: "plain"},
