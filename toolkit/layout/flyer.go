@@ -333,25 +333,28 @@ func (k *kit) linePieces(cs []doc.Contact, w, size float64, block doc.Part) []pi
 // short list under its title leaves the panel's other half empty beside
 // them); then the title and the contacts flowed into two columns (a
 // long list under a short title and a short first line leaves the
-// other half empty beside those).
-func (k *kit) localFlows(d *doc.Document, w float64, hs helpSizes, withQR bool) []box {
+// other half empty beside those). Each way is set only when it is
+// asked for: most panels take the first, and every flyer with a list
+// of its own set all of them before.
+func (k *kit) localFlows(d *doc.Document, w float64, hs helpSizes, withQR bool) []func() box {
 	l := d.Help.Local
 	titleSt := textStyle{Style: typeset.Style{Size: hs.contact, Bold: true, Leading: 1.2}, Color: k.col.accent, Role: RoleH3}
 	title := inBlock(k.text(l.Title, w, titleSt), doc.PartLocal)
 	stacked := vstack(w, 3, title, k.contactLines(localEntries(d, withQR, k.rtl), w, hs.contact, doc.PartLocal))
 	const gap = 18.0
 	half := (w - gap) / 2
-	out := []box{stacked}
-	t, list := inBlock(k.text(l.Title, half, titleSt), doc.PartLocal), k.contactLines(localEntries(d, withQR, k.rtl), half, hs.contact, doc.PartLocal)
-	if h := max(t.H, list.H); !withQR && h < stacked.H-0.5 && list.wide == "" {
-		side := k.row(w, gap, t, list)
-		side.W, side.H = w, h
-		out = []box{side, stacked}
+	out := []func() box{func() box { return stacked }}
+	if !withQR {
+		t, list := inBlock(k.text(l.Title, half, titleSt), doc.PartLocal), k.contactLines(localEntries(d, withQR, k.rtl), half, hs.contact, doc.PartLocal)
+		if h := max(t.H, list.H); h < stacked.H-0.5 && list.wide == "" {
+			side := k.row(w, gap, t, list)
+			side.W, side.H = w, h
+			out = []func() box{func() box { return side }, out[0]}
+		}
 	}
-	if cols := k.flow(k.localPieces(d, half, hs.contact, withQR), 2, w, gap); cols.wide == "" {
-		out = append(out, cols)
-	}
-	return out
+	// Two columns with a number too wide for one are not taken
+	// (leastHalfGap passes over a wide way after the first).
+	return append(out, func() box { return k.flow(k.localPieces(d, half, hs.contact, withQR), 2, w, gap) })
 }
 
 // clearHelp is a help panel's sizes in large print: every word at 14 pt

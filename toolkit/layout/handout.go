@@ -271,7 +271,7 @@ func (k *kit) hotlineBar(d *doc.Document, w, scale float64, province, orgQR bool
 		for _, list := range lists {
 			ways = append(ways, vstack(inner, 8, hot, k.row(inner, 18, list, code)))
 		}
-		under := leastHalfGap(ways, func(b box) box { return b })
+		under := leastHalfGap(built(ways), func(b box) box { return b })
 		// Under, too, when the list beside the number runs on far below
 		// it: the bar's half under the number would stay empty beside
 		// the list (at most a few points taller).
@@ -325,7 +325,7 @@ func (k *kit) backPanel(d *doc.Document, w, scale float64) box {
 			ways = append(ways, vstack(cw, pad*0.7, parts...))
 		}
 	}
-	content := leastHalfGap(ways, func(b box) box { return b })
+	content := leastHalfGap(built(ways), func(b box) box { return b })
 	content.W = cw
 	return k.panel(w, content, panelStyle{pad: pad, radius: 8, stroke: 1.5})
 }

@@ -394,14 +394,17 @@ func halfGap(b box) float64 {
 	return most
 }
 
-// leastHalfGap is the first of boxes (the ways to set one part of a
-// panel, the one it prefers first) that leaves no half of the panel
-// empty when set as whole does (whole(b) is the part of the panel
-// around it), or the one that leaves the least. A way with a number
-// too wide for its column is not taken, but the first.
-func leastHalfGap(boxes []box, whole func(box) box) box {
-	best, bestGap := 0, math.Inf(1)
-	for i, b := range boxes {
+// leastHalfGap is the first of ways (the ways to set one part of a
+// panel, the one it prefers first, each set when it is asked for) that
+// leaves no half of the panel empty when set as whole does (whole(b) is
+// the part of the panel around it), or the one that leaves the least. A
+// way with a number too wide for its column is not taken, but the
+// first.
+func leastHalfGap(ways []func() box, whole func(box) box) box {
+	var best box
+	bestGap := math.Inf(1)
+	for i, way := range ways {
+		b := way()
 		if i > 0 && b.wide != "" {
 			continue // a number too wide for its column
 		}
@@ -409,9 +412,18 @@ func leastHalfGap(boxes []box, whole func(box) box) box {
 		if g <= maxHalfGap {
 			return b
 		}
-		if g < bestGap-0.5 {
-			best, bestGap = i, g
+		if i == 0 || g < bestGap-0.5 {
+			best, bestGap = b, g
 		}
 	}
-	return boxes[best]
+	return best
+}
+
+// built are boxes already set, as ways for leastHalfGap.
+func built(boxes []box) []func() box {
+	ways := make([]func() box, len(boxes))
+	for i, b := range boxes {
+		ways[i] = func() box { return b }
+	}
+	return ways
 }
