@@ -109,6 +109,12 @@ type SetResult struct {
 	Organisation string
 }
 
+// Close lets go of the file in the output folder that the report reads
+// each output's result from (removed already where the system allows an
+// open file to be). Results are not to be asked for after it. A report
+// that is not closed is closed by the collector once it is dropped.
+func (r *Report) Close() { r.b.recs.close() }
+
 // Len is the number of outputs built (the shard's).
 func (r *Report) Len() int { return len(r.b.outs) }
 
@@ -153,7 +159,7 @@ func (s Summary) Rate() float64 {
 func (r *Report) Failures() []Result {
 	var out []Result
 	for i := range r.b.outs {
-		if r.b.recs[i].status == Failed {
+		if r.b.recs.statusOf(i) == Failed {
 			out = append(out, r.b.result(i, false))
 		}
 	}
@@ -179,7 +185,7 @@ type builder struct {
 	plan *plan.Plan
 	opts Options
 	outs []plan.Output // the outputs built: the shard's, in plan order
-	recs []record      // recs[i] is what happened to outs[i]
+	recs *records      // what happened to each of outs
 	sets []*set        // one per plan set
 	prev *manifest.Previous
 	// fonts hashes the fonts; fontSets numbers the lists of fonts the
@@ -244,10 +250,9 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 	}
 	b := &builder{eng: eng, plan: p, opts: opts, fonts: manifest.NewFonts(), fontIDs: map[string]int32{}, orgSHA: make([]orgSum, len(p.Orgs))}
 	b.outs = opts.Shard.Of(p.Outputs)
-	b.recs = make([]record, len(b.outs))
-	for i := range b.recs {
-		b.recs[i].fonts = -1
-	}
+	// The records wait in a scratch file beside the manifest, which
+	// this build writes; a dry run writes nothing, and keeps them.
+	b.recs = newRecords(len(b.outs), "")
 	if _, err := b.orgKey(0); err != nil {
 		return nil, fmt.Errorf("organisation: %w", err)
 	}
@@ -288,6 +293,7 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 			return nil, err
 		}
 		b.cleanTemp()
+		b.recs = newRecords(len(b.outs), filepath.Join(opts.OutDir, b.manifestName()))
 	}
 	defer b.dropThumbs()
 	b.prev = manifest.ReadPrevious(opts.OutDir)
@@ -311,9 +317,9 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 	} else {
 		b.pool(ctx)
 	}
-	for i := range b.recs {
-		if b.recs[i].left != "" {
-			rep.Warnings = append(rep.Warnings, b.recs[i].left)
+	for i := range b.outs {
+		if left := b.recs.left(i); left != "" {
+			rep.Warnings = append(rep.Warnings, left)
 		}
 	}
 	interrupted := ctx.Err() != nil
@@ -383,10 +389,10 @@ func (b *builder) makeFolders() error {
 // result is output i's Result; its manifest entry is made only when
 // withEntry (progress reports need none).
 func (b *builder) result(i int, withEntry bool) Result {
-	rec := &b.recs[i]
+	rec := b.recs.get(i)
 	r := Result{Output: b.outs[i], Status: rec.status, Reason: rec.reason, Err: rec.err}
 	if withEntry {
-		r.Entry = b.entry(i)
+		r.Entry = b.entryOf(i, &rec)
 	}
 	return r
 }
@@ -394,7 +400,12 @@ func (b *builder) result(i int, withEntry bool) Result {
 // entry is output i's manifest entry, or nil when this build left no
 // file of it.
 func (b *builder) entry(i int) *manifest.Entry {
-	rec := &b.recs[i]
+	rec := b.recs.get(i)
+	return b.entryOf(i, &rec)
+}
+
+// entryOf is output i's manifest entry made from its record.
+func (b *builder) entryOf(i int, rec *record) *manifest.Entry {
 	if !rec.has {
 		return nil
 	}
@@ -576,7 +587,7 @@ func (b *builder) pool(ctx context.Context) {
 					return nil
 				})
 				if res != nil {
-					b.recs[i] = record{status: res.Status, reason: res.Reason, err: res.Err, fonts: -1}
+					b.recs.set(i, record{status: res.Status, reason: res.Reason, err: res.Err, fonts: -1})
 					data = nil
 					// Its caches may be half updated.
 					w = &worker{wk: b.eng.NewWorker(), brands: map[int]doc.Brand{}}
@@ -622,7 +633,7 @@ func (b *builder) pool(ctx context.Context) {
 	}
 	for i := next; i < n; i++ {
 		if !started[i] {
-			b.recs[i] = record{status: Skipped, reason: "interrupted before it started", fonts: -1}
+			b.recs.set(i, record{status: Skipped, reason: "interrupted before it started", fonts: -1})
 		}
 		b.feed(ctx, i, pending[i])
 	}
@@ -635,7 +646,7 @@ func (b *builder) packAll(ctx context.Context) {
 	}
 	for i := range b.outs {
 		if ctx.Err() != nil {
-			b.recs[i] = record{status: Skipped, reason: "interrupted before it was gathered", fonts: -1}
+			b.recs.set(i, record{status: Skipped, reason: "interrupted before it was gathered", fonts: -1})
 		}
 		if b.opts.Progress != nil {
 			b.opts.Progress.Done(b.result(i, false))
@@ -649,7 +660,7 @@ func (b *builder) packAll(ctx context.Context) {
 // here rather than from the disk.
 func (b *builder) one(w *worker, i int) []byte {
 	o := b.outs[i]
-	rec := &b.recs[i]
+	rec := b.recs.hotRecord(i)
 	if b.opts.beforeMake != nil {
 		b.opts.beforeMake(o)
 	}
@@ -975,12 +986,15 @@ func (b *builder) writeManifest(rep *Report) error {
 		// would stop on Windows).
 		b.prev.Close()
 	}
-	name := manifest.FileName
-	if b.opts.Shard.Active() {
-		name = b.opts.Shard.manifest()
-	}
+	name := b.manifestName()
 	path := filepath.Join(b.opts.OutDir, name)
-	err := b.writeStream(path, func(w io.Writer) error { return manifest.Stream(w, m, entries) })
+	err := b.writeStream(path, func(w io.Writer) error {
+		if err := manifest.Stream(w, m, entries); err != nil {
+			return err
+		}
+		// A record that could not be read back is missing from it.
+		return b.recs.failure()
+	})
 	if err != nil {
 		// The old manifest would now describe files this build replaced:
 		// a folder with no manifest is better than one that lies. The next
@@ -997,6 +1011,15 @@ func (b *builder) writeManifest(rep *Report) error {
 		}
 	}
 	return nil
+}
+
+// manifestName is the manifest this build writes: a part's own, or
+// manifest.json.
+func (b *builder) manifestName() string {
+	if b.opts.Shard.Active() {
+		return b.opts.Shard.manifest()
+	}
+	return manifest.FileName
 }
 
 func entryOf(r *Result) *manifest.Entry {
@@ -1051,8 +1074,8 @@ func (b *builder) cleanTemp() {
 
 func (b *builder) summarise() Summary {
 	s := Summary{Total: len(b.outs), DryRun: b.opts.DryRun}
-	for i := range b.recs {
-		switch b.recs[i].status {
+	for i := range b.outs {
+		switch b.recs.statusOf(i) {
 		case Made:
 			s.Made++
 		case Unchanged:

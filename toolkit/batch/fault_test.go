@@ -124,6 +124,7 @@ func TestFullDisk(t *testing.T) {
 	if rep == nil {
 		t.Fatalf("no report: %v", err)
 	}
+	defer rep.Close() // before the file system is unmounted
 	s := rep.Summary
 	t.Logf("%d made, %d failed; error %v", s.Made, s.Failed, err)
 	if s.Made == 0 || s.Failed == 0 || s.Made+s.Failed != 10 {

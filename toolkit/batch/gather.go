@@ -197,7 +197,7 @@ func (b *builder) gather() error {
 		if err != nil {
 			return err
 		}
-		rec := &b.recs[i]
+		rec := b.recs.hotRecord(i)
 		rec.key = keyOf(in)
 		if got := hex.EncodeToString(rec.key[:]); f.e.InputsSHA256 != got {
 			problem("part %d of %d made %s from other inputs (%s); make the parts again with this plan and these settings", k, n, o.Name, diffInputs(f.e.Inputs, in))
@@ -219,7 +219,7 @@ func (b *builder) gather() error {
 	}
 	if b.opts.DryRun {
 		for i := range b.outs {
-			b.recs[i].status = Gathered
+			b.recs.hotRecord(i).status = Gathered
 		}
 		return nil
 	}
@@ -236,7 +236,7 @@ func (b *builder) gather() error {
 		}
 		kept := *f.e
 		kept.Stamp(filepath.Join(b.opts.OutDir, filepath.FromSlash(o.Name)))
-		rec := &b.recs[i]
+		rec := b.recs.hotRecord(i)
 		rec.status, rec.has = Gathered, true
 		rec.size, rec.mtime, rec.pages = kept.Bytes, kept.ModTime, int32(kept.Pages)
 		rec.also = kept.Also
@@ -249,6 +249,7 @@ func (b *builder) gather() error {
 		if f.e.Inputs != nil {
 			rec.fonts = b.fontID(f.e.Inputs.Fonts)
 		}
+		b.recs.done(i)
 	}
 	return nil
 }

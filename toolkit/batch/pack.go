@@ -109,16 +109,17 @@ func (b *builder) startPacks() {
 		}
 		path := filepath.Join(b.opts.OutDir, st.Folder, pack.FileName)
 		if prev := b.prevSet(st.Folder).Pack; prev != nil && !b.opts.Force {
-			for _, i := range st.outs {
-				if pack.Joinable(b.outs[i].Job) {
-					in, err := b.inputsChecked(b.outs[i])
-					if err != nil {
-						break // the output will fail, and the pack with it
-					}
-					b.recs[i].key = keyOf(in)
+			// The materials' inputs as they are now, each made when the
+			// key asks for it; an output whose inputs cannot be made
+			// fails, and the pack with it.
+			key := func(i int32) [sha256.Size]byte {
+				in, err := b.inputsChecked(b.outs[i])
+				if err != nil {
+					return [sha256.Size]byte{}
 				}
+				return keyOf(in)
 			}
-			if prev.InputsSHA256 == b.packKey(st) {
+			if prev.InputsSHA256 == b.packKeyOf(st, key) {
 				if why, err := manifest.OnDisk(path, prev); err == nil && why == "" {
 					st.packRes = &Result{Output: plan.Output{Name: st.Path(pack.FileName), Copies: 1}, Status: Unchanged, Entry: prev}
 					continue
@@ -143,6 +144,11 @@ func (b *builder) startPacks() {
 // megabytes of JSON, are never held; the hash is the one the whole
 // value's json.Marshal gave, so earlier manifests still match.
 func (b *builder) packKey(st *set) string {
+	return b.packKeyOf(st, func(i int32) [sha256.Size]byte { return b.recs.get(int(i)).key })
+}
+
+// packKeyOf is packKey with each material's inputs hash from key.
+func (b *builder) packKeyOf(st *set, key func(i int32) [sha256.Size]byte) string {
 	org, _ := b.orgKey(st.Org)
 	head, err := json.Marshal(packInputs{
 		Program:      b.eng.Creator,
@@ -158,14 +164,15 @@ func (b *builder) packKey(st *set) string {
 	h.Write(head[:len(head)-1]) // without its closing brace
 	h.Write([]byte(`,"Items":`))
 	n := 0
-	var key [2 * sha256.Size]byte
+	var hexKey [2 * sha256.Size]byte
 	for _, i := range st.outs {
 		o := b.outs[i]
 		if !pack.Joinable(o.Job) {
 			continue
 		}
-		hex.Encode(key[:], b.recs[i].key[:])
-		item, err := json.Marshal(packItem{File: o.Name, Inputs: string(key[:]), Copies: o.Copies})
+		k := key(i)
+		hex.Encode(hexKey[:], k[:])
+		item, err := json.Marshal(packItem{File: o.Name, Inputs: string(hexKey[:]), Copies: o.Copies})
 		if err != nil {
 			panic("batch: pack key: " + err.Error())
 		}
@@ -189,16 +196,18 @@ func (b *builder) packKey(st *set) string {
 // feed hands output i, done, to its set's pack, in plan order: data is
 // its PDF when the worker kept it, else the pack reads the file. A
 // material that failed or was not made leaves its set without a pack.
-// After the set's last material, the pack is finished.
+// After the set's last material, the pack is finished. Every output
+// comes here once it is done, and its record is then final: it leaves
+// memory for the records' file.
 func (b *builder) feed(ctx context.Context, i int, data []byte) {
+	defer b.recs.done(i)
 	o := b.outs[i]
 	st := b.sets[o.Set]
 	if !pack.Joinable(o.Job) {
 		return
 	}
-	rec := &b.recs[i]
 	switch {
-	case !rec.has:
+	case !b.recs.hasFile(i):
 		st.failed = true
 		b.abortPack(st)
 	case st.pw == nil:
@@ -291,7 +300,7 @@ func (b *builder) dryPack(st *set) *Result {
 		if !pack.Joinable(b.outs[i].Job) {
 			continue
 		}
-		switch b.recs[i].status {
+		switch b.recs.statusOf(int(i)) {
 		case New, Changed:
 			res.Status, res.Reason = Changed, "materials change"
 			if prev == nil {
@@ -325,7 +334,7 @@ func (b *builder) dryPack(st *set) *Result {
 // set's folder.
 func (b *builder) item(st *set, i int, thumb bool) pack.Item {
 	o := b.outs[i]
-	rec := &b.recs[i]
+	rec := b.recs.get(i)
 	it := pack.Item{File: st.rel(o.Name), What: b.eng.Describe(*o.Job), Paper: o.Job.Paper.Name, Copies: o.Copies}
 	if pack.Joinable(o.Job) {
 		it.Sheet, _ = o.Job.Sheet()
@@ -381,7 +390,7 @@ func (b *builder) index(st *set) *Result {
 	prev := b.prevSet(st.Folder).Index
 	if b.opts.DryRun {
 		for _, i := range st.outs {
-			if st := b.recs[i].status; st != Unchanged && st != Gathered {
+			if st := b.recs.statusOf(int(i)); st != Unchanged && st != Gathered {
 				res.Status, res.Reason = Changed, "lists the outputs"
 				if prev == nil {
 					res.Status, res.Reason = New, "not built before"
@@ -429,7 +438,7 @@ func (b *builder) partnersIndex() *Result {
 		for _, st := range b.sets {
 			pt := pack.Partner{Name: b.plan.Orgs[st.Org].Name, Folder: st.Folder, Materials: len(st.outs), Pack: st.packRes != nil && st.packRes.Entry != nil}
 			for _, i := range st.outs {
-				if !b.recs[i].has {
+				if !b.recs.hasFile(int(i)) {
 					pt.Failed++
 				}
 			}

@@ -47,7 +47,7 @@ outputs:
 		}
 		for _, i := range st.outs {
 			if o := b.outs[i]; pack.Joinable(o.Job) {
-				in.Items = append(in.Items, packItem{File: o.Name, Inputs: hex.EncodeToString(b.recs[i].key[:]), Copies: o.Copies})
+				in.Items = append(in.Items, packItem{File: o.Name, Inputs: hex.EncodeToString(keyAt(b, i)), Copies: o.Copies})
 			}
 		}
 		if len(in.Items) != 3 {
@@ -90,4 +90,10 @@ outputs:
 	if len(made(again)) != 0 || again.Index == nil || again.Index.Status != Unchanged {
 		t.Errorf("a second build made %q, index.html %+v; want nothing made and the same index", made(again), again.Index)
 	}
+}
+
+// keyAt is output i's inputs hash as its record has it.
+func keyAt(b *builder, i int32) []byte {
+	k := b.recs.get(int(i)).key
+	return k[:]
 }
