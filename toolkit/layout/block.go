@@ -749,8 +749,17 @@ func (k *kit) panel(w float64, content box, ps panelStyle) box {
 }
 
 // qrCodes caches each URL's modules for the process: encoding (with its
-// mask evaluation) cost more than the rest of a flyer's layout.
-var qrCodes sync.Map // url → []string
+// mask evaluation) cost more than the rest of a flyer's layout. The
+// hotline's URLs are a handful, but each partner organisation's website
+// is a URL of its own (some 1.5 KB of modules): the map holds at most
+// qrLimit codes, and starts again empty past that, so that ten thousand
+// partners do not keep ten thousand codes.
+var (
+	qrCodes sync.Map // url → []string
+	qrCount atomic.Int64
+)
+
+const qrLimit = 256
 
 func qrBits(url string) ([]string, error) {
 	if rows, ok := qrCodes.Load(url); ok {
@@ -772,6 +781,10 @@ func qrBits(url string) ([]string, error) {
 			}
 		}
 		rows[i] = string(b)
+	}
+	if qrCount.Add(1) > qrLimit {
+		qrCodes.Clear()
+		qrCount.Store(1) // the one stored below
 	}
 	qrCodes.Store(url, rows)
 	return rows, nil

@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/awarekit/awarekit/toolkit/typeset"
@@ -24,5 +26,33 @@ func TestTieSharedKeyedByKeep(t *testing.T) {
 	}
 	if !differ {
 		t.Fatal("the words kept whole change nothing in the sample: the test shows nothing")
+	}
+}
+
+// TestQRCodesBounded: the QR codes kept for the process are bounded, so
+// that a build for ten thousand partners, each with its website, does
+// not keep ten thousand; a code made again after the map starts over is
+// the same code.
+func TestQRCodesBounded(t *testing.T) {
+	first, err := qrBits("https://partner-0.example.org")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 * qrLimit {
+		if _, err := qrBits(fmt.Sprintf("https://partner-%d.example.org", i)); err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		qrCodes.Range(func(any, any) bool { n++; return true })
+		if n > qrLimit {
+			t.Fatalf("%d QR codes kept after %d URLs; at most %d", n, i+1, qrLimit)
+		}
+	}
+	again, err := qrBits("https://partner-0.example.org")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(first, again) {
+		t.Error("the code made again differs")
 	}
 }
