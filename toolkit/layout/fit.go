@@ -69,45 +69,39 @@ func sizeTries(f pageFrame, maxBody, minBody float64) func(branding) []try {
 	}
 }
 
-// fitPage returns the page of the try the search below chooses, with
-// that try: the last section sits at the foot of the body (the help
-// panel), and what is left over goes between sections, up to twice the
-// gap. Tries come in rows of one body size, from the largest size to the
-// smallest, each row with the page's headers from the tallest to the
-// slimmest (sizeTries); build lays the body out at a try's scale and
-// must depend on nothing else of the try, for each row's body is built
-// once and measured against every header of the row. A page fails when
-// the last try does not fit.
-//
-// The try chosen is the one that halving the list of tries finds (the
-// last try first, then the middle of what is left, keeping a try that
-// fits): the layouts' goldens were made with it. It is the first try
-// that fits when a try fits whenever an earlier one does, which holds
-// within each header but not across them (a slimmer header at one size
-// fits where the tallest at the next smaller size does not); there
-// halving may settle on a smaller size than the first that fits
-// (TestFitSearch logs where).
+// fitPage returns the page of the first try that fits, with that try:
+// the last section sits at the foot of the body (the help panel), and
+// what is left over goes between sections, up to twice the gap. Tries
+// come in rows of one body size, from the largest size to the smallest,
+// each row with the page's headers from the tallest to the slimmest
+// (sizeTries), so the first try that fits is the largest body that fits,
+// under the tallest header it fits under: the order of preference.
+// build lays the body out at a try's scale and must depend on nothing
+// else of the try, for each row's body is built once and measured
+// against every header of the row. A page fails when the last try does
+// not fit.
 //
 // Building a body is the largest part of making a page, so fitPage
 // builds as few rows as it can. A body is shorter the smaller its text,
-// and a slimmer header leaves it more room, so a try is known to fit
-// when a row of larger text fits with the same or a taller header, and
-// known not to fit when a row of smaller text does not fit with the
-// same or a slimmer one (fitter.known). The rows built first are those
-// around the first row that fits, where the answer lies (fitter.search);
-// halving then mostly asks about tries already known. TestFitSearch
-// holds the try chosen to the one halving chooses with every try built
-// afresh, on every page of a sweep of the layouts (all of them under
-// AWAREKIT_FULL=1).
+// so a row fits (with one of its headers) when a row of larger text
+// does: the first row that fits is found by building the rows around it
+// (fitter.search), and the first header of that row that fits is the
+// try chosen. The tries before it are known not to fit: a try of a
+// larger row does not fit with any header, one of its own row does not
+// fit with a taller header. TestFitSearch holds the try chosen to the
+// first that fits with every try built afresh, on every page of a sweep
+// of the layouts (all of them under AWAREKIT_FULL=1), and counts the
+// rows built.
 func fitPage(k *kit, tries []try, build func(try) []box) (Page, try, error) {
 	if len(tries) == 0 {
 		return Page{}, try{}, ErrDoesNotFit
 	}
 	f := newFitter(k, tries, build)
-	err := f.search()
+	first, err := f.search()
 	chosen := -1
-	if err == nil {
-		chosen, err = halve(len(tries), f.fits)
+	if err == nil && first < len(f.rows) {
+		row := f.row(first)
+		chosen = row.start + row.first
 	}
 	if chosen < 0 && err == nil {
 		// Why the last try does not fit: a number wider than its line,
@@ -139,8 +133,8 @@ func fitPage(k *kit, tries []try, build func(try) []box) (Page, try, error) {
 	return layPage(tries[chosen].frame, f.row(r).sections), tries[chosen], nil
 }
 
-// fitter builds the rows of a page's tries (fitPage) and answers whether
-// a try fits from the rows it built.
+// fitter builds the rows of a page's tries (fitPage) as its search asks
+// for them.
 type fitter struct {
 	k     *kit
 	tries []try
@@ -158,7 +152,6 @@ type fitRow struct {
 	need       float64 // the sections' height
 	fits       []bool  // by header, in the row's order
 	first      int     // the first header that fits, or math.MaxInt
-	last       int     // the last that does not, or -1
 }
 
 func newFitter(k *kit, tries []try, build func(try) []box) *fitter {
@@ -184,50 +177,19 @@ func (f *fitter) row(r int) *fitRow {
 	row.built = true
 	row.sections = slices.DeleteFunc(f.build(f.tries[row.start]), box.empty)
 	row.need = sectionsHeight(row.sections, f.tries[row.start].frame.gap)
-	row.first, row.last = math.MaxInt, -1
+	row.first = math.MaxInt
 	for h, t := range f.tries[row.start:row.end] {
 		ok := fits(t, row.sections) == nil
 		row.fits = append(row.fits, ok)
 		if ok {
 			row.first = min(row.first, h)
-		} else {
-			row.last = h
 		}
 	}
 	return row
 }
 
-// known says whether try i fits when the rows built tell: it fits when
-// a row of larger text (or its own) fits with the same or a taller
-// header, and does not when a row of smaller text (or its own) does not
-// fit with the same or a slimmer one.
-func (f *fitter) known(i int) (fit, ok bool) {
-	r := f.rowOf[i]
-	h := i - f.rows[r].start
-	for j := range f.rows {
-		row := &f.rows[j]
-		switch {
-		case !row.built:
-		case j <= r && row.first <= h:
-			return true, true
-		case j >= r && row.last >= h:
-			return false, true
-		}
-	}
-	return false, false
-}
-
-// fits says whether try i fits, building its row when the rows built do
-// not tell.
-func (f *fitter) fits(i int) (bool, error) {
-	if fit, ok := f.known(i); ok {
-		return fit, f.k.err
-	}
-	row := f.row(f.rowOf[i])
-	return row.fits[i-row.start], f.k.err
-}
-
-// search builds the rows around the first row that fits: the largest
+// search returns the first row that fits (len(f.rows) when none does),
+// building the rows around it: the largest
 // size first, which is where short text ends up, as it grows to fill
 // the page; then, while the first row that fits lies between the last
 // row known not to fit (lo) and the first known to fit (hi), the row
@@ -236,7 +198,7 @@ func (f *fitter) fits(i int) (bool, error) {
 // size, fewer lines each less tall, while only one is); every third
 // row asked about is the middle one instead, so that a guess gone wrong
 // cannot make the search slower than halving.
-func (f *fitter) search() error {
+func (f *fitter) search() (int, error) {
 	n := len(f.rows)
 	lo, hi := -1, n
 	var probes []int
@@ -254,7 +216,7 @@ func (f *fitter) search() error {
 		}
 		row := f.row(r)
 		if f.k.err != nil {
-			return f.k.err
+			return n, f.k.err
 		}
 		probes = append(probes, r)
 		if row.first < len(row.fits) {
@@ -263,7 +225,7 @@ func (f *fitter) search() error {
 			lo = r
 		}
 	}
-	return nil
+	return hi, nil
 }
 
 // guess is the row where the body would fit, from the heights of the
@@ -284,29 +246,6 @@ func (f *fitter) guess(probes []int) int {
 		r++
 	}
 	return r
-}
-
-// halve is the search fitPage chooses a try with: -1 when the last of n
-// tries does not fit, else the try that halving the list finds, keeping
-// the half whose first try is the last known to fit.
-func halve(n int, fits func(int) (bool, error)) (int, error) {
-	ok, err := fits(n - 1)
-	if !ok || err != nil {
-		return -1, err
-	}
-	lo, hi := 0, n-1 // hi fits
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if ok, err = fits(mid); err != nil {
-			return -1, err
-		}
-		if ok {
-			hi = mid
-		} else {
-			lo = mid + 1
-		}
-	}
-	return hi, nil
 }
 
 // fitAudit, when set (by tests), is told of every page fitPage fits: how
