@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/awarekit/awarekit/toolkit/batch"
-	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/content"
 	"github.com/awarekit/awarekit/toolkit/profile"
 )
 
@@ -90,7 +90,7 @@ func TestRunFunctions(t *testing.T) {
 		{name: "init", run: func(io *IOStreams) error {
 			return initRun(&InitOptions{IO: io, Engine: openEngine, Dir: filepath.Join(work, "demo")})
 		}, out: []string{filepath.Join(work, "demo", "workshop.yaml") + "\n"}, errOut: []string{"awarekit build workshop.yaml"}},
-		{name: "version", run: func(io *IOStreams) error { return versionRun(&VersionOptions{IO: io, Engine: openEngine}) }, out: []string{"awarekit " + version + " (", "\ncontent "}},
+		{name: "version", run: func(io *IOStreams) error { return versionRun(&VersionOptions{IO: io, Release: openRelease}) }, out: []string{"awarekit " + version + " (", "\ncontent "}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -187,7 +187,7 @@ func TestPanicExitsOne(t *testing.T) {
 			}
 			io, out, errOut := testStreams()
 			f := newFactory(io)
-			f.Engine = func(generate.Config) (*generate.Engine, error) {
+			f.Release = func() (*content.Release, error) {
 				panic(errors.New("boom"))
 			}
 			code := runWith(f, []string{"version"})

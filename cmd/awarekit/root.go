@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/awarekit/awarekit/toolkit/content"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/spell"
 
@@ -25,22 +26,39 @@ type Factory struct {
 	// Engine opens the engine with cfg's content folder and fonts; it
 	// fills in the program's name and the file date.
 	Engine func(cfg generate.Config) (*generate.Engine, error)
+	// Release reads the built-in content's release and facts dates
+	// alone, for `version`: no audience, message, language or font.
+	Release func() (*content.Release, error)
 	// Now is the clock: the day the facts' check-again date is compared
 	// with. Tests set it.
 	Now func() time.Time
 }
 
 func newFactory(streams *IOStreams) *Factory {
-	return &Factory{IOStreams: streams, Engine: openEngine, Now: time.Now}
+	return &Factory{IOStreams: streams, Engine: openEngine, Release: openRelease, Now: time.Now}
+}
+
+// openRelease reads the content's release as openEngine opens the
+// engine: a bad SOURCE_DATE_EPOCH is refused by every command that reads
+// content.
+func openRelease() (*content.Release, error) {
+	if _, err := sourceDateEpoch(); err != nil {
+		return nil, err
+	}
+	return generate.Release()
 }
 
 // warnFactsDue warns once, on errOut, when the facts the content prints
 // are past their check-again date.
 func warnFactsDue(errOut io.Writer, warning string, eng *generate.Engine, now func() time.Time) {
+	warnDue(errOut, warning, eng.Lib, now)
+}
+
+func warnDue(errOut io.Writer, warning string, c interface{ CheckDue(time.Time) string }, now func() time.Time) {
 	if now == nil {
 		now = time.Now
 	}
-	if w := eng.Lib.CheckDue(now()); w != "" {
+	if w := c.CheckDue(now()); w != "" {
 		fmt.Fprintln(errOut, warning, w)
 	}
 }
@@ -91,7 +109,7 @@ Start with 'awarekit generate' for a few flyers, or 'awarekit init' and
 				if len(args) > 0 {
 					return usage(fmt.Errorf("--version takes no arguments"))
 				}
-				return versionRun(&VersionOptions{IO: f.IOStreams, Engine: f.Engine, Now: f.Now})
+				return versionRun(&VersionOptions{IO: f.IOStreams, Release: f.Release, Now: f.Now})
 			}
 			if len(args) == 0 {
 				return cmd.Help()

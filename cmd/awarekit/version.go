@@ -9,7 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/content"
 )
 
 // devVersion is the version of a build that was not given one.
@@ -88,13 +88,15 @@ func (b buildInfo) String() string {
 
 // VersionOptions are the options of version.
 type VersionOptions struct {
-	IO     *IOStreams
-	Engine func(generate.Config) (*generate.Engine, error)
-	Now    func() time.Time
+	IO *IOStreams
+	// Release reads the content's release: version opens no engine, so
+	// it reads no audience, message, language or font.
+	Release func() (*content.Release, error)
+	Now     func() time.Time
 }
 
 func newCmdVersion(f *Factory, runF func(*VersionOptions) error) *cobra.Command {
-	opts := &VersionOptions{IO: f.IOStreams, Engine: f.Engine, Now: f.Now}
+	opts := &VersionOptions{IO: f.IOStreams, Release: f.Release, Now: f.Now}
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Show the version, commit and date of the program and content",
@@ -116,11 +118,11 @@ problem. 'awarekit --version' shows the same.`,
 
 func versionRun(opts *VersionOptions) error {
 	fmt.Fprintln(opts.IO.Out, readBuildInfo())
-	eng, err := opts.Engine(generate.Config{})
+	rel, err := opts.Release()
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.Out, "content %s (%s), facts checked again by %s\n", eng.Lib.Info.Version, eng.Lib.Info.Date, eng.Lib.Facts.CheckAgainBy)
-	warnFactsDue(opts.IO.ErrOut, opts.IO.warning(), eng, opts.Now)
+	fmt.Fprintf(opts.IO.Out, "content %s (%s), facts checked again by %s\n", rel.Info.Version, rel.Info.Date, rel.Facts.CheckAgainBy)
+	warnDue(opts.IO.ErrOut, opts.IO.warning(), rel, opts.Now)
 	return nil
 }

@@ -100,16 +100,25 @@ func (r *Register) check() error {
 // CheckDue returns a warning once the register's check-again date has
 // passed on day now, and "" before.
 func (lib *Library) CheckDue(now time.Time) string {
-	due, err := time.Parse(time.DateOnly, lib.Facts.CheckAgainBy)
+	return checkDue(lib.Info, lib.Facts, now)
+}
+
+// CheckDue is Library.CheckDue for the release alone.
+func (rel *Release) CheckDue(now time.Time) string {
+	return checkDue(rel.Info, rel.Facts, now)
+}
+
+func checkDue(info Info, facts *Register, now time.Time) string {
+	due, err := time.Parse(time.DateOnly, facts.CheckAgainBy)
 	if err != nil || !now.After(due.Add(24*time.Hour-time.Nanosecond)) {
 		return ""
 	}
 	last := ""
-	for _, f := range lib.Facts.Facts {
+	for _, f := range facts.Facts {
 		last = max(last, f.Checked)
 	}
 	return fmt.Sprintf("the facts in content %s were last checked on %s and were due to be checked again by %s: phone numbers, hours and services may have changed. Get a newer awarekit, or check audiences/facts.yaml against its sources before you print.",
-		lib.Info.Version, last, lib.Facts.CheckAgainBy)
+		info.Version, last, facts.CheckAgainBy)
 }
 
 // FactsOf lists the register entries a printed thing names.

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	yaml "go.yaml.in/yaml/v3"
@@ -266,8 +267,17 @@ func LoadUser(audiences, locales fs.FS, dir string) (*Library, error) {
 	return Open(Options{Audiences: audiences, Locales: locales, UserDir: dir})
 }
 
+// opened counts the libraries Open has begun to load in this process.
+var opened atomic.Int64
+
+// Opened says how many times content has been opened (Open, Load,
+// LoadUser) in this process: a test that a command which prints no
+// content, such as `awarekit version`, reads none of it.
+func Opened() int64 { return opened.Load() }
+
 // Open loads content as o says.
 func Open(o Options) (*Library, error) {
+	opened.Add(1)
 	if o.Now.IsZero() {
 		o.Now = time.Now()
 	}
@@ -316,19 +326,11 @@ func newLibrary(cat *locale.Catalog) *Library {
 // cannot read; other problems are gathered in lib.problems.
 func (lib *Library) load(audiences fs.FS, now time.Time) error {
 	lib.audFS = audiences
-	if err := decodeFile(audiences, "content.yaml", &lib.Info); err != nil {
+	rel, err := ReadRelease(audiences)
+	if err != nil {
 		return err
 	}
-	if _, err := lib.Date(); err != nil {
-		return err
-	}
-	lib.Facts = &Register{}
-	if err := decodeFile(audiences, "facts.yaml", lib.Facts); err != nil {
-		return err
-	}
-	if err := lib.Facts.check(); err != nil {
-		return err
-	}
+	lib.Info, lib.Facts = rel.Info, rel.Facts
 	if err := lib.loadTable(audiences); err != nil {
 		return err
 	}
@@ -463,12 +465,41 @@ func decodeAs(fsys fs.FS, name, label string, v any) error {
 }
 
 // Date is the content release date, used for reproducible file dates.
-func (lib *Library) Date() (time.Time, error) {
-	d, err := time.Parse(time.DateOnly, lib.Info.Date)
+func (lib *Library) Date() (time.Time, error) { return lib.Info.date() }
+
+func (info Info) date() (time.Time, error) {
+	d, err := time.Parse(time.DateOnly, info.Date)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("content.yaml: date %q is not YYYY-MM-DD", lib.Info.Date)
+		return time.Time{}, fmt.Errorf("content.yaml: date %q is not YYYY-MM-DD", info.Date)
 	}
 	return d, nil
+}
+
+// Release is the content release and its facts register: what
+// `awarekit version` prints, read without the audiences, the messages or
+// any language.
+type Release struct {
+	Info  Info
+	Facts *Register
+}
+
+// ReadRelease reads and checks the release (content.yaml) and the facts
+// register (facts.yaml) of the audiences folder, as Open does first.
+func ReadRelease(audiences fs.FS) (*Release, error) {
+	rel := &Release{Facts: &Register{}}
+	if err := decodeFile(audiences, "content.yaml", &rel.Info); err != nil {
+		return nil, err
+	}
+	if _, err := rel.Info.date(); err != nil {
+		return nil, err
+	}
+	if err := decodeFile(audiences, "facts.yaml", rel.Facts); err != nil {
+		return nil, err
+	}
+	if err := rel.Facts.check(); err != nil {
+		return nil, err
+	}
+	return rel, nil
 }
 
 // messageIDs lists every message ID an audience prints, with the

@@ -75,6 +75,10 @@ type Config struct {
 	FontDirs []string
 }
 
+// Release reads the built-in content's release and facts register
+// alone (content.ReadRelease): no audience, message or font.
+func Release() (*content.Release, error) { return content.ReadRelease(audiences.FS) }
+
 // Open loads content and fonts as cfg says.
 func Open(cfg Config) (*Engine, error) {
 	creator, date := cfg.Creator, cfg.Date

@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -270,6 +271,7 @@ type pending struct {
 // parse reads, parses and binds p's file, once.
 func (p *pending) parse() (*Locale, error) {
 	p.parsed.Do(func() {
+		filesParsed.Add(1)
 		data, err := fs.ReadFile(p.fsys, p.name)
 		if err != nil {
 			p.err = err
@@ -287,6 +289,14 @@ func (p *pending) parse() (*Locale, error) {
 	})
 	return p.l, p.err
 }
+
+// filesParsed counts the built-in message files parsed in this process.
+var filesParsed atomic.Int64
+
+// FilesParsed says how many built-in message files have been parsed in
+// this process: a test that a command reads only the languages it
+// needs, and none when it prints no text.
+func FilesParsed() int64 { return filesParsed.Load() }
 
 // builtin is the built-in language tag as its file has it, read and
 // measured the first time it is asked for; nil when there is no such
