@@ -671,13 +671,22 @@ func (d *decoder) unique(outs []Output) []Output {
 	first := map[string]int{} // wanted name and job → index in res
 	var res []Output
 	for _, o := range outs {
-		key := strings.ToLower(o.Name) + "\x00" + jobKey(*o.Job)
+		// The same material for another organisation is another
+		// material: made once, one of them would be lost.
+		key := strings.ToLower(o.Name) + "\x00" + jobKey(*o.Job) + "\x00" + strconv.Itoa(o.Org)
 		if i, ok := first[key]; ok {
 			res[i].Copies += o.Copies
 			d.warn(fmt.Sprintf("outputs[%d]", o.Item), "%s is also made by outputs[%d]; made once, with %d copies", res[i].Name, res[i].Item, res[i].Copies)
 			continue
 		}
 		first[key] = len(res)
+		if taken[strings.ToLower(o.Name)] && o.Pattern != "" {
+			// A file per page: every page is named from the pattern, so
+			// a suffix on the first would not keep the others apart.
+			d.problemAt(fmt.Sprintf("outputs[%d]", o.Item), "%s is taken by another output, and this one makes a file per page from its pattern %s; put {lang}, {paper} or words of its own in the pattern to tell them apart",
+				o.Name, input.Quote(o.Pattern))
+			continue
+		}
 		if taken[strings.ToLower(o.Name)] {
 			name := o.Name
 			o.Name = suffixed(o.Name, taken)
@@ -690,7 +699,7 @@ func (d *decoder) unique(outs []Output) []Output {
 }
 
 func jobKey(r generate.Resolved) string {
-	return fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%v", r.Audience, r.Lang, r.Format.Name, r.Backend.Name, r.Paper.Name, r.Style, r.Print)
+	return fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%s\x00%v\x00%s\x00%s\x00%v", r.Audience, r.Lang, r.Second, r.Format.Name, r.Backend.Name, r.DPI, r.Paper.Name, r.Style, r.Print)
 }
 
 func suffixed(name string, taken map[string]bool) string {

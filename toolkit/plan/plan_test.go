@@ -147,6 +147,7 @@ func TestParseProblems(t *testing.T) {
 		{"windows device", "outputs: [{audience: youth, language: en, pattern: 'Aux.{ext}'}]\n", `plan.yaml:1:52: outputs[0].pattern: pattern "Aux.{ext}" makes names that Windows keeps for a device (AUX)`},
 		{"trailing space", "outputs: [{audience: youth, language: en, pattern: '{lang}.{ext} '}]\n", `plan.yaml:1:52: outputs[0].pattern: pattern "{lang}.{ext} " ends with a dot or a space`},
 		{"list for text", "event: {name: [a, b]}\noutputs: [{audience: youth, language: en}]\n", "plan.yaml:1:15: event.name: should be text, not a list"},
+		{"pictures of two materials under one pattern", "outputs:\n  - {audience: youth, language: en, as: png, dpi: 40, pattern: 'p.{ext}'}\n  - {audience: youth, language: en, as: png, dpi: 80, pattern: 'p.{ext}'}\n", `plan.yaml:3:5: outputs[1]: p-1.png is taken by another output, and this one makes a file per page from its pattern "p.{ext}"; put {lang}, {paper} or words of its own in the pattern`},
 		{"kit not a bool", "outputs: [{audience: youth, language: en, kit: yes please}]\n", `plan.yaml:1:48: outputs[0].kit: should be true or false, not "yes please"`},
 	}
 	for _, tt := range tests {
@@ -340,6 +341,29 @@ outputs:
 				"outputs[1]: youth.pdf is taken by another output; this one is youth-3.pdf",
 				"outputs[2]: youth.pdf is also made by outputs[0]; made once, with 15 copies",
 				"outputs[3]: youth-2.pdf is taken by another output; this one is youth-2-2.pdf",
+			},
+		},
+		{
+			name: "the same name for another organisation, or the other language of a pair is another material, never made once for both",
+			src: `outputs:
+  - {audience: youth, language: es, format: sms}
+  - {audience: youth, language: es, format: sms, organisation: {name: Club Esperanza, phone: 604-555-0134}}
+  - {audience: youth, language: fr, format: flyer, pattern: "flyer.{ext}"}
+  - {audience: youth, language: fr+en, format: flyer, pattern: "flyer.{ext}"}
+  - {audience: youth, language: en, format: flyer, as: png, dpi: 40, pattern: "p.{ext}"}
+  - {audience: youth, language: en, format: flyer, as: png, dpi: 40, pattern: "p.{ext}"}
+`,
+			want: []string{
+				"youth-sms-es.txt youth/es/sms/letter ×1",
+				"youth-sms-es-2.txt youth/es/sms/letter ×1",
+				"flyer.pdf youth/fr/flyer/letter ×1",
+				"flyer-2.pdf youth/fr/flyer/letter ×1",
+				"p-1.png youth/en/flyer/letter ×2",
+			},
+			warning: []string{
+				"outputs[1]: youth-sms-es.txt is taken by another output; this one is youth-sms-es-2.txt",
+				"outputs[3]: flyer.pdf is taken by another output; this one is flyer-2.pdf",
+				"outputs[5]: p-1.png is also made by outputs[4]; made once, with 2 copies",
 			},
 		},
 		{
