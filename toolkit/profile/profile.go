@@ -4,6 +4,7 @@ package profile
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"image"
@@ -13,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	xdraw "golang.org/x/image/draw"
 
@@ -179,41 +181,97 @@ func LoadLogo(path string) (*doc.Image, error) {
 // DecodeLogo checks that data is a PNG or JPEG that PDF can carry and
 // that fits the memory budget, reading its header before its pixels,
 // and scales it down when it is larger than any page needs. Every
-// problem is found here, never while drawing.
+// problem is found here, never while drawing. The same bytes are
+// decoded once: a plan's partners often share one logo file, and a
+// large one takes a second or more to decode and scale.
 func DecodeLogo(name string, data []byte) (*doc.Image, error) {
+	key := sha256.Sum256(data)
+	logos.Lock()
+	l, ok := logos.m[key]
+	logos.Unlock()
+	if !ok {
+		img, problem := decodeLogo(data)
+		l = decodedLogo{img: img, problem: problem}
+		size := 0
+		if img != nil {
+			size = len(img.Data)
+		}
+		logos.Lock()
+		if len(logos.m) >= maxLogos || logos.bytes+size > maxLogoBytesKept {
+			clear(logos.m)
+			logos.bytes = 0
+		}
+		if logos.m == nil {
+			logos.m = map[[sha256.Size]byte]decodedLogo{}
+		}
+		logos.m[key] = l
+		logos.bytes += size
+		logos.Unlock()
+	}
+	if l.problem != "" {
+		return nil, errors.New("logo " + name + l.problem)
+	}
+	return l.img, nil
+}
+
+// maxLogos and maxLogoBytesKept bound the logos kept decoded (a kept
+// logo is at most MaxLogoSide pixels a side, encoded, or the file's own
+// bytes): when one more would pass either, the others are let go.
+const (
+	maxLogos         = 8
+	maxLogoBytesKept = 32 << 20
+)
+
+// logos are the logos decoded lately, by the SHA-256 of their bytes,
+// with the problem found in them. The images are shared and never
+// changed.
+var logos struct {
+	sync.Mutex
+	m     map[[sha256.Size]byte]decodedLogo
+	bytes int
+}
+
+type decodedLogo struct {
+	img     *doc.Image
+	problem string // what follows "logo NAME" in the error, or ""
+}
+
+// decodeLogo is DecodeLogo's work; a problem is the error's words after
+// "logo NAME".
+func decodeLogo(data []byte) (*doc.Image, string) {
 	const fix = "; export it as a PNG (or JPEG) and try again"
 	if len(data) > MaxLogoBytes {
-		return nil, fmt.Errorf("logo %s is larger than %s; use a smaller image", name, input.Size(MaxLogoBytes))
+		return nil, fmt.Sprintf(" is larger than %s; use a smaller image", input.Size(MaxLogoBytes))
 	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	switch {
 	case err != nil:
-		return nil, fmt.Errorf("logo %s is not a PNG or JPEG image"+fix, name)
+		return nil, " is not a PNG or JPEG image" + fix
 	case format != "png" && format != "jpeg":
-		return nil, fmt.Errorf("logo %s is a %s image; awarekit prints PNG and JPEG logos"+fix, name, strings.ToUpper(format))
+		return nil, fmt.Sprintf(" is a %s image; awarekit prints PNG and JPEG logos"+fix, strings.ToUpper(format))
 	case format == "png" && len(data) > 28 && data[28] != 0:
-		return nil, fmt.Errorf("logo %s is an interlaced PNG, which PDF cannot hold; save it again without interlacing (the \"interlaced\" or \"progressive\" box in the export dialog)", name)
+		return nil, " is an interlaced PNG, which PDF cannot hold; save it again without interlacing (the \"interlaced\" or \"progressive\" box in the export dialog)"
 	case cfg.Width <= 0 || cfg.Height <= 0:
-		return nil, fmt.Errorf("logo %s has no pixels"+fix, name)
+		return nil, " has no pixels" + fix
 	}
 	if need := int64(cfg.Width) * int64(cfg.Height) * int64(bytesPerPixel(cfg.ColorModel)); need > MaxLogoDecode {
-		return nil, fmt.Errorf("logo %s is %d × %d pixels, more than awarekit opens (%s of pixels, about 4,000 × 4,000); save it at most %d pixels on its longer side",
-			name, cfg.Width, cfg.Height, input.Size(MaxLogoDecode), MaxLogoSide)
+		return nil, fmt.Sprintf(" is %d × %d pixels, more than awarekit opens (%s of pixels, about 4,000 × 4,000); save it at most %d pixels on its longer side",
+			cfg.Width, cfg.Height, input.Size(MaxLogoDecode), MaxLogoSide)
 	}
 	// Decode fully once: a truncated file must fail here, not in the PDF writer.
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("logo %s is damaged and cannot be read"+fix, name)
+		return nil, " is damaged and cannot be read" + fix
 	}
 	typ := map[string]string{"png": "png", "jpeg": "jpg"}[format]
 	out := &doc.Image{Data: data, Type: typ, Width: cfg.Width, Height: cfg.Height}
 	deep := format == "png" && len(data) > 24 && data[24] > 8 // 16 bits a channel
 	if cfg.Width > MaxLogoSide || cfg.Height > MaxLogoSide || deep {
 		if out, err = shrink(img, format); err != nil {
-			return nil, fmt.Errorf("logo %s: %w", name, err)
+			return nil, ": " + err.Error()
 		}
 	}
-	return out, nil
+	return out, ""
 }
 
 // bytesPerPixel is what one pixel of a colour model takes once decoded.

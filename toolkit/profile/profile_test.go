@@ -221,3 +221,35 @@ func TestLogoScaledDown(t *testing.T) {
 		})
 	}
 }
+
+// TestLogoDecodedOnce: the same bytes are decoded once, under any name
+// (a plan's partners often share one logo; a large one takes a second or
+// more to decode and scale), and a problem found in them names the file
+// it was asked for under.
+func TestLogoDecodedOnce(t *testing.T) {
+	img := image.NewNRGBA(image.Rect(0, 0, 2400, 300))
+	var data bytes.Buffer
+	if err := png.Encode(&data, img); err != nil {
+		t.Fatal(err)
+	}
+	a, err := DecodeLogo("a.png", data.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := DecodeLogo("b.png", bytes.Clone(data.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a != b {
+		t.Error("the same logo under two names was decoded twice")
+	}
+	if a.Width != MaxLogoSide {
+		t.Errorf("kept logo is %d pixels wide, want it scaled to %d", a.Width, MaxLogoSide)
+	}
+	damaged := data.Bytes()[:data.Len()/2]
+	for _, name := range []string{"first.png", "second.png"} {
+		if _, err := DecodeLogo(name, damaged); err == nil || err.Error() != "logo "+name+" is damaged and cannot be read; export it as a PNG (or JPEG) and try again" {
+			t.Errorf("DecodeLogo(%s, damaged) = %v", name, err)
+		}
+	}
+}
