@@ -12,31 +12,33 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"sync/atomic"
 	"syscall"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/awarekit/awarekit/toolkit/input"
+	"golang.org/x/text/unicode/norm"
 )
 
 // DefaultPattern names a file after what it holds.
 const DefaultPattern = "{audience}-{format}-{lang}.{ext}"
 
-var unsafe = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
-
 // Name fills pattern's {field} placeholders from fields and returns a
-// file name that cannot leave its folder: path separators, "..", and
-// characters outside [A-Za-z0-9._-] become "-".
+// file name that cannot leave its folder: letters and digits of every
+// script (accents kept, NFC: "été", "ਪੰਜਾਬੀ"), ".", "_" and "-" stay;
+// path separators, spaces, punctuation, symbols and controls become one
+// "-" a run, and ".." one ".". Such names open on Windows, macOS and
+// Linux alike.
 func Name(pattern string, fields map[string]string) string {
 	// One pass, so that a value holding "{…}" is never filled again.
 	pairs := make([]string, 0, 2*len(fields))
 	for _, k := range slices.Sorted(maps.Keys(fields)) {
 		pairs = append(pairs, "{"+k+"}", fields[k])
 	}
-	name := strings.NewReplacer(pairs...).Replace(pattern)
-	name = unsafe.ReplaceAllString(name, "-")
+	name := safe(strings.NewReplacer(pairs...).Replace(pattern))
 	for strings.Contains(name, "..") {
 		name = strings.ReplaceAll(name, "..", ".")
 	}
@@ -45,6 +47,48 @@ func Name(pattern string, fields map[string]string) string {
 		name = "output"
 	}
 	return name
+}
+
+// safe is s in NFC with each run of characters that are not kept in a
+// file name (see Name) as one "-".
+func safe(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFC.String(s) {
+		if Kept(r) {
+			b.WriteRune(r)
+			dash = false
+			continue
+		}
+		if !dash {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// Rewritten is pattern with its own words (its text outside the
+// placeholders) as Name writes them, and whether that differs from what
+// was typed: spaces, punctuation and symbols become "-".
+func Rewritten(pattern string) (string, bool) {
+	var b strings.Builder
+	changed := false
+	splitPattern(norm.NFC.String(pattern), func(piece string, field bool) {
+		if !field {
+			got := safe(piece)
+			changed = changed || got != piece
+			piece = got
+		}
+		b.WriteString(piece)
+	})
+	return b.String(), changed
+}
+
+// Kept reports whether r stays as it is in a file name Name makes.
+func Kept(r rune) bool {
+	return r == '.' || r == '_' || r == '-' || r < utf8.RuneSelf && ('0' <= r && r <= '9' || 'a' <= r|0x20 && r|0x20 <= 'z') ||
+		r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.Is(unicode.Nd, r) || unicode.IsMark(r))
 }
 
 // CheckDir makes sure dir exists (creating it if needed) and that files
@@ -309,6 +353,9 @@ func CheckPattern(pattern string) error {
 	case strings.HasSuffix(pattern, ".") || strings.HasSuffix(pattern, " "):
 		return fmt.Errorf("pattern %s ends with a dot or a space, which Windows drops; end it with .{ext}", q)
 	}
+	if n := len(safe(literal(pattern))); n > MaxNameBytes {
+		return fmt.Errorf("pattern %s makes names of more than %d bytes (%d without its placeholders), longer than a file name can be; shorten it", q, MaxNameBytes, n)
+	}
 	// A literal name before the first dot ("CON.{ext}"); a placeholder's
 	// value is checked with the name it makes (CheckName).
 	if dev := device(pattern); dev != "" {
@@ -341,11 +388,57 @@ var windowsDevices = []string{"CON", "PRN", "AUX", "NUL",
 	"COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
 	"LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9"}
 
+// MaxNameBytes is the longest file name Name may make, in bytes (an
+// accented letter takes 2, a Chinese character 3): file systems take 255,
+// and the temporary name a file is first written under is some 20 more.
+const MaxNameBytes = 200
+
+// literal is pattern without its {field} placeholders.
+func literal(pattern string) string {
+	var b strings.Builder
+	splitPattern(pattern, func(text string, field bool) {
+		if !field {
+			b.WriteString(text)
+		}
+	})
+	return b.String()
+}
+
+// splitPattern calls f with each piece of pattern in order: its text,
+// and its {field} placeholders with field true.
+func splitPattern(pattern string, f func(piece string, field bool)) {
+	for pattern != "" {
+		open := strings.IndexByte(pattern, '{')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexAny(pattern[open+1:], "{}")
+		if end < 0 {
+			break
+		}
+		if pattern[open+1+end] == '{' {
+			f(pattern[:open+1+end], false)
+			pattern = pattern[open+1+end:]
+			continue
+		}
+		if open > 0 {
+			f(pattern[:open], false)
+		}
+		f(pattern[open:open+end+2], true)
+		pattern = pattern[open+end+2:]
+	}
+	if pattern != "" {
+		f(pattern, false)
+	}
+}
+
 // CheckName reports a file name that Windows keeps for a device (CON,
-// NUL, COM1 … with any extension), that starts with a dot, or that ends
-// with a dot or a space.
+// NUL, COM1 … with any extension), that starts with a dot, that ends
+// with a dot or a space, or that is longer than MaxNameBytes.
 func CheckName(name string) error {
 	switch dev := device(name); {
+	case len(name) > MaxNameBytes:
+		return fmt.Errorf("file name %s is %d bytes long, longer than a file name can be (%d); shorten the pattern", input.Quote(name), len(name), MaxNameBytes)
 	case dev != "":
 		return fmt.Errorf("file name %s is kept by Windows for a device (%s), with any extension: such a file cannot be opened or copied there; choose another name, e.g. %s", input.Quote(name), dev, DefaultPattern)
 	case name == "" || strings.HasPrefix(name, "."):

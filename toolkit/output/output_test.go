@@ -22,6 +22,10 @@ func TestName(t *testing.T) {
 		{"spaces and slashes", "{audience} {format}/x.{ext}", "youth-flyer-x.pdf"},
 		{"empty", "{nothing}", "nothing"},
 		{"dots only", "..", "output"},
+		{"accents kept, spaces as one dash", "{audience} été  {lang}.{ext}", "youth-été-fr.pdf"},
+		{"decomposed accents composed", "e\u0301te\u0301-{lang}.{ext}", "été-fr.pdf"},
+		{"letters of other scripts", "ਪੰਜਾਬੀ_نشرة_海报-{lang}.{ext}", "ਪੰਜਾਬੀ_نشرة_海报-fr.pdf"},
+		{"controls, direction marks, symbols and emoji", "a\x00b\u202ec\u200dd🌈e:f*g?.{ext}", "a-b-c-d-e-f-g-.pdf"},
 	}
 	fields := map[string]string{"audience": "youth", "format": "flyer", "lang": "fr", "ext": "pdf"}
 	for _, tt := range tests {
@@ -30,6 +34,24 @@ func TestName(t *testing.T) {
 				t.Errorf("Name(%q) = %q, want %q", tt.pattern, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestRewritten: a pattern's own words, as its file names will have them.
+func TestRewritten(t *testing.T) {
+	for _, tt := range []struct {
+		pattern, want string
+		changed       bool
+	}{
+		{DefaultPattern, DefaultPattern, false},
+		{"Affiche_e\u0301te\u0301-{lang}.{ext}", "Affiche_été-{lang}.{ext}", false},
+		{"Mes flyers {lang}.{ext}", "Mes-flyers-{lang}.{ext}", true},
+		{"flyer (1) {lang}{x.{ext}", "flyer-1-{lang}-x.{ext}", true},
+		{"{audience}}{ {lang}.{ext}", "{audience}-{lang}.{ext}", true},
+	} {
+		if got, changed := Rewritten(tt.pattern); got != tt.want || changed != tt.changed {
+			t.Errorf("Rewritten(%q) = %q, %v; want %q, %v", tt.pattern, got, changed, tt.want, tt.changed)
+		}
 	}
 }
 
@@ -105,6 +127,7 @@ func TestCheckPatternRefuses(t *testing.T) {
 		{"{lang}.{ext}.", "ends with a dot"},
 		{"{lang}.{ext} ", "ends with a dot or a space"},
 		{"  ", "empty"},
+		{strings.Repeat("é", 101) + "-{lang}.{ext}", "makes names of more than 200 bytes (204 without its placeholders)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.pattern, func(t *testing.T) {
@@ -129,12 +152,12 @@ func TestCheckPatternRefuses(t *testing.T) {
 }
 
 func TestCheckName(t *testing.T) {
-	for _, bad := range []string{"con.pdf", "NUL", "com3.tar.gz", "Lpt9.txt", ".pdf", "", "a.pdf.", "a.pdf "} {
+	for _, bad := range []string{"con.pdf", "NUL", "com3.tar.gz", "Lpt9.txt", ".pdf", "", "a.pdf.", "a.pdf ", strings.Repeat("海", 66) + ".pdf"} {
 		if CheckName(bad) == nil {
 			t.Errorf("CheckName(%q) = nil, want an error", bad)
 		}
 	}
-	for _, ok := range []string{"youth-flyer-en.pdf", "conference.pdf", "com0.pdf", "lpt10.pdf", "x.con"} {
+	for _, ok := range []string{"youth-flyer-en.pdf", "conference.pdf", "com0.pdf", "lpt10.pdf", "x.con", strings.Repeat("a", 196) + ".pdf"} {
 		if err := CheckName(ok); err != nil {
 			t.Errorf("CheckName(%q) = %v", ok, err)
 		}

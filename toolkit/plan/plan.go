@@ -647,6 +647,9 @@ func (d *decoder) checkPattern(v value) {
 		d.problemAt(v.field, "%v", err)
 		return
 	}
+	if got, changed := output.Rewritten(v.name); changed {
+		d.warn(v.field, "pattern %s: file names keep letters, digits, \".\" \"_\" and \"-\"; spaces and other characters become \"-\", so its words are written %s", input.Quote(v.name), input.Quote(got))
+	}
 	for _, m := range placeholder.FindAllStringSubmatch(v.name, -1) {
 		known := false
 		for _, p := range Placeholders {

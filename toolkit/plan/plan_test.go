@@ -344,6 +344,20 @@ outputs:
 			},
 		},
 		{
+			name: "a pattern's accented words are kept; its spaces become - and the plan says so",
+			src: `outputs:
+  - {audience: youth, language: fr, format: flyer, pattern: "Affiches été {lang}.{ext}"}
+  - {audience: youth, language: pa, format: flyer, pattern: "ਪੋਸਟਰ_{lang}.{ext}"}
+`,
+			want: []string{
+				"Affiches-été-fr.pdf youth/fr/flyer/letter ×1",
+				"ਪੋਸਟਰ_pa.pdf youth/pa/flyer/letter ×1",
+			},
+			warning: []string{
+				`outputs[0].pattern: pattern "Affiches été {lang}.{ext}": file names keep letters, digits, "." "_" and "-"; spaces and other characters become "-", so its words are written "Affiches-été-{lang}.{ext}"`,
+			},
+		},
+		{
 			name: "the same name for another organisation, or the other language of a pair is another material, never made once for both",
 			src: `outputs:
   - {audience: youth, language: es, format: sms}
