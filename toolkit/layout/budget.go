@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -192,11 +193,15 @@ type FitError struct {
 
 func (e *FitError) Error() string {
 	if e.Unit != "" {
-		where := "its line"
+		where := "a line"
 		if e.Format != "" {
-			where += " on the " + e.Format
+			where += " of the " + e.Format
 		}
-		return fmt.Sprintf("%q does not fit on %s even set small, and a number or an address is never broken across lines; shorten it (a phone number without its extension, a shorter web address) or the organisation's name and local contacts beside it, or choose a format with more room (%s)", e.Unit, where, moreRoom(e.Format))
+		rule := "a phone number is never broken across lines; give it without its extension"
+		if u := strings.TrimLeft(e.Unit, "( "); u == "" || !(u[0] == '+' || '0' <= u[0] && u[0] <= '9') {
+			rule = "a web address is broken only after a dot or a slash; give a shorter address (the site's home page, or a short link)"
+		}
+		return fmt.Sprintf("%s is wider than %s even set small, and %s, or shorten the organisation's name and local contacts beside it, or choose a format with more room (%s)", quoteUnit(e.Unit), where, rule, moreRoom(e.Format))
 	}
 	what := "the text"
 	if len(e.Blocks) > 0 {
@@ -222,6 +227,16 @@ func (e *FitError) Error() string {
 		msg += fmt.Sprintf(" (%s %.0f pt of height, %s has %.0f)", pronoun, e.Need, room, e.Have)
 	}
 	return msg + "; " + cmp.Or(e.Fix, "shorten what you gave (the organisation's name, its local contacts), or choose a format with more room ("+moreRoom(e.Format)+")")
+}
+
+// quoteUnit quotes an unbreakable piece of text for a message, cut to
+// its first 40 characters and its length when it is longer than 60.
+func quoteUnit(u string) string {
+	if n := utf8.RuneCountInString(u); n > 60 {
+		r := []rune(u)
+		return fmt.Sprintf("%q (%d characters)", string(r[:40])+"…", n)
+	}
+	return strconv.Quote(u)
 }
 
 // moreRoom names the formats with more room than format ("bilingual

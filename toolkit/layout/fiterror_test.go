@@ -33,3 +33,26 @@ func TestFitErrorNeverOffersTheFormatItRefuses(t *testing.T) {
 		}
 	}
 }
+
+// TestFitErrorOfAnUnbreakableLine: a phone number or a piece of a web
+// address wider than its line says which it is and what to shorten, and
+// quotes a long one cut short (a 180-letter path filled the terminal).
+func TestFitErrorOfAnUnbreakableLine(t *testing.T) {
+	long := "example.org/" + strings.Repeat("a", 180)
+	for _, tt := range []struct {
+		unit string
+		want string
+	}{
+		{"1-604-555-0100 ext. 12345", `"1-604-555-0100 ext. 12345" is wider than a line of the wallet card back even set small, and a phone number is never broken across lines; give it without its extension, or shorten`},
+		{"+1 604 555 0100", "a phone number is never broken"},
+		{long, `"example.org/aaaaaaaaaaaaaaaaaaaaaaaaaaaa…" (192 characters) is wider than a line of the wallet card back even set small, and a web address is broken only after a dot or a slash; give a shorter address (the site's home page, or a short link), or shorten`},
+	} {
+		got := (&layout.FitError{Format: "wallet card back", Size: 7, Unit: tt.unit}).Error()
+		if !strings.Contains(got, tt.want) {
+			t.Errorf("FitError for %q:\n%s\nwant it to say\n%s", tt.unit, got, tt.want)
+		}
+		if strings.Contains(got, strings.Repeat("a", 41)) {
+			t.Errorf("FitError for %q quotes the whole address: %s", tt.unit, got)
+		}
+	}
+}
