@@ -368,7 +368,9 @@ func buildRun(opts *BuildOptions) error {
 	}
 	defer rep.Close()
 	for _, w := range rep.Warnings {
-		fmt.Fprintln(errOut, opts.IO.warning(), w)
+		for line := range strings.SplitSeq(w, "\n") { // a file's notes, one a line
+			fmt.Fprintln(errOut, opts.IO.warning(), line)
+		}
 	}
 
 	switch {

@@ -192,6 +192,40 @@ func TestMessagesCommand(t *testing.T) {
 	}
 }
 
+// TestSMSLeftOutIsSaid: what an SMS has no room for is said on stderr,
+// as every format's left-outs are: the sign to look for and the
+// hotline's name in languages whose letters need UCS-2 (70 characters a
+// part), and the organisation's website beside its phone (an SMS carries
+// one way to reach it). A note about one value says "it".
+func TestSMSLeftOutIsSaid(t *testing.T) {
+	work := t.TempDir()
+	r := runCLI(t, work, "generate", "-a", "youth", "-l", "es,en,ar", "-f", "sms,safety-card", "--org-name", "Club Esperanza", "--phone", "604-555-0134", "--website", "club.example.org", "-o", "out")
+	if r.code != 0 {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	for _, want := range []string{
+		"note: sms: carries one way to reach your organisation, its phone 604-555-0134; no room for your organisation's website club.example.org, which it leaves out; the flyer, handout, poster, cards, tearoff, html, md and txt print it\n",
+		"note: " + filepath.Join("out", "youth-sms-es.txt") + ": no room for the sign to look for and the hotline's name within 3 SMS segments, so they are left out: it sends the hotline's number and the emergency line; the other formats print the signs\n",
+		"note: " + filepath.Join("out", "youth-sms-ar.txt") + ": no room for the sign to look for within 3 SMS segments, so it is left out: it sends the hotline's number and the emergency line; the other formats print the signs\n",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr %q\nwant %q", r.stderr, want)
+		}
+	}
+	if strings.Contains(r.stderr, "youth-sms-en.txt: no room") {
+		t.Errorf("stderr %q: the English SMS has room for its sign", r.stderr)
+	}
+	sms, err := os.ReadFile(filepath.Join(work, "out", "youth-sms-es.txt"))
+	if err != nil || strings.Contains(string(sms), "club.example.org") || !strings.Contains(string(sms), "604-555-0134") {
+		t.Errorf("Spanish SMS %q (%v): want the phone, not the website", sms, err)
+	}
+
+	r = runCLI(t, work, "generate", "-a", "youth", "-l", "en", "-f", "safety-card", "--phone", "604-555-0134", "-o", "out")
+	if want := "which it leaves out; the flyer, handout, poster, cards, tearoff, html, md, txt and sms print it\n"; r.code != 0 || !strings.Contains(r.stderr, want) {
+		t.Errorf("exit %d, stderr %q\nwant %q", r.code, r.stderr, want)
+	}
+}
+
 // TestOwnNumberLeftIsSaid: the organisation's own number (no name, no
 // local contacts) is in the SMS; the safety card has no room for it and
 // the operator is told which value it leaves out, never silently.

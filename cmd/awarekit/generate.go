@@ -258,7 +258,9 @@ func generateRun(opts *GenerateOptions) error {
 		}
 	}
 	for _, n := range notes {
-		fmt.Fprintln(opts.IO.ErrOut, "note:", n)
+		for line := range strings.SplitSeq(n, "\n") { // a file's notes, one a line
+			fmt.Fprintln(opts.IO.ErrOut, "note:", line)
+		}
 	}
 	return nil
 }

@@ -10,30 +10,33 @@ type Part string
 
 // The blocks of a document.
 const (
-	PartHeadline  Part = "headline"
-	PartIntro     Part = "introduction"
-	PartSigns     Part = "signs"
-	PartActions   Part = "what-to-do list"
-	PartNotes     Part = "notes"
-	PartFact      Part = "statistic"
-	PartHotline   Part = "hotline number"    // the national hotline: its name, number and what it is
-	PartEmergency Part = "emergency line"    // "in danger, call 911"
-	PartHelp      Part = "help panel"        // the panel's title
-	PartContacts  Part = "contacts"          // the audience's other verified contacts: names, numbers, addresses
-	PartDetails   Part = "contacts' details" // what each contact (the audience's, the province's) is
-	PartProvince  Part = "province's lines"
-	PartLocal     Part = "organisation's local contacts"
-	PartQR        Part = "QR code"
-	PartOrgQR     Part = "organisation's QR code"
-	PartLogo      Part = "logo"
-	PartOrg       Part = "organisation's name"
-	PartLaw       Part = "law section"
-	PartStory     Part = "story"
-	PartSafety    Part = "safety card text"
-	PartSocial    Part = "social-media text (social.* messages)"
-	PartEvent     Part = "event"
-	PartFooter    Part = "footer" // the content version and the draft notice
-	PartTabs      Part = "tear-off tabs"
+	PartHeadline Part = "headline"
+	PartIntro    Part = "introduction"
+	PartSigns    Part = "signs"
+	PartActions  Part = "what-to-do list"
+	PartNotes    Part = "notes"
+	PartFact     Part = "statistic"
+	PartHotline  Part = "hotline number" // the national hotline: its name, number and what it is
+	// PartHotlineName is the hotline's name alone, where a format
+	// may print its number without it (an SMS).
+	PartHotlineName Part = "hotline's name"
+	PartEmergency   Part = "emergency line"    // "in danger, call 911"
+	PartHelp        Part = "help panel"        // the panel's title
+	PartContacts    Part = "contacts"          // the audience's other verified contacts: names, numbers, addresses
+	PartDetails     Part = "contacts' details" // what each contact (the audience's, the province's) is
+	PartProvince    Part = "province's lines"
+	PartLocal       Part = "organisation's local contacts"
+	PartQR          Part = "QR code"
+	PartOrgQR       Part = "organisation's QR code"
+	PartLogo        Part = "logo"
+	PartOrg         Part = "organisation's name"
+	PartLaw         Part = "law section"
+	PartStory       Part = "story"
+	PartSafety      Part = "safety card text"
+	PartSocial      Part = "social-media text (social.* messages)"
+	PartEvent       Part = "event"
+	PartFooter      Part = "footer" // the content version and the draft notice
+	PartTabs        Part = "tear-off tabs"
 )
 
 // Texts lists the words block b prints, each as one string: what a
@@ -77,6 +80,8 @@ func (d *Document) Texts(b Part) []string {
 		}
 	case PartHotline:
 		add(d.Help.Hotline.Name, d.Help.Hotline.Phone, d.Help.Hotline.Detail)
+	case PartHotlineName:
+		add(d.Help.Hotline.Name)
 	case PartEmergency:
 		add(d.Help.Emergency)
 	case PartHelp:

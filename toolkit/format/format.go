@@ -152,6 +152,10 @@ type Budget struct {
 	// engine assembles them only for such a format, and refuses an
 	// audience or a language that does not have them.
 	Kit []doc.KitPart
+	// OneWay says the format carries one of the organisation's own ways
+	// to be reached: its phone, else its website, else its email (an
+	// SMS); the others are left out, and the operator told.
+	OneWay bool
 	// Pocket says the format prints the audience's pocket card
 	// (doc.Pocket): the engine assembles it only for such a format, and
 	// refuses an audience or a language that does not have one.
@@ -426,7 +430,7 @@ var Formats = []Format{
 	{Name: "txt", Description: "Plain text for email, wrapped at 72 columns",
 		Text: &Text{Ext: "txt", Write: txt.Write}, Budget: pageBudget},
 	{Name: "sms", Description: "The shortest text: the hotline, one sign, one action; at most 3 SMS segments",
-		Text: &Text{Ext: "txt", Write: txt.WriteSMS, Leaves: txt.SMSLeaves}, Budget: Budget{Must: pageBudget.Must, Leaves: []Block{Province, Local}}},
+		Text: &Text{Ext: "txt", Write: txt.WriteSMS, Leaves: txt.SMSLeaves}, Budget: Budget{Must: pageBudget.Must, Leaves: []Block{Province, Local}, OneWay: true}},
 
 	{Name: "clinician-card", Description: "For health care providers: a pocket conversation guide, 4 to a sheet printed on both sides with crop marks (seeing the patient alone, questions to ask, what to document, referral, children), the hotline and 911 on the back",
 		Layout: layout.PocketCard, Budget: Budget{Must: pageBudget.Must, Leaves: helpOnly, Pocket: true}, Carries: layout.PocketContent,

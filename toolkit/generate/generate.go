@@ -894,7 +894,13 @@ func (e *Engine) Leaves(jobs []Resolved, org profile.Organisation) []string {
 		if r.Second == "" && r.Format.Carries.LeavesLocal(len(org.Local)) && !slices.Contains(left, format.Local) {
 			left = append(left, format.Local)
 		}
-		if len(left) == 0 {
+		// A format that carries one of the organisation's ways leaves
+		// the others: the website beside the phone.
+		oneWay := ""
+		if ways := ownWayList(org); r.Format.Budget.OneWay && !slices.Contains(left, format.Own) && len(ways) > 1 {
+			oneWay = andList(ways[1:])
+		}
+		if len(left) == 0 && oneWay == "" {
 			continue
 		}
 		name := r.Format.Name
@@ -906,15 +912,31 @@ func (e *Engine) Leaves(jobs []Resolved, org profile.Organisation) []string {
 		}
 		seen[name] = true
 		what := make([]string, len(left))
+		plural := len(left) > 1
 		for i, b := range left {
 			what[i] = "the " + string(b)
+			plural = plural || b != format.Own
 			if b == format.Own {
 				// Named, so that the operator knows which number the
 				// reader will not find there.
 				what[i] = "your organisation's " + ownWays(org)
+				plural = plural || len(ownWayList(org)) > 1
 			}
 		}
-		notes = append(notes, fmt.Sprintf("%s: no room for %s, which it leaves out; %s print them", name, strings.Join(what, " or "), printing(left)))
+		if oneWay != "" {
+			what = append(what, "your organisation's "+oneWay)
+			plural = plural || len(ownWayList(org)) > 2
+		}
+		them := "them"
+		if !plural {
+			them = "it"
+		}
+		line := fmt.Sprintf("%s: no room for %s, which it leaves out; %s print %s", name, strings.Join(what, " or "), printing(left, false), them)
+		if oneWay != "" {
+			line = fmt.Sprintf("%s: carries one way to reach your organisation, its %s; no room for %s, which it leaves out; %s print %s",
+				name, ownWayList(org)[0], strings.Join(what, " or "), printing(append(left, format.Own), true), them)
+		}
+		notes = append(notes, line)
 	}
 	return append(notes, e.groupNotes(jobs)...)
 }
@@ -930,6 +952,21 @@ func LeftNote(file string, made Made, org profile.Organisation) string {
 	var notes []string
 	if slices.Contains(left, doc.PartOrgQR) {
 		notes = append(notes, fmt.Sprintf("%s: no room for the QR code of your website (%s), so it is left out; the address is printed in your list. To make room, shorten the organisation's name, give fewer or shorter local contacts, or use a logo closer to square", file, org.Website))
+	}
+	var short []string
+	if slices.Contains(left, doc.PartSigns) {
+		short = append(short, "the sign to look for")
+	}
+	if slices.Contains(left, doc.PartHotlineName) {
+		short = append(short, "the hotline's name")
+	}
+	if len(short) > 0 {
+		are := "it is"
+		if len(short) > 1 {
+			are = "they are"
+		}
+		notes = append(notes, fmt.Sprintf("%s: no room for %s within %d SMS segments, so %s left out: it sends the hotline's number and the emergency line; the other formats print the signs",
+			file, andList(short), txt.MaxSegments, are))
 	}
 	if slices.Contains(left, doc.PartLocal) {
 		way := "phone " + org.Phone
@@ -948,19 +985,37 @@ func LeftNote(file string, made Made, org profile.Organisation) string {
 // values: "phone 604-555-0134 and website riverside.example"; "" when
 // it gave none.
 func ownWays(org profile.Organisation) string {
+	return andList(waysOf(org, "phone", "email", "website"))
+}
+
+// ownWayList is the organisation's own ways to be reached, each with its
+// value ("phone 604-555-0134"), in the order an SMS prefers them.
+func ownWayList(org profile.Organisation) []string {
+	return waysOf(org, "phone", "website", "email")
+}
+
+// waysOf is the organisation's ways of the names given, in that order,
+// each with its value, when it gave one.
+func waysOf(org profile.Organisation, names ...string) []string {
+	values := map[string]string{"phone": org.Phone, "email": org.Email, "website": org.Website}
 	var ways []string
-	for _, w := range []struct{ name, value string }{{"phone", org.Phone}, {"email", org.Email}, {"website", org.Website}} {
-		if v := strings.TrimSpace(w.value); v != "" {
-			ways = append(ways, w.name+" "+v)
+	for _, name := range names {
+		if v := strings.TrimSpace(values[name]); v != "" {
+			ways = append(ways, name+" "+v)
 		}
 	}
-	switch len(ways) {
+	return ways
+}
+
+// andList joins items as a sentence does: "a", "a and b", "a, b and c".
+func andList(items []string) string {
+	switch len(items) {
 	case 0:
 		return ""
 	case 1:
-		return ways[0]
+		return items[0]
 	}
-	return strings.Join(ways[:len(ways)-1], ", ") + " and " + ways[len(ways)-1]
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 // LogoWarnings tells the operator what is wrong with org's logo (brand's,
@@ -997,12 +1052,14 @@ func printsLogo(r Resolved) bool {
 }
 
 // printing names the formats that print every one of blocks in one
-// language, in the table's order: "the flyer, handout and html".
-func printing(blocks []format.Block) string {
+// language, in the table's order: "the flyer, handout and html". With
+// oneWay, Own is the organisation's ways after the first, which a
+// format that carries one way (Budget.OneWay) leaves too.
+func printing(blocks []format.Block, oneWay bool) string {
 	var names []string
 	for _, f := range format.Formats {
 		leaves := slices.ContainsFunc(blocks, func(b format.Block) bool {
-			return slices.Contains(f.Budget.Leaves, b) || b == format.Local && f.Carries.LeavesLocal(profile.MaxLocal)
+			return slices.Contains(f.Budget.Leaves, b) || b == format.Local && f.Carries.LeavesLocal(profile.MaxLocal) || b == format.Own && oneWay && f.Budget.OneWay
 		})
 		if f.Screen || len(f.Budget.Kit) > 0 || leaves {
 			continue

@@ -134,19 +134,23 @@ func SMS(d *doc.Document) (string, error) {
 	return text, err
 }
 
-// SMSLeaves says what the SMS of d leaves out for want of room: the
-// organisation's own number (doc.PartLocal) when three segments cannot
-// hold it with the hotline and the emergency line; nothing else it
-// could carry.
+// SMSLeaves says what the SMS of d leaves out for want of room, of what
+// it carries when three segments hold it: the sign to look for
+// (doc.PartSigns), the hotline's name that leads it
+// (doc.PartHotlineName), the organisation's own number (doc.PartLocal).
+// A language whose letters need UCS-2 (70 characters a part, not 160)
+// often has room for neither the sign nor the lead.
 func SMSLeaves(d *doc.Document) []doc.Part {
-	if _, orgLeft, err := sms(d); err == nil && orgLeft {
-		return []doc.Part{doc.PartLocal}
+	_, left, err := sms(d)
+	if err != nil {
+		return nil
 	}
-	return nil
+	return left
 }
 
-// sms is SMS, and whether it left the organisation's number out.
-func sms(d *doc.Document) (text string, orgLeft bool, err error) {
+// sms is SMS, and what it left out of what it carries when there is
+// room (SMSLeaves).
+func sms(d *doc.Document) (text string, left []doc.Part, err error) {
 	h := d.Help.Hotline
 	lead := strings.TrimSpace(h.Name)
 	if utf16Len(lead) > maxLead {
@@ -163,28 +167,37 @@ func sms(d *doc.Document) (text string, orgLeft bool, err error) {
 	// A draft translation says so in every candidate: the educator who
 	// sends it may not read the language.
 	draft := d.Labels.SMSDraft
-	candidates := [][]string{
-		{lead, h.Phone, sign, d.Help.Emergency, org, draft},
-		{lead, h.Phone, d.Help.Emergency, org, draft},
-		{h.Phone, d.Help.Emergency, org, draft},
-		{lead, h.Phone, sign, d.Help.Emergency, draft},
-		{lead, h.Phone, d.Help.Emergency, draft},
-		{h.Phone, d.Help.Emergency, draft},
+	candidates := []struct {
+		lines []string
+		left  []doc.Part // of what there is
+	}{
+		{[]string{lead, h.Phone, sign, d.Help.Emergency, org, draft}, nil},
+		{[]string{lead, h.Phone, d.Help.Emergency, org, draft}, []doc.Part{doc.PartSigns}},
+		{[]string{h.Phone, d.Help.Emergency, org, draft}, []doc.Part{doc.PartSigns, doc.PartHotlineName}},
+		{[]string{lead, h.Phone, sign, d.Help.Emergency, draft}, []doc.Part{doc.PartLocal}},
+		{[]string{lead, h.Phone, d.Help.Emergency, draft}, []doc.Part{doc.PartSigns, doc.PartLocal}},
+		{[]string{h.Phone, d.Help.Emergency, draft}, []doc.Part{doc.PartSigns, doc.PartHotlineName, doc.PartLocal}},
 	}
+	has := map[doc.Part]bool{doc.PartSigns: sign != "", doc.PartHotlineName: lead != "", doc.PartLocal: org != ""}
 	var tooLong *TooLongError
-	for i, c := range candidates {
+	for _, c := range candidates {
 		// The isolates around a value inserted into text of the other
 		// direction (doc.Isolate) are not sent: GSM-7 has no such
 		// characters, one would send the message in UCS-2 at 70 a part,
 		// and phones older than Unicode 6.3 draw them as boxes.
-		text := gsmQuotes(doc.StripIsolates(joinLines(c)))
+		text := gsmQuotes(doc.StripIsolates(joinLines(c.lines)))
 		n, enc := Segments(text)
 		if n <= MaxSegments {
-			return text, org != "" && i >= 3, nil
+			for _, p := range c.left {
+				if has[p] {
+					left = append(left, p)
+				}
+			}
+			return text, left, nil
 		}
 		tooLong = &TooLongError{Segments: n, Encoding: enc, Length: length(text, enc)}
 	}
-	return "", false, tooLong
+	return "", nil, tooLong
 }
 
 // ownContact is the organisation's list's title and, on a line of its

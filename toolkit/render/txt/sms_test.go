@@ -2,6 +2,7 @@ package txt
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -282,12 +283,16 @@ func TestSMSCarriesTheOrganisationsNumber(t *testing.T) {
 	if strings.Contains(got, "604-555-0134") {
 		t.Errorf("SMS = %q: the number fits after all; lengthen the test's emergency line", got)
 	}
-	if left := SMSLeaves(d); len(left) != 1 || left[0] != doc.PartLocal {
-		t.Errorf("SMSLeaves = %v, want the organisation's local part", left)
+	if left := SMSLeaves(d); !slices.Equal(left, []doc.Part{doc.PartSigns, doc.PartHotlineName, doc.PartLocal}) {
+		t.Errorf("SMSLeaves = %v, want the sign, the hotline's name and the organisation's local part", left)
 	}
 
 	d.Help.Local = nil
-	if left := SMSLeaves(d); len(left) != 0 {
-		t.Errorf("no organisation: SMSLeaves = %v", left)
+	if left := SMSLeaves(d); !slices.Equal(left, []doc.Part{doc.PartSigns, doc.PartHotlineName}) {
+		t.Errorf("no organisation: SMSLeaves = %v, want the sign and the hotline's name", left)
+	}
+	d.Help.Emergency = strings.Repeat("ع", 130) // room for the lead, not the sign
+	if left := SMSLeaves(d); !slices.Equal(left, []doc.Part{doc.PartSigns}) {
+		t.Errorf("SMSLeaves = %v, want the sign", left)
 	}
 }
