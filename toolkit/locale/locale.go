@@ -457,6 +457,9 @@ func tagOf(name string) (string, error) {
 func ParseFile(name string, data []byte) (*Locale, error) { return parse(name, data) }
 
 func parse(name string, data []byte) (*Locale, error) {
+	// Notepad and other Windows editors save UTF-8 with a byte order
+	// mark, which TOML does not expect.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	var raw map[string]any
 	dec := toml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&raw); err != nil {
@@ -728,10 +731,23 @@ func flatten(prefix string, m map[string]any, out map[string]string) error {
 				return err
 			}
 		default:
-			return fmt.Errorf("message %s: want text, got %T", id, v)
+			return fmt.Errorf("message %s is %s, not text; put the text in quotes, like %s = \"…\"", id, tomlKind(v), k)
 		}
 	}
 	return nil
+}
+
+// tomlKind says in words what kind of TOML value v is.
+func tomlKind(v any) string {
+	switch v.(type) {
+	case int64, float64:
+		return "a number"
+	case bool:
+		return "true or false"
+	case []any:
+		return "a list"
+	}
+	return "a date or a time"
 }
 
 // Tags lists the available language tags, sorted.

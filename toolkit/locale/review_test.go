@@ -101,3 +101,30 @@ func TestScriptHas(t *testing.T) {
 		}
 	}
 }
+
+// TestOverrideSavedOnWindows: a user's message file saved by Notepad
+// (UTF-8 with a byte order mark, CRLF line ends) is read as any other;
+// a message that is not text says what it is in words.
+func TestOverrideSavedOnWindows(t *testing.T) {
+	en := "[_meta]\nlanguage = \"en\"\nstatus = \"source\"\n[ui]\na = \"One\"\n"
+	cat, err := locale.Load(fstest.MapFS{"en.toml": {Data: []byte(en)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cat.Override(fstest.MapFS{"en.toml": {Data: []byte("\ufeff[ui]\r\na = \"Uno\"\r\n")}}); err != nil {
+		t.Fatalf("a file with a byte order mark: %v", err)
+	}
+	if got := cat.Locale("en").Messages["ui.a"]; got != "Uno" {
+		t.Errorf("ui.a = %q, want the file's", got)
+	}
+	for _, tt := range []struct{ value, says string }{
+		{"42", "message ui.a is a number, not text; put the text in quotes, like a = \"…\""},
+		{"true", "message ui.a is true or false, not text"},
+		{"[\"x\"]", "message ui.a is a list, not text"},
+	} {
+		err := cat.Override(fstest.MapFS{"en.toml": {Data: []byte("[ui]\na = " + tt.value + "\n")}})
+		if err == nil || !strings.Contains(err.Error(), tt.says) {
+			t.Errorf("a = %s: %v, want it to say %q", tt.value, err, tt.says)
+		}
+	}
+}
