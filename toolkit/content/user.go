@@ -194,13 +194,17 @@ func (lib *Library) checkUserMessages() {
 			lib.Warnings = append(lib.Warnings, fmt.Sprintf("%s: no hash of the English it replaces is recorded for %s, so awarekit cannot tell you when that English changes; add one under [_source] for each (awarekit messages -l en shows them)", file, strings.Join(noHash, ", ")))
 		}
 	}
-	// A change made in some languages only: one warning per language it
-	// does not reach.
+	// A change made in some languages only: one warning for the
+	// languages it does not reach alike (fourteen lines, one a language,
+	// buried what else was said).
 	var ids []string
 	for id := range overridden {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
+	type reach struct{ missing, langs string }
+	var order []reach
+	tags := map[reach][]string{}
 	for _, tag := range lib.Catalog.Tags() {
 		if !lib.Catalog.BuiltIn(tag) {
 			continue
@@ -218,9 +222,21 @@ func (lib *Library) checkUserMessages() {
 					langs[t] = true
 				}
 			}
-			lib.Warnings = append(lib.Warnings, fmt.Sprintf("%s/locales/%s.toml: your folder changes %s in %s but not in %s; %s materials keep the built-in words there",
-				dir, tag, strings.Join(missing, ", "), strings.Join(sortedKeys(langs), ", "), tag, tag))
+			r := reach{strings.Join(missing, ", "), strings.Join(sortedKeys(langs), ", ")}
+			if tags[r] == nil {
+				order = append(order, r)
+			}
+			tags[r] = append(tags[r], tag)
 		}
+	}
+	for _, r := range order {
+		if t := tags[r]; len(t) == 1 {
+			lib.Warnings = append(lib.Warnings, fmt.Sprintf("%s/locales/%s.toml: your folder changes %s in %s but not in %s; %s materials keep the built-in words there",
+				dir, t[0], r.missing, r.langs, t[0], t[0]))
+			continue
+		}
+		lib.Warnings = append(lib.Warnings, fmt.Sprintf("%s/locales: your folder changes %s in %s but not in %s (%d languages); their materials keep the built-in words there",
+			dir, r.missing, r.langs, strings.Join(tags[r], ", "), len(tags[r])))
 	}
 }
 
