@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -79,7 +80,16 @@ func (b *builder) gather() error {
 		seen[abs] = true
 		entries, err := os.ReadDir(dir)
 		if err != nil {
-			problem("%s cannot be read: %v", dir, err)
+			switch st, serr := os.Stat(dir); {
+			case errors.Is(serr, fs.ErrNotExist):
+				problem("%s does not exist; give the folders the parts were made in (the --out of each --shard build)", dir)
+			case serr == nil && !st.IsDir():
+				problem("%s is not a folder; give the folders the parts were made in (the --out of each --shard build)", dir)
+			case errors.Is(err, fs.ErrPermission):
+				problem("%s cannot be read: awarekit may not read that folder", dir)
+			default:
+				problem("%s cannot be read: %v", dir, err)
+			}
 			continue
 		}
 		found := false
@@ -111,12 +121,16 @@ func (b *builder) gather() error {
 			}
 			data, err := input.ReadFile(shardManifest, path)
 			var m manifest.Manifest
+			damaged := false
 			if err == nil {
-				err = json.Unmarshal(data, &m)
+				damaged = json.Unmarshal(data, &m) != nil
 			}
 			switch {
 			case err != nil:
-				problem("%s cannot be read: %v", path, err)
+				problem("%v", err)
+				continue
+			case damaged:
+				problem("%s is damaged: it is not a manifest as awarekit writes one; make part %d again with awarekit build %s --shard %d/%d", path, k, filepath.Base(b.plan.File), k, pn)
 				continue
 			case m.Version != manifest.Version:
 				problem("%s is a manifest of version %d; this awarekit reads version %d", path, m.Version, manifest.Version)

@@ -137,6 +137,11 @@ func TestGatherRefuses(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(edited, "hope-centre", "youth-md-fr.md"), []byte("# not the page\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	damaged := filepath.Join(dir, "damaged")
+	copyTree(t, parts[2], damaged)
+	if err := os.WriteFile(filepath.Join(damaged, "manifest.shard-3-of-3.json"), []byte("{\"broken\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	otherPlan, err := plan.Parse(testEngine(t), filepath.Join(dir, "plan.yaml"), []byte(strings.Replace(gatherPlan, "copies: 2", "copies: 2, paper: a4", 1)), plan.Project{})
 	if err != nil {
 		t.Fatal(err)
@@ -154,6 +159,9 @@ func TestGatherRefuses(t *testing.T) {
 		{"a file edited", p, []string{parts[0], edited, parts[2]}, []string{"hope-centre/youth-md-fr.md in", "is not the file part 2 of 3 recorded: file differs from the manifest"}},
 		{"other settings", otherPlan, parts, []string{"from other inputs (paper)", "make the parts again"}},
 		{"a folder with no parts", p, []string{dir}, []string{"has no shard manifest", "--shard K/N"}},
+		{"a folder that is not there", p, slices.Concat(parts, []string{filepath.Join(dir, "nope")}), []string{"nope does not exist; give the folders the parts were made in (the --out of each --shard build)"}},
+		{"a file for a folder", p, slices.Concat(parts[:2], []string{filepath.Join(parts[2], "manifest.shard-3-of-3.json")}), []string{"manifest.shard-3-of-3.json is not a folder; give the folders"}},
+		{"a damaged manifest", p, []string{parts[0], parts[1], damaged}, []string{"manifest.shard-3-of-3.json is damaged: it is not a manifest as awarekit writes one; make part 3 again with awarekit build plan.yaml --shard 3/3"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
