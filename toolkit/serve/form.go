@@ -388,9 +388,11 @@ func (s *Server) check(m materials, u *ui) (*request, []fieldError) {
 	// chosen on this page is named so; its file name is a hash.
 	named := org
 	if m.Logo != projectLogo {
-		named.Logo = "you chose"
+		named.Logo = chosenLogo
 	}
-	notes = append(notes, generate.LogoWarnings(jobs, named, brand)...)
+	for _, n := range generate.LogoWarnings(jobs, named, brand) {
+		notes = append(notes, theLogo(n))
+	}
 	key := m.values()
 	key.Del("ui")
 	if m.NoLogo {

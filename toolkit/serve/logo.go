@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/output"
@@ -73,14 +74,28 @@ func (s *Server) brand(org profile.Organisation) (doc.Brand, error) {
 	return b, nil
 }
 
+// chosenLogo is how a message names a logo chosen on the page, whose
+// file name is a hash: profile and layout write "logo you chose is …",
+// which theLogo makes a sentence of.
+const chosenLogo = "you chose"
+
+// theLogo starts a message about the logo chosen on the page as a
+// sentence: "The logo you chose is …".
+func theLogo(msg string) string {
+	if rest, ok := strings.CutPrefix(msg, "logo "+chosenLogo+" "); ok {
+		return "The logo " + chosenLogo + " " + rest
+	}
+	return msg
+}
+
 // storeLogo checks an uploaded logo exactly as generate checks a logo
 // file (profile.DecodeLogo, the same size limit) and keeps it in logos/,
 // named by its sha256, so the same file is kept once and a name can
 // never be chosen by the browser.
 func (s *Server) storeLogo(data []byte) (string, error) {
-	img, err := profile.DecodeLogo("you chose", data)
+	img, err := profile.DecodeLogo(chosenLogo, data)
 	if err != nil {
-		return "", err
+		return "", errors.New(theLogo(err.Error()))
 	}
 	sum := sha256.Sum256(data)
 	ext := "png"

@@ -696,7 +696,7 @@ func TestLogo(t *testing.T) {
 	}
 	// The page after Make says what generate says of the logo: 60 × 30
 	// pixels are too coarse for a flyer (layout.LogoWarnings).
-	if _, page := s.get(t, resp.Header.Get("Location")); !strings.Contains(page, "logo you chose is only 60 × 30 pixels") {
+	if _, page := s.get(t, resp.Header.Get("Location")); !strings.Contains(page, "The logo you chose is only 60 × 30 pixels") {
 		t.Errorf("the page after Make does not warn that the logo is too coarse:\n%s", page)
 	}
 	// The PDF is generate's with --logo on the same file.
@@ -734,8 +734,11 @@ func TestLogo(t *testing.T) {
 			t.Errorf("%s: upload = %d %s; want 400 saying %q", tt.name, resp.StatusCode, body, tt.want)
 		}
 		_, direct := profile.DecodeLogo("you chose", tt.data)
-		if direct == nil || !strings.Contains(body, jsonString(direct.Error())) {
-			t.Errorf("%s: the page's message is not generate's (%v)", tt.name, direct)
+		if direct == nil || !strings.Contains(body, jsonString(strings.Replace(direct.Error(), "logo you chose", "The logo you chose", 1))) {
+			t.Errorf("%s: the page's message is not generate's, as a sentence (%v)", tt.name, direct)
+		}
+		if !strings.Contains(body, `"The logo you chose `) {
+			t.Errorf("%s: upload = %s; want a sentence, \"The logo you chose …\"", tt.name, body)
 		}
 	}
 	if entries, _ := os.ReadDir(filepath.Join(s.dir, LogoDir)); len(entries) != 1 {
