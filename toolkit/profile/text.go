@@ -100,6 +100,19 @@ var bidiNames = map[rune]string{
 // above, at most max characters. It returns the text NFC-normalised,
 // spaces trimmed at both ends; empty stays empty.
 func CheckText(f Field, s string, max int) (string, error) {
+	return checkText(f, s, max, true)
+}
+
+// emoji reports a character of the emoji blocks (pictographs, faces,
+// flags, the emoji presentation selector): no font awarekit draws with
+// has them, so a name holding one stops the layout.
+func emoji(r rune) bool {
+	return r >= 0x1F000 && r <= 0x1FAFF || r == 0xFE0F
+}
+
+// checkText is CheckText; printed says the text is printed on the
+// materials (a name, not a file's path), so it may not hold an emoji.
+func checkText(f Field, s string, max int, printed bool) (string, error) {
 	if !utf8.ValidString(s) {
 		at := 0
 		for at < len(s) {
@@ -120,6 +133,10 @@ func CheckText(f Field, s string, max int) (string, error) {
 			return "", fieldErr(f, "type the value again without it",
 				"holds U+%04X at character %d: %s", r, n, why)
 		}
+		if printed && emoji(r) {
+			return "", fieldErr(f, "take it out",
+				"holds an emoji at character %d (U+%04X), which no font awarekit prints with can draw", n, r)
+		}
 	}
 	if n > max {
 		return "", fieldErr(f, "shorten it", "is %d characters long; the most is %d", n, max)
@@ -132,7 +149,7 @@ func CheckText(f Field, s string, max int) (string, error) {
 // refuses, which would garble the terminal it is printed on or reorder
 // it. It is returned as given.
 func CheckPath(f Field, s string) (string, error) {
-	if _, err := CheckText(f, s, len(s)+1); err != nil {
+	if _, err := checkText(f, s, len(s)+1, false); err != nil {
 		return "", err
 	}
 	return s, nil

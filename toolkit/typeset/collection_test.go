@@ -292,3 +292,23 @@ func TestMissingScriptNamesTheFontOnce(t *testing.T) {
 		t.Errorf("%q: want the Debian package", msg)
 	}
 }
+
+// TestMissingSymbolSaysTakeItOut: a symbol no font draws (an emoji
+// pasted into a contact's label) is named as a symbol, with taking it
+// out as the first fix, not as "a Zyyy character".
+func TestMissingSymbolSaysTakeItOut(t *testing.T) {
+	_, err := embeddedSetter(t).Set("Club \U0001F308", Options{Lang: "en", Style: Style{Size: 10}})
+	var missing *MissingGlyphError
+	if !errors.As(err, &missing) {
+		t.Fatalf("Set = %v, want a MissingGlyphError", err)
+	}
+	msg := err.Error()
+	for _, want := range []string{"(U+1F308), a symbol character,", "take it out of the text it is in (a name, a contact, your own words), or install"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("%q: want it to say %q", msg, want)
+		}
+	}
+	if strings.Contains(msg, "Zyyy") {
+		t.Errorf("%q names the script by its code", msg)
+	}
+}

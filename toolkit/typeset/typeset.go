@@ -389,6 +389,12 @@ func (t *Typesetter) check(text string, opts Options) error {
 		}
 		sc := language.LookupScript(r)
 		e := &MissingGlyphError{Lang: opts.Lang, Char: r, Script: scriptName(sc), Fonts: names, Hint: installHint(sc)}
+		if sc == language.Common || sc == language.Inherited {
+			// A symbol (★, ✓, an arrow) belongs to no script: its fix
+			// is most often to take it out of the name or words it
+			// was typed into.
+			e.Script, e.Hint = "symbol", "take it out of the text it is in (a name, a contact, your own words), or "+e.Hint
+		}
 		if t.fonts.hasUser(sc) {
 			if fam := t.fonts.forScript(sc); fam != nil {
 				e.User = family(*fam)
