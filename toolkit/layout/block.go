@@ -402,7 +402,7 @@ func tieShared(s string, keep []string) string {
 	t := typeset.Tie(s, keep)
 	if tiedCount.Add(1) > tiedLimit {
 		tiedTexts.Clear()
-		tiedCount.Store(0)
+		tiedCount.Store(1) // the one stored below
 	}
 	tiedTexts.Store(key, t)
 	return t

@@ -56,3 +56,25 @@ func TestQRCodesBounded(t *testing.T) {
 		t.Error("the code made again differs")
 	}
 }
+
+// TestTiedTextsBounded: the texts remembered between documents stay at
+// most tiedLimit when the map starts over, again and again, and a text
+// tied again after that is tied as before.
+func TestTiedTextsBounded(t *testing.T) {
+	const s = "Call 1-833-900-1010, any time."
+	want := typeset.Tie(s, nil)
+	for i := range 2*tiedLimit + 3 {
+		tieShared(fmt.Sprintf("Partner %d: %s", i, s), nil)
+		if r := (i + 1) % tiedLimit; i%512 != 0 && r > 2 && r < tiedLimit-2 {
+			continue // counted near each start over, and now and then
+		}
+		n := 0
+		tiedTexts.Range(func(any, any) bool { n++; return true })
+		if n > tiedLimit {
+			t.Fatalf("%d texts kept after %d; at most %d", n, i+1, tiedLimit)
+		}
+	}
+	if got := tieShared(s, nil); got != want {
+		t.Errorf("tied again: %q, want %q", got, want)
+	}
+}
