@@ -176,7 +176,7 @@ func (lib *Library) checkFolder() {
 		for _, tag := range lib.Catalog.Tags() {
 			l := lib.Catalog.Locale(tag)
 			var missing []string
-			for _, mid := range lib.lang(tag).missing[id] {
+			for _, mid := range lib.missingIn(tag, id) {
 				if _, known := lib.table[mid]; known { // an unknown ID is reported where it is named
 					missing = append(missing, mid)
 				}

@@ -216,6 +216,10 @@ type Library struct {
 	// used (lang): the messages each audience prints that it lacks, and
 	// what is wrong with it.
 	langs map[string]*langState
+	// needsMemo holds needs for each audience asked about: the content
+	// does not change once loaded.
+	needsMu   sync.Mutex
+	needsMemo map[*Audience][]string
 	// lazy is set when the languages are read and checked when first
 	// used, not all at Open (Options.Lazy).
 	lazy bool
@@ -669,8 +673,13 @@ func (lib *Library) check() {
 // audience is written in it), and what is wrong with it.
 type langState struct {
 	once     sync.Once
-	missing  map[string][]string // by audience ID
 	problems []Problem
+	l        *locale.Locale // nil when the language has problems
+
+	// missing is worked out for each audience when first asked for
+	// (missingIn): one flyer asks for one audience.
+	mu      sync.Mutex
+	missing map[string][]string // by audience ID
 }
 
 // lang is what the library knows of language tag, worked out the first
@@ -717,10 +726,27 @@ func (lib *Library) checkLang(tag string, st *langState) {
 			st.problems = append(st.problems, lib.problemOf("locales/"+tag+".toml", "omit", "_meta.omit names %s, which is not a sign, action, note or story", mid))
 		}
 	}
+	st.l = l
 	st.missing = make(map[string][]string, len(lib.ids))
-	for _, id := range lib.ids {
-		st.missing[id] = lib.missing(lib.audiences[id], l)
+}
+
+// missingIn lists the messages audience id prints that language tag
+// lacks (Library.missing), worked out once: nil for a language with
+// problems (see lang) or one the content does not have.
+func (lib *Library) missingIn(tag, id string) []string {
+	st := lib.lang(tag)
+	a := lib.audiences[id]
+	if st == nil || st.l == nil || a == nil {
+		return nil
 	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	m, ok := st.missing[id]
+	if !ok {
+		m = lib.missing(a, st.l)
+		st.missing[id] = m
+	}
+	return m
 }
 
 func (lib *Library) omittableAnywhere(id string) bool {
@@ -736,6 +762,17 @@ func (lib *Library) omittableAnywhere(id string) bool {
 // own, every document's, the law's, its contacts' and every province's
 // contacts' (any province may be asked for).
 func (lib *Library) needs(a *Audience) []string {
+	return slices.Clone(lib.needsOf(a))
+}
+
+// needsOf is needs, worked out once per audience, for reading only:
+// every language asks it of the same audiences.
+func (lib *Library) needsOf(a *Audience) []string {
+	lib.needsMu.Lock()
+	defer lib.needsMu.Unlock()
+	if ids, ok := lib.needsMemo[a]; ok {
+		return ids
+	}
 	ids := a.messageIDs()
 	for _, m := range lib.table {
 		if m.Every {
@@ -758,7 +795,12 @@ func (lib *Library) needs(a *Audience) []string {
 		}
 	}
 	slices.Sort(ids)
-	return slices.Compact(ids)
+	ids = slices.Clip(slices.Compact(ids))
+	if lib.needsMemo == nil {
+		lib.needsMemo = make(map[*Audience][]string)
+	}
+	lib.needsMemo[a] = ids
+	return ids
 }
 
 func (c *Contact) messageIDs() []string {

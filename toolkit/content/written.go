@@ -21,7 +21,7 @@ import (
 func (lib *Library) missing(a *Audience, l *locale.Locale) []string {
 	_, started := l.Messages[a.Headline]
 	var own, safety, other []string
-	for _, id := range lib.needs(a) {
+	for _, id := range lib.needsOf(a) {
 		if strings.HasPrefix(id, "social.") || lib.omitted(a, l.Tag, id) {
 			continue
 		}
@@ -60,7 +60,7 @@ func (lib *Library) Written(id, tag string) error {
 	if l == nil {
 		return &locale.UnknownLanguageError{Lang: tag, Valid: lib.Catalog.Tags()}
 	}
-	missing := st.missing[a.ID]
+	missing := lib.missingIn(tag, a.ID)
 	if len(missing) == 0 {
 		return nil
 	}
@@ -82,7 +82,7 @@ func (lib *Library) Languages(id string) []string {
 	}
 	var tags []string
 	for _, tag := range lib.Catalog.Tags() {
-		if st := lib.lang(tag); len(st.problems) == 0 && len(st.missing[a.ID]) == 0 {
+		if st := lib.lang(tag); len(st.problems) == 0 && len(lib.missingIn(tag, a.ID)) == 0 {
 			tags = append(tags, tag)
 		}
 	}
