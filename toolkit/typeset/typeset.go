@@ -868,18 +868,21 @@ func (t *Typesetter) Sources(text string, opts Options) ([]Source, error) {
 	if opts.RTL {
 		dir = di.DirectionRTL
 	}
+	// Each character is checked once and each line split once: what a
+	// character needs, and how a line splits, do not depend on what came
+	// before, so the fonts found, their order and the first character
+	// without one are those of the whole text (a language's messages
+	// hold each letter hundreds of times).
+	chars, lines := distinct(text)
 	var out []Source
 	seen := map[Source]bool{}
 	for _, bold := range []bool{false, true} {
 		opts.Style.Bold = bold
-		if err := t.check(text, opts); err != nil {
+		if err := t.check(chars, opts); err != nil {
 			return nil, err
 		}
 		t.fontmap.bold = bold
-		for _, part := range strings.Split(text, "\n") {
-			if strings.TrimSpace(part) == "" {
-				continue
-			}
+		for _, part := range lines {
 			runes := []rune(part)
 			in := shaping.Input{Text: runes, RunEnd: len(runes), Direction: dir, Size: fixed.Int26_6(refSize * units * 64), Language: language.NewLanguage(opts.Lang)}
 			for _, r := range t.seg.Split(in, &t.fontmap) {
@@ -902,6 +905,27 @@ func (t *Typesetter) Sources(text string, opts Options) ([]Source, error) {
 	// The next Set finds its own families again.
 	t.extra = t.extra[:0]
 	return out, nil
+}
+
+// distinct returns text's characters, each once, and its lines that are
+// not blank, each once, in the order they first appear.
+func distinct(text string) (chars string, lines []string) {
+	var b strings.Builder
+	seenRune := map[rune]bool{'\n': true}
+	for _, r := range text {
+		if !seenRune[r] {
+			seenRune[r] = true
+			b.WriteRune(r)
+		}
+	}
+	seenLine := map[string]bool{}
+	for part := range strings.SplitSeq(text, "\n") {
+		if strings.TrimSpace(part) != "" && !seenLine[part] {
+			seenLine[part] = true
+			lines = append(lines, part)
+		}
+	}
+	return b.String(), lines
 }
 
 // visualOrder is a line's runs in the order they are drawn, left to
