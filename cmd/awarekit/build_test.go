@@ -324,8 +324,9 @@ func TestBuildErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	r = runCLI(t, work, "build", "plan.yaml")
-	if r.code != 1 || !strings.Contains(r.stderr, "awarekit: 1 of 4 failed:\n  health-flyer-en.pdf: write ") ||
-		!strings.Contains(r.stderr, "3 made, 0 unchanged, 1 failed") || !strings.Contains(r.stderr, "failed health-flyer-en.pdf: write") {
+	folder := "cannot write " + filepath.Join("out", "health-flyer-en.pdf") + ": a folder has that name; move or rename the folder, or write somewhere else with --out"
+	if r.code != 1 || !strings.Contains(r.stderr, "awarekit: 1 of 4 failed:\n  health-flyer-en.pdf: "+folder) ||
+		!strings.Contains(r.stderr, "3 made, 0 unchanged, 1 failed") || !strings.Contains(r.stderr, "failed health-flyer-en.pdf: "+folder) || strings.Contains(r.stderr, ".tmp") {
 		t.Errorf("exit %d\n%s", r.code, r.stderr)
 	}
 	checkManifest(t, filepath.Join(work, "out"))

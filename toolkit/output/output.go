@@ -164,6 +164,15 @@ func writeError(path string, err error) error {
 	if why := diskFault(err); why != "" {
 		return &DiskError{Path: path, Why: why, Fix: diskFix(err), Err: err}
 	}
+	if st, serr := os.Lstat(path); serr == nil && st.IsDir() {
+		return fmt.Errorf("cannot write %s: a folder has that name; move or rename the folder, or write somewhere else with --out", path)
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		// The rename of the temporary file: its name says nothing to
+		// the reader, the system's reason does.
+		return fmt.Errorf("cannot write %s: %w", path, le.Err)
+	}
 	return fmt.Errorf("write %s: %w", path, err)
 }
 

@@ -79,6 +79,25 @@ func TestWriteFileLeavesNoTemporaryFile(t *testing.T) {
 	}
 }
 
+// TestWriteOverAFolderSaysSo: a folder where a file is to go is named
+// with the fix, never with the temporary file's name and the system's
+// "file exists"; nothing is left behind.
+func TestWriteOverAFolderSaysSo(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "youth-flyer-en.pdf")
+	if err := os.Mkdir(path, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteFile(path, []byte("%PDF"))
+	want := "cannot write " + path + ": a folder has that name; move or rename the folder, or write somewhere else with --out"
+	if err == nil || err.Error() != want {
+		t.Errorf("WriteFile over a folder = %v\nwant %s", err, want)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("%d entries in the folder, want the folder alone", len(entries))
+	}
+}
+
 // TestCheckDirSaysWhatToDo holds every reason an output folder cannot be
 // used to a message that names the folder and the fix, without the
 // system call's wording ("mkdir …") in front of the reason.
