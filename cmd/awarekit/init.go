@@ -102,7 +102,7 @@ func initRun(opts *InitOptions) error {
 		}
 		return fmt.Errorf("%s already %s; use --force to overwrite", strings.Join(exist, ", "), verb)
 	}
-	if err := output.CheckDir(opts.Dir); err != nil {
+	if err := output.CheckFolder(opts.Dir, ""); err != nil {
 		return err
 	}
 	for _, f := range files {

@@ -67,7 +67,7 @@ func manRun(opts *ManOptions) error {
 		return err
 	}
 	fillHelp(opts.Root, eng)
-	if err := output.CheckDir(opts.Dir); err != nil {
+	if err := output.CheckFolder(opts.Dir, ""); err != nil {
 		return err
 	}
 	if opts.Markdown {

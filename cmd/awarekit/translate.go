@@ -330,6 +330,9 @@ func translateExportRun(opts *TranslateExportOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "%s has no %s messages: nothing to export\n", l.Meta.Name, opts.Only)
 		return nil
 	}
+	if err := output.CheckFolder(filepath.Dir(out), "--output"); err != nil {
+		return err
+	}
 	if err := output.WriteFile(out, b.Bytes()); err != nil {
 		return err
 	}
@@ -684,6 +687,9 @@ func translateProofRun(opts *TranslateProofOptions) error {
 	}
 	var b bytes.Buffer
 	if err := p.Proof(&b, translate.ProofOptions{Lang: l.Tag, Only: opts.Only, Paper: paper}); err != nil {
+		return err
+	}
+	if err := output.CheckFolder(filepath.Dir(out), "--output"); err != nil {
 		return err
 	}
 	if err := output.WriteFile(out, b.Bytes()); err != nil {

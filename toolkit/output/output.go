@@ -92,31 +92,44 @@ func Kept(r rune) bool {
 }
 
 // CheckDir makes sure dir exists (creating it if needed) and that files
-// can be written in it, so a run fails before doing any work.
-func CheckDir(dir string) error {
+// can be written in it, so a run fails before doing any work. Its
+// errors advise another folder with --out.
+func CheckDir(dir string) error { return CheckFolder(dir, "--out") }
+
+// CheckFolder is CheckDir for a folder given some other way: its errors
+// advise another folder with flag, or with no flag when flag is "" (a
+// folder named as an argument).
+func CheckFolder(dir, flag string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return describe(dir, err)
+		return describe(dir, err, flag)
 	}
 	f, err := os.CreateTemp(dir, ".awarekit-check-*")
 	if err != nil {
-		return describe(dir, err)
+		return describe(dir, err, flag)
 	}
 	name := f.Name()
 	f.Close()
 	return os.Remove(name)
 }
 
-func describe(dir string, err error) error {
+func describe(dir string, err error, flag string) error {
 	dir = input.ShortPath(dir)
+	as, choose := "as the output folder", "choose another folder"
+	if flag != "--out" {
+		as = "as a folder"
+	}
+	if flag != "" {
+		choose += " with " + flag
+	}
 	switch {
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("cannot write to folder %s: permission denied; choose another folder with --out", dir)
+		return fmt.Errorf("cannot write to folder %s: permission denied; %s", dir, choose)
 	case errors.Is(err, fs.ErrExist), errors.Is(err, os.ErrExist):
-		return fmt.Errorf("cannot use %s as the output folder: a file has that name; choose another with --out", dir)
+		return fmt.Errorf("cannot use %s %s: a file has that name; %s", dir, as, choose)
 	}
 	var perr *fs.PathError
 	if errors.As(err, &perr) && perr.Err != nil && strings.Contains(perr.Err.Error(), "not a directory") {
-		return fmt.Errorf("cannot use %s as the output folder: part of the path is a file; choose another with --out", dir)
+		return fmt.Errorf("cannot use %s %s: part of the path is a file; %s", dir, as, choose)
 	}
 	if why := diskFault(err); why != "" {
 		return fmt.Errorf("cannot write to folder %s: %s; %s", dir, why, diskFix(err))
@@ -127,7 +140,7 @@ func describe(dir string, err error) error {
 	if errors.As(err, &perr) && perr.Err != nil {
 		why = perr.Err
 	}
-	return fmt.Errorf("cannot write to folder %s: %w; choose another folder with --out", dir, why)
+	return fmt.Errorf("cannot write to folder %s: %w; %s", dir, why, choose)
 }
 
 // diskFault says in plain words, with the system's own words after
@@ -288,7 +301,7 @@ func temp(path string, flag int, perm os.FileMode) (*os.File, error) {
 		}
 	}
 	if err != nil {
-		return nil, describe(dir, err)
+		return nil, describe(dir, err, "--out")
 	}
 	return f, nil
 }

@@ -101,6 +101,25 @@ func TestWriteOverAFolderSaysSo(t *testing.T) {
 // TestCheckDirSaysWhatToDo holds every reason an output folder cannot be
 // used to a message that names the folder and the fix, without the
 // system call's wording ("mkdir …") in front of the reason.
+// TestCheckFolderNamesItsFlag: a folder given as an argument (init,
+// man) or with another flag (translate export --output) is advised with
+// its own way, never with a --out the command does not have.
+func TestCheckFolderNamesItsFlag(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ flag, want string }{
+		{"", "cannot use " + file + " as a folder: part of the path is a file; choose another folder"},
+		{"--output", "cannot use " + file + " as a folder: part of the path is a file; choose another folder with --output"},
+		{"--out", "cannot use " + file + " as the output folder: part of the path is a file; choose another folder with --out"},
+	} {
+		if err := CheckFolder(file, tt.flag); err == nil || err.Error() != tt.want {
+			t.Errorf("CheckFolder(file, %q) = %v\nwant %s", tt.flag, err, tt.want)
+		}
+	}
+}
+
 func TestCheckDirSaysWhatToDo(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "file")
 	if err := os.WriteFile(file, nil, 0o644); err != nil {
@@ -257,7 +276,7 @@ func TestFullDiskSaysSoAndLeavesNothing(t *testing.T) {
 	}
 
 	// A read-only disk, when the output folder is checked.
-	err := describe("/mnt/ro", &fs.PathError{Op: "open", Path: "/mnt/ro/.awarekit-check-1", Err: syscall.EROFS})
+	err := describe("/mnt/ro", &fs.PathError{Op: "open", Path: "/mnt/ro/.awarekit-check-1", Err: syscall.EROFS}, "--out")
 	if msg := err.Error(); !strings.Contains(msg, "cannot write to folder /mnt/ro: the folder is on a disk that can only be read") || !strings.Contains(msg, "choose another folder with --out") {
 		t.Errorf("read-only disk: %q", msg)
 	}
