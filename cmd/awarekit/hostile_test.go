@@ -176,6 +176,7 @@ func hostileCases() []hostileCase {
 		{"paths", "init into a file", []string{"init", "$DIR/afile"}, nil, map[string]string{"afile": "x"}, 1, []string{"afile as a folder: part of the path is a file; choose another folder\n"}},
 		{"paths", "man into a file", []string{"man", "$DIR/afile"}, nil, map[string]string{"afile": "x"}, 1, []string{"afile as a folder: part of the path is a file; choose another folder\n"}},
 		{"paths", "translate export through a file", []string{"translate", "export", "-l", "es", "-o", "$DIR/afile/es.po"}, nil, map[string]string{"afile": "x"}, 1, []string{"afile as a folder: part of the path is a file; choose another folder with --output\n"}},
+		{"names", "misspelt schema", []string{"schema", "plann"}, nil, nil, 2, []string{`no schema of "plann" (did you mean plan?); choose one of: plan, config`}},
 		{"paths", "empty man folder", []string{"man", ""}, nil, nil, 2, []string{"man needs the folder to write into"}},
 		{"names", "unknown audience in the settings file", gen(), nil, settings("paper: a4\naudience: yuoth\n"), 1, []string{"settings file awarekit.yaml:2: unknown audience \"yuoth\"", "did you mean \"youth\""}},
 		{"names", "unknown language and province in the settings file", gen(), nil, settings("lang: [en, xx]\nprovince: zz\n"), 1, []string{"awarekit.yaml:1: unknown language \"xx\"", "awarekit.yaml:2: unknown province \"zz\""}},

@@ -2,12 +2,15 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/input"
 	"github.com/awarekit/awarekit/toolkit/plan"
+	"github.com/awarekit/awarekit/toolkit/spell"
 )
 
 // SchemaOptions are the options of schema.
@@ -44,7 +47,14 @@ settings files against.`,
 			if len(args) != 1 {
 				return usage(fmt.Errorf("schema of what? choose one of: %s", strings.Join(schemaKinds[:2], ", ")))
 			}
-			return usage(cobra.OnlyValidArgs(cmd, args))
+			if !slices.Contains(schemaKinds, args[0]) {
+				hint := ""
+				if near := spell.Nearest(args[0], schemaKinds[:2]); len(near) > 0 {
+					hint = fmt.Sprintf(" (did you mean %s?)", strings.Join(near, " or "))
+				}
+				return usage(fmt.Errorf("no schema of %s%s; choose one of: %s", input.Quote(args[0]), hint, strings.Join(schemaKinds[:2], ", ")))
+			}
+			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.What = args[0]
