@@ -166,7 +166,8 @@ func (d *decoder) partners(name, dir string) []partner {
 				checked.Logo = filepath.Join(filepath.Dir(path), checked.Logo)
 			}
 			if _, err := profile.LoadLogo(checked.Logo); err != nil {
-				problem(line, colOf["logo"], "logo", "%v", err)
+				// After "logo:", not "logo: logo nowhere.png does not exist".
+				problem(line, colOf["logo"], "logo", "%s", strings.TrimPrefix(err.Error(), "logo "))
 			}
 		}
 		if folder != "" {

@@ -187,7 +187,7 @@ func TestPartnersProblems(t *testing.T) {
 			"partners.csv:3:1: name: is empty; every partner needs its name",
 		}},
 		{"bidi name", "name\n\"A\u202eB\"\n", one, []string{"partners.csv:2:1: name: holds U+202E at character 2: RIGHT-TO-LEFT OVERRIDE"}},
-		{"missing logo", "name,logo\nA,nowhere.png\n", one, []string{"partners.csv:2:3: logo: logo ", "nowhere.png does not exist"}},
+		{"missing logo", "name,logo\nA,nowhere.png\n", one, []string{"partners.csv:2:3: logo: ", "nowhere.png does not exist"}},
 		{"field count", "name,phone\nA,1,2\n", one, []string{"partners.csv:2:1: has a different number of fields than the header row; put a value in quotes when it holds a comma"}},
 		{"bare quote", "name\nThe \"Hope\" Centre\n", one, []string{`partners.csv:2:5: bare " in non-quoted-field; a value with quotes inside is written in quotes with each quote doubled`}},
 		{"not UTF-8", "name\nA\nB\xff\n", one, []string{`partners.csv:3: is not UTF-8 text; save it as "CSV UTF-8"`}},
@@ -224,6 +224,17 @@ func TestPartnersProblems(t *testing.T) {
 }
 
 // TestPartnersTooMany: partners × outputs is held to the plan's limit.
+// TestPartnerLogoProblemSaysLogoOnce: a partner's logo that cannot be
+// used is reported after its column's name without saying "logo" again.
+func TestPartnerLogoProblemSaysLogoOnce(t *testing.T) {
+	_, csvPath, err := writePartners(t, "name,logo\nA,nowhere.png\n", "  - {audience: youth, language: en, format: flyer}\n")
+	got := problems(t, err)
+	want := ":2:3: logo: " + filepath.Join(filepath.Dir(csvPath), "nowhere.png") + " does not exist"
+	if len(got) != 1 || !strings.Contains(got[0].String(), want) || strings.Contains(got[0].String(), "logo: logo") {
+		t.Errorf("problems %v, want one saying %q", got, want)
+	}
+}
+
 func TestPartnersTooMany(t *testing.T) {
 	var csv strings.Builder
 	csv.WriteString("name\n")

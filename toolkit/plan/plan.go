@@ -489,7 +489,7 @@ func (d *decoder) org(field string, o orgSpec, dir string) profile.Organisation 
 			checked.Logo = filepath.Join(dir, checked.Logo)
 		}
 		if _, err := profile.LoadLogo(checked.Logo); err != nil {
-			d.problemAt(field+".logo", "%v", err)
+			d.problemAt(field+".logo", "%s", strings.TrimPrefix(err.Error(), "logo "))
 		}
 	}
 	return checked
