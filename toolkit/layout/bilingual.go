@@ -236,7 +236,17 @@ func (p pair) pages(opts Options, st bilingualStyle) (*Document, error) {
 			if st.pages > 1 {
 				bar = p.bilingualBar(inner, st, scale)
 			}
-			got, ok, need, have := paginateRows(frames, all, bar, panel)
+			larger := func(from int, grow float64) ([]piece, box, bool) {
+				r, pn := rows(size * grow)[from:], p.bilingualPanel(inner, st, scale*grow)
+				if p.err() != nil {
+					// The back stands as set at its size, which set
+					// the same text without error.
+					p.kits[0].err, p.kits[1].err = nil, nil
+					return nil, box{}, false
+				}
+				return r, pn, true
+			}
+			got, ok, need, have := paginateRows(frames, all, bar, panel, size*1.2, larger)
 			if ok {
 				pages = got
 				break
@@ -264,8 +274,15 @@ func (p pair) pages(opts Options, st bilingualStyle) (*Document, error) {
 // paginateRows puts rows on the pages of frames in order, each page but the
 // last ending with bar (when set) and the last with panel; a title row
 // never ends a page. It reports whether everything fitted, and else the
-// height needed and had on the last page.
-func paginateRows(frames []pageFrame, rows []piece, bar, panel box) ([]Page, bool, float64, float64) {
+// height needed and had on the last page. A page but the last shares
+// the white under its rows between them, up to lineOf more between
+// each two. A last page after the first
+// that leaves white under its panel (a back page of a few rows) is set
+// again larger, its rows and its panel from larger(from, grow) (from:
+// its first row; grow: how many times larger; false when that sets a
+// word or number too wide), the largest of breaths' sizes that fits;
+// what white is left goes over its rows (settle).
+func paginateRows(frames []pageFrame, rows []piece, bar, panel box, lineOf float64, larger func(from int, grow float64) ([]piece, box, bool)) ([]Page, bool, float64, float64) {
 	var pages []Page
 	i := 0
 	for n, f := range frames {
@@ -297,9 +314,62 @@ func paginateRows(frames []pageFrame, rows []piece, bar, panel box) ([]Page, boo
 		if len(on) > 0 {
 			body = stackRows(on)
 		}
-		pages = append(pages, layPage(f, []box{body, foot}))
+		if !last {
+			// A page the rows go on from is filled: the white a row
+			// too tall for it leaves (a title and its first item) is
+			// shared between its rows, up to a line of body more
+			// between each two, and its bar sits at its foot.
+			spreadRows(on, room-colHeight(on), lineOf)
+			body = stackRows(on)
+			pages = append(pages, layPage(f, []box{body, foot}))
+			continue
+		}
+		if n == 0 {
+			pages = append(pages, layPage(f, []box{body, foot}))
+			continue
+		}
+		if larger != nil && whiteUnder(layPage(f, []box{body, foot}), f) > breathRoom {
+			from := i - len(on)
+			for _, grow := range []float64{1.3, 1.2, 1.15, 1.1, 1.05} {
+				big, bigFoot, ok := larger(from, grow)
+				if !ok {
+					break
+				}
+				if len(big) > 0 {
+					big[0].gap = 0
+				}
+				if colHeight(big)+bigFoot.H+f.gap <= f.bottom()-f.top()+0.01 && wideError(bigFoot) == nil {
+					body, foot = box{}, bigFoot
+					if len(big) > 0 {
+						body = stackRows(big)
+					}
+					break
+				}
+			}
+		}
+		pages = append(pages, settle(f, []box{body, foot}))
 	}
 	return pages, true, 0, 0
+}
+
+// spreadRows shares extra points between the gaps between rows, at
+// most most points more each; a title stays by what it heads.
+func spreadRows(rows []piece, extra, most float64) {
+	n := 0
+	for i := 1; i < len(rows); i++ {
+		if !rows[i-1].keep {
+			n++
+		}
+	}
+	if n == 0 || extra <= 0 {
+		return
+	}
+	add := min(extra/float64(n), most)
+	for i := 1; i < len(rows); i++ {
+		if !rows[i-1].keep {
+			rows[i].gap += add
+		}
+	}
 }
 
 // stackRows puts rows under each other.

@@ -300,6 +300,38 @@ func layPage(f pageFrame, sections []box) Page {
 	return Page{Width: f.paper.Width, Height: f.paper.Height, Elements: page.elements()}
 }
 
+// maxWhiteUnder is the most white a page whose text cannot grow
+// leaves under its last section (its help panel), over the foot of its
+// body: three quarters of an inch to the footer on a flyer's frame, with
+// the half gap over the footer. More goes over the body (settle).
+const maxWhiteUnder = 36.0
+
+// settle lays sections out in frame f (layPage), and when that leaves
+// more than maxWhiteUnder of white under the last of them (a short page
+// whose text is at its largest, its panel following the text), puts
+// the rest of the white over the body, under the band: the page's
+// sections sit low, their panel near its foot, as a designer sets a
+// short last page, not over a white half page.
+func settle(f pageFrame, sections []box) Page {
+	page := layPage(f, sections)
+	if white := whiteUnder(page, f); white > maxWhiteUnder+0.5 {
+		top := f.top() + white - maxWhiteUnder
+		f.header.H = top - f.gap
+		page = layPage(f, sections)
+	}
+	return page
+}
+
+// settled is page, laid out in frame f, settled (settle) when it leaves
+// more than maxWhiteUnder under its last section: its sections built
+// again (the same as the page's, so without error).
+func settled(page Page, f pageFrame, build func() []box) Page {
+	if whiteUnder(page, f) <= maxWhiteUnder+0.5 {
+		return page
+	}
+	return settle(f, slices.DeleteFunc(build(), box.empty))
+}
+
 // scalesDown lists body scales from hi down to lo in steps of about 4%,
 // lo included.
 func scalesDown(hi, lo float64) []float64 {

@@ -169,7 +169,9 @@ var breaths = []struct{ size, air float64 }{{1.3, 2}, {1.2, 2}, {1.15, 2}, {1.1,
 // between its help panel and its footer.
 func breathe(k *kit, page Page, t try, maxBody float64, build func(t try, grow, air float64) []box) Page {
 	if t.scale < maxBody-1e-9 || whiteUnder(page, t.frame) <= breathRoom {
-		return page
+		// A body a step short of the room: what white that leaves
+		// goes over it, but for maxWhiteUnder (settled).
+		return settled(page, t.frame, func() []box { return build(t, 1, 1) })
 	}
 	type result struct {
 		sections []box
@@ -199,18 +201,12 @@ func breathe(k *kit, page Page, t try, maxBody float64, build func(t try, grow, 
 		}
 	}
 	if !best.ok {
-		return page
+		return settled(page, t.frame, func() []box { return build(t, 1, 1) })
 	}
-	page = layPage(t.frame, best.sections)
 	// White still left under the panel at the airiest (Chinese text is
-	// short in characters) is shared: half of it over the body, under
-	// the band.
-	if white := whiteUnder(page, t.frame); white > breathRoom {
-		f := t.frame
-		f.header.H += white / 2
-		page = layPage(f, best.sections)
-	}
-	return page
+	// short in characters) goes over the body, under the band, but
+	// for maxWhiteUnder (settle).
+	return settle(t.frame, best.sections)
 }
 
 // whiteUnder is the white a page laid out in frame f leaves between

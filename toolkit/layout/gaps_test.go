@@ -21,13 +21,20 @@ import (
 // of the 16 pt between its back's sections), a poster three quarters.
 var maxGapAbovePanel = map[string]float64{"flyer": 45, "handout": 48, "tearoff": 45, "poster": 54}
 
-// maxGapBelowPanel is the most white space the first page of a
-// one-language flyer, handout or tear-off leaves between its help panel
-// and what is under it (the footer, the tabs), by format: a designer saw
-// a flyer with short text leave 90 pt to 2 inches there, the body at its
-// largest size and the panel following it. Three quarters of an inch,
-// and on a tear-off the footer's own room over the tabs.
-var maxGapBelowPanel = map[string]float64{"flyer": 54, "handout": 54, "tearoff": 60}
+// maxGapBelowPanel is the most white space any page of a flyer,
+// handout, tear-off or poster, in one language or two, leaves between
+// its help panel and what is under it (the footer, the tabs), by
+// format: a designer saw a flyer with short text leave 90 pt to 2
+// inches there, the body at its largest size and the panel following
+// it, a two-language flyer's back 265 pt under a panel that followed a
+// row or two, a poster in Chinese a third of its sheet, and a handout's
+// last page a panel alone over 450 pt of white. Three quarters of an
+// inch on a flyer and a handout, on a tear-off the footer's own room
+// over the tabs, on a poster an inch (its sheet is half as tall again
+// as a flyer's, read from further away). A page whose text cannot grow
+// any more puts what white is left over its text, under the band
+// (settle), not under its panel.
+var maxGapBelowPanel = map[string]float64{"flyer": 54, "handout": 54, "tearoff": 60, "poster": 72}
 
 // bottom is where an element's ink ends, down the page.
 func bottom(e layout.Element) (float64, bool) {
@@ -138,16 +145,19 @@ func runsText(runs []typeset.Run) string {
 
 // TestNoGapAboveHelpPanel lays out the flyer, the handout, the tear-off
 // and the poster, in one language and in two, for every audience in a
-// set of languages (every language under AWAREKIT_FULL=1), plain and
-// with the longest organisation, and checks that no page leaves more
-// than maxGapAbovePanel of white above its help panel (the text grows to
-// fill the page, or the panel follows it), and that the first page of a
-// one-language flyer, handout and tear-off leaves no more than
-// maxGapBelowPanel under it (short text breathes: breathe).
+// set of languages (every language, on Letter and A4, under
+// AWAREKIT_FULL=1), plain and with the longest organisation, and checks
+// that no page leaves more than maxGapAbovePanel of white above its
+// help panel (the text grows to fill the page, or the panel follows it),
+// and that no page leaves more than maxGapBelowPanel under it (short
+// text breathes: breathe; a back page's few rows and a handout's last
+// page are set larger; what is left goes over the text: settle).
 func TestNoGapAboveHelpPanel(t *testing.T) {
 	e := testEngine(t)
-	langs := []string{"en", "fr", "pa", "ar", "zh-Hans", "fr+en", "pa+en", "ar+en"}
+	langs := []string{"en", "fr", "pa", "ar", "zh-Hans", "fr+en", "pa+en", "ar+en", "zh-Hans+en"}
+	papers := []string{"letter"}
 	if os.Getenv("AWAREKIT_FULL") != "" {
+		papers = layout.PaperNames
 		langs = e.Languages()
 		for _, l := range e.Languages() {
 			if l != "en" {
@@ -169,30 +179,28 @@ func TestNoGapAboveHelpPanel(t *testing.T) {
 		for _, a := range e.AudienceIDs() {
 			for _, l := range langs {
 				for _, o := range orgs {
-					name := fmt.Sprintf("%s/%s/%s/%s", f, a, l, o.name)
-					r, err := e.Resolve(generate.Job{Audience: a, Lang: l, Format: f, Paper: "letter", AllowDraft: true})
-					if err != nil {
-						continue
-					}
-					if !written(e, r, o.org, o.brand) {
-						continue
-					}
-					ld, err := e.Layout(r, o.org, o.brand)
-					if err != nil {
-						t.Errorf("%s: %v", name, err)
-						continue
-					}
-					for i, p := range ld.Pages {
-						gap, ok := gapAbovePanel(p, "1-833-900-1010")
-						if ok && gap > maxGapAbovePanel[f] {
-							t.Errorf("%s: page %d leaves %.0f pt of white above its help panel, more than %.0f", name, i+1, gap, maxGapAbovePanel[f])
-						}
-						most, checked := maxGapBelowPanel[f]
-						if !checked || i > 0 || strings.Contains(l, "+") {
+					for _, paper := range papers {
+						name := fmt.Sprintf("%s/%s/%s/%s/%s", f, a, l, o.name, paper)
+						r, err := e.Resolve(generate.Job{Audience: a, Lang: l, Format: f, Paper: paper, AllowDraft: true})
+						if err != nil {
 							continue
 						}
-						if below, ok := gapBelowPanel(p, "1-833-900-1010"); ok && below > most {
-							t.Errorf("%s: page %d leaves %.0f pt of white below its help panel, more than %.0f", name, i+1, below, most)
+						if !written(e, r, o.org, o.brand) {
+							continue
+						}
+						ld, err := e.Layout(r, o.org, o.brand)
+						if err != nil {
+							t.Errorf("%s: %v", name, err)
+							continue
+						}
+						for i, p := range ld.Pages {
+							gap, ok := gapAbovePanel(p, "1-833-900-1010")
+							if ok && gap > maxGapAbovePanel[f] {
+								t.Errorf("%s: page %d leaves %.0f pt of white above its help panel, more than %.0f", name, i+1, gap, maxGapAbovePanel[f])
+							}
+							if below, ok := gapBelowPanel(p, "1-833-900-1010"); ok && below > maxGapBelowPanel[f] {
+								t.Errorf("%s: page %d of %d leaves %.0f pt of white below its help panel, more than %.0f", name, i+1, len(ld.Pages), below, maxGapBelowPanel[f])
+							}
 						}
 					}
 				}

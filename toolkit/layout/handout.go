@@ -106,62 +106,268 @@ func Handout(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, 
 // handoutBack lays out the back: the law, what moved from the front, the
 // story, and the help panel at the foot of the last page. It is one page
 // at the largest size that fits; else the sections go on as many pages
-// as they need at the front's base size.
+// as they need at the front's base size (12 pt), the law breaking
+// between its items, set at the largest size that needs no more pages:
+// at the base size the last page often held the help panel alone, or a
+// story over it, with half a page of white under them.
 func handoutBack(k *kit, d *doc.Document, opts Options, inner float64, footer box, moved []doc.Part, minBody, maxBody float64) ([]Page, error) {
 	band := k.band(d, d.Law.Title, opts.Paper.Width, handoutMargin)
-	sections := func(size float64) []box {
-		bs := k.newBodyStyle(size)
-		out := []box{k.lawBlock(d, inner, size)}
-		for _, b := range moved {
-			switch b {
-			case doc.PartNotes:
-				out = append(out, k.stackPieces(k.notePieces(d, inner, bs), inner))
-			case doc.PartFact:
-				out = append(out, inBlock(vstack(inner, 2,
-					k.text(d.Fact.Text, inner, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.3}, Color: k.col.ink}),
-					k.text(d.Fact.Source, inner, bs.small)), doc.PartFact))
-			}
-		}
-		for _, st := range d.Stories[:min(len(d.Stories), cmp.Or(HandoutContent.Stories, len(d.Stories)))] {
-			out = append(out, k.storyBlock(d, st, inner, size))
-		}
-		return append(out, k.backPanel(d, inner, min(size/12.5, 1)))
-	}
+	const gap = 16.0
+	first := pageFrame{paper: opts.Paper, margin: handoutMargin, header: band, footer: footer, gap: gap}
 	var tries []try
 	for _, size := range scalesDown(maxBody, minBody) {
-		tries = append(tries, try{frame: pageFrame{paper: opts.Paper, margin: handoutMargin, header: band, footer: footer, gap: 16}, scale: size})
+		tries = append(tries, try{frame: first, scale: size})
 	}
-	page, _, err := fitPage(k, tries, func(t try) []box { return sections(t.scale) })
+	page, t, err := fitPage(k, tries, func(t try) []box { return backSections(k, d, inner, t.scale, moved, false, 1) })
 	if err == nil {
-		return []Page{page}, nil
+		return []Page{settled(page, t.frame, func() []box { return backSections(k, d, inner, t.scale, moved, false, 1) })}, nil
 	}
 	if k.err != nil {
 		return nil, k.err
 	}
-	// Pages in turn: each section on the page it starts on when it fits
-	// there, else on the next; the help panel at the foot of the last.
-	size := max(minBody, 12.0)
+	base := max(minBody, 12.0)
 	if k.style == LargePrint {
-		size = minClearBody
+		base = minClearBody
 	}
-	all := sections(size)
-	first := pageFrame{paper: opts.Paper, margin: handoutMargin, header: band, footer: footer, gap: 16}
 	next := first
 	next.header = box{}
-	var pages []Page
-	var on []box
-	frame := first
-	for _, s := range all {
-		if sectionsHeight(append(on[:len(on):len(on)], s), frame.gap) > frame.bottom()-frame.top() && len(on) > 0 {
-			pages = append(pages, layPage(frame, append(on, box{})))
-			on, frame = nil, next
-		}
-		if s.H > frame.bottom()-frame.top() {
-			return nil, &FitError{Format: "handout back", Blocks: blocksOf(s), Size: size, Need: s.H, Have: frame.bottom() - frame.top()}
-		}
-		on = append(on, s)
+	// Of the sizes that need no more pages than the base size, the one
+	// whose emptiest page leaves the least white at its foot (the
+	// larger on a tie): at a larger size a section may leave a page
+	// for the next, and the white it leaves is no better than the last
+	// page's.
+	best, white, err := backPages(k, d, inner, base, moved, first, next)
+	if err != nil {
+		return nil, err
 	}
-	return append(pages, layPage(frame, on)), nil
+	for _, size := range scalesDown(maxBody, base) {
+		if size <= base {
+			break
+		}
+		pages, w, err := backPages(k, d, inner, size, moved, first, next)
+		if k.err != nil {
+			return nil, k.err
+		}
+		if err == nil && len(pages) <= len(best) && w < white-0.5 {
+			best, white = pages, w
+		}
+	}
+	return best, nil
+}
+
+// backSections are the back's sections at size, each whole, the help
+// panel last; with apart, the law's lead, items and note are sections
+// of their own (their groups kept), which a page may break between.
+func backSections(k *kit, d *doc.Document, inner, size float64, moved []doc.Part, apart bool, grow float64) []box {
+	panelScale := min(size/12.5, 1) * grow
+	size *= grow
+	bs := k.newBodyStyle(size)
+	var out []box
+	if apart {
+		intro, items, note := k.lawParts(d, inner, size)
+		var list box
+		for _, it := range items {
+			list.place(it, 0, 0)
+		}
+		group(list, RoleL, "")
+		out = append(out, inBlock(intro, doc.PartLaw))
+		for _, it := range items {
+			out = append(out, inBlock(it, doc.PartLaw))
+		}
+		out = append(out, inBlock(note, doc.PartLaw))
+	} else {
+		out = append(out, k.lawBlock(d, inner, size))
+	}
+	for _, b := range moved {
+		switch b {
+		case doc.PartNotes:
+			out = append(out, k.stackPieces(k.notePieces(d, inner, bs), inner))
+		case doc.PartFact:
+			out = append(out, inBlock(vstack(inner, 2,
+				k.text(d.Fact.Text, inner, textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.3}, Color: k.col.ink}),
+				k.text(d.Fact.Source, inner, bs.small)), doc.PartFact))
+		}
+	}
+	for _, st := range d.Stories[:min(len(d.Stories), cmp.Or(HandoutContent.Stories, len(d.Stories)))] {
+		out = append(out, k.storyBlock(d, st, inner, size))
+	}
+	return append(out, k.backPanel(d, inner, panelScale))
+}
+
+// backPages sets the back's sections at size on as many pages as they
+// need, first's frame for the first and next's for the others: each
+// section on the page it starts on when it fits there, else on the
+// next, the law breaking between its items (its lead kept with the
+// first, its note with the last); the help panel at the foot of the
+// last page. It reports the most white a page leaves at its foot (the
+// last before settle puts it over its text).
+func backPages(k *kit, d *doc.Document, inner, size float64, moved []doc.Part, first, next pageFrame) ([]Page, float64, error) {
+	all := backSections(k, d, inner, size, moved, true, 1)
+	if k.err != nil {
+		return nil, 0, k.err
+	}
+	laws := len(d.Law.Items) + 2 // the lead, the items, the note
+	items := backItems(all, 0, laws, size, first.gap)
+	placedPages, err := paginate(items, first.bottom()-first.top(), next.bottom()-next.top())
+	if err != nil {
+		for _, it := range items {
+			if have := next.bottom() - next.top(); it.b.H > have {
+				return nil, 0, &FitError{Format: "handout back", Blocks: blocksOf(it.b), Size: size, Need: it.b.H, Have: have}
+			}
+		}
+		return nil, 0, err
+	}
+	placedPages = notAlone(items, placedPages, next.bottom()-next.top())
+	// Each page's sections: the law's parts on it as one, the others
+	// whole; a page but the last ends with an empty section, so that
+	// layPage leaves the white under its text.
+	var pages []Page
+	worst := 0.0
+	i := 0
+	for n, on := range placedPages {
+		frame := first
+		if n > 0 {
+			frame = next
+		}
+		if n < len(placedPages)-1 {
+			page := layPage(frame, append(backPage(all[i:i+len(on)], on, i, laws, inner), box{}))
+			pages, worst = append(pages, page), max(worst, whiteUnder(page, frame))
+			i += len(on)
+			continue
+		}
+		// The last page's text, when it leaves white under its panel,
+		// set larger, the most that fits (as a short flyer's,
+		// breathe), its panel with it; what white is left goes over
+		// it (settle).
+		sections := backPage(all[i:], on, i, laws, inner)
+		if whiteUnder(layPage(frame, sections), frame) > breathRoom {
+			for _, grow := range []float64{1.3, 1.2, 1.15, 1.1, 1.05} {
+				larger := backSections(k, d, inner, size, moved, true, grow)[i:]
+				if k.err != nil {
+					k.err = nil // the page stands as set, which set the same text without error
+					break
+				}
+				lon, err := paginate(backItems(larger, i, laws, size*grow, frame.gap), frame.bottom()-frame.top(), 0)
+				if err == nil && len(lon) == 1 && len(lon[0]) == len(larger) {
+					sections = backPage(larger, lon[0], i, laws, inner)
+					break
+				}
+			}
+		}
+		worst = max(worst, whiteUnder(layPage(frame, sections), frame))
+		pages = append(pages, settle(frame, sections))
+	}
+	return pages, worst, nil
+}
+
+// notAlone is pages (items as paginate placed them) with the last
+// page's one item (the help panel, whose page would be white but for
+// it) joined by the items that end the page before, as many as fit
+// with it in room, each kept with the items kept with it, the page
+// before keeping one at least.
+func notAlone(items []flowItem, pages [][]placed, room float64) [][]placed {
+	n := len(pages)
+	if n < 2 || len(pages[n-1]) != 1 {
+		return pages
+	}
+	end := len(items) - 1 // the panel
+	start := end          // the first item on the last page
+	for prev := len(pages[n-2]); prev > 1; {
+		// The run that ends the page before: its last item and those
+		// kept with it.
+		from := start - 1
+		for from > start-prev+1 && items[from-1].keep {
+			from--
+		}
+		if items[from-1].keep || heightOf(items[from:]) > room+0.01 {
+			break
+		}
+		prev -= start - from
+		start = from
+	}
+	if start == end {
+		return pages
+	}
+	moved := end - start
+	pages[n-2] = pages[n-2][:len(pages[n-2])-moved]
+	pages[n-1] = placeItems(items[start:])
+	return pages
+}
+
+// heightOf is the height of items one under the other at the top of a
+// page (the first one's space dropped).
+func heightOf(items []flowItem) float64 {
+	h := 0.0
+	for i, it := range items {
+		if i > 0 {
+			h += it.space
+		}
+		h += it.b.H
+	}
+	return h
+}
+
+// placeItems puts items one under the other from the top of a page.
+func placeItems(items []flowItem) []placed {
+	var out []placed
+	y := 0.0
+	for i, it := range items {
+		if i > 0 {
+			y += it.space
+		}
+		out = append(out, placed{b: it.b, y: y})
+		y += it.b.H
+	}
+	return out
+}
+
+// backItems are the back's sections from the i0th on, as items of a
+// flow: the law's lead kept with its first item and its note with its
+// last, laws parts in all, the others gap apart.
+func backItems(all []box, i0, laws int, size, gap float64) []flowItem {
+	items := make([]flowItem, len(all))
+	for j, b := range all {
+		i := i0 + j
+		items[j] = flowItem{b: b, space: gap}
+		switch {
+		case i == 0:
+			items[j].keep = true // the lead with the first item
+		case i < laws-1:
+			items[j].space, items[j].keep = size*0.6, i == laws-2
+			if i == 1 {
+				items[j].space = size * 0.7
+			}
+		case i == laws-1:
+			items[j].space = size * 0.7
+		}
+	}
+	return items
+}
+
+// backPage is one page's sections from what paginate placed on it (on:
+// the sections bs, the first the i0th of the back's): the law's parts
+// on it as one section, the others whole.
+func backPage(bs []box, on []placed, i0, laws int, inner float64) []box {
+	var sections []box
+	law, lawY, inLaw := box{W: inner}, 0.0, false
+	for j := range on {
+		if i0+j < laws {
+			if !inLaw {
+				lawY, inLaw = on[j].y, true
+			}
+			law.place(bs[j], 0, on[j].y-lawY)
+			law.H = on[j].y - lawY + bs[j].H
+			continue
+		}
+		if inLaw {
+			sections, inLaw = append(sections, law), false
+		}
+		sections = append(sections, bs[j])
+	}
+	if inLaw {
+		sections = append(sections, law)
+	}
+	return sections
 }
 
 // withEvent adds the session's details under the header band, when the

@@ -65,13 +65,20 @@ func Poster(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, e
 		}
 		return out
 	}
-	page, _, _, err := fitBranded(k, band, strip, tries, func(t try) []box {
-		bs := k.newBodyStyle(t.scale)
+	build := func(t try, grow, air float64) []box {
+		bs := k.newBodyStyle(t.scale * grow).airy(air)
 		const colGap = 28.0
 		colW := (inner - colGap) / 2
 		pieces := append(k.signPieces(d, len(d.Signs.Items), colW, bs), k.actionPieces(d.Actions, colW, bs)...)
 		return []box{k.flow(pieces, 2, inner, colGap), k.posterPanel(d, inner)}
-	})
+	}
+	page, t, _, err := fitBranded(k, band, strip, tries, func(t try) []box { return build(t, 1, 1) })
+	if err == nil {
+		// Short text (Chinese, a sector's few signs) breathes, as on
+		// the flyer: at 24 pt the business signs in Chinese left a
+		// third of the sheet white under the panel.
+		page = breathe(k, page, t, maxPosterBody, build)
+	}
 	if err != nil {
 		if fe, ok := err.(*FitError); ok {
 			fe.Format, fe.Size = "poster", minPosterBody
