@@ -217,7 +217,11 @@ func backPages(k *kit, d *doc.Document, inner, size float64, moved []doc.Part, f
 		}
 		return nil, 0, err
 	}
-	placedPages = notAlone(items, placedPages, next.bottom()-next.top())
+	prevRoom := next.bottom() - next.top()
+	if len(placedPages) == 2 {
+		prevRoom = first.bottom() - first.top()
+	}
+	placedPages = notAlone(items, placedPages, prevRoom, next.bottom()-next.top())
 	// Each page's sections: the law's parts on it as one, the others
 	// whole; a page but the last ends with an empty section, so that
 	// layPage leaves the white under its text.
@@ -262,34 +266,40 @@ func backPages(k *kit, d *doc.Document, inner, size float64, moved []doc.Part, f
 
 // notAlone is pages (items as paginate placed them) with the last
 // page's one item (the help panel, whose page would be white but for
-// it) joined by the items that end the page before, as many as fit
-// with it in room, each kept with the items kept with it, the page
-// before keeping one at least.
-func notAlone(items []flowItem, pages [][]placed, room float64) [][]placed {
+// it) joined by the items that end the page before (prevRoom high):
+// the run that ends it (its last item and those kept with it) when it
+// fits with the panel in room, then each run more while that leaves the
+// emptier of the two pages less white; the page before keeps one item
+// at least.
+func notAlone(items []flowItem, pages [][]placed, prevRoom, room float64) [][]placed {
 	n := len(pages)
 	if n < 2 || len(pages[n-1]) != 1 {
 		return pages
 	}
-	end := len(items) - 1 // the panel
-	start := end          // the first item on the last page
-	for prev := len(pages[n-2]); prev > 1; {
-		// The run that ends the page before: its last item and those
-		// kept with it.
+	end := len(items) - 1            // the panel
+	start := end                     // the first item on the last page
+	begin := start - len(pages[n-2]) // the first on the page before
+	for {
 		from := start - 1
-		for from > start-prev+1 && items[from-1].keep {
+		for from > begin+1 && items[from-1].keep {
 			from--
 		}
-		if items[from-1].keep || heightOf(items[from:]) > room+0.01 {
+		if from <= begin || items[from-1].keep || heightOf(items[from:]) > room+0.01 {
 			break
 		}
-		prev -= start - from
+		if start < end {
+			// A run more only when it shares the white better.
+			was := max(prevRoom-heightOf(items[begin:start]), room-heightOf(items[start:]))
+			if max(prevRoom-heightOf(items[begin:from]), room-heightOf(items[from:])) >= was {
+				break
+			}
+		}
 		start = from
 	}
 	if start == end {
 		return pages
 	}
-	moved := end - start
-	pages[n-2] = pages[n-2][:len(pages[n-2])-moved]
+	pages[n-2] = pages[n-2][:start-begin]
 	pages[n-1] = placeItems(items[start:])
 	return pages
 }
