@@ -218,6 +218,7 @@ func (p pair) pages(opts Options, st bilingualStyle) (*Document, error) {
 	var lastErr error
 	for _, size := range scalesDown(st.maxBody, st.minBody) {
 		for _, header := range headers {
+			gaveWay := p.kits[0].gaveWay + p.kits[1].gaveWay
 			all := rows(size)
 			scale := size / 12.5
 			if st.name == "poster" {
@@ -236,8 +237,15 @@ func (p pair) pages(opts Options, st bilingualStyle) (*Document, error) {
 			if st.pages > 1 {
 				bar = p.bilingualBar(inner, st, scale)
 			}
+			gaveWay = p.kits[0].gaveWay + p.kits[1].gaveWay - gaveWay
 			larger := func(from int, grow float64) ([]piece, box, bool) {
+				was := p.kits[0].gaveWay + p.kits[1].gaveWay
 				r, pn := rows(size * grow)[from:], p.bilingualPanel(inner, st, scale*grow)
+				if p.err() == nil && p.kits[0].gaveWay+p.kits[1].gaveWay-was > gaveWay {
+					// A tie gave way at this size that held at the
+					// page's: a smaller size (no panel).
+					return nil, box{}, true
+				}
 				if p.err() != nil {
 					// The back stands as set at its size, which set
 					// the same text without error.
@@ -280,7 +288,7 @@ func (p pair) pages(opts Options, st bilingualStyle) (*Document, error) {
 // that leaves white under its panel (a back page of a few rows) is set
 // again larger, its rows and its panel from larger(from, grow) (from:
 // its first row; grow: how many times larger; false when that sets a
-// word or number too wide), the largest of breaths' sizes that fits;
+// word or number too wide, no panel when a tie gave way), the largest of breaths' sizes that fits;
 // what white is left goes over its rows (settle).
 func paginateRows(frames []pageFrame, rows []piece, bar, panel box, lineOf float64, larger func(from int, grow float64) ([]piece, box, bool)) ([]Page, bool, float64, float64) {
 	var pages []Page
@@ -334,6 +342,9 @@ func paginateRows(frames []pageFrame, rows []piece, bar, panel box, lineOf float
 				big, bigFoot, ok := larger(from, grow)
 				if !ok {
 					break
+				}
+				if bigFoot.empty() {
+					continue
 				}
 				if len(big) > 0 {
 					big[0].gap = 0

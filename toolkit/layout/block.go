@@ -262,6 +262,8 @@ type kit struct {
 	// loose says the ties of the last text set gave way
 	// (typeset.Paragraph.Loose).
 	loose bool
+	// gaveWay counts the texts set whose ties gave way.
+	gaveWay int
 	// keep are the language's words a line must not split (doc.Meta.Keep).
 	keep []string
 	// tied remembers typeset.Tie's result for each text this document
@@ -460,6 +462,9 @@ func (k *kit) text(s string, w float64, st textStyle) box {
 		return box{W: w}
 	}
 	k.loose = p.Loose
+	if p.Loose {
+		k.gaveWay++
+	}
 	role := st.Role
 	if role == "" {
 		role = RoleP

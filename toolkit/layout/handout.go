@@ -202,10 +202,12 @@ func backSections(k *kit, d *doc.Document, inner, size float64, moved []doc.Part
 // last page. It reports the most white a page leaves at its foot (the
 // last before settle puts it over its text).
 func backPages(k *kit, d *doc.Document, inner, size float64, moved []doc.Part, first, next pageFrame) ([]Page, float64, error) {
+	gaveWay := k.gaveWay
 	all := backSections(k, d, inner, size, moved, true, 1)
 	if k.err != nil {
 		return nil, 0, k.err
 	}
+	gaveWay = k.gaveWay - gaveWay
 	laws := len(d.Law.Items) + 2 // the lead, the items, the note
 	items := backItems(all, 0, laws, size, first.gap)
 	placedPages, err := paginate(items, first.bottom()-first.top(), next.bottom()-next.top())
@@ -246,10 +248,17 @@ func backPages(k *kit, d *doc.Document, inner, size float64, moved []doc.Part, f
 		sections := backPage(all[i:], on, i, laws, inner)
 		if whiteUnder(layPage(frame, sections), frame) > breathRoom {
 			for _, grow := range []float64{1.3, 1.2, 1.15, 1.1, 1.05} {
+				was := k.gaveWay
 				larger := backSections(k, d, inner, size, moved, true, grow)[i:]
 				if k.err != nil {
 					k.err = nil // the page stands as set, which set the same text without error
 					break
+				}
+				if k.gaveWay-was > gaveWay {
+					// A tie gave way at this size that held at the
+					// page's ("Notre-Dame-de- / Grâce" in the panel's
+					// list): a smaller size.
+					continue
 				}
 				lon, err := paginate(backItems(larger, i, laws, size*grow, frame.gap), frame.bottom()-frame.top(), 0)
 				if err == nil && len(lon) == 1 && len(lon[0]) == len(larger) {
