@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -29,6 +30,13 @@ type pair struct {
 	// even when they leave the column beside it short, where the page
 	// has no room to set them across the width over the code.
 	qrBeside bool
+	// share is the first language's part of the width the two columns
+	// share (0: halves). A language that takes far more room than the
+	// other (French beside Chinese, Urdu beside Chinese) gets the wider
+	// column where halves leave no room: the rows, each as tall as its
+	// taller side, are shortest when both sides take about as many
+	// lines (balancedShare).
+	share float64
 }
 
 func newPair(ts *typeset.Typesetter, first, second *doc.Document, st Style) pair {
@@ -74,7 +82,28 @@ func (p pair) embed(s string) string {
 }
 
 func (p pair) aligned(w, gap float64, a, b box) box {
-	return p.kits[0].side(w, gap, a, b)
+	w0, _ := p.cols(w, gap)
+	out := box{W: w}
+	if p.kits[0].rtl {
+		out.place(a, w-w0, 0)
+		out.place(b, 0, 0)
+	} else {
+		out.place(a, 0, 0)
+		out.place(b, w0+gap, 0)
+	}
+	out.W = w
+	return out
+}
+
+// cols are the widths of the first and the second language's columns
+// in w, gap apart: halves, or the first's share.
+func (p pair) cols(w, gap float64) (float64, float64) {
+	share := p.share
+	if share == 0 {
+		share = 0.5
+	}
+	w0 := (w - gap) * share
+	return w0, w - gap - w0
 }
 
 // bilingualStyle sizes a bilingual format.
@@ -86,6 +115,9 @@ type bilingualStyle struct {
 	help             helpSizes
 	pages            int  // 2: the rows go on as they fit, the help panel on the last page
 	actions          bool // the format carries what to do
+	// sectionGap is the least white between the body and the band, the
+	// hotline bar and the help panel (0: 14 pt).
+	sectionGap float64
 }
 
 // BilingualFlyer is the flyer in two languages, on both sides of one
@@ -93,7 +125,9 @@ type bilingualStyle struct {
 // headlines, the signs and what fits of what to do, with the hotline;
 // on the back the rest and the help panel with the contacts, the
 // province's lines and the organisation's list. It carries what the
-// flyer carries, its body at 11 pt or more.
+// flyer carries, its body looking 11 pt or more (Chinese, which looks
+// larger, as small as 10.1 pt beside another language at 11:
+// pair.level).
 func BilingualFlyer(ts *typeset.Typesetter, first, second *doc.Document, opts Options) (*Document, error) {
 	return bilingualPages(ts, first, second, opts, bilingualStyle{
 		name: "flyer", margin: 32, gap: 22, headlines: []float64{24, 22, 20, 18},
@@ -125,23 +159,74 @@ const minBilingualPosterBody = 13.0
 
 func bilingualPages(ts *typeset.Typesetter, first, second *doc.Document, opts Options, st bilingualStyle) (*Document, error) {
 	// The roomiest panel first; then without the website's own code
-	// (its address stays in the list), then tighter.
+	// (its address stays in the list), then tighter: each with the
+	// columns in halves, then, where the two languages take unlike room,
+	// with the wider column for the longer (balancedShare). Where none
+	// fits, the same panels again at the next of bilingualLevels, with
+	// the balanced columns. Two languages neither of which is English
+	// (French beside Chinese, Urdu beside Persian) at every limit of the
+	// organisation's name, contacts and logo needed them.
 	var out *Document
 	var err error
-	for _, v := range []struct{ noOrgQR, qrBeside bool }{{false, false}, {true, false}, {true, true}} {
-		if v.noOrgQR && first.OrgQR == nil && !v.qrBeside {
-			continue
-		}
-		p := newPair(ts, first, second, opts.style())
-		p.noOrgQR, p.qrBeside = v.noOrgQR, v.qrBeside
-		if out, err = p.pages(opts, st); !errors.Is(err, ErrDoesNotFit) {
-			if out != nil && v.noOrgQR && first.OrgQR != nil && first.Help.Local != nil {
-				out.Left = []doc.Part{doc.PartOrgQR} // the operator is told
+	for level := range bilingualLevels {
+		for _, v := range []struct{ noOrgQR, qrBeside bool }{{false, false}, {true, false}, {true, true}} {
+			if v.noOrgQR && first.OrgQR == nil && !v.qrBeside {
+				continue
 			}
-			break
+			p := newPair(ts, first, second, opts.style())
+			p.noOrgQR, p.qrBeside = v.noOrgQR, v.qrBeside
+			try, ok := p.level(st, level)
+			if !ok {
+				continue
+			}
+			var o *Document
+			var e error
+			if level == 0 {
+				o, e = p.pages(opts, try)
+				out, err = o, e // a refusal names what halves leave out
+			}
+			if level > 0 || errors.Is(e, ErrDoesNotFit) {
+				if share := p.balancedShare(opts, try); share != 0.5 || level > 0 {
+					p.share = share
+					o, e = p.pages(opts, try)
+				}
+			}
+			if !errors.Is(e, ErrDoesNotFit) {
+				if o != nil && v.noOrgQR && first.OrgQR != nil && first.Help.Local != nil {
+					o.Left = []doc.Part{doc.PartOrgQR} // the operator is told
+				}
+				return o, e
+			}
 		}
 	}
 	return out, err
+}
+
+// bilingualLevels are the ways a two-language page is set, each tried
+// where the one before leaves no room (pair.level).
+const bilingualLevels = 3
+
+// level is st as the page is set at level n of bilingualLevels, and
+// whether that level is another than the one before it:
+//  0. as st says;
+//  1. beside a script that looks larger than Latin at one size
+//     (Chinese), the body down to what looks as large as the least size
+//     in Latin: the other language at the least size, Chinese at the
+//     size that looks as large (10.1 pt beside 11), not at the size that
+//     keeps Chinese's own at the least (the other then at 12);
+//  2. as 1, with three quarters of the margins and 8 pt between the
+//     body and the band, the hotline bar and the help panel, not 14.
+func (p pair) level(st bilingualStyle, n int) (bilingualStyle, bool) {
+	if n == 0 {
+		return st, true
+	}
+	looks := st
+	looks.minBody *= p.kits[0].least
+	if n == 1 {
+		return looks, looks.minBody < st.minBody
+	}
+	looks.margin, looks.sectionGap = st.margin*0.75, 8
+	return looks, true
 }
 
 // bilingualSpec is the logo's room on a two-language page: the flyer's,
@@ -154,7 +239,7 @@ func (p pair) pages(opts Options, st bilingualStyle) (*Document, error) {
 	k0 := p.kits[0]
 	paper := opts.Paper
 	inner := paper.Width - 2*st.margin
-	colW := (inner - st.gap) / 2
+	colW0, colW1 := p.cols(inner, st.gap)
 	if k0.style == LargePrint {
 		st.minBody, st.maxBody = max(st.minBody, minClearBody), max(st.maxBody, minClearBody+2)
 	}
@@ -164,7 +249,7 @@ func (p pair) pages(opts Options, st bilingualStyle) (*Document, error) {
 	plain := [2]doc.Document{*first, *second}
 	plain[0].Brand.Logo, plain[1].Brand.Logo = nil, nil
 	footer := vstack(inner, 5, k0.logoStrip(first, inner, bilingualSpec),
-		p.aligned(inner, st.gap, k0.footer(&plain[0], colW, bilingualSpec), p.kits[1].footer(&plain[1], colW, bilingualSpec)))
+		p.aligned(inner, st.gap, k0.footer(&plain[0], colW0, bilingualSpec), p.kits[1].footer(&plain[1], colW1, bilingualSpec)))
 	// The compact band's least headline is the least either band sets.
 	compact := scaled(st.headlines, 0.8)
 	least := compact[len(compact)-1]
@@ -181,23 +266,7 @@ func (p pair) pages(opts Options, st bilingualStyle) (*Document, error) {
 	// actions than the other (a translation not yet complete), its
 	// column is left empty beside the other's extra items.
 	rows := func(size float64) []piece {
-		var slots [2][][]piece
-		groups := max(len(first.Actions), len(second.Actions))
-		for i, d := range p.docs {
-			k := p.kits[i]
-			bs := k.newBodyStyle(size)
-			signs := k.signSlots(d, colW, bs)
-			slots[i] = append(slots[i], signs[:]...)
-			if st.actions {
-				for g := range groups {
-					var a [3][]piece
-					if g < len(d.Actions) {
-						a = k.actionSlots(d.Actions[g], colW, bs)
-					}
-					slots[i] = append(slots[i], a[:]...)
-				}
-			}
-		}
+		slots := p.slots([2]float64{colW0, colW1}, size, st.actions)
 		var out []piece
 		for s := range slots[0] {
 			for j := range max(len(slots[0][s]), len(slots[1][s])) {
@@ -220,18 +289,16 @@ func (p pair) pages(opts Options, st bilingualStyle) (*Document, error) {
 		for _, header := range headers {
 			gaveWay := p.kits[0].gaveWay + p.kits[1].gaveWay
 			all := rows(size)
-			scale := size / 12.5
-			if st.name == "poster" {
-				scale = 1
-			}
+			scale := st.helpScale(size)
 			panel := p.bilingualPanel(inner, st, scale)
 			p.sync()
 			if k0.err != nil {
 				return nil, fmt.Errorf("lay out %s %s+%s %s: %w", first.Meta.Audience, first.Meta.Lang, second.Meta.Lang, st.name, k0.err)
 			}
-			frames := []pageFrame{{paper: paper, margin: st.margin, header: header, footer: footer, gap: 14}}
+			gap := cmp.Or(st.sectionGap, 14)
+			frames := []pageFrame{{paper: paper, margin: st.margin, header: header, footer: footer, gap: gap}}
 			if st.pages > 1 {
-				frames = append(frames, pageFrame{paper: paper, margin: st.margin, header: back, footer: footer, gap: 14})
+				frames = append(frames, pageFrame{paper: paper, margin: st.margin, header: back, footer: footer, gap: gap})
 			}
 			var bar box
 			if st.pages > 1 {
@@ -277,6 +344,82 @@ func (p pair) pages(opts Options, st bilingualStyle) (*Document, error) {
 		return nil, fmt.Errorf("lay out %s %s+%s %s: %w%s", first.Meta.Audience, first.Meta.Lang, second.Meta.Lang, st.name, lastErr, hint)
 	}
 	return &Document{Meta: p.meta(), Pages: pages}, nil
+}
+
+// helpScale is how much the help panel and the hotline bar are scaled
+// beside a body of size: a poster's panel keeps its sizes.
+func (st bilingualStyle) helpScale(size float64) float64 {
+	if st.name == "poster" {
+		return 1
+	}
+	return size / 12.5
+}
+
+// slots are each language's sections set at size in its column's
+// width: the signs' title, the signs and the caution, then (with
+// actions) each group of actions' title, what to do and what to avoid;
+// a language with fewer groups has empty slots for the other's.
+func (p pair) slots(w [2]float64, size float64, actions bool) [2][][]piece {
+	var slots [2][][]piece
+	groups := max(len(p.docs[0].Actions), len(p.docs[1].Actions))
+	for i, d := range p.docs {
+		k := p.kits[i]
+		bs := k.newBodyStyle(size)
+		signs := k.signSlots(d, w[i], bs)
+		slots[i] = append(slots[i], signs[:]...)
+		if actions {
+			for g := range groups {
+				var a [3][]piece
+				if g < len(d.Actions) {
+					a = k.actionSlots(d.Actions[g], w[i], bs)
+				}
+				slots[i] = append(slots[i], a[:]...)
+			}
+		}
+	}
+	return slots
+}
+
+// balancedShare is the first language's share of the columns' width at
+// which the page's parts set in two columns (the rows, each item beside
+// its translation as tall as the taller; the help panel and the hotline
+// bar, whose words are in both languages) are shortest at the least
+// body size: the longer language gets the wider column, up to 60% of
+// the width (a column narrower than 40% would set a Latin language's
+// lines too short). Of shares as short, the nearest halves.
+func (p pair) balancedShare(opts Options, st bilingualStyle) float64 {
+	inner := opts.Paper.Width - 2*st.margin
+	scale := st.helpScale(st.minBody)
+	best, bestH := 0.5, 0.0
+	for _, share := range []float64{0.5, 0.45, 0.55, 0.4, 0.6} {
+		q := p
+		q.share = share
+		w0, w1 := q.cols(inner, st.gap)
+		slots := q.slots([2]float64{w0, w1}, st.minBody, st.actions)
+		h := q.bilingualPanel(inner, st, scale).H
+		if st.pages > 1 {
+			h += q.bilingualBar(inner, st, scale).H
+		}
+		for s := range slots[0] {
+			for j := range max(len(slots[0][s]), len(slots[1][s])) {
+				var a, b piece
+				if j < len(slots[0][s]) {
+					a = slots[0][s][j]
+				}
+				if j < len(slots[1][s]) {
+					b = slots[1][s][j]
+				}
+				h += max(a.b.H, b.b.H) + max(a.gap, b.gap)
+			}
+		}
+		if p.err() != nil {
+			return 0.5
+		}
+		if share == 0.5 || h < bestH-0.5 {
+			best, bestH = share, h
+		}
+	}
+	return best
 }
 
 // paginateRows puts rows on the pages of frames in order, each page but the
@@ -438,7 +581,8 @@ func (p pair) band(pageW, margin, gap float64, sizes []float64, least, pad float
 	if beside {
 		textW = inner - logo.W - spec.gap
 	}
-	colW := (textW - gap) / 2
+	colW0, colW1 := p.cols(textW, gap)
+	colW := [2]float64{colW0, colW1}
 	// Both headlines at one size: the largest at which both fit, broken
 	// only where a reader accepts (headlineAt) if any size does. Three
 	// lines are three of each script's lines: a script that looks small
@@ -458,7 +602,7 @@ func (p pair) band(pageW, margin, gap float64, sizes []float64, least, pad float
 		}
 		ok := true
 		for i, d := range p.docs {
-			heads[i] = p.kits[i].headline(d.Headline, colW, []float64{size}, 1.12, fg, lines[i])
+			heads[i] = p.kits[i].headline(d.Headline, colW[i], []float64{size}, 1.12, fg, lines[i])
 			if heads[i].H > size*1.12*lines[i]+0.1 {
 				ok = false
 			}
@@ -500,8 +644,9 @@ func (p pair) band(pageW, margin, gap float64, sizes []float64, least, pad float
 	return out
 }
 
-// cleanHeadlines sets both headlines colW wide at one size: the largest
-// of sizes, then of smaller sizes a step apart down to least, at which
+// cleanHeadlines sets both headlines in their columns (colW wide) at one
+// size: the largest of sizes, then of smaller sizes a step apart down to
+// least, at which
 // each fits in its lines breaking only where a reader accepts
 // (headlineAt: a sentence's end at a line's end, no last word alone),
 // and reports whether one did. A headline that breaks so at none of
@@ -511,7 +656,7 @@ func (p pair) band(pageW, margin, gap float64, sizes []float64, least, pad float
 // size, and beside a logo "Vous étudiez au Canada? Connaissez vos
 // droits." broke inside a sentence at every size of the band; one step
 // smaller, it breaks at the question mark.
-func (p pair) cleanHeadlines(colW float64, sizes []float64, least float64, fg doc.RGB, lines [2]float64) ([2]box, bool) {
+func (p pair) cleanHeadlines(colW [2]float64, sizes []float64, least float64, fg doc.RGB, lines [2]float64) ([2]box, bool) {
 	all := slices.Clone(sizes)
 	if n := len(sizes); n >= 2 {
 		for step, s := sizes[n-2]-sizes[n-1], sizes[n-1]; step > 0 && s > least+0.01; {
@@ -527,7 +672,7 @@ func (p pair) cleanHeadlines(colW float64, sizes []float64, least float64, fg do
 	var can [2]bool
 	for j, size := range all {
 		for i, d := range p.docs {
-			b, clean := p.kits[i].headlineAt(d.Headline, colW, size, 1.12, fg, lines[i])
+			b, clean := p.kits[i].headlineAt(d.Headline, colW[i], size, 1.12, fg, lines[i])
 			at[j][i] = set{b, clean}
 			can[i] = can[i] || clean
 		}
@@ -544,7 +689,7 @@ func (p pair) cleanHeadlines(colW float64, sizes []float64, least float64, fg do
 				ok = ok && at[j][i].clean
 				continue
 			}
-			heads[i] = p.kits[i].headline(d.Headline, colW, []float64{size}, 1.12, fg, lines[i])
+			heads[i] = p.kits[i].headline(d.Headline, colW[i], []float64{size}, 1.12, fg, lines[i])
 			ok = ok && heads[i].H <= size*1.12*lines[i]+0.1
 		}
 		if ok {
@@ -579,12 +724,13 @@ func (p pair) bilingualBar(w float64, st bilingualStyle, scale float64) box {
 		hs = clearHelp(hs)
 	}
 	cw := w - 2*pad
-	colW := (cw - st.gap) / 2
+	var colW [2]float64
+	colW[0], colW[1] = p.cols(cw, st.gap)
 	var names, emerg [2]box
 	for i, d := range p.docs {
 		k := p.kits[i]
-		names[i] = inBlock(k.text(d.Help.Hotline.Name, colW, textStyle{Style: typeset.Style{Size: hs.name, Bold: true, Leading: 1.2}, Color: k.col.ink}), doc.PartHotline)
-		emerg[i] = inBlock(k.text(d.Help.Emergency, colW, textStyle{Style: typeset.Style{Size: hs.emergency, Bold: true, Leading: 1.25}, Color: k.col.danger}), doc.PartEmergency)
+		names[i] = inBlock(k.text(d.Help.Hotline.Name, colW[i], textStyle{Style: typeset.Style{Size: hs.name, Bold: true, Leading: 1.2}, Color: k.col.ink}), doc.PartHotline)
+		emerg[i] = inBlock(k.text(d.Help.Emergency, colW[i], textStyle{Style: typeset.Style{Size: hs.emergency, Bold: true, Leading: 1.25}, Color: k.col.danger}), doc.PartEmergency)
 	}
 	number := inBlock(k0.number(p.docs[0].Help.Hotline.Phone, cw, textStyle{Style: typeset.Style{Size: hs.number, Bold: true, Leading: 1.1}, Color: k0.col.accent, Align: alignCenter}), doc.PartHotline)
 	content := vstack(cw, 4, p.aligned(cw, st.gap, names[0], names[1]), number, p.aligned(cw, st.gap, emerg[0], emerg[1]))
@@ -613,10 +759,11 @@ func (p pair) bilingualPanel(w float64, st bilingualStyle, scale float64) box {
 		hs = clearHelp(hs)
 	}
 	cw := w - 2*pad
-	colW := (cw - st.gap) / 2
+	var colW [2]float64
+	colW[0], colW[1] = p.cols(cw, st.gap)
 	var words [2]box
 	for i, d := range p.docs {
-		words[i] = p.kits[i].hotlineWords(d, colW, hs)
+		words[i] = p.kits[i].hotlineWords(d, colW[i], hs)
 	}
 	qr := inBlock(k0.qrColumn(first.QR, hs.qr, hs.small, hs.small, cw*0.3, translation{p.kits[1], p.docs[1].QR.Caption}), doc.PartQR)
 	leftW := cw - qr.W - pad
@@ -703,12 +850,12 @@ func (p pair) localList(w float64, hs helpSizes, withQR bool) box {
 	first, second := p.docs[0], p.docs[1]
 	l := first.Help.Local
 	title := textStyle{Style: typeset.Style{Size: hs.contact, Bold: true, Leading: 1.2}, Color: k0.col.accent, Role: RoleH3}
-	colW := (w - 18) / 2
-	t2 := box{W: colW}
+	colW0, colW1 := p.cols(w, 18)
+	t2 := box{W: colW1}
 	if second.Help.Local != nil && second.Help.Local.Title != l.Title {
-		t2 = inBlock(k1.text(second.Help.Local.Title, colW, title), doc.PartLocal)
+		t2 = inBlock(k1.text(second.Help.Local.Title, colW1, title), doc.PartLocal)
 	}
-	titles := p.aligned(w, 18, inBlock(k0.text(l.Title, colW, title), doc.PartLocal), t2)
+	titles := p.aligned(w, 18, inBlock(k0.text(l.Title, colW0, title), doc.PartLocal), t2)
 	return vstack(w, 3, titles, k0.contactLines(localEntries(first, withQR, k0.rtl), w, hs.contact, doc.PartLocal))
 }
 

@@ -90,8 +90,9 @@ type carriesCase struct {
 }
 
 // TestEveryFormatCarriesItsContent lays out every page format for every
-// audience, in a set of languages and bilingual pairs (every one under
-// AWAREKIT_FULL=1), with no organisation and with one at every input
+// audience, in a set of languages and bilingual pairs (every one with
+// English under AWAREKIT_FULL=1, and a sample of pairs without it: the
+// print formats' in every case), with no organisation and with one at every input
 // limit (the longest name, three local contacts, a website) with a logo
 // very wide, very tall or square and a province's lines; and checks that
 // the pages print every word of every block the format declares it
@@ -109,6 +110,12 @@ func TestEveryFormatCarriesItsContent(t *testing.T) {
 	// and one of each script.
 	langs := []string{"en", "fr", "uk", "tl", "pa", "ar", "zh-Hans", "iu"}
 	pairs := []string{"fr+en", "en+fr", "uk+en", "tl+en", "pa+en", "ar+en", "zh-Hans+en"}
+	// Without English: Chinese, which takes the least room, beside the
+	// languages that take the most (French, Urdu), and two long
+	// right-to-left and Cyrillic ones. The social images are not yet
+	// made for every such pair beside a very wide logo (zh-Hans+ur).
+	withoutEnglish := []string{"fr+zh-Hans", "zh-Hans+ur", "uk+fa"}
+	pairs = append(pairs, withoutEnglish...)
 	papers := []string{"letter"}
 	audiences := e.AudienceIDs()
 	if os.Getenv("AWAREKIT_FULL") != "" {
@@ -120,6 +127,7 @@ func TestEveryFormatCarriesItsContent(t *testing.T) {
 				}
 			}
 		}
+		pairs = append(pairs, withoutEnglish...)
 		papers = layout.PaperNames
 	} else {
 		// Quick: no organisation, and the longest with the logo that
@@ -143,7 +151,7 @@ func TestEveryFormatCarriesItsContent(t *testing.T) {
 			for _, a := range audiences {
 				for _, l := range append(slices.Clone(langs), pairs...) {
 					bilingual := strings.Contains(l, "+")
-					if bilingual && f.Bilingual == nil {
+					if bilingual && f.Bilingual == nil || f.Screen && slices.Contains(withoutEnglish, l) {
 						continue
 					}
 					for _, paper := range papers {
@@ -455,7 +463,10 @@ func hierarchy(ld *layout.Document, docs []*doc.Document, format string, bilingu
 			case size > other:
 				other, otherText = size, sb.String()
 			}
-			body := format == "flyer" || format == "handout" && i == 0
+			// A list's marker alone on its line (•, ✓, ✗) is no text to
+			// read: set at the size asked, beside Chinese at 10.1 pt it
+			// is not the body's size.
+			body := (format == "flyer" || format == "handout" && i == 0) && strings.ContainsFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 			if blk := e.Tag.BlockOf(); body && size < 11-0.01 && (blk == doc.PartSigns || blk == doc.PartActions || blk == doc.PartIntro) {
 				caution := slices.ContainsFunc(docs, func(d *doc.Document) bool {
 					return squash(d.Signs.Caution) != "" && strings.Contains(squash(d.Signs.Caution), text)
