@@ -210,15 +210,20 @@ func generateRun(opts *GenerateOptions) error {
 	defer stop()
 	context.AfterFunc(ctx, stop)
 
-	// Make every file before writing any, so that a document that cannot
-	// be made (a missing font, text too long) leaves no half set behind.
+	// Make every file before writing any, so that Ctrl-C while they are
+	// made leaves nothing behind. A material that cannot be made (its
+	// text does not fit with the organisation's name, contacts and logo,
+	// a font lacks a letter) is refused alone: every other one is
+	// written, the refused ones are named with why and what to do, and
+	// the run exits 1, as build does with each output.
 	type made struct {
 		path   string
 		data   []byte
 		format string
 	}
 	var files []made
-	var notes []string // what a layout left out, said once the files are written
+	var notes []string   // what a layout left out, said once the files are written
+	var refused []string // each material not made, with why
 	seen := map[string]bool{}
 	for _, r := range jobs {
 		name := r.FileName("")
@@ -231,7 +236,8 @@ func generateRun(opts *GenerateOptions) error {
 		}
 		out, info, err := eng.Files(r, "", opts.Org, brand)
 		if err != nil {
-			return err
+			refused = append(refused, fmt.Sprintf("  %s: %v", filepath.Join(opts.OutDir, name), err))
+			continue
 		}
 		if len(out) > 0 {
 			if n := generate.LeftNote(filepath.Join(opts.OutDir, out[0].Name), info, opts.Org); n != "" {
@@ -261,6 +267,13 @@ func generateRun(opts *GenerateOptions) error {
 		for line := range strings.SplitSeq(n, "\n") { // a file's notes, one a line
 			fmt.Fprintln(opts.IO.ErrOut, "note:", line)
 		}
+	}
+	if len(refused) > 0 {
+		written := "nothing written"
+		if n := len(seen) - len(refused); n > 0 {
+			written = fmt.Sprintf("%d written", n)
+		}
+		return fmt.Errorf("%d of %d failed, %s:\n%s", len(refused), len(seen), written, strings.Join(refused, "\n"))
 	}
 	return nil
 }

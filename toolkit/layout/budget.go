@@ -283,6 +283,11 @@ func fitHint(d *doc.Document) string {
 	if len(d.Help.Province) > 0 {
 		parts = append(parts, "leaving out the province for this format")
 	}
+	// A logo far from square takes a strip across the page or the
+	// band's height beside the headline.
+	if l := d.Brand.Logo; l != nil && (l.Width > 2*l.Height || l.Height > 2*l.Width) {
+		parts = append(parts, fmt.Sprintf("a logo closer to square (organisation.logo: this one is %d × %d pixels)", l.Width, l.Height))
+	}
 	if len(parts) == 0 {
 		return ""
 	}
