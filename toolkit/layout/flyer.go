@@ -108,8 +108,22 @@ func flyerPage(k *kit, d *doc.Document, opts Options, part flyerPart) (Page, err
 		func(hs headerSpec) box { return k.footer(d, inner, hs) },
 		flyerHeaderSpec, compactHeaderSpec)
 	tries := sizeTries(pageFrame{paper: opts.Paper, margin: flyerMargin, gap: 10}, maxBody, minBody)
+	// The help panel depends on the try's scale alone: breathe sets the
+	// body again at the scale fitted, up to four times, with the panel
+	// the fit built at that scale (a box is not changed once built).
+	// Building it again each time was a third of breathing. A panel
+	// built with an error is not kept.
+	panels := map[float64]box{}
 	build := func(t try, grow, air float64) []box {
-		return append(flyerBody(k, d, inner, t.scale*grow, part, air), k.flyerPanel(d, inner, t.scale/12.5, part))
+		body := flyerBody(k, d, inner, t.scale*grow, part, air)
+		panel, ok := panels[t.scale]
+		if !ok {
+			panel = k.flyerPanel(d, inner, t.scale/12.5, part)
+			if k.err == nil {
+				panels[t.scale] = panel
+			}
+		}
+		return append(body, panel)
 	}
 	page, t, _, err := fitBranded(k, band, strip, tries, func(t try) []box { return build(t, 1, 1) })
 	if err == nil {
