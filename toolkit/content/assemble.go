@@ -371,18 +371,31 @@ func (t *translator) text(id string, data map[string]any) string {
 		t.err = fmt.Errorf("message %s is not in the message table (audiences/messages.yaml)", id)
 		return ""
 	}
-	if t.lib.fallsBack(t.loc, id) && t.en != nil {
-		s, err := t.en.Text(id, data)
-		if err != nil {
-			t.err = err
+	vals, memo := memoData(data)
+	key := textKey{lib: t.lib, loc: t.loc, id: id, data: vals}
+	if memo {
+		if s, ok := memoGet(key); ok {
+			return s
 		}
-		return EnglishMark + t.en.Apostrophes(strings.TrimSpace(s))
 	}
-	s, err := t.loc.Text(id, data)
+	s, err := t.fill(id, data)
 	if err != nil {
 		t.err = err
+	} else if memo {
+		memoPut(key, s)
 	}
-	return t.loc.Apostrophes(strings.TrimSpace(s))
+	return s
+}
+
+// fill is message id's printed text with data filled in: in English,
+// marked, where the language falls back to it.
+func (t *translator) fill(id string, data map[string]any) (string, error) {
+	if t.lib.fallsBack(t.loc, id) && t.en != nil {
+		s, err := t.en.Text(id, data)
+		return EnglishMark + t.en.Apostrophes(strings.TrimSpace(s)), err
+	}
+	s, err := t.loc.Text(id, data)
+	return t.loc.Apostrophes(strings.TrimSpace(s)), err
 }
 
 // items are the texts of a list, without those the language or the
