@@ -24,12 +24,12 @@ type textKey struct {
 	data string // the values filled in, by name (memoData)
 }
 
-// textMemoLimit bounds the texts remembered: a message that names the
-// organisation is remembered for each organisation, and a build for
-// thousands of organisations starts again empty every few thousand
-// documents. The messages of every audience in every language are some
-// 15,000.
-const textMemoLimit = 16384
+// textMemoLimit bounds the texts remembered, some 0.6 MB at most: a
+// message that names the organisation is remembered for each
+// organisation, so a build for thousands of organisations starts again
+// empty every few thousand documents, and remembers again the hundred or
+// so messages each audience prints in each language.
+const textMemoLimit = 4096
 
 var textMemo struct {
 	sync.Mutex
