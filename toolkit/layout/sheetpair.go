@@ -192,7 +192,7 @@ func BilingualSignIn(ts *typeset.Typesetter, first, second *doc.Document, opts O
 	}
 	titles := [2]string{fms[0].Title, fms[1].Title}
 	f := sp.frame(opts.Paper, [2]string{kitKicker(first), kitKicker(second)}, titles)
-	page, err := f.page(func(s, h float64) box { return pairSignInBody(sp, fms, f.bodyW(), h, s) })
+	page, err := signInRows(f, pairSignInRow, func(rowH, s, h float64) box { return pairSignInBody(sp, fms, f.bodyW(), h, s, rowH) })
 
 	if err != nil {
 		return nil, pairError("sign-in sheet", first, second, err)
@@ -205,7 +205,7 @@ func BilingualSignIn(ts *typeset.Typesetter, first, second *doc.Document, opts O
 // spacing of wide-ruled paper, still room to write by hand.
 const pairSignInRow = 24.0
 
-func pairSignInBody(sp sheetPair, fms [2]*doc.Form, w, h, s float64) box {
+func pairSignInBody(sp sheetPair, fms [2]*doc.Form, w, h, s, rowH float64) box {
 	d := sp.ds[0]
 	accent := readable(d.Brand.Color)
 	intro := sp.each(w, func(k *kit, d *doc.Document, w float64) box {
@@ -218,7 +218,7 @@ func pairSignInBody(sp sheetPair, fms [2]*doc.Form, w, h, s float64) box {
 		return k.text(formOf(fms, d, sp).Note, w, textStyle{Style: typeset.Style{Size: max(9*s, minSize), Bold: true, Leading: 1.3}, Color: muted})
 	})
 	head := textStyle{Style: typeset.Style{Size: max(10.5*s, minSize), Bold: true, Leading: 1.2}, Color: accent}
-	return signInTable(sp.ks[0], d, len(fms[0].Columns), pairSignInRow, w, h, s, intro, note, func(c int, w float64) box {
+	return signInTable(sp.ks[0], d, len(fms[0].Columns), rowH, w, h, s, intro, note, func(c int, w float64) box {
 		return sp.stacked([2]string{fms[0].Columns[c], fms[1].Columns[c]}, w, head, second(head))
 	})
 }
@@ -254,14 +254,14 @@ func BilingualFeedback(ts *typeset.Typesetter, first, second *doc.Document, opts
 	}
 	titles := [2]string{fms[0].Title, fms[1].Title}
 	f := sp.frame(opts.Paper, [2]string{kitKicker(first), kitKicker(second)}, titles)
-	page, err := f.page(func(s, _ float64) box { return pairFeedbackBody(sp, fms, f.bodyW(), s) })
+	page, err := fewerLines(f, fms[0], func(less int, s float64) box { return pairFeedbackBody(sp, fms, f.bodyW(), s, less) })
 	if err != nil {
 		return nil, pairError("feedback form", first, second, err)
 	}
 	return &Document{Meta: sp.meta(titles), Pages: []Page{page}}, nil
 }
 
-func pairFeedbackBody(sp sheetPair, fms [2]*doc.Form, w, s float64) box {
+func pairFeedbackBody(sp sheetPair, fms [2]*doc.Form, w, s float64, less int) box {
 	accent := readable(sp.ds[0].Brand.Color)
 	label := textStyle{Style: typeset.Style{Size: max(11.5*s, minSize), Bold: true, Leading: 1.3}, Color: ink}
 	choice := textStyle{Style: typeset.Style{Size: max(11*s, minSize)}, Color: ink}
@@ -281,7 +281,7 @@ func pairFeedbackBody(sp sheetPair, fms [2]*doc.Form, w, s float64) box {
 			}
 			row = indent(tickLabels(sp.ks[0], labels, w-x, choice.Size*1.05), x, w)
 		}
-		fields = append(fields, feedbackField(q, fd.Lines, row, w, s, x))
+		fields = append(fields, feedbackField(q, writeLines(fd.Lines, less), row, w, s, x))
 	}
 	intro := sp.each(w, func(k *kit, d *doc.Document, w float64) box {
 		return k.text(formOf(fms, d, sp).Intro, w, textStyle{Style: typeset.Style{Size: max(11.5*s, minSize), Leading: 1.35}, Color: ink})

@@ -397,6 +397,26 @@ func quizKey(k *kit, d *doc.Document, q *doc.Quiz, w, s float64) box {
 // by hand.
 const signInRow = 26.0
 
+// minSignInRow is the least height of a row, 7.8 mm, a little more than
+// college-ruled paper's: where a long organisation name and a logo in
+// the strip at the foot leave no room for SignInRows rows of their
+// height at any size, the rows are set this close rather than the sheet
+// refused.
+const minSignInRow = 22.0
+
+// signInRows lays out a sign-in sheet with rows rowH high, or, where it
+// does not fit at any scale, with rows a point closer down to
+// minSignInRow: the sheet keeps its SignInRows rows.
+func signInRows(f sheetFrame, rowH float64, body func(rowH, scale, h float64) box) (Page, error) {
+	for {
+		page, err := f.page(func(s, h float64) box { return body(rowH, s, h) })
+		if !errors.Is(err, ErrDoesNotFit) || rowH-1 < minSignInRow {
+			return page, err
+		}
+		rowH--
+	}
+}
+
 // SignInRows is the fewest rows a sign-in sheet has: a small group's. A
 // plan prints one sign-in sheet for each SignInRows people.
 const SignInRows = 12
@@ -411,7 +431,7 @@ func SignIn(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, e
 	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL, keep: d.Meta.Keep}
 	fm := d.Kit.SignIn
 	f := newSheetFrame(k, d, opts.Paper, kitKicker(d), fm.Title, "")
-	page, err := f.page(func(s, h float64) box { return signInBody(k, d, fm, f.bodyW(), h, s) })
+	page, err := signInRows(f, signInRow, func(rowH, s, h float64) box { return signInBody(k, d, fm, f.bodyW(), h, s, rowH) })
 	if err != nil {
 		return nil, layoutError("sign-in sheet", d, err)
 	}
@@ -421,7 +441,7 @@ func SignIn(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, e
 // signInBody fills h: the intro in a tinted box, the table's heading,
 // and rows down to the facilitator's note. At least SignInRows rows, or the
 // sheet does not fit.
-func signInBody(k *kit, d *doc.Document, fm *doc.Form, w, h, s float64) box {
+func signInBody(k *kit, d *doc.Document, fm *doc.Form, w, h, s, rowH float64) box {
 	accent := readable(d.Brand.Color)
 	intro := (&flow{k: k, w: w, st: flowStyle{note: textStyle{Style: typeset.Style{Size: max(11*s, minSize), Leading: 1.35}, Color: ink},
 		accent: accent, tint: doc.NewPalette(d.Brand.Color).Panel}})
@@ -429,7 +449,7 @@ func signInBody(k *kit, d *doc.Document, fm *doc.Form, w, h, s float64) box {
 	introBox := intro.items[0].b
 	note := k.text(fm.Note, w, textStyle{Style: typeset.Style{Size: max(9*s, minSize), Bold: true, Leading: 1.3}, Color: muted})
 	head := textStyle{Style: typeset.Style{Size: max(10.5*s, minSize), Bold: true, Leading: 1.2}, Color: accent}
-	return signInTable(k, d, len(fm.Columns), signInRow, w, h, s, introBox, note, func(c int, w float64) box { return k.text(fm.Columns[c], w, head) })
+	return signInTable(k, d, len(fm.Columns), rowH, w, h, s, introBox, note, func(c int, w float64) box { return k.text(fm.Columns[c], w, head) })
 }
 
 // signInTable is the sign-in sheet's body: intro over a table of cols
@@ -495,7 +515,7 @@ func Feedback(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document,
 	k := &kit{ts: ts, lang: d.Meta.Lang, rtl: d.Meta.RTL, keep: d.Meta.Keep}
 	fm := d.Kit.Feedback
 	f := newSheetFrame(k, d, opts.Paper, kitKicker(d), fm.Title, "")
-	page, err := f.page(func(s, _ float64) box { return feedbackBody(k, d, fm, f.bodyW(), s) })
+	page, err := fewerLines(f, fm, func(less int, s float64) box { return feedbackBody(k, d, fm, f.bodyW(), s, less) })
 	if err != nil {
 		return nil, layoutError("feedback form", d, err)
 	}
@@ -504,7 +524,7 @@ func Feedback(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document,
 
 // feedbackBody is the intro, then each question numbered: its lines, or
 // its choices in a row (each after a box to tick), and the note.
-func feedbackBody(k *kit, d *doc.Document, fm *doc.Form, w, s float64) box {
+func feedbackBody(k *kit, d *doc.Document, fm *doc.Form, w, s float64, less int) box {
 	accent := readable(d.Brand.Color)
 	label := textStyle{Style: typeset.Style{Size: max(12*s, minSize), Bold: true, Leading: 1.3}, Color: ink}
 	choice := textStyle{Style: typeset.Style{Size: max(11.5*s, minSize)}, Color: ink}
@@ -515,11 +535,38 @@ func feedbackBody(k *kit, d *doc.Document, fm *doc.Form, w, s float64) box {
 		if len(fd.Choices) > 0 {
 			row = indent(tickRow(k, fd.Choices, w-label.Size*1.4, choice), label.Size*1.4, w)
 		}
-		fields = append(fields, feedbackField(q, fd.Lines, row, w, s, label.Size*1.4))
+		fields = append(fields, feedbackField(q, writeLines(fd.Lines, less), row, w, s, label.Size*1.4))
 	}
 	intro := k.text(fm.Intro, w, textStyle{Style: typeset.Style{Size: max(12*s, minSize), Leading: 1.35}, Color: ink})
 	note := k.text(fm.Note, w, textStyle{Style: typeset.Style{Size: max(11*s, minSize), Bold: true, Leading: 1.3}, Color: ink})
 	return vstack(w, 14*s, intro, vstack(w, 16*s, fields...), note)
+}
+
+// fewerLines lays out a feedback form, and where it does not fit at any
+// scale (a long organisation name and a logo in the strip at the foot
+// take its room), lays it out again with a line less to write on under
+// each question that has more than one, down to one each: every
+// question stays, with room to answer.
+func fewerLines(f sheetFrame, fm *doc.Form, body func(less int, s float64) box) (Page, error) {
+	most := 0
+	for _, fd := range fm.Fields {
+		most = max(most, fd.Lines)
+	}
+	for less := 0; ; less++ {
+		page, err := f.page(func(s, _ float64) box { return body(less, s) })
+		if !errors.Is(err, ErrDoesNotFit) || less+1 >= most {
+			return page, err
+		}
+	}
+}
+
+// writeLines is a question's lines to write on, less of them, but one
+// at least where it has any.
+func writeLines(lines, less int) int {
+	if lines == 0 {
+		return 0
+	}
+	return max(lines-less, 1)
 }
 
 // feedbackField is a question q over its lines to write on (from x, the
