@@ -268,18 +268,9 @@ func (p pair) pages(opts Options, st bilingualStyle) (*Document, error) {
 	rows := func(size float64) []piece {
 		slots := p.slots([2]float64{colW0, colW1}, size, st.actions)
 		var out []piece
-		for s := range slots[0] {
-			for j := range max(len(slots[0][s]), len(slots[1][s])) {
-				var a, b piece
-				if j < len(slots[0][s]) {
-					a = slots[0][s][j]
-				}
-				if j < len(slots[1][s]) {
-					b = slots[1][s][j]
-				}
-				out = append(out, piece{b: p.aligned(inner, st.gap, a.b, b.b), gap: max(a.gap, b.gap), keep: a.keep || b.keep})
-			}
-		}
+		eachRow(slots, func(a, b piece) {
+			out = append(out, piece{b: p.aligned(inner, st.gap, a.b, b.b), gap: max(a.gap, b.gap), keep: a.keep || b.keep})
+		})
 		return out
 	}
 
@@ -355,6 +346,24 @@ func (st bilingualStyle) helpScale(size float64) float64 {
 	return size / 12.5
 }
 
+// eachRow calls row with each row of two columns' slots in order: a
+// part's items side by side, an empty piece beside the extra items of
+// the column that has more.
+func eachRow(slots [2][][]piece, row func(a, b piece)) {
+	for s := range slots[0] {
+		for j := range max(len(slots[0][s]), len(slots[1][s])) {
+			var a, b piece
+			if j < len(slots[0][s]) {
+				a = slots[0][s][j]
+			}
+			if j < len(slots[1][s]) {
+				b = slots[1][s][j]
+			}
+			row(a, b)
+		}
+	}
+}
+
 // slots are each language's sections set at size in its column's
 // width: the signs' title, the signs and the caution, then (with
 // actions) each group of actions' title, what to do and what to avoid;
@@ -400,18 +409,7 @@ func (p pair) balancedShare(opts Options, st bilingualStyle) float64 {
 		if st.pages > 1 {
 			h += q.bilingualBar(inner, st, scale).H
 		}
-		for s := range slots[0] {
-			for j := range max(len(slots[0][s]), len(slots[1][s])) {
-				var a, b piece
-				if j < len(slots[0][s]) {
-					a = slots[0][s][j]
-				}
-				if j < len(slots[1][s]) {
-					b = slots[1][s][j]
-				}
-				h += max(a.b.H, b.b.H) + max(a.gap, b.gap)
-			}
-		}
+		eachRow(slots, func(a, b piece) { h += max(a.b.H, b.b.H) + max(a.gap, b.gap) })
 		if p.err() != nil {
 			return 0.5
 		}
