@@ -118,7 +118,11 @@ func social(ts *typeset.Typesetter, docs []*doc.Document, s socialSpec) (*Docume
 		}
 	}
 	if page.W == 0 {
-		return fail(fmt.Errorf("the text does not fit, even at %.0f%% of its size", socialScales[len(socialScales)-1]*100))
+		hint := fitHint(first)
+		if len(docs) == 2 {
+			hint += fmt.Sprintf("; or make one per language (-l %s,%s)", first.Meta.Lang, docs[1].Meta.Lang)
+		}
+		return fail(fmt.Errorf("the text does not fit, even at %.0f%% of its size%s", socialScales[len(socialScales)-1]*100, hint))
 	}
 	m := first.Meta
 	if len(docs) == 2 {

@@ -1,0 +1,54 @@
+package layout_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/profile"
+)
+
+// TestSocialRefusalSaysWhatToDo: a social image that does not fit at
+// the input limits says what the user can change, as the printed formats
+// do, and a two-language one offers one image per language. The 1200 ×
+// 630 image in Chinese and Urdu or Arabic beside a 20:1 logo is such a
+// case today; the message said only "the text does not fit, even at 58%
+// of its size".
+func TestSocialRefusalSaysWhatToDo(t *testing.T) {
+	e := testEngine(t)
+	org := longest(t)
+	brand, err := org.Brand()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if brand.Logo, err = profile.DecodeLogo("logo.png", logoPNG(t, 2000, 100)); err != nil {
+		t.Fatal(err)
+	}
+	refused := 0
+	for _, a := range []string{"health", "business"} {
+		for _, l := range []string{"zh-Hans+ur", "ar+zh-Hans", "en"} {
+			for _, f := range []string{"social-wide", "social-square"} {
+				r, err := e.Resolve(generate.Job{Audience: a, Lang: l, Format: f, Paper: "letter", Province: "mb", AllowDraft: true})
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, err = e.Layout(r, org, brand)
+				if err == nil {
+					continue
+				}
+				refused++
+				msg := err.Error()
+				for _, want := range []string{"to make room, try", "a logo closer to square"} {
+					if !strings.Contains(msg, want) {
+						t.Errorf("%s %s %s: %q lacks %q", a, f, l, msg, want)
+					}
+				}
+				if first, second, two := strings.Cut(l, "+"); two && !strings.Contains(msg, fmt.Sprintf("make one per language (-l %s,%s)", first, second)) {
+					t.Errorf("%s %s %s: %q does not offer one image per language", a, f, l, msg)
+				}
+			}
+		}
+	}
+	t.Logf("%d refused", refused)
+}
