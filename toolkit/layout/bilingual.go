@@ -83,16 +83,7 @@ func (p pair) embed(s string) string {
 
 func (p pair) aligned(w, gap float64, a, b box) box {
 	w0, _ := p.cols(w, gap)
-	out := box{W: w}
-	if p.kits[0].rtl {
-		out.place(a, w-w0, 0)
-		out.place(b, 0, 0)
-	} else {
-		out.place(a, 0, 0)
-		out.place(b, w0+gap, 0)
-	}
-	out.W = w
-	return out
+	return p.kits[0].sideAt(w, w0, gap, a, b)
 }
 
 // cols are the widths of the first and the second language's columns

@@ -581,8 +581,13 @@ func (k *kit) list(items []string, marker string, markerColor doc.RGB, w, gap fl
 // side puts two columns next to each other, the first at the reading
 // start (left, or right in right-to-left documents).
 func (k *kit) side(total, gap float64, first, second box) box {
+	return k.sideAt(total, (total-gap)/2, gap, first, second)
+}
+
+// sideAt is side with the first column colW wide and the second taking
+// what is left after the gap.
+func (k *kit) sideAt(total, colW, gap float64, first, second box) box {
 	out := box{W: total}
-	colW := (total - gap) / 2
 	if k.rtl {
 		out.place(first, total-colW, 0)
 		out.place(second, 0, 0)
