@@ -439,7 +439,7 @@ func settingsSources(configFile string) []source {
 // configFile is --config ("" looks for awarekit.yaml in the working
 // folder); a missing default file is not an error, a missing named one is.
 func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
-	if err := checkOrgEnv(os.Environ()); err != nil {
+	if err := checkEnv(os.Environ(), flags); err != nil {
 		return nil, err
 	}
 	v := viper.New()
@@ -637,50 +637,78 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 	return s, nil
 }
 
-// checkOrgEnv refuses an AWAREKIT_ORGANISATION_… variable (or one
-// spelt _ORGANIZATION_ or _ORG_, as the --org-name flag suggests) that is
-// no setting's, and one for a setting that only a settings file can
-// hold: viper would pass over it, and a misspelt phone would be left off
-// every page without a word.
-func checkOrgEnv(environ []string) error {
+// toolEnv are the AWAREKIT_ variables that are no setting: the ones the
+// program reads to profile itself or show where it crashed, and the ones
+// the tests and CI read (DEVELOPERS.md). The environment check lets them
+// pass.
+var toolEnv = []string{
+	debugEnv, "AWAREKIT_CPUPROFILE", "AWAREKIT_MEMPROFILE",
+	"AWAREKIT_FULL", "AWAREKIT_REQUIRE_FONTS", "AWAREKIT_REQUIRE_FACTS",
+	"AWAREKIT_PDFJS_DIST", "AWAREKIT_AXE_CORE", "AWAREKIT_SCREENSHOTS",
+	"AWAREKIT_IMAGES_OUT", "AWAREKIT_TEST_HOLD_LOCK",
+}
+
+// checkEnv refuses an AWAREKIT_ variable that is no setting's and none
+// of toolEnv (a misspelt AWAREKIT_PAPR, or AWAREKIT_JOBS, which only a
+// flag sets), and one for a setting that only a settings file can hold:
+// viper would pass over it, and a misspelt phone would be left off every
+// page, or a page printed on the wrong paper, without a word. An
+// organisation's variable may be spelt _ORGANIZATION_ or _ORG_, as the
+// --org-name flag suggests; the suggestion then names the right one.
+func checkEnv(environ []string, flags *pflag.FlagSet) error {
 	known := map[string]setting{}
-	var names []string
+	var names, orgNames []string
 	for _, st := range settings {
-		if !strings.HasPrefix(st.Key, "organisation.") {
-			continue
-		}
 		for _, n := range envNames(st.Key) {
 			known[n] = st
 		}
-		if st.Shape == scalar {
-			names = append(names, envName(st.Key))
+		if st.Shape == scripts || st.Shape == contacts {
+			continue
+		}
+		names = append(names, envName(st.Key))
+		if strings.HasPrefix(st.Key, "organisation.") {
+			orgNames = append(orgNames, envName(st.Key))
 		}
 	}
 	for _, kv := range environ {
 		name, _, _ := strings.Cut(kv, "=")
-		rest, ok := "", false
-		for _, prefix := range []string{"AWAREKIT_ORGANISATION_", "AWAREKIT_ORGANIZATION_", "AWAREKIT_ORG_"} {
-			if r, found := strings.CutPrefix(name, prefix); found {
-				rest, ok = r, true
-				break
-			}
-		}
-		if !ok {
+		if !strings.HasPrefix(name, "AWAREKIT_") || slices.Contains(toolEnv, name) {
 			continue
 		}
 		if st, isSetting := known[name]; isSetting {
-			if st.Shape != scalar {
+			if st.Shape == scripts || st.Shape == contacts {
 				return usage(fmt.Errorf("%s: %s can be given only in a settings file (awarekit.yaml), not in the environment; unset it", name, st.Key))
 			}
 			continue
 		}
 		msg := fmt.Sprintf("%s is not a setting awarekit reads", name)
-		if full := "AWAREKIT_ORGANISATION_" + rest; slices.Contains(names, full) {
-			msg += fmt.Sprintf(" (did you mean %s?)", full)
-		} else if near := spell.Nearest(full, names); len(near) > 0 {
-			msg += fmt.Sprintf(" (did you mean %s?)", strings.Join(near, " or "))
+		for _, prefix := range []string{"AWAREKIT_ORGANIZATION_", "AWAREKIT_ORG_"} {
+			if rest, found := strings.CutPrefix(name, prefix); found {
+				name = "AWAREKIT_ORGANISATION_" + rest
+			}
 		}
-		return usage(fmt.Errorf("%s; the organisation's are %s", msg, strings.Join(names, ", ")))
+		rest := strings.TrimPrefix(name, "AWAREKIT_")
+		flag := strings.ToLower(strings.ReplaceAll(rest, "_", "-"))
+		switch {
+		case slices.Contains(names, name):
+			msg += fmt.Sprintf(" (did you mean %s?)", name)
+		case flags != nil && flags.Lookup(flag) != nil:
+			return usage(fmt.Errorf("%s: --%s is given on the command line only; unset it and add --%s to the command", msg, flag, flag))
+		default:
+			// Compare what follows AWAREKIT_: the shared prefix would
+			// make any two names look alike.
+			rests := make([]string, len(names))
+			for i, n := range names {
+				rests[i] = strings.TrimPrefix(n, "AWAREKIT_")
+			}
+			if near := spell.Nearest(rest, rests); len(near) > 0 {
+				msg += fmt.Sprintf(" (did you mean AWAREKIT_%s?)", strings.Join(near, " or AWAREKIT_"))
+			}
+		}
+		if strings.HasPrefix(name, "AWAREKIT_ORGANISATION_") {
+			return usage(fmt.Errorf("%s; the organisation's are %s", msg, strings.Join(orgNames, ", ")))
+		}
+		return usage(fmt.Errorf("%s; unset it. The settings' variables are %s", msg, strings.Join(names, ", ")))
 	}
 	return nil
 }
