@@ -108,6 +108,7 @@ func (d *decoder) partners(name, dir string) []partner {
 
 	var out []partner
 	taken := map[string]int{} // folder, lower case → line that took it
+	rows := map[string]int{}  // a partner's details → the line that gave them first
 	for _, reserved := range Reserved {
 		taken[reserved] = 0
 	}
@@ -169,6 +170,16 @@ func (d *decoder) partners(name, dir string) []partner {
 				// After "logo:", not "logo: logo nowhere.png does not exist".
 				problem(line, colOf["logo"], "logo", "%s", strings.TrimPrefix(err.Error(), "logo "))
 			}
+		}
+		if strings.TrimSpace(o.Name) != "" {
+			// A row pasted twice would make the same set twice, in a
+			// folder named -2, to be printed twice.
+			key := strings.Join([]string{strings.ToLower(strings.TrimSpace(checked.Name)), checked.Phone, strings.ToLower(checked.Email), strings.ToLower(checked.Website), checked.Logo, strings.ToLower(checked.Color)}, "\x00")
+			if first, ok := rows[key]; ok {
+				problem(line, colOf["name"], "name", "repeats the partner on line %d, every column the same; remove one of the two rows", first)
+				continue
+			}
+			rows[key] = line
 		}
 		if folder != "" {
 			if why := badFolder(folder); why != "" {

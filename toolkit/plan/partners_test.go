@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -192,6 +193,7 @@ func TestPartnersProblems(t *testing.T) {
 		{"bare quote", "name\nThe \"Hope\" Centre\n", one, []string{`partners.csv:2:5: bare " in non-quoted-field; a value with quotes inside is written in quotes with each quote doubled`}},
 		{"not UTF-8", "name\nA\nB\xff\n", one, []string{`partners.csv:3: is not UTF-8 text; save it as "CSV UTF-8"`}},
 		{"folder twice", "name,folder\nA,east\nB,East\n", one, []string{"partners.csv:3:3: folder: East is also the folder of the partner on line 2"}},
+		{"row twice", "name,phone,website\nA,604-555-0134,a.org\nB,,\nA,604-555-0134,A.org\n", one, []string{"partners.csv:4:1: name: repeats the partner on line 2, every column the same; remove one of the two rows"}},
 		{"folder path", "name,folder\nA,../up\n", one, []string{"partners.csv:2:3: folder: may not start with a dot"}},
 		{"folder slash", "name,folder\nA,a/b\n", one, []string{"partners.csv:2:3: folder: may hold only letters a-z, digits and . - _"}},
 		{"folder reserved", "name,folder\nA,pack.pdf\n", one, []string{"partners.csv:2:3: folder: pack.pdf is a name the build uses for its own files"}},
@@ -239,7 +241,7 @@ func TestPartnersTooMany(t *testing.T) {
 	var csv strings.Builder
 	csv.WriteString("name\n")
 	for i := range MaxOutputs/2 + 1 {
-		csv.WriteString("Partner " + strings.Repeat("x", i%3) + string(rune('a'+i%26)) + "\n")
+		csv.WriteString("Partner " + strconv.Itoa(i) + "\n")
 	}
 	_, _, err := writePartners(t, csv.String(), "  - {audiences: [youth, health], language: en, format: flyer}\n")
 	got := problems(t, err)
