@@ -30,7 +30,7 @@ func (e *GatherError) Error() string {
 	if len(e.Problems) == 1 {
 		return "cannot gather the parts: " + e.Problems[0]
 	}
-	return fmt.Sprintf("cannot gather the parts, %d problems:\n  %s", len(e.Problems), strings.Join(e.Problems, "\n  "))
+	return input.Problems(fmt.Sprintf("cannot gather the parts, %d problems:", len(e.Problems)), e.Problems)
 }
 
 // maxGatherProblems is the most problems a GatherError lists: past it,

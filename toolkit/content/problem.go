@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/awarekit/awarekit/toolkit/input"
 )
 
 // Problem is one thing wrong with the content, at a file and line: a
@@ -45,7 +47,7 @@ func (e *ProblemsError) Error() string {
 	if len(lines) == 1 {
 		return lines[0]
 	}
-	return fmt.Sprintf("the content has %d problems:\n  %s", len(lines), strings.Join(lines, "\n  "))
+	return input.Problems(fmt.Sprintf("the content has %d problems:", len(lines)), lines)
 }
 
 // problemAt records a problem with file, a path in the audiences folder

@@ -58,9 +58,9 @@ func (e *PlanError) Error() string {
 	}
 	lines := make([]string, len(e.Problems))
 	for i, p := range e.Problems {
-		lines[i] = "  " + p.String()
+		lines[i] = p.String()
 	}
-	return fmt.Sprintf("%s has %d problems:\n%s", e.File, len(e.Problems), strings.Join(lines, "\n"))
+	return input.Problems(fmt.Sprintf("%s has %d problems:", e.File, len(e.Problems)), lines)
 }
 
 // pos is where a value stands in the file.
