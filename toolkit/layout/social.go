@@ -2,6 +2,8 @@ package layout
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
@@ -99,25 +101,13 @@ func social(ts *typeset.Typesetter, docs []*doc.Document, s socialSpec) (*Docume
 	if len(docs) == 2 {
 		signs = 2
 	}
-	var page box
-	for _, scale := range socialScales {
-		for n := signs; n >= 2; n-- {
-			b, ok := socialPage(kits, docs, s, scale, n)
-			for _, k := range kits {
-				if k.err != nil {
-					return fail(k.err)
-				}
-			}
-			if ok {
-				page = b
-				break
-			}
-		}
-		if page.W > 0 {
-			break
+	page, ok := socialFit(kits, docs, s, signs)
+	for _, k := range kits {
+		if k.err != nil {
+			return fail(k.err)
 		}
 	}
-	if page.W == 0 {
+	if !ok {
 		hint := fitHint(first)
 		if len(docs) == 2 {
 			hint += fmt.Sprintf("; or make one per language (-l %s,%s)", first.Meta.Lang, docs[1].Meta.Lang)
@@ -131,14 +121,60 @@ func social(ts *typeset.Typesetter, docs []*doc.Document, s socialSpec) (*Docume
 	return &Document{Meta: m, Pages: []Page{{Width: s.w, Height: s.h, Elements: page.elements()}}}, nil
 }
 
-// socialPage builds the image at one scale with n signs per language and
-// reports whether it fits.
-func socialPage(kits []*kit, docs []*doc.Document, s socialSpec, scale float64, n int) (box, bool) {
+// socialFit sets the image the first way it fits, and reports whether
+// one did: at each of socialScales, largest first, with as many signs
+// (up to signs, two at least) as fit, the words' column 55% of the
+// width beside the panel. Where none fits, a wide image tries the
+// scales again with the column between the words and the panel moved
+// (socialSplits), at each scale to where the two columns are nearest
+// one height (the share leaving the most room): two languages beside a
+// very wide logo and the longest name (Chinese and Urdu, Arabic,
+// Persian, Ukrainian or Vietnamese) set each language's help and
+// emergency lines in a panel far taller than their two signs.
+func socialFit(kits []*kit, docs []*doc.Document, s socialSpec, signs int) (box, bool) {
+	tries := [][]float64{socialSplits[:1]}
+	if s.twoColumns {
+		tries = append(tries, socialSplits[1:])
+	}
+	for _, splits := range tries {
+		for _, scale := range socialScales {
+			for n := signs; n >= 2; n-- {
+				var best box
+				most := math.Inf(-1)
+				for _, split := range splits {
+					b, free := socialPage(kits, docs, s, scale, n, split)
+					if slices.ContainsFunc(kits, func(k *kit) bool { return k.err != nil }) {
+						return box{}, false
+					}
+					if free > most+0.5 {
+						best, most = b, free
+					}
+				}
+				if most >= 0 {
+					return best, true
+				}
+			}
+		}
+	}
+	return box{}, false
+}
+
+// socialSplits are the shares of a wide image's two columns' width
+// that its words' column is given, the specified first, then the
+// others nearest halves: between 40% and 60%, as the two-language
+// flyer's columns move (pair.balancedShare).
+var socialSplits = []float64{0.55, 0.5, 0.45, 0.6, 0.4}
+
+// socialPage builds the image at one scale with n signs per language,
+// the words' column split of the width beside the panel on a wide
+// image, and says how much room is left: the image, when none is
+// short.
+func socialPage(kits []*kit, docs []*doc.Document, s socialSpec, scale float64, n int, split float64) (box, float64) {
 	first, k0 := docs[0], kits[0]
 	w := s.w - 2*s.margin
 	colW := w
 	if s.twoColumns {
-		colW = (w - s.margin) * 0.55
+		colW = (w - s.margin) * split
 	}
 	panelW := w
 	if s.twoColumns {
@@ -190,7 +226,7 @@ func socialPage(kits []*kit, docs []*doc.Document, s socialSpec, scale float64, 
 
 	free := s.h - band.H - body.H - footer.H - 2*s.margin
 	if free < 0 {
-		return box{}, false
+		return box{}, free
 	}
 	out := box{W: s.w, H: s.h}
 	// Brand colour under the band, white under the rest.
@@ -198,7 +234,7 @@ func socialPage(kits []*kit, docs []*doc.Document, s socialSpec, scale float64, 
 	gap := min(free/2, 90*scale)
 	out.place(body, s.margin, band.H+s.margin+(free-gap)/2)
 	out.place(footer, s.margin, s.h-s.margin-footer.H)
-	return out, true
+	return out, free
 }
 
 // socialBand is the top of the image in the brand colour: the

@@ -9,15 +9,19 @@ import (
 	"github.com/awarekit/awarekit/toolkit/profile"
 )
 
-// TestSocialRefusalSaysWhatToDo: a social image that does not fit at
-// the input limits says what the user can change, as the printed formats
-// do, and a two-language one offers one image per language. The 1200 ×
-// 630 image in Chinese and Urdu or Arabic beside a 20:1 logo is such a
-// case today; the message said only "the text does not fit, even at 58%
-// of its size".
+// TestSocialRefusalSaysWhatToDo: a social image that does not fit says
+// what the user can change, as the printed formats do, and a
+// two-language one offers one image per language; the message said only
+// "the text does not fit, even at 58% of its size". Every image fits at
+// the input limits (TestSocialAtTheLimits): these are beyond them, a
+// name of twenty times the most profile takes (2,019 characters, as a
+// layout called other than through profile may be given; at eight
+// times an English image is still made) beside a 20:1 logo, and each
+// must be refused.
 func TestSocialRefusalSaysWhatToDo(t *testing.T) {
 	e := testEngine(t)
 	org := longest(t)
+	org.Name = strings.Repeat(org.Name+" ", 20)
 	brand, err := org.Brand()
 	if err != nil {
 		t.Fatal(err)
@@ -35,6 +39,7 @@ func TestSocialRefusalSaysWhatToDo(t *testing.T) {
 				}
 				_, err = e.Layout(r, org, brand)
 				if err == nil {
+					t.Errorf("%s %s %s: made with a %d-character name", a, f, l, len([]rune(brand.OrgName)))
 					continue
 				}
 				refused++
