@@ -211,14 +211,20 @@ func socialPage(kits []*kit, docs []*doc.Document, s socialSpec, scale float64, 
 	}
 
 	// Each draft language's notice in its own words and in English, the
-	// English once.
+	// English once, reading left to right on every image (on a
+	// right-to-left one its full stop came first: ".Draft translation:
+	// not yet checked by a fluent speaker").
 	var notes []box
 	seen := map[string]bool{}
 	for i, d := range docs {
 		for _, draft := range d.Footer.DraftLines() {
 			if !seen[draft] {
 				seen[draft] = true
-				notes = append(notes, kits[i].text(draft, w, textStyle{Style: typeset.Style{Size: s.small * scale, Bold: true, Leading: 1.2}, Color: muted}))
+				set := kits[i].text
+				if draft == d.Footer.DraftEnglish {
+					set = kits[i].ltrText
+				}
+				notes = append(notes, set(draft, w, textStyle{Style: typeset.Style{Size: s.small * scale, Bold: true, Leading: 1.2}, Color: muted}))
 			}
 		}
 	}
