@@ -2,6 +2,7 @@ package generate_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,6 +47,46 @@ func TestBilingualLayoutFails(t *testing.T) {
 				t.Error("Render made a file from a layout that failed")
 			}
 		})
+	}
+}
+
+// TestTooLongOwnTextNamesTheFolder: when a content folder's words do not
+// fit a format, the advice names the folder, and asks to shorten the
+// organisation's name only when one was given; it said "shorten the
+// organisation's name and local contacts" with neither given.
+func TestTooLongOwnTextNamesTheFolder(t *testing.T) {
+	dir := t.TempDir()
+	long := strings.TrimSpace(strings.Repeat("Has new friends who are older, sometimes met online, and who give gifts. ", 6))
+	var b strings.Builder
+	b.WriteString("[_meta]\nlanguage = \"en\"\n[youth]\n")
+	for i := 1; i <= 5; i++ {
+		fmt.Fprintf(&b, "sign.%d = %q\n", i, long)
+	}
+	writeFile(t, filepath.Join(dir, "locales", "en.toml"), b.String())
+	e, err := generate.Open(generate.Config{Creator: "awarekit test", Date: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), ContentDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := e.Resolve(generate.Job{Audience: "youth", Lang: "en", Format: "poster", Paper: "letter"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		org       profile.Organisation
+		want, not string
+	}{
+		{profile.Organisation{}, "shorten what you gave (the text in your content folder ", "organisation's name"},
+		{profile.Organisation{Name: "Eastside Youth Council"}, "shorten what you gave (the organisation's name and local contacts, or the text in your content folder ", "\x00"},
+	} {
+		brand, err := tt.org.Brand()
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = e.Layout(r, tt.org, brand)
+		var fe *layout.FitError
+		if !errors.As(err, &fe) || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), tt.not) || !strings.Contains(err.Error(), "lay out youth poster (en)") {
+			t.Errorf("name %q: error %v\nwant a FitError saying %q", tt.org.Name, err, tt.want)
+		}
 	}
 }
 

@@ -535,11 +535,41 @@ func (w *Worker) Layout(r Resolved, org profile.Organisation, brand doc.Brand) (
 		ld, err = r.Format.Layout(ts, d, opts)
 	}
 	if err != nil {
-		return nil, err
+		return nil, e.ownText(err, org)
 	}
 	layout.Print(ld, r.Print)
 	return ld, nil
 }
+
+// ownText names the user's content folder in the advice of a layout
+// that did not fit: the built-in text fits every format, so what is too
+// long is the folder's text, or that and the organisation's, not the
+// organisation's alone. The layout's error has been wrapped into its
+// message already; the advice is put in place of the one it gave.
+func (e *Engine) ownText(err error, org profile.Organisation) error {
+	var fe *layout.FitError
+	if e.ContentDir == "" || !errors.As(err, &fe) || fe.Gave != "" {
+		return err
+	}
+	was := fe.Error()
+	folder := "the text in your content folder " + input.ShortPath(e.ContentDir)
+	if strings.TrimSpace(org.Name) == "" && len(org.Local) == 0 {
+		fe.Gave = folder
+	} else {
+		fe.Gave = "the organisation's name and local contacts, or " + folder
+	}
+	return &advised{msg: strings.Replace(err.Error(), was, fe.Error(), 1), err: err}
+}
+
+// advised is an error whose message gives other advice than the error it
+// wraps.
+type advised struct {
+	msg string
+	err error
+}
+
+func (a *advised) Error() string { return a.msg }
+func (a *advised) Unwrap() error { return a.err }
 
 // Made describes a file the engine wrote.
 type Made struct {

@@ -189,6 +189,15 @@ type FitError struct {
 	// Unit is a line that may not break (a phone number, a part of a web
 	// address) and is wider than its line even set at Size.
 	Unit string
+	// Gave is what the user gave that takes the room, for the advice to
+	// shorten it; "" is the organisation's name and local contacts. The
+	// caller that knows of a content folder names it here.
+	Gave string
+}
+
+// gave is what the message asks the user to shorten.
+func (e *FitError) gave() string {
+	return cmp.Or(e.Gave, "the organisation's name and local contacts")
 }
 
 func (e *FitError) Error() string {
@@ -201,7 +210,7 @@ func (e *FitError) Error() string {
 		if u := strings.TrimLeft(e.Unit, "( "); u == "" || !(u[0] == '+' || '0' <= u[0] && u[0] <= '9') {
 			rule = "a web address is broken only after a dot or a slash; give a shorter address (the site's home page, or a short link)"
 		}
-		return fmt.Sprintf("%s is wider than %s even set small, and %s, or shorten the organisation's name and local contacts beside it, or choose a format with more room (%s)", quoteUnit(e.Unit), where, rule, moreRoom(e.Format))
+		return fmt.Sprintf("%s is wider than %s even set small, and %s, or shorten %s beside it, or choose a format with more room (%s)", quoteUnit(e.Unit), where, rule, e.gave(), moreRoom(e.Format))
 	}
 	what := "the text"
 	if len(e.Blocks) > 0 {
@@ -226,7 +235,7 @@ func (e *FitError) Error() string {
 		}
 		msg += fmt.Sprintf(" (%s %.0f pt of height, %s has %.0f)", pronoun, e.Need, room, e.Have)
 	}
-	return msg + "; " + cmp.Or(e.Fix, "shorten what you gave (the organisation's name, its local contacts), or choose a format with more room ("+moreRoom(e.Format)+")")
+	return msg + "; " + cmp.Or(e.Fix, "shorten what you gave ("+e.gave()+"), or choose a format with more room ("+moreRoom(e.Format)+")")
 }
 
 // quoteUnit quotes an unbreakable piece of text for a message, cut to
