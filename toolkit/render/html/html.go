@@ -54,7 +54,8 @@ type list struct {
 type contact struct {
 	doc.Contact
 	// Own is a contact the organisation labelled: its name is the
-	// organisation's words, in their own direction (dir="auto").
+	// organisation's words, isolated in their own direction (<bdi>) on
+	// a line aligned as the page is.
 	Own        bool
 	PhoneClass string
 	Tel        template.URL // empty when the number cannot be dialled
@@ -297,7 +298,7 @@ var page = template.Must(template.New("page").Funcs(template.FuncMap{"isolates":
 <header class="masthead">
 <div>
 {{- with .Brand.OrgName}}
-<p class="org" dir="auto">{{.}}</p>{{end}}
+<p class="org"><bdi>{{.}}</bdi></p>{{end}}
 <h1>{{.Headline}}</h1>
 </div>
 {{- with .Logo}}
@@ -401,7 +402,7 @@ var page = template.Must(template.New("page").Funcs(template.FuncMap{"isolates":
 {{- end}}
 {{define "contact"}}
 {{- if .Name}}
-<h3{{if .Own}} dir="auto"{{end}}>{{.Name}}</h3>{{end}}
+<h3>{{if .Own}}<bdi>{{.Name}}</bdi>{{else}}{{.Name}}{{end}}</h3>{{end}}
 {{- if .Phone}}
 <p class="{{.PhoneClass}}">{{if .Tel}}<a href="{{.Tel}}"><span dir="ltr">{{.Phone}}</span></a>{{else}}<span dir="ltr">{{.Phone}}</span>{{end}}</p>{{end}}
 {{- with .Text}}

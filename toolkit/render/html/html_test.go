@@ -259,8 +259,10 @@ func TestStylesheetUsesThePalette(t *testing.T) {
 // ("Riverside Youth Council" keeps its words in order, "St. Mary's Centre
 // 2." its period at its end), and no isolate character is left in the
 // page's text; in English, where the name reads in the page's direction,
-// the title is as it was. The organisation's own labels and name are set
-// in their own direction (dir="auto"), and addresses are isolated from
+// the title is as it was. The organisation's own labels and name are
+// isolated in their own direction (<bdi>) on lines aligned as the page
+// is (dir="auto" on the line set a Latin name flush left on an Arabic
+// page, its number flush right), and addresses are isolated from
 // each other, so that a website and an email read in the page's order.
 func TestWriteIsolatesInsertedNames(t *testing.T) {
 	rtl := 0
@@ -282,7 +284,7 @@ func TestWriteIsolatesInsertedNames(t *testing.T) {
 		if d.Meta.RTL {
 			rtl++
 		}
-		if !strings.Contains(out, `<p class="org" dir="auto">`+contenttestOrg+`</p>`) {
+		if !strings.Contains(out, `<p class="org"><bdi>`+contenttestOrg+`</bdi></p>`) {
 			t.Errorf("%s (%s): the organisation's name is not set in its own direction", d.Meta.Audience, d.Meta.Lang)
 		}
 	}
@@ -295,7 +297,7 @@ func TestWriteIsolatesInsertedNames(t *testing.T) {
 	out := write(t, d)
 	for _, want := range []string{
 		`<h3>مساعدة محلية ذكرتها <bdi>St. Mary&#39;s Centre (Surrey) 2.</bdi></h3>`,
-		`<h3 dir="auto">Help &amp; Hope (Surrey) 3.</h3>`,
+		`<h3><bdi>Help &amp; Hope (Surrey) 3.</bdi></h3>`,
 		`<a href="https://hope.example.org"><bdi>hope.example.org</bdi></a> · <a href="mailto:help@hope.example.org"><bdi>help@hope.example.org</bdi></a>`,
 	} {
 		if !strings.Contains(out, want) {
