@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -106,6 +107,9 @@ type bilingualStyle struct {
 	help             helpSizes
 	pages            int  // 2: the rows go on as they fit, the help panel on the last page
 	actions          bool // the format carries what to do
+	// evenRows shares the columns' width so that the rows leave the
+	// least white under their shorter sides (pair.evenRows).
+	evenRows bool
 	// sectionGap is the least white between the body and the band, the
 	// hotline bar and the help panel (0: 14 pt).
 	sectionGap float64
@@ -135,7 +139,7 @@ func BilingualPoster(ts *typeset.Typesetter, first, second *doc.Document, opts O
 	opts.Paper = PosterSheet(opts.Paper)
 	return bilingualPages(ts, first, second, opts, bilingualStyle{
 		name: "poster", margin: 36, gap: 28, headlines: []float64{40, 36, 32, 28, 24},
-		minBody: minBilingualPosterBody, maxBody: 22, help: bilingualPosterHelp, pages: 1,
+		minBody: minBilingualPosterBody, maxBody: 22, help: bilingualPosterHelp, pages: 1, evenRows: true,
 	})
 }
 
@@ -172,15 +176,19 @@ func bilingualPages(ts *typeset.Typesetter, first, second *doc.Document, opts Op
 			}
 			var o *Document
 			var e error
+			var size float64
 			if level == 0 {
-				o, e = p.pages(opts, try)
+				o, size, e = p.pages(opts, try)
 				out, err = o, e // a refusal names what halves leave out
 			}
 			if level > 0 || errors.Is(e, ErrDoesNotFit) {
 				if share := p.balancedShare(opts, try); share != 0.5 || level > 0 {
 					p.share = share
-					o, e = p.pages(opts, try)
+					o, size, e = p.pages(opts, try)
 				}
+			}
+			if e == nil && st.evenRows {
+				o = p.evenRows(opts, try, o, size)
 			}
 			if !errors.Is(e, ErrDoesNotFit) {
 				if o != nil && v.noOrgQR && first.OrgQR != nil && first.Help.Local != nil {
@@ -224,8 +232,9 @@ func (p pair) level(st bilingualStyle, n int) (bilingualStyle, bool) {
 // a very tall logo in the band (whose height the two headlines set).
 var bilingualSpec = bandOnly(flyerHeaderSpec)
 
-// pages lays out the bilingual pages of p.
-func (p pair) pages(opts Options, st bilingualStyle) (*Document, error) {
+// pages lays out the bilingual pages of p, and says the body size it
+// set them at.
+func (p pair) pages(opts Options, st bilingualStyle) (*Document, float64, error) {
 	first, second := p.docs[0], p.docs[1]
 	k0 := p.kits[0]
 	paper := opts.Paper
@@ -247,7 +256,7 @@ func (p pair) pages(opts Options, st bilingualStyle) (*Document, error) {
 	headers := []box{p.band(paper.Width, st.margin, st.gap, st.headlines, least, 18), p.band(paper.Width, st.margin, st.gap, compact, least, 12)}
 	back := p.kits[0].bilingualBackBand(p, paper.Width, st.margin, st.gap)
 	if err := p.err(); err != nil {
-		return nil, fmt.Errorf("lay out bilingual %s: %w", st.name, err)
+		return nil, 0, fmt.Errorf("lay out bilingual %s: %w", st.name, err)
 	}
 
 	// rows are the sections in both languages, item beside item, in
@@ -266,6 +275,7 @@ func (p pair) pages(opts Options, st bilingualStyle) (*Document, error) {
 	}
 
 	var pages []Page
+	var setAt float64
 	var lastErr error
 	for _, size := range scalesDown(st.maxBody, st.minBody) {
 		for _, header := range headers {
@@ -275,7 +285,7 @@ func (p pair) pages(opts Options, st bilingualStyle) (*Document, error) {
 			panel := p.bilingualPanel(inner, st, scale)
 			p.sync()
 			if k0.err != nil {
-				return nil, fmt.Errorf("lay out %s %s+%s %s: %w", first.Meta.Audience, first.Meta.Lang, second.Meta.Lang, st.name, k0.err)
+				return nil, 0, fmt.Errorf("lay out %s %s+%s %s: %w", first.Meta.Audience, first.Meta.Lang, second.Meta.Lang, st.name, k0.err)
 			}
 			gap := cmp.Or(st.sectionGap, 14)
 			frames := []pageFrame{{paper: paper, margin: st.margin, header: header, footer: footer, gap: gap}}
@@ -305,7 +315,7 @@ func (p pair) pages(opts Options, st bilingualStyle) (*Document, error) {
 			}
 			got, ok, need, have := paginateRows(frames, all, bar, panel, size*1.2, larger)
 			if ok {
-				pages = got
+				pages, setAt = got, size
 				break
 			}
 			var boxes []box
@@ -323,9 +333,9 @@ func (p pair) pages(opts Options, st bilingualStyle) (*Document, error) {
 		if errors.Is(lastErr, ErrDoesNotFit) {
 			hint += fmt.Sprintf("; or make one per language (-l %s,%s)", first.Meta.Lang, second.Meta.Lang)
 		}
-		return nil, fmt.Errorf("lay out %s %s+%s %s: %w%s", first.Meta.Audience, first.Meta.Lang, second.Meta.Lang, st.name, lastErr, hint)
+		return nil, 0, fmt.Errorf("lay out %s %s+%s %s: %w%s", first.Meta.Audience, first.Meta.Lang, second.Meta.Lang, st.name, lastErr, hint)
 	}
-	return &Document{Meta: p.meta(), Pages: pages}, nil
+	return &Document{Meta: p.meta(), Pages: pages}, setAt, nil
 }
 
 // helpScale is how much the help panel and the hotline bar are scaled
@@ -335,6 +345,132 @@ func (st bilingualStyle) helpScale(size float64) float64 {
 		return 1
 	}
 	return size / 12.5
+}
+
+// evenRows is o, the page of p set at body size, or the same page with
+// its columns shared otherwise where that leaves less white in its rows
+// at a body nearly as large (one step of scalesDown smaller at most):
+// each row (a sign beside its translation) is as tall as its taller
+// side, and where one language takes far more room than the other in
+// halves (French or English beside Chinese, Urdu beside Chinese) the
+// shorter side leaves a line or two of white under every sign, down the
+// column. The first language's share goes from 40% to 60% of the width
+// (rowShares): the one whose rows leave the least white, by a line of
+// body at least, at the size the page is set at; the page set so may
+// take another size, at which another share may be better still: it is
+// looked for once more.
+func (p pair) evenRows(opts Options, st bilingualStyle, o *Document, size float64) *Document {
+	cur := p.share
+	if cur == 0 {
+		cur = 0.5
+	}
+	at := size
+	white, ties, ok := p.rowWhite(opts, st, cur, at)
+	if !ok {
+		return o
+	}
+	// set lays the page out with the first language's share, its body
+	// at most most: the page, its body's size and its rows' white; nil
+	// where it is no better.
+	set := func(share, most float64) (*Document, float64, float64) {
+		q := p
+		q.share = share
+		capped := st
+		capped.maxBody = most
+		even, evenAt, err := q.pages(opts, capped)
+		if err != nil || evenAt < size*0.96-1e-9 {
+			p.kits[0].err, p.kits[1].err = nil, nil
+			return nil, 0, 0
+		}
+		w, gave, ok := p.rowWhite(opts, st, share, evenAt)
+		if !ok || gave > ties || w >= white-evenAt {
+			return nil, 0, 0
+		}
+		return even, evenAt, w
+	}
+	tried := map[float64]bool{cur: true}
+	for range 2 {
+		best, least := cur, white
+		for _, share := range rowShares {
+			// No tie given way that held.
+			if w, gave, ok := p.rowWhite(opts, st, share, at); ok && gave <= ties && w < least-at {
+				best, least = share, w
+			}
+		}
+		if tried[best] {
+			break
+		}
+		tried[best] = true
+		even, evenAt, w := set(best, st.maxBody)
+		if even == nil {
+			// Set larger, the rows may leave more white: the body
+			// as large as the page's, no larger.
+			if even, evenAt, w = set(best, at); even == nil {
+				break
+			}
+		}
+		o, cur, at, white = even, best, evenAt, w
+	}
+	return o
+}
+
+// rowShares are the first language's shares of the columns' width that
+// evenRows tries: a column narrower than 40% would set a Latin
+// language's lines too short.
+var rowShares = []float64{0.5, 0.45, 0.55, 0.4, 0.6}
+
+// rowWhite is the white the rows of p leave under their shorter sides,
+// the first language's column share of the width, its body at size
+// (rows with one side empty, a translation not yet complete, count
+// not), and how many ties gave way in them (a name or number kept
+// whole that the column is too narrow for); false where the text cannot
+// be set so.
+func (p pair) rowWhite(opts Options, st bilingualStyle, share, size float64) (float64, int, bool) {
+	inner := opts.Paper.Width - 2*st.margin
+	q := p
+	q.share = share
+	w0, w1 := q.cols(inner, st.gap)
+	gave := p.kits[0].gaveWay + p.kits[1].gaveWay
+	slots := q.slots([2]float64{w0, w1}, size, st.actions)
+	gave = p.kits[0].gaveWay + p.kits[1].gaveWay - gave
+	if p.err() != nil {
+		p.kits[0].err, p.kits[1].err = nil, nil
+		return 0, 0, false
+	}
+	white := 0.0
+	eachRow(slots, func(a, b piece) {
+		if a.b.empty() || b.b.empty() {
+			return
+		}
+		hole := math.Abs(a.b.H - b.b.H)
+		// More than a line and a half of the taller side's lines (a
+		// sign two lines longer than its translation) weighs five times.
+		tall := a.b
+		if b.b.H > a.b.H {
+			tall = b.b
+		}
+		white += hole + 4*max(0, hole-maxRowWhite*lineHeight(tall))
+	})
+	return white, gave, true
+}
+
+// maxRowWhite is the most white, in lines of its taller side, a row
+// of two languages leaves under its shorter side where the columns can
+// be shared so (pair.rowWhite): about a line, a sign one line longer in
+// one language than in the other (a line of Urdu is taller than one of
+// Chinese: three lines of Urdu beside two of Chinese leave 1.4 of
+// Urdu's).
+const maxRowWhite = 1.5
+
+// lineHeight is the height of the tallest line of text in b.
+func lineHeight(b box) float64 {
+	h := 0.0
+	b.each(func(e *Element) {
+		if e.Text != nil {
+			h = max(h, e.Text.Line.Height)
+		}
+	})
+	return h
 }
 
 // eachRow calls row with each row of two columns' slots in order: a
@@ -465,6 +601,11 @@ func paginateRows(frames []pageFrame, rows []piece, bar, panel box, lineOf float
 			continue
 		}
 		if n == 0 {
+			// One page (the poster): the white its body leaves over
+			// its panel is shared between its rows, up to half a line
+			// of body more between each two, not left in one band.
+			spreadRows(on, room-colHeight(on), lineOf/2)
+			body = stackRows(on)
 			pages = append(pages, layPage(f, []box{body, foot}))
 			continue
 		}
