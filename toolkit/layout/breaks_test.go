@@ -91,6 +91,8 @@ var breakRules = []breakRule{
 		first, _ := utf8.DecodeRuneInString(after)
 		return unicode.IsLetter(last) && unicode.IsLetter(first) && !spaceless(last) && !spaceless(first) && !isAddress(lastWord(before)+firstWord(after))
 	}},
+	// In Chinese a word of two characters or more alone is a lone word
+	// too: "本地求助" / "信息" under a list title (loneChineseWord).
 	{name: "NoLoneLastWord", about: "a word or character alone on the paragraph's last line", end: func(lines []string, set []*layout.TextLine) bool {
 		if len(lines) < 2 {
 			return false
@@ -98,7 +100,7 @@ var breakRules = []breakRule{
 		last := strings.TrimSpace(lines[len(lines)-1])
 		all := strings.Join(lines, "")
 		if strings.ContainsFunc(last, spaceless) {
-			return letters(last) == 1 && letters(all) >= 4
+			return letters(last) == 1 && letters(all) >= 4 || loneChineseWord(lines)
 		}
 		if len(strings.Fields(all)) < 4 || len(strings.Fields(last)) != 1 || letters(last) == 0 || strings.HasSuffix(lines[len(lines)-2], "-") {
 			return false
@@ -272,4 +274,49 @@ func breaks(ld *layout.Document, keep []string) []string {
 		}
 	}
 	return out
+}
+
+// loneChineseWord reports a paragraph whose last line holds one Chinese
+// word alone ("本地求助" / "信息"), as the segmenter split its words
+// (zhWords), of two characters or more (one character alone is
+// NoLoneLastWord's).
+func loneChineseWord(lines []string) bool {
+	if len(lines) < 2 {
+		return false
+	}
+	last := strings.TrimSpace(lines[len(lines)-1])
+	word := strings.TrimRightFunc(last, func(r rune) bool { return !isHan(r) })
+	if word == "" || strings.ContainsFunc(word, func(r rune) bool { return !isHan(r) }) || letters(word) < 2 || letters(word) != letters(last) {
+		return false // a line with more than Chinese on it ("性照片：NeedHelpNow.ca")
+	}
+	all := strings.Join(lines, "")
+	at := len(all) - len(lines[len(lines)-1]) + strings.Index(lines[len(lines)-1], word)
+	start := strings.LastIndexFunc(all[:at], func(r rune) bool { return !isHan(r) })
+	if start >= 0 {
+		_, n := utf8.DecodeRuneInString(all[start:])
+		start += n
+	} else {
+		start = 0
+	}
+	end := at + len(word)
+	run := all[start:end]
+	if rest := all[end:]; strings.IndexFunc(rest, isHan) == 0 {
+		return false // the line ends inside a run: not its last word
+	}
+	runs, err := zhWords()
+	if err != nil {
+		return false
+	}
+	bounds, ok := runs[run]
+	if !ok {
+		// Text not in the messages (an organisation's own name): its
+		// words are not known, one character alone is NoLoneLastWord's.
+		return false
+	}
+	for i := at - start + 1; i < end-start; i++ {
+		if bounds[i] {
+			return false // two words or more
+		}
+	}
+	return true
 }

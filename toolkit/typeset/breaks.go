@@ -99,8 +99,9 @@ func NoBreak(s string) string {
 //     місцеву";
 //   - the words in keep stay whole (names and terms of a language written
 //     without spaces: 加拿大, 人口贩运), in any order;
-//   - the last line holds two words at least (two characters in a script
-//     written without spaces).
+//   - the last line holds two words at least (in a script written
+//     without spaces, the last word of keep, or the last character, and
+//     the character before it).
 //
 // The last four are ties: they give way, in that paragraph, when a tied
 // run is wider than the line. Each line of s (split at "\n") is a
@@ -322,12 +323,28 @@ func keepLast(s string) string {
 		return s
 	}
 	if spaceless(rs[end-1]) {
-		// Han, kana and Thai: the last two letters before any closing
-		// punctuation.
-		if end < 2 || !spaceless(rs[end-2]) {
-			return s
+		// Han, kana and Thai: the last word before any closing
+		// punctuation (its letters tied already when keep holds it:
+		// 信息) and the letter before it, so that the last line holds
+		// two words at least, never "信息" alone under a title; a last
+		// letter not in a word of keep counts as a word.
+		from := end - 1
+		for from >= 2 && rs[from-1] == tie && spaceless(rs[from-2]) {
+			from -= 2
 		}
-		return string(rs[:end-1]) + string(tie) + string(rs[end-1:]) + s[len(t):]
+		switch {
+		case from < 2:
+			return s
+		case rs[from-1] == ' ' && !unicode.IsSpace(rs[from-2]):
+			// After a Latin word or an address ("向 Cybertip.ca 举报。"):
+			// the space is tied.
+			return string(rs[:from-1]) + string(nbsp) + string(rs[from:]) + s[len(t):]
+		case spaceless(rs[from-1]) || unicode.IsPunct(rs[from-1]) && spaceless(rs[from-2]):
+			// After a letter, or after a comma that follows one
+			// ("非常疲惫、吃不饱。"), which never starts a line.
+			return string(rs[:from]) + string(tie) + string(rs[from:]) + s[len(t):]
+		}
+		return s
 	}
 	// A last word written after text without spaces, with no space
 	// before it ("…服务，CFS）", "…性照片：NeedHelpNow.ca"): tied to the
