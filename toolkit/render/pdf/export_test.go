@@ -1,9 +1,19 @@
 package pdf
 
+import "slices"
+
 // SetSpillAfter makes the packer spill its offsets after n objects, so a
 // test of a few files spills many times; the returned function undoes it.
 func SetSpillAfter(n int) (undo func()) {
 	old := spillAfter
 	spillAfter = n
 	return func() { spillAfter = old }
+}
+
+// Classic is data with every object whole and a classic cross-reference
+// table, as the packer reads a file with object streams.
+func Classic(data []byte) ([]byte, error) {
+	var u unpacker
+	out, err := u.classic(data)
+	return slices.Clone(out), err
 }

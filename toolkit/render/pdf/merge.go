@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"github.com/klauspost/compress/zlib"
 	"hash"
 	"io"
 	"slices"
@@ -44,8 +45,12 @@ func Merge(w io.Writer, meta doc.Meta, opts Options, next func() ([]byte, error)
 // the resources that name them) are written once and shared: documents
 // of one build draw the same glyphs again and again.
 //
-// It reads the files this package writes: a classic cross-reference
-// table, no object streams, a flat page tree. It finds references by
+// It reads the files this package writes: object streams and a
+// cross-reference stream (unpacked first into every object whole and a
+// classic table, xrefstream.go) or a classic table, a flat page tree.
+// It writes the same way: the objects that are not streams in object
+// streams of some objStmBytes each, written as they fill, and a
+// cross-reference stream. It finds references by
 // parsing each object's dictionary (strings, names and arrays included),
 // never inside a stream's data.
 type Packer struct {
@@ -73,6 +78,13 @@ type Packer struct {
 	nextKey                 int
 	keyShift                int // the shift of the file being copied
 
+	// stm gathers the objects that are not streams, written as object
+	// streams of some objStmBytes each (see objstm.go).
+	stm    objStream
+	stmBuf []byte
+	unpack unpacker // reads files with object streams
+	zw     *zlib.Writer
+
 	// scratch reused from file to file
 	objs  []srcObj
 	refs  []srcRef
@@ -96,7 +108,7 @@ const maxShared = 1 << 14
 // NewPacker starts a PDF written to w.
 func NewPacker(w io.Writer) *Packer {
 	out := &countWriter{w: bufio.NewWriterSize(w, 1<<16)}
-	out.writeString("%PDF-1.4\n%\xb5\xb6\xb5\xb6\n")
+	out.writeString(header)
 	// Object 1 is the new page tree, 2 the catalog, 3 the metadata;
 	// every file's objects follow, renumbered.
 	offsets := newObjOffsets()
@@ -160,9 +172,8 @@ func (p *Packer) Finish(meta doc.Meta, opts Options) (int, error) {
 			return 0, err
 		}
 	}
-	p.offsets.set(1, out.n)
 	b := p.buf[:0]
-	b = append(b, "1 0 obj\n<</Type /Pages /Count "...)
+	b = append(b, "<</Type /Pages /Count "...)
 	b = strconv.AppendInt(b, int64(kids), 10)
 	b = append(b, " /Kids ["...)
 	for i, k := range pageNums {
@@ -172,46 +183,35 @@ func (p *Packer) Finish(meta doc.Meta, opts Options) (int, error) {
 		b = strconv.AppendInt(b, int64(k), 10)
 		b = append(b, " 0 R"...)
 	}
-	b = append(b, "]>>\nendobj\n"...)
-	out.write(b)
+	b = append(b, "]>>"...)
+	p.inStm(1, b)
 
 	if p.structRoot > 0 {
 		p.writeStructRoot(meta.Lang)
 	}
-	p.offsets.set(2, out.n)
-	catalog := "2 0 obj\n<</Type /Catalog /Pages 1 0 R /Lang " + pdfString(meta.Lang)
+	catalog := "<</Type /Catalog /Pages 1 0 R /Lang " + pdfString(meta.Lang)
 	if p.structRoot > 0 {
 		catalog += " /StructTreeRoot " + strconv.Itoa(p.structRoot) + " 0 R /MarkInfo <</Marked true>> /ViewerPreferences <</DisplayDocTitle true>>"
 	}
 	if outline > 0 {
 		catalog += " /Outlines " + strconv.Itoa(outline) + " 0 R /PageMode /UseOutlines"
 	}
-	out.writeString(catalog + ">>\nendobj\n")
-	p.offsets.set(3, out.n)
+	p.inStm(2, []byte(catalog+">>"))
 	date := "D:" + opts.Date.UTC().Format("20060102150405") + "Z"
-	out.writeString("3 0 obj\n<</Title " + pdfString(meta.Title) + " /Subject " + pdfString(meta.Subject) +
-		" /Author " + pdfString(meta.Author) + " /Creator " + pdfString(meta.Creator) + " /Producer " + pdfString(meta.Creator) +
-		" /CreationDate (" + date + ") /ModDate (" + date + ")>>\nendobj\n")
+	p.inStm(3, []byte("<</Title "+pdfString(meta.Title)+" /Subject "+pdfString(meta.Subject)+
+		" /Author "+pdfString(meta.Author)+" /Creator "+pdfString(meta.Creator)+" /Producer "+pdfString(meta.Creator)+
+		" /CreationDate ("+date+") /ModDate ("+date+")>>"))
+	p.flushStm()
 
-	xref := out.n
-	b = b[:0]
-	b = append(b, "xref\n0 "...)
-	b = strconv.AppendInt(b, int64(p.offsets.len()), 10)
-	b = append(b, "\n0000000000 65535 f \n"...)
-	out.write(b)
-	err := p.offsets.each(func(n int, off int64) {
-		if n == 0 {
-			return
-		}
-		b = appendOffset(b[:0], off)
-		b = append(b, " 00000 n \n"...)
-		out.write(b)
-	})
-	if err != nil {
+	// The cross-reference stream is the last object.
+	xref := p.newNum()
+	p.offsets.set(xref, out.n)
+	if p.zw == nil {
+		p.zw, _ = zlib.NewWriterLevel(nil, zlib.BestSpeed) // a valid level: no error
+	}
+	if err := writeXrefStream(out, xref, out.n, p.offsets.each, "/Root 2 0 R /Info 3 0 R", p.zw); err != nil {
 		return 0, err
 	}
-	b = fmt.Appendf(b[:0], "trailer\n<</Size %d /Root 2 0 R /Info 3 0 R>>\nstartxref\n%d\n%%%%EOF\n", p.offsets.len(), xref)
-	out.write(b)
 	p.buf = b
 	if out.err != nil {
 		return 0, out.err
@@ -223,8 +223,7 @@ func (p *Packer) Finish(meta doc.Meta, opts Options) (int, error) {
 // element in lang, and its ParentTree.
 func (p *Packer) writeStructRoot(lang string) {
 	pt := p.newNum()
-	b := strconv.AppendInt(p.buf[:0], int64(pt), 10)
-	b = append(b, " 0 obj\n<</Nums ["...)
+	b := append(p.buf[:0], "<</Nums ["...)
 	for i, v := range p.parentTree {
 		if i > 0 {
 			b = append(b, ' ')
@@ -234,12 +233,10 @@ func (p *Packer) writeStructRoot(lang string) {
 			b = append(b, " 0 R"...)
 		}
 	}
-	b = append(b, "]>>\nendobj\n"...)
-	p.offsets.set(pt, p.out.n)
-	p.out.write(b)
+	b = append(b, "]>>"...)
+	p.inStm(pt, b)
 
-	b = strconv.AppendInt(b[:0], int64(p.structDoc), 10)
-	b = append(b, " 0 obj\n<</Type /StructElem /S /Document /P "...)
+	b = append(b[:0], "<</Type /StructElem /S /Document /P "...)
 	b = strconv.AppendInt(b, int64(p.structRoot), 10)
 	b = append(b, " 0 R /Lang "...)
 	b = append(b, pdfString(lang)...)
@@ -251,20 +248,17 @@ func (p *Packer) writeStructRoot(lang string) {
 		b = strconv.AppendInt(b, int64(k), 10)
 		b = append(b, " 0 R"...)
 	}
-	b = append(b, "]>>\nendobj\n"...)
-	p.offsets.set(p.structDoc, p.out.n)
-	p.out.write(b)
+	b = append(b, "]>>"...)
+	p.inStm(p.structDoc, b)
 
-	b = strconv.AppendInt(b[:0], int64(p.structRoot), 10)
-	b = append(b, " 0 obj\n<</Type /StructTreeRoot /K ["...)
+	b = append(b[:0], "<</Type /StructTreeRoot /K ["...)
 	b = strconv.AppendInt(b, int64(p.structDoc), 10)
 	b = append(b, " 0 R] /ParentTree "...)
 	b = strconv.AppendInt(b, int64(pt), 10)
 	b = append(b, " 0 R /ParentTreeNextKey "...)
 	b = strconv.AppendInt(b, int64(p.nextKey), 10)
-	b = append(b, ">>\nendobj\n"...)
-	p.offsets.set(p.structRoot, p.out.n)
-	p.out.write(b)
+	b = append(b, ">>"...)
+	p.inStm(p.structRoot, b)
 	p.buf = b
 }
 
@@ -311,8 +305,7 @@ func (p *Packer) writeOutline(pages []int) (int, error) {
 		for i := range bs {
 			bm := &bs[i]
 			n := nums[bm]
-			b := strconv.AppendInt(p.buf[:0], int64(n), 10)
-			b = append(b, " 0 obj\n<</Title "...)
+			b := append(p.buf[:0], "<</Title "...)
 			b = append(b, pdfString(bm.Title)...)
 			b = append(b, " /Parent "...)
 			b = ref(b, parent)
@@ -328,22 +321,19 @@ func (p *Packer) writeOutline(pages []int) (int, error) {
 				b = strconv.AppendInt(append(b, " /Count "...), int64(count(bm.Kids)), 10)
 			}
 			b = ref(append(b, " /Dest ["...), pages[bm.Page])
-			b = append(b, " /Fit]>>\nendobj\n"...)
-			p.offsets.set(n, p.out.n)
-			p.out.write(b)
+			b = append(b, " /Fit]>>"...)
+			p.inStm(n, b)
 			p.buf = b
 			write(bm.Kids, n)
 		}
 	}
 	write(p.outline, root)
-	b := strconv.AppendInt(p.buf[:0], int64(root), 10)
-	b = append(b, " 0 obj\n<</Type /Outlines /First "...)
+	b := append(p.buf[:0], "<</Type /Outlines /First "...)
 	b = ref(b, nums[&p.outline[0]])
 	b = ref(append(b, " /Last "...), nums[&p.outline[len(p.outline)-1]])
 	b = strconv.AppendInt(append(b, " /Count "...), int64(count(p.outline)), 10)
-	b = append(b, ">>\nendobj\n"...)
-	p.offsets.set(root, p.out.n)
-	p.out.write(b)
+	b = append(b, ">>"...)
+	p.inStm(root, b)
 	p.buf = b
 	return root, p.out.err
 }
@@ -396,11 +386,22 @@ func (p *Packer) add(data []byte, front bool) (int, error) {
 	if p.err != nil {
 		return 0, p.err
 	}
+	data, err := p.unpack.classic(data)
+	if err != nil {
+		p.err = err
+		return 0, err
+	}
 	pages, err := p.copyFile(data, front)
+	if err == nil && p.stm.n > 0 && (len(p.stm.body) >= objStmBytes || p.offsets.len()-p.stm.num > maxObjStream) {
+		p.flushStm()
+	}
 	if err == nil {
 		err = p.out.err
 	}
-	if err == nil {
+	// The window of offsets is spilled only when no object stream is
+	// being gathered (its number has no offset yet): the bytes written
+	// are the same with a spill or without.
+	if err == nil && p.stm.n == 0 {
 		err = p.offsets.settle()
 	}
 	if err != nil {
@@ -730,6 +731,10 @@ func (p *Packer) write(data []byte, o *srcObj, n int) error {
 	} else if o.num == 0 {
 		o.num = p.newNum()
 	}
+	if len(rest) == 0 {
+		p.inStm(o.num, b)
+		return nil
+	}
 	out := p.out
 	p.offsets.set(o.num, out.n)
 	var head [24]byte
@@ -739,6 +744,32 @@ func (p *Packer) write(data []byte, o *srcObj, n int) error {
 	out.writeString("\nendobj\n")
 	return nil
 }
+
+// inStm puts object num, value v, in the object stream being gathered.
+func (p *Packer) inStm(num int, v []byte) {
+	if p.stm.num == 0 {
+		p.stm.num = p.newNum()
+	}
+	p.offsets.set(num, inStream(p.stm.num, p.stm.add(num, v)))
+	if p.stm.n == maxObjStream {
+		p.flushStm()
+	}
+}
+
+// flushStm writes the object stream gathered, if it holds anything.
+func (p *Packer) flushStm() {
+	if p.stm.n == 0 {
+		return
+	}
+	p.offsets.set(p.stm.num, p.out.n)
+	p.stmBuf = p.stm.appendTo(p.stmBuf[:0])
+	p.out.write(p.stmBuf)
+}
+
+// objStmBytes is the size an object stream of the pack is written at,
+// after the file that brings it there: a few flyers' objects, so that
+// their likenesses compress, and a bounded buffer.
+const objStmBytes = 64 << 10
 
 // shiftKey adds shift to the whole number that key names in dict, a
 // page's or an annotation's key in the structure's ParentTree.

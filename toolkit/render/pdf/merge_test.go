@@ -141,20 +141,35 @@ func TestPackerShares(t *testing.T) {
 // TestPackerRefuses: a file that is not what the packer reads is an
 // error that says what is wrong, never a panic or a broken pack.
 func TestPackerRefuses(t *testing.T) {
-	good := materials(t)[0]
+	// The flyer as written, with object streams, and the same in the
+	// classic form (every object whole, a cross-reference table), which
+	// the packer reads too.
+	packed := materials(t)[0]
+	good, err := pdf.Classic(packed)
+	if err != nil {
+		t.Fatal(err)
+	}
 	xref := bytes.LastIndex(good, []byte("\nxref\n")) + 1
+	stm := bytes.Index(packed, []byte("/Type /ObjStm"))
+	damaged := bytes.Clone(packed)
+	damaged[bytes.Index(packed[stm:], []byte("stream\n"))+stm+40] ^= 0x55
 	tests := []struct {
 		name string
 		data []byte
 		want string
 	}{
 		{"empty", nil, "no startxref"},
-		{"not a PDF", []byte("hello startxref 3\n"), "no classic cross-reference table"},
+		{"not a PDF", []byte("hello startxref 3\n"), "no cross-reference table or stream"},
 		{"truncated in the table", good[:xref+40], "startxref"},
 		{"truncated in an object", append(append([]byte{}, good[:xref/2]...), good[xref:]...), ""},
 		{"an offset off by one", bytes.Replace(good, []byte("\n0000000015 00000 n "), []byte("\n0000000016 00000 n "), 1), "is not at offset"},
 		{"a reference to nothing", bytes.Replace(good, []byte("/Contents 4 0 R"), []byte("/Contents 0 0 R"), 1), "which the file does not have"},
 		{"a string not closed", bytes.Replace(good, []byte("/URI (https"), []byte("/URI (\\"), 1), ""},
+		{"truncated in the cross-reference stream", append(bytes.Clone(packed[:len(packed)-60]), packed[bytes.LastIndex(packed, []byte("startxref")):]...), "cross-reference stream"},
+		{"updated in place", bytes.Replace(packed, []byte("/Type /XRef"), []byte("/Type /XRef /Prev 9"), 1), "updated in place"},
+		{"rows of another width", bytes.Replace(packed, []byte("/W [1 2 2]"), []byte("/W [1 3 2]"), 1), "cross-reference stream"},
+		{"not an object stream", bytes.Replace(packed, []byte("/Type /ObjStm"), []byte("/Type /ObjStX"), 1), "not an object stream"},
+		{"an object stream damaged", damaged, "object stream"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -170,6 +185,21 @@ func TestPackerRefuses(t *testing.T) {
 				t.Error("the packer went on after an error")
 			}
 		})
+	}
+	// Both forms join to the same pack.
+	join := func(file []byte) []byte {
+		var buf bytes.Buffer
+		p := pdf.NewPacker(&buf)
+		if _, err := p.Add(file); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.Finish(doc.Meta{Title: "Pack", Lang: "en"}, pdf.Options{Date: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)}); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	if !bytes.Equal(join(packed), join(good)) {
+		t.Error("the flyer with object streams and its classic form join to different packs")
 	}
 }
 

@@ -225,19 +225,36 @@ func tagFile(dst, data []byte, s *structure) ([]byte, error) {
 	}
 	total := n
 
-	out := slices.Grow(dst[:0], len(data)+len(data)/8+200*len(s.elems))
-	out = append(out, data[:x.offsets[order[0]]]...)
-	offsets := make([]int, total)
+	// Objects that are not streams go into one object stream, number
+	// total; the cross-reference stream is total+1.
+	file := slices.Grow(dst[:0], len(data)+200*len(s.elems))
+	file = append(file, header...)
+	entries := make([]int64, total+1)
+	stm := objStream{num: total}
+	var out []byte // the object being made
+	num := 0       // its number
+	begin := func(n int) {
+		num, out = n, out[:0]
+	}
+	end := func() {
+		if bytes.HasSuffix(out, []byte("endstream")) {
+			entries[num] = int64(len(file))
+			file = strconv.AppendInt(file, int64(num), 10)
+			file = append(file, " 0 obj\n"...)
+			file = append(file, out...)
+			file = append(file, "\nendobj\n"...)
+			return
+		}
+		entries[num] = inStream(stm.num, stm.add(num, out))
+	}
 	ref := func(b []byte, n int) []byte {
 		b = strconv.AppendInt(b, int64(n), 10)
 		return append(b, " 0 R"...)
 	}
 	for _, num := range order {
 		o := objs[num]
-		offsets[num] = len(out)
 		val := data[o.start:o.end]
-		out = strconv.AppendInt(out, int64(num), 10)
-		out = append(out, " 0 obj\n"...)
+		begin(num)
 		switch page, isPage := pageOf[num]; {
 		case num == root:
 			i := bytes.LastIndex(val, []byte(">>"))
@@ -274,14 +291,9 @@ func tagFile(dst, data []byte, s *structure) ([]byte, error) {
 		default:
 			out = append(out, val...)
 		}
-		out = append(out, "\nendobj\n"...)
+		end()
 	}
 
-	begin := func(num int) {
-		offsets[num] = len(out)
-		out = strconv.AppendInt(out, int64(num), 10)
-		out = append(out, " 0 obj\n"...)
-	}
 	// The root: the Document element, the ParentTree and its next key.
 	begin(treeRoot)
 	out = append(out, "<</Type /StructTreeRoot /K ["...)
@@ -294,7 +306,8 @@ func tagFile(dst, data []byte, s *structure) ([]byte, error) {
 		annots += len(pg.annots)
 	}
 	out = strconv.AppendInt(out, int64(len(s.pages)+annots), 10)
-	out = append(out, ">>\nendobj\n"...)
+	out = append(out, ">>"...)
+	end()
 
 	// The ParentTree: page k's key is k, the annotations' follow.
 	begin(parentTree)
@@ -315,7 +328,8 @@ func tagFile(dst, data []byte, s *structure) ([]byte, error) {
 			key++
 		}
 	}
-	out = append(out, "]>>\nendobj\n"...)
+	out = append(out, "]>>"...)
+	end()
 
 	for id, e := range s.elems {
 		begin(elemNum + id)
@@ -366,7 +380,8 @@ func tagFile(dst, data []byte, s *structure) ([]byte, error) {
 				out = append(out, ">>"...)
 			}
 		}
-		out = append(out, "]>>\nendobj\n"...)
+		out = append(out, "]>>"...)
+		end()
 	}
 	for i, pg := range s.pages {
 		begin(arrayNum + i)
@@ -377,7 +392,8 @@ func tagFile(dst, data []byte, s *structure) ([]byte, error) {
 			}
 			out = ref(out, elemNum+int(id))
 		}
-		out = append(out, "]\nendobj\n"...)
+		out = append(out, "]"...)
+		end()
 	}
 	key = len(s.pages)
 	for i, pg := range s.pages {
@@ -396,34 +412,19 @@ func tagFile(dst, data []byte, s *structure) ([]byte, error) {
 			out = strconv.AppendInt(out, int64(key), 10)
 			out = append(out, " /A <</S /URI /URI "...)
 			out = append(out, pdfLiteral(a.url)...)
-			out = append(out, ">>>>\nendobj\n"...)
+			out = append(out, ">>>>"...)
+			end()
 			key++
 		}
 	}
 
-	xref := len(out)
-	out = append(out, "xref\n0 "...)
-	out = strconv.AppendInt(out, int64(total), 10)
-	out = append(out, "\n0000000000 65535 f \n"...)
-	for _, off := range offsets[1:] {
-		if off == 0 {
-			out = append(out, "0000000000 65535 f \n"...)
-			continue
-		}
-		out = appendOffset(out, int64(off))
-		out = append(out, " 00000 n \n"...)
-	}
-	out = append(out, "trailer\n<</Size "...)
-	out = strconv.AppendInt(out, int64(total), 10)
-	out = append(out, " /Root "...)
-	out = ref(out, root)
+	entries[stm.num] = int64(len(file))
+	file = stm.appendTo(file)
+	trailer := "/Root " + strconv.Itoa(root) + " 0 R"
 	if info, ok := trailerRef(data[x.trailer:], "/Info"); ok {
-		out = append(out, " /Info "...)
-		out = ref(out, info)
+		trailer += " /Info " + strconv.Itoa(info) + " 0 R"
 	}
-	out = append(out, ">>\nstartxref\n"...)
-	out = strconv.AppendInt(out, int64(xref), 10)
-	return append(out, "\n%%EOF\n"...), nil
+	return appendXrefStream(file, entries, int64(len(file)), trailer), nil
 }
 
 // langOf is the language element id speaks: its own, or its nearest

@@ -297,3 +297,29 @@ func toUnicodeCMap(entries []cidEntry) []byte {
 	b.WriteString("endcmap\nCMapName currentdict/CMap defineresource pop\nend\nend")
 	return b.Bytes()
 }
+
+// appender is an io.Writer that appends to a slice.
+type appender struct{ b []byte }
+
+func (a *appender) Write(p []byte) (int, error) {
+	a.b = append(a.b, p...)
+	return len(p), nil
+}
+
+// AppendDeflate appends data zlib-compressed to dst, at the fast level
+// or the best, with the compressors the documents share.
+func AppendDeflate(dst, data []byte, fast bool) []byte {
+	pool := bestZlibWriters
+	if fast {
+		pool = fastZlibWriters
+	}
+	zw := pool.get()
+	a := appender{b: dst}
+	zw.Reset(&a)
+	// Appending does not fail.
+	_, _ = zw.Write(data)
+	_ = zw.Close()
+	zw.Reset(nil)
+	pool.put(zw)
+	return a.b
+}

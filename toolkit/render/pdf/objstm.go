@@ -1,0 +1,238 @@
+package pdf
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/klauspost/compress/zlib"
+
+	"github.com/awarekit/awarekit/toolkit/render/pdf/cidfont"
+)
+
+// The files this package writes are PDF 1.5 with object streams (ISO
+// 32000-1, 7.5.7): every object that is not a stream (the structure
+// tree's elements, the pages, the fonts' dictionaries, the annotations)
+// is kept, without its "N 0 obj" and "endobj", in an object stream that
+// is compressed as one, and the cross-reference table is a stream too
+// (7.5.8), a few bytes an object instead of 20. A flyer's tag structure
+// is some 90 small objects: a third of its file as plain text.
+
+// header starts every file: the version, and a comment of bytes
+// above 127 that says the file is binary.
+const header = "%PDF-1.5\n%\xb5\xb6\xb5\xb6\n"
+
+// objStream gathers objects that are not streams into one object stream.
+type objStream struct {
+	num   int    // its own object number; 0 while it holds nothing
+	n     int    // objects in it
+	heads []byte // "num offset " of each object
+	body  []byte // the objects' values, one after another
+	tmp   []byte
+}
+
+// maxObjStream is how many objects an object stream holds at most: the
+// index of an object in its stream is written in two bytes.
+const maxObjStream = 0xFFFF
+
+// add puts the value of object num (its parts one after another) in the
+// stream and returns its index there.
+func (s *objStream) add(num int, value ...[]byte) int {
+	s.heads = strconv.AppendInt(s.heads, int64(num), 10)
+	s.heads = append(s.heads, ' ')
+	s.heads = strconv.AppendInt(s.heads, int64(len(s.body)), 10)
+	s.heads = append(s.heads, ' ')
+	for _, v := range value {
+		s.body = append(s.body, v...)
+	}
+	s.body = append(s.body, '\n')
+	s.n++
+	return s.n - 1
+}
+
+// appendTo appends the object stream as object s.num, compressed, to b,
+// and empties it.
+func (s *objStream) appendTo(b []byte) []byte {
+	s.tmp = append(append(s.tmp[:0], s.heads...), s.body...)
+	b = strconv.AppendInt(b, int64(s.num), 10)
+	b = append(b, " 0 obj\n<</Type /ObjStm /N "...)
+	b = strconv.AppendInt(b, int64(s.n), 10)
+	b = append(b, " /First "...)
+	b = strconv.AppendInt(b, int64(len(s.heads)), 10)
+	b = append(b, " /Filter /FlateDecode /Length "...)
+	// The length is known once the data is compressed: compress after
+	// the dictionary's room and move the data into place.
+	at := len(b)
+	b = cidfont.AppendDeflate(b, s.tmp, true)
+	z := len(b) - at
+	s.tmp = append(s.tmp[:0], b[at:]...)
+	b = strconv.AppendInt(b[:at], int64(z), 10)
+	b = append(b, ">>\nstream\n"...)
+	b = append(b, s.tmp...)
+	b = append(b, "\nendstream\nendobj\n"...)
+	s.num, s.n, s.heads, s.body = 0, 0, s.heads[:0], s.body[:0]
+	return b
+}
+
+// An entry of a cross-reference stream, kept as one int64 (objOffsets):
+// > 0 the offset of an object written whole; < 0 an object in an object
+// stream, inStream's value; 0 a free entry (object 0).
+func inStream(stm, index int) int64 { return -1 - (int64(stm)<<16 | int64(index)) }
+
+// xrefRows writes the rows of a cross-reference stream: W [1 w 2],
+// with the PNG Up predictor (each row the difference from the one
+// before, which makes offsets that grow slowly mostly zeros).
+type xrefRows struct {
+	w         int // bytes of the second field
+	row, prev []byte
+}
+
+func newXrefRows(largest int64) *xrefRows {
+	w := 1
+	for largest >= 1<<(8*w) {
+		w++
+	}
+	n := 1 + w + 2
+	return &xrefRows{w: w, row: make([]byte, 1+n), prev: make([]byte, n)}
+}
+
+// dict appends the cross-reference stream's dictionary up to its
+// /Length's value: size objects, the trailer's entries in trailer.
+func (x *xrefRows) dict(b []byte, size int, trailer string) []byte {
+	b = append(b, "<</Type /XRef /Size "...)
+	b = strconv.AppendInt(b, int64(size), 10)
+	b = append(b, " /W [1 "...)
+	b = strconv.AppendInt(b, int64(x.w), 10)
+	b = append(b, " 2] "...)
+	b = append(b, trailer...)
+	b = append(b, " /Filter /FlateDecode /DecodeParms <</Predictor 12 /Columns "...)
+	b = strconv.AppendInt(b, int64(3+x.w), 10)
+	return append(b, ">> /Length "...)
+}
+
+// write writes entry e (see inStream) as a row.
+func (x *xrefRows) write(w io.Writer, e int64) error {
+	cur := x.row[1:]
+	var typ byte
+	var f2 int64
+	var f3 int
+	switch {
+	case e > 0:
+		typ, f2 = 1, e
+	case e < 0:
+		v := -1 - e
+		typ, f2, f3 = 2, v>>16, int(v&0xFFFF)
+	default:
+		f3 = 0xFFFF
+	}
+	var raw [12]byte
+	raw[0] = typ
+	for i := x.w; i >= 1; i-- {
+		raw[i] = byte(f2)
+		f2 >>= 8
+	}
+	raw[x.w+1], raw[x.w+2] = byte(f3>>8), byte(f3)
+	x.row[0] = 2 // Up
+	for i := range cur {
+		cur[i] = raw[i] - x.prev[i]
+	}
+	copy(x.prev, raw[:len(cur)])
+	_, err := w.Write(x.row)
+	return err
+}
+
+// reset starts the rows again from the first.
+func (x *xrefRows) reset() { clear(x.prev) }
+
+// appendXrefStream appends the cross-reference stream of a file whose
+// objects are entries (entries[0] for object 0), written at offset at as
+// the last object, number len(entries): entries gets its own entry.
+func appendXrefStream(b []byte, entries []int64, at int64, trailer string) []byte {
+	num := len(entries)
+	x := newXrefRows(max(at, int64(num)))
+	var rows appendWriter
+	for _, e := range entries {
+		_ = x.write(&rows, e)
+	}
+	_ = x.write(&rows, at)
+	b = strconv.AppendInt(b, int64(num), 10)
+	b = append(b, " 0 obj\n"...)
+	b = x.dict(b, num+1, trailer)
+	z := cidfont.AppendDeflate(nil, rows.b, true)
+	b = strconv.AppendInt(b, int64(len(z)), 10)
+	b = append(b, ">>\nstream\n"...)
+	b = append(b, z...)
+	b = append(b, "\nendstream\nendobj\nstartxref\n"...)
+	b = strconv.AppendInt(b, at, 10)
+	return append(b, "\n%%EOF\n"...)
+}
+
+// appendWriter is an io.Writer that appends to b.
+type appendWriter struct{ b []byte }
+
+func (a *appendWriter) Write(p []byte) (int, error) {
+	a.b = append(a.b, p...)
+	return len(p), nil
+}
+
+// countOnly counts what is written to it.
+type countOnly struct{ n int64 }
+
+func (c *countOnly) Write(p []byte) (int, error) {
+	c.n += int64(len(p))
+	return len(p), nil
+}
+
+// writeXrefStream writes, through out, the cross-reference stream of
+// the packer's file as object num at offset at, reading the entries
+// twice (each): once to learn the compressed length the dictionary
+// gives first, once to write them. Entries are never all held.
+func writeXrefStream(out *countWriter, num int, at int64, each func(func(n int, e int64)) error, trailer string, zw *zlib.Writer) error {
+	x := newXrefRows(max(at, int64(num)))
+	pass := func(w io.Writer) error {
+		x.reset()
+		zw.Reset(w)
+		var werr error
+		err := each(func(_ int, e int64) {
+			if werr == nil {
+				werr = x.write(zw, e)
+			}
+		})
+		if err == nil {
+			err = werr
+		}
+		if err == nil {
+			err = zw.Close()
+		}
+		return err
+	}
+	var c countOnly
+	if err := pass(&c); err != nil {
+		return err
+	}
+	b := strconv.AppendInt(nil, int64(num), 10)
+	b = append(b, " 0 obj\n"...)
+	b = x.dict(b, num+1, trailer)
+	b = strconv.AppendInt(b, c.n, 10)
+	b = append(b, ">>\nstream\n"...)
+	out.write(b)
+	start := out.n
+	if err := pass(writerOf{out}); err != nil {
+		return err
+	}
+	if out.err == nil && out.n-start != c.n {
+		return fmt.Errorf("merge: the cross-reference stream came out %d bytes, then %d", c.n, out.n-start)
+	}
+	b = append(b[:0], "\nendstream\nendobj\nstartxref\n"...)
+	b = strconv.AppendInt(b, at, 10)
+	out.write(append(b, "\n%%EOF\n"...))
+	return out.err
+}
+
+// writerOf lets a countWriter be an io.Writer.
+type writerOf struct{ c *countWriter }
+
+func (w writerOf) Write(p []byte) (int, error) {
+	w.c.write(p)
+	return len(p), w.c.err
+}

@@ -1,0 +1,408 @@
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+
+	"github.com/klauspost/compress/zlib"
+)
+
+// maxInflated bounds what one stream of a file added to a pack may
+// inflate to: a flyer's object stream is some 10 KB; a few bytes of
+// deflate can stand for a thousand times their length.
+const maxInflated = 64 << 20
+
+// unpacker reads the files that this package writes with object streams
+// and a cross-reference stream (PDF 1.5) back into the classic form the
+// packer and its parser work on: every object whole, as "N 0 obj …
+// endobj", and a cross-reference table. It reads what this package
+// writes: one cross-reference stream (no /Prev), FlateDecode, no
+// predictor or PNG predictors None and Up.
+type unpacker struct {
+	out     []byte
+	zr      io.ReadCloser
+	inflate []byte
+	kept    map[int]*objStm // object streams read, by number
+	starts  []int           // the whole objects' offsets, in order
+	offsets []int           // in the classic form
+	skip    []bool          // objects not copied
+}
+
+// classic returns data when its cross-reference is a classic table, else
+// data rewritten with every object whole and a classic table, in a
+// buffer that the next call reuses.
+func (u *unpacker) classic(data []byte) ([]byte, error) {
+	sx := bytes.LastIndex(data, []byte("startxref"))
+	if sx < 0 {
+		return nil, errors.New("no startxref")
+	}
+	start, n := parseInt(data, skipSpace(data, sx+len("startxref")))
+	if n == 0 || start <= 0 || start >= sx {
+		return nil, errors.New("no cross-reference table or stream: the file is not a PDF")
+	}
+	if bytes.HasPrefix(data[start:], []byte("xref")) {
+		return data, nil
+	}
+	// The cross-reference stream: "N 0 obj <<…>> stream … endstream".
+	num, k := parseInt(data, start)
+	if k == 0 {
+		return nil, errors.New("no cross-reference table or stream: the file is not a PDF")
+	}
+	_, dict, raw, err := u.stream(data, start, sx, num)
+	if err != nil {
+		return nil, fmt.Errorf("cross-reference stream: %w", err)
+	}
+	if t, ok := name(dict, "/Type"); !ok || t != "/XRef" {
+		return nil, errors.New("no cross-reference table or stream: the file is not a PDF")
+	}
+	if _, _, has := entry(dict, "/Prev"); has {
+		return nil, errors.New("the file was updated in place (/Prev), which merging does not support")
+	}
+	size, ok := intEntry(dict, "/Size")
+	if !ok || size <= 0 || size > len(data)/3+1 {
+		return nil, errors.New("cross-reference stream: bad /Size")
+	}
+	w, err := intArray(dict, "/W")
+	if err != nil || len(w) != 3 || w[0] > 1 || w[1] < 1 || w[1] > 8 || w[2] > 2 {
+		return nil, errors.New("cross-reference stream: /W is not one merging reads")
+	}
+	index := []int{0, size}
+	if _, _, has := entry(dict, "/Index"); has {
+		if index, err = intArray(dict, "/Index"); err != nil || len(index)%2 != 0 {
+			return nil, errors.New("cross-reference stream: bad /Index")
+		}
+	}
+	rows, err := u.decode(dict, raw, w[0]+w[1]+w[2])
+	if err != nil {
+		return nil, fmt.Errorf("cross-reference stream: %w", err)
+	}
+	width := w[0] + w[1] + w[2]
+	type ref struct {
+		typ    int
+		f2, f3 int
+	}
+	refs := make([]ref, size)
+	at := 0
+	for i := 0; i < len(index); i += 2 {
+		first, count := index[i], index[i+1]
+		if first < 0 || count < 0 || first+count > size || (at+count)*width > len(rows) {
+			return nil, errors.New("cross-reference stream: bad /Index")
+		}
+		for j := range count {
+			row := rows[(at+j)*width:]
+			field := func(from, n int) int {
+				v := 0
+				for _, c := range row[from : from+n] {
+					v = v<<8 | int(c)
+				}
+				return v
+			}
+			r := ref{typ: 1, f2: field(w[0], w[1]), f3: field(w[0]+w[1], w[2])}
+			if w[0] > 0 {
+				r.typ = int(row[0])
+			}
+			refs[first+j] = r
+		}
+		at += count
+	}
+
+	// Where each whole object ends: at the next one, in file order.
+	starts := u.starts[:0]
+	for _, r := range refs {
+		if r.typ == 1 {
+			if r.f2 <= 0 || r.f2 > start {
+				return nil, errors.New("cross-reference stream: an offset is outside the file")
+			}
+			starts = append(starts, r.f2)
+		}
+	}
+	slices.Sort(starts)
+	u.starts = starts
+	limitOf := func(off int) int {
+		i, _ := slices.BinarySearch(starts, off+1)
+		if i < len(starts) {
+			return starts[i]
+		}
+		return sx
+	}
+	clear(u.kept)
+	if u.kept == nil {
+		u.kept = map[int]*objStm{}
+	}
+	// The cross-reference stream and the object streams are not copied.
+	skip := slices.Grow(u.skip[:0], size)[:size]
+	clear(skip)
+	u.skip = skip
+	if num < size {
+		skip[num] = true
+	}
+	for _, r := range refs {
+		if r.typ == 2 && r.f2 >= 0 && r.f2 < size {
+			skip[r.f2] = true
+		}
+	}
+
+	out := append(u.out[:0], header...)
+	offsets := slices.Grow(u.offsets[:0], size)[:size]
+	clear(offsets)
+	u.offsets = offsets
+	for n, r := range refs {
+		if skip[n] || r.typ != 1 && r.typ != 2 {
+			continue
+		}
+		var val []byte
+		if r.typ == 1 {
+			s, e, err := objectBounds(data, r.f2, limitOf(r.f2), n)
+			if err != nil {
+				return nil, err
+			}
+			val = data[s:e]
+		} else {
+			if r.f2 <= 0 || r.f2 >= len(refs) {
+				return nil, fmt.Errorf("object %d is in object %d, which the file does not have", n, r.f2)
+			}
+			if val, err = u.member(data, refs[r.f2].typ, refs[r.f2].f2, r.f2, r.f3, n, limitOf); err != nil {
+				return nil, err
+			}
+		}
+		offsets[n] = len(out)
+		out = strconv.AppendInt(out, int64(n), 10)
+		out = append(out, " 0 obj\n"...)
+		out = append(out, val...)
+		out = append(out, "\nendobj\n"...)
+	}
+	xref := len(out)
+	out = append(out, "xref\n0 "...)
+	out = strconv.AppendInt(out, int64(size), 10)
+	out = append(out, "\n0000000000 65535 f \n"...)
+	for _, off := range offsets[1:] {
+		if off == 0 {
+			out = append(out, "0000000000 65535 f \n"...)
+			continue
+		}
+		out = appendOffset(out, int64(off))
+		out = append(out, " 00000 n \n"...)
+	}
+	out = append(out, "trailer\n<</Size "...)
+	out = strconv.AppendInt(out, int64(size), 10)
+	for _, key := range []string{"/Root", "/Info"} {
+		if n, ok := trailerRef(dict, key); ok {
+			out = append(out, ' ')
+			out = append(out, key...)
+			out = append(out, ' ')
+			out = strconv.AppendInt(out, int64(n), 10)
+			out = append(out, " 0 R"...)
+		}
+	}
+	out = append(out, ">>\nstartxref\n"...)
+	out = strconv.AppendInt(out, int64(xref), 10)
+	out = append(out, "\n%%EOF\n"...)
+	u.out = out
+	return out, nil
+}
+
+// objStm is an object stream read back: its objects' numbers and
+// where each starts and ends in its inflated data.
+type objStm struct {
+	body       []byte
+	nums, offs []int
+}
+
+// member is object n, the index-th of object stream stm, whose entry is
+// of type typ at offset off.
+func (u *unpacker) member(data []byte, typ, off, stm, index, n int, limitOf func(int) int) ([]byte, error) {
+	if typ != 1 {
+		return nil, fmt.Errorf("object %d is in object %d, which is not an object stream", n, stm)
+	}
+	st, ok := u.kept[stm]
+	if !ok {
+		_, dict, raw, err := u.stream(data, off, limitOf(off), stm)
+		if err != nil {
+			return nil, fmt.Errorf("object stream %d: %w", stm, err)
+		}
+		if t, ok := name(dict, "/Type"); !ok || t != "/ObjStm" {
+			return nil, fmt.Errorf("object %d is in object %d, which is not an object stream", n, stm)
+		}
+		inflated, err := u.decode(dict, raw, 0)
+		if err != nil {
+			return nil, fmt.Errorf("object stream %d: %w", stm, err)
+		}
+		st = &objStm{body: slices.Clone(inflated)}
+		// Its head: /N pairs of an object's number and its offset after
+		// /First.
+		count, ok1 := intEntry(dict, "/N")
+		first, ok2 := intEntry(dict, "/First")
+		if !ok1 || !ok2 || first > len(st.body) || count > len(st.body)/4+1 {
+			return nil, fmt.Errorf("object stream %d: bad /N or /First", stm)
+		}
+		head := st.body[:first]
+		i := 0
+		for range count {
+			i = skipSpace(head, i)
+			num, a := parseInt(head, i)
+			i = skipSpace(head, i+a)
+			o, b := parseInt(head, i)
+			i += b
+			if a == 0 || b == 0 || first+o > len(st.body) || len(st.offs) > 0 && first+o < st.offs[len(st.offs)-1] {
+				return nil, fmt.Errorf("object stream %d: its head is damaged", stm)
+			}
+			st.nums = append(st.nums, num)
+			st.offs = append(st.offs, first+o)
+		}
+		st.offs = append(st.offs, len(st.body))
+		u.kept[stm] = st
+	}
+	if index >= len(st.nums) || st.nums[index] != n {
+		return nil, fmt.Errorf("object %d is not where the cross-reference stream says, in object stream %d", n, stm)
+	}
+	return bytes.TrimSpace(st.body[st.offs[index]:st.offs[index+1]]), nil
+}
+
+// stream reads stream object num at off (before limit): its value's
+// start, its dictionary and its data as stored.
+func (u *unpacker) stream(data []byte, off, limit, num int) (start int, dict, raw []byte, err error) {
+	if off >= limit || limit > len(data) {
+		return 0, nil, nil, fmt.Errorf("object %d is not at offset %d", num, off)
+	}
+	start, end, err := objectBounds(data, off, limit, num)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	s := scanner{b: data[:end], i: start}
+	dictEnd, err := s.object()
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	if dictEnd >= end {
+		return 0, nil, nil, errors.New("not a stream")
+	}
+	dict = data[start:dictEnd]
+	length, ok := intEntry(dict, "/Length")
+	i := dictEnd + len("stream")
+	if i < end && data[i] == '\r' {
+		i++
+	}
+	if i < end && data[i] == '\n' {
+		i++
+	}
+	if !ok || length < 0 || i+length > end {
+		return 0, nil, nil, errors.New("bad /Length")
+	}
+	return start, dict, data[i : i+length], nil
+}
+
+// decode inflates raw, a stream with dict, and undoes its predictor;
+// columns is the width of a row (0: no predictor allowed).
+func (u *unpacker) decode(dict, raw []byte, columns int) ([]byte, error) {
+	f, ok := name(dict, "/Filter")
+	if !ok || f != "/FlateDecode" {
+		return nil, errors.New("not compressed with FlateDecode, which merging reads")
+	}
+	var err error
+	if u.zr == nil {
+		u.zr, err = zlib.NewReader(bytes.NewReader(raw))
+	} else {
+		err = u.zr.(zlib.Resetter).Reset(bytes.NewReader(raw), nil)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("inflate: %w", err)
+	}
+	out := u.inflate[:0]
+	for {
+		if len(out) == cap(out) {
+			if len(out) > maxInflated {
+				return nil, errors.New("too large once inflated")
+			}
+			out = slices.Grow(out, max(4<<10, len(out)))
+		}
+		k, err := u.zr.Read(out[len(out):cap(out)])
+		out = out[:len(out)+k]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("inflate: %w", err)
+		}
+	}
+	u.inflate = out
+	predictor := 1
+	if at, end, has := entry(dict, "/DecodeParms"); has {
+		parms := dict[at:end]
+		if p, ok := intEntry(parms, "/Predictor"); ok {
+			predictor = p
+		}
+		if c, ok := intEntry(parms, "/Columns"); ok && predictor >= 10 && c != columns {
+			return nil, errors.New("the predictor's /Columns is not the rows' width")
+		}
+	}
+	switch {
+	case predictor == 1:
+		return out, nil
+	case predictor < 10 || predictor > 15 || columns == 0:
+		return nil, fmt.Errorf("predictor %d, which merging does not read", predictor)
+	}
+	// PNG rows: a filter byte, then the row; None and Up.
+	row := columns + 1
+	if len(out)%row != 0 {
+		return nil, errors.New("the data is not whole rows")
+	}
+	rows := out[:0]
+	prev := make([]byte, columns)
+	for i := 0; i < len(out); i += row {
+		filter, cur := out[i], out[i+1:i+row]
+		switch filter {
+		case 0:
+		case 2:
+			for j := range cur {
+				cur[j] += prev[j]
+			}
+		default:
+			return nil, fmt.Errorf("PNG filter %d, which merging does not read", filter)
+		}
+		copy(prev, cur)
+		rows = append(rows, cur...) // rows never passes the row it reads
+	}
+	return rows, nil
+}
+
+// intEntry is the whole number that key names in dict.
+func intEntry(dict []byte, key string) (int, bool) {
+	at, end, ok := entry(dict, key)
+	if !ok {
+		return 0, false
+	}
+	v, k := parseInt(dict, at)
+	return v, k > 0 && k == end-at
+}
+
+// name is the name that key names in dict, "/Name".
+func name(dict []byte, key string) (string, bool) {
+	at, end, ok := entry(dict, key)
+	if !ok || dict[at] != '/' {
+		return "", false
+	}
+	return string(dict[at:end]), true
+}
+
+// intArray is the array of whole numbers that key names in dict.
+func intArray(dict []byte, key string) ([]int, error) {
+	at, end, ok := entry(dict, key)
+	if !ok || dict[at] != '[' {
+		return nil, fmt.Errorf("no %s array", key)
+	}
+	var out []int
+	i := skipSpace(dict[:end], at+1)
+	for i < end && dict[i] != ']' {
+		v, k := parseInt(dict, i)
+		if k == 0 || len(out) > 1<<20 {
+			return nil, fmt.Errorf("%s is not an array of whole numbers", key)
+		}
+		out = append(out, v)
+		i = skipSpace(dict[:end], i+k)
+	}
+	return out, nil
+}
