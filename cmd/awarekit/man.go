@@ -6,9 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/cobra/doc"
+	"github.com/spf13/pflag"
 
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/output"
@@ -74,22 +75,147 @@ func manRun(opts *ManOptions) error {
 		return writeMarkdownDocs(opts.IO, opts.Root, opts.Dir)
 	}
 	// The content's date, or SOURCE_DATE_EPOCH: the same pages every time.
-	date := eng.Date
-	header := &doc.GenManHeader{Title: "AWAREKIT", Section: "1", Date: &date,
-		Source: "awarekit " + readBuildInfo().Version, Manual: "awarekit manual"}
-	// The manual's text is Markdown: lists and tables, written indented
-	// for the terminal, must stay as they are laid out.
-	_ = forEachCommand(opts.Root, func(c *cobra.Command) error {
-		c.Long = fenceIndented(c.Long)
-		return nil
-	})
-	if err := doc.GenManTree(opts.Root, header, opts.Dir); err != nil {
-		return fmt.Errorf("write manual pages into %s: %w", opts.Dir, err)
-	}
+	source := "awarekit " + readBuildInfo().Version
 	return forEachCommand(opts.Root, func(c *cobra.Command) error {
-		fmt.Fprintln(opts.IO.Out, filepath.Join(opts.Dir, strings.ReplaceAll(c.CommandPath(), " ", "-")+".1"))
+		path := filepath.Join(opts.Dir, strings.ReplaceAll(c.CommandPath(), " ", "-")+".1")
+		if err := output.WriteFile(path, manPage(c, eng.Date, source)); err != nil {
+			return fmt.Errorf("write manual pages into %s: %w", opts.Dir, err)
+		}
+		fmt.Fprintln(opts.IO.Out, path)
 		return nil
 	})
+}
+
+// manPage is c's manual page (section 1) in roff, the man macros: its
+// name, how it is run, its help text, its flags, examples, and the
+// commands around it. It is written here rather than by cobra's doc
+// package, which converts Markdown with blackfriday: that package's
+// start (some 8.7 M instructions) ran on every command, --version too.
+func manPage(c *cobra.Command, date time.Time, source string) []byte {
+	c.InitDefaultHelpFlag() // as running the command would
+	var b bytes.Buffer
+	name := strings.ReplaceAll(c.CommandPath(), " ", "-")
+	fmt.Fprintf(&b, ".nh\n.TH \"AWAREKIT\" \"1\" \"%s\" \"%s\" \"awarekit manual\"\n", date.Format("Jan 2006"), roffText(source))
+	fmt.Fprintf(&b, ".SH NAME\n%s \\- %s\n", roffText(name), roffText(c.Short))
+	fmt.Fprintf(&b, ".SH SYNOPSIS\n\\fB%s\\fR\n", roffText(c.UseLine()))
+	b.WriteString(".SH DESCRIPTION\n")
+	desc := c.Long
+	if desc == "" {
+		desc = c.Short
+	}
+	b.WriteString(roffBlocks(desc))
+	if fs := c.NonInheritedFlags(); fs.HasAvailableFlags() {
+		b.WriteString(".SH OPTIONS\n")
+		roffFlags(&b, fs)
+	}
+	if fs := c.InheritedFlags(); fs.HasAvailableFlags() {
+		b.WriteString(".SH OPTIONS INHERITED FROM PARENT COMMANDS\n")
+		roffFlags(&b, fs)
+	}
+	if c.Example != "" {
+		b.WriteString(".SH EXAMPLE\n.EX\n")
+		for _, l := range strings.Split(strings.TrimRight(c.Example, "\n"), "\n") {
+			b.WriteString(roffLine(l) + "\n")
+		}
+		b.WriteString(".EE\n")
+	}
+	var see []string
+	if c.HasParent() {
+		see = append(see, strings.ReplaceAll(c.Parent().CommandPath(), " ", "-"))
+	}
+	for _, sub := range c.Commands() {
+		if sub.IsAvailableCommand() && !sub.IsAdditionalHelpTopicCommand() {
+			see = append(see, name+"-"+sub.Name())
+		}
+	}
+	if len(see) > 0 {
+		b.WriteString(".SH SEE ALSO\n")
+		for i, s := range see {
+			if i > 0 {
+				b.WriteString(",\n")
+			}
+			fmt.Fprintf(&b, "\\fB%s\\fR(1)", roffText(s))
+		}
+		b.WriteString("\n")
+	}
+	return b.Bytes()
+}
+
+// roffFlags writes each flag of fs that a user sees as a tagged
+// paragraph: its names and value, then what it does.
+func roffFlags(b *bytes.Buffer, fs *pflag.FlagSet) {
+	fs.VisitAll(func(f *pflag.Flag) {
+		if f.Hidden || f.Deprecated != "" {
+			return
+		}
+		value, usage := pflag.UnquoteUsage(f)
+		b.WriteString(".TP\n")
+		if f.Shorthand != "" && f.ShorthandDeprecated == "" {
+			fmt.Fprintf(b, "\\fB\\-%s\\fR, ", roffText(f.Shorthand))
+		}
+		fmt.Fprintf(b, "\\fB\\-\\-%s\\fR", roffText(f.Name))
+		if value != "" && f.NoOptDefVal == "" {
+			fmt.Fprintf(b, " \\fI%s\\fR", roffText(value))
+		}
+		b.WriteString("\n" + roffLine(usage))
+		switch f.DefValue {
+		case "", "false", "[]", "0":
+		default:
+			b.WriteString(" (default " + roffText(f.DefValue) + ")")
+		}
+		b.WriteString("\n")
+	})
+}
+
+// roffBlocks is help text as roff paragraphs: lines that follow one
+// another are filled, a blank line starts a paragraph, and indented lines
+// (lists and tables laid out for the terminal) are kept as they are.
+func roffBlocks(text string) string {
+	var b strings.Builder
+	para, example := false, false
+	for _, l := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+		switch {
+		case strings.TrimSpace(l) == "":
+			if example {
+				b.WriteString(".EE\n")
+				example = false
+			}
+			para = false
+		case strings.HasPrefix(l, "  ") || strings.HasPrefix(l, "\t"):
+			if !example {
+				b.WriteString(".PP\n.EX\n")
+				example, para = true, true
+			}
+			b.WriteString(roffLine(l) + "\n")
+		default:
+			if example {
+				b.WriteString(".EE\n")
+				example, para = false, false
+			}
+			if !para {
+				b.WriteString(".PP\n")
+				para = true
+			}
+			b.WriteString(roffLine(l) + "\n")
+		}
+	}
+	if example {
+		b.WriteString(".EE\n")
+	}
+	return b.String()
+}
+
+// roffText escapes text for roff: a backslash is \e.
+func roffText(s string) string { return strings.ReplaceAll(s, `\`, `\e`) }
+
+// roffLine is one line of text for roff: escaped, and kept from being
+// read as a request when it starts with a dot or an apostrophe.
+func roffLine(s string) string {
+	s = roffText(s)
+	if strings.HasPrefix(s, ".") || strings.HasPrefix(s, "'") {
+		s = `\&` + s
+	}
+	return s
 }
 
 // forEachCommand calls fn for root and every command under it that a
@@ -182,31 +308,4 @@ func staleDocs(root *cobra.Command, dir string) ([]string, error) {
 		}
 	}
 	return stale, nil
-}
-
-// fenceIndented puts each run of indented lines of help text in a
-// Markdown code block, so the manual keeps its columns, and escapes the
-// characters Markdown would read as emphasis elsewhere.
-func fenceIndented(text string) string {
-	var out []string
-	in := false
-	for _, l := range strings.Split(text, "\n") {
-		indented := strings.HasPrefix(l, "  ")
-		switch {
-		case indented && !in:
-			out = append(out, "```")
-			in = true
-		case !indented && in && strings.TrimSpace(l) != "":
-			out = append(out, "```")
-			in = false
-		}
-		if !in {
-			l = strings.NewReplacer("*", "\\*", "_", "\\_").Replace(l)
-		}
-		out = append(out, l)
-	}
-	if in {
-		out = append(out, "```")
-	}
-	return strings.Join(out, "\n")
 }
