@@ -107,8 +107,14 @@ func listRun(opts *ListOptions) error {
 		}
 	case "languages":
 		var langs []generate.Language
+		// Which file draws each script only with --fonts: finding it
+		// splits every message by direction, script and font.
+		describe := eng.LanguageCovered
+		if opts.Fonts {
+			describe = eng.Language
+		}
 		for _, tag := range eng.Languages() {
-			l, err := eng.Language(tag)
+			l, err := describe(tag)
 			if err != nil {
 				return err
 			}

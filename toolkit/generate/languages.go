@@ -35,7 +35,14 @@ type Language struct {
 
 // Language describes one of the engine's languages, by its tag as
 // Languages lists it.
-func (e *Engine) Language(tag string) (Language, error) {
+func (e *Engine) Language(tag string) (Language, error) { return e.language(tag, true) }
+
+// LanguageCovered is Language without its Fonts: FontsErr alone says
+// whether this computer has a font for every character, without finding
+// which file draws each script (typeset's Covers, not Sources).
+func (e *Engine) LanguageCovered(tag string) (Language, error) { return e.language(tag, false) }
+
+func (e *Engine) language(tag string, sources bool) (Language, error) {
 	l := e.Lib.Catalog.Locale(tag)
 	if l == nil {
 		return Language{}, &locale.UnknownLanguageError{Lang: tag, Valid: e.Lib.Catalog.Tags()}
@@ -60,7 +67,12 @@ func (e *Engine) Language(tag string) (Language, error) {
 	info.Coverage = e.Lib.Coverage(tag)
 	w := e.workers.Get().(*Worker)
 	defer e.workers.Put(w)
-	info.Fonts, info.FontsErr = w.ts.Sources(allText(l), typeset.Options{Lang: tag, RTL: sc.RTL})
+	opts := typeset.Options{Lang: tag, RTL: sc.RTL}
+	if sources {
+		info.Fonts, info.FontsErr = w.ts.Sources(allText(l), opts)
+	} else {
+		info.FontsErr = w.ts.Covers(allText(l), opts)
+	}
 	return info, nil
 }
 

@@ -33,7 +33,7 @@ func (s *Server) loadChoices() choices {
 		c.Provinces = append(c.Provinces, option{Value: p.ID, Label: p.Name})
 	}
 	for _, tag := range s.eng.Languages() {
-		if l, err := s.eng.Language(tag); err == nil {
+		if l, err := s.eng.LanguageCovered(tag); err == nil {
 			c.Languages = append(c.Languages, l)
 		}
 	}

@@ -71,3 +71,34 @@ func TestSourcesAgreeWithSet(t *testing.T) {
 		})
 	}
 }
+
+// TestCoversAgreesWithSources: Covers fails when Sources does, with the
+// same error, and passes when it passes, for texts in the scripts the
+// content uses and a character no font has.
+func TestCoversAgreesWithSources(t *testing.T) {
+	texts := []struct{ lang, text string }{
+		{"en", "Call 1-833-900-1010. Canadian Human Trafficking Hotline."},
+		{"ar", "اتصل بالخط الساخن: 1-833-900-1010 الآن\nCanadian Human Trafficking Hotline، 24/7"},
+		{"pa", "ਮਨੁੱਖੀ ਤਸਕਰੀ ਹੌਟਲਾਈਨ 1-833-900-1010 (Hotline)"},
+		{"zh-Hans", "请拨打加拿大人口贩运热线：1-833-900-1010。Hotline"},
+		{"iu", "ᐅᖃᓘᑎᒃᓯᒪᓂᕐᒥᒃ 1-833-900-1010"},
+		{"ti", "ናይ ሰብ ምሻጥ 1-833-900-1010"},
+		{"en", "a private character \ue000 no font draws"},
+	}
+	ts := embeddedSetter(t)
+	failed := 0
+	for _, tt := range texts {
+		opts := Options{Lang: tt.lang, RTL: tt.lang == "ar"}
+		_, want := ts.Sources(tt.text, opts)
+		got := ts.Covers(tt.text, opts)
+		if (got == nil) != (want == nil) || got != nil && got.Error() != want.Error() {
+			t.Errorf("%s %q: Covers says %v, Sources %v", tt.lang, tt.text, got, want)
+		}
+		if want != nil {
+			failed++
+		}
+	}
+	if failed == 0 {
+		t.Error("no text lacked a font: the private character should")
+	}
+}

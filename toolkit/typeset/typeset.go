@@ -907,6 +907,31 @@ func (t *Typesetter) Sources(text string, opts Options) ([]Source, error) {
 	return out, nil
 }
 
+// Covers fails as Sources does when a character of text has no font,
+// regular or bold, and finds no more: it splits nothing into runs by
+// direction, script and font, which is most of what Sources costs (a
+// language's every message, for `awarekit list languages` and
+// `awarekit serve`, which say only whether this computer can draw it).
+func (t *Typesetter) Covers(text string, opts Options) error {
+	if _, err := t.fonts.Base(); err != nil {
+		return err
+	}
+	text, err := t.prepare(text, opts.RTL)
+	if err != nil {
+		return err
+	}
+	chars, _ := distinct(text)
+	// The next Set finds its own families again.
+	defer func() { t.extra = t.extra[:0] }()
+	for _, bold := range []bool{false, true} {
+		opts.Style.Bold = bold
+		if err := t.check(chars, opts); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // distinct returns text's characters, each once, and its lines that are
 // not blank, each once, in the order they first appear.
 func distinct(text string) (chars string, lines []string) {
