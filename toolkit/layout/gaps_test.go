@@ -146,7 +146,9 @@ func runsText(runs []typeset.Run) string {
 // TestNoGapAboveHelpPanel lays out the flyer, the handout, the tear-off
 // and the poster, in one language and in two, for every audience in a
 // set of languages (every language, on Letter and A4, under
-// AWAREKIT_FULL=1), plain and with the longest organisation, and checks
+// AWAREKIT_FULL=1), plain and with the longest organisation (in the
+// quick run the two take turns: each format, audience and language
+// with one, each format and language with both), and checks
 // that no page leaves more than maxGapAbovePanel of white above its
 // help panel (the text grows to fill the page, or the panel follows it),
 // and that no page leaves more than maxGapBelowPanel under it (short
@@ -175,10 +177,18 @@ func TestNoGapAboveHelpPanel(t *testing.T) {
 		org   profile.Organisation
 		brand doc.Brand
 	}{{"plain", profile.Organisation{}, doc.Brand{}}, {"longest", long, longBrand}}
-	for _, f := range []string{"flyer", "handout", "tearoff", "poster"} {
-		for _, a := range e.AudienceIDs() {
-			for _, l := range langs {
-				for _, o := range orgs {
+	full := os.Getenv("AWAREKIT_FULL") != ""
+	for fi, f := range []string{"flyer", "handout", "tearoff", "poster"} {
+		for ai, a := range e.AudienceIDs() {
+			for li, l := range langs {
+				for oi, o := range orgs {
+					if !full && (fi+ai+li)%len(orgs) != oi {
+						// Quick: the two take turns. Every page that comes
+						// closest to a limit in the whole set (the handout's
+						// at 0 pt above, the flyer's 3 pt and the poster's
+						// 6 pt under it) is still laid out.
+						continue
+					}
 					for _, paper := range papers {
 						name := fmt.Sprintf("%s/%s/%s/%s/%s", f, a, l, o.name, paper)
 						r, err := e.Resolve(generate.Job{Audience: a, Lang: l, Format: f, Paper: paper, AllowDraft: true})
