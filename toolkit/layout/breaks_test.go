@@ -61,7 +61,15 @@ var breakRules = []breakRule{
 		if strings.TrimRightFunc(before, unicode.IsSpace) != before {
 			return false // a break between words
 		}
-		w := addressEnd.FindString(before) + addressStart.FindString(after)
+		// An address the next line does not go on with ended at the
+		// break: "Cybertip.ca" / "（网上儿童性剥削举报平台）", where a
+		// full-width parenthesis (no space before it in Chinese) opens
+		// the name's gloss.
+		rest := addressStart.FindString(after)
+		if rest == "" {
+			return false
+		}
+		w := addressEnd.FindString(before) + rest
 		last, _ := utf8.DecodeLastRuneInString(before)
 		// A path's part wider than the line breaks before a hyphen.
 		if strings.HasPrefix(after, "-") && strings.Contains(strings.TrimPrefix(strings.TrimPrefix(addressEnd.FindString(before), "https://"), "http://"), "/") {
@@ -120,8 +128,7 @@ var breakRules = []breakRule{
 // lastWordWidth is the width in points of a line's last word (after its
 // last space, trailing spaces left out), from its glyphs' advances.
 func lastWordWidth(l typeset.Line) float64 {
-	runs := slices.Clone(l.Runs)
-	slices.SortStableFunc(runs, func(a, b typeset.Run) int { return a.Start - b.Start })
+	runs := logicalRuns(l)
 	var text strings.Builder
 	for _, r := range runs {
 		text.WriteString(r.Text)
@@ -192,18 +199,12 @@ func paragraphs(p layout.Page) ([][]string, [][]*layout.TextLine) {
 			tag = nil
 			continue
 		}
-		runs := slices.Clone(l.Line.Runs)
-		slices.SortStableFunc(runs, func(a, b typeset.Run) int { return a.Start - b.Start })
-		var sb strings.Builder
-		for _, r := range runs {
-			sb.WriteString(r.Text)
-		}
 		if e.Tag != tag {
 			out = append(out, nil)
 			set = append(set, nil)
 			tag = e.Tag
 		}
-		out[len(out)-1] = append(out[len(out)-1], sb.String())
+		out[len(out)-1] = append(out[len(out)-1], logicalText(l.Line))
 		set[len(set)-1] = append(set[len(set)-1], l)
 	}
 	return out, set
@@ -228,7 +229,7 @@ func breaks(ld *layout.Document, keep []string) []string {
 			if heads[e.Tag] == nil {
 				order = append(order, e.Tag)
 			}
-			heads[e.Tag] = append(heads[e.Tag], runsText(e.Text.Line.Runs))
+			heads[e.Tag] = append(heads[e.Tag], logicalText(e.Text.Line))
 		}
 		for _, tag := range order {
 			for _, line := range heads[tag] {
@@ -319,4 +320,18 @@ func loneChineseWord(lines []string) bool {
 		}
 	}
 	return true
+}
+
+// logicalText is a line's text in the order it is read: its runs, which
+// are in visual order (a right-to-left line's first run is at its
+// right), sorted by where each starts in the paragraph's text.
+func logicalText(l typeset.Line) string {
+	return runsText(logicalRuns(l))
+}
+
+// logicalRuns are a line's runs in the order they are read.
+func logicalRuns(l typeset.Line) []typeset.Run {
+	runs := slices.Clone(l.Runs)
+	slices.SortStableFunc(runs, func(a, b typeset.Run) int { return a.Start - b.Start })
+	return runs
 }

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/format"
@@ -111,10 +112,10 @@ func TestEveryFormatCarriesItsContent(t *testing.T) {
 	langs := []string{"en", "fr", "uk", "tl", "pa", "ar", "zh-Hans", "iu"}
 	pairs := []string{"fr+en", "en+fr", "uk+en", "tl+en", "pa+en", "ar+en", "zh-Hans+en"}
 	// Without English: Chinese, which takes the least room, beside the
-	// languages that take the most (French, Urdu), and two long
-	// right-to-left and Cyrillic ones. The social images are not yet
-	// made for every such pair beside a very wide logo (zh-Hans+ur).
-	withoutEnglish := []string{"fr+zh-Hans", "zh-Hans+ur", "uk+fa"}
+	// languages that take the most (French, Urdu), two long
+	// right-to-left and Cyrillic ones, and a right-to-left page whose
+	// Chinese contacts go on over lines (ar+zh-Hans).
+	withoutEnglish := []string{"fr+zh-Hans", "zh-Hans+ur", "uk+fa", "ar+zh-Hans"}
 	pairs = append(pairs, withoutEnglish...)
 	papers := []string{"letter"}
 	audiences := e.AudienceIDs()
@@ -151,7 +152,7 @@ func TestEveryFormatCarriesItsContent(t *testing.T) {
 			for _, a := range audiences {
 				for _, l := range append(slices.Clone(langs), pairs...) {
 					bilingual := strings.Contains(l, "+")
-					if bilingual && f.Bilingual == nil || f.Screen && slices.Contains(withoutEnglish, l) {
+					if bilingual && f.Bilingual == nil || f.Screen && bilingual && !slices.Contains(strings.Split(l, "+"), "en") {
 						continue
 					}
 					for _, paper := range papers {
@@ -223,18 +224,17 @@ func lineVisual(l typeset.Line) float64 {
 	return all
 }
 
-// squash drops white space and soft hyphens, so that text broken over
-// lines compares with the model's.
+// squash drops white space, soft hyphens and the marks that steer line
+// breaks and direction (which the typesetter does not print), so that
+// text broken over lines compares with the model's.
 func squash(s string) string {
 	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || r == '\u00ad' || r == '\u200b' {
+		if unicode.IsSpace(r) || r == '\u00ad' || r == '\u200b' || r == '\u2060' || unicode.Is(unicode.Bidi_Control, r) {
 			return -1
 		}
 		return r
 	}, s)
 }
-
-// missing lists what of carries the pages do not print, for each
 
 // docsOf makes the document of each of r's languages (one, or two for a
 // two-language material), as the layout sets them side by side.
@@ -252,24 +252,22 @@ func docsOf(e *generate.Engine, r generate.Resolved, org profile.Organisation, b
 	return docs, nil
 }
 
+// missing lists what of carries the pages do not print, for each
 // document (one per language).
+//
+// missing reads the pages as pagesText does, in the order a reader reads
+// them, so a model text must be printed whole, its punctuation in its
+// place, on a right-to-left page as on any other.
 func missing(ld *layout.Document, docs []*doc.Document, carries layout.Content) []string {
-	var text strings.Builder
 	images := 0
 	for _, p := range ld.Pages {
 		for _, e := range p.Elements {
-			switch {
-			case e.Text != nil:
-				for _, r := range e.Text.Line.Runs {
-					text.WriteString(r.Text)
-				}
-			case e.Image != nil:
+			if e.Image != nil {
 				images++
 			}
 		}
 	}
-	all := strings.ToLower(squash(text.String()))
-	rtl := slices.ContainsFunc(docs, func(d *doc.Document) bool { return d.Meta.RTL })
+	all := pagesText(ld)
 	var out []string
 	for _, d := range docs {
 		for _, b := range carries.Blocks {
@@ -300,7 +298,7 @@ func missing(ld *layout.Document, docs []*doc.Document, carries layout.Content) 
 					if carries.Compact {
 						want = compact(d2, b, want)
 					}
-					out = append(out, absent(all, want, rtl, b, d.Meta.Lang)...)
+					out = append(out, absent(all, want, b, d.Meta.Lang)...)
 					continue
 				}
 			}
@@ -328,7 +326,7 @@ func missing(ld *layout.Document, docs []*doc.Document, carries layout.Content) 
 			if carries.Compact {
 				want = compact(d, b, want)
 			}
-			out = append(out, absent(all, want, rtl, b, d.Meta.Lang)...)
+			out = append(out, absent(all, want, b, d.Meta.Lang)...)
 		}
 	}
 	return out
@@ -374,57 +372,33 @@ func compact(d *doc.Document, b doc.Part, want []string) []string {
 	return want
 }
 
-// absent lists the strings of want that all (the pages' text, squashed
-// and in lower case) does not hold. A page with right-to-left text has
-// its lines' runs in visual order, punctuation beside a number or a
-// Latin name moved: there each run of letters, or of digits, must be
-// there.
-func absent(all string, want []string, rtl bool, b doc.Part, lang string) []string {
-	var out []string
-	for _, s := range want {
-		if !rtl {
-			if !strings.Contains(all, strings.ToLower(squash(s))) {
-				out = append(out, fmt.Sprintf("%s (%s): %q is not printed", b, lang, s))
-			}
-			continue
-		}
-		for _, w := range tokens(s) {
-			if !strings.Contains(all, strings.ToLower(w)) {
-				out = append(out, fmt.Sprintf("%s (%s): %q of %q is not printed", b, lang, w, s))
+// pagesText is the text of ld's pages as a reader reads it, squashed
+// and in lower case: each line's runs in logical order (a line's runs
+// are in visual order: on a right-to-left line the first is at the
+// right, and a Chinese name that goes on to the next line stands at its
+// left), one line after another, so that a text broken over lines reads
+// whole.
+func pagesText(ld *layout.Document) string {
+	var text strings.Builder
+	for _, p := range ld.Pages {
+		for _, e := range p.Elements {
+			if e.Text != nil {
+				text.WriteString(logicalText(e.Text.Line))
 			}
 		}
 	}
-	return out
+	return strings.ToLower(squash(text.String()))
 }
 
-// tokens splits s into runs of letters (with their marks) and runs of
-// digits.
-func tokens(s string) []string {
+// absent lists the strings of want that all (the pages' text, squashed
+// and in lower case) does not hold.
+func absent(all string, want []string, b doc.Part, lang string) []string {
 	var out []string
-	var cur []rune
-	kind := 0
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, string(cur))
-		}
-		cur, kind = nil, 0
-	}
-	for _, r := range s {
-		k := 0
-		switch {
-		case unicode.IsDigit(r):
-			k = 1
-		case unicode.IsLetter(r) || unicode.IsMark(r):
-			k = 2
-		}
-		if k != kind {
-			flush()
-		}
-		if k != 0 {
-			cur, kind = append(cur, r), k
+	for _, s := range want {
+		if !strings.Contains(all, strings.ToLower(squash(s))) {
+			out = append(out, fmt.Sprintf("%s (%s): %q is not printed", b, lang, s))
 		}
 	}
-	flush()
 	return out
 }
 
@@ -486,27 +460,109 @@ func hierarchy(ld *layout.Document, docs []*doc.Document, format string, bilingu
 			out = append(out, fmt.Sprintf("page %d: the hotline number is %.1f pt, below %.0f", i+1, number, least))
 		}
 	}
-	// (A name in Latin letters inside a right-to-left line has its runs
-	// in visual order: counted in left-to-right pages only.)
-	if d := docs[0]; !bilingual && !d.Meta.RTL && (format == "flyer" || format == "poster") {
+	// (Lines read in logical order: a name in Latin letters inside a
+	// right-to-left line reads whole.)
+	if d := docs[0]; !bilingual && (format == "flyer" || format == "poster") {
 		name := strings.ToLower(squash(d.Brand.OrgName))
 		if name != "" {
-			var text strings.Builder
-			for _, e := range ld.Pages[0].Elements {
-				if e.Text != nil {
-					for _, r := range e.Text.Line.Runs {
-						text.WriteString(r.Text)
-					}
-				}
-			}
+			text := pagesText(&layout.Document{Pages: ld.Pages[:1]})
 			want := 1
 			if d.Help.Local != nil {
 				want = 2
 			}
-			if n := strings.Count(strings.ToLower(squash(text.String())), name); n != want {
+			if n := strings.Count(text, name); n != want {
 				out = append(out, fmt.Sprintf("the organisation's name is printed %d times, want %d (the header and over its contacts)", n, want))
 			}
 		}
 	}
 	return out
+}
+
+// TestChecksReadRightToLeftLines sets a right-to-left paragraph that
+// ends in Chinese, as the contacts of an Arabic and Chinese page are
+// ("خط الخدمات المحلية / 本地服务求助热线"), at the widths where its
+// first line ends inside the Chinese name, and checks what the sweep's
+// checks read of it: the whole text (missing: a name broken over two
+// lines of a right-to-left page was said not printed, its lines read
+// in visual order), and a Chinese word split at the break
+// (ChineseWordWhole, which must see 加拿 / 大 there, and nothing where
+// the break falls between words).
+func TestChecksReadRightToLeftLines(t *testing.T) {
+	ts := opticalSetter()
+	const text = "خط الخدمات المحلية / 加拿大人口贩运求助热线"
+	split, whole := false, false
+	for w := 200.0; w > 60 && !(split && whole); w-- {
+		p, err := ts.Set(text, typeset.Options{Style: typeset.Style{Size: 11}, Width: w, Lang: "ar", RTL: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Lines) != 2 {
+			continue
+		}
+		first, second := logicalText(p.Lines[0]), logicalText(p.Lines[1])
+		if !strings.ContainsFunc(first, isHan) || !strings.ContainsFunc(second, isHan) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(runsText(p.Lines[0].Runs)); !isHan(r) {
+			t.Fatalf("at %.0f pt the first line's runs %q do not start at the left with its Chinese end: not the case this test is for", w, runsText(p.Lines[0].Runs))
+		}
+		tag := &layout.Tag{Role: layout.RoleP, Block: doc.PartContacts, Lang: "ar"}
+		ld := &layout.Document{Pages: []layout.Page{{Width: 612, Height: 792}}}
+		for i, l := range p.Lines {
+			ld.Pages[0].Elements = append(ld.Pages[0].Elements, layout.Element{Tag: tag, Text: &layout.TextLine{X: 72, Y: 72 + 14*float64(i), Line: l}})
+		}
+		if got, want := pagesText(ld), strings.ToLower(squash(text)); !strings.Contains(got, want) {
+			t.Errorf("at %.0f pt (%q / %q) the pages' text reads %q, not %q", w, first, second, got, want)
+		}
+		var found []string
+		for _, msg := range breaks(ld, nil) {
+			if strings.HasPrefix(msg, "ChineseWordWhole") {
+				found = append(found, msg)
+			}
+		}
+		switch {
+		case strings.HasSuffix(first, "加拿"):
+			split = true
+			if len(found) != 1 || !strings.Contains(found[0], `"加拿" / "大`) {
+				t.Errorf("at %.0f pt the break splits 加拿 / 大 (%q / %q); ChineseWordWhole found %q", w, first, second, found)
+			}
+		case strings.HasSuffix(first, "加拿大") || strings.HasSuffix(first, "人口"):
+			whole = true
+			if len(found) != 0 {
+				t.Errorf("at %.0f pt the break is between words (%q / %q); ChineseWordWhole found %q", w, first, second, found)
+			}
+		}
+	}
+	if !split || !whole {
+		t.Fatalf("no width set the paragraph's first line ending in 加拿 (%v) and at a word's end (%v): the typesetter breaks it elsewhere now; choose another text", split, whole)
+	}
+}
+
+// TestAddressBreakRule checks the rule AddressBreaksAfterDotOrSlash on
+// breaks seen on pages: an address broken inside a part, and one that
+// ends at the break, before a full-width parenthesis (Chinese puts no
+// space before it).
+func TestAddressBreakRule(t *testing.T) {
+	var rule breakRule
+	for _, r := range breakRules {
+		if r.name == "AddressBreaksAfterDotOrSlash" {
+			rule = r
+		}
+	}
+	for _, c := range []struct {
+		before, after string
+		broken        bool
+	}{
+		{"QR: canadianhumantraffickinghotline.c", "a", true},
+		{"www.riverside-settlement", "services.example.org/help", true},
+		{"ምዝማዝ ቆልዑ ሪፖርት ንምግባር) / Cybertip.ca", "（网上儿童性剥削举报平台）", false},
+		{"Cybertip.ca", "(Canada's tipline)", false},
+		{"canadianhumantraffickinghotline.", "ca", false},
+		{"www.riverside-settlement-services.example.org/", "help", false},
+		{"Call the ", "hotline.ca", false},
+	} {
+		if got := rule.at(c.before, c.after); got != c.broken {
+			t.Errorf("%q / %q: broken %v, want %v", c.before, c.after, got, c.broken)
+		}
+	}
 }
