@@ -493,13 +493,14 @@ func (e *Engine) Document(r Resolved, org profile.Organisation, brand doc.Brand)
 // documents of a build set the same messages again and again. A Worker is
 // not safe for concurrent use; give each goroutine one.
 type Worker struct {
-	e  *Engine
-	ts *typeset.Typesetter
+	e    *Engine
+	ts   *typeset.Typesetter
+	memo *layout.Memo // bodies laid out for one document that the next may set again
 }
 
 // NewWorker returns a Worker for e.
 func (e *Engine) NewWorker() *Worker {
-	return &Worker{e: e, ts: typeset.New(e.Fonts)}
+	return &Worker{e: e, ts: typeset.New(e.Fonts), memo: layout.NewMemo()}
 }
 
 // Layout assembles and lays out one document of a page format.
@@ -519,7 +520,7 @@ func (w *Worker) Layout(r Resolved, org profile.Organisation, brand doc.Brand) (
 	if err != nil {
 		return nil, err
 	}
-	opts := layout.Options{Paper: r.Paper, Print: r.Print, Style: r.Style}
+	opts := layout.Options{Paper: r.Paper, Print: r.Print, Style: r.Style, Memo: w.memo}
 	var ld *layout.Document
 	if r.Second != "" {
 		second := r

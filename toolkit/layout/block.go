@@ -117,8 +117,17 @@ func (b box) elements() []Element {
 	rects, texts, images := make([]Rect, 0, n[0]), make([]TextLine, 0, n[1]), make([]Image, 0, n[2])
 	qrs, links, rules := make([]QR, 0, n[3]), make([]Link, 0, n[4]), make([]Rule, 0, n[5])
 	out := make([]Element, 0, total)
+	// The tags of a body a Memo keeps are copied, with their ancestors,
+	// one copy of each for the page.
+	var kept map[*Tag]*Tag
 	b.walk(make([]offset, 0, 16), func(it *Element, offs []offset) {
 		e := Element{Tag: it.Tag}
+		if e.Tag != nil && e.Tag.kept {
+			if kept == nil {
+				kept = map[*Tag]*Tag{}
+			}
+			e.Tag = copiedTag(e.Tag, kept)
+		}
 		switch {
 		case it.Rect != nil:
 			r := *it.Rect

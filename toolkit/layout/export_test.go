@@ -6,3 +6,7 @@ func AuditFit(audit func(tries, rows, built int, fits func(i int) bool, chosen i
 	fitAudit = audit
 	return func() { fitAudit = nil }
 }
+
+// MemoStats are the bodies m served and set, and the bytes it holds by
+// its estimate, with its bound.
+func MemoStats(m *Memo) (hits, misses, held, bound int) { return m.hits, m.misses, m.held, memoBytes }

@@ -17,6 +17,9 @@ type Options struct {
 	Print PrintOptions
 	// Style is standard, large print or high contrast; "" is standard.
 	Style Style
+	// Memo keeps what one document's layout sets that the next may set
+	// again (a worker's; nil keeps nothing): see Memo.
+	Memo *Memo
 }
 
 func (o Options) style() Style {
@@ -115,7 +118,7 @@ func flyerPage(k *kit, d *doc.Document, opts Options, part flyerPart) (Page, err
 	// built with an error is not kept.
 	panels := map[float64]box{}
 	build := func(t try, grow, air float64) []box {
-		body := flyerBody(k, d, inner, t.scale*grow, part, air)
+		body := opts.Memo.body(k, d, inner, t.scale*grow, part, air)
 		panel, ok := panels[t.scale]
 		if !ok {
 			panel = k.flyerPanel(d, inner, t.scale/12.5, part)

@@ -69,7 +69,7 @@ func Handout(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, 
 		}
 		tries := sizeTries(pageFrame{paper: opts.Paper, margin: handoutMargin, gap: 14}, maxBody, minBody)
 		build := func(t try, grow, air float64) []box {
-			return append(flyerBody(k, d, inner, t.scale*grow, part, air), k.hotlineBar(bar, inner, t.scale/12.5, false, false))
+			return append(opts.Memo.body(k, d, inner, t.scale*grow, part, air), k.hotlineBar(bar, inner, t.scale/12.5, false, false))
 		}
 		var t try
 		front, t, branded, err = fitBranded(k, band, strip, tries, func(t try) []box { return build(t, 1, 1) })
