@@ -35,6 +35,12 @@ type Font struct {
 	// subsets caches cut and compressed font programs by glyph set.
 	subsets     sync.Map // string → *subsetEntry
 	subsetCount atomic.Int64
+
+	// runs keeps what each glyph run shows (Writer.showOps) by its key
+	// (runKeyOf), for every document; runsHeld is their bytes, about.
+	runsMu   sync.Mutex
+	runs     map[string][]showOp
+	runsHeld int
 }
 
 // sfnt versions that are accepted or explicitly rejected.

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"unicode/utf8"
+	"unsafe"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -73,6 +74,8 @@ type Writer struct {
 	key        []byte
 	specs      []string
 	gidMap     []byte
+	ops        []showOp
+	runKey     []byte
 }
 
 // docFont is a Font as used in one document: the CIDs allocated so far.
@@ -138,7 +141,7 @@ func (w *Writer) draw(r *Run) error {
 	if len(r.Glyphs) == 0 {
 		return nil
 	}
-	units, err := w.units(r)
+	ops, err := w.showOps(r)
 	if err != nil {
 		return err
 	}
@@ -151,7 +154,7 @@ func (w *Writer) draw(r *Run) error {
 			cids: make(map[string]uint16),
 		}
 	}
-	content, err := w.content(r, df, units)
+	content, err := w.content(r, df, ops)
 	if err != nil {
 		return err
 	}
@@ -164,11 +167,11 @@ func (w *Writer) draw(r *Run) error {
 	return nil
 }
 
-// content allocates the CIDs of the run's units in df and returns the
+// content allocates the CIDs of the run's glyphs in df and returns the
 // run's operators for the page's content stream, from q to Q: the fill
 // colour is set for the run alone, and fpdf's idea of the graphics state
-// stays true.
-func (w *Writer) content(r *Run, df *docFont, units []unit) ([]byte, error) {
+// stays true. ops are the CIDs to show, in order (showOps).
+func (w *Writer) content(r *Run, df *docFont, ops []showOp) ([]byte, error) {
 	f := r.Font
 	// The page's space is points with the origin at the bottom left; fpdf's
 	// is user units with y downward.
@@ -209,49 +212,29 @@ func (w *Writer) content(r *Run, df *docFont, units []unit) ([]byte, error) {
 		pdfPen   float64 // where the PDF text position is, thousandths of an em
 		inString bool
 	)
-	// at[i] is where the shaper puts glyph i, font units from the run's
-	// left end: units come in reading order, glyphs in visual order.
-	at := slices.Grow(w.at[:0], len(r.Glyphs)+1)
-	pen := 0.0
-	for _, g := range r.Glyphs {
-		at = append(at, pen)
-		pen += float64(g.XAdvance)
-	}
-	at = append(at, pen)
-	w.at = at
-	// cidOf is the CID that draws spec and stands for text.
-	cidOf := func(spec []byte, text string) (uint16, error) {
-		w.key = cidKeyOf(w.key[:0], spec, text)
-		if cid, ok := df.cids[string(w.key)]; ok {
-			return cid, nil
+	for _, op := range ops {
+		// The CID that draws the op's spec and stands for its text.
+		cid, ok := df.cids[op.key]
+		if !ok {
+			if len(df.entries) >= maxCID {
+				return fail(fmt.Errorf("more than %d distinct glyphs in one font", maxCID))
+			}
+			n := binary.BigEndian.Uint32([]byte(op.key[:4]))
+			e := cidEntry{glyphs: op.key[4 : 4+n], text: op.key[4+n:]}
+			df.entries = append(df.entries, e)
+			df.widths = append(df.widths, roundTo(f.toThousandths(float64(specAdvance(f, []byte(e.glyphs)))), 2))
+			cid = uint16(len(df.entries))
+			df.cids[op.key] = cid
 		}
-		if len(df.entries) >= maxCID {
-			return 0, fmt.Errorf("more than %d distinct glyphs in one font", maxCID)
-		}
-		key := string(w.key)
-		e := cidEntry{glyphs: key[4 : 4+len(spec)], text: key[4+len(spec):]}
-		df.entries = append(df.entries, e)
-		df.widths = append(df.widths, roundTo(f.toThousandths(float64(specAdvance(f, spec))), 2))
-		cid := uint16(len(df.entries))
-		df.cids[key] = cid
-		return cid, nil
-	}
-	// showAt draws the glyph of spec, standing for text, at x
-	// thousandths of an em from the run's left end: exactly there, or,
-	// unless exact, where the text position already is when that is less
-	// than half a thousandth away.
-	var showAt placeFunc = func(x float64, exact bool, spec []byte, text string) error {
-		cid, err := cidOf(spec, text)
-		if err != nil {
-			return err
-		}
-		if move := x - pdfPen; move != 0 && (exact || math.Abs(move) >= 0.5) {
+		// Exactly at x, or, unless exact, where the text position
+		// already is when that is less than half a thousandth away.
+		if move := op.x - pdfPen; move != 0 && (op.exact || math.Abs(move) >= 0.5) {
 			if inString {
 				b = append(b, ')')
 				inString = false
 			}
 			adj := math.Round(move)
-			if exact {
+			if op.exact {
 				adj = roundTo(move, 2)
 			}
 			b = appendNum(b, -adj, 2)
@@ -263,6 +246,109 @@ func (w *Writer) content(r *Run, df *docFont, units []unit) ([]byte, error) {
 		}
 		b = appendCode(b, cid)
 		pdfPen += df.widths[cid-1]
+	}
+	if inString {
+		b = append(b, ')')
+	}
+	b = append(b, "]TJ ET Q"...)
+	w.stream = b
+	return b, nil
+}
+
+// showOp is one CID a run shows: the glyph spec it draws and the text it
+// stands for (key, as cidKeyOf makes it), at x thousandths of an em from
+// the run's left end, exactly there if exact.
+type showOp struct {
+	x     float64
+	exact bool
+	key   string
+}
+
+// showOps are the CIDs r shows, in the order the content stream shows
+// them. They depend on the run's font, direction, text and glyphs alone,
+// not on its size, place or colour, nor on the document: a build draws
+// the same runs in every document, and working them out (the units, an
+// RTL run's places and groups, the glyph specs) was a sixth of drawing
+// an Arabic flyer. So they are kept with the font (Font.runs) under
+// those, and worked out once.
+func (w *Writer) showOps(r *Run) ([]showOp, error) {
+	f := r.Font
+	key := runKeyOf(w.runKey[:0], r)
+	w.runKey = key
+	f.runsMu.Lock()
+	ops, ok := f.runs[string(key)]
+	f.runsMu.Unlock()
+	if ok {
+		return ops, nil
+	}
+	ops, err := w.workOutOps(r)
+	if err != nil {
+		return nil, err
+	}
+	ops = slices.Clone(ops)
+	size := len(key) + 64
+	for _, op := range ops {
+		size += int(unsafe.Sizeof(op)) + len(op.key)
+	}
+	f.runsMu.Lock()
+	if f.runs == nil || f.runsHeld+size > runsLimit {
+		f.runs, f.runsHeld = map[string][]showOp{}, 0
+	}
+	f.runs[string(key)] = ops
+	f.runsHeld += size
+	f.runsMu.Unlock()
+	return ops, nil
+}
+
+// runsLimit bounds what a font's runs hold, by estimate (showOps): a
+// build of English flyers draws some 0.4 MB of them in one font.
+const runsLimit = 1 << 20
+
+// runKeyOf appends to b what showOps depend on of r: its direction, its
+// text after its length, and each glyph's fields.
+func runKeyOf(b []byte, r *Run) []byte {
+	if r.RTL {
+		b = append(b, 1)
+	} else {
+		b = append(b, 0)
+	}
+	b = binary.AppendUvarint(b, uint64(len(r.Text)))
+	b = append(b, r.Text...)
+	for _, g := range r.Glyphs {
+		b = binary.BigEndian.AppendUint16(b, g.GID)
+		b = binary.BigEndian.AppendUint32(b, uint32(g.Cluster))
+		b = binary.BigEndian.AppendUint32(b, uint32(g.XAdvance))
+		b = binary.BigEndian.AppendUint32(b, uint32(g.XOffset))
+		b = binary.BigEndian.AppendUint32(b, uint32(g.YOffset))
+	}
+	return b
+}
+
+// workOutOps works out showOps(r), in w.ops (reused by the next call).
+func (w *Writer) workOutOps(r *Run) ([]showOp, error) {
+	units, err := w.units(r)
+	if err != nil {
+		return nil, err
+	}
+	f := r.Font
+	ops := w.ops[:0]
+	// at[i] is where the shaper puts glyph i, font units from the run's
+	// left end: units come in reading order, glyphs in visual order.
+	at := slices.Grow(w.at[:0], len(r.Glyphs)+1)
+	pen := 0.0
+	for _, g := range r.Glyphs {
+		at = append(at, pen)
+		pen += float64(g.XAdvance)
+	}
+	at = append(at, pen)
+	w.at = at
+	// showAt shows the glyph of spec, standing for text, at x
+	// thousandths of an em from the run's left end: exactly there, or,
+	// unless exact, where the text position already is when that is less
+	// than half a thousandth away (content).
+	var showAt placeFunc = func(x float64, exact bool, spec []byte, text string) error {
+		w.key = cidKeyOf(w.key[:0], spec, text)
+		ops = append(ops, showOp{x: x, exact: exact, key: string(w.key)})
 		return nil
 	}
 	// show draws the glyph of spec, standing for text, at x font units.
@@ -280,9 +366,8 @@ func (w *Writer) content(r *Run, df *docFont, units []unit) ([]byte, error) {
 	// pdfinfo -struct-text, reads.
 	var place []float64
 	if r.RTL {
-		var err error
 		if place, err = w.visualPlaces(r, units, at); err != nil {
-			return fail(err)
+			return nil, err
 		}
 	}
 	for i := 0; i < len(units); {
@@ -296,14 +381,14 @@ func (w *Writer) content(r *Run, df *docFont, units []unit) ([]byte, error) {
 				j++
 			}
 			if err := w.rtlGroup(show, showAt, r, units[i:j], at, place[i:j]); err != nil {
-				return fail(err)
+				return nil, err
 			}
 			i = j
 			continue
 		}
 		spec, err := w.glyphSpec(f, glyphs)
 		if err != nil {
-			return fail(err)
+			return nil, err
 		}
 		// Text before the unit in reading order sits at its left end in
 		// LTR text and at its right end in RTL text, text after it at the
@@ -314,25 +399,21 @@ func (w *Writer) content(r *Run, df *docFont, units []unit) ([]byte, error) {
 		}
 		if u.pre != "" {
 			if err := show(before, textOnly, u.pre); err != nil {
-				return fail(err)
+				return nil, err
 			}
 		}
 		if err := show(start, spec, u.text); err != nil {
-			return fail(err)
+			return nil, err
 		}
 		if u.post != "" {
 			if err := show(after, textOnly, u.post); err != nil {
-				return fail(err)
+				return nil, err
 			}
 		}
 		i++
 	}
-	if inString {
-		b = append(b, ')')
-	}
-	b = append(b, "]TJ ET Q"...)
-	w.stream = b
-	return b, nil
+	w.ops = ops
+	return ops, nil
 }
 
 // cidKeyOf appends the map key of a CID: the length of the glyph spec, the
