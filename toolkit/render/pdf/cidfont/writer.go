@@ -208,10 +208,7 @@ func (w *Writer) content(r *Run, df *docFont, ops []showOp) ([]byte, error) {
 		df.entries, df.widths = df.entries[:first], df.widths[:first]
 		return nil, err
 	}
-	var (
-		pdfPen   float64 // where the PDF text position is, thousandths of an em
-		inString bool
-	)
+	inString := false
 	for _, op := range ops {
 		// The CID that draws the op's spec and stands for its text.
 		cid, ok := df.cids[op.key]
@@ -222,30 +219,22 @@ func (w *Writer) content(r *Run, df *docFont, ops []showOp) ([]byte, error) {
 			n := binary.BigEndian.Uint32([]byte(op.key[:4]))
 			e := cidEntry{glyphs: op.key[4 : 4+n], text: op.key[4+n:]}
 			df.entries = append(df.entries, e)
-			df.widths = append(df.widths, roundTo(f.toThousandths(float64(specAdvance(f, []byte(e.glyphs)))), 2))
+			df.widths = append(df.widths, specWidth(f, e.glyphs))
 			cid = uint16(len(df.entries))
 			df.cids[op.key] = cid
 		}
-		// Exactly at x, or, unless exact, where the text position
-		// already is when that is less than half a thousandth away.
-		if move := op.x - pdfPen; move != 0 && (op.exact || math.Abs(move) >= 0.5) {
+		if op.move != "" {
 			if inString {
 				b = append(b, ')')
 				inString = false
 			}
-			adj := math.Round(move)
-			if op.exact {
-				adj = roundTo(move, 2)
-			}
-			b = appendNum(b, -adj, 2)
-			pdfPen += adj
+			b = append(b, op.move...)
 		}
 		if !inString {
 			b = append(b, '(')
 			inString = true
 		}
 		b = appendCode(b, cid)
-		pdfPen += df.widths[cid-1]
 	}
 	if inString {
 		b = append(b, ')')
@@ -256,12 +245,18 @@ func (w *Writer) content(r *Run, df *docFont, ops []showOp) ([]byte, error) {
 }
 
 // showOp is one CID a run shows: the glyph spec it draws and the text it
-// stands for (key, as cidKeyOf makes it), at x thousandths of an em from
-// the run's left end, exactly there if exact.
+// stands for (key, as cidKeyOf makes it), after the move of the text
+// position that puts it where it goes (a number of a TJ array, "" for
+// none).
 type showOp struct {
-	x     float64
-	exact bool
-	key   string
+	key  string
+	move string
+}
+
+// specWidth is the width of spec's glyph as /W gives it, thousandths of
+// an em.
+func specWidth(f *Font, spec string) float64 {
+	return roundTo(f.toThousandths(float64(specAdvance(f, []byte(spec)))), 2)
 }
 
 // showOps are the CIDs r shows, in the order the content stream shows
@@ -288,7 +283,7 @@ func (w *Writer) showOps(r *Run) ([]showOp, error) {
 	ops = slices.Clone(ops)
 	size := len(key) + 64
 	for _, op := range ops {
-		size += int(unsafe.Sizeof(op)) + len(op.key)
+		size += int(unsafe.Sizeof(op)) + len(op.key) + len(op.move)
 	}
 	f.runsMu.Lock()
 	if f.runs == nil || f.runsHeld+size > runsLimit {
@@ -346,9 +341,20 @@ func (w *Writer) workOutOps(r *Run) ([]showOp, error) {
 	// thousandths of an em from the run's left end: exactly there, or,
 	// unless exact, where the text position already is when that is less
 	// than half a thousandth away (content).
+	pdfPen := 0.0 // where the PDF text position is, thousandths of an em
 	var showAt placeFunc = func(x float64, exact bool, spec []byte, text string) error {
 		w.key = cidKeyOf(w.key[:0], spec, text)
-		ops = append(ops, showOp{x: x, exact: exact, key: string(w.key)})
+		op := showOp{key: string(w.key)}
+		if move := x - pdfPen; move != 0 && (exact || math.Abs(move) >= 0.5) {
+			adj := math.Round(move)
+			if exact {
+				adj = roundTo(move, 2)
+			}
+			op.move = string(appendNum(nil, -adj, 2))
+			pdfPen += adj
+		}
+		pdfPen += specWidth(f, op.key[4:4+len(spec)])
+		ops = append(ops, op)
 		return nil
 	}
 	// show draws the glyph of spec, standing for text, at x font units.
