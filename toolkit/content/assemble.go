@@ -62,7 +62,20 @@ func (lib *Library) CheckLanguage(tag string, allowDraft bool) error {
 
 // DraftNotice is the line an operator sees for a draft language, in
 // English: its name, tag and status; "" for English and reviewed text.
+// It is worked out once per language: a plan asks for it at every item
+// (plan.Parse), and counting the messages that fall back reads every
+// message of the table.
 func (lib *Library) DraftNotice(tag string) string {
+	st := lib.lang(tag)
+	if st == nil {
+		return lib.draftNotice(tag)
+	}
+	st.noticeOnce.Do(func() { st.notice = lib.draftNotice(tag) })
+	return st.notice
+}
+
+// draftNotice is DraftNotice worked out.
+func (lib *Library) draftNotice(tag string) string {
 	l := lib.Catalog.Locale(tag)
 	if l == nil || !l.Draft() {
 		return ""

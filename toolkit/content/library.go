@@ -680,6 +680,9 @@ type langState struct {
 	// (missingIn): one flyer asks for one audience.
 	mu      sync.Mutex
 	missing map[string][]string // by audience ID
+	// notice is DraftNotice's line, worked out once.
+	noticeOnce sync.Once
+	notice     string
 }
 
 // lang is what the library knows of language tag, worked out the first
