@@ -11,24 +11,22 @@ import (
 	"github.com/klauspost/compress/zlib"
 )
 
-// Compressors are shared by all documents: one allocates about a megabyte,
-// more than the rest of a page. Streams made for one document (the page
-// contents, the ToUnicode maps) get klauspost/compress's fastest level:
-// it deflates a flyer's page 1.6 times as fast as the standard library's
-// BestSpeed, an Arabic one 2.3 times (the page streams were a tenth of an
-// Arabic build's CPU), in about as many bytes. Font programs, cut and
-// compressed once for every document that draws the same glyphs, get
-// the best level: each flyer carries them.
-var (
-	fastZlibWriters = newSpares(4, func() *zlib.Writer {
-		zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // a valid level: no error
-		return zw
-	})
-	bestZlibWriters = newSpares(2, func() *zlib.Writer {
-		zw, _ := zlib.NewWriterLevel(nil, zlib.BestCompression) // a valid level: no error
-		return zw
-	})
-)
+// Compressors for page streams are shared by all documents: one
+// allocates about 800 KB, more than the rest of a page, so a few are kept
+// (as many as documents are drawn at once). Streams made for one document
+// (the page contents, the ToUnicode maps) get klauspost/compress's
+// fastest level: it deflates a flyer's page 1.6 times as fast as the
+// standard library's BestSpeed, an Arabic one 2.3 times (the page
+// streams were a tenth of an Arabic build's CPU), in about as many bytes.
+// Font programs, cut and compressed once for every document that draws
+// the same glyphs, get the best level: each flyer carries them. A
+// best-level compressor (1.4 MB) is made for each program and not kept:
+// a build of 1,000 flyers cuts some 16 programs, and two kept ones were a
+// tenth of what a build holds.
+var fastZlibWriters = newSpares(4, func() *zlib.Writer {
+	zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // a valid level: no error
+	return zw
+})
 
 // tinyStream is the size below which a stream is stored uncompressed.
 const tinyStream = 512
@@ -37,16 +35,18 @@ const tinyStream = 512
 // buffer reused by the next call.
 func (w *Writer) deflate(data []byte, fast bool) []byte {
 	w.zbuf.Reset()
-	pool := bestZlibWriters
-	if fast {
-		pool = fastZlibWriters
+	if !fast {
+		zw, _ := zlib.NewWriterLevel(&w.zbuf, zlib.BestCompression) // a valid level: no error
+		// Writes to a bytes.Buffer do not fail.
+		_, _ = zw.Write(data)
+		_ = zw.Close()
+		return w.zbuf.Bytes()
 	}
-	zw := pool.get()
+	zw := fastZlibWriters.get()
 	zw.Reset(&w.zbuf)
-	// Writes to a bytes.Buffer do not fail.
 	_, _ = zw.Write(data)
 	_ = zw.Close()
-	pool.put(zw)
+	fastZlibWriters.put(zw)
 	return w.zbuf.Bytes()
 }
 
@@ -306,20 +306,23 @@ func (a *appender) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// AppendDeflate appends data zlib-compressed to dst, at the fast level
-// or the best, with the compressors the documents share.
+// AppendDeflate appends data zlib-compressed to dst, at the fast level,
+// with the compressors the documents share, or at the best, with one of
+// its own (see fastZlibWriters).
 func AppendDeflate(dst, data []byte, fast bool) []byte {
-	pool := bestZlibWriters
-	if fast {
-		pool = fastZlibWriters
-	}
-	zw := pool.get()
 	a := appender{b: dst}
+	if !fast {
+		zw, _ := zlib.NewWriterLevel(&a, zlib.BestCompression) // a valid level: no error
+		// Appending does not fail.
+		_, _ = zw.Write(data)
+		_ = zw.Close()
+		return a.b
+	}
+	zw := fastZlibWriters.get()
 	zw.Reset(&a)
-	// Appending does not fail.
 	_, _ = zw.Write(data)
 	_ = zw.Close()
 	zw.Reset(nil)
-	pool.put(zw)
+	fastZlibWriters.put(zw)
 	return a.b
 }
