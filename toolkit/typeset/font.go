@@ -6,7 +6,6 @@
 package typeset
 
 import (
-	"bytes"
 	"fmt"
 	"sync"
 
@@ -27,13 +26,15 @@ type Font struct {
 	// Bold says the face is a bold weight.
 	Bold bool
 
+	// font is the font as shaping and measuring read it: without its
+	// glyphs' outlines (parseLean), which Outline reads when asked.
 	font *font.Font
 }
 
 // ParseFont parses a TrueType font file. name and source label it in
 // messages and manifests.
 func ParseFont(name, source string, data []byte) (*Font, error) {
-	face, err := font.ParseTTF(bytes.NewReader(data))
+	face, err := parseLean(data)
 	if err != nil {
 		return nil, fmt.Errorf("read font %s (%s): %w", name, source, err)
 	}

@@ -259,7 +259,7 @@ func parseFace(path string, data []byte, index int) (*Font, error) {
 	if bytes.HasPrefix(data, []byte("OTTO")) {
 		return nil, fmt.Errorf("font %s has CFF (PostScript) outlines, which awarekit cannot embed in a PDF; use a TrueType font (.ttf, or a .ttc of TrueType faces)", path)
 	}
-	face, err := font.ParseTTF(bytes.NewReader(data))
+	face, err := parseLean(data)
 	if err != nil {
 		return nil, fmt.Errorf("font %s could not be read as a TrueType font (%v); name a .ttf file, like NotoSansGurmukhi-Regular.ttf", path, err)
 	}
