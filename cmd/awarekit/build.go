@@ -358,7 +358,9 @@ func buildRun(opts *BuildOptions) error {
 		bar = &barProgress{w: opts.IO.ErrOut}
 		bopts.Progress = bar
 	}
+	stopSteering := steerMemory()
 	rep, runErr := batch.Run(ctx, eng, pl, bopts)
+	stopSteering()
 	finished.Store(true)
 	if bar != nil {
 		bar.finish()

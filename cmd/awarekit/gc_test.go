@@ -1,0 +1,45 @@
+package main
+
+import (
+	"os"
+	"runtime/debug"
+	"testing"
+)
+
+// TestSteeredLimit: the limit is memoryFloor while little is live, and
+// grows with what is live, so that the collector never runs without end.
+func TestSteeredLimit(t *testing.T) {
+	const mb = 1 << 20
+	if got := steeredLimit(15*mb, 60*mb, 30*mb, 8*mb, 6*mb); got != memoryFloor {
+		t.Errorf("15 MB live: limit %d MB, want the floor %d MB", got/mb, memoryFloor/mb)
+	}
+	// 200 MB live, 16 MB of the runtime's own: at least half as much
+	// again as is live, room for the collector to work.
+	got := steeredLimit(200*mb, 460*mb, 240*mb, 0, 4*mb)
+	if got < 216*mb+100*mb {
+		t.Errorf("200 MB live: limit %d MB, under %d", got/mb, 316)
+	}
+}
+
+// TestSteerMemory: a build steers the limit, and puts back the one there
+// was when the last of the builds running at once ends.
+func TestSteerMemory(t *testing.T) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		t.Skip("GOGC or GOMEMLIMIT is set: the build leaves the collector alone")
+	}
+	before := debug.SetMemoryLimit(-1)
+	stop1 := steerMemory()
+	if got := debug.SetMemoryLimit(-1); got < memoryFloor || got == before {
+		t.Errorf("limit while building %d, want at least %d", got, memoryFloor)
+	}
+	stop2 := steerMemory()
+	stop1()
+	stop1() // twice is once
+	if got := debug.SetMemoryLimit(-1); got == before {
+		t.Error("the limit was put back while a build still runs")
+	}
+	stop2()
+	if got := debug.SetMemoryLimit(-1); got != before {
+		t.Errorf("limit after the builds %d, want %d as before", got, before)
+	}
+}
