@@ -290,6 +290,10 @@ func fileExists(path string) bool {
 }
 
 func buildRun(opts *BuildOptions) error {
+	// From the start: opening the engine and reading the plan make the
+	// most garbage for their size.
+	stopSteering := steerMemory()
+	defer stopSteering()
 	eng, err := opts.Engine(generate.Config{ContentDir: opts.Content, Fonts: opts.Project.Fonts})
 	if err != nil {
 		return err
@@ -358,7 +362,6 @@ func buildRun(opts *BuildOptions) error {
 		bar = &barProgress{w: opts.IO.ErrOut}
 		bopts.Progress = bar
 	}
-	stopSteering := steerMemory()
 	rep, runErr := batch.Run(ctx, eng, pl, bopts)
 	stopSteering()
 	finished.Store(true)

@@ -8,11 +8,29 @@ import (
 	"time"
 )
 
-// gcPause counts the engines being opened while the collector waits.
-var gcPause struct {
+// gc counts the engines being opened while the collector waits
+// (pauseGC) and the builds steering it (steerMemory); the last to end
+// puts back the collector as it was.
+var gc struct {
 	sync.Mutex
-	n       int
-	percent int // the GOGC to go back to
+	pauses, steers int
+	percent        int   // the GOGC to go back to
+	limit          int64 // the memory limit to go back to
+	done, ended    chan struct{}
+}
+
+// applyGC sets GOGC for what is running: off while an engine is opened
+// (the memory limit, when a build steers one, still holds),
+// steerPercent while a build steers the limit, else as it was.
+func applyGC() {
+	switch {
+	case gc.pauses > 0:
+		debug.SetGCPercent(-1)
+	case gc.steers > 0:
+		debug.SetGCPercent(steerPercent)
+	default:
+		debug.SetGCPercent(gc.percent)
+	}
 }
 
 // pauseGC stops the collector until the returned function is called.
@@ -22,24 +40,24 @@ var gcPause struct {
 // nothing, marked the same live data again and again: 30% of the
 // instructions of a one-flyer `awarekit generate`. Without it the
 // process peaks some 10 MB higher, well under a build's steady state;
-// GOMEMLIMIT, when set, still holds. Pauses may overlap (commands run
-// in one process by the tests); the last to end restores GOGC.
+// GOMEMLIMIT, or a build's steered limit, when set, still holds. Pauses
+// may overlap (commands run in one process by the tests); the last to
+// end restores GOGC.
 func pauseGC() (resume func()) {
-	gcPause.Lock()
-	if gcPause.n == 0 {
-		gcPause.percent = debug.SetGCPercent(-1)
+	gc.Lock()
+	if gc.pauses+gc.steers == 0 {
+		gc.percent = debug.SetGCPercent(-1)
 	}
-	gcPause.n++
-	gcPause.Unlock()
+	gc.pauses++
+	applyGC()
+	gc.Unlock()
 	var once sync.Once
 	return func() {
 		once.Do(func() {
-			gcPause.Lock()
-			gcPause.n--
-			if gcPause.n == 0 {
-				debug.SetGCPercent(gcPause.percent)
-			}
-			gcPause.Unlock()
+			gc.Lock()
+			gc.pauses--
+			applyGC()
+			gc.Unlock()
 		})
 	}
 }
@@ -51,55 +69,55 @@ func pauseGC() (resume func()) {
 // after each collection, from what the collection left: what the
 // runtime holds for live data (the data, its own structures, room lost
 // between objects) and half as much again as is live; never under
-// memoryFloor, which a build of flyers stays under. The collector then
-// runs more often than GOGC alone makes it when the live data is near
-// its most (`GODEBUG=gctrace=1`, 10,000 flyers: 312 collections, 6% of
-// the CPU, 82 MB; with a limit of 52 MiB 400, 8%, 71 MB; 40 MiB: 1,188,
-// 14%, 61 MB), and the limit grows with what is live (a font of
-// thousands of glyphs, large logos), so the collector never runs
-// without end. GOGC and GOMEMLIMIT, when set, are left alone.
+// memoryFloor, which a build of flyers stays near. GOGC is 200 meanwhile
+// (steerPercent), so that the limit, not GOGC, says when to collect
+// while little is live. `GODEBUG=gctrace=1`, GOGC alone -> steered:
+// 1,000 flyers 52 -> 36 collections, 67 MB RSS; 10,000 flyers 312 ->
+// 454 collections, 6% -> 9% of the CPU, 82 -> 69 MB. The limit grows
+// with what is live (a font of thousands of glyphs, large logos), so the
+// collector never runs without end. GOGC and GOMEMLIMIT, when set, are
+// left alone.
 const memoryFloor = 50 << 20
 
 // steerInterval is how often steerMemory looks for a finished
 // collection; a build collects every few hundred milliseconds.
 const steerInterval = 20 * time.Millisecond
 
-// steering counts the builds steering the limit (the tests run several
-// in one process); the first sets it, the last puts back the limit there
-// was.
-var steering struct {
-	sync.Mutex
-	n      int
-	before int64
-	done   chan struct{}
-	ended  chan struct{}
-}
+// steerPercent is GOGC while a build steers the limit: the limit, not
+// GOGC, says when to collect while little is live.
+const steerPercent = 200
 
 // steerMemory starts steering the memory limit; the returned function
-// stops it.
+// stops it. Builds may overlap (the tests run several in one process);
+// the last to end puts back the limit and GOGC there were.
 func steerMemory() (stop func()) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	steering.Lock()
-	defer steering.Unlock()
-	steering.n++
-	if steering.n == 1 {
-		steering.before = debug.SetMemoryLimit(memoryFloor)
-		steering.done, steering.ended = make(chan struct{}), make(chan struct{})
-		go steer(steering.done, steering.ended)
+	gc.Lock()
+	defer gc.Unlock()
+	if gc.pauses+gc.steers == 0 {
+		gc.percent = debug.SetGCPercent(-1)
 	}
+	gc.steers++
+	if gc.steers == 1 {
+		gc.limit = debug.SetMemoryLimit(memoryFloor)
+		gc.done, gc.ended = make(chan struct{}), make(chan struct{})
+		go steer(gc.done, gc.ended)
+	}
+	applyGC()
 	var once sync.Once
 	return func() {
 		once.Do(func() {
-			steering.Lock()
-			defer steering.Unlock()
-			steering.n--
-			if steering.n == 0 {
-				close(steering.done)
-				<-steering.ended
-				debug.SetMemoryLimit(steering.before)
+			gc.Lock()
+			defer gc.Unlock()
+			gc.steers--
+			if gc.steers == 0 {
+				close(gc.done)
+				<-gc.ended
+				debug.SetMemoryLimit(gc.limit)
 			}
+			applyGC()
 		})
 	}
 }

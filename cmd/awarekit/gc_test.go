@@ -27,10 +27,14 @@ func TestSteerMemory(t *testing.T) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		t.Skip("GOGC or GOMEMLIMIT is set: the build leaves the collector alone")
 	}
-	before := debug.SetMemoryLimit(-1)
+	percent := func() int { p := debug.SetGCPercent(100); debug.SetGCPercent(p); return p }
+	before, beforePercent := debug.SetMemoryLimit(-1), percent()
 	stop1 := steerMemory()
 	if got := debug.SetMemoryLimit(-1); got < memoryFloor || got == before {
 		t.Errorf("limit while building %d, want at least %d", got, memoryFloor)
+	}
+	if got := percent(); got != steerPercent {
+		t.Errorf("GOGC while building %d, want %d", got, steerPercent)
 	}
 	stop2 := steerMemory()
 	stop1()
@@ -38,8 +42,21 @@ func TestSteerMemory(t *testing.T) {
 	if got := debug.SetMemoryLimit(-1); got == before {
 		t.Error("the limit was put back while a build still runs")
 	}
+	// An engine opened meanwhile pauses the collector, and ends its
+	// pause while the build still steers.
+	resume := pauseGC()
+	if got := percent(); got != -1 {
+		t.Errorf("GOGC while an engine is opened %d, want off", got)
+	}
+	resume()
+	if got := percent(); got != steerPercent {
+		t.Errorf("GOGC after the pause %d, want %d", got, steerPercent)
+	}
 	stop2()
 	if got := debug.SetMemoryLimit(-1); got != before {
 		t.Errorf("limit after the builds %d, want %d as before", got, before)
+	}
+	if got := percent(); got != beforePercent {
+		t.Errorf("GOGC after the builds %d, want %d as before", got, beforePercent)
 	}
 }
