@@ -90,6 +90,19 @@ type carriesCase struct {
 	province string
 }
 
+// limitCases are the organisations a layout rule is checked with: none
+// (a province's lines alone), and the longest at every input limit
+// (long) beside a logo very wide, very tall and square, each with a
+// province.
+func limitCases(t *testing.T, long profile.Organisation) []carriesCase {
+	return []carriesCase{
+		{name: "plain, MB", province: "mb"},
+		{name: "longest, wide logo, NS", org: long, logo: logoPNG(t, 2000, 100), province: "ns"},
+		{name: "longest, tall logo, MB", org: long, logo: logoPNG(t, 100, 1200), province: "mb"},
+		{name: "longest, square logo, BC", org: long, logo: logoPNG(t, 300, 300), province: "bc"},
+	}
+}
+
 // TestEveryFormatCarriesItsContent lays out every page format for every
 // audience, in a set of languages and bilingual pairs, with no
 // organisation and with one at every input limit (the longest name,
@@ -109,12 +122,7 @@ type carriesCase struct {
 func TestEveryFormatCarriesItsContent(t *testing.T) {
 	e := testEngine(t)
 	long := longest(t)
-	cases := []carriesCase{
-		{name: "plain, MB", province: "mb"},
-		{name: "longest, wide logo, NS", org: long, logo: logoPNG(t, 2000, 100), province: "ns"},
-		{name: "longest, tall logo, MB", org: long, logo: logoPNG(t, 100, 1200), province: "mb"},
-		{name: "longest, square logo, BC", org: long, logo: logoPNG(t, 300, 300), province: "bc"},
-	}
+	cases := limitCases(t, long)
 	// The languages and pairs the content review made hardest to fit,
 	// and one of each script.
 	langs := []string{"en", "fr", "uk", "tl", "pa", "ar", "zh-Hans", "iu"}
