@@ -126,7 +126,7 @@ type bilingualStyle struct {
 func BilingualFlyer(ts *typeset.Typesetter, first, second *doc.Document, opts Options) (*Document, error) {
 	return bilingualPages(ts, first, second, opts, bilingualStyle{
 		name: "flyer", margin: 32, gap: 22, headlines: []float64{24, 22, 20, 18},
-		minBody: minFlyerBody, maxBody: 14, help: flyerHelp, pages: 2, actions: true, evenRows: true,
+		minBody: minFlyerBody, maxBody: 14, help: flyerHelp, pages: 2, actions: true,
 	})
 }
 
