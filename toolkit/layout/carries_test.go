@@ -90,6 +90,21 @@ type carriesCase struct {
 	province string
 }
 
+// brand is c's organisation as the layout gets it, with its logo.
+func (c carriesCase) brand(t *testing.T) doc.Brand {
+	t.Helper()
+	brand, err := c.org.Brand()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.logo != nil {
+		if brand.Logo, err = profile.DecodeLogo("logo.png", c.logo); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return brand
+}
+
 // limitCases are the organisations a layout rule is checked with: none
 // (a province's lines alone), and the longest at every input limit
 // (long) beside a logo very wide, very tall and square, each with a
@@ -160,15 +175,7 @@ func TestEveryFormatCarriesItsContent(t *testing.T) {
 		cases = []carriesCase{cases[0], cases[2]}
 	}
 	for ci, c := range cases {
-		brand, err := c.org.Brand()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if c.logo != nil {
-			if brand.Logo, err = profile.DecodeLogo("logo.png", c.logo); err != nil {
-				t.Fatal(err)
-			}
-		}
+		brand := c.brand(t)
 		for _, f := range format.Formats {
 			if !f.Paged() || len(f.Carries.Blocks) == 0 {
 				continue

@@ -85,15 +85,7 @@ func TestFitSearch(t *testing.T) {
 						if !full && ai != i%len(audiences) || ci != (i*len(audiences)+ai)%len(cases) {
 							continue // one organisation in turn (and in the quick run one audience)
 						}
-						brand, err := c.org.Brand()
-						if err != nil {
-							t.Fatal(err)
-						}
-						if c.logo != nil {
-							if brand.Logo, err = profile.DecodeLogo("logo.png", c.logo); err != nil {
-								t.Fatal(err)
-							}
-						}
+						brand := c.brand(t)
 						name = fmt.Sprintf("%s/%s/%s/%s/%s", c.name, f.Name, a, l, paper)
 						r, err := e.Resolve(generate.Job{Audience: a, Lang: l, Format: f.Name, Paper: paper, Province: c.province, AllowDraft: true})
 						if err != nil {

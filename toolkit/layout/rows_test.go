@@ -11,7 +11,6 @@ import (
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/layout"
-	"github.com/awarekit/awarekit/toolkit/profile"
 )
 
 // signItem is one sign of one language as a page sets it: where its
@@ -157,15 +156,7 @@ func TestSignRowsEven(t *testing.T) {
 	n := 0
 	total, most := 0.0, 0.0
 	for _, c := range cases {
-		brand, err := c.org.Brand()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if c.logo != nil {
-			if brand.Logo, err = profile.DecodeLogo("logo.png", c.logo); err != nil {
-				t.Fatal(err)
-			}
-		}
+		brand := c.brand(t)
 		for _, a := range audiences {
 			for _, l := range pairs {
 				for _, paper := range papers[c.name] {

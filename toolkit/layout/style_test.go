@@ -13,7 +13,6 @@ import (
 	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/layout"
-	"github.com/awarekit/awarekit/toolkit/profile"
 )
 
 // TestStyles lays out every format that takes a style
@@ -59,15 +58,7 @@ func TestStyles(t *testing.T) {
 		t.Fatal("no format takes a style")
 	}
 	for _, c := range cases {
-		brand, err := c.org.Brand()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if c.logo != nil {
-			if brand.Logo, err = profile.DecodeLogo("logo.png", c.logo); err != nil {
-				t.Fatal(err)
-			}
-		}
+		brand := c.brand(t)
 		for _, style := range []layout.Style{layout.LargePrint, layout.HighContrast} {
 			for _, fname := range styled {
 				f, _ := format.ByName(fname)
