@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/awarekit/awarekit/toolkit/generate"
 )
 
 // result is what a run of the command line gave: its exit code and what
@@ -29,6 +31,15 @@ func runCLI(t *testing.T, dir string, args ...string) result {
 	var out, errOut bytes.Buffer
 	code := run(args, &IOStreams{Out: &out, ErrOut: &errOut})
 	return result{code, out.String(), errOut.String()}
+}
+
+// ownContent makes the commands t runs load the content each for
+// itself, as the program does, rather than share the test process's
+// (sharedContent): for a test of what a command loads.
+func ownContent(t *testing.T) {
+	shared := sharedContent
+	sharedContent = nil
+	t.Cleanup(func() { sharedContent = shared })
 }
 
 // full reports whether exhaustive sweeps run: every audience × language
@@ -101,6 +112,10 @@ func TestMain(m *testing.M) {
 		main() // started by a test as awarekit (binary)
 		return
 	}
+	// The commands run in this process share the embedded content,
+	// loaded once (openEngine); TestVersionReadsNoContent, which counts
+	// the loads, turns it off for itself (ownContent).
+	sharedContent = sync.OnceValues(generate.Content)
 	code := m.Run()
 	if binDir != "" {
 		os.RemoveAll(binDir)

@@ -74,9 +74,21 @@ func openEngine(cfg generate.Config) (*generate.Engine, error) {
 		return nil, err
 	}
 	cfg.Date = date
+	if sharedContent != nil && cfg.ContentDir == "" {
+		if cfg.Library, err = sharedContent(); err != nil {
+			return nil, err
+		}
+	}
 	defer pauseGC()()
 	return generate.Open(cfg)
 }
+
+// sharedContent, when not nil, gives the embedded content loaded once,
+// for every engine without a content folder. The program leaves it nil:
+// it runs one command, which loads the content once. The tests set it:
+// they run some 300 commands in one process (runCLI), and loading the
+// content for each took a fifth of the package's CPU.
+var sharedContent func() (*content.Library, error)
 
 func newRootCmd(f *Factory) *cobra.Command {
 	var showVersion bool

@@ -22,6 +22,7 @@ func loaded() loads { return loads{content.Opened(), locale.FilesParsed()} }
 // language's messages. One English flyer opens the content once and
 // parses English alone (the counters count).
 func TestVersionReadsNoContent(t *testing.T) {
+	ownContent(t)
 	work := t.TempDir()
 	for _, args := range [][]string{{"version"}, {"--version"}} {
 		before := loaded()

@@ -73,6 +73,20 @@ type Config struct {
 	// fonts of scripts the embedded fonts lack, in place of the
 	// machine's font folders (typeset.Fonts.SearchIn).
 	FontDirs []string
+	// Library, when not nil and there is no ContentDir, is the embedded
+	// content loaded already (Content), used in place of loading it
+	// again. A library does not change once loaded (a language read
+	// when first used is read once, under a lock), so engines may share
+	// one: the tests of cmd/awarekit do, across their in-process
+	// commands.
+	Library *content.Library
+}
+
+// Content loads the embedded content as Open does without a content
+// folder: each language is read when first used, so a build in English
+// reads no other language's messages.
+func Content() (*content.Library, error) {
+	return content.Open(content.Options{Audiences: audiences.FS, Locales: locales.FS, Lazy: true})
 }
 
 // Release reads the built-in content's release and facts register
@@ -84,12 +98,13 @@ func Open(cfg Config) (*Engine, error) {
 	creator, date := cfg.Creator, cfg.Date
 	var lib *content.Library
 	var err error
-	if cfg.ContentDir != "" {
+	switch {
+	case cfg.ContentDir != "":
 		lib, err = content.LoadUser(audiences.FS, locales.FS, cfg.ContentDir)
-	} else {
-		// Each language is read when first used: a build in English
-		// reads no other language's messages.
-		lib, err = content.Open(content.Options{Audiences: audiences.FS, Locales: locales.FS, Lazy: true})
+	case cfg.Library != nil:
+		lib = cfg.Library
+	default:
+		lib, err = Content()
 	}
 	if err != nil {
 		return nil, err
