@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+	"unicode/utf8"
+	"unsafe"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -91,7 +93,7 @@ func NewWriter(meta doc.Meta, opts Options) *Writer {
 	f.SetProducer(meta.Creator, true)
 	f.SetLang(meta.Lang)
 	r := &renderer{f: f, fonts: make(map[*typeset.Font]string), images: make(map[*doc.Image]string), fpdfText: opts.FpdfText,
-		st: newStructure(meta.Lang)}
+		st: newStructure(meta.Lang), drawScratch: getDrawScratch()}
 	if !opts.FpdfText {
 		r.glyphs = cidfont.NewWriter(f)
 	}
@@ -101,6 +103,9 @@ func NewWriter(meta doc.Meta, opts Options) *Writer {
 // AddPages draws pages after those already added.
 func (w *Writer) AddPages(pages []layout.Page) error {
 	f, r := w.f, w.r
+	if r.drawScratch == nil {
+		return fmt.Errorf("render pdf: the document has been written")
+	}
 	for _, p := range pages {
 		w.pages++
 		f.AddPageFormat("P", fpdf.SizeType{Wd: p.Width, Ht: p.Height})
@@ -144,12 +149,19 @@ func (w *Writer) Finish(out io.Writer) error {
 	if w.pages == 0 {
 		return fmt.Errorf("render pdf: the document has no pages")
 	}
+	if w.r.drawScratch != nil {
+		putDrawScratch(w.r.drawScratch)
+		w.r.drawScratch = nil
+	}
+	noteStructure(w.r.st)
 	// The file and its tagged copy are as long as the document; their
 	// arrays serve the next document too (cidfont.Buffer).
 	buf := bytes.NewBuffer(cidfont.Buffer())
 	defer func() { cidfont.Recycle(buf.Bytes()) }()
 	if w.r.glyphs != nil {
-		if err := w.r.glyphs.Output(buf); err != nil {
+		err := w.r.glyphs.Output(buf)
+		w.r.glyphs.Release()
+		if err != nil {
 			return fmt.Errorf("render pdf: %w", err)
 		}
 	} else if err := w.f.Output(buf); err != nil {
@@ -193,11 +205,45 @@ type renderer struct {
 
 	st *structure
 
-	// scratch space reused from run to run
+	*drawScratch
+}
+
+// drawScratch is space a renderer reuses from run to run, and, given
+// back when its document is written (Writer.Finish), the next
+// document's renderer.
+type drawScratch struct {
 	buf      []byte // operators written to the page
 	runeAt   []int
 	glyphBuf []cidfont.Glyph
 	runs     []typeset.Run
+}
+
+// drawScratches keeps a few drawScratch between documents, like
+// tagScratches.
+var drawScratches = make(chan *drawScratch, 8)
+
+// maxDrawScratch bounds the bytes a kept drawScratch's largest part
+// holds: a flyer's QR code's operators are some kilobytes.
+const maxDrawScratch = 256 << 10
+
+func getDrawScratch() *drawScratch {
+	select {
+	case s := <-drawScratches:
+		return s
+	default:
+		return new(drawScratch)
+	}
+}
+
+func putDrawScratch(s *drawScratch) {
+	if max(cap(s.buf), 8*cap(s.runeAt), int(unsafe.Sizeof(cidfont.Glyph{}))*cap(s.glyphBuf), int(unsafe.Sizeof(typeset.Run{}))*cap(s.runs)) > maxDrawScratch {
+		return
+	}
+	clear(s.runs[:cap(s.runs)]) // no document's runs kept alive
+	select {
+	case drawScratches <- s:
+	default:
+	}
 }
 
 // byStart orders runs by where they start in the logical text.
@@ -277,7 +323,7 @@ func (r *renderer) tagged(p *layout.Page, i int, e layout.Element) {
 		b = append(b, ">> BDC\n"...)
 	}
 	r.buf = b
-	r.f.RawWriteStr(string(b))
+	cidfont.RawWrite(r.f, b)
 	r.element(e)
 	r.f.RawWriteStr("\nEMC\n")
 }
@@ -345,7 +391,7 @@ func (r *renderer) qr(q *layout.QR) {
 	}
 	b = append(b, "f Q"...)
 	r.buf = b
-	f.RawWriteStr(string(b))
+	cidfont.RawWrite(f, b)
 }
 
 func (r *renderer) image(im *layout.Image) {
@@ -382,19 +428,27 @@ func (r *renderer) line(t *layout.TextLine) {
 			r.err = err
 			return
 		}
-		// typeset counts clusters in bytes; the writer counts runes.
-		runeAt := slices.Grow(r.runeAt[:0], len(run.Text)+1)[:len(run.Text)+1]
-		n := 0
-		for i := range run.Text {
-			runeAt[i] = n
-			n++
-		}
-		runeAt[len(run.Text)] = n
+		// typeset counts clusters in bytes; the writer counts runes,
+		// which are the bytes in ASCII text.
 		glyphs := r.glyphBuf[:0]
-		for _, g := range run.Glyphs {
-			glyphs = append(glyphs, cidfont.Glyph{GID: g.GID, Cluster: runeAt[g.Cluster], XAdvance: g.XAdvance, XOffset: g.XOffset, YOffset: g.YOffset})
+		if ascii(run.Text) {
+			for _, g := range run.Glyphs {
+				glyphs = append(glyphs, cidfont.Glyph{GID: g.GID, Cluster: g.Cluster, XAdvance: g.XAdvance, XOffset: g.XOffset, YOffset: g.YOffset})
+			}
+		} else {
+			runeAt := slices.Grow(r.runeAt[:0], len(run.Text)+1)[:len(run.Text)+1]
+			n := 0
+			for i := range run.Text {
+				runeAt[i] = n
+				n++
+			}
+			runeAt[len(run.Text)] = n
+			for _, g := range run.Glyphs {
+				glyphs = append(glyphs, cidfont.Glyph{GID: g.GID, Cluster: runeAt[g.Cluster], XAdvance: g.XAdvance, XOffset: g.XOffset, YOffset: g.YOffset})
+			}
+			r.runeAt = runeAt
 		}
-		r.runeAt, r.glyphBuf = runeAt, glyphs
+		r.glyphBuf = glyphs
 		r.err = r.glyphs.Draw(cidfont.Run{
 			Font:     cf,
 			Size:     run.Size,
@@ -407,6 +461,16 @@ func (r *renderer) line(t *layout.TextLine) {
 			Glyphs:   glyphs,
 		})
 	}
+}
+
+// ascii reports whether s is ASCII alone.
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // fpdfLine draws one line through fpdf's own UTF-8 fonts, word by word at

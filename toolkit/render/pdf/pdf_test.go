@@ -263,3 +263,44 @@ func TestQR(t *testing.T) {
 		}
 	}
 }
+
+// TestReusedScratchGivesSameBytes: a document's writer takes the space
+// the last one gave back (its scratch, the tagging's buffers, the room
+// for its CIDs and structure): every document must come out the same
+// whatever was drawn before it, in one goroutine or two at once.
+func TestReusedScratchGivesSameBytes(t *testing.T) {
+	var docs []*layout.Document
+	for _, lang := range []string{"ar", "en", "pa"} {
+		docs = append(docs, flyer(t, lang))
+	}
+	render := func(d *layout.Document) []byte {
+		var buf bytes.Buffer
+		if err := pdf.Render(&buf, d, pdf.Options{Date: time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC)}); err != nil {
+			t.Error(err)
+		}
+		return buf.Bytes()
+	}
+	first := make([][]byte, len(docs))
+	for i, d := range docs {
+		first[i] = render(d)
+	}
+	order := []int{2, 0, 1, 1, 2, 0, 0, 2, 1}
+	errs := make(chan error, 2*len(order))
+	done := make(chan bool)
+	for range 2 {
+		go func() {
+			for _, i := range order {
+				if got := render(docs[i]); !bytes.Equal(got, first[i]) {
+					errs <- fmt.Errorf("%s flyer drawn again: %d bytes, first %d, not the same", docs[i].Meta.Lang, len(got), len(first[i]))
+				}
+			}
+			done <- true
+		}()
+	}
+	<-done
+	<-done
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}

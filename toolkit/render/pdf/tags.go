@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"sync/atomic"
 
 	"github.com/awarekit/awarekit/toolkit/layout"
 )
@@ -74,7 +75,30 @@ type linkAnnot struct {
 }
 
 func newStructure(lang string) *structure {
-	return &structure{lang: lang, elems: []structElem{{role: "Document", lang: lang, parent: -1, page: -1}}, byTag: make(map[*layout.Tag]int32)}
+	// Room for as many elements as a document has had: grown from one
+	// in every document, the list was a twentieth of what drawing
+	// allocated.
+	n := int(structHint.Load())
+	elems := make([]structElem, 1, n+1)
+	elems[0] = structElem{role: "Document", lang: lang, parent: -1, page: -1}
+	return &structure{lang: lang, elems: elems, byTag: make(map[*layout.Tag]int32, n)}
+}
+
+// structHint is the most structure elements a document drawn has had,
+// up to maxStructHint.
+var structHint atomic.Int32
+
+const maxStructHint = 2048
+
+// noteStructure raises structHint to s's elements.
+func noteStructure(s *structure) {
+	n := int32(min(len(s.elems), maxStructHint))
+	for {
+		old := structHint.Load()
+		if old >= n || structHint.CompareAndSwap(old, n) {
+			return
+		}
+	}
 }
 
 // open is the structure element that element i of page p belongs to, as
@@ -230,9 +254,14 @@ func tagFile(dst, data []byte, s *structure) ([]byte, error) {
 	file := slices.Grow(dst[:0], len(data)+200*len(s.elems))
 	file = append(file, header...)
 	entries := make([]int64, total+1)
-	stm := objStream{num: total}
-	var out []byte // the object being made
-	num := 0       // its number
+	scratch := getTagScratch()
+	stm := objStream{num: total, heads: scratch.heads, body: scratch.body, tmp: scratch.tmp}
+	out := scratch.out // the object being made
+	defer func() {
+		scratch.heads, scratch.body, scratch.tmp, scratch.out = stm.heads[:0], stm.body[:0], stm.tmp[:0], out[:0]
+		putTagScratch(scratch)
+	}()
+	num := 0 // its number
 	begin := func(n int) {
 		num, out = n, out[:0]
 	}
@@ -425,6 +454,41 @@ func tagFile(dst, data []byte, s *structure) ([]byte, error) {
 		trailer += " /Info " + strconv.Itoa(info) + " 0 R"
 	}
 	return appendXrefStream(file, entries, int64(len(file)), trailer), nil
+}
+
+// tagScratch is what tagFile makes a file's new objects in: the object
+// stream's parts and the object being made, which every document needs
+// once, about as large as the last. Made afresh, they were a twelfth of
+// what a build of flyers allocated.
+type tagScratch struct{ heads, body, tmp, out []byte }
+
+// tagScratches keeps a few tagScratch between documents, at most as many
+// as are tagged at once on most machines; like cidfont's spares, and
+// unlike a sync.Pool, the collector does not empty it.
+var tagScratches = make(chan *tagScratch, 8)
+
+func getTagScratch() *tagScratch {
+	select {
+	case sc := <-tagScratches:
+		return sc
+	default:
+		return &tagScratch{}
+	}
+}
+
+// maxTagScratch is the most a kept tagScratch's largest part holds: a
+// flyer's objects are some kilobytes, a long document's go to the
+// collector.
+const maxTagScratch = 256 << 10
+
+func putTagScratch(sc *tagScratch) {
+	if max(cap(sc.heads), cap(sc.body), cap(sc.tmp), cap(sc.out)) > maxTagScratch {
+		return
+	}
+	select {
+	case tagScratches <- sc:
+	default:
+	}
 }
 
 // langOf is the language element id speaks: its own, or its nearest

@@ -8,6 +8,8 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
 
@@ -62,7 +64,13 @@ type Writer struct {
 
 	zbuf bytes.Buffer
 
-	// scratch space reused between runs
+	*scratch
+}
+
+// scratch is space a Writer reuses from run to run, and, given back
+// (Release), the next document's Writer: grown afresh in every document,
+// it was a twentieth of what drawing allocated.
+type scratch struct {
 	unitBuf    []unit
 	runeStarts []int
 	order      []int
@@ -76,6 +84,39 @@ type Writer struct {
 	gidMap     []byte
 	ops        []showOp
 	runKey     []byte
+}
+
+// size is about how many bytes s holds.
+func (s *scratch) size() int {
+	return cap(s.unitBuf)*int(unsafe.Sizeof(unit{})) + 8*(cap(s.runeStarts)+cap(s.order)+cap(s.at)+cap(s.place)) +
+		16*(cap(s.chars)+cap(s.specs)) + cap(s.stream) + cap(s.spec) + cap(s.key) + cap(s.gidMap) + cap(s.runKey) +
+		cap(s.ops)*int(unsafe.Sizeof(showOp{}))
+}
+
+// maxScratch is the most a scratch kept for another document holds: a
+// flyer's is some kilobytes.
+const maxScratch = 256 << 10
+
+// spareScratch keeps the scratch of Writers released.
+var spareScratch = newSpares(8, func() *scratch { return new(scratch) })
+
+// Release gives the scratch space of a Writer that has written its
+// document (Output) to the next Writer made. It does nothing before
+// Output, and the Writer cannot be used after.
+func (w *Writer) Release() {
+	if !w.written || w.scratch == nil {
+		return
+	}
+	s := w.scratch
+	w.scratch = nil
+	if s.size() > maxScratch {
+		return
+	}
+	// Strings the last document made are not kept alive by it.
+	clear(s.chars[:cap(s.chars)])
+	clear(s.specs[:cap(s.specs)])
+	clear(s.ops[:cap(s.ops)])
+	spareScratch.put(s)
 }
 
 // docFont is a Font as used in one document: the CIDs allocated so far.
@@ -97,7 +138,7 @@ type cidEntry struct {
 
 // NewWriter returns a Writer that draws into pdf.
 func NewWriter(pdf *fpdf.Fpdf) *Writer {
-	return &Writer{pdf: pdf, byFont: make(map[*Font]*docFont)}
+	return &Writer{pdf: pdf, byFont: make(map[*Font]*docFont), scratch: spareScratch.get()}
 }
 
 // Draw draws r on the current page of the document, at once, so it keeps
@@ -148,10 +189,16 @@ func (w *Writer) draw(r *Run) error {
 
 	df := w.byFont[r.Font]
 	if df == nil {
+		// Room for as many CIDs as a document has drawn in the font:
+		// the map and the lists grown from nothing in every document
+		// were a fifth of what drawing allocated.
+		hint := cidHint(r.Font)
 		df = &docFont{
-			font: r.Font,
-			name: "/C" + strconv.Itoa(len(w.fonts)+1),
-			cids: make(map[string]uint16),
+			font:    r.Font,
+			name:    "/C" + strconv.Itoa(len(w.fonts)+1),
+			cids:    make(map[string]uint16, hint),
+			entries: make([]cidEntry, 0, hint),
+			widths:  make([]float64, 0, hint),
 		}
 	}
 	content, err := w.content(r, df, ops)
@@ -162,9 +209,55 @@ func (w *Writer) draw(r *Run) error {
 		w.byFont[r.Font] = df
 		w.fonts = append(w.fonts, df)
 	}
-	// fpdf has no way to write bytes to the page but as a string.
-	w.pdf.RawWriteStr(string(content))
+	noteCIDs(r.Font, len(df.entries))
+	RawWrite(w.pdf, content)
 	return nil
+}
+
+// RawWrite writes b to pdf's current page (or its file, outside a
+// page), as fpdf's RawWriteStr does, without copying b into a string
+// first: fpdf has no way to write bytes but as a string, which it copies
+// into its buffer at once and does not keep, and the copies were a
+// tenth of what drawing a page allocated.
+func RawWrite(pdf *fpdf.Fpdf, b []byte) {
+	if len(b) == 0 {
+		pdf.RawWriteStr("")
+		return
+	}
+	pdf.RawWriteStr(unsafe.String(unsafe.SliceData(b), len(b)))
+}
+
+// cidHints is, for each Font, the most CIDs one document has drawn in
+// it (an *atomic.Int32): the room a document's docFont starts with. It
+// holds one number for each font a process draws with.
+var cidHints sync.Map // *Font → *atomic.Int32
+
+// maxCIDHint bounds the room a docFont starts with: a document that
+// draws a whole font's glyphs does not make every later one start
+// that large.
+const maxCIDHint = 1024
+
+func cidHint(f *Font) int {
+	if h, ok := cidHints.Load(f); ok {
+		return int(h.(*atomic.Int32).Load())
+	}
+	return 0
+}
+
+// noteCIDs raises f's hint to n.
+func noteCIDs(f *Font, n int) {
+	n = min(n, maxCIDHint)
+	h, ok := cidHints.Load(f)
+	if !ok {
+		h, _ = cidHints.LoadOrStore(f, new(atomic.Int32))
+	}
+	a := h.(*atomic.Int32)
+	for {
+		old := a.Load()
+		if int(old) >= n || a.CompareAndSwap(old, int32(n)) {
+			return
+		}
+	}
 }
 
 // content allocates the CIDs of the run's glyphs in df and returns the
@@ -321,6 +414,9 @@ func runKeyOf(b []byte, r *Run) []byte {
 
 // workOutOps works out showOps(r), in w.ops (reused by the next call).
 func (w *Writer) workOutOps(r *Run) ([]showOp, error) {
+	if w.scratch == nil {
+		w.scratch = new(scratch) // a Writer not made by NewWriter
+	}
 	units, err := w.units(r)
 	if err != nil {
 		return nil, err
