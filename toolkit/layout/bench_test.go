@@ -2,6 +2,7 @@ package layout_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/awarekit/awarekit/toolkit/content"
@@ -38,5 +39,36 @@ func BenchmarkFlyerLayout(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkCover lays out the cover sheet of a pack of 2,000 flyers, as
+// bench/run's plans make them: the five audiences in turn, a file each.
+func BenchmarkCover(b *testing.B) {
+	_, ts := setup(b)
+	paper, err := layout.PaperByName("letter")
+	if err != nil {
+		b.Fatal(err)
+	}
+	auds := []string{"Youth", "Indigenous", "Newcomers", "Business", "Health"}
+	c := layout.CoverSheet{Title: "Materials", Total: "Total: 2,000 copies, one side", Note: "Made with awarekit test."}
+	c.Materials = func(yield func(layout.CoverItem) bool) {
+		for i := range 2000 {
+			it := layout.CoverItem{What: auds[i%5] + " flyer, English", File: fmt.Sprintf("%s-en-%d.pdf", strings.ToLower(auds[i%5]), i),
+				Paper: "Letter", Pages: 1, First: 40 + i, ToPrint: "1 copy"}
+			if !yield(it) {
+				return
+			}
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		for _, err := range layout.CoverPages(ts, c, paper) {
+			if err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
 	}
 }
