@@ -379,8 +379,10 @@ var page = template.Must(template.New("page").Funcs(template.FuncMap{"isolates":
 </aside>{{end}}
 <footer>
 <p>{{with .Footer.OrgName}}<bdi>{{.}}</bdi> · {{end}}{{.Footer.Version}}</p>
-{{- range .Footer.DraftLines}}
+{{- with .Footer.Draft}}
 <p class="draft">{{.}}</p>{{end}}
+{{- if and .Footer.DraftEnglish (ne .Footer.DraftEnglish .Footer.Draft)}}
+<p class="draft" lang="en"><bdi>{{.Footer.DraftEnglish}}</bdi></p>{{end}}
 </footer>
 </body>
 </html>

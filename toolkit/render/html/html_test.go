@@ -305,3 +305,29 @@ func TestWriteIsolatesInsertedNames(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishDraftLineIsEnglish: the English draft notice on a page in
+// another language is marked English and isolated, so that a screen
+// reader speaks it with an English voice and, on a right-to-left page,
+// the browser sets it left to right, its full stop at its end (in the
+// page's right-to-left paragraph it read ".Draft translation: …").
+func TestEnglishDraftLineIsEnglish(t *testing.T) {
+	d := synthetic(t)
+	d.Footer.DraftEnglish = "Draft translation: not yet checked by a fluent speaker."
+	out := write(t, d)
+	checkMarkup(t, out)
+	for _, want := range []string{
+		`<p class="draft">ترجمة مسودة: لم يراجعها متحدث بطلاقة بعد.</p>`,
+		`<p class="draft" lang="en"><bdi>Draft translation: not yet checked by a fluent speaker.</bdi></p>`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	// An English page has no draft notice; a notice the same in both
+	// is printed once.
+	d.Footer.Draft = d.Footer.DraftEnglish
+	if out := write(t, d); strings.Count(out, "Draft translation") != 1 {
+		t.Errorf("the same notice is printed %d times, want once", strings.Count(out, "Draft translation"))
+	}
+}

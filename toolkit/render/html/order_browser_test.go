@@ -164,3 +164,34 @@ func TestNamesInVisualOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishDraftLineInVisualOrder opens draft Arabic, Persian and Urdu
+// pages in headless Chromium and reads the English draft notice as it
+// stands: left to right, its full stop last. Set in the page's
+// right-to-left paragraph it read ".Draft translation: …".
+func TestEnglishDraftLineInVisualOrder(t *testing.T) {
+	needFull(t)
+	bin := chromium(t)
+	lib, err := content.Load(audiences.FS, locales.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	profileDir := t.TempDir()
+	for _, lang := range []string{"ar", "fa", "ur"} {
+		d, err := lib.Assemble(content.Request{Audience: "newcomers", Lang: lang, AllowDraft: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		en := d.Footer.DraftEnglish
+		if en == "" || d.Footer.Draft == "" {
+			t.Fatalf("%s: no draft notice (%q, %q): the test needs a draft language", lang, d.Footer.Draft, en)
+		}
+		found := namesInBrowser(t, bin, profileDir, write(t, d), en)
+		if len(found) != 1 {
+			t.Fatalf("%s: the English notice is in %d elements, want 1: %+v", lang, len(found), found)
+		}
+		if want := strings.Join(strings.Fields(en), ""); found[0].Got != want {
+			t.Errorf("%s: the English draft notice reads\n%s\nwant\n%s", lang, found[0].Got, want)
+		}
+	}
+}
