@@ -362,6 +362,9 @@ func buildRun(opts *BuildOptions) error {
 		bar = &barProgress{w: opts.IO.ErrOut}
 		bopts.Progress = bar
 	}
+	// What starting awarekit, opening the engine and reading the plan
+	// touched of the program file, the build mostly does not use again.
+	dropStartPages()
 	rep, runErr := batch.Run(ctx, eng, pl, bopts)
 	stopSteering()
 	finished.Store(true)
