@@ -38,6 +38,10 @@ type pair struct {
 	// taller side, are shortest when both sides take about as many
 	// lines (balancedShare).
 	share float64
+	// joined sets a contact's names in two directions on their lines
+	// one after the other, as in one direction (pair.contactLine),
+	// where the page has no room for each on lines of its own.
+	joined bool
 }
 
 func newPair(ts *typeset.Typesetter, first, second *doc.Document, st Style) pair {
@@ -160,42 +164,52 @@ func bilingualPages(ts *typeset.Typesetter, first, second *doc.Document, opts Op
 	// fits, the same panels again at the next of bilingualLevels, with
 	// the balanced columns. Two languages neither of which is English
 	// (French beside Chinese, Urdu beside Persian) at every limit of the
-	// organisation's name, contacts and logo needed them.
+	// organisation's name, contacts and logo needed them. Where none of
+	// them fits with the contacts' names in two directions each on
+	// lines of their own (pair.contactLine), all of them again with the
+	// names joined on their lines, as they fitted before: the youth
+	// flyer in Ukrainian and Persian with the organisation at every
+	// limit and a very wide logo needed 753 pt where the page has 668.
 	var out *Document
 	var err error
-	for level := range bilingualLevels {
-		for _, v := range []struct{ noOrgQR, qrBeside bool }{{false, false}, {true, false}, {true, true}} {
-			if v.noOrgQR && first.OrgQR == nil && !v.qrBeside {
-				continue
-			}
-			p := newPair(ts, first, second, opts.style())
-			p.noOrgQR, p.qrBeside = v.noOrgQR, v.qrBeside
-			try, ok := p.level(st, level)
-			if !ok {
-				continue
-			}
-			var o *Document
-			var e error
-			var size float64
-			if level == 0 {
-				o, size, e = p.pages(opts, try)
-				out, err = o, e // a refusal names what halves leave out
-			}
-			if level > 0 || errors.Is(e, ErrDoesNotFit) {
-				if share := p.balancedShare(opts, try); share != 0.5 || level > 0 {
-					p.share = share
+	for _, joined := range []bool{false, true} {
+		for level := range bilingualLevels {
+			for _, v := range []struct{ noOrgQR, qrBeside bool }{{false, false}, {true, false}, {true, true}} {
+				if v.noOrgQR && first.OrgQR == nil && !v.qrBeside {
+					continue
+				}
+				p := newPair(ts, first, second, opts.style())
+				p.noOrgQR, p.qrBeside, p.joined = v.noOrgQR, v.qrBeside, joined
+				try, ok := p.level(st, level)
+				if !ok {
+					continue
+				}
+				var o *Document
+				var e error
+				var size float64
+				if level == 0 {
 					o, size, e = p.pages(opts, try)
+					out, err = o, e // a refusal names what halves leave out
+				}
+				if level > 0 || errors.Is(e, ErrDoesNotFit) {
+					if share := p.balancedShare(opts, try); share != 0.5 || level > 0 {
+						p.share = share
+						o, size, e = p.pages(opts, try)
+					}
+				}
+				if e == nil && st.evenRows {
+					o = p.evenRows(opts, try, o, size)
+				}
+				if !errors.Is(e, ErrDoesNotFit) {
+					if o != nil && v.noOrgQR && first.OrgQR != nil && first.Help.Local != nil {
+						o.Left = []doc.Part{doc.PartOrgQR} // the operator is told
+					}
+					return o, e
 				}
 			}
-			if e == nil && st.evenRows {
-				o = p.evenRows(opts, try, o, size)
-			}
-			if !errors.Is(e, ErrDoesNotFit) {
-				if o != nil && v.noOrgQR && first.OrgQR != nil && first.Help.Local != nil {
-					o.Left = []doc.Part{doc.PartOrgQR} // the operator is told
-				}
-				return o, e
-			}
+		}
+		if first.Meta.RTL == second.Meta.RTL {
+			break // the names are joined in one direction anyway
 		}
 	}
 	return out, err
@@ -920,13 +934,11 @@ func (p pair) bilingualPanel(w float64, st bilingualStyle, scale float64) box {
 	}{{doc.PartContacts, [2][]doc.Contact{first.Help.Others, p.docs[1].Help.Others}}, {doc.PartProvince, [2][]doc.Contact{first.Help.Province, p.docs[1].Help.Province}}} {
 		var all box
 		for j, c := range list.cs[0] {
-			if j < len(list.cs[1]) && list.cs[1][j].Name != c.Name {
-				c.Name += " / " + p.embed(list.cs[1][j].Name)
+			var t *doc.Contact
+			if j < len(list.cs[1]) {
+				t = &list.cs[1][j]
 			}
-			if j < len(list.cs[1]) && list.cs[1][j].Text != c.Text {
-				c.Text += " / " + p.embed(list.cs[1][j].Text)
-			}
-			b := group(inBlock(k0.contactLine(c, lineW, hs.contact, k0.col.ink), list.block), RoleLI, list.block)
+			b := group(inBlock(p.contactLine(c, t, lineW, hs.contact), list.block), RoleLI, list.block)
 			lines = append(lines, piece{b: b, gap: hs.contact * 0.35})
 			all.place(b, 0, 0)
 		}
@@ -948,6 +960,59 @@ func (p pair) bilingualPanel(w float64, st bilingualStyle, scale float64) box {
 	content := vstack(cw, pad*0.6, parts...)
 	content.W = cw
 	return k0.panel(w, content, panelStyle{pad: pad, radius: 8, stroke: 1.5})
+}
+
+// contactLine is one contact of the help panel named in both languages,
+// w wide: c as the first language names it, t as the second does (nil
+// where the second has no such contact). In one direction (French
+// beside English) the second's name and text line follow the first's
+// ("Name / Nom"). In two (Arabic beside Chinese), a second name that
+// does not fit whole on the line after the first's goes under it on a
+// line of its own, in its own direction, aligned where the first's
+// lines start; so does the second's text line ("发送 CONNECT 至
+// 686868") always. Set in one paragraph with the first's, the second
+// part ran from the left end of one line on to the right of the next
+// ("… / Service", then "Canada（加拿大服务局）…"), and two text lines put
+// their numbers side by side ("686868 / 686868"). The number, the
+// website and the first's text line follow the names, as
+// kit.contactLine sets them. Where the page has no room for that
+// (p.joined), the names are joined as in one direction.
+func (p pair) contactLine(c doc.Contact, t *doc.Contact, w, size float64) box {
+	k0, k1 := p.kits[0], p.kits[1]
+	ink := k0.col.ink
+	if t == nil {
+		return k0.contactLine(c, w, size, ink)
+	}
+	if k0.rtl == k1.rtl || p.joined {
+		if t.Name != c.Name {
+			c.Name += " / " + p.embed(t.Name)
+		}
+		if t.Text != c.Text {
+			c.Text += " / " + p.embed(t.Text)
+		}
+		return k0.contactLine(c, w, size, ink)
+	}
+	st := textStyle{Style: typeset.Style{Size: size, Bold: true, Leading: 1.2}, Color: ink}
+	// The second's words start where the first's do: at its end.
+	second := st
+	second.Align = alignEnd
+	var names, text box
+	if t.Name != "" && t.Name != c.Name {
+		if joined := c.Name + " / " + p.embed(t.Name); k0.width(joined, st) <= w {
+			c.Name = joined
+		} else {
+			names = vstack(w, 1, k0.text(c.Name, w, st), k1.text(t.Name, w, second))
+			c.Name = ""
+		}
+	}
+	if t.Text != "" && t.Text != c.Text {
+		// As the first's text line: among the ways, bold, in
+		// left-to-right text; on a line of its own, not bold, in
+		// right-to-left text (kit.contactLine).
+		second.Bold = !k0.rtl
+		text = k1.text(t.Text, w, second)
+	}
+	return vstack(w, 1, names, k0.contactLine(c, w, size, ink), text)
 }
 
 // hotlineWords are one language's words about the hotline: its name,
