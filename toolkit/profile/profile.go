@@ -266,7 +266,11 @@ func decodeLogo(data []byte) (*doc.Image, string) {
 	typ := map[string]string{"png": "png", "jpeg": "jpg"}[format]
 	out := &doc.Image{Data: data, Type: typ, Width: cfg.Width, Height: cfg.Height}
 	deep := format == "png" && len(data) > 24 && data[24] > 8 // 16 bits a channel
-	if cfg.Width > MaxLogoSide || cfg.Height > MaxLogoSide || deep {
+	// A JPEG's colours as PDF takes them: grey, YCbCr (RGB) or CMYK. One
+	// saved as plain RGB (Adobe's transform 0, which some editors write)
+	// is encoded again as an ordinary JPEG; the PDF writer refuses it.
+	odd := format == "jpeg" && cfg.ColorModel != color.GrayModel && cfg.ColorModel != color.YCbCrModel && cfg.ColorModel != color.CMYKModel
+	if cfg.Width > MaxLogoSide || cfg.Height > MaxLogoSide || deep || odd {
 		if out, err = shrink(img, format); err != nil {
 			return nil, ": " + err.Error()
 		}

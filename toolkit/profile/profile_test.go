@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing"
 
+	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/tiff"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
@@ -251,5 +252,46 @@ func TestLogoDecodedOnce(t *testing.T) {
 		if _, err := DecodeLogo(name, damaged); err == nil || err.Error() != "logo "+name+" is damaged and cannot be read; export it as a PNG (or JPEG) and try again" {
 			t.Errorf("DecodeLogo(%s, damaged) = %v", name, err)
 		}
+	}
+}
+
+// TestLogoJPEGColoursThePDFTakes: a JPEG saved as plain RGB (an Adobe
+// APP14 segment with transform 0, as some editors write it) is taken and
+// handed on in colours the PDF writer takes (grey, YCbCr or CMYK): fpdf
+// refused it while drawing ("image JPEG buffer has unsupported color
+// space (&{0x825420})"), after every check had passed.
+func TestLogoJPEGColoursThePDFTakes(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 40, 20))
+	for x := range 40 {
+		img.Set(x, 5, color.RGBA{R: 200, G: 40, A: 255})
+	}
+	var ycc bytes.Buffer
+	if err := jpeg.Encode(&ycc, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	// After the SOI marker, APP14 "Adobe": version 100, flags 0 and 0,
+	// transform 0 (the three components are R, G and B).
+	app14 := []byte{0xFF, 0xEE, 0x00, 0x0E, 'A', 'd', 'o', 'b', 'e', 0x00, 0x64, 0x00, 0x00, 0x00, 0x00, 0x00}
+	rgb := append(append([]byte{0xFF, 0xD8}, app14...), ycc.Bytes()[2:]...)
+	if cfg, _, err := image.DecodeConfig(bytes.NewReader(rgb)); err != nil || cfg.ColorModel != color.RGBAModel {
+		t.Fatalf("the test's JPEG is not read as RGB: %v %v", err, cfg.ColorModel)
+	}
+	for name, data := range map[string][]byte{"ycbcr": ycc.Bytes(), "rgb": rgb} {
+		t.Run(name, func(t *testing.T) {
+			got, err := DecodeLogo(name+".jpg", data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Width != 40 || got.Height != 20 {
+				t.Errorf("got %d × %d", got.Width, got.Height)
+			}
+			f := fpdf.New("P", "pt", "A4", "")
+			f.AddPage()
+			f.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: got.Type}, bytes.NewReader(got.Data))
+			f.ImageOptions("logo", 10, 10, 40, 20, false, fpdf.ImageOptions{ImageType: got.Type}, 0, "")
+			if err := f.Error(); err != nil {
+				t.Errorf("the PDF writer refuses the logo: %v", err)
+			}
+		})
 	}
 }
