@@ -27,6 +27,12 @@ import (
 	"github.com/awarekit/awarekit/toolkit/profile"
 )
 
+// maxJobs is the most workers --jobs may ask for. Each holds its own
+// caches (some 3 MB), and the build keeps room for four outputs a
+// worker in flight: --jobs 99999999999 ran the program out of memory
+// before it made anything.
+const maxJobs = 1024
+
 // shardIndexEnv is the variable a Kubernetes Indexed Job sets to each
 // pod's index, from 0.
 const shardIndexEnv = "JOB_COMPLETION_INDEX"
@@ -104,6 +110,9 @@ func newCmdBuild(f *Factory, runF func(*BuildOptions) error) *cobra.Command {
 			}
 			if opts.Jobs < 0 {
 				return usage(fmt.Errorf("--jobs %d: give a positive number of workers, or 0 for one per CPU", opts.Jobs))
+			}
+			if opts.Jobs > maxJobs {
+				return usage(fmt.Errorf("--jobs %d: give at most %d workers, or 0 for one per CPU (this computer has %d)", opts.Jobs, maxJobs, runtime.NumCPU()))
 			}
 			if opts.Jobs == 0 {
 				opts.Jobs = runtime.NumCPU()
@@ -216,6 +225,9 @@ func shardFrom(shard string, count int, countSet bool) (batch.Shard, error) {
 	case shard != "":
 		return batch.ParseShard(shard)
 	case countSet:
+		if count < 1 {
+			return batch.Shard{}, fmt.Errorf("--shard-count %d: give the number of parts, 1 or more (the Job's completions)", count)
+		}
 		v, ok := os.LookupEnv(shardIndexEnv)
 		if !ok {
 			return batch.Shard{}, fmt.Errorf("--shard-count needs $%s (set by a Kubernetes Indexed Job); elsewhere use --shard K/N", shardIndexEnv)
@@ -225,7 +237,7 @@ func shardFrom(shard string, count int, countSet bool) (batch.Shard, error) {
 			return batch.Shard{}, fmt.Errorf("$%s is %q, not a number", shardIndexEnv, v)
 		}
 		if i < 0 || i >= count {
-			return batch.Shard{}, fmt.Errorf("$%s is %d; with --shard-count %d it must be from 0 to %d", shardIndexEnv, i, count, max(count-1, 0))
+			return batch.Shard{}, fmt.Errorf("$%s is %d; with --shard-count %d it must be from 0 to %d", shardIndexEnv, i, count, count-1)
 		}
 		return batch.NewShard(i+1, count)
 	}

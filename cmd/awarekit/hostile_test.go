@@ -139,6 +139,9 @@ func hostileCases() []hostileCase {
 		{"numbers", "--bleed NaN", gen("--bleed", "NaN"), nil, nil, 2, []string{"--bleed NaN"}},
 		{"numbers", "--bleed -Inf", gen("--bleed", "-Inf"), nil, nil, 2, []string{"--bleed -Inf"}},
 		{"numbers", "--bleed negative", gen("--bleed", "-0.5"), nil, nil, 2, []string{"--bleed -0.5"}},
+		{"numbers", "--jobs past any machine", append(slices.Clone(build), "--jobs", "5000"), nil, plan(""), 2, []string{"--jobs 5000: give at most 1024 workers"}},
+		{"numbers", "--shard-count 0", append(slices.Clone(build), "--shard-count", "0"), map[string]string{"JOB_COMPLETION_INDEX": "0"}, plan(""), 2, []string{"--shard-count 0: give the number of parts, 1 or more"}},
+		{"numbers", "--shard-count -2", append(slices.Clone(build), "--shard-count", "-2"), map[string]string{"JOB_COMPLETION_INDEX": "0"}, plan(""), 2, []string{"--shard-count -2: give the number of parts"}},
 		// Partners files (organisations: in a plan).
 		{"partners", "partners file a named pipe", build, nil, map[string]string{"plan.yaml": "organisations: p.csv\noutputs: [{audience: youth, language: en}]\n", "p.csv": "FIFO"}, 1, []string{"p.csv", "is a named pipe"}},
 		{"partners", "RLO in a partner's phone", build, nil, map[string]string{"plan.yaml": "organisations: p.csv\noutputs: [{audience: youth, language: en}]\n", "p.csv": "name,phone\nClub,\"604-555\u202e-0134\"\n"}, 1, []string{"p.csv:2:6", "phone", "RIGHT-TO-LEFT OVERRIDE"}},
