@@ -54,6 +54,11 @@ func hostileCases() []hostileCase {
 		{"invalid UTF-8", "name in the environment", gen(), map[string]string{"AWAREKIT_ORGANISATION_NAME": "Club\xc0"}, nil, 2, []string{"AWAREKIT_ORGANISATION_NAME", "not valid UTF-8"}},
 		{"invalid UTF-8", "name in the settings file", gen(), nil, settings("organisation:\n  name: \"Club\xfe\"\n"), 1, []string{"awarekit.yaml"}},
 		{"invalid UTF-8", "event in a plan", build, nil, plan("event: {name: \"A\xffB\"}\n"), 1, []string{"plan.yaml:1"}},
+		{"invalid UTF-8", "plan saved as Windows-1252", build, nil, plan("event: {name: ok}\n\n# caf\xe9\n"), 1, []string{"plan.yaml:3: is not UTF-8 text (byte 0xE9, character 6 of the line); save the file as UTF-8"}},
+		{"invalid UTF-8", "settings file saved as Latin-1", gen(), nil, settings("paper: a4\norganisation:\n  name: Caf\xe9\n"), 1, []string{"settings file awarekit.yaml:3: is not UTF-8 text"}},
+		{"invalid UTF-8", "content file saved as Latin-1", gen("--content", "$DIR/ours"), nil, map[string]string{"ours/audiences/youth/stories.yaml": "stories: []\n# caf\xe9\n"}, 1, []string{"stories.yaml:2: is not UTF-8 text"}},
+		{"controls", "NUL in the settings file", gen(), nil, settings("paper: a4\n# \x00\n"), 1, []string{"settings file awarekit.yaml:2: holds U+0000, a control character"}},
+		{"wrong type", "settings after the end of the document", gen(), nil, settings("paper: a4\n...\norganisation:\n  name: Lost Club\n"), 1, []string{"settings file awarekit.yaml:2: more follows the end of the document"}},
 		// Control characters.
 		{"controls", "terminal escape in the name", gen("--org-name", "\x1b]0;pwned\x07Club\x1b[2J"), nil, nil, 2, []string{"--org-name", "U+001B", "ESC"}},
 		{"emoji", "emoji in the name", gen("--org-name", "Club 🌈"), nil, nil, 2, []string{"--org-name", "holds an emoji at character 6 (U+1F308)", "take it out"}},

@@ -175,6 +175,15 @@ func TestParseYAML(t *testing.T) {
 		{"alias bomb", bomb, "aliases (*name) expand to over 100000 values"},
 		{"syntax", "a: [1, 2\n", "plan p.yaml:"},
 		{"two documents", "a: 1\n---\nb: 2\n", "p.yaml:2: a second YAML document"},
+		// yaml.v3 read the first document and passed over what follows
+		// its end: an organisation's name was dropped without a word.
+		{"settings after the end of the document", "paper: a4\n...\norganisation:\n  name: Lost\n", "p.yaml:2: more follows the end of the document (a line of ...)"},
+		{"a commented end", "a: 1\n... # end\n", ""},
+		// yaml.v3 names no line and says to check the indentation.
+		{"Latin-1 byte on line 3", "a: 1\nb: 2\nc: Caf\xe9\n", "p.yaml:3: is not UTF-8 text (byte 0xE9, character 7 of the line); save the file as UTF-8"},
+		{"NUL on line 2", "a: 1\nb: x\x00y\n", "p.yaml:2: holds U+0000, a control character YAML does not allow, at character 5 of the line"},
+		{"DEL in a comment", "a: 1\n# \x7f\n", "p.yaml:2: holds U+007F"},
+		{"a byte order mark and CRLF", "\ufeffa: 1\r\nb: caf\u00e9\r\n", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -33,11 +33,22 @@ func ParseYAML(k Kind, path string, data []byte) (*yaml.Node, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, nil
 		}
+		if line, problem := TextProblem(data); line > 0 {
+			return nil, fmt.Errorf("%s %s:%d: %s", k.Name, path, line, problem)
+		}
 		return nil, YAMLError(k, path, err)
 	}
 	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
+	switch err := dec.Decode(&extra); {
+	case err == nil:
 		return nil, fmt.Errorf("%s %s:%d: a second YAML document (after ---); keep one document per file", k.Name, path, extra.Line)
+	case !errors.Is(err, io.EOF):
+		// After the end of a document (a line of ...), what follows was
+		// passed over unread, and with it the settings it holds.
+		if line, problem := TextProblem(data); line > 0 {
+			return nil, fmt.Errorf("%s %s:%d: %s", k.Name, path, line, problem)
+		}
+		return nil, fmt.Errorf("%s %s:%d: more follows the end of the document (a line of ...), which would not be read; remove the ... line", k.Name, path, docEnd(data))
 	}
 	if line, ok := CheckAliases(&doc); !ok {
 		return nil, fmt.Errorf("%s %s:%d: %s", k.Name, path, line, AliasProblem)
@@ -46,6 +57,51 @@ func ParseYAML(k Kind, path string, data []byte) (*yaml.Node, error) {
 		return nil, nil
 	}
 	return doc.Content[0], nil
+}
+
+// TextProblem is the line of data, from 1, and what is wrong there, of
+// the first thing a YAML file cannot hold: a byte that is not UTF-8 (a
+// file saved as Windows-1252 or Latin-1), or a control character YAML
+// refuses (NUL, ESC, DEL, C1). The YAML library says only "invalid
+// leading UTF-8 octet" or "control characters are not allowed", without
+// a line. line is 0 when there is none.
+func TextProblem(data []byte) (line int, problem string) {
+	if rest, ok := bytes.CutPrefix(data, []byte("\ufeff")); ok {
+		data = rest
+	}
+	line, col := 1, 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		col++
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			return line, fmt.Sprintf("is not UTF-8 text (byte 0x%02X, character %d of the line); save the file as UTF-8", data[i], col)
+		case r == '\n':
+			line, col = line+1, 0
+		case !yamlPrintable(r):
+			return line, fmt.Sprintf("holds U+%04X, a control character YAML does not allow, at character %d of the line; take it out", r, col)
+		}
+		i += size
+	}
+	return 0, ""
+}
+
+// docEnd is the line, from 1, of the first line of data that ends a
+// YAML document ("..."), or 1.
+func docEnd(data []byte) int {
+	for i, l := range bytes.Split(data, []byte("\n")) {
+		if rest, ok := bytes.CutPrefix(l, []byte("...")); ok && len(bytes.TrimSpace(rest)) == 0 || ok && rest[0] == ' ' {
+			return i + 1
+		}
+	}
+	return 1
+}
+
+// yamlPrintable reports whether YAML 1.2 lets a file hold r as it is
+// (c-printable).
+func yamlPrintable(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' || 0x20 <= r && r <= 0x7E || r == 0x85 ||
+		0xA0 <= r && r <= 0xD7FF || 0xE000 <= r && r <= 0xFFFD || 0x10000 <= r && r <= 0x10FFFF
 }
 
 // AliasProblem says what is wrong with a file CheckAliases refuses.

@@ -176,6 +176,10 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 		}
 	}
 	if err != nil && !errors.Is(err, io.EOF) {
+		if line, problem := input.TextProblem(data); line > 0 {
+			d.problem(pos{line: line}, "", "%s", problem)
+			return nil
+		}
 		d.problem(pos{line: syntaxLine(err)}, "", "%s; %s", yamlLine.ReplaceAllString(strings.TrimPrefix(err.Error(), "yaml: "), "$2"), input.SyntaxHint)
 		return nil
 	}
