@@ -144,8 +144,9 @@ func describe(dir string, err error, flag string) error {
 }
 
 // diskFault says in plain words, with the system's own words after
-// them, why a disk refused a write: full, over its quota, or read-only;
-// "" for any other error.
+// them, why a disk refused a write: full, over its quota, read-only, or
+// a file larger than it or the process's limit (ulimit -f) takes; ""
+// for any other error.
 func diskFault(err error) string {
 	switch {
 	case errors.Is(err, syscall.ENOSPC):
@@ -154,14 +155,19 @@ func diskFault(err error) string {
 		return "your share of the disk is used up (" + syscall.EDQUOT.Error() + ")"
 	case errors.Is(err, syscall.EROFS):
 		return "the folder is on a disk that can only be read (" + syscall.EROFS.Error() + ")"
+	case errors.Is(err, syscall.EFBIG):
+		return "the file is larger than this disk or this computer's limit takes (" + syscall.EFBIG.Error() + ")"
 	}
 	return ""
 }
 
 // diskFix is what to do about a diskFault.
 func diskFix(err error) string {
-	if errors.Is(err, syscall.EROFS) {
+	switch {
+	case errors.Is(err, syscall.EROFS):
 		return "choose another folder with --out"
+	case errors.Is(err, syscall.EFBIG):
+		return "raise the limit on the size of files (ulimit -f), or choose a folder on another disk with --out"
 	}
 	return "free some space on it, or choose a folder on another disk with --out"
 }
