@@ -200,7 +200,7 @@ func parseSettings(path string, data []byte) (*fileSettings, error) {
 	var walk func(prefix string, m *yaml.Node) error
 	walk = func(prefix string, m *yaml.Node) error {
 		for i := 0; i+1 < len(m.Content); i += 2 {
-			k, v := m.Content[i], m.Content[i+1]
+			k, v := m.Content[i], alias(m.Content[i+1])
 			key := canonicalKey(prefix + k.Value)
 			if k.Kind != yaml.ScalarNode || k.Value == "" {
 				return fmt.Errorf("%s: a setting without a name; write name: value", at(k))
@@ -250,7 +250,7 @@ func parseSettings(path string, data []byte) (*fileSettings, error) {
 					items = v.Content
 				}
 				for _, it := range items {
-					val, err := scalarValue(it, at, key)
+					val, err := scalarValue(alias(it), at, key)
 					if err != nil {
 						return err
 					}
@@ -278,6 +278,15 @@ func parseSettings(path string, data []byte) (*fileSettings, error) {
 		return nil, err
 	}
 	return fset, nil
+}
+
+// alias is the value an alias (*name) names, or n itself: "lang: *l"
+// said "lang has no value".
+func alias(n *yaml.Node) *yaml.Node {
+	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < 100; i++ {
+		n = n.Alias
+	}
+	return n
 }
 
 func isNull(n *yaml.Node) bool {

@@ -94,6 +94,7 @@ func hostileCases() []hostileCase {
 		{"overlong", "255-character email in the settings file", gen(), nil, settings("organisation:\n  email: " + strings.Repeat("a", 245) + "@example.org\n"), 1, []string{"awarekit.yaml:2", "the most is 254"}},
 		// Values of the wrong type or shape.
 		{"wrong type", "name is a list", gen(), nil, settings("organisation:\n  name: [a, b]\n"), 1, []string{"awarekit.yaml:2", "is a list here"}},
+		{"wrong type", "an alias to a paper as the language", gen(), nil, settings("paper: &p a4\nlang: *p\n"), 1, []string{"settings file awarekit.yaml:2: unknown language \"a4\""}},
 		{"wrong type", "fonts is a list", gen(), nil, settings("fonts: [a.ttf]\n"), 1, []string{"awarekit.yaml:1", "fonts maps a script code"}},
 		{"wrong type", "fonts with an empty key", gen(), nil, settings("fonts: {\"\": [a.ttf]}\n"), 1, []string{"awarekit.yaml:1", "not a script code", "Guru"}},
 		{"wrong type", "unquoted colour", gen(), nil, settings("organisation:\n  color: #7a1f5c\n"), 1, []string{"awarekit.yaml:2", "quote the value"}},
