@@ -63,6 +63,8 @@ func hostileCases() []hostileCase {
 		{"controls", "terminal escape in the name", gen("--org-name", "\x1b]0;pwned\x07Club\x1b[2J"), nil, nil, 2, []string{"--org-name", "U+001B", "ESC"}},
 		{"emoji", "emoji in the name", gen("--org-name", "Club 🌈"), nil, nil, 2, []string{"--org-name", "holds an emoji at character 6 (U+1F308)", "take it out"}},
 		{"emoji", "emoji family in a partner's name", build, nil, map[string]string{"plan.yaml": "organisations: p.csv\noutputs: [{audience: youth, language: en}]\n", "p.csv": "name\nClub 👩\u200d👩\u200d👧\n"}, 1, []string{"p.csv:2:1: name:", "an emoji"}},
+		{"marks", "forty accents on one letter of the name", gen("--org-name", "Cafe"+strings.Repeat("\u0301", 40)), nil, nil, 2, []string{"--org-name", "holds more than 8 marks on one letter at character 13"}},
+		{"marks", "a storm of marks in a partner's name", build, nil, map[string]string{"plan.yaml": "organisations: p.csv\noutputs: [{audience: youth, language: en}]\n", "p.csv": "name\nZ" + strings.Repeat("\u0336\u0337", 10) + "algo\n"}, 1, []string{"p.csv:2:1: name", "more than 8 marks"}},
 		{"controls", "NUL in the phone", gen("--phone", "604-555\x00-0134"), nil, nil, 2, []string{"--phone", "U+0000"}},
 		{"controls", "C1 CSI in the environment", gen(), map[string]string{"AWAREKIT_ORGANISATION_PHONE": "604\u009b555"}, nil, 2, []string{"AWAREKIT_ORGANISATION_PHONE", "C1 control"}},
 		{"controls", "tab in the email", gen("--email", "info@ex\tample.org"), nil, nil, 2, []string{"--email", "a tab"}},

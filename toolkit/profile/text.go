@@ -19,6 +19,11 @@ const (
 	MaxPhone   = 40
 	MaxEmail   = 254 // the longest address mail systems carry
 	MaxWebsite = 200 // a QR code of this many characters still scans from a flyer
+	// MaxMarks is the most combining marks one letter may carry (after
+	// NFC). Writing stacks three or four (Vietnamese, Hebrew with its
+	// points, an Indic cluster); forty stacked acute accents ("Zalgo"
+	// text) rose off the top of the page.
+	MaxMarks = 8
 )
 
 // Field names a value for messages: what it is ("organisation phone")
@@ -126,9 +131,16 @@ func checkText(f Field, s string, max int, printed bool) (string, error) {
 			"is not valid UTF-8 text (byte 0x%02X after %d characters)", s[at], utf8.RuneCountInString(s[:at]))
 	}
 	s = norm.NFC.String(strings.TrimFunc(s, unicode.IsSpace))
-	n := 0
+	n, marks := 0, 0
 	for _, r := range s {
 		n++
+		if marks = marks + 1; !unicode.In(r, unicode.Mn, unicode.Me) {
+			marks = 0
+		}
+		if marks > MaxMarks {
+			return "", fieldErr(f, "type the value again",
+				"holds more than %d marks on one letter at character %d, which print above the line into the text around it", MaxMarks, n)
+		}
 		if why := forbidden(r); why != "" {
 			return "", fieldErr(f, "type the value again without it",
 				"holds U+%04X at character %d: %s", r, n, why)
