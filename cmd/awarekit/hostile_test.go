@@ -97,6 +97,8 @@ func hostileCases() []hostileCase {
 		// Values of the wrong type or shape.
 		{"wrong type", "name is a list", gen(), nil, settings("organisation:\n  name: [a, b]\n"), 1, []string{"awarekit.yaml:2", "is a list here"}},
 		{"wrong type", "an alias to a paper as the language", gen(), nil, settings("paper: &p a4\nlang: *p\n"), 1, []string{"settings file awarekit.yaml:2: unknown language \"a4\""}},
+		{"paths", "a Windows logo path in double quotes, settings", gen(), nil, settings("organisation:\n  name: Club\n  logo: \"C:\\Users\\me\\logo.png\"\n"), 1, []string{"settings file awarekit.yaml:3: \\U is not followed by 8 hexadecimal digits", "write a path with /"}},
+		{"paths", "a Windows logo path in double quotes, plan", build, nil, plan("organisation:\n  logo: \"D:\\docs\\logo.png\"\n"), 1, []string{"plan.yaml:2: \\d is no escape", "or put the value in single quotes"}},
 		{"wrong type", "fonts is a list", gen(), nil, settings("fonts: [a.ttf]\n"), 1, []string{"awarekit.yaml:1", "fonts maps a script code"}},
 		{"wrong type", "fonts with an empty key", gen(), nil, settings("fonts: {\"\": [a.ttf]}\n"), 1, []string{"awarekit.yaml:1", "not a script code", "Guru"}},
 		{"wrong type", "unquoted colour", gen(), nil, settings("organisation:\n  color: #7a1f5c\n"), 1, []string{"awarekit.yaml:2", "quote the value"}},

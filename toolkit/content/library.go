@@ -463,7 +463,7 @@ func decodeAs(fsys fs.FS, name, label string, v any) error {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
-		if line, problem := input.TextProblem(data); line > 0 {
+		if line, problem := input.TextProblem(data, err); line > 0 {
 			return fmt.Errorf("%s %s:%d: %s", input.Content.Name, label, line, problem)
 		}
 		return input.YAMLErrorFor(input.Content, label, err, v)

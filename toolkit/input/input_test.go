@@ -183,6 +183,12 @@ func TestParseYAML(t *testing.T) {
 		{"Latin-1 byte on line 3", "a: 1\nb: 2\nc: Caf\xe9\n", "p.yaml:3: is not UTF-8 text (byte 0xE9, character 7 of the line); save the file as UTF-8"},
 		{"NUL on line 2", "a: 1\nb: x\x00y\n", "p.yaml:2: holds U+0000, a control character YAML does not allow, at character 5 of the line"},
 		{"DEL in a comment", "a: 1\n# \x7f\n", "p.yaml:2: holds U+007F"},
+		// A Windows path in double quotes: "did not find expected
+		// hexdecimal number; check the indentation", or no line.
+		{"a Windows path in double quotes", "a: 1\nlogo: \"C:\\Users\\me\\logo.png\"\n", "p.yaml:2: \\U is not followed by 8 hexadecimal digits; in double quotes a backslash starts an escape"},
+		{"another Windows path", "name: O'Brien\nlogo: \"D:\\docs\\logo.png\"\n", "p.yaml:2: \\d is no escape; in double quotes a backslash starts an escape (\\n, \\t, \\u00e9); write a path with / (C:/Users/me/logo.png), or put the value in single quotes"},
+		{"the same path in single quotes", "logo: 'C:\\Users\\me\\logo.png'\n", ""},
+		{"a lone surrogate escaped, as JSON", "{\"a\": \"x\",\n \"name\": \"Club \\ud800\"}\n", "p.yaml:2: \\ud800 names no character (half of a surrogate pair"},
 		{"a byte order mark and CRLF", "\ufeffa: 1\r\nb: caf\u00e9\r\n", ""},
 	}
 	for _, tt := range tests {

@@ -33,7 +33,7 @@ func ParseYAML(k Kind, path string, data []byte) (*yaml.Node, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, nil
 		}
-		if line, problem := TextProblem(data); line > 0 {
+		if line, problem := TextProblem(data, err); line > 0 {
 			return nil, fmt.Errorf("%s %s:%d: %s", k.Name, path, line, problem)
 		}
 		return nil, YAMLError(k, path, err)
@@ -45,7 +45,7 @@ func ParseYAML(k Kind, path string, data []byte) (*yaml.Node, error) {
 	case !errors.Is(err, io.EOF):
 		// After the end of a document (a line of ...), what follows was
 		// passed over unread, and with it the settings it holds.
-		if line, problem := TextProblem(data); line > 0 {
+		if line, problem := TextProblem(data, err); line > 0 {
 			return nil, fmt.Errorf("%s %s:%d: %s", k.Name, path, line, problem)
 		}
 		return nil, fmt.Errorf("%s %s:%d: more follows the end of the document (a line of ...), which would not be read; remove the ... line", k.Name, path, docEnd(data))
@@ -60,12 +60,86 @@ func ParseYAML(k Kind, path string, data []byte) (*yaml.Node, error) {
 }
 
 // TextProblem is the line of data, from 1, and what is wrong there, of
-// the first thing a YAML file cannot hold: a byte that is not UTF-8 (a
-// file saved as Windows-1252 or Latin-1), or a control character YAML
-// refuses (NUL, ESC, DEL, C1). The YAML library says only "invalid
-// leading UTF-8 octet" or "control characters are not allowed", without
-// a line. line is 0 when there is none.
-func TextProblem(data []byte) (line int, problem string) {
+// the first thing a YAML file cannot hold, for the error err the YAML
+// library gave: a byte that is not UTF-8 (a file saved as Windows-1252
+// or Latin-1), a control character YAML refuses (NUL, ESC, DEL, C1),
+// where the library says only "invalid leading UTF-8 octet" or "control
+// characters are not allowed", without a line; or a backslash in double
+// quotes that is no escape (a Windows path, "C:\Users\me\logo.png"),
+// where it says "did not find expected hexdecimal number". line is 0
+// when there is none.
+func TextProblem(data []byte, err error) (line int, problem string) {
+	if line, problem := encodingProblem(data); line > 0 {
+		return line, problem
+	}
+	if err != nil && (strings.Contains(err.Error(), "escape") || strings.Contains(err.Error(), "hexdecimal")) {
+		return escapeProblem(data)
+	}
+	return 0, ""
+}
+
+// escapeProblem is the line of the first backslash in a double-quoted
+// YAML string that starts no escape, or an escape that names no
+// character (\ud800, half of a surrogate pair), and what to do.
+func escapeProblem(data []byte) (int, string) {
+	const pathFix = "in double quotes a backslash starts an escape (\\n, \\t, \\u00e9); write a path with / (C:/Users/me/logo.png), or put the value in single quotes"
+	line := 1
+	quote := byte(0) // the quote the text is in, or 0
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case c == '\n':
+			line++
+		case quote == 0 && c == '#' && (i == 0 || data[i-1] == ' ' || data[i-1] == '\t' || data[i-1] == '\n'):
+			for i+1 < len(data) && data[i+1] != '\n' {
+				i++
+			}
+		case quote == 0 && (c == '"' || c == '\'') && startsValue(data[:i]):
+			quote = c
+		case quote == '\'' && c == '\'' && i+1 < len(data) && data[i+1] == '\'':
+			i++ // '' is a quote inside single quotes
+		case quote == c:
+			quote = 0
+		case quote == '"' && c == '\\' && i+1 < len(data):
+			e := data[i+1]
+			digits := map[byte]int{'x': 2, 'u': 4, 'U': 8}[e]
+			switch {
+			case digits > 0:
+				hex := data[i+2 : min(i+2+digits, len(data))]
+				v, err := strconv.ParseUint(string(hex), 16, 32)
+				switch {
+				case len(hex) < digits || err != nil:
+					return line, fmt.Sprintf("\\%c is not followed by %d hexadecimal digits; %s", e, digits, pathFix)
+				case v >= 0xD800 && v <= 0xDFFF || v > unicode.MaxRune:
+					return line, fmt.Sprintf("\\%c%s names no character (half of a surrogate pair, or past the last); write the character itself", e, hex)
+				}
+				i += 1 + digits
+			case e == '\n' || e == '\r':
+				// a line folded with a backslash at its end
+			case strings.IndexByte("0abt\tnvfre \"/\\N_LP", e) < 0:
+				if e < 0x20 || e >= 0x7F {
+					return line, "a backslash is followed by no escape; " + pathFix
+				}
+				return line, fmt.Sprintf("\\%c is no escape; %s", e, pathFix)
+			default:
+				i++
+			}
+		}
+	}
+	return 0, ""
+}
+
+// startsValue reports whether a quote after before starts a YAML value
+// (after a colon, a dash, a bracket or a comma, or at the start of a
+// line), rather than standing inside one (O'Brien).
+func startsValue(before []byte) bool {
+	before = bytes.TrimRight(before, " \t")
+	return len(before) == 0 || strings.IndexByte("\n:-[{,?", before[len(before)-1]) >= 0
+}
+
+// encodingProblem is TextProblem's first part: a byte that is not UTF-8
+// or a character YAML does not allow.
+func encodingProblem(data []byte) (line int, problem string) {
 	if rest, ok := bytes.CutPrefix(data, []byte("\ufeff")); ok {
 		data = rest
 	}

@@ -176,7 +176,7 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 		}
 	}
 	if err != nil && !errors.Is(err, io.EOF) {
-		if line, problem := input.TextProblem(data); line > 0 {
+		if line, problem := input.TextProblem(data, err); line > 0 {
 			d.problem(pos{line: line}, "", "%s", problem)
 			return nil
 		}
