@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -217,6 +218,17 @@ func (b *builder) gather() error {
 			problem("part %d of %d made %s from other inputs (%s); make the parts again with this plan and these settings", k, n, o.Name, diffInputs(f.e.Inputs, in))
 			continue
 		}
+		// A part's manifest names the files to copy: every one must be
+		// a file, not a link, beside the output in its folder. A further
+		// file named ../../x.txt was read from beside the parts and
+		// written beside the output folder.
+		if bad := strayFile(f.p.dir, o.Name, f.e); bad == o.Name {
+			problem("%s in %s is a link or no file, not the file part %d of %d made; make that part again with --shard %d/%d", o.Name, f.p.dir, k, n, k, n)
+			continue
+		} else if bad != "" {
+			problem("%s lists %s with %s, which is not a file part %d of %d makes beside it; make that part again with --shard %d/%d", f.p.path, bad, o.Name, k, n, k, n)
+			continue
+		}
 		if why, err := manifest.AllOnDisk(f.p.dir, f.e); err != nil || why != "" {
 			if err != nil {
 				why = err.Error()
@@ -266,6 +278,22 @@ func (b *builder) gather() error {
 		b.recs.done(i)
 	}
 	return nil
+}
+
+// strayFile is the first file of e (its output name, then its further
+// files) that is not a plain file in dir beside name: a further file
+// in another folder (../x.txt), or a link. "" when there is none.
+func strayFile(dir, name string, e *manifest.Entry) string {
+	for _, f := range append([]string{name}, alsoNames(e)...) {
+		local := filepath.FromSlash(f)
+		if f != name && (path.Clean(f) != f || path.Dir(f) != path.Dir(name) || !filepath.IsLocal(local) || strings.ContainsRune(f, '\\')) {
+			return f
+		}
+		if st, err := os.Lstat(filepath.Join(dir, local)); err == nil && !st.Mode().IsRegular() {
+			return f
+		}
+	}
+	return ""
 }
 
 // alsoNames lists an entry's further files.

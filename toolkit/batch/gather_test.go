@@ -3,6 +3,7 @@ package batch
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"io/fs"
 	"os"
@@ -142,6 +143,28 @@ func TestGatherRefuses(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(damaged, "manifest.shard-3-of-3.json"), []byte("{\"broken\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// A part's manifest that names a further file out of the folders,
+	// there to be copied (it was, beside the output folder), and a part
+	// whose file is a link to a copy of it elsewhere.
+	escaping := filepath.Join(dir, "escaping")
+	copyTree(t, parts[1], escaping)
+	outside := []byte("not a file of the build\n")
+	if err := os.WriteFile(filepath.Join(dir, "escaped.txt"), outside, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	editManifest(t, filepath.Join(escaping, "manifest.shard-2-of-3.json"), func(m map[string]any) {
+		first := m["outputs"].([]any)[0].(map[string]any)
+		first["also"] = []any{map[string]any{"file": "../escaped.txt", "sha256": manifest.Sum(outside), "bytes": len(outside)}}
+	})
+	linked := filepath.Join(dir, "linked")
+	copyTree(t, parts[1], linked)
+	md := filepath.Join(linked, "hope-centre", "youth-md-fr.md")
+	if err := os.Rename(md, filepath.Join(dir, "youth-md-fr.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "youth-md-fr.md"), md); err != nil {
+		t.Fatal(err)
+	}
 	otherPlan, err := plan.Parse(testEngine(t), filepath.Join(dir, "plan.yaml"), []byte(strings.Replace(gatherPlan, "copies: 2", "copies: 2, paper: a4", 1)), plan.Project{})
 	if err != nil {
 		t.Fatal(err)
@@ -161,12 +184,17 @@ func TestGatherRefuses(t *testing.T) {
 		{"a folder with no parts", p, []string{dir}, []string{"has no shard manifest", "--shard K/N"}},
 		{"a folder that is not there", p, slices.Concat(parts, []string{filepath.Join(dir, "nope")}), []string{"nope does not exist; give the folders the parts were made in (the --out of each --shard build)"}},
 		{"a file for a folder", p, slices.Concat(parts[:2], []string{filepath.Join(parts[2], "manifest.shard-3-of-3.json")}), []string{"manifest.shard-3-of-3.json is not a folder; give the folders"}},
+		{"a further file out of the folder", p, []string{parts[0], escaping, parts[2]}, []string{"manifest.shard-2-of-3.json lists ../escaped.txt with", "which is not a file part 2 of 3 makes beside it; make that part again with --shard 2/3"}},
+		{"a file that is a link", p, []string{parts[0], linked, parts[2]}, []string{"hope-centre/youth-md-fr.md in", "is a link or no file, not the file part 2 of 3 made"}},
 		{"a damaged manifest", p, []string{parts[0], parts[1], damaged}, []string{"manifest.shard-3-of-3.json is damaged: it is not a manifest as awarekit writes one; make part 3 again with awarekit build plan.yaml --shard 3/3"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "out")
 			_, err := Run(context.Background(), testEngine(t), tt.p, Options{OutDir: out, Jobs: 2, Gather: tt.gather})
+			if _, err := os.Stat(filepath.Join(filepath.Dir(out), "escaped.txt")); err == nil {
+				t.Error("a file was written beside the output folder")
+			}
 			var ge *GatherError
 			if !errors.As(err, &ge) {
 				t.Fatalf("error %v, want a *GatherError", err)
@@ -209,6 +237,26 @@ func copyTree(t *testing.T, from, to string) {
 		return os.WriteFile(filepath.Join(to, rel), data, 0o644)
 	})
 	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// editManifest changes a manifest file's JSON with edit.
+func editManifest(t *testing.T, file string, edit func(map[string]any)) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	edit(m)
+	if data, err = json.Marshal(m); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
