@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/awarekit/awarekit/toolkit/input"
+	"github.com/awarekit/awarekit/toolkit/output"
 	"github.com/awarekit/awarekit/toolkit/profile"
 	"golang.org/x/text/unicode/norm"
 )
@@ -237,6 +238,10 @@ func badFolder(f string) string {
 		return fmt.Sprintf("is longer than %d characters", maxFolder)
 	case f == "." || f == ".." || strings.HasPrefix(f, "."):
 		return "may not start with a dot"
+	case strings.HasSuffix(f, "."):
+		return "may not end with a dot, which Windows drops"
+	case output.CheckName(f) != nil:
+		return "is a name Windows keeps for a device (CON, NUL, COM1 …): such a folder cannot be opened there; choose another"
 	}
 	for _, c := range []byte(f) {
 		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_') {
@@ -275,6 +280,10 @@ func folderOf(name string, n int) string {
 	}
 	if len(b) == 0 {
 		return "partner-" + strconv.Itoa(n)
+	}
+	if output.CheckName(string(b)) != nil {
+		// A partner called Con or Aux: Windows keeps the name for a device.
+		return string(b) + "-partner"
 	}
 	return string(b)
 }

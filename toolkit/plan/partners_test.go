@@ -80,7 +80,8 @@ func TestPartners(t *testing.T) {
 		"Riverside Settlement Services,604-555-0134,#7a1f5c,logos/a.png,riverside.example.org\n" +
 		"\"Hope Centre, East\",  416-555-0199,,,\n" +
 		"riverside settlement services!,,,,\n" +
-		"ਪੰਜਾਬੀ ਸਭਾ,,,,\n"
+		"ਪੰਜਾਬੀ ਸਭਾ,,,,\n" +
+		"Aux,,,,\n"
 	if err := os.WriteFile(filepath.Join(dir, "partners.csv"), []byte(csv), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -93,12 +94,12 @@ func TestPartners(t *testing.T) {
 	for _, s := range p.Sets {
 		folders = append(folders, s.Folder)
 	}
-	wantFolders := []string{"riverside-settlement-services", "hope-centre-east", "riverside-settlement-services-2", "partner-4"}
+	wantFolders := []string{"riverside-settlement-services", "hope-centre-east", "riverside-settlement-services-2", "partner-4", "aux-partner"}
 	if !slices.Equal(folders, wantFolders) {
 		t.Errorf("folders %q, want %q", folders, wantFolders)
 	}
-	if len(p.Outputs) != 8 {
-		t.Fatalf("%d outputs, want 2 for each of 4 partners", len(p.Outputs))
+	if len(p.Outputs) != 10 {
+		t.Fatalf("%d outputs, want 2 for each of 5 partners", len(p.Outputs))
 	}
 	for i, o := range p.Outputs {
 		s := p.Sets[o.Set]
@@ -196,6 +197,8 @@ func TestPartnersProblems(t *testing.T) {
 		{"row twice", "name,phone,website\nA,604-555-0134,a.org\nB,,\nA,604-555-0134,A.org\n", one, []string{"partners.csv:4:1: name: repeats the partner on line 2, every column the same; remove one of the two rows"}},
 		{"folder path", "name,folder\nA,../up\n", one, []string{"partners.csv:2:3: folder: may not start with a dot"}},
 		{"folder slash", "name,folder\nA,a/b\n", one, []string{"partners.csv:2:3: folder: may hold only letters a-z, digits and . - _"}},
+		{"folder a Windows device", "name,folder\nA,con\nB,Com1\n", one, []string{"partners.csv:2:3: folder: is a name Windows keeps for a device", "partners.csv:3:3: folder: is a name Windows keeps for a device"}},
+		{"folder ending with a dot", "name,folder\nA,east.\n", one, []string{"partners.csv:2:3: folder: may not end with a dot, which Windows drops"}},
 		{"folder reserved", "name,folder\nA,pack.pdf\n", one, []string{"partners.csv:2:3: folder: pack.pdf is a name the build uses for its own files"}},
 		{"item organisation too", "name\nA\n", "  - {audience: youth, language: en, format: flyer, organisation: {name: B}}\n",
 			[]string{"plan.yaml:3:66: outputs[0].organisation: an item cannot name its own organisation when organisations: makes every output once per partner"}},
