@@ -33,7 +33,7 @@ func writeCSV(w io.Writer, s *Sheet) error {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			b.WriteString(`"` + strings.ReplaceAll(f, `"`, `""`) + `"`)
+			b.WriteString(`"` + strings.ReplaceAll(inert(f), `"`, `""`) + `"`)
 		}
 		b.WriteString("\r\n")
 	}
@@ -51,6 +51,30 @@ func writeCSV(w io.Writer, s *Sheet) error {
 	}
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// formulaStarts are the first characters that make a spreadsheet read
+// a cell as a formula: =HYPERLINK(…) in a translation opened a web site
+// from the next volunteer's Excel.
+const formulaStarts = "=+-@\t\r"
+
+// inert is a cell as a spreadsheet shows it without running it: one that
+// starts a formula is written after an apostrophe, which Excel and
+// Google Sheets take as "text" and keep out of the file they save, and
+// which readCSV takes off again (LibreOffice keeps it).
+func inert(s string) string {
+	if s != "" && strings.IndexByte(formulaStarts, s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
+}
+
+// uninert is a cell read back: inert's apostrophe taken off.
+func uninert(s string) string {
+	if len(s) > 1 && s[0] == '\'' && strings.IndexByte(formulaStarts, s[1]) >= 0 {
+		return s[1:]
+	}
+	return s
 }
 
 func placeholderText(names []string) string {
@@ -132,7 +156,9 @@ func readCSV(name string, data []byte) (*File, error) {
 		if _, ok := col["en"]; !ok {
 			g.English = ""
 		}
+		g.English = uninert(g.English)
 		g.Text, g.HasText = cell(rec, "text")
+		g.Text = uninert(g.Text)
 		g.HasText = g.HasText && strings.TrimSpace(g.Text) != ""
 		if state, ok := cell(rec, "state"); ok {
 			state = strings.ToLower(strings.TrimSpace(state))

@@ -177,3 +177,39 @@ func TestGoi18nLines(t *testing.T) {
 		}
 	}
 }
+
+// TestCSVRunsNoFormula: a cell that a spreadsheet would run as a formula
+// (a translation "=HYPERLINK(…)" a volunteer imported, notes starting
+// with "-") is exported after an apostrophe, so Excel shows it as text,
+// and the apostrophe is taken off again when the file comes back.
+func TestCSVRunsNoFormula(t *testing.T) {
+	s := &Sheet{Lang: "es", Notes: "-- read me", Entries: []Entry{
+		{ID: "youth.headline", English: "Know the signs.", Text: `=HYPERLINK("http://x.example","Señales")`, State: StateTranslated},
+		{ID: "ui.signs.title", English: "Signs to look for", Text: "@Señales", State: StateTranslated},
+		{ID: "ui.actions.title", English: "What to do", Text: "'Qué hacer'", State: StateTranslated},
+	}}
+	var b bytes.Buffer
+	if err := writeCSV(&b, s); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b.Bytes(), []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rec := range recs {
+		for _, cell := range rec {
+			if cell != "" && strings.ContainsAny(cell[:1], "=+-@\t\r") {
+				t.Errorf("cell %q would run as a formula", cell)
+			}
+		}
+	}
+	f, err := readCSV("es.csv", b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, g := range f.Got {
+		if want := s.Entries[i]; g.Text != want.Text || g.English != want.English {
+			t.Errorf("read back %q (English %q), want %q (%q)", g.Text, g.English, want.Text, want.English)
+		}
+	}
+}
