@@ -27,14 +27,22 @@ import (
 // testEngine is the engine the layout tests make pages with: the
 // built-in content, dated 2026-12-01 so that pages are the same bytes
 // on any day.
+//
+// The tests share one, made once: an engine does not change once made
+// (a build's workers share one), and its content and fonts took some
+// 3 CPU-seconds of the package's run to load again for each of 20 tests.
 func testEngine(t testing.TB) *generate.Engine {
 	t.Helper()
-	e, err := generate.New("awarekit test", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+	e, err := sharedEngine()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return e
 }
+
+var sharedEngine = sync.OnceValues(func() (*generate.Engine, error) {
+	return generate.New("awarekit test", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+})
 
 // longest is an organisation at every limit profile states: a name of
 // profile.MaxName characters, profile.MaxLocal local contacts whose

@@ -6,6 +6,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/awarekit/awarekit/audiences"
@@ -20,22 +21,32 @@ import (
 
 // setup loads the embedded content and a typesetter over the embedded
 // and system fonts.
+//
+// The content and fonts are loaded once for the tests (they do not
+// change once loaded); each call gets a typesetter of its own.
 func setup(t testing.TB) (*content.Library, *typeset.Typesetter) {
 	t.Helper()
-	lib, err := content.Load(audiences.FS, locales.FS)
+	lib, err := sharedContent()
 	if err != nil {
 		t.Fatal(err)
 	}
-	fam, err := typeset.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	fonts, err := typeset.NewFonts(fam, nil)
+	fonts, err := sharedFonts()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return lib, typeset.New(fonts)
 }
+
+var (
+	sharedContent = sync.OnceValues(func() (*content.Library, error) { return content.Load(audiences.FS, locales.FS) })
+	sharedFonts   = sync.OnceValues(func() (*typeset.Fonts, error) {
+		fam, err := typeset.Embedded()
+		if err != nil {
+			return nil, err
+		}
+		return typeset.NewFonts(fam, nil)
+	})
+)
 
 type textBox struct {
 	text                 string

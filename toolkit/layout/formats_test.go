@@ -96,22 +96,32 @@ type fixture struct {
 	ts  *typeset.Typesetter
 }
 
+// newFixture gives the content and a typesetter of its own over the
+// fonts; the content and fonts are loaded once for the tests (they do
+// not change once loaded).
 func newFixture(t *testing.T) fixture {
 	t.Helper()
-	lib, err := content.Load(audiences.FS, locales.FS)
+	lib, err := fixtureContent()
 	if err != nil {
 		t.Fatal(err)
 	}
-	fam, err := typeset.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	fonts, err := typeset.NewFonts(fam, nil)
+	fonts, err := fixtureFonts()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return fixture{lib, typeset.New(fonts)}
 }
+
+var (
+	fixtureContent = sync.OnceValues(func() (*content.Library, error) { return content.Load(audiences.FS, locales.FS) })
+	fixtureFonts   = sync.OnceValues(func() (*typeset.Fonts, error) {
+		fam, err := typeset.Embedded()
+		if err != nil {
+			return nil, err
+		}
+		return typeset.NewFonts(fam, nil)
+	})
+)
 
 var testOrgs = []struct {
 	name string
