@@ -10,6 +10,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"hash"
@@ -87,6 +88,8 @@ type Writer struct {
 	pk      *pdf.Packer
 	// pages are how many pages each material added has, in order.
 	pages []int
+	// coverDraws counts the cover's drawings that reached its end.
+	coverDraws int
 }
 
 // Start begins dir/pack.pdf for the set of materials s describes.
@@ -144,51 +147,29 @@ func (w *Writer) Finish(ctx context.Context, items iter.Seq[Item]) (*manifest.En
 		w.Abort()
 		return nil, fmt.Errorf("pack: %d materials listed for the cover sheet, %d added", n, len(w.pages))
 	}
-	ts := typeset.New(eng.Fonts)
-	// The cover gives each material's pages in the pack, which come after
-	// the cover's own: count the cover's pages with the numbers that count
-	// gives until the count holds (a longer number can wrap a row).
-	coverPages := 1
-	for tries := 0; ; tries++ {
-		n := 0
-		for _, err := range layout.CoverPages(ts, coverSheet(eng, s, items, w.pages, coverPages), s.Paper) {
-			if err != nil {
-				w.Abort()
-				return nil, fmt.Errorf("pack: %w", err)
-			}
-			n++
-		}
-		if n == coverPages {
-			break
-		}
-		if tries == 3 {
-			w.Abort()
-			return nil, fmt.Errorf("pack: the cover sheet's length does not settle (%d pages, then %d)", coverPages, n)
-		}
-		coverPages = n
+	// The cover is laid out, drawn and joined a page at a time, each page
+	// a PDF of its own: the cover of ten thousand materials is hundreds
+	// of pages, never all held at once. Its pages wait in a scratch file
+	// until their count is known to be the one they give.
+	scratch, err := output.Scratch(filepath.Join(w.dir, FileName))
+	if err != nil {
+		w.Abort()
+		return nil, fmt.Errorf("pack: %w", err)
 	}
-	// The cover is laid out and drawn a page at a time, each page a PDF
-	// of its own that the packer joins like a material: the cover of ten
-	// thousand materials is hundreds of pages, never all held at once.
-	var coverPDF bytes.Buffer
-	for page, err := range layout.CoverPages(ts, coverSheet(eng, s, items, w.pages, coverPages), s.Paper) {
-		if err == nil {
-			err = ctx.Err()
+	defer func() {
+		scratch.Close()
+		os.Remove(scratch.Name())
+	}()
+	coverPages, err := w.drawCover(ctx, meta, items, n, scratch)
+	if err == nil {
+		err = w.joinCover(ctx, scratch)
+	}
+	if err != nil {
+		w.Abort()
+		if ctx.Err() != nil {
+			return nil, ctx.Err() // stopped: no pack, and no half of one
 		}
-		if err == nil {
-			coverPDF.Reset()
-			err = eng.Draw(&coverPDF, format.PDF, &layout.Document{Meta: meta, Pages: []layout.Page{page}})
-		}
-		if err == nil {
-			_, err = w.pk.AddFront(coverPDF.Bytes())
-		}
-		if err != nil {
-			w.Abort()
-			if ctx.Err() != nil {
-				return nil, ctx.Err() // stopped: no pack, and no half of one
-			}
-			return nil, fmt.Errorf("pack: %w", err)
-		}
+		return nil, fmt.Errorf("pack: %w", err)
 	}
 	w.pk.SetOutline(outline(items, w.pages, coverPages))
 	pages, err := w.pk.Finish(meta, pdf.Options{Date: eng.Date})
@@ -204,6 +185,125 @@ func (w *Writer) Finish(ctx context.Context, items iter.Seq[Item]) (*manifest.En
 	e := &manifest.Entry{File: FileName, SHA256: hex.EncodeToString(w.hash.Sum(nil)), Bytes: w.size.n, Pages: pages, Copies: 1}
 	e.Stamp(path)
 	return e, nil
+}
+
+// drawCover lays out and draws the cover sheet of items (n of them) into
+// scratch, each page's PDF after its length, and returns its number of
+// pages. The cover gives each material's pages in the pack, which come
+// after the cover's own, so the cover is drawn with a count of its pages
+// it can only check once drawn: a count is kept when the cover comes out
+// that long (a longer number can wrap a row, so it may not), else the
+// cover is drawn again with the count it gave. The first count is
+// guessed from the materials the cover's first two pages hold, and that
+// first drawing stops there when the cover is longer: a cover is drawn
+// whole about once, not laid out once to count and again to draw.
+func (w *Writer) drawCover(ctx context.Context, meta doc.Meta, items iter.Seq[Item], n int, scratch *os.File) (int, error) {
+	ts := typeset.New(w.eng.Fonts)
+	total := "Total: " + TotalOf(items).String()
+	guess, probe := 1, true
+	for tries := 0; ; tries++ {
+		pages, est, err := w.coverPass(ctx, ts, meta, items, n, total, guess, probe, scratch)
+		switch {
+		case err != nil:
+			return 0, err
+		case est > 0:
+			guess, probe = est, false
+			continue
+		case pages == guess:
+			return pages, nil
+		case tries == coverTries-1:
+			return 0, fmt.Errorf("the cover sheet's length does not settle (%d pages, then %d)", guess, pages)
+		}
+		guess, probe = pages, false
+	}
+}
+
+// coverTries is how many times at most the cover is drawn whole.
+const coverTries = 4
+
+// coverPass draws the cover with its page count taken as guess into
+// scratch, from its start, and returns how many pages it has. With probe,
+// it stops after two pages when the cover looks longer than guess, and
+// returns the length the first two pages' rows foretell as est.
+func (w *Writer) coverPass(ctx context.Context, ts *typeset.Typesetter, meta doc.Meta, items iter.Seq[Item], n int, total string, guess int, probe bool, scratch *os.File) (pages, est int, err error) {
+	if _, err := scratch.Seek(0, io.SeekStart); err != nil {
+		return 0, 0, err
+	}
+	if err := scratch.Truncate(0); err != nil {
+		return 0, 0, err
+	}
+	bw := bufio.NewWriterSize(scratch, 1<<16)
+	c := coverSheet(w.eng, w.sheet, items, w.pages, guess, total)
+	taken := 0 // materials the layout has taken so far
+	rows := c.Materials
+	c.Materials = func(yield func(layout.CoverItem) bool) {
+		for m := range rows {
+			taken++
+			if !yield(m) {
+				return
+			}
+		}
+	}
+	var pdf bytes.Buffer
+	firstTaken := 0
+	for page, err := range layout.CoverPages(ts, c, w.sheet.Paper) {
+		if err == nil {
+			err = ctx.Err()
+		}
+		if err != nil {
+			return 0, 0, err
+		}
+		pages++
+		// A page is given when a row does not fit on it: that row, taken,
+		// starts the next page.
+		if probe && pages == 1 {
+			firstTaken = taken
+		}
+		if probe && pages == 2 && taken < n {
+			onFirst, per := firstTaken-1, taken-firstTaken
+			if e := 1 + (n-onFirst+per-1)/per; per > 0 && e != guess {
+				return 0, e, nil
+			}
+		}
+		pdf.Reset()
+		if err := w.eng.Draw(&pdf, format.PDF, &layout.Document{Meta: meta, Pages: []layout.Page{page}}); err != nil {
+			return 0, 0, err
+		}
+		var head [4]byte
+		binary.LittleEndian.PutUint32(head[:], uint32(pdf.Len()))
+		bw.Write(head[:])
+		bw.Write(pdf.Bytes())
+	}
+	w.coverDraws++
+	return pages, 0, bw.Flush()
+}
+
+// joinCover puts the cover's pages, drawn into scratch, in front of the
+// materials.
+func (w *Writer) joinCover(ctx context.Context, scratch *os.File) error {
+	if _, err := scratch.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	br := bufio.NewReaderSize(scratch, 1<<16)
+	var head [4]byte
+	var page []byte
+	for {
+		if _, err := io.ReadFull(br, head[:]); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return fmt.Errorf("reading the cover sheet back: %w", err)
+		}
+		page = slices.Grow(page[:0], int(binary.LittleEndian.Uint32(head[:])))[:binary.LittleEndian.Uint32(head[:])]
+		if _, err := io.ReadFull(br, page); err != nil {
+			return fmt.Errorf("reading the cover sheet back: %w", err)
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if _, err := w.pk.AddFront(page); err != nil {
+			return err
+		}
+	}
 }
 
 // Abort leaves no pack: the temporary files are removed.
@@ -281,7 +381,7 @@ func outline(items iter.Seq[Item], pages []int, coverPages int) []pdf.Bookmark {
 
 // coverSheet is what the cover says of items, whose files have pages
 // pages each and follow the cover's coverPages pages in the pack.
-func coverSheet(eng *generate.Engine, s Sheet, items iter.Seq[Item], pages []int, coverPages int) layout.CoverSheet {
+func coverSheet(eng *generate.Engine, s Sheet, items iter.Seq[Item], pages []int, coverPages int, total string) layout.CoverSheet {
 	c := layout.CoverSheet{Title: s.Event.Name, Color: s.Brand.Color, Details: details(s)}
 	if c.Title == "" {
 		c.Title = "Materials"
@@ -300,7 +400,7 @@ func coverSheet(eng *generate.Engine, s Sheet, items iter.Seq[Item], pages []int
 			i++
 		}
 	}
-	c.Total = "Total: " + TotalOf(items).String()
+	c.Total = total
 	c.Note = fmt.Sprintf("The materials follow this sheet in the order listed; Pages are their page numbers in this file, and each has a bookmark. Print each as shown: a copy is one sheet, and for cards cut from a sheet the number is of sheets. Duplex means printed on both sides, turned on the long edge. Made with %s from content version %s.", eng.Creator, eng.Lib.Info.Version)
 	return c
 }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -123,5 +125,107 @@ func TestWrite(t *testing.T) {
 	}
 	if tmps, _ := filepath.Glob(filepath.Join(dir, ".*")); len(tmps) > 0 {
 		t.Errorf("files left: %v", tmps)
+	}
+}
+
+// TestCoverCountsItsPages: a cover of many pages gives each material the
+// page it has in the pack (the one its bookmark opens), whether its rows
+// are alike, so that the first two pages foretell its length, or not;
+// and a cover is drawn whole once when its first two pages foretell its
+// length (twice when they do not), not laid out to be counted first.
+func TestCoverCountsItsPages(t *testing.T) {
+	pdftest.Need(t, "qpdf", "pdfinfo", "pdftotext")
+	e := engine(t)
+	dir := t.TempDir()
+	brand, err := profile.Organisation{Name: "Riverside"}.Brand()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := e.Resolve(generate.Job{Audience: "youth", Lang: "en", Format: "flyer", Paper: "letter"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, err := e.Write(dir, "", r, profile.Organisation{Name: "Riverside"}, brand)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flyer, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paper, err := layout.PaperByName("letter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Sheet{Event: doc.Event{Name: "Evening"}, Brand: brand, Paper: paper}
+	for _, c := range []struct {
+		name  string
+		n     int
+		long  int // rows from the long-th on are three lines long (0: none)
+		draws int // times the cover is drawn whole
+	}{
+		{"one page", 3, 0, 1},
+		{"alike rows", 100, 0, 1},
+		{"longer rows after two pages", 100, 70, 2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out := t.TempDir()
+			w, err := Start(e, out, s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var items []Item
+			for i := range c.n {
+				what := "Youth flyer, English"
+				if c.long > 0 && i >= c.long {
+					what = strings.Repeat("Youth flyer, English, for the evening's second session ", 3)
+				}
+				items = append(items, Item{File: fmt.Sprintf("m-%d.pdf", i+1), What: what, Paper: "letter", Pages: 1, Copies: 1})
+				if err := w.Add(flyer); err != nil {
+					t.Fatal(err)
+				}
+			}
+			entry, err := w.Finish(context.Background(), slices.Values(items))
+			if err != nil {
+				t.Fatal(err)
+			}
+			pack := filepath.Join(out, FileName)
+			pdftest.Check(t, pack)
+			cover := entry.Pages - c.n
+			t.Logf("%d materials: %d pages of cover, drawn whole %d times", c.n, cover, w.coverDraws)
+			if cover < 1 {
+				t.Fatalf("%d pages for %d materials", entry.Pages, c.n)
+			}
+			if w.coverDraws != c.draws {
+				t.Errorf("the cover was drawn whole %d times, want %d", w.coverDraws, c.draws)
+			}
+			marks := pdftest.Outline(t, pack)
+			if len(marks) != c.n+1 {
+				t.Fatalf("%d bookmarks for %d materials", len(marks), c.n)
+			}
+			for i := range c.n {
+				if want := cover + i + 1; marks[i+1].Page != want {
+					t.Fatalf("material %d opens at page %d, want %d (the cover has %d pages)", i+1, marks[i+1].Page, want, cover)
+				}
+			}
+			// The cover's rows, column by column: each material's file,
+			// paper and page in the pack.
+			text, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", "-f", "1", "-l", fmt.Sprint(cover), pack, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows := regexp.MustCompile(`m-(\d+)\.pdf +letter +(\d+)`).FindAllStringSubmatch(string(text), -1)
+			if len(rows) != c.n {
+				t.Fatalf("%d rows on the cover for %d materials:\n%s", len(rows), c.n, text)
+			}
+			for i, row := range rows {
+				if want := fmt.Sprintf("%d %d", i+1, cover+i+1); row[1]+" "+row[2] != want {
+					t.Fatalf("row %d says material %s is at page %s, want %s", i+1, row[1], row[2], want)
+				}
+			}
+			if tmps, _ := filepath.Glob(filepath.Join(out, ".*")); len(tmps) > 0 {
+				t.Errorf("files left: %v", tmps)
+			}
+		})
 	}
 }
