@@ -116,7 +116,7 @@ func NewPacker(w io.Writer) *Packer {
 	for range 3 {
 		offsets.reserve()
 	}
-	return &Packer{out: out, offsets: offsets, shared: make(map[sharedKey]int32), sum: sha256.New()}
+	return &Packer{out: out, offsets: offsets, shared: make(map[sharedKey]int32), sum: sha256.New(), stm: objStream{forget: true}}
 }
 
 // SpillOffsets keeps the offsets of the objects of the files added before
@@ -1062,18 +1062,32 @@ func (s *scanner) value(depth int) error {
 	return nil
 }
 
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
-}
+// The kinds of bytes in PDF syntax (ISO 32000-1, 7.2.2): white space,
+// delimiters, and the regular characters that make tokens.
+const (
+	regular byte = iota
+	space
+	delim
+)
 
-func isDelim(c byte) bool {
-	return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' || c == '{' || c == '}' || c == '/' || c == '%'
-}
+// charKind is the kind of each byte, looked up rather than compared: the
+// packer reads every dictionary of every file it joins.
+var charKind = func() (k [256]byte) {
+	for _, c := range []byte(" \n\r\t\f\x00") {
+		k[c] = space
+	}
+	for _, c := range []byte("()<>[]{}/%") {
+		k[c] = delim
+	}
+	return k
+}()
+
+func isSpace(c byte) bool { return charKind[c] == space }
 
 func skipSpace(b []byte, i int) int {
 	for i < len(b) {
 		switch {
-		case isSpace(b[i]):
+		case charKind[b[i]] == space:
 			i++
 		case b[i] == '%':
 			for i < len(b) && b[i] != '\n' && b[i] != '\r' {
@@ -1088,7 +1102,7 @@ func skipSpace(b []byte, i int) int {
 
 // endOfToken is where the token of regular characters at i ends.
 func endOfToken(b []byte, i int) int {
-	for i < len(b) && !isSpace(b[i]) && !isDelim(b[i]) {
+	for i < len(b) && charKind[b[i]] == regular {
 		i++
 	}
 	return i

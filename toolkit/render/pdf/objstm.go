@@ -1,9 +1,12 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"strconv"
+	"sync"
 
 	"github.com/klauspost/compress/zlib"
 
@@ -29,6 +32,9 @@ type objStream struct {
 	heads []byte // "num offset " of each object
 	body  []byte // the objects' values, one after another
 	tmp   []byte
+	// forget: the stream is not kept in recentStreams (the pack's own,
+	// which nothing reads back).
+	forget bool
 }
 
 // maxObjStream is how many objects an object stream holds at most: the
@@ -65,6 +71,9 @@ func (s *objStream) appendTo(b []byte) []byte {
 	at := len(b)
 	b = cidfont.AppendDeflate(b, s.tmp, true)
 	z := len(b) - at
+	if !s.forget {
+		recentStreams.keep(b[at:], s.tmp)
+	}
 	s.tmp = append(s.tmp[:0], b[at:]...)
 	b = strconv.AppendInt(b[:at], int64(z), 10)
 	b = append(b, ">>\nstream\n"...)
@@ -72,6 +81,96 @@ func (s *objStream) appendTo(b []byte) []byte {
 	b = append(b, "\nendstream\nendobj\n"...)
 	s.num, s.n, s.heads, s.body = 0, 0, s.heads[:0], s.body[:0]
 	return b
+}
+
+// recentStreams are the object streams and cross-reference streams of
+// the files this process wrote last, compressed and not: a print pack
+// reads each file's streams back just after it is written, and finds
+// them here rather than inflating what was just deflated (some 40
+// instructions a byte, as many as deflating it: a flyer's object stream
+// took 425,000). A stream is found by its compressed bytes, compared
+// whole, so what is found is what inflating them gives.
+var recentStreams = &streamMemo{}
+
+// streamMemo keeps up to memoStreams recent streams (a file's object
+// stream and cross-reference stream), and no more than memoBytes of them
+// (a flyer's are some 12 KB, both forms): more than the documents a
+// build has in flight between its workers and the pack (4 a worker and
+// 4, bench/run's 2 workers 12).
+type streamMemo struct {
+	mu      sync.Mutex
+	seed    maphash.Seed
+	entries [memoStreams]memoEntry
+	next    int // the entry written next: the oldest
+	bytes   int
+}
+
+type memoEntry struct {
+	sum     uint64
+	z, data []byte
+}
+
+const (
+	memoStreams = 128
+	memoBytes   = 2 << 20
+	memoLargest = 128 << 10 // a larger stream is not kept
+)
+
+// keep remembers data, compressed as z; it copies both, into the arrays
+// of the oldest entry when they are about the size.
+func (m *streamMemo) keep(z, data []byte) {
+	need := len(z) + len(data)
+	if need > memoLargest {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.seed == (maphash.Seed{}) {
+		m.seed = maphash.MakeSeed()
+	}
+	e := &m.entries[m.next]
+	zb, db := e.z[:0], e.data[:0]
+	m.drop(e)
+	if cap(zb) > 2*len(z)+4096 {
+		zb = nil
+	}
+	if cap(db) > 2*len(data)+4096 {
+		db = nil
+	}
+	e.sum = maphash.Bytes(m.seed, z)
+	e.z = append(zb, z...)
+	e.data = append(db, data...)
+	m.bytes += cap(e.z) + cap(e.data)
+	// The oldest entries after it make room while the whole is over
+	// memoBytes (counted by the arrays' capacities: what is held).
+	for i := 1; i < memoStreams && m.bytes > memoBytes; i++ {
+		m.drop(&m.entries[(m.next+i)%memoStreams])
+	}
+	m.next = (m.next + 1) % memoStreams
+}
+
+// drop forgets entry e.
+func (m *streamMemo) drop(e *memoEntry) {
+	m.bytes -= cap(e.z) + cap(e.data)
+	e.z, e.data = nil, nil
+}
+
+// find appends to dst the stream whose compressed bytes are z, if it is
+// kept, and reports whether it is.
+func (m *streamMemo) find(dst, z []byte) ([]byte, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.seed == (maphash.Seed{}) {
+		return dst, false
+	}
+	sum := maphash.Bytes(m.seed, z)
+	for i := range m.entries {
+		e := &m.entries[i]
+		if e.sum == sum && len(e.z) > 0 && bytes.Equal(e.z, z) {
+			return append(dst, e.data...), true
+		}
+	}
+	return dst, false
 }
 
 // An entry of a cross-reference stream, kept as one int64 (objOffsets):
@@ -159,6 +258,7 @@ func appendXrefStream(b []byte, entries []int64, at int64, trailer string) []byt
 	b = append(b, " 0 obj\n"...)
 	b = x.dict(b, num+1, trailer)
 	z := cidfont.AppendDeflate(nil, rows.b, true)
+	recentStreams.keep(z, rows.b)
 	b = strconv.AppendInt(b, int64(len(z)), 10)
 	b = append(b, ">>\nstream\n"...)
 	b = append(b, z...)

@@ -27,6 +27,8 @@ type unpacker struct {
 	zr      io.ReadCloser
 	inflate []byte
 	kept    map[int]*objStm // object streams read, by number
+	stms    []*objStm       // kept's, to be used again for the next file
+	used    int             // how many of stms this file uses
 	starts  []int           // the whole objects' offsets, in order
 	offsets []int           // in the classic form
 	skip    []bool          // objects not copied
@@ -130,6 +132,7 @@ func (u *unpacker) classic(data []byte) ([]byte, error) {
 		return sx
 	}
 	clear(u.kept)
+	u.used = 0
 	if u.kept == nil {
 		u.kept = map[int]*objStm{}
 	}
@@ -212,6 +215,18 @@ type objStm struct {
 	nums, offs []int
 }
 
+// newStm is an empty objStm for the file being read, its arrays those of
+// one read for an earlier file.
+func (u *unpacker) newStm() *objStm {
+	if u.used == len(u.stms) {
+		u.stms = append(u.stms, &objStm{})
+	}
+	st := u.stms[u.used]
+	u.used++
+	st.body, st.nums, st.offs = st.body[:0], st.nums[:0], st.offs[:0]
+	return st
+}
+
 // member is object n, the index-th of object stream stm, whose entry is
 // of type typ at offset off.
 func (u *unpacker) member(data []byte, typ, off, stm, index, n int, limitOf func(int) int) ([]byte, error) {
@@ -231,7 +246,8 @@ func (u *unpacker) member(data []byte, typ, off, stm, index, n int, limitOf func
 		if err != nil {
 			return nil, fmt.Errorf("object stream %d: %w", stm, err)
 		}
-		st = &objStm{body: slices.Clone(inflated)}
+		st = u.newStm()
+		st.body = append(st.body, inflated...)
 		// Its head: /N pairs of an object's number and its offset after
 		// /First.
 		count, ok1 := intEntry(dict, "/N")
@@ -302,17 +318,21 @@ func (u *unpacker) decode(dict, raw []byte, columns int) ([]byte, error) {
 	if !ok || f != "/FlateDecode" {
 		return nil, errors.New("not compressed with FlateDecode, which merging reads")
 	}
+	// A stream this process wrote lately is found as it was before it
+	// was compressed (recentStreams).
+	out, found := recentStreams.find(u.inflate[:0], raw)
 	var err error
-	if u.zr == nil {
+	switch {
+	case found:
+	case u.zr == nil:
 		u.zr, err = zlib.NewReader(bytes.NewReader(raw))
-	} else {
+	default:
 		err = u.zr.(zlib.Resetter).Reset(bytes.NewReader(raw), nil)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("inflate: %w", err)
 	}
-	out := u.inflate[:0]
-	for {
+	for !found {
 		if len(out) == cap(out) {
 			if len(out) > maxInflated {
 				return nil, errors.New("too large once inflated")

@@ -1,0 +1,86 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+)
+
+// miniFile is a PDF as this package writes them: two objects in an
+// object stream, and a cross-reference stream.
+func miniFile(tag string) []byte {
+	s := objStream{num: 3}
+	file := []byte(header)
+	entries := make([]int64, 4)
+	entries[1] = inStream(3, s.add(1, []byte("<</Type /Catalog /Pages 2 0 R /Tag ("+tag+")>>")))
+	entries[2] = inStream(3, s.add(2, []byte("<</Type /Pages /Kids [] /Count 0>>")))
+	entries[3] = int64(len(file))
+	file = s.appendTo(file)
+	return appendXrefStream(file, entries, int64(len(file)), "/Root 1 0 R")
+}
+
+// TestRecentStreams: a file's object stream and cross-reference stream
+// are read back, just after they were written, without inflating them,
+// and come out as inflating them gives; what was not written here (or
+// was changed since) is inflated.
+func TestRecentStreams(t *testing.T) {
+	file := miniFile("a")
+	var u unpacker
+	got, err := u.classic(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.zr != nil {
+		t.Error("the packer inflated streams this process had just written")
+	}
+	saved := recentStreams
+	recentStreams = &streamMemo{}
+	defer func() { recentStreams = saved }()
+	var v unpacker
+	want, err := v.classic(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.zr == nil {
+		t.Fatal("the streams were not inflated with nothing kept")
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("read back from memory:\n%s\ninflated:\n%s", got, want)
+	}
+	if !bytes.Contains(got, []byte("/Tag (a)")) {
+		t.Errorf("the catalog is not read back:\n%s", got)
+	}
+}
+
+// TestRecentStreamsBounded: the streams kept hold no more than memoBytes
+// however many are written, and one is found by all of its bytes.
+func TestRecentStreamsBounded(t *testing.T) {
+	m := &streamMemo{}
+	data := bytes.Repeat([]byte("0123456789abcdef"), 6<<10/16)
+	for i := range 2000 {
+		z := []byte(fmt.Sprintf("%06d", i))
+		z = append(z, data[:(i*37)%len(data)]...)
+		m.keep(z, data)
+		if m.bytes > memoBytes {
+			t.Fatalf("after %d streams, %d bytes kept, over %d", i+1, m.bytes, memoBytes)
+		}
+	}
+	held := 0
+	for _, e := range m.entries {
+		held += cap(e.z) + cap(e.data)
+	}
+	if held != m.bytes {
+		t.Errorf("entries hold %d bytes, %d counted", held, m.bytes)
+	}
+	last := append([]byte("001999"), data[:(1999*37)%len(data)]...)
+	if got, ok := m.find(nil, last); !ok || !bytes.Equal(got, data) {
+		t.Error("the last stream kept is not found")
+	}
+	last[len(last)-1] ^= 1
+	if _, ok := m.find(nil, last); ok {
+		t.Error("a stream that differs in one byte was found")
+	}
+	if _, ok := m.find(nil, []byte("000000")); ok {
+		t.Error("the first of 2,000 streams is still kept")
+	}
+}
