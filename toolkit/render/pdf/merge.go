@@ -358,7 +358,11 @@ type srcObj struct {
 	num        int    // its number in the output; 0 before it has one
 	state      uint8  // of the walk: unseen, on the stack, written
 	unshared   bool   // on a cycle of references: numbered before it was written, so never shared
-	part       bool   // a top element of the file's structure tree: its Document becomes a Part
+	// own: it refers to a page, or to an object that is unshared or own,
+	// whose numbers no other file's objects name: it is never shared,
+	// and not looked for among those that are.
+	own  bool
+	part bool // a top element of the file's structure tree: its Document becomes a Part
 }
 
 type objKind uint8
@@ -713,7 +717,14 @@ func (p *Packer) write(data []byte, o *srcObj, n int) error {
 	p.buf = b
 	rest := data[o.dictEnd:o.end]
 
-	if o.kind == plainObj && !o.unshared {
+	o.own = o.unshared
+	for _, r := range p.refs[o.refs[0]:o.refs[1]] {
+		if c := &p.objs[r.num]; c.kind == pageObj || c.unshared || c.own {
+			o.own = true
+			break
+		}
+	}
+	if o.kind == plainObj && !o.own {
 		p.sum.Reset()
 		p.sum.Write(b)
 		p.sum.Write(rest)

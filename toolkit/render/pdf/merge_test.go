@@ -138,6 +138,32 @@ func TestPackerShares(t *testing.T) {
 	t.Logf("%d files of %d bytes in all → %d bytes, %d objects", len(order), sum+len(files[3]), buf.Len(), p.Objects())
 }
 
+// TestPackerKeepsFontsShared: a pack of a few hundred flyers writes each
+// font program once. Objects that name a page (a flyer's structure
+// elements, some 90 of them) can never be shared, so they do not fill the
+// table of shared objects (16,384), which, emptied when full, had the
+// fonts written again every 160 flyers or so.
+func TestPackerKeepsFontsShared(t *testing.T) {
+	files := materials(t)
+	var buf bytes.Buffer
+	p := pdf.NewPacker(&buf)
+	for range 200 {
+		for _, f := range files[:2] {
+			if _, err := p.Add(f); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if _, err := p.Finish(doc.Meta{Title: "Pack", Lang: "en"}, pdf.Options{Date: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	// Font programs are streams with /Length1, written whole.
+	programs := func(b []byte) int { return bytes.Count(b, []byte("/Length1 ")) }
+	if got, want := programs(buf.Bytes()), programs(files[0])+programs(files[1]); got > want {
+		t.Errorf("400 flyers of two kinds: %d font programs in the pack, want at most %d", got, want)
+	}
+}
+
 // TestPackerRefuses: a file that is not what the packer reads is an
 // error that says what is wrong, never a panic or a broken pack.
 func TestPackerRefuses(t *testing.T) {
