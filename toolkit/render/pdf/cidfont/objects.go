@@ -6,6 +6,7 @@ import (
 	"hash/fnv"
 	"slices"
 	"strconv"
+	"sync"
 	"unicode/utf16"
 
 	"github.com/klauspost/compress/zlib"
@@ -226,7 +227,7 @@ func (w *Writer) appendFont(b []byte, df *docFont, num int, offsets []int) ([]by
 
 	obj(4)
 	b = append(b, "<<"...)
-	b = w.appendStream(b, toUnicodeCMap(df.entries))
+	b = w.appendToUnicode(b, toUnicodeCMap(df.entries))
 	b = append(b, end...)
 
 	obj(5)
@@ -239,6 +240,44 @@ func (w *Writer) appendFont(b []byte, df *docFont, num int, offsets []int) ([]by
 	b = w.appendStream(b, m)
 	b = append(b, end...)
 	return b, nil
+}
+
+// toUnicodeStreams keeps the ToUnicode streams made lately, as
+// appendStream writes them (compressed), by their CMap: documents of a
+// build draw the same glyphs in the same order, so their maps are mostly
+// alike (a different organisation on every flyer adds a digit or two),
+// and compressing a map of a kilobyte costs some 100,000 instructions,
+// most of them whatever its length (two a flyer: 0.76 s of a build of
+// 10,000). A map is found by all of its bytes, so what is found is what
+// compressing it gives.
+var toUnicodeStreams = struct {
+	sync.Mutex
+	m map[string][]byte
+}{m: map[string][]byte{}}
+
+// toUnicodeLimit bounds toUnicodeStreams (a map and its stream are some
+// 1.5 KB): past it, it starts again empty.
+const toUnicodeLimit = 256
+
+// appendToUnicode appends the end of a ToUnicode stream's dictionary and
+// the stream, cmap, as appendStream does.
+func (w *Writer) appendToUnicode(b, cmap []byte) []byte {
+	c := &toUnicodeStreams
+	c.Lock()
+	kept, ok := c.m[string(cmap)]
+	c.Unlock()
+	if ok {
+		return append(b, kept...)
+	}
+	at := len(b)
+	b = w.appendStream(b, cmap)
+	c.Lock()
+	if len(c.m) >= toUnicodeLimit {
+		clear(c.m)
+	}
+	c.m[string(cmap)] = bytes.Clone(b[at:])
+	c.Unlock()
+	return b
 }
 
 // subsetTag returns the six capital letters that PDF puts before the name of
