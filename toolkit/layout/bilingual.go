@@ -948,9 +948,16 @@ func (p pair) bilingualPanel(w float64, st bilingualStyle, scale float64) box {
 	left := vstack(leftW, pad*0.6, number, k0.flow(lines, 2, leftW, 18))
 	beside := k0.row(cw, pad, left, qr)
 	if left.H < qr.H*0.6 && !p.qrBeside {
-		// Little or nothing beside the code (the number is above it and
-		// the contacts are few): they take the width, and the code goes
-		// under them in the middle, not beside a column left empty.
+		// Little or nothing beside the code (the number and a contact or
+		// two): the number goes on a row of its own above them, the
+		// contacts take the width, and the code goes under them in the
+		// middle, not beside a column left empty. (This stack once left
+		// out a number set beside the code: the backs of health pa+en
+		// and business en+fr flyers named the hotline and printed no
+		// number.)
+		if !number.empty() {
+			above = inBlock(k0.number(first.Help.Hotline.Phone, cw, numberSt), doc.PartHotline)
+		}
 		beside = vstack(cw, pad*0.6, k0.flow(lines, 2, cw, 18), centered(qr, cw))
 	}
 	parts := []box{p.aligned(cw, st.gap, words[0], words[1]), above, beside}
