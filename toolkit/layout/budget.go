@@ -32,6 +32,11 @@ type Content struct {
 	// its name and number, the QR code without a caption, and of the
 	// footer the draft notice only.
 	Compact bool
+	// ShortDraft prints the draft notice in its fewest words, the
+	// language's and English on one line (doc.Labels.SMSDraft), where
+	// the two sentences of the footer's notice have no room: the sides
+	// of a two-language wallet card.
+	ShortDraft bool
 	// Stories is how many stories the format tells, the first ones; 0
 	// means every one.
 	Stories int
@@ -157,8 +162,9 @@ var (
 	CardsContent = Content{Blocks: blocks(
 		[]doc.Part{doc.PartHeadline, doc.PartOrg, doc.PartSigns, doc.PartContacts, doc.PartQR},
 		helpBlocks, []doc.Part{doc.PartFooter}), Signs: 3, MinSigns: NoSigns, Compact: true, LocalRoom: 1}
-	// BilingualCardsContent: a front in each language, no back.
-	BilingualCardsContent = Content{Blocks: []doc.Part{doc.PartHeadline, doc.PartOrg, doc.PartHotline, doc.PartEmergency}, Compact: true}
+	// BilingualCardsContent: a front in each language, no back; each
+	// side carries its language's draft notice, in its short form.
+	BilingualCardsContent = Content{Blocks: []doc.Part{doc.PartHeadline, doc.PartOrg, doc.PartHotline, doc.PartEmergency, doc.PartFooter}, Compact: true, ShortDraft: true}
 	// PocketContent: the clinician's pocket card prints the
 	// organisation's name over its guide, the emergency line under the
 	// hotline's number, and the draft notice.

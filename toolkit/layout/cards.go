@@ -461,6 +461,14 @@ func printing(r rune) bool { return unicode.IsGraphic(r) && !unicode.IsSpace(r) 
 // hotline is and the emergency line, centred in what is left. Its H is
 // the height the content needs.
 func (k *kit) cardFront(d *doc.Document, w, h, scale float64, withOrg bool, set frontSet) box {
+	return k.cardFrontDraft(d, w, h, scale, withOrg, false, set)
+}
+
+// cardFrontDraft is cardFront, with the short draft notice under the
+// emergency line when withDraft: a two-language card has no back of
+// its own, so each side carries its language's notice, in one line
+// (shortDraftLine) that fits beside the longest name.
+func (k *kit) cardFrontDraft(d *doc.Document, w, h, scale float64, withOrg, withDraft bool, set frontSet) box {
 	bandPad, gap, number, orgGap := 5.5, 4.0, max(22*scale, 16), 2.0
 	side, orgLead, lead, nameLead, numLead, partGap := cardPad, 1.15, 1.15, 1.15, 1.05, 1.5*scale
 	if set.tight {
@@ -499,15 +507,34 @@ func (k *kit) cardFront(d *doc.Document, w, h, scale float64, withOrg bool, set 
 	if set.fineDetail {
 		detail = minCardText
 	}
+	name := k.text(d.Help.Hotline.Name, inner, textStyle{Style: typeset.Style{Size: max(8.5*scale, minSize), Bold: true, Leading: nameLead}, Color: k.col.ink})
+	// The number is what the card is for: never below 16 pt.
+	numSt := textStyle{Style: typeset.Style{Size: number, Bold: true, Leading: numLead}, Color: k.col.accent}
+	num := k.number(d.Help.Hotline.Phone, inner, numSt)
 	body := vstack(inner, partGap,
 		inBlock(vstack(inner, partGap,
-			k.text(d.Help.Hotline.Name, inner, textStyle{Style: typeset.Style{Size: max(8.5*scale, minSize), Bold: true, Leading: nameLead}, Color: k.col.ink}),
-			// The number is what the card is for: never below 16 pt.
-			k.number(d.Help.Hotline.Phone, inner, textStyle{Style: typeset.Style{Size: number, Bold: true, Leading: numLead}, Color: k.col.accent}),
+			name,
+			num,
 			k.text(d.Help.Hotline.Detail, inner, textStyle{Style: typeset.Style{Size: detail, Leading: lead}, Color: k.col.muted}),
 		), doc.PartHotline),
 		inBlock(k.text(d.Help.Emergency, inner, textStyle{Style: typeset.Style{Size: max(8.5*scale, minSize), Bold: true, Leading: lead}, Color: k.col.danger}), doc.PartEmergency),
 	)
+	// The draft notice stands beside the number, in the room its line
+	// leaves, when it fits there in the number's height; else under the
+	// emergency line.
+	var draft box
+	draftBeside, draftGap := false, 6.0
+	if withDraft && d.Labels.SMSDraft != "" {
+		room := inner - min(k.ltr().width(d.Help.Hotline.Phone, numSt), inner) - draftGap
+		if room >= 4*minCardText {
+			draft = k.shortDraftLine(d, room, 1.0)
+			draftBeside = draft.H <= num.H
+		}
+		if !draftBeside {
+			draft = k.shortDraftLine(d, inner, 1.1)
+			body = vstack(inner, partGap, body, draft)
+		}
+	}
 	out := box{W: w, els: []Element{{Rect: &Rect{W: w, H: h, Fill: white}}}}
 	if k.col.onColour {
 		out.els = append(out.els, Element{Rect: &Rect{W: w, H: bandH, Fill: k.col.band}})
@@ -519,7 +546,17 @@ func (k *kit) cardFront(d *doc.Document, w, h, scale float64, withOrg bool, set 
 	// area's bottom edge.
 	_, inkBottom := inkOf(body)
 	bottom := cardSafe - (body.H - inkBottom)
-	out.place(body, side, bandH+gap+max(0, (h-bottom-bandH-gap-body.H)/2))
+	bodyTop := bandH + gap + max(0, (h-bottom-bandH-gap-body.H)/2)
+	out.place(body, side, bodyTop)
+	if draftBeside {
+		// At the foot of the number's line, at the far side from
+		// where the line starts.
+		x := side + inner - draft.W
+		if k.rtl {
+			x = side
+		}
+		out.place(draft, x, bodyTop+name.H+partGap+num.H-draft.H)
+	}
 	out.H = bandH + gap + body.H + bottom
 	return out
 }
@@ -720,7 +757,7 @@ func BilingualCards(ts *typeset.Typesetter, first, second *doc.Document, opts Op
 	build := func(scale float64, named [2]bool, set frontSet) (bool, error) {
 		fits := true
 		for i, d := range docs {
-			sides[i] = kits[i].cardFront(d, s.w, s.h, scale, named[i], set)
+			sides[i] = kits[i].cardFrontDraft(d, s.w, s.h, scale, named[i], true, set)
 			if kits[i].err != nil {
 				return false, kits[i].err
 			}
@@ -768,6 +805,15 @@ func BilingualCards(ts *typeset.Typesetter, first, second *doc.Document, opts Op
 		worst = sides[1]
 	}
 	return fail(&FitError{Format: "wallet card front", Blocks: blocksOf(worst), Size: minCardText, Need: worst.H, Have: s.h})
+}
+
+// shortDraftLine is the draft notice in its fewest words, in the
+// piece's language and in English ("翻译草稿 / Draft translation", as a
+// text message says it), for a two-language card's side, which has no
+// room for draftLine's two sentences beside the longest name.
+func (k *kit) shortDraftLine(d *doc.Document, w, leading float64) box {
+	st := textStyle{Style: typeset.Style{Size: minCardText, Leading: leading}, Color: k.col.muted}
+	return inBlock(k.text(d.Labels.SMSDraft, w, st), doc.PartFooter)
 }
 
 // draftLine is the small "draft translation" notice for pieces too small

@@ -407,6 +407,12 @@ func missing(ld *layout.Document, docs []*doc.Document, carries layout.Content) 
 			if carries.Compact {
 				want = compact(d, b, want)
 			}
+			if b == doc.PartFooter && carries.ShortDraft {
+				want = nil
+				if d.Footer.Draft != "" {
+					want = []string{d.Labels.SMSDraft}
+				}
+			}
 			out = append(out, absent(all, want, b, d.Meta.Lang)...)
 		}
 	}
