@@ -298,6 +298,12 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 	defer b.dropThumbs()
 	b.prev = manifest.ReadPrevious(opts.OutDir)
 	defer b.prev.Close()
+	if b.prev.Refused != nil {
+		// A manifest naming ../../etc/passwd or /home/x was read and the
+		// file hashed, and the name kept in the next manifest.
+		b.recs.close()
+		return nil, b.prev.Refused
+	}
 	rep := &Report{b: b}
 	for _, bad := range b.prev.Bad {
 		rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s cannot be read; everything it listed is built again", bad))
@@ -671,6 +677,10 @@ func (b *builder) one(w *worker, i int) []byte {
 	}
 	rec.key = keyOf(in)
 	st, reason := b.classify(o, in, rec)
+	if st == Failed {
+		*rec = record{status: Failed, reason: reason, err: errors.New(reason), fonts: -1, key: rec.key}
+		return nil
+	}
 	rec.status, rec.reason = st, reason
 	if b.opts.DryRun || st == Unchanged {
 		return nil
@@ -772,7 +782,11 @@ func (b *builder) classify(o plan.Output, in manifest.Inputs, rec *record) (Stat
 		}
 	}
 	why, err := manifest.AllOnDisk(b.opts.OutDir, e)
+	var link *fs.PathError
 	switch {
+	case errors.As(err, &link) && errors.Is(err, manifest.ErrLink):
+		return Failed, fmt.Sprintf("%s is a link where %s records a file a build wrote; a build reads nothing through a link in its output folder: delete the link (or %s), or build into an empty folder",
+			link.Path, filepath.Join(b.opts.OutDir, manifest.FileName), filepath.Join(b.opts.OutDir, manifest.FileName))
 	case err != nil:
 		return Changed, "cannot read the file: " + err.Error()
 	case why != "":

@@ -9,7 +9,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -285,11 +284,10 @@ func (b *builder) gather() error {
 // in another folder (../x.txt), or a link. "" when there is none.
 func strayFile(dir, name string, e *manifest.Entry) string {
 	for _, f := range append([]string{name}, alsoNames(e)...) {
-		local := filepath.FromSlash(f)
-		if f != name && (path.Clean(f) != f || path.Dir(f) != path.Dir(name) || !filepath.IsLocal(local) || strings.ContainsRune(f, '\\')) {
+		if f != name && !manifest.Beside(f, name) {
 			return f
 		}
-		if st, err := os.Lstat(filepath.Join(dir, local)); err == nil && !st.Mode().IsRegular() {
+		if st, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(f))); err == nil && !st.Mode().IsRegular() {
 			return f
 		}
 	}

@@ -19,6 +19,7 @@ import (
 	"maps"
 	"math"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -88,6 +89,58 @@ type Part struct {
 	ModTime int64  `json:"mtime_ns,omitempty"`
 }
 
+// Beside reports whether file, a path a manifest names, is a plain file
+// name in the same folder as name, an output's file: no .., no absolute
+// path, no backslash, nothing to clean. A manifest is in the output
+// folder, where anything may have been put, and a build reads and hashes
+// the files it names.
+func Beside(file, name string) bool {
+	return Local(file) && path.Dir(file) == path.Dir(name)
+}
+
+// Local reports whether file is a plain slash-separated path inside a
+// folder: no .., no absolute path, no backslash, nothing to clean.
+func Local(file string) bool {
+	return fs.ValidPath(file) && file != "." && path.Clean(file) == file &&
+		filepath.IsLocal(filepath.FromSlash(file)) && !strings.ContainsRune(file, '\\')
+}
+
+// Stray is the first file e names outside its place: its own file, when
+// that is not a path inside the output folder (../../etc/passwd, an
+// absolute path), then a further file not beside it. "" when there is none.
+func (e *Entry) Stray() string {
+	if !Local(e.File) {
+		return e.File
+	}
+	for _, p := range e.Also {
+		if !Beside(p.File, e.File) {
+			return p.File
+		}
+	}
+	return ""
+}
+
+// StrayError is a manifest that names a file outside its place.
+type StrayError struct {
+	Manifest string // the manifest's path
+	Output   string // the entry's file
+	File     string // the file outside
+}
+
+func (e *StrayError) Error() string {
+	what := fmt.Sprintf("%s lists %q, which is not a file in its folder", e.Manifest, e.File)
+	if e.File != e.Output {
+		what = fmt.Sprintf("%s lists %q with %s, which is not a file beside it", e.Manifest, e.File, e.Output)
+	}
+	return what + "; a build reads only the files it wrote in its output folder, and this manifest was not written by one: delete " +
+		e.Manifest + " (the next build then checks every file again), or build into an empty folder"
+}
+
+// ErrLink is a file a manifest names that is a link (wherever it leads):
+// a build never reads through one, and makes the file again over it only
+// when nothing recorded it.
+var ErrLink = errors.New("is a link, not a file a build wrote")
+
 // AllOnDisk is OnDisk for the output's first file and every further one
 // in dir: "" when all are as recorded, else why not.
 func AllOnDisk(dir string, e *Entry) (string, error) {
@@ -112,14 +165,18 @@ func (e *Entry) Stamp(path string) {
 
 // OnDisk compares the file at path with the one e describes: by size
 // and time when they match what was recorded, else by its sha256. It
-// returns "" when they are the same, else why not.
+// returns "" when they are the same, else why not. A link is never
+// followed: it is an error wrapping ErrLink.
 func OnDisk(path string, e *Entry) (string, error) {
-	st, err := os.Stat(path)
+	st, err := os.Lstat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return "file missing", nil
 	}
 	if err != nil {
 		return "", err
+	}
+	if st.Mode()&fs.ModeSymlink != 0 {
+		return "", &fs.PathError{Op: "read", Path: path, Err: ErrLink}
 	}
 	if e.ModTime != 0 && st.Size() == e.Bytes && st.ModTime().UnixNano() == e.ModTime {
 		return "", nil
@@ -208,8 +265,10 @@ var manifestFile = input.Kind{Name: "manifest", Limit: 256 << 20}
 func FileHash(path string) (string, int64, error) {
 	// Something that is not a regular file (a named pipe left where an
 	// output was) counts as missing: it is never opened, so never waited
-	// on, and the output is made again over it.
-	if st, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) || err == nil && !st.Mode().IsRegular() {
+	// on, and the output is made again over it. So is a link: never
+	// followed out of the folder.
+	st, err := os.Lstat(path)
+	if errors.Is(err, fs.ErrNotExist) || err == nil && !st.Mode().IsRegular() {
 		return "", 0, nil
 	}
 	f, err := os.Open(path)
@@ -220,6 +279,10 @@ func FileHash(path string) (string, int64, error) {
 		return "", 0, err
 	}
 	defer f.Close()
+	// What was opened is what was looked at, not a link put in its place.
+	if opened, err := f.Stat(); err != nil || !os.SameFile(st, opened) {
+		return "", 0, nil
+	}
 	h := sha256.New()
 	n, err := io.Copy(h, f)
 	if err != nil {
@@ -314,6 +377,9 @@ type Previous struct {
 	Sets   map[string]Set // partners' folders, by folder
 	Shards []string       // shard manifest files found
 	Bad    []string       // manifests that could not be read
+	// Refused is a manifest that names a file outside its place
+	// (StrayError): the build stops rather than read it.
+	Refused error
 
 	files []*os.File
 	at    map[uint64]entryAt   // by the hash of the file name (nameKey)
@@ -398,6 +464,14 @@ func ReadPrevious(dir string) *Previous {
 		if err == nil {
 			m, found, keys, err = scan(f, int32(len(p.files)))
 		}
+		if stray, ok := err.(*StrayError); ok {
+			stray.Manifest = path
+			f.Close()
+			if p.Refused == nil {
+				p.Refused = stray
+			}
+			continue
+		}
 		if err != nil || m.Version != Version {
 			if f != nil {
 				f.Close()
@@ -462,6 +536,9 @@ func scan(f *os.File, file int32) (m Manifest, found []entryAt, keys []uint64, e
 			var e Entry
 			if err := dec.Decode(&e); err != nil {
 				return m, nil, nil, err
+			}
+			if bad := e.Stray(); bad != "" {
+				return m, nil, nil, &StrayError{Output: e.File, File: bad}
 			}
 			n := dec.InputOffset() - start
 			if n > math.MaxInt32 {

@@ -1,0 +1,107 @@
+package batch
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/awarekit/awarekit/toolkit/manifest"
+)
+
+// TestEarlierManifestRefused: an earlier build's manifest.json is in the
+// output folder, where anything may have been put. A further file it
+// names outside the output's folder (../../secret.txt, an absolute path)
+// was read and hashed, the output taken as unchanged when the hash
+// matched, and the name carried into the next manifest; an output that
+// was a link to a file elsewhere was read through. Now the build stops,
+// naming the manifest and what to do, and a link fails its output.
+func TestEarlierManifestRefused(t *testing.T) {
+	dir := t.TempDir()
+	p := writePlan(t, dir, "pack: false\noutputs:\n  - audience: youth\n    language: en\n    format: flyer\n    as: png\n    dpi: 36\n")
+	out := filepath.Join(dir, "out")
+	if f := run(t, p, Options{}).Failures(); len(f) > 0 {
+		t.Fatal(f[0].Err)
+	}
+	mf := filepath.Join(out, manifest.FileName)
+	good, err := os.ReadFile(mf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret := []byte("top secret\n")
+	if err := os.WriteFile(filepath.Join(dir, "secret.txt"), secret, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(secret)
+	part := map[string]any{"sha256": hex.EncodeToString(sum[:]), "bytes": len(secret)}
+	with := func(k, v string) map[string]any {
+		m := map[string]any{k: v}
+		for k, v := range part {
+			m[k] = v
+		}
+		return m
+	}
+	for _, c := range []struct {
+		name string
+		edit func(e map[string]any)
+		want string
+	}{
+		{"a further file up two folders", func(e map[string]any) { e["also"] = []any{with("file", "../secret.txt")} }, `lists "../secret.txt" with youth-flyer-en-1.png`},
+		{"a further file by its absolute path", func(e map[string]any) {
+			e["also"] = []any{with("file", filepath.ToSlash(filepath.Join(dir, "secret.txt")))}
+		}, "which is not a file beside it"},
+		{"a further file in another folder", func(e map[string]any) { e["also"] = []any{with("file", "east/youth-flyer-en-2.png")} }, "which is not a file beside it"},
+		{"a further file with a backslash", func(e map[string]any) { e["also"] = []any{with("file", `..\secret.txt`)} }, "which is not a file beside it"},
+		{"an output outside", func(e map[string]any) { e["file"] = "../secret.txt" }, `lists "../secret.txt", which is not a file in its folder`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if err := os.WriteFile(mf, good, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			editManifest(t, mf, func(m map[string]any) { c.edit(m["outputs"].([]any)[0].(map[string]any)) })
+			rep, err := Run(context.Background(), testEngine(t), p, Options{Jobs: 1, OutDir: out})
+			if err == nil {
+				t.Fatalf("built (%v made), want the manifest refused", made(rep))
+			}
+			for _, want := range []string{c.want, mf, "delete " + mf, "or build into an empty folder"} {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("error %q, want %q in it", err, want)
+				}
+			}
+		})
+	}
+
+	// The output itself a link to the same bytes elsewhere.
+	if err := os.WriteFile(mf, good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	png := filepath.Join(out, "youth-flyer-en-1.png")
+	elsewhere := filepath.Join(dir, "elsewhere.png")
+	if err := os.Rename(png, elsewhere); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(elsewhere, png); err != nil {
+		t.Skip("no links here:", err)
+	}
+	rep, err := Run(context.Background(), testEngine(t), p, Options{Jobs: 1, OutDir: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := rep.Failures()
+	if len(f) != 1 || !strings.Contains(f[0].Reason, png+" is a link where "+mf+" records a file a build wrote") || !strings.Contains(f[0].Reason, "delete the link") {
+		t.Fatalf("a link for an output: %d failures (%v), want it refused; statuses %v", len(f), f, statuses(rep))
+	}
+	// Without a manifest naming it, the link is made over.
+	if err := os.Remove(mf); err != nil {
+		t.Fatal(err)
+	}
+	if f := run(t, p, Options{}).Failures(); len(f) > 0 {
+		t.Fatal(f[0].Err)
+	}
+	if st, err := os.Lstat(png); err != nil || !st.Mode().IsRegular() {
+		t.Errorf("%s after a build: %v, %v; want a file", png, st.Mode(), err)
+	}
+}
