@@ -216,13 +216,41 @@ func (s *Server) Handler() http.Handler {
 		w.Header().Set("Cache-Control", "no-cache")
 		files.ServeHTTP(w, r)
 	}))
-	mux.HandleFunc("/", s.notFound)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		// The catch-all takes every method, so the mux never answers 405
+		// itself: a PUT or DELETE on /make or / was "not found".
+		allow := allowed(mux, r)
+		switch {
+		case allow == "":
+			s.notFound(w, r)
+		case r.Method == http.MethodOptions:
+			w.Header().Set("Allow", allow+", OPTIONS")
+			w.WriteHeader(http.StatusNoContent)
+		default:
+			w.Header().Set("Allow", allow)
+			http.Error(w, fmt.Sprintf("awarekit: %s %s is not something this page does; it takes %s (open %s in a browser)", r.Method, r.URL.Path, allow, s.hosts.url()), http.StatusMethodNotAllowed)
+		}
+	})
 
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "awarekit: refused a request from another web site; use the page at "+s.hosts.url(), http.StatusForbidden)
 	}))
 	return s.hosts.wrap(cop.Handler(headers(mux)))
+}
+
+// allowed lists the methods mux answers at r's path other than by its
+// catch-all ("GET, HEAD, POST"), or "" when it answers none there.
+func allowed(mux *http.ServeMux, r *http.Request) string {
+	var ms []string
+	for _, m := range []string{http.MethodGet, http.MethodHead, http.MethodPost} {
+		probe := *r
+		probe.Method = m
+		if _, pattern := mux.Handler(&probe); pattern != "" && pattern != "/" {
+			ms = append(ms, m)
+		}
+	}
+	return strings.Join(ms, ", ")
 }
 
 // headers sets what every answer carries: no script, style, frame or form
