@@ -59,3 +59,22 @@ func ScriptCodes() []string {
 	slices.Sort(codes)
 	return codes
 }
+
+// scriptExtensions are the scripts of Unicode's Script_Extensions
+// (ScriptExtensions.txt) for the characters of no script of their own
+// (Common) that the project's languages write inside text of one: the
+// Arabic comma, semicolon, question mark and tatweel, which Urdu and
+// Persian write, and the Devanagari danda, which Punjabi writes. Others
+// have none listed here: punctuation then takes the script of the run
+// it stands in (commonFont).
+func scriptExtensions(r rune) []language.Script {
+	switch r {
+	case 0x060C, 0x061B, 0x061F, 0x0640:
+		return []language.Script{language.Arabic, language.Syriac, language.Thaana}
+	case 0xFD3E, 0xFD3F: // ornate parentheses
+		return []language.Script{language.Arabic}
+	case 0x0964, 0x0965:
+		return []language.Script{language.Gurmukhi, language.Devanagari, language.Bengali, language.Gujarati}
+	}
+	return nil
+}

@@ -184,17 +184,80 @@ func (t *Typesetter) face(f *Font) *font.Face {
 }
 
 // fontmap resolves each rune to a face of the chain, for go-text's
-// segmenter. bold selects the family member.
+// segmenter. bold selects the family member; script is the script of
+// the run the segmenter is in (SetScript), which punctuation takes.
 type fontmap struct {
-	t    *Typesetter
-	bold bool
+	t      *Typesetter
+	bold   bool
+	script language.Script
 }
 
 func (m *fontmap) ResolveFace(r rune) *font.Face {
+	if f := m.t.commonFont(r, m.bold, m.script); f != nil {
+		return m.t.face(f)
+	}
 	if f := m.t.fontFor(r, m.bold); f != nil {
 		return m.t.face(f)
 	}
 	return m.t.face(m.t.fonts.base.Pick(m.bold))
+}
+
+// SetScript is told the script of the run whose runes ResolveFace is
+// asked for next (shaping.FontmapScript): a run of Urdu is Arabic, its
+// commas and colons included.
+func (m *fontmap) SetScript(sc language.Script) { m.script = sc }
+
+// commonFont picks the font for a character of no script of its own
+// (Common: punctuation) that the paragraph draws in the family of a
+// script: a character whose Script_Extensions name the script (the
+// Arabic comma ، U+060C is Arabic, Syriac, Thaana…; scriptExtensions),
+// or punctuation inside a run of a right-to-left script (around): the
+// colon after an Urdu word. Without it, the
+// base family came first for every Common character it has: Urdu,
+// set in Noto Sans Arabic, had its ، ؟ : in DejaVu Sans, another
+// design, with a wider space after the comma. nil leaves it to fontFor.
+func (t *Typesetter) commonFont(r rune, bold bool, around language.Script) *Font {
+	if len(t.extra) == 0 || r < 0x80 && !unicode.IsPunct(r) {
+		return nil // letters and digits of ASCII, spaces: fontFor
+	}
+	if language.LookupScript(r) != language.Common {
+		return nil
+	}
+	for _, sc := range scriptExtensions(r) {
+		if f := t.extraFont(sc, r, bold); f != nil {
+			return f
+		}
+	}
+	if rightToLeft[around] && unicode.IsPunct(r) {
+		return t.extraFont(around, r, bold)
+	}
+	return nil
+}
+
+// rightToLeft are the scripts written right to left that punctuation
+// in their runs takes (commonFont). In right-to-left text every number
+// is a run of its own (isolateNumbers), so a run of the script holds
+// no digit whose hyphens or periods would then be drawn in another
+// font than the digits; in left-to-right text it may: in Punjabi,
+// "ਕਾਲ ਕਰੋ 1-833-900-1010" is one Gurmukhi run, and its hyphens in
+// Noto Sans Gurmukhi would not match its digits in DejaVu Sans.
+var rightToLeft = map[language.Script]bool{
+	language.Arabic: true, language.Hebrew: true, language.Syriac: true, language.Thaana: true,
+	language.Nko: true, language.Adlam: true, language.Hanifi_Rohingya: true,
+}
+
+// extraFont is the font of the family the paragraph draws sc in, when
+// it is one of the paragraph's families besides the base (t.extra) and
+// has r.
+func (t *Typesetter) extraFont(sc language.Script, r rune, bold bool) *Font {
+	fam := t.fonts.forScript(sc)
+	if fam == nil || !slices.Contains(t.extra, fam) {
+		return nil
+	}
+	if f := fam.Pick(bold); f.Has(r) {
+		return f
+	}
+	return nil
 }
 
 // fontFor picks the font for r: its script's family first (Gurmukhi in
