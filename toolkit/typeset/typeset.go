@@ -663,6 +663,7 @@ func (t *Typesetter) setLines(p *Paragraph, text string, opts Options) error {
 	// caller sets it smaller.
 	limit := opts.Width/scale + 0.01
 	refLines := t.wrap(text, opts, width, shaping.Never)
+	wrapped := text // the text refLines hold, broken between words only
 	if opts.Width > 0 && overflows(refLines, limit) {
 		relaxed := text
 		if strings.ContainsFunc(text, isTie) {
@@ -670,11 +671,16 @@ func (t *Typesetter) setLines(p *Paragraph, text string, opts Options) error {
 			refLines = t.wrap(relaxed, opts, width, shaping.Never)
 			p.Loose = true
 		}
+		wrapped = relaxed
 		if overflows(refLines, limit) {
+			wrapped = ""
 			if forced := t.wrap(relaxed, opts, width, shaping.WhenNecessary); !breaksUnit(forced, relaxed) {
 				refLines = forced
 			}
 		}
+	}
+	if len(refLines) > 1 && wrapped != "" {
+		refLines = t.keepEmbedded(wrapped, opts, width, limit, refLines)
 	}
 
 	for _, rl := range refLines {
@@ -714,10 +720,25 @@ func (t *Typesetter) wrap(text string, opts Options, width fixed.Int26_6, policy
 	}
 	outs := slices.Grow(t.wrapOuts[:0], len(sh.outs))
 	glyphs := slices.Grow(t.wrapGlyphs[:0], n)
+	ends := strings.ContainsRune(text, lineBreak)
 	for _, o := range sh.outs {
 		start := len(glyphs)
 		glyphs = append(glyphs, o.Glyphs...)
 		o.Glyphs = glyphs[start:len(glyphs):len(glyphs)]
+		if ends {
+			// A line separator stands for the space between two
+			// words where keepEmbedded ends a line: it is drawn as
+			// the space a line ends with, with no width (the font
+			// has no glyph for it).
+			space, _ := o.Face.NominalGlyph(' ')
+			for i, g := range o.Glyphs {
+				if sh.runes[g.TextIndex()] == lineBreak {
+					o.Glyphs[i].GlyphID = space
+					o.Glyphs[i].Advance, o.Glyphs[i].Width = 0, 0
+				}
+			}
+			o.RecomputeAdvance()
+		}
 		outs = append(outs, o)
 	}
 	lines, _ := t.wrapper.WrapParagraphF(shaping.WrapConfig{Direction: dir, BreakPolicy: policy}, width, sh.runes, shaping.NewSliceIterator(outs))
@@ -896,9 +917,11 @@ func isolateNumbers(text string) string {
 // isDirectionControl reports the characters that steer layout but must
 // not reach the page or the text a reader copies: the bidi embedding,
 // override and isolate controls, and the break marks (ZERO WIDTH SPACE,
-// a place a line may break; WORD JOINER, a place it may not).
+// a place a line may break; WORD JOINER, a place it may not; LINE
+// SEPARATOR, the space where keepEmbedded ends a line, which is copied
+// as a space: stripControls).
 func isDirectionControl(r rune) bool {
-	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == zwsp || r == wordJoiner || r == tie
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == zwsp || r == wordJoiner || r == tie || r == lineBreak
 }
 
 // stripControls removes direction controls from s, makes each no-break
@@ -915,16 +938,19 @@ func stripControls(s string) (string, []int) {
 	var b strings.Builder
 	for i, r := range s {
 		n := utf8.RuneLen(r)
-		if isDirectionControl(r) {
+		if isDirectionControl(r) && r != lineBreak {
 			for j := 0; j < n; j++ {
 				at[i+j] = -1
 			}
 			continue
 		}
-		if r == nbsp {
-			// A no-break space keeps two words on one line; copied, it
-			// is the space between them.
-			at[i], at[i+1] = b.Len(), b.Len()
+		if r == nbsp || r == lineBreak {
+			// A no-break space keeps two words on one line, and a line
+			// separator ends a line between them (keepEmbedded);
+			// copied, each is the space between them.
+			for j := 0; j < n; j++ {
+				at[i+j] = b.Len()
+			}
 			b.WriteByte(' ')
 			continue
 		}
