@@ -17,3 +17,6 @@ func Classic(data []byte) ([]byte, error) {
 	out, err := u.classic(data)
 	return slices.Clone(out), err
 }
+
+// ObjStmBytes is the size a pack's object stream is written at.
+const ObjStmBytes = objStmBytes

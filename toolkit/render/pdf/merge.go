@@ -184,7 +184,7 @@ func (p *Packer) Finish(meta doc.Meta, opts Options) (int, error) {
 		b = append(b, " 0 R"...)
 	}
 	b = append(b, "]>>"...)
-	p.inStm(1, b)
+	p.inEndStm(1, b)
 
 	if p.structRoot > 0 {
 		p.writeStructRoot(meta.Lang)
@@ -196,9 +196,9 @@ func (p *Packer) Finish(meta doc.Meta, opts Options) (int, error) {
 	if outline > 0 {
 		catalog += " /Outlines " + strconv.Itoa(outline) + " 0 R /PageMode /UseOutlines"
 	}
-	p.inStm(2, []byte(catalog+">>"))
+	p.inEndStm(2, []byte(catalog+">>"))
 	date := "D:" + opts.Date.UTC().Format("20060102150405") + "Z"
-	p.inStm(3, []byte("<</Title "+pdfString(meta.Title)+" /Subject "+pdfString(meta.Subject)+
+	p.inEndStm(3, []byte("<</Title "+pdfString(meta.Title)+" /Subject "+pdfString(meta.Subject)+
 		" /Author "+pdfString(meta.Author)+" /Creator "+pdfString(meta.Creator)+" /Producer "+pdfString(meta.Creator)+
 		" /CreationDate ("+date+") /ModDate ("+date+")>>"))
 	p.flushStm()
@@ -234,7 +234,7 @@ func (p *Packer) writeStructRoot(lang string) {
 		}
 	}
 	b = append(b, "]>>"...)
-	p.inStm(pt, b)
+	p.inEndStm(pt, b)
 
 	b = append(b[:0], "<</Type /StructElem /S /Document /P "...)
 	b = strconv.AppendInt(b, int64(p.structRoot), 10)
@@ -249,7 +249,7 @@ func (p *Packer) writeStructRoot(lang string) {
 		b = append(b, " 0 R"...)
 	}
 	b = append(b, "]>>"...)
-	p.inStm(p.structDoc, b)
+	p.inEndStm(p.structDoc, b)
 
 	b = append(b[:0], "<</Type /StructTreeRoot /K ["...)
 	b = strconv.AppendInt(b, int64(p.structDoc), 10)
@@ -258,7 +258,7 @@ func (p *Packer) writeStructRoot(lang string) {
 	b = append(b, " 0 R /ParentTreeNextKey "...)
 	b = strconv.AppendInt(b, int64(p.nextKey), 10)
 	b = append(b, ">>"...)
-	p.inStm(p.structRoot, b)
+	p.inEndStm(p.structRoot, b)
 	p.buf = b
 }
 
@@ -322,7 +322,7 @@ func (p *Packer) writeOutline(pages []int) (int, error) {
 			}
 			b = ref(append(b, " /Dest ["...), pages[bm.Page])
 			b = append(b, " /Fit]>>"...)
-			p.inStm(n, b)
+			p.inEndStm(n, b)
 			p.buf = b
 			write(bm.Kids, n)
 		}
@@ -333,7 +333,7 @@ func (p *Packer) writeOutline(pages []int) (int, error) {
 	b = ref(append(b, " /Last "...), nums[&p.outline[len(p.outline)-1]])
 	b = strconv.AppendInt(append(b, " /Count "...), int64(count(p.outline)), 10)
 	b = append(b, ">>"...)
-	p.inStm(root, b)
+	p.inEndStm(root, b)
 	p.buf = b
 	return root, p.out.err
 }
@@ -763,6 +763,23 @@ func (p *Packer) inStm(num int, v []byte) {
 	}
 	p.offsets.set(num, inStream(p.stm.num, p.stm.add(num, v)))
 	if p.stm.n == maxObjStream {
+		p.flushStm()
+	}
+}
+
+// inEndStm is inStm for the objects Finish writes (the outline, the
+// page tree, the structure's root): the stream is written each time it
+// holds objStmBytes, so that the outline of ten thousand materials is
+// some twenty streams of a bounded buffer, not one of a megabyte held,
+// copied and compressed whole at the end.
+// A value of objStmBytes or more (the page tree's or the structure's
+// lists of ten thousand materials) gets a stream of its own.
+func (p *Packer) inEndStm(num int, v []byte) {
+	if len(v) >= objStmBytes {
+		p.flushStm()
+	}
+	p.inStm(num, v)
+	if len(p.stm.body) >= objStmBytes {
 		p.flushStm()
 	}
 }

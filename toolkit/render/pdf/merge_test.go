@@ -2,9 +2,14 @@ package pdf_test
 
 import (
 	"bytes"
+	"compress/zlib"
 	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -306,4 +311,68 @@ func TestPackerSpillsOffsets(t *testing.T) {
 		t.Fatal(err)
 	}
 	pdftest.Check(t, packed)
+}
+
+// TestPackerEndStreamsBounded gives a pack an outline of thousands of
+// entries, as a pack of thousands of materials has: the objects written
+// at its end (the outline, the page tree, the structure's root) go into
+// object streams of about ObjStmBytes each, written as they fill, not
+// into one stream held, copied and compressed whole at the end (one of
+// 1.5 MB for ten thousand flyers, some 12 MB of the heap at its peak).
+// The pack stays valid and keeps every bookmark.
+func TestPackerEndStreamsBounded(t *testing.T) {
+	pdftest.Need(t, "qpdf")
+	files := materials(t)
+	var buf bytes.Buffer
+	p := pdf.NewPacker(&buf)
+	for _, f := range files {
+		if _, err := p.Add(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const entries = 3000
+	outline := make([]pdf.Bookmark, entries)
+	for i := range outline {
+		outline[i] = pdf.Bookmark{Title: fmt.Sprintf("%d. Youth flyer, English (youth-en-%d.pdf)", i+1, i), Page: i % len(files)}
+	}
+	p.SetOutline(outline)
+	if _, err := p.Finish(doc.Meta{Title: "Pack", Lang: "en"}, pdf.Options{Date: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.Bytes()
+	head := regexp.MustCompile(`/Type /ObjStm /N (\d+) /First \d+ /Filter /FlateDecode /Length (\d+)>>\nstream\n`)
+	streams, largest := 0, 0
+	for _, m := range head.FindAllSubmatchIndex(out, -1) {
+		n, _ := strconv.Atoi(string(out[m[4]:m[5]]))
+		zr, err := zlib.NewReader(bytes.NewReader(out[m[1] : m[1]+n]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		streams++
+		largest = max(largest, len(data))
+	}
+	// A stream is written once it holds ObjStmBytes: it ends with the
+	// object that took it there, and no entry is a tenth of that.
+	if largest > pdf.ObjStmBytes+pdf.ObjStmBytes/10 {
+		t.Errorf("the largest object stream holds %d bytes, more than about %d", largest, pdf.ObjStmBytes)
+	}
+	if streams < 3 {
+		t.Errorf("%d object streams for an outline of %d entries", streams, entries)
+	}
+	path := filepath.Join(t.TempDir(), "pack.pdf")
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pdftest.Check(t, path)
+	js, err := exec.Command("qpdf", "--json", "--json-key=outlines", path).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(string(js), `"title":`); got != entries {
+		t.Errorf("the pack has %d bookmarks, want %d", got, entries)
+	}
 }
