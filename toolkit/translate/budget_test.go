@@ -11,8 +11,6 @@ import (
 
 	"github.com/rivo/uniseg"
 
-	"github.com/awarekit/awarekit/audiences"
-	"github.com/awarekit/awarekit/locales"
 	"github.com/awarekit/awarekit/toolkit/content"
 	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/locale"
@@ -54,10 +52,7 @@ func ofCells(en string, n int) string {
 // print it, all of them at once, and every page still fits; so the room
 // import allows is room the layouts have.
 func TestMaxFits(t *testing.T) {
-	p, err := Open(Source{Audiences: audiences.FS, Locales: locales.FS}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, p := shared(t)
 	long := map[string]string{}
 	for _, m := range p.Lib.Messages() {
 		if m.Max > 0 {
@@ -111,10 +106,7 @@ func TestMaxFits(t *testing.T) {
 // print, so it follows the layouts: a few facts any reader of the
 // layouts can check.
 func TestWhere(t *testing.T) {
-	p, err := Open(Source{Audiences: audiences.FS, Locales: locales.FS}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, p := shared(t)
 	where, err := p.Where()
 	if err != nil {
 		t.Fatal(err)
@@ -163,7 +155,7 @@ func TestWhere(t *testing.T) {
 func TestProof(t *testing.T) {
 	pdftest.Need(t, "pdftotext", "qpdf", "pdffonts")
 	const kitID = "kit.youth.scenario.5.notes"
-	_, p := checkout(t)
+	_, p := shared(t)
 	dir := t.TempDir()
 	for _, tag := range []string{"es", "ar"} {
 		path := filepath.Join(dir, "proof-"+tag+".pdf")

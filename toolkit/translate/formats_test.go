@@ -26,7 +26,7 @@ var formatLangs = []string{"es", "ar", "pa", "iu"}
 // its placeholders are <ph> codes whose original text is kept.
 func TestXLIFFValidates(t *testing.T) {
 	pdftest.Need(t, "xmllint")
-	_, p := checkout(t)
+	_, p := shared(t)
 	dir := t.TempDir()
 	schema := filepath.Join("testdata", "xliff", "xliff_core_2.0.xsd")
 	for _, tag := range formatLangs {
@@ -57,7 +57,7 @@ func TestXLIFFValidates(t *testing.T) {
 // writes it again as gettext tools do; and it reads back the same.
 func TestPOMsgfmt(t *testing.T) {
 	pdftest.Need(t, "msgfmt")
-	_, p := checkout(t)
+	_, p := shared(t)
 	dir := t.TempDir()
 	for _, tag := range formatLangs {
 		data := export(t, p, tag, PO, OnlyAll)
@@ -92,7 +92,7 @@ func TestPOMsgfmt(t *testing.T) {
 // with another CSV reader into the columns its heading names, and reads
 // back after a spreadsheet saves it with semicolons.
 func TestCSVForSpreadsheets(t *testing.T) {
-	_, p := checkout(t)
+	_, p := shared(t)
 	data := export(t, p, "ar", CSV, OnlyAll)
 	if !bytes.HasPrefix(data, []byte("\ufeff")) {
 		t.Error("no byte order mark: Excel would read the file as ANSI")
@@ -121,7 +121,7 @@ func TestCSVForSpreadsheets(t *testing.T) {
 // message file (description, hash, other), and the hashes are goi18n
 // merge's: SHA-1 of the description then the source.
 func TestGoi18nReadsTOML(t *testing.T) {
-	_, p := checkout(t)
+	_, p := shared(t)
 	data := export(t, p, "iu", TOML, OnlyAll)
 	bundle := i18n.NewBundle(language.English)
 	bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
@@ -161,7 +161,7 @@ func englishOf(t *testing.T, p *Project, id string) string {
 // TestGoi18nLines: each message read back from a TOML export is placed
 // on the line of its other = "…", where an error about it points.
 func TestGoi18nLines(t *testing.T) {
-	_, p := checkout(t)
+	_, p := shared(t)
 	data := export(t, p, "es", TOML, OnlyAll)
 	f, err := readGoi18n("translate.es.toml", data)
 	if err != nil {

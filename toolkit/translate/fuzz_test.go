@@ -2,17 +2,7 @@ package translate
 
 import (
 	"strings"
-	"sync"
 	"testing"
-
-	"github.com/awarekit/awarekit/audiences"
-	"github.com/awarekit/awarekit/locales"
-)
-
-var (
-	fuzzOnce    sync.Once
-	fuzzProject *Project
-	fuzzErr     error
 )
 
 // FuzzImport reads any bytes as a translation file in each format and
@@ -40,13 +30,7 @@ func FuzzImport(f *testing.F) {
 		if len(data) > 1<<14 {
 			return
 		}
-		fuzzOnce.Do(func() {
-			fuzzProject, fuzzErr = Open(Source{Audiences: audiences.FS, Locales: locales.FS}, nil)
-		})
-		if fuzzErr != nil {
-			t.Fatal(fuzzErr)
-		}
-		p := fuzzProject
+		_, p := shared(t)
 		name := names[int(which)%len(names)]
 		_, res, _, err := p.examine(name, data, ImportOptions{Lang: "es", noLayout: true})
 		if err != nil {

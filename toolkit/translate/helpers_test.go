@@ -4,11 +4,16 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/xml"
+	"fmt"
+	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -26,13 +31,120 @@ import (
 // may write.
 func checkout(t testing.TB) (string, *Project) {
 	t.Helper()
+	dir := copied(t)
+	return dir, reopen(t, dir, "")
+}
+
+// copied copies the repository's audiences/ and locales/ into a
+// temporary folder, for a test that opens it with a content folder.
+func copied(t testing.TB) string {
+	t.Helper()
 	dir := t.TempDir()
+	if err := copyContent(dir); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// copyContent copies the repository's audiences/ and locales/ into dir.
+func copyContent(dir string) error {
 	for _, sub := range []string{"audiences", "locales"} {
 		if err := os.CopyFS(filepath.Join(dir, sub), os.DirFS(filepath.Join("..", "..", sub))); err != nil {
-			t.Fatal(err)
+			return err
 		}
 	}
-	return dir, reopen(t, dir, "")
+	return nil
+}
+
+// shared is one checkout, copied and loaded once for the package, for
+// the tests that only read it: exports, proofs, statuses, and imports
+// that must write nothing (each of which also checks that nothing was
+// written). A test that writes takes a checkout of its own. TestMain
+// removes the copy, and fails the run if any file of it changed.
+func shared(t testing.TB) (string, *Project) {
+	t.Helper()
+	sharedOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "translate-shared-")
+		if err != nil {
+			sharedErr = err
+			return
+		}
+		sharedDir = dir
+		if sharedErr = copyContent(dir); sharedErr != nil {
+			return
+		}
+		src, ok := Checkout(dir)
+		if !ok {
+			sharedErr = fmt.Errorf("%s is not a checkout", dir)
+			return
+		}
+		if sharedProject, sharedErr = Open(src, nil); sharedErr == nil {
+			sharedProject.Now = today
+		}
+	})
+	if sharedErr != nil {
+		t.Fatal(sharedErr)
+	}
+	return sharedDir, sharedProject
+}
+
+var (
+	sharedOnce    sync.Once
+	sharedDir     string
+	sharedProject *Project
+	sharedErr     error
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if sharedDir != "" {
+		for _, sub := range []string{"audiences", "locales"} {
+			if diff := sameTree(filepath.Join("..", "..", sub), filepath.Join(sharedDir, sub)); diff != "" {
+				fmt.Fprintf(os.Stderr, "a test wrote the shared checkout, which tests only read: %s\n", diff)
+				code = 1
+			}
+		}
+		os.RemoveAll(sharedDir)
+	}
+	os.Exit(code)
+}
+
+// sameTree is "" when the folders hold the same files with the same
+// bytes, else the first difference.
+func sameTree(a, b string) string {
+	files := func(root string) map[string][]byte {
+		out := map[string][]byte{}
+		_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				out[path] = nil
+				return nil
+			}
+			if !d.IsDir() {
+				rel, _ := filepath.Rel(root, path)
+				data, err := os.ReadFile(path)
+				if err != nil || !d.Type().IsRegular() {
+					data = []byte("\x00not a plain file")
+				}
+				out[rel] = data
+			}
+			return nil
+		})
+		return out
+	}
+	fa, fb := files(a), files(b)
+	for _, name := range slices.Sorted(maps.Keys(fb)) {
+		if old, ok := fa[name]; !ok {
+			return name + " was added"
+		} else if !bytes.Equal(old, fb[name]) {
+			return name + " changed"
+		}
+	}
+	for name := range fa {
+		if _, ok := fb[name]; !ok {
+			return name + " was removed"
+		}
+	}
+	return ""
 }
 
 // reopen loads the project at dir again, with a content folder when

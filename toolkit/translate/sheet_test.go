@@ -15,7 +15,7 @@ import (
 // marked the way the format's tools protect them, and the language's
 // notes for the reviewer (_meta.notes) are in the file.
 func TestExportCarriesNotes(t *testing.T) {
-	_, p := checkout(t)
+	_, p := shared(t)
 	const roomy, coded = "ui.tab.label", "contact.chth.detail"
 	notes := p.Lib.Catalog.Locale("es").Meta.Notes
 	if len(notes) < 40 {

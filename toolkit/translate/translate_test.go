@@ -20,7 +20,7 @@ import (
 func TestRoundTrip(t *testing.T) {
 	for _, f := range Formats {
 		t.Run(f, func(t *testing.T) {
-			dir, _ := checkout(t)
+			dir := copied(t)
 			folder := t.TempDir()
 			p := reopen(t, dir, folder)
 			const id = "youth.headline"
@@ -95,7 +95,7 @@ func TestImportIntoProject(t *testing.T) {
 // the language file byte for byte as it was. The built-in translations
 // are the checks' calibration.
 func TestUnchangedImportWritesNothing(t *testing.T) {
-	dir, p := checkout(t)
+	dir, p := shared(t)
 	for _, tag := range p.Lib.Catalog.Tags() {
 		if tag == locale.SourceTag {
 			continue
@@ -126,7 +126,7 @@ func TestUnchangedImportWritesNothing(t *testing.T) {
 
 // TestExportIsDeterministic: the same content gives the same bytes.
 func TestExportIsDeterministic(t *testing.T) {
-	_, p := checkout(t)
+	_, p := shared(t)
 	for _, f := range Formats {
 		a, b := export(t, p, "pa", f, OnlyAll), export(t, p, "pa", f, OnlyAll)
 		if !bytes.Equal(a, b) {
@@ -171,8 +171,9 @@ func TestImportChecks(t *testing.T) {
 		{"Markdown emphasis", "es", "ui.signs.title", "**Señales** de alerta", `holds the markup "**Señales**"`},
 		{"unknown message", "es", "ui.signs.titel", "Señales", "is not one of awarekit's messages"},
 	}
-	// Nothing is written when a check fails, so the cases share a project.
-	dir, p := checkout(t)
+	// Nothing is written when a check fails, so the cases share the
+	// package's project.
+	dir, p := shared(t)
 	exported := map[string][]byte{"es": export(t, p, "es", PO, OnlyAll), "pa": export(t, p, "pa", PO, OnlyAll)}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -230,7 +231,7 @@ func lineOf(t *testing.T, data []byte, id string) int {
 // TestImportFileProblems: what is wrong with the file as a whole, or
 // with how it came back, is reported with its line.
 func TestImportFileProblems(t *testing.T) {
-	_, p := checkout(t)
+	_, p := shared(t)
 	po := export(t, p, "es", PO, OnlyAll)
 	tests := []struct {
 		name, file string
@@ -260,7 +261,7 @@ func TestImportFileProblems(t *testing.T) {
 // TestPartial: --partial writes the messages that pass and lists the
 // others; without it nothing is written.
 func TestPartial(t *testing.T) {
-	dir, _ := checkout(t)
+	dir := copied(t)
 	folder := t.TempDir()
 	p := reopen(t, dir, folder)
 	data := export(t, p, "es", CSV, OnlyAll)
@@ -339,7 +340,7 @@ func TestStale(t *testing.T) {
 // TestFuzzyIsNotImported: a message a tool still marks as needing work
 // is left as it was.
 func TestFuzzyIsNotImported(t *testing.T) {
-	_, p := checkout(t)
+	_, p := shared(t)
 	po := editPO(t, export(t, p, "es", PO, OnlyAll), "ui.signs.title", "Señales de alarma")
 	po = bytes.Replace(po, []byte("\nmsgctxt \"ui.signs.title\""), []byte("\n#, fuzzy\nmsgctxt \"ui.signs.title\""), 1)
 	res, err := p.Import("es.po", po, ImportOptions{})
@@ -355,7 +356,7 @@ func TestFuzzyIsNotImported(t *testing.T) {
 // leaves the language a draft; a review of all makes it reviewed and
 // the flyer loses its draft line; a later change makes it a draft again.
 func TestReview(t *testing.T) {
-	dir, _ := checkout(t)
+	dir := copied(t)
 	folder := t.TempDir()
 	p := reopen(t, dir, folder)
 	res, err := p.Review(ReviewOptions{Lang: "es", Reviewer: "Ana García", Scope: "youth", Date: "2026-12-05"})
@@ -406,7 +407,7 @@ func TestReview(t *testing.T) {
 // TestReviewRefuses: a review needs every message translated from
 // today's English, a reviewer's name and a real, past date.
 func TestReviewRefuses(t *testing.T) {
-	_, p := checkout(t)
+	_, p := shared(t)
 	for _, tt := range []struct {
 		o    ReviewOptions
 		want string
@@ -436,7 +437,7 @@ func TestReviewRefuses(t *testing.T) {
 // writes words in the language: the fixture is syllabic letters in a
 // row, and a confirmation keeps the existing draft's text.
 func TestMustRewriteStays(t *testing.T) {
-	dir, _ := checkout(t)
+	dir := copied(t)
 	folder := t.TempDir()
 	p := reopen(t, dir, folder)
 	iu := p.Lib.Catalog.Locale("iu")
@@ -550,7 +551,7 @@ func TestNumbersAcrossScripts(t *testing.T) {
 // row with the English's placeholders, numbers and addresses, in a
 // temporary folder, never words of the language.
 func TestMustRewriteLifted(t *testing.T) {
-	dir, _ := checkout(t)
+	dir := copied(t)
 	folder := t.TempDir()
 	p := reopen(t, dir, folder)
 	iu := p.Lib.Catalog.Locale("iu")

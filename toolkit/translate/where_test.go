@@ -11,7 +11,7 @@ import (
 // caller's own fonts do not.
 func TestWhereIsSharedByContent(t *testing.T) {
 	dir, p := checkout(t)
-	_, q := checkout(t)
+	_, q := shared(t)
 	kp, ok := p.contentKey()
 	if !ok {
 		t.Fatal("a checkout has no content key")
