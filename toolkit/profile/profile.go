@@ -5,12 +5,14 @@ package profile
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"image"
 	"image/color"
 	"image/jpeg"
 	"image/png"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -243,8 +245,29 @@ func decodeLogo(data []byte) (*doc.Image, string) {
 	if len(data) > MaxLogoBytes {
 		return nil, fmt.Sprintf(" is larger than %s; use a smaller image", input.Size(MaxLogoBytes))
 	}
+	tooLarge := func(what string, w, h int64) string {
+		return fmt.Sprintf(" is %s%d × %d pixels, more than awarekit opens (%s of pixels, about 4,000 × 4,000); save it at most %d pixels on its longer side",
+			what, w, h, input.Size(MaxLogoDecode), MaxLogoSide)
+	}
+	// Only the header is read here: no memory is taken for pixels before
+	// their number is checked below.
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	switch {
+	case err != nil && bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
+		// Go's reader refuses a size of 0 or past 2³¹ in the header as
+		// it refuses a damaged file; the header says which.
+		if len(data) >= 24 && string(data[12:16]) == "IHDR" {
+			w, h := int64(binary.BigEndian.Uint32(data[16:])), int64(binary.BigEndian.Uint32(data[20:]))
+			if w == 0 || h == 0 {
+				return nil, fmt.Sprintf(" is a PNG of %d × %d pixels: it holds no picture"+fix, w, h)
+			}
+			if w > math.MaxInt32 || h > math.MaxInt32 {
+				return nil, tooLarge("a PNG of ", w, h)
+			}
+		}
+		return nil, " is a PNG that cannot be read (damaged or cut short)" + fix
+	case err != nil && bytes.HasPrefix(data, []byte{0xff, 0xd8, 0xff}):
+		return nil, " is a JPEG that cannot be read (damaged or cut short), or of a kind awarekit cannot open" + fix
 	case err != nil:
 		return nil, " is not a PNG or JPEG image" + fix
 	case format != "png" && format != "jpeg":
@@ -252,11 +275,10 @@ func decodeLogo(data []byte) (*doc.Image, string) {
 	case format == "png" && len(data) > 28 && data[28] != 0:
 		return nil, " is an interlaced PNG, which PDF cannot hold; save it again without interlacing (the \"interlaced\" or \"progressive\" box in the export dialog)"
 	case cfg.Width <= 0 || cfg.Height <= 0:
-		return nil, " has no pixels" + fix
+		return nil, fmt.Sprintf(" is a %s of %d × %d pixels: it holds no picture"+fix, strings.ToUpper(format), cfg.Width, cfg.Height)
 	}
 	if need := int64(cfg.Width) * int64(cfg.Height) * int64(bytesPerPixel(cfg.ColorModel)); need > MaxLogoDecode {
-		return nil, fmt.Sprintf(" is %d × %d pixels, more than awarekit opens (%s of pixels, about 4,000 × 4,000); save it at most %d pixels on its longer side",
-			cfg.Width, cfg.Height, input.Size(MaxLogoDecode), MaxLogoSide)
+		return nil, tooLarge("", int64(cfg.Width), int64(cfg.Height))
 	}
 	// Decode fully once: a truncated file must fail here, not in the PDF writer.
 	img, _, err := image.Decode(bytes.NewReader(data))
