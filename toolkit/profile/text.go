@@ -93,6 +93,119 @@ func forbidden(r rune) string {
 	return ""
 }
 
+// invisible names the characters that print nothing, or a blank, and
+// write no language: pasted from a web page or a word processor they
+// hide inside a name (which then cannot be found in the PDF's text),
+// and inside a phone number, an address or a website the page shows
+// one thing and the phone dials, the mail goes or the QR code leads to
+// another. ZWJ and ZWNJ are named too: joinsHere lets them through
+// where a script needs them.
+func invisible(r rune) string {
+	switch {
+	case r == 0x200B:
+		return "ZERO WIDTH SPACE"
+	case r == 0x200C:
+		return "ZERO WIDTH NON-JOINER"
+	case r == 0x200D:
+		return "ZERO WIDTH JOINER"
+	case r == 0x2060:
+		return "WORD JOINER"
+	case r == 0xFEFF:
+		return "ZERO WIDTH NO-BREAK SPACE (a byte order mark)"
+	case r == 0x00AD:
+		return "SOFT HYPHEN"
+	case r == 0x034F:
+		return "COMBINING GRAPHEME JOINER"
+	case r == 0x180E:
+		return "MONGOLIAN VOWEL SEPARATOR"
+	case r >= 0x2061 && r <= 0x2064:
+		return "an invisible mathematical operator"
+	case r >= 0x206A && r <= 0x206F:
+		return "a deprecated format character"
+	case r >= 0xFFF9 && r <= 0xFFFB:
+		return "an interlinear annotation character"
+	case r >= 0xE0000 && r <= 0xE007F:
+		return "a tag character"
+	case r >= 0xFE00 && r <= 0xFE0F, r >= 0xE0100 && r <= 0xE01EF, r >= 0x180B && r <= 0x180D, r == 0x180F:
+		return "a variation selector"
+	case r == 0x115F, r == 0x1160, r == 0x3164, r == 0xFFA0:
+		return "a Hangul filler, which prints as a blank"
+	case r == 0x17B4, r == 0x17B5:
+		return "a Khmer inherent vowel, which prints nothing"
+	case r >= 0x1BCA0 && r <= 0x1BCA3:
+		return "a shorthand format control"
+	}
+	return ""
+}
+
+// joiningScripts are the scripts whose writing needs ZWJ or ZWNJ between
+// letters: the Persian plural's ZWNJ (کتاب‌ها), an Indic half form.
+var joiningScripts = []*unicode.RangeTable{
+	unicode.Arabic, unicode.Syriac, unicode.Thaana, unicode.Nko, unicode.Mongolian,
+	unicode.Devanagari, unicode.Bengali, unicode.Gurmukhi, unicode.Gujarati, unicode.Oriya,
+	unicode.Tamil, unicode.Telugu, unicode.Kannada, unicode.Malayalam, unicode.Sinhala,
+	unicode.Tibetan, unicode.Myanmar, unicode.Khmer,
+}
+
+// letterOrMark is a character a joiner or a variation selector may follow
+// or precede.
+func letterOrMark(r rune) bool { return unicode.In(r, unicode.L, unicode.M) }
+
+// joinsHere reports whether the ZWJ or ZWNJ at rs[i] stands between
+// letters (or a letter's marks) of a script that needs it.
+func joinsHere(rs []rune, i int) bool {
+	if i == 0 || i+1 >= len(rs) || !letterOrMark(rs[i-1]) || !letterOrMark(rs[i+1]) {
+		return false
+	}
+	base := i - 1
+	for base > 0 && unicode.In(rs[base], unicode.Mn, unicode.Mc, unicode.Me) {
+		base--
+	}
+	return unicode.In(rs[base], joiningScripts...)
+}
+
+// invisibleAt names the first invisible character of s a printed text
+// may not hold, and its place (from 1); "" when there is none. A joiner
+// may stand where its script needs it, and a variation selector after
+// the letter or symbol it varies.
+func invisibleAt(s string) (rune, int, string) {
+	rs := []rune(s)
+	for i, r := range rs {
+		what := invisible(r)
+		switch {
+		case what == "":
+			continue
+		case (r == 0x200C || r == 0x200D) && joinsHere(rs, i):
+			continue
+		case what == "a variation selector" && i > 0 && unicode.In(rs[i-1], unicode.L, unicode.M, unicode.N, unicode.S, unicode.P):
+			continue
+		case r == 0x200C || r == 0x200D:
+			what += ", which joins nothing here: it belongs only between the letters of a script that needs it (Arabic, Persian, Urdu, the Indic scripts)"
+		case what == "a variation selector":
+			what += " with no character before it to vary"
+		}
+		return r, i + 1, what
+	}
+	return 0, 0, ""
+}
+
+// strictInvisible is invisibleAt for a phone number, an address or a
+// website: no invisible character at all, joiners and variation
+// selectors included, nor any other format character.
+func strictInvisible(s string) (rune, int, string) {
+	n := 0
+	for _, r := range s {
+		n++
+		if what := invisible(r); what != "" {
+			return r, n, what
+		}
+		if unicode.Is(unicode.Cf, r) {
+			return r, n, "a format character, which prints nothing"
+		}
+	}
+	return 0, 0, ""
+}
+
 var bidiNames = map[rune]string{
 	0x202A: "LEFT-TO-RIGHT EMBEDDING", 0x202B: "RIGHT-TO-LEFT EMBEDDING", 0x202C: "POP DIRECTIONAL FORMATTING",
 	0x202D: "LEFT-TO-RIGHT OVERRIDE", 0x202E: "RIGHT-TO-LEFT OVERRIDE", 0x2066: "LEFT-TO-RIGHT ISOLATE",
@@ -105,7 +218,7 @@ var bidiNames = map[rune]string{
 // above, at most max characters. It returns the text NFC-normalised,
 // spaces trimmed at both ends; empty stays empty.
 func CheckText(f Field, s string, max int) (string, error) {
-	return checkText(f, s, max, true)
+	return checkText(f, s, max, true, "")
 }
 
 // emoji reports a character of the emoji blocks (pictographs, faces,
@@ -117,7 +230,10 @@ func emoji(r rune) bool {
 
 // checkText is CheckText; printed says the text is printed on the
 // materials (a name, not a file's path), so it may not hold an emoji.
-func checkText(f Field, s string, max int, printed bool) (string, error) {
+//
+// does, for a phone, an address or a website, says what an invisible
+// character does there: it then may hold none at all (strictInvisible).
+func checkText(f Field, s string, max int, printed bool, does string) (string, error) {
 	if !utf8.ValidString(s) {
 		at := 0
 		for at < len(s) {
@@ -150,6 +266,17 @@ func checkText(f Field, s string, max int, printed bool) (string, error) {
 				"holds an emoji at character %d (U+%04X), which no font awarekit prints with can draw", n, r)
 		}
 	}
+	if does != "" {
+		if r, at, what := strictInvisible(s); what != "" {
+			return "", fieldErr(f, "type it again rather than paste it (or delete the character and the ones beside it, and type them again)",
+				"holds U+%04X at character %d: %s, invisible on the page; %s", r, at, what, does)
+		}
+	} else if printed {
+		if r, at, what := invisibleAt(s); what != "" {
+			return "", fieldErr(f, "type the value again without it (it often comes with text pasted from a web page or a word processor)",
+				"holds U+%04X at character %d: %s, invisible on the page", r, at, what)
+		}
+	}
 	if n > max {
 		return "", fieldErr(f, "shorten it", "is %d characters long; the most is %d", n, max)
 	}
@@ -161,7 +288,7 @@ func checkText(f Field, s string, max int, printed bool) (string, error) {
 // refuses, which would garble the terminal it is printed on or reorder
 // it. It is returned as given.
 func CheckPath(f Field, s string) (string, error) {
-	if _, err := checkText(f, s, len(s)+1, false); err != nil {
+	if _, err := checkText(f, s, len(s)+1, false, ""); err != nil {
 		return "", err
 	}
 	return s, nil
@@ -182,7 +309,7 @@ var (
 // typed for a digit (604-555-O134, 604-555-l34) is refused rather than
 // printed: a keypad dials O as 6 and l as 5, a wrong number on the page.
 func CheckPhone(f Field, s string) (string, error) {
-	s, err := CheckText(f, s, MaxPhone)
+	s, err := checkText(f, s, MaxPhone, true, "the number looks right and dials another")
 	if err != nil || s == "" {
 		return s, err
 	}
@@ -288,7 +415,7 @@ var emailAddress = sync.OnceValue(func() *regexp.Regexp {
 
 // CheckEmail checks a plain email address, like info@example.org.
 func CheckEmail(f Field, s string) (string, error) {
-	s, err := CheckText(f, s, MaxEmail)
+	s, err := checkText(f, s, MaxEmail, true, "the address looks right and mail to it goes nowhere, or to another")
 	if err != nil || s == "" {
 		return s, err
 	}
@@ -320,7 +447,7 @@ var (
 // (javascript:, data:, mailto:), user names in the address and spaces
 // are refused. The text is kept as typed; WebsiteURL gives the address.
 func CheckWebsite(f Field, s string) (string, error) {
-	s, err := CheckText(f, s, MaxWebsite)
+	s, err := checkText(f, s, MaxWebsite, true, "the address looks right and its QR code and link lead to another")
 	if err != nil || s == "" {
 		return s, err
 	}
