@@ -127,7 +127,7 @@ func newCmdBuild(f *Factory, runF func(*BuildOptions) error) *cobra.Command {
 					configFile = beside
 				}
 			}
-			s, err := loadSettings(cmd.Flags(), configFile)
+			s, err := loadContentSettings(cmd.Flags(), configFile)
 			if err != nil {
 				return err
 			}

@@ -38,7 +38,7 @@ is written in: the languages its materials can be made in.`,
   $ awarekit check --content ours`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := loadSettings(cmd.Flags(), configFile)
+			s, err := loadContentSettings(cmd.Flags(), configFile)
 			if err != nil {
 				return err
 			}

@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/viper"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/awarekit/awarekit/toolkit/content"
 	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/input"
 	"github.com/awarekit/awarekit/toolkit/layout"
@@ -609,7 +610,7 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 	}
 	s.Province = v.GetString("province")
 	s.From = map[string]string{}
-	for _, key := range []string{"audience", "lang", "province"} {
+	for _, key := range []string{"audience", "lang", "province", "content"} {
 		s.From[key], _ = origin(key)
 	}
 	if raw, ok := os.LookupEnv(envName("allow_draft")); ok && !flagChanged(flags, "allow-draft") {
@@ -640,6 +641,28 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 			if errors.As(e, &fe) && strings.HasPrefix(fe.Field.From, "settings file") {
 				return nil, err
 			}
+		}
+		return nil, usage(err)
+	}
+	return s, nil
+}
+
+// loadContentSettings is loadSettings for a command that prints or reads
+// the content folder the settings name (not one that writes into it, as
+// new and translate import do): a folder that is none (content: /etc, an
+// empty folder; content.CheckFolder) is refused, naming where it was set,
+// a usage error (exit 2) when a flag or the environment set it, bad
+// content (exit 1) when a settings file did.
+func loadContentSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
+	s, err := loadSettings(flags, configFile)
+	if err != nil || s.Content == "" {
+		return s, err
+	}
+	if err := content.CheckFolder(s.Content); err != nil {
+		from := s.From["content"]
+		err = fmt.Errorf("%s: %w", from, err)
+		if strings.HasPrefix(from, "settings file") {
+			return nil, err
 		}
 		return nil, usage(err)
 	}

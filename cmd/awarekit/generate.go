@@ -84,7 +84,7 @@ languages' show what can be made.`,
   $ awarekit generate -a newcomers -l en,fr -f flyer,kit -o session`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := loadSettings(cmd.Flags(), configFile)
+			s, err := loadContentSettings(cmd.Flags(), configFile)
 			if err != nil {
 				return err
 			}

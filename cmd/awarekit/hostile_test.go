@@ -112,6 +112,13 @@ func hostileCases() []hostileCase {
 		{"pipes and devices", "plan a named pipe", build, nil, map[string]string{"plan.yaml": "FIFO"}, 1, []string{"plan.yaml", "is a named pipe"}},
 		{"pipes and devices", "font /dev/zero", gen(), nil, settings("fonts: {Guru: /dev/zero}\n"), 1, []string{"/dev/zero", "is a device"}},
 		{"pipes and devices", "settings file of 2 MB", gen("--config", "$DIR/big.yaml"), nil, map[string]string{"big.yaml": "SPARSE2M"}, 2, []string{"big.yaml", "larger than 1 MB"}},
+		// A folder that is no content folder (it was taken without a word,
+		// and the built-in content printed as the user's).
+		{"content folder", "--content /etc", gen("--content", "/etc"), nil, nil, 2, []string{"--content: content folder /etc has neither audiences/ nor locales/ in it, so it is not a content folder", "Name the right folder"}},
+		{"content folder", "AWAREKIT_CONTENT a file", []string{"list", "audiences"}, map[string]string{"AWAREKIT_CONTENT": "notes.txt"}, map[string]string{"notes.txt": "x"}, 2, []string{"AWAREKIT_CONTENT: content folder", "notes.txt is not a folder"}},
+		{"content folder", "the project folder in the settings file", gen(), nil, settings("paper: a4\ncontent: .\n"), 1, []string{"settings file awarekit.yaml:2: content folder", "has neither audiences/ nor locales/"}},
+		{"content folder", "a content folder with only a note", []string{"check", "--content", "$DIR/ours"}, nil, map[string]string{"ours/README.txt": "x"}, 2, []string{"ours has neither audiences/ nor locales/"}},
+		{"content folder", "a build's content folder missing", build, nil, map[string]string{"plan.yaml": "outputs: [{audience: youth, language: en}]\n", "awarekit.yaml": "content: ours\n"}, 1, []string{"settings file", "awarekit.yaml:1: content folder", "ours does not exist"}},
 		{"pipes and devices", "content file a named pipe", gen("--content", "$DIR/ours"), nil, map[string]string{"ours/audiences/youth/stories.yaml": "FIFO"}, 1, []string{"stories.yaml", "is a named pipe"}},
 		// Symbolic links out of the content folder.
 		{"symlinks", "messages linked to /etc/passwd", gen("--content", "$DIR/ours"), nil, map[string]string{"ours/locales/en.toml": "LINK:/etc/passwd"}, 1, []string{"en.toml", "outside the folder"}},
@@ -403,7 +410,7 @@ func TestLongValuesAreCut(t *testing.T) {
 			[]string{"build", "plan.yaml"}, 1, "plan.yaml:1:52: outputs[0].pattern: pattern"},
 		{"language flag", nil, []string{"generate", "-l", long}, 2, "unknown language"},
 		{"format flag", nil, []string{"generate", "-f", long}, 2, "unknown format"},
-		{"content folder", nil, []string{"generate", "--content", long}, 1, "content folder …aaa"},
+		{"content folder", nil, []string{"generate", "--content", long}, 2, "--content: content folder …aaa"},
 		{"output folder", nil, []string{"generate", "-o", long + "/x"}, 1, "cannot write to folder …aaa"},
 	}
 	for _, tt := range tests {

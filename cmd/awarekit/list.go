@@ -52,7 +52,7 @@ func newCmdList(f *Factory, runF func(*ListOptions) error) *cobra.Command {
 			if opts.Fonts && opts.What != "languages" {
 				return usage(fmt.Errorf("--fonts goes with list languages"))
 			}
-			s, err := loadSettings(cmd.Flags(), configFile)
+			s, err := loadContentSettings(cmd.Flags(), configFile)
 			if err != nil {
 				return err
 			}

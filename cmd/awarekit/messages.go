@@ -49,7 +49,7 @@ update your words and the hash.`,
   #   "youth.headline" = "<the english hash shown>"`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := loadSettings(cmd.Flags(), configFile)
+			s, err := loadContentSettings(cmd.Flags(), configFile)
 			if err != nil {
 				return err
 			}

@@ -82,7 +82,7 @@ normal end (exit 0): a build in progress finishes its documents first.`,
 					configFile = beside
 				}
 			}
-			s, err := loadSettings(cmd.Flags(), configFile)
+			s, err := loadContentSettings(cmd.Flags(), configFile)
 			if err != nil {
 				return err
 			}

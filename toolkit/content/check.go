@@ -42,6 +42,9 @@ type FolderAudience struct {
 // behind it, English above the audience's reading level). It fails only
 // when the folder cannot be opened at all.
 func Check(o Options) (*Report, error) {
+	if err := CheckFolder(o.UserDir); err != nil {
+		return nil, err
+	}
 	if _, err := input.OpenFolder(input.Content, o.UserDir); err != nil {
 		return nil, fmt.Errorf("content folder %s: %w", input.ShortPath(o.UserDir), err)
 	}

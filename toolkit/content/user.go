@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path"
 	"regexp"
 	"slices"
@@ -22,6 +23,61 @@ import (
 // table says which messages are safety messages, and the release fixes
 // versions and dates.
 var protected = []string{"contacts.yaml", "content.yaml", "facts.yaml", "messages.yaml", "provinces.yaml"}
+
+// folderFix is what to do about a folder that is no content folder.
+const folderFix = "a content folder holds audiences/ (a folder for each audience of your own, with its audience.yaml) and locales/ (message files like fr.toml), which change the built-in content; 'awarekit new audience ID --content FOLDER' starts one. Name the right folder, or leave the content setting out to print the built-in content"
+
+// CheckFolder refuses a content folder that cannot change anything: one
+// that is not there, not a folder, has neither audiences/ nor locales/
+// (content: /etc, a project's folder given for its content folder), or
+// holds no file in them (an empty folder). Such a folder was taken
+// without a word, and the built-in content printed as if it were the
+// user's. Loading content does not call it: translate import and new
+// write into a folder that may hold nothing yet; the commands that only
+// read one do, and check.
+func CheckFolder(dir string) error {
+	k := input.Kind{Name: "content folder"}
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &input.Error{Kind: k, Path: dir, Problem: "does not exist", Fix: "check the name; " + folderFix, Err: err}
+	case err != nil:
+		why := err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			why = pe.Err // the path is in the message already
+		}
+		return &input.Error{Kind: k, Path: dir, Problem: "cannot be read (" + why.Error() + ")", Err: err}
+	case !st.IsDir():
+		return &input.Error{Kind: k, Path: dir, Problem: "is not a folder", Fix: folderFix}
+	}
+	fsys := os.DirFS(dir)
+	var subs []string
+	for _, sub := range []string{"audiences", "locales"} {
+		if st, err := fs.Stat(fsys, sub); err == nil && st.IsDir() {
+			subs = append(subs, sub)
+		}
+	}
+	if len(subs) == 0 {
+		return &input.Error{Kind: k, Path: dir, Problem: "has neither audiences/ nor locales/ in it, so it is not a content folder", Fix: folderFix}
+	}
+	errFound := errors.New("found")
+	for _, sub := range subs {
+		err := fs.WalkDir(fsys, sub, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil // said when the folder is read
+			}
+			if !d.IsDir() {
+				return errFound
+			}
+			return nil
+		})
+		if err == errFound {
+			return nil
+		}
+	}
+	return &input.Error{Kind: k, Path: dir, Problem: "has no file in " + strings.Join(subs, "/ or ") + "/, so it changes nothing in the built-in content", Fix: folderFix}
+}
 
 func (lib *Library) loadUser(o Options) error {
 	dir := o.UserDir
