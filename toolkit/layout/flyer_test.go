@@ -73,45 +73,45 @@ func lineBoxes(p layout.Page) []textBox {
 	return out
 }
 
-// TestFlyerFits lays out every audience and language on both papers and
-// checks what a reader would notice: text off the page, lines drawn over
-// each other, text too small to read, a hotline number too small to copy.
+// TestFlyerFits lays out every audience and language on both papers
+// (a sample of them that meets every language, organisation, paper and
+// audience unless AWAREKIT_FULL=1: layout.Cases) and checks what a
+// reader would notice: text off the page, lines drawn over each other,
+// text too small to read, a hotline number too small to copy.
 func TestFlyerFits(t *testing.T) {
 	lib, ts := setup(t)
-	orgs := map[string]profile.Organisation{
-		"no organisation": {},
-		"full organisation": {Name: "Riverside Settlement Services and Community Legal Clinic", Phone: "604-555-0134",
-			Email: "info@riverside.example.org", Website: "riverside.example.org"},
+	orgs := []struct {
+		name string
+		org  profile.Organisation
+	}{
+		{"no organisation", profile.Organisation{}},
+		{"full organisation", profile.Organisation{Name: "Riverside Settlement Services and Community Legal Clinic", Phone: "604-555-0134",
+			Email: "info@riverside.example.org", Website: "riverside.example.org"}},
 	}
-	for orgName, org := range orgs {
-		brand, err := org.Brand()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, id := range lib.AudienceIDs() {
-			for _, lang := range lib.Languages(id) {
-				for _, paper := range layout.PaperNames {
-					t.Run(fmt.Sprintf("%s/%s/%s/%s", orgName, id, lang, paper), func(t *testing.T) {
-						d, err := lib.Assemble(content.Request{Audience: id, Lang: lang, Org: org, Brand: brand, AllowDraft: true})
-						if err != nil {
-							t.Fatal(err)
-						}
-						p, _ := layout.PaperByName(paper)
-						ld, err := layout.Flyer(ts, d, layout.Options{Paper: p})
-						if err != nil {
-							t.Fatal(err)
-						}
-						if len(ld.Pages) != 1 {
-							t.Fatalf("%d pages, want 1", len(ld.Pages))
-						}
-						hotline := checkPage(t, ld.Pages[0])
-						if hotline < 20 {
-							t.Errorf("the hotline number is %.1f pt, want at least 20", hotline)
-						}
-					})
-				}
+	for _, c := range layout.Cases(lib, len(orgs)) {
+		o := orgs[c.Org]
+		t.Run(fmt.Sprintf("%s/%s/%s/%s", o.name, c.Audience, c.Lang, c.Paper), func(t *testing.T) {
+			brand, err := o.org.Brand()
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
+			d, err := lib.Assemble(content.Request{Audience: c.Audience, Lang: c.Lang, Org: o.org, Brand: brand, AllowDraft: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, _ := layout.PaperByName(c.Paper)
+			ld, err := layout.Flyer(ts, d, layout.Options{Paper: p})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ld.Pages) != 1 {
+				t.Fatalf("%d pages, want 1", len(ld.Pages))
+			}
+			hotline := checkPage(t, ld.Pages[0])
+			if hotline < 20 {
+				t.Errorf("the hotline number is %.1f pt, want at least 20", hotline)
+			}
+		})
 	}
 }
 

@@ -131,27 +131,24 @@ var testOrgs = []struct {
 	{"long organisation", profile.Organisation{Name: "Riverside Settlement Services and Community Legal Clinic", Phone: "604-555-0134"}},
 }
 
-// each runs f for every organisation, audience, language and paper.
+// each runs f for every organisation, audience, language and paper
+// under AWAREKIT_FULL=1, for a sample of them that meets every language,
+// organisation and paper and every audience otherwise (Cases).
 func (fx fixture) each(t *testing.T, f func(t *testing.T, d *doc.Document, paper Paper)) {
-	for _, o := range testOrgs {
-		brand, err := o.org.Brand()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, id := range fx.lib.AudienceIDs() {
-			for _, lang := range fx.lib.Languages(id) {
-				for _, name := range PaperNames {
-					t.Run(fmt.Sprintf("%s/%s/%s/%s", o.name, id, lang, name), func(t *testing.T) {
-						d, err := fx.lib.Assemble(content.Request{Audience: id, Lang: lang, Org: o.org, Brand: brand, AllowDraft: true})
-						if err != nil {
-							t.Fatal(err)
-						}
-						paper, _ := PaperByName(name)
-						f(t, d, paper)
-					})
-				}
+	for _, c := range Cases(fx.lib, len(testOrgs)) {
+		o := testOrgs[c.Org]
+		t.Run(fmt.Sprintf("%s/%s/%s/%s", o.name, c.Audience, c.Lang, c.Paper), func(t *testing.T) {
+			brand, err := o.org.Brand()
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
+			d, err := fx.lib.Assemble(content.Request{Audience: c.Audience, Lang: c.Lang, Org: o.org, Brand: brand, AllowDraft: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			paper, _ := PaperByName(c.Paper)
+			f(t, d, paper)
+		})
 	}
 }
 
