@@ -130,6 +130,9 @@ func (b *builder) startPacks() {
 		if err == nil {
 			st.pw, err = pack.Start(b.eng, filepath.Join(b.opts.OutDir, st.Folder), sheet)
 		}
+		if err == nil {
+			st.pw.Drawers = b.opts.Jobs
+		}
 		if err != nil {
 			st.packErr = err
 			continue

@@ -1,6 +1,7 @@
 package pack
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -227,5 +228,89 @@ func TestCoverCountsItsPages(t *testing.T) {
 				t.Errorf("files left: %v", tmps)
 			}
 		})
+	}
+}
+
+// TestCoverDrawnOnSeveralGoroutines: a cover whose pages are drawn on
+// goroutines of their own (a build of several workers) gives the same
+// pack, byte for byte, as one drawn page after page, whether it is drawn
+// whole once or twice; and a pack stopped while they draw leaves nothing.
+func TestCoverDrawnOnSeveralGoroutines(t *testing.T) {
+	e := engine(t)
+	dir := t.TempDir()
+	brand, err := profile.Organisation{Name: "Riverside"}.Brand()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := e.Resolve(generate.Job{Audience: "youth", Lang: "en", Format: "flyer", Paper: "letter"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, err := e.Write(dir, "", r, profile.Organisation{Name: "Riverside"}, brand)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flyer, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paper, err := layout.PaperByName("letter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Sheet{Event: doc.Event{Name: "Evening"}, Brand: brand, Paper: paper}
+	pack := func(ctx context.Context, n, long, drawers int) ([]byte, int, error) {
+		out := t.TempDir()
+		w, err := Start(e, out, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Drawers = drawers
+		var items []Item
+		for i := range n {
+			what := fmt.Sprintf("Youth flyer, English, number %d", i)
+			if long > 0 && i >= long {
+				what = strings.Repeat("Youth flyer, English, for the evening's second session ", 3)
+			}
+			items = append(items, Item{File: fmt.Sprintf("m-%d.pdf", i+1), What: what, Paper: "letter", Pages: 1, Copies: i%7 + 1})
+			if err := w.Add(flyer); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, err = w.Finish(ctx, slices.Values(items))
+		if tmps, _ := filepath.Glob(filepath.Join(out, ".*")); len(tmps) > 0 {
+			t.Errorf("files left: %v", tmps)
+		}
+		if err != nil {
+			if _, serr := os.Stat(filepath.Join(out, FileName)); serr == nil {
+				t.Errorf("a pack that failed (%v) is in place", err)
+			}
+			return nil, 0, err
+		}
+		data, err := os.ReadFile(filepath.Join(out, FileName))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data, w.coverDraws, nil
+	}
+	for _, c := range []struct{ n, long int }{{3, 0}, {150, 0}, {150, 100}} {
+		want, wantDraws, err := pack(context.Background(), c.n, c.long, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, drawers := range []int{2, 3} {
+			got, draws, err := pack(context.Background(), c.n, c.long, drawers)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) || draws != wantDraws {
+				t.Errorf("%d materials (longer from %d), %d drawers: %d bytes drawn whole %d times, one drawer %d bytes %d times", c.n, c.long, drawers, len(got), draws, len(want), wantDraws)
+			}
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, _, err := pack(ctx, 150, 0, 2); err == nil {
+		t.Error("a cancelled pack reported success")
 	}
 }
