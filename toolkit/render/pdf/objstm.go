@@ -96,7 +96,11 @@ var recentStreams = &streamMemo{}
 // stream and cross-reference stream), and no more than memoBytes of them
 // (a flyer's are some 12 KB, both forms): more than the documents a
 // build has in flight between its workers and the pack (4 a worker and
-// 4, bench/run's 2 workers 12).
+// 4, bench/run's 2 workers 12, and the 2 being made). At 2 MB they were
+// 1-1.7 MB of the 15-24 MB live in a build of flyers; 256 KB still found
+// every material's streams of 1,000 English or Arabic flyers at --jobs 2
+// (2,000 of 2,000); 768 KB leaves room for documents three times a
+// flyer's size, or twice the workers.
 type streamMemo struct {
 	mu      sync.Mutex
 	seed    maphash.Seed
@@ -112,7 +116,7 @@ type memoEntry struct {
 
 const (
 	memoStreams = 128
-	memoBytes   = 2 << 20
+	memoBytes   = 768 << 10
 	memoLargest = 128 << 10 // a larger stream is not kept
 )
 
