@@ -490,8 +490,11 @@ const refSize = 10.0
 // few audiences in a few languages at a few sizes well within it. At 6
 // MB, the two workers' caches were a third of what a build of 1,000
 // flyers held at its peak; at 3 MB a build of 200 takes 1.5% more
-// instructions, and 1,000 peak at 79 MB instead of 97.
-const cacheBytes = 3 << 20
+// instructions, and 1,000 peak at 79 MB instead of 97. At 2 MB, 1,000
+// flyers each for its own organisation (bench/run) hold some 1.5 MB less
+// live, with as many collections (22-23 against 23-24) and the same CPU
+// (median of 5 interleaved rounds 2.84 s against 2.91 s).
+const cacheBytes = 2 << 20
 
 // paraBytes estimates the bytes a Paragraph holds of its own: its lines
 // and runs; the glyphs are shared with the wrapping cache.
