@@ -76,8 +76,13 @@ func pauseGC() (resume func()) {
 // 454 collections, 6% -> 9% of the CPU, 82 -> 69 MB. The limit grows
 // with what is live (a font of thousands of glyphs, large logos), so the
 // collector never runs without end. GOGC and GOMEMLIMIT, when set, are
-// left alone.
-const memoryFloor = 50 << 20
+// left alone. The floor was 50 MiB; with the typesetters' caches at 2 MB
+// and the pack's stream memo at 768 KB some 1.5-3 MB less is live, and
+// 47 MiB keeps as many collections: 1,000 flyers (bench/run, --jobs 2,
+// static binary, 4 interleaved rounds, load 24-27) peak at 57.3-58.4 MB
+// RSS against 60.0-61.2, CPU median 3.00 s against 3.21; 46 MiB peaked
+// at 56.6-57.4 MB but took 3.60 s.
+const memoryFloor = 47 << 20
 
 // steerInterval is how often steerMemory looks for a finished
 // collection; a build collects every few hundred milliseconds.
