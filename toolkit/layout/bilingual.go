@@ -571,10 +571,54 @@ func (p pair) balancedShare(opts Options, st bilingualStyle) float64 {
 // again larger, its rows and its panel from larger(from, grow) (from:
 // its first row; grow: how many times larger; false when that sets a
 // word or number too wide, no panel when a tie gave way), the largest of breaths' sizes that fits;
-// what white is left goes over its rows (settle).
+// what white is left is shared between its rows, up to lineOf (of the
+// size it is set at) more between each two, as on the front, and the
+// rest goes over its rows (settle).
+//
+// A back page that leaves more than balanceWhite of white over its rows
+// so (one row and the help panel under 205 pt of white: the business
+// flyer in Tigrinya and English on A4) takes rows from the end of the
+// front, as many as leave it the least white, as long as the front's
+// white, shared between its rows, leaves its bar at its foot
+// (paginateFrom).
 func paginateRows(frames []pageFrame, rows []piece, bar, panel box, lineOf float64, larger func(from int, grow float64) ([]piece, box, bool)) ([]Page, bool, float64, float64) {
+	pages, ok, need, have, front, white := paginateFrom(frames, slices.Clone(rows), bar, panel, lineOf, larger, -1)
+	if !ok || len(frames) != 2 || larger == nil || white <= balanceWhite {
+		return pages, ok, need, have
+	}
+	for n := front - 1; n > 0; n-- {
+		if rows[n-1].keep {
+			continue // a title does not end the front
+		}
+		try, ok, _, _, _, w := paginateFrom(frames, slices.Clone(rows), bar, panel, lineOf, larger, n)
+		if !ok {
+			break // the front's white over its bound, or the back full
+		}
+		if w < white-0.5 {
+			pages, white = try, w
+		}
+		if white <= balanceWhite {
+			break
+		}
+	}
+	return pages, true, 0, 0
+}
+
+// balanceWhite is the most white a back page leaves over its rows
+// (settle) before it takes rows from the front: three gaps of the
+// flyer's frame.
+const balanceWhite = 42.0
+
+// paginateFrom is paginateRows with the first page holding at most most
+// rows (any number that fits: -1), and the first page's white, left
+// when its rows are spread, at most twice its gap (the white over its
+// bar three gaps at most, where layPage keeps the bar at its foot),
+// where most is not -1. It also says how many rows the first page
+// holds, and the white the last page of two leaves over its rows
+// (settle).
+func paginateFrom(frames []pageFrame, rows []piece, bar, panel box, lineOf float64, larger func(from int, grow float64) ([]piece, box, bool), most int) ([]Page, bool, float64, float64, int, float64) {
 	var pages []Page
-	i := 0
+	i, front, over := 0, 0, 0.0
 	for n, f := range frames {
 		last := n == len(frames)-1
 		foot := bar
@@ -584,7 +628,7 @@ func paginateRows(frames []pageFrame, rows []piece, bar, panel box, lineOf float
 		room := f.bottom() - f.top() - foot.H - f.gap
 		var on []piece
 		for ; i < len(rows); i++ {
-			if colHeight(append(on[:len(on):len(on)], rows[i])) > room {
+			if colHeight(append(on[:len(on):len(on)], rows[i])) > room || n == 0 && most >= 0 && i >= most {
 				break
 			}
 			on = append(on, rows[i])
@@ -595,7 +639,7 @@ func paginateRows(frames []pageFrame, rows []piece, bar, panel box, lineOf float
 			i--
 		}
 		if last && i < len(rows) {
-			return nil, false, colHeight(append(on, rows[i:]...)) + foot.H + f.gap, room + foot.H + f.gap
+			return nil, false, colHeight(append(on, rows[i:]...)) + foot.H + f.gap, room + foot.H + f.gap, front, 0
 		}
 		if len(on) > 0 && on[0].gap > 0 {
 			on[0].gap = 0
@@ -610,6 +654,12 @@ func paginateRows(frames []pageFrame, rows []piece, bar, panel box, lineOf float
 			// shared between its rows, up to a line of body more
 			// between each two, and its bar sits at its foot.
 			spreadRows(on, room-colHeight(on), lineOf)
+			if n == 0 {
+				front = len(on)
+				if most >= 0 && room-colHeight(on) > 2*f.gap+0.01 {
+					return nil, false, 0, 0, front, 0
+				}
+			}
 			body = stackRows(on)
 			pages = append(pages, layPage(f, []box{body, foot}))
 			continue
@@ -623,6 +673,7 @@ func paginateRows(frames []pageFrame, rows []piece, bar, panel box, lineOf float
 			pages = append(pages, layPage(f, []box{body, foot}))
 			continue
 		}
+		back, grown := on, 1.0
 		if larger != nil && whiteUnder(layPage(f, []box{body, foot}), f) > breathRoom {
 			from := i - len(on)
 			for _, grow := range []float64{1.3, 1.2, 1.15, 1.1, 1.05} {
@@ -637,7 +688,8 @@ func paginateRows(frames []pageFrame, rows []piece, bar, panel box, lineOf float
 					big[0].gap = 0
 				}
 				if colHeight(big)+bigFoot.H+f.gap <= f.bottom()-f.top()+0.01 && wideError(bigFoot) == nil {
-					body, foot = box{}, bigFoot
+					back, grown, foot = big, grow, bigFoot
+					body = box{}
 					if len(big) > 0 {
 						body = stackRows(big)
 					}
@@ -645,9 +697,17 @@ func paginateRows(frames []pageFrame, rows []piece, bar, panel box, lineOf float
 				}
 			}
 		}
+		// The white the back leaves over maxWhiteUnder is shared
+		// between its rows, up to a line of body more between each
+		// two, as on the front; what is left goes over them (settle).
+		if white := whiteUnder(layPage(f, []box{body, foot}), f) - maxWhiteUnder; white > 0 && len(back) > 1 {
+			spreadRows(back, white, lineOf*grown)
+			body = stackRows(back)
+		}
+		over = max(whiteUnder(layPage(f, []box{body, foot}), f)-maxWhiteUnder, 0)
 		pages = append(pages, settle(f, []box{body, foot}))
 	}
-	return pages, true, 0, 0
+	return pages, true, 0, 0, front, over
 }
 
 // spreadRows shares extra points between the gaps between rows, at
