@@ -536,19 +536,35 @@ func (w *Worker) Layout(r Resolved, org profile.Organisation, brand doc.Brand) (
 		return nil, err
 	}
 	opts := layout.Options{Paper: r.Paper, Print: r.Print, Style: r.Style, Memo: w.memo}
-	var ld *layout.Document
+	var d2 *doc.Document
 	if r.Second != "" {
 		second := r
 		second.Lang, second.Second = r.Second, ""
 		// d2 and err are declared apart: "d2, err :=" here would shadow
 		// err, and a bilingual layout's failure would be lost.
-		var d2 *doc.Document
 		if d2, err = e.Document(second, org, brand); err != nil {
 			return nil, err
 		}
-		ld, err = r.Format.Bilingual(ts, d, d2, opts)
-	} else {
-		ld, err = r.Format.Layout(ts, d, opts)
+	}
+	lay := func(opts layout.Options) (*layout.Document, error) {
+		if d2 != nil {
+			return r.Format.Bilingual(ts, d, d2, opts)
+		}
+		return r.Format.Layout(ts, d, opts)
+	}
+	ld, err := lay(opts)
+	if errors.Is(err, layout.ErrDoesNotFit) {
+		// A name of the other direction kept whole on its lines can
+		// take a line more (typeset.SplitEmbedded): where nothing fits
+		// so, the document is set again with such names broken where
+		// the line ends, as it fitted before; the Memo holds bodies set
+		// the other way.
+		ts.SplitEmbedded(true)
+		opts.Memo = nil
+		if again, e2 := lay(opts); e2 == nil {
+			ld, err = again, nil
+		}
+		ts.SplitEmbedded(false)
 	}
 	if err != nil {
 		return nil, e.ownText(err, org)

@@ -163,3 +163,12 @@ func runWidths(sh *shaped, runs [][2]int) []fixed.Int26_6 {
 	}
 	return out
 }
+
+// SplitEmbedded sets, from now on, runs of the other direction as UAX #9
+// alone breaks them, where the line ends (on), or whole as keepEmbedded
+// sets them (off, as a new Typesetter does). Kept whole, a name can take
+// a line more: a layout that no longer fits at any size so (the youth
+// flyer in Ukrainian and Persian with a 100-character organisation and
+// a very wide logo needed 758 pt where the page has 668) is tried again
+// with them split, as it fitted before.
+func (t *Typesetter) SplitEmbedded(on bool) { t.split = on }

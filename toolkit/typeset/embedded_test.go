@@ -96,6 +96,19 @@ func TestEmbeddedRunsReadInOneDirection(t *testing.T) {
 	if bad > 0 {
 		t.Logf("%d settings break a name of the other direction", bad)
 	}
+	// Split (a layout's last resort), the name breaks where the line
+	// ends, as before; and the paragraphs kept whole are not served.
+	text := "مساعدة محلية ذكرتها \u2068Maple Community Services 24/7 Inc.\u2069"
+	opts := Options{Style: Style{Size: 10}, Lang: "ar", RTL: true, Width: 200}
+	whole, err := ts.Set(text, opts)
+	fontsOrSkip(t, err)
+	ts.SplitEmbedded(true)
+	split, err := ts.Set(text, opts)
+	ts.SplitEmbedded(false)
+	fontsOrSkip(t, err)
+	if w, s := logical(whole), logical(split); !strings.Contains(w, "\nMaple Community Services 24/7 Inc.\n") || !strings.Contains(s, "Maple Community \nServices") {
+		t.Errorf("at 200 pt, kept whole:\n%s\nsplit:\n%s", w, s)
+	}
 }
 
 func containsInt(s []int, v int) bool {

@@ -48,6 +48,9 @@ type Options struct {
 	Lang string
 	// RTL sets the paragraph's base direction to right-to-left.
 	RTL bool
+	// split is the Typesetter's SplitEmbedded, part of what a
+	// paragraph set is kept under.
+	split bool
 }
 
 // Paragraph is text broken into lines, ready to draw.
@@ -148,6 +151,9 @@ type Typesetter struct {
 	optical map[opticalKey]float64
 	// opticalTexts holds each text's Optical, bounded with the caches.
 	opticalTexts map[opticalText]float64
+	// split breaks runs of the other direction where they fall
+	// (SplitEmbedded).
+	split bool
 	// wrapOuts and wrapGlyphs are wrap's copies of a shaped text,
 	// reused from paragraph to paragraph.
 	wrapOuts   []shaping.Output
@@ -291,6 +297,7 @@ func invisible(r rune) bool {
 // returned before for the same text and options: its lines are shared,
 // and must not be changed.
 func (t *Typesetter) Set(text string, opts Options) (Paragraph, error) {
+	opts.split = t.split
 	pkey := setKey{text, opts}
 	if p, ok := t.paras[pkey]; ok {
 		return p, nil
@@ -682,7 +689,7 @@ func (t *Typesetter) setLines(p *Paragraph, text string, opts Options) error {
 			}
 		}
 	}
-	if len(refLines) > 1 && wrapped != "" {
+	if len(refLines) > 1 && wrapped != "" && !opts.split {
 		refLines = t.keepEmbedded(wrapped, opts, width, limit, refLines)
 	}
 
