@@ -16,7 +16,9 @@ import (
 // has a logo 20 times wider than tall.
 func longSigns(t *testing.T, dir string) {
 	t.Helper()
-	long := strings.TrimSpace(strings.Repeat("Has new friends who are older, sometimes met online, and who give expensive gifts and ask for secrets. ", 25))
+	// 19 sentences, 1,956 characters: under the 2,000 a content
+	// folder's message may have (content.MaxMessage).
+	long := strings.TrimSpace(strings.Repeat("Has new friends who are older, sometimes met online, and who give expensive gifts and ask for secrets. ", 19))
 	writeFile(t, filepath.Join(dir, "ours", "locales", "en.toml"), "[youth]\nsign.1 = \""+long+"\"\nsign.2 = \""+long+"\"\n")
 	writeLogo(t, filepath.Join(dir, "wide.png"), 2000, 100)
 	writeFile(t, filepath.Join(dir, "awarekit.yaml"), "content: ours\norganisation: {name: Riverside Settlement Services, logo: wide.png}\n")

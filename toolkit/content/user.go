@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/awarekit/awarekit/toolkit/input"
 	"github.com/awarekit/awarekit/toolkit/locale"
@@ -158,6 +159,29 @@ func HashTree(h io.Writer, fsys fs.FS, root string, plainOnly bool) error {
 	})
 }
 
+// MaxMessage is the most characters a message of a content folder may
+// have: about three times the longest built-in one (694, a story on the
+// youth handout in Tagalog), which the handout, the longest page format
+// that prints stories, holds on its pages. A message printed in a fixed
+// space (max: in messages.yaml) may have four times its max.
+const MaxMessage = 2000
+
+// messageLimit is the most characters message m may have.
+func messageLimit(m *Message) int {
+	if m != nil && m.Max > 0 {
+		return 4 * m.Max
+	}
+	return MaxMessage
+}
+
+// limitWhy says where a message's limit comes from.
+func limitWhy(m *Message) string {
+	if m != nil && m.Max > 0 {
+		return fmt.Sprintf("four times the room it has where it prints in a fixed space, max: %d in messages.yaml", m.Max)
+	}
+	return "three times the longest built-in message; no page holds more in one place"
+}
+
 // templateAction is any {{…}} in a message; plainField is the one kind
 // a message may use: a placeholder like {{.Emergency}}.
 var (
@@ -190,6 +214,13 @@ func (lib *Library) checkUserMessages() {
 			}
 			if strings.TrimSpace(text) == "" {
 				lib.problemAt(src, id, "message %s is blank, and would print as a gap on the page; write its words, or delete the line to keep the built-in text", id)
+				continue
+			}
+			if most, n := messageLimit(lib.table[id]), utf8.RuneCountInString(text); n > most {
+				// A 19,000-character headline cost some 2 CPU seconds
+				// a layout (a tear-off flyer) before it was found too
+				// long for the page.
+				lib.problemAt(src, id, "message %s is %d characters long; the most is %d (%s); shorten it", id, n, most, limitWhy(lib.table[id]))
 				continue
 			}
 			if !builtin {
