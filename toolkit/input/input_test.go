@@ -190,6 +190,9 @@ func TestParseYAML(t *testing.T) {
 		{"the same path in single quotes", "logo: 'C:\\Users\\me\\logo.png'\n", ""},
 		{"a lone surrogate escaped, as JSON", "{\"a\": \"x\",\n \"name\": \"Club \\ud800\"}\n", "p.yaml:2: \\ud800 names no character (half of a surrogate pair"},
 		{"a byte order mark and CRLF", "\ufeffa: 1\r\nb: caf\u00e9\r\n", ""},
+		// yaml.v3: "exceeded max depth of 10000; check the indentation, colons and quotes there".
+		{"lists 100000 deep", "outputs: " + strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000) + "\n", "plan p.yaml:1: holds lists or maps inside one another more than 10000 deep"},
+		{"maps 20000 deep", "a: " + strings.Repeat("{b: ", 20_000) + "1" + strings.Repeat("}", 20_000) + "\n", "check that this is the right file"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -264,6 +264,17 @@ func goTypeWords(t string) string {
 	return "a map of settings"
 }
 
+// TooDeep says what is wrong with a file whose lists or maps are nested
+// deeper than the YAML reader follows (IsTooDeep): no file of awarekit's
+// has more than a few levels, and this one is likely not what it seems.
+const TooDeep = "holds lists or maps inside one another more than 10000 deep ([ and { that are never closed, or each line indented further); awarekit's files need a few levels: check that this is the right file"
+
+// IsTooDeep reports the YAML reader's refusal of nesting past 10,000
+// levels ("exceeded max depth of 10000", no line).
+func IsTooDeep(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "exceeded max depth of")
+}
+
 // SyntaxHint says what to look at where YAML could not be read.
 const SyntaxHint = "check the indentation, colons and quotes there (a value holding : or # needs quotes)"
 
@@ -281,6 +292,8 @@ func YAMLErrorFor(k Kind, path string, err error, v any) error {
 	var msgs []string
 	if errors.As(err, &te) {
 		msgs = te.Errors
+	} else if IsTooDeep(err) {
+		msgs = []string{"yaml: line 1: " + TooDeep}
 	} else {
 		// A syntax error: say what to look at.
 		msgs = []string{err.Error() + "; " + SyntaxHint}

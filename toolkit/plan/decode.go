@@ -181,6 +181,10 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 			d.problem(pos{line: line}, "", "%s", problem)
 			return nil
 		}
+		if input.IsTooDeep(err) {
+			d.problem(pos{line: 1}, "", "%s", input.TooDeep)
+			return nil
+		}
 		d.problem(pos{line: syntaxLine(err)}, "", "%s; %s", yamlLine.ReplaceAllString(strings.TrimPrefix(err.Error(), "yaml: "), "$2"), input.SyntaxHint)
 		return nil
 	}

@@ -51,6 +51,8 @@ func TestHostilePlans(t *testing.T) {
 		{"a second document", "outputs: [{audience: youth, language: en}]\n---\noutputs: [{audience: youth, language: fr}]\n",
 			[]string{"plan.yaml:2:", "a second YAML document"}},
 		{"bleed Inf", "defaults: {bleed: .inf}\noutputs: [{audience: youth, language: en}]\n", []string{"defaults.bleed: should be a number"}},
+		// "exceeded max depth of 10000; check the indentation, colons and quotes".
+		{"lists 100000 deep", "outputs: " + strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000) + "\n", []string{"plan.yaml:1: holds lists or maps inside one another more than 10000 deep", "check that this is the right file"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
