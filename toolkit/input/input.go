@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // Kind is a kind of file the program reads, with the most it reads of one.
@@ -120,7 +121,11 @@ func notRegular(m fs.FileMode) string {
 }
 
 func tooLarge(k Kind, path string) error {
-	return &Error{Kind: k, Path: path, Problem: "is larger than " + Size(k.Limit) + ", the most awarekit reads for a " + k.Name,
+	a := "a "
+	if k.Name != "" && strings.ContainsRune("aeiou", rune(k.Name[0])) {
+		a = "an " // an organisations file
+	}
+	return &Error{Kind: k, Path: path, Problem: "is larger than " + Size(k.Limit) + ", the most awarekit reads for " + a + k.Name,
 		Fix: "check that this is the right file"}
 }
 

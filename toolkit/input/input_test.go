@@ -264,3 +264,13 @@ func TestYAMLErrorUnknownKey(t *testing.T) {
 		}
 	}
 }
+
+// TestTooLargeReadsRight: "the most awarekit reads for an organisations
+// file" (it said "for a organisations file").
+func TestTooLargeReadsRight(t *testing.T) {
+	big := filepath.Join(t.TempDir(), "partners.csv")
+	sparse(t, big, Partners.Limit+1)
+	if _, err := ReadFile(Partners, big); err == nil || !strings.Contains(err.Error(), "the most awarekit reads for an organisations file") {
+		t.Errorf("error %v", err)
+	}
+}
