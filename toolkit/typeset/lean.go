@@ -3,6 +3,7 @@ package typeset
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 
 	"github.com/go-text/typesetting/font"
 	ot "github.com/go-text/typesetting/font/opentype"
@@ -18,7 +19,15 @@ import (
 // outlines, for the backends that draw glyphs as paths, are read from
 // the whole file when first asked for (Outline). A font lean cannot cut
 // is parsed whole, as before.
-func parseLean(data []byte) (*font.Face, error) {
+func parseLean(data []byte) (face *font.Face, err error) {
+	// go-text's reader indexes some tables without checking their length
+	// (a glyf cut short: "slice bounds out of range"); a damaged font is
+	// an error that names it, never a crash.
+	defer func() {
+		if r := recover(); r != nil {
+			face, err = nil, fmt.Errorf("damaged: %v", r)
+		}
+	}()
 	if lean, ok := leanFont(data); ok {
 		if face, err := font.ParseTTF(bytes.NewReader(lean)); err == nil {
 			return face, nil

@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -259,6 +260,9 @@ func parseFace(path string, data []byte, index int) (*Font, error) {
 	if bytes.HasPrefix(data, []byte("OTTO")) {
 		return nil, fmt.Errorf("font %s has CFF (PostScript) outlines, which awarekit cannot embed in a PDF; use a TrueType font (.ttf, or a .ttc of TrueType faces)", path)
 	}
+	if err := tablesFit(data); err != nil {
+		return nil, fmt.Errorf("font %s is cut short or damaged (%v); copy or download it again, or name another .ttf file, like NotoSansGurmukhi-Regular.ttf", path, err)
+	}
 	face, err := parseLean(data)
 	if err != nil {
 		return nil, fmt.Errorf("font %s could not be read as a TrueType font (%v); name a .ttf file, like NotoSansGurmukhi-Regular.ttf", path, err)
@@ -269,6 +273,41 @@ func parseFace(path string, data []byte, index int) (*Font, error) {
 		name += " Bold"
 	}
 	return &Font{Name: name, Source: path, Data: data, Bold: bold, font: face.Font}, nil
+}
+
+// tablesFit checks a TrueType file's table directory: every table it
+// lists lies inside the file. A font cut short (a half-copied download)
+// was taken here, then stopped the PDF writer ("table "DSIG" runs past
+// the end of the file"), or go-text's reader panicked on it.
+func tablesFit(data []byte) error {
+	if len(data) < 4 || binary.BigEndian.Uint32(data) != 0x00010000 && string(data[:4]) != "true" {
+		return nil // not a TrueType file at all: the parser says so
+	}
+	if len(data) < 12 {
+		return errors.New("it is shorter than a font's header")
+	}
+	n := int(binary.BigEndian.Uint16(data[4:]))
+	if 12+16*n > len(data) {
+		return errors.New("its table directory runs past the end of the file")
+	}
+	for i := range n {
+		rec := data[12+16*i:]
+		off, size := uint64(binary.BigEndian.Uint32(rec[8:])), uint64(binary.BigEndian.Uint32(rec[12:]))
+		if off+size > uint64(len(data)) {
+			return fmt.Errorf("its table %q runs past the end of the file", printableTag(rec[:4]))
+		}
+	}
+	return nil
+}
+
+// printableTag is a table's tag as a message may show it.
+func printableTag(tag []byte) string {
+	for _, b := range tag {
+		if b < 0x20 || b > 0x7E {
+			return fmt.Sprintf("%X", tag)
+		}
+	}
+	return string(tag)
 }
 
 // SearchIn makes fs look for the fonts of the scripts the embedded fonts

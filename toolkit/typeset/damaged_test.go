@@ -1,0 +1,87 @@
+package typeset
+
+import (
+	"bytes"
+	"encoding/binary"
+	"strings"
+	"testing"
+
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+// withTableLength is font data with table tag's length in the table
+// directory set to n (its bytes left where they are).
+func withTableLength(t testing.TB, data []byte, tag string, n uint32) []byte {
+	t.Helper()
+	out := bytes.Clone(data)
+	tables := int(binary.BigEndian.Uint16(out[4:]))
+	for i := range tables {
+		rec := out[12+16*i:]
+		if string(rec[:4]) == tag {
+			binary.BigEndian.PutUint32(rec[12:], n)
+			return out
+		}
+	}
+	t.Fatalf("no %s table", tag)
+	return nil
+}
+
+// TestDamagedFontRefused: a font file cut short (a half-finished copy or
+// download) named in the fonts: setting is refused when it is loaded,
+// naming it: half of a Noto Serif Gurmukhi made go-text's reader panic
+// (slice bounds out of range, "internal error"), and its first 3,000
+// bytes were taken and stopped the PDF writer later ("table "DSIG" runs
+// past the end of the file"). A glyf table shorter than its glyphs say
+// is an error too, never a crash.
+func TestDamagedFontRefused(t *testing.T) {
+	font := goregular.TTF
+	for _, c := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"cut in half", font[:len(font)/2], "is cut short or damaged (its table"},
+		{"cut in its tables", font[:3000], "is cut short or damaged (its table"},
+		{"cut in its directory", font[:40], "is cut short or damaged (its table directory runs past the end of the file)"},
+		{"cut in its header", font[:8], "is cut short or damaged (it is shorter than a font's header)"},
+		{"glyf shorter than its glyphs", withTableLength(t, font, "glyf", 64), "font f.ttf"},
+		{"not a font", []byte(strings.Repeat("not a font ", 100)), "could not be read as a TrueType font"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var err error
+			func() {
+				defer func() {
+					if r := recover(); r != nil {
+						t.Fatalf("panic: %v", r)
+					}
+				}()
+				_, err = parseFace("f.ttf", c.data, 0)
+			}()
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("error %v, want %q", err, c.want)
+			}
+		})
+	}
+	if _, err := parseFace("f.ttf", font, 0); err != nil {
+		t.Errorf("the whole font: %v", err)
+	}
+}
+
+// FuzzFontFile: any bytes as a font file a user names: an error or a
+// font, never a panic.
+func FuzzFontFile(f *testing.F) {
+	font := goregular.TTF
+	f.Add(font[:len(font)/2])
+	f.Add(font[:3000])
+	f.Add(withTableLength(f, font, "glyf", 64))
+	f.Add(withTableLength(f, font, "hmtx", 8))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if fnt, err := parseFace("f.ttf", data, 0); err == nil {
+			if fnt == nil || !strings.Contains(fnt.Source, "f.ttf") {
+				t.Fatalf("font %v, no error", fnt)
+			}
+		} else if !strings.Contains(err.Error(), "f.ttf") {
+			t.Fatalf("error %v does not name the file", err)
+		}
+	})
+}
