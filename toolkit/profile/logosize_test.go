@@ -70,3 +70,22 @@ func TestLogoSize(t *testing.T) {
 		})
 	}
 }
+
+// FuzzDecodeLogo: any bytes as a logo: a logo or an error naming it, never
+// a panic; a logo taken has pixels and fits the side a page needs.
+func FuzzDecodeLogo(f *testing.F) {
+	f.Add(pngHeader(0, 0, 8, 6, 0))
+	f.Add(pngHeader(1<<31, 1, 8, 2, 0))
+	f.Add(pngHeader(40, 20, 8, 3, 0))
+	f.Add(pngHeader(40, 20, 16, 6, 0))
+	f.Add([]byte("\xff\xd8\xff\xe0"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		img, err := DecodeLogo("fuzz.png", data)
+		switch {
+		case err != nil && !strings.HasPrefix(err.Error(), "logo fuzz.png "):
+			t.Fatalf("error %v does not name the logo", err)
+		case err == nil && (img.Width <= 0 || img.Height <= 0 || img.Width > MaxLogoSide && img.Height > MaxLogoSide):
+			t.Fatalf("logo of %d × %d taken", img.Width, img.Height)
+		}
+	})
+}
