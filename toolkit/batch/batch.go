@@ -385,6 +385,16 @@ func (b *builder) makeFolders() error {
 			continue
 		}
 		dir := filepath.Join(b.opts.OutDir, s.Folder)
+		// A link left where a partner's folder goes would lead the
+		// build's files out of the output folder (out/east pointing at
+		// another folder got east's files, exit 0).
+		if st, err := os.Lstat(dir); err == nil && !st.IsDir() {
+			what := "a file"
+			if st.Mode()&fs.ModeSymlink != 0 {
+				what = "a link"
+			}
+			return fmt.Errorf("partner folder %s is %s, not a folder; a build writes only inside its output folder: delete %s (the build makes the folder), or build into an empty folder", dir, what, dir)
+		}
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return fmt.Errorf("partner folder %s: %w", dir, err)
 		}

@@ -105,3 +105,34 @@ func TestEarlierManifestRefused(t *testing.T) {
 		t.Errorf("%s after a build: %v, %v; want a file", png, st.Mode(), err)
 	}
 }
+
+// TestPartnerFolderLinkRefused: a link left in the output folder where a
+// partner's folder goes (out/east → a folder elsewhere) led the build's
+// files out of the output folder, exit 0. Now the build refuses before
+// it makes anything, naming the link and what to do.
+func TestPartnerFolderLinkRefused(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "partners.csv"), []byte("name,phone,folder\nEast Side,604-555-0134,east\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := writePlan(t, dir, "organisations: partners.csv\npack: false\noutputs: [{audience: youth, language: en, format: txt}]\n")
+	out, elsewhere := filepath.Join(dir, "out"), filepath.Join(dir, "elsewhere")
+	for _, d := range []string{out, elsewhere} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(elsewhere, filepath.Join(out, "east")); err != nil {
+		t.Skip("no links here:", err)
+	}
+	rep, err := Run(context.Background(), testEngine(t), p, Options{Jobs: 1, OutDir: out})
+	if err == nil || !strings.Contains(err.Error(), filepath.Join(out, "east")+" is a link, not a folder") || !strings.Contains(err.Error(), "delete "+filepath.Join(out, "east")) {
+		t.Errorf("error %v, want the link refused", err)
+		if rep != nil {
+			t.Logf("made %v", made(rep))
+		}
+	}
+	if names, _ := os.ReadDir(elsewhere); len(names) > 0 {
+		t.Errorf("written outside the output folder: %v", names)
+	}
+}
