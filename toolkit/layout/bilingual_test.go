@@ -2,7 +2,6 @@ package layout_test
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -13,7 +12,6 @@ import (
 	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/layout"
-	"github.com/awarekit/awarekit/toolkit/typeset"
 )
 
 // TestContactNamesKeepTheirDirection lays out the two-language formats
@@ -65,21 +63,8 @@ func TestContactNamesKeepTheirDirection(t *testing.T) {
 		for _, pl := range places {
 			for _, l := range pairs {
 				name := fmt.Sprintf("%s/%s/%s/%s", f.Name, pl.audience, pl.province, l)
-				r, err := e.Resolve(generate.Job{Audience: pl.audience, Lang: l, Format: f.Name, Paper: "letter", Province: pl.province, AllowDraft: true})
-				if err != nil {
-					continue // a combination the engine refuses on purpose
-				}
-				docs, err := docsOf(e, r, long, brand)
-				if err != nil {
-					continue
-				}
-				ld, err := e.Layout(r, long, brand)
-				var missingGlyph *typeset.MissingGlyphError
-				if errors.As(err, &missingGlyph) && os.Getenv("AWAREKIT_REQUIRE_FONTS") != "1" {
-					t.Skip(err)
-				}
-				if err != nil {
-					t.Errorf("%s: %v", name, err)
+				docs, ld, ok := laidOut(t, e, name, generate.Job{Audience: pl.audience, Lang: l, Format: f.Name, Paper: "letter", Province: pl.province, AllowDraft: true}, long, brand)
+				if !ok {
 					continue
 				}
 				n, msgs := contactsAcross(ld, docs)

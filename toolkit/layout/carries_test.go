@@ -3,6 +3,7 @@ package layout_test
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"image"
 	imgcolor "image/color"
@@ -20,6 +21,7 @@ import (
 	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/layout"
+	"github.com/awarekit/awarekit/toolkit/pdftest"
 	"github.com/awarekit/awarekit/toolkit/profile"
 	"github.com/awarekit/awarekit/toolkit/typeset"
 )
@@ -331,6 +333,34 @@ func docsOf(e *generate.Engine, r generate.Resolved, org profile.Organisation, b
 		docs = append(docs, d)
 	}
 	return docs, nil
+}
+
+// laidOut resolves job and lays it out for org with brand, as generate
+// does, with the documents of each of its languages (docsOf). ok is false
+// when there is nothing to check: the engine refuses the combination on
+// purpose (an audience or a kit not written in the language), or the
+// layout failed, which is reported naming the case. A missing system
+// font skips the test, naming the package to install, unless
+// AWAREKIT_REQUIRE_FONTS=1 (pdftest.Required).
+func laidOut(t *testing.T, e *generate.Engine, name string, job generate.Job, org profile.Organisation, brand doc.Brand) (docs []*doc.Document, ld *layout.Document, ok bool) {
+	t.Helper()
+	r, err := e.Resolve(job)
+	if err != nil {
+		return nil, nil, false
+	}
+	if docs, err = docsOf(e, r, org, brand); err != nil {
+		return nil, nil, false
+	}
+	ld, err = e.Layout(r, org, brand)
+	var missingGlyph *typeset.MissingGlyphError
+	if errors.As(err, &missingGlyph) && !pdftest.Required() {
+		t.Skip(err)
+	}
+	if err != nil {
+		t.Errorf("%s: %v", name, err)
+		return nil, nil, false
+	}
+	return docs, ld, true
 }
 
 // missing lists what of carries the pages do not print, for each

@@ -1,7 +1,6 @@
 package layout_test
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -11,7 +10,6 @@ import (
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/profile"
-	"github.com/awarekit/awarekit/toolkit/typeset"
 )
 
 // TestPagesThatNameTheHotlinePrintItsNumber: a two-language flyer's
@@ -43,27 +41,15 @@ func TestPagesThatNameTheHotlinePrintItsNumber(t *testing.T) {
 			for _, paper := range layout.PaperNames {
 				for oi, org := range orgs {
 					name := fmt.Sprintf("%s/%s/%s/%d", a, l, paper, oi)
-					r, err := e.Resolve(generate.Job{Audience: a, Lang: l, Format: "flyer", Paper: paper, AllowDraft: true})
-					if err != nil {
-						continue // the audience is not written in the language
-					}
 					var brand doc.Brand
 					if oi > 0 {
+						var err error
 						if brand, err = org.Brand(); err != nil {
 							t.Fatal(err)
 						}
 					}
-					docs, err := docsOf(e, r, org, brand)
-					if err != nil {
-						continue
-					}
-					ld, err := e.Layout(r, org, brand)
-					var missingGlyph *typeset.MissingGlyphError
-					if errors.As(err, &missingGlyph) && os.Getenv("AWAREKIT_REQUIRE_FONTS") != "1" {
-						t.Skip(err) // names the package to install
-					}
-					if err != nil {
-						t.Errorf("%s: %v", name, err)
+					docs, ld, ok := laidOut(t, e, name, generate.Job{Audience: a, Lang: l, Format: "flyer", Paper: paper, AllowDraft: true}, org, brand)
+					if !ok {
 						continue
 					}
 					phone := squash(docs[0].Help.Hotline.Phone)

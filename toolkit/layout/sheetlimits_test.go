@@ -38,17 +38,8 @@ func TestFormsAtTheLimits(t *testing.T) {
 			for _, l := range langs {
 				for _, f := range []string{"signin", "feedback"} {
 					name := fmt.Sprintf("%s logo/%s/%s/%s", logoName, a, f, l)
-					r, err := e.Resolve(generate.Job{Audience: a, Lang: l, Format: f, Paper: "letter", Province: "mb", AllowDraft: true})
-					if err != nil {
-						continue // no kit in the language
-					}
-					docs, err := docsOf(e, r, org, brand)
-					if err != nil {
-						continue
-					}
-					ld, err := e.Layout(r, org, brand)
-					if err != nil {
-						t.Errorf("%s: %v", name, err)
+					docs, ld, ok := laidOut(t, e, name, generate.Job{Audience: a, Lang: l, Format: f, Paper: "letter", Province: "mb", AllowDraft: true}, org, brand)
+					if !ok {
 						continue
 					}
 					made++
