@@ -80,6 +80,7 @@ type scratch struct {
 	stream     []byte
 	spec       []byte
 	key        []byte
+	byKey      []specRef
 	specs      []string
 	gidMap     []byte
 	ops        []showOp
@@ -89,7 +90,7 @@ type scratch struct {
 // size is about how many bytes s holds.
 func (s *scratch) size() int {
 	return cap(s.unitBuf)*int(unsafe.Sizeof(unit{})) + 8*(cap(s.runeStarts)+cap(s.order)+cap(s.at)+cap(s.place)) +
-		16*(cap(s.chars)+cap(s.specs)) + cap(s.stream) + cap(s.spec) + cap(s.key) + cap(s.gidMap) + cap(s.runKey) +
+		16*(cap(s.chars)+cap(s.specs)+cap(s.byKey)) + cap(s.stream) + cap(s.spec) + cap(s.key) + cap(s.gidMap) + cap(s.runKey) +
 		cap(s.ops)*int(unsafe.Sizeof(showOp{}))
 }
 
