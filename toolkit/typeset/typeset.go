@@ -917,11 +917,27 @@ var phoneNumber = regexp.MustCompile(`[+(]?[0-9٠-٩۰-۹][0-9٠-٩۰-۹)(./\- \
 // makes the number a neutral to the text around it, so that two numbers
 // in a row ("24/7، 200") or a number before Latin text keep their
 // right-to-left order instead of joining one left-to-right run.
+//
+// Every number starts with a digit, "+" or "(": the pattern is run from
+// the first of them (nothing before can start a match, and the pattern
+// looks at nothing around what it matches), and not at all on text
+// without one. Running it over every right-to-left text a document sets
+// was 0.8% of an Arabic build's instructions.
 func isolateNumbers(text string) string {
-	return phoneNumber.ReplaceAllStringFunc(text, func(n string) string {
+	start := strings.IndexFunc(text, mayStartNumber)
+	if start < 0 {
+		return text
+	}
+	return text[:start] + phoneNumber.ReplaceAllStringFunc(text[start:], func(n string) string {
 		trail := len(n) - len(strings.TrimRight(n, " "))
 		return "\u2066\u202D" + n[:len(n)-trail] + "\u202C\u2069" + n[len(n)-trail:]
 	})
+}
+
+// mayStartNumber reports the characters a match of phoneNumber starts
+// with.
+func mayStartNumber(r rune) bool {
+	return r == '+' || r == '(' || r >= '0' && r <= '9' || r >= '٠' && r <= '٩' || r >= '۰' && r <= '۹'
 }
 
 // isDirectionControl reports the characters that steer layout but must
