@@ -11,6 +11,7 @@ import (
 	"sync"
 	"unicode/utf16"
 
+	"github.com/klauspost/compress/flate"
 	"github.com/klauspost/compress/zlib"
 )
 
@@ -26,9 +27,9 @@ import (
 // best-level compressor (1.4 MB) is made for each program and not kept:
 // a build of 1,000 flyers cuts some 16 programs, and two kept ones were a
 // tenth of what a build holds.
-var fastZlibWriters = newSpares(4, func() *zlib.Writer {
-	zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // a valid level: no error
-	return zw
+var fastZlibWriters = newSpares(4, func() *flate.Writer {
+	fw, _ := flate.NewWriter(nil, flate.BestSpeed) // a valid level: no error
+	return fw
 })
 
 // tinyStream is the size below which a stream is stored uncompressed.
@@ -45,11 +46,10 @@ func (w *Writer) deflate(data []byte, fast bool) []byte {
 		_ = zw.Close()
 		return w.zbuf.Bytes()
 	}
-	zw := fastZlibWriters.get()
-	zw.Reset(&w.zbuf)
-	_, _ = zw.Write(data)
-	_ = zw.Close()
-	fastZlibWriters.put(zw)
+	fw := fastZlibWriters.get()
+	fastZlib(&w.zbuf, fw, data)
+	fw.Reset(nil)
+	fastZlibWriters.put(fw)
 	return w.zbuf.Bytes()
 }
 
@@ -395,11 +395,9 @@ func AppendDeflate(dst, data []byte, fast bool) []byte {
 		_ = zw.Close()
 		return a.b
 	}
-	zw := fastZlibWriters.get()
-	zw.Reset(&a)
-	_, _ = zw.Write(data)
-	_ = zw.Close()
-	zw.Reset(nil)
-	fastZlibWriters.put(zw)
+	fw := fastZlibWriters.get()
+	fastZlib(&a, fw, data)
+	fw.Reset(nil)
+	fastZlibWriters.put(fw)
 	return a.b
 }

@@ -1,0 +1,63 @@
+package cidfont
+
+import (
+	"bytes"
+	"hash/adler32"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/klauspost/compress/flate"
+	"github.com/klauspost/compress/zlib"
+)
+
+// TestAdler32: the checksum equals hash/adler32's for lengths around the
+// eight-byte steps and the 5,552-byte blocks, for bytes of every value,
+// all 0xff (the largest sums), and continued from a sum.
+func TestAdler32(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, n := range []int{0, 1, 7, 8, 9, 15, 16, 17, 100, 5551, 5552, 5553, 5559, 5560, 11104, 11105, 40000, 100003} {
+		for _, fill := range []string{"random", "ff", "00"} {
+			p := make([]byte, n)
+			for i := range p {
+				switch fill {
+				case "random":
+					p[i] = byte(rng.Uint32())
+				case "ff":
+					p[i] = 0xff
+				}
+			}
+			if got, want := adlerSum(1, p), adler32.Checksum(p); got != want {
+				t.Errorf("%d bytes (%s): %08x, want %08x", n, fill, got, want)
+			}
+			h := adler32.New()
+			h.Write(p[:n/3])
+			h.Write(p[n/3:])
+			if got, want := adlerSum(adlerSum(1, p[:n/3]), p[n/3:]), h.Sum32(); got != want {
+				t.Errorf("%d bytes (%s) in two parts: %08x, want %08x", n, fill, got, want)
+			}
+		}
+	}
+}
+
+// TestFastZlib: the same bytes as klauspost/compress's zlib.Writer at
+// BestSpeed, which the documents' streams were compressed with, and a
+// stream zlib reads back.
+func TestFastZlib(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	fw, _ := flate.NewWriter(nil, flate.BestSpeed)
+	for _, n := range []int{0, 1, 300, 5000, 13950, 70000, 300000} {
+		p := make([]byte, n)
+		for i := range p {
+			p[i] = "q 0 0 1 rg BT /C1 9 Tf 12.5 700 Td[<0001>120<0002>]TJ ET Q\n"[rng.IntN(56)]
+		}
+		var want bytes.Buffer
+		zw, _ := zlib.NewWriterLevel(&want, zlib.BestSpeed)
+		zw.Write(p)
+		zw.Close()
+		var got bytes.Buffer
+		fastZlib(&got, fw, p)
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Fatalf("%d bytes: %d compressed bytes differ from zlib.Writer's %d", n, got.Len(), want.Len())
+		}
+	}
+}
