@@ -104,11 +104,31 @@ func newFonts(base func() (Family, error), user map[string][]string) (*Fonts, er
 	var scanErr error
 	fs.scan = func() ([]fontscan.Footprint, error) {
 		once.Do(func() {
-			prints, scanErr = fontscan.SystemFonts(log.New(io.Discard, "", 0), "")
+			prints, scanErr = systemFootprints(fontscan.SystemFonts, fontscan.DefaultFontDirectories)
 		})
 		return prints, scanErr
 	}
 	return fs, nil
+}
+
+// systemFootprints describes the machine's fonts through indexed, which
+// keeps its index in the user's cache folder (fontscan.SystemFonts), and
+// when that fails, by reading every font under the folders dirs names.
+// A service, a container or a cron job often has no home folder, or one
+// it cannot write: the index then cannot be kept, and without this every
+// language set in a system font (Punjabi, Chinese, Tigrinya ...) failed
+// with "install fonts-noto-core" on a machine that has it.
+func systemFootprints(indexed func(fontscan.Logger, string) ([]fontscan.Footprint, error), dirs func(fontscan.Logger) ([]string, error)) ([]fontscan.Footprint, error) {
+	quiet := log.New(io.Discard, "", 0)
+	prints, err := indexed(quiet, "")
+	if err == nil {
+		return prints, nil
+	}
+	found, dirsErr := dirs(quiet)
+	if dirsErr != nil {
+		return nil, fmt.Errorf("%v; %v", err, dirsErr)
+	}
+	return scanDirs(found), nil
 }
 
 // Base returns the base family, loading it on first use.
