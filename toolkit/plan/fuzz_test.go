@@ -21,6 +21,10 @@ func FuzzPlan(f *testing.F) {
 		"- youth\n", "pack: maybe\n", "event: {name: \"\\u2029\\e\"}\noutputs: [{audience: youth, language: und}]\n",
 		"outputs: [{audience: youth, language: en, pattern: '../../{lang}'}]\n", "\xef\xbb\xbfoutputs: []\n",
 		"outputs:\n  - {audience: youth, language: en}\n  - audience: health\n    language: fr\npack: false\n",
+		// A tag or an anchor that ends the list belongs to what follows
+		// it: the pieces' read must not take what the whole file refuses.
+		"outputs:\n  - {audience: youth, language: en}\n  !\npack: false\n",
+		"outputs:\n  - {audience: youth, language: en}\n  &a\npack: false\n",
 	} {
 		f.Add([]byte(s))
 	}

@@ -69,6 +69,9 @@ func (d *decoder) decodePieces(data []byte, spec *planSpec) bool {
 		if bytes.IndexByte(l[:len(l)-len(text)], '\t') >= 0 || text[0] == '\t' {
 			return false // a tab in the indentation: YAML refuses it
 		}
+		if endsInProperty(text) {
+			return false // a tag or anchor may belong to the next line's node
+		}
 		n := len(l) - len(text)
 		item := text[0] == '-' && (len(text) == 1 || text[1] == ' ')
 		if indent < 0 {
@@ -142,6 +145,24 @@ func (d *decoder) decodePieces(data []byte, spec *planSpec) bool {
 		}
 	}
 	return true
+}
+
+// endsInProperty reports whether a line of the list ends in a tag (!x)
+// or an anchor (&x): YAML gives such a property to the node that follows,
+// which may stand on a later line, past the end of the piece the line is
+// cut into ("  - {x}\n  !\n000:" is an item for a piece on its own and a
+// syntax error for the whole file). Such lines are rare in a plan; the
+// whole file's read takes them.
+func endsInProperty(text []byte) bool {
+	if i := bytes.Index(text, []byte(" #")); i >= 0 {
+		text = text[:i]
+	}
+	fields := bytes.Fields(text)
+	if len(fields) == 0 {
+		return false
+	}
+	last := fields[len(fields)-1]
+	return last[0] == '!' || last[0] == '&'
 }
 
 // quietParse reads data into a node tree and returns its root, or false
