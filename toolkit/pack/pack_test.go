@@ -129,14 +129,10 @@ func TestWrite(t *testing.T) {
 	}
 }
 
-// TestCoverCountsItsPages: a cover of many pages gives each material the
-// page it has in the pack (the one its bookmark opens), whether its rows
-// are alike, so that the first two pages foretell its length, or not;
-// and a cover is drawn whole once when its first two pages foretell its
-// length (twice when they do not), not laid out to be counted first.
-func TestCoverCountsItsPages(t *testing.T) {
-	pdftest.Need(t, "qpdf", "pdfinfo", "pdftotext")
-	e := engine(t)
+// letterFlyer makes a youth flyer on Letter paper for Riverside and
+// gives its bytes and the cover sheet of a pack of it.
+func letterFlyer(t *testing.T, e *generate.Engine) ([]byte, Sheet) {
+	t.Helper()
 	dir := t.TempDir()
 	brand, err := profile.Organisation{Name: "Riverside"}.Brand()
 	if err != nil {
@@ -159,6 +155,18 @@ func TestCoverCountsItsPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := Sheet{Event: doc.Event{Name: "Evening"}, Brand: brand, Paper: paper}
+	return flyer, s
+}
+
+// TestCoverCountsItsPages: a cover of many pages gives each material the
+// page it has in the pack (the one its bookmark opens), whether its rows
+// are alike, so that the first two pages foretell its length, or not;
+// and a cover is drawn whole once when its first two pages foretell its
+// length (twice when they do not), not laid out to be counted first.
+func TestCoverCountsItsPages(t *testing.T) {
+	pdftest.Need(t, "qpdf", "pdfinfo", "pdftotext")
+	e := engine(t)
+	flyer, s := letterFlyer(t, e)
 	for _, c := range []struct {
 		name  string
 		n     int
@@ -237,28 +245,7 @@ func TestCoverCountsItsPages(t *testing.T) {
 // whole once or twice; and a pack stopped while they draw leaves nothing.
 func TestCoverDrawnOnSeveralGoroutines(t *testing.T) {
 	e := engine(t)
-	dir := t.TempDir()
-	brand, err := profile.Organisation{Name: "Riverside"}.Brand()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := e.Resolve(generate.Job{Audience: "youth", Lang: "en", Format: "flyer", Paper: "letter"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	path, err := e.Write(dir, "", r, profile.Organisation{Name: "Riverside"}, brand)
-	if err != nil {
-		t.Fatal(err)
-	}
-	flyer, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	paper, err := layout.PaperByName("letter")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := Sheet{Event: doc.Event{Name: "Evening"}, Brand: brand, Paper: paper}
+	flyer, s := letterFlyer(t, e)
 	pack := func(ctx context.Context, n, long, drawers int) ([]byte, int, error) {
 		out := t.TempDir()
 		w, err := Start(e, out, s)
