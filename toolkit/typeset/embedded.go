@@ -29,9 +29,9 @@ const lineBreak = '\u2028'
 // line to its right end, then to the start of the next line. A run that
 // fits on a line is kept whole (no break inside it, ties as Tie's); one
 // wider than the line starts a line, when a space stands before it, so
-// that its pieces stand one under the other, each at the lines' start. lines are text wrapped
-// between words (no forced breaks); when the new lines would not fit
-// width, lines are kept.
+// that its pieces stand one under the other, each at the lines' start.
+// lines are text wrapped between words (no forced breaks); when the new
+// lines would not fit width, lines are kept.
 func (t *Typesetter) keepEmbedded(text string, opts Options, width fixed.Int26_6, limit float64, lines []Line) []Line {
 	sh := t.shape(text, opts)
 	if len(sh.levels) < 2 {
