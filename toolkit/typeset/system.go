@@ -8,12 +8,15 @@ import (
 	"io"
 	"io/fs"
 	"log"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
 
 	"github.com/go-text/typesetting/font"
+	ot "github.com/go-text/typesetting/font/opentype"
+	"github.com/go-text/typesetting/font/opentype/tables"
 	"github.com/go-text/typesetting/fontscan"
 	"github.com/go-text/typesetting/language"
 
@@ -104,31 +107,130 @@ func newFonts(base func() (Family, error), user map[string][]string) (*Fonts, er
 	var scanErr error
 	fs.scan = func() ([]fontscan.Footprint, error) {
 		once.Do(func() {
-			prints, scanErr = systemFootprints(fontscan.SystemFonts, fontscan.DefaultFontDirectories)
+			prints, scanErr = systemFootprints(fontscan.DefaultFontDirectories)
 		})
 		return prints, scanErr
 	}
 	return fs, nil
 }
 
-// systemFootprints describes the machine's fonts through indexed, which
-// keeps its index in the user's cache folder (fontscan.SystemFonts), and
-// when that fails, by reading every font under the folders dirs names.
-// A service, a container or a cron job often has no home folder, or one
-// it cannot write: the index then cannot be kept, and without this every
-// language set in a system font (Punjabi, Chinese, Tigrinya ...) failed
-// with "install fonts-noto-core" on a machine that has it.
-func systemFootprints(indexed func(fontscan.Logger, string) ([]fontscan.Footprint, error), dirs func(fontscan.Logger) ([]string, error)) ([]fontscan.Footprint, error) {
-	quiet := log.New(io.Discard, "", 0)
-	prints, err := indexed(quiet, "")
-	if err == nil {
-		return prints, nil
+// systemFootprints describes the machine's fonts: every face of every
+// file under the folders dirs names (fontscan.DefaultFontDirectories:
+// the usual ones and fontconfig's), in the order fontscan.SystemFonts
+// gives them, from the tables that name a face and its weight alone.
+//
+// fontscan.SystemFonts keeps an index of what each font covers in the
+// user's cache folder and wrote it again in every process (56 M
+// instructions of a build of 250 Punjabi flyers under callgrind, of 110 M
+// for the whole look-up, while the other worker waited for the font):
+// a write outside the output folder on every run. Without a home
+// folder, or with one that cannot be written (a service, a container, a
+// cron job), it found no font at all. Naming a face takes its name and
+// OS/2 tables; what it covers is not needed here, as a family is chosen
+// by name (find), and the few faces of the family chosen are checked as
+// fontscan checks every face (usableCmap).
+func systemFootprints(dirs func(fontscan.Logger) ([]string, error)) ([]fontscan.Footprint, error) {
+	found, err := dirs(log.New(io.Discard, "", 0))
+	if err != nil {
+		return nil, err
 	}
-	found, dirsErr := dirs(quiet)
-	if dirsErr != nil {
-		return nil, fmt.Errorf("%v; %v", err, dirsErr)
+	var out []fontscan.Footprint
+	var buf []byte
+	visited := map[string]bool{}
+	for _, dir := range found {
+		// fontscan's walk: a folder that cannot be read is passed over,
+		// a file is taken once whatever folders lead to it, links are
+		// followed to the file.
+		_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return filepath.SkipDir
+			}
+			if d.IsDir() || visited[path] {
+				return nil
+			}
+			visited[path] = true
+			info, err := os.Stat(path)
+			if err != nil || ignoreFontFile(info.Name()) {
+				return nil
+			}
+			out, buf = describeFile(out, buf, path)
+			return nil
+		})
 	}
-	return scanDirs(found), nil
+	return out, nil
+}
+
+// ignoreFontFile reports whether a file of this name is surely no font
+// (the files fontscan passes over).
+func ignoreFontFile(name string) bool {
+	if name == "" || name[0] == '.' {
+		return true
+	}
+	for _, ext := range []string{".enc.gz", ".afm", ".pfm", ".dir", ".scale", ".alias", ".pcf", ".pcf.gz", ".pfb"} {
+		if strings.HasSuffix(name, ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// describeFile appends the footprint of each face of the font file at
+// path to out: its place, its family (normalised) and its aspect. A file
+// that is not a font, or cannot be read, adds none; buf is reused.
+func describeFile(out []fontscan.Footprint, buf []byte, path string) (_ []fontscan.Footprint, _ []byte) {
+	file, err := os.Open(path)
+	if err != nil {
+		return out, buf
+	}
+	defer file.Close()
+	n := len(out)
+	defer func() {
+		// go-text's reader indexes some tables without checking their
+		// length (see parseLean): a damaged font is passed over.
+		if recover() != nil {
+			out = out[:n]
+		}
+	}()
+	loaders, _ := ot.NewLoaders(file)
+	for i, ld := range loaders {
+		var desc font.Description
+		desc, buf = font.Describe(ld, buf)
+		out = append(out, fontscan.Footprint{
+			Location: font.FontID{File: path, Index: uint16(i)},
+			Family:   font.NormalizeFamily(desc.Family),
+			Aspect:   desc.Aspect,
+		})
+	}
+	return out, buf
+}
+
+// usableCmap reports whether the face at loc has a character map that
+// go-text reads: fontscan leaves a face out of its index without one.
+func usableCmap(loc font.FontID) (ok bool) {
+	file, err := os.Open(loc.File)
+	if err != nil {
+		return false
+	}
+	defer file.Close()
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	loaders, err := ot.NewLoaders(file)
+	if err != nil || int(loc.Index) >= len(loaders) {
+		return false
+	}
+	raw, err := loaders[loc.Index].RawTable(ot.MustNewTag("cmap"))
+	if err != nil {
+		return false
+	}
+	cmap, _, err := tables.ParseCmap(raw)
+	if err != nil {
+		return false
+	}
+	_, _, err = font.ProcessCmap(cmap, tables.FPNone)
+	return err == nil
 }
 
 // Base returns the base family, loading it on first use.
@@ -214,13 +316,15 @@ func (fs *Fonts) find(sc language.Script) *Family {
 			}
 			// The regular face; for bold, Bold, else the nearest heavier
 			// (a collection such as PingFang has Semibold and no Bold).
+			// A face without a character map go-text reads is passed
+			// over, as fontscan's index left it out.
 			switch w := fp.Aspect.Weight; {
 			case w == font.WeightNormal:
-				if regular == nil {
+				if regular == nil && usableCmap(fp.Location) {
 					regular = fp
 				}
 			case w >= font.WeightSemibold && w <= font.WeightExtraBold:
-				if bold == nil || absWeight(w-font.WeightBold) < absWeight(bold.Aspect.Weight-font.WeightBold) {
+				if (bold == nil || absWeight(w-font.WeightBold) < absWeight(bold.Aspect.Weight-font.WeightBold)) && usableCmap(fp.Location) {
 					bold = fp
 				}
 			}
