@@ -127,7 +127,7 @@ func TestBadValuesFromFlagsAndEnvironment(t *testing.T) {
 			}
 			cmd := newCmdGenerate(newFactory(&IOStreams{Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}}), func(*GenerateOptions) error { return nil })
 			cmd.SilenceUsage, cmd.SilenceErrors = true, true
-			cmd.SetArgs(tt.args)
+			cmd.SetArgs(append([]string{}, tt.args...)) // never nil: cobra would read the test binary's os.Args
 			err := cmd.Execute()
 			if err == nil || !strings.Contains(err.Error(), tt.want) || !isUsage(err) {
 				t.Fatalf("error %v (usage %v), want a usage error saying %q", err, isUsage(err), tt.want)

@@ -98,7 +98,7 @@ func TestKubernetesDoc(t *testing.T) {
 		root := newRootCmd(f)
 		root.RemoveCommand(root.Commands()...)
 		root.AddCommand(newCmdBuild(f, func(o *BuildOptions) error { got = o; return nil }))
-		root.SetArgs(c.Args)
+		root.SetArgs(append([]string{}, c.Args...))
 		t.Setenv(shardIndexEnv, "0")
 		if err := root.Execute(); err != nil || got == nil {
 			t.Fatalf("job %s: %q: %v", job.Metadata.Name, c.Args, err)

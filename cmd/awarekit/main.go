@@ -64,7 +64,9 @@ func runWith(f *Factory, args []string) (code int) {
 		}
 	}()
 	root := newRootCmd(f)
-	root.SetArgs(args)
+	// Never nil: cobra reads os.Args for a nil list, which in a test
+	// binary are the test's own flags.
+	root.SetArgs(append([]string{}, args...))
 	cmd, err := root.ExecuteC()
 	help := "awarekit --help"
 	if cmd != nil && cmd != root {
