@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/binary"
 	"hash/fnv"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,14 +24,34 @@ import (
 // standard library's BestSpeed, an Arabic one 2.3 times (the page
 // streams were a tenth of an Arabic build's CPU), in about as many bytes.
 // Font programs, cut and compressed once for every document that draws
-// the same glyphs, get the best level: each flyer carries them. A
-// best-level compressor (1.4 MB) is made for each program and not kept:
-// a build of 1,000 flyers cuts some 16 programs, and two kept ones were a
-// tenth of what a build holds.
+// the same glyphs, get the best level: each flyer carries them.
 var fastZlibWriters = newSpares(4, func() *flate.Writer {
 	fw, _ := flate.NewWriter(nil, flate.BestSpeed) // a valid level: no error
 	return fw
 })
+
+// bestZlibWriters are the best-level compressors of font programs. One
+// is 1.4 MB, and making it took twenty times as long as compressing a
+// flyer's program (5 KB) with it: a build of 1,000 flyers cuts some 23
+// programs, most of them in its first documents. Two kept for the whole
+// build held 2.8 MB, so they are kept in a sync.Pool: reused while
+// programs are cut, and given back to the collector when none has been
+// for a collection or two.
+var bestZlibWriters = sync.Pool{New: func() any {
+	zw, _ := zlib.NewWriterLevel(nil, zlib.BestCompression) // a valid level: no error
+	return zw
+}}
+
+// bestZlib appends data zlib-compressed at the best level to w.
+func bestZlib(w io.Writer, data []byte) {
+	zw := bestZlibWriters.Get().(*zlib.Writer)
+	zw.Reset(w)
+	// Writes to a bytes.Buffer or an appender do not fail.
+	_, _ = zw.Write(data)
+	_ = zw.Close()
+	zw.Reset(nil)
+	bestZlibWriters.Put(zw)
+}
 
 // tinyStream is the size below which a stream is stored uncompressed.
 const tinyStream = 512
@@ -40,10 +61,7 @@ const tinyStream = 512
 func (w *Writer) deflate(data []byte, fast bool) []byte {
 	w.zbuf.Reset()
 	if !fast {
-		zw, _ := zlib.NewWriterLevel(&w.zbuf, zlib.BestCompression) // a valid level: no error
-		// Writes to a bytes.Buffer do not fail.
-		_, _ = zw.Write(data)
-		_ = zw.Close()
+		bestZlib(&w.zbuf, data)
 		return w.zbuf.Bytes()
 	}
 	fw := fastZlibWriters.get()
@@ -383,16 +401,13 @@ func (a *appender) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// AppendDeflate appends data zlib-compressed to dst, at the fast level,
-// with the compressors the documents share, or at the best, with one of
-// its own (see fastZlibWriters).
+// AppendDeflate appends data zlib-compressed to dst, at the fast level
+// or at the best, with the compressors the documents share (see
+// fastZlibWriters and bestZlibWriters).
 func AppendDeflate(dst, data []byte, fast bool) []byte {
 	a := appender{b: dst}
 	if !fast {
-		zw, _ := zlib.NewWriterLevel(&a, zlib.BestCompression) // a valid level: no error
-		// Appending does not fail.
-		_, _ = zw.Write(data)
-		_ = zw.Close()
+		bestZlib(&a, data)
 		return a.b
 	}
 	fw := fastZlibWriters.get()

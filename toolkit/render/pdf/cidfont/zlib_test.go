@@ -3,6 +3,7 @@ package cidfont
 import (
 	"bytes"
 	"hash/adler32"
+	"io"
 	"math/rand/v2"
 	"testing"
 
@@ -58,6 +59,46 @@ func TestFastZlib(t *testing.T) {
 		fastZlib(&got, fw, p)
 		if !bytes.Equal(got.Bytes(), want.Bytes()) {
 			t.Fatalf("%d bytes: %d compressed bytes differ from zlib.Writer's %d", n, got.Len(), want.Len())
+		}
+	}
+}
+
+// TestBestZlibReused: a font program compressed with a best-level
+// compressor used before for other programs (kept in bestZlibWriters)
+// comes out in the same bytes as with a new one, whatever was compressed
+// before it, large or small, and reads back.
+func TestBestZlibReused(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	program := func(n int) []byte {
+		p := make([]byte, n)
+		for i := range p {
+			if rng.IntN(3) == 0 {
+				p[i] = byte(rng.Uint32())
+			}
+		}
+		return p
+	}
+	for _, n := range []int{5000, 70000, 1, 300000, 0, 4400, 120000, 5024} {
+		p := program(n)
+		var want bytes.Buffer
+		zw, _ := zlib.NewWriterLevel(&want, zlib.BestCompression)
+		zw.Write(p)
+		zw.Close()
+		var w Writer
+		got := w.deflate(p, false)
+		if !bytes.Equal(got, want.Bytes()) {
+			t.Fatalf("%d bytes: %d compressed bytes differ from a new zlib.Writer's %d", n, len(got), want.Len())
+		}
+		if app := AppendDeflate([]byte("x"), p, false); !bytes.Equal(app[1:], want.Bytes()) || app[0] != 'x' {
+			t.Fatalf("%d bytes: AppendDeflate differs from a new zlib.Writer", n)
+		}
+		zr, err := zlib.NewReader(bytes.NewReader(got))
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := io.ReadAll(zr)
+		if err != nil || !bytes.Equal(back, p) {
+			t.Fatalf("%d bytes: read back %d bytes, %v", n, len(back), err)
 		}
 	}
 }
