@@ -674,7 +674,7 @@ func loadContentSettings(flags *pflag.FlagSet, configFile string) (*Settings, er
 // the tests and CI read (DEVELOPERS.md). The environment check lets them
 // pass.
 var toolEnv = []string{
-	debugEnv, "AWAREKIT_CPUPROFILE", "AWAREKIT_MEMPROFILE",
+	debugEnv, "AWAREKIT_CPUPROFILE", "AWAREKIT_MEMPROFILE", "AWAREKIT_TRACE",
 	"AWAREKIT_FULL", "AWAREKIT_REQUIRE_FONTS", "AWAREKIT_REQUIRE_FACTS",
 	"AWAREKIT_PDFJS_DIST", "AWAREKIT_AXE_CORE", "AWAREKIT_SCREENSHOTS",
 	"AWAREKIT_IMAGES_OUT", "AWAREKIT_TEST_HOLD_LOCK",

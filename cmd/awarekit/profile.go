@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 	"time"
 )
 
@@ -14,7 +15,9 @@ import (
 // AWAREKIT_CPUPROFILE names, and a heap profile (what was live at the peak
 // of the last collection, and every allocation) to AWAREKIT_MEMPROFILE's,
 // for `go tool pprof`, and beside it (….peak) the heap as it was when the
-// process held the most, for what holds memory at its peak. The returned
+// process held the most, for what holds memory at its peak; and an
+// execution trace to AWAREKIT_TRACE's, for `go tool trace` (when each
+// core worked, and on what: a build's serial start and end). The returned
 // function finishes them. Profiling is
 // for developers measuring a real build; a profile that cannot be written
 // is said on stderr and does not stop the command.
@@ -29,6 +32,17 @@ func startProfiles(errOut io.Writer) (stop func()) {
 			fmt.Fprintln(errOut, "awarekit: CPU profile:", err)
 		} else {
 			stops = append(stops, func() { pprof.StopCPUProfile(); f.Close() })
+		}
+	}
+	if path := os.Getenv("AWAREKIT_TRACE"); path != "" {
+		f, err := os.Create(path)
+		if err == nil {
+			err = trace.Start(f)
+		}
+		if err != nil {
+			fmt.Fprintln(errOut, "awarekit: trace:", err)
+		} else {
+			stops = append(stops, func() { trace.Stop(); f.Close() })
 		}
 	}
 	path := os.Getenv("AWAREKIT_MEMPROFILE")
