@@ -113,7 +113,7 @@ func TestSystemFontsAsFontscanFindsThem(t *testing.T) {
 	if err != nil {
 		t.Skipf("fontscan: %v", err)
 	}
-	ours, err := systemFootprints(fontscan.DefaultFontDirectories)
+	ours, err := systemFootprints(fontDirectories)
 	if err != nil {
 		t.Fatal(err)
 	}

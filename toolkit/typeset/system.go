@@ -107,7 +107,7 @@ func newFonts(base func() (Family, error), user map[string][]string) (*Fonts, er
 	var scanErr error
 	fs.scan = func() ([]fontscan.Footprint, error) {
 		once.Do(func() {
-			prints, scanErr = systemFootprints(fontscan.DefaultFontDirectories)
+			prints, scanErr = systemFootprints(fontDirectories)
 		})
 		return prints, scanErr
 	}
@@ -115,8 +115,8 @@ func newFonts(base func() (Family, error), user map[string][]string) (*Fonts, er
 }
 
 // systemFootprints describes the machine's fonts: every face of every
-// file under the folders dirs names (fontscan.DefaultFontDirectories:
-// the usual ones and fontconfig's), in the order fontscan.SystemFonts
+// file under the folders dirs names (fontDirectories: the usual ones and
+// fontconfig's, as fontscan names them), in the order fontscan.SystemFonts
 // gives them, from the tables that name a face and its weight alone.
 //
 // fontscan.SystemFonts keeps an index of what each font covers in the
