@@ -301,16 +301,53 @@ func fileExists(path string) bool {
 	return err == nil && !st.IsDir()
 }
 
+// readPlan starts reading the plan at path on a goroutine of its own;
+// the returned function waits for it. A panic there (a bug) is raised
+// again on the caller's goroutine, where the command's recover reports
+// it, as when the plan was read there.
+func readPlan(path string) func() (*plan.Decoded, error) {
+	type result struct {
+		r     *plan.Decoded
+		err   error
+		panic any
+	}
+	done := make(chan result, 1)
+	go func() {
+		var res result
+		defer func() {
+			if v := recover(); v != nil {
+				res.panic = v
+			}
+			done <- res
+		}()
+		res.r, res.err = plan.Read(path)
+	}()
+	return func() (*plan.Decoded, error) {
+		res := <-done
+		if res.panic != nil {
+			panic(res.panic)
+		}
+		return res.r, res.err
+	}
+}
+
 func buildRun(opts *BuildOptions) error {
 	// From the start: opening the engine and reading the plan make the
 	// most garbage for their size.
 	stopSteering := steerMemory()
 	defer stopSteering()
+	// The plan is read on a core of its own while the engine opens; the
+	// engine's error comes first, as when one followed the other.
+	read := readPlan(opts.PlanFile)
 	eng, err := opts.Engine(generate.Config{ContentDir: opts.Content, Fonts: opts.Project.Fonts})
+	r, readErr := read()
 	if err != nil {
 		return err
 	}
-	pl, err := plan.Load(eng, opts.PlanFile, opts.Project)
+	if readErr != nil {
+		return readErr
+	}
+	pl, err := r.Check(eng, opts.Project)
 	if err != nil {
 		return err
 	}

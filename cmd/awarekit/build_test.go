@@ -419,3 +419,24 @@ func TestBuildInterrupt(t *testing.T) {
 		t.Errorf("the build after would keep %v and make %v; %d were done before", got.Summary["unchanged"], got.Summary["new"], len(m.Outputs))
 	}
 }
+
+// TestBuildContentErrorBeforePlan: the plan is read while the engine
+// opens, and a problem with the content is still the one reported when
+// the plan has one too (here: it is missing), as when the plan was read
+// after.
+func TestBuildContentErrorBeforePlan(t *testing.T) {
+	ownContent(t)
+	work := t.TempDir()
+	writeFile(t, filepath.Join(work, "c", "audiences", "youth", "audience.yaml"), "id: [\n")
+	t.Setenv("AWAREKIT_CONTENT", filepath.Join(work, "c"))
+	r := runCLI(t, work, "build", "missing.yaml")
+	if r.code != 1 || !strings.Contains(r.stderr, "audience.yaml:1:") || strings.Contains(r.stderr, "missing.yaml") {
+		t.Errorf("exit %d, want 1 and the content file's problem:\n%s", r.code, r.stderr)
+	}
+	t.Setenv("AWAREKIT_CONTENT", "")
+	writeFile(t, filepath.Join(work, "bad.yaml"), "outputs:\n  - {audience: youth, language: en, format: flyer}\n  - [\n")
+	r = runCLI(t, work, "build", "bad.yaml")
+	if r.code != 1 || !strings.Contains(r.stderr, "bad.yaml:") {
+		t.Errorf("exit %d, want 1 and the plan's problem:\n%s", r.code, r.stderr)
+	}
+}
