@@ -252,14 +252,15 @@ func logoWarnings(pl *plan.Plan) []string {
 	jobs := map[int][]generate.Resolved{}
 	had := map[orgJob]bool{}
 	for _, o := range pl.Outputs {
-		if k := (orgJob{o.Org, o.Job}); pl.Orgs[o.Org].Logo != "" && !had[k] {
+		if k := (orgJob{o.Org, o.Job}); pl.Orgs.At(o.Org).Logo != "" && !had[k] {
 			had[k] = true
 			jobs[o.Org] = append(jobs[o.Org], *o.Job)
 		}
 	}
 	seen := map[string]bool{}
 	var out []string
-	for i, org := range pl.Orgs {
+	for i := range pl.Orgs.Len() {
+		org := pl.Orgs.At(i)
 		if org.Logo == "" || seen[org.Logo] || len(jobs[i]) == 0 {
 			continue
 		}

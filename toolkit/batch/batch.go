@@ -248,7 +248,7 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 	if _, err := p.Org.Brand(); err != nil {
 		return nil, fmt.Errorf("organisation: %w", err)
 	}
-	b := &builder{eng: eng, plan: p, opts: opts, fonts: manifest.NewFonts(), fontIDs: map[string]int32{}, orgSHA: make([]orgSum, len(p.Orgs))}
+	b := &builder{eng: eng, plan: p, opts: opts, fonts: manifest.NewFonts(), fontIDs: map[string]int32{}, orgSHA: make([]orgSum, p.Orgs.Len())}
 	b.outs = opts.Shard.Of(p.Outputs)
 	// The records wait in a scratch file beside the manifest, which
 	// this build writes; a dry run writes nothing, and keeps them.
@@ -341,7 +341,7 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 			rep.Pack, rep.Index = st.packRes, st.indexRes
 			continue
 		}
-		rep.Sets = append(rep.Sets, SetResult{Folder: st.Folder, Pack: st.packRes, Index: st.indexRes, Organisation: p.Orgs[st.Org].Name})
+		rep.Sets = append(rep.Sets, SetResult{Folder: st.Folder, Pack: st.packRes, Index: st.indexRes, Organisation: p.Orgs.At(st.Org).Name})
 	}
 	if b.partners() && len(b.sets) > 0 {
 		rep.Index = b.topIndex
@@ -484,7 +484,7 @@ func (b *builder) orgKey(i int) (string, error) {
 	defer b.orgMu.Unlock()
 	o := &b.orgSHA[i]
 	if !o.hashed {
-		sha, err := manifest.OrgHash(b.plan.Orgs[i])
+		sha, err := manifest.OrgHash(b.plan.Orgs.At(i))
 		if err != nil {
 			return "", err
 		}
@@ -537,9 +537,9 @@ func (b *builder) brand(w *worker, org int) (doc.Brand, error) {
 	if br, ok := w.brands[org]; ok {
 		return br, nil
 	}
-	br, err := b.plan.Orgs[org].Brand()
+	br, err := b.plan.Orgs.At(org).Brand()
 	if err != nil {
-		return br, fmt.Errorf("organisation %s: %w", b.plan.Orgs[org].Name, err)
+		return br, fmt.Errorf("organisation %s: %w", b.plan.Orgs.At(org).Name, err)
 	}
 	if len(w.brands) >= maxBrands {
 		clear(w.brands)
@@ -717,7 +717,7 @@ func keyOf(in manifest.Inputs) [sha256.Size]byte {
 func (b *builder) inputsChecked(o plan.Output) (manifest.Inputs, error) {
 	org, err := b.orgKey(o.Org)
 	if err != nil {
-		return manifest.Inputs{}, fmt.Errorf("organisation %s: %w", b.plan.Orgs[o.Org].Name, err)
+		return manifest.Inputs{}, fmt.Errorf("organisation %s: %w", b.plan.Orgs.At(o.Org).Name, err)
 	}
 	in := b.inputs(o)
 	in.Organisation = org
@@ -858,7 +858,7 @@ func (b *builder) make(w *worker, i int, in manifest.Inputs, rec *record) ([]byt
 	if err != nil {
 		return nil, err
 	}
-	org := b.plan.Orgs[o.Org]
+	org := b.plan.Orgs.At(o.Org)
 	if o.Job.Backend.PerPage() {
 		return nil, b.makeFiles(o, org, brand, rec)
 	}
@@ -979,7 +979,7 @@ func (b *builder) writeManifest(rep *Report) error {
 				m.Pack, m.Index = pk, ix
 				continue
 			}
-			m.Sets = append(m.Sets, manifest.Set{Folder: st.Folder, Organisation: b.plan.Orgs[st.Org].Name, Pack: pk, Index: ix})
+			m.Sets = append(m.Sets, manifest.Set{Folder: st.Folder, Organisation: b.plan.Orgs.At(st.Org).Name, Pack: pk, Index: ix})
 		}
 		if b.partners() {
 			m.Index = entryOf(b.topIndex)

@@ -90,7 +90,7 @@ func (b *builder) prevSet(folder string) manifest.Set {
 
 // sheet is what a set's cover sheet and index page say about it.
 func (b *builder) sheet(st *set) (pack.Sheet, error) {
-	brand, err := b.plan.Orgs[st.Org].Brand()
+	brand, err := b.plan.Orgs.At(st.Org).Brand()
 	s := pack.Sheet{Brand: brand, Paper: b.plan.Paper}
 	if ev := b.plan.Event.Doc(); ev != nil {
 		s.Event = *ev
@@ -439,7 +439,7 @@ func (b *builder) partnersIndex() *Result {
 	}
 	partners := func(yield func(pack.Partner) bool) {
 		for _, st := range b.sets {
-			pt := pack.Partner{Name: b.plan.Orgs[st.Org].Name, Folder: st.Folder, Materials: len(st.outs), Pack: st.packRes != nil && st.packRes.Entry != nil}
+			pt := pack.Partner{Name: b.plan.Orgs.At(st.Org).Name, Folder: st.Folder, Materials: len(st.outs), Pack: st.packRes != nil && st.packRes.Entry != nil}
 			for _, i := range st.outs {
 				if !b.recs.hasFile(int(i)) {
 					pt.Failed++
@@ -569,11 +569,11 @@ func (b *builder) thumb(i int) []byte {
 	if !o.Job.Format.Paged() {
 		return nil
 	}
-	brand, err := b.plan.Orgs[o.Org].Brand()
+	brand, err := b.plan.Orgs.At(o.Org).Brand()
 	if err != nil {
 		return nil
 	}
-	ld, err := b.eng.Layout(*o.Job, b.plan.Orgs[o.Org], brand)
+	ld, err := b.eng.Layout(*o.Job, b.plan.Orgs.At(o.Org), brand)
 	if err != nil || len(ld.Pages) == 0 {
 		return nil
 	}

@@ -30,12 +30,12 @@ outputs:
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Orgs) != 2 || len(p.Outputs) != 3 {
-		t.Fatalf("%d organisations, %d outputs", len(p.Orgs), len(p.Outputs))
+	if p.Orgs.Len() != 2 || len(p.Outputs) != 3 {
+		t.Fatalf("%d organisations, %d outputs", p.Orgs.Len(), len(p.Outputs))
 	}
 	want := profile.Organisation{Name: "Partner One", Website: "partner.example.org"}
 	for i, o := range p.Outputs {
-		org := p.Orgs[o.Org]
+		org := p.Orgs.At(o.Org)
 		switch {
 		case i == 0 && !reflect.DeepEqual(org, p.Org):
 			t.Errorf("output 0 is made for %+v, want the plan's", org)
@@ -110,12 +110,12 @@ func TestPartners(t *testing.T) {
 	if o := p.Outputs[1]; o.Name != "riverside-settlement-services/health-flyer-en.pdf" {
 		t.Errorf("output 1 is %s", o.Name)
 	}
-	first := p.Orgs[p.Sets[0].Org]
+	first := p.Orgs.At(p.Sets[0].Org)
 	if first.Name != "Riverside Settlement Services" || first.Phone != "604-555-0134" || first.Color != "#7a1f5c" ||
 		first.Logo != filepath.Join(dir, "logos", "a.png") || first.Website != "riverside.example.org" {
 		t.Errorf("first partner %+v", first)
 	}
-	if second := p.Orgs[p.Sets[1].Org]; second.Name != "Hope Centre, East" || second.Phone != "416-555-0199" || second.Logo != "" {
+	if second := p.Orgs.At(p.Sets[1].Org); second.Name != "Hope Centre, East" || second.Phone != "416-555-0199" || second.Logo != "" {
 		t.Errorf("second partner %+v: want its own values only, nothing of the plan's", second)
 	}
 	if p.Org.Name != "Lead" {
@@ -140,7 +140,7 @@ func TestPartnersSeparators(t *testing.T) {
 			if len(p.Sets) != 2 {
 				t.Fatalf("%d partners, want 2", len(p.Sets))
 			}
-			first, second := p.Orgs[p.Sets[0].Org], p.Orgs[p.Sets[1].Org]
+			first, second := p.Orgs.At(p.Sets[0].Org), p.Orgs.At(p.Sets[1].Org)
 			if first.Name != "Hope Centre, East" || first.Phone != "416-555-0199" || first.Color != "#7a1f5c" {
 				t.Errorf("first partner %+v", first)
 			}

@@ -33,9 +33,9 @@ type Plan struct {
 	Dir   string // relative paths in the plan are relative to this folder
 	Event Event
 	Org   profile.Organisation
-	// Orgs are the organisations the outputs are made for: Orgs[0] is
+	// Orgs are the organisations the outputs are made for: Orgs.At(0) is
 	// Org, then each item's own organisation and each partner's, once.
-	Orgs []profile.Organisation
+	Orgs OrgTable
 	// Sets are the parts of the build made for one organisation each, in
 	// plan order: with partners (organisations:), one per partner in a
 	// folder of its own; without, one in the output folder itself.
@@ -417,9 +417,32 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 	// appending left (up to as much again: 1.2 MB of a plan of 10,000
 	// flyers, each for its own organisation).
 	p.Outputs = slices.Clone(outs)
-	p.Orgs = slices.Clone(orgs.list)
+	keepNames(p.Outputs)
+	p.Orgs = NewOrgTable(orgs.list)
 	p.Warnings = d.warnings
 	return p
+}
+
+// keepNames puts the outputs' names into one string, each output's
+// name a part of it: made one at a time, each name was a string of its
+// own with the room its builder had left (46 bytes an output of a plan
+// of 10,000 flyers), kept for the whole build.
+func keepNames(outs []Output) {
+	n := 0
+	for _, o := range outs {
+		n += len(o.Name)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, o := range outs {
+		b.WriteString(o.Name)
+	}
+	all, at := b.String(), 0
+	for i := range outs {
+		n := len(outs[i].Name)
+		outs[i].Name = all[at : at+n]
+		at += n
+	}
 }
 
 // jobTable keeps each distinct job of a plan once, for its outputs to

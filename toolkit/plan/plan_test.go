@@ -221,7 +221,7 @@ func TestPlanKeySpellings(t *testing.T) {
 	if p.Org.Name != "Eastside" || p.Org.Color != "#96203c" {
 		t.Errorf("the plan's organisation is %+v", p.Org)
 	}
-	if o := p.Orgs[p.Outputs[0].Org]; o.Name != "Westside" || o.Color != "#2a6f97" {
+	if o := p.Orgs.At(p.Outputs[0].Org); o.Name != "Westside" || o.Color != "#2a6f97" {
 		t.Errorf("the item's organisation is %+v", o)
 	}
 	_, err = Parse(testEngine(t), "plan.yaml", []byte("organisation:\n  color: \"#96203c\"\n  colour: \"#2a6f97\"\noutputs: [{audience: youth, language: en}]\n"), Project{Formats: []string{"flyer"}})
