@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/awarekit/awarekit/toolkit/content"
 	"github.com/awarekit/awarekit/toolkit/generate"
 )
 
@@ -31,6 +32,24 @@ func runCLI(t *testing.T, dir string, args ...string) result {
 	var out, errOut bytes.Buffer
 	code := run(args, &IOStreams{Out: &out, ErrOut: &errOut})
 	return result{code, out.String(), errOut.String()}
+}
+
+// embeddedContent is the embedded content, loaded once for the whole
+// package run: the library every command without a content folder
+// shares (sharedContent), and the one the tests read what a page should
+// say from (embedded).
+var embeddedContent = sync.OnceValues(generate.Content)
+
+// embedded gives the embedded content as the commands of this process
+// share it: read only, loaded once, not again for each test (a load is
+// about a quarter of a CPU-second).
+func embedded(t *testing.T) *content.Library {
+	t.Helper()
+	lib, err := embeddedContent()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib
 }
 
 // ownContent makes the commands t runs load the content each for
@@ -115,7 +134,7 @@ func TestMain(m *testing.M) {
 	// The commands run in this process share the embedded content,
 	// loaded once (openEngine); TestVersionReadsNoContent, which counts
 	// the loads, turns it off for itself (ownContent).
-	sharedContent = sync.OnceValues(generate.Content)
+	sharedContent = embeddedContent
 	code := m.Run()
 	if binDir != "" {
 		os.RemoveAll(binDir)

@@ -12,8 +12,6 @@ import (
 	"testing"
 	"unicode"
 
-	"github.com/awarekit/awarekit/audiences"
-	"github.com/awarekit/awarekit/locales"
 	"github.com/awarekit/awarekit/toolkit/content"
 	"github.com/awarekit/awarekit/toolkit/pdftest"
 )
@@ -24,10 +22,7 @@ import (
 func TestGenerateEveryFlyer(t *testing.T) {
 	sweep(t)
 	pdftest.Need(t, "qpdf", "pdftotext", "pdffonts", "pdfinfo")
-	lib, err := content.Load(audiences.FS, locales.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	lib := embedded(t)
 	work := t.TempDir()
 	org := "Riverside Youth Council"
 	papers := map[string]string{"letter": "612 x 792 pts (letter)", "a4": "595.28 x 841.89 pts (A4)"}
@@ -228,10 +223,7 @@ func pngWithHeader(w, h uint32, depth, colorType, interlace byte) []byte {
 func TestEveryLanguage(t *testing.T) {
 	sweep(t)
 	pdftest.Need(t, "qpdf", "pdftotext", "pdffonts")
-	lib, err := content.Load(audiences.FS, locales.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	lib := embedded(t)
 	work := t.TempDir()
 	// The sample: every language once, the audiences written in it taking
 	// turns; AWAREKIT_FULL=1 makes every audience in every language it is
@@ -298,10 +290,7 @@ func TestBilingual(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
-	lib, err := content.Load(audiences.FS, locales.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	lib := embedded(t)
 	for _, pair := range [][2]string{{"fr", "en"}, {"ar", "en"}} {
 		for _, format := range []string{"flyer", "poster"} {
 			path := filepath.Join(out, "newcomers-"+format+"-"+pair[0]+"-"+pair[1]+".pdf")
@@ -549,11 +538,7 @@ story.text = "Sam met someone online who promised a job and a place to stay. A t
 
 func lib(t *testing.T) *content.Library {
 	t.Helper()
-	l, err := content.Load(audiences.FS, locales.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return l
+	return embedded(t)
 }
 
 // TestGenerateWritesWhatItCanDraw: a language that cannot be drawn is

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
@@ -52,7 +51,7 @@ func cardLangs(tags []string) []string {
 func TestGenerateCardsAndTearoff(t *testing.T) {
 	sweep(t)
 	pdftest.Need(t, "qpdf", "pdftotext", "pdfinfo")
-	e, err := generate.New("awarekit test", time.Time{})
+	e, err := generate.Open(generate.Config{Creator: "awarekit test", Library: embedded(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

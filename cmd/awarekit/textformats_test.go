@@ -10,8 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/awarekit/awarekit/audiences"
-	"github.com/awarekit/awarekit/locales"
 	"github.com/awarekit/awarekit/toolkit/content"
 	"github.com/awarekit/awarekit/toolkit/pdftest"
 	"github.com/awarekit/awarekit/toolkit/render/txt"
@@ -24,10 +22,7 @@ import (
 // reports its segment count and stays within three.
 func TestGenerateTextFormats(t *testing.T) {
 	sweep(t)
-	lib, err := content.Load(audiences.FS, locales.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	lib := embedded(t)
 	work := t.TempDir()
 	out := filepath.Join(work, "out")
 	// Each audience in every language it is written in.
