@@ -135,6 +135,9 @@ func TestMain(m *testing.M) {
 	// loaded once (openEngine); TestVersionReadsNoContent, which counts
 	// the loads, turns it off for itself (ownContent).
 	sharedContent = embeddedContent
+	// Builds run here leave the collector to GOGC (steerBuilds); the
+	// binary started as awarekit (above) steers, as the program does.
+	steerBuilds = false
 	code := m.Run()
 	if binDir != "" {
 		os.RemoveAll(binDir)

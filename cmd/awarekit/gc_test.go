@@ -27,6 +27,8 @@ func TestSteerMemory(t *testing.T) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		t.Skip("GOGC or GOMEMLIMIT is set: the build leaves the collector alone")
 	}
+	steerBuilds = true // as in the program; TestMain turns it off for the other tests
+	t.Cleanup(func() { steerBuilds = false })
 	percent := func() int { p := debug.SetGCPercent(100); debug.SetGCPercent(p); return p }
 	before, beforePercent := debug.SetMemoryLimit(-1), percent()
 	stop1 := steerMemory()
