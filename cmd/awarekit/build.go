@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -21,6 +22,7 @@ import (
 
 	"github.com/awarekit/awarekit/toolkit/batch"
 	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/input"
 	"github.com/awarekit/awarekit/toolkit/manifest"
 	"github.com/awarekit/awarekit/toolkit/pack"
 	"github.com/awarekit/awarekit/toolkit/plan"
@@ -54,6 +56,8 @@ type BuildOptions struct {
 	JSON     bool
 	Shard    batch.Shard
 	Gather   []string // folders holding the parts of a sharded build, to join
+	// From says where settings came from (Settings.From).
+	From map[string]string
 }
 
 func newCmdBuild(f *Factory, runF func(*BuildOptions) error) *cobra.Command {
@@ -132,7 +136,7 @@ func newCmdBuild(f *Factory, runF func(*BuildOptions) error) *cobra.Command {
 				return err
 			}
 			opts.Project = plan.Project{Paper: s.Paper, Style: s.Style, Formats: s.Formats, Org: s.Org, Fonts: s.Fonts, Province: s.Province, AllowDraft: s.AllowDraft}
-			opts.Content = s.Content
+			opts.Content, opts.From = s.Content, s.From
 			if runF != nil {
 				return runF(opts)
 			}
@@ -297,6 +301,27 @@ func planJobs(pl *plan.Plan) []generate.Resolved {
 	return jobs
 }
 
+// partsFolder refuses a --gather folder that is not there or is not a
+// folder (a file, a named pipe, which locking it would wait on forever,
+// a device), saying what to give.
+func partsFolder(dir string) error {
+	const fix = "give the folders the parts were made in (the --out of each --shard build)"
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("--gather: %s does not exist; %s", input.ShortPath(dir), fix)
+	case err != nil:
+		return fmt.Errorf("--gather: %s cannot be read (%v); %s", input.ShortPath(dir), err, fix)
+	case !st.IsDir():
+		what := input.What(st.Mode())
+		if what == "" {
+			what = "a file"
+		}
+		return fmt.Errorf("--gather: %s is %s, not a folder; %s", input.ShortPath(dir), what, fix)
+	}
+	return nil
+}
+
 func fileExists(path string) bool {
 	st, err := os.Stat(path)
 	return err == nil && !st.IsDir()
@@ -346,7 +371,22 @@ func buildRun(opts *BuildOptions) error {
 		return err
 	}
 	if readErr != nil {
+		// A plan that is not there, or is no file, is a wrong name on
+		// the command line; what is wrong inside it is its content.
+		if err := input.Check(input.Plan, opts.PlanFile); err != nil {
+			return usage(err)
+		}
 		return readErr
+	}
+	// Each folder of parts is a folder (a named pipe would hang the
+	// build's lock on it); the logo and fonts are files.
+	for _, dir := range opts.Gather {
+		if err := partsFolder(dir); err != nil {
+			return usage(err)
+		}
+	}
+	if err := checkFiles(opts.Project.Org.Logo, opts.Project.Fonts, opts.From); err != nil {
+		return err
 	}
 	pl, err := r.Check(eng, opts.Project)
 	if err != nil {
@@ -381,6 +421,17 @@ func buildRun(opts *BuildOptions) error {
 	}
 	if opts.OutDir == "" {
 		opts.OutDir = filepath.Join(pl.Dir, "out")
+	}
+	// The output folder can be written (not a file, a named pipe or a
+	// device, not inside the content folder): a wrong --out, or a
+	// folder beside the plan that cannot be one, is the command line's
+	// or the environment's.
+	check := eng.CheckOutDir
+	if opts.DryRun {
+		check = eng.OutsideContent // a dry run writes nothing
+	}
+	if err := check(opts.OutDir); err != nil {
+		return usage(err)
 	}
 
 	// The first Ctrl-C (or SIGTERM) stops the workers taking new documents;

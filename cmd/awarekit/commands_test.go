@@ -59,7 +59,7 @@ func TestRunFunctions(t *testing.T) {
 		}, code: exitUsage, errOut: []string{"at most two languages"}, noFiles: filepath.Join(work, "three")},
 		{name: "generate: output inside the content folder", run: func(io *IOStreams) error {
 			return generateRun(&GenerateOptions{IO: io, Engine: openEngine, Audiences: []string{"youth"}, Langs: []string{"en"}, Formats: []string{"md"}, Paper: "letter", OutDir: filepath.Join(content, "out"), Content: content})
-		}, code: exitFailure, errOut: []string{"inside the content folder"}, noFiles: filepath.Join(content, "out")},
+		}, code: exitUsage, errOut: []string{"inside the content folder"}, noFiles: filepath.Join(content, "out")},
 		{name: "generate: bad colour", run: func(io *IOStreams) error {
 			return generateRun(&GenerateOptions{IO: io, Engine: openEngine, Audiences: []string{"youth"}, Langs: []string{"en"}, Formats: []string{"md"}, Paper: "letter", OutDir: filepath.Join(work, "col"), Org: profile.Organisation{Color: "teal"}})
 		}, code: exitFailure, errOut: []string{"colour is not a hex colour"}, noFiles: filepath.Join(work, "col")},
@@ -71,7 +71,7 @@ func TestRunFunctions(t *testing.T) {
 		}, code: exitFailure, errOut: []string{"bad.yaml:1:", `unknown audience "teens"`}, noFiles: filepath.Join(work, "badout")},
 		{name: "build: output inside the content folder", run: func(io *IOStreams) error {
 			return buildRun(&BuildOptions{IO: io, Engine: openEngine, PlanFile: filepath.Join(work, "plan.yaml"), Jobs: 2, Content: content, OutDir: filepath.Join(content, "out")})
-		}, code: exitFailure, errOut: []string{"inside the content folder"}, noFiles: filepath.Join(content, "out")},
+		}, code: exitUsage, errOut: []string{"inside the content folder"}, noFiles: filepath.Join(content, "out")},
 		{name: "build: dry run as JSON", run: func(io *IOStreams) error {
 			return buildRun(&BuildOptions{IO: io, Engine: openEngine, PlanFile: filepath.Join(work, "plan.yaml"), Jobs: 2, DryRun: true, JSON: true, Quiet: true})
 		}, out: []string{`"unchanged": 2`, `"dry_run": true`}},
@@ -151,7 +151,7 @@ Run 'awarekit list --help' for usage.`},
 		{"SOURCE_DATE_EPOCH past 9999", []string{"version"}, map[string]string{"SOURCE_DATE_EPOCH": fmt.Sprint(maxSourceDate + 1)}, exitUsage, "the end of year 9999"},
 		{"a bad AWAREKIT_ variable", []string{"generate", "-f", "md"}, map[string]string{"AWAREKIT_AUDIENCE": "teens"}, exitUsage, `unknown audience "teens"`},
 		{"bad plan content", []string{"build", "bad.yaml"}, nil, exitFailure, `bad.yaml:1:58: outputs[0].colour: unknown key "colour"`},
-		{"missing plan", []string{"build", "nope.yaml"}, nil, exitFailure, "plan nope.yaml does not exist"},
+		{"missing plan", []string{"build", "nope.yaml"}, nil, exitUsage, "plan nope.yaml does not exist"},
 		{"done", []string{"build", "plan.yaml", "-q"}, nil, exitOK, ""},
 	}
 	for _, tt := range tests {

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -182,6 +184,7 @@ type fileSettings struct {
 	values map[string]any // key → string or []string, as written
 	lines  map[string]int // key → line
 	fonts  map[string][]string
+	fontAt map[string]string      // each font file → "settings file F:line"
 	local  []profile.LocalContact // organisation.local
 }
 
@@ -259,7 +262,7 @@ func parseSettings(path string, data []byte) (*fileSettings, error) {
 				}
 				fset.values[key] = list
 			case scripts:
-				if fset.fonts, err = fontSettings(v, at, filepath.Dir(path)); err != nil {
+				if fset.fonts, fset.fontAt, err = fontSettings(v, at, filepath.Dir(path)); err != nil {
 					return err
 				}
 			case boolean:
@@ -361,17 +364,18 @@ func localSettings(v *yaml.Node, at func(*yaml.Node) string) ([]profile.LocalCon
 
 // fontSettings reads fonts: {Guru: [regular.ttf, bold.ttf]}, paths
 // relative to the file's folder.
-func fontSettings(v *yaml.Node, at func(*yaml.Node) string, dir string) (map[string][]string, error) {
+func fontSettings(v *yaml.Node, at func(*yaml.Node) string, dir string) (map[string][]string, map[string]string, error) {
 	const shape = "fonts maps a script code to font files, like fonts: {Guru: [NotoSansGurmukhi-Regular.ttf, NotoSansGurmukhi-Bold.ttf]}"
 	if v.Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s: %s", at(v), shape)
+		return nil, nil, fmt.Errorf("%s: %s", at(v), shape)
 	}
 	out := map[string][]string{}
+	lines := map[string]string{} // each file → the settings file and line naming it
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, files := v.Content[i], v.Content[i+1]
 		sc, err := typeset.ParseScriptCode(k.Value)
 		if err != nil {
-			return nil, fmt.Errorf("%s: fonts: %w", at(k), err)
+			return nil, nil, fmt.Errorf("%s: fonts: %w", at(k), err)
 		}
 		code := typeset.ScriptCode(sc)
 		items := []*yaml.Node{files}
@@ -379,26 +383,27 @@ func fontSettings(v *yaml.Node, at func(*yaml.Node) string, dir string) (map[str
 			items = files.Content
 		}
 		if len(items) == 0 || len(items) > 2 {
-			return nil, fmt.Errorf("%s: fonts: %s takes one or two files (regular, then bold)", at(files), k.Value)
+			return nil, nil, fmt.Errorf("%s: fonts: %s takes one or two files (regular, then bold)", at(files), k.Value)
 		}
 		if _, dup := out[code]; dup {
-			return nil, fmt.Errorf("%s: fonts: %s is given twice", at(k), code)
+			return nil, nil, fmt.Errorf("%s: fonts: %s is given twice", at(k), code)
 		}
 		for _, it := range items {
 			f, err := scalarValue(it, at, "fonts."+k.Value)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			if f == "" {
-				return nil, fmt.Errorf("%s: fonts: %s has an empty file name", at(it), k.Value)
+				return nil, nil, fmt.Errorf("%s: fonts: %s has an empty file name", at(it), k.Value)
 			}
 			if !filepath.IsAbs(f) {
 				f = filepath.Join(dir, f)
 			}
 			out[code] = append(out[code], f)
+			lines[f] = at(it)
 		}
 	}
-	return out, nil
+	return out, lines, nil
 }
 
 // readSettingsFile reads and checks one file; a missing optional file is
@@ -462,6 +467,7 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 
 	s := &Settings{}
 	var files []*fileSettings
+	fontAt := map[string]string{}
 	for _, p := range settingsSources(configFile) {
 		fset, err := readSettingsFile(p.path, p.required)
 		if err != nil {
@@ -495,6 +501,9 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 				s.Fonts = map[string][]string{}
 			}
 			s.Fonts[script] = f // a later file's fonts for a script replace an earlier one's
+		}
+		for f, at := range fset.fontAt {
+			fontAt[f] = at
 		}
 	}
 
@@ -610,8 +619,11 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 	}
 	s.Province = v.GetString("province")
 	s.From = map[string]string{}
-	for _, key := range []string{"audience", "lang", "province", "content"} {
+	for _, key := range []string{"audience", "lang", "province", "content", "out", "organisation.logo"} {
 		s.From[key], _ = origin(key)
+	}
+	for f, at := range fontAt {
+		s.From["fonts "+f] = at
 	}
 	if raw, ok := os.LookupEnv(envName("allow_draft")); ok && !flagChanged(flags, "allow-draft") {
 		if _, err := strconv.ParseBool(raw); err != nil {
@@ -659,14 +671,89 @@ func loadContentSettings(flags *pflag.FlagSet, configFile string) (*Settings, er
 		return s, err
 	}
 	if err := content.CheckFolder(s.Content); err != nil {
-		from := s.From["content"]
-		err = fmt.Errorf("%s: %w", from, err)
-		if strings.HasPrefix(from, "settings file") {
-			return nil, err
-		}
-		return nil, usage(err)
+		return nil, settingError(s.From["content"], err)
 	}
 	return s, nil
+}
+
+// folderToWrite refuses a content folder a command writes into (new,
+// translate import and review) that is no folder (a file, a named pipe,
+// a device), or, unless made is true, is not there; from says where it
+// was named (settingError). Whether it is a content folder is not asked:
+// it may hold nothing yet.
+func folderToWrite(from, dir string, made bool) error {
+	k := input.Kind{Name: "content folder"}
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && made:
+		return nil
+	case errors.Is(err, fs.ErrNotExist):
+		err = &input.Error{Kind: k, Path: dir, Problem: "does not exist", Fix: "check the name; 'awarekit new audience ID --content FOLDER' starts a content folder", Err: err}
+	case err != nil:
+		err = &input.Error{Kind: k, Path: dir, Problem: "cannot be read (" + err.Error() + ")", Err: err}
+	case !st.IsDir():
+		what := input.What(st.Mode())
+		if what == "" {
+			what = "a file"
+		}
+		err = &input.Error{Kind: k, Path: dir, Problem: "is " + what + ", not a folder", Fix: "give the folder to write into"}
+	default:
+		return nil
+	}
+	return settingError(from, err)
+}
+
+// settingError is err about a setting's value, prefixed with where the
+// value came from: a usage error (exit 2) when a flag, the environment
+// or the default set it, bad content (exit 1) when a settings file did,
+// at its line.
+func settingError(from string, err error) error {
+	err = fmt.Errorf("%s: %w", from, err)
+	if strings.HasPrefix(from, "settings file") {
+		return err
+	}
+	return usage(err)
+}
+
+// checkFiles makes sure the logo and the fonts the settings name are
+// files that can be read (not missing, a folder, a named pipe or a
+// device), before any work; from is Settings.From. A wrong --logo (or
+// AWAREKIT_ORGANISATION_LOGO) is a usage error, a wrong
+// organisation.logo or font in a settings file bad content at its line.
+// Whether they are a PNG or JPEG, or a font, is checked when they are
+// read.
+func checkFiles(logo string, fonts map[string][]string, from map[string]string) error {
+	if logo != "" {
+		if err := input.Check(input.Logo, logo); err != nil {
+			at := from["organisation.logo"]
+			if strings.HasPrefix(at, "settings file") {
+				at += ": organisation.logo"
+			}
+			return settingError(at, err)
+		}
+	}
+	scripts := slices.Sorted(maps.Keys(fonts))
+	for _, script := range scripts {
+		for _, f := range fonts[script] {
+			if err := input.Check(input.Font, f); err != nil {
+				at := cmp.Or(from["fonts "+f], "settings file")
+				return settingError(at+": fonts: "+script, err)
+			}
+		}
+	}
+	return nil
+}
+
+// outDirError is the error of an output folder that cannot be written
+// (a file, a named pipe, a device, no permission, a full or read-only
+// disk, inside the content folder), from says where the folder was
+// named: a usage error when a flag, the environment or the default
+// named it, bad content of the settings file when it did.
+func outDirError(from string, err error) error {
+	if !strings.HasPrefix(from, "settings file") {
+		return usage(err) // the message names --out already
+	}
+	return settingError(from+": out", err)
 }
 
 // toolEnv are the AWAREKIT_ variables that are no setting: the ones the

@@ -124,11 +124,11 @@ func TestGenerateBadInput(t *testing.T) {
 		{"unknown format", []string{"-f", "banner"}, 2, []string{`"banner"`, "flyer"}},
 		{"unknown paper", []string{"--paper", "legal"}, 2, []string{`"legal"`, "letter, a4"}},
 		{"stray argument", []string{"youth"}, 2, []string{"unknown command"}},
-		{"logo missing", []string{"--logo", filepath.Join(work, "nope.png")}, 1, []string{"nope.png", "does not exist"}},
+		{"logo missing", []string{"--logo", filepath.Join(work, "nope.png")}, 2, []string{"--logo: logo", "nope.png", "does not exist"}},
 		{"logo not an image", []string{"--logo", notImage}, 1, []string{"not a PNG or JPEG"}},
 		{"logo too large", []string{"--logo", huge}, 1, []string{"10000 × 10000 pixels"}},
 		{"bad colour", []string{"--color", "teal"}, 2, []string{"colour (from --color)", "hex"}},
-		{"output folder is a file", []string{"-o", filepath.Join(aFile, "sub")}, 1, []string{"output folder"}},
+		{"output folder is a file", []string{"-o", filepath.Join(aFile, "sub")}, 2, []string{"output folder"}},
 	}
 	if os.Geteuid() != 0 { // root writes anywhere
 		tests = append(tests, struct {

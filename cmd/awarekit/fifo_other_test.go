@@ -7,3 +7,6 @@ import "errors"
 // mkfifo reports that this system has no named pipes in its file
 // system; the tests that need one skip.
 func mkfifo(string) error { return errors.ErrUnsupported }
+
+// mknull reports that devices cannot be made here.
+func mknull(string) error { return errors.ErrUnsupported }

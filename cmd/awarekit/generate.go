@@ -156,6 +156,9 @@ languages' show what can be made.`,
 }
 
 func generateRun(opts *GenerateOptions) error {
+	if err := checkFiles(opts.Org.Logo, opts.Fonts, opts.From); err != nil {
+		return err
+	}
 	eng, err := opts.Engine(generate.Config{ContentDir: opts.Content, Fonts: opts.Fonts})
 	if err != nil {
 		return err
@@ -200,7 +203,7 @@ func generateRun(opts *GenerateOptions) error {
 		fmt.Fprintln(opts.IO.ErrOut, opts.IO.warning(), w)
 	}
 	if err := eng.CheckOutDir(opts.OutDir); err != nil {
-		return err
+		return outDirError(opts.From["out"], err)
 	}
 	// Ctrl-C while the files are being made stops before any is written;
 	// once writing has begun (it is quick) the set is finished. Once

@@ -107,15 +107,15 @@ func hostileCases() []hostileCase {
 		// Named pipes, devices and huge files.
 		{"pipes and devices", "--config a named pipe", gen("--config", "$DIR/fifo.yaml"), nil, map[string]string{"fifo.yaml": "FIFO"}, 2, []string{"fifo.yaml", "is a named pipe"}},
 		{"pipes and devices", "--config /dev/zero", gen("--config", "/dev/zero"), nil, nil, 2, []string{"/dev/zero", "is a device"}},
-		{"pipes and devices", "--logo a named pipe", gen("--logo", "$DIR/logo.png"), nil, map[string]string{"logo.png": "FIFO"}, 1, []string{"logo.png", "is a named pipe"}},
-		{"pipes and devices", "--logo /dev/zero", gen("--logo", "/dev/zero"), nil, nil, 1, []string{"/dev/zero", "is a device"}},
-		{"pipes and devices", "plan a named pipe", build, nil, map[string]string{"plan.yaml": "FIFO"}, 1, []string{"plan.yaml", "is a named pipe"}},
+		{"pipes and devices", "--logo a named pipe", gen("--logo", "$DIR/logo.png"), nil, map[string]string{"logo.png": "FIFO"}, 2, []string{"--logo: logo $DIR/logo.png is a named pipe, not a file"}},
+		{"pipes and devices", "--logo /dev/zero", gen("--logo", "/dev/zero"), nil, nil, 2, []string{"--logo: logo /dev/zero is a device"}},
+		{"pipes and devices", "plan a named pipe", build, nil, map[string]string{"plan.yaml": "FIFO"}, 2, []string{"plan.yaml", "is a named pipe"}},
 		{"pipes and devices", "font /dev/zero", gen(), nil, settings("fonts: {Guru: /dev/zero}\n"), 1, []string{"/dev/zero", "is a device"}},
 		{"pipes and devices", "settings file of 2 MB", gen("--config", "$DIR/big.yaml"), nil, map[string]string{"big.yaml": "SPARSE2M"}, 2, []string{"big.yaml", "larger than 1 MB"}},
 		// A folder that is no content folder (it was taken without a word,
 		// and the built-in content printed as the user's).
 		{"content folder", "--content /etc", gen("--content", "/etc"), nil, nil, 2, []string{"--content: content folder /etc has neither audiences/ nor locales/ in it, so it is not a content folder", "Name the right folder"}},
-		{"content folder", "AWAREKIT_CONTENT a file", []string{"list", "audiences"}, map[string]string{"AWAREKIT_CONTENT": "notes.txt"}, map[string]string{"notes.txt": "x"}, 2, []string{"AWAREKIT_CONTENT: content folder", "notes.txt is not a folder"}},
+		{"content folder", "AWAREKIT_CONTENT a file", []string{"list", "audiences"}, map[string]string{"AWAREKIT_CONTENT": "notes.txt"}, map[string]string{"notes.txt": "x"}, 2, []string{"AWAREKIT_CONTENT: content folder", "notes.txt is a file, not a folder"}},
 		{"content folder", "the project folder in the settings file", gen(), nil, settings("paper: a4\ncontent: .\n"), 1, []string{"settings file awarekit.yaml:2: content folder", "has neither audiences/ nor locales/"}},
 		{"content folder", "a content folder with only a note", []string{"check", "--content", "$DIR/ours"}, nil, map[string]string{"ours/README.txt": "x"}, 2, []string{"ours has neither audiences/ nor locales/"}},
 		{"content folder", "a build's content folder missing", build, nil, map[string]string{"plan.yaml": "outputs: [{audience: youth, language: en}]\n", "awarekit.yaml": "content: ours\n"}, 1, []string{"settings file", "awarekit.yaml:1: content folder", "ours does not exist"}},
@@ -196,9 +196,9 @@ func hostileCases() []hostileCase {
 		{"paths", "pattern of an extension only", build, nil, map[string]string{"plan.yaml": "outputs: [{audience: youth, language: en, pattern: '.{ext}'}]\n"}, 1, []string{"plan.yaml:1:52: outputs[0].pattern", "start with a dot", "put a name before the dot"}},
 		{"paths", "pattern of an absolute path", build, nil, map[string]string{"plan.yaml": "defaults: {pattern: '/tmp/x-{lang}.{ext}'}\noutputs: [{audience: youth, language: en}]\n"}, 1, []string{"plan.yaml:1:21: defaults.pattern", "inside the output folder", "--out"}},
 		{"paths", "pattern of a Windows device", build, nil, map[string]string{"plan.yaml": "outputs: [{audience: youth, language: en, pattern: 'nul.{ext}'}]\n"}, 1, []string{"plan.yaml:1:52", "Windows keeps for a device (NUL)"}},
-		{"paths", "init into a file", []string{"init", "$DIR/afile"}, nil, map[string]string{"afile": "x"}, 1, []string{"afile as a folder: part of the path is a file; choose another folder\n"}},
-		{"paths", "man into a file", []string{"man", "$DIR/afile"}, nil, map[string]string{"afile": "x"}, 1, []string{"afile as a folder: part of the path is a file; choose another folder\n"}},
-		{"paths", "translate export through a file", []string{"translate", "export", "-l", "es", "-o", "$DIR/afile/es.po"}, nil, map[string]string{"afile": "x"}, 1, []string{"afile as a folder: part of the path is a file; choose another folder with --output\n"}},
+		{"paths", "init into a file", []string{"init", "$DIR/afile"}, nil, map[string]string{"afile": "x"}, 2, []string{"afile as a folder: it is a file, not a folder; choose another folder\n"}},
+		{"paths", "man into a file", []string{"man", "$DIR/afile"}, nil, map[string]string{"afile": "x"}, 2, []string{"afile as a folder: it is a file, not a folder; choose another folder\n"}},
+		{"paths", "translate export through a file", []string{"translate", "export", "-l", "es", "-o", "$DIR/afile/es.po"}, nil, map[string]string{"afile": "x"}, 2, []string{"afile as a folder: it is a file, not a folder; choose another folder with --output\n"}},
 		{"names", "misspelt schema", []string{"schema", "plann"}, nil, nil, 2, []string{`no schema of "plann" (did you mean plan?); choose one of: plan, config`}},
 		{"paths", "empty man folder", []string{"man", ""}, nil, nil, 2, []string{"man needs the folder to write into"}},
 		{"names", "unknown audience in the settings file", gen(), nil, settings("paper: a4\naudience: yuoth\n"), 1, []string{"settings file awarekit.yaml:2: unknown audience \"yuoth\"", "did you mean \"youth\""}},
@@ -219,63 +219,75 @@ func TestHostileInput(t *testing.T) {
 	counts := map[string]int{}
 	for _, tt := range hostileCases() {
 		counts[tt.family]++
-		t.Run(tt.family+"/"+tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			t.Chdir(dir)
-			t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "no-user-config"))
-			t.Setenv("HOME", filepath.Join(dir, "home"))
-			for _, k := range []string{"SOURCE_DATE_EPOCH", "AWAREKIT_ORGANISATION_NAME", "AWAREKIT_ORGANISATION_PHONE", "AWAREKIT_ORGANISATION_EMAIL", "AWAREKIT_ORGANISATION_WEBSITE", "AWAREKIT_ORGANISATION_COLOR"} {
-				t.Setenv(k, "")
-				os.Unsetenv(k)
-			}
-			for k, v := range tt.env {
-				t.Setenv(k, v)
-			}
-			for name, data := range tt.files {
-				makeHostileFile(t, filepath.Join(dir, filepath.FromSlash(name)), data)
-			}
-			before := tree(t, dir)
-			args := slices.Clone(tt.args)
-			for i := range args {
-				args[i] = strings.ReplaceAll(args[i], "$DIR", dir)
-			}
-			var stdout, stderr bytes.Buffer
-			code := -1
-			done := make(chan struct{})
-			go func() {
-				defer close(done)
-				defer func() {
-					if r := recover(); r != nil {
-						t.Errorf("panic: %v", r)
-					}
-				}()
-				code = run(args, &IOStreams{Out: &stdout, ErrOut: &stderr})
-			}()
-			select {
-			case <-done:
-			case <-time.After(60 * time.Second):
-				t.Fatal("the command hung")
-			}
-			msg := stderr.String()
-			if code != tt.code {
-				t.Errorf("exit %d, want %d; stderr:\n%s", code, tt.code, msg)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(msg, strings.ReplaceAll(w, "$DIR", dir)) {
-					t.Errorf("stderr does not say %q:\n%s", w, msg)
-				}
-			}
-			for _, bad := range []string{"goroutine ", "panic:", "\x1b", "\u202e", "\u2029", "root:x:0:0"} {
-				if strings.Contains(msg, bad) || strings.Contains(stdout.String(), bad) {
-					t.Errorf("output carries %q:\n%s", bad, msg)
-				}
-			}
-			if after := tree(t, dir); !slices.Equal(before, after) {
-				t.Errorf("files written: before %v, after %v", before, after)
-			}
-		})
+		t.Run(tt.family+"/"+tt.name, func(t *testing.T) { runHostile(t, tt) })
 	}
 	t.Logf("hostile inputs by family: %v", counts)
+}
+
+// runHostile runs one hostile case in a folder of its own and checks
+// its exit code, its message, and that nothing was written.
+func runHostile(t *testing.T, tt hostileCase) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "no-user-config"))
+	t.Setenv("HOME", filepath.Join(dir, "home"))
+	for _, k := range []string{"SOURCE_DATE_EPOCH", "AWAREKIT_ORGANISATION_NAME", "AWAREKIT_ORGANISATION_PHONE", "AWAREKIT_ORGANISATION_EMAIL", "AWAREKIT_ORGANISATION_WEBSITE", "AWAREKIT_ORGANISATION_COLOR"} {
+		t.Setenv(k, "")
+		os.Unsetenv(k)
+	}
+	for k, v := range tt.env {
+		t.Setenv(k, v)
+	}
+	for name, data := range tt.files {
+		makeHostileFile(t, filepath.Join(dir, filepath.FromSlash(name)), data)
+	}
+	before := tree(t, dir)
+	args := slices.Clone(tt.args)
+	for i := range args {
+		args[i] = strings.ReplaceAll(args[i], "$DIR", dir)
+	}
+	var stdout, stderr bytes.Buffer
+	code := -1
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer func() {
+			if r := recover(); r != nil {
+				t.Errorf("panic: %v", r)
+			}
+		}()
+		code = run(args, &IOStreams{Out: &stdout, ErrOut: &stderr})
+	}()
+	select {
+	case <-done:
+	case <-time.After(60 * time.Second):
+		t.Fatal("the command hung")
+	}
+	msg := stderr.String()
+	if code != tt.code {
+		t.Errorf("exit %d, want %d; stderr:\n%s", code, tt.code, msg)
+	}
+	for _, w := range tt.want {
+		if !strings.Contains(msg, strings.ReplaceAll(w, "$DIR", dir)) {
+			t.Errorf("stderr does not say %q:\n%s", w, msg)
+		}
+	}
+	for _, bad := range []string{"goroutine ", "panic:", "\x1b", "\u202e", "\u2029", "root:x:0:0"} {
+		if strings.Contains(msg, bad) || strings.Contains(stdout.String(), bad) {
+			t.Errorf("output carries %q:\n%s", bad, msg)
+		}
+	}
+	if after := tree(t, dir); !slices.Equal(before, after) {
+		t.Errorf("files written: before %v, after %v", before, after)
+	}
+	// A named pipe or a device is never written over (renamed onto).
+	for name, data := range tt.files {
+		if data == "FIFO" || data == "DEVICE" {
+			if st, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name))); err != nil || st.Mode().IsRegular() {
+				t.Errorf("%s, %s, was replaced by a file or removed (%v)", name, strings.ToLower(data), err)
+			}
+		}
+	}
 }
 
 // tree lists every path under dir.
@@ -299,6 +311,8 @@ func makeHostileFile(t *testing.T, path, data string) {
 	switch {
 	case data == "FIFO":
 		err = mkfifo(path)
+	case data == "DEVICE":
+		err = mknull(path)
 	case strings.HasPrefix(data, "LINK:"):
 		err = os.Symlink(strings.TrimPrefix(data, "LINK:"), path)
 	case strings.HasPrefix(data, "SPARSE"):
@@ -411,7 +425,7 @@ func TestLongValuesAreCut(t *testing.T) {
 		{"language flag", nil, []string{"generate", "-l", long}, 2, "unknown language"},
 		{"format flag", nil, []string{"generate", "-f", long}, 2, "unknown format"},
 		{"content folder", nil, []string{"generate", "--content", long}, 2, "--content: content folder …aaa"},
-		{"output folder", nil, []string{"generate", "-o", long + "/x"}, 1, "cannot write to folder …aaa"},
+		{"output folder", nil, []string{"generate", "-o", long + "/x"}, 2, "cannot write to folder …aaa"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

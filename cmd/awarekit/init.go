@@ -103,7 +103,7 @@ func initRun(opts *InitOptions) error {
 		return fmt.Errorf("%s already %s; use --force to overwrite", strings.Join(exist, ", "), verb)
 	}
 	if err := output.CheckFolder(opts.Dir, ""); err != nil {
-		return err
+		return usage(err) // the folder named on the command line
 	}
 	for _, f := range files {
 		path := filepath.Join(opts.Dir, f.name)

@@ -26,7 +26,10 @@ const exitHelp = `Exit status:
        folder, logo, font; reported as file:line), a material that could
        not be made or written, or a bug
   2    the command line or the environment is wrong: an unknown command,
-       flag or flag value, a bad AWAREKIT_* variable or SOURCE_DATE_EPOCH
+       flag or flag value, a file or folder it names that is not there or
+       not of the kind asked for (a file given for a folder, a named
+       pipe), a folder that cannot be written, a bad AWAREKIT_* variable
+       or SOURCE_DATE_EPOCH
   130  interrupted; finished files are kept and nothing is half written`
 
 // debugEnv, when set, makes a crash print its stack trace.

@@ -69,7 +69,7 @@ func manRun(opts *ManOptions) error {
 	}
 	fillHelp(opts.Root, eng)
 	if err := output.CheckFolder(opts.Dir, ""); err != nil {
-		return err
+		return usage(err) // the folder named on the command line
 	}
 	if opts.Markdown {
 		return writeMarkdownDocs(opts.IO, opts.Root, opts.Dir)

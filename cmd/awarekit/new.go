@@ -91,6 +91,9 @@ file.`,
 			if _, err := profile.CheckPath(profile.Field{Name: "content folder", From: "--content"}, opts.Content); err != nil {
 				return usage(err)
 			}
+			if err := folderToWrite(s.From["content"], opts.Content, true); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}

@@ -105,6 +105,9 @@ normal end (exit 0): a build in progress finishes its documents first.`,
 
 func serveRun(opts *ServeOptions) error {
 	s := opts.Settings
+	if err := checkFiles(s.Org.Logo, s.Fonts, s.From); err != nil {
+		return err
+	}
 	eng, err := opts.Engine(generate.Config{ContentDir: s.Content, Fonts: s.Fonts})
 	if err != nil {
 		return err

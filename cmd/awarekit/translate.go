@@ -15,6 +15,7 @@ import (
 
 	"github.com/awarekit/awarekit/audiences"
 	"github.com/awarekit/awarekit/locales"
+	"github.com/awarekit/awarekit/toolkit/input"
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/locale"
 	"github.com/awarekit/awarekit/toolkit/output"
@@ -115,15 +116,29 @@ message as it is now and none was made from English that has changed since.`,
 }
 
 // translateSettings fills the shared options from the settings (the
-// content folder, unless into names one, and the fonts).
-func translateSettings(cmd *cobra.Command, o *TranslateOptions, configFile, into string) error {
-	s, err := loadSettings(cmd.Flags(), configFile)
+// content folder, unless into names one, and the fonts). A command that
+// only reads the content folder (status, export, proof) checks it as
+// generate does (loadContentSettings: /etc or an empty folder is none);
+// one that writes into it (import, review: writes is true) takes a
+// folder that holds nothing yet, but not a file or one not there.
+func translateSettings(cmd *cobra.Command, o *TranslateOptions, configFile, into string, writes bool) error {
+	load := loadContentSettings
+	if writes {
+		load = loadSettings
+	}
+	s, err := load(cmd.Flags(), configFile)
 	if err != nil {
 		return err
 	}
 	o.Content, o.Fonts = s.Content, s.Fonts
+	from := s.From["content"]
 	if into != "" {
-		o.Content = into
+		o.Content, from = into, "--into"
+	}
+	if writes && o.Content != "" {
+		if err := folderToWrite(from, o.Content, false); err != nil {
+			return err
+		}
 	}
 	if o.Dir == "" {
 		o.Dir = "."
@@ -158,7 +173,7 @@ may lack them (it then does not make the kit), so they are not missing.`,
   $ awarekit translate status --check --json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := translateSettings(cmd, &opts.TranslateOptions, configFile, ""); err != nil {
+			if err := translateSettings(cmd, &opts.TranslateOptions, configFile, "", false); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -268,7 +283,7 @@ toml: translate.LANG.toml) in this folder.`,
   $ awarekit translate export -l pa --only todo --as csv`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := translateSettings(cmd, &opts.TranslateOptions, configFile, ""); err != nil {
+			if err := translateSettings(cmd, &opts.TranslateOptions, configFile, "", false); err != nil {
 				return err
 			}
 			if !slices.Contains(translate.Onlys, opts.Only) {
@@ -331,7 +346,7 @@ func translateExportRun(opts *TranslateExportOptions) error {
 		return nil
 	}
 	if err := output.CheckFolder(filepath.Dir(out), "--output"); err != nil {
-		return err
+		return usage(err)
 	}
 	if err := output.WriteFile(out, b.Bytes()); err != nil {
 		return err
@@ -400,7 +415,7 @@ recorded as theirs; the language can be reviewed once every message is.`,
 				return usage(err)
 			}
 			opts.File = file
-			if err := translateSettings(cmd, &opts.TranslateOptions, configFile, opts.Into); err != nil {
+			if err := translateSettings(cmd, &opts.TranslateOptions, configFile, opts.Into, true); err != nil {
 				return err
 			}
 			if opts.As != "" {
@@ -538,7 +553,7 @@ Name a reviewer only with their agreement.`,
       --date 2026-12-08`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := translateSettings(cmd, &opts.TranslateOptions, configFile, opts.Into); err != nil {
+			if err := translateSettings(cmd, &opts.TranslateOptions, configFile, opts.Into, true); err != nil {
 				return err
 			}
 			if strings.TrimSpace(opts.Reviewer) == "" {
@@ -600,8 +615,16 @@ func checkOutFile(path, example string) error {
 	if _, err := profile.CheckPath(profile.Field{Name: "output file", From: "-o"}, path); err != nil {
 		return usage(err)
 	}
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
+	st, err := os.Stat(path)
+	switch {
+	case err != nil:
+	case st.IsDir():
 		return usage(fmt.Errorf("-o %s is a folder; give a file's name, like %s", path, filepath.Join(path, example)))
+	case !st.Mode().IsRegular():
+		// The file is written beside it and renamed over it: a named
+		// pipe or a device (-o /dev/null, run as root) would be
+		// replaced by a file.
+		return usage(fmt.Errorf("-o %s is %s, not a file; give a file's name, like %s", input.ShortPath(path), input.What(st.Mode()), example))
 	}
 	return nil
 }
@@ -644,7 +667,7 @@ print in its placeholders).`,
   $ awarekit translate proof -l es --only todo`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := translateSettings(cmd, &opts.TranslateOptions, configFile, ""); err != nil {
+			if err := translateSettings(cmd, &opts.TranslateOptions, configFile, "", false); err != nil {
 				return err
 			}
 			if !slices.Contains(translate.Onlys, opts.Only) {
@@ -690,7 +713,7 @@ func translateProofRun(opts *TranslateProofOptions) error {
 		return err
 	}
 	if err := output.CheckFolder(filepath.Dir(out), "--output"); err != nil {
-		return err
+		return usage(err)
 	}
 	if err := output.WriteFile(out, b.Bytes()); err != nil {
 		return err

@@ -31,13 +31,15 @@ func TestTranslateVolunteerFlow(t *testing.T) {
 		}
 		return r
 	}
-	before := step("translate", "status", "-l", "es", "--content", "ours")
-	t.Logf("$ awarekit translate status -l es --content ours\n%s", before.stdout)
+	// The group's folder holds nothing yet: the built-in content is
+	// exported, and the folder named once it holds the translation.
+	before := step("translate", "status", "-l", "es")
+	t.Logf("$ awarekit translate status -l es\n%s", before.stdout)
 	if !strings.Contains(before.stdout, " draft ") {
 		t.Fatalf("Spanish is not a draft to start with:\n%s", before.stdout)
 	}
 
-	r := step("translate", "export", "-l", "es", "--as", "po", "-o", "es.po", "--content", "ours")
+	r := step("translate", "export", "-l", "es", "--as", "po", "-o", "es.po")
 	t.Logf("$ awarekit translate export -l es --as po -o es.po\n%s%s", r.stdout, r.stderr)
 	path := filepath.Join(dir, "es.po")
 	data, err := os.ReadFile(path)

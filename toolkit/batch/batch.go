@@ -279,8 +279,11 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 		// (shared) lock, and its files are not yet what its manifest says.
 		locked := []string{opts.OutDir}
 		for _, dir := range opts.Gather {
-			if _, err := os.Stat(dir); err != nil || slices.ContainsFunc(locked, func(l string) bool { return same(l, dir) }) {
-				continue // a folder that is not there is reported with the parts
+			if st, err := os.Stat(dir); err != nil || !st.IsDir() || slices.ContainsFunc(locked, func(l string) bool { return same(l, dir) }) {
+				// A folder that is not there, or is no folder, is reported
+				// with the parts; opening a named pipe to lock it would
+				// wait for a writer forever.
+				continue
 			}
 			locked = append(locked, dir)
 			unlock, err := lockDir(dir, p.File, Shard{})

@@ -37,7 +37,7 @@ func TestCheckFolder(t *testing.T) {
 		{"/proc/self", "has neither audiences/ nor locales/"},
 		{hollow, "has no file in audiences/ or locales/, so it changes nothing in the built-in content"},
 		{filepath.Join(dir, "missing"), "missing does not exist"},
-		{filepath.Join(notes, "README.txt"), "README.txt is not a folder"},
+		{filepath.Join(notes, "README.txt"), "README.txt is a file, not a folder"},
 		{good, ""},
 		{deep, ""},
 	} {

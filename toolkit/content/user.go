@@ -50,7 +50,11 @@ func CheckFolder(dir string) error {
 		}
 		return &input.Error{Kind: k, Path: dir, Problem: "cannot be read (" + why.Error() + ")", Err: err}
 	case !st.IsDir():
-		return &input.Error{Kind: k, Path: dir, Problem: "is not a folder", Fix: folderFix}
+		what := input.What(st.Mode())
+		if what == "" {
+			what = "a file"
+		}
+		return &input.Error{Kind: k, Path: dir, Problem: "is " + what + ", not a folder", Fix: folderFix}
 	}
 	fsys := os.DirFS(dir)
 	var subs []string

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -77,6 +78,20 @@ func Open(k Kind, path string) (*os.File, error) {
 	return f, nil
 }
 
+// Check makes sure path names a regular file that can be opened for
+// reading (not missing, a folder, a named pipe or a device), without
+// reading it: for a path given on the command line, checked before any
+// work is done. Its size and content are the file's, checked when it is
+// read.
+func Check(k Kind, path string) error {
+	k.Limit = math.MaxInt64
+	f, err := Open(k, path)
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
 // readLimited reads at most k.Limit bytes of r, failing past it: a file
 // that grows while it is read is still refused.
 func readLimited(k Kind, path string, r io.Reader) ([]byte, error) {
@@ -92,7 +107,7 @@ func readLimited(k Kind, path string, r io.Reader) ([]byte, error) {
 
 // check refuses what is not a regular file, or is too large.
 func check(k Kind, path string, st fs.FileInfo) error {
-	if what := notRegular(st.Mode()); what != "" {
+	if what := What(st.Mode()); what != "" {
 		return &Error{Kind: k, Path: path, Problem: "is " + what + ", not a file", Fix: "give the path of a file"}
 	}
 	if st.Size() > k.Limit {
@@ -101,8 +116,9 @@ func check(k Kind, path string, st fs.FileInfo) error {
 	return nil
 }
 
-// notRegular names the kind of a file that is not a regular one, or "".
-func notRegular(m fs.FileMode) string {
+// What names the kind of a file that is not a regular one ("a named
+// pipe", "a folder", "a device"), or "" for a regular file.
+func What(m fs.FileMode) string {
 	switch {
 	case m.IsRegular():
 		return ""

@@ -112,8 +112,8 @@ func CheckFolder(dir, flag string) error {
 	return os.Remove(name)
 }
 
-func describe(dir string, err error, flag string) error {
-	dir = input.ShortPath(dir)
+func describe(path string, err error, flag string) error {
+	dir := input.ShortPath(path)
 	as, choose := "as the output folder", "choose another folder"
 	if flag != "--out" {
 		as = "as a folder"
@@ -126,6 +126,14 @@ func describe(dir string, err error, flag string) error {
 		return fmt.Errorf("cannot write to folder %s: permission denied; %s", dir, choose)
 	case errors.Is(err, fs.ErrExist), errors.Is(err, os.ErrExist):
 		return fmt.Errorf("cannot use %s %s: a file has that name; %s", dir, as, choose)
+	}
+	if st, serr := os.Stat(path); serr == nil && !st.IsDir() {
+		// The folder named is itself a file, a named pipe or a device.
+		what := input.What(st.Mode())
+		if what == "" {
+			what = "a file"
+		}
+		return fmt.Errorf("cannot use %s %s: it is %s, not a folder; %s", dir, as, what, choose)
 	}
 	var perr *fs.PathError
 	if errors.As(err, &perr) && perr.Err != nil && strings.Contains(perr.Err.Error(), "not a directory") {

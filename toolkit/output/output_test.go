@@ -109,13 +109,15 @@ func TestCheckFolderNamesItsFlag(t *testing.T) {
 	if err := os.WriteFile(file, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, tt := range []struct{ flag, want string }{
-		{"", "cannot use " + file + " as a folder: part of the path is a file; choose another folder"},
-		{"--output", "cannot use " + file + " as a folder: part of the path is a file; choose another folder with --output"},
-		{"--out", "cannot use " + file + " as the output folder: part of the path is a file; choose another folder with --out"},
+	sub := filepath.Join(file, "sub")
+	for _, tt := range []struct{ dir, flag, want string }{
+		{file, "", "cannot use " + file + " as a folder: it is a file, not a folder; choose another folder"},
+		{file, "--output", "cannot use " + file + " as a folder: it is a file, not a folder; choose another folder with --output"},
+		{file, "--out", "cannot use " + file + " as the output folder: it is a file, not a folder; choose another folder with --out"},
+		{sub, "--out", "cannot use " + sub + " as the output folder: part of the path is a file; choose another folder with --out"},
 	} {
-		if err := CheckFolder(file, tt.flag); err == nil || err.Error() != tt.want {
-			t.Errorf("CheckFolder(file, %q) = %v\nwant %s", tt.flag, err, tt.want)
+		if err := CheckFolder(tt.dir, tt.flag); err == nil || err.Error() != tt.want {
+			t.Errorf("CheckFolder(%s, %q) = %v\nwant %s", tt.dir, tt.flag, err, tt.want)
 		}
 	}
 }
