@@ -20,6 +20,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	toml "github.com/pelletier/go-toml/v2"
@@ -442,6 +443,32 @@ func (c *Catalog) LoadAll() error {
 	return nil
 }
 
+// tomlTextProblem is the line and column (in characters, from 1) of
+// the first byte of a message file that TOML refuses wherever it stands:
+// one that is not UTF-8, or a control character other than a tab and
+// the line ends; with what it is and what to do. go-toml says only
+// "basic strings cannot have control characters", or "invalid UTF-8
+// character in basic string", and "check the [brackets], quotes and ="
+// sent the reader to the wrong place. line is 0 when there is none.
+func tomlTextProblem(data []byte) (line, col int, problem string) {
+	line = 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		col++
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			return line, col, fmt.Sprintf("is not UTF-8 text (byte 0x%02X); save the file as UTF-8 (in your editor's Save As, choose the encoding UTF-8)", data[i])
+		case r == '\n':
+			line, col = line+1, 0
+		case r == '\r' && i+1 < len(data) && data[i+1] == '\n', r == '\t':
+		case r < 0x20 || r == 0x7F:
+			return line, col, fmt.Sprintf("holds U+%04X, a control character, which a message file may not hold (an editor may show it as nothing, a box or ^%c); delete it", r, r^0x40)
+		}
+		i += size
+	}
+	return 0, 0, ""
+}
+
 // tagOf is the language tag a message file is named after.
 func tagOf(name string) (string, error) {
 	tag := strings.TrimSuffix(path.Base(name), ".toml")
@@ -464,6 +491,9 @@ func parse(name string, data []byte) (*Locale, error) {
 	dec := toml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&raw); err != nil {
 		var derr *toml.DecodeError
+		if line, col, problem := tomlTextProblem(data); line > 0 {
+			return nil, fmt.Errorf("%s:%d:%d: %s", name, line, col, problem)
+		}
 		if errors.As(err, &derr) {
 			row, col := derr.Position()
 			return nil, fmt.Errorf("%s:%d:%d: %s; check the [brackets], quotes and = on that line (a message is id = \"text\")", name, row, col, strings.TrimPrefix(derr.Error(), "toml: "))

@@ -3,6 +3,8 @@ package typeset
 import (
 	"bytes"
 	"encoding/binary"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -67,6 +69,39 @@ func TestDamagedFontRefused(t *testing.T) {
 	}
 }
 
+// TestFontThePDFWriterCannotEmbed: a font named in fonts: whose loca
+// table is empty or shorter than its glyph count passed the load (go-text
+// reads glyphs lazily) and stopped every PDF later ("render pdf: font
+// Noto Sans Gurmukhi (loca0.ttf): parse font: loca table too short for
+// the glyph count"); it is refused when named, saying what to do.
+func TestFontThePDFWriterCannotEmbed(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"empty loca", withTableLength(t, goregular.TTF, "loca", 0), "(loca table too short for the glyph count); copy or download it again"},
+		{"loca of ten bytes", withTableLength(t, goregular.TTF, "loca", 10), "loca table too short"},
+	} {
+		path := filepath.Join(dir, strings.ReplaceAll(c.name, " ", "-")+".ttf")
+		if err := os.WriteFile(path, c.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := NewFonts(Family{}, map[string][]string{"Guru": {path}})
+		if err == nil || !strings.Contains(err.Error(), "fonts: Guru: font "+path+" cannot be put into a PDF") || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want the font named and %q", c.name, err, c.want)
+		}
+	}
+	whole := filepath.Join(dir, "whole.ttf")
+	if err := os.WriteFile(whole, goregular.TTF, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewFonts(Family{}, map[string][]string{"Guru": {whole}}); err != nil {
+		t.Errorf("the whole font: %v", err)
+	}
+}
+
 // FuzzFontFile: any bytes as a font file a user names: an error or a
 // font, never a panic.
 func FuzzFontFile(f *testing.F) {
@@ -75,12 +110,16 @@ func FuzzFontFile(f *testing.F) {
 	f.Add(font[:3000])
 	f.Add(withTableLength(f, font, "glyf", 64))
 	f.Add(withTableLength(f, font, "hmtx", 8))
+	f.Add(withTableLength(f, font, "loca", 0))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		if fnt, err := parseFace("f.ttf", data, 0); err == nil {
+		fnt, err := parseFace("f.ttf", data, 0)
+		if err == nil {
 			if fnt == nil || !strings.Contains(fnt.Source, "f.ttf") {
 				t.Fatalf("font %v, no error", fnt)
 			}
-		} else if !strings.Contains(err.Error(), "f.ttf") {
+			err = embeddable(fnt)
+		}
+		if err != nil && !strings.Contains(err.Error(), "f.ttf") {
 			t.Fatalf("error %v does not name the file", err)
 		}
 	})

@@ -21,6 +21,7 @@ import (
 	"github.com/go-text/typesetting/language"
 
 	"github.com/awarekit/awarekit/toolkit/input"
+	"github.com/awarekit/awarekit/toolkit/render/pdf/cidfont"
 )
 
 // scriptNeed says which font families can draw a script the embedded
@@ -250,7 +251,11 @@ func (fs *Fonts) SetUser(user map[string][]string) error {
 			return fmt.Errorf("fonts: %w", err)
 		}
 		for _, path := range files {
-			if _, err := loadFile(path); err != nil {
+			f, err := loadFile(path)
+			if err == nil {
+				err = embeddable(f)
+			}
+			if err != nil {
 				return fmt.Errorf("fonts: %s: %w", ScriptCode(sc), err)
 			}
 		}
@@ -397,6 +402,20 @@ func parseFace(path string, data []byte, index int) (*Font, error) {
 		name += " Bold"
 	}
 	return &Font{Name: name, Source: path, Data: data, Bold: bold, font: face.Font}, nil
+}
+
+// embeddable checks that the PDF writer can put a font the user named
+// into a document, as it reads it (cidfont.Parse): a font whose loca
+// table is empty or shorter than its glyph count says, whose glyphs lie
+// outside its glyf table, or whose licence forbids embedding, passed the
+// load and stopped the PDF writer ("render pdf: font Noto Sans Gurmukhi
+// (loca0.ttf): parse font: loca table too short for the glyph count").
+func embeddable(f *Font) error {
+	if _, err := cidfont.Parse(f.Data); err != nil {
+		why := strings.TrimPrefix(err.Error(), "parse font: ")
+		return fmt.Errorf("font %s cannot be put into a PDF (%s); copy or download it again, or name another TrueType font (.ttf), like NotoSansGurmukhi-Regular.ttf", f.Source, why)
+	}
+	return nil
 }
 
 // tablesFit checks a TrueType file's table directory: every table it
