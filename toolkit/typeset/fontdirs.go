@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"github.com/go-text/typesetting/fontscan"
+
+	"github.com/awarekit/awarekit/toolkit/input"
 )
 
 // fontDirectories names the folders the machine's fonts are in: on
@@ -226,10 +228,16 @@ func (el *fcElem) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
 	return nil
 }
 
+// fontconfigFile is a file of fontconfig's settings: a few KB, the
+// largest here 42 KB.
+var fontconfigFile = input.Kind{Name: "fontconfig settings file", Limit: 1 << 20}
+
 // readFile reads one settings file: the font folders it names and the
-// settings it includes.
+// settings it includes. Only a regular file of at most 1 MB is read:
+// FONTCONFIG_FILE or an <include> that names a named pipe would hang
+// the run, and one that names /dev/zero would fill its memory.
 func (e fcEnv) readFile(logger fontscan.Logger, file, cwd string) (dirs, includes []string, _ error) {
-	data, err := os.ReadFile(file)
+	data, err := input.ReadFile(fontconfigFile, file)
 	if err != nil {
 		return nil, nil, fmt.Errorf("opening fontconfig config file: %s", err)
 	}

@@ -177,9 +177,11 @@ func ignoreFontFile(name string) bool {
 
 // describeFile appends the footprint of each face of the font file at
 // path to out: its place, its family (normalised) and its aspect. A file
-// that is not a font, or cannot be read, adds none; buf is reused.
+// that is not a font, or cannot be read, adds none; buf is reused. Only
+// a regular file is opened: a named pipe in a font folder would hang
+// the run, a link to a device would be read without end.
 func describeFile(out []fontscan.Footprint, buf []byte, path string) (_ []fontscan.Footprint, _ []byte) {
-	file, err := os.Open(path)
+	file, err := input.Open(input.Font, path)
 	if err != nil {
 		return out, buf
 	}
@@ -208,7 +210,7 @@ func describeFile(out []fontscan.Footprint, buf []byte, path string) (_ []fontsc
 // usableCmap reports whether the face at loc has a character map that
 // go-text reads: fontscan leaves a face out of its index without one.
 func usableCmap(loc font.FontID) (ok bool) {
-	file, err := os.Open(loc.File)
+	file, err := input.Open(input.Font, loc.File)
 	if err != nil {
 		return false
 	}
