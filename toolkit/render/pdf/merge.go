@@ -56,7 +56,7 @@ func Merge(w io.Writer, meta doc.Meta, opts Options, next func() ([]byte, error)
 type Packer struct {
 	out         *countWriter
 	offsets     objOffsets // where each object starts; 1, 2 and 3 are written last
-	front, back []int      // the page objects: those added with AddFront, then those added with Add
+	front, back []int32    // the page objects: those added with AddFront, then those added with Add
 	err         error      // the first error: the output is broken after it
 
 	// shared maps the hash of an object, as written, to its number.
@@ -73,8 +73,8 @@ type Packer struct {
 	// before it; its marked-content identifiers belong to its own pages
 	// and stay as they are.
 	structRoot, structDoc   int
-	structFront, structBack []int
-	parentTree              []int
+	structFront, structBack []int32
+	parentTree              []int32
 	nextKey                 int
 	keyShift                int // the shift of the file being copied
 
@@ -265,7 +265,7 @@ func (p *Packer) writeStructRoot(lang string) {
 // writeOutline writes the outline's objects and returns the number of its
 // root. Each entry opens its page whole (/Fit); entries with entries under
 // them are shown open.
-func (p *Packer) writeOutline(pages []int) (int, error) {
+func (p *Packer) writeOutline(pages []int32) (int, error) {
 	root := p.newNum()
 	// Numbers first, level by level, so that each entry knows its
 	// neighbours' and children's.
@@ -320,7 +320,7 @@ func (p *Packer) writeOutline(pages []int) (int, error) {
 				b = ref(append(b, " /Last "...), nums[&bm.Kids[len(bm.Kids)-1]])
 				b = strconv.AppendInt(append(b, " /Count "...), int64(count(bm.Kids)), 10)
 			}
-			b = ref(append(b, " /Dest ["...), pages[bm.Page])
+			b = ref(append(b, " /Dest ["...), int(pages[bm.Page]))
 			b = append(b, " /Fit]>>"...)
 			p.inEndStm(n, b)
 			p.buf = b
@@ -518,9 +518,9 @@ func (p *Packer) copyFile(data []byte, front bool) (int, error) {
 			}
 		}
 		if front {
-			p.front = append(p.front, k.num)
+			p.front = append(p.front, int32(k.num))
 		} else {
-			p.back = append(p.back, k.num)
+			p.back = append(p.back, int32(k.num))
 		}
 	}
 	pages := len(p.front) + len(p.back) - firstPage
@@ -541,13 +541,13 @@ func (p *Packer) copyFile(data []byte, front bool) (int, error) {
 	if str.root > 0 {
 		for _, k := range str.kids {
 			if front {
-				p.structFront = append(p.structFront, objs[k].num)
+				p.structFront = append(p.structFront, int32(objs[k].num))
 			} else {
-				p.structBack = append(p.structBack, objs[k].num)
+				p.structBack = append(p.structBack, int32(objs[k].num))
 			}
 		}
 		for i := 0; i < len(str.nums); i += 2 {
-			p.parentTree = append(p.parentTree, str.nums[i]+p.keyShift, objs[str.nums[i+1]].num)
+			p.parentTree = append(p.parentTree, int32(str.nums[i]+p.keyShift), int32(objs[str.nums[i+1]].num))
 		}
 		p.nextKey = p.keyShift + str.nextKey
 	}
