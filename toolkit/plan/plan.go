@@ -8,9 +8,9 @@ package plan
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -699,7 +699,34 @@ func (d *decoder) print(c *nameCheck, field string, bleedMM float64, marks bool,
 // Placeholders are the fields an output name pattern can use.
 var Placeholders = []string{"audience", "format", "lang", "paper", "style", "ext"}
 
-var placeholder = regexp.MustCompile(`\{([^{}]*)\}`)
+// placeholders yields pattern's placeholders, left to right: each "{",
+// the text after it up to a "}" without another brace, and that "}"
+// (the pattern's words between them are not placeholders), with the
+// name inside. (A regular expression, \{([^{}]*)\}, found the same,
+// for every item of a plan that names its own pattern.)
+func placeholders(pattern string) iter.Seq2[string, string] {
+	return func(yield func(string, string) bool) {
+		for rest := pattern; ; {
+			open := strings.IndexByte(rest, '{')
+			if open < 0 {
+				return
+			}
+			rest = rest[open:]
+			end := strings.IndexAny(rest[1:], "{}") + 1
+			switch {
+			case end == 0:
+				return
+			case rest[end] == '{':
+				rest = rest[end:]
+				continue
+			}
+			if !yield(rest[:end+1], rest[1:end]) {
+				return
+			}
+			rest = rest[end+1:]
+		}
+	}
+}
 
 func (d *decoder) checkPattern(v value) {
 	if err := output.CheckPattern(v.name); err != nil {
@@ -709,13 +736,9 @@ func (d *decoder) checkPattern(v value) {
 	if got, changed := output.Rewritten(v.name); changed {
 		d.warn(v.field, "pattern %s: file names keep letters, digits, \".\" \"_\" and \"-\"; spaces and other characters become \"-\", so its words are written %s", input.Quote(v.name), input.Quote(got))
 	}
-	for _, m := range placeholder.FindAllStringSubmatch(v.name, -1) {
-		known := false
-		for _, p := range Placeholders {
-			known = known || m[1] == p
-		}
-		if !known {
-			d.problemAt(v.field, "unknown placeholder %s in %s; use {%s}", input.Quote(m[0]), input.Quote(v.name), strings.Join(Placeholders, "} {"))
+	for whole, name := range placeholders(v.name) {
+		if !slices.Contains(Placeholders, name) {
+			d.problemAt(v.field, "unknown placeholder %s in %s; use {%s}", input.Quote(whole), input.Quote(v.name), strings.Join(Placeholders, "} {"))
 		}
 	}
 }
