@@ -481,18 +481,38 @@ func (t *jobTable) of(r generate.Resolved) *generate.Resolved {
 // orgList numbers the organisations of a plan, each once.
 type orgList struct {
 	list  []profile.Organisation
-	index map[string]int // by the organisation's values, as %q prints them
+	key   []byte
+	index map[string]int // by orgKey
+}
+
+// orgKey is o's values, each quoted (so that no two organisations have
+// the same key), in a buffer reused for the next: fmt's %q of the whole
+// struct, which it was, went through reflection for each of a plan's
+// thousands of items.
+func (l *orgList) orgKey(o profile.Organisation) []byte {
+	b := l.key[:0]
+	for _, v := range []string{o.Name, o.Phone, o.Email, o.Website, o.Logo, o.Color} {
+		b = strconv.AppendQuote(b, v)
+	}
+	for _, c := range o.Local {
+		b = append(b, '|')
+		for _, v := range []string{c.Label, c.Phone, c.Website} {
+			b = strconv.AppendQuote(b, v)
+		}
+	}
+	l.key = b
+	return b
 }
 
 func (l *orgList) add(o profile.Organisation) int {
-	key := fmt.Sprintf("%q", o)
-	if i, ok := l.index[key]; ok {
+	key := l.orgKey(o)
+	if i, ok := l.index[string(key)]; ok {
 		return i
 	}
 	if l.index == nil {
 		l.index = map[string]int{}
 	}
-	l.index[key] = len(l.list)
+	l.index[string(key)] = len(l.list)
 	l.list = append(l.list, o)
 	return len(l.list) - 1
 }
