@@ -66,9 +66,9 @@ func pauseGC() (resume func()) {
 // grow to twice what was live, and keeps some of what it freed from the
 // system: a build of 10,000 flyers, some 20 MB live, peaked at 82 MB
 // RSS. steerMemory sets a soft memory limit (runtime/debug.SetMemoryLimit)
-// after each collection, from what the collection left: what the
-// runtime holds for live data (the data, its own structures, room lost
-// between objects) and half as much again as is live; never under
+// after each collection, from what the collection left: the runtime's
+// own structures (its metadata, stacks, profiling tables), what is live
+// and half as much again; never under
 // memoryFloor, which a build of flyers stays near. GOGC is 200 meanwhile
 // (steerPercent), so that the limit, not GOGC, says when to collect
 // while little is live. `GODEBUG=gctrace=1`, GOGC alone -> steered:
@@ -81,7 +81,17 @@ func pauseGC() (resume func()) {
 // 47 MiB keeps as many collections: 1,000 flyers (bench/run, --jobs 2,
 // static binary, 4 interleaved rounds, load 24-27) peak at 57.3-58.4 MB
 // RSS against 60.0-61.2, CPU median 3.00 s against 3.21; 46 MiB peaked
-// at 56.6-57.4 MB but took 3.60 s.
+// at 56.6-57.4 MB but took 3.60 s. The room left between objects in
+// the heap's spans (/memory/classes/heap/unused) is not counted: the
+// allocator fills it before it takes new spans, so it is part of the
+// half again, and counted besides it raised the limit of a build of
+// 10,000 flyers (6-10 MB of it, 22-27 MB live) to 52-54 MiB, over the
+// floor where 1,000 stay at it. With the plan and the pack's page lists
+// made smaller (OrgTable, int32), 10,000 flyers (bench/run's plans,
+// --jobs 2, static binaries, interleaved, load 17-26) peak at ar 61.1 ->
+// 59.4 MB, pa 61.4 -> 60.3 MB, with 402 -> 398 and 373 -> 381
+// collections; live/4 in place of live/2, unused still counted, gave
+// 60.7 and 60.4 MB with 397 and 389.
 const memoryFloor = 47 << 20
 
 // steerInterval is how often steerMemory looks for a finished
@@ -147,6 +157,7 @@ func steer(done <-chan struct{}, ended chan<- struct{}) {
 		{Name: "/memory/classes/heap/objects:bytes"},
 		{Name: "/memory/classes/heap/free:bytes"},
 		{Name: "/memory/classes/heap/released:bytes"},
+		{Name: "/memory/classes/heap/unused:bytes"},
 	}
 	var cycles uint64
 	tick := time.NewTicker(steerInterval)
@@ -162,15 +173,15 @@ func steer(done <-chan struct{}, ended chan<- struct{}) {
 			continue
 		}
 		cycles = s[0].Value.Uint64()
-		debug.SetMemoryLimit(steeredLimit(s[1].Value.Uint64(), s[2].Value.Uint64(), s[3].Value.Uint64(), s[4].Value.Uint64(), s[5].Value.Uint64()))
+		debug.SetMemoryLimit(steeredLimit(s[1].Value.Uint64(), s[2].Value.Uint64(), s[3].Value.Uint64(), s[6].Value.Uint64(), s[4].Value.Uint64(), s[5].Value.Uint64()))
 	}
 }
 
 // steeredLimit is the memory limit after a collection that found live
 // bytes live, when the runtime held total bytes, objects of them in
-// objects (live, and made since the collection), free in free spans and
-// released given back.
-func steeredLimit(live, total, objects, free, released uint64) int64 {
-	held := total - min(total, objects+free+released) // structures and room lost between objects
+// objects (live, and made since the collection), unused between objects
+// in spans in use, free in free spans and released given back.
+func steeredLimit(live, total, objects, unused, free, released uint64) int64 {
+	held := total - min(total, objects+unused+free+released) // the runtime's own structures
 	return int64(max(memoryFloor, held+live+live/2))
 }
