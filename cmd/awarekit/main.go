@@ -37,9 +37,17 @@ const debugEnv = "AWAREKIT_DEBUG"
 
 func main() {
 	streams := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, IsTTY: term.IsTerminal(int(os.Stderr.Fd())), Plain: plainTerminal()}
-	stopProfiles := startProfiles(streams.ErrOut)
+	stopProfiles, err := startProfiles(streams.ErrOut)
+	if err != nil {
+		os.Exit(exitCode(err, streams, "awarekit --help"))
+	}
 	code := run(os.Args[1:], streams)
-	stopProfiles()
+	if err := stopProfiles(); err != nil {
+		fmt.Fprintln(streams.ErrOut, "awarekit:", err)
+		if code == exitOK {
+			code = exitFailure
+		}
+	}
 	os.Exit(code)
 }
 
