@@ -23,6 +23,8 @@ const (
 	wordJoiner = '\u2060' // WORD JOINER: a line never breaks here
 	tie        = '\uFEFF' // ZERO WIDTH NO-BREAK SPACE: no break here while the tied run fits
 	nbsp       = '\u00A0' // NO-BREAK SPACE: a space tied as tie ties letters
+	zwnj       = '\u200C' // ZERO WIDTH NON-JOINER: inside a Persian word (نمی‌خواهم)
+	zwj        = '\u200D' // ZERO WIDTH JOINER
 )
 
 // BreakURL marks where a web address may break across lines: after a

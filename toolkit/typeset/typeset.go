@@ -784,7 +784,12 @@ func overflows(lines []Line, limit float64) bool {
 }
 
 // breaksUnit reports whether lines of text break inside a unit: next to
-// a word joiner, or between two digits.
+// a word joiner, between two digits, or inside a word of a script whose
+// letters join (Arabic, Persian, Urdu): broken, "محلی" was set "محل" over
+// "ی", each piece with its end letters in the forms of a word's end and
+// start, another spelling to the reader. Such a word wider than the
+// line stands whole, as a long number does, its line wider than the
+// measure: the layout then sets the text smaller.
 func breaksUnit(lines []Line, text string) bool {
 	for _, l := range lines[min(1, len(lines)):] {
 		if len(l.Runs) == 0 {
@@ -799,11 +804,19 @@ func breaksUnit(lines []Line, text string) bool {
 		}
 		before, _ := utf8.DecodeLastRuneInString(text[:start])
 		after, _ := utf8.DecodeRuneInString(text[start:])
-		if before == wordJoiner || after == wordJoiner || unicode.IsDigit(before) && unicode.IsDigit(after) {
+		if before == wordJoiner || after == wordJoiner || unicode.IsDigit(before) && unicode.IsDigit(after) ||
+			joins(before) && (joins(after) || after == zwnj || after == zwj) || (before == zwnj || before == zwj) && joins(after) {
 			return true
 		}
 	}
 	return false
+}
+
+// joins reports a letter or mark of a script whose letters join one
+// another in a word.
+func joins(r rune) bool {
+	return (unicode.IsLetter(r) || unicode.IsMark(r)) &&
+		unicode.In(r, unicode.Arabic, unicode.Syriac, unicode.Nko, unicode.Mongolian, unicode.Mandaic, unicode.Adlam, unicode.Hanifi_Rohingya)
 }
 
 // limitCaches makes room for an entry of about size bytes: when the
@@ -848,6 +861,20 @@ func scaleLine(l Line, size, scale float64) Line {
 func (t *Typesetter) line(l shaping.Line, text string, sh *shaped, size, scale float64, bold bool) Line {
 	byteAt := sh.byteAt
 	ordered := visualOrder(l, sh)
+	// Spaces at the line's logical end take no room. go-text zeroes the
+	// last glyph in visual order alone, which in a line that ends inside
+	// a run of the other direction is a letter: "Community " ending a
+	// 10-point Persian line in a 60-point column measured 61.1 pt with
+	// its space, so the line was taken to overflow and every word was
+	// broken where the line ended ("Communit" / "y Services").
+	first, end := len(sh.runes), 0
+	for _, r := range l {
+		first, end = min(first, r.Runes.Offset), max(end, r.Runes.Offset+r.Runes.Count)
+	}
+	trail := end
+	for trail > first && (isDirectionControl(sh.runes[trail-1]) || unicode.IsSpace(sh.runes[trail-1]) && sh.runes[trail-1] != nbsp) {
+		trail--
+	}
 	var line Line
 	x := 0.0
 	for _, out := range ordered {
@@ -875,6 +902,9 @@ func (t *Typesetter) line(l shaping.Line, text string, sh *shaped, size, scale f
 			at := byteAt[g.TextIndex()] - start
 			if newAt[at] < 0 {
 				continue // a direction control: shaped, never drawn
+			}
+			if g.TextIndex() >= trail {
+				g.Advance = 0
 			}
 			run.Glyphs = append(run.Glyphs, Glyph{
 				GID:      uint16(g.GlyphID),
