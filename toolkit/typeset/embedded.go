@@ -46,10 +46,11 @@ func (t *Typesetter) keepEmbedded(text string, opts Options, width fixed.Int26_6
 	last := 0
 	for i, r := range runs {
 		wide := widths[i] > width
-		// The space before a wide run (before its isolate's mark, if
-		// any) ends a line, when there are words before it.
+		// The space before a wide run (before its isolate's mark and
+		// the brackets or quotes it opens with, if any: "(Maple…") ends
+		// a line, when there are words before it.
 		sp := r[0] - 1
-		for sp > last && isDirectionControl(sh.runes[sp]) {
+		for sp > last && (isDirectionControl(sh.runes[sp]) || opens(sh.runes[sp])) {
 			sp--
 		}
 		if wide && sp >= last && sh.runes[sp] == ' ' && slices.ContainsFunc(sh.runes[:sp], visible) {
@@ -121,6 +122,12 @@ func embeddedRuns(sh *shaped, rtl bool) [][2]int {
 		i = j
 	}
 	return out
+}
+
+// opens reports a bracket or quotation mark that opens what follows:
+// "(", "[", "«", "“", and the straight quotes.
+func opens(r rune) bool {
+	return unicode.In(r, unicode.Ps, unicode.Pi) || r == '"' || r == '\''
 }
 
 // visible reports a character that is neither a space nor a mark that

@@ -73,3 +73,32 @@ func TestTrailingSpaceTakesNoRoom(t *testing.T) {
 		t.Errorf("words broken across lines:\n%s", strings.Join(lines, "\n"))
 	}
 }
+
+// TestBracketedNameStartsALine: a name of the other direction wider
+// than its line, in brackets or quotes ("… که (Maple Community Services
+// 24/7 Inc.) …"), starts a line with its bracket, so that its pieces
+// stand one under the other at the lines' start (keepEmbedded); with no
+// space right before the name, it was split where the line ended, its
+// first word at the far end of a line.
+func TestBracketedNameStartsALine(t *testing.T) {
+	ts := embeddedSetter(t)
+	const name = "Maple Community Services 24/7 Inc."
+	nameW, err := ts.Measure(name, Options{Style: Style{Size: 10}, Lang: "en"})
+	fontsOrSkip(t, err)
+	for _, c := range []struct{ lang, text string }{
+		{"fa", "کمک محلی که (\u2068" + name + "\u2069) معرفی کرده است"},
+		{"fa", "کمک محلی که «\u2068" + name + "\u2069» معرفی کرده است"},
+		{"ar", "مساعدة محلية ذكرتها (" + name + ") للعمال"},
+	} {
+		for w := 90.0; w < nameW-10; w += 3 {
+			p, err := ts.Set(c.text, Options{Style: Style{Size: 10}, Lang: c.lang, RTL: true, Width: w})
+			fontsOrSkip(t, err)
+			lines := strings.Split(strings.TrimSuffix(logical(p), "\n"), "\n")
+			for _, l := range lines {
+				if i := strings.Index(l, "Maple"); i >= 0 && strings.TrimLeft(l[:i], "(«") != "" {
+					t.Errorf("%s at %v pt: the name does not start its line:\n%s", c.lang, w, strings.Join(lines, "\n"))
+				}
+			}
+		}
+	}
+}
