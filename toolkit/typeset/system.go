@@ -186,6 +186,9 @@ func describeFile(out []fontscan.Footprint, buf []byte, path string) (_ []fontsc
 		return out, buf
 	}
 	defer file.Close()
+	if !directoryFits(file) {
+		return out, buf
+	}
 	n := len(out)
 	defer func() {
 		// go-text's reader indexes some tables without checking their
@@ -215,6 +218,9 @@ func usableCmap(loc font.FontID) (ok bool) {
 		return false
 	}
 	defer file.Close()
+	if !directoryFits(file) {
+		return false
+	}
 	defer func() {
 		if recover() != nil {
 			ok = false
@@ -443,6 +449,99 @@ func tablesFit(data []byte) error {
 		}
 	}
 	return nil
+}
+
+// maxTable is the most a font's table may unpack to (a WOFF table is
+// deflated): the largest table of the Noto CJK fonts is some 15 MB.
+const maxTable = 64 << 20
+
+// directoryFits reports whether every table the font file's directories
+// list lies inside the file, and no WOFF table unpacks to more than
+// maxTable. go-text's reader makes a buffer of the length a directory
+// claims before it reads a table, so a damaged font in a font folder
+// claiming a 4 GB table (a half-written download, a hostile file) made
+// every run that looks for a system font allocate it, and a run out of
+// memory is no panic that can be recovered from. Collections are checked
+// font by font; a file of another kind (a Mac dfont, which go-text reads
+// too, has not been seen in a font folder here) is passed over.
+func directoryFits(file *os.File) bool {
+	info, err := file.Stat()
+	if err != nil {
+		return false
+	}
+	size := uint64(info.Size())
+	at := func(off uint64, n int) []byte {
+		if off+uint64(n) > size {
+			return nil
+		}
+		b := make([]byte, n)
+		if _, err := file.ReadAt(b, int64(off)); err != nil {
+			return nil
+		}
+		return b
+	}
+	// sfnt checks one font's table directory at off.
+	sfnt := func(off uint64) bool {
+		head := at(off, 12)
+		if head == nil {
+			return false
+		}
+		n := int(binary.BigEndian.Uint16(head[4:]))
+		dir := at(off+12, 16*n)
+		if dir == nil {
+			return false
+		}
+		for i := range n {
+			rec := dir[16*i:]
+			start, length := uint64(binary.BigEndian.Uint32(rec[8:])), uint64(binary.BigEndian.Uint32(rec[12:]))
+			if start+length > size {
+				return false
+			}
+		}
+		return true
+	}
+	head := at(0, 12)
+	if head == nil {
+		return false
+	}
+	switch string(head[:4]) {
+	case "\x00\x01\x00\x00", "true", "OTTO", "typ1":
+		return sfnt(0)
+	case "ttcf":
+		n := binary.BigEndian.Uint32(head[8:])
+		if n == 0 || n > 1<<10 {
+			return false
+		}
+		offs := at(12, 4*int(n))
+		if offs == nil {
+			return false
+		}
+		for i := range int(n) {
+			if !sfnt(uint64(binary.BigEndian.Uint32(offs[4*i:]))) {
+				return false
+			}
+		}
+		return true
+	case "wOFF":
+		woff := at(0, 44)
+		if woff == nil {
+			return false
+		}
+		n := int(binary.BigEndian.Uint16(woff[12:]))
+		dir := at(44, 20*n)
+		if dir == nil {
+			return false
+		}
+		for i := range n {
+			rec := dir[20*i:]
+			start, packed, length := uint64(binary.BigEndian.Uint32(rec[4:])), uint64(binary.BigEndian.Uint32(rec[8:])), uint64(binary.BigEndian.Uint32(rec[12:]))
+			if start+packed > size || length > maxTable {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // printableTag is a table's tag as a message may show it.
