@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"sync"
 
+	"github.com/awarekit/awarekit/toolkit/render/pdf/cidfont"
 	"github.com/go-text/typesetting/font"
 	ot "github.com/go-text/typesetting/font/opentype"
 	"github.com/go-text/typesetting/font/opentype/tables"
@@ -285,36 +286,18 @@ func (r *outlineReader) makeBlock(k int) (face *font.Face) {
 // composite glyph g (the glyf table's format), and reports false when
 // g ends inside a component.
 func eachComponent(g []byte, at func(idAt int)) bool {
-	const (
-		argsAreWords    = 0x0001
-		haveScale       = 0x0008
-		moreComponents  = 0x0020
-		haveXYScale     = 0x0040
-		haveTwoByTwo    = 0x0080
-		componentHeader = 4 // flags, glyph ID
-	)
+	const componentHeader = 4 // flags, glyph ID
 	for p := 10; ; {
 		if p+componentHeader > len(g) {
 			return false
 		}
 		flags := binary.BigEndian.Uint16(g[p:])
 		at(p + 2)
-		p += componentHeader + 2
-		if flags&argsAreWords != 0 {
-			p += 2
-		}
-		switch {
-		case flags&haveScale != 0:
-			p += 2
-		case flags&haveXYScale != 0:
-			p += 4
-		case flags&haveTwoByTwo != 0:
-			p += 8
-		}
+		p += cidfont.ComponentSize(flags)
 		if p > len(g) {
 			return false
 		}
-		if flags&moreComponents == 0 {
+		if !cidfont.MoreComponents(flags) {
 			return true
 		}
 	}

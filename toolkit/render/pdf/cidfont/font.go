@@ -312,21 +312,8 @@ func (f *Font) componentGlyphs(gid int, dst []int) ([]int, error) {
 			return dst, fmt.Errorf("composite glyph %d refers to glyph %d beyond the glyph count %d", gid, comp, f.numGlyphs)
 		}
 		dst = append(dst, comp)
-		p += 4
-		if flags&argsAreWords != 0 {
-			p += 4
-		} else {
-			p += 2
-		}
-		switch {
-		case flags&haveScale != 0:
-			p += 2
-		case flags&haveXYScale != 0:
-			p += 4
-		case flags&haveTwoByTwo != 0:
-			p += 8
-		}
-		if flags&moreComponents == 0 {
+		p += ComponentSize(flags)
+		if !MoreComponents(flags) {
 			return dst, nil
 		}
 	}

@@ -198,6 +198,29 @@ const (
 	haveInstructions = 0x0100
 )
 
+// ComponentSize is the length in bytes of the component record of a
+// composite glyph that starts with these flags: the flags, the glyph ID,
+// the two arguments (bytes or words) and the transform the flags name.
+func ComponentSize(flags uint16) int {
+	size := 4 + 2
+	if flags&argsAreWords != 0 {
+		size += 2
+	}
+	switch {
+	case flags&haveScale != 0:
+		size += 2
+	case flags&haveXYScale != 0:
+		size += 4
+	case flags&haveTwoByTwo != 0:
+		size += 8
+	}
+	return size
+}
+
+// MoreComponents reports whether another component follows a component
+// with these flags.
+func MoreComponents(flags uint16) bool { return flags&moreComponents != 0 }
+
 // appendGlyph appends the font's glyph gid to glyf without its hinting
 // instructions; a composite glyph's components are renumbered by newGID.
 func (f *Font) appendGlyph(glyf []byte, gid int, newGID map[int]int) ([]byte, error) {
@@ -231,20 +254,7 @@ func (f *Font) appendGlyph(glyf []byte, gid int, newGID map[int]int) ([]byte, er
 			return nil, fmt.Errorf("composite glyph %d is truncated", gid)
 		}
 		flags := binary.BigEndian.Uint16(g[p:])
-		size := 4
-		if flags&argsAreWords != 0 {
-			size += 4
-		} else {
-			size += 2
-		}
-		switch {
-		case flags&haveScale != 0:
-			size += 2
-		case flags&haveXYScale != 0:
-			size += 4
-		case flags&haveTwoByTwo != 0:
-			size += 8
-		}
+		size := ComponentSize(flags)
 		if p+size > len(g) {
 			return nil, fmt.Errorf("composite glyph %d is truncated", gid)
 		}
@@ -253,7 +263,7 @@ func (f *Font) appendGlyph(glyf []byte, gid int, newGID map[int]int) ([]byte, er
 		binary.BigEndian.PutUint16(glyf[comp:], flags&^haveInstructions)
 		binary.BigEndian.PutUint16(glyf[comp+2:], uint16(newGID[int(binary.BigEndian.Uint16(g[p+2:]))]))
 		p += size
-		if flags&moreComponents == 0 {
+		if !MoreComponents(flags) {
 			return glyf, nil
 		}
 	}
