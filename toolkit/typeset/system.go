@@ -434,21 +434,42 @@ func tablesFit(data []byte) error {
 	if len(data) < 4 || binary.BigEndian.Uint32(data) != 0x00010000 && string(data[:4]) != "true" {
 		return nil // not a TrueType file at all: the parser says so
 	}
-	if len(data) < 12 {
+	return sfntTablesFit(bytes.NewReader(data), 0, uint64(len(data)))
+}
+
+// sfntTablesFit checks the table directory of the font at off in r, a
+// file of size bytes: every table it lists lies inside the file.
+func sfntTablesFit(r io.ReaderAt, off, size uint64) error {
+	head := readAt(r, size, off, 12)
+	if head == nil {
 		return errors.New("it is shorter than a font's header")
 	}
-	n := int(binary.BigEndian.Uint16(data[4:]))
-	if 12+16*n > len(data) {
+	n := int(binary.BigEndian.Uint16(head[4:]))
+	dir := readAt(r, size, off+12, 16*n)
+	if dir == nil {
 		return errors.New("its table directory runs past the end of the file")
 	}
 	for i := range n {
-		rec := data[12+16*i:]
-		off, size := uint64(binary.BigEndian.Uint32(rec[8:])), uint64(binary.BigEndian.Uint32(rec[12:]))
-		if off+size > uint64(len(data)) {
+		rec := dir[16*i:]
+		start, length := uint64(binary.BigEndian.Uint32(rec[8:])), uint64(binary.BigEndian.Uint32(rec[12:]))
+		if start+length > size {
 			return fmt.Errorf("its table %q runs past the end of the file", printableTag(rec[:4]))
 		}
 	}
 	return nil
+}
+
+// readAt returns the n bytes at off in r, a file of size bytes, or nil
+// when they run past its end or cannot be read.
+func readAt(r io.ReaderAt, size, off uint64, n int) []byte {
+	if off+uint64(n) > size {
+		return nil
+	}
+	b := make([]byte, n)
+	if _, err := r.ReadAt(b, int64(off)); err != nil {
+		return nil
+	}
+	return b
 }
 
 // maxTable is the most a font's table may unpack to (a WOFF table is
@@ -470,43 +491,14 @@ func directoryFits(file *os.File) bool {
 		return false
 	}
 	size := uint64(info.Size())
-	at := func(off uint64, n int) []byte {
-		if off+uint64(n) > size {
-			return nil
-		}
-		b := make([]byte, n)
-		if _, err := file.ReadAt(b, int64(off)); err != nil {
-			return nil
-		}
-		return b
-	}
-	// sfnt checks one font's table directory at off.
-	sfnt := func(off uint64) bool {
-		head := at(off, 12)
-		if head == nil {
-			return false
-		}
-		n := int(binary.BigEndian.Uint16(head[4:]))
-		dir := at(off+12, 16*n)
-		if dir == nil {
-			return false
-		}
-		for i := range n {
-			rec := dir[16*i:]
-			start, length := uint64(binary.BigEndian.Uint32(rec[8:])), uint64(binary.BigEndian.Uint32(rec[12:]))
-			if start+length > size {
-				return false
-			}
-		}
-		return true
-	}
+	at := func(off uint64, n int) []byte { return readAt(file, size, off, n) }
 	head := at(0, 12)
 	if head == nil {
 		return false
 	}
 	switch string(head[:4]) {
 	case "\x00\x01\x00\x00", "true", "OTTO", "typ1":
-		return sfnt(0)
+		return sfntTablesFit(file, 0, size) == nil
 	case "ttcf":
 		n := binary.BigEndian.Uint32(head[8:])
 		if n == 0 || n > 1<<10 {
@@ -517,7 +509,7 @@ func directoryFits(file *os.File) bool {
 			return false
 		}
 		for i := range int(n) {
-			if !sfnt(uint64(binary.BigEndian.Uint32(offs[4*i:]))) {
+			if sfntTablesFit(file, uint64(binary.BigEndian.Uint32(offs[4*i:])), size) != nil {
 				return false
 			}
 		}
