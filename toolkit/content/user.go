@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -100,7 +101,13 @@ func (lib *Library) loadUser(o Options) error {
 		}
 	}
 	if sub, err := fs.Sub(user, "locales"); err == nil {
-		if err := lib.Catalog.Override(sub); err != nil {
+		// A message file's problem names it as the user finds it, in
+		// her folder (ours/locales/fr.toml:2:18), as an audience's does.
+		shown := filepath.Join(dir, "locales")
+		if err := lib.Catalog.OverrideFrom(sub, shown); err != nil {
+			if strings.HasPrefix(err.Error(), shown+string(filepath.Separator)) {
+				return fmt.Errorf("content file %w", err)
+			}
 			return fmt.Errorf("content folder %s: %w", input.ShortPath(dir), err)
 		}
 	}

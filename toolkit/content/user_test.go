@@ -164,3 +164,25 @@ func TestProvincesAndLocalContacts(t *testing.T) {
 		t.Errorf("unknown province: %v", err)
 	}
 }
+
+// TestUserMessageFileNamedWhereItIs: a problem in a message file of the
+// user's folder names the file as she finds it, with its folder
+// (ours/locales/fr.toml:2:18), as an audience's problem does; it said
+// "content folder ours: fr.toml:2:18", which sends her to look for a
+// fr.toml beside her plan.
+func TestUserMessageFileNamedWhereItIs(t *testing.T) {
+	for _, c := range []struct{ name, file, data, want string }{
+		{"a NUL", "fr.toml", "[youth]\nheadline = \"Know \x00 the signs\"\n", "locales/fr.toml:2:18: holds U+0000"},
+		{"a syntax error", "fr.toml", "[youth\n", "locales/fr.toml:1:7: expected ']'"},
+		{"not UTF-8", "es.toml", "[youth]\nheadline = \"Caf\xe9\"\n", "locales/es.toml:2:16: is not UTF-8 text"},
+		{"a name that is no language", "french.toml", "[youth]\nheadline = \"x\"\n", "locales/french.toml: \"french\" is not a language tag"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := userFolder(t, map[string]string{"locales/" + c.file: c.data})
+			_, err := content.LoadUser(audiences.FS, locales.FS, dir)
+			if want := "content file " + filepath.Join(dir, c.want); err == nil || !strings.HasPrefix(err.Error(), want) {
+				t.Errorf("error %v\nwant it to start %q", err, want)
+			}
+		})
+	}
+}

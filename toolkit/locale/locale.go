@@ -12,7 +12,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
-	"path"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
@@ -471,7 +471,7 @@ func tomlTextProblem(data []byte) (line, col int, problem string) {
 
 // tagOf is the language tag a message file is named after.
 func tagOf(name string) (string, error) {
-	tag := strings.TrimSuffix(path.Base(name), ".toml")
+	tag := strings.TrimSuffix(filepath.Base(name), ".toml")
 	if _, err := language.Parse(tag); err != nil || tag == "und" {
 		return "", fmt.Errorf("%s: %s is not a language tag; name the file after its language, like fr.toml or zh-Hans.toml", name, input.Quote(tag))
 	}
@@ -649,15 +649,25 @@ func (l *Locale) bind() error {
 // headline. A file for a language the catalog lacks adds the language
 // (it must then hold every message, which content.Load checks). Its
 // _meta, when given, replaces the language's.
-func (c *Catalog) Override(fsys fs.FS) error {
-	names, err := fs.Glob(fsys, "*.toml")
+func (c *Catalog) Override(fsys fs.FS) error { return c.OverrideFrom(fsys, "") }
+
+// OverrideFrom is Override for the message files of the folder dir (as
+// the user named it, like ours/locales): what it says of a file names
+// it there (ours/locales/fr.toml:2:18), so that she finds the file she
+// has to open, not one of the name in some other folder.
+func (c *Catalog) OverrideFrom(fsys fs.FS, dir string) error {
+	files, err := fs.Glob(fsys, "*.toml")
 	if err != nil {
 		return err
 	}
-	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
+	for _, file := range files {
+		data, err := fs.ReadFile(fsys, file)
 		if err != nil {
 			return err
+		}
+		name := file
+		if dir != "" {
+			name = filepath.Join(dir, file)
 		}
 		over, err := parse(name, data)
 		if err != nil {
