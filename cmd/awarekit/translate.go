@@ -335,6 +335,9 @@ func translateExportRun(opts *TranslateExportOptions) error {
 			out = "translate." + l.Tag + ".toml"
 		}
 		out = filepath.Join(opts.Dir, out)
+		if err := checkDefaultOutFile(out); err != nil {
+			return err
+		}
 	}
 	var b bytes.Buffer
 	s, err := p.Export(&b, l, opts.As, opts.Only)
@@ -629,6 +632,22 @@ func checkOutFile(path, example string) error {
 	return nil
 }
 
+// checkDefaultOutFile checks the file written when -o is not given, as
+// checkOutFile checks one -o names: a folder, a named pipe or a device
+// of that name is refused before anything is made (exit 2). A named
+// pipe there was replaced by the file, and a folder failed only after
+// the work, exit 1.
+func checkDefaultOutFile(path string) error {
+	st, err := os.Stat(path)
+	if err != nil || st.Mode().IsRegular() {
+		return nil
+	}
+	what := input.What(st.Mode())
+	ext := filepath.Ext(path)
+	other := strings.TrimSuffix(filepath.Base(path), ext) + "-2" + ext
+	return usage(fmt.Errorf("%s, the file written when -o is not given, is %s, not a file; move it away, or name another file with -o, like -o %s", input.ShortPath(path), what, other))
+}
+
 // flagMistake makes an error about a value typed on the command line
 // (--reviewer, --writer, --date) a usage error, exit 2, as every other
 // command's are; other errors stay as they are.
@@ -707,6 +726,9 @@ func translateProofRun(opts *TranslateProofOptions) error {
 	out := opts.Out
 	if out == "" {
 		out = filepath.Join(opts.Dir, "proof-"+l.Tag+".pdf")
+		if err := checkDefaultOutFile(out); err != nil {
+			return err
+		}
 	}
 	var b bytes.Buffer
 	if err := p.Proof(&b, translate.ProofOptions{Lang: l.Tag, Only: opts.Only, Paper: paper}); err != nil {
