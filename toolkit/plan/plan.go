@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/awarekit/awarekit/toolkit/content"
 	"github.com/awarekit/awarekit/toolkit/doc"
@@ -373,7 +374,18 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 			}
 			if r.Backend.PerPage() {
 				// One file per page: the output is known by its first.
-				outs = append(outs, Output{Name: r.PageName(pattern.name, 1, r.Ext()), Pattern: pattern.name, Job: jobs.of(r), Copies: copies, Item: i, Org: org})
+				// Its pages' names take "-1", "-2" … before ".{ext}", so
+				// a pattern that does not end so makes files without
+				// their extension ("youth.pdf-1", a PNG).
+				name := r.PageName(pattern.name, 1, r.Ext())
+				if !strings.HasSuffix(strings.ToLower(name), "."+r.Ext()) {
+					if badPattern(pattern.name) {
+						continue // said once, by checkPattern
+					}
+					d.problemAt(cmpOr(pattern.field, item), "pattern %s names %s files %s, %s …; end it with .{ext}, which takes each page's number before it", input.Quote(pattern.name), r.Ext(), input.Quote(name), input.Quote(r.PageName(pattern.name, 2, r.Ext())))
+					continue
+				}
+				outs = append(outs, Output{Name: name, Pattern: pattern.name, Job: jobs.of(r), Copies: copies, Item: i, Org: org})
 				continue
 			}
 			name := r.FileName(pattern.name)
@@ -386,7 +398,13 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 				}
 				continue
 			}
-			if !strings.Contains(pattern.name, "{ext}") && !strings.HasSuffix(strings.ToLower(name), "."+r.Ext()) {
+			// {ext} elsewhere than at the end ("{ext}.{audience}",
+			// "{audience}-{ext}") leaves the file without its extension
+			// as surely as a pattern without it.
+			if !strings.HasSuffix(strings.ToLower(name), "."+r.Ext()) {
+				if badPattern(pattern.name) {
+					continue // said once, by checkPattern
+				}
 				d.problemAt(cmpOr(pattern.field, item), "pattern %s names a %s file %s; end it with .{ext} or .%s", input.Quote(pattern.name), r.Ext(), input.Quote(name), r.Ext())
 				continue
 			}
@@ -719,6 +737,33 @@ func (d *decoder) print(c *nameCheck, field string, bleedMM float64, marks bool,
 // Placeholders are the fields an output name pattern can use.
 var Placeholders = []string{"audience", "format", "lang", "paper", "style", "ext"}
 
+// badPattern reports a pattern whose problem checkPattern says.
+func badPattern(pattern string) bool {
+	return output.CheckPattern(pattern) != nil || strayBrace(pattern) >= 0
+}
+
+// strayBrace is the byte offset of the first brace of pattern that is
+// not part of a placeholder as placeholders finds them: a "{" with no
+// "}" before the next "{" or the end ("{audience.{ext}"), or a "}" no
+// "{" opened ("{{audience}}"); -1 when there is none. A file name keeps
+// no brace (it becomes "-"), so such a pattern makes a name other than
+// the one meant ("{audience.{ext}" made "audience.txt").
+func strayBrace(pattern string) int {
+	for i := 0; i < len(pattern); i++ {
+		switch pattern[i] {
+		case '}':
+			return i
+		case '{':
+			j := strings.IndexAny(pattern[i+1:], "{}")
+			if j < 0 || pattern[i+1+j] == '{' {
+				return i
+			}
+			i += 1 + j
+		}
+	}
+	return -1
+}
+
 // placeholders yields pattern's placeholders, left to right: each "{",
 // the text after it up to a "}" without another brace, and that "}"
 // (the pattern's words between them are not placeholders), with the
@@ -751,6 +796,10 @@ func placeholders(pattern string) iter.Seq2[string, string] {
 func (d *decoder) checkPattern(v value) {
 	if err := output.CheckPattern(v.name); err != nil {
 		d.problemAt(v.field, "%v", err)
+		return
+	}
+	if at := strayBrace(v.name); at >= 0 {
+		d.problemAt(v.field, "pattern %s has a %q at character %d that opens or closes no placeholder, so the name it makes is not the one meant; placeholders are written whole, like {audience}: mend it or delete it", input.Quote(v.name), v.name[at], utf8.RuneCountInString(v.name[:at])+1)
 		return
 	}
 	if got, changed := output.Rewritten(v.name); changed {

@@ -141,6 +141,16 @@ func TestParseProblems(t *testing.T) {
 		{"item imposition unknown", "outputs: [{audience: youth, language: en, format: cards, imposition: booklet}]\n", `plan.yaml:1:70: outputs[0].imposition: unknown imposition "booklet"; choose one of: sheet, single`},
 		{"pack not a bool", "pack: maybe\noutputs: [{audience: youth, language: en}]\n", `plan.yaml:1:7: pack: should be true or false, not "maybe"`},
 		{"wrong extension", "outputs: [{audience: youth, language: en, pattern: '{audience}.txt'}]\n", `plan.yaml:1:52: outputs[0].pattern: pattern "{audience}.txt" names a pdf file "youth.txt"; end it with .{ext} or .pdf`},
+		// {ext} elsewhere than at the end, and braces that open or close
+		// no placeholder, made names other than the one meant:
+		// "txt.youth", "youth.pdf-1" (a PNG), "audience.pdf".
+		{"{ext} first", "outputs: [{audience: youth, language: en, pattern: '{ext}.{audience}'}]\n", `plan.yaml:1:52: outputs[0].pattern: pattern "{ext}.{audience}" names a pdf file "pdf.youth"; end it with .{ext} or .pdf`},
+		{"{ext} after a dash", "outputs: [{audience: youth, language: en, format: txt, pattern: '{audience}-{ext}'}]\n", `plan.yaml:1:65: outputs[0].pattern: pattern "{audience}-{ext}" names a txt file "youth-txt"; end it with .{ext} or .txt`},
+		{"pictures without .{ext}", "outputs: [{audience: youth, language: en, as: png, dpi: 40, pattern: '{audience}.pdf'}]\n", `plan.yaml:1:70: outputs[0].pattern: pattern "{audience}.pdf" names png files "youth.pdf-1", "youth.pdf-2" …; end it with .{ext}, which takes each page's number before it`},
+		{"pictures with {ext} first", "defaults: {pattern: '{ext}-{lang}'}\noutputs: [{audience: youth, language: en, as: svg}]\n", `plan.yaml:1:21: defaults.pattern: pattern "{ext}-{lang}" names svg files "svg-en-1", "svg-en-2" …; end it with .{ext}`},
+		{"a brace not closed", "outputs: [{audience: youth, language: en, pattern: '{audience.{ext}'}]\n", `plan.yaml:1:52: outputs[0].pattern: pattern "{audience.{ext}" has a '{' at character 1 that opens or closes no placeholder, so the name it makes is not the one meant; placeholders are written whole, like {audience}: mend it or delete it`},
+		{"doubled braces", "outputs: [{audience: youth, language: en, pattern: '{{audience}}.{ext}'}]\n", `plan.yaml:1:52: outputs[0].pattern: pattern "{{audience}}.{ext}" has a '{' at character 1`},
+		{"a brace not opened", "defaults: {pattern: 'été-{lang}}.{ext}'}\noutputs: [{audience: youth, language: en}]\n", `plan.yaml:1:21: defaults.pattern: pattern "été-{lang}}.{ext}" has a '}' at character 11`},
 		{"hidden name", "outputs: [{audience: youth, language: en, pattern: '.{ext}'}]\n", `plan.yaml:1:52: outputs[0].pattern: pattern ".{ext}" makes names that start with a dot`},
 		{"absolute path", "defaults: {pattern: '/tmp/x-{lang}.{ext}'}\noutputs: [{audience: youth, language: en}]\n", `plan.yaml:1:21: defaults.pattern: pattern "/tmp/x-{lang}.{ext}" names a folder; file names are made inside the output folder: give a name only ("x-{lang}.{ext}") and choose the folder with --out`},
 		{"climbing out", "outputs: [{audience: youth, language: en, pattern: '../{lang}.{ext}'}]\n", `plan.yaml:1:52: outputs[0].pattern: pattern "../{lang}.{ext}" names a folder`},
