@@ -72,6 +72,7 @@ type Writer struct {
 	r     *renderer
 	meta  doc.Meta
 	boxed bool // an earlier page had page boxes
+	boxes bool // a page box has been set: fpdf writes them in map order
 	pages int
 }
 
@@ -122,10 +123,11 @@ func (w *Writer) AddPages(pages []layout.Page) error {
 		}
 		if trim != nil {
 			f.SetPageBox("trim", trim.X, trim.Y, trim.W, trim.H)
-			w.boxed = true
+			w.boxed, w.boxes = true, true
 		}
 		if bleed != nil {
 			f.SetPageBox("bleed", bleed.X, bleed.Y, bleed.W, bleed.H)
+			w.boxes = true
 		}
 		r.st.newPage()
 		for i, e := range p.Elements {
@@ -167,7 +169,12 @@ func (w *Writer) Finish(out io.Writer) error {
 	} else if err := w.f.Output(buf); err != nil {
 		return fmt.Errorf("render pdf: %w", err)
 	}
-	tagged, err := tagFile(cidfont.Buffer(), sortPageBoxes(buf.Bytes()), w.r.st)
+	file := buf.Bytes()
+	if w.boxes {
+		// Looking for them in a file without any was 2% of drawing it.
+		file = sortPageBoxes(file)
+	}
+	tagged, err := tagFile(cidfont.Buffer(), file, w.r.st)
 	if err != nil {
 		return fmt.Errorf("render pdf: %w", err)
 	}
@@ -216,6 +223,29 @@ type drawScratch struct {
 	runeAt   []int
 	glyphBuf []cidfont.Glyph
 	runs     []typeset.Run
+
+	// The last QR codes drawn and their operators: a build draws the
+	// same codes (the hotline's, an organisation's website's) on every
+	// flyer, and working out their rectangles was a twelfth of drawing
+	// one.
+	qrs    [4]qrDrawn
+	nextQR int
+}
+
+// qrDrawn is a QR code drawn and its operators.
+type qrDrawn struct {
+	key qrKey
+	ops []byte
+}
+
+// qrKey is what a QR code's operators depend on.
+type qrKey struct {
+	bits               []string
+	module, x, y, h, k float64
+}
+
+func (a *qrKey) equal(b *qrKey) bool {
+	return a.module == b.module && a.x == b.x && a.y == b.y && a.h == b.h && a.k == b.k && slices.Equal(a.bits, b.bits)
 }
 
 // drawScratches keeps a few drawScratch between documents, like
@@ -337,6 +367,13 @@ func (r *renderer) qr(q *layout.QR) {
 	f.SetFillColor(int(q.Color.R), int(q.Color.G), int(q.Color.B))
 	k := f.GetConversionRatio()
 	_, h := f.GetPageSize()
+	key := qrKey{bits: q.Bits, module: q.Module, x: q.X, y: q.Y, h: h, k: k}
+	for i := range r.qrs {
+		if d := &r.qrs[i]; d.ops != nil && d.key.equal(&key) {
+			cidfont.RawWrite(f, d.ops)
+			return
+		}
+	}
 	b := append(r.buf[:0], "q "...)
 	for _, v := range []float64{q.Module * k, 0, 0, -q.Module * k, q.X * k, (h - q.Y) * k} {
 		b = strconv.AppendFloat(b, math.Round(v*1000)/1000, 'f', -1, 64)
@@ -392,6 +429,12 @@ func (r *renderer) qr(q *layout.QR) {
 	b = append(b, "f Q"...)
 	r.buf = b
 	cidfont.RawWrite(f, b)
+	if len(b) <= maxDrawScratch/8 {
+		d := &r.qrs[r.nextQR]
+		r.nextQR = (r.nextQR + 1) % len(r.qrs)
+		key.bits = append(d.key.bits[:0], q.Bits...)
+		d.key, d.ops = key, append(d.ops[:0], b...)
+	}
 }
 
 func (r *renderer) image(im *layout.Image) {

@@ -1,7 +1,9 @@
 package pdf_test
 
 import (
+	"bytes"
 	"math"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,12 +11,14 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/pdftest"
 	"github.com/awarekit/awarekit/toolkit/render/imagetest"
+	"github.com/awarekit/awarekit/toolkit/render/pdf"
 )
 
 // TestQRCodesDecode draws every format that prints a QR code, with an
@@ -178,4 +182,67 @@ func captionOf(p layout.Page, codes []*layout.QR, j int) string {
 		}
 	}
 	return strings.NewReplacer(" ", "", "\u00ad", "").Replace(b.String())
+}
+
+// TestQRCodesDrawnAlike draws pages of QR codes that differ in one thing
+// each (the code, one module, where it stands, which comes first, more
+// codes than a renderer keeps) over and over: a document gives the same
+// bytes every time, whatever was drawn before it, and no two give the
+// same.
+func TestQRCodesDrawnAlike(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	code := func() []string {
+		rows := make([]string, 25)
+		for i := range rows {
+			var b strings.Builder
+			for range 25 {
+				b.WriteByte('0' + byte(rng.IntN(2)))
+			}
+			rows[i] = b.String()
+		}
+		return rows
+	}
+	a, b := code(), code()
+	flipped := slices.Clone(a)
+	flipped[12] = flipped[12][:12] + string('0'+'1'-flipped[12][12]) + flipped[12][13:]
+	page := func(codes ...layout.QR) *layout.Document {
+		p := layout.Page{Width: 612, Height: 792}
+		for _, q := range codes {
+			q.Color = doc.RGB{R: 20, G: 30, B: 40}
+			p.Elements = append(p.Elements, layout.Element{QR: &q})
+		}
+		return &layout.Document{Meta: doc.Meta{Title: "codes", Lang: "en"}, Pages: []layout.Page{p}}
+	}
+	many := make([]layout.QR, 6)
+	for i := range many {
+		many[i] = layout.QR{X: 50 + 80*float64(i), Y: 500, Module: 2, Bits: code()}
+	}
+	docs := []*layout.Document{
+		page(layout.QR{X: 100, Y: 100, Module: 3, Bits: a}, layout.QR{X: 300, Y: 100, Module: 3, Bits: b}),
+		page(layout.QR{X: 100, Y: 100, Module: 3, Bits: b}, layout.QR{X: 300, Y: 100, Module: 3, Bits: a}),
+		page(layout.QR{X: 101, Y: 100, Module: 3, Bits: a}, layout.QR{X: 300, Y: 100, Module: 3, Bits: b}),
+		page(layout.QR{X: 100, Y: 101, Module: 3, Bits: a}, layout.QR{X: 300, Y: 100, Module: 3, Bits: b}),
+		page(layout.QR{X: 100, Y: 100, Module: 3.5, Bits: a}, layout.QR{X: 300, Y: 100, Module: 3, Bits: b}),
+		page(layout.QR{X: 100, Y: 100, Module: 3, Bits: flipped}, layout.QR{X: 300, Y: 100, Module: 3, Bits: b}),
+		page(append([]layout.QR{{X: 100, Y: 100, Module: 3, Bits: a}}, many...)...),
+	}
+	first := make([][]byte, len(docs))
+	for round := range 3 {
+		for i, d := range docs {
+			var out bytes.Buffer
+			if err := pdf.Render(&out, d, pdf.Options{Date: time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC)}); err != nil {
+				t.Fatal(err)
+			}
+			if round == 0 {
+				first[i] = out.Bytes()
+				for j := range i {
+					if bytes.Equal(first[j], first[i]) {
+						t.Errorf("documents %d and %d give the same bytes", j, i)
+					}
+				}
+			} else if !bytes.Equal(out.Bytes(), first[i]) {
+				t.Errorf("round %d: document %d gives other bytes than the first time", round, i)
+			}
+		}
+	}
 }

@@ -41,6 +41,13 @@ type Font struct {
 	runsMu   sync.Mutex
 	runs     map[string][]showOp
 	runsHeld int
+	// keyIDs numbers the CID keys (cidKeyOf) of the runs kept, from 0,
+	// so that a document finds the CID of a run's op by its number
+	// (docFont.byID) instead of hashing its key. keyGen changes when
+	// runs and keyIDs start again empty: a number is the same key only
+	// within one generation.
+	keyIDs map[string]int32
+	keyGen atomic.Uint32
 }
 
 // sfnt versions that are accepted or explicitly rejected.

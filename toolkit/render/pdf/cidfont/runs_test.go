@@ -1,6 +1,7 @@
 package cidfont
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"slices"
@@ -62,7 +63,7 @@ func TestShowOpsFollowWhatARunIs(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", v.name, err)
 		}
-		if !reflect.DeepEqual(got, want) {
+		if !reflect.DeepEqual(withoutIDs(got), want) {
 			t.Errorf("%s: the font kept %v, a Writer works out %v", v.name, got, want)
 		}
 		if reflect.DeepEqual(got, first) {
@@ -88,7 +89,7 @@ func TestShowOpsFollowWhatARunIs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if &got[0] != &first[0] || !reflect.DeepEqual(got, want) {
+		if &got[0] != &first[0] || !reflect.DeepEqual(withoutIDs(got), want) {
 			t.Errorf("%q: served %v, worked out %v", text, got, want)
 		}
 	}
@@ -119,5 +120,92 @@ func TestRunsBounded(t *testing.T) {
 	}
 	if most < runsLimit/2 {
 		t.Errorf("the font kept at most %d bytes: the test never came near the bound %d", most, runsLimit)
+	}
+}
+
+// withoutIDs is ops with their numbers (showOp.id, gen) left out, as
+// workOutOps gives them.
+func withoutIDs(ops []showOp) []showOp {
+	out := slices.Clone(ops)
+	for i := range out {
+		out[i].id, out[i].gen = 0, 0
+	}
+	return out
+}
+
+// TestCIDsAcrossKeyGenerations: a document whose font starts its kept runs
+// again part-way (a new generation of key numbers, Font.keyIDs) gives the
+// bytes of one drawn without that, and within a generation a number
+// names one key. The runs repeat keys across runs and documents, so the
+// numbered look-up (docFont.byID) serves most of them.
+func TestCIDsAcrossKeyGenerations(t *testing.T) {
+	texts := []string{"Call 1-833-900-1010 today", "Know the signs.", "Partner organisation 17", "Call 1-833-900-1010 today", "Signs 17 of 900"}
+	// draw draws the texts, and the first again after the one at extraAt;
+	// with restart, the font's kept runs start again before it.
+	draw := func(tf *testFont, extraAt int, restart bool) []byte {
+		pdf := newDoc()
+		pdf.AddPage()
+		w := NewWriter(pdf)
+		for i, text := range texts {
+			if i == extraAt && restart {
+				tf.font.runsMu.Lock()
+				tf.font.runs = nil // the next new run starts a generation
+				tf.font.runsMu.Unlock()
+			}
+			r := shape(tf, text, language.Latin, "en", false)
+			r.X, r.Y = 10, float64(20+10*i)
+			if err := w.Draw(r); err != nil {
+				t.Fatal(err)
+			}
+			if i == extraAt {
+				// a run seen before, now kept in the new generation
+				r := shape(tf, texts[0], language.Latin, "en", false)
+				r.X, r.Y = 10, 15
+				if err := w.Draw(r); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		var out bytes.Buffer
+		if err := w.Output(&out); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	for restart := range len(texts) {
+		// A font of its own, so no other test's runs are kept in it.
+		f, err := Parse(dejavusans.TTF)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tf := &testFont{face: dejaVuSans(t).face, font: f}
+		want := draw(tf, restart, false)
+		if again := draw(tf, restart, false); !bytes.Equal(again, want) {
+			t.Fatal("the same document twice gives other bytes")
+		}
+		gen := f.keyGen.Load()
+		if got := draw(tf, restart, true); !bytes.Equal(got, want) {
+			t.Errorf("restart before run %d: the document differs from one drawn in one generation", restart)
+		}
+		if f.keyGen.Load() == gen {
+			t.Errorf("restart before run %d: no new generation began", restart)
+		}
+		f.runsMu.Lock()
+		seen := map[int32]string{}
+		for _, ops := range f.runs {
+			for _, op := range ops {
+				if op.gen != f.keyGen.Load() {
+					continue
+				}
+				if k, ok := seen[op.id]; ok && k != op.key {
+					t.Errorf("number %d names two keys", op.id)
+				}
+				seen[op.id] = op.key
+				if f.keyIDs[op.key] != op.id {
+					t.Errorf("key %q is numbered %d in the font, %d in a run", op.key, f.keyIDs[op.key], op.id)
+				}
+			}
+		}
+		f.runsMu.Unlock()
 	}
 }

@@ -123,11 +123,16 @@ func (w *Writer) Release() {
 // docFont is a Font as used in one document: the CIDs allocated so far.
 // CID k draws glyph k of the document's subset of the font.
 type docFont struct {
-	font    *Font
-	name    string            // resource name in the page resources, "/C1" …
-	cids    map[string]uint16 // cidKey bytes → CID
-	entries []cidEntry        // entries[cid-1]
-	widths  []float64         // widths[cid-1], thousandths of an em as written in /W
+	font *Font
+	name string            // resource name in the page resources, "/C1" …
+	cids map[string]uint16 // cidKey bytes → CID
+	// byID[op.id] is the CID of ops of generation gen (Font.keyIDs),
+	// 0 for none yet: looked up for every glyph drawn, where hashing
+	// its key in cids was a third of drawing a run.
+	gen     uint32
+	byID    []uint16
+	entries []cidEntry // entries[cid-1]
+	widths  []float64  // widths[cid-1], thousandths of an em as written in /W
 }
 
 // cidEntry is what a CID stands for: the glyphs of a unit (a glyph spec)
@@ -197,6 +202,7 @@ func (w *Writer) draw(r *Run) error {
 		df = &docFont{
 			font:    r.Font,
 			name:    "/C" + strconv.Itoa(len(w.fonts)+1),
+			gen:     r.Font.keyGen.Load(),
 			cids:    make(map[string]uint16, hint),
 			entries: make([]cidEntry, 0, hint),
 			widths:  make([]float64, 0, hint),
@@ -300,22 +306,40 @@ func (w *Writer) content(r *Run, df *docFont, ops []showOp) ([]byte, error) {
 			delete(df.cids, string(w.key))
 		}
 		df.entries, df.widths = df.entries[:first], df.widths[:first]
+		for i, cid := range df.byID {
+			if int(cid) > first {
+				df.byID[i] = 0
+			}
+		}
 		return nil, err
 	}
 	inString := false
 	for _, op := range ops {
 		// The CID that draws the op's spec and stands for its text.
-		cid, ok := df.cids[op.key]
-		if !ok {
-			if len(df.entries) >= maxCID {
-				return fail(fmt.Errorf("more than %d distinct glyphs in one font", maxCID))
+		var cid uint16
+		known := op.gen == df.gen && op.gen != 0
+		if known && int(op.id) < len(df.byID) {
+			cid = df.byID[op.id]
+		}
+		if cid == 0 {
+			var ok bool
+			if cid, ok = df.cids[op.key]; !ok {
+				if len(df.entries) >= maxCID {
+					return fail(fmt.Errorf("more than %d distinct glyphs in one font", maxCID))
+				}
+				n := binary.BigEndian.Uint32([]byte(op.key[:4]))
+				e := cidEntry{glyphs: op.key[4 : 4+n], text: op.key[4+n:]}
+				df.entries = append(df.entries, e)
+				df.widths = append(df.widths, specWidth(f, e.glyphs))
+				cid = uint16(len(df.entries))
+				df.cids[op.key] = cid
 			}
-			n := binary.BigEndian.Uint32([]byte(op.key[:4]))
-			e := cidEntry{glyphs: op.key[4 : 4+n], text: op.key[4+n:]}
-			df.entries = append(df.entries, e)
-			df.widths = append(df.widths, specWidth(f, e.glyphs))
-			cid = uint16(len(df.entries))
-			df.cids[op.key] = cid
+			if known {
+				if int(op.id) >= len(df.byID) {
+					df.byID = slices.Grow(df.byID, int(op.id)+1-len(df.byID))[:op.id+1]
+				}
+				df.byID[op.id] = cid
+			}
 		}
 		if op.move != "" {
 			if inString {
@@ -345,6 +369,10 @@ func (w *Writer) content(r *Run, df *docFont, ops []showOp) ([]byte, error) {
 type showOp struct {
 	key  string
 	move string
+	// id numbers key in its font's generation gen (Font.keyIDs); gen 0
+	// is none.
+	id  int32
+	gen uint32
 }
 
 // specWidth is the width of spec's glyph as /W gives it, thousandths of
@@ -382,6 +410,18 @@ func (w *Writer) showOps(r *Run) ([]showOp, error) {
 	f.runsMu.Lock()
 	if f.runs == nil || f.runsHeld+size > runsLimit {
 		f.runs, f.runsHeld = map[string][]showOp{}, 0
+		f.keyIDs = map[string]int32{}
+		f.keyGen.Add(1)
+	}
+	gen := f.keyGen.Load()
+	for i := range ops {
+		id, ok := f.keyIDs[ops[i].key]
+		if !ok {
+			id = int32(len(f.keyIDs))
+			f.keyIDs[ops[i].key] = id
+			size += len(ops[i].key) + 16
+		}
+		ops[i].id, ops[i].gen = id, gen
 	}
 	f.runs[string(key)] = ops
 	f.runsHeld += size
