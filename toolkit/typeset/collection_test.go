@@ -14,48 +14,14 @@ import (
 	"github.com/go-fonts/dejavu/dejavusansbold"
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/language"
-)
 
-// makeCollection joins TrueType fonts into a collection (.ttc) as font
-// tools do: a ttcf header, then each font's table directory and tables,
-// with offsets from the start of the file.
-func makeCollection(t testing.TB, fonts ...[]byte) []byte {
-	t.Helper()
-	n := len(fonts)
-	out := []byte("ttcf")
-	out = binary.BigEndian.AppendUint32(out, 0x00010000)
-	out = binary.BigEndian.AppendUint32(out, uint32(n))
-	dirs := make([]int, n)
-	offsets := len(out)
-	out = append(out, make([]byte, 4*n)...)
-	for i, f := range fonts {
-		numTables := int(binary.BigEndian.Uint16(f[4:]))
-		dirs[i] = len(out)
-		binary.BigEndian.PutUint32(out[offsets+4*i:], uint32(len(out)))
-		out = append(out, f[:12+16*numTables]...)
-		for len(out)%4 != 0 {
-			out = append(out, 0)
-		}
-	}
-	for i, f := range fonts {
-		numTables := int(binary.BigEndian.Uint16(f[4:]))
-		for tb := range numTables {
-			rec := f[12+16*tb:]
-			off, length := binary.BigEndian.Uint32(rec[8:]), binary.BigEndian.Uint32(rec[12:])
-			binary.BigEndian.PutUint32(out[dirs[i]+12+16*tb+8:], uint32(len(out)))
-			out = append(out, f[off:off+length]...)
-			for len(out)%4 != 0 {
-				out = append(out, 0)
-			}
-		}
-	}
-	return out
-}
+	"github.com/awarekit/awarekit/toolkit/typeset/typesettest"
+)
 
 // TestExtractFace: each face cut out of a collection is the font that
 // went in: the same family, weight and glyphs.
 func TestExtractFace(t *testing.T) {
-	ttc := makeCollection(t, dejavusans.TTF, dejavusansbold.TTF)
+	ttc := typesettest.Collection(t, dejavusans.TTF, dejavusansbold.TTF)
 	if n, err := collectionFaces(ttc); err != nil || n != 2 {
 		t.Fatalf("faces = %d, %v", n, err)
 	}
@@ -92,7 +58,7 @@ func TestExtractFace(t *testing.T) {
 // TestHostileCollection: a collection that lies about its faces or its
 // tables is an error, never a panic or a huge allocation.
 func TestHostileCollection(t *testing.T) {
-	good := makeCollection(t, dejavusans.TTF)
+	good := typesettest.Collection(t, dejavusans.TTF)
 	set32 := func(at int, v uint32) []byte {
 		b := bytes.Clone(good)
 		binary.BigEndian.PutUint32(b[at:], v)
@@ -142,7 +108,7 @@ func TestCollectionFound(t *testing.T) {
 	bold := systemFont(t, "NotoSansGurmukhi-Bold.ttf")
 	dir := t.TempDir()
 	// Bold first, so the regular face is not face 0.
-	if err := os.WriteFile(filepath.Join(dir, "Gurmukhi.ttc"), makeCollection(t, bold, regular), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "Gurmukhi.ttc"), typesettest.Collection(t, bold, regular), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	base, err := Embedded()

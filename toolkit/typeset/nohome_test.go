@@ -14,6 +14,8 @@ import (
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/fontscan"
 	"github.com/go-text/typesetting/language"
+
+	"github.com/awarekit/awarekit/toolkit/typeset/typesettest"
 )
 
 // The machine's fonts are found with no cache folder at all (a service,
@@ -35,7 +37,7 @@ func TestSystemFontsWithoutACacheFolder(t *testing.T) {
 		}
 	}
 	write("b/DejaVuSans.ttf", dejavusans.TTF)
-	write("a/both.ttc", makeCollection(t, dejavusansbold.TTF, dejavusans.TTF))
+	write("a/both.ttc", typesettest.Collection(t, dejavusansbold.TTF, dejavusans.TTF))
 	write("a/.hidden.ttf", dejavusans.TTF)
 	write("a/notes.txt", []byte("not a font"))
 	write("a/cut.ttf", dejavusans.TTF[:2000])

@@ -1,4 +1,4 @@
-package typeset_test
+package generate_test
 
 import (
 	"os"
@@ -10,7 +10,7 @@ import (
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/pdftest"
 	"github.com/awarekit/awarekit/toolkit/profile"
-	"github.com/awarekit/awarekit/toolkit/typeset"
+	"github.com/awarekit/awarekit/toolkit/typeset/typesettest"
 )
 
 // TestCollectionInPDF: a Punjabi flyer whose Gurmukhi font comes from a
@@ -30,7 +30,7 @@ func TestCollectionInPDF(t *testing.T) {
 	}
 	regular, bold := read("NotoSansGurmukhi-Regular.ttf"), read("NotoSansGurmukhi-Bold.ttf")
 	ttcDir, ttfDir := t.TempDir(), t.TempDir()
-	os.WriteFile(filepath.Join(ttcDir, "Gurmukhi.ttc"), typeset.MakeCollection(t, bold, regular), 0o644)
+	os.WriteFile(filepath.Join(ttcDir, "Gurmukhi.ttc"), typesettest.Collection(t, bold, regular), 0o644)
 	os.WriteFile(filepath.Join(ttfDir, "NotoSansGurmukhi-Regular.ttf"), regular, 0o644)
 	os.WriteFile(filepath.Join(ttfDir, "NotoSansGurmukhi-Bold.ttf"), bold, 0o644)
 	var texts []string
