@@ -3,10 +3,12 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -104,7 +106,10 @@ func binary(t *testing.T) string {
 			binErr = err
 			return
 		}
-		if binDir, binErr = os.MkdirTemp("", "awarekit-test-"); binErr != nil {
+		// The folder's name carries this process's id, so a later run
+		// removes it if this one is killed before TestMain can.
+		removeLeftBinDirs()
+		if binDir, binErr = os.MkdirTemp("", fmt.Sprintf("%s%d-", binDirPrefix, os.Getpid())); binErr != nil {
 			return
 		}
 		binPath = filepath.Join(binDir, binName)
@@ -124,6 +129,24 @@ func binary(t *testing.T) string {
 		t.Fatal(binErr)
 	}
 	return binPath
+}
+
+// binDirPrefix begins the name of the folder that holds the link
+// (binary): awarekit-test-PID-RANDOM.
+const binDirPrefix = "awarekit-test-"
+
+// removeLeftBinDirs removes the link folders of test processes that no
+// longer run: a run that is killed (a timeout, Ctrl-C, a crash) never
+// reaches TestMain's cleanup. A folder whose process still runs, or
+// whose name carries no process id, is left alone.
+func removeLeftBinDirs() {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), binDirPrefix+"*-*"))
+	for _, dir := range dirs {
+		pid, _, ok := strings.Cut(strings.TrimPrefix(filepath.Base(dir), binDirPrefix), "-")
+		if n, err := strconv.Atoi(pid); ok && err == nil && n > 0 && n != os.Getpid() && processGone(n) {
+			os.RemoveAll(dir)
+		}
+	}
 }
 
 func TestMain(m *testing.M) {

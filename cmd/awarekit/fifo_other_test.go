@@ -10,3 +10,6 @@ func mkfifo(string) error { return errors.ErrUnsupported }
 
 // mknull reports that devices cannot be made here.
 func mknull(string) error { return errors.ErrUnsupported }
+
+// processGone cannot tell here: left folders are kept.
+func processGone(int) bool { return false }
