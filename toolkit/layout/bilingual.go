@@ -279,13 +279,14 @@ func (p pair) pages(opts Options, st bilingualStyle) (*Document, float64, error)
 	// on one row in both columns: where one language has fewer signs or
 	// actions than the other (a translation not yet complete), its
 	// column is left empty beside the other's extra items.
-	rows := func(size float64) []piece {
-		slots := p.slots([2]float64{colW0, colW1}, size, st.actions)
-		var out []piece
+	// parts says which part each row is in (rowParts), and gave how
+	// many texts whose ties gave way each part holds (slotsGave).
+	rows := func(size float64) (out []piece, parts, gave []int) {
+		slots, gave := p.slotsGave([2]float64{colW0, colW1}, size, st.actions)
 		eachRow(slots, func(a, b piece) {
 			out = append(out, piece{b: p.aligned(inner, st.gap, a.b, b.b), gap: max(a.gap, b.gap), keep: a.keep || b.keep})
 		})
-		return out
+		return out, rowParts(slots), gave
 	}
 
 	var pages []Page
@@ -293,10 +294,11 @@ func (p pair) pages(opts Options, st bilingualStyle) (*Document, float64, error)
 	var lastErr error
 	for _, size := range scalesDown(st.maxBody, st.minBody) {
 		for _, header := range headers {
-			gaveWay := p.kits[0].gaveWay + p.kits[1].gaveWay
-			all := rows(size)
+			all, parts, rowsGave := rows(size)
 			scale := st.helpScale(size)
+			gaveWay := p.kits[0].gaveWay + p.kits[1].gaveWay
 			panel := p.bilingualPanel(inner, st, scale)
+			gaveWay = p.kits[0].gaveWay + p.kits[1].gaveWay - gaveWay
 			p.sync()
 			if k0.err != nil {
 				return nil, 0, fmt.Errorf("lay out %s %s+%s %s: %w", first.Meta.Audience, first.Meta.Lang, second.Meta.Lang, st.name, k0.err)
@@ -310,22 +312,26 @@ func (p pair) pages(opts Options, st bilingualStyle) (*Document, float64, error)
 			if st.pages > 1 {
 				bar = p.bilingualBar(inner, st, scale)
 			}
-			gaveWay = p.kits[0].gaveWay + p.kits[1].gaveWay - gaveWay
-			larger := func(from int, grow float64) ([]piece, box, bool) {
+			larger := func(from, to int, grow float64, withPanel bool) grown {
+				r, _, gave := rows(size * grow)
+				var pn box
 				was := p.kits[0].gaveWay + p.kits[1].gaveWay
-				r, pn := rows(size * grow)[from:], p.bilingualPanel(inner, st, scale*grow)
-				if p.err() == nil && p.kits[0].gaveWay+p.kits[1].gaveWay-was > gaveWay {
-					// A tie gave way at this size that held at the
-					// page's: a smaller size (no panel).
-					return nil, box{}, true
+				if withPanel {
+					pn = p.bilingualPanel(inner, st, scale*grow)
 				}
 				if p.err() != nil {
-					// The back stands as set at its size, which set
+					// The page stands as set at its size, which set
 					// the same text without error.
 					p.kits[0].err, p.kits[1].err = nil, nil
-					return nil, box{}, false
+					return grown{}
 				}
-				return r, pn, true
+				// A tie that held at the page's size gave way in the
+				// rows or the panel set larger: a smaller size. Ties
+				// in the rows of the other page count not.
+				if p.kits[0].gaveWay+p.kits[1].gaveWay-was > gaveWay || gaveIn(gave, parts[from:to]) > gaveIn(rowsGave, parts[from:to]) {
+					return grown{gave: true, ok: true}
+				}
+				return grown{rows: r[from:to], panel: pn, ok: true}
 			}
 			got, ok, need, have := paginateRows(frames, all, bar, panel, size*1.2, larger)
 			if ok {
@@ -510,24 +516,37 @@ func eachRow(slots [2][][]piece, row func(a, b piece)) {
 // actions) each group of actions' title, what to do and what to avoid;
 // a language with fewer groups has empty slots for the other's.
 func (p pair) slots(w [2]float64, size float64, actions bool) [2][][]piece {
+	slots, _ := p.slotsGave(w, size, actions)
+	return slots
+}
+
+// slotsGave is slots, and how many texts whose ties gave way (kit.gaveWay)
+// each part holds in both languages: the signs (slots 0 to 2), then
+// each group of actions (three slots each).
+func (p pair) slotsGave(w [2]float64, size float64, actions bool) ([2][][]piece, []int) {
 	var slots [2][][]piece
 	groups := max(len(p.docs[0].Actions), len(p.docs[1].Actions))
+	gave := make([]int, 1+groups)
 	for i, d := range p.docs {
 		k := p.kits[i]
 		bs := k.newBodyStyle(size)
+		was := k.gaveWay
 		signs := k.signSlots(d, w[i], bs)
 		slots[i] = append(slots[i], signs[:]...)
+		gave[0] += k.gaveWay - was
 		if actions {
 			for g := range groups {
 				var a [3][]piece
+				was := k.gaveWay
 				if g < len(d.Actions) {
 					a = k.actionSlots(d.Actions[g], w[i], bs)
 				}
 				slots[i] = append(slots[i], a[:]...)
+				gave[1+g] += k.gaveWay - was
 			}
 		}
 	}
-	return slots
+	return slots, gave
 }
 
 // balancedShare is the first language's share of the columns' width at
@@ -561,27 +580,43 @@ func (p pair) balancedShare(opts Options, st bilingualStyle) float64 {
 	return best
 }
 
+// grown is rows of a page and its help panel set larger (pageGrower):
+// gave where a tie that held at the page's size gave way so (a smaller
+// size); ok false where the text cannot be set so.
+type grown struct {
+	rows     []piece
+	panel    box
+	gave, ok bool
+}
+
+// pageGrower sets rows[from:to] of a page grow times larger, and with
+// panel its help panel.
+type pageGrower func(from, to int, grow float64, panel bool) grown
+
 // paginateRows puts rows on the pages of frames in order, each page but the
 // last ending with bar (when set) and the last with panel; a title row
 // never ends a page. It reports whether everything fitted, and else the
 // height needed and had on the last page. A page but the last shares
 // the white under its rows between them, up to lineOf more between
-// each two. A last page after the first
-// that leaves white under its panel (a back page of a few rows) is set
-// again larger, its rows and its panel from larger(from, grow) (from:
-// its first row; grow: how many times larger; false when that sets a
-// word or number too wide, no panel when a tie gave way), the largest of breaths' sizes that fits;
-// what white is left is shared between its rows, up to lineOf (of the
-// size it is set at) more between each two, as on the front, and the
-// rest goes over its rows (settle).
+// each two. A last page after the first that leaves white under its
+// panel (a back page of a few rows) is set again larger, its rows and
+// its panel from larger, the largest of breaths' sizes that fits; what
+// white is left is shared between its rows, up to lineOf (of the size
+// it is set at) more between each two, as on the front, and the rest
+// goes over its rows (settle).
 //
 // A back page that leaves more than balanceWhite of white over its rows
 // so (one row and the help panel under 205 pt of white: the business
 // flyer in Tigrinya and English on A4) takes rows from the end of the
 // front, as many as leave it the least white, as long as the front's
-// white, shared between its rows, leaves its bar at its foot
-// (paginateFrom).
-func paginateRows(frames []pageFrame, rows []piece, bar, panel box, lineOf float64, larger func(from int, grow float64) ([]piece, box, bool)) ([]Page, bool, float64, float64) {
+// white, shared between its rows, leaves its bar at its foot; where
+// that white is more than its rows can share at their size, the
+// front's rows are set larger, the least of frontGrows that fills it
+// (paginateFrom). The business flyer in Inuktitut and English on A4
+// left 245 pt of white over two rows of the back: the front could not
+// give up "What you can do" and its first item, for the signs left
+// alone at their size left 100 pt of white over its bar.
+func paginateRows(frames []pageFrame, rows []piece, bar, panel box, lineOf float64, larger pageGrower) ([]Page, bool, float64, float64) {
 	pages, ok, need, have, front, white := paginateFrom(frames, slices.Clone(rows), bar, panel, lineOf, larger, -1)
 	if !ok || len(frames) != 2 || larger == nil || white <= balanceWhite {
 		return pages, ok, need, have
@@ -609,14 +644,21 @@ func paginateRows(frames []pageFrame, rows []piece, bar, panel box, lineOf float
 // flyer's frame.
 const balanceWhite = 42.0
 
+// frontGrows are how many times larger a front page's rows are set
+// where the rows the back takes from it leave it more white than its
+// rows can share (paginateFrom), least first: the front is filled, its
+// body as near the back's as may be; no more than breaths' largest.
+var frontGrows = []float64{1.05, 1.1, 1.15, 1.2, 1.3}
+
 // paginateFrom is paginateRows with the first page holding at most most
 // rows (any number that fits: -1), and the first page's white, left
 // when its rows are spread, at most twice its gap (the white over its
 // bar three gaps at most, where layPage keeps the bar at its foot),
-// where most is not -1. It also says how many rows the first page
-// holds, and the white the last page of two leaves over its rows
+// where most is not -1: where its rows at their size leave more, they
+// are set larger (frontGrows). It also says how many rows the first
+// page holds, and the white the last page of two leaves over its rows
 // (settle).
-func paginateFrom(frames []pageFrame, rows []piece, bar, panel box, lineOf float64, larger func(from int, grow float64) ([]piece, box, bool), most int) ([]Page, bool, float64, float64, int, float64) {
+func paginateFrom(frames []pageFrame, rows []piece, bar, panel box, lineOf float64, larger pageGrower, most int) ([]Page, bool, float64, float64, int, float64) {
 	var pages []Page
 	i, front, over := 0, 0, 0.0
 	for n, f := range frames {
@@ -657,7 +699,11 @@ func paginateFrom(frames []pageFrame, rows []piece, bar, panel box, lineOf float
 			if n == 0 {
 				front = len(on)
 				if most >= 0 && room-colHeight(on) > 2*f.gap+0.01 {
-					return nil, false, 0, 0, front, 0
+					big := growFront(on, room, 2*f.gap, lineOf, larger)
+					if big == nil {
+						return nil, false, 0, 0, front, 0
+					}
+					on = big
 				}
 			}
 			body = stackRows(on)
@@ -673,22 +719,23 @@ func paginateFrom(frames []pageFrame, rows []piece, bar, panel box, lineOf float
 			pages = append(pages, layPage(f, []box{body, foot}))
 			continue
 		}
-		back, grown := on, 1.0
+		back, grew := on, 1.0
 		if larger != nil && whiteUnder(layPage(f, []box{body, foot}), f) > breathRoom {
 			from := i - len(on)
 			for _, grow := range []float64{1.3, 1.2, 1.15, 1.1, 1.05} {
-				big, bigFoot, ok := larger(from, grow)
-				if !ok {
+				g := larger(from, len(rows), grow, true)
+				if !g.ok {
 					break
 				}
-				if bigFoot.empty() {
+				if g.gave {
 					continue
 				}
+				big := g.rows
 				if len(big) > 0 {
 					big[0].gap = 0
 				}
-				if colHeight(big)+bigFoot.H+f.gap <= f.bottom()-f.top()+0.01 && wideError(bigFoot) == nil {
-					back, grown, foot = big, grow, bigFoot
+				if colHeight(big)+g.panel.H+f.gap <= f.bottom()-f.top()+0.01 && wideError(g.panel, stackRows(big)) == nil {
+					back, grew, foot = big, grow, g.panel
 					body = box{}
 					if len(big) > 0 {
 						body = stackRows(big)
@@ -701,13 +748,48 @@ func paginateFrom(frames []pageFrame, rows []piece, bar, panel box, lineOf float
 		// between its rows, up to a line of body more between each
 		// two, as on the front; what is left goes over them (settle).
 		if white := whiteUnder(layPage(f, []box{body, foot}), f) - maxWhiteUnder; white > 0 && len(back) > 1 {
-			spreadRows(back, white, lineOf*grown)
+			spreadRows(back, white, lineOf*grew)
 			body = stackRows(back)
 		}
 		over = max(whiteUnder(layPage(f, []box{body, foot}), f)-maxWhiteUnder, 0)
 		pages = append(pages, settle(f, []box{body, foot}))
 	}
 	return pages, true, 0, 0, front, over
+}
+
+// growFront is the front page's rows on set larger, the least of
+// frontGrows at which, shared between them (up to lineOf of their size
+// more between each two), they leave room at most most of white; nil
+// where none does.
+func growFront(on []piece, room, most, lineOf float64, larger pageGrower) []piece {
+	if larger == nil {
+		return nil
+	}
+	for _, grow := range frontGrows {
+		g := larger(0, len(on), grow, false)
+		if !g.ok {
+			return nil
+		}
+		if g.gave {
+			continue
+		}
+		big := g.rows
+		if len(big) > 0 {
+			big[0].gap = 0
+		}
+		h := colHeight(big)
+		if h > room+0.01 {
+			return nil // larger still leaves less room
+		}
+		if wideError(stackRows(big)) != nil {
+			continue
+		}
+		spreadRows(big, room-h, lineOf*grow)
+		if room-colHeight(big) <= most+0.01 {
+			return big
+		}
+	}
+	return nil
 }
 
 // spreadRows shares extra points between the gaps between rows, at
@@ -1146,4 +1228,29 @@ func (k *kit) actionSlots(g doc.Actions, w float64, bs bodyStyle) [3][]piece {
 		n = 1
 	}
 	return [3][]piece{ps[:n], ps[n:], donts}
+}
+
+// rowParts says which part of slots each of their rows (eachRow) is
+// in: the signs 0, each group of actions one more (slotsGave).
+func rowParts(slots [2][][]piece) []int {
+	var parts []int
+	for s := range slots[0] {
+		for range max(len(slots[0][s]), len(slots[1][s])) {
+			parts = append(parts, s/3)
+		}
+	}
+	return parts
+}
+
+// gaveIn is how many texts whose ties gave way the parts of rows hold,
+// each part counted once (slotsGave).
+func gaveIn(gave, parts []int) int {
+	n, last := 0, -1
+	for _, part := range parts {
+		if part != last {
+			n += gave[part]
+			last = part
+		}
+	}
+	return n
 }
