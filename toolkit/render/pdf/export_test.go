@@ -20,3 +20,6 @@ func Classic(data []byte) ([]byte, error) {
 
 // ObjStmBytes is the size a pack's object stream is written at.
 const ObjStmBytes = objStmBytes
+
+// Looked is how many references p's walks have looked at.
+func Looked(p *Packer) int { return p.looked }

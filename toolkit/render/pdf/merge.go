@@ -89,8 +89,11 @@ type Packer struct {
 	objs  []srcObj
 	refs  []srcRef
 	order []int
-	stack []int
-	buf   []byte
+	stack []walkPos
+	// looked counts the references the walks have looked at: a test's
+	// measure that each is looked at about once.
+	looked int
+	buf    []byte
 }
 
 // sharedKey is the first half of an object's SHA-256: 128 bits tell
@@ -642,20 +645,27 @@ func (p *Packer) structTree(data []byte, root int) (fileStruct, error) {
 }
 
 // walk writes object n after everything it refers to, depth first
-// without recursion.
+// without recursion. Each object on the stack goes on from the
+// reference after the one it last went down: an object with many
+// references (a structure element with a row's cells, a cover's
+// Document with its thousands of elements) is read through once, not
+// again from its first reference each time one of them is written.
 func (p *Packer) walk(data []byte, n int) error {
 	objs := p.objs
-	stack := append(p.stack[:0], n)
+	stack := append(p.stack[:0], walkPos{n, objs[n].refs[0]})
 	objs[n].state = walking
 	for len(stack) > 0 {
-		top := stack[len(stack)-1]
-		o := &objs[top]
+		top := &stack[len(stack)-1]
+		o := &objs[top.num]
 		pushed := false
-		for _, r := range p.refs[o.refs[0]:o.refs[1]] {
+		end := o.refs[1]
+		for ; top.next < end; top.next++ {
+			p.looked++
+			r := p.refs[top.next]
 			c := &objs[r.num]
 			switch {
 			case c.kind == skipObj:
-				return fmt.Errorf("object %d refers to the file's catalog or metadata", top)
+				return fmt.Errorf("object %d refers to the file's catalog or metadata", top.num)
 			case c.kind == treeObj || c.state == written || c.kind == pageObj && c.state == walking:
 			case c.state == walking:
 				// A cycle: c is numbered now and written when its walk
@@ -665,18 +675,20 @@ func (p *Packer) walk(data []byte, n int) error {
 				}
 			default:
 				c.state = walking
-				stack = append(stack, r.num)
 				pushed = true
 			}
 			if pushed {
+				top.next++
+				stack = append(stack, walkPos{r.num, c.refs[0]})
 				break
 			}
 		}
 		if pushed {
 			continue
 		}
+		num := top.num
 		stack = stack[:len(stack)-1]
-		if err := p.write(data, o, top); err != nil {
+		if err := p.write(data, o, num); err != nil {
 			return err
 		}
 		o.state = written
@@ -684,6 +696,10 @@ func (p *Packer) walk(data []byte, n int) error {
 	p.stack = stack
 	return nil
 }
+
+// walkPos is an object on the walk's stack and the next of its
+// references to follow (an index in Packer.refs).
+type walkPos struct{ num, next int }
 
 // write writes object o (number n in its file) with its references
 // renumbered, or finds it already written and takes that one's number.
