@@ -751,7 +751,7 @@ func (t *Typesetter) wrap(text string, opts Options, width fixed.Int26_6, policy
 		}
 		outs = append(outs, o)
 	}
-	lines, _ := t.wrapper.WrapParagraphF(shaping.WrapConfig{Direction: dir, BreakPolicy: policy}, width, sh.runes, shaping.NewSliceIterator(outs))
+	lines := t.wrapLines(shaping.WrapConfig{Direction: dir, BreakPolicy: policy}, width, sh.runes, outs)
 	refLines := make([]Line, len(lines))
 	for i, l := range lines {
 		refLines[i] = t.line(l, text, sh, refSize, 1, style.Bold)
@@ -770,6 +770,52 @@ func (t *Typesetter) wrap(text string, opts Options, width fixed.Int26_6, policy
 	t.limitCaches(size)
 	t.wraps[wkey] = refLines
 	return refLines
+}
+
+// wrapLines is go-text's WrapParagraphF for a paragraph without a
+// mandatory break, less its first pass over the text. WrapParagraphF
+// analyses the text's line breaks (UAX #14) twice: once only to learn
+// whether it has a mandatory break, which it needs to know before it
+// may keep one run that fits as one line, and again to wrap. The
+// analysis is most of what wrapping costs (an Arabic build spent 6.7%
+// of its instructions in it). A mandatory break follows only a
+// character of the classes BK, CR, LF and NL (UAX #14 rules LB4, LB5),
+// which are those of mandatoryBreaks: in a text with none of them (a
+// paragraph part never holds a newline, only keepEmbedded's LINE
+// SEPARATOR), the run that fits is the line without an analysis, and
+// any other text is wrapped line by line after one analysis, as
+// WrapParagraphF does after its first pass. The lines are those
+// WrapParagraphF returns (TestWrapLinesAsWrapParagraph).
+func (t *Typesetter) wrapLines(config shaping.WrapConfig, width fixed.Int26_6, runes []rune, outs []shaping.Output) []shaping.Line {
+	if slices.ContainsFunc(runes, mandatoryBreakAfter) {
+		lines, _ := t.wrapper.WrapParagraphF(config, width, runes, shaping.NewSliceIterator(outs))
+		return lines
+	}
+	if len(outs) == 1 && outs[0].Advance <= width {
+		return []shaping.Line{outs[:1:1]}
+	}
+	t.wrapper.Prepare(config, runes, shaping.NewSliceIterator(outs))
+	var lines []shaping.Line
+	for {
+		line, done := t.wrapper.WrapNextLineF(width)
+		if line.Line != nil {
+			lines = append(lines, line.Line)
+		}
+		if done {
+			return lines
+		}
+	}
+}
+
+// mandatoryBreakAfter reports the characters of the line break classes
+// BK, CR, LF and NL: a line must end after each (UAX #14 rules LB4 and
+// LB5), and after no other.
+func mandatoryBreakAfter(r rune) bool {
+	switch r {
+	case '\n', '\r', '\v', '\f', '\u0085', '\u2028', '\u2029':
+		return true
+	}
+	return false
 }
 
 // overflows reports whether a line is wider than limit points at
