@@ -145,6 +145,10 @@ type Typesetter struct {
 	// message at the same size and width in every document of a build,
 	// and in every attempt of a page that tries several sizes.
 	paras map[setKey]Paragraph
+	// runs are runs as the shaper returned them (shapeRun), at the
+	// offset they had in their text; runKey is shapeRun's scratch.
+	runs   map[runKey]shaping.Output
+	runKey []byte
 	// held is about how many bytes the caches hold (see limitCaches).
 	held int
 	// optical holds each script's Optical, per language.
@@ -175,7 +179,8 @@ type setKey struct {
 // its script when there is one, else in the base family.
 func New(fonts *Fonts) *Typesetter {
 	t := &Typesetter{fonts: fonts, faces: make(map[*Font]*font.Face), cache: make(map[shapeKey]*shaped), checked: make(map[shapeKey][]*Family),
-		wraps: make(map[wrapKey][]Line), prepared: make(map[preparedKey]string), paras: make(map[setKey]Paragraph)}
+		wraps: make(map[wrapKey][]Line), prepared: make(map[preparedKey]string), paras: make(map[setKey]Paragraph),
+		runs: make(map[runKey]shaping.Output)}
 	t.fontmap.t = t
 	return t
 }
@@ -633,7 +638,12 @@ func (t *Typesetter) shape(text string, opts Options) *shaped {
 		if f := t.ScriptOptical(in.Script, opts.Lang) / main; f != 1 {
 			in.Size = fixed.Int26_6(math.Round(refSize * f * units * 64))
 		}
-		outs[i] = t.shaper.Shape(in)
+		if len(inputs) == 1 {
+			// The run is the text: kept whole in t.cache.
+			outs[i] = t.shaper.Shape(in)
+		} else {
+			outs[i] = t.shapeRun(in)
+		}
 	}
 	sh := &shaped{runes: runes, byteAt: byteAt, outs: outs}
 	for i, l := range lv {
@@ -877,6 +887,7 @@ func (t *Typesetter) limitCaches(size int) {
 		clear(t.wraps)
 		clear(t.paras)
 		clear(t.opticalTexts)
+		clear(t.runs)
 		t.held = 0
 	}
 	t.held += size

@@ -177,3 +177,66 @@ func TestMandatoryBreakClasses(t *testing.T) {
 		t.Errorf("%d characters force a break after them, want the 7 of BK, CR, LF and NL", found)
 	}
 }
+
+// TestShapeRunAsShape shapes random mixes of every script, in both
+// directions, with organisations' names, numbers and isolates around
+// and between them, once through the run cache (shapeRun) and once
+// with every run shaped afresh: the outputs must be equal glyph for
+// glyph, clusters included. Runs of one text are found again in
+// others, at other offsets and with other characters around them.
+func TestShapeRunAsShape(t *testing.T) {
+	ts := embeddedSetter(t)
+	if _, err := ts.fonts.Base(); err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(3, 15))
+	names := []string{"Partner organisation 17", "Riverside (RSS)", "جمعية النخيل", "ਪੰਜਾਬੀ ਸਭਾ", "x", "«Maple»", "1-833-900-1010", "\u0651", "ـ", "\u200d", "\u2066Maple\u2069", "بين", "\u202Dـب\u202C"}
+	runs := 0
+	for i := range 600 {
+		var src strings.Builder
+		for range 1 + rng.IntN(8) {
+			if rng.IntN(3) == 0 {
+				src.WriteString(names[rng.IntN(len(names))])
+			} else {
+				src.WriteString(pieces[rng.IntN(len(pieces))])
+			}
+		}
+		text := strings.TrimSpace(src.String())
+		if text == "" {
+			continue
+		}
+		opts := Options{Style: Style{Size: 10, Bold: rng.IntN(3) == 0}, RTL: rng.IntN(2) == 0, Lang: []string{"ar", "pa", "en", "und"}[rng.IntN(4)]}
+		prepared, err := ts.prepare(text, opts.RTL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ts.check(prepared, opts); err != nil {
+			fontsOrSkip(t, err)
+		}
+		ts.fontsKey = ""
+		for _, fam := range ts.extra {
+			ts.fontsKey += fam.Regular.Source + "\x00"
+		}
+		cache := ts.runs
+		clear(ts.cache)
+		got := ts.shape(prepared, opts).outs
+		ts.runs = nil
+		clear(ts.cache)
+		want := ts.shape(prepared, opts).outs
+		ts.runs = cache
+		clear(ts.cache)
+		if !reflect.DeepEqual(got, want) {
+			for j := range want {
+				if j >= len(got) || !reflect.DeepEqual(got[j], want[j]) {
+					t.Fatalf("case %d %q (rtl %v, %s): run %d (runes %v) differs from a fresh shaping", i, text, opts.RTL, opts.Lang, j, want[j].Runes)
+				}
+			}
+			t.Fatalf("case %d %q: %d runs, want %d", i, text, len(got), len(want))
+		}
+		runs += len(want)
+	}
+	t.Logf("%d runs equal; the cache holds %d", runs, len(ts.runs))
+	if runs-len(ts.runs) < runs/5 {
+		t.Errorf("the cache holds %d runs of %d shaped: it was hardly used", len(ts.runs), runs)
+	}
+}

@@ -1,0 +1,113 @@
+package typeset
+
+import (
+	"encoding/binary"
+	"slices"
+	"unsafe"
+
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/language"
+	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/math/fixed"
+)
+
+// shapeContext is how many characters before and after a run
+// go-text's HarfBuzz is given with it (harfbuzz.contextLength, as
+// HarfBuzz's HB_BUFFER_CONTEXT_LENGTH).
+const shapeContext = 5
+
+// runKey is everything a run's shaping depends on: the input's face,
+// size, direction, script and language, and its characters with what
+// HarfBuzz reads of their context (runText). The project sets no font
+// features.
+type runKey struct {
+	face   *font.Face
+	size   fixed.Int26_6
+	dir    uint8
+	script language.Script
+	lang   language.Language
+	text   string
+}
+
+// runText is a run's characters, how many there are, and what of the
+// characters around it HarfBuzz reads. go-text's HarfBuzz (v0.3.5)
+// reads the context of a run in two places only: Arabic joining takes
+// the joining type of the first character on either side, outward,
+// that is not transparent (a mark, a format character such as an
+// isolate's); and a mark that starts a text gets a dotted circle only
+// when nothing comes before it. A printable ASCII character is not
+// transparent and joins nothing (type U: no ASCII character is in
+// ArabicShaping.txt, and none is a mark or a format character), so the
+// context is kept up to the first of them, which stands as 0x20 for
+// them all: "... Partner organisation 17 على" and "... Riverside على"
+// give the Arabic run the same key.
+func runText(b []byte, in shaping.Input) []byte {
+	b = binary.AppendUvarint(b, uint64(in.RunEnd-in.RunStart))
+	for _, r := range in.Text[in.RunStart:in.RunEnd] {
+		b = binary.AppendUvarint(b, uint64(r))
+	}
+	// Before, nearest first; then after. Each side ends with 0 (no
+	// character is 0 here: clean refuses it).
+	for i := in.RunStart - 1; i >= max(0, in.RunStart-shapeContext); i-- {
+		if r := in.Text[i]; r >= 0x20 && r < 0x7f {
+			b = append(b, 0x20)
+			break
+		} else {
+			b = binary.AppendUvarint(b, uint64(r))
+		}
+	}
+	b = append(b, 0)
+	for i := in.RunEnd; i < min(len(in.Text), in.RunEnd+shapeContext); i++ {
+		if r := in.Text[i]; r >= 0x20 && r < 0x7f {
+			b = append(b, 0x20)
+			break
+		} else {
+			b = binary.AppendUvarint(b, uint64(r))
+		}
+	}
+	return append(b, 0)
+}
+
+// shapeRun shapes one run, or gives the glyphs it had when the same
+// characters, with the same context, were shaped before in the same
+// face, size, direction, script and language: in another text, or at
+// another place in it. The texts of a build differ by an organisation's
+// name, number or address: an Arabic or Punjabi text that holds a Latin
+// name is shaped again for every organisation, though only the name's
+// run is new. The glyphs' clusters are moved by the difference of the
+// runs' offsets: HarfBuzz numbers clusters from the text's start, and
+// the rest of the output does not depend on where the run is
+// (TestShapeRunAsShape).
+func (t *Typesetter) shapeRun(in shaping.Input) shaping.Output {
+	if len(in.FontFeatures) > 0 || t.runs == nil {
+		return t.shaper.Shape(in) // no cache: TestShapeRunAsShape's reference
+	}
+	t.runKey = runText(t.runKey[:0], in)
+	key := runKey{face: in.Face, size: in.Size, dir: uint8(in.Direction), script: in.Script, lang: in.Language}
+	if out, ok := t.runs[runKeyLookup(key, t.runKey)]; ok {
+		if delta := in.RunStart - out.Runes.Offset; delta != 0 {
+			out.Glyphs = slices.Clone(out.Glyphs)
+			for i := range out.Glyphs {
+				// go-text reads the field as TextIndex and has no other
+				// way to set it.
+				//lint:ignore SA1019 the cluster is moved, not read
+				out.Glyphs[i].ClusterIndex += delta
+			}
+			out.Runes.Offset = in.RunStart
+		}
+		return out
+	}
+	out := t.shaper.Shape(in)
+	key.text = string(t.runKey)
+	t.limitCaches(len(key.text) + 160 + int(unsafe.Sizeof(shaping.Glyph{}))*len(out.Glyphs))
+	t.runs[key] = out
+	return out
+}
+
+// runKeyLookup is key with text as its text, for a map look-up that
+// copies nothing (the compiler does not allocate a string converted
+// from bytes only to index a map).
+func runKeyLookup(key runKey, text []byte) runKey {
+	key.text = unsafe.String(unsafe.SliceData(text), len(text))
+	return key
+}
