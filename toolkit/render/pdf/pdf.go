@@ -5,6 +5,7 @@ package pdf
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -97,6 +98,11 @@ func NewWriter(meta doc.Meta, opts Options) *Writer {
 		st: newStructure(meta.Lang), drawScratch: getDrawScratch()}
 	if !opts.FpdfText {
 		r.glyphs = cidfont.NewWriter(f)
+		if keepPageContents {
+			r.keep = true
+			r.glyphs.SetContents(r.pageContent)
+			r.content, r.pageAt, r.slots, r.pageSlots = r.content[:0], r.pageAt[:0], r.slots[:0], r.pageSlots[:0]
+		}
 	}
 	return &Writer{f: f, r: r, meta: meta}
 }
@@ -110,6 +116,7 @@ func (w *Writer) AddPages(pages []layout.Page) error {
 	for _, p := range pages {
 		w.pages++
 		f.AddPageFormat("P", fpdf.SizeType{Wd: p.Width, Ht: p.Height})
+		r.newPage()
 		// Boxes are symmetric about the page centre, so fpdf's
 		// bottom-left origin for page boxes needs no flip.
 		// fpdf carries a page box on to the following pages; reset it to
@@ -151,10 +158,14 @@ func (w *Writer) Finish(out io.Writer) error {
 	if w.pages == 0 {
 		return fmt.Errorf("render pdf: the document has no pages")
 	}
-	if w.r.drawScratch != nil {
+	if w.r.drawScratch == nil {
+		return fmt.Errorf("render pdf: the document has been written")
+	}
+	// Output reads the page contents from the scratch.
+	defer func() {
 		putDrawScratch(w.r.drawScratch)
 		w.r.drawScratch = nil
-	}
+	}()
 	noteStructure(w.r.st)
 	// The file and its tagged copy are as long as the document; their
 	// arrays serve the next document too (cidfont.Buffer).
@@ -206,6 +217,7 @@ type renderer struct {
 	f        *fpdf.Fpdf
 	glyphs   *cidfont.Writer
 	fpdfText bool
+	keep     bool // the page contents are kept here (raw), not in fpdf
 	fonts    map[*typeset.Font]string
 	images   map[*doc.Image]string
 	err      error
@@ -219,7 +231,18 @@ type renderer struct {
 // back when its document is written (Writer.Finish), the next
 // document's renderer.
 type drawScratch struct {
-	buf      []byte // operators written to the page
+	buf []byte // operators written to the page
+
+	// The document's page contents, kept here rather than in fpdf's
+	// page buffers (see renderer.raw): content is every page's
+	// operators but fpdf's own drawing, pageAt where each page's start;
+	// slots are the places in content where fpdf's drawing goes, in
+	// order, and pageSlots[p] the first of page p's.
+	content   []byte
+	pageAt    []int
+	slots     []int
+	pageSlots []int
+
 	runeAt   []int
 	glyphBuf []cidfont.Glyph
 	runs     []typeset.Run
@@ -266,7 +289,7 @@ func getDrawScratch() *drawScratch {
 }
 
 func putDrawScratch(s *drawScratch) {
-	if max(cap(s.buf), 8*cap(s.runeAt), int(unsafe.Sizeof(cidfont.Glyph{}))*cap(s.glyphBuf), int(unsafe.Sizeof(typeset.Run{}))*cap(s.runs)) > maxDrawScratch {
+	if max(cap(s.buf), cap(s.content), 8*(cap(s.pageAt)+cap(s.slots)+cap(s.pageSlots)), 8*cap(s.runeAt), int(unsafe.Sizeof(cidfont.Glyph{}))*cap(s.glyphBuf), int(unsafe.Sizeof(typeset.Run{}))*cap(s.runs)) > maxDrawScratch {
 		return
 	}
 	clear(s.runs[:cap(s.runs)]) // no document's runs kept alive
@@ -284,6 +307,8 @@ func (r *renderer) element(e layout.Element) {
 	switch {
 	case e.Rect != nil:
 		rc := e.Rect
+		r.fpdfBegin()
+		defer r.fpdfEnd()
 		f.SetFillColor(int(rc.Fill.R), int(rc.Fill.G), int(rc.Fill.B))
 		style := "F"
 		if rc.Stroke != nil {
@@ -298,6 +323,8 @@ func (r *renderer) element(e layout.Element) {
 		}
 	case e.Rule != nil:
 		l := e.Rule
+		r.fpdfBegin()
+		defer r.fpdfEnd()
 		f.SetDrawColor(int(l.Color.R), int(l.Color.G), int(l.Color.B))
 		f.SetLineWidth(l.Width)
 		if len(l.Dash) > 0 {
@@ -309,8 +336,10 @@ func (r *renderer) element(e layout.Element) {
 		}
 	case e.Text != nil:
 		if e.Text.Rotate != 0 {
+			r.fpdfBegin()
 			f.TransformBegin()
 			f.TransformRotate(e.Text.Rotate, e.Text.X, e.Text.Y)
+			r.fpdfEnd()
 		}
 		if r.fpdfText {
 			r.fpdfLine(e.Text)
@@ -318,7 +347,9 @@ func (r *renderer) element(e layout.Element) {
 			r.line(e.Text)
 		}
 		if e.Text.Rotate != 0 {
+			r.fpdfBegin()
 			f.TransformEnd()
+			r.fpdfEnd()
 		}
 	case e.Image != nil:
 		r.image(e.Image)
@@ -353,9 +384,108 @@ func (r *renderer) tagged(p *layout.Page, i int, e layout.Element) {
 		b = append(b, ">> BDC\n"...)
 	}
 	r.buf = b
-	cidfont.RawWrite(r.f, b)
+	r.raw(b)
 	r.element(e)
-	r.f.RawWriteStr("\nEMC\n")
+	r.raw([]byte("\nEMC\n"))
+}
+
+// raw writes b to the current page, as a line: into fpdf's page as
+// fpdf's RawWriteStr does, or, when the renderer keeps the page
+// contents (glyph runs drawn by cidfont), appended to the page's
+// content. Output puts the two together (pageContent) into the page as
+// fpdf would have written it, but without growing fpdf's page buffers
+// and copying them twice on the way out: those were a third of what
+// drawing a flyer allocated.
+func (r *renderer) raw(b []byte) {
+	if !r.keep {
+		cidfont.RawWrite(r.f, b)
+		return
+	}
+	r.content = append(append(r.content, b...), '\n')
+}
+
+// keepPageContents is whether documents drawn with glyph runs keep their
+// page contents (raw); a test turns it off to draw through fpdf's pages.
+var keepPageContents = true
+
+// segmentEnd is the line written into fpdf's page after each piece of
+// fpdf's own drawing, when the renderer keeps the page contents: a
+// comment, which nothing fpdf writes is.
+const segmentEnd = "%awarekit"
+
+// newPage starts the content of a page fpdf has just added.
+func (r *renderer) newPage() {
+	if !r.keep {
+		return
+	}
+	// What fpdf wrote to start the page comes first.
+	r.f.RawWriteStr(segmentEnd)
+	r.pageAt = append(r.pageAt, len(r.content))
+	r.pageSlots = append(r.pageSlots, len(r.slots))
+}
+
+// fpdfBegin and fpdfEnd enclose drawing done by fpdf itself (rectangles,
+// rules, colours, transforms, images): it goes into fpdf's page, and
+// its place in the page's content is kept.
+func (r *renderer) fpdfBegin() {
+	if r.keep {
+		r.slots = append(r.slots, len(r.content))
+	}
+}
+
+func (r *renderer) fpdfEnd() {
+	if r.keep {
+		r.f.RawWriteStr(segmentEnd)
+	}
+}
+
+// pageContent is the content stream of page p (from 0), appended to
+// dst: fromFpdf, what fpdf has for the page, is what it wrote to start
+// the page and each piece of its own drawing, each followed by a
+// segmentEnd line; they go where they were drawn among the page's
+// content that the renderer kept.
+func (r *renderer) pageContent(p int, fromFpdf, dst []byte) ([]byte, error) {
+	if p >= len(r.pageAt) {
+		return nil, fmt.Errorf("fpdf has a page %d, %d drawn", p+1, len(r.pageAt))
+	}
+	end, slotsEnd := len(r.content), len(r.slots)
+	if p+1 < len(r.pageAt) {
+		end, slotsEnd = r.pageAt[p+1], r.pageSlots[p+1]
+	}
+	rest := fromFpdf
+	piece := func() ([]byte, bool) {
+		for at := 0; ; {
+			i := bytes.Index(rest[at:], []byte(segmentEnd+"\n"))
+			if i < 0 {
+				return nil, false
+			}
+			if i += at; i == 0 || rest[i-1] == '\n' {
+				b := rest[:i]
+				rest = rest[i+len(segmentEnd)+1:]
+				return b, true
+			}
+			at = i + 1
+		}
+	}
+	start, ok := piece()
+	if !ok {
+		return nil, errors.New("fpdf's page has lost its pieces")
+	}
+	dst = append(dst, start...)
+	at := r.pageAt[p]
+	for _, s := range r.slots[r.pageSlots[p]:slotsEnd] {
+		b, ok := piece()
+		if !ok {
+			return nil, errors.New("fpdf's page has fewer pieces than were drawn")
+		}
+		dst = append(dst, r.content[at:s]...)
+		dst = append(dst, b...)
+		at = s
+	}
+	if len(rest) > 0 {
+		return nil, errors.New("fpdf's page has more than was drawn")
+	}
+	return append(dst, r.content[at:end]...), nil
 }
 
 // qr draws the code's dark modules as one filled path of rectangles, in a
@@ -364,13 +494,15 @@ func (r *renderer) tagged(p *layout.Page, i int, e layout.Element) {
 // rectangle, and the same run in the rows below it makes it taller.
 func (r *renderer) qr(q *layout.QR) {
 	f := r.f
+	r.fpdfBegin()
 	f.SetFillColor(int(q.Color.R), int(q.Color.G), int(q.Color.B))
+	r.fpdfEnd()
 	k := f.GetConversionRatio()
 	_, h := f.GetPageSize()
 	key := qrKey{bits: q.Bits, module: q.Module, x: q.X, y: q.Y, h: h, k: k}
 	for i := range r.qrs {
 		if d := &r.qrs[i]; d.ops != nil && d.key.equal(&key) {
-			cidfont.RawWrite(f, d.ops)
+			r.raw(d.ops)
 			return
 		}
 	}
@@ -428,7 +560,7 @@ func (r *renderer) qr(q *layout.QR) {
 	}
 	b = append(b, "f Q"...)
 	r.buf = b
-	cidfont.RawWrite(f, b)
+	r.raw(b)
 	if len(b) <= maxDrawScratch/8 {
 		d := &r.qrs[r.nextQR]
 		r.nextQR = (r.nextQR + 1) % len(r.qrs)
@@ -444,7 +576,9 @@ func (r *renderer) image(im *layout.Image) {
 		r.images[im.Image] = name
 		r.f.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: im.Image.Type}, bytes.NewReader(im.Image.Data))
 	}
+	r.fpdfBegin()
 	r.f.ImageOptions(name, im.X, im.Y, im.W, im.H, false, fpdf.ImageOptions{ImageType: im.Image.Type}, 0, "")
+	r.fpdfEnd()
 }
 
 // line draws one line's shaped glyph runs as they are: every position
@@ -492,7 +626,7 @@ func (r *renderer) line(t *layout.TextLine) {
 			r.runeAt = runeAt
 		}
 		r.glyphBuf = glyphs
-		r.err = r.glyphs.Draw(cidfont.Run{
+		run := cidfont.Run{
 			Font:     cf,
 			Size:     run.Size,
 			Color:    [3]uint8{t.Color.R, t.Color.G, t.Color.B},
@@ -502,7 +636,15 @@ func (r *renderer) line(t *layout.TextLine) {
 			FakeBold: run.FakeBold,
 			Text:     run.Text,
 			Glyphs:   glyphs,
-		})
+		}
+		if !r.keep {
+			r.err = r.glyphs.Draw(run)
+			continue
+		}
+		n := len(r.content)
+		if r.content, r.err = r.glyphs.DrawTo(r.content, run); len(r.content) > n {
+			r.content = append(r.content, '\n') // a line, as fpdf's RawWriteStr writes
+		}
 	}
 }
 

@@ -51,6 +51,13 @@
 // and after SetPage only if all pages have the same height (fpdf keeps the
 // height of the page last added).
 //
+// A caller that keeps each page's content itself, rather than in fpdf's
+// page buffers (which grow a page at a time and are copied twice on the
+// way out), draws with DrawTo, which appends a run's operators to its
+// own buffer, and gives Output the pages with SetContents: Output then
+// writes each page's content stream as that function makes it from what
+// fpdf has for the page (fpdf must not compress the pages).
+//
 // fpdf cannot name a font of one's own in a page's resources, so the
 // document must be written with Writer.Output, not fpdf's Output: it lets
 // fpdf write the file, then appends the fonts, names them in the resources

@@ -135,8 +135,9 @@ func (w *Writer) complete(b, out []byte) ([]byte, error) {
 		}
 	}
 
-	// The content streams of the pages.
-	contents := make(map[int]bool)
+	// The content streams of the pages, and the page each is of: fpdf
+	// writes the pages in order.
+	contents := make(map[int]int)
 	for _, j := range order {
 		obj := b[x.offsets[j]:ends[j]]
 		if !bytes.Contains(obj, []byte("<</Type /Page\n")) {
@@ -147,7 +148,7 @@ func (w *Writer) complete(b, out []byte) ([]byte, error) {
 			continue
 		}
 		if n, _, ok := parseUint(obj, i+len("/Contents ")); ok {
-			contents[n] = true
+			contents[n] = len(contents)
 		}
 	}
 
@@ -173,8 +174,10 @@ func (w *Writer) complete(b, out []byte) ([]byte, error) {
 				out = append(out, " 0 R\n"...)
 			}
 			out = append(out, obj[len(fontDict):]...)
-		case contents[j]:
-			out = w.appendContent(out, j, obj)
+		case isContent(contents, j):
+			if out, err = w.appendContent(out, j, obj, contents[j]); err != nil {
+				return nil, err
+			}
 		default:
 			out = append(out, obj...)
 		}
@@ -208,24 +211,53 @@ func (w *Writer) complete(b, out []byte) ([]byte, error) {
 	return append(out, "\n%%EOF\n"...), nil
 }
 
-// appendContent appends obj, page content stream object j as fpdf writes
-// it, compressed where that pays.
-func (w *Writer) appendContent(b []byte, j int, obj []byte) []byte {
+func isContent(contents map[int]int, j int) bool {
+	_, ok := contents[j]
+	return ok
+}
+
+// SetContents makes Output write the content stream of each page as
+// contents gives it, appended to dst, from fromFpdf, what fpdf has for
+// the page: for a caller that keeps the pages' drawing itself (DrawTo)
+// rather than in fpdf's page buffers, which grow a page at a time and
+// are copied twice on the way out. page counts from 0.
+func (w *Writer) SetContents(contents func(page int, fromFpdf, dst []byte) ([]byte, error)) {
+	w.contents = contents
+}
+
+// appendContent appends obj, content stream object j of page page as
+// fpdf writes it (or as the SetContents function makes it from that),
+// compressed where that pays.
+func (w *Writer) appendContent(b []byte, j int, obj []byte, page int) ([]byte, error) {
 	head := strconv.AppendInt(w.key[:0], int64(j), 10)
 	head = append(head, " 0 obj\n<</Length "...)
 	w.key = head
 	if !bytes.HasPrefix(obj, head) {
-		return append(b, obj...) // compressed by fpdf already, or not fpdf's
+		if w.contents != nil {
+			return nil, fmt.Errorf("page %d: the content stream is not fpdf's", page+1)
+		}
+		return append(b, obj...), nil // compressed by fpdf already, or not fpdf's
 	}
 	n, digits, ok := parseUint(obj, len(head))
 	start := len(head) + digits + len(">>\nstream\n")
 	const tail = "\nendstream\nendobj\n"
 	if !ok || !bytes.HasPrefix(obj[len(head)+digits:], []byte(">>\nstream\n")) || start+n+len(tail) != len(obj) || string(obj[start+n:]) != tail {
-		return append(b, obj...)
+		if w.contents != nil {
+			return nil, fmt.Errorf("page %d: the content stream is not fpdf's", page+1)
+		}
+		return append(b, obj...), nil
+	}
+	data := obj[start : start+n]
+	if w.contents != nil {
+		made, err := w.contents(page, data, w.page[:0])
+		if err != nil {
+			return nil, fmt.Errorf("page %d: %w", page+1, err)
+		}
+		w.page, data = made, made
 	}
 	b = append(b, obj[:len(head)-len("/Length ")]...)
-	b = w.appendStream(b, obj[start:start+n])
-	return append(b, "\nendobj\n"...)
+	b = w.appendStream(b, data)
+	return append(b, "\nendobj\n"...), nil
 }
 
 // appendOffset appends off as the ten digits of a cross-reference entry.

@@ -64,6 +64,9 @@ type Writer struct {
 
 	zbuf bytes.Buffer
 
+	// contents makes each page's content stream (SetContents).
+	contents func(page int, fromFpdf, dst []byte) ([]byte, error)
+
 	*scratch
 }
 
@@ -85,12 +88,13 @@ type scratch struct {
 	gidMap     []byte
 	ops        []showOp
 	runKey     []byte
+	page       []byte // a page's content stream, made by contents
 }
 
 // size is about how many bytes s holds.
 func (s *scratch) size() int {
 	return cap(s.unitBuf)*int(unsafe.Sizeof(unit{})) + 8*(cap(s.runeStarts)+cap(s.order)+cap(s.at)+cap(s.place)) +
-		16*(cap(s.chars)+cap(s.specs)+cap(s.byKey)) + cap(s.stream) + cap(s.spec) + cap(s.key) + cap(s.gidMap) + cap(s.runKey) +
+		16*(cap(s.chars)+cap(s.specs)+cap(s.byKey)) + cap(s.stream) + cap(s.spec) + cap(s.key) + cap(s.gidMap) + cap(s.runKey) + cap(s.page) +
 		cap(s.ops)*int(unsafe.Sizeof(showOp{}))
 }
 
@@ -152,45 +156,62 @@ func NewWriter(pdf *fpdf.Fpdf) *Writer {
 // nothing. Draws from inside fpdf's Output (the footer function of the last
 // page) are part of the document too.
 func (w *Writer) Draw(r Run) error {
-	if err := w.draw(&r); err != nil {
+	content, err := w.draw(&r)
+	if err != nil {
 		return fmt.Errorf("draw glyph run %q: %w", abbreviate(r.Text), err)
+	}
+	if content != nil {
+		RawWrite(w.pdf, content)
 	}
 	return nil
 }
 
-func (w *Writer) draw(r *Run) error {
+// DrawTo is Draw, but appends the run's operators to dst, a page's
+// content that the caller keeps and gives Output (SetContents), instead
+// of writing them into fpdf's page.
+func (w *Writer) DrawTo(dst []byte, r Run) ([]byte, error) {
+	content, err := w.draw(&r)
+	if err != nil {
+		return dst, fmt.Errorf("draw glyph run %q: %w", abbreviate(r.Text), err)
+	}
+	return append(dst, content...), nil
+}
+
+// draw returns r's operators (nil for none), in a buffer that the next
+// call reuses.
+func (w *Writer) draw(r *Run) ([]byte, error) {
 	if w.pdf == nil {
-		return errors.New("writer has no fpdf document")
+		return nil, errors.New("writer has no fpdf document")
 	}
 	if w.pdf.Err() {
-		return fmt.Errorf("fpdf document has an error: %w", w.pdf.Error())
+		return nil, fmt.Errorf("fpdf document has an error: %w", w.pdf.Error())
 	}
 	if w.written {
-		return errors.New("the document has already been written")
+		return nil, errors.New("the document has already been written")
 	}
 	if w.pdf.PageNo() == 0 {
-		return errors.New("the document has no page yet; call AddPage first")
+		return nil, errors.New("the document has no page yet; call AddPage first")
 	}
 	if r.Font == nil {
-		return errors.New("no font")
+		return nil, errors.New("no font")
 	}
 	if !(r.Size > 0) || math.IsInf(r.Size, 0) {
-		return fmt.Errorf("font size %v is not a positive number", r.Size)
+		return nil, fmt.Errorf("font size %v is not a positive number", r.Size)
 	}
 	if math.IsNaN(r.X) || math.IsInf(r.X, 0) || math.IsNaN(r.Y) || math.IsInf(r.Y, 0) {
-		return fmt.Errorf("position (%v, %v) is not finite", r.X, r.Y)
+		return nil, fmt.Errorf("position (%v, %v) is not finite", r.X, r.Y)
 	}
 	for i, g := range r.Glyphs {
 		if int(g.GID) >= r.Font.numGlyphs {
-			return fmt.Errorf("glyph %d: glyph ID %d is beyond the font's %d glyphs", i, g.GID, r.Font.numGlyphs)
+			return nil, fmt.Errorf("glyph %d: glyph ID %d is beyond the font's %d glyphs", i, g.GID, r.Font.numGlyphs)
 		}
 	}
 	if len(r.Glyphs) == 0 {
-		return nil
+		return nil, nil
 	}
 	ops, err := w.showOps(r)
 	if err != nil {
-		return err
+		return nil, err
 	}
 
 	df := w.byFont[r.Font]
@@ -210,15 +231,14 @@ func (w *Writer) draw(r *Run) error {
 	}
 	content, err := w.content(r, df, ops)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if w.byFont[r.Font] == nil {
 		w.byFont[r.Font] = df
 		w.fonts = append(w.fonts, df)
 	}
 	noteCIDs(r.Font, len(df.entries))
-	RawWrite(w.pdf, content)
-	return nil
+	return content, nil
 }
 
 // RawWrite writes b to pdf's current page (or its file, outside a

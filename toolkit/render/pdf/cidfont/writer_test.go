@@ -2,8 +2,10 @@ package cidfont
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -384,5 +386,71 @@ func TestConcurrentDocuments(t *testing.T) {
 		if !bytes.Equal(outputs[i], outputs[0]) {
 			t.Fatalf("document %d differs from document 0", i)
 		}
+	}
+}
+
+// TestContentsKeptByTheCaller draws two pages whose runs the caller keeps
+// (DrawTo) and gives Output (SetContents) after fpdf's own drawing: the
+// file is the one Draw makes when the runs go into fpdf's pages after
+// that drawing; the function is told each page and what fpdf has for it;
+// its error fails Output, naming the page. fpdf must leave the pages
+// uncompressed for it.
+func TestContentsKeptByTheCaller(t *testing.T) {
+	dejavu := dejaVuSans(t)
+	texts := []string{"Call the hotline", "Second page"}
+	draw := func(kept bool, fail error) ([]byte, []int, error) {
+		pdf := newDoc()
+		pdf.SetCompression(false) // Output compresses the pages
+		w := NewWriter(pdf)
+		var pages [][]byte
+		var told []int
+		if kept {
+			w.SetContents(func(page int, fromFpdf, dst []byte) ([]byte, error) {
+				told = append(told, page)
+				if fail != nil {
+					return nil, fail
+				}
+				return append(append(dst, fromFpdf...), pages[page]...), nil
+			})
+		}
+		for i, text := range texts {
+			pdf.AddPage()
+			pdf.SetFillColor(10, 20, 30)
+			pdf.Rect(10, 10, 50, 20, "F")
+			r := shape(dejavu, text, language.Latin, "en", false)
+			r.X, r.Y = 10, float64(20+i)
+			if !kept {
+				if err := w.Draw(r); err != nil {
+					t.Fatal(err)
+				}
+				pdf.RawWriteStr("EMC")
+				continue
+			}
+			b, err := w.DrawTo(nil, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pages = append(pages, append(b, "\nEMC\n"...))
+		}
+		var out bytes.Buffer
+		err := w.Output(&out)
+		return out.Bytes(), told, err
+	}
+	want, _, err := draw(false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, told, err := draw(true, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("the kept contents give a file of %d bytes, Draw one of %d, not the same", len(got), len(want))
+	}
+	if !slices.Equal(told, []int{0, 1}) {
+		t.Errorf("the function was told pages %v, want [0 1]", told)
+	}
+	if _, _, err := draw(true, errors.New("a piece is missing")); err == nil || !strings.Contains(err.Error(), "page 1: a piece is missing") {
+		t.Errorf("a failing function gave %v", err)
 	}
 }
