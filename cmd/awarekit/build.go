@@ -481,6 +481,9 @@ func buildRun(opts *BuildOptions) error {
 			fmt.Fprintln(errOut, opts.IO.warning(), line)
 		}
 	}
+	for _, w := range eng.Fonts.Warnings() {
+		fmt.Fprintln(errOut, opts.IO.warning(), w)
+	}
 
 	switch {
 	case opts.JSON:

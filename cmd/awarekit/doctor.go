@@ -77,6 +77,9 @@ type doctorReport struct {
 	Settings settingsReport `json:"settings"`
 	// Languages lists every language and whether it can be printed here.
 	Languages []languageReport `json:"languages"`
+	// FontWarnings are what the search for the machine's fonts found
+	// wrong: a file of fontconfig's settings passed over.
+	FontWarnings []string `json:"font_warnings,omitempty"`
 	// Tools are the programs awarekit's tests check its files with; only
 	// a developer needs them.
 	Tools    []toolReport `json:"tools"`
@@ -243,6 +246,7 @@ func doctorRun(opts *DoctorOptions) error {
 		}
 		rep.Problems = append(rep.Problems, fmt.Sprintf("cannot print %s here: %s", strings.Join(m.langs, ", "), howTo))
 	}
+	rep.FontWarnings = eng.Fonts.Warnings()
 	for _, t := range testTools {
 		if p, err := opts.LookPath(t.Name); err == nil {
 			t.Path = p
@@ -353,6 +357,9 @@ func writeDoctor(io *IOStreams, rep doctorReport) error {
 		t.add(l.Tag, l.Name, fonts)
 	}
 	_ = t.write(w)
+	for _, warn := range rep.FontWarnings {
+		fmt.Fprintf(w, "  warning: %s\n", warn)
+	}
 
 	fmt.Fprintln(w, "\nPDF tools awarekit's tests use (not needed to make materials):")
 	t = &table{indent: "  "}

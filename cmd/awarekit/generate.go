@@ -271,6 +271,9 @@ func generateRun(opts *GenerateOptions) error {
 			fmt.Fprintln(opts.IO.ErrOut, "note:", line)
 		}
 	}
+	for _, w := range eng.Fonts.Warnings() {
+		fmt.Fprintln(opts.IO.ErrOut, opts.IO.warning(), w)
+	}
 	if len(refused) > 0 {
 		written := "nothing written"
 		if n := len(seen) - len(refused); n > 0 {

@@ -5,10 +5,12 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/user"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 
@@ -60,9 +62,12 @@ func fontDirectories(logger fontscan.Logger) ([]string, error) {
 	var valid []string
 	seen := map[string]bool{}
 	for _, dir := range dirs {
-		if strings.HasPrefix(dir, "~") {
+		// ~ is the home folder at the start of a path alone: a ~ inside
+		// one is a letter of a folder's name, and ~user is not read as
+		// the home folder's "user".
+		if dir == "~" || strings.HasPrefix(dir, "~/") {
 			if u, err := user.Current(); err == nil {
-				dir = strings.ReplaceAll(dir, "~", u.HomeDir)
+				dir = u.HomeDir + dir[1:]
 			}
 		}
 		dir, err := filepath.Abs(dir)
@@ -81,10 +86,14 @@ func fontDirectories(logger fontscan.Logger) ([]string, error) {
 	return valid, nil
 }
 
-// envOr is the variable's value when it is set (even to nothing), else
-// def.
+// envOr is the variable's value when it is set to something, else def:
+// a variable set to nothing is unset, as the XDG base directory rules
+// say of theirs. FONTCONFIG_FILE="" meant the folder /etc/fonts, which
+// cannot be read as a file, and every folder of fontconfig's settings
+// was lost; XDG_DATA_HOME="" made "fonts" in the working folder a font
+// folder.
 func envOr(name, def string) string {
-	if v, ok := os.LookupEnv(name); ok {
+	if v := os.Getenv(name); v != "" {
 		return v
 	}
 	return def
@@ -96,6 +105,57 @@ type fcEnv struct {
 	file                       string   // the root settings file's name
 	paths                      []string // where a relative name is looked for
 	sysroot                    string
+}
+
+// fontLog is the logger the system scan gives fontDirectories: it keeps
+// what a user should hear of (a settings file passed over), once each,
+// and drops the rest (fontscan's notes, such as an include missing that
+// may be).
+type fontLog struct{ warnings []string }
+
+func (l *fontLog) Printf(string, ...any) {}
+
+// warn says a problem with fontconfig's settings: to a fontLog, kept
+// once; to any other logger, printed.
+func warn(logger fontscan.Logger, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	if l, ok := logger.(*fontLog); ok {
+		if !slices.Contains(l.warnings, msg) {
+			l.warnings = append(l.warnings, msg)
+		}
+		return
+	}
+	logger.Printf("%s", msg)
+}
+
+// fcProblem is a file or folder of fontconfig's settings that cannot be
+// read: what it is, its path and what is wrong ("is a named pipe, not a
+// file").
+type fcProblem struct{ what, path, why string }
+
+func (p *fcProblem) Error() string {
+	return "fontconfig settings " + p.what + " " + p.path + " " + p.why
+}
+
+// fcReadProblem says what is wrong with a settings file or folder that
+// cannot be read, in input's words without its advice (which is for a
+// file the user named).
+func fcReadProblem(what, path string, err error) *fcProblem {
+	var ie *input.Error
+	var pe *fs.PathError
+	switch {
+	case errors.As(err, &ie):
+		return &fcProblem{what, path, ie.Problem}
+	case errors.As(err, &pe):
+		return &fcProblem{what, path, "cannot be read (" + pe.Err.Error() + ")"}
+	}
+	return &fcProblem{what, path, "cannot be read (" + err.Error() + ")"}
+}
+
+// passOver warns of a settings file or folder that cannot be read: the
+// folders it names are not searched, the others are.
+func passOver(logger fontscan.Logger, err error) {
+	warn(logger, "%v: the font folders it names are not searched for fonts, the others are; mend or remove it (or ask whoever looks after this computer to)", err)
 }
 
 func newFcEnv() fcEnv {
@@ -120,8 +180,8 @@ func (e fcEnv) resolve(logger fontscan.Logger, path string) string {
 			path = filepath.Join(e.sysroot, path)
 		}
 		return path
-	case strings.HasPrefix(path, "~"):
-		path = filepath.Join(e.home, strings.TrimPrefix(path, "~"))
+	case path == "~" || strings.HasPrefix(path, "~/"):
+		path = filepath.Join(e.home, path[1:])
 		if e.sysroot != "" {
 			path = filepath.Join(e.sysroot, path)
 		}
@@ -149,9 +209,13 @@ func (e fcEnv) dirs(logger fontscan.Logger) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("processing fontconfig config file: %s", err)
 	}
+	if root == "" {
+		return nil, nil // no settings: the usual folders alone
+	}
 	dirs, queue, err := e.readFile(logger, root, cwd)
 	if err != nil {
-		return nil, err
+		passOver(logger, err)
+		return nil, nil
 	}
 	for i := 0; i < len(queue); i++ {
 		inc := queue[i]
@@ -171,7 +235,11 @@ func (e fcEnv) dirs(logger fontscan.Logger) ([]string, error) {
 			d, q, err = e.readFile(logger, inc, cwd)
 		}
 		if err != nil {
-			return nil, err
+			// One file that cannot be read loses its own folders, not
+			// every folder the settings name (fontconfig passes over it
+			// too).
+			passOver(logger, err)
+			continue
 		}
 		dirs = append(dirs, d...)
 		queue = append(queue, q...)
@@ -184,7 +252,8 @@ func (e fcEnv) dirs(logger fontscan.Logger) ([]string, error) {
 func (e fcEnv) readDir(logger fontscan.Logger, dir, cwd string, seen map[string]bool) (dirs, includes []string, _ error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, nil, fmt.Errorf("reading fontconfig config directory: %s", err)
+		passOver(logger, fcReadProblem("folder", dir, err))
+		return nil, nil, nil
 	}
 	for _, entry := range entries {
 		name := entry.Name()
@@ -195,7 +264,8 @@ func (e fcEnv) readDir(logger fontscan.Logger, dir, cwd string, seen map[string]
 		seen[file] = true
 		d, q, err := e.readFile(logger, file, cwd)
 		if err != nil {
-			return nil, nil, err
+			passOver(logger, err)
+			continue
 		}
 		dirs = append(dirs, d...)
 		includes = append(includes, q...)
@@ -239,7 +309,7 @@ var fontconfigFile = input.Kind{Name: "fontconfig settings file", Limit: 1 << 20
 func (e fcEnv) readFile(logger fontscan.Logger, file, cwd string) (dirs, includes []string, _ error) {
 	data, err := input.ReadFile(fontconfigFile, file)
 	if err != nil {
-		return nil, nil, fmt.Errorf("opening fontconfig config file: %s", err)
+		return nil, nil, fcReadProblem("file", file, err)
 	}
 	if !namesDirOrInclude(data) {
 		return nil, nil, nil
@@ -248,12 +318,17 @@ func (e fcEnv) readFile(logger fontscan.Logger, file, cwd string) (dirs, include
 		Elems []fcElem `xml:",any"`
 	}
 	if err := xml.NewDecoder(bytes.NewReader(data)).Decode(&config); err != nil {
-		return nil, nil, fmt.Errorf("parsing fontconfig config file: %s", err)
+		return nil, nil, &fcProblem{"file", file, "is not well-formed XML (" + strings.TrimPrefix(err.Error(), "XML syntax error ") + ")"}
 	}
 	for _, el := range config.Elems {
 		switch el.name {
 		case "dir":
 			dir := el.text
+			if strings.TrimSpace(dir) == "" {
+				// <dir></dir> names no folder; taken as one, it was
+				// the working folder, every file of which was opened.
+				continue
+			}
 			switch el.prefix {
 			case "default", "cwd":
 				dir = filepath.Join(cwd, dir)
@@ -265,6 +340,9 @@ func (e fcEnv) readFile(logger fontscan.Logger, file, cwd string) (dirs, include
 			dirs = append(dirs, dir)
 		case "include":
 			inc := el.text
+			if strings.TrimSpace(inc) == "" {
+				continue // names nothing (it was /etc/fonts, a folder)
+			}
 			if el.prefix == "xdg" {
 				inc = filepath.Join(e.configHome, inc)
 			}

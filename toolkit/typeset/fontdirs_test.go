@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/go-text/typesetting/fontscan"
@@ -110,19 +111,117 @@ func TestFontDirectoriesAsFontscan(t *testing.T) {
 		if err != nil || !slices.Contains(got, filepath.Join(root, "b")) {
 			t.Errorf("with a broken file that names no folder: %q, %v", got, err)
 		}
-		// One that names a folder is read, and stops the settings as it
-		// stopped fontscan's.
+		// One that names a folder is read, and is passed over with a
+		// warning; it stopped fontscan's settings whole (every folder
+		// they name lost), and ours until session 12.
 		write("etc/conf.d/40-broken.conf", `<fontconfig><dir>x</dir><match></fontconfig>`)
-		got = same(t)
-		if slices.Contains(got, filepath.Join(root, "b")) || !slices.Contains(got, "/usr/share/fonts") && dirExists("/usr/share/fonts") {
-			t.Errorf("with a broken file: %q", got)
+		logger := &fontLog{}
+		got, err = fontDirectories(logger)
+		if err != nil || !slices.Contains(got, filepath.Join(root, "b")) || !slices.Contains(got, filepath.Join(root, "a")) {
+			t.Errorf("with a broken file: %q, %v", got, err)
+		}
+		if len(logger.warnings) != 1 || !strings.Contains(logger.warnings[0], "fontconfig settings file "+filepath.Join(root, "etc/conf.d/40-broken.conf")+" is not well-formed XML") {
+			t.Errorf("with a broken file, warnings %q", logger.warnings)
 		}
 	})
 }
 
-func dirExists(p string) bool {
-	info, err := os.Stat(p)
-	return err == nil && info.IsDir()
+// TestFontDirectoriesOddSettings: a file of fontconfig's settings that
+// cannot be read loses its own folders alone, with one warning naming
+// it (each one dropped every folder the settings name); a variable set
+// to nothing is unset (FONTCONFIG_FILE="" was the folder /etc/fonts,
+// XDG_DATA_HOME="" made ./fonts a font folder); a <dir> that names
+// nothing is no folder (it was the working folder, every file of which
+// was opened); ~ is the home folder only at the start of a path (every
+// ~ was replaced).
+func TestFontDirectoriesOddSettings(t *testing.T) {
+	switch runtime.GOOS {
+	case "linux", "openbsd", "freebsd":
+	default:
+		t.Skip("fontDirectories is fontscan's own elsewhere")
+	}
+	root := t.TempDir()
+	mk := func(path string) string {
+		p := filepath.Join(root, path)
+		if err := os.MkdirAll(p, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	write := func(path, text string) string {
+		p := filepath.Join(root, path)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	a, b, tilde := mk("a"), mk("b"), mk("x~y")
+	cwd := mk("cwd")
+	mk("cwd/fonts")
+	t.Chdir(cwd)
+	t.Setenv("HOME", filepath.Join(root, "home"))
+	t.Setenv("XDG_DATA_DIRS", filepath.Join(root, "share"))
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(root, "config"))
+	t.Setenv("FONTCONFIG_PATH", filepath.Join(root, "etc"))
+	write("etc/fonts.conf", `<fontconfig>
+	<dir>`+a+`</dir>
+	<dir></dir>
+	<dir prefix="cwd"/>
+	<dir prefix="default">  </dir>
+	<dir>`+tilde+`</dir>
+	<include></include>
+	<include>`+filepath.Join(root, "etc/conf.d")+`</include>
+</fontconfig>`)
+	write("etc/conf.d/10-broken.conf", `<fontconfig><dir>`+mk("lost")+`</dir><match></fontconfig>`)
+	write("etc/conf.d/20-b.conf", `<fontconfig><dir>`+b+`</dir></fontconfig>`)
+	if err := os.Symlink(filepath.Join(root, "gone.conf"), filepath.Join(root, "etc/conf.d/30-dangling.conf")); err != nil {
+		t.Skip("no links here:", err)
+	}
+	if err := os.Symlink(mk("afolder"), filepath.Join(root, "etc/conf.d/40-folder.conf")); err != nil {
+		t.Fatal(err)
+	}
+	write("etc/conf.d/50-large.conf", "<fontconfig><dir>"+mk("large")+"</dir>"+strings.Repeat(" ", 1<<20)+"</fontconfig>")
+
+	for _, file := range []string{"", "fonts.conf"} {
+		for _, data := range []string{"", filepath.Join(root, "data")} {
+			t.Run("FONTCONFIG_FILE="+file+" XDG_DATA_HOME="+data, func(t *testing.T) {
+				t.Setenv("FONTCONFIG_FILE", file)
+				t.Setenv("XDG_DATA_HOME", data)
+				logger := &fontLog{}
+				got, err := fontDirectories(logger)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, want := range []string{a, b, tilde} {
+					if !slices.Contains(got, want) {
+						t.Errorf("%s is not among %q", want, got)
+					}
+				}
+				for _, not := range []string{cwd, filepath.Join(cwd, "fonts"), filepath.Join(root, "lost"), filepath.Join(root, "large"), filepath.Join(root, "etc")} {
+					if slices.Contains(got, not) {
+						t.Errorf("%s is among %q", not, got)
+					}
+				}
+				wants := []string{
+					"fontconfig settings file " + filepath.Join(root, "etc/conf.d/10-broken.conf") + " is not well-formed XML",
+					"fontconfig settings file " + filepath.Join(root, "etc/conf.d/30-dangling.conf") + " does not exist",
+					"fontconfig settings file " + filepath.Join(root, "etc/conf.d/40-folder.conf") + " is a folder",
+					"fontconfig settings file " + filepath.Join(root, "etc/conf.d/50-large.conf") + " is ",
+				}
+				if len(logger.warnings) != len(wants) {
+					t.Errorf("%d warnings, want %d:\n%s", len(logger.warnings), len(wants), strings.Join(logger.warnings, "\n"))
+				}
+				for i, w := range wants {
+					if i < len(logger.warnings) && (!strings.HasPrefix(logger.warnings[i], w) || !strings.Contains(logger.warnings[i], "the font folders it names are not searched for fonts, the others are")) {
+						t.Errorf("warning %d: %s\nwant %s…", i, logger.warnings[i], w)
+					}
+				}
+			})
+		}
+	}
 }
 
 func TestNamesDirOrInclude(t *testing.T) {

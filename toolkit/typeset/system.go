@@ -6,11 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"log"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -82,6 +81,11 @@ type Fonts struct {
 	byScript map[language.Script]*Family // nil entry: looked for, not found
 	user     map[language.Script][]string
 	scan     func() ([]fontscan.Footprint, error)
+	// warnings are what the system scan found wrong with fontconfig's
+	// settings (a file passed over), once each. The scan runs under mu,
+	// so they have their own lock.
+	warnMu   sync.Mutex
+	warnings []string
 }
 
 // NewFonts returns a collection over base. user maps script names (as
@@ -108,11 +112,25 @@ func newFonts(base func() (Family, error), user map[string][]string) (*Fonts, er
 	var scanErr error
 	fs.scan = func() ([]fontscan.Footprint, error) {
 		once.Do(func() {
-			prints, scanErr = systemFootprints(fontDirectories)
+			var warnings []string
+			prints, warnings, scanErr = systemScan(fontDirectories)
+			fs.warnMu.Lock()
+			fs.warnings = warnings
+			fs.warnMu.Unlock()
 		})
 		return prints, scanErr
 	}
 	return fs, nil
+}
+
+// Warnings are what the search of the machine's fonts found wrong, once
+// each: a file of fontconfig's settings that cannot be read, whose font
+// folders were not searched. None before the search (the first text set
+// in a script the embedded fonts lack).
+func (fs *Fonts) Warnings() []string {
+	fs.warnMu.Lock()
+	defer fs.warnMu.Unlock()
+	return slices.Clone(fs.warnings)
 }
 
 // systemFootprints describes the machine's fonts: every face of every
@@ -131,34 +149,42 @@ func newFonts(base func() (Family, error), user map[string][]string) (*Fonts, er
 // by name (find), and the few faces of the family chosen are checked as
 // fontscan checks every face (usableCmap).
 func systemFootprints(dirs func(fontscan.Logger) ([]string, error)) ([]fontscan.Footprint, error) {
-	found, err := dirs(log.New(io.Discard, "", 0))
+	prints, _, err := systemScan(dirs)
+	return prints, err
+}
+
+// systemScan is systemFootprints with what was found wrong with
+// fontconfig's settings on the way.
+func systemScan(dirs func(fontscan.Logger) ([]string, error)) ([]fontscan.Footprint, []string, error) {
+	logger := &fontLog{}
+	found, err := dirs(logger)
 	if err != nil {
-		return nil, err
+		return nil, logger.warnings, err
 	}
 	var out []fontscan.Footprint
 	var buf []byte
 	visited := map[string]bool{}
+	walk := newFontWalk()
 	for _, dir := range found {
 		// fontscan's walk: a folder that cannot be read is passed over,
 		// a file is taken once whatever folders lead to it, links are
-		// followed to the file.
-		_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return filepath.SkipDir
-			}
-			if d.IsDir() || visited[path] {
-				return nil
+		// followed to the file; and here, to a folder too (fontWalk).
+		walk.walk(dir, func(path string) {
+			if visited[path] {
+				return
 			}
 			visited[path] = true
 			info, err := os.Stat(path)
 			if err != nil || ignoreFontFile(info.Name()) {
-				return nil
+				return
 			}
 			out, buf = describeFile(out, buf, path)
-			return nil
 		})
 	}
-	return out, nil
+	if walk.full != "" {
+		warn(logger, "the font folders hold more than %d files and folders, so the search for fonts stopped in %s: a link in a font folder may lead out of it (to / or a home folder); fonts after it are not found", maxFontEntries, walk.full)
+	}
+	return out, logger.warnings, nil
 }
 
 // ignoreFontFile reports whether a file of this name is surely no font
@@ -568,19 +594,17 @@ func (fs *Fonts) SearchIn(dirs []string) {
 // over, as the system scan does.
 func scanDirs(dirs []string) []fontscan.Footprint {
 	var out []fontscan.Footprint
+	walk := newFontWalk()
 	for _, dir := range dirs {
-		_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
+		walk.walk(dir, func(path string) {
 			switch strings.ToLower(filepath.Ext(path)) {
 			case ".ttf", ".otf", ".ttc", ".otc":
 			default:
-				return nil
+				return
 			}
 			data, err := input.ReadFile(input.Font, path)
 			if err != nil {
-				return nil
+				return
 			}
 			faces := 1
 			if n, err := collectionFaces(data); err == nil {
@@ -594,7 +618,6 @@ func scanDirs(dirs []string) []fontscan.Footprint {
 				desc := f.font.Describe()
 				out = append(out, fontscan.Footprint{Location: font.FontID{File: path, Index: uint16(i)}, Family: font.NormalizeFamily(desc.Family), Aspect: desc.Aspect})
 			}
-			return nil
 		})
 	}
 	return out
