@@ -3,6 +3,7 @@ package typeset
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -123,4 +124,52 @@ func FuzzFontFile(f *testing.F) {
 			t.Fatalf("error %v does not name the file", err)
 		}
 	})
+}
+
+// TestDamagedSystemFontPassedOver: a font of the machine's that the PDF
+// writer cannot embed (its loca table emptied) was chosen for its
+// script, and every PDF in that script stopped at the end ("render pdf:
+// font Noto Sans Gurmukhi (…): parse font: loca table too short for the
+// glyph count"), after a PNG or the text of the same page was made. It
+// is passed over when it is looked for: the next family draws the
+// script, and with none the error names the damaged file and the fix.
+func TestDamagedSystemFontPassedOver(t *testing.T) {
+	sans := systemFont(t, "NotoSansGurmukhi-Regular.ttf")
+	serif := systemFont(t, "NotoSerifGurmukhi-Regular.ttf")
+	base, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	damaged := filepath.Join(dir, "NotoSansGurmukhi-Regular.ttf")
+	if err := os.WriteFile(damaged, withTableLength(t, sans, "loca", 0), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sources := func() ([]Source, error) {
+		fonts, err := NewFonts(base, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fonts.SearchIn([]string{dir})
+		return New(fonts).Sources("ਮਨੁੱਖੀ ਤਸਕਰੀ", Options{Lang: "pa"})
+	}
+
+	_, err = sources()
+	var mg *MissingGlyphError
+	if !errors.As(err, &mg) || !strings.Contains(err.Error(), "the font for it on this computer, "+damaged+", is damaged (loca table too short for the glyph count) and was passed over; put it back: install the Debian package fonts-noto-core") {
+		t.Errorf("with the damaged font alone: %v", err)
+	}
+
+	if err := os.WriteFile(filepath.Join(dir, "NotoSerifGurmukhi-Regular.ttf"), serif, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src, err := sources()
+	if err != nil {
+		t.Fatalf("with a sound Noto Serif Gurmukhi beside it: %v", err)
+	}
+	for _, s := range src {
+		if s.Script == "Guru" && s.File != filepath.Join(dir, "NotoSerifGurmukhi-Regular.ttf") {
+			t.Errorf("Gurmukhi drawn with %s (%s), want the sound serif", s.Font, s.File)
+		}
+	}
 }

@@ -86,6 +86,10 @@ type Fonts struct {
 	// so they have their own lock.
 	warnMu   sync.Mutex
 	warnings []string
+	// damaged names, by script, the machine's font passed over because
+	// the PDF writer cannot embed it (under mu), for the error that no
+	// font draws the script.
+	damaged map[language.Script]string
 }
 
 // NewFonts returns a collection over base. user maps script names (as
@@ -375,9 +379,24 @@ func (fs *Fonts) find(sc language.Script) *Family {
 		if err != nil {
 			continue // CFF outlines, or damaged: the next family
 		}
+		// A face the PDF writer cannot embed (its loca table short of
+		// its glyph count, a glyph outside glyf) was chosen and stopped
+		// every PDF at the end ("render pdf: … parse font: loca table
+		// too short"), where a PNG or the text was made: it is passed
+		// over as a damaged one is, and named if no other font draws
+		// the script. Parsing it costs some 50-75 µs, once a process.
+		if why := pdfProblem(r); why != "" {
+			if fs.damaged == nil {
+				fs.damaged = map[language.Script]string{}
+			}
+			if _, ok := fs.damaged[sc]; !ok {
+				fs.damaged[sc] = r.Source + ", is damaged (" + why + ")"
+			}
+			continue
+		}
 		fam := Family{Regular: r}
 		if bold != nil {
-			if b, err := loadFace(bold.Location.File, int(bold.Location.Index)); err == nil {
+			if b, err := loadFace(bold.Location.File, int(bold.Location.Index)); err == nil && pdfProblem(b) == "" {
 				fam.Bold = b
 			}
 		}
@@ -445,11 +464,26 @@ func parseFace(path string, data []byte, index int) (*Font, error) {
 // load and stopped the PDF writer ("render pdf: font Noto Sans Gurmukhi
 // (loca0.ttf): parse font: loca table too short for the glyph count").
 func embeddable(f *Font) error {
-	if _, err := cidfont.Parse(f.Data); err != nil {
-		why := strings.TrimPrefix(err.Error(), "parse font: ")
+	if why := pdfProblem(f); why != "" {
 		return fmt.Errorf("font %s cannot be put into a PDF (%s); copy or download it again, or name another TrueType font (.ttf), like NotoSansGurmukhi-Regular.ttf", f.Source, why)
 	}
 	return nil
+}
+
+// pdfProblem is why the PDF writer cannot embed f (cidfont.Parse), or "".
+func pdfProblem(f *Font) string {
+	if _, err := cidfont.Parse(f.Data); err != nil {
+		return strings.TrimPrefix(err.Error(), "parse font: ")
+	}
+	return ""
+}
+
+// damagedFor names the machine's font for sc passed over because the
+// PDF writer cannot embed it, with why, or "".
+func (fs *Fonts) damagedFor(sc language.Script) string {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	return fs.damaged[sc]
 }
 
 // tablesFit checks a TrueType file's table directory: every table it

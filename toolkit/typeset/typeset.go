@@ -105,7 +105,11 @@ type MissingGlyphError struct {
 	// User is the family the user named for the script under fonts:,
 	// which lacks it; "" when they named none.
 	User string
-	Hint string // what to install
+	// Damaged is the machine's font for the script that was passed over
+	// because a PDF cannot hold it: "FILE, is damaged (why)"; "" when
+	// none was.
+	Damaged string
+	Hint    string // what to install
 }
 
 func (e *MissingGlyphError) Error() string {
@@ -120,6 +124,10 @@ func (e *MissingGlyphError) Error() string {
 	if e.User != "" {
 		return fmt.Sprintf("no font can draw %s in %s: %s, the font named for it under fonts:, has no %s; %s",
 			what, lang, e.User, cmp.Or(e.Script, "such characters"), e.Hint)
+	}
+	if e.Damaged != "" {
+		return fmt.Sprintf("no font can draw %s in %s: the font for it on this computer, %s and was passed over; put it back: %s",
+			what, lang, e.Damaged, e.Hint)
 	}
 	return fmt.Sprintf("no font can draw %s in %s: tried %s; %s", what, lang, strings.Join(e.Fonts, ", "), e.Hint)
 }
@@ -471,7 +479,7 @@ func (t *Typesetter) check(text string, opts Options) error {
 			}
 		}
 		sc := language.LookupScript(r)
-		e := &MissingGlyphError{Lang: opts.Lang, Char: r, Script: scriptName(sc), Fonts: names, Hint: installHint(sc)}
+		e := &MissingGlyphError{Lang: opts.Lang, Char: r, Script: scriptName(sc), Fonts: names, Hint: installHint(sc), Damaged: t.fonts.damagedFor(sc)}
 		if sc == language.Common || sc == language.Inherited {
 			// A symbol (★, ✓, an arrow) belongs to no script: its fix
 			// is most often to take it out of the name or words it
