@@ -249,6 +249,7 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 		return nil, fmt.Errorf("organisation: %w", err)
 	}
 	b := &builder{eng: eng, plan: p, opts: opts, fonts: manifest.NewFonts(), fontIDs: map[string]int32{}, orgSHA: make([]orgSum, p.Orgs.Len())}
+	b.fonts.Known = eng.Fonts.Knows // an earlier manifest's font paths are read only if they are fonts
 	b.outs = opts.Shard.Of(p.Outputs)
 	// The records wait in a scratch file beside the manifest, which
 	// this build writes; a dry run writes nothing, and keeps them.

@@ -136,3 +136,34 @@ func TestPartnerFolderLinkRefused(t *testing.T) {
 		t.Errorf("written outside the output folder: %v", names)
 	}
 }
+
+// TestEarlierManifestFontPathsNotRead: an earlier build's manifest
+// lists the font files each output was set in, and a build read and
+// hashed every one it named on the machine, anywhere (a file of secrets
+// with its hash written in made the output "unchanged"). Now a path that
+// is not a font the typesetter would use is taken as a changed font,
+// and never read.
+func TestEarlierManifestFontPathsNotRead(t *testing.T) {
+	dir := t.TempDir()
+	p := writePlan(t, dir, "pack: false\noutputs:\n  - audience: youth\n    language: en\n    format: flyer\n")
+	out := filepath.Join(dir, "out")
+	if f := run(t, p, Options{}).Failures(); len(f) > 0 {
+		t.Fatal(f[0].Err)
+	}
+	secret := filepath.Join(dir, "secret.txt")
+	if err := os.WriteFile(secret, []byte("top secret\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256([]byte("top secret\n"))
+	editManifest(t, filepath.Join(out, manifest.FileName), func(m map[string]any) {
+		in := m["outputs"].([]any)[0].(map[string]any)["inputs"].(map[string]any)
+		fonts, _ := in["fonts"].([]any)
+		in["fonts"] = append(fonts, map[string]any{"name": "Secret Sans", "source": secret, "sha256": hex.EncodeToString(sum[:])})
+	})
+	rep := run(t, p, Options{})
+	for r := range rep.Results() {
+		if r.Status != Made || !strings.Contains(r.Reason, "font changed: Secret Sans ("+secret+")") {
+			t.Errorf("%s: %s (%s), want it made again: its font is not one this build would use", r.Name, r.Status, r.Reason)
+		}
+	}
+}

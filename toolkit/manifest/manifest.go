@@ -296,6 +296,11 @@ func FileHash(path string) (string, int64, error) {
 // manifest is checked, so replacing a font file rebuilds what used it.
 // It is safe for concurrent use.
 type Fonts struct {
+	// Known, when set, reports whether a file is one the typesetter
+	// would take a font from now: one found on the machine or named in
+	// the fonts: setting. Changed reads no other.
+	Known func(path string) bool
+
 	mu   sync.Mutex
 	data map[*typeset.Font]string
 	file map[string]string
@@ -337,7 +342,10 @@ func (h *Fonts) Used(ld *layout.Document) []FontFile {
 }
 
 // Changed names the first font file on the machine that is no longer
-// what the entry was made with, or "".
+// what the entry was made with, or "". A file the typesetter would not
+// use now (Known) has changed, and is never read: the paths are those
+// of an earlier build's manifest, in the output folder, where anything
+// may have been put, and a file it named anywhere was read and hashed.
 func (h *Fonts) Changed(fonts []FontFile) string {
 	for _, f := range fonts {
 		if !filepath.IsAbs(f.Source) {
@@ -347,7 +355,9 @@ func (h *Fonts) Changed(fonts []FontFile) string {
 		s, ok := h.file[f.Source]
 		h.mu.Unlock()
 		if !ok {
-			s, _, _ = FileHash(f.Source)
+			if h.Known == nil || h.Known(f.Source) {
+				s, _, _ = FileHash(f.Source)
+			}
 			h.mu.Lock()
 			h.file[f.Source] = s
 			h.mu.Unlock()
@@ -562,7 +572,29 @@ func scan(f *os.File, file int32) (m Manifest, found []entryAt, keys []uint64, e
 	if err == nil {
 		err = json.Unmarshal(head, &m)
 	}
+	if err == nil {
+		err = strayHead(&m)
+	}
 	return m, found, keys, err
+}
+
+// strayHead is the StrayError of the first print pack or index page m
+// records under a name outside its place ("../../etc/passwd"): the
+// entry of one kept was carried into the next manifest with that name.
+func strayHead(m *Manifest) error {
+	heads := []*Entry{m.Pack, m.Index}
+	for _, s := range m.Sets {
+		heads = append(heads, s.Pack, s.Index)
+	}
+	for _, e := range heads {
+		if e == nil {
+			continue
+		}
+		if bad := e.Stray(); bad != "" {
+			return &StrayError{Output: e.File, File: bad}
+		}
+	}
+	return nil
 }
 
 // Encode gives m as manifest.json holds it: indented JSON, one trailing

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -196,5 +197,33 @@ func TestStream(t *testing.T) {
 		if got.String() != string(want) {
 			t.Errorf("%d entries: streamed\n%s\nwant\n%s", n, got.String(), want)
 		}
+	}
+}
+
+// TestPreviousPackNamedOutside: an earlier manifest whose print pack or
+// index page (the plan's, or a partner's) is recorded under a name
+// outside its place is refused whole, as one whose output is: the entry
+// of a pack kept was carried into the next manifest with that name.
+func TestPreviousPackNamedOutside(t *testing.T) {
+	for _, c := range []struct{ name, head, stray string }{
+		{"pack", `"pack":{"file":"../../etc/passwd"}`, "../../etc/passwd"},
+		{"index", `"index":{"file":"/etc/passwd"}`, "/etc/passwd"},
+		{"a partner's pack", `"sets":[{"folder":"east","pack":{"file":"east/../../p.pdf"}}]`, "east/../../p.pdf"},
+		{"a partner's index", `"sets":[{"folder":"east","index":{"file":"east\\index.html"}}]`, `east\index.html`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			data := `{"manifest_version":` + fmt.Sprint(Version) + `,` + c.head + `,"outputs":[{"file":"a.pdf","sha256":"1"}]}`
+			if err := os.WriteFile(filepath.Join(dir, FileName), []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			p := ReadPrevious(dir)
+			defer p.Close()
+			mf := filepath.Join(dir, FileName)
+			want := fmt.Sprintf("%s lists %q, which is not a file in its folder; a build reads only the files it wrote in its output folder, and this manifest was not written by one: delete %s", mf, c.stray, mf)
+			if p.Refused == nil || !strings.HasPrefix(p.Refused.Error(), want) {
+				t.Errorf("refused: %v\nwant %s…", p.Refused, want)
+			}
+		})
 	}
 }

@@ -478,6 +478,32 @@ func pdfProblem(f *Font) string {
 	return ""
 }
 
+// Knows reports whether path is a font file fs would take a family
+// from: one named under fonts:, or one the search of the machine's font
+// folders found (which runs the search, once a process, if no text has
+// yet).
+func (fs *Fonts) Knows(path string) bool {
+	fs.mu.Lock()
+	for _, files := range fs.user {
+		if slices.Contains(files, path) {
+			fs.mu.Unlock()
+			return true
+		}
+	}
+	scan := fs.scan
+	fs.mu.Unlock()
+	prints, err := scan()
+	if err != nil {
+		return false
+	}
+	for _, fp := range prints {
+		if fp.Location.File == path {
+			return true
+		}
+	}
+	return false
+}
+
 // damagedFor names the machine's font for sc passed over because the
 // PDF writer cannot embed it, with why, or "".
 func (fs *Fonts) damagedFor(sc language.Script) string {
