@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/awarekit/awarekit/toolkit/content"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/typeset"
 )
@@ -176,6 +177,15 @@ func doctorRun(opts *DoctorOptions) error {
 		rep.Problems = append(rep.Problems, "settings: "+opts.SettingsErr.Error())
 	} else {
 		cfg.ContentDir, cfg.Fonts = opts.Settings.Content, opts.Settings.Fonts
+		// A folder generate and build refuse (/etc, an empty one) is a
+		// problem here too, with what a content folder holds; it was
+		// "changes nothing" and "No problems found", exit 0.
+		if cfg.ContentDir != "" {
+			if err := content.CheckFolder(cfg.ContentDir); err != nil {
+				rep.Problems = append(rep.Problems, settingError(opts.Settings.From["content"], err).Error())
+				cfg.ContentDir = ""
+			}
+		}
 	}
 	eng, err := opts.Engine(cfg)
 	if err != nil && cfg.ContentDir != "" {

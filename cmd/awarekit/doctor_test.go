@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -111,6 +112,29 @@ func TestDoctorBadSettings(t *testing.T) {
 	if r.code != exitFailure || !strings.Contains(r.stdout, `could not be read: settings file awarekit.yaml:1: unknown setting "papr"`) ||
 		!strings.Contains(r.stdout, "Languages, and whether this computer has the fonts") {
 		t.Errorf("exit %d:\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestDoctorContentFolderNotOne: a content: setting that generate and
+// build refuse (a folder with neither audiences/ nor locales/, an empty
+// one) is a problem doctor reports, with what a content folder holds,
+// and exit 1; it said "changes nothing" and "No problems found", exit 0.
+func TestDoctorContentFolderNotOne(t *testing.T) {
+	for _, files := range []string{"notes/README.txt", "notes/locales/"} {
+		dir := t.TempDir()
+		if strings.HasSuffix(files, "/") {
+			if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(files)), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			writeFile(t, filepath.Join(dir, filepath.FromSlash(files)), "")
+		}
+		writeFile(t, filepath.Join(dir, ConfigFileName), "paper: a4\ncontent: notes\n")
+		r := runCLI(t, dir, "doctor")
+		if r.code != exitFailure || !strings.Contains(r.stdout, "settings file awarekit.yaml:2: content folder notes") ||
+			!strings.Contains(strings.Join(strings.Fields(r.stdout), " "), "a content folder holds audiences/") || strings.Contains(r.stdout, "No problems found") {
+			t.Errorf("%s: exit %d:\n%s\n%s", files, r.code, r.stdout, r.stderr)
+		}
 	}
 }
 
