@@ -89,8 +89,9 @@ type Writer struct {
 	pk      *pdf.Packer
 	// pages are how many pages each material added has, in order.
 	pages []int
-	// coverDraws counts the cover's drawings that reached its end.
-	coverDraws int
+	// coverDraws counts the cover's drawings that reached its end;
+	// coverPDFs the PDFs its pages were drawn as, joined.
+	coverDraws, coverPDFs int
 	// Drawers is how many goroutines draw the cover's pages while it is
 	// laid out (the build's workers, done by then); 0 or 1: none, the
 	// pages are drawn as they are laid out. The pack's bytes are the same
@@ -153,10 +154,11 @@ func (w *Writer) Finish(ctx context.Context, items iter.Seq[Item]) (*manifest.En
 		w.Abort()
 		return nil, fmt.Errorf("pack: %d materials listed for the cover sheet, %d added", n, len(w.pages))
 	}
-	// The cover is laid out, drawn and joined a page at a time, each page
-	// a PDF of its own: the cover of ten thousand materials is hundreds
-	// of pages, never all held at once. Its pages wait in a scratch file
-	// until their count is known to be the one they give.
+	// The cover is laid out a page at a time, and drawn and joined
+	// coverChunk pages at a time, each chunk a PDF of its own: the cover
+	// of ten thousand materials is hundreds of pages, never all held at
+	// once. Its pages wait in a scratch file until their count is known
+	// to be the one they give.
 	scratch, err := output.Scratch(filepath.Join(w.dir, FileName))
 	if err != nil {
 		w.Abort()
@@ -194,10 +196,10 @@ func (w *Writer) Finish(ctx context.Context, items iter.Seq[Item]) (*manifest.En
 }
 
 // drawCover lays out and draws the cover sheet of items (n of them) into
-// scratch, each page's PDF after its length, and returns its number of
-// pages. The cover gives each material's pages in the pack, which come
-// after the cover's own, so the cover is drawn with a count of its pages
-// it can only check once drawn: a count is kept when the cover comes out
+// scratch, each PDF of coverChunk pages after its length, and returns
+// its number of pages. The cover gives each material's pages in the
+// pack, which come after the cover's own, so the cover is drawn with a
+// count of its pages it can only check once drawn: a count is kept when the cover comes out
 // that long (a longer number can wrap a row, so it may not), else the
 // cover is drawn again with the count it gave. The first count is
 // guessed from the materials the cover's first two pages hold, and that
@@ -289,27 +291,41 @@ func (w *Writer) coverPass(ctx context.Context, ts *typeset.Typesetter, meta doc
 	return pages, 0, bw.Flush()
 }
 
-// coverDrawing draws the cover's pages, each a PDF of its own, as the
-// layout hands them over: on the goroutine that lays them out when the
-// build has one worker, else on Drawers goroutines of their own while
-// the layout goes on, each page's PDF handed on in page order. The
-// cover is drawn after every material is made, when nothing else runs:
-// drawn on one core it was most of the build's tail (at 1,000 flyers,
-// 34 pages, each with fonts, tags and streams of its own).
+// coverDrawing draws the cover's pages, coverChunk pages to a PDF, as
+// the layout hands them over: on the goroutine that lays them out when
+// the build has one worker, else on Drawers goroutines of their own
+// while the layout goes on, each PDF handed on in page order. The cover
+// is drawn after every material is made, when nothing else runs: drawn
+// on one core it was most of the build's tail (at 1,000 flyers, 34
+// pages, each with fonts, tags and streams of its own).
 type coverDrawing struct {
 	w    *Writer
 	meta doc.Meta
-	buf  bytes.Buffer // the page's PDF, without goroutines
-	jobs chan coverJob
-	// pending are the pages handed to the goroutines, oldest first:
-	// no more than 2 a goroutine (each page some tens of KB).
+	buf  bytes.Buffer // the PDF, without goroutines
+	// chunk are the pages laid out and not yet drawn: fewer than
+	// coverChunk.
+	chunk []layout.Page
+	jobs  chan coverJob
+	// pending are the PDFs handed to the goroutines, oldest first:
+	// no more than 2 a goroutine.
 	pending []chan drawnPage
 	done    sync.WaitGroup
 }
 
+// coverChunk is how many of the cover's pages are drawn as one PDF: each
+// PDF has its own subsets of the fonts (made and compressed at the
+// highest level), its tags and its streams, which the pack reads back.
+// A cover of 1,000 flyers is 34 pages. Callgrind, 1,000 en flyers with
+// the pack: a PDF a page 7,453 M instructions, 4 pages a PDF 7,413 M, 8
+// pages 7,425 M (an 8-page PDF's object stream is too large for the
+// streams the pack finds without inflating them, recentStreams). The
+// chunks are counted from the cover's first page, so the pack's bytes
+// are the same with any number of Drawers.
+const coverChunk = 4
+
 type coverJob struct {
-	page layout.Page
-	out  chan drawnPage
+	pages []layout.Page
+	out   chan drawnPage
 }
 
 type drawnPage struct {
@@ -329,34 +345,46 @@ func (w *Writer) startDrawing(meta doc.Meta) *coverDrawing {
 		go func() {
 			defer d.done.Done()
 			for j := range d.jobs {
-				j.out <- d.drawOne(j.page)
+				j.out <- d.drawOne(j.pages)
 			}
 		}()
 	}
 	return d
 }
 
-// drawOne draws page on a goroutine of its own: a panic there would end
-// the program, so it comes back as the page's error, as the layout's
+// drawOne draws pages on a goroutine of its own: a panic there would end
+// the program, so it comes back as the pages' error, as the layout's
 // would.
-func (d *coverDrawing) drawOne(page layout.Page) (r drawnPage) {
+func (d *coverDrawing) drawOne(pages []layout.Page) (r drawnPage) {
 	defer func() {
 		if v := recover(); v != nil {
 			r.err = fmt.Errorf("internal error while drawing the cover sheet: %v (this is a bug in awarekit; please report it with the command you ran)", v)
 		}
 	}()
 	var b bytes.Buffer
-	r.err = d.w.eng.Draw(&b, format.PDF, &layout.Document{Meta: d.meta, Pages: []layout.Page{page}})
+	r.err = d.w.eng.Draw(&b, format.PDF, &layout.Document{Meta: d.meta, Pages: pages})
 	r.pdf = b.Bytes()
 	return r
 }
 
-// draw draws page and hands put the PDFs of the pages before it that are
+// draw takes page, the next of the cover, and once coverChunk pages are
+// taken draws them, handing put the PDFs of the pages before that are
 // drawn, in order.
 func (d *coverDrawing) draw(page layout.Page, put func([]byte)) error {
+	d.chunk = append(d.chunk, page)
+	if len(d.chunk) < coverChunk {
+		return nil
+	}
+	return d.drawChunk(put)
+}
+
+// drawChunk draws the pages taken and not yet drawn.
+func (d *coverDrawing) drawChunk(put func([]byte)) error {
+	pages := d.chunk
+	d.chunk = nil // the goroutine drawing them keeps them
 	if d.jobs == nil {
 		d.buf.Reset()
-		if err := d.w.eng.Draw(&d.buf, format.PDF, &layout.Document{Meta: d.meta, Pages: []layout.Page{page}}); err != nil {
+		if err := d.w.eng.Draw(&d.buf, format.PDF, &layout.Document{Meta: d.meta, Pages: pages}); err != nil {
 			return err
 		}
 		put(d.buf.Bytes())
@@ -369,11 +397,11 @@ func (d *coverDrawing) draw(page layout.Page, put func([]byte)) error {
 	}
 	out := make(chan drawnPage, 1) // the goroutine never waits to hand it over
 	d.pending = append(d.pending, out)
-	d.jobs <- coverJob{page, out}
+	d.jobs <- coverJob{pages, out}
 	return nil
 }
 
-// next waits for the oldest page handed over and puts it.
+// next waits for the oldest PDF handed over and puts it.
 func (d *coverDrawing) next(put func([]byte)) error {
 	r := <-d.pending[0]
 	d.pending = d.pending[1:]
@@ -384,8 +412,14 @@ func (d *coverDrawing) next(put func([]byte)) error {
 	return nil
 }
 
-// finish puts every page still being drawn, in order.
+// finish draws the pages still taken and puts every PDF still being
+// drawn, in order.
 func (d *coverDrawing) finish(put func([]byte)) error {
+	if len(d.chunk) > 0 {
+		if err := d.drawChunk(put); err != nil {
+			return err
+		}
+	}
 	for len(d.pending) > 0 {
 		if err := d.next(put); err != nil {
 			return err
@@ -428,6 +462,7 @@ func (w *Writer) joinCover(ctx context.Context, scratch *os.File) error {
 		if _, err := w.pk.AddFront(page); err != nil {
 			return err
 		}
+		w.coverPDFs++
 	}
 }
 

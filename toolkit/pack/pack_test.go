@@ -162,7 +162,8 @@ func letterFlyer(t *testing.T, e *generate.Engine) ([]byte, Sheet) {
 // page it has in the pack (the one its bookmark opens), whether its rows
 // are alike, so that the first two pages foretell its length, or not;
 // and a cover is drawn whole once when its first two pages foretell its
-// length (twice when they do not), not laid out to be counted first.
+// length (twice when they do not), not laid out to be counted first;
+// and its pages are drawn coverChunk to a PDF.
 func TestCoverCountsItsPages(t *testing.T) {
 	pdftest.Need(t, "qpdf", "pdfinfo", "pdftotext")
 	e := engine(t)
@@ -207,6 +208,11 @@ func TestCoverCountsItsPages(t *testing.T) {
 			}
 			if w.coverDraws != c.draws {
 				t.Errorf("the cover was drawn whole %d times, want %d", w.coverDraws, c.draws)
+			}
+			// Its pages are drawn coverChunk to a PDF (each with its own
+			// fonts, compressed at the highest level), not one to a PDF.
+			if want := (cover + coverChunk - 1) / coverChunk; w.coverPDFs != want || cover > 1 && w.coverPDFs >= cover {
+				t.Errorf("the cover's %d pages were drawn as %d PDFs, want %d", cover, w.coverPDFs, want)
 			}
 			marks := pdftest.Outline(t, pack)
 			if len(marks) != c.n+1 {
