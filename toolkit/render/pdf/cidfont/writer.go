@@ -83,7 +83,7 @@ type scratch struct {
 	stream     []byte
 	spec       []byte
 	key        []byte
-	byKey      []specRef
+	packed     []uint64
 	specs      []string
 	gidMap     []byte
 	ops        []showOp
@@ -93,8 +93,8 @@ type scratch struct {
 
 // size is about how many bytes s holds.
 func (s *scratch) size() int {
-	return cap(s.unitBuf)*int(unsafe.Sizeof(unit{})) + 8*(cap(s.runeStarts)+cap(s.order)+cap(s.at)+cap(s.place)) +
-		16*(cap(s.chars)+cap(s.specs)+cap(s.byKey)) + cap(s.stream) + cap(s.spec) + cap(s.key) + cap(s.gidMap) + cap(s.runKey) + cap(s.page) +
+	return cap(s.unitBuf)*int(unsafe.Sizeof(unit{})) + 8*(cap(s.runeStarts)+cap(s.order)+cap(s.at)+cap(s.place)+cap(s.packed)) +
+		16*(cap(s.chars)+cap(s.specs)) + cap(s.stream) + cap(s.spec) + cap(s.key) + cap(s.gidMap) + cap(s.runKey) + cap(s.page) +
 		cap(s.ops)*int(unsafe.Sizeof(showOp{}))
 }
 
