@@ -354,7 +354,12 @@ func Compare(a, b image.Image) (Diff, error) {
 	overs := make([]int, tw*th)
 	for y := range h {
 		for x := range w {
-			d := max(near(pa, pb, w, h, x, y), near(pb, pa, w, h, x, y))
+			// Where the two agree at the pixel itself, neither finds a
+			// closer match: the difference is 0 without the search.
+			d := 0
+			if i := 3 * (y*w + x); pa[i] != pb[i] || pa[i+1] != pb[i+1] || pa[i+2] != pb[i+2] {
+				d = max(near(pa, pb, w, h, x, y), near(pb, pa, w, h, x, y))
+			}
 			k := (y/tile)*tw + x/tile
 			if d > Threshold {
 				over++
@@ -389,31 +394,42 @@ const shift = 1
 // missing or misplaced mark finds no match.
 func near(p, q []uint8, w, h, x, y int) int {
 	i := 3 * (y*w + x)
+	pr, pg, pb := p[i], p[i+1], p[i+2]
 	best := 255
 	for yy := max(y-shift, 0); yy <= min(y+shift, h-1); yy++ {
 		for xx := max(x-shift, 0); xx <= min(x+shift, w-1); xx++ {
 			j := 3 * (yy*w + xx)
-			d := 0
-			for c := range 3 {
-				v := int(p[i+c]) - int(q[j+c])
-				if v < 0 {
-					v = -v
-				}
-				d = max(d, v)
-			}
-			best = min(best, d)
+			best = min(best, max(absDiff(pr, q[j]), absDiff(pg, q[j+1]), absDiff(pb, q[j+2])))
 		}
 	}
 	return best
 }
 
+// absDiff is |a - b|.
+func absDiff(a, b uint8) int {
+	if a > b {
+		return int(a - b)
+	}
+	return int(b - a)
+}
+
 // rgb is the top-left w × h pixels of img, 3 bytes each, over white.
+// The renderings compared are *image.RGBA (pdftoppm's PNG, the PNG
+// backend) or *image.NRGBA (Chromium's screenshots): their pixels are
+// read without boxing each colour in an interface, to the same values.
 func rgb(img image.Image, w, h int) []uint8 {
 	out := make([]uint8, 3*w*h)
 	b := img.Bounds()
+	at := func(x, y int) (r, g, bl, a uint32) { return img.At(x, y).RGBA() }
+	switch m := img.(type) {
+	case *image.RGBA:
+		at = func(x, y int) (r, g, bl, a uint32) { return m.RGBAAt(x, y).RGBA() }
+	case *image.NRGBA:
+		at = func(x, y int) (r, g, bl, a uint32) { return m.NRGBAAt(x, y).RGBA() }
+	}
 	for y := range h {
 		for x := range w {
-			r, g, bl, a := img.At(b.Min.X+x, b.Min.Y+y).RGBA()
+			r, g, bl, a := at(b.Min.X+x, b.Min.Y+y)
 			// Premultiplied: over white, add what the alpha leaves.
 			r, g, bl = r+0xffff-a, g+0xffff-a, bl+0xffff-a
 			i := 3 * (y*w + x)
@@ -423,20 +439,50 @@ func rgb(img image.Image, w, h int) []uint8 {
 	return out
 }
 
-// blur is a 3 × 3 box blur; edge pixels average what they have.
+// blur is a 3 × 3 box blur; edge pixels average what they have. The box
+// is summed as a row of three, then a column of three row sums: the same
+// sum and count as adding the nine pixels.
 func blur(p []uint8, w, h int) []uint8 {
-	out := make([]uint8, len(p))
+	stride := 3 * w
+	// rows holds each channel value summed with its neighbours left and
+	// right, and cols how many pixels that sum took, per pixel of a row.
+	rows := make([]uint16, len(p))
+	cols := make([]int, w)
+	for x := range w {
+		cols[x] = min(x+1, w-1) - max(x-1, 0) + 1
+	}
 	for y := range h {
+		in, out := p[y*stride:(y+1)*stride], rows[y*stride:(y+1)*stride]
+		for j := range in {
+			s := uint16(in[j])
+			if j >= 3 {
+				s += uint16(in[j-3])
+			}
+			if j+3 < len(in) {
+				s += uint16(in[j+3])
+			}
+			out[j] = s
+		}
+	}
+	out := make([]uint8, len(p))
+	sum := make([]uint16, stride) // a row's box sums: at most 9 × 255
+	for y := range h {
+		y0, y1 := max(y-1, 0), min(y+1, h-1)
+		copy(sum, rows[y0*stride:(y0+1)*stride])
+		for yy := y0 + 1; yy <= y1; yy++ {
+			for j, v := range rows[yy*stride : (yy+1)*stride] {
+				sum[j] += v
+			}
+		}
+		ny, o := y1-y0+1, out[y*stride:(y+1)*stride]
 		for x := range w {
-			for c := range 3 {
-				s, n := 0, 0
-				for yy := max(y-1, 0); yy <= min(y+1, h-1); yy++ {
-					for xx := max(x-1, 0); xx <= min(x+1, w-1); xx++ {
-						s += int(p[3*(yy*w+xx)+c])
-						n++
-					}
+			n := ny * cols[x]
+			for j := 3 * x; j < 3*x+3; j++ {
+				if s := int(sum[j]); n == 9 {
+					o[j] = uint8((s + 4) / 9) // inside the page: a constant divides faster
+				} else {
+					o[j] = uint8((s + n/2) / n)
 				}
-				out[3*(y*w+x)+c] = uint8((s + n/2) / n)
 			}
 		}
 	}
