@@ -26,10 +26,7 @@ import (
 // English, one in Arabic, and one for another organisation.
 func materials(t testing.TB) [][]byte {
 	t.Helper()
-	e, err := generate.New("awarekit test", time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := engine(t, time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC))
 	var out [][]byte
 	for _, m := range []struct {
 		aud, lang string

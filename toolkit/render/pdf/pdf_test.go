@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -20,12 +21,33 @@ import (
 	"github.com/awarekit/awarekit/toolkit/render/pdf"
 )
 
-func flyer(tb testing.TB, lang string) *layout.Document {
+// engines are the package's test engines, one per file date, each opened
+// once on the embedded content and shared by the tests (none changes
+// one): opening one loads the content and the fonts again.
+var engines = struct {
+	sync.Mutex
+	at map[time.Time]*generate.Engine
+}{at: map[time.Time]*generate.Engine{}}
+
+// engine is the shared engine whose files carry date.
+func engine(tb testing.TB, date time.Time) *generate.Engine {
 	tb.Helper()
-	e, err := generate.New("awarekit test", time.Time{})
+	engines.Lock()
+	defer engines.Unlock()
+	if e := engines.at[date]; e != nil {
+		return e
+	}
+	e, err := generate.New("awarekit test", date)
 	if err != nil {
 		tb.Fatal(err)
 	}
+	engines.at[date] = e
+	return e
+}
+
+func flyer(tb testing.TB, lang string) *layout.Document {
+	tb.Helper()
+	e := engine(tb, time.Time{})
 	r, err := e.Resolve(generate.Job{Audience: "youth", Lang: lang, Format: "flyer", Paper: "letter"})
 	if err != nil {
 		tb.Fatal(err)
@@ -123,10 +145,7 @@ func TestBleedIsReproducible(t *testing.T) {
 // and each page's text must be its source page's text.
 func TestMerge(t *testing.T) {
 	pdftest.Need(t, "qpdf", "pdftotext", "pdfinfo")
-	e, err := generate.New("awarekit test", time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := engine(t, time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC))
 	dir := t.TempDir()
 	var files []string
 	for _, job := range []generate.Job{

@@ -11,7 +11,6 @@ import (
 	"unicode"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
-	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/pdftest"
 	"github.com/awarekit/awarekit/toolkit/render/pdf"
@@ -112,10 +111,7 @@ func TestPDFJS(t *testing.T) {
 	if !full && !pdftest.PDFJSInstalled() {
 		t.Skip("pdf.js is not installed; AWAREKIT_FULL=1 installs it with npm")
 	}
-	e, err := generate.New("awarekit test", time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := engine(t, time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC))
 	dir := t.TempDir()
 	var (
 		cases []tagCase

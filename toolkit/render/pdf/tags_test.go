@@ -133,10 +133,7 @@ func tagged(t *testing.T, e *generate.Engine, dir string, c tagCase) (*layout.Do
 // link that claims the link annotation.
 func TestTagged(t *testing.T) {
 	pdftest.Need(t, "qpdf", "pdfinfo")
-	e, err := generate.New("awarekit test", time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := engine(t, time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC))
 	dir := t.TempDir()
 	cases := slices.Clone(tagCases)
 	if os.Getenv("AWAREKIT_FULL") == "1" {
