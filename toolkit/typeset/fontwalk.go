@@ -15,13 +15,17 @@ import (
 //
 // Each folder is walked once, known by its real path, so a link back up
 // the tree (fonts/loop → ..) or two links to one folder end; the walk
-// goes no deeper than maxFontDepth folders and never into /proc, /sys
-// or /dev, which a link to / would lead it to. A folder that cannot be
-// read is passed over. It stops after maxFontEntries names (full): a
-// link to / or to a home folder would have every file there opened.
+// goes no deeper than maxFontDepth folders and never into /, /proc,
+// /sys or /dev: a link to / holds no font folder that is not searched
+// by name already, and the kernel's files never end when read. A folder
+// that cannot be read is passed over. The walk of each font folder
+// stops after maxFontEntries names (full): a link to a home folder
+// would have every file there opened. Each font folder has a budget of
+// its own, so that one such link does not cost the fonts of the folders
+// after it (/usr/share/fonts comes after ~/.fonts and /root/.fonts).
 type fontWalk struct {
 	dirs    map[string]bool // real paths of the folders walked
-	entries int             // names read so far
+	entries int             // names read so far under this root
 	full    string          // the folder it stopped in, when it did
 }
 
@@ -37,11 +41,14 @@ var maxFontEntries = 100_000
 func newFontWalk() *fontWalk { return &fontWalk{dirs: map[string]bool{}} }
 
 // walk calls visit with the path of each entry under root that is not
-// a folder (a file, a link to one, a pipe …), as reached from root.
-func (w *fontWalk) walk(root string, visit func(path string)) {
+// a folder (a file, a link to one, a pipe …), as reached from root. It
+// returns the folder under root where it stopped for want of budget, or
+// "" when it read root whole.
+func (w *fontWalk) walk(root string, visit func(path string)) (full string) {
+	w.entries, w.full = 0, ""
 	real, err := filepath.EvalSymlinks(root)
 	if err != nil {
-		return
+		return ""
 	}
 	st, err := os.Stat(real)
 	switch {
@@ -51,6 +58,7 @@ func (w *fontWalk) walk(root string, visit func(path string)) {
 	default:
 		visit(root)
 	}
+	return w.full
 }
 
 func (w *fontWalk) dir(path, real string, depth int, visit func(string)) {
@@ -86,8 +94,12 @@ func (w *fontWalk) dir(path, real string, depth int, visit func(string)) {
 }
 
 // pseudoFS reports a folder of the kernel's own files, which hold no
-// font and some of which never end when read.
+// font and some of which never end when read, and / itself, which a
+// link to the whole machine leads to.
 func pseudoFS(real string) bool {
+	if real == "/" {
+		return true
+	}
 	for _, top := range []string{"/proc", "/sys", "/dev"} {
 		if real == top || strings.HasPrefix(real, top+"/") {
 			return true

@@ -1,6 +1,7 @@
 package typeset
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -87,17 +88,34 @@ func TestSystemFontsFollowLinks(t *testing.T) {
 		}
 	})
 	t.Run("a link to /", func(t *testing.T) {
+		// The whole machine holds no font folder the search does not
+		// name already; walking it took a minute and, with one budget
+		// for all folders, cost /usr/share/fonts its fonts.
+		slash := mk("slash")
+		link("/", "slash/root")
+		if _, warnings := scan(t, slash, link("/", "slashroot")); len(warnings) != 0 {
+			t.Errorf("warnings %q, want none: / is passed over", warnings)
+		}
+	})
+	t.Run("each font folder has a budget of its own", func(t *testing.T) {
 		old := maxFontEntries
 		maxFontEntries = 300
 		defer func() { maxFontEntries = old }()
-		slash := mk("slash")
-		link("/", "slash/root")
-		_, warnings := scan(t, slash)
-		if len(warnings) != 1 || !strings.Contains(warnings[0], "the font folders hold more than 300 files and folders, so the search for fonts stopped in "+filepath.Join(slash, "root")) {
-			t.Errorf("warnings %q, want one that the search stopped", warnings)
+		big := mk("big")
+		for i := range 400 {
+			if err := os.WriteFile(filepath.Join(big, fmt.Sprintf("notes-%03d.txt", i)), nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, warnings := scan(t, big, real)
+		if !slices.Equal(got, []string{"data/fonts/DejaVuSans.ttf"}) {
+			t.Errorf("found %q, want data/fonts/DejaVuSans.ttf: the folder after the one cut short is searched", got)
+		}
+		if len(warnings) != 1 || !strings.Contains(warnings[0], "the font folder "+big+" holds more than 300 files and folders, so the search for fonts in it stopped in "+big) {
+			t.Errorf("warnings %q, want one naming %s", warnings, big)
 		}
 	})
-	if !pseudoFS("/proc") || !pseudoFS("/sys/class") || !pseudoFS("/dev/fd") || pseudoFS("/devices") || pseudoFS("/usr/share/fonts") {
+	if !pseudoFS("/proc") || !pseudoFS("/sys/class") || !pseudoFS("/dev/fd") || !pseudoFS("/") || pseudoFS("/devices") || pseudoFS("/usr/share/fonts") {
 		t.Error("pseudoFS")
 	}
 }

@@ -169,11 +169,12 @@ func systemScan(dirs func(fontscan.Logger) ([]string, error)) ([]fontscan.Footpr
 	var buf []byte
 	visited := map[string]bool{}
 	walk := newFontWalk()
+	var cut []string // the font folders whose walks stopped, and where
 	for _, dir := range found {
 		// fontscan's walk: a folder that cannot be read is passed over,
 		// a file is taken once whatever folders lead to it, links are
 		// followed to the file; and here, to a folder too (fontWalk).
-		walk.walk(dir, func(path string) {
+		full := walk.walk(dir, func(path string) {
 			if visited[path] {
 				return
 			}
@@ -184,9 +185,12 @@ func systemScan(dirs func(fontscan.Logger) ([]string, error)) ([]fontscan.Footpr
 			}
 			out, buf = describeFile(out, buf, path)
 		})
+		if full != "" {
+			cut = append(cut, dir, full)
+		}
 	}
-	if walk.full != "" {
-		warn(logger, "the font folders hold more than %d files and folders, so the search for fonts stopped in %s: a link in a font folder may lead out of it (to / or a home folder); fonts after it are not found", maxFontEntries, walk.full)
+	for i := 0; i < len(cut); i += 2 {
+		warn(logger, "the font folder %s holds more than %d files and folders, so the search for fonts in it stopped in %s: a link in it may lead out of it (to a home folder); the fonts after that in it are not found, those of the other font folders are", cut[i], maxFontEntries, cut[i+1])
 	}
 	return out, logger.warnings, nil
 }
