@@ -167,3 +167,36 @@ func TestEarlierManifestFontPathsNotRead(t *testing.T) {
 		}
 	}
 }
+
+// TestPackRemadeWhenAFontChanged: a font of the fonts: setting replaced
+// after a build makes its materials again ("font changed"), but the
+// print pack, whose key is its materials' inputs, was kept, "unchanged",
+// with the old font's glyphs: the print shop got other pages than the
+// flyers. Now a material whose fonts changed makes its pack again.
+func TestPackRemadeWhenAFontChanged(t *testing.T) {
+	dir := t.TempDir()
+	p := writePlan(t, dir, "outputs:\n  - audience: youth\n    language: en\n    format: flyer\n")
+	out := filepath.Join(dir, "out")
+	if f := run(t, p, Options{}).Failures(); len(f) > 0 {
+		t.Fatal(f[0].Err)
+	}
+	if rep := run(t, p, Options{}); rep.Pack == nil || rep.Pack.Status != Unchanged {
+		t.Fatalf("a second build's pack: %+v, want it unchanged", rep.Pack)
+	}
+	// The font the flyer was set in, as the manifest records it, is no
+	// longer as it was: a changed font, as a replaced file would be.
+	editManifest(t, filepath.Join(out, manifest.FileName), func(m map[string]any) {
+		in := m["outputs"].([]any)[0].(map[string]any)["inputs"].(map[string]any)
+		fonts, _ := in["fonts"].([]any)
+		in["fonts"] = append(fonts, map[string]any{"name": "Replaced Sans", "source": filepath.Join(dir, "replaced.ttf"), "sha256": strings.Repeat("0", 64)})
+	})
+	rep := run(t, p, Options{})
+	for r := range rep.Results() {
+		if r.Status != Made || !strings.Contains(r.Reason, "font changed") {
+			t.Errorf("%s: %s (%s), want it made again", r.Name, r.Status, r.Reason)
+		}
+	}
+	if rep.Pack == nil || rep.Pack.Status != Made {
+		t.Errorf("pack: %+v, want it made again with its material", rep.Pack)
+	}
+}

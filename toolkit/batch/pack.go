@@ -112,12 +112,19 @@ func (b *builder) startPacks() {
 			// The materials' inputs as they are now, each made when the
 			// key asks for it; an output whose inputs cannot be made
 			// fails, and the pack with it.
+			// A material whose fonts changed since (a font file of the
+			// fonts: setting replaced) is made again though its inputs
+			// are the same: the pack, which shows it, is made again too.
 			key := func(i int32) [sha256.Size]byte {
 				in, err := b.inputsChecked(b.outs[i])
 				if err != nil {
 					return [sha256.Size]byte{}
 				}
-				return keyOf(in)
+				k := keyOf(in)
+				if b.fontsChanged(b.outs[i].Name, k) {
+					return [sha256.Size]byte{}
+				}
+				return k
 			}
 			if prev.InputsSHA256 == b.packKeyOf(st, key) {
 				if why, err := manifest.OnDisk(path, prev); err == nil && why == "" {
@@ -139,6 +146,18 @@ func (b *builder) startPacks() {
 		}
 		st.streaming = true
 	}
+}
+
+// fontsChanged reports whether the earlier build's output name, made
+// from inputs of hash key, was set in a font that is not as it was then.
+func (b *builder) fontsChanged(name string, key [sha256.Size]byte) bool {
+	hexKey := hex.EncodeToString(key[:])
+	for _, e := range b.prev.Entries(name) {
+		if e.InputsSHA256 == hexKey && e.Inputs != nil {
+			return b.fonts.Changed(e.Inputs.Fonts) != ""
+		}
+	}
+	return false
 }
 
 // packKey is the hash of everything a set's pack shows: packInputs's
