@@ -371,6 +371,11 @@ func fontSettings(v *yaml.Node, at func(*yaml.Node) string, dir string) (map[str
 	}
 	out := map[string][]string{}
 	lines := map[string]string{} // each file → the settings file and line naming it
+	// A file is named by its whole path: the manifest records it, and
+	// the next build, perhaps from another folder, checks it by it.
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, files := v.Content[i], v.Content[i+1]
 		sc, err := typeset.ParseScriptCode(k.Value)

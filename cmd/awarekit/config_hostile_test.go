@@ -92,10 +92,14 @@ func TestSettingsKeptAsWritten(t *testing.T) {
 	if s.Org.Phone != "0123 456 789" || s.Org.Name != "1867" || s.Org.Color != "#7a1f5c" {
 		t.Errorf("got %+v", s.Org)
 	}
-	if got := s.Fonts["Hani"]; len(got) != 1 || got[0] != filepath.Join(".", "zh.ttf") {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Fonts["Hani"]; len(got) != 1 || got[0] != filepath.Join(wd, "zh.ttf") {
 		t.Errorf("fonts Hani = %v", got)
 	}
-	if got := s.Fonts["Guru"]; len(got) != 1 || got[0] != "pa.ttf" {
+	if got := s.Fonts["Guru"]; len(got) != 1 || got[0] != filepath.Join(wd, "pa.ttf") {
 		t.Errorf("fonts Guru = %v", got)
 	}
 }

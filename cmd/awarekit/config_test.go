@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // TestSettingsPrecedence checks flags > environment > project file >
@@ -255,5 +257,30 @@ func TestSpellings(t *testing.T) {
 				t.Errorf("name %q colour %q, want %q %q", got.Org.Name, got.Org.Color, tt.orgName, tt.color)
 			}
 		})
+	}
+}
+
+// TestFontSettingPathsWhole: a font named by a path relative to the
+// settings file was recorded in the manifest as written ("f/x.ttf"),
+// which the next build took for a built-in font and never checked: a
+// replaced font file left every PDF "unchanged" with the old glyphs.
+// The paths are now made whole, as the settings file's folder is.
+func TestFontSettingPathsWhole(t *testing.T) {
+	var v yaml.Node
+	if err := yaml.Unmarshal([]byte("Guru: [f/Regular.ttf, /abs/Bold.ttf]\n"), &v); err != nil {
+		t.Fatal(err)
+	}
+	at := func(*yaml.Node) string { return "awarekit.yaml:1" }
+	fonts, _, err := fontSettings(v.Content[0], at, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{filepath.Join(wd, "f/Regular.ttf"), "/abs/Bold.ttf"}
+	if !slices.Equal(fonts["Guru"], want) {
+		t.Errorf("fonts %q, want %q", fonts["Guru"], want)
 	}
 }

@@ -348,8 +348,13 @@ func (h *Fonts) Used(ld *layout.Document) []FontFile {
 // may have been put, and a file it named anywhere was read and hashed.
 func (h *Fonts) Changed(fonts []FontFile) string {
 	for _, f := range fonts {
+		if f.Source == "embedded" {
+			continue // part of the program, covered by its version
+		}
 		if !filepath.IsAbs(f.Source) {
-			continue // embedded: part of the program, covered by its version
+			// Recorded as the settings named it, before paths were
+			// made whole: which file it was cannot be told.
+			return f.Name + " (" + f.Source + ")"
 		}
 		h.mu.Lock()
 		s, ok := h.file[f.Source]

@@ -227,3 +227,17 @@ func TestPreviousPackNamedOutside(t *testing.T) {
 		})
 	}
 }
+
+// TestRelativeFontSourceChanged: an earlier manifest's font recorded by
+// a relative path (as the settings named it, before such paths were made
+// whole) was skipped as a built-in font, so a replaced file was never
+// seen. It now counts as changed, never read; "embedded" does not.
+func TestRelativeFontSourceChanged(t *testing.T) {
+	h := NewFonts()
+	if got := h.Changed([]FontFile{{Name: "Noto Sans Gurmukhi", Source: "f/NotoSansGurmukhi-Regular.ttf", SHA256: "00"}}); got != "Noto Sans Gurmukhi (f/NotoSansGurmukhi-Regular.ttf)" {
+		t.Errorf("relative source: %q, want it named as changed", got)
+	}
+	if got := h.Changed([]FontFile{{Name: "DejaVu Sans", Source: "embedded", SHA256: "00"}}); got != "" {
+		t.Errorf("embedded: %q, want unchanged", got)
+	}
+}
