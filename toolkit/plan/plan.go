@@ -739,7 +739,15 @@ var Placeholders = []string{"audience", "format", "lang", "paper", "style", "ext
 
 // badPattern reports a pattern whose problem checkPattern says.
 func badPattern(pattern string) bool {
-	return output.CheckPattern(pattern) != nil || strayBrace(pattern) >= 0
+	if output.CheckPattern(pattern) != nil || strayBrace(pattern) >= 0 {
+		return true
+	}
+	for _, name := range placeholders(pattern) {
+		if !slices.Contains(Placeholders, name) {
+			return true // an unknown placeholder
+		}
+	}
+	return false
 }
 
 // strayBrace is the byte offset of the first brace of pattern that is

@@ -527,3 +527,16 @@ func writePNG(t testing.TB, path string) {
 		t.Fatal(err)
 	}
 }
+
+// TestUnknownPlaceholderSaidOnce: a pattern with an unknown placeholder
+// is one problem, the placeholder; it also got 'names a pdf file "pdf"',
+// which sends the reader after the wrong thing.
+func TestUnknownPlaceholderSaidOnce(t *testing.T) {
+	for _, pattern := range []string{"{}.{ext}", "{colour}-{lang}.{ext}", "{audience}.{size}"} {
+		_, err := Parse(testEngine(t), "plan.yaml", []byte("outputs: [{audience: youth, language: en, format: flyer, pattern: '"+pattern+"'}]\n"), Project{})
+		got := problems(t, err)
+		if len(got) != 1 || !strings.Contains(got[0].String(), "unknown placeholder") {
+			t.Errorf("pattern %s: %d problems %v, want one: the unknown placeholder", pattern, len(got), got)
+		}
+	}
+}
