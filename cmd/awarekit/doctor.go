@@ -95,6 +95,9 @@ type contentReport struct {
 	CheckAgainBy string `json:"check_again_by,omitempty"`
 	// Folder is the user's content folder, "" for the built-in content.
 	Folder string `json:"folder,omitempty"`
+	// Refused is the content: setting's folder when it was refused (see
+	// the problems) and the built-in content checked instead.
+	Refused string `json:"refused,omitempty"`
 	// Overrides lists what the folder changes: "audiences/youth/stories.yaml",
 	// "locales/fr.toml: 3 messages".
 	Overrides []string `json:"overrides,omitempty"`
@@ -172,6 +175,7 @@ func doctorRun(opts *DoctorOptions) error {
 	slices.Sort(rep.Settings.Environment)
 
 	cfg := generate.Config{}
+	var refused string // the content: folder refused, if one is
 	if opts.SettingsErr != nil {
 		rep.Settings.Error = opts.SettingsErr.Error()
 		rep.Problems = append(rep.Problems, "settings: "+opts.SettingsErr.Error())
@@ -183,7 +187,7 @@ func doctorRun(opts *DoctorOptions) error {
 		if cfg.ContentDir != "" {
 			if err := content.CheckFolder(cfg.ContentDir); err != nil {
 				rep.Problems = append(rep.Problems, settingError(opts.Settings.From["content"], err).Error())
-				cfg.ContentDir = ""
+				refused, cfg.ContentDir = cfg.ContentDir, ""
 			}
 		}
 	}
@@ -191,13 +195,13 @@ func doctorRun(opts *DoctorOptions) error {
 	if err != nil && cfg.ContentDir != "" {
 		// Report the user's content folder, and go on with the built-in.
 		rep.Problems = append(rep.Problems, fmt.Sprintf("content folder %s: %v", cfg.ContentDir, err))
-		cfg.ContentDir = ""
+		refused, cfg.ContentDir = cfg.ContentDir, ""
 		eng, err = opts.Engine(cfg)
 	}
 	if err != nil {
 		return err
 	}
-	rep.Content = contentReport{Version: eng.Lib.Info.Version, Date: eng.Lib.Info.Date, Folder: eng.ContentDir, Warnings: eng.Lib.Warnings}
+	rep.Content = contentReport{Version: eng.Lib.Info.Version, Date: eng.Lib.Info.Date, Folder: eng.ContentDir, Refused: refused, Warnings: eng.Lib.Warnings}
 	if eng.Lib.Facts != nil {
 		rep.Content.CheckAgainBy = eng.Lib.Facts.CheckAgainBy
 	}
@@ -336,9 +340,12 @@ func writeDoctor(io *IOStreams, rep doctorReport) error {
 		fmt.Fprintf(w, "  could not be read: %s\n", rep.Settings.Error)
 	}
 
-	if rep.Content.Folder == "" {
+	switch {
+	case rep.Content.Refused != "":
+		fmt.Fprintf(w, "\nContent: built in, checked instead of the content: setting's folder %s, which is refused (see the problems below)\n", rep.Content.Refused)
+	case rep.Content.Folder == "":
 		fmt.Fprintln(w, "\nContent: built in (no content: setting)")
-	} else {
+	default:
 		fmt.Fprintf(w, "\nContent folder: %s\n", rep.Content.Folder)
 		if len(rep.Content.Overrides) == 0 {
 			fmt.Fprintln(w, "  changes nothing")

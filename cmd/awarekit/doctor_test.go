@@ -132,7 +132,8 @@ func TestDoctorContentFolderNotOne(t *testing.T) {
 		writeFile(t, filepath.Join(dir, ConfigFileName), "paper: a4\ncontent: notes\n")
 		r := runCLI(t, dir, "doctor")
 		if r.code != exitFailure || !strings.Contains(r.stdout, "settings file awarekit.yaml:2: content folder notes") ||
-			!strings.Contains(strings.Join(strings.Fields(r.stdout), " "), "a content folder holds audiences/") || strings.Contains(r.stdout, "No problems found") {
+			!strings.Contains(strings.Join(strings.Fields(r.stdout), " "), "a content folder holds audiences/") || strings.Contains(r.stdout, "No problems found") ||
+			strings.Contains(r.stdout, "no content: setting") || !strings.Contains(r.stdout, "content: setting's folder notes, which is refused") {
 			t.Errorf("%s: exit %d:\n%s\n%s", files, r.code, r.stdout, r.stderr)
 		}
 	}
