@@ -40,8 +40,8 @@ func pathCases() []hostileCase {
 		{"logo", "logo a named pipe in the settings file", gen(), nil, map[string]string{"pipe.png": "FIFO", "awarekit.yaml": "organisation:\n  name: Club\n  logo: pipe.png\n"}, 1, []string{"settings file awarekit.yaml:3: organisation.logo: logo pipe.png is a named pipe"}},
 		{"logo", "a build's logo not there, settings file", build("-o", "$DIR/out"), nil, with(plan, "awarekit.yaml", "organisation:\n  logo: gone.png\n"), 1, []string{"settings file $DIR/awarekit.yaml:2: organisation.logo: logo $DIR/gone.png does not exist"}},
 		// Fonts, in a settings file only.
-		{"fonts", "a font not there", gen(), nil, map[string]string{"awarekit.yaml": "paper: a4\nfonts: {Guru: [gone.ttf]}\n"}, 1, []string{"settings file awarekit.yaml:2: fonts: Guru: font gone.ttf does not exist"}},
-		{"fonts", "a font a named pipe", gen(), nil, map[string]string{"pipe.ttf": "FIFO", "awarekit.yaml": "fonts:\n  Guru:\n    - pipe.ttf\n"}, 1, []string{"settings file awarekit.yaml:3: fonts: Guru: font pipe.ttf is a named pipe"}},
+		{"fonts", "a font not there", gen(), nil, map[string]string{"awarekit.yaml": "paper: a4\nfonts: {Guru: [gone.ttf]}\n"}, 1, []string{"settings file awarekit.yaml:2: fonts: Guru: font $DIR/gone.ttf does not exist"}},
+		{"fonts", "a font a named pipe", gen(), nil, map[string]string{"pipe.ttf": "FIFO", "awarekit.yaml": "fonts:\n  Guru:\n    - pipe.ttf\n"}, 1, []string{"settings file awarekit.yaml:3: fonts: Guru: font $DIR/pipe.ttf is a named pipe"}},
 		// build: the plan, its output folder, the folders of parts.
 		{"build", "plan not there", []string{"build", "$DIR/gone.yaml"}, nil, nil, 2, []string{"plan $DIR/gone.yaml does not exist; check the name and the folder"}},
 		{"build", "plan a folder", []string{"build", "$DIR/plans"}, nil, map[string]string{"plans/.keep": ""}, 2, []string{"plan $DIR/plans is a folder, not a file"}},
