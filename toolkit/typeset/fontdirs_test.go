@@ -40,23 +40,7 @@ func TestFontDirectoriesAsFontscan(t *testing.T) {
 
 	t.Run("settings made here", func(t *testing.T) {
 		root := t.TempDir()
-		mk := func(path string) string {
-			p := filepath.Join(root, path)
-			if err := os.MkdirAll(p, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			return p
-		}
-		write := func(path, text string) string {
-			p := filepath.Join(root, path)
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			return p
-		}
+		mk, write := tree(t, root)
 		for _, d := range []string{"a", "etc/rel", "data/xfonts", "b", "c", "d", "home/.fonts", "nested", "cwd"} {
 			mk(d)
 		}
@@ -141,23 +125,7 @@ func TestFontDirectoriesOddSettings(t *testing.T) {
 		t.Skip("fontDirectories is fontscan's own elsewhere")
 	}
 	root := t.TempDir()
-	mk := func(path string) string {
-		p := filepath.Join(root, path)
-		if err := os.MkdirAll(p, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	write := func(path, text string) string {
-		p := filepath.Join(root, path)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	mk, write := tree(t, root)
 	a, b, tilde := mk("a"), mk("b"), mk("x~y")
 	cwd := mk("cwd")
 	mk("cwd/fonts")
@@ -241,4 +209,25 @@ func TestNamesDirOrInclude(t *testing.T) {
 			t.Errorf("namesDirOrInclude(%q) = %v, want %v", text, got, want)
 		}
 	}
+}
+
+// tree gives makers of folders (mk) and files (write) under root, each
+// returning the path it made.
+func tree(t *testing.T, root string) (mk func(path string) string, write func(path, text string) string) {
+	mk = func(path string) string {
+		p := filepath.Join(root, path)
+		if err := os.MkdirAll(p, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	write = func(path, text string) string {
+		p := mk(filepath.Dir(path))
+		p = filepath.Join(p, filepath.Base(path))
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	return mk, write
 }

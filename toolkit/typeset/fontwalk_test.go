@@ -21,13 +21,7 @@ import (
 // the walk stops, with a warning, after maxFontEntries names.
 func TestSystemFontsFollowLinks(t *testing.T) {
 	dir := t.TempDir()
-	mk := func(path string) string {
-		p := filepath.Join(dir, path)
-		if err := os.MkdirAll(p, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	mk, _ := tree(t, dir)
 	link := func(target, name string) string {
 		p := filepath.Join(dir, name)
 		if err := os.Symlink(target, p); err != nil {
