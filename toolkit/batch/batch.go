@@ -779,14 +779,7 @@ func (b *builder) classify(o plan.Output, in manifest.Inputs, rec *record) (Stat
 	if b.opts.Force {
 		return Changed, "--force"
 	}
-	key := hex.EncodeToString(rec.key[:])
-	var e *manifest.Entry
-	for i := range cands {
-		if cands[i].InputsSHA256 == key {
-			e = &cands[i]
-			break
-		}
-	}
+	e := earlierEntry(cands, hex.EncodeToString(rec.key[:]))
 	if e == nil {
 		return Changed, "changed: " + diffInputs(cands[0].Inputs, in)
 	}
@@ -818,6 +811,17 @@ func (b *builder) classify(o plan.Output, in manifest.Inputs, rec *record) (Stat
 		rec.fonts = b.fontID(e.Inputs.Fonts)
 	}
 	return Unchanged, ""
+}
+
+// earlierEntry is the entry of cands, an earlier build's entries of one
+// output, that was made from inputs of hash key (hex), or nil.
+func earlierEntry(cands []manifest.Entry, key string) *manifest.Entry {
+	for i := range cands {
+		if cands[i].InputsSHA256 == key {
+			return &cands[i]
+		}
+	}
+	return nil
 }
 
 // diffInputs names the inputs that differ from an earlier build's.

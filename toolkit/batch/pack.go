@@ -151,13 +151,8 @@ func (b *builder) startPacks() {
 // fontsChanged reports whether the earlier build's output name, made
 // from inputs of hash key, was set in a font that is not as it was then.
 func (b *builder) fontsChanged(name string, key [sha256.Size]byte) bool {
-	hexKey := hex.EncodeToString(key[:])
-	for _, e := range b.prev.Entries(name) {
-		if e.InputsSHA256 == hexKey && e.Inputs != nil {
-			return b.fonts.Changed(e.Inputs.Fonts) != ""
-		}
-	}
-	return false
+	e := earlierEntry(b.prev.Entries(name), hex.EncodeToString(key[:]))
+	return e != nil && e.Inputs != nil && b.fonts.Changed(e.Inputs.Fonts) != ""
 }
 
 // packKey is the hash of everything a set's pack shows: packInputs's
