@@ -82,10 +82,34 @@ func (t *Typesetter) keepEmbedded(text string, opts Options, width fixed.Int26_6
 		return lines
 	}
 	// A line that ended at the space before the separator leaves it a
-	// line of its own, with nothing to draw.
+	// line of its own, with nothing to draw. Only such a line goes: a
+	// line of spaces the text holds itself (" " before a name that
+	// fits a line only without it, at a paragraph's start) is text,
+	// and dropping it lost the space (FuzzSet).
+	kepttext := b.String()
 	return slices.DeleteFunc(slices.Clone(kept), func(l Line) bool {
-		return !slices.ContainsFunc(l.Runs, func(r Run) bool { return strings.TrimSpace(r.Text) != "" })
+		return !slices.ContainsFunc(l.Runs, func(r Run) bool { return !onlySeparator(r, kepttext) })
 	})
+}
+
+// onlySeparator reports whether run r of a line of text holds nothing
+// but the line separator keepEmbedded put there (copied as a space) and
+// direction controls, which are not copied.
+func onlySeparator(r Run, text string) bool {
+	switch r.Text {
+	case "":
+		return true
+	case " ":
+		for _, c := range text[r.Start:] {
+			if c == lineBreak {
+				return true
+			}
+			if !isDirectionControl(c) {
+				return false
+			}
+		}
+	}
+	return false
 }
 
 // embeddedRuns are the runs of the paragraph's other direction, as rune

@@ -128,3 +128,27 @@ func lines(p Paragraph) string {
 	}
 	return b.String()
 }
+
+// TestEmbeddedRunLeadingSpaceKept sets a paragraph that begins with
+// spaces and then a run of the other direction that fits on a line only
+// without them: keepEmbedded's lines put the spaces on a line of their
+// own, which was dropped as if it held only its line separator (the
+// fuzzer's " Ya0 000", right to left, 54 pt, lost its space). The text
+// must come back whole at every width.
+func TestEmbeddedRunLeadingSpaceKept(t *testing.T) {
+	ts := embeddedSetter(t)
+	for _, text := range []string{" Ya0 000", "   Maple Community Services", " Maple 24/7 Centre العربية", " الاتجار بالبشر English"} {
+		for _, rtl := range []bool{true, false} {
+			for w := 20.0; w <= 200; w += 2 {
+				p, err := ts.Set(text, Options{Style: Style{Size: 12, Bold: true}, Width: w, RTL: rtl, Lang: "ar"})
+				fontsOrSkip(t, err)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got, want := strings.ReplaceAll(logical(p), "\n", ""), settable(text); got != want {
+					t.Errorf("%q rtl %v at %v pt: set %q", text, rtl, w, got)
+				}
+			}
+		}
+	}
+}
