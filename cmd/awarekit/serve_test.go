@@ -211,3 +211,29 @@ func TestServeInterrupt(t *testing.T) {
 		t.Error("the page still answers after Ctrl-C")
 	}
 }
+
+// TestServeSaysFontWarnings: a file of fontconfig's settings that cannot
+// be read is said on the terminal once when the page first sets text in
+// a script the embedded fonts lack (the search of the machine's fonts),
+// as generate and build say it; serve said nothing.
+func TestServeSaysFontWarnings(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("fontconfig's settings are read on Linux and the BSDs")
+	}
+	dir := t.TempDir()
+	conf := filepath.Join(dir, "fonts.conf")
+	writeFile(t, conf, "<fontconfig><dir>"+filepath.Join(dir, "myfonts")+"</dir><match></fontconfig>")
+	t.Setenv("FONTCONFIG_FILE", conf)
+	want := "warning: fontconfig settings file " + conf + " is not well-formed XML"
+	url, _, errOut := serving(t, dir, nil)
+	for range 2 {
+		resp, err := http.Get(url + "page.png?audience=youth&lang=pa&format=flyer&doc=0&page=1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
+	if n := strings.Count(errOut.String(), want); n != 1 {
+		t.Errorf("the page said %q %d times, want once:\n%s", want, n, errOut.String())
+	}
+}

@@ -83,6 +83,7 @@ func (s *Server) startBuild(pl *plan.Plan, name string) error {
 		b.mu.Lock()
 		b.report, b.err, b.finished = rep, err, time.Now()
 		b.mu.Unlock()
+		s.logFontWarnings()
 	}()
 	return nil
 }

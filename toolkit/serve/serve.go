@@ -120,6 +120,9 @@ type Server struct {
 	images  *cache[string, []byte]
 	logos   *cache[string, *logoImage]
 	build   *building // the workshop build, running or last finished
+	// fontWarned is how many of the engine's font warnings the log has
+	// heard (logFontWarnings).
+	fontWarned int
 
 	base   context.Context // cancelled by Close: stops a running build
 	cancel context.CancelFunc
@@ -236,7 +239,34 @@ func (s *Server) Handler() http.Handler {
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "awarekit: refused a request from another web site; use the page at "+s.hosts.url(), http.StatusForbidden)
 	}))
-	return s.hosts.wrap(cop.Handler(headers(mux)))
+	return s.hosts.wrap(cop.Handler(headers(s.fontWarnings(mux))))
+}
+
+// fontWarnings tells the log, after each request, what the search of the
+// machine's fonts found wrong (a file of fontconfig's settings that
+// cannot be read, whose font folders were not searched), as generate
+// and build print it: the search happens in the first request that sets
+// text in a script the embedded fonts lack, and serve said nothing.
+func (s *Server) fontWarnings(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer s.logFontWarnings()
+		h.ServeHTTP(w, r)
+	})
+}
+
+// logFontWarnings prints to the log the engine's font warnings it has not
+// printed yet, once each.
+func (s *Server) logFontWarnings() {
+	if s.eng.Fonts == nil {
+		return
+	}
+	warnings := s.eng.Fonts.Warnings()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, w := range warnings[min(s.fontWarned, len(warnings)):] {
+		fmt.Fprintln(s.cfg.Log, "warning:", w)
+	}
+	s.fontWarned = max(s.fontWarned, len(warnings))
 }
 
 // allowed lists the methods mux answers at r's path other than by its
