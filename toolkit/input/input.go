@@ -181,6 +181,9 @@ func (e *Error) Unwrap() error { return e.Err }
 func describe(k Kind, path string, err error) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
+		if target := danglingTarget(path); target != "" {
+			return &Error{Kind: k, Path: path, Problem: "is a link to " + ShortPath(target) + ", which does not exist", Fix: "point the link at a file that is there, or remove it", Err: err}
+		}
 		return &Error{Kind: k, Path: path, Problem: "does not exist", Fix: "check the name and the folder", Err: err}
 	case errors.Is(err, fs.ErrPermission):
 		return &Error{Kind: k, Path: path, Problem: "cannot be read: permission denied", Fix: "check who owns it", Err: err}
@@ -190,4 +193,31 @@ func describe(k Kind, path string, err error) error {
 		err = pe.Err // the path is in the message already
 	}
 	return &Error{Kind: k, Path: filepath.Clean(path), Problem: "cannot be read (" + err.Error() + ")", Err: err}
+}
+
+// danglingTarget is what a symbolic link at path leads to that does not
+// exist, followed through links to links (relative ones from their own
+// folder), or "" when path is no link: a dangling link (a font settings
+// file of a package that was removed) was said not to exist, where ls
+// lists it, so the message named no cause.
+func danglingTarget(path string) string {
+	target := ""
+	for range 40 { // the most links the kernel follows
+		st, err := os.Lstat(path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return target
+		case err != nil || st.Mode()&fs.ModeSymlink == 0:
+			return ""
+		}
+		next, err := os.Readlink(path)
+		if err != nil {
+			return ""
+		}
+		if !filepath.IsAbs(next) {
+			next = filepath.Join(filepath.Dir(path), next)
+		}
+		path, target = next, next
+	}
+	return ""
 }

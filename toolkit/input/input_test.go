@@ -59,6 +59,10 @@ func TestReadFile(t *testing.T) {
 	fifo(t, pipe)
 	big := filepath.Join(dir, "big.yaml")
 	sparse(t, big, Plan.Limit+1)
+	dangling := filepath.Join(dir, "dangling.yaml")
+	os.Symlink("gone.yaml", dangling)
+	chain := filepath.Join(dir, "chain.yaml")
+	os.Symlink(dangling, chain)
 	tests := []struct {
 		name, path string
 		want       string // in the error; "" means no error
@@ -69,7 +73,11 @@ func TestReadFile(t *testing.T) {
 		{"named pipe", pipe, "is a named pipe, not a file"},
 		{"device", "/dev/zero", "is a device, not a file"},
 		{"too large", big, "larger than 4 MB, the most awarekit reads for a plan"},
-		{"missing", filepath.Join(dir, "none.yaml"), "does not exist"},
+		{"missing", filepath.Join(dir, "none.yaml"), "does not exist; check the name"},
+		// A link whose file is gone said "does not exist", where ls
+		// lists it.
+		{"dangling link", dangling, " is a link to " + filepath.Join(dir, "gone.yaml") + ", which does not exist; point the link"},
+		{"link to a dangling link", chain, " is a link to " + filepath.Join(dir, "gone.yaml") + ", which does not exist"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

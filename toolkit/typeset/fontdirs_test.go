@@ -175,7 +175,7 @@ func TestFontDirectoriesOddSettings(t *testing.T) {
 				}
 				wants := []string{
 					"fontconfig settings file " + filepath.Join(root, "etc/conf.d/10-broken.conf") + " is not well-formed XML",
-					"fontconfig settings file " + filepath.Join(root, "etc/conf.d/30-dangling.conf") + " does not exist",
+					"fontconfig settings file " + filepath.Join(root, "etc/conf.d/30-dangling.conf") + " is a link to " + filepath.Join(root, "gone.conf") + ", which does not exist:",
 					"fontconfig settings file " + filepath.Join(root, "etc/conf.d/40-folder.conf") + " is a folder",
 					"fontconfig settings file " + filepath.Join(root, "etc/conf.d/50-large.conf") + " is ",
 				}
