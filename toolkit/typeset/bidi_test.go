@@ -170,3 +170,39 @@ func TestBracketsAtBreak(t *testing.T) {
 		t.Errorf("the closing bracket is drawn as glyph %d (right to left: %v), want the mirrored %d, '('", gid, rtl, glyph('('))
 	}
 }
+
+// TestOverridesReverseNothing: a directional override in a text is an
+// embedding of its direction. RIGHT-TO-LEFT OVERRIDE before a number on
+// a left-to-right line drew it backwards ("\u202E1-833-900-1010" as
+// 0101-009-338-1, "\u202E911" as 119), and LEFT-TO-RIGHT OVERRIDE drew
+// Arabic letters in the wrong order. The values people type are refused
+// with such a character before they are set (package profile); this is
+// the typesetter's own promise. digitsInOrder is FuzzSet's check.
+func TestOverridesReverseNothing(t *testing.T) {
+	ts := embeddedSetter(t)
+	for _, tt := range []struct {
+		text string
+		rtl  bool
+		want []string // in visualString of the line
+	}{
+		{"\u202E1-833-900-1010", false, []string{"1-833-900-1010"}},
+		{"call \u202E911\u202C now", false, []string{"call911now"}},
+		{"\u202E1-833-900-1010", true, []string{"1-833-900-1010"}},
+		{"\u202Dاتصل\u202C 911", false, []string{"لصتا911"}},
+		{"\u202Dاتصل 1-833-900-1010\u202C", true, []string{"لصتا", "1-833-900-1010"}},
+	} {
+		p, err := ts.Set(tt.text, Options{Style: Style{Size: 10}, Lang: "en", RTL: tt.rtl})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := digitsInOrder(p); err != nil {
+			t.Errorf("%q (right to left: %v): %v", tt.text, tt.rtl, err)
+		}
+		got := visualString(p.Lines[0])
+		for _, want := range tt.want {
+			if !strings.Contains(got, want) {
+				t.Errorf("%q (right to left: %v) drawn left to right as %q, want %q in it", tt.text, tt.rtl, got, want)
+			}
+		}
+	}
+}

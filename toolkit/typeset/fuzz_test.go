@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -72,7 +73,55 @@ func FuzzSet(f *testing.F) {
 		if got, want := strings.ReplaceAll(logical(p), "\n", ""), settable(text); got != want {
 			t.Fatalf("text changed:\n got %q\nwant %q", got, want)
 		}
+		if err := digitsInOrder(p); err != nil {
+			t.Fatalf("%q (right to left: %v): %v", text, rtl, err)
+		}
 	})
+}
+
+// digitsInOrder checks that the digits of a number are drawn left to
+// right in the order they are read, in any paragraph: of two digits one
+// after the other in the text, on one line, the first is drawn left of
+// the second. A number printed backwards (0101-009-338-1) is the worst
+// a page can say.
+func digitsInOrder(p Paragraph) error {
+	type char struct {
+		at    int // byte offset in the paragraph's text
+		r     rune
+		x     float64
+		drawn bool // a glyph starts at it
+	}
+	for n, l := range p.Lines {
+		var chars []char
+		for _, run := range l.Runs {
+			x := map[int]float64{}
+			pen, scale := run.X, run.Size/float64(run.Font.UnitsPerEm())
+			for _, g := range run.Glyphs {
+				if _, ok := x[g.Cluster]; !ok {
+					x[g.Cluster] = pen
+				}
+				pen += float64(g.XAdvance) * scale
+			}
+			for i, r := range run.Text {
+				at, ok := x[i]
+				chars = append(chars, char{run.Start + i, r, at, ok})
+			}
+		}
+		slices.SortFunc(chars, func(a, b char) int { return a.at - b.at })
+		for i := 1; i < len(chars); i++ {
+			a, b := chars[i-1], chars[i]
+			if a.drawn && b.drawn && isDigit(a.r) && isDigit(b.r) && a.x >= b.x {
+				return fmt.Errorf("line %d: %q is drawn at %.2f pt, the %q after it at %.2f pt, left of it: the number reads backwards", n+1, a.r, a.x, b.r, b.x)
+			}
+		}
+	}
+	return nil
+}
+
+// isDigit reports the digits a number is written with here: European,
+// Arabic-Indic and Persian.
+func isDigit(r rune) bool {
+	return r >= '0' && r <= '9' || r >= '٠' && r <= '٩' || r >= '۰' && r <= '۹'
 }
 
 // settable is text as the lines of its paragraph hold it: cleaned and

@@ -394,6 +394,9 @@ func (t *Typesetter) prepare(text string, rtl bool) (string, error) {
 		return "", err
 	}
 	p = norm.NFC.String(p)
+	if strings.ContainsAny(p, "\u202D\u202E") {
+		p = overridesAsEmbeddings.Replace(p)
+	}
 	if rtl {
 		p = isolateNumbers(p)
 	}
@@ -401,6 +404,17 @@ func (t *Typesetter) prepare(text string, rtl bool) (string, error) {
 	t.prepared[key] = p
 	return p, nil
 }
+
+// overridesAsEmbeddings makes each directional override in a text to
+// set an embedding of its direction: RIGHT-TO-LEFT OVERRIDE drew the
+// digits after it backwards ("\u202E1-833-900-1010" as 0101-009-338-1
+// on a left-to-right line), and LEFT-TO-RIGHT OVERRIDE draws Arabic
+// letters in the wrong order; an embedding only sets the level, and
+// every character keeps its own direction. The overrides isolateNumbers
+// adds come after this. User values are refused with a direction
+// control before they get here (package profile); this is the
+// typesetter's own promise never to print a number backwards.
+var overridesAsEmbeddings = strings.NewReplacer("\u202E", "\u202B", "\u202D", "\u202A")
 
 // preparedKey is a text as given to Set, and its direction.
 type preparedKey struct {
