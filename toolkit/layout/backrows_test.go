@@ -108,6 +108,13 @@ func TestBackPageTakesRows(t *testing.T) {
 					if !rows {
 						t.Errorf("%s: the back page holds its help panel alone", name)
 					}
+					// Set larger than the front, its items stand half
+					// a line apart at least: not item under item.
+					if front, back := bodySize(ld.Pages[0], docs[0].Meta.Lang), bodySize(ld.Pages[1], docs[0].Meta.Lang); back > front+0.1 {
+						if gap, line := itemGap(ld.Pages[1]); gap < line/2 {
+							t.Errorf("%s: the back page, set at %.1f pt (the front %.1f), leaves %.1f pt between two of its items, less than half a line (%.1f)", name, back, front, gap, line/2)
+						}
+					}
 					// Its help panel prints the hotline's number.
 					var back strings.Builder
 					for _, el := range ld.Pages[1].Elements {
@@ -122,4 +129,79 @@ func TestBackPageTakesRows(t *testing.T) {
 			}
 		}
 	}
+}
+
+// bodySize is the size most of the lines of page's signs and actions
+// in lang are set at (each language of a pair at its own: Urdu beside
+// Arabic looks smaller at one size and is set larger).
+func bodySize(page layout.Page, lang string) float64 {
+	n := map[float64]int{}
+	best := 0.0
+	for _, el := range page.Elements {
+		if el.Text == nil || el.Tag == nil || len(el.Text.Line.Runs) == 0 {
+			continue
+		}
+		if b := el.Tag.BlockOf(); b != doc.PartSigns && b != doc.PartActions || el.Tag.Lang != lang {
+			continue
+		}
+		size := math.Round(el.Text.Line.Runs[0].Size*10) / 10
+		n[size]++
+		if n[size] > n[best] || n[size] == n[best] && size > best {
+			best = size
+		}
+	}
+	return best
+}
+
+// itemGap is the least white between two items (list items of the
+// signs and actions) one under the other in a column of page, and the
+// height of their lines.
+func itemGap(page layout.Page) (float64, float64) {
+	type item struct{ top, bottom, x float64 }
+	items := map[*layout.Tag]*item{}
+	line := 0.0
+	for _, el := range page.Elements {
+		if el.Text == nil || el.Tag == nil {
+			continue
+		}
+		if b := el.Tag.BlockOf(); b != doc.PartSigns && b != doc.PartActions {
+			continue
+		}
+		li := el.Tag
+		for li != nil && li.Role != layout.RoleLI {
+			li = li.Parent
+		}
+		if li == nil {
+			continue
+		}
+		top := el.Text.Y - el.Text.Line.Ascent
+		it := items[li]
+		if it == nil {
+			it = &item{top: top, bottom: top, x: el.Text.X}
+			items[li] = it
+		}
+		it.top, it.bottom = min(it.top, top), max(it.bottom, top+el.Text.Line.Height)
+		it.x = min(it.x, el.Text.X)
+		line = max(line, el.Text.Line.Height)
+	}
+	least := math.Inf(1)
+	for _, a := range items {
+		for _, b := range items {
+			// b under a in the same column (their left ends on the
+			// same half of the page).
+			if a == b || (a.x < page.Width/2) != (b.x < page.Width/2) || b.top < a.bottom-0.5 {
+				continue
+			}
+			below := true
+			for _, c := range items {
+				if c != a && c != b && (c.x < page.Width/2) == (a.x < page.Width/2) && c.top >= a.bottom-0.5 && c.top < b.top {
+					below = false // another item stands between them
+				}
+			}
+			if below {
+				least = min(least, b.top-a.bottom)
+			}
+		}
+	}
+	return least, line
 }

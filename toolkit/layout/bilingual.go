@@ -734,14 +734,18 @@ func paginateFrom(frames []pageFrame, rows []piece, bar, panel box, lineOf float
 				if len(big) > 0 {
 					big[0].gap = 0
 				}
-				if colHeight(big)+g.panel.H+f.gap <= f.bottom()-f.top()+0.01 && wideError(g.panel, stackRows(big)) == nil {
-					back, grew, foot = big, grow, g.panel
-					body = box{}
-					if len(big) > 0 {
-						body = stackRows(big)
-					}
-					break
+				if colHeight(big)+g.panel.H+f.gap > f.bottom()-f.top()+0.01 || wideError(g.panel, stackRows(big)) != nil {
+					continue
 				}
+				b := box{}
+				if len(big) > 0 {
+					b = stackRows(big)
+				}
+				if !airy(big, whiteUnder(layPage(f, []box{b, g.panel}), f)-maxWhiteUnder, lineOf*grow) {
+					continue
+				}
+				back, grew, foot, body = big, grow, g.panel, b
+				break
 			}
 		}
 		// The white the back leaves over maxWhiteUnder is shared
@@ -784,6 +788,9 @@ func growFront(on []piece, room, most, lineOf float64, larger pageGrower) []piec
 		if wideError(stackRows(big)) != nil {
 			continue
 		}
+		if !airy(big, room-h, lineOf*grow) {
+			return nil // larger still leaves less air
+		}
 		spreadRows(big, room-h, lineOf*grow)
 		if room-colHeight(big) <= most+0.01 {
 			return big
@@ -795,12 +802,7 @@ func growFront(on []piece, room, most, lineOf float64, larger pageGrower) []piec
 // spreadRows shares extra points between the gaps between rows, at
 // most most points more each; a title stays by what it heads.
 func spreadRows(rows []piece, extra, most float64) {
-	n := 0
-	for i := 1; i < len(rows); i++ {
-		if !rows[i-1].keep {
-			n++
-		}
-	}
+	n := rowGaps(rows)
 	if n == 0 || extra <= 0 {
 		return
 	}
@@ -810,6 +812,26 @@ func spreadRows(rows []piece, extra, most float64) {
 			rows[i].gap += add
 		}
 	}
+}
+
+// rowGaps is how many gaps between rows spreadRows shares white
+// between: all but those under a title.
+func rowGaps(rows []piece) int {
+	n := 0
+	for i := 1; i < len(rows); i++ {
+		if !rows[i-1].keep {
+			n++
+		}
+	}
+	return n
+}
+
+// airy says whether white, shared between the gaps between rows, gives
+// each half a line (lineOf) at least: rows set larger that leave less
+// stand cramped, item under item, where smaller they stood apart (the
+// health flyer in Cree and English on Letter, its back 15% larger).
+func airy(rows []piece, white, lineOf float64) bool {
+	return white >= float64(rowGaps(rows))*lineOf/2-0.01
 }
 
 // stackRows puts rows under each other.
