@@ -23,3 +23,19 @@ const ObjStmBytes = objStmBytes
 
 // Looked is how many references p's walks have looked at.
 func Looked(p *Packer) int { return p.looked }
+
+// FreshRecentStreams empties the streams kept (recentStreams) until the
+// returned function puts back those there were.
+func FreshRecentStreams() (undo func()) {
+	old := recentStreams
+	recentStreams = &streamMemo{}
+	return func() { recentStreams = old }
+}
+
+// StreamsReused is how many streams were found compressed since
+// FreshRecentStreams.
+func StreamsReused() int {
+	recentStreams.mu.Lock()
+	defer recentStreams.mu.Unlock()
+	return recentStreams.reused
+}

@@ -35,6 +35,11 @@ type objStream struct {
 	// forget: the stream is not kept in recentStreams (the pack's own,
 	// which nothing reads back).
 	forget bool
+	// reuse: the stream is looked for in recentStreams by its
+	// uncompressed bytes before it is compressed (see tagFile's tree
+	// stream): documents of a build that share the objects find them
+	// compressed.
+	reuse bool
 }
 
 // maxObjStream is how many objects an object stream holds at most: the
@@ -69,9 +74,15 @@ func (s *objStream) appendTo(b []byte) []byte {
 	// The length is known once the data is compressed: compress after
 	// the dictionary's room and move the data into place.
 	at := len(b)
-	b = cidfont.AppendDeflate(b, s.tmp, true)
+	var found bool
+	if s.reuse {
+		b, found = recentStreams.findCompressed(b, s.tmp)
+	}
+	if !found {
+		b = cidfont.AppendDeflate(b, s.tmp, true)
+	}
 	z := len(b) - at
-	if !s.forget {
+	if !s.forget && !found {
 		recentStreams.keep(b[at:], s.tmp)
 	}
 	s.tmp = append(s.tmp[:0], b[at:]...)
@@ -107,11 +118,12 @@ type streamMemo struct {
 	entries [memoStreams]memoEntry
 	next    int // the entry written next: the oldest
 	bytes   int
+	reused  int // streams findCompressed found
 }
 
 type memoEntry struct {
-	sum     uint64
-	z, data []byte
+	sum, dataSum uint64 // of z, of data
+	z, data      []byte
 }
 
 const (
@@ -129,6 +141,11 @@ func (m *streamMemo) keep(z, data []byte) {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	m.keepLocked(z, data)
+}
+
+// keepLocked is keep, with m.mu held.
+func (m *streamMemo) keepLocked(z, data []byte) {
 	if m.seed == (maphash.Seed{}) {
 		m.seed = maphash.MakeSeed()
 	}
@@ -141,7 +158,7 @@ func (m *streamMemo) keep(z, data []byte) {
 	if cap(db) > 2*len(data)+4096 {
 		db = nil
 	}
-	e.sum = maphash.Bytes(m.seed, z)
+	e.sum, e.dataSum = maphash.Bytes(m.seed, z), maphash.Bytes(m.seed, data)
 	e.z = append(zb, z...)
 	e.data = append(db, data...)
 	m.bytes += cap(e.z) + cap(e.data)
@@ -176,6 +193,41 @@ func (m *streamMemo) find(dst, z []byte) ([]byte, bool) {
 	}
 	return dst, false
 }
+
+// findCompressed appends to dst the compressed form of the stream whose
+// uncompressed bytes are data, if it is kept, and reports whether it is.
+// What is found is what compressing data gives: every stream kept was
+// compressed the same way (AppendDeflate, fast), and is found by all of
+// its bytes. A stream found among the older entries is kept anew as the
+// newest (and forgotten where it was), so that one that documents keep
+// finding stays while other streams come and go.
+func (m *streamMemo) findCompressed(dst, data []byte) ([]byte, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.seed == (maphash.Seed{}) {
+		return dst, false
+	}
+	sum := maphash.Bytes(m.seed, data)
+	for i := range m.entries {
+		e := &m.entries[i]
+		if e.dataSum != sum || len(e.z) == 0 || !bytes.Equal(e.data, data) {
+			continue
+		}
+		n := len(e.z)
+		dst = append(dst, e.z...)
+		m.reused++
+		if age := (m.next - 1 - i + memoStreams) % memoStreams; age >= memoRenew {
+			m.drop(e)
+			m.keepLocked(dst[len(dst)-n:], data)
+		}
+		return dst, true
+	}
+	return dst, false
+}
+
+// memoRenew is how many streams may be kept after one that is found
+// before it is kept anew: some four flyers' worth.
+const memoRenew = 12
 
 // An entry of a cross-reference stream, kept as one int64 (objOffsets):
 // > 0 the offset of an object written whole; < 0 an object in an object

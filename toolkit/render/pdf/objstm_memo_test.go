@@ -84,3 +84,50 @@ func TestRecentStreamsBounded(t *testing.T) {
 		t.Error("the first of 2,000 streams is still kept")
 	}
 }
+
+// TestFindCompressed: a stream kept is found by all of its uncompressed
+// bytes, and gives its compressed ones; one that differs in a byte, or
+// is a part of one kept, is not found. A stream found while others are
+// kept after it is kept anew, so that it outlives them.
+func TestFindCompressed(t *testing.T) {
+	m := &streamMemo{}
+	data := bytes.Repeat([]byte("<</S /P /K [1 2]>>\n"), 300)
+	z := []byte("compressed")
+	if _, ok := m.findCompressed(nil, data); ok {
+		t.Fatal("found in an empty memo")
+	}
+	m.keep(z, data)
+	got, ok := m.findCompressed([]byte("x"), data)
+	if !ok || string(got) != "x"+string(z) {
+		t.Fatalf("found %q, %v; want x%q", got, ok, z)
+	}
+	for _, d := range [][]byte{
+		append(bytes.Clone(data[:len(data)-1]), '!'),
+		data[:len(data)-1],
+		append(bytes.Clone(data), ' '),
+	} {
+		if got, ok := m.findCompressed(nil, d); ok {
+			t.Errorf("a stream of %d bytes found as %q", len(d), got)
+		}
+	}
+	// Other streams come and go; the one found now and then stays.
+	for i := range 10 * memoStreams {
+		other := append([]byte{byte(i), byte(i >> 8)}, data[:1000]...)
+		m.keep(other, other)
+		if i%(memoStreams/4) == 0 {
+			if _, ok := m.findCompressed(nil, data); !ok {
+				t.Fatalf("lost after %d other streams", i+1)
+			}
+		}
+	}
+	if m.bytes > memoBytes {
+		t.Errorf("%d bytes kept, over %d", m.bytes, memoBytes)
+	}
+	held := 0
+	for _, e := range m.entries {
+		held += cap(e.z) + cap(e.data)
+	}
+	if held != m.bytes {
+		t.Errorf("entries hold %d bytes, %d counted", held, m.bytes)
+	}
+}
