@@ -186,3 +186,31 @@ func TestUserMessageFileNamedWhereItIs(t *testing.T) {
 		})
 	}
 }
+
+// TestUserMetaHeldToTextRules: the words of a user's _meta table are held
+// to the rules for every value people type, as its messages are: they
+// are printed on the terminal (a language's name in every draft line,
+// list languages), on the print pack and in every translation file
+// exported. An ESC in _meta.name reached the terminal as it was, and a
+// NUL in the notes made a goi18n file import refused.
+func TestUserMetaHeldToTextRules(t *testing.T) {
+	for _, c := range []struct{ meta, want string }{
+		{`name = "Span\u001b[31mish"`, "_meta.name (from "},
+		{`native = "espa\u202eñol"`, "_meta.native (from "},
+		{`reviewer = "Ana\u0000"`, "_meta.reviewer (from "},
+		{`notes = "Check the dates.\nThen \u001b[2J the rest."`, "_meta.notes (from "},
+		{`keep = ["加拿大", "人口\u2066贩运"]`, "_meta.keep (from "},
+		{`reviews = [{scope = "all", reviewer = "A\u202dB", date = "2026-11-01"}]`, "_meta.reviews.reviewer (from "},
+		{`writers = [{name = "A\u0085B", date = "2026-11-01"}]`, "_meta.writers.name (from "},
+	} {
+		dir := userFolder(t, map[string]string{"locales/es.toml": "[_meta]\n" + c.meta + "\n[youth]\nheadline = \"Conoce las señales.\"\n"})
+		_, err := content.LoadUser(audiences.FS, locales.FS, dir)
+		if err == nil || !strings.Contains(err.Error(), c.want+filepath.Join(dir, "locales", "es.toml")+") holds U+") {
+			t.Errorf("%s: error %v\nwant one naming %s…locales/es.toml and the character", c.meta, err, c.want)
+		}
+	}
+	dir := userFolder(t, map[string]string{"locales/es.toml": "[_meta]\nnotes = \"Check the dates.\\nThen the rest.\"\nnative = \"español\"\n[youth]\nheadline = \"Conoce las señales.\"\n"})
+	if _, err := content.LoadUser(audiences.FS, locales.FS, dir); err != nil {
+		t.Errorf("notes of two lines: %v", err)
+	}
+}

@@ -676,6 +676,9 @@ func (c *Catalog) OverrideFrom(fsys fs.FS, dir string) error {
 		if err := checkUserMessages(name, over.Messages); err != nil {
 			return err
 		}
+		if err := checkUserMeta(name, over.Meta); err != nil {
+			return err
+		}
 		over.Translation = over.Meta.Status != ""
 		if err := c.Err(over.Tag); err != nil {
 			return err
@@ -746,6 +749,41 @@ func checkUserMessages(file string, msgs map[string]string) error {
 			if _, err := profile.CheckText(profile.Field{Name: "message " + id, From: file}, line, len(line)+1); err != nil {
 				return err
 			}
+		}
+	}
+	return nil
+}
+
+// checkUserMeta holds the words of a user's _meta table to the same
+// rules: the language's names, the reviewers' and writers' names, the
+// words to keep whole and the notes for the reviewer (lines of them)
+// are printed on the terminal (a language's name in every draft line,
+// list languages), on the print pack and in every translation file
+// exported. An ESC in a name reached the terminal as it was, and a NUL
+// in the notes made a goi18n file that import refused ("control
+// characters are not allowed in comments").
+func checkUserMeta(file string, m Meta) error {
+	check := func(key, v string) error {
+		for _, line := range strings.Split(v, "\n") {
+			if _, err := profile.CheckText(profile.Field{Name: "_meta." + key, From: file}, line, len(line)+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	fields := [][2]string{{"name", m.Name}, {"native", m.Native}, {"reviewer", m.Reviewer}, {"notes", m.Notes}}
+	for _, w := range m.Keep {
+		fields = append(fields, [2]string{"keep", w})
+	}
+	for _, r := range m.Reviews {
+		fields = append(fields, [2]string{"reviews.reviewer", r.Reviewer})
+	}
+	for _, w := range m.Writers {
+		fields = append(fields, [2]string{"writers.name", w.Name})
+	}
+	for _, f := range fields {
+		if err := check(f[0], f[1]); err != nil {
+			return err
 		}
 	}
 	return nil
