@@ -214,3 +214,30 @@ func TestUserMetaHeldToTextRules(t *testing.T) {
 		t.Errorf("notes of two lines: %v", err)
 	}
 }
+
+// TestUserMessageEndsInAControl: a message of a content folder is kept as
+// its file gives it, so a control character or a separator at one of its
+// ends is refused as one inside it is: CheckText trims them, and "Conoce
+// las señales.\f" was taken, then exported to XLIFF as U+FFFD (XML cannot
+// hold a form feed) and came back changed (found by FuzzSheetRoundTrip).
+// Spaces, tabs and the carriage returns of a file saved with CRLF line
+// ends are fine there.
+func TestUserMessageEndsInAControl(t *testing.T) {
+	for value, want := range map[string]string{
+		`"Conoce las señales.\f"`:                "holds U+000C at character 20: a control character",
+		`"\u2029Conoce las señales."`:            "holds U+2029 at character 1: PARAGRAPH SEPARATOR",
+		`"Conoce las señales.\u0085"`:            "holds U+0085 at character 20: a C1 control character",
+		`"Conoce\nlas señales.\u000b"`:           "holds U+000B at character 13: a control character",
+		`"Conoce las señales.\t "`:               "",
+		"\"\"\"\r\nConoce\r\nlas señales.\"\"\"": "",
+	} {
+		dir := userFolder(t, map[string]string{"locales/es.toml": "[youth]\r\nheadline = " + value + "\r\n"})
+		_, err := content.LoadUser(audiences.FS, locales.FS, dir)
+		switch {
+		case want == "" && err != nil:
+			t.Errorf("headline = %s: %v", value, err)
+		case want != "" && (err == nil || !strings.Contains(err.Error(), "message youth.headline (from "+filepath.Join(dir, "locales", "es.toml")+") "+want)):
+			t.Errorf("headline = %s: error %v\nwant one saying %q", value, err, want)
+		}
+	}
+}

@@ -746,7 +746,7 @@ func (c *Catalog) OverrideFrom(fsys fs.FS, dir string) error {
 func checkUserMessages(file string, msgs map[string]string) error {
 	for _, id := range slices.Sorted(maps.Keys(msgs)) {
 		for _, line := range strings.Split(msgs[id], "\n") {
-			if _, err := profile.CheckText(profile.Field{Name: "message " + id, From: file}, line, len(line)+1); err != nil {
+			if err := profile.CheckTextAsIs(profile.Field{Name: "message " + id, From: file}, line, len(line)+1); err != nil {
 				return err
 			}
 		}
@@ -765,7 +765,7 @@ func checkUserMessages(file string, msgs map[string]string) error {
 func checkUserMeta(file string, m Meta) error {
 	check := func(key, v string) error {
 		for _, line := range strings.Split(v, "\n") {
-			if _, err := profile.CheckText(profile.Field{Name: "_meta." + key, From: file}, line, len(line)+1); err != nil {
+			if err := profile.CheckTextAsIs(profile.Field{Name: "_meta." + key, From: file}, line, len(line)+1); err != nil {
 				return err
 			}
 		}

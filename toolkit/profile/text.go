@@ -221,6 +221,27 @@ func CheckText(f Field, s string, max int) (string, error) {
 	return checkText(f, s, max, true, "")
 }
 
+// CheckTextAsIs is CheckText for a value that is kept as it was given,
+// not as CheckText returns it (a message in a content folder's file):
+// the white space CheckText trims from its ends may be spaces, tabs and
+// carriage returns (a file saved with CRLF line ends) there, but not a
+// control character or a line or paragraph separator, which it let
+// through: a message ending in a form feed was exported to XLIFF, which
+// cannot hold one, as U+FFFD, and came back changed.
+func CheckTextAsIs(f Field, s string, max int) error {
+	if _, err := CheckText(f, s, max); err != nil {
+		return err
+	}
+	n := 0
+	for _, r := range s {
+		n++
+		if why := forbidden(r); why != "" && r != '\t' && r != '\r' {
+			return fieldErr(f, "type the value again without it", "holds U+%04X at character %d: %s", r, n, why)
+		}
+	}
+	return nil
+}
+
 // emoji reports a character of the emoji blocks (pictographs, faces,
 // flags, the emoji presentation selector): no font awarekit draws with
 // has them, so a name holding one stops the layout.
