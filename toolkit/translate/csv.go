@@ -61,9 +61,12 @@ const formulaStarts = "=+-@\t\r"
 // inert is a cell as a spreadsheet shows it without running it: one that
 // starts a formula is written after an apostrophe, which Excel and
 // Google Sheets take as "text" and keep out of the file they save, and
-// which readCSV takes off again (LibreOffice keeps it).
+// which readCSV takes off again (LibreOffice keeps it). A cell that
+// already starts with apostrophes before a formula's first character
+// ("'=x") gets one more: readCSV took its own apostrophe off, and the
+// translation came back changed ("=x") from a file no one touched.
 func inert(s string) string {
-	if s != "" && strings.IndexByte(formulaStarts, s[0]) >= 0 {
+	if startsFormula(s) {
 		return "'" + s
 	}
 	return s
@@ -71,10 +74,17 @@ func inert(s string) string {
 
 // uninert is a cell read back: inert's apostrophe taken off.
 func uninert(s string) string {
-	if len(s) > 1 && s[0] == '\'' && strings.IndexByte(formulaStarts, s[1]) >= 0 {
+	if len(s) > 1 && s[0] == '\'' && startsFormula(s[1:]) {
 		return s[1:]
 	}
 	return s
+}
+
+// startsFormula reports whether s, after any apostrophes, starts with a
+// character that makes a spreadsheet read a cell as a formula.
+func startsFormula(s string) bool {
+	s = strings.TrimLeft(s, "'")
+	return s != "" && strings.IndexByte(formulaStarts, s[0]) >= 0
 }
 
 func placeholderText(names []string) string {

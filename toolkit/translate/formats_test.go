@@ -187,6 +187,10 @@ func TestCSVRunsNoFormula(t *testing.T) {
 		{ID: "youth.headline", English: "Know the signs.", Text: `=HYPERLINK("http://x.example","Señales")`, State: StateTranslated},
 		{ID: "ui.signs.title", English: "Signs to look for", Text: "@Señales", State: StateTranslated},
 		{ID: "ui.actions.title", English: "What to do", Text: "'Qué hacer'", State: StateTranslated},
+		// A cell that starts with an apostrophe before a formula's
+		// first character came back without it: "'-5" as "-5".
+		{ID: "ui.tab.label", English: "'=x", Text: "'-5 %", State: StateTranslated},
+		{ID: "ui.draft", English: "''+1", Text: "''@", State: StateTranslated},
 	}}
 	var b bytes.Buffer
 	if err := writeCSV(&b, s); err != nil {
