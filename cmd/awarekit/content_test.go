@@ -64,7 +64,7 @@ func TestDraftLanguages(t *testing.T) {
 
 	writeFile(t, filepath.Join(work, "plan.yaml"), "outputs:\n  - {audience: youth, language: crk, format: txt}\n")
 	r = runCLI(t, work, "build", "plan.yaml", "-q")
-	if r.code != 1 || !strings.Contains(r.stderr, "allow_draft: true in the plan") {
+	if r.code != 1 || !strings.Contains(r.stderr, "plan.yaml:2:33: outputs[0].language: Plains Cree (crk) is a draft") || !strings.Contains(r.stderr, "add allow_draft: true to the plan") {
 		t.Errorf("build with crk: exit %d, stderr %q", r.code, r.stderr)
 	}
 	writeFile(t, filepath.Join(work, "plan.yaml"), "allow_draft: true\noutputs:\n  - {audience: youth, language: crk, format: txt}\n")

@@ -40,7 +40,13 @@ type DraftError struct {
 }
 
 func (e *DraftError) Error() string {
-	return fmt.Sprintf("%s (%s) is a draft that a fluent speaker must rewrite before anything in it is printed (the notes in %s say why); to make a proof for a reviewer anyway, add --allow-draft (allow_draft: true in settings or a plan)", e.Name, e.Lang, e.File)
+	return e.Problem() + "; to make a proof for a reviewer anyway, add --allow-draft (allow_draft: true in settings or a plan)"
+}
+
+// Problem is what is wrong, without the fix, for a caller that says the
+// fix its input takes (a plan's allow_draft: true).
+func (e *DraftError) Problem() string {
+	return fmt.Sprintf("%s (%s) is a draft that a fluent speaker must rewrite before anything in it is printed (the notes in %s say why)", e.Name, e.Lang, e.File)
 }
 
 // CheckLanguage refuses a language that must be rewritten before it is

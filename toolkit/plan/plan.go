@@ -348,7 +348,12 @@ func (d *decoder) check(eng *generate.Engine, s *planSpec, dir string, proj Proj
 		// the item that asks for it, unless the plan allows drafts.
 		if _, err := eng.Drafts(resolved); err != nil {
 			for _, err := range profile.Problems(err) {
-				d.problemAt(item, "%v (allow_draft: true in the plan)", err)
+				var de *content.DraftError
+				if errors.As(err, &de) {
+					d.problemAt(draftField(eng, langs, item, de.Lang), "%s; to make a proof for a reviewer anyway, add allow_draft: true to the plan (or run the build with --allow-draft)", de.Problem())
+					continue
+				}
+				d.problemAt(item, "%v", err)
 			}
 			continue
 		}
@@ -617,6 +622,20 @@ func inherit(plan, project profile.Organisation) profile.Organisation {
 // value is a name from the plan and the field it was given in ("" when
 // it came from the project or a built-in default).
 type value struct{ name, field string }
+
+// draftField is the field of the first of an item's languages that is
+// tag, alone or in a pair ("oj", "Ojibwe", "oj+en"), so that a draft
+// language is reported at its own line; the item when none is (a
+// language inherited from awarekit.yaml).
+func draftField(eng *generate.Engine, langs []value, item, tag string) string {
+	for _, v := range langs {
+		first, second, err := eng.ResolveLang(v.name)
+		if err == nil && v.field != "" && (first == tag || second == tag) {
+			return v.field
+		}
+	}
+	return item
+}
 
 // pick returns the values of one matrix dimension of an item: its single
 // key, its list key, or the defaults' list.

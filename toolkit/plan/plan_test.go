@@ -9,6 +9,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -537,6 +538,47 @@ func TestUnknownPlaceholderSaidOnce(t *testing.T) {
 		got := problems(t, err)
 		if len(got) != 1 || !strings.Contains(got[0].String(), "unknown placeholder") {
 			t.Errorf("pattern %s: %d problems %v, want one: the unknown placeholder", pattern, len(got), got)
+		}
+	}
+}
+
+// TestDraftLanguageAtItsEntry: a language a fluent speaker must rewrite
+// (iu, crk, oj), asked for in a plan that does not allow drafts, is a
+// problem at the line of that language in the list, saying once how a
+// plan allows it. It was reported at the item's first line with the fix
+// said twice: "(allow_draft: true in settings or a plan) (allow_draft:
+// true in the plan)".
+func TestDraftLanguageAtItsEntry(t *testing.T) {
+	src := `defaults:
+  languages: [en, iu]
+outputs:
+  - audience: indigenous
+    languages: [en, fr, oj, crk]
+    format: flyer
+  - audience: youth
+    language: oj+en
+    format: flyer
+  - audience: youth
+    format: cards
+`
+	_, err := Parse(testEngine(t), "plan.yaml", []byte(src), Project{})
+	got := problems(t, err)
+	want := []string{
+		"plan.yaml:5:25: outputs[0].languages[2]: Ojibwe (oj) is a draft",
+		"plan.yaml:5:29: outputs[0].languages[3]: Plains Cree (crk) is a draft",
+		"plan.yaml:8:15: outputs[1].language: Ojibwe (oj) is a draft",
+		"plan.yaml:2:19: defaults.languages[1]: Inuktitut (iu) is a draft",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d problems, want %d:\n%v", len(got), len(want), err)
+	}
+	for _, g := range got {
+		s := g.String()
+		if !slices.ContainsFunc(want, func(w string) bool { return strings.HasPrefix(s, w) }) {
+			t.Errorf("problem %s\nwant one of %q", s, want)
+		}
+		if n := strings.Count(s, "allow_draft"); n != 1 || !strings.Contains(s, "add allow_draft: true to the plan") {
+			t.Errorf("problem %s: says allow_draft %d times, want once, as the plan's fix", s, n)
 		}
 	}
 }
