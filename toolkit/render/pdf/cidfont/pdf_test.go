@@ -54,58 +54,95 @@ var samples = []sample{
 	{name: "Bengali split vowels", font: noto("NotoSansBengali-Regular.ttf"), script: language.Bengali, lang: "bn", text: "কোথায় কৌশল"},
 }
 
-// TestExtractText draws each sample alone on a page and checks the file
-// with qpdf, pdffonts and pdftotext: the text a reader copies out must be
-// the source text.
+// TestExtractText draws the samples one to a page of one file and checks it
+// with qpdf, pdffonts and pdftotext, one call of each: the text a reader
+// copies out of each page must be its sample's text. Each tool call costs
+// some 40 ms here, so the samples share a file; with AWAREKIT_FULL=1 each
+// sample is also drawn alone in a file of its own, where its font's subset
+// holds only its glyphs.
 func TestExtractText(t *testing.T) {
-	qpdf := tool(t, "qpdf", "qpdf")
-	pdffonts := tool(t, "pdffonts", "poppler-utils")
-	pdftotext := tool(t, "pdftotext", "poppler-utils")
-	for _, s := range samples {
-		t.Run(s.name, func(t *testing.T) {
-			tf := s.font(t)
-			pdf := newDoc()
-			pdf.AddPage()
-			w := NewWriter(pdf)
-			r := shape(tf, s.text, s.script, s.lang, s.rtl)
-			r.X, r.Y = 20, 30
-			if s.size != 0 {
-				r.Size = s.size
-			}
-			if err := w.Draw(r); err != nil {
-				t.Fatal(err)
-			}
-			path := writePDF(t, pdf, w)
-
-			run(t, qpdf, "--check", path)
-
-			fonts := run(t, pdffonts, path)
-			lines := strings.Split(strings.TrimSpace(fonts), "\n")
-			if len(lines) != 3 {
-				t.Fatalf("pdffonts: want one font, got\n%s", fonts)
-			}
-			// name type encoding emb sub uni object ID
-			fields := strings.Fields(lines[2])
-			if len(fields) < 8 || !strings.Contains(lines[2], "CID TrueType") || !strings.Contains(lines[2], "Identity-H") ||
-				fields[len(fields)-5] != "yes" || fields[len(fields)-4] != "yes" || fields[len(fields)-3] != "yes" {
-				t.Errorf("pdffonts: want an embedded CID TrueType subset with ToUnicode, got\n%s", fonts)
-			}
-			if !strings.HasPrefix(fields[0], "") || len(fields[0]) < 8 || fields[0][6] != '+' {
-				t.Errorf("pdffonts: want a subset name ABCDEF+Name, got %q", fields[0])
-			}
-
-			got := normalise(run(t, pdftotext, "-layout", path, "-"))
-			if want := normalise(s.text); got != want {
-				t.Errorf("pdftotext:\n got %q\nwant %q", got, want)
-			}
-			// The content stream holds the text in reading order,
-			// right-to-left text too: -raw keeps the stream's order,
-			// as a screen reader following the tags does.
-			if got, want := unspaced(run(t, pdftotext, "-raw", path, "-")), unspaced(s.text); got != want {
-				t.Errorf("pdftotext -raw (the content stream's order):\n got %q\nwant %q", got, want)
-			}
-		})
+	tools := extractTools{
+		qpdf:      tool(t, "qpdf", "qpdf"),
+		pdffonts:  tool(t, "pdffonts", "poppler-utils"),
+		pdftotext: tool(t, "pdftotext", "poppler-utils"),
 	}
+	t.Run("one file", func(t *testing.T) { tools.check(t, samples) })
+	if os.Getenv("AWAREKIT_FULL") != "1" {
+		return
+	}
+	for _, s := range samples {
+		t.Run(s.name, func(t *testing.T) { tools.check(t, []sample{s}) })
+	}
+}
+
+type extractTools struct{ qpdf, pdffonts, pdftotext string }
+
+// check draws each sample on a page of its own in one file and checks the
+// file: qpdf finds no fault, pdffonts lists one embedded CID TrueType
+// subset with a ToUnicode map for each font the samples use and no other,
+// and pdftotext reads each page as its sample's text, in the layout's order
+// and in the content stream's.
+func (x extractTools) check(t *testing.T, ss []sample) {
+	pdf := newDoc()
+	w := NewWriter(pdf)
+	fonts := map[*testFont]bool{}
+	for _, s := range ss {
+		tf := s.font(t)
+		fonts[tf] = true
+		pdf.AddPage()
+		r := shape(tf, s.text, s.script, s.lang, s.rtl)
+		r.X, r.Y = 20, 30
+		if s.size != 0 {
+			r.Size = s.size
+		}
+		if err := w.Draw(r); err != nil {
+			t.Fatalf("%s: %v", s.name, err)
+		}
+	}
+	path := writePDF(t, pdf, w)
+
+	run(t, x.qpdf, "--check", path)
+
+	listed := run(t, x.pdffonts, path)
+	lines := strings.Split(strings.TrimSpace(listed), "\n")
+	if len(lines) != 2+len(fonts) {
+		t.Fatalf("pdffonts: want %d fonts, one for each font the samples use, got\n%s", len(fonts), listed)
+	}
+	for _, line := range lines[2:] {
+		// name type encoding emb sub uni object ID
+		fields := strings.Fields(line)
+		if len(fields) < 8 || !strings.Contains(line, "CID TrueType") || !strings.Contains(line, "Identity-H") ||
+			fields[len(fields)-5] != "yes" || fields[len(fields)-4] != "yes" || fields[len(fields)-3] != "yes" {
+			t.Errorf("pdffonts: want an embedded CID TrueType subset with ToUnicode, got %q", line)
+		}
+		if len(fields[0]) < 8 || fields[0][6] != '+' {
+			t.Errorf("pdffonts: want a subset name ABCDEF+Name, got %q", fields[0])
+		}
+	}
+
+	layout := pages(t, run(t, x.pdftotext, "-layout", path, "-"), len(ss))
+	// The content stream holds the text in reading order, right-to-left
+	// text too: -raw keeps the stream's order, as a screen reader following
+	// the tags does.
+	raw := pages(t, run(t, x.pdftotext, "-raw", path, "-"), len(ss))
+	for i, s := range ss {
+		if got, want := normalise(layout[i]), normalise(s.text); got != want {
+			t.Errorf("%s (page %d): pdftotext:\n got %q\nwant %q", s.name, i+1, got, want)
+		}
+		if got, want := unspaced(raw[i]), unspaced(s.text); got != want {
+			t.Errorf("%s (page %d): pdftotext -raw (the content stream's order):\n got %q\nwant %q", s.name, i+1, got, want)
+		}
+	}
+}
+
+// pages splits pdftotext's output at its form feeds, one after each page.
+func pages(t *testing.T, text string, n int) []string {
+	t.Helper()
+	pp := strings.Split(text, "\f")
+	if len(pp) != n+1 || strings.TrimSpace(pp[n]) != "" {
+		t.Fatalf("pdftotext: want %d pages, got %d parts:\n%s", n, len(pp), text)
+	}
+	return pp[:n]
 }
 
 // mixedDocument draws glyph runs in several fonts, sizes and colours on two
