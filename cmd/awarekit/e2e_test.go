@@ -251,32 +251,47 @@ func TestEveryLanguage(t *testing.T) {
 	}
 	out := filepath.Join(work, "all")
 	squeeze := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	// The files are joined into one, so that qpdf --check, pdftotext and
+	// pdffonts run once for all of them (AWAREKIT_FULL=1 checks each file
+	// with qpdf too).
+	type made struct{ lang, id, path string }
+	var files []made
+	var paths []string
 	for i, lang := range lib.Catalog.Tags() {
 		for _, id := range pick(i) {
-			t.Run(lang+"/"+id, func(t *testing.T) {
-				path := filepath.Join(out, id+"-flyer-"+lang+".pdf")
-				pdftest.Check(t, path)
-				d, err := lib.Assemble(content.Request{Audience: id, Lang: lang, AllowDraft: true})
-				if err != nil {
-					t.Fatal(err)
-				}
-				text := squeeze(pdftest.Text(t, path))
-				if !strings.Contains(text, "1-833-900-1010") {
-					t.Errorf("pdftotext lacks the hotline 1-833-900-1010:\n%s", text)
-				}
-				// pdftotext joins a word broken after a hyphen at a line end
-				// and drops the hyphen, so compare headlines without hyphens.
-				unhyphen := func(s string) string { return strings.ReplaceAll(s, "-", "") }
-				if want := unhyphen(squeeze(pdftest.Normalize(d.Headline))); !strings.Contains(unhyphen(text), want) {
-					t.Errorf("pdftotext lacks the headline %q:\n%s", want, text)
-				}
-				for _, f := range pdftest.Fonts(t, path) {
-					if !f.Embedded {
-						t.Errorf("font %s is not embedded", f.Name)
-					}
-				}
-			})
+			path := filepath.Join(out, id+"-flyer-"+lang+".pdf")
+			files = append(files, made{lang, id, path})
+			paths = append(paths, path)
 		}
+	}
+	joined := pdftest.Join(t, paths...)
+	joined.Check(t)
+	for _, f := range joined.Fonts(t) {
+		if !f.Embedded {
+			t.Errorf("font %s is not embedded", f.Name)
+		}
+	}
+	texts := joined.Texts(t)
+	for k, f := range files {
+		t.Run(f.lang+"/"+f.id, func(t *testing.T) {
+			if full() {
+				pdftest.Check(t, f.path)
+			}
+			d, err := lib.Assemble(content.Request{Audience: f.id, Lang: f.lang, AllowDraft: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := squeeze(texts[k])
+			if !strings.Contains(text, "1-833-900-1010") {
+				t.Errorf("pdftotext lacks the hotline 1-833-900-1010:\n%s", text)
+			}
+			// pdftotext joins a word broken after a hyphen at a line end
+			// and drops the hyphen, so compare headlines without hyphens.
+			unhyphen := func(s string) string { return strings.ReplaceAll(s, "-", "") }
+			if want := unhyphen(squeeze(pdftest.Normalize(d.Headline))); !strings.Contains(unhyphen(text), want) {
+				t.Errorf("pdftotext lacks the headline %q:\n%s", want, text)
+			}
+		})
 	}
 }
 
