@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -17,17 +16,6 @@ import (
 )
 
 const hotlineNumber = "1-833-900-1010"
-
-// pageText is the text of pages first to last as pdftotext extracts it.
-func pageText(t *testing.T, path string, first, last int) string {
-	t.Helper()
-	pdftest.Need(t, "pdftotext")
-	out, err := exec.Command("pdftotext", "-f", strconv.Itoa(first), "-l", strconv.Itoa(last), "-enc", "UTF-8", path, "-").CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdftotext %s: %v\n%s", path, err, out)
-	}
-	return pdftest.Normalize(string(out))
-}
 
 // cardLangs are the languages the card formats are checked in with the
 // command line: the two every audience has, and the first right-to-left
@@ -79,14 +67,36 @@ func TestGenerateCardsAndTearoff(t *testing.T) {
 			auds = ids
 		}
 		out := filepath.Join(work, paper.name)
+		writtenIn := func(id string) []string {
+			return slices.DeleteFunc(slices.Clone(langs), func(l string) bool { return !slices.Contains(e.Lib.Languages(id), l) })
+		}
+		// The paper's files are joined, so that qpdf --check, pdftotext
+		// and pdfinfo run once for them all (AWAREKIT_FULL=1 checks each
+		// file with qpdf too).
+		var paths []string
 		for _, id := range auds {
-			written := slices.DeleteFunc(slices.Clone(langs), func(l string) bool { return !slices.Contains(e.Lib.Languages(id), l) })
+			written := writtenIn(id)
 			r := runCLI(t, work, "generate", "-a", id, "-l", strings.Join(written, ","),
 				"-f", "cards,safety-card,tearoff", "--paper", paper.name, "-o", out)
 			if r.code != 0 {
 				t.Fatalf("generate -a %s --paper %s: exit %d\n%s", id, paper.name, r.code, r.stderr)
 			}
 			for _, lang := range written {
+				for _, f := range []string{"cards", "safety-card", "tearoff"} {
+					paths = append(paths, filepath.Join(out, id+"-"+f+"-"+lang+".pdf"))
+				}
+			}
+		}
+		joined := pdftest.Join(t, paths...)
+		joined.Check(t)
+		texts, sizes := joined.Pages(t), joined.Sizes(t)
+		pagesOf := map[string][]string{}
+		sizesOf := map[string][]string{}
+		for k, path := range paths {
+			pagesOf[path], sizesOf[path] = texts[k], sizes[k]
+		}
+		for _, id := range auds {
+			for _, lang := range writtenIn(id) {
 				file := func(format string) string { return filepath.Join(out, id+"-"+format+"-"+lang+".pdf") }
 				res, err := e.Resolve(generate.Job{Audience: id, Lang: lang, Format: "cards", Paper: paper.name})
 				if err != nil {
@@ -96,22 +106,26 @@ func TestGenerateCardsAndTearoff(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				check := func(t *testing.T, path string, pages int) {
+				// check checks the file's page count and sizes, and returns
+				// pageText, its page n's text (from 1).
+				check := func(t *testing.T, path string, pages int) (pageText func(n int) string) {
 					t.Helper()
-					pdftest.Check(t, path)
-					info := pdftest.Info(t, path)
-					if info["Page size"] != paper.size || info["Pages"] != strconv.Itoa(pages) {
-						t.Errorf("page size %q, %s pages; want %q, %d pages", info["Page size"], info["Pages"], paper.size, pages)
+					if full() {
+						pdftest.Check(t, path)
 					}
+					if got := sizesOf[path]; len(got) != pages || slices.ContainsFunc(got, func(s string) bool { return s != paper.size }) {
+						t.Fatalf("page sizes %q; want %d pages of %q", got, pages, paper.size)
+					}
+					return func(n int) string { return pagesOf[path][n-1] }
 				}
 
 				t.Run(paper.name+"/"+id+"/"+lang+"/cards", func(t *testing.T) {
 					path := file("cards")
-					check(t, path, 2)
-					if n := strings.Count(pageText(t, path, 1, 1), hotlineNumber); n != paper.cards {
+					pageText := check(t, path, 2)
+					if n := strings.Count(pageText(1), hotlineNumber); n != paper.cards {
 						t.Errorf("the hotline is on %d fronts, want %d", n, paper.cards)
 					}
-					backs := pageText(t, path, 2, 2)
+					backs := pageText(2)
 					if strings.Contains(backs, hotlineNumber) {
 						t.Error("the backs repeat the hotline; they are for the other contacts")
 					}
@@ -128,8 +142,8 @@ func TestGenerateCardsAndTearoff(t *testing.T) {
 
 				t.Run(paper.name+"/"+id+"/"+lang+"/safety-card", func(t *testing.T) {
 					path := file("safety-card")
-					check(t, path, 2)
-					front := pageText(t, path, 1, 1)
+					pageText := check(t, path, 2)
+					front := pageText(1)
 					// The outside says its calm words and nothing else.
 					allowed := strings.Fields(pdftest.Normalize(d.Safety.FrontTitle + " " + d.Safety.FrontText))
 					for _, word := range strings.Fields(front) {
@@ -142,14 +156,14 @@ func TestGenerateCardsAndTearoff(t *testing.T) {
 							t.Errorf("the outside of the safety card shows %q:\n%s", bad, front)
 						}
 					}
-					if n := strings.Count(pageText(t, path, 2, 2), hotlineNumber); n != paper.cards {
+					if n := strings.Count(pageText(2), hotlineNumber); n != paper.cards {
 						t.Errorf("the hotline is inside %d safety cards, want %d", n, paper.cards)
 					}
 				})
 
 				t.Run(paper.name+"/"+id+"/"+lang+"/tearoff", func(t *testing.T) {
 					path := file("tearoff")
-					check(t, path, 1)
+					pageText := check(t, path, 1)
 					res.Format, _ = format.ByName("tearoff")
 					ld, err := e.Layout(res, noOrg, brand)
 					if err != nil {
@@ -174,7 +188,7 @@ func TestGenerateCardsAndTearoff(t *testing.T) {
 					if tabs < 8 || tabs > 10 {
 						t.Errorf("%d tabs, want 8 to 10", tabs)
 					}
-					if n := strings.Count(pageText(t, path, 1, 1), hotlineNumber); n != all {
+					if n := strings.Count(pageText(1), hotlineNumber); n != all {
 						t.Errorf("pdftotext finds the hotline %d times, want %d: on each of %d tabs and above them", n, all, tabs)
 					}
 				})
