@@ -172,13 +172,26 @@ func TestInitBuildsAPack(t *testing.T) {
 	if len(m.Outputs) != 19 || m.Pack == nil || m.Pack.Pages != 62 {
 		t.Fatalf("manifest: %d outputs, pack %+v", len(m.Outputs), m.Pack)
 	}
+	// The materials and the pack are joined, so that qpdf --check and
+	// pdftotext run once for them all; the pack, the work of our own
+	// joiner, is checked alone too (and with AWAREKIT_FULL=1 each file).
+	var paths []string
 	for _, e := range append(m.Outputs, *m.Pack) {
-		pdftest.Check(t, filepath.Join(out, e.File))
-		if text := pdftest.Text(t, filepath.Join(out, e.File)); !strings.Contains(text, "1-833-900-1010") {
+		paths = append(paths, filepath.Join(out, e.File))
+		if full() {
+			pdftest.Check(t, paths[len(paths)-1])
+		}
+	}
+	joined := pdftest.Join(t, paths...)
+	joined.Check(t)
+	texts := joined.Texts(t)
+	for i, e := range append(m.Outputs, *m.Pack) {
+		if !strings.Contains(texts[i], "1-833-900-1010") {
 			t.Errorf("%s lacks the hotline number", e.File)
 		}
 	}
-	packText := pdftest.Text(t, filepath.Join(out, pack.FileName))
+	pdftest.Check(t, filepath.Join(out, pack.FileName))
+	packText := texts[len(texts)-1]
 	// The slides are for the projector: in the pack, not in the totals.
 	// 100 sheets of flyers; each kit: 4 or 5 sheets of guide (one copy,
 	// duplex), 10 myths, 30 quiz, 20 scenario sheets (duplex), 1 sign-in
