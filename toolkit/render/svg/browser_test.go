@@ -47,7 +47,13 @@ func TestAgainstChromium(t *testing.T) {
 	}
 	bin := imagetest.Chromium(t)
 	e := imagetest.Engine(t)
-	browsers := make(chan *imagetest.Browser, 2) // one browser per core
+	// One browser per core for the full sweep; the quick run's three
+	// pages take one (a Chromium start is some 2 CPU-seconds here).
+	n := 1
+	if imagetest.Full() {
+		n = 2
+	}
+	browsers := make(chan *imagetest.Browser, n)
 	for range cap(browsers) {
 		browsers <- imagetest.NewBrowser(t, bin)
 	}
