@@ -194,7 +194,13 @@ func doctorRun(opts *DoctorOptions) error {
 	eng, err := opts.Engine(cfg)
 	if err != nil && cfg.ContentDir != "" {
 		// Report the user's content folder, and go on with the built-in.
-		rep.Problems = append(rep.Problems, fmt.Sprintf("content folder %s: %v", cfg.ContentDir, err))
+		// The engine's errors name the folder most of the time ("content
+		// folder ours: message …"): it was said twice.
+		problem := err.Error()
+		if !strings.HasPrefix(problem, "content folder ") {
+			problem = fmt.Sprintf("content folder %s: %s", cfg.ContentDir, problem)
+		}
+		rep.Problems = append(rep.Problems, problem)
 		refused, cfg.ContentDir = cfg.ContentDir, ""
 		eng, err = opts.Engine(cfg)
 	}

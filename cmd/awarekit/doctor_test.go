@@ -139,6 +139,20 @@ func TestDoctorContentFolderNotOne(t *testing.T) {
 	}
 }
 
+// TestDoctorContentFolderNamedOnce: a content folder the engine refuses
+// (a message holding a direction control) is named once in the problem;
+// it was "content folder ours: content folder ours: message …".
+func TestDoctorContentFolderNamedOnce(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "ours", "locales", "es.toml"), "[youth]\nheadline = \"A\\u202eB\"\n")
+	writeFile(t, filepath.Join(dir, ConfigFileName), "content: ours\n")
+	r := runCLI(t, dir, "doctor")
+	out := strings.Join(strings.Fields(r.stdout), " ")
+	if r.code != exitFailure || strings.Count(out, "content folder ours") != 1 || !strings.Contains(out, "content folder ours: message youth.headline") {
+		t.Errorf("exit %d:\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+}
+
 // TestDoctorFactsDue: past the content's check-again date, doctor says
 // the facts are due and exits 1.
 func TestDoctorFactsDue(t *testing.T) {
