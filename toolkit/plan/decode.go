@@ -298,6 +298,16 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, f field) {
 		v.SetString(n.Value)
 	case reflect.Int:
 		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 32)
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!int" && errors.Is(err, strconv.ErrRange) {
+			// A whole number too large: "should be a whole number, not
+			// 99999999999" was not what is wrong with it.
+			if strings.HasPrefix(n.Value, "-") {
+				d.problem(p, path, "should be at least %d, not %s", max(f.min, math.MinInt32), n.Value)
+			} else {
+				d.problem(p, path, "should be at most %d, not %s", math.MaxInt32, n.Value)
+			}
+			return
+		}
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || err != nil {
 			d.problem(p, path, "should be a whole number, not %s", describe(n))
 			return
