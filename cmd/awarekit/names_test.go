@@ -111,3 +111,25 @@ func TestStyleFlag(t *testing.T) {
 		})
 	}
 }
+
+// TestOutputFolderNamedLikeAPattern: an output folder whose name holds
+// * or [ ] ("o*", "Workshop [D]") is that folder alone. Its name was read
+// as a pattern when the build looked for its shards' manifests, so a
+// whole build into "o*" removed oB's manifest.shard-1-of-2.json, a file
+// outside its folder, and read it as its own.
+func TestOutputFolderNamedLikeAPattern(t *testing.T) {
+	for _, out := range []string{"o*", "o[B]", "o?"} {
+		dir := t.TempDir()
+		writeFile(t, filepath.Join(dir, "plan.yaml"), "outputs:\n  - {audience: youth, language: en, format: txt}\n  - {audience: health, language: en, format: txt}\n")
+		if r := runCLI(t, dir, "build", "plan.yaml", "-o", "oB", "--shard", "1/2", "-q"); r.code != exitOK {
+			t.Fatalf("shard 1/2 into oB: exit %d\n%s", r.code, r.stderr)
+		}
+		shard := filepath.Join(dir, "oB", "manifest.shard-1-of-2.json")
+		if r := runCLI(t, dir, "build", "plan.yaml", "-o", out, "-q"); r.code != exitOK {
+			t.Fatalf("build into %s: exit %d\n%s", out, r.code, r.stderr)
+		}
+		if _, err := os.Stat(shard); err != nil {
+			t.Errorf("a build into %s removed %s: %v", out, shard, err)
+		}
+	}
+}

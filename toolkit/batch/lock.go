@@ -3,9 +3,10 @@ package batch
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/awarekit/awarekit/toolkit/output"
 )
 
 // noteName is the file in the output folder that says which build holds
@@ -57,7 +58,7 @@ func readNote(path string) string {
 
 // anyNote reads the first note in dir that says something.
 func anyNote(dir string) string {
-	paths, _ := filepath.Glob(filepath.Join(dir, notePattern))
+	paths, _ := output.Matching(dir, notePattern)
 	for _, p := range paths {
 		if n := readNote(p); n != "" {
 			return n

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/awarekit/awarekit/toolkit/output"
 )
 
 // lockDir takes the output folder for this build, or fails at once with
@@ -18,7 +20,7 @@ import (
 // is stale and taken over. A whole build refuses to start beside any
 // other note; a shard only beside a whole build or the same shard.
 func lockDir(dir, planFile string, s Shard) (unlock func(), err error) {
-	paths, _ := filepath.Glob(filepath.Join(dir, notePattern))
+	paths, _ := output.Matching(dir, notePattern)
 	for _, p := range paths {
 		if s.Active() && filepath.Base(p) != noteName(Shard{}) {
 			continue // another shard's: shards run together

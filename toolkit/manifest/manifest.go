@@ -465,7 +465,7 @@ func (p *Previous) Close() {
 // caller closes the returned Previous.
 func ReadPrevious(dir string) *Previous {
 	p := &Previous{Sets: map[string]Set{}, at: map[uint64]entryAt{}, more: map[uint64][]entryAt{}}
-	names, _ := filepath.Glob(filepath.Join(dir, "manifest.shard-*-of-*.json"))
+	names, _ := output.Matching(dir, "manifest.shard-*-of-*.json")
 	slices.Sort(names)
 	p.Shards = names
 	for _, path := range append([]string{filepath.Join(dir, FileName)}, names...) {

@@ -505,3 +505,27 @@ func CheckName(name string) error {
 	}
 	return nil
 }
+
+// Matching lists the files of the folder dir whose names match pattern
+// (filepath.Match), as paths under dir, sorted. dir is a folder's name as
+// it is: filepath.Glob(filepath.Join(dir, pattern)) read the * ? [ ] of
+// a folder named "out*" or "Workshop [Dec]" as a pattern too, and found
+// the files of the folders beside it (a build then removed their shard
+// manifests).
+func Matching(dir, pattern string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var paths []string
+	for _, e := range entries {
+		ok, err := filepath.Match(pattern, e.Name())
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			paths = append(paths, filepath.Join(dir, e.Name()))
+		}
+	}
+	return paths, nil
+}
