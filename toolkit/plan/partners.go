@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -123,6 +124,12 @@ func (d *decoder) partners(name, dir string) []partner {
 			return nil
 		}
 		line, _ := r.FieldPos(0)
+		// Excel saves a row whose cells were cleared, or only
+		// formatted, as its separators alone (";;;;"): it holds no
+		// partner, and the spreadsheet shows it as no row at all.
+		if !slices.ContainsFunc(rec, func(v string) bool { return strings.TrimSpace(v) != "" }) {
+			continue
+		}
 		var o profile.Organisation
 		folder := ""
 		colOf := map[string]int{}

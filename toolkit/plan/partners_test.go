@@ -131,6 +131,9 @@ func TestPartnersSeparators(t *testing.T) {
 	for name, csv := range map[string]string{
 		"semicolons": "\ufeffname;phone;colour\r\nHope Centre, East;416-555-0199;#7a1f5c\r\nMaison Bleue;514-555-0100 poste 22;\r\n",
 		"tabs":       "name\tphone\tcolour\nHope Centre, East\t416-555-0199\t#7a1f5c\nMaison Bleue\t514-555-0100 poste 22\t\n",
+		// Excel saves rows whose cells were cleared, or only formatted,
+		// as separators alone: they hold no partner and are passed over.
+		"rows Excel left empty": "\ufeffname;phone;colour\r\n;;\r\nHope Centre, East;416-555-0199;#7a1f5c\r\n ; ;\r\nMaison Bleue;514-555-0100 poste 22;\r\n;;\r\n;;\r\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			p, _, err := writePartners(t, csv, "  - {audience: youth, language: en, format: flyer}\n")
@@ -178,6 +181,7 @@ func TestPartnersProblems(t *testing.T) {
 	}{
 		{"empty", "", one, []string{"partners.csv:1: is empty; its first row names the columns"}},
 		{"header only", "name,phone\n", one, []string{"partners.csv:2: has no partners"}},
+		{"empty rows only", "name;phone\r\n;\r\n;\r\n", one, []string{"partners.csv:2: has no partners"}},
 		{"unknown column", "name,fax\nA,1\n", one, []string{`partners.csv:1:6: unknown column "fax"; the first row names the columns: name,phone,email,website,logo,colour`}},
 		{"another file", "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1\n", one, []string{"partners.csv:1:1: unknown column (31 characters, not a column name); the first row names the columns", "partners.csv:1:1: has no name column"}},
 		{"no name column", "phone\n604-555-0134\n", one, []string{"partners.csv:1:1: has no name column"}},
