@@ -648,17 +648,23 @@ func Stream(w io.Writer, m *Manifest, outputs iter.Seq[*Entry]) error {
 	enc := json.NewEncoder(&one)
 	enc.SetIndent("    ", "  ")
 	enc.SetEscapeHTML(false)
+	var entry []byte
 	n := 0
 	for e := range outputs {
-		one.Reset()
-		if err := enc.Encode(e); err != nil {
-			return err
+		var ok bool
+		if entry, ok = appendEntry(entry[:0], e); !ok {
+			// What encoding/json makes of it: an error.
+			one.Reset()
+			if err := enc.Encode(e); err != nil {
+				return err
+			}
+			entry = append(entry[:0], bytes.TrimSuffix(one.Bytes(), []byte("\n"))...)
 		}
 		if n > 0 {
 			bw.WriteByte(',')
 		}
 		bw.WriteString("\n    ")
-		bw.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n")))
+		bw.Write(entry)
 		n++
 	}
 	if n > 0 {
