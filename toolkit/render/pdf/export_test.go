@@ -39,3 +39,11 @@ func StreamsReused() int {
 	defer recentStreams.mu.Unlock()
 	return recentStreams.reused
 }
+
+// SetXrefInMemory sets the most of a pack's compressed cross-reference
+// stream held in memory until the returned function puts it back.
+func SetXrefInMemory(n int) (undo func()) {
+	old := xrefInMemory
+	xrefInMemory = n
+	return func() { xrefInMemory = old }
+}

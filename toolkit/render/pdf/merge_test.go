@@ -263,7 +263,9 @@ func FuzzPacker(f *testing.F) {
 
 // TestPackerSpillsOffsets joins the same files with the objects' offsets
 // kept in memory and spilled to a file, many times over (the window is
-// made small): the bytes are the same, and the pack is valid.
+// made small), and with the cross-reference stream compressed once into
+// memory and twice (counted, then written) as a pack too large for that
+// is: the bytes are the same, and the pack is valid.
 func TestPackerSpillsOffsets(t *testing.T) {
 	defer pdf.SetSpillAfter(50)()
 	files := materials(t)
@@ -302,6 +304,12 @@ func TestPackerSpillsOffsets(t *testing.T) {
 	}
 	if !bytes.Equal(held, spilled) {
 		t.Fatal("the pack differs when its offsets are spilled")
+	}
+	undo := pdf.SetXrefInMemory(0)
+	twice := join(nil)
+	undo()
+	if !bytes.Equal(held, twice) {
+		t.Fatal("the pack differs when its cross-reference stream is compressed twice rather than held")
 	}
 	packed := filepath.Join(t.TempDir(), "pack.pdf")
 	if err := os.WriteFile(packed, spilled, 0o644); err != nil {

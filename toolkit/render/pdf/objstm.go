@@ -331,18 +331,12 @@ func (a *appendWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// countOnly counts what is written to it.
-type countOnly struct{ n int64 }
-
-func (c *countOnly) Write(p []byte) (int, error) {
-	c.n += int64(len(p))
-	return len(p), nil
-}
-
 // writeXrefStream writes, through out, the cross-reference stream of
-// the packer's file as object num at offset at, reading the entries
-// twice (each): once to learn the compressed length the dictionary
-// gives first, once to write them. Entries are never all held.
+// the packer's file as object num at offset at. The dictionary gives
+// the compressed length first: the entries are compressed once into
+// memory when that comes to at most xrefInMemory bytes (a pack of ten
+// thousand flyers: 0.5 MB), else read twice (each), once to learn the
+// length and once to write them, so that they are never all held.
 func writeXrefStream(out *countWriter, num int, at int64, each func(func(n int, e int64)) error, trailer string, zw *zlib.Writer) error {
 	x := newXrefRows(max(at, int64(num)))
 	pass := func(w io.Writer) error {
@@ -362,27 +356,55 @@ func writeXrefStream(out *countWriter, num int, at int64, each func(func(n int, 
 		}
 		return err
 	}
-	var c countOnly
-	if err := pass(&c); err != nil {
+	kept := &cappedBuffer{limit: xrefInMemory}
+	if err := pass(kept); err != nil {
 		return err
 	}
 	b := strconv.AppendInt(nil, int64(num), 10)
 	b = append(b, " 0 obj\n"...)
 	b = x.dict(b, num+1, trailer)
-	b = strconv.AppendInt(b, c.n, 10)
+	b = strconv.AppendInt(b, kept.n, 10)
 	b = append(b, ">>\nstream\n"...)
 	out.write(b)
 	start := out.n
-	if err := pass(writerOf{out}); err != nil {
-		return err
+	if kept.over {
+		if err := pass(writerOf{out}); err != nil {
+			return err
+		}
+	} else {
+		out.write(kept.b)
 	}
-	if out.err == nil && out.n-start != c.n {
-		return fmt.Errorf("merge: the cross-reference stream came out %d bytes, then %d", c.n, out.n-start)
+	if out.err == nil && out.n-start != kept.n {
+		return fmt.Errorf("merge: the cross-reference stream came out %d bytes, then %d", kept.n, out.n-start)
 	}
 	b = append(b[:0], "\nendstream\nendobj\nstartxref\n"...)
 	b = strconv.AppendInt(b, at, 10)
 	out.write(append(b, "\n%%EOF\n"...))
 	return out.err
+}
+
+// xrefInMemory is the most of a pack's compressed cross-reference
+// stream held in memory to be written once (see writeXrefStream).
+var xrefInMemory = 2 << 20
+
+// cappedBuffer keeps what is written to it while that is at most limit
+// bytes, and counts all of it.
+type cappedBuffer struct {
+	b     []byte
+	n     int64
+	limit int
+	over  bool
+}
+
+func (c *cappedBuffer) Write(p []byte) (int, error) {
+	c.n += int64(len(p))
+	if !c.over && len(c.b)+len(p) > c.limit {
+		c.over, c.b = true, nil
+	}
+	if !c.over {
+		c.b = append(c.b, p...)
+	}
+	return len(p), nil
 }
 
 // writerOf lets a countWriter be an io.Writer.
