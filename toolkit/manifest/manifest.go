@@ -374,6 +374,9 @@ func (h *Fonts) Changed(fonts []FontFile) string {
 	return ""
 }
 
+// ShardPattern matches the name of every part's manifest (ShardFileName).
+const ShardPattern = "manifest.shard-*-of-*.json"
+
 // ShardFileName names the manifest of part k of n of a build.
 func ShardFileName(k, n int) string {
 	return fmt.Sprintf("manifest.shard-%d-of-%d.json", k, n)
@@ -465,7 +468,7 @@ func (p *Previous) Close() {
 // caller closes the returned Previous.
 func ReadPrevious(dir string) *Previous {
 	p := &Previous{Sets: map[string]Set{}, at: map[uint64]entryAt{}, more: map[uint64][]entryAt{}}
-	names, _ := output.Matching(dir, "manifest.shard-*-of-*.json")
+	names, _ := output.Matching(dir, ShardPattern)
 	slices.Sort(names)
 	p.Shards = names
 	for _, path := range append([]string{filepath.Join(dir, FileName)}, names...) {

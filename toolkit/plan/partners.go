@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/awarekit/awarekit/toolkit/input"
+	"github.com/awarekit/awarekit/toolkit/manifest"
 	"github.com/awarekit/awarekit/toolkit/output"
 	"github.com/awarekit/awarekit/toolkit/profile"
 	"golang.org/x/text/unicode/norm"
@@ -249,6 +250,12 @@ func badFolder(f string) string {
 		return "may not end with a dot, which Windows drops"
 	case output.CheckName(f) != nil:
 		return "is a name Windows keeps for a device (CON, NUL, COM1 …): such a folder cannot be opened there; choose another"
+	}
+	// A folder of a part's manifest's name was read as one by every
+	// build ("out/manifest.shard-1-of-2.json cannot be read; everything
+	// it listed is built again").
+	if ok, _ := filepath.Match(manifest.ShardPattern, strings.ToLower(f)); ok {
+		return f + " is a name the build uses for its own files; choose another"
 	}
 	for _, c := range []byte(f) {
 		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_') {

@@ -204,6 +204,9 @@ func TestPartnersProblems(t *testing.T) {
 		{"folder a Windows device", "name,folder\nA,con\nB,Com1\n", one, []string{"partners.csv:2:3: folder: is a name Windows keeps for a device", "partners.csv:3:3: folder: is a name Windows keeps for a device"}},
 		{"folder ending with a dot", "name,folder\nA,east.\n", one, []string{"partners.csv:2:3: folder: may not end with a dot, which Windows drops"}},
 		{"folder reserved", "name,folder\nA,pack.pdf\n", one, []string{"partners.csv:2:3: folder: pack.pdf is a name the build uses for its own files"}},
+		// A folder named as a part's manifest was read as one by every
+		// build, which then said it could not be read.
+		{"folder named as a shard manifest", "name,folder\nA,Manifest.shard-1-of-2.json\n", one, []string{"partners.csv:2:3: folder: Manifest.shard-1-of-2.json is a name the build uses for its own files"}},
 		{"item organisation too", "name\nA\n", "  - {audience: youth, language: en, format: flyer, organisation: {name: B}}\n",
 			[]string{"plan.yaml:3:66: outputs[0].organisation: an item cannot name its own organisation when organisations: makes every output once per partner"}},
 	}
