@@ -2,7 +2,6 @@ package typeset
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/go-text/typesetting/language"
 )
@@ -215,10 +214,14 @@ func mainScript(text string) language.Script {
 		switch {
 		case 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z':
 			sc = language.Latin // without looking it up: most letters a page sets
-		case r < 0x80 || !unicode.IsLetter(r):
+		case r < 0x80:
 			continue
 		default:
-			sc = language.LookupScript(r)
+			f := factsOf(r)
+			if f.flags&factLetter == 0 {
+				continue
+			}
+			sc = f.script
 		}
 		i := 0
 		for i < len(counts) && counts[i].sc != sc {

@@ -170,6 +170,8 @@ type Typesetter struct {
 	// reused from paragraph to paragraph.
 	wrapOuts   []shaping.Output
 	wrapGlyphs []shaping.Glyph
+	// runeSeen is check's memory of the characters it has looked at.
+	runeSeen runeSeen
 }
 
 // maxWrapScratch is the most glyphs a Typesetter keeps room for between
@@ -239,7 +241,7 @@ func (t *Typesetter) commonFont(r rune, bold bool, around language.Script) *Font
 	if len(t.extra) == 0 || r < 0x80 && !unicode.IsPunct(r) {
 		return nil // letters and digits of ASCII, spaces: fontFor
 	}
-	if language.LookupScript(r) != language.Common {
+	if scriptOf(r) != language.Common {
 		return nil
 	}
 	for _, sc := range scriptExtensions(r) {
@@ -284,7 +286,7 @@ func (t *Typesetter) extraFont(sc language.Script, r rune, bold bool) *Font {
 // any other family the paragraph uses (CJK punctuation in a Han font).
 func (t *Typesetter) fontFor(r rune, bold bool) *Font {
 	for _, fam := range t.extra {
-		if f := fam.Pick(bold); f.Has(r) && language.LookupScript(r) != language.Common {
+		if f := fam.Pick(bold); f.Has(r) && scriptOf(r) != language.Common {
 			return f
 		}
 	}
@@ -297,11 +299,6 @@ func (t *Typesetter) fontFor(r rune, bold bool) *Font {
 		}
 	}
 	return nil
-}
-
-// invisible reports characters that shape to nothing and need no glyph.
-func invisible(r rune) bool {
-	return unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Mn, r) && r >= 0xFE00 && r <= 0xFE0F
 }
 
 // Set breaks text into lines no wider than opts.Width. A newline in text
@@ -459,11 +456,18 @@ func (t *Typesetter) check(text string, opts Options) error {
 	base := t.fonts.base.Pick(opts.Style.Bold)
 	langBase, _, _ := strings.Cut(opts.Lang, "-")
 	var seen []language.Script
+	// A character is looked at once in each pass: what it needs does not
+	// change from one time it comes to the next, and the families found
+	// only grow (a Gurmukhi text is some 30 letters, each many times).
+	t.runeSeen.next()
 	for _, r := range text {
-		if r == '\n' || invisible(r) || base.Has(r) && language.LookupScript(r) == language.Common {
+		if t.runeSeen.seen(r) {
 			continue
 		}
-		sc := language.LookupScript(r)
+		sc := scriptOf(r)
+		if r == '\n' || invisible(r) || sc == language.Common && base.Has(r) {
+			continue
+		}
 		if slices.Contains(seen, sc) {
 			continue
 		}
@@ -479,8 +483,9 @@ func (t *Typesetter) check(text string, opts Options) error {
 			t.extra = append(t.extra, fam)
 		}
 	}
+	t.runeSeen.next()
 	for _, r := range text {
-		if r == '\n' || invisible(r) || t.fontFor(r, opts.Style.Bold) != nil {
+		if t.runeSeen.seen(r) || r == '\n' || invisible(r) || t.fontFor(r, opts.Style.Bold) != nil {
 			continue
 		}
 		// Families by their regular face's name, each once: the base
@@ -492,7 +497,7 @@ func (t *Typesetter) check(text string, opts Options) error {
 				names = append(names, n)
 			}
 		}
-		sc := language.LookupScript(r)
+		sc := scriptOf(r)
 		e := &MissingGlyphError{Lang: opts.Lang, Char: r, Script: scriptName(sc), Fonts: names, Hint: installHint(sc), Damaged: t.fonts.damagedFor(sc)}
 		if sc == language.Common || sc == language.Inherited {
 			// A symbol (★, ✓, an arrow) belongs to no script: its fix
