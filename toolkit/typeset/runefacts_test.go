@@ -9,7 +9,11 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/go-text/typesetting/di"
+	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/language"
+	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/math/fixed"
 )
 
 // TestRuneFactsAsUnicode asks every character of Unicode, and some
@@ -142,5 +146,76 @@ func TestCheckAsBefore(t *testing.T) {
 	t.Logf("3000 texts: %d with a character no font draws, %d families found", missing, found)
 	if missing == 0 || found == 0 {
 		t.Errorf("the cases miss a kind: %d texts with a missing character, %d families found", missing, found)
+	}
+}
+
+// freshFontmap is the Typesetter's fontmap without its memo: every
+// character's face found afresh.
+type freshFontmap struct{ m *fontmap }
+
+func (f freshFontmap) ResolveFace(r rune) *font.Face { return f.m.resolveFace(r) }
+func (f freshFontmap) SetScript(sc language.Script)  { f.m.SetScript(sc) }
+
+// TestResolveFaceAsBefore splits random mixes of every script into
+// runs, as shaping does, with the fontmap's memo of faces and with every
+// face found afresh, text after text, in several languages, regular and
+// bold, so that the families a paragraph draws with change between
+// texts: the runs and their faces must be the same.
+func TestResolveFaceAsBefore(t *testing.T) {
+	ts := embeddedSetter(t)
+	if _, err := ts.fonts.Base(); err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(21, 4))
+	odd := []string{"،", "؟", ":", "।", "!ا!", "(1)", "«", "»", "Partner organisation 7", "\u2066Maple\u2069", " ", "Maple: ", "بين: ", "ਸਭਾ: "}
+	langs := []string{"ar", "ur", "ur", "pa", "en", "fa", "zh", "und"}
+	var fresh shaping.Segmenter
+	runs, faces := 0, map[*font.Face]bool{}
+	for i := range 2000 {
+		var src strings.Builder
+		for range 1 + rng.IntN(6) {
+			if rng.IntN(3) == 0 {
+				src.WriteString(odd[rng.IntN(len(odd))])
+			} else {
+				src.WriteString(pieces[rng.IntN(len(pieces))])
+			}
+		}
+		opts := Options{Style: Style{Size: 10, Bold: rng.IntN(2) == 0}, RTL: rng.IntN(2) == 0, Lang: langs[rng.IntN(len(langs))]}
+		text, err := ts.prepare(src.String(), opts.RTL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ts.check(text, opts); err != nil {
+			var missing *MissingGlyphError
+			if !errors.As(err, &missing) {
+				t.Fatal(err)
+			}
+			continue // as Set: nothing is shaped
+		}
+		runes := []rune(text)
+		dir := di.DirectionLTR
+		if opts.RTL {
+			dir = di.DirectionRTL
+		}
+		in := shaping.Input{Text: runes, RunEnd: len(runes), Direction: dir, Size: fixed.I(10), Language: language.NewLanguage(opts.Lang)}
+		ts.fontmap.bold = opts.Style.Bold
+		ts.fontmap.sync()
+		got := slices.Clone(ts.seg.Split(in, &ts.fontmap))
+		want := fresh.Split(in, freshFontmap{&ts.fontmap})
+		if len(got) != len(want) {
+			t.Fatalf("case %d %q (%s, bold %v): %d runs, afresh %d", i, text, opts.Lang, opts.Style.Bold, len(got), len(want))
+		}
+		for j := range want {
+			g, w := got[j], want[j]
+			if g.RunStart != w.RunStart || g.RunEnd != w.RunEnd || g.Face != w.Face || g.Script != w.Script || g.Direction != w.Direction {
+				t.Fatalf("case %d %q (%s, bold %v): run %d is %d-%d in %p, afresh %d-%d in %p", i, text, opts.Lang, opts.Style.Bold, j, g.RunStart, g.RunEnd, g.Face, w.RunStart, w.RunEnd, w.Face)
+			}
+			faces[w.Face] = true
+		}
+		runs += len(want)
+	}
+	t.Logf("%d runs equal, in %d faces", runs, len(faces))
+	if len(faces) < 4 {
+		t.Errorf("the runs were drawn in %d faces: the fonts of other scripts are missing", len(faces))
 	}
 }

@@ -211,9 +211,54 @@ type fontmap struct {
 	t      *Typesetter
 	bold   bool
 	script language.Script
+	// memo holds the faces found for characters: the segmenter asks for
+	// every character of a text, and the answer, a search of one or two
+	// fonts' character maps and of Unicode's scripts, is the same each
+	// time the character comes in a run of the same script, regular or
+	// bold, in a paragraph of the same families (extra, as memoExtra
+	// holds them: sync). Entries of another generation are stale.
+	memo      [256]faceMemo
+	gen       uint32
+	memoExtra []*Family
+	memoFonts *Fonts
+}
+
+// faceMemo is one face found, and what it was found for.
+type faceMemo struct {
+	r      rune
+	gen    uint32
+	script language.Script
+	bold   bool
+	face   *font.Face
+}
+
+// sync starts a new generation of the memo when the paragraph's families
+// are not those its faces were found with. Call it before each Split.
+func (m *fontmap) sync() {
+	if m.gen != 0 && m.memoFonts == m.t.fonts && slices.Equal(m.memoExtra, m.t.extra) {
+		return
+	}
+	m.memoExtra = append(m.memoExtra[:0], m.t.extra...)
+	m.memoFonts = m.t.fonts
+	m.gen++
+	if m.gen == 0 { // after 4 billion generations: none may match by chance
+		m.memo = [256]faceMemo{}
+		m.gen = 1
+	}
 }
 
 func (m *fontmap) ResolveFace(r rune) *font.Face {
+	e := &m.memo[(uint32(r)^uint32(r)>>8)&255]
+	if e.gen == m.gen && e.r == r && e.script == m.script && e.bold == m.bold && m.gen != 0 {
+		return e.face
+	}
+	face := m.resolveFace(r)
+	*e = faceMemo{r: r, gen: m.gen, script: m.script, bold: m.bold, face: face}
+	return face
+}
+
+// resolveFace is ResolveFace without the memo.
+func (m *fontmap) resolveFace(r rune) *font.Face {
 	if f := m.t.commonFont(r, m.bold, m.script); f != nil {
 		return m.t.face(f)
 	}
@@ -655,6 +700,7 @@ func (t *Typesetter) shape(text string, opts Options) *shaped {
 	}
 	runs := t.bidi.Segment(runes, def)
 	lv := levels(runes, &runs, opts.RTL, nil)
+	t.fontmap.sync()
 	inputs := splitLevels(t.seg.Split(input, &t.fontmap), runes, lv)
 	outs := make([]shaping.Output, len(inputs))
 	main := t.ScriptOptical(mainScript(text), opts.Lang)
@@ -1211,6 +1257,7 @@ func (t *Typesetter) Sources(text string, opts Options) ([]Source, error) {
 			return nil, err
 		}
 		t.fontmap.bold = bold
+		t.fontmap.sync()
 		for _, part := range lines {
 			runes := []rune(part)
 			in := shaping.Input{Text: runes, RunEnd: len(runes), Direction: dir, Size: fixed.Int26_6(refSize * units * 64), Language: language.NewLanguage(opts.Lang)}
