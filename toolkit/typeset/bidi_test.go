@@ -1,12 +1,17 @@
 package typeset
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
 
 	"github.com/go-text/typesetting/bidi"
+	"github.com/go-text/typesetting/di"
+	"github.com/go-text/typesetting/language"
+	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/math/fixed"
 )
 
 // visualString is a line's visible characters in the order they stand
@@ -89,7 +94,7 @@ func TestLevels(t *testing.T) {
 	text := []rune("\u2067جمعية النخيل 24.\u2069 مساعدة محلية")
 	var p bidi.Paragraph
 	runs := p.Segment(text, bidi.RightToLeft)
-	got := levels(text, &runs, true, nil)
+	got := levels(text, runDirections(&runs), true)
 	want := make([]bidi.Level, len(text))
 	for i, r := range text {
 		switch {
@@ -204,5 +209,66 @@ func TestOverridesReverseNothing(t *testing.T) {
 				t.Errorf("%q (right to left: %v) drawn left to right as %q, want %q in it", tt.text, tt.rtl, got, want)
 			}
 		}
+	}
+}
+
+// TestInputDirectionsAsBidi splits random mixes of every script, with
+// isolates, overrides, numbers and brackets, in both directions, as
+// shaping does, and reads each character's direction from the
+// segmenter's runs (inputDirections) and from go-text's bidi analysis
+// of the same text (runDirections), as levels were found before: the
+// directions, and the levels made of them, must be the same.
+func TestInputDirectionsAsBidi(t *testing.T) {
+	ts := embeddedSetter(t)
+	if _, err := ts.fonts.Base(); err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(5, 17))
+	odd := []string{"\u2066", "\u2067", "\u2068", "\u2069", "\u202a", "\u202b", "\u202d", "\u202e", "\u202c", "\u200f", "\u200e",
+		"(", ")", "[", "]", "«", "»", "24", "٣٤", "۱۲", "-", ".", ",", ": ", "%", "+1 ", "Partner organisation 7", "جمعية النخيل", "\u0651", "ـ"}
+	var para bidi.Paragraph
+	several := 0
+	for i := range 2000 {
+		var src strings.Builder
+		for range 1 + rng.IntN(8) {
+			if rng.IntN(2) == 0 {
+				src.WriteString(odd[rng.IntN(len(odd))])
+			} else {
+				src.WriteString(pieces[rng.IntN(len(pieces))])
+			}
+		}
+		rtl := rng.IntN(2) == 0
+		text, err := ts.prepare(src.String(), rtl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text = strings.ReplaceAll(text, "\n", " ")
+		opts := Options{Style: Style{Size: 10}, RTL: rtl, Lang: "und"}
+		if err := ts.check(text, opts); err != nil {
+			continue // no font: never shaped
+		}
+		runes := []rune(text)
+		dir, def := di.DirectionLTR, bidi.LeftToRight
+		if rtl {
+			dir, def = di.DirectionRTL, bidi.RightToLeft
+		}
+		ts.fontmap.sync()
+		split := ts.seg.Split(shaping.Input{Text: runes, RunEnd: len(runes), Direction: dir, Size: fixed.I(10), Language: language.NewLanguage("und")}, &ts.fontmap)
+		got := inputDirections(split, len(runes))
+		runs := para.Segment(runes, def)
+		want := runDirections(&runs)
+		if !slices.Equal(got, want) {
+			t.Fatalf("case %d %q (rtl %v): directions %v, bidi's %v", i, text, rtl, got, want)
+		}
+		if !slices.Equal(levels(runes, got, rtl), levels(runes, want, rtl)) {
+			t.Fatalf("case %d %q (rtl %v): levels differ", i, text, rtl)
+		}
+		if slices.Contains(want, 0) && slices.Contains(want, 1) {
+			several++
+		}
+	}
+	t.Logf("%d texts of both directions", several)
+	if several < 200 {
+		t.Errorf("only %d texts hold both directions", several)
 	}
 }

@@ -142,7 +142,6 @@ type Typesetter struct {
 	faces    map[*Font]*font.Face
 	shaper   shaping.HarfbuzzShaper
 	seg      shaping.Segmenter
-	bidi     bidi.Paragraph // levels for reordering lines (see visualOrder)
 	wrapper  shaping.LineWrapper
 	fontmap  fontmap
 	cache    map[shapeKey]*shaped
@@ -694,14 +693,10 @@ func (t *Typesetter) shape(text string, opts Options) *shaped {
 		Size:      fixed.Int26_6(refSize * units * 64),
 		Language:  language.NewLanguage(opts.Lang),
 	}
-	def := bidi.LeftToRight
-	if opts.RTL {
-		def = bidi.RightToLeft
-	}
-	runs := t.bidi.Segment(runes, def)
-	lv := levels(runes, &runs, opts.RTL, nil)
 	t.fontmap.sync()
-	inputs := splitLevels(t.seg.Split(input, &t.fontmap), runes, lv)
+	split := t.seg.Split(input, &t.fontmap)
+	lv := levels(runes, inputDirections(split, len(runes)), opts.RTL)
+	inputs := splitLevels(split, runes, lv)
 	outs := make([]shaping.Output, len(inputs))
 	main := t.ScriptOptical(mainScript(text), opts.Lang)
 	for i, in := range inputs {
