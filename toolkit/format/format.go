@@ -408,7 +408,7 @@ var Formats = []Format{
 	{Name: "poster", Description: "Tabloid (11×17 in) or A3: large type and the hotline readable from across a room",
 		Layout: layout.Poster, Bilingual: layout.BilingualPoster, Budget: pageBudget,
 		Carries: layout.PosterContent, BilingualCarries: layout.BilingualPosterContent, Print: &Printing{Sides: 1, Sheet: layout.PosterSheet}},
-	{Name: "cards", Description: "Wallet cards, 10 on Letter or 8 on A4 with crop marks: the hotline on the front, signs and contacts on the back",
+	{Name: "cards", Description: "Wallet cards, 10 on Letter or 8 on A4 with crop marks: the hotline on the front, the contacts and up to three signs on the back",
 		Layout: layout.Cards, Bilingual: layout.BilingualCards, Budget: Budget{Must: pageBudget.Must, LeavesBilingual: helpOnly},
 		Carries: layout.CardsContent, BilingualCarries: layout.BilingualCardsContent,
 		Print: &Printing{Sides: 2, Up: layout.WalletCardsPerSheet, LargeUp: layout.ClearCardsPerSheet, Pieces: "wallet cards"}, Styled: true},

@@ -1015,8 +1015,18 @@ func LeftNote(file string, made Made, org profile.Organisation) string {
 	if slices.Contains(left, doc.PartOrgQR) {
 		notes = append(notes, fmt.Sprintf("%s: no room for the QR code of your website (%s), so it is left out; the address is printed in your list. To make room, shorten the organisation's name, give fewer or shorter local contacts, or use a logo closer to square", file, org.Website))
 	}
+	if l := made.Layout; l != nil && slices.Contains(l.Left, doc.PartSigns) {
+		printed := "none of the signs to look for"
+		switch l.SignsPrinted {
+		case 1:
+			printed = "one sign to look for"
+		case 2:
+			printed = "two signs to look for"
+		}
+		notes = append(notes, fmt.Sprintf("%s: the back of the card has room for its contacts and %s (it prints %d where the contacts leave room); the flyer and the handout print every sign. To make room, give fewer local contacts or shorten the organisation's name", file, printed, layout.CardsContent.Signs))
+	}
 	var short []string
-	if slices.Contains(left, doc.PartSigns) {
+	if slices.Contains(made.Left, doc.PartSigns) {
 		short = append(short, "the sign to look for")
 	}
 	if slices.Contains(left, doc.PartHotlineName) {

@@ -337,6 +337,7 @@ func Cards(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, er
 		return fail(err)
 	}
 	var back box
+	signs := 0
 	// The code's address beside it, unless even the fewest signs leave
 	// no room for that line (the longest local contacts in Arabic).
 tries:
@@ -344,6 +345,7 @@ tries:
 		for _, n := range CardsContent.SignCounts(len(d.Signs.Items)) {
 			back, err = fitCard(k, "wallet card back", s.w, s.h, func(scale float64) box { return k.cardBack(d, s.w, s.h, scale, n, orgOnBack, set) })
 			if !errors.Is(err, ErrDoesNotFit) {
+				signs = n
 				break tries
 			}
 		}
@@ -351,7 +353,14 @@ tries:
 	if err != nil {
 		return fail(err)
 	}
-	return &Document{Meta: d.Meta, Pages: []Page{s.page(front, false), s.page(back, true)}}, nil
+	out := &Document{Meta: d.Meta, Pages: []Page{s.page(front, false), s.page(back, true)}}
+	if signs < min(len(d.Signs.Items), CardsContent.Signs) {
+		// The contacts took the room of signs: the operator is told
+		// (generate.LeftNote), not left to find a card without them.
+		out.Left = []doc.Part{doc.PartSigns}
+		out.SignsPrinted = signs
+	}
+	return out, nil
 }
 
 // fitCard builds a card side at each scale until its content fits.

@@ -43,6 +43,10 @@ type Document struct {
 	// room, for the operator to be told: the organisation's website's
 	// own QR code (doc.PartOrgQR), whose address stays in its list.
 	Left []doc.Part `json:"left,omitempty"`
+	// SignsPrinted is how many signs a wallet card's back printed when
+	// its contacts left room for fewer than it carries (Left holds
+	// doc.PartSigns).
+	SignsPrinted int `json:"signs_printed,omitempty"`
 }
 
 // Page is one page; elements are drawn in order, later ones on top.
