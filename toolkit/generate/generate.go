@@ -311,8 +311,16 @@ func (e *Engine) resolveLang(typed string) (string, error) {
 	if tag, ok := e.langByName(typed); ok {
 		return tag, nil
 	}
+	other, known := otherNames[spell.Fold(typed)]
+	known = known && slices.Contains(tags, other.tag)
+	if known && other.same {
+		return other.tag, nil
+	}
 	unknown := func(err error) error {
 		u := spell.Unknown(err, "language", typed, tags, append(tags, e.languageNames()...))
+		if known {
+			u.Nearest = []string{other.tag}
+		}
 		u.Also = "or a language's name in English or in itself, like French or Français"
 		return u
 	}
@@ -350,6 +358,23 @@ func (e *Engine) langByName(typed string) (string, bool) {
 		}
 	}
 	return found, found != ""
+}
+
+// otherNames are names people in Canada type for a language that its
+// locale file does not give, by their folded form (spell.Fold). Where
+// the name is the same language's (Farsi is Persian in its own word,
+// Filipino the standard form of Tagalog), it is taken; where it is
+// near but not the same (Mandarin is spoken, and its readers may read
+// the simplified or the traditional script; Cree is several languages,
+// of which the content is Plains Cree; Dari and the code pes are
+// Persian as Afghanistan and Iran write it), the tag is only offered,
+// for the user to choose.
+var otherNames = map[string]struct {
+	tag  string
+	same bool
+}{
+	"farsi": {"fa", true}, "filipino": {"tl", true}, "pilipino": {"tl", true},
+	"mandarin": {"zh-Hans", false}, "cree": {"crk", false}, "dari": {"fa", false}, "pes": {"fa", false}, "prs": {"fa", false},
 }
 
 // namesOf lists the names a language goes by: in English, the English

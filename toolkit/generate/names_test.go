@@ -34,6 +34,11 @@ func TestLanguageByName(t *testing.T) {
 		{"fr-CA", "fr", ""},
 		{"français+english", "fr", "en"},
 		{"Punjabi+English", "pa", "en"},
+		// Names people type that the locale files do not give, for the
+		// same language.
+		{"Farsi", "fa", ""},
+		{"filipino", "tl", ""},
+		{"Farsi+English", "fa", "en"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.typed, func(t *testing.T) {
@@ -75,6 +80,11 @@ func TestDidYouMean(t *testing.T) {
 		{"large print in two languages", func(j *generate.Job) { j.Lang, j.Style = "fr+en", "large-print" }, `large print holds one language to a document; make one of each (-l fr,en)`},
 		{"nothing near", func(j *generate.Job) { j.Audience = "teens" }, `unknown audience "teens"; choose one of:`},
 		{"no language near", func(j *generate.Job) { j.Lang = "klingon" }, `unknown language "klingon"; choose one of: ar,`},
+		// A name near a language but not the same one offers its tag
+		// (pes suggested "es" by its spelling).
+		{"spoken name", func(j *generate.Job) { j.Lang = "Mandarin" }, `unknown language "Mandarin" (did you mean "zh-Hans"?)`},
+		{"several languages", func(j *generate.Job) { j.Lang = "cree" }, `unknown language "cree" (did you mean "crk"?)`},
+		{"a code of a variety", func(j *generate.Job) { j.Lang = "pes" }, `unknown language "pes" (did you mean "fa"?)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
