@@ -3,10 +3,11 @@ package pdf
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"github.com/klauspost/compress/zlib"
-	"hash/maphash"
+	"hash"
 	"io"
 	"slices"
 	"strconv"
@@ -58,10 +59,9 @@ type Packer struct {
 	front, back []int32    // the page objects: those added with AddFront, then those added with Add
 	err         error      // the first error: the output is broken after it
 
-	// shared maps the hash of an object, as written, to its number;
-	// sums are the two hashes of its key, each with its own seed.
+	// shared maps the hash of an object, as written, to its number.
 	shared map[sharedKey]int32
-	sums   [2]maphash.Hash
+	sum    hash.Hash
 
 	outline []Bookmark
 
@@ -96,16 +96,11 @@ type Packer struct {
 	buf    []byte
 }
 
-// sharedKey is an object's hash: two 64-bit hashes of its bytes
-// (hash/maphash), each with a seed drawn at random for the Packer, so
-// that no one can make two objects that share a key on purpose. 128
-// bits tell apart the tens of thousands of objects a pack holds: that
-// two different objects of a pack of 10,000 flyers share a key has a
-// chance of some 1 in 10^29. An entry is 20 bytes with its number. It was the first half of the
-// object's SHA-256, which cost some 30 instructions a byte: 9% of a
-// build of 250 flyers with its pack, 11% of an Arabic one, whose page
-// contents are twice as long. maphash costs under one.
-type sharedKey [2]uint64
+// sharedKey is the first half of an object's SHA-256: 128 bits tell
+// apart the tens of thousands of objects a pack holds as surely as 256
+// (two different objects share a key with a chance of some 1 in 10^30),
+// in 20 bytes an entry with its number rather than 40.
+type sharedKey [16]byte
 
 // maxShared bounds the table of shared objects: past it, it starts
 // again empty (objects are then shared only with files that follow).
@@ -124,10 +119,7 @@ func NewPacker(w io.Writer) *Packer {
 	for range 3 {
 		offsets.reserve()
 	}
-	p := &Packer{out: out, offsets: offsets, shared: make(map[sharedKey]int32), stm: objStream{forget: true}}
-	p.sums[0].SetSeed(maphash.MakeSeed())
-	p.sums[1].SetSeed(maphash.MakeSeed())
-	return p
+	return &Packer{out: out, offsets: offsets, shared: make(map[sharedKey]int32), sum: sha256.New(), stm: objStream{forget: true}}
 }
 
 // SpillOffsets keeps the offsets of the objects of the files added before
@@ -749,14 +741,11 @@ func (p *Packer) write(data []byte, o *srcObj, n int) error {
 		}
 	}
 	if o.kind == plainObj && !o.own {
-		var key sharedKey
-		for i := range p.sums {
-			h := &p.sums[i]
-			h.Reset()
-			h.Write(b)
-			h.Write(rest)
-			key[i] = h.Sum64()
-		}
+		p.sum.Reset()
+		p.sum.Write(b)
+		p.sum.Write(rest)
+		var sum [sha256.Size]byte
+		key := sharedKey(p.sum.Sum(sum[:0]))
 		if num, ok := p.shared[key]; ok {
 			o.num = int(num)
 			return nil
