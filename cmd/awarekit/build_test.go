@@ -191,6 +191,9 @@ func TestInitBuildsAPack(t *testing.T) {
 		}
 	}
 	pdftest.Check(t, filepath.Join(out, pack.FileName))
+	// The join leaves out each file's catalog and structure tree: the
+	// last material is checked alone.
+	pdftest.Check(t, paths[len(paths)-2])
 	packText := texts[len(texts)-1]
 	// The slides are for the projector: in the pack, not in the totals.
 	// 100 sheets of flyers; each kit: 4 or 5 sheets of guide (one copy,

@@ -57,6 +57,9 @@ func TestGenerateKit(t *testing.T) {
 	}
 	joined := pdftest.Join(t, paths...)
 	joined.Check(t)
+	// The join leaves out each file's catalog and structure tree: the
+	// last file is checked alone.
+	pdftest.Check(t, paths[len(paths)-1])
 	for _, font := range joined.Fonts(t) {
 		if !font.Embedded {
 			t.Errorf("font %s is not embedded", font.Name)
