@@ -1048,7 +1048,7 @@ func LeftNote(file string, made Made, org profile.Organisation) string {
 		case 2:
 			printed = "two signs to look for"
 		}
-		notes = append(notes, fmt.Sprintf("%s: the back of the card has room for its contacts and %s (it prints %d where the contacts leave room); the flyer and the handout print every sign. To make room, give fewer local contacts or shorten the organisation's name", file, printed, layout.CardsContent.Signs))
+		notes = append(notes, fmt.Sprintf("%s: the back of the card has room for its contacts and %s; with fewer contacts it prints %d. The flyer and the handout print every sign. To make room, give fewer local contacts or shorten the organisation's name", file, printed, layout.CardsContent.Signs))
 	}
 	var short []string
 	if slices.Contains(made.Left, doc.PartSigns) {
