@@ -198,6 +198,7 @@ func TestUserMetaHeldToTextRules(t *testing.T) {
 		{`name = "Span\u001b[31mish"`, "_meta.name (from "},
 		{`native = "espa\u202eñol"`, "_meta.native (from "},
 		{`reviewer = "Ana\u0000"`, "_meta.reviewer (from "},
+		{`reviewed = "2026\u001b[31mX\u001b]0;pwned\u0007"`, "_meta.reviewed (from "},
 		{`notes = "Check the dates.\nThen \u001b[2J the rest."`, "_meta.notes (from "},
 		{`keep = ["加拿大", "人口\u2066贩运"]`, "_meta.keep (from "},
 		{`reviews = [{scope = "all", reviewer = "A\u202dB", date = "2026-11-01"}]`, "_meta.reviews.reviewer (from "},

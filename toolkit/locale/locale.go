@@ -771,7 +771,7 @@ func checkUserMeta(file string, m Meta) error {
 		}
 		return nil
 	}
-	fields := [][2]string{{"name", m.Name}, {"native", m.Native}, {"reviewer", m.Reviewer}, {"notes", m.Notes}}
+	fields := [][2]string{{"name", m.Name}, {"native", m.Native}, {"reviewer", m.Reviewer}, {"reviewed", m.Reviewed}, {"notes", m.Notes}}
 	for _, w := range m.Keep {
 		fields = append(fields, [2]string{"keep", w})
 	}
