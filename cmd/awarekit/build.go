@@ -278,6 +278,10 @@ func logoWarnings(pl *plan.Plan) []string {
 	return out
 }
 
+// errNothingMade is a build interrupted before its workers started:
+// nothing was written.
+var errNothingMade = fmt.Errorf("%w before any material was made; nothing was written", errInterrupted)
+
 // orgJob is one job made for one organisation.
 type orgJob struct {
 	org int
@@ -357,7 +361,33 @@ func readPlan(path string) func() (*plan.Decoded, error) {
 	}
 }
 
+// beforeCheck, when not nil, runs after the plan is read and before it
+// is checked, with the build's context: a test sends the process a
+// signal there.
+var beforeCheck func(ctx context.Context)
+
 func buildRun(opts *BuildOptions) error {
+	// The first Ctrl-C (or SIGTERM) is caught from the start: while the
+	// engine opens and the plan is read and checked, the build then stops
+	// before it writes anything; once the workers run, they take no new
+	// documents, those in progress are finished and the manifest is
+	// written. Once it has been caught, the signal's default is restored,
+	// so a second Ctrl-C ends the program at once. (Caught only from the
+	// workers' start, a SIGTERM while a plan of 10,000 items was checked
+	// killed the program: exit 143, not 130.)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	errOut := opts.IO.ErrOut
+	if opts.Quiet {
+		errOut = io.Discard
+	}
+	var making, finished atomic.Bool
+	context.AfterFunc(ctx, func() {
+		stop()
+		if making.Load() && !finished.Load() {
+			fmt.Fprintln(errOut, "\ninterrupted: finishing the documents in progress (Ctrl-C again to stop at once)")
+		}
+	})
 	// From the start: opening the engine and reading the plan make the
 	// most garbage for their size.
 	stopSteering := steerMemory()
@@ -388,13 +418,15 @@ func buildRun(opts *BuildOptions) error {
 	if err := checkFiles(opts.Project.Org.Logo, opts.Project.Fonts, opts.From); err != nil {
 		return err
 	}
+	if beforeCheck != nil {
+		beforeCheck(ctx)
+	}
 	pl, err := r.Check(eng, opts.Project)
+	if ctx.Err() != nil {
+		return errNothingMade
+	}
 	if err != nil {
 		return err
-	}
-	errOut := opts.IO.ErrOut
-	if opts.Quiet {
-		errOut = io.Discard
 	}
 	for _, w := range eng.Lib.Warnings {
 		fmt.Fprintln(errOut, opts.IO.warning(), w)
@@ -434,20 +466,6 @@ func buildRun(opts *BuildOptions) error {
 		return usage(err)
 	}
 
-	// The first Ctrl-C (or SIGTERM) stops the workers taking new documents;
-	// those in progress are finished and the manifest is written. Once it
-	// has been caught, the signal's default is restored, so a second
-	// Ctrl-C ends the program at once.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	var finished atomic.Bool
-	context.AfterFunc(ctx, func() {
-		stop()
-		if !finished.Load() {
-			fmt.Fprintln(errOut, "\ninterrupted: finishing the documents in progress (Ctrl-C again to stop at once)")
-		}
-	})
-
 	bopts := batch.Options{OutDir: opts.OutDir, Jobs: opts.Jobs, Force: opts.Force, DryRun: opts.DryRun, Shard: opts.Shard, Gather: opts.Gather}
 	var bar *barProgress
 	switch {
@@ -466,6 +484,10 @@ func buildRun(opts *BuildOptions) error {
 	// What starting awarekit, opening the engine and reading the plan
 	// touched of the program file, the build mostly does not use again.
 	dropStartPages()
+	if ctx.Err() != nil {
+		return errNothingMade
+	}
+	making.Store(true)
 	rep, runErr := batch.Run(ctx, eng, pl, bopts)
 	stopSteering()
 	finished.Store(true)
