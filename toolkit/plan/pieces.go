@@ -3,7 +3,10 @@ package plan
 import (
 	"bytes"
 	"fmt"
+	"iter"
 	"reflect"
+	"runtime"
+	"sync"
 
 	yaml "go.yaml.in/yaml/v3"
 
@@ -130,7 +133,7 @@ func (d *decoder) decodePieces(data []byte, spec *planSpec) bool {
 	delete(d.null, "outputs")
 	d.at["outputs"] = pos{first + 1, indent + 1}
 	spec.Outputs = make([]outputSpec, len(starts))
-	for k := 0; k < len(starts); k += piecesOf {
+	parse := func(k int) *yaml.Node {
 		from, to := starts[k], end
 		if k+piecesOf < len(starts) {
 			to = starts[k+piecesOf]
@@ -138,6 +141,12 @@ func (d *decoder) decodePieces(data []byte, spec *planSpec) bool {
 		seq, ok := quietParse(bytes.Join(lines[from:to], nil))
 		if !ok || seq.Kind != yaml.SequenceNode || len(seq.Content) != min(piecesOf, len(starts)-k) ||
 			seq.Line != 1 || seq.Column != indent+1 || !shiftLines(seq, from) {
+			return nil
+		}
+		return seq
+	}
+	for k, seq := range inOrder(len(starts), piecesOf, parse) {
+		if seq == nil {
 			return false
 		}
 		for j, n := range seq.Content {
@@ -145,6 +154,87 @@ func (d *decoder) decodePieces(data []byte, spec *planSpec) bool {
 		}
 	}
 	return true
+}
+
+// inOrder yields parse(k) for k = 0, step, 2*step … below n, in that
+// order, with each parse run ahead on goroutines of their own, one a
+// core: parsing the pieces of the outputs list was three quarters of
+// reading a plan, which comes before any material is made, while the
+// decoding of each piece into the spec (the caller's, on its own
+// goroutine) is the rest. No more than one piece a core waits to be
+// yielded, so no more than that many node trees are held besides the
+// one being decoded. Stopped early, it waits for the pieces being
+// parsed and drops them.
+func inOrder(n, step int, parse func(k int) *yaml.Node) iter.Seq2[int, *yaml.Node] {
+	return func(yield func(int, *yaml.Node) bool) {
+		workers := min(runtime.GOMAXPROCS(0), (n+step-1)/step)
+		if workers < 2 {
+			for k := 0; k < n; k += step {
+				if !yield(k, parse(k)) {
+					return
+				}
+			}
+			return
+		}
+		// A panic while parsing (a bug) is raised again here, on the
+		// caller's goroutine, where the command's recover reports it.
+		type parsed struct {
+			seq   *yaml.Node
+			panic any
+		}
+		type piece struct {
+			k   int
+			out chan parsed
+		}
+		todo := make(chan piece)
+		queue := make(chan piece, workers) // handed out, in order
+		stop := make(chan struct{})
+		var wg sync.WaitGroup
+		wg.Go(func() {
+			defer close(todo)
+			defer close(queue)
+			for k := 0; k < n; k += step {
+				p := piece{k, make(chan parsed, 1)}
+				select {
+				case queue <- p:
+				case <-stop:
+					return
+				}
+				select {
+				case todo <- p:
+				case <-stop:
+					return
+				}
+			}
+		})
+		for range workers {
+			wg.Go(func() {
+				for p := range todo {
+					func() {
+						var r parsed
+						defer func() {
+							r.panic = recover()
+							p.out <- r
+						}()
+						r.seq = parse(p.k)
+					}()
+				}
+			})
+		}
+		defer func() {
+			close(stop)
+			wg.Wait()
+		}()
+		for p := range queue {
+			r := <-p.out
+			if r.panic != nil {
+				panic(r.panic)
+			}
+			if !yield(p.k, r.seq) {
+				return
+			}
+		}
+	}
 }
 
 // endsInProperty reports whether a line of the list ends in a tag (!x)

@@ -3,8 +3,11 @@ package plan
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	yaml "go.yaml.in/yaml/v3"
 )
 
 // samePlan fails unless reading data a piece at a time gives what
@@ -97,4 +100,41 @@ func TestPiecesReadAsWhole(t *testing.T) {
 	} {
 		samePlan(t, []byte(src))
 	}
+}
+
+// TestInOrder: the pieces parsed ahead on goroutines of their own are
+// yielded in order; a stop leaves no goroutine parsing; a panic while
+// parsing (a bug) is raised again on the caller's goroutine, where the
+// command's recover reports it, not on one of its own, which would end
+// the program.
+func TestInOrder(t *testing.T) {
+	node := func(k int) *yaml.Node { return &yaml.Node{Line: k} }
+	var got []int
+	for k, n := range inOrder(100, 7, node) {
+		if n.Line != k {
+			t.Fatalf("piece %d yielded with %d's node", k, n.Line)
+		}
+		got = append(got, k)
+	}
+	if len(got) != 15 || got[0] != 0 || got[14] != 98 || !slices.IsSorted(got) {
+		t.Errorf("yielded %v", got)
+	}
+	for k := range inOrder(100, 7, node) {
+		if k == 21 {
+			break
+		}
+	}
+	defer func() {
+		if v := recover(); v != "bug at 42" {
+			t.Errorf("recovered %v; want the parse's panic", v)
+		}
+	}()
+	for range inOrder(100, 7, func(k int) *yaml.Node {
+		if k == 42 {
+			panic(fmt.Sprintf("bug at %d", k))
+		}
+		return node(k)
+	}) {
+	}
+	t.Error("no panic")
 }
