@@ -88,7 +88,6 @@ type Packer struct {
 	// scratch reused from file to file
 	objs  []srcObj
 	refs  []srcRef
-	order []int
 	stack []walkPos
 	// looked counts the references the walks have looked at: a test's
 	// measure that each is looked at about once.
@@ -341,26 +340,17 @@ func (p *Packer) writeOutline(pages []int32) (int, error) {
 	return root, p.out.err
 }
 
-// appendOffset appends off as the ten digits of a cross-reference entry.
-func appendOffset(b []byte, off int64) []byte {
-	var digits [10]byte
-	for i := len(digits) - 1; i >= 0; i-- {
-		digits[i] = byte('0' + off%10)
-		off /= 10
-	}
-	return append(b, digits[:]...)
-}
-
 // srcObj is one object of the file being added.
 type srcObj struct {
-	start, end int // the object's value, after "N 0 obj", before "endobj"
-	dictEnd    int // where the dictionary ends and the stream keyword starts; end when there is none
-	refs       [2]int
-	kind       objKind
-	inherit    []byte // a page: the entries it inherits from the page tree, to write into it
-	num        int    // its number in the output; 0 before it has one
-	state      uint8  // of the walk: unseen, on the stack, written
-	unshared   bool   // on a cycle of references: numbered before it was written, so never shared
+	val      []byte // the object's value, after "N 0 obj", before "endobj"
+	has      bool   // the file has the object
+	dictEnd  int    // in val, where the dictionary ends and the stream keyword starts; len(val) when there is none
+	refs     [2]int
+	kind     objKind
+	inherit  []byte // a page: the entries it inherits from the page tree, to write into it
+	num      int    // its number in the output; 0 before it has one
+	state    uint8  // of the walk: unseen, on the stack, written
+	unshared bool   // on a cycle of references: numbered before it was written, so never shared
 	// own: it refers to a page, or to an object that is unshared or own,
 	// whose numbers no other file's objects name: it is never shared,
 	// and not looked for among those that are.
@@ -379,7 +369,7 @@ const (
 
 // srcRef is a reference "N G R" in an object's dictionary.
 type srcRef struct {
-	at, end int // the bytes "N G R" in the file
+	at, end int // the bytes "N G R" in the object's value
 	num     int
 }
 
@@ -392,11 +382,6 @@ const (
 func (p *Packer) add(data []byte, front bool) (int, error) {
 	if p.err != nil {
 		return 0, p.err
-	}
-	data, err := p.unpack.classic(data)
-	if err != nil {
-		p.err = err
-		return 0, err
 	}
 	pages, err := p.copyFile(data, front)
 	if err == nil && p.stm.n > 0 && (len(p.stm.body) >= objStmBytes || p.offsets.len()-p.stm.num > maxObjStream) {
@@ -419,36 +404,24 @@ func (p *Packer) add(data []byte, front bool) (int, error) {
 }
 
 func (p *Packer) copyFile(data []byte, front bool) (int, error) {
-	xref, err := readXref(data)
+	fobjs, root, info, err := p.unpack.objects(data)
 	if err != nil {
 		return 0, err
 	}
-	objs := slices.Grow(p.objs[:0], len(xref.offsets))[:len(xref.offsets)]
+	objs := slices.Grow(p.objs[:0], len(fobjs))[:len(fobjs)]
 	clear(objs)
 	p.objs = objs
 	p.refs = p.refs[:0]
-
-	// Each object runs from its offset to the next object's, the last to
-	// the cross-reference table.
-	order := p.order[:0]
-	for n, off := range xref.offsets {
-		if off > 0 {
-			order = append(order, n)
-		}
+	for n, f := range fobjs {
+		objs[n].val, objs[n].has = f.val, f.has
 	}
-	slices.SortFunc(order, func(a, b int) int { return xref.offsets[a] - xref.offsets[b] })
-	p.order = order
-	for i, n := range order {
-		end := xref.start
-		if i+1 < len(order) {
-			end = xref.offsets[order[i+1]]
-		}
+	for n := range objs {
 		o := &objs[n]
-		if o.start, o.end, err = objectBounds(data, xref.offsets[n], end, n); err != nil {
-			return 0, err
+		if !o.has {
+			continue
 		}
 		first := len(p.refs)
-		s := scanner{b: data[:o.end], i: o.start, refs: p.refs}
+		s := scanner{b: o.val, refs: p.refs}
 		o.dictEnd, err = s.object()
 		p.refs = s.refs
 		if err != nil {
@@ -456,45 +429,44 @@ func (p *Packer) copyFile(data []byte, front bool) (int, error) {
 		}
 		o.refs = [2]int{first, len(p.refs)}
 		for _, r := range p.refs[first:] {
-			if r.num <= 0 || r.num >= len(objs) || xref.offsets[r.num] == 0 {
+			if r.num <= 0 || r.num >= len(objs) || !objs[r.num].has {
 				return 0, fmt.Errorf("object %d refers to object %d, which the file does not have", n, r.num)
 			}
 		}
 	}
 
 	// The catalog, its page tree, and the pages in the tree's order.
-	root, ok := trailerRef(data[xref.trailer:], "/Root")
-	if !ok || root <= 0 || root >= len(objs) || objs[root].end == 0 {
+	if root <= 0 || root >= len(objs) || !objs[root].has {
 		return 0, errors.New("no catalog")
 	}
-	tree, ok := p.entryRef(data, &objs[root], "/Pages")
-	if !ok || tree <= 0 || tree >= len(objs) || objs[tree].end == 0 {
+	tree, ok := p.entryRef(&objs[root], "/Pages")
+	if !ok || tree <= 0 || tree >= len(objs) || !objs[tree].has {
 		return 0, errors.New("no page tree")
 	}
 	objs[root].kind = skipObj
-	if info, ok := trailerRef(data[xref.trailer:], "/Info"); ok && info > 0 && info < len(objs) {
+	if info > 0 && info < len(objs) {
 		objs[info].kind = skipObj
 	}
 	objs[tree].kind, objs[tree].num = treeObj, 1
-	str, err := p.structTree(data, root)
+	str, err := p.structTree(root)
 	if err != nil {
 		return 0, err
 	}
 	t := &objs[tree]
-	kidsAt, kidsEnd, ok := entry(data[t.start:t.dictEnd], "/Kids")
+	tdict := t.val[:t.dictEnd]
+	kidsAt, kidsEnd, ok := entry(tdict, "/Kids")
 	if !ok {
 		return 0, errors.New("the page tree has no /Kids")
 	}
-	kidsAt, kidsEnd = kidsAt+t.start, kidsEnd+t.start
 	// Entries a page takes from the tree when it has none of its own.
 	var inherited []byte
 	for _, key := range []string{"/MediaBox", "/CropBox", "/Rotate"} {
-		if at, end, ok := entry(data[t.start:t.dictEnd], key); ok {
-			inherited = append(append(append(inherited, key...), ' '), data[t.start+at:t.start+end]...)
+		if at, end, ok := entry(tdict, key); ok {
+			inherited = append(append(append(inherited, key...), ' '), tdict[at:end]...)
 			inherited = append(inherited, '\n')
 		}
 	}
-	if _, _, ok := entry(data[t.start:t.dictEnd], "/Resources"); ok {
+	if _, _, ok := entry(tdict, "/Resources"); ok {
 		return 0, errors.New("the page tree holds /Resources for its pages, which merging does not support")
 	}
 	firstPage := len(p.front) + len(p.back)
@@ -506,7 +478,7 @@ func (p *Packer) copyFile(data []byte, front bool) (int, error) {
 		if k.kind != plainObj {
 			return 0, fmt.Errorf("page %d is listed twice, or is not a page", r.num)
 		}
-		if _, _, ok := entry(data[k.start:k.dictEnd], "/Kids"); ok {
+		if _, _, ok := entry(k.val[:k.dictEnd], "/Kids"); ok {
 			return 0, errors.New("the page tree has more than one level, which merging does not support")
 		}
 		k.kind = pageObj
@@ -514,7 +486,7 @@ func (p *Packer) copyFile(data []byte, front bool) (int, error) {
 		// refers back to one (a link's /P) finds its number.
 		k.num = p.newNum()
 		for _, key := range []string{"/MediaBox", "/CropBox", "/Rotate"} {
-			if _, _, has := entry(data[k.start:k.dictEnd], key); !has {
+			if _, _, has := entry(k.val[:k.dictEnd], key); !has {
 				if i := bytes.Index(inherited, []byte(key+" ")); i >= 0 {
 					k.inherit = append(k.inherit, inherited[i:i+bytes.IndexByte(inherited[i:], '\n')+1]...)
 				}
@@ -535,8 +507,8 @@ func (p *Packer) copyFile(data []byte, front bool) (int, error) {
 	// one is known by its number before anything that names it is
 	// written.
 	for n := range objs {
-		if objs[n].end > 0 && objs[n].kind != skipObj && objs[n].kind != treeObj && objs[n].state == unseen {
-			if err := p.walk(data, n); err != nil {
+		if objs[n].has && objs[n].kind != skipObj && objs[n].kind != treeObj && objs[n].state == unseen {
+			if err := p.walk(n); err != nil {
 				return 0, err
 			}
 		}
@@ -569,10 +541,10 @@ type fileStruct struct {
 // object root, if it has one. The root becomes the output's (its elements'
 // /P then name it), its ParentTree is not copied but read into key and
 // object pairs, and the keys of this file are shifted past those before.
-func (p *Packer) structTree(data []byte, root int) (fileStruct, error) {
+func (p *Packer) structTree(root int) (fileStruct, error) {
 	var fs fileStruct
 	objs := p.objs
-	sr, ok := p.entryRef(data, &objs[root], "/StructTreeRoot")
+	sr, ok := p.entryRef(&objs[root], "/StructTreeRoot")
 	p.keyShift = p.nextKey
 	if !ok {
 		return fs, nil
@@ -581,14 +553,14 @@ func (p *Packer) structTree(data []byte, root int) (fileStruct, error) {
 	if o.kind != plainObj {
 		return fs, errors.New("the structure tree's root is the catalog or the page tree")
 	}
-	dict := data[o.start:o.dictEnd]
-	pt, ok := p.entryRef(data, o, "/ParentTree")
+	dict := o.val[:o.dictEnd]
+	pt, ok := p.entryRef(o, "/ParentTree")
 	if !ok || objs[pt].kind != plainObj || pt == sr {
 		return fs, errors.New("the structure tree has no /ParentTree")
 	}
 	if at, end, ok := entry(dict, "/K"); ok {
 		for _, r := range p.refs[o.refs[0]:o.refs[1]] {
-			if r.at >= o.start+at && r.end <= o.start+end {
+			if r.at >= at && r.end <= end {
 				fs.kids = append(fs.kids, r.num)
 				objs[r.num].part = true
 			}
@@ -601,7 +573,7 @@ func (p *Packer) structTree(data []byte, root int) (fileStruct, error) {
 	}
 	// The ParentTree: one flat /Nums array of keys and references.
 	t := &objs[pt]
-	tdict := data[t.start:t.dictEnd]
+	tdict := t.val[:t.dictEnd]
 	if _, _, has := entry(tdict, "/Kids"); has {
 		return fs, errors.New("the structure's ParentTree has more than one level, which merging does not support")
 	}
@@ -620,13 +592,13 @@ func (p *Packer) structTree(data []byte, root int) (fileStruct, error) {
 			return fs, errors.New("the structure's ParentTree keys are not in order")
 		}
 		i = skipSpace(tdict, i+k)
-		j := slices.IndexFunc(refs, func(r srcRef) bool { return r.at == t.start+i })
+		j := slices.IndexFunc(refs, func(r srcRef) bool { return r.at == i })
 		if j < 0 {
 			return fs, errors.New("the structure's ParentTree holds a value that is not a reference, which merging does not support")
 		}
 		fs.nums = append(fs.nums, key, refs[j].num)
 		fs.nextKey = key + 1
-		i = skipSpace(tdict, refs[j].end-t.start)
+		i = skipSpace(tdict, refs[j].end)
 	}
 	if nk, _, ok := entry(dict, "/ParentTreeNextKey"); ok {
 		if v, k := parseInt(dict, nk); k > 0 && v > fs.nextKey {
@@ -650,7 +622,7 @@ func (p *Packer) structTree(data []byte, root int) (fileStruct, error) {
 // references (a structure element with a row's cells, a cover's
 // Document with its thousands of elements) is read through once, not
 // again from its first reference each time one of them is written.
-func (p *Packer) walk(data []byte, n int) error {
+func (p *Packer) walk(n int) error {
 	objs := p.objs
 	stack := append(p.stack[:0], walkPos{n, objs[n].refs[0]})
 	objs[n].state = walking
@@ -688,7 +660,7 @@ func (p *Packer) walk(data []byte, n int) error {
 		}
 		num := top.num
 		stack = stack[:len(stack)-1]
-		if err := p.write(data, o, num); err != nil {
+		if err := p.write(o, num); err != nil {
 			return err
 		}
 		o.state = written
@@ -703,17 +675,18 @@ type walkPos struct{ num, next int }
 
 // write writes object o (number n in its file) with its references
 // renumbered, or finds it already written and takes that one's number.
-func (p *Packer) write(data []byte, o *srcObj, n int) error {
+func (p *Packer) write(o *srcObj, n int) error {
 	b := p.buf[:0]
-	pos := o.start
+	data := o.val
+	pos := 0
 	if o.kind == pageObj && len(o.inherit) > 0 {
-		i := bytes.Index(data[o.start:o.dictEnd], []byte("<<"))
+		i := bytes.Index(data[:o.dictEnd], []byte("<<"))
 		if i < 0 {
 			return fmt.Errorf("page %d is not a dictionary", n)
 		}
-		b = append(b, data[o.start:o.start+i+2]...)
+		b = append(b, data[:i+2]...)
 		b = append(b, o.inherit...)
-		pos = o.start + i + 2
+		pos = i + 2
 	}
 	for _, r := range p.refs[o.refs[0]:o.refs[1]] {
 		b = append(b, data[pos:r.at]...)
@@ -731,7 +704,7 @@ func (p *Packer) write(data []byte, o *srcObj, n int) error {
 		}
 	}
 	p.buf = b
-	rest := data[o.dictEnd:o.end]
+	rest := data[o.dictEnd:]
 
 	o.own = o.unshared
 	for _, r := range p.refs[o.refs[0]:o.refs[1]] {
@@ -838,13 +811,13 @@ func (p *Packer) newNum() int {
 }
 
 // entryRef is the object that the entry key of o's dictionary refers to.
-func (p *Packer) entryRef(data []byte, o *srcObj, key string) (int, bool) {
-	at, end, ok := entry(data[o.start:o.dictEnd], key)
+func (p *Packer) entryRef(o *srcObj, key string) (int, bool) {
+	at, end, ok := entry(o.val[:o.dictEnd], key)
 	if !ok {
 		return 0, false
 	}
 	for _, r := range p.refs[o.refs[0]:o.refs[1]] {
-		if r.at == o.start+at && r.end == o.start+end {
+		if r.at == at && r.end == end {
 			return r.num, true
 		}
 	}

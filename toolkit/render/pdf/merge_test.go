@@ -434,3 +434,41 @@ func TestPackerReadsReferencesOnce(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPacker joins flyers as a build's pack does: five audiences of
+// four organisations each, made once (their streams kept in
+// recentStreams, as a build's are when the pack reads them), joined in
+// turn. One op is one flyer.
+func BenchmarkPacker(b *testing.B) {
+	e := engine(b, time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC))
+	var files [][]byte
+	for k := range 4 {
+		org := profile.Organisation{Name: "Partner " + strconv.Itoa(k), Phone: "416-555-01" + strconv.Itoa(10+k)}
+		brand, err := org.Brand()
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, aud := range []string{"youth", "health", "business", "parents", "students"} {
+			r, err := e.Resolve(generate.Job{Audience: aud, Lang: "en", Format: "flyer", Paper: "letter"})
+			if err != nil {
+				b.Fatal(err)
+			}
+			data, err := e.Render(r, org, brand)
+			if err != nil {
+				b.Fatal(err)
+			}
+			files = append(files, data)
+		}
+	}
+	b.ReportAllocs()
+	p := pdf.NewPacker(io.Discard)
+	b.ResetTimer()
+	for i := range b.N {
+		if _, err := p.Add(files[i%len(files)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if _, err := p.Finish(doc.Meta{Title: "Pack", Lang: "en"}, pdf.Options{Date: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)}); err != nil {
+		b.Fatal(err)
+	}
+}

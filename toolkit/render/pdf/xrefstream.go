@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 
 	"github.com/klauspost/compress/zlib"
 )
@@ -16,71 +15,81 @@ import (
 // deflate can stand for a thousand times their length.
 const maxInflated = 64 << 20
 
-// unpacker reads the files that this package writes with object streams
-// and a cross-reference stream (PDF 1.5) back into the classic form the
-// packer and its parser work on: every object whole, as "N 0 obj …
-// endobj", and a cross-reference table. It reads what this package
-// writes: one cross-reference stream (no /Prev), FlateDecode, no
-// predictor or PNG predictors None and Up.
+// unpacker reads the objects of the files the packer joins, where they
+// are: a file with a classic cross-reference table, or one as this
+// package writes them, with object streams and a cross-reference stream
+// (PDF 1.5). Of the latter it reads what this package writes: one
+// cross-reference stream (no /Prev), FlateDecode, no predictor or PNG
+// predictors None and Up. Objects are not copied into a classic file to
+// be found again (as they once were, every flyer's bytes written and
+// read twice more): each is a slice of the file, or of its object
+// stream inflated.
 type unpacker struct {
-	out     []byte
+	objs    []fileObj
 	zr      io.ReadCloser
 	inflate []byte
 	kept    map[int]*objStm // object streams read, by number
 	stms    []*objStm       // kept's, to be used again for the next file
 	used    int             // how many of stms this file uses
 	starts  []int           // the whole objects' offsets, in order
-	offsets []int           // in the classic form
+	order   []int           // a classic file's objects, by offset
 	skip    []bool          // objects not copied
 }
 
-// classic returns data when its cross-reference is a classic table, else
-// data rewritten with every object whole and a classic table, in a
-// buffer that the next call reuses.
-func (u *unpacker) classic(data []byte) ([]byte, error) {
+// fileObj is one object of a file: its value, after "N G obj" and before
+// "endobj", without the white space around it.
+type fileObj struct {
+	val []byte
+	has bool // the file has the object (its value may still be empty)
+}
+
+// objects returns the objects of data by number, and the numbers of its
+// catalog and metadata that its trailer names (0 for none). What it
+// returns is good until the next call.
+func (u *unpacker) objects(data []byte) (objs []fileObj, root, info int, err error) {
 	sx := bytes.LastIndex(data, []byte("startxref"))
 	if sx < 0 {
-		return nil, errors.New("no startxref")
+		return nil, 0, 0, errors.New("no startxref")
 	}
 	start, n := parseInt(data, skipSpace(data, sx+len("startxref")))
 	if n == 0 || start <= 0 || start >= sx {
-		return nil, errors.New("no cross-reference table or stream: the file is not a PDF")
+		return nil, 0, 0, errors.New("no cross-reference table or stream: the file is not a PDF")
 	}
 	if bytes.HasPrefix(data[start:], []byte("xref")) {
-		return data, nil
+		return u.classicObjects(data)
 	}
 	// The cross-reference stream: "N 0 obj <<…>> stream … endstream".
 	num, k := parseInt(data, start)
 	if k == 0 {
-		return nil, errors.New("no cross-reference table or stream: the file is not a PDF")
+		return nil, 0, 0, errors.New("no cross-reference table or stream: the file is not a PDF")
 	}
 	_, dict, raw, err := u.stream(data, start, sx, num)
 	if err != nil {
-		return nil, fmt.Errorf("cross-reference stream: %w", err)
+		return nil, 0, 0, fmt.Errorf("cross-reference stream: %w", err)
 	}
 	if t, ok := name(dict, "/Type"); !ok || t != "/XRef" {
-		return nil, errors.New("no cross-reference table or stream: the file is not a PDF")
+		return nil, 0, 0, errors.New("no cross-reference table or stream: the file is not a PDF")
 	}
 	if _, _, has := entry(dict, "/Prev"); has {
-		return nil, errors.New("the file was updated in place (/Prev), which merging does not support")
+		return nil, 0, 0, errors.New("the file was updated in place (/Prev), which merging does not support")
 	}
 	size, ok := intEntry(dict, "/Size")
 	if !ok || size <= 0 || size > len(data)/3+1 {
-		return nil, errors.New("cross-reference stream: bad /Size")
+		return nil, 0, 0, errors.New("cross-reference stream: bad /Size")
 	}
 	w, err := intArray(dict, "/W")
 	if err != nil || len(w) != 3 || w[0] > 1 || w[1] < 1 || w[1] > 8 || w[2] > 2 {
-		return nil, errors.New("cross-reference stream: /W is not one merging reads")
+		return nil, 0, 0, errors.New("cross-reference stream: /W is not one merging reads")
 	}
 	index := []int{0, size}
 	if _, _, has := entry(dict, "/Index"); has {
 		if index, err = intArray(dict, "/Index"); err != nil || len(index)%2 != 0 {
-			return nil, errors.New("cross-reference stream: bad /Index")
+			return nil, 0, 0, errors.New("cross-reference stream: bad /Index")
 		}
 	}
 	rows, err := u.decode(dict, raw, w[0]+w[1]+w[2])
 	if err != nil {
-		return nil, fmt.Errorf("cross-reference stream: %w", err)
+		return nil, 0, 0, fmt.Errorf("cross-reference stream: %w", err)
 	}
 	width := w[0] + w[1] + w[2]
 	type ref struct {
@@ -92,7 +101,7 @@ func (u *unpacker) classic(data []byte) ([]byte, error) {
 	for i := 0; i < len(index); i += 2 {
 		first, count := index[i], index[i+1]
 		if first < 0 || count < 0 || first+count > size || (at+count)*width > len(rows) {
-			return nil, errors.New("cross-reference stream: bad /Index")
+			return nil, 0, 0, errors.New("cross-reference stream: bad /Index")
 		}
 		for j := range count {
 			row := rows[(at+j)*width:]
@@ -117,7 +126,7 @@ func (u *unpacker) classic(data []byte) ([]byte, error) {
 	for _, r := range refs {
 		if r.typ == 1 {
 			if r.f2 <= 0 || r.f2 > start {
-				return nil, errors.New("cross-reference stream: an offset is outside the file")
+				return nil, 0, 0, errors.New("cross-reference stream: an offset is outside the file")
 			}
 			starts = append(starts, r.f2)
 		}
@@ -149,10 +158,9 @@ func (u *unpacker) classic(data []byte) ([]byte, error) {
 		}
 	}
 
-	out := append(u.out[:0], header...)
-	offsets := slices.Grow(u.offsets[:0], size)[:size]
-	clear(offsets)
-	u.offsets = offsets
+	objs = slices.Grow(u.objs[:0], size)[:size]
+	clear(objs)
+	u.objs = objs
 	for n, r := range refs {
 		if skip[n] || r.typ != 1 && r.typ != 2 {
 			continue
@@ -161,51 +169,68 @@ func (u *unpacker) classic(data []byte) ([]byte, error) {
 		if r.typ == 1 {
 			s, e, err := objectBounds(data, r.f2, limitOf(r.f2), n)
 			if err != nil {
-				return nil, err
+				return nil, 0, 0, err
 			}
 			val = data[s:e]
 		} else {
 			if r.f2 <= 0 || r.f2 >= len(refs) {
-				return nil, fmt.Errorf("object %d is in object %d, which the file does not have", n, r.f2)
+				return nil, 0, 0, fmt.Errorf("object %d is in object %d, which the file does not have", n, r.f2)
 			}
 			if val, err = u.member(data, refs[r.f2].typ, refs[r.f2].f2, r.f2, r.f3, n, limitOf); err != nil {
-				return nil, err
+				return nil, 0, 0, err
 			}
 		}
-		offsets[n] = len(out)
-		out = strconv.AppendInt(out, int64(n), 10)
-		out = append(out, " 0 obj\n"...)
-		out = append(out, val...)
-		out = append(out, "\nendobj\n"...)
+		objs[n] = fileObj{val: val, has: true}
 	}
-	xref := len(out)
-	out = append(out, "xref\n0 "...)
-	out = strconv.AppendInt(out, int64(size), 10)
-	out = append(out, "\n0000000000 65535 f \n"...)
-	for _, off := range offsets[1:] {
-		if off == 0 {
-			out = append(out, "0000000000 65535 f \n"...)
-			continue
-		}
-		out = appendOffset(out, int64(off))
-		out = append(out, " 00000 n \n"...)
+	root, _ = trailerRef(dict, "/Root")
+	info, _ = trailerRef(dict, "/Info")
+	return objs, root, info, nil
+}
+
+// classicObjects is objects for a file with a classic cross-reference
+// table: each object runs from its offset to the next object's, the last
+// to the table.
+func (u *unpacker) classicObjects(data []byte) (objs []fileObj, root, info int, err error) {
+	xref, err := readXref(data)
+	if err != nil {
+		return nil, 0, 0, err
 	}
-	out = append(out, "trailer\n<</Size "...)
-	out = strconv.AppendInt(out, int64(size), 10)
-	for _, key := range []string{"/Root", "/Info"} {
-		if n, ok := trailerRef(dict, key); ok {
-			out = append(out, ' ')
-			out = append(out, key...)
-			out = append(out, ' ')
-			out = strconv.AppendInt(out, int64(n), 10)
-			out = append(out, " 0 R"...)
+	objs = slices.Grow(u.objs[:0], len(xref.offsets))[:len(xref.offsets)]
+	clear(objs)
+	u.objs = objs
+	order := u.order[:0]
+	for n, off := range xref.offsets {
+		if off > 0 {
+			order = append(order, n)
 		}
 	}
-	out = append(out, ">>\nstartxref\n"...)
-	out = strconv.AppendInt(out, int64(xref), 10)
-	out = append(out, "\n%%EOF\n"...)
-	u.out = out
-	return out, nil
+	slices.SortFunc(order, func(a, b int) int { return xref.offsets[a] - xref.offsets[b] })
+	u.order = order
+	for i, n := range order {
+		end := xref.start
+		if i+1 < len(order) {
+			end = xref.offsets[order[i+1]]
+		}
+		s, e, err := objectBounds(data, xref.offsets[n], end, n)
+		if err != nil {
+			return nil, 0, 0, err
+		}
+		objs[n] = fileObj{val: data[s:e], has: true}
+	}
+	root, _ = trailerRef(data[xref.trailer:], "/Root")
+	info, _ = trailerRef(data[xref.trailer:], "/Info")
+	return objs, root, info, nil
+}
+
+// trimSpace is v without the PDF white space around it.
+func trimSpace(v []byte) []byte {
+	for len(v) > 0 && isSpace(v[0]) {
+		v = v[1:]
+	}
+	for len(v) > 0 && isSpace(v[len(v)-1]) {
+		v = v[:len(v)-1]
+	}
+	return v
 }
 
 // objStm is an object stream read back: its objects' numbers and
@@ -275,7 +300,9 @@ func (u *unpacker) member(data []byte, typ, off, stm, index, n int, limitOf func
 	if index >= len(st.nums) || st.nums[index] != n {
 		return nil, fmt.Errorf("object %d is not where the cross-reference stream says, in object stream %d", n, stm)
 	}
-	return bytes.TrimSpace(st.body[st.offs[index]:st.offs[index+1]]), nil
+	// Trimmed as a value written into a classic file and read back was
+	// (see objectBounds).
+	return trimSpace(bytes.TrimSpace(st.body[st.offs[index]:st.offs[index+1]])), nil
 }
 
 // stream reads stream object num at off (before limit): its value's
