@@ -118,3 +118,7 @@ func appendOffset(b []byte, off int64) []byte {
 	}
 	return append(b, digits[:]...)
 }
+
+// Scanned is how many objects p has read the values of, not finding
+// them read in an object stream before.
+func Scanned(p *Packer) int { return p.scanned }

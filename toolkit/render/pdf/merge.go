@@ -90,9 +90,10 @@ type Packer struct {
 	refs  []srcRef
 	stack []walkPos
 	// looked counts the references the walks have looked at: a test's
-	// measure that each is looked at about once.
-	looked int
-	buf    []byte
+	// measure that each is looked at about once; scanned the objects
+	// whose values were read (not found read in an object stream before).
+	looked, scanned int
+	buf             []byte
 }
 
 // sharedKey is the first half of an object's SHA-256: 128 bits tell
@@ -421,11 +422,18 @@ func (p *Packer) copyFile(data []byte, front bool) (int, error) {
 			continue
 		}
 		first := len(p.refs)
-		s := scanner{b: o.val, refs: p.refs}
-		o.dictEnd, err = s.object()
-		p.refs = s.refs
-		if err != nil {
-			return 0, fmt.Errorf("object %d: %w", n, err)
+		// An object of a stream read before is not read again.
+		if st, k := fobjs[n].stm, fobjs[n].idx; st != nil && st.parsed() {
+			o.dictEnd = st.dictEnds[k]
+			p.refs = append(p.refs, st.refs[st.refAt[k]:st.refAt[k+1]]...)
+		} else {
+			p.scanned++
+			s := scanner{b: o.val, refs: p.refs}
+			o.dictEnd, err = s.object()
+			p.refs = s.refs
+			if err != nil {
+				return 0, fmt.Errorf("object %d: %w", n, err)
+			}
 		}
 		o.refs = [2]int{first, len(p.refs)}
 		for _, r := range p.refs[first:] {
@@ -434,6 +442,10 @@ func (p *Packer) copyFile(data []byte, front bool) (int, error) {
 			}
 		}
 	}
+
+	p.unpack.keepParsed(fobjs, func(n int) (int, []srcRef) {
+		return objs[n].dictEnd, p.refs[objs[n].refs[0]:objs[n].refs[1]]
+	})
 
 	// The catalog, its page tree, and the pages in the tree's order.
 	if root <= 0 || root >= len(objs) || !objs[root].has {

@@ -472,3 +472,52 @@ func BenchmarkPacker(b *testing.B) {
 		b.Fatal(err)
 	}
 }
+
+// TestPackerReadsStreamsOnce: the objects of an object stream that an
+// earlier file had byte for byte (a flyer's structure tree, the same for
+// every flyer of one audience and language) are not read again, and the
+// pack comes out as when every object is read (the files in their
+// classic form, which has no object streams).
+func TestPackerReadsStreamsOnce(t *testing.T) {
+	files := materials(t)
+	join := func(files [][]byte) ([]byte, []int) {
+		var buf bytes.Buffer
+		p := pdf.NewPacker(&buf)
+		var scanned []int
+		for range 2 {
+			for _, f := range files {
+				before := pdf.Scanned(p)
+				if _, err := p.Add(f); err != nil {
+					t.Fatal(err)
+				}
+				scanned = append(scanned, pdf.Scanned(p)-before)
+			}
+		}
+		if _, err := p.Finish(doc.Meta{Title: "Pack", Lang: "en"}, pdf.Options{Date: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)}); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes(), scanned
+	}
+	var classic [][]byte
+	for _, f := range files {
+		c, err := pdf.Classic(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		classic = append(classic, c)
+	}
+	got, scanned := join(files)
+	want, all := join(classic)
+	if !bytes.Equal(got, want) {
+		t.Error("the pack differs from the one of the files' classic forms, every object read")
+	}
+	t.Logf("objects read of each file: %v; of their classic forms: %v", scanned, all)
+	// In the second round every stream was read before: what is read
+	// is each file's objects written whole (its page's content, its
+	// fonts' programs), some 7 of 80 to 100.
+	for i, n := range scanned[len(files):] {
+		if n*5 > all[i] {
+			t.Errorf("file %d again: %d of its %d objects read again", i, n, all[i])
+		}
+	}
+}

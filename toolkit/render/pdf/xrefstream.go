@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"slices"
+	"unsafe"
 
 	"github.com/klauspost/compress/zlib"
 )
@@ -34,13 +36,22 @@ type unpacker struct {
 	starts  []int           // the whole objects' offsets, in order
 	order   []int           // a classic file's objects, by offset
 	skip    []bool          // objects not copied
+
+	// parsed are object streams whose objects the packer has read,
+	// found again by their bytes (see keepParsed); the most recently
+	// found last.
+	parsed []*objStm
+	seed   maphash.Seed
 }
 
 // fileObj is one object of a file: its value, after "N G obj" and before
-// "endobj", without the white space around it.
+// "endobj", without the white space around it, and the object stream it
+// was read from (nil for none) and its index there.
 type fileObj struct {
 	val []byte
 	has bool // the file has the object (its value may still be empty)
+	stm *objStm
+	idx int
 }
 
 // objects returns the objects of data by number, and the numbers of its
@@ -176,9 +187,12 @@ func (u *unpacker) objects(data []byte) (objs []fileObj, root, info int, err err
 			if r.f2 <= 0 || r.f2 >= len(refs) {
 				return nil, 0, 0, fmt.Errorf("object %d is in object %d, which the file does not have", n, r.f2)
 			}
-			if val, err = u.member(data, refs[r.f2].typ, refs[r.f2].f2, r.f2, r.f3, n, limitOf); err != nil {
+			st, err := u.member(data, refs[r.f2].typ, refs[r.f2].f2, r.f2, r.f3, n, limitOf)
+			if err != nil {
 				return nil, 0, 0, err
 			}
+			objs[n] = fileObj{val: st.value(r.f3), has: true, stm: st, idx: r.f3}
+			continue
 		}
 		objs[n] = fileObj{val: val, has: true}
 	}
@@ -238,23 +252,147 @@ func trimSpace(v []byte) []byte {
 type objStm struct {
 	body       []byte
 	nums, offs []int
+	n, first   int // its /N and /First, which say how its head is read
+
+	// The packer's reading of its objects, kept with it in
+	// unpacker.parsed: each object's dictionary end in its value, and its
+	// references, refs[refAt[k]:refAt[k+1]] for the k-th object.
+	dictEnds, refAt []int
+	refs            []srcRef
+	sum             uint64 // of body, with unpacker.seed
 }
 
-// newStm is an empty objStm for the file being read, its arrays those of
-// one read for an earlier file.
-func (u *unpacker) newStm() *objStm {
+// value is the value of the stream's index-th object, trimmed as a
+// value written into a classic file and read back was (see objectBounds).
+func (st *objStm) value(index int) []byte {
+	return trimSpace(bytes.TrimSpace(st.body[st.offs[index]:st.offs[index+1]]))
+}
+
+// parsed reports whether st is one whose objects were read before.
+func (st *objStm) parsed() bool { return st.refAt != nil }
+
+// parsedStreams is how many object streams unpacker.parsed keeps, and
+// parsedBytes about the most memory they hold: a flyer's structure tree
+// (some 80 objects in 5 KB, read again as 250 references) is the same
+// stream for every flyer of one audience, language and paper, and a
+// build's plan goes through a few of them in turn (bench/run's, five
+// audiences, each flyer's other stream in between); a stream larger than
+// parsedLargest (a cover sheet's) is not kept.
+const (
+	parsedStreams = 16
+	parsedBytes   = 384 << 10
+	parsedLargest = 64 << 10
+)
+
+// findParsed is the stream kept in u.parsed whose data is body, with n
+// objects from first, or nil.
+func (u *unpacker) findParsed(body []byte, n, first int) *objStm {
+	if len(u.parsed) == 0 {
+		return nil
+	}
+	sum := maphash.Bytes(u.seed, body)
+	for i, st := range u.parsed {
+		if st.sum == sum && st.n == n && st.first == first && bytes.Equal(st.body, body) {
+			// The most recently found last.
+			copy(u.parsed[i:], u.parsed[i+1:])
+			u.parsed[len(u.parsed)-1] = st
+			return st
+		}
+	}
+	return nil
+}
+
+// keepParsed keeps in u.parsed each object stream of the file just read
+// that was not found there, with the packer's reading of its objects:
+// read(n) is object n's dictionary end and references. A stream is kept
+// only when each of its objects is the one the file has by that number
+// (a file's cross-reference stream could name another).
+func (u *unpacker) keepParsed(objs []fileObj, read func(n int) (int, []srcRef)) {
+	if u.seed == (maphash.Seed{}) {
+		u.seed = maphash.MakeSeed()
+	}
+	for i, st := range u.stms[:u.used] {
+		if len(st.body) > parsedLargest {
+			continue
+		}
+		whole := true
+		for k, n := range st.nums {
+			if n <= 0 || n >= len(objs) || objs[n].stm != st || objs[n].idx != k {
+				whole = false
+				break
+			}
+		}
+		if !whole {
+			continue
+		}
+		st.dictEnds, st.refAt, st.refs = st.dictEnds[:0], append(st.refAt[:0], 0), st.refs[:0]
+		for _, n := range st.nums {
+			dictEnd, refs := read(n)
+			st.dictEnds = append(st.dictEnds, dictEnd)
+			st.refs = append(st.refs, refs...)
+			st.refAt = append(st.refAt, len(st.refs))
+		}
+		st.sum = maphash.Bytes(u.seed, st.body)
+		// The stream leaves the file's: the next file reads into the
+		// arrays of the one it puts out, or new ones.
+		var fresh *objStm
+		if len(u.parsed) == parsedStreams {
+			fresh = u.parsed[0]
+			u.parsed = append(u.parsed[:0], u.parsed[1:]...)
+		}
+		u.parsed = append(u.parsed, st)
+		for len(u.parsed) > 1 && u.parsedSize() > parsedBytes {
+			fresh = u.parsed[0]
+			u.parsed = append(u.parsed[:0], u.parsed[1:]...)
+		}
+		if fresh == nil {
+			fresh = &objStm{}
+		}
+		fresh.refAt = nil
+		u.stms[i] = fresh
+	}
+}
+
+// parsedSize is about the memory the streams in u.parsed hold.
+func (u *unpacker) parsedSize() int {
+	size := 0
+	for _, st := range u.parsed {
+		size += cap(st.body) + 8*(cap(st.nums)+cap(st.offs)+cap(st.dictEnds)+cap(st.refAt)) + int(unsafe.Sizeof(srcRef{}))*cap(st.refs)
+	}
+	return size
+}
+
+// newStm is the object stream of n objects from first whose data is
+// body, its head read, in the arrays of one read for an earlier file.
+func (u *unpacker) newStm(body []byte, n, first int) (*objStm, error) {
 	if u.used == len(u.stms) {
 		u.stms = append(u.stms, &objStm{})
 	}
 	st := u.stms[u.used]
 	u.used++
-	st.body, st.nums, st.offs = st.body[:0], st.nums[:0], st.offs[:0]
-	return st
+	st.body, st.nums, st.offs, st.refAt = append(st.body[:0], body...), st.nums[:0], st.offs[:0], nil
+	st.n, st.first = n, first
+	head := st.body[:first]
+	i := 0
+	for range n {
+		i = skipSpace(head, i)
+		num, a := parseInt(head, i)
+		i = skipSpace(head, i+a)
+		o, b := parseInt(head, i)
+		i += b
+		if a == 0 || b == 0 || first+o > len(st.body) || len(st.offs) > 0 && first+o < st.offs[len(st.offs)-1] {
+			return nil, errors.New("its head is damaged")
+		}
+		st.nums = append(st.nums, num)
+		st.offs = append(st.offs, first+o)
+	}
+	st.offs = append(st.offs, len(st.body))
+	return st, nil
 }
 
 // member is object n, the index-th of object stream stm, whose entry is
 // of type typ at offset off.
-func (u *unpacker) member(data []byte, typ, off, stm, index, n int, limitOf func(int) int) ([]byte, error) {
+func (u *unpacker) member(data []byte, typ, off, stm, index, n int, limitOf func(int) int) (*objStm, error) {
 	if typ != 1 {
 		return nil, fmt.Errorf("object %d is in object %d, which is not an object stream", n, stm)
 	}
@@ -271,38 +409,25 @@ func (u *unpacker) member(data []byte, typ, off, stm, index, n int, limitOf func
 		if err != nil {
 			return nil, fmt.Errorf("object stream %d: %w", stm, err)
 		}
-		st = u.newStm()
-		st.body = append(st.body, inflated...)
 		// Its head: /N pairs of an object's number and its offset after
 		// /First.
 		count, ok1 := intEntry(dict, "/N")
 		first, ok2 := intEntry(dict, "/First")
-		if !ok1 || !ok2 || first > len(st.body) || count > len(st.body)/4+1 {
+		if !ok1 || !ok2 || first > len(inflated) || count > len(inflated)/4+1 {
 			return nil, fmt.Errorf("object stream %d: bad /N or /First", stm)
 		}
-		head := st.body[:first]
-		i := 0
-		for range count {
-			i = skipSpace(head, i)
-			num, a := parseInt(head, i)
-			i = skipSpace(head, i+a)
-			o, b := parseInt(head, i)
-			i += b
-			if a == 0 || b == 0 || first+o > len(st.body) || len(st.offs) > 0 && first+o < st.offs[len(st.offs)-1] {
-				return nil, fmt.Errorf("object stream %d: its head is damaged", stm)
+		// A stream read before, in an earlier file, is not read again.
+		if st = u.findParsed(inflated, count, first); st == nil {
+			if st, err = u.newStm(inflated, count, first); err != nil {
+				return nil, fmt.Errorf("object stream %d: %w", stm, err)
 			}
-			st.nums = append(st.nums, num)
-			st.offs = append(st.offs, first+o)
 		}
-		st.offs = append(st.offs, len(st.body))
 		u.kept[stm] = st
 	}
 	if index >= len(st.nums) || st.nums[index] != n {
 		return nil, fmt.Errorf("object %d is not where the cross-reference stream says, in object stream %d", n, stm)
 	}
-	// Trimmed as a value written into a classic file and read back was
-	// (see objectBounds).
-	return trimSpace(bytes.TrimSpace(st.body[st.offs[index]:st.offs[index+1]])), nil
+	return st, nil
 }
 
 // stream reads stream object num at off (before limit): its value's
