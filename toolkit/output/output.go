@@ -239,8 +239,12 @@ func (e *DiskError) Error() string {
 func (e *DiskError) Unwrap() error { return e.Err }
 
 // tmpCounter makes temporary names unique within the process; the pid
-// keeps them apart between processes writing into the same folder.
-var tmpCounter atomic.Uint64
+// keeps them apart between processes writing into the same folder (read
+// once: os.Getpid is a system call).
+var (
+	tmpCounter atomic.Uint64
+	pid        = os.Getpid()
+)
 
 // WriteFile writes data to path through a temporary file in the same
 // folder and renames it into place.
@@ -330,8 +334,8 @@ func temp(path string, flag int, perm os.FileMode) (*os.File, error) {
 	var f *os.File
 	var err error
 	for range 100 {
-		name := filepath.Join(dir, fmt.Sprintf(".%s.%d-%d.tmp", filepath.Base(path), os.Getpid(), tmpCounter.Add(1)))
-		f, err = os.OpenFile(name, flag|os.O_CREATE|os.O_EXCL, perm)
+		name := filepath.Join(dir, fmt.Sprintf(".%s.%d-%d.tmp", filepath.Base(path), pid, tmpCounter.Add(1)))
+		f, err = createFile(name, flag, perm)
 		if !errors.Is(err, fs.ErrExist) {
 			break
 		}
@@ -366,7 +370,7 @@ func (f *File) Commit() error {
 	}
 	f.release()
 	if err == nil {
-		err = os.Rename(f.tmp.Name(), f.path)
+		err = rename(f.tmp.Name(), f.path)
 	}
 	if err != nil {
 		os.Remove(f.tmp.Name())
