@@ -122,3 +122,15 @@ func appendOffset(b []byte, off int64) []byte {
 // Scanned is how many objects p has read the values of, not finding
 // them read in an object stream before.
 func Scanned(p *Packer) int { return p.scanned }
+
+// SeenFound is how many objects p found among those it saw before by
+// their bytes, without hashing them.
+func SeenFound(p *Packer) int { return p.found }
+
+// KeepNoneSeen makes packers keep no object to find by its bytes until
+// the returned function puts it back.
+func KeepNoneSeen() (undo func()) {
+	old := seenBytes
+	seenBytes = 0
+	return func() { seenBytes = old }
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"github.com/klauspost/compress/zlib"
 	"hash"
+	"hash/maphash"
 	"io"
 	"slices"
 	"strconv"
@@ -59,9 +60,11 @@ type Packer struct {
 	front, back []int32    // the page objects: those added with AddFront, then those added with Add
 	err         error      // the first error: the output is broken after it
 
-	// shared maps the hash of an object, as written, to its number.
+	// shared maps the hash of an object, as written, to its number;
+	// seen keeps those met again, to be found by their bytes.
 	shared map[sharedKey]int32
 	sum    hash.Hash
+	seen   seenObjects
 
 	outline []Bookmark
 
@@ -93,6 +96,7 @@ type Packer struct {
 	// measure that each is looked at about once; scanned the objects
 	// whose values were read (not found read in an object stream before).
 	looked, scanned int
+	found           int // objects found by seen
 	buf             []byte
 }
 
@@ -101,6 +105,115 @@ type Packer struct {
 // (two different objects share a key with a chance of some 1 in 10^30),
 // in 20 bytes an entry with its number rather than 40.
 type sharedKey [16]byte
+
+// seenObjects are objects of the shared table met at least twice (a font
+// program, its widths and ToUnicode map, a logo: what documents of a
+// build have in common), kept byte for byte with their numbers: met
+// again, one is found by its bytes, compared whole, and not hashed with
+// SHA-256 once more (a flyer's fonts are some 10 KB of the 15 KB it
+// hashed). What is found is what the table gives: an object is kept only
+// as the table's entry for its hash, and both are emptied together.
+type seenObjects struct {
+	seed  maphash.Seed
+	index map[uint64]int // an object's maphash to its place in objs
+	objs  [seenMax]seenObj
+	next  int // the place written next: the oldest
+	bytes int
+}
+
+type seenObj struct {
+	sum uint64
+	v   []byte
+	num int32
+}
+
+// seenMax is how many objects seenObjects keeps, seenBytes the most bytes
+// of them, and seenLargest the largest it keeps: the fonts of a few
+// kinds of document. The 250 Punjabi flyers of bench/run's plan (five
+// audiences in turn, four fonts each) meet 255 objects again, 178 KB
+// (English 189, 121 KB): with room for 64 each was put out before it
+// came again, and none was found.
+const (
+	seenMax     = 512
+	seenLargest = 32 << 10
+)
+
+var seenBytes = 256 << 10 // a variable for the tests
+
+// sum is the maphash of the object written as b and rest.
+func (s *seenObjects) sum(b, rest []byte) uint64 {
+	if s.index == nil {
+		s.seed, s.index = maphash.MakeSeed(), map[uint64]int{}
+	}
+	var h maphash.Hash
+	h.SetSeed(s.seed)
+	h.Write(b)
+	h.Write(rest)
+	return h.Sum64()
+}
+
+// find is the number of the object written as b and rest, of hash sum,
+// if it is kept.
+func (s *seenObjects) find(sum uint64, b, rest []byte) (int, bool) {
+	i, ok := s.index[sum]
+	if !ok {
+		return 0, false
+	}
+	e := &s.objs[i]
+	if len(e.v) != len(b)+len(rest) || !bytes.Equal(e.v[:len(b)], b) || !bytes.Equal(e.v[len(b):], rest) {
+		return 0, false
+	}
+	return int(e.num), true
+}
+
+// keep keeps the object written as b and rest, of hash sum, as number
+// num, in place of the oldest (and of those after it while they hold
+// more than seenBytes).
+func (s *seenObjects) keep(sum uint64, b, rest []byte, num int32) {
+	n := len(b) + len(rest)
+	if n > seenLargest || 2*n+1024 > seenBytes {
+		return
+	}
+	if _, ok := s.index[sum]; ok {
+		return // another object of the same maphash: it stays
+	}
+	e := &s.objs[s.next]
+	buf := e.v[:0]
+	s.drop(s.next)
+	if cap(buf) < n || cap(buf) > 2*n+1024 {
+		buf = make([]byte, 0, n)
+	}
+	for i := 1; i < seenMax && s.bytes+cap(buf) > seenBytes; i++ {
+		s.drop((s.next + i) % seenMax)
+	}
+	e.v = append(append(buf, b...), rest...)
+	e.sum, e.num = sum, num
+	s.bytes += cap(e.v)
+	s.index[sum] = s.next
+	s.next = (s.next + 1) % seenMax
+}
+
+// drop forgets the object kept at place i.
+func (s *seenObjects) drop(i int) {
+	e := &s.objs[i]
+	if e.v == nil {
+		return
+	}
+	if j, ok := s.index[e.sum]; ok && j == i {
+		delete(s.index, e.sum)
+	}
+	s.bytes -= cap(e.v)
+	e.v = nil
+}
+
+// clear forgets every object kept.
+func (s *seenObjects) clear() {
+	for i := range s.objs {
+		s.objs[i] = seenObj{}
+	}
+	clear(s.index)
+	s.next, s.bytes = 0, 0
+}
 
 // maxShared bounds the table of shared objects: past it, it starts
 // again empty (objects are then shared only with files that follow).
@@ -726,6 +839,12 @@ func (p *Packer) write(o *srcObj, n int) error {
 		}
 	}
 	if o.kind == plainObj && !o.own {
+		seen := p.seen.sum(b, rest)
+		if num, ok := p.seen.find(seen, b, rest); ok {
+			o.num = num
+			p.found++
+			return nil
+		}
 		p.sum.Reset()
 		p.sum.Write(b)
 		p.sum.Write(rest)
@@ -733,10 +852,12 @@ func (p *Packer) write(o *srcObj, n int) error {
 		key := sharedKey(p.sum.Sum(sum[:0]))
 		if num, ok := p.shared[key]; ok {
 			o.num = int(num)
+			p.seen.keep(seen, b, rest, num)
 			return nil
 		}
 		if len(p.shared) >= maxShared {
 			clear(p.shared)
+			p.seen.clear()
 		}
 		o.num = p.newNum()
 		p.shared[key] = int32(o.num)

@@ -521,3 +521,39 @@ func TestPackerReadsStreamsOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestPackerFindsSeenObjects: objects met again (the fonts the flyers
+// share) are found by their bytes rather than hashed once more, and the
+// pack is the one hashing every object gives.
+func TestPackerFindsSeenObjects(t *testing.T) {
+	files := materials(t)
+	join := func() ([]byte, int) {
+		var buf bytes.Buffer
+		p := pdf.NewPacker(&buf)
+		for range 3 {
+			for _, f := range files {
+				if _, err := p.Add(f); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if _, err := p.Finish(doc.Meta{Title: "Pack", Lang: "en"}, pdf.Options{Date: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)}); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes(), pdf.SeenFound(p)
+	}
+	got, found := join()
+	undo := pdf.KeepNoneSeen()
+	want, none := join()
+	undo()
+	if none != 0 {
+		t.Fatalf("%d objects found with none kept", none)
+	}
+	// Each file's fonts (some 15 objects) in the third round at least.
+	if found < 4*10 {
+		t.Errorf("%d objects found by their bytes in three rounds of %d files", found, len(files))
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("the pack differs from the one of every object hashed")
+	}
+}

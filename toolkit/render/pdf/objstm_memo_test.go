@@ -131,3 +131,45 @@ func TestFindCompressed(t *testing.T) {
 		t.Errorf("entries hold %d bytes, %d counted", held, m.bytes)
 	}
 }
+
+// TestSeenObjectsBounded: the objects kept to be found by their bytes
+// hold no more than seenBytes however many are kept; each is found by
+// all of its bytes (and not by another object of the same maphash).
+func TestSeenObjectsBounded(t *testing.T) {
+	var s seenObjects
+	obj := func(i int) ([]byte, []byte) {
+		return []byte(fmt.Sprintf("<</N %d>>", i)), bytes.Repeat([]byte{byte(i)}, 3000+i%7000)
+	}
+	for i := range 2000 {
+		b, rest := obj(i)
+		sum := s.sum(b, rest)
+		if _, ok := s.find(sum, b, rest); ok {
+			t.Fatalf("object %d found before it was kept", i)
+		}
+		s.keep(sum, b, rest, int32(i))
+		if got, ok := s.find(sum, b, rest); !ok || got != i {
+			t.Fatalf("object %d: found %d, %v", i, got, ok)
+		}
+		if s.bytes > seenBytes {
+			t.Fatalf("after %d objects %d bytes kept, more than %d", i+1, s.bytes, seenBytes)
+		}
+		held := 0
+		for _, e := range s.objs {
+			held += cap(e.v)
+		}
+		if held != s.bytes {
+			t.Fatalf("after %d objects %d bytes counted, %d held", i+1, s.bytes, held)
+		}
+		// The same maphash, other bytes: not found.
+		other := bytes.Clone(rest)
+		other[len(other)-1]++
+		if _, ok := s.find(sum, b, other); ok {
+			t.Fatalf("object %d found with other bytes", i)
+		}
+	}
+	s.clear()
+	b, rest := obj(1999)
+	if _, ok := s.find(s.sum(b, rest), b, rest); ok || s.bytes != 0 {
+		t.Error("an object found after clear")
+	}
+}
