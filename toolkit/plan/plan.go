@@ -858,11 +858,19 @@ func (d *decoder) unique(outs []Output) []Output {
 		taken[name] = true
 	}
 	first := map[string]int{} // wanted name and job → index in res
+	// The outputs share their jobs (ten thousand flyers, five jobs):
+	// each job's key is written once.
+	jobKeys := map[*generate.Resolved]string{}
 	var res []Output
 	for _, o := range outs {
+		jk, ok := jobKeys[o.Job]
+		if !ok {
+			jk = jobKey(*o.Job)
+			jobKeys[o.Job] = jk
+		}
 		// The same material for another organisation is another
 		// material: made once, one of them would be lost.
-		key := strings.ToLower(o.Name) + "\x00" + jobKey(*o.Job) + "\x00" + strconv.Itoa(o.Org)
+		key := strings.ToLower(o.Name) + "\x00" + jk + "\x00" + strconv.Itoa(o.Org)
 		if i, ok := first[key]; ok {
 			res[i].Copies += o.Copies
 			d.warn(fmt.Sprintf("outputs[%d]", o.Item), "%s is also made by outputs[%d]; made once, with %d copies", res[i].Name, res[i].Item, res[i].Copies)
