@@ -208,6 +208,10 @@ type builder struct {
 	// layouts they made (at most maxThumbs, some 10 KB each) wait for
 	// the index in a temporary file beside it (thumbFile, from thumbEnd
 	// on), not in memory: thumbAt is where each output's is.
+	// desc is each job's description (describe).
+	descMu sync.Mutex
+	desc   map[*generate.Resolved]string
+
 	thumbMu   sync.Mutex
 	thumbFile *os.File
 	thumbEnd  int64

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/manifest"
 	"github.com/awarekit/awarekit/toolkit/output"
@@ -352,7 +353,7 @@ func (b *builder) dryPack(st *set) *Result {
 func (b *builder) item(st *set, i int, thumb bool) pack.Item {
 	o := b.outs[i]
 	rec := b.recs.get(i)
-	it := pack.Item{File: st.rel(o.Name), What: b.eng.Describe(*o.Job), Paper: o.Job.Paper.Name, Copies: o.Copies}
+	it := pack.Item{File: st.rel(o.Name), What: b.describe(o.Job), Paper: o.Job.Paper.Name, Copies: o.Copies}
 	if pack.Joinable(o.Job) {
 		it.Sheet, _ = o.Job.Sheet()
 	}
@@ -372,6 +373,25 @@ func (b *builder) item(st *set, i int, thumb bool) pack.Item {
 		it.Failed = string(rec.status)
 	}
 	return it
+}
+
+// describe is the engine's description of job, written once a job: the
+// cover sheet, its count and total, the bookmarks and the index page ask
+// for every material's, some five times, at the end of the build, and
+// the outputs share a few jobs (a thousand flyers, five). Held for the
+// plan's jobs, each once.
+func (b *builder) describe(job *generate.Resolved) string {
+	b.descMu.Lock()
+	defer b.descMu.Unlock()
+	d, ok := b.desc[job]
+	if !ok {
+		if b.desc == nil {
+			b.desc = map[*generate.Resolved]string{}
+		}
+		d = b.eng.Describe(*job)
+		b.desc[job] = d
+	}
+	return d
 }
 
 // items yields a set's outputs as its pack (joinable only) or its index
