@@ -92,6 +92,20 @@ func pauseGC() (resume func()) {
 // 59.4 MB, pa 61.4 -> 60.3 MB, with 402 -> 398 and 373 -> 381
 // collections; live/4 in place of live/2, unused still counted, gave
 // 60.7 and 60.4 MB with 397 and 389.
+//
+// The floor is what a build's peak RSS follows, near MiB for MiB: the
+// runtime gives memory back down to 95% of the limit and lets a burst
+// reach the whole of it, and the program's own mapped pages (code,
+// tables, the embedded fonts) add 15-17 MiB that stay mapped all
+// along. A lower floor leaves less room between collections, and
+// Arabic and Punjabi, which make more garbage for as much live, pay the
+// most (2026-12-06, load 15-30; a floor set through a scratch build):
+// 45 MiB peaked at 10,000 flyers at 58.9 en, 58.8 ar, 58.1-59.4 pa
+// against 60.5-61.5 with 47, with 8%, 15% and 20% more collections;
+// 44 MiB at 57.5-58.4 with 16-29% more; the instructions of 1,000
+// flyers with the collector on (callgrind, GOMAXPROCS=1) rose 0.4% en
+// and 1.8% pa at 45, 1.1% en at 44. A smaller peak has to come from
+// less live or less garbage, not from the floor.
 const memoryFloor = 47 << 20
 
 // steerInterval is how often steerMemory looks for a finished
