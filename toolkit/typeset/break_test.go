@@ -135,8 +135,9 @@ func TestCachesKeepEachTextsFonts(t *testing.T) {
 	if _, err := ts.Set("Know the signs", Options{Style: Style{Size: 10}, Width: 200, Lang: "en"}); err != nil {
 		t.Fatal(err)
 	}
-	clear(ts.cache)
-	clear(ts.wraps)
+	ts.cache.clear()
+	ts.wraps.clear()
+	ts.paras.clear()
 	p, err := ts.Set(pa, opts)
 	if err != nil {
 		t.Fatal(err)

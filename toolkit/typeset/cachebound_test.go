@@ -47,3 +47,34 @@ func TestCachesHoldABoundedHeap(t *testing.T) {
 		t.Errorf("the typesetter keeps %.2f MB of heap for texts set once, over %.2f MB", float64(most)/(1<<20), float64(limit)/(1<<20))
 	}
 }
+
+// TestSharedTextsOutliveOneOffs sets, for each of thousands of
+// documents, a text every document shares and the names of the
+// document's own organisation, as a build does: the caches turn over
+// many times, and the shared text is still the paragraph set first (its
+// lines the same memory), not set and shaped again after each turn, as
+// it was when every cache was emptied at once.
+func TestSharedTextsOutliveOneOffs(t *testing.T) {
+	ts := embeddedSetter(t)
+	shared := Options{Style: Style{Size: 11}, Width: 240, Lang: "en"}
+	const text = "Know the signs of human trafficking and where to call for help"
+	first, err := ts.Set(text, shared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 5000 {
+		name := fmt.Sprintf("Partner organisation %d of the Riverside settlement services network", i+1)
+		for _, size := range []float64{10, 8.5} {
+			if _, err := ts.Set(name, Options{Style: Style{Size: size, Bold: true}, Width: 160, Lang: "en"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		p, err := ts.Set(text, shared)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if &p.Lines[0].Runs[0] != &first.Lines[0].Runs[0] {
+			t.Fatalf("after %d documents the shared text was set again", i+1)
+		}
+	}
+}

@@ -63,18 +63,16 @@ func (t *Typesetter) Optical(text, lang string) float64 {
 	// answer is kept with the paragraphs (looking at every letter's
 	// script was 8% of a build of flyers).
 	key := opticalText{text, lang}
-	if v, ok := t.opticalTexts[key]; ok {
+	if v, ok := t.opticalTexts.get(t, key, nil); ok {
 		return v
 	}
 	v := 1.0
 	if sc := mainScript(text); hasRef(sc) {
 		v = t.ScriptOptical(sc, lang)
 	}
-	t.limitCaches(len(text) + len(lang) + 48)
-	if t.opticalTexts == nil {
-		t.opticalTexts = map[opticalText]float64{}
-	}
-	t.opticalTexts[key] = v
+	n := len(text) + len(lang) + 48
+	t.limitCaches(n)
+	t.opticalTexts.put(key, v, n)
 	return v
 }
 

@@ -3,6 +3,7 @@ package typeset
 import (
 	"encoding/binary"
 	"slices"
+	"strings"
 	"unsafe"
 
 	"github.com/go-text/typesetting/font"
@@ -88,12 +89,12 @@ func runText(b []byte, in shaping.Input) []byte {
 // the rest of the output does not depend on where the run is
 // (TestShapeRunAsShape).
 func (t *Typesetter) shapeRun(in shaping.Input) shaping.Output {
-	if len(in.FontFeatures) > 0 || t.runs == nil {
+	if len(in.FontFeatures) > 0 || t.noRuns {
 		return t.shaper.Shape(in) // no cache: TestShapeRunAsShape's reference
 	}
 	t.runKey = runText(t.runKey[:0], in)
 	key := runKey{face: in.Face, size: in.Size, dir: uint8(in.Direction), script: in.Script, lang: in.Language}
-	if out, ok := t.runs[runKeyLookup(key, t.runKey)]; ok {
+	if out, ok := t.runs.get(t, runKeyLookup(key, t.runKey), ownRunKey); ok {
 		if delta := in.RunStart - out.Runes.Offset; delta != 0 {
 			out.Glyphs = slices.Clone(out.Glyphs)
 			for i := range out.Glyphs {
@@ -108,8 +109,9 @@ func (t *Typesetter) shapeRun(in shaping.Input) shaping.Output {
 	}
 	out := t.shaper.Shape(in)
 	key.text = string(t.runKey)
-	t.limitCaches(len(key.text) + 160 + int(unsafe.Sizeof(shaping.Glyph{}))*len(out.Glyphs))
-	t.runs[key] = out
+	n := len(key.text) + 160 + int(unsafe.Sizeof(shaping.Glyph{}))*len(out.Glyphs)
+	t.limitCaches(n)
+	t.runs.put(key, out, n)
 	return out
 }
 
@@ -118,6 +120,13 @@ func (t *Typesetter) shapeRun(in shaping.Input) shaping.Output {
 // from bytes only to index a map).
 func runKeyLookup(key runKey, text []byte) runKey {
 	key.text = unsafe.String(unsafe.SliceData(text), len(text))
+	return key
+}
+
+// ownRunKey is key with a text of its own, for a key that borrows
+// shapeRun's scratch (runKeyLookup) to be kept.
+func ownRunKey(key runKey) runKey {
+	key.text = strings.Clone(key.text)
 	return key
 }
 

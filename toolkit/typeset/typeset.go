@@ -144,24 +144,29 @@ type Typesetter struct {
 	seg      shaping.Segmenter
 	wrapper  shaping.LineWrapper
 	fontmap  fontmap
-	cache    map[shapeKey]*shaped
-	checked  map[shapeKey][]*Family // texts whose characters all have a font, with the families they need
-	wraps    map[wrapKey][]Line
-	prepared map[preparedKey]string // texts as given → as set
+	// The caches, each in two generations (see generations and
+	// limitCaches).
+	cache    generations[shapeKey, *shaped]
+	checked  generations[shapeKey, []*Family] // texts whose characters all have a font, with the families they need
+	wraps    generations[wrapKey, []Line]
+	prepared generations[preparedKey, string] // texts as given → as set
 	// paras are paragraphs as Set returned them: a layout sets the same
 	// message at the same size and width in every document of a build,
 	// and in every attempt of a page that tries several sizes.
-	paras map[setKey]Paragraph
+	paras generations[setKey, Paragraph]
 	// runs are runs as the shaper returned them (shapeRun), at the
 	// offset they had in their text; runKey is shapeRun's scratch.
-	runs   map[runKey]shaping.Output
+	runs   generations[runKey, shaping.Output]
 	runKey []byte
-	// held is about how many bytes the caches hold (see limitCaches).
+	// noRuns turns shapeRun's cache off (TestShapeRunAsShape).
+	noRuns bool
+	// held is about how many bytes the caches' young generation holds
+	// (see limitCaches).
 	held int
 	// optical holds each script's Optical, per language.
 	optical map[opticalKey]float64
 	// opticalTexts holds each text's Optical, bounded with the caches.
-	opticalTexts map[opticalText]float64
+	opticalTexts generations[opticalText, float64]
 	// split breaks runs of the other direction where they fall
 	// (SplitEmbedded).
 	split bool
@@ -187,9 +192,10 @@ type setKey struct {
 // New returns a Typesetter that draws each character in the family for
 // its script when there is one, else in the base family.
 func New(fonts *Fonts) *Typesetter {
-	t := &Typesetter{fonts: fonts, faces: make(map[*Font]*font.Face), cache: make(map[shapeKey]*shaped), checked: make(map[shapeKey][]*Family),
-		wraps: make(map[wrapKey][]Line), prepared: make(map[preparedKey]string), paras: make(map[setKey]Paragraph),
-		runs: make(map[runKey]shaping.Output)}
+	t := &Typesetter{fonts: fonts, faces: make(map[*Font]*font.Face), cache: newGenerations[shapeKey, *shaped](),
+		checked: newGenerations[shapeKey, []*Family](), wraps: newGenerations[wrapKey, []Line](),
+		prepared: newGenerations[preparedKey, string](), paras: newGenerations[setKey, Paragraph](),
+		runs: newGenerations[runKey, shaping.Output](), opticalTexts: newGenerations[opticalText, float64]()}
 	t.fontmap.t = t
 	return t
 }
@@ -353,15 +359,18 @@ func (t *Typesetter) fontFor(r rune, bold bool) *Font {
 func (t *Typesetter) Set(text string, opts Options) (Paragraph, error) {
 	opts.split = t.split
 	pkey := setKey{text, opts}
-	if p, ok := t.paras[pkey]; ok {
+	if p, ok := t.paras.get(t, pkey, nil); ok {
 		return p, nil
 	}
 	p, err := t.set(text, opts)
 	if err != nil {
 		return p, err
 	}
-	t.limitCaches(len(text) + paraBytes(p))
-	t.paras[pkey] = p
+	// The paragraph's glyphs are counted with the lines wrap kept in
+	// the same generation; once it moves to another without them, it
+	// holds them alone.
+	t.limitCaches(len(text) + paraBytes(p, false))
+	t.paras.put(pkey, p, len(text)+paraBytes(p, true))
 	return p, nil
 }
 
@@ -384,14 +393,15 @@ func (t *Typesetter) set(text string, opts Options) (Paragraph, error) {
 	// The families a text needs are found once and kept with it: shaping
 	// after a cache miss must use this text's fonts, not those of the
 	// paragraph set before.
-	if extra, ok := t.checked[key]; ok {
+	if extra, ok := t.checked.get(t, key, nil); ok {
 		t.extra = append(t.extra[:0], extra...)
 	} else {
 		if err := t.check(text, opts); err != nil {
 			return Paragraph{}, err
 		}
-		t.limitCaches(len(text) + 8*len(t.extra) + 64)
-		t.checked[key] = slices.Clone(t.extra)
+		n := len(text) + 8*len(t.extra) + 64
+		t.limitCaches(n)
+		t.checked.put(key, slices.Clone(t.extra), n)
 	}
 	var sig strings.Builder
 	for _, fam := range t.extra {
@@ -427,7 +437,7 @@ var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\v", "\n", "\f",
 // and again.
 func (t *Typesetter) prepare(text string, rtl bool) (string, error) {
 	key := preparedKey{text, rtl}
-	if p, ok := t.prepared[key]; ok {
+	if p, ok := t.prepared.get(t, key, nil); ok {
 		return p, nil
 	}
 	p, err := clean(text)
@@ -441,8 +451,9 @@ func (t *Typesetter) prepare(text string, rtl bool) (string, error) {
 	if rtl {
 		p = isolateNumbers(p)
 	}
-	t.limitCaches(len(text) + len(p) + 48)
-	t.prepared[key] = p
+	n := len(text) + len(p) + 48
+	t.limitCaches(n)
+	t.prepared.put(key, p, n)
 	return p, nil
 }
 
@@ -576,15 +587,17 @@ const refSize = 10.0
 // instructions, and 1,000 peak at 79 MB instead of 97. At 2 MB, 1,000
 // flyers each for its own organisation (bench/run) hold some 1.5 MB less
 // live, with as many collections (22-23 against 23-24) and the same CPU
-// (median of 5 interleaved rounds 2.84 s against 2.91 s).
+// (median of 5 interleaved rounds 2.84 s against 2.91 s). The caches
+// hold it in two generations of half as much each (generations).
 const cacheBytes = 2 << 20
 
-// paraBytes estimates the bytes a Paragraph holds of its own: its lines
-// and runs; the glyphs are shared with the wrapping cache.
-func paraBytes(p Paragraph) int {
+// paraBytes estimates the bytes a Paragraph holds: its lines and runs,
+// and their glyphs when it holds them (they are shared with the wrapping
+// cache's lines).
+func paraBytes(p Paragraph, glyphs bool) int {
 	n := 48
 	for _, l := range p.Lines {
-		n += lineBytes(l, false)
+		n += lineBytes(l, glyphs)
 	}
 	return n
 }
@@ -669,7 +682,7 @@ func (sh *shaped) levelAt(i int) bidi.Level {
 // shape returns text shaped at refSize, from the cache when it can.
 func (t *Typesetter) shape(text string, opts Options) *shaped {
 	key := shapeKey{text: text, lang: opts.Lang, bold: opts.Style.Bold, rtl: opts.RTL, fonts: t.fontsKey}
-	if sh, ok := t.cache[key]; ok {
+	if sh, ok := t.cache.get(t, key, nil); ok {
 		return sh
 	}
 	runes := []rune(text)
@@ -725,7 +738,7 @@ func (t *Typesetter) shape(text string, opts Options) *shaped {
 		size += 96 + int(unsafe.Sizeof(shaping.Glyph{}))*len(o.Glyphs)
 	}
 	t.limitCaches(size)
-	t.cache[key] = sh
+	t.cache.put(key, sh, size)
 	return sh
 }
 
@@ -789,7 +802,7 @@ func (t *Typesetter) setLines(p *Paragraph, text string, opts Options) error {
 func (t *Typesetter) wrap(text string, opts Options, width fixed.Int26_6, policy shaping.LineBreakPolicy) []Line {
 	style := opts.Style
 	wkey := wrapKey{shapeKey{text: text, lang: opts.Lang, bold: style.Bold, rtl: opts.RTL, fonts: t.fontsKey}, width, policy}
-	if refLines, ok := t.wraps[wkey]; ok {
+	if refLines, ok := t.wraps.get(t, wkey, nil); ok {
 		return refLines
 	}
 	sh := t.shape(text, opts)
@@ -846,7 +859,7 @@ func (t *Typesetter) wrap(text string, opts Options, width fixed.Int26_6, policy
 		size += lineBytes(l, true)
 	}
 	t.limitCaches(size)
-	t.wraps[wkey] = refLines
+	t.wraps.put(wkey, refLines, size)
 	return refLines
 }
 
@@ -1018,19 +1031,20 @@ func joins(r rune) bool {
 		unicode.In(r, unicode.Arabic, unicode.Syriac, unicode.Nko, unicode.Mongolian, unicode.Mandaic, unicode.Adlam, unicode.Hanifi_Rohingya)
 }
 
-// limitCaches makes room for an entry of about size bytes: when the
-// caches would hold more than cacheBytes, every cache is emptied
-// together, so that no cache keeps an entry whose companions in the
-// others are gone.
+// limitCaches makes room in the caches' young generation for an entry
+// of about size bytes: when it would hold more than half of cacheBytes,
+// every cache turns over together (generations): the old generation is
+// dropped and the young becomes the old, so that the caches hold about
+// cacheBytes at most.
 func (t *Typesetter) limitCaches(size int) {
-	if t.held+size > cacheBytes {
-		clear(t.prepared)
-		clear(t.checked)
-		clear(t.cache)
-		clear(t.wraps)
-		clear(t.paras)
-		clear(t.opticalTexts)
-		clear(t.runs)
+	if t.held+size > cacheBytes/2 {
+		t.prepared.turn()
+		t.checked.turn()
+		t.cache.turn()
+		t.wraps.turn()
+		t.paras.turn()
+		t.opticalTexts.turn()
+		t.runs.turn()
 		t.held = 0
 	}
 	t.held += size

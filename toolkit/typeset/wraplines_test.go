@@ -231,14 +231,13 @@ func TestShapeRunAsShape(t *testing.T) {
 		for _, fam := range ts.extra {
 			ts.fontsKey += fam.Regular.Source + "\x00"
 		}
-		cache := ts.runs
-		clear(ts.cache)
+		ts.cache.clear()
 		got := ts.shape(prepared, opts).outs
-		ts.runs = nil
-		clear(ts.cache)
+		ts.noRuns = true
+		ts.cache.clear()
 		want := ts.shape(prepared, opts).outs
-		ts.runs = cache
-		clear(ts.cache)
+		ts.noRuns = false
+		ts.cache.clear()
 		if !reflect.DeepEqual(got, want) {
 			for j := range want {
 				if j >= len(got) || !reflect.DeepEqual(got[j], want[j]) {
@@ -249,8 +248,8 @@ func TestShapeRunAsShape(t *testing.T) {
 		}
 		runs += len(want)
 	}
-	t.Logf("%d runs equal; the cache holds %d", runs, len(ts.runs))
-	if runs-len(ts.runs) < runs/5 {
-		t.Errorf("the cache holds %d runs of %d shaped: it was hardly used", len(ts.runs), runs)
+	t.Logf("%d runs equal; the cache holds %d", runs, ts.runs.len())
+	if runs-ts.runs.len() < runs/5 {
+		t.Errorf("the cache holds %d runs of %d shaped: it was hardly used", ts.runs.len(), runs)
 	}
 }
