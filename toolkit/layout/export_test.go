@@ -10,3 +10,6 @@ func AuditFit(audit func(tries, rows, built int, fits func(i int) bool, chosen i
 // MemoStats are the bodies m served and set, and the bytes it holds by
 // its estimate, with its bound.
 func MemoStats(m *Memo) (hits, misses, held, bound int) { return m.hits, m.misses, m.held, memoBytes }
+
+// SentenceEnd is sentenceEnd, for TestSentenceEnd.
+var SentenceEnd = sentenceEnd

@@ -434,7 +434,7 @@ func sentences(s string) []string {
 	rs := []rune(s)
 	start := 0
 	for i, r := range rs {
-		if !strings.ContainsRune(".!?。！？؟۔।።፧᙮", r) {
+		if !sentenceEnd(r) {
 			continue
 		}
 		cjk := strings.ContainsRune("。！？", r)
@@ -450,6 +450,17 @@ func sentences(s string) []string {
 		out = append(out, p)
 	}
 	return out
+}
+
+// sentenceEnd reports the characters that end a sentence (sentences):
+// a switch, not a search of a string of them, for sentences looks at
+// every character of every headline the header tries.
+func sentenceEnd(r rune) bool {
+	switch r {
+	case '.', '!', '?', '\u3002', '\uFF01', '\uFF1F', '\u061F', '\u06D4', '\u0964', '\u1362', '\u1367', '\u166E':
+		return true
+	}
+	return false
 }
 
 // footer closes a page: the content version and, for a draft

@@ -9,6 +9,7 @@ import (
 
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/profile"
 )
 
@@ -79,6 +80,18 @@ func TestPosterHeadlineBreaksAtSentences(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestSentenceEnd holds sentenceEnd to the sentence ends sentences
+// names: . ! ? and their CJK, Arabic, Urdu, Devanagari/Gurmukhi,
+// Ethiopic and Canadian syllabics forms, and no other character.
+func TestSentenceEnd(t *testing.T) {
+	const ends = ".!?。！？؟۔।።፧᙮"
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := layout.SentenceEnd(r), strings.ContainsRune(ends, r); got != want {
+			t.Errorf("sentenceEnd(%U) = %v, want %v", r, got, want)
 		}
 	}
 }
