@@ -14,7 +14,6 @@ import (
 	"strconv"
 	"sync"
 	"time"
-	"unicode/utf8"
 	"unsafe"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -243,9 +242,7 @@ type drawScratch struct {
 	slots     []int
 	pageSlots []int
 
-	runeAt   []int
-	glyphBuf []cidfont.Glyph
-	runs     []typeset.Run
+	runs []typeset.Run
 
 	// The last QR codes drawn and their operators: a build draws the
 	// same codes (the hotline's, an organisation's website's) on every
@@ -289,7 +286,7 @@ func getDrawScratch() *drawScratch {
 }
 
 func putDrawScratch(s *drawScratch) {
-	if max(cap(s.buf), cap(s.content), 8*(cap(s.pageAt)+cap(s.slots)+cap(s.pageSlots)), 8*cap(s.runeAt), int(unsafe.Sizeof(cidfont.Glyph{}))*cap(s.glyphBuf), int(unsafe.Sizeof(typeset.Run{}))*cap(s.runs)) > maxDrawScratch {
+	if max(cap(s.buf), cap(s.content), 8*(cap(s.pageAt)+cap(s.slots)+cap(s.pageSlots)), int(unsafe.Sizeof(typeset.Run{}))*cap(s.runs)) > maxDrawScratch {
 		return
 	}
 	clear(s.runs[:cap(s.runs)]) // no document's runs kept alive
@@ -605,27 +602,9 @@ func (r *renderer) line(t *layout.TextLine) {
 			r.err = err
 			return
 		}
-		// typeset counts clusters in bytes; the writer counts runes,
-		// which are the bytes in ASCII text.
-		glyphs := r.glyphBuf[:0]
-		if ascii(run.Text) {
-			for _, g := range run.Glyphs {
-				glyphs = append(glyphs, cidfont.Glyph{GID: g.GID, Cluster: g.Cluster, XAdvance: g.XAdvance, XOffset: g.XOffset, YOffset: g.YOffset})
-			}
-		} else {
-			runeAt := slices.Grow(r.runeAt[:0], len(run.Text)+1)[:len(run.Text)+1]
-			n := 0
-			for i := range run.Text {
-				runeAt[i] = n
-				n++
-			}
-			runeAt[len(run.Text)] = n
-			for _, g := range run.Glyphs {
-				glyphs = append(glyphs, cidfont.Glyph{GID: g.GID, Cluster: runeAt[g.Cluster], XAdvance: g.XAdvance, XOffset: g.XOffset, YOffset: g.YOffset})
-			}
-			r.runeAt = runeAt
-		}
-		r.glyphBuf = glyphs
+		// typeset's glyphs are cidfont's (glyphsOf), their clusters
+		// counted in bytes.
+		glyphs := glyphsOf(run.Glyphs)
 		run := cidfont.Run{
 			Font:     cf,
 			Size:     run.Size,
@@ -636,6 +615,8 @@ func (r *renderer) line(t *layout.TextLine) {
 			FakeBold: run.FakeBold,
 			Text:     run.Text,
 			Glyphs:   glyphs,
+
+			ByteClusters: true,
 		}
 		if !r.keep {
 			r.err = r.glyphs.Draw(run)
@@ -648,15 +629,17 @@ func (r *renderer) line(t *layout.TextLine) {
 	}
 }
 
-// ascii reports whether s is ASCII alone.
-func ascii(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
+// glyphsOf is typeset's glyphs as cidfont's, without a copy: the two
+// types are the same fields in the same order (the conversion below
+// compiles only while they are), so they are laid out alike. The
+// writer only reads them. Copying each glyph of every run drawn (and
+// counting the runes of its text, which ByteClusters leaves to the
+// writer's runs not met before) was some 2% of drawing a flyer.
+func glyphsOf(g []typeset.Glyph) []cidfont.Glyph {
+	return unsafe.Slice((*cidfont.Glyph)(unsafe.Pointer(unsafe.SliceData(g))), len(g))
 }
+
+var _ = cidfont.Glyph(typeset.Glyph{})
 
 // fpdfLine draws one line through fpdf's own UTF-8 fonts, word by word at
 // the positions the typesetter measured (see Options.FpdfText).

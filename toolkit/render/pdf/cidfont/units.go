@@ -47,10 +47,20 @@ func (w *Writer) units(r *Run) ([]unit, error) {
 	nRunes := len(starts)
 	starts = append(starts, len(r.Text))
 	w.runeStarts = starts
-	for i, g := range r.Glyphs {
-		if g.Cluster < 0 || g.Cluster > nRunes {
-			return nil, fmt.Errorf("glyph %d: cluster %d is outside the text's %d runes", i, g.Cluster, nRunes)
+	// cluster is the rune that glyph i's cluster starts at.
+	cluster := func(i int) (int, error) {
+		c := r.Glyphs[i].Cluster
+		if r.ByteClusters {
+			k, ok := slices.BinarySearch(starts, c)
+			if !ok {
+				return 0, fmt.Errorf("glyph %d: cluster %d is not where a character of the text's %d bytes starts", i, c, len(r.Text))
+			}
+			return k, nil
 		}
+		if c < 0 || c > nRunes {
+			return 0, fmt.Errorf("glyph %d: cluster %d is outside the text's %d runes", i, c, nRunes)
+		}
+		return c, nil
 	}
 
 	// One unit per glyph, in reading order.
@@ -61,8 +71,11 @@ func (w *Writer) units(r *Run) ([]unit, error) {
 		if r.RTL {
 			i = n - 1 - k
 		}
-		g := r.Glyphs[i]
-		units = append(units, unit{first: i, end: i + 1, cluster: g.Cluster, wide: g.XAdvance != 0})
+		c, err := cluster(i)
+		if err != nil {
+			return nil, err
+		}
+		units = append(units, unit{first: i, end: i + 1, cluster: c, wide: r.Glyphs[i].XAdvance != 0})
 	}
 
 	// Spread each cluster's text over its units in reading order.
