@@ -73,8 +73,13 @@ func (w *Writer) deflate(data []byte, fast bool) []byte {
 // appendStream appends the end of a stream object's dictionary (its filter
 // and length) and the stream, compressed unless that does not pay.
 func (w *Writer) appendStream(b, data []byte) []byte {
+	return w.appendStreamWith(b, data, func(data []byte) []byte { return w.deflate(data, true) })
+}
+
+// appendStreamWith is appendStream with the data compressed by deflate.
+func (w *Writer) appendStreamWith(b, data []byte, deflate func([]byte) []byte) []byte {
 	if len(data) >= tinyStream {
-		if z := w.deflate(data, true); len(z)+len("/Filter/FlateDecode") < len(data) {
+		if z := deflate(data); len(z)+len("/Filter/FlateDecode") < len(data) {
 			b = append(b, "/Filter/FlateDecode"...)
 			data = z
 		}
@@ -108,7 +113,7 @@ const subsetCacheLimit = 256
 // draws it.
 type docSubset struct {
 	*subsetEntry
-	gids []uint16 // gids[cid-1]
+	gids []uint16 // gids[i] draws docFont.entries[i]
 }
 
 // cachedSubset returns df's font program, cut once per process for each
@@ -141,8 +146,8 @@ func (f *Font) cachedSubset(w *Writer, df *docFont) (docSubset, error) {
 	return docSubset{e, gids}, nil
 }
 
-// orderSpecs returns the glyph specs of entries (entries[cid-1]) sorted
-// as strings compare, each once, and the place of each CID's spec among
+// orderSpecs returns the glyph specs of entries sorted
+// as strings compare, each once, and the place of each entry's spec among
 // them from 1 (glyph 0 is .notdef), using the arrays of packed and specs.
 // Each CID is sorted as one number (packSpecs), then the few specs of
 // six bytes or more that start alike as strings: most specs are one
@@ -241,12 +246,23 @@ func (w *Writer) appendFont(b []byte, df *docFont, num int, offsets []int) ([]by
 	ref(2)
 	b = append(b, "/CIDToGIDMap "...)
 	ref(5)
-	b = append(b, "/W[1["...)
-	for i, wd := range df.widths {
-		if i > 0 {
+	// The widths of runs of consecutive CIDs: c [w w …].
+	sorted := w.sortedEntries(df)
+	b = append(b, "/W["...)
+	if len(sorted) == 0 {
+		b = append(b, "1["...)
+	}
+	for k, e := range sorted {
+		if k == 0 || e.cid != sorted[k-1].cid+1 {
+			if k > 0 {
+				b = append(b, "] "...)
+			}
+			b = strconv.AppendInt(b, int64(e.cid), 10)
+			b = append(b, '[')
+		} else {
 			b = append(b, ' ')
 		}
-		b = appendNum(b, wd, 2)
+		b = appendNum(b, e.width, 2)
 	}
 	b = append(b, "]]>>"+end...)
 
@@ -296,55 +312,102 @@ func (w *Writer) appendFont(b []byte, df *docFont, num int, offsets []int) ([]by
 
 	obj(4)
 	b = append(b, "<<"...)
-	b = w.appendToUnicode(b, toUnicodeCMap(df.entries))
+	b = w.appendKept(b, toUnicodeCMap(sorted))
 	b = append(b, end...)
 
 	obj(5)
 	b = append(b, "<<"...)
-	m := binary.BigEndian.AppendUint16(w.gidMap[:0], 0) // CID 0, .notdef
-	for _, g := range sub.gids {
-		m = binary.BigEndian.AppendUint16(m, g)
+	// CID c draws the subset's glyph m[c]; CID 0, and every CID the
+	// document does not use, .notdef.
+	n := 1
+	if len(sorted) > 0 {
+		n = int(sorted[len(sorted)-1].cid) + 1
+	}
+	m := slices.Grow(w.gidMap[:0], 2*n)[:2*n]
+	clear(m)
+	for _, e := range sorted {
+		binary.BigEndian.PutUint16(m[2*int(e.cid):], sub.gids[e.index])
 	}
 	w.gidMap = m
-	b = w.appendStream(b, m)
+	b = w.appendKept(b, m)
 	b = append(b, end...)
 	return b, nil
 }
 
-// toUnicodeStreams keeps the ToUnicode streams made lately, as
-// appendStream writes them (compressed), by their CMap: documents of a
-// build draw the same glyphs in the same order, so their maps are mostly
-// alike (a different organisation on every flyer adds a digit or two),
-// and compressing a map of a kilobyte costs some 100,000 instructions,
-// most of them whatever its length (two a flyer: 0.76 s of a build of
-// 10,000). A map is found by all of its bytes, so what is found is what
-// compressing it gives.
-var toUnicodeStreams = struct {
+// sortedCID is an entry of a docFont, in the order of the CIDs.
+type sortedCID struct {
+	cidEntry
+	index int     // in docFont.entries
+	width float64 // in /W
+}
+
+// sortedEntries returns df's entries in the order of their CIDs, in
+// w.sorted (reused by the next call).
+func (w *Writer) sortedEntries(df *docFont) []sortedCID {
+	keys := w.cidOrder[:0]
+	for i, e := range df.entries {
+		keys = append(keys, uint32(e.cid)<<16|uint32(i))
+	}
+	w.cidOrder = keys
+	if !slices.IsSorted(keys) {
+		slices.Sort(keys)
+	}
+	sorted := w.sorted[:0]
+	for _, k := range keys {
+		i := int(k & 0xffff)
+		sorted = append(sorted, sortedCID{cidEntry: df.entries[i], index: i, width: df.widths[i]})
+	}
+	w.sorted = sorted
+	return sorted
+}
+
+// keptStreams keeps the ToUnicode and CIDToGIDMap streams made lately,
+// as appendStream writes them (compressed), by their data: documents of
+// a build draw the same glyphs with the same CIDs (newCID), so their
+// maps are mostly alike (a different organisation on every flyer adds a
+// letter or two), and compressing a map of a kilobyte costs some 100,000
+// instructions, most of them whatever its length (two a flyer: 0.76 s of
+// a build of 10,000). A map is found by all of its bytes, so what is
+// found is what compressing it gives.
+var keptStreams = struct {
 	sync.Mutex
-	m map[string][]byte
+	m    map[string][]byte
+	held int // bytes of the keys and streams kept
 }{m: map[string][]byte{}}
 
-// toUnicodeLimit bounds toUnicodeStreams (a map and its stream are some
-// 1.5 KB): past it, it starts again empty.
-const toUnicodeLimit = 256
+// keptLimit bounds the bytes keptStreams holds (a ToUnicode map and
+// its stream are some 1.5 KB, a CIDToGIDMap up to 2 bytes a glyph of
+// the font and its stream some hundreds): past it, it starts again
+// empty.
+const keptLimit = 512 << 10
 
-// appendToUnicode appends the end of a ToUnicode stream's dictionary and
-// the stream, cmap, as appendStream does.
-func (w *Writer) appendToUnicode(b, cmap []byte) []byte {
-	c := &toUnicodeStreams
+// appendKept appends the end of a stream's dictionary and the stream,
+// data, as appendStream does, from keptStreams where data was written
+// lately.
+func (w *Writer) appendKept(b, data []byte) []byte {
+	if len(data) < tinyStream {
+		return w.appendStream(b, data) // stored as it is
+	}
+	c := &keptStreams
 	c.Lock()
-	kept, ok := c.m[string(cmap)]
+	kept, ok := c.m[string(data)]
 	c.Unlock()
 	if ok {
 		return append(b, kept...)
 	}
 	at := len(b)
-	b = w.appendStream(b, cmap)
-	c.Lock()
-	if len(c.m) >= toUnicodeLimit {
-		clear(c.m)
+	b = w.appendStream(b, data)
+	size := len(data) + len(b) - at
+	if size > keptLimit/8 {
+		return b
 	}
-	c.m[string(cmap)] = bytes.Clone(b[at:])
+	c.Lock()
+	if c.held+size > keptLimit {
+		clear(c.m)
+		c.held = 0
+	}
+	c.m[string(data)] = bytes.Clone(b[at:])
+	c.held += size
 	c.Unlock()
 	return b
 }
@@ -365,10 +428,11 @@ func subsetTag(name string, glyphs []byte) string {
 	return string(tag[:])
 }
 
-// toUnicodeCMap returns the ToUnicode CMap for the CIDs 1…len(entries).
-// A CID that stands for no text (a glyph of a cluster without characters,
-// or a mark whose characters went to the glyphs before it) has no entry.
-func toUnicodeCMap(entries []cidEntry) []byte {
+// toUnicodeCMap returns the ToUnicode CMap of entries, in the order of
+// their CIDs. A CID that stands for no text (a glyph of a cluster
+// without characters, or a mark whose characters went to the glyphs
+// before it) has no entry.
+func toUnicodeCMap(entries []sortedCID) []byte {
 	var b bytes.Buffer
 	b.WriteString("/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
 		"/CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n" +
@@ -388,7 +452,7 @@ func toUnicodeCMap(entries []cidEntry) []byte {
 		b.WriteString(" beginbfchar\n")
 		for _, i := range chunk {
 			line = append(line[:0], '<')
-			line = appendHex4(line, uint16(i+1))
+			line = appendHex4(line, entries[i].cid)
 			line = append(line, "><"...)
 			u16 = u16[:0]
 			for _, r := range entries[i].text {

@@ -256,7 +256,7 @@ func (w *Writer) appendContent(b []byte, j int, obj []byte, page int) ([]byte, e
 		w.page, data = made, made
 	}
 	b = append(b, obj[:len(head)-len("/Length ")]...)
-	b = w.appendStream(b, data)
+	b = w.appendStreamWith(b, data, w.deflateChunked)
 	return append(b, "\nendobj\n"...), nil
 }
 

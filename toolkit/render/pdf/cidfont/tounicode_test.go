@@ -10,20 +10,20 @@ import (
 )
 
 // TestToUnicodeKept: a ToUnicode map met again is written from
-// toUnicodeStreams, the bytes that making it afresh gives, and its
+// keptStreams, the bytes that making it afresh gives, and its
 // stream inflates to the map; the streams kept are bounded.
 func TestToUnicodeKept(t *testing.T) {
-	var entries []cidEntry
+	var entries []sortedCID
 	for i := range 60 {
-		entries = append(entries, cidEntry{glyphs: fmt.Sprint(i), text: string(rune('a' + i%26))})
+		entries = append(entries, sortedCID{cidEntry: cidEntry{glyphs: fmt.Sprint(i), text: string(rune('a' + i%26)), cid: uint16(3 * i)}})
 	}
 	cmap := toUnicodeCMap(entries)
 	var w Writer
-	first := w.appendToUnicode([]byte("<<"), cmap)
-	if _, ok := toUnicodeStreams.m[string(cmap)]; !ok {
+	first := w.appendKept([]byte("<<"), cmap)
+	if _, ok := keptStreams.m[string(cmap)]; !ok {
 		t.Fatal("the map's stream is not kept")
 	}
-	again := w.appendToUnicode([]byte("<<"), cmap)
+	again := w.appendKept([]byte("<<"), cmap)
 	fresh := w.appendStream([]byte("<<"), cmap)
 	if !bytes.Equal(first, fresh) || !bytes.Equal(again, fresh) {
 		t.Fatalf("kept stream differs from a fresh one:\n%q\n%q\n%q", first, again, fresh)
@@ -39,10 +39,13 @@ func TestToUnicodeKept(t *testing.T) {
 	if got, err := io.ReadAll(zr); err != nil || !bytes.Equal(got, cmap) {
 		t.Fatalf("the kept stream inflates to other bytes (%v)", err)
 	}
-	for i := range 3 * toUnicodeLimit {
-		w.appendToUnicode(nil, toUnicodeCMap([]cidEntry{{glyphs: "x", text: fmt.Sprint(i)}}))
-		if n := len(toUnicodeStreams.m); n > toUnicodeLimit {
-			t.Fatalf("%d streams kept, over %d", n, toUnicodeLimit)
+	for i := range 3 * keptLimit / len(cmap) {
+		w.appendKept(nil, toUnicodeCMap(append(entries[:len(entries):len(entries)], sortedCID{cidEntry: cidEntry{glyphs: "x", text: fmt.Sprint(i), cid: 1000}})))
+		if held := keptStreams.held; held > keptLimit {
+			t.Fatalf("%d bytes kept, over %d", held, keptLimit)
 		}
+	}
+	if n := len(keptStreams.m); n < 2 || n > keptLimit/len(cmap) {
+		t.Fatalf("%d streams kept", n)
 	}
 }

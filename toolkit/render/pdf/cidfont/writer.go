@@ -97,13 +97,22 @@ type scratch struct {
 	ops        []showOp
 	runKey     []byte
 	page       []byte // a page's content stream, made by contents
+	cidOrder   []uint32
+	sorted     []sortedCID
+
+	// chunks are the pieces of page contents compressed lately
+	// (deflateChunked): kept with the scratch, which serves one
+	// document at a time, they are the pieces of the documents the
+	// workers drew before.
+	chunks *chunkCache
+	cut    []int
 }
 
 // size is about how many bytes s holds.
 func (s *scratch) size() int {
 	return cap(s.unitBuf)*int(unsafe.Sizeof(unit{})) + 8*(cap(s.runeStarts)+cap(s.order)+cap(s.at)+cap(s.place)+cap(s.packed)) +
 		16*(cap(s.chars)+cap(s.specs)) + cap(s.stream) + cap(s.spec) + cap(s.key) + cap(s.gidMap) + cap(s.runKey) + cap(s.page) +
-		cap(s.ops)*int(unsafe.Sizeof(showOp{}))
+		cap(s.ops)*int(unsafe.Sizeof(showOp{})) + 4*cap(s.cidOrder) + cap(s.sorted)*int(unsafe.Sizeof(sortedCID{}))
 }
 
 // maxScratch is the most a scratch kept for another document holds: a
@@ -129,11 +138,11 @@ func (w *Writer) Release() {
 	clear(s.chars[:cap(s.chars)])
 	clear(s.specs[:cap(s.specs)])
 	clear(s.ops[:cap(s.ops)])
+	clear(s.sorted[:cap(s.sorted)])
 	spareScratch.put(s)
 }
 
 // docFont is a Font as used in one document: the CIDs allocated so far.
-// CID k draws glyph k of the document's subset of the font.
 type docFont struct {
 	font *Font
 	name string            // resource name in the page resources, "/C1" …
@@ -143,8 +152,15 @@ type docFont struct {
 	// its key in cids was a third of drawing a run.
 	gen     uint32
 	byID    []uint16
-	entries []cidEntry // entries[cid-1]
-	widths  []float64  // widths[cid-1], thousandths of an em as written in /W
+	entries []cidEntry // in the order the CIDs were allocated
+	widths  []float64  // widths[i] is entries[i]'s, thousandths of an em as written in /W
+
+	// glyphCIDs is whether the CIDs are the font's glyph IDs (see
+	// newCID); taken[g] whether CID g is allocated, extras how many
+	// CIDs from the font's glyph count on are.
+	glyphCIDs bool
+	taken     []uint64
+	extras    int
 }
 
 // cidEntry is what a CID stands for: the glyphs of a unit (a glyph spec)
@@ -152,6 +168,63 @@ type docFont struct {
 type cidEntry struct {
 	glyphs string
 	text   string
+	cid    uint16
+}
+
+// maxGlyphCIDs is the most glyphs a font may have for its CIDs to be its
+// glyph IDs (newCID): the CIDToGIDMap then runs to the highest glyph ID
+// drawn and beyond, two bytes a glyph, and a CJK font's 30,000 glyphs
+// and more would make it a large stream in every document.
+const maxGlyphCIDs = 16384
+
+// newCID allocates the CID of a new entry of df that draws spec.
+//
+// In a font of up to maxGlyphCIDs glyphs, the CID of one of the font's
+// glyphs drawn as it is, the first time the document draws it, is its
+// glyph ID; every other spec (a composite, a glyph in another width, a
+// text-only glyph, a glyph met again with other text) gets the next
+// CID from the font's glyph count on. So the same text in the same
+// font is the same codes in every document, whatever it drew before
+// (an organisation's name at the top of a flyer, which numbering the
+// CIDs in the order drawn made shift every CID after it), and a
+// document's page content and ToUnicode map are mostly the bytes of
+// the documents before it: what Output finds kept instead of
+// compressing again. In a larger font the CIDs are 1, 2, … in the
+// order drawn. ok is false when no CID is left.
+func (df *docFont) newCID(spec string) (cid uint16, ok bool) {
+	if !df.glyphCIDs {
+		if len(df.entries) >= maxCID {
+			return 0, false
+		}
+		return uint16(len(df.entries) + 1), true
+	}
+	if len(spec) == 2 {
+		g := int(spec[0])<<8 | int(spec[1])
+		if g > 0 && df.taken[g/64]&(1<<(g%64)) == 0 {
+			df.taken[g/64] |= 1 << (g % 64)
+			return uint16(g), true
+		}
+	}
+	c := df.font.numGlyphs + df.extras
+	if c > maxCID {
+		return 0, false
+	}
+	df.extras++
+	return uint16(c), true
+}
+
+// allocated reports whether cid is one of df's CIDs.
+func (df *docFont) allocated(cid uint16) bool {
+	if cid == 0 {
+		return false
+	}
+	if !df.glyphCIDs {
+		return int(cid) <= len(df.entries)
+	}
+	if g := int(cid); g < df.font.numGlyphs {
+		return df.taken[g/64]&(1<<(g%64)) != 0
+	}
+	return int(cid) < df.font.numGlyphs+df.extras
 }
 
 // NewWriter returns a Writer that draws into pdf.
@@ -229,12 +302,16 @@ func (w *Writer) draw(r *Run) ([]byte, error) {
 		// were a fifth of what drawing allocated.
 		hint := cidHint(r.Font)
 		df = &docFont{
-			font:    r.Font,
-			name:    "/C" + strconv.Itoa(len(w.fonts)+1),
-			gen:     r.Font.keyGen.Load(),
-			cids:    make(map[string]uint16, hint),
-			entries: make([]cidEntry, 0, hint),
-			widths:  make([]float64, 0, hint),
+			font:      r.Font,
+			name:      "/C" + strconv.Itoa(len(w.fonts)+1),
+			gen:       r.Font.keyGen.Load(),
+			cids:      make(map[string]uint16, hint),
+			entries:   make([]cidEntry, 0, hint),
+			widths:    make([]float64, 0, hint),
+			glyphCIDs: r.Font.numGlyphs <= maxGlyphCIDs,
+		}
+		if df.glyphCIDs {
+			df.taken = make([]uint64, (r.Font.numGlyphs+63)/64)
 		}
 	}
 	content, err := w.content(r, df, ops)
@@ -325,17 +402,20 @@ func (w *Writer) content(r *Run, df *docFont, ops []showOp) ([]byte, error) {
 	b = appendNum(b, (pageHeight-r.Y)*k, 3)
 	b = append(b, " Td["...)
 
-	first := len(df.entries)
+	first, firstExtra := len(df.entries), df.extras
 	fail := func(err error) ([]byte, error) {
 		// Forget the CIDs of a run that is not drawn.
 		for i := first; i < len(df.entries); i++ {
 			e := df.entries[i]
 			w.key = cidKeyOf(w.key[:0], []byte(e.glyphs), e.text)
 			delete(df.cids, string(w.key))
+			if g := int(e.cid); df.glyphCIDs && g < f.numGlyphs {
+				df.taken[g/64] &^= 1 << (g % 64)
+			}
 		}
-		df.entries, df.widths = df.entries[:first], df.widths[:first]
+		df.entries, df.widths, df.extras = df.entries[:first], df.widths[:first], firstExtra
 		for i, cid := range df.byID {
-			if int(cid) > first {
+			if !df.allocated(cid) {
 				df.byID[i] = 0
 			}
 		}
@@ -352,14 +432,17 @@ func (w *Writer) content(r *Run, df *docFont, ops []showOp) ([]byte, error) {
 		if cid == 0 {
 			var ok bool
 			if cid, ok = df.cids[op.key]; !ok {
-				if len(df.entries) >= maxCID {
-					return fail(fmt.Errorf("more than %d distinct glyphs in one font", maxCID))
-				}
 				n := binary.BigEndian.Uint32([]byte(op.key[:4]))
 				e := cidEntry{glyphs: op.key[4 : 4+n], text: op.key[4+n:]}
+				if e.cid, ok = df.newCID(e.glyphs); !ok {
+					if df.glyphCIDs {
+						return fail(fmt.Errorf("more than %d glyphs in one font besides the font's own as they are", maxCID-f.numGlyphs+1))
+					}
+					return fail(fmt.Errorf("more than %d distinct glyphs in one font", maxCID))
+				}
 				df.entries = append(df.entries, e)
 				df.widths = append(df.widths, specWidth(f, e.glyphs))
-				cid = uint16(len(df.entries))
+				cid = e.cid
 				df.cids[op.key] = cid
 			}
 			if known {

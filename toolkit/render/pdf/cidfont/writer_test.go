@@ -242,8 +242,9 @@ func TestEmptyRun(t *testing.T) {
 }
 
 // TestContentStream checks a run's operators in the page: its colour set
-// for it alone, its place, and a TJ array with numbers only where the
-// shaped position differs from the glyph's own advance.
+// for it alone, its place, a TJ array with numbers only where the
+// shaped position differs from the glyph's own advance, and the
+// glyphs' IDs as their codes (DejaVu Sans: H 43, i 76, l 79).
 func TestContentStream(t *testing.T) {
 	dejavu := dejaVuSans(t)
 	tests := []struct {
@@ -254,10 +255,10 @@ func TestContentStream(t *testing.T) {
 		want     string
 		numbers  int
 	}{
-		{name: "no kerning", text: "Hill", want: "q 0 g BT /C1 10 Tf 28.346 785.197 Td[(\x00\x01\x00\x02\x00\x03\x00\x03)]TJ ET Q"},
+		{name: "no kerning", text: "Hill", want: "q 0 g BT /C1 10 Tf 28.346 785.197 Td[(\x00+\x00L\x00O\x00O)]TJ ET Q"},
 		{name: "kerning", text: "AVA", numbers: 2},
-		{name: "colour", text: "Hi", color: [3]uint8{255, 0, 51}, want: "q 1 0 0.2 rg BT /C1 10 Tf 28.346 785.197 Td[(\x00\x01\x00\x02)]TJ ET Q"},
-		{name: "fake bold", text: "Hi", color: [3]uint8{0, 0, 0}, fakeBold: true, want: "q 0 g 0 G 0 J 0 j 0.35 w 2 Tr BT /C1 10 Tf 28.346 785.197 Td[(\x00\x01\x00\x02)]TJ ET Q"},
+		{name: "colour", text: "Hi", color: [3]uint8{255, 0, 51}, want: "q 1 0 0.2 rg BT /C1 10 Tf 28.346 785.197 Td[(\x00+\x00L)]TJ ET Q"},
+		{name: "fake bold", text: "Hi", color: [3]uint8{0, 0, 0}, fakeBold: true, want: "q 0 g 0 G 0 J 0 j 0.35 w 2 Tr BT /C1 10 Tf 28.346 785.197 Td[(\x00+\x00L)]TJ ET Q"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
