@@ -233,6 +233,12 @@ func TestServeSaysFontWarnings(t *testing.T) {
 		}
 		resp.Body.Close()
 	}
+	// The server prints what the search found once the request's handler
+	// returns, which can be after the client has read the whole answer
+	// (a picture with a length, the connection then closed): wait for it.
+	for deadline := time.Now().Add(10 * time.Second); strings.Count(errOut.String(), want) == 0 && time.Now().Before(deadline); {
+		time.Sleep(5 * time.Millisecond)
+	}
 	if n := strings.Count(errOut.String(), want); n != 1 {
 		t.Errorf("the page said %q %d times, want once:\n%s", want, n, errOut.String())
 	}
