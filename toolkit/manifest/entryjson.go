@@ -73,20 +73,13 @@ func appendEntry(b []byte, e *Entry) ([]byte, bool) {
 			b = appendField(b, l2, "font_config", in.FontConfig)
 		}
 		if len(in.Fonts) > 0 {
-			b = append(b, ","+l2+`"fonts": [`...)
-			for i, f := range in.Fonts {
-				if i > 0 {
-					b = append(b, ',')
-				}
-				b = append(b, l3+"{"...)
+			b = appendObjects(b, l2, l3, `"fonts": [`, in.Fonts, func(b []byte, f FontFile) []byte {
 				b = appendField(b, l4, "name", f.Name)
 				b = append(b, ',')
 				b = appendField(b, l4, "source", f.Source)
 				b = append(b, ',')
-				b = appendField(b, l4, "sha256", f.SHA256)
-				b = append(b, l3+"}"...)
-			}
-			b = append(b, l2+"]"...)
+				return appendField(b, l4, "sha256", f.SHA256)
+			})
 		}
 		b = append(b, l1+"}"...)
 	}
@@ -105,12 +98,7 @@ func appendEntry(b []byte, e *Entry) ([]byte, bool) {
 		b = appendInt(b, l1, "mtime_ns", e.ModTime)
 	}
 	if len(e.Also) > 0 {
-		b = append(b, ","+l1+`"also": [`...)
-		for i, p := range e.Also {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, l2+"{"...)
+		b = appendObjects(b, l1, l2, `"also": [`, e.Also, func(b []byte, p Part) []byte {
 			b = appendField(b, l3, "file", p.File)
 			b = append(b, ',')
 			b = appendField(b, l3, "sha256", p.SHA256)
@@ -118,14 +106,34 @@ func appendEntry(b []byte, e *Entry) ([]byte, bool) {
 			if p.ModTime != 0 {
 				b = appendInt(b, l3, "mtime_ns", p.ModTime)
 			}
-			b = append(b, l2+"}"...)
-		}
-		b = append(b, l1+"]"...)
+			return b
+		})
 	}
 	return append(b, "\n    }"...), true
 }
 
 func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
+// appendObjects appends a comma and an array of objects on a new line
+// (nl): head ("\"fonts\": ["), then each item's braces on lines of their
+// own (inner) around the fields fields appends.
+func appendObjects[T any](b []byte, nl, inner, head string, items []T, fields func([]byte, T) []byte) []byte {
+	b = append(b, ',')
+	b = append(b, nl...)
+	b = append(b, head...)
+	for i, it := range items {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, inner...)
+		b = append(b, '{')
+		b = fields(b, it)
+		b = append(b, inner...)
+		b = append(b, '}')
+	}
+	b = append(b, nl...)
+	return append(b, ']')
+}
 
 // appendField appends a string field on a new line (nl, with its
 // indentation): "key": "value".
