@@ -105,7 +105,82 @@ func levels(runes []rune, out []bidi.Level, rtl bool) []bidi.Level {
 			out[i] = out[first]
 		}
 	}
+	keepNumbersWhole(runes, out)
 	return out
+}
+
+// keepNumbersWhole gives the characters between a number's digits (a
+// phone number's hyphens, spaces, dots, brackets), and a plus or an
+// opening bracket before it, the level of its digits when that is left
+// to right and theirs is lower. Rules W2 and N1 make "1-833-900-1010"
+// after Arabic letters four Arabic numbers with right-to-left hyphens
+// between them, drawn 1010-900-833-1: in right-to-left paragraphs
+// isolateNumbers prevents it, but a left-to-right line can hold Arabic
+// (raw, or a bilingual page's other language in an isolate). The number
+// stays where the bidi algorithm (and Chromium) puts it; only its groups
+// read in order.
+func keepNumbersWhole(runes []rune, out []bidi.Level) {
+	for i := 0; i < len(runes); {
+		if !isNumberDigit(runes[i]) {
+			i++
+			continue
+		}
+		level, same := out[i], true
+		start, end, j := i, i+1, i+1
+		if start > 0 && runes[start-1] == wordJoiner {
+			start-- // NoBreak's, after a plus
+		}
+		if start > 0 && (runes[start-1] == '+' || runes[start-1] == '(') {
+			start--
+		} else if runes[start] == wordJoiner {
+			start++
+		}
+		for ; j < len(runes); j++ {
+			if isNumberDigit(runes[j]) {
+				same = same && out[j] == level
+				end = j + 1
+			} else if !joinsNumber(runes[j]) {
+				break
+			}
+		}
+		// A closing bracket right after the number goes with it when the
+		// number opened one: a pair is drawn at one level, or mirrored.
+		open := 0
+		for _, r := range runes[start:end] {
+			switch r {
+			case '(':
+				open++
+			case ')':
+				open--
+			}
+		}
+		if open > 0 && end < len(runes) && runes[end] == ')' {
+			end++
+		}
+		if same && level%2 == 0 {
+			for k := start; k < end; k++ {
+				out[k] = max(out[k], level)
+			}
+		}
+		i = j
+	}
+}
+
+// isNumberDigit reports the digits a number is written with here:
+// European, Arabic-Indic and Persian (phoneNumber's).
+func isNumberDigit(r rune) bool {
+	return r >= '0' && r <= '9' || r >= '٠' && r <= '٩' || r >= '۰' && r <= '۹'
+}
+
+// joinsNumber reports the characters between the digit groups of one
+// number (phoneNumber's): hyphens, dots, slashes, brackets, spaces of
+// every width, and the word joiners NoBreak puts between them.
+func joinsNumber(r rune) bool {
+	switch r {
+	case '-', '.', '/', '(', ')', ' ', '\u00A0', '\u202F', wordJoiner:
+		return true
+	}
+	return false
 }
 
 // maxDepth is UAX #9's deepest embedding level.

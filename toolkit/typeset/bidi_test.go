@@ -1,11 +1,13 @@
 package typeset
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-text/typesetting/bidi"
 	"github.com/go-text/typesetting/di"
@@ -176,6 +178,90 @@ func TestBracketsAtBreak(t *testing.T) {
 	}
 }
 
+// TestNumbersReadLeftToRight sets phone numbers, written every way the
+// materials and the people who translate them write one (hyphens,
+// spaces, no-break spaces, brackets, a plus, Arabic-Indic and Persian
+// digits, joined as NoBreak joins them), inside Arabic, Persian and Urdu
+// sentences, at their start, middle and end, in paragraphs of both
+// directions and in an isolate of right-to-left text on a left-to-right
+// line (doc.Embed: a bilingual page's other language). Every number must
+// read left to right, its groups in order: the bidi algorithm alone
+// draws "1-833-900-1010" after Arabic letters as 1010-900-833-1.
+func TestNumbersReadLeftToRight(t *testing.T) {
+	ts := embeddedSetter(t)
+	numbers := []string{
+		"1-833-900-1010", "1 833 900 1010", "1\u00a0833\u00a0900\u00a01010", "+1 (613) 555-0100",
+		"١-٨٣٣-٩٠٠-١٠١٠", "١ ٨٣٣ ٩٠٠ ١٠١٠", "۱-۸۳۳-۹۰۰-۱۰۱۰", "۱ ۸۳۳ ۹۰۰ ۱۰۱۰", "613.555.0100", "24/7",
+		NoBreak("1 833 900 1010"), NoBreak("+1 (613) 555-0100"),
+	}
+	sentences := []struct{ lang, before, after string }{
+		{"ar", "اتصل بالرقم ", " الآن"},
+		{"fa", "با شماره ", " تماس بگیرید"},
+		{"ur", "اس نمبر پر ", " کال کریں"},
+	}
+	for _, sn := range sentences {
+		for _, n := range numbers {
+			for _, text := range []string{
+				sn.before + n + sn.after,
+				n + sn.after,
+				sn.before + n,
+				"Call \u2067" + sn.before + n + sn.after + "\u2069 today",
+				"Call \u2068" + sn.before + n + "\u2069",
+				sn.before + "\u2066" + n + "\u2069" + sn.after,
+			} {
+				for _, rtl := range []bool{true, false} {
+					p, err := ts.Set(text, Options{Style: Style{Size: 10}, Lang: sn.lang, RTL: rtl})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if len(p.Lines) != 1 {
+						t.Fatalf("%q: %d lines, want 1", text, len(p.Lines))
+					}
+					if err := digitsInOrder(p, text); err != nil {
+						t.Errorf("%s, %q (right to left: %v): %v", sn.lang, text, rtl, err)
+					}
+					if err := numberSignsAsWritten(p.Lines[0]); err != nil {
+						t.Errorf("%s, %q (right to left: %v): %v", sn.lang, text, rtl, err)
+					}
+				}
+			}
+		}
+	}
+}
+
+// numberSignsAsWritten checks a line's brackets and plus signs, all of
+// them a number's here: each bracket drawn as itself, not mirrored as
+// right-to-left text draws one ("+1 )613( 555-0100"), and a plus left of
+// the digit after it.
+func numberSignsAsWritten(l Line) error {
+	type drawn struct {
+		at int // byte offset in the paragraph
+		r  rune
+		x  float64
+	}
+	var chars []drawn
+	for _, run := range l.Runs {
+		pen, scale := run.X, run.Size/float64(run.Font.UnitsPerEm())
+		for _, g := range run.Glyphs {
+			r, _ := utf8.DecodeRuneInString(run.Text[g.Cluster:])
+			if r == '(' || r == ')' {
+				if gid, _ := run.Font.font.Cmap.Lookup(r); uint16(gid) != g.GID {
+					return fmt.Errorf("%q is drawn mirrored", r)
+				}
+			}
+			chars = append(chars, drawn{run.Start + g.Cluster, r, pen})
+			pen += float64(g.XAdvance) * scale
+		}
+	}
+	slices.SortFunc(chars, func(a, b drawn) int { return a.at - b.at })
+	for i := 1; i < len(chars); i++ {
+		if plus, digit := chars[i-1], chars[i]; plus.r == '+' && plus.x >= digit.x {
+			return fmt.Errorf("the plus is drawn at %.2f pt, right of the %q after it at %.2f pt", plus.x, digit.r, digit.x)
+		}
+	}
+	return nil
+}
+
 // TestOverridesReverseNothing: a directional override in a text is an
 // embedding of its direction. RIGHT-TO-LEFT OVERRIDE before a number on
 // a left-to-right line drew it backwards ("\u202E1-833-900-1010" as
@@ -200,7 +286,7 @@ func TestOverridesReverseNothing(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := digitsInOrder(p); err != nil {
+		if err := digitsInOrder(p, tt.text); err != nil {
 			t.Errorf("%q (right to left: %v): %v", tt.text, tt.rtl, err)
 		}
 		got := visualString(p.Lines[0])

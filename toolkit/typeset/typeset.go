@@ -650,6 +650,7 @@ func splitLevels(inputs []shaping.Input, runes []rune, lv []bidi.Level) []shapin
 			if seen && lv[i] != level {
 				piece := in
 				piece.RunStart, piece.RunEnd = start, i
+				piece.Direction = levelDirection(level, in.Direction)
 				out = append(out, piece)
 				setLevel(lv[start:i], level)
 				start = i
@@ -658,11 +659,27 @@ func splitLevels(inputs []shaping.Input, runes []rune, lv []bidi.Level) []shapin
 		}
 		if seen {
 			setLevel(lv[start:in.RunEnd], level)
+			in.Direction = levelDirection(level, in.Direction)
 		}
 		in.RunStart = start
 		out = append(out, in)
 	}
 	return out
+}
+
+// levelDirection is the direction a piece at level is shaped in: the
+// level's, for keepNumbersWhole raises a number's right-to-left hyphens
+// and brackets to its digits' left-to-right level, and a bracket shaped
+// right to left is drawn mirrored ("+1 )613( 555-0100"). Otherwise the
+// level and go-text's direction agree, and d is kept.
+func levelDirection(level bidi.Level, d di.Direction) di.Direction {
+	if rtl := d.Progression() == di.TowardTopLeft; rtl == (level%2 == 1) {
+		return d
+	}
+	if level%2 == 1 {
+		return di.DirectionRTL
+	}
+	return di.DirectionLTR
 }
 
 // setLevel gives a piece's runes its level: its formatting characters
@@ -1147,11 +1164,13 @@ func (t *Typesetter) fontOfFace(face *font.Face) *Font {
 }
 
 // phoneNumber matches a phone number or other digit group joined by
-// hyphens, dots, slashes or spaces: 1-833-900-1010, 911, 24/7; with the
+// hyphens, dots, slashes or spaces (no-break ones too: a number a
+// translator typed as "1 833 900 1010" with no-break spaces came out
+// 1010 900 833 1 in Arabic): 1-833-900-1010, 911, 24/7; with the
 // word joiners Tie puts between a number's characters, for the number is
 // one run to isolate, not one digit after another (isolated one by one,
 // the digits of a number in Arabic text come out in reverse).
-var phoneNumber = regexp.MustCompile(`[+(]?[0-9٠-٩۰-۹][0-9٠-٩۰-۹)(./\- \x{2060}]*[0-9٠-٩۰-۹]|[0-9٠-٩۰-۹]`)
+var phoneNumber = regexp.MustCompile(`(?:[+(]\x{2060}?)?[0-9٠-٩۰-۹][0-9٠-٩۰-۹)(./\- \x{00A0}\x{202F}\x{2060}]*[0-9٠-٩۰-۹]|[0-9٠-٩۰-۹]`)
 
 // isolateNumbers wraps each number in LEFT-TO-RIGHT ISOLATE and
 // LEFT-TO-RIGHT OVERRIDE … POP DIRECTIONAL FORMATTING, POP DIRECTIONAL
