@@ -338,9 +338,7 @@ func (lib *Library) load(audiences fs.FS, now time.Time) error {
 	if err := lib.loadTable(audiences); err != nil {
 		return err
 	}
-	var contacts struct {
-		Contacts []*Contact `yaml:"contacts"`
-	}
+	var contacts contactsFile
 	if err := decodeFile(audiences, "contacts.yaml", &contacts); err != nil {
 		return err
 	}
@@ -356,9 +354,7 @@ func (lib *Library) load(audiences fs.FS, now time.Time) error {
 		}
 		lib.contacts[c.ID] = c
 	}
-	var provinces struct {
-		Provinces []*Province `yaml:"provinces"`
-	}
+	var provinces provincesFile
 	if err := decodeFile(audiences, "provinces.yaml", &provinces); err != nil {
 		return err
 	}
@@ -373,10 +369,11 @@ func (lib *Library) load(audiences fs.FS, now time.Time) error {
 		return err
 	}
 	for _, file := range files {
-		a := &Audience{File: file}
+		a := &Audience{}
 		if err := decodeAs(audiences, file, lib.displayName(file), a); err != nil {
 			return err
 		}
+		a.File = file
 		if want := path.Dir(file); a.ID != want {
 			return fmt.Errorf("%s: id is %s but the folder is %s", file, input.Quote(a.ID), input.Quote(want))
 		}
@@ -408,9 +405,7 @@ func (lib *Library) load(audiences fs.FS, now time.Time) error {
 		if _, err := fs.Stat(audiences, file); err != nil {
 			continue
 		}
-		var stories struct {
-			Stories []Story `yaml:"stories"`
-		}
+		var stories storiesFile
 		if err := decodeAs(audiences, file, lib.displayName(file), &stories); err != nil {
 			return err
 		}
@@ -438,6 +433,24 @@ func (lib *Library) load(audiences fs.FS, now time.Time) error {
 	return nil
 }
 
+// contactsFile, provincesFile, storiesFile and messagesFile are what
+// contacts.yaml, provinces.yaml, an audience's stories.yaml and
+// messages.yaml hold.
+type (
+	contactsFile struct {
+		Contacts []*Contact `yaml:"contacts"`
+	}
+	provincesFile struct {
+		Provinces []*Province `yaml:"provinces"`
+	}
+	storiesFile struct {
+		Stories []Story `yaml:"stories"`
+	}
+	messagesFile struct {
+		Messages []*Message `yaml:"messages"`
+	}
+)
+
 func decodeFile(fsys fs.FS, name string, v any) error {
 	return decodeAs(fsys, name, name, v)
 }
@@ -448,6 +461,9 @@ func decodeAs(fsys fs.FS, name, label string, v any) error {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return err
+	}
+	if fromDecoded(data, v) {
+		return nil
 	}
 	// An alias bomb is refused before the decoder expands it, and an
 	// error never quotes the file (it may be a link's target). Aliases

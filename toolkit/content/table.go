@@ -42,9 +42,7 @@ type Message struct {
 // loadTable reads the message table and checks it against the English
 // messages: each ID once, and every English message in it.
 func (lib *Library) loadTable(audiences fs.FS) error {
-	var table struct {
-		Messages []*Message `yaml:"messages"`
-	}
+	var table messagesFile
 	if err := decodeFile(audiences, "messages.yaml", &table); err != nil {
 		return err
 	}
