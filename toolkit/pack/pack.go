@@ -566,7 +566,10 @@ func coverSheet(eng *generate.Engine, s Sheet, items iter.Seq[Item], pages []int
 	return c
 }
 
-var indexPage = template.Must(template.New("index").Parse(`{{define "head"}}<!doctype html>
+// indexPage is parsed when an index is first written, not when any
+// command starts.
+var indexPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("index").Parse(`{{define "head"}}<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -630,6 +633,7 @@ code{font-size:.8rem;color:#555}
 </body>
 </html>
 {{end}}`))
+})
 
 // indexHead is what an index page says above and below its rows.
 type indexHead struct {
@@ -672,7 +676,7 @@ func Index(eng *generate.Engine, s Sheet, items []Item, withPack bool) ([]byte, 
 // thousand materials is never held whole.
 func WriteIndex(w io.Writer, eng *generate.Engine, pg Page, items iter.Seq[Item]) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
-	if err := indexPage.ExecuteTemplate(bw, "head", head(eng, pg)); err != nil {
+	if err := indexPage().ExecuteTemplate(bw, "head", head(eng, pg)); err != nil {
 		return err
 	}
 	i := 0
@@ -691,7 +695,7 @@ func WriteIndex(w io.Writer, eng *generate.Engine, pg Page, items iter.Seq[Item]
 		}
 		if row.Thumb != "" {
 			// A small build's pictures: the template's own escaping.
-			if err := indexPage.ExecuteTemplate(bw, "row", row); err != nil {
+			if err := indexPage().ExecuteTemplate(bw, "row", row); err != nil {
 				return err
 			}
 			continue
@@ -701,7 +705,7 @@ func WriteIndex(w io.Writer, eng *generate.Engine, pg Page, items iter.Seq[Item]
 			return err
 		}
 	}
-	if err := indexPage.ExecuteTemplate(bw, "foot", head(eng, pg)); err != nil {
+	if err := indexPage().ExecuteTemplate(bw, "foot", head(eng, pg)); err != nil {
 		return err
 	}
 	return bw.Flush()
@@ -842,7 +846,7 @@ func WritePartners(w io.Writer, eng *generate.Engine, s Sheet, partners iter.Seq
 	bw := bufio.NewWriterSize(w, 1<<16)
 	h := head(eng, Page{Sheet: s, Manifest: manifest.FileName})
 	h.Partners = true
-	if err := indexPage.ExecuteTemplate(bw, "head", h); err != nil {
+	if err := indexPage().ExecuteTemplate(bw, "head", h); err != nil {
 		return err
 	}
 	i := 0
@@ -853,11 +857,11 @@ func WritePartners(w io.Writer, eng *generate.Engine, s Sheet, partners iter.Seq
 		if pt.Pack {
 			row.Pack = template.URL(folder + "/" + FileName)
 		}
-		if err := indexPage.ExecuteTemplate(bw, "partner", row); err != nil {
+		if err := indexPage().ExecuteTemplate(bw, "partner", row); err != nil {
 			return err
 		}
 	}
-	if err := indexPage.ExecuteTemplate(bw, "foot", h); err != nil {
+	if err := indexPage().ExecuteTemplate(bw, "foot", h); err != nil {
 		return err
 	}
 	return bw.Flush()

@@ -43,7 +43,7 @@ func TestAppendRowAsTemplate(t *testing.T) {
 			}
 		}
 		want.Reset()
-		if err := indexPage.ExecuteTemplate(&want, "row", row); err != nil {
+		if err := indexPage().ExecuteTemplate(&want, "row", row); err != nil {
 			t.Fatal(err)
 		}
 		if got := appendRow(nil, &row); !bytes.Equal(got, want.Bytes()) {

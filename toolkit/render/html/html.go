@@ -11,6 +11,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
@@ -23,7 +24,7 @@ const MinContrast = doc.MinContrast
 
 // Write writes d as an HTML page.
 func Write(w io.Writer, d *doc.Document) error {
-	return page.Execute(w, newView(d))
+	return page().Execute(w, newView(d))
 }
 
 // view is the document as the template reads it: every URL checked and
@@ -280,7 +281,10 @@ func isolates(s string) template.HTML {
 	return template.HTML(b.String())
 }
 
-var page = template.Must(template.New("page").Funcs(template.FuncMap{"isolates": isolates}).Parse(`<!DOCTYPE html>
+// page is parsed when first used: a command that writes no HTML page
+// (most, `awarekit version` among them) does not parse it at start.
+var page = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page").Funcs(template.FuncMap{"isolates": isolates}).Parse(`<!DOCTYPE html>
 <html lang="{{.Meta.Lang}}" dir="{{.Dir}}">
 <head>
 <meta charset="utf-8">
@@ -418,3 +422,4 @@ var page = template.Must(template.New("page").Funcs(template.FuncMap{"isolates":
 {{- if .Mailto}}<a href="{{.Mailto}}"><bdi>{{.Email}}</bdi></a>{{else}}<bdi>{{.Email}}</bdi>{{end}}</p>{{end}}
 {{- end}}
 `))
+})

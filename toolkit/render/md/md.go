@@ -321,21 +321,25 @@ func siteURL(site string, qr doc.QR) string {
 	return "https://" + site
 }
 
-var special = regexp.MustCompile("[\\\\`*_\\[\\]<>#~]|&(?:#?[A-Za-z0-9]+;)")
+// special and orderedMarker are compiled when Markdown is first written
+// (1.2 million instructions together), not by every command at start.
+var special = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile("[\\\\`*_\\[\\]<>#~]|&(?:#?[A-Za-z0-9]+;)")
+})
 
 // Escape makes s literal text in Markdown: characters that start emphasis,
 // links, code, HTML or entities get a backslash. Markers that only count at
 // the start of a line are escaped when the text is wrapped.
 func Escape(s string) string {
-	return special.ReplaceAllStringFunc(s, func(m string) string { return `\` + m })
+	return special().ReplaceAllStringFunc(s, func(m string) string { return `\` + m })
 }
 
-var orderedMarker = regexp.MustCompile(`^(\d{1,9})([.)])`)
+var orderedMarker = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{1,9})([.)])`) })
 
 // escapeLineStart escapes a word that would start a list item, a quote,
 // a heading underline or a thematic break if it began a line.
 func escapeLineStart(word string) string {
-	if m := orderedMarker.FindStringSubmatchIndex(word); m != nil {
+	if m := orderedMarker().FindStringSubmatchIndex(word); m != nil {
 		return word[:m[3]] + `\` + word[m[3]:]
 	}
 	if word != "" && strings.ContainsRune("-+=", rune(word[0])) {

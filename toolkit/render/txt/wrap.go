@@ -3,6 +3,7 @@ package txt
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/go-text/typesetting/segmenter"
@@ -57,8 +58,12 @@ type WrapOptions struct {
 
 // phoneLike matches numbers written in groups, like 1-833-900-1010,
 // (604) 555-0134 or +1 604 555 0134, and large numbers with spaces
-// between thousands: none of them may be split over two lines.
-var phoneLike = regexp.MustCompile(`(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)|\d{1,4})(?:[ .-]\(?\d{2,4}\)?){2,}`)
+// between thousands: none of them may be split over two lines. It is
+// compiled when first used (1.3 million instructions), not by every
+// command at start.
+var phoneLike = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)|\d{1,4})(?:[ .-]\(?\d{2,4}\)?){2,}`)
+})
 
 // Wrap breaks text into lines of at most o.Width columns at the line
 // break opportunities of Unicode's line breaking algorithm (UAX #14),
@@ -164,7 +169,7 @@ func keepSpans(para string, keep []string) [][2]int {
 		s := len([]rune(para[:byteStart]))
 		spans = append(spans, [2]int{s, s + len([]rune(para[byteStart:byteEnd]))})
 	}
-	for _, m := range phoneLike.FindAllStringIndex(para, -1) {
+	for _, m := range phoneLike().FindAllStringIndex(para, -1) {
 		add(m[0], m[1])
 	}
 	for _, k := range keep {
