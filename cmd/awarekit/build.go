@@ -23,6 +23,7 @@ import (
 	"github.com/awarekit/awarekit/toolkit/batch"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/input"
+	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/manifest"
 	"github.com/awarekit/awarekit/toolkit/pack"
 	"github.com/awarekit/awarekit/toolkit/plan"
@@ -269,7 +270,7 @@ func logoWarnings(pl *plan.Plan) []string {
 			continue
 		}
 		seen[org.Logo] = true
-		brand, err := org.Brand()
+		brand, err := org.BrandFit(layout.LogoPixels)
 		if err != nil {
 			continue
 		}

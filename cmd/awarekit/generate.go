@@ -195,7 +195,7 @@ func generateRun(opts *GenerateOptions) error {
 	if err := eng.Written(jobs); err != nil {
 		return err
 	}
-	brand, err := opts.Org.Brand()
+	brand, err := opts.Org.BrandFit(layout.LogoPixels)
 	if err != nil {
 		return err
 	}

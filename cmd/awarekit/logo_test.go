@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/awarekit/awarekit/toolkit/pdftest"
 )
 
 // writeLogo writes a w × h pixel PNG logo at path.
@@ -78,6 +80,48 @@ func TestLogoWarningsReachTheOperator(t *testing.T) {
 					t.Fatalf("stderr %q, want %q in it (in order)", r.stderr, w)
 				}
 				rest = rest[i+len(w):]
+			}
+		})
+	}
+}
+
+// TestLargeLogoKeptAtPrintSize: a logo with far more pixels than any
+// page prints is embedded at what its largest print needs, 300 pixels
+// an inch (layout.LogoPixels: a square one prints at most 120 pt, on the
+// poster), not at 2,000 pixels a side, which made every flyer ~10 MB; it
+// still prints at 300 pixels an inch or more everywhere. A logo near its
+// printed size is embedded as it is.
+func TestLargeLogoKeptAtPrintSize(t *testing.T) {
+	work := t.TempDir()
+	writeLogo(t, filepath.Join(work, "big.png"), 3000, 3000)
+	writeLogo(t, filepath.Join(work, "small.png"), 600, 200)
+	tests := []struct {
+		logo       string
+		maxW, maxH int // the most pixels embedded
+	}{
+		{"big.png", 500, 500},
+		{"small.png", 600, 200},
+	}
+	for _, tt := range tests {
+		t.Run(tt.logo, func(t *testing.T) {
+			out := "out-" + tt.logo
+			r := runCLI(t, work, "generate", "-a", "youth", "-l", "en", "-f", "flyer,poster,handout", "--logo", tt.logo, "-o", out)
+			if r.code != 0 {
+				t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+			}
+			for _, f := range []string{"youth-flyer-en.pdf", "youth-poster-en.pdf", "youth-handout-en.pdf"} {
+				images := pdftest.Images(t, filepath.Join(work, out, f))
+				if len(images) == 0 {
+					t.Fatalf("%s: no image; want the logo", f)
+				}
+				for _, im := range images {
+					if im.Width > tt.maxW || im.Height > tt.maxH {
+						t.Errorf("%s page %d: the logo is embedded at %d × %d pixels, want at most %d × %d", f, im.Page, im.Width, im.Height, tt.maxW, tt.maxH)
+					}
+					if tt.logo == "big.png" && (im.XPPI < 300 || im.YPPI < 300) {
+						t.Errorf("%s page %d: the logo prints at %d × %d pixels an inch, want 300 or more", f, im.Page, im.XPPI, im.YPPI)
+					}
+				}
 			}
 		})
 	}

@@ -249,7 +249,7 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 	if len(opts.Gather) > 0 && opts.Shard.Active() {
 		return nil, errors.New("a build either makes a part (shard) or gathers the parts, not both")
 	}
-	if _, err := p.Org.Brand(); err != nil {
+	if _, err := p.Org.BrandFit(layout.LogoPixels); err != nil {
 		return nil, fmt.Errorf("organisation: %w", err)
 	}
 	b := &builder{eng: eng, plan: p, opts: opts, fonts: manifest.NewFonts(), fontIDs: map[string]int32{}, orgSHA: make([]orgSum, p.Orgs.Len())}
@@ -545,7 +545,7 @@ func (b *builder) brand(w *worker, org int) (doc.Brand, error) {
 	if br, ok := w.brands[org]; ok {
 		return br, nil
 	}
-	br, err := b.plan.Orgs.At(org).Brand()
+	br, err := b.plan.Orgs.At(org).BrandFit(layout.LogoPixels)
 	if err != nil {
 		return br, fmt.Errorf("organisation %s: %w", b.plan.Orgs.At(org).Name, err)
 	}

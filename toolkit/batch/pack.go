@@ -91,7 +91,7 @@ func (b *builder) prevSet(folder string) manifest.Set {
 
 // sheet is what a set's cover sheet and index page say about it.
 func (b *builder) sheet(st *set) (pack.Sheet, error) {
-	brand, err := b.plan.Orgs.At(st.Org).Brand()
+	brand, err := b.plan.Orgs.At(st.Org).BrandFit(layout.LogoPixels)
 	s := pack.Sheet{Brand: brand, Paper: b.plan.Paper}
 	if ev := b.plan.Event.Doc(); ev != nil {
 		s.Event = *ev
@@ -603,7 +603,7 @@ func (b *builder) thumb(i int) []byte {
 	if !o.Job.Format.Paged() {
 		return nil
 	}
-	brand, err := b.plan.Orgs.At(o.Org).Brand()
+	brand, err := b.plan.Orgs.At(o.Org).BrandFit(layout.LogoPixels)
 	if err != nil {
 		return nil
 	}

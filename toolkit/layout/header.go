@@ -219,6 +219,50 @@ func LogoWarnings(name string, img *doc.Image, formats ...string) []string {
 	return out
 }
 
+// LogoDPI is the resolution a logo is kept at where it prints largest:
+// print shops ask for 300 pixels an inch; minLogoPPI is the least.
+const LogoDPI = 300
+
+// LogoPixels is the size a logo of width × height pixels is kept at
+// (profile.DecodeLogo scales a larger one down): LogoDPI at the largest
+// any page format prints a logo of its shape (placeLogo in every band a
+// page has, with a strip as wide as the widest page: a poster on A3),
+// and one pixel a unit in a social image, which is drawn so; never more
+// than it has. A 3,900-pixel square logo prints at most 120 pt (the
+// poster's band) and keeps 500 × 500 pixels; at 2,000 a side it made
+// every flyer 10 MB.
+func LogoPixels(width, height int) (int, int) {
+	if width <= 0 || height <= 0 {
+		return width, height
+	}
+	img := &doc.Image{Width: width, Height: height}
+	widest := 0.0
+	for _, p := range Papers {
+		widest = max(widest, p.Width)
+	}
+	for _, p := range posterPapers {
+		widest = max(widest, p.Width)
+	}
+	need := 0.0 // pixels along the width
+	for _, hs := range logoSpecs {
+		for _, s := range []headerSpec{hs, bandOnly(hs)} {
+			need = max(need, placeLogo(img, s, widest).w/72*LogoDPI)
+		}
+	}
+	for _, s := range []socialSpec{socialSquare, socialStory, socialWide} {
+		need = max(need, placeLogo(img, socialLogoSpec(s, 1), s.w-2*s.margin).w)
+	}
+	w := int(math.Ceil(need - 1e-9))
+	if w >= width {
+		return width, height
+	}
+	return w, max(1, int(math.Round(float64(height)*float64(w)/float64(width))))
+}
+
+// logoSpecs are the bands of every page that prints a logo (LogoPixels):
+// a test lays out every format and checks that none prints one larger.
+var logoSpecs = []headerSpec{flyerHeaderSpec, compactHeaderSpec, clearHeaderSpec, posterHeaderSpec, compactPosterHeaderSpec, kitLogoSpec, bilingualSpec}
+
 // andList joins names as a sentence does: "flyer", "flyer and poster",
 // "flyer, poster and cards".
 func andList(names []string) string {

@@ -229,6 +229,15 @@ func logoProblems(ld *layout.Document, img *doc.Image, carries, screen, foot, wa
 			n++
 			im := e.Image
 			where := fmt.Sprintf("page %d: the logo (%.1f × %.1f pt at %.0f, %.0f)", pi+1, im.W, im.H, im.X, im.Y)
+			// LogoPixels keeps the pixels of the largest print: no page
+			// prints a logo larger (in a social image, a pixel a unit).
+			need := im.W / 72 * layout.LogoDPI
+			if screen {
+				need = im.W
+			}
+			if most, _ := layout.LogoPixels(img.Width*1000, img.Height*1000); need > float64(most)+1 {
+				out = append(out, fmt.Sprintf("%s needs %.0f pixels across, more than LogoPixels keeps (%d)", where, need, most))
+			}
 			if got := im.W / im.H; math.Abs(got/ratio-1) > 0.01 {
 				out = append(out, fmt.Sprintf("%s is stretched: %.3f wide for 1 tall, the image %.3f", where, got, ratio))
 			}

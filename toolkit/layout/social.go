@@ -243,6 +243,11 @@ func socialPage(kits []*kit, docs []*doc.Document, s socialSpec, scale float64, 
 	return out, free
 }
 
+// socialLogoSpec is the logo's room in a social image's band at scale.
+func socialLogoSpec(s socialSpec, scale float64) headerSpec {
+	return headerSpec{logoArea: s.logoW * s.logoH * 0.5 * scale * scale, logoMaxW: s.logoW * scale, logoMaxH: s.logoH * scale}
+}
+
 // socialBand is the top of the image in the brand colour: the
 // organisation's name and each language's headline, the logo on the side
 // opposite the reading start.
@@ -254,7 +259,7 @@ func socialBand(kits []*kit, docs []*doc.Document, s socialSpec, scale, largest 
 	textW := s.w - 2*s.margin
 	var logo, strip box
 	if first.Brand.Logo != nil {
-		lp := placeLogo(first.Brand.Logo, headerSpec{logoArea: s.logoW * s.logoH * 0.5 * scale * scale, logoMaxW: s.logoW * scale, logoMaxH: s.logoH * scale}, textW)
+		lp := placeLogo(first.Brand.Logo, socialLogoSpec(s, scale), textW)
 		if lp.strip {
 			// A very wide logo takes a row of its own over the text,
 			// which keeps the band's whole width.

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -22,6 +23,7 @@ var packages = map[string]string{
 	"pdffonts":  "poppler-utils",
 	"pdfinfo":   "poppler-utils",
 	"pdftoppm":  "poppler-utils",
+	"pdfimages": "poppler-utils",
 	"groff":     "groff-base",
 	"msgfmt":    "gettext",
 	"msgcat":    "gettext",
@@ -122,6 +124,36 @@ func Fonts(t testing.TB, path string) []Font {
 		fonts = append(fonts, Font{Name: f[0], Type: strings.Join(f[1:len(f)-6], " "), Embedded: f[len(f)-5] == "yes"})
 	}
 	return fonts
+}
+
+// Image is one row of pdfimages -list: an image's pixels and the
+// resolution it prints at (pixels per inch of its placed size).
+type Image struct {
+	Page, Width, Height int
+	XPPI, YPPI          int
+}
+
+// Images lists the images pdfimages reports (each placement once).
+func Images(t testing.TB, path string) []Image {
+	t.Helper()
+	out := run(t, "pdfimages", "-list", path)
+	var images []Image
+	for _, line := range strings.Split(out, "\n")[2:] {
+		// page num type width height color comp bpc enc interp object ID x-ppi y-ppi size ratio
+		f := strings.Fields(line)
+		if len(f) < 14 {
+			continue
+		}
+		n := func(i int) int {
+			v, err := strconv.Atoi(f[i])
+			if err != nil {
+				t.Fatalf("pdfimages -list %s: %q: %v", path, line, err)
+			}
+			return v
+		}
+		images = append(images, Image{Page: n(0), Width: n(3), Height: n(4), XPPI: n(12), YPPI: n(13)})
+	}
+	return images
 }
 
 // Info is pdfinfo's key: value output.

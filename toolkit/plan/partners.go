@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/awarekit/awarekit/toolkit/input"
+	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/manifest"
 	"github.com/awarekit/awarekit/toolkit/output"
 	"github.com/awarekit/awarekit/toolkit/profile"
@@ -175,7 +176,7 @@ func (d *decoder) partners(name, dir string) []partner {
 			if !filepath.IsAbs(checked.Logo) {
 				checked.Logo = filepath.Join(filepath.Dir(path), checked.Logo)
 			}
-			if _, err := profile.LoadLogo(checked.Logo); err != nil {
+			if _, err := profile.LoadLogoFit(checked.Logo, layout.LogoPixels); err != nil {
 				// After "logo:", not "logo: logo nowhere.png does not exist".
 				problem(line, colOf["logo"], "logo", "%s", strings.TrimPrefix(err.Error(), "logo "))
 			}

@@ -598,7 +598,7 @@ func (d *decoder) org(field string, o orgSpec, dir string) profile.Organisation 
 		if !filepath.IsAbs(checked.Logo) {
 			checked.Logo = filepath.Join(dir, checked.Logo)
 		}
-		if _, err := profile.LoadLogo(checked.Logo); err != nil {
+		if _, err := profile.LoadLogoFit(checked.Logo, layout.LogoPixels); err != nil {
 			d.problemAt(field+".logo", "%s", strings.TrimPrefix(err.Error(), "logo "))
 		}
 	}

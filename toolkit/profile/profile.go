@@ -133,8 +133,12 @@ func (o Organisation) Check(from func(key string) string) (Organisation, error) 
 }
 
 // Brand checks the organisation's colour and logo and returns them ready
-// for a document.
-func (o Organisation) Brand() (doc.Brand, error) {
+// for a document: BrandFit with no Fit.
+func (o Organisation) Brand() (doc.Brand, error) { return o.BrandFit(nil) }
+
+// BrandFit is Brand with the logo kept at the size fit gives
+// (LoadLogoFit).
+func (o Organisation) BrandFit(fit Fit) (doc.Brand, error) {
 	b := doc.Brand{OrgName: strings.TrimSpace(o.Name), Color: DefaultColor}
 	if o.Color != "" {
 		c, err := ParseColor(o.Color)
@@ -144,7 +148,7 @@ func (o Organisation) Brand() (doc.Brand, error) {
 		b.Color = c
 	}
 	if o.Logo != "" {
-		img, err := LoadLogo(o.Logo)
+		img, err := LoadLogoFit(o.Logo, fit)
 		if err != nil {
 			return b, err
 		}
@@ -172,13 +176,22 @@ func ParseColor(s string) (doc.RGB, error) {
 }
 
 // LoadLogo reads a PNG or JPEG logo and checks it (DecodeLogo).
-func LoadLogo(path string) (*doc.Image, error) {
+func LoadLogo(path string) (*doc.Image, error) { return LoadLogoFit(path, nil) }
+
+// LoadLogoFit is LoadLogo with the logo kept at the size fit gives
+// (DecodeLogoFit).
+func LoadLogoFit(path string, fit Fit) (*doc.Image, error) {
 	data, err := input.ReadFile(input.Logo, path)
 	if err != nil {
 		return nil, err
 	}
-	return DecodeLogo(path, data)
+	return DecodeLogoFit(path, data, fit)
 }
+
+// Fit is the size, in pixels, a logo of width × height pixels needs at
+// most where it prints largest (layout.LogoPixels, which this package
+// cannot import: the layout's own tests make organisations).
+type Fit func(width, height int) (int, int)
 
 // DecodeLogo checks that data is a PNG or JPEG that PDF can carry and
 // that fits the memory budget, reading its header before its pixels,
@@ -187,12 +200,24 @@ func LoadLogo(path string) (*doc.Image, error) {
 // decoded once: a plan's partners often share one logo file, and a
 // large one takes a second or more to decode and scale.
 func DecodeLogo(name string, data []byte) (*doc.Image, error) {
-	key := sha256.Sum256(data)
+	return DecodeLogoFit(name, data, nil)
+}
+
+// DecodeLogoFit is DecodeLogo with the logo scaled down further to the
+// size fit gives, when it has twice as many pixels or more along its
+// width (keptSize); a nil fit leaves MaxLogoSide the only bound.
+func DecodeLogoFit(name string, data []byte, fit Fit) (*doc.Image, error) {
+	// The key holds the size kept, read from the file's header (nothing
+	// when it has none: its problem is the same at any size).
+	key := logoKey{sum: sha256.Sum256(data)}
+	if cfg, _, err := image.DecodeConfig(bytes.NewReader(data)); err == nil && len(data) <= MaxLogoBytes {
+		key.w, key.h = keptSize(cfg.Width, cfg.Height, fit)
+	}
 	logos.Lock()
 	l, ok := logos.m[key]
 	logos.Unlock()
 	if !ok {
-		img, problem := decodeLogo(data)
+		img, problem := decodeLogo(data, fit)
 		l = decodedLogo{img: img, problem: problem}
 		size := 0
 		if img != nil {
@@ -204,7 +229,7 @@ func DecodeLogo(name string, data []byte) (*doc.Image, error) {
 			logos.bytes = 0
 		}
 		if logos.m == nil {
-			logos.m = map[[sha256.Size]byte]decodedLogo{}
+			logos.m = map[logoKey]decodedLogo{}
 		}
 		logos.m[key] = l
 		logos.bytes += size
@@ -224,13 +249,19 @@ const (
 	maxLogoBytesKept = 32 << 20
 )
 
-// logos are the logos decoded lately, by the SHA-256 of their bytes,
-// with the problem found in them. The images are shared and never
-// changed.
+// logos are the logos decoded lately, by the SHA-256 of their bytes and
+// the size kept, with the problem found in them. The images are shared
+// and never changed.
 var logos struct {
 	sync.Mutex
-	m     map[[sha256.Size]byte]decodedLogo
+	m     map[logoKey]decodedLogo
 	bytes int
+}
+
+// logoKey is a logo file's SHA-256 and the size it is kept at.
+type logoKey struct {
+	sum  [sha256.Size]byte
+	w, h int
 }
 
 type decodedLogo struct {
@@ -240,7 +271,7 @@ type decodedLogo struct {
 
 // decodeLogo is DecodeLogo's work; a problem is the error's words after
 // "logo NAME".
-func decodeLogo(data []byte) (*doc.Image, string) {
+func decodeLogo(data []byte, fit Fit) (*doc.Image, string) {
 	const fix = "; export it as a PNG (or JPEG) and try again"
 	if len(data) > MaxLogoBytes {
 		return nil, fmt.Sprintf(" is larger than %s; use a smaller image", input.Size(MaxLogoBytes))
@@ -292,12 +323,32 @@ func decodeLogo(data []byte) (*doc.Image, string) {
 	// saved as plain RGB (Adobe's transform 0, which some editors write)
 	// is encoded again as an ordinary JPEG; the PDF writer refuses it.
 	odd := format == "jpeg" && cfg.ColorModel != color.GrayModel && cfg.ColorModel != color.YCbCrModel && cfg.ColorModel != color.CMYKModel
-	if cfg.Width > MaxLogoSide || cfg.Height > MaxLogoSide || deep || odd {
-		if out, err = shrink(img, format); err != nil {
+	w, h := keptSize(cfg.Width, cfg.Height, fit)
+	if w != cfg.Width || h != cfg.Height || deep || odd {
+		if out, err = shrink(img, format, w, h); err != nil {
 			return nil, ": " + err.Error()
 		}
 	}
 	return out, ""
+}
+
+// keptSize is the size a logo of width × height pixels is embedded at:
+// the size fit gives (the pixels its largest print needs) when it has
+// twice as many or more along its width, never more than MaxLogoSide a
+// side; else its own. A logo near the size it prints at is kept as it
+// is, its file's own bytes: scaling it by less than half saves little
+// and blurs it.
+func keptSize(width, height int, fit Fit) (int, int) {
+	w, h := width, height
+	if fit != nil {
+		if fw, fh := fit(width, height); fw > 0 && fh > 0 && fw*2 <= width {
+			w, h = fw, fh
+		}
+	}
+	if s := float64(MaxLogoSide) / float64(max(w, h)); s < 1 {
+		w, h = max(1, int(float64(w)*s+0.5)), max(1, int(float64(h)*s+0.5))
+	}
+	return w, h
 }
 
 // bytesPerPixel is what one pixel of a colour model takes once decoded.
@@ -318,14 +369,10 @@ func bytesPerPixel(m color.Model) int {
 	return 4
 }
 
-// shrink scales img to fit MaxLogoSide (when larger) at 8 bits a channel
-// and encodes it again: a JPEG as JPEG, anything else as PNG.
-func shrink(img image.Image, format string) (*doc.Image, error) {
+// shrink scales img to w × h pixels (keptSize) at 8 bits a channel and
+// encodes it again: a JPEG as JPEG, anything else as PNG.
+func shrink(img image.Image, format string, w, h int) (*doc.Image, error) {
 	b := img.Bounds()
-	w, h := b.Dx(), b.Dy()
-	if s := float64(MaxLogoSide) / float64(max(w, h)); s < 1 {
-		w, h = max(1, int(float64(w)*s+0.5)), max(1, int(float64(h)*s+0.5))
-	}
 	// Halve while the logo is twice the size wanted or more, then scale
 	// what is left (less than half again) bilinearly. At exactly half,
 	// ApproxBiLinear averages each 2×2 block, so this is a box filter

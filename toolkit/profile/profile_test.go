@@ -168,7 +168,7 @@ func TestLogoScaledInLittleMemory(t *testing.T) {
 	}
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	out, err := shrink(img, "png")
+	out, err := shrink(img, "png", 2000, 500)
 	runtime.ReadMemStats(&after)
 	if err != nil {
 		t.Fatal(err)
@@ -218,6 +218,53 @@ func TestLogoScaledDown(t *testing.T) {
 			}
 			if img.Width != tt.w || img.Height != tt.h || cfg.Width != tt.w || cfg.Height != tt.h || cfg.ColorModel != color.NRGBAModel {
 				t.Errorf("embedded %d×%d (%d×%d, %v), want %d×%d at 8 bits", img.Width, img.Height, cfg.Width, cfg.Height, cfg.ColorModel, tt.w, tt.h)
+			}
+		})
+	}
+}
+
+// TestLogoFit: a fit scales a logo down to its size when the logo has
+// twice as many pixels or more along its width, and leaves one nearer
+// its size as the file has it (the same bytes); the decoded logos are
+// kept by the size too, so that a logo decoded with no fit is never
+// handed out for one with a fit, or the other way.
+func TestLogoFit(t *testing.T) {
+	fit := func(w, h int) (int, int) { return 100, 100 * h / w }
+	square := func(side int) []byte {
+		var b bytes.Buffer
+		if err := png.Encode(&b, image.NewNRGBA(image.Rect(0, 0, side, side))); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	tests := []struct {
+		name   string
+		data   []byte
+		fit    Fit
+		w, h   int
+		asFile bool
+	}{
+		{"400 a side, no fit: kept", square(400), nil, 400, 400, true},
+		{"400 a side, fit: its size", square(400), fit, 100, 100, false},
+		{"200 a side, fit: twice its size", square(200), fit, 100, 100, false},
+		{"199 a side, fit: kept", square(199), fit, 199, 199, true},
+		{"400 a side, no fit again: kept", square(400), nil, 400, 400, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			img, err := DecodeLogoFit("logo.png", tt.data, tt.fit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cfg, err := png.DecodeConfig(bytes.NewReader(img.Data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if img.Width != tt.w || img.Height != tt.h || cfg.Width != tt.w || cfg.Height != tt.h {
+				t.Errorf("embedded %d × %d (the data %d × %d), want %d × %d", img.Width, img.Height, cfg.Width, cfg.Height, tt.w, tt.h)
+			}
+			if got := bytes.Equal(img.Data, tt.data); got != tt.asFile {
+				t.Errorf("embedded as the file's bytes: %v, want %v", got, tt.asFile)
 			}
 		})
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
+	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/output"
 	"github.com/awarekit/awarekit/toolkit/profile"
 )
@@ -58,14 +59,14 @@ func (s *Server) brand(org profile.Organisation) (doc.Brand, error) {
 	}
 	st, err := os.Stat(path)
 	if err != nil {
-		_, err = profile.LoadLogo(path) // its message says what is wrong
+		_, err = profile.LoadLogoFit(path, layout.LogoPixels) // its message says what is wrong
 		return b, err
 	}
 	if c, ok := s.logos.get(path); ok && c.size == st.Size() && c.mtime == st.ModTime().UnixNano() {
 		b.Logo = c.img
 		return b, nil
 	}
-	img, err := profile.LoadLogo(path)
+	img, err := profile.LoadLogoFit(path, layout.LogoPixels)
 	if err != nil {
 		return b, err
 	}
@@ -93,7 +94,7 @@ func theLogo(msg string) string {
 // named by its sha256, so the same file is kept once and a name can
 // never be chosen by the browser.
 func (s *Server) storeLogo(data []byte) (string, error) {
-	img, err := profile.DecodeLogo(chosenLogo, data)
+	img, err := profile.DecodeLogoFit(chosenLogo, data, layout.LogoPixels)
 	if err != nil {
 		return "", errors.New(theLogo(err.Error()))
 	}
