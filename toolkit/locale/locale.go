@@ -487,9 +487,8 @@ func parse(name string, data []byte) (*Locale, error) {
 	// Notepad and other Windows editors save UTF-8 with a byte order
 	// mark, which TOML does not expect.
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	var raw map[string]any
-	dec := toml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&raw); err != nil {
+	raw, err := decodeTOML(data)
+	if err != nil {
 		var derr *toml.DecodeError
 		if line, col, problem := tomlTextProblem(data); line > 0 {
 			return nil, fmt.Errorf("%s:%d:%d: %s", name, line, col, problem)
