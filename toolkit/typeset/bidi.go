@@ -111,7 +111,7 @@ func levels(runes []rune, out []bidi.Level, rtl bool) []bidi.Level {
 
 // keepNumbersWhole gives the characters between a number's digits (a
 // phone number's hyphens, spaces, dots, brackets), and a plus or an
-// opening bracket before it, the level of its digits when that is left
+// opening bracket before it that the number closes, the level of its digits when that is left
 // to right and theirs is lower. Rules W2 and N1 make "1-833-900-1010"
 // after Arabic letters four Arabic numbers with right-to-left hyphens
 // between them, drawn 1010-900-833-1: in right-to-left paragraphs
@@ -130,8 +130,10 @@ func keepNumbersWhole(runes []rune, out []bidi.Level) {
 		if start > 0 && runes[start-1] == wordJoiner {
 			start-- // NoBreak's, after a plus
 		}
+		opener := false
 		if start > 0 && (runes[start-1] == '+' || runes[start-1] == '(') {
 			start--
+			opener = runes[start] == '('
 		} else if runes[start] == wordJoiner {
 			start++
 		}
@@ -156,6 +158,13 @@ func keepNumbersWhole(runes []rune, out []bidi.Level) {
 		}
 		if open > 0 && end < len(runes) && runes[end] == ')' {
 			end++
+			open--
+		}
+		if opener && open > 0 {
+			// The bracket before the number is closed after other words,
+			// "(24 ساعة)": it is drawn with its partner at the level of
+			// the text around, or the two face the same way.
+			start = i
 		}
 		if same && level%2 == 0 {
 			for k := start; k < end; k++ {

@@ -358,3 +358,124 @@ func TestInputDirectionsAsBidi(t *testing.T) {
 		t.Errorf("only %d texts hold both directions", several)
 	}
 }
+
+// TestBracketsAroundNumbersFaceEachOther: a pair of brackets that holds
+// a number and right-to-left words, "(24 ساعة)", is drawn as a pair,
+// "(ساعة 24)", on a line of either direction. Taking the opening bracket
+// into the number's left-to-right level (or isolate) when the number
+// does not close it drew it at a level of its own, facing the same way
+// as its partner: "(ساعة (24" (review15 on c512ff0, and the right-to-left
+// paragraphs' isolate before it).
+func TestBracketsAroundNumbersFaceEachOther(t *testing.T) {
+	ts := embeddedSetter(t)
+	for _, tt := range []struct {
+		lang, text string
+		rtl        []bool
+	}{
+		{"ar", "Call \u2067(24 ساعة)\u2069 today", []bool{false}},
+		{"ar", "Call \u2067(٢٤ ساعة)\u2069 today", []bool{false}},
+		{"fa", "Call \u2067(۲۴ ساعت)\u2069 today", []bool{false}},
+		{"ur", "Call \u2067(24 گھنٹے)\u2069 today", []bool{false}},
+		{"ar", "Local help: جمعية النخيل (24 ساعة)", []bool{false}},
+		{"ar", "العدد (3 فقط) here", []bool{false, true}},
+		{"ar", "المكتب (9 صباحا - 5 مساء)", []bool{false, true}},
+		{"ar", "اتصل (24/7) الآن", []bool{false, true}},
+		{"ar", "اتصل بالرقم (1-833-900-1010) مجانا", []bool{false, true}},
+		{"ar", "اتصل (24 ساعة) الآن", []bool{false, true}},
+		{"ar", "خط الدعم (24 ساعة)", []bool{false, true}},
+		{"fa", "با شماره (۱-۸۳۳-۹۰۰-۱۰۱۰) تماس بگیرید", []bool{false, true}},
+		{"ur", "اس نمبر پر (1 833 900 1010) کال کریں", []bool{false, true}},
+		{"ar", "اتصل على +1 (613) 555-0100 الآن", []bool{false, true}},
+		{"ar", "الرقم (+1 613 555 0100) مجاني", []bool{false, true}},
+		{"ar", "(1-833-900-1010)", []bool{false, true}},
+		{"ar", "(24 ساعة", []bool{false, true}},
+	} {
+		for _, rtl := range tt.rtl {
+			p, err := ts.Set(tt.text, Options{Style: Style{Size: 10}, Lang: tt.lang, RTL: rtl})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(p.Lines) != 1 {
+				t.Fatalf("%q: %d lines, want 1", tt.text, len(p.Lines))
+			}
+			if err := bracketsFaceEachOther(p.Lines[0]); err != nil {
+				t.Errorf("%q (right to left: %v): %v", tt.text, rtl, err)
+			}
+			if err := digitsInOrder(p, tt.text); err != nil {
+				t.Errorf("%q (right to left: %v): %v", tt.text, rtl, err)
+			}
+		}
+	}
+}
+
+// bracketsFaceEachOther checks that each pair of round brackets on a
+// line, paired as written (the text's order), is drawn as a pair: the
+// left one of the two looks like "(" and the right one like ")", as
+// each glyph looks (a bracket in a right-to-left run is drawn
+// mirrored). An unpaired bracket is not checked.
+func bracketsFaceEachOther(l Line) error {
+	type bracket struct {
+		at    int // byte offset in the paragraph
+		x     float64
+		looks rune // '(' or ')', as drawn
+	}
+	var all []bracket
+	for _, run := range l.Runs {
+		pen, scale := run.X, run.Size/float64(run.Font.UnitsPerEm())
+		for _, g := range run.Glyphs {
+			r, _ := utf8.DecodeRuneInString(run.Text[g.Cluster:])
+			if r == '(' || r == ')' {
+				open, _ := run.Font.font.Cmap.Lookup('(')
+				shut, _ := run.Font.font.Cmap.Lookup(')')
+				var looks rune
+				switch uint16(g.GID) {
+				case uint16(open):
+					looks = '('
+				case uint16(shut):
+					looks = ')'
+				default:
+					return fmt.Errorf("%q at byte %d is drawn as glyph %d, neither bracket", r, run.Start+g.Cluster, g.GID)
+				}
+				all = append(all, bracket{run.Start + g.Cluster, pen, looks})
+			}
+			pen += float64(g.XAdvance) * scale
+		}
+	}
+	slices.SortFunc(all, func(a, b bracket) int { return a.at - b.at })
+	// Pair by the characters as written: the paragraph's text holds them
+	// in logical order, so a stack over the sorted offsets pairs them.
+	var open []bracket
+	for _, b := range all {
+		written := writtenAt(l, b.at)
+		switch written {
+		case '(':
+			open = append(open, b)
+		case ')':
+			if len(open) == 0 {
+				continue
+			}
+			o := open[len(open)-1]
+			open = open[:len(open)-1]
+			left, right := o, b
+			if right.x < left.x {
+				left, right = right, left
+			}
+			if left.looks != '(' || right.looks != ')' {
+				return fmt.Errorf("the brackets at bytes %d and %d are drawn %c…%c left to right: they do not face each other", o.at, b.at, left.looks, right.looks)
+			}
+		}
+	}
+	return nil
+}
+
+// writtenAt is the character at byte offset at of the paragraph, as
+// one of l's runs holds it.
+func writtenAt(l Line, at int) rune {
+	for _, run := range l.Runs {
+		if at >= run.Start && at < run.Start+len(run.Text) {
+			r, _ := utf8.DecodeRuneInString(run.Text[at-run.Start:])
+			return r
+		}
+	}
+	return utf8.RuneError
+}

@@ -12,12 +12,7 @@ import (
 // Arabic-Indic and Persian digits, signs and word joiners, and leaves text
 // without numbers as it is.
 func TestIsolateNumbersFromTheFirstDigit(t *testing.T) {
-	whole := func(text string) string {
-		return phoneNumber.ReplaceAllStringFunc(text, func(n string) string {
-			trail := len(n) - len(strings.TrimRight(n, " "))
-			return "\u2066\u202D" + n[:len(n)-trail] + "\u202C\u2069" + n[len(n)-trail:]
-		})
-	}
+	whole := func(text string) string { return isolateFrom(text, 0) }
 	pieces := []string{"اتصل", " ", "على", "الرقم", "1", "8", "3", "٣", "٠", "۴", "۹", "-", "+", "(", ")", ".", "/", "\u2060", "24/7",
 		"1-833-900-1010", "٩١١", "(604) 555-0134", "a", "Call", "؟", "،", "\u00a0", "ext. 12", "+1 ", "((", "--"}
 	rng := rand.New(rand.NewPCG(3, 4))

@@ -1191,10 +1191,39 @@ func isolateNumbers(text string) string {
 	if start < 0 {
 		return text
 	}
-	return text[:start] + phoneNumber.ReplaceAllStringFunc(text[start:], func(n string) string {
-		trail := len(n) - len(strings.TrimRight(n, " "))
-		return "\u2066\u202D" + n[:len(n)-trail] + "\u202C\u2069" + n[len(n)-trail:]
-	})
+	return isolateFrom(text, start)
+}
+
+// isolateFrom is isolateNumbers, looking for numbers from byte start of
+// text on.
+func isolateFrom(text string, start int) string {
+	var b strings.Builder
+	b.Grow(len(text) + 32)
+	b.WriteString(text[:start])
+	done := start
+	for _, m := range phoneNumber.FindAllStringIndex(text[start:], -1) {
+		from, to := start+m[0], start+m[1]
+		b.WriteString(text[done:from])
+		// A bracket pair goes into the isolate whole or not at all: the
+		// closing bracket right after "(24/7" goes in with it; an opening
+		// bracket closed after other words, "(24 ساعة)", stays outside,
+		// drawn with its partner, or the two face the same way.
+		open := strings.Count(text[from:to], "(") - strings.Count(text[from:to], ")")
+		if open > 0 && to < len(text) && text[to] == ')' {
+			to++
+			open--
+		}
+		if open > 0 && text[from] == '(' {
+			b.WriteByte('(')
+			from++
+		}
+		b.WriteString("\u2066\u202D")
+		b.WriteString(text[from:to])
+		b.WriteString("\u202C\u2069")
+		done = to
+	}
+	b.WriteString(text[done:])
+	return b.String()
 }
 
 // mayStartNumber reports the characters a match of phoneNumber starts
