@@ -312,7 +312,8 @@ func (w *Writer) appendFont(b []byte, df *docFont, num int, offsets []int) ([]by
 
 	obj(4)
 	b = append(b, "<<"...)
-	b = w.appendKept(b, toUnicodeCMap(sorted))
+	w.cmap = appendToUnicodeCMap(w.cmap[:0], sorted)
+	b = w.appendKept(b, w.cmap)
 	b = append(b, end...)
 
 	obj(5)
@@ -428,46 +429,46 @@ func subsetTag(name string, glyphs []byte) string {
 	return string(tag[:])
 }
 
-// toUnicodeCMap returns the ToUnicode CMap of entries, in the order of
-// their CIDs. A CID that stands for no text (a glyph of a cluster
-// without characters, or a mark whose characters went to the glyphs
-// before it) has no entry.
-func toUnicodeCMap(entries []sortedCID) []byte {
-	var b bytes.Buffer
-	b.WriteString("/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
-		"/CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n" +
-		"/CMapName/Adobe-Identity-UCS def\n/CMapType 2 def\n" +
-		"1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n")
-	var line []byte
-	var u16 []uint16
-	mapped := make([]int, 0, len(entries))
-	for i, e := range entries {
+// appendToUnicodeCMap appends the ToUnicode CMap of entries, in the
+// order of their CIDs, to b. A CID that stands for no text (a glyph of a
+// cluster without characters, or a mark whose characters went to the
+// glyphs before it) has no entry.
+func appendToUnicodeCMap(b []byte, entries []sortedCID) []byte {
+	b = append(b, "/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n"+
+		"/CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n"+
+		"/CMapName/Adobe-Identity-UCS def\n/CMapType 2 def\n"+
+		"1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n"...)
+	var u16 [2]uint16
+	mapped := 0
+	for _, e := range entries {
 		if e.text != "" {
-			mapped = append(mapped, i)
+			mapped++
 		}
 	}
-	for start := 0; start < len(mapped); start += 100 {
-		chunk := mapped[start:min(start+100, len(mapped))]
-		b.WriteString(strconv.Itoa(len(chunk)))
-		b.WriteString(" beginbfchar\n")
-		for _, i := range chunk {
-			line = append(line[:0], '<')
-			line = appendHex4(line, entries[i].cid)
-			line = append(line, "><"...)
-			u16 = u16[:0]
-			for _, r := range entries[i].text {
-				u16 = utf16.AppendRune(u16, r)
+	i := 0 // the next entry to look at
+	for start := 0; start < mapped; start += 100 {
+		n := min(100, mapped-start)
+		b = strconv.AppendInt(b, int64(n), 10)
+		b = append(b, " beginbfchar\n"...)
+		for ; n > 0; i++ {
+			e := &entries[i]
+			if e.text == "" {
+				continue
 			}
-			for _, u := range u16 {
-				line = appendHex4(line, u)
+			n--
+			b = append(b, '<')
+			b = appendHex4(b, e.cid)
+			b = append(b, "><"...)
+			for _, r := range e.text {
+				for _, u := range utf16.AppendRune(u16[:0], r) {
+					b = appendHex4(b, u)
+				}
 			}
-			line = append(line, ">\n"...)
-			b.Write(line)
+			b = append(b, ">\n"...)
 		}
-		b.WriteString("endbfchar\n")
+		b = append(b, "endbfchar\n"...)
 	}
-	b.WriteString("endcmap\nCMapName currentdict/CMap defineresource pop\nend\nend")
-	return b.Bytes()
+	return append(b, "endcmap\nCMapName currentdict/CMap defineresource pop\nend\nend"...)
 }
 
 // appender is an io.Writer that appends to a slice.

@@ -17,7 +17,7 @@ func TestToUnicodeKept(t *testing.T) {
 	for i := range 60 {
 		entries = append(entries, sortedCID{cidEntry: cidEntry{glyphs: fmt.Sprint(i), text: string(rune('a' + i%26)), cid: uint16(3 * i)}})
 	}
-	cmap := toUnicodeCMap(entries)
+	cmap := appendToUnicodeCMap(nil, entries)
 	var w Writer
 	first := w.appendKept([]byte("<<"), cmap)
 	if _, ok := keptStreams.m[string(cmap)]; !ok {
@@ -40,7 +40,7 @@ func TestToUnicodeKept(t *testing.T) {
 		t.Fatalf("the kept stream inflates to other bytes (%v)", err)
 	}
 	for i := range 3 * keptLimit / len(cmap) {
-		w.appendKept(nil, toUnicodeCMap(append(entries[:len(entries):len(entries)], sortedCID{cidEntry: cidEntry{glyphs: "x", text: fmt.Sprint(i), cid: 1000}})))
+		w.appendKept(nil, appendToUnicodeCMap(nil, append(entries[:len(entries):len(entries)], sortedCID{cidEntry: cidEntry{glyphs: "x", text: fmt.Sprint(i), cid: 1000}})))
 		if held := keptStreams.held; held > keptLimit {
 			t.Fatalf("%d bytes kept, over %d", held, keptLimit)
 		}

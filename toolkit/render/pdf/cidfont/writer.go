@@ -106,13 +106,37 @@ type scratch struct {
 	// workers drew before.
 	chunks *chunkCache
 	cut    []int
+
+	// cmap is the ToUnicode map being written (appendToUnicodeCMap).
+	cmap []byte
+	// spareFonts are the docFonts of the documents released, for the next
+	// document's fonts (spareFont): their maps and lists made afresh
+	// in every document, though sized for it (cidHint), were an
+	// eighth of what a build of Punjabi flyers allocated.
+	spareFonts []*docFont
 }
+
+// maxSpareFonts is the most docFonts a scratch keeps: a flyer draws in
+// two to four fonts.
+const maxSpareFonts = 8
 
 // size is about how many bytes s holds.
 func (s *scratch) size() int {
 	return cap(s.unitBuf)*int(unsafe.Sizeof(unit{})) + 8*(cap(s.runeStarts)+cap(s.order)+cap(s.at)+cap(s.place)+cap(s.packed)) +
 		16*(cap(s.chars)+cap(s.specs)) + cap(s.stream) + cap(s.spec) + cap(s.key) + cap(s.gidMap) + cap(s.runKey) + cap(s.page) +
-		cap(s.ops)*int(unsafe.Sizeof(showOp{})) + 4*cap(s.cidOrder) + cap(s.sorted)*int(unsafe.Sizeof(sortedCID{}))
+		cap(s.ops)*int(unsafe.Sizeof(showOp{})) + 4*cap(s.cidOrder) + cap(s.sorted)*int(unsafe.Sizeof(sortedCID{})) +
+		cap(s.cmap) + fontsSize(s.spareFonts)
+}
+
+// fontsSize is about how many bytes fonts hold: their lists, and their
+// maps at some 40 bytes an entry they grew to (a key's string header,
+// the CID, the map's own bytes).
+func fontsSize(fonts []*docFont) int {
+	n := 0
+	for _, df := range fonts {
+		n += 40*df.most + cap(df.entries)*int(unsafe.Sizeof(cidEntry{})) + 8*(cap(df.widths)+cap(df.taken)) + 2*cap(df.byID)
+	}
+	return n
 }
 
 // maxScratch is the most a scratch kept for another document holds: a
@@ -126,20 +150,38 @@ var spareScratch = newSpares(8, func() *scratch { return new(scratch) })
 // document (Output) to the next Writer made. It does nothing before
 // Output, and the Writer cannot be used after.
 func (w *Writer) Release() {
+	if s := w.spare(); s != nil {
+		spareScratch.put(s)
+	}
+}
+
+// spare takes the Writer's scratch, with its document's docFonts among
+// the spares, emptied, for another document; nil before Output, or when
+// it holds more than maxScratch.
+func (w *Writer) spare() *scratch {
 	if !w.written || w.scratch == nil {
-		return
+		return nil
 	}
 	s := w.scratch
 	w.scratch = nil
+	for _, df := range w.fonts {
+		if len(s.spareFonts) < maxSpareFonts {
+			s.spareFonts = append(s.spareFonts, df)
+		}
+	}
 	if s.size() > maxScratch {
-		return
+		return nil
 	}
 	// Strings the last document made are not kept alive by it.
 	clear(s.chars[:cap(s.chars)])
 	clear(s.specs[:cap(s.specs)])
 	clear(s.ops[:cap(s.ops)])
 	clear(s.sorted[:cap(s.sorted)])
-	spareScratch.put(s)
+	for _, df := range s.spareFonts {
+		clear(df.cids)
+		clear(df.entries[:cap(df.entries)])
+	}
+	return s
 }
 
 // docFont is a Font as used in one document: the CIDs allocated so far.
@@ -147,6 +189,7 @@ type docFont struct {
 	font *Font
 	name string            // resource name in the page resources, "/C1" …
 	cids map[string]uint16 // cidKey bytes → CID
+	most int               // the most entries cids has held
 	// byID[op.id] is the CID of ops of generation gen (Font.keyIDs),
 	// 0 for none yet: looked up for every glyph drawn, where hashing
 	// its key in cids was a third of drawing a run.
@@ -297,22 +340,7 @@ func (w *Writer) draw(r *Run) ([]byte, error) {
 
 	df := w.byFont[r.Font]
 	if df == nil {
-		// Room for as many CIDs as a document has drawn in the font:
-		// the map and the lists grown from nothing in every document
-		// were a fifth of what drawing allocated.
-		hint := cidHint(r.Font)
-		df = &docFont{
-			font:      r.Font,
-			name:      "/C" + strconv.Itoa(len(w.fonts)+1),
-			gen:       r.Font.keyGen.Load(),
-			cids:      make(map[string]uint16, hint),
-			entries:   make([]cidEntry, 0, hint),
-			widths:    make([]float64, 0, hint),
-			glyphCIDs: r.Font.numGlyphs <= maxGlyphCIDs,
-		}
-		if df.glyphCIDs {
-			df.taken = make([]uint64, (r.Font.numGlyphs+63)/64)
-		}
+		df = w.newDocFont(r.Font)
 	}
 	content, err := w.content(r, df, ops)
 	if err != nil {
@@ -323,7 +351,59 @@ func (w *Writer) draw(r *Run) ([]byte, error) {
 		w.fonts = append(w.fonts, df)
 	}
 	noteCIDs(r.Font, len(df.entries))
+	df.most = max(df.most, len(df.cids))
 	return content, nil
+}
+
+// newDocFont returns the next docFont of the document, for f: one a
+// document before left in the scratch (Release), emptied, or a new one.
+func (w *Writer) newDocFont(f *Font) *docFont {
+	name := "/C" + strconv.Itoa(len(w.fonts)+1)
+	glyphCIDs := f.numGlyphs <= maxGlyphCIDs
+	words := 0
+	if glyphCIDs {
+		words = (f.numGlyphs + 63) / 64
+	}
+	if df := w.spareFont(f); df != nil {
+		*df = docFont{font: f, name: name, gen: f.keyGen.Load(), cids: df.cids, most: df.most,
+			entries: df.entries[:0], widths: df.widths[:0], byID: df.byID[:0], glyphCIDs: glyphCIDs,
+			taken: slices.Grow(df.taken[:0], words)[:words]}
+		clear(df.byID[:cap(df.byID)])
+		clear(df.taken)
+		return df
+	}
+	// Room for as many CIDs as a document has drawn in the font: the
+	// map and the lists grown from nothing in every document were a
+	// fifth of what drawing allocated.
+	hint := cidHint(f)
+	df := &docFont{
+		font:      f,
+		name:      name,
+		gen:       f.keyGen.Load(),
+		cids:      make(map[string]uint16, hint),
+		entries:   make([]cidEntry, 0, hint),
+		widths:    make([]float64, 0, hint),
+		glyphCIDs: glyphCIDs,
+	}
+	if glyphCIDs {
+		df.taken = make([]uint64, words)
+	}
+	return df
+}
+
+// spareFont takes a docFont from the scratch's spares, one that drew in f
+// when there is one; nil when there is none.
+func (w *Writer) spareFont(f *Font) *docFont {
+	if w.scratch == nil || len(w.spareFonts) == 0 {
+		return nil
+	}
+	at := slices.IndexFunc(w.spareFonts, func(df *docFont) bool { return df.font == f })
+	if at < 0 {
+		at = len(w.spareFonts) - 1
+	}
+	df := w.spareFonts[at]
+	w.spareFonts = slices.Delete(w.spareFonts, at, at+1)
+	return df
 }
 
 // RawWrite writes b to pdf's current page (or its file, outside a

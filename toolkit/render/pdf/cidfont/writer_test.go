@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/go-fonts/dejavu/dejavusansbold"
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/language"
 )
@@ -453,5 +454,66 @@ func TestContentsKeptByTheCaller(t *testing.T) {
 	}
 	if _, _, err := draw(true, errors.New("a piece is missing")); err == nil || !strings.Contains(err.Error(), "page 1: a piece is missing") {
 		t.Errorf("a failing function gave %v", err)
+	}
+}
+
+// TestDocFontsReused draws documents one after another, each Writer
+// taking the scratch the one before gave back with its fonts (spare), and
+// each document again with a scratch of its own: the files are the same.
+// The documents draw in two fonts, in turns and orders that make a spare
+// serve its own font and the other, and glyphs that the document before
+// drew and did not.
+func TestDocFontsReused(t *testing.T) {
+	regular := dejaVuSans(t)
+	bold := loadFont(t, "DejaVuSansBold", dejavusansbold.TTF)
+	type text struct {
+		tf   *testFont
+		text string
+	}
+	docs := [][]text{
+		{{regular, "Call the hotline: 24/7, confidential, ﬁne"}, {bold, "Help is here — Élan"}},
+		{{bold, "Know the signs"}},
+		{{bold, "Élan"}, {regular, "fine hotline, Zz"}},
+		{{regular, "Call"}, {regular, "the hotline"}},
+		{{regular, "Call the hotline: 24/7, confidential, ﬁne"}, {bold, "Help is here — Élan"}},
+	}
+	draw := func(s *scratch, doc []text) ([]byte, *Writer) {
+		pdf := newDoc()
+		pdf.AddPage()
+		w := NewWriter(pdf)
+		w.scratch = s
+		for i, tx := range doc {
+			r := shape(tx.tf, tx.text, language.Latin, "en", false)
+			r.X, r.Y = 20, float64(30+10*i)
+			if err := w.Draw(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var buf bytes.Buffer
+		if err := w.Output(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes(), w
+	}
+	s := new(scratch)
+	reused := 0
+	for i, doc := range docs {
+		spares := slices.Clone(s.spareFonts)
+		got, w := draw(s, doc)
+		for _, df := range w.fonts {
+			if slices.Contains(spares, df) {
+				reused++
+			}
+		}
+		want, _ := draw(new(scratch), doc)
+		if !bytes.Equal(got, want) {
+			t.Fatalf("document %d drawn with the scratch of the one before differs from it drawn with its own", i)
+		}
+		if s = w.spare(); s == nil {
+			t.Fatalf("document %d: its scratch is not kept", i)
+		}
+	}
+	if reused < 5 {
+		t.Errorf("%d fonts drawn with a spare, want 5 or more", reused)
 	}
 }
