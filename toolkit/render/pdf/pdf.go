@@ -94,7 +94,8 @@ func NewWriter(meta doc.Meta, opts Options) *Writer {
 	f.SetProducer(meta.Creator, true)
 	f.SetLang(meta.Lang)
 	r := &renderer{f: f, fonts: make(map[*typeset.Font]string), images: make(map[*doc.Image]string), fpdfText: opts.FpdfText,
-		st: newStructure(meta.Lang), drawScratch: getDrawScratch()}
+		drawScratch: getDrawScratch()}
+	r.st = r.structure(meta.Lang)
 	if !opts.FpdfText {
 		r.glyphs = cidfont.NewWriter(f)
 		if keepPageContents {
@@ -244,6 +245,11 @@ type drawScratch struct {
 
 	runs []typeset.Run
 
+	// st is the structure tree of the document before, emptied
+	// (structure.release): grown afresh in every document, its lists
+	// were a twentieth of what a build of flyers allocated.
+	st *structure
+
 	// The last QR codes drawn and their operators: a build draws the
 	// same codes (the hotline's, an organisation's website's) on every
 	// flyer, and working out their rectangles was a twelfth of drawing
@@ -285,7 +291,21 @@ func getDrawScratch() *drawScratch {
 	}
 }
 
+// structure returns s's structure, emptied for a document in lang, or a
+// new one.
+func (s *drawScratch) structure(lang string) *structure {
+	if s.st == nil {
+		s.st = newStructure(lang)
+	} else {
+		s.st.reuse(lang)
+	}
+	return s.st
+}
+
 func putDrawScratch(s *drawScratch) {
+	if s.st != nil && !s.st.release() {
+		s.st = nil
+	}
 	if max(cap(s.buf), cap(s.content), 8*(cap(s.pageAt)+cap(s.slots)+cap(s.pageSlots)), int(unsafe.Sizeof(typeset.Run{}))*cap(s.runs)) > maxDrawScratch {
 		return
 	}

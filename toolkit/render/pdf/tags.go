@@ -90,6 +90,10 @@ var structHint atomic.Int32
 
 const maxStructHint = 2048
 
+// maxStructPages is the most pages a structure kept for another document
+// has room for (reuse): a flyer has one or two, a guide some dozens.
+const maxStructPages = 64
+
 // noteStructure raises structHint to s's elements.
 func noteStructure(s *structure) {
 	n := int32(min(len(s.elems), maxStructHint))
@@ -129,13 +133,52 @@ func (s *structure) element(t *layout.Tag) int32 {
 // children: elements are made in reading order.
 func (s *structure) add(parent int32, role, lang, alt string) int32 {
 	id := int32(len(s.elems))
-	s.elems = append(s.elems, structElem{role: role, lang: lang, alt: alt, parent: parent, page: -1})
+	var kids []structKid
+	if int(id) < cap(s.elems) {
+		kids = s.elems[:id+1][id].kids[:0] // a document's before (reuse)
+	}
+	s.elems = append(s.elems, structElem{role: role, lang: lang, alt: alt, parent: parent, page: -1, kids: kids})
 	s.elems[parent].kids = append(s.elems[parent].kids, structKid{kind: kidElem, elem: id})
 	return id
 }
 
 // newPage starts the marks of the next page.
-func (s *structure) newPage() { s.pages = append(s.pages, pageMarks{}) }
+func (s *structure) newPage() {
+	var pg pageMarks
+	if n := len(s.pages); n < cap(s.pages) {
+		old := s.pages[:n+1][n] // a document's before (reuse)
+		pg = pageMarks{mcids: old.mcids[:0], annots: old.annots[:0]}
+	}
+	s.pages = append(s.pages, pg)
+}
+
+// reuse empties s, released, for a document in lang, keeping its lists'
+// arrays.
+func (s *structure) reuse(lang string) {
+	s.lang = lang
+	s.elems = s.elems[:1]
+	s.elems[0] = structElem{role: "Document", lang: lang, parent: -1, page: -1, kids: s.elems[0].kids[:0]}
+	s.pages = s.pages[:0]
+}
+
+// release lets go of what the last document's structure points to (its
+// tags, texts and links), keeping the arrays for the next (reuse); false,
+// and s is to be dropped, when they are larger than a document's
+// (maxStructHint elements, maxStructPages pages).
+func (s *structure) release() bool {
+	if cap(s.elems) > maxStructHint+1 || cap(s.pages) > maxStructPages {
+		return false
+	}
+	clear(s.byTag)
+	all := s.elems[:cap(s.elems)]
+	for i := range all {
+		all[i].role, all[i].lang, all[i].alt = "", "", ""
+	}
+	for _, pg := range s.pages[:cap(s.pages)] {
+		clear(pg.annots[:cap(pg.annots)])
+	}
+	return true
+}
 
 // mark gives element id the next marked-content identifier of the
 // current page, and returns it.
