@@ -104,9 +104,19 @@ func pauseGC() (resume func()) {
 // against 60.5-61.5 with 47, with 8%, 15% and 20% more collections;
 // 44 MiB at 57.5-58.4 with 16-29% more; the instructions of 1,000
 // flyers with the collector on (callgrind, GOMAXPROCS=1) rose 0.4% en
-// and 1.8% pa at 45, 1.1% en at 44. A smaller peak has to come from
-// less live or less garbage, not from the floor.
-const memoryFloor = 47 << 20
+// and 1.8% pa at 45, 1.1% en at 44. So the garbage came down first:
+// with each document's room for its CIDs, its ToUnicode map and its
+// structure tree kept for the next (cidfont, render/pdf), a build of
+// 1,000 flyers allocates en 283 -> 239 MB, pa 331 -> 267 MB, and 45 MiB
+// collects about as often as 47 did before (10,000 flyers, gctrace,
+// against 6e73ef4 at 47: en 205 -> 216, ar 303 -> 265, pa 283 -> 257
+// collections); the instructions of 1,000 flyers with the collector on
+// (callgrind, GOMAXPROCS=1) are en 6,160.9 -> 6,054.7 M, pa 7,888.6 ->
+// 7,716.9 M. Static binaries, --jobs 2, with the pack, load 22-34
+// (2026-12-06): 10,000 flyers peak at en 58.6, ar 59.1, pa 58.3 MB
+// against 60.4, 60.7-61.1, 60.3-60.5 with 47; 1,000 at 57.2-57.3
+// against 58.6-59.1. 44 MiB took en's instructions back to 6,167.7 M.
+const memoryFloor = 45 << 20
 
 // steerInterval is how often steerMemory looks for a finished
 // collection; a build collects every few hundred milliseconds.
