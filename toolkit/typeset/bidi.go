@@ -111,60 +111,59 @@ func levels(runes []rune, out []bidi.Level, rtl bool) []bidi.Level {
 
 // keepNumbersWhole gives the characters between a number's digits (a
 // phone number's hyphens, spaces, dots, brackets), and a plus or an
-// opening bracket before it that the number closes, the level of its digits when that is left
+// opening bracket before it, the level of its digits when that is left
 // to right and theirs is lower. Rules W2 and N1 make "1-833-900-1010"
 // after Arabic letters four Arabic numbers with right-to-left hyphens
 // between them, drawn 1010-900-833-1: in right-to-left paragraphs
 // isolateNumbers prevents it, but a left-to-right line can hold Arabic
 // (raw, or a bilingual page's other language in an isolate). The number
 // stays where the bidi algorithm (and Chromium) puts it; only its groups
-// read in order.
+// read in order. A number holds its brackets in pairs: one it does not
+// pair, "(24 ساعة)", "5 (24 ساعة)", ends it, and stays at the level of
+// the text around with its partner, or the two are drawn facing one way.
 func keepNumbersWhole(runes []rune, out []bidi.Level) {
 	for i := 0; i < len(runes); {
 		if !isNumberDigit(runes[i]) {
 			i++
 			continue
 		}
-		level, same := out[i], true
 		start, end, j := i, i+1, i+1
 		if start > 0 && runes[start-1] == wordJoiner {
 			start-- // NoBreak's, after a plus
 		}
-		opener := false
 		if start > 0 && (runes[start-1] == '+' || runes[start-1] == '(') {
 			start--
-			opener = runes[start] == '('
 		} else if runes[start] == wordJoiner {
 			start++
 		}
 		for ; j < len(runes); j++ {
 			if isNumberDigit(runes[j]) {
-				same = same && out[j] == level
 				end = j + 1
 			} else if !joinsNumber(runes[j]) {
 				break
 			}
 		}
 		// A closing bracket right after the number goes with it when the
-		// number opened one: a pair is drawn at one level, or mirrored.
-		open := 0
-		for _, r := range runes[start:end] {
-			switch r {
-			case '(':
-				open++
-			case ')':
-				open--
-			}
-		}
-		if open > 0 && end < len(runes) && runes[end] == ')' {
+		// number opened one.
+		if end < len(runes) && runes[end] == ')' && openBrackets(runes[start:end]) > 0 {
 			end++
-			open--
 		}
-		if opener && open > 0 {
-			// The bracket before the number is closed after other words,
-			// "(24 ساعة)": it is drawn with its partner at the level of
-			// the text around, or the two face the same way.
-			start = i
+		for {
+			u := start + unpaired(runes[start:end])
+			if u == end {
+				break
+			}
+			if u < i {
+				start = i // the bracket before the number
+				continue
+			}
+			for end = u; !isNumberDigit(runes[end-1]); end-- {
+			}
+			j = u
+		}
+		level, same := out[i], true
+		for k := i; k < end; k++ {
+			same = same && (out[k] == level || !isNumberDigit(runes[k]))
 		}
 		if same && level%2 == 0 {
 			for k := start; k < end; k++ {
@@ -173,6 +172,51 @@ func keepNumbersWhole(runes []rune, out []bidi.Level) {
 		}
 		i = j
 	}
+}
+
+// openBrackets is how many more opening brackets than closing ones s has.
+func openBrackets[E rune | byte](s []E) int {
+	n := 0
+	for _, c := range s {
+		switch c {
+		case '(':
+			n++
+		case ')':
+			n--
+		}
+	}
+	return n
+}
+
+// unpaired returns the index in s of the first bracket s does not pair:
+// a "(" it does not close, or a ")" it did not open; len(s) if none.
+func unpaired[E rune | byte](s []E) int {
+	end, depth := len(s), 0
+	for i, c := range s {
+		if c == '(' {
+			depth++
+		} else if c == ')' {
+			if depth == 0 {
+				end = i
+				break
+			}
+			depth--
+		}
+	}
+	first := end
+	depth = 0
+	for i := end - 1; i >= 0; i-- {
+		if s[i] == ')' {
+			depth++
+		} else if s[i] == '(' {
+			if depth == 0 {
+				first = i
+			} else {
+				depth--
+			}
+		}
+	}
+	return first
 }
 
 // isNumberDigit reports the digits a number is written with here:

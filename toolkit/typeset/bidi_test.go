@@ -389,6 +389,12 @@ func TestBracketsAroundNumbersFaceEachOther(t *testing.T) {
 		{"ar", "الرقم (+1 613 555 0100) مجاني", []bool{false, true}},
 		{"ar", "(1-833-900-1010)", []bool{false, true}},
 		{"ar", "(24 ساعة", []bool{false, true}},
+		{"ar", "Call \u2067غرفة 5 (24 ساعة)\u2069 now", []bool{false}},
+		{"ar", "غرفة 5 (24 ساعة) الآن", []bool{false, true}},
+		{"ar", "اتصل +1 (613 فرع) الآن", []bool{false, true}},
+		{"ar", "(الغرفة 5) 24 ساعة", []bool{false, true}},
+		{"ar", "اتصل (613) 555-0100 (24 ساعة)", []bool{false, true}},
+		{"fa", "Call \u2067(اتاق ۵ (۲۴ ساعت))\u2069 now", []bool{false}},
 	} {
 		for _, rtl := range tt.rtl {
 			p, err := ts.Set(tt.text, Options{Style: Style{Size: 10}, Lang: tt.lang, RTL: rtl})

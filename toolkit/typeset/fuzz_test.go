@@ -133,7 +133,7 @@ func digitsInOrder(p Paragraph, source string) error {
 		chars[i].pos = text.Len()
 		text.WriteRune(c.r)
 	}
-	for _, m := range numberInText.FindAllStringIndex(text.String(), -1) {
+	for _, m := range numbersIn(text.String()) {
 		var digits []char
 		for at := m[0]; at < m[1]; at++ {
 			if i, ok := offset[at]; ok && chars[i].drawn && isDigit(chars[i].r) {
@@ -172,6 +172,46 @@ func splitBetween(split map[int]bool, from, to int) bool {
 // the hyphens, dots, slashes, brackets and spaces a phone number's
 // groups are written with between them.
 var numberInText = regexp.MustCompile(`[0-9٠-٩۰-۹](?:[0-9٠-٩۰-۹]|[)(./\- \x{00A0}]+[0-9٠-٩۰-۹])*`)
+
+// numbersIn returns the byte ranges of the numbers in text: numberInText's
+// matches, with a bracket just before each, split at each bracket the
+// match does not pair, for a number
+// holds its brackets in pairs ("5 (24 ساعة)" is 5, then 24 inside a
+// pair that closes after a word; in Arabic the two read right to left).
+func numbersIn(text string) [][]int {
+	var out [][]int
+	for _, m := range numberInText.FindAllStringIndex(text, -1) {
+		// A bracket just before the number opens it: "(613) 555-0100"
+		// is one number.
+		from := m[0]
+		if before := strings.TrimSuffix(text[:m[0]], "\u2060"); strings.HasSuffix(before, "(") {
+			from = len(before) - 1
+		}
+		var stray []int // the brackets the match does not pair
+		var open []int
+		for at := from; at < m[1]; at++ {
+			switch text[at] {
+			case '(':
+				open = append(open, at)
+			case ')':
+				if len(open) == 0 {
+					stray = append(stray, at)
+				} else {
+					open = open[:len(open)-1]
+				}
+			}
+		}
+		stray = append(stray, open...)
+		slices.Sort(stray)
+		for _, at := range append(stray, m[1]) {
+			if piece := numberInText.FindStringIndex(text[from:at]); piece != nil {
+				out = append(out, []int{from + piece[0], from + piece[1]})
+			}
+			from = at + 1
+		}
+	}
+	return out
+}
 
 // runesOf is f of each of cs.
 func runesOf[C any](cs []C, f func(C) rune) []rune {

@@ -1195,32 +1195,44 @@ func isolateNumbers(text string) string {
 }
 
 // isolateFrom is isolateNumbers, looking for numbers from byte start of
-// text on.
+// text on. A number holds its brackets in pairs: a closing bracket right
+// after "(24/7" goes into the isolate with it; one it does not pair,
+// "(24 ساعة)", "5 (24 ساعة)", ends it and stays outside, drawn with its
+// partner, or the two face the same way.
 func isolateFrom(text string, start int) string {
 	var b strings.Builder
 	b.Grow(len(text) + 32)
 	b.WriteString(text[:start])
-	done := start
-	for _, m := range phoneNumber.FindAllStringIndex(text[start:], -1) {
-		from, to := start+m[0], start+m[1]
-		b.WriteString(text[done:from])
-		// A bracket pair goes into the isolate whole or not at all: the
-		// closing bracket right after "(24/7" goes in with it; an opening
-		// bracket closed after other words, "(24 ساعة)", stays outside,
-		// drawn with its partner, or the two face the same way.
-		open := strings.Count(text[from:to], "(") - strings.Count(text[from:to], ")")
-		if open > 0 && to < len(text) && text[to] == ')' {
+	done, pos := start, start
+	for pos < len(text) {
+		m := phoneNumber.FindStringIndex(text[pos:])
+		if m == nil {
+			break
+		}
+		from, to := pos+m[0], pos+m[1]
+		if to < len(text) && text[to] == ')' && openBrackets([]byte(text[from:to])) > 0 {
 			to++
-			open--
 		}
-		if open > 0 && text[from] == '(' {
-			b.WriteByte('(')
-			from++
+		if u := from + unpaired([]byte(text[from:to])); u < to {
+			k := u
+			for k > from {
+				r, n := utf8.DecodeLastRuneInString(text[from:k])
+				if isNumberDigit(r) {
+					break
+				}
+				k -= n
+			}
+			if k == from {
+				pos = u + 1 // no digit before the bracket: it is not the number's
+				continue
+			}
+			to = k
 		}
+		b.WriteString(text[done:from])
 		b.WriteString("\u2066\u202D")
 		b.WriteString(text[from:to])
 		b.WriteString("\u202C\u2069")
-		done = to
+		done, pos = to, to
 	}
 	b.WriteString(text[done:])
 	return b.String()
