@@ -17,9 +17,11 @@ import (
 // from there only when the SHA-256 of its exact bytes and of the Go type
 // it is decoded into (fields, tags and decoding methods, typeSig) is the
 // one it was decoded from; any other file, a user's own or an embedded
-// one changed since, is decoded from its YAML. TestDecodedCurrent holds
-// decoded_gen.go to what decoding the embedded files gives today;
-// rewrite it after changing them:
+// one changed since, is decoded from its YAML. The key does not hold the
+// yaml library's version: TestDecodedCurrent, which holds decoded_gen.go
+// to what decoding the embedded files gives today (and so catches a
+// library upgrade that reads them differently), must pass; rewrite it
+// after changing them:
 //
 //	go test ./toolkit/content -run TestDecodedCurrent -update
 

@@ -15,9 +15,10 @@ import (
 // found by the SHA-256 of the file's exact bytes: any other file, a
 // user's own or a built-in one changed since, is decoded from its TOML,
 // and what parse does with the table (the _meta, the hashes, the
-// messages and their checks) runs as before. TestDecodedCurrent holds
-// decoded_gen.go to what en.toml decodes to today; rewrite it after
-// changing en.toml:
+// messages and their checks) runs as before. The key does not hold
+// go-toml's version: TestDecodedCurrent, which holds decoded_gen.go to
+// what en.toml decodes to today (and so catches an upgrade that reads it
+// differently), must pass; rewrite it after changing en.toml:
 //
 //	go test ./toolkit/locale -run TestDecodedCurrent -update
 
