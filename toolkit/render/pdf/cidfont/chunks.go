@@ -24,10 +24,23 @@ import (
 // piece costs some 100,000 instructions whatever its length too, and
 // some 60-100 bytes, so a page is cut only where it is long enough
 // (minChunked), and only in three.
+//
+// The tail also holds at least the last tailSequences marked-content
+// sequences, if they end within longTail bytes of the end: a
+// right-to-left line takes twice the bytes of a left-to-right one (each
+// glyph is placed with a number of its own, see rtlGroup), so in an
+// Arabic flyer the heading that names the organisation above its
+// number ("local help listed by …") ended 1,789 bytes from the end,
+// outside tailSize, and the middle, 20-26 KB, differed from flyer to
+// flyer and was compressed afresh in every one. An English or Punjabi
+// flyer's tail of tailSize bytes holds 6 sequences or more, so it is
+// cut where it was.
 const (
-	headSize   = 512
-	tailSize   = 1280
-	minChunked = 4096
+	headSize      = 512
+	tailSize      = 1280
+	tailSequences = 6
+	longTail      = 3072
+	minChunked    = 4096
 )
 
 // emcLine ends a marked-content sequence in a page's content stream:
@@ -38,8 +51,10 @@ var emcLine = []byte("\nEMC\n")
 // len(data)), appended to cut[:0]. The head ends with the first
 // marked-content sequence that ends headSize bytes or more from the
 // start; the tail starts after the first that ends within tailSize
-// bytes of the end. So a change in the length of the head or the tail
-// moves no cut unless a sequence ends within the change of the mark.
+// bytes of the end, or earlier, where the tail holds the last
+// tailSequences sequences within longTail bytes. So a change in the
+// length of the head or the tail moves no cut unless a sequence ends
+// within the change of the mark.
 func cuts(data []byte, cut []int) []int {
 	cut = cut[:0]
 	if len(data) < minChunked {
@@ -53,11 +68,33 @@ func cuts(data []byte, cut []int) []int {
 	if head == len(data) {
 		return cut
 	}
+	tail := len(data)
 	from := max(head, len(data)-tailSize-len(emcLine))
 	if i := bytes.Index(data[from:], emcLine); i >= 0 && from+i+len(emcLine) < len(data) {
-		cut = append(cut, from+i+len(emcLine))
+		tail = from + i + len(emcLine)
+	}
+	if t := sequencesFromEnd(data, tailSequences); t > head && t < tail && len(data)-t <= longTail {
+		tail = t
+	}
+	if tail < len(data) {
+		cut = append(cut, tail)
 	}
 	return append(cut, len(data))
+}
+
+// sequencesFromEnd is where the last n marked-content sequences of data
+// start: just after the end of the one before them, -1 if there are not
+// n+1 of them.
+func sequencesFromEnd(data []byte, n int) int {
+	end := len(data)
+	for range n + 1 {
+		i := bytes.LastIndex(data[:end], emcLine)
+		if i < 0 {
+			return -1
+		}
+		end = i
+	}
+	return end + len(emcLine)
 }
 
 // finalEmptyBlock is a last deflate block with nothing in it (fixed

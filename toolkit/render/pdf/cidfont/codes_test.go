@@ -122,6 +122,76 @@ func TestPageContentPieces(t *testing.T) {
 	}
 }
 
+// TestLongTailSequences: where the last sequences of a page are long
+// (right-to-left lines, each glyph placed with a number of its own), the
+// tail still holds the last tailSequences of them, so that a sequence
+// naming the organisation 1.5 KB from the end falls in the tail and the
+// middle is the same on every page; where they run past longTail bytes,
+// the tail is tailSize bytes or a sequence less, as before.
+func TestLongTailSequences(t *testing.T) {
+	seq := func(i int, text string) string {
+		return fmt.Sprintf("/P <</MCID %d>> BDC\nq 0 g BT /C1 10 Tf 28 %d Td[%s]TJ ET Q\n\nEMC\n", i, 700-i, text)
+	}
+	// rtl is a line of n glyphs in reading order, each after a move.
+	rtl := func(n int) string {
+		var b strings.Builder
+		for k := range n {
+			fmt.Fprintf(&b, "%d.%02d(\x12%c)", 700+k, k%100, 'A'+k%26)
+		}
+		return b.String()
+	}
+	page := func(org string, foot int) []byte {
+		var b strings.Builder
+		b.WriteString(seq(0, "("+org+")"))
+		for i := 1; i < 60; i++ {
+			b.WriteString(seq(i, fmt.Sprintf("(line %d of the body)", i%17)))
+		}
+		b.WriteString(seq(60, rtl(20)+"("+org+")"))
+		for i := range tailSequences - 1 {
+			b.WriteString(seq(61+i, rtl(foot)))
+		}
+		return []byte(b.String())
+	}
+	deflate := func(w *Writer, data []byte) []byte {
+		w.zbuf.Reset()
+		return bytes.Clone(w.deflateChunked(data))
+	}
+	a, b := page("Partner organisation 1", 25), page("Partner organisation 126", 25)
+	if n := len(b) - bytes.LastIndex(b, []byte("126)]TJ")); n <= tailSize || n > longTail {
+		t.Fatalf("the organisation is %d bytes from the end, want between %d and %d", n, tailSize, longTail)
+	}
+	ca, cb := cuts(a, nil), cuts(b, nil)
+	if len(ca) != 3 || len(cb) != 3 || !bytes.Equal(a[ca[0]:ca[1]], b[cb[0]:cb[1]]) {
+		t.Errorf("cuts %v and %v: the two pages' middles differ", ca, cb)
+	}
+	w := &Writer{scratch: new(scratch)}
+	deflate(w, a)
+	got := deflate(w, b)
+	if len(w.chunks.m) != 5 {
+		t.Errorf("%d pieces kept after two pages, want 5 (two heads, two tails, one middle)", len(w.chunks.m))
+	}
+	if !bytes.Equal(got, deflate(&Writer{scratch: new(scratch)}, b)) {
+		t.Error("a page after another gives other bytes than alone")
+	}
+	zr, err := zlib.NewReader(bytes.NewReader(got))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := io.ReadAll(zr); err != nil || !bytes.Equal(out, b) {
+		t.Fatalf("the stream inflates to other bytes (%v)", err)
+	}
+	cut := cuts(b, nil)
+	if len(cut) != 3 || !bytes.HasPrefix(b[cut[1]:], []byte(seq(60, "")[:20])) {
+		t.Errorf("cuts %v of %d bytes: the tail does not start with the last %d sequences", cut, len(b), tailSequences)
+	}
+	// Sequences too long for longTail: the tail by its bytes.
+	c := page("Partner organisation 1", 60)
+	cut = cuts(c, nil)
+	if tail := len(c) - cut[1]; len(cut) != 3 || tail > tailSize || len(c)-sequencesFromEnd(c, tailSequences) <= longTail {
+		t.Errorf("cuts %v of %d bytes: a tail of %d bytes, want %d or a sequence less", cut, len(c), tail, tailSize)
+	}
+}
+
 // TestChunkCacheBounded: the pieces kept stay under their bound, and a
 // piece found again outlives pieces met once.
 func TestChunkCacheBounded(t *testing.T) {
