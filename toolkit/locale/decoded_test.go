@@ -131,21 +131,33 @@ func TestEnglishDecodesNoTOML(t *testing.T) {
 }
 
 // TestDecodedChangedFile: an en.toml that differs from the built-in one
-// by a character is decoded from its TOML.
+// by a character, its length kept, near its start or near its end, is
+// decoded from its TOML (a key that saw only the length, or only part of
+// the bytes, would give the built-in English for a user's file).
 func TestDecodedChangedFile(t *testing.T) {
 	data, err := fs.ReadFile(locales.FS, "en.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	changed := bytes.Replace(data, []byte(`signs.title = "Signs to look for"`), []byte(`signs.title = "Signs to look out for"`), 1)
-	if bytes.Equal(changed, data) {
-		t.Fatal("en.toml has no ui signs.title line to change")
-	}
-	l, err := ParseFile("en.toml", changed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := l.Messages["ui.signs.title"]; got != "Signs to look out for" {
-		t.Errorf("ui.signs.title %q; want the changed file's", got)
+	for _, tt := range []struct{ key, from, to, want string }{
+		{"ui.signs.title", `signs.title = "Signs to look for"`, `signs.title = "Signs to look fer"`, "Signs to look fer"},
+		{"kit.parents.quiz.2.why", `parents.quiz.2.why = "Delete nothing.`, `parents.quiz.2.why = "Delete nothing!`, "Delete nothing!"},
+	} {
+		at := bytes.Index(data, []byte(tt.from))
+		if at < 0 || len(tt.from) != len(tt.to) {
+			t.Fatalf("en.toml has no line %q to change with its length kept", tt.from)
+		}
+		if near := min(at, len(data)-at); near > len(data)/10 {
+			t.Fatalf("%q is %d bytes into en.toml's %d: want one change near each end", tt.from, at, len(data))
+		}
+		changed := bytes.Replace(data, []byte(tt.from), []byte(tt.to), 1)
+		l, err := ParseFile("en.toml", changed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := l.Messages[tt.key]; !strings.HasPrefix(got, tt.want) {
+			t.Errorf("%s %q; want the changed file's, starting %q", tt.key, got, tt.want)
+		}
 	}
 }
+
