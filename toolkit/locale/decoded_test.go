@@ -160,4 +160,3 @@ func TestDecodedChangedFile(t *testing.T) {
 		}
 	}
 }
-
