@@ -327,6 +327,64 @@ func partsFolder(dir string) error {
 	return nil
 }
 
+// gatheredOnce refuses a folder of parts given before (earlier): the
+// same name twice, or two names of one folder (parts/1 and ./parts/1/,
+// or a link to it), naming both as they were given.
+func gatheredOnce(earlier []string, dir string) error {
+	st, err := os.Stat(dir)
+	for _, e := range earlier {
+		if e == dir {
+			return fmt.Errorf("--gather: %s is given twice; give each folder of parts once", input.ShortPath(dir))
+		}
+		if est, eerr := os.Stat(e); err == nil && eerr == nil && os.SameFile(st, est) || filepath.Clean(e) == filepath.Clean(dir) {
+			return fmt.Errorf("--gather: %s and %s are the same folder; give each folder of parts once", input.ShortPath(e), input.ShortPath(dir))
+		}
+	}
+	return nil
+}
+
+// firstMissing is the outermost folder of dir's path that does not
+// exist yet (dir, or a folder it is in), which making dir creates; ""
+// when dir exists.
+func firstMissing(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	missing := ""
+	for p := abs; ; p = filepath.Dir(p) {
+		if _, err := os.Lstat(p); err == nil {
+			return missing
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return "" // cannot tell: leave everything
+		}
+		missing = p
+		if filepath.Dir(p) == p {
+			return missing
+		}
+	}
+}
+
+// removeEmptyFolders removes dir and the folders in it when they hold
+// no file: the folders a build made (firstMissing) before it stopped
+// with nothing made. A file in it, anyone's, keeps it and the folders
+// it is in.
+func removeEmptyFolders(dir string) {
+	if dir == "" {
+		return
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if e.IsDir() {
+			removeEmptyFolders(filepath.Join(dir, e.Name()))
+		}
+	}
+	os.Remove(dir) // only when empty
+}
+
 func fileExists(path string) bool {
 	st, err := os.Stat(path)
 	return err == nil && !st.IsDir()
@@ -411,8 +469,11 @@ func buildRun(opts *BuildOptions) error {
 	}
 	// Each folder of parts is a folder (a named pipe would hang the
 	// build's lock on it); the logo and fonts are files.
-	for _, dir := range opts.Gather {
+	for i, dir := range opts.Gather {
 		if err := partsFolder(dir); err != nil {
+			return usage(err)
+		}
+		if err := gatheredOnce(opts.Gather[:i], dir); err != nil {
 			return usage(err)
 		}
 	}
@@ -463,7 +524,14 @@ func buildRun(opts *BuildOptions) error {
 	if opts.DryRun {
 		check = eng.OutsideContent // a dry run writes nothing
 	}
+	// A build that stops before it makes anything (a gather that finds
+	// a part missing, an interrupt) leaves no folder it made behind.
+	var made string
+	if !opts.DryRun {
+		made = firstMissing(opts.OutDir)
+	}
 	if err := check(opts.OutDir); err != nil {
+		removeEmptyFolders(made)
 		return usage(err)
 	}
 
@@ -486,6 +554,7 @@ func buildRun(opts *BuildOptions) error {
 	// touched of the program file, the build mostly does not use again.
 	dropStartPages()
 	if ctx.Err() != nil {
+		removeEmptyFolders(made)
 		return errNothingMade
 	}
 	making.Store(true)
@@ -496,6 +565,7 @@ func buildRun(opts *BuildOptions) error {
 		bar.finish()
 	}
 	if rep == nil {
+		removeEmptyFolders(made)
 		return runErr
 	}
 	defer rep.Close()

@@ -53,6 +53,10 @@ func pathCases() []hostileCase {
 		{"build", "--gather a named pipe", build("-o", "$DIR/out", "--gather", "$DIR/pipe"), nil, with(plan, "pipe", "FIFO"), 2, []string{"--gather: $DIR/pipe is a named pipe, not a folder; give the folders the parts were made in"}},
 		{"build", "--gather a file, after a folder", build("-o", "$DIR/out", "--gather", "$DIR/p1", "$DIR/afile"), nil, with(plan, "p1/.keep", "", "afile", "x"), 2, []string{"--gather: $DIR/afile is a file, not a folder"}},
 		{"build", "--gather not there", build("-o", "$DIR/out", "--gather", "$DIR/gone"), nil, plan, 2, []string{"--gather: $DIR/gone does not exist"}},
+		{"build", "--gather one folder twice", build("-o", "$DIR/out", "--gather", "$DIR/p1", "$DIR/p2", "$DIR/p1"), nil, with(plan, "p1/.keep", "", "p2/.keep", ""), 2, []string{"--gather: $DIR/p1 is given twice; give each folder of parts once"}},
+		{"build", "--gather a folder with no parts, into a new folder", build("-o", "$DIR/fresh/out", "--gather", "$DIR/p1"), nil, with(plan, "p1/.keep", ""), 1, []string{"cannot gather the parts: $DIR/p1 has no shard manifest"}},
+		{"build", "--gather a folder with no parts, into an empty folder", build("-o", "$DIR/out", "--gather", "$DIR/p1"), nil, with(plan, "p1/.keep", "", "out/.keep", ""), 1, []string{"cannot gather the parts"}},
+		{"build", "--gather one folder by two names", build("-o", "$DIR/out", "--gather", "$DIR/p1", "$DIR/p2/../p1/"), nil, with(plan, "p1/.keep", "", "p2/.keep", ""), 2, []string{"--gather: $DIR/p1 and $DIR/p2/../p1/ are the same folder; give each folder of parts once"}},
 		// translate: -o, --into, the content folder it reads.
 		{"translate", "export -o a named pipe", []string{"translate", "export", "-l", "es", "-o", "$DIR/pipe"}, nil, map[string]string{"pipe": "FIFO"}, 2, []string{"-o $DIR/pipe is a named pipe, not a file; give a file's name"}},
 		{"translate", "export -o a device", []string{"translate", "export", "-l", "es", "-o", "$DIR/null"}, nil, map[string]string{"null": "DEVICE"}, 2, []string{"-o $DIR/null is a device, not a file"}},
