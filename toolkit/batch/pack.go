@@ -357,8 +357,10 @@ func (b *builder) item(st *set, i int, thumb bool) pack.Item {
 	if pack.Joinable(o.Job) {
 		it.Sheet, _ = o.Job.Sheet()
 	}
-	if o.Job.Format.Screen {
-		it.Paper = "" // an image for screens is not printed
+	if o.Job.Format.Print == nil {
+		// Not printed (an SMS, a web page, an image for screens,
+		// slides): no paper and no copies, in the index or on the cover.
+		it.Paper, it.Copies = "", 0
 		it.Shown = o.Job.Format.Shown
 	}
 	switch {

@@ -4,6 +4,7 @@ import (
 	"encoding/hex"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -96,4 +97,38 @@ outputs:
 func keyAt(b *builder, i int32) []byte {
 	k := b.recs.get(int(i)).key
 	return k[:]
+}
+
+// TestIndexPaperAndCopiesOnlyForPrint: index.html gives the paper and
+// the copies of a material that is printed, and leaves them out for one
+// that is not (an SMS, a web page, Markdown, an image for screens): "25
+// copies on letter" of an SMS means nothing, and an educator reading the
+// index for what to print would count it.
+func TestIndexPaperAndCopiesOnlyForPrint(t *testing.T) {
+	dir := t.TempDir()
+	p := writePlan(t, dir, `organisation: {name: Riverside Settlement Services, phone: 604-555-0134}
+defaults: {copies: 25}
+outputs:
+  - {audience: youth, language: en, formats: [flyer, cards, sms, html, md, txt, social-square]}
+`)
+	run(t, p, Options{})
+	index, err := os.ReadFile(filepath.Join(dir, "out", pack.IndexName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := regexp.MustCompile(`<a href="[^"]*">([^<]+)</a></td><td>([^<]*)</td><td class="n">([^<]*)</td><td class="n">([^<]*)</td>`)
+	rows := row.FindAllStringSubmatch(string(index), -1)
+	if len(rows) != 7 {
+		t.Fatalf("index.html has %d rows, want 7:\n%s", len(rows), index)
+	}
+	for _, r := range rows {
+		file, paper, copies := r[1], r[2], r[4]
+		printed := strings.HasSuffix(file, ".pdf")
+		switch {
+		case printed && (paper != "letter" || copies != "25"):
+			t.Errorf("%s: paper %q, copies %q; want letter and 25", file, paper, copies)
+		case !printed && (paper != "" || copies != ""):
+			t.Errorf("%s is not printed, but the index gives paper %q and copies %q", file, paper, copies)
+		}
+	}
 }

@@ -52,9 +52,9 @@ type Sheet struct {
 type Item struct {
 	File   string // name in the output folder
 	What   string // in words: "Youth flyer, French (draft translation)"
-	Paper  string
+	Paper  string // "" for a material that is not printed (format.Format.Print)
 	Pages  int
-	Copies int
+	Copies int    // 0 for a material that is not printed
 	SHA256 string // of the file on disk; "" when there is none
 	// Failed says why the file is not there ("" when it is): the
 	// index shows it in place of a link.
@@ -621,7 +621,7 @@ code{font-size:.8rem;color:#555}
 {{- define "row"}}
 <tr><td class="n">{{.N}}</td><td>{{if .Thumb}}<img src="{{.Thumb}}" alt="" width="120">{{end}}</td><td>{{.What}}</td>
 {{- if .Failed}}<td class="failed">{{.File}}: not made: {{.Failed}}</td>{{else}}<td><a href="{{.Href}}">{{.File}}</a></td>{{end -}}
-<td>{{.Paper}}</td><td class="n">{{if .Pages}}{{.Pages}}{{end}}</td><td class="n">{{.Copies}}</td><td><code>{{.SHA}}</code></td></tr>
+<td>{{.Paper}}</td><td class="n">{{if .Pages}}{{.Pages}}{{end}}</td><td class="n">{{if .Copies}}{{.Copies}}{{end}}</td><td><code>{{.SHA}}</code></td></tr>
 {{- end}}
 {{- define "partner"}}
 <tr><td class="n">{{.N}}</td><td>{{.Name}}</td><td><a href="{{.Href}}">{{.Folder}}/</a></td><td>{{if .Pack}}<a href="{{.Pack}}">pack.pdf</a>{{end}}</td><td class="n">{{.Materials}}{{if .Failed}} <span class="failed">({{.Failed}} not made)</span>{{end}}</td></tr>
@@ -759,7 +759,9 @@ func appendRow(b []byte, r *indexRow) []byte {
 		b = strconv.AppendInt(b, int64(r.Pages), 10)
 	}
 	b = append(b, "</td><td class=\"n\">"...)
-	b = strconv.AppendInt(b, int64(r.Copies), 10)
+	if r.Copies != 0 {
+		b = strconv.AppendInt(b, int64(r.Copies), 10)
+	}
 	b = append(b, "</td><td><code>"...)
 	b = appendHTML(b, r.SHA)
 	return append(b, "</code></td></tr>"...)
