@@ -186,6 +186,10 @@ type fileSettings struct {
 	fonts  map[string][]string
 	fontAt map[string]string      // each font file → "settings file F:line"
 	local  []profile.LocalContact // organisation.local
+	// localAt is the line of each contact of organisation.local and of
+	// each of its fields, by Organisation.Check's key: "local[1]",
+	// "local[1].phone".
+	localAt map[string]int
 }
 
 // parseSettings checks one settings file against the settings table:
@@ -271,7 +275,7 @@ func parseSettings(path string, data []byte) (*fileSettings, error) {
 				}
 				fset.values[key] = strings.ToLower(v.Value)
 			case contacts:
-				if fset.local, err = localSettings(v, at); err != nil {
+				if fset.local, fset.localAt, err = localSettings(v, at); err != nil {
 					return err
 				}
 			}
@@ -329,23 +333,27 @@ func describeNode(n *yaml.Node) string {
 // localSettings reads organisation.local: a list of contacts, each with
 // a label and a phone or a website. Their text is checked with the rest
 // of the organisation's (profile.Organisation.Check).
-func localSettings(v *yaml.Node, at func(*yaml.Node) string) ([]profile.LocalContact, error) {
+func localSettings(v *yaml.Node, at func(*yaml.Node) string) ([]profile.LocalContact, map[string]int, error) {
 	const shape = "organisation.local is a list of contacts, each like {label: \"Riverside police, non-emergency\", phone: 604-555-0199}"
 	if v.Kind != yaml.SequenceNode {
-		return nil, fmt.Errorf("%s: %s", at(v), shape)
+		return nil, nil, fmt.Errorf("%s: %s", at(v), shape)
 	}
 	var out []profile.LocalContact
-	for _, item := range v.Content {
+	lines := map[string]int{}
+	for n, item := range v.Content {
 		if item.Kind != yaml.MappingNode {
-			return nil, fmt.Errorf("%s: %s", at(item), shape)
+			return nil, nil, fmt.Errorf("%s: %s", at(item), shape)
 		}
 		var c profile.LocalContact
+		key := fmt.Sprintf("local[%d]", n)
+		lines[key] = item.Line
 		for i := 0; i+1 < len(item.Content); i += 2 {
 			k, val := item.Content[i], item.Content[i+1]
 			text, err := scalarValue(val, at, "organisation.local "+k.Value)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
+			lines[key+"."+k.Value] = val.Line
 			switch k.Value {
 			case "label":
 				c.Label = text
@@ -354,12 +362,12 @@ func localSettings(v *yaml.Node, at func(*yaml.Node) string) ([]profile.LocalCon
 			case "website":
 				c.Website = text
 			default:
-				return nil, fmt.Errorf("%s: organisation.local: unknown key %s; a contact has label, phone and website", at(k), input.Quote(k.Value))
+				return nil, nil, fmt.Errorf("%s: organisation.local: unknown key %s; a contact has label, phone and website", at(k), input.Quote(k.Value))
 			}
 		}
 		out = append(out, c)
 	}
-	return out, nil
+	return out, lines, nil
 }
 
 // fontSettings reads fonts: {Guru: [regular.ttf, bold.ttf]}, paths
@@ -648,6 +656,20 @@ func loadSettings(flags *pflag.FlagSet, configFile string) (*Settings, error) {
 	var err error
 	s.Org, err = org.Check(func(field string) string {
 		from, _ := origin("organisation." + field)
+		if rest, ok := strings.CutPrefix(field, "local["); ok {
+			// A contact's field at its own line, in the file whose
+			// list is the one used; else the contact's line.
+			var f *fileSettings
+			from, f = origin("organisation.local")
+			if f != nil {
+				contact := "local[" + rest[:strings.IndexByte(rest, ']')+1]
+				for _, k := range []string{field, contact} {
+					if line, ok := f.localAt[k]; ok {
+						return fmt.Sprintf("settings file %s:%d", f.path, line)
+					}
+				}
+			}
+		}
 		return from
 	})
 	if err != nil {

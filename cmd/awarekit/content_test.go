@@ -156,7 +156,7 @@ province: bc
 	}
 	writeFile(t, filepath.Join(work, "awarekit.yaml"), "organisation:\n  name: Us\n  local:\n    - {label: \"Police\u202e\", phone: \"604-555-0199\"}\n")
 	r = runCLI(t, work, "generate", "-o", out)
-	if r.code != 1 || !strings.Contains(r.stderr, "awarekit.yaml:3") || !strings.Contains(r.stderr, "local contact 1 label") {
+	if r.code != 1 || !strings.Contains(r.stderr, "local contact 1 label (from settings file awarekit.yaml:4)") {
 		t.Errorf("a bidi control in a label: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
@@ -242,5 +242,43 @@ func TestOwnNumberLeftIsSaid(t *testing.T) {
 	sms, err := os.ReadFile(filepath.Join(work, "out", "youth-sms-en.txt"))
 	if err != nil || !strings.HasSuffix(string(sms), "\nLocal help\n604-555-0134") {
 		t.Errorf("SMS %q (%v): want the organisation's number under its title", sms, err)
+	}
+}
+
+// TestLocalContactProblemsAtTheirLines: a problem with a local contact
+// in a settings file names the line of the field that is wrong (or of
+// the contact, for one with neither phone nor website), not the line of
+// organisation.local; a phone or website given but wrong is not also
+// "no phone and no website".
+func TestLocalContactProblemsAtTheirLines(t *testing.T) {
+	work := t.TempDir()
+	writeFile(t, filepath.Join(work, "awarekit.yaml"), `organisation:
+  name: Riverside Settlement Services
+  phone: 604-555-0134
+  local:
+    - label: Victim services
+      phone: "call us"
+    - label: ""
+      website: "not a site"
+    - {label: Shelter}
+`)
+	r := runCLI(t, work, "generate", "-a", "youth", "-l", "en", "-f", "txt", "-o", "out")
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1; stderr %q", r.code, r.stderr)
+	}
+	for _, want := range []string{
+		"local contact 1 phone (from settings file awarekit.yaml:6) has no digits",
+		"local contact 2 label (from settings file awarekit.yaml:7) is empty",
+		"local contact 2 website (from settings file awarekit.yaml:8) holds a space",
+		"local contact 3 (from settings file awarekit.yaml:9) has no phone and no website",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr does not say %q:\n%s", want, r.stderr)
+		}
+	}
+	for _, wrong := range []string{"awarekit.yaml:4)", "local contact 1 (from", "local contact 2 (from"} {
+		if strings.Contains(r.stderr, wrong) {
+			t.Errorf("stderr says %q:\n%s", wrong, r.stderr)
+		}
 	}
 }

@@ -295,3 +295,40 @@ func TestPartnersShareALargeLogo(t *testing.T) {
 		t.Errorf("%d outputs, want 1000", len(p.Outputs))
 	}
 }
+
+// TestLocalContactProblemsAtTheirLines: a plan's local contact with a
+// wrong value is reported at that value's line, under its own path
+// (organisation.local[1].phone), not at the first contact's line as
+// "organisation.local"; one with neither phone nor website at its own
+// line; a phone given but wrong is not also "no phone and no website".
+func TestLocalContactProblemsAtTheirLines(t *testing.T) {
+	_, err := parse(t, `organisation:
+  name: Riverside Settlement Services
+  local:
+    - label: Victim services
+      phone: "call us"
+    - label: ""
+      website: "not a site"
+    - {label: Shelter}
+outputs:
+  - {audience: youth, language: en, format: txt}
+`)
+	var got []string
+	for _, p := range problems(t, err) {
+		got = append(got, fmt.Sprintf("%d %s: %s", p.Line, p.Field, p.Message))
+	}
+	want := []string{
+		"5 organisation.local[0].phone: has no digits",
+		"6 organisation.local[1].label: is empty",
+		"7 organisation.local[1].website: holds a space",
+		"8 organisation.local[2]: has no phone and no website",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("problems:\n%s\nwant %d", strings.Join(got, "\n"), len(want))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("problem %d: %q, want it to start %q", i+1, got[i], want[i])
+		}
+	}
+}

@@ -578,16 +578,12 @@ func (d *decoder) org(field string, o orgSpec, dir string) profile.Organisation 
 		checked, err = profile.Organisation(o).Check(from)
 	}
 	if err != nil {
-		keys := map[string]string{"organisation name": "name", "organisation phone": "phone", "organisation email": "email",
-			"organisation website": "website", "organisation colour": "color"}
 		for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
 			var fe *profile.FieldError
 			if errors.As(e, &fe) {
-				key, ok := keys[fe.Field.Name]
-				if !ok { // "local contact 2 phone", "organisation local contacts"
-					key = "local"
-				}
-				d.fieldProblem(field+"."+key, e)
+				// "phone", "local[1].phone": a local contact's problem
+				// at its own line, under its own path.
+				d.fieldProblem(field+"."+fe.Field.Key, e)
 			}
 		}
 	}

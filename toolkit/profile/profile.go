@@ -78,11 +78,15 @@ const MaxLabel = 60
 // the toolkit checks them again. from says where a field came from, by
 // its settings key ("name", "phone", "email", "website", "color",
 // "local"), for
-// messages; it may be nil. Every bad value is reported, each as a
-// *FieldError, joined (errors.Join); bad values are left empty.
+// messages; it may be nil. A local contact's fields are "local[i].label",
+// "local[i].phone" and "local[i].website", the contact itself
+// "local[i]" (i from 0, as a plan's paths count): from may give the
+// line of each, or of "local". Every bad value is reported, each as a
+// *FieldError, joined (errors.Join), its Field's Key the key; bad values
+// are left empty.
 func (o Organisation) Check(from func(key string) string) (Organisation, error) {
 	field := func(key, name string) Field {
-		f := Field{Name: name}
+		f := Field{Name: name, Key: key}
 		if from != nil {
 			f.From = from(key)
 		}
@@ -110,16 +114,20 @@ func (o Organisation) Check(from func(key string) string) (Organisation, error) 
 	for i := range o.Local {
 		c := &o.Local[i]
 		name := fmt.Sprintf("local contact %d", i+1)
-		check(&c.Label, "local", name+" label", func(f Field, s string) (string, error) {
+		key := fmt.Sprintf("local[%d]", i)
+		// A phone or a website given but wrong is its own problem, not
+		// "no phone and no website" too.
+		given := strings.TrimSpace(c.Phone) != "" || strings.TrimSpace(c.Website) != ""
+		check(&c.Label, key+".label", name+" label", func(f Field, s string) (string, error) {
 			if strings.TrimSpace(s) == "" {
 				return "", &FieldError{Field: f, Problem: "is empty", Fix: `say what the contact is, like "Riverside police, non-emergency"`}
 			}
 			return CheckText(f, s, MaxLabel)
 		})
-		check(&c.Phone, "local", name+" phone", CheckPhone)
-		check(&c.Website, "local", name+" website", CheckWebsite)
-		if strings.TrimSpace(c.Phone) == "" && strings.TrimSpace(c.Website) == "" {
-			errs = append(errs, &FieldError{Field: field("local", name), Problem: "has no phone and no website", Fix: "give one or both"})
+		check(&c.Phone, key+".phone", name+" phone", CheckPhone)
+		check(&c.Website, key+".website", name+" website", CheckWebsite)
+		if !given {
+			errs = append(errs, &FieldError{Field: field(key, name), Problem: "has no phone and no website", Fix: "give one or both"})
 		}
 	}
 	check(&o.Color, "color", "organisation colour", func(f Field, s string) (string, error) {

@@ -32,6 +32,9 @@ const (
 type Field struct {
 	Name string
 	From string
+	// Key is the field's settings key, as Organisation.Check names it
+	// ("phone", "local[1].phone"); "" for a value given otherwise.
+	Key string
 }
 
 func (f Field) String() string {
