@@ -234,32 +234,44 @@ func TestNumbersReadLeftToRight(t *testing.T) {
 // right-to-left text draws one ("+1 )613( 555-0100"), and a plus left of
 // the digit after it.
 func numberSignsAsWritten(l Line) error {
-	type drawn struct {
-		at int // byte offset in the paragraph
-		r  rune
-		x  float64
-	}
-	var chars []drawn
-	for _, run := range l.Runs {
-		pen, scale := run.X, run.Size/float64(run.Font.UnitsPerEm())
-		for _, g := range run.Glyphs {
-			r, _ := utf8.DecodeRuneInString(run.Text[g.Cluster:])
-			if r == '(' || r == ')' {
-				if gid, _ := run.Font.font.Cmap.Lookup(r); uint16(gid) != g.GID {
-					return fmt.Errorf("%q is drawn mirrored", r)
-				}
+	chars := drawnGlyphs(l)
+	for _, c := range chars {
+		if c.r == '(' || c.r == ')' {
+			if gid, _ := c.font.font.Cmap.Lookup(c.r); uint16(gid) != c.gid {
+				return fmt.Errorf("%q is drawn mirrored", c.r)
 			}
-			chars = append(chars, drawn{run.Start + g.Cluster, r, pen})
-			pen += float64(g.XAdvance) * scale
 		}
 	}
-	slices.SortFunc(chars, func(a, b drawn) int { return a.at - b.at })
 	for i := 1; i < len(chars); i++ {
 		if plus, digit := chars[i-1], chars[i]; plus.r == '+' && plus.x >= digit.x {
 			return fmt.Errorf("the plus is drawn at %.2f pt, right of the %q after it at %.2f pt", plus.x, digit.r, digit.x)
 		}
 	}
 	return nil
+}
+
+// drawnGlyph is a glyph of a line: the character it starts at, where.
+type drawnGlyph struct {
+	at   int  // byte offset in the paragraph
+	r    rune // the character written there
+	x    float64
+	gid  uint16
+	font *Font
+}
+
+// drawnGlyphs is each glyph of l, in the text's order (as written).
+func drawnGlyphs(l Line) []drawnGlyph {
+	var out []drawnGlyph
+	for _, run := range l.Runs {
+		pen, scale := run.X, run.Size/float64(run.Font.UnitsPerEm())
+		for _, g := range run.Glyphs {
+			r, _ := utf8.DecodeRuneInString(run.Text[g.Cluster:])
+			out = append(out, drawnGlyph{run.Start + g.Cluster, r, pen, g.GID, run.Font})
+			pen += float64(g.XAdvance) * scale
+		}
+	}
+	slices.SortStableFunc(out, func(a, b drawnGlyph) int { return a.at - b.at })
+	return out
 }
 
 // TestOverridesReverseNothing: a directional override in a text is an
@@ -420,68 +432,51 @@ func TestBracketsAroundNumbersFaceEachOther(t *testing.T) {
 // each glyph looks (a bracket in a right-to-left run is drawn
 // mirrored). An unpaired bracket is not checked.
 func bracketsFaceEachOther(l Line) error {
-	type bracket struct {
-		at    int // byte offset in the paragraph
-		x     float64
-		looks rune // '(' or ')', as drawn
-	}
-	var all []bracket
-	for _, run := range l.Runs {
-		pen, scale := run.X, run.Size/float64(run.Font.UnitsPerEm())
-		for _, g := range run.Glyphs {
-			r, _ := utf8.DecodeRuneInString(run.Text[g.Cluster:])
-			if r == '(' || r == ')' {
-				open, _ := run.Font.font.Cmap.Lookup('(')
-				shut, _ := run.Font.font.Cmap.Lookup(')')
-				var looks rune
-				switch uint16(g.GID) {
-				case uint16(open):
-					looks = '('
-				case uint16(shut):
-					looks = ')'
-				default:
-					return fmt.Errorf("%q at byte %d is drawn as glyph %d, neither bracket", r, run.Start+g.Cluster, g.GID)
-				}
-				all = append(all, bracket{run.Start + g.Cluster, pen, looks})
+	// Pair by the characters as written: drawnGlyphs holds them in the
+	// text's order, so a stack pairs them.
+	chars := drawnGlyphs(l)
+	for _, c := range chars {
+		if c.r == '(' || c.r == ')' {
+			if _, err := looks(c); err != nil {
+				return err
 			}
-			pen += float64(g.XAdvance) * scale
 		}
 	}
-	slices.SortFunc(all, func(a, b bracket) int { return a.at - b.at })
-	// Pair by the characters as written: the paragraph's text holds them
-	// in logical order, so a stack over the sorted offsets pairs them.
-	var open []bracket
-	for _, b := range all {
-		written := writtenAt(l, b.at)
-		switch written {
+	var open []drawnGlyph
+	for _, c := range chars {
+		switch c.r {
 		case '(':
-			open = append(open, b)
+			open = append(open, c)
 		case ')':
 			if len(open) == 0 {
 				continue
 			}
 			o := open[len(open)-1]
 			open = open[:len(open)-1]
-			left, right := o, b
+			left, right := o, c
 			if right.x < left.x {
 				left, right = right, left
 			}
-			if left.looks != '(' || right.looks != ')' {
-				return fmt.Errorf("the brackets at bytes %d and %d are drawn %c…%c left to right: they do not face each other", o.at, b.at, left.looks, right.looks)
+			ll, _ := looks(left)
+			rl, _ := looks(right)
+			if ll != '(' || rl != ')' {
+				return fmt.Errorf("the brackets at bytes %d and %d are drawn %c…%c left to right: they do not face each other", o.at, c.at, ll, rl)
 			}
 		}
 	}
 	return nil
 }
 
-// writtenAt is the character at byte offset at of the paragraph, as
-// one of l's runs holds it.
-func writtenAt(l Line, at int) rune {
-	for _, run := range l.Runs {
-		if at >= run.Start && at < run.Start+len(run.Text) {
-			r, _ := utf8.DecodeRuneInString(run.Text[at-run.Start:])
-			return r
-		}
+// looks is the bracket c looks like as drawn: a bracket in a
+// right-to-left run is drawn mirrored.
+func looks(c drawnGlyph) (rune, error) {
+	open, _ := c.font.font.Cmap.Lookup('(')
+	shut, _ := c.font.font.Cmap.Lookup(')')
+	switch c.gid {
+	case uint16(open):
+		return '(', nil
+	case uint16(shut):
+		return ')', nil
 	}
-	return utf8.RuneError
+	return 0, fmt.Errorf("%q at byte %d is drawn as glyph %d, neither bracket", c.r, c.at, c.gid)
 }
