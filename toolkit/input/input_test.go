@@ -218,6 +218,51 @@ func TestParseYAML(t *testing.T) {
 	}
 }
 
+// CheckAliases takes a tree without aliases as it is written, without
+// counting its nodes into a map (a plan's every piece is checked), and
+// still refuses one too deep, or one whose aliases expand too far.
+func TestCheckAliases(t *testing.T) {
+	parse := func(src string) *yaml.Node {
+		var doc yaml.Node
+		if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+			t.Fatal(err)
+		}
+		return &doc
+	}
+	// Nested by hand: yaml.v3 refuses to parse lists this deep.
+	deep := &yaml.Node{Kind: yaml.ScalarNode, Value: "x"}
+	for range 10_002 {
+		deep = &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{deep}}
+	}
+	bomb := "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+	for i, c := range "bcdefgh" {
+		bomb += string(c) + ": &" + string(c) + " [" + strings.Repeat("*"+string(rune('a'+i))+", ", 9) + "*" + string(rune('a'+i)) + "]\n"
+	}
+	tests := []struct {
+		name     string
+		n        *yaml.Node
+		ok       bool
+		line     int
+		noAllocs bool
+	}{
+		{"no alias", parse("outputs:\n  - {audience: youth, language: en}\n  - {audience: health, formats: [flyer, poster]}\n"), true, 0, true},
+		{"a few aliases", parse("org: &org {name: A}\nplans:\n  - *org\n  - *org\n"), true, 0, false},
+		{"alias bomb", parse(bomb), false, 5, false},
+		{"deeper than 10000, no alias", deep, false, 1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			line, ok := CheckAliases(tt.n)
+			if ok != tt.ok || line != tt.line {
+				t.Errorf("CheckAliases = %d, %v; want %d, %v", line, ok, tt.line, tt.ok)
+			}
+			if allocs := testing.AllocsPerRun(10, func() { CheckAliases(tt.n) }); tt.noAllocs && allocs > 0 {
+				t.Errorf("%v allocations for a tree without aliases, want none", allocs)
+			}
+		})
+	}
+}
+
 func TestYAMLErrorQuotesNothing(t *testing.T) {
 	var v struct {
 		Names []string `yaml:"names"`
