@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"runtime"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v3"
 
@@ -247,11 +249,17 @@ func endsInProperty(text []byte) bool {
 	if i := bytes.Index(text, []byte(" #")); i >= 0 {
 		text = text[:i]
 	}
-	fields := bytes.Fields(text)
-	if len(fields) == 0 {
+	// The last of the line's words (bytes.Fields' last, without making
+	// the list of every word of every line of the plan).
+	text = bytes.TrimRightFunc(text, unicode.IsSpace)
+	if len(text) == 0 {
 		return false
 	}
-	last := fields[len(fields)-1]
+	last := text
+	if i := bytes.LastIndexFunc(text, unicode.IsSpace); i >= 0 {
+		_, n := utf8.DecodeRune(text[i:])
+		last = text[i+n:]
+	}
 	return last[0] == '!' || last[0] == '&'
 }
 

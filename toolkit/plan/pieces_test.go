@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
@@ -137,4 +138,36 @@ func TestInOrder(t *testing.T) {
 	}) {
 	}
 	t.Error("no panic")
+}
+
+// endsInProperty looks at the last of a line's words, as bytes.Fields
+// splits them (any Unicode space, and bytes that are not UTF-8 are no
+// space), before a comment.
+func TestEndsInProperty(t *testing.T) {
+	lastField := func(text []byte) bool {
+		if i := bytes.Index(text, []byte(" #")); i >= 0 {
+			text = text[:i]
+		}
+		fields := bytes.Fields(text)
+		if len(fields) == 0 {
+			return false
+		}
+		last := fields[len(fields)-1]
+		return last[0] == '!' || last[0] == '&'
+	}
+	lines := []string{
+		"", " ", "- {audience: youth}", "- !x", "- &a", "- &a ", "- &a\t", "- &a\u00a0", "- &a\u0085",
+		"- x\u00a0&a", "- x\u2003!t", "- !t # a comment", "- x # !t", "- x #!t", "&a", "!", "- \xff&a", "- &\xff",
+		"- x \xc2", "\u3000&a\u3000", "- x\v!y\f",
+	}
+	for _, l := range lines {
+		if got, want := endsInProperty([]byte(l)), lastField([]byte(l)); got != want {
+			t.Errorf("endsInProperty(%q) = %v, want %v", l, got, want)
+		}
+	}
+	// It runs on every line of the list before any piece is parsed.
+	line := []byte(`  - {audience: youth, language: en, format: flyer, organisation: {name: "Partner 1", phone: 604-555-0134}}`)
+	if n := testing.AllocsPerRun(10, func() { endsInProperty(line) }); n > 0 {
+		t.Errorf("endsInProperty makes %v allocations a line, want none", n)
+	}
 }
