@@ -8,6 +8,7 @@ import (
 	"os"
 	"runtime/debug"
 
+	"github.com/spf13/cobra"
 	"golang.org/x/term"
 )
 
@@ -78,7 +79,18 @@ func runWith(f *Factory, args []string) (code int) {
 	// Never nil: cobra reads os.Args for a nil list, which in a test
 	// binary are the test's own flags.
 	root.SetArgs(append([]string{}, args...))
-	cmd, err := root.ExecuteC()
+	// Words cobra lets pass, refused before anything runs.
+	root.InitDefaultHelpCmd()
+	var cmd *cobra.Command
+	var err error
+	for _, check := range []func(*cobra.Command, []string) (*cobra.Command, error){commandWords, oneDash} {
+		if cmd, err = check(root, args); err != nil {
+			break
+		}
+	}
+	if err == nil {
+		cmd, err = root.ExecuteC()
+	}
 	help := "awarekit --help"
 	if cmd != nil && cmd != root {
 		help = cmd.CommandPath() + " --help"
@@ -96,6 +108,9 @@ func exitCode(err error, streams *IOStreams, help string) int {
 	switch {
 	case errors.Is(err, errInterrupted):
 		return exitInterrupt
+	case isUnknownFlag(err):
+		fmt.Fprintf(streams.ErrOut, "Run '%s' to see all its flags.\n", help)
+		return exitUsage
 	case isUsage(err):
 		fmt.Fprintf(streams.ErrOut, "Run '%s' for usage.\n", help)
 		return exitUsage

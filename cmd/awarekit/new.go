@@ -14,6 +14,7 @@ import (
 	"github.com/awarekit/awarekit/toolkit/input"
 	"github.com/awarekit/awarekit/toolkit/output"
 	"github.com/awarekit/awarekit/toolkit/profile"
+	"github.com/awarekit/awarekit/toolkit/spell"
 )
 
 // NewAudienceOptions are the options of new audience.
@@ -36,6 +37,9 @@ func newCmdNew(f *Factory, runF func(*NewAudienceOptions) error) *cobra.Command 
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usage(errors.New("new what? awarekit new audience ID starts an audience of your own"))
+			}
+			if near := spell.Nearest(args[0], commandNames(cmd)); len(near) > 0 {
+				return usage(fmt.Errorf("unknown command %s of awarekit new (did you mean %s?)", input.Quote(args[0]), strings.TrimSpace("awarekit new "+near[0]+" "+strings.Join(args[1:], " "))))
 			}
 			return usage(fmt.Errorf("awarekit new makes an audience: awarekit new audience %s", strings.Join(args, " ")))
 		},

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -126,11 +127,7 @@ Start with 'awarekit generate' for a few flyers, or 'awarekit init' and
 			if len(args) == 0 {
 				return cmd.Help()
 			}
-			hint := ""
-			if near := spell.Nearest(args[0], commandNames(cmd)); len(near) > 0 {
-				hint = fmt.Sprintf(" (did you mean %s?)", strings.Join(near, " or "))
-			}
-			return usage(fmt.Errorf("unknown command %s%s; commands: %s", input.Quote(args[0]), hint, strings.Join(commandNames(cmd), ", ")))
+			return unknownCommand(cmd, args[0])
 		},
 	}
 	root.Flags().BoolVarP(&showVersion, "version", "v", false, "show the version, commit and date (as 'awarekit version')")
@@ -170,6 +167,148 @@ func commandNames(root *cobra.Command) []string {
 	return names
 }
 
+// unknownCommand is word, typed where cmd takes one of its commands,
+// as a usage error naming the nearest and all of them.
+func unknownCommand(cmd *cobra.Command, word string) error {
+	hint := ""
+	if near := spell.Nearest(word, commandNames(cmd)); len(near) > 0 {
+		hint = fmt.Sprintf(" (did you mean %s?)", strings.Join(near, " or "))
+	}
+	of := ""
+	if cmd.HasParent() {
+		of = " of " + cmd.CommandPath()
+	}
+	return usage(fmt.Errorf("unknown command %s%s%s; commands: %s", input.Quote(word), of, hint, strings.Join(commandNames(cmd), ", ")))
+}
+
+// subcommandArgs is the Args of a command that only holds commands
+// (translate): a word that is none of them is refused as the root
+// refuses one.
+func subcommandArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return unknownCommand(cmd, args[0])
+	}
+	return nil
+}
+
+// commandWords refuses a word that is no command where a command holds
+// only commands (awarekit, translate, new, completion) before anything
+// else is read: 'awarekit help genrate' and 'awarekit genrate --help'
+// showed the help of awarekit itself and exited 0, as if the command
+// were there, and 'awarekit translate exprot -l es' said only that
+// translate has no -l. It returns the command whose help to point at,
+// and the error; nil when the line names only commands there are.
+func commandWords(root *cobra.Command, args []string) (*cobra.Command, error) {
+	if len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd) {
+		return nil, nil // the shell asking what to complete; cobra adds the command when it runs
+	}
+	cmd, rest, err := root.Find(args)
+	if err != nil || cmd == nil {
+		return nil, nil
+	}
+	if cmd.Name() == "help" && cmd.Parent() == root {
+		if cmd, rest, err = root.Find(rest); err != nil || cmd == nil {
+			return nil, nil
+		}
+	}
+	if !cmd.HasAvailableSubCommands() {
+		return nil, nil
+	}
+	words := positionals(cmd, rest)
+	if len(words) == 0 {
+		return nil, nil
+	}
+	if cmd == root {
+		if slices.ContainsFunc(rest, func(a string) bool { return a == "--version" || a == "-v" }) {
+			return nil, nil // --version says it takes no words
+		}
+		return root, unknownCommand(root, words[0])
+	}
+	if cmd.Args != nil {
+		if err := cmd.Args(cmd, words); err != nil {
+			return cmd, err
+		}
+	}
+	return nil, nil
+}
+
+// positionals are the words of args that are not flags or their values.
+func positionals(cmd *cobra.Command, args []string) []string {
+	var words []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			return append(words, args[i+1:]...)
+		case strings.HasPrefix(a, "--") && !strings.Contains(a, "="):
+			if f := cmd.Flags().Lookup(a[2:]); f != nil && f.NoOptDefVal == "" {
+				i++ // its value
+			}
+		case strings.HasPrefix(a, "-") && len(a) == 2:
+			if f := cmd.Flags().ShorthandLookup(a[1:]); f != nil && f.NoOptDefVal == "" {
+				i++
+			}
+		case strings.HasPrefix(a, "-") && a != "-":
+		default:
+			words = append(words, a)
+		}
+	}
+	return words
+}
+
+// oneDash refuses a flag's whole name written with one dash (-lang fr,
+// -out x), which pflag reads as its letter and a value (-l "ang=fr", -o
+// "ut"): a language "ang" not found, or files written into a folder
+// named "ut".
+func oneDash(root *cobra.Command, args []string) (*cobra.Command, error) {
+	cmd, rest, err := root.Find(args)
+	if err != nil || cmd == nil {
+		return nil, nil
+	}
+	for i := 0; i < len(rest); i++ {
+		a := rest[i]
+		if a == "--" {
+			break
+		}
+		if strings.HasPrefix(a, "--") {
+			if f := cmd.Flags().Lookup(strings.TrimPrefix(a, "--")); f != nil && f.NoOptDefVal == "" {
+				i++ // its value, which may begin with a dash
+			}
+			continue
+		}
+		if !strings.HasPrefix(a, "-") {
+			continue
+		}
+		if len(a) == 2 {
+			if f := cmd.Flags().ShorthandLookup(a[1:]); f != nil && f.NoOptDefVal == "" {
+				i++ // its value
+			}
+			continue
+		}
+		name, _, _ := strings.Cut(a[1:], "=")
+		letter := cmd.Flags().ShorthandLookup(a[1:2])
+		if letter == nil || letter.NoOptDefVal != "" {
+			continue // pflag says what is wrong with it
+		}
+		read := fmt.Sprintf("%s is read as -%s %s", input.Quote(a), a[1:2], input.Quote(a[2:]))
+		if f := cmd.Flags().Lookup(string(normalizeFlag(nil, name))); f != nil && !f.Hidden {
+			short := ""
+			if f.Shorthand != "" {
+				short = fmt.Sprintf(", or its letter with one: -%s", f.Shorthand)
+			}
+			return cmd, usage(fmt.Errorf("%s: write a flag's name with two dashes (--%s%s)", read, f.Name, short))
+		}
+		// Another word for a flag (-language), not a slip of spelling:
+		// -oout is -o "out".
+		if _, ok := flagWords[strings.ToLower(name)]; ok {
+			if h := longHint(cmd, name); strings.HasPrefix(h, " (did you mean") {
+				return cmd, usage(fmt.Errorf("%s: a flag's name takes two dashes%s", read, h))
+			}
+		}
+	}
+	return nil, nil
+}
+
 // fixCompletion makes "completion SHELL" with a shell cobra does not
 // know a usage error naming the shells it knows; cobra prints the
 // command's help and exits 0.
@@ -187,13 +326,17 @@ func fixCompletion(root *cobra.Command) {
 		for _, sh := range append([]*cobra.Command{c}, c.Commands()...) {
 			sh.Long = wrapLong(sh.Long, helpWidth)
 		}
-		c.Args = cobra.ArbitraryArgs
-		c.RunE = func(cmd *cobra.Command, args []string) error {
+		c.Args = func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return cmd.Help()
+				return nil
 			}
-			return usage(fmt.Errorf("no completion for shell %s; choose one of: %s", input.Quote(args[0]), strings.Join(shells, ", ")))
+			hint := ""
+			if near := spell.Nearest(args[0], shells); len(near) > 0 {
+				hint = fmt.Sprintf(" (did you mean %s?)", strings.Join(near, " or "))
+			}
+			return usage(fmt.Errorf("no completion for shell %s%s; choose one of: %s", input.Quote(args[0]), hint, strings.Join(shells, ", ")))
 		}
+		c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
 	}
 }
 
@@ -203,19 +346,11 @@ func noArgs(cmd *cobra.Command, args []string) error {
 }
 
 // flagError is a mistake in a flag, as a usage error; an unknown flag
-// near one of the command's gets "did you mean".
+// says what the command has instead (unknownFlag).
 func flagError(cmd *cobra.Command, err error) error {
 	var nf *pflag.NotExistError
-	if errors.As(err, &nf) && nf.GetSpecifiedShortnames() == "" {
-		var names []string
-		cmd.Flags().VisitAll(func(f *pflag.Flag) {
-			if !f.Hidden {
-				names = append(names, f.Name)
-			}
-		})
-		if near := spell.Nearest(nf.GetSpecifiedName(), names); len(near) > 0 {
-			return usage(fmt.Errorf("%w (did you mean --%s?)", err, strings.Join(near, " or --")))
-		}
+	if errors.As(err, &nf) {
+		return unknownFlag(cmd, nf)
 	}
 	var iv *pflag.InvalidValueError
 	if errors.As(err, &iv) {

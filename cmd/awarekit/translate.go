@@ -102,7 +102,7 @@ message as it is now and none was made from English that has changed since.`,
   $ awarekit translate import es.po --into my-content
   $ awarekit translate review -l es --reviewer "Ana García" --into my-content
   $ awarekit generate -a youth -l es --content my-content`,
-		Args: noArgs,
+		Args: subcommandArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(
