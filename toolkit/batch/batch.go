@@ -52,9 +52,13 @@ type Options struct {
 	// Test hooks: write replaces output.WriteStream for every file the
 	// build writes itself (outputs, index.html, manifest.json), so a
 	// test can make a write fail as a full disk does; beforeMake runs
-	// before each output is made, so a test can make one panic.
+	// before each output is made, so a test can make one panic;
+	// beforePack runs as a pack is about to be finished (its cover sheet
+	// made), and an error it returns is the pack's, as if finishing it
+	// failed.
 	write      func(path string, fill func(io.Writer) error) error
 	beforeMake func(plan.Output)
+	beforePack func() error
 }
 
 // Progress follows a build. Its methods are called from one goroutine.
@@ -216,6 +220,10 @@ type builder struct {
 	thumbFile *os.File
 	thumbEnd  int64
 	thumbAt   map[int]span
+
+	// ahead is the index page and the manifest being written while the
+	// last pack is finished (ahead.go); nil when they are written after.
+	ahead *ahead
 }
 
 // record is what happened to one output, kept small: a build of ten
@@ -306,6 +314,8 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 	defer b.dropThumbs()
 	b.prev = manifest.ReadPrevious(opts.OutDir)
 	defer b.prev.Close()
+	// What was begun ahead and not finished (a panic) is left unfinished.
+	defer func() { b.ahead.stop() }()
 	if b.prev.Refused != nil {
 		// A manifest naming ../../etc/passwd or /home/x was read and the
 		// file hashed, and the name kept in the next manifest.
@@ -343,6 +353,9 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 			b.indexes()
 		}
 	}
+	// An index written ahead that is not kept by now never will be (the
+	// build was stopped).
+	b.ahead.settle(false)
 	b.abortPacks()
 	for _, st := range b.sets {
 		if st.Folder == "" {
@@ -361,7 +374,7 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 	rep.Summary = b.summarise()
 	rep.Summary.Interrupted = interrupted
 	if !opts.DryRun {
-		if err := b.writeManifest(rep); err != nil {
+		if err := b.finishManifest(); err != nil {
 			rep.Summary.Elapsed = time.Since(start)
 			return rep, err
 		}
@@ -422,9 +435,9 @@ func (b *builder) result(i int, withEntry bool) Result {
 }
 
 // entry is output i's manifest entry, or nil when this build left no
-// file of it.
-func (b *builder) entry(i int) *manifest.Entry {
-	rec := b.recs.get(i)
+// file of it. Its record is read with rd.
+func (b *builder) entry(rd *reader, i int) *manifest.Entry {
+	rec := b.recs.getWith(rd, i)
 	return b.entryOf(i, &rec)
 }
 
@@ -968,7 +981,18 @@ func (b *builder) onDisk(name string, cands ...*manifest.Entry) *manifest.Entry 
 	return nil
 }
 
-func (b *builder) writeManifest(rep *Report) error {
+// finishManifest writes manifest.json, or finishes the one begun ahead.
+func (b *builder) finishManifest() error {
+	if b.ahead != nil {
+		return b.ahead.finish()
+	}
+	return b.writeManifest(nil, nil)
+}
+
+// writeManifest writes manifest.json. With final, its outputs' entries
+// are written at once and what follows them once final is closed (every
+// result final), or not at all if abandon is closed first.
+func (b *builder) writeManifest(final, abandon <-chan struct{}) error {
 	m := &manifest.Manifest{
 		Version: manifest.Version,
 		Program: b.eng.Creator,
@@ -977,7 +1001,13 @@ func (b *builder) writeManifest(rep *Report) error {
 	}
 	if b.opts.Shard.Active() {
 		m.Shard = b.opts.Shard.String()
-	} else {
+	}
+	// tail fills in what follows the outputs: the packs and index pages,
+	// once their results are final.
+	tail := func() {
+		if b.opts.Shard.Active() {
+			return
+		}
 		for _, st := range b.sets {
 			pk := entryOf(st.packRes)
 			if pk == nil {
@@ -1000,9 +1030,11 @@ func (b *builder) writeManifest(rep *Report) error {
 			}
 		}
 	}
+	abandoned := false
 	entries := func(yield func(*manifest.Entry) bool) {
+		rd := b.recs.reader()
 		for i, o := range b.outs {
-			e := b.entry(i)
+			e := b.entry(rd, i)
 			if e == nil {
 				// Failed or never started: keep what an earlier build left,
 				// if the file is still the one it recorded.
@@ -1021,6 +1053,15 @@ func (b *builder) writeManifest(rep *Report) error {
 		// manifest.json takes the old one's place (which an open file
 		// would stop on Windows).
 		b.prev.Close()
+		if final != nil {
+			select {
+			case <-final:
+			case <-abandon:
+				abandoned = true
+				return
+			}
+		}
+		tail()
 	}
 	name := b.manifestName()
 	path := filepath.Join(b.opts.OutDir, name)
@@ -1028,9 +1069,15 @@ func (b *builder) writeManifest(rep *Report) error {
 		if err := manifest.Stream(w, m, entries); err != nil {
 			return err
 		}
+		if abandoned {
+			return errAbandoned
+		}
 		// A record that could not be read back is missing from it.
 		return b.recs.failure()
 	})
+	if abandoned {
+		return errAbandoned // the old manifest, if any, is left as it is
+	}
 	if err != nil {
 		// The old manifest would now describe files this build replaced:
 		// a folder with no manifest is better than one that lies. The next

@@ -241,6 +241,11 @@ func (b *builder) feed(ctx context.Context, i int, data []byte) {
 		}
 	}
 	if i == st.last && st.pw != nil {
+		if i == len(b.outs)-1 && ctx.Err() == nil && !b.opts.DryRun {
+			// Every output is done: the index page and the manifest
+			// are written while the cover sheet is made.
+			b.startAhead(st)
+		}
 		b.finishPack(ctx, st)
 	}
 }
@@ -270,7 +275,16 @@ func (b *builder) finishPack(ctx context.Context, st *set) {
 	} else if b.opts.Force {
 		res.Reason = "--force"
 	}
-	e, err := pw.Finish(ctx, b.items(st, false))
+	var e *manifest.Entry
+	var err error
+	if b.opts.beforePack != nil {
+		err = b.opts.beforePack()
+	}
+	if err == nil {
+		e, err = pw.Finish(ctx, b.items(st, false))
+	} else {
+		pw.Abort()
+	}
 	switch {
 	case err != nil && ctx.Err() != nil:
 		res.Status, res.Reason = Skipped, "interrupted"
@@ -349,10 +363,10 @@ func (b *builder) dryPack(st *set) *Result {
 }
 
 // item is how the pack and the index list output i: by its name in its
-// set's folder.
-func (b *builder) item(st *set, i int, thumb bool) pack.Item {
+// set's folder. Its record is read with rd.
+func (b *builder) item(rd *reader, st *set, i int, thumb bool) pack.Item {
 	o := b.outs[i]
-	rec := b.recs.get(i)
+	rec := b.recs.getWith(rd, i)
 	it := pack.Item{File: st.rel(o.Name), What: b.describe(o.Job), Paper: o.Job.Paper.Name, Copies: o.Copies}
 	if pack.Joinable(o.Job) {
 		it.Sheet, _ = o.Job.Sheet()
@@ -401,8 +415,9 @@ func (b *builder) describe(job *generate.Resolved) string {
 // the list of ten thousand is never held.
 func (b *builder) items(st *set, all bool) iter.Seq[pack.Item] {
 	return func(yield func(pack.Item) bool) {
+		rd := b.recs.reader()
 		for _, i := range st.outs {
-			if (all || pack.Joinable(b.outs[i].Job)) && !yield(b.item(st, int(i), false)) {
+			if (all || pack.Joinable(b.outs[i].Job)) && !yield(b.item(rd, st, int(i), false)) {
 				return
 			}
 		}
@@ -413,6 +428,14 @@ func (b *builder) items(st *set, all bool) iter.Seq[pack.Item] {
 // folder's, which lists them.
 func (b *builder) indexes() {
 	for _, st := range b.sets {
+		if a := b.ahead; a != nil && a.st == st {
+			// Written while the pack was finished, as if it were made:
+			// kept if it was.
+			if res := a.settle(st.packRes != nil && st.packRes.Entry != nil); res != nil {
+				st.indexRes = res
+				continue
+			}
+		}
 		st.indexRes = b.index(st)
 	}
 	if b.partners() {
@@ -424,6 +447,13 @@ func (b *builder) indexes() {
 // who open the folder in a browser. It depends only on the results, so
 // an unchanged build leaves it as it is.
 func (b *builder) index(st *set) *Result {
+	return b.indexWith(st, st.packRes != nil && st.packRes.Entry != nil, nil)
+}
+
+// indexWith is index, linking the set's pack when withPack; when hold is
+// given, the page is put in place only once hold, called when it is
+// written, returns nil.
+func (b *builder) indexWith(st *set, withPack bool, hold func() error) *Result {
 	name := st.Path(pack.IndexName)
 	res := &Result{Output: plan.Output{Name: name}}
 	prev := b.prevSet(st.Folder).Index
@@ -443,18 +473,24 @@ func (b *builder) index(st *set) *Result {
 		res.Status, res.Reason, res.Err = Failed, err.Error(), err
 		return res
 	}
-	pg := pack.Page{Sheet: sheet, Pack: st.packRes != nil && st.packRes.Entry != nil, Manifest: manifest.FileName}
+	pg := pack.Page{Sheet: sheet, Pack: withPack, Manifest: manifest.FileName}
 	if st.Folder != "" {
 		pg.Manifest, pg.Up = "../"+manifest.FileName, "../"+pack.IndexName
 	}
 	rows := func(yield func(pack.Item) bool) {
+		rd := b.recs.reader()
 		for _, i := range st.outs {
-			if !yield(b.item(st, int(i), b.thumbs)) {
+			if !yield(b.item(rd, st, int(i), b.thumbs)) {
 				return
 			}
 		}
 	}
-	return b.writePage(res, func(w io.Writer) error { return pack.WriteIndex(w, b.eng, pg, rows) })
+	return b.writePage(res, func(w io.Writer) error {
+		if err := pack.WriteIndex(w, b.eng, pg, rows); err != nil || hold == nil {
+			return err
+		}
+		return hold()
+	})
 }
 
 // partnersIndex writes the output folder's index.html when the build is

@@ -37,10 +37,22 @@ type records struct {
 	path    string   // the scratch file's name, "" once removed
 	wbuf    []byte   // records not yet written to the file, from wAt
 	wAt     int64    // the file's length
-	rbuf    []byte   // a chunk of the file read back, from rAt
-	rAt     int64
-	readErr error // the first record that could not be read back
+	rd      reader   // for get
+	readErr error    // the first record that could not be read back
 }
+
+// A reader reads records back from the file a chunk at a time, for one
+// goroutine that asks for them in order. The cover sheet, the index page
+// and the manifest each have one: with one chunk between them, two
+// reading at once would each read a chunk again for every record.
+type reader struct {
+	buf []byte // a chunk of the file read back, from at
+	at  int64
+}
+
+// reader is a reader of its own, for a goroutine that reads records
+// while others do.
+func (r *records) reader() *reader { return &reader{} }
 
 // recordChunk is how much of the file is written or read at a time.
 const recordChunk = 32 << 10
@@ -123,7 +135,7 @@ func (r *records) hotRecord(i int) *record {
 		if r.at[i] != 0 {
 			// Written already (a record set again: the build was
 			// stopped): start from it.
-			got := r.readLocked(i)
+			got := r.readLocked(&r.rd, i)
 			rec = &got
 			r.at[i] = 0
 		}
@@ -136,7 +148,10 @@ func (r *records) hotRecord(i int) *record {
 func (r *records) set(i int, rec record) { *r.hotRecord(i) = rec }
 
 // get is output i's record.
-func (r *records) get(i int) record {
+func (r *records) get(i int) record { return r.getWith(&r.rd, i) }
+
+// getWith is get, reading with rd.
+func (r *records) getWith(rd *reader, i int) record {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if rec, ok := r.hot[i]; ok {
@@ -145,7 +160,7 @@ func (r *records) get(i int) record {
 	if r.at[i] == 0 {
 		return record{fonts: -1}
 	}
-	return r.readLocked(i)
+	return r.readLocked(rd, i)
 }
 
 // statusOf is output i's status, without reading its record back.
@@ -249,26 +264,26 @@ func (r *records) flushLocked() {
 // waiting in wbuf): from the chunk read last when it holds it, else
 // from a new chunk that starts with it. A record that cannot be read
 // back is a failed output (and readErr says why): the manifest is then
-// not written.
-func (r *records) readLocked(i int) record {
+// not written. The chunk is rd's.
+func (r *records) readLocked(rd *reader, i int) record {
 	off := r.at[i] - 1
 	var body []byte
 	switch {
 	case off >= r.wAt:
 		body = r.wbuf[off-r.wAt:]
-	case r.rbuf != nil && off >= r.rAt && off+4 <= r.rAt+int64(len(r.rbuf)):
-		body = r.rbuf[off-r.rAt:]
+	case rd.buf != nil && off >= rd.at && off+4 <= rd.at+int64(len(rd.buf)):
+		body = rd.buf[off-rd.at:]
 	default:
-		if r.rbuf == nil {
-			r.rbuf = make([]byte, recordChunk)
+		if rd.buf == nil {
+			rd.buf = make([]byte, recordChunk)
 		}
-		r.rbuf = r.rbuf[:min(int64(cap(r.rbuf)), r.wAt-off)]
-		r.rAt = off
-		if _, err := r.f.ReadAt(r.rbuf, off); err != nil {
-			r.rbuf = nil
+		rd.buf = rd.buf[:min(int64(cap(rd.buf)), r.wAt-off)]
+		rd.at = off
+		if _, err := r.f.ReadAt(rd.buf, off); err != nil {
+			rd.buf = nil
 			return r.unreadable(i, err)
 		}
-		body = r.rbuf
+		body = rd.buf
 	}
 	n := int64(binary.LittleEndian.Uint32(body))
 	if 4+n > int64(len(body)) {

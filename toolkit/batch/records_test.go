@@ -154,7 +154,7 @@ func TestRecordsDamaged(t *testing.T) {
 	if _, err := rs.f.WriteAt([]byte{0xff, 0xff, 0, 0}, rs.at[1]-1); err != nil {
 		t.Fatal(err)
 	}
-	rs.rbuf = nil
+	rs.rd.buf = nil
 	rs.mu.Unlock()
 	if got := rs.get(0); got.status != Made {
 		t.Errorf("the first record: %+v", got)

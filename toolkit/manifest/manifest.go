@@ -631,22 +631,17 @@ func Write(path string, m *Manifest) error {
 
 // Stream writes m as Encode does, with the entries outputs yields in
 // place of m.Outputs, each encoded as it comes: the entries of a large
-// build are never all held at once.
+// build are never all held at once. What follows the list (the pack, the
+// index page, the partners' folders) is encoded from m once outputs is
+// done, so outputs may fill it in last: a build lists its outputs while
+// its pack is still being finished.
 func Stream(w io.Writer, m *Manifest, outputs iter.Seq[*Entry]) error {
-	head := *m
-	head.Outputs = []Entry{}
-	var buf bytes.Buffer
-	if err := encode(&buf, &head); err != nil {
+	before, _, err := split(m)
+	if err != nil {
 		return err
 	}
-	const empty = "\n  \"outputs\": []"
-	whole := buf.Bytes()
-	i := bytes.Index(whole, []byte(empty))
-	if i < 0 {
-		return errors.New("manifest: no outputs list to fill")
-	}
 	bw := bufio.NewWriterSize(w, 1<<16)
-	bw.Write(whole[:i+len(empty)-1])
+	bw.Write(before)
 	var one bytes.Buffer
 	enc := json.NewEncoder(&one)
 	enc.SetIndent("    ", "  ")
@@ -673,8 +668,33 @@ func Stream(w io.Writer, m *Manifest, outputs iter.Seq[*Entry]) error {
 	if n > 0 {
 		bw.WriteString("\n  ")
 	}
-	bw.Write(whole[i+len(empty)-1:])
+	again, after, err := split(m)
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(again, before) {
+		return errors.New("manifest: what comes before the outputs changed while they were written")
+	}
+	bw.Write(after)
 	return bw.Flush()
+}
+
+// split is m encoded without its outputs, cut where they go: before is
+// up to the list's opening bracket, after from its closing one on.
+func split(m *Manifest) (before, after []byte, err error) {
+	head := *m
+	head.Outputs = []Entry{}
+	var buf bytes.Buffer
+	if err := encode(&buf, &head); err != nil {
+		return nil, nil, err
+	}
+	const empty = "\n  \"outputs\": []"
+	whole := buf.Bytes()
+	i := bytes.Index(whole, []byte(empty))
+	if i < 0 {
+		return nil, nil, errors.New("manifest: no outputs list to fill")
+	}
+	return whole[:i+len(empty)-1], whole[i+len(empty)-1:], nil
 }
 
 // FontConfig writes the fonts: setting as "script=file,file;…" in script
