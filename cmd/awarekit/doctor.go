@@ -195,9 +195,10 @@ func doctorRun(opts *DoctorOptions) error {
 	if err != nil && cfg.ContentDir != "" {
 		// Report the user's content folder, and go on with the built-in.
 		// The engine's errors name the folder most of the time ("content
-		// folder ours: message …"): it was said twice.
+		// folder ours: message …", "content file ours/locales/es.toml:2:
+		// …"): it was said twice.
 		problem := err.Error()
-		if !strings.HasPrefix(problem, "content folder ") {
+		if !strings.HasPrefix(problem, "content folder ") && !strings.HasPrefix(problem, "content file ") {
 			problem = fmt.Sprintf("content folder %s: %s", cfg.ContentDir, problem)
 		}
 		rep.Problems = append(rep.Problems, problem)

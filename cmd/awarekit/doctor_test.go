@@ -140,15 +140,16 @@ func TestDoctorContentFolderNotOne(t *testing.T) {
 }
 
 // TestDoctorContentFolderNamedOnce: a content folder the engine refuses
-// (a message holding a direction control) is named once in the problem;
-// it was "content folder ours: content folder ours: message …".
+// (a message holding a direction control) is named once in the problem,
+// with the file and line; it was "content folder ours: content folder
+// ours: message …".
 func TestDoctorContentFolderNamedOnce(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "ours", "locales", "es.toml"), "[youth]\nheadline = \"A\\u202eB\"\n")
 	writeFile(t, filepath.Join(dir, ConfigFileName), "content: ours\n")
 	r := runCLI(t, dir, "doctor")
 	out := strings.Join(strings.Fields(r.stdout), " ")
-	if r.code != exitFailure || strings.Count(out, "content folder ours") != 1 || !strings.Contains(out, "content folder ours: message youth.headline") {
+	if r.code != exitFailure || strings.Count(out, "ours/locales/es.toml") != 1 || !strings.Contains(out, "content file ours/locales/es.toml:2: message youth.headline holds U+202E") {
 		t.Errorf("exit %d:\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
 }

@@ -85,8 +85,8 @@ func hostileCases() []hostileCase {
 		{"controls", "escape in the init folder", []string{"init", "$DIR/club\x1b[2J"}, nil, nil, 2, []string{"folder (from the command line)", "U+001B"}},
 		{"controls", "bell in the plan's name", []string{"build", "$DIR/plan\a.yaml"}, nil, nil, 2, []string{"plan (from the command line)", "U+0007"}},
 		{"bidi", "RLO in the content folder, settings file", gen(), nil, settings("content: \"ours\\u202e\"\n"), 1, []string{"awarekit.yaml:1", "RIGHT-TO-LEFT OVERRIDE"}},
-		{"bidi", "RLO in a content message", gen("--content", "$DIR/ours"), nil, map[string]string{"ours/locales/en.toml": "[youth]\nheadline = \"Call \u202e0101-009\"\n"}, 1, []string{"message youth.headline (from $DIR/ours/locales/en.toml)", "RIGHT-TO-LEFT OVERRIDE"}},
-		{"separators", "U+2029 in a content message", gen("--content", "$DIR/ours"), nil, map[string]string{"ours/locales/en.toml": "[youth]\nheadline = \"Know\u2029the signs\"\n"}, 1, []string{"message youth.headline (from $DIR/ours/locales/en.toml)", "PARAGRAPH SEPARATOR"}},
+		{"bidi", "RLO in a content message", gen("--content", "$DIR/ours"), nil, map[string]string{"ours/locales/en.toml": "[youth]\nheadline = \"Call \u202e0101-009\"\n"}, 1, []string{"$DIR/ours/locales/en.toml:2: message youth.headline holds U+202E", "RIGHT-TO-LEFT OVERRIDE"}},
+		{"separators", "U+2029 in a content message", gen("--content", "$DIR/ours"), nil, map[string]string{"ours/locales/en.toml": "[youth]\nheadline = \"Know\u2029the signs\"\n"}, 1, []string{"$DIR/ours/locales/en.toml:2: message youth.headline holds U+2029", "PARAGRAPH SEPARATOR"}},
 		{"controls", "escape in a content message", gen("--content", "$DIR/ours", "-f", "txt"), nil, map[string]string{"ours/locales/en.toml": "[youth]\nheadline = \"\\u001b[2JKnow the signs\"\n"}, 1, []string{"en.toml"}},
 		// Overlong values.
 		{"overlong", "101-character name", gen("--org-name", strings.Repeat("N", 101)), nil, nil, 2, []string{"--org-name", "101 characters", "the most is 100"}},

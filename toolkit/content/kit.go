@@ -221,7 +221,7 @@ func (lib *Library) loadKit(audiences fs.FS) error {
 		return nil
 	}
 	k := &KitSpec{}
-	if err := decodeFile(audiences, "kit.yaml", k); err != nil {
+	if err := decodeAs(audiences, "kit.yaml", lib.displayName("kit.yaml"), k); err != nil {
 		return err
 	}
 	for _, id := range lib.ids {
@@ -230,7 +230,7 @@ func (lib *Library) loadKit(audiences fs.FS) error {
 			continue
 		}
 		ak := &AudienceKit{}
-		if err := decodeFile(audiences, file, ak); err != nil {
+		if err := decodeAs(audiences, file, lib.displayName(file), ak); err != nil {
 			return err
 		}
 		lib.audiences[id].Kit = ak

@@ -21,6 +21,7 @@ import (
 
 	"github.com/awarekit/awarekit/toolkit/input"
 	"github.com/awarekit/awarekit/toolkit/locale"
+	"github.com/awarekit/awarekit/toolkit/spell"
 )
 
 // Audience is one community the material is written for. Its text fields
@@ -375,7 +376,11 @@ func (lib *Library) load(audiences fs.FS, now time.Time) error {
 		}
 		a.File = file
 		if want := path.Dir(file); a.ID != want {
-			return fmt.Errorf("%s: id is %s but the folder is %s", file, input.Quote(a.ID), input.Quote(want))
+			p := lib.problemOf(file, "", "id is %s but the folder is %s; write id: %s, or rename the folder audiences/%s", input.Quote(a.ID), input.Quote(want), want, a.ID)
+			if data, err := fs.ReadFile(audiences, file); err == nil {
+				p.Line = yamlKeyLine(data, "id")
+			}
+			return &ProblemsError{Problems: []Problem{p}}
 		}
 		if o, ok := audiences.(Overlay); ok {
 			for _, f := range []string{file, path.Join(a.ID, "stories.yaml")} {
@@ -395,7 +400,7 @@ func (lib *Library) load(audiences fs.FS, now time.Time) error {
 	}
 	if _, err := fs.Stat(audiences, "law.yaml"); err == nil {
 		lib.Law = &Law{}
-		if err := decodeFile(audiences, "law.yaml", lib.Law); err != nil {
+		if err := decodeAs(audiences, "law.yaml", lib.displayName("law.yaml"), lib.Law); err != nil {
 			return err
 		}
 	}
@@ -431,6 +436,49 @@ func (lib *Library) load(audiences fs.FS, now time.Time) error {
 	lib.useTable()
 	lib.check()
 	return nil
+}
+
+// checkVars finds, in an audience of the user's, the placeholders of
+// its actions and notes (which vars: fills) that vars: does not give:
+// found when the content loads, at the line of the message, where a
+// misspelt key (Agee: "18") stopped every material at assembly with
+// "uses a placeholder that was not given".
+func (lib *Library) checkVars(a *Audience) {
+	en := lib.Catalog.Locale(locale.SourceTag)
+	if en == nil {
+		return
+	}
+	ids := slices.Clone(a.notesItems())
+	for _, g := range a.Actions {
+		ids = append(append(ids, g.Do...), g.Dont...)
+	}
+	have := []string{"Emergency"}
+	for k := range a.Vars {
+		have = append(have, k)
+	}
+	slices.Sort(have)
+	reported := map[string]bool{}
+	for _, mid := range ids {
+		for _, ph := range locale.Placeholders(en.Messages[mid]) {
+			if slices.Contains(have, ph) || reported[mid+"\x00"+ph] {
+				continue
+			}
+			reported[mid+"\x00"+ph] = true
+			hint := ""
+			if near := spell.Nearest(ph, have); len(near) > 0 {
+				hint = fmt.Sprintf(" (vars: gives %s: is it spelt right?)", strings.Join(near, ", "))
+			}
+			lib.problemAt(a.File, mid, "message %s prints {{.%s}}, which vars: does not give%s; add %s: \"…\" under vars:", mid, ph, hint, ph)
+		}
+	}
+}
+
+// notesItems is the audience's notes, or none.
+func (a *Audience) notesItems() []string {
+	if a.Notes == nil {
+		return nil
+	}
+	return a.Notes.Items
 }
 
 // contactsFile, provincesFile, storiesFile and messagesFile are what
@@ -654,6 +702,9 @@ func (lib *Library) check() {
 				}
 			}
 		}
+		if slices.Contains(a.FromUser, a.File) {
+			lib.checkVars(a)
+		}
 		omittable := a.omittable()
 		for tag, ids := range a.Omit {
 			if !slices.Contains(tags, tag) {
@@ -741,11 +792,11 @@ func (lib *Library) checkLang(tag string, st *langState) {
 		m, ok := lib.table[mid]
 		switch {
 		case !ok:
-			st.problems = append(st.problems, lib.problemOf("locales/"+tag+".toml", "omit", "_meta.omit names %s, which is not in the message table", mid))
+			st.problems = append(st.problems, lib.problemOf("locales/"+tag+".toml", "_meta.omit", "_meta.omit names %s, which is not in the message table", mid))
 		case m.Safety:
-			st.problems = append(st.problems, lib.problemOf("locales/"+tag+".toml", "omit", "_meta.omit names %s, a safety message, which no language may leave out", mid))
+			st.problems = append(st.problems, lib.problemOf("locales/"+tag+".toml", "_meta.omit", "_meta.omit names %s, a safety message, which no language may leave out", mid))
 		case !lib.omittableAnywhere(mid):
-			st.problems = append(st.problems, lib.problemOf("locales/"+tag+".toml", "omit", "_meta.omit names %s, which is not a sign, action, note or story", mid))
+			st.problems = append(st.problems, lib.problemOf("locales/"+tag+".toml", "_meta.omit", "_meta.omit names %s, which is not a sign, action, note or story", mid))
 		}
 	}
 	st.l = l

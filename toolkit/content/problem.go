@@ -8,7 +8,10 @@ import (
 	"slices"
 	"strings"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/awarekit/awarekit/toolkit/input"
+	"github.com/awarekit/awarekit/toolkit/locale"
 )
 
 // Problem is one thing wrong with the content, at a file and line: a
@@ -137,31 +140,34 @@ func yamlLine(data []byte, at string) int {
 	return 0
 }
 
-// tomlLine is the line of a message file that gives message id, whether
-// as a dotted key under a table ([farmworkers] then sign.1 = …) or
-// quoted whole ("farmworkers.sign.1" = …); 0 when none.
-func tomlLine(data []byte, id string) int {
-	table := ""
-	unquote := func(s string) string {
-		return strings.ReplaceAll(strings.ReplaceAll(strings.TrimSpace(s), `"`, ""), `'`, "")
+// yamlKeyLine is the line of the key path (vars, then Age) in a YAML
+// file's mappings, as a parser reads it: never a comment or a value
+// that holds the same word. 0 when the file does not have it.
+func yamlKeyLine(data []byte, keys ...string) int {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return 0
 	}
-	for i, line := range strings.Split(string(data), "\n") {
-		t := strings.TrimSpace(line)
-		if strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") {
-			table = unquote(strings.Trim(t, "[]"))
-			continue
+	n, line := doc.Content[0], 0
+	for _, k := range keys {
+		if n.Kind != yaml.MappingNode {
+			return 0
 		}
-		key, _, ok := strings.Cut(t, "=")
-		if !ok || strings.HasPrefix(t, "#") {
-			continue
+		var next *yaml.Node
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == k {
+				next, line = n.Content[i+1], n.Content[i].Line
+				break
+			}
 		}
-		full := unquote(key)
-		if table != "" {
-			full = table + "." + full
+		if next == nil {
+			return 0
 		}
-		if full == id {
-			return i + 1
-		}
+		n = next
 	}
-	return 0
+	return line
 }
+
+// tomlLine is the line of a message file that gives id, however it is
+// written (locale.KeyLine); 0 when none.
+func tomlLine(data []byte, id string) int { return locale.KeyLine(data, id) }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/awarekit/awarekit/toolkit/input"
 	"github.com/awarekit/awarekit/toolkit/locale"
+	"github.com/awarekit/awarekit/toolkit/spell"
 )
 
 // protected are content files a user folder may not replace: contacts,
@@ -119,7 +120,7 @@ func (lib *Library) loadUser(o Options) error {
 		return err
 	}
 	lib.checkUserMessages()
-	lib.warnUnusedOverrides(dir)
+	lib.warnUnusedOverrides()
 	slices.Sort(lib.Warnings)
 	// The version printed on every page and recorded in build manifests
 	// says the content was customised, and changes when the folder does.
@@ -388,14 +389,31 @@ func sortedKeys(m map[string]bool) []string {
 	return out
 }
 
+// usedIDs lists the IDs of the messages some material prints.
+func (lib *Library) usedIDs() []string {
+	var ids []string
+	for id, m := range lib.table {
+		if len(m.Uses) > 0 {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
+
 // warnUnusedOverrides warns about messages in the user's folder that no
 // material uses: most often a misspelt ID, which would otherwise change
 // nothing without a word.
-func (lib *Library) warnUnusedOverrides(dir string) {
+func (lib *Library) warnUnusedOverrides() {
 	for _, tag := range lib.Catalog.Tags() {
 		for _, id := range lib.Catalog.Locale(tag).Overridden {
 			if m, ok := lib.table[id]; !ok || len(m.Uses) == 0 {
-				lib.Warnings = append(lib.Warnings, fmt.Sprintf("%s/locales/%s.toml: message %s is not used by any material; is the ID spelt right? (awarekit messages lists them)", dir, tag, id))
+				hint := ""
+				if near := spell.Nearest(id, lib.usedIDs()); len(near) > 0 {
+					hint = fmt.Sprintf(" (did you mean %s?)", strings.Join(near, " or "))
+				}
+				p := lib.problemOf("locales/"+tag+".toml", id, "message %s is not used by any material; is the ID spelt right?%s (awarekit messages lists them)", id, hint)
+				lib.Warnings = append(lib.Warnings, p.String())
 			}
 		}
 	}

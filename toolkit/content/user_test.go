@@ -195,19 +195,20 @@ func TestUserMessageFileNamedWhereItIs(t *testing.T) {
 // NUL in the notes made a goi18n file import refused.
 func TestUserMetaHeldToTextRules(t *testing.T) {
 	for _, c := range []struct{ meta, want string }{
-		{`name = "Span\u001b[31mish"`, "_meta.name (from "},
-		{`native = "espa\u202eñol"`, "_meta.native (from "},
-		{`reviewer = "Ana\u0000"`, "_meta.reviewer (from "},
-		{`reviewed = "2026\u001b[31mX\u001b]0;pwned\u0007"`, "_meta.reviewed (from "},
-		{`notes = "Check the dates.\nThen \u001b[2J the rest."`, "_meta.notes (from "},
-		{`keep = ["加拿大", "人口\u2066贩运"]`, "_meta.keep (from "},
-		{`reviews = [{scope = "all", reviewer = "A\u202dB", date = "2026-11-01"}]`, "_meta.reviews.reviewer (from "},
-		{`writers = [{name = "A\u0085B", date = "2026-11-01"}]`, "_meta.writers.name (from "},
+		{`name = "Span\u001b[31mish"`, "_meta.name"},
+		{`native = "espa\u202eñol"`, "_meta.native"},
+		{`reviewer = "Ana\u0000"`, "_meta.reviewer"},
+		{`reviewed = "2026\u001b[31mX\u001b]0;pwned\u0007"`, "_meta.reviewed"},
+		{`notes = "Check the dates.\nThen \u001b[2J the rest."`, "_meta.notes"},
+		{`keep = ["加拿大", "人口\u2066贩运"]`, "_meta.keep"},
+		{`reviews = [{scope = "all", reviewer = "A\u202dB", date = "2026-11-01"}]`, "_meta.reviews.reviewer"},
+		{`writers = [{name = "A\u0085B", date = "2026-11-01"}]`, "_meta.writers.name"},
 	} {
 		dir := userFolder(t, map[string]string{"locales/es.toml": "[_meta]\n" + c.meta + "\n[youth]\nheadline = \"Conoce las señales.\"\n"})
 		_, err := content.LoadUser(audiences.FS, locales.FS, dir)
-		if err == nil || !strings.Contains(err.Error(), c.want+filepath.Join(dir, "locales", "es.toml")+") holds U+") {
-			t.Errorf("%s: error %v\nwant one naming %s…locales/es.toml and the character", c.meta, err, c.want)
+		// The file, the line of the key, the key and the character.
+		if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "locales", "es.toml")+":2: "+c.want+" holds U+") {
+			t.Errorf("%s: error %v\nwant one naming …locales/es.toml:2, %s and the character", c.meta, err, c.want)
 		}
 	}
 	dir := userFolder(t, map[string]string{"locales/es.toml": "[_meta]\nnotes = \"Check the dates.\\nThen the rest.\"\nnative = \"español\"\n[youth]\nheadline = \"Conoce las señales.\"\n"})
@@ -237,7 +238,7 @@ func TestUserMessageEndsInAControl(t *testing.T) {
 		switch {
 		case want == "" && err != nil:
 			t.Errorf("headline = %s: %v", value, err)
-		case want != "" && (err == nil || !strings.Contains(err.Error(), "message youth.headline (from "+filepath.Join(dir, "locales", "es.toml")+") "+want)):
+		case want != "" && (err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "locales", "es.toml")+":2: message youth.headline "+want)):
 			t.Errorf("headline = %s: error %v\nwant one saying %q", value, err, want)
 		}
 	}

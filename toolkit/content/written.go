@@ -137,8 +137,15 @@ func (e *IncompleteError) Error() string {
 	if e.Rewrite {
 		fix = fmt.Sprintf("its text in %s waits for fluent speakers, who may add them in locales/%s.toml of a content folder", name, e.Lang)
 	}
+	// A language the content folder changes is the built-in file and
+	// the user's ("fr.toml + ours/locales/fr.toml"): the one to add
+	// them to is hers.
+	file := e.File
+	if _, user, ok := strings.Cut(file, " + "); ok {
+		file = user
+	}
 	return fmt.Sprintf("the %s audience is not written in %s (%s): %s lacks %d %s its materials print%s: %s%s; %s, or choose a language it is written in: %s",
-		e.Audience, name, e.Lang, e.File, len(e.Missing), what, safety, strings.Join(list, ", "), more, fix, written)
+		e.Audience, name, e.Lang, file, len(e.Missing), what, safety, strings.Join(list, ", "), more, fix, written)
 }
 
 // usedWhereWritten reports whether message m is printed by something of

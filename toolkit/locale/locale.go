@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"maps"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
@@ -29,6 +30,7 @@ import (
 	"github.com/awarekit/awarekit/toolkit/profile"
 
 	"github.com/awarekit/awarekit/toolkit/input"
+	"github.com/awarekit/awarekit/toolkit/spell"
 )
 
 // Status values of a locale file's _meta.status.
@@ -472,8 +474,14 @@ func tomlTextProblem(data []byte) (line, col int, problem string) {
 // tagOf is the language tag a message file is named after.
 func tagOf(name string) (string, error) {
 	tag := strings.TrimSuffix(filepath.Base(name), ".toml")
-	if _, err := language.Parse(tag); err != nil || tag == "und" {
+	t, err := language.Parse(tag)
+	if err != nil || tag == "und" {
 		return "", fmt.Errorf("%s: %s is not a language tag; name the file after its language, like fr.toml or zh-Hans.toml", name, input.Quote(tag))
+	}
+	// EN.toml or fr_ca.toml was read as a language of its own, beside
+	// en and fr-CA, and changed nothing of theirs without a word.
+	if want := t.String(); want != tag && strings.EqualFold(want, strings.ReplaceAll(tag, "_", "-")) {
+		return "", fmt.Errorf("%s: a message file is named after its language's tag as it is written: rename it %s.toml", name, want)
 	}
 	return tag, nil
 }
@@ -504,19 +512,21 @@ func parse(name string, data []byte) (*Locale, error) {
 		return nil, err
 	}
 	l := &Locale{Tag: tag, Messages: make(map[string]string), Sources: make(map[string]string), Checked: make(map[string]string), Rewritten: make(map[string]string), File: name}
+	// where is the file and line of a key, for a problem.
+	where := func(key string) string { return at(name, data, key) }
 	if m, ok := raw["_meta"]; ok {
-		if err := decodeTable(m, &l.Meta); err != nil {
-			return nil, fmt.Errorf("%s: _meta: %w", name, err)
+		if err := decodeMeta(m, &l.Meta, where); err != nil {
+			return nil, err
 		}
 		delete(raw, "_meta")
 	}
 	if l.Meta.Language != "" && l.Meta.Language != tag {
-		return nil, fmt.Errorf("%s: _meta.language is %s but the file name says %s", name, input.Quote(l.Meta.Language), input.Quote(tag))
+		return nil, fmt.Errorf("%s: _meta.language is %s but the file name says %s; name the file %s.toml, or write language = %q", where("_meta.language"), input.Quote(l.Meta.Language), input.Quote(tag), l.Meta.Language, tag)
 	}
 	if l.Meta.Status != "" && !slices.Contains(statuses, l.Meta.Status) {
-		return nil, fmt.Errorf("%s: _meta.status is %s; use one of: %s", name, input.Quote(l.Meta.Status), strings.Join(statuses, ", "))
+		return nil, fmt.Errorf("%s: _meta.status is %s; use one of: %s", where("_meta.status"), input.Quote(l.Meta.Status), strings.Join(statuses, ", "))
 	}
-	if err := checkApostrophe(name, l.Meta.Apostrophe); err != nil {
+	if err := checkApostrophe(where("_meta.apostrophe"), l.Meta.Apostrophe); err != nil {
 		return nil, err
 	}
 	for _, t := range []struct {
@@ -529,39 +539,39 @@ func parse(name string, data []byte) (*Locale, error) {
 		}
 		table, ok := src.(map[string]any)
 		if !ok {
-			return nil, fmt.Errorf("%s: %s must be a table of message ID = hash", name, t.key)
+			return nil, fmt.Errorf("%s: %s must be a table of message ID = hash: [%s] on a line of its own, then lines like \"youth.headline\" = \"3f1c0b6e2a91\"", where(t.key), t.key, t.key)
 		}
-		for id, v := range table {
-			h, ok := v.(string)
+		for _, id := range slices.Sorted(maps.Keys(table)) {
+			h, ok := table[id].(string)
 			if !ok || !sourceHash.MatchString(h) {
-				return nil, fmt.Errorf("%s: %s.%s must be 12 hexadecimal digits (see awarekit messages)", name, t.key, input.Quote(id))
+				return nil, fmt.Errorf("%s: %s.%s must be 12 hexadecimal digits in quotes, like \"3f1c0b6e2a91\" (awarekit messages -l en shows each message's)", where(t.key+"."+id), t.key, input.Quote(id))
 			}
 			t.to[id] = h
 		}
 		delete(raw, t.key)
 	}
-	for _, w := range l.Meta.Writers {
+	for i, w := range l.Meta.Writers {
 		if strings.TrimSpace(w.Name) == "" {
-			return nil, fmt.Errorf("%s: _meta.writers: each writer needs a name", name)
+			return nil, fmt.Errorf("%s: _meta.writers: writer %d has no name; each writer needs name = \"…\" and date = \"YYYY-MM-DD\"", where("_meta.writers"), i+1)
 		}
 		if _, err := time.Parse(time.DateOnly, w.Date); err != nil {
-			return nil, fmt.Errorf("%s: _meta.writers: %s's date %s is not a date like 2026-12-04", name, input.Quote(w.Name), input.Quote(w.Date))
+			return nil, fmt.Errorf("%s: _meta.writers: %s's date %s is not a date like 2026-12-04", where("_meta.writers"), input.Quote(w.Name), input.Quote(w.Date))
 		}
 	}
-	for _, r := range l.Meta.Reviews {
+	for i, r := range l.Meta.Reviews {
 		if r.Scope == "" || strings.TrimSpace(r.Reviewer) == "" {
-			return nil, fmt.Errorf("%s: _meta.reviews: each review needs a scope and a reviewer", name)
+			return nil, fmt.Errorf("%s: _meta.reviews: review %d needs a scope (all, or an audience) and a reviewer; awarekit translate review writes them", where("_meta.reviews"), i+1)
 		}
 		if _, err := time.Parse(time.DateOnly, r.Date); err != nil {
-			return nil, fmt.Errorf("%s: _meta.reviews: the %s review's date %s is not a date like 2026-12-04", name, input.Quote(r.Scope), input.Quote(r.Date))
+			return nil, fmt.Errorf("%s: _meta.reviews: the %s review's date %s is not a date like 2026-12-04", where("_meta.reviews"), input.Quote(r.Scope), input.Quote(r.Date))
 		}
 	}
-	if err := flatten("", raw, l.Messages); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	if err := flatten("", raw, l.Messages, where); err != nil {
+		return nil, err
 	}
-	for id := range l.Sources {
+	for _, id := range slices.Sorted(maps.Keys(l.Sources)) {
 		if _, ok := l.Messages[id]; !ok {
-			return nil, fmt.Errorf("%s: _source names message %s, which the file does not have", name, id)
+			return nil, fmt.Errorf("%s: _source names message %s, which the file does not have; delete the line, or add the message", where("_source."+id), id)
 		}
 	}
 	return l, nil
@@ -569,33 +579,100 @@ func parse(name string, data []byte) (*Locale, error) {
 
 var sourceHash = regexp.MustCompile(`^[0-9a-f]{12}$`)
 
-// decodeTable decodes a TOML table already read into a map, refusing
-// keys the struct does not have (a misspelt _meta key would otherwise
-// be ignored without a word).
-func decodeTable(m any, v any) error {
-	if _, ok := m.(map[string]any); !ok {
-		return errors.New("must be a table")
+// metaKeys are the keys of _meta, in the order of Meta's fields, and
+// what each holds.
+var metaKeys = func() []metaKey {
+	var keys []metaKey
+	t := reflect.TypeFor[Meta]()
+	for i := range t.NumField() {
+		f := t.Field(i)
+		keys = append(keys, metaKey{name: f.Tag.Get("toml"), kind: f.Type.Kind(), elem: f.Type})
 	}
-	b, err := toml.Marshal(m)
+	return keys
+}()
+
+type metaKey struct {
+	name string
+	kind reflect.Kind // String or Slice
+	elem reflect.Type
+}
+
+// decodeMeta decodes the _meta table already read into a map, refusing
+// keys Meta does not have (a misspelt key would otherwise be ignored
+// without a word) and values of the wrong kind, each at its line.
+func decodeMeta(m any, meta *Meta, where func(string) string) error {
+	table, ok := m.(map[string]any)
+	if !ok {
+		return fmt.Errorf("%s: _meta must be a table: [_meta] on a line of its own, then its keys (language = \"fr\")", where("_meta"))
+	}
+	names := make([]string, len(metaKeys))
+	for i, k := range metaKeys {
+		names[i] = k.name
+	}
+	for _, key := range slices.Sorted(maps.Keys(table)) {
+		i := slices.Index(names, key)
+		if i < 0 {
+			if _, isText := table[key].(string); isText && strings.Contains(key, ".") || key == "other" {
+				return fmt.Errorf("%s: _meta has no key %s: lines after [_meta] belong to it until the next [table]; put your messages above [_meta], or under a table of their own ([youth], then headline = \"…\")", where("_meta."+key), input.Quote(key))
+			}
+			hint := ""
+			if near := spell.Nearest(key, names); len(near) > 0 {
+				hint = fmt.Sprintf(" (did you mean %s?)", strings.Join(near, " or "))
+			}
+			return fmt.Errorf("%s: _meta has no key %s%s; its keys are: %s", where("_meta."+key), input.Quote(key), hint, strings.Join(names, ", "))
+		}
+		v := table[key]
+		switch k := metaKeys[i]; {
+		case k.kind == reflect.String:
+			if _, ok := v.(string); !ok {
+				return fmt.Errorf("%s: _meta.%s is %s, not text; put it in quotes, like %s = \"…\"", where("_meta."+key), key, tomlKind(v), key)
+			}
+		case k.elem == reflect.TypeFor[[]string]():
+			list, ok := v.([]any)
+			if !ok || slices.ContainsFunc(list, func(e any) bool { _, s := e.(string); return !s }) {
+				return fmt.Errorf("%s: _meta.%s must be a list of texts in quotes, like %s = [\"…\", \"…\"]", where("_meta."+key), key, key)
+			}
+		default: // a list of tables: reviews, writers
+			list, ok := v.([]any)
+			if !ok {
+				if tables, isTables := v.([]map[string]any); isTables {
+					list = make([]any, len(tables))
+					for j, t := range tables {
+						list[j] = t
+					}
+				} else {
+					return fmt.Errorf("%s: _meta.%s must be a list of tables, like %s = [{…}]", where("_meta."+key), key, key)
+				}
+			}
+			for _, e := range list {
+				entry, ok := e.(map[string]any)
+				if !ok {
+					return fmt.Errorf("%s: _meta.%s must be a list of tables, like %s = [{…}]", where("_meta."+key), key, key)
+				}
+				for field, fv := range entry {
+					if _, ok := fv.(string); !ok {
+						return fmt.Errorf("%s: _meta.%s: %s is %s, not text; put it in quotes", where("_meta."+key), key, field, tomlKind(fv))
+					}
+				}
+			}
+		}
+	}
+	b, err := toml.Marshal(table)
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: _meta: %w", where("_meta"), err)
 	}
 	dec := toml.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
+	if err := dec.Decode(meta); err != nil {
 		var strict *toml.StrictMissingError
 		if errors.As(err, &strict) {
 			var keys []string
 			for _, e := range strict.Errors {
 				keys = append(keys, strings.Join(e.Key(), "."))
 			}
-			return fmt.Errorf("unknown key %s", strings.Join(keys, ", "))
+			return fmt.Errorf("%s: _meta: unknown key %s", where("_meta."+keys[0]), strings.Join(keys, ", "))
 		}
-		var derr *toml.DecodeError
-		if errors.As(err, &derr) {
-			return errors.New(derr.Error())
-		}
-		return err
+		return fmt.Errorf("%s: _meta: %s", where("_meta"), strings.TrimPrefix(err.Error(), "toml: "))
 	}
 	return nil
 }
@@ -672,11 +749,17 @@ func (c *Catalog) OverrideFrom(fsys fs.FS, dir string) error {
 		if err != nil {
 			return err
 		}
-		if err := checkUserMessages(name, over.Messages); err != nil {
+		where := func(key string) string { return at(name, data, key) }
+		if err := checkUserMessages(where, over.Messages); err != nil {
 			return err
 		}
-		if err := checkUserMeta(name, over.Meta); err != nil {
+		if err := checkUserMeta(where, over.Meta); err != nil {
 			return err
+		}
+		if code := over.Meta.Script; code != "" {
+			if _, ok := writable[code]; !ok {
+				return fmt.Errorf("%s: _meta.script is %s, which awarekit cannot lay out; write one of: %s (or leave it out for CLDR's script for %s)", where("_meta.script"), input.Quote(code), strings.Join(WritableScripts(), ", "), over.Tag)
+			}
 		}
 		over.Translation = over.Meta.Status != ""
 		if err := c.Err(over.Tag); err != nil {
@@ -729,7 +812,16 @@ func (c *Catalog) OverrideFrom(fsys fs.FS, dir string) error {
 			}
 		}
 		merged.Overridden = slices.Sorted(maps.Keys(over.Messages))
-		if err := merged.resolve(); err != nil {
+		// A script that does not match the messages is a problem of the
+		// user's file: its _meta.script, or the messages it wrote.
+		file := merged.File
+		merged.File = name
+		if over.Meta.Script != "" {
+			merged.File = where("_meta.script")
+		}
+		err = merged.resolve()
+		merged.File = file
+		if err != nil {
 			return err
 		}
 		c.measure(merged)
@@ -742,11 +834,11 @@ func (c *Catalog) OverrideFrom(fsys fs.FS, dir string) error {
 // people type (profile.CheckText): no control, direction or separator
 // character, which would reorder a printed line or reach a terminal
 // through txt and md files. Line breaks between lines are allowed.
-func checkUserMessages(file string, msgs map[string]string) error {
+func checkUserMessages(where func(string) string, msgs map[string]string) error {
 	for _, id := range slices.Sorted(maps.Keys(msgs)) {
 		for _, line := range strings.Split(msgs[id], "\n") {
-			if err := profile.CheckTextAsIs(profile.Field{Name: "message " + id, From: file}, line, len(line)+1); err != nil {
-				return err
+			if err := profile.CheckTextAsIs(profile.Field{Name: "message " + id}, line, len(line)+1); err != nil {
+				return fmt.Errorf("%s: %w", where(id), err)
 			}
 		}
 	}
@@ -761,11 +853,11 @@ func checkUserMessages(file string, msgs map[string]string) error {
 // exported. An ESC in a name reached the terminal as it was, and a NUL
 // in the notes made a goi18n file that import refused ("control
 // characters are not allowed in comments").
-func checkUserMeta(file string, m Meta) error {
+func checkUserMeta(where func(string) string, m Meta) error {
 	check := func(key, v string) error {
 		for _, line := range strings.Split(v, "\n") {
-			if err := profile.CheckTextAsIs(profile.Field{Name: "_meta." + key, From: file}, line, len(line)+1); err != nil {
-				return err
+			if err := profile.CheckTextAsIs(profile.Field{Name: "_meta." + key}, line, len(line)+1); err != nil {
+				return fmt.Errorf("%s: %w", where("_meta."+strings.Split(key, ".")[0]), err)
 			}
 		}
 		return nil
@@ -790,28 +882,44 @@ func checkUserMeta(file string, m Meta) error {
 
 // flatten turns nested TOML tables into dotted message IDs. A table with
 // an "other" key is one message in go-i18n's long form.
-func flatten(prefix string, m map[string]any, out map[string]string) error {
+func flatten(prefix string, m map[string]any, out map[string]string, where func(string) string) error {
+	if id, k, v := flattenInto(prefix, m, out); id != "" {
+		return fmt.Errorf("%s: message %s is %s, not text; put the text in quotes, like %s = \"…\"", where(id), id, tomlKind(v), k)
+	}
+	return nil
+}
+
+// flattenInto is flatten's walk: it returns the first ID, in sorted
+// order, whose value is not text (with its last key and its value), so
+// the same file always gives the same problem; "" when there is none.
+func flattenInto(prefix string, m map[string]any, out map[string]string) (badID, badKey string, badValue any) {
 	for k, v := range m {
 		id := k
 		if prefix != "" {
 			id = prefix + "." + k
 		}
+		var bid, bkey string
+		var bval any
 		switch v := v.(type) {
 		case string:
 			out[id] = v
+			continue
 		case map[string]any:
 			if other, ok := v["other"].(string); ok {
 				out[id] = other
 				continue
 			}
-			if err := flatten(id, v, out); err != nil {
-				return err
+			if bid, bkey, bval = flattenInto(id, v, out); bid == "" {
+				continue
 			}
 		default:
-			return fmt.Errorf("message %s is %s, not text; put the text in quotes, like %s = \"…\"", id, tomlKind(v), k)
+			bid, bkey, bval = id, k, v
+		}
+		if badID == "" || bid < badID {
+			badID, badKey, badValue = bid, bkey, bval
 		}
 	}
-	return nil
+	return badID, badKey, badValue
 }
 
 // tomlKind says in words what kind of TOML value v is.

@@ -49,7 +49,7 @@ func TestReviewRecords(t *testing.T) {
 		})
 	}
 	for _, bad := range []struct{ file, want string }{
-		{"[_meta]\nreviews = [{scope = \"all\", date = \"2026-12-05\"}]\n", "each review needs a scope and a reviewer"},
+		{"[_meta]\nreviews = [{scope = \"all\", date = \"2026-12-05\"}]\n", "es.toml:2: _meta.reviews: review 1 needs a scope (all, or an audience) and a reviewer"},
 		{"[_meta]\nreviews = [{scope = \"all\", reviewer = \"A\", date = \"5 Dec\"}]\n", "is not a date"},
 		{"[_reviewed]\n\"ui.a\" = \"xyz\"\n", "_reviewed.\"ui.a\" must be 12 hexadecimal digits"},
 	} {

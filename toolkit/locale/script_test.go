@@ -45,7 +45,7 @@ func TestScriptFromCLDR(t *testing.T) {
 		{"Thai cannot be laid out", "th.toml", "[youth]\nheadline = \"รู้จักสัญญาณเตือน คุณขอความช่วยเหลือได้\"\n", "cannot lay out", false},
 		{"script that disagrees with the text", "sr.toml", "[youth]\nheadline = \"Upoznajte znakove upozorenja. Možete dobiti pomoć odmah.\"\n", `add script = "Latn" to _meta`, false},
 		{"override that disagrees with the text", "he.toml", "[_meta]\nscript = \"Latn\"\n" + hebrew, "correct _meta.script", false},
-		{"unknown _meta key", "he.toml", "[_meta]\nscirpt = \"Hebr\"\n" + hebrew, "unknown key scirpt", false},
+		{"unknown _meta key", "he.toml", "[_meta]\nscirpt = \"Hebr\"\n" + hebrew, `he.toml:2: _meta has no key "scirpt" (did you mean script?)`, false},
 		{"unknown status", "he.toml", "[_meta]\nstatus = \"reveiwed\"\n" + hebrew, "use one of: source, draft, reviewed, must-rewrite", false},
 		{"und is no language", "und.toml", hebrew, "is not a language tag", false},
 		{"bad source hash", "he.toml", hebrew + "[_source]\n\"youth.headline\" = \"nothex\"\n", "12 hexadecimal digits", false},
