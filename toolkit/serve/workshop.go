@@ -360,11 +360,19 @@ func (s *Server) openPlan(name string, u *ui) (workshop, []fieldError, string) {
 	w.Org.Logo = ""
 	lost := false
 	byItem := map[int]*row{}
+	// copiesFrom says the row's copies came from an output the kit
+	// counts apart (one guide; a sign-in sheet for every 12 people):
+	// another output of the row gives the copies asked for.
+	copiesFrom := map[int]bool{}
 	var order []int
 	for _, o := range pl.Outputs {
 		r, ok := byItem[o.Item]
+		if ok && copiesFrom[o.Item] && !kitCounted(o) {
+			r.Copies, copiesFrom[o.Item] = strconv.Itoa(o.Copies), false
+		}
 		if !ok {
 			r = &row{Copies: strconv.Itoa(o.Copies)}
+			copiesFrom[o.Item] = kitCounted(o)
 			if o.Job.Paper.Name != pl.Paper.Name {
 				r.Paper = o.Job.Paper.Name
 			}
@@ -380,8 +388,11 @@ func (s *Server) openPlan(name string, u *ui) (workshop, []fieldError, string) {
 		} else if !slices.Contains(r.Langs, o.Job.Lang) {
 			r.Langs = append(r.Langs, o.Job.Lang)
 		}
-		if !slices.Contains(r.Formats, o.Job.Format.Name) {
-			r.Formats = append(r.Formats, o.Job.Format.Name)
+		// A member of a group (the kit) is the group on the page, as the
+		// form asked for it: its members listed apart would each be
+		// counted as the row's copies, 12 guides where the kit makes one.
+		if f := cmp.Or(o.Job.Group, o.Job.Format.Name); !slices.Contains(r.Formats, f) {
+			r.Formats = append(r.Formats, f)
 		}
 		plain := o.Job.Backend.Name == "" || o.Job.Backend.Name == o.Job.Format.BackendNames()[0]
 		if o.Job.Print != (layout.PrintOptions{}) || !plain || o.Pattern != "" || (o.Name != o.Job.FileName("") && !strings.HasPrefix(o.Name, strings.TrimSuffix(o.Job.FileName(""), "."+o.Job.Ext())+"-")) {
@@ -397,6 +408,12 @@ func (s *Server) openPlan(name string, u *ui) (workshop, []fieldError, string) {
 		notice += " " + u.T("workshop.lost")
 	}
 	return w, nil, notice
+}
+
+// kitCounted says the copies of o are not its row's: the kit makes one
+// facilitator guide, and a sign-in sheet for every 12 people.
+func kitCounted(o plan.Output) bool {
+	return o.Job.Group != "" && (o.Job.Format.Name == "guide" || o.Job.Format.Name == "signin")
 }
 
 // workshopView is the workshop form, filled.
