@@ -198,7 +198,9 @@ type fileSettings struct {
 func parseSettings(path string, data []byte) (*fileSettings, error) {
 	fset := &fileSettings{path: path, values: map[string]any{}, lines: map[string]int{}}
 	root, err := input.ParseYAML(input.Settings, path, data)
-	if err != nil || root == nil {
+	if err != nil || root == nil || isNull(root) {
+		// Nothing, or a document of nothing ("---", every line
+		// commented out under it): no settings, as an empty file.
 		return fset, err
 	}
 	at := func(n *yaml.Node) string { return fmt.Sprintf("settings file %s:%d", path, n.Line) }

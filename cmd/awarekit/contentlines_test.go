@@ -62,3 +62,27 @@ func TestAudienceProblemsHaveLines(t *testing.T) {
 		})
 	}
 }
+
+// TestSettingsSyntaxLines: a settings file's syntax error names its line
+// even where the YAML library gives none: on the first line, and an
+// alias of no anchor (found by FuzzSettings). A file of "---" alone is
+// an empty settings file, not "the file must be a list of settings" at
+// a line 2 it does not have.
+func TestSettingsSyntaxLines(t *testing.T) {
+	tests := []struct{ data, want string }{
+		{"\tpaper: a4\n", "settings file awarekit.yaml:1: found character that cannot start any token; check the indentation"},
+		{"%YAML 9\n", "settings file awarekit.yaml:1: "},
+		{"paper: a4\nlang: *l\n", "settings file awarekit.yaml:2: *l repeats the value marked &l, and nothing before it is marked so; mark that value &l, or write the value out"},
+		{"---", ""},
+		{"---\n# paper: a4\n", ""},
+	}
+	for _, tt := range tests {
+		_, err := parseSettings("awarekit.yaml", []byte(tt.data))
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%q: %v", tt.data, err)
+		case tt.want != "" && (err == nil || !strings.HasPrefix(err.Error(), tt.want)):
+			t.Errorf("%q: error %v\nwant %q", tt.data, err, tt.want)
+		}
+	}
+}

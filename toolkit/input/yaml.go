@@ -36,6 +36,9 @@ func ParseYAML(k Kind, path string, data []byte) (*yaml.Node, error) {
 		if line, problem := TextProblem(data, err); line > 0 {
 			return nil, fmt.Errorf("%s %s:%d: %s", k.Name, path, line, problem)
 		}
+		if line, problem := LinelessProblem(data, err); line > 0 {
+			return nil, fmt.Errorf("%s %s:%d: %s", k.Name, path, line, problem)
+		}
 		return nil, YAMLError(k, path, err)
 	}
 	var extra yaml.Node
@@ -58,6 +61,34 @@ func ParseYAML(k Kind, path string, data []byte) (*yaml.Node, error) {
 	}
 	return doc.Content[0], nil
 }
+
+// LinelessProblem is the line of data, from 1, and what is wrong there,
+// for a syntax error the YAML library gave without a line: it names
+// none for a problem on the first line ("found character that cannot
+// start any token" for a tab there, "found unknown directive name" for
+// a % there), or for an alias (*name) of no anchor anywhere. line is 0
+// for any other error (one with a line, a type error).
+func LinelessProblem(data []byte, err error) (line int, problem string) {
+	var te *yaml.TypeError
+	if err == nil || errors.As(err, &te) || IsTooDeep(err) {
+		return 0, ""
+	}
+	m := strings.TrimPrefix(err.Error(), "yaml: ")
+	if yamlLine.MatchString(m) {
+		return 0, ""
+	}
+	if sm := unknownAnchor.FindStringSubmatch(m); sm != nil {
+		for i, l := range strings.Split(string(data), "\n") {
+			if strings.Contains(l, "*"+sm[1]) {
+				return i + 1, fmt.Sprintf("*%s repeats the value marked &%s, and nothing before it is marked so; mark that value &%s, or write the value out", sm[1], sm[1], sm[1])
+			}
+		}
+		return 1, m
+	}
+	return 1, m + "; " + SyntaxHint
+}
+
+var unknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
 
 // TextProblem is the line of data, from 1, and what is wrong there, of
 // the first thing a YAML file cannot hold, for the error err the YAML
