@@ -398,8 +398,35 @@ func CheckPhone(f Field, s string) (string, error) {
 		return "", fieldErr(f, fix, "has unmatched brackets")
 	case digits > 15:
 		return "", fieldErr(f, fix, "has %d digits; a phone number has at most 15", digits)
+	case word == "" && !international(main) && !northAmerican(main, digits):
+		return "", fieldErr(f, "check the number: a Canadian number has 10 digits, like 604-555-0134, or 11 with a 1 first, like 1-833-900-1010; a number in another country starts with +, like +44 20 7946 0958",
+			"has %d digits, which no number in Canada has", digits)
 	}
 	return s, nil
+}
+
+// international reports whether a number is written for dialling from
+// another country: with a + or Canada's exit code 011 first.
+func international(main string) bool {
+	main = strings.TrimLeft(main, " (")
+	return strings.HasPrefix(main, "+") || strings.HasPrefix(main, "011")
+}
+
+// northAmerican reports whether a number of digits digits, written
+// without a country's prefix, has as many as a number dialled in Canada:
+// 10 (604-555-0134), 11 with a 1 first (1-833-900-1010), or a short one
+// of 3 to 7 (911, 211, the text line 686868, a local 555-0134). A digit
+// typed twice or left out (604-555-01345, 604-555-013) gives a number
+// that dials someone else or no one, and the page would print it.
+func northAmerican(main string, digits int) bool {
+	switch {
+	case digits <= 7, digits == 10:
+		return true
+	case digits == 11:
+		first := strings.IndexFunc(main, func(r rune) bool { return r >= '0' && r <= '9' })
+		return main[first] == '1'
+	}
+	return false
 }
 
 // letterBesideDigit finds the first letter of a phone's word that touches

@@ -74,7 +74,8 @@ func TestCheckPhone(t *testing.T) {
 	ok := []string{"604-555-0134", "1-833-900-1010", "+1 (604) 555-0134", "604.555.0134", "911",
 		"1-855-554-HEAL", "1-800-GOT-JUNK", "416-555-0199 ext. 12", "416-555-0199 ext 12", "416-555-0199x12",
 		"416-555-0199 x 12", "514-555-0100 poste 221", "+44 20 7946 0958",
-		"+1 (604) 555-0134 ext. 22", "1 800 GOT-HELP", "1 800 O-Canada", "6045550134", "(604)555-0134 poste 22"}
+		"+1 (604) 555-0134 ext. 22", "1 800 GOT-HELP", "1 800 O-Canada", "6045550134", "(604)555-0134 poste 22",
+		"16045550134", "(1) 604 555-0134", "011 44 20 7946 0958", "686868", "555-0134", "211"}
 	for _, s := range ok {
 		got, err := CheckPhone(from, " "+s+" ")
 		if err != nil || got != s {
@@ -110,6 +111,13 @@ func TestCheckPhone(t *testing.T) {
 		{"\x1b]0;pwn\x07555-1234\x1b[2J", "ESC"},
 		{"٦٠٤-٥٥٥-٠١٣٤", "has the character U+0666, which a phone number does not use"},
 		{"604-555-0134 ext. 1234567", "letters that are not one word"},
+		// A digit typed twice or left out dials someone else, or no one.
+		{"604-555-01345", "has 11 digits, which no number in Canada has"},
+		{"604-555-013", "has 9 digits, which no number in Canada has"},
+		{"26045550134", "has 11 digits, which no number in Canada has"},
+		{"604-5555-0134 ext. 2", "has 11 digits"},
+		{"44 20 7946 0958", "has 12 digits, which no number in Canada has; check the number"},
+		{"(604) 555-01", "has 8 digits"},
 	}
 	for _, tt := range bad {
 		_, err := CheckPhone(from, tt.in)
