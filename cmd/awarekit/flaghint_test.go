@@ -151,6 +151,7 @@ func TestFlagWordsNameRealFlags(t *testing.T) {
 	if checked < 100 {
 		t.Errorf("only %d suggestions checked", checked)
 	}
+	t.Logf("%d suggestions checked, on %d words", checked, len(words))
 }
 
 // TestUnknownCommands: a word that is no command, wherever a command is

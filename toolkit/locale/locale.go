@@ -526,8 +526,8 @@ func parse(name string, data []byte) (*Locale, error) {
 	if l.Meta.Status != "" && !slices.Contains(statuses, l.Meta.Status) {
 		return nil, fmt.Errorf("%s: _meta.status is %s; use one of: %s", where("_meta.status"), input.Quote(l.Meta.Status), strings.Join(statuses, ", "))
 	}
-	if err := checkApostrophe(where("_meta.apostrophe"), l.Meta.Apostrophe); err != nil {
-		return nil, err
+	if err := checkApostrophe(name, l.Meta.Apostrophe); err != nil {
+		return nil, checkApostrophe(where("_meta.apostrophe"), l.Meta.Apostrophe)
 	}
 	for _, t := range []struct {
 		key string
@@ -541,12 +541,21 @@ func parse(name string, data []byte) (*Locale, error) {
 		if !ok {
 			return nil, fmt.Errorf("%s: %s must be a table of message ID = hash: [%s] on a line of its own, then lines like \"youth.headline\" = \"3f1c0b6e2a91\"", where(t.key), t.key, t.key)
 		}
-		for _, id := range slices.Sorted(maps.Keys(table)) {
-			h, ok := table[id].(string)
+		// The first bad hash in sorted order, so that the same file
+		// always gives the same problem; no sorting when none is bad.
+		bad := ""
+		for id, v := range table {
+			h, ok := v.(string)
 			if !ok || !sourceHash.MatchString(h) {
-				return nil, fmt.Errorf("%s: %s.%s must be 12 hexadecimal digits in quotes, like \"3f1c0b6e2a91\" (awarekit messages -l en shows each message's)", where(t.key+"."+id), t.key, input.Quote(id))
+				if bad == "" || id < bad {
+					bad = id
+				}
+				continue
 			}
 			t.to[id] = h
+		}
+		if bad != "" {
+			return nil, fmt.Errorf("%s: %s.%s must be 12 hexadecimal digits in quotes, like \"3f1c0b6e2a91\" (awarekit messages -l en shows each message's)", where(t.key+"."+bad), t.key, input.Quote(bad))
 		}
 		delete(raw, t.key)
 	}
@@ -569,10 +578,14 @@ func parse(name string, data []byte) (*Locale, error) {
 	if err := flatten("", raw, l.Messages, where); err != nil {
 		return nil, err
 	}
-	for _, id := range slices.Sorted(maps.Keys(l.Sources)) {
-		if _, ok := l.Messages[id]; !ok {
-			return nil, fmt.Errorf("%s: _source names message %s, which the file does not have; delete the line, or add the message", where("_source."+id), id)
+	bad := ""
+	for id := range l.Sources {
+		if _, ok := l.Messages[id]; !ok && (bad == "" || id < bad) {
+			bad = id
 		}
+	}
+	if bad != "" {
+		return nil, fmt.Errorf("%s: _source names message %s, which the file does not have; delete the line, or add the message", where("_source."+bad), bad)
 	}
 	return l, nil
 }
@@ -816,12 +829,12 @@ func (c *Catalog) OverrideFrom(fsys fs.FS, dir string) error {
 		// user's file: its _meta.script, or the messages it wrote.
 		file := merged.File
 		merged.File = name
-		if over.Meta.Script != "" {
-			merged.File = where("_meta.script")
-		}
 		err = merged.resolve()
 		merged.File = file
 		if err != nil {
+			if at := where("_meta.script"); over.Meta.Script != "" && strings.HasPrefix(err.Error(), name+": _meta.script") {
+				return fmt.Errorf("%s%s", at, strings.TrimPrefix(err.Error(), name))
+			}
 			return err
 		}
 		c.measure(merged)
