@@ -60,9 +60,9 @@ func flagUsages(cmd *cobra.Command, advanced bool) string {
 
 // The usage part of every command's help: how to call it, examples, the
 // flags (advanced ones apart), the exit codes and where to read more.
-const usageTemplate = `Usage:{{if and .Runnable (or (not .HasAvailableSubCommands) .HasParent)}}
-  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
-  {{.CommandPath}} <command> [flags]{{end}}{{if .HasExample}}
+const usageTemplate = `Usage:{{$use := and .Runnable (or (not .HasAvailableSubCommands) .HasParent)}}{{$sub := printf "%s <command> [flags]" .CommandPath}}{{if $use}}
+  {{.UseLine}}{{end}}{{if and .HasAvailableSubCommands (or (not $use) (ne .UseLine $sub))}}
+  {{$sub}}{{end}}{{if .HasExample}}
 
 Examples:
 {{.Example}}{{end}}{{if .HasAvailableSubCommands}}

@@ -62,6 +62,13 @@ func TestHelpFitsTheTerminal(t *testing.T) {
 				t.Errorf("%s --help, line %d is %d columns wide:\n%s", c.CommandPath(), i+1, width(line), line)
 			}
 		}
+		usage, _, _ := strings.Cut(strings.SplitN(out.String(), "Usage:\n", 2)[1], "\n\n")
+		lines := strings.Split(usage, "\n")
+		for i := 1; i < len(lines); i++ {
+			if lines[i] == lines[i-1] {
+				t.Errorf("%s --help gives the usage line %q twice", c.CommandPath(), lines[i])
+			}
+		}
 		if want := "Learn more:\n" + repoURL + "/blob/main/docs/cli/" + docName(c) + ".md\n"; !strings.HasSuffix(out.String(), want) {
 			t.Errorf("%s --help does not end with %q", c.CommandPath(), want)
 		}
