@@ -32,6 +32,10 @@ func pathCases() []hostileCase {
 		{"out", "-o a device", []string{"generate", "-f", "txt", "-o", "$DIR/null"}, nil, map[string]string{"null": "DEVICE"}, 2, []string{"$DIR/null as the output folder: it is a device, not a folder"}},
 		{"out", "AWAREKIT_OUT a file", []string{"generate", "-f", "txt"}, map[string]string{"AWAREKIT_OUT": "afile"}, map[string]string{"afile": "x"}, 2, []string{"afile as the output folder: it is a file"}},
 		{"out", "out: a file in the settings file", []string{"generate", "-f", "txt"}, nil, map[string]string{"afile": "x", "awarekit.yaml": "paper: a4\nout: afile\n"}, 1, []string{"settings file awarekit.yaml:2: out: cannot use afile as the output folder: it is a file"}},
+		// "-", which many tools read as the terminal: no folder named "-".
+		{"out", "-o -", []string{"generate", "-f", "txt", "-o", "-"}, nil, nil, 2, []string{"cannot use - as a folder: awarekit writes its files into a folder, not to the terminal; give the name of a folder with --out"}},
+		{"out", "build -o -", build("-o", "-"), nil, plan, 2, []string{"cannot use - as a folder"}},
+		{"out", "out: - in the settings file", []string{"generate", "-f", "txt"}, nil, map[string]string{"awarekit.yaml": "paper: a4\nout: \"-\"\n"}, 1, []string{"settings file awarekit.yaml:2: out: cannot use - as a folder"}},
 		// The logo.
 		{"logo", "--logo a folder", gen("--logo", "$DIR/logos"), nil, map[string]string{"logos/.keep": ""}, 2, []string{"--logo: logo $DIR/logos is a folder, not a file; give the path of a file"}},
 		{"logo", "--logo not there", gen("--logo", "$DIR/logo.png"), nil, nil, 2, []string{"--logo: logo $DIR/logo.png does not exist; check the name and the folder"}},

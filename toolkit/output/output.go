@@ -122,6 +122,15 @@ func CheckDir(dir string) error { return CheckFolder(dir, "--out") }
 // advise another folder with flag, or with no flag when flag is "" (a
 // folder named as an argument).
 func CheckFolder(dir, flag string) error {
+	if dir == "-" {
+		// Many tools read "-" as the terminal; awarekit makes files, and
+		// a folder named "-" is one nobody finds (or removes: rm -r -).
+		choose := "give the name of a folder"
+		if flag != "" {
+			choose += " with " + flag + ", like " + flag + " flyers"
+		}
+		return fmt.Errorf("cannot use - as a folder: awarekit writes its files into a folder, not to the terminal; %s", choose)
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return describe(dir, err, flag)
 	}
