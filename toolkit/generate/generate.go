@@ -271,6 +271,27 @@ func (e *Engine) Resolve(j Job) (Resolved, error) {
 	return r, nil
 }
 
+// SearchFontsAhead runs the search of the machine's fonts now, on the
+// caller's goroutine, if text in one of the languages typed (as a plan
+// names them: "pa", "Punjabi", "pa+en") would need it, so that a build
+// runs it while its plan is checked (typeset.Fonts.SearchAhead). A name
+// it cannot resolve is passed over: the plan's check reports it.
+func (e *Engine) SearchFontsAhead(typed []string) {
+	langs := map[string]string{} // tag → script code
+	for _, t := range typed {
+		first, second, err := e.ResolveLang(t)
+		if err != nil {
+			continue
+		}
+		for _, tag := range []string{first, second} {
+			if l := e.Lib.Catalog.Locale(tag); tag != "" && l != nil {
+				langs[tag] = l.Script.Code
+			}
+		}
+	}
+	e.Fonts.SearchAhead(langs)
+}
+
 // ResolveLang finds the language or the two languages ("fr+en") typed,
 // each by tag or name, and returns their tags; second is "" for one.
 func (e *Engine) ResolveLang(typed string) (first, second string, err error) {

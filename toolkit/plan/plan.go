@@ -188,6 +188,28 @@ func decodeFile(file string, data []byte, pieces bool) *Decoded {
 	return &Decoded{d: d, spec: spec}
 }
 
+// Items is the number of items of the plan's outputs list.
+func (r *Decoded) Items() int { return len(r.spec.Outputs) }
+
+// Languages are the languages the plan names, as written (each item's
+// language and languages, then the defaults'), each once.
+func (r *Decoded) Languages() []string {
+	var langs []string
+	add := func(names ...string) {
+		for _, n := range names {
+			if n != "" && !slices.Contains(langs, n) {
+				langs = append(langs, n)
+			}
+		}
+	}
+	for _, it := range r.spec.Outputs {
+		add(it.Language)
+		add(it.Languages...)
+	}
+	add(r.spec.Defaults.Languages...)
+	return langs
+}
+
 // Check checks the plan read against eng's content and proj. It reports
 // every problem at once, the file's and the checks', each with its line
 // and field, as a *PlanError. It is called once.

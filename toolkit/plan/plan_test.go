@@ -585,3 +585,15 @@ outputs:
 		}
 	}
 }
+
+// Languages lists what a plan names, as written, each once: what a
+// build looks for fonts for while it checks the plan.
+func TestDecodedLanguages(t *testing.T) {
+	src := "defaults:\n  languages: [fr, pa]\noutputs:\n  - {audience: youth, language: Punjabi}\n  - {audience: youth, languages: [en, pa+en, fr]}\n  - {audience: youth}\n  - {audience: youth, language: Punjabi}\n"
+	for _, pieces := range []bool{true, false} {
+		got := decodeFile("plan.yaml", []byte(src), pieces).Languages()
+		if want := []string{"Punjabi", "en", "pa+en", "fr", "pa"}; !slices.Equal(got, want) {
+			t.Errorf("pieces %v: %q, want %q", pieces, got, want)
+		}
+	}
+}
