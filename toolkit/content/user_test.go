@@ -42,7 +42,7 @@ func TestUserWordsCannotWeakenSafety(t *testing.T) {
 	}{
 		{"drops a placeholder", `[contact]` + "\n" + `chth.detail = "Free, any time, in many languages."` + src("contact.chth.detail", hash), "must keep {{.Hours}}"},
 		{"own digits", `[contact]` + "\n" + `chth.detail = "Free, {{.Hours}}, in more than {{.Languages}} languages. Call 1-833-555-0000."` + src("contact.chth.detail", hash), "may not write a number of its own"},
-		{"Arabic-Indic digits", `[contact]` + "\n" + `chth.detail = "مجاني، {{.Hours}}، بأكثر من {{.Languages}} لغة، ٢٠٠"` + src("contact.chth.detail", hash), "may not write a number of its own"},
+		{"Arabic-Indic digits", `[contact]` + "\n" + `chth.detail = "Free, {{.Hours}}, in more than {{.Languages}} languages. Call ١-٨٣٣-٥٥٥-٠٠٠٠."` + src("contact.chth.detail", hash), "may not write a number of its own"},
 		{"no hash", `[contact]` + "\n" + `chth.detail = "Free, {{.Hours}}, in more than {{.Languages}} languages."`, "record the English it replaces"},
 		{"stale hash", `[contact]` + "\n" + `chth.detail = "Free, {{.Hours}}, in more than {{.Languages}} languages."` + src("contact.chth.detail", locale.SourceHash("Free and confidential, {{.Hours}}, in more than {{.Languages}} languages. Not police or government.")), "English has changed"},
 		{"template action", `[youth]` + "\n" + `headline = "{{if .X}}Know the signs{{end}}"`, "is not a placeholder"},

@@ -783,6 +783,9 @@ func (c *Catalog) OverrideFrom(fsys fs.FS, dir string) error {
 			if err := over.resolve(); err != nil {
 				return err
 			}
+			if err := checkMessageScripts(over, over.Script, where); err != nil {
+				return err
+			}
 			over.Overridden = slices.Sorted(maps.Keys(over.Messages))
 			c.measure(over)
 			c.locales[over.Tag] = over
@@ -837,8 +840,24 @@ func (c *Catalog) OverrideFrom(fsys fs.FS, dir string) error {
 			}
 			return err
 		}
+		if err := checkMessageScripts(over, merged.Script, where); err != nil {
+			return err
+		}
 		c.measure(merged)
 		c.locales[l.Tag] = merged
+	}
+	return nil
+}
+
+// checkMessageScripts refuses a message of a user's file written in
+// another script than its language's (Latin apart): the script of a file
+// is measured over all its messages, so one message in Cyrillic among a
+// French file's Latin would be printed on the French page.
+func checkMessageScripts(over *Locale, sc Script, where func(string) string) error {
+	for _, id := range slices.Sorted(maps.Keys(over.Messages)) {
+		if name, ok := strayScript(sc.Code, over.Messages[id]); ok {
+			return fmt.Errorf("%s: message %s is written in %s, not in %s like the rest of %s; write it in %s, or move it to the message file of its own language", where(id), id, name, sc.Name, over.Tag, sc.Name)
+		}
 	}
 	return nil
 }

@@ -230,3 +230,41 @@ func (s Script) Has(r rune) bool {
 	}
 	return unicode.Is(unicode.Scripts[w.unicode], r)
 }
+
+// strayScript reports the name of the script a message is mostly written
+// in when that is neither the locale's own script (code) nor Latin,
+// which any language's text may hold (a name, a web address): a French
+// message written in Cyrillic, say, which the file's script, measured
+// over all its messages, does not show. Placeholders are left out; a
+// message of fewer than 3 letters tells nothing.
+func strayScript(code, text string) (string, bool) {
+	if strings.Contains(text, "{{") {
+		text = placeholder.ReplaceAllString(text, "")
+	}
+	counts := make([]int, len(scriptTables)+1)
+	total := 0
+	var blocks letterBlocks
+	for _, r := range text {
+		if i := blocks.script(r); i >= 0 {
+			total++
+			counts[i]++
+		}
+	}
+	if total < 3 {
+		return "", false
+	}
+	for i, n := range counts {
+		if n*2 <= total {
+			continue
+		}
+		if i == len(scriptTables) {
+			return "a script awarekit cannot lay out", true
+		}
+		sc := scriptTables[i]
+		if sc.code == "Latn" || writable[sc.code].unicode == writable[code].unicode {
+			return "", false
+		}
+		return writable[sc.code].Name, true
+	}
+	return "", false
+}

@@ -1,6 +1,9 @@
 package locale_test
 
 import (
+	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -48,6 +51,8 @@ func TestScriptFromCLDR(t *testing.T) {
 		{"unknown _meta key", "he.toml", "[_meta]\nscirpt = \"Hebr\"\n" + hebrew, `he.toml:2: _meta has no key "scirpt" (did you mean script?)`, false},
 		{"unknown status", "he.toml", "[_meta]\nstatus = \"reveiwed\"\n" + hebrew, "use one of: source, draft, reviewed, must-rewrite", false},
 		{"und is no language", "und.toml", hebrew, "is not a language tag", false},
+		{"one message in another script", "fr.toml", "[youth]\nheadline = \"Connaissez les signes. Vous pouvez obtenir de l'aide maintenant.\"\nsubhead = \"Привет мир\"\n", "fr.toml:3: message youth.subhead is written in Cyrillic, not in Latin like the rest of fr", false},
+		{"Latin in a right-to-left file is a name or an address", "he.toml", hebrew + "[ui]\nsite = \"Kids Help Phone\"\n", "", true},
 		{"bad source hash", "he.toml", hebrew + "[_source]\n\"youth.headline\" = \"nothex\"\n", "12 hexadecimal digits", false},
 	}
 	for _, tt := range tests {
@@ -104,4 +109,41 @@ func FuzzOverride(f *testing.F) {
 			_ = c.Current(l, "ui.draft")
 		}
 	})
+}
+
+// TestBuiltInMessagesInTheirScript: every built-in message is in its
+// language's script or Latin, as a user's file must be; and a user's
+// French file cannot slip one Cyrillic message into the French pages.
+func TestBuiltInMessagesInTheirScript(t *testing.T) {
+	cat, err := locale.Load(locales.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cat.LoadAll(); err != nil {
+		t.Fatal(err)
+	}
+	for _, tag := range cat.Tags() {
+		l := cat.Locale(tag)
+		over := fstest.MapFS{}
+		var b strings.Builder
+		for _, id := range slices.Sorted(maps.Keys(l.Messages)) {
+			fmt.Fprintf(&b, "%q = %q\n", id, l.Messages[id])
+		}
+		over[tag+".toml"] = &fstest.MapFile{Data: []byte(b.String())}
+		c, err := locale.Load(locales.FS)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Override(over); err != nil && !strings.Contains(err.Error(), "must be rewritten") {
+			t.Errorf("%s's own messages as a user's file: %v", tag, err)
+		}
+	}
+	c, err := locale.Load(locales.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = c.Override(fstest.MapFS{"fr.toml": {Data: []byte("\"youth.headline\" = \"Привет мир\"\n")}})
+	if err == nil || !strings.Contains(err.Error(), "fr.toml:1: message youth.headline is written in Cyrillic, not in Latin like the rest of fr") {
+		t.Errorf("a Cyrillic message in a French file: %v", err)
+	}
 }
