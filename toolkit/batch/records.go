@@ -46,13 +46,20 @@ type records struct {
 // and the manifest each have one: with one chunk between them, two
 // reading at once would each read a chunk again for every record.
 type reader struct {
-	buf []byte // a chunk of the file read back, from at
-	at  int64
+	buf  []byte // a chunk of the file read back, from at
+	at   int64
+	size int // of a chunk; 0 for recordChunk
 }
 
 // reader is a reader of its own, for a goroutine that reads records
-// while others do.
-func (r *records) reader() *reader { return &reader{} }
+// while others do. Its chunks are of readerChunk bytes: the index page
+// and the manifest read theirs while the pack's cover sheet is made,
+// when a build of ten thousand is nearest its peak of memory.
+func (r *records) reader() *reader { return &reader{size: readerChunk} }
+
+// readerChunk is how much of the file a reader of its own reads at a
+// time: some eighty records.
+const readerChunk = 8 << 10
 
 // recordChunk is how much of the file is written or read at a time.
 const recordChunk = 32 << 10
@@ -275,7 +282,11 @@ func (r *records) readLocked(rd *reader, i int) record {
 		body = rd.buf[off-rd.at:]
 	default:
 		if rd.buf == nil {
-			rd.buf = make([]byte, recordChunk)
+			size := rd.size
+			if size == 0 {
+				size = recordChunk
+			}
+			rd.buf = make([]byte, size)
 		}
 		rd.buf = rd.buf[:min(int64(cap(rd.buf)), r.wAt-off)]
 		rd.at = off

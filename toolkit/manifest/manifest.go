@@ -640,7 +640,9 @@ func Stream(w io.Writer, m *Manifest, outputs iter.Seq[*Entry]) error {
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriterSize(w, 1<<16)
+	// 16 KB: a build writes its entries while its pack's cover sheet is
+	// made, near its peak of memory.
+	bw := bufio.NewWriterSize(w, 1<<14)
 	bw.Write(before)
 	var one bytes.Buffer
 	enc := json.NewEncoder(&one)

@@ -675,7 +675,9 @@ func Index(eng *generate.Engine, s Sheet, items []Item, withPack bool) ([]byte, 
 // WriteIndex writes index.html to w a row at a time: the page of ten
 // thousand materials is never held whole.
 func WriteIndex(w io.Writer, eng *generate.Engine, pg Page, items iter.Seq[Item]) error {
-	bw := bufio.NewWriterSize(w, 1<<16)
+	// 16 KB: a build writes the page while its pack's cover sheet is
+	// made, near its peak of memory.
+	bw := bufio.NewWriterSize(w, 1<<14)
 	if err := indexPage().ExecuteTemplate(bw, "head", head(eng, pg)); err != nil {
 		return err
 	}
