@@ -125,6 +125,10 @@ type streamMemo struct {
 type memoEntry struct {
 	sum, dataSum uint64 // of z, of data
 	z, data      []byte
+	// fixed: z was compressed with deflate's fixed codes (a
+	// cross-reference stream, cidfont.AppendFixedZlib), not as
+	// findCompressed gives.
+	fixed bool
 }
 
 const (
@@ -133,20 +137,27 @@ const (
 	memoLargest = 128 << 10 // a larger stream is not kept
 )
 
-// keep remembers data, compressed as z; it copies both, into the arrays
-// of the oldest entry when they are about the size.
-func (m *streamMemo) keep(z, data []byte) {
+// keep remembers data, compressed as z by cidfont.AppendDeflate (fast);
+// it copies both, into the arrays of the oldest entry when they are
+// about the size.
+func (m *streamMemo) keep(z, data []byte) { m.keepAs(z, data, false) }
+
+// keepFixed is keep for data compressed by cidfont.AppendFixedZlib:
+// find finds it, findCompressed does not.
+func (m *streamMemo) keepFixed(z, data []byte) { m.keepAs(z, data, true) }
+
+func (m *streamMemo) keepAs(z, data []byte, fixed bool) {
 	need := len(z) + len(data)
 	if need > memoLargest {
 		return
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.keepLocked(z, data)
+	m.keepLocked(z, data, fixed)
 }
 
-// keepLocked is keep, with m.mu held.
-func (m *streamMemo) keepLocked(z, data []byte) {
+// keepLocked is keepAs, with m.mu held.
+func (m *streamMemo) keepLocked(z, data []byte, fixed bool) {
 	if m.seed == (maphash.Seed{}) {
 		m.seed = maphash.MakeSeed()
 	}
@@ -162,6 +173,7 @@ func (m *streamMemo) keepLocked(z, data []byte) {
 	e.sum, e.dataSum = maphash.Bytes(m.seed, z), maphash.Bytes(m.seed, data)
 	e.z = append(zb, z...)
 	e.data = append(db, data...)
+	e.fixed = fixed
 	m.bytes += cap(e.z) + cap(e.data)
 	// The oldest entries after it make room while the whole is over
 	// memoBytes (counted by the arrays' capacities: what is held).
@@ -211,7 +223,7 @@ func (m *streamMemo) findCompressed(dst, data []byte) ([]byte, bool) {
 	sum := maphash.Bytes(m.seed, data)
 	for i := range m.entries {
 		e := &m.entries[i]
-		if e.dataSum != sum || len(e.z) == 0 || !bytes.Equal(e.data, data) {
+		if e.dataSum != sum || len(e.z) == 0 || e.fixed || !bytes.Equal(e.data, data) {
 			continue
 		}
 		n := len(e.z)
@@ -219,7 +231,7 @@ func (m *streamMemo) findCompressed(dst, data []byte) ([]byte, bool) {
 		m.reused++
 		if age := (m.next - 1 - i + memoStreams) % memoStreams; age >= memoRenew {
 			m.drop(e)
-			m.keepLocked(dst[len(dst)-n:], data)
+			m.keepLocked(dst[len(dst)-n:], data, false)
 		}
 		return dst, true
 	}
@@ -342,8 +354,8 @@ func appendXrefStream(b []byte, entries []int64, at int64, trailer string) []byt
 	b = strconv.AppendInt(b, int64(num), 10)
 	b = append(b, " 0 obj\n"...)
 	b = x.dict(b, num+1, trailer)
-	z := cidfont.AppendDeflate(nil, rows.b, true)
-	recentStreams.keep(z, rows.b)
+	z := cidfont.AppendFixedZlib(nil, rows.b)
+	recentStreams.keepFixed(z, rows.b)
 	b = strconv.AppendInt(b, int64(len(z)), 10)
 	b = append(b, ">>\nstream\n"...)
 	b = append(b, z...)
