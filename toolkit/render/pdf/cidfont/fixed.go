@@ -19,7 +19,8 @@ import (
 // the flyers' 28,174 bytes of them came to 27,372.
 // Text (object streams, page contents) compresses a tenth to a quarter
 // worse with the fixed codes than with a table of its own, and keeps
-// klauspost's.
+// klauspost's, but for the pieces of a page's content of 1 KB or less
+// (fixedPiece), where the table costs most.
 
 // fixedDeflater holds the hash table of one compression at a time:
 // where the four bytes with each hash were last seen, plus one (0 for
@@ -143,16 +144,22 @@ func (w *bitAppender) flush() {
 // hash4 is the table slot of four bytes, for a table of 1<<tableBits.
 func hash4(u uint32, tableBits uint) uint32 { return (u * 0x1e35a7bd) >> (32 - tableBits) }
 
-// deflate appends src as one final deflate block with the fixed codes.
+// deflate appends src as one deflate block with the fixed codes: the
+// last block of the stream if final, else followed by an empty stored
+// block, as a sync flush ends what it wrote (deflateChunked's pieces).
 // Each position is looked up by its four bytes; a match found is taken
 // whole (greedy), as long as it goes on (up to 258 bytes) and no more
 // than 32 KB back.
-func (d *fixedDeflater) deflate(dst, src []byte) []byte {
+func (d *fixedDeflater) deflate(dst, src []byte, final bool) []byte {
 	tableBits := uint(min(max(bits.Len(uint(len(src))), 6), fixedTableBits))
 	table := d.table[:1<<tableBits]
 	clear(table)
 	w := bitAppender{b: dst}
-	w.put(1|1<<1, 3) // the last block, fixed codes
+	if final {
+		w.put(1|1<<1, 3) // the last block, fixed codes
+	} else {
+		w.put(1<<1, 3)
+	}
 	emitted := 0
 	literals := func(to int) {
 		for _, c := range src[emitted:to] {
@@ -195,6 +202,11 @@ func (d *fixedDeflater) deflate(dst, src []byte) []byte {
 	}
 	literals(len(src))
 	w.code(fixedLitCodes[256]) // the end of the block
+	if !final {
+		w.put(0, 3) // a stored block, not the last: its length from the next byte
+		w.flush()
+		return append(w.b, 0, 0, 0xff, 0xff)
+	}
 	w.flush()
 	return w.b
 }
@@ -205,7 +217,7 @@ func (d *fixedDeflater) deflate(dst, src []byte) []byte {
 func AppendFixedZlib(dst, data []byte) []byte {
 	dst = append(dst, 0x78, 0x01)
 	d := fixedDeflaters.get()
-	dst = d.deflate(dst, data)
+	dst = d.deflate(dst, data, true)
 	fixedDeflaters.put(d)
 	return binary.BigEndian.AppendUint32(dst, adlerSum(1, data))
 }

@@ -118,8 +118,8 @@ func inputsOf(rng *rand.Rand, n int) map[string][]byte {
 	return map[string][]byte{"random": random, "zeros": same, "rows": rows, "pdf text": pdfText, "two letters": few}
 }
 
-// TestFixedZlibInflatesBack: every length from 0 bytes to 1,100, then
-// every seventh and those next to a power of two to
+// TestFixedZlibInflatesBack: every length from 0 bytes to past
+// fixedPiece, then every seventh and those next to a power of two to
 // past the largest table (fixedTableBits), then longer inputs past deflate's
 // 32 KB window and the 258-byte matches, of each kind (inputsOf), come
 // back whole through both inflaters; and compressing again gives the
@@ -128,7 +128,7 @@ func TestFixedZlibInflatesBack(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
 	sizes := []int{}
 	for n := 0; n <= 1<<fixedTableBits+70; n++ {
-		if n <= 1100 || n%7 == 0 || bits.OnesCount(uint(n-1)) == 1 || bits.OnesCount(uint(n+1)) == 1 || bits.OnesCount(uint(n)) == 1 {
+		if n <= fixedPiece+70 || n%7 == 0 || bits.OnesCount(uint(n-1)) == 1 || bits.OnesCount(uint(n+1)) == 1 || bits.OnesCount(uint(n)) == 1 {
 			sizes = append(sizes, n)
 		}
 	}
@@ -144,6 +144,61 @@ func TestFixedZlibInflatesBack(t *testing.T) {
 			}
 			if again := AppendFixedZlib([]byte("kept"), data); string(again[:4]) != "kept" || !bytes.Equal(again[4:], z) {
 				t.Fatalf("%d bytes (%s): compressed again after the table was used, the bytes differ", n, kind)
+			}
+		}
+	}
+}
+
+// piecesZlib is the zlib stream of data cut at each of cuts (inside
+// data, in order), every piece ended as deflateChunked ends it: with
+// the fixed codes where klaus[i] is false, by klauspost's fastest level
+// and a sync flush where it is true (data's last piece is klaus[len(cuts)]).
+func piecesZlib(data []byte, cuts []int, klaus []bool) []byte {
+	z := []byte{0x78, 0x01}
+	fw := fastZlibWriters.get()
+	defer fastZlibWriters.put(fw)
+	d := new(fixedDeflater)
+	at := 0
+	for i, end := range append(cuts, len(data)) {
+		piece := data[at:end]
+		at = end
+		if !klaus[i] {
+			z = d.deflate(z, piece, false)
+			continue
+		}
+		a := appender{b: z}
+		fw.Reset(&a)
+		fw.Write(piece)
+		fw.Flush()
+		z = a.b
+	}
+	z = append(z, finalEmptyBlock...)
+	return binary.BigEndian.AppendUint32(z, adlerSum(1, data))
+}
+
+// TestFixedPiecesInflateBack: pieces of every length from 0 bytes to
+// past fixedPiece, ended by an empty stored block, inflate back alone
+// and between pieces compressed by klauspost, as in a page's content
+// stream (deflateChunked).
+func TestFixedPiecesInflateBack(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 20))
+	for n := 0; n <= fixedPiece+70; n++ {
+		if testing.Short() && n%7 != 0 {
+			continue
+		}
+		layouts := [][]bool{{false, false, false}}
+		if n%5 == 0 {
+			layouts = append(layouts, []bool{false, true, false}, []bool{true, false, true})
+		}
+		for kind, data := range inputsOf(rng, 3*n) {
+			cuts := []int{n, 2 * n}
+			for _, klaus := range layouts {
+				if err := inflatesBack(piecesZlib(data, cuts, klaus), data); err != nil {
+					t.Fatalf("three pieces of %d bytes (%s), klauspost's %v: %v", n, kind, klaus, err)
+				}
+			}
+			if err := inflatesBack(piecesZlib(data[:n], nil, []bool{false}), data[:n]); err != nil {
+				t.Fatalf("one piece of %d bytes (%s): %v", n, kind, err)
 			}
 		}
 	}
@@ -225,8 +280,9 @@ func TestFixedZlibRows(t *testing.T) {
 	}
 }
 
-// FuzzFixedZlib: any bytes inflate back from AppendFixedZlib, read by
-// the standard library and by klauspost/compress.
+// FuzzFixedZlib: any bytes inflate back from AppendFixedZlib, and as
+// pieces of a page's content stream, read by the standard library and
+// by klauspost/compress.
 func FuzzFixedZlib(f *testing.F) {
 	rng := rand.New(rand.NewPCG(17, 18))
 	for _, n := range []int{0, 1, 3, 4, 5, 258, 300, 1000} {
@@ -237,6 +293,12 @@ func FuzzFixedZlib(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if err := inflatesBack(AppendFixedZlib(nil, data), data); err != nil {
 			t.Fatal(err)
+		}
+		// The same bytes as two pieces of a page, with a piece of
+		// klauspost's between them.
+		cuts := []int{len(data) / 3, len(data) / 2}
+		if err := inflatesBack(piecesZlib(data, cuts, []bool{false, true, false}), data); err != nil {
+			t.Fatalf("in pieces: %v", err)
 		}
 	})
 }
