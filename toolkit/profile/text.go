@@ -401,6 +401,10 @@ func CheckPhone(f Field, s string) (string, error) {
 	case word == "" && !international(main) && !northAmerican(main, digits):
 		return "", fieldErr(f, "check the number: a Canadian number has 10 digits, like 604-555-0134, or 11 with a 1 first, like 1-833-900-1010; a number in another country starts with +, like +44 20 7946 0958",
 			"has %d digits, which no number in Canada has", digits)
+	case word == "" && strings.HasPrefix(strings.TrimLeft(main, " ("), "+1") && digits != 11:
+		// +1 is Canada's and the United States' code: ten digits follow.
+		return "", fieldErr(f, "check the number: after +1 a Canadian number has 10 digits, like +1 604-555-0134",
+			"has %d digits after +1, which no number in Canada has", digits-1)
 	}
 	return s, nil
 }

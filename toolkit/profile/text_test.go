@@ -118,6 +118,8 @@ func TestCheckPhone(t *testing.T) {
 		{"604-5555-0134 ext. 2", "has 11 digits"},
 		{"44 20 7946 0958", "has 12 digits, which no number in Canada has; check the number"},
 		{"(604) 555-01", "has 8 digits"},
+		{"+1 604 555 01345", "has 11 digits after +1"},
+		{"+1 (604) 555-013", "has 9 digits after +1"},
 	}
 	for _, tt := range bad {
 		_, err := CheckPhone(from, tt.in)
