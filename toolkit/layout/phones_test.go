@@ -21,7 +21,7 @@ import (
 func longestNumbers(t testing.TB) profile.Organisation {
 	t.Helper()
 	o := longest(t)
-	o.Phone = "+1 (604) 555-0134 (1234) ext. 123456"
+	o.Phone = "+44 (020) 7946-0958 (12) ext. 123456"
 	phones := []string{"1 604 555 0100 poste 123456", "1.604.555.0101 x 22", "1-855-554-HEAL ext. 1234"}
 	for i := range o.Local {
 		o.Local[i].Phone = phones[i]
