@@ -120,15 +120,7 @@ func dominantScript(messages map[string]string) (string, bool) {
 	total := 0
 	var blocks letterBlocks
 	for _, text := range messages {
-		if strings.Contains(text, "{{") {
-			text = placeholder.ReplaceAllString(text, "")
-		}
-		for _, r := range text {
-			if i := blocks.script(r); i >= 0 {
-				total++
-				counts[i]++
-			}
-		}
+		total += blocks.count(text, counts)
 	}
 	if total < 20 {
 		return "", false
@@ -160,6 +152,22 @@ type letterBlocks struct {
 	// blocks hold, per 256 code points, each one's script index plus 2
 	// (1: not a letter; 0: not looked up yet).
 	blocks map[rune]*[256]int8
+}
+
+// count adds text's letters, placeholders left out, to counts (indexed
+// as script answers) and returns how many it added.
+func (lb *letterBlocks) count(text string, counts []int) int {
+	if strings.Contains(text, "{{") {
+		text = placeholder.ReplaceAllString(text, "")
+	}
+	n := 0
+	for _, r := range text {
+		if i := lb.script(r); i >= 0 {
+			n++
+			counts[i]++
+		}
+	}
+	return n
 }
 
 // script is the index in scriptTables of letter r's script,
@@ -238,18 +246,9 @@ func (s Script) Has(r rune) bool {
 // over all its messages, does not show. Placeholders are left out; a
 // message of fewer than 3 letters tells nothing.
 func strayScript(code, text string) (string, bool) {
-	if strings.Contains(text, "{{") {
-		text = placeholder.ReplaceAllString(text, "")
-	}
 	counts := make([]int, len(scriptTables)+1)
-	total := 0
 	var blocks letterBlocks
-	for _, r := range text {
-		if i := blocks.script(r); i >= 0 {
-			total++
-			counts[i]++
-		}
-	}
+	total := blocks.count(text, counts)
 	if total < 3 {
 		return "", false
 	}
