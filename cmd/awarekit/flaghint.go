@@ -28,6 +28,10 @@ type flagWord struct {
 	value string
 	// why, when not "", follows the suggestion: what the value means.
 	why string
+	// typed is set when the word is the value itself typed as a flag
+	// (--png, -flyer): the advice is then to give it to its flag, not to
+	// write the flag's name with two dashes.
+	typed bool
 	// on, when not nil, says whether the word means the flag on a
 	// command: --png is --as png where --as takes a backend (generate),
 	// not where it takes a translation file's format.
@@ -85,23 +89,23 @@ var flagWords = func() map[string]flagWord {
 	add(flagWord{flags: []string{"dpi"}}, "resolution", "ppi")
 	// Values typed as flags: --png, --a4, --large-print, --flyer.
 	for _, b := range format.BackendNames() {
-		add(flagWord{flags: []string{"as"}, value: b, on: drawsPages}, b)
+		add(flagWord{flags: []string{"as"}, value: b, on: drawsPages, typed: true}, b)
 	}
 	for _, t := range translate.Formats {
-		add(flagWord{flags: []string{"as"}, value: t, on: func(c *cobra.Command) bool { return !drawsPages(c) }}, t)
+		add(flagWord{flags: []string{"as"}, value: t, on: func(c *cobra.Command) bool { return !drawsPages(c) }, typed: true}, t)
 	}
 	for _, p := range layout.PaperNames {
-		add(flagWord{flags: []string{"paper"}, value: p}, p)
+		add(flagWord{flags: []string{"paper"}, value: p, typed: true}, p)
 	}
 	for _, s := range layout.StyleNames {
-		add(flagWord{flags: []string{"style"}, value: s}, s)
+		add(flagWord{flags: []string{"style"}, value: s, typed: true}, s)
 	}
-	add(flagWord{flags: []string{"style"}, value: string(layout.LargePrint)}, "large", "largeprint", "large-type", "clear-print")
+	add(flagWord{flags: []string{"style"}, value: string(layout.LargePrint), typed: true}, "large", "largeprint", "large-type", "clear-print")
 	for _, f := range format.Formats {
-		add(flagWord{flags: []string{"format"}, value: f.Name}, f.Name)
+		add(flagWord{flags: []string{"format"}, value: f.Name, typed: true}, f.Name)
 	}
 	for _, g := range format.Groups {
-		add(flagWord{flags: []string{"format"}, value: g.Name}, g.Name)
+		add(flagWord{flags: []string{"format"}, value: g.Name, typed: true}, g.Name)
 	}
 	return w
 }()
@@ -256,8 +260,13 @@ func shorthandHint(cmd *cobra.Command, letter, group string) string {
 		if f := cmd.Flags().Lookup(name); f != nil && !f.Hidden {
 			return fmt.Sprintf(" (a flag's name takes two dashes: --%s)", f.Name)
 		}
-		if h := longHint(cmd, name); strings.HasPrefix(h, " (did you mean") {
+		if h := valueHint(cmd, name); h != "" {
+			return " (" + h + ")"
+		}
+		if h := longHint(cmd, name); strings.HasPrefix(h, " (did you mean --") {
 			return " (a flag's name takes two dashes: " + strings.TrimPrefix(h, " (")
+		} else if strings.HasPrefix(h, " (did you mean") {
+			return h // -bilingual: no flag's name, with one dash or two
 		}
 	}
 	for _, l := range []string{strings.ToLower(letter), strings.ToUpper(letter)} {
@@ -278,6 +287,28 @@ func shorthandHint(cmd *cobra.Command, letter, group string) string {
 		return fmt.Sprintf("; %s has no one-letter flags but -h (--help)", cmd.CommandPath())
 	}
 	return fmt.Sprintf("; the one-letter flags of %s are %s", cmd.CommandPath(), strings.Join(letters, ", "))
+}
+
+// valueHint says, for a value typed as a flag's name (-flyer, --png),
+// which flag of cmd takes it, with the value after it: "flyer is a
+// value of -f, --format, not a flag: write -f flyer or --format flyer".
+// "" when typed is no such value on cmd.
+func valueHint(cmd *cobra.Command, typed string) string {
+	w, ok := flagWords[strings.ToLower(typed)]
+	if !ok || !w.typed || w.on != nil && !w.on(cmd) {
+		return ""
+	}
+	for _, name := range w.flags {
+		f := cmd.Flags().Lookup(name)
+		if f == nil || f.Hidden {
+			continue
+		}
+		if f.Shorthand == "" {
+			return fmt.Sprintf("%s is a value of --%s, not a flag: write --%s %s", w.value, f.Name, f.Name, w.value)
+		}
+		return fmt.Sprintf("%s is a value of -%s, --%s, not a flag: write -%s %s or --%s %s", w.value, f.Shorthand, f.Name, f.Shorthand, w.value, f.Name, w.value)
+	}
+	return ""
 }
 
 // flagSpelling is how a suggestion writes f: -l for a flag with a

@@ -242,3 +242,40 @@ func TestOneDashNames(t *testing.T) {
 		t.Errorf("--org-name -lang: exit %d: %s", r.code, r.stderr)
 	}
 }
+
+// TestValuesTypedAsFlags: a value typed as a flag with one dash (-flyer,
+// -html, -png, -a4) is said to be a value, with the flag that takes it
+// in both spellings; never "a flag's name takes two dashes", which
+// --flyer is not either. -flyer said "a flag's name takes two dashes
+// (did you mean -f flyer?)", -html "unknown shorthand flag: 't' in
+// -tml".
+func TestValuesTypedAsFlags(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"generate", "-a", "youth", "-flyer"}, `awarekit: "-flyer" is read as -f "lyer": flyer is a value of -f, --format, not a flag: write -f flyer or --format flyer`},
+		{[]string{"generate", "-kit"}, `awarekit: "-kit": kit is a value of -f, --format, not a flag: write -f kit or --format kit`},
+		{[]string{"generate", "-html"}, `awarekit: "-html": html is a value of -f, --format, not a flag: write -f html or --format html`},
+		{[]string{"generate", "-png"}, `awarekit: "-png": png is a value of --as, not a flag: write --as png`},
+		{[]string{"generate", "-a4"}, `awarekit: "-a4" is read as -a "4": a4 is a value of --paper, not a flag: write --paper a4`},
+		{[]string{"generate", "-large-print"}, `awarekit: "-large-print" is read as -l "arge-print": large-print is a value of --style, not a flag: write --style large-print`},
+		{[]string{"translate", "export", "-l", "es", "-csv"}, `awarekit: "-csv": csv is a value of --as, not a flag: write --as csv`},
+		{[]string{"build", "plan.yaml", "-html"}, `awarekit: "-html" is not a flag of awarekit build; build makes what its plan lists: write formats: [flyer] in an outputs item of the plan`},
+		{[]string{"generate", "-bilingual"}, `awarekit: unknown shorthand flag: 'b' in -bilingual (did you mean -l fr+en? Two languages`},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			r := runCLI(t, t.TempDir(), tt.args...)
+			if r.code != exitUsage || !strings.HasPrefix(r.stderr, tt.want) {
+				t.Errorf("exit %d, want %d starting %q\nstderr: %s", r.code, exitUsage, tt.want, r.stderr)
+			}
+			if strings.Contains(r.stderr, "two dashes") {
+				t.Errorf("a value is not a flag's name:\n%s", r.stderr)
+			}
+			if r.stdout != "" {
+				t.Errorf("it ran: %s", r.stdout)
+			}
+		})
+	}
+}

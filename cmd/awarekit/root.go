@@ -288,6 +288,18 @@ func oneDash(root *cobra.Command, args []string) (*cobra.Command, error) {
 		name, _, _ := strings.Cut(a[1:], "=")
 		letter := cmd.Flags().ShorthandLookup(a[1:2])
 		if letter == nil || letter.NoOptDefVal != "" {
+			// -html is -h (help) and letters that are no flags; -png
+			// starts with no flag's letter.
+			if h := valueHint(cmd, name); h != "" {
+				return cmd, usage(fmt.Errorf("%s: %s", input.Quote(a), h))
+			}
+			if _, ok := flagWords[strings.ToLower(name)]; ok && cmd.Name() == "build" {
+				if h := longHint(cmd, name); strings.HasPrefix(h, "; ") {
+					return cmd, usage(fmt.Errorf("%s is not a flag of awarekit build%s", input.Quote(a), h))
+				}
+			}
+		}
+		if letter == nil || letter.NoOptDefVal != "" {
 			continue // pflag says what is wrong with it
 		}
 		read := fmt.Sprintf("%s is read as -%s %s", input.Quote(a), a[1:2], input.Quote(a[2:]))
@@ -301,8 +313,13 @@ func oneDash(root *cobra.Command, args []string) (*cobra.Command, error) {
 		// Another word for a flag (-language), not a slip of spelling:
 		// -oout is -o "out".
 		if _, ok := flagWords[strings.ToLower(name)]; ok {
-			if h := longHint(cmd, name); strings.HasPrefix(h, " (did you mean") {
+			if h := valueHint(cmd, name); h != "" {
+				return cmd, usage(fmt.Errorf("%s: %s", read, h))
+			}
+			if h := longHint(cmd, name); strings.HasPrefix(h, " (did you mean --") {
 				return cmd, usage(fmt.Errorf("%s: a flag's name takes two dashes%s", read, h))
+			} else if strings.HasPrefix(h, " (did you mean") {
+				return cmd, usage(fmt.Errorf("%s%s", read, h))
 			}
 		}
 	}
