@@ -184,6 +184,11 @@ func decodeFile(file string, data []byte, pieces bool) *Decoded {
 		if root := d.parse(data); root != nil {
 			d.mapping(root, reflect.ValueOf(&spec).Elem(), "")
 		}
+		if d.null["outputs"] {
+			// outputs: with every item commented out made nothing and
+			// exited 0, and left the last build's pack in the manifest.
+			d.problem(d.at["outputs"], "outputs", "should have at least 1 item")
+		}
 	}
 	return &Decoded{d: d, spec: spec}
 }
