@@ -501,6 +501,12 @@ func CheckEmail(f Field, s string) (string, error) {
 	case !emailAddress().MatchString(s):
 		return "", fieldErr(f, fix, "is not a plain email address")
 	}
+	for _, l := range strings.Split(s[strings.IndexByte(s, '@')+1:], ".") {
+		if a, b := mixedScripts(l); a != "" {
+			return "", fieldErr(f, "type the address again on a keyboard of one language",
+				"mixes %s and %s letters in one part of the domain after the @; letters of two alphabets that look alike send mail to another domain than the one printed", a, b)
+		}
+	}
 	return s, nil
 }
 

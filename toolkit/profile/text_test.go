@@ -130,7 +130,7 @@ func TestCheckPhone(t *testing.T) {
 }
 
 func TestCheckEmail(t *testing.T) {
-	for _, s := range []string{"info@example.org", "first.last+flyers@riverside.example.ca", "jeunesse@maison-accueil.qc.ca", "aide@café.ca"} {
+	for _, s := range []string{"info@example.org", "first.last+flyers@riverside.example.ca", "jeunesse@maison-accueil.qc.ca", "aide@café.ca", "допомога@пример.укр"} {
 		if got, err := CheckEmail(from, s); err != nil || got != s {
 			t.Errorf("CheckEmail(%q) = %q, %v", s, got, err)
 		}
@@ -147,6 +147,8 @@ func TestCheckEmail(t *testing.T) {
 		{"x@y.z\"onmouseover=\"alert(1)", "holds ? & or ="},
 		{"a..b@example.org", "a dot in the wrong place"},
 		{"<script>@x.org", "not a plain email address"},
+		{"info@ex\u0430mple.org", "mixes Latin and Cyrillic letters in one part of the domain"},
+		{"help@riverside.\u03bfrg", "mixes Greek and Latin letters"},
 	}
 	for _, tt := range bad {
 		if _, err := CheckEmail(from, tt.in); err == nil || !strings.Contains(err.Error(), tt.err) {
