@@ -66,6 +66,11 @@ func (d *decoder) partners(name, dir string) []partner {
 		problem(line, 0, "", "is not UTF-8 text; save it as \"CSV UTF-8\"")
 		return nil
 	}
+	if bytes.IndexByte(data, '\n') < 0 {
+		// Excel for Mac's "CSV (Macintosh)" ends each line with a carriage
+		// return alone, which encoding/csv does not take for a line's end.
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	}
 	r := csv.NewReader(bytes.NewReader(data))
 	// Excel saves "CSV" with semicolons where the decimal mark is a comma
 	// (French Canada), and some tools with tabs: the header row says which.

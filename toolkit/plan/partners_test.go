@@ -133,7 +133,11 @@ func TestPartnersSeparators(t *testing.T) {
 		"tabs":       "name\tphone\tcolour\nHope Centre, East\t416-555-0199\t#7a1f5c\nMaison Bleue\t514-555-0100 poste 22\t\n",
 		// Excel saves rows whose cells were cleared, or only formatted,
 		// as separators alone: they hold no partner and are passed over.
-		"rows Excel left empty": "\ufeffname;phone;colour\r\n;;\r\nHope Centre, East;416-555-0199;#7a1f5c\r\n ; ;\r\nMaison Bleue;514-555-0100 poste 22;\r\n;;\r\n;;\r\n",
+		// Excel for Mac's "CSV (Macintosh)" ends its lines with a
+		// carriage return alone: read as one row of a dozen columns, it
+		// was refused as "unknown column (12 characters, not a column name)".
+		"carriage returns alone": "name,phone,colour\r\"Hope Centre, East\",416-555-0199,#7a1f5c\rMaison Bleue,514-555-0100 poste 22,\r",
+		"rows Excel left empty":  "\ufeffname;phone;colour\r\n;;\r\nHope Centre, East;416-555-0199;#7a1f5c\r\n ; ;\r\nMaison Bleue;514-555-0100 poste 22;\r\n;;\r\n;;\r\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			p, _, err := writePartners(t, csv, "  - {audience: youth, language: en, format: flyer}\n")
