@@ -484,6 +484,14 @@ func buildRun(opts *BuildOptions) error {
 	if err := checkFiles(opts.Project.Org.Logo, opts.Project.Fonts, opts.From); err != nil {
 		return err
 	}
+	if opts.Project.Province != "" {
+		// Checked where it was given: as a plan's default it was reported
+		// at every item's line of the plan, exit 1, for a typo in
+		// --province, AWAREKIT_PROVINCE or awarekit.yaml.
+		if _, err := eng.Lib.Province(opts.Project.Province); err != nil {
+			return nameError(err, opts.From)
+		}
+	}
 	if beforeCheck != nil {
 		beforeCheck(ctx)
 	}
