@@ -124,6 +124,15 @@ func check(l *locale.Locale, e Entry, text string, verified map[string]bool) (st
 		say("has an unclosed {{ or a stray }}; write placeholders exactly as the English does")
 	}
 	slices.Sort(fields)
+	// A placeholder printed more often than the English prints it
+	// repeats a verified value the English gives once: "more than
+	// {{.Languages}} {{.Languages}} languages" printed "more than 200
+	// 200 languages", one number of 200200 to a reader.
+	for f := range slices.Values(slices.Compact(slices.Clone(fields))) {
+		if n, english := countOf(fields, f), placeholderCount(e.English, f); english > 0 && n > english {
+			say("has the placeholder {{.%s}} %s, the English %s: awarekit prints the verified value at each, so keep it as often as the English does", f, times(n), times(english))
+		}
+	}
 	fields = slices.Compact(fields)
 	for _, f := range e.Placeholders {
 		if !slices.Contains(fields, f) {
@@ -333,4 +342,35 @@ func languageName(l *locale.Locale) string {
 		return l.Meta.Name
 	}
 	return l.Tag
+}
+
+// countOf is how many times f is in the sorted list fields.
+func countOf(fields []string, f string) int {
+	i, _ := slices.BinarySearch(fields, f)
+	n := 0
+	for ; i+n < len(fields) && fields[i+n] == f; n++ {
+	}
+	return n
+}
+
+// placeholderCount is how many times text has the placeholder {{.f}}.
+func placeholderCount(text, f string) int {
+	n := 0
+	for _, a := range anyAction.FindAllString(text, -1) {
+		if m := plainField.FindStringSubmatch(a); m != nil && m[1] == f {
+			n++
+		}
+	}
+	return n
+}
+
+// times says n as "once", "twice" or "N times".
+func times(n int) string {
+	switch n {
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return fmt.Sprintf("%d times", n)
 }

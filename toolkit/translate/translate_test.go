@@ -145,6 +145,7 @@ func TestImportChecks(t *testing.T) {
 	}{
 		{"placeholder lost", "es", "contact.chth.detail", "Gratis, en muchos idiomas. No es la policía.", "lost the placeholder {{.Hours}}"},
 		{"placeholder added", "es", "ui.signs.title", "Señales {{.Hours}}", "has the placeholder {{.Hours}}, which the English does not"},
+		{"placeholder repeated", "es", "contact.chth.detail", "Gratis, {{.Hours}}, en más de {{.Languages}} {{.Languages}} idiomas. No es la policía.", "has the placeholder {{.Languages}} twice, the English once"},
 		{"template action", "es", "ui.signs.title", `Señales {{printf "%d" 7}}`, "is not a placeholder"},
 		{"unclosed braces", "es", "ui.signs.title", "Señales {{.Hours", "unclosed {{"},
 		{"digits", "es", "ui.signs.title", "Las 7 señales", `writes the number "7"`},
@@ -245,6 +246,10 @@ func TestImportFileProblems(t *testing.T) {
 		{"not XLIFF 2.0", "t.xlf", []byte(`<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file/></xliff>`), "awarekit reads XLIFF 2.0"},
 		{"broken XML", "t.xlf", []byte("<xliff version=\"2.0\" xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" srcLang=\"en\" trgLang=\"es\">\n<file id=\"f\">\n<unit id=\"a\">\n</file>"), "t.xlf:4: the file is not well-formed XML"},
 		{"UTF-16 CSV", "t.csv", []byte{0xFF, 0xFE, 'i', 0, 'd', 0}, "save it as \"CSV UTF-8\""},
+		// A placeholder whose data is another than the one its equiv and
+		// disp show (which a tool shows the translator) would print
+		// the languages' count where the hours were placed.
+		{"placeholder's data and equiv told apart", "t.xlf", swapDataRef(t, export(t, p, "es", XLIFF, OnlyAll), "contact.chth.detail"), "unit contact.chth.detail: a placeholder <ph id=\"1\"> stands for {{.Languages}} (its data d2) but shows {{.Hours}}"},
 		{"plural PO", "t.po", []byte("msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"ui.signs.title\"\nmsgid \"Sign\"\nmsgid_plural \"Signs\"\nmsgstr[0] \"Señal\"\n"), "plural forms"},
 		{"no language", "t.csv", []byte("id,en,state\nui.signs.title,Signs to look for,translated\n"), "the columns must be"},
 	}
@@ -256,6 +261,20 @@ func TestImportFileProblems(t *testing.T) {
 			}
 		})
 	}
+}
+
+// swapDataRef points the first placeholder of unit id's target at the
+// unit's second data, leaving its equiv and disp as they were.
+func swapDataRef(t *testing.T, xlf []byte, id string) []byte {
+	t.Helper()
+	s := string(xlf)
+	unit := strings.Index(s, `<unit id="`+id+`"`)
+	target := unit + strings.Index(s[unit:], "<target>")
+	ref := target + strings.Index(s[target:], `dataRef="d1"`)
+	if unit < 0 || target < unit || ref < target {
+		t.Fatalf("no target with a placeholder in unit %s", id)
+	}
+	return []byte(s[:ref] + `dataRef="d2"` + s[ref+len(`dataRef="d1"`):])
 }
 
 // TestPartial: --partial writes the messages that pass and lists the

@@ -207,7 +207,13 @@ func readXLIFF(name string, data []byte) (*File, error) {
 				target = &strings.Builder{}
 				unit.Line = line()
 			case "ph":
-				ph := phText(t, original)
+				ph, shown := phText(t, original)
+				if shown != "" && (target != nil || inSource) {
+					// A tool shows the equiv or disp; the data is what
+					// is printed. Told apart, the translator placed one
+					// value and the page would print another.
+					return nil, fail("unit %s: a placeholder <ph id=%q> stands for %s (its data %s) but shows %s; a tool or an edit changed one and not the other, so which value goes there is not clear: export the message again, and move placeholders whole", unit.ID, attr(t, "id"), ph, attr(t, "dataRef"), shown)
+				}
 				switch {
 				case target != nil:
 					target.WriteString(ph)
@@ -268,17 +274,33 @@ func readXLIFF(name string, data []byte) (*File, error) {
 }
 
 // phText is the original text a <ph> stands for: its data's, else its
-// equiv, else its disp.
-func phText(t xml.StartElement, original map[string]string) string {
+// equiv, else its disp. With data, shown is an equiv or disp that names
+// another placeholder than the data ("" when they agree, or are not
+// given, or are a tool's own words for it).
+func phText(t xml.StartElement, original map[string]string) (text, shown string) {
 	if ref := attr(t, "dataRef"); ref != "" {
 		if s, ok := original[ref]; ok {
-			return s
+			for _, a := range []string{"equiv", "disp"} {
+				if v := attr(t, a); fieldName(v) != "" && fieldName(v) != fieldName(s) {
+					return s, v
+				}
+			}
+			return s, ""
 		}
 	}
 	if s := attr(t, "equiv"); s != "" {
-		return s
+		return s, ""
 	}
-	return attr(t, "disp")
+	return attr(t, "disp"), ""
+}
+
+// fieldName is the name of the placeholder s is ("Hours" for
+// {{.Hours}}), or "" when s is none.
+func fieldName(s string) string {
+	if m := plainField.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return ""
 }
 
 func attr(t xml.StartElement, name string) string {
