@@ -253,6 +253,9 @@ type TranslateExportOptions struct {
 	Only string
 	As   string
 	Out  string
+	// Force writes over a file that holds translations the language
+	// does not have yet.
+	Force bool
 }
 
 func newCmdTranslateExport(f *Factory, runF func(*TranslateExportOptions) error) *cobra.Command {
@@ -275,7 +278,9 @@ its room where it has little, and the placeholders ({{.Hours}}) to keep.
 
 Without --as the format comes from -o's extension (.po, .xlf, .csv, .toml),
 and is po when -o has none. Without -o the file is awarekit-LANG.EXT (for
-toml: translate.LANG.toml) in this folder.`,
+toml: translate.LANG.toml) in this folder. A file already there that holds
+translations the language does not have yet (a translator's, come back
+under that name) is not written over: import it first, or add --force.`,
 		Example: `  # every Spanish message, for Poedit
   $ awarekit translate export -l es --as po -o es.po
 
@@ -314,6 +319,7 @@ toml: translate.LANG.toml) in this folder.`,
 	cmd.Flags().StringVar(&opts.Only, "only", translate.OnlyAll, "which messages: all, stale, missing, todo (stale and missing), or kit (the workshop kit's)")
 	cmd.Flags().StringVar(&opts.As, "as", "", "the file format: po, xliff, csv or toml")
 	cmd.Flags().StringVarP(&opts.Out, "output", "o", "", "write to `FILE`")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "write over a file that holds translations not imported yet")
 	cmd.Flags().String("content", "", "your content `FOLDER` over the built-in content")
 	addConfigFlag(cmd, &configFile)
 	return cmd
@@ -350,6 +356,11 @@ func translateExportRun(opts *TranslateExportOptions) error {
 	}
 	if err := output.CheckFolder(filepath.Dir(out), "--output"); err != nil {
 		return usage(err)
+	}
+	if !opts.Force {
+		if err := keepsWork(p, out, opts.As, l); err != nil {
+			return err
+		}
 	}
 	if err := output.WriteFile(out, b.Bytes()); err != nil {
 		return err
@@ -637,6 +648,39 @@ func checkOutFile(path, example string) error {
 // of that name is refused before anything is made (exit 2). A named
 // pipe there was replaced by the file, and a folder failed only after
 // the work, exit 1.
+// keepsWork refuses to write an export over the file at path when that
+// file holds translations language l does not have yet: the export's
+// own name is the name a translator's work comes back under
+// (awarekit-es.po), and exporting again before importing it wrote over
+// a volunteer's work without a word. A file that is no translation
+// file in format is not written over either.
+func keepsWork(p *translate.Project, path, format string, l *locale.Locale) error {
+	if st, err := os.Lstat(path); err != nil || !st.Mode().IsRegular() {
+		return nil // nothing there, or a link the write replaces
+	}
+	short := input.ShortPath(path)
+	data, err := translate.ReadFile(path)
+	if err == nil {
+		var work []translate.Got
+		if work, err = p.Unimported(path, data, format, l); err == nil {
+			if len(work) == 0 {
+				return nil
+			}
+			return fmt.Errorf("%s holds %s that %s does not have yet (the first, %s, at line %d), a translator's work perhaps: import it first (awarekit translate import %s), or write the export to another file with -o, or add --force to write over it",
+				short, translations(len(work)), l.Meta.Name, work[0].ID, work[0].Line, short)
+		}
+	}
+	return fmt.Errorf("%s is there and is not a %s file translate export writes (%v): write the export to another file with -o, or add --force to write over it", short, format, err)
+}
+
+// translations says n translations in words.
+func translations(n int) string {
+	if n == 1 {
+		return "1 translation"
+	}
+	return fmt.Sprintf("%d translations", n)
+}
+
 func checkDefaultOutFile(path string) error {
 	st, err := os.Stat(path)
 	if err != nil || st.Mode().IsRegular() {

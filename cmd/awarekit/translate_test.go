@@ -89,6 +89,63 @@ func TestTranslateVolunteerFlow(t *testing.T) {
 	}
 }
 
+// TestTranslateExportKeepsWork: a translator's work comes back under the
+// name the export gave it (awarekit-es.po); exporting again before it is
+// imported wrote over it. The export refuses, naming the first message
+// it would lose, writes nothing, and writes once the work is imported,
+// or with --force; a file that is no export is not written over either.
+func TestTranslateExportKeepsWork(t *testing.T) {
+	dir := t.TempDir()
+	for _, as := range []string{"po", "xliff", "csv"} {
+		t.Run(as, func(t *testing.T) {
+			name := "awarekit-es." + map[string]string{"po": "po", "xliff": "xlf", "csv": "csv"}[as]
+			path := filepath.Join(dir, name)
+			ours := "ours-" + as
+			if err := os.MkdirAll(filepath.Join(dir, ours), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if r := runCLI(t, dir, "translate", "export", "-l", "es", "--as", as); r.code != exitOK {
+				t.Fatalf("export: exit %d\n%s", r.code, r.stderr)
+			}
+			if r := runCLI(t, dir, "translate", "export", "-l", "es", "--as", as); r.code != exitOK {
+				t.Fatalf("export over its own unchanged file: exit %d\n%s", r.code, r.stderr)
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			const old, work = "Señales de alerta", "Señales para reconocer"
+			if !strings.Contains(string(data), old) {
+				t.Fatalf("%s has no %q", name, old)
+			}
+			returned := strings.Replace(string(data), old, work, 1)
+			writeFile(t, path, returned)
+
+			r := runCLI(t, dir, "translate", "export", "-l", "es", "--as", as)
+			if r.code != exitFailure || !strings.Contains(r.stderr, name+" holds 1 translation that Spanish does not have yet (the first, ui.signs.title") || !strings.Contains(r.stderr, "awarekit translate import "+name) {
+				t.Errorf("export over the returned file: exit %d\n%s", r.code, r.stderr)
+			}
+			if got, _ := os.ReadFile(path); string(got) != returned {
+				t.Fatal("the returned file was written over")
+			}
+			if r := runCLI(t, dir, "translate", "import", name, "--into", ours); r.code != exitOK {
+				t.Fatalf("import: exit %d\n%s", r.code, r.stderr)
+			}
+			if r := runCLI(t, dir, "translate", "export", "-l", "es", "--as", as, "--content", ours); r.code != exitOK {
+				t.Errorf("export once the work is imported: exit %d\n%s", r.code, r.stderr)
+			}
+		})
+	}
+	writeFile(t, filepath.Join(dir, "notes.po"), "notes of my own\n")
+	r := runCLI(t, dir, "translate", "export", "-l", "es", "-o", "notes.po")
+	if r.code != exitFailure || !strings.Contains(r.stderr, "notes.po is there and is not a po file translate export writes") {
+		t.Errorf("export over a file of notes: exit %d\n%s", r.code, r.stderr)
+	}
+	if r := runCLI(t, dir, "translate", "export", "-l", "es", "-o", "notes.po", "--force"); r.code != exitOK {
+		t.Errorf("export --force: exit %d\n%s", r.code, r.stderr)
+	}
+}
+
 // TestTranslateExitCodes: mistakes on the command line exit 2 with the
 // choices named; bad file content and unfinished translations exit 1.
 func TestTranslateExitCodes(t *testing.T) {

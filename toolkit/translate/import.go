@@ -3,6 +3,7 @@ package translate
 import (
 	"errors"
 	"fmt"
+	"golang.org/x/text/unicode/norm"
 	"io"
 	"io/fs"
 	"os"
@@ -539,4 +540,32 @@ func (p *Project) englishOrder() []string {
 		}
 	}
 	return ids
+}
+
+// Unimported reads data, a file at name that an export is about to
+// replace, and returns the messages in it whose translation language l
+// does not have yet: a translator's work, returned under the name the
+// export gave it, that writing the export over it would lose. A message
+// marked as needing work (fuzzy) or left empty, or holding the English
+// as goi18n leaves it, is not work. A file that cannot be read as
+// format is an error: it is no translation file, or not one in format.
+func (p *Project) Unimported(name string, data []byte, format string, l *locale.Locale) ([]Got, error) {
+	f, err := Read(name, data, format)
+	if err != nil {
+		return nil, err
+	}
+	var work []Got
+	for _, g := range f.Got {
+		text := l.Unprinted(norm.NFC.String(strings.TrimSpace(strings.ReplaceAll(g.Text, "\r\n", "\n"))))
+		if g.Fuzzy || !g.HasText || text == "" {
+			continue
+		}
+		if en, ok := p.Lib.Catalog.English(g.ID); ok && text == strings.TrimSpace(en) {
+			continue
+		}
+		if text != strings.TrimSpace(l.Messages[g.ID]) {
+			work = append(work, g)
+		}
+	}
+	return work, nil
 }
