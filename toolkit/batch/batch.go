@@ -1009,12 +1009,15 @@ func (b *builder) writeManifest(final, abandon <-chan struct{}) error {
 			return
 		}
 		for _, st := range b.sets {
+			// A plan with pack: false makes no pack or index: an earlier
+			// build's are not this plan's, and were listed as if they
+			// were (a pack of materials the plan no longer has).
 			pk := entryOf(st.packRes)
-			if pk == nil {
+			if pk == nil && b.plan.Pack {
 				pk = b.onDisk(st.Path(pack.FileName), b.prevSet(st.Folder).Pack)
 			}
 			ix := entryOf(st.indexRes)
-			if ix == nil {
+			if ix == nil && b.plan.Pack {
 				ix = b.onDisk(st.Path(pack.IndexName), b.prevSet(st.Folder).Index)
 			}
 			if st.Folder == "" {
@@ -1025,7 +1028,7 @@ func (b *builder) writeManifest(final, abandon <-chan struct{}) error {
 		}
 		if b.partners() {
 			m.Index = entryOf(b.topIndex)
-			if m.Index == nil {
+			if m.Index == nil && b.plan.Pack {
 				m.Index = b.onDisk(pack.IndexName, b.prev.Index)
 			}
 		}

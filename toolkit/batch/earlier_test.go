@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -199,4 +200,46 @@ func TestPackRemadeWhenAFontChanged(t *testing.T) {
 	if rep.Pack == nil || rep.Pack.Status != Made {
 		t.Errorf("pack: %+v, want it made again with its material", rep.Pack)
 	}
+}
+
+// TestNoPackListsNoEarlierPack: a plan changed to pack: false (and to
+// fewer materials) makes no pack.pdf or index.html, but its manifest
+// listed the earlier build's, whose pack held a material the plan no
+// longer has, as if they were this build's.
+func TestNoPackListsNoEarlierPack(t *testing.T) {
+	dir := t.TempDir()
+	both := writePlan(t, dir, "outputs:\n  - {audience: youth, language: en, format: flyer}\n  - {audience: health, language: en, format: flyer}\n")
+	if f := run(t, both, Options{}).Failures(); len(f) > 0 {
+		t.Fatal(f[0].Err)
+	}
+	out := filepath.Join(dir, "out")
+	m := readManifestFile(t, filepath.Join(out, manifest.FileName))
+	if m.Pack == nil || m.Index == nil {
+		t.Fatalf("the first build lists no pack or index: %+v, %+v", m.Pack, m.Index)
+	}
+	one := writePlan(t, dir, "pack: false\noutputs:\n  - {audience: youth, language: en, format: flyer}\n")
+	if f := run(t, one, Options{}).Failures(); len(f) > 0 {
+		t.Fatal(f[0].Err)
+	}
+	m = readManifestFile(t, filepath.Join(out, manifest.FileName))
+	if m.Pack != nil || m.Index != nil {
+		t.Errorf("pack: false lists the earlier build's pack %+v and index %+v", m.Pack, m.Index)
+	}
+	if len(m.Outputs) != 1 || m.Outputs[0].File != "youth-flyer-en.pdf" {
+		t.Errorf("outputs %+v, want the youth flyer alone", m.Outputs)
+	}
+}
+
+// readManifestFile decodes a manifest.json.
+func readManifestFile(t *testing.T, path string) manifest.Manifest {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m manifest.Manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	return m
 }
