@@ -123,6 +123,11 @@ func newCmdBuild(f *Factory, runF func(*BuildOptions) error) *cobra.Command {
 				opts.Jobs = runtime.NumCPU()
 			}
 			var err error
+			if cmd.Flags().Changed("shard") && strings.TrimSpace(shard) == "" {
+				// --shard "$PART" with PART unset made every output, in
+				// each of the jobs meant to make a part.
+				return usage(errors.New("--shard is empty: give the part as K/N, like 2/4, or leave --shard out to make every output"))
+			}
 			if opts.Shard, err = shardFrom(shard, shardCount, cmd.Flags().Changed("shard-count")); err != nil {
 				return usage(err)
 			}

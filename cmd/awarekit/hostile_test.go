@@ -157,6 +157,7 @@ func hostileCases() []hostileCase {
 		{"numbers", "--bleed -Inf", gen("--bleed", "-Inf"), nil, nil, 2, []string{"--bleed -Inf"}},
 		{"numbers", "--bleed negative", gen("--bleed", "-0.5"), nil, nil, 2, []string{"--bleed -0.5"}},
 		{"numbers", "--jobs past any machine", append(slices.Clone(build), "--jobs", "5000"), nil, plan(""), 2, []string{"--jobs 5000: give at most 1024 workers"}},
+		{"numbers", "--shard empty", append(slices.Clone(build), "--shard", ""), nil, plan(""), 2, []string{"--shard is empty: give the part as K/N, like 2/4, or leave --shard out"}},
 		{"numbers", "--shard-count 0", append(slices.Clone(build), "--shard-count", "0"), map[string]string{"JOB_COMPLETION_INDEX": "0"}, plan(""), 2, []string{"--shard-count 0: give the number of parts, 1 or more"}},
 		{"numbers", "--shard-count -2", append(slices.Clone(build), "--shard-count", "-2"), map[string]string{"JOB_COMPLETION_INDEX": "0"}, plan(""), 2, []string{"--shard-count -2: give the number of parts"}},
 		// Partners files (organisations: in a plan).
