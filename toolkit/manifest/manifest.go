@@ -136,6 +136,18 @@ func (e *StrayError) Error() string {
 		e.Manifest + " (the next build then checks every file again), or build into an empty folder"
 }
 
+// ForeignError is a manifest.json in the output folder that no build
+// wrote: a JSON object without manifest_version, which every manifest
+// awarekit writes has (a web app's manifest.json, say). A build wrote
+// over it, and over the index.html beside it.
+type ForeignError struct {
+	Manifest string // the file's path
+}
+
+func (e *ForeignError) Error() string {
+	return e.Manifest + " is not a manifest awarekit wrote (it has no manifest_version), another program's file perhaps, which a build would write over, with index.html beside it: build into another folder with --out, or delete " + e.Manifest + " if nothing needs it"
+}
+
 // ErrLink is a file a manifest names that is a link (wherever it leads):
 // a build never reads through one, and makes the file again over it only
 // when nothing recorded it.
@@ -487,6 +499,13 @@ func ReadPrevious(dir string) *Previous {
 			f.Close()
 			if p.Refused == nil {
 				p.Refused = stray
+			}
+			continue
+		}
+		if err == nil && m.Version == 0 {
+			f.Close()
+			if p.Refused == nil {
+				p.Refused = &ForeignError{Manifest: path}
 			}
 			continue
 		}

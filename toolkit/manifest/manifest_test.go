@@ -236,6 +236,41 @@ func TestPreviousPackNamedOutside(t *testing.T) {
 	}
 }
 
+// TestForeignManifestRefused: a manifest.json no build wrote (a web
+// app's, in a folder given as --out) was read as unreadable, a warning,
+// and written over with index.html beside it. A JSON object without
+// manifest_version is refused whole; one of another version, or not
+// JSON, is still an earlier build's to make again.
+func TestForeignManifestRefused(t *testing.T) {
+	for _, c := range []struct {
+		name, data string
+		refused    bool
+	}{
+		{"a web app's manifest", `{"name":"Riverside","short_name":"Riverside","icons":[{"src":"icon.png","sizes":"192x192"}],"start_url":"/"}`, true},
+		{"an empty object", `{}`, true},
+		{"outputs without a version", `{"outputs":[{"file":"a.pdf","sha256":"1"}]}`, true},
+		{"another version", `{"manifest_version":2,"outputs":[]}`, false},
+		{"not JSON", `{not json`, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			mf := filepath.Join(dir, FileName)
+			if err := os.WriteFile(mf, []byte(c.data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			p := ReadPrevious(dir)
+			defer p.Close()
+			want := mf + " is not a manifest awarekit wrote (it has no manifest_version)"
+			switch {
+			case c.refused && (p.Refused == nil || !strings.HasPrefix(p.Refused.Error(), want) || !strings.Contains(p.Refused.Error(), "delete "+mf)):
+				t.Errorf("refused: %v\nwant %s…", p.Refused, want)
+			case !c.refused && (p.Refused != nil || len(p.Bad) != 1):
+				t.Errorf("refused %v, bad %v; want it made again (bad)", p.Refused, p.Bad)
+			}
+		})
+	}
+}
+
 // TestRelativeFontSourceChanged: an earlier manifest's font recorded by
 // a relative path (as the settings named it, before such paths were made
 // whole) was skipped as a built-in font, so a replaced file was never
