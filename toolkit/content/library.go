@@ -530,7 +530,7 @@ func decodeAs(fsys fs.FS, name, label string, v any) error {
 		if line, problem := input.TextProblem(data, err); line > 0 {
 			return fmt.Errorf("%s %s:%d: %s", input.Content.Name, label, line, problem)
 		}
-		if line, problem := input.LinelessProblem(data, err); line > 0 {
+		if line, problem := input.SyntaxProblem(data, err); line > 0 {
 			return fmt.Errorf("%s %s:%d: %s", input.Content.Name, label, line, problem)
 		}
 		return input.YAMLErrorFor(input.Content, label, err, v)

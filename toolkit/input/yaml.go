@@ -7,6 +7,7 @@ import (
 	"io"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -36,7 +37,7 @@ func ParseYAML(k Kind, path string, data []byte) (*yaml.Node, error) {
 		if line, problem := TextProblem(data, err); line > 0 {
 			return nil, fmt.Errorf("%s %s:%d: %s", k.Name, path, line, problem)
 		}
-		if line, problem := LinelessProblem(data, err); line > 0 {
+		if line, problem := SyntaxProblem(data, err); line > 0 {
 			return nil, fmt.Errorf("%s %s:%d: %s", k.Name, path, line, problem)
 		}
 		return nil, YAMLError(k, path, err)
@@ -62,30 +63,229 @@ func ParseYAML(k Kind, path string, data []byte) (*yaml.Node, error) {
 	return doc.Content[0], nil
 }
 
-// LinelessProblem is the line of data, from 1, and what is wrong there,
-// for a syntax error the YAML library gave without a line: it names
-// none for a problem on the first line ("found character that cannot
-// start any token" for a tab there, "found unknown directive name" for
-// a % there), or for an alias (*name) of no anchor anywhere. line is 0
-// for any other error (one with a line, a type error).
-func LinelessProblem(data []byte, err error) (line int, problem string) {
+// SyntaxProblem is the line of data, from 1, and what is wrong there,
+// for a syntax error err the YAML library gave; line is 0 for any other
+// error (a type error, nesting too deep). The library's own line is not
+// always the problem's: it names none on the first line ("found
+// character that cannot start any token" for a tab there) or for an
+// alias (*name) of no anchor; for what its parser finds ("did not find
+// expected key") it counts from 0 and names where the enclosing map or
+// list began, often lines above the line that breaks it; and for a
+// quoted text or a key begun on the first line it names where it gave
+// up, the file's end or the next line. problemLine finds the line the
+// library's own reading stops at.
+func SyntaxProblem(data []byte, err error) (line int, problem string) {
 	var te *yaml.TypeError
 	if err == nil || errors.As(err, &te) || IsTooDeep(err) {
 		return 0, ""
 	}
 	m := strings.TrimPrefix(err.Error(), "yaml: ")
-	if yamlLine.MatchString(m) {
-		return 0, ""
-	}
 	if sm := unknownAnchor.FindStringSubmatch(m); sm != nil {
-		for i, l := range strings.Split(string(data), "\n") {
-			if strings.Contains(l, "*"+sm[1]) {
-				return i + 1, fmt.Sprintf("*%s repeats the value marked &%s, and nothing before it is marked so; mark that value &%s, or write the value out", sm[1], sm[1], sm[1])
+		return max(aliasLine(data, sm[1]), 1), fmt.Sprintf("*%s repeats the value marked &%s, and nothing before it is marked so; mark that value &%s, or write the value out", sm[1], sm[1], sm[1])
+	}
+	said := 0
+	if sm := yamlLine.FindStringSubmatch(m); sm != nil {
+		said, _ = strconv.Atoi(sm[1])
+		m = m[len(sm[0]):]
+	}
+	return problemLine(data, m, said), m + "; " + SyntaxHint
+}
+
+// problemLine is the line, from 1, at which the YAML library, reading
+// data from its start, first meets the problem it calls problem: the
+// fewest whole lines of data it refuses with the same words. said is
+// the line the library named (0 for none). The library's parser (its
+// problems are in parserProblems) names the line where the map or list
+// it was reading began, counted from 0: the problem is at or after the
+// line after it. Its scanner names the line where the token it was
+// reading began, counted from 1, or, when that is the first line, where
+// it gave up: the problem is at or before it.
+func problemLine(data []byte, problem string, said int) int {
+	ends := lineEnds(data)
+	n := len(ends)
+	if n == 0 {
+		return 1
+	}
+	refused := func(k int) bool {
+		var doc yaml.Node
+		err := yaml.Unmarshal(data[:ends[k-1]], &doc)
+		if err == nil {
+			return false
+		}
+		m := strings.TrimPrefix(err.Error(), "yaml: ")
+		if sm := yamlLine.FindStringSubmatch(m); sm != nil {
+			m = m[len(sm[0]):]
+		}
+		return m == problem
+	}
+	// first is the fewest lines from lo on that are refused; hi lines
+	// (the whole file, or a count known to be) are.
+	first := func(lo, hi int) int {
+		if lo >= hi {
+			return hi
+		}
+		// The problem is most often a line or two from lo: look there
+		// first, then halve.
+		for step, from := 1, lo-1; ; step *= 2 {
+			k := min(from+step, hi)
+			if k == hi || refused(k) {
+				hi = k
+				break
+			}
+			lo = k + 1
+		}
+		for lo < hi {
+			mid := (lo + hi) / 2
+			if refused(mid) {
+				hi = mid
+			} else {
+				lo = mid + 1
 			}
 		}
-		return 1, m
+		return hi
 	}
-	return 1, m + "; " + SyntaxHint
+	if slices.Contains(parserProblems, problem) {
+		k := first(min(said+1, n), n)
+		if strings.HasPrefix(problem, "did not find expected ',' or") {
+			// A [ or { never closed: found where the list goes on, but
+			// the bracket is what to look at.
+			if open := openBracketLine(data, ends[k-1]); open > 0 {
+				return open
+			}
+		}
+		return k
+	}
+	switch {
+	case said <= 1:
+		return 1
+	case said > n+1 || !refused(min(said-1, n)):
+		return min(said, n)
+	}
+	return first(1, min(said-1, n))
+}
+
+// parserProblems are the problems the YAML library's parser finds (the
+// others are its scanner's): it names their line counted from 0, at the
+// map or list it was in.
+var parserProblems = []string{
+	"did not find expected <stream-start>", "did not find expected <document start>",
+	"did not find expected node content", "did not find expected '-' indicator",
+	"did not find expected key", "did not find expected ',' or ']'", "did not find expected ',' or '}'",
+	"found duplicate %YAML directive", "found incompatible YAML document",
+	"found duplicate %TAG directive", "found undefined tag handle",
+}
+
+// lineEnds is where each line of data ends, past its line break: YAML
+// ends a line at \n, \r\n or \r. A last line without a break ends at
+// the end of data.
+func lineEnds(data []byte) []int {
+	var ends []int
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '\r':
+			if i+1 < len(data) && data[i+1] == '\n' {
+				i++
+			}
+			ends = append(ends, i+1)
+		case '\n':
+			ends = append(ends, i+1)
+		}
+	}
+	if len(ends) == 0 || ends[len(ends)-1] < len(data) {
+		ends = append(ends, len(data))
+	}
+	return ends
+}
+
+// openBracketLine is the line, from 1, of the innermost [ or { of a
+// flow list or map still open at byte end of data, outside comments and
+// quotes; 0 when none is.
+func openBracketLine(data []byte, end int) int {
+	var open []int // the lines of the brackets open
+	line, quote := 1, byte(0)
+	for i := 0; i < end; i++ {
+		c := data[i]
+		switch {
+		case c == '\n' || c == '\r' && (i+1 >= len(data) || data[i+1] != '\n'):
+			line++
+		case quote == '\'' && c == '\'' && i+1 < end && data[i+1] == '\'':
+			i++
+		case quote == '"' && c == '\\':
+			i++
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '#' && (i == 0 || strings.IndexByte(" \t\r\n", data[i-1]) >= 0):
+			for i+1 < end && data[i+1] != '\n' && data[i+1] != '\r' {
+				i++
+			}
+		case (c == '"' || c == '\'') && startsValue(data[:i]):
+			quote = c
+		case c == '[' || c == '{':
+			open = append(open, line)
+		case (c == ']' || c == '}') && len(open) > 0:
+			open = open[:len(open)-1]
+		}
+	}
+	if len(open) == 0 {
+		return 0
+	}
+	return open[len(open)-1]
+}
+
+// aliasLine is the line, from 1, of the first alias *name in data as
+// YAML reads one: where a value starts (at a line's start, after "- ",
+// ": ", "[", "{" or ","), the whole name up to a space or a bracket, and
+// never in a comment, in quotes or in a block of text (| or >). 0 when
+// there is none. (The first line holding *name was taken: a comment
+// above, or *orgs for *org.)
+func aliasLine(data []byte, name string) int {
+	quote := byte(0) // the quote a text spanning lines is in, or 0
+	block := -1      // lines indented more than this are a block of text
+	start := 0
+	for i, end := range lineEnds(data) {
+		l := bytes.TrimRight(data[start:end], "\r\n")
+		start = end
+		indent := len(l) - len(bytes.TrimLeft(l, " "))
+		if block >= 0 {
+			if len(bytes.TrimSpace(l)) == 0 || indent > block {
+				continue
+			}
+			block = -1
+		}
+	scan:
+		for j := 0; j < len(l); j++ {
+			c := l[j]
+			switch {
+			case quote == '\'' && c == '\'' && j+1 < len(l) && l[j+1] == '\'':
+				j++ // '' is a quote inside single quotes
+			case quote == '"' && c == '\\':
+				j++
+			case quote != 0:
+				if c == quote {
+					quote = 0
+				}
+			case c == '#' && (j == 0 || l[j-1] == ' ' || l[j-1] == '\t'):
+				break scan
+			case !startsValue(l[:j]) || j > 0 && strings.IndexByte(" \t[{,", l[j-1]) < 0:
+			case c == '"' || c == '\'':
+				quote = c
+			case c == '|' || c == '>':
+				block = indent
+				break scan
+			case c == '*':
+				k := j + 1
+				for k < len(l) && strings.IndexByte(" \t,[]{}", l[k]) < 0 {
+					k++
+				}
+				if string(l[j+1:k]) == name {
+					return i + 1
+				}
+			}
+		}
+	}
+	return 0
 }
 
 var unknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)

@@ -8,7 +8,6 @@ import (
 	"io"
 	"math"
 	"reflect"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -146,23 +145,6 @@ func boolInt(b bool) int {
 	return 0
 }
 
-var yamlLine = regexp.MustCompile(`^line (\d+): (.*)$`)
-
-// syntaxLine is the 1-based line of a YAML syntax error. The library
-// counts lines from 0 for parser errors ("did not find expected …") and
-// from 1 for scanner errors, and leaves the line out on the first line.
-func syntaxLine(err error) int {
-	m := yamlLine.FindStringSubmatch(strings.TrimPrefix(err.Error(), "yaml: "))
-	if m == nil {
-		return 1
-	}
-	line, _ := strconv.Atoi(m[1])
-	if strings.HasPrefix(m[2], "did not find expected") {
-		line++
-	}
-	return line
-}
-
 // parse reads data into a node tree; a syntax error becomes a problem.
 func (d *decoder) parse(data []byte) *yaml.Node {
 	var doc, extra yaml.Node
@@ -185,7 +167,8 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 			d.problem(pos{line: 1}, "", "%s", input.TooDeep)
 			return nil
 		}
-		d.problem(pos{line: syntaxLine(err)}, "", "%s; %s", yamlLine.ReplaceAllString(strings.TrimPrefix(err.Error(), "yaml: "), "$2"), input.SyntaxHint)
+		line, problem := input.SyntaxProblem(data, err)
+		d.problem(pos{line: max(line, 1)}, "", "%s", problem)
 		return nil
 	}
 	// A YAML alias bomb (each level ten copies of the one before) is

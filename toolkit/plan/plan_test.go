@@ -125,7 +125,10 @@ func TestParseProblems(t *testing.T) {
 		want string // file:line:col: field: message, after the folder
 	}{
 		{"empty file", "", "plan.yaml:1: the plan is empty; it needs at least an outputs: list"},
-		{"syntax error", "outputs:\n  - audience: youth\n   language: en\n", "plan.yaml:2: did not find expected '-' indicator"},
+		// yaml.v3 names line 1 (counted from 0, where the list began).
+		{"syntax error", "outputs:\n  - audience: youth\n   language: en\n", "plan.yaml:3: did not find expected '-' indicator"},
+		// No line from yaml.v3; then line 2, the comment's.
+		{"an alias of no anchor", "outputs:\n  # as *org in the template\n  - audience: youth\n    organisation: *org\n", "plan.yaml:4: *org repeats the value marked &org, and nothing before it is marked so"},
 		{"not a mapping", "- youth\n", "plan.yaml:1:1: the plan should be a mapping with the keys event, organisation, organisations, defaults, outputs, pack, province, allow_draft, not a list"},
 		{"no outputs", "event: {name: x}\n", "plan.yaml:1:1: outputs: is missing"},
 		{"empty outputs", "outputs: []\n", "plan.yaml:1:10: outputs: should have at least 1 item"},
