@@ -66,6 +66,9 @@ func CheckFolder(dir string) error {
 		}
 	}
 	if len(subs) == 0 {
+		if m := misplaced(fsys); m != "" {
+			return &input.Error{Kind: k, Path: dir, Problem: "has neither audiences/ nor locales/ in it, so it is not a content folder: " + m}
+		}
 		return &input.Error{Kind: k, Path: dir, Problem: "has neither audiences/ nor locales/ in it, so it is not a content folder", Fix: folderFix}
 	}
 	errFound := errors.New("found")
@@ -82,6 +85,9 @@ func CheckFolder(dir string) error {
 		if err == errFound {
 			return nil
 		}
+	}
+	if m := misplaced(fsys); m != "" {
+		return &input.Error{Kind: k, Path: dir, Problem: "has no file in " + strings.Join(subs, "/ or ") + "/, so it changes nothing in the built-in content: " + m}
 	}
 	return &input.Error{Kind: k, Path: dir, Problem: "has no file in " + strings.Join(subs, "/ or ") + "/, so it changes nothing in the built-in content", Fix: folderFix}
 }
@@ -101,6 +107,19 @@ func (lib *Library) loadUser(o Options) error {
 			return fmt.Errorf("content folder %s: audiences/%s cannot be replaced: it holds verified facts; give your own contacts with --phone, --email, --website or organisation.local", input.ShortPath(dir), name)
 		}
 	}
+	var aud fs.FS = o.Audiences
+	if sub, err := fs.Sub(user, "audiences"); err == nil {
+		aud = Overlay{Upper: sub, Lower: o.Audiences}
+	}
+	// A file nothing reads explains what else goes wrong (the messages
+	// of an audience whose locales/ is misspelt are in no file): it is
+	// said first, alone.
+	unread, warnings := lib.unreadFiles(aud)
+	if len(unread) > 0 {
+		slices.SortFunc(unread, func(a, b Problem) int { return strings.Compare(a.File, b.File) })
+		return &ProblemsError{Problems: unread}
+	}
+	lib.Warnings = append(lib.Warnings, warnings...)
 	if sub, err := fs.Sub(user, "locales"); err == nil {
 		// A message file's problem names it as the user finds it, in
 		// her folder (ours/locales/fr.toml:2:18), as an audience's does.
@@ -111,10 +130,6 @@ func (lib *Library) loadUser(o Options) error {
 			}
 			return fmt.Errorf("content folder %s: %w", input.ShortPath(dir), err)
 		}
-	}
-	var aud fs.FS = o.Audiences
-	if sub, err := fs.Sub(user, "audiences"); err == nil {
-		aud = Overlay{Upper: sub, Lower: o.Audiences}
 	}
 	if err := lib.load(aud, o.Now); err != nil {
 		return err
