@@ -23,11 +23,23 @@ func TestAudienceProblemsHaveLines(t *testing.T) {
 		text     string
 		args     []string
 		want     string // in stderr; FOLDER stands for the content folder
+		check    bool   // awarekit check says it too
 	}{
 		{name: "vars misspelt", from: `vars: {Age: "18"}`, to: `vars: {Agee: "18"}`,
 			want: `FOLDER/audiences/club/audience.yaml:30: message youth.do.adult prints {{.Age}}, which vars: does not give (vars: gives Agee: is it spelt right?); add Age: "…" under vars:`},
 		{name: "vars left out", from: `vars: {Age: "18"}`, to: ``,
 			want: `FOLDER/audiences/club/audience.yaml:30: message youth.do.adult prints {{.Age}}, which vars: does not give; add Age: "…" under vars:`},
+		// awarekit check passed these, and every material stopped at
+		// assembly: "message youth.fact.source in en.toml +
+		// ours/locales/en.toml uses a placeholder that was not given".
+		{name: "the statistic's vars left out", from: `  vars: {Period: "2011–2021"}`, to: ``, check: true,
+			want: `FOLDER/audiences/club/audience.yaml:37: message youth.fact.source prints {{.Period}}, which fact: vars: does not give; add Period: "…" under fact: vars:`},
+		{name: "the statistic's vars misspelt", from: `{Period: "2011–2021"}`, to: `{Periods: "2011–2021"}`, check: true,
+			want: `FOLDER/audiences/club/audience.yaml:37: message youth.fact.source prints {{.Period}}, which fact: vars: does not give (fact: vars: gives Periods: is it spelt right?); add Period: "…" under fact: vars:`},
+		{name: "a built-in message with a placeholder as a sign", from: `signs: [club.sign.1,`, to: `signs: [youth.do.adult,`, check: true,
+			want: `FOLDER/audiences/club/audience.yaml:22: message youth.do.adult prints {{.Age}}, but a sign is printed with no placeholder values; name a message without {{…}} there`},
+		{name: "a built-in message with a placeholder as the intro", from: `intro: club.intro`, to: `intro: parents.fact.text`, check: true,
+			want: `FOLDER/audiences/club/audience.yaml:18: message parents.fact.text prints {{.Count}}, but the intro is printed with no placeholder values`},
 		{name: "an id that is not the folder's", from: "id: club", to: "id: clubs",
 			want: `FOLDER/audiences/club/audience.yaml:12: id is "clubs" but the folder is "club"; write id: club, or rename the folder audiences/clubs`},
 		{name: "a kit file of the wrong shape", file: "audiences/club/kit.yaml", text: "id: club\n",
@@ -58,6 +70,12 @@ func TestAudienceProblemsHaveLines(t *testing.T) {
 			want := strings.ReplaceAll(tt.want, "FOLDER", "ours")
 			if r.code != exitFailure || !strings.Contains(r.stderr, want) {
 				t.Errorf("exit %d, want %d with\n%s\nstderr:\n%s", r.code, exitFailure, want, r.stderr)
+			}
+			if tt.check {
+				r := runCLI(t, dir, "check", "--content", "ours")
+				if r.code != exitFailure || !strings.Contains(r.stdout, want) {
+					t.Errorf("check: exit %d, want %d with\n%s\nstdout:\n%s", r.code, exitFailure, want, r.stdout)
+				}
 			}
 		})
 	}

@@ -194,17 +194,9 @@ func (lib *Library) checkFolder() {
 			lib.problemAt("locales/"+tag+".toml", "", "%s lacks %d %s the %s audience prints, so %s materials for it cannot be made: %s",
 				tag+".toml", len(missing), what, id, l.Meta.Name, strings.Join(missing, ", "))
 		}
-		// Placeholders: each one filled, and each translation keeps its
-		// English's.
-		have := []string{"Emergency"}
-		for k := range a.Vars {
-			have = append(have, k)
-		}
-		if a.Fact != nil {
-			for k := range a.Fact.Vars {
-				have = append(have, k)
-			}
-		}
+		// Placeholders: each translation keeps its English's. (That each
+		// is filled where it prints is found when the content loads:
+		// checkPlaceholders.)
 		for _, mid := range a.messageIDs() {
 			m, ok := lib.table[mid]
 			if !ok || !m.User {
@@ -218,11 +210,6 @@ func (lib *Library) checkFolder() {
 				}
 				file := "locales/" + tag + ".toml"
 				got := locale.Placeholders(text)
-				for _, f := range got {
-					if !slices.Contains(have, f) {
-						lib.problemAt(file, mid, "message %s uses {{.%s}}, which nothing fills: give its value under vars: in %s, or take it out", mid, f, lib.displayName(a.File))
-					}
-				}
 				if tag == locale.SourceTag {
 					continue
 				}

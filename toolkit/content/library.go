@@ -438,47 +438,137 @@ func (lib *Library) load(audiences fs.FS, now time.Time) error {
 	return nil
 }
 
-// checkVars finds, in an audience of the user's, the placeholders of
-// its actions and notes (which vars: fills) that vars: does not give:
-// found when the content loads, at the line of the message, where a
-// misspelt key (Agee: "18") stopped every material at assembly with
-// "uses a placeholder that was not given".
-func (lib *Library) checkVars(a *Audience) {
+// placement is a part of an audience's materials: the messages it
+// prints and the placeholder values they are printed with (Assemble and
+// the kit's and pocket card's assembly give the same).
+type placement struct {
+	file string   // the file that names its messages: audience.yaml, kit.yaml, stories.yaml
+	what string   // the part, in words: "a sign", "an action"
+	ids  []string // its message IDs
+	have []string // the placeholders it fills
+	give string   // where a value is given ("vars:", "fact: vars:"), "" where none can be
+}
+
+// placements lists the parts audience a prints, with the values each
+// gives its messages' placeholders.
+func (lib *Library) placements(a *Audience) []placement {
+	none := []string(nil)
+	doc := []string{"Emergency"} // actions, notes, the pocket card, the kit
+	for k := range a.Vars {
+		doc = append(doc, k)
+	}
+	with := func(base []string, vars map[string]string) []string {
+		out := slices.Clone(base)
+		for k := range vars {
+			out = append(out, k)
+		}
+		return out
+	}
+	ps := []placement{
+		{a.File, "the headline", []string{a.Headline}, none, ""},
+		{a.File, "the audience's name", []string{"audience." + a.ID + ".name"}, none, ""},
+		{a.File, "a sign", a.Signs, none, ""},
+	}
+	if a.Prints(BlockIntro) {
+		ps = append(ps, placement{a.File, "the intro", []string{a.Intro}, none, ""})
+	}
+	for _, g := range a.Actions {
+		ps = append(ps, placement{a.File, "an actions title", []string{g.Title}, none, ""},
+			placement{a.File, "an action", append(slices.Clone(g.Do), g.Dont...), doc, "vars:"})
+	}
+	if a.Notes != nil && a.Prints(BlockNotes) {
+		ps = append(ps, placement{a.File, "a notes title", []string{a.Notes.Title}, none, ""},
+			placement{a.File, "a note", a.Notes.Items, doc, "vars:"})
+	}
+	if a.Fact != nil && a.Prints(BlockFact) {
+		ps = append(ps, placement{a.File, "the statistic", []string{a.Fact.Text, a.Fact.Source}, with(none, a.Fact.Vars), "fact: vars:"})
+	}
+	if a.Prints(BlockStories) {
+		for _, st := range a.Stories {
+			ps = append(ps, placement{path.Join(a.ID, "stories.yaml"), "a story", []string{st.Title, st.Text}, none, ""})
+		}
+	}
+	if p := a.Pocket; p != nil {
+		ps = append(ps, placement{a.File, "the pocket card", p.messageIDs(), with(doc, p.Vars), "pocket: vars:"})
+	}
+	if k := a.Kit; k != nil && lib.Kit != nil {
+		file := path.Join(a.ID, "kit.yaml")
+		lengths := append(slices.Clone(doc), "Short", "Long") // the guide's session lengths
+		ps = append(ps, placement{file, "a key message", k.KeyMessages, doc, "vars: in " + a.File},
+			placement{file, "a question", k.Questions, lengths, "vars: in " + a.File},
+			placement{file, "the note to prepare", []string{k.Prepare}, lengths, "vars: in " + a.File})
+		for _, sc := range k.Scenarios {
+			ps = append(ps, placement{file, "a scenario", []string{sc.Text, sc.Notes}, with(doc, sc.Vars), "the scenario's vars:"},
+				placement{file, "a scenario's question", []string{sc.Question}, doc, "vars: in " + a.File})
+		}
+		for _, m := range k.Myths {
+			ps = append(ps, placement{file, "a myth", []string{m.Myth, m.Fact}, with(doc, m.Vars), "the myth's vars:"})
+		}
+		for _, q := range k.Quiz {
+			ps = append(ps, placement{file, "a quiz question", []string{q.Statement, q.Why}, with(doc, q.Vars), "the question's vars:"})
+		}
+	}
+	return ps
+}
+
+// checkPlaceholders finds, in an audience of the user's, a placeholder
+// a message prints where nothing gives its value: found when the
+// content loads (and so by awarekit check), at the line that names the
+// message, or at the message's own line for the user's own words. A
+// misspelt key under vars: (Agee: "18"), a statistic's vars: left out,
+// or a built-in message with a placeholder named as a sign or the
+// intro, which print with no values, stopped every material at assembly
+// with "uses a placeholder that was not given"; awarekit check looked
+// only at the user's own messages, against every vars: the audience
+// has, wherever the message printed.
+func (lib *Library) checkPlaceholders(a *Audience) {
 	en := lib.Catalog.Locale(locale.SourceTag)
 	if en == nil {
 		return
 	}
-	ids := slices.Clone(a.notesItems())
-	for _, g := range a.Actions {
-		ids = append(append(ids, g.Do...), g.Dont...)
-	}
-	have := []string{"Emergency"}
-	for k := range a.Vars {
-		have = append(have, k)
-	}
-	slices.Sort(have)
 	reported := map[string]bool{}
-	for _, mid := range ids {
-		for _, ph := range locale.Placeholders(en.Messages[mid]) {
-			if slices.Contains(have, ph) || reported[mid+"\x00"+ph] {
-				continue
+	for _, pl := range lib.placements(a) {
+		for _, mid := range pl.ids {
+			for _, ph := range locale.Placeholders(en.Messages[mid]) {
+				if mid == "" || slices.Contains(pl.have, ph) || reported[pl.what+"\x00"+mid+"\x00"+ph] {
+					continue
+				}
+				reported[pl.what+"\x00"+mid+"\x00"+ph] = true
+				lib.placeholderProblem(a, pl, mid, ph)
 			}
-			reported[mid+"\x00"+ph] = true
-			hint := ""
-			if near := spell.Nearest(ph, have); len(near) > 0 {
-				hint = fmt.Sprintf(" (vars: gives %s: is it spelt right?)", strings.Join(near, ", "))
-			}
-			lib.problemAt(a.File, mid, "message %s prints {{.%s}}, which vars: does not give%s; add %s: \"…\" under vars:", mid, ph, hint, ph)
 		}
 	}
 }
 
-// notesItems is the audience's notes, or none.
-func (a *Audience) notesItems() []string {
-	if a.Notes == nil {
-		return nil
+// placeholderProblem reports {{.ph}} of message mid, which placement pl
+// prints without a value.
+func (lib *Library) placeholderProblem(a *Audience, pl placement, mid, ph string) {
+	if m, ok := lib.table[mid]; ok && m.User {
+		// Her own words: the fix may be in them, at their line.
+		fix := fmt.Sprintf("%s is printed with no placeholder values; write the words themselves in its place", pl.what)
+		if pl.give != "" {
+			fix = fmt.Sprintf("give its value under %s in %s (%s), or take it out", pl.give, lib.displayName(pl.file), pl.what)
+		}
+		lib.problemAt("locales/en.toml", mid, "message %s uses {{.%s}}, which nothing fills: %s", mid, ph, fix)
+		return
 	}
-	return a.Notes.Items
+	if pl.give == "" {
+		lib.problemAt(pl.file, mid, "message %s prints {{.%s}}, but %s is printed with no placeholder values; name a message without {{…}} there (awarekit messages shows their placeholders)", mid, ph, pl.what)
+		return
+	}
+	have := slices.DeleteFunc(slices.Clone(pl.have), func(k string) bool { return k == "Emergency" || k == "Short" || k == "Long" })
+	slices.Sort(have)
+	hint := ""
+	if near := spell.Nearest(ph, have); len(near) > 0 {
+		hint = fmt.Sprintf(" (%s gives %s: is it spelt right?)", pl.give, strings.Join(near, ", "))
+	}
+	lib.problemAt(pl.file, mid, "message %s prints {{.%s}}, which %s does not give%s; add %s: \"…\" under %s", mid, ph, pl.give, hint, ph, pl.give)
+}
+
+// userKit reports whether audience a's kit.yaml is the user's.
+func (lib *Library) userKit(a *Audience) bool {
+	o, ok := lib.audFS.(Overlay)
+	return ok && a.Kit != nil && o.Layer(path.Join(a.ID, "kit.yaml")) == "user"
 }
 
 // contactsFile, provincesFile, storiesFile and messagesFile are what
@@ -705,8 +795,8 @@ func (lib *Library) check() {
 				}
 			}
 		}
-		if slices.Contains(a.FromUser, a.File) {
-			lib.checkVars(a)
+		if len(a.FromUser) > 0 || lib.userKit(a) {
+			lib.checkPlaceholders(a)
 		}
 		omittable := a.omittable()
 		for tag, ids := range a.Omit {
