@@ -16,8 +16,10 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
 
 	yaml "go.yaml.in/yaml/v3"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/awarekit/awarekit/toolkit/input"
 	"github.com/awarekit/awarekit/toolkit/locale"
@@ -181,8 +183,11 @@ type TextLine struct {
 // Province is a province or territory and the verified lines printed for
 // it.
 type Province struct {
-	ID       string   `yaml:"id"`
-	Name     string   `yaml:"name"` // in English, for the operator
+	ID   string `yaml:"id"`
+	Name string `yaml:"name"` // in English, for the operator
+	// Names are the other names an operator may write for it: in
+	// French, and short forms (PEI, NWT).
+	Names    []string `yaml:"names"`
 	Contacts []string `yaml:"contacts"`
 	Facts    []string `yaml:"facts"`
 }
@@ -364,6 +369,17 @@ func (lib *Library) load(audiences fs.FS, now time.Time) error {
 			return fmt.Errorf("provinces.yaml: province %q needs id, name and contacts", p.ID)
 		}
 		lib.provinces[p.ID] = p
+	}
+	// No name may find two provinces.
+	named := map[string]string{}
+	for _, p := range provinces.Provinces {
+		for _, n := range append([]string{p.ID, p.Name}, p.Names...) {
+			k := provinceKey(n)
+			if other, dup := named[k]; dup && other != p.ID {
+				return fmt.Errorf("provinces.yaml: the name %q is %s's and %s's; give it to one", n, other, p.ID)
+			}
+			named[k] = p.ID
+		}
 	}
 	files, err := fs.Glob(audiences, "*/audience.yaml")
 	if err != nil {
@@ -999,7 +1015,11 @@ type UnknownError struct {
 }
 
 func (e *UnknownError) Error() string {
-	return fmt.Sprintf("unknown %s %s; choose one of: %s", e.Kind, input.Quote(e.Name), strings.Join(e.Valid, ", "))
+	msg := fmt.Sprintf("unknown %s %s; choose one of: %s", e.Kind, input.Quote(e.Name), strings.Join(e.Valid, ", "))
+	if e.Kind == "province" {
+		msg += " (or its name, in English or French)"
+	}
+	return msg
 }
 
 // AudienceIDs lists the audience IDs, sorted.
@@ -1045,19 +1065,49 @@ func (lib *Library) Provinces() []*Province {
 	return out
 }
 
-// Province finds a province or territory by its code or its English
-// name, case-insensitively; "" is no province.
+// Province finds a province or territory by its code, its English name
+// or one of its other names (Québec, Colombie-Britannique, PEI), with or
+// without capitals, accents, hyphens and dots; "" is no province.
 func (lib *Library) Province(name string) (*Province, error) {
-	key := strings.ToLower(strings.TrimSpace(name))
+	key := provinceKey(name)
 	if key == "" {
 		return nil, nil
 	}
 	var valid []string
 	for _, p := range lib.Provinces() {
-		if p.ID == key || strings.EqualFold(p.Name, key) {
+		if provinceKey(p.ID) == key || provinceKey(p.Name) == key {
 			return p, nil
+		}
+		for _, n := range p.Names {
+			if provinceKey(n) == key {
+				return p, nil
+			}
 		}
 		valid = append(valid, p.ID)
 	}
 	return nil, &UnknownError{Kind: "province", Name: name, Valid: valid}
+}
+
+// provinceKey is how a province's name is compared: lower case, without
+// accents or dots, a hyphen or apostrophe as a space, spaces as one
+// ("Terre-Neuve-et-Labrador" and "terre neuve et labrador", "Québec"
+// and "QUEBEC", "P.E.I." and "pei" are each the same).
+func provinceKey(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r), r == '.':
+			continue
+		case unicode.IsSpace(r), r == '-', r == '\'', r == '’', r == '‐', r == '–':
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteString(string(unicode.ToLower(r)))
+	}
+	return b.String()
 }

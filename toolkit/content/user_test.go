@@ -165,6 +165,37 @@ func TestProvincesAndLocalContacts(t *testing.T) {
 	}
 }
 
+// TestProvinceNames: a province is found by its code, its English name
+// and the names a French-speaking educator writes, with or without
+// accents, capitals, hyphens or dots; a name of none is refused with the
+// codes to choose from.
+func TestProvinceNames(t *testing.T) {
+	lib := load(t)
+	for name, want := range map[string]string{
+		"qc": "qc", "QC": "qc", "Quebec": "qc", "Québec": "qc", "québec": "qc", "QUÉBEC": "qc", " Québec ": "qc",
+		"British Columbia": "bc", "Colombie-Britannique": "bc", "colombie britannique": "bc", "B.C.": "bc",
+		"Nouvelle-Écosse": "ns", "Nouvelle Ecosse": "ns", "Nova Scotia": "ns",
+		"Terre-Neuve-et-Labrador": "nl", "Newfoundland and Labrador": "nl", "Newfoundland": "nl",
+		"Île-du-Prince-Édouard": "pe", "Ile du Prince Edouard": "pe", "PEI": "pe", "P.E.I.": "pe",
+		"Territoires du Nord-Ouest": "nt", "NWT": "nt", "Nouveau-Brunswick": "nb", "Yukon": "yt",
+		// Typed with the decomposed é (e and U+0301), as some keyboards do.
+		"Que\u0301bec": "qc",
+	} {
+		p, err := lib.Province(name)
+		if err != nil || p == nil || p.ID != want {
+			t.Errorf("Province(%q) = %v, %v; want %s", name, p, err, want)
+		}
+	}
+	for _, name := range []string{"Atlantis", "Québec City", "Colombie", "B", "Q-C-X"} {
+		if p, err := lib.Province(name); err == nil || !strings.Contains(err.Error(), "ab, bc, mb") {
+			t.Errorf("Province(%q) = %v, %v; want refused with the codes", name, p, err)
+		}
+	}
+	if p, err := lib.Province("  "); p != nil || err != nil {
+		t.Errorf("Province of spaces = %v, %v; want none", p, err)
+	}
+}
+
 // TestUserMessageFileNamedWhereItIs: a problem in a message file of the
 // user's folder names the file as she finds it, with its folder
 // (ours/locales/fr.toml:2:18), as an audience's problem does; it said
