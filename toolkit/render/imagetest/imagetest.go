@@ -277,7 +277,10 @@ func (b *Browser) Screenshot(t testing.TB, svg []byte, w, h int) image.Image {
 	if err := os.WriteFile(in, svg, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(b.ctx, 90*time.Second)
+	// A guard against a browser that hangs, not a speed claim: the
+	// slides' pages took 121 s together here at load average 25 (90 s a
+	// page was the limit).
+	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Minute)
 	defer cancel()
 	if err := chromedp.Do(ctx,
 		chromedp.EmulateViewport(int64(w), int64(h), chromedp.EmulateScale(1)),
