@@ -273,25 +273,27 @@ func TestBrowserMaterials(t *testing.T) {
 		return err
 	}), chromedp.Click(`#files a[href="/files/newcomers-flyer-fr.pdf"]`))
 	got := filepath.Join(downloads, "newcomers-flyer-fr.pdf")
-	deadline := time.Now().Add(30 * time.Second)
+	made, _ := os.ReadFile(filepath.Join(s.dir, "out", "newcomers-flyer-fr.pdf"))
+	// Waited for until it is whole (as long as the file in out/), not
+	// for a file of some bytes and then 200 ms; the limit guards against
+	// a download that never comes.
+	deadline := time.Now().Add(2 * time.Minute)
 	for {
-		if st, err := os.Stat(got); err == nil && st.Size() > 0 {
+		if st, err := os.Stat(got); err == nil && st.Size() >= int64(len(made)) {
 			break
 		}
 		if time.Now().After(deadline) {
 			entries, _ := os.ReadDir(downloads)
-			t.Fatalf("the download did not arrive; the folder holds %v", entries)
+			t.Fatalf("the download did not arrive whole (%d bytes); the folder holds %v", len(made), entries)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	time.Sleep(200 * time.Millisecond) // the browser renames the finished file into place
 	text := pdftest.Normalize(pdftest.Text(t, got))
 	for _, want := range []string{"1-833-900-1010", "604-555-0134", "Riverside Settlement Services"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the downloaded flyer lacks %q", want)
 		}
 	}
-	made, _ := os.ReadFile(filepath.Join(s.dir, "out", "newcomers-flyer-fr.pdf"))
 	if dl, _ := os.ReadFile(got); string(dl) != string(made) {
 		t.Error("the download differs from the file in out/")
 	}
