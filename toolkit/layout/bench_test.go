@@ -8,6 +8,7 @@ import (
 	"github.com/awarekit/awarekit/toolkit/content"
 	"github.com/awarekit/awarekit/toolkit/layout"
 	"github.com/awarekit/awarekit/toolkit/profile"
+	"github.com/awarekit/awarekit/toolkit/typeset"
 )
 
 // BenchmarkFlyerLayout lays out one English flyer per iteration, each for
@@ -61,14 +62,26 @@ func BenchmarkCover(b *testing.B) {
 			}
 		}
 	}
-	b.ReportAllocs()
-	for b.Loop() {
-		n := 0
-		for _, err := range layout.CoverPages(ts, c, paper) {
-			if err != nil {
-				b.Fatal(err)
+	// Its rows laid out as they are placed, and on two goroutines (a
+	// build of two workers), a typesetter each.
+	for _, tss := range [][]*typeset.Typesetter{{ts}, {ts, typeset.New(fonts(b))}} {
+		b.Run(fmt.Sprintf("rows-on-%d", len(tss)), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, err := range layout.CoverPagesOn(tss, c, paper) {
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
 			}
-			n++
-		}
+		})
 	}
+}
+
+func fonts(b *testing.B) *typeset.Fonts {
+	f, err := sharedFonts()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return f
 }

@@ -2,9 +2,12 @@ package layout_test
 
 import (
 	"fmt"
+	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/awarekit/awarekit/toolkit/doc"
 	"github.com/awarekit/awarekit/toolkit/layout"
@@ -95,5 +98,78 @@ func TestCover(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestCoverRowsOnSeveralGoroutines: a cover whose rows are laid out on
+// goroutines of their own (a typesetter each) gives the same pages, in
+// the same order, as one laid out row after row, with rows of one, two
+// and three lines, pages of different lengths and a list that ends at
+// any point of a job of rows; and a cover stopped after a page leaves no
+// goroutine waiting.
+func TestCoverRowsOnSeveralGoroutines(t *testing.T) {
+	ts := coverSetter(t)
+	paper := layout.Papers["letter"]
+	sheet := func(n int) layout.CoverSheet {
+		c := layout.CoverSheet{Title: "Evening", Note: "Made with awarekit test.", Total: fmt.Sprintf("Total: %d materials", n)}
+		c.Materials = func(yield func(layout.CoverItem) bool) {
+			first := 4
+			for i := range n {
+				what := fmt.Sprintf("Youth flyer %d, English", i+1)
+				switch {
+				case i%7 == 3:
+					what = strings.Repeat("Newcomers and migrant workers flyer, French (draft translation) ", 2)
+				case i%11 == 5:
+					what = "Health workers flyer, Punjabi (draft translation)"
+				}
+				pages := 1 + i%3/2
+				if !yield(layout.CoverItem{What: what, File: fmt.Sprintf("m-%d.pdf", i+1), Paper: "Letter", Pages: pages, First: first, ToPrint: fmt.Sprintf("%d copies, both sides", i%9+1)}) {
+					return
+				}
+				first += pages
+			}
+		}
+		return c
+	}
+	lay := func(tss []*typeset.Typesetter, c layout.CoverSheet, stopAfter int) []layout.Page {
+		t.Helper()
+		var pages []layout.Page
+		for p, err := range layout.CoverPagesOn(tss, c, paper) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			pages = append(pages, p)
+			if len(pages) == stopAfter {
+				break
+			}
+		}
+		return pages
+	}
+	setters := []*typeset.Typesetter{ts, coverSetter(t), coverSetter(t)}
+	for _, n := range []int{1, 63, 64, 65, 130, 400} {
+		want := lay(setters[:1], sheet(n), 0)
+		for _, k := range []int{2, 3} {
+			got := lay(setters[:k], sheet(n), 0)
+			if len(got) != len(want) {
+				t.Fatalf("%d materials, %d goroutines: %d pages, one after another %d", n, k, len(got), len(want))
+			}
+			for i := range want {
+				if !reflect.DeepEqual(got[i], want[i]) {
+					t.Fatalf("%d materials, %d goroutines: page %d differs from the one laid out row after row:\n%s\nwant:\n%s", n, k, i+1, pageText(got[i]), pageText(want[i]))
+				}
+			}
+		}
+	}
+	before := runtime.NumGoroutine()
+	if got := lay(setters[:2], sheet(2000), 1); len(got) != 1 {
+		t.Fatalf("stopped after one page: %d pages", len(got))
+	}
+	// The goroutines have returned from their work when the cover does;
+	// on a loaded machine they may take a while to end.
+	for end := time.Now().Add(30 * time.Second); runtime.NumGoroutine() > before && time.Now().Before(end); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		t.Errorf("%d goroutines after the cover stopped, %d before", n, before)
 	}
 }

@@ -78,3 +78,42 @@ func TestSharedTextsOutliveOneOffs(t *testing.T) {
 		}
 	}
 }
+
+// TestSetCacheBytes: a typesetter told to keep less (a pack's cover
+// sheet, whose rows are each set once) drops a text after fewer others
+// than one with a build's caches, and never holds more than it was told.
+func TestSetCacheBytes(t *testing.T) {
+	const text = "Know the signs of human trafficking and where to call for help"
+	opts := Options{Style: Style{Size: 11}, Width: 240, Lang: "en"}
+	// kept reports whether text, set first, is still the paragraph
+	// set then after others distinct texts.
+	kept := func(limit, others int) bool {
+		ts := embeddedSetter(t)
+		if limit > 0 {
+			ts.SetCacheBytes(limit)
+		}
+		first, err := ts.Set(text, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range others {
+			if _, err := ts.Set(fmt.Sprintf("riverside-en-%d.pdf", i), Options{Style: Style{Size: 9.5}, Width: 140, Lang: "en"}); err != nil {
+				t.Fatal(err)
+			}
+			if ts.held > ts.limit/2 {
+				t.Fatalf("limit %d: the young generation holds %d bytes", ts.limit, ts.held)
+			}
+		}
+		p, err := ts.Set(text, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &p.Lines[0].Runs[0] == &first.Lines[0].Runs[0]
+	}
+	if !kept(0, 300) {
+		t.Errorf("with the build's caches a text was dropped after 300 others")
+	}
+	if kept(64<<10, 300) {
+		t.Errorf("with 64 KB of caches a text was kept after 300 others")
+	}
+}

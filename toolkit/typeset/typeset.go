@@ -161,8 +161,9 @@ type Typesetter struct {
 	// noRuns turns shapeRun's cache off (TestShapeRunAsShape).
 	noRuns bool
 	// held is about how many bytes the caches' young generation holds
-	// (see limitCaches).
-	held int
+	// (see limitCaches); limit is what they may hold in all (cacheBytes
+	// unless SetCacheBytes said otherwise).
+	held, limit int
 	// optical holds each script's Optical, per language.
 	optical map[opticalKey]float64
 	// opticalTexts holds each text's Optical, bounded with the caches.
@@ -195,7 +196,7 @@ func New(fonts *Fonts) *Typesetter {
 	t := &Typesetter{fonts: fonts, faces: make(map[*Font]*font.Face), cache: newGenerations[shapeKey, *shaped](),
 		checked: newGenerations[shapeKey, []*Family](), wraps: newGenerations[wrapKey, []Line](),
 		prepared: newGenerations[preparedKey, string](), paras: newGenerations[setKey, Paragraph](),
-		runs: newGenerations[runKey, shaping.Output](), opticalTexts: newGenerations[opticalText, float64]()}
+		runs: newGenerations[runKey, shaping.Output](), opticalTexts: newGenerations[opticalText, float64](), limit: cacheBytes}
 	t.fontmap.t = t
 	return t
 }
@@ -1048,13 +1049,19 @@ func joins(r rune) bool {
 		unicode.In(r, unicode.Arabic, unicode.Syriac, unicode.Nko, unicode.Mongolian, unicode.Mandaic, unicode.Adlam, unicode.Hanifi_Rohingya)
 }
 
+// SetCacheBytes bounds what t's caches hold to about n bytes in place of
+// cacheBytes: for a typesetter that sets texts mostly set once (the rows
+// of a pack's cover sheet: a number, a file name, a page range each), which
+// only keep memory from the rest of the program.
+func (t *Typesetter) SetCacheBytes(n int) { t.limit = max(n, 0) }
+
 // limitCaches makes room in the caches' young generation for an entry
-// of about size bytes: when it would hold more than half of cacheBytes,
+// of about size bytes: when it would hold more than half of t.limit,
 // every cache turns over together (generations): the old generation is
 // dropped and the young becomes the old, so that the caches hold about
 // cacheBytes at most.
 func (t *Typesetter) limitCaches(size int) {
-	if t.held+size > cacheBytes/2 {
+	if t.held+size > t.limit/2 {
 		t.prepared.turn()
 		t.checked.turn()
 		t.cache.turn()
