@@ -206,7 +206,9 @@ email, website, logo, colour) and name it in the plan:
 
   organisations: partners.csv
 
-Each partner's files then go to a folder of its own, with its own pack.pdf.
+Each partner's files then go to a folder of its own, with its own pack.pdf,
+named after the partner or by a folder column. A partner named on two rows
+(two offices) needs a folder on each.
 'awarekit schema plan' lists every key a plan can have.`
 
 // buildAdvanced is build's help for large builds, after the flags.

@@ -118,6 +118,13 @@ func (d *decoder) partners(name, dir string) []partner {
 	var out []partner
 	taken := map[string]int{} // folder, lower case → line that took it
 	rows := map[string]int{}  // a partner's details → the line that gave them first
+	// A partner's name, lower case → the line that gave it first, and
+	// whether that row named its folder.
+	type named struct {
+		line   int
+		folder bool
+	}
+	names := map[string]named{}
 	for _, reserved := range Reserved {
 		taken[reserved] = 0
 	}
@@ -195,6 +202,18 @@ func (d *decoder) partners(name, dir string) []partner {
 				continue
 			}
 			rows[key] = line
+			// The same partner with other details is a row left beside
+			// its update as often as a second office: its materials
+			// would print the old number in a folder named -2. Two
+			// offices name their folders.
+			name := strings.ToLower(strings.Join(strings.Fields(checked.Name), " "))
+			if first, ok := names[name]; ok && (folder == "" || !first.folder) {
+				problem(line, colOf["name"], "name", "%s is also the partner on line %d, with other details; if both rows are right (two offices, say), give each its own folder in a folder column, and if one is out of date, remove it", input.Quote(strings.TrimSpace(checked.Name)), first.line)
+				continue
+			}
+			if _, ok := names[name]; !ok {
+				names[name] = named{line: line, folder: folder != ""}
+			}
 		}
 		if folder != "" {
 			if why := badFolder(folder); why != "" {

@@ -69,6 +69,22 @@ func writePartners(t *testing.T, csv, outputs string) (*Plan, string, error) {
 	return p, csvPath, err
 }
 
+// TestPartnerOfficesInFolders: one partner named on two rows with other
+// details (two offices) makes two sets when each row names its folder.
+func TestPartnerOfficesInFolders(t *testing.T) {
+	p, _, err := writePartners(t, "name,phone,folder\nClub A,604-555-0134,club-a-east\nClub A,604-555-0199,club-a-west\n", "  - {audience: youth, language: en, format: flyer}\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range p.Sets {
+		got = append(got, s.Folder+" "+p.Orgs.At(s.Org).Phone)
+	}
+	if want := []string{"club-a-east 604-555-0134", "club-a-west 604-555-0199"}; !slices.Equal(got, want) {
+		t.Errorf("sets %q, want %q", got, want)
+	}
+}
+
 // TestPartners: a partners file makes the plan's outputs once per
 // partner, in plan order partner after partner, each in a folder named
 // after the partner (or its folder column), with the organisation of its
@@ -203,6 +219,10 @@ func TestPartnersProblems(t *testing.T) {
 		{"not UTF-8", "name\nA\nB\xff\n", one, []string{`partners.csv:3: is not UTF-8 text; save it as "CSV UTF-8"`}},
 		{"folder twice", "name,folder\nA,east\nB,East\n", one, []string{"partners.csv:3:3: folder: East is also the folder of the partner on line 2"}},
 		{"row twice", "name,phone,website\nA,604-555-0134,a.org\nB,,\nA,604-555-0134,A.org\n", one, []string{"partners.csv:4:1: name: repeats the partner on line 2, every column the same; remove one of the two rows"}},
+		// A row left beside its update would print the old number in
+		// a folder named -2.
+		{"name twice, another phone", "name,phone\nClub A,604-555-0134\nB,\nclub  a,604-555-0199\n", one, []string{`partners.csv:4:1: name: "club  a" is also the partner on line 2, with other details; if both rows are right (two offices, say), give each its own folder in a folder column`}},
+		{"name twice, one folder", "name,phone,folder\nClub A,604-555-0134,east\nClub A,604-555-0199,\n", one, []string{"partners.csv:3:1: name: \"Club A\" is also the partner on line 2"}},
 		{"folder path", "name,folder\nA,../up\n", one, []string{"partners.csv:2:3: folder: may not start with a dot"}},
 		{"folder slash", "name,folder\nA,a/b\n", one, []string{"partners.csv:2:3: folder: may hold only letters a-z, digits and . - _"}},
 		{"folder a Windows device", "name,folder\nA,con\nB,Com1\n", one, []string{"partners.csv:2:3: folder: is a name Windows keeps for a device", "partners.csv:3:3: folder: is a name Windows keeps for a device"}},
