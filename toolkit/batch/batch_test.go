@@ -661,3 +661,21 @@ func TestPartners(t *testing.T) {
 	}
 	checkDisk(t, out, manifest.FileName)
 }
+
+// TestOwnIndexWithoutManifest: the index.html a build writes is known as
+// a build's when its manifest is gone (a failed build removes it), so
+// the next build is not refused as writing over another program's page.
+func TestOwnIndexWithoutManifest(t *testing.T) {
+	dir := t.TempDir()
+	p := writePlan(t, dir, "organisation: {name: Riverside Settlement Services, phone: 604-555-0134}\noutputs:\n  - {audience: youth, language: en, format: flyer}\n")
+	run(t, p, Options{})
+	out := filepath.Join(dir, "out")
+	if err := os.Remove(filepath.Join(out, manifest.FileName)); err != nil {
+		t.Fatal(err)
+	}
+	prev := manifest.ReadPrevious(out)
+	defer prev.Close()
+	if prev.Refused != nil {
+		t.Fatalf("the build's own index.html refused: %v", prev.Refused)
+	}
+}

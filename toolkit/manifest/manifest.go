@@ -136,15 +136,20 @@ func (e *StrayError) Error() string {
 		e.Manifest + " (the next build then checks every file again), or build into an empty folder"
 }
 
-// ForeignError is a manifest.json in the output folder that no build
-// wrote: a JSON object without manifest_version, which every manifest
-// awarekit writes has (a web app's manifest.json, say). A build wrote
-// over it, and over the index.html beside it.
+// ForeignError is a file in the output folder that no build wrote, which
+// a build would write over: a manifest.json that is a JSON object
+// without manifest_version, which every manifest awarekit writes has (a
+// web app's, say), or an index.html where there is no build's manifest
+// (a website's). A build wrote over both.
 type ForeignError struct {
-	Manifest string // the file's path
+	Manifest string // the manifest's path, or
+	Page     string // the page's
 }
 
 func (e *ForeignError) Error() string {
+	if e.Page != "" {
+		return e.Page + " is not a page awarekit wrote, another program's file perhaps, which a build would write over: build into another folder with --out, or delete " + e.Page + " if nothing needs it"
+	}
 	return e.Manifest + " is not a manifest awarekit wrote (it has no manifest_version), another program's file perhaps, which a build would write over, with index.html beside it: build into another folder with --out, or delete " + e.Manifest + " if nothing needs it"
 }
 
@@ -532,7 +537,46 @@ func ReadPrevious(dir string) *Previous {
 			}
 		}
 	}
+	if p.Refused == nil && len(p.files) == 0 && len(p.Bad) == 0 {
+		// No build's manifest: an index.html here is a website's, say,
+		// unless a build wrote it (and its manifest was removed).
+		if page := filepath.Join(dir, IndexFile); foreignPage(page) {
+			p.Refused = &ForeignError{Page: page}
+		}
+	}
 	return p
+}
+
+// IndexFile is the page a build writes beside its manifest.
+const IndexFile = "index.html"
+
+// ownMarks are what an index.html a build wrote says: its generator
+// (pack's page), or, before it said that, its foot ("Made with awarekit
+// 0.1.0 from content version …").
+var ownMarks = [][]byte{[]byte(`<meta name="generator" content="awarekit">`), []byte("Made with awarekit")}
+
+// foreignPage reports whether path is a file that no build wrote: one
+// that says none of ownMarks in its first megabyte.
+func foreignPage(path string) bool {
+	fi, err := os.Lstat(path)
+	if err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, 1<<20))
+	if err != nil {
+		return false
+	}
+	for _, m := range ownMarks {
+		if bytes.Contains(data, m) {
+			return false
+		}
+	}
+	return true
 }
 
 // scan reads a manifest through, each entry of its outputs decoded (and

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -282,5 +283,44 @@ func TestRelativeFontSourceChanged(t *testing.T) {
 	}
 	if got := h.Changed([]FontFile{{Name: "DejaVu Sans", Source: "embedded", SHA256: "00"}}); got != "" {
 		t.Errorf("embedded: %q, want unchanged", got)
+	}
+}
+
+// TestForeignPageRefused: an index.html in an output folder with no
+// build's manifest (a website's folder given as --out) was written over
+// without a word. One that says it was made by awarekit, now or before
+// the page named its generator, is a build's whose manifest is gone.
+func TestForeignPageRefused(t *testing.T) {
+	for _, c := range []struct {
+		name, page, manifest string
+		refused              bool
+	}{
+		{"a website's page", "<!doctype html><title>Riverside</title><p>Our programs</p>", "", true},
+		{"an empty page", "", "", true},
+		{"a build's page", "<!doctype html><head><meta name=\"generator\" content=\"awarekit\">", "", false},
+		{"an older build's page", "<p>Made with awarekit 0.1.0-dev from content version 2026.11.3.</p>", "", false},
+		{"beside a build's manifest", "<p>our site</p>", `{"manifest_version":` + strconv.Itoa(Version) + `,"outputs":[]}`, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			page := filepath.Join(dir, IndexFile)
+			if err := os.WriteFile(page, []byte(c.page), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if c.manifest != "" {
+				if err := os.WriteFile(filepath.Join(dir, FileName), []byte(c.manifest), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			p := ReadPrevious(dir)
+			defer p.Close()
+			want := page + " is not a page awarekit wrote"
+			switch {
+			case c.refused && (p.Refused == nil || !strings.HasPrefix(p.Refused.Error(), want) || !strings.Contains(p.Refused.Error(), "--out")):
+				t.Errorf("refused: %v\nwant %s…", p.Refused, want)
+			case !c.refused && p.Refused != nil:
+				t.Errorf("refused: %v; want it taken as a build's", p.Refused)
+			}
+		})
 	}
 }

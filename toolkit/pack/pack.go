@@ -37,7 +37,7 @@ import (
 // Names of the files this package writes in the output folder.
 const (
 	FileName  = "pack.pdf"
-	IndexName = "index.html"
+	IndexName = manifest.IndexFile
 )
 
 // Sheet is what the cover sheet and the index page say about the whole
@@ -604,6 +604,7 @@ var indexPage = sync.OnceValue(func() *template.Template {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="awarekit">
 <title>{{.Title}}</title>
 <style>
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:62rem;padding:0 1rem;color:#1a1a1a;line-height:1.4}
