@@ -538,6 +538,28 @@ func buildRun(opts *BuildOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.OutDir == "" {
+		opts.OutDir = filepath.Join(pl.Dir, "out")
+	}
+	// The output folder can be written (not a file, a named pipe or a
+	// device, not inside the content folder): a wrong --out, or a
+	// folder beside the plan that cannot be one, is the command line's
+	// or the environment's. Checked before the notes on what the plan
+	// makes are printed: they were followed by "cannot write to folder".
+	check := eng.CheckOutDir
+	if opts.DryRun {
+		check = eng.OutsideContent // a dry run writes nothing
+	}
+	// A build that stops before it makes anything (a gather that finds
+	// a part missing, an interrupt) leaves no folder it made behind.
+	var made string
+	if !opts.DryRun {
+		made = firstMissing(opts.OutDir)
+	}
+	if err := check(opts.OutDir); err != nil {
+		removeEmptyFolders(made)
+		return usage(err)
+	}
 	for _, w := range eng.Lib.Warnings {
 		fmt.Fprintln(errOut, opts.IO.warning(), w)
 	}
@@ -559,28 +581,8 @@ func buildRun(opts *BuildOptions) error {
 		fmt.Fprintln(errOut, opts.IO.warning(), w)
 	}
 	if err != nil {
-		return err
-	}
-	if opts.OutDir == "" {
-		opts.OutDir = filepath.Join(pl.Dir, "out")
-	}
-	// The output folder can be written (not a file, a named pipe or a
-	// device, not inside the content folder): a wrong --out, or a
-	// folder beside the plan that cannot be one, is the command line's
-	// or the environment's.
-	check := eng.CheckOutDir
-	if opts.DryRun {
-		check = eng.OutsideContent // a dry run writes nothing
-	}
-	// A build that stops before it makes anything (a gather that finds
-	// a part missing, an interrupt) leaves no folder it made behind.
-	var made string
-	if !opts.DryRun {
-		made = firstMissing(opts.OutDir)
-	}
-	if err := check(opts.OutDir); err != nil {
 		removeEmptyFolders(made)
-		return usage(err)
+		return err
 	}
 
 	bopts := batch.Options{OutDir: opts.OutDir, Jobs: opts.Jobs, Force: opts.Force, DryRun: opts.DryRun, Shard: opts.Shard, Gather: opts.Gather}

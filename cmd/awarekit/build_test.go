@@ -346,6 +346,15 @@ func TestBuildErrors(t *testing.T) {
 		t.Errorf("exit %d\n%s", r.code, r.stderr)
 	}
 	checkManifest(t, filepath.Join(work, "out"))
+
+	// An output folder that is a file is said before the notes on what
+	// the plan makes: "draft: French (fr) is a draft…" came first, then
+	// "cannot use afile as the output folder".
+	writeFile(t, filepath.Join(work, "afile"), "x")
+	r = runCLI(t, work, "build", "plan.yaml", "-o", "afile")
+	if r.code != exitUsage || !strings.HasPrefix(r.stderr, "awarekit: cannot use afile as the output folder: it is a file, not a folder") {
+		t.Errorf("an output folder that is a file: exit %d\n%s", r.code, r.stderr)
+	}
 }
 
 // TestBuildInterrupt sends SIGINT to the real binary in the middle of a
