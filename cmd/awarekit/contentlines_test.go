@@ -88,7 +88,9 @@ func TestAudienceProblemsHaveLines(t *testing.T) {
 // a line 2 it does not have.
 func TestSettingsSyntaxLines(t *testing.T) {
 	tests := []struct{ data, want string }{
-		{"\tpaper: a4\n", "settings file awarekit.yaml:1: found character that cannot start any token; check the indentation"},
+		{"\tpaper: a4\n", "settings file awarekit.yaml:1: the line is indented with a tab; YAML indents with spaces only"},
+		{"organisation:\n\tname: Riverside\n", "settings file awarekit.yaml:2: the line is indented with a tab; YAML indents with spaces only: replace the tab with spaces"},
+		{"paper: a4\nlang: `fr`\n", "settings file awarekit.yaml:2: found character that cannot start any token; check the indentation"},
 		{"%YAML 9\n", "settings file awarekit.yaml:1: "},
 		{"paper: a4\nlang: *l\n", "settings file awarekit.yaml:2: *l repeats the value marked &l, and nothing before it is marked so; mark that value &l, or write the value out"},
 		{"---", ""},

@@ -58,3 +58,18 @@ func TestSyntaxLines(t *testing.T) {
 		})
 	}
 }
+
+// TestTabIndentSaysTab: a tab in a line's indentation is said to be
+// one; yaml.v3 says "found character that cannot start any token".
+func TestTabIndentSaysTab(t *testing.T) {
+	for _, data := range []string{"\ta: 1\n", "a:\n\tb: 1\n", "a:\n  \tb: 1\n", "a:\r\n\t- x\r\n"} {
+		_, err := ParseYAML(Plan, "p.yaml", []byte(data))
+		if err == nil || !strings.Contains(err.Error(), ": the line is indented with a tab; YAML indents with spaces only: replace the tab with spaces") {
+			t.Errorf("%q: %v", data, err)
+		}
+	}
+	// Not a tab: the library's words, and what to look at.
+	if _, err := ParseYAML(Plan, "p.yaml", []byte("a: 1\nb: `x`\n")); err == nil || !strings.Contains(err.Error(), "p.yaml:2: found character that cannot start any token; check the indentation") {
+		t.Errorf("a backquote: %v", err)
+	}
+}

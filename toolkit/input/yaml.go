@@ -88,7 +88,28 @@ func SyntaxProblem(data []byte, err error) (line int, problem string) {
 		said, _ = strconv.Atoi(sm[1])
 		m = m[len(sm[0]):]
 	}
-	return problemLine(data, m, said), m + "; " + SyntaxHint
+	line = problemLine(data, m, said)
+	if strings.Contains(m, "cannot start any token") || strings.Contains(m, "tab character") {
+		if l := lineAt(data, line); bytes.ContainsRune(l[:len(l)-len(bytes.TrimLeft(l, " \t"))], '\t') {
+			// A tab in the indentation: "found character that cannot
+			// start any token" tells no one what to change.
+			return line, "the line is indented with a tab; YAML indents with spaces only: replace the tab with spaces (as many as the lines beside it use)"
+		}
+	}
+	return line, m + "; " + SyntaxHint
+}
+
+// lineAt is line n (from 1) of data, without its line break.
+func lineAt(data []byte, n int) []byte {
+	ends := lineEnds(data)
+	if n < 1 || n > len(ends) {
+		return nil
+	}
+	start := 0
+	if n > 1 {
+		start = ends[n-2]
+	}
+	return bytes.TrimRight(data[start:ends[n-1]], "\r\n")
 }
 
 // problemLine is the line, from 1, at which the YAML library, reading
@@ -380,7 +401,7 @@ func encodingProblem(data []byte) (line int, problem string) {
 		col++
 		switch {
 		case r == utf8.RuneError && size <= 1:
-			return line, fmt.Sprintf("is not UTF-8 text (byte 0x%02X, character %d of the line); save the file as UTF-8", data[i], col)
+			return line, fmt.Sprintf("is not UTF-8 text (byte 0x%02X, character %d of the line); save the file as UTF-8 (in your editor's Save As, choose the encoding UTF-8)", data[i], col)
 		case r == '\n':
 			line, col = line+1, 0
 		case !yamlPrintable(r):
