@@ -148,7 +148,7 @@ func TestGenerateBadInput(t *testing.T) {
 		{"unknown language", []string{"-l", "en,xx"}, 2, []string{`"xx"`, "choose one of: ", " en, ", " fr, "}},
 		{"unknown format", []string{"-f", "banner"}, 2, []string{`"banner"`, "flyer"}},
 		{"unknown paper", []string{"--paper", "legal"}, 2, []string{`"legal"`, "letter, a4"}},
-		{"stray argument", []string{"youth"}, 2, []string{"unknown command"}},
+		{"stray argument", []string{"youth"}, 2, []string{"awarekit generate takes its choices as flags, not words: write awarekit generate -a youth"}},
 		{"logo missing", []string{"--logo", filepath.Join(work, "nope.png")}, 2, []string{"--logo: logo", "nope.png", "does not exist"}},
 		{"logo not an image", []string{"--logo", notImage}, 1, []string{"not a PNG or JPEG"}},
 		{"logo too large", []string{"--logo", huge}, 1, []string{"10000 × 10000 pixels"}},

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -277,5 +278,31 @@ func TestValuesTypedAsFlags(t *testing.T) {
 				t.Errorf("it ran: %s", r.stdout)
 			}
 		})
+	}
+}
+
+// TestWordsForFlags: words after a command that takes none, each the
+// value of one of its flags, are said with their flags; 'generate youth
+// fr flyer' and 'check ours' said "unknown command "youth" for
+// "awarekit generate"". Other words are still unknown commands.
+func TestWordsForFlags(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "ours", "locales", "fr.toml"), "[youth]\nheadline = \"Salut\"\n")
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"generate", "youth"}, "awarekit generate takes its choices as flags, not words: write awarekit generate -a youth\n"},
+		{[]string{"generate", "youth", "fr", "flyer", "a4", "png"}, "write awarekit generate -a youth -l fr -f flyer --paper a4 --as png\n"},
+		{[]string{"check", "ours"}, "awarekit check takes its choices as flags, not words: write awarekit check --content ours\n"},
+		{[]string{"messages", "youth", "fr"}, "write awarekit messages -a youth -l fr\n"},
+		{[]string{"generate", "youth", "klingon"}, `unknown command "youth" for "awarekit generate"`},
+		{[]string{"version", "2"}, `unknown command "2" for "awarekit version"`},
+	}
+	for _, tt := range tests {
+		r := runCLI(t, dir, tt.args...)
+		if r.code != exitUsage || !strings.Contains(r.stderr, tt.want) || r.stdout != "" {
+			t.Errorf("%v: exit %d, want %d saying %q\nstderr: %s", tt.args, r.code, exitUsage, tt.want, r.stderr)
+		}
 	}
 }

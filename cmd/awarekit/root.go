@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,6 +15,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/awarekit/awarekit/audiences"
+	"github.com/awarekit/awarekit/locales"
 	"github.com/awarekit/awarekit/toolkit/content"
 	"github.com/awarekit/awarekit/toolkit/generate"
 	"github.com/awarekit/awarekit/toolkit/spell"
@@ -357,9 +362,52 @@ func fixCompletion(root *cobra.Command) {
 	}
 }
 
-// noArgs is cobra.NoArgs as a usage error.
+// noArgs is cobra.NoArgs as a usage error. Words that are values of
+// the command's flags are said with their flags: 'generate youth fr
+// flyer' and 'check ours' said "unknown command "youth" for "awarekit
+// generate"", as if a command had been misspelt.
 func noArgs(cmd *cobra.Command, args []string) error {
-	return usage(cobra.NoArgs(cmd, args))
+	if len(args) == 0 {
+		return nil
+	}
+	var with []string
+	for _, a := range args {
+		f := valueFlag(cmd, a)
+		if f == "" {
+			return usage(cobra.NoArgs(cmd, args))
+		}
+		with = append(with, f+" "+a)
+	}
+	return usage(fmt.Errorf("%s takes its choices as flags, not words: write %s %s", cmd.CommandPath(), cmd.CommandPath(), strings.Join(with, " ")))
+}
+
+// valueFlag is the flag of cmd that word is a value of, as the help
+// writes it (-a, --content), or "": an audience's or a language's tag, a
+// format, a paper, a style, a backend, a content folder.
+func valueFlag(cmd *cobra.Command, word string) string {
+	has := func(name string) string {
+		if f := cmd.Flags().Lookup(name); f != nil && !f.Hidden {
+			return flagSpelling(f)
+		}
+		return ""
+	}
+	if _, err := fs.Stat(audiences.FS, path.Join(word, "audience.yaml")); err == nil && fs.ValidPath(word) && !strings.Contains(word, "/") {
+		return has("audience")
+	}
+	if _, err := fs.Stat(locales.FS, word+".toml"); err == nil && fs.ValidPath(word) && !strings.Contains(word, "/") {
+		return has("lang")
+	}
+	if w, ok := flagWords[strings.ToLower(word)]; ok && w.typed && (w.on == nil || w.on(cmd)) {
+		for _, name := range w.flags {
+			if f := has(name); f != "" {
+				return f
+			}
+		}
+	}
+	if st, err := os.Stat(word); err == nil && st.IsDir() {
+		return has("content")
+	}
+	return ""
 }
 
 // flagError is a mistake in a flag, as a usage error; an unknown flag
