@@ -785,6 +785,10 @@ func (lib *Library) check() {
 				lib.problemAt(a.File, "blocks", "blocks names %s; it lists the parts an audience may leave out, of: %s (the headline, signs, actions and the help panel with the hotline and the emergency line are on every material)", input.Quote(b), strings.Join(OptionalBlocks, ", "))
 			}
 		}
+		if n := len(a.Signs); n < MinSigns || n > MaxSigns {
+			// Said once, not once for each of the 15 languages.
+			lib.problemAt(a.File, "signs", "has %d signs; an audience needs %d to %d", n, MinSigns, MaxSigns)
+		}
 		if len(a.Actions) == 0 || len(a.Actions) > 2 {
 			lib.problemAt(a.File, "actions", "has %d groups of actions; an audience needs one, or two (for the person it may be happening to, then for someone worried)", len(a.Actions))
 		}
@@ -893,7 +897,9 @@ func (lib *Library) checkLang(tag string, st *langState) {
 				signs++
 			}
 		}
-		if signs < MinSigns || signs > MaxSigns {
+		// A list of the wrong length is said once, when the content
+		// loads (check); here, what the language leaves out of it.
+		if (signs < MinSigns || signs > MaxSigns) && len(a.Signs) >= MinSigns && len(a.Signs) <= MaxSigns {
 			st.problems = append(st.problems, lib.problemOf(a.File, "signs", "has %d signs in %s; an audience needs %d to %d", signs, tag, MinSigns, MaxSigns))
 		}
 	}

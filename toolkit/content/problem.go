@@ -65,9 +65,14 @@ func (lib *Library) problemOf(file, at, format string, args ...any) Problem {
 	p := Problem{File: lib.displayName(file), Text: fmt.Sprintf(format, args...)}
 	if at != "" {
 		if data, err := lib.readSource(file); err == nil {
-			if strings.HasSuffix(file, ".toml") {
+			switch {
+			case strings.HasSuffix(file, ".toml"):
 				p.Line = tomlLine(data, at)
-			} else {
+			case yamlKeyLine(data, at) > 0:
+				// A key of the file (signs, actions): its own line, not
+				// a comment above it that names it.
+				p.Line = yamlKeyLine(data, at)
+			default:
 				p.Line = yamlLine(data, at)
 			}
 		}
@@ -129,11 +134,12 @@ func (lib *Library) problemsErr() error {
 }
 
 // yamlLine is the first line of a YAML file on which at stands as a
-// whole name (farmworkers.sign.1, not farmworkers.sign.10); 0 when none.
+// whole name (farmworkers.sign.1, not farmworkers.sign.10), a comment
+// line aside; 0 when none.
 func yamlLine(data []byte, at string) int {
 	re := regexp.MustCompile(`(^|[^\w.-])` + regexp.QuoteMeta(at) + `($|[^\w.-])`)
 	for i, line := range strings.Split(string(data), "\n") {
-		if re.MatchString(line) {
+		if re.MatchString(line) && !strings.HasPrefix(strings.TrimSpace(line), "#") {
 			return i + 1
 		}
 	}

@@ -2,6 +2,7 @@ package content_test
 
 import (
 	"io/fs"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -107,5 +108,23 @@ func TestCheckFolderSaysWhatIsMisplaced(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%v: %v\nwant %q", tt.files, err, tt.want)
 		}
+	}
+}
+
+// TestSignCountSaidOnce: an audience with too many signs is said once,
+// at its signs: line; it was said once for each of the 15 languages
+// ("has 8 signs in ar; …", "has 8 signs in crk; …"), at the first line
+// naming signs, a comment above.
+func TestSignCountSaidOnce(t *testing.T) {
+	youth, err := fs.ReadFile(audiences.FS, "youth/audience.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	eight := strings.Replace(string(youth), "signs: [youth.sign.1,", "signs: [youth.sign.1, youth.sign.2,", 1)
+	dir := userFolder(t, map[string]string{"audiences/youth/audience.yaml": eight})
+	_, err = content.LoadUser(audiences.FS, locales.FS, dir)
+	want := filepath.Join(dir, "audiences", "youth", "audience.yaml") + ":26: has 8 signs; an audience needs 3 to 7"
+	if err == nil || err.Error() != want {
+		t.Errorf("error %v\nwant %s", err, want)
 	}
 }
