@@ -41,7 +41,7 @@ func hostileCases() []hostileCase {
 	}
 	return []hostileCase{
 		// Translation files (translate import).
-		{"translate", "a named pipe", imp("fifo.po"), nil, map[string]string{"fifo.po": "FIFO", "ours/locales/.keep": ""}, 1, []string{"fifo.po", "is a named pipe"}},
+		{"translate", "a named pipe", imp("fifo.po"), nil, map[string]string{"fifo.po": "FIFO", "ours/locales/.keep": ""}, 2, []string{"fifo.po", "is a named pipe"}},
 		{"translate", "a file of 9 MB", imp("big.po"), nil, map[string]string{"big.po": "SPARSE9M", "ours/locales/.keep": ""}, 1, []string{"big.po", "larger than 8 MB"}},
 		{"translate", "RLO in a translation", imp("es.po"), nil, map[string]string{"es.po": "msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"ui.signs.title\"\nmsgid \"Signs to look for\"\nmsgstr \"Se\u202eñales\"\n", "ours/locales/.keep": ""}, 1, []string{"es.po:6: ui.signs.title:", "RIGHT-TO-LEFT OVERRIDE"}},
 		{"translate", "invalid UTF-8 in a PO file", imp("es.po"), nil, map[string]string{"es.po": "msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"ui.signs.title\"\nmsgid \"Signs to look for\"\nmsgstr \"Se\xffñales\"\n", "ours/locales/.keep": ""}, 1, []string{"es.po:6:", "not valid UTF-8"}},

@@ -76,7 +76,7 @@ func pathCases() []hostileCase {
 		{"translate", "status --content /etc", []string{"translate", "status", "--content", "/etc"}, nil, nil, 2, []string{"--content: content folder /etc has neither audiences/ nor locales/", "a content folder holds audiences/"}},
 		{"translate", "export --content a folder of notes", []string{"translate", "export", "-l", "es", "--content", "$DIR/ours", "-o", "$DIR/es.po"}, nil, map[string]string{"ours/README.txt": "x"}, 2, []string{"--content: content folder $DIR/ours has neither audiences/ nor locales/"}},
 		{"translate", "proof, content: in the settings file the project's folder", []string{"translate", "proof", "-l", "es", "-o", "$DIR/p.pdf"}, nil, map[string]string{"awarekit.yaml": "paper: a4\ncontent: .\n"}, 1, []string{"settings file awarekit.yaml:2: content folder", "has neither audiences/ nor locales/"}},
-		{"translate", "import into an empty content folder", []string{"translate", "import", "$DIR/es.po", "--into", "$DIR/ours"}, nil, with(content, "es.po", "FIFO"), 1, []string{"es.po", "is a named pipe"}},
+		{"translate", "import into an empty content folder", []string{"translate", "import", "$DIR/es.po", "--into", "$DIR/ours"}, nil, with(content, "es.po", "FIFO"), 2, []string{"es.po", "is a named pipe"}},
 		// init, man and new: the folder they write into.
 		{"folders", "init into a named pipe", []string{"init", "$DIR/pipe"}, nil, map[string]string{"pipe": "FIFO"}, 2, []string{"$DIR/pipe as a folder: it is a named pipe, not a folder; choose another folder"}},
 		{"folders", "man into a device", []string{"man", "$DIR/null"}, nil, map[string]string{"null": "DEVICE"}, 2, []string{"$DIR/null as a folder: it is a device"}},

@@ -459,6 +459,12 @@ recorded as theirs; the language can be reviewed once every message is.`,
 func translateImportRun(opts *TranslateImportOptions) error {
 	data, err := translate.ReadFile(opts.File)
 	if err != nil {
+		// A file that is not there, or is no file, is a wrong name on
+		// the command line (exit 2, as for a plan or a logo); what is
+		// wrong inside it is its content.
+		if cerr := input.Check(input.Kind{Name: "translation file"}, opts.File); cerr != nil {
+			return usage(cerr)
+		}
 		return err
 	}
 	p, err := opts.open()

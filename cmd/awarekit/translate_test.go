@@ -235,3 +235,21 @@ func TestTranslateStaleWarns(t *testing.T) {
 		t.Errorf("the flyer should print the stale headline with the draft line:\n%s", text)
 	}
 }
+
+// TestImportFileNamedWrong: a translation file that is not there, a
+// folder or a named pipe is a wrong name on the command line, exit 2,
+// as for a plan or a logo; it was exit 1, which says the file's content
+// is bad.
+func TestImportFileNamedWrong(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "ours", "locales", "fr.toml"), "[youth]\nheadline = \"Salut\"\n")
+	if err := os.MkdirAll(filepath.Join(dir, "adir.po"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range []string{"nothere.po", "adir.po"} {
+		r := runCLI(t, dir, "translate", "import", file, "--into", "ours")
+		if r.code != exitUsage || !strings.Contains(r.stderr, "translation file "+file) {
+			t.Errorf("%s: exit %d, want %d\n%s", file, r.code, exitUsage, r.stderr)
+		}
+	}
+}
