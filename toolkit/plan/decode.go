@@ -315,11 +315,19 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, f field) {
 		v.SetBool(b)
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
-			example := "[en, fr]"
+			// The example is of the list asked for: audiences: youth
+			// was told "should be a list [en, fr]".
+			example, one := listExamples[f.key], ""
+			if example == "" {
+				example = "[a, b]"
+			}
 			if v.Type().Elem().Kind() == reflect.Struct {
 				example = "of items, each starting with -"
 			}
-			d.problem(p, path, "should be a list %s, not %s", example, describe(n))
+			if single := strings.TrimSuffix(f.key, "s"); single != f.key && n.Kind == yaml.ScalarNode && singleKeys[single] && !strings.ContainsAny(n.Value, " ,;+") && n.Value != "" {
+				one = fmt.Sprintf(" (or %s: %s, for one)", single, n.Value)
+			}
+			d.problem(p, path, "should be a list %s, not %s%s", example, describe(n), one)
 			return
 		}
 		if f.min > 0 && len(n.Content) < f.min {
@@ -336,6 +344,13 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, f field) {
 }
 
 var field0 field
+
+// listExamples are examples of the lists a plan's keys take, and
+// singleKeys the keys that take one of their items (audience: youth).
+var (
+	listExamples = map[string]string{"audiences": "[youth, newcomers]", "languages": "[en, fr]", "formats": "[flyer, cards]"}
+	singleKeys   = map[string]bool{"audience": true, "language": true, "format": true}
+)
 
 // keyAliases are the other spellings of plan keys, as awarekit.yaml and
 // the partners file take them: Canadian and British colour, American

@@ -93,7 +93,7 @@ extra: 1
 		{12, 5, "outputs[0].audiences", "give audience or audiences, not both"},
 		{13, 15, "outputs[0].language", `unknown language "xx"; choose one of: `},
 		{15, 24, "outputs[1].audiences[1]", `unknown audience "teens"; choose one of: agriculture, business, caregivers, health, hospitality, indigenous, newcomers, parents, students, youth`},
-		{17, 14, "outputs[1].formats", "should be a list [en, fr]"},
+		{17, 14, "outputs[1].formats", `should be a list [flyer, cards], not "flyer" (or format: flyer, for one)`},
 		{21, 13, "outputs[2].copies", `should be a whole number, not "three"`},
 		{22, 14, "outputs[2].pattern", `unknown placeholder "{colour}"`},
 		{23, 1, "extra", `unknown key "extra"; valid here: event, organisation, organisations, defaults, outputs, pack`},
