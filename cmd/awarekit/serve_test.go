@@ -83,11 +83,20 @@ func (b *syncBuffer) String() string {
 func TestServe(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, ConfigFileName), "organisation:\n  name: \"Eastside Youth Council\"\n  phone: \"416-555-0199\"\n  local:\n    - {label: \"Toronto police, non-emergency\", phone: \"416-555-0100\"}\npaper: a4\nlang: [fr]\nprovince: on\n")
-	var opened string
+	// The browser is opened after the server says it is ready, on the
+	// server's goroutine: the test waits for it (reading a variable the
+	// goroutine set failed once at load 17, read before it was set).
+	openedCh := make(chan string, 1)
 	url, out, errOut := serving(t, dir, func(o *ServeOptions) {
 		o.Open = true
-		o.OpenURL = func(u string) error { opened = u; return nil }
+		o.OpenURL = func(u string) error { openedCh <- u; return nil }
 	})
+	var opened string
+	select {
+	case opened = <-openedCh:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the browser was not opened in 30 s")
+	}
 	if !strings.HasPrefix(url, "http://127.0.0.1:") || strings.TrimSpace(out.String()) != url || opened != url {
 		t.Errorf("url %s, stdout %q, opened %q", url, out.String(), opened)
 	}
