@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -139,9 +141,17 @@ var planKeys = map[string]string{
 type unknownFlagError struct {
 	err  error  // pflag's, kept for errors.As
 	hint string // "" or what follows the error: " (did you mean --lang?)"
+	// msg, when set, is said in place of pflag's error: one that names
+	// a byte of a letter beyond ASCII ('Ã' for é).
+	msg string
 }
 
-func (e *unknownFlagError) Error() string { return e.err.Error() + e.hint }
+func (e *unknownFlagError) Error() string {
+	if e.msg != "" {
+		return e.msg
+	}
+	return e.err.Error() + e.hint
+}
 func (e *unknownFlagError) Unwrap() error { return e.err }
 
 // unknownFlag says what cmd has in place of the flag nf names: the
@@ -150,12 +160,35 @@ func (e *unknownFlagError) Unwrap() error { return e.err }
 // plan that does its work.
 func unknownFlag(cmd *cobra.Command, nf *pflag.NotExistError) error {
 	e := &unknownFlagError{err: nf}
-	if short := nf.GetSpecifiedShortnames(); short != "" {
+	if short := nf.GetSpecifiedShortnames(); short != "" && !isASCII(short) {
+		// pflag looks at bytes: -é is a flag 'Ã' to it, and looking
+		// that up as a letter panicked.
+		e.msg = nonASCIIFlag(short)
+	} else if short != "" {
 		e.hint = shorthandHint(cmd, nf.GetSpecifiedName(), short)
 	} else {
 		e.hint = longHint(cmd, nf.GetSpecifiedName())
 	}
 	return usage(e)
+}
+
+// nonASCIIFlag says what is wrong with -short, a group that holds a
+// character beyond ASCII: a dash a word processor made of two hyphens
+// (-–lang, –-lang), or a letter no flag has.
+func nonASCIIFlag(short string) string {
+	if r, _ := utf8.DecodeRuneInString(short); unicode.Is(unicode.Pd, r) || r == '−' {
+		return fmt.Sprintf("-%s is not a flag: %s is a dash (%U) a word processor or a web page made of two hyphens; type -- with the keyboard's hyphen key, like --%s", short, string(r), r, strings.TrimLeftFunc(short, func(r rune) bool { return unicode.Is(unicode.Pd, r) || r == '−' }))
+	}
+	return fmt.Sprintf("-%s is not a flag: a flag is a hyphen and a letter (-l) or two hyphens and a name (--lang), in the letters a to z", short)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // longHint is the hint for --typed, a flag cmd does not have.

@@ -281,6 +281,32 @@ func TestValuesTypedAsFlags(t *testing.T) {
 	}
 }
 
+// TestFlagsBeyondASCII: a letter beyond ASCII after one dash (-é, an
+// emoji) is refused as no flag, exit 2, and a word processor's dash
+// (-–lang, Word's -- ) is named with the fix; -é was an "internal error
+// ... This is a bug", exit 1 (pflag's shorthand lookup panicked on the
+// byte 'Ã' it took for the letter).
+func TestFlagsBeyondASCII(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"generate", "-é"}, "awarekit: -é is not a flag: a flag is a hyphen and a letter (-l) or two hyphens and a name (--lang), in the letters a to z\n"},
+		{[]string{"generate", "-a", "youth", "-«"}, "awarekit: -« is not a flag: "},
+		{[]string{"build", "plan.yaml", "-🙂png"}, "awarekit: -🙂png is not a flag: "},
+		{[]string{"generate", "-–lang", "fr"}, "awarekit: -–lang is not a flag: – is a dash (U+2013) a word processor or a web page made of two hyphens; type -- with the keyboard's hyphen key, like --lang\n"},
+		{[]string{"generate", "-—lang", "fr"}, "like --lang\n"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			r := runCLI(t, t.TempDir(), tt.args...)
+			if r.code != exitUsage || !strings.Contains(r.stderr, tt.want) || strings.Contains(r.stderr, "bug") {
+				t.Errorf("exit %d, want %d with %q\nstderr: %s", r.code, exitUsage, tt.want, r.stderr)
+			}
+		})
+	}
+}
+
 // TestWordsForFlags: words after a command that takes none, each the
 // value of one of its flags, are said with their flags; 'generate youth
 // fr flyer' and 'check ours' said "unknown command "youth" for
