@@ -537,9 +537,10 @@ func ReadPrevious(dir string) *Previous {
 			}
 		}
 	}
-	if p.Refused == nil && len(p.files) == 0 && len(p.Bad) == 0 {
-		// No build's manifest: an index.html here is a website's, say,
-		// unless a build wrote it (and its manifest was removed).
+	if p.Refused == nil && len(p.files) == 0 {
+		// No build's manifest that can be read (none, a damaged one, a
+		// browser extension's of manifest_version 3): an index.html here
+		// is a website's, say, unless a build wrote it.
 		if page := filepath.Join(dir, IndexFile); foreignPage(page) {
 			p.Refused = &ForeignError{Page: page}
 		}

@@ -299,6 +299,9 @@ func TestForeignPageRefused(t *testing.T) {
 		{"an empty page", "", "", true},
 		{"a build's page", "<!doctype html><head><meta name=\"generator\" content=\"awarekit\">", "", false},
 		{"an older build's page", "<p>Made with awarekit 0.1.0-dev from content version 2026.11.3.</p>", "", false},
+		{"beside a damaged manifest", "<p>our site</p>", "x", true},
+		{"beside a browser extension's manifest", "<p>our site</p>", `{"manifest_version":3,"name":"Helper"}`, true},
+		{"a build's page beside its damaged manifest", "<p>Made with awarekit 0.1.0</p>", "{", false},
 		{"beside a build's manifest", "<p>our site</p>", `{"manifest_version":` + strconv.Itoa(Version) + `,"outputs":[]}`, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
