@@ -40,6 +40,9 @@ func TestSyntaxLines(t *testing.T) {
 		{"a tab", "a: 1\nb:\n\tc: 1\n", 3},
 		{"a second item indented one more", "outputs:\n  - name: a\n    languages: [en]\n  - name: b\n     languages: [fr]\n", 5},
 		{"a bracket too many", "a: [1, 2]]\nb: 3\n", 1},
+		// A comma left out of a list closed further down: the line after
+		// it, not the bracket's (review17: it said line 1).
+		{"a comma left out of a list over lines", "outputs: [\n  {audience: youth, language: en},\n  {audience: health, language: en}\n  {audience: business, language: en},\n]\n", 4},
 
 		{"an alias below a comment that names it", "# copy *org from the template\norganisation:\n  name: Riverside\n  phone: *org\n", 4},
 		{"an alias below a longer one", "a: &orgs x\nb: *orgs\nc: *org\n", 3},

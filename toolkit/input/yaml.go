@@ -167,9 +167,11 @@ func problemLine(data []byte, problem string, said int) int {
 	}
 	if slices.Contains(parserProblems, problem) {
 		k := first(min(said+1, n), n)
-		if strings.HasPrefix(problem, "did not find expected ',' or") {
+		if strings.HasPrefix(problem, "did not find expected ',' or") && openBracketLine(data, len(data)) > 0 {
 			// A [ or { never closed: found where the list goes on, but
-			// the bracket is what to look at.
+			// the bracket is what to look at. One closed further down
+			// is a comma left out, at line k: its bracket's line
+			// (outputs: [) would show nothing wrong.
 			if open := openBracketLine(data, ends[k-1]); open > 0 {
 				return open
 			}
