@@ -237,14 +237,22 @@ func readsWhat(kind string) string {
 	return "a content folder reads audiences/ID/audience.yaml, stories.yaml and kit.yaml (ID an audience's id), audiences/kit.yaml and audiences/law.yaml, and message files in locales/"
 }
 
-// nearName is the one of names that stem is, or is a slip of; "".
+// nearName is the one of names that stem is, in any case, or is a slip
+// of spelling; "". A name shorter than five letters takes no slip: one
+// letter from kit or law is lab, kid, raw, kits, a notes file's name as
+// often as a slip, which would stop the content and be sent to be the
+// kit's or the law page's.
 func nearName(stem string, names []string) string {
+	var long []string
 	for _, n := range names {
 		if strings.EqualFold(stem, n) {
 			return n
 		}
+		if len(n) >= 5 {
+			long = append(long, n)
+		}
 	}
-	if near := spell.Nearest(stem, names); len(near) == 1 {
+	if near := spell.Nearest(stem, long); len(near) == 1 {
 		return near[0]
 	}
 	return ""

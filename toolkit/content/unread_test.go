@@ -56,6 +56,12 @@ func TestUnreadFiles(t *testing.T) {
 			warning: "/locales/fr.po is not read: a translation file is brought in with awarekit translate import"},
 		{name: "YAML nothing reads", files: map[string]string{"audiences/youth/notes.yaml": "a: 1\n", "locales/en.toml": msg},
 			warning: "/audiences/youth/notes.yaml is not read: a content folder reads audiences/ID/audience.yaml, stories.yaml and kit.yaml"},
+		// One letter from kit or law is no slip of them (review17: lab.yaml
+		// stopped the content, sent to be audiences/law.yaml).
+		{name: "a short name near law", files: map[string]string{"lab.yaml": "a: 1\n", "locales/en.toml": msg},
+			warning: "/lab.yaml is not read: a content folder reads audiences/ID/audience.yaml, stories.yaml and kit.yaml"},
+		{name: "a short name near kit", files: map[string]string{"audiences/youth/kid.yaml": "a: 1\n", "locales/en.toml": msg},
+			warning: "/audiences/youth/kid.yaml is not read: a content folder reads audiences/ID/audience.yaml, stories.yaml and kit.yaml"},
 		{name: "notes, pictures, backups and hidden files are let be", files: map[string]string{"README.md": "x", "logo.png": "x", "locales/en.toml~": msg,
 			".git/config": "x", "locales/.en.toml.swp": "x", "locales/en.toml": msg}},
 	}
