@@ -16,10 +16,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode"
 
 	yaml "go.yaml.in/yaml/v3"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/awarekit/awarekit/toolkit/input"
 	"github.com/awarekit/awarekit/toolkit/locale"
@@ -217,7 +215,10 @@ type Library struct {
 	ids       []string
 	contacts  map[string]*Contact
 	provinces map[string]*Province
-	table     map[string]*Message
+	// provinceNames finds a province by each of its names, as
+	// provinceKey gives them: its code, its English name, its others.
+	provinceNames map[string]*Province
+	table         map[string]*Message
 	// langs holds, per language, what is known of it once it is first
 	// used (lang): the messages each audience prints that it lacks, and
 	// what is wrong with it.
@@ -324,11 +325,12 @@ func open(o Options, cat *locale.Catalog) (*Library, error) {
 
 func newLibrary(cat *locale.Catalog) *Library {
 	return &Library{
-		Catalog:   cat,
-		audiences: make(map[string]*Audience),
-		aliases:   make(map[string]string),
-		contacts:  make(map[string]*Contact),
-		provinces: make(map[string]*Province),
+		Catalog:       cat,
+		audiences:     make(map[string]*Audience),
+		aliases:       make(map[string]string),
+		contacts:      make(map[string]*Contact),
+		provinces:     make(map[string]*Province),
+		provinceNames: make(map[string]*Province),
 	}
 }
 
@@ -371,14 +373,13 @@ func (lib *Library) load(audiences fs.FS, now time.Time) error {
 		lib.provinces[p.ID] = p
 	}
 	// No name may find two provinces.
-	named := map[string]string{}
 	for _, p := range provinces.Provinces {
 		for _, n := range append([]string{p.ID, p.Name}, p.Names...) {
 			k := provinceKey(n)
-			if other, dup := named[k]; dup && other != p.ID {
-				return fmt.Errorf("provinces.yaml: the name %q is %s's and %s's; give it to one", n, other, p.ID)
+			if other, dup := lib.provinceNames[k]; dup && other.ID != p.ID {
+				return fmt.Errorf("provinces.yaml: the name %q is %s's and %s's; give it to one", n, other.ID, p.ID)
 			}
-			named[k] = p.ID
+			lib.provinceNames[k] = p
 		}
 	}
 	files, err := fs.Glob(audiences, "*/audience.yaml")
@@ -1079,41 +1080,30 @@ func (lib *Library) Province(name string) (*Province, error) {
 	if key == "" {
 		return nil, nil
 	}
+	if p, ok := lib.provinceNames[key]; ok {
+		return p, nil
+	}
 	var valid []string
 	for _, p := range lib.Provinces() {
-		if provinceKey(p.ID) == key || provinceKey(p.Name) == key {
-			return p, nil
-		}
-		for _, n := range p.Names {
-			if provinceKey(n) == key {
-				return p, nil
-			}
-		}
 		valid = append(valid, p.ID)
 	}
 	return nil, &UnknownError{Kind: "province", Name: name, Valid: valid}
 }
 
-// provinceKey is how a province's name is compared: lower case, without
-// accents or dots, a hyphen or apostrophe as a space, spaces as one
+// provinceKey is how a province's name is compared: folded as spell
+// folds names (lower case, Latin letters without accents), without dots,
+// a hyphen or apostrophe as a space, spaces as one
 // ("Terre-Neuve-et-Labrador" and "terre neuve et labrador", "Québec"
 // and "QUEBEC", "P.E.I." and "pei" are each the same).
 func provinceKey(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r), r == '.':
-			continue
-		case unicode.IsSpace(r), r == '-', r == '\'', r == '’', r == '‐', r == '–':
-			space = b.Len() > 0
-			continue
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '.':
+			return -1
+		case '-', '\'', '’', '‐', '–':
+			return ' '
 		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteString(string(unicode.ToLower(r)))
-	}
-	return b.String()
+		return r
+	}, spell.Fold(s))
+	return strings.Join(strings.Fields(s), " ")
 }
