@@ -48,13 +48,20 @@ func (o *TranslateOptions) open() (*translate.Project, error) {
 		src = translate.Source{Audiences: audiences.FS, Locales: locales.FS}
 	}
 	src.ContentDir = o.Content
-	base, err := typeset.Embedded()
-	if err != nil {
-		return nil, err
-	}
-	fonts, err := typeset.NewFonts(base, o.Fonts)
-	if err != nil {
-		return nil, err
+	// With no fonts of the user's, the project makes the same fonts
+	// itself (the embedded family and the machine's), and its measure of
+	// where messages print can be shared by the next project opened on
+	// the same content in this process: this package's tests run many
+	// translate commands in one process.
+	var fonts *typeset.Fonts
+	if len(o.Fonts) > 0 {
+		base, err := typeset.Embedded()
+		if err != nil {
+			return nil, err
+		}
+		if fonts, err = typeset.NewFonts(base, o.Fonts); err != nil {
+			return nil, err
+		}
 	}
 	p, err := translate.Open(src, fonts)
 	if err != nil {

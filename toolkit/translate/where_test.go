@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // TestWhereIsSharedByContent: two checkouts of the same files share the
@@ -31,9 +32,16 @@ func TestWhereIsSharedByContent(t *testing.T) {
 		t.Error("a changed locale file keeps the key: a stale measure would be served")
 	}
 	r := reopen(t, dir, "")
+	kr, _ := r.contentKey()
 	r.Now = r.Now.AddDate(0, 0, 1)
-	if k, _ := r.contentKey(); k == kp {
+	if k, _ := r.contentKey(); k == kr {
 		t.Error("another day keeps the key")
+	}
+	// The content reads the clock by the day: commands run a minute apart
+	// (each with its own clock reading) share the measure.
+	r.Now = today.Add(time.Minute)
+	if k, _ := r.contentKey(); k != kr {
+		t.Error("a minute later the same day has another key: each command measures again")
 	}
 	own, err := Open(p.Source, p.Fonts)
 	if err != nil {
