@@ -226,16 +226,32 @@ func (m *streamMemo) findCompressed(dst, data []byte) ([]byte, bool) {
 		if e.dataSum != sum || len(e.z) == 0 || e.fixed || !bytes.Equal(e.data, data) {
 			continue
 		}
-		n := len(e.z)
 		dst = append(dst, e.z...)
 		m.reused++
 		if age := (m.next - 1 - i + memoStreams) % memoStreams; age >= memoRenew {
-			m.drop(e)
-			m.keepLocked(dst[len(dst)-n:], data, false)
+			m.renew(i)
 		}
 		return dst, true
 	}
 	return dst, false
+}
+
+// renew makes entry i the newest: it moves into the place of the
+// oldest, which is forgotten, and its own place is left empty. Its
+// arrays move with it: copied into the oldest's place (keepLocked), a
+// stream found again was copied, and its arrays made afresh when the
+// oldest's were not about its size, for every flyer (4.4 MB of a
+// 1,000-flyer build's garbage).
+func (m *streamMemo) renew(i int) {
+	if i == m.next {
+		// The oldest itself: the place written next becomes the newest.
+		m.next = (m.next + 1) % memoStreams
+		return
+	}
+	old := &m.entries[m.next]
+	m.drop(old)
+	*old, m.entries[i] = m.entries[i], memoEntry{}
+	m.next = (m.next + 1) % memoStreams
 }
 
 // memoRenew is how many streams may be kept after one that is found
@@ -343,10 +359,16 @@ const xrefChunk = 4 << 10
 // appendXrefStream appends the cross-reference stream of a file whose
 // objects are entries (entries[0] for object 0), written at offset at as
 // the last object, number len(entries): entries gets its own entry.
-func appendXrefStream(b []byte, entries []int64, at int64, trailer string) []byte {
+// The rows and their compressed form are made in *tmp, when it is not
+// nil, whose array the caller keeps for the next file (they were a
+// fiftieth of what drawing a flyer asked for).
+func appendXrefStream(b []byte, entries []int64, at int64, trailer string, tmp *[]byte) []byte {
 	num := len(entries)
 	x := newXrefRows(max(at, int64(num)))
 	var rows appendWriter
+	if tmp != nil {
+		rows.b = (*tmp)[:0]
+	}
 	for _, e := range entries {
 		rows.b = x.appendRow(rows.b, e)
 	}
@@ -354,7 +376,12 @@ func appendXrefStream(b []byte, entries []int64, at int64, trailer string) []byt
 	b = strconv.AppendInt(b, int64(num), 10)
 	b = append(b, " 0 obj\n"...)
 	b = x.dict(b, num+1, trailer)
-	z := cidfont.AppendFixedZlib(nil, rows.b)
+	// The compressed rows follow the rows in the same array.
+	all := cidfont.AppendFixedZlib(rows.b, rows.b)
+	z := all[len(rows.b):]
+	if tmp != nil {
+		*tmp = all[:0]
+	}
 	recentStreams.keepFixed(z, rows.b)
 	b = strconv.AppendInt(b, int64(len(z)), 10)
 	b = append(b, ">>\nstream\n"...)

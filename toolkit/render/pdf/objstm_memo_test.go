@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"testing"
+	"unsafe"
 )
 
 // miniFile is a PDF as this package writes them: two objects in an
@@ -16,7 +17,7 @@ func miniFile(tag string) []byte {
 	entries[2] = inStream(3, s.add(2, []byte("<</Type /Pages /Kids [] /Count 0>>")))
 	entries[3] = int64(len(file))
 	file = s.appendTo(file)
-	return appendXrefStream(file, entries, int64(len(file)), "/Root 1 0 R")
+	return appendXrefStream(file, entries, int64(len(file)), "/Root 1 0 R", nil)
 }
 
 // TestRecentStreams: a file's object stream and cross-reference stream
@@ -122,6 +123,43 @@ func TestFindCompressed(t *testing.T) {
 	}
 	if m.bytes > memoBytes {
 		t.Errorf("%d bytes kept, over %d", m.bytes, memoBytes)
+	}
+	held := 0
+	for _, e := range m.entries {
+		held += cap(e.z) + cap(e.data)
+	}
+	if held != m.bytes {
+		t.Errorf("entries hold %d bytes, %d counted", held, m.bytes)
+	}
+}
+
+// TestFindCompressedRenewsInPlace: a stream found after others were
+// kept is kept anew as the newest by moving it, not by copying it into
+// arrays made for it, and is still found, with the bytes held counted
+// right.
+func TestFindCompressedRenewsInPlace(t *testing.T) {
+	m := &streamMemo{}
+	data := bytes.Repeat([]byte("<</S /P /K [1 2]>>\n"), 300)
+	z := []byte("compressed")
+	m.keep(z, data)
+	for i := range memoRenew {
+		other := []byte{'o', byte(i)}
+		m.keep(other, other)
+	}
+	kept := &m.entries[0]
+	z0, data0 := unsafe.SliceData(kept.z), unsafe.SliceData(kept.data)
+	if _, ok := m.findCompressed(nil, data); !ok {
+		t.Fatal("not found")
+	}
+	newest := &m.entries[(m.next-1+memoStreams)%memoStreams]
+	if !bytes.Equal(newest.data, data) {
+		t.Fatalf("the stream found is not the newest kept: %.20q is", newest.data)
+	}
+	if unsafe.SliceData(newest.z) != z0 || unsafe.SliceData(newest.data) != data0 {
+		t.Error("the stream found was copied to be kept anew, not moved")
+	}
+	if got, ok := m.findCompressed(nil, data); !ok || !bytes.Equal(got, z) {
+		t.Errorf("found again %q, %v; want %q", got, ok, z)
 	}
 	held := 0
 	for _, e := range m.entries {

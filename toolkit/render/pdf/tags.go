@@ -304,8 +304,9 @@ func tagFile(dst, data []byte, s *structure) ([]byte, error) {
 	// of a flyer's 7.
 	file := slices.Grow(dst[:0], len(data)+200*len(s.elems))
 	file = append(file, header...)
-	entries := make([]int64, total+2)
 	scratch := getTagScratch()
+	entries := slices.Grow(scratch.entries[:0], total+2)[:total+2]
+	clear(entries) // an object the file does not have is a free entry
 	stm := objStream{num: total, heads: scratch.heads, body: scratch.body, tmp: scratch.tmp}
 	treeStm := objStream{num: total + 1, heads: scratch.treeHeads, body: scratch.treeBody, tmp: scratch.tmp, reuse: true}
 	cur := &stm
@@ -313,6 +314,7 @@ func tagFile(dst, data []byte, s *structure) ([]byte, error) {
 	defer func() {
 		scratch.heads, scratch.body, scratch.out = stm.heads[:0], stm.body[:0], out[:0]
 		scratch.treeHeads, scratch.treeBody, scratch.tmp = treeStm.heads[:0], treeStm.body[:0], treeStm.tmp[:0]
+		scratch.entries = entries[:0]
 		putTagScratch(scratch)
 	}()
 	num := 0 // its number
@@ -511,14 +513,18 @@ func tagFile(dst, data []byte, s *structure) ([]byte, error) {
 	if info, ok := trailerRef(data[x.trailer:], "/Info"); ok {
 		trailer += " /Info " + strconv.Itoa(info) + " 0 R"
 	}
-	return appendXrefStream(file, entries, int64(len(file)), trailer), nil
+	return appendXrefStream(file, entries, int64(len(file)), trailer, &scratch.xref), nil
 }
 
 // tagScratch is what tagFile makes a file's new objects in: the object
 // stream's parts and the object being made, which every document needs
 // once, about as large as the last. Made afresh, they were a twelfth of
 // what a build of flyers allocated.
-type tagScratch struct{ heads, body, treeHeads, treeBody, tmp, out []byte }
+type tagScratch struct {
+	heads, body, treeHeads, treeBody, tmp, out []byte
+	entries                                    []int64 // the cross-reference stream's
+	xref                                       []byte  // its rows, and compressed (appendXrefStream)
+}
 
 // tagScratches keeps a few tagScratch between documents, at most as many
 // as are tagged at once on most machines; like cidfont's spares, and
@@ -540,7 +546,7 @@ func getTagScratch() *tagScratch {
 const maxTagScratch = 256 << 10
 
 func putTagScratch(sc *tagScratch) {
-	if max(cap(sc.heads), cap(sc.body), cap(sc.treeHeads), cap(sc.treeBody), cap(sc.tmp), cap(sc.out)) > maxTagScratch {
+	if max(cap(sc.heads), cap(sc.body), cap(sc.treeHeads), cap(sc.treeBody), cap(sc.tmp), cap(sc.out), 8*cap(sc.entries), cap(sc.xref)) > maxTagScratch {
 		return
 	}
 	select {

@@ -32,9 +32,12 @@ type Font struct {
 	fixedPitch             bool
 	psName                 string
 
-	// subsets caches cut and compressed font programs by glyph set.
-	subsets     sync.Map // string → *subsetEntry
-	subsetCount atomic.Int64
+	// subsets caches cut and compressed font programs by glyph set. A
+	// map under a lock rather than a sync.Map: looking a glyph set up
+	// in a sync.Map made a string of its key (some hundreds of bytes)
+	// for every font of every document, found or not.
+	subsetsMu sync.Mutex
+	subsets   map[string]*subsetEntry
 
 	// runs keeps what each glyph run shows (Writer.showOps) by its key
 	// (runKeyOf), for every document; runsHeld is their bytes, about.

@@ -99,7 +99,7 @@ func (w *Writer) appendStreamWith(b, data []byte, deflate func([]byte) []byte) [
 type subsetEntry struct {
 	size     int // of the program before compression
 	deflated []byte
-	tag      string // the subset's name prefix, "ABCDEF"
+	name     string // the subset font's name: its prefix ("ABCDEF+") and the font's PostScript name
 }
 
 // subsetCacheLimit bounds each font's cache of subsets; documents of one
@@ -130,19 +130,23 @@ func (f *Font) cachedSubset(w *Writer, df *docFont) (docSubset, error) {
 		key = append(key, s...)
 	}
 	w.key = key
-	if e, ok := f.subsets.Load(string(key)); ok {
-		return docSubset{e.(*subsetEntry), gids}, nil
+	f.subsetsMu.Lock()
+	e, ok := f.subsets[string(key)]
+	f.subsetsMu.Unlock()
+	if ok {
+		return docSubset{e, gids}, nil
 	}
 	program, err := f.subset(specs)
 	if err != nil {
 		return docSubset{}, err
 	}
-	e := &subsetEntry{size: len(program), deflated: bytes.Clone(w.deflate(program, false)), tag: subsetTag(f.psName, key)}
-	if f.subsetCount.Add(1) > subsetCacheLimit {
-		f.subsets.Clear()
-		f.subsetCount.Store(0)
+	e = &subsetEntry{size: len(program), deflated: bytes.Clone(w.deflate(program, false)), name: subsetTag(f.psName, key) + "+" + f.psName}
+	f.subsetsMu.Lock()
+	if f.subsets == nil || len(f.subsets) >= subsetCacheLimit {
+		f.subsets = make(map[string]*subsetEntry)
 	}
-	f.subsets.Store(string(key), e)
+	f.subsets[string(key)] = e
+	f.subsetsMu.Unlock()
 	return docSubset{e, gids}, nil
 }
 
@@ -218,7 +222,7 @@ func (w *Writer) appendFont(b []byte, df *docFont, num int, offsets []int) ([]by
 	if err != nil {
 		return nil, err
 	}
-	name := sub.tag + "+" + f.psName
+	name := sub.name
 	obj := func(k int) {
 		offsets[num+k] = len(b)
 		b = strconv.AppendInt(b, int64(num+k), 10)
