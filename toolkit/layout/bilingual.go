@@ -720,7 +720,7 @@ func paginateFrom(frames []pageFrame, rows []piece, bar, panel box, lineOf float
 			continue
 		}
 		back, grew := on, 1.0
-		if larger != nil && whiteUnder(layPage(f, []box{body, foot}), f) > breathRoom {
+		if larger != nil && whiteBoxUnder(layBox(f, []box{body, foot}), f) > breathRoom {
 			from := i - len(on)
 			for _, grow := range []float64{1.3, 1.2, 1.15, 1.1, 1.05} {
 				g := larger(from, len(rows), grow, true)
@@ -741,7 +741,7 @@ func paginateFrom(frames []pageFrame, rows []piece, bar, panel box, lineOf float
 				if len(big) > 0 {
 					b = stackRows(big)
 				}
-				if !airy(big, whiteUnder(layPage(f, []box{b, g.panel}), f)-maxWhiteUnder, lineOf*grow) {
+				if !airy(big, whiteBoxUnder(layBox(f, []box{b, g.panel}), f)-maxWhiteUnder, lineOf*grow) {
 					continue
 				}
 				back, grew, foot, body = big, grow, g.panel, b
@@ -751,11 +751,11 @@ func paginateFrom(frames []pageFrame, rows []piece, bar, panel box, lineOf float
 		// The white the back leaves over maxWhiteUnder is shared
 		// between its rows, up to a line of body more between each
 		// two, as on the front; what is left goes over them (settle).
-		if white := whiteUnder(layPage(f, []box{body, foot}), f) - maxWhiteUnder; white > 0 && len(back) > 1 {
+		if white := whiteBoxUnder(layBox(f, []box{body, foot}), f) - maxWhiteUnder; white > 0 && len(back) > 1 {
 			spreadRows(back, white, lineOf*grew)
 			body = stackRows(back)
 		}
-		over = max(whiteUnder(layPage(f, []box{body, foot}), f)-maxWhiteUnder, 0)
+		over = max(whiteBoxUnder(layBox(f, []box{body, foot}), f)-maxWhiteUnder, 0)
 		pages = append(pages, settle(f, []box{body, foot}))
 	}
 	return pages, true, 0, 0, front, over

@@ -85,7 +85,21 @@ func (b *box) walk(offs []offset, fn func(e *Element, offs []offset)) {
 // the box it belongs to (not where it is in b): for what reads tags,
 // sizes or kinds.
 func (b box) each(fn func(e *Element)) {
-	b.walk(nil, func(e *Element, _ []offset) { fn(e) })
+	b.eachIn(fn)
+}
+
+// eachIn is each, without the offsets walk keeps (a slice that grew at
+// every level of every box grouped).
+func (b *box) eachIn(fn func(e *Element)) {
+	k := 0
+	for i := 0; i <= len(b.els); i++ {
+		for ; k < len(b.kids) && b.kids[k].at == i; k++ {
+			b.kids[k].eachIn(fn)
+		}
+		if i < len(b.els) {
+			fn(&b.els[i])
+		}
+	}
 }
 
 // elements are b's elements where they are in b, each a copy of its
@@ -174,7 +188,7 @@ func (b box) flat() box {
 
 // vstack puts boxes under each other, gap points apart.
 func vstack(w, gap float64, boxes ...box) box {
-	out := box{W: w}
+	out := box{W: w, kids: make([]kid, 0, drawing(boxes))}
 	y := 0.0
 	first := true
 	for _, b := range boxes {
@@ -191,6 +205,18 @@ func vstack(w, gap float64, boxes ...box) box {
 	out.H = y
 	out.W = w
 	return out
+}
+
+// drawing is how many of boxes place keeps (those that draw something),
+// for a box to hold them in one allocation.
+func drawing(boxes []box) int {
+	n := 0
+	for i := range boxes {
+		if len(boxes[i].els) > 0 || len(boxes[i].kids) > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // group gives the structure elements of b that have no parent a new one
@@ -483,12 +509,14 @@ func (k *kit) text(s string, w float64, st textStyle) box {
 		role = RoleP
 	}
 	tag := &Tag{Role: role, Lang: k.lang}
-	b := box{W: w}
+	// The lines and their elements in an allocation each.
+	b := box{W: w, els: make([]Element, len(p.Lines))}
+	lines := make([]TextLine, len(p.Lines))
 	if w > 0 && p.Width > w+0.01 {
 		b.wide = widestLine(p)
 	}
 	y := 0.0
-	for _, l := range p.Lines {
+	for i, l := range p.Lines {
 		x := 0.0
 		switch {
 		case st.Align == alignCenter:
@@ -496,7 +524,8 @@ func (k *kit) text(s string, w float64, st textStyle) box {
 		case (st.Align == alignStart) == k.rtl:
 			x = w - l.Width
 		}
-		b.els = append(b.els, Element{Tag: tag, Text: &TextLine{X: x, Y: y + l.Ascent, Color: st.Color, Line: l}})
+		lines[i] = TextLine{X: x, Y: y + l.Ascent, Color: st.Color, Line: l}
+		b.els[i] = Element{Tag: tag, Text: &lines[i]}
 		y += l.Height
 	}
 	b.H = y
@@ -615,7 +644,7 @@ func (k *kit) sideAt(total, colW, gap float64, first, second box) box {
 // row puts boxes of the given widths next to each other, gap apart, in
 // reading order: from the left, or from the right in right-to-left text.
 func (k *kit) row(total, gap float64, boxes ...box) box {
-	out := box{W: total}
+	out := box{W: total, kids: make([]kid, 0, drawing(boxes))}
 	x := 0.0
 	for _, b := range boxes {
 		if k.rtl {

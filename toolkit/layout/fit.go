@@ -57,8 +57,9 @@ type try struct {
 // footer: the flyer's and the handout's order of tries.
 func sizeTries(f pageFrame, maxBody, minBody float64) func(branding) []try {
 	return func(b branding) []try {
-		var out []try
-		for _, size := range scalesDown(maxBody, minBody) {
+		sizes := scalesDown(maxBody, minBody)
+		out := make([]try, 0, len(sizes)*len(b.headers))
+		for _, size := range sizes {
 			for _, h := range b.headers {
 				fr := f
 				fr.header, fr.footer = h, b.footer
@@ -69,7 +70,8 @@ func sizeTries(f pageFrame, maxBody, minBody float64) func(branding) []try {
 	}
 }
 
-// fitPage returns the page of the first try that fits, with that try:
+// fitPage returns the page of the first try that fits (laid out,
+// layBox), with that try:
 // the last section sits at the foot of the body (the help panel), and
 // what is left over goes between sections, up to twice the gap. Tries
 // come in rows of one body size, from the largest size to the smallest,
@@ -92,9 +94,9 @@ func sizeTries(f pageFrame, maxBody, minBody float64) func(branding) []try {
 // first that fits with every try built afresh, on every page of a sweep
 // of the layouts (all of them under AWAREKIT_FULL=1), and counts the
 // rows built.
-func fitPage(k *kit, tries []try, build func(try) []box) (Page, try, error) {
+func fitPage(k *kit, tries []try, build func(try) []box) (box, try, error) {
 	if len(tries) == 0 {
-		return Page{}, try{}, ErrDoesNotFit
+		return box{}, try{}, ErrDoesNotFit
 	}
 	f := newFitter(k, tries, build)
 	first, err := f.search()
@@ -124,13 +126,13 @@ func fitPage(k *kit, tries []try, build func(try) []box) (Page, try, error) {
 		}, chosen)
 	}
 	if k.err != nil {
-		return Page{}, try{}, k.err
+		return box{}, try{}, k.err
 	}
 	if err != nil {
-		return Page{}, tries[len(tries)-1], err
+		return box{}, tries[len(tries)-1], err
 	}
 	r := f.rowOf[chosen]
-	return layPage(tries[chosen].frame, f.row(r).sections), tries[chosen], nil
+	return layBox(tries[chosen].frame, f.row(r).sections), tries[chosen], nil
 }
 
 // fitter builds the rows of a page's tries (fitPage) as its search asks
@@ -156,6 +158,13 @@ type fitRow struct {
 
 func newFitter(k *kit, tries []try, build func(try) []box) *fitter {
 	f := &fitter{k: k, tries: tries, build: build, rowOf: make([]int, len(tries))}
+	n := 0
+	for i, t := range tries {
+		if i == 0 || t.scale != tries[i-1].scale {
+			n++
+		}
+	}
+	f.rows = make([]fitRow, 0, n)
 	for i, t := range tries {
 		if i == 0 || t.scale != tries[i-1].scale {
 			f.rows = append(f.rows, fitRow{start: i})
@@ -178,6 +187,7 @@ func (f *fitter) row(r int) *fitRow {
 	row.sections = slices.DeleteFunc(f.build(f.tries[row.start]), box.empty)
 	row.need = sectionsHeight(row.sections, f.tries[row.start].frame.gap)
 	row.first = math.MaxInt
+	row.fits = make([]bool, 0, row.end-row.start)
 	for h, t := range f.tries[row.start:row.end] {
 		ok := fits(t, row.sections) == nil
 		row.fits = append(row.fits, ok)
@@ -277,6 +287,15 @@ func fits(t try, sections []box) error {
 // most three gaps under the one before), the room left over shared
 // between the gaps, up to twice the gap each.
 func layPage(f pageFrame, sections []box) Page {
+	return pageOf(layBox(f, sections))
+}
+
+// layBox is layPage's page as a box the paper's size, its elements not
+// yet copied to where they are on the page: a layout measures the pages
+// it tries (whiteBoxUnder) and makes the one it keeps (pageOf). Copying
+// the elements of every page tried was a third of what laying out a
+// flyer allocated.
+func layBox(f pageFrame, sections []box) box {
 	top, bottom := f.top(), f.bottom()
 	used := sectionsHeight(sections, 0)
 	gap := f.gap
@@ -297,7 +316,13 @@ func layPage(f pageFrame, sections []box) Page {
 		y += s.H + gap
 	}
 	page.place(f.footer, f.margin, f.paper.Height-f.margin*0.6-f.footer.H)
-	return Page{Width: f.paper.Width, Height: f.paper.Height, Elements: page.elements()}
+	page.W, page.H = f.paper.Width, f.paper.Height
+	return page
+}
+
+// pageOf is the page laid out as b (layBox).
+func pageOf(b box) Page {
+	return Page{Width: b.W, Height: b.H, Elements: b.elements()}
 }
 
 // maxWhiteUnder is the most white a page whose text cannot grow
@@ -313,11 +338,16 @@ const maxWhiteUnder = 36.0
 // sections sit low, their panel near its foot, as a designer sets a
 // short last page, not over a white half page.
 func settle(f pageFrame, sections []box) Page {
-	page := layPage(f, sections)
-	if white := whiteUnder(page, f); white > maxWhiteUnder+0.5 {
+	return pageOf(settleBox(f, sections))
+}
+
+// settleBox is settle's page laid out (layBox).
+func settleBox(f pageFrame, sections []box) box {
+	page := layBox(f, sections)
+	if white := whiteBoxUnder(page, f); white > maxWhiteUnder+0.5 {
 		top := f.top() + white - maxWhiteUnder
 		f.header.H = top - f.gap
-		page = layPage(f, sections)
+		page = layBox(f, sections)
 	}
 	return page
 }
@@ -325,11 +355,11 @@ func settle(f pageFrame, sections []box) Page {
 // settled is page, laid out in frame f, settled (settle) when it leaves
 // more than maxWhiteUnder under its last section: its sections built
 // again (the same as the page's, so without error).
-func settled(page Page, f pageFrame, build func() []box) Page {
-	if whiteUnder(page, f) <= maxWhiteUnder+0.5 {
+func settled(page box, f pageFrame, build func() []box) box {
+	if whiteBoxUnder(page, f) <= maxWhiteUnder+0.5 {
 		return page
 	}
-	return settle(f, slices.DeleteFunc(build(), box.empty))
+	return settleBox(f, slices.DeleteFunc(build(), box.empty))
 }
 
 // scalesDown lists body scales from hi down to lo in steps of about 4%,

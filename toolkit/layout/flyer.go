@@ -87,7 +87,7 @@ func Flyer(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, er
 	if err != nil {
 		return nil, layoutError("flyer", d, err)
 	}
-	return &Document{Meta: d.Meta, Pages: []Page{page}, Left: left}, nil
+	return &Document{Meta: d.Meta, Pages: []Page{pageOf(page)}, Left: left}, nil
 }
 
 // flyerPart says which of the optional parts a flyer-like page has.
@@ -100,7 +100,7 @@ type flyerPart struct {
 
 // flyerPage is the flyer's page, which the handout's front and the
 // tear-off share with other parts.
-func flyerPage(k *kit, d *doc.Document, opts Options, part flyerPart) (Page, error) {
+func flyerPage(k *kit, d *doc.Document, opts Options, part flyerPart) (box, error) {
 	inner := opts.Paper.Width - 2*flyerMargin
 	minBody, maxBody := minFlyerBody, maxFlyerBody
 	if k.style == LargePrint {
@@ -184,8 +184,8 @@ var breaths = []struct{ size, air float64 }{{1.3, 2}, {1.2, 2}, {1.15, 2}, {1.1,
 // airy, its body grow times as large, 1 and 1 as fitted; the help panel
 // stays as fitted. A designer saw a flyer with two inches of white
 // between its help panel and its footer.
-func breathe(k *kit, page Page, t try, maxBody float64, build func(t try, grow, air float64) []box) Page {
-	if t.scale < maxBody-1e-9 || whiteUnder(page, t.frame) <= breathRoom {
+func breathe(k *kit, page box, t try, maxBody float64, build func(t try, grow, air float64) []box) box {
+	if t.scale < maxBody-1e-9 || whiteBoxUnder(page, t.frame) <= breathRoom {
 		// A body a step short of the room: what white that leaves
 		// goes over it, but for maxWhiteUnder (settled).
 		return settled(page, t.frame, func() []box { return build(t, 1, 1) })
@@ -223,32 +223,53 @@ func breathe(k *kit, page Page, t try, maxBody float64, build func(t try, grow, 
 	// White still left under the panel at the airiest (Chinese text is
 	// short in characters) goes over the body, under the band, but
 	// for maxWhiteUnder (settle).
-	return settle(t.frame, best.sections)
+	return settleBox(t.frame, best.sections)
 }
 
 // whiteUnder is the white a page laid out in frame f leaves between
 // what is on it and the foot of its body.
 func whiteUnder(p Page, f pageFrame) float64 {
 	foot, low := f.bottom(), f.top()
-	for _, e := range p.Elements {
-		var b float64
-		switch {
-		case e.Text != nil:
-			b = e.Text.Y - e.Text.Line.Ascent + e.Text.Line.Height
-		case e.Rect != nil:
-			b = e.Rect.Y + e.Rect.H
-		case e.Image != nil:
-			b = e.Image.Y + e.Image.H
-		case e.QR != nil:
-			b = e.QR.Y + e.QR.Module*float64(len(e.QR.Bits))
-		default:
-			continue
-		}
-		if b <= foot+0.5 {
+	for i := range p.Elements {
+		if b, ok := elementFoot(&p.Elements[i], nil); ok && b <= foot+0.5 {
 			low = max(low, b)
 		}
 	}
 	return foot - low
+}
+
+// whiteBoxUnder is whiteUnder of the page laid out as b (layBox), read
+// from its boxes where they are, without making the page.
+func whiteBoxUnder(b box, f pageFrame) float64 {
+	foot, low := f.bottom(), f.top()
+	b.walk(make([]offset, 0, 16), func(e *Element, offs []offset) {
+		if y, ok := elementFoot(e, offs); ok && y <= foot+0.5 {
+			low = max(low, y)
+		}
+	})
+	return foot - low
+}
+
+// elementFoot is the foot of what e draws, e moved by offs (shift), and
+// whether it draws something with a foot (not a link or a rule).
+func elementFoot(e *Element, offs []offset) (float64, bool) {
+	var x, y, h float64
+	switch {
+	case e.Text != nil:
+		x, y = e.Text.X, e.Text.Y
+		shift(&x, &y, offs)
+		return y - e.Text.Line.Ascent + e.Text.Line.Height, true
+	case e.Rect != nil:
+		x, y, h = e.Rect.X, e.Rect.Y, e.Rect.H
+	case e.Image != nil:
+		x, y, h = e.Image.X, e.Image.Y, e.Image.H
+	case e.QR != nil:
+		x, y, h = e.QR.X, e.QR.Y, e.QR.Module*float64(len(e.QR.Bits))
+	default:
+		return 0, false
+	}
+	shift(&x, &y, offs)
+	return y + h, true
 }
 
 // flyerPanel is the flyer's help panel: the hotline's name and number

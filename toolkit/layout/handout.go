@@ -55,7 +55,7 @@ func Handout(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, 
 
 	// The front: as much as fits at 11 pt or more, the notes and the
 	// statistic going to the back before the text gets smaller than 12.
-	var front Page
+	var front box
 	var moved []doc.Part
 	var err error
 	// Last, the organisation's list leaves the front's bar: the back's
@@ -100,7 +100,7 @@ func Handout(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, 
 	if err != nil {
 		return nil, layoutError("handout", d, err)
 	}
-	return &Document{Meta: d.Meta, Pages: append([]Page{front}, backs...)}, nil
+	return &Document{Meta: d.Meta, Pages: append([]Page{pageOf(front)}, backs...)}, nil
 }
 
 // handoutBack lays out the back: the law, what moved from the front, the
@@ -120,7 +120,7 @@ func handoutBack(k *kit, d *doc.Document, opts Options, inner float64, footer bo
 	}
 	page, t, err := fitPage(k, tries, func(t try) []box { return backSections(k, d, inner, t.scale, moved, false, 1) })
 	if err == nil {
-		return []Page{settled(page, t.frame, func() []box { return backSections(k, d, inner, t.scale, moved, false, 1) })}, nil
+		return []Page{pageOf(settled(page, t.frame, func() []box { return backSections(k, d, inner, t.scale, moved, false, 1) }))}, nil
 	}
 	if k.err != nil {
 		return nil, k.err
@@ -246,7 +246,7 @@ func backPages(k *kit, d *doc.Document, inner, size float64, moved []doc.Part, f
 		// breathe), its panel with it; what white is left goes over
 		// it (settle).
 		sections := backPage(all[i:], on, i, laws, inner)
-		if whiteUnder(layPage(frame, sections), frame) > breathRoom {
+		if whiteBoxUnder(layBox(frame, sections), frame) > breathRoom {
 			for _, grow := range []float64{1.3, 1.2, 1.15, 1.1, 1.05} {
 				was := k.gaveWay
 				larger := backSections(k, d, inner, size, moved, true, grow)[i:]
@@ -267,7 +267,7 @@ func backPages(k *kit, d *doc.Document, inner, size float64, moved []doc.Part, f
 				}
 			}
 		}
-		worst = max(worst, whiteUnder(layPage(frame, sections), frame))
+		worst = max(worst, whiteBoxUnder(layBox(frame, sections), frame))
 		pages = append(pages, settle(frame, sections))
 	}
 	return pages, worst, nil

@@ -85,7 +85,7 @@ const stripCost = 0.88
 // reads better standing in the strip (10 mm wide) than in the band,
 // and a page's body grows to fill it, so the strip's room is the body's;
 // it may take a little, never below the format's least.
-func fitBranded(k *kit, band branding, strip *branding, tries func(branding) []try, build func(try) []box) (Page, try, branding, error) {
+func fitBranded(k *kit, band branding, strip *branding, tries func(branding) []try, build func(try) []box) (box, try, branding, error) {
 	page, t, err := fitPage(k, tries(band), build)
 	if err != nil || strip == nil {
 		return page, t, band, err
@@ -100,7 +100,7 @@ func fitBranded(k *kit, band branding, strip *branding, tries func(branding) []t
 		return p, st, *strip, nil
 	}
 	if k.err != nil {
-		return Page{}, t, band, k.err
+		return box{}, t, band, k.err
 	}
 	return page, t, band, nil
 }

@@ -341,7 +341,7 @@ func halfGap(b box) float64 {
 	var ink, words [2][]stretch
 	top, bottom := math.Inf(1), math.Inf(-1)
 	mid := b.W / 2
-	b.walk(nil, func(e *Element, offs []offset) {
+	b.walk(make([]offset, 0, 16), func(e *Element, offs []offset) {
 		var x0, y0, x1, y1 float64
 		code := false
 		switch {

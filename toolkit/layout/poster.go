@@ -85,7 +85,7 @@ func Poster(ts *typeset.Typesetter, d *doc.Document, opts Options) (*Document, e
 		}
 		return nil, layoutError("poster", d, err)
 	}
-	return &Document{Meta: d.Meta, Pages: []Page{page}}, nil
+	return &Document{Meta: d.Meta, Pages: []Page{pageOf(page)}}, nil
 }
 
 // posterPanel is the foot of the poster: the call to action, the number

@@ -113,11 +113,10 @@ func tearoff(ts *typeset.Typesetter, d *doc.Document, opts Options, stripH float
 		}
 		return nil, layoutError("tear-off", d, err)
 	}
-	out := box{W: paper.Width, H: paper.Height, els: page.Elements}
-	out.place(branded.footer, flyerMargin, stripTop-footerGap-branded.footer.H)
-	out.place(strip, 0, stripTop)
-	page.Elements = out.elements()
-	return &Document{Meta: d.Meta, Pages: []Page{page}}, nil
+	page.place(branded.footer, flyerMargin, stripTop-footerGap-branded.footer.H)
+	page.place(strip, 0, stripTop)
+	page.W, page.H = paper.Width, paper.Height
+	return &Document{Meta: d.Meta, Pages: []Page{pageOf(page)}}, nil
 }
 
 // tabStrip is the strip of tabs, pageW wide and h high: as many tabs as
