@@ -198,7 +198,10 @@ to out/ beside the plan: one per material, with
   index.html     every output, with links and a picture of page 1
   manifest.json  each output's inputs, sha256, size and pages
 
-Run it again after an edit: only what changed is made again. The organisation
+Run it again after an edit: only what changed is made again, and a file an
+earlier build made that the plan no longer asks for (a material taken out,
+pack.pdf and index.html with pack: false) is removed, when it is still as that
+build wrote it; --dry-run lists it first. The organisation
 comes from the plan, then from awarekit.yaml beside it; an output item can
 name its own (organisation: under the item). To make the whole set once for
 each partner agency, list them in a CSV file with a header row (name, phone,
@@ -659,7 +662,11 @@ func printSummary(w io.Writer, opts *BuildOptions, rep *batch.Report) {
 	s := rep.Summary
 	secs := s.Elapsed.Round(time.Millisecond)
 	if s.DryRun {
-		fmt.Fprintf(w, "dry run: %d new, %d changed, %d unchanged; nothing written\n", s.New, s.Changed, s.Unchanged)
+		removed := ""
+		if len(rep.Removed) > 0 {
+			removed = fmt.Sprintf(", %d an earlier build's to remove", len(rep.Removed))
+		}
+		fmt.Fprintf(w, "dry run: %d new, %d changed, %d unchanged%s; nothing written\n", s.New, s.Changed, s.Unchanged, removed)
 		return
 	}
 	part := ""
@@ -674,6 +681,10 @@ func printSummary(w io.Writer, opts *BuildOptions, rep *batch.Report) {
 		fmt.Fprintf(w, "%d gathered from %s in %v → %s\n", s.Gathered, strings.Join(opts.Gather, ", "), secs, opts.OutDir)
 	} else {
 		fmt.Fprintf(w, "%d made, %d unchanged, %d failed%s in %v%s → %s\n", s.Made, s.Unchanged, s.Failed, part, secs, rate, opts.OutDir)
+	}
+	if len(rep.Removed) > 0 {
+		fmt.Fprintf(w, "removed %s from %s that an earlier build made and this plan no longer makes, each still as that build wrote it (a plan that asks for them again makes them again): %s\n",
+			count(len(rep.Removed), "file"), opts.OutDir, listed(rep.Removed, 10))
 	}
 	if rep.Pack != nil && rep.Pack.Entry != nil {
 		fmt.Fprintf(w, "print pack: %s (%d pages, %s)\n", filepath.Join(opts.OutDir, pack.FileName), rep.Pack.Entry.Pages, rep.Pack.Status)
@@ -714,6 +725,9 @@ func printDryRun(w io.Writer, rep *batch.Report) {
 	}
 	for _, r := range packsOf(rep) {
 		t.add(string(r.Status), r.Name, r.Reason)
+	}
+	for _, name := range rep.Removed {
+		t.add("remove", name, "an earlier build's, which this plan no longer makes")
 	}
 	_ = t.write(w)
 
@@ -784,6 +798,15 @@ func printTotals(rep *batch.Report) printJSON {
 	return p
 }
 
+// listed is names joined with commas, the first most of them and how
+// many more.
+func listed(names []string, most int) string {
+	if len(names) <= most {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:most], ", "), len(names)-most)
+}
+
 // count is n with its unit, plural when n is not one.
 func count(n int, unit string) string {
 	if n == 1 {
@@ -805,7 +828,10 @@ type buildJSON struct {
 	Partners     []partnerJSON  `json:"partners,omitempty"`
 	Warnings     []string       `json:"warnings"`
 	PlanWarnings []plan.Problem `json:"plan_warnings"`
-	Print        printJSON      `json:"print"`
+	// Removed are an earlier build's files that this plan no longer
+	// makes, removed (a dry run: that would be), under out.
+	Removed []string  `json:"removed"`
+	Print   printJSON `json:"print"`
 }
 
 // partnerJSON is a partner's folder, with its pack and index page.
@@ -867,6 +893,7 @@ func writeBuildJSON(w io.Writer, pl *plan.Plan, opts *BuildOptions, rep *batch.R
 		Outputs:      make([]resultJSON, 0, rep.Len()),
 		Warnings:     append([]string{}, rep.Warnings...),
 		PlanWarnings: append([]plan.Problem{}, pl.Warnings...),
+		Removed:      append([]string{}, rep.Removed...),
 		Print:        printTotals(rep),
 	}
 	if opts.Shard.Active() {

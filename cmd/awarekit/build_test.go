@@ -465,3 +465,38 @@ func TestBuildContentErrorBeforePlan(t *testing.T) {
 		t.Errorf("exit %d, want 1 and the plan's problem:\n%s", r.code, r.stderr)
 	}
 }
+
+// TestBuildSaysWhatItRemoved: a plan changed to pack: false and one
+// material fewer left the earlier pack.pdf, index.html and the dropped
+// flyer in out/ without a word; the build now removes them (each as an
+// earlier build recorded it) and says so, a dry run says it would, and
+// --json lists them.
+func TestBuildSaysWhatItRemoved(t *testing.T) {
+	work := t.TempDir()
+	writeFile(t, filepath.Join(work, "plan.yaml"), "outputs:\n  - {audiences: [youth, health], language: en, format: flyer}\n")
+	if r := runCLI(t, work, "build", "plan.yaml"); r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	writeFile(t, filepath.Join(work, "plan.yaml"), "pack: false\noutputs:\n  - {audience: youth, language: en, format: flyer}\n")
+	r := runCLI(t, work, "build", "plan.yaml", "--dry-run")
+	if r.code != 0 || !strings.Contains(r.stderr, "dry run: 0 new, 0 changed, 1 unchanged, 3 an earlier build's to remove; nothing written") ||
+		!strings.Contains(r.stdout, "remove     pack.pdf             an earlier build's, which this plan no longer makes") {
+		t.Errorf("dry run: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	r = runCLI(t, work, "build", "plan.yaml", "--json")
+	var got struct{ Removed []string }
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatalf("--json output: %v\n%s", err, r.stdout)
+	}
+	if want := []string{"health-flyer-en.pdf", "pack.pdf", "index.html"}; r.code != 0 || !slices.Equal(got.Removed, want) {
+		t.Errorf("exit %d, removed %q, want %q\n%s", r.code, got.Removed, want, r.stderr)
+	}
+	if want := "removed 3 files from out that an earlier build made and this plan no longer makes"; !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, "health-flyer-en.pdf, pack.pdf, index.html") {
+		t.Errorf("stderr, want %q:\n%s", want, r.stderr)
+	}
+	for _, name := range []string{"pack.pdf", "index.html", "health-flyer-en.pdf"} {
+		if _, err := os.Stat(filepath.Join(work, "out", name)); err == nil {
+			t.Errorf("%s is still in out", name)
+		}
+	}
+}

@@ -102,6 +102,11 @@ type Report struct {
 	Sets     []SetResult
 	Summary  Summary
 	Warnings []string
+	// Removed are the files an earlier build made, recorded in the
+	// folder's manifest and unchanged since, that this build does not
+	// make and removed (a dry run: would remove), by their paths under
+	// the output folder.
+	Removed []string
 
 	b *builder
 }
@@ -333,6 +338,9 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 			return nil, err
 		}
 	}
+	// Read while the earlier manifests are open: the manifest this
+	// build writes closes them.
+	stale := b.staleFiles()
 	if !opts.Shard.Active() && p.Pack && !opts.DryRun {
 		b.startPacks()
 	}
@@ -378,6 +386,12 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 			rep.Summary.Elapsed = time.Since(start)
 			return rep, err
 		}
+	}
+	if !interrupted {
+		// Once the manifest that no longer lists them is in place.
+		removed, warnings := b.removeStale(b.notOurs(stale))
+		rep.Removed = removed
+		rep.Warnings = append(rep.Warnings, warnings...)
 	}
 	rep.Summary.Elapsed = time.Since(start)
 	if interrupted {
@@ -1009,11 +1023,12 @@ func (b *builder) writeManifest(final, abandon <-chan struct{}) error {
 			return
 		}
 		for _, st := range b.sets {
-			// A plan with pack: false makes no pack or index: an earlier
-			// build's are not this plan's, and were listed as if they
-			// were (a pack of materials the plan no longer has).
+			// A plan with pack: false makes no pack or index, nor a set
+			// with no PDF material a pack: an earlier build's are not
+			// this plan's, and were listed as if they were (a pack of
+			// materials the plan no longer has).
 			pk := entryOf(st.packRes)
-			if pk == nil && b.plan.Pack {
+			if pk == nil && b.plan.Pack && st.last >= 0 {
 				pk = b.onDisk(st.Path(pack.FileName), b.prevSet(st.Folder).Pack)
 			}
 			ix := entryOf(st.indexRes)

@@ -457,17 +457,58 @@ func (p *Previous) Entries(name string) []Entry {
 	var out []Entry
 	var buf []byte
 	for _, at := range append([]entryAt{first}, p.more[k]...) {
-		buf = slices.Grow(buf[:0], int(at.n))[:at.n]
-		if _, err := p.files[at.file].ReadAt(buf, at.off); err != nil {
-			continue
+		if e, ok := p.read(at, &buf); ok && e.File == name {
+			out = append(out, e)
 		}
-		var e Entry
-		// The bytes before the entry's value: a comma and white space.
-		if err := json.Unmarshal(bytes.TrimLeft(buf, ", \t\r\n"), &e); err != nil || e.File != name {
-			continue
-		}
-		out = append(out, e)
 	}
+	return out
+}
+
+// read decodes the entry at at, in buf's memory; false when it cannot
+// be read again (its file changed under the build).
+func (p *Previous) read(at entryAt, buf *[]byte) (Entry, bool) {
+	*buf = slices.Grow((*buf)[:0], int(at.n))[:at.n]
+	if _, err := p.files[at.file].ReadAt(*buf, at.off); err != nil {
+		return Entry{}, false
+	}
+	var e Entry
+	// The bytes before the entry's value: a comma and white space.
+	if err := json.Unmarshal(bytes.TrimLeft(*buf, ", \t\r\n"), &e); err != nil {
+		return Entry{}, false
+	}
+	return e, true
+}
+
+// Others are the entries recorded for files that are not among names:
+// what earlier builds made that this one does not make, by file name,
+// each name once (manifest.json's entry first), in order of the names.
+// Only the entries of names not among names are read again. A name
+// whose hash is one of names' is taken as among them: its file is kept.
+func (p *Previous) Others(names iter.Seq[string]) []Entry {
+	if p.n == 0 {
+		return nil
+	}
+	have := make(map[uint64]struct{}, len(p.at))
+	for n := range names {
+		have[nameKey(n)] = struct{}{}
+	}
+	var out []Entry
+	var buf []byte
+	for k, first := range p.at {
+		if _, ok := have[k]; ok {
+			continue
+		}
+		// A name recorded twice (by manifest.json and a part's) has one
+		// key: its entries are all in this group.
+		group := len(out)
+		for _, at := range append([]entryAt{first}, p.more[k]...) {
+			e, ok := p.read(at, &buf)
+			if ok && !slices.ContainsFunc(out[group:], func(o Entry) bool { return o.File == e.File }) {
+				out = append(out, e)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Entry) int { return strings.Compare(a.File, b.File) })
 	return out
 }
 

@@ -1,0 +1,179 @@
+package batch
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/awarekit/awarekit/toolkit/manifest"
+	"github.com/awarekit/awarekit/toolkit/pack"
+)
+
+// An earlier build's file that this build no longer makes (a material
+// dropped from the plan, the pack and index of a plan now pack: false, a
+// partner no longer listed) was left in the output folder, unlisted: an
+// educator who opened the folder printed a pack holding a material the
+// plan no longer has, or a flyer whose number has changed since. Such a
+// file is removed when the folder's own manifest recorded it as a
+// build's and its bytes are still the ones recorded: nothing is lost that
+// the earlier plan cannot make again, and nothing another program or a
+// person wrote or changed is touched (that is left, and said).
+
+// staleFile is a file an earlier build recorded that this build does
+// not make.
+type staleFile struct {
+	name  string // path under the output folder, with forward slashes
+	entry manifest.Entry
+	what  string // "" for a material, else "print pack" or "index page"
+}
+
+// staleFiles lists the files the earlier manifests record that this
+// build does not make: outputs not in the plan, with their further
+// files, and packs and index pages the plan no longer makes. A part
+// (shard) makes only some of the outputs, and lists none.
+func (b *builder) staleFiles() []staleFile {
+	if b.opts.Shard.Active() {
+		return nil
+	}
+	var out []staleFile
+	others := b.prev.Others(func(yield func(string) bool) {
+		for _, o := range b.outs {
+			if !yield(o.Name) {
+				return
+			}
+		}
+	})
+	for _, e := range others {
+		out = append(out, staleFile{name: e.File, entry: e})
+	}
+	makes := b.headsMade()
+	head := func(e *manifest.Entry, what string) {
+		if e != nil && !makes[e.File] {
+			out = append(out, staleFile{name: e.File, entry: *e, what: what})
+		}
+	}
+	head(b.prev.Pack, "print pack")
+	head(b.prev.Index, "index page")
+	for _, folder := range slices.Sorted(maps.Keys(b.prev.Sets)) {
+		s := b.prev.Sets[folder]
+		head(s.Pack, "print pack")
+		head(s.Index, "index page")
+	}
+	return out
+}
+
+// notOurs is stale without the files this build wrote or recorded under
+// another spelling of their names. It is called once every output is
+// done.
+func (b *builder) notOurs(stale []staleFile) []staleFile {
+	if len(stale) == 0 {
+		return nil
+	}
+	makes := b.headsMade()
+	// A file of this build under another spelling of the name (Flyer.pdf
+	// and flyer.pdf are one file on macOS and Windows, café in NFC and
+	// NFD on macOS) is this build's: never removed.
+	ours := map[string]bool{foldName(manifest.FileName): true}
+	for n := range makes {
+		ours[foldName(n)] = true
+	}
+	rd := b.recs.reader()
+	for i, o := range b.outs {
+		ours[foldName(o.Name)] = true
+		if rec := b.recs.getWith(rd, i); rec.has {
+			for _, p := range rec.also {
+				ours[foldName(p.File)] = true
+			}
+		}
+	}
+	var kept []staleFile
+	for _, f := range stale {
+		if !ours[foldName(f.name)] {
+			kept = append(kept, f)
+		}
+	}
+	return kept
+}
+
+// headsMade are the packs and index pages this build makes, by their
+// paths under the output folder.
+func (b *builder) headsMade() map[string]bool {
+	makes := map[string]bool{}
+	if !b.plan.Pack || b.opts.Shard.Active() {
+		return makes
+	}
+	for _, st := range b.sets {
+		if st.last >= 0 {
+			makes[st.Path(pack.FileName)] = true
+		}
+		makes[st.Path(pack.IndexName)] = true
+	}
+	if b.partners() {
+		makes[pack.IndexName] = true
+	}
+	return makes
+}
+
+// foldName is name as a file system that ignores case and Unicode
+// normalisation compares it.
+func foldName(name string) string {
+	return strings.ToLower(norm.NFC.String(name))
+}
+
+// removeStale removes the files of stale whose bytes are still the ones
+// their manifest recorded, each further file of an output too, and
+// returns their names; in a dry run it removes nothing and returns what
+// it would remove. A file changed since, or a link, is left, with a
+// warning.
+func (b *builder) removeStale(stale []staleFile) (removed, warnings []string) {
+	for _, f := range stale {
+		files := []manifest.Entry{f.entry}
+		for _, p := range f.entry.Also {
+			files = append(files, manifest.Entry{File: p.File, SHA256: p.SHA256, Bytes: p.Bytes})
+		}
+		for _, e := range files {
+			path := filepath.Join(b.opts.OutDir, filepath.FromSlash(e.File))
+			// By its bytes, never by its size and time alone: the file
+			// is about to be removed.
+			e.ModTime = 0
+			why, err := manifest.OnDisk(path, &e)
+			switch {
+			case err == nil && why == "file missing":
+				continue
+			case err != nil || why != "":
+				if err != nil {
+					why = err.Error()
+					if errors.Is(err, manifest.ErrLink) {
+						why = "it is a link"
+					}
+				}
+				warnings = append(warnings, fmt.Sprintf("%s is %s that an earlier build made and this plan no longer makes; it was left, as it is not the file that build recorded (%s): delete it if it should not be printed",
+					path, describe(f), why))
+				continue
+			}
+			if !b.opts.DryRun {
+				if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+					warnings = append(warnings, fmt.Sprintf("%s is %s that an earlier build made and this plan no longer makes, and it could not be removed (%v): delete it if it should not be printed", path, describe(f), err))
+					continue
+				}
+			}
+			removed = append(removed, e.File)
+		}
+	}
+	return removed, warnings
+}
+
+// describe names what f is, with its article.
+func describe(f staleFile) string {
+	if f.what == "" {
+		return "a material"
+	}
+	return "the " + f.what
+}

@@ -1,0 +1,146 @@
+package batch
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/awarekit/awarekit/toolkit/manifest"
+)
+
+// TestEarlierFilesRemoved: a plan changed to pack: false and one
+// material fewer left the earlier build's pack.pdf (with the dropped
+// material in it), index.html (linking it) and the dropped material in
+// the output folder, listed nowhere: an educator who opened the folder
+// printed the old pack. Each file the folder's manifest recorded, still
+// as recorded, is removed and named; a file changed since, and a file
+// no manifest lists, are left, the first with a warning.
+func TestEarlierFilesRemoved(t *testing.T) {
+	const two = "outputs:\n  - {audience: youth, language: en, format: flyer}\n  - {audience: health, language: en, format: flyer}\n"
+	const oneNoPack = "pack: false\noutputs:\n  - {audience: youth, language: en, format: flyer}\n"
+	for _, c := range []struct {
+		name        string
+		first, then string
+		edit        func(t *testing.T, out string) // between the builds
+		removed     []string
+		left        []string // files on disk after the second build
+		warn        string
+	}{
+		{
+			name: "pack off and a material dropped", first: two, then: oneNoPack,
+			removed: []string{"health-flyer-en.pdf", "pack.pdf", "index.html"},
+			left:    []string{"manifest.json", "youth-flyer-en.pdf"},
+		},
+		{
+			name: "a pack with no PDF in it", first: two,
+			then:    "outputs:\n  - {audience: youth, language: en, format: txt}\n",
+			removed: []string{"health-flyer-en.pdf", "youth-flyer-en.pdf", "pack.pdf"},
+			left:    []string{"index.html", "manifest.json", "youth-txt-en.txt"},
+		},
+		{
+			name: "files changed since, and files no build wrote", first: two, then: oneNoPack,
+			edit: func(t *testing.T, out string) {
+				appendTo(t, filepath.Join(out, "pack.pdf"), "% the print shop's note\n")
+				if err := os.WriteFile(filepath.Join(out, "notes.pdf"), []byte("mine"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			},
+			removed: []string{"health-flyer-en.pdf", "index.html"},
+			left:    []string{"manifest.json", "notes.pdf", "pack.pdf", "youth-flyer-en.pdf"},
+			warn:    "pack.pdf is the print pack that an earlier build made and this plan no longer makes; it was left, as it is not the file that build recorded (file differs from the manifest): delete it if it should not be printed",
+		},
+		{
+			name: "the same plan again", first: two, then: two,
+			left: []string{"health-flyer-en.pdf", "index.html", "manifest.json", "pack.pdf", "youth-flyer-en.pdf"},
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "out")
+			if f := run(t, writePlan(t, dir, c.first), Options{}).Failures(); len(f) > 0 {
+				t.Fatal(f[0].Err)
+			}
+			if c.edit != nil {
+				c.edit(t, out)
+			}
+			p := writePlan(t, dir, c.then)
+			before := names(t, out)
+			dry := run(t, p, Options{DryRun: true})
+			if !slices.Equal(dry.Removed, c.removed) {
+				t.Errorf("dry run: removed %q, want %q", dry.Removed, c.removed)
+			}
+			if after := names(t, out); !slices.Equal(after, before) {
+				t.Errorf("a dry run changed the folder: %q, was %q", after, before)
+			}
+			rep := run(t, p, Options{})
+			if !slices.Equal(rep.Removed, c.removed) {
+				t.Errorf("removed %q, want %q", rep.Removed, c.removed)
+			}
+			if got := names(t, out); !slices.Equal(got, c.left) {
+				t.Errorf("folder holds %q, want %q", got, c.left)
+			}
+			warned := strings.Join(rep.Warnings, "\n")
+			if c.warn != "" && !strings.Contains(warned, filepath.Join(out, c.warn)) {
+				t.Errorf("warnings %q, want %q", warned, c.warn)
+			}
+			if c.warn == "" && warned != "" {
+				t.Errorf("warnings %q, want none", warned)
+			}
+			checkDisk(t, out, manifest.FileName)
+		})
+	}
+}
+
+// TestPartEarlierFilesKept: a part of a sharded build makes only some of
+// the outputs, and removes nothing the others may still make.
+func TestPartEarlierFilesKept(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	p := writePlan(t, dir, "outputs:\n  - audiences: [youth, health, business]\n    language: en\n    format: txt\n")
+	if f := run(t, p, Options{}).Failures(); len(f) > 0 {
+		t.Fatal(f[0].Err)
+	}
+	sh, err := ParseShard("1/3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := run(t, p, Options{Shard: sh})
+	if len(rep.Removed) > 0 {
+		t.Errorf("a part removed %q", rep.Removed)
+	}
+	for _, name := range []string{"youth-txt-en.txt", "health-txt-en.txt", "business-txt-en.txt", "index.html"} {
+		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// names lists the files in dir, sorted.
+func names(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		out = append(out, e.Name())
+	}
+	return out
+}
+
+func appendTo(t *testing.T, path, text string) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString(text); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
