@@ -144,13 +144,15 @@ func (e *StrayError) Error() string {
 type ForeignError struct {
 	Manifest string // the manifest's path, or
 	Page     string // the page's
+	// Why the manifest is not a build's: what it lacks.
+	Why string
 }
 
 func (e *ForeignError) Error() string {
 	if e.Page != "" {
 		return e.Page + " is not a page awarekit wrote, another program's file perhaps, which a build would write over: build into another folder with --out, or delete " + e.Page + " if nothing needs it"
 	}
-	return e.Manifest + " is not a manifest awarekit wrote (it has no manifest_version), another program's file perhaps, which a build would write over, with index.html beside it: build into another folder with --out, or delete " + e.Manifest + " if nothing needs it"
+	return e.Manifest + " is not a manifest awarekit wrote (" + e.Why + "), another program's file perhaps, which a build would write over (it writes manifest.json and index.html here): build into another folder with --out, or delete " + e.Manifest + " if nothing needs it"
 }
 
 // ErrLink is a file a manifest names that is a link (wherever it leads):
@@ -537,8 +539,9 @@ func ReadPrevious(dir string) *Previous {
 		var m Manifest
 		var found []entryAt
 		var keys []uint64
+		listed := false
 		if err == nil {
-			m, found, keys, err = scan(f, int32(len(p.files)))
+			m, found, keys, listed, err = scan(f, int32(len(p.files)))
 		}
 		if stray, ok := err.(*StrayError); ok {
 			stray.Manifest = path
@@ -548,10 +551,18 @@ func ReadPrevious(dir string) *Previous {
 			}
 			continue
 		}
-		if err == nil && m.Version == 0 {
+		// Every manifest a build wrote, of any version, has its
+		// manifest_version and its outputs (null when none); a web app's
+		// has neither, a browser extension's (manifest_version 2 or 3)
+		// no outputs.
+		if why := ""; err == nil && (m.Version == 0 || !listed) {
+			why = "it has no manifest_version"
+			if m.Version != 0 {
+				why = "it has no outputs, which every build's lists; a browser extension's, perhaps"
+			}
 			f.Close()
 			if p.Refused == nil {
-				p.Refused = &ForeignError{Manifest: path}
+				p.Refused = &ForeignError{Manifest: path, Why: why}
 			}
 			continue
 		}
@@ -623,62 +634,63 @@ func foreignPage(path string) bool {
 
 // scan reads a manifest through, each entry of its outputs decoded (and
 // dropped) in turn, so that a manifest json.Unmarshal would refuse is
-// refused; it returns the manifest without its outputs, and where each
-// entry is and its name's key.
-func scan(f *os.File, file int32) (m Manifest, found []entryAt, keys []uint64, err error) {
+// refused; it returns the manifest without its outputs, where each
+// entry is and its name's key, and whether it has outputs at all.
+func scan(f *os.File, file int32) (m Manifest, found []entryAt, keys []uint64, listed bool, err error) {
 	dec := json.NewDecoder(bufio.NewReaderSize(io.LimitReader(f, manifestFile.Limit), 1<<16))
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
-		return m, nil, nil, errors.New("manifest: not a JSON object")
+		return m, nil, nil, false, errors.New("manifest: not a JSON object")
 	}
 	rest := map[string]json.RawMessage{}
 	for dec.More() {
 		t, err := dec.Token()
 		if err != nil {
-			return m, nil, nil, err
+			return m, nil, nil, false, err
 		}
 		key, _ := t.(string)
 		if key != "outputs" {
 			var v json.RawMessage
 			if err := dec.Decode(&v); err != nil {
-				return m, nil, nil, err
+				return m, nil, nil, false, err
 			}
 			rest[key] = v
 			continue
 		}
 		delete(rest, key)
+		listed = true
 		found, keys = found[:0], keys[:0]
 		if t, err := dec.Token(); err != nil {
-			return m, nil, nil, err
+			return m, nil, nil, false, err
 		} else if t == nil {
 			continue // null: no outputs
 		} else if t != json.Delim('[') {
-			return m, nil, nil, errors.New("manifest: outputs is not a list")
+			return m, nil, nil, false, errors.New("manifest: outputs is not a list")
 		}
 		for dec.More() {
 			start := dec.InputOffset()
 			var e Entry
 			if err := dec.Decode(&e); err != nil {
-				return m, nil, nil, err
+				return m, nil, nil, false, err
 			}
 			if bad := e.Stray(); bad != "" {
-				return m, nil, nil, &StrayError{Output: e.File, File: bad}
+				return m, nil, nil, false, &StrayError{Output: e.File, File: bad}
 			}
 			n := dec.InputOffset() - start
 			if n > math.MaxInt32 {
-				return m, nil, nil, errors.New("manifest: an entry is too large")
+				return m, nil, nil, false, errors.New("manifest: an entry is too large")
 			}
 			found = append(found, entryAt{off: start, n: int32(n), file: file})
 			keys = append(keys, nameKey(e.File))
 		}
 		if _, err := dec.Token(); err != nil {
-			return m, nil, nil, err
+			return m, nil, nil, false, err
 		}
 	}
 	if _, err := dec.Token(); err != nil {
-		return m, nil, nil, err
+		return m, nil, nil, false, err
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return m, nil, nil, errors.New("manifest: more after the JSON object")
+		return m, nil, nil, false, errors.New("manifest: more after the JSON object")
 	}
 	// Everything but the outputs, as json.Unmarshal reads it.
 	head, err := json.Marshal(rest)
@@ -688,7 +700,7 @@ func scan(f *os.File, file int32) (m Manifest, found []entryAt, keys []uint64, e
 	if err == nil {
 		err = strayHead(&m)
 	}
-	return m, found, keys, err
+	return m, found, keys, listed, err
 }
 
 // strayHead is the StrayError of the first print pack or index page m

@@ -246,12 +246,18 @@ func TestForeignManifestRefused(t *testing.T) {
 	for _, c := range []struct {
 		name, data string
 		refused    bool
+		why        string
 	}{
-		{"a web app's manifest", `{"name":"Riverside","short_name":"Riverside","icons":[{"src":"icon.png","sizes":"192x192"}],"start_url":"/"}`, true},
-		{"an empty object", `{}`, true},
-		{"outputs without a version", `{"outputs":[{"file":"a.pdf","sha256":"1"}]}`, true},
-		{"another version", `{"manifest_version":2,"outputs":[]}`, false},
-		{"not JSON", `{not json`, false},
+		{"a web app's manifest", `{"name":"Riverside","short_name":"Riverside","icons":[{"src":"icon.png","sizes":"192x192"}],"start_url":"/"}`, true, "it has no manifest_version"},
+		{"an empty object", `{}`, true, "it has no manifest_version"},
+		{"outputs without a version", `{"outputs":[{"file":"a.pdf","sha256":"1"}]}`, true, "it has no manifest_version"},
+		// A browser extension's, alone in the folder, was written over
+		// with a warning that it could not be read (review17 M4).
+		{"a browser extension's manifest", `{"manifest_version": 3, "name": "My extension", "version": "1.0"}`, true, "it has no outputs, which every build's lists; a browser extension's, perhaps"},
+		{"an old browser extension's manifest", `{"manifest_version": 1, "name": "Old"}`, true, "it has no outputs"},
+		{"another version", `{"manifest_version":2,"outputs":[]}`, false, ""},
+		{"another version with no outputs", `{"manifest_version":2,"outputs":null}`, false, ""},
+		{"not JSON", `{not json`, false, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -261,7 +267,7 @@ func TestForeignManifestRefused(t *testing.T) {
 			}
 			p := ReadPrevious(dir)
 			defer p.Close()
-			want := mf + " is not a manifest awarekit wrote (it has no manifest_version)"
+			want := mf + " is not a manifest awarekit wrote (" + c.why
 			switch {
 			case c.refused && (p.Refused == nil || !strings.HasPrefix(p.Refused.Error(), want) || !strings.Contains(p.Refused.Error(), "delete "+mf)):
 				t.Errorf("refused: %v\nwant %s…", p.Refused, want)
@@ -300,7 +306,7 @@ func TestForeignPageRefused(t *testing.T) {
 		{"a build's page", "<!doctype html><head><meta name=\"generator\" content=\"awarekit\">", "", false},
 		{"an older build's page", "<p>Made with awarekit 0.1.0-dev from content version 2026.11.3.</p>", "", false},
 		{"beside a damaged manifest", "<p>our site</p>", "x", true},
-		{"beside a browser extension's manifest", "<p>our site</p>", `{"manifest_version":3,"name":"Helper"}`, true},
+		{"beside a manifest of another version", "<p>our site</p>", `{"manifest_version":2,"outputs":[]}`, true},
 		{"a build's page beside its damaged manifest", "<p>Made with awarekit 0.1.0</p>", "{", false},
 		{"beside a build's manifest", "<p>our site</p>", `{"manifest_version":` + strconv.Itoa(Version) + `,"outputs":[]}`, false},
 	} {
