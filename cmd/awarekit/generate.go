@@ -111,11 +111,11 @@ languages' show what can be made.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringSliceP("audience", "a", nil, "audiences to make material for, listed above (default youth)")
-	fl.StringSliceP("lang", "l", nil, "languages by tag or name, listed above; fr+en for one bilingual document (default en)")
-	fl.StringSliceP("format", "f", nil, "formats to make, listed above; kit for the whole workshop kit (default flyer)")
+	fl.StringSliceP("audience", "a", nil, "audiences to make material for, listed below (default youth)")
+	fl.StringSliceP("lang", "l", nil, "languages by tag or name, listed below; fr+en for one bilingual document (default en)")
+	fl.StringSliceP("format", "f", nil, "formats to make, listed below; kit for the whole workshop kit (default flyer)")
 	fl.String("paper", "", "paper size: "+strings.Join(layout.PaperNames, " or ")+" (default "+layout.PaperNames[0]+")")
-	fl.String("style", "", "how to print the "+strings.Join(format.StyledNames(), ", ")+": "+strings.Join(layout.StyleNames, ", ")+", listed above (default "+layout.StyleNames[0]+")")
+	fl.String("style", "", "how to print the "+strings.Join(format.StyledNames(), ", ")+": "+strings.Join(layout.StyleNames, ", ")+", listed below (default "+layout.StyleNames[0]+")")
 	fl.StringP("out", "o", "", "folder to write into (default the current folder)")
 	fl.String("org-name", "", "your organisation's name, printed on the material (also --organisation, --organization)")
 	fl.String("phone", "", "your organisation's phone number")
@@ -129,8 +129,8 @@ languages' show what can be made.`,
 	fl.BoolVar(&opts.CropMarks, "crop-marks", false, "draw crop marks at the trim corners")
 	fl.StringVar(&imposition, "imposition", "sheet", "how card formats meet the paper: sheet (several cards on each sheet of the paper, with cutting guides) or single (one page per card, its trim size plus the bleed, as print shops ask)")
 	fl.String("content", "", "your own content over the built-in: a `FOLDER` with audiences/ and locales/")
-	fl.String("province", "", "add the verified lines of a province or territory, by its `CODE` listed above")
-	fl.Bool("allow-draft", false, "make the languages marked must-rewrite above, as proofs for a reviewer")
+	fl.String("province", "", "add the verified lines of a province or territory, by its `CODE` listed below")
+	fl.Bool("allow-draft", false, "make the languages marked must-rewrite below, as proofs for a reviewer")
 	addConfigFlag(cmd, &configFile)
 
 	complete := func(values func(*generate.Engine) []choice, pairs bool) cobra.CompletionFunc {

@@ -74,7 +74,9 @@ Flags:
 {{.}}{{end}}{{if .HasAvailableInheritedFlags}}
 
 Global flags:
-{{.InheritedFlags.FlagUsagesWrapped 80 | trimTrailingWhitespaces}}{{end}}{{if or (advancedFlags .) (index .Annotations "advanced")}}
+{{.InheritedFlags.FlagUsagesWrapped 80 | trimTrailingWhitespaces}}{{end}}{{with index .Annotations "choices"}}
+
+{{.}}{{end}}{{if or (advancedFlags .) (index .Annotations "advanced")}}
 
 Advanced:{{with index .Annotations "advanced"}}
 {{.}}
@@ -97,18 +99,29 @@ func init() {
 
 // helpTexts make the parts of a command's help that come from the
 // engine (the audiences, formats and languages there are), so they
-// never drift from what awarekit makes; keyed by command path.
-var helpTexts = map[string]func(*generate.Engine) string{
+// never drift from what awarekit makes; keyed by command path. Each
+// gives the description, shown before the usage, and the choices,
+// shown after the flags: some 150 lines of them before the usage
+// hid how to run the command.
+var helpTexts = map[string]func(*generate.Engine) (long, choices string){
 	"awarekit generate": generateLong,
 }
+
+// choicesKey is the annotation of the lists shown after a command's flags.
+const choicesKey = "choices"
 
 // fillHelp writes the engine's lists into the help of the commands that
 // show them.
 func fillHelp(root *cobra.Command, eng *generate.Engine) {
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
-		if long, ok := helpTexts[c.CommandPath()]; ok {
-			c.Long = long(eng)
+		if help, ok := helpTexts[c.CommandPath()]; ok {
+			long, choices := help(eng)
+			c.Long = long
+			if c.Annotations == nil {
+				c.Annotations = map[string]string{}
+			}
+			c.Annotations[choicesKey] = choices
 		}
 		for _, sub := range c.Commands() {
 			walk(sub)
@@ -131,14 +144,18 @@ func setHelp(root *cobra.Command, f *Factory) {
 	})
 }
 
-// generateLong is generate's description, with every audience, format
+// generateLong is generate's description, and every audience, format
 // and language the engine has.
-func generateLong(eng *generate.Engine) string {
-	var b strings.Builder
-	b.WriteString(wrapText(`Make one file per audience × language × format in the output folder,
+func generateLong(eng *generate.Engine) (long, choices string) {
+	long = wrapText(`Make one file per audience × language × format in the output folder,
 named {audience}-{format}-{lang}.{ext}, and print the paths written. With
---as png or --as svg, page formats are drawn as one image per page.`, helpWidth))
-	b.WriteString("\n\nAudiences (-a):\n")
+--as png or --as svg, page formats are drawn as one image per page. The
+audiences, formats, styles, provinces and languages are listed after the flags.`, helpWidth) +
+		"\n\n" + wrapText(`Settings come from flags, then AWAREKIT_* environment variables (like
+AWAREKIT_ORGANISATION_NAME), then ./awarekit.yaml or --config, then
+awarekit/awarekit.yaml in your user config folder.`, helpWidth)
+	var b strings.Builder
+	b.WriteString("Audiences (-a):\n")
 	t := &table{indent: "  ", maxWidth: helpWidth}
 	for _, id := range eng.AudienceIDs() {
 		a, err := eng.Lib.Audience(id)
@@ -216,10 +233,7 @@ speaker from its community: it is made only with --allow-draft, as a proof.
 'awarekit list languages' shows more, and whether this computer has the fonts
 for each.`, helpWidth) + "\n")
 	}
-	b.WriteString("\n" + wrapText(`Settings come from flags, then AWAREKIT_* environment variables (like
-AWAREKIT_ORGANISATION_NAME), then ./awarekit.yaml or --config, then
-awarekit/awarekit.yaml in your user config folder.`, helpWidth))
-	return b.String()
+	return long, strings.TrimRight(b.String(), "\n")
 }
 
 // statusWord is a language's review status in a word: source, draft or

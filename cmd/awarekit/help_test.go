@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -156,5 +157,30 @@ func TestBuildHelpPlanIsValid(t *testing.T) {
 	}
 	if len(p.Outputs) != 5 {
 		t.Errorf("%d outputs, want 5", len(p.Outputs))
+	}
+}
+
+// TestUsageComesFirst: generate's help printed some 150 lines of
+// audiences, formats, styles, provinces and languages before how to run
+// it (ux17); every command's help now shows its usage on its first
+// screen (50 lines; build's, with a plan to copy, is the longest, at 46),
+// and generate's lists after its flags, with the flags pointing below.
+func TestUsageComesFirst(t *testing.T) {
+	root := newRootCmd(newFactory(&IOStreams{Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}}))
+	_ = forEachCommand(root, func(c *cobra.Command) error {
+		r := runCLI(t, t.TempDir(), append(strings.Fields(strings.TrimPrefix(c.CommandPath(), "awarekit")), "--help")...)
+		if r.code != 0 {
+			t.Fatalf("%s --help: exit %d\n%s", c.CommandPath(), r.code, r.stderr)
+		}
+		lines := strings.Split(r.stdout, "\n")
+		if at := slices.Index(lines, "Usage:"); at < 0 || at >= 50 {
+			t.Errorf("%s --help: Usage: at line %d, want it among the first 50", c.CommandPath(), at+1)
+		}
+		return nil
+	})
+	r := runCLI(t, t.TempDir(), "generate", "--help")
+	flags, lists := strings.Index(r.stdout, "\nFlags:\n"), strings.Index(r.stdout, "\nAudiences (-a):\n")
+	if flags < 0 || lists < flags || !strings.Contains(r.stdout, "\nLanguages (-l)") || !strings.Contains(r.stdout, "audiences to make material for, listed below") {
+		t.Errorf("generate --help: the lists should follow the flags:\n%s", r.stdout)
 	}
 }

@@ -112,6 +112,10 @@ func manPage(c *cobra.Command, date time.Time, source string) []byte {
 		b.WriteString(".SH OPTIONS INHERITED FROM PARENT COMMANDS\n")
 		roffFlags(&b, fs)
 	}
+	if choices := c.Annotations[choicesKey]; choices != "" {
+		b.WriteString(".SH CHOICES\n")
+		b.WriteString(roffBlocks(choices))
+	}
 	if c.Example != "" {
 		b.WriteString(".SH EXAMPLE\n.EX\n")
 		for _, l := range strings.Split(strings.TrimRight(c.Example, "\n"), "\n") {
