@@ -223,3 +223,23 @@ func TestHelpHasExitCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestListKinds: `awarekit list langs` was refused with no hint (no
+// spelling slip of "languages" reaches it), and `list languages fr`
+// said "list what?" though a kind was given. The singulars, lang and
+// langs list the kind; a word too many is named.
+func TestListKinds(t *testing.T) {
+	work := t.TempDir()
+	for _, args := range [][]string{{"list", "langs"}, {"list", "lang"}, {"list", "Language"}} {
+		if r := runCLI(t, work, args...); r.code != exitOK || !strings.Contains(r.stdout, "Français") {
+			t.Errorf("%q: exit %d\n%s%s", args, r.code, r.stdout, r.stderr)
+		}
+	}
+	if r := runCLI(t, work, "list", "audience"); r.code != exitOK || !strings.Contains(r.stdout, "newcomers") {
+		t.Errorf("list audience: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r := runCLI(t, work, "list", "languages", "fr")
+	if want := `list shows one kind at a time, and takes no other word: "fr" is one too many; write awarekit list languages`; r.code != exitUsage || !strings.Contains(r.stderr, want) {
+		t.Errorf("list languages fr: exit %d, want %d with %q\n%s", r.code, exitUsage, want, r.stderr)
+	}
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/awarekit/awarekit/toolkit/format"
 	"github.com/awarekit/awarekit/toolkit/generate"
+	"github.com/awarekit/awarekit/toolkit/input"
 	"github.com/awarekit/awarekit/toolkit/spell"
 )
 
@@ -26,6 +27,26 @@ type ListOptions struct {
 
 var listKinds = []string{"audiences", "formats", "languages"}
 
+// listAliases are the other words people type for the kinds: the
+// singular, and lang or langs (which no spelling slip of "languages"
+// reaches: `list langs` was refused with no hint).
+var listAliases = map[string]string{
+	"audience": "audiences",
+	"format":   "formats",
+	"language": "languages",
+	"lang":     "languages",
+	"langs":    "languages",
+}
+
+// listKind is the kind word names, or "" for none.
+func listKind(word string) string {
+	w := strings.ToLower(strings.TrimSpace(word))
+	if slices.Contains(listKinds, w) {
+		return w
+	}
+	return listAliases[w]
+}
+
 func newCmdList(f *Factory, runF func(*ListOptions) error) *cobra.Command {
 	opts := &ListOptions{IO: f.IOStreams, Engine: f.Engine}
 	var configFile string
@@ -39,16 +60,19 @@ func newCmdList(f *Factory, runF func(*ListOptions) error) *cobra.Command {
   $ awarekit list languages`,
 		ValidArgs: listKinds,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
+			if len(args) == 0 {
 				return usage(fmt.Errorf("list what? choose one of: %s", strings.Join(listKinds, ", ")))
 			}
-			if !slices.Contains(listKinds, args[0]) {
+			if listKind(args[0]) == "" {
 				return usage(spell.Unknown(nil, "list", args[0], listKinds, nil))
+			}
+			if len(args) > 1 {
+				return usage(fmt.Errorf("list shows one kind at a time, and takes no other word: %s is one too many; write awarekit list %s", input.Quote(args[1]), listKind(args[0])))
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.What = args[0]
+			opts.What = listKind(args[0])
 			if opts.Fonts && opts.What != "languages" {
 				return usage(fmt.Errorf("--fonts goes with list languages"))
 			}
