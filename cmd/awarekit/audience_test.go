@@ -163,8 +163,8 @@ func TestNewAudience(t *testing.T) {
 	// A folder left behind by hand is not overwritten either.
 	writeFile(t, filepath.Join(work, "ours", "audiences", "club", "notes.txt"), "ours")
 	r = runCLI(t, work, "new", "audience", "club", "--content", "ours")
-	if r.code != 1 || !strings.Contains(r.stderr, "already exists") {
-		t.Errorf("new audience over a folder: exit %d, stderr %q", r.code, r.stderr)
+	if r.code != 2 || !strings.Contains(r.stderr, "already exists") {
+		t.Errorf("new audience over a folder: exit %d, want 2 (the ID given is taken), stderr %q", r.code, r.stderr)
 	}
 
 	// Without --from: a skeleton whose starter texts and unsourced signs

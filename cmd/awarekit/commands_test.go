@@ -125,6 +125,10 @@ func TestExitCodes(t *testing.T) {
 	work := t.TempDir()
 	writeFile(t, filepath.Join(work, "plan.yaml"), "outputs: [{audience: youth, language: en, format: md}]\n")
 	writeFile(t, filepath.Join(work, "bad.yaml"), "outputs: [{audience: youth, language: en, format: flyer, colour: red}]\n")
+	writeFile(t, filepath.Join(work, "ws", "workshop.yaml"), "# mine\n")
+	if err := os.MkdirAll(filepath.Join(work, "ws2", ConfigFileName), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		args []string
@@ -152,6 +156,10 @@ Run 'awarekit list --help' for usage.`},
 		{"a bad AWAREKIT_ variable", []string{"generate", "-f", "md"}, map[string]string{"AWAREKIT_AUDIENCE": "teens"}, exitUsage, `unknown audience "teens"`},
 		{"bad plan content", []string{"build", "bad.yaml"}, nil, exitFailure, `bad.yaml:1:58: outputs[0].colour: unknown key "colour"`},
 		{"missing plan", []string{"build", "nope.yaml"}, nil, exitUsage, "plan nope.yaml does not exist"},
+		// Nothing in the files is wrong and nothing failed: the command
+		// line asks for files where files are (was exit 1).
+		{"init over files there", []string{"init", "ws"}, nil, exitUsage, filepath.Join("ws", "workshop.yaml") + " already exists; use --force to overwrite, or give another folder: awarekit init FOLDER"},
+		{"init --force over a folder", []string{"init", "ws2", "--force"}, nil, exitUsage, filepath.Join("ws2", ConfigFileName) + " is a folder; move it away and run init again"},
 		{"done", []string{"build", "plan.yaml", "-q"}, nil, exitOK, ""},
 	}
 	for _, tt := range tests {

@@ -100,7 +100,10 @@ func initRun(opts *InitOptions) error {
 		if len(exist) > 1 {
 			verb = "exist"
 		}
-		return fmt.Errorf("%s already %s; use --force to overwrite", strings.Join(exist, ", "), verb)
+		// Nothing in them is wrong and nothing failed: the command line
+		// asks for files where files are, and --force or another folder
+		// mends it (exit 2).
+		return usage(fmt.Errorf("%s already %s; use --force to overwrite, or give another folder: awarekit init FOLDER", strings.Join(exist, ", "), verb))
 	}
 	if err := output.CheckFolder(opts.Dir, ""); err != nil {
 		return usage(err) // the folder named on the command line
@@ -108,7 +111,7 @@ func initRun(opts *InitOptions) error {
 	for _, f := range files {
 		path := filepath.Join(opts.Dir, f.name)
 		if st, err := os.Stat(path); err == nil && st.IsDir() {
-			return errors.New(path + " is a folder; move it away and run init again")
+			return usage(errors.New(path + " is a folder; move it away and run init again, or give another folder: awarekit init FOLDER"))
 		}
 		if err := output.WriteFile(path, f.data); err != nil {
 			return err

@@ -130,7 +130,8 @@ func newAudienceRun(opts *NewAudienceOptions) error {
 	}
 	audDir := filepath.Join(dir, "audiences", sc.ID)
 	if _, err := os.Lstat(audDir); err == nil {
-		return fmt.Errorf("%s already exists; awarekit new never overwrites: choose another ID, or remove the folder", audDir)
+		// The ID on the command line is taken: exit 2, as for init.
+		return usage(fmt.Errorf("%s already exists; awarekit new never overwrites: choose another ID, or remove the folder", audDir))
 	}
 	// Writes go only into real folders of the content folder: a link
 	// there could lead the new files anywhere.
