@@ -16,6 +16,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v3"
 
@@ -1091,19 +1092,29 @@ func (lib *Library) Province(name string) (*Province, error) {
 }
 
 // provinceKey is how a province's name is compared: folded as spell
-// folds names (lower case, Latin letters without accents), without dots,
-// a hyphen or apostrophe as a space, spaces as one
-// ("Terre-Neuve-et-Labrador" and "terre neuve et labrador", "Québec"
-// and "QUEBEC", "P.E.I." and "pei" are each the same).
+// folds names (lower case, Latin letters without accents), a dot, hyphen
+// or apostrophe as a space, spaces as one, and letters standing alone
+// side by side joined ("Terre-Neuve-et-Labrador" and "terre neuve et
+// labrador", "Québec" and "QUEBEC", "P.E.I." and "pei", "C.-B." and
+// "CB", "T.N.-O." and "TNO" are each the same). A dot only dropped made
+// "C.-B." (French for B.C.) "c b", which no name is.
 func provinceKey(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch r {
-		case '.':
-			return -1
-		case '-', '\'', '’', '‐', '–':
+		case '.', '-', '\'', '’', '‐', '–':
 			return ' '
 		}
 		return r
 	}, spell.Fold(s))
-	return strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	alone := false // the last word was a letter standing alone
+	for _, w := range strings.Fields(s) {
+		single := utf8.RuneCountInString(w) == 1
+		if b.Len() > 0 && !(single && alone) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+		alone = single
+	}
+	return b.String()
 }

@@ -178,6 +178,9 @@ func TestProvinceNames(t *testing.T) {
 		"Terre-Neuve-et-Labrador": "nl", "Newfoundland and Labrador": "nl", "Newfoundland": "nl",
 		"Île-du-Prince-Édouard": "pe", "Ile du Prince Edouard": "pe", "PEI": "pe", "P.E.I.": "pe",
 		"Territoires du Nord-Ouest": "nt", "NWT": "nt", "Nouveau-Brunswick": "nb", "Yukon": "yt",
+		// The French short forms (review17 L15): "C.-B." was "c b", no name.
+		"C.-B.": "bc", "c.-b.": "bc", "C.B.": "bc", "N.-B.": "nb", "N.-É.": "ns", "N.-E.": "ns",
+		"T.N.-O.": "nt", "Î.-P.-É.": "pe", "T.-N.-L.": "nl",
 		// Typed with the decomposed é (e and U+0301), as some keyboards do.
 		"Que\u0301bec": "qc",
 	} {
