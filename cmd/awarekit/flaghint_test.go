@@ -322,6 +322,10 @@ func TestWordsForFlags(t *testing.T) {
 		{[]string{"generate", "youth", "fr", "flyer", "a4", "png"}, "write awarekit generate -a youth -l fr -f flyer --paper a4 --as png\n"},
 		{[]string{"check", "ours"}, "awarekit check takes its choices as flags, not words: write awarekit check --content ours\n"},
 		{[]string{"messages", "youth", "fr"}, "write awarekit messages -a youth -l fr\n"},
+		// The flags typed are kept in the line to copy (review17 L17: the
+		// -o x was lost), in their order, quoted where a shell needs it.
+		{[]string{"generate", "youth", "-o", "x"}, "write awarekit generate -a youth -o x\n"},
+		{[]string{"generate", "-o", "x", "youth", "--org-name", "L'Écho Club", "--crop-marks", "-f", "flyer,cards"}, "write awarekit generate -a youth -o x --org-name 'L'\\''Écho Club' --crop-marks -f flyer -f cards\n"},
 		{[]string{"generate", "youth", "klingon"}, `unknown command "youth" for "awarekit generate"`},
 		{[]string{"version", "2"}, `unknown command "2" for "awarekit version"`},
 	}

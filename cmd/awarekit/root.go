@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -376,9 +377,58 @@ func noArgs(cmd *cobra.Command, args []string) error {
 		if f == "" {
 			return usage(cobra.NoArgs(cmd, args))
 		}
-		with = append(with, f+" "+a)
+		with = append(with, f+" "+shellWord(a))
 	}
+	// The flags typed too, so the line can be copied as it is: "generate
+	// youth -o x" was told "write awarekit generate -a youth", the -o x
+	// lost.
+	with = append(with, typedFlags(cmd)...)
 	return usage(fmt.Errorf("%s takes its choices as flags, not words: write %s %s", cmd.CommandPath(), cmd.CommandPath(), strings.Join(with, " ")))
+}
+
+// typedFlags are the flags set on cmd's command line, in the order they
+// were typed, each as it can be typed again: its letter or name and its
+// value, quoted for a shell where it needs it.
+func typedFlags(cmd *cobra.Command) []string {
+	fs := cmd.Flags()
+	sorted := fs.SortFlags
+	fs.SortFlags = false // Visit then goes in the order they were set
+	defer func() { fs.SortFlags = sorted }()
+	var out []string
+	fs.Visit(func(f *pflag.Flag) {
+		name := "--" + f.Name
+		if f.Shorthand != "" {
+			name = "-" + f.Shorthand
+		}
+		if f.NoOptDefVal != "" {
+			if f.Value.String() != f.NoOptDefVal {
+				name = "--" + f.Name + "=" + f.Value.String()
+			}
+			out = append(out, name)
+			return
+		}
+		if sv, ok := f.Value.(pflag.SliceValue); ok {
+			for _, v := range sv.GetSlice() {
+				out = append(out, name+" "+shellWord(v))
+			}
+			return
+		}
+		out = append(out, name+" "+shellWord(f.Value.String()))
+	})
+	return out
+}
+
+// shellWord is s as one word of a shell's command line: as it is when
+// it holds only letters, digits and - _ . / : , + @ =, else in single
+// quotes.
+func shellWord(s string) string {
+	safe := s != "" && !strings.ContainsFunc(s, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("-_./:,+@=", r))
+	})
+	if safe {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // valueFlag is the flag of cmd that word is a value of, as the help
