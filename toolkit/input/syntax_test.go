@@ -38,6 +38,10 @@ func TestSyntaxLines(t *testing.T) {
 		{"a bracket left open after one closed over lines", "a: [x,\n  y]\nb: [z\nc: 1\n", 3},
 		{"a colon in a value", "a: b: c\nd: 1\n", 1},
 		{"a tab", "a: 1\nb:\n\tc: 1\n", 3},
+		// Below a line with a value the library names the line above
+		// the tab's (review17 L12).
+		{"a tab below a line with a value", "outputs:\n  - audience: youth\n    language: fr\n\tformat: flyer\n", 4},
+		{"a tab below a blank line", "outputs:\n  - audience: youth\n    language: fr\n\n\tformat: flyer\n", 5},
 		{"a second item indented one more", "outputs:\n  - name: a\n    languages: [en]\n  - name: b\n     languages: [fr]\n", 5},
 		{"a bracket too many", "a: [1, 2]]\nb: 3\n", 1},
 		// A comma left out of a list closed further down: the line after
@@ -65,7 +69,7 @@ func TestSyntaxLines(t *testing.T) {
 // TestTabIndentSaysTab: a tab in a line's indentation is said to be
 // one; yaml.v3 says "found character that cannot start any token".
 func TestTabIndentSaysTab(t *testing.T) {
-	for _, data := range []string{"\ta: 1\n", "a:\n\tb: 1\n", "a:\n  \tb: 1\n", "a:\r\n\t- x\r\n"} {
+	for _, data := range []string{"\ta: 1\n", "a:\n\tb: 1\n", "a:\n  \tb: 1\n", "a:\r\n\t- x\r\n", "a:\n  b: 1\n\tc: 2\n"} {
 		_, err := ParseYAML(Plan, "p.yaml", []byte(data))
 		if err == nil || !strings.Contains(err.Error(), ": the line is indented with a tab; YAML indents with spaces only: replace the tab with spaces") {
 			t.Errorf("%q: %v", data, err)

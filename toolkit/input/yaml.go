@@ -90,13 +90,33 @@ func SyntaxProblem(data []byte, err error) (line int, problem string) {
 	}
 	line = problemLine(data, m, said)
 	if strings.Contains(m, "cannot start any token") || strings.Contains(m, "tab character") {
-		if l := lineAt(data, line); bytes.ContainsRune(l[:len(l)-len(bytes.TrimLeft(l, " \t"))], '\t') {
+		if k := tabLine(data, line); k > 0 {
 			// A tab in the indentation: "found character that cannot
 			// start any token" tells no one what to change.
-			return line, "the line is indented with a tab; YAML indents with spaces only: replace the tab with spaces (as many as the lines beside it use)"
+			return k, "the line is indented with a tab; YAML indents with spaces only: replace the tab with spaces (as many as the lines beside it use)"
 		}
 	}
 	return line, m + "; " + SyntaxHint
+}
+
+// tabLine is the line, from 1, whose indentation holds a tab that the
+// library's problem at line is about: line itself, or the next line
+// with something on it. Below a line that ends in a value ("language:
+// fr") the library names the line of that value, not the tab's; 0 when
+// neither line's indentation holds a tab.
+func tabLine(data []byte, line int) int {
+	n := len(lineEnds(data))
+	for k := line; k >= 1 && k <= n; k++ {
+		l := lineAt(data, k)
+		blank := len(bytes.TrimSpace(l)) == 0
+		if !blank && bytes.ContainsRune(l[:len(l)-len(bytes.TrimLeft(l, " \t"))], '\t') {
+			return k
+		}
+		if k > line && !blank {
+			break
+		}
+	}
+	return 0
 }
 
 // lineAt is line n (from 1) of data, without its line break.
