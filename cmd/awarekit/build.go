@@ -471,7 +471,7 @@ func buildRun(opts *BuildOptions) error {
 	eng, err := opts.Engine(generate.Config{ContentDir: opts.Content, Fonts: opts.Project.Fonts})
 	r, readErr := read()
 	if err != nil {
-		return err
+		return fontError(err, opts.From)
 	}
 	if readErr != nil {
 		// A plan that is not there, or is no file, is a wrong name on

@@ -773,6 +773,23 @@ func checkFiles(logo string, fonts map[string][]string, from map[string]string) 
 	return nil
 }
 
+// fontError is err, from opening the engine with the settings' fonts,
+// with where a font file that is no usable font was named: the settings
+// file's line (awarekit.yaml:3: fonts: Guru: font … could not be read
+// as a TrueType font), as a missing one is said (checkFiles). Any other
+// error is err.
+func fontError(err error, from map[string]string) error {
+	var fe *typeset.FontFileError
+	if !errors.As(err, &fe) {
+		return err
+	}
+	at := from["fonts "+fe.Path]
+	if at == "" {
+		return err
+	}
+	return settingError(at+": fonts: "+fe.Script, fe.Err)
+}
+
 // outDirError is the error of an output folder that cannot be written
 // (a file, a named pipe, a device, no permission, a full or read-only
 // disk, inside the content folder), from says where the folder was

@@ -161,7 +161,7 @@ func generateRun(opts *GenerateOptions) error {
 	}
 	eng, err := opts.Engine(generate.Config{ContentDir: opts.Content, Fonts: opts.Fonts})
 	if err != nil {
-		return err
+		return fontError(err, opts.From)
 	}
 	for _, w := range eng.Lib.Warnings {
 		fmt.Fprintln(opts.IO.ErrOut, opts.IO.warning(), w)

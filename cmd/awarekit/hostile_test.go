@@ -111,6 +111,10 @@ func hostileCases() []hostileCase {
 		{"pipes and devices", "--logo /dev/zero", gen("--logo", "/dev/zero"), nil, nil, 2, []string{"--logo: logo /dev/zero is a device"}},
 		{"pipes and devices", "plan a named pipe", build, nil, map[string]string{"plan.yaml": "FIFO"}, 2, []string{"plan.yaml", "is a named pipe"}},
 		{"pipes and devices", "font /dev/zero", gen(), nil, settings("fonts: {Guru: /dev/zero}\n"), 1, []string{"/dev/zero", "is a device"}},
+		// A file that is no font named in fonts: said where it was named,
+		// as a missing one is, and in words, not the tag's bytes (hostile17).
+		{"wrong type", "a font that is no font", gen(), nil, map[string]string{"awarekit.yaml": "paper: a4\nfonts:\n  Guru: [notes.ttf]\n", "notes.ttf": "root:x:0:0:root:/root:/bin/bash\n"}, 1, []string{"awarekit: settings file awarekit.yaml:3: fonts: Guru: font ", "notes.ttf could not be read as a TrueType font: it is no font file (it begins \"root:x:0\"); name a .ttf file"}},
+		{"wrong type", "a font that is no font, build", build, nil, map[string]string{"awarekit.yaml": "fonts:\n  Guru: [notes.ttf]\n", "notes.ttf": "root:x:0:0:root:/root:/bin/bash\n", "plan.yaml": "outputs: [{audience: youth, language: en}]\n"}, 1, []string{"awarekit.yaml:2: fonts: Guru: font ", "it is no font file"}},
 		{"pipes and devices", "settings file of 2 MB", gen("--config", "$DIR/big.yaml"), nil, map[string]string{"big.yaml": "SPARSE2M"}, 2, []string{"big.yaml", "larger than 1 MB"}},
 		// A folder that is no content folder (it was taken without a word,
 		// and the built-in content printed as the user's).

@@ -23,6 +23,7 @@ type ListOptions struct {
 	// list shows what generate and build would use.
 	Content   string
 	UserFonts map[string][]string
+	From      map[string]string // where each setting came from (Settings.From)
 }
 
 var listKinds = []string{"audiences", "formats", "languages"}
@@ -80,7 +81,7 @@ func newCmdList(f *Factory, runF func(*ListOptions) error) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			opts.UserFonts, opts.Content = s.Fonts, s.Content
+			opts.UserFonts, opts.Content, opts.From = s.Fonts, s.Content, s.From
 			if runF != nil {
 				return runF(opts)
 			}
@@ -96,7 +97,7 @@ func newCmdList(f *Factory, runF func(*ListOptions) error) *cobra.Command {
 func listRun(opts *ListOptions) error {
 	eng, err := opts.Engine(generate.Config{ContentDir: opts.Content, Fonts: opts.UserFonts})
 	if err != nil {
-		return err
+		return fontError(err, opts.From)
 	}
 	// Columns are lined up by the cells each name takes on a terminal,
 	// so wide (简体中文) and right-to-left (العربية) names keep the

@@ -110,7 +110,7 @@ func serveRun(opts *ServeOptions) error {
 	}
 	eng, err := opts.Engine(generate.Config{ContentDir: s.Content, Fonts: s.Fonts})
 	if err != nil {
-		return err
+		return fontError(err, s.From)
 	}
 	for _, w := range eng.Lib.Warnings {
 		fmt.Fprintln(opts.IO.ErrOut, "warning:", w)

@@ -332,6 +332,18 @@ func (fs *Fonts) Base() (Family, error) {
 	return fs.base, fs.baseErr
 }
 
+// FontFileError is a font file named for a script that cannot be used:
+// not a font, damaged, CFF outlines, not to be embedded. Path is the
+// file as it was named, so that the caller can say where it was.
+type FontFileError struct {
+	Script string
+	Path   string
+	Err    error
+}
+
+func (e *FontFileError) Error() string { return "fonts: " + e.Script + ": " + e.Err.Error() }
+func (e *FontFileError) Unwrap() error { return e.Err }
+
 // SetUser adds the fonts a user named for scripts; call it before
 // setting any text. Each file must exist and be a TrueType font.
 func (fs *Fonts) SetUser(user map[string][]string) error {
@@ -348,7 +360,7 @@ func (fs *Fonts) SetUser(user map[string][]string) error {
 				err = embeddable(f)
 			}
 			if err != nil {
-				return fmt.Errorf("fonts: %s: %w", ScriptCode(sc), err)
+				return &FontFileError{Script: ScriptCode(sc), Path: path, Err: err}
 			}
 		}
 		fs.user[sc] = files
@@ -500,6 +512,11 @@ func parseFace(path string, data []byte, index int) (*Font, error) {
 		return nil, fmt.Errorf("font %s is cut short or damaged (%v); copy or download it again, or name another .ttf file, like NotoSansGurmukhi-Regular.ttf", path, err)
 	}
 	face, err := parseLean(data)
+	if err != nil && !trueType(data) {
+		// The parser's words are the first bytes as numbers ("unknown
+		// font format tag [114 111 111 116]", /etc/passwd's "root").
+		return nil, fmt.Errorf("font %s could not be read as a TrueType font: it is no font file (it begins %s); name a .ttf file, like NotoSansGurmukhi-Regular.ttf", path, input.Quote(strings.ToValidUTF8(string(data[:min(len(data), 8)]), "?")))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("font %s could not be read as a TrueType font (%v); name a .ttf file, like NotoSansGurmukhi-Regular.ttf", path, err)
 	}
@@ -571,10 +588,15 @@ func (fs *Fonts) damagedFor(sc language.Script) string {
 // was taken here, then stopped the PDF writer ("table "DSIG" runs past
 // the end of the file"), or go-text's reader panicked on it.
 func tablesFit(data []byte) error {
-	if len(data) < 4 || binary.BigEndian.Uint32(data) != 0x00010000 && string(data[:4]) != "true" {
+	if !trueType(data) {
 		return nil // not a TrueType file at all: the parser says so
 	}
 	return sfntTablesFit(bytes.NewReader(data), 0, uint64(len(data)))
+}
+
+// trueType reports whether data begins as a TrueType font file does.
+func trueType(data []byte) bool {
+	return len(data) >= 4 && (binary.BigEndian.Uint32(data) == 0x00010000 || string(data[:4]) == "true")
 }
 
 // sfntTablesFit checks the table directory of the font at off in r, a
