@@ -191,6 +191,8 @@ type field struct {
 	doc      string
 	names    string // engine list of valid values: audience, language, format, paper
 	min      int    // smallest number or list length; 0 means no limit
+	max      int    // largest number; 0 means any int32
+	maxWhy   string // why, said after the number when it is past max
 	either   string // key that must not be given together with this one
 	required bool
 }
@@ -222,6 +224,10 @@ func readFields(t reflect.Type) []field {
 		f := field{key: key, index: i, doc: sf.Tag.Get("doc"), names: sf.Tag.Get("names"), either: sf.Tag.Get("either"), required: sf.Tag.Get("required") == "true"}
 		if m := sf.Tag.Get("min"); m != "" {
 			f.min, _ = strconv.Atoi(m)
+		}
+		if m := sf.Tag.Get("max"); m != "" {
+			f.max, _ = strconv.Atoi(m)
+			f.maxWhy = sf.Tag.Get("maxwhy")
 		}
 		fs = append(fs, f)
 	}
@@ -287,7 +293,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, f field) {
 			if strings.HasPrefix(n.Value, "-") {
 				d.problem(p, path, "should be at least %d, not %s", max(f.min, math.MinInt32), n.Value)
 			} else {
-				d.problem(p, path, "should be at most %d, not %s", math.MaxInt32, n.Value)
+				d.problem(p, path, "should be at most %d, not %s%s", cmp.Or(f.max, math.MaxInt32), n.Value, f.maxWhy)
 			}
 			return
 		}
@@ -297,6 +303,9 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, f field) {
 		}
 		if f.min > 0 && int(i) < f.min {
 			d.problem(p, path, "should be at least %d, not %d", f.min, i)
+		}
+		if f.max > 0 && int(i) > f.max {
+			d.problem(p, path, "should be at most %d, not %d%s", f.max, i, f.maxWhy)
 		}
 		v.SetInt(i)
 	case reflect.Float64:

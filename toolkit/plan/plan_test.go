@@ -166,7 +166,11 @@ func TestParseProblems(t *testing.T) {
 		{"list for text", "event: {name: [a, b]}\noutputs: [{audience: youth, language: en}]\n", "plan.yaml:1:15: event.name: should be text, not a list"},
 		{"pictures of two materials under one pattern", "outputs:\n  - {audience: youth, language: en, as: png, dpi: 40, pattern: 'p.{ext}'}\n  - {audience: youth, language: en, as: png, dpi: 80, pattern: 'p.{ext}'}\n", `plan.yaml:3:5: outputs[1]: p-1.png is taken by another output, and this one makes a file per page from its pattern "p.{ext}"; put {lang}, {paper} or words of its own in the pattern`},
 		// A whole number too large said it was no whole number.
-		{"copies too many", "outputs: [{audience: youth, language: en, copies: 99999999999}]\n", "plan.yaml:1:51: outputs[0].copies: should be at most 2147483647, not 99999999999"},
+		{"copies too many", "outputs: [{audience: youth, language: en, copies: 99999999999}]\n", "plan.yaml:1:51: outputs[0].copies: should be at most 100000, not 99999999999"},
+		// 2147483647 copies were taken, and a cover sheet of 6,442,450,941
+		// sheets printed (hostile17): a digit too many is caught.
+		{"copies a digit too many", "outputs: [{audience: youth, language: en, copies: 2500000}]\n", "plan.yaml:1:51: outputs[0].copies: should be at most 100000, not 2500000: the most awarekit counts for one material, past any workshop's or campaign's print run; check for a digit too many"},
+		{"default copies a digit too many", "defaults: {copies: 2147483647}\noutputs: [{audience: youth, language: en}]\n", "plan.yaml:1:20: defaults.copies: should be at most 100000, not 2147483647"},
 		{"copies too few", "defaults: {copies: -99999999999}\noutputs: [{audience: youth, language: en}]\n", "plan.yaml:1:20: defaults.copies: should be at least 1, not -99999999999"},
 		{"kit not a bool", "outputs: [{audience: youth, language: en, kit: yes please}]\n", `plan.yaml:1:48: outputs[0].kit: should be true or false, not "yes please"`},
 	}

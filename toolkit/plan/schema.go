@@ -87,6 +87,9 @@ func (s *schemaMaker) typ(t reflect.Type, f field) map[string]any {
 		if f.min > 0 {
 			m["minimum"] = f.min
 		}
+		if f.max > 0 {
+			m["maximum"] = f.max
+		}
 		return m
 	case reflect.Float64:
 		return map[string]any{"type": "number"}

@@ -46,7 +46,7 @@ type defaultsSpec struct {
 	Formats    []string `yaml:"formats" names:"format" min:"1" doc:"Formats of outputs that name none."`
 	Paper      string   `yaml:"paper" names:"paper" doc:"Paper size of outputs that name none (default from awarekit.yaml, else letter)."`
 	Style      string   `yaml:"style" names:"style" doc:"How outputs that name none are printed: standard (default from awarekit.yaml, else standard), large-print (CNIB Clear Print: body text 14 pt or more, black on white, aligned left; more pages or larger cards where needed) or high-contrast (black on white, no tints behind text). Only the flyer, handout, cards and safety-card take large-print or high-contrast."`
-	Copies     int      `yaml:"copies" min:"1" doc:"Copies to print of each output that names none (default 1)."`
+	Copies     int      `yaml:"copies" min:"1" max:"100000" maxwhy:": the most awarekit counts for one material, past any workshop's or campaign's print run; check for a digit too many" doc:"Copies to print of each output that names none (default 1, at most 100000)."`
 	Pattern    string   `yaml:"pattern" doc:"Output file name: {audience} {format} {lang} {paper} {style} {ext}. Default {audience}-{format}-{lang}.{ext}."`
 	Bleed      float64  `yaml:"bleed" doc:"Bleed in millimetres, 0 to 20 (3 is usual): backgrounds run past the trim edge and the PDF records TrimBox and BleedBox. Default 0."`
 	CropMarks  bool     `yaml:"crop_marks" doc:"Draw crop marks at the trim corners, outside the bleed. Default false."`
@@ -67,7 +67,7 @@ type outputSpec struct {
 	Kit        bool     `yaml:"kit" doc:"Add the whole workshop kit for this item's audiences and languages, in the order of a session: the facilitator guide (one copy, for the facilitator), the slides, myths and facts, the quiz, the scenario cards, the sign-in sheet (one for every 12 copies, as each has at least 12 rows) and the feedback form. With format or formats, the kit comes after them; without, the item is the kit alone. The same as kit among the formats. The guide and the slides are made in English and French, the other parts in the languages they are written in."`
 	Paper      string   `yaml:"paper" names:"paper" doc:"Paper size."`
 	Style      string   `yaml:"style" names:"style" doc:"How this item's outputs are printed: standard, large-print or high-contrast (flyer, handout, cards and safety-card only). A style other than standard adds -large-print or -high-contrast to the file names, unless the pattern has {style}."`
-	Copies     int      `yaml:"copies" min:"1" doc:"Copies to print of each output of this item."`
+	Copies     int      `yaml:"copies" min:"1" max:"100000" maxwhy:": the most awarekit counts for one material, past any workshop's or campaign's print run; check for a digit too many" doc:"Copies to print of each output of this item (at most 100000)."`
 	Pattern    string   `yaml:"pattern" doc:"Output file name for this item: {audience} {format} {lang} {paper} {style} {ext}."`
 	Bleed      *float64 `yaml:"bleed" doc:"Bleed in millimetres for this item's PDFs."`
 	CropMarks  *bool    `yaml:"crop_marks" doc:"Crop marks on this item's PDFs."`
