@@ -250,6 +250,11 @@ func TestImportFileProblems(t *testing.T) {
 		// disp show (which a tool shows the translator) would print
 		// the languages' count where the hours were placed.
 		{"placeholder's data and equiv told apart", "t.xlf", swapDataRef(t, export(t, p, "es", XLIFF, OnlyAll), "contact.chth.detail"), "unit contact.chth.detail: a placeholder <ph id=\"1\"> stands for {{.Languages}} (its data d2) but shows {{.Hours}}"},
+		// Formatting in the target is refused whole, paired (<pc>) as by
+		// its start and end (<sc>, <ec>): the words inside <pc> were
+		// imported without it, the emphasis gone from the page unsaid.
+		{"paired formatting", "t.xlf", withTarget(t, export(t, p, "es", XLIFF, OnlyAll), "ui.signs.title", `Señales <pc id="b1" type="fmt" subType="xlf:b">de alerta</pc>`), "unit ui.signs.title: the target holds <pc>, formatting awarekit's messages do not have, which would not print; remove the tags and keep the words"},
+		{"formatting by its start and end", "t.xlf", withTarget(t, export(t, p, "es", XLIFF, OnlyAll), "ui.signs.title", `Señales <sc id="b1" type="fmt"/>de alerta<ec startRef="b1"/>`), "unit ui.signs.title: the target holds <sc>"},
 		{"plural PO", "t.po", []byte("msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"ui.signs.title\"\nmsgid \"Sign\"\nmsgid_plural \"Signs\"\nmsgstr[0] \"Señal\"\n"), "plural forms"},
 		{"no language", "t.csv", []byte("id,en,state\nui.signs.title,Signs to look for,translated\n"), "the columns must be"},
 	}
@@ -261,6 +266,20 @@ func TestImportFileProblems(t *testing.T) {
 			}
 		})
 	}
+}
+
+// withTarget replaces what unit id's target holds with inner, XML as
+// it is.
+func withTarget(t *testing.T, xlf []byte, id, inner string) []byte {
+	t.Helper()
+	s := string(xlf)
+	unit := strings.Index(s, `<unit id="`+id+`"`)
+	start := unit + strings.Index(s[unit:], "<target>") + len("<target>")
+	end := start + strings.Index(s[start:], "</target>")
+	if unit < 0 || start < unit || end < start {
+		t.Fatalf("no target in unit %s", id)
+	}
+	return []byte(s[:start] + inner + s[end:])
 }
 
 // swapDataRef points the first placeholder of unit id's target at the
@@ -688,5 +707,36 @@ func TestCurledApostrophesRoundTrip(t *testing.T) {
 	}
 	if text := flyerText(t, reopen(t, dir, ""), "youth", "fr"); !strings.Contains(text, "Ses résultats à l'école baissent.") {
 		t.Errorf("the flyer does not print the imported sign:\n%s", text)
+	}
+}
+
+// TestImportKeepsAnnotatedText: an annotation in the target (a term
+// marked, text not to translate) prints nothing of its own: the words
+// are imported, whole or by start and end markers.
+func TestImportKeepsAnnotatedText(t *testing.T) {
+	const id = "youth.headline"
+	for _, inner := range []string{
+		`Conoce <mrk id="m1" translate="no">las señales</mrk> de la trata`,
+		`Conoce <sm id="m1" type="term"/>las señales<em startRef="m1"/> de la trata`,
+	} {
+		dir := copied(t)
+		folder := t.TempDir()
+		p := reopen(t, dir, folder)
+		data := withTarget(t, export(t, p, "es", XLIFF, OnlyAll), id, inner)
+		if _, err := p.Import("t.xlf", data, ImportOptions{}); err != nil {
+			t.Errorf("%s: %v", inner, err)
+			continue
+		}
+		written, err := os.ReadFile(filepath.Join(folder, "locales", "es.toml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := locale.ParseFile("es.toml", written)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := l.Messages[id]; got != "Conoce las señales de la trata" {
+			t.Errorf("%s: imported %q, want the words alone", inner, got)
+		}
 	}
 }

@@ -223,15 +223,28 @@ func readXLIFF(name string, data []byte) (*File, error) {
 				if err := dec.Skip(); err != nil {
 					return nil, fail("%v", err)
 				}
-			case "pc", "mrk":
-				// A paired code or an annotation around text: the text
-				// inside is the translation's.
-			case "sc", "ec", "sm", "em", "cp":
-				if target != nil {
-					return nil, fail("unit %s: the target holds <%s>, formatting awarekit's messages do not have; remove it", unit.ID, t.Name.Local)
+			case "mrk", "sm", "em":
+				// An annotation (a term, a comment, text not to
+				// translate), whole or by its start and end: nothing
+				// printed; the text is the translation's.
+				if t.Name.Local != "mrk" {
+					if err := dec.Skip(); err != nil {
+						return nil, fail("%v", err)
+					}
 				}
-				if err := dec.Skip(); err != nil {
-					return nil, fail("%v", err)
+			case "pc", "sc", "ec", "cp":
+				// Formatting (bold, italics, a link), paired around text
+				// or by its start and end, or a character XML cannot
+				// hold. The text inside <pc> was imported without it,
+				// while <sc> was refused: the translator's emphasis on
+				// a word ("not") vanished from the page unsaid.
+				if target != nil {
+					return nil, fail("unit %s: the target holds <%s>, formatting awarekit's messages do not have, which would not print; remove the tags and keep the words (plain text)", unit.ID, t.Name.Local)
+				}
+				if t.Name.Local != "pc" {
+					if err := dec.Skip(); err != nil {
+						return nil, fail("%v", err)
+					}
 				}
 			}
 		case xml.EndElement:
