@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -139,11 +140,11 @@ func (b *builder) removeStale(stale []staleFile) (removed, warnings []string) {
 			files = append(files, manifest.Entry{File: p.File, SHA256: p.SHA256, Bytes: p.Bytes})
 		}
 		for _, e := range files {
-			path := filepath.Join(b.opts.OutDir, filepath.FromSlash(e.File))
+			file := filepath.Join(b.opts.OutDir, filepath.FromSlash(e.File))
 			// By its bytes, never by its size and time alone: the file
 			// is about to be removed.
 			e.ModTime = 0
-			why, err := manifest.OnDisk(path, &e)
+			why, err := manifest.OnDisk(file, &e)
 			switch {
 			case err == nil && why == "file missing":
 				continue
@@ -155,16 +156,26 @@ func (b *builder) removeStale(stale []staleFile) (removed, warnings []string) {
 					}
 				}
 				warnings = append(warnings, fmt.Sprintf("%s is %s that an earlier build made and this plan no longer makes; it was left, as it is not the file that build recorded (%s): delete it if it should not be printed",
-					path, describe(f), why))
+					file, describe(f), why))
 				continue
 			}
 			if !b.opts.DryRun {
-				if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-					warnings = append(warnings, fmt.Sprintf("%s is %s that an earlier build made and this plan no longer makes, and it could not be removed (%v): delete it if it should not be printed", path, describe(f), err))
+				if err := os.Remove(file); err != nil && !errors.Is(err, fs.ErrNotExist) {
+					warnings = append(warnings, fmt.Sprintf("%s is %s that an earlier build made and this plan no longer makes, and it could not be removed (%v): delete it if it should not be printed", file, describe(f), err))
 					continue
 				}
 			}
 			removed = append(removed, e.File)
+		}
+	}
+	if !b.opts.DryRun {
+		// A partner's folder that held only the files removed (a
+		// partner no longer listed) goes too; one with anything else in
+		// it stays.
+		for _, name := range removed {
+			if dir := path.Dir(name); dir != "." {
+				os.Remove(filepath.Join(b.opts.OutDir, filepath.FromSlash(dir)))
+			}
 		}
 	}
 	return removed, warnings

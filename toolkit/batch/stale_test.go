@@ -144,3 +144,30 @@ func appendTo(t *testing.T, path, text string) {
 		t.Fatal(err)
 	}
 }
+
+// TestPartnerDroppedRemoved: a partner taken off the partners file left
+// its folder (flyers, pack.pdf, index.html, with its phone) in the
+// output folder; its files go, and the folder they were alone in.
+func TestPartnerDroppedRemoved(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	partners := func(rows string) {
+		if err := os.WriteFile(filepath.Join(dir, "partners.csv"), []byte("name,phone\n"+rows), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const src = "organisations: partners.csv\noutputs:\n  - {audience: youth, language: en, format: flyer}\n"
+	partners("Club A,604-555-0134\nClub B,604-555-0199\n")
+	if f := run(t, writePlan(t, dir, src), Options{}).Failures(); len(f) > 0 {
+		t.Fatal(f[0].Err)
+	}
+	partners("Club A,604-555-0134\n")
+	rep := run(t, writePlan(t, dir, src), Options{})
+	if want := []string{"club-b/youth-flyer-en.pdf", "club-b/pack.pdf", "club-b/index.html"}; !slices.Equal(rep.Removed, want) {
+		t.Errorf("removed %q, want %q", rep.Removed, want)
+	}
+	if got := names(t, out); !slices.Equal(got, []string{"club-a", "index.html", "manifest.json"}) {
+		t.Errorf("folder holds %q", got)
+	}
+	checkDisk(t, out, manifest.FileName)
+}
