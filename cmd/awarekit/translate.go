@@ -365,7 +365,7 @@ func translateExportRun(opts *TranslateExportOptions) error {
 		return usage(err)
 	}
 	if !opts.Force {
-		if err := keepsWork(p, out, opts.As, l); err != nil {
+		if err := keepsWork(p, out, opts.As, opts.Content, l); err != nil {
 			return err
 		}
 	}
@@ -656,18 +656,15 @@ func checkOutFile(path, example string) error {
 	return nil
 }
 
-// checkDefaultOutFile checks the file written when -o is not given, as
-// checkOutFile checks one -o names: a folder, a named pipe or a device
-// of that name is refused before anything is made (exit 2). A named
-// pipe there was replaced by the file, and a folder failed only after
-// the work, exit 1.
 // keepsWork refuses to write an export over the file at path when that
 // file holds translations language l does not have yet: the export's
 // own name is the name a translator's work comes back under
 // (awarekit-es.po), and exporting again before importing it wrote over
 // a volunteer's work without a word. A file that is no translation
-// file in format is not written over either.
-func keepsWork(p *translate.Project, path, format string, l *locale.Locale) error {
+// file in format is not written over either. content is the content
+// folder the export reads ("" for none): work imported into one is
+// there, not in the built-in messages.
+func keepsWork(p *translate.Project, path, format, content string, l *locale.Locale) error {
 	if st, err := os.Lstat(path); err != nil || !st.Mode().IsRegular() {
 		return nil // nothing there, or a link the write replaces
 	}
@@ -679,8 +676,14 @@ func keepsWork(p *translate.Project, path, format string, l *locale.Locale) erro
 			if len(work) == 0 {
 				return nil
 			}
-			return fmt.Errorf("%s holds %s that %s does not have yet (the first, %s, at line %d), a translator's work perhaps: import it first (awarekit translate import %s), or write the export to another file with -o, or add --force to write over it",
-				short, translations(len(work)), l.Meta.Name, work[0].ID, work[0].Line, short)
+			imported := ""
+			if content == "" {
+				// Imported --into a folder, and exported without it:
+				// "import it first" sent her round again.
+				imported = "; if it was imported into a content folder already, export with --content FOLDER (or content: in awarekit.yaml)"
+			}
+			return fmt.Errorf("%s holds %s that %s does not have yet (the first, %s, at line %d), a translator's work perhaps: import it first (awarekit translate import %s)%s; or write the export to another file with -o, or add --force to write over it",
+				short, translations(len(work)), l.Meta.Name, work[0].ID, work[0].Line, short, imported)
 		}
 	}
 	return fmt.Errorf("%s is there and is not a %s file translate export writes (%v): write the export to another file with -o, or add --force to write over it", short, format, err)
@@ -694,6 +697,11 @@ func translations(n int) string {
 	return fmt.Sprintf("%d translations", n)
 }
 
+// checkDefaultOutFile checks the file written when -o is not given, as
+// checkOutFile checks one -o names: a folder, a named pipe or a device
+// of that name is refused before anything is made (exit 2). A named
+// pipe there was replaced by the file, and a folder failed only after
+// the work, exit 1.
 func checkDefaultOutFile(path string) error {
 	st, err := os.Stat(path)
 	if err != nil || st.Mode().IsRegular() {

@@ -131,6 +131,12 @@ func TestTranslateExportKeepsWork(t *testing.T) {
 			if r := runCLI(t, dir, "translate", "import", name, "--into", ours); r.code != exitOK {
 				t.Fatalf("import: exit %d\n%s", r.code, r.stderr)
 			}
+			// Imported into a folder, exported without it: "import it
+			// first" alone sent her round again (review17 L8).
+			r = runCLI(t, dir, "translate", "export", "-l", "es", "--as", as)
+			if want := "if it was imported into a content folder already, export with --content FOLDER"; r.code != exitFailure || !strings.Contains(r.stderr, want) {
+				t.Errorf("export without the folder imported into: exit %d, want %q\n%s", r.code, want, r.stderr)
+			}
 			if r := runCLI(t, dir, "translate", "export", "-l", "es", "--as", as, "--content", ours); r.code != exitOK {
 				t.Errorf("export once the work is imported: exit %d\n%s", r.code, r.stderr)
 			}
