@@ -690,14 +690,26 @@ func printSummary(w io.Writer, opts *BuildOptions, rep *batch.Report) {
 		fmt.Fprintf(w, "print pack: %s (%d pages, %s)\n", filepath.Join(opts.OutDir, pack.FileName), rep.Pack.Entry.Pages, rep.Pack.Status)
 	}
 	if n := len(rep.Sets); n > 0 {
-		packs := 0
+		packs, tried := 0, 0
 		for _, s := range rep.Sets {
+			if s.Pack != nil {
+				tried++
+			}
 			if s.Pack != nil && s.Pack.Entry != nil {
 				packs++
 			}
 		}
-		fmt.Fprintf(w, "partners: %d, each in its folder with its own print pack (%d of %d made or unchanged); %s lists them\n",
-			n, packs, n, filepath.Join(opts.OutDir, pack.IndexName))
+		// A plan of text formats alone (or pack: false) makes no pack:
+		// "its own print pack (0 of 2 made)" spoke of packs none was
+		// due to have.
+		line := fmt.Sprintf("partners: %d, each in its folder", n)
+		if tried > 0 {
+			line += fmt.Sprintf(" with its own print pack (%d of %d made or unchanged)", packs, n)
+		}
+		if rep.Index != nil && rep.Index.Entry != nil {
+			line += "; " + filepath.Join(opts.OutDir, pack.IndexName) + " lists them"
+		}
+		fmt.Fprintln(w, line)
 	}
 }
 

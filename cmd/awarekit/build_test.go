@@ -500,3 +500,16 @@ func TestBuildSaysWhatItRemoved(t *testing.T) {
 		}
 	}
 }
+
+// TestPartnersWithoutPacksSaid: partners with text formats alone said
+// "each in its folder with its own print pack (0 of 2 made or
+// unchanged)": no pack was due (review17 L5).
+func TestPartnersWithoutPacksSaid(t *testing.T) {
+	work := t.TempDir()
+	writeFile(t, filepath.Join(work, "partners.csv"), "name,phone\nClub A,604-555-0134\nClub B,604-555-0199\n")
+	writeFile(t, filepath.Join(work, "plan.yaml"), "organisations: partners.csv\noutputs:\n  - {audience: youth, language: en, format: txt}\n")
+	r := runCLI(t, work, "build", "plan.yaml")
+	if want := "partners: 2, each in its folder; " + filepath.Join("out", "index.html") + " lists them\n"; r.code != 0 || !strings.Contains(r.stderr, want) || strings.Contains(r.stderr, "print pack") {
+		t.Errorf("exit %d, want %q and no print pack:\n%s", r.code, want, r.stderr)
+	}
+}
