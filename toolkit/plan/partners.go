@@ -66,10 +66,13 @@ func (d *decoder) partners(name, dir string) []partner {
 		problem(line, 0, "", "is not UTF-8 text; save it as \"CSV UTF-8\"")
 		return nil
 	}
-	if bytes.IndexByte(data, '\n') < 0 {
+	if i := bytes.IndexAny(data, "\r\n"); i >= 0 && data[i] == '\r' && !bytes.HasPrefix(data[i:], []byte("\r\n")) {
 		// Excel for Mac's "CSV (Macintosh)" ends each line with a carriage
-		// return alone, which encoding/csv does not take for a line's end.
-		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+		// return alone, which encoding/csv does not take for a line's end;
+		// the header row's end says so. A line break typed in a cell
+		// (Alt+Enter) is a \n inside quotes there: the file was not
+		// converted when it held one, and was refused at a quote.
+		data = loneReturns(data)
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	// Excel saves "CSV" with semicolons where the decimal mark is a comma
@@ -356,4 +359,16 @@ func columnName(h string) string {
 		return strconv.Quote(t)
 	}
 	return fmt.Sprintf("(%d characters, not a column name)", utf8.RuneCountInString(h))
+}
+
+// loneReturns is data with each carriage return that no line feed
+// follows made a line feed.
+func loneReturns(data []byte) []byte {
+	out := slices.Clone(data)
+	for i, c := range out {
+		if c == '\r' && (i+1 == len(out) || out[i+1] != '\n') {
+			out[i] = '\n'
+		}
+	}
+	return out
 }

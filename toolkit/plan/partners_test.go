@@ -213,6 +213,10 @@ func TestPartnersProblems(t *testing.T) {
 			"partners.csv:3:1: name: is empty; every partner needs its name",
 		}},
 		{"bidi name", "name\n\"A\u202eB\"\n", one, []string{"partners.csv:2:1: name: holds U+202E at character 2: RIGHT-TO-LEFT OVERRIDE"}},
+		// "CSV (Macintosh)" with a line break typed in a cell (a \n in
+		// quotes) was not read row by row, and refused at a quote:
+		// `partners.csv:1:19: bare " in non-quoted-field` (review17 L4).
+		{"carriage returns alone and a line break in a cell", "name,phone,colour\r\"Hope Centre\nEast\",416-555-0199,#7a1f5c\rMaison Bleue,514-555-0100,\r", one, []string{"partners.csv:2:1: name: holds U+000A at character 12: a line break"}},
 		{"missing logo", "name,logo\nA,nowhere.png\n", one, []string{"partners.csv:2:3: logo: ", "nowhere.png does not exist"}},
 		{"field count", "name,phone\nA,1,2\n", one, []string{"partners.csv:2:1: has a different number of fields than the header row; put a value in quotes when it holds a comma"}},
 		{"bare quote", "name\nThe \"Hope\" Centre\n", one, []string{`partners.csv:2:5: bare " in non-quoted-field; a value with quotes inside is written in quotes with each quote doubled`}},
