@@ -51,6 +51,13 @@ func (d *decoder) partners(name, dir string) []partner {
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(dir, path)
 	}
+	if ext := strings.ToLower(filepath.Ext(name)); ext == ".yaml" || ext == ".yml" {
+		// The plan itself, or another plan, named by a slip: read as a
+		// CSV its first line was "unknown column (24 characters, not a
+		// column name)", which says nothing of what to name.
+		d.problemAt("organisations", "%s is a YAML file, like a plan, not a list of partners; name the CSV file of partners (a spreadsheet saved as CSV), whose first row names the columns: %s", input.Quote(name), partnerHeader)
+		return nil
+	}
 	data, err := input.ReadFile(input.Partners, path)
 	if err != nil {
 		d.problemAt("organisations", "%v", err)

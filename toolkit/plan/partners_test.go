@@ -380,3 +380,21 @@ outputs:
 		}
 	}
 }
+
+// TestPartnersFileIsAPlan: organisations: naming the plan itself (or
+// another YAML file) was read as a CSV and refused as "unknown column
+// (24 characters, not a column name)" (hostile17); it is said to be
+// YAML, at the organisations: key, with what to name.
+func TestPartnersFileIsAPlan(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.yaml")
+	src := []byte("organisations: plan.yaml\noutputs:\n  - {audience: youth, language: en, format: flyer}\n")
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Parse(testEngine(t), path, src, Project{})
+	want := `plan.yaml:1:16: organisations: "plan.yaml" is a YAML file, like a plan, not a list of partners; name the CSV file of partners`
+	if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "unknown column") {
+		t.Errorf("error %v, want %q", err, want)
+	}
+}
