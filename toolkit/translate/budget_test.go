@@ -52,6 +52,7 @@ func ofCells(en string, n int) string {
 // print it, all of them at once, and every page still fits; so the room
 // import allows is room the layouts have.
 func TestMaxFits(t *testing.T) {
+	t.Parallel()
 	_, p := shared(t)
 	long := map[string]string{}
 	for _, m := range p.Lib.Messages() {
@@ -153,6 +154,7 @@ func TestWhere(t *testing.T) {
 // the translation as they print (placeholders filled), in embedded
 // fonts, and qpdf finds the file sound.
 func TestProof(t *testing.T) {
+	t.Parallel()
 	pdftest.Need(t, "pdftotext", "qpdf", "pdffonts")
 	const kitID = "kit.youth.scenario.5.notes"
 	_, p := shared(t)

@@ -25,6 +25,7 @@ var formatLangs = []string{"es", "ar", "pa", "iu"}
 // the XLIFF 2.0 core schema (OASIS), as libxml2's xmllint reads it, and
 // its placeholders are <ph> codes whose original text is kept.
 func TestXLIFFValidates(t *testing.T) {
+	t.Parallel()
 	pdftest.Need(t, "xmllint")
 	_, p := shared(t)
 	dir := t.TempDir()
@@ -56,6 +57,7 @@ func TestXLIFFValidates(t *testing.T) {
 // header, and the msgctxt of every message), before and after msgcat
 // writes it again as gettext tools do; and it reads back the same.
 func TestPOMsgfmt(t *testing.T) {
+	t.Parallel()
 	pdftest.Need(t, "msgfmt")
 	_, p := shared(t)
 	dir := t.TempDir()

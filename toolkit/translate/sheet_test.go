@@ -116,6 +116,7 @@ func csvRecord(t *testing.T, data, id string) []string {
 // communities' materials, a test's own, in a copy of the repository) is missing in every translation, and export
 // --only missing and --only todo give it, and only it.
 func TestFollowsTheTable(t *testing.T) {
+	t.Parallel()
 	dir, p := checkout(t)
 	before := p.StatusOf(p.Lib.Catalog.Locale("es"))
 	if before.Missing != 0 {

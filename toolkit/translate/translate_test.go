@@ -18,6 +18,7 @@ import (
 // with one message changed the way the translator's tool saves it, is
 // imported into a content folder, and the flyer prints the change.
 func TestRoundTrip(t *testing.T) {
+	t.Parallel()
 	for _, f := range Formats {
 		t.Run(f, func(t *testing.T) {
 			dir := copied(t)
@@ -61,6 +62,7 @@ func TestRoundTrip(t *testing.T) {
 // project's locales/es.toml in place: the one value, and nothing else
 // of the file (comments, notes, sections, hashes) moves.
 func TestImportIntoProject(t *testing.T) {
+	t.Parallel()
 	dir, p := checkout(t)
 	path := filepath.Join(dir, "locales", "es.toml")
 	before, err := os.ReadFile(path)
@@ -95,6 +97,7 @@ func TestImportIntoProject(t *testing.T) {
 // the language file byte for byte as it was. The built-in translations
 // are the checks' calibration.
 func TestUnchangedImportWritesNothing(t *testing.T) {
+	t.Parallel()
 	dir, p := shared(t)
 	for _, tag := range p.Lib.Catalog.Tags() {
 		if tag == locale.SourceTag {
@@ -138,6 +141,7 @@ func TestExportIsDeterministic(t *testing.T) {
 // TestImportChecks: each check has a case that fails it, reported as
 // file:line: message-id: what is wrong, and nothing is written.
 func TestImportChecks(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("ayuda ", 12)
 	tests := []struct {
 		name, lang, id, text string
@@ -299,6 +303,7 @@ func swapDataRef(t *testing.T, xlf []byte, id string) []byte {
 // TestPartial: --partial writes the messages that pass and lists the
 // others; without it nothing is written.
 func TestPartial(t *testing.T) {
+	t.Parallel()
 	dir := copied(t)
 	folder := t.TempDir()
 	p := reopen(t, dir, folder)
@@ -327,6 +332,7 @@ func TestPartial(t *testing.T) {
 // and the operator is told; a stale safety message prints in English.
 // Importing the new translation makes it current.
 func TestStale(t *testing.T) {
+	t.Parallel()
 	dir, p := checkout(t)
 	if r := p.StatusOf(p.Lib.Catalog.Locale("es")); r.Stale != 0 {
 		t.Fatalf("es starts with %d stale messages", r.Stale)
@@ -394,6 +400,7 @@ func TestFuzzyIsNotImported(t *testing.T) {
 // leaves the language a draft; a review of all makes it reviewed and
 // the flyer loses its draft line; a later change makes it a draft again.
 func TestReview(t *testing.T) {
+	t.Parallel()
 	dir := copied(t)
 	folder := t.TempDir()
 	p := reopen(t, dir, folder)
@@ -475,6 +482,7 @@ func TestReviewRefuses(t *testing.T) {
 // writes words in the language: the fixture is syllabic letters in a
 // row, and a confirmation keeps the existing draft's text.
 func TestMustRewriteStays(t *testing.T) {
+	t.Parallel()
 	dir := copied(t)
 	folder := t.TempDir()
 	p := reopen(t, dir, folder)
@@ -589,6 +597,7 @@ func TestNumbersAcrossScripts(t *testing.T) {
 // row with the English's placeholders, numbers and addresses, in a
 // temporary folder, never words of the language.
 func TestMustRewriteLifted(t *testing.T) {
+	t.Parallel()
 	dir := copied(t)
 	folder := t.TempDir()
 	p := reopen(t, dir, folder)
@@ -658,6 +667,7 @@ func fakeSyllabics(n int, english string) string {
 // changed message is stored with the typewriter's ', as the rest of the
 // file writes it, and prints with ’.
 func TestCurledApostrophesRoundTrip(t *testing.T) {
+	t.Parallel()
 	dir, p := checkout(t)
 	path := filepath.Join(dir, "locales", "fr.toml")
 	before, err := os.ReadFile(path)

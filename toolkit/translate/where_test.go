@@ -11,6 +11,7 @@ import (
 // measure of where messages print; a changed file, another day or the
 // caller's own fonts do not.
 func TestWhereIsSharedByContent(t *testing.T) {
+	t.Parallel()
 	dir, p := checkout(t)
 	_, q := shared(t)
 	kp, ok := p.contentKey()
