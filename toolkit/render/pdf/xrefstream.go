@@ -36,12 +36,19 @@ type unpacker struct {
 	starts  []int           // the whole objects' offsets, in order
 	order   []int           // a classic file's objects, by offset
 	skip    []bool          // objects not copied
+	rows    []xrefRow       // the cross-reference stream's rows, read
 
 	// parsed are object streams whose objects the packer has read,
 	// found again by their bytes (see keepParsed); the most recently
 	// found last.
 	parsed []*objStm
 	seed   maphash.Seed
+}
+
+// xrefRow is a row of a cross-reference stream: its type and two fields.
+type xrefRow struct {
+	typ    int
+	f2, f3 int
 }
 
 // fileObj is one object of a file: its value, after "N G obj" and before
@@ -103,11 +110,9 @@ func (u *unpacker) objects(data []byte) (objs []fileObj, root, info int, err err
 		return nil, 0, 0, fmt.Errorf("cross-reference stream: %w", err)
 	}
 	width := w[0] + w[1] + w[2]
-	type ref struct {
-		typ    int
-		f2, f3 int
-	}
-	refs := make([]ref, size)
+	refs := slices.Grow(u.rows[:0], size)[:size]
+	clear(refs) // an object no row is for is free
+	u.rows = refs
 	at := 0
 	for i := 0; i < len(index); i += 2 {
 		first, count := index[i], index[i+1]
@@ -123,7 +128,7 @@ func (u *unpacker) objects(data []byte) (objs []fileObj, root, info int, err err
 				}
 				return v
 			}
-			r := ref{typ: 1, f2: field(w[0], w[1]), f3: field(w[0]+w[1], w[2])}
+			r := xrefRow{typ: 1, f2: field(w[0], w[1]), f3: field(w[0]+w[1], w[2])}
 			if w[0] > 0 {
 				r.typ = int(row[0])
 			}

@@ -624,6 +624,9 @@ func (w *Writer) showOps(r *Run) ([]showOp, error) {
 // build of English flyers draws some 0.4 MB of them in one font.
 const runsLimit = 1 << 20
 
+// glyphKeyBytes is what a glyph takes of a run's key (runKeyOf).
+const glyphKeyBytes = 18
+
 // runKeyOf appends to b what showOps depend on of r: its direction,
 // what its clusters count, its text after its length, and each glyph's
 // fields.
@@ -638,12 +641,19 @@ func runKeyOf(b []byte, r *Run) []byte {
 	b = append(b, flags)
 	b = binary.AppendUvarint(b, uint64(len(r.Text)))
 	b = append(b, r.Text...)
+	// The glyphs' fields are put into room made for all of them at
+	// once: appended one by one, each checked the room (a third of
+	// making the key).
+	n := len(b)
+	b = slices.Grow(b, glyphKeyBytes*len(r.Glyphs))[:n+glyphKeyBytes*len(r.Glyphs)]
 	for _, g := range r.Glyphs {
-		b = binary.BigEndian.AppendUint16(b, g.GID)
-		b = binary.BigEndian.AppendUint32(b, uint32(g.Cluster))
-		b = binary.BigEndian.AppendUint32(b, uint32(g.XAdvance))
-		b = binary.BigEndian.AppendUint32(b, uint32(g.XOffset))
-		b = binary.BigEndian.AppendUint32(b, uint32(g.YOffset))
+		k := b[n : n+glyphKeyBytes : n+glyphKeyBytes]
+		binary.BigEndian.PutUint16(k[0:], g.GID)
+		binary.BigEndian.PutUint32(k[2:], uint32(g.Cluster))
+		binary.BigEndian.PutUint32(k[6:], uint32(g.XAdvance))
+		binary.BigEndian.PutUint32(k[10:], uint32(g.XOffset))
+		binary.BigEndian.PutUint32(k[14:], uint32(g.YOffset))
+		n += glyphKeyBytes
 	}
 	return b
 }
