@@ -36,6 +36,7 @@ import (
 // (beside its code, where no other contact is listed under it: health
 // pa+en on A4 printed none). Quick: business and health.
 func TestBackPageTakesRows(t *testing.T) {
+	t.Parallel()
 	e := testEngine(t)
 	long := longest(t)
 	longBrand, err := long.Brand()

@@ -42,6 +42,7 @@ var hostileNames = []profile.Organisation{
 // format in one language, rotating; AWAREKIT_FULL=1: every language,
 // pair and audience.
 func TestInsertedNamesKeepTheirOrder(t *testing.T) {
+	t.Parallel()
 	e := testEngine(t)
 	var rtl []string
 	for _, l := range e.Languages() {

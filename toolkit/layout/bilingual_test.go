@@ -32,6 +32,7 @@ import (
 // every pair of languages of different directions, for three audiences
 // and provinces that between them have every contact.
 func TestContactNamesKeepTheirDirection(t *testing.T) {
+	t.Parallel()
 	e := testEngine(t)
 	rtl := func(tag string) bool {
 		loc := e.Lib.Catalog.Locale(tag)

@@ -51,6 +51,7 @@ func cardFormats(t *testing.T) []format.Format {
 // longest languages and pairs; AWAREKIT_FULL=1: every audience,
 // language and pair with English, on both papers.
 func TestCardsCarryEverythingAtTheLimits(t *testing.T) {
+	t.Parallel()
 	e := testEngine(t)
 	long := longest(t)
 	name := profile.Organisation{Name: long.Name, Phone: long.Phone, Email: long.Email, Website: long.Website}
@@ -301,6 +302,7 @@ func TestCardFitErrorsNameTheCard(t *testing.T) {
 // and Chinese beside Arabic, Punjabi beside Tigrinya and Persian;
 // AWAREKIT_FULL=1: every pair of the audience's languages but English.
 func TestTwoLanguageCardsWithoutEnglish(t *testing.T) {
+	t.Parallel()
 	lib, ts := setup(t)
 	names := map[string]string{
 		"wide capitals": strings.Repeat("WMWMW ", 17)[:profile.MaxName],

@@ -30,6 +30,7 @@ import (
 //     (cardSafe) from the trim, where a cut a little off touches
 //     nothing.
 func TestCardSheetsPrint(t *testing.T) {
+	t.Parallel()
 	fx := newFixture(t)
 	assemble := func(r content.Request) *doc.Document {
 		r.AllowDraft = true

@@ -147,6 +147,7 @@ func limitCases(t *testing.T, long profile.Organisation) []carriesCase {
 // every audience: every audience of every pair took some three minutes
 // of CPU more (the print formats: 243.9 s user against 99.0 s).
 func TestEveryFormatCarriesItsContent(t *testing.T) {
+	t.Parallel()
 	e := testEngine(t)
 	long := longest(t)
 	cases := limitCases(t, long)
@@ -337,6 +338,17 @@ var opticalSetter = sync.OnceValue(func() *typeset.Typesetter {
 	return typeset.New(fonts)
 })
 
+// opticalMu guards opticalSetter, which tests running in parallel share:
+// a typesetter is not safe for concurrent use.
+var opticalMu sync.Mutex
+
+// runOptical is opticalSetter's optical factor of r.
+func runOptical(r typeset.Run) float64 {
+	opticalMu.Lock()
+	defer opticalMu.Unlock()
+	return opticalSetter().RunOptical(r)
+}
+
 // lineVisual is the size of Latin a line looks like: its runs of
 // letters' (the punctuation between them is set at their size), or the
 // largest run's when it has no letters (a phone number).
@@ -345,7 +357,7 @@ func lineVisual(l typeset.Line) float64 {
 	for _, r := range l.Runs {
 		all = max(all, r.Size)
 		if strings.ContainsFunc(r.Text, unicode.IsLetter) {
-			letters = max(letters, r.Size/opticalSetter().RunOptical(r))
+			letters = max(letters, r.Size/runOptical(r))
 		}
 	}
 	if letters > 0 {

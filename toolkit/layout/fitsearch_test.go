@@ -26,6 +26,7 @@ import (
 // 958 pages of the full sweep chose a smaller body than the first that
 // fits).
 func TestFitSearch(t *testing.T) {
+	// Not parallel: layout.AuditFit hears every page any test fits.
 	e := testEngine(t)
 	long := longest(t)
 	cases := []carriesCase{

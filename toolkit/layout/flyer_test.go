@@ -79,6 +79,7 @@ func lineBoxes(p layout.Page) []textBox {
 // reader would notice: text off the page, lines drawn over each other,
 // text too small to read, a hotline number too small to copy.
 func TestFlyerFits(t *testing.T) {
+	t.Parallel()
 	lib, ts := setup(t)
 	orgs := []struct {
 		name string
@@ -144,6 +145,7 @@ func checkPage(t *testing.T, page layout.Page) float64 {
 // TestBilingualFits lays out two languages side by side, including a
 // right-to-left language first and second, for flyer and poster.
 func TestBilingualFits(t *testing.T) {
+	t.Parallel()
 	lib, ts := setup(t)
 	org := profile.Organisation{Name: "Riverside Youth Council", Phone: "604-555-0134", Website: "riverside.example.org"}
 	brand, _ := org.Brand()
@@ -206,6 +208,7 @@ func fontsOrSkip(t *testing.T, err error) {
 // written in a language taking turns between the two formats (each pair
 // once; a language written for one audience in both).
 func TestPosterAndHandoutFit(t *testing.T) {
+	t.Parallel()
 	lib, ts := setup(t)
 	org := profile.Organisation{Name: "Riverside Youth Council", Phone: "604-555-0134", Website: "riverside.example.org"}
 	brand, _ := org.Brand()

@@ -38,6 +38,17 @@ var opticalSetter = sync.OnceValue(func() *typeset.Typesetter {
 	return typeset.New(fonts)
 })
 
+// opticalMu guards opticalSetter, which tests running in parallel share:
+// a typesetter is not safe for concurrent use.
+var opticalMu sync.Mutex
+
+// runOptical is opticalSetter's optical factor of r.
+func runOptical(r typeset.Run) float64 {
+	opticalMu.Lock()
+	defer opticalMu.Unlock()
+	return opticalSetter().RunOptical(r)
+}
+
 // lineVisual is the size of Latin a line looks like: its runs of
 // letters' (the punctuation among them is set at their size), or its
 // largest run's when it has no letters (a phone number).
@@ -46,7 +57,7 @@ func lineVisual(l typeset.Line) float64 {
 	for _, r := range l.Runs {
 		all = max(all, r.Size)
 		if strings.ContainsFunc(r.Text, unicode.IsLetter) {
-			letters = max(letters, r.Size/opticalSetter().RunOptical(r))
+			letters = max(letters, r.Size/runOptical(r))
 		}
 	}
 	if letters > 0 {
@@ -203,6 +214,7 @@ func largest(p Page, substr string) float64 {
 // at 14 pt or more, each back with the closing line, all text inside its
 // card.
 func TestCardsEveryLanguage(t *testing.T) {
+	t.Parallel()
 	fx := newFixture(t)
 	fx.each(t, func(t *testing.T, d *doc.Document, paper Paper) {
 		ld, err := Cards(fx.ts, d, Options{Paper: paper})
@@ -277,6 +289,7 @@ func TestSafetyCardEveryLanguage(t *testing.T) {
 // with the number and the label inside it, 6 mm or more from the sheet's
 // edges, and the rest of the text above the strip.
 func TestTearoffEveryLanguage(t *testing.T) {
+	t.Parallel()
 	fx := newFixture(t)
 	fx.each(t, func(t *testing.T, d *doc.Document, paper Paper) {
 		ld, err := Tearoff(fx.ts, d, Options{Paper: paper})

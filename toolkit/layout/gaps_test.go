@@ -155,6 +155,7 @@ func runsText(runs []typeset.Run) string {
 // text breathes: breathe; a back page's few rows and a handout's last
 // page are set larger; what is left goes over the text: settle).
 func TestNoGapAboveHelpPanel(t *testing.T) {
+	t.Parallel()
 	e := testEngine(t)
 	langs := []string{"en", "fr", "pa", "ar", "zh-Hans", "fr+en", "pa+en", "ar+en", "zh-Hans+en"}
 	papers := []string{"letter"}

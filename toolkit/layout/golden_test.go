@@ -49,6 +49,7 @@ func goldenCases(tags []string) []goldenCase {
 //
 // and read the diff before committing it.
 func TestGolden(t *testing.T) {
+	t.Parallel()
 	e, err := generate.New("awarekit test", time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)

@@ -37,6 +37,7 @@ func sentenceInside(line string) bool {
 // (plain and the square logo, or the longest name alone and the tall
 // logo), so each language still meets all four; AWAREKIT_FULL=1, all.
 func TestPosterHeadlineBreaksAtSentences(t *testing.T) {
+	t.Parallel()
 	e := testEngine(t)
 	long := longest(t)
 	cases := []struct {

@@ -22,6 +22,7 @@ import (
 // papers, no organisation; AWAREKIT_FULL=1: every audience, every
 // language beside English in both orders, and the longest organisation.
 func TestPagesThatNameTheHotlinePrintItsNumber(t *testing.T) {
+	t.Parallel()
 	e := testEngine(t)
 	orgs := []profile.Organisation{{}}
 	audiences := []string{"health", "business", "newcomers"}

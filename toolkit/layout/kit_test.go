@@ -44,6 +44,7 @@ var broadAudiences = []string{"business", "health", "indigenous", "newcomers", "
 // anything else, no type below 8 pt, every text on a background it reads
 // on; then what the format itself must show.
 func TestKitLayouts(t *testing.T) {
+	t.Parallel()
 	lib, ts := setup(t)
 	orgs := []struct {
 		name     string

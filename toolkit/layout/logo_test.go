@@ -53,6 +53,7 @@ var extremeLogos = []logoShape{{"wide.png", 3000, 60}, {"tall.png", 60, 3000}, {
 // every logo, every page format × audience × a set of languages and
 // pairs.
 func TestLogosPrintAtAReadableSize(t *testing.T) {
+	t.Parallel()
 	e := testEngine(t)
 	org := longest(t)
 	// Quick: the shapes that leave the least room, on a sample of

@@ -24,6 +24,7 @@ import (
 // limit in both scripts, a wide logo, and the flyer, poster, cards and
 // tear-off in zh-Hans and beside English too.
 func TestChineseLastLineHoldsTwoWords(t *testing.T) {
+	t.Parallel()
 	e := testEngine(t)
 	long := longest(t)
 	names := []string{"Riverside Youth Council", "多伦多华人社区服务中心青少年服务"}

@@ -28,6 +28,7 @@ import (
 // flyer for youth in en and ar; AWAREKIT_FULL=1: every audience, a set
 // of languages and pairs, both papers and the large-print style.
 func TestOrgWebsiteOnceAndItsCodeKeptOrReported(t *testing.T) {
+	t.Parallel()
 	e := testEngine(t)
 	long := longest(t)
 	site := strings.ToLower(squash(long.Website))

@@ -16,6 +16,7 @@ import (
 // every line of text against what is drawn beneath it: at least WCAG
 // AA's 4.5:1. The colours come from doc.NewPalette, as HTML's do.
 func TestTextReadsOnItsBackground(t *testing.T) {
+	t.Parallel()
 	lib, ts := setup(t)
 	layouts := map[string]func(*typeset.Typesetter, *doc.Document, layout.Options) (*layout.Document, error){
 		"flyer": layout.Flyer, "handout": layout.Handout, "poster": layout.Poster, "cards": layout.Cards,

@@ -66,6 +66,7 @@ func panelOrgs() []struct {
 // name over a tall logo's foot are what it finds. Quick: the newcomers
 // audience (the longest texts); AWAREKIT_FULL=1: every audience.
 func TestHelpPanelsHaveNoEmptyHalf(t *testing.T) {
+	t.Parallel()
 	fx := newFixture(t)
 	type layFunc func(*typeset.Typesetter, *doc.Document, Options) (*Document, error)
 	type pairFunc func(*typeset.Typesetter, *doc.Document, *doc.Document, Options) (*Document, error)

@@ -127,6 +127,7 @@ func overflows(p layout.Page, tl *layout.TextLine, boxes []textBox) []string {
 // each in turn; under AWAREKIT_FULL=1 every audience, language, pair
 // with English and paper.
 func TestPhoneNumbersNeverSplit(t *testing.T) {
+	t.Parallel()
 	e := testEngine(t)
 	org := longestNumbers(t)
 	brand, err := org.Brand()

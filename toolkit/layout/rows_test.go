@@ -131,6 +131,7 @@ func signRowFaults(p layout.Page, langs [2]string) []string {
 // English both ways and the pairs without English, both papers, plain
 // and with the longest organisation and a wide, tall and square logo.
 func TestSignRowsEven(t *testing.T) {
+	t.Parallel()
 	e := testEngine(t)
 	long := longest(t)
 	cases := limitCases(t, long)

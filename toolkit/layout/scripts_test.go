@@ -84,6 +84,7 @@ func looksOf(ld *layout.Document) looks {
 // one point size, Gurmukhi looked 17% smaller than Latin and Arabic in
 // DejaVu Sans 13%.
 func TestBilingualScriptsLookOneSize(t *testing.T) {
+	t.Parallel()
 	e := testEngine(t)
 	audiences := e.AudienceIDs()
 	if os.Getenv("AWAREKIT_FULL") == "" {

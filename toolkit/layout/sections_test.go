@@ -71,6 +71,7 @@ func sectionsOf(ld *layout.Document) (blocks map[string][]doc.Part, starts map[s
 // poster), that each section's title and each item start at the same
 // height on the same page in both columns.
 func TestBilingualSectionsAligned(t *testing.T) {
+	t.Parallel()
 	e := testEngine(t)
 	audiences := e.AudienceIDs()
 	checked := 0

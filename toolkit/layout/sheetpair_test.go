@@ -24,6 +24,7 @@ import (
 // hotline number once, and each label's two languages aligned: a column
 // of the sign-in table, a choice to tick, start at the same place.
 func TestBilingualSheets(t *testing.T) {
+	t.Parallel()
 	lib, ts := setup(t)
 	orgs := []struct {
 		name     string

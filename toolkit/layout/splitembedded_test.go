@@ -16,6 +16,7 @@ import (
 // (typeset.SplitEmbedded), as they fitted before. Without that, both
 // fail (AWAREKIT_FULL TestEveryFormatCarriesItsContent found them).
 func TestNamesKeptWholeFallBack(t *testing.T) {
+	t.Parallel()
 	e := testEngine(t)
 	cases := limitCases(t, longest(t))
 	for _, c := range []struct {

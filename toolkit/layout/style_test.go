@@ -33,6 +33,7 @@ import (
 //     (missing, as TestEveryFormatCarriesItsContent), and the hotline
 //     number is still the largest text (hierarchy).
 func TestStyles(t *testing.T) {
+	t.Parallel()
 	e := testEngine(t)
 	long := longest(t)
 	cases := []carriesCase{

@@ -34,6 +34,7 @@ func TestTieSharedKeyedByKeep(t *testing.T) {
 // not keep ten thousand; a code made again after the map starts over is
 // the same code.
 func TestQRCodesBounded(t *testing.T) {
+	t.Parallel()
 	first, err := qrBits("https://partner-0.example.org")
 	if err != nil {
 		t.Fatal(err)
