@@ -815,7 +815,7 @@ func (p *Packer) write(o *srcObj, n int) error {
 	}
 	for _, r := range p.refs[o.refs[0]:o.refs[1]] {
 		b = append(b, data[pos:r.at]...)
-		b = strconv.AppendInt(b, int64(p.objs[r.num].num), 10)
+		b = appendInt(b, p.objs[r.num].num)
 		b = append(b, " 0 R"...)
 		pos = r.end
 	}
@@ -871,7 +871,7 @@ func (p *Packer) write(o *srcObj, n int) error {
 	out := p.out
 	p.offsets.set(o.num, out.n)
 	var head [24]byte
-	out.write(append(strconv.AppendInt(head[:0], int64(o.num), 10), " 0 obj\n"...))
+	out.write(append(appendInt(head[:0], o.num), " 0 obj\n"...))
 	out.write(b)
 	out.write(rest)
 	out.writeString("\nendobj\n")

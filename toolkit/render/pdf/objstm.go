@@ -50,9 +50,9 @@ const maxObjStream = 0xFFFF
 // add puts the value of object num (its parts one after another) in the
 // stream and returns its index there.
 func (s *objStream) add(num int, value ...[]byte) int {
-	s.heads = strconv.AppendInt(s.heads, int64(num), 10)
+	s.heads = appendInt(s.heads, num)
 	s.heads = append(s.heads, ' ')
-	s.heads = strconv.AppendInt(s.heads, int64(len(s.body)), 10)
+	s.heads = appendInt(s.heads, len(s.body))
 	s.heads = append(s.heads, ' ')
 	for _, v := range value {
 		s.body = append(s.body, v...)

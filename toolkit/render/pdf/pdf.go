@@ -397,7 +397,7 @@ func (r *renderer) tagged(p *layout.Page, i int, e layout.Element) {
 		b = append(b, '/')
 		b = append(b, r.st.elems[id].role...)
 		b = append(b, " <</MCID "...)
-		b = strconv.AppendInt(b, int64(r.st.mark(id)), 10)
+		b = appendInt(b, int(r.st.mark(id)))
 		b = append(b, ">> BDC\n"...)
 	}
 	r.buf = b

@@ -324,7 +324,7 @@ func tagFile(dst, data []byte, s *structure) ([]byte, error) {
 	end := func() {
 		if bytes.HasSuffix(out, []byte("endstream")) {
 			entries[num] = int64(len(file))
-			file = strconv.AppendInt(file, int64(num), 10)
+			file = appendInt(file, num)
 			file = append(file, " 0 obj\n"...)
 			file = append(file, out...)
 			file = append(file, "\nendobj\n"...)
@@ -333,7 +333,7 @@ func tagFile(dst, data []byte, s *structure) ([]byte, error) {
 		entries[num] = inStream(cur.num, cur.add(num, out))
 	}
 	ref := func(b []byte, n int) []byte {
-		b = strconv.AppendInt(b, int64(n), 10)
+		b = appendInt(b, n)
 		return append(b, " 0 R"...)
 	}
 	for _, num := range order {
@@ -359,7 +359,7 @@ func tagFile(dst, data []byte, s *structure) ([]byte, error) {
 				return nil, fmt.Errorf("tag pdf: page %d has annotations the structure does not know", page+1)
 			}
 			out = append(out, "<</StructParents "...)
-			out = strconv.AppendInt(out, int64(page), 10)
+			out = appendInt(out, page)
 			out = append(out, " /Tabs /S"...)
 			if len(annotNum[page]) > 0 {
 				out = append(out, " /Annots ["...)
@@ -391,7 +391,7 @@ func tagFile(dst, data []byte, s *structure) ([]byte, error) {
 	for _, pg := range s.pages {
 		annots += len(pg.annots)
 	}
-	out = strconv.AppendInt(out, int64(len(s.pages)+annots), 10)
+	out = appendInt(out, len(s.pages)+annots)
 	out = append(out, ">>"...)
 	end()
 
@@ -399,7 +399,7 @@ func tagFile(dst, data []byte, s *structure) ([]byte, error) {
 	begin(parentTree)
 	out = append(out, "<</Nums ["...)
 	for i := range s.pages {
-		out = strconv.AppendInt(out, int64(i), 10)
+		out = appendInt(out, i)
 		out = append(out, ' ')
 		out = ref(out, arrayNum+i)
 		out = append(out, ' ')
@@ -407,7 +407,7 @@ func tagFile(dst, data []byte, s *structure) ([]byte, error) {
 	key := len(s.pages)
 	for _, pg := range s.pages {
 		for _, a := range pg.annots {
-			out = strconv.AppendInt(out, int64(key), 10)
+			out = appendInt(out, key)
 			out = append(out, ' ')
 			out = ref(out, elemNum+int(a.elem))
 			out = append(out, ' ')
@@ -450,13 +450,13 @@ func tagFile(dst, data []byte, s *structure) ([]byte, error) {
 				out = ref(out, elemNum+int(kid.elem))
 			case kidMCID:
 				if kid.page == e.page {
-					out = strconv.AppendInt(out, int64(kid.mcid), 10)
+					out = appendInt(out, int(kid.mcid))
 					break
 				}
 				out = append(out, "<</Type /MCR /Pg "...)
 				out = ref(out, pageNums[kid.page])
 				out = append(out, " /MCID "...)
-				out = strconv.AppendInt(out, int64(kid.mcid), 10)
+				out = appendInt(out, int(kid.mcid))
 				out = append(out, ">>"...)
 			case kidAnnot:
 				out = append(out, "<</Type /OBJR /Pg "...)
@@ -495,7 +495,7 @@ func tagFile(dst, data []byte, s *structure) ([]byte, error) {
 			out = append(out, "] /Border [0 0 0] /F 4 /Contents "...)
 			out = appendPDFString(out, a.url)
 			out = append(out, " /StructParent "...)
-			out = strconv.AppendInt(out, int64(key), 10)
+			out = appendInt(out, key)
 			out = append(out, " /A <</S /URI /URI "...)
 			out = append(out, pdfLiteral(a.url)...)
 			out = append(out, ">>>>"...)
