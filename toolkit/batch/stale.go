@@ -96,9 +96,20 @@ func (b *builder) notOurs(stale []staleFile) []staleFile {
 	}
 	var kept []staleFile
 	for _, f := range stale {
-		if !ours[foldName(f.name)] {
-			kept = append(kept, f)
+		if ours[foldName(f.name)] {
+			continue
 		}
+		// A further file this build wrote again under the same name (a
+		// social image's caption, kept when the image turns from PNG to
+		// SVG) is this build's too.
+		var also []manifest.Part
+		for _, p := range f.entry.Also {
+			if !ours[foldName(p.File)] {
+				also = append(also, p)
+			}
+		}
+		f.entry.Also = also
+		kept = append(kept, f)
 	}
 	return kept
 }
@@ -141,6 +152,15 @@ func (b *builder) removeStale(stale []staleFile) (removed, warnings []string) {
 		}
 		for _, e := range files {
 			file := filepath.Join(b.opts.OutDir, filepath.FromSlash(e.File))
+			if link := linkAbove(b.opts.OutDir, e.File); link != "" {
+				// Removing through it would remove a file outside the
+				// output folder (a partner's folder moved to a shared
+				// drive and linked back): the write side refuses a
+				// linked folder too.
+				warnings = append(warnings, fmt.Sprintf("%s is %s that an earlier build made and this plan no longer makes; it was left, as %s is a link, not a folder, and a build removes nothing through a link: delete it if it should not be printed",
+					file, describe(f), link))
+				continue
+			}
 			// By its bytes, never by its size and time alone: the file
 			// is about to be removed.
 			e.ModTime = 0
@@ -173,12 +193,30 @@ func (b *builder) removeStale(stale []staleFile) (removed, warnings []string) {
 		// partner no longer listed) goes too; one with anything else in
 		// it stays.
 		for _, name := range removed {
-			if dir := path.Dir(name); dir != "." {
+			if dir := path.Dir(name); dir != "." && linkAbove(b.opts.OutDir, name) == "" {
 				os.Remove(filepath.Join(b.opts.OutDir, filepath.FromSlash(dir)))
 			}
 		}
 	}
 	return removed, warnings
+}
+
+// linkAbove returns the first folder between dir and its file name
+// (with forward slashes) that is a link or no folder at all, as a path
+// under dir; "" when each is a folder.
+func linkAbove(dir, name string) string {
+	var at string
+	for _, part := range strings.Split(path.Dir(name), "/") {
+		if part == "." {
+			break
+		}
+		at = path.Join(at, part)
+		st, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(at)))
+		if err == nil && !st.IsDir() {
+			return filepath.Join(dir, filepath.FromSlash(at))
+		}
+	}
+	return ""
 }
 
 // describe names what f is, with its article.

@@ -3,6 +3,7 @@ package batch
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -168,6 +169,90 @@ func TestPartnerDroppedRemoved(t *testing.T) {
 	}
 	if got := names(t, out); !slices.Equal(got, []string{"club-a", "index.html", "manifest.json"}) {
 		t.Errorf("folder holds %q", got)
+	}
+	checkDisk(t, out, manifest.FileName)
+}
+
+// TestStaleThroughLinkLeft: a partner's folder moved to a shared drive
+// and linked back into the output folder: dropping the partner removed
+// the files in the shared folder, outside the output folder, through the
+// link, and then the link. Nothing is removed through a link; it is said.
+func TestStaleThroughLinkLeft(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("links need privileges on Windows")
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	partners := func(rows string) {
+		if err := os.WriteFile(filepath.Join(dir, "partners.csv"), []byte("name,phone\n"+rows), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const src = "organisations: partners.csv\noutputs:\n  - {audience: youth, language: en, format: flyer}\n"
+	partners("Club A,604-555-0134\nClub B,604-555-0199\n")
+	if f := run(t, writePlan(t, dir, src), Options{}).Failures(); len(f) > 0 {
+		t.Fatal(f[0].Err)
+	}
+	shared := filepath.Join(dir, "shared")
+	if err := os.Mkdir(shared, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(out, "club-b"), filepath.Join(shared, "club-b")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join("..", "shared", "club-b"), filepath.Join(out, "club-b")); err != nil {
+		t.Fatal(err)
+	}
+	before := names(t, filepath.Join(shared, "club-b"))
+	partners("Club A,604-555-0134\n")
+	for _, dry := range []bool{true, false} {
+		rep := run(t, writePlan(t, dir, src), Options{DryRun: dry})
+		if len(rep.Removed) > 0 {
+			t.Errorf("dry run %v: removed %q through a link", dry, rep.Removed)
+		}
+		if w := strings.Join(rep.Warnings, "\n"); !strings.Contains(w, filepath.Join(out, "club-b")+" is a link, not a folder") {
+			t.Errorf("dry run %v: warnings %q do not name the link", dry, w)
+		}
+	}
+	if got := names(t, filepath.Join(shared, "club-b")); !slices.Equal(got, before) {
+		t.Errorf("the shared folder holds %q, held %q", got, before)
+	}
+	if st, err := os.Lstat(filepath.Join(out, "club-b")); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link is gone: %v", err)
+	}
+}
+
+// TestStaleKeepsWhatThisBuildWrote: a social image turned from PNG to SVG
+// keeps its caption's name; the old PNG's record listed that caption as
+// its further file, and removing the PNG's files removed the caption the
+// same build had just written (the manifest still listed it).
+func TestStaleKeepsWhatThisBuildWrote(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	if f := run(t, writePlan(t, dir, "outputs:\n  - {audience: youth, language: en, format: social-square}\n"), Options{}).Failures(); len(f) > 0 {
+		t.Fatal(f[0].Err)
+	}
+	var caption string
+	for _, n := range names(t, out) {
+		if strings.HasSuffix(n, ".txt") {
+			caption = n
+		}
+	}
+	if caption == "" {
+		t.Fatalf("no caption in %q", names(t, out))
+	}
+	rep := run(t, writePlan(t, dir, "outputs:\n  - {audience: youth, language: en, format: social-square, as: svg}\n"), Options{})
+	if f := rep.Failures(); len(f) > 0 {
+		t.Fatal(f[0].Err)
+	}
+	if slices.Contains(rep.Removed, caption) {
+		t.Errorf("removed %q, the caption this build wrote", rep.Removed)
+	}
+	if _, err := os.Stat(filepath.Join(out, caption)); err != nil {
+		t.Errorf("caption: %v", err)
+	}
+	if w := strings.Join(rep.Warnings, "\n"); w != "" {
+		t.Errorf("warnings %q, want none", w)
 	}
 	checkDisk(t, out, manifest.FileName)
 }
