@@ -341,6 +341,9 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 	// Read while the earlier manifests are open: the manifest this
 	// build writes closes them.
 	stale := b.staleFiles()
+	if other := b.otherPlan(); other != "" && !opts.Shard.Active() {
+		rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s was built from %s before; the files only that plan makes are left there, and this build's manifest does not list them: build each plan into a folder of its own (--out)", opts.OutDir, other))
+	}
 	if !opts.Shard.Active() && p.Pack && !opts.DryRun {
 		b.startPacks()
 	}

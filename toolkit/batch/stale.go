@@ -40,7 +40,7 @@ type staleFile struct {
 // files, and packs and index pages the plan no longer makes. A part
 // (shard) makes only some of the outputs, and lists none.
 func (b *builder) staleFiles() []staleFile {
-	if b.opts.Shard.Active() {
+	if b.opts.Shard.Active() || b.otherPlan() != "" {
 		return nil
 	}
 	var out []staleFile
@@ -68,6 +68,18 @@ func (b *builder) staleFiles() []staleFile {
 		head(s.Index, "index page")
 	}
 	return out
+}
+
+// otherPlan is the plan file an earlier manifest here was written for
+// when it is not this build's plan ("" when all are): another plan built
+// into the same folder. Its files are not this plan's to remove.
+func (b *builder) otherPlan() string {
+	for _, pl := range b.prev.Plans {
+		if pl != filepath.Base(b.plan.File) {
+			return pl
+		}
+	}
+	return ""
 }
 
 // notOurs is stale without the files this build wrote or recorded under

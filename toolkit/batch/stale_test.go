@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/awarekit/awarekit/toolkit/manifest"
+	"github.com/awarekit/awarekit/toolkit/plan"
 )
 
 // TestEarlierFilesRemoved: a plan changed to pack: false and one
@@ -255,4 +256,37 @@ func TestStaleKeepsWhatThisBuildWrote(t *testing.T) {
 		t.Errorf("warnings %q, want none", w)
 	}
 	checkDisk(t, out, manifest.FileName)
+}
+
+// TestOtherPlansFilesKept: two plans built into one folder; the second
+// removes nothing the first made (they are not the same build's), and
+// says nothing of removing.
+func TestOtherPlansFilesKept(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	first := filepath.Join(dir, "first")
+	if err := os.MkdirAll(first, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if f := run(t, writePlan(t, first, "outputs:\n  - {audience: health, language: en, format: txt}\n"), Options{OutDir: out}).Failures(); len(f) > 0 {
+		t.Fatal(f[0].Err)
+	}
+	path := filepath.Join(dir, "second.yaml")
+	if err := os.WriteFile(path, []byte("outputs:\n  - {audience: youth, language: en, format: txt}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := plan.Load(testEngine(t), path, plan.Project{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := run(t, p, Options{OutDir: out})
+	if len(rep.Removed) > 0 {
+		t.Errorf("second.yaml removed %q, files plan.yaml made", rep.Removed)
+	}
+	if _, err := os.Stat(filepath.Join(out, "health-txt-en.txt")); err != nil {
+		t.Error(err)
+	}
+	if want := out + " was built from plan.yaml before; the files only that plan makes are left there"; !strings.Contains(strings.Join(rep.Warnings, "\n"), want) {
+		t.Errorf("warnings %q, want %q", rep.Warnings, want)
+	}
 }

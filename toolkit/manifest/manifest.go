@@ -414,6 +414,9 @@ type Previous struct {
 	Sets   map[string]Set // partners' folders, by folder
 	Shards []string       // shard manifest files found
 	Bad    []string       // manifests that could not be read
+	// Plans are the plan files the manifests read were written for, each
+	// once, in the order read (manifest.json's first).
+	Plans []string
 	// Refused is a manifest that names a file outside its place
 	// (StrayError): the build stops rather than read it.
 	Refused error
@@ -574,6 +577,9 @@ func ReadPrevious(dir string) *Previous {
 			continue
 		}
 		p.files = append(p.files, f)
+		if !slices.Contains(p.Plans, m.Plan) {
+			p.Plans = append(p.Plans, m.Plan)
+		}
 		for i, at := range found {
 			if _, ok := p.at[keys[i]]; ok {
 				p.more[keys[i]] = append(p.more[keys[i]], at)
