@@ -134,13 +134,14 @@ func (b box) elements() []Element {
 	// The tags of a body a Memo keeps are copied, with their ancestors,
 	// one copy of each for the page.
 	var kept map[*Tag]*Tag
+	var slab []Tag
 	b.walk(make([]offset, 0, 16), func(it *Element, offs []offset) {
 		e := Element{Tag: it.Tag}
 		if e.Tag != nil && e.Tag.kept {
 			if kept == nil {
 				kept = map[*Tag]*Tag{}
 			}
-			e.Tag = copiedTag(e.Tag, kept)
+			e.Tag = copiedTag(e.Tag, kept, &slab)
 		}
 		switch {
 		case it.Rect != nil:

@@ -338,7 +338,15 @@ const maxHalfGap = 30.0
 // from its start to its end, as tall as its letters.
 func halfGap(b box) float64 {
 	type stretch struct{ y0, y1 float64 }
+	// Each of the four lists holds at most one stretch an element: one
+	// allocation for them all.
+	n := 0
+	b.eachIn(func(*Element) { n++ })
+	all := make([]stretch, 4*n)
 	var ink, words [2][]stretch
+	for i := range 2 {
+		ink[i], words[i] = all[2*i*n:2*i*n:(2*i+1)*n], all[(2*i+1)*n:(2*i+1)*n:(2*i+2)*n]
+	}
 	top, bottom := math.Inf(1), math.Inf(-1)
 	mid := b.W / 2
 	b.walk(make([]offset, 0, 16), func(e *Element, offs []offset) {

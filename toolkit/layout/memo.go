@@ -189,20 +189,30 @@ func keep(boxes []box) []box {
 }
 
 // copiedTag is t's copy in copies, made there with its ancestors' when
-// it is not yet: a page's own copy of a kept tag (box.elements).
-func copiedTag(t *Tag, copies map[*Tag]*Tag) *Tag {
+// it is not yet: a page's own copy of a kept tag (box.elements). The
+// copies are made in slab, tagSlab of them to an allocation (a page
+// copies some seventy): a full slab is left to the tags in it, never
+// grown, so a copy stays where it was made.
+func copiedTag(t *Tag, copies map[*Tag]*Tag, slab *[]Tag) *Tag {
 	if t == nil || !t.kept {
 		return t
 	}
 	if c, ok := copies[t]; ok {
 		return c
 	}
-	c := *t
+	if len(*slab) == cap(*slab) {
+		*slab = make([]Tag, 0, tagSlab)
+	}
+	*slab = append(*slab, *t)
+	c := &(*slab)[len(*slab)-1]
 	c.kept = false
-	c.Parent = copiedTag(t.Parent, copies)
-	copies[t] = &c
-	return &c
+	c.Parent = copiedTag(t.Parent, copies, slab)
+	copies[t] = c
+	return c
 }
+
+// tagSlab is how many tags copiedTag makes in an allocation.
+const tagSlab = 32
 
 // boxBytes estimates the bytes b holds: its boxes, elements and tags,
 // and each text line's runs and glyphs (shared with the typesetter's

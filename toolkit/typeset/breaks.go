@@ -39,6 +39,8 @@ func BreakURL(s string) string {
 	}
 	var b strings.Builder
 	rs := []rune(s)
+	// A mark of three bytes after each character, at most.
+	b.Grow(len(s) + 3*len(rs))
 	path := false // past the host: after a slash that is not the scheme's
 	for i, r := range rs {
 		b.WriteRune(r)
@@ -78,6 +80,7 @@ func shortPart(rs []rune) bool {
 func NoBreak(s string) string {
 	var b strings.Builder
 	rs := []rune(s)
+	b.Grow(len(s) + 3*len(rs)) // a WORD JOINER (three bytes) after each character
 	for i, r := range rs {
 		b.WriteRune(r)
 		if i < len(rs)-1 {
@@ -253,6 +256,7 @@ func tieText(s string, keep []string) string {
 	}
 	rs := []rune(s)
 	var b strings.Builder
+	b.Grow(len(s) + 16) // room for a few marks
 	for i, r := range rs {
 		switch {
 		case r == ' ' && i > 0 && shortNumberAt(rs, i+1) && !unicode.IsSpace(rs[i-1]):

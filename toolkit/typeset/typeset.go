@@ -1113,7 +1113,13 @@ func (t *Typesetter) line(l shaping.Line, text string, sh *shaped, size, scale f
 	for trail > first && (isDirectionControl(sh.runes[trail-1]) || unicode.IsSpace(sh.runes[trail-1]) && sh.runes[trail-1] != nbsp) {
 		trail--
 	}
-	var line Line
+	// The runs, and their glyphs, in an allocation each.
+	line := Line{Runs: make([]Run, 0, len(ordered))}
+	n := 0
+	for _, out := range ordered {
+		n += len(out.Glyphs)
+	}
+	glyphs := make([]Glyph, 0, n)
 	x := 0.0
 	for _, out := range ordered {
 		f := t.fontOfFace(out.Face)
@@ -1134,25 +1140,29 @@ func (t *Typesetter) line(l shaping.Line, text string, sh *shaped, size, scale f
 		toFont := func(v fixed.Int26_6) int32 {
 			return int32(math.Round(float64(v) * upem / float64(out.Size)))
 		}
-		run.Glyphs = make([]Glyph, 0, len(out.Glyphs))
+		from := len(glyphs)
 		var adv fixed.Int26_6
 		for _, g := range out.Glyphs {
 			at := byteAt[g.TextIndex()] - start
-			if newAt[at] < 0 {
-				continue // a direction control: shaped, never drawn
+			if newAt != nil {
+				if newAt[at] < 0 {
+					continue // a direction control: shaped, never drawn
+				}
+				at = newAt[at]
 			}
 			if g.TextIndex() >= trail {
 				g.Advance = 0
 			}
-			run.Glyphs = append(run.Glyphs, Glyph{
+			glyphs = append(glyphs, Glyph{
 				GID:      uint16(g.GlyphID),
-				Cluster:  newAt[at],
+				Cluster:  at,
 				XAdvance: toFont(g.Advance),
 				XOffset:  toFont(g.XOffset),
 				YOffset:  toFont(g.YOffset),
 			})
 			adv += g.Advance
 		}
+		run.Glyphs = glyphs[from:len(glyphs):len(glyphs)]
 		run.Width = float64(adv) / 64 / units * scale
 		x += run.Width
 		line.Runs = append(line.Runs, run)
@@ -1263,16 +1273,15 @@ func isDirectionControl(r rune) bool {
 
 // stripControls removes direction controls from s, makes each no-break
 // space a space, and returns, for each byte offset of s, the offset in
-// the result (-1 for removed bytes).
+// the result (-1 for removed bytes); nil when s has nothing to remove
+// or change, each offset its own (most runs: no list made for them).
 func stripControls(s string) (string, []int) {
-	at := make([]int, len(s)+1)
 	if !strings.ContainsFunc(s, func(r rune) bool { return isDirectionControl(r) || r == nbsp }) {
-		for i := range at {
-			at[i] = i
-		}
-		return s, at
+		return s, nil
 	}
+	at := make([]int, len(s)+1)
 	var b strings.Builder
+	b.Grow(len(s))
 	for i, r := range s {
 		n := utf8.RuneLen(r)
 		if isDirectionControl(r) && r != lineBreak {
