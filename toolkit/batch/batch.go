@@ -48,6 +48,12 @@ type Options struct {
 	Gather []string
 	// Progress hears of each output as it is done; nil for none.
 	Progress Progress
+	// KeepEarlier leaves the files an earlier build made that this plan
+	// does not, and names them in a warning, where a build removes them:
+	// for a folder that several plans share under one name (serve's
+	// out/, where every workshop's plan is built), whose files no plan
+	// file on disk can make again.
+	KeepEarlier bool
 
 	// Test hooks: write replaces output.WriteStream for every file the
 	// build writes itself (outputs, index.html, manifest.json), so a
@@ -391,10 +397,14 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 		}
 	}
 	if !interrupted {
-		// Once the manifest that no longer lists them is in place.
-		removed, warnings := b.removeStale(b.notOurs(stale))
-		rep.Removed = removed
-		rep.Warnings = append(rep.Warnings, warnings...)
+		if opts.KeepEarlier {
+			rep.Warnings = append(rep.Warnings, b.leftStale(b.notOurs(stale))...)
+		} else {
+			// Once the manifest that no longer lists them is in place.
+			removed, warnings := b.removeStale(b.notOurs(stale))
+			rep.Removed = removed
+			rep.Warnings = append(rep.Warnings, warnings...)
+		}
 	}
 	rep.Summary.Elapsed = time.Since(start)
 	if interrupted {

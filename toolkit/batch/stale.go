@@ -231,6 +231,40 @@ func linkAbove(dir, name string) string {
 	return ""
 }
 
+// leftStale is the warning for the files of stale still in the output
+// folder, kept (Options.KeepEarlier); none when there are none.
+func (b *builder) leftStale(stale []staleFile) []string {
+	var left []string
+	for _, f := range stale {
+		for _, name := range append([]string{f.name}, partFiles(f.entry.Also)...) {
+			if _, err := os.Lstat(filepath.Join(b.opts.OutDir, filepath.FromSlash(name))); err == nil {
+				left = append(left, name)
+			}
+		}
+	}
+	if len(left) == 0 {
+		return nil
+	}
+	files, names := fmt.Sprintf("%d files", len(left)), left
+	if len(left) == 1 {
+		files = "1 file"
+	}
+	if len(names) > 10 {
+		names = append(names[:10:10], fmt.Sprintf("and %d more", len(left)-10))
+	}
+	return []string{fmt.Sprintf("%s still holds %s that an earlier build made and this plan does not make; they were kept, and are not in this build's pack or index: %s",
+		b.opts.OutDir, files, strings.Join(names, ", "))}
+}
+
+// partFiles are the names of an output's further files.
+func partFiles(parts []manifest.Part) []string {
+	names := make([]string, len(parts))
+	for i, p := range parts {
+		names[i] = p.File
+	}
+	return names
+}
+
 // describe names what f is, with its article.
 func describe(f staleFile) string {
 	if f.what == "" {

@@ -64,7 +64,10 @@ func (s *Server) running() bool {
 
 // startBuild builds pl into out/ in the background, as `awarekit build`
 // does: the same worker pool, manifest, print pack and index. One build
-// runs at a time, and no "Make" writes into out/ meanwhile.
+// runs at a time, and no "Make" writes into out/ meanwhile. Files an
+// earlier build made are kept and named, not removed as the command
+// removes them: every workshop's plan is built into out/, most under the
+// form's one name, and the form's plan is not saved to make them again.
 func (s *Server) startBuild(pl *plan.Plan, name string) error {
 	if !s.write.TryLock() {
 		return errBusy
@@ -79,7 +82,7 @@ func (s *Server) startBuild(pl *plan.Plan, name string) error {
 		defer s.wg.Done()
 		defer s.write.Unlock()
 		defer cancel()
-		rep, err := batch.Run(ctx, s.eng, pl, batch.Options{OutDir: s.out, Jobs: runtime.NumCPU(), Progress: b})
+		rep, err := batch.Run(ctx, s.eng, pl, batch.Options{OutDir: s.out, Jobs: runtime.NumCPU(), Progress: b, KeepEarlier: true})
 		b.mu.Lock()
 		b.report, b.err, b.finished = rep, err, time.Now()
 		b.mu.Unlock()

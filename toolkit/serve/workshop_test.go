@@ -312,3 +312,28 @@ func TestWorkshopStyle(t *testing.T) {
 		t.Errorf("the check does not place the style problem at the row's style:\n%s", body)
 	}
 }
+
+// TestWorkshopKeepsEarlierBuilds: every workshop is built into out/, most
+// under the form's one plan name; a second workshop's build removed the
+// first's materials (a build removes what its plan no longer makes), and
+// the page said nothing, with no saved plan to make them again. They are
+// kept, and the build page names them.
+func TestWorkshopKeepsEarlierBuilds(t *testing.T) {
+	s := newSite(t)
+	for _, audience := range []string{"youth", "health"} {
+		f := form("rows", "1", "r0-audience", audience, "r0-lang", "en", "r0-format", "flyer", "action", "build")
+		if resp, _ := s.post(t, "/workshop", f, nil); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("build %s = %d", audience, resp.StatusCode)
+		}
+		waitBuild(t, s)
+	}
+	for _, name := range []string{"youth-flyer-en.pdf", "health-flyer-en.pdf"} {
+		if _, err := os.Stat(filepath.Join(s.dir, "out", name)); err != nil {
+			t.Errorf("after the second workshop: %v", err)
+		}
+	}
+	_, page := s.get(t, "/workshop/build")
+	if !strings.Contains(page, "still holds 1 file that an earlier build made") || !strings.Contains(page, "youth-flyer-en.pdf") {
+		t.Errorf("the build page does not name the earlier workshop's flyer:\n%s", page)
+	}
+}
