@@ -147,24 +147,32 @@ func appendTo(t *testing.T, path, text string) {
 	}
 }
 
+// twoPartners builds a youth flyer for Club A and Club B, each in its
+// folder under out, in a folder of its own; rebuild builds it again with
+// Club B taken off the partners file.
+func twoPartners(t *testing.T) (dir, out string, rebuild func(Options) *Report) {
+	t.Helper()
+	dir = t.TempDir()
+	partners := func(rows string) *plan.Plan {
+		if err := os.WriteFile(filepath.Join(dir, "partners.csv"), []byte("name,phone\n"+rows), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return writePlan(t, dir, "organisations: partners.csv\noutputs:\n  - {audience: youth, language: en, format: flyer}\n")
+	}
+	if f := run(t, partners("Club A,604-555-0134\nClub B,604-555-0199\n"), Options{}).Failures(); len(f) > 0 {
+		t.Fatal(f[0].Err)
+	}
+	return dir, filepath.Join(dir, "out"), func(opts Options) *Report {
+		return run(t, partners("Club A,604-555-0134\n"), opts)
+	}
+}
+
 // TestPartnerDroppedRemoved: a partner taken off the partners file left
 // its folder (flyers, pack.pdf, index.html, with its phone) in the
 // output folder; its files go, and the folder they were alone in.
 func TestPartnerDroppedRemoved(t *testing.T) {
-	dir := t.TempDir()
-	out := filepath.Join(dir, "out")
-	partners := func(rows string) {
-		if err := os.WriteFile(filepath.Join(dir, "partners.csv"), []byte("name,phone\n"+rows), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	const src = "organisations: partners.csv\noutputs:\n  - {audience: youth, language: en, format: flyer}\n"
-	partners("Club A,604-555-0134\nClub B,604-555-0199\n")
-	if f := run(t, writePlan(t, dir, src), Options{}).Failures(); len(f) > 0 {
-		t.Fatal(f[0].Err)
-	}
-	partners("Club A,604-555-0134\n")
-	rep := run(t, writePlan(t, dir, src), Options{})
+	_, out, rebuild := twoPartners(t)
+	rep := rebuild(Options{})
 	if want := []string{"club-b/youth-flyer-en.pdf", "club-b/pack.pdf", "club-b/index.html"}; !slices.Equal(rep.Removed, want) {
 		t.Errorf("removed %q, want %q", rep.Removed, want)
 	}
@@ -182,18 +190,7 @@ func TestStaleThroughLinkLeft(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("links need privileges on Windows")
 	}
-	dir := t.TempDir()
-	out := filepath.Join(dir, "out")
-	partners := func(rows string) {
-		if err := os.WriteFile(filepath.Join(dir, "partners.csv"), []byte("name,phone\n"+rows), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	const src = "organisations: partners.csv\noutputs:\n  - {audience: youth, language: en, format: flyer}\n"
-	partners("Club A,604-555-0134\nClub B,604-555-0199\n")
-	if f := run(t, writePlan(t, dir, src), Options{}).Failures(); len(f) > 0 {
-		t.Fatal(f[0].Err)
-	}
+	dir, out, rebuild := twoPartners(t)
 	shared := filepath.Join(dir, "shared")
 	if err := os.Mkdir(shared, 0o755); err != nil {
 		t.Fatal(err)
@@ -205,9 +202,8 @@ func TestStaleThroughLinkLeft(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := names(t, filepath.Join(shared, "club-b"))
-	partners("Club A,604-555-0134\n")
 	for _, dry := range []bool{true, false} {
-		rep := run(t, writePlan(t, dir, src), Options{DryRun: dry})
+		rep := rebuild(Options{DryRun: dry})
 		if len(rep.Removed) > 0 {
 			t.Errorf("dry run %v: removed %q through a link", dry, rep.Removed)
 		}
