@@ -30,9 +30,8 @@ import (
 // staleFile is a file an earlier build recorded that this build does
 // not make.
 type staleFile struct {
-	name  string // path under the output folder, with forward slashes
-	entry manifest.Entry
-	what  string // "" for a material, else "print pack" or "index page"
+	entry manifest.Entry // its File: the path under the output folder, with forward slashes
+	what  string         // "" for a material, else "print pack" or "index page"
 }
 
 // staleFiles lists the files the earlier manifests record that this
@@ -52,12 +51,12 @@ func (b *builder) staleFiles() []staleFile {
 		}
 	})
 	for _, e := range others {
-		out = append(out, staleFile{name: e.File, entry: e})
+		out = append(out, staleFile{entry: e})
 	}
 	makes := b.headsMade()
 	head := func(e *manifest.Entry, what string) {
 		if e != nil && !makes[e.File] {
-			out = append(out, staleFile{name: e.File, entry: *e, what: what})
+			out = append(out, staleFile{entry: *e, what: what})
 		}
 	}
 	head(b.prev.Pack, "print pack")
@@ -108,7 +107,7 @@ func (b *builder) notOurs(stale []staleFile) []staleFile {
 	}
 	var kept []staleFile
 	for _, f := range stale {
-		if ours[foldName(f.name)] {
+		if ours[foldName(f.entry.File)] {
 			continue
 		}
 		// A further file this build wrote again under the same name (a
@@ -157,20 +156,20 @@ func foldName(name string) string {
 // it would remove. A file changed since, or a link, is left, with a
 // warning.
 func (b *builder) removeStale(stale []staleFile) (removed, warnings []string) {
+	dirs := map[string]bool{} // folders a file was removed from
 	for _, f := range stale {
-		files := []manifest.Entry{f.entry}
-		for _, p := range f.entry.Also {
-			files = append(files, manifest.Entry{File: p.File, SHA256: p.SHA256, Bytes: p.Bytes})
-		}
-		for _, e := range files {
+		for _, e := range f.files() {
 			file := filepath.Join(b.opts.OutDir, filepath.FromSlash(e.File))
+			left := func(format string, args ...any) {
+				warnings = append(warnings, fmt.Sprintf("%s is %s that an earlier build made and this plan no longer makes", file, describe(f))+
+					fmt.Sprintf(format, args...)+": delete it if it should not be printed")
+			}
 			if link := linkAbove(b.opts.OutDir, e.File); link != "" {
 				// Removing through it would remove a file outside the
 				// output folder (a partner's folder moved to a shared
 				// drive and linked back): the write side refuses a
 				// linked folder too.
-				warnings = append(warnings, fmt.Sprintf("%s is %s that an earlier build made and this plan no longer makes; it was left, as %s is a link, not a folder, and a build removes nothing through a link: delete it if it should not be printed",
-					file, describe(f), link))
+				left("; it was left, as %s is a link, not a folder, and a build removes nothing through a link", link)
 				continue
 			}
 			// By its bytes, never by its size and time alone: the file
@@ -187,27 +186,27 @@ func (b *builder) removeStale(stale []staleFile) (removed, warnings []string) {
 						why = "it is a link"
 					}
 				}
-				warnings = append(warnings, fmt.Sprintf("%s is %s that an earlier build made and this plan no longer makes; it was left, as it is not the file that build recorded (%s): delete it if it should not be printed",
-					file, describe(f), why))
+				left("; it was left, as it is not the file that build recorded (%s)", why)
 				continue
 			}
 			if !b.opts.DryRun {
 				if err := os.Remove(file); err != nil && !errors.Is(err, fs.ErrNotExist) {
-					warnings = append(warnings, fmt.Sprintf("%s is %s that an earlier build made and this plan no longer makes, and it could not be removed (%v): delete it if it should not be printed", file, describe(f), err))
+					left(", and it could not be removed (%v)", err)
 					continue
 				}
 			}
 			removed = append(removed, e.File)
+			if dir := path.Dir(e.File); dir != "." {
+				dirs[dir] = true
+			}
 		}
 	}
 	if !b.opts.DryRun {
 		// A partner's folder that held only the files removed (a
 		// partner no longer listed) goes too; one with anything else in
-		// it stays.
-		for _, name := range removed {
-			if dir := path.Dir(name); dir != "." && linkAbove(b.opts.OutDir, name) == "" {
-				os.Remove(filepath.Join(b.opts.OutDir, filepath.FromSlash(dir)))
-			}
+		// it stays. Each was a folder, not a link, when its files went.
+		for _, dir := range slices.Sorted(maps.Keys(dirs)) {
+			os.Remove(filepath.Join(b.opts.OutDir, filepath.FromSlash(dir)))
 		}
 	}
 	return removed, warnings
@@ -236,9 +235,9 @@ func linkAbove(dir, name string) string {
 func (b *builder) leftStale(stale []staleFile) []string {
 	var left []string
 	for _, f := range stale {
-		for _, name := range append([]string{f.name}, partFiles(f.entry.Also)...) {
-			if _, err := os.Lstat(filepath.Join(b.opts.OutDir, filepath.FromSlash(name))); err == nil {
-				left = append(left, name)
+		for _, e := range f.files() {
+			if _, err := os.Lstat(filepath.Join(b.opts.OutDir, filepath.FromSlash(e.File))); err == nil {
+				left = append(left, e.File)
 			}
 		}
 	}
@@ -256,13 +255,14 @@ func (b *builder) leftStale(stale []staleFile) []string {
 		b.opts.OutDir, files, strings.Join(names, ", "))}
 }
 
-// partFiles are the names of an output's further files.
-func partFiles(parts []manifest.Part) []string {
-	names := make([]string, len(parts))
-	for i, p := range parts {
-		names[i] = p.File
+// files are the files of f as their manifest recorded them: the
+// output's, then its further files.
+func (f staleFile) files() []manifest.Entry {
+	files := []manifest.Entry{f.entry}
+	for _, p := range f.entry.Also {
+		files = append(files, manifest.Entry{File: p.File, SHA256: p.SHA256, Bytes: p.Bytes})
 	}
-	return names
+	return files
 }
 
 // describe names what f is, with its article.
