@@ -34,14 +34,7 @@ func TestRoundTrip(t *testing.T) {
 			if !slices.Equal(res.Written, []string{id}) {
 				t.Fatalf("written %v, want [%s]; skipped %v", res.Written, id, res.Skipped)
 			}
-			written, err := os.ReadFile(filepath.Join(folder, "locales", "es.toml"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			l, err := locale.ParseFile("es.toml", written)
-			if err != nil {
-				t.Fatal(err)
-			}
+			l, written := folderLocale(t, folder, "es")
 			en, _ := p.Lib.Catalog.English(id)
 			if len(l.Messages) != 1 || l.Messages[id] != text || l.Sources[id] != locale.SourceHash(en) || l.Meta.Status != locale.StatusDraft {
 				t.Errorf("the content folder's es.toml holds %v, sources %v, status %q; want only the changed headline, its English hash and status draft:\n%s", l.Messages, l.Sources, l.Meta.Status, written)
@@ -541,14 +534,7 @@ func TestMustRewriteStays(t *testing.T) {
 	if !slices.Equal(res.Confirmed, confirm) || len(res.Written) != 0 {
 		t.Fatalf("confirmed %v, written %v; want %v confirmed and nothing written", res.Confirmed, res.Written, confirm)
 	}
-	written, err := os.ReadFile(filepath.Join(folder, "locales", "iu.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := locale.ParseFile("iu.toml", written)
-	if err != nil {
-		t.Fatal(err)
-	}
+	l, written := folderLocale(t, folder, "iu")
 	if len(l.Meta.Writers) != 1 || l.Meta.Writers[0].Name != writer || len(l.Rewritten) != 3 || l.Meta.Status != locale.StatusMustRewrite {
 		t.Errorf("the folder's iu.toml: writers %v, %d rewritten, status %q; want the writer, 3 and must-rewrite:\n%s", l.Meta.Writers, len(l.Rewritten), l.Meta.Status, written)
 	}
@@ -747,16 +733,24 @@ func TestImportKeepsAnnotatedText(t *testing.T) {
 			t.Errorf("%s: %v", inner, err)
 			continue
 		}
-		written, err := os.ReadFile(filepath.Join(folder, "locales", "es.toml"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		l, err := locale.ParseFile("es.toml", written)
-		if err != nil {
-			t.Fatal(err)
-		}
+		l, _ := folderLocale(t, folder, "es")
 		if got := l.Messages[id]; got != "Conoce las señales de la trata" {
 			t.Errorf("%s: imported %q, want the words alone", inner, got)
 		}
 	}
+}
+
+// folderLocale reads and parses the content folder's locales/LANG.toml,
+// and returns its bytes too, for a failure's message.
+func folderLocale(t *testing.T, folder, lang string) (*locale.Locale, []byte) {
+	t.Helper()
+	written, err := os.ReadFile(filepath.Join(folder, "locales", lang+".toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := locale.ParseFile(lang+".toml", written)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l, written
 }
