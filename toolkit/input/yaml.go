@@ -79,14 +79,9 @@ func SyntaxProblem(data []byte, err error) (line int, problem string) {
 	if err == nil || errors.As(err, &te) || IsTooDeep(err) {
 		return 0, ""
 	}
-	m := strings.TrimPrefix(err.Error(), "yaml: ")
+	said, m := libraryProblem(err.Error())
 	if sm := unknownAnchor.FindStringSubmatch(m); sm != nil {
 		return max(aliasLine(data, sm[1]), 1), fmt.Sprintf("*%s repeats the value marked &%s, and nothing before it is marked so; mark that value &%s, or write the value out", sm[1], sm[1], sm[1])
-	}
-	said := 0
-	if sm := yamlLine.FindStringSubmatch(m); sm != nil {
-		said, _ = strconv.Atoi(sm[1])
-		m = m[len(sm[0]):]
 	}
 	line = problemLine(data, m, said)
 	if strings.Contains(m, "cannot start any token") || strings.Contains(m, "tab character") {
@@ -105,9 +100,9 @@ func SyntaxProblem(data []byte, err error) (line int, problem string) {
 // fr") the library names the line of that value, not the tab's; 0 when
 // neither line's indentation holds a tab.
 func tabLine(data []byte, line int) int {
-	n := len(lineEnds(data))
-	for k := line; k >= 1 && k <= n; k++ {
-		l := lineAt(data, k)
+	ends := lineEnds(data)
+	for k := line; k >= 1 && k <= len(ends); k++ {
+		l := lineAt(data, ends, k)
 		blank := len(bytes.TrimSpace(l)) == 0
 		if !blank && bytes.ContainsRune(l[:len(l)-len(bytes.TrimLeft(l, " \t"))], '\t') {
 			return k
@@ -119,9 +114,20 @@ func tabLine(data []byte, line int) int {
 	return 0
 }
 
-// lineAt is line n (from 1) of data, without its line break.
-func lineAt(data []byte, n int) []byte {
-	ends := lineEnds(data)
+// libraryProblem splits a message of the YAML library into the line it
+// names ("yaml: line 4: ...", 0 for none) and the problem after it.
+func libraryProblem(msg string) (line int, problem string) {
+	problem = strings.TrimPrefix(msg, "yaml: ")
+	if sm := yamlLine.FindStringSubmatch(problem); sm != nil {
+		line, _ = strconv.Atoi(sm[1])
+		problem = problem[len(sm[0]):]
+	}
+	return line, problem
+}
+
+// lineAt is line n (from 1) of data, whose lines end at ends, without
+// its line break.
+func lineAt(data []byte, ends []int, n int) []byte {
 	if n < 1 || n > len(ends) {
 		return nil
 	}
@@ -153,10 +159,7 @@ func problemLine(data []byte, problem string, said int) int {
 		if err == nil {
 			return false
 		}
-		m := strings.TrimPrefix(err.Error(), "yaml: ")
-		if sm := yamlLine.FindStringSubmatch(m); sm != nil {
-			m = m[len(sm[0]):]
-		}
+		_, m := libraryProblem(err.Error())
 		return m == problem
 	}
 	// first is the fewest lines from lo on that are refused; hi lines
@@ -584,11 +587,10 @@ func YAMLErrorFor(k Kind, path string, err error, v any) error {
 	}
 	var out []string
 	for _, m := range msgs {
-		m = strings.TrimPrefix(m, "yaml: ")
 		where := path
-		if sm := yamlLine.FindStringSubmatch(m); sm != nil {
-			where += ":" + sm[1]
-			m = m[len(sm[0]):]
+		line, m := libraryProblem(m)
+		if line > 0 {
+			where += ":" + strconv.Itoa(line)
 		}
 		if sm := yamlType.FindStringSubmatch(m); sm != nil {
 			w, ok := yamlWords[sm[1]]
