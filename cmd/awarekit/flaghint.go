@@ -176,12 +176,14 @@ func unknownFlag(cmd *cobra.Command, nf *pflag.NotExistError) error {
 // character beyond ASCII: a dash a word processor made of two hyphens
 // (-–lang, –-lang), or a letter no flag has.
 func nonASCIIFlag(short string) string {
-	if r, _ := utf8.DecodeRuneInString(short); unicode.Is(unicode.Pd, r) || r == '−' {
-		return fmt.Sprintf("-%s is not a flag: %s is a dash (%U) a word processor or a web page made of two hyphens; type -- with the keyboard's hyphen key, like --%s", short, string(r), r, strings.TrimLeftFunc(short, func(r rune) bool { return unicode.Is(unicode.Pd, r) || r == '−' }))
+	dash := func(r rune) bool { return unicode.Is(unicode.Pd, r) || r == '−' }
+	if r, _ := utf8.DecodeRuneInString(short); dash(r) {
+		return fmt.Sprintf("-%s is not a flag: %s is a dash (%U) a word processor or a web page made of two hyphens; type -- with the keyboard's hyphen key, like --%s", short, string(r), r, strings.TrimLeftFunc(short, dash))
 	}
 	return fmt.Sprintf("-%s is not a flag: a flag is a hyphen and a letter (-l) or two hyphens and a name (--lang), in the letters a to z", short)
 }
 
+// isASCII reports whether s holds only ASCII.
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
