@@ -124,13 +124,22 @@ func check(l *locale.Locale, e Entry, text string, verified map[string]bool) (st
 		say("has an unclosed {{ or a stray }}; write placeholders exactly as the English does")
 	}
 	slices.Sort(fields)
-	// A placeholder printed more often than the English prints it
+	// A placeholder as often as the English prints it. More often
 	// repeats a verified value the English gives once: "more than
 	// {{.Languages}} {{.Languages}} languages" printed "more than 200
-	// 200 languages", one number of 200200 to a reader.
+	// 200 languages", one number of 200200 to a reader. Less often
+	// drops one the English gives: "In immediate danger, call
+	// {{.Emergency}}. Where there is no {{.Emergency}}, call local
+	// police." came back as "… call a neighbour. Where there is no
+	// {{.Emergency}}, …", and the page told a person in danger to call a
+	// neighbour. (Dropped altogether, it is "lost", below.)
 	for f := range slices.Values(slices.Compact(slices.Clone(fields))) {
-		if n, english := countOf(fields, f), placeholderCount(e.English, f); english > 0 && n > english {
+		n, english := countOf(fields, f), placeholderCount(e.English, f)
+		switch {
+		case english > 0 && n > english:
 			say("has the placeholder {{.%s}} %s, the English %s: awarekit prints the verified value at each, so keep it as often as the English does", f, times(n), times(english))
+		case n < english:
+			say("has the placeholder {{.%s}} %s, the English %s: each is a verified value the reader needs where the English gives it, so keep every one", f, times(n), times(english))
 		}
 	}
 	fields = slices.Compact(fields)

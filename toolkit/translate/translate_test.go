@@ -153,6 +153,7 @@ func TestImportChecks(t *testing.T) {
 		{"placeholder lost", "es", "contact.chth.detail", "Gratis, en muchos idiomas. No es la policía.", "lost the placeholder {{.Hours}}"},
 		{"placeholder added", "es", "ui.signs.title", "Señales {{.Hours}}", "has the placeholder {{.Hours}}, which the English does not"},
 		{"placeholder repeated", "es", "contact.chth.detail", "Gratis, {{.Hours}}, en más de {{.Languages}} {{.Languages}} idiomas. No es la policía.", "has the placeholder {{.Languages}} twice, the English once"},
+		{"placeholder dropped where the English repeats it", "es", "common.do.call911", "Si hay peligro inmediato, llamar a un vecino. Donde no hay {{.Emergency}}, llamar a la policía local.", "has the placeholder {{.Emergency}} once, the English twice"},
 		{"template action", "es", "ui.signs.title", `Señales {{printf "%d" 7}}`, "is not a placeholder"},
 		{"unclosed braces", "es", "ui.signs.title", "Señales {{.Hours", "unclosed {{"},
 		{"digits", "es", "ui.signs.title", "Las 7 señales", `writes the number "7"`},
@@ -262,6 +263,12 @@ func TestImportFileProblems(t *testing.T) {
 		// imported without it, the emphasis gone from the page unsaid.
 		{"paired formatting", "t.xlf", withTarget(t, export(t, p, "es", XLIFF, OnlyAll), "ui.signs.title", `Señales <pc id="b1" type="fmt" subType="xlf:b">de alerta</pc>`), "unit ui.signs.title: the target holds <pc>, formatting awarekit's messages do not have, which would not print; remove the tags and keep the words"},
 		{"formatting by its start and end", "t.xlf", withTarget(t, export(t, p, "es", XLIFF, OnlyAll), "ui.signs.title", `Señales <sc id="b1" type="fmt"/>de alerta<ec startRef="b1"/>`), "unit ui.signs.title: the target holds <sc>"},
+		// A <ph> that names no value (no data, equiv or disp) was read
+		// as nothing: the emergency number vanished from the sentence.
+		{"placeholder naming no value", "t.xlf", withTarget(t, export(t, p, "es", XLIFF, OnlyAll), "common.do.call911", `Si hay peligro inmediato, llamar al <ph id="1"/>. Donde no hay <ph id="2" dataRef="d1"/>, llamar a la policía local.`), "unit common.do.call911: a placeholder <ph id=\"1\"> in the target names no value"},
+		// Of two targets in one segment the second was imported and the
+		// first dropped, unsaid.
+		{"two targets", "t.xlf", withTarget(t, export(t, p, "es", XLIFF, OnlyAll), "ui.signs.title", `Señales de alerta</target><target>Otra cosa`), "unit ui.signs.title has a second <target>"},
 		{"plural PO", "t.po", []byte("msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"ui.signs.title\"\nmsgid \"Sign\"\nmsgid_plural \"Signs\"\nmsgstr[0] \"Señal\"\n"), "plural forms"},
 		{"no language", "t.csv", []byte("id,en,state\nui.signs.title,Signs to look for,translated\n"), "the columns must be"},
 	}

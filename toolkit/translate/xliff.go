@@ -204,6 +204,11 @@ func readXLIFF(name string, data []byte) (*File, error) {
 				if unit == nil {
 					return nil, fail("a target outside a unit")
 				}
+				if unit.HasText {
+					// The second was imported and the first dropped,
+					// unsaid: which one the translator meant is not clear.
+					return nil, fail("unit %s has a second <target>; keep the one translation you mean and remove the other", unit.ID)
+				}
 				target = &strings.Builder{}
 				unit.Line = line()
 			case "ph":
@@ -213,6 +218,11 @@ func readXLIFF(name string, data []byte) (*File, error) {
 					// is printed. Told apart, the translator placed one
 					// value and the page would print another.
 					return nil, fail("unit %s: a placeholder <ph id=%q> stands for %s (its data %s) but shows %s; a tool or an edit changed one and not the other, so which value goes there is not clear: export the message again, and move placeholders whole", unit.ID, attr(t, "id"), ph, attr(t, "dataRef"), shown)
+				}
+				if ph == "" && target != nil {
+					// No data, equiv or disp: the placeholder vanished
+					// from the text, and the verified value with it.
+					return nil, fail("unit %s: a placeholder <ph id=%q> in the target names no value (no data, equiv or disp): a tool or an edit lost it; export the message again, and move placeholders whole", unit.ID, attr(t, "id"))
 				}
 				switch {
 				case target != nil:
