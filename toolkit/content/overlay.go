@@ -23,6 +23,12 @@ func (o Overlay) Open(name string) (fs.File, error) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
 	ust, uerr := fs.Stat(o.Upper, name)
+	if uerr != nil && !errors.Is(uerr, fs.ErrNotExist) {
+		// A file of the user's that cannot be read (a link out of her
+		// folder, a named pipe) is said, not passed over for the
+		// embedded one or reported as missing.
+		return nil, uerr
+	}
 	lst, lerr := fs.Stat(o.Lower, name)
 	switch {
 	case uerr == nil && !ust.IsDir():

@@ -101,6 +101,16 @@ func TestUserFolderIsHostile(t *testing.T) {
 			func(p string) error { return os.Symlink(secret, p) }},
 		{"relative link out", "audiences/youth/stories.yaml", "is a link to a place outside the folder",
 			func(p string) error { return os.Symlink("../../../"+filepath.Base(filepath.Dir(secret))+"/passwd", p) }},
+		// A link out where the embedded content has no such file: it
+		// was "open zz/audience.yaml: file does not exist".
+		{"link out as a new audience", "audiences/zz/audience.yaml", "is a link to a place outside the folder",
+			func(p string) error { return os.Symlink(secret, p) }},
+		// The folders themselves: a linked audiences/ was read as none
+		// ("no audiences found"), a linked locales/ as no messages.
+		{"audiences folder a link out", "audiences", "is a link to a place outside the folder",
+			func(p string) error { return os.Symlink(filepath.Dir(secret), p) }},
+		{"locales folder a link out", "locales", "is a link to a place outside the folder",
+			func(p string) error { return os.Symlink(filepath.Dir(secret), p) }},
 		{"named pipe", "audiences/youth/stories.yaml", "is a named pipe, not a file",
 			mkfifo},
 		{"alias bomb", "youth/stories.yaml", "expand to over 100000 values",
@@ -114,7 +124,7 @@ func TestUserFolderIsHostile(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			p := filepath.Join(dir, filepath.FromSlash(tt.file))
-			if !strings.HasPrefix(tt.file, "locales/") && !strings.HasPrefix(tt.file, "audiences/") {
+			if !strings.HasPrefix(tt.file, "locales") && !strings.HasPrefix(tt.file, "audiences") {
 				p = filepath.Join(dir, "audiences", filepath.FromSlash(tt.file))
 			}
 			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {

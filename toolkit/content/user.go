@@ -102,6 +102,13 @@ func (lib *Library) loadUser(o Options) error {
 		return fmt.Errorf("content folder %s: %w", input.ShortPath(dir), err)
 	}
 	lib.user, lib.userDir = user, dir
+	// Its audiences and locales folders are in it: one that is a link
+	// out of it was read as no folder at all ("no audiences found").
+	for _, name := range []string{"audiences", "locales"} {
+		if _, err := user.Stat(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("content folder %s: %w", input.ShortPath(dir), err)
+		}
+	}
 	for _, name := range protected {
 		if _, err := fs.Stat(user, path.Join("audiences", name)); err == nil {
 			return fmt.Errorf("content folder %s: audiences/%s cannot be replaced: it holds verified facts; give your own contacts with --phone, --email, --website or organisation.local", input.ShortPath(dir), name)
