@@ -201,7 +201,8 @@ to out/ beside the plan: one per material, with
 Run it again after an edit: only what changed is made again, and a file an
 earlier build made that the plan no longer asks for (a material taken out,
 pack.pdf and index.html with pack: false) is removed, when it is still as that
-build wrote it; --dry-run lists it first. The organisation
+build wrote it; --dry-run lists it first. One changed since, or another plan's,
+is left, and every build names it until you delete it. The organisation
 comes from the plan, then from awarekit.yaml beside it; an output item can
 name its own (organisation: under the item). To make the whole set once for
 each partner agency, list them in a CSV file with a header row (name, phone,

@@ -235,6 +235,9 @@ type builder struct {
 	// ahead is the index page and the manifest being written while the
 	// last pack is finished (ahead.go); nil when they are written after.
 	ahead *ahead
+	// earlier are the records of files an earlier build made that this
+	// one does not make and left, for the manifest (stale.go).
+	earlier []manifest.Earlier
 }
 
 // record is what happened to one output, kept small: a build of ten
@@ -347,9 +350,6 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 	// Read while the earlier manifests are open: the manifest this
 	// build writes closes them.
 	stale := b.staleFiles()
-	if other := b.otherPlan(); other != "" && !opts.Shard.Active() {
-		rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s was built from %s before; the files only that plan makes are left there, and this build's manifest does not list them: build each plan into a folder of its own (--out)", opts.OutDir, other))
-	}
 	if !opts.Shard.Active() && p.Pack && !opts.DryRun {
 		b.startPacks()
 	}
@@ -390,20 +390,20 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 	// cannot be written.
 	rep.Summary = b.summarise()
 	rep.Summary.Interrupted = interrupted
+	// Before the manifest, which records what is left (b.earlier). A
+	// build stopped before its end removes nothing: the build that
+	// finishes the job does.
+	if interrupted {
+		b.earlier = b.carried(stale)
+	} else {
+		var warnings []string
+		rep.Removed, warnings, b.earlier = b.settle(stale)
+		rep.Warnings = append(rep.Warnings, warnings...)
+	}
 	if !opts.DryRun {
 		if err := b.finishManifest(); err != nil {
 			rep.Summary.Elapsed = time.Since(start)
 			return rep, err
-		}
-	}
-	if !interrupted {
-		if opts.KeepEarlier {
-			rep.Warnings = append(rep.Warnings, b.leftStale(b.notOurs(stale))...)
-		} else {
-			// Once the manifest that no longer lists them is in place.
-			removed, warnings := b.removeStale(b.notOurs(stale))
-			rep.Removed = removed
-			rep.Warnings = append(rep.Warnings, warnings...)
 		}
 	}
 	rep.Summary.Elapsed = time.Since(start)
@@ -1060,6 +1060,7 @@ func (b *builder) writeManifest(final, abandon <-chan struct{}) error {
 				m.Index = b.onDisk(pack.IndexName, b.prev.Index)
 			}
 		}
+		m.Earlier = b.earlier
 	}
 	abandoned := false
 	entries := func(yield func(*manifest.Entry) bool) {

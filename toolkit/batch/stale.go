@@ -27,36 +27,32 @@ import (
 // the earlier plan cannot make again, and nothing another program or a
 // person wrote or changed is touched (that is left, and said).
 
-// staleFile is a file an earlier build recorded that this build does
-// not make.
-type staleFile struct {
-	entry manifest.Entry // its File: the path under the output folder, with forward slashes
-	what  string         // "" for a material, else "print pack" or "index page"
-}
+// A file left (changed since, a link, another plan's, kept on purpose)
+// is recorded in the manifest (Manifest.Earlier), so that every build
+// names it again until it is deleted, and none takes it for its own. A
+// build stopped before its end (Ctrl-C) removes nothing, and carries
+// every record forward for the build that finishes the job.
 
 // staleFiles lists the files the earlier manifests record that this
 // build does not make: outputs not in the plan, with their further
-// files, and packs and index pages the plan no longer makes. A part
-// (shard) makes only some of the outputs, and lists none.
-func (b *builder) staleFiles() []staleFile {
-	if b.opts.Shard.Active() || b.otherPlan() != "" {
+// files, packs and index pages the plan no longer makes, and what an
+// earlier build left. A part (shard) makes only some of the outputs,
+// and lists none.
+func (b *builder) staleFiles() []manifest.Earlier {
+	if b.opts.Shard.Active() {
 		return nil
 	}
-	var out []staleFile
-	others := b.prev.Others(func(yield func(string) bool) {
+	out := b.prev.Others(func(yield func(string) bool) {
 		for _, o := range b.outs {
 			if !yield(o.Name) {
 				return
 			}
 		}
 	})
-	for _, e := range others {
-		out = append(out, staleFile{entry: e})
-	}
 	makes := b.headsMade()
 	head := func(e *manifest.Entry, what string) {
 		if e != nil && !makes[e.File] {
-			out = append(out, staleFile{entry: *e, what: what})
+			out = append(out, manifest.EarlierOf(e, b.prev.Plan, what))
 		}
 	}
 	head(b.prev.Pack, "print pack")
@@ -66,63 +62,91 @@ func (b *builder) staleFiles() []staleFile {
 		head(s.Pack, "print pack")
 		head(s.Index, "index page")
 	}
+	if len(b.prev.Earlier) > 0 {
+		// A name recorded as an output too (by a part's manifest, since)
+		// is that output's.
+		seen := make(map[string]bool, len(out))
+		for _, f := range out {
+			seen[f.File] = true
+		}
+		for _, f := range b.prev.Earlier {
+			if !seen[f.File] {
+				seen[f.File] = true
+				out = append(out, f)
+			}
+		}
+	}
 	return out
 }
 
-// otherPlan is the plan file an earlier manifest here was written for
-// when it is not this build's plan ("" when all are): another plan built
-// into the same folder. Its files are not this plan's to remove.
-func (b *builder) otherPlan() string {
-	for _, pl := range b.prev.Plans {
-		if pl != filepath.Base(b.plan.File) {
-			return pl
+// ownNames are the files this build writes or records: its outputs and
+// their further files, its packs and index pages, its manifest. Each is
+// keyed by its name as a file system that ignores case and Unicode
+// normalisation compares it (foldName), with the name this build gives
+// it.
+func (b *builder) ownNames() map[string]string {
+	ours := map[string]string{foldName(manifest.FileName): manifest.FileName}
+	add := func(name string) {
+		if _, ok := ours[foldName(name)]; !ok {
+			ours[foldName(name)] = name
 		}
 	}
-	return ""
-}
-
-// notOurs is stale without the files this build wrote or recorded under
-// another spelling of their names. It is called once every output is
-// done.
-func (b *builder) notOurs(stale []staleFile) []staleFile {
-	if len(stale) == 0 {
-		return nil
-	}
-	makes := b.headsMade()
-	// A file of this build under another spelling of the name (Flyer.pdf
-	// and flyer.pdf are one file on macOS and Windows, café in NFC and
-	// NFD on macOS) is this build's: never removed.
-	ours := map[string]bool{foldName(manifest.FileName): true}
-	for n := range makes {
-		ours[foldName(n)] = true
+	for n := range b.headsMade() {
+		add(n)
 	}
 	rd := b.recs.reader()
 	for i, o := range b.outs {
-		ours[foldName(o.Name)] = true
+		add(o.Name)
 		if rec := b.recs.getWith(rd, i); rec.has {
 			for _, p := range rec.also {
-				ours[foldName(p.File)] = true
+				add(p.File)
 			}
 		}
 	}
-	var kept []staleFile
+	return ours
+}
+
+// notOurs is stale without the files this build writes or records
+// (ownNames) under the same name or another spelling of it: Flyer.pdf
+// and flyer.pdf are one file on macOS and Windows, café in NFC and NFD
+// on macOS, and a stale record's further file may be this build's (a
+// social image's caption keeps its name when the image turns from PNG
+// to SVG). Such a file is never removed. Variants are the files of
+// stale under another spelling of one of this build's names: on a disk
+// that tells them apart they are two files.
+func notOurs(stale []manifest.Earlier, ours map[string]string) (kept []manifest.Earlier, variants []variant) {
 	for _, f := range stale {
-		if ours[foldName(f.entry.File)] {
+		var also []manifest.Part
+		for _, p := range f.Also {
+			if own, ok := ours[foldName(p.File)]; !ok {
+				also = append(also, p)
+			} else if own != p.File {
+				variants = append(variants, variant{f.Part(p), own})
+			}
+		}
+		f.Also = also
+		own, ok := ours[foldName(f.File)]
+		if !ok {
+			kept = append(kept, f)
 			continue
 		}
-		// A further file this build wrote again under the same name (a
-		// social image's caption, kept when the image turns from PNG to
-		// SVG) is this build's too.
-		var also []manifest.Part
-		for _, p := range f.entry.Also {
-			if !ours[foldName(p.File)] {
-				also = append(also, p)
-			}
+		if own != f.File {
+			variants = append(variants, variant{f.Part(manifest.Part{File: f.File, SHA256: f.SHA256, Bytes: f.Bytes}), own})
 		}
-		f.entry.Also = also
-		kept = append(kept, f)
+		// Its further files that this build does not write are stale on
+		// their own.
+		for _, p := range also {
+			kept = append(kept, f.Part(p))
+		}
 	}
-	return kept
+	return kept, variants
+}
+
+// variant is an earlier build's file under another spelling of a name
+// this build makes (own).
+type variant struct {
+	file manifest.Earlier
+	own  string
 }
 
 // headsMade are the packs and index pages this build makes, by their
@@ -150,26 +174,72 @@ func foldName(name string) string {
 	return strings.ToLower(norm.NFC.String(name))
 }
 
-// removeStale removes the files of stale whose bytes are still the ones
-// their manifest recorded, each further file of an output too, and
-// returns their names; in a dry run it removes nothing and returns what
-// it would remove. A file changed since, or a link, is left, with a
-// warning.
-func (b *builder) removeStale(stale []staleFile) (removed, warnings []string) {
-	dirs := map[string]bool{} // folders a file was removed from
+// settle decides what becomes of each file of stale, once every
+// output is done and before the manifest is written. A file a build of
+// this plan made, still as recorded and no link, is removed (a dry run
+// only names it). One changed since or a link, one another plan made,
+// one a build kept on purpose (Options.KeepEarlier, or recorded so) and
+// one under another spelling of a name this build makes is left and
+// named, and its record returned for the manifest, so that the next
+// build names it again. A file gone is forgotten.
+func (b *builder) settle(stale []manifest.Earlier) (removed, warnings []string, left []manifest.Earlier) {
+	if len(stale) == 0 {
+		return nil, nil, nil
+	}
+	this := filepath.Base(b.plan.File)
+	stale, variants := notOurs(stale, b.ownNames())
+	dirs := map[string]bool{}      // folders a file was removed from
+	links := map[string][]string{} // files under a link, by the link
+	var linkOrder []string
+	// Files kept, by whose: a build kept them on purpose, or a build of
+	// another plan made them.
+	type whose struct {
+		keep bool
+		plan string
+	}
+	kept := map[whose][]string{}
+	var keptOrder []whose
 	for _, f := range stale {
-		for _, e := range f.files() {
-			file := filepath.Join(b.opts.OutDir, filepath.FromSlash(e.File))
-			left := func(format string, args ...any) {
-				warnings = append(warnings, fmt.Sprintf("%s is %s that an earlier build made and this plan no longer makes", file, describe(f))+
-					fmt.Sprintf(format, args...)+": delete it if it should not be printed")
+		keep := f.Keep || b.opts.KeepEarlier
+		if keep || f.Plan != this {
+			by := whose{keep: true}
+			if !keep {
+				by = whose{plan: f.Plan}
+			}
+			var there []string
+			for _, e := range f.Files() {
+				if _, err := os.Lstat(b.outPath(e.File)); err == nil {
+					there = append(there, e.File)
+				}
+			}
+			if len(there) == 0 {
+				continue
+			}
+			if _, ok := kept[by]; !ok {
+				keptOrder = append(keptOrder, by)
+			}
+			kept[by] = append(kept[by], there...)
+			f.Keep = keep
+			left = append(left, f)
+			continue
+		}
+		for _, e := range f.Files() {
+			file := b.outPath(e.File)
+			leave := func(why string) {
+				rec := f.Part(manifest.Part{File: e.File, SHA256: e.SHA256, Bytes: e.Bytes})
+				rec.Left = why
+				left = append(left, rec)
 			}
 			if link := linkAbove(b.opts.OutDir, e.File); link != "" {
 				// Removing through it would remove a file outside the
 				// output folder (a partner's folder moved to a shared
 				// drive and linked back): the write side refuses a
 				// linked folder too.
-				left("; it was left, as %s is a link, not a folder, and a build removes nothing through a link", link)
+				if _, ok := links[link]; !ok {
+					linkOrder = append(linkOrder, link)
+				}
+				links[link] = append(links[link], e.File)
+				leave("a folder above it is a link")
 				continue
 			}
 			// By its bytes, never by its size and time alone: the file
@@ -180,18 +250,23 @@ func (b *builder) removeStale(stale []staleFile) (removed, warnings []string) {
 			case err == nil && why == "file missing":
 				continue
 			case err != nil || why != "":
+				// The record says why without the folder's path: the
+				// manifest is the same wherever the folder is.
+				said, recorded := why, why
 				if err != nil {
-					why = err.Error()
+					said, recorded = err.Error(), "it could not be read"
 					if errors.Is(err, manifest.ErrLink) {
-						why = "it is a link"
+						said, recorded = "it is a link", "it is a link"
 					}
 				}
-				left("; it was left, as it is not the file that build recorded (%s)", why)
+				warnings = append(warnings, leftWarning(file, f, "; it was left, as it is not the file that build recorded ("+said+")"))
+				leave(recorded)
 				continue
 			}
 			if !b.opts.DryRun {
 				if err := os.Remove(file); err != nil && !errors.Is(err, fs.ErrNotExist) {
-					left(", and it could not be removed (%v)", err)
+					warnings = append(warnings, leftWarning(file, f, fmt.Sprintf(", and it could not be removed (%v)", err)))
+					leave("it could not be removed")
 					continue
 				}
 			}
@@ -206,10 +281,80 @@ func (b *builder) removeStale(stale []staleFile) (removed, warnings []string) {
 		// partner no longer listed) goes too; one with anything else in
 		// it stays. Each was a folder, not a link, when its files went.
 		for _, dir := range slices.Sorted(maps.Keys(dirs)) {
-			os.Remove(filepath.Join(b.opts.OutDir, filepath.FromSlash(dir)))
+			os.Remove(b.outPath(dir))
 		}
 	}
-	return removed, warnings
+	for _, link := range linkOrder {
+		files := links[link]
+		n := len(files)
+		warnings = append(warnings, fmt.Sprintf("%s is a link, not a folder, and a build removes nothing through a link: %s in it that an earlier build made and this plan no longer makes %s left (%s): delete %s if %s should not be printed",
+			link, count(n, "file"), plural(n, "was", "were"), listed(files), plural(n, "it", "them"), plural(n, "it", "they")))
+	}
+	for _, by := range keptOrder {
+		files := kept[by]
+		n := len(files)
+		if by.keep {
+			warnings = append(warnings, fmt.Sprintf("%s still holds %s that an earlier build made and this plan does not make; %s kept, and %s not in this build's pack or index: %s",
+				b.opts.OutDir, count(n, "file"), plural(n, "it was", "they were"), plural(n, "it is", "they are"), listed(files)))
+			continue
+		}
+		plan := by.plan
+		if plan == "" {
+			plan = "another plan file"
+		}
+		warnings = append(warnings, fmt.Sprintf("%s still holds %s that a build of %s made and this plan does not make; %s left, and %s not in this build's pack or index: %s; build each plan into a folder of its own (--out), or delete %s if %s should not be printed",
+			b.opts.OutDir, count(n, "file"), plan, plural(n, "it was", "they were"), plural(n, "it is", "they are"), listed(files), plural(n, "it", "them"), plural(n, "it", "they")))
+	}
+	for _, v := range variants {
+		here, err := os.Lstat(b.outPath(v.file.File))
+		if err != nil {
+			continue
+		}
+		if ours, err := os.Lstat(b.outPath(v.own)); err == nil && os.SameFile(here, ours) {
+			continue // one file: this build's
+		}
+		// On this disk it is another file, but a name that another
+		// disk takes for this build's own is never removed: the
+		// folder may be copied to one.
+		warnings = append(warnings, fmt.Sprintf("%s is %s that an earlier build made, under a name that differs from this build's %s only in case or in how its letters are composed; on this disk they are two files, and it was left: delete it if it should not be printed",
+			b.outPath(v.file.File), describe(v.file), v.own))
+		v.file.Left = "this build makes " + v.own
+		left = append(left, v.file)
+	}
+	return removed, warnings, left
+}
+
+// carried are the records of stale for the manifest of a build stopped
+// before its end: each as it was, for the build that finishes the job to
+// settle, but for those this build makes under the same name.
+func (b *builder) carried(stale []manifest.Earlier) []manifest.Earlier {
+	if len(stale) == 0 {
+		return nil
+	}
+	ours := b.headsMade()
+	ours[manifest.FileName] = true
+	for _, o := range b.outs {
+		ours[o.Name] = true
+	}
+	var out []manifest.Earlier
+	for _, f := range stale {
+		if !ours[f.File] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// leftWarning is the warning for file, of f, left where it would have
+// been removed, and why (what follows "no longer makes").
+func leftWarning(file string, f manifest.Earlier, why string) string {
+	return fmt.Sprintf("%s is %s that an earlier build made and this plan no longer makes", file, describe(f)) + why + ": delete it if it should not be printed"
+}
+
+// outPath is name, a path under the output folder with forward
+// slashes, as a path on disk.
+func (b *builder) outPath(name string) string {
+	return filepath.Join(b.opts.OutDir, filepath.FromSlash(name))
 }
 
 // linkAbove returns the first folder between dir and its file name
@@ -230,45 +375,34 @@ func linkAbove(dir, name string) string {
 	return ""
 }
 
-// leftStale is the warning for the files of stale still in the output
-// folder, kept (Options.KeepEarlier); none when there are none.
-func (b *builder) leftStale(stale []staleFile) []string {
-	var left []string
-	for _, f := range stale {
-		for _, e := range f.files() {
-			if _, err := os.Lstat(filepath.Join(b.opts.OutDir, filepath.FromSlash(e.File))); err == nil {
-				left = append(left, e.File)
-			}
-		}
+// count is n things: "1 file", "3 files".
+func count(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
 	}
-	if len(left) == 0 {
-		return nil
-	}
-	files, names := fmt.Sprintf("%d files", len(left)), left
-	if len(left) == 1 {
-		files = "1 file"
-	}
-	if len(names) > 10 {
-		names = append(names[:10:10], fmt.Sprintf("and %d more", len(left)-10))
-	}
-	return []string{fmt.Sprintf("%s still holds %s that an earlier build made and this plan does not make; they were kept, and are not in this build's pack or index: %s",
-		b.opts.OutDir, files, strings.Join(names, ", "))}
+	return fmt.Sprintf("%d %ss", n, thing)
 }
 
-// files are the files of f as their manifest recorded them: the
-// output's, then its further files.
-func (f staleFile) files() []manifest.Entry {
-	files := []manifest.Entry{f.entry}
-	for _, p := range f.entry.Also {
-		files = append(files, manifest.Entry{File: p.File, SHA256: p.SHA256, Bytes: p.Bytes})
+// plural is one when n is 1, else many.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
 	}
-	return files
+	return many
+}
+
+// listed names files, the first ten, then how many more.
+func listed(files []string) string {
+	if len(files) > 10 {
+		return strings.Join(files[:10], ", ") + fmt.Sprintf(" and %d more", len(files)-10)
+	}
+	return strings.Join(files, ", ")
 }
 
 // describe names what f is, with its article.
-func describe(f staleFile) string {
-	if f.what == "" {
+func describe(f manifest.Earlier) string {
+	if f.What == "" {
 		return "a material"
 	}
-	return "the " + f.what
+	return "the " + f.What
 }

@@ -282,7 +282,7 @@ func TestOtherPlansFilesKept(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "health-txt-en.txt")); err != nil {
 		t.Error(err)
 	}
-	if want := out + " was built from plan.yaml before; the files only that plan makes are left there"; !strings.Contains(strings.Join(rep.Warnings, "\n"), want) {
+	if want := out + " still holds 1 file that a build of plan.yaml made and this plan does not make; it was left"; !strings.Contains(strings.Join(rep.Warnings, "\n"), want) {
 		t.Errorf("warnings %q, want %q", rep.Warnings, want)
 	}
 }

@@ -10,12 +10,14 @@ import (
 // FuzzPrevious: any bytes as an earlier build's manifest.json, which is
 // in the output folder where anything may have been put: ReadPrevious
 // never panics, and every entry it keeps names only files inside the
-// folder, beside its own (a file outside is refused whole, Refused).
+// folder, beside its own, and so does every earlier build's file it
+// records (a file outside is refused whole, Refused).
 func FuzzPrevious(f *testing.F) {
 	f.Add([]byte(`{"manifest_version":1,"outputs":[{"file":"a.pdf","sha256":"1","also":[{"file":"a-2.png"}]}]}`))
 	f.Add([]byte(`{"manifest_version":1,"outputs":[{"file":"a.pdf","also":[{"file":"../../etc/passwd"}]}]}`))
 	f.Add([]byte(`{"manifest_version":1,"outputs":[{"file":"/etc/passwd"}],"sets":[{"folder":"../x","pack":{"file":"../p.pdf"}}]}`))
 	f.Add([]byte(`{"manifest_version":1,"outputs":null}`))
+	f.Add([]byte(`{"manifest_version":1,"outputs":[],"earlier":[{"file":"a.pdf","plan":"p.yaml","also":[{"file":"../a-2.png"}]}]}`))
 	f.Add([]byte(`{"manifest_version":1,"outputs":[{"file":"east/a.pdf","also":[{"file":"east\\a-2.png"}]}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		dir := t.TempDir()
@@ -29,6 +31,11 @@ func FuzzPrevious(f *testing.F) {
 				t.Errorf("refused without the fix: %v", p.Refused)
 			}
 			return
+		}
+		for _, e := range p.Earlier {
+			if bad := e.Stray(); bad != "" {
+				t.Errorf("kept the earlier file %s, which names %q", e.File, bad)
+			}
 		}
 		for _, name := range []string{"a.pdf", "/etc/passwd", "../../etc/passwd", "east/a.pdf"} {
 			for _, e := range p.Entries(name) {

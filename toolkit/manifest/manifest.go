@@ -53,6 +53,59 @@ type Manifest struct {
 	// Sets are the partner organisations' folders, when the plan names
 	// partners (organisations:): each with its own pack and index page.
 	Sets []Set `json:"sets,omitempty"`
+	// Earlier are files an earlier build made that this build does not
+	// make and did not remove, still in the folder: none of them is an
+	// output, pack or index page of this build. The next build removes
+	// or names each again; a record goes once its file is gone.
+	Earlier []Earlier `json:"earlier,omitempty"`
+}
+
+// Earlier is a file an earlier build made that a later one does not:
+// a material dropped from the plan, a pack or index page no longer
+// made, a partner's files, or the further files of one of them.
+type Earlier struct {
+	File string `json:"file"`
+	// Plan is the plan file (its base name) of the build that made it:
+	// a build of another plan never removes it.
+	Plan   string `json:"plan"`
+	What   string `json:"what,omitempty"` // "print pack" or "index page"; "" for a material
+	SHA256 string `json:"sha256"`
+	Bytes  int64  `json:"bytes"`
+	Also   []Part `json:"also,omitempty"`
+	// Left is why a build left the file where it would have removed it
+	// (it was changed since, or is a link); "" when no build has
+	// settled it yet (the build that stopped making it was interrupted).
+	Left string `json:"left,omitempty"`
+	// Keep marks a file a build kept on purpose (Options.KeepEarlier:
+	// serve's workshops share one folder and one plan name): no build
+	// removes it; each names it.
+	Keep bool `json:"keep,omitempty"`
+}
+
+// Stray is the first file e names outside its place, as Entry.Stray.
+func (e *Earlier) Stray() string {
+	return (&Entry{File: e.File, Also: e.Also}).Stray()
+}
+
+// Files are e's file and each further file, as entries to compare with
+// the disk (OnDisk).
+func (e *Earlier) Files() []Entry {
+	files := []Entry{{File: e.File, SHA256: e.SHA256, Bytes: e.Bytes}}
+	for _, p := range e.Also {
+		files = append(files, Entry{File: p.File, SHA256: p.SHA256, Bytes: p.Bytes})
+	}
+	return files
+}
+
+// Part is the record of p, one of e's files, on its own.
+func (e Earlier) Part(p Part) Earlier {
+	return Earlier{File: p.File, Plan: e.Plan, What: e.What, SHA256: p.SHA256, Bytes: p.Bytes, Left: e.Left, Keep: e.Keep}
+}
+
+// EarlierOf is the record of e, an entry a build of plan wrote, once a
+// build no longer makes it; what is "" for a material.
+func EarlierOf(e *Entry, plan, what string) Earlier {
+	return Earlier{File: e.File, Plan: plan, What: what, SHA256: e.SHA256, Bytes: e.Bytes, Also: e.Also}
 }
 
 // Set is one partner organisation's folder.
@@ -414,14 +467,16 @@ type Previous struct {
 	Sets   map[string]Set // partners' folders, by folder
 	Shards []string       // shard manifest files found
 	Bad    []string       // manifests that could not be read
-	// Plans are the plan files the manifests read were written for, each
-	// once, in the order read (manifest.json's first).
-	Plans []string
+	// Plan is the plan file manifest.json was written for, and Earlier
+	// its records of files an earlier build made that it did not.
+	Plan    string
+	Earlier []Earlier
 	// Refused is a manifest that names a file outside its place
 	// (StrayError): the build stops rather than read it.
 	Refused error
 
 	files []*os.File
+	plans []string             // the plan each of files was written for
 	at    map[uint64]entryAt   // by the hash of the file name (nameKey)
 	more  map[uint64][]entryAt // further entries whose names hash alike
 	n     int
@@ -484,12 +539,13 @@ func (p *Previous) read(at entryAt, buf *[]byte) (Entry, bool) {
 	return e, true
 }
 
-// Others are the entries recorded for files that are not among names:
+// Others are the outputs recorded for files that are not among names:
 // what earlier builds made that this one does not make, by file name,
-// each name once (manifest.json's entry first), in order of the names.
-// Only the entries of names not among names are read again. A name
-// whose hash is one of names' is taken as among them: its file is kept.
-func (p *Previous) Others(names iter.Seq[string]) []Entry {
+// each name once (manifest.json's entry first), in order of the names,
+// each with the plan of the manifest that recorded it. Only the entries
+// of names not among names are read again. A name whose hash is one of
+// names' is taken as among them: its file is kept.
+func (p *Previous) Others(names iter.Seq[string]) []Earlier {
 	if p.n == 0 {
 		return nil
 	}
@@ -497,7 +553,7 @@ func (p *Previous) Others(names iter.Seq[string]) []Entry {
 	for n := range names {
 		have[nameKey(n)] = struct{}{}
 	}
-	var out []Entry
+	var out []Earlier
 	var buf []byte
 	for k, first := range p.at {
 		if _, ok := have[k]; ok {
@@ -508,12 +564,12 @@ func (p *Previous) Others(names iter.Seq[string]) []Entry {
 		group := len(out)
 		for _, at := range append([]entryAt{first}, p.more[k]...) {
 			e, ok := p.read(at, &buf)
-			if ok && !slices.ContainsFunc(out[group:], func(o Entry) bool { return o.File == e.File }) {
-				out = append(out, e)
+			if ok && !slices.ContainsFunc(out[group:], func(o Earlier) bool { return o.File == e.File }) {
+				out = append(out, EarlierOf(&e, p.plans[at.file], ""))
 			}
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Entry) int { return strings.Compare(a.File, b.File) })
+	slices.SortStableFunc(out, func(a, b Earlier) int { return strings.Compare(a.File, b.File) })
 	return out
 }
 
@@ -523,7 +579,7 @@ func (p *Previous) Close() {
 	for _, f := range p.files {
 		f.Close()
 	}
-	p.files, p.at, p.more, p.n = nil, nil, nil, 0
+	p.files, p.plans, p.at, p.more, p.n = nil, nil, nil, nil, 0
 }
 
 // ReadPrevious reads the manifests in dir. One that cannot be read is
@@ -577,9 +633,7 @@ func ReadPrevious(dir string) *Previous {
 			continue
 		}
 		p.files = append(p.files, f)
-		if !slices.Contains(p.Plans, m.Plan) {
-			p.Plans = append(p.Plans, m.Plan)
-		}
+		p.plans = append(p.plans, m.Plan)
 		for i, at := range found {
 			if _, ok := p.at[keys[i]]; ok {
 				p.more[keys[i]] = append(p.more[keys[i]], at)
@@ -589,6 +643,7 @@ func ReadPrevious(dir string) *Previous {
 		}
 		p.n += len(found)
 		if filepath.Base(path) == FileName {
+			p.Plan, p.Earlier = m.Plan, m.Earlier
 			p.Pack, p.Index = m.Pack, m.Index
 			for _, s := range m.Sets {
 				p.Sets[s.Folder] = s
@@ -711,7 +766,9 @@ func scan(f *os.File, file int32) (m Manifest, found []entryAt, keys []uint64, l
 
 // strayHead is the StrayError of the first print pack or index page m
 // records under a name outside its place ("../../etc/passwd"): the
-// entry of one kept was carried into the next manifest with that name.
+// entry of one kept was carried into the next manifest with that name;
+// or of the first earlier build's file so recorded, which a build would
+// remove.
 func strayHead(m *Manifest) error {
 	heads := []*Entry{m.Pack, m.Index}
 	for _, s := range m.Sets {
@@ -721,6 +778,11 @@ func strayHead(m *Manifest) error {
 		if e == nil {
 			continue
 		}
+		if bad := e.Stray(); bad != "" {
+			return &StrayError{Output: e.File, File: bad}
+		}
+	}
+	for _, e := range m.Earlier {
 		if bad := e.Stray(); bad != "" {
 			return &StrayError{Output: e.File, File: bad}
 		}

@@ -219,6 +219,7 @@ func TestPreviousPackNamedOutside(t *testing.T) {
 		{"index", `"index":{"file":"/etc/passwd"}`, "/etc/passwd"},
 		{"a partner's pack", `"sets":[{"folder":"east","pack":{"file":"east/../../p.pdf"}}]`, "east/../../p.pdf"},
 		{"a partner's index", `"sets":[{"folder":"east","index":{"file":"east\\index.html"}}]`, `east\index.html`},
+		{"an earlier build's file", `"earlier":[{"file":"../../etc/passwd","plan":"plan.yaml","sha256":"1"}]`, "../../etc/passwd"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -234,6 +235,40 @@ func TestPreviousPackNamedOutside(t *testing.T) {
 				t.Errorf("refused: %v\nwant %s…", p.Refused, want)
 			}
 		})
+	}
+}
+
+// TestPreviousEarlier: the files an earlier build made and a later one
+// left are read back with the plan that made them, and are none of the
+// outputs: Entries and Others never give them, so no build takes one
+// for its own.
+func TestPreviousEarlier(t *testing.T) {
+	dir := t.TempDir()
+	m := &Manifest{Version: Version, Plan: "second.yaml",
+		Outputs: []Entry{{File: "youth.pdf", SHA256: "1"}},
+		Earlier: []Earlier{
+			{File: "health.pdf", Plan: "first.yaml", SHA256: "2", Bytes: 2, Left: "file differs from the manifest"},
+			{File: "kept.png", Plan: "second.yaml", SHA256: "3", Also: []Part{{File: "kept-2.png", SHA256: "4"}}, Keep: true},
+		}}
+	if err := Write(filepath.Join(dir, FileName), m); err != nil {
+		t.Fatal(err)
+	}
+	p := ReadPrevious(dir)
+	defer p.Close()
+	if p.Refused != nil || len(p.Bad) > 0 {
+		t.Fatal(p.Refused, p.Bad)
+	}
+	if p.Plan != "second.yaml" || !reflect.DeepEqual(p.Earlier, m.Earlier) {
+		t.Errorf("read plan %q, earlier %+v; wrote %+v", p.Plan, p.Earlier, m.Earlier)
+	}
+	for _, name := range []string{"health.pdf", "kept.png"} {
+		if e := p.Entries(name); len(e) > 0 {
+			t.Errorf("Entries(%s) = %+v, an output", name, e)
+		}
+	}
+	others := p.Others(slices.Values([]string{"other.pdf"}))
+	if len(others) != 1 || others[0].File != "youth.pdf" || others[0].Plan != "second.yaml" {
+		t.Errorf("Others = %+v, want youth.pdf of second.yaml alone", others)
 	}
 }
 
