@@ -41,6 +41,10 @@ func TestUserWordsCannotWeakenSafety(t *testing.T) {
 		name, file, want string
 	}{
 		{"drops a placeholder", `[contact]` + "\n" + `chth.detail = "Free, any time, in many languages."` + src("contact.chth.detail", hash), "must keep {{.Hours}}"},
+		// "call {{.Emergency}}. Where there is no {{.Emergency}}, …" with
+		// the first dropped told a person in danger to call a neighbour.
+		{"drops one of a repeated placeholder", `[common]` + "\n" + `do.call911 = "In immediate danger, call a neighbour. Where there is no {{.Emergency}}, call local police."` + src("common.do.call911", locale.SourceHash(english(t, lib, "common.do.call911"))), "must keep {{.Emergency}} as often as the English: twice, not once"},
+		{"repeats a placeholder", `[common]` + "\n" + `do.call911 = "In immediate danger, call {{.Emergency}} {{.Emergency}}. Where there is no {{.Emergency}}, call local police."` + src("common.do.call911", locale.SourceHash(english(t, lib, "common.do.call911"))), "must keep {{.Emergency}} as often as the English: twice, not 3 times"},
 		{"own digits", `[contact]` + "\n" + `chth.detail = "Free, {{.Hours}}, in more than {{.Languages}} languages. Call 1-833-555-0000."` + src("contact.chth.detail", hash), "may not write a number of its own"},
 		{"Arabic-Indic digits", `[contact]` + "\n" + `chth.detail = "Free, {{.Hours}}, in more than {{.Languages}} languages. Call ١-٨٣٣-٥٥٥-٠٠٠٠."` + src("contact.chth.detail", hash), "may not write a number of its own"},
 		{"no hash", `[contact]` + "\n" + `chth.detail = "Free, {{.Hours}}, in more than {{.Languages}} languages."`, "record the English it replaces"},
