@@ -286,7 +286,18 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, f field) {
 		}
 		v.SetString(n.Value)
 	case reflect.Int:
-		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 32)
+		digits := strings.ReplaceAll(n.Value, "_", "")
+		if u := strings.TrimLeft(digits, "+-"); n.Kind == yaml.ScalarNode && n.Tag == "!!int" && len(u) > 1 && u[0] == '0' {
+			// YAML reads 012 as octal and 0x10 as hexadecimal: copies:
+			// 012, a spreadsheet's zero-padded 12, printed 10.
+			fix := "write it in plain digits"
+			if x, err := strconv.ParseUint(u, 10, 32); err == nil {
+				fix = fmt.Sprintf("write %d, without the leading 0", x)
+			}
+			d.problem(p, path, "should be a whole number in plain digits, not %s: %s", n.Value, fix)
+			return
+		}
+		i, err := strconv.ParseInt(digits, 10, 32)
 		if n.Kind == yaml.ScalarNode && n.Tag == "!!int" && errors.Is(err, strconv.ErrRange) {
 			// A whole number too large: "should be a whole number, not
 			// 99999999999" was not what is wrong with it.

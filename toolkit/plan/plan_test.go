@@ -172,6 +172,11 @@ func TestParseProblems(t *testing.T) {
 		{"copies a digit too many", "outputs: [{audience: youth, language: en, copies: 2500000}]\n", "plan.yaml:1:51: outputs[0].copies: should be at most 100000, not 2500000: the most awarekit counts for one material, past any workshop's or campaign's print run; check for a digit too many"},
 		{"default copies a digit too many", "defaults: {copies: 2147483647}\noutputs: [{audience: youth, language: en}]\n", "plan.yaml:1:20: defaults.copies: should be at most 100000, not 2147483647"},
 		{"copies too few", "defaults: {copies: -99999999999}\noutputs: [{audience: youth, language: en}]\n", "plan.yaml:1:20: defaults.copies: should be at least 1, not -99999999999"},
+		// YAML 1.1's octal and hexadecimal: a zero-padded 12 from a
+		// spreadsheet was 10 copies.
+		{"copies zero-padded", "outputs: [{audience: youth, language: en, copies: 012}]\n", "plan.yaml:1:51: outputs[0].copies: should be a whole number in plain digits, not 012: write 12, without the leading 0"},
+		{"copies in hexadecimal", "defaults: {copies: 0x10}\noutputs: [{audience: youth, language: en}]\n", "plan.yaml:1:20: defaults.copies: should be a whole number in plain digits, not 0x10: write it in plain digits"},
+		{"copies in octal", "defaults: {copies: 0o12}\noutputs: [{audience: youth, language: en}]\n", "plan.yaml:1:20: defaults.copies: should be a whole number in plain digits, not 0o12"},
 		{"kit not a bool", "outputs: [{audience: youth, language: en, kit: yes please}]\n", `plan.yaml:1:48: outputs[0].kit: should be true or false, not "yes please"`},
 	}
 	for _, tt := range tests {
