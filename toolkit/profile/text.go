@@ -289,6 +289,12 @@ func checkText(f Field, s string, max int, printed bool, does string) (string, e
 			return "", fieldErr(f, "take it out",
 				"holds an emoji at character %d (U+%04X), which no font awarekit prints with can draw", n, r)
 		}
+		if printed && unicode.Is(unicode.Co, r) {
+			// A font's own symbol (an icon font's, a company's logo
+			// character): it failed every material's layout, not here.
+			return "", fieldErr(f, "take it out (it often comes with text copied from a web page that draws icons with a font of its own)",
+				"holds a private-use character at character %d (U+%04X), which only the font it was typed in can draw", n, r)
+		}
 	}
 	if does != "" {
 		if r, at, what := strictInvisible(s); what != "" {
@@ -300,6 +306,12 @@ func checkText(f Field, s string, max int, printed bool, does string) (string, e
 			return "", fieldErr(f, "type the value again without it (it often comes with text pasted from a web page or a word processor)",
 				"holds U+%04X at character %d: %s, invisible on the page", r, at, what)
 		}
+	}
+	if r, _ := utf8.DecodeRuneInString(s); printed && unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc) {
+		// A mark with no letter to sit on: a name of two accents
+		// printed as an accent alone.
+		return "", fieldErr(f, "type the value again, starting with its first letter",
+			"starts with U+%04X, a mark that sits on the letter before it, and there is none", r)
 	}
 	if n > max {
 		return "", fieldErr(f, "shorten it", "is %d characters long; the most is %d", n, max)

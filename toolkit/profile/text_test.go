@@ -43,6 +43,12 @@ func TestCheckText(t *testing.T) {
 		{"emoji", "Club 🌈", "", "holds an emoji at character 6 (U+1F308), which no font awarekit prints with can draw; take it out"},
 		{"emoji family with ZWJ", "Club 👩\u200d👩\u200d👧", "", "an emoji at character 6"},
 		{"emoji presentation selector", "Club \u2764\ufe0f", "", "an emoji at character 7"},
+		// An icon font's character failed every material's layout; two
+		// accents with no letter printed as an accent alone.
+		{"private use", "Club \ue000", "", "holds a private-use character at character 6 (U+E000)"},
+		{"private use, plane 15", "Club \U000F0001", "", "a private-use character at character 6"},
+		{"marks only", "\u0301\u0301", "", "starts with U+0301, a mark that sits on the letter before it, and there is none"},
+		{"a mark first", " \u0308Org", "", "starts with U+0308"},
 		{"symbols DejaVu draws", "Club © ★ ☎", "Club © ★ ☎", ""},
 		{"100 characters", strings.Repeat("é", 100), strings.Repeat("é", 100), ""},
 		{"101 characters", strings.Repeat("a", 101), "", "is 101 characters long; the most is 100"},
