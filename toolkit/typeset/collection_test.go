@@ -216,6 +216,9 @@ func TestInstallHint(t *testing.T) {
 		{"darwin", language.Han, []string{"PingFang SC", "Font Book"}},
 		{"darwin", language.Devanagari, []string{"Kohinoor Devanagari"}},
 		{"linux", language.Han, []string{"fonts-droid-fallback"}},
+		// A script of none of awarekit's languages: installing a font
+		// does not help, naming it does.
+		{"linux", language.Thai, []string{"for Thai under fonts:", "only for the scripts of its own languages"}},
 	}
 	for _, tt := range tests {
 		got := installHintFor(tt.goos, tt.sc)

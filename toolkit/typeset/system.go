@@ -793,8 +793,14 @@ func installHint(sc language.Script) string { return installHintFor(runtime.GOOS
 
 func installHintFor(goos string, sc language.Script) string {
 	need, ok := needs[sc]
-	if !ok {
+	if !ok && !knownScripts()[sc] || sc == language.Common || sc == language.Inherited {
 		return "install a TrueType font that covers it, or name one under fonts: in the config"
+	}
+	if !ok {
+		// Installing one was no help: the machine's fonts are searched
+		// for the scripts of awarekit's languages only (a Thai name in
+		// an English flyer failed with Noto Sans Thai installed).
+		return fmt.Sprintf("name a TrueType font that draws it for %s under fonts: in the config (awarekit looks on this computer only for the scripts of its own languages), or take the character out", ScriptCode(sc))
 	}
 	code := ScriptCode(sc)
 	switch goos {

@@ -71,7 +71,7 @@ func TestMissingGlyphNamesCharacter(t *testing.T) {
 	if err == nil {
 		t.Fatal("a character no font has: want an error, got none")
 	}
-	for _, want := range []string{"U+10000", "gmy", "DejaVu Sans", "install"} {
+	for _, want := range []string{"U+10000", "gmy", "DejaVu Sans", "for Linb under fonts:"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not mention %q", err, want)
 		}
