@@ -230,6 +230,14 @@ func TestOneDashNames(t *testing.T) {
 			}
 		})
 	}
+	// A lone "-" (standard input, by the Unix convention) is an
+	// argument like any other: oneDash sliced a[1:2] of it and every
+	// command panicked, exit 1 "internal error" (review19 H1).
+	for _, args := range [][]string{{"build", "-"}, {"translate", "import", "-"}, {"generate", "-"}, {"check", "-"}} {
+		if r := runCLI(t, t.TempDir(), args...); r.code != exitUsage || strings.Contains(r.stderr, "internal error") {
+			t.Errorf("%v: exit %d, want %d, stderr: %s", args, r.code, exitUsage, r.stderr)
+		}
+	}
 	// One letter and its value joined, and a value that begins with a
 	// dash, still work.
 	dir := t.TempDir()

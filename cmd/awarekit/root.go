@@ -282,8 +282,8 @@ func oneDash(root *cobra.Command, args []string) (*cobra.Command, error) {
 			}
 			continue
 		}
-		if !strings.HasPrefix(a, "-") {
-			continue
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			continue // a word, or a lone "-" (which named no flag: it panicked here)
 		}
 		if len(a) == 2 {
 			if f := cmd.Flags().ShorthandLookup(a[1:]); f != nil && f.NoOptDefVal == "" {
