@@ -328,43 +328,10 @@ func sampleSingles(t *testing.T, e *generate.Engine, audiences, langs []string, 
 	return out
 }
 
-// opticalSetter measures runs' optical factors: they depend on the
-// runs' fonts and the base family alone.
-var opticalSetter = sync.OnceValue(func() *typeset.Typesetter {
-	fonts, err := typeset.EmbeddedFonts(nil)
-	if err != nil {
-		panic(err)
-	}
-	return typeset.New(fonts)
-})
-
-// opticalMu guards opticalSetter, which tests running in parallel share:
-// a typesetter is not safe for concurrent use.
-var opticalMu sync.Mutex
-
-// runOptical is opticalSetter's optical factor of r.
-func runOptical(r typeset.Run) float64 {
-	opticalMu.Lock()
-	defer opticalMu.Unlock()
-	return opticalSetter().RunOptical(r)
-}
-
-// lineVisual is the size of Latin a line looks like: its runs of
-// letters' (the punctuation between them is set at their size), or the
-// largest run's when it has no letters (a phone number).
-func lineVisual(l typeset.Line) float64 {
-	letters, all := 0.0, 0.0
-	for _, r := range l.Runs {
-		all = max(all, r.Size)
-		if strings.ContainsFunc(r.Text, unicode.IsLetter) {
-			letters = max(letters, r.Size/runOptical(r))
-		}
-	}
-	if letters > 0 {
-		return letters
-	}
-	return all
-}
+// lineVisual is the size of Latin a line looks like (layout.LineVisual,
+// in formats_test.go: one typesetter and one lock for the tests of both
+// packages, which share a binary).
+var lineVisual = layout.LineVisual
 
 // squash drops white space, soft hyphens and the marks that steer line
 // breaks and direction (which the typesetter does not print), so that
@@ -664,7 +631,7 @@ func hierarchy(ld *layout.Document, docs []*doc.Document, format string, bilingu
 // (ChineseWordWhole, which must see 加拿 / 大 there, and nothing where
 // the break falls between words).
 func TestChecksReadRightToLeftLines(t *testing.T) {
-	ts := opticalSetter()
+	ts := layout.OpticalSetter()
 	const text = "خط الخدمات المحلية / 加拿大人口贩运求助热线"
 	split, whole := false, false
 	for w := 200.0; w > 60 && !(split && whole); w-- {

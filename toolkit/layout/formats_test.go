@@ -66,6 +66,13 @@ func lineVisual(l typeset.Line) float64 {
 	return all
 }
 
+// OpticalSetter and LineVisual are opticalSetter and lineVisual, for
+// the tests of package layout_test.
+var (
+	OpticalSetter = opticalSetter
+	LineVisual    = lineVisual
+)
+
 func inkedLines(p Page) []inked {
 	var out []inked
 	for _, e := range p.Elements {
