@@ -243,6 +243,15 @@ func dumpWithScript(t *testing.T, bin, profile, page, script string, flags ...st
 	var out, errs bytes.Buffer
 	args := append(append(chromiumFlags(profile), flags...), "--dump-dom", "file://"+filepath.ToSlash(path))
 	cmd := exec.CommandContext(ctx, bin, args...)
+	// Its temporary files (org.chromium.Chromium.*, left when it is
+	// killed) in a folder removed after it; not t.TempDir, whose name (the
+	// test's) can make its socket's path longer than a socket's may be.
+	tmp, err := os.MkdirTemp("", "chromium")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(tmp)
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
 	cmd.Stdout, cmd.Stderr = &out, &errs
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("chromium: %v\n%s", err, errs.String())

@@ -240,11 +240,22 @@ func NewBrowser(t testing.TB, bin string) *Browser {
 // StartChromium starts the headless Chromium at bin for a test, with the
 // flags every browser test here needs (no sandbox or GPU, nothing
 // fetched in the background, no first-run pages, no scrollbars, a fresh
-// profile) and extra ones, and returns its context; the browser closes
-// when the test ends.
+// profile, its temporary files in the test's folder) and extra ones,
+// and returns its context; the browser closes when the test ends.
 func StartChromium(t testing.TB, bin string, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
+	// Chromium makes a folder in $TMPDIR for its socket
+	// (org.chromium.Chromium.*), which a browser stopped as a test ends
+	// (killed) never removes: some 200 were left in /tmp. Its $TMPDIR is
+	// a folder removed once it is stopped; not t.TempDir, whose name (the
+	// test's) can make the socket's path longer than a socket's may be.
+	tmp, err := os.MkdirTemp("", "chromium")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(tmp) })
 	opts := append([]chromedp.ExecAllocatorOption{
+		chromedp.Env("TMPDIR=" + tmp),
 		chromedp.ExecPath(bin),
 		chromedp.Flag("headless", true),
 		chromedp.Flag("no-sandbox", true),
