@@ -68,7 +68,7 @@ func Render(w io.Writer, d *layout.Document, opts Options) error {
 // (a print pack of a thousand materials) never holds every page's layout
 // at once.
 type Writer struct {
-	f     *fpdf.Fpdf
+	f     *canvas
 	r     *renderer
 	meta  doc.Meta
 	boxed bool // an earlier page had page boxes
@@ -78,26 +78,13 @@ type Writer struct {
 
 // NewWriter starts a PDF with meta as its metadata.
 func NewWriter(meta doc.Meta, opts Options) *Writer {
-	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: 612, Ht: 792}})
-	f.SetAutoPageBreak(false, 0)
-	f.SetMargins(0, 0, 0)
-	f.SetCatalogSort(true)
-	// The glyph runs' writer compresses the pages as it adds its fonts;
-	// fpdf's own text path has fpdf compress them.
-	f.SetCompression(opts.FpdfText)
-	f.SetCreationDate(opts.Date)
-	f.SetModificationDate(opts.Date)
-	f.SetTitle(meta.Title, true)
-	f.SetSubject(meta.Subject, true)
-	f.SetAuthor(meta.Author, true)
-	f.SetCreator(meta.Creator, true)
-	f.SetProducer(meta.Creator, true)
-	f.SetLang(meta.Lang)
+	scratch := getDrawScratch()
+	f := newCanvas(meta, opts, scratch.log)
 	r := &renderer{f: f, fonts: make(map[*typeset.Font]string), images: make(map[*doc.Image]string), fpdfText: opts.FpdfText,
-		drawScratch: getDrawScratch()}
+		drawScratch: scratch}
 	r.st = r.structure(meta.Lang)
 	if !opts.FpdfText {
-		r.glyphs = cidfont.NewWriter(f)
+		r.glyphs = cidfont.NewWriterFor(f)
 		if keepPageContents {
 			r.keep = true
 			r.glyphs.SetContents(r.pageContent)
@@ -163,6 +150,7 @@ func (w *Writer) Finish(out io.Writer) error {
 	}
 	// Output reads the page contents from the scratch.
 	defer func() {
+		w.r.drawScratch.log = w.f.log[:0]
 		putDrawScratch(w.r.drawScratch)
 		w.r.drawScratch = nil
 	}()
@@ -214,7 +202,7 @@ func sortPageBoxes(pdf []byte) []byte {
 }
 
 type renderer struct {
-	f        *fpdf.Fpdf
+	f        *canvas
 	glyphs   *cidfont.Writer
 	fpdfText bool
 	keep     bool // the page contents are kept here (raw), not in fpdf
@@ -244,6 +232,9 @@ type drawScratch struct {
 	pageSlots []int
 
 	runs []typeset.Run
+
+	// log is the array of the canvas's record of calls to fpdf.
+	log []byte
 
 	// st is the structure tree of the document before, emptied
 	// (structure.release): grown afresh in every document, its lists
@@ -306,7 +297,7 @@ func putDrawScratch(s *drawScratch) {
 	if s.st != nil && !s.st.release() {
 		s.st = nil
 	}
-	if max(cap(s.buf), cap(s.content), 8*(cap(s.pageAt)+cap(s.slots)+cap(s.pageSlots)), int(unsafe.Sizeof(typeset.Run{}))*cap(s.runs)) > maxDrawScratch {
+	if max(cap(s.buf), cap(s.content), cap(s.log), 8*(cap(s.pageAt)+cap(s.slots)+cap(s.pageSlots)), int(unsafe.Sizeof(typeset.Run{}))*cap(s.runs)) > maxDrawScratch {
 		return
 	}
 	clear(s.runs[:cap(s.runs)]) // no document's runs kept alive
@@ -591,10 +582,10 @@ func (r *renderer) image(im *layout.Image) {
 	if !ok {
 		name = "img" + strconv.Itoa(len(r.images))
 		r.images[im.Image] = name
-		r.f.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: im.Image.Type}, bytes.NewReader(im.Image.Data))
+		r.f.fpdf().RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: im.Image.Type}, bytes.NewReader(im.Image.Data))
 	}
 	r.fpdfBegin()
-	r.f.ImageOptions(name, im.X, im.Y, im.W, im.H, false, fpdf.ImageOptions{ImageType: im.Image.Type}, 0, "")
+	r.f.fpdf().ImageOptions(name, im.X, im.Y, im.W, im.H, false, fpdf.ImageOptions{ImageType: im.Image.Type}, 0, "")
 	r.fpdfEnd()
 }
 
@@ -664,7 +655,7 @@ var _ = cidfont.Glyph(typeset.Glyph{})
 // fpdfLine draws one line through fpdf's own UTF-8 fonts, word by word at
 // the positions the typesetter measured (see Options.FpdfText).
 func (r *renderer) fpdfLine(t *layout.TextLine) {
-	f := r.f
+	f := r.f.fpdf()
 	f.SetTextColor(int(t.Color.R), int(t.Color.G), int(t.Color.B))
 	for _, run := range t.Line.Runs {
 		family, ok := r.fonts[run.Font]

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"slices"
 	"strconv"
@@ -64,7 +65,7 @@ type Glyph struct {
 // as text operators that name the document's fonts; Output writes the
 // document and adds those fonts to it.
 type Writer struct {
-	pdf    *fpdf.Fpdf
+	pdf    Document
 	fonts  []*docFont
 	byFont map[*Font]*docFont
 
@@ -270,9 +271,31 @@ func (df *docFont) allocated(cid uint16) bool {
 	return int(cid) < df.font.numGlyphs+df.extras
 }
 
+// Document is what a Writer needs of the document it draws into: an
+// *fpdf.Fpdf, or what writes the same file as one would (the PDF
+// renderer's record of its calls to fpdf, which it makes into a file
+// only when no earlier document's file serves).
+type Document interface {
+	PageNo() int
+	GetConversionRatio() float64
+	GetPageSize() (width, height float64)
+	RawWriteStr(s string)
+	Err() bool
+	Error() error
+	Output(w io.Writer) error
+}
+
 // NewWriter returns a Writer that draws into pdf.
 func NewWriter(pdf *fpdf.Fpdf) *Writer {
-	return &Writer{pdf: pdf, byFont: make(map[*Font]*docFont), scratch: spareScratch.get()}
+	if pdf == nil {
+		return NewWriterFor(nil)
+	}
+	return NewWriterFor(pdf)
+}
+
+// NewWriterFor returns a Writer that draws into d.
+func NewWriterFor(d Document) *Writer {
+	return &Writer{pdf: d, byFont: make(map[*Font]*docFont), scratch: spareScratch.get()}
 }
 
 // Draw draws r on the current page of the document, at once, so it keeps
@@ -411,7 +434,7 @@ func (w *Writer) spareFont(f *Font) *docFont {
 // first: fpdf has no way to write bytes but as a string, which it copies
 // into its buffer at once and does not keep, and the copies were a
 // tenth of what drawing a page allocated.
-func RawWrite(pdf *fpdf.Fpdf, b []byte) {
+func RawWrite(pdf Document, b []byte) {
 	if len(b) == 0 {
 		pdf.RawWriteStr("")
 		return
