@@ -56,6 +56,7 @@ var typewriterInWord = regexp.MustCompile(`\pL'\pL|\pL'(\s|$)`)
 // the organisation's addresses keep what was typed; in other languages
 // the messages reach the document as their files write them.
 func TestApostrophesEnterTheDocument(t *testing.T) {
+	t.Parallel()
 	lib := load(t)
 	org := profile.Organisation{Name: "St. Mary's Centre", Phone: "604-555-0134", Email: "info@stmarys.example.org", Website: "stmarys.example.org/help",
 		Local: []profile.LocalContact{{Label: "Women's shelter", Phone: "604-555-0199"}}}

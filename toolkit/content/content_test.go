@@ -323,6 +323,7 @@ func embeddedFS(t *testing.T) fstest.MapFS {
 // anonymisation is an error that names the file and the story, never a
 // story silently left out.
 func TestStoryWithoutValidConsentStops(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 12, 5, 15, 0, 0, 0, time.UTC)
 	tests := []struct{ name, story, want string }{
 		{"missing", `{id: s1, title: youth.story.1.title, text: youth.story.1.text, anonymised: true}`, `story "s1" has no recorded consent`},

@@ -88,6 +88,7 @@ func embeddedSources(t *testing.T) []decodedSource {
 // TestDecodedCurrent holds decoded_gen.go to what the embedded files
 // decode to today.
 func TestDecodedCurrent(t *testing.T) {
+	t.Parallel()
 	src := embeddedSources(t)
 	got, err := decodedSource_(src)
 	if err != nil {

@@ -301,6 +301,7 @@ func TestKitSignInAsksNothingRisky(t *testing.T) {
 // higher (business, health); the facilitator's guide and the cards'
 // notes at grade 8 or lower.
 func TestKitReadingLevel(t *testing.T) {
+	t.Parallel()
 	lib := load(t)
 	for _, id := range kitAudiences(lib) {
 		a, _ := lib.Audience(id)

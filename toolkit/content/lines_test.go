@@ -19,6 +19,7 @@ import (
 // was go-toml's "cannot decode TOML integer into struct field
 // locale.Meta.Language of type string".
 func TestContentProblemsHaveLines(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, file, data string
 		want             string // after the file's path in the folder

@@ -14,6 +14,7 @@ import (
 // 19,000-character headline was laid out (some 2 CPU s a tear-off flyer)
 // before it was found too long for the page. At the limits it loads.
 func TestLongMessagesRefused(t *testing.T) {
+	t.Parallel()
 	words := func(n int) string {
 		return strings.Repeat("Know the signs and call. ", n/25+1)[:n]
 	}

@@ -87,6 +87,7 @@ func TestUserWordsNeverUnderBuiltInConsent(t *testing.T) {
 // TestUserFolderIsHostile: a content folder's links may not lead out of
 // it, a named pipe in it cannot hang a run, and no error quotes a file.
 func TestUserFolderIsHostile(t *testing.T) {
+	t.Parallel()
 	secret := filepath.Join(t.TempDir(), "passwd")
 	if err := os.WriteFile(secret, []byte("root:x:0:0:root:/root:/bin/bash\n"), 0o600); err != nil {
 		t.Fatal(err)

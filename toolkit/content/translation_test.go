@@ -20,6 +20,7 @@ import (
 // is given. The same words without a status are the group's own: the
 // story is not printed.
 func TestTranslationInContentFolder(t *testing.T) {
+	t.Parallel()
 	lib := load(t)
 	h := func(id string) string { return locale.SourceHash(english(t, lib, id)) }
 	story := "[youth]\nstory.1.title = \"Un título nuevo\"\nstory.1.text = \"Un texto nuevo de la historia, traducido otra vez.\"\n"

@@ -19,6 +19,7 @@ import (
 // name and place it should have; where that file is there too, or where
 // it cannot be told, a warning names it.
 func TestUnreadFiles(t *testing.T) {
+	t.Parallel()
 	youth, err := fs.ReadFile(audiences.FS, "youth/audience.yaml")
 	if err != nil {
 		t.Fatal(err)

@@ -33,6 +33,7 @@ func userFolder(t *testing.T, files map[string]string) string {
 // script, use template actions, or keep words written for English that
 // has since changed.
 func TestUserWordsCannotWeakenSafety(t *testing.T) {
+	t.Parallel()
 	lib := load(t)
 	enDetail := english(t, lib, "contact.chth.detail")
 	hash := locale.SourceHash(enDetail)
@@ -121,6 +122,7 @@ func TestUserWordsReported(t *testing.T) {
 // TestProtectedFiles: a content folder cannot replace the verified
 // contacts, the provinces, the facts register or the message table.
 func TestProtectedFiles(t *testing.T) {
+	t.Parallel()
 	for _, name := range []string{"contacts.yaml", "facts.yaml", "messages.yaml", "provinces.yaml", "content.yaml"} {
 		dir := userFolder(t, map[string]string{"audiences/" + name: "x: 1\n"})
 		_, err := content.LoadUser(audiences.FS, locales.FS, dir)
@@ -232,6 +234,7 @@ func TestUserMessageFileNamedWhereItIs(t *testing.T) {
 // exported. An ESC in _meta.name reached the terminal as it was, and a
 // NUL in the notes made a goi18n file import refused.
 func TestUserMetaHeldToTextRules(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ meta, want string }{
 		{`name = "Span\u001b[31mish"`, "_meta.name"},
 		{`native = "espa\u202eñol"`, "_meta.native"},
@@ -263,6 +266,7 @@ func TestUserMetaHeldToTextRules(t *testing.T) {
 // Spaces, tabs and the carriage returns of a file saved with CRLF line
 // ends are fine there.
 func TestUserMessageEndsInAControl(t *testing.T) {
+	t.Parallel()
 	for value, want := range map[string]string{
 		`"Conoce las señales.\f"`:                "holds U+000C at character 20: a control character",
 		`"\u2029Conoce las señales."`:            "holds U+2029 at character 1: PARAGRAPH SEPARATOR",

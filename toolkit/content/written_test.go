@@ -127,6 +127,7 @@ headline = "Ogow calaamadaha"
 // TestBlocks: an audience chooses the parts it may leave out; the
 // hotline panel and the emergency line are not among them.
 func TestBlocks(t *testing.T) {
+	t.Parallel()
 	with := func(blocks string) map[string]string {
 		files := map[string]string{}
 		for k, v := range farmworkers {

@@ -317,6 +317,7 @@ func TestOverridesReverseNothing(t *testing.T) {
 // of the same text (runDirections), as levels were found before: the
 // directions, and the levels made of them, must be the same.
 func TestInputDirectionsAsBidi(t *testing.T) {
+	t.Parallel()
 	ts := embeddedSetter(t)
 	if _, err := ts.fonts.Base(); err != nil {
 		t.Fatal(err)

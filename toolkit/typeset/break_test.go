@@ -51,6 +51,7 @@ func fontsOrSkip(t *testing.T, err error) {
 // widths and checks that the lines, put back in logical order, hold
 // exactly the source text: no character lost or doubled at a break.
 func TestBreakingLosesNothing(t *testing.T) {
+	t.Parallel()
 	ts := embeddedSetter(t)
 	rng := rand.New(rand.NewPCG(1, 2))
 	for i := range 300 {

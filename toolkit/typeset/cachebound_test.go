@@ -55,6 +55,7 @@ func TestCachesHoldABoundedHeap(t *testing.T) {
 // lines the same memory), not set and shaped again after each turn, as
 // it was when every cache was emptied at once.
 func TestSharedTextsOutliveOneOffs(t *testing.T) {
+	t.Parallel()
 	ts := embeddedSetter(t)
 	shared := Options{Style: Style{Size: 11}, Width: 240, Lang: "en"}
 	const text = "Know the signs of human trafficking and where to call for help"

@@ -158,6 +158,7 @@ func systemFont(t *testing.T, name string) []byte {
 // CFF, which the PDF writer cannot embed, so the search passes it over
 // and the message says to use a TrueType font.
 func TestNotoCJKCollection(t *testing.T) {
+	t.Parallel()
 	data := systemFont(t, "NotoSansCJK-Regular.ttc")
 	n, err := collectionFaces(data)
 	if err != nil || n < 2 {

@@ -18,6 +18,7 @@ import (
 // name wider than a line must start a line, so that its pieces stand
 // one under the other. Nothing may be lost.
 func TestEmbeddedRunsReadInOneDirection(t *testing.T) {
+	t.Parallel()
 	ts := embeddedSetter(t)
 	names := []string{
 		"Maple Community Services",

@@ -20,6 +20,7 @@ import (
 // file once; a link to / is not followed into /proc, /sys or /dev, and
 // the walk stops, with a warning, after maxFontEntries names.
 func TestSystemFontsFollowLinks(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	mk, _ := tree(t, dir)
 	link := func(target, name string) string {

@@ -45,6 +45,7 @@ func meanTop(t *testing.T, f *Font, letters string) float64 {
 // for ur, each its own), and a script whose letters look small beside
 // Latin's at one size is set larger.
 func TestOpticalMeasuredFromFonts(t *testing.T) {
+	t.Parallel()
 	ts := embeddedSetter(t)
 	base, err := ts.fonts.Base()
 	if err != nil {

@@ -37,6 +37,7 @@ func outlineFonts(t *testing.T) map[string][]byte {
 // ligatures) included; so the PNG and SVG backends and the pictures of
 // index.html draw the same.
 func TestOutlinesReadInBlocks(t *testing.T) {
+	t.Parallel()
 	for name, data := range outlineFonts(t) {
 		whole, err := font.ParseTTF(bytes.NewReader(data))
 		if err != nil {

@@ -21,6 +21,7 @@ import (
 // and compares them with Unicode's tables as go-text and the standard
 // library read them.
 func TestRuneFactsAsUnicode(t *testing.T) {
+	t.Parallel()
 	check := func(r rune) {
 		f := factsOf(r)
 		if want := language.LookupScript(r); f.script != want || scriptOf(r) != want {
@@ -162,6 +163,7 @@ func (f freshFontmap) SetScript(sc language.Script)  { f.m.SetScript(sc) }
 // bold, so that the families a paragraph draws with change between
 // texts: the runs and their faces must be the same.
 func TestResolveFaceAsBefore(t *testing.T) {
+	t.Parallel()
 	ts := embeddedSetter(t)
 	if _, err := ts.fonts.Base(); err != nil {
 		t.Fatal(err)

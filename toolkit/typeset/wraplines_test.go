@@ -24,6 +24,7 @@ import (
 // two policies), AWAREKIT_FULL=1 400: the 400 took 1.2 CPU-seconds, and
 // the first 150 meet every kind of case the test counts.
 func TestWrapLinesAsWrapParagraph(t *testing.T) {
+	t.Parallel()
 	texts := 150
 	if os.Getenv("AWAREKIT_FULL") == "1" {
 		texts = 400
@@ -142,6 +143,7 @@ func copyOuts(outs []shaping.Output) []shaping.Output {
 // NL), and checks that mandatoryBreakAfter says the same: wrapLines
 // skips go-text's own check for such a break on that word.
 func TestMandatoryBreakClasses(t *testing.T) {
+	t.Parallel()
 	var seg segmenter.Segmenter
 	const chunk = 1 << 15
 	found := 0
@@ -199,6 +201,7 @@ func TestMandatoryBreakClasses(t *testing.T) {
 // glyph, clusters included. Runs of one text are found again in
 // others, at other offsets and with other characters around them.
 func TestShapeRunAsShape(t *testing.T) {
+	t.Parallel()
 	ts := embeddedSetter(t)
 	if _, err := ts.fonts.Base(); err != nil {
 		t.Fatal(err)

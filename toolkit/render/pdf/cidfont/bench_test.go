@@ -122,6 +122,7 @@ func BenchmarkShapeDrawLatinPage(b *testing.B) {
 // TestBenchmarkPage checks that the benchmark page is what it claims: about
 // 250 words on one page, all of it extractable.
 func TestBenchmarkPage(t *testing.T) {
+	t.Parallel()
 	lines, runs := latinLines(t)
 	if n := len(strings.Fields(latinPage)); n < 240 || n > 260 {
 		t.Errorf("the page has %d words, want about 250", n)

@@ -125,6 +125,7 @@ func inputsOf(rng *rand.Rand, n int) map[string][]byte {
 // back whole through both inflaters; and compressing again gives the
 // same bytes, whatever was compressed before with the same table.
 func TestFixedZlibInflatesBack(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(11, 12))
 	sizes := []int{}
 	for n := 0; n <= 1<<fixedTableBits+70; n++ {
@@ -181,6 +182,7 @@ func piecesZlib(data []byte, cuts []int, klaus []bool) []byte {
 // and between pieces compressed by klauspost, as in a page's content
 // stream (deflateChunked).
 func TestFixedPiecesInflateBack(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(19, 20))
 	for n := 0; n <= fixedPiece+70; n++ {
 		if testing.Short() && n%7 != 0 {

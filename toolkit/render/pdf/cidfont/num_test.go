@@ -31,6 +31,7 @@ func appendNumFloat(b []byte, v float64, decimals int) []byte {
 // strconv writes them, digit for digit, at every number of decimals the
 // writer uses: the same drawing gives the same bytes.
 func TestAppendNum(t *testing.T) {
+	t.Parallel()
 	values := []float64{0, math.Copysign(0, -1), 0.004, -0.004, 0.005, -0.005, 0.0049999, 0.015, 1.005, 2.675, 1e-9, -1e-9, 0.1, 0.2, 0.3,
 		1, -1, 10, 100, 612, 792, 1000, 999.9995, -999.9995, 123456.789, -123456.789, 1e12, -1e12, 9.99e14, 1e15, 1e16, 1e300,
 		math.Inf(1), math.Inf(-1), math.NaN(), math.MaxFloat64, math.SmallestNonzeroFloat64}

@@ -61,6 +61,7 @@ var samples = []sample{
 // sample is also drawn alone in a file of its own, where its font's subset
 // holds only its glyphs.
 func TestExtractText(t *testing.T) {
+	t.Parallel()
 	tools := extractTools{
 		qpdf:      tool(t, "qpdf", "qpdf"),
 		pdffonts:  tool(t, "pdffonts", "poppler-utils"),
@@ -224,6 +225,7 @@ func scriptSamples(tb testing.TB) []sample {
 // on several pages, in several fonts and sizes: the file is valid, each
 // font is embedded once, and every page's text comes out.
 func TestMixedDrawing(t *testing.T) {
+	t.Parallel()
 	qpdf := tool(t, "qpdf", "qpdf")
 	pdffonts := tool(t, "pdffonts", "poppler-utils")
 	pdftotext := tool(t, "pdftotext", "poppler-utils")
@@ -250,6 +252,7 @@ func TestMixedDrawing(t *testing.T) {
 // TestDeterministic draws the same document several times: the bytes must
 // not change, although fpdf writes imported objects in map order.
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	extra := scriptSamples(t)
 	var first []byte
 	for i := range 6 {
@@ -274,6 +277,7 @@ func TestDeterministic(t *testing.T) {
 // rendered pages must be identical, so a run's X and Y mean what they mean
 // to fpdf (the left end of the baseline, y downward).
 func TestPlacementMatchesFpdf(t *testing.T) {
+	t.Parallel()
 	pdftoppm := tool(t, "pdftoppm", "poppler-utils")
 	// No kerning pairs: fpdf does not kern, the shaper does.
 	const text = "Hill 1010 mm"
@@ -336,6 +340,7 @@ func TestPlacementMatchesFpdf(t *testing.T) {
 // no glyph. (A difference of one grey level is the anti-aliasing of
 // glyphs that overlap, a mark on its letter, drawn in another order.)
 func TestRightToLeftDrawsAsShaped(t *testing.T) {
+	t.Parallel()
 	pdftoppm := tool(t, "pdftoppm", "poppler-utils")
 	for _, s := range samples {
 		if !s.rtl {

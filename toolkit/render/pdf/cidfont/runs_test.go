@@ -98,6 +98,7 @@ func TestShowOpsFollowWhatARunIs(t *testing.T) {
 // TestRunsBounded draws many runs each of its own in one font: what the
 // font keeps stays under its bound.
 func TestRunsBounded(t *testing.T) {
+	t.Parallel()
 	f, err := Parse(dejavusans.TTF)
 	if err != nil {
 		t.Fatal(err)

@@ -305,6 +305,7 @@ func TestAppendCode(t *testing.T) {
 // TestFooterDrawnDuringOutput draws from fpdf's footer function, which fpdf
 // calls for the last page inside Output, after Finish.
 func TestFooterDrawnDuringOutput(t *testing.T) {
+	t.Parallel()
 	qpdf := tool(t, "qpdf", "qpdf")
 	pdftotext := tool(t, "pdftotext", "poppler-utils")
 	dejavu := dejaVuSans(t)

@@ -72,6 +72,7 @@ func TestFastZlib(t *testing.T) {
 // after it; AWAREKIT_FULL=1 adds one of 300 KB, which took 60% of the
 // test's time (three best-level compressions).
 func TestBestZlibReused(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(9, 10))
 	program := func(n int) []byte {
 		p := make([]byte, n)
