@@ -22,6 +22,7 @@ const packLink = `<a href="pack.pdf">pack.pdf</a>`
 // links the pack, and writing both again the old way, once the build is
 // done, gives the same bytes. Run it with -race.
 func TestIndexAndManifestAhead(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
 	p := writePlan(t, dir, fourFlyers)

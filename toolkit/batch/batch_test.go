@@ -164,6 +164,7 @@ outputs:
 // makes exactly what depends on it, and that the manifest always matches
 // the folder.
 func TestIncremental(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
 	writePNG(t, filepath.Join(dir, "logo.png"))
@@ -308,6 +309,7 @@ func TestShardPartition(t *testing.T) {
 // without --shard: the last run finds every output unchanged, merges the
 // shard manifests and makes the pack.
 func TestShardsThenFull(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
 	p := writePlan(t, dir, "outputs:\n  - audiences: [youth, health, business, newcomers]\n    languages: [en, fr]\n    format: flyer\n")
@@ -426,6 +428,7 @@ func TestCancel(t *testing.T) {
 // valid, a cover sheet naming the event and every material, then every
 // material's pages in plan order, with the page sizes they were made on.
 func TestPack(t *testing.T) {
+	t.Parallel()
 	pdftest.Need(t, "qpdf", "pdftotext", "pdfinfo")
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
@@ -533,6 +536,7 @@ func BenchmarkBuild100(b *testing.B) {
 // TestEventOnHandouts: a plan's event is printed on handouts, not on
 // flyers, and a handout without an event has no event line.
 func TestEventOnHandouts(t *testing.T) {
+	t.Parallel()
 	pdftest.Need(t, "pdftotext")
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
@@ -573,6 +577,7 @@ func testEngine(t testing.TB) *generate.Engine {
 // second build makes nothing; a change to one partner remakes only its
 // folder.
 func TestPartners(t *testing.T) {
+	t.Parallel()
 	pdftest.Need(t, "qpdf", "pdftotext")
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")

@@ -60,6 +60,7 @@ var errFull = fmt.Errorf("write: %w", syscall.ENOSPC)
 // the summary still counts what was made, the error says so, and the old
 // manifest, which no longer matches the files, is gone.
 func TestWriteFails(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
 	p := writePlan(t, dir, fourFlyers)

@@ -87,6 +87,7 @@ func sameTree(t *testing.T, want, got string) {
 // (but for file times) are the same bytes as one machine's build, and
 // nothing is made again.
 func TestGather(t *testing.T) {
+	t.Parallel()
 	dir, p := gatherSetup(t)
 	single := filepath.Join(dir, "single")
 	run(t, p, Options{OutDir: single})
@@ -122,6 +123,7 @@ func TestGather(t *testing.T) {
 // with a file not as recorded is refused with what is wrong and what to
 // do, and nothing is written.
 func TestGatherRefuses(t *testing.T) {
+	t.Parallel()
 	dir, p := gatherSetup(t)
 	var parts []string
 	for k := 1; k <= 3; k++ {

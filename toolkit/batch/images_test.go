@@ -32,6 +32,7 @@ outputs:
 // caption makes its output again; the index shows a picture of every
 // page material.
 func TestImages(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := writePlan(t, dir, imagesPlan)
 	var names []string

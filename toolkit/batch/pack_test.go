@@ -105,6 +105,7 @@ func keyAt(b *builder, i int32) []byte {
 // copies on letter" of an SMS means nothing, and an educator reading the
 // index for what to print would count it.
 func TestIndexPaperAndCopiesOnlyForPrint(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := writePlan(t, dir, `organisation: {name: Riverside Settlement Services, phone: 604-555-0134}
 defaults: {copies: 25}

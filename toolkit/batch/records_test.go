@@ -57,6 +57,7 @@ func someRecord(r *rand.Rand, i int) record {
 // statuses memory keeps; the same holds with no file (everything in
 // memory). A field lost or changed on the way fails it.
 func TestRecordsReadBack(t *testing.T) {
+	t.Parallel()
 	const n = 3000 // some 400 KB of records: many chunks
 	for _, withFile := range []bool{true, false} {
 		t.Run(fmt.Sprint("file=", withFile), func(t *testing.T) {

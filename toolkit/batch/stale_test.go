@@ -224,6 +224,7 @@ func TestStaleThroughLinkLeft(t *testing.T) {
 // its further file, and removing the PNG's files removed the caption the
 // same build had just written (the manifest still listed it).
 func TestStaleKeepsWhatThisBuildWrote(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
 	if f := run(t, writePlan(t, dir, "outputs:\n  - {audience: youth, language: en, format: social-square}\n"), Options{}).Failures(); len(f) > 0 {

@@ -62,6 +62,7 @@ func TestIndex(t *testing.T) {
 // TestWrite joins a cover sheet and two materials into one valid PDF,
 // and leaves nothing when cancelled.
 func TestWrite(t *testing.T) {
+	t.Parallel()
 	pdftest.Need(t, "qpdf", "pdfinfo")
 	e := engine(t)
 	dir := t.TempDir()
@@ -165,6 +166,7 @@ func letterFlyer(t *testing.T, e *generate.Engine) ([]byte, Sheet) {
 // length (twice when they do not), not laid out to be counted first;
 // and its pages are drawn coverChunk to a PDF.
 func TestCoverCountsItsPages(t *testing.T) {
+	t.Parallel()
 	pdftest.Need(t, "qpdf", "pdfinfo", "pdftotext")
 	e := engine(t)
 	flyer, s := letterFlyer(t, e)
@@ -179,6 +181,7 @@ func TestCoverCountsItsPages(t *testing.T) {
 		{"longer rows after two pages", 100, 70, 2},
 	} {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			out := t.TempDir()
 			w, err := Start(e, out, s)
 			if err != nil {
@@ -250,6 +253,7 @@ func TestCoverCountsItsPages(t *testing.T) {
 // pack, byte for byte, as one drawn page after page, whether it is drawn
 // whole once or twice; and a pack stopped while they draw leaves nothing.
 func TestCoverDrawnOnSeveralGoroutines(t *testing.T) {
+	t.Parallel()
 	e := engine(t)
 	flyer, s := letterFlyer(t, e)
 	pack := func(ctx context.Context, n, long, drawers int) ([]byte, int, error) {

@@ -14,6 +14,7 @@ import (
 // characters, right-to-left text, broken UTF-8; links as pathEscape makes
 // them and links of any bytes; failed rows; numbers of every size.
 func TestAppendRowAsTemplate(t *testing.T) {
+	t.Parallel()
 	r := rand.New(rand.NewPCG(15, 13))
 	pieces := []string{"", "a", "youth-en-0.pdf", `"`, "'", "&", "&amp;", "+", "<", ">", "<script>", "\x00", "\x01", "\n", "\t",
 		"%", "%4", "%41", "%zz", "%%", "/", "?", "#", "=", " ", "(", ")", "{", "}", "|", "^", "`", "\\", "~", "!", "*", ",", ";", ":", "@", "[", "]", "$",
