@@ -32,6 +32,11 @@ func TestObjectStreams(t *testing.T) {
 		return path
 	}
 	sum := 0
+	// Each file is read by poppler and qpdf with object streams and
+	// without: eight tools' runs a file. The quick run reads the English
+	// and the Arabic flyer (files 0 and 2) so; the other two, alike but
+	// for their text, colour and organisation, with AWAREKIT_FULL=1.
+	full := os.Getenv("AWAREKIT_FULL") == "1"
 	for i, f := range files {
 		if !bytes.HasPrefix(f, []byte("%PDF-1.5\n")) || !bytes.Contains(f, []byte("/Type /XRef")) || !bytes.Contains(f, []byte("/Type /ObjStm")) || bytes.Contains(f, []byte("\nxref\n")) {
 			t.Fatalf("file %d is not PDF 1.5 with object streams and a cross-reference stream", i)
@@ -44,6 +49,9 @@ func TestObjectStreams(t *testing.T) {
 			t.Errorf("file %d: %d bytes with object streams, %d without: less than 5,000 bytes saved", i, len(f), len(classic))
 		}
 		t.Logf("file %d: %d bytes with object streams, %d without", i, len(f), len(classic))
+		if i != 0 && i != 2 && !full {
+			continue
+		}
 		a, b := write("a.pdf", f), write("b.pdf", classic)
 		pdftest.Check(t, a)
 		if info := pdftest.Info(t, a); info["Tagged"] != "yes" || info["PDF version"] != "1.5" {
@@ -61,7 +69,7 @@ func TestObjectStreams(t *testing.T) {
 	}
 
 	// pack joins rounds copies of the files.
-	pack := func(rounds int) []byte {
+	pack := func(rounds int, files [][]byte) []byte {
 		var b bytes.Buffer
 		p := pdf.NewPacker(&b)
 		for round := range rounds {
@@ -76,7 +84,7 @@ func TestObjectStreams(t *testing.T) {
 		}
 		return b.Bytes()
 	}
-	twenty := pack(5)
+	twenty := pack(5, files)
 	for range 5 {
 		for _, f := range files {
 			sum += len(f)
@@ -93,16 +101,15 @@ func TestObjectStreams(t *testing.T) {
 	}
 	// The pack read back (as a pack of packs is) holds the same pages.
 	// poppler reads a pack's structure at about 0.05 s a page: the
-	// quick run reads back a pack of two rounds (8 pages, each of the
-	// second round shared whole with the first), the full run the
-	// twenty.
-	src, rounds := twenty, 5
-	if os.Getenv("AWAREKIT_FULL") != "1" {
-		rounds = 2
-		src = pack(rounds)
+	// quick run reads back a pack of two rounds of the English and the
+	// Arabic flyer (4 pages, each of the second round shared whole with
+	// the first), the full run the twenty.
+	src, pages := twenty, 5*len(files)
+	if !full {
+		src = pack(2, [][]byte{files[0], files[2]})
+		pages = 4
 		a = write("pack2.pdf", src)
 	}
-	pages := len(files) * rounds
 	var again bytes.Buffer
 	q := pdf.NewPacker(&again)
 	if n, err := q.Add(src); err != nil || n != pages {
