@@ -128,6 +128,13 @@ func TestTranslateExportKeepsWork(t *testing.T) {
 			if got, _ := os.ReadFile(path); string(got) != returned {
 				t.Fatal("the returned file was written over")
 			}
+			// The import and the exports after it: in one format in the
+			// quick run (each format's file was read back above, and
+			// toolkit/translate's tests import every format), in every
+			// format with AWAREKIT_FULL=1.
+			if as != "po" && !full() {
+				return
+			}
 			if r := runCLI(t, dir, "translate", "import", name, "--into", ours); r.code != exitOK {
 				t.Fatalf("import: exit %d\n%s", r.code, r.stderr)
 			}
