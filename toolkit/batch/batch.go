@@ -238,6 +238,12 @@ type builder struct {
 	// earlier are the records of files an earlier build made that this
 	// one does not make and left, for the manifest (stale.go).
 	earlier []manifest.Earlier
+	// remade are the earlier records of the outputs with further files
+	// (pages) that this build looked at again, by output name: those
+	// of their further files that this build does not write are stale
+	// (fewerFiles).
+	remadeMu sync.Mutex
+	remade   map[string][]manifest.Earlier
 }
 
 // record is what happened to one output, kept small: a build of ten
@@ -385,6 +391,7 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 		rep.Index = b.topIndex
 	}
 	interrupted = ctx.Err() != nil
+	stale = b.fewerFiles(stale)
 
 	// The summary counts what happened, also when the manifest below
 	// cannot be written.
@@ -819,6 +826,14 @@ func (b *builder) classify(o plan.Output, in manifest.Inputs, rec *record) (Stat
 	cands := b.prev.Entries(o.Name)
 	if len(cands) == 0 {
 		return New, "not built before"
+	}
+	if slices.ContainsFunc(cands, func(e manifest.Entry) bool { return len(e.Also) > 0 }) {
+		b.remadeMu.Lock()
+		if b.remade == nil {
+			b.remade = map[string][]manifest.Earlier{}
+		}
+		b.remade[o.Name] = b.prev.Recorded(o.Name)
+		b.remadeMu.Unlock()
 	}
 	if b.opts.Force {
 		return Changed, "--force"

@@ -79,6 +79,50 @@ func (b *builder) staleFiles() []manifest.Earlier {
 	return out
 }
 
+// fewerFiles adds to stale the further files (pages, captions) that an
+// earlier build recorded with an output this build made again, and
+// that this build did not write: a 9-page French guide as PNG pages
+// (h.png, h-2.png … h-9.png) built again as the 8-page English one left
+// h-9.png, the French page 9, in the folder, unlisted, and someone
+// printing h-*.png printed it (review19 M1). They are stale under the
+// same rules as a material the plan no longer makes (settle). An output
+// that failed or was not made keeps its earlier files, which its
+// earlier entry still lists (writeManifest).
+func (b *builder) fewerFiles(stale []manifest.Earlier) []manifest.Earlier {
+	if len(b.remade) == 0 || b.opts.Shard.Active() {
+		return stale
+	}
+	seen := make(map[string]bool, len(stale))
+	for _, f := range stale {
+		seen[f.File] = true
+	}
+	rd := b.recs.reader()
+	for i, o := range b.outs {
+		earlier, ok := b.remade[o.Name]
+		if !ok {
+			continue
+		}
+		rec := b.recs.getWith(rd, i)
+		if !rec.has {
+			continue
+		}
+		wrote := map[string]bool{o.Name: true}
+		for _, p := range rec.also {
+			wrote[p.File] = true
+		}
+		for _, f := range earlier {
+			f.What = "further file of " + o.Name
+			for _, p := range f.Also {
+				if !wrote[p.File] && !seen[p.File] {
+					seen[p.File] = true
+					stale = append(stale, f.Part(p))
+				}
+			}
+		}
+	}
+	return stale
+}
+
 // ownNames are the files this build writes or records: its outputs and
 // their further files, its packs and index pages, its manifest. Each is
 // keyed by its name as a file system that ignores case and Unicode
@@ -403,6 +447,9 @@ func listed(files []string) string {
 func describe(f manifest.Earlier) string {
 	if f.What == "" {
 		return "a material"
+	}
+	if strings.HasPrefix(f.What, "further file of ") {
+		return "a " + f.What
 	}
 	return "the " + f.What
 }

@@ -67,8 +67,11 @@ type Earlier struct {
 	File string `json:"file"`
 	// Plan is the plan file (its base name) of the build that made it:
 	// a build of another plan never removes it.
-	Plan   string `json:"plan"`
-	What   string `json:"what,omitempty"` // "print pack" or "index page"; "" for a material
+	Plan string `json:"plan"`
+	// What is "print pack" or "index page", "further file of NAME" for
+	// a page or caption of the output NAME that a build still makes, ""
+	// for a material.
+	What   string `json:"what,omitempty"`
 	SHA256 string `json:"sha256"`
 	Bytes  int64  `json:"bytes"`
 	Also   []Part `json:"also,omitempty"`
@@ -509,19 +512,34 @@ func (p *Previous) Len() int { return p.n }
 // (its file changed under the build) is left out: that output is made
 // again.
 func (p *Previous) Entries(name string) []Entry {
+	var out []Entry
+	p.each(name, func(e Entry, _ string) { out = append(out, e) })
+	return out
+}
+
+// Recorded are the entries recorded for the output file name, as
+// Entries, each as the record of a file an earlier build made
+// (EarlierOf), with the plan of the manifest that recorded it.
+func (p *Previous) Recorded(name string) []Earlier {
+	var out []Earlier
+	p.each(name, func(e Entry, plan string) { out = append(out, EarlierOf(&e, plan, "")) })
+	return out
+}
+
+// each calls f with each entry recorded for name, in the order of
+// Entries, and the plan of the manifest that recorded it.
+func (p *Previous) each(name string, f func(e Entry, plan string)) {
 	k := nameKey(name)
 	first, ok := p.at[k]
 	if !ok {
-		return nil
+		return
 	}
-	var out []Entry
 	var buf []byte
 	for _, at := range append([]entryAt{first}, p.more[k]...) {
 		if e, ok := p.read(at, &buf); ok && e.File == name {
-			out = append(out, e)
+			f(e, p.plans[at.file])
 		}
 	}
-	return out
 }
 
 // read decodes the entry at at, in buf's memory; false when it cannot
