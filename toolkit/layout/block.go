@@ -33,6 +33,12 @@ type box struct {
 	// (wideError) rather than printed with the number over its
 	// neighbours.
 	wide string
+	// parent is the structure element the kept tags in b (a Memo's
+	// part, which documents share and nothing changes) are in: group
+	// gives it to b rather than to their root, and box.elements makes
+	// it the parent of the root's copy. A box in b with a parent of its
+	// own gives its own.
+	parent *Tag
 }
 
 // kid is a box placed in another at x, y, drawn after the first at of
@@ -66,17 +72,22 @@ func (b box) empty() bool { return b.H == 0 && len(b.els) == 0 && len(b.kids) ==
 // offset is where a box was placed in the one it is in.
 type offset struct{ x, y float64 }
 
-// walk calls fn with each element of b in drawing order and the offsets
-// of the boxes it is in, outermost first.
-func (b *box) walk(offs []offset, fn func(e *Element, offs []offset)) {
+// walk calls fn with each element of b in drawing order, the offsets
+// of the boxes it is in, outermost first, and the parent of the kept
+// tags where it is (box.parent of the innermost box that has one, or
+// up).
+func (b *box) walk(offs []offset, up *Tag, fn func(e *Element, offs []offset, up *Tag)) {
+	if b.parent != nil {
+		up = b.parent
+	}
 	k := 0
 	for i := 0; i <= len(b.els); i++ {
 		for ; k < len(b.kids) && b.kids[k].at == i; k++ {
 			c := &b.kids[k]
-			c.walk(append(offs, offset{c.x, c.y}), fn)
+			c.walk(append(offs, offset{c.x, c.y}), up, fn)
 		}
 		if i < len(b.els) {
-			fn(&b.els[i], offs)
+			fn(&b.els[i], offs, up)
 		}
 	}
 }
@@ -100,6 +111,34 @@ func (b *box) eachIn(fn func(e *Element)) {
 			fn(&b.els[i])
 		}
 	}
+}
+
+// eachTagged calls fn with each element of b that has a tag, in drawing
+// order, and the parent of the kept tags where it is (box.parent of the
+// innermost box that has one, or up).
+func (b *box) eachTagged(up *Tag, fn func(e *Element, up *Tag)) {
+	if b.parent != nil {
+		up = b.parent
+	}
+	k := 0
+	for i := 0; i <= len(b.els); i++ {
+		for ; k < len(b.kids) && b.kids[k].at == i; k++ {
+			b.kids[k].eachTagged(up, fn)
+		}
+		if i < len(b.els) && b.els[i].Tag != nil {
+			fn(&b.els[i], up)
+		}
+	}
+}
+
+// rootIn is the outermost ancestor t has on a page where the kept tags'
+// parent is up (box.parent): t's root, or when that is a kept tag, up's
+// root (nil when there is none yet).
+func rootIn(t, up *Tag) *Tag {
+	if r := t.Root(); !r.kept {
+		return r
+	}
+	return up.Root()
 }
 
 // elements are b's elements where they are in b, each a copy of its
@@ -131,17 +170,18 @@ func (b box) elements() []Element {
 	rects, texts, images := make([]Rect, 0, n[0]), make([]TextLine, 0, n[1]), make([]Image, 0, n[2])
 	qrs, links, rules := make([]QR, 0, n[3]), make([]Link, 0, n[4]), make([]Rule, 0, n[5])
 	out := make([]Element, 0, total)
-	// The tags of a body a Memo keeps are copied, with their ancestors,
-	// one copy of each for the page.
+	// The tags of a part a Memo keeps are copied, with their ancestors,
+	// one copy of each for the page, the root's in the structure element
+	// the part was grouped in (box.parent).
 	var kept map[*Tag]*Tag
 	var slab []Tag
-	b.walk(make([]offset, 0, 16), func(it *Element, offs []offset) {
+	b.walk(make([]offset, 0, 16), nil, func(it *Element, offs []offset, up *Tag) {
 		e := Element{Tag: it.Tag}
 		if e.Tag != nil && e.Tag.kept {
 			if kept == nil {
 				kept = map[*Tag]*Tag{}
 			}
-			e.Tag = copiedTag(e.Tag, kept, &slab)
+			e.Tag = copiedTag(e.Tag, up, kept, &slab)
 		}
 		switch {
 		case it.Rect != nil:
@@ -223,28 +263,44 @@ func drawing(boxes []box) int {
 // group gives the structure elements of b that have no parent a new one
 // of role, from block: a list around its items, a section around its
 // parts. Tags are made fresh for every attempt at a page, so a parent is
-// never given twice.
+// never given twice. A kept tag (a Memo's, shared by documents) is never
+// changed: the box returned carries the new parent of the kept roots in
+// it (box.parent), which box.elements gives their copies; a caller that
+// drops the box returned must hold no kept tags.
 func group(b box, role Role, block doc.Part) box {
 	t := &Tag{Role: role, Block: block}
-	b.each(func(e *Element) {
-		if e.Tag == nil {
+	carries := false
+	b.eachTagged(nil, func(e *Element, up *Tag) {
+		r := rootIn(e.Tag, up)
+		switch {
+		case r == nil:
+			r, carries = e.Tag.Root(), true
+		case r == t:
 			return
-		}
-		if r := e.Tag.Root(); r != t {
+		default:
 			r.Parent = t
-			if t.Lang == "" {
-				t.Lang = r.Lang
-			}
+		}
+		if t.Lang == "" {
+			t.Lang = r.Lang
 		}
 	})
+	if carries {
+		b.parent = t
+	}
 	return b
 }
 
 // inBlock marks the structure elements of b as coming from block, where
-// they say no block of their own.
+// they say no block of their own. A kept tag is not changed (a part a
+// Memo keeps names its blocks itself); the parents given to kept tags
+// are (box.parent).
 func inBlock(b box, block doc.Part) box {
-	b.each(func(e *Element) {
-		for t := e.Tag; t != nil; t = t.Parent {
+	b.eachTagged(nil, func(e *Element, up *Tag) {
+		t := e.Tag
+		if t.Root().kept {
+			t = up
+		}
+		for ; t != nil; t = t.Parent {
 			if t.Block == "" {
 				t.Block = block
 			}

@@ -322,8 +322,12 @@ func layoutError(what string, d *doc.Document, err error) error {
 func blocksOf(boxes ...box) []doc.Part {
 	var out []doc.Part
 	for _, b := range boxes {
-		b.each(func(e *Element) {
-			if blk := e.Tag.BlockOf(); blk != "" && !slices.Contains(out, blk) {
+		b.eachTagged(nil, func(e *Element, up *Tag) {
+			blk := e.Tag.BlockOf()
+			if blk == "" && e.Tag.Root().kept {
+				blk = up.BlockOf()
+			}
+			if blk != "" && !slices.Contains(out, blk) {
 				out = append(out, blk)
 			}
 		})

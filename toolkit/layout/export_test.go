@@ -11,5 +11,8 @@ func AuditFit(audit func(tries, rows, built int, fits func(i int) bool, chosen i
 // its estimate, with its bound.
 func MemoStats(m *Memo) (hits, misses, held, bound int) { return m.hits, m.misses, m.held, memoBytes }
 
+// MemoHelpStats are the help panels' parts m served and set.
+func MemoHelpStats(m *Memo) (hits, misses int) { return m.helpHits, m.helpMisses }
+
 // SentenceEnd is sentenceEnd, for TestSentenceEnd.
 var SentenceEnd = sentenceEnd

@@ -121,7 +121,7 @@ func flyerPage(k *kit, d *doc.Document, opts Options, part flyerPart) (box, erro
 		body := opts.Memo.body(k, d, inner, t.scale*grow, part, air)
 		panel, ok := panels[t.scale]
 		if !ok {
-			panel = k.flyerPanel(d, inner, t.scale/12.5, part)
+			panel = k.flyerPanel(d, inner, t.scale/12.5, part, opts.Memo)
 			if k.err == nil {
 				panels[t.scale] = panel
 			}
@@ -242,7 +242,7 @@ func whiteUnder(p Page, f pageFrame) float64 {
 // from its boxes where they are, without making the page.
 func whiteBoxUnder(b box, f pageFrame) float64 {
 	foot, low := f.bottom(), f.top()
-	b.walk(make([]offset, 0, 16), func(e *Element, offs []offset) {
+	b.walk(make([]offset, 0, 16), nil, func(e *Element, offs []offset, _ *Tag) {
 		if y, ok := elementFoot(e, offs); ok && y <= foot+0.5 {
 			low = max(low, y)
 		}
@@ -276,11 +276,11 @@ func elementFoot(e *Element, offs []offset) (float64, bool) {
 // beside its QR code, what the hotline is and the emergency line under
 // them; the audience's contacts and the province's lines, one to a line
 // in two columns; and, under a rule, the organisation's list beside its
-// own QR code (part.orgQR). scale shrinks the small parts with the body, never the
-// number. details adds what each contact is (the handout's back has the
-// room).
-func (k *kit) flyerPanel(d *doc.Document, w, scale float64, part flyerPart) box {
-	const pad = 10.0
+// own QR code (part.orgQR). scale shrinks the small parts with the body,
+// never the number. The parts before the organisation's list are the
+// same for every organisation: memo keeps them (Memo.help).
+func (k *kit) flyerPanel(d *doc.Document, w, scale float64, part flyerPart, memo *Memo) box {
+	const pad = flyerPanelPad
 	hs := flyerHelp
 	hs.name, hs.detail, hs.emergency = max(hs.name*scale, 10.5), max(hs.detail*scale, minSize+0.5), max(hs.emergency*scale, 10.5)
 	// The lists of contacts are fine print: a line each where they can.
@@ -289,6 +289,37 @@ func (k *kit) flyerPanel(d *doc.Document, w, scale float64, part flyerPart) box 
 		hs = clearHelp(hs)
 	}
 	cw := w - 2*pad
+	parts := memo.help(k, d, cw, hs, part.contacts)
+	if d.Help.Local != nil {
+		// The organisation's website's own code, captioned with its
+		// address, beside its list.
+		var code box
+		if part.orgQR {
+			code = k.orgQR(d, cw*0.3, hs.small)
+		}
+		// The list set the first way that leaves neither half of the
+		// panel empty: a long list under a short line and its short
+		// title leaves the other half empty beside them.
+		list := leastHalfGap(k.localFlows(d, cw-gapAfter(code, pad), hs, code.W > 0), func(list box) box {
+			return vstack(cw, pad*0.6, append(slices.Clone(parts), k.rule(cw), k.row(cw, pad, list, code))...)
+		})
+		parts = append(parts, k.rule(cw), k.row(cw, pad, list, code))
+	}
+	content := vstack(cw, pad*0.6, parts...)
+	content.W = cw
+	return k.panel(w, content, panelStyle{pad: pad, radius: 8, stroke: 1.5})
+}
+
+// flyerPanelPad is the flyer's help panel's padding, and the gap
+// between its parts.
+const flyerPanelPad = 10.0
+
+// flyerHelp are the parts of the flyer's help panel (flyerPanel) before
+// the organisation's list, cw wide: the hotline's name, number and what
+// it is beside its QR code, the emergency line, and the audience's
+// contacts (when contacts is set) and the province's lines.
+func (k *kit) flyerHelp(d *doc.Document, cw float64, hs helpSizes, contacts bool) []box {
+	const pad = flyerPanelPad
 	qr := inBlock(k.qrColumn(d.QR, hs.qr, hs.small, hs.small, cw*0.3), doc.PartQR)
 	mainW := cw - qr.W - pad
 	h := d.Help
@@ -303,7 +334,7 @@ func (k *kit) flyerPanel(d *doc.Document, w, scale float64, part flyerPart) box 
 	emergency := inBlock(k.text(h.Emergency, cw, textStyle{Style: typeset.Style{Size: hs.emergency, Bold: true, Leading: 1.25}, Color: k.col.danger}), doc.PartEmergency)
 	parts := []box{k.row(cw, pad, hot, qr), emergency}
 	var others []doc.Contact
-	if part.contacts {
+	if contacts {
 		others = h.Others
 	}
 	if len(others)+len(h.Province) == 1 {
@@ -324,24 +355,7 @@ func (k *kit) flyerPanel(d *doc.Document, w, scale float64, part flyerPart) box 
 			parts = append(parts, k.flow(lines, 2, cw, pad*1.5))
 		}
 	}
-	if h.Local != nil {
-		// The organisation's website's own code, captioned with its
-		// address, beside its list.
-		var code box
-		if part.orgQR {
-			code = k.orgQR(d, cw*0.3, hs.small)
-		}
-		// The list set the first way that leaves neither half of the
-		// panel empty: a long list under a short line and its short
-		// title leaves the other half empty beside them.
-		list := leastHalfGap(k.localFlows(d, cw-gapAfter(code, pad), hs, code.W > 0), func(list box) box {
-			return vstack(cw, pad*0.6, append(slices.Clone(parts), k.rule(cw), k.row(cw, pad, list, code))...)
-		})
-		parts = append(parts, k.rule(cw), k.row(cw, pad, list, code))
-	}
-	content := vstack(cw, pad*0.6, parts...)
-	content.W = cw
-	return k.panel(w, content, panelStyle{pad: pad, radius: 8, stroke: 1.5})
+	return parts
 }
 
 // linePieces are contacts one to a piece, each on a line (or two when

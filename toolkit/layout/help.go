@@ -349,7 +349,7 @@ func halfGap(b box) float64 {
 	}
 	top, bottom := math.Inf(1), math.Inf(-1)
 	mid := b.W / 2
-	b.walk(make([]offset, 0, 16), func(e *Element, offs []offset) {
+	b.walk(make([]offset, 0, 16), nil, func(e *Element, offs []offset, _ *Tag) {
 		var x0, y0, x1, y1 float64
 		code := false
 		switch {

@@ -10,24 +10,30 @@ import (
 	"github.com/awarekit/awarekit/toolkit/typeset"
 )
 
-// Memo keeps laid-out flyer bodies (the signs, what to do, the notes,
-// the statistic) between the documents one worker lays out: a build of a
-// thousand flyers sets the same five bodies at the same few sizes, each
-// document differing in its organisation's band, panel and footer, and
-// setting every body again (its items, their markers, the columns' flow)
-// was an eighth of the CPU samples of a 1,000-flyer build. A body is kept under everything it is
-// made of (Memo.body): the typesetter, the language and direction, the
-// style, the colours, the words kept whole, the least optical factor,
-// the texts themselves, the width, the size, the air and which parts are
-// in it; so a document that differs in any of them sets its body afresh.
+// Memo keeps laid-out parts of flyers between the documents one worker
+// lays out: the bodies (the signs, what to do, the notes, the statistic)
+// and the help panel's parts that are no organisation's (the hotline
+// beside its QR code, the emergency line, the audience's contacts and
+// the province's lines). A build of a thousand flyers sets the same five
+// bodies and panels at the same few sizes, each document differing in
+// its organisation's band, list and footer, and setting every body
+// again (its items, their markers, the columns' flow) was an eighth of
+// the CPU samples of a 1,000-flyer build; setting the panel's parts
+// again was 7% of the bytes and 18% of the objects laying out a flyer
+// allocated after that. A part is kept
+// under everything it is made of (bodyKey, helpKey): the typesetter,
+// the language and direction, the style, the colours, the words kept
+// whole, the least optical factor, the texts themselves, the width, the
+// sizes and which parts are in it; so a document that differs in any of
+// them sets its part afresh.
 //
-// The boxes kept are shared by the documents that use them; their
-// structure tags are marked kept, and each page made of them gets copies
-// of its own (box.elements): the PDF's structure is read from a page's
-// tags, and a tag is given its parent once (group), so two pages must
-// not share one. No layout groups a body the Memo gave (group and
-// inBlock would change the kept tags): a body is a page's section as it
-// is.
+// The boxes kept are shared by the documents that use them and never
+// changed: their structure tags are marked kept, and each page made of
+// them gets copies of its own (box.elements): the PDF's structure is
+// read from a page's tags, and two pages must not share one. A part
+// grouped in a page's structure element (the panel's section) carries
+// that element (box.parent) rather than being given it (group), and
+// inBlock leaves kept tags as they are: a kept part names its blocks.
 //
 // A Memo is for one goroutine at a time (a worker's); a nil Memo keeps
 // nothing. It holds about memoBytes at most and starts again empty past
@@ -35,19 +41,25 @@ import (
 type Memo struct {
 	ts     *typeset.Typesetter
 	bodies map[string]map[bodyAt]keptBody
+	helps  map[string]keptBody // flyerHelp's parts, by helpKey
 	held   int
 	key    []byte
-	// hits and misses count bodies served and set, for tests.
-	hits, misses int
+	// hits and misses count bodies served and set, helpHits and
+	// helpMisses panels' parts, for tests.
+	hits, misses         int
+	helpHits, helpMisses int
 }
 
 // memoBytes bounds what a Memo holds, by estimate (boxBytes): five
 // audiences' Arabic bodies at the sizes a hundred of their flyers try
-// take about 0.7 MB.
+// take about 0.7 MB, a panel's parts 20-35 KB at each size (a 250-flyer
+// build's worker keeps 4-7 of them).
 const memoBytes = 2 << 20
 
 // NewMemo returns an empty Memo.
-func NewMemo() *Memo { return &Memo{bodies: map[string]map[bodyAt]keptBody{}} }
+func NewMemo() *Memo {
+	return &Memo{bodies: map[string]map[bodyAt]keptBody{}, helps: map[string]keptBody{}}
+}
 
 // bodyAt is what a body is set at besides its document and kit.
 type bodyAt struct {
@@ -55,8 +67,9 @@ type bodyAt struct {
 	intro, notes, fact bool
 }
 
-// keptBody is a body as flyerBody made it, with what setting it did to
-// its kit: the texts whose ties gave way, and whether the last did.
+// keptBody is a body as flyerBody made it (or a panel's parts as
+// flyerHelp did), with what setting it did to its kit: the texts whose
+// ties gave way, and whether the last did.
 type keptBody struct {
 	sections []box
 	gaveWay  int
@@ -69,25 +82,73 @@ func (m *Memo) body(k *kit, d *doc.Document, w, size float64, part flyerPart, ai
 	if m == nil || k.err != nil {
 		return flyerBody(k, d, w, size, part, air)
 	}
-	if m.ts != k.ts {
-		m.clear()
-		m.ts = k.ts
-	}
+	m.use(k)
 	m.key = bodyKey(m.key[:0], k, d, part)
 	at := bodyAt{w: w, size: size, air: air, intro: part.intro, notes: part.notes, fact: part.fact}
 	if kept, ok := m.bodies[string(m.key)][at]; ok {
 		m.hits++
-		k.gaveWay += kept.gaveWay
-		k.loose = kept.loose
-		return slices.Clone(kept.sections)
+		return kept.serve(k)
 	}
 	m.misses++
-	before := k.gaveWay
-	sections := flyerBody(k, d, w, size, part, air)
-	if k.err != nil {
+	sections, kept, ok := m.set(k, func() []box { return flyerBody(k, d, w, size, part, air) })
+	if !ok {
 		return sections
 	}
-	kept := keptBody{sections: keep(sections), gaveWay: k.gaveWay - before, loose: k.loose}
+	shelf, ok := m.bodies[string(m.key)]
+	if !ok {
+		shelf = map[bodyAt]keptBody{}
+		m.bodies[string(m.key)] = shelf
+		m.held += len(m.key)
+	}
+	shelf[at] = kept
+	return kept.serve(nil)
+}
+
+// help is k.flyerHelp(d, w, hs, contacts), from m when a document set
+// the same parts before.
+func (m *Memo) help(k *kit, d *doc.Document, w float64, hs helpSizes, contacts bool) []box {
+	if m == nil || k.err != nil {
+		return k.flyerHelp(d, w, hs, contacts)
+	}
+	m.use(k)
+	m.key = helpKey(m.key[:0], k, d, w, hs, contacts)
+	if kept, ok := m.helps[string(m.key)]; ok {
+		m.helpHits++
+		return kept.serve(k)
+	}
+	m.helpMisses++
+	parts, kept, ok := m.set(k, func() []box { return k.flyerHelp(d, w, hs, contacts) })
+	if !ok {
+		return parts
+	}
+	m.helps[string(m.key)] = kept
+	m.held += len(m.key)
+	return kept.serve(nil)
+}
+
+// use starts m again empty when k's typesetter is not the one its parts
+// were set with.
+func (m *Memo) use(k *kit) {
+	if m.ts != k.ts {
+		m.clear()
+		m.ts = k.ts
+	}
+}
+
+// set sets parts with set and keeps them (keep), making room for them
+// in m: the parts set, and whether they are kept, with what setting them
+// did to k. Parts set with an error, or that cannot be kept, are not.
+func (m *Memo) set(k *kit, set func() []box) ([]box, keptBody, bool) {
+	before := k.gaveWay
+	parts := set()
+	if k.err != nil {
+		return parts, keptBody{}, false
+	}
+	kept := keptBody{gaveWay: k.gaveWay - before, loose: k.loose}
+	var ok bool
+	if kept.sections, ok = keep(parts); !ok {
+		return parts, keptBody{}, false
+	}
 	n := 64
 	for _, s := range kept.sections {
 		n += boxBytes(s)
@@ -96,85 +157,145 @@ func (m *Memo) body(k *kit, d *doc.Document, w, size float64, part flyerPart, ai
 		m.clear()
 	}
 	m.held += n
-	shelf, ok := m.bodies[string(m.key)]
-	if !ok {
-		shelf = map[bodyAt]keptBody{}
-		m.bodies[string(m.key)] = shelf
-		m.held += len(m.key)
+	return nil, kept, true
+}
+
+// serve is kb's parts for a document, having done to its kit k (nil for
+// none) what setting them did.
+func (kb keptBody) serve(k *kit) []box {
+	if k != nil {
+		k.gaveWay += kb.gaveWay
+		k.loose = kb.loose
 	}
-	shelf[at] = kept
-	return slices.Clone(kept.sections)
+	return slices.Clone(kb.sections)
 }
 
 func (m *Memo) clear() {
 	clear(m.bodies)
+	clear(m.helps)
 	m.held = 0
 }
 
 // bodyKey appends to dst everything of k and d that flyerBody reads,
 // each string after its length, so that no two lists make one key.
 func bodyKey(dst []byte, k *kit, d *doc.Document, part flyerPart) []byte {
-	str := func(s string) {
-		dst = binary.AppendUvarint(dst, uint64(len(s)))
-		dst = append(dst, s...)
+	w := keyWriter(kitKey(dst, k))
+	w.str(d.Signs.Title)
+	w.strs(d.Signs.Items)
+	w.str(d.Signs.Caution)
+	w.count(len(d.Actions))
+	for _, g := range d.Actions {
+		w.str(g.Title)
+		w.strs(g.Do)
+		w.strs(g.Dont)
 	}
-	strs := func(ss []string) {
-		dst = binary.AppendUvarint(dst, uint64(len(ss)))
-		for _, s := range ss {
-			str(s)
-		}
+	w.flag(part.intro)
+	if part.intro {
+		w.str(d.Intro)
 	}
-	num := func(f float64) { dst = binary.LittleEndian.AppendUint64(dst, math.Float64bits(f)) }
-	flag := func(b bool) {
-		if b {
-			dst = append(dst, 1)
-		} else {
-			dst = append(dst, 0)
-		}
+	w.flag(part.notes && d.Notes != nil)
+	if part.notes && d.Notes != nil {
+		w.str(d.Notes.Title)
+		w.strs(d.Notes.Items)
 	}
-	rgb := func(c doc.RGB) { dst = append(dst, c.R, c.G, c.B) }
-	str(k.lang)
-	flag(k.rtl)
-	str(string(k.style))
-	num(k.least)
-	strs(k.keep)
+	w.flag(part.fact && d.Fact != nil)
+	if part.fact && d.Fact != nil {
+		w.str(d.Fact.Text)
+		w.str(d.Fact.Source)
+	}
+	return w
+}
+
+// helpKey appends to dst everything of k and d that flyerHelp reads, and
+// the width and sizes it sets them at.
+func helpKey(dst []byte, k *kit, d *doc.Document, width float64, hs helpSizes, contacts bool) []byte {
+	w := keyWriter(kitKey(dst, k))
+	w.num(width)
+	for _, f := range []float64{hs.title, hs.name, hs.number, hs.detail, hs.emergency, hs.contact, hs.small, hs.qr} {
+		w.num(f)
+	}
+	w.str(d.QR.URL)
+	w.str(d.QR.Text)
+	w.str(d.QR.Caption)
+	w.contact(d.Help.Hotline)
+	w.str(d.Help.Emergency)
+	w.flag(contacts)
+	if contacts {
+		w.contacts(d.Help.Others)
+	}
+	w.contacts(d.Help.Province)
+	return w
+}
+
+// kitKey appends to dst everything of k that setting text reads besides
+// its typesetter (a Memo keeps one typesetter's parts).
+func kitKey(dst []byte, k *kit) []byte {
+	w := keyWriter(dst)
+	w.str(k.lang)
+	w.flag(k.rtl)
+	w.str(string(k.style))
+	w.num(k.least)
+	w.strs(k.keep)
 	c := k.col
 	for _, x := range []doc.RGB{c.ink, c.muted, c.danger, c.accent, c.band, c.onBand, c.panel, c.rule} {
-		rgb(x)
+		w = append(w, x.R, x.G, x.B)
 	}
-	flag(c.onColour)
-	num(c.ruleWidth)
-	num(c.frameWidth)
-	str(d.Signs.Title)
-	strs(d.Signs.Items)
-	str(d.Signs.Caution)
-	dst = binary.AppendUvarint(dst, uint64(len(d.Actions)))
-	for _, g := range d.Actions {
-		str(g.Title)
-		strs(g.Do)
-		strs(g.Dont)
+	w.flag(c.onColour)
+	w.num(c.ruleWidth)
+	w.num(c.frameWidth)
+	return w
+}
+
+// keyWriter appends the parts of a Memo's key: each string after its
+// length, each list after its count, so that no two lists make one key.
+type keyWriter []byte
+
+func (w *keyWriter) count(n int) { *w = binary.AppendUvarint(*w, uint64(n)) }
+
+func (w *keyWriter) str(s string) {
+	w.count(len(s))
+	*w = append(*w, s...)
+}
+
+func (w *keyWriter) strs(ss []string) {
+	w.count(len(ss))
+	for _, s := range ss {
+		w.str(s)
 	}
-	flag(part.intro)
-	if part.intro {
-		str(d.Intro)
+}
+
+func (w *keyWriter) num(f float64) { *w = binary.LittleEndian.AppendUint64(*w, math.Float64bits(f)) }
+
+func (w *keyWriter) flag(b bool) {
+	if b {
+		*w = append(*w, 1)
+	} else {
+		*w = append(*w, 0)
 	}
-	flag(part.notes && d.Notes != nil)
-	if part.notes && d.Notes != nil {
-		str(d.Notes.Title)
-		strs(d.Notes.Items)
+}
+
+func (w *keyWriter) contact(c doc.Contact) {
+	for _, s := range []string{c.Name, c.Detail, c.Phone, c.Text, c.Website, c.Email} {
+		w.str(s)
 	}
-	flag(part.fact && d.Fact != nil)
-	if part.fact && d.Fact != nil {
-		str(d.Fact.Text)
-		str(d.Fact.Source)
+}
+
+func (w *keyWriter) contacts(cs []doc.Contact) {
+	w.count(len(cs))
+	for _, c := range cs {
+		w.contact(c)
 	}
-	return dst
 }
 
 // keep marks every tag of boxes and their ancestors kept, and clips
 // each box's lists to their length, so that what a document appends to
-// its sections' lists never lands in the Memo's.
-func keep(boxes []box) []box {
+// its sections' lists never lands in the Memo's. Boxes that hold a
+// parent given to kept tags already (box.parent: a part made of another
+// kept part) are not kept: false, and nothing is marked.
+func keep(boxes []box) ([]box, bool) {
+	if slices.ContainsFunc(boxes, carriesParent) {
+		return nil, false
+	}
 	out := make([]box, len(boxes))
 	for i, b := range boxes {
 		b.els, b.kids = b.els[:len(b.els):len(b.els)], b.kids[:len(b.kids):len(b.kids)]
@@ -185,15 +306,30 @@ func keep(boxes []box) []box {
 		})
 		out[i] = b
 	}
-	return out
+	return out, true
+}
+
+// carriesParent reports whether b or a box in it carries a parent for
+// kept tags (box.parent).
+func carriesParent(b box) bool {
+	if b.parent != nil {
+		return true
+	}
+	for i := range b.kids {
+		if carriesParent(b.kids[i].box) {
+			return true
+		}
+	}
+	return false
 }
 
 // copiedTag is t's copy in copies, made there with its ancestors' when
-// it is not yet: a page's own copy of a kept tag (box.elements). The
-// copies are made in slab, tagSlab of them to an allocation (a page
-// copies some seventy): a full slab is left to the tags in it, never
-// grown, so a copy stays where it was made.
-func copiedTag(t *Tag, copies map[*Tag]*Tag, slab *[]Tag) *Tag {
+// it is not yet: a page's own copy of a kept tag (box.elements), the
+// copy of its root in up (box.parent; nil for none). The copies are
+// made in slab, tagSlab of them to an allocation (a page copies some
+// seventy): a full slab is left to the tags in it, never grown, so a
+// copy stays where it was made.
+func copiedTag(t, up *Tag, copies map[*Tag]*Tag, slab *[]Tag) *Tag {
 	if t == nil || !t.kept {
 		return t
 	}
@@ -206,7 +342,11 @@ func copiedTag(t *Tag, copies map[*Tag]*Tag, slab *[]Tag) *Tag {
 	*slab = append(*slab, *t)
 	c := &(*slab)[len(*slab)-1]
 	c.kept = false
-	c.Parent = copiedTag(t.Parent, copies, slab)
+	if t.Parent == nil {
+		c.Parent = up
+	} else {
+		c.Parent = copiedTag(t.Parent, up, copies, slab)
+	}
 	copies[t] = c
 	return c
 }

@@ -21,6 +21,7 @@ type memoCase struct {
 	org      profile.Organisation
 	paper    string
 	style    layout.Style
+	province string
 	format   func(ts layoutFunc) layoutFunc
 	change   func(d *doc.Document) // a content folder's own words
 }
@@ -29,12 +30,14 @@ type layoutFunc = func(*doc.Document, layout.Options) (*layout.Document, error)
 
 // TestMemoFollowsWhatABodyDependsOn lays out documents one after another
 // with one Memo, as a build's worker does, each differing from the
-// first in one thing a body is made of, and holds each to the same
-// document laid out without a Memo: the same elements, the same tags.
-// Each of those documents differs from the first (so a body kept under a
-// key without that input would be the first's, and fail), and the Memo
-// serves the bodies that are the same. Two documents share no structure
-// tag, and the first is as it was after the others are laid out.
+// first in one thing a body or the help panel's parts are made of, and
+// holds each to the same document laid out without a Memo: the same
+// elements, the same tags (with their parents: the panel's section
+// around the parts the Memo kept). Each of those documents differs from
+// the first (so a part kept under a key without that input would be the
+// first's, and fail), and the Memo serves the bodies and panels' parts
+// that are the same. Two documents share no structure tag, and the
+// first is as it was after the others are laid out.
 func TestMemoFollowsWhatABodyDependsOn(t *testing.T) {
 	lib, ts := setup(t)
 	flyer := func(d *doc.Document, o layout.Options) (*layout.Document, error) { return layout.Flyer(ts, d, o) }
@@ -98,6 +101,24 @@ func TestMemoFollowsWhatABodyDependsOn(t *testing.T) {
 			c.format = func(layoutFunc) layoutFunc { return handout }
 			c.style = layout.LargePrint
 		}),
+		with("the hotline's name", func(c *memoCase) { c.change = func(d *doc.Document) { d.Help.Hotline.Name += " (24/7)" } }),
+		with("the hotline's number", func(c *memoCase) { c.change = func(d *doc.Document) { d.Help.Hotline.Phone = "1-833-900-1012" } }),
+		with("what the hotline is", func(c *memoCase) { c.change = func(d *doc.Document) { d.Help.Hotline.Detail += " In 200 languages." } }),
+		with("the emergency line", func(c *memoCase) { c.change = func(d *doc.Document) { d.Help.Emergency += " Or go to a hospital." } }),
+		with("a contact's name", func(c *memoCase) { c.change = func(d *doc.Document) { d.Help.Others[0].Name += " (youth)" } }),
+		with("a contact's number", func(c *memoCase) { c.change = func(d *doc.Document) { d.Help.Others[0].Phone = "1-800-668-6869" } }),
+		with("a contact's text line", func(c *memoCase) { c.change = func(d *doc.Document) { d.Help.Others[0].Text = "Text HELP to 686868" } }),
+		with("a contact's website", func(c *memoCase) { c.change = func(d *doc.Document) { d.Help.Others[0].Website = "help.example.ca" } }),
+		with("a contact's email", func(c *memoCase) { c.change = func(d *doc.Document) { d.Help.Others[0].Email = "help@example.ca" } }),
+		with("a contact fewer", func(c *memoCase) { c.change = func(d *doc.Document) { d.Help.Others = d.Help.Others[1:] } }),
+		with("province", func(c *memoCase) { c.province = "bc" }),
+		with("a province's line", func(c *memoCase) {
+			c.province = "bc"
+			c.change = func(d *doc.Document) { d.Help.Province[0].Name += " (BC)" }
+		}),
+		with("the hotline's code", func(c *memoCase) { c.change = func(d *doc.Document) { d.QR.URL += "?from=flyer" } }),
+		with("the code's address", func(c *memoCase) { c.change = func(d *doc.Document) { d.QR.Text += "/help" } }),
+		with("the code's caption", func(c *memoCase) { c.change = func(d *doc.Document) { d.QR.Caption += " now" } }),
 	}
 	memo := layout.NewMemo()
 	make := func(c memoCase, memo *layout.Memo) *layout.Document {
@@ -106,7 +127,7 @@ func TestMemoFollowsWhatABodyDependsOn(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, err := lib.Assemble(content.Request{Audience: c.audience, Lang: c.lang, Org: c.org, Brand: brand, AllowDraft: true})
+		d, err := lib.Assemble(content.Request{Audience: c.audience, Lang: c.lang, Org: c.org, Brand: brand, Province: c.province, AllowDraft: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -134,15 +155,28 @@ func TestMemoFollowsWhatABodyDependsOn(t *testing.T) {
 	keep = brokenPair(t, first.Pages[0], append(slices.Clone(d.Signs.Items), d.Actions[0].Do...))
 	for _, c := range cases {
 		hits, _, _, _ := layout.MemoStats(memo)
+		helpHits, _ := layout.MemoHelpStats(memo)
 		got, want := make(c, memo), make(c, nil)
 		if !reflect.DeepEqual(got.Pages, want.Pages) {
 			t.Errorf("%s: laid out with the memo, the document differs from the one laid out without", c.name)
 		}
+		// The memo above may have started again empty past its bound
+		// (or never held the first's parts at the sizes this case
+		// tries): a Memo that holds the first document's parts alone.
+		warm := layout.NewMemo()
+		make(base, warm)
+		if !reflect.DeepEqual(make(c, warm).Pages, want.Pages) {
+			t.Errorf("%s: laid out after the first with a memo, the document differs from the one laid out without", c.name)
+		}
 		served, _, _, _ := layout.MemoStats(memo)
+		helpServed, _ := layout.MemoHelpStats(memo)
 		switch c.name {
 		case "first", "another organisation":
 			if served == hits {
 				t.Errorf("%s: the memo served no body; it should serve the first's", c.name)
+			}
+			if helpServed == helpHits {
+				t.Errorf("%s: the memo served no help panel's parts; it should serve the first's", c.name)
 			}
 		default:
 			if reflect.DeepEqual(bodyLines(got.Pages[0]), bodyLines(first.Pages[0])) {
@@ -182,8 +216,9 @@ func brokenPair(t *testing.T, p layout.Page, texts []string) string {
 	return ""
 }
 
-// bodyLines are the page's text lines with where they are, in the body
-// (the signs and actions: under the band, over the panel).
+// bodyLines are the page's text lines with where they are, their
+// colours, the structure their tags say, and the codes' modules and the
+// links' addresses.
 func bodyLines(p layout.Page) []string {
 	var out []string
 	for _, b := range lineBoxes(p) {
@@ -192,6 +227,12 @@ func bodyLines(p layout.Page) []string {
 	for _, e := range p.Elements {
 		if e.Text != nil {
 			out = append(out, fmt.Sprint(e.Text.Color))
+		}
+		if e.QR != nil {
+			out = append(out, e.QR.Bits...)
+		}
+		if e.Link != nil {
+			out = append(out, e.Link.URL)
 		}
 		for t := e.Tag; t != nil; t = t.Parent {
 			out = append(out, fmt.Sprint(t.Role, t.Lang, t.Block))

@@ -152,9 +152,10 @@ type Tag struct {
 	Lang   string // BCP 47; the language of the words, which on a bilingual page is not always the document's
 	Alt    string // a figure's alternative text
 	Parent *Tag
-	// kept marks a tag of a body a Memo keeps for the documents after:
+	// kept marks a tag of a part a Memo keeps for the documents after:
 	// each page gets copies of its own (box.elements), and nothing
-	// changes it (group and inBlock are not applied to a kept body).
+	// changes it (group gives a box holding kept tags their parent,
+	// box.parent; inBlock passes them by).
 	kept bool
 }
 
