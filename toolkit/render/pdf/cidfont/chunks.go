@@ -124,13 +124,20 @@ func (w *Writer) deflateChunked(data []byte) []byte {
 	z := append(w.zbuf.Bytes()[:0], 0x78, 0x01)
 	w.cut = cuts(data, w.cut)
 	at := 0
+	// The checksum of data, from its pieces': a piece found brings its
+	// own, and the page's middle, most of its bytes, is not summed
+	// again in every flyer.
+	sum := uint32(1)
 	for _, end := range w.cut {
 		piece := data[at:end]
 		at = end
-		if kept, ok := w.chunks.get(piece); ok {
-			z = append(z, kept...)
+		if e := w.chunks.get(piece); e != nil {
+			z = append(z, e.data...)
+			sum = adlerJoin(sum, e.sum, len(piece))
 			continue
 		}
+		pieceSum := adlerSum(1, piece)
+		sum = adlerJoin(sum, pieceSum, len(piece))
 		from := len(z)
 		if len(piece) <= fixedPiece {
 			d := fixedDeflaters.get()
@@ -147,10 +154,10 @@ func (w *Writer) deflateChunked(data []byte) []byte {
 			fastZlibWriters.put(fw)
 			z = a.b
 		}
-		w.chunks.put(piece, z[from:])
+		w.chunks.put(piece, z[from:], pieceSum)
 	}
 	z = append(z, finalEmptyBlock...)
-	z = binary.BigEndian.AppendUint32(z, adlerSum(1, data))
+	z = binary.BigEndian.AppendUint32(z, sum)
 	w.zbuf = *bytes.NewBuffer(z)
 	return z
 }
@@ -172,6 +179,7 @@ type chunkCache struct {
 type chunkEntry struct {
 	piece string
 	data  []byte
+	sum   uint32 // the piece's Adler-32 checksum, as adlerSum(1, piece)
 	found bool
 }
 
@@ -185,16 +193,17 @@ const chunkOverhead = 64
 
 func newChunkCache() *chunkCache { return &chunkCache{m: make(map[string]*chunkEntry)} }
 
-func (c *chunkCache) get(piece []byte) ([]byte, bool) {
-	e, ok := c.m[string(piece)]
-	if !ok {
-		return nil, false
+// get is the entry of piece, nil if it is not kept.
+func (c *chunkCache) get(piece []byte) *chunkEntry {
+	e := c.m[string(piece)]
+	if e != nil {
+		e.found = true
 	}
-	e.found = true
-	return e.data, true
+	return e
 }
 
-func (c *chunkCache) put(piece, data []byte) {
+// put keeps data, piece's deflate data, and sum, its checksum.
+func (c *chunkCache) put(piece, data []byte, sum uint32) {
 	size := len(piece) + len(data) + chunkOverhead
 	if size > chunkCacheLimit/4 {
 		return
@@ -217,7 +226,7 @@ func (c *chunkCache) put(piece, data []byte) {
 		clear(c.order[n:])
 		c.order, c.next = c.order[:n], 0
 	}
-	e := &chunkEntry{piece: string(piece), data: bytes.Clone(data)}
+	e := &chunkEntry{piece: string(piece), data: bytes.Clone(data), sum: sum}
 	c.m[e.piece] = e
 	c.order = append(c.order, e)
 	c.held += size

@@ -71,3 +71,19 @@ func adlerSum(sum uint32, p []byte) uint32 {
 	}
 	return s2<<16 | s1
 }
+
+// adlerJoin is the Adler-32 checksum of a and then b, from sum, the
+// checksum of a (as adlerSum gives it, from 1), and bSum, that of b
+// alone, n bytes long. Over b the first sum gains b's bytes, which are
+// bSum's first sum less its start of 1; the second gains, for each
+// byte of b, the first sum after it: a's first sum n times, plus what b
+// alone adds to its own second sum less the start of 1 counted n times.
+func adlerJoin(sum, bSum uint32, n int) uint32 {
+	const mod = 65521
+	a1, a2 := uint64(sum&0xffff), uint64(sum>>16)
+	b1, b2 := uint64(bSum&0xffff), uint64(bSum>>16)
+	k := uint64(n) % mod
+	s1 := (a1 + b1 + mod - 1) % mod
+	s2 := (a2 + k*a1 + b2 + mod - k) % mod
+	return uint32(s2<<16 | s1)
+}

@@ -41,6 +41,41 @@ func TestAdler32(t *testing.T) {
 	}
 }
 
+// TestAdlerJoin: the checksum of two pieces joined from theirs equals
+// hash/adler32's of the whole, for pieces empty, short, past the
+// modulus in length (65,521 and more) and of all 0xff, each way round,
+// and for a page cut in three as deflateChunked cuts it.
+func TestAdlerJoin(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for _, n := range []int{0, 1, 2, 15, 5552, 65520, 65521, 65522, 131043, 200000} {
+		for _, m := range []int{0, 1, 600, 65521, 70000} {
+			for _, fill := range []string{"random", "ff"} {
+				p := make([]byte, n+m)
+				for i := range p {
+					p[i] = 0xff
+					if fill == "random" {
+						p[i] = byte(rng.Uint32())
+					}
+				}
+				a, b := p[:n], p[n:]
+				if got, want := adlerJoin(adlerSum(1, a), adlerSum(1, b), len(b)), adler32.Checksum(p); got != want {
+					t.Errorf("%d then %d bytes (%s): %08x, want %08x", n, m, fill, got, want)
+				}
+			}
+		}
+	}
+	page := bytes.Repeat([]byte("/P <</MCID 3>> BDC\nq 0 g BT /C1 9 Tf 12.5 700 Td[(\x00\x01)120(\x00\x02)]TJ ET Q\nEMC\n"), 300)
+	sum := uint32(1)
+	at := 0
+	for _, end := range cuts(page, nil) {
+		sum = adlerJoin(sum, adlerSum(1, page[at:end]), end-at)
+		at = end
+	}
+	if want := adler32.Checksum(page); sum != want {
+		t.Errorf("a page's pieces: %08x, want %08x", sum, want)
+	}
+}
+
 // TestFastZlib: the same bytes as klauspost/compress's zlib.Writer at
 // BestSpeed, which the documents' streams were compressed with, and a
 // stream zlib reads back.
