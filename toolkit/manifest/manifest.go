@@ -22,6 +22,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -86,7 +87,7 @@ type Earlier struct {
 }
 
 // Stray is the first file e names outside its place, as Entry.Stray.
-func (e *Earlier) Stray() string {
+func (e *Earlier) Stray() (string, bool) {
 	return (&Entry{File: e.File, Also: e.Also}).Stray()
 }
 
@@ -161,19 +162,20 @@ func Local(file string) bool {
 		filepath.IsLocal(filepath.FromSlash(file)) && !strings.ContainsRune(file, '\\')
 }
 
-// Stray is the first file e names outside its place: its own file, when
-// that is not a path inside the output folder (../../etc/passwd, an
-// absolute path), then a further file not beside it. "" when there is none.
-func (e *Entry) Stray() string {
+// Stray is the first file e names outside its place, and true: its own
+// file, when that is not a path inside the output folder
+// (../../etc/passwd, an absolute path, "", which is the folder itself),
+// then a further file not beside it. False when there is none.
+func (e *Entry) Stray() (string, bool) {
 	if !Local(e.File) {
-		return e.File
+		return e.File, true
 	}
 	for _, p := range e.Also {
 		if !Beside(p.File, e.File) {
-			return p.File
+			return p.File, true
 		}
 	}
-	return ""
+	return "", false
 }
 
 // StrayError is a manifest that names a file outside its place.
@@ -184,9 +186,19 @@ type StrayError struct {
 }
 
 func (e *StrayError) Error() string {
-	what := fmt.Sprintf("%s lists %q, which is not a file in its folder", e.Manifest, e.File)
+	file := strconv.Quote(e.File)
+	if e.File == "" {
+		// The folder itself, which a build would take for a file of
+		// its own.
+		file = `a file with no name ("")`
+	}
+	what := fmt.Sprintf("%s lists %s, which is not a file in its folder", e.Manifest, file)
 	if e.File != e.Output {
-		what = fmt.Sprintf("%s lists %q with %s, which is not a file beside it", e.Manifest, e.File, e.Output)
+		output := e.Output
+		if output == "" {
+			output = "a file with no name"
+		}
+		what = fmt.Sprintf("%s lists %s with %s, which is not a file beside it", e.Manifest, file, output)
 	}
 	return what + "; a build reads only the files it wrote in its output folder, and this manifest was not written by one: delete " +
 		e.Manifest + " (the next build then checks every file again), or build into an empty folder"
@@ -751,7 +763,7 @@ func scan(f *os.File, file int32) (m Manifest, found []entryAt, keys []uint64, l
 			if err := dec.Decode(&e); err != nil {
 				return m, nil, nil, false, err
 			}
-			if bad := e.Stray(); bad != "" {
+			if bad, ok := e.Stray(); ok {
 				return m, nil, nil, false, &StrayError{Output: e.File, File: bad}
 			}
 			n := dec.InputOffset() - start
@@ -796,12 +808,12 @@ func strayHead(m *Manifest) error {
 		if e == nil {
 			continue
 		}
-		if bad := e.Stray(); bad != "" {
+		if bad, ok := e.Stray(); ok {
 			return &StrayError{Output: e.File, File: bad}
 		}
 	}
 	for _, e := range m.Earlier {
-		if bad := e.Stray(); bad != "" {
+		if bad, ok := e.Stray(); ok {
 			return &StrayError{Output: e.File, File: bad}
 		}
 	}
