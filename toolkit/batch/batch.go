@@ -7,6 +7,7 @@ package batch
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -54,6 +55,12 @@ type Options struct {
 	// out/, where every workshop's plan is built), whose files no plan
 	// file on disk can make again.
 	KeepEarlier bool
+	// PlanName is the name the manifest records for the plan, by which a
+	// later build tells its own earlier files from another plan's; ""
+	// for the plan file's name. serve gives its form's builds a name with
+	// a slash, which no plan file's name has, so that no command-line
+	// build takes their files for its own.
+	PlanName string
 
 	// Test hooks: write replaces output.WriteStream for every file the
 	// build writes itself (outputs, index.html, manifest.json), so a
@@ -418,6 +425,12 @@ func Run(ctx context.Context, eng *generate.Engine, p *plan.Plan, opts Options) 
 		return rep, ErrInterrupted
 	}
 	return rep, nil
+}
+
+// planName is the name the manifest records for the plan
+// (Options.PlanName).
+func (b *builder) planName() string {
+	return cmp.Or(b.opts.PlanName, filepath.Base(b.plan.File))
 }
 
 // same reports whether two paths name the same folder.
@@ -1039,7 +1052,7 @@ func (b *builder) writeManifest(final, abandon <-chan struct{}) error {
 		Version: manifest.Version,
 		Program: b.eng.Creator,
 		Content: b.eng.Lib.Info.Version,
-		Plan:    filepath.Base(b.plan.File),
+		Plan:    b.planName(),
 	}
 	if b.opts.Shard.Active() {
 		m.Shard = b.opts.Shard.String()

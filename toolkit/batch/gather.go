@@ -138,8 +138,8 @@ func (b *builder) gather() error {
 			case m.Shard != (Shard{K: k, N: pn}).String():
 				problem("%s says it is part %q, not %d/%d: it was renamed", path, m.Shard, k, pn)
 				continue
-			case m.Plan != filepath.Base(b.plan.File):
-				problem("%s was made from plan %s, not %s", path, m.Plan, filepath.Base(b.plan.File))
+			case m.Plan != b.planName():
+				problem("%s was made from plan %s, not %s", path, m.Plan, b.planName())
 				continue
 			case m.Program != b.eng.Creator:
 				problem("%s was made by %s, not by this program (%s); gather with the program that made the parts, or make them again", path, m.Program, b.eng.Creator)

@@ -230,7 +230,7 @@ func (b *builder) settle(stale []manifest.Earlier) (removed, warnings []string, 
 	if len(stale) == 0 {
 		return nil, nil, nil
 	}
-	this := filepath.Base(b.plan.File)
+	this := b.planName()
 	stale, variants := notOurs(stale, b.ownNames())
 	dirs := map[string]bool{}      // folders a file was removed from
 	links := map[string][]string{} // files under a link, by the link
@@ -345,6 +345,10 @@ func (b *builder) settle(stale []manifest.Earlier) (removed, warnings []string, 
 		plan := by.plan
 		if plan == "" {
 			plan = "another plan file"
+		}
+		if from, name, ok := strings.Cut(plan, "/"); ok {
+			// No plan file's name (PlanName): serve's form.
+			plan = name + " (from " + from + ")"
 		}
 		warnings = append(warnings, fmt.Sprintf("%s still holds %s that a build of %s made and this plan does not make; %s left, and %s not in this build's pack or index: %s; build each plan into a folder of its own (--out), or delete %s if %s should not be printed",
 			b.opts.OutDir, count(n, "file"), plan, plural(n, "it was", "they were"), plural(n, "it is", "they are"), listed(files), plural(n, "it", "them"), plural(n, "it", "they")))

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"html/template"
@@ -82,7 +83,11 @@ func (s *Server) startBuild(pl *plan.Plan, name string) error {
 		defer s.wg.Done()
 		defer s.write.Unlock()
 		defer cancel()
-		rep, err := batch.Run(ctx, s.eng, pl, batch.Options{OutDir: s.out, Jobs: runtime.NumCPU(), Progress: b, KeepEarlier: true})
+		// Recorded under a name no plan file has: a command-line build of
+		// a workshop.yaml in this folder took the last workshop's
+		// materials for its own and removed them (review19 L6).
+		rep, err := batch.Run(ctx, s.eng, pl, batch.Options{OutDir: s.out, Jobs: runtime.NumCPU(), Progress: b, KeepEarlier: true,
+			PlanName: "awarekit serve/" + cmp.Or(name, defaultPlan)})
 		b.mu.Lock()
 		b.report, b.err, b.finished = rep, err, time.Now()
 		b.mu.Unlock()
