@@ -2,6 +2,8 @@ package pdf_test
 
 import (
 	"bytes"
+	"encoding/xml"
+	"errors"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -64,24 +66,35 @@ func TestQRCodesDecode(t *testing.T) {
 			if err := os.WriteFile(path, imagetest.PDF(t, ld), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			sites := map[string]bool{} // what the codes of the document open
+			// Each code's part of its page drawn, then read by one zbarimg.
+			type drawn struct {
+				page    int
+				q       *layout.QR
+				caption string
+				png     string
+			}
+			var all []drawn
 			for i, p := range ld.Pages {
 				codes := qrCodes(p)
-				if len(codes) == 0 {
+				for j, q := range codes {
+					all = append(all, drawn{i, q, captionOf(p, codes, j), zbarArea(t, path, i, q, dpi)})
+				}
+			}
+			var pngs []string
+			for _, d := range all {
+				pngs = append(pngs, d.png)
+			}
+			read := zbar(t, pngs...)
+			sites := map[string]bool{} // what the codes of the document open
+			for k, d := range all {
+				got, q := read[k], d.q
+				if got == "" {
+					t.Errorf("page %d: the QR code at %.0f,%.0f does not decode", d.page+1, q.X, q.Y)
 					continue
 				}
-				for j, q := range codes {
-					got := zbar(t, path, i, q, dpi)
-					if got == "" {
-						t.Errorf("page %d: the QR code at %.0f,%.0f does not decode", i+1, q.X, q.Y)
-						continue
-					}
-					sites[got] = true
-					where := address(got)
-					caption := captionOf(p, codes, j)
-					if !strings.Contains(caption, where) {
-						t.Errorf("page %d: the QR code at %.0f,%.0f opens %s; its caption says %q", i+1, q.X, q.Y, got, caption)
-					}
+				sites[got] = true
+				if where := address(got); !strings.Contains(d.caption, where) {
+					t.Errorf("page %d: the QR code at %.0f,%.0f opens %s; its caption says %q", d.page+1, q.X, q.Y, got, d.caption)
 				}
 			}
 			// The hotline's code wherever it was (not on the tear-off,
@@ -117,12 +130,12 @@ func qrCodes(p layout.Page) []*layout.QR {
 	return out
 }
 
-// zbar renders the code q, with its quiet zone, of page i (from 0) of
-// the PDF at path with poppler's pdftoppm at dpi, and decodes it with
-// zbarimg; "" when it reads nothing. Only the code's part of the page is
-// drawn: drawing whole pages at 200 dpi to read a few square inches was
-// half the package's quick tests.
-func zbar(t *testing.T, path string, i int, q *layout.QR, dpi float64) string {
+// zbarArea renders the code q, with its quiet zone, of page i (from 0)
+// of the PDF at path with poppler's pdftoppm at dpi, into a PNG file it
+// names. Only the code's part of the page is drawn: drawing whole pages
+// at 200 dpi to read a few square inches was half the package's quick
+// tests.
+func zbarArea(t *testing.T, path string, i int, q *layout.QR, dpi float64) string {
 	t.Helper()
 	px := dpi / 72
 	side := q.Module * float64(len(q.Bits))
@@ -137,15 +150,49 @@ func zbar(t *testing.T, path string, i int, q *layout.QR, dpi float64) string {
 		"-gray", "-png", "-singlefile", path, out).CombinedOutput(); err != nil {
 		t.Fatalf("pdftoppm: %v\n%s", err, msg)
 	}
-	got, err := exec.Command("zbarimg", "-q", "--raw", out+".png").Output()
-	if err != nil {
-		return "" // zbarimg exits 4 when it finds no code
+	return out + ".png"
+}
+
+// zbar reads the images with one zbarimg, and gives what the code in
+// each opens, in their order ("" where it found none). It fails the test
+// where it finds more than one code in an image.
+func zbar(t *testing.T, pngs ...string) []string {
+	t.Helper()
+	if len(pngs) == 0 {
+		return nil
 	}
-	lines := strings.Split(strings.TrimSpace(string(got)), "\n")
-	if len(lines) != 1 {
-		t.Errorf("zbarimg read %d codes in one: %q", len(lines), got)
+	out, err := exec.Command("zbarimg", append([]string{"-q", "--xml"}, pngs...)...).Output()
+	var exit *exec.ExitError
+	if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 4) {
+		t.Fatalf("zbarimg: %v", err) // it exits 4 when an image has no code
 	}
-	return lines[0]
+	var read struct {
+		Sources []struct {
+			Href    string `xml:"href,attr"`
+			Symbols []struct {
+				Data string `xml:"data"`
+			} `xml:"index>symbol"`
+		} `xml:"source"`
+	}
+	if err := xml.Unmarshal(out, &read); err != nil {
+		t.Fatalf("zbarimg --xml: %v\n%s", err, out)
+	}
+	if len(read.Sources) != len(pngs) {
+		t.Fatalf("zbarimg read %d images of %d:\n%s", len(read.Sources), len(pngs), out)
+	}
+	got := make([]string, len(pngs))
+	for i, src := range read.Sources {
+		if src.Href != pngs[i] {
+			t.Fatalf("zbarimg's image %d is %s, want %s", i+1, src.Href, pngs[i])
+		}
+		if len(src.Symbols) > 1 {
+			t.Errorf("zbarimg read %d codes in one: %+v", len(src.Symbols), src.Symbols)
+		}
+		if len(src.Symbols) > 0 {
+			got[i] = src.Symbols[0].Data
+		}
+	}
+	return got
 }
 
 // address is a URL as a page prints it: without the scheme, "www." and
