@@ -56,6 +56,15 @@ var visualCases = []struct {
 	{"\u2067جمعية النخيل 24.\u2069 اتصل بـ Service Canada الآن", true, "نآلاServiceCanadaـبلصتا.24ليخنلاةيعمج"},
 	{"\u2068جمعية النخيل (Palm) 24.\u2069 اتصل بـ Service Canada الآن", true, "نآلاServiceCanadaـبلصتا.24)Palm(ليخنلاةيعمج"},
 	{"جمعية النخيل 24. اتصل بـ Service Canada الآن", true, "نآلاServiceCanadaـبلصتا.24ليخنلاةيعمج"},
+	// A number after Latin text in Arabic text joins it (W7), in an
+	// isolate or not, a phone number's groups too: isolated as after
+	// Arabic, "Hall 3" was drawn "3 Hall" (Chromium, 2026-12-07).
+	{"عيادة Clinic 2", true, "Clinic2ةدايع"},
+	{"اجتماع في Hall 3 اليوم", true, "مويلاHall3يفعامتجا"},
+	{"الموعد في Suite 200 غدا", true, "ادغSuite200يفدعوملا"},
+	{"اتصل بـ Crime Stoppers 1-800-222-8477 الآن", true, "نآلاCrimeStoppers1-800-222-8477ـبلصتا"},
+	{"\u2068مركز Surrey 2\u2069 مساعدة محلية", true, "ةيلحمةدعاسمSurrey2زكرم"},
+	{"ساعات: Mon-Fri 9-5", true, "Mon-Fri9-5:تاعاس"},
 	// A Latin name isolated at the start of Urdu text.
 	{"\u2068St. Mary's Centre (Surrey) 2.\u2069 کی بتائی ہوئی مقامی مدد", true, "ددمیماقمیئوہیئاتبیکSt.Mary'sCentre(Surrey)2."},
 }

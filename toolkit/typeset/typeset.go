@@ -17,6 +17,7 @@ import (
 	"github.com/go-text/typesetting/language"
 	"github.com/go-text/typesetting/shaping"
 	"golang.org/x/image/math/fixed"
+	ubidi "golang.org/x/text/unicode/bidi"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -1245,6 +1246,15 @@ func isolateFrom(text string, start int) string {
 			}
 			to = k
 		}
+		if afterLeftToRight(text, from) && westernDigits(text[from:to]) {
+			// A number after Latin text joins it (rule W7: "Hall 12",
+			// "Suite 200" inside Arabic text), as Chromium draws it;
+			// isolated, it was drawn "12 Hall". Western digits and
+			// their separators after left-to-right text keep their
+			// order without help (W4, W7).
+			pos = to
+			continue
+		}
 		b.WriteString(text[done:from])
 		b.WriteString("\u2066\u202D")
 		b.WriteString(text[from:to])
@@ -1253,6 +1263,93 @@ func isolateFrom(text string, start int) string {
 	}
 	b.WriteString(text[done:])
 	return b.String()
+}
+
+// afterLeftToRight reports whether the last strong character before
+// byte i of text, in the same isolate, is left to right (rule W2's
+// search, which W7 uses): an isolate before it counts as nothing; at the
+// start of the isolate that holds it, the isolate's own direction; at
+// the start of the text, the paragraph's, right to left (isolateNumbers
+// runs on right-to-left paragraphs only). An embedding or override
+// control on the way ends the search with false: the number is isolated,
+// as before.
+func afterLeftToRight(text string, i int) bool {
+	depth := 0 // isolates closed after the search's point, not yet opened
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		i -= n
+		switch r {
+		case '\u2069': // POP DIRECTIONAL ISOLATE
+			depth++
+			continue
+		case '\u2066', '\u2067', '\u2068': // LRI, RLI, FSI
+			if depth > 0 {
+				depth--
+				continue
+			}
+			switch r {
+			case '\u2066':
+				return true
+			case '\u2067':
+				return false
+			}
+			return firstStrongLeftToRight(text[i+n:])
+		case '\u202A', '\u202B', '\u202D', '\u202E', '\u202C':
+			return false
+		}
+		if depth > 0 {
+			continue
+		}
+		switch p, _ := ubidi.LookupRune(r); p.Class() {
+		case ubidi.L:
+			return true
+		case ubidi.R, ubidi.AL:
+			return false
+		}
+	}
+	return false
+}
+
+// firstStrongLeftToRight reports whether the first strong character of
+// text, before the end of the isolate it starts in, is left to right
+// (rules P2, P3: what FIRST STRONG ISOLATE resolves to).
+func firstStrongLeftToRight(text string) bool {
+	depth := 0
+	for _, r := range text {
+		switch r {
+		case '\u2066', '\u2067', '\u2068':
+			depth++
+			continue
+		case '\u2069':
+			if depth == 0 {
+				return false
+			}
+			depth--
+			continue
+		}
+		if depth > 0 {
+			continue
+		}
+		switch p, _ := ubidi.LookupRune(r); p.Class() {
+		case ubidi.L:
+			return true
+		case ubidi.R, ubidi.AL:
+			return false
+		}
+	}
+	return false
+}
+
+// westernDigits reports whether a number's digits are all 0–9: an
+// Arabic-Indic or Persian digit is an Arabic number (AN) whatever is
+// before it, and its groups are reversed without the override.
+func westernDigits(number string) bool {
+	for _, r := range number {
+		if isNumberDigit(r) && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // mayStartNumber reports the characters a match of phoneNumber starts
