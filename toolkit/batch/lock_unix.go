@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
+	"time"
 )
 
 // lockDir takes the output folder for this build, or fails at once with
@@ -66,7 +67,25 @@ func lockDir(dir, planFile string, s Shard) (unlock func(), err error) {
 	}, nil
 }
 
-// flock takes lock how on f without waiting.
+// lockGrace is how long flock waits for a lock that is let go at once.
+// A lock is held by every copy of the descriptor that took it, and a
+// process starting another program (a browser, a PDF checker, serve's
+// next build) copies every descriptor until the program starts and the
+// copies close (close-on-exec): a build that ended just then left the
+// lock held for that moment, and the next build in the folder was told
+// the folder was "in use by another build". Seen in the package's tests
+// run in parallel (TestIncremental, 2026-12-07). A real build holds the
+// lock for as long as it runs, far longer.
+const lockGrace = 300 * time.Millisecond
+
+// flock takes lock how on f, waiting at most lockGrace for it.
 func flock(f *os.File, how int) error {
-	return syscall.Flock(int(f.Fd()), how|syscall.LOCK_NB)
+	deadline := time.Now().Add(lockGrace)
+	for wait := time.Millisecond; ; wait = min(2*wait, 20*time.Millisecond) {
+		err := syscall.Flock(int(f.Fd()), how|syscall.LOCK_NB)
+		if !errors.Is(err, syscall.EWOULDBLOCK) || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(wait)
+	}
 }
