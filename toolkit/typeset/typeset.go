@@ -1300,14 +1300,23 @@ func afterLeftToRight(text string, i int) bool {
 		if depth > 0 {
 			continue
 		}
-		switch p, _ := ubidi.LookupRune(r); p.Class() {
-		case ubidi.L:
-			return true
-		case ubidi.R, ubidi.AL:
-			return false
+		if ltr, strong := strongDirection(r); strong {
+			return ltr
 		}
 	}
 	return false
+}
+
+// strongDirection reports whether r is a strong character (UAX #9 L, R
+// or AL), and whether it is left to right.
+func strongDirection(r rune) (ltr, strong bool) {
+	switch p, _ := ubidi.LookupRune(r); p.Class() {
+	case ubidi.L:
+		return true, true
+	case ubidi.R, ubidi.AL:
+		return false, true
+	}
+	return false, false
 }
 
 // firstStrongLeftToRight reports whether the first strong character of
@@ -1330,11 +1339,8 @@ func firstStrongLeftToRight(text string) bool {
 		if depth > 0 {
 			continue
 		}
-		switch p, _ := ubidi.LookupRune(r); p.Class() {
-		case ubidi.L:
-			return true
-		case ubidi.R, ubidi.AL:
-			return false
+		if ltr, strong := strongDirection(r); strong {
+			return ltr
 		}
 	}
 	return false
