@@ -288,11 +288,11 @@ func (lib *Library) checkUserMessages() {
 				// there is no {{.Emergency}}, call local police" with
 				// the first dropped told a person in danger to call a
 				// neighbour, and translate import refuses it too.
-				switch n, english := timesIn(text, f), timesIn(en, f); {
+				switch n, english := locale.PlaceholderCount(text, f), locale.PlaceholderCount(en, f); {
 				case n == 0:
 					lib.problemAt(src, id, "message %s is a safety message and must keep {{.%s}}: it prints the number or contact people call", id, f)
 				case n != english:
-					lib.problemAt(src, id, "message %s is a safety message and must keep {{.%s}} as often as the English: %s, not %s; each prints the number or contact people call where the English gives it", id, f, times(english), times(n))
+					lib.problemAt(src, id, "message %s is a safety message and must keep {{.%s}} as often as the English: %s, not %s; each prints the number or contact people call where the English gives it", id, f, locale.Times(english), locale.Times(n))
 				}
 			}
 			if r, ok := ownDigit(text); ok {
@@ -385,28 +385,6 @@ func fieldsOf(text string) ([]string, error) {
 	}
 	slices.Sort(fields)
 	return slices.Compact(fields), nil
-}
-
-// timesIn is how many times text has the placeholder {{.f}}.
-func timesIn(text, f string) int {
-	n := 0
-	for _, a := range templateAction.FindAllString(text, -1) {
-		if m := plainField.FindStringSubmatch(a); m != nil && m[1] == f {
-			n++
-		}
-	}
-	return n
-}
-
-// times says n in words, as a count of times.
-func times(n int) string {
-	switch n {
-	case 1:
-		return "once"
-	case 2:
-		return "twice"
-	}
-	return fmt.Sprintf("%d times", n)
 }
 
 // ownDigit finds a digit (of any script: 2, ٢, ੨…) or other number

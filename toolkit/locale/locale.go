@@ -1035,6 +1035,30 @@ func (c *Catalog) Resolve(lang string) (string, error) {
 
 var placeholder = regexp.MustCompile(`{{\s*\.(\w+)\s*}}`)
 
+// PlaceholderCount is how many times text has the placeholder {{.name}}:
+// a translation or a user's message keeps each as often as the English
+// (translate import and a content folder's check both hold it to that).
+func PlaceholderCount(text, name string) int {
+	n := 0
+	for _, m := range placeholder.FindAllStringSubmatch(text, -1) {
+		if m[1] == name {
+			n++
+		}
+	}
+	return n
+}
+
+// Times says n as a count of times: "once", "twice", "3 times".
+func Times(n int) string {
+	switch n {
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return fmt.Sprintf("%d times", n)
+}
+
 // Placeholders lists the template fields a message uses, sorted.
 func Placeholders(text string) []string {
 	var names []string

@@ -134,12 +134,12 @@ func check(l *locale.Locale, e Entry, text string, verified map[string]bool) (st
 	// {{.Emergency}}, …", and the page told a person in danger to call a
 	// neighbour. (Dropped altogether, it is "lost", below.)
 	for f := range slices.Values(slices.Compact(slices.Clone(fields))) {
-		n, english := countOf(fields, f), placeholderCount(e.English, f)
+		n, english := countOf(fields, f), locale.PlaceholderCount(e.English, f)
 		switch {
 		case english > 0 && n > english:
-			say("has the placeholder {{.%s}} %s, the English %s: awarekit prints the verified value at each, so keep it as often as the English does", f, times(n), times(english))
+			say("has the placeholder {{.%s}} %s, the English %s: awarekit prints the verified value at each, so keep it as often as the English does", f, locale.Times(n), locale.Times(english))
 		case n < english:
-			say("has the placeholder {{.%s}} %s, the English %s: each is a verified value the reader needs where the English gives it, so keep every one", f, times(n), times(english))
+			say("has the placeholder {{.%s}} %s, the English %s: each is a verified value the reader needs where the English gives it, so keep every one", f, locale.Times(n), locale.Times(english))
 		}
 	}
 	fields = slices.Compact(fields)
@@ -360,26 +360,4 @@ func countOf(fields []string, f string) int {
 	for ; i+n < len(fields) && fields[i+n] == f; n++ {
 	}
 	return n
-}
-
-// placeholderCount is how many times text has the placeholder {{.f}}.
-func placeholderCount(text, f string) int {
-	n := 0
-	for _, a := range anyAction.FindAllString(text, -1) {
-		if m := plainField.FindStringSubmatch(a); m != nil && m[1] == f {
-			n++
-		}
-	}
-	return n
-}
-
-// times says n as "once", "twice" or "N times".
-func times(n int) string {
-	switch n {
-	case 1:
-		return "once"
-	case 2:
-		return "twice"
-	}
-	return fmt.Sprintf("%d times", n)
 }
